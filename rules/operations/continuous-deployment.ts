@@ -188,7 +188,7 @@ export default defineRule({
     severity: 'medium',
     effort: 'medium',
     detection:
-      'CI jobs that run (directly or through package scripts, make targets, scripts, composite actions and orbs) kubectl apply, helm upgrade, terraform/tofu apply, pulumi up, cdk/sam/serverless deploy, aws ecs update-service, gcloud run deploy, az webapp/containerapp, fly/heroku/vercel/netlify deploys or deploy actions (azure/webapps-deploy, aws-actions/amazon-ecs-deploy-task-definition, google-github-actions/deploy-cloudrun, Azure DevOps deploy tasks); jobs that target a CI environment; Argo CD `Application`/`ApplicationSet` and Flux `Kustomization`/`HelmRelease` resources (not the templates of a chart, which its users render). Jobs that only install into a kind/minikube/k3d test cluster do not count. A job named for deployment whose steps only package or publish an artefact (helm package and a push of the chart index, cr upload, docker push, npm publish) and reach no server or cluster deploys nothing, whatever its name.',
+      'CI jobs that run (directly or through package scripts, make targets, scripts, composite actions and orbs) kubectl apply, helm upgrade, terraform/tofu apply, pulumi up, cdk/sam/serverless deploy, aws ecs update-service, gcloud run deploy, az webapp/containerapp, fly/heroku/vercel/netlify deploys or deploy actions (azure/webapps-deploy, aws-actions/amazon-ecs-deploy-task-definition, google-github-actions/deploy-cloudrun, Azure DevOps deploy tasks); CircleCI orb jobs named for deploying (`pulumi-up`, `deploy`); a reusable deploy workflow of another repository handed the environment to deploy to; jobs that target a CI environment; Argo CD `Application`/`ApplicationSet` and Flux `Kustomization`/`HelmRelease` resources (not the templates of a chart, which its users render). Jobs that only install into a kind/minikube/k3d test cluster do not count. A job named for deployment whose steps only package or publish an artefact (helm package and a push of the chart index, cr upload, docker push, npm publish) and reach no server or cluster deploys nothing, whatever its name.',
     reads: [...CI_GLOBS, 'app.json'],
     patterns: {
       gitops: {
@@ -248,8 +248,8 @@ export default defineRule({
       (e): Evidence => ({
         path: e.path,
         line: e.line,
-        snippet: `environment: ${e.written ?? e.name}`,
-        note: e.job ? `job ${e.job} targets environment ${e.name}` : `targets environment ${e.name}`,
+        snippet: e.input ? `- ${e.name}` : `environment: ${e.written ?? e.name}`,
+        note: `${e.job ? `job ${e.job} targets` : 'targets'} environment ${e.name}${e.input ? ` (an option of the manual trigger's input ${e.input})` : ''}`,
       }),
     );
     const found: string[] = [];

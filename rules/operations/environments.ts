@@ -87,7 +87,7 @@ export default defineRule({
     severity: 'medium',
     effort: 'medium',
     detection:
-      'Environment folders below envs/, environments/, overlays/, stages/, clusters/ or live/; config files named per environment (values-prod.yaml, prod.tfvars, application-staging.yml, appsettings.Production.json, .env.production, a Rails config/environments/staging.rb beyond the framework defaults); Terraform `terraform.workspace`; CI environments (GitHub/GitLab `environment:`, Azure deployment jobs, Bitbucket deployments), and CI deploy steps (kubectl/helm/terraform apply, platform deploys) by the namespace they target (`-n prod`, `--namespace staging`) or the environment their deploy job is named for (`deploy-prod`); test-only jobs apart.',
+      'Environment folders below envs/, environments/, overlays/, stages/, clusters/ or live/; config files named per environment (values-prod.yaml, prod.tfvars, application-staging.yml, appsettings.Production.json, .env.production, a Rails config/environments/staging.rb beyond the framework defaults); Terraform `terraform.workspace`; CI environments (GitHub/GitLab `environment:`, Azure deployment jobs, Bitbucket deployments, the options of a `workflow_dispatch` choice input that name environments), and CI deploy steps (kubectl/helm/terraform apply, platform deploys) by the namespace they target (`-n prod`, `--namespace staging`) or the environment their deploy job is named for (`deploy-prod`); test-only jobs apart.',
     reads: CI_GLOBS,
     patterns: {
       tfWorkspace: {
@@ -187,7 +187,10 @@ export default defineRule({
             path: e.path,
             line: e.line,
             snippet: `environment: ${e.written ?? e.name}`,
-            note: `CI environment${e.job ? ` of job ${e.job}` : ''}`,
+            ...(e.input ? { snippet: `- ${e.name}` } : {}),
+            note: e.input
+              ? `option of the manual trigger's choice input ${e.input}${e.job ? `, which job ${e.job} deploys to` : ''}`
+              : `CI environment${e.job ? ` of job ${e.job}` : ''}`,
           });
       }
     }

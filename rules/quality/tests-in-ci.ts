@@ -22,7 +22,7 @@ export default defineRule({
     severity: 'high',
     effort: 'low',
     detection:
-      'Follows what each CI job runs (GitHub Actions, GitLab CI, Azure Pipelines, CircleCI, Jenkinsfile, Travis, Bitbucket, Cloud Build, Buildkite, Drone, CodeBuild, Woodpecker, AppVeyor) through package scripts and their pre/post hooks, Makefile/justfile/Taskfile targets, shell scripts, tox/nox sessions, composite actions, Gradle/Maven lifecycles, NUKE/Cake targets, Azure tasks, CircleCI orbs and Travis defaults, down to a test runner (pytest, Jest, Vitest, Mocha, go test, JUnit via Maven/Gradle, dotnet test, cargo test, RSpec, PHPUnit, …). Evidence gives the chain from the CI line to the runner; a word in an `echo` or a script name is not a test run.',
+      'Follows what each CI job runs (GitHub Actions, GitLab CI, Azure Pipelines, CircleCI, Jenkinsfile, Travis, Bitbucket, Cloud Build, Buildkite, Drone, CodeBuild, Woodpecker, AppVeyor) through package scripts and their pre/post hooks, Makefile/justfile/Taskfile targets, shell scripts, tox/nox sessions, composite actions, Gradle/Maven lifecycles, NUKE/Cake targets, Azure tasks, CircleCI orbs (and orb jobs by their names) and Travis defaults, `circleci tests run --command`, paths to package binaries (`./node_modules/.bin/jest`, `vendor/bin/phpunit`, `.venv/bin/pytest`, Rails binstubs), Rails `rake spec`/`rake test`, the command inputs of reusable workflows (`extra-checks: just ci`), down to a test runner (pytest, Jest, Vitest, Mocha, go test, JUnit via Maven/Gradle, dotnet test, cargo test, RSpec, PHPUnit, …). Evidence gives the chain from the CI line to the runner; a word in an `echo` or a script name is not a test run.',
     reads: CI_GLOBS,
   },
   check(ctx) {

@@ -177,6 +177,9 @@ jobs:
         job: 'deploy',
       },
       { name: '${{ github.head_ref }}', path: '.github/workflows/deploy.yml', line: 15, job: 'review' },
+      // The manual trigger's choices are environments too, given to the job that reads the input (round 19).
+      { name: 'staging', path: '.github/workflows/deploy.yml', line: 6, input: 'environment', job: 'deploy' },
+      { name: 'production', path: '.github/workflows/deploy.yml', line: 6, input: 'environment', job: 'deploy' },
     ]);
   });
   it('classifies environment names, decorated or not', () => {

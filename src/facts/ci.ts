@@ -82,6 +82,8 @@ export interface CiEnvironment {
   path: string;
   line: number;
   job?: string;
+  /** Offered as an option of a manual trigger's choice input (`workflow_dispatch` input `environment`). */
+  input?: string;
 }
 
 export interface CiFile {
@@ -250,6 +252,7 @@ export function parseYamlCi(files: FileView, system: CiSystem, path: string): Ci
       }
     });
     if (system === 'cloud-build') commands.push(...cloudBuildSteps(value, doc.lineOf.bind(doc), path));
+    if (system === 'github-actions') environments.push(...dispatchEnvironments(value, doc.scalars, jobOf, path));
   }
   return {
     system,
@@ -535,6 +538,43 @@ function environmentName(system: CiSystem, path: string[]): boolean {
   if (isEnv(n - 1)) return system !== 'github-actions' || (path[0] === 'jobs' && n === 3);
   if (isEnv(n - 2) && path[n - 1] === 'name') return system !== 'github-actions' || (path[0] === 'jobs' && n === 4);
   return false;
+}
+
+/**
+ * The environments a manual trigger offers (`workflow_dispatch` input of `type: choice` with options
+ * integration/staging/production; blind round 19, link-checker-api deploy.yml:12-20): each option
+ * that names an environment, at its own line, given to the job that reads the input (a job that passes
+ * `${{ inputs.environment }}` to its deploy), when the input is named for environments or offers two or more.
+ */
+function dispatchEnvironments(
+  value: Record<string, unknown>,
+  scalars: YamlScalar[],
+  jobOf: (p: string[]) => string | undefined,
+  path: string,
+): CiEnvironment[] {
+  const on = rec(value.on ?? value.true);
+  const inputs = rec(rec(on?.workflow_dispatch)?.inputs);
+  const out: CiEnvironment[] = [];
+  for (const [name, spec] of Object.entries(inputs ?? {})) {
+    const s = rec(spec);
+    if (s?.type !== 'choice' || !Array.isArray(s.options)) continue;
+    const options = scalars.filter(
+      (x) =>
+        x.path.length === 6 &&
+        x.path[0] !== 'jobs' &&
+        x.path[2] === 'inputs' &&
+        x.path[3] === name &&
+        x.path[4] === 'options' &&
+        envKind(x.value) !== undefined,
+    );
+    if (options.length === 0 || (options.length < 2 && !/env|stage|target/i.test(name))) continue;
+    const ref = new RegExp(`\\binputs\\.${name.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&')}\\b`);
+    const reader = scalars.find((x) => x.path[0] === 'jobs' && lastKey(x.path) !== 'name' && ref.test(x.value));
+    const job = reader ? jobOf(reader.path) : undefined;
+    for (const o of options)
+      out.push({ name: o.value.trim(), path, line: o.line, input: name, ...(job ? { job } : {}) });
+  }
+  return out;
 }
 
 /** Jenkinsfile: `sh`/`bat`/`powershell` steps (single, double or triple quoted), stages as jobs. */

@@ -88,7 +88,10 @@ export const THRESHOLDS: { key: string; tool: string; regex: RegExp; files: stri
     // `project: true` under `coverage.status`: the project status with its defaults (target auto).
     regex:
       /^[ \t]*(target|threshold)\s*:\s*['"]?(\d+(?:\.\d+)?%?|auto)|^[ \t]*project\s*:\s*(?:true|yes|on)[ \t]*(?:#.*)?$/m,
-    files: ['codecov.yml', '.codecov.yml', '.github/codecov.yml', 'codecov.yaml', '.codecov.yaml'],
+    // Codecov reads its file at the root, in dev/ or in .github/, named codecov or .codecov (round 19: bitcart .github/.codecov.yml).
+    files: ['', 'dev/', '.github/'].flatMap((d) =>
+      ['codecov.yml', '.codecov.yml', 'codecov.yaml', '.codecov.yaml'].map((n) => `${d}${n}`),
+    ),
     literals: ['target', 'threshold', 'project'],
   },
   {
@@ -162,6 +165,15 @@ export const SETUP = {
     files: RUBY_HELPERS,
     literals: ['ENV'],
     maxPerFile: 3,
+  },
+  // pytest's addopts naming `--cov` (pytest-cov): every pytest run measures coverage (round 19, bitcart
+  // pyproject.toml `addopts = ["-n", "auto", "--cov=api", …]`); continuation lines of a list or an ini value too.
+  pytestAddoptsCov: {
+    // The option itself is looked for in the value (its continuation lines too) by coverage-setup.ts.
+    regex: /^[ \t]*addopts[ \t]*=/m,
+    files: ['**/pyproject.toml', '**/setup.cfg', '**/pytest.ini', '**/tox.ini'],
+    literals: ['addopts'],
+    maxPerFile: 2,
   },
   coverletRef: {
     regex: /<PackageReference\s+Include="coverlet\.(collector|msbuild)"/,

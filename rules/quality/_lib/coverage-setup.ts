@@ -46,7 +46,35 @@ export function setupCoverage(ctx: RuleContext, ci: CommandRun[]): SetupCoverage
   const out: SetupCoverage = { measured: [], configured: [], inert: [] };
   simplecov(ctx, ci, out);
   coverlet(ctx, ci, out);
+  pytestAddopts(ctx, ci, out);
   return out;
+}
+
+/** Whether the addopts value at a match (its line and continuation lines: a TOML list, an ini value) names `--cov`. */
+function addoptsCov(ctx: RuleContext, m: Match): boolean {
+  const lines = (ctx.files.read(m.path) ?? '').split(/\r?\n/);
+  const value: string[] = [lines[m.line - 1] ?? ''];
+  for (let i = m.line; i < lines.length && i < m.line + 40 && /^(?:[ \t]+\S|\])/.test(lines[i]!); i++)
+    value.push(lines[i]!);
+  return /(?<![\w-])--cov(?![\w-])/.test(value.join('\n'));
+}
+
+/** pytest-cov switched on in pytest's addopts: measured wherever CI runs pytest. */
+function pytestAddopts(ctx: RuleContext, ci: CommandRun[], out: SetupCoverage): void {
+  const m = ctx.matches('pytestAddoptsCov').find((x) => !/^\s*[#;]/.test(x.snippet) && addoptsCov(ctx, x));
+  if (!m) return;
+  const runs = ci.filter((r) => r.tools.some((t) => t.name === 'pytest'));
+  if (runs.length === 0) {
+    out.configured.push(fromMatch(m, 'pytest addopts turn on pytest-cov (--cov); CI runs no pytest'));
+    return;
+  }
+  out.measured.push({
+    name: 'pytest-cov through addopts',
+    evidence: [
+      fromMatch(m, `pytest addopts turn on pytest-cov (--cov): every pytest run measures coverage`),
+      runEvidence(runs[0]!, `runs pytest, measured by pytest-cov (${m.path}:${m.line})`, 'test'),
+    ],
+  });
 }
 
 function simplecov(ctx: RuleContext, ci: CommandRun[], out: SetupCoverage): void {

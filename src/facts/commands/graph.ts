@@ -166,6 +166,13 @@ class Walker {
       this.shell(argv[c + 1]!, last?.line ?? 1, last?.path ?? '', last?.via, { ...next, chain: chain.slice(0, -1) });
       return;
     }
+    // `circleci tests run --command="xargs jest …"` runs that command on this node's share of the files.
+    const inner = circleciTestsCommand(argv);
+    if (inner) {
+      const last = chain[chain.length - 1];
+      this.shell(inner, last?.line ?? 1, last?.path ?? '', last?.via, { ...next, chain: chain.slice(0, -1) });
+      return;
+    }
     for (const r of RESOLVERS) {
       const exp = r(argv, { files: this.files, cwd: frame.cwd });
       if (!exp) continue;
@@ -273,6 +280,20 @@ class Walker {
     }
     return undefined;
   }
+}
+
+/**
+ * The command `circleci tests run` starts with the test files it splits between parallel nodes
+ * (`--command="xargs ./node_modules/.bin/jest --ci"` or `--command xargs …`; blind round 19, daily-api).
+ */
+function circleciTestsCommand(argv: string[]): string | undefined {
+  if (argv[0] !== 'circleci' || argv[1] !== 'tests' || argv[2] !== 'run') return undefined;
+  for (let i = 3; i < argv.length; i++) {
+    const w = argv[i]!;
+    if (w.startsWith('--command=')) return w.slice('--command='.length) || undefined;
+    if (w === '--command' && argv[i + 1]) return argv[i + 1];
+  }
+  return undefined;
 }
 
 /** `git clone URL [DIR]`: the directory it creates (DIR, else the URL's last segment without `.git`). */

@@ -401,17 +401,17 @@ export const rakeTasks: Resolver = (argv, { files, cwd }) => {
   }
   // A Rails application's Rakefile only loads its tasks: with rspec-rails in the Gemfile, bare
   // `rake` runs the specs (rspec-rails makes `spec` the default), otherwise `rails test`.
-  const rails = lines.findIndex((l) => /^\s*\w+(?:::\w+)*::Application\.load_tasks\b/.test(l));
-  if (rails >= 0 && !tasks.has('default')) {
+  // `Rails.application.load_tasks` (Rails 6+) and `<App>::Application.load_tasks` both load Rails' tasks.
+  const rails = lines.findIndex((l) => /^\s*\w+(?:::\w+)*(?:::Application|\.application)\.load_tasks\b/.test(l));
+  const railsTask = (argv: string[]) => ({ path, line: rails + 1, deps: [], argv, body: [] });
+  if (rails >= 0) {
     const gemfile = files.read(`${dirOf(path) ? `${dirOf(path)}/` : ''}Gemfile`) ?? '';
     const rspec = /^\s*gem\s+["']rspec-rails["']/m.test(gemfile);
-    tasks.set('default', {
-      path,
-      line: rails + 1,
-      deps: [],
-      argv: rspec ? ['rspec'] : ['rails', 'test'],
-      body: [],
-    });
+    if (!tasks.has('default')) tasks.set('default', railsTask(rspec ? ['rspec'] : ['rails', 'test']));
+    // Rails defines `test` (and `test:models`, …); rspec-rails defines `spec` (and `spec:models`, …): they
+    // run the suite (blind round 19, link-checker-api ci.yml `bundle exec rake spec`).
+    if (!tasks.has('test')) tasks.set('test', railsTask(['rails', 'test']));
+    if (rspec && !tasks.has('spec')) tasks.set('spec', railsTask(['rspec']));
   }
   const names = positionals(argv.slice(1), ['-f', '-I']).filter((w) => !w.includes('='));
   const out: Expansion = { blocks: [], commands: [] };
@@ -419,7 +419,10 @@ export const rakeTasks: Resolver = (argv, { files, cwd }) => {
   const visit = (n: string, d: number) => {
     // A name inside a namespace is looked up there first, then at the top (as rake does).
     const bare = n.replace(/\[.*$/, '');
-    const t = tasks.get(bare) ?? tasks.get(bare.replace(/^.*:/, ''));
+    const t =
+      tasks.get(bare) ??
+      tasks.get(bare.replace(/^.*:/, '')) ??
+      (rails >= 0 && /^(?:spec|test):[\w:]+$/.test(bare) ? tasks.get(bare.replace(/:.*$/, '')) : undefined);
     if (!t || seen.has(n) || d > 6) return;
     seen.add(n);
     for (const dep of t.deps) visit(dep, d + 1);

@@ -324,6 +324,13 @@ export function normalise(words: string[]): Normalised | undefined {
       argv = argv.slice(1);
       continue;
     }
+    // A path to a package's binary is that program (`./node_modules/.bin/jest`, `vendor/bin/phpunit`,
+    // `.venv/bin/pytest`, Rails binstubs `bin/rails`, `bin/rspec`): resolvers know it by its name (round 19).
+    const bin = PACKAGE_BIN.exec(a)?.[1] ?? RAILS_BINSTUB.exec(a)?.[1];
+    if (bin) {
+      argv = [bin, ...argv.slice(1)];
+      continue;
+    }
     const nm = a === 'node' && b ? /(?:^|\/)node_modules\/(?:\.bin\/([\w.-]+)|(@?[\w.-]+)\/bin\/)/.exec(b) : null;
     if (nm) {
       argv = [nm[1] ?? nm[2]!, ...argv.slice(2)];
@@ -380,6 +387,13 @@ export function normalise(words: string[]): Normalised | undefined {
     ...(dir ? { dir } : {}),
   };
 }
+
+/** A package manager's or virtualenv's binary directory: `node_modules/.bin/X`, Composer's `vendor/bin/X`, `.venv/bin/X`. */
+const PACKAGE_BIN =
+  /^(?:\.\/)?(?:[\w.-]+\/)*(?:node_modules\/\.bin|vendor\/bin|\.?venv\/bin|\.?env\/bin|\.venv\/Scripts)\/([\w.-]+?)(?:\.exe|\.cmd)?$/;
+/** Rails binstubs (`bin/rails`, `bin/rake`, `bin/rspec`, `bin/rubocop`): the gem's program, started through Bundler. */
+const RAILS_BINSTUB =
+  /^(?:\.\/)?bin\/(rails|rake|rspec|rubocop|brakeman|bundle|bundler-audit|standardrb|erb_lint|erblint)$/;
 
 const PACKAGE_RUNNER = /^(?:npx|bunx|pnpx|uvx|uv tool run|pipx run|(?:npm|pnpm|yarn) (?:exec|dlx))\b/;
 

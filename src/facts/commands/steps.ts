@@ -4,12 +4,13 @@
  * GitLab `include:` (local files are followed, GitLab's own templates and components by what they
  * run), and the scripts CI systems run when none is written (Travis `language: node_js` → `npm test`).
  */
-import type { CommandHop, CommandTool, FileView } from '../../types.js';
+import type { CommandHop, CommandTool, FileView, ToolKind } from '../../types.js';
 import { memo } from '../../util/memo.js';
 import { parseYamlWithLines } from '../../util/yaml-lines.js';
 import { type CiCommand, type CiFile, DEPLOY_ACTION, parseYamlCi } from '../ci.js';
 import { type Block, type Expansion, joinPath, lineOf, type Synthetic, type UsesStep } from './types.js';
 import { ACTIONS, TASKS, tool } from './actions.js';
+import { classify } from './tools.js';
 import { travisDefaults } from './travis.js';
 
 /** Lines of one CI step, placed at their line numbers so that continuations and heredocs read as in the file. */
@@ -67,12 +68,114 @@ export function usesExpansion(files: FileView, u: UsesStep): Expansion | undefin
     const key = Object.entries(w).find(([k, v]) => CREDENTIAL_INPUT.test(k) && /\$\{\{\s*secrets\./.test(String(v)));
     if (key) return { tools: [tool(name, ['deploy'], `${name} deploys (given ${key[0]} from the secret store)`)] };
   }
-  if (/^[\w.-]+\/[\w.-]+\/\.github\/workflows\/[\w.-]+\.ya?ml@/.test(ref))
+  if (/^[\w.-]+\/[\w.-]+\/\.github\/workflows\/[\w.-]+\.ya?ml@/.test(ref)) {
+    const blocks = commandInputs(files, u, name);
+    const named = remoteWorkflowTools(ref, w);
     return {
-      unresolved: `${ref} is a reusable workflow of another repository: its jobs cannot be read here`,
-      remote: ref,
+      ...(blocks.length ? { blocks } : {}),
+      ...(named ? { tools: named.tools } : {}),
+      // A workflow named for one tool runs that tool; one named for a kind of work (`lint.yml`) may run more.
+      ...(named?.specific
+        ? {}
+        : {
+            unresolved: `${ref} is a reusable workflow of another repository: its jobs cannot be read here`,
+            remote: ref,
+          }),
     };
+  }
   return undefined;
+}
+
+/**
+ * A reusable workflow of another repository by the tool or the work its file is named for (blind round 19:
+ * alphagov's `…/workflows/rubocop.yml@main`, bitcart's `…/workflows/zizmor-audit.yml@master`): its jobs
+ * cannot be read here, its name says what they run. `specific` when it names one tool.
+ */
+function remoteWorkflowTools(
+  ref: string,
+  w: Record<string, string>,
+): { tools: CommandTool[]; specific: boolean } | undefined {
+  const file = /\/workflows\/([\w.-]+?)\.ya?ml@/.exec(ref)?.[1] ?? '';
+  const words = file.toLowerCase().split(/[-_.]+/);
+  const why = `reusable workflow ${ref.replace(/@.*$/, '')} (named for`;
+  const program = words.find((w) => REMOTE_TOOL_NAMES.has(w));
+  if (program) {
+    const tools = classify(program === 'golangci' ? ['golangci-lint', 'run'] : [program]).map((t) => ({
+      ...t,
+      implied: `${why} ${t.name})`,
+    }));
+    if (tools.length) return { tools, specific: true };
+  }
+  // `deploy.yml`, `deploy-to-eks.yml`: named for deploying (a preview, docs or pages deploy ships no service).
+  // `deploy.yml`, `deploy-to-eks.yml`, named for deploying and handed the environment to deploy to (a preview,
+  // docs or pages deploy ships no service). Without a target it stays unread: it may deploy.
+  const target = Object.keys(w).find((k) => /^(?:environment|env|stage|target[-_]?env(?:ironment)?)$/i.test(k));
+  if (
+    target &&
+    words.some((x) => /^(?:deploy|deployment)$/.test(x)) &&
+    !NOT_SHIPPING.test(file) &&
+    !/destroy|teardown/i.test(file)
+  )
+    return {
+      tools: [
+        tool('deploy workflow', ['deploy'], `${why} deploying, given input ${target}: ${w[target]!.slice(0, 60)})`),
+      ],
+      specific: true,
+    };
+  if (words.some((w) => /^(?:lint|linters?|linting)$/.test(w)))
+    return { tools: [tool('lint workflow', ['lint'], `${why} linting)`)], specific: false };
+  if (words.some((w) => /^(?:sast|security)$/.test(w)) && !words.includes('release'))
+    return { tools: [tool('security scan workflow', ['scan'], `${why} a security scan)`)], specific: false };
+  return undefined;
+}
+
+/** Programs a shared reusable workflow is named for (`rubocop.yml`, `brakeman.yml`, `zizmor-audit.yml`). */
+const REMOTE_TOOL_NAMES = new Set([
+  'rubocop',
+  'standardrb',
+  'eslint',
+  'golangci',
+  'ruff',
+  'pylint',
+  'flake8',
+  'stylelint',
+  'brakeman',
+  'zizmor',
+  'trivy',
+  'snyk',
+  'semgrep',
+  'gitleaks',
+  'trufflehog',
+  'bandit',
+  'grype',
+  'govulncheck',
+  'checkov',
+  'tfsec',
+]);
+
+/** `with:` inputs of a reusable workflow that carry a command line (`extra-checks: just ci-lint`, `test-command: make test`). */
+const COMMAND_INPUT =
+  /^(?:[\w-]*[-_])?(?:commands?|cmds?|run|script|scripts|checks?|install[-_]dependencies|(?:lint|test|build)[-_]command)$/i;
+
+/**
+ * The inputs of a reusable workflow of another repository that carry commands: the called workflow runs
+ * them, so CI runs them (blind round 19, bitcart ci.yml `extra-checks: just ci-lint` → ruff, mypy).
+ * Each is cited at its own line.
+ */
+function commandInputs(files: FileView, u: UsesStep, name: string): Block[] {
+  const out: Block[] = [];
+  const text = u.hop.path ? files.read(u.hop.path) : undefined;
+  for (const [k, v] of Object.entries(u.with ?? {})) {
+    const value = v.trim();
+    if (!COMMAND_INPUT.test(k) || !/^[\w./]/.test(value) || /\$\{\{/.test(value)) continue;
+    if (/^(?:true|false|yes|no|on|off|\d+(?:\.\d+)*)$/i.test(value)) continue;
+    const esc = k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const at = text ? lineOf(text, new RegExp(`^\\s*${esc}\\s*:`), u.hop.line) : undefined;
+    // A block scalar (`key: |`) starts on the next line.
+    const line = at ? (/[|>][-+]?\s*$/.test(text!.split('\n')[at - 1] ?? '') ? at + 1 : at) : u.hop.line;
+    out.push({ path: u.hop.path, line, text: value, via: `input ${k} of ${name}`, cwd: u.cwd });
+  }
+  return out;
 }
 
 /**
@@ -292,6 +395,30 @@ const ORBS: [RegExp, (p: Record<string, string>) => string][] = [
   [/^circleci\/aws-ecr@.*\/build[-_]and[-_]push[-_]image$/, () => 'docker build .'],
 ];
 
+/**
+ * Orb jobs and commands whose definition is in the orb, not here, by what their names say they do
+ * (blind round 19, daily-api `common/pulumi-up` after `common/build-docker` on main). A preview, plan
+ * or refresh changes nothing, so it is no deploy.
+ */
+const ORB_NAMES: [RegExp, ToolKind[], string][] = [
+  [
+    /^(?:(?:pulumi|terraform|tf|cdk|sam|serverless|sls|helm|kubectl|k8s)[-_](?:up|apply|deploy|upgrade|install|rollout)|deploy(?:[-_][\w-]+)?|[\w-]+[-_]deploy|release[-_]to[-_][\w-]+)$/,
+    ['deploy'],
+    'a deploy',
+  ],
+  [
+    /^(?:test|tests|run[-_]tests?|(?:unit|integration|e2e)[-_]tests?|test[-_](?:unit|integration|e2e))$/,
+    ['test'],
+    'runs the tests',
+  ],
+  [/^(?:lint|run[-_]lint|lint[-_]check|eslint|rubocop(?:[-_]check)?)$/, ['lint'], 'runs the linter'],
+  [
+    /^(?:security[-_]scan|scan[-_](?:code|dependencies|image|vulnerabilities)|(?:snyk|trivy|grype)[-_]scan)$/,
+    ['scan'],
+    'a security scan',
+  ],
+];
+
 /** GitLab's own templates and CI/CD components, by what they add to the pipeline. */
 const GITLAB_TEMPLATES: [RegExp, CommandTool][] = [
   [
@@ -451,6 +578,17 @@ function orbSteps(f: CiFile, doc: Record<string, unknown>, text: string): CiDefa
         hop,
         expansion: { tools: [tool(full, ['deploy'], `orb ${full}`)] },
       });
+    else {
+      // Another orb's job or command, by what its name says it does (`common/pulumi-up`, `node/test`).
+      const named = ORB_NAMES.find(([re]) => re.test(m[2]!));
+      if (named)
+        out.push({
+          system: 'circleci',
+          ...(job ? { job } : {}),
+          hop,
+          expansion: { tools: [tool(`${m[1]}/${m[2]}`, named[1], `orb ${orb}: ${named[2]} by its name`)] },
+        });
+    }
   };
   const jobs = (doc.jobs && typeof doc.jobs === 'object' ? doc.jobs : {}) as Record<string, { steps?: unknown[] }>;
   for (const [name, j] of Object.entries(jobs)) for (const s of Array.isArray(j?.steps) ? j.steps : []) visit(s, name);

@@ -54,7 +54,9 @@ const SPECS: Spec[] = [
   // cross (cross-rs) is cargo run in a container for another target: `cross test`, `cross build`.
   { name: 'cross test', kinds: T, cmd: ['cross'], args: /^(?:\+\S+\s+)?(?:test|nextest)\b/ },
   { name: 'RSpec', kinds: T, cmd: ['rspec'] },
-  { name: 'rails test', kinds: T, cmd: ['rails', 'bin/rails', 'ruby'], args: /^(?:test|spec)\b|(?:^|\s)-Itest\b/ },
+  // `rails spec` is rspec-rails' task, run through the rails command: RSpec.
+  { name: 'RSpec', kinds: T, cmd: ['rails'], args: /^spec\b/ },
+  { name: 'rails test', kinds: T, cmd: ['rails', 'bin/rails', 'ruby'], args: /^test\b|(?:^|\s)-Itest\b/ },
   { name: 'PHPUnit', kinds: T, cmd: ['phpunit', 'simple-phpunit', 'paratest'] },
   { name: 'Pest', kinds: T, cmd: ['pest'] },
   { name: 'artisan test', kinds: T, cmd: ['artisan'], args: /^test\b/ },

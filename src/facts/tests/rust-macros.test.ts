@@ -142,7 +142,7 @@ describe('Rust macro counting on hostile files stays linear', () => {
   });
 
   it('thousands of unclosed macro_rules! define no test macro and no body', () => {
-    const r = countRust('macro_rules! a {\n'.repeat(20_000) + '#[test]\nfn x() {}\n');
+    const r = countRust(`${'macro_rules! a {\n'.repeat(20_000)}#[test]\nfn x() {}\n`);
     expect(r.cases).toBe(1);
     expect(r.macros).toBeUndefined();
   });
@@ -155,7 +155,7 @@ describe('Rust macro counting on hostile files stays linear', () => {
   });
 
   it('20,000 distinct foreign macro calls are kept once each, in order', () => {
-    const code = Array.from({ length: 20_000 }, (_, i) => `m${i}! {}\n`).join('') + 'm7! {}\nmacro_rules! q {()=>{}}\n';
+    const code = `${Array.from({ length: 20_000 }, (_, i) => `m${i}! {}\n`).join('')}m7! {}\nmacro_rules! q {()=>{}}\n`;
     const calls = countRust(code).macroCalls ?? [];
     expect(calls.length).toBe(20_000);
     expect(calls[0]).toEqual({ name: 'm0', line: 1, cases: 1 });
