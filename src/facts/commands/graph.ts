@@ -323,7 +323,8 @@ function psOrBat(text: string, path: string): string {
   if (/\.ps1$/i.test(path))
     return (
       text
-        .replace(/^[ \t]*<#[\s\S]*?#>/gm, '')
+        // A `<# … #>` block is blanked, its line breaks kept: every later command keeps its true line.
+        .replace(/^[ \t]*<#[\s\S]*?#>/gm, (c) => c.replace(/[^\n]/g, ''))
         // psake/Invoke-Build `Exec { dotnet test }` and `exec { & dotnet test }` run the block's command.
         .replace(/^([ \t]*)exec\s*\{\s*(.*?)\s*\}\s*(?:-\w+.*)?$/gim, '$1$2')
         .replace(/^[ \t]*&\s*/gm, '')
