@@ -35,7 +35,7 @@ export default defineRule({
     severity: 'medium',
     effort: 'medium',
     detection:
-      "Kubernetes manifests (apiVersion + kind, YAML or JSON, multi-document, Helm templates, the objects of OpenShift Templates and Lists), Helm Chart.yaml, kustomization.yaml, Nomad jobs, ECS task definitions (JSON, Terraform, CloudFormation), Cloud Run/App Engine/Azure Container Apps (Terraform, app.yaml, Bicep), Kamal config/deploy.yml, PaaS files (fly.toml, render.yaml, Procfile, serverless.yml, Elastic Beanstalk Dockerrun.aws.json/.ebextensions at any depth), systemd service units a package installs. docker-compose alone earns partial credit unless it is a production/stack file or a self-hosting template (the project's published image, restarting on its own or serving on every interface, in a file that does not call itself development; a file named example/sample counts when its content sets production: APP_ENV/NODE_ENV production or Let's Encrypt certificates).",
+      "Kubernetes manifests (apiVersion + kind, YAML or JSON, multi-document, Helm templates, the objects of OpenShift Templates and Lists), Helm Chart.yaml, kustomization.yaml, Nomad jobs, ECS task definitions (JSON, Terraform, CloudFormation), Cloud Run/App Engine/Azure Container Apps (Terraform, app.yaml, Bicep), Kamal config/deploy.yml, PaaS files (fly.toml, render.yaml, a Procfile with Heroku/Dokku evidence — app.json, heroku.yml or a deploy job; a Procfile alone is a local process list —, serverless.yml, Elastic Beanstalk Dockerrun.aws.json/.ebextensions at any depth), systemd service units a package installs. docker-compose alone earns partial credit unless it is a production/stack file or a self-hosting template (the project's published image, restarting on its own or serving on every interface, in a file that does not call itself development; a file named example/sample counts when its content sets production: APP_ENV/NODE_ENV production or Let's Encrypt certificates).",
     patterns: {
       appEngine: {
         regex: /^runtime:\s*\S+/m,
@@ -145,7 +145,7 @@ export default defineRule({
         ? [
             {
               path: 'Procfile',
-              note: 'Procfile not counted as Heroku: every process runs a development command (runserver, a watcher, a dev script) and no Heroku/Dokku config or deploy job exists',
+              note: rt.procfileNote ?? 'Procfile not counted as Heroku',
             },
           ]
         : []),
