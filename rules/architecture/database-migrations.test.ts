@@ -23,7 +23,8 @@ ruleTester(rule, {
           ']',
           '',
         ].join('\n'),
-        'api/db.py': 'from sqlalchemy.ext.asyncio import create_async_engine\n\nengine = create_async_engine("postgresql+asyncpg://")\n',
+        'api/db.py':
+          'from sqlalchemy.ext.asyncio import create_async_engine\n\nengine = create_async_engine("postgresql+asyncpg://")\n',
         'alembic.ini': '[alembic]\nscript_location = alembic\n',
         'alembic/env.py': 'from alembic import context\n',
         'alembic/versions/0001_init.py': 'revision = "0001"\n\ndef upgrade():\n    pass\n',

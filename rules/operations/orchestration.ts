@@ -2,6 +2,7 @@ import { defineRule } from '../../src/types.js';
 import type { Evidence } from '../../src/types.js';
 import { fail, listing, partial, pass, unknown } from '../../src/engine/results.js';
 import { composeDependencyNote, deployments, DEPLOY_READS } from '../../src/facts/deploy.js';
+import { pulumi } from '../../src/facts/pulumi.js';
 import { k8s, K8S_DIGEST } from '../../src/facts/k8s.js';
 import { fromMatch, isProductionPath } from '../../src/facts/paths.js';
 import { resourcesOf, terraform, TF_DIGEST } from '../../src/facts/terraform.js';
@@ -104,6 +105,21 @@ export default defineRule({
       add('Helm', { path: c.path, note: `chart ${c.name}` });
     for (const k of model.kustomizations.filter((k) => isProductionPath(k.path)).slice(0, 3))
       add('Kustomize', { path: k.path });
+    // A Pulumi program that deploys workloads (pulumi.ts): the deployment target, read from its code.
+    const iac = pulumi(ctx.files);
+    if (iac.workloads.length > 0) {
+      const w = iac.workloads[0]!;
+      add(
+        /@pulumi\/kubernetes|pulumi_kubernetes|pulumi-kubernetes/.test(ctx.files.read(w.path) ?? '')
+          ? 'Kubernetes via Pulumi'
+          : 'Pulumi',
+        {
+          path: w.path,
+          line: w.line,
+          note: `Pulumi program (${iac.projects[0]}): ${iac.workloads.length} workload${iac.workloads.length === 1 ? '' : 's'} with probes, resources or replicas`,
+        },
+      );
+    }
     const d = deployments(ctx.files);
     for (const n of d.nomad.slice(0, 3))
       add('Nomad', { path: n.path, line: n.jobs[0]!.line, note: `job ${n.jobs[0]!.labels[0] ?? ''}` });
@@ -152,7 +168,13 @@ export default defineRule({
     ];
     // Compose that is the deployment: named for production, scaled, or a self-hosting template that
     // runs the project's published image (deploy.ts decides, with the reason).
-    const prodCompose = d.production;
+    // Beside a Pulumi program that deploys the workloads, a compose file is local development.
+    const prodCompose = iac.workloads.length > 0 ? [] : d.production;
+    if (iac.workloads.length > 0 && d.composeFiles.length > 0)
+      notes.push({
+        path: d.composeFiles[0]!,
+        note: `set aside: local development; the deployment is the Pulumi program (${iac.workloads[0]!.path})`,
+      });
     const systems = [...new Set(found.map((f) => f.system))];
     if (prodCompose.length > 0) systems.push('docker-compose (production)');
     const data = { systems, composeFiles: d.composeFiles };

@@ -176,7 +176,8 @@ ruleTester(rule, {
     {
       name: 'TypeORM src/migration/, Flyway db/migration/ and Prisma migrations are schema history; a migration/ module of product code is source (round 19)',
       tree: {
-        'package.json': '{"name":"feed","dependencies":{"typeorm":"0.3.0","fastify":"4.0.0"},"devDependencies":{"jest":"29.0.0"}}',
+        'package.json':
+          '{"name":"feed","dependencies":{"typeorm":"0.3.0","fastify":"4.0.0"},"devDependencies":{"jest":"29.0.0"}}',
         'src/index.ts': "import fastify from 'fastify'\n\nexport const app = fastify()\n",
         'src/posts.ts': 'export const posts = []\n',
         'src/migration/1587564396149-Notification.ts':

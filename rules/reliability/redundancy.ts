@@ -1,3 +1,4 @@
+import type { PulumiWorkload } from '../../src/facts/pulumi.js';
 import { deployedWorkloads, runtime, SYSTEMD_GLOBS, systemdEvidence } from '../../src/facts/runtime.js';
 import { defineRule } from '../../src/types.js';
 import type { Evidence, FileView } from '../../src/types.js';
@@ -178,6 +179,21 @@ export default defineRule({
         (w.chart !== undefined && scalers.some((h) => h.chart === w.chart && !comparable(targetName(h.doc), written)));
       const count = overrides.get(w.name) ?? w.replicas;
       const line = w.replicasLine ?? w.line;
+      // A Pulumi component's autoscaling bounds (`minReplicas: 3, maxReplicas: 15`): the floor is what runs at low load.
+      const max = (w as PulumiWorkload).maxReplicas;
+      if (max !== undefined && typeof count === 'number' && max > count) {
+        if (count >= 2) good.push({ path: w.path, line, note: `${where} is autoscaled (min ${count}, max ${max})` });
+        else {
+          lowFloor++;
+          floorLabels.add(`autoscaler min ${count}`);
+          findings.push({
+            path: w.path,
+            line,
+            note: `${where} is autoscaled from min ${count} (max ${max}): ${count === 0 ? 'no instance' : 'a single instance'} at low load, more only under load`,
+          });
+        }
+        continue;
+      }
       // A chart's replica count comes from values.yaml: the default line is cited beside the template's.
       const fromValues =
         w.replicasDefault && !overrides.has(w.name)

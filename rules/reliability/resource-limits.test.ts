@@ -254,7 +254,11 @@ ruleTester(rule, {
       name: 'a Procfile alone is a local process list: the reason does not say Heroku (round 19)',
       profile: 'service',
       tree: { 'main.go': 'package main\n', Procfile: 'web: bin/feeds\n' },
-      expect: { outcome: 'not-applicable', message: 'nothing here declares how the service runs', absent: ['runs on Heroku'] },
+      expect: {
+        outcome: 'not-applicable',
+        message: 'nothing here declares how the service runs',
+        absent: ['runs on Heroku'],
+      },
     },
   ],
 });

@@ -9,6 +9,7 @@ import type { Evidence, FileView } from '../types.js';
 import { memo } from '../util/memo.js';
 import { makeRecipe } from './commands/make.js';
 import { declaredNames, deployments } from './deploy.js';
+import { pulumi } from './pulumi.js';
 import { k8s, type Workload } from './k8s.js';
 import { isProductionPath } from './paths.js';
 import { resourcesOf, terraform } from './terraform.js';
@@ -107,7 +108,12 @@ const CI_DIR = /(^|\/)\.(github|gitlab|circleci|buildkite|woodpecker|forgejo|git
 
 /** Kubernetes workloads this repository deploys: not tests, examples or CI fixtures. */
 export function deployedWorkloads(files: FileView): Workload[] {
-  return k8s(files).workloads.filter((w) => isProductionPath(w.path) && !CI_DIR.test(w.path));
+  return memo(files, 'deployedWorkloads', () => [
+    ...k8s(files).workloads.filter((w) => isProductionPath(w.path) && !CI_DIR.test(w.path)),
+    // Workloads a Pulumi program deploys (its object literals read by key): the deployment target
+    // beside which a compose file is local development, as beside manifests (round 19).
+    ...pulumi(files).workloads,
+  ]);
 }
 
 function parseSystemd(path: string, text: string): SystemdUnit | undefined {

@@ -116,7 +116,8 @@ function dependencyGroups(groups: Table, text: string, path: string, deps: Decla
     const out: string[] = [];
     for (const item of list) {
       if (typeof item === 'string') out.push(item);
-      else if (isTable(item) && typeof item['include-group'] === 'string') out.push(...expand(item['include-group'], seen));
+      else if (isTable(item) && typeof item['include-group'] === 'string')
+        out.push(...expand(item['include-group'], seen));
     }
     return out;
   };
