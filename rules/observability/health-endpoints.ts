@@ -1,4 +1,6 @@
-import { defineRule, type Evidence, type Match } from '../../src/types.js';
+import { defineRule, type Evidence, type FileView, type Match } from '../../src/types.js';
+import { pulumi } from '../../src/facts/pulumi.js';
+import { deployedWorkloads } from '../../src/facts/runtime.js';
 import { fail, partial, pass } from '../../src/engine/results.js';
 import { serverCodeMatches } from '../../src/facts/component.js';
 import { firstPerFile, fromDependency, fromMatch, isProductionPath } from '../../src/facts/paths.js';
@@ -126,7 +128,7 @@ export default defineRule({
       devGuard: { regex: DEV_CONDITION, files: CODE, maxPerFile: 1 },
       route: {
         regex: new RegExp(
-          `["'\`](?:(?:GET|HEAD|ANY)[ \\t]+)?(\\/(?:api\\/)?(?:v\\d\\/)?(?:${NAMES}|status|status\\/health|health\\/(?:live|ready|liveness|readiness|startup))|\\/(?:[\\w.-]+\\/){1,4}(?:${DEEP_NAMES}))\\/?["'\`]`,
+          `["'\`](?:(?:GET|HEAD|ANY)[ \\t]+)?(\\/(?:api\\/)?(?:v\\d\\/)?(?:${NAMES}|status|status\\/health|health(?:z|[-_]?checks?)?\\/(?:live|ready|liveness|readiness|startup))|\\/(?:[\\w.-]+\\/){1,4}(?:${DEEP_NAMES}))\\/?["'\`]`,
         ),
         files: CODE,
         literals: [
@@ -279,8 +281,14 @@ export default defineRule({
     const byRoute = new Map<string, Match>();
     for (const m of routes) if (!byRoute.has(route(m))) byRoute.set(route(m), m);
     const kinds = new Set<string>();
+    // A path the deployment's readiness probe calls is the readiness endpoint, whatever its name
+    // (round 19: `/health` as the readinessProbe beside `/liveness`).
+    const readinessPaths = readinessProbePaths(ctx.files);
+    const probeEvidence: Evidence[] = [];
     for (const p of [...routes.map(route), ...fileRoutes.map((f) => f.route)].map((r) => r.toLowerCase())) {
-      if (/ready|readiness|startup/.test(p)) kinds.add('readiness');
+      const probe = readinessPaths.get(p.replace(/\/+$/, ''));
+      if (probe && !probeEvidence.includes(probe)) probeEvidence.push(probe);
+      if (/ready|readiness|startup/.test(p) || probe) kinds.add('readiness');
       else kinds.add('liveness');
     }
     // Framework helpers that mount a fixed probe path (Rails `/up`, Kubernetes healthz helpers).
@@ -325,6 +333,7 @@ export default defineRule({
       ].sort(),
       libraries: [...new Set(deps.map((d) => d.name))].sort(),
     };
+    evidence.push(...probeEvidence.slice(0, 2));
     if (kinds.has('liveness') && kinds.has('readiness'))
       return pass('Liveness and readiness endpoints are registered.', evidence, data);
     // A second health route that checks a dependency beside one that does not is a readiness check,
@@ -405,4 +414,24 @@ function dependencyName(snippet: string): string {
   return /select|sql|db|database|postgres|mongo|cursor|queryRaw|connect|sequelize|prisma|session/i.test(snippet)
     ? 'the database'
     : 'a dependency';
+}
+
+/** Paths the deployment's readiness probes call, with where: Kubernetes `readinessProbe.httpGet.path`, and Pulumi programs. */
+function readinessProbePaths(files: FileView): Map<string, Evidence> {
+  const out = new Map<string, Evidence>();
+  const key = (p: string) => p.toLowerCase().replace(/\/+$/, '');
+  for (const w of deployedWorkloads(files))
+    for (const c of w.containers) {
+      const path = (c.readinessProbe as { httpGet?: { path?: unknown } } | undefined)?.httpGet?.path;
+      if (typeof path === 'string' && !out.has(key(path)))
+        out.set(key(path), {
+          path: c.path ?? w.path,
+          line: c.line,
+          note: `the readiness probe of ${w.kind} ${w.name} calls ${path}`,
+        });
+    }
+  for (const p of pulumi(files).probePaths)
+    if (p.kind === 'readiness' && !out.has(key(p.path)))
+      out.set(key(p.path), { path: p.file, line: p.line, note: `the deployment's readiness probe calls ${p.path}` });
+  return out;
 }

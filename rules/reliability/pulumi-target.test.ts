@@ -8,6 +8,7 @@ import healthChecks from './health-checks.js';
 import redundancy from './redundancy.js';
 import resourceLimits from './resource-limits.js';
 import backups from './backups.js';
+import healthEndpoints from '../observability/health-endpoints.js';
 import orchestration from '../operations/orchestration.js';
 import { assertRun, runRuleOn, type Case } from '../../src/testing/rule-tester.js';
 import type { Rule } from '../../src/types.js';
@@ -171,6 +172,25 @@ cases(backups, [
     expect: {
       outcome: 'pass',
       evidence: [{ path: '.infra/index.ts', line: 3, note: expect.stringContaining('backupConfiguration set') }],
+    },
+  },
+]);
+
+cases(healthEndpoints, [
+  {
+    name: 'the /health route the Pulumi readinessProbe calls is the readiness endpoint (round 19)',
+    profile: 'service',
+    tree: {
+      ...tree,
+      'src/index.ts':
+        "import fastify from 'fastify'\n\nconst app = fastify()\napp.get('/health', async () => ({ ok: true }))\napp.get('/liveness', async () => ({ ok: true }))\napp.listen({ port: 3000 })\n",
+    },
+    expect: {
+      outcome: 'pass',
+      evidence: [
+        { path: 'src/index.ts', line: 4, note: 'health route /health' },
+        { path: '.infra/index.ts', line: 11, note: "the deployment's readiness probe calls /health" },
+      ],
     },
   },
 ]);

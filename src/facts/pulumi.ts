@@ -162,7 +162,12 @@ export interface PulumiFacts {
   workloads: PulumiWorkload[];
   /** Managed data stores the program provisions: `new gcp.redis.Instance(`, `new Redis(`, `new aws.rds.Instance(`. */
   dataStores: { path: string; line: number; what: string; backup?: string }[];
+  /** HTTP paths the program's probes call (`readinessProbe = { httpGet: { path: '/health' } }`). */
+  probePaths: { kind: 'readiness' | 'liveness' | 'startup'; path: string; file: string; line: number }[];
 }
+
+const PROBE_PATH =
+  /\b(readiness|liveness|startup)_?probe\b(?:\s*:\s*[\w.<>[\]]+)?\s*[=:]\s*(?:[\w.]+\s*\(\s*)?\{[\s\S]{0,300}?\bpath\s*[:=]\s*["'`](\/[^"'`\s]*)["'`]/gi;
 
 const DATA_STORE =
   /\bnew\s+((?:[\w$]+\.)*(?:redis\.Instance|sql\.DatabaseInstance|sql\.Database|rds\.(?:Instance|Cluster)|elasticache\.\w+|docdb\.Cluster|dynamodb\.Table|memorystore\.\w+|alloydb\.Cluster|cosmosdb\.\w+|postgresql\.(?:Server|FlexibleServer)|mongodbatlas\.Cluster|Redis\w*|Memorystore\w*|SqlDatabase|SqlInstance|CloudSql\w*|Postgres(?:ql)?(?:Instance|Database|Cluster)?|MySql(?:Instance|Database)?|Database(?:Instance|Cluster)))\s*\(/g;
@@ -187,7 +192,7 @@ function callText(text: string, open: number): string {
 
 function compute(files: FileView): PulumiFacts {
   const projects = files.match(PULUMI_PROJECT_GLOBS).filter(isProductionPath);
-  const out: PulumiFacts = { projects: [], workloads: [], dataStores: [] };
+  const out: PulumiFacts = { projects: [], workloads: [], dataStores: [], probePaths: [] };
   const all = files.paths;
   for (const project of projects) {
     const dir = dirOf(project);
@@ -209,6 +214,14 @@ function compute(files: FileView): PulumiFacts {
         }
       }
       for (const w of workloadsOf(path, text)) (deploys = true), out.workloads.push(w);
+      PROBE_PATH.lastIndex = 0;
+      for (let m = PROBE_PATH.exec(text); m; m = PROBE_PATH.exec(text))
+        out.probePaths.push({
+          kind: m[1]!.toLowerCase() as 'readiness' | 'liveness' | 'startup',
+          path: m[2]!,
+          file: path,
+          line: lineAt(text, m.index),
+        });
     }
     if (deploys) out.projects.push(project);
   }
