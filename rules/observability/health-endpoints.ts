@@ -287,7 +287,8 @@ export default defineRule({
     const probeEvidence: Evidence[] = [];
     for (const p of [...routes.map(route), ...fileRoutes.map((f) => f.route)].map((r) => r.toLowerCase())) {
       const probe = readinessPaths.get(p.replace(/\/+$/, ''));
-      if (probe && !probeEvidence.includes(probe)) probeEvidence.push(probe);
+      // Cited when the probe, not the route's name, makes it the readiness endpoint.
+      if (probe && !/ready|readiness|startup/.test(p) && !probeEvidence.includes(probe)) probeEvidence.push(probe);
       if (/ready|readiness|startup/.test(p) || probe) kinds.add('readiness');
       else kinds.add('liveness');
     }
