@@ -93,7 +93,7 @@ export default defineRule({
     severity: 'high',
     effort: 'medium',
     detection:
-      'Terraform data stores (RDS/Aurora, DynamoDB, S3, ElastiCache, EFS, DocumentDB, Cloud SQL, GCS, Azure databases and storage) judged one by one, with a finding per store without backups; aws_backup_plan covers AWS stores; CloudFormation stores with their backup properties; Velero Schedule objects; a Markdown document naming RTO and RPO. Not applicable when IaC declares no data store.',
+      'Terraform data stores (RDS/Aurora, DynamoDB, S3, ElastiCache, EFS, DocumentDB, Cloud SQL, GCS, Azure databases and storage) judged one by one, with a finding per store without backups; aws_backup_plan covers AWS stores; managed stores a Pulumi program provisions (`new gcp.redis.Instance(`, `gcp.sql.DatabaseInstance`, `aws.rds.Instance`, a component such as `new Redis(`/`new SqlDatabase(`), credited when their arguments set backups, persistence or point-in-time recovery; CloudFormation stores with their backup properties; Velero Schedule objects; a Markdown document naming RTO and RPO. Not applicable when IaC declares no data store.',
     patterns: {
       cfnStore: {
         regex: /^[ \t]+Type:\s*['"]?AWS::(RDS::DBInstance|RDS::DBCluster|DynamoDB::Table|S3::Bucket)\b/m,
