@@ -1028,6 +1028,8 @@ describe('command graph: PowerShell build scripts', () => {
       'Build.ps1': script,
     };
     expect(chains(tree, 'test')).toEqual(['.github/workflows/ci.yml:7 → Build.ps1:17 → dotnet test']);
+    // `dotnet pack` builds: cited at its own line, two below the test (the blank line between is kept).
+    expect(chains(tree, 'build')).toEqual(['.github/workflows/ci.yml:7 → Build.ps1:19 → dotnet build']);
     const run = runsOf(commandGraph(memoryIndex(tree)), 'test')[0]!;
     expect(run.chain.at(-1)?.text).toContain('dotnet test -c Release');
   });
