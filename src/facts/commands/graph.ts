@@ -331,7 +331,7 @@ function psOrBat(text: string, path: string): string {
           /^([ \t]*)exec\s*\{\s*(.*?)\s*\}[ \t]*(?:-\w+.*)?$/gim,
           (m, indent: string, cmd: string) => `${indent}${cmd}${'\n'.repeat(m.split('\n').length - 1)}`,
         )
-        .replace(/^[ \t]*&\s*/gm, '')
+        .replace(/^[ \t]*&[ \t]*/gm, '')
     );
   return text;
 }
