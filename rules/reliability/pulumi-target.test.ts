@@ -118,6 +118,7 @@ cases(redundancy, [
     tree,
     expect: {
       outcome: 'partial',
+      message: '(1 of them autoscaled from minReplicas 1)',
       evidence: [
         { path: '.infra/index.ts', line: 24, note: expect.stringContaining('is autoscaled (min 3, max 15)') },
         { path: '.infra/index.ts', line: 34, note: expect.stringContaining('autoscaled from min 1 (max 4)') },

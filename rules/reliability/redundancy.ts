@@ -185,7 +185,7 @@ export default defineRule({
         if (count >= 2) good.push({ path: w.path, line, note: `${where} is autoscaled (min ${count}, max ${max})` });
         else {
           lowFloor++;
-          floorLabels.add(`autoscaler min ${count}`);
+          floorLabels.add(`minReplicas ${count}`);
           findings.push({
             path: w.path,
             line,
