@@ -195,3 +195,59 @@ cases(healthEndpoints, [
     },
   },
 ]);
+
+const tfTree: Tree = {
+  'package.json': '{"name":"feed","dependencies":{"express":"4.0.0"}}',
+  'src/index.js':
+    "const app = require('express')()\napp.get('/healthz', (req, res) => res.send('ok'))\napp.listen(3000)\n",
+  'docker-compose.yml': 'services:\n  web:\n    build: .\n    ports:\n      - "3000:3000"\n',
+  'infra/main.tf': [
+    'resource "kubernetes_deployment" "feed" {', // 1
+    '  metadata {', // 2
+    '    name = "feed"', // 3
+    '  }', // 4
+    '  spec {', // 5
+    '    replicas = 3', // 6
+    '    template {', // 7
+    '      spec {', // 8
+    '        container {', // 9
+    '          name  = "feed"', // 10
+    '          image = "acme/feed:1.0.0"', // 11
+    '          liveness_probe {', // 12
+    '            http_get {', // 13
+    '              path = "/healthz"', // 14
+    '              port = 3000', // 15
+    '            }', // 16
+    '          }', // 17
+    '          readiness_probe {', // 18
+    '            http_get {', // 19
+    '              path = "/healthz"', // 20
+    '              port = 3000', // 21
+    '            }', // 22
+    '          }', // 23
+    '          resources {', // 24
+    '            limits = { memory = "512Mi" }', // 25
+    '            requests = { cpu = "100m", memory = "256Mi" }', // 26
+    '          }', // 27
+    '        }', // 28
+    '      }', // 29
+    '    }', // 30
+    '  }', // 31
+    '}', // 32
+    '', // 33
+  ].join('\n'),
+};
+
+for (const [rule, outcome, line] of [
+  [healthChecks, 'pass', 9],
+  [resourceLimits, 'pass', 9],
+  [redundancy, 'partial', 6],
+] as const)
+  cases(rule, [
+    {
+      name: `a Terraform kubernetes_deployment is the deployment target, judged with lines; the compose file is set aside (round 19)`,
+      profile: 'service',
+      tree: tfTree,
+      expect: { outcome, evidence: [{ path: 'infra/main.tf', line }], absent: ['compose service web'] },
+    },
+  ]);

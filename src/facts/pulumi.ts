@@ -18,6 +18,7 @@ import { memo } from '../util/memo.js';
 import { dirOf, isProductionPath } from './paths.js';
 import type { Container, Workload } from './k8s.js';
 import { lineAt } from '../util/lines.js';
+import type { TfBlock } from './terraform.js';
 
 export const PULUMI_PROJECT_GLOBS = ['**/Pulumi.yaml', '**/Pulumi.yml'];
 const PROGRAM_FILE = /\.(?:ts|js|mjs|cjs|py|go)$/;
@@ -294,4 +295,62 @@ function workloadsOf(path: string, text: string): PulumiWorkload[] {
 /** The Pulumi programs here, their workloads and managed data stores (memoised). */
 export function pulumi(files: FileView): PulumiFacts {
   return memo(files, 'pulumi', () => compute(files));
+}
+
+/**
+ * Kubernetes workloads declared with Terraform's kubernetes provider (`kubernetes_deployment`,
+ * `kubernetes_stateful_set`, their `_v1` forms): `spec { replicas; template { spec { container {
+ * liveness_probe, readiness_probe, resources { limits, requests } } } } }`, as Kubernetes workloads
+ * with lines, so the rules that judge manifests judge these too.
+ */
+export function terraformWorkloads(blocks: TfBlock[]): Workload[] {
+  const child = (b: TfBlock | undefined, type: string) => b?.blocks.filter((x) => x.type === type) ?? [];
+  return blocks.map((r) => {
+    const spec = child(r, 'spec')[0];
+    const podSpec = child(child(spec, 'template')[0], 'spec')[0];
+    const containers: Container[] = child(podSpec, 'container').map((c) => {
+      const res = child(c, 'resources')[0];
+      const has = (k: string) => res !== undefined && (k in res.attrs || res.blocks.some((b) => b.type === k));
+      const probe = (k: string) => (child(c, k)[0] ? { line: child(c, k)[0]!.line } : undefined);
+      const liveness = probe('liveness_probe');
+      const readiness = probe('readiness_probe');
+      const startup = probe('startup_probe');
+      return {
+        name: typeof c.attrs.name === 'string' ? c.attrs.name : 'container',
+        line: c.line,
+        init: false,
+        ...(liveness ? { livenessProbe: liveness } : {}),
+        ...(readiness ? { readinessProbe: readiness } : {}),
+        ...(startup ? { startupProbe: startup } : {}),
+        resources: {
+          ...(has('requests') ? { requests: {} } : {}),
+          ...(has('limits') ? { limits: {} } : {}),
+        },
+        preStop: false,
+      };
+    });
+    const replicas = spec?.attrs.replicas;
+    const count =
+      typeof replicas === 'number'
+        ? replicas
+        : typeof replicas === 'string' && /^\d+$/.test(replicas)
+          ? Number(replicas)
+          : undefined;
+    const kind = /stateful_set/.test(r.labels[0] ?? '') ? 'StatefulSet' : 'Deployment';
+    return {
+      apiVersion: 'terraform',
+      kind,
+      name: `${r.labels[1] ?? ''} (Terraform)`,
+      path: r.path,
+      line: r.line,
+      doc: {},
+      containers,
+      oneOff: false,
+      ...(count !== undefined
+        ? { replicas: count, replicasLine: spec!.attrLines.replicas ?? spec!.line }
+        : replicas !== undefined
+          ? { replicas: 'templated' as const, replicasLine: spec!.attrLines.replicas ?? spec!.line }
+          : {}),
+    };
+  });
 }

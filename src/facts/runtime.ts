@@ -9,7 +9,7 @@ import type { Evidence, FileView } from '../types.js';
 import { memo } from '../util/memo.js';
 import { makeRecipe } from './commands/make.js';
 import { declaredNames, deployments } from './deploy.js';
-import { pulumi } from './pulumi.js';
+import { pulumi, terraformWorkloads } from './pulumi.js';
 import { k8s, type Workload } from './k8s.js';
 import { isProductionPath } from './paths.js';
 import { resourcesOf, terraform } from './terraform.js';
@@ -113,6 +113,15 @@ export function deployedWorkloads(files: FileView): Workload[] {
     // Workloads a Pulumi program deploys (its object literals read by key): the deployment target
     // beside which a compose file is local development, as beside manifests (round 19).
     ...pulumi(files).workloads,
+    ...terraformWorkloads(
+      resourcesOf(
+        terraform(files),
+        'kubernetes_deployment',
+        'kubernetes_deployment_v1',
+        'kubernetes_stateful_set',
+        'kubernetes_stateful_set_v1',
+      ).filter((r) => isProductionPath(r.path)),
+    ),
   ]);
 }
 
