@@ -5,6 +5,33 @@ import { ruleTester } from '../../src/testing/rule-tester.js';
 ruleTester(rule, {
   valid: [
     {
+      name: 'the ORM and Alembic declared in a PEP 735 runtime group (web) count; alembic versions are the history (round 19)',
+      profile: 'service',
+      tree: {
+        'pyproject.toml': [
+          '[project]',
+          'name = "shop-api"',
+          'dependencies = ["python-decouple"]',
+          '',
+          '[dependency-groups]',
+          'test = ["pytest>=8", "httpx>=0.28"]',
+          'base = ["sqlalchemy[asyncio]>=2.0"]',
+          'web = [',
+          '    { include-group = "base" },',
+          '    "alembic>=1.16",',
+          '    "fastapi>=0.115",',
+          ']',
+          '',
+        ].join('\n'),
+        'api/db.py':
+          'from sqlalchemy.ext.asyncio import create_async_engine\n\nengine = create_async_engine("postgresql+asyncpg://")\n',
+        'alembic.ini': '[alembic]\nscript_location = alembic\n',
+        'alembic/env.py': 'from alembic import context\n',
+        'alembic/versions/0001_init.py': 'revision = "0001"\n\ndef upgrade():\n    pass\n',
+      },
+      expect: { outcome: 'pass', evidence: [{ path: expect.stringContaining('alembic') }] },
+    },
+    {
       name: 'migration steps that say so are cited; a client and an interface named like migrations are not (round 16)',
       profile: 'service',
       tree: {

@@ -7,6 +7,76 @@ const pkg = (deps: Record<string, string>) => JSON.stringify({ name: 'svc', depe
 ruleTester(rule, {
   valid: [
     {
+      name: 'Rails routes under a health prefix (/healthcheck/live, /healthcheck/ready to a mounted rack app) are liveness and readiness (round 19)',
+      profile: 'service',
+      tree: {
+        Gemfile: "source 'https://rubygems.org'\ngem 'rails', '~> 7.1'\n",
+        'config/routes.rb': [
+          'Rails.application.routes.draw do',
+          '  get "/healthcheck/live", to: proc { [200, {}, %w[OK]] }',
+          '  get "/healthcheck/ready", to: Healthcheck.rack_response(',
+          '    Healthcheck::ActiveRecord,',
+          '  )',
+          '',
+          '  resources :checks, only: %i[create show]',
+          'end',
+          '',
+        ].join('\n'),
+      },
+      expect: {
+        outcome: 'pass',
+        evidence: [
+          { path: 'config/routes.rb', line: 2, note: 'health route /healthcheck/live' },
+          { path: 'config/routes.rb', line: 3, note: 'health route /healthcheck/ready' },
+        ],
+      },
+    },
+    {
+      name: 'a /health route that the Kubernetes readinessProbe calls is the readiness endpoint beside /liveness (round 19)',
+      profile: 'service',
+      tree: {
+        'package.json': '{"name":"feed","dependencies":{"fastify":"4.0.0"}}',
+        'src/index.ts': [
+          "import fastify from 'fastify'",
+          '',
+          'const app = fastify()',
+          "app.get('/health', async (req, res) => (terminating ? res.status(500).send() : { ok: true }))",
+          "app.get('/liveness', async () => ({ ok: true }))",
+          'app.listen({ port: 3000 })',
+          '',
+        ].join('\n'),
+        'k8s/deployment.yaml': [
+          'apiVersion: apps/v1',
+          'kind: Deployment',
+          'metadata:',
+          '  name: feed',
+          'spec:',
+          '  replicas: 2',
+          '  template:',
+          '    spec:',
+          '      containers:',
+          '        - name: api',
+          '          image: feed:1.0.0',
+          '          readinessProbe:',
+          '            httpGet:',
+          '              path: /health',
+          '              port: 3000',
+          '          livenessProbe:',
+          '            httpGet:',
+          '              path: /liveness',
+          '              port: 3000',
+          '',
+        ].join('\n'),
+      },
+      expect: {
+        outcome: 'pass',
+        evidence: [
+          { path: 'src/index.ts', line: 4, note: 'health route /health' },
+          { path: 'k8s/deployment.yaml', line: 10, note: 'the readiness probe of Deployment feed calls /health' },
+        ],
+      },
+    },
+    {
       name: 'Rocket #[get("/alive")] whose handler takes a pooled database connection guard passes (Rust)',
       profile: 'service',
       tree: {

@@ -1,4 +1,6 @@
-import { defineRule, type Evidence, type Match } from '../../src/types.js';
+import { defineRule, type Evidence, type FileView, type Match } from '../../src/types.js';
+import { pulumi } from '../../src/facts/pulumi.js';
+import { deployedWorkloads } from '../../src/facts/runtime.js';
 import { fail, partial, pass } from '../../src/engine/results.js';
 import { serverCodeMatches } from '../../src/facts/component.js';
 import { firstPerFile, fromDependency, fromMatch, isProductionPath } from '../../src/facts/paths.js';
@@ -121,12 +123,12 @@ export default defineRule({
     severity: 'high',
     effort: 'low',
     detection:
-      'Route registrations in production code for /health, /healthz, /livez, /readyz, /ready, /ping, /up, /status, and any deeper path ending in a health word (`GET /system/liveness`, /internal/healthz) (string routes, Django `path("health/")`, Rails `get "up"` and `resources :health`, Rocket `#[get("/alive")]`, a `HealthController` class, NestJS `@Controller("health")` (or a project wrapper such as `@ApiController("health")`) or `@Get("health")` (under the global prefix, e.g. /api/health; a handler with an auth decorator such as `@Auth()`/`@UseGuards()` is set aside and named: no probe can call it), ASP.NET `[HttpGet("health")]`); ASP.NET `MapHealthChecks`; gRPC health services (Go, Python, Java, .NET, Node, Rust); controller-runtime `AddHealthzCheck`/`AddReadyzCheck`; Spring Boot Actuator, Quarkus SmallRye Health, Micronaut management, django-health-check by dependency (its `health_check` app name counts in Python only); terminus and lightship. Comments, tests, examples and client code that calls another service\'s /health are ignored.',
+      'Route registrations in production code for /health, /healthz, /livez, /readyz, /ready, /ping, /up, /status, and any deeper path ending in a health word (`GET /system/liveness`, /internal/healthz) (string routes, Django `path("health/")`, Rails `get "up"` and `resources :health`, Rocket `#[get("/alive")]`, a `HealthController` class, NestJS `@Controller("health")` (or a project wrapper such as `@ApiController("health")`) or `@Get("health")` (under the global prefix, e.g. /api/health; a handler with an auth decorator such as `@Auth()`/`@UseGuards()` is set aside and named: no probe can call it), ASP.NET `[HttpGet("health")]`); ASP.NET `MapHealthChecks`; gRPC health services (Go, Python, Java, .NET, Node, Rust); controller-runtime `AddHealthzCheck`/`AddReadyzCheck`; Spring Boot Actuator, Quarkus SmallRye Health, Micronaut management, django-health-check by dependency (its `health_check` app name counts in Python only); terminus and lightship. A route the deployment’s readiness probe calls (Kubernetes `readinessProbe.httpGet.path`, a Pulumi program’s readinessProbe) is the readiness endpoint whatever its name (`/health` beside `/liveness`); prefixed probe paths such as `/healthcheck/live` and `/healthcheck/ready` count. Comments, tests, examples and client code that calls another service\'s /health are ignored.',
     patterns: {
       devGuard: { regex: DEV_CONDITION, files: CODE, maxPerFile: 1 },
       route: {
         regex: new RegExp(
-          `["'\`](?:(?:GET|HEAD|ANY)[ \\t]+)?(\\/(?:api\\/)?(?:v\\d\\/)?(?:${NAMES}|status|status\\/health|health\\/(?:live|ready|liveness|readiness|startup))|\\/(?:[\\w.-]+\\/){1,4}(?:${DEEP_NAMES}))\\/?["'\`]`,
+          `["'\`](?:(?:GET|HEAD|ANY)[ \\t]+)?(\\/(?:api\\/)?(?:v\\d\\/)?(?:${NAMES}|status|status\\/health|health(?:z|[-_]?checks?)?\\/(?:live|ready|liveness|readiness|startup))|\\/(?:[\\w.-]+\\/){1,4}(?:${DEEP_NAMES}))\\/?["'\`]`,
         ),
         files: CODE,
         literals: [
@@ -279,8 +281,15 @@ export default defineRule({
     const byRoute = new Map<string, Match>();
     for (const m of routes) if (!byRoute.has(route(m))) byRoute.set(route(m), m);
     const kinds = new Set<string>();
+    // A path the deployment's readiness probe calls is the readiness endpoint, whatever its name
+    // (round 19: `/health` as the readinessProbe beside `/liveness`).
+    const readinessPaths = readinessProbePaths(ctx.files);
+    const probeEvidence: Evidence[] = [];
     for (const p of [...routes.map(route), ...fileRoutes.map((f) => f.route)].map((r) => r.toLowerCase())) {
-      if (/ready|readiness|startup/.test(p)) kinds.add('readiness');
+      const probe = readinessPaths.get(p.replace(/\/+$/, ''));
+      // Cited when the probe, not the route's name, makes it the readiness endpoint.
+      if (probe && !/ready|readiness|startup/.test(p) && !probeEvidence.includes(probe)) probeEvidence.push(probe);
+      if (/ready|readiness|startup/.test(p) || probe) kinds.add('readiness');
       else kinds.add('liveness');
     }
     // Framework helpers that mount a fixed probe path (Rails `/up`, Kubernetes healthz helpers).
@@ -325,6 +334,7 @@ export default defineRule({
       ].sort(),
       libraries: [...new Set(deps.map((d) => d.name))].sort(),
     };
+    evidence.push(...probeEvidence.slice(0, 2));
     if (kinds.has('liveness') && kinds.has('readiness'))
       return pass('Liveness and readiness endpoints are registered.', evidence, data);
     // A second health route that checks a dependency beside one that does not is a readiness check,
@@ -405,4 +415,24 @@ function dependencyName(snippet: string): string {
   return /select|sql|db|database|postgres|mongo|cursor|queryRaw|connect|sequelize|prisma|session/i.test(snippet)
     ? 'the database'
     : 'a dependency';
+}
+
+/** Paths the deployment's readiness probes call, with where: Kubernetes `readinessProbe.httpGet.path`, and Pulumi programs. */
+function readinessProbePaths(files: FileView): Map<string, Evidence> {
+  const out = new Map<string, Evidence>();
+  const key = (p: string) => p.toLowerCase().replace(/\/+$/, '');
+  for (const w of deployedWorkloads(files))
+    for (const c of w.containers) {
+      const path = (c.readinessProbe as { httpGet?: { path?: unknown } } | undefined)?.httpGet?.path;
+      if (typeof path === 'string' && !out.has(key(path)))
+        out.set(key(path), {
+          path: c.path ?? w.path,
+          line: c.line,
+          note: `the readiness probe of ${w.kind} ${w.name} calls ${path}`,
+        });
+    }
+  for (const p of pulumi(files).probePaths)
+    if (p.kind === 'readiness' && !out.has(key(p.path)))
+      out.set(key(p.path), { path: p.file, line: p.line, note: `the deployment's readiness probe calls ${p.path}` });
+  return out;
 }

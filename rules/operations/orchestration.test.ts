@@ -6,10 +6,29 @@ import { ruleTester } from '../../src/testing/rule-tester.js';
 ruleTester(rule, {
   valid: [
     {
-      name: 'a Procfile running gunicorn is a Heroku deployment',
+      name: 'a Procfile running gunicorn beside app.json is a Heroku deployment',
       profile: 'service',
-      tree: { 'requirements.txt': 'Django==5.1\n', Procfile: 'web: gunicorn site.wsgi --log-file -\n' },
+      tree: {
+        'requirements.txt': 'Django==5.1\n',
+        Procfile: 'web: gunicorn site.wsgi --log-file -\n',
+        'app.json': '{"name":"site","stack":"heroku-24"}\n',
+      },
       expect: { outcome: 'pass', message: 'Heroku', evidence: [{ path: 'Procfile', note: 'Heroku' }] },
+    },
+    {
+      name: 'a Procfile alone (foreman process list, no app.json/heroku.yml/Heroku deploy job) is no deployment target (round 19)',
+      profile: 'service',
+      tree: {
+        Gemfile: "source 'https://rubygems.org'\ngem 'rails', '~> 7.1'\ngem 'sidekiq'\n",
+        'config/routes.rb': 'Rails.application.routes.draw do\n  resources :checks\nend\n',
+        Procfile: 'web: bundle exec rails s -p 3208\nworker: bundle exec sidekiq -C ./config/sidekiq.yml\n',
+        Dockerfile: 'FROM ruby:3.3\nCOPY . .\nCMD ["bundle", "exec", "puma"]\n',
+      },
+      expect: {
+        outcome: 'fail',
+        evidence: [{ path: 'Procfile', note: expect.stringContaining('a process list (foreman, overmind, honcho)') }],
+        message: 'No deployment target',
+      },
     },
     {
       name: 'an Elastic Beanstalk bundle in a folder of its own (Dockerrun.aws.json, .ebextensions) is a deployment target',

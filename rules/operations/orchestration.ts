@@ -2,6 +2,7 @@ import { defineRule } from '../../src/types.js';
 import type { Evidence } from '../../src/types.js';
 import { fail, listing, partial, pass, unknown } from '../../src/engine/results.js';
 import { composeDependencyNote, deployments, DEPLOY_READS } from '../../src/facts/deploy.js';
+import { pulumi } from '../../src/facts/pulumi.js';
 import { k8s, K8S_DIGEST } from '../../src/facts/k8s.js';
 import { fromMatch, isProductionPath } from '../../src/facts/paths.js';
 import { resourcesOf, terraform, TF_DIGEST } from '../../src/facts/terraform.js';
@@ -35,7 +36,7 @@ export default defineRule({
     severity: 'medium',
     effort: 'medium',
     detection:
-      "Kubernetes manifests (apiVersion + kind, YAML or JSON, multi-document, Helm templates, the objects of OpenShift Templates and Lists), Helm Chart.yaml, kustomization.yaml, Nomad jobs, ECS task definitions (JSON, Terraform, CloudFormation), Cloud Run/App Engine/Azure Container Apps (Terraform, app.yaml, Bicep), Kamal config/deploy.yml, PaaS files (fly.toml, render.yaml, Procfile, serverless.yml, Elastic Beanstalk Dockerrun.aws.json/.ebextensions at any depth), systemd service units a package installs. docker-compose alone earns partial credit unless it is a production/stack file or a self-hosting template (the project's published image, restarting on its own or serving on every interface, in a file that does not call itself development; a file named example/sample counts when its content sets production: APP_ENV/NODE_ENV production or Let's Encrypt certificates).",
+      "Kubernetes manifests (apiVersion + kind, YAML or JSON, multi-document, Helm templates, the objects of OpenShift Templates and Lists), Helm Chart.yaml, kustomization.yaml, Nomad jobs, ECS task definitions (JSON, Terraform, CloudFormation), Cloud Run/App Engine/Azure Container Apps (Terraform, app.yaml, Bicep), Kamal config/deploy.yml, PaaS files (fly.toml, render.yaml, a Procfile with Heroku/Dokku evidence — app.json, heroku.yml or a deploy job; a Procfile alone is a local process list —, serverless.yml, Elastic Beanstalk Dockerrun.aws.json/.ebextensions at any depth), systemd service units a package installs. docker-compose alone earns partial credit unless it is a production/stack file or a self-hosting template (the project's published image, restarting on its own or serving on every interface, in a file that does not call itself development; a file named example/sample counts when its content sets production: APP_ENV/NODE_ENV production or Let's Encrypt certificates).",
     patterns: {
       appEngine: {
         regex: /^runtime:\s*\S+/m,
@@ -104,6 +105,21 @@ export default defineRule({
       add('Helm', { path: c.path, note: `chart ${c.name}` });
     for (const k of model.kustomizations.filter((k) => isProductionPath(k.path)).slice(0, 3))
       add('Kustomize', { path: k.path });
+    // A Pulumi program that deploys workloads (pulumi.ts): the deployment target, read from its code.
+    const iac = pulumi(ctx.files);
+    if (iac.workloads.length > 0) {
+      const w = iac.workloads[0]!;
+      add(
+        /@pulumi\/kubernetes|pulumi_kubernetes|pulumi-kubernetes/.test(ctx.files.read(w.path) ?? '')
+          ? 'Kubernetes via Pulumi'
+          : 'Pulumi',
+        {
+          path: w.path,
+          line: w.line,
+          note: `Pulumi program (${iac.projects[0]}): ${iac.workloads.length} workload${iac.workloads.length === 1 ? '' : 's'} with probes, resources or replicas`,
+        },
+      );
+    }
     const d = deployments(ctx.files);
     for (const n of d.nomad.slice(0, 3))
       add('Nomad', { path: n.path, line: n.jobs[0]!.line, note: `job ${n.jobs[0]!.labels[0] ?? ''}` });
@@ -145,14 +161,20 @@ export default defineRule({
         ? [
             {
               path: 'Procfile',
-              note: 'Procfile not counted as Heroku: every process runs a development command (runserver, a watcher, a dev script) and no Heroku/Dokku config or deploy job exists',
+              note: rt.procfileNote ?? 'Procfile not counted as Heroku',
             },
           ]
         : []),
     ];
     // Compose that is the deployment: named for production, scaled, or a self-hosting template that
     // runs the project's published image (deploy.ts decides, with the reason).
-    const prodCompose = d.production;
+    // Beside a Pulumi program that deploys the workloads, a compose file is local development.
+    const prodCompose = iac.workloads.length > 0 ? [] : d.production;
+    if (iac.workloads.length > 0 && d.composeFiles.length > 0)
+      notes.push({
+        path: d.composeFiles[0]!,
+        note: `set aside: local development; the deployment is the Pulumi program (${iac.workloads[0]!.path})`,
+      });
     const systems = [...new Set(found.map((f) => f.system))];
     if (prodCompose.length > 0) systems.push('docker-compose (production)');
     const data = { systems, composeFiles: d.composeFiles };

@@ -97,6 +97,80 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'a reusable build workflow given the release tag as metadata-action specs, and an alembic downgrade recipe: partial, no runbook (round 19)',
+      profile: 'service',
+      tree: {
+        'pyproject.toml':
+          '[project]\nname = "shop"\n\n[dependency-groups]\nweb = ["fastapi>=0.115", "alembic>=1.16"]\n',
+        'main.py': 'from fastapi import FastAPI\n\napp = FastAPI()\n',
+        justfile: '# run alembic downgrade\n[group("Database")]\ndb-rollback:\n    alembic downgrade -1\n',
+        '.github/workflows/release.yml': [
+          'on:', // 1
+          '  release:', // 2
+          '    types: [published]', // 3
+          'jobs:', // 4
+          '  images:', // 5
+          '    uses: acme/workflows/.github/workflows/docker-build.yml@main', // 6
+          '    with:', // 7
+          '      image-name: acme/shop', // 8
+          '      tags: |', // 9
+          '        type=raw,value=${{ github.event.release.tag_name }}', // 10
+          '        type=raw,value=stable', // 11
+          '', // 12
+        ].join('\n'),
+      },
+      expect: {
+        outcome: 'partial',
+        message: 'no written rollback procedure',
+        evidence: [
+          { path: 'justfile', line: 4, note: 'schema rollback command (reverts the last migration)' },
+          { path: '.github/workflows/release.yml', line: 10, note: 'images tagged with a version or commit' },
+        ],
+      },
+    },
+    {
+      name: 'a deploy workflow that builds the chosen gitRef and deploys its imageTag credits versioned images; a package.json migration:revert script is a rollback command (round 19)',
+      profile: 'service',
+      tree: {
+        'package.json': JSON.stringify(
+          {
+            name: 'feed',
+            scripts: { 'db:migrate:rollback': 'typeorm migration:revert -d src/data-source.ts' },
+            dependencies: { fastify: '4.0.0', typeorm: '0.3.0' },
+          },
+          null,
+          2,
+        ),
+        'src/index.ts': "import fastify from 'fastify'\n\nexport const app = fastify()\n",
+        '.github/workflows/deploy.yml': [
+          'on:', // 1
+          '  workflow_dispatch:', // 2
+          '    inputs:', // 3
+          '      gitRef:', // 4
+          '        required: true', // 5
+          '        type: string', // 6
+          'jobs:', // 7
+          '  build-and-publish-image:', // 8
+          '    uses: acme/infra/.github/workflows/build-and-push-image.yml@main', // 9
+          '    with:', // 10
+          '      gitRef: ${{ inputs.gitRef || github.event.release.tag_name }}', // 11
+          '  trigger-deploy:', // 12
+          '    needs: build-and-publish-image', // 13
+          '    uses: acme/infra/.github/workflows/deploy.yml@main', // 14
+          '    with:', // 15
+          '      imageTag: ${{ needs.build-and-publish-image.outputs.imageTag }}', // 16
+          '', // 17
+        ].join('\n'),
+      },
+      expect: {
+        outcome: 'partial',
+        evidence: [
+          { path: 'package.json', line: 4, note: 'schema rollback command (reverts the last migration)' },
+          { path: '.github/workflows/deploy.yml', line: 11, note: 'images tagged with a version or commit' },
+        ],
+      },
+    },
+    {
       name: 'the same tag list in a script that never builds or pushes an image names no image',
       profile: 'service',
       tree: {

@@ -44,7 +44,7 @@ export default defineRule({
     severity: 'medium',
     effort: 'low',
     detection:
-      'Rollback sections in docs (headings naming rollback or reverting a release; rollback commands in runbooks); rollback commands in scripts and CI (`helm rollback`, `kubectl rollout undo`, `argocd app rollback`, Cloud Run traffic shifts, slot swaps); automatic rollback settings (`helm --atomic`, ECS `deployment_circuit_breaker`, CodeDeploy `auto_rollback_configuration`); images tagged with a commit SHA, build number or version in CI (`docker/metadata-action`, `${{ github.sha }}`, `$CI_COMMIT_SHA`, `${{ env.VERSION }}`, `steps.x.outputs.VERSION`, `${GITHUB_REF#refs/*/}`, `TAGS=` lists); Jib images tagged with the project version in pom.xml or build.gradle (`<tag>${project.version}</tag>`, `jib.to.tags`).',
+      'Rollback sections in docs (headings naming rollback or reverting a release; rollback commands in runbooks); rollback commands in scripts and CI (`helm rollback`, `kubectl rollout undo`, `argocd app rollback`, Cloud Run traffic shifts, slot swaps) and schema rollbacks (`migration:revert`, `alembic downgrade`, `db:rollback`, `migrate:rollback`, `db:migrate:undo`, `flyway undo`) in scripts, package.json or task recipes; automatic rollback settings (`helm --atomic`, ECS `deployment_circuit_breaker`, CodeDeploy `auto_rollback_configuration`); images tagged with a commit SHA, build number or version in CI (`docker/metadata-action`, `${{ github.sha }}`, `$CI_COMMIT_SHA`, `${{ env.VERSION }}`, `steps.x.outputs.VERSION`, `${GITHUB_REF#refs/*/}`, `TAGS=` lists, docker/metadata-action tag specs such as `type=raw,value=${{ github.event.release.tag_name }}` or `type=semver`, a build/deploy workflow given `gitRef:`/`imageTag:` from an input, the release tag or the build’s output); Jib images tagged with the project version in pom.xml or build.gradle (`<tag>${project.version}</tag>`, `jib.to.tags`).',
     patterns: {
       // A line that starts with `#` or `=` (`#{1,6}[ \t]*` matched the same lines: the text after
       // could take more marks and blanks, which it shared with them). `.` stops at a lone \r or
@@ -61,6 +61,16 @@ export default defineRule({
         files: [...DOCS, ...SCRIPTS],
         literals: ['rollback', 'undo', 'update-traffic', 'slot swap', 'stop-deployment', 'abort'],
         maxPerFile: 3,
+      },
+      // Schema rollback: the migration tool's revert (`typeorm migration:revert`, `alembic downgrade`,
+      // `rails db:rollback`, `knex migrate:rollback`, `sequelize db:migrate:undo`, `flyway undo`)
+      // in a script, a package.json script or a task runner recipe (round 19: `db:migrate:rollback`).
+      schemaRollback: {
+        regex:
+          /\bmigration:revert\b|\balembic\s+downgrade\b|\b(?:rails|rake)\s+db:rollback\b|\bknex\s+migrate:(?:rollback|down)\b|\bdb:migrate:undo\b|\bflyway\s+undo\b|\bmigrate\s+rollback\b/g,
+        files: [...SCRIPTS, '**/package.json', '**/Rakefile', '**/*.rake'],
+        literals: ['revert', 'downgrade', 'rollback', 'undo'],
+        maxPerFile: 2,
       },
       automatic: {
         regex:
@@ -86,6 +96,13 @@ export default defineRule({
             // on a line scanned to its end).
             String.raw`${TAG_CMD}(?:(?!${TAG_CMD})[^\n])*(?:github\.sha|GITHUB_SHA|TRAVIS_COMMIT|TRAVIS_TAG|GIT_(?:SHA|COMMIT)\w*|BITBUCKET_COMMIT|DRONE_COMMIT\w*|\$\{?COMMIT(?:_SHA)?\b|CI_COMMIT_(?:SHORT_)?SHA|CI_COMMIT_TAG|github\.ref_name|github\.event\.release\.tag_name|GITHUB_REF_NAME|Build\.(?:BuildId|BuildNumber|SourceVersion)|BUILD_NUMBER|CIRCLE_SHA1|CIRCLE_TAG|git\s+rev-parse|git\s+describe|SHORT_SHA|COMMIT_SHA|\$\{?(?:[A-Z]+_){0,3}VERSION\b|\benv\.(?:[A-Z]+_){0,3}VERSION\b|steps\.[\w-]+\.outputs\.(?:tags|[Vv]ersion|VERSION|(?:[A-Za-z]+_)+VERSION)\b|GITHUB_REF\b|\{\{\s*\.(?:Version|Tag|ShortCommit|FullCommit)\s*\}\})[^\n]*`,
             String.raw`docker\/metadata-action`,
+            // docker/metadata-action tag specs passed on (a reusable workflow's `tags:` input):
+            // `type=raw,value=${{ github.event.release.tag_name }}`, `type=semver,…`, `type=sha`.
+            String.raw`\btype=(?:semver|sha|ref,event=tag|raw,value=[\w.-]*\$\{\{\s*(?:github\.(?:sha|ref_name|event\.release\.tag_name)|env\.(?:[A-Z]+_){0,3}VERSION|steps\.[\w-]+\.outputs\.(?:version|VERSION|tag|sha)))[^\n]*`,
+            // A build or deploy workflow given the commit, tag or image tag to ship (`gitRef:`,
+            // `imageTag:` from a dispatch input, the release tag or the build's output): any earlier
+            // version can be built or deployed again (round 19: a reusable build-and-push workflow).
+            String.raw`\b(?:git[_-]?[Rr]ef|image[_-]?[Tt]ag)\s*:\s*\$\{\{\s*(?:inputs\.[\w-]+|github\.(?:sha|ref_name|event\.release\.tag_name)|needs\.[\w-]+\.outputs\.[\w-]*(?:[Tt]ag|[Vv]ersion|sha))[^\n]*`,
             // An image path is read from its first segment: a start at each later segment scanned
             // the rest of the path again.
             String.raw`(?<![\w.-])(?<![\w.-]\/)[\w.-]+(?:\/[\w.-]+)+:\{\{\s*\.(?:Version|Tag|ShortCommit|FullCommit)\s*\}\}`,
@@ -116,7 +133,7 @@ export default defineRule({
           '**/skaffold.yaml',
           '**/*.{yml,yaml}.erb',
         ],
-        literals: ['docker', '--tag', '-t ', 'tag', 'image', 'IMAGE', '{{'],
+        literals: ['docker', '--tag', '-t ', 'tag', 'image', 'IMAGE', '{{', 'type=', 'gitRef', 'git_ref', 'git-ref'],
         maxPerFile: 2,
       },
       // Jib (Maven or Gradle) tags the image it pushes in the build file, not in CI:
@@ -153,6 +170,7 @@ export default defineRule({
     const docCommands = commands.filter((m) => isDoc(m.path));
     const scriptCommands = commands.filter((m) => !isDoc(m.path));
     const automatic = keep(ctx.matches('automatic'));
+    const schema = keep(ctx.matches('schemaRollback')).filter((m) => !/^\s*#/.test(m.snippet));
     // `TAG=$(git describe --tags …)` picks a git tag to check out (wallabag's install script), not an
     // image: only a file that builds or pushes images makes such a variable an image tag.
     // What a whole file says (it names images, pushes them, uses Jib) is tested once per file, not per match.
@@ -193,7 +211,7 @@ export default defineRule({
         : 'versioned build artefacts';
     const documented = headings.length > 0 || docCommands.length > 0;
     // A rollback command in a runbook shows both the procedure and the means.
-    const mechanism = commands.length > 0 || automatic.length > 0;
+    const mechanism = commands.length > 0 || automatic.length > 0 || schema.length > 0;
     const g = graded([
       { name: 'a written rollback procedure', found: documented, weight: 4 },
       { name: 'a rollback command or automatic rollback', found: mechanism, weight: 3 },
@@ -208,6 +226,7 @@ export default defineRule({
       ...docCommands.slice(0, 2).map((m) => fromMatch(m, 'documented rollback command')),
       ...scriptCommands.slice(0, 2).map((m) => fromMatch(m, 'rollback command')),
       ...automatic.slice(0, 2).map((m) => fromMatch(m, 'automatic rollback on failed deploys')),
+      ...schema.slice(0, 2).map((m) => fromMatch(m, 'schema rollback command (reverts the last migration)')),
       ...(images.length ? images : versioned)
         .slice(0, 2)
         .map((m) =>

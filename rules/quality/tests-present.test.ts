@@ -174,6 +174,30 @@ ruleTester(rule, {
       },
     },
     {
+      name: 'TypeORM src/migration/, Flyway db/migration/ and Prisma migrations are schema history; a migration/ module of product code is source (round 19)',
+      tree: {
+        'package.json':
+          '{"name":"feed","dependencies":{"typeorm":"0.3.0","fastify":"4.0.0"},"devDependencies":{"jest":"29.0.0"}}',
+        'src/index.ts': "import fastify from 'fastify'\n\nexport const app = fastify()\n",
+        'src/posts.ts': 'export const posts = []\n',
+        'src/migration/1587564396149-Notification.ts':
+          "import { MigrationInterface } from 'typeorm'\n\nexport class Notification1587564396149 implements MigrationInterface {}\n",
+        'src/migration/1587658873043-Source.ts':
+          "import { MigrationInterface } from 'typeorm'\n\nexport class Source1587658873043 implements MigrationInterface {}\n",
+        'src/migration/1587762408779-SourceRequest.ts':
+          "import { MigrationInterface } from 'typeorm'\n\nexport class SourceRequest1587762408779 implements MigrationInterface {}\n",
+        'src/importer/migration/fromLegacy.ts': 'export function importLegacy() {}\n',
+        'api/src/main/resources/db/migration/V1__init.java': 'class V1__init {}\n',
+        'prisma/migrations/20240101120000_init/migration.ts': 'export {}\n',
+        '__tests__/posts.ts': "it('lists posts', () => {})\n",
+      },
+      expect: {
+        outcome: 'pass',
+        message: '1 test case in 1 test file for 3 source files',
+        data: { sourceFiles: 3, testFiles: 1 },
+      },
+    },
+    {
       name: 'Rust: a source file with an inline #[cfg(test)] module is production source; a test-only module is not (as module-size counts)',
       tree: {
         'Cargo.toml': '[package]\nname = "tmpl"\nversion = "0.1.0"\n',

@@ -1,6 +1,7 @@
 import { defineRule } from '../../src/types.js';
 import type { Evidence } from '../../src/types.js';
 import { listing, partial, pass } from '../../src/engine/results.js';
+import { pulumi } from '../../src/facts/pulumi.js';
 import { k8s, K8S_DIGEST, objectsOfKind } from '../../src/facts/k8s.js';
 import { fromMatch, isAgentDoc, isProductionPath } from '../../src/facts/paths.js';
 import {
@@ -92,7 +93,7 @@ export default defineRule({
     severity: 'high',
     effort: 'medium',
     detection:
-      'Terraform data stores (RDS/Aurora, DynamoDB, S3, ElastiCache, EFS, DocumentDB, Cloud SQL, GCS, Azure databases and storage) judged one by one, with a finding per store without backups; aws_backup_plan covers AWS stores; CloudFormation stores with their backup properties; Velero Schedule objects; a Markdown document naming RTO and RPO. Not applicable when IaC declares no data store.',
+      'Terraform data stores (RDS/Aurora, DynamoDB, S3, ElastiCache, EFS, DocumentDB, Cloud SQL, GCS, Azure databases and storage) judged one by one, with a finding per store without backups; aws_backup_plan covers AWS stores; managed stores a Pulumi program provisions (`new gcp.redis.Instance(`, `gcp.sql.DatabaseInstance`, `aws.rds.Instance`, a component such as `new Redis(`/`new SqlDatabase(`), credited when their arguments set backups, persistence or point-in-time recovery; CloudFormation stores with their backup properties; Velero Schedule objects; a Markdown document naming RTO and RPO. Not applicable when IaC declares no data store.',
     patterns: {
       cfnStore: {
         regex: /^[ \t]+Type:\s*['"]?AWS::(RDS::DBInstance|RDS::DBCluster|DynamoDB::Table|S3::Bucket)\b/m,
@@ -131,7 +132,10 @@ export default defineRule({
           }
       : ((ctx) => {
           const tf = terraform(ctx.files);
-          const has = resourcesOf(tf, ...Object.keys(STORES)).length > 0 || ctx.matches('cfnStore').length > 0;
+          const has =
+            resourcesOf(tf, ...Object.keys(STORES)).length > 0 ||
+            ctx.matches('cfnStore').length > 0 ||
+            pulumi(ctx.files).dataStores.length > 0;
           return has ? true : { reason: 'no data store is declared in infrastructure code here' };
         })(ctx),
   check(ctx) {
@@ -158,6 +162,15 @@ export default defineRule({
           `AWS::${m.groups[0]}${ok ? ': backup properties set in this template' : ': no BackupRetentionPeriod, PointInTimeRecovery or VersioningConfiguration in this template'}`,
         ),
       );
+    }
+    // Managed stores a Pulumi program provisions (Memorystore, Cloud SQL, RDS), judged on their arguments.
+    for (const x of pulumi(ctx.files).dataStores.filter((x) => isProductionPath(x.path))) {
+      total += x.backup ? 1 : 0;
+      (x.backup ? good : findings).push({
+        path: x.path,
+        line: x.line,
+        note: `Pulumi ${x.what}: ${x.backup ? `${x.backup} set` : 'no backup, persistence or point-in-time recovery argument'}`,
+      });
     }
     const velero = objectsOfKind(k8s(ctx.files), 'Schedule', 'velero.io');
     const dr = ctx.matches('drDoc').filter((m) => !/(^|\/)(node_modules|vendor)\//.test(m.path) && !isAgentDoc(m.path));

@@ -240,10 +240,25 @@ ruleTester(rule, {
       expect: { outcome: 'not-applicable', message: 'nothing here declares how the service runs' },
     },
     {
-      name: 'a Procfile alone: the platform sizes the service, and the reason names it (not "no orchestration")',
+      name: 'a Procfile with Heroku config: the platform sizes the service, and the reason names it (not "no orchestration")',
       profile: 'service',
-      tree: { 'main.go': 'package main\n', Procfile: 'web: bin/feeds\n', '.github/configs/redis.yaml': REDIS_FIXTURE },
-      expect: { outcome: 'not-applicable', message: 'the service runs on Heroku (Procfile)' },
+      tree: {
+        'main.go': 'package main\n',
+        Procfile: 'web: bin/feeds\n',
+        'heroku.yml': 'build:\n  docker:\n    web: Dockerfile\n',
+        '.github/configs/redis.yaml': REDIS_FIXTURE,
+      },
+      expect: { outcome: 'not-applicable', message: 'the service runs on Heroku' },
+    },
+    {
+      name: 'a Procfile alone is a local process list: the reason does not say Heroku (round 19)',
+      profile: 'service',
+      tree: { 'main.go': 'package main\n', Procfile: 'web: bin/feeds\n' },
+      expect: {
+        outcome: 'not-applicable',
+        message: 'nothing here declares how the service runs',
+        absent: ['runs on Heroku'],
+      },
     },
   ],
 });

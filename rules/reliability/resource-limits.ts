@@ -36,7 +36,7 @@ export default defineRule({
     severity: 'medium',
     effort: 'low',
     detection:
-      'Kubernetes containers (plain, multi-document, JSON, OpenShift Templates and Helm templates with values.yaml): a finding per container without requests or limits, with file:line; LimitRange objects; compose `deploy.resources`/`mem_limit`/`cpus`; ECS task definitions (JSON or Terraform) cpu/memory; Nomad task `resources`; systemd units (`MemoryMax`, `CPUQuota`). Not applicable when nothing here declares units (a PaaS such as Heroku sizes the service itself; the reason says which), and for a reusable Terraform module (its inputs are the caller’s); a repository of Helm charts that nothing here deploys is judged on its values.yaml defaults, as health-checks judges its probes.',
+      'Kubernetes containers (plain, multi-document, JSON, OpenShift Templates and Helm templates with values.yaml): a finding per container without requests or limits, with file:line; the workloads of a Pulumi program (`limits`/`requests` or `resources` keys of its object literals), beside which a compose file is local development; LimitRange objects; compose `deploy.resources`/`mem_limit`/`cpus`; ECS task definitions (JSON or Terraform) cpu/memory; Nomad task `resources`; systemd units (`MemoryMax`, `CPUQuota`). Not applicable when nothing here declares units (a PaaS such as Heroku sizes the service itself; the reason says which), and for a reusable Terraform module (its inputs are the caller’s); a repository of Helm charts that nothing here deploys is judged on its values.yaml defaults, as health-checks judges its probes.',
     reads: [...DEPLOY_READS, ...SYSTEMD_GLOBS],
     digests: [K8S_DIGEST, TF_DIGEST],
   },

@@ -172,6 +172,28 @@ ruleTester(rule, {
       expect: { outcome: 'pass', evidence: [{ path: 'app/deps.py', line: 3 }] },
     },
     {
+      name: 'a FastAPI security scheme subclassed (class AuthDependency(OAuth2PasswordBearer)) is the mechanism, declared in a PEP 735 group (round 19)',
+      profile: 'service',
+      tree: {
+        'pyproject.toml': '[project]\nname = "shop"\n\n[dependency-groups]\nweb = ["fastapi>=0.115"]\n',
+        'api/auth.py': [
+          'from fastapi import HTTPException, Request',
+          'from fastapi.security import OAuth2PasswordBearer, SecurityScopes',
+          '',
+          '',
+          'class AuthDependency(OAuth2PasswordBearer):',
+          '    async def __call__(self, request: Request, security_scopes: SecurityScopes):',
+          '        token = await super().__call__(request)',
+          '        if not token:',
+          '            raise HTTPException(401)',
+          '        return token',
+          '',
+        ].join('\n'),
+        'api/main.py': 'from fastapi import FastAPI\n\napp = FastAPI()\n',
+      },
+      expect: { outcome: 'pass', evidence: [{ path: 'api/auth.py', line: 5 }] },
+    },
+    {
       name: 'ASP.NET AddJwtBearer passes',
       profile: 'service',
       tree: {

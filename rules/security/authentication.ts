@@ -110,7 +110,7 @@ export default defineRule({
       },
       python: {
         regex:
-          /\b(?:OAuth2PasswordBearer|OAuth2AuthorizationCodeBearer|HTTPBearer|HTTPBasic|APIKeyHeader|APIKeyCookie|OpenIdConnect)\s*\(|DEFAULT_AUTHENTICATION_CLASSES|^[ \t]*authentication_classes\s*=|@(?:jwt_required|login_required|auth_required|token_required|auth\.login_required)\b|\bJWTManager\s*\(|\bLoginManager\s*\(|\bHTTP(?:Basic|Token)Auth\s*\(|\bjwt\.decode\s*\(|Depends\(\s*(?:get_current_(?:active_)?user|current_(?:active_)?user|verify_token|authenticate)\b|AuthenticationMiddleware|AUTHENTICATION_BACKENDS|\bFastAPIUsers\s*\(/m,
+          /\b(?:OAuth2PasswordBearer|OAuth2AuthorizationCodeBearer|HTTPBearer|HTTPBasic|APIKeyHeader|APIKeyCookie|OpenIdConnect)\s*\(|^[ \t]*class\s+\w+\((?:[\w.]+\s*,\s*)*(?:security\.)?(?:OAuth2PasswordBearer|OAuth2AuthorizationCodeBearer|OAuth2|HTTPBearer|HTTPBasic|APIKeyHeader|APIKeyCookie|OpenIdConnect)\b|DEFAULT_AUTHENTICATION_CLASSES|^[ \t]*authentication_classes\s*=|@(?:jwt_required|login_required|auth_required|token_required|auth\.login_required)\b|\bJWTManager\s*\(|\bLoginManager\s*\(|\bHTTP(?:Basic|Token)Auth\s*\(|\bjwt\.decode\s*\(|Depends\(\s*(?:get_current_(?:active_)?user|current_(?:active_)?user|verify_token|authenticate)\b|AuthenticationMiddleware|AUTHENTICATION_BACKENDS|\bFastAPIUsers\s*\(/m,
         files: ['**/*.py'],
         literals: [
           'OAuth2',

@@ -8,6 +8,7 @@ import { dirOf, isDevContainer, isExampleFolder, isProductionPath } from './path
 import { parseHcl, type TfBlock } from './terraform.js';
 import { parseYamlWithLines } from '../util/yaml-lines.js';
 import { k8s } from './k8s.js';
+import { pulumi } from './pulumi.js';
 import { dockerfiles, isToolImage } from './dockerfile.js';
 
 export const COMPOSE_GLOBS = [
@@ -92,7 +93,7 @@ export interface Deploy {
  * are never what is deployed.
  */
 const THIRD_PARTY =
-  /^(?:[\w-]+(?:\.[\w-]+)+(?::\d+)?\/)?(?:[\w-]+\/)?(postgres(?:ql)?|postgis|mysql|mariadb|mongo(?:db)?|redis(?:-stack)?|valkey|memcached|rabbitmq|nats|kafka|cp-kafka|zookeeper|cp-zookeeper|nginx|traefik|caddy|haproxy|envoy|grafana|prometheus|alertmanager|loki|tempo|promtail|zipkin|jaeger|all-in-one|opentelemetry-collector\S*|otel\S*|elasticsearch|kibana|logstash|opensearch\S*|minio|localstack|mailhog|mailpit|adminer|pgadmin4|mssql\S*|cassandra|neo4j|consul|vault|keycloak|selenium\S*|wiremock|azurite|azure-storage\S*|cosmosdb\S*|dynamodb-local|clickhouse-server|influxdb|etcd|toxiproxy|busybox|alpine|ubuntu|debian|sonarqube|jhipster-control-center|jhipster-registry|phpmyadmin|redis-commander|redisinsight|kafka-ui|kafdrop|akhq|mongo-express|maildev|smtp4dev|mailcatcher|swagger-ui|swagger-editor|pgweb|dozzle|portainer|portainer-ce|clamav|spotlight|pgautoupgrade)(?::|@|$)|^(?:[\w-]+(?:\.[\w-]+)+(?::\d+)?\/)?(?:temporalio|getsentry|pgautoupgrade)\/[\w.-]+(?::|@|$)/i;
+  /^(?:[\w-]+(?:\.[\w-]+)+(?::\d+)?\/)?(?:[\w-]+\/)?(postgres(?:ql)?|postgis|pgvector|mysql|mariadb|mongo(?:db)?|redis(?:-stack)?|valkey|memcached|rabbitmq|nats|kafka|cp-kafka|zookeeper|cp-zookeeper|nginx|traefik|caddy|haproxy|envoy|grafana|prometheus|alertmanager|loki|tempo|promtail|zipkin|jaeger|all-in-one|opentelemetry-collector\S*|otel\S*|elasticsearch|kibana|logstash|opensearch\S*|minio|localstack|mailhog|mailpit|adminer|pgadmin4|mssql\S*|cassandra|neo4j|consul|vault|keycloak|selenium\S*|wiremock|azurite|azure-storage\S*|cosmosdb\S*|dynamodb-local|clickhouse-server|influxdb|etcd|toxiproxy|busybox|alpine|ubuntu|debian|sonarqube|jhipster-control-center|jhipster-registry|phpmyadmin|redis-commander|redisinsight|kafka-ui|kafdrop|akhq|mongo-express|maildev|smtp4dev|mailcatcher|swagger-ui|swagger-editor|pgweb|dozzle|portainer|portainer-ce|clamav|spotlight|pgautoupgrade)(?::|@|$)|^(?:[\w-]+(?:\.[\w-]+)+(?::\d+)?\/)?(?:temporalio|getsentry|pgautoupgrade)\/[\w.-]+(?::|@|$)/i;
 
 /**
  * A public image the deployment depends on, not one of the project's own units: a well-known
@@ -240,6 +241,8 @@ function parseDeploy(files: FileView): Deploy {
     if (why) out.production.push({ path, reason: why });
   }
   out.compose = mergeCompose(out.compose);
+  // Beside a Pulumi program that deploys the workloads, no compose file is the deployment (round 19).
+  if (out.production.length > 0 && pulumi(files).workloads.length > 0) out.production = [];
   // Beside a compose file that is not for development, services only a development file starts
   // (a virus scanner, a mail catcher added for local work) are not deployed units.
   const named = (p: string) => p.slice(p.lastIndexOf('/') + 1).replace(/\.ya?ml$/, '');

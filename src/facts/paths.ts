@@ -211,14 +211,23 @@ export function isImportLine(snippet: string): boolean {
 }
 
 /**
- * Schema migrations: Django/Laravel/EF `migrations/` (`Migrations/`), Alembic `alembic/versions/`,
- * Rails `db/migrate/`. Written once (mostly generated) and replayed, not maintained code: one notion
- * of "own production source" for module-size and tests-present (round 12).
+ * Schema migrations: Django/Laravel/EF/knex/Sequelize/Prisma `migrations/` (`Migrations/`), Alembic
+ * `alembic/versions/`, Rails `db/migrate/`, Flyway `db/migration/`. Written once (mostly generated)
+ * and replayed, not maintained code: one notion of "own production source" for module-size and
+ * tests-present (round 12).
  */
-export const MIGRATION_DIR = /(^|\/)(migrations|Migrations|db\/migrate|alembic\/versions)\//;
+export const MIGRATION_DIR = /(^|\/)(migrations|Migrations|db\/migrate|db\/migration|alembic\/versions)\//;
+/**
+ * A singular `migration/` folder (TypeORM's default `src/migration/`) holds migrations when the file
+ * is named like one: a timestamp or sequence first (`1587564396149-Notification.ts`,
+ * `20240101120000_add_users.sql`) or Flyway's `V3__add_index.sql`. A `migration/` module of product
+ * code (an importer from another service) is named otherwise and stays source (round 19: 579
+ * TypeORM migrations counted as daily-api's source).
+ */
+const NAMED_MIGRATION = /(^|\/)[Mm]igration\/(?:[^/]+\/)*(?:\d{8,}|\d{3,}[-_]|V\d+(?:[._]\d+)*__)[^/]*$/;
 
 export function isMigrationPath(path: string): boolean {
-  return MIGRATION_DIR.test(path);
+  return MIGRATION_DIR.test(path) || NAMED_MIGRATION.test(path);
 }
 
 /**
@@ -230,7 +239,7 @@ export function isMigrationPath(path: string): boolean {
 const MIGRATION_RUNNER = /(^|\/)(?:alembic|migrations?)\/(?:env\.py|script\.py\.mako)$/;
 
 export function isMigrationRunner(path: string): boolean {
-  return MIGRATION_RUNNER.test(path) || MIGRATION_DIR.test(path);
+  return MIGRATION_RUNNER.test(path) || isMigrationPath(path);
 }
 
 /**

@@ -9,6 +9,7 @@ import type { Evidence, FileView } from '../types.js';
 import { memo } from '../util/memo.js';
 import { makeRecipe } from './commands/make.js';
 import { declaredNames, deployments } from './deploy.js';
+import { pulumi, terraformWorkloads } from './pulumi.js';
 import { k8s, type Workload } from './k8s.js';
 import { isProductionPath } from './paths.js';
 import { resourcesOf, terraform } from './terraform.js';
@@ -96,8 +97,10 @@ export interface Runtime {
   platforms: { system: string; path: string }[];
   /** Compose services that run third-party images (postgres, redis): dependencies, not units. */
   composeDependencies: { name: string; image: string; path: string }[];
-  /** A root Procfile of development commands only, not counted as Heroku (devOnlyProcfile). */
+  /** A root Procfile without Heroku/Dokku evidence, not counted as Heroku (localProcfile). */
   devProcfile: boolean;
+  /** Why that Procfile is not counted. */
+  procfileNote?: string;
 }
 
 /** CI configuration folders: manifests there are test fixtures applied by CI, not deployments. */
@@ -105,7 +108,21 @@ const CI_DIR = /(^|\/)\.(github|gitlab|circleci|buildkite|woodpecker|forgejo|git
 
 /** Kubernetes workloads this repository deploys: not tests, examples or CI fixtures. */
 export function deployedWorkloads(files: FileView): Workload[] {
-  return k8s(files).workloads.filter((w) => isProductionPath(w.path) && !CI_DIR.test(w.path));
+  return memo(files, 'deployedWorkloads', () => [
+    ...k8s(files).workloads.filter((w) => isProductionPath(w.path) && !CI_DIR.test(w.path)),
+    // Workloads a Pulumi program deploys (its object literals read by key): the deployment target
+    // beside which a compose file is local development, as beside manifests (round 19).
+    ...pulumi(files).workloads,
+    ...terraformWorkloads(
+      resourcesOf(
+        terraform(files),
+        'kubernetes_deployment',
+        'kubernetes_deployment_v1',
+        'kubernetes_stateful_set',
+        'kubernetes_stateful_set_v1',
+      ).filter((r) => isProductionPath(r.path)),
+    ),
+  ]);
 }
 
 function parseSystemd(path: string, text: string): SystemdUnit | undefined {
@@ -223,23 +240,35 @@ const DEV_COMMAND =
 const HEROKU_CONFIG = ['app.json', 'heroku.yml', 'CHECKS', '.buildpacks', 'runtime.txt', '.slugignore'];
 const HEROKU_DEPLOY = /\bheroku\b|\bdokku\b/i;
 
-/** A root Procfile whose every process is a development command, with no Heroku/Dokku config or deploy job. */
-export function devOnlyProcfile(files: FileView): boolean {
+/**
+ * A root Procfile with no sign that the project deploys to Heroku or Dokku: no app.json, heroku.yml
+ * or other Heroku config, and no CI job that deploys there. A Procfile alone is a process list that
+ * foreman, overmind or honcho run locally, not a deployment target (round 19: a Rails API deployed
+ * by Argo elsewhere read as "Heroku" from `web: bundle exec rails s`). `dev` says when every process
+ * is a development command as well (round 8: `web: make run` → `manage runserver`).
+ */
+export function localProcfile(files: FileView): { dev: boolean } | undefined {
   const text = files.read('Procfile');
-  if (text === undefined || files.match(HEROKU_CONFIG).length > 0) return false;
+  if (text === undefined || files.match(HEROKU_CONFIG).length > 0) return undefined;
+  const ci = files.match(['.github/workflows/*.{yml,yaml}', '.gitlab-ci.yml', '.circleci/config.yml']);
+  if (ci.some((p) => HEROKU_DEPLOY.test(files.read(p) ?? ''))) return undefined;
   const procs = text
     .split('\n')
     .map((l) => /^\s*[\w-]+\s*:\s*(.+)$/.exec(l)?.[1]?.trim())
     .filter((c): c is string => !!c);
-  if (procs.length === 0) return false;
   const dev = (cmd: string) => {
     if (DEV_COMMAND.test(cmd)) return true;
     const make = /^make\s+([\w.-]+)\s*$/.exec(cmd);
     return !!make && makeRecipe(files, 'Makefile', make[1]!).some((l) => DEV_COMMAND.test(l));
   };
-  if (!procs.every(dev)) return false;
-  const ci = files.match(['.github/workflows/*.{yml,yaml}', '.gitlab-ci.yml', '.circleci/config.yml']);
-  return !ci.some((p) => HEROKU_DEPLOY.test(files.read(p) ?? ''));
+  return { dev: procs.length > 0 && procs.every(dev) };
+}
+
+/** The reason a local Procfile is not counted as Heroku, for the rules that say so. */
+export function localProcfileNote(p: { dev: boolean }): string {
+  return p.dev
+    ? 'Procfile not counted as Heroku: every process runs a development command (runserver, a watcher, a dev script) and no Heroku/Dokku config or deploy job exists'
+    : 'Procfile not counted as Heroku: a process list (foreman, overmind, honcho) with no Heroku/Dokku config (app.json, heroku.yml) or deploy job';
 }
 
 function compute(files: FileView): Runtime {
@@ -254,7 +283,8 @@ function compute(files: FileView): Runtime {
     if (!u.notApp && !u.composeWrapper && foreignDaemon(u, names, compiled))
       u.notApp = `runs ${u.program}, a system program, not this repository's`;
   const systemd = units.filter((u) => !u.composeWrapper && !u.notApp);
-  const devProcfile = devOnlyProcfile(files);
+  const procfile = localProcfile(files);
+  const devProcfile = procfile !== undefined;
   const platforms = PLATFORM_FILES.flatMap(({ system, globs, content }) =>
     files
       .match(globs)
@@ -282,6 +312,7 @@ function compute(files: FileView): Runtime {
       .filter((s) => !s.built && s.image)
       .map((s) => ({ name: s.name, image: s.image!, path: s.path })),
     devProcfile,
+    ...(procfile ? { procfileNote: localProcfileNote(procfile) } : {}),
   };
 }
 

@@ -1000,6 +1000,40 @@ describe('command graph: PowerShell build scripts', () => {
     expect(run.chain.at(-1)?.text).toBe('Invoke-Dotnet test $solution_file -c $configuration --no-build');
   });
 
+  it('a `<# … #>` help block above keeps every later line number true (round 19)', () => {
+    const script = [
+      '# Taken from a build helper', // 1
+      '', // 2
+      '<#', // 3
+      '.SYNOPSIS', // 4
+      '  Runs a script block and throws when $lastexitcode is not zero.', // 5
+      '.EXAMPLE', // 6
+      '  exec { svn info $trunk } "svn failed"', // 7
+      '#>', // 8
+      'function Exec', // 9
+      '{', // 10
+      '    param([scriptblock]$cmd)', // 11
+      '    & $cmd', // 12
+      '}', // 13
+      '', // 14
+      '$artifacts = ".\\artifacts"', // 15
+      '', // 16
+      'exec { & dotnet test -c Release --results-directory $artifacts }', // 17
+      '', // 18
+      'exec { & dotnet pack .\\src\\Lib\\Lib.csproj -c Release -o $artifacts --no-build }', // 19
+      '', // 20
+    ].join('\n');
+    const tree: Tree = {
+      '.github/workflows/ci.yml': gha('      - run: ./Build.ps1\n        shell: pwsh\n'),
+      'Build.ps1': script,
+    };
+    expect(chains(tree, 'test')).toEqual(['.github/workflows/ci.yml:7 → Build.ps1:17 → dotnet test']);
+    // `dotnet pack` builds: cited at its own line, two below the test (the blank line between is kept).
+    expect(chains(tree, 'build')).toEqual(['.github/workflows/ci.yml:7 → Build.ps1:19 → dotnet build']);
+    const run = runsOf(commandGraph(memoryIndex(tree)), 'test')[0]!;
+    expect(run.chain.at(-1)?.text).toContain('dotnet test -c Release');
+  });
+
   it('psake `Exec { dotnet test }` run through `pwsh -File` and `powershell build.ps1`', () => {
     const psake =
       'Task default -Depends Test\n\nTask Test -Depends Compile {\n    Exec { dotnet test ./src/App.sln --configuration Release }\n}\n\nTask Compile {\n    exec { & dotnet build ./src/App.sln }\n}\n';

@@ -344,10 +344,15 @@ function psOrBat(text: string, path: string): string {
   if (/\.ps1$/i.test(path))
     return (
       text
-        .replace(/^[ \t]*<#[\s\S]*?#>/gm, '')
+        // A `<# … #>` block is blanked, its line breaks kept: every later command keeps its true line.
+        .replace(/^[ \t]*<#[\s\S]*?#>/gm, (c) => c.replace(/[^\n]/g, ''))
         // psake/Invoke-Build `Exec { dotnet test }` and `exec { & dotnet test }` run the block's command.
-        .replace(/^([ \t]*)exec\s*\{\s*(.*?)\s*\}\s*(?:-\w+.*)?$/gim, '$1$2')
-        .replace(/^[ \t]*&\s*/gm, '')
+        // A block spread over lines keeps its line breaks after the command, so later lines keep their numbers.
+        .replace(
+          /^([ \t]*)exec\s*\{\s*(.*?)\s*\}[ \t]*(?:-\w+.*)?$/gim,
+          (m, indent: string, cmd: string) => `${indent}${cmd}${'\n'.repeat(m.split('\n').length - 1)}`,
+        )
+        .replace(/^[ \t]*&[ \t]*/gm, '')
     );
   return text;
 }

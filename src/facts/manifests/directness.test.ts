@@ -127,3 +127,42 @@ describe('manifests of examples, docs and tests declare what those need', () => 
     expect(find(f, 'debug')).toMatchObject({ dev: false });
   });
 });
+
+describe('PEP 735 [dependency-groups]: runtime groups are runtime, tooling groups are dev (round 19)', () => {
+  const f = facts({
+    'pyproject.toml': [
+      '[project]', // 1
+      'name = "shop-api"', // 2
+      'dependencies = ["python-decouple"]', // 3
+      '', // 4
+      '[dependency-groups]', // 5
+      'lint = ["ruff>=0.9", "mypy>=1.13"]', // 6
+      'types = ["types-aiofiles"]', // 7
+      'tools = ["pytest>=8", "pre-commit"]', // 8
+      'base = ["aiohttp<4.0"]', // 9
+      'web = [', // 10
+      '    { include-group = "base" },', // 11
+      '    "fastapi>=0.115",', // 12
+      '    "sqlalchemy[asyncio]>=2.0",', // 13
+      ']', // 14
+      'production = ["gunicorn>=23"]', // 15
+      'dev = [{ include-group = "lint" }, "ipython"]', // 16
+      '', // 17
+    ].join('\n'),
+  });
+  it('packages of a runtime group are runtime dependencies with their line', () => {
+    expect(find(f, 'fastapi')).toMatchObject({ dev: false, line: 12, path: 'pyproject.toml' });
+    expect(find(f, 'sqlalchemy')).toMatchObject({ dev: false, line: 13 });
+    expect(find(f, 'gunicorn')).toMatchObject({ dev: false, line: 15 });
+  });
+  it('an included group is runtime when a runtime group includes it; each package is declared once', () => {
+    expect(find(f, 'aiohttp')).toMatchObject({ dev: false, line: 9 });
+    expect(f.dependencies.filter((d) => d.name === 'aiohttp')).toHaveLength(1);
+  });
+  it('groups named for tooling, or holding only tools, are development groups', () => {
+    expect(find(f, 'ruff')).toMatchObject({ dev: true, line: 6 });
+    expect(find(f, 'types-aiofiles')).toMatchObject({ dev: true });
+    expect(find(f, 'pytest')).toMatchObject({ dev: true, line: 8 });
+    expect(find(f, 'ipython')).toMatchObject({ dev: true });
+  });
+});

@@ -70,7 +70,7 @@ export function parsePyproject(files: FileView, path: string, deps: DeclaredDepe
   if (isTable(project['optional-dependencies'])) {
     for (const [group, list] of Object.entries(project['optional-dependencies'])) specs(list, isDevFile(group));
   }
-  if (isTable(doc['dependency-groups'])) for (const list of Object.values(doc['dependency-groups'])) specs(list, true);
+  if (isTable(doc['dependency-groups'])) dependencyGroups(doc['dependency-groups'], text, path, deps);
   if (isTable(tool.uv)) specs(tool.uv['dev-dependencies'], true);
   if (isTable(tool.pdm) && isTable(tool.pdm['dev-dependencies'])) {
     for (const list of Object.values(tool.pdm['dev-dependencies'])) specs(list, true);
@@ -91,6 +91,49 @@ export function parsePyproject(files: FileView, path: string, deps: DeclaredDepe
   }
   const name = pyprojectName(doc);
   return { ecosystem: 'pip', path, ok: true, ...(name ? { name } : {}) };
+}
+
+/** A PEP 735 group named for tooling: its packages are development dependencies. */
+const DEV_GROUP =
+  /^(dev|develop|development|tests?|testing|lint|linting|linters?|docs?|documentation|typing|types|type-?check(ing)?|mypy|ci|format(ting)?|style|checks?|qa|bench(mark)?s?|coverage|pre-?commit|release|build)([-_.].*)?$|[-_.](dev|tests?|lint|docs?|typing|types)$/i;
+/** Packages that are only ever tools: a group made of nothing else is a development group. */
+const TOOL_PACKAGE =
+  /^(pytest([-_.].*)?|coverage|ruff|mypy|black|isort|flake8([-_.].*)?|pylint([-_.].*)?|pyright|basedpyright|pre-commit|prek|tox|nox|hypothesis|faker|factory-boy|freezegun|responses|respx|fakeredis|mock|types-.*|.*-stubs|sphinx([-_.].*)?|mkdocs([-_.].*)?|furo|myst-parser|deptry|bandit|vulture|codespell|pip-audit|safety|build|twine|hatch|bump-my-version|commitizen|ipython|ipdb|debugpy|coverage-.*)$/i;
+
+/**
+ * PEP 735 `[dependency-groups]`. Uv, PDM and pip install them on request, and many applications keep
+ * their runtime stack there (`web = ["fastapi", …]`, `production = ["gunicorn"]`), so a group is a
+ * development group only when its name says tooling (dev, test, lint, docs, typing…) or every package
+ * in it is a tool. `{ include-group = "base" }` brings another group's packages in: a package is a
+ * runtime dependency when any group that holds it, directly or by inclusion, is a runtime group.
+ * Each package is declared once, at the line that names it.
+ */
+function dependencyGroups(groups: Table, text: string, path: string, deps: DeclaredDependency[]): void {
+  const expand = (name: string, seen: Set<string>): string[] => {
+    const list = groups[name];
+    if (!Array.isArray(list) || seen.has(name)) return [];
+    seen.add(name);
+    const out: string[] = [];
+    for (const item of list) {
+      if (typeof item === 'string') out.push(item);
+      else if (isTable(item) && typeof item['include-group'] === 'string')
+        out.push(...expand(item['include-group'], seen));
+    }
+    return out;
+  };
+  const chosen = new Map<string, { spec: string; dev: boolean }>();
+  for (const group of Object.keys(groups)) {
+    const list = expand(group, new Set());
+    const names = list.map((s) => REQ_NAME.exec(s)?.[1] ?? '');
+    const dev = DEV_GROUP.test(group) || (names.length > 0 && names.every((n) => TOOL_PACKAGE.test(n)));
+    list.forEach((spec, i) => {
+      const key = normalisePyName(names[i]!);
+      if (!key) return;
+      const had = chosen.get(key);
+      if (!had || (had.dev && !dev)) chosen.set(key, { spec: had && !dev ? had.spec : spec, dev });
+    });
+  }
+  for (const { spec, dev } of chosen.values()) pushSpec(deps, text, path, spec, dev);
 }
 
 /** The distribution name a parsed pyproject.toml gives: `[project] name`, else `[tool.poetry] name`. */
