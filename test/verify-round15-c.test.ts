@@ -182,3 +182,57 @@ describe('"no tests for X" is contradicted by test files named for X', () => {
     expect(at(4).verdict).not.toBe('contradicted');
   });
 });
+
+describe('the size of a file the line names is counted', () => {
+  const tree: Tree = {
+    'README.md': `${Array.from({ length: 40 }, (_, i) => `line ${i}`).join('\n')}\n`,
+    'tests/test_pots.py': `${Array.from({ length: 12 }, () => 'assert True').join('\n')}\n`,
+  };
+  const doc = [
+    '# Files', // 1
+    '', // 2
+    '- ✅ tests/test_pots.py (90 lines)', // 3
+    '- ✅ tests/test_pots.py (12 lines)', // 4
+    '- [x] README.md: 30+ lines', // 5
+    '- [x] README.md: 500+ lines', // 6
+    '- Files: tests/test_pots.py (88 lines added)', // 7
+  ].join('\n');
+  const { at, has } = verifier('FILES.md')(tree, doc, reportWith([]));
+
+  it('a different size: contradicted, with the count', () => {
+    expect(at(3).verdict).toBe('contradicted');
+    expect(at(3).reason).toContain('12 lines');
+    expect(at(3).evidence[0]?.path).toBe('tests/test_pots.py');
+    expect(at(6).verdict).toBe('contradicted');
+  });
+
+  it('lines a change added are the size of a diff, not of the file', () => {
+    if (has(7)) expect(at(7).verdict).not.toBe('contradicted');
+  });
+
+  it('the same size, or more than a floor: confirmed', () => {
+    expect(at(4).verdict).toBe('confirmed');
+    expect(at(5).verdict).toBe('confirmed');
+  });
+});
+
+describe('"no tests at all" in other languages is contradicted by the suite', () => {
+  const tree: Tree = {
+    'package.json': JSON.stringify({ name: 'teapot', devDependencies: { vitest: '^1.0.0' } }),
+    'src/pot.js': 'module.exports = 1;\n',
+    'test/pot.test.js': "import { it } from 'vitest';\nit('pours', () => {});\nit('boils', () => {});\n",
+  };
+  const doc = [
+    '# Lacunas', // 1
+    '', // 2
+    '1. **Ausência Total de Testes Automatizados** (Severidade: 🔴 Alta)', // 3
+    '- ❌ Keine Tests', // 4
+  ].join('\n');
+  const { at } = verifier('LACUNAS.md')(tree, doc, reportWith([]));
+
+  it('the test files are named as the evidence', () => {
+    expect(at(3).verdict).toBe('contradicted');
+    expect(at(3).evidence[0]?.path).toBe('test/pot.test.js');
+    expect(at(4).verdict).toBe('contradicted');
+  });
+});

@@ -35,6 +35,7 @@ import { testsOfFinding } from './test-counts.js';
 import { mapClaim, pillarOf } from './vocabulary.js';
 import { evidenceText, productInRepository, productsIn, shows } from './products.js';
 import { migrationCountFinding } from './migration-count.js';
+import { fileLinesFinding } from './file-lines.js';
 
 type Evidence = VerifiedClaim['evidence'][number];
 export type Out = (
@@ -545,6 +546,17 @@ function judgeClaimInner(
       heading.flatMap((f) => f.evidence),
     );
   }
+  // "📍 tests/test_models.py (173 lines)", "README.md: 500+ lines": the size of the file named.
+  const size = opts.lookup && claim.asserted !== 'not-done' ? fileLinesFinding(opts.lookup, claim) : null;
+  if (size)
+    return out(
+      'file',
+      size.present === 'yes' ? 'confirmed' : 'contradicted',
+      size.present === 'yes'
+        ? `found: ${size.detail}`
+        : `the document says ${size.subject}; ${size.detail}: the document is out of date`,
+      size.evidence,
+    );
   const tested = opts.lookup && claim.tested ? testedItemFinding(opts.lookup, claim) : null;
   // A test named for the item shows where to look, not that the behaviour described is covered:
   // what a test exercises is read in its body, so the item stays open either way.

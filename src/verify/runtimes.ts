@@ -30,7 +30,7 @@ const INLINE = new RegExp(
 );
 /** A version one moves to, compares with or supports is not the version in use. */
 const NOT_IN_USE =
-  /\b(?:upgrade|update|updating|migrat\w*|move|moving|bump|switch|port(?:ed|ing)?|to|from|towards?|auf|para|vers|nach|instead|compatib\w*|support\w*|tested|requires?|recommend\w*|minimum|mindestens|at least|or (?:higher|later|newer)|and (?:above|later)|eol|end of life|deprecated|mismatch|vs\.?|versus|\?)/i;
+  /\b(?:upgrade|update|updating|migrat\w*|move|moving|bump|switch|port(?:ed|ing)?|to|from|towards?|auf|para|vers|nach|instead|compatib\w*|support\w*|tested|requires?|recommend\w*|minimum|mindestens|at least|or (?:higher|later|newer)|and (?:above|later)|eol|end of life|deprecated|mismatch|vs\.?|versus|\?)|→|->|=>|⇒/i;
 
 export interface RuntimeClaim {
   tech: string;
@@ -43,7 +43,9 @@ export interface RuntimeClaim {
 /** "Modern Java 21 LTS": the one language or framework version a short line names. */
 function inlineClaim(claim: Claim): RuntimeClaim | null {
   if (claim.asserted === 'not-done' || claim.asserted === 'planned') return null;
-  const t = plain(claim.text).replace(/^[|\s-]+|[|\s]+$/g, '');
+  let t = plain(claim.text).replace(/^[|\s-]+/, '');
+  // (trimmed by hand: an end-anchored class with + backtracks on long runs)
+  while (t.endsWith('|') || t.endsWith(' ')) t = t.slice(0, -1);
   if (t.length > 60 || NOT_IN_USE.test(t)) return null;
   const all = [...t.matchAll(INLINE)];
   if (all.length !== 1) return null;
