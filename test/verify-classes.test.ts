@@ -931,7 +931,7 @@ describe('round 2 classes: root-relative files and their length, libraries named
 
   it('a path from the root is a file, not a route; its length is checked when given', () => {
     expect(at(3)).toMatchObject({ verdict: 'confirmed' });
-    expect(at(4)).toMatchObject({ verdict: 'partially-confirmed' });
+    expect(at(4)).toMatchObject({ verdict: 'contradicted' });
     expect(at(4).reason).toMatch(/10 lines, not 30/);
   });
 

@@ -61,7 +61,8 @@ describe('a count the claim gives must be counted before the claim is confirmed'
         '- ✅ `tools/gen.py` (~11 lines)',
       ].join('\n'),
     );
-    expect(at(3).verdict, at(3).reason).toBe('partially-confirmed');
+    // A file whose size no longer matches says the document is out of date (round 15, sixth session).
+    expect(at(3).verdict, at(3).reason).toBe('contradicted');
     expect(at(4).verdict).toBe('confirmed');
     expect(at(5).verdict).toBe('confirmed');
   });

@@ -9,7 +9,7 @@
 import type { Report, RuleReport } from '../report/schema.js';
 import { type Claim, subjectOf } from './extract.js';
 import { isScore, judgeCoverage, judgePillar, judgeReadiness, judgeScore, judgeTests } from './figures.js';
-import { judgeProblem } from './problems.js';
+import { fileText, judgeProblem } from './problems.js';
 import { judgeOccurrences } from './occurrences.js';
 import { type Finding, fileFinding, type LookupContext, searchFinding } from './lookup.js';
 import { namesIn } from './names.js';
@@ -39,6 +39,8 @@ import { unitCount, unitCountAgrees } from './unit-counts.js';
 import { testsOfFinding } from './test-counts.js';
 import { mapClaim, pillarOf } from './vocabulary.js';
 import { evidenceText, productInRepository, productsIn, shows } from './products.js';
+import { migrationCountFinding } from './migration-count.js';
+import { fileLinesFinding } from './file-lines.js';
 
 type Evidence = VerifiedClaim['evidence'][number];
 export type Out = (
@@ -162,6 +164,9 @@ const NOT_VERIFIED =
   /\b(?:verification|validation|testing|review|check) (?:is )?(?:still )?(?:needed|required|pending)\b|\bnot (?:yet )?(?:tested|verified|validated|reviewed|audited|benchmarked|exercised|proven)\b|\bnicht (?:getestet|geprüft|verifiziert)\b|\bno (?:probad[oa]|verificad[oa]|validad[oa])\b/i;
 const OUTCOME =
   /\b\d+\s+(?:[\w-]+\s+)?(?:tests?\s+)?(?:failed|failing|failures?|skipped|fehlgeschlagen|übersprungen|fallid[oa]s|fallos|omitid[oa]s|échou[ée]s?|errors?|warnings?|warnungen|avisos|avertissements)\b/i;
+
+/** What a run did ("executed", "applied", "passing"): a count that holds does not show it. */
+const RUN_WORDS = /\b(?:execut|appl(?:y|ied)|ran\b|run\b|pass|succe|green|funcion|erfolg|ausgef)/i;
 
 const RUNS =
   /\b(?:database|db) (?:is |was |has been )?seeded\b|\bseeded with\b|\ball (?:[\w-]+ ){0,3}(?:are |is )?working\b|\bworks? end-to-end\b|\bcompletes? successfully\b|\b(?:tested|verified) (?:and|&) (?:working|functional)\b|\bworking (?:examples?|tests?|doc ?tests?|demos?|builds?)\b|\b(?:examples?|demos?|builds?|doc(?:umentation)? tests?) (?:verified|validated|work|run)\b|\bbuilds? (?:successfully|cleanly|without (?:errors|warnings))\b|\bno compilation errors\b|\bcompiles? (?:cleanly|successfully|without)\b/i;
@@ -559,6 +564,17 @@ function judgeClaimInner(
       heading.flatMap((f) => f.evidence),
     );
   }
+  // "📍 tests/test_models.py (173 lines)", "README.md: 500+ lines": the size of the file named.
+  const size = opts.lookup && claim.asserted !== 'not-done' ? fileLinesFinding(opts.lookup, claim) : null;
+  if (size)
+    return out(
+      'file',
+      size.present === 'yes' ? 'confirmed' : 'contradicted',
+      size.present === 'yes'
+        ? `found: ${size.detail}`
+        : `the document says ${size.subject}; ${size.detail}: the document is out of date`,
+      size.evidence,
+    );
   const tested = opts.lookup && claim.tested ? testedItemFinding(opts.lookup, claim) : null;
   // A test named for the item shows where to look, not that the behaviour described is covered:
   // what a test exercises is read in its body, so the item stays open either way.
@@ -654,6 +670,20 @@ function judgeClaimInner(
       ? missingTestClass(opts.lookup, claim)
       : null;
   if (suite) return out('tests', 'contradicted', `the document counts the tests of ${suite.detail}`, suite.evidence);
+  // "TestPaymentModel (7 tests)": the class is there, and its test methods are counted.
+  const inClass =
+    opts.lookup && claim.asserted !== 'not-done' && claim.asserted !== 'planned'
+      ? testClassCount(opts.lookup, claim)
+      : null;
+  if (inClass)
+    return out(
+      'tests',
+      inClass.present === 'yes' ? 'confirmed' : 'contradicted',
+      inClass.present === 'yes'
+        ? `found: ${inClass.detail}`
+        : `the document says ${inClass.subject}, but ${inClass.detail}: the document is out of date`,
+      inClass.evidence,
+    );
   // "Authentication Tests ❌ MISSING", "Test Categories: ✅ Queues (Horizon)": the tests of a thing,
   // which the thing itself being in the code does not show.
   const testsOf =
@@ -727,6 +757,17 @@ function judgeClaimInner(
       );
     }
   }
+  // "All 17 migrations executed", "Migrations: 16/15": the migration files the migrations rule counted.
+  const migrations = migrationCountFinding(report, claim);
+  if (migrations && !(migrations.present === 'yes' && RUN_WORDS.test(claim.text)))
+    return out(
+      migrations.basis,
+      migrations.present === 'yes' ? 'confirmed' : 'contradicted',
+      migrations.present === 'yes'
+        ? `found: ${migrations.detail}`
+        : `the document says ${migrations.subject}, but ${migrations.detail}: the document is out of date`,
+      migrations.evidence,
+    );
   // "7/8 doc tests passing": the code blocks of the doc comments, counted.
   // "32 Java source files", "4 REST Controllers": counted in the file listing.
   const units = unitCount(opts.lookup, claim);
@@ -1230,4 +1271,41 @@ function missingTestClass(ctx: LookupContext, claim: Claim): Finding | null {
   const hits = ctx.search.hits.get(`id:${lead}`)?.filter((h) => !/\.(?:md|mdx|rst|txt|adoc)$/i.test(h.path));
   const f = searchFinding(ctx, lead, hits, true);
   return f.present === 'no' ? { ...f, detail: `${lead}, but ${f.detail}` } : null;
+}
+
+/**
+ * "TestStatusModel (4 tests)": a Python test class named with its count, counted in its body — the
+ * `def test_…` methods indented under `class TestStatusModel`, up to the next line at the class's
+ * own indentation. A class written once and counted is settled; anything else is left to the rest.
+ */
+function testClassCount(ctx: LookupContext, claim: Claim): Finding | null {
+  const t = plain(claim.text);
+  const m = /^\W*([A-Z]\w{3,60})\s*\((\d{1,4}) tests?\)/.exec(t);
+  if (!m || !/^Test[A-Z]|[a-z](?:Tests?)$/.test(m[1]!)) return null;
+  const [, name, said] = m;
+  const defs = (ctx.search.hits.get(`id:${name}`) ?? []).filter(
+    (h) => h.path.endsWith('.py') && new RegExp(`^\\s*class\\s+${name}\\b`).test(h.snippet),
+  );
+  if (defs.length !== 1) return null;
+  const def = defs[0]!;
+  const lines = (fileText(ctx, def.path) ?? '').split('\n');
+  const head = lines[def.line - 1];
+  if (!head || !new RegExp(`^\\s*class\\s+${name}\\b`).test(head)) return null;
+  const indent = /^\s*/.exec(head)![0].length;
+  let count = 0;
+  for (let i = def.line; i < lines.length; i++) {
+    const l = lines[i]!;
+    if (!l.trim() || l.trim().startsWith('#') || l.trim().startsWith('@')) continue;
+    if (/^\s*/.exec(l)![0].length <= indent) break;
+    if (/^\s*(?:async\s+)?def\s+test\w*\s*\(/.test(l)) count++;
+  }
+  const agrees = count === Number(said);
+  return {
+    subject: `${name} (${said} tests)`,
+    basis: 'tests',
+    valued: true,
+    present: agrees ? 'yes' : 'no',
+    detail: `${name} at ${def.path}:${def.line} holds ${count} test method${count === 1 ? '' : 's'} (def test_…)`,
+    evidence: [{ path: def.path, line: def.line, snippet: head.trim().slice(0, 120), note: `${count} test methods` }],
+  };
 }

@@ -22,16 +22,56 @@ const NAMED = new RegExp(
   'i',
 );
 
+/** "Modern Java 21 LTS", "Built on Next.js 15", "React 19 + Vite": a language or framework named with its version in a short line. */
+const INLINE_TECH = String.raw`java|jdk|node\.js|nodejs|node|python|golang|go(?=\s+v?\d+\.\d)|php|\.net(?: core)?|asp\.net core|laravel|symfony|rails|django|spring boot|react|next\.js|nextjs|vue(?:\.js)?|angular|nestjs|fastapi|flask`;
+const INLINE = new RegExp(
+  String.raw`(?<![\w.@/-])(${INLINE_TECH})\s+v?(\d+(?:\.\d+){0,2})(\+|\.x)?(?![\w.%/-]|\s*(?:%|ms|s\b|mb|gb|kb|x\b|times|files|tests|lines|days|hours|minutes|users|requests))`,
+  'gi',
+);
+/** A version one moves to, compares with or supports is not the version in use. */
+const NOT_IN_USE =
+  /\b(?:upgrade|update|updating|migrat\w*|move|moving|bump|switch|port(?:ed|ing)?|to|from|towards?|auf|para|vers|nach|instead|compatib\w*|support\w*|tested|requires?|recommend\w*|minimum|mindestens|at least|or (?:higher|later|newer)|and (?:above|later)|eol|end of life|deprecated|mismatch|vs\.?|versus|\?)|→|->|=>|⇒/i;
+
 export interface RuntimeClaim {
   tech: string;
   version: string;
   atLeast: boolean;
+  /** Named in the line's words, not on a label line: "Java 21" of "21.0.2" holds. */
+  inline?: boolean;
+}
+
+/** "Modern Java 21 LTS": the one language or framework version a short line names. */
+function inlineClaim(claim: Claim): RuntimeClaim | null {
+  if (claim.asserted === 'not-done' || claim.asserted === 'planned') return null;
+  let t = plain(claim.text).replace(/^[|\s-]+/, '');
+  // (trimmed by hand: an end-anchored class with + backtracks on long runs)
+  while (t.endsWith('|') || t.endsWith(' ')) t = t.slice(0, -1);
+  if (t.length > 60 || NOT_IN_USE.test(t)) return null;
+  const all = [...t.matchAll(INLINE)];
+  if (all.length !== 1) return null;
+  const m = all[0]!;
+  // "Modern Java 21 LTS" names the version; "Laravel 12 features properly implemented" judges the work.
+  const rest = (t.slice(0, m.index) + t.slice(m.index! + m[0].length)).match(/\p{L}{2,}/gu) ?? [];
+  if (
+    rest.length > 3 ||
+    rest.some((w) => /^(?:features?|implemented|used|uses|using|best|practices?|patterns?|app|code)$/i.test(w))
+  )
+    return null;
+  return {
+    tech: m[1]!
+      .toLowerCase()
+      .replace(/^vue\.js$/, 'vue')
+      .replace(/^\.net core$/, '.net'),
+    version: m[2]!,
+    atLeast: m[3] === '+',
+    inline: true,
+  };
 }
 
 export function runtimeClaim(claim: Claim): RuntimeClaim | null {
   const t = plain(claim.text);
   const m = LABELLED.exec(t) ?? NAMED.exec(t);
-  if (!m) return null;
+  if (!m) return inlineClaim(claim);
   return { tech: m[1]!.trim().toLowerCase(), version: m[2]!, atLeast: m[3] === '+' };
 }
 
@@ -107,6 +147,7 @@ const FRAMEWORK_PACKAGE: Record<string, string> = {
 export function runtimeFinding(ctx: LookupContext, c: RuntimeClaim): Finding | null {
   const subject = `${c.tech} ${c.version}${c.atLeast ? '+' : ''}`;
   const pkg = FRAMEWORK_PACKAGE[c.tech];
+  if (c.inline) return inlineFinding(ctx, c, subject, pkg);
   const s: Stated | null = pkg
     ? (() => {
         const d = dependenciesNamed(ctx.facts, pkg).find((x) => x.version);
@@ -131,5 +172,44 @@ export function runtimeFinding(ctx: LookupContext, c: RuntimeClaim): Finding | n
     present: agrees ? 'yes' : 'no',
     detail: agrees ? `${s.path} states ${c.tech} ${spec}` : `${s.path} states ${c.tech} ${spec}, not ${c.version}`,
     evidence,
+  };
+}
+
+/**
+ * "Java 21" where pom.xml says 17, "React 19" where package.json says ^18.2.0: a version named in
+ * passing agrees with any declaration of the same major (and minor, when given); a monorepo whose
+ * packages declare several is settled when one agrees.
+ */
+function inlineFinding(ctx: LookupContext, c: RuntimeClaim, subject: string, pkg: string | undefined): Finding | null {
+  const all: Stated[] = pkg
+    ? dependenciesNamed(ctx.facts, pkg)
+        .filter((d) => d.version)
+        .map((d) => ({ path: d.path, line: d.line ?? 0, value: d.version! }))
+    : [stated(ctx, c.tech)].filter((x): x is Stated => x !== null);
+  // A spec without a number ("*", "latest", a git URL) states no version.
+  const specs = all.filter((s) => /\d/.test(s.value) && !/[*x]$|latest|:\/\/|workspace:|file:/i.test(s.value));
+  if (!specs.length) return null;
+  const agrees = (s: Stated) => {
+    const spec = s.value.trim();
+    const v = versionAgrees(c.version, spec);
+    return v === 'yes' || (v === 'partly' && (c.atLeast || /^(?:\^|~)/.test(spec)));
+  };
+  const same = specs.find(agrees);
+  // "Python 3.12" where requires-python is ">=3.10": within the range, neither said nor denied.
+  if (!same && specs.some((s) => versionAgrees(c.version, s.value.trim()) === 'partly')) return null;
+  const shown = same ? [same] : specs.slice(0, 3);
+  return {
+    subject,
+    basis: 'config',
+    valued: true,
+    present: same ? 'yes' : 'no',
+    detail: same
+      ? `${same.path}${same.line ? `:${same.line}` : ''} states ${c.tech} ${same.value.trim()}`
+      : `${shown.map((s) => `${s.path}${s.line ? `:${s.line}` : ''} states ${c.tech} ${s.value.trim()}`).join(', ')}, not ${c.version}`,
+    evidence: shown.map((s) => ({
+      path: s.path,
+      ...(s.line ? { line: s.line } : {}),
+      snippet: `${c.tech} ${s.value.trim()}`,
+    })),
   };
 }

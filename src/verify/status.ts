@@ -16,7 +16,7 @@ export const ANY_ICON = new RegExp(
 );
 
 const NOT_WORDS =
-  /(?<![\p{L}\p{N}_])(not (?:yet )?(?:done|configured|implemented|set ?up|performed|started|tested|ready|available|in place|enabled|present|defined|found|integrated|automated|documented)|missing|needs work|to ?do|absent|none|no|fehlt|fehlen|nicht (?:umgesetzt|vorhanden|konfiguriert|implementiert)|keine?|offen|falta|faltan|no (?:hay|implementado|configurado)|pendiente de implementar|sin|manquant(?:e|s|es)?|n['’]exist(?:e|ent) pas|does(?: not|n['’]t) exist|no existe|não existe|existiert nicht|non (?:fait|configuré|implémenté)|échoué|à faire|aucun|não (?:implementado|configurado)|ausente)(?![\p{L}\p{N}_])/iu;
+  /(?<![\p{L}\p{N}_])(not (?:yet )?(?:done|configured|implemented|set ?up|performed|started|tested|ready|available|in place|enabled|present|defined|found|integrated|automated|documented)|missing|needs work|to ?do|absent|none|no|fehlt|fehlen|nicht (?:umgesetzt|vorhanden|konfiguriert|implementiert)|keine?|offen|falta|faltan|no (?:hay|implementado|configurado)|pendiente de implementar|sin|manquant(?:e|s|es)?|n['’]exist(?:e|ent) pas|does(?: not|n['’]t) exist|no existe|não existe|existiert nicht|non (?:fait|configuré|implémenté)|échoué|à faire|aucun|não (?:implementado|configurado)|ausente|aus[eê]ncia(?: (?:total )?de)?|ausencia de|absence (?:of|de)|lack of)(?![\p{L}\p{N}_])/iu;
 const PARTIAL_WORDS =
   /(?<![\p{L}\p{N}_])(partial(?:ly)?|in progress|wip|mostly|incomplete|limited|basic|teilweise|in arbeit|parcial(?:mente)?|en progreso|partiel(?:lement)?|en cours|em andamento)(?![\p{L}\p{N}_])/iu;
 const PLANNED_WORDS =
@@ -25,6 +25,10 @@ const DONE_WORDS =
   /(?<![\p{L}\p{N}_])(complete(?:d)?|done|yes|implemented|operational|passing|configured|in place|enabled|fully functional|ready|pass(?:es|ed)?|exists?|set up|verified|active|erledigt|fertig|umgesetzt|vorhanden|aktiv|bestanden|konfiguriert|implementiert|hecho|completado|completo|implementado|configurado|activo|terminé|fait|implémenté|configuré|réussi|validé|opérationnel|en place|concluído|implementado)(?![\p{L}\p{N}_])/iu;
 
 const CIRCLE = /🟢|🟡|🟠|🔴/u;
+
+/** Words that say a thing is not there at all (not "incomplete", not "to improve"). */
+const ABSENT =
+  /(?<![\p{L}\p{N}_])(?:not (?:yet )?(?:implemented|configured|present|in place|available|set ?up|enabled|integrated)|missing|absent|aus[eê]ncia|absence|lack(?:s|ing)? of|fehlt|fehlen|nicht (?:implementiert|vorhanden|konfiguriert|umgesetzt)|n[aã]o (?:implementad[oa]|configurad[oa]|existe)|no (?:implementad[oa]|configurad[oa]|existe)|non (?:implémenté|configuré)e?|inexistente?)(?![\p{L}\p{N}_])/iu;
 
 /**
  * The status marks alone (a table cell, a heading): an author's verdict, read before words — but a
@@ -42,6 +46,16 @@ export function iconStatus(text: string): Asserted | null {
 
 function markStatus(text: string): Asserted | null {
   if (NOT_ICON.test(text)) return 'not-done';
+  // "⚠️ Rate limiting: not implemented": a warning sign marks a problem, and the words say which —
+  // an absence, when they name one and no degree.
+  if (
+    /⚠/u.test(text) &&
+    !/[🟡🟠🔄🚧◐🔶🔸⏳]/u.test(text) &&
+    ABSENT.test(text) &&
+    !PARTIAL_WORDS.test(text) &&
+    !PLANNED_WORDS.test(text)
+  )
+    return 'not-done';
   // ⏳ marks what is pending — not yet there — unless the words say the work is under way.
   if (PARTIAL_ICON.test(text))
     return /⏳/.test(text) && !/[⚠🟡🟠🔄🚧◐🔶🔸]/u.test(text) && !PARTIAL_WORDS.test(text) ? 'planned' : 'partial';

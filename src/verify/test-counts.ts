@@ -270,8 +270,18 @@ export function testsFinding(
 const TESTS_OF =
   /^((?:(?! - )[^:.(…—–]){3,40}?)\s+(?:tests?|testing|specs?|test coverage|testes)(?=\s*(?:$|[:(.…—–|-]|missing|present|exist|added|written|pending|done|complete))/i;
 /** "No test project exists", "Zero tests", "No test infrastructure": no tests at all. */
+/**
+ * "No tests for repositories", "No hay tests para handlers", "Keine Tests für den Parser": what a
+ * line of absence says has no tests — the thing after "for".
+ */
+const TESTS_FOR =
+  /^(?:no|zero|without|missing|sin|sem|keine?|pas de|aucun|no hay|não há|n[aã]o existem|faltan?|fehlende?)\s+(?:(?:unit|automated|unit[aá]rios|unitarios)\s+)?(?:tests?|testes|pruebas|specs?)\s+(?:for|para|f[uü]r|pour|de|do|da|dos|das|del|de los|de las)\s+(?:the\s+|los\s+|las\s+|el\s+|la\s+|die\s+|den\s+|das\s+|les\s+|le\s+|la\s+|o\s+|os\s+|a\s+|as\s+)?([A-Za-z][\w-]{3,40})\b/i;
+function testsFor(text: string): string | undefined {
+  return TESTS_FOR.exec(text)?.[1];
+}
+
 const NO_TESTS =
-  /^(?:no|zero|missing|without)\s+(?:(?:unit|automated)\s+)?(?:test\s+(?:project|projects|suite|suites|infrastructure|files?)|tests)(?:\s+(?:exists?|found|at all|yet|written|present))?\s*[.!]?$/i;
+  /^(?:(?:no|zero|missing|without)\s+(?:(?:unit|automated)\s+)?(?:test\s+(?:project|projects|suite|suites|infrastructure|files?)|tests)(?:\s+(?:exists?|found|at all|yet|written|present))?|(?:aus[eê]ncia|ausencia|falta)\s+(?:total\s+)?de\s+(?:testes|tests|pruebas)(?:\s+(?:automatizad[oa]s|automatisiert|unit[aá]ri[oa]s))?|(?:sem|sin|no hay|n[aã]o h[aá])\s+(?:testes|tests|pruebas)(?:\s+(?:automatizad[oa]s|unit[aá]ri[oa]s))?|keine\s+(?:automatisierten\s+)?tests(?:\s+vorhanden)?|(?:aucun|pas de)\s+tests?(?:\s+automatis[ée]s?)?)\s*[.!]?$/i;
 /** Headings over a list of what the tests cover: "Test Categories", "What is tested", "Test coverage areas". */
 const TESTED_LIST =
   /\btest(?:s|ing)?\s+(?:categor(?:y|ies)|areas)\b|\bwhat(?:'s| is) tested\b|\btested (?:features|areas|functionality)\b/i;
@@ -313,7 +323,7 @@ export function testsOfFinding(
         : [{ path: '.', note: 'no test files' }],
     };
   }
-  const explicit = TESTS_OF.exec(clean(text))?.[1];
+  const explicit = TESTS_OF.exec(clean(text))?.[1] ?? testsFor(clean(text));
   const named = explicit ?? (TESTED_LIST.test(section ?? '') && !/[/|`]/.test(text) ? clean(subject) : null);
   if (!named) return null;
   const word = named
