@@ -244,6 +244,14 @@ export default defineRule({
         ],
         maxPerFile: 3,
       },
+      // A client's own retry at a fixed delay: redisc `RetryConn(conn, 10, 100*time.Millisecond)` re-sends a
+      // Redis cluster command on MOVED/ASK/TRYAGAIN up to n times (blind round 19, redis_exporter).
+      fixedClientRetry: {
+        regex: /\bredisc\.RetryConn\(\s*\w+\s*,\s*(\w+)\s*,\s*([^)\n]{1,60})\)/,
+        files: ['**/*.go'],
+        literals: ['RetryConn'],
+        maxPerFile: 3,
+      },
       jobRetry: { regex: JOB_RETRY, files: ['**/*.rb'], literals: ['retry_on', 'sidekiq_options'], maxPerFile: 3 },
       rateLimitHeader: {
         regex: RATE_LIMIT_HEADER,
@@ -359,7 +367,19 @@ export default defineRule({
     const near = (a: { path: string; line: number }, b: { path: string; line: number }) =>
       a.path === b.path && b.line >= a.line && b.line <= a.line + 15;
     const loops = [...bounded, ...fixed.filter((f) => !bounded.some((l) => near(l, f)))];
-    if (loops.length === 0) return jobsOnly();
+    if (loops.length === 0) {
+      const client = productionMatches(ctx, 'fixedClientRetry');
+      if (client.length === 0 || (result.score ?? 0) >= 0.4) return jobsOnly();
+      const c = client[0]!;
+      return partial(
+        0.4,
+        `A client retries at a fixed delay, without backoff: redisc.RetryConn re-sends a Redis cluster command up to ${c.groups[0]} times, ${c.groups[1]!.trim()} apart, when the cluster redirects it or asks to try again (${c.path}:${c.line}); the delay never grows and other failures are not retried.`,
+        firstPerFile(client, 2)
+          .slice(0, 3)
+          .map((m) => fromMatch(m, 'client retry at a fixed delay (redisc.RetryConn), no backoff')),
+        { ...result.data, fixedClientRetries: client.length },
+      );
+    }
     const body = (m: { path: string; line: number }) =>
       (ctx.files.lines(m.path)?.range(m.line, m.line + 15) ?? ['']).join('\n');
     const interval = fixed.length > 0;

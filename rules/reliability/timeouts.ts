@@ -18,8 +18,10 @@ const EXPLICIT = new RegExp(
     String.raw`\btimeout\s*:\s*(?:\d|[A-Z_]{3,}|ms\(|Duration)`,
     String.raw`\bAbortSignal\.timeout\(`,
     String.raw`\b(?:headers|request|keepAlive)Timeout\s*[:=]\s*\d`,
-    String.raw`\b(?:Timeout|ReadTimeout|WriteTimeout|ReadHeaderTimeout|IdleTimeout|ResponseHeaderTimeout|TLSHandshakeTimeout|DialTimeout):\s*(?:\d|time\.|\w+\s*\*\s*time\.)`,
+    String.raw`\b(?:Timeout|ReadTimeout|WriteTimeout|ReadHeaderTimeout|IdleTimeout|ResponseHeaderTimeout|TLSHandshakeTimeout|DialTimeout|ConnWriteTimeout):\s*(?:\d|time\.|\w+\s*\*\s*time\.)`,
     String.raw`\bcontext\.With(?:Timeout|Deadline)\(`,
+    // redigo's dial options bound the connection and each command it sends (`redis.DialReadTimeout(d)`).
+    String.raw`\bredis\.Dial(?:Connect|Read|Write)?Timeout\(`,
     String.raw`\.(?:connectTimeout|readTimeout|responseTimeout|callTimeout|writeTimeout|connectionTimeout)\(`,
     String.raw`\bset(?:Connect|Read|ConnectionRequest|Socket|Response)Timeout\(`,
     String.raw`@TimeLimiter\(`,
@@ -135,7 +137,7 @@ function inbound(m: Match, goServers: Set<string>, shutdowns: Match[], nodeServe
     return 'http.Server timeout';
   if (
     /\bcontext\.WithTimeout\(/.test(m.snippet) &&
-    shutdowns.some((s) => s.path === m.path && s.line >= m.line && s.line <= m.line + 3)
+    shutdowns.some((s) => s.path === m.path && s.line >= m.line && s.line <= m.line + 6)
   )
     return 'shutdown deadline';
   return null;
