@@ -207,6 +207,29 @@ function rateLimitRetries(ctx: RuleContext): { header: Match; retry: Match }[] {
   return out;
 }
 
+/**
+ * Sidekiq jobs that make an outbound call in their own file and whose retries are not turned off,
+ * with the `retry: n` their sidekiq_options set (Sidekiq's default is 25, with exponential backoff).
+ */
+function sidekiqCalls(
+  ctx: RuleContext,
+): { job: Match; call: Match; retry?: { path: string; line: number; count: string } }[] {
+  const calls = new Map(productionMatches(ctx, 'rbCall').map((m) => [m.path, m]));
+  const off = new Set(ctx.matches('sidekiqNoRetry').map((m) => m.path));
+  const counts = new Map(
+    ctx
+      .matches('jobRetry')
+      .map((m) => [m.path, { m, count: /\bretry:\s*(\d+|true)/.exec(m.snippet)?.[1] }] as const)
+      .filter(([, v]) => v.count !== undefined),
+  );
+  return productionMatches(ctx, 'sidekiqJob').flatMap((job) => {
+    const call = calls.get(job.path);
+    if (!call || off.has(job.path)) return [];
+    const c = counts.get(job.path);
+    return [{ job, call, ...(c ? { retry: { path: c.m.path, line: c.m.line, count: c.count! } } : {}) }];
+  });
+}
+
 export default defineRule({
   meta: {
     id: 'retries',
@@ -251,6 +274,27 @@ export default defineRule({
         files: ['**/*.go'],
         literals: ['RetryConn'],
         maxPerFile: 3,
+      },
+      // A Sidekiq job (`include Sidekiq::Job`/`Sidekiq::Worker`) and an outbound call in its file: Sidekiq
+      // re-runs a failed job with exponential backoff (25 times by default, `retry: n` to change it), so
+      // the job's call is retried (blind round 19, link-checker-api's webhook job).
+      sidekiqJob: {
+        regex: /^[ \t]*include[ \t]+Sidekiq::(?:Job|Worker)\b/m,
+        files: ['**/*.rb'],
+        literals: ['Sidekiq::'],
+        maxPerFile: 1,
+      },
+      sidekiqNoRetry: {
+        regex: /\bsidekiq_options\b[^\n]*\bretry:\s*(?:false|0)\b/,
+        files: ['**/*.rb'],
+        literals: ['sidekiq_options'],
+        maxPerFile: 1,
+      },
+      rbCall: {
+        regex: /\b(?:Net::HTTP(?:::\w+)?|HTTParty|Faraday|RestClient|Typhoeus(?:::Request)?|Excon|HTTPX?)\.\w+/,
+        files: ['**/*.rb'],
+        literals: ['Net::HTTP', 'HTTParty', 'Faraday', 'RestClient', 'Typhoeus', 'Excon', 'HTTP'],
+        maxPerFile: 1,
       },
       jobRetry: { regex: JOB_RETRY, files: ['**/*.rb'], literals: ['retry_on', 'sidekiq_options'], maxPerFile: 3 },
       rateLimitHeader: {
@@ -341,6 +385,21 @@ export default defineRule({
       );
     }
     if ((result.score ?? 0) >= 0.5) return result;
+    const sidekiq = sidekiqCalls(ctx);
+    if (sidekiq.length > 0) {
+      const { call, retry } = sidekiq[0]!;
+      return pass(
+        `Sidekiq job retries: ${sidekiq.length} Sidekiq job${sidekiq.length === 1 ? ' makes' : 's make'} the outbound call, and Sidekiq re-runs a failed job with exponential backoff (${retry ? `${retry.path}:${retry.line} sets retry: ${retry.count}` : "Sidekiq's default, 25 retries"}); calls made outside Sidekiq jobs are not covered by it.`,
+        sidekiq
+          .slice(0, 3)
+          .flatMap((s) => [
+            fromMatch(s.job, 'Sidekiq job: re-run with exponential backoff when it fails'),
+            ...(s.retry ? [{ path: s.retry.path, line: s.retry.line, note: `retry: ${s.retry.count}` }] : []),
+            fromMatch(s.call, 'outbound call made by the job'),
+          ]),
+        { ...result.data, sidekiqJobRetries: sidekiq.length, firstCall: `${call.path}:${call.line}` },
+      );
+    }
     const jobs = productionMatches(ctx, 'jobRetry');
     const jobsOnly = () => {
       if (jobs.length === 0 || (result.score ?? 0) >= 0.3) return result;

@@ -40,6 +40,9 @@ const EXPLICIT = new RegExp(
     // Ruby hash-rocket options with symbol keys: `Faraday.new(:request => { :timeout => 15 })`, the
     // shared client every call goes through (round 11, openstreetmap-website OSM.http_client).
     String.raw`(?<![\w'"]):(?:timeout|open_timeout|read_timeout|write_timeout|connect_timeout)\s*=>\s*(?:\d|[A-Z_]{3,})`,
+    // Faraday's per-request options, set in the request block (`req.options.timeout = 5`,
+    // `request.options[:open_timeout] = LIMIT`): that request is bounded (blind round 19, link-checker-api).
+    String.raw`\.options(?:\[:(?:open_|read_|write_)?timeout\]|\.(?:open_|read_|write_)?timeout)\s*=\s*(?!nil\b)[\w(.]`,
     // HTTParty's class-level `default_timeout 10` bounds every request of the class.
     String.raw`\bdefault_timeout[ \t(]+\d`,
     String.raw`(?:Http::|->)(?:timeout|connectTimeout)\(\s*\d`,
