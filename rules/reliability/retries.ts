@@ -285,7 +285,7 @@ export default defineRule({
         maxPerFile: 1,
       },
       sidekiqNoRetry: {
-        regex: /\bsidekiq_options\b[^\n]*\bretry:\s*(?:false|0)\b/,
+        regex: /\bsidekiq_options\b(?:(?!\bsidekiq_options\b)[^\n])*\bretry:\s*(?:false|0)\b/,
         files: ['**/*.rb'],
         literals: ['sidekiq_options'],
         maxPerFile: 1,
