@@ -9,6 +9,8 @@
  * the request after the caller gave up):
  * - Laravel's HTTP client (Guzzle underneath): 30 s total, 10 s to connect — accepted, said so.
  * - httpx: 5 s for every phase — accepted, said so.
+ * - aiohttp: 5 min total per request — not accepted (finding) where neither the session nor its
+ *   requests set `timeout=`.
  * - .NET HttpClient: 100 s total — not accepted (finding).
  * - Node's fetch (undici): 300 s for headers and 300 s for the body — not accepted (finding).
  * - AWS SDK for JavaScript v3: no request timeout — finding.
@@ -106,6 +108,19 @@ export const CLIENT_PATTERNS: Record<string, PatternSpec> = {
     literals: ['reqwest'],
     maxPerFile: 1,
   },
+  // aiohttp: a session built without `timeout=` allows 5 min per request (ClientTimeout(total=300)).
+  pyAiohttpSession: {
+    regex: new RegExp(String.raw`(?<![\w.])(?:aiohttp\.)?ClientSession\(${ARGS}\)`),
+    files: ['**/*.py'],
+    literals: ['ClientSession('],
+    maxPerFile: 20,
+  },
+  pyAiohttpImport: {
+    regex: /^[ \t]*(?:import[ \t]+aiohttp\b|from[ \t]+aiohttp(?:\.\w+)*[ \t]+import\b)/m,
+    files: ['**/*.py'],
+    literals: ['aiohttp'],
+    maxPerFile: 1,
+  },
   pyHttpx: {
     regex: new RegExp(
       String.raw`\bhttpx\.(?:get|post|put|patch|delete|head|options|request|stream|Client|AsyncClient)\(${ARGS}\)`,
@@ -124,7 +139,7 @@ export interface Fault {
 /** Clients judged call by call, per language, for the message. */
 export const CHECKED: { language: string; names: string[]; clients: string }[] = [
   { language: 'JS/TS', names: ['JavaScript', 'TypeScript'], clients: 'fetch, AWS SDK clients' },
-  { language: 'Python', names: ['Python'], clients: 'requests, httpx' },
+  { language: 'Python', names: ['Python'], clients: 'requests, httpx, aiohttp' },
   { language: 'Go', names: ['Go'], clients: 'net/http' },
   { language: '.NET', names: ['C#'], clients: 'HttpClient' },
   { language: 'Ruby', names: ['Ruby'], clients: 'Faraday, Net::HTTP' },
@@ -220,6 +235,24 @@ export function clientFaults(ctx: RuleContext): Fault[] {
       faults.push({ m, note: 'Guzzle client without timeout waits indefinitely' });
   }
   faults.push(...reqwestFaults(ctx, server('rsReqwest')));
+  // An aiohttp session without `timeout=`: bounded where its request on the same line passes one
+  // (or passes options through, `**kwargs`), or, for a session kept and used elsewhere in the file,
+  // where the file's requests pass `timeout=` (a ClientTimeout).
+  const aiohttp = new Set(ctx.matches('pyAiohttpImport').map((m) => m.path));
+  const fileTimeout = new Map<string, boolean>();
+  for (const m of server('pyAiohttpSession')) {
+    if (!aiohttp.has(m.path) && !m.snippet.includes('aiohttp.')) continue;
+    if (/\btimeout\s*=|\*\*/.test(m.groups[0] ?? '')) continue;
+    const rest = m.snippet.slice(m.snippet.indexOf('ClientSession('));
+    if (/\.(?:get|post|put|patch|delete|head|request|ws_connect)\(/.test(rest)) {
+      if (/\btimeout\s*=(?!\s*None\b)|\*\*/.test(rest)) continue;
+    } else {
+      if (!fileTimeout.has(m.path))
+        fileTimeout.set(m.path, /\btimeout\s*=(?!\s*None\b)/.test(ctx.files.read(m.path) ?? ''));
+      if (fileTimeout.get(m.path)) continue;
+    }
+    faults.push({ m, note: "aiohttp ClientSession without timeout=: aiohttp's default allows 5 min per request" });
+  }
   for (const m of server('pyHttpx')) {
     if (/\btimeout\s*=\s*None\b/.test(m.groups[0] ?? ''))
       faults.push({ m, note: 'httpx call with timeout=None waits forever' });

@@ -85,6 +85,23 @@ const TOOL_CONFIGS = [
 /** Embedded databases: a file or folder the program opens itself, no server. */
 const EMBEDDED = /sqlite|\bbolt\b|bbolt|badger|leveldb|pebble|rocksdb|duckdb|nedb|lowdb|sled|redb/i;
 
+/** Redis clients: a key-value store without a schema (names as the package managers spell them). */
+const REDIS_CLIENTS = [
+  'github.com/gomodule/redigo',
+  'github.com/garyburd/redigo',
+  'github.com/redis/go-redis*',
+  'github.com/go-redis/redis*',
+  'github.com/redis/rueidis',
+  'github.com/mna/redisc',
+  'redis',
+  'ioredis',
+  'redis-py',
+  'aioredis',
+  'StackExchange.Redis',
+  'redis-rb',
+  'predis/predis',
+];
+
 export default defineRule({
   meta: {
     id: 'database-migrations',
@@ -182,6 +199,15 @@ export default defineRule({
         const at = doc.usedAt ? `, imported at ${doc.usedAt.path}:${doc.usedAt.line}` : ` (${doc.path})`;
         return {
           reason: `a document database (${store} via ${doc.name}${at}): no schema migrations expected, and no relational database client or ORM is a dependency that production code uses`,
+        };
+      }
+      // A Redis client (redigo, go-redis, ioredis, redis-py…) talks to a key-value store: no schema to
+      // migrate, and "no database client" would be false (blind round 19, redis_exporter).
+      const kv = ctx.facts.findDependencies(REDIS_CLIENTS)[0];
+      if (kv) {
+        const at = kv.usedAt ? `, imported at ${kv.usedAt.path}:${kv.usedAt.line}` : `, declared in ${kv.path}`;
+        return {
+          reason: `a Redis client (${kv.name}${at}): Redis is a key-value store and holds no schema to migrate, and no relational database client or ORM is a dependency that production code uses`,
         };
       }
       return { reason: 'no database client or ORM is a dependency that production code uses' };

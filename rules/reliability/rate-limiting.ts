@@ -1,9 +1,9 @@
 import { defineRule } from '../../src/types.js';
-import type { Evidence, Match } from '../../src/types.js';
+import type { Evidence, Match, RuleContext } from '../../src/types.js';
 import { k8s, K8S_DIGEST } from '../../src/facts/k8s.js';
 import { CODE_GLOBS, libraryVerdict, productionMatches } from '../_shared/resilience.js';
 import { dirOf, firstPerFile, fromMatch, isCommentLine, isProductionPath } from '../../src/facts/paths.js';
-import { partial } from '../../src/engine/results.js';
+import { listing, partial } from '../../src/engine/results.js';
 import { type Definition, definedName, findUse } from '../../src/facts/references.js';
 import { hasNestedBlock, label, terraform, TF_DIGEST } from '../../src/facts/terraform.js';
 
@@ -121,7 +121,7 @@ export default defineRule({
     severity: 'medium',
     effort: 'low',
     detection:
-      'Code that registers a limiter (`rateLimit(`, `@limiter.limit(`, `AddRateLimiter(`, `rate.NewLimiter(`, governor `RateLimiter::keyed(`/`.check_key(`, `Rack::Attack`, `throttle:` middleware) in production sources, and hand-written limiters: a type or function named for a limiter (`struct RateLimit`, `class TokenBucket`, `def throttle_request`) whose file or folder keeps a request budget (`max_requests`, `refill`, `burst`, a counter or a 429), cited with its definition and one use elsewhere, or a file that counts requests (`incr(`, `count += 1`) and answers 429. A limiter that is defined but never used (a `rateLimit()` nothing calls) earns nothing and is named in the message; ingress annotations such as `nginx.ingress.kubernetes.io/limit-rps`, Traefik/Kong rate-limit objects; Terraform API Gateway throttling, WAF `rate_based_statement`, Cloud Armor `rate_limit_options`. A catalogue library (`rate-limiting`) declared but unused earns partial credit. Not applicable when the only HTTP server serves operational routes (/metrics, health probes, pprof), as the listener of a Kubernetes controller or an agent does.',
+      'Code that registers a limiter (`rateLimit(`, `@limiter.limit(`, `AddRateLimiter(`, `rate.NewLimiter(`, governor `RateLimiter::keyed(`/`.check_key(`, `Rack::Attack`, `throttle:` middleware) in production sources, and hand-written limiters: a type or function named for a limiter (`struct RateLimit`, `class TokenBucket`, `def throttle_request`) whose file or folder keeps a request budget (`max_requests`, `refill`, `burst`, a counter or a 429), cited with its definition and one use elsewhere, or a file that counts requests (`incr(`, `count += 1`) and answers 429. A limiter that is defined but never used (a `rateLimit()` nothing calls) earns nothing and is named in the message; ingress annotations such as `nginx.ingress.kubernetes.io/limit-rps`, Traefik/Kong rate-limit objects; Terraform API Gateway throttling, WAF `rate_based_statement`, Cloud Armor `rate_limit_options`. A catalogue library (`rate-limiting`) declared but unused earns partial credit. Not applicable when the only HTTP server serves operational routes (/metrics, health probes, pprof), as the listener of a Kubernetes controller or an agent does. A hand-written limiter called only from authentication functions (login, sign-up, password reset, verification, one-time codes) is partial 0.5, naming them.',
     patterns: {
       code: {
         regex: CODE,
@@ -291,6 +291,29 @@ export default defineRule({
         ],
         { ...verdict.data, rejects429: new Set(rejects.map((m) => m.path)).size },
       );
+    // A hand-written limiter that only the authentication flows call (login, password reset, email
+    // verification) stops brute force on those endpoints; the rest of the API is not limited
+    // (blind round 19, bitcart's check_rate_limit). Only when nothing else earned the pass.
+    if (
+      verdict.outcome === 'pass' &&
+      own.length > 0 &&
+      handWritten.length === 0 &&
+      config.length === 0 &&
+      (verdict.data as { codeSites?: number }).codeSites === own.length &&
+      ((verdict.data as { dependencies?: string[] }).dependencies ?? []).length === 0
+    ) {
+      const auth = authOnlyUses(ctx, own);
+      if (auth)
+        return partial(
+          0.5,
+          `Only authentication flows are rate-limited: the hand-written ${own[0]!.name} (${own[0]!.def.path}:${own[0]!.def.line}) is called only from ${listing([...new Set(auth.map((u) => u.fn))].slice(0, 4))}, which stops brute force there; no rate limit protects the other requests.`,
+          [
+            fromMatch(own[0]!.def, `hand-written rate limiting: ${own[0]!.name} defined here`),
+            ...auth.slice(0, 4).map((u) => fromMatch(u.m, `${own[0]!.name} used in ${u.fn} (an authentication flow)`)),
+          ],
+          { ...verdict.data, authOnly: true },
+        );
+    }
     if (verdict.outcome === 'pass' || login.length === 0) return verdict;
     return partial(
       0.5,
@@ -300,6 +323,38 @@ export default defineRule({
     );
   },
 });
+
+/** A function named for an authentication step: login, sign-up, password reset, verification, a one-time code. */
+const AUTH_FUNCTION =
+  /log_?in|sign_?in|sign_?up|regist|password|passwd|verif|otp|mfa|2fa|two_?factor|auth|email_code|magic_?link|captcha/i;
+/** The function a line sits in: the nearest definition above it (Python def, JS/Go/PHP function, a method header). */
+const FUNCTION_HEADER =
+  /^\s*(?:async\s+)?def\s+(\w+)|\bfunction\s+(\w+)|^func\s+(?:\([^)]*\)\s*)?(\w+)|^[ \t]*(?:(?:public|private|protected|async|static)[ \t]+)*(\w+)[ \t]*\([^)\n]*\)[ \t]*(?::[ \t]*[\w<>[\],| ]+)?\{[ \t]*$/;
+
+/**
+ * Every call of the limiters (not their definitions or imports), with the function it is in, when
+ * each such function is an authentication step; null when any call is elsewhere or none is found.
+ */
+function authOnlyUses(ctx: RuleContext, own: readonly Definition[]): { m: Match; fn: string }[] | null {
+  const out: { m: Match; fn: string }[] = [];
+  for (const d of own) {
+    const word = new RegExp(String.raw`(?<![\w$])${d.name.replace(/[$]/g, '\\$')}\s*\(`);
+    for (const r of ctx.matches('refs')) {
+      if ((r.path === d.def.path && r.line === d.def.line) || !isProductionPath(r.path)) continue;
+      if (isCommentLine(r.snippet) || !word.test(r.snippet) || definedName(r.snippet) === d.name) continue;
+      const lines = ctx.files.lines(r.path);
+      if (!lines) return null;
+      let fn: string | undefined;
+      for (let n = r.line - 1; n >= Math.max(1, r.line - 80) && !fn; n--) {
+        const h = FUNCTION_HEADER.exec(lines.line(n));
+        fn = h ? (h[1] ?? h[2] ?? h[3] ?? h[4]) : undefined;
+      }
+      if (!fn || !AUTH_FUNCTION.test(fn)) return null;
+      out.push({ m: r, fn });
+    }
+  }
+  return out.length > 0 ? out : null;
+}
 
 /**
  * The project's own limiter: a type or function named for one (`struct RateLimit`, `class

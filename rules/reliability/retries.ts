@@ -207,6 +207,29 @@ function rateLimitRetries(ctx: RuleContext): { header: Match; retry: Match }[] {
   return out;
 }
 
+/**
+ * Sidekiq jobs that make an outbound call in their own file and whose retries are not turned off,
+ * with the `retry: n` their sidekiq_options set (Sidekiq's default is 25, with exponential backoff).
+ */
+function sidekiqCalls(
+  ctx: RuleContext,
+): { job: Match; call: Match; retry?: { path: string; line: number; count: string } }[] {
+  const calls = new Map(productionMatches(ctx, 'rbCall').map((m) => [m.path, m]));
+  const off = new Set(ctx.matches('sidekiqNoRetry').map((m) => m.path));
+  const counts = new Map(
+    ctx
+      .matches('jobRetry')
+      .map((m) => [m.path, { m, count: /\bretry:\s*(\d+|true)/.exec(m.snippet)?.[1] }] as const)
+      .filter(([, v]) => v.count !== undefined),
+  );
+  return productionMatches(ctx, 'sidekiqJob').flatMap((job) => {
+    const call = calls.get(job.path);
+    if (!call || off.has(job.path)) return [];
+    const c = counts.get(job.path);
+    return [{ job, call, ...(c ? { retry: { path: c.m.path, line: c.m.line, count: c.count! } } : {}) }];
+  });
+}
+
 export default defineRule({
   meta: {
     id: 'retries',
@@ -219,7 +242,7 @@ export default defineRule({
     severity: 'medium',
     effort: 'low',
     detection:
-      'Code that applies a retry policy (e.g. `@retry`, `backoff.Retry(`, `@Retryable`, `WaitAndRetryAsync(`, `retry_on`) in production sources, and hand-written backoff: a delay exponential in an attempt or failure counter (`2 ** attempt`, `Math.pow(2, retries)`, `1 << attempt`, `1L << retries++`, `1.25_f64.powf(retry_count)`), doubled each round (`delay *= 2`, `backoff = min(backoff * 2, max)`) or a sleep for a backoff or retry delay (`sleep(retry_delay)`, `time.Sleep(backoff)`), plus Istio VirtualService `retries`; on a Kubernetes controller, the client-go `retry.RetryOnConflict`/`retry.DefaultRetry`, `wait.ExponentialBackoff` and a rate-limited workqueue (`workqueue.NewRateLimitingQueue`, `DefaultControllerRateLimiter`). A retry library that is only declared (catalogue `retries`) earns partial credit. A sleep for a retry delay that the file never grows (`time.Sleep(retryInterval)` with `retryInterval := 1 * time.Second`) is a fixed interval, not backoff; loops that only reconnect a database or broker at start-up are partial (0.3) and protect no outbound call.',
+      'Code that applies a retry policy (e.g. `@retry`, `backoff.Retry(`, `@Retryable`, `WaitAndRetryAsync(`, `retry_on`) in production sources, and hand-written backoff: a delay exponential in an attempt or failure counter (`2 ** attempt`, `Math.pow(2, retries)`, `1 << attempt`, `1L << retries++`, `1.25_f64.powf(retry_count)`), doubled each round (`delay *= 2`, `backoff = min(backoff * 2, max)`) or a sleep for a backoff or retry delay (`sleep(retry_delay)`, `time.Sleep(backoff)`), plus Istio VirtualService `retries`; on a Kubernetes controller, the client-go `retry.RetryOnConflict`/`retry.DefaultRetry`, `wait.ExponentialBackoff` and a rate-limited workqueue (`workqueue.NewRateLimitingQueue`, `DefaultControllerRateLimiter`). A retry library that is only declared (catalogue `retries`) earns partial credit. A sleep for a retry delay that the file never grows (`time.Sleep(retryInterval)` with `retryInterval := 1 * time.Second`) is a fixed interval, not backoff; loops that only reconnect a database or broker at start-up are partial (0.3) and protect no outbound call. A Sidekiq job (`include Sidekiq::Job`) whose file makes the outbound call passes as Sidekiq job retries (exponential backoff; `retry: n` or the default 25; `retry: false` is none); redisc `RetryConn(conn, n, delay)` is a client retry at a fixed delay (partial 0.4).',
     patterns: {
       retryLoop: {
         regex: RETRY_LOOP,
@@ -243,6 +266,35 @@ export default defineRule({
           'irrors',
         ],
         maxPerFile: 3,
+      },
+      // A client's own retry at a fixed delay: redisc `RetryConn(conn, 10, 100*time.Millisecond)` re-sends a
+      // Redis cluster command on MOVED/ASK/TRYAGAIN up to n times (blind round 19, redis_exporter).
+      fixedClientRetry: {
+        regex: /\bredisc\.RetryConn\(\s*\w+\s*,\s*(\w+)\s*,\s*([^)\n]{1,60})\)/,
+        files: ['**/*.go'],
+        literals: ['RetryConn'],
+        maxPerFile: 3,
+      },
+      // A Sidekiq job (`include Sidekiq::Job`/`Sidekiq::Worker`) and an outbound call in its file: Sidekiq
+      // re-runs a failed job with exponential backoff (25 times by default, `retry: n` to change it), so
+      // the job's call is retried (blind round 19, link-checker-api's webhook job).
+      sidekiqJob: {
+        regex: /^[ \t]*include[ \t]+Sidekiq::(?:Job|Worker)\b/m,
+        files: ['**/*.rb'],
+        literals: ['Sidekiq::'],
+        maxPerFile: 1,
+      },
+      sidekiqNoRetry: {
+        regex: /\bsidekiq_options\b(?:(?!\bsidekiq_options\b)[^\n])*\bretry:\s*(?:false|0)\b/,
+        files: ['**/*.rb'],
+        literals: ['sidekiq_options'],
+        maxPerFile: 1,
+      },
+      rbCall: {
+        regex: /\b(?:Net::HTTP(?:::\w+)?|HTTParty|Faraday|RestClient|Typhoeus(?:::Request)?|Excon|HTTPX?)\.\w+/,
+        files: ['**/*.rb'],
+        literals: ['Net::HTTP', 'HTTParty', 'Faraday', 'RestClient', 'Typhoeus', 'Excon', 'HTTP'],
+        maxPerFile: 1,
       },
       jobRetry: { regex: JOB_RETRY, files: ['**/*.rb'], literals: ['retry_on', 'sidekiq_options'], maxPerFile: 3 },
       rateLimitHeader: {
@@ -333,6 +385,21 @@ export default defineRule({
       );
     }
     if ((result.score ?? 0) >= 0.5) return result;
+    const sidekiq = sidekiqCalls(ctx);
+    if (sidekiq.length > 0) {
+      const { call, retry } = sidekiq[0]!;
+      return pass(
+        `Sidekiq job retries: ${sidekiq.length} Sidekiq job${sidekiq.length === 1 ? ' makes' : 's make'} the outbound call, and Sidekiq re-runs a failed job with exponential backoff (${retry ? `${retry.path}:${retry.line} sets retry: ${retry.count}` : "Sidekiq's default, 25 retries"}); calls made outside Sidekiq jobs are not covered by it.`,
+        sidekiq
+          .slice(0, 3)
+          .flatMap((s) => [
+            fromMatch(s.job, 'Sidekiq job: re-run with exponential backoff when it fails'),
+            ...(s.retry ? [{ path: s.retry.path, line: s.retry.line, note: `retry: ${s.retry.count}` }] : []),
+            fromMatch(s.call, 'outbound call made by the job'),
+          ]),
+        { ...result.data, sidekiqJobRetries: sidekiq.length, firstCall: `${call.path}:${call.line}` },
+      );
+    }
     const jobs = productionMatches(ctx, 'jobRetry');
     const jobsOnly = () => {
       if (jobs.length === 0 || (result.score ?? 0) >= 0.3) return result;
@@ -359,7 +426,19 @@ export default defineRule({
     const near = (a: { path: string; line: number }, b: { path: string; line: number }) =>
       a.path === b.path && b.line >= a.line && b.line <= a.line + 15;
     const loops = [...bounded, ...fixed.filter((f) => !bounded.some((l) => near(l, f)))];
-    if (loops.length === 0) return jobsOnly();
+    if (loops.length === 0) {
+      const client = productionMatches(ctx, 'fixedClientRetry');
+      if (client.length === 0 || (result.score ?? 0) >= 0.4) return jobsOnly();
+      const c = client[0]!;
+      return partial(
+        0.4,
+        `A client retries at a fixed delay, without backoff: redisc.RetryConn re-sends a Redis cluster command up to ${c.groups[0]} times, ${c.groups[1]!.trim()} apart, when the cluster redirects it or asks to try again (${c.path}:${c.line}); the delay never grows and other failures are not retried.`,
+        firstPerFile(client, 2)
+          .slice(0, 3)
+          .map((m) => fromMatch(m, 'client retry at a fixed delay (redisc.RetryConn), no backoff')),
+        { ...result.data, fixedClientRetries: client.length },
+      );
+    }
     const body = (m: { path: string; line: number }) =>
       (ctx.files.lines(m.path)?.range(m.line, m.line + 15) ?? ['']).join('\n');
     const interval = fixed.length > 0;

@@ -18,8 +18,10 @@ const EXPLICIT = new RegExp(
     String.raw`\btimeout\s*:\s*(?:\d|[A-Z_]{3,}|ms\(|Duration)`,
     String.raw`\bAbortSignal\.timeout\(`,
     String.raw`\b(?:headers|request|keepAlive)Timeout\s*[:=]\s*\d`,
-    String.raw`\b(?:Timeout|ReadTimeout|WriteTimeout|ReadHeaderTimeout|IdleTimeout|ResponseHeaderTimeout|TLSHandshakeTimeout|DialTimeout):\s*(?:\d|time\.|\w+\s*\*\s*time\.)`,
+    String.raw`\b(?:Timeout|ReadTimeout|WriteTimeout|ReadHeaderTimeout|IdleTimeout|ResponseHeaderTimeout|TLSHandshakeTimeout|DialTimeout|ConnWriteTimeout):\s*(?:\d|time\.|\w+\s*\*\s*time\.)`,
     String.raw`\bcontext\.With(?:Timeout|Deadline)\(`,
+    // redigo's dial options bound the connection and each command it sends (`redis.DialReadTimeout(d)`).
+    String.raw`\bredis\.Dial(?:Connect|Read|Write)?Timeout\(`,
     String.raw`\.(?:connectTimeout|readTimeout|responseTimeout|callTimeout|writeTimeout|connectionTimeout)\(`,
     String.raw`\bset(?:Connect|Read|ConnectionRequest|Socket|Response)Timeout\(`,
     String.raw`@TimeLimiter\(`,
@@ -38,6 +40,9 @@ const EXPLICIT = new RegExp(
     // Ruby hash-rocket options with symbol keys: `Faraday.new(:request => { :timeout => 15 })`, the
     // shared client every call goes through (round 11, openstreetmap-website OSM.http_client).
     String.raw`(?<![\w'"]):(?:timeout|open_timeout|read_timeout|write_timeout|connect_timeout)\s*=>\s*(?:\d|[A-Z_]{3,})`,
+    // Faraday's per-request options, set in the request block (`req.options.timeout = 5`,
+    // `request.options[:open_timeout] = LIMIT`): that request is bounded (blind round 19, link-checker-api).
+    String.raw`\.options(?:\[:(?:open_|read_|write_)?timeout\]|\.(?:open_|read_|write_)?timeout)\s*=\s*(?!nil\b)[\w(.]`,
     // HTTParty's class-level `default_timeout 10` bounds every request of the class.
     String.raw`\bdefault_timeout[ \t(]+\d`,
     String.raw`(?:Http::|->)(?:timeout|connectTimeout)\(\s*\d`,
@@ -135,7 +140,7 @@ function inbound(m: Match, goServers: Set<string>, shutdowns: Match[], nodeServe
     return 'http.Server timeout';
   if (
     /\bcontext\.WithTimeout\(/.test(m.snippet) &&
-    shutdowns.some((s) => s.path === m.path && s.line >= m.line && s.line <= m.line + 3)
+    shutdowns.some((s) => s.path === m.path && s.line >= m.line && s.line <= m.line + 6)
   )
     return 'shutdown deadline';
   return null;

@@ -51,7 +51,10 @@ const CALLS = [
   // asynq queue were its only outbound calls): net/smtp, gomail, smtplib, nodemailer, SmtpClient;
   // go-redis and asynq clients, StackExchange.Redis connections.
   String.raw`\bsmtp\.(?:SendMail|Dial|DialTLS|NewClient|PlainAuth)\(|\bgomail\.NewDialer\(|\bsmtplib\.SMTP(?:_SSL)?\(|\bnodemailer\.createTransport\(|\bnew\s+SmtpClient\s*\(`,
+  // Redis dialled by the service (blind round 19, redis_exporter: every scrape dials Redis): redigo
+  // `redis.Dial(…)`/`redis.DialURL(…)` and its `redis.Pool{Dial:…}`, redisc clusters, rueidis clients.
   String.raw`\bredis\.New(?:Client|ClusterClient|FailoverClient|UniversalClient)\(|\basynq\.NewClient\(|\bConnectionMultiplexer\.Connect(?:Async)?\(`,
+  String.raw`\bredis\.Dial(?:URL|Context|URLContext)?\(|\bredisc\.Cluster\s*\{|\brueidis\.New(?:Client)?\(`,
   // Ruby, PHP, Rust.
   String.raw`\bNet::HTTP\b|\bFaraday\.(?:new|get|post)\b|\bHTTParty\b|\bRestClient\.(?:get|post|put|delete)\b|\bHTTP\.(?:get|post|headers|timeout)\b|\bTyphoeus::|\bExcon\.`,
   String.raw`\bnew\s+(?:\\?GuzzleHttp\\)?Client\(|\bHttp::(?:get|post|put|patch|delete|withHeaders|timeout|retry)\(|\bcurl_init\(|\bHttpClient::create\(|\bHttpClientInterface\b|\buse\s+(?:Symfony\\(?:Component|Contracts)\\HttpClient|GuzzleHttp|Aws)\\`,
@@ -146,6 +149,7 @@ export const OUTBOUND_PATTERN: ScanPattern = {
     'nodemailer',
     'SmtpClient',
     'redis',
+    'rueidis',
     'asynq',
     'ConnectionMultiplexer',
     'openConnection',
