@@ -40,7 +40,8 @@ const CALLS = [
   // HttpClient(engine), and a connect/read timeout set on a connection, client or request factory
   // (`conn.setConnectTimeout(…)`, a RestTemplate builder's) — not on a DataSource or pool (`ds.setConnectTimeout`), the driver's.
   String.raw`\.openConnection\(\s*\)|\b(?:SimpleClientHttpRequestFactory|HttpComponentsClientHttpRequestFactory|JdkClientHttpRequestFactory|RestTemplateBuilder|HttpClientBuilder|RequestConfig\.custom)\b|\bHttpClient\s*\(\s*(?:CIO|OkHttp|Apache5?|Java|Android|Darwin|Js)\b`,
-  String.raw`\b\w*(?:[cC]onn|[cC]onnection|[cC]lient|[fF]actory|[bB]uilder|[hH]ttp\w*)\s*\.\s*set(?:Connect|Read)Timeout\(`,
+  // Bounded name parts: `\w*` before `[hH]ttp\w*` backtracked quadratically on one long word (60 KB: 1.3 s).
+  String.raw`\b\w{0,60}?(?:[cC]onn(?:ection)?|[cC]lient|[fF]actory|[bB]uilder|[hH]ttp\w{0,40})\s*\.\s*set(?:Connect|Read)Timeout\(`,
   // .NET: HttpClient and its factory, gRPC channels, RestSharp, Refit, Flurl (`url.WithTimeout(…)`
   // sends a request; `using Flurl.Http` is the client).
   // The resilience handlers of the HttpClient factory (`ConfigureHttpClientDefaults(http =>
