@@ -230,7 +230,7 @@ export function isMigrationPath(path: string): boolean {
 const MIGRATION_RUNNER = /(^|\/)(?:alembic|migrations?)\/(?:env\.py|script\.py\.mako)$/;
 
 export function isMigrationRunner(path: string): boolean {
-  return MIGRATION_RUNNER.test(path) || MIGRATION_DIR.test(path);
+  return MIGRATION_RUNNER.test(path) || isMigrationPath(path);
 }
 
 /**
