@@ -455,12 +455,21 @@ export default defineRule({
 function tableHeading(files: FileView, m: Match): Evidence {
   const note = 'documents the environment variables (a list of settings)';
   if (!m.snippet.startsWith('|')) return fromMatch(m, note);
-  const lines = (files.read(m.path) ?? '').split(/\r?\n/);
+  // The file's line index, not a split of the whole file per match.
+  const text = files.lines(m.path);
+  if (!text) return fromMatch(m, note);
+  const line = (k: number) => text.bare(k + 1);
   let i = m.line - 1;
-  while (i > 0 && lines[i - 1]!.trimStart().startsWith('|')) i--;
+  while (
+    i > 0 &&
+    line(i - 1)
+      .trimStart()
+      .startsWith('|')
+  )
+    i--;
   let h = i - 1;
-  while (h >= 0 && lines[h]!.trim() === '') h--;
-  const heading = h >= 0 && h >= i - 3 ? /^#{2,6}[ \t]+\S.*/.exec(lines[h]!) : null;
+  while (h >= 0 && line(h).trim() === '') h--;
+  const heading = h >= 0 && h >= i - 3 ? /^#{2,6}[ \t]+\S.*/.exec(line(h)) : null;
   return heading
     ? {
         path: m.path,

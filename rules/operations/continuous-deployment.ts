@@ -128,6 +128,8 @@ const HOOK_NAME = /(^|[-_ ])(on|after|post|pre|before)[-_ ]deploy/i;
 const REMOTE_CMD =
   /^(?:ssh|scp|sftp|rsync|sshpass|ansible|ansible-playbook|docker-compose|kubectl|oc|fly|flyctl|dokku|cap|kamal|lftp)$/;
 
+const ciRunsByJob = new WeakMap<CommandGraph, Map<string, Map<string, CommandRun[]>>>();
+
 /**
  * Jobs that package or publish an artefact (`helm package` and a push of the chart index to a
  * chart repository, `cr upload`, `docker push`, `npm publish`) and reach no server: whatever the
@@ -135,10 +137,21 @@ const REMOTE_CMD =
  * nothing (round 12). Judged by the tools its steps run, never by its name.
  */
 function publishOnlyJobs(graph: CommandGraph, path: string): Map<string, string[]> {
-  const byJob = new Map<string, CommandRun[]>();
-  for (const r of graph.runs)
-    if (r.origin.kind === 'ci' && r.origin.path === path && r.origin.job)
-      byJob.set(r.origin.job, [...(byJob.get(r.origin.job) ?? []), r]);
+  let byPath = ciRunsByJob.get(graph);
+  if (!byPath) {
+    // The graph's CI runs grouped by file and job once, not a pass over every run per CI file.
+    byPath = new Map();
+    for (const r of graph.runs) {
+      if (r.origin.kind !== 'ci' || !r.origin.job) continue;
+      let jobs = byPath.get(r.origin.path);
+      if (!jobs) byPath.set(r.origin.path, (jobs = new Map()));
+      const list = jobs.get(r.origin.job);
+      if (list) list.push(r);
+      else jobs.set(r.origin.job, [r]);
+    }
+    ciRunsByJob.set(graph, byPath);
+  }
+  const byJob = byPath.get(path) ?? new Map<string, CommandRun[]>();
   const out = new Map<string, string[]>();
   for (const [job, runs] of byJob) {
     const remote = runs.some(

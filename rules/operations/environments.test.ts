@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import rule from './environments.js';
+import rule, { isDeployStep } from './environments.js';
 import { ruleTester, runRuleOn } from '../../src/testing/rule-tester.js';
 
 ruleTester(rule, {
@@ -314,5 +314,58 @@ describe('environments: CI deploy jobs per environment (round 18)', () => {
     ].join('\n');
     const run = await runRuleOn(rule, { ...service, '.github/workflows/ci.yml': wf }, { profile: 'service' });
     expect(run.outcome).toBe('fail');
+  });
+});
+
+describe('environments: deploy steps matched in one pass', () => {
+  /** The single pattern the rule had: the reference for isDeployStep's answers. */
+  const BEFORE =
+    /\b(?:kubectl|oc)\s+(?:[^\n|;&]*\s)?(?:apply|create|replace|set\s+image|rollout\s+restart)\b|\bhelm(?:file)?\s+(?:[^\n|;&]*\s)?(?:upgrade|install|apply|sync)\b|\bterraform\s+apply\b|\bskaffold\s+(?:run|deploy)\b|\bargocd\s+app\s+sync\b|\bgcloud\s+(?:run|app|functions)\s+deploy\b|\b(?:serverless|sls|fly|flyctl|kamal|vercel|netlify|wrangler)\s+deploy\b|\baws\s+ecs\s+update-service\b|\baz\s+(?:webapp|containerapp)\s+(?:up|update|deploy)\b/;
+  const WORDS = [
+    'kubectl',
+    'oc',
+    'helm',
+    'helmfile',
+    'apply',
+    'create',
+    'set',
+    'image',
+    'rollout',
+    'restart',
+    'upgrade',
+    'sync',
+    '-n',
+    'prod',
+    'x',
+    'ockubectl',
+    'terraform',
+    '_',
+  ];
+  const SEPS = [' ', ' ', ' ', '  ', '\n', '\t', '|', ';', '&', '\u2028', '', ' \n'];
+
+  it('answers as the single pattern did on 20,000 random steps', () => {
+    let x = 18;
+    const next = () => {
+      x ^= x << 13;
+      x ^= x >>> 17;
+      x ^= x << 5;
+      return (x >>> 0) / 2 ** 32;
+    };
+    let yes = 0;
+    for (let t = 0; t < 20_000; t++) {
+      let s = '';
+      for (let k = Math.floor(next() * 8); k > 0; k--)
+        s += WORDS[Math.floor(next() * WORDS.length)]! + SEPS[Math.floor(next() * SEPS.length)]!;
+      expect(isDeployStep(s), JSON.stringify(s)).toBe(BEFORE.test(s));
+      if (BEFORE.test(s)) yes++;
+    }
+    expect(yes).toBeGreaterThan(1000);
+  });
+
+  it('160 KB of `oc ` and of `kubectl ` with no verb: no deploy step (2.7 s with the single pattern); a verb at the end is one', () => {
+    expect(isDeployStep('oc '.repeat(50_000))).toBe(false);
+    expect(isDeployStep('kubectl '.repeat(20_000))).toBe(false);
+    expect(isDeployStep(`${'kubectl '.repeat(20_000)}apply`)).toBe(true);
+    expect(isDeployStep(`${'kubectl '.repeat(20_000)}; apply`)).toBe(false);
   });
 });

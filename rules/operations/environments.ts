@@ -36,9 +36,53 @@ const RUNTIME_MODE =
 const FRAMEWORK_DEFAULT_ENV =
   /(?:^|\/)config\/packages\/(?:prod|dev|test)\/|(?:^|\/)config\/environments\/(?:production|development|test)\.rb$|(?:^|\/)environments\/environment\.(?:prod|production|dev|development)\.ts$/i;
 
-/** A CI step that deploys: applies manifests, upgrades a release, applies a plan, ships to a platform. */
-const DEPLOY_STEP =
-  /\b(?:kubectl|oc)\s+(?:[^\n|;&]*\s)?(?:apply|create|replace|set\s+image|rollout\s+restart)\b|\bhelm(?:file)?\s+(?:[^\n|;&]*\s)?(?:upgrade|install|apply|sync)\b|\bterraform\s+apply\b|\bskaffold\s+(?:run|deploy)\b|\bargocd\s+app\s+sync\b|\bgcloud\s+(?:run|app|functions)\s+deploy\b|\b(?:serverless|sls|fly|flyctl|kamal|vercel|netlify|wrangler)\s+deploy\b|\baws\s+ecs\s+update-service\b|\baz\s+(?:webapp|containerapp)\s+(?:up|update|deploy)\b/;
+/**
+ * A CI step that deploys: applies manifests, upgrades a release, applies a plan, ships to a platform.
+ * `kubectl … apply` and `helm … upgrade` allow words of the same command between the program and its
+ * verb; written as one pattern (`\bkubectl\s+(?:[^\n|;&]*\s)?apply\b`) every `kubectl` re-read the rest
+ * of its command (a 160 KB line of `oc ` took 2.7 s), so those two are matched by `commandWith`.
+ */
+export function isDeployStep(text: string): boolean {
+  return (
+    DEPLOY_FIXED.test(text) ||
+    commandWith(text, /\b(?:kubectl|oc)(?=\s)/g, /(?<=\s)(?:apply|create|replace|set\s+image|rollout\s+restart)\b/g) ||
+    commandWith(text, /\bhelm(?:file)?(?=\s)/g, /(?<=\s)(?:upgrade|install|apply|sync)\b/g)
+  );
+}
+const DEPLOY_FIXED =
+  /\bterraform\s+apply\b|\bskaffold\s+(?:run|deploy)\b|\bargocd\s+app\s+sync\b|\bgcloud\s+(?:run|app|functions)\s+deploy\b|\b(?:serverless|sls|fly|flyctl|kamal|vercel|netlify|wrangler)\s+deploy\b|\baws\s+ecs\s+update-service\b|\baz\s+(?:webapp|containerapp)\s+(?:up|update|deploy)\b/;
+
+/**
+ * Whether `text` matches `HEAD\s+(?:[^\n|;&]*\s)?VERB` in one pass: a verb (preceded by a blank)
+ * counts after the latest program word whose blanks end at or before it, when no `\n|;&` lies between
+ * the end of those blanks and the blank before the verb. `head` and `verb` are global patterns.
+ */
+function commandWith(text: string, head: RegExp, verb: RegExp): boolean {
+  const starts: number[] = [];
+  for (const m of text.matchAll(head)) {
+    let a = m.index + m[0].length;
+    while (a < text.length && BLANK.test(text[a]!)) a++;
+    starts.push(a);
+  }
+  if (!starts.length) return false;
+  const breaks: number[] = [];
+  for (let i = 0; i < text.length; i++) if (COMMAND_BREAK.test(text[i]!)) breaks.push(i);
+  let k = -1;
+  let b = 0;
+  for (const m of text.matchAll(verb)) {
+    const v = m.index;
+    while (k + 1 < starts.length && starts[k + 1]! <= v) k++;
+    if (k < 0) continue;
+    const a = starts[k]!;
+    if (v === a) return true;
+    // The first break at or after a: the words between must hold none before the verb's blank.
+    while (b < breaks.length && breaks[b]! < a) b++;
+    if (b >= breaks.length || breaks[b]! > v - 2) return true;
+  }
+  return false;
+}
+const BLANK = /\s/;
+const COMMAND_BREAK = /[\n|;&]/;
 /** The namespace a deploy step targets: `-n prod`, `--namespace staging`, `--namespace=qa`. */
 const NAMESPACE_FLAG = /(?:^|\s)(?:-n|--namespace)(?:\s+|=)["']?([A-Za-z0-9][\w-]*)/;
 /** A job named for deploying (`deploy-prod`, `release_staging`, `promote-uat`). */
@@ -200,7 +244,7 @@ export default defineRule({
     for (const f of ciFiles(ctx.files).filter((c) => c.ok)) {
       const testJobs = testOnlyJobs(f);
       for (const c of f.commands) {
-        if (!c.job || testJobs.has(c.job) || c.kind !== 'run' || !DEPLOY_STEP.test(c.text)) continue;
+        if (!c.job || testJobs.has(c.job) || c.kind !== 'run' || !isDeployStep(c.text)) continue;
         const ns = NAMESPACE_FLAG.exec(c.text)?.[1];
         const nsKind = ns ? envKind(ns) : undefined;
         if (nsKind && ns)

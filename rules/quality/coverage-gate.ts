@@ -1,4 +1,5 @@
-import { defineRule, type Evidence, type Match } from '../../src/types.js';
+import { defineRule, type Evidence, type Lines, type Match } from '../../src/types.js';
+import { LineIndex } from '../../src/util/lines.js';
 import { lazyOptions } from '../../src/engine/lazy-options.js';
 import { fail, listing, partial, pass } from '../../src/engine/results.js';
 import { CI_GLOBS } from '../../src/facts/ci.js';
@@ -13,14 +14,13 @@ const configNote = (n: number) =>
     : `, and no coverage threshold or collection in ${n} configuration file${n === 1 ? '' : 's'}`;
 
 /** A `threshold:` at the indentation of the `target: auto` on line `line` (1-based), in the same block. */
-function codecovAutoGate(text: string, line: number): boolean {
-  const lines = text.split(/\r?\n/);
+function codecovAutoGate(lines: Lines, line: number): boolean {
   const indent = (l: string) => /^[ \t]*/.exec(l)![0].length;
-  const at = indent(lines[line - 1] ?? '');
+  const at = indent(lines.bare(line));
   const sibling = (l: string) => indent(l) === at && /^[ \t]*threshold\s*:\s*['"]?\d/.test(l);
   for (const step of [-1, 1]) {
-    for (let i = line - 1 + step; i >= 0 && i < lines.length; i += step) {
-      const l = lines[i]!;
+    for (let i = line - 1 + step; i >= 0 && i < lines.count; i += step) {
+      const l = lines.bare(i + 1);
       if (!l.trim() || /^\s*#/.test(l)) continue;
       if (indent(l) < at) break;
       if (sibling(l)) return !/^\s*informational\s*:\s*true/m.test(blockOf(lines, i, at));
@@ -33,16 +33,15 @@ function codecovAutoGate(text: string, line: number): boolean {
  * A `threshold:` on line `line` of a Codecov status block (under `coverage.status`) that sets no
  * target: Codecov's default target is `auto`, so the threshold is the drop the check allows.
  */
-function codecovDefaultTargetGate(text: string, line: number): boolean {
-  const lines = text.split(/\r?\n/);
+function codecovDefaultTargetGate(lines: Lines, line: number): boolean {
   const indent = (l: string) => /^[ \t]*/.exec(l)![0].length;
-  const at = indent(lines[line - 1] ?? '');
+  const at = indent(lines.bare(line));
   const block = blockOf(lines, line - 1, at);
   if (/^\s*target\s*:/m.test(block) || /^\s*informational\s*:\s*true/m.test(block)) return false;
   // Its ancestors, nearest first: a `status:` key among them.
   let want = at;
   for (let i = line - 2; i >= 0; i--) {
-    const l = lines[i]!;
+    const l = lines.bare(i + 1);
     if (!l.trim() || /^\s*#/.test(l) || indent(l) >= want) continue;
     want = indent(l);
     if (/^\s*status\s*:/.test(l)) return true;
@@ -55,14 +54,13 @@ function codecovDefaultTargetGate(text: string, line: number): boolean {
  * Line `line` (1-based) sits under `coverage.status` and its block is not `informational: true`
  * (a status that reports only).
  */
-function codecovStatus(text: string, line: number): boolean {
-  const lines = text.split(/\r?\n/);
+function codecovStatus(lines: Lines, line: number): boolean {
   const indent = (l: string) => /^[ \t]*/.exec(l)![0].length;
-  const at = indent(lines[line - 1] ?? '');
+  const at = indent(lines.bare(line));
   if (/^\s*informational\s*:\s*true/m.test(blockOf(lines, line - 1, at))) return false;
   let want = at;
   for (let i = line - 2; i >= 0; i--) {
-    const l = lines[i]!;
+    const l = lines.bare(i + 1);
     if (!l.trim() || /^\s*#/.test(l) || indent(l) >= want) continue;
     want = indent(l);
     if (/^\s*status\s*:/.test(l)) return true;
@@ -72,14 +70,14 @@ function codecovStatus(text: string, line: number): boolean {
 }
 
 /** The lines of the block at indentation `at` around line index `i`. */
-function blockOf(lines: string[], i: number, at: number): string {
+function blockOf(lines: Lines, i: number, at: number): string {
   const ind = (l: string) => /^[ \t]*/.exec(l)![0].length;
   let a = i;
   let b = i;
-  while (a > 0 && (!lines[a - 1]!.trim() || ind(lines[a - 1]!) >= at)) a--;
-  while (b < lines.length - 1 && (!lines[b + 1]!.trim() || ind(lines[b + 1]!) >= at)) b++;
+  while (a > 0 && (!lines.bare(a).trim() || ind(lines.bare(a)) >= at)) a--;
+  while (b < lines.count - 1 && (!lines.bare(b + 2).trim() || ind(lines.bare(b + 2)) >= at)) b++;
   return lines
-    .slice(a, b + 1)
+    .range(a + 1, b + 1, true)
     .filter((l) => ind(l) === at)
     .join('\n');
 }
@@ -128,6 +126,8 @@ export default defineRule({
       ? { reason: `${noProductCode(facts)}: there is no code for coverage to measure` }
       : true,
   check(ctx) {
+    // A file's line index (memoised per file), not a split of the whole file per match.
+    const linesOf = (path: string): Lines => ctx.files.lines(path) ?? new LineIndex('');
     const minPercent = typeof ctx.options.minPercent === 'number' ? ctx.options.minPercent : 80;
     const jacocoFiles = new Set(ctx.matches('jacocoPlugin').map((m) => m.path));
     /** `drop`: the number is the drop allowed, not a floor. */
@@ -137,7 +137,7 @@ export default defineRule({
       for (const m of ctx.matches(t.key).filter((x) => !isCommentLine(x.snippet))) {
         if (t.key === 'jacoco' && !jacocoFiles.has(m.path)) continue;
         if (t.key === 'codecov' && /^\s*threshold\s*:/.test(m.snippet)) {
-          if (!codecovDefaultTargetGate(ctx.files.read(m.path) ?? '', m.line)) continue;
+          if (!codecovDefaultTargetGate(linesOf(m.path), m.line)) continue;
           found.push({
             tool: 'Codecov status (default target auto with a threshold: fails when coverage drops)',
             match: m,
@@ -148,17 +148,17 @@ export default defineRule({
         if (t.key === 'codecov' && /^\s*target\s*:\s*['"]?auto/.test(m.snippet)) {
           // `target: auto` compares with the base commit: with a `threshold` (the drop allowed) beside
           // it in the same status block, or alone (threshold 0), Codecov fails the check when coverage drops.
-          const text = ctx.files.read(m.path) ?? '';
-          if (codecovAutoGate(text, m.line))
+          const lines = linesOf(m.path);
+          if (codecovAutoGate(lines, m.line))
             found.push({ tool: 'Codecov status (target auto with a threshold: fails when coverage drops)', match: m });
-          else if (codecovStatus(text, m.line))
+          else if (codecovStatus(lines, m.line))
             found.push({ tool: 'Codecov project status (auto target)', match: m, drop: true });
           continue;
         }
         // `project: true`: Codecov's project status with its defaults, target auto and threshold 0 — the
         // check fails on a pull request that lowers coverage (round 19, pluggy codecov.yml).
         if (t.key === 'codecov' && /^\s*project\s*:/.test(m.snippet)) {
-          if (codecovStatus(ctx.files.read(m.path) ?? '', m.line))
+          if (codecovStatus(linesOf(m.path), m.line))
             found.push({ tool: 'Codecov project status (auto target)', match: m, drop: true });
           continue;
         }

@@ -2,6 +2,7 @@ import { lazyOptions } from '../../src/engine/lazy-options.js';
 import { defineRule, type Evidence } from '../../src/types.js';
 import { fail, partial, pass } from '../../src/engine/results.js';
 import {
+  dirOf,
   isExamplePath,
   isMigrationPath,
   isProductionPath,
@@ -15,14 +16,12 @@ import { summarise } from '../../src/facts/tests/summary.js';
 import { helmChartOf } from '../../src/facts/tests/helm.js';
 
 /** A chart's own folder, '' for a chart at the root. */
-const chartDir = (path: string) => (path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '');
-
 /**
  * The charts a chart repository ships: every Chart.yaml outside vendored folders and examples,
  * less the subcharts packed inside another chart (`mychart/charts/crds/Chart.yaml`).
  */
 function shippedCharts(paths: string[]): string[] {
-  const dirs = paths.filter((p) => !/(^|\/)(node_modules|vendor|\.git)\//.test(p) && !isExamplePath(p)).map(chartDir);
+  const dirs = paths.filter((p) => !/(^|\/)(node_modules|vendor|\.git)\//.test(p) && !isExamplePath(p)).map(dirOf);
   const all = new Set(dirs);
   return dirs.filter((d) => {
     const m = /^(.*?)\/?charts\/[^/]+$/.exec(d);

@@ -403,6 +403,9 @@ export default defineRule({
  * (`spec.minReplicaCount`, 0 when unset), with the line that sets it; undefined when a template
  * sets it (not resolved).
  */
+const MIN_REPLICAS = /^\s*minReplicas:/;
+const MIN_REPLICA_COUNT = /^\s*minReplicaCount:/;
+
 function scalerFloor(
   files: FileView,
   h: { kind: string; path: string; line: number; doc: Record<string, unknown> },
@@ -414,9 +417,10 @@ function scalerFloor(
   const min = typeof v === 'number' ? v : h.kind === 'ScaledObject' ? 0 : 1;
   const lines = files.lines(h.path);
   let line: number | undefined;
+  const setting = h.kind === 'ScaledObject' ? MIN_REPLICA_COUNT : MIN_REPLICAS;
   if (v !== undefined && lines)
     for (let n = h.line; n <= Math.min(lines.count, h.line + 60); n++)
-      if (new RegExp(`^\\s*${key}:`).test(lines.bare(n))) {
+      if (setting.test(lines.bare(n))) {
         line = n;
         break;
       }

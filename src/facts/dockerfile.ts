@@ -64,6 +64,9 @@ export const EARTHFILE_GLOBS = ['**/Earthfile'];
  * (alias `+name`), then the target; `COPY +t/file` reads as `COPY --from=+t`. A target built
  * `FROM DOCKERFILE` is the Dockerfile's image, judged there.
  */
+/** Targets one image's FROM +target chain may go through. */
+const MAX_EARTHLY_CHAIN = 16;
+
 export function parseEarthfile(path: string, text: string): Dockerfile[] {
   const lines = text.split(/\r?\n/);
   type Target = { name: string; line: number; ins: Instruction[] };
@@ -80,10 +83,9 @@ export function parseEarthfile(path: string, text: string): Dockerfile[] {
       continue;
     }
     const start = i;
-    let body = raw;
-    while (body.trimEnd().endsWith('\\') && i + 1 < lines.length)
-      body = `${body.trimEnd().slice(0, -1)} ${lines[++i]!.trim()}`;
-    const m = /^\s*([A-Za-z]+)\s*(.*)$/.exec(body);
+    const joined = joinContinued(lines, i, '\\', false);
+    i = joined.end;
+    const m = /^\s*([A-Za-z]+)\s*(.*)$/.exec(joined.body);
     if (!m) continue;
     let args = m[2]!.trim();
     const keyword = m[1]!.toUpperCase();
@@ -96,7 +98,14 @@ export function parseEarthfile(path: string, text: string): Dockerfile[] {
       const a = /^(?:--global\s+)?([A-Za-z_]\w*)=("[^"]*"|'[^']*'|\S*)/.exec(ins.args);
       if (a) args[a[1]!] = a[2]!.replace(/^["']|["']$/g, '');
     }
+  // A target's stage is built once: every image target builds FROM a chain of them, and a file of
+  // targets each FROM the one before made that quadratic (a 1 MB Earthfile ran out of memory).
+  const stages = new Map<Target, Stage | undefined>();
   const stageOf = (t: Target, alias: string): Stage | undefined => {
+    if (!stages.has(t)) stages.set(t, buildStage(t, alias));
+    return stages.get(t);
+  };
+  const buildStage = (t: Target, alias: string): Stage | undefined => {
     const from = t.ins.find((i) => i.keyword === 'FROM');
     if (from && /^DOCKERFILE\b/i.test(from.args)) return undefined;
     const image = from ? (from.args.split(/\s+/).find((p) => !p.startsWith('--')) ?? '') : '+';
@@ -117,7 +126,8 @@ export function parseEarthfile(path: string, text: string): Dockerfile[] {
     for (let at: Target | undefined = t, alias = `+${t.name}`; at && !seen.has(alias); ) {
       seen.add(alias);
       const st = stageOf(at, alias);
-      if (!st) {
+      // A chain of more targets than a build file plausibly has is not followed: the image is left unjudged.
+      if (!st || chain.length >= MAX_EARTHLY_CHAIN) {
         ok = false;
         break;
       }
@@ -139,23 +149,131 @@ export function parseEarthfile(path: string, text: string): Dockerfile[] {
   return out;
 }
 
-/** The CI line that runs `earthly … +target` with a push (`--push` there, or `SAVE IMAGE --push` in the target). */
-function earthlyPublishedBy(
-  ci: { path: string; lines: string[] }[],
-  d: Dockerfile,
-  pushesItself: boolean,
-): { path: string; line: number } | undefined {
-  const dir = d.path.includes('/') ? d.path.slice(0, d.path.lastIndexOf('/')) : '';
-  const ref = new RegExp(
-    String.raw`\bearthly\b.*?(?:^|[\s"'])(?:\.?/?${escapeRegex(dir)}/?)?\+${escapeRegex(d.target!.name)}(?:[\s"']|$)`,
-  );
+/**
+ * For each Earthfile image, the first CI line that runs `earthly … +target` with a push (`--push`
+ * there, or `SAVE IMAGE --push` in the target). Each CI line is read once for all targets: a line
+ * without `earthly` is skipped, and the words after `earthly` are looked up among the ways a target
+ * is named (`+docker`, `./+docker`, `dir/+docker`), where a pattern per target with a leading `.*?`
+ * took 29 s on a 320 KB line.
+ */
+function earthlyPublished(ci: { path: string; lines: string[] }[], earth: Dockerfile[]): void {
+  const byWord = new Map<string, { d: Dockerfile; pushes: boolean }[]>();
+  // A folder with blanks or quotes in its name is no single word: its targets keep a pattern of their own.
+  const odd: { d: Dockerfile; pushes: boolean; ref: RegExp }[] = [];
+  for (const d of earth) {
+    const save = d.stages.at(-1)!.instructions.find((i) => i.line === d.target!.save);
+    const pushes = /--push\b/.test(save?.args ?? '');
+    const dir = d.path.includes('/') ? d.path.slice(0, d.path.lastIndexOf('/')) : '';
+    if (/[\s"']/.test(dir)) {
+      const ref = new RegExp(
+        String.raw`\bearthly\b.*?[\s"'](?:\.?/?${escapeRegex(dir)}/?)?\+${escapeRegex(d.target!.name)}(?:[\s"']|$)`,
+      );
+      odd.push({ d, pushes, ref });
+      continue;
+    }
+    // `(?:\.?/?DIR/?)?\+NAME`, spelled out.
+    const words = new Set([`+${d.target!.name}`]);
+    for (const dot of ['', '.'])
+      for (const slash of ['', '/'])
+        for (const tail of ['', '/']) words.add(`${dot}${slash}${dir}${tail}+${d.target!.name}`);
+    for (const w of words) {
+      const list = byWord.get(w);
+      if (list) list.push({ d, pushes });
+      else byWord.set(w, [{ d, pushes }]);
+    }
+  }
   for (const f of ci)
     for (let i = 0; i < f.lines.length; i++) {
       const l = f.lines[i]!;
-      if (ref.test(l) && (pushesItself || /--push\b/.test(l))) return { path: f.path, line: i + 1 };
+      if (!l.includes('earthly')) continue;
+      const push = /--push\b/.test(l);
+      for (const w of wordsAfterEarthly(l))
+        for (const t of byWord.get(w) ?? [])
+          if (!t.d.published && (t.pushes || push)) t.d.published = { path: f.path, line: i + 1 };
+      for (const t of odd)
+        if (!t.d.published && (t.pushes || push) && t.ref.test(l)) t.d.published = { path: f.path, line: i + 1 };
     }
-  return undefined;
 }
+
+/**
+ * The words of a line that `\bearthly\b.*?[\s"']WORD(?:[\s"']|$)` would reach: each run of
+ * characters between blanks or quotes that starts after an `earthly` with no line break between.
+ */
+function wordsAfterEarthly(l: string): string[] {
+  const out: string[] = [];
+  const ends: number[] = [];
+  for (const m of l.matchAll(/\bearthly\b/g)) ends.push(m.index + m[0].length);
+  let open = false;
+  let next = 0;
+  for (let i = 0; i < l.length; i++) {
+    while (next < ends.length && ends[next]! <= i) {
+      open = true;
+      next++;
+    }
+    const c = l[i]!;
+    if (open && WORD_EDGE.test(c)) {
+      let j = i + 1;
+      while (j < l.length && !WORD_EDGE.test(l[j]!)) j++;
+      out.push(l.slice(i + 1, j));
+    }
+    // `.` does not cross a line break: a later `earthly` opens the line again.
+    if (LINE_BREAK.test(c)) open = false;
+  }
+  return out;
+}
+
+const WORD_EDGE = /[\s"']/;
+const LINE_BREAK = /[\n\r\u2028\u2029]/;
+
+/**
+ * The instruction that starts at `lines[from]`, its continuation lines joined: while the text so far,
+ * trailing blanks aside, ends with the escape character, that character goes, and the next line,
+ * trimmed, follows after a space (a comment line inside a continuation is dropped when asked, as
+ * Docker does). The parts are collected and joined once: 400 KB of `a \` lines, joined by
+ * re-trimming the growing text, took 5 s. `end` is the index of the instruction's last line.
+ */
+export function joinContinued(
+  lines: readonly string[],
+  from: number,
+  escapeChar: string,
+  dropComments: boolean,
+): { body: string; end: number } {
+  const parts = [lines[from]!];
+  // How much of each part is kept: a continuation cuts the blanks and the escape at the end of the text.
+  const ends = [parts[0]!.length];
+  let i = from;
+  for (;;) {
+    // The last character that is not blank, across the parts (a part can be all blanks).
+    let k = parts.length - 1;
+    let e = ends[k]!;
+    for (; k >= 0; k--, e = k >= 0 ? ends[k]! : 0) {
+      const p = parts[k]!;
+      while (e > 0 && BLANK.test(p[e - 1]!)) e--;
+      if (e > 0) break;
+    }
+    if (k < 0 || parts[k]![e - 1] !== escapeChar || i + 1 >= lines.length) break;
+    i++;
+    parts.length = k + 1;
+    ends.length = k + 1;
+    const next = lines[i]!.trim();
+    if (dropComments && next.startsWith('#')) {
+      // The escape stays: the next line continues the instruction too.
+      ends[k] = e;
+      continue;
+    }
+    ends[k] = e - 1;
+    parts.push(` ${next}`);
+    ends.push(next.length + 1);
+  }
+  const body =
+    parts.length === 1 && ends[0] === parts[0]!.length
+      ? parts[0]!
+      : parts.map((p, j) => (ends[j] === p.length ? p : p.slice(0, ends[j]))).join('');
+  return { body, end: i };
+}
+
+/** A character `trimEnd` removes (`\s` is the same set). */
+const BLANK = /\s/;
 
 export function parseDockerfile(path: string, text: string): Dockerfile {
   const lines = text.split(/\r?\n/);
@@ -167,19 +285,10 @@ export function parseDockerfile(path: string, text: string): Dockerfile {
     const first = lines[i]!;
     if (!first.trim() || first.trim().startsWith('#')) continue;
     const start = i;
-    let body = first;
     // Line continuations; comment lines inside a continuation are dropped, as Docker does.
-    while (body.trimEnd().endsWith(escapeChar) && i + 1 < lines.length) {
-      body = body.trimEnd().slice(0, -1);
-      i++;
-      const next = lines[i]!;
-      if (next.trim().startsWith('#')) {
-        body += escapeChar;
-        continue;
-      }
-      body += ` ${next.trim()}`;
-    }
-    const m = /^\s*([A-Za-z]+)\s*(.*)$/.exec(body);
+    const joined = joinContinued(lines, i, escapeChar, true);
+    i = joined.end;
+    const m = /^\s*([A-Za-z]+)\s*(.*)$/.exec(joined.body);
     if (!m) continue;
     // Heredocs (`RUN <<EOF … EOF`, BuildKit): their body is shell or file content, not instructions.
     const heredocs = [...m[2]!.matchAll(/<<-?\s*(["']?)([A-Za-z_][A-Za-z0-9_]*)\1/g)].map((h) => h[2]!);
@@ -245,11 +354,7 @@ export function dockerfiles(files: FileView): Dockerfile[] {
         const at = publishedBy(ci, d.path);
         if (at) d.published = at;
       }
-      for (const d of earth) {
-        const save = d.stages.at(-1)!.instructions.find((i) => i.line === d.target!.save);
-        const at = earthlyPublishedBy(ci, d, /--push\b/.test(save?.args ?? ''));
-        if (at) d.published = at;
-      }
+      earthlyPublished(ci, earth);
     }
     return [...all, ...earth];
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { memoryIndex } from '../testing/memory.js';
-import { FileIndex } from './file-index.js';
+import { FileIndex, exactHash } from './file-index.js';
 import type { Digest } from '../types.js';
 
 // A digest that, like a test file needing another's helpers, asks for a second file's lines.
@@ -52,5 +52,32 @@ describe('FileIndex: positions of listed paths', () => {
     const files = new FileIndex(['a', 'b', 'a'], { readBytes: () => 'unreadable' as const });
     expect(files.position('a')).toBe(2);
     expect(files.position('b')).toBe(1);
+  });
+
+  it('case variants of one path hash apart: 65,536 variants spread over the table (exists() over them took 184 s)', () => {
+    // Every upper/lower spelling of a 16-letter name: the table hashed them lower-cased, so all fell in
+    // one chain and each look-up walked all of it. Keyed by the exact path, a bucket of the table
+    // (twice the listing, a power of two) holds a handful.
+    const paths: string[] = [];
+    for (let m = 0; m < 1 << 16; m++) {
+      let s = '';
+      for (let b = 0; b < 16; b++) s += (m >> b) & 1 ? 'A' : 'a';
+      paths.push(`d/${s}.py`);
+    }
+    paths.sort();
+    const size = 1 << 17;
+    const buckets = new Map<number, number>();
+    for (const p of paths) {
+      const b = exactHash(p) & (size - 1);
+      buckets.set(b, (buckets.get(b) ?? 0) + 1);
+    }
+    expect(Math.max(...buckets.values())).toBeLessThanOrEqual(12);
+    const files = new FileIndex(paths, { readBytes: () => 'unreadable' as const });
+    let found = 0;
+    paths.forEach((p, i) => {
+      if (files.position(p) === i) found++;
+    });
+    expect(found).toBe(paths.length);
+    expect(files.exists('d/aaaaaaaaaaaaaaaa.PY')).toBe(false);
   });
 });

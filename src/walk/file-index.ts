@@ -34,7 +34,7 @@ export type { Digest, Parsed, SkipReason };
 export class FileIndex implements FileView {
   readonly paths: readonly string[];
   /**
-   * Listed path → its position in `paths`: a hash table over the positions (as `byBase`), built on
+   * Listed path → its position in `paths`: a hash table over the positions, keyed by the exact path, built on
    * first use. A scan worker's index (scan-worker.ts) answers the few listing questions its digests
    * ask without it. At 100k paths a Map was ~3.5 MB; these two arrays are 1.4 MB.
    */
@@ -76,11 +76,12 @@ export class FileIndex implements FileView {
 
   /** The position of `path` in `paths` (the last, were it listed twice), or -1 when it is not listed. */
   position(path: string): number {
-    const { head, next } = (this.byPath ??= hashTable(this.paths, () => 0));
-    // A chain is in listing order: the last equal path is the answer, as a Map of paths once gave.
-    let at = -1;
-    for (let i = head[hashOf(path, 0) & (head.length - 1)]!; i >= 0; i = next[i]!) if (this.paths[i] === path) at = i;
-    return at;
+    // Hashed by the exact path, not lower-cased: case variants of one path (a hostile tree can list
+    // 65,536 of them) fall in different chains. A chain runs from the last listed position down, so
+    // the first equal path is the answer (the last, as a Map of paths once gave).
+    const { head, next } = (this.byPath ??= exactHashTable(this.paths));
+    for (let i = head[exactHash(path) & (head.length - 1)]!; i >= 0; i = next[i]!) if (this.paths[i] === path) return i;
+    return -1;
   }
 
   exists(path: string): boolean {
@@ -378,6 +379,34 @@ function hashTable(paths: readonly string[], from: (path: string) => number): { 
     head[h] = i;
   }
   return { head, next };
+}
+
+/** The table of `position`: exact paths, each chain from the last listed position down. */
+function exactHashTable(paths: readonly string[]): { head: Int32Array; next: Int32Array } {
+  let size = 16;
+  while (size < paths.length * 2) size *= 2;
+  const head = new Int32Array(size).fill(-1);
+  const next = new Int32Array(paths.length);
+  for (let i = 0; i < paths.length; i++) {
+    const h = exactHash(paths[i]!) & (size - 1);
+    next[i] = head[h]!;
+    head[h] = i;
+  }
+  return { head, next };
+}
+
+/** FNV-1a of the UTF-16 code units of `s`, case kept (exported for the tests' collision counts). */
+export function exactHash(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  // Murmur3's finaliser: FNV-1a alone leaves the low bits (the bucket) of names that differ only in
+  // letter case (bit 5 of a character) bunched, 28 to a bucket over 65,536 variants.
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
 }
 
 /** FNV-1a of `s.slice(from).toLowerCase()`, without the copy when it is ASCII. */

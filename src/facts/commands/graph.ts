@@ -176,6 +176,7 @@ class Walker {
     for (const r of RESOLVERS) {
       const exp = r(argv, { files: this.files, cwd: frame.cwd });
       if (!exp) continue;
+      if (exp.script && chain.some((h) => h.path === exp.script)) return;
       this.expand(exp, next);
       if (exp.unresolved) this.note(chain, exp.unresolved);
       if (exp.tools?.length || exp.unresolved)

@@ -6,6 +6,7 @@
  */
 import type { CommandTool, FileView } from '../../types.js';
 import { consoleScripts as declaredConsoleScripts } from '../entry-points.js';
+import { lineAt } from '../../util/lines.js';
 import { joinPath, type Resolver } from './types.js';
 
 const RUNNERS: { lang: RegExp; name: string; calls: RegExp }[] = [
@@ -105,34 +106,61 @@ export const runnerScripts: Resolver = (argv, { files, cwd }) => {
     shebang ??
     (/\.rb$/.test(path) ? 'ruby' : /\.py$/.test(path) ? 'python' : /\.[cm]?[jt]s$/.test(path) ? 'node' : undefined);
   if (!lang) return undefined;
+  const read = scriptReading(files, path, lang, text);
+  if (read.runner) {
+    const r = read.runner;
+    const tool: CommandTool = { name: r.name, kinds: ['test'], implied: `${path} loads ${r.name} and runs the tests` };
+    return { commands: [{ argv, hop: { path, line: r.line, text: r.text }, cwd, tools: [tool] }], script: path };
+  }
+  if (!read.spawned.length) return undefined;
+  return {
+    commands: read.spawned.map((c) => ({ argv: [...c.argv], hop: { path, line: c.line, text: c.text }, cwd })),
+    script: path,
+  };
+};
+
+interface ScriptReading {
+  /** The framework the script starts, with the line that starts it. */
+  runner?: { name: string; line: number; text: string };
+  /** Otherwise the commands it starts with literal words, each with its line. */
+  spawned: { argv: string[]; line: number; text: string }[];
+}
+
+const readings = new WeakMap<FileView, Map<string, ScriptReading>>();
+
+/**
+ * What a script runs, read once per path and language: the graph reaches one script from many
+ * commands (40 spawned commands of a script that runs scripts, ten hops deep), and each reading
+ * scans the whole text.
+ */
+function scriptReading(files: FileView, path: string, lang: string, text: string): ScriptReading {
+  let byPath = readings.get(files);
+  if (!byPath) readings.set(files, (byPath = new Map()));
+  const key = `${lang}\0${path}`;
+  const hit = byPath.get(key);
+  if (hit) return hit;
+  const lines = files.lines(path);
+  const line = (at: number) => (lines ? lines.lineAt(at) : lineAt(text, at));
+  const textOf = (n: number) => (lines ? lines.bare(n) : (text.split(/\r?\n/, n)[n - 1] ?? '')).trim();
+  let out: ScriptReading = { spawned: [] };
   for (const r of RUNNERS) {
     if (!r.lang.test(lang)) continue;
     const m = r.calls.exec(text);
     if (!m) continue;
     // The line that starts the framework is the evidence: CI line → script line → framework.
-    const line = lineAt(text, m.index + m[0].length - 1);
-    const tool: CommandTool = { name: r.name, kinds: ['test'], implied: `${path} loads ${r.name} and runs the tests` };
-    return { commands: [{ argv, hop: { path, line, text: lineText(text, line) }, cwd, tools: [tool] }] };
+    const n = line(m.index + m[0].length - 1);
+    out = { runner: { name: r.name, line: n, text: textOf(n) }, spawned: [] };
+    break;
   }
   // Otherwise the commands it starts with literal words are what it runs (a lint script calling ruff and mypy).
-  const spawned = text.length <= MAX_SCRIPT ? spawnedCommands(text, lang) : [];
-  if (!spawned.length) return undefined;
-  return {
-    commands: spawned.map((c) => {
-      const line = lineAt(text, c.at);
-      return { argv: c.argv, hop: { path, line, text: lineText(text, line) }, cwd };
-    }),
-  };
-};
-
-/** 1-based line of a character offset. */
-function lineAt(text: string, at: number): number {
-  let n = 1;
-  for (let i = text.indexOf('\n'); i >= 0 && i < at; i = text.indexOf('\n', i + 1)) n++;
-  return n;
+  if (!out.runner && text.length <= MAX_SCRIPT)
+    for (const c of spawnedCommands(text, lang)) {
+      const n = line(c.at);
+      out.spawned.push({ argv: c.argv, line: n, text: textOf(n) });
+    }
+  byPath.set(key, out);
+  return out;
 }
-
-const lineText = (text: string, line: number): string => (text.split(/\r?\n/, line)[line - 1] ?? '').trim();
 
 interface Entry {
   command: string;

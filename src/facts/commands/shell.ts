@@ -77,6 +77,17 @@ export function simpleCommands(
   env?: ReadonlyMap<string, string>,
   assigned?: [string, string][],
 ): string[][] {
+  return commandsAt(text, soft, env, assigned, 0);
+}
+
+/** simpleCommands inside `nesting` quoted substitutions (`"$(…)"`): three deep at most are read. */
+function commandsAt(
+  text: string,
+  soft: boolean[] | undefined,
+  env: ReadonlyMap<string, string> | undefined,
+  assigned: [string, string][] | undefined,
+  nesting: number,
+): string[][] {
   let tokens: Token[];
   try {
     // Variables stay as written (`$PYTEST`): nothing from the environment is used, only what the
@@ -111,15 +122,13 @@ export function simpleCommands(
     if (cur.length) {
       // `test -z "$(gofmt -l .)"`: a substitution inside double quotes runs its commands first too
       // (the parser leaves it a word: `$(` read as an empty variable, then the text).
-      if (depthOfNesting < 3)
+      if (nesting < 3)
         cur = cur.map((w) => {
           const at = w.indexOf('\u0001\u0002(');
           if (at < 0) return w;
           const body = quotedSubstitution(w, at + 3);
           if (body === undefined) return w;
-          depthOfNesting++;
-          out.push(...simpleCommands(body, undefined, env));
-          depthOfNesting--;
+          out.push(...commandsAt(body, undefined, env, undefined, nesting + 1));
           return `${w.slice(0, at)}\u0001SUBST\u0002${w.slice(at + 3 + body.length + 1)}`;
         });
       if (afterOr && out.length && /^(?:true|:|exit\s+0|echo\b.*)$/.test(cur.join(' '))) swallowed.add(out.length - 1);
@@ -180,8 +189,6 @@ export function simpleCommands(
   });
   return kept;
 }
-
-let depthOfNesting = 0;
 
 /** The body of a `$(…)` from just after its `(` to the matching `)`, or undefined when unbalanced. */
 function quotedSubstitution(word: string, from: number): string | undefined {

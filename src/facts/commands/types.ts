@@ -54,6 +54,11 @@ export interface Expansion {
   absent?: boolean;
   /** A reusable workflow of another repository: what it runs cannot be read here. */
   remote?: string;
+  /**
+   * The script file whose commands these are (runner-scripts.ts): a script already in the chain that
+   * runs itself again, at any line and with any arguments, is a cycle.
+   */
+  script?: string;
 }
 
 export interface ResolveContext {

@@ -11,6 +11,7 @@
  * file under the crate's tests/, or an `include!` under `#[cfg(test)]`.
  */
 import type { FileView } from '../../types.js';
+import { lineAt } from '../../util/lines.js';
 
 export interface BuildScriptTests {
   /** The `#[test]` the script emits. */
@@ -26,7 +27,10 @@ export interface BuildScriptTests {
 
 const WALK = /\b(read_dir|Walk(?:Dir|Builder)?::new|glob(?:::glob)?)\(\s*&?\s*(?:"([^"\n]*)"|([A-Za-z_]\w*))/g;
 const TEST_ATTR = /#\[test\]/g;
-const FN = /(?:^|\n)[ \t]*(?:pub(?:\([\w:]+\))?\s+)?fn\s+(\w+)\s*(?:<[^>]*>)?\(([^)]*)\)/g;
+// Generics and parameters are bounded: a file of `fn a(` with no `)` made each match read to its end.
+const FN = /(?:^|\n)[ \t]*(?:pub(?:\([\w:]+\))?\s+)?fn\s+(\w+)\s*(?:<[^>]{0,200}>)?\(([^)]{0,500})\)/g;
+/** Walks read per script: a build script walks a few folders; a hostile one thousands. */
+const MAX_WALKS = 200;
 
 /** Cargo build scripts: `build.rs` beside a Cargo.toml. */
 export function isBuildScript(files: FileView, path: string): boolean {
@@ -48,28 +52,54 @@ export function buildScriptTests(files: FileView, path: string): BuildScriptTest
         .replace(/^mut\s+/, ''),
     ),
   }));
+  // The function a position is in: the last one that starts before it (fns are in text order).
   const fnAt = (i: number) => {
-    let at: (typeof fns)[number] | undefined;
-    for (const f of fns) if (f.index < i) at = f;
-    return at;
+    let lo = 0;
+    let hi = fns.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (fns[mid]!.index < i) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 ? fns[lo - 1] : undefined;
   };
-  const lineAt = (i: number) => text.slice(0, i).split('\n').length;
-  const tests = [...text.matchAll(TEST_ATTR)].map((m) => m.index!);
+  // One pass over the tests and one over the walks, each placed in its function; a test counts as a
+  // template when a walk of its function comes before it (tests × walks × functions took 13 s on a
+  // 17 KB build.rs).
+  const walks = [...text.matchAll(WALK)].slice(0, MAX_WALKS).map((w) => ({ w, f: fnAt(w.index!) }));
+  const byFn = new Map<(typeof fns)[number], { tests: number[]; walks: RegExpMatchArray[] }>();
+  for (const t of text.matchAll(TEST_ATTR)) {
+    const f = fnAt(t.index!);
+    if (!f) continue;
+    const e = byFn.get(f);
+    if (e) e.tests.push(t.index!);
+    else byFn.set(f, { tests: [t.index!], walks: [] });
+  }
+  for (const { w, f } of walks) if (f) byFn.get(f)?.walks.push(w);
   const dirs = new Map<string, number>();
+  const counts = new Map<string, number | undefined>();
+  const resolved = new Map<string, string[]>();
   let first: number | undefined;
   let templates = 0;
-  for (const t of tests) {
-    const f = fnAt(t);
-    if (!f) continue;
-    const walks = [...text.matchAll(WALK)].filter((w) => w.index! < t && fnAt(w.index!) === f);
-    if (!walks.length) continue;
-    templates++;
-    if (first === undefined) first = t;
-    for (const w of walks) {
+  // Functions in text order, as their tests are: a later function's count of a folder is the one kept.
+  for (const [f, { tests, walks: inFn }] of byFn) {
+    if (!inFn.length) continue;
+    const last = tests[tests.length - 1]!;
+    for (const t of tests)
+      if (t > inFn[0]!.index!) {
+        templates++;
+        first ??= t;
+      }
+    for (const w of inFn) {
+      if (w.index! >= last) break;
       const recursive = w[1] !== 'read_dir';
-      const literals = w[2] !== undefined ? [w[2]] : resolve(text, w[3]!, f, fns);
+      const key = `${f.index}\0${w[3]}`;
+      let literals = w[2] !== undefined ? [w[2]] : resolved.get(key);
+      if (!literals) resolved.set(key, (literals = resolve(text, w[3]!, f, fns)));
       for (const lit of literals) {
-        const n = countFiles(files, crate, lit, recursive);
+        const ck = `${recursive}\0${lit}`;
+        if (!counts.has(ck)) counts.set(ck, countFiles(files, crate, lit, recursive));
+        const n = counts.get(ck);
         if (n !== undefined) dirs.set(displayDir(crate, lit), n);
       }
     }
@@ -79,7 +109,7 @@ export function buildScriptTests(files: FileView, path: string): BuildScriptTest
   if (!includedBy) return undefined;
   const list = [...dirs].map(([dir, n]) => ({ dir, files: n }));
   return {
-    line: lineAt(first),
+    line: lineAt(text, first),
     cases: list.reduce((s, d) => s + d.files, 0),
     templates,
     dirs: list,
@@ -94,7 +124,9 @@ function resolve(
   f: { name: string; params: string[] },
   fns: { index: number; name: string }[],
 ): string[] {
-  const bound = new RegExp(`\\b(?:let|const|static)\\s+(?:mut\\s+)?${ident}\\b[^=;]*=\\s*"([^"\\n]*)"`).exec(text);
+  const bound = new RegExp(`\\b(?:let|const|static)\\s+(?:mut\\s+)?${ident}\\b[^=;]{0,200}=\\s*"([^"\\n]*)"`).exec(
+    text,
+  );
   if (bound) return [bound[1]!];
   const k = f.params.indexOf(ident);
   if (k < 0) return [];
@@ -168,7 +200,7 @@ function includer(files: FileView, crate: string, script: string): { path: strin
       const before = text.slice(Math.max(0, m.index! - 200), m.index!);
       const testTarget =
         p.startsWith(`${crate}tests/`) || /#\[cfg\(test\)\][^;{}]*(?:mod\s+\w+\s*\{[^}]*)?$/.test(before);
-      if (testTarget) return { path: p, line: text.slice(0, m.index!).split('\n').length };
+      if (testTarget) return { path: p, line: lineAt(text, m.index!) };
     }
   }
   return undefined;
