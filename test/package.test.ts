@@ -3,7 +3,7 @@
  * runs `npx readiness`, imports as `readiness-audit`, and its types compile in a TypeScript
  * consumer. npm test builds dist/ first; the packing skips the prepack build for that reason.
  */
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -15,12 +15,24 @@ const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { na
 let project: string;
 let files: string[];
 
+// Asynchronous on purpose: npm install, npx and tsc take tens of seconds on a busy machine, and a
+// synchronous child blocks the test worker's event loop for all of it. Vitest's worker answers its
+// runner over an RPC channel with a fixed 60 s timeout, so a block past that fails the whole run
+// ("Timeout calling onTaskUpdate") although every test passed.
 const run = (cmd: string, args: string[], cwd: string) =>
-  execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 240_000 });
+  new Promise<string>((resolve, reject) => {
+    const opts = { cwd, encoding: 'utf8' as const, timeout: 240_000, maxBuffer: 64 * 1024 * 1024 };
+    const child = execFile(cmd, args, opts, (err, stdout, stderr) =>
+      err ? reject(Object.assign(err, { stdout, stderr })) : resolve(stdout),
+    );
+    child.stdin?.end(); // as stdio 'ignore' was: nothing waits on input
+  });
 
 beforeAll(async () => {
   const packs = tempDir('readiness-pack-');
-  const out = JSON.parse(run('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', packs], ROOT)) as {
+  const out = JSON.parse(
+    await run('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', packs], ROOT),
+  ) as {
     filename: string;
     files: { path: string }[];
   }[];
@@ -28,7 +40,7 @@ beforeAll(async () => {
   project = tempDir('readiness-consumer-');
   writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
   // Dependencies come from npm's cache, or the registry where the cache lacks one.
-  run(
+  await run(
     'npm',
     ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error', join(packs, out[0]!.filename)],
     project,
@@ -48,21 +60,21 @@ describe('the packed package', () => {
     for (const s of ['preinstall', 'install', 'postinstall', 'prepare']) expect(installed.scripts?.[s]).toBeUndefined();
   });
 
-  it('runs as `npx readiness` in the project that installed it', () => {
-    expect(run('npx', ['--no-install', 'readiness', '--version'], project).trim()).toBe(pkg.version);
+  it('runs as `npx readiness` in the project that installed it', async () => {
+    expect((await run('npx', ['--no-install', 'readiness', '--version'], project)).trim()).toBe(pkg.version);
     const report = JSON.parse(
-      run('npx', ['--no-install', 'readiness', 'audit', fixture('node-service'), '--format', 'json'], project),
+      await run('npx', ['--no-install', 'readiness', 'audit', fixture('node-service'), '--format', 'json'], project),
     );
     expect(report.schemaVersion).toBe(SCHEMA_VERSION);
     expect(report.pillars).toHaveLength(6);
   });
 
-  it('imports as a library and its types compile in a TypeScript consumer', () => {
+  it('imports as a library and its types compile in a TypeScript consumer', async () => {
     writeFileSync(
       join(project, 'use.mjs'),
       `import { audit, render } from '${pkg.name}';\nconst r = await audit(${JSON.stringify(fixture('bare-library'))});\nprocess.stdout.write(render(r, 'json'));\n`,
     );
-    expect(JSON.parse(run('node', ['use.mjs'], project)).repository.name).toBe('bare-library');
+    expect(JSON.parse(await run('node', ['use.mjs'], project)).repository.name).toBe('bare-library');
 
     writeFileSync(
       join(project, 'use.ts'),
@@ -98,7 +110,7 @@ describe('the packed package', () => {
     const tsc = join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
     let output = '';
     try {
-      output = run(process.execPath, [tsc, '-p', 'tsconfig.json'], project);
+      output = await run(process.execPath, [tsc, '-p', 'tsconfig.json'], project);
     } catch (err) {
       output = String((err as { stdout?: string }).stdout ?? err);
     }

@@ -8,13 +8,21 @@ const forever = () => {
   }
 };
 
+/**
+ * The limit is wall-clock time, so a step that does nothing must still start and finish inside it
+ * while the process waits for a core: at load 17 on 2 cores a 100 ms limit interrupted a step
+ * before it ran ([3] instead of [1, 3]). A second is far beyond any such wait and costs one second
+ * per runaway step here.
+ */
+const LIMIT = 1_000;
+
 describe('eachWithTimeLimit', () => {
   it('interrupts only the step that runs past its own limit; the others finish, in order', () => {
     const done: number[] = [];
     const timedOut: number[] = [];
     eachWithTimeLimit(
       5,
-      200,
+      LIMIT,
       (i) => (i === 2 ? forever() : void done.push(i)),
       (i) => timedOut.push(i),
     );
@@ -30,7 +38,7 @@ describe('eachWithTimeLimit', () => {
     const timedOut: number[] = [];
     eachWithTimeLimit(
       3,
-      100,
+      LIMIT,
       (i) => {
         log.push(`start ${i}`);
         if (i === 1 && ++attempts === 1) forever();
@@ -48,7 +56,7 @@ describe('eachWithTimeLimit', () => {
     const timedOut: number[] = [];
     eachWithTimeLimit(
       4,
-      100,
+      LIMIT,
       (i) => (i % 2 === 0 ? forever() : void done.push(i)),
       (i) => timedOut.push(i),
     );

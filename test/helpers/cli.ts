@@ -29,8 +29,18 @@ export interface CliOptions {
   spawn?: boolean;
 }
 
+/**
+ * Lets the event loop turn once. An in-process audit of a small tree completes with no turn of the
+ * loop, and vitest runs a file's tests back to back the same way, so dozens of them form one
+ * synchronous stretch; past 60 s on a busy machine the worker reads its runner's RPC replies too
+ * late and the run fails with "Timeout calling onTaskUpdate" though every test passed. A turn
+ * before each in-process run bounds the stretch to one run.
+ */
+export const turnEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 export async function cli(args: string[], options: CliOptions = {}): Promise<CliResult> {
   if (options.cwd || options.spawn) return spawnCli(args, options);
+  await turnEventLoop();
   let stdout = '';
   let stderr = '';
   const code = await main(

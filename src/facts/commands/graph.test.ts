@@ -357,7 +357,6 @@ describe('command graph: task runners', () => {
         '{\n  "name": "api",\n  "scripts": {\n    "test": "vitest run",\n    "lint": "biome lint ."\n  }\n}\n',
     };
     const all = chains(tree);
-    console.log(all);
     expect(all).toContain('.github/workflows/ci.yml:7 → packages/api/package.json:4 (pnpm script test) → Vitest');
     expect(all).toContain('.github/workflows/ci.yml:8 → packages/api/package.json:5 (npm script lint) → Biome');
     expect(all).toContain(
