@@ -150,6 +150,9 @@ export function mechanismFinding(ctx: LookupContext, m: Mechanism, rule: Finding
   return {
     ...base,
     present: 'no',
+    // A practice ("input validation", "custom error pages") goes by many words; a named product
+    // (Kubernetes, Grafana) by its own name, whose absence the search does show.
+    ...(m.family.startsWith('feature:') ? { searched: true } : {}),
     detail: `no ${m.label} in code, dependencies or files`,
     evidence: [
       { path: '.', note: `searched ${ctx.search.filesRead} files and ${ctx.facts.dependencies.length} dependencies` },

@@ -149,6 +149,12 @@ function superfluousFile(claim: Claim, ctx: LookupContext): Finding | null {
 
 /** A report's rules by id, indexed once: every claim asks. */
 const rulesOf = new WeakMap<Report, Map<string, RuleReport>>();
+/** A table row's or a line's verdict of a run: "| PASS |", "FIXED", "FUNCTIONAL", "working". */
+const RAN_VERDICT = /\b(?:PASS(?:ED)?|FIXED|FUNCTIONAL|WORKING|VERIFIED|OPERATIONAL)\b/;
+/** What a component does or how well, beyond that it is there: "use text + color", "shows uptime", "optimized". */
+const BEHAVIOUR =
+  /\b(?:uses?|shows?|displays?|renders?|works?|responds?|returns?|prevents?|ensures?|allows?|available in|optimi[sz]ed|faster|semantic|accessible|real-time)\b/i;
+
 export function ruleById(report: Report, id: string): RuleReport | undefined {
   let m = rulesOf.get(report);
   if (!m) rulesOf.set(report, (m = new Map(report.pillars.flatMap((p) => p.rules.map((r) => [r.id, r] as const)))));
@@ -887,6 +893,17 @@ function judgeClaimInner(
   ) {
     const name = namedFeatureFinding(opts.lookup, claim);
     const via = mapped?.target.startsWith('unverifiable:') ? mapped.via.toLowerCase() : '';
+    // "Status badges use text + color", "Windows Events | PASS": a file whose name shares the claim's
+    // words shows the component is there, not what it does nor that a run passed.
+    const ran = RAN_VERDICT.exec(claim.raw ?? claim.text);
+    const does = BEHAVIOUR.exec(claim.text);
+    if (name && name.basis === 'file' && claim.asserted === 'done' && (ran || does))
+      return out(
+        'file',
+        'unverifiable',
+        `${name.detail}, which shows the component is there; ${ran ? `the "${ran[0]}" it reports is a run's result, which the repository does not record` : `what it does ("${does![0]}") is not read from a file's name`}`,
+        name.evidence,
+      );
     if (name && !(via && name.subject.includes(via.replace(/s$/, '')))) decisive.push(name);
   }
   // "Metrics endpoint enabled" where the metrics rule is partial for want of a registry: the
@@ -991,6 +1008,42 @@ function ruleFinding(target: string, report: Report, opts: JudgeOptions): Findin
       detail: `${ruleId} passes only because there is no code to check`,
       evidence,
     };
+  // A document inside a sub-project ("tool/docs/readiness.md" beside "tool/Cargo.toml") speaks of that
+  // project; a rule that judged the repository as a whole, with no evidence inside the project, says
+  // nothing of it — except for what is one for the whole repository (CI, licence).
+  const project = opts.lookup ? subProject(opts.lookup) : null;
+  // The project's own README is the one its document speaks of.
+  const readme =
+    project && ruleId === 'architecture/readme'
+      ? opts.lookup!.files.paths.find(
+          (p) => p.startsWith(project) && /^readme(?:\.\w+)?$/i.test(p.slice(project.length)),
+        )
+      : undefined;
+  if (readme)
+    return {
+      subject: ruleId,
+      basis,
+      present: 'yes',
+      detail: `${ruleId}: the document's project ${project} has its README, ${readme}`,
+      evidence: [{ path: readme }],
+    };
+  // What a rule found elsewhere in the repository is not in the project; what it found nowhere is
+  // nowhere in the project either — unless the rule looked only at the repository's root.
+  const inProject = rule.evidence.some((e) => project && e.path.startsWith(project));
+  const elsewhere = rule.evidence.some((e) => e.path !== '.' && !(project && e.path.startsWith(project)));
+  if (
+    project &&
+    !REPO_WIDE.test(ruleId) &&
+    !inProject &&
+    (outcome === 'fail' ? /\broot\b/i.test(rule.message) : elsewhere)
+  )
+    return {
+      subject: ruleId,
+      basis,
+      present: 'unknown',
+      detail: `${ruleId} judged the repository as a whole (${rule.message.replace(/\.$/, '')}); the document belongs to the project in ${project}, where that rule found nothing to go by`,
+      evidence: [{ path: project, note: "the document's project" }],
+    };
   return {
     subject: ruleId,
     basis,
@@ -998,6 +1051,40 @@ function ruleFinding(target: string, report: Report, opts: JudgeOptions): Findin
     detail,
     evidence,
   };
+}
+
+/** Rules about what a repository has once for all its projects: its CI, its licence. */
+const REPO_WIDE = /^operations\/(?:ci|release|deploy)|licen[cs]e|^security\/(?:security-scanning|dependency|secret)/;
+
+/** What marks a folder as a project of its own. */
+const MANIFEST =
+  /^(?:Cargo\.toml|package\.json|pyproject\.toml|setup\.py|go\.mod|pom\.xml|build\.gradle(?:\.kts)?|composer\.json|Gemfile|mix\.exs|pubspec\.yaml|[^/]+\.csproj|[^/]+\.sln)$/;
+
+const projects = new WeakMap<object, string | null>();
+
+/**
+ * The nearest folder above the document, other than the root, that holds a manifest ("tool/"), or
+ * null when the document belongs to the repository as a whole.
+ */
+export function subProject(ctx: LookupContext): string | null {
+  const cached = projects.get(ctx);
+  if (cached !== undefined) return cached;
+  let found: string | null = null;
+  const doc = ctx.documentPath;
+  if (doc?.includes('/')) {
+    const manifests = new Set(
+      ctx.files.paths
+        .filter((p) => MANIFEST.test(p.slice(p.lastIndexOf('/') + 1)))
+        .map((p) => p.slice(0, p.lastIndexOf('/') + 1)),
+    );
+    const segs = doc.split('/').slice(0, -1);
+    for (let n = segs.length; n >= 1 && !found; n--) {
+      const dir = `${segs.slice(0, n).join('/')}/`;
+      if (manifests.has(dir)) found = dir;
+    }
+  }
+  projects.set(ctx, found);
+  return found;
 }
 
 const FACET_NAMES: Record<string, string> = {
@@ -1153,6 +1240,17 @@ function decide(claim: Claim, found: Finding[], out: Out, mappedRule: string | n
           'confirmed',
           holds.every((h) => h.f.negated) ? 'gone, as the document says' : 'found',
           () => true,
+        );
+      // "Error page for missing builds", "Input validation": a practice the word search did not find may
+      // be there under words of its own (an inline HTML reply, a hand-written check). Absence from the
+      // search alone contradicts no done-claim; it says what was looked for.
+      if (holds.every((h) => h.p === 'no' && h.f.searched))
+        return out(
+          main0(),
+          'unverifiable',
+          `looked for ${holds.map((h) => h.f.subject).join(', ')} in code, dependencies and files by the usual words and found none; that is no proof it is absent, so whether it is done is left to a reader`,
+          holds.flatMap((h) => h.f.evidence).slice(0, 4),
+          rule,
         );
       if (holds.every((h) => h.p === 'no'))
         return finish('contradicted', 'the document says done, but', (h) => h.p === 'no');

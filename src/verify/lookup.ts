@@ -19,6 +19,11 @@ export interface Finding {
   negated?: boolean;
   /** The other mechanism of the same kind found in place of the one named. */
   instead?: string;
+  /**
+   * "Not found" means only that a word search for a practice found none of its words: the practice
+   * may be there under other names, so a done-claim is left open, never contradicted, by it alone.
+   */
+  searched?: boolean;
   /** "Not found" here means only "not shown in a rule's evidence": no proof of absence. */
   unproven?: boolean;
   /** The finding compared the value the claim gives (a setting's number), not only a name. */

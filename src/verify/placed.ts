@@ -63,13 +63,20 @@ export function judgePlaced(claim: Claim, ctx: LookupContext, out: Out): Verifie
             `${path} has ${length} lines; the code shown below the line is what they must hold`,
             [{ path, line: first, note: `${length} lines` }],
           );
+        // A file long enough to hold the lines says nothing of what they hold: code moves and a citation
+        // goes stale while the file grows. Only the code the line names, found at those lines, confirms.
+        if (!placedRight.length)
+          return out(
+            'file',
+            'unverifiable',
+            `${path} is there (${length} lines), but what line ${cited[2]}${cited[3] ? `-${cited[3]}` : ''} holds is not compared with the document`,
+            [{ path, line: first, note: `${length} lines` }],
+          );
         return out(
           'file',
           'confirmed',
-          placedRight.length
-            ? `found: ${placedRight.map((h) => h.name).join(', ')} at ${path}:${placedRight[0]!.at.find(near)}`
-            : `found: ${path} has ${length} lines; what those lines hold is for a reader to compare`,
-          [{ path, line: placedRight.length ? placedRight[0]!.at.find(near)! : first, note: `${length} lines` }],
+          `found: ${placedRight.map((h) => h.name).join(', ')} at ${path}:${placedRight[0]!.at.find(near)}`,
+          [{ path, line: placedRight[0]!.at.find(near)!, note: `${length} lines` }],
         );
       }
       const names = cited[4]?.split(/\/|, ?/) ?? [];
