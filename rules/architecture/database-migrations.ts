@@ -39,7 +39,8 @@ const LAYOUTS: { tool: string; globs: string[]; content?: RegExp }[] = [
   {
     tool: 'EF Core migrations',
     globs: ['**/*ModelSnapshot.cs', '**/[0-9]*_*.cs'],
-    content: /\[(?:Microsoft\.EntityFrameworkCore\.Migrations\.)?Migration\(\s*"|\bclass\s+\w+\s*:\s*(?:Migration|ModelSnapshot)\b/,
+    content:
+      /\[(?:Microsoft\.EntityFrameworkCore\.Migrations\.)?Migration\(\s*"|\bclass\s+\w+\s*:\s*(?:Migration|ModelSnapshot)\b/,
   },
   // Diesel and golang-migrate style: one folder per step, and one tree per backend when a project
   // supports several databases (`migrations/postgresql/2024-01-01-000000_users/up.sql`).
