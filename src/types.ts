@@ -204,6 +204,11 @@ export interface DeclaredDependency {
    * requirements.in`): direct, but the declaration is the better evidence.
    */
   pin?: boolean;
+  /**
+   * Declared in a Bundler group marked `optional: true`: installed only when asked for, so it is
+   * the project's only where its code uses it (`use` is then asked of Ruby requires and constants).
+   */
+  optional?: boolean;
 }
 
 /**

@@ -320,10 +320,39 @@ ruleTester(rule, {
       tree: {
         'src/Shop/Shop.csproj':
           '<Project Sdk="Microsoft.NET.Sdk.Web"><ItemGroup>\n<PackageReference Include="Microsoft.EntityFrameworkCore.SqlServer" Version="8.0.0" />\n</ItemGroup></Project>\n',
-        'src/Shop/Migrations/20240101120000_Initial.cs': 'class Initial {}\n',
-        'src/Shop/Migrations/ShopContextModelSnapshot.cs': 'class S {}\n',
+        'src/Shop/Migrations/20240101120000_Initial.cs':
+          'using Microsoft.EntityFrameworkCore.Migrations;\n\npublic partial class Initial : Migration\n{\n}\n',
+        'src/Shop/Migrations/ShopContextModelSnapshot.cs':
+          '[DbContext(typeof(ShopContext))]\npartial class ShopContextModelSnapshot : ModelSnapshot\n{\n}\n',
       },
       expect: { outcome: 'pass', message: 'EF Core', data: { migrations: 2 } },
+    },
+    {
+      name: 'EF Core migrations in one project per provider (App.Data.Postgres.Migrations/) pass (round 20)',
+      profile: 'service',
+      tree: {
+        'Ledger.Data/Ledger.Data.csproj':
+          '<Project Sdk="Microsoft.NET.Sdk"><ItemGroup>\n<PackageReference Include="Npgsql.EntityFrameworkCore.PostgreSQL" Version="8.0.0" />\n<PackageReference Include="Pomelo.EntityFrameworkCore.MySql" Version="8.0.0" />\n</ItemGroup></Project>\n',
+        'Ledger.Data.Postgres.Migrations/20231221153511_AddBucketColor.cs':
+          'using Microsoft.EntityFrameworkCore.Migrations;\n\nnamespace Ledger.Data.Postgres.Migrations;\n\npublic partial class AddBucketColor : Migration\n{\n}\n',
+        'Ledger.Data.Postgres.Migrations/20231221153511_AddBucketColor.Designer.cs':
+          '[DbContext(typeof(PostgresContext))]\n[Migration("20231221153511_AddBucketColor")]\npartial class AddBucketColor\n{\n}\n',
+        'Ledger.Data.MySql.Migrations/20230211161733_GuidKeys.cs':
+          'namespace Ledger.Data.MySql.Migrations;\n\npublic partial class GuidKeys : Migration\n{\n}\n',
+        // A numbered C# file that is no migration is not counted.
+        'Ledger.Data/2024_Report.cs': 'public class Report2024 { }\n',
+      },
+      expect: {
+        outcome: 'pass',
+        message: 'EF Core',
+        data: { migrations: 3 },
+        evidence: [
+          {
+            path: 'Ledger.Data.MySql.Migrations/20230211161733_GuidKeys.cs',
+            note: 'EF Core migrations: 3 file(s), latest Ledger.Data.Postgres.Migrations/20231221153511_AddBucketColor.cs',
+          },
+        ],
+      },
     },
   ],
   invalid: [

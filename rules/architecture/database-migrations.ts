@@ -33,7 +33,15 @@ const LAYOUTS: { tool: string; globs: string[]; content?: RegExp }[] = [
   { tool: 'Rails migrations', globs: ['**/db/migrate/*.rb'] },
   { tool: 'Laravel migrations', globs: ['**/database/migrations/*.php'] },
   { tool: 'Doctrine migrations', globs: ['**/migrations/Version*.php', '**/DoctrineMigrations/*.php'] },
-  { tool: 'EF Core migrations', globs: ['**/Migrations/*ModelSnapshot.cs', '**/Migrations/[0-9]*_*.cs'] },
+  // EF Core writes its migrations wherever the migrations assembly lives: `Migrations/`, or one
+  // project per provider (`App.Data.Postgres.Migrations/20231221153511_AddColor.cs`). Read by
+  // content: the `[Migration("…")]` attribute, a `: Migration` class, the model snapshot.
+  {
+    tool: 'EF Core migrations',
+    globs: ['**/*ModelSnapshot.cs', '**/[0-9]*_*.cs'],
+    content:
+      /\[(?:Microsoft\.EntityFrameworkCore\.Migrations\.)?Migration\(\s*"|\bclass\s+\w+\s*:\s*(?:Migration|ModelSnapshot)\b/,
+  },
   // Diesel and golang-migrate style: one folder per step, and one tree per backend when a project
   // supports several databases (`migrations/postgresql/2024-01-01-000000_users/up.sql`).
   { tool: 'up/down SQL migrations', globs: ['**/*.up.sql', '**/migrations/*/up.sql', '**/migrations/*/*/up.sql'] },

@@ -27,6 +27,39 @@ ruleTester(rule, {
       expect: { outcome: 'pass', message: 'Commit hooks (husky) run Prettier' },
     },
     {
+      name: 'an old-style .pre-commit-config.yaml (a top-level list of repos, `sha:`, a local hook by its entry) is read (round 20)',
+      tree: {
+        '.pre-commit-config.yaml': [
+          '-   repo: git://github.com/pre-commit/pre-commit-hooks', // 1
+          '    sha: v0.9.1', // 2
+          '    hooks:', // 3
+          '    -   id: trailing-whitespace', // 4
+          '    -   id: flake8', // 5
+          '-   repo: https://github.com/ambv/black', // 6
+          '    rev: stable', // 7
+          '    hooks:', // 8
+          '    - id: black', // 9
+          '-   repo: local', // 10
+          '    hooks:', // 11
+          '    -   id: security-check', // 12
+          '        name: bandit', // 13
+          '        entry: bandit', // 14
+          "        args: ['-r', 'app']", // 15
+          '        language: system', // 16
+          '', // 17
+        ].join('\n'),
+      },
+      expect: {
+        outcome: 'pass',
+        message: 'Commit hooks (pre-commit) run Bandit, Black, Flake8',
+        evidence: [
+          { path: '.pre-commit-config.yaml', line: 5 },
+          { path: '.pre-commit-config.yaml', line: 9 },
+          { path: '.pre-commit-config.yaml', line: 12 },
+        ],
+      },
+    },
+    {
       name: 'pre-commit config lists its hooks',
       tree: {
         '.pre-commit-config.yaml':

@@ -390,6 +390,67 @@ ruleTester(rule, {
       },
     },
     {
+      name: 'retrying/tenacity decorators that wait a fixed time (wait_fixed) or only stop are partial 0.5: no backoff (round 20)',
+      profile: 'service',
+      tree: {
+        'requirements.txt': 'boto3==1.34.0\nretrying==1.3.4\ntenacity==8.2.3\n',
+        'certs/plugins/aws/acm.py': [
+          'import boto3', // 1
+          'from retrying import retry', // 2
+          '', // 3
+          '', // 4
+          'def throttled(e):', // 5
+          '    return "Throttling" in str(e)', // 6
+          '', // 7
+          '', // 8
+          '@retry(retry_on_exception=throttled, wait_fixed=2000, stop_max_attempt_number=25)', // 9
+          'def upload(name, body):', // 10
+          '    return boto3.client("acm").import_certificate(Certificate=body)', // 11
+          '', // 12
+        ].join('\n'),
+        'certs/plugins/dns/route53.py': [
+          'import boto3', // 1
+          'from tenacity import retry, stop_after_attempt', // 2
+          '', // 3
+          '', // 4
+          '@retry(', // 5
+          '    stop=stop_after_attempt(3),', // 6
+          ')', // 7
+          'def change(zone, batch):', // 8
+          '    return boto3.client("route53").change_resource_record_sets(HostedZoneId=zone, ChangeBatch=batch)', // 9
+          '', // 10
+        ].join('\n'),
+      },
+      expect: {
+        outcome: 'partial',
+        score: 0.5,
+        message:
+          'Calls are retried at a fixed delay, without backoff: 2 @retry decorators in 2 files wait a fixed time or not at all between attempts (wait_fixed 2000 at certs/plugins/aws/acm.py:9); the delay never grows',
+        evidence: [
+          { path: 'certs/plugins/aws/acm.py', line: 9 },
+          { path: 'certs/plugins/dns/route53.py', line: 5 },
+        ],
+      },
+    },
+    {
+      name: 'a tenacity decorator with wait_exponential still passes as backoff',
+      profile: 'service',
+      tree: {
+        'requirements.txt': 'requests==2.31.0\ntenacity==8.2.3\n',
+        'app/client.py': [
+          'import requests', // 1
+          'from tenacity import retry, stop_after_attempt, wait_exponential', // 2
+          '', // 3
+          '', // 4
+          '@retry(stop=stop_after_attempt(5), wait=wait_exponential(multiplier=1, max=30))', // 5
+          'def fetch(url):', // 6
+          '    return requests.get(url, timeout=5)', // 7
+          '', // 8
+        ].join('\n'),
+      },
+      expect: { outcome: 'pass', evidence: [{ path: 'app/client.py', line: 5 }] },
+    },
+    {
       name: 'a retry loop whose sleep grows with the attempt ((i+1) * 100ms) has a linear backoff, said so (Go)',
       profile: 'service',
       tree: {

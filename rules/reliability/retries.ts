@@ -88,6 +88,25 @@ const CODE = new RegExp(
   'm',
 );
 
+/** The arguments of a Python retry decorator (`@retry(…)`, `@tenacity.retry(…)`), across lines. */
+const DECORATOR_ARGS = /^[ \t]*@(?:tenacity\.|retrying\.)?retry\(([^()]*(?:\([^()]*\)[^()]*)*)\)/;
+
+/**
+ * Whether a retry decorator's arguments wait a fixed time or not at all: `wait_fixed`, `wait_none`,
+ * or only a stop condition (`stop_max_attempt_number=5`, `stop=stop_after_attempt(3)`). A wait that
+ * grows or is randomised (exponential, random, incrementing, a backoff factor) is backoff.
+ */
+export function fixedWait(args: string): boolean {
+  if (
+    /exponential|random|increment|backoff|jitter|wait_chain|wait_combine|\bdelay\b|\bwait\s*=\s*(?!(?:tenacity\.)?wait_(?:fixed|none)\b)/i.test(
+      args,
+    )
+  )
+    return false;
+  if (/\bwait_(?:fixed|none)\b/.test(args)) return true;
+  return /\bstop(?:_\w+)?\s*[=(]/.test(args) && !/\bwait/.test(args);
+}
+
 /**
  * Hand-written retries without backoff: a loop bounded by a retry or attempt count
  * (`for (int attempt = 0; attempt < maxRetries; attempt++)`, `for i in range(MAX_RETRIES)`,
@@ -360,11 +379,21 @@ export default defineRule({
       if (!grown.has(key)) grown.set(key, grows(ctx.files.read(m.path) ?? '', name));
       return !grown.get(key);
     });
+    // A retry decorator that waits a fixed time, or not at all, between attempts (retrying's
+    // `@retry(wait_fixed=2000, stop_max_attempt_number=25)`, tenacity's `wait=wait_fixed(2)` or a
+    // stop alone): bounded retries, no backoff.
+    const fixedDecorators = productionMatches(ctx, 'code').filter((m) => {
+      const text = (ctx.files.lines(m.path)?.range(m.line, m.line + 8) ?? []).join('\n');
+      const args = DECORATOR_ARGS.exec(text)?.[1];
+      return args !== undefined && fixedWait(args);
+    });
     const result = libraryVerdict(ctx, {
       what: 'retries with backoff',
       catalogue: 'retries',
       code: ['code'],
-      keep: (m) => !fixed.some((f) => f.path === m.path && f.line === m.line),
+      keep: (m) =>
+        !fixed.some((f) => f.path === m.path && f.line === m.line) &&
+        !fixedDecorators.some((f) => f.path === m.path && f.line === m.line),
       config,
       outbound: true,
       multiPurpose: MULTI_PURPOSE,
@@ -398,6 +427,21 @@ export default defineRule({
             fromMatch(s.call, 'outbound call made by the job'),
           ]),
         { ...result.data, sidekiqJobRetries: sidekiq.length, firstCall: `${call.path}:${call.line}` },
+      );
+    }
+    if (fixedDecorators.length > 0 && (result.score ?? 0) < 0.5) {
+      const d = fixedDecorators[0]!;
+      const files = new Set(fixedDecorators.map((m) => m.path)).size;
+      const wait = /wait_fixed\s*(?:=\s*|\(\s*)([\w.]+)/.exec(
+        (ctx.files.lines(d.path)?.range(d.line, d.line + 8) ?? []).join(' '),
+      )?.[1];
+      return partial(
+        0.5,
+        `Calls are retried at a fixed delay, without backoff: ${fixedDecorators.length} @retry decorator${fixedDecorators.length === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'} wait a fixed time or not at all between attempts (${wait ? `wait_fixed ${wait}` : 'a stop condition only'} at ${d.path}:${d.line}); the delay never grows and has no jitter.`,
+        firstPerFile(fixedDecorators, 2)
+          .slice(0, 3)
+          .map((m) => fromMatch(m, 'retry decorator with a fixed wait (wait_fixed or none): no backoff')),
+        { ...result.data, fixedDelayRetries: fixedDecorators.length },
       );
     }
     const jobs = productionMatches(ctx, 'jobRetry');

@@ -261,6 +261,40 @@ ruleTester(rule, {
       expect: { outcome: 'pass', evidence: [{ path: 'config/routes.rb', line: 2 }] },
     },
     {
+      name: 'Rails authentication written by hand: a login_required filter and a BCrypt password check pass (round 20)',
+      profile: 'service',
+      tree: {
+        Gemfile: "source 'https://rubygems.org'\ngem 'rails'\ngem 'bcrypt'\n",
+        'config/application.rb': 'module Todo\n  class Application < Rails::Application\n  end\nend\n',
+        'app/controllers/application_controller.rb': [
+          'class ApplicationController < ActionController::Base', // 1
+          '  include LoginSystem', // 2
+          '  before_action :set_locale', // 3
+          '  prepend_before_action :login_required', // 4
+          'end', // 5
+        ].join('\n'),
+        'app/models/user.rb': [
+          'class User < ApplicationRecord', // 1
+          '  def self.authenticate(login, pass)', // 2
+          '    candidate = find_by(login: login)', // 3
+          '    candidate if candidate&.password_matches?(pass)', // 4
+          '  end', // 5
+          '', // 6
+          '  def password_matches?(pass)', // 7
+          '    BCrypt::Password.new(crypted_password) == pass', // 8
+          '  end', // 9
+          'end', // 10
+        ].join('\n'),
+      },
+      expect: {
+        outcome: 'pass',
+        evidence: [
+          { path: 'app/controllers/application_controller.rb', line: 4 },
+          { path: 'app/models/user.rb', line: 8 },
+        ],
+      },
+    },
+    {
       name: 'Spring: a permit-all configuration switched on by default is no authentication evidence; the message says auth is off by default',
       profile: 'service',
       tree: {
@@ -292,6 +326,17 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'Rails filters that load records or set the locale are no authentication (round 20)',
+      profile: 'service',
+      tree: {
+        Gemfile: "source 'https://rubygems.org'\ngem 'rails'\n",
+        'config/application.rb': 'module Todo\n  class Application < Rails::Application\n  end\nend\n',
+        'app/controllers/application_controller.rb':
+          'class ApplicationController < ActionController::Base\n  before_action :set_locale\n  prepend_before_action :require_json_format\nend\n',
+      },
+      expect: { outcome: 'fail' },
+    },
     {
       name: 'a constant-time compare with no HMAC or signature in the file (a CSRF token) is not webhook authentication',
       profile: 'service',

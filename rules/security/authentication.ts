@@ -82,7 +82,7 @@ export default defineRule({
     severity: 'high',
     effort: 'medium',
     detection:
-      "Code that installs or calls authentication (production code only): `passport.use/authenticate`, `AuthGuard`, `jwt.verify`/`jwtVerify`, `expressjwt(`, `NextAuth(`; `OAuth2PasswordBearer`, `HTTPBearer`, DRF `DEFAULT_AUTHENTICATION_CLASSES`, `@jwt_required`, `@login_required`; `jwt.Parse`, go-oidc verifiers, JWT/BasicAuth middleware; Spring `SecurityFilterChain`/`oauth2ResourceServer`/`httpBasic`; `AddAuthentication`/`AddJwtBearer`/`[Authorize]`; `devise_for`/`authenticate_user!`; Laravel `auth:` middleware; actix/axum bearer auth; authentication written by hand (a password hash verified with bcrypt/argon2/check_password_hash, the Basic or Authorization header of an incoming request read, or an API-key header compared with the configured key and refused with 401/403, or a Fastify `addHook('onRequest'|'preHandler', …)` — autohooks included — or a Go middleware (`func logged(next Handler) Handler`) that refuses a request without a session user or token with 401 or a redirect). Libraries from the `authentication` catalogue alone earn partial credit. Not applicable when the only HTTP server serves operational routes (/metrics, health probes, pprof), as the listener of a Kubernetes controller or an agent does.",
+      "Code that installs or calls authentication (production code only): `passport.use/authenticate`, `AuthGuard`, `jwt.verify`/`jwtVerify`, `expressjwt(`, `NextAuth(`; `OAuth2PasswordBearer`, `HTTPBearer`, DRF `DEFAULT_AUTHENTICATION_CLASSES`, `@jwt_required`, `@login_required`; `jwt.Parse`, go-oidc verifiers, JWT/BasicAuth middleware; Spring `SecurityFilterChain`/`oauth2ResourceServer`/`httpBasic`; `AddAuthentication`/`AddJwtBearer`/`[Authorize]`; `devise_for`/`authenticate_user!`, a Rails filter that requires a login (`before_action :login_required`, `:require_login`, `:authenticate`); Laravel `auth:` middleware; actix/axum bearer auth; authentication written by hand (a password hash verified with bcrypt/argon2/check_password_hash/`BCrypt::Password.new(…) ==`, the Basic or Authorization header of an incoming request read, or an API-key header compared with the configured key and refused with 401/403, or a Fastify `addHook('onRequest'|'preHandler', …)` — autohooks included — or a Go middleware (`func logged(next Handler) Handler`) that refuses a request without a session user or token with 401 or a redirect). Libraries from the `authentication` catalogue alone earn partial credit. Not applicable when the only HTTP server serves operational routes (/metrics, health probes, pprof), as the listener of a Kubernetes controller or an agent does.",
     patterns: {
       // The arguments of `@UseGuards(` and `auth({` stop at the next such call: scanning on from
       // each of many unclosed calls to the end of the file was quadratic.
@@ -168,9 +168,20 @@ export default defineRule({
       },
       ruby: {
         regex:
-          /^[ \t]*devise_for\b|^[ \t]*devise\s+:|before_action\s+:authenticate_\w+|\bauthenticate_user!|^[ \t]*has_secure_password\b|\bJWT\.decode\s*\(|^[ \t]*use_doorkeeper\b|\bdoorkeeper_authorize!|authenticate_or_request_with_http_(?:token|basic)|^[ \t]*http_basic_authenticate_with\b|^[ \t]*include\s+Rodauth|Warden::Manager/m,
+          /^[ \t]*devise_for\b|^[ \t]*devise\s+:|before_action\s+:authenticate_\w+|^[ \t]*(?:prepend_|append_)?before_(?:action|filter)\s+:(?:\w*login_required|require_(?:login|user|authentication|sign_?in|logged_in)|ensure_(?:logged_in|authenticated|signed_in)|logged_in_required|authenticate)\b|\bauthenticate_user!|^[ \t]*has_secure_password\b|\bJWT\.decode\s*\(|^[ \t]*use_doorkeeper\b|\bdoorkeeper_authorize!|authenticate_or_request_with_http_(?:token|basic)|^[ \t]*http_basic_authenticate_with\b|^[ \t]*include\s+Rodauth|Warden::Manager/m,
         files: ['**/*.rb'],
-        literals: ['devise', 'authenticate', 'has_secure_password', 'JWT', 'doorkeeper', 'Rodauth', 'Warden'],
+        literals: [
+          'devise',
+          'authenticate',
+          'has_secure_password',
+          'JWT',
+          'doorkeeper',
+          'Rodauth',
+          'Warden',
+          'login_required',
+          'require_',
+          'ensure_',
+        ],
       },
       php: {
         regex:
@@ -276,7 +287,7 @@ export default defineRule({
       // incoming request read (`r.BasicAuth()`, `r.Header.Get("Authorization")`) to look the caller up.
       handWritten: {
         regex:
-          /\bbcrypt\.(?:CompareHashAndPassword|compare|compareSync|checkpw|verify)\s*\(|\bcheck_password_hash\s*\(|\bargon2\w*\.(?:verify|Verify|ComparePasswordAndHash)\w*\s*\(|\bBCrypt(?:\.Net\.BCrypt)?\.Verify\s*\(|\bpasswordEncoder\.matches\s*\(|\b(?:r|req|request)\.BasicAuth\s*\(\s*\)|\b(?:r|req|request)\.Header\.Get\s*\(\s*"Authorization"\s*\)|\.Request\(\)\.Header\.Get\s*\(\s*"Authorization"\s*\)|\b(?:c|ctx)\.GetHeader\s*\(\s*"Authorization"\s*\)|\brequest\.headers\.get\s*\(\s*["']Authorization["']|\breq\.headers\.authorization\b/,
+          /\bbcrypt\.(?:CompareHashAndPassword|compare|compareSync|checkpw|verify)\s*\(|\bcheck_password_hash\s*\(|\bargon2\w*\.(?:verify|Verify|ComparePasswordAndHash)\w*\s*\(|\bBCrypt(?:\.Net\.BCrypt)?\.Verify\s*\(|\bBCrypt::Password\.new\(\w{1,60}\)[ \t]{0,4}(?:==|\.is_password\?)|\bpasswordEncoder\.matches\s*\(|\b(?:r|req|request)\.BasicAuth\s*\(\s*\)|\b(?:r|req|request)\.Header\.Get\s*\(\s*"Authorization"\s*\)|\.Request\(\)\.Header\.Get\s*\(\s*"Authorization"\s*\)|\b(?:c|ctx)\.GetHeader\s*\(\s*"Authorization"\s*\)|\brequest\.headers\.get\s*\(\s*["']Authorization["']|\breq\.headers\.authorization\b/,
         files: ['**/*.{go,js,ts,mjs,cjs,py,java,kt,cs,rb,php,rs}'],
         literals: [
           'bcrypt',

@@ -203,6 +203,9 @@ export function outboundCalls(
       !d.dev &&
       (d.use === 'production' || (d.direct && d.use !== 'non-production')) &&
       (d.ecosystem !== 'composer' || phpCalls) &&
+      // A gem of an optional Bundler group is installed only on request: the service's client
+      // library only where its code uses it (tracks' `group :stripe, :optional => true`).
+      (!d.optional || d.use === 'production') &&
       // A client library of the browser app (a Vue or React folder's axios) calls the service, not
       // other services: judged where it is declared and where it is imported.
       componentOf(d.path) === 'server' &&

@@ -20,7 +20,31 @@ export interface UsagePattern extends PatternSpec {
   key: string;
 }
 
-const KEYS = { js: 'facts:use-js', py: 'facts:use-py', go: 'facts:use-go', rs: 'facts:use-rs', cmd: 'facts:use-cmd' };
+const KEYS = {
+  js: 'facts:use-js',
+  py: 'facts:use-py',
+  go: 'facts:use-go',
+  rs: 'facts:use-rs',
+  rb: 'facts:use-rb',
+  cmd: 'facts:use-cmd',
+};
+
+/**
+ * The names Ruby code uses a gem by: `require 'aws-sdk-s3'` names the gem (or its path form
+ * `aws/sdk/s3`), the code its module (`stripe` → `Stripe`, `active_merchant` → `ActiveMerchant`).
+ */
+function rubyNames(gem: string): string[] {
+  const camel = gem
+    .split('-')
+    .map((p) =>
+      p
+        .split('_')
+        .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+        .join(''),
+    )
+    .join('::');
+  return [...new Set([gem, gem.replace(/-/g, '/'), camel])];
+}
 
 /** Console scripts and preload flags that load a package without an import. */
 const COMMANDS: Record<string, string[]> = {
@@ -55,11 +79,13 @@ interface Watched {
   py: Map<string, Dependency[]>;
   go: Map<string, Dependency[]>;
   rs: Map<string, Dependency[]>;
+  /** Gems of an optional Bundler group only: Bundler.require loads the others whether named or not. */
+  rb: Map<string, Dependency[]>;
   cmd: Map<string, Dependency[]>;
 }
 
 function watch(deps: readonly Dependency[], names: readonly string[]): Watched {
-  const w: Watched = { js: new Map(), py: new Map(), go: new Map(), rs: new Map(), cmd: new Map() };
+  const w: Watched = { js: new Map(), py: new Map(), go: new Map(), rs: new Map(), rb: new Map(), cmd: new Map() };
   const add = (m: Map<string, Dependency[]>, k: string, d: Dependency) => {
     const list = m.get(k);
     if (list) {
@@ -75,6 +101,10 @@ function watch(deps: readonly Dependency[], names: readonly string[]): Watched {
     return v;
   };
   for (const d of deps) {
+    if (d.ecosystem === 'bundler' && d.optional && watched(d)) {
+      for (const n of rubyNames(d.name)) add(w.rb, n, d);
+      continue;
+    }
     if (!['npm', 'pip', 'go', 'cargo'].includes(d.ecosystem) || !watched(d)) continue;
     if (d.ecosystem === 'npm') {
       add(w.js, d.name, d);
@@ -147,6 +177,22 @@ export function usagePatterns(deps: readonly Dependency[], names: readonly strin
       literals: [...w.rs.keys()],
     });
   }
+  if (w.rb.size) {
+    const names = [...w.rb.keys()];
+    const mods = alternation(names.filter((n) => /^[A-Z]/.test(n)));
+    const reqs = alternation(names.filter((n) => !/^[A-Z]/.test(n)));
+    out.push({
+      ...base,
+      key: KEYS.rb,
+      // require 'stripe' · require "aws/sdk/s3" · Stripe::Charge.create · Stripe.api_key = …
+      regex: new RegExp(
+        String.raw`\brequire(?:_relative)?[ \t(]+['"](${reqs})(?:/[^'"\s]*)?['"]` +
+          (mods ? String.raw`|(?<![\w:])(${mods})(?:::|\.)\w` : ''),
+      ),
+      files: ['**/*.{rb,rake,erb,haml,slim}', '**/Rakefile', '**/config.ru'],
+      literals: names.map((n) => n.split('::')[0]!),
+    });
+  }
   if (w.cmd.size) {
     const npm = [...w.js.keys()];
     const parts = [
@@ -204,13 +250,14 @@ export function applyUsage(
     if (hit) credit(w.go.get(hit), m);
   }
   for (const m of matches(KEYS.rs)) if (!isCommentLine(m.snippet)) credit(w.rs.get(m.groups[0] ?? m.groups[1]!), m);
+  for (const m of matches(KEYS.rb)) if (!isCommentLine(m.snippet)) credit(w.rb.get(m.groups[0] ?? m.groups[1]!), m);
   for (const m of matches(KEYS.cmd)) {
     if (isCommentLine(m.snippet)) continue;
     const g = m.groups[0] ?? m.groups[1] ?? '';
     credit(w.cmd.get(g) ?? w.cmd.get(npmPackage(g)), m);
   }
   const seen = new Set<Dependency>();
-  for (const list of [w.js, w.py, w.go, w.rs, w.cmd].flatMap((x) => [...x.values()])) {
+  for (const list of [w.js, w.py, w.go, w.rs, w.rb, w.cmd].flatMap((x) => [...x.values()])) {
     for (const d of list) {
       if (seen.has(d)) continue;
       seen.add(d);

@@ -101,7 +101,11 @@ export function preCommitHooks(
     const doc = parsed.docs[0];
     const value = doc?.value as { repos?: unknown[]; ci?: unknown; default_stages?: string[] } | undefined;
     const hooks: PreCommitHook[] = [];
-    (Array.isArray(value?.repos) ? value.repos : []).forEach((repo, r) => {
+    // pre-commit before 1.0 took the list of repos as the whole file (`- repo: …` at the top,
+    // `sha:` for `rev:`); it still reads that form.
+    const listed = Array.isArray(doc?.value);
+    const repos: unknown[] = listed ? (doc!.value as unknown[]) : Array.isArray(value?.repos) ? value.repos : [];
+    repos.forEach((repo, r) => {
       const list = (repo as { hooks?: unknown[] })?.hooks;
       (Array.isArray(list) ? list : []).forEach((h, j) => {
         const hook = h as { id?: unknown; entry?: unknown; args?: unknown; stages?: unknown };
@@ -113,7 +117,7 @@ export function preCommitHooks(
         hooks.push({
           id: hook.id,
           argv: argv.length ? [...argv, ...args] : [],
-          line: doc!.lineOf(['repos', r, 'hooks', j, 'id']) ?? 1,
+          line: doc!.lineOf(listed ? [r, 'hooks', j, 'id'] : ['repos', r, 'hooks', j, 'id']) ?? 1,
           ...(stages ? { stages } : {}),
         });
       });

@@ -179,10 +179,22 @@ function commandsAt(
   const kept: string[][] = [];
   out.forEach((argv, i) => {
     // `ACTION=lint`, `ACTION=$1` (already substituted): values a script uses later.
+    // A command line held in a variable (`dc="docker compose --file envs/compose-$2.yml"`, then
+    // `$dc run web bin/rails test`) is kept too, its own variables as written: its program is literal.
     if (assigned && argv.every((w) => /^[A-Za-z_]\w*=/.test(w)))
-      for (const w of argv)
-        if (!w.includes('\u0001')) assigned.push([w.slice(0, w.indexOf('=')), w.slice(w.indexOf('=') + 1)]);
-    const words = unmark(argv);
+      for (const w of argv) {
+        const value = w.slice(w.indexOf('=') + 1);
+        if (!w.includes('\u0001')) assigned.push([w.slice(0, w.indexOf('=')), value]);
+        else if (/^[\w./-]+\s+\S/.test(value))
+          assigned.push([w.slice(0, w.indexOf('=')), value.replace(/\u0001(\w+)\u0002/g, '$$$1')]);
+      }
+    // An unquoted variable that holds a command line splits into its words (`$dc run web …`).
+    const head = argv[0];
+    const split =
+      head && /^[\w./-]+\s+\S/.test(head) && !/^[A-Za-z_]\w*=/.test(head)
+        ? [...head.trim().split(/\s+/), ...argv.slice(1)]
+        : argv;
+    const words = unmark(split);
     if (isDeclaration(words)) return;
     kept.push(words);
     soft?.push(swallowed.has(i));

@@ -125,19 +125,26 @@ export function parseComposer(files: FileView, path: string, deps: DeclaredDepen
 export function parseGemfile(files: FileView, path: string, deps: DeclaredDependency[]): Manifest {
   const text = files.read(path);
   if (text === undefined) return { ecosystem: 'bundler', path, ok: false, error: 'unreadable' };
-  const groups: boolean[] = [];
+  // Each open block: a development/test group, and a group marked `optional: true` (Bundler installs
+  // it only with `--with`; `group :stripe, :optional => true do`).
+  const groups: { dev: boolean; optional: boolean }[] = [];
+  const top = () => groups[groups.length - 1] ?? { dev: false, optional: false };
   linesOf(text).forEach((raw, i) => {
     const line = raw.replace(/#.*$/, '').trim();
     const group = /^group\s+(.+?)\s+do\b/.exec(line);
-    if (group) return void groups.push(/:(development|test)\b|["'](development|test)["']/.test(group[1]!));
-    if (/^(\w+.*\s)?do\b/.test(line) && !group) return void groups.push(groups[groups.length - 1] ?? false);
+    if (group)
+      return void groups.push({
+        dev: /:(development|test)\b|["'](development|test)["']/.test(group[1]!),
+        optional: /(?:\boptional:|:optional\s*=>)\s*true\b/.test(group[1]!),
+      });
+    if (/^(\w+.*\s)?do\b/.test(line) && !group) return void groups.push(top());
     if (line === 'end') return void groups.pop();
     const gem = /^gem\s+["']([^"']+)["'](?:\s*,\s*["']([^"']+)["'])?(.*)$/.exec(line);
     const spec = /\.add_(development_|runtime_)?dependency\s*\(?\s*["']([^"']+)["'](?:\s*,\s*["']([^"']+)["'])?/.exec(
       line,
     );
     if (gem) {
-      const dev = (groups[groups.length - 1] ?? false) || /group:\s*(\[?\s*:(development|test))/.test(gem[3] ?? '');
+      const dev = top().dev || /group:\s*(\[?\s*:(development|test))/.test(gem[3] ?? '');
       deps.push({
         ecosystem: 'bundler',
         name: gem[1]!,
@@ -145,6 +152,7 @@ export function parseGemfile(files: FileView, path: string, deps: DeclaredDepend
         path,
         line: i + 1,
         dev,
+        ...(top().optional ? { optional: true } : {}),
       });
     } else if (spec) {
       deps.push({
