@@ -5,6 +5,16 @@ import { ruleTester } from '../../src/testing/rule-tester.js';
 const minified = (name: string) =>
   `(()=>{var ${name}=({livewireId:e})=>({init(){window.addEventListener("sync-${name}",t=>{t.detail.id===e&&this.sync(t.detail)})},${'sync(t){this.state=t.state??null,this.open=!!t.open,this.items=Array.from(t.items??[]).map(i=>({...i,key:String(i.id)}))},'.repeat(6)}});document.addEventListener("alpine:init",()=>{window.Alpine.data("${name}",${name})});})();\n`;
 
+/** A Django app of 20 modules in a package `shelf`, two of them in shelf/connectors/. */
+const shelfApp = Object.fromEntries([
+  ...Array.from({ length: 18 }, (_, i) => [`shelf/views/v${i}.py`, `def view${i}(request):\n    return None\n`]),
+  ...Array.from({ length: 2 }, (_, i) => [
+    `shelf/connectors/c${i}.py`,
+    `def fetch${i}(url: str) -> str:\n    return url\n`,
+  ]),
+  ['manage.py', 'import sys\n'],
+]);
+
 const laravel = {
   'composer.json': '{"require": {"laravel/framework": "^12.0", "filament/filament": "^4.0"}}',
   artisan: '#!/usr/bin/env php\n<?php\n',
@@ -20,6 +30,15 @@ const laravel = {
 
 ruleTester(rule, {
   valid: [
+    {
+      name: 'mypy strict with errors ignored only in a module of generated code stays strict',
+      tree: {
+        ...shelfApp,
+        'pyproject.toml':
+          '[tool.mypy]\nstrict = true\n\n[[tool.mypy.overrides]]\nmodule = "shelf.migrations.*"\nignore_errors = true\n',
+      },
+      expect: { outcome: 'pass', message: 'Python (strict type checking)' },
+    },
     {
       name: 'minified framework assets published into public/ (filament:assets) are not the project’s JavaScript',
       tree: laravel,
@@ -205,6 +224,35 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'mypy strict, but an override ignores the errors of the whole app package (reported again for one subpackage)',
+      tree: {
+        ...shelfApp,
+        'pyproject.toml':
+          '[project]\nname = "shelf"\n\n[tool.mypy]\nstrict = true\n\n[[tool.mypy.overrides]]\nignore_errors = true\n\nmodule = "shelf.*"\n\n[[tool.mypy.overrides]]\nignore_errors = false\nmodule = [\n    "shelf.connectors.*",\n]\n',
+      },
+      expect: {
+        outcome: 'partial',
+        message:
+          'Python (strict, but mypy ignores the errors of shelf.* (18 of 21 files), reported again only for shelf.connectors.*)',
+        evidence: [
+          { path: 'pyproject.toml', line: 5, note: 'strict Python type checking' },
+          { path: 'pyproject.toml', line: 8, note: 'ignore_errors = true for shelf.*' },
+        ],
+      },
+    },
+    {
+      name: 'setup.cfg: [mypy] strict with [mypy-shelf.*] ignore_errors',
+      tree: {
+        ...shelfApp,
+        'setup.cfg': '[mypy]\nstrict = True\n\n[mypy-shelf.*]\nignore_errors = True\n',
+      },
+      expect: {
+        outcome: 'partial',
+        message: 'strict, but mypy ignores the errors of shelf.* (20 of 21 files)',
+        evidence: [{ path: 'setup.cfg', line: 5, note: 'ignore_errors = true for shelf.*' }],
+      },
+    },
     {
       name: 'a hand-written script in public/ beside published minified assets is the project’s JavaScript',
       tree: {

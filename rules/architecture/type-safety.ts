@@ -81,6 +81,14 @@ export default defineRule({
         files: PY_CONFIGS,
         literals: ['strict', 'disallow_untyped_defs'],
       },
+      // `ignore_errors = true` in a per-module override (`[[tool.mypy.overrides]]`, `[mypy-app.*]`):
+      // mypy checks those modules and reports nothing.
+      pyIgnoreErrors: {
+        regex: /^[ \t]*ignore_errors\s*=\s*(?:true|True|1)\b/m,
+        files: PY_CONFIGS,
+        literals: ['ignore_errors'],
+        maxPerFile: 1,
+      },
       // Pyright switched off (`typeCheckingMode = "off"`): a `[tool.pyright]` section that disables
       // the checker configures nothing to check.
       pyOff: {
@@ -212,7 +220,25 @@ export default defineRule({
         const marker = ctx.files.named('py.typed').filter(isProductionPath);
         // Strictness given on the command line CI runs (`mypy --strict hc`) counts as much as a config key.
         const cli = strictTypecheckRuns(ctx.facts.commands, 'Python').map((r) => runEvidence(r, 'runs mypy --strict'));
-        if (strict.length || cli.length)
+        const ignored =
+          strict.length || cli.length ? ignoredShare(ctx, m('pyIgnoreErrors'), byLang.get(lang)!) : undefined;
+        if ((strict.length || cli.length) && ignored)
+          // Strict on paper, but an override silences mypy for most of the app (blind round 20,
+          // bookwyrm: `strict = true` and `module = "bookwyrm.*"` `ignore_errors = true`).
+          verdicts.set(lang, {
+            score: 1 - ignored.share + 0.3 * ignored.share,
+            note: `strict, but mypy ignores the errors of ${listing(ignored.modules.slice(0, 3))} (${ignored.files} of ${byLang.get(lang)!.length} files)${ignored.reenabled.length ? `, reported again only for ${ignored.reenabled.length > 4 ? `${ignored.reenabled.slice(0, 4).join(', ')} and ${ignored.reenabled.length - 4} more` : listing(ignored.reenabled)}` : ''}`,
+            evidence: [
+              ...first(strict, 'strict Python type checking'),
+              ...cli.slice(0, 1),
+              {
+                path: ignored.path,
+                line: ignored.line,
+                note: `ignore_errors = true for ${listing(ignored.modules.slice(0, 3))}`,
+              },
+            ],
+          });
+        else if (strict.length || cli.length)
           verdicts.set(lang, {
             score: 1,
             note: 'strict type checking',
@@ -324,4 +350,102 @@ function checkerStrictness(strict: readonly Match[], sections: readonly Match[])
     for (const h of sections) if (h.path === k.path && h.line < k.line) header = h;
     return header !== undefined && CHECKER_SECTION.test((header.groups[0] ?? '').trim());
   });
+}
+
+interface ModuleOverride {
+  modules: string[];
+  ignore: boolean;
+  line: number;
+}
+
+/**
+ * mypy's per-module sections of one config file: `[[tool.mypy.overrides]]` tables (`module` a
+ * string or an array, before or after the keys) and `[mypy-a.*,b]` sections, with their
+ * `ignore_errors` value (the line cited is the `ignore_errors` key's).
+ */
+function mypyOverrides(text: string): ModuleOverride[] {
+  const out: ModuleOverride[] = [];
+  let cur: { modules: string[]; ignore?: boolean; line: number } | undefined;
+  const close = () => {
+    if (cur && cur.ignore !== undefined && cur.modules.length)
+      out.push({ modules: cur.modules, ignore: cur.ignore, line: cur.line });
+    cur = undefined;
+  };
+  const lines = text.split(/\r?\n/);
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!;
+    if (/^\s*\[/.test(l)) {
+      close();
+      const ini = /^\s*\[mypy-([^\]]+)\]/.exec(l);
+      if (/^\s*\[\[tool\.mypy\.overrides\]\]/.test(l)) cur = { modules: [], line: i + 1 };
+      else if (ini) cur = { modules: ini[1]!.split(',').map((x) => x.trim()), line: i + 1 };
+      continue;
+    }
+    if (!cur) continue;
+    const ig = /^\s*ignore_errors\s*=\s*(\w+)/.exec(l);
+    if (ig) {
+      cur.ignore = /^(?:true|1)$/i.test(ig[1]!);
+      cur.line = i + 1;
+    }
+    const mod = /^\s*module\s*=\s*(.*)$/.exec(l);
+    if (mod) {
+      let v = mod[1]!;
+      // A multi-line array runs to its closing bracket (at most 200 lines).
+      for (let j = i + 1; v.trimStart().startsWith('[') && !v.includes(']') && j < lines.length && j < i + 200; j++)
+        v += ` ${lines[((i = j))]!}`;
+      cur.modules.push(...[...v.matchAll(/["']([\w.*-]+)["']/g)].map((q) => q[1]!));
+    }
+  }
+  close();
+  return out;
+}
+
+/** Whether a mypy module pattern (`app`, `app.*` — the package and all below it, `app.*.views`) names a module. */
+function moduleMatches(pattern: string, module: string): boolean {
+  const deep = pattern.endsWith('.*');
+  const want = (deep ? pattern.slice(0, -2) : pattern).split('.');
+  const got = module.split('.');
+  if (got.length < want.length || (!deep && got.length !== want.length)) return false;
+  return want.every((w, i) => w === '*' || w === got[i]);
+}
+
+/**
+ * The share of the Python files mypy is told to ignore the errors of: each file by the most specific
+ * override that names its module (a longer pattern wins, as in mypy). Undefined below 5% of the files.
+ */
+function ignoredShare(
+  ctx: { files: { read(path: string): string | undefined } },
+  found: readonly Match[],
+  pyFiles: readonly string[],
+): { share: number; files: number; modules: string[]; reenabled: string[]; path: string; line: number } | undefined {
+  const file = found[0]?.path;
+  if (!file || pyFiles.length === 0) return undefined;
+  const overrides = mypyOverrides(ctx.files.read(file) ?? '');
+  const on = overrides.filter((o) => o.ignore);
+  if (!on.length) return undefined;
+  const base = file.includes('/') ? file.slice(0, file.lastIndexOf('/') + 1) : '';
+  let ignored = 0;
+  for (const p of pyFiles) {
+    if (!p.startsWith(base)) continue;
+    const module = p
+      .slice(base.length)
+      .replace(/^src\//, '')
+      .replace(/(?:\/__init__)?\.pyi?$/, '')
+      .replace(/\//g, '.');
+    let best: { len: number; ignore: boolean } | undefined;
+    for (const o of overrides)
+      for (const pat of o.modules)
+        if (moduleMatches(pat, module) && (!best || pat.length > best.len))
+          best = { len: pat.length, ignore: o.ignore };
+    if (best?.ignore) ignored++;
+  }
+  if (ignored < pyFiles.length * 0.05) return undefined;
+  return {
+    share: ignored / pyFiles.length,
+    files: ignored,
+    modules: on.flatMap((o) => o.modules),
+    reenabled: overrides.filter((o) => !o.ignore).flatMap((o) => o.modules),
+    path: file,
+    line: on[0]!.line,
+  };
 }

@@ -32,6 +32,57 @@ ruleTester(rule, {
       },
     },
     {
+      name: 'one /healthz route that both the liveness and the readiness probe call is both endpoints (round 20)',
+      profile: 'service',
+      tree: {
+        'package.json': '{"name":"ide","dependencies":{"express":"4.19.0"}}',
+        'src/routes/index.ts': [
+          "import express from 'express'",
+          "import * as health from './health'",
+          '',
+          'const app = express()',
+          "app.use('/healthz', health.router)",
+          'app.listen(8080)',
+          '',
+        ].join('\n'),
+        'src/routes/health.ts':
+          "import { Router } from 'express'\nexport const router = Router()\nrouter.get('/', (req, res) => res.json({ status: 'alive' }))\n",
+        'k8s/deployment.yaml': [
+          'apiVersion: apps/v1',
+          'kind: Deployment',
+          'metadata:',
+          '  name: ide',
+          'spec:',
+          '  template:',
+          '    spec:',
+          '      containers:',
+          '        - name: ide',
+          '          image: ide:4.0.0',
+          '          livenessProbe:',
+          '            httpGet:',
+          '              path: /healthz',
+          '              port: 8080',
+          '          readinessProbe:',
+          '            httpGet:',
+          '              path: /healthz',
+          '              port: 8080',
+          '',
+        ].join('\n'),
+      },
+      expect: {
+        outcome: 'pass',
+        message: 'One health endpoint (/healthz) answers both the liveness and the readiness probe.',
+        evidence: [
+          { path: 'src/routes/index.ts', line: 5, note: 'health route /healthz' },
+          {
+            path: 'k8s/deployment.yaml',
+            line: 9,
+            note: 'the liveness and readiness probes of Deployment ide call /healthz',
+          },
+        ],
+      },
+    },
+    {
       name: 'a /health route that the Kubernetes readinessProbe calls is the readiness endpoint beside /liveness (round 19)',
       profile: 'service',
       tree: {
@@ -381,6 +432,27 @@ ruleTester(rule, {
           },
         ],
         absent: ['served by', 'webhook.service.ts', 'health route /link/health'],
+      },
+    },
+    {
+      name: 'the same /healthz called by the readiness probe only (no liveness probe): partial, no liveness endpoint (round 20)',
+      profile: 'service',
+      tree: {
+        'package.json': '{"name":"ide","dependencies":{"express":"4.19.0"}}',
+        'src/routes/index.ts':
+          "import express from 'express'\nimport * as health from './health'\n\nconst app = express()\napp.use('/healthz', health.router)\napp.listen(8080)\n",
+        'src/routes/health.ts':
+          "import { Router } from 'express'\nexport const router = Router()\nrouter.get('/', (req, res) => res.json({ status: 'alive' }))\n",
+        'k8s/deployment.yaml':
+          'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: ide\nspec:\n  template:\n    spec:\n      containers:\n        - name: ide\n          image: ide:4.0.0\n          readinessProbe:\n            httpGet:\n              path: /healthz\n              port: 8080\n',
+      },
+      expect: {
+        outcome: 'partial',
+        message: 'A readiness endpoint exists, but no separate liveness endpoint.',
+        evidence: [
+          { path: 'src/routes/index.ts', line: 5, note: 'health route /healthz' },
+          { path: 'k8s/deployment.yaml', line: 9, note: 'the readiness probe of Deployment ide calls /healthz' },
+        ],
       },
     },
     {

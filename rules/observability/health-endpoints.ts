@@ -283,14 +283,33 @@ export default defineRule({
     const kinds = new Set<string>();
     // A path the deployment's readiness probe calls is the readiness endpoint, whatever its name
     // (round 19: `/health` as the readinessProbe beside `/liveness`).
-    const readinessPaths = readinessProbePaths(ctx.files);
+    const readinessPaths = probePaths(ctx.files, 'readiness');
+    // A route both probes call is the liveness and the readiness endpoint (blind round 20,
+    // code-server: /healthz for livenessProbe and readinessProbe was called "no separate liveness").
+    const livenessPaths = probePaths(ctx.files, 'liveness');
     const probeEvidence: Evidence[] = [];
-    for (const p of [...routes.map(route), ...fileRoutes.map((f) => f.route)].map((r) => r.toLowerCase())) {
+    let shared: string | undefined;
+    for (const p of new Set([...routes.map(route), ...fileRoutes.map((f) => f.route)].map((r) => r.toLowerCase()))) {
       const probe = readinessPaths.get(p.replace(/\/+$/, ''));
       // Cited when the probe, not the route's name, makes it the readiness endpoint.
       if (probe && !/ready|readiness|startup/.test(p) && !probeEvidence.includes(probe)) probeEvidence.push(probe);
       if (/ready|readiness|startup/.test(p) || probe) kinds.add('readiness');
       else kinds.add('liveness');
+      const live = livenessPaths.get(p.replace(/\/+$/, ''));
+      if (probe && live) {
+        kinds.add('liveness');
+        shared ??= p;
+        const at = probeEvidence.indexOf(probe);
+        // One container's two probes: one citation.
+        if (at >= 0 && live.path === probe.path && live.line === probe.line)
+          probeEvidence[at] = {
+            ...probe,
+            note: (probe.note ?? '')
+              .replace('the readiness probe', 'the liveness and readiness probes')
+              .replace(/ calls /, ' call '),
+          };
+        else if (!probeEvidence.includes(live)) probeEvidence.push(live);
+      }
     }
     // Framework helpers that mount a fixed probe path (Rails `/up`, Kubernetes healthz helpers).
     for (const m of libs) {
@@ -334,9 +353,15 @@ export default defineRule({
       ].sort(),
       libraries: [...new Set(deps.map((d) => d.name))].sort(),
     };
-    evidence.push(...probeEvidence.slice(0, 2));
+    evidence.push(...probeEvidence.slice(0, 3));
     if (kinds.has('liveness') && kinds.has('readiness'))
-      return pass('Liveness and readiness endpoints are registered.', evidence, data);
+      return pass(
+        shared && [...byRoute.keys(), ...fileRoutes.map((f) => f.route)].length === 1
+          ? `One health endpoint (${shared}) answers both the liveness and the readiness probe.`
+          : 'Liveness and readiness endpoints are registered.',
+        evidence,
+        data,
+      );
     // A second health route that checks a dependency beside one that does not is a readiness check,
     // whatever its name (blind round 18, fastapi-min: /probe/live beside /probe/health, whose
     // handler opens a database session, was called "no separate readiness endpoint").
@@ -417,22 +442,22 @@ function dependencyName(snippet: string): string {
     : 'a dependency';
 }
 
-/** Paths the deployment's readiness probes call, with where: Kubernetes `readinessProbe.httpGet.path`, and Pulumi programs. */
-function readinessProbePaths(files: FileView): Map<string, Evidence> {
+/** Paths the deployment's probes of one kind call, with where: Kubernetes `<kind>Probe.httpGet.path`, and Pulumi programs. */
+function probePaths(files: FileView, kind: 'readiness' | 'liveness'): Map<string, Evidence> {
   const out = new Map<string, Evidence>();
   const key = (p: string) => p.toLowerCase().replace(/\/+$/, '');
   for (const w of deployedWorkloads(files))
     for (const c of w.containers) {
-      const path = (c.readinessProbe as { httpGet?: { path?: unknown } } | undefined)?.httpGet?.path;
+      const path = (c[`${kind}Probe`] as { httpGet?: { path?: unknown } } | undefined)?.httpGet?.path;
       if (typeof path === 'string' && !out.has(key(path)))
         out.set(key(path), {
           path: c.path ?? w.path,
           line: c.line,
-          note: `the readiness probe of ${w.kind} ${w.name} calls ${path}`,
+          note: `the ${kind} probe of ${w.kind} ${w.name} calls ${path}`,
         });
     }
   for (const p of pulumi(files).probePaths)
-    if (p.kind === 'readiness' && !out.has(key(p.path)))
-      out.set(key(p.path), { path: p.file, line: p.line, note: `the deployment's readiness probe calls ${p.path}` });
+    if (p.kind === kind && !out.has(key(p.path)))
+      out.set(key(p.path), { path: p.file, line: p.line, note: `the deployment's ${kind} probe calls ${p.path}` });
   return out;
 }

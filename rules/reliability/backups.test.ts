@@ -146,5 +146,15 @@ ruleTester(rule, {
       },
       expect: { outcome: 'not-applicable', message: 'no data store' },
     },
+    {
+      name: 'a CLI whose only data store is a Terraform sample under examples/: nothing to judge, never "All 0 … backed up"',
+      tree: {
+        'go.mod': 'module example.com/yamltool\n\ngo 1.22\n',
+        'main.go': 'package main\n\nfunc main() {}\n',
+        'examples/sample.tf':
+          'provider "aws" {\n  region = "us-east-1"\n}\n\nresource "aws_s3_bucket" "demo" {\n  bucket = "demo-bucket"\n}\n',
+      },
+      expect: { outcome: 'not-applicable', message: 'no data store is declared' },
+    },
   ],
 });

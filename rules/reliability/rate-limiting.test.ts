@@ -164,7 +164,14 @@ ruleTester(rule, {
       },
       expect: {
         outcome: 'pass',
-        evidence: [{ path: 'deploy/nginx/nginx.conf', line: 2, note: 'the reverse proxy limits request rates' }],
+        evidence: [
+          {
+            path: 'deploy/nginx/nginx.conf',
+            line: 2,
+            note: 'nginx limit_req_zone: the rate a limit_req applies per client',
+          },
+          { path: 'deploy/nginx/nginx.conf', line: 5, note: 'the reverse proxy limits request rates on location /' },
+        ],
       },
     },
     {
@@ -235,6 +242,36 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'nginx (extensionless include files in nginx/) limits only the login and password-reset locations: partial, naming them',
+      profile: 'service',
+      tree: {
+        'requirements.txt': 'Django==4.2\ngunicorn==21.2\n',
+        'manage.py': 'import os\nimport sys\n',
+        'shelf/urls.py': 'from django.urls import path\nurlpatterns = []\n',
+        'shelf/views.py':
+          'from django.http import HttpResponse\n\ndef index(request):\n    return HttpResponse("ok")\n',
+        'nginx/default.conf':
+          'include /etc/nginx/conf.d/server_config;\nserver {\n    listen 80;\n    include /etc/nginx/conf.d/locations;\n}\n',
+        'nginx/server_config':
+          'client_max_body_size 10m;\nlimit_req_zone $binary_remote_addr zone=loginlimit:10m rate=1r/s;\n',
+        'nginx/locations':
+          'location / {\n    proxy_pass http://web;\n}\n\nlocation ~ ^/(login[^-/]|password-reset|2fa-check) {\n    limit_req zone=loginlimit burst=1 nodelay;\n    limit_req_status 429;\n    proxy_pass http://web;\n}\n',
+      },
+      expect: {
+        outcome: 'partial',
+        message:
+          "Only authentication routes are rate-limited: the reverse proxy's limit_req applies to location ~ ^/(login[^-/]|password-reset|2fa-check) (nginx/locations:6)",
+        evidence: [
+          {
+            path: 'nginx/locations',
+            line: 6,
+            note: 'the reverse proxy limits request rates on location ~ ^/(login[^-/]|password-reset|2fa-check)',
+          },
+          { path: 'nginx/server_config', line: 2 },
+        ],
+      },
+    },
     {
       name: 'a rateLimit() method defined on a cache client and never called is no rate limiting',
       profile: 'service',

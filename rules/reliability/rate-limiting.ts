@@ -253,8 +253,11 @@ export default defineRule({
     const handWritten = productionMatches(ctx, 'reject429').filter(
       (m) => counting.has(m.path) && !isCommentLine(m.snippet),
     );
-    // A reverse proxy kept in the repository (nginx limit_req, Traefik rateLimit, Caddy rate_limit).
-    config.push(...ctx.facts.proxy.rateLimits);
+    // A reverse proxy kept in the repository (nginx limit_req, Traefik rateLimit, Caddy rate_limit);
+    // an nginx `limit_req` is cited with the location it limits.
+    const proxyLimits = ctx.facts.proxy.rateLimits.map((e) => nginxLocated(ctx, e));
+    const plain = proxyLimits.map(({ location: _, ...e }) => e);
+    config.push(...plain);
     const { own, unused } = ownLimiters(ctx.matches('refs'), [
       ...productionMatches(ctx, 'limiterLogic', 'counter'),
       ...handWritten,
@@ -314,6 +317,24 @@ export default defineRule({
           { ...verdict.data, authOnly: true },
         );
     }
+    // nginx limits only the login and password-reset locations (blind round 20, bookwyrm's
+    // `limit_req zone=loginlimit` in `location ~ ^/(login…|password-reset…)`): brute force is stopped
+    // there, the other requests are not limited.
+    const applied = proxyLimits.filter((e) => e.location !== undefined);
+    if (
+      verdict.outcome === 'pass' &&
+      applied.length > 0 &&
+      applied.every((e) => AUTH_LOCATION.test(e.location!)) &&
+      config.length === proxyLimits.length &&
+      (verdict.data as { codeSites?: number }).codeSites === 0 &&
+      ((verdict.data as { dependencies?: string[] }).dependencies ?? []).length === 0
+    )
+      return partial(
+        0.5,
+        `Only authentication routes are rate-limited: the reverse proxy's limit_req applies to ${listing([...new Set(applied.map((e) => `location ${e.location}`))].slice(0, 3))} (${applied[0]!.path}:${applied[0]!.line}), which stops brute force there; no rate limit protects the other requests.`,
+        plain,
+        { ...verdict.data, authOnly: true },
+      );
     if (verdict.outcome === 'pass' || login.length === 0) return verdict;
     return partial(
       0.5,
@@ -323,6 +344,35 @@ export default defineRule({
     );
   },
 });
+
+/** An nginx location for signing in: login, password reset, sign-up, two-factor checks, tokens. */
+const AUTH_LOCATION =
+  /log_?in|sign_?in|sign_?up|regist|password|passwd|reset|verif|otp|mfa|2fa|two_?factor|auth|token/i;
+
+/**
+ * An nginx `limit_req` (not the zone it uses) with the `location` block it sits in: the nearest
+ * unclosed `location … {` above it, braces counted (at most 200 lines up). Server-wide (no
+ * location): `location` stays undefined and the note says so.
+ */
+function nginxLocated(ctx: RuleContext, e: Evidence): Evidence & { location?: string } {
+  if (e.line && /^\s*limit_req_zone\s/.test(e.snippet ?? ''))
+    return { ...e, note: 'nginx limit_req_zone: the rate a limit_req applies per client' };
+  if (!e.line || !/^\s*limit_req\s/.test(e.snippet ?? '')) return e;
+  const lines = (ctx.files.read(e.path) ?? '').split(/\r?\n/);
+  let depth = 0;
+  for (let n = e.line - 2; n >= 0 && n >= e.line - 200; n--) {
+    const l = lines[n]!.replace(/#.*$/, '');
+    depth += (l.match(/\}/g) ?? []).length - (l.match(/\{/g) ?? []).length;
+    if (depth < 0) {
+      const loc = /^\s*location\s+(.+?)\s*\{/.exec(l);
+      if (loc) return { ...e, location: loc[1]!, note: `the reverse proxy limits request rates on location ${loc[1]}` };
+      if (/^\s*(?:server|http)\s*\{/.test(l))
+        return { ...e, note: 'the reverse proxy limits request rates server-wide' };
+      depth = 0;
+    }
+  }
+  return e;
+}
 
 /** A function named for an authentication step: login, sign-up, password reset, verification, a one-time code. */
 const AUTH_FUNCTION =

@@ -14,6 +14,9 @@ import { isCommentLine, isDeployablePath } from './paths.js';
 const NGINX = [
   '**/nginx*.conf',
   '**/nginx/**/*.conf',
+  // Files kept in a folder named nginx, extensionless ones included (`nginx/locations`, included by
+  // the site's configuration: blind round 20, bookwyrm).
+  '**/nginx/*',
   '**/*.nginx',
   '**/conf.d/*.conf',
   '**/*.conf.template',

@@ -16,6 +16,8 @@ interface Target {
   deps: string[];
   /** Recipe lines with their numbers, variables substituted. */
   recipe: { text: string; line: number }[];
+  /** `$(eval NAME=value)` in the recipe: variables set for the recipes make expands after it. */
+  evals?: [string, string][];
 }
 
 interface Makefile {
@@ -51,8 +53,17 @@ function parseMakefile(
     if (l.startsWith('\t')) {
       const t = l.trim().replace(/^[@+-]+/, '');
       // `$(shell gofmt -l .)` in a recipe: make runs the command while expanding the line, as sh runs `$(…)`.
-      if (cur && t && !t.startsWith('#'))
-        cur.recipe.push({ text: subst(t.replace(/\$\(shell\s+/g, '$(')), line: i + 1 - countBack(lines, i) });
+      if (!cur || !t || t.startsWith('#')) continue;
+      // `$(eval ENGINERUN= )` is make's, not the shell's: it sets a variable for the recipes expanded after
+      // this one (`make local build`, where `local` empties a `docker run … image` prefix).
+      let rest = t;
+      for (const e of t.matchAll(/\$\(eval\s+([A-Za-z_]\w*)\s*[:?]?=([^()]*)\)/g)) {
+        (cur.evals ??= []).push([e[1]!, subst(e[2]!).trim()]);
+        rest = rest.replace(e[0], '');
+      }
+      rest = rest.trim().replace(/^[@+-]+/, '');
+      if (rest)
+        cur.recipe.push({ text: subst(rest.replace(/\$\(shell\s+/g, '$(')), line: i + 1 - countBack(lines, i) });
       continue;
     }
     const v = /^(?:export\s+|override\s+)?([A-Za-z_]\w*)\s*(?:\?|:|::|\+)?=\s*(.*)$/.exec(l);
@@ -151,7 +162,7 @@ export const makeTargets: Resolver = (argv, { files, cwd }) => {
     .filter((w) => /^[A-Za-z_]\w*=/.test(w))
     .slice(0, 8)
     .map((w): [string, string] => [w.slice(0, w.indexOf('=')), w.slice(w.indexOf('=') + 1)]);
-  const mk = makefile(files, path, overrides);
+  let mk = makefile(files, path, overrides);
   const wanted = positionals(argv.slice(1), [
     '-C',
     '--directory',
@@ -173,7 +184,16 @@ export const makeTargets: Resolver = (argv, { files, cwd }) => {
     for (const d of t.deps) visit(d, depth + 1);
     for (const r of t.recipe)
       blocks.push({ path: t.path, line: r.line, text: r.text, via: `make ${name}`, cwd: dirOf(path) });
+    // The targets make runs after this one see the variables its `$(eval …)` set (a prefix target
+    // `local` emptying a container wrapper): the file is read again with them fixed, as command-line ones are.
+    if (t.evals?.length) {
+      const fixedNow = new Map([...overrides, ...evals]);
+      for (const [k, v] of t.evals) if (!overrides.some(([o]) => o === k)) fixedNow.set(k, v);
+      evals.splice(0, evals.length, ...[...fixedNow].filter(([k]) => !overrides.some(([o]) => o === k)));
+      mk = makefile(files, path, [...fixedNow].slice(0, 16));
+    }
   };
+  const evals: [string, string][] = [];
   const missing = names.filter((n) => !mk.targets.has(n) && !patternTarget(mk, n));
   for (const n of names) visit(n, 0);
   if (blocks.length === 0 && missing.length) return { unresolved: `${path} has no target ${missing.join(', ')}` };
