@@ -34,20 +34,9 @@ function codecovAutoGate(lines: Lines, line: number): boolean {
  * target: Codecov's default target is `auto`, so the threshold is the drop the check allows.
  */
 function codecovDefaultTargetGate(lines: Lines, line: number): boolean {
-  const indent = (l: string) => /^[ \t]*/.exec(l)![0].length;
-  const at = indent(lines.bare(line));
-  const block = blockOf(lines, line - 1, at);
-  if (/^\s*target\s*:/m.test(block) || /^\s*informational\s*:\s*true/m.test(block)) return false;
-  // Its ancestors, nearest first: a `status:` key among them.
-  let want = at;
-  for (let i = line - 2; i >= 0; i--) {
-    const l = lines.bare(i + 1);
-    if (!l.trim() || /^\s*#/.test(l) || indent(l) >= want) continue;
-    want = indent(l);
-    if (/^\s*status\s*:/.test(l)) return true;
-    if (want === 0) break;
-  }
-  return false;
+  const at = /^[ \t]*/.exec(lines.bare(line))![0].length;
+  if (/^\s*target\s*:/m.test(blockOf(lines, line - 1, at))) return false;
+  return codecovStatus(lines, line);
 }
 
 /**
