@@ -204,6 +204,43 @@ ruleTester(rule, {
       },
     },
     {
+      name: 'Cucumber feature files run by a JUnit Cucumber runner (@RunWith(Cucumber.class), features = …) are end-to-end BDD tests (round 20)',
+      profile: 'service',
+      tree: {
+        'build.gradle':
+          "dependencies {\n  testImplementation 'org.junit.jupiter:junit-jupiter:5.10.0'\n  testImplementation 'io.cucumber:cucumber-junit:7.15.0'\n}\n",
+        'src/main/java/org/shelf/App.java': 'package org.shelf;\npublic class App {}\n',
+        'src/test/java/org/shelf/BookServiceTest.java':
+          'package org.shelf;\nimport org.junit.jupiter.api.Test;\nclass BookServiceTest {\n  @Test\n  void findsABook() {}\n}\n',
+        'src/test/java/org/shelf/acceptance/AcceptanceTest.java': [
+          'package org.shelf.acceptance;',
+          '',
+          'import io.cucumber.junit.Cucumber;',
+          'import io.cucumber.junit.CucumberOptions;',
+          'import org.junit.runner.RunWith;',
+          '',
+          '@RunWith(Cucumber.class)',
+          '@CucumberOptions(features = "src/test/resources", plugin = {"pretty"})',
+          'public class AcceptanceTest {',
+          '}',
+          '',
+        ].join('\n'),
+        'src/test/resources/bdd/shelf.feature':
+          'Feature: Shelf\n\n  Scenario: a reader finds a book\n    Given a book "Dune"\n    When the reader searches "Dune"\n    Then the book is listed\n\n  Scenario: an unknown title\n    When the reader searches "Nothing"\n    Then nothing is listed\n',
+      },
+      expect: {
+        outcome: 'pass',
+        message: 'unit tests and end-to-end tests found',
+        evidence: [
+          {
+            path: 'src/test/resources/bdd/shelf.feature',
+            line: 3,
+            note: 'end-to-end: Cucumber: 2 BDD scenarios run against the application by the JUnit Cucumber runner src/test/java/org/shelf/acceptance/AcceptanceTest.java:7',
+          },
+        ],
+      },
+    },
+    {
       name: 'a CI job whose steps launch a database with an action, then run the tests, runs them against live services',
       profile: 'service',
       tree: {

@@ -1,3 +1,4 @@
+import { cucumberRunnerOf } from '../../src/facts/tests/cucumber-jvm.js';
 import { defineRule, type CommandRun, type Evidence, type FileView } from '../../src/types.js';
 import { fail, listing, partial, pass } from '../../src/engine/results.js';
 import { ciFiles } from '../../src/facts/ci.js';
@@ -500,7 +501,14 @@ export default defineRule({
       const at = { path: f.path, ...(f.first ? { line: f.first.line, snippet: f.first.snippet } : {}) };
       const app = wholeApp.get(f.path);
       const driver = browser.get(f.path);
-      if (f.framework === 'Newman')
+      const runner =
+        f.framework === 'Cucumber' || f.framework === 'Gherkin' ? cucumberRunnerOf(ctx.files, f.path) : undefined;
+      if (runner)
+        add('end-to-end', {
+          ...at,
+          note: `Cucumber: ${f.cases} BDD scenario${f.cases === 1 ? '' : 's'} run against the application by the JUnit Cucumber runner ${runner.path}:${runner.line}`,
+        });
+      else if (f.framework === 'Newman')
         add('end-to-end', {
           ...at,
           note: `Postman collection: ${f.cases} API test${f.cases === 1 ? '' : 's'} run by Newman against a running server`,
