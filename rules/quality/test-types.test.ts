@@ -241,6 +241,32 @@ ruleTester(rule, {
       },
     },
     {
+      name: 'shunit2 scripts in acceptance_tests/ that run the built CLI are end-to-end acceptance tests (round 20)',
+      profile: 'cli',
+      tree: {
+        'go.mod': 'module example.com/yamlq\n\ngo 1.22\n',
+        'main.go': 'package main\n\nfunc main() {}\n',
+        'cmd/root_test.go': 'package cmd\n\nimport "testing"\n\nfunc TestRoot(t *testing.T) {}\n',
+        'scripts/acceptance.sh': '#!/bin/bash\nset -e\nfor test in acceptance_tests/*.sh; do\n  (exec "$test")\ndone\n',
+        'acceptance_tests/basic.sh':
+          '#!/bin/bash\n\nsetUp() {\n  rm -f test.yml\n}\n\ntestEvalRoundTrip() {\n  ./yamlq -n ".a = 1" > test.yml\n  X=$(./yamlq ".a" test.yml)\n  assertEquals 1 "$X"\n}\n\ntestNullInput() {\n  X=$(./yamlq -n ".")\n  assertEquals null "$X"\n}\n\nsource ./scripts/shunit2\n',
+        'acceptance_tests/flags.sh':
+          '#!/bin/bash\n\nfunction testVersionFlag() {\n  ./yamlq --version\n}\n\n. ./scripts/shunit2\n',
+        'scripts/helper.sh': '#!/bin/bash\ntestHelper() {\n  echo not a test\n}\n',
+      },
+      expect: {
+        outcome: 'pass',
+        message: 'unit tests and end-to-end tests found',
+        evidence: [
+          {
+            path: 'acceptance_tests/basic.sh',
+            line: 7,
+            note: 'end-to-end: shunit2 acceptance tests: 3 test functions in 2 scripts that run the program and check its output',
+          },
+        ],
+      },
+    },
+    {
       name: 'a CI job whose steps launch a database with an action, then run the tests, runs them against live services',
       profile: 'service',
       tree: {
