@@ -267,6 +267,38 @@ ruleTester(rule, {
       },
     },
     {
+      name: 'Playwright tests that jest ignores (testPathIgnorePatterns) are labelled Playwright, not jest, though test/package.json installs jest (round 20)',
+      profile: 'service',
+      tree: {
+        'package.json': JSON.stringify(
+          {
+            name: 'web-ide',
+            scripts: { 'test:unit': 'jest', 'test:e2e': 'playwright test --config test/playwright.config.ts' },
+            jest: { testEnvironment: 'node', testPathIgnorePatterns: ['/node_modules/', '/out/', 'test/e2e'] },
+          },
+          null,
+          2,
+        ),
+        'test/package.json': JSON.stringify({ devDependencies: { jest: '^29.0.0', '@playwright/test': '^1.45.0' } }),
+        'test/playwright.config.ts':
+          'import { PlaywrightTestConfig } from "@playwright/test"\nimport path from "path"\nconst config: PlaywrightTestConfig = {\n  testDir: path.join(__dirname, "e2e"),\n}\nexport default config\n',
+        'src/node/util.ts': 'export const trim = (s: string) => s.trim()\n',
+        'test/unit/node/util.test.ts':
+          'describe("trim", () => {\n  it("trims", () => {\n    expect(1).toBe(1)\n  })\n})\n',
+        'test/e2e/baseFixture.ts': 'import { test as base } from "@playwright/test"\nexport const test = base\n',
+        'test/e2e/login.test.ts':
+          'import { test, expect } from "./baseFixture"\n\ntest("logs in with the password", async ({ page }) => {\n  expect(page).toBeTruthy()\n})\n',
+      },
+      expect: {
+        outcome: 'pass',
+        evidence: [
+          { path: 'test/unit/node/util.test.ts', line: 2, note: 'unit: jest: 1 test case' },
+          { path: 'test/e2e/login.test.ts', line: 3, note: 'end-to-end: Playwright: 1 test run in a real browser' },
+        ],
+        absent: ['jest test in an end-to-end location'],
+      },
+    },
+    {
       name: 'a CI job whose steps launch a database with an action, then run the tests, runs them against live services',
       profile: 'service',
       tree: {

@@ -563,7 +563,13 @@ export default defineRule({
       } else if (f.framework === 'playwright' || f.framework === 'cypress' || e2eDir(f.path) || e2eByName(f.path))
         add(
           'end-to-end',
-          { ...at, note: `${f.framework} test in an end-to-end location` },
+          {
+            ...at,
+            note:
+              f.framework === 'playwright' || f.framework === 'cypress'
+                ? `${f.framework === 'playwright' ? 'Playwright' : 'Cypress'}: ${f.cases} test${f.cases === 1 ? '' : 's'} run in a real browser`
+                : `${f.framework} test in an end-to-end location`,
+          },
           f.framework !== 'playwright' && f.framework !== 'cypress',
         );
       else if (driver)
