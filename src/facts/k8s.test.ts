@@ -133,9 +133,7 @@ describe('k8s model', () => {
     for (const k of Object.keys(ide)) if (k.startsWith('deploy/box/')) delete (ide as Record<string, string>)[k];
     const hc = await runRuleOn(healthChecks, ide, { profile: 'service' });
     expect(hc.outcome).toBe('pass');
-    expect(hc.evidence).toEqual([
-      expect.objectContaining({ path: 'deploy/ide/templates/deployment.yaml', line: 12 }),
-    ]);
+    expect(hc.evidence).toEqual([expect.objectContaining({ path: 'deploy/ide/templates/deployment.yaml', line: 12 })]);
   });
 
   it('neutralises Helm templates and resolves .Values from values.yaml', () => {
