@@ -450,6 +450,29 @@ ruleTester(rule, {
       },
     },
     {
+      name: 'third-party images are cited in the compose file that holds them; those of another file are counted (round 20)',
+      profile: 'service',
+      tree: {
+        'requirements.txt': 'django==5.0\ngunicorn==22.0\n',
+        'docker-compose.yml':
+          'services:\n  web:\n    build: .\n    healthcheck:\n      test: ["CMD", "curl", "-f", "http://localhost:8000/health"]\n  redis:\n    image: redis:7\n  db:\n    image: postgres:16\n',
+        'docker-compose-upgrade-db.yml':
+          'services:\n  db_update:\n    image: pgautoupgrade/pgautoupgrade:17-bookworm\n',
+      },
+      expect: {
+        outcome: 'pass',
+        evidence: [
+          {
+            path: 'docker-compose.yml',
+            line: 6,
+            note: expect.stringContaining(
+              'third-party images redis (redis:7), db (postgres:16) (1 more in other compose files): dependencies',
+            ),
+          },
+        ],
+      },
+    },
+    {
       name: 'compose healthchecks beside Kubernetes manifests are named in the message and evidence, not dropped silently',
       profile: 'service',
       tree: {

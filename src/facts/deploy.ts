@@ -533,15 +533,22 @@ export function composeAsideNotes(aside: ComposeAside[]): Evidence[] {
  * deployment, not its own units. Cited once so a reader sees they were set aside, not missed.
  */
 export function composeDependencyNote(d: Deploy, judged: string): Evidence[] {
-  const deps = d.compose.filter((s) => !s.built && s.image);
-  if (deps.length === 0) return [];
+  const all = d.compose.filter((s) => !s.built && s.image);
+  if (all.length === 0) return [];
+  // Cited in the compose file that holds most of them; those of other files are counted, not
+  // named at a line of a file they are not in.
+  const perFile = new Map<string, number>();
+  for (const s of all) perFile.set(s.path, (perFile.get(s.path) ?? 0) + 1);
+  const main = [...perFile].sort((a, b) => b[1] - a[1])[0]![0];
+  const deps = all.filter((s) => s.path === main);
+  const elsewhere = all.length - deps.length;
   const names = deps.slice(0, 4).map((s) => `${s.name} (${s.image})`);
-  const more = deps.length > 4 ? ` and ${deps.length - 4} more` : '';
+  const more = `${deps.length > 4 ? ` and ${deps.length - 4} more` : ''}${elsewhere > 0 ? ` (${elsewhere} more in other compose files)` : ''}`;
   return [
     {
       path: deps[0]!.path,
       line: deps[0]!.line,
-      note: `third-party image${deps.length === 1 ? '' : 's'} ${names.join(', ')}${more}: dependencies of the deployment, not the project's own services; ${judged} judged on the services built here`,
+      note: `third-party image${all.length === 1 ? '' : 's'} ${names.join(', ')}${more}: dependencies of the deployment, not the project's own services; ${judged} judged on the services built here`,
     },
   ];
 }
