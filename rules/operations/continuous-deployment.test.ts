@@ -21,6 +21,26 @@ jobs:
 ruleTester(rule, {
   valid: [
     {
+      name: 'an approval environment a job targets is named as a gate, as environments names it (round 20)',
+      profile: 'service',
+      tree: {
+        'build.gradle': "plugins { id 'org.springframework.boot' version '3.3.0' }\n",
+        'chart/Chart.yaml': 'apiVersion: v2\nname: shelf\nversion: 1.0.0\n',
+        '.github/workflows/pipeline.yml':
+          'on:\n  push:\n    branches: [main]\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: ./gradlew build\n  create-release:\n    needs: build\n    runs-on: ubuntu-latest\n    environment: approve-release\n    steps:\n      - run: gh release create v1.0.0\n  deploy:\n    needs: create-release\n    runs-on: ubuntu-latest\n    steps:\n      - run: helm upgrade --install shelf ./chart\n',
+      },
+      expect: {
+        outcome: 'pass',
+        evidence: [
+          {
+            path: '.github/workflows/pipeline.yml',
+            line: 13,
+            note: 'job create-release targets environment approve-release (an approval gate: someone approves the job before it runs)',
+          },
+        ],
+      },
+    },
+    {
       name: 'a Static Web Apps workflow deploys in its upload job; the job that closes a pull request preview is no deploy (round 11)',
       profile: 'service',
       tree: {

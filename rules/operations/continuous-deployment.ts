@@ -1,6 +1,13 @@
 import { defineRule, type CommandGraph, type CommandRun, type Evidence, type FileView } from '../../src/types.js';
 import { fail, listing, partial, pass, unknown } from '../../src/engine/results.js';
-import { CI_GLOBS, type CiFile, ciFiles, testOnlyJobs, throwawayClusterJobs } from '../../src/facts/ci.js';
+import {
+  CI_GLOBS,
+  type CiFile,
+  ciEnvironmentRole,
+  ciFiles,
+  testOnlyJobs,
+  throwawayClusterJobs,
+} from '../../src/facts/ci.js';
 import { runEvidence, runsOf, unfollowedWorkflows } from '../../src/facts/commands/index.js';
 import { fromMatch, isProductionPath } from '../../src/facts/paths.js';
 
@@ -262,7 +269,7 @@ export default defineRule({
         path: e.path,
         line: e.line,
         snippet: e.input ? `- ${e.name}` : `environment: ${e.written ?? e.name}`,
-        note: `${e.job ? `job ${e.job} targets` : 'targets'} environment ${e.name}${e.input ? ` (an option of the manual trigger's input ${e.input})` : ''}`,
+        note: `${e.job ? `job ${e.job} targets` : 'targets'} environment ${e.name}${e.input ? ` (an option of the manual trigger's input ${e.input})` : ciEnvironmentRole(e.name) === 'gate' ? ' (an approval gate: someone approves the job before it runs)' : ''}`,
       }),
     );
     const found: string[] = [];

@@ -97,6 +97,28 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'an approval environment (environment: approve-release) is a gate, said so, not "no CI environments" (round 20)',
+      profile: 'service',
+      tree: {
+        'build.gradle': "plugins { id 'org.springframework.boot' version '3.3.0' }\n",
+        'chart/Chart.yaml': 'apiVersion: v2\nname: shelf\nversion: 1.0.0\n',
+        '.github/workflows/pipeline.yml':
+          'on:\n  push:\n    branches: [main]\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: ./gradlew build\n  create-release:\n    needs: build\n    runs-on: ubuntu-latest\n    environment: approve-release\n    steps:\n      - run: gh release create v1.0.0\n  deploy:\n    needs: create-release\n    runs-on: ubuntu-latest\n    steps:\n      - run: helm upgrade --install shelf ./chart\n',
+      },
+      expect: {
+        outcome: 'fail',
+        message: 'the only CI environment, approve-release, is an approval gate before a job runs',
+        evidence: [
+          {
+            path: '.github/workflows/pipeline.yml',
+            line: 13,
+            note: 'CI environment approve-release of job create-release is an approval gate before the job runs, not a separate environment',
+          },
+        ],
+        absent: ['no CI environments and'],
+      },
+    },
+    {
       name: 'import test data folders named *_test_1 are test inputs, not pre-production environments (round 11)',
       profile: 'service',
       tree: {

@@ -1,6 +1,6 @@
 import { defineRule, type Evidence } from '../../src/types.js';
 import { fail, listing, partial, pass } from '../../src/engine/results.js';
-import { CI_GLOBS, ciFiles, envKind, testOnlyJobs } from '../../src/facts/ci.js';
+import { CI_GLOBS, ciEnvironmentRole, ciFiles, envKind, testOnlyJobs } from '../../src/facts/ci.js';
 import { basename } from '../../src/walk/glob.js';
 import { fromMatch, isProductionPath } from '../../src/facts/paths.js';
 
@@ -222,9 +222,18 @@ export default defineRule({
     for (const { e, path } of scaffolds)
       if (ownModeDirs.has(path.slice(0, path.lastIndexOf('/') + 1)))
         add(e.kind, e.name, { path, note: `configuration for environment ${e.name}` });
+    // Approval gates (`environment: approve-release`): CI environments, but no separate one.
+    const gates: Evidence[] = [];
     for (const f of ciFiles(ctx.files).filter((c) => c.ok)) {
       const testJobs = testOnlyJobs(f);
       for (const e of f.environments) {
+        if (ciEnvironmentRole(e.name) === 'gate' && !(e.job && testJobs.has(e.job)))
+          gates.push({
+            path: e.path,
+            line: e.line,
+            snippet: `environment: ${e.written ?? e.name}`,
+            note: `CI environment ${e.name}${e.job ? ` of job ${e.job}` : ''} is an approval gate before the job runs, not a separate environment`,
+          });
         const kind = envKind(e.name);
         if (kind && !(e.job && testJobs.has(e.job)))
           add(kind, e.name, {
@@ -269,7 +278,7 @@ export default defineRule({
       }
     }
     const ws = ctx.matches('tfWorkspace');
-    const evidence = [...found.values()].flatMap((l) => l.slice(0, 3).map((x) => x.ev));
+    const evidence = [...[...found.values()].flatMap((l) => l.slice(0, 3).map((x) => x.ev)), ...gates.slice(0, 2)];
     if (ws.length > 0) evidence.push(fromMatch(ws[0]!, 'Terraform workspaces select per-environment state'));
     const names = (k: Kind) => [...new Set(found.get(k)!.map((x) => x.name))].sort();
     const prod = names('prod');
@@ -310,13 +319,17 @@ export default defineRule({
         evidence,
         data,
       );
+    const gateNames = [...new Set(gates.map((g) => /CI environment (\S+)/.exec(g.note ?? '')?.[1] ?? ''))];
     return fail(
-      'No environment separation found.',
+      gates.length > 0
+        ? `No environment separation found: the only CI environment${gateNames.length === 1 ? ', ' : 's, '}${listing(gateNames.slice(0, 3))}, ${gateNames.length === 1 ? 'is an approval gate' : 'are approval gates'} before a job runs, not a separate staging or production environment.`
+        : 'No environment separation found.',
       [
         {
           path: '.',
-          note: `no environment folders (envs/, environments/, overlays/ …), no per-environment config files (values-prod.yaml, *.tfvars, application-<env>.yml, appsettings.<Env>.json, .env.<env>), no CI environments and no terraform.workspace in ${ctx.files.size} files`,
+          note: `no environment folders (envs/, environments/, overlays/ …), no per-environment config files (values-prod.yaml, *.tfvars, application-<env>.yml, appsettings.<Env>.json, .env.<env>), ${gates.length > 0 ? 'no CI environment but an approval gate' : 'no CI environments'} and no terraform.workspace in ${ctx.files.size} files`,
         },
+        ...gates.slice(0, 2),
       ],
       data,
     );

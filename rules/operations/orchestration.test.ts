@@ -74,6 +74,30 @@ ruleTester(rule, {
       },
     },
     {
+      name: 'a systemd unit beside a compose file of services built here names the compose file too (round 20)',
+      profile: 'service',
+      tree: {
+        'requirements.txt': 'Django==5.1\n',
+        'contrib/systemd/shelf.service':
+          '[Unit]\nDescription=Shelf\n\n[Service]\nExecStart=/opt/shelf/venv/bin/gunicorn shelf.wsgi\n',
+        'docker-compose.yml':
+          'services:\n  web:\n    build: .\n    command: gunicorn shelf.wsgi\n  worker:\n    build: .\n    command: celery -A shelf worker\n  redis:\n    image: redis:7\n',
+        'docker-compose.dev.yml': 'services:\n  web:\n    build: .\n',
+        Dockerfile: 'FROM python:3.12\nCMD ["gunicorn", "shelf.wsgi"]\n',
+      },
+      expect: {
+        outcome: 'pass',
+        message: [
+          'systemd unit',
+          'compose file docker-compose.yml (and 1 more) also present, running 2 services built here',
+        ],
+        evidence: [
+          { path: 'contrib/systemd/shelf.service', line: 4 },
+          { path: 'docker-compose.yml', line: 2, note: expect.stringContaining('services built here: web, worker') },
+        ],
+      },
+    },
+    {
       name: 'a systemd unit that a package installs describes how the service runs',
       profile: 'service',
       tree: {

@@ -1,7 +1,7 @@
 import { defineRule } from '../../src/types.js';
 import type { Evidence } from '../../src/types.js';
 import { fail, listing, partial, pass, unknown } from '../../src/engine/results.js';
-import { composeDependencyNote, deployments, DEPLOY_READS } from '../../src/facts/deploy.js';
+import { composeDependencyNote, composeWorkloads, deployments, DEPLOY_READS } from '../../src/facts/deploy.js';
 import { pulumi } from '../../src/facts/pulumi.js';
 import { k8s, K8S_DIGEST } from '../../src/facts/k8s.js';
 import { fromMatch, isProductionPath } from '../../src/facts/paths.js';
@@ -183,7 +183,32 @@ export default defineRule({
       ...prodCompose.slice(0, 2).map((p) => ({ path: p.path, note: `production compose file (${p.reason})` })),
       ...notes,
     ];
-    if (systems.length > 0) return pass(`Deployment target described: ${listing(systems)}.`, evidence, data);
+    if (systems.length > 0) {
+      // Compose files beside the target, not counted as it: named all the same (the one whose
+      // services built here the reliability rules judge first), so the message matches the data.
+      const other =
+        iac.workloads.length > 0 ? [] : d.composeFiles.filter((p) => !prodCompose.some((c) => c.path === p));
+      let also = '';
+      if (other.length > 0) {
+        const units = composeWorkloads(ctx.files).units.filter((u) => other.includes(u.path));
+        const main = units[0]?.path ?? other.find((p) => !/[._-](dev|development|local)\b/i.test(p)) ?? other[0]!;
+        const mine = units.filter((u) => u.path === main);
+        also = `; compose file ${main}${other.length > 1 ? ` (and ${other.length - 1} more)` : ''} also present${mine.length > 0 ? `, running ${mine.length} service${mine.length === 1 ? '' : 's'} built here` : ''}`;
+        evidence.push({
+          path: main,
+          ...(mine[0] ? { line: mine[0].line } : {}),
+          note: `compose file beside it, not counted as the target${
+            mine.length > 0
+              ? `; services built here: ${mine
+                  .slice(0, 4)
+                  .map((u) => u.name)
+                  .join(', ')}${mine.length > 4 ? ` and ${mine.length - 4} more` : ''}`
+              : ''
+          }`,
+        });
+      }
+      return pass(`Deployment target described: ${listing(systems)}${also}.`, evidence, data);
+    }
     // Compose that runs only third-party images (a database, a cache) with no service built or run
     // from here sets up local dependencies; it does not describe how this service runs.
     if (d.compose.length > 0 && d.compose.every((s) => !s.built && !s.sourceMounted)) {

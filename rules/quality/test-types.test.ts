@@ -204,6 +204,101 @@ ruleTester(rule, {
       },
     },
     {
+      name: 'Cucumber feature files run by a JUnit Cucumber runner (@RunWith(Cucumber.class), features = …) are end-to-end BDD tests (round 20)',
+      profile: 'service',
+      tree: {
+        'build.gradle':
+          "dependencies {\n  testImplementation 'org.junit.jupiter:junit-jupiter:5.10.0'\n  testImplementation 'io.cucumber:cucumber-junit:7.15.0'\n}\n",
+        'src/main/java/org/shelf/App.java': 'package org.shelf;\npublic class App {}\n',
+        'src/test/java/org/shelf/BookServiceTest.java':
+          'package org.shelf;\nimport org.junit.jupiter.api.Test;\nclass BookServiceTest {\n  @Test\n  void findsABook() {}\n}\n',
+        'src/test/java/org/shelf/acceptance/AcceptanceTest.java': [
+          'package org.shelf.acceptance;',
+          '',
+          'import io.cucumber.junit.Cucumber;',
+          'import io.cucumber.junit.CucumberOptions;',
+          'import org.junit.runner.RunWith;',
+          '',
+          '@RunWith(Cucumber.class)',
+          '@CucumberOptions(features = "src/test/resources", plugin = {"pretty"})',
+          'public class AcceptanceTest {',
+          '}',
+          '',
+        ].join('\n'),
+        'src/test/resources/bdd/shelf.feature':
+          'Feature: Shelf\n\n  Scenario: a reader finds a book\n    Given a book "Dune"\n    When the reader searches "Dune"\n    Then the book is listed\n\n  Scenario: an unknown title\n    When the reader searches "Nothing"\n    Then nothing is listed\n',
+      },
+      expect: {
+        outcome: 'pass',
+        message: 'unit tests and end-to-end tests found',
+        evidence: [
+          {
+            path: 'src/test/resources/bdd/shelf.feature',
+            line: 3,
+            note: 'end-to-end: Cucumber: 2 BDD scenarios run against the application by the JUnit Cucumber runner src/test/java/org/shelf/acceptance/AcceptanceTest.java:7',
+          },
+        ],
+      },
+    },
+    {
+      name: 'shunit2 scripts in acceptance_tests/ that run the built CLI are end-to-end acceptance tests (round 20)',
+      profile: 'cli',
+      tree: {
+        'go.mod': 'module example.com/yamlq\n\ngo 1.22\n',
+        'main.go': 'package main\n\nfunc main() {}\n',
+        'cmd/root_test.go': 'package cmd\n\nimport "testing"\n\nfunc TestRoot(t *testing.T) {}\n',
+        'scripts/acceptance.sh': '#!/bin/bash\nset -e\nfor test in acceptance_tests/*.sh; do\n  (exec "$test")\ndone\n',
+        'acceptance_tests/basic.sh':
+          '#!/bin/bash\n\nsetUp() {\n  rm -f test.yml\n}\n\ntestEvalRoundTrip() {\n  ./yamlq -n ".a = 1" > test.yml\n  X=$(./yamlq ".a" test.yml)\n  assertEquals 1 "$X"\n}\n\ntestNullInput() {\n  X=$(./yamlq -n ".")\n  assertEquals null "$X"\n}\n\nsource ./scripts/shunit2\n',
+        'acceptance_tests/flags.sh':
+          '#!/bin/bash\n\nfunction testVersionFlag() {\n  ./yamlq --version\n}\n\n. ./scripts/shunit2\n',
+        'scripts/helper.sh': '#!/bin/bash\ntestHelper() {\n  echo not a test\n}\n',
+      },
+      expect: {
+        outcome: 'pass',
+        message: 'unit tests and end-to-end tests found',
+        evidence: [
+          {
+            path: 'acceptance_tests/basic.sh',
+            line: 7,
+            note: 'end-to-end: shunit2 acceptance tests: 3 test functions in 2 scripts that run the program and check its output',
+          },
+        ],
+      },
+    },
+    {
+      name: 'Playwright tests that jest ignores (testPathIgnorePatterns) are labelled Playwright, not jest, though test/package.json installs jest (round 20)',
+      profile: 'service',
+      tree: {
+        'package.json': JSON.stringify(
+          {
+            name: 'web-ide',
+            scripts: { 'test:unit': 'jest', 'test:e2e': 'playwright test --config test/playwright.config.ts' },
+            jest: { testEnvironment: 'node', testPathIgnorePatterns: ['/node_modules/', '/out/', 'test/e2e'] },
+          },
+          null,
+          2,
+        ),
+        'test/package.json': JSON.stringify({ devDependencies: { jest: '^29.0.0', '@playwright/test': '^1.45.0' } }),
+        'test/playwright.config.ts':
+          'import { PlaywrightTestConfig } from "@playwright/test"\nimport path from "path"\nconst config: PlaywrightTestConfig = {\n  testDir: path.join(__dirname, "e2e"),\n}\nexport default config\n',
+        'src/node/util.ts': 'export const trim = (s: string) => s.trim()\n',
+        'test/unit/node/util.test.ts':
+          'describe("trim", () => {\n  it("trims", () => {\n    expect(1).toBe(1)\n  })\n})\n',
+        'test/e2e/baseFixture.ts': 'import { test as base } from "@playwright/test"\nexport const test = base\n',
+        'test/e2e/login.test.ts':
+          'import { test, expect } from "./baseFixture"\n\ntest("logs in with the password", async ({ page }) => {\n  expect(page).toBeTruthy()\n})\n',
+      },
+      expect: {
+        outcome: 'pass',
+        evidence: [
+          { path: 'test/unit/node/util.test.ts', line: 2, note: 'unit: jest: 1 test case' },
+          { path: 'test/e2e/login.test.ts', line: 3, note: 'end-to-end: Playwright: 1 test run in a real browser' },
+        ],
+        absent: ['jest test in an end-to-end location'],
+      },
+    },
+    {
       name: 'a CI job whose steps launch a database with an action, then run the tests, runs them against live services',
       profile: 'service',
       tree: {

@@ -1,3 +1,4 @@
+import { cucumberRunnerOf } from '../../src/facts/tests/cucumber-jvm.js';
 import { defineRule, type CommandRun, type Evidence, type FileView } from '../../src/types.js';
 import { fail, listing, partial, pass } from '../../src/engine/results.js';
 import { ciFiles } from '../../src/facts/ci.js';
@@ -288,6 +289,40 @@ function acceptanceOverHttp(ctx: Parameters<Parameters<typeof defineRule>[0]['ch
   return out;
 }
 
+/** A shunit2 test function: `testBasicEvalRoundTrip() {`. */
+const SHUNIT2_TEST = /^[ \t]*(?:function[ \t]+)?(test\w*)[ \t]*\([ \t]*\)/gm;
+
+/**
+ * shunit2 scripts in an acceptance or e2e folder (`acceptance_tests/*.sh`): each `test*()`
+ * function runs the built program as its users do and checks what it prints — acceptance tests,
+ * end-to-end by kind. Cited once, at the first test, with the count over all such scripts.
+ */
+function shunit2Acceptance(ctx: Parameters<Parameters<typeof defineRule>[0]['check']>[0]): Evidence[] {
+  const scripts = ctx.matches('shunit2').filter((m) => e2eDir(m.path) || /acceptance|e2e/i.test(m.path));
+  let first: Evidence | undefined;
+  let tests = 0;
+  let withTests = 0;
+  for (const m of scripts) {
+    const text = ctx.files.read(m.path) ?? '';
+    const found = [...text.matchAll(SHUNIT2_TEST)];
+    if (found.length === 0) continue;
+    tests += found.length;
+    withTests++;
+    first ??= {
+      path: m.path,
+      line: lineAt(text, found[0]!.index),
+      snippet: found[0]![0].trim(),
+    };
+  }
+  if (!first) return [];
+  return [
+    {
+      ...first,
+      note: `shunit2 acceptance tests: ${tests} test function${tests === 1 ? '' : 's'} in ${withTests} script${withTests === 1 ? '' : 's'} that run the program and check its output`,
+    },
+  ];
+}
+
 export default defineRule({
   meta: {
     id: 'test-types',
@@ -300,7 +335,7 @@ export default defineRule({
     severity: 'medium',
     effort: 'medium',
     detection:
-      'Unit: collected test files outside integration/e2e folders, helm-unittest suites. Integration: integration/, it/ or api_tests/ folders and projects named *.IntegrationTests, CI jobs that start services (docker compose up, docker run -d) or declare service containers (GitHub Actions/GitLab services:) or launch a database/broker with an action step (`uses: …/start-mongodb`, `…/redis-github-action`) and run the tests against them, Terratest tests that apply Terraform (`terraform.InitAndApply`, terraform-module-test-helper `RunE2ETest`/`ModuleUpgradeTest`: real resources), `terraform test` run blocks with `command = apply` (the default; `command = plan` runs, or a file with `mock_provider` blocks, are unit tests), (for Go, whose tests sit in their package, only folders named integration-tests/itest or integration/ in a test tree), regtest/ folders, files named *_integration_test.go/test_integration.py/*IT.java, Cargo integration-test targets (`tests/*.rs` beside a Cargo.toml), helm test hooks, pytest `integration` markers, Go `integration` build tags, Testcontainers, dockertest/dktest, @SpringBootTest, WebApplicationFactory, JenkinsRule or @WithJenkins (a real Jenkins per test), in-process HTTP test clients (supertest given the app object, Django `self.client`, DRF `APIClient`, Flask `test_client()`, Starlette/FastAPI `TestClient`, Fastify/hapi `app.inject({…})`): they serve the whole app without a server or browser. End-to-end: spec files a WebdriverIO config (wdio.conf.*) runs in a browser, test files that drive a browser (they import Selenium/WebDriver, Playwright, Puppeteer, WebdriverIO, Splinter, chromedp/Rod, thirtyfour/fantoccini), Playwright, Cypress, Selenium, WebdriverIO, Puppeteer, Capybara, supertest given a URL of a running instance, tests of a command-line package that run its own command in a subprocess (`[sys.executable, "-m", pkg]`), test files aimed at a running local server (a base-URL constant of localhost/127.0.0.1 and an HTTP client call: smoke tests of a started container), e2e/ folders and files named *e2e* (e2e_test.go), Postman collections run by Newman, Cucumber features whose step definitions drive the app over HTTP (supertest, axios, fetch) — acceptance tests. Load: Locust, k6 scripts, JMeter .jmx, Gatling, Artillery. Files whose every test starts the application are integration tests, not unit tests: WebApplicationFactory (or a test-side subclass of it), TestServer, @SpringBootTest, @QuarkusTest, @MicronautTest, @Testcontainers, Symfony WebTestCase/KernelTestCase/ApiTestCase (and test-side base classes extending them), Laravel tests using RefreshDatabase/DatabaseMigrations/DatabaseTransactions; Rails spec/requests are integration, spec/system and spec/features end-to-end. A test file is one kind: a kind read only from its name or folder (`*.e2e-spec.ts`, integration/) gives way to what the file does (supertest given the app object: integration). Score: unit 0.5, integration 0.25, end-to-end 0.25, load +0.1; pass with unit tests plus integration or end-to-end tests, and for a library (profile) with unit tests alone.',
+      'Unit: collected test files outside integration/e2e folders, helm-unittest suites. Integration: integration/, it/ or api_tests/ folders and projects named *.IntegrationTests, CI jobs that start services (docker compose up, docker run -d) or declare service containers (GitHub Actions/GitLab services:) or launch a database/broker with an action step (`uses: …/start-mongodb`, `…/redis-github-action`) and run the tests against them, Terratest tests that apply Terraform (`terraform.InitAndApply`, terraform-module-test-helper `RunE2ETest`/`ModuleUpgradeTest`: real resources), `terraform test` run blocks with `command = apply` (the default; `command = plan` runs, or a file with `mock_provider` blocks, are unit tests), (for Go, whose tests sit in their package, only folders named integration-tests/itest or integration/ in a test tree), regtest/ folders, files named *_integration_test.go/test_integration.py/*IT.java, Cargo integration-test targets (`tests/*.rs` beside a Cargo.toml), helm test hooks, pytest `integration` markers, Go `integration` build tags, Testcontainers, dockertest/dktest, @SpringBootTest, WebApplicationFactory, JenkinsRule or @WithJenkins (a real Jenkins per test), in-process HTTP test clients (supertest given the app object, Django `self.client`, DRF `APIClient`, Flask `test_client()`, Starlette/FastAPI `TestClient`, Fastify/hapi `app.inject({…})`): they serve the whole app without a server or browser. End-to-end: spec files a WebdriverIO config (wdio.conf.*) runs in a browser, test files that drive a browser (they import Selenium/WebDriver, Playwright, Puppeteer, WebdriverIO, Splinter, chromedp/Rod, thirtyfour/fantoccini), Playwright, Cypress, Selenium, WebdriverIO, Puppeteer, Capybara, supertest given a URL of a running instance, tests of a command-line package that run its own command in a subprocess (`[sys.executable, "-m", pkg]`), test files aimed at a running local server (a base-URL constant of localhost/127.0.0.1 and an HTTP client call: smoke tests of a started container), e2e/ folders and files named *e2e* (e2e_test.go), Postman collections run by Newman, Cucumber features whose step definitions drive the app over HTTP (supertest, axios, fetch) — acceptance tests, feature files a JUnit Cucumber runner runs (`@RunWith(Cucumber.class)`, `@IncludeEngines("cucumber")`, its `features =` paths or the resource folder of its package), shunit2 scripts (`test*()` functions, `source …/shunit2`) in acceptance/e2e folders. Load: Locust, k6 scripts, JMeter .jmx, Gatling, Artillery. Files whose every test starts the application are integration tests, not unit tests: WebApplicationFactory (or a test-side subclass of it), TestServer, @SpringBootTest, @QuarkusTest, @MicronautTest, @Testcontainers, Symfony WebTestCase/KernelTestCase/ApiTestCase (and test-side base classes extending them), Laravel tests using RefreshDatabase/DatabaseMigrations/DatabaseTransactions; Rails spec/requests are integration, spec/system and spec/features end-to-end. A test file is one kind: a kind read only from its name or folder (`*.e2e-spec.ts`, integration/) gives way to what the file does (supertest given the app object: integration). Score: unit 0.5, integration 0.25, end-to-end 0.25, load +0.1; pass with unit tests plus integration or end-to-end tests, and for a library (profile) with unit tests alone.',
     digests: [TEST_DIGEST],
     patterns: {
       // Marks some tests of a file as integration tests; the file may hold unit tests too.
@@ -432,6 +467,13 @@ export default defineRule({
         literals: ['cucumber'],
         maxPerFile: 1,
       },
+      // Shell test scripts run by shunit2 (`source ./scripts/shunit2` at their end).
+      shunit2: {
+        regex: /^[ \t]*(?:\.|source)[ \t]+\S*shunit2\b/m,
+        files: ['**/*.{sh,bash}'],
+        literals: ['shunit2'],
+        maxPerFile: 1,
+      },
       // Gherkin scenarios, counted per feature file.
       gherkin: {
         regex: /^[ \t]*(?:Scenario(?: Outline| Template)?|Example)[ \t]*:/m,
@@ -500,7 +542,14 @@ export default defineRule({
       const at = { path: f.path, ...(f.first ? { line: f.first.line, snippet: f.first.snippet } : {}) };
       const app = wholeApp.get(f.path);
       const driver = browser.get(f.path);
-      if (f.framework === 'Newman')
+      const runner =
+        f.framework === 'Cucumber' || f.framework === 'Gherkin' ? cucumberRunnerOf(ctx.files, f.path) : undefined;
+      if (runner)
+        add('end-to-end', {
+          ...at,
+          note: `Cucumber: ${f.cases} BDD scenario${f.cases === 1 ? '' : 's'} run against the application by the JUnit Cucumber runner ${runner.path}:${runner.line}`,
+        });
+      else if (f.framework === 'Newman')
         add('end-to-end', {
           ...at,
           note: `Postman collection: ${f.cases} API test${f.cases === 1 ? '' : 's'} run by Newman against a running server`,
@@ -514,7 +563,13 @@ export default defineRule({
       } else if (f.framework === 'playwright' || f.framework === 'cypress' || e2eDir(f.path) || e2eByName(f.path))
         add(
           'end-to-end',
-          { ...at, note: `${f.framework} test in an end-to-end location` },
+          {
+            ...at,
+            note:
+              f.framework === 'playwright' || f.framework === 'cypress'
+                ? `${f.framework === 'playwright' ? 'Playwright' : 'Cypress'}: ${f.cases} test${f.cases === 1 ? '' : 's'} run in a real browser`
+                : `${f.framework} test in an end-to-end location`,
+          },
           f.framework !== 'playwright' && f.framework !== 'cypress',
         );
       else if (driver)
@@ -702,6 +757,7 @@ export default defineRule({
       .slice(0, 1))
       add('integration', fromMatch(m, 'HTTP-level tests of the app served in process (Fastify/hapi inject)'));
     for (const e of acceptanceOverHttp(ctx)) add('end-to-end', e);
+    for (const e of shunit2Acceptance(ctx)) add('end-to-end', e);
     for (const m of ctx.matches('k6')) add('load', fromMatch(m, 'k6 load script'));
     for (const m of ctx
       .matches('artillery')

@@ -427,6 +427,52 @@ ruleTester(rule, {
       },
     },
     {
+      name: 'a certificate renewer (certbot/certbot) and a vendor image whose owner and name agree are third-party, not own services (round 20)',
+      profile: 'service',
+      tree: {
+        'requirements.txt': 'django==5.0\ngunicorn==22.0\n',
+        'docker-compose.yml':
+          'services:\n  web:\n    build: .\n    command: gunicorn shelf.wsgi\n    healthcheck:\n      test: ["CMD", "curl", "-f", "http://localhost:8000/health"]\n  proxy:\n    image: nginx:1.27\n  certbot:\n    image: certbot/certbot:latest\n    entrypoint: /bin/sh -c "while :; do certbot renew; sleep 1d; done"\n  backup:\n    image: rclone/rclone:1.66\n',
+      },
+      expect: {
+        outcome: 'pass',
+        data: { checked: 1, unchecked: 0 },
+        evidence: [
+          { path: 'docker-compose.yml', line: 2, note: 'compose service web has a healthcheck' },
+          {
+            path: 'docker-compose.yml',
+            note: expect.stringContaining(
+              'third-party images proxy (nginx:1.27), certbot (certbot/certbot:latest), backup (rclone/rclone:1.66)',
+            ),
+          },
+        ],
+        absent: ['compose service certbot'],
+      },
+    },
+    {
+      name: 'third-party images are cited in the compose file that holds them; those of another file are counted (round 20)',
+      profile: 'service',
+      tree: {
+        'requirements.txt': 'django==5.0\ngunicorn==22.0\n',
+        'docker-compose.yml':
+          'services:\n  web:\n    build: .\n    healthcheck:\n      test: ["CMD", "curl", "-f", "http://localhost:8000/health"]\n  redis:\n    image: redis:7\n  db:\n    image: postgres:16\n',
+        'docker-compose-upgrade-db.yml':
+          'services:\n  db_update:\n    image: pgautoupgrade/pgautoupgrade:17-bookworm\n',
+      },
+      expect: {
+        outcome: 'pass',
+        evidence: [
+          {
+            path: 'docker-compose.yml',
+            line: 6,
+            note: expect.stringContaining(
+              'third-party images redis (redis:7), db (postgres:16) (1 more in other compose files): dependencies',
+            ),
+          },
+        ],
+      },
+    },
+    {
       name: 'compose healthchecks beside Kubernetes manifests are named in the message and evidence, not dropped silently',
       profile: 'service',
       tree: {

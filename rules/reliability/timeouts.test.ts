@@ -248,6 +248,46 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: "urllib's urlopen without timeout= is a call without one, beside requests calls that set it (round 20)",
+      profile: 'service',
+      tree: {
+        'requirements.txt': 'django==5.0\nrequests==2.32\n',
+        'shelf/apps.py':
+          'import os\nimport urllib.request\n\n\ndef download_file(url, destination):\n    os.makedirs(os.path.dirname(destination), exist_ok=True)\n    with urllib.request.urlopen(url) as stream:\n        with open(destination, "wb") as out:\n            out.write(stream.read())\n',
+        'shelf/connectors.py':
+          'import requests\nfrom urllib.request import urlopen\n\n\ndef fetch(url):\n    return requests.get(url, timeout=15).json()\n\n\ndef ping(url):\n    return urlopen(url, timeout=5).status\n',
+      },
+      expect: {
+        outcome: 'partial',
+        message: '1 outbound call has none',
+        evidence: [
+          {
+            path: 'shelf/apps.py',
+            line: 7,
+            note: 'urllib urlopen() without timeout= waits forever (no socket default set)',
+          },
+        ],
+        absent: ['no call without one'],
+      },
+    },
+    {
+      name: 'an untimed Spring RestTemplate is cited where it is made (new RestTemplate()), never at its import (round 20)',
+      profile: 'service',
+      tree: {
+        'build.gradle':
+          "dependencies {\n  implementation 'org.springframework.boot:spring-boot-starter-web:3.3.0'\n}\n",
+        'src/main/java/org/shelf/config/ClientConfig.java':
+          'package org.shelf.config;\n\nimport org.springframework.context.annotation.Bean;\nimport org.springframework.web.client.RestTemplate;\n\n@org.springframework.context.annotation.Configuration\npublic class ClientConfig {\n\n    @Bean\n    public RestTemplate restTemplate() {\n        return new RestTemplate();\n    }\n}\n',
+      },
+      expect: {
+        outcome: 'fail',
+        evidence: [
+          { path: 'src/main/java/org/shelf/config/ClientConfig.java', line: 11, snippet: 'return new RestTemplate();' },
+        ],
+        absent: ['import org.springframework.web.client.RestTemplate'],
+      },
+    },
+    {
       name: "a test runner's timeout (playwright.config.ts webServer.timeout) bounds the test run: the server's fetch() calls without a signal fail, nothing is credited",
       tree: {
         'package.json':
@@ -648,7 +688,8 @@ ruleTester(rule, {
         'src/Service/Feed.php':
           "<?php\nnamespace App\\Service;\n\nuse Symfony\\Contracts\\HttpClient\\HttpClientInterface;\n\nfinal class Feed\n{\n    public function __construct(private HttpClientInterface $client) {}\n    public function pull(): array { return $this->client->request('GET', $this->feedUrl)->toArray(); }\n}\n",
       },
-      expect: { outcome: 'fail', evidence: [{ path: 'src/Service/Feed.php', line: 4 }] },
+      // Cited where the client is injected, not at its `use` line.
+      expect: { outcome: 'fail', evidence: [{ path: 'src/Service/Feed.php', line: 8 }] },
     },
     {
       name: "a server's own timeouts (http.Server, shutdown deadline) are not outbound evidence",

@@ -219,7 +219,7 @@ export default defineRule({
     severity: 'high',
     effort: 'low',
     detection:
-      "Applies to services that make outbound calls, by the same outbound-calls fact as retries and circuit breakers (clients known by how their timeouts are set are in it: URLConnection, Spring request factories, Apache and OkHttp builders, Flurl `.WithTimeout(`, Go `http.Client{Timeout:}`, the HttpClient factory's resilience handlers); an explicit timeout alone is no outbound call. Explicit client or server timeouts in production code and Spring `*-timeout` properties (a Python `timeout=` on a query filter, lock, queue, cache entry or subprocess is not one). Findings per fault with file:line: a Python `requests.*(` call without `timeout=`, a call of the project's own HTTP helper module (one importing pycurl/requests/urllib3 whose `timeout` defaults to None) with a URL and no `timeout=`, Go `http.Get/Post/Head` or `http.DefaultClient` (no timeout), an `http.Client{…}` literal without `Timeout`, a C# `new HttpClient()` whose file never sets `.Timeout`; JS/TS `fetch()` without a signal and AWS SDK clients without a request timeout; Ruby Faraday calls whose block or arguments set no timeout and `Net::HTTP.get`; PHP Guzzle clients without `timeout`. Laravel's Http facade (30 s) and httpx (5 s) time out by default, said so; server timeouts (Go http.Server, Node and Fastify server options such as requestTimeout, gunicorn, shutdown deadlines) are not outbound evidence. The message names the clients checked for the languages present. A context deadline handed to a subprocess (`exec.CommandContext(ctx, \"git\", …)`) bounds a command, not an outbound call: it counts for nothing.",
+      "Applies to services that make outbound calls, by the same outbound-calls fact as retries and circuit breakers (clients known by how their timeouts are set are in it: URLConnection, Spring request factories, Apache and OkHttp builders, Flurl `.WithTimeout(`, Go `http.Client{Timeout:}`, the HttpClient factory's resilience handlers); an explicit timeout alone is no outbound call. Explicit client or server timeouts in production code and Spring `*-timeout` properties (a Python `timeout=` on a query filter, lock, queue, cache entry or subprocess is not one). Findings per fault with file:line: a Python `requests.*(` call without `timeout=`, urllib's `urlopen(` without `timeout=` (unless `socket.setdefaulttimeout` is set), a call of the project's own HTTP helper module (one importing pycurl/requests/urllib3 whose `timeout` defaults to None) with a URL and no `timeout=`, Go `http.Get/Post/Head` or `http.DefaultClient` (no timeout), an `http.Client{…}` literal without `Timeout`, a C# `new HttpClient()` whose file never sets `.Timeout`; JS/TS `fetch()` without a signal and AWS SDK clients without a request timeout; Ruby Faraday calls whose block or arguments set no timeout and `Net::HTTP.get`; PHP Guzzle clients without `timeout`. Laravel's Http facade (30 s) and httpx (5 s) time out by default, said so; server timeouts (Go http.Server, Node and Fastify server options such as requestTimeout, gunicorn, shutdown deadlines) are not outbound evidence. The message names the clients checked for the languages present. A context deadline handed to a subprocess (`exec.CommandContext(ctx, \"git\", …)`) bounds a command, not an outbound call: it counts for nothing.",
     patterns: {
       // A keyword argument `timeout=5` (PEP 8 writes it without spaces), not an assignment to a
       // name or attribute (`timeout = models.DurationField(…)`, `check.timeout = …`), not a
@@ -294,6 +294,20 @@ export default defineRule({
         literals: ['requests.'],
         maxPerFile: 50,
       },
+      // urllib's urlopen (`urllib.request.urlopen(url)`, `request.urlopen`, an imported `urlopen`):
+      // no timeout= waits as long as the socket default, None unless the process sets one.
+      pyUrlopen: {
+        regex: new RegExp(String.raw`(?:\burllib2?\.(?:request\.)?|(?<![\w.])(?:request\.)?)urlopen\(${ARGS}\)`),
+        files: ['**/*.py'],
+        literals: ['urlopen('],
+        maxPerFile: 50,
+      },
+      pySocketDefault: {
+        regex: /\bsocket\.setdefaulttimeout\(\s*(?!None\b)[\w.]/,
+        files: ['**/*.py'],
+        literals: ['setdefaulttimeout'],
+        maxPerFile: 1,
+      },
       goDefault: {
         regex: /\bhttp\.(?:DefaultClient\.)?(Get|Post|PostForm|Head|Do)\(/,
         files: ['**/*.go'],
@@ -339,12 +353,23 @@ export default defineRule({
   // http.Client) or a client call of this rule's own. An explicit timeout alone is no outbound call:
   // a future's, a lock's or a migration runner's wait bounds no client (blind round 18: timeouts
   // passed on `future.result(timeout=15)` where retries said "no outbound calls").
-  appliesTo: (ctx) => outboundApplies(ctx, 'timeouts', ['pyRequests', 'goDefault', 'goClient', 'csClient']),
+  appliesTo: (ctx) =>
+    outboundApplies(ctx, 'timeouts', ['pyRequests', 'pyUrlopen', 'goDefault', 'goClient', 'csClient']),
   check(ctx) {
     const faults: Fault[] = [];
     for (const m of productionMatches(ctx, 'pyRequests')) {
       if (!/\btimeout\s*=|\*\*/.test(m.groups[1] ?? ''))
         faults.push({ m, note: `requests.${m.groups[0]}() without timeout= waits forever` });
+    }
+    // A process-wide socket default (`socket.setdefaulttimeout(30)`) bounds urlopen too.
+    const socketDefault = productionMatches(ctx, 'pySocketDefault').length > 0;
+    for (const m of productionMatches(ctx, 'pyUrlopen')) {
+      if (
+        !socketDefault &&
+        !/\btimeout\s*=|\*\*/.test(m.groups[0] ?? '') &&
+        !/,[^,]*,\s*[\w.]+\s*$/.test(m.groups[0] ?? '')
+      )
+        faults.push({ m, note: 'urllib urlopen() without timeout= waits forever (no socket default set)' });
     }
     // A Go request built with a context deadline is bounded even on a client without Timeout.
     const goCtx = new Set(ctx.matches('goCtxTimeout').map((m) => m.path));

@@ -715,6 +715,19 @@ export function envKind(name: string): 'prod' | 'preprod' | 'dev' | undefined {
   return undefined;
 }
 
+/** An environment named for an approval step (`approve-release`, `manual-gate`, `sign-off`). */
+const APPROVAL_ENV = /(?:^|[^a-z])(?:approv\w*|gates?|manual|sign[-_ ]?off|reviews?)(?:[^a-z]|$)/i;
+
+/**
+ * What a CI environment is, one decision for environments and continuous-deployment: a
+ * production, pre-production or development environment (envKind), or an approval gate — a
+ * GitHub/GitLab environment whose name says someone approves the job before it runs
+ * (`environment: approve-release`): a gate in front of a release, not a separate environment.
+ */
+export function ciEnvironmentRole(name: string): 'prod' | 'preprod' | 'dev' | 'gate' | undefined {
+  return envKind(name) ?? (APPROVAL_ENV.test(name) ? 'gate' : undefined);
+}
+
 /**
  * A GitHub Actions workflow that runs only when someone starts it by hand (`on: workflow_dispatch`
  * and nothing else): what it runs is available, not part of CI (issue 15: a Semgrep scan there

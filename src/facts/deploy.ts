@@ -93,7 +93,7 @@ export interface Deploy {
  * are never what is deployed.
  */
 const THIRD_PARTY =
-  /^(?:[\w-]+(?:\.[\w-]+)+(?::\d+)?\/)?(?:[\w-]+\/)?(postgres(?:ql)?|postgis|pgvector|mysql|mariadb|mongo(?:db)?|redis(?:-stack)?|valkey|memcached|rabbitmq|nats|kafka|cp-kafka|zookeeper|cp-zookeeper|nginx|traefik|caddy|haproxy|envoy|grafana|prometheus|alertmanager|loki|tempo|promtail|zipkin|jaeger|all-in-one|opentelemetry-collector\S*|otel\S*|elasticsearch|kibana|logstash|opensearch\S*|minio|localstack|mailhog|mailpit|adminer|pgadmin4|mssql\S*|cassandra|neo4j|consul|vault|keycloak|selenium\S*|wiremock|azurite|azure-storage\S*|cosmosdb\S*|dynamodb-local|clickhouse-server|influxdb|etcd|toxiproxy|busybox|alpine|ubuntu|debian|sonarqube|jhipster-control-center|jhipster-registry|phpmyadmin|redis-commander|redisinsight|kafka-ui|kafdrop|akhq|mongo-express|maildev|smtp4dev|mailcatcher|swagger-ui|swagger-editor|pgweb|dozzle|portainer|portainer-ce|clamav|spotlight|pgautoupgrade)(?::|@|$)|^(?:[\w-]+(?:\.[\w-]+)+(?::\d+)?\/)?(?:temporalio|getsentry|pgautoupgrade)\/[\w.-]+(?::|@|$)/i;
+  /^(?:[\w-]+(?:\.[\w-]+)+(?::\d+)?\/)?(?:[\w-]+\/)?(postgres(?:ql)?|postgis|pgvector|mysql|mariadb|mongo(?:db)?|redis(?:-stack)?|valkey|memcached|rabbitmq|nats|kafka|cp-kafka|zookeeper|cp-zookeeper|nginx|traefik|caddy|haproxy|envoy|grafana|prometheus|alertmanager|loki|tempo|promtail|zipkin|jaeger|all-in-one|opentelemetry-collector\S*|otel\S*|elasticsearch|kibana|logstash|opensearch\S*|minio|localstack|mailhog|mailpit|adminer|pgadmin4|mssql\S*|cassandra|neo4j|consul|vault|keycloak|selenium\S*|wiremock|azurite|azure-storage\S*|cosmosdb\S*|dynamodb-local|clickhouse-server|influxdb|etcd|toxiproxy|busybox|alpine|ubuntu|debian|sonarqube|jhipster-control-center|jhipster-registry|phpmyadmin|redis-commander|redisinsight|kafka-ui|kafdrop|akhq|mongo-express|maildev|smtp4dev|mailcatcher|swagger-ui|swagger-editor|pgweb|dozzle|portainer|portainer-ce|clamav|spotlight|pgautoupgrade|certbot|acme\.sh|acme-companion|nginx-proxy|docker-gen|watchtower|autoheal)(?::|@|$)|^(?:[\w-]+(?:\.[\w-]+)+(?::\d+)?\/)?(?:temporalio|getsentry|pgautoupgrade)\/[\w.-]+(?::|@|$)/i;
 
 /**
  * A public image the deployment depends on, not one of the project's own units: a well-known
@@ -119,8 +119,14 @@ function thirdPartyImage(files: FileView, image: string): boolean {
   // A locally built image is often owner-less too (`image: shopapp` from Jib): only a pinned
   // release tag or digest (`ghost:5.8`, `postgres@sha256:…`) reads as a pulled official image.
   const pinned = /@sha256:|:(?!latest$|dev$|local$|snapshot$)[\w.-]+$/i.test(image);
+  // A vendor's own image of its product (`certbot/certbot`, `portainer/portainer`): owner and name agree.
+  const parts = repo.toLowerCase().split('/');
+  const vendor = parts.length >= 2 && parts[parts.length - 1] === parts[parts.length - 2];
   return (
-    THIRD_PARTY.test(image) || (!repo.includes('/') && pinned) || /^(?:library|bitnami|bitnamilegacy)\//i.test(repo)
+    THIRD_PARTY.test(image) ||
+    vendor ||
+    (!repo.includes('/') && pinned) ||
+    /^(?:library|bitnami|bitnamilegacy)\//i.test(repo)
   );
 }
 
@@ -527,15 +533,22 @@ export function composeAsideNotes(aside: ComposeAside[]): Evidence[] {
  * deployment, not its own units. Cited once so a reader sees they were set aside, not missed.
  */
 export function composeDependencyNote(d: Deploy, judged: string): Evidence[] {
-  const deps = d.compose.filter((s) => !s.built && s.image);
-  if (deps.length === 0) return [];
+  const all = d.compose.filter((s) => !s.built && s.image);
+  if (all.length === 0) return [];
+  // Cited in the compose file that holds most of them; those of other files are counted, not
+  // named at a line of a file they are not in.
+  const perFile = new Map<string, number>();
+  for (const s of all) perFile.set(s.path, (perFile.get(s.path) ?? 0) + 1);
+  const main = [...perFile].sort((a, b) => b[1] - a[1])[0]![0];
+  const deps = all.filter((s) => s.path === main);
+  const elsewhere = all.length - deps.length;
   const names = deps.slice(0, 4).map((s) => `${s.name} (${s.image})`);
-  const more = deps.length > 4 ? ` and ${deps.length - 4} more` : '';
+  const more = `${deps.length > 4 ? ` and ${deps.length - 4} more` : ''}${elsewhere > 0 ? ` (${elsewhere} more in other compose files)` : ''}`;
   return [
     {
       path: deps[0]!.path,
       line: deps[0]!.line,
-      note: `third-party image${deps.length === 1 ? '' : 's'} ${names.join(', ')}${more}: dependencies of the deployment, not the project's own services; ${judged} judged on the services built here`,
+      note: `third-party image${all.length === 1 ? '' : 's'} ${names.join(', ')}${more}: dependencies of the deployment, not the project's own services; ${judged} judged on the services built here`,
     },
   ];
 }

@@ -88,6 +88,54 @@ describe('k8s model', () => {
     expect(objectsOfKind(m, 'Service').map((o) => [o.name, o.line])).toEqual([['api', 22]]);
   });
 
+  it('counts a values slot in a containers list (`tpl .Values.extraContainers`) only by what values.yaml lists', async () => {
+    const template = (name: string) =>
+      [
+        'apiVersion: apps/v1',
+        'kind: Deployment',
+        'metadata:',
+        `  name: ${name}`,
+        'spec:',
+        '  template:',
+        '    spec:',
+        '      containers:',
+        '{{- if .Values.extraContainers }}',
+        '{{ tpl .Values.extraContainers . | indent 8 }}',
+        '{{- end }}',
+        '        - name: {{ .Chart.Name }}',
+        '          image: "{{ .Values.image.repository }}"',
+        '          livenessProbe:',
+        '            httpGet: { path: /healthz, port: http }',
+        '          readinessProbe:',
+        '            httpGet: { path: /healthz, port: http }',
+        '',
+      ].join('\n');
+    const tree = {
+      'deploy/ide/Chart.yaml': 'apiVersion: v2\nname: ide\nversion: 1.0.0\n',
+      'deploy/ide/values.yaml':
+        'image:\n  repository: example/ide\n## Sidecars, e.g. a docker daemon.\nextraContainers: |\n# - name: dind\n#   image: docker:dind\n',
+      'deploy/ide/templates/deployment.yaml': template('ide'),
+      'deploy/box/Chart.yaml': 'apiVersion: v2\nname: box\nversion: 1.0.0\n',
+      'deploy/box/values.yaml':
+        'image:\n  repository: example/box\nextraContainers:\n  - name: logs\n    image: busybox\n',
+      'deploy/box/templates/deployment.yaml': template('box'),
+    };
+    const m = k8s(memoryIndex(tree));
+    const byName = (n: string) => m.workloads.find((w) => w.name === n)!;
+    // Empty by default: the slot renders nothing, the one written container is all there is.
+    expect(byName('ide').containers.map((c) => [c.name, c.line])).toEqual([['(templated)', 12]]);
+    // Listed by default: each listed container counts, cited at the slot.
+    expect(byName('box').containers.map((c) => [c.name, c.line])).toEqual([
+      ['logs', 10],
+      ['(templated)', 12],
+    ]);
+    const ide = { ...tree };
+    for (const k of Object.keys(ide)) if (k.startsWith('deploy/box/')) delete (ide as Record<string, string>)[k];
+    const hc = await runRuleOn(healthChecks, ide, { profile: 'service' });
+    expect(hc.outcome).toBe('pass');
+    expect(hc.evidence).toEqual([expect.objectContaining({ path: 'deploy/ide/templates/deployment.yaml', line: 12 })]);
+  });
+
   it('neutralises Helm templates and resolves .Values from values.yaml', () => {
     const tree = {
       'charts/web/Chart.yaml': 'apiVersion: v2\nname: web\nversion: 0.1.0\n',

@@ -179,49 +179,54 @@ function workloadOf(
     const list = spec?.[field];
     if (!Array.isArray(list)) continue;
     const rawList = rawDoc ? getIn(rawDoc, [...specPath, field]) : undefined;
-    list.forEach((c, i) => {
-      const cont = rec(c) ?? {};
-      const res = rec(cont.resources) ?? {};
-      const parsed = yaml.lineOf([...specPath, field, i]);
-      const from = parsed === undefined ? undefined : map.from(parsed);
-      // The values.yaml default each judged field is rendered from (a chart's `livenessProbe:`).
-      const rawCont = Array.isArray(rawList) ? rec(rawList[i]) : undefined;
-      const defaults: NonNullable<Container['defaults']> = {};
-      for (const key of ['livenessProbe', 'readinessProbe', 'resources'] as const) {
-        const ref = rawCont && map.valueLine ? firstRef(rawCont[key]) : undefined;
-        // `livenessProbe.httpGet.path` is cited at `livenessProbe` when values.yaml has that key.
-        const parts = ref?.split('.') ?? [];
-        const own = parts.indexOf(key);
-        // A literal probe with a port from values (`port: {{ .Values.ports.healthz }}`) is the
-        // template's, not a default: cited only when the field itself comes from values.
-        const field = rawCont?.[key];
-        const whole = typeof field === 'string' || typeof rec(field)?.[VALUE_REF] === 'string';
-        const at =
-          ref && (own >= 0 || whole)
-            ? (map.valueLine!(own >= 0 && !whole ? parts.slice(0, own + 1).join('.') : ref) ?? map.valueLine!(ref))
-            : undefined;
-        if (at) defaults[key] = at;
+    list.forEach((item, i) => {
+      // A values slot in the list (`{{ tpl .Values.extraContainers . }}`) is no container: it
+      // renders the containers values.yaml lists by default (each one counted) or nothing.
+      for (const c of Array.isArray(item) ? item : [item]) {
+        const cont = rec(c);
+        if (!cont) continue;
+        const res = rec(cont.resources) ?? {};
+        const parsed = yaml.lineOf([...specPath, field, i]);
+        const from = parsed === undefined ? undefined : map.from(parsed);
+        // The values.yaml default each judged field is rendered from (a chart's `livenessProbe:`).
+        const rawCont = Array.isArray(rawList) ? rec(rawList[i]) : undefined;
+        const defaults: NonNullable<Container['defaults']> = {};
+        for (const key of ['livenessProbe', 'readinessProbe', 'resources'] as const) {
+          const ref = rawCont && map.valueLine ? firstRef(rawCont[key]) : undefined;
+          // `livenessProbe.httpGet.path` is cited at `livenessProbe` when values.yaml has that key.
+          const parts = ref?.split('.') ?? [];
+          const own = parts.indexOf(key);
+          // A literal probe with a port from values (`port: {{ .Values.ports.healthz }}`) is the
+          // template's, not a default: cited only when the field itself comes from values.
+          const field = rawCont?.[key];
+          const whole = typeof field === 'string' || typeof rec(field)?.[VALUE_REF] === 'string';
+          const at =
+            ref && (own >= 0 || whole)
+              ? (map.valueLine!(own >= 0 && !whole ? parts.slice(0, own + 1).join('.') : ref) ?? map.valueLine!(ref))
+              : undefined;
+          if (at) defaults[key] = at;
+        }
+        containers.push({
+          name:
+            typeof cont.name !== 'string'
+              ? `#${i + 1}`
+              : /helm-template|__helmValue/.test(cont.name)
+                ? '(templated)'
+                : cont.name,
+          line: from ? from.line : parsed !== undefined ? map.at(parsed) : o.line,
+          ...(from ? { path: from.path } : {}),
+          ...(Object.keys(defaults).length > 0 ? { defaults } : {}),
+          init,
+          ...(cont.livenessProbe ? { livenessProbe: cont.livenessProbe } : {}),
+          ...(cont.readinessProbe ? { readinessProbe: cont.readinessProbe } : {}),
+          ...(cont.startupProbe ? { startupProbe: cont.startupProbe } : {}),
+          resources: {
+            ...(rec(res.requests) && Object.keys(rec(res.requests)!).length > 0 ? { requests: rec(res.requests) } : {}),
+            ...(rec(res.limits) && Object.keys(rec(res.limits)!).length > 0 ? { limits: rec(res.limits) } : {}),
+          },
+          preStop: !!rec(rec(cont.lifecycle)?.preStop),
+        });
       }
-      containers.push({
-        name:
-          typeof cont.name !== 'string'
-            ? `#${i + 1}`
-            : /helm-template|__helmValue/.test(cont.name)
-              ? '(templated)'
-              : cont.name,
-        line: from ? from.line : parsed !== undefined ? map.at(parsed) : o.line,
-        ...(from ? { path: from.path } : {}),
-        ...(Object.keys(defaults).length > 0 ? { defaults } : {}),
-        init,
-        ...(cont.livenessProbe ? { livenessProbe: cont.livenessProbe } : {}),
-        ...(cont.readinessProbe ? { readinessProbe: cont.readinessProbe } : {}),
-        ...(cont.startupProbe ? { startupProbe: cont.startupProbe } : {}),
-        resources: {
-          ...(rec(res.requests) && Object.keys(rec(res.requests)!).length > 0 ? { requests: rec(res.requests) } : {}),
-          ...(rec(res.limits) && Object.keys(rec(res.limits)!).length > 0 ? { limits: rec(res.limits) } : {}),
-        },
-        preStop: !!rec(rec(cont.lifecycle)?.preStop),
-      });
     });
   }
   const written = getIn(o.doc, ['spec', 'replicas']);

@@ -175,6 +175,12 @@ export function isBrowserCode(path: string): boolean {
   return pathComponent(path) === 'browser';
 }
 
+/** 0: a construction (`new RestTemplate()`); 1: a call (`fetch(`); 2: another line; 3: an import. */
+function siteRank(snippet: string): number {
+  if (/^\s*(?:import|using|from\s+\S+\s+import|use|require|#include|package)\b/.test(snippet)) return 3;
+  return /\bnew\s/.test(snippet) ? 0 : /\w\s*\(/.test(snippet) ? 1 : 2;
+}
+
 export function outboundCalls(
   matches: Match[],
   searched: number,
@@ -212,11 +218,15 @@ export function outboundCalls(
       (!d.usedAt || componentOf(d.usedAt.path) === 'server') &&
       clientNames.some((n) => nameMatches(d.name, n)),
   );
+  // One site per file, cited where the client is made or called (`new RestTemplate()`), never at
+  // the import that names it: an import line only when the file shows nothing else.
   const sites: Evidence[] = [];
-  const seen = new Set<string>();
+  const best = new Map<string, Match>();
   for (const m of code) {
-    if (seen.has(m.path)) continue;
-    seen.add(m.path);
+    const prior = best.get(m.path);
+    if (!prior || siteRank(m.snippet) < siteRank(prior.snippet)) best.set(m.path, m);
+  }
+  for (const m of best.values()) {
     sites.push({ path: m.path, line: m.line, snippet: m.snippet, note: 'outbound call' });
     if (sites.length >= 5) break;
   }

@@ -51,7 +51,7 @@ describe('Gherkin feature files are tests (round 13, a Rails app with Cucumber)'
     expect(inv.files.some((f) => f.path === 'docs/examples/sample.feature')).toBe(false);
     expect(inv.notCollected).toContainEqual({
       path: 'docs/examples/sample.feature',
-      reason: 'a feature file outside features/ and the paths a Cucumber configuration names',
+      reason: 'a feature file outside features/ and the paths a Cucumber configuration or JUnit Cucumber runner names',
     });
   });
 });

@@ -21,6 +21,7 @@ import { countCollection, postmanCollections } from './postman.js';
 import { counter, snippetAt, type TestFileCount } from './types.js';
 import { unittestCollects, unittestSpecs } from './unittest-discovery.js';
 import { escapeRegex } from '../manifests/text.js';
+import { cucumberRunnerOf } from './cucumber-jvm.js';
 
 export { TEST_DIGEST, TEST_GLOBS, TEST_READS } from './digest.js';
 
@@ -612,7 +613,8 @@ export const FIXTURE_DIR =
 function withoutFixtures(out: TestFileCount[]): TestFileCount[] {
   if (!out.some((f) => FIXTURE_DIR.test(f.path))) return out;
   const tested = new Set(out.filter((f) => !FIXTURE_DIR.test(f.path)).map((f) => f.language));
-  return out.filter((f) => !FIXTURE_DIR.test(f.path) || tested.has(f.language));
+  // Feature files a JUnit Cucumber runner runs live in src/test/resources by convention.
+  return out.filter((f) => !FIXTURE_DIR.test(f.path) || tested.has(f.language) || f.framework === 'Cucumber');
 }
 
 type RustDigest = Extract<TestDigest, { kind: 'rust' }>;
@@ -696,10 +698,19 @@ function gherkinFiles(
       );
       if (cfg) (by = cfg.path), sources.push(cfg.path);
     }
+    // A JUnit Cucumber runner class (`@RunWith(Cucumber.class)`, `@IncludeEngines("cucumber")`).
+    const runner = by ? undefined : cucumberRunnerOf(files, path);
+    if (runner) {
+      sources.push(runner.path);
+      const d = digest(path) as TestDigest | undefined;
+      if (d?.kind === 'gherkin') record(path, 'Gherkin', d.count, 'Cucumber', () => d.snippet);
+      continue;
+    }
     if (!by) {
       notCollected.push({
         path,
-        reason: 'a feature file outside features/ and the paths a Cucumber configuration names',
+        reason:
+          'a feature file outside features/ and the paths a Cucumber configuration or JUnit Cucumber runner names',
       });
       continue;
     }

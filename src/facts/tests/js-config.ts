@@ -23,6 +23,8 @@ export interface RunnerSpec {
   match?: RegExp[];
   /** Playwright's regex `testMatch` (`/.*\.setup\.ts/`): a file under `dir` matching one is collected too. */
   also?: RegExp[];
+  /** Jest's `testPathIgnorePatterns`: a file matching one is not collected (tested on the path from the root). */
+  ignore?: RegExp[];
 }
 
 const JS = '?(c|m)[jt]s?(x)';
@@ -129,6 +131,7 @@ function specFromConfig(runner: string, path: string, raw: string): RunnerSpec |
   let typecheck = false;
   let match: string[] | undefined;
   let also: RegExp[] | undefined;
+  let ignore: RegExp[] = [];
   if (runner === 'vitest') {
     // `coverage: { include: [...] }` names source files, not tests; `typecheck.include` names type tests.
     const checked = /\btypecheck\s*:\s*(?:true\b|\{[^}]*\benabled\s*:\s*(?!false\b)[^,}\s])/.exec(
@@ -153,6 +156,11 @@ function specFromConfig(runner: string, path: string, raw: string): RunnerSpec |
     const roots = literal(text, 'roots');
     if (!include && roots) include = roots.flatMap((r) => DEFAULTS.jest!.map((g) => `${clean(r)}/${g}`));
     if (!include && match) include = ['**/*'];
+    // `testPathIgnorePatterns: ["/node_modules/", "test/e2e"]`: regexes on the path (`<rootDir>` its folder).
+    const rootPath = dir ? `/${dir}` : '';
+    ignore = (literals(text, 'testPathIgnorePatterns') ?? []).flatMap((g) =>
+      safeRegex(g.replace(/<rootDir>/g, rootPath.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))),
+    );
   }
   if (runner === 'mocha') include = literal(text, 'spec');
   if (runner === 'playwright') {
@@ -198,6 +206,7 @@ function specFromConfig(runner: string, path: string, raw: string): RunnerSpec |
     source: path,
     ...(typecheck ? { typecheck } : {}),
     ...(match?.length ? { match: match.flatMap(safeRegex) } : {}),
+    ...(ignore.length ? { ignore } : {}),
     ...(also ? { also } : {}),
   };
 }
@@ -285,8 +294,20 @@ export function jsRunnerSpecs(files: FileView): RunnerSpec[] {
     const dir = dirOf(pkg);
     const deps = { ...p.dependencies, ...p.devDependencies } as Record<string, unknown>;
     const scripts = Object.values(p.scripts ?? {}).filter((s): s is string => typeof s === 'string');
-    const add = (runner: string, include: string[] | undefined) => {
+    const add = (runner: string, include: string[] | undefined, fromDependency = false) => {
       if (configured.has(`${runner}:${dir}`)) return;
+      // A package that only installs the runner (code-server's test/package.json holds jest, the
+      // root package.json configures it) and runs it from no script of its own: the enclosing
+      // configuration decides what the runner collects there.
+      if (
+        fromDependency &&
+        !scripts.some((x) => x.includes(runner)) &&
+        specs.some(
+          (s) =>
+            s.runner === runner && s.source !== pkg && s.dir !== dir && (s.dir === '' || dir.startsWith(`${s.dir}/`)),
+        )
+      )
+        return;
       configured.add(`${runner}:${dir}`);
       specs.push({
         runner,
@@ -317,7 +338,7 @@ export function jsRunnerSpecs(files: FileView): RunnerSpec[] {
         );
     }
     if (deps.vitest) add('vitest', undefined);
-    if (deps.jest) add('jest', undefined);
+    if (deps.jest) add('jest', undefined, true);
     if (deps.ava) add('ava', undefined);
     if (deps.jasmine) add('jasmine', undefined);
     // Jasmine run by Karma (Angular's default): jasmine-core, karma-jasmine or @types/jasmine, and
@@ -425,6 +446,7 @@ export function jsRunnerFor(path: string, specs: RunnerSpec[]): string | undefin
     // Jest tests testRegex against the absolute path: from the root, with its leading slash.
     if (s.match && !s.match.some((re) => re.test(`/${path}`))) continue;
     if (s.exclude.some((g) => globMatcher(g, true)(path))) continue;
+    if (s.ignore?.some((re) => re.test(`/${path}`))) continue;
     return s.runner;
   }
   return undefined;
