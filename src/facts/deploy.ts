@@ -119,14 +119,10 @@ function thirdPartyImage(files: FileView, image: string): boolean {
   // A locally built image is often owner-less too (`image: shopapp` from Jib): only a pinned
   // release tag or digest (`ghost:5.8`, `postgres@sha256:…`) reads as a pulled official image.
   const pinned = /@sha256:|:(?!latest$|dev$|local$|snapshot$)[\w.-]+$/i.test(image);
-  // A vendor's own image of its product (`certbot/certbot`, `portainer/portainer`): owner and name agree.
-  const parts = repo.toLowerCase().split('/');
-  const vendor = parts.length >= 2 && parts[parts.length - 1] === parts[parts.length - 2];
+  // Owner and name agreeing (`certbot/certbot`) is no sign of a vendor's image: a project's own
+  // published image reads the same (`bookwyrm/bookwyrm`), so only THIRD_PARTY names vendors.
   return (
-    THIRD_PARTY.test(image) ||
-    vendor ||
-    (!repo.includes('/') && pinned) ||
-    /^(?:library|bitnami|bitnamilegacy)\//i.test(repo)
+    THIRD_PARTY.test(image) || (!repo.includes('/') && pinned) || /^(?:library|bitnami|bitnamilegacy)\//i.test(repo)
   );
 }
 

@@ -186,14 +186,20 @@ export const makeTargets: Resolver = (argv, { files, cwd }) => {
       blocks.push({ path: t.path, line: r.line, text: r.text, via: `make ${name}`, cwd: dirOf(path) });
     // The targets make runs after this one see the variables its `$(eval …)` set (a prefix target
     // `local` emptying a container wrapper): the file is read again with them fixed, as command-line ones are.
-    if (t.evals?.length) {
+    // At most four re-reads per resolution, and only when an eval changes a value: a Makefile of
+    // thousands of targets each with an eval was read once per target (6,400: 4.1 s, 162 MB).
+    const changes = t.evals?.some(
+      ([k, v]) => !overrides.some(([o]) => o === k) && evals.find(([e]) => e === k)?.[1] !== v,
+    );
+    if (changes && reparses++ < 4) {
       const fixedNow = new Map([...overrides, ...evals]);
-      for (const [k, v] of t.evals) if (!overrides.some(([o]) => o === k)) fixedNow.set(k, v);
+      for (const [k, v] of t.evals!) if (!overrides.some(([o]) => o === k)) fixedNow.set(k, v);
       evals.splice(0, evals.length, ...[...fixedNow].filter(([k]) => !overrides.some(([o]) => o === k)));
       mk = makefile(files, path, [...fixedNow].slice(0, 16));
     }
   };
   const evals: [string, string][] = [];
+  let reparses = 0;
   const missing = names.filter((n) => !mk.targets.has(n) && !patternTarget(mk, n));
   for (const n of names) visit(n, 0);
   if (blocks.length === 0 && missing.length) return { unresolved: `${path} has no target ${missing.join(', ')}` };

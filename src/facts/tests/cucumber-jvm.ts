@@ -39,7 +39,7 @@ export function cucumberRunners(files: FileView): CucumberRunner[] {
       const root = /^(.*?)src\/[^/]*[tT]est[^/]*\//.exec(path)?.[1] ?? '';
       const resources = `${root}src/test/resources`;
       const named: string[] = [];
-      const option = /\bfeatures\s*=\s*(\{[^}]*\}|"[^"]*")|@SelectClasspathResource\(\s*"([^"]*)"/g;
+      const option = /\bfeatures\s*=\s*(\{[^{}]*\}|"[^"]*")|@SelectClasspathResource\(\s*"([^"]*)"/g;
       for (const o of text.matchAll(option)) {
         for (const lit of (o[1] ?? `"${o[2]}"`).matchAll(/"([^"]*)"/g)) {
           const v = lit[1]!.replace(/\/+$/, '');
