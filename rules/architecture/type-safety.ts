@@ -424,6 +424,8 @@ function ignoredShare(
   const on = overrides.filter((o) => o.ignore);
   if (!on.length) return undefined;
   const base = file.includes('/') ? file.slice(0, file.lastIndexOf('/') + 1) : '';
+  // Files × patterns: a config listing thousands of modules is read for its first 500 patterns.
+  const patterns = overrides.flatMap((o) => o.modules.map((pat) => ({ pat, ignore: o.ignore }))).slice(0, 500);
   let ignored = 0;
   for (const p of pyFiles) {
     if (!p.startsWith(base)) continue;
@@ -433,10 +435,8 @@ function ignoredShare(
       .replace(/(?:\/__init__)?\.pyi?$/, '')
       .replace(/\//g, '.');
     let best: { len: number; ignore: boolean } | undefined;
-    for (const o of overrides)
-      for (const pat of o.modules)
-        if (moduleMatches(pat, module) && (!best || pat.length > best.len))
-          best = { len: pat.length, ignore: o.ignore };
+    for (const { pat, ignore } of patterns)
+      if (moduleMatches(pat, module) && (!best || pat.length > best.len)) best = { len: pat.length, ignore };
     if (best?.ignore) ignored++;
   }
   if (ignored < pyFiles.length * 0.05) return undefined;
