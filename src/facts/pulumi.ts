@@ -192,7 +192,8 @@ function callText(text: string, open: number): string {
 }
 
 function compute(files: FileView): PulumiFacts {
-  const projects = files.match(PULUMI_PROJECT_GLOBS).filter(isProductionPath);
+  // Each project filters the whole listing: a repository of thousands of Pulumi.yaml files is read for its first 20.
+  const projects = files.match(PULUMI_PROJECT_GLOBS).filter(isProductionPath).slice(0, 20);
   const out: PulumiFacts = { projects: [], workloads: [], dataStores: [], probePaths: [] };
   const all = files.paths;
   for (const project of projects) {
