@@ -7,6 +7,7 @@
  */
 import type { FileView } from '../../types.js';
 import { memo } from '../../util/memo.js';
+import { lineAt } from '../../util/lines.js';
 
 export interface CucumberRunner {
   path: string;
@@ -19,12 +20,6 @@ const RUNNER =
   /@RunWith\(\s*Cucumber(?:WithSerenity)?(?:\.class|::class)\s*\)|@CucumberOptions\b|@IncludeEngines\(\s*"cucumber"\s*\)|^[ \t]*@Cucumber\b/m;
 
 const TEST_SOURCES = ['**/src/test/**/*.{java,kt}', '**/src/*[tT]est*/**/*.{java,kt}'];
-
-function lineAt(text: string, index: number): number {
-  let n = 1;
-  for (let i = 0; i < index; i++) if (text.charCodeAt(i) === 10) n++;
-  return n;
-}
 
 /** The runners of a repository: read only when asked (a feature file no other runner collects). */
 export function cucumberRunners(files: FileView): CucumberRunner[] {

@@ -159,7 +159,7 @@ function specFromConfig(runner: string, path: string, raw: string): RunnerSpec |
     // `testPathIgnorePatterns: ["/node_modules/", "test/e2e"]`: regexes on the path (`<rootDir>` its folder).
     const rootPath = dir ? `/${dir}` : '';
     ignore = (literals(text, 'testPathIgnorePatterns') ?? []).flatMap((g) =>
-      safeRegex(g.replace(/<rootDir>/g, rootPath.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))),
+      safeRegex(g.replace(/<rootDir>/g, escapeRe(rootPath))),
     );
   }
   if (runner === 'mocha') include = literal(text, 'spec');
