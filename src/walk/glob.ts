@@ -135,6 +135,21 @@ function segmentMatcher(glob: string, dot: boolean): PathTest {
   // picomatch ignores a leading `./` and reads `**/**` as one `**`.
   const parts = glob.split('/').filter((s, i, all) => !(s === '**' && all[i - 1] === '**'));
   while (parts.length > 1 && parts[0] === '.') parts.shift();
+  const table = segmentTable(parts, dot);
+  // picomatch lets an inner `/**/` match the end of the path too: `a/**/*(b)` matches `a` when what
+  // follows that `**` can match nothing there (a segment's own regex refuses the empty string, so
+  // picomatch is asked about `x/**/rest` and `x`).
+  const ends: PathTest[] = [];
+  for (let k = 1; k < parts.length - 1; k++) {
+    if (parts[k] === '**' && makeRe(`x/**/${parts.slice(k + 1).join('/')}`, dot).test('x'))
+      ends.push(segmentTable(parts.slice(0, k), dot));
+  }
+  if (ends.length > 0) return (path) => table(path) || ends.some((t) => t(path));
+  return table;
+}
+
+/** The table matcher over already split glob segments. */
+function segmentTable(parts: string[], dot: boolean): PathTest {
   // picomatch lets a trailing `/**` match nothing (`a/**` matches `a`), but not after a segment
   // that ends in a wildcard (`*a*/**` needs one more segment).
   const last = parts.length - 1;
