@@ -324,7 +324,7 @@ export default defineRule({
     if (
       verdict.outcome === 'pass' &&
       applied.length > 0 &&
-      applied.every((e) => AUTH_LOCATION.test(e.location!)) &&
+      applied.every((e) => AUTH_STEP.test(e.location!)) &&
       config.length === proxyLimits.length &&
       (verdict.data as { codeSites?: number }).codeSites === 0 &&
       ((verdict.data as { dependencies?: string[] }).dependencies ?? []).length === 0
@@ -345,9 +345,12 @@ export default defineRule({
   },
 });
 
-/** An nginx location for signing in: login, password reset, sign-up, two-factor checks, tokens. */
-const AUTH_LOCATION =
-  /log_?in|sign_?in|sign_?up|regist|password|passwd|reset|verif|otp|mfa|2fa|two_?factor|auth|token/i;
+/**
+ * A step of signing in, named in an nginx location or a function: login, sign-up, password reset,
+ * verification, one-time and two-factor codes, tokens, magic links, captchas.
+ */
+const AUTH_STEP =
+  /log_?in|sign_?in|sign_?up|regist|password|passwd|reset|verif|otp|mfa|2fa|two_?factor|auth|token|email_code|magic_?link|captcha/i;
 
 /**
  * An nginx `limit_req` (not the zone it uses) with the `location` block it sits in: the nearest
@@ -378,9 +381,6 @@ function nginxLocated(ctx: RuleContext, e: Evidence): Evidence & { location?: st
   return e;
 }
 
-/** A function named for an authentication step: login, sign-up, password reset, verification, a one-time code. */
-const AUTH_FUNCTION =
-  /log_?in|sign_?in|sign_?up|regist|password|passwd|verif|otp|mfa|2fa|two_?factor|auth|email_code|magic_?link|captcha/i;
 /** The function a line sits in: the nearest definition above it (Python def, JS/Go/PHP function, a method header). */
 const FUNCTION_HEADER =
   /^\s*(?:async\s+)?def\s+(\w+)|\bfunction\s+(\w+)|^func\s+(?:\([^)]*\)\s*)?(\w+)|^[ \t]*(?:(?:public|private|protected|async|static)[ \t]+)*(\w+)[ \t]*\([^)\n]*\)[ \t]*(?::[ \t]*[\w<>[\],| ]+)?\{[ \t]*$/;
@@ -403,7 +403,7 @@ function authOnlyUses(ctx: RuleContext, own: readonly Definition[]): { m: Match;
         const h = FUNCTION_HEADER.exec(lines.line(n));
         fn = h ? (h[1] ?? h[2] ?? h[3] ?? h[4]) : undefined;
       }
-      if (!fn || !AUTH_FUNCTION.test(fn)) return null;
+      if (!fn || !AUTH_STEP.test(fn)) return null;
       out.push({ m: r, fn });
     }
   }
