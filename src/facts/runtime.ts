@@ -125,6 +125,25 @@ export function deployedWorkloads(files: FileView): Workload[] {
   ]);
 }
 
+/**
+ * Chart workloads off by default (`{{- if .Values.x.enabled }}` false in values.yaml), said beside
+ * a count of deployed units so the count reads as "what the defaults render", not as the chart's
+ * whole catalogue: ' 8 more workload templates are off by default (sentry.workerEvents.enabled
+ * charts/sentry/values.yaml:283, …).' — '' when there is none.
+ */
+export function offByDefaultNote(files: FileView, counts: (w: Workload) => boolean = () => true): string {
+  const off = deployedWorkloads(files).filter((w) => w.disabled && !w.hook && counts(w));
+  if (off.length === 0) return '';
+  const switches = new Map<string, string>();
+  for (const w of off) {
+    const ref = w.offBy?.ref;
+    if (ref && !switches.has(ref))
+      switches.set(ref, `${ref}${w.offBy?.path ? ` ${w.offBy.path}:${w.offBy.line}` : ''}`);
+  }
+  const named = [...switches.values()];
+  return ` ${off.length} more workload template${off.length === 1 ? ' is' : 's are'} off by default and not counted${named.length > 0 ? ` (${named.slice(0, 3).join(', ')}${named.length > 3 ? `, ${named.length - 3} more switches` : ''})` : ''}.`;
+}
+
 function parseSystemd(path: string, text: string): SystemdUnit | undefined {
   const lines = text.split(/\r?\n/);
   if (path.endsWith('.nix')) return parseNixUnit(path, lines);
