@@ -18,12 +18,13 @@ const NOT_OPS =
   /(?:^|\/)(?:CHANGELOG|CHANGES|HISTORY|NEWS|RELEASES?|CODE[-_]OF[-_]CONDUCT|CONDUCT)[^/]*$|(?:^|\/)(?:node_modules|vendor|third_party)\//i;
 
 /**
- * Documents for contributors (CONTRIBUTING, development, building or hacking guides): a
- * "Troubleshooting" section there fixes a contributor's build ("patches didn't apply", round 20:
- * code-server's docs/CONTRIBUTING.md), not a running system.
+ * Documents for contributors and maintainers (CONTRIBUTING, development, building, hacking or
+ * maintaining guides): a "Troubleshooting" section there fixes a contributor's build ("patches
+ * didn't apply", round 20: code-server's docs/CONTRIBUTING.md) or the project's own tooling (its
+ * MAINTAINING.md: a docs preview's logs), not the running system.
  */
 const CONTRIBUTOR_DOC =
-  /(?:^|\/)(?:CONTRIBUTING|DEVELOPMENT|DEVELOPING|DEVELOPERS?|HACKING|BUILDING|BUILD|dev[-_]?(?:guide|setup)|developer[-_]?guide|local[-_]?(?:setup|development))[^/]*\.(?:md|markdown|rst|adoc|txt)$|(?:^|\/)(?:contributing|development|developers?|building|dev[-_]?guide)\//i;
+  /(?:^|\/)(?:CONTRIBUTING|MAINTAINING|MAINTAINERS|DEVELOPMENT|DEVELOPING|DEVELOPERS?|HACKING|BUILDING|BUILD|dev[-_]?(?:guide|setup)|developer[-_]?guide|local[-_]?(?:setup|development))[^/]*\.(?:md|markdown|rst|adoc|txt)$|(?:^|\/)(?:contributing|development|developers?|building|dev[-_]?guide)\//i;
 const CONTRIBUTOR_DIAGNOSIS = /troubleshoot|debugging|diagnos/i;
 
 /** What an operational heading is about; a runbook worth the name covers more than one. */
