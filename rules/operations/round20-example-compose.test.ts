@@ -71,8 +71,14 @@ describe('round 20: a documented example compose file is the deployment', () => 
   it('orchestration is partial on it, redundancy and resource-limits judge its service', async () => {
     const o = await runRuleOn(orchestration, APP, { profile: 'service' });
     expect(o.outcome, o.message).toBe('partial');
+    expect(o.message).toContain(
+      'Only the example compose files the README documents (examples/compose-mariadb.yaml and examples/compose-postgres.yaml)',
+    );
     expect(o.evidence).toContainEqual(
-      expect.objectContaining({ path: 'examples/compose-postgres.yaml', note: 'docker-compose' }),
+      expect.objectContaining({
+        path: 'examples/compose-postgres.yaml',
+        note: 'docker-compose (documented example running the project image)',
+      }),
     );
     const r = await runRuleOn(redundancy, APP, { profile: 'service' });
     expect(r.outcome, r.message).toBe('fail');
