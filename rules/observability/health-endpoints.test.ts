@@ -384,6 +384,27 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'a PingFederate SSO callback registered at /auth/ping is no liveness endpoint (round 20)',
+      profile: 'service',
+      tree: {
+        'requirements.txt': 'flask==3.0\nflask-restful==0.3\n',
+        'vault/app.py': 'from flask import Flask\napp = Flask(__name__)\n',
+        'vault/auth/views.py': [
+          'from flask_restful import Api, Resource',
+          'api = Api(mod)',
+          '',
+          'class Ping(Resource):',
+          '    # Log in through PingFederate: an example SSO provider.',
+          '    def post(self):',
+          '        return exchange_code()',
+          '',
+          'api.add_resource(Ping, "/auth/ping", endpoint="ping")',
+          '',
+        ].join('\n'),
+      },
+      expect: { outcome: 'fail', absent: ['vault/auth/views.py'] },
+    },
+    {
       name: 'NestJS: a health controller behind a wrapper decorator is the evidence; an @Auth() link checker /health and an event named health_check are not (round 16)',
       profile: 'service',
       tree: {

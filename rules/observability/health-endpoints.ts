@@ -29,6 +29,13 @@ const CLIENT_CALL =
  */
 const PREFIX_TEST = /\b(?:startswith|startsWith|starts_with|HasPrefix|start_with\?)\s*\(/;
 
+/**
+ * `ping` under an authentication prefix (`/auth/ping`, `/sso/ping`, `/oauth2/ping`) names a Ping
+ * Identity (PingFederate) login callback, not a liveness probe (round 20: lemur's auth/views.py
+ * `class Ping`, "/auth/ping").
+ */
+const AUTH_PING = /(?:^|\/)(?:auth|oauth2?|sso|saml2?|oidc|openid|login|idp)\/(?:[\w-]+\/)*ping\/?$/i;
+
 /** Short names (`/live`, `/ready`, `/ping`, `/up`) are common words: they count only on a line that registers a route. */
 const WEAK = /^\/(?:api\/)?(?:v\d\/)?(?:live|alive|ready|ping|up|startup)$/i;
 const ROUTE_CONTEXT =
@@ -216,6 +223,7 @@ export default defineRule({
       : { reason: `profile is ${facts.profile.id}: health endpoints belong to services` },
   check(ctx) {
     const serving = (m: Match) =>
+      !AUTH_PING.test(m.groups[0] ?? '') &&
       !CLIENT_CALL.test(m.snippet) &&
       !PREFIX_TEST.test(m.snippet) &&
       (!WEAK.test(`/${(m.groups[0] ?? '').replace(/^\/+/, '')}`) || ROUTE_CONTEXT.test(m.snippet));

@@ -7,6 +7,33 @@ const pkg = (deps: Record<string, string>) => JSON.stringify({ name: 'svc', depe
 ruleTester(rule, {
   valid: [
     {
+      name: 'a metric plugin builds a DogStatsd client and sends through it; a logging skip list naming /metrics is no route (round 20)',
+      profile: 'service',
+      tree: {
+        'requirements.txt': 'flask==3.0\ndatadog==0.49\n',
+        'vault/app.py':
+          'from flask import Flask\napp = Flask(__name__)\n\n@app.route("/certs")\ndef certs():\n    return "[]"\n',
+        'vault/default_conf.py': 'LOG_SKIP_ENDPOINTS = ["/metrics", "/healthcheck"]\n',
+        'vault/plugins/statsd_metrics/plugin.py': [
+          'from datadog import DogStatsd',
+          '',
+          'class StatsdMetricPlugin:',
+          '    def __init__(self, host, port):',
+          '        self.statsd = DogStatsd(host=host, port=port, namespace="vault")',
+          '',
+          '    def submit(self, name, value, tags):',
+          '        self.statsd.increment(name, value, tags)',
+          '',
+        ].join('\n'),
+      },
+      expect: {
+        outcome: 'pass',
+        message: 'metrics instrumentation in code',
+        evidence: [{ path: 'vault/plugins/statsd_metrics/plugin.py', line: 5, note: 'metrics set up in code' }],
+        absent: ['metrics route /metrics', 'default_conf.py'],
+      },
+    },
+    {
       name: 'Quarkus micrometer-opentelemetry exports HTTP and JVM metrics over OTLP with no code (round 11)',
       profile: 'service',
       tree: {
@@ -162,6 +189,17 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'a /metrics path only in a list of endpoints the request logger skips is no route (round 20)',
+      profile: 'service',
+      tree: {
+        'requirements.txt': 'flask==3.0\n',
+        'vault/app.py':
+          'from flask import Flask\napp = Flask(__name__)\n\n@app.route("/certs")\ndef certs():\n    return "[]"\n',
+        'vault/default_conf.py': 'LOG_REQUEST_HEADERS_SKIP_ENDPOINT = ["/metrics", "/healthcheck"]\n',
+      },
+      expect: { outcome: 'fail', absent: ['default_conf.py', 'metrics route /metrics'] },
+    },
     {
       name: 'Quarkus micrometer without any registry or exporter stays partial',
       profile: 'service',

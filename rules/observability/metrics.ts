@@ -22,6 +22,14 @@ const AUTO_CONFIGURED = [
   'io.quarkus:quarkus-smallrye-metrics',
 ];
 
+/**
+ * The path in a list of paths to leave out of something (`LOG_REQUEST_HEADERS_SKIP_ENDPOINT =
+ * ["/metrics", "/healthcheck"]`, `exclude_paths: [...]`): a route some other service or scraper
+ * calls, not one this code registers (round 20: lemur's logging skip list).
+ */
+const SKIP_LIST =
+  /\b[\w.]*(?:skip|ignor|exclu|exempt|silenc|quiet|no_?log|unlogged)[\w.]*["']?\s*(?:[=:]|\+=|\.(?:add|append|push|extend)\s*\()/i;
+
 /** The path is a string searched for in another (`s.find("/metrics")`, `"/metrics" in path`, `strings.Contains`). */
 const SEARCHED =
   /(?:\.(?:find|rfind|index|indexOf|lastIndexOf|includes|contains|Contains|startswith|startsWith|StartsWith|endswith|endsWith|EndsWith|search|count)\s*\(\s*|\bstrings\.(?:Contains|HasPrefix|HasSuffix|Index)\s*\([^,()]*,\s*)r?["'`]\/(?:actuator\/)?(?:prometheus|metrics)\b|["'`]\/(?:actuator\/)?(?:prometheus|metrics)\/?["'`]\s+(?:not\s+)?in\s+(?!\(|\[)/;
@@ -42,7 +50,7 @@ export default defineRule({
     patterns: {
       setup: {
         regex:
-          /(\bcollectDefaultMetrics\s*\(|promBundle\s*\(|register\.metrics\s*\(|PrometheusModule\.register|new\s+(?:\w+\.)?(?:Counter|Histogram|Gauge|Summary)\s*\(\s*\{\s*$|new\s+(?:\w+\.)?(?:Counter|Histogram|Gauge|Summary)\s*\(\s*\{\s*name|new\s+StatsD\s*\(|new\s+MeterProvider\s*\(|\.getMeter\s*\(|\bget_meter\s*\(|Instrumentator\s*\(|make_asgi_app\s*\(|make_wsgi_app\s*\(|start_http_server\s*\(|PrometheusMiddleware|PrometheusMetrics\s*\(|django_prometheus|generate_latest\s*\(|(?:Counter|Histogram|Gauge|Summary)\s*\(\s*["'][a-z_:]+["']\s*,|statsd\.StatsClient\s*\(|initialize\s*\(\s*statsd|promhttp\.Handler(?:For)?\s*\(|promauto\.New|prometheus\.(?:MustRegister|NewRegistry|NewCounter|NewHistogram|NewGauge|NewSummary)|otel\.Meter\s*\(|metric\.NewMeterProvider|statsd\.New\s*\(|ginprometheus|echoprometheus|fiberprometheus\.New\w*\s*\(|ginprom\.New\s*\(|prometheus\.NewPrometheus\s*\(|\bfastifyMetrics\b|\bMeterRegistry\b|@Timed\b|@Counted\b|Counter\.builder\s*\(|Timer\.builder\s*\(|PrometheusMeterRegistry|UseHttpMetrics\s*\(|MapMetrics\s*\(|UseMetricServer\s*\(|Metrics\.Create(?:Counter|Histogram|Gauge|Summary)|AddPrometheusExporter\s*\(|UseOpenTelemetryPrometheusScrapingEndpoint|MapPrometheusScrapingEndpoint|\.WithMetrics\s*\(|\bCreateMeterProviderBuilder\s*\(|\.AddMeter\s*\(|\bSdkMeterProvider\b|IMeterFactory|new\s+Meter\s*\(|Prometheus::Client|Yabeda\.configure|PrometheusExporter::|StatsD\.(?:increment|measure|distribution)|CollectorRegistry|PrometheusBuilder|register_(?:int_)?(?:counter|histogram|gauge)(?:_vec)?!|metrics::(?:counter|histogram|gauge)!|PrometheusMetricLayer|PrometheusMetricsBuilder|TelemetryMetricsPrometheus|PromEx)/,
+          /(\bcollectDefaultMetrics\s*\(|promBundle\s*\(|register\.metrics\s*\(|PrometheusModule\.register|new\s+(?:\w+\.)?(?:Counter|Histogram|Gauge|Summary)\s*\(\s*\{\s*$|new\s+(?:\w+\.)?(?:Counter|Histogram|Gauge|Summary)\s*\(\s*\{\s*name|new\s+StatsD\s*\(|new\s+MeterProvider\s*\(|\.getMeter\s*\(|\bget_meter\s*\(|Instrumentator\s*\(|make_asgi_app\s*\(|make_wsgi_app\s*\(|start_http_server\s*\(|PrometheusMiddleware|PrometheusMetrics\s*\(|django_prometheus|generate_latest\s*\(|(?:Counter|Histogram|Gauge|Summary)\s*\(\s*["'][a-z_:]+["']\s*,|statsd\.StatsClient\s*\(|\bDogStatsd\s*\(|initialize\s*\(\s*statsd|promhttp\.Handler(?:For)?\s*\(|promauto\.New|prometheus\.(?:MustRegister|NewRegistry|NewCounter|NewHistogram|NewGauge|NewSummary)|otel\.Meter\s*\(|metric\.NewMeterProvider|statsd\.New\s*\(|ginprometheus|echoprometheus|fiberprometheus\.New\w*\s*\(|ginprom\.New\s*\(|prometheus\.NewPrometheus\s*\(|\bfastifyMetrics\b|\bMeterRegistry\b|@Timed\b|@Counted\b|Counter\.builder\s*\(|Timer\.builder\s*\(|PrometheusMeterRegistry|UseHttpMetrics\s*\(|MapMetrics\s*\(|UseMetricServer\s*\(|Metrics\.Create(?:Counter|Histogram|Gauge|Summary)|AddPrometheusExporter\s*\(|UseOpenTelemetryPrometheusScrapingEndpoint|MapPrometheusScrapingEndpoint|\.WithMetrics\s*\(|\bCreateMeterProviderBuilder\s*\(|\.AddMeter\s*\(|\bSdkMeterProvider\b|IMeterFactory|new\s+Meter\s*\(|Prometheus::Client|Yabeda\.configure|PrometheusExporter::|StatsD\.(?:increment|measure|distribution)|CollectorRegistry|PrometheusBuilder|register_(?:int_)?(?:counter|histogram|gauge)(?:_vec)?!|metrics::(?:counter|histogram|gauge)!|PrometheusMetricLayer|PrometheusMetricsBuilder|TelemetryMetricsPrometheus|PromEx)/,
         files: CODE,
         literals: [
           'etrics',
@@ -53,6 +61,7 @@ export default defineRule({
           'Summary',
           'StatsD',
           'statsd',
+          'DogStatsd',
           'Meter',
           'get_meter',
           'promBundle',
@@ -132,7 +141,9 @@ export default defineRule({
       (m) =>
         !/\b(?:log|logger|console|print|println|printf|Print\w*|System\.out|warn|info|debug)\b\s*[.(]/i.test(
           m.snippet,
-        ) && !SEARCHED.test(m.snippet),
+        ) &&
+        !SEARCHED.test(m.snippet) &&
+        !SKIP_LIST.test(m.snippet),
     );
     const actuator = codeMatches(ctx.matches('actuator'));
     const scrape = codeMatches(ctx.matches('scrape'));

@@ -219,10 +219,23 @@ export default defineRule({
       );
     }
     if (d.composeFiles.length > 0) {
+      // Compose files outside production paths are admitted only as the examples the README
+      // documents, running the project's own image (deploy.ts documentedExample).
+      const documented = d.composeFiles.filter((p) => !isProductionPath(p));
       return partial(
         0.5,
-        'Only docker-compose is present, which usually describes local development; no production deployment target (Kubernetes, ECS, Nomad, PaaS) is described.',
-        [...d.composeFiles.slice(0, 3).map((p) => ({ path: p, note: 'docker-compose' })), ...notes],
+        documented.length === d.composeFiles.length
+          ? `Only the example compose file${documented.length === 1 ? '' : 's'} the README documents (${listing(documented.slice(0, 3))}) run${documented.length === 1 ? 's' : ''} the project's image; no production deployment target (Kubernetes, ECS, Nomad, PaaS) is described.`
+          : 'Only docker-compose is present, which usually describes local development; no production deployment target (Kubernetes, ECS, Nomad, PaaS) is described.',
+        [
+          ...d.composeFiles.slice(0, 3).map((p) => ({
+            path: p,
+            note: documented.includes(p)
+              ? 'docker-compose (documented example running the project image)'
+              : 'docker-compose',
+          })),
+          ...notes,
+        ],
         data,
       );
     }

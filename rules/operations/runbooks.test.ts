@@ -124,6 +124,21 @@ ruleTester(rule, {
       expect: { outcome: 'fail' },
     },
     {
+      name: "a Troubleshooting section of CONTRIBUTING.md (a contributor's patches not applying) is no runbook; the README's still counts (round 20)",
+      profile: 'service',
+      tree: {
+        'docs/CONTRIBUTING.md':
+          '# Contributing\n\n## Build\n\nRun the build script.\n\n### Troubleshooting\n\n#### I see "Forbidden" when I load the page\n\nYour patches did not apply: pop them with `quilt pop -a`, push them again.\nA prod HTML in the dev context breaks the loader.\n',
+        'README.md': '# notebook\n\n## Troubleshooting\n\nRestart the server and read its logs.\n',
+      },
+      expect: {
+        outcome: 'partial',
+        score: 0.3,
+        evidence: [{ path: 'README.md', line: 3 }],
+        absent: ['docs/CONTRIBUTING.md'],
+      },
+    },
+    {
       name: 'a README troubleshooting section about a port taken on a developer Mac (the local server) is not a runbook',
       profile: 'service',
       tree: {

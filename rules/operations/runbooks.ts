@@ -17,6 +17,16 @@ const DEDICATED = [
 const NOT_OPS =
   /(?:^|\/)(?:CHANGELOG|CHANGES|HISTORY|NEWS|RELEASES?|CODE[-_]OF[-_]CONDUCT|CONDUCT)[^/]*$|(?:^|\/)(?:node_modules|vendor|third_party)\//i;
 
+/**
+ * Documents for contributors and maintainers (CONTRIBUTING, development, building, hacking or
+ * maintaining guides): a "Troubleshooting" section there fixes a contributor's build ("patches
+ * didn't apply", round 20: code-server's docs/CONTRIBUTING.md) or the project's own tooling (its
+ * MAINTAINING.md: a docs preview's logs), not the running system.
+ */
+const CONTRIBUTOR_DOC =
+  /(?:^|\/)(?:CONTRIBUTING|MAINTAINING|MAINTAINERS|DEVELOPMENT|DEVELOPING|DEVELOPERS?|HACKING|BUILDING|BUILD|dev[-_]?(?:guide|setup)|developer[-_]?guide|local[-_]?(?:setup|development))[^/]*\.(?:md|markdown|rst|adoc|txt)$|(?:^|\/)(?:contributing|development|developers?|building|dev[-_]?guide)\//i;
+const CONTRIBUTOR_DIAGNOSIS = /troubleshoot|debugging|diagnos/i;
+
 /** What an operational heading is about; a runbook worth the name covers more than one. */
 const TOPICS: [string, RegExp][] = [
   ['incident response', /incident|\bon-?\s?call\b|escalat|triage|pag(?:er|ing)|severity|outage|war ?room|communicat/i],
@@ -140,6 +150,7 @@ export default defineRule({
         !dedicatedSet.has(m.path) &&
         STRONG.test(headingProse(m.snippet)) &&
         !(/troubleshoot/i.test(m.snippet) && devSetupOnly(sectionBody(ctx.files.read(m.path) ?? '', m.line))) &&
+        !(CONTRIBUTOR_DOC.test(m.path) && CONTRIBUTOR_DIAGNOSIS.test(headingProse(m.snippet))) &&
         // A rollback heading elsewhere is operational only when it is about a deployment.
         !(/roll ?back/i.test(m.snippet) && PRODUCT_ARTEFACT.test(headingProse(m.snippet))) &&
         !(

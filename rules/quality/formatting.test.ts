@@ -503,6 +503,35 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'an .editorconfig holding only a Visual Studio guidelines column sets no whitespace rules: no formatter, said so (round 20)',
+      tree: {
+        'package.json': '{"name":"web","version":"1.0.0"}',
+        'src/index.js': 'export const x = 1;\n',
+        '.editorconfig':
+          '# To learn more about .editorconfig see https://aka.ms/editorconfigdocs\n\n[*.js]\nguidelines = 120\n',
+      },
+      expect: {
+        outcome: 'fail',
+        message: '.editorconfig sets no whitespace rules',
+        evidence: [{ path: '.editorconfig', note: 'no whitespace rules (other editor keys only)' }],
+        absent: ['sets whitespace rules ('],
+      },
+    },
+    {
+      name: 'an .editorconfig with indentation rules is partial, citing the rule line',
+      tree: {
+        'package.json': '{"name":"web","version":"1.0.0"}',
+        'src/index.js': 'export const x = 1;\n',
+        '.editorconfig': 'root = true\n\n[*]\nindent_style = space\nindent_size = 2\n',
+      },
+      expect: {
+        outcome: 'partial',
+        score: 0.5,
+        message: '.editorconfig sets whitespace rules (indent_style at line 4)',
+        evidence: [{ path: '.editorconfig', line: 4, note: 'editor settings only' }],
+      },
+    },
+    {
       name: 'four Terraform stubs in infrastructure/ of a Java service: terraform fmt speaks for them, not for the Java code',
       tree: {
         'build.gradle': "plugins { id 'java' }\n",

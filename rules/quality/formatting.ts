@@ -435,22 +435,36 @@ export default defineRule({
         ],
         data,
       );
-    if (editorconfig)
+    // An .editorconfig counts for what it sets: indentation, line endings, trailing whitespace. One
+    // holding only other keys (Visual Studio's `guidelines = 120` column) fixes nothing (round 20).
+    const whitespace = editorconfig ? whitespaceRule(ctx.files.read(editorconfig) ?? '') : undefined;
+    if (editorconfig && whitespace)
       return partial(
         0.5,
-        '.editorconfig sets whitespace rules, but no formatter lays out the code.',
-        [{ path: editorconfig, note: 'editor settings only' }],
+        `.editorconfig sets whitespace rules (${whitespace.key} at line ${whitespace.line}), but no formatter lays out the code.`,
+        [{ path: editorconfig, line: whitespace.line, note: 'editor settings only' }],
         data,
       );
     return fail(
-      'No code formatter configured.',
+      `No code formatter configured${editorconfig ? `; ${editorconfig} sets no whitespace rules (no indent_style, indent_size, end_of_line or trim_trailing_whitespace)` : ''}.`,
       [
         {
           path: '.',
-          note: 'no Prettier, Biome, dprint, oxfmt, Black, Ruff format, isort, Spotless, ktlint, dotnet format, rustfmt, RuboCop, PHP-CS-Fixer or clang-format configuration, dependency or CI step, and no .editorconfig',
+          note: `no Prettier, Biome, dprint, oxfmt, Black, Ruff format, isort, Spotless, ktlint, dotnet format, rustfmt, RuboCop, PHP-CS-Fixer or clang-format configuration, dependency or CI step, and no .editorconfig${editorconfig ? ' with whitespace rules' : ''}`,
         },
+        ...(editorconfig ? [{ path: editorconfig, note: 'no whitespace rules (other editor keys only)' }] : []),
       ],
       data,
     );
   },
 });
+
+/** EditorConfig keys that set whitespace: indentation, line endings, trailing spaces, final newline. */
+const WHITESPACE_KEY =
+  /^[ \t]*(indent_style|indent_size|tab_width|end_of_line|trim_trailing_whitespace|insert_final_newline|max_line_length)[ \t]*=[ \t]*\S/im;
+
+/** The first whitespace rule of an .editorconfig, with its line. */
+function whitespaceRule(text: string): { key: string; line: number } | undefined {
+  const m = WHITESPACE_KEY.exec(text);
+  return m ? { key: m[1]!.toLowerCase(), line: text.slice(0, m.index).split('\n').length } : undefined;
+}

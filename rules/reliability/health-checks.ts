@@ -22,7 +22,13 @@ import {
 import { containerEvidence, k8s, K8S_DIGEST } from '../../src/facts/k8s.js';
 import { fromMatch, isDevContainer, isProductionPath } from '../../src/facts/paths.js';
 import { label, resourcesOf, terraform, TF_DIGEST } from '../../src/facts/terraform.js';
-import { deployedWorkloads, runtime, SYSTEMD_GLOBS, systemdEvidence } from '../../src/facts/runtime.js';
+import {
+  deployedWorkloads,
+  offByDefaultNote,
+  runtime,
+  SYSTEMD_GLOBS,
+  systemdEvidence,
+} from '../../src/facts/runtime.js';
 
 /** Terraform resources whose health check lives in a nested block or attribute of that name. */
 const TF_CHECKS: Record<string, string> = {
@@ -348,6 +354,7 @@ export default defineRule({
     const jobNote = jobNames.length
       ? ` One-shot compose job${jobNames.length === 1 ? '' : 's'} ${listing(jobNames.slice(0, 3))} set aside: ${jobNames.length === 1 ? 'it runs' : 'they run'} to completion, nothing to probe.`
       : '';
+    const offNote = k8sContainers > 0 ? offByDefaultNote(ctx.files, (w) => !w.oneOff) : '';
     const data = { checked: good.length, unchecked: findings.length, kubernetesContainers: k8sContainers };
     if (units === 0) {
       return fail(
@@ -382,7 +389,7 @@ export default defineRule({
       ...notes,
     ];
     if (findings.length === 0)
-      return pass(`Health checks found (${good.length}).${composeNote}${jobNote}`, shown, data);
+      return pass(`Health checks found (${good.length}).${offNote}${composeNote}${jobNote}`, shown, data);
     return partial(
       score,
       `${[
@@ -393,7 +400,7 @@ export default defineRule({
           `${good.length} ${good.length === 1 ? 'has' : 'have'} ${findings.length > partly ? 'them' : 'full health checks'}`,
       ]
         .filter(Boolean)
-        .join('; ')}.${composeNote}${jobNote}`,
+        .join('; ')}.${offNote}${composeNote}${jobNote}`,
       shown,
       data,
     );

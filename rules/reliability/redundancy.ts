@@ -1,5 +1,11 @@
 import type { PulumiWorkload } from '../../src/facts/pulumi.js';
-import { deployedWorkloads, runtime, SYSTEMD_GLOBS, systemdEvidence } from '../../src/facts/runtime.js';
+import {
+  deployedWorkloads,
+  offByDefaultNote,
+  runtime,
+  SYSTEMD_GLOBS,
+  systemdEvidence,
+} from '../../src/facts/runtime.js';
 import { defineRule } from '../../src/types.js';
 import type { Evidence, FileView } from '../../src/types.js';
 import { partial, pass, unknown } from '../../src/engine/results.js';
@@ -382,15 +388,16 @@ export default defineRule({
         : '',
       haOptIn > 0 ? `${haOptIn} of them ${haOptIn === 1 ? 'has' : 'have'} an HA mode behind a chart values switch` : '',
     ].filter(Boolean);
+    const offNote = offByDefaultNote(ctx.files, (w) => SCALED_KINDS.includes(w.kind));
     if (missing.length === 0)
       return pass(
-        `Redundancy declared: ${good.length} of ${units} redundant${pdbs.length > 0 ? ', with a PodDisruptionBudget' : ''}.`,
+        `Redundancy declared: ${good.length} of ${units} redundant${pdbs.length > 0 ? ', with a PodDisruptionBudget' : ''}.${offNote}`,
         shown,
         data,
       );
     return partial(
       score,
-      `${good.length} of ${units} deployed units are redundant; ${missing.join('; ')}.`,
+      `${good.length} of ${units} deployed units are redundant; ${missing.join('; ')}.${offNote}`,
       shown,
       data,
     );

@@ -20,6 +20,7 @@ import {
   SYSTEMD_GLOBS,
   systemdEvidence,
   undeclaredReason,
+  offByDefaultNote,
 } from '../../src/facts/runtime.js';
 import type { NotApplicable, RuleContext } from '../../src/types.js';
 import { label, resourcesOf, terraform, TF_DIGEST, type TfBlock } from '../../src/facts/terraform.js';
@@ -171,7 +172,7 @@ export default defineRule({
       );
     if (findings.length === 0)
       return pass(
-        `Resource requests and limits are declared for all ${units} workload${units === 1 ? '' : 's'}.`,
+        `Resource requests and limits are declared for all ${units} workload${units === 1 ? '' : 's'}.${offByDefaultNote(ctx.files)}`,
         [...good.slice(0, 8), ...lr, ...notes],
         data,
       );
@@ -184,7 +185,7 @@ export default defineRule({
     ];
     return partial(
       units === 0 ? 0 : earned / units,
-      `${good.length ? `${good.length} of ${units} workloads declare requests and limits; ` : ''}${findings.length} of ${units} lack complete resource requests/limits${limitRanges.length > 0 ? ' (a LimitRange supplies defaults)' : ''}.`,
+      `${good.length ? `${good.length} of ${units} workloads declare requests and limits; ` : ''}${findings.length} of ${units} lack complete resource requests/limits${limitRanges.length > 0 ? ' (a LimitRange supplies defaults)' : ''}.${offByDefaultNote(ctx.files)}`,
       shown,
       data,
     );

@@ -69,15 +69,16 @@ ruleTester(rule, {
       },
     },
     {
-      name: 'lusca headers and CSRF without any CORS middleware: same-origin is not penalised',
+      name: 'lusca headers and CSRF without any CORS middleware: same-origin is not penalised; without HTTPS enforcement, three of four categories (round 20)',
       tree: {
         ...express,
         'app.js':
           "app.use((req, res, next) => { lusca.csrf()(req, res, next); });\napp.use(lusca.xframe('SAMEORIGIN'));\napp.use(lusca.xssProtection(true));\n",
       },
       expect: {
-        outcome: 'pass',
-        message: 'no CORS middleware: browsers keep requests same-origin',
+        outcome: 'partial',
+        score: 0.75,
+        message: ['no CORS middleware: browsers keep requests same-origin', 'no HTTPS redirect/HSTS'],
         evidence: [
           { path: 'app.js', line: 2, note: 'security headers' },
           { path: 'app.js', line: 1, note: 'CSRF protection' },
@@ -111,7 +112,9 @@ ruleTester(rule, {
           'from .base import *  # noqa\n\nCORS_ALLOW_ALL_ORIGINS = False\nCORS_ORIGIN_WHITELIST = env.list("CORS_ORIGIN_WHITELIST", default=[])\n',
       },
       expect: {
-        outcome: 'pass',
+        outcome: 'partial',
+        score: 0.75,
+        message: 'no HTTPS redirect/HSTS',
         evidence: [
           { path: 'config/django/base.py', line: 2 },
           {
@@ -123,14 +126,16 @@ ruleTester(rule, {
       },
     },
     {
-      name: 'Django settings with SecurityMiddleware, CORS origins and CSRF pass',
+      name: 'Django settings with SecurityMiddleware, CORS origins and CSRF but no SECURE_SSL_REDIRECT/HSTS: three of four categories, HTTPS named missing (round 20)',
       tree: {
         'requirements.txt': 'django==5.0\ndjango-cors-headers==4.3.0\n',
         'shop/settings.py':
           "MIDDLEWARE = [\n    'django.middleware.security.SecurityMiddleware',\n    'corsheaders.middleware.CorsMiddleware',\n    'django.middleware.csrf.CsrfViewMiddleware',\n]\nCORS_ALLOWED_ORIGINS = ['https://shop.example.com']\n",
       },
       expect: {
-        outcome: 'pass',
+        outcome: 'partial',
+        score: 0.75,
+        message: 'security headers, CORS and CSRF protection found; no HTTPS redirect/HSTS.',
         evidence: [
           { path: 'shop/settings.py', line: 2 },
           { path: 'shop/settings.py', line: 6 },
@@ -185,7 +190,7 @@ ruleTester(rule, {
         'server.go':
           'package main\n\nfunc main() {\n\tcop := http.NewCrossOriginProtection()\n\th := func(w http.ResponseWriter, r *http.Request) {\n\t\tw.Header().Set("X-Content-Type-Options", "nosniff")\n\t}\n\thttp.ListenAndServe(":80", cop.Handler(http.HandlerFunc(h)))\n}\n',
       },
-      expect: { outcome: 'pass', evidence: [{ path: 'server.go', line: 4, note: 'CSRF protection' }] },
+      expect: { outcome: 'partial', score: 0.75, evidence: [{ path: 'server.go', line: 4, note: 'CSRF protection' }] },
     },
     {
       name: 'Flask: Cross-Origin-Opener-Policy set by hand beside CSRFProtect: a security header, half the headers’ share without CSP, frame or sniffing protection (round 13)',
@@ -197,7 +202,7 @@ ruleTester(rule, {
       },
       expect: {
         outcome: 'partial',
-        score: 0.8,
+        score: 0.63,
         message: 'hardening headers (CSP, X-Frame-Options, X-Content-Type-Options)',
         evidence: [{ path: 'board/__init__.py', line: 10 }],
         absent: ['no security headers'],
@@ -216,7 +221,7 @@ ruleTester(rule, {
       },
       expect: {
         outcome: 'partial',
-        message: 'no HTTPS redirect or HSTS',
+        message: 'no HTTPS redirect/HSTS',
         evidence: [{ path: 'board/extensions.py', line: 3, note: 'CSRF protection' }],
         absent: ['board/proxy.py', 'wsgi.py', 'HTTPS/HSTS and'],
         data: { https: false, csrf: true },
@@ -749,7 +754,7 @@ ruleTester(rule, {
       },
       expect: {
         outcome: 'partial',
-        score: 0.7,
+        score: 0.5,
         message: [
           'security headers, CORS (any origin) and HSTS (sent by default by helmet) found',
           'no CORS restricted to explicit origins',
@@ -827,7 +832,7 @@ ruleTester(rule, {
       },
       expect: {
         outcome: 'partial',
-        score: 0.7,
+        score: 0.5,
         message: ['security headers, CORS (any origin) and HSTS (sent by default by Spring Security) found'],
         data: { csrf: false, corsWildcardWithCredentials: false },
         evidence: [

@@ -40,7 +40,7 @@ export default defineRule({
     severity: 'high',
     effort: 'low',
     detection:
-      'The line that registers the middleware, not the import or the dependency: `app.use(helmet())`, `register(helmet)`, `Talisman(app)`, `SecurityMiddleware` in MIDDLEWARE, `secure.New(`, Spring Security (default headers and CSRF), Rails `load_defaults` (default headers and CSRF), `UseHsts`, `UseHttpsRedirection`; CORS with explicit origins (`cors({origin…})`, NestJS `NestFactory.create(…, { cors: { origin: […] } })` and `enableCors({ origin: […] })`, `add_middleware(CORSMiddleware…)`, `AddCors`, `@CrossOrigin(origins…)`); CSRF (`csurf`, `CsrfViewMiddleware`, `CSRFProtect`, `csrf.Protect`, `protect_from_forgery`, Laravel web routes; `csrf().disable()` does not count); trusted hosts. Any origin (`*`, `cors()`, `origin: true`, NestJS `cors: true`, `AllowAnyOrigin`) is not an explicit policy, except that a `*` header one handler writes by hand (a public metadata endpoint) beside an app-wide explicit policy is a finding but leaves that policy credited; together with credentials it is a finding at its own line. Lines inside a development-only branch (`if os.Getenv("ENVIRONMENT") == "dev"`, `if settings.DEBUG:`, `IsDevelopment()`, `NODE_ENV !== \'production\'`), Django development settings modules and project middleware classes only they list are set aside and named. Not applicable when the only HTTP server serves operational routes (/metrics, health probes, pprof), as the listener of a Kubernetes controller or an agent does. Spring CORS origins read from a property set to `*` (`.allowedOriginPatterns(props.allowedOrigins())` + `app.cors.allowed-origins=*`) Echo `CORSWithConfig` without AllowOrigins (its default is `*`), Go rs/cors `cors.New(cors.Options{…})` without AllowedOrigins and Flask-CORS `CORS()`/`CORS(app)` without origins or a `CORS_ORIGINS` setting (both default to `*`; Flask-CORS reads `CORS_SUPPORTS_CREDENTIALS` from the config module) are any origin too. An https:// URL counts as an HTTPS redirect only inside a redirect call, not in a validity check. Header names in an OpenAPI/Swagger description set nothing.',
+      'The line that registers the middleware, not the import or the dependency: `app.use(helmet())`, `register(helmet)`, `Talisman(app)`, `SecurityMiddleware` in MIDDLEWARE, `secure.New(`, Spring Security (default headers and CSRF), Rails `load_defaults` (default headers and CSRF), `UseHsts`, `UseHttpsRedirection`; CORS with explicit origins (`cors({origin…})`, NestJS `NestFactory.create(…, { cors: { origin: […] } })` and `enableCors({ origin: […] })`, `add_middleware(CORSMiddleware…)`, `AddCors`, `@CrossOrigin(origins…)`); CSRF (`csurf`, `CsrfViewMiddleware`, `CSRFProtect`, `csrf.Protect`, `protect_from_forgery`, Laravel web routes; `csrf().disable()` does not count); trusted hosts. Any origin (`*`, `cors()`, `origin: true`, NestJS `cors: true`, `AllowAnyOrigin`) is not an explicit policy, except that a `*` header one handler writes by hand (a public metadata endpoint) beside an app-wide explicit policy is a finding but leaves that policy credited; together with credentials it is a finding at its own line. Lines inside a development-only branch (`if os.Getenv("ENVIRONMENT") == "dev"`, `if settings.DEBUG:`, `IsDevelopment()`, `NODE_ENV !== \'production\'`), Django development settings modules and project middleware classes only they list are set aside and named. Not applicable when the only HTTP server serves operational routes (/metrics, health probes, pprof), as the listener of a Kubernetes controller or an agent does. Spring CORS origins read from a property set to `*` (`.allowedOriginPatterns(props.allowedOrigins())` + `app.cors.allowed-origins=*`) Echo `CORSWithConfig` without AllowOrigins (its default is `*`), Go rs/cors `cors.New(cors.Options{…})` without AllowedOrigins and Flask-CORS `CORS()`/`CORS(app)` without origins or a `CORS_ORIGINS` setting (both default to `*`; Flask-CORS reads `CORS_SUPPORTS_CREDENTIALS` from the config module) are any origin too. An https:// URL counts as an HTTPS redirect only inside a redirect call, not in a validity check. Header names in an OpenAPI/Swagger description set nothing. Scored per category, each an equal share: security headers, CORS restricted to explicit origins (none at all counts: same-origin), HTTPS redirect/HSTS, CSRF protection or trusted hosts; the first three with no CSRF protection pass (an API authenticated by token on every call needs none).',
     patterns: MIDDLEWARE_PATTERNS,
   },
   // An HTTP service needs hardening whether a framework or the standard library serves it; a gRPC
@@ -355,18 +355,25 @@ export default defineRule({
     const g = graded([
       ...(onlyPolicyHeaders
         ? [
-            { name: 'isolation or privacy headers set by hand', found: true, weight: 2 },
-            { name: 'hardening headers (CSP, X-Frame-Options, X-Content-Type-Options)', found: false, weight: 2 },
+            { name: 'isolation or privacy headers set by hand', found: true, weight: 0.5 },
+            { name: 'hardening headers (CSP, X-Frame-Options, X-Content-Type-Options)', found: false, weight: 0.5 },
           ]
-        : [{ name: 'security headers', found: headers.length + proxy.headers.length > 0, weight: 4 }]),
-      // No CORS middleware at all leaves the browser's same-origin policy in force: nothing is opened.
-      { name: 'CORS restricted to explicit origins', found: any.length === 0 || starByHand, weight: 3 },
-      {
-        name: 'HTTPS redirect/HSTS, CSRF protection or trusted hosts',
-        found: https.length + csrf.length + hosts.length + proxyHttps.length > 0 || laravelWeb,
-        weight: 3,
-      },
+        : [{ name: 'security headers', found: headers.length + proxy.headers.length > 0, weight: 1 }]),
+      // RULES.md's categories, each its own share, so the same categories found score the same on
+      // every repository (round 20: headers and CSRF without HTTPS scored 1.0 on tracks, HTTPS and
+      // CSRF without headers 0.6 on OpenBudgeteer). No CORS middleware at all leaves the browser's
+      // same-origin policy in force: nothing is opened.
+      { name: 'CORS restricted to explicit origins', found: any.length === 0 || starByHand, weight: 1 },
+      { name: 'HTTPS redirect/HSTS', found: https.length + proxyHttps.length > 0, weight: 1 },
+      { name: 'CSRF protection or trusted hosts', found: csrf.length + hosts.length > 0 || laravelWeb, weight: 1 },
     ]);
+    // Headers, restricted CORS and HTTPS are the hardening every web service needs; CSRF protection
+    // (or trusted hosts) earns its share where one of them is missing, but its absence alone keeps
+    // no service from passing: an API authenticated by a token on every call needs none.
+    if (g.missing.length === 1 && g.missing[0] === 'CSRF protection or trusted hosts') {
+      g.score = 1;
+      g.missing = [];
+    }
     const devEvidence: Evidence[] = firstPerFile(
       devOnly.map((d) => d.m),
       2,
@@ -505,17 +512,14 @@ export default defineRule({
           offFiles > offSites.length ? ` and ${offFiles - offSites.length} more file(s)` : ''
         }): acceptable only if no route is authenticated by a session cookie.`
       : '';
-    const missing = g.missing.map((m) => (m.includes(' or ') ? m.replace(/, /g, ', no ').replace(' or ', ', no ') : m));
+    const missing = g.missing;
     const warning = dangerous.length ? ' CORS allows any origin with credentials.' : '';
     const sameOrigin =
       cors.length === 0 && any.length === 0 ? ' (no CORS middleware: browsers keep requests same-origin)' : '';
-    // HTTPS shares its group with CSRF and trusted hosts: a partial says it is missing even when
-    // the group is met (a pass has every group; HTTPS may then be the proxy's, unseen here).
-    const httpsGap = !data.https && !missing.some((m) => /HTTPS/.test(m));
     const msg = `${
       g.missing.length === 0
         ? `${listing(found)} in place${sameOrigin}.`
-        : `${listing(found.length ? found : ['CORS (any origin, with credentials)'])} found${sameOrigin}; no ${[...missing, ...(httpsGap ? ['HTTPS redirect or HSTS'] : [])].join(', no ')}.${warning}`
+        : `${listing(found.length ? found : ['CORS (any origin, with credentials)'])} found${sameOrigin}; no ${missing.join(', no ')}.${warning}`
     }${offNote}${devNote}`;
     // A credentialed wildcard undoes much of the rest: cap the score.
     const score = dangerous.length ? Math.min(g.score, 0.4) : csrfOff ? Math.min(g.score, 0.7) : g.score;

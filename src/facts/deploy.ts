@@ -4,7 +4,8 @@
  */
 import type { Evidence, FileView } from '../types.js';
 import { memo } from '../util/memo.js';
-import { dirOf, isDevContainer, isExampleFolder, isProductionPath } from './paths.js';
+import { dirOf, isDevContainer, isExampleFolder, isExamplePath, isProductionPath, isTestPath } from './paths.js';
+import { escapeRegex as escapeRe } from './manifests/text.js';
 import { parseHcl, type TfBlock } from './terraform.js';
 import { parseYamlWithLines } from '../util/yaml-lines.js';
 import { k8s } from './k8s.js';
@@ -108,13 +109,74 @@ function imageRepo(image: string): string {
     .replace(/^(?:docker\.io|index\.docker\.io|registry\.hub\.docker\.com)\//, '');
 }
 
+/**
+ * A compose file in an examples or docs folder (not a hidden one, not under tests) that is the
+ * deployment the project documents (round 20: OpenBudgeteer's examples/compose-postgres.yaml): a
+ * service runs the project's own image — published here, named like the project, or named like an
+ * image its CI or README publishes (`openbudgeteer:pre-release` beside `axelander/openbudgeteer`) —
+ * and the root README points to the file or its folder, or shows that image run (a compose block,
+ * `docker run`). A library's demo compose that runs only third-party images is no deployment.
+ */
+function documentedExample(files: FileView, path: string): boolean {
+  if (isProductionPath(path) || !isExamplePath(path) || isTestPath(path) || /(^|\/)\./.test(path)) return false;
+  return memo(files, `deploy:documented-example:${path}`, () => {
+    const text = files.read(path);
+    if (text === undefined || text.length > 200_000) return false;
+    const images = [...text.matchAll(/^[ \t]+image:[ \t]*["']?([^"'\s#]+)/gm)].map((m) => m[1]!);
+    const own = images.filter((i) => !i.includes('$') && !THIRD_PARTY.test(i) && ownNamed(files, i));
+    if (own.length === 0) return false;
+    const readme = readmeText(files);
+    if (!readme) return false;
+    const dir = path.slice(0, path.lastIndexOf('/') + 1);
+    if (
+      readme.includes(path) ||
+      readme.includes(path.slice(path.lastIndexOf('/') + 1)) ||
+      (dir && readme.includes(dir))
+    )
+      return true;
+    // The README shows the image run: `image: owner/<name>` in a compose block, or `docker run … <name>`.
+    return own.some((i) => {
+      const last = escapeRe(imageLast(i));
+      return new RegExp(
+        `(?:^[ \\t]*image:[ \\t]*["']?|\\b(?:docker|podman)\\s+run\\b.*?)(?:[\\w.:-]+/)*${last}(?![\\w.-]|/)`,
+        'im',
+      ).test(readme);
+    });
+  });
+}
+
+/** The last path segment of an image's repository, lower-cased: `ghcr.io/acme/shop:1.2` → `shop`. */
+const imageLast = (image: string) => imageRepo(image).split('/').pop()!.toLowerCase();
+
+/**
+ * The project's own image by name: ownImage, or an image whose name is the last segment of an
+ * image this repository's build files publish (`openbudgeteer:dev` beside `axelander/openbudgeteer`).
+ */
+function ownNamed(files: FileView, image: string): boolean {
+  if (ownImage(files, image)) return true;
+  const last = imageLast(image);
+  if (last.length < 3 || THIRD_PARTY.test(last)) return false;
+  return memo(files, `deploy:own-named:${last}`, () => {
+    const re = new RegExp(`[\\w.-]+/${escapeRe(last)}(?![\\w.-]|/)`, 'i');
+    return buildTexts(files).some((t) => re.test(t));
+  });
+}
+
+/** The root README's text ('' when there is none). */
+function readmeText(files: FileView): string {
+  return memo(files, 'deploy:readme-text', () => {
+    const readme = files.match(['README.md', 'README.rst', 'README.adoc', 'README']).at(0);
+    return readme === undefined ? '' : (files.read(readme) ?? '');
+  });
+}
+
 /** Published by this repository, or named like the project. */
 function ownImage(files: FileView, image: string): boolean {
   return publishedHere(files, image) || imageRepo(image).split('/').pop()!.toLowerCase() === projectName(files);
 }
 
 function thirdPartyImage(files: FileView, image: string): boolean {
-  if (image.includes('$') || ownImage(files, image)) return false;
+  if (image.includes('$') || ownNamed(files, image)) return false;
   const repo = imageRepo(image);
   // A locally built image is often owner-less too (`image: shopapp` from Jib): only a pinned
   // release tag or digest (`ghost:5.8`, `postgres@sha256:…`) reads as a pulled official image.
@@ -149,9 +211,9 @@ function parseDeploy(files: FileView): Deploy {
   const candidates = [...new Set([...files.match(COMPOSE_GLOBS), ...k8s(files).composeByContent])].sort();
   for (const path of candidates.filter(
     (p) =>
-      isProductionPath(p) &&
+      (isProductionPath(p) || documentedExample(files, p)) &&
       // Compose files of a hidden examples folder are demos, for redundancy and resource limits alike.
-      !isExampleFolder(p) &&
+      (!isExampleFolder(p) || documentedExample(files, p)) &&
       !isDevContainer(p) &&
       // A file or a folder named for tests (`scripts/test-environments/postgres/compose.yml`).
       !p
@@ -362,10 +424,7 @@ function productionReason(
  * `docker run` the image itself (`docker run -d -p 3000:3000 org/app:latest`).
  */
 function readmeRuns(files: FileView, image: string): boolean {
-  const text = memo(files, 'deploy:readme-text', () => {
-    const readme = files.match(['README.md', 'README.rst', 'README.adoc', 'README']).at(0);
-    return readme === undefined ? '' : (files.read(readme) ?? '');
-  });
+  const text = readmeText(files);
   if (!text) return false;
   if (/^\s*(?:\$\s*)?(?:sudo\s+)?docker[ -]compose\s+(?:-f\s+\S+\s+)?up\b/m.test(text)) return true;
   const repo = imageRepo(image);
@@ -581,13 +640,18 @@ export function publishedHere(files: FileView, image: string): boolean {
     .replace(/:[\w.-]+$/, '')
     .replace(/^(?:docker\.io|index\.docker\.io|ghcr\.io|quay\.io|registry\.hub\.docker\.com)\//, '');
   if (!name.includes('/')) return false;
-  const texts = memo(files, 'deploy:build-texts', () =>
+  const texts = buildTexts(files);
+  return texts.some((t) => t.includes(name)) || name.split('/').pop()!.toLowerCase() === projectName(files);
+}
+
+/** The build and CI files that may publish an image, read once. */
+function buildTexts(files: FileView): string[] {
+  return memo(files, 'deploy:build-texts', () =>
     files
       .match(BUILD_FILES)
       .filter((p) => isProductionPath(p) || p.startsWith('.github/'))
       .map((p) => files.read(p) ?? ''),
   );
-  return texts.some((t) => t.includes(name)) || name.split('/').pop()!.toLowerCase() === projectName(files);
 }
 
 /**

@@ -270,7 +270,7 @@ describe('Helm workloads whose pod spec comes from a named template (round 15)',
     ]);
     const rl = await runRuleOn(resourceLimits, t, { profile: 'infrastructure' });
     expect(rl.message).toBe(
-      '1 of 2 workloads declare requests and limits; 1 of 2 lack complete resource requests/limits.',
+      '1 of 2 workloads declare requests and limits; 1 of 2 lack complete resource requests/limits. 1 more workload template is off by default and not counted (components.legacy.enabled charts/shop/values.yaml:22).',
     );
     expect(rl.evidence).toContainEqual({
       path: 'charts/shop/templates/_objects.tpl',

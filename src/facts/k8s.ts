@@ -33,7 +33,11 @@ export interface K8sObject {
   doc: Record<string, unknown>;
   /** Chart directory for objects from Helm templates. */
   chart?: string;
-  /** A Helm hook (test, pre-install job): not part of the running release. */
+  /**
+   * A Helm hook that runs and ends (a test pod, a pre-install job): not part of the running
+   * release. A Deployment, StatefulSet or DaemonSet installed as a post-install hook (a chart's
+   * `asHook: true`, so it starts after migrations) keeps running: no hook here.
+   */
   hook?: boolean;
   /** A Helm object switched off by default (`{{- if .Values.autoscaling.enabled }}` with false). */
   disabled?: boolean;
@@ -487,6 +491,16 @@ function manifestsOf(path: string, raw: string, files: FileView): FileManifests 
     helmLines = neutraliseHelm(text);
     parsed = parseYamlWithLines(helmLines.map((l) => l.text).join('\n'));
   }
+  // Every branch kept can make YAML no template renders (a map key beside a list item, each
+  // behind an `if` that is off by default): read as the chart's defaults render it, the lines of
+  // blocks whose conditions do not hold blanked (round 20: sentry's web and worker Deployments).
+  if (parsed.error && helmLines && chart?.values !== undefined) {
+    const off = defaultRender(helmLines, chart.values);
+    if (off.some((t, i) => t !== helmLines![i]!.text)) {
+      const retry = parseYamlWithLines(off.join('\n'));
+      if (!retry.error) parsed = retry;
+    }
+  }
   const map = lineMap(helmLines, chart, files);
   if (parsed.error)
     out.notes.push({
@@ -504,12 +518,13 @@ function manifestsOf(path: string, raw: string, files: FileView): FileManifests 
     const obj: K8sObject = {
       apiVersion: raw.apiVersion,
       kind: raw.kind,
-      // A templated name reads better as the chart's name than as a placeholder.
+      // A templated name reads better as the chart's name than as a placeholder; a literal part
+      // beside it (`{{ template "x.fullname" . }}-relay`) tells one workload from the next.
       name:
         chart && /helm-template|__helmValue/.test(rawName)
-          ? `${chart.name} (chart)`
+          ? chartName(rawName, chart.name)
           : rawName.replace(/erb-template/g, '…'),
-      ...(rec(rec(doc.metadata)?.annotations)?.['helm.sh/hook'] !== undefined ? { hook: true } : {}),
+      ...(helmHook(raw.kind, rec(rec(doc.metadata)?.annotations)?.['helm.sh/hook']) ? { hook: true } : {}),
       path,
       line,
       doc,
@@ -542,6 +557,49 @@ function manifestsOf(path: string, raw: string, files: FileView): FileManifests 
     });
   }
   return out;
+}
+
+/**
+ * The lines of a neutralised template as its defaults render them: a line inside an `if` that is
+ * off by default is blanked, unless its document's `kind:` line is behind the same switch (a
+ * workload disabled as a whole is still read, and reported as disabled).
+ */
+function defaultRender(lines: HelmLine[], values: unknown): string[] {
+  const out: string[] = [];
+  for (let start = 0; start < lines.length; ) {
+    let end = start + 1;
+    while (end < lines.length && !/^---/.test(lines[end]!.text)) end++;
+    const kind = lines.slice(start, end).find((l) => /^kind:/.test(l.text));
+    const whole = new Set(kind?.conditions ?? []);
+    for (let i = start; i < end; i++) {
+      const l = lines[i]!;
+      const failing = l.conditions.filter((c) => !whole.has(c) && !conditionsHold([c], values));
+      out.push(failing.length > 0 ? '' : l.text);
+    }
+    start = end;
+  }
+  return out;
+}
+
+/** Kinds whose pods keep running: installed as a Helm hook they are still part of the release. */
+const LONG_RUNNING = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'DeploymentConfig', 'Rollout']);
+
+/** A `helm.sh/hook` annotation that makes an object run-and-end: any hook but a long-running kind's (tests excepted). */
+function helmHook(kind: string, hook: unknown): boolean {
+  if (hook === undefined) return false;
+  return !LONG_RUNNING.has(kind) || (typeof hook === 'string' && /\btest\b/.test(hook));
+}
+
+/** `helm-template-relay` → `sentry-relay (chart)`; a name that is only a placeholder → `sentry (chart)`. */
+function chartName(raw: string, chart: string): string {
+  const literal = raw
+    .replace(/helm-template|__helmValue[\w.]*/g, ' ')
+    .split(/\s+/)
+    .map((s) => s.replace(/^[-_.]+|[-_.]+$/g, ''))
+    .filter(Boolean)
+    .join('-');
+  if (!literal || literal === chart || literal.length > 60) return `${chart} (chart)`;
+  return literal.startsWith(`${chart}-`) ? `${literal} (chart)` : `${chart}-${literal} (chart)`;
 }
 
 /** The first `if` condition that does not hold with the chart's defaults, and its values.yaml line. */

@@ -125,6 +125,25 @@ export function deployedWorkloads(files: FileView): Workload[] {
   ]);
 }
 
+/**
+ * Chart workloads off by default (`{{- if .Values.x.enabled }}` false in values.yaml), said beside
+ * a count of deployed units so the count reads as "what the defaults render", not as the chart's
+ * whole catalogue: ' 8 more workload templates are off by default (sentry.workerEvents.enabled
+ * charts/sentry/values.yaml:283, …).' — '' when there is none.
+ */
+export function offByDefaultNote(files: FileView, counts: (w: Workload) => boolean = () => true): string {
+  const off = deployedWorkloads(files).filter((w) => w.disabled && !w.hook && counts(w));
+  if (off.length === 0) return '';
+  const switches = new Map<string, string>();
+  for (const w of off) {
+    const ref = w.offBy?.ref;
+    if (ref && !switches.has(ref))
+      switches.set(ref, `${ref}${w.offBy?.path ? ` ${w.offBy.path}:${w.offBy.line}` : ''}`);
+  }
+  const named = [...switches.values()];
+  return ` ${off.length} more workload template${off.length === 1 ? ' is' : 's are'} off by default and not counted${named.length > 0 ? ` (${named.slice(0, 3).join(', ')}${named.length > 3 ? `, ${named.length - 3} more switches` : ''})` : ''}.`;
+}
+
 function parseSystemd(path: string, text: string): SystemdUnit | undefined {
   const lines = text.split(/\r?\n/);
   if (path.endsWith('.nix')) return parseNixUnit(path, lines);
@@ -271,6 +290,31 @@ export function localProcfileNote(p: { dev: boolean }): string {
     : 'Procfile not counted as Heroku: a process list (foreman, overmind, honcho) with no Heroku/Dokku config (app.json, heroku.yml) or deploy job';
 }
 
+/** Folders that hold what a package installs: packaging/, debian/, rpm/, nfpm/, snap/, ci/build/. */
+const PACKAGING_DIR =
+  /(^|\/)(packaging|debian|rpm|deb|nfpm|snap|pkgbuild|ci\/build|build\/(?:linux|deb|rpm|package))\//i;
+/** Package descriptors that name the files a package installs. */
+const PACKAGE_DESCRIPTORS = [
+  '**/nfpm.{yml,yaml}',
+  '**/.goreleaser.{yml,yaml}',
+  '**/*.spec',
+  '**/debian/*.install',
+  '**/PKGBUILD',
+];
+const baseName = (p: string) => p.slice(p.lastIndexOf('/') + 1);
+
+/** Unit file names that a package descriptor installs (`src: ./ci/build/code-server@.service`), read once. */
+function packagedFiles(files: FileView): Set<string> {
+  return memo(files, 'runtime:packaged-units', () => {
+    const out = new Set<string>();
+    for (const p of files.match(PACKAGE_DESCRIPTORS).slice(0, 20)) {
+      const text = files.read(p) ?? '';
+      for (const m of text.slice(0, 200_000).matchAll(/[\w@.-]+\.service\b/g)) out.add(m[0]);
+    }
+    return out;
+  });
+}
+
 function compute(files: FileView): Runtime {
   const d = deployments(files);
   const units = files
@@ -282,6 +326,15 @@ function compute(files: FileView): Runtime {
   for (const u of units)
     if (!u.notApp && !u.composeWrapper && foreignDaemon(u, names, compiled))
       u.notApp = `runs ${u.program}, a system program, not this repository's`;
+  // Beside a chart or manifests, the units a package installs (a .deb/.rpm's systemd files in
+  // packaging/, debian/, ci/build/ named by nfpm) are for users who install that package, not the
+  // deployment the repository describes (round 20: code-server's ci/build/*.service beside its chart).
+  if (units.some((u) => !u.notApp && !u.composeWrapper) && deployedWorkloads(files).some((w) => !w.oneOff)) {
+    const packaged = packagedFiles(files);
+    for (const u of units)
+      if (!u.notApp && !u.composeWrapper && (PACKAGING_DIR.test(u.path) || packaged.has(baseName(u.path))))
+        u.notApp = `installed by a package (${PACKAGING_DIR.test(u.path) ? 'a packaging folder' : 'named by a package descriptor'}), beside the Kubernetes workloads that are the deployment`;
+  }
   const systemd = units.filter((u) => !u.composeWrapper && !u.notApp);
   const procfile = localProcfile(files);
   const devProcfile = procfile !== undefined;
