@@ -234,7 +234,7 @@ function specFromConfig(runner: string, path: string, raw: string): RunnerSpec |
 function avaExtensions(text: string): string[] | undefined {
   const exts = new Set<string>();
   const m = /["']?\bextensions["']?\s*:\s*(\[[^\]]*\]|\{[^}]*\})/.exec(text);
-  if (m?.[1]!.startsWith('[')) for (const e of strings(m[1])) exts.add(e.replace(/^\./, ''));
+  if (m?.[1]?.startsWith('[')) for (const e of strings(m[1])) exts.add(e.replace(/^\./, ''));
   else if (m) for (const k of m[1]!.matchAll(/["']?([a-z][a-z0-9]*)["']?\s*:/gi)) exts.add(k[1]!);
   if (/["']?\btypescript["']?\s*:\s*\{/.test(text)) exts.add('ts');
   if (!exts.size) return undefined;
