@@ -229,7 +229,9 @@ describe('Rust test macros reached through another macro (round 21)', () => {
   });
 
   it('does not count a std `matches!` call in a file that defines no test macro by that name', () => {
-    const r = countRust('#[test]\nfn t() {\n    matches!(Some(1), Some(_));\n}\nmacro_rules! noop {\n    () => { literal!(x) };\n}\n');
+    const r = countRust(
+      '#[test]\nfn t() {\n    matches!(Some(1), Some(_));\n}\nmacro_rules! noop {\n    () => { literal!(x) };\n}\n',
+    );
     expect(r.cases).toBe(1);
     expect(r.macros).toBeUndefined();
   });
@@ -238,7 +240,7 @@ describe('Rust test macros reached through another macro (round 21)', () => {
 describe('Rust raw strings (round 21)', () => {
   it('a raw string with quotes and `/**` inside (`r#"… "\\-g \'" foo/** …"#`) does not swallow the tests after it', () => {
     const text = [
-      'fn doc_long() -> &\'static str {', // 1
+      "fn doc_long() -> &'static str {", // 1
       '    r#"',
       '.BI "\\-g \'" ab{c,d}* \'',
       'is equivalent to',
