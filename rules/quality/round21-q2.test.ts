@@ -37,3 +37,68 @@ describe('AVA tests (round 21)', () => {
     expect(run.evidence.find((e) => e.path === 'test/main.ts')).toMatchObject({ line: 4 });
   });
 });
+
+describe('tests-present: what the ratio counts (round 21)', () => {
+  const pest = (n: number) =>
+    `<?php\n\n${Array.from({ length: n }, (_, i) => `test('page ${i} renders', function () {\n    $this->get('/p/${i}')->assertOk();\n});\n`).join('\n')}`;
+  /** A Laravel app: 4 classes, 2 Pest files, translation arrays for 30 languages and Blade views. */
+  const laravel = () => {
+    const tree: Record<string, string> = {
+      'composer.json': JSON.stringify({
+        require: { 'laravel/framework': '^12.0' },
+        'require-dev': { 'pestphp/pest': '^3' },
+      }),
+      'app/Models/Item.php': '<?php\nnamespace App\\Models;\nclass Item {}\n',
+      'app/Models/Project.php': '<?php\nnamespace App\\Models;\nclass Project {}\n',
+      'app/Http/Controllers/ItemController.php': '<?php\nnamespace App\\Http\\Controllers;\nclass ItemController {}\n',
+      'app/Providers/AppServiceProvider.php': '<?php\nnamespace App\\Providers;\nclass AppServiceProvider {}\n',
+      'tests/Pest.php': "<?php\nuses(Tests\\TestCase::class)->in('Feature');\n",
+      'tests/Feature/ItemTest.php': pest(3),
+      'tests/Feature/ProjectTest.php': pest(2),
+    };
+    for (const lang of ['de', 'fr', 'nl', 'es', 'it', 'pt', 'pl', 'sv', 'da', 'fi'])
+      for (const f of ['auth', 'pagination', 'validation'])
+        tree[`lang/${lang}/${f}.php`] = "<?php\n\nreturn [\n    'failed' => 'x',\n];\n";
+    for (let i = 0; i < 12; i++) tree[`resources/views/page${i}.blade.php`] = '<div>{{ $title }}</div>\n';
+    return tree;
+  };
+
+  it('leaves translation tables (lang/) and Blade views out of the source files', async () => {
+    const run = await runRuleOn(testsPresent, laravel());
+    expect(run.outcome).toBe('pass');
+    expect((run.data as { sourceFiles: number }).sourceFiles).toBe(4);
+    expect(run.message).toBe('5 test cases in 2 test files for 4 source files (ratio 0.5, target 0.3).');
+    expect(run.evidence[0]).toMatchObject({ path: 'tests/Feature/ItemTest.php', line: 3 });
+  });
+
+  const kotlin = (cases: number) =>
+    `package no.app\n\nimport org.junit.Test\n\nclass ApiTest {\n${Array.from({ length: cases }, (_, i) => `    @Test\n    fun \`case ${i}\`() {}\n`).join('')}}\n`;
+  const service = (casesPerFile: number) => {
+    const tree: Record<string, string> = {
+      'build.gradle.kts': 'plugins { kotlin("jvm") }\ndependencies { testImplementation(kotlin("test")) }\n',
+    };
+    for (let i = 0; i < 19; i++)
+      tree[`src/main/kotlin/no/app/Service${i}.kt`] = `package no.app\n\nclass Service${i}\n`;
+    for (let i = 0; i < 4; i++) tree[`src/test/kotlin/no/app/Api${i}Test.kt`] = kotlin(casesPerFile);
+    return tree;
+  };
+
+  it('counts a test file per three cases when a few large test classes hold the suite', async () => {
+    const run = await runRuleOn(testsPresent, service(6));
+    // 4 files / 20 sources (19 classes and build.gradle.kts) = 0.2; 24 cases ÷ 3 = 8 / 20 = 0.4.
+    expect(run.outcome).toBe('pass');
+    expect(run.message).toBe(
+      '24 test cases in 4 test files for 20 source files (ratio 0.4 counting a test file per 3 cases, target 0.3).',
+    );
+    expect((run.data as { measuredBy?: string }).measuredBy).toBe('test cases');
+    expect(run.evidence[0]).toMatchObject({ path: 'src/test/kotlin/no/app/Api0Test.kt', line: 6 });
+  });
+
+  it('stays partial when the cases are as thin as the files', async () => {
+    const run = await runRuleOn(testsPresent, service(1));
+    expect(run.outcome).toBe('partial');
+    expect(run.message).toBe(
+      '4 test cases in 4 test files for 20 source files (ratio 0.2, target 0.3): fewer tests than code.',
+    );
+  });
+});
