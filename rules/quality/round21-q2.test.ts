@@ -102,3 +102,67 @@ describe('tests-present: what the ratio counts (round 21)', () => {
     );
   });
 });
+
+describe('test-types: Pest.php gives test folders a database (round 21)', () => {
+  const app = (pestPhp: string) => ({
+    'composer.json': JSON.stringify({
+      require: { 'laravel/framework': '^12.0' },
+      'require-dev': { 'pestphp/pest': '^3' },
+    }),
+    'app/Models/Item.php': '<?php\nnamespace App\\Models;\nclass Item {}\n',
+    'tests/Pest.php': pestPhp,
+    'tests/Feature/ItemPageTest.php':
+      "<?php\n\ntest('the item page renders', function () {\n    $this->get('/items/1')->assertOk();\n});\n",
+    'tests/Unit/SlugTest.php':
+      "<?php\n\nit('slugs a title', function () {\n    expect(str('A B')->slug())->toBe('a-b');\n});\n",
+  });
+
+  it("`uses(TestCase::class, RefreshDatabase::class)->in('Feature', 'Unit')`: Feature tests are integration; Unit keeps its name", async () => {
+    const run = await runRuleOn(
+      testTypes,
+      app(
+        [
+          '<?php', // 1
+          '',
+          'use Illuminate\\Foundation\\Testing\\RefreshDatabase;', // 3
+          '',
+          'uses(', // 5
+          '    Tests\\TestCase::class,',
+          '    RefreshDatabase::class',
+          ')',
+          "    ->in('Feature', 'Unit');",
+          '',
+        ].join('\n'),
+      ),
+    );
+    expect(run.outcome).toBe('pass');
+    expect((run.data as { types: string[] }).types).toEqual(['unit', 'integration']);
+    expect(run.evidence).toContainEqual(
+      expect.objectContaining({
+        path: 'tests/Feature/ItemPageTest.php',
+        line: 3,
+        note: expect.stringContaining('RefreshDatabase, a database for every test in Feature/, from tests/Pest.php:5'),
+      }),
+    );
+    expect(run.evidence).toContainEqual(
+      expect.objectContaining({ path: 'tests/Unit/SlugTest.php', note: 'unit: Pest: 1 test case' }),
+    );
+  });
+
+  it("Pest 3's `pest()->extend(TestCase::class)->use(RefreshDatabase::class)->in('Feature')` too; without a database trait, unit", async () => {
+    const v3 = await runRuleOn(
+      testTypes,
+      app(
+        "<?php\n\npest()->extend(Tests\\TestCase::class)\n    ->use(Illuminate\\Foundation\\Testing\\RefreshDatabase::class)\n    ->in('Feature');\n",
+      ),
+    );
+    expect(v3.evidence).toContainEqual(
+      expect.objectContaining({
+        path: 'tests/Feature/ItemPageTest.php',
+        note: expect.stringContaining('from tests/Pest.php:3'),
+      }),
+    );
+    const plain = await runRuleOn(testTypes, app("<?php\n\nuses(Tests\\TestCase::class)->in('Feature');\n"));
+    expect((plain.data as { types: string[] }).types).toEqual(['unit']);
+  });
+});

@@ -510,6 +510,12 @@ export default defineRule({
       );
       if (used) wholeApp.set(f.path, `extends ${used.name}, which boots the kernel (${used.m.path}:${used.m.line})`);
     }
+    // Pest's tests/Pest.php binds traits to folders: `uses(TestCase::class, RefreshDatabase::class)
+    // ->in('Feature')` or `pest()->extend(TestCase::class)->use(RefreshDatabase::class)->in('Feature')`
+    // gives every test there a migrated database. A folder the project calls Unit keeps its name.
+    for (const [path, why] of pestDatabaseFolders(ctx.files))
+      for (const f of inv.files)
+        if (!wholeApp.has(f.path) && f.path.endsWith('.php') && f.path.startsWith(path)) wholeApp.set(f.path, why);
     // A JVM abstract test base extended by a class that starts the application (@SpringBootTest,
     // @DataJpaTest against a database): its tests run in that subclass, as integration tests.
     const jvmBases = new Map<string, string>();
@@ -831,3 +837,47 @@ export default defineRule({
     return partial(Math.min(score, 0.7), message, evidence, data);
   },
 });
+
+const PEST_DB_TRAIT =
+  /\b(?:RefreshDatabase|LazilyRefreshDatabase|DatabaseMigrations|DatabaseTransactions|DatabaseTruncation)::class/;
+
+/**
+ * The test folders a Pest.php gives a database (`uses(…RefreshDatabase::class…)->in('Feature')`),
+ * as path prefixes with the reason cited at the statement's line. `->in(__DIR__)` is the whole
+ * tests folder; a folder named Unit is left to its name.
+ */
+function pestDatabaseFolders(files: FileView): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const path of files.named('Pest.php')) {
+    if (path.includes('vendor/')) continue;
+    const text = files.read(path) ?? '';
+    if (!PEST_DB_TRAIT.test(text)) continue;
+    const dir = path.slice(0, path.length - 'Pest.php'.length);
+    const lines = files.lines(path);
+    // Statements end at `;`: each `uses(…)`/`pest()…` chain with a database trait and `->in(…)`.
+    let start = 0;
+    for (const stmt of text.split(';')) {
+      const at = start;
+      start += stmt.length + 1;
+      const trait = PEST_DB_TRAIT.exec(stmt);
+      const inCall = /->\s*in\s*\(([^)]*)\)/.exec(stmt);
+      const call = stmt.search(/\b(?:uses|pest)\s*\(/);
+      if (!trait || !inCall || call < 0) continue;
+      const line = lines ? lines.lineAt(at + call) : 1;
+      const folders =
+        inCall[1]!.includes('__DIR__') && !/__DIR__\s*\.\s*['"]/.test(inCall[1]!)
+          ? ['']
+          : [...inCall[1]!.matchAll(/['"]\/?([^'"]*)['"]/g)].map((m) => m[1]!.replace(/^\.\/?|\/+$/g, ''));
+      for (const folder of folders) {
+        if (/^unit$/i.test(folder)) continue;
+        const prefix = folder ? `${dir}${folder}/` : dir;
+        if (!out.has(prefix))
+          out.set(
+            prefix,
+            `${trait[0].replace('::class', '')}, a database for every test in ${folder ? `${folder}/` : dir || './'}, from ${path}:${line}`,
+          );
+      }
+    }
+  }
+  return out;
+}
