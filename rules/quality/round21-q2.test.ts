@@ -166,3 +166,53 @@ describe('test-types: Pest.php gives test folders a database (round 21)', () => 
     expect((plain.data as { types: string[] }).types).toEqual(['unit']);
   });
 });
+
+describe('test-types: tests that create a kind cluster and deploy into it (round 21)', () => {
+  const goTest = (body: string) =>
+    [
+      'package kubernetes', // 1
+      '',
+      'import (',
+      '\t"testing"',
+      '',
+      '\t"helm.sh/helm/v4/pkg/action"', // 6
+      '\t"sigs.k8s.io/kind/pkg/cluster"', // 7
+      ')',
+      '',
+      'func TestMirror(t *testing.T) {', // 10
+      '\tprovider := cluster.NewProvider()',
+      '\tif err := provider.Create("mirror-e2e"); err != nil {',
+      '\t\tt.Fatal(err)',
+      '\t}',
+      body,
+      '}',
+      '',
+    ].join('\n');
+  const repo = (body: string) => ({
+    'go.mod': 'module example.com/mirror\n\ngo 1.24\n',
+    'main.go': 'package main\n\nfunc main() {}\n',
+    'pkg/oci/oci.go': 'package oci\n\nfunc Pull() {}\n',
+    'pkg/oci/oci_test.go': 'package oci\n\nimport "testing"\n\nfunc TestPull(t *testing.T) {}\n',
+    'test/integration/kubernetes/go.mod': 'module example.com/mirror/test/kubernetes\n\ngo 1.24\n',
+    'test/integration/kubernetes/kubernetes_test.go': goTest(body),
+  });
+
+  it('a Go test that creates a kind cluster and helm-installs the chart into it is end-to-end, cited at the kind import', async () => {
+    const run = await runRuleOn(
+      testTypes,
+      repo('\tinstall := action.NewInstall(cfg)\n\tinstall.Wait = true\n\t_, _ = install.Run(chart, nil)'),
+    );
+    expect((run.data as { types: string[] }).types).toContain('end-to-end');
+    expect(run.evidence).toContainEqual({
+      path: 'test/integration/kubernetes/kubernetes_test.go',
+      line: 7,
+      snippet: '"sigs.k8s.io/kind/pkg/cluster"',
+      note: 'end-to-end: go test: 1 test against a throwaway Kubernetes cluster the test creates (kind, then Helm action.NewInstall)',
+    });
+  });
+
+  it('a kind cluster the test deploys nothing into stays where its folder puts it', async () => {
+    const run = await runRuleOn(testTypes, repo('\t_ = provider'));
+    expect((run.data as { types: string[] }).types).not.toContain('end-to-end');
+  });
+});
