@@ -21,6 +21,7 @@ const tree: Tree = {
   'server/src/books/books.service.ts': 'export class BooksService {}\n',
   'server/src/books/dto/create-book.dto.ts': 'export class CreateBookDto {}\n',
   'server/src/inventario/estantes/estantes.module.ts': 'export class EstantesModule {}\n',
+  'server/src/common/http-exception.filter.ts': 'export class HttpExceptionFilter {}\n',
   'server/test/books.e2e-spec.ts': "describe('books', () => {});\n",
 };
 
@@ -35,6 +36,10 @@ const doc = [
   '- ✅ Código limpio y bien estructurado', // 8
   '- ✅ Middleware de autenticación y colas de trabajo', // 9
   '- ⚠️ No hay cola de mensajes', // 10
+  '- ✅ Controllers - Services', // 11
+  '- ✅ Global exception filter implementado', // 12
+  '- 🟡 Falta interceptor de caché', // 13
+  '- 🟡 No hay módulo de caché', // 14
 ].join('\n');
 
 describe('the subject resolver settles a line from the inventory', () => {
@@ -70,5 +75,18 @@ describe('the subject resolver settles a line from the inventory', () => {
   });
   it('"no queue" with no queue file nor queue package is confirmed', () => {
     expect(at(10).verdict).toBe('confirmed');
+  });
+  it('bare names joined as a diagram are no statement', () => {
+    expect(at(11).verdict).toBe('unverifiable');
+  });
+  it('a concept of two words (exception filter) is found by its file name', () => {
+    expect(at(12).verdict).toBe('confirmed');
+    expect(at(12).reason).toContain('http-exception.filter.ts');
+  });
+  it('a missing thing of two specific words, one of them there (cache), is not settled by names', () => {
+    expect(at(13).verdict).toBe('unverifiable');
+  });
+  it('an absence marked partial is still an absence: a cache package declared contradicts it', () => {
+    expect(at(14).verdict).toBe('contradicted');
   });
 });

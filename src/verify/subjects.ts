@@ -54,7 +54,11 @@ const CONCEPTS: Concept[] = [
     path: /[./-]module\.[jt]s$|module\.(?:kt|java|swift|dart)$|(?:^|\/)modules\//,
     generic: true,
   },
-  { id: 'middleware', words: /^(?:middlewares?)$/, path: new RegExp(`${SEG('middlewares?')}|middleware[s]?\\.[a-z]+$`) },
+  {
+    id: 'middleware',
+    words: /^(?:middlewares?)$/,
+    path: new RegExp(`${SEG('middlewares?')}|middleware[s]?\\.[a-z]+$`),
+  },
   {
     id: 'migration',
     words: /^(?:migrations?|migracion(?:es)?|migracao|migracoes|migrazion[ei]|migrationen)$/,
@@ -75,6 +79,18 @@ const CONCEPTS: Concept[] = [
     dep: /^(?:bull|bullmq|@nestjs\/bull(?:mq)?|celery|rq|sidekiq|resque|amqplib|amqp-connection-manager|pika|kombu|kafkajs|dramatiq|huey|bee-queue|agenda)$/,
   },
   { id: 'interceptor', words: /^(?:interceptors?|interceptores?|intercepteurs?)$/, path: /interceptor[s]?[./]/ },
+  {
+    id: 'exception filter',
+    words:
+      /^(?:exception (?:filters?|handlers?)|error (?:handlers?|boundar(?:y|ies))|filtros? de excepciones|manejador(?:es)? de errores|gestionnaires? d'erreurs|exception ?handler|errorhandler)$/,
+    path: /exception[-_.]?(?:filter|handler)|error[-_.]?(?:handler|boundary)|(?:^|\/)exceptions?\/|(?:^|\/)filters\//,
+  },
+  {
+    id: 'health check',
+    words: /^(?:health ?checks?|health endpoints?|healthchecks?)$/,
+    path: /(?:^|\/)health(?:check)?s?\/|(?:^|[/._-])health(?:check)?s?(?:[._-][\w-]+)?\.[a-z]+$/,
+    dep: /terminus|health|actuator/,
+  },
   { id: 'guard', words: /^(?:guards?)$/, path: /(?:^|\/)guards\/|[._-]guard\.[a-z]+$/ },
   { id: 'pipe', words: /^(?:pipes?)$/, path: /(?:^|\/)pipes\/|\.pipe\.[jt]s$/ },
   {
@@ -111,7 +127,11 @@ const CONCEPTS: Concept[] = [
     path: /(?:^|\/)components\//,
     generic: true,
   },
-  { id: 'helper', words: /^(?:helpers?|utils|utilities|utilidades|utilitaires)$/, path: /(?:^|\/)(?:helpers?|utils)\/|helpers?\.[a-z]+$/ },
+  {
+    id: 'helper',
+    words: /^(?:helpers?|utils|utilities|utilidades|utilitaires)$/,
+    path: /(?:^|\/)(?:helpers?|utils)\/|helpers?\.[a-z]+$/,
+  },
   { id: 'serializer', words: /^(?:serializers?)$/, path: /(?:^|\/)serializers\/|serializers?\.[a-z]+$/ },
   {
     id: 'i18n',
@@ -121,7 +141,12 @@ const CONCEPTS: Concept[] = [
   { id: 'policy', words: /^(?:polic(?:y|ies))$/, path: /(?:^|\/)policies\/|policy\.[a-z]+$/ },
   { id: 'action', words: /^(?:actions?|acciones)$/, path: /(?:^|\/)actions\//, generic: true },
   { id: 'listener', words: /^(?:listeners?)$/, path: /(?:^|\/)listeners\/|listener\.[a-z]+$/ },
-  { id: 'schema', words: /^(?:schemas?|esquemas?|schemata)$/, path: /(?:^|\/)schemas?\/|schema\.[a-z]+$/ },
+  {
+    id: 'schema',
+    words: /^(?:schemas?|esquemas?|schemata)$/,
+    path: /(?:^|\/)schemas?\/|schema\.[a-z]+$/,
+    generic: true,
+  },
 ];
 
 /** Stop words of six languages, and markers of a list or a status. */
@@ -137,6 +162,9 @@ const STOP = new Set(
 /** How well or in what state: words that qualify what is there and name nothing. */
 const NEUTRAL =
   /^(?:structured|structure|structures|estructurad[oa]s?|estructura|estruturad[oa]s?|estrutura|structuree?s?|strukturiert|struktur|organi[sz]ed|organizad[oa]s?|organisee?s?|organisiert|organizzat[oie]|separated|separate|separation|separad[oa]s?|separacion|separacao|separee?s?|getrennt|trennung|separat[oie]|clear|clearly|claramente|clairement|klar|chiaramente|correct|correctly|correctamente|corretamente|correctement|korrekt|correttamente|well|bien|bem|gut|good|buen[oa]?s?|bon(?:ne)?s?|bom|boa|solid|solida?s?|solide|clean|limpi[oa]s?|limp[oa]s?|propre|sauber|pulit[oa]|proper|properly|implemented|implementad[oa]s?|implementee?s?|implementiert|implementat[oie]|present|presente?s?|vorhanden|exists?|existe|existen|existent|defined|definid[oa]s?|definie?s?|definiert|definit[oie]|in|place|concerns?|responsabilidad(?:es)?|responsabilidades|responsabilites|responsibilit(?:y|ies)|verantwortlichkeiten|modular|modulare?s?|modularis(?:e|ee|iert)|dedicated|dedicad[oa]s?|dedie?e?s?|eigene?n?|layer(?:ed|s)?|capas?|camadas?|couches?|schichten?|strati|pattern|patron|padrao|architecture|arquitectura|arquitetura|architektur|architettura|used|usad[oa]s?|utilise?e?s?|verwendet|utilizzat[oie]|present|setup|set|up|created|cread[oa]s?|criad[oa]s?|creee?s?|erstellt|creat[oie]|added|agregad[oa]s?|adicionad[oa]s?|ajoutee?s?|hinzugefugt|aggiunt[oie]|follows?|sigue|segue|suit|folgt|segu(?:e|ono))$/;
+/** A judgement of how well: beside a single subject it is the whole of what the line says. */
+const OPINION =
+  /^(?:structured|estructurad[oa]s?|estruturad[oa]s?|structuree?s?|strukturiert|organi[sz]ed|organizad[oa]s?|organisee?s?|organisiert|organizzat[oie]|clear|clearly|claramente|clairement|klar|chiaramente|correct|correctly|correctamente|corretamente|correctement|korrekt|correttamente|well|bien|bem|gut|good|buen[oa]?s?|bon(?:ne)?s?|bom|boa|solid|solida?s?|solide|clean|limpi[oa]s?|limp[oa]s?|propre|sauber|pulit[oa]|proper|properly|modular|modulare?s?)$/;
 /** A claim of absence, at its start ("No hay X", "Falta X", "Sin X", "Kein X") or end ("X fehlt", "X missing"). */
 const ABSENT_HEAD =
   /^(?:no hay|no existe|no tiene|no|not|none|sin|falta|faltan|missing|lacks?|lacking|without|there is no|there are no|keine?n?|kein|ohne|es fehlt|es gibt kein(?:e|en)?|fehlende?r?|sans|pas de|aucune?|il n'y a pas de|manque(?: de)?|absence de|ausencia de|sem|nao ha|nao existe|falta de|ausencia|nenhuma?|manca(?:no)?|nessuna?|senza|non c'e)\b/;
@@ -184,16 +212,16 @@ function inventoryOf(ctx: LookupContext): Inventory {
   if (cached) return cached;
   const paths = ctx.files.paths.filter((p) => p !== ctx.documentPath && !NOT_PRODUCT.test(p)).map((p) => p);
   const words = new Map<string, string>();
+  const add = (name: string, at: string) => {
+    const w = singular(fold(name).replace(/[^a-z0-9]+/g, ''));
+    if (w.length > 2 && !words.has(w)) words.set(w, at);
+  };
   for (const path of paths) {
     const segs = path.split('/');
     const base = segs.pop()!;
-    const stem = base.replace(/^\./, '').split('.')[0]!;
     let dir = '';
-    for (const seg of [...segs.map((s) => `${s}/`), stem]) {
-      const isDir = seg.endsWith('/');
-      if (isDir) dir += seg;
-      for (const w of splitName(seg.replace(/\/$/, ''))) if (!words.has(w)) words.set(w, isDir ? dir : path);
-    }
+    for (const seg of segs) add(seg, (dir += `${seg}/`));
+    add(base.replace(/^\./, '').split('.')[0]!, path);
   }
   const deps = ctx.facts.dependencies.map((d) => ({
     tokens: new Set(
@@ -211,14 +239,6 @@ function inventoryOf(ctx: LookupContext): Inventory {
   return inv;
 }
 
-/** "EmailChangeRequest", "catalogos", "tipo-documento" → folded singular words. */
-function splitName(name: string): string[] {
-  return fold(name.replace(/([a-z0-9])([A-Z])/g, '$1 $2'))
-    .split(/[^a-z0-9]+/)
-    .filter((w) => w.length > 2)
-    .map(singular);
-}
-
 type Term =
   | { kind: 'concept'; word: string; concept: Concept }
   | { kind: 'product'; word: string; product: Product }
@@ -232,13 +252,18 @@ interface Resolved {
 }
 
 /** The claim's words once the status, a purpose clause and markup are cut away. */
-function wordsOf(text: string): string[] | null {
+function wordsOf(text: string, cutPurpose: boolean): string[] | null {
   let t = fold(plain(text))
     // "OK - …", "MEJORABLE - …", "| Done |": a status label before the statement.
-    .replace(/^[\p{L} ]{1,20}\s[-–—:]\s/u, (m) => (/^(?:ok|done|hecho|fait|erledigt|feito|mejorable|pendiente|partial|missing|todo|a mejorar|warning|info)\s/.test(m) ? '' : m))
+    .replace(/^[\p{L} ]{1,20}\s[-–—:]\s/u, (m) =>
+      /^(?:ok|done|hecho|fait|erledigt|feito|mejorable|pendiente|partial|missing|todo|a mejorar|warning|info)\s/.test(m)
+        ? ''
+        : m,
+    )
     .replace(/^[-*•\s]+/, '');
   // "for validation", "para servicios singleton": what it is for is not what is there.
-  t = t.split(/\s(?:for|para|pour|fur|zur|zum|pra|so that|to)\s/)[0]!;
+  // In a line of absence it is part of what is missing ("no Redis for sessions" where Redis is there).
+  if (cutPurpose) t = t.split(/\s(?:for|para|pour|fur|zur|zum|pra|so that)\s/)[0]!;
   const tokens = t
     .replace(/\b(chart|next|nest|vue|node|express|three|d3)\.js\b/g, '$1js')
     .split(/[^a-z0-9@/.+#-]+|\s/)
@@ -249,10 +274,11 @@ function wordsOf(text: string): string[] | null {
 }
 
 /** The terms of a claim: concepts, products and names; null when a word is neither and names nothing. */
-function termsOf(ctx: LookupContext, tokens: string[]): { terms: Term[]; qualified: boolean } | null {
+function termsOf(ctx: LookupContext, tokens: string[]): { terms: Term[]; qualified: boolean; opinion: boolean } | null {
   const inv = inventoryOf(ctx);
   const terms: Term[] = [];
   let qualified = false;
+  let opinion = false;
   for (let i = 0; i < tokens.length; i++) {
     const w = tokens[i]!;
     // "cola de mensajes", "form requests": a concept of two or three words.
@@ -272,6 +298,7 @@ function termsOf(ctx: LookupContext, tokens: string[]): { terms: Term[]; qualifi
     }
     if (STOP.has(w) || /^\d+$/.test(w)) continue;
     if (QUALIFIER.test(w)) qualified = true;
+    if (OPINION.test(w)) opinion = true;
     if (NEUTRAL.test(w) || QUALIFIER.test(w)) continue;
     const concept = CONCEPTS.find((c) => c.words.test(w));
     if (concept) {
@@ -287,7 +314,7 @@ function termsOf(ctx: LookupContext, tokens: string[]): { terms: Term[]; qualifi
     if (w.length < 4 || !(nameIn(inv, w) || depOf(inv, w))) return null;
     terms.push({ kind: 'name', word: w });
   }
-  return { terms, qualified };
+  return { terms, qualified, opinion };
 }
 
 function nameIn(inv: Inventory, w: string): string | undefined {
@@ -323,10 +350,10 @@ function resolve(ctx: LookupContext, term: Term): Resolved {
     if (path) return { term, evidence: { path } };
     return { term, evidence: null, absent: productInRepository(ctx, term.product) === false };
   }
-  const dep = depOf(inv, term.word);
-  if (dep) return { term, evidence: depEvidence(dep) };
   const path = nameIn(inv, term.word);
-  return { term, evidence: path ? { path } : null };
+  if (path) return { term, evidence: { path } };
+  const dep = depOf(inv, term.word);
+  return { term, evidence: dep ? depEvidence(dep) : null };
 }
 
 const describe = (r: Resolved) =>
@@ -341,17 +368,20 @@ export function subjectFinding(ctx: LookupContext, claim: Claim): Finding | null
   const whole = fold(plain(claim.subject && claim.subject.length > 3 ? claim.subject : claim.text));
   const text = fold(plain(claim.text));
   // The subject of a table row or a bullet's lead; the text when the line is one statement.
-  const tokens = wordsOf(whole.length >= text.length * 0.5 ? whole : text);
-  if (!tokens) return null;
-  let line = tokens.join(' ');
+  const source = whole.length >= text.length * 0.5 ? whole : text;
+  // "Store - Factory", "Controller → Service": single names joined as a diagram says nothing of them.
+  const pieces = text.split(/\s(?:-|–|—|→|->|>|\/|\|)\s/);
+  if (pieces.length > 1 && pieces.every((x) => /^[\p{L}\p{N}_.-]+$/u.test(x.trim()))) return null;
+  const uncut = wordsOf(source, false);
+  if (!uncut) return null;
+  let line = uncut.join(' ');
   let absence = claim.asserted === 'not-done';
   const head = ABSENT_HEAD.exec(line);
   const tail = ABSENT_TAIL.exec(line);
   if (head || tail) {
-    if (claim.asserted === 'partial') return null;
     absence = true;
     line = (head ? line.slice(head[0].length) : line.slice(0, tail!.index)).trim();
-  }
+  } else if (!absence) line = (wordsOf(source, true) ?? []).join(' ');
   // "Logs no estructurados", "only Nest Logger used inline": a negation or hedge inside the line.
   if (INNER_NEGATION.test(line)) return null;
   const rest = line.split(' ').filter(Boolean);
@@ -366,7 +396,8 @@ export function subjectFinding(ctx: LookupContext, claim: Claim): Finding | null
   const subject = read.terms.map((t) => t.word).join(', ');
   if (absence) {
     // "No hay módulo de caché" marked done (a status mark beside it): what is done is the absence.
-    const negated = claim.asserted === 'done' ? { negated: true } : {};
+    // "MEJORABLE - Falta X": a partial mark beside it, and still what the line states is that X is absent.
+    const negated = claim.asserted === 'done' || claim.asserted === 'partial' ? { negated: true } : {};
     // The thing said missing is its specific terms; "module", "service" only say where it would live.
     const specific = resolved.filter((r) => !(r.term.kind === 'concept' && r.term.concept.generic));
     if (specific.length === 0 || specific.some((r) => r.term.kind === 'name')) return null;
@@ -377,7 +408,12 @@ export function subjectFinding(ctx: LookupContext, claim: Claim): Finding | null
         present: 'no',
         ...negated,
         detail: `no ${specific.map((r) => (r.term.kind === 'concept' ? r.term.concept.id : r.term.word)).join(' or ')} among the product files, folders and dependencies (${inventoryOf(ctx).paths.length} files, ${inventoryOf(ctx).deps.length} dependencies looked at)`,
-        evidence: [{ path: '.', note: `looked for ${specific.map((r) => r.term.word).join(', ')} by file, folder and dependency name` }],
+        evidence: [
+          {
+            path: '.',
+            note: `looked for ${specific.map((r) => r.term.word).join(', ')} by file, folder and dependency name`,
+          },
+        ],
       };
     // "No cache module" where cache-manager is declared: there, unless the line says of what kind.
     if (!read.qualified && specific.length === 1 && specific[0]!.evidence)
@@ -391,6 +427,13 @@ export function subjectFinding(ctx: LookupContext, claim: Claim): Finding | null
       };
     return null;
   }
+  // "Schema erstellt", "Controllers properly organized": one subject, and a structural word or a
+  // judgement of it, says too little of which thing is meant to be settled by a name.
+  if (
+    read.terms.length === 1 &&
+    (read.opinion || (read.terms[0]!.kind === 'concept' && read.terms[0]!.concept.generic))
+  )
+    return null;
   if (missing.length === 0)
     return {
       subject,
@@ -408,7 +451,10 @@ export function subjectFinding(ctx: LookupContext, claim: Claim): Finding | null
       basis: 'inventory',
       present: 'partly',
       detail: `found ${found.map(describe).join('; ')}; but no manifest, file or CI command shows ${gone}`,
-      evidence: [...found.map((r) => r.evidence!), { path: '.', note: `no dependency, file or CI command for ${gone}` }],
+      evidence: [
+        ...found.map((r) => r.evidence!),
+        { path: '.', note: `no dependency, file or CI command for ${gone}` },
+      ],
     };
   return {
     subject,
