@@ -40,6 +40,7 @@ const doc = [
   '- ✅ Global exception filter implementado', // 12
   '- 🟡 Falta interceptor de caché', // 13
   '- 🟡 No hay módulo de caché', // 14
+  '- ✅ Controllers use DTOs for validation', // 15
 ].join('\n');
 
 describe('the subject resolver settles a line from the inventory', () => {
@@ -88,5 +89,9 @@ describe('the subject resolver settles a line from the inventory', () => {
   });
   it('an absence marked partial is still an absence: a cache package declared contradicts it', () => {
     expect(at(14).verdict).toBe('contradicted');
+  });
+  it('"use" joins two subjects, and what they are used for is not what is there', () => {
+    expect(at(15).verdict).toBe('confirmed');
+    expect(at(15).reason).toContain('create-book.dto.ts');
   });
 });
