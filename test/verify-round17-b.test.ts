@@ -21,6 +21,7 @@ const tree: Tree = {
   'server/src/books/books.service.ts': 'export class BooksService {}\n',
   'server/src/books/dto/create-book.dto.ts': 'export class CreateBookDto {}\n',
   'server/src/inventario/estantes/estantes.module.ts': 'export class EstantesModule {}\n',
+  'server/src/common/middleware/request-id.middleware.ts': 'export function requestId() {}\n',
   'server/src/common/http-exception.filter.ts': 'export class HttpExceptionFilter {}\n',
   'server/test/books.e2e-spec.ts': "describe('books', () => {});\n",
 };
@@ -41,6 +42,8 @@ const doc = [
   '- 🟡 Falta interceptor de caché', // 13
   '- 🟡 No hay módulo de caché', // 14
   '- ✅ Controllers use DTOs for validation', // 15
+  '- ✅ Middleware reutilizable', // 16
+  '- ✅ Middleware bien organizado', // 17
 ].join('\n');
 
 describe('the subject resolver settles a line from the inventory', () => {
@@ -93,5 +96,10 @@ describe('the subject resolver settles a line from the inventory', () => {
   it('"use" joins two subjects, and what they are used for is not what is there', () => {
     expect(at(15).verdict).toBe('confirmed');
     expect(at(15).reason).toContain('create-book.dto.ts');
+  });
+  it('one subject and a word of its form (reusable) is settled; one subject and praise alone is not', () => {
+    expect(at(16).verdict).toBe('confirmed');
+    expect(at(16).reason).toContain('middleware');
+    expect(at(17).verdict).toBe('unverifiable');
   });
 });

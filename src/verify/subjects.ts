@@ -28,6 +28,8 @@ interface Concept {
   words: RegExp;
   /** A path (folded) of product code that shows the concept: a folder or a file's own name. */
   path: RegExp;
+  /** A file's name (folded) that shows it, anchored at its start. */
+  file?: RegExp;
   /** A dependency name that provides it. */
   dep?: RegExp;
   /** A structural word (module, service, component): in a claim of absence it is what holds the thing, not the thing. */
@@ -68,7 +70,8 @@ const CONCEPTS: Concept[] = [
   {
     id: 'cache',
     words: /^(?:cache|caches|caching|cacheo|cacheado|cachee|mise en cache|zwischenspeicher)$/,
-    path: /(?:^|\/)caches?\/|(?:^|[/._-])cach(?:e|ing)[\w-]*\.[a-z]+$/,
+    path: /(?:^|\/)caches?\//,
+    file: /^(?:[a-z0-9]+[._-])*cach(?:e|ing)/,
     dep: /cache|caching|memcache/,
   },
   {
@@ -88,7 +91,8 @@ const CONCEPTS: Concept[] = [
   {
     id: 'health check',
     words: /^(?:health ?checks?|health endpoints?|healthchecks?)$/,
-    path: /(?:^|\/)health(?:check)?s?\/|(?:^|[/._-])health(?:check)?s?(?:[._-][\w-]+)?\.[a-z]+$/,
+    path: /(?:^|\/)health(?:check)?s?\//,
+    file: /^(?:[a-z0-9]+[._-])*health(?:check)?s?[._-]/,
     dep: /terminus|health|actuator/,
   },
   { id: 'guard', words: /^(?:guards?)$/, path: /(?:^|\/)guards\/|[._-]guard\.[a-z]+$/ },
@@ -106,7 +110,8 @@ const CONCEPTS: Concept[] = [
   {
     id: 'logging',
     words: /^(?:logging|logger|loggers|logs?|journalisation|protokollierung|registro de logs)$/,
-    path: /(?:^|\/)(?:logging|loggers?|logs?)\/|(?:^|[/._-])log(?:ger|ging)?[._-][\w.-]*[a-z]$|(?:^|\/)log(?:ger|ging)?\.[a-z]+$/,
+    path: /(?:^|\/)(?:logging|loggers?|logs?)\//,
+    file: /^(?:[a-z0-9]+[._-])*log(?:ger|ging)?[._-]/,
     dep: /^(?:winston|pino|nestjs-pino|pino-http|bunyan|morgan|log4js|loglevel|loguru|structlog|monolog\/monolog|serilog(?:\..+)?|nlog|go\.uber\.org\/zap|github\.com\/sirupsen\/logrus|github\.com\/rs\/zerolog|ch\.qos\.logback:.*|org\.apache\.logging\.log4j:.*|org\.slf4j:.*|tracing|env_logger|log)$/,
   },
   { id: 'factory', words: /^(?:factor(?:y|ies))$/, path: /(?:^|\/)factories\/|factory\.[a-z]+$/ },
@@ -161,10 +166,14 @@ const STOP = new Set(
 );
 /** How well or in what state: words that qualify what is there and name nothing. */
 const NEUTRAL =
-  /^(?:structured|structure|structures|estructurad[oa]s?|estructura|estruturad[oa]s?|estrutura|structuree?s?|strukturiert|struktur|organi[sz]ed|organizad[oa]s?|organisee?s?|organisiert|organizzat[oie]|separated|separate|separation|separad[oa]s?|separacion|separacao|separee?s?|getrennt|trennung|separat[oie]|clear|clearly|claramente|clairement|klar|chiaramente|correct|correctly|correctamente|corretamente|correctement|korrekt|correttamente|well|bien|bem|gut|good|buen[oa]?s?|bon(?:ne)?s?|bom|boa|solid|solida?s?|solide|clean|limpi[oa]s?|limp[oa]s?|propre|sauber|pulit[oa]|proper|properly|implemented|implementad[oa]s?|implementee?s?|implementiert|implementat[oie]|present|presente?s?|vorhanden|exists?|existe|existen|existent|defined|definid[oa]s?|definie?s?|definiert|definit[oie]|in|place|concerns?|responsabilidad(?:es)?|responsabilidades|responsabilites|responsibilit(?:y|ies)|verantwortlichkeiten|modular|modulare?s?|modularis(?:e|ee|iert)|dedicated|dedicad[oa]s?|dedie?e?s?|eigene?n?|layer(?:ed|s)?|capas?|camadas?|couches?|schichten?|strati|pattern|patron|padrao|architecture|arquitectura|arquitetura|architektur|architettura|used|usad[oa]s?|utilise?e?s?|verwendet|utilizzat[oie]|present|setup|set|up|created|cread[oa]s?|criad[oa]s?|creee?s?|erstellt|creat[oie]|added|agregad[oa]s?|adicionad[oa]s?|ajoutee?s?|hinzugefugt|aggiunt[oie]|follows?|sigue|segue|suit|folgt|segu(?:e|ono)|uses?|usa|usan|usam|utiliza|utilizan|utilizam|utilise|utilisent|nutzt|nutzen|custom|personalizad[oa]s?|personnalisee?s?|benutzerdefiniert\w*|api|rest|implementation|implementacion|implementacao|integrated|integrad[oa]s?|integree?s?|integriert|integrat[oie]|enabled|habilitad[oa]s?|activee?s?|aktiviert|abilitat[oie]|available|disponibles?|verfugbar|generated|generad[oa]s?|gerad[oa]s?|generee?s?|generiert|generat[oie])$/;
-/** A judgement of how well: beside a single subject it is the whole of what the line says. */
+  /^(?:structured|structure|structures|estructurad[oa]s?|estructura|estruturad[oa]s?|estrutura|structuree?s?|strukturiert|struktur|organi[sz]ed|organizad[oa]s?|organisee?s?|organisiert|organizzat[oie]|separated|separate|separation|separad[oa]s?|separacion|separacao|separee?s?|getrennt|trennung|separat[oie]|clear|clearly|claramente|clairement|klar|chiaramente|correct|correctly|correctamente|corretamente|correctement|korrekt|correttamente|well|bien|bem|gut|good|buen[oa]?s?|bon(?:ne)?s?|bom|boa|solid|solida?s?|solide|clean|limpi[oa]s?|limp[oa]s?|propre|sauber|pulit[oa]|proper|properly|implemented|implementad[oa]s?|implementee?s?|implementiert|implementat[oie]|present|presente?s?|vorhanden|exists?|existe|existen|existent|defined|definid[oa]s?|definie?s?|definiert|definit[oie]|in|place|concerns?|responsabilidad(?:es)?|responsabilidades|responsabilites|responsibilit(?:y|ies)|verantwortlichkeiten|modular|modulare?s?|modularis(?:e|ee|iert)|dedicated|dedicad[oa]s?|dedie?e?s?|eigene?n?|layer(?:ed|s)?|capas?|camadas?|couches?|schichten?|strati|pattern|patron|padrao|architecture|arquitectura|arquitetura|architektur|architettura|used|usad[oa]s?|utilise?e?s?|verwendet|utilizzat[oie]|present|setup|set|up|created|cread[oa]s?|criad[oa]s?|creee?s?|erstellt|creat[oie]|added|agregad[oa]s?|adicionad[oa]s?|ajoutee?s?|hinzugefugt|aggiunt[oie]|follows?|sigue|segue|suit|folgt|segu(?:e|ono)|uses?|usa|usan|usam|utiliza|utilizan|utilizam|utilise|utilisent|nutzt|nutzen|custom|personalizad[oa]s?|personnalisee?s?|benutzerdefiniert\w*|api|rest|implementation|implementacion|implementacao|integrated|integrad[oa]s?|integree?s?|integriert|integrat[oie]|enabled|habilitad[oa]s?|activee?s?|aktiviert|abilitat[oie]|available|disponibles?|verfugbar|generated|generad[oa]s?|gerad[oa]s?|generee?s?|generiert|generat[oie]|reusable|reutilizables?|reutilizave(?:l|is)|reutilisables?|wiederverwendbare?n?|riutilizzabil[ei]|robust[oa]?s?|robuste?s?|excellent\w*|excelente?s?|great|best|mejores|melhores|meilleures?)$/;
+/**
+ * Praise: how well, and nothing of what. Beside a single subject it is the whole of what the line says
+ * ("Controllers properly organized", "Composants bien organisés"). Words of form (structured, modular,
+ * reusable, separated) say what kind of thing is there and do not count as praise.
+ */
 const OPINION =
-  /^(?:structured|estructurad[oa]s?|estruturad[oa]s?|structuree?s?|strukturiert|organi[sz]ed|organizad[oa]s?|organisee?s?|organisiert|organizzat[oie]|clear|clearly|claramente|clairement|klar|chiaramente|correct|correctly|correctamente|corretamente|correctement|korrekt|correttamente|well|bien|bem|gut|good|buen[oa]?s?|bon(?:ne)?s?|bom|boa|solid|solida?s?|solide|clean|limpi[oa]s?|limp[oa]s?|propre|sauber|pulit[oa]|proper|properly|modular|modulare?s?)$/;
+  /^(?:organi[sz]ed|organizad[oa]s?|organisee?s?|organisiert|organizzat[oie]|clear|clearly|claramente|clairement|klar|chiaramente|correct|correctly|correctamente|corretamente|correctement|korrekt|correttamente|well|bien|bem|gut|good|buen[oa]?s?|bon(?:ne)?s?|bom|boa|solid|solida?s?|solide|clean|limpi[oa]s?|limp[oa]s?|propre|sauber|pulit[oa]|proper|properly|robust[oa]?s?|robuste?s?|excellent\w*|excelente?s?|great|best|mejores|melhores|meilleures?)$/;
 /** A claim of absence, at its start ("No hay X", "Falta X", "Sin X", "Kein X") or end ("X fehlt", "X missing"). */
 const ABSENT_HEAD =
   /^(?:no hay|no existe|no tiene|no|not|none|sin|falta|faltan|missing|lacks?|lacking|without|there is no|there are no|keine?n?|kein|ohne|es fehlt|es gibt kein(?:e|en)?|fehlende?r?|sans|pas de|aucune?|il n'y a pas de|manque(?: de)?|absence de|ausencia de|sem|nao ha|nao existe|falta de|ausencia|nenhuma?|manca(?:no)?|nessuna?|senza|non c'e)\b/;
@@ -251,6 +260,16 @@ interface Resolved {
   absent?: boolean;
 }
 
+/** "(controllers," → "controllers": what is around a word, by a scan (no pattern that backtracks). */
+function trimWord(w: string): string {
+  const word = /[a-z0-9@]/;
+  let a = 0;
+  let b = w.length;
+  while (a < b && !word.test(w[a]!)) a++;
+  while (b > a && !/[a-z0-9]/.test(w[b - 1]!)) b--;
+  return w.slice(a, b);
+}
+
 /** The claim's words once the status, a purpose clause and markup are cut away. */
 function wordsOf(text: string, cutPurpose: boolean): string[] | null {
   let t = fold(plain(text))
@@ -267,7 +286,7 @@ function wordsOf(text: string, cutPurpose: boolean): string[] | null {
   const tokens = t
     .replace(/\b(chart|next|nest|vue|node|express|three|d3)\.js\b/g, '$1js')
     .split(/[^a-z0-9@/.+#-]+|\s/)
-    .map((w) => w.replace(/^[^a-z0-9@]+|[^a-z0-9]+$/g, ''))
+    .map(trimWord)
     .filter(Boolean);
   if (tokens.length === 0 || tokens.length > 12) return null;
   return tokens;
@@ -338,7 +357,10 @@ function resolve(ctx: LookupContext, term: Term): Resolved {
   const inv = inventoryOf(ctx);
   if (term.kind === 'concept') {
     const c = term.concept;
-    const path = inv.paths.find((p) => c.path.test(fold(p)));
+    const path = inv.paths.find((p) => {
+      const f = fold(p);
+      return c.path.test(f) || (c.file?.test(f.slice(f.lastIndexOf('/') + 1)) ?? false);
+    });
     if (path) return { term, evidence: { path, note: `${c.id}: a ${c.id} by its file or folder name` } };
     const dep = c.dep ? inv.deps.find((d) => c.dep!.test(fold(d.name))) : undefined;
     return { term, evidence: dep ? depEvidence(dep) : null };
