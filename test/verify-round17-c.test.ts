@@ -39,3 +39,83 @@ describe('a value the line gives is compared, not only its subject', () => {
     expect(at(5).verdict).not.toBe('partially-confirmed');
   });
 });
+
+describe("a run's verdict, a judgement of completeness and a removal of a phrase are not confirmed by presence", () => {
+  const tree: Tree = {
+    'package.json': '{"name":"shop","version":"1.0.0","dependencies":{"express":"^4.0.0"}}',
+    '.github/workflows/ci.yml': [
+      'name: ci',
+      'on: [push]',
+      'jobs:',
+      '  test:',
+      '    runs-on: ubuntu-latest',
+      '    steps:',
+      '      - uses: actions/checkout@v4',
+      '      - run: npm ci',
+      '      - run: npm test',
+    ].join('\n'),
+    'src/server.js': "const express = require('express');\nmodule.exports = express();\n",
+    'test/server.test.js': "test('starts', () => { expect(require('../src/server')).toBeTruthy(); });\n",
+    'README.md': '# Shop\n\n## Install\n\nRun `npm ci`.\n\n## Usage\n\nRun `npm start`.\n',
+    'config/application.yml': 'management:\n  endpoints:\n    web:\n      exposure:\n        include: health,info\n',
+  };
+  const doc = [
+    '# Status', // 1
+    '', // 2
+    '- CI/CD Pipeline: PASS', // 3
+    '- ✅ Documentation complete', // 4
+    '- ✅ Eliminated per-tenant cache lookups in loop', // 5
+    "- ✅ `include: '*'` — all endpoints exposed", // 6
+    '- ✅ Documentation', // 7
+  ].join('\n');
+  const ci = {
+    id: 'operations/ci-pipeline',
+    outcome: 'pass',
+    message: 'CI (github-actions) builds and runs the tests',
+    evidence: [{ path: '.github/workflows/ci.yml' }],
+    score: 1,
+  };
+  const { at } = verifier('STATUS.md')(tree, doc, reportWith([ci]));
+  const confirmedish = (line: number) => ['confirmed', 'partially-confirmed'].includes(at(line).verdict);
+
+  it('a topic with a run verdict is not confirmed by the CI rule', () => {
+    expect(confirmedish(3)).toBe(false);
+  });
+  it('how complete documentation is, is not shown by a README', () => {
+    expect(confirmedish(4)).toBe(false);
+    expect(at(7).verdict).toBe('confirmed');
+  });
+  it('a phrase of several words no manifest names is not a removed package', () => {
+    expect(confirmedish(5)).toBe(false);
+  });
+  it('a wildcard the line quotes contradicts a key set to a list of names', () => {
+    expect(at(6).verdict).toBe('contradicted');
+    expect(at(6).reason).toContain('health,info');
+  });
+});
+
+describe('an annotation named with its arguments is the subject the arguments belong to', () => {
+  const tree: Tree = {
+    'pom.xml': '<project><artifactId>shop</artifactId></project>',
+    'src/main/java/shop/Security.java': [
+      'package shop;',
+      '@EnableMethodSecurity(securedEnabled = true, jsr250Enabled = true)',
+      'public class Security {}',
+    ].join('\n'),
+  };
+  const doc = [
+    '# Security', // 1
+    '', // 2
+    '- ✅ `@EnableGlobalMethodSecurity(securedEnabled = true, jsr250Enabled = true)`', // 3
+    '- ✅ `@EnableMethodSecurity(securedEnabled = true)`', // 4
+  ].join('\n');
+  const { at } = verifier('SECURITY.md')(tree, doc, reportWith([]));
+
+  it('arguments found on another annotation do not confirm one the code does not have', () => {
+    expect(at(3).verdict).toBe('contradicted');
+    expect(at(3).reason).toContain('@EnableGlobalMethodSecurity');
+  });
+  it('the annotation the code has, with its argument, is confirmed', () => {
+    expect(at(4).verdict).toBe('confirmed');
+  });
+});

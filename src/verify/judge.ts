@@ -249,8 +249,40 @@ export function judgeClaim(
         reason: `${v.reason}; but the value the line gives (${value}) is not what was compared`,
       };
   }
+  if (v.verdict === 'confirmed' || v.verdict === 'partially-confirmed') {
+    const t = plain(claim.raw ?? claim.text);
+    // "CI/CD Pipeline: PASS", "README & Onboarding: PASS": a topic with a run's verdict and nothing
+    // else. The rule finds the practice; that a run of it passed is the author's, and not recorded.
+    const ran = RAN_VERDICT.exec(t);
+    if (
+      ran &&
+      (v.basis.startsWith('rule:') || v.basis === 'mechanism') &&
+      t
+        .replace(ran[0], '')
+        .split(/[^\p{L}\p{N}]+/u)
+        .filter(Boolean).length <= 5
+    )
+      return {
+        ...v,
+        verdict: 'unverifiable',
+        reason: `${v.reason}; but the line is a topic with a run's verdict ("${ran[0]}"), which the repository does not record`,
+      };
+    // "Comprehensive documentation", "Documentation: Complete and up-to-date": a README shows there is
+    // documentation, not how complete it is.
+    const judged = DOCS_JUDGED.exec(t);
+    if (judged && v.basis === 'file' && v.reason.includes('documents the project'))
+      return {
+        ...v,
+        verdict: 'unverifiable',
+        reason: `${v.reason}; but how complete it is ("${judged[0]}") is a judgement a README's presence does not show`,
+      };
+  }
   return v;
 }
+
+/** A judgement of how complete or good documentation is. */
+const DOCS_JUDGED =
+  /\b(?:comprehensive|complete[d]?|up[- ]to[- ]date|extensive|thorough|excellent|good|proper|full|vollständig|completa?|compl[eè]te|exhaustiv[ae]?)\b/i;
 
 /** The judgement with the checks that take back a confirmation whose subject is not what was found. */
 function judgeClaimChecked(
