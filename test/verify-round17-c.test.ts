@@ -119,3 +119,27 @@ describe('an annotation named with its arguments is the subject the arguments be
     expect(at(4).verdict).toBe('confirmed');
   });
 });
+
+describe('a status line under a heading is the heading with a run verdict', () => {
+  const tree: Tree = {
+    'Cargo.toml': '[package]\nname = "x"\nversion = "0.1.0"\n',
+    'src/main.rs': 'fn main() {}\n',
+    '.github/workflows/ci.yml':
+      'name: ci\non: [push]\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - run: cargo test\n',
+  };
+  const doc = ['# Readiness', '', '## 3. CI/CD Pipeline', '', '- [x] Tests run on push', '', '**Status**: PASS'].join(
+    '\n',
+  );
+  const ci = {
+    id: 'operations/ci-pipeline',
+    outcome: 'pass',
+    message: 'CI (github-actions) builds and runs the tests',
+    evidence: [{ path: '.github/workflows/ci.yml' }],
+    score: 1,
+  };
+  const { at } = verifier('READINESS.md')(tree, doc, reportWith([ci]));
+  it("the rule's finding does not confirm the author's PASS", () => {
+    expect(at(7).verdict).toBe('unverifiable');
+    expect(at(7).reason).toContain('PASS');
+  });
+});

@@ -253,11 +253,13 @@ export function judgeClaim(
     const t = plain(claim.raw ?? claim.text);
     // "CI/CD Pipeline: PASS", "README & Onboarding: PASS": a topic with a run's verdict and nothing
     // else. The rule finds the practice; that a run of it passed is the author's, and not recorded.
-    const ran = RAN_VERDICT.exec(t);
+    // (A "**Status**: PASS" line takes its heading as its text: the verdict is in the text, not the raw line.)
+    const said = plain(claim.text);
+    const ran = RAN_VERDICT.exec(said);
     if (
       ran &&
       (v.basis.startsWith('rule:') || v.basis === 'mechanism') &&
-      t
+      said
         .replace(ran[0], '')
         .split(/[^\p{L}\p{N}]+/u)
         .filter(Boolean).length <= 5
