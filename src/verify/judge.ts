@@ -480,7 +480,7 @@ function fileNamedByWords(claim: Claim, evidence: VerifiedClaim['evidence']): bo
  */
 const SIZE = /(?<![\w.])(\d+(?:[.,]\d+)?)\s*(?:KB|MB|GB|TB|KiB|MiB|GiB|kB)(?![\p{L}])/u;
 const PERCENT = /(?<![\w.])(\d+(?:[.,]\d+)?)\s*%/;
-const PORT = /\bport\s*:?\s*(\d{2,5})\b/i;
+const PORT = /\bport[ \t]?:?[ \t]?(\d{2,5})\b/i;
 export function uncomparedValue(claim: Claim, basis: string, said: string): string | null {
   const t = plain(claim.raw ?? claim.text);
   const candidates: [string, string][] = [];
