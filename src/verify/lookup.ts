@@ -257,6 +257,16 @@ export function packageFinding(
   const manifestLines = hits.filter((h) => !h.test);
   if (pkg.change === 'removed') {
     const still = deps.length > 0 || manifestLines.length > 0;
+    // "Eliminated per-user database queries", "removed existing web container": a phrase of several
+    // words is no package name, so that no manifest names it shows nothing was removed.
+    if (!still && pkg.name.trim().split(/\s+/).length >= 3)
+      return {
+        ...base,
+        negated: true,
+        present: 'unknown',
+        detail: `"${pkg.name}" is no package name; that no manifest names it does not show it is gone`,
+        evidence: [],
+      };
     return {
       ...base,
       negated: true,

@@ -118,6 +118,8 @@ export function namesIn(input: string): Names {
     const t = trimPunct(raw);
     if (t.length < 2 || /^https?:|:\/\/|^www\./i.test(t) || /@[^@]*\./.test(t.slice(1))) continue;
     if (/^@[A-Za-z_][\w.]*$/.test(t)) add(out.annotations, t);
+    // "@EnableGlobalMethodSecurity(securedEnabled = true, …)": the annotation, before its arguments.
+    else if (/^@[A-Za-z_][\w.]*\(/.test(t)) add(out.annotations, t.slice(0, t.indexOf('(')));
     else if (
       /^\/[A-Za-z_{:][\w{}:.\-/]*$/.test(t) &&
       /[a-z]{2}/i.test(t) &&

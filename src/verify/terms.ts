@@ -156,6 +156,9 @@ function projectVersion(ctx: LookupContext, want: string): Finding | null {
       };
 }
 
+/** "include: '*'", "origins = \"*\"": a key the line sets to a wildcard. */
+const WILDCARD = /[\w\]][ \t]*[:=][ \t]*(?:['"]\*['"]|\*(?=\s|$))/;
+
 /** A claim's words as a configuration key, and its value. */
 export function configFinding(ctx: LookupContext, claim: Claim, absence: boolean): Finding | null {
   const t = termsOf(claim);
@@ -270,6 +273,22 @@ export function configFinding(ctx: LookupContext, claim: Claim, absence: boolean
         evidence: exact.slice(0, 2).map(ev),
       };
     return null;
+  }
+  // "include: '*'", "allowed_origins = \"*\"": a wildcard is a value of its own, which a key set to a
+  // list of names (include: health,info,metrics) is not.
+  if (WILDCARD.test(plain(claim.raw ?? claim.text)) && !absence) {
+    const wild = strong.find((e) => /(?:^|[\s,'"[])\*(?:$|[\s,'"\]])/.test(e.value));
+    const other = strong.filter((e) => hits(e) === words.length && e.value !== '');
+    if (wild)
+      return { ...base, valued: true, present: 'yes', detail: `${wild.key} = ${wild.value}`, evidence: [ev(wild)] };
+    if (other.length)
+      return {
+        ...base,
+        valued: true,
+        present: 'no',
+        detail: `${other[0]!.key} is ${other[0]!.value}, not *`,
+        evidence: other.slice(0, 2).map(ev),
+      };
   }
   // "Metrics endpoint enabled": listed among the values (include: health,metrics) is enabled.
   const match = strong.find((e) => valueMatches(e, t, []) || (t.word === 'true' && words.some((w) => inValue(e, w))));
