@@ -3,6 +3,9 @@ import { fail, listing, partial, pass } from '../../src/engine/results.js';
 import { CI_GLOBS, ciEnvironmentRole, ciFiles, envKind, testOnlyJobs } from '../../src/facts/ci.js';
 import { basename } from '../../src/walk/glob.js';
 import { fromMatch, isProductionPath } from '../../src/facts/paths.js';
+import { platformApps } from '../../src/facts/platform-apps.js';
+import { K8S_DIGEST } from '../../src/facts/k8s.js';
+import { TF_DIGEST } from '../../src/facts/terraform.js';
 
 type Kind = 'prod' | 'preprod' | 'dev';
 /** Folders whose children are environments (`envs/staging`, `overlays/prod`, `terraform/environments/dev`). */
@@ -131,8 +134,9 @@ export default defineRule({
     severity: 'medium',
     effort: 'medium',
     detection:
-      'Environment folders below envs/, environments/, overlays/, stages/, clusters/ or live/; config files named per environment (values-prod.yaml, prod.tfvars, application-staging.yml, appsettings.Production.json, .env.production, a Rails config/environments/staging.rb beyond the framework defaults); Terraform `terraform.workspace`; CI environments (GitHub/GitLab `environment:`, Azure deployment jobs, Bitbucket deployments, the options of a `workflow_dispatch` choice input that name environments), and CI deploy steps (kubectl/helm/terraform apply, platform deploys) by the namespace they target (`-n prod`, `--namespace staging`) or the environment their deploy job is named for (`deploy-prod`); test-only jobs apart.',
+      'Environment folders below envs/, environments/, overlays/, stages/, clusters/ or live/; config files named per environment (values-prod.yaml, prod.tfvars, application-staging.yml, appsettings.Production.json, .env.production, a Rails config/environments/staging.rb beyond the framework defaults); Terraform `terraform.workspace`; the per-environment files beside a platform application manifest (NAIS `.nais/dev.yaml`, `.nais/prod.yaml` beside `.nais/nais.yaml`: a deployed `dev` cluster is pre-production); CI environments (GitHub/GitLab `environment:`, Azure deployment jobs, Bitbucket deployments, the options of a `workflow_dispatch` choice input that name environments), and CI deploy steps (kubectl/helm/terraform apply, platform deploys) by the namespace they target (`-n prod`, `--namespace staging`) or the environment their deploy job is named for (`deploy-prod`); test-only jobs apart.',
     reads: CI_GLOBS,
+    digests: [K8S_DIGEST, TF_DIGEST],
     patterns: {
       tfWorkspace: {
         regex: /\bterraform\.workspace\b/,
@@ -218,6 +222,17 @@ export default defineRule({
         }
       }
     }
+    // The per-environment files a platform application manifest is rendered with (NAIS
+    // `.nais/dev.yaml` beside `.nais/nais.yaml`) are clusters it is deployed to: a `dev` one is a
+    // deployed pre-production environment, not a local development mode.
+    for (const a of platformApps(ctx.files))
+      for (const f of a.envFiles) {
+        const kind: Kind = f.kind === 'dev' ? 'preprod' : f.kind;
+        add(kind, f.name, {
+          path: f.path,
+          note: `${a.system} ${a.workload.kind} ${a.name} (${a.path}) is deployed to ${f.name} with this file${f.kind === 'dev' ? ': a deployed development cluster, before production' : ''}`,
+        });
+      }
     // Framework defaults count where the project added a mode of its own beside them (staging.rb next to production.rb).
     for (const { e, path } of scaffolds)
       if (ownModeDirs.has(path.slice(0, path.lastIndexOf('/') + 1)))
