@@ -2,7 +2,7 @@ import { defineRule, type Evidence } from '../../src/types.js';
 import { fail, listing, partial, pass } from '../../src/engine/results.js';
 import { CI_GLOBS, ciEnvironmentRole, ciFiles, envKind, testOnlyJobs } from '../../src/facts/ci.js';
 import { basename } from '../../src/walk/glob.js';
-import { fromMatch, isProductionPath } from '../../src/facts/paths.js';
+import { fromMatch, isAgentDoc, isProductionPath } from '../../src/facts/paths.js';
 import { platformApps } from '../../src/facts/platform-apps.js';
 import { K8S_DIGEST } from '../../src/facts/k8s.js';
 import { TF_DIGEST } from '../../src/facts/terraform.js';
@@ -170,7 +170,10 @@ export default defineRule({
     // are read below, so the order in which folders are met does not matter.
     const children = new Map<string, Set<string>>();
     const dirs = new Set<string>();
+    // An AI assistant's folders (`.claude/skills/pest-testing/`, `.github/skills/`) name skills, not
+    // environments (round 21): left out, as from every documentation rule (paths.ts isAgentDoc).
     for (const p of ctx.files.paths) {
+      if (isAgentDoc(p)) continue;
       for (let dir = p.slice(0, Math.max(0, p.lastIndexOf('/'))); dir !== '' && !dirs.has(dir); ) {
         dirs.add(dir);
         const slash = dir.lastIndexOf('/');
@@ -193,7 +196,7 @@ export default defineRule({
     const scaffolds: { e: Env; path: string }[] = [];
     const ownModeDirs = new Set<string>();
     for (const p of ctx.files.paths) {
-      if (!isProductionPath(p)) continue;
+      if (!isProductionPath(p) || isAgentDoc(p)) continue;
       if (siblingEnvs.size > 0) {
         for (let i = p.indexOf('/'); i !== -1; i = p.indexOf('/', i + 1)) {
           const dir = p.slice(0, i);
