@@ -71,7 +71,7 @@ const UI_FILE =
 // Each name is tried from a word's start only (`\w*Role` from every character was quadratic).
 const ROLE_VALUE = String.raw`['"](?:admin|administrator|owner|superuser|super_admin|moderator|mod|staff|manager|editor|maintainer)['"]|\b(?=\w*?Role(?:\.|::)[A-Z])\w+(?:\.|::)[A-Z]\w*|\b(?:\w+\.)?Role(?:Admin|Owner|Moderator|Superuser|SuperAdmin|Staff|Manager|Editor)\b|\bROLE_[A-Z]\w*`;
 /** The identity provider's group claim of a token (see the groupClaim pattern). */
-const GROUP_CLAIM = String.raw`[Cc]laims?\b[^\n]{0,60}?(?:["']groups["']|\bGROUPS?_CLAIM\b)|["']groups["'][^\n]{0,60}?[Cc]laim`;
+const GROUP_CLAIM = String.raw`\bGROUPS?_CLAIMS?\b|[Cc]laims?(?:\?\.|!!\.|\.)?\s*(?:get\s*\(|\[)\s*["']groups["']|getClaim(?:AsStringList|AsList)?\s*\(\s*["']groups["']|\bclaims\.groups\b`;
 /** A caller's groups (English, or the Nordic `grupper`) tested for membership, tried from a word's start. */
 const GROUP_CHECK = String.raw`\b(?=\w*?(?:[Gg]roups|GROUPS|[Gg]rupper|[Gg]rupp))\w+\s*(?:\?\.|\.|!!\.)\s*(?:contains|containsAll|containsAny|includes|intersect|has|some|any|isSuperset)\s*[({]`;
 const GROUP_FILES = ['**/*.{java,kt,scala,groovy,js,ts,mjs,cjs,py,go,cs,rb,php,rs}'];
