@@ -1,5 +1,5 @@
 import { cucumberRunnerOf } from '../../src/facts/tests/cucumber-jvm.js';
-import { defineRule, type CommandRun, type Evidence, type FileView } from '../../src/types.js';
+import { defineRule, type CommandRun, type Evidence, type FileView, type Match } from '../../src/types.js';
 import { fail, listing, partial, pass } from '../../src/engine/results.js';
 import { ciFiles } from '../../src/facts/ci.js';
 import { productTestRuns, runEvidence } from '../../src/facts/commands/index.js';
@@ -335,7 +335,7 @@ export default defineRule({
     severity: 'medium',
     effort: 'medium',
     detection:
-      'Unit: collected test files outside integration/e2e folders, helm-unittest suites. Integration: integration/, it/ or api_tests/ folders and projects named *.IntegrationTests, CI jobs that start services (docker compose up, docker run -d) or declare service containers (GitHub Actions/GitLab services:) or launch a database/broker with an action step (`uses: …/start-mongodb`, `…/redis-github-action`) and run the tests against them, Terratest tests that apply Terraform (`terraform.InitAndApply`, terraform-module-test-helper `RunE2ETest`/`ModuleUpgradeTest`: real resources), `terraform test` run blocks with `command = apply` (the default; `command = plan` runs, or a file with `mock_provider` blocks, are unit tests), (for Go, whose tests sit in their package, only folders named integration-tests/itest or integration/ in a test tree), regtest/ folders, files named *_integration_test.go/test_integration.py/*IT.java, Cargo integration-test targets (`tests/*.rs` beside a Cargo.toml), helm test hooks, pytest `integration` markers, Go `integration` build tags, Testcontainers, dockertest/dktest, @SpringBootTest, WebApplicationFactory, JenkinsRule or @WithJenkins (a real Jenkins per test), in-process HTTP test clients (supertest given the app object, Django `self.client`, DRF `APIClient`, Flask `test_client()`, Starlette/FastAPI `TestClient`, Fastify/hapi `app.inject({…})`): they serve the whole app without a server or browser. End-to-end: spec files a WebdriverIO config (wdio.conf.*) runs in a browser, test files that drive a browser (they import Selenium/WebDriver, Playwright, Puppeteer, WebdriverIO, Splinter, chromedp/Rod, thirtyfour/fantoccini), Playwright, Cypress, Selenium, WebdriverIO, Puppeteer, Capybara, supertest given a URL of a running instance, tests of a command-line package that run its own command in a subprocess (`[sys.executable, "-m", pkg]`), test files aimed at a running local server (a base-URL constant of localhost/127.0.0.1 and an HTTP client call: smoke tests of a started container), e2e/ folders and files named *e2e* (e2e_test.go), Postman collections run by Newman, Cucumber features whose step definitions drive the app over HTTP (supertest, axios, fetch) — acceptance tests, feature files a JUnit Cucumber runner runs (`@RunWith(Cucumber.class)`, `@IncludeEngines("cucumber")`, its `features =` paths or the resource folder of its package), shunit2 scripts (`test*()` functions, `source …/shunit2`) in acceptance/e2e folders. Load: Locust, k6 scripts, JMeter .jmx, Gatling, Artillery. Files whose every test starts the application are integration tests, not unit tests: WebApplicationFactory (or a test-side subclass of it), TestServer, @SpringBootTest, @QuarkusTest, @MicronautTest, @Testcontainers, Symfony WebTestCase/KernelTestCase/ApiTestCase (and test-side base classes extending them), Laravel tests using RefreshDatabase/DatabaseMigrations/DatabaseTransactions; Rails spec/requests are integration, spec/system and spec/features end-to-end. A test file is one kind: a kind read only from its name or folder (`*.e2e-spec.ts`, integration/) gives way to what the file does (supertest given the app object: integration). Score: unit 0.5, integration 0.25, end-to-end 0.25, load +0.1; pass with unit tests plus integration or end-to-end tests, and for a library (profile) with unit tests alone.',
+      'Unit: collected test files outside integration/e2e folders, helm-unittest suites. Integration: integration/, it/ or api_tests/ folders and projects named *.IntegrationTests, CI jobs that start services (docker compose up, docker run -d) or declare service containers (GitHub Actions/GitLab services:) or launch a database/broker with an action step (`uses: …/start-mongodb`, `…/redis-github-action`) and run the tests against them, Terratest tests that apply Terraform (`terraform.InitAndApply`, terraform-module-test-helper `RunE2ETest`/`ModuleUpgradeTest`: real resources), `terraform test` run blocks with `command = apply` (the default; `command = plan` runs, or a file with `mock_provider` blocks, are unit tests), (for Go, whose tests sit in their package, only folders named integration-tests/itest or integration/ in a test tree), regtest/ folders, files named *_integration_test.go/test_integration.py/*IT.java, Cargo integration-test targets (`tests/*.rs` beside a Cargo.toml), helm test hooks, pytest `integration` markers, Go `integration` build tags, Testcontainers, dockertest/dktest, @SpringBootTest, WebApplicationFactory, JenkinsRule or @WithJenkins (a real Jenkins per test), in-process HTTP test clients (supertest given the app object, Django `self.client`, DRF `APIClient`, Flask `test_client()`, Starlette/FastAPI `TestClient`, Fastify/hapi `app.inject({…})`): they serve the whole app without a server or browser. End-to-end: spec files a WebdriverIO config (wdio.conf.*) runs in a browser, test files that drive a browser (they import Selenium/WebDriver, Playwright, Puppeteer, WebdriverIO, Splinter, chromedp/Rod, thirtyfour/fantoccini), Playwright, Cypress, Selenium, WebdriverIO, Puppeteer, Capybara, supertest given a URL of a running instance, tests of a command-line package that run its own command in a subprocess (`[sys.executable, "-m", pkg]`), test files aimed at a running local server (a base-URL constant of localhost/127.0.0.1 and an HTTP client call: smoke tests of a started container), e2e/ folders and files named *e2e* (e2e_test.go), Postman collections run by Newman, Cucumber features whose step definitions drive the app over HTTP (supertest, axios, fetch) — acceptance tests, feature files a JUnit Cucumber runner runs (`@RunWith(Cucumber.class)`, `@IncludeEngines("cucumber")`, its `features =` paths or the resource folder of its package), shunit2 scripts (`test*()` functions, `source …/shunit2`) in acceptance/e2e folders, tests that create a throwaway Kubernetes cluster (kind, k3d, pytest-kind) and deploy the product into it (Helm SDK install/upgrade, `helm install`, `kubectl apply`) or run on sigs.k8s.io/e2e-framework, CI jobs that create a kind/k3d/minikube cluster, deploy into it and run the tests. Load: Locust, k6 scripts, JMeter .jmx, Gatling, Artillery. Files whose every test starts the application are integration tests, not unit tests: WebApplicationFactory (or a test-side subclass of it), TestServer, @SpringBootTest, @QuarkusTest, @MicronautTest, @Testcontainers, Symfony WebTestCase/KernelTestCase/ApiTestCase (and test-side base classes extending them), Laravel tests using RefreshDatabase/DatabaseMigrations/DatabaseTransactions; Rails spec/requests are integration, spec/system and spec/features end-to-end. A test file is one kind: a kind read only from its name or folder (`*.e2e-spec.ts`, integration/) gives way to what the file does (supertest given the app object: integration). Score: unit 0.5, integration 0.25, end-to-end 0.25, load +0.1; pass with unit tests plus integration or end-to-end tests, and for a library (profile) with unit tests alone.',
     digests: [TEST_DIGEST],
     patterns: {
       // Marks some tests of a file as integration tests; the file may hold unit tests too.
@@ -428,6 +428,14 @@ export default defineRule({
         literals: ['sys.executable'],
         maxPerFile: 1,
       },
+      // A test that creates a Kubernetes cluster of its own (kind, k3d, e2e-framework, pytest-kind).
+      clusterE2E: {
+        regex:
+          /"sigs\.k8s\.io\/(?:kind\/pkg\/cluster|e2e-framework\/[^"\n]*)"|"github\.com\/k3d-io\/k3d\/v\d+\/[^"\n]*"|^[ \t]*(?:from[ \t]+pytest_kind\b|import[ \t]+pytest_kind\b)/m,
+        files: TEST_CODE,
+        literals: ['sigs.k8s.io/kind', 'sigs.k8s.io/e2e-framework', 'k3d-io/k3d', 'pytest_kind'],
+        maxPerFile: 1,
+      },
       browserDriver: {
         regex:
           /^[ \t]*using\s+(?:OpenQA\.Selenium|Microsoft\.Playwright|PuppeteerSharp)\b|^[ \t]*import\s+(?:static\s+)?(?:org\.openqa\.selenium|com\.microsoft\.playwright)\.|^[ \t]*from\s+(?:selenium|playwright|splinter|pyppeteer)\b[\w.]*\s+import\b|^[ \t]*import\s+(?:selenium|pyppeteer)\b|from\s+['"](?:selenium-webdriver|puppeteer(?:-core)?|webdriverio|playwright(?:-core)?|@playwright\/test)['"]|require\(\s*['"](?:selenium-webdriver|puppeteer(?:-core)?|webdriverio|playwright(?:-core)?)['"]\s*\)|^[ \t]*use\s+(?:thirtyfour|fantoccini|headless_chrome|chromiumoxide)\b|"github\.com\/(?:tebeka\/selenium|chromedp\/chromedp|go-rod\/rod|playwright-community\/playwright-go)"/m,
@@ -510,6 +518,12 @@ export default defineRule({
       );
       if (used) wholeApp.set(f.path, `extends ${used.name}, which boots the kernel (${used.m.path}:${used.m.line})`);
     }
+    // Pest's tests/Pest.php binds traits to folders: `uses(TestCase::class, RefreshDatabase::class)
+    // ->in('Feature')` or `pest()->extend(TestCase::class)->use(RefreshDatabase::class)->in('Feature')`
+    // gives every test there a migrated database. A folder the project calls Unit keeps its name.
+    for (const [path, why] of pestDatabaseFolders(ctx.files))
+      for (const f of inv.files)
+        if (!wholeApp.has(f.path) && f.path.endsWith('.php') && f.path.startsWith(path)) wholeApp.set(f.path, why);
     // A JVM abstract test base extended by a class that starts the application (@SpringBootTest,
     // @DataJpaTest against a database): its tests run in that subclass, as integration tests.
     const jvmBases = new Map<string, string>();
@@ -526,6 +540,13 @@ export default defineRule({
           wholeApp.set(f.path, `abstract base ${jvmBases.get(name)}`);
       }
     const browser = new Map(ctx.matches('browserDriver').map((m) => [m.path, m]));
+    // Tests that create a throwaway cluster (kind, k3d) and deploy the product into it: end-to-end.
+    const cluster = new Map<string, { m: Match; how: string }>();
+    for (const m of ctx.matches('clusterE2E')) {
+      if (cluster.has(m.path)) continue;
+      const how = clusterDeploy(m.snippet, ctx.files.read(m.path) ?? '');
+      if (how) cluster.set(m.path, { m, how });
+    }
     const wdio = wdioSpecs(ctx.files);
     const terratest = new Map(ctx.matches('terratest').map((m) => [m.path, m]));
     // Tests that call a running instance over HTTP (smoke tests of a started container): end-to-end.
@@ -559,6 +580,14 @@ export default defineRule({
         add('end-to-end', {
           ...at,
           note: `WebdriverIO spec (${c.path}:${c.line} specs): ${f.cases} test${f.cases === 1 ? '' : 's'} run in a real browser`,
+        });
+      } else if (cluster.has(f.path)) {
+        const c = cluster.get(f.path)!;
+        add('end-to-end', {
+          path: f.path,
+          line: c.m.line,
+          snippet: c.m.snippet.trim().slice(0, 120),
+          note: `${f.framework}: ${f.cases} test${f.cases === 1 ? '' : 's'} against a throwaway Kubernetes cluster the test creates (${c.how})`,
         });
       } else if (f.framework === 'playwright' || f.framework === 'cypress' || e2eDir(f.path) || e2eByName(f.path))
         add(
@@ -831,3 +860,68 @@ export default defineRule({
     return partial(Math.min(score, 0.7), message, evidence, data);
   },
 });
+
+const PEST_DB_TRAIT =
+  /\b(?:RefreshDatabase|LazilyRefreshDatabase|DatabaseMigrations|DatabaseTransactions|DatabaseTruncation)::class/;
+
+/**
+ * The test folders a Pest.php gives a database (`uses(…RefreshDatabase::class…)->in('Feature')`),
+ * as path prefixes with the reason cited at the statement's line. `->in(__DIR__)` is the whole
+ * tests folder; a folder named Unit is left to its name.
+ */
+function pestDatabaseFolders(files: FileView): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const path of files.named('Pest.php')) {
+    if (path.includes('vendor/')) continue;
+    const text = files.read(path) ?? '';
+    if (!PEST_DB_TRAIT.test(text)) continue;
+    const dir = path.slice(0, path.length - 'Pest.php'.length);
+    const lines = files.lines(path);
+    // Statements end at `;`: each `uses(…)`/`pest()…` chain with a database trait and `->in(…)`.
+    let start = 0;
+    for (const stmt of text.split(';')) {
+      const at = start;
+      start += stmt.length + 1;
+      const trait = PEST_DB_TRAIT.exec(stmt);
+      const inCall = /->\s*in\s*\(([^)]*)\)/.exec(stmt);
+      const call = stmt.search(/\b(?:uses|pest)\s*\(/);
+      if (!trait || !inCall || call < 0) continue;
+      const line = lines ? lines.lineAt(at + call) : 1;
+      const folders =
+        inCall[1]!.includes('__DIR__') && !/__DIR__\s*\.\s*['"]/.test(inCall[1]!)
+          ? ['']
+          : [...inCall[1]!.matchAll(/['"]\/?([^'"]*)['"]/g)].map((m) => m[1]!.replace(/^\.\/?|\/+$/g, ''));
+      for (const folder of folders) {
+        if (/^unit$/i.test(folder)) continue;
+        const prefix = folder ? `${dir}${folder}/` : dir;
+        if (!out.has(prefix))
+          out.set(
+            prefix,
+            `${trait[0].replace('::class', '')}, a database for every test in ${folder ? `${folder}/` : dir || './'}, from ${path}:${line}`,
+          );
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * How a test that creates a cluster puts the product into it: Helm's Go SDK (`action.NewInstall`,
+ * `action.NewUpgrade`), a `helm install|upgrade` or `kubectl apply` it runs, or the e2e-framework,
+ * whose suites deploy what they test. Undefined when it deploys nothing (a cluster client test).
+ */
+function clusterDeploy(snippet: string, text: string): string | undefined {
+  const lib = /e2e-framework/.test(snippet)
+    ? 'sigs.k8s.io/e2e-framework'
+    : /k3d/.test(snippet)
+      ? 'k3d'
+      : /pytest_kind/.test(snippet)
+        ? 'pytest-kind'
+        : 'kind';
+  if (lib === 'sigs.k8s.io/e2e-framework') return lib;
+  const deploy =
+    /\baction\.New(?:Install|Upgrade)\(/.exec(text)?.[0].replace(/\($/, '') ??
+    /\bhelm["',\s]+(?:upgrade|install)\b/.exec(text)?.[0].replace(/["',\s]+/g, ' ') ??
+    /\bkubectl["',\s]+apply\b/.exec(text)?.[0].replace(/["',\s]+/g, ' ');
+  return deploy ? `${lib}, then ${deploy.startsWith('action.') ? `Helm ${deploy}` : deploy}` : undefined;
+}

@@ -15,6 +15,7 @@ import type { PillarDefinition, Rule } from '../types.js';
 import { catalogueFor, watchedNames } from '../facts/catalogues.js';
 import { selectRules } from './select.js';
 import { loadOptionSchemas } from './lazy-options.js';
+import { rulesHeapFlags } from '../util/heap-flags.js';
 import type { Match } from '../types.js';
 
 /**
@@ -178,6 +179,7 @@ export async function runAudit(input: AuditInput): Promise<AuditRun> {
   const base = { files, facts, scan: scanned, catalogue, ...(input.artifacts ? { artifacts: input.artifacts } : {}) };
   const timeout = config.ruleTimeoutMs ?? DEFAULT_RULE_TIMEOUT_MS;
   input.onProgress?.('rules');
+  rulesHeapFlags();
   const runs = runRules(entries, base, timeout);
   lap('rules');
   return {

@@ -247,6 +247,44 @@ describe('profile', () => {
       'console script money-math-gen-tables (setup.py:6) is a helper, not named for the package money-math',
     );
   });
+  it("a Cargo package's binary target makes a cli (ripgrep's `[[bin]] path`); a library crate with a helper binary stays a library", () => {
+    const manifest = (extra: string) =>
+      `[package]\nname = "seeker"\nversion = "1.0.0"\n${extra}\n[dependencies]\nregex = "1"\n`;
+    const rg = profile({
+      'Cargo.toml': manifest(
+        'autotests = false\n\n[[bin]]\nbench = false\npath = "crates/core/main.rs"\nname = "sk"\n',
+      ),
+      'crates/core/main.rs': 'fn main() {\n    std::process::exit(seek::run());\n}\n',
+      'crates/search/src/lib.rs': 'pub fn find() {}\n',
+    });
+    expect(rg).toEqual({
+      id: 'cli',
+      detected: true,
+      reasons: [
+        'Cargo package seeker builds the binary sk from crates/core/main.rs (Cargo.toml:6), and no library target',
+      ],
+    });
+    // The default src/main.rs beside src/lib.rs: the binary is named as the package.
+    const both = profile({
+      'Cargo.toml': manifest(''),
+      'src/main.rs': 'fn main() {}\n',
+      'src/lib.rs': 'pub fn run() {}\n',
+    });
+    expect(both.reasons[0]).toBe(
+      'Cargo package seeker builds the binary seeker from src/main.rs (Cargo.toml), named as the package',
+    );
+    // A library whose one binary is a maintainers' generator stays a library.
+    const lib = profile({
+      'Cargo.toml': manifest('\n[[bin]]\nname = "gen-tables"\npath = "tools/gen.rs"\n'),
+      'src/lib.rs': 'pub fn lookup() {}\n',
+      'tools/gen.rs': 'fn main() {}\n',
+    });
+    expect(lib.id).toBe('library');
+    // A declared binary whose file is absent builds nothing.
+    expect(profile({ 'Cargo.toml': manifest('[[bin]]\nname = "x"\npath = "gone.rs"\n'), 'lib.rs': '' }).id).toBe(
+      'library',
+    );
+  });
   it('examples, docs and comments do not make a library a service or a CLI', () => {
     expect(
       profile({

@@ -231,6 +231,25 @@ export function isMigrationPath(path: string): boolean {
 }
 
 /**
+ * Translation tables: files under a locale folder (`lang/de/auth.php` of Laravel, `locales/`,
+ * `i18n/`, `l10n/`, `translations/`). They hold strings per language, not logic a test is
+ * written for (round 21, roadmap: 723 lang/ files of 971 "source files").
+ */
+const TRANSLATION_DIR = /(^|\/)(?:lang|langs|locales?|i18n|l10n|translations?)\//;
+
+export function isTranslationPath(path: string): boolean {
+  return TRANSLATION_DIR.test(path);
+}
+
+/**
+ * Laravel Blade view templates (`*.blade.php`): HTML with template directives, counted as PHP by
+ * extension but markup like an ERB, Twig or Jinja template, which are no source files either.
+ */
+export function isViewTemplate(path: string): boolean {
+  return path.endsWith('.blade.php');
+}
+
+/**
  * A schema-migration runner: Alembic's `env.py` (and its script template) beside the versions, or
  * a migration folder's own files. It runs at deploy time against the database, not while the
  * service serves: its waits and connections are no outbound calls of the service (round 18,

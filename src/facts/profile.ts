@@ -247,6 +247,11 @@ export function detectProfile(input: ProfileInput): Profile {
       ],
     };
   }
+  // A Cargo package that builds a binary and no library of its own (ripgrep's `[[bin]] path =
+  // "crates/core/main.rs"`), or whose binary is named as the package or which files itself under
+  // `command-line-utilities`: a command-line tool.
+  const cargo = binField || py ? undefined : cargoProgram(files);
+  if (cargo) return { id: 'cli', detected: true, reasons: [cargo] };
   const sideBin = binField ? npmLibraryWithSideBin(files) : undefined;
   if (sideBin) return { id: 'library', detected: true, reasons: [sideBin] };
   if (binField || cliDep) {
@@ -291,6 +296,50 @@ export function detectProfile(input: ProfileInput): Profile {
     };
   }
   return { id: 'docs', detected: true, reasons: ['no source code and no package manifest'] };
+}
+
+interface CargoManifest {
+  package?: { name?: unknown; categories?: unknown };
+  lib?: unknown;
+  bin?: { name?: unknown; path?: unknown }[];
+}
+
+/**
+ * The root Cargo package (Cargo.toml at the root with a `[package]`) when it builds a program: a `[[bin]]` target or the default src/main.rs, and
+ * either no library target (`[lib]`, src/lib.rs) or a binary named as the package, or the
+ * `command-line-utilities` category. A library crate with a helper binary stays a library.
+ */
+function cargoProgram(files: FileView): string | undefined {
+  // The root manifest only: in a virtual workspace no member speaks for the repository.
+  const manifest = 'Cargo.toml';
+  if (!/^\[package\]/m.test(files.read(manifest) ?? '')) return undefined;
+  const parsed = files.readToml<CargoManifest>(manifest);
+  if (!parsed.ok || !parsed.value?.package) return undefined;
+  const cargo = parsed.value;
+  const dir = manifest.slice(0, -'Cargo.toml'.length);
+  const name = typeof cargo.package!.name === 'string' ? cargo.package!.name : undefined;
+  const text = files.read(manifest) ?? '';
+  const lineOf = (re: RegExp) => {
+    const m = re.exec(text);
+    return m ? lineAt(text, m.index) : 1;
+  };
+  const declared = (Array.isArray(cargo.bin) ? cargo.bin : []).filter((b) => b && typeof b === 'object');
+  const bins = declared.map((b) => ({
+    name: typeof b.name === 'string' ? b.name : name,
+    path: typeof b.path === 'string' ? b.path.replace(/^\.\//, '') : 'src/main.rs',
+  }));
+  const defaultMain = files.exists(`${dir}src/main.rs`);
+  if (defaultMain && !bins.some((b) => b.path === 'src/main.rs')) bins.push({ name, path: 'src/main.rs' });
+  const bin = bins.find((b) => files.exists(`${dir}${b.path}`));
+  if (!bin) return undefined;
+  const hasLib = cargo.lib !== undefined || files.exists(`${dir}src/lib.rs`);
+  const console =
+    Array.isArray(cargo.package!.categories) && cargo.package!.categories.includes('command-line-utilities');
+  const own = bins.find((b) => b.name === name && files.exists(`${dir}${b.path}`));
+  if (hasLib && !own && !console) return undefined;
+  const at = declared.length ? `${manifest}:${lineOf(/^\[\[bin\]\]/m)}` : manifest;
+  const chosen = own ?? bin;
+  return `Cargo package ${name ?? manifest} builds the binary ${chosen.name ?? '?'} from ${dir}${chosen.path} (${at})${hasLib ? (own ? ', named as the package' : ', filed under command-line-utilities') : ', and no library target'}`;
 }
 
 const GO_MAIN = /^package[ \t]+main\b[\s\S]*?^func[ \t]+main[ \t]*\([ \t]*\)/m;

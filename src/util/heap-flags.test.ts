@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { launcherFlags, renewFlags } from './heap-flags.js';
+import v8 from 'node:v8';
+import { launcherFlags, RULES_TIGHT_ABOVE, renewFlags, rulesHeapFlags } from './heap-flags.js';
 
 const KEY = Symbol.for('readiness.v8-flags');
 const global = globalThis as Record<symbol, unknown>;
@@ -12,6 +13,29 @@ describe('heap flags', () => {
   it('finds no flags outside the launcher, and then sets none', () => {
     expect(launcherFlags()).toBeUndefined();
     expect(() => renewFlags(launcherFlags())).not.toThrow();
+  });
+
+  it('tightens the heap for the rules only under the launcher, and only when it is large', () => {
+    const calls: string[] = [];
+    const set = v8.setFlagsFromString;
+    const stats = v8.getHeapStatistics;
+    let used = RULES_TIGHT_ABOVE + 1;
+    v8.setFlagsFromString = (f: string) => void calls.push(f);
+    v8.getHeapStatistics = () => ({ ...stats(), used_heap_size: used });
+    try {
+      rulesHeapFlags();
+      expect(calls).toEqual([]);
+      global[KEY] = '--heap-growing-percent=20 --semi-space-growth-factor=1';
+      rulesHeapFlags();
+      expect(calls).toEqual(['--heap-growing-percent=10']);
+      // A small heap keeps the launcher's setting.
+      used = RULES_TIGHT_ABOVE;
+      rulesHeapFlags();
+      expect(calls).toHaveLength(1);
+    } finally {
+      v8.setFlagsFromString = set;
+      v8.getHeapStatistics = stats;
+    }
   });
 
   it("finds the launcher's flags under its symbol", () => {

@@ -29,3 +29,21 @@ export function launcherFlags(): string | undefined {
 export function renewFlags(flags: string | undefined): void {
   if (flags) v8.setFlagsFromString(flags);
 }
+
+/**
+ * The flag the rules run under when the heap is large, set by the command line before the rules
+ * (engine/audit.ts). The scan's digests are live from the scan's end to the report (159 MB at 300k
+ * files), and each rule adds garbage of the listing's size (sets and arrays of every path); with
+ * the launcher's 20 % V8 let the heap reach ~1.3 times the live data before the next full
+ * collection, which was the audit's peak at 300k files (docs/performance.md, thirteenth session).
+ * 10 % (V8's least) costs a few more full collections in the rules; on a small heap those are a
+ * larger share of the work (+5 % CPU at 10k files) for megabytes, so the heap must hold more than
+ * RULES_TIGHT_ABOVE first (~80 MB at 100k files, ~170 at 300k). A library audit leaves V8 alone.
+ */
+export const RULES_HEAP_FLAGS = '--heap-growing-percent=10';
+export const RULES_TIGHT_ABOVE = 128 * 1024 * 1024;
+
+export function rulesHeapFlags(): void {
+  if (launcherFlags() && v8.getHeapStatistics().used_heap_size > RULES_TIGHT_ABOVE)
+    v8.setFlagsFromString(RULES_HEAP_FLAGS);
+}

@@ -41,6 +41,7 @@ import { mapClaim, pillarOf } from './vocabulary.js';
 import { evidenceText, productInRepository, productsIn, shows } from './products.js';
 import { migrationCountFinding } from './migration-count.js';
 import { fileLinesFinding } from './file-lines.js';
+import { subjectFinding } from './subjects.js';
 
 type Evidence = VerifiedClaim['evidence'][number];
 export type Out = (
@@ -917,6 +918,12 @@ function judgeClaimInner(
   ) {
     const set = configFinding(opts.lookup, claim, false);
     if (set?.present === 'yes') decisive.push(set);
+  }
+  // "NestJS modules structured", "No cache module": a line whose every word is a framework concept,
+  // a product or a name the inventory holds is settled by the inventory (subjects.ts).
+  if (decisive.length === 0 && opts.lookup && !mapped?.target.startsWith('unverifiable:')) {
+    const subject = subjectFinding(opts.lookup, claim);
+    if (subject) decisive.push(subject);
   }
   if (decisive.length === 0) {
     if (mapped?.target.startsWith('unverifiable:'))

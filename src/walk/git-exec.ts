@@ -69,7 +69,12 @@ export interface RunOptions {
   timeoutMs?: number;
   maxBuffer?: number;
   stripFinalNewline?: boolean;
+  /** Bytes of output decoded at a time, at a NUL (tests; the default is PIECE_BYTES). */
+  pieceBytes?: number;
 }
+
+/** Bytes of output decoded at a time (see runGit). */
+const PIECE_BYTES = 512 * 1024;
 
 /** A git run that failed: its exit, the first of its stderr, or the limit it ran into. */
 export class GitError extends Error {
@@ -92,6 +97,7 @@ export class GitError extends Error {
 export function runGit(repo: GitRepo, args: string[], options: RunOptions = {}): Promise<string> {
   const overrides = GIT_OVERRIDES.flatMap((o) => ['-c', o]);
   const maxBuffer = options.maxBuffer ?? 16 * 1024 * 1024;
+  const pieceBytes = options.pieceBytes ?? PIECE_BYTES;
   return new Promise((resolvePromise, reject) => {
     const child = spawn('git', ['--no-pager', '--no-replace-objects', ...overrides, ...args], {
       cwd: repo.root,
@@ -120,10 +126,27 @@ export function runGit(repo: GitRepo, args: string[], options: RunOptions = {}):
       // branch and tags of an ordinary repository now and then, and two audits of one tree differed.
       options.timeoutMs ?? 30_000,
     );
+    // Output is decoded a piece at a time, each piece ending at a NUL (always a whole character,
+    // so the text is the same as the whole output's decoding): one buffer of the whole output (17 MB
+    // for a 300k-file listing), allocated and freed, raised glibc's mmap threshold to its size, and
+    // every later buffer below it (the shared listing, the file reads) went to the brk heap, which
+    // never shrinks: ~50 MB of peak RSS at 300k files (docs/performance.md, thirteenth session).
+    const decoded: string[] = [];
+    let pending = 0;
     child.stdout.on('data', (b: Buffer) => {
       outBytes += b.length;
-      if (outBytes > maxBuffer) stop(new GitError(`git ${args[0]}: output over ${maxBuffer} bytes`, ''));
-      else out.push(b);
+      if (outBytes > maxBuffer) return stop(new GitError(`git ${args[0]}: output over ${maxBuffer} bytes`, ''));
+      out.push(b);
+      pending += b.length;
+      if (pending < pieceBytes) return;
+      const nul = b.lastIndexOf(0);
+      if (nul === -1) return;
+      const whole = Buffer.concat(out, pending);
+      const cut = pending - b.length + nul + 1;
+      decoded.push(whole.toString('utf8', 0, cut));
+      out.length = 0;
+      if (cut < pending) out.push(whole.subarray(cut));
+      pending -= cut;
     });
     child.stderr.on('data', (b: Buffer) => {
       // Only the start of stderr is ever shown (gitErrorLine): keep 64 KiB of it.
@@ -138,7 +161,8 @@ export function runGit(repo: GitRepo, args: string[], options: RunOptions = {}):
       const stderr = Buffer.concat(err).toString('utf8');
       if (failure) return reject(failure);
       if (code !== 0) return reject(new GitError(`git ${args[0]} failed (${signal ?? `exit code ${code}`})`, stderr));
-      const stdout = Buffer.concat(out).toString('utf8');
+      decoded.push(Buffer.concat(out).toString('utf8'));
+      const stdout = decoded.length === 1 ? decoded[0]! : decoded.join('');
       resolvePromise((options.stripFinalNewline ?? true) ? stdout.replace(/\r?\n$/, '') : stdout);
     });
   });

@@ -7,6 +7,7 @@ import { listFiles } from './list.js';
 import { FileIndex } from './file-index.js';
 import { DiskSource } from './disk-source.js';
 import { gitTags } from './git.js';
+import { runGit } from './git-exec.js';
 
 function tree(files: Record<string, string>): string {
   const root = mkdtempSync(join(tmpdir(), 'readiness-walk-'));
@@ -257,5 +258,28 @@ describe('FileIndex.named', () => {
     expect(files.named('file3.txt')).toEqual(paths.filter((p) => p.endsWith('/file3.txt')));
     expect(files.named('absent')).toEqual([]);
     expect(files.match('**/Chart.yaml')).toEqual(['Chart.yaml', 'b/Chart.yaml']);
+  });
+});
+
+describe('runGit output in pieces', () => {
+  it('decodes the output a piece at a time, at NULs, to the same text as all at once', async () => {
+    // Multi-byte names (2, 3 and 4 bytes in UTF-8) so that reads and pieces end inside characters.
+    const names = ['a.txt', 'über/ß.txt', '测试/文件.ts', 'emoji/😀.md', 'plain/x.js', 'é/é/é.py'];
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 40; i++) for (const n of names) files[`d${i}/${n}`] = 'x';
+    const root = tree(files);
+    try {
+      await execa('git', ['init', '-q'], { cwd: root });
+      await execa('git', ['add', '-A'], { cwd: root });
+      const repo = { root, gitDir: join(root, '.git') };
+      const args = ['ls-files', '-z', '-t', '--cached', '--others', '--exclude-standard'];
+      const whole = await runGit(repo, args, { stripFinalNewline: false, pieceBytes: Number.POSITIVE_INFINITY });
+      expect(whole.split('\0').filter(Boolean)).toHaveLength(240);
+      expect(whole).toContain('emoji/😀.md');
+      for (const pieceBytes of [1, 7, 100, 4096])
+        expect(await runGit(repo, args, { stripFinalNewline: false, pieceBytes })).toBe(whole);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });

@@ -598,6 +598,7 @@ function rustMacros(code: string, lineOf: (at: number) => number) {
   // Bodies in order and disjoint: a macro defined inside another's body is part of that body.
   const starts: number[] = [];
   const ends: number[] = [];
+  const wrappers: (RustTestMacro & { open: number; end: number })[] = [];
   const found = [...code.matchAll(/\bmacro_rules!\s*(\w+)\s*([{([])/g)];
   const close = matchBrackets(
     code,
@@ -612,7 +613,21 @@ function rustMacros(code: string, lineOf: (at: number) => number) {
     ends.push(end);
     if (/#\[\s*(?:test|tokio::test|rstest|test_case)\b/.test(code.slice(open, end)))
       macros.push({ name: m[1]!, line: lineOf(m.index) });
+    else wrappers.push({ name: m[1]!, line: lineOf(m.index), open, end });
   }
+  // A macro whose arm only calls another test macro of the file (ripgrep's `literal!` →
+  // `extract!`, which holds the `#[test]`) generates a test per invocation too: followed up to
+  // three wrapper levels, each a scan of the remaining wrapper bodies.
+  for (let depth = 0; depth < 3 && wrappers.length > 0 && macros.length > 0; depth++) {
+    const names = new RegExp(`\\b(?:${macros.map((m) => m.name).join('|')})!\\s*[{([]`);
+    const reached = wrappers.filter((w) => names.test(code.slice(w.open, w.end)));
+    if (reached.length === 0) break;
+    for (const w of reached) {
+      macros.push({ name: w.name, line: w.line });
+      wrappers.splice(wrappers.indexOf(w), 1);
+    }
+  }
+  const testMacro = new Set(macros.map((m) => m.name));
   /** Whether `at` lies inside a macro body: the last body opening before it, by binary search. */
   const inBody = (at: number) => {
     let lo = 0;
@@ -627,7 +642,8 @@ function rustMacros(code: string, lineOf: (at: number) => number) {
   const calls: { name: string; line: number }[] = [];
   if (code.includes('!')) {
     for (const m of code.matchAll(/^[ \t]*(\w+)!\s*[{(]/gm)) {
-      if (RUST_STD_MACROS.has(m[1]!) || inBody(m.index)) continue;
+      // A std name (`matches!`) the file redefines as a test macro is that macro.
+      if ((RUST_STD_MACROS.has(m[1]!) && !testMacro.has(m[1]!)) || inBody(m.index)) continue;
       calls.push({ name: m[1]!, line: lineOf(m.index + m[0].length - m[0].trimStart().length) });
     }
   }

@@ -380,7 +380,9 @@ export function countJavaScript(text: string, modules?: Modules, helpers: Helper
       .split('.')
       .map((s) => s.trim())
       .filter(Boolean);
-    if (!chain.every((c) => MODIFIERS.has(c))) continue;
+    // node-tap, tape and brittle declare (sub)tests as `t.test(…)` on the imported binding.
+    const sub = chain[0] === 'test' && !/^(?:x?it|x?test|x?specify|fit|ftest|fspecify)$/.test(base);
+    if (!chain.slice(sub ? 1 : 0).every((c) => MODIFIERS.has(c))) continue;
     if (/\b(?:function|def|class|new)\s*$/.test(code.slice(Math.max(0, m.index - 12), m.index))) continue;
     let at = m.index + m[0].length;
     let params: number | null | undefined;

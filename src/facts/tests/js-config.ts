@@ -48,6 +48,9 @@ const DEFAULTS: Record<string, string[]> = {
   ],
   // Teaspoon's default suite matcher, from the Rails root.
   teaspoon: ['{spec/javascripts,app/assets}/**/*_spec.{js,js.coffee,coffee}'],
+  // node-tap (v18+) and uvu (its default pattern, from the folder it is given) also load TypeScript.
+  tap: [`**/{test,tests,__tests__}/**/*.${JS}`, `**/*.{test,spec}.${JS}`, `**/test.${JS}`],
+  uvu: [`**/{test,tests,__test__,__tests__}/**/*.${JS}`, `**/*.{test,tests,spec}.${JS}`],
   'node:test': [
     '**/*.test.?(c|m)js',
     '**/*-test.?(c|m)js',
@@ -61,6 +64,7 @@ const EXCLUDE: Record<string, string[]> = {
   vitest: ['**/node_modules/**', '**/dist/**', '**/cypress/**', '**/.{idea,git,cache,output,temp}/**'],
   ava: ['**/node_modules/**', '**/fixtures/**', '**/helpers/**', '**/_*'],
   jasmine: ['**/node_modules/**', '**/dist/**'],
+  tap: ['**/node_modules/**', '**/{fixture,fixtures,dist,tap-snapshots}/**'],
 };
 const CONFIGS: { runner: string; glob: string }[] = [
   { runner: 'vitest', glob: '**/{vitest,vite}.config.{js,mjs,cjs,ts,mts,cts}' },
@@ -69,6 +73,7 @@ const CONFIGS: { runner: string; glob: string }[] = [
   { runner: 'mocha', glob: '**/.mocharc.{js,cjs,mjs,json,jsonc,yml,yaml}' },
   { runner: 'playwright', glob: '**/playwright.config.{js,mjs,cjs,ts,mts}' },
   { runner: 'cypress', glob: '**/cypress.config.{js,mjs,cjs,ts}' },
+  { runner: 'ava', glob: '**/ava.config.{js,cjs,mjs}' },
   { runner: 'jasmine', glob: '**/spec/support/jasmine.json' },
   // Teaspoon runs a Rails app's JavaScript tests (Mocha, Jasmine or QUnit) in a browser.
   { runner: 'teaspoon', glob: '**/{spec,test}/teaspoon_env.rb' },
@@ -188,6 +193,17 @@ function specFromConfig(runner: string, path: string, raw: string): RunnerSpec |
     include = dirs.flatMap((d) => globs.map((g) => (rel(d) ? `${rel(d)}/${g}` : g)));
   }
   if (runner === 'cypress') include = literal(text, 'specPattern');
+  if (runner === 'ava') {
+    // AVA's `files` (negated globs exclude) and `extensions` (`["ts"]` or `{ ts: "module" }`): its
+    // default globs take every extension it loads, so a TypeScript set-up collects test/*.ts.
+    const files = literal(text, 'files');
+    const exts = avaExtensions(text);
+    const globs = files?.filter((g) => !g.startsWith('!'));
+    include = (globs?.length ? globs : DEFAULTS.ava!).map((g) =>
+      exts ? g.replace(/\{js,cjs,mjs\}$/, exts.length > 1 ? `{${exts.join(',')}}` : exts[0]!) : g,
+    );
+    exclude = (files ?? []).filter((g) => g.startsWith('!')).map((g) => g.slice(1));
+  }
   if (runner === 'teaspoon') {
     // `suite.matcher = "{test/javascripts,app/assets}/**/*_test.js"`, one per suite, from the Rails root.
     const matchers = [...text.matchAll(/\.matcher\s*=\s*["']([^"'\n]+)["']/g)].map((m) => clean(m[1]!));
@@ -209,6 +225,21 @@ function specFromConfig(runner: string, path: string, raw: string): RunnerSpec |
     ...(ignore.length ? { ignore } : {}),
     ...(also ? { also } : {}),
   };
+}
+
+/**
+ * The file extensions an AVA config loads: `extensions: ["ts", "js"]`, `extensions: { ts: "module" }`,
+ * or `ts` added by `typescript: { … }` (@ava/typescript). Undefined when it names none (AVA's js, cjs, mjs).
+ */
+function avaExtensions(text: string): string[] | undefined {
+  const exts = new Set<string>();
+  const m = /["']?\bextensions["']?\s*:\s*(\[[^\]]*\]|\{[^}]*\})/.exec(text);
+  if (m?.[1]?.startsWith('[')) for (const e of strings(m[1])) exts.add(e.replace(/^\./, ''));
+  else if (m) for (const k of m[1]!.matchAll(/["']?([a-z][a-z0-9]*)["']?\s*:/gi)) exts.add(k[1]!);
+  if (/["']?\btypescript["']?\s*:\s*\{/.test(text)) exts.add('ts');
+  if (!exts.size) return undefined;
+  if (!m) for (const e of ['js', 'cjs', 'mjs']) exts.add(e);
+  return [...exts].filter((e) => /^[a-z0-9]{1,5}$/i.test(e));
 }
 
 /** The `test: { … }` blocks of a Vitest/Vite config, joined (undefined when it has none). */
@@ -290,6 +321,7 @@ export function jsRunnerSpecs(files: FileView): RunnerSpec[] {
       scripts?: Record<string, unknown>;
       jest?: Record<string, unknown>;
       mocha?: Record<string, unknown>;
+      ava?: Record<string, unknown>;
     };
     const dir = dirOf(pkg);
     const deps = { ...p.dependencies, ...p.devDependencies } as Record<string, unknown>;
@@ -324,6 +356,15 @@ export function jsRunnerSpecs(files: FileView): RunnerSpec[] {
       configured.add(`jest:${dir}`);
       specs.push(inline);
     }
+    // So is the `ava` key (files, extensions), when no ava.config.* stands beside it.
+    const avaInline =
+      p.ava && typeof p.ava === 'object' && !configured.has(`ava:${dir}`)
+        ? specFromConfig('ava', pkg, JSON.stringify(p.ava))
+        : undefined;
+    if (avaInline) {
+      configured.add(`ava:${dir}`);
+      specs.push(avaInline);
+    }
     // Runners without a config file take their files on the command line (`tape tests/test-*.js`).
     for (const c of scripts.flatMap((x) => commandsOf(x))) {
       const runner = FILE_ARG_RUNNERS[c.argv[0]!];
@@ -336,6 +377,10 @@ export function jsRunnerSpecs(files: FileView): RunnerSpec[] {
           runner,
           globs.map((g) => g.replace(/^\.\//, '')),
         );
+      // `uvu tests` / `uvu -r tsm test`: its first operand is a folder, walked for JS/TS files.
+      else if (runner === 'uvu') add('uvu', uvuDirs(c.argv));
+      // `tap` with no files collects its defaults (test/, tests/, *.test.*, *.spec.*).
+      else if (runner === 'tap') add('tap', undefined);
     }
     if (deps.vitest) add('vitest', undefined);
     if (deps.jest) add('jest', undefined, true);
@@ -357,6 +402,18 @@ export function jsRunnerSpecs(files: FileView): RunnerSpec[] {
       );
   }
   return specs.sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : a.runner < b.runner ? -1 : 1));
+}
+
+/** The folders `uvu [dir] [pattern]` walks: its first operand (skipping -r/-i values), every JS/TS file under it. */
+function uvuDirs(argv: string[]): string[] | undefined {
+  const operands: string[] = [];
+  for (let i = 1; i < argv.length; i++) {
+    const w = argv[i]!;
+    if (/^(?:-r|--require|-i|--ignore)$/.test(w)) i++;
+    else if (!w.startsWith('-') && !w.includes('$')) operands.push(w);
+  }
+  const dir = operands[0]?.replace(/^\.\//, '').replace(/\/+$/, '');
+  return dir && dir !== '.' ? [`${dir}/**/*.${JS}`] : undefined;
 }
 
 /** Runners that take their test files as arguments, by program name. */

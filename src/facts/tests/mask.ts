@@ -24,6 +24,8 @@ export interface Syntax {
    * first statement) are blanked like comments: their text documents code and is not code.
    */
   docstrings?: boolean;
+  /** Rust raw strings `r"…"`, `r#"…"#`, `br##"…"##`: no escapes, closed by a quote and as many `#`. */
+  raw?: boolean;
 }
 
 export const SYNTAX = {
@@ -32,7 +34,7 @@ export const SYNTAX = {
   java: { line: ['//'], block: 'flat', triple: true, single: 'char' },
   kotlin: { line: ['//'], block: 'nested', triple: true, single: 'char' },
   cs: { line: ['//'], block: 'flat', triple: true, single: 'char', verbatim: true },
-  rust: { line: ['//'], block: 'nested', single: 'char' },
+  rust: { line: ['//'], block: 'nested', single: 'char', raw: true },
   php: { line: ['//', '#'], block: 'flat', single: 'string' },
   python: { line: ['#'], triple: true, single: 'string' },
   ruby: { line: ['#'], single: 'string' },
@@ -166,6 +168,25 @@ function maskUncached(text: string, syn: Syntax, strings: boolean): string {
       i = j + 1;
       run = i;
       continue;
+    }
+    if (c === '"' && syn.raw) {
+      // The `r#` before the quote was copied as code; count its hashes back to the `r`.
+      let k = 0;
+      while (text[i - 1 - k] === '#') k++;
+      const r = i - 1 - k;
+      if (
+        text[r] === 'r' &&
+        !/[\w]/.test(text[r - 1] === 'b' || text[r - 1] === 'c' ? (text[r - 2] ?? '') : (text[r - 1] ?? ''))
+      ) {
+        const close = `"${'#'.repeat(k)}`;
+        const at = text.indexOf(close, i + 1);
+        const end = at < 0 ? n : at + close.length;
+        flush();
+        emit(strings ? `"${blank(text.slice(i + 1, end - close.length))}${close}` : text.slice(i, end), true);
+        i = end;
+        run = i;
+        continue;
+      }
     }
     if (c === '"' || (c === "'" && syn.single === 'string') || (c === '`' && syn.backtick)) {
       // A JS template ends at the backtick outside its `${…}` substitutions, which may hold templates of their own.

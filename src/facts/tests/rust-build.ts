@@ -12,13 +12,17 @@
  */
 import type { FileView } from '../../types.js';
 import { lineAt } from '../../util/lines.js';
+import { mask, SYNTAX } from './mask.js';
 
 export interface BuildScriptTests {
   /** The `#[test]` the script emits. */
   line: number;
   /** Tests generated: one per file of the walked folders. */
   cases: number;
-  /** The `#[test]` lines of the script that are templates (not tests of the script itself). */
+  /**
+   * The `#[test]` templates (not tests of the script itself) that the file's own count includes, to
+   * be taken off it: one inside a raw or one-line string is masked there and never counted.
+   */
   templates: number;
   dirs: { dir: string; files: number }[];
   /** Where a test target includes the generated file. */
@@ -87,7 +91,8 @@ export function buildScriptTests(files: FileView, path: string): BuildScriptTest
     const last = tests[tests.length - 1]!;
     for (const t of tests)
       if (t > inFn[0]!.index!) {
-        templates++;
+        // Only a template the file's own count saw is taken off it: one in a raw string is masked.
+        if (mask(text, SYNTAX.rust).startsWith('#[test]', t)) templates++;
         first ??= t;
       }
     for (const w of inFn) {

@@ -162,3 +162,110 @@ describe('Rust macro counting on hostile files stays linear', () => {
     expect(calls[7]).toEqual({ name: 'm7', line: 8, cases: 2 });
   });
 });
+
+describe('Rust test macros reached through another macro (round 21)', () => {
+  // A glob crate's tests: `matches!` (a std name) redefined with a delegating arm, and thin
+  // wrappers (`literal!`) that call `extract!`, whose second arm holds the #[test].
+  const GLOB = [
+    'pub fn compile(p: &str) -> String { p.to_string() }', // 1
+    '',
+    '#[cfg(test)]',
+    'mod tests {',
+    '    use super::*;',
+    '',
+    '    macro_rules! matches {', // 7
+    '        ($name:ident, $pat:expr, $path:expr) => {',
+    '            matches!($name, $pat, $path, false);',
+    '        };',
+    '        ($name:ident, $pat:expr, $path:expr, $casei:expr) => {',
+    '            #[test]',
+    '            fn $name() {',
+    '                assert_eq!(compile($pat), $path);',
+    '            }',
+    '        };',
+    '    }',
+    '',
+    '    macro_rules! extract {', // 19
+    '        ($which:ident, $name:ident, $pat:expr) => {',
+    '            #[test]',
+    '            fn $name() {',
+    '                assert!(!compile($pat).is_empty());',
+    '            }',
+    '        };',
+    '    }',
+    '',
+    '    macro_rules! literal {', // 28
+    '        ($($tt:tt)*) => { extract!(literal, $($tt)*); }',
+    '    }',
+    '',
+    '    macro_rules! prefix {', // 32
+    '        ($($tt:tt)*) => { literal!($($tt)*); }',
+    '    }',
+    '',
+    '    matches!(match1, "a", "a");', // 36
+    '    matches!(match2, "b", "b", true);',
+    '    literal!(lit1, "foo");', // 38
+    '    literal!(lit2, "bar");',
+    '    prefix!(pre1, "/usr");', // 40
+    '    extract!(suffix, suf1, "x");',
+    '',
+    '    #[test]', // 43
+    '    fn plain() {',
+    '        assert!(matches!(Some(1), Some(_)));',
+    '    }',
+    '}',
+  ].join('\n');
+
+  it('counts every invocation of a delegating arm, a std-named test macro and a wrapper macro', () => {
+    const r = countRust(GLOB);
+    expect(r.cases).toBe(7);
+    expect(r.firstLine).toBe(36);
+    expect(r.macroVia).toEqual([
+      { name: 'matches!', line: 7, cases: 2 },
+      { name: 'literal!', line: 28, cases: 2 },
+      { name: 'prefix!', line: 32, cases: 1 },
+      { name: 'extract!', line: 19, cases: 1 },
+    ]);
+  });
+
+  it('does not count a std `matches!` call in a file that defines no test macro by that name', () => {
+    const r = countRust(
+      '#[test]\nfn t() {\n    matches!(Some(1), Some(_));\n}\nmacro_rules! noop {\n    () => { literal!(x) };\n}\n',
+    );
+    expect(r.cases).toBe(1);
+    expect(r.macros).toBeUndefined();
+  });
+});
+
+describe('Rust raw strings (round 21)', () => {
+  it('a raw string with quotes and `/**` inside (`r#"… "\\-g \'" foo/** …"#`) does not swallow the tests after it', () => {
+    const text = [
+      "fn doc_long() -> &'static str {", // 1
+      '    r#"',
+      '.BI "\\-g \'" ab{c,d}* \'',
+      'is equivalent to',
+      '.BI "\\-g " "abc " "\\-g " abd.',
+      '.BI "\\-g \'" foo/** \'.',
+      '"#',
+      '}',
+      'const ESC: &str = r"C:\\";', // 9
+      '',
+      '#[cfg(test)]', // 11
+      '#[test]',
+      'fn test_glob() {',
+      '    assert_eq!(doc_long().len(), 0);',
+      '}',
+      '',
+      '#[test]', // 17
+      'fn test_escape() {',
+      '    assert_eq!(ESC, br##"C:\\"##);',
+      '}',
+      '#[test]', // 21
+      'fn test_after() {}',
+      '/* a closing comment */',
+    ].join('\n');
+    const r = countRust(text);
+    expect(r.cases).toBe(3);
+    expect(r.firstLine).toBe(11);
+  });
+});
