@@ -4,6 +4,9 @@ import { firstPerFile, fromMatch, isProductionPath, isTestPath } from '../../src
 import { redactLine } from '../../src/util/redact.js';
 import { basename } from '../../src/walk/glob.js';
 import { connectionSecret } from '../../src/facts/secrets.js';
+import { platformApps } from '../../src/facts/platform-apps.js';
+import { K8S_DIGEST } from '../../src/facts/k8s.js';
+import { TF_DIGEST } from '../../src/facts/terraform.js';
 
 const CODE = ['**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs,py,go,java,kt,scala,cs,rb,php,rs}'];
 const CONFIG = ['**/*.{yml,yaml,properties,json,toml,ini,env,conf}'];
@@ -91,7 +94,7 @@ export default defineRule({
     severity: 'high',
     effort: 'low',
     detection:
-      'Externalised: environment reads in production code (process.env, os.environ/getenv, os.Getenv, System.getenv, Environment.GetEnvironmentVariable, ENV[…], env::var, dotenv loading, clap `env` arguments, Spring @Value/@ConfigurationProperties, IOptions<> where options are bound from configuration (GetSection, Bind, configuration[…]), pydantic BaseSettings, also among several bases); a child process handed the environment (`env={**os.environ}`) is no read or a settings library in use (catalogue `config-libraries`, dependency alone earns partial). Documented: .env.example/.sample/.template, a settings file the application loads by name (viper `SetConfigName("app")` + `SetConfigType("env")` → app.env, `godotenv.Load("…")`, `load_dotenv("…")`) listing three or more settings, a default or sample configuration file with a comment on most settings (config/defaults.hjson, config.example.toml, settings.sample.yaml), a man page ENVIRONMENT section, a docs page or sample .conf listing three or more variables, a sample compose file (docker-compose-sample.yaml) whose environment block sets three or more, Helm values.yaml, Spring application*.yml/properties with ${…} placeholders, Symfony `%env(…)%` in config/*.yml, appsettings.json, a README configuration section. Findings (high confidence only): a connection URL with a literal password to a fully qualified host in production code or config, `spring.datasource.password=` literal (an empty one, or one for an in-memory H2/HSQLDB/Derby URL, is none), `Password=` literal in appsettings(.Production).json.',
+      'Externalised: environment reads in production code (process.env, os.environ/getenv, os.Getenv, System.getenv, Environment.GetEnvironmentVariable, ENV[…], env::var, dotenv loading, clap `env` arguments, Spring @Value/@ConfigurationProperties, IOptions<> where options are bound from configuration (GetSection, Bind, configuration[…]), pydantic BaseSettings, also among several bases); a child process handed the environment (`env={**os.environ}`) is no read or a settings library in use (catalogue `config-libraries`, dependency alone earns partial). Documented: .env.example/.sample/.template, a settings file the application loads by name (viper `SetConfigName("app")` + `SetConfigType("env")` → app.env, `godotenv.Load("…")`, `load_dotenv("…")`) listing three or more settings, a default or sample configuration file with a comment on most settings (config/defaults.hjson, config.example.toml, settings.sample.yaml), a man page ENVIRONMENT section, a docs page or sample .conf listing three or more variables, a sample compose file (docker-compose-sample.yaml) whose environment block sets three or more, Helm values.yaml, the `env:` list of a platform application manifest (NAIS Application), Spring application*.yml/properties with ${…} placeholders, Symfony `%env(…)%` in config/*.yml, appsettings.json, a README configuration section. Findings (high confidence only): a connection URL with a literal password to a fully qualified host in production code or config, `spring.datasource.password=` literal (an empty one, or one for an in-memory H2/HSQLDB/Derby URL, is none), `Password=` literal in appsettings(.Production).json.',
     patterns: {
       envRead: {
         // The arguments of a clap attribute stop at the next attribute: scanning on from each of
@@ -261,6 +264,7 @@ export default defineRule({
       },
     },
     reads: SAMPLE_CONFIGS,
+    digests: [K8S_DIGEST, TF_DIGEST],
   },
   appliesTo: (ctx) =>
     ctx.facts.profile.id === 'service' || {
@@ -315,6 +319,16 @@ export default defineRule({
     const docs: Evidence[] = [
       ...examples.slice(0, 2).map((p) => ({ path: p, note: 'documents the environment variables' })),
       ...helm.slice(0, 1).map((p) => ({ path: p, note: 'Helm values' })),
+      // A platform application manifest lists the variables the deployment sets (NAIS `env:`),
+      // with their values per environment in the files it is rendered with (.nais/dev.yaml).
+      ...platformApps(ctx.files)
+        .filter((a) => a.env)
+        .slice(0, 1)
+        .map((a) => ({
+          path: a.path,
+          line: a.env!.line,
+          note: `${a.system} ${a.workload.kind} ${a.name} lists ${a.env!.names.length} environment variable${a.env!.names.length === 1 ? '' : 's'} the deployment sets${a.envFiles.length > 0 ? `, with per-environment values in ${listing(a.envFiles.slice(0, 3).map((f) => f.path))}` : ''}`,
+        })),
       ...placeholders.map((m) => fromMatch(m, 'configuration placeholder resolved from the environment')),
       ...ctx.files
         .named('.env')

@@ -73,7 +73,7 @@ export default defineRule({
     // Kept by the scanner when it reads them, so the rule's own read costs nothing.
     reads: ['{README,readme,Readme}*', '{.github,docs}/{README,readme,Readme}*'],
     detection:
-      'README.md/.rst/.txt/.adoc at the root (else .github/ or docs/); Markdown, reStructuredText, AsciiDoc and HTML headings (and labels alone on a line: `Setup:`, `**Installation**`) for installation (a Deployment section counts), usage and development, and a section of any name whose body installs or starts the project (`pip install`, `docker run`, `helm install`, a Terraform `module` block) as installation; a stub (fewer than 5 lines of text, or fewer than 10 with under two of those sections) earns partial credit.',
+      'README.md/.rst/.txt/.adoc at the root (else .github/ or docs/); Markdown, reStructuredText, AsciiDoc and HTML headings (and labels alone on a line: `Setup:`, `**Installation**`) for installation (a Deployment section counts), usage and development (also in Norwegian, Swedish, Danish, German, Dutch, French, Spanish, Portuguese and Italian: `Oppsett`, `Kjør prosjektet`, `Entwicklung`, `Utilisation`), and a section of any name whose body installs or starts the project (`pip install`, `docker run`, `helm install`, a Terraform `module` block) as installation; a stub (fewer than 5 lines of text, or fewer than 10 with under two of those sections) earns partial credit.',
   },
   check({ files }) {
     const candidates = files.paths.filter((p) => README.test(p));
@@ -153,8 +153,33 @@ export default defineRule({
   },
 });
 
+/**
+ * Installation, usage and development headings in other languages (Norwegian, Swedish, Danish,
+ * German, Dutch, French, Spanish, Portuguese, Italian): a closed vocabulary, each word glossed with
+ * the English one SECTIONS looks for (round 21, lydia-api: `# Oppsett`, `# Kjør prosjektet`,
+ * `# Vedlikehold og videreutvikling`). Whole words only (`\p{L}` on either side is another word).
+ */
+const FOREIGN_HEADINGS: [RegExp, string][] = [
+  [
+    /(?<!\p{L})(?:installasjon|installering|installera|installere|installeren|installatie|installazione|instalación|instalação|instalacion|instalacao|installieren|oppsett|opsætning|uppsättning|einrichtung|kom (?:i gang|igång|godt i gang)|komma igång|erste schritte|aan de slag|démarrage rapide|mise en route|primeros pasos|puesta en marcha|primeiros passos|per iniziare|forutsetninger|förutsättningar|forudsætninger|voraussetzungen|vereisten|prérequis|requisitos|requisiti|prerequisiti)(?!\p{L})/iu,
+    'installation',
+  ],
+  [
+    /(?<!\p{L})(?:bruk|brug|användning|verwendung|benutzung|nutzung|gebruik|utilisation|utilización|utilização|utilizacao|utilizzo|uso|kjør(?:e|ing)?|kør(?:sel)?|kör(?:a|ning)?|ausführen|ausführung|uitvoeren|exécution|lancement|ejecución|ejecutar|execução|executar|esecuzione|eksempler|exempel|beispiele|voorbeelden|exemples|ejemplos|exemplos|esempi)(?!\p{L})/iu,
+    'usage',
+  ],
+  [
+    /(?<!\p{L})(?:utvikling|videreutvikling|udvikling|utveckling|entwicklung|ontwikkeling|développement|desarrollo|desenvolvimento|sviluppo|bidra(?:g)?|mitwirken|beitragen|bijdragen|contribuer|contribuir|contribuire|contribución|contribuição|contributi)(?!\p{L})/iu,
+    'development',
+  ],
+];
+
 /** A heading's words: a link's target is no part of its meaning ("Terms of use[?](…/docs/why.md)"). */
-const meaning = (t: string) => t.replace(/\]\([^)]*\)/g, ']').replace(/<[^>]+>/g, '');
+const meaning = (t: string) => {
+  const words = t.replace(/\]\([^)]*\)/g, ']').replace(/<[^>]+>/g, '');
+  const glosses = FOREIGN_HEADINGS.filter(([re]) => re.test(words)).map(([, en]) => en);
+  return glosses.length > 0 ? `${words} (${glosses.join(', ')})` : words;
+};
 
 /** The headings of a README and the installation, usage and development sections they open. */
 function readSections(text: string, rst = false) {

@@ -10,12 +10,14 @@ import { NEST_CONTROLLER, NEST_PREFIX, nestRoute } from '../../src/facts/nest-ro
 
 const CODE = ['**/*.{js,ts,mjs,cjs,jsx,tsx,py,go,java,kt,scala,groovy,cs,fs,vb,rb,php,rs,ex,exs}'];
 const NAMES =
-  '_?health(?:z|[-_]?checks?)?|heartbeat|livez?|liveness|alive|readyz?|readiness|ping|startupz?|__health|up';
+  '_?health(?:z|[-_]?checks?)?|heartbeat|livez?|liveness|alive|readyz?|readiness|ping|startupz?|__health|up|is_?[Aa]live|is_?[Rr]eady';
 /**
  * The last segment of a deeper path that names a health route (`/system/liveness`,
- * `/internal/healthz`, `/_/ping`): the words that say nothing else (not `up`, `status`, `live`).
+ * `/internal/healthz`, `/_/ping`, the NAIS convention `/internal/isalive` and `/internal/isready`):
+ * the words that say nothing else (not `up`, `status`, `live`).
  */
-const DEEP_NAMES = '_?health(?:z|[-_]?checks?)?|heartbeat|livez|liveness|readyz|readiness|ping|startupz|__health';
+const DEEP_NAMES =
+  '_?health(?:z|[-_]?checks?)?|heartbeat|livez|liveness|readyz|readiness|ping|startupz|__health|is_?[Aa]live|is_?[Rr]eady';
 
 /** A line that calls someone else's health endpoint (a client), not one that serves it. */
 /** A call the service makes to someone's health route (also through a wrapper: `restTemplate.get(env, "/health")`). */
@@ -39,7 +41,7 @@ const AUTH_PING = /(?:^|\/)(?:auth|oauth2?|sso|saml2?|oidc|openid|login|idp)\/(?
 /** Short names (`/live`, `/ready`, `/ping`, `/up`) are common words: they count only on a line that registers a route. */
 const WEAK = /^\/(?:api\/)?(?:v\d\/)?(?:live|alive|ready|ping|up|startup)$/i;
 const ROUTE_CONTEXT =
-  /\.(?:get|head|all|route|use|handle|handleFunc|HandleFunc|Handle|GET|HEAD|Get|Head|Any|Map\w*|add_api_route|add_route|add_url_rule|api_route)\s*\(|@\w+\.(?:get|head|route|api_route)\s*\(|@(?:Get|Request|Head)Mapping|@(?:GET|Path|Get|Head)\b|\[(?:HttpGet|HttpHead|Route)|\b(?:re_)?path\s*\(|\broute\s*\(|\bget\s+["']|Route::get|->get\s*\(|\bhealth:|#\[(?:get|head|route)|\bHandleFunc\(|@\w*Controller\(|\bresources?\s+:|\bclass\s+\w+Controller\b/;
+  /\.(?:get|head|all|route|use|handle|handleFunc|HandleFunc|Handle|GET|HEAD|Get|Head|Any|Map\w*|add_api_route|add_route|add_url_rule|api_route)\s*\(|@\w+\.(?:get|head|route|api_route)\s*\(|@(?:Get|Request|Head)Mapping|@(?:GET|Path|Get|Head)\b|\[(?:HttpGet|HttpHead|Route)|\b(?:re_)?path\s*\(|\broute\s*\(|\bget\s+["']|Route::get|->get\s*\(|\bhealth:|#\[(?:get|head|route)|\bHandleFunc\(|@\w*Controller\(|\bresources?\s+:|\bclass\s+\w+Controller\b|(?<![.\w])(?:get|head)\(\s*"[^"]*"\s*\)\s*\{/;
 
 /**
  * A handler that asks a dependency whether it is there: a `SELECT 1`, a ping of the database or
@@ -130,7 +132,7 @@ export default defineRule({
     severity: 'high',
     effort: 'low',
     detection:
-      'Route registrations in production code for /health, /healthz, /livez, /readyz, /ready, /ping, /up, /status, and any deeper path ending in a health word (`GET /system/liveness`, /internal/healthz) (string routes, Django `path("health/")`, Rails `get "up"` and `resources :health`, Rocket `#[get("/alive")]`, a `HealthController` class, NestJS `@Controller("health")` (or a project wrapper such as `@ApiController("health")`) or `@Get("health")` (under the global prefix, e.g. /api/health; a handler with an auth decorator such as `@Auth()`/`@UseGuards()` is set aside and named: no probe can call it), ASP.NET `[HttpGet("health")]`); ASP.NET `MapHealthChecks`; gRPC health services (Go, Python, Java, .NET, Node, Rust); controller-runtime `AddHealthzCheck`/`AddReadyzCheck`; Spring Boot Actuator, Quarkus SmallRye Health, Micronaut management, django-health-check by dependency (its `health_check` app name counts in Python only); terminus and lightship. A route the deployment’s readiness probe calls (Kubernetes `readinessProbe.httpGet.path`, a Pulumi program’s readinessProbe) is the readiness endpoint whatever its name (`/health` beside `/liveness`); prefixed probe paths such as `/healthcheck/live` and `/healthcheck/ready` count. Comments, tests, examples and client code that calls another service\'s /health are ignored.',
+      'Route registrations in production code for /health, /healthz, /livez, /readyz, /ready, /ping, /up, /status, and any deeper path ending in a health word (`GET /system/liveness`, /internal/healthz) (string routes, Django `path("health/")`, Rails `get "up"` and `resources :health`, Rocket `#[get("/alive")]`, a `HealthController` class, NestJS `@Controller("health")` (or a project wrapper such as `@ApiController("health")`) or `@Get("health")` (under the global prefix, e.g. /api/health; a handler with an auth decorator such as `@Auth()`/`@UseGuards()` is set aside and named: no probe can call it), ASP.NET `[HttpGet("health")]`, Ktor `get("internal/isalive") { … }` and the NAIS `/isalive`/`/isready` names); ASP.NET `MapHealthChecks`; gRPC health services (Go, Python, Java, .NET, Node, Rust); controller-runtime `AddHealthzCheck`/`AddReadyzCheck`; Spring Boot Actuator, Quarkus SmallRye Health, Micronaut management, django-health-check by dependency (its `health_check` app name counts in Python only); terminus and lightship. A route the deployment’s readiness probe calls (Kubernetes `readinessProbe.httpGet.path`, the `readiness.path` of a NAIS Application, a Pulumi program’s readinessProbe) is the readiness endpoint whatever its name (`/health` beside `/liveness`); prefixed probe paths such as `/healthcheck/live` and `/healthcheck/ready` count. Comments, tests, examples and client code that calls another service\'s /health are ignored.',
     patterns: {
       devGuard: { regex: DEV_CONDITION, files: CODE, maxPerFile: 1 },
       route: {
@@ -152,8 +154,22 @@ export default defineRule({
           '/up',
           '/status',
           '/readiness',
+          'isalive',
+          'isAlive',
+          'is_alive',
+          'isready',
+          'isReady',
+          'is_ready',
         ],
         maxPerFile: 6,
+      },
+      // Routing DSLs that write the path without a leading slash and take the handler as a
+      // trailing block (Ktor `get("internal/isalive") { … }`): the path may have folders.
+      dslRoute: {
+        regex: new RegExp(`(?<![.\\w])(?:get|head)\\(\\s*"((?:[\\w.-]+\\/){0,4}(?:${NAMES}))\\/?"\\s*\\)\\s*\\{`),
+        files: ['**/*.{kt,kts,scala,groovy}'],
+        literals: ['get(', 'head('],
+        maxPerFile: 4,
       },
       bareRoute: {
         // Routes declared without a leading slash: Django path(), Rails get, NestJS/ASP.NET attributes, Laravel `health:`.
@@ -259,7 +275,12 @@ export default defineRule({
       authGuarded.push(m);
       return false;
     };
-    const routes = serverCodeMatches(ctx.facts, [...ctx.matches('route'), ...ctx.matches('bareRoute'), ...resources])
+    const routes = serverCodeMatches(ctx.facts, [
+      ...ctx.matches('route'),
+      ...ctx.matches('bareRoute'),
+      ...ctx.matches('dslRoute'),
+      ...resources,
+    ])
       .filter(serving)
       .filter(inProduction)
       .filter(unguarded)
@@ -456,7 +477,9 @@ function probePaths(files: FileView, kind: 'readiness' | 'liveness'): Map<string
   const key = (p: string) => p.toLowerCase().replace(/\/+$/, '');
   for (const w of deployedWorkloads(files))
     for (const c of w.containers) {
-      const path = (c[`${kind}Probe`] as { httpGet?: { path?: unknown } } | undefined)?.httpGet?.path;
+      // A NAIS Application's probe is `{path, port}` (k8s.ts naisWorkload), a container's `httpGet.path`.
+      const probe = c[`${kind}Probe`] as { httpGet?: { path?: unknown }; path?: unknown } | undefined;
+      const path = probe?.httpGet?.path ?? (w.platform ? probe?.path : undefined);
       if (typeof path === 'string' && !out.has(key(path)))
         out.set(key(path), {
           path: c.path ?? w.path,

@@ -4,6 +4,9 @@ import { nameMatches } from '../../src/facts/frameworks.js';
 import { codeMatches, firstPerFile, fromMatch, isImportLine } from '../../src/facts/paths.js';
 import { COMPONENT_NAMES, splitByComponent } from '../../src/facts/component.js';
 import { dependencyEvidence, setAside } from '../../src/facts/dependencies.js';
+import { platformApps } from '../../src/facts/platform-apps.js';
+import { K8S_DIGEST } from '../../src/facts/k8s.js';
+import { TF_DIGEST } from '../../src/facts/terraform.js';
 
 const CODE = ['**/*.{js,ts,mjs,cjs,jsx,tsx,py,go,java,kt,scala,groovy,cs,fs,vb,rb,php,rs,ex,exs}'];
 const RUNTIME = [
@@ -41,7 +44,7 @@ export default defineRule({
     severity: 'medium',
     effort: 'medium',
     detection:
-      "Code that initialises a tracer: `new NodeSDK(`, `registerInstrumentations(`, `TracerProvider(`, `FastAPIInstrumentor`, `sdktrace.NewTracerProvider`, `otelhttp.NewHandler`, `.WithTracing(`, `OpenTelemetry::SDK.configure`, `tracing_opentelemetry`, `dd-trace` `.init()`, `elastic-apm-node` `.start()`, `xray_recorder`; auto-instrumentation launchers (`opentelemetry-instrument`, `ddtrace-run`, `-javaagent:…opentelemetry-javaagent`, `--require @opentelemetry/auto-instrumentations-node/register`, the operator's `instrumentation.opentelemetry.io/inject-*` annotation); Micrometer Tracing/Sleuth by dependency. An APM agent shipped into a Dockerfile without its `-javaagent:` flag (`applicationinsights-agent*.jar` or `applicationinsights.json` copied in) earns partial credit. A tracing dependency (catalogue `tracing`) that no code starts earns partial credit.",
+      "Code that initialises a tracer: `new NodeSDK(`, `registerInstrumentations(`, `TracerProvider(`, `FastAPIInstrumentor`, `sdktrace.NewTracerProvider`, `otelhttp.NewHandler`, `.WithTracing(`, `OpenTelemetry::SDK.configure`, `tracing_opentelemetry`, `dd-trace` `.init()`, `elastic-apm-node` `.start()`, `xray_recorder`; auto-instrumentation launchers (`opentelemetry-instrument`, `ddtrace-run`, `-javaagent:…opentelemetry-javaagent`, `--require @opentelemetry/auto-instrumentations-node/register`, the operator's `instrumentation.opentelemetry.io/inject-*` annotation, a platform application manifest that has the platform inject the agent: NAIS `observability.autoInstrumentation.enabled`); Micrometer Tracing/Sleuth by dependency. An APM agent shipped into a Dockerfile without its `-javaagent:` flag (`applicationinsights-agent*.jar` or `applicationinsights.json` copied in) earns partial credit. A tracing dependency (catalogue `tracing`) that no code starts earns partial credit.",
     patterns: {
       setup: {
         regex:
@@ -140,6 +143,7 @@ export default defineRule({
         maxPerFile: 2,
       },
     },
+    digests: [K8S_DIGEST, TF_DIGEST],
   },
   appliesTo: ({ facts }) =>
     facts.profile.id === 'service'
@@ -165,6 +169,9 @@ export default defineRule({
     const depsAll = own(ctx.facts.findDependencies(ctx.catalogue('tracing')));
     const setup = setupAll.server;
     const launcher = launcherAll.server;
+    // The platform injects the OpenTelemetry agent into the pods a manifest here declares (NAIS
+    // autoInstrumentation): an auto-instrumentation launcher the repository configures.
+    const injected = platformApps(ctx.files).filter((a) => a.tracing);
     const sentry = sentryAll.server;
     const api = apiAll.server;
     const deps = depsAll.server;
@@ -193,10 +200,19 @@ export default defineRule({
         : '';
     const auto = deps.filter((d) => AUTO_CONFIGURED.some((p) => nameMatches(d.name, p)));
     const libraries = [...new Set(deps.map((d) => d.name))].sort();
-    const data = { libraries, codeFiles: new Set(setup.map((m) => m.path)).size, launchers: launcher.length };
+    const data = {
+      libraries,
+      codeFiles: new Set(setup.map((m) => m.path)).size,
+      launchers: launcher.length + injected.length,
+    };
     const evidence: Evidence[] = [
       ...firstPerFile(setup, 4).map((m) => fromMatch(m, 'tracer initialised in code')),
       ...firstPerFile(launcher, 2).map((m) => fromMatch(m, 'auto-instrumentation launcher')),
+      ...injected.slice(0, 2).map((a) => ({
+        path: a.path,
+        line: a.tracing!.line,
+        note: `${a.system} ${a.workload.kind} ${a.name}: the platform injects the OpenTelemetry agent (autoInstrumentation${a.tracing!.runtime ? `, runtime ${a.tracing!.runtime}` : ''})`,
+      })),
       ...firstPerFile(sentry, 2).map((m) => fromMatch(m, 'Sentry performance tracing')),
       ...(auto.length > 0 ? auto : deps)
         .slice(0, 3)
@@ -206,6 +222,7 @@ export default defineRule({
     const found: string[] = [];
     if (setup.length > 0) found.push('tracer set-up in code');
     if (launcher.length > 0) found.push('an auto-instrumentation launcher');
+    if (injected.length > 0) found.push(`auto-instrumentation injected by the platform (${injected[0]!.system})`);
     if (auto.length > 0) found.push(`auto-configured ${auto[0]!.name}`);
     if (sentry.length > 0) found.push('Sentry performance tracing');
     if (found.length > 0) return pass(`Requests are traced: ${listing(found)}.`, evidence, data);

@@ -2,7 +2,10 @@ import { defineRule, type Evidence } from '../../src/types.js';
 import { fail, listing, partial, pass } from '../../src/engine/results.js';
 import { CI_GLOBS, ciEnvironmentRole, ciFiles, envKind, testOnlyJobs } from '../../src/facts/ci.js';
 import { basename } from '../../src/walk/glob.js';
-import { fromMatch, isProductionPath } from '../../src/facts/paths.js';
+import { fromMatch, isAgentDoc, isProductionPath } from '../../src/facts/paths.js';
+import { platformApps } from '../../src/facts/platform-apps.js';
+import { K8S_DIGEST } from '../../src/facts/k8s.js';
+import { TF_DIGEST } from '../../src/facts/terraform.js';
 
 type Kind = 'prod' | 'preprod' | 'dev';
 /** Folders whose children are environments (`envs/staging`, `overlays/prod`, `terraform/environments/dev`). */
@@ -131,8 +134,9 @@ export default defineRule({
     severity: 'medium',
     effort: 'medium',
     detection:
-      'Environment folders below envs/, environments/, overlays/, stages/, clusters/ or live/; config files named per environment (values-prod.yaml, prod.tfvars, application-staging.yml, appsettings.Production.json, .env.production, a Rails config/environments/staging.rb beyond the framework defaults); Terraform `terraform.workspace`; CI environments (GitHub/GitLab `environment:`, Azure deployment jobs, Bitbucket deployments, the options of a `workflow_dispatch` choice input that name environments), and CI deploy steps (kubectl/helm/terraform apply, platform deploys) by the namespace they target (`-n prod`, `--namespace staging`) or the environment their deploy job is named for (`deploy-prod`); test-only jobs apart.',
+      'Environment folders below envs/, environments/, overlays/, stages/, clusters/ or live/; config files named per environment (values-prod.yaml, prod.tfvars, application-staging.yml, appsettings.Production.json, .env.production, a Rails config/environments/staging.rb beyond the framework defaults); Terraform `terraform.workspace`; the per-environment files beside a platform application manifest (NAIS `.nais/dev.yaml`, `.nais/prod.yaml` beside `.nais/nais.yaml`: a deployed `dev` cluster is pre-production); CI environments (GitHub/GitLab `environment:`, Azure deployment jobs, Bitbucket deployments, the options of a `workflow_dispatch` choice input that name environments), and CI deploy steps (kubectl/helm/terraform apply, platform deploys) by the namespace they target (`-n prod`, `--namespace staging`) or the environment their deploy job is named for (`deploy-prod`); test-only jobs apart.',
     reads: CI_GLOBS,
+    digests: [K8S_DIGEST, TF_DIGEST],
     patterns: {
       tfWorkspace: {
         regex: /\bterraform\.workspace\b/,
@@ -166,7 +170,10 @@ export default defineRule({
     // are read below, so the order in which folders are met does not matter.
     const children = new Map<string, Set<string>>();
     const dirs = new Set<string>();
+    // An AI assistant's folders (`.claude/skills/pest-testing/`, `.github/skills/`) name skills, not
+    // environments (round 21): left out, as from every documentation rule (paths.ts isAgentDoc).
     for (const p of ctx.files.paths) {
+      if (isAgentDoc(p)) continue;
       for (let dir = p.slice(0, Math.max(0, p.lastIndexOf('/'))); dir !== '' && !dirs.has(dir); ) {
         dirs.add(dir);
         const slash = dir.lastIndexOf('/');
@@ -189,7 +196,7 @@ export default defineRule({
     const scaffolds: { e: Env; path: string }[] = [];
     const ownModeDirs = new Set<string>();
     for (const p of ctx.files.paths) {
-      if (!isProductionPath(p)) continue;
+      if (!isProductionPath(p) || isAgentDoc(p)) continue;
       if (siblingEnvs.size > 0) {
         for (let i = p.indexOf('/'); i !== -1; i = p.indexOf('/', i + 1)) {
           const dir = p.slice(0, i);
@@ -218,6 +225,17 @@ export default defineRule({
         }
       }
     }
+    // The per-environment files a platform application manifest is rendered with (NAIS
+    // `.nais/dev.yaml` beside `.nais/nais.yaml`) are clusters it is deployed to: a `dev` one is a
+    // deployed pre-production environment, not a local development mode.
+    for (const a of platformApps(ctx.files))
+      for (const f of a.envFiles) {
+        const kind: Kind = f.kind === 'dev' ? 'preprod' : f.kind;
+        add(kind, f.name, {
+          path: f.path,
+          note: `${a.system} ${a.workload.kind} ${a.name} (${a.path}) is deployed to ${f.name} with this file${f.kind === 'dev' ? ': a deployed development cluster, before production' : ''}`,
+        });
+      }
     // Framework defaults count where the project added a mode of its own beside them (staging.rb next to production.rb).
     for (const { e, path } of scaffolds)
       if (ownModeDirs.has(path.slice(0, path.lastIndexOf('/') + 1)))

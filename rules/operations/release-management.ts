@@ -2,12 +2,13 @@ import { defineRule, type CommandRun, type Evidence, type Match } from '../../sr
 import { fail, listing, partial, pass } from '../../src/engine/results.js';
 import { CI_GLOBS, ciFiles } from '../../src/facts/ci.js';
 import { runEvidence, runsOf, toolNames } from '../../src/facts/commands/index.js';
-import { fromMatch, isTestPath } from '../../src/facts/paths.js';
+import { fromMatch, isAgentDoc, isTestPath } from '../../src/facts/paths.js';
 import { withThousands } from '../../src/util/numbers.js';
 import { MAX_TAGS } from '../../src/walk/git.js';
 
-/** docs/CHANGELOG.md is a real change log; examples and tests are not the project's releases. */
-const counted = (p: string) => !isTestPath(p) && !/(^|\/)(examples?|samples?|demos?|playground)\//i.test(p);
+/** docs/CHANGELOG.md is a real change log; examples, tests and an AI assistant's skills are not the project's releases. */
+const counted = (p: string) =>
+  !isTestPath(p) && !isAgentDoc(p) && !/(^|\/)(examples?|samples?|demos?|playground)\//i.test(p);
 
 const CHANGELOG_GLOBS = [
   '**/{CHANGELOG,CHANGES,HISTORY,NEWS,RELEASES,RELEASE_NOTES,RELEASE-NOTES,ChangeLog,Changelog,changelog,changes,history,release-notes,release_notes,ReleaseNotes}{,.md,.rst,.txt,.adoc,.markdown}',

@@ -1,7 +1,13 @@
 import { defineRule, type Evidence, type FileView, type Match } from '../../src/types.js';
 import { fail, listing, partial, pass, unknown } from '../../src/engine/results.js';
 import { CI_GLOBS } from '../../src/facts/ci.js';
-import { diffCheckOf, type FoundTool, findTools, type ToolSpec } from '../../src/facts/tests/tooling.js';
+import {
+  diffCheckOf,
+  type FoundTool,
+  findTools,
+  KTLINT_EDITORCONFIG,
+  type ToolSpec,
+} from '../../src/facts/tests/tooling.js';
 import { runEvidence, toolNames, unfollowedWorkflows } from '../../src/facts/commands/index.js';
 import { fromMatch, isProductionPath } from '../../src/facts/paths.js';
 
@@ -56,7 +62,8 @@ function nameJvmFormatters(steps: Match[], tools: FoundTool[], spotless: Match[]
       if (t.evidence.note?.endsWith('configuration'))
         t.evidence = fromMatch(inSpotless[0]!, `Spotless configured with ${listing(names)}`);
     } else if (t.name === 'ktlint/ktfmt' && t.label === t.name) {
-      const what = `${t.evidence.path} ${t.evidence.note ?? ''}`;
+      // The spec's own name in the note says neither (`ktlint/ktfmt configuration` at .editorconfig).
+      const what = `${t.evidence.path} ${t.evidence.snippet ?? ''} ${(t.evidence.note ?? '').replace(t.name, '')}`;
       t.label = /ktfmt/.test(what) ? 'ktfmt' : 'ktlint';
     }
   }
@@ -99,9 +106,12 @@ const FORMATTERS: ToolSpec[] = [
     deps: ['plugin:com.diffplug.spotless', 'com.google.googlejavaformat:*'],
     runs: ['Spotless', 'google-java-format', 'fmt-maven-plugin'],
   },
+  // ktlint reads its rules from .editorconfig (`ktlint_code_style`, `ktlint_standard_*` keys):
+  // those keys are its configuration (round 21, lydia-api), found by the ktlintEditorconfig pattern.
   {
     name: 'ktlint/ktfmt',
     files: ['**/.ktlint*'],
+    pattern: 'ktlintEditorconfig',
     deps: ['plugin:org.jlleitschuh.gradle.ktlint', 'plugin:com.ncorti.ktfmt.gradle'],
     runs: ['ktlint', 'ktfmt'],
   },
@@ -162,9 +172,10 @@ export default defineRule({
     severity: 'low',
     effort: 'low',
     detection:
-      'Formatter configuration or dependency (.prettierrc*/prettier key, biome.json, dprint.json, .oxfmtrc.json (oxfmt), [tool.black], [tool.ruff.format], isort/yapf, pre-commit hooks of these, Spotless/google-java-format, ktlint, rustfmt.toml, .rubocop.yml, .php-cs-fixer*, pint.json, a phpcs.xml ruleset with a layout standard such as PSR-12 (PHP_CodeSniffer, fixed by phpcbf), .clang-format, StyleCop.Analyzers or `EnforceCodeStyleInBuild` for .NET, whose build then checks the layout, CSharpier (a `CSharpier.MsBuild` package reference formats on every build; `dotnet csharpier`), or an .editorconfig with .NET code-style options — csharp_*/dotnet_* — that dotnet format applies) or a CI step running it (followed through package scripts, targets, tox/nox, pre-commit (pre-commit.ci runs the hooks on pull requests when .pre-commit-config.yaml has a `ci:` block or the README its badge) and actions). gofmt/goimports/gofumpt/gci enabled in .golangci.* are checked wherever golangci-lint runs. Go code is otherwise formatted by gofmt by convention (pass with a note), Rust by rustfmt; .editorconfig alone is partial (0.5): it fixes whitespace, not layout.',
+      'Formatter configuration or dependency (.prettierrc*/prettier key, biome.json, dprint.json, .oxfmtrc.json (oxfmt), [tool.black], [tool.ruff.format], isort/yapf, pre-commit hooks of these, Spotless/google-java-format, ktlint (also its `ktlint_*` keys in .editorconfig), rustfmt.toml, .rubocop.yml, .php-cs-fixer*, pint.json, a phpcs.xml ruleset with a layout standard such as PSR-12 (PHP_CodeSniffer, fixed by phpcbf), .clang-format, StyleCop.Analyzers or `EnforceCodeStyleInBuild` for .NET, whose build then checks the layout, CSharpier (a `CSharpier.MsBuild` package reference formats on every build; `dotnet csharpier`), or an .editorconfig with .NET code-style options — csharp_*/dotnet_* — that dotnet format applies) or a CI step running it (followed through package scripts, targets, tox/nox, pre-commit (pre-commit.ci runs the hooks on pull requests when .pre-commit-config.yaml has a `ci:` block or the README its badge) and actions). gofmt/goimports/gofumpt/gci enabled in .golangci.* are checked wherever golangci-lint runs. Go code is otherwise formatted by gofmt by convention (pass with a note), Rust by rustfmt; .editorconfig alone is partial (0.5): it fixes whitespace, not layout.',
     reads: [...CI_GLOBS, '**/.golangci.{yml,yaml}'],
     patterns: {
+      ktlintEditorconfig: KTLINT_EDITORCONFIG,
       prettierPkg: {
         // The config key (an object or a shared config's name), not a dependency's version range.
         regex: /"prettier"\s*:\s*(?:\{|"(?![\^~<>=*\d]|latest|next|workspace:|npm:|file:|link:|git))/,

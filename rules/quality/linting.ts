@@ -1,7 +1,7 @@
 import { defineRule } from '../../src/types.js';
 import { fail, listing, partial, pass } from '../../src/engine/results.js';
 import { CI_GLOBS } from '../../src/facts/ci.js';
-import { findTools, type ToolSpec } from '../../src/facts/tests/tooling.js';
+import { findTools, KTLINT_EDITORCONFIG, type ToolSpec } from '../../src/facts/tests/tooling.js';
 import { runEvidence, toolNames } from '../../src/facts/commands/index.js';
 
 const LINTERS: ToolSpec[] = [
@@ -56,11 +56,19 @@ const LINTERS: ToolSpec[] = [
     runs: ['SpotBugs'],
   },
   { name: 'PMD', files: ['**/pmd*.xml', '**/ruleset*.xml'], runs: ['PMD'] },
+  // ktlint lints Kotlin (its standard rules), configured in .editorconfig or by its Gradle plugin.
+  {
+    name: 'ktlint',
+    files: ['**/.ktlint*'],
+    pattern: 'ktlintEditorconfig',
+    deps: ['plugin:org.jlleitschuh.gradle.ktlint', 'com.pinterest:ktlint', 'com.pinterest.ktlint:*'],
+    runs: ['ktlint'],
+  },
   {
     name: 'detekt',
     files: ['**/detekt.yml', '**/detekt-config.yml', '**/config/detekt/**'],
     deps: ['plugin:io.gitlab.arturbosch.detekt'],
-    runs: ['detekt', 'ktlint'],
+    runs: ['detekt'],
   },
   // Ruby's Standard (the `standard` gem, .standard.yml) is RuboCop with a fixed configuration.
   {
@@ -167,9 +175,10 @@ export default defineRule({
     severity: 'medium',
     effort: 'low',
     detection:
-      'Config files (eslint.config.*, .eslintrc*, biome.json, ruff.toml or [tool.ruff], .flake8/[flake8], .pylintrc/[tool.pylint], .golangci.*, checkstyle.xml/plugins, spotbugs/pmd, detekt.yml, .rubocop.yml, phpstan.neon, psalm.xml, phpcs.xml (PHP_CodeSniffer), phpmd.xml, clippy.toml, .tflint.hcl (in an infrastructure repository), .editorconfig dotnet_diagnostic severities or analyzer settings), dev dependencies or commit hooks; whether CI runs a linter, followed through package scripts, make/just/task targets, scripts, tox/nox, pre-commit (pre-commit.ci runs the hooks on pull requests when .pre-commit-config.yaml has a `ci:` block or the README its badge), composite and marketplace actions (golangci-lint-action, super-linter, ruff-action) and build-tool lifecycles (Gradle check, Maven verify with bound plugins). Infrastructure linters (TFLint, terraform validate, helm lint, chart-testing lint, kubeconform, conftest, cfn-lint) count in an infrastructure repository; linters of documents (markdownlint, yamllint, actionlint, Artifact Hub `ah lint`) never do. Each finding names the tool whose configuration, dependency or run was found. Pass: a linter runs in CI; partial (0.6): configured only, or `terraform validate` alone (it checks syntax and consistency, no lint rules; TFLint passes).',
+      'Config files (eslint.config.*, .eslintrc*, biome.json, ruff.toml or [tool.ruff], .flake8/[flake8], .pylintrc/[tool.pylint], .golangci.*, checkstyle.xml/plugins, spotbugs/pmd, detekt.yml, ktlint (`ktlint_*` keys in .editorconfig, its Gradle plugin), .rubocop.yml, phpstan.neon, psalm.xml, phpcs.xml (PHP_CodeSniffer), phpmd.xml, clippy.toml, .tflint.hcl (in an infrastructure repository), .editorconfig dotnet_diagnostic severities or analyzer settings), dev dependencies or commit hooks; whether CI runs a linter, followed through package scripts, make/just/task targets, scripts, tox/nox, pre-commit (pre-commit.ci runs the hooks on pull requests when .pre-commit-config.yaml has a `ci:` block or the README its badge), composite and marketplace actions (golangci-lint-action, super-linter, ruff-action) and build-tool lifecycles (Gradle check, Maven verify with bound plugins). Infrastructure linters (TFLint, terraform validate, helm lint, chart-testing lint, kubeconform, conftest, cfn-lint) count in an infrastructure repository; linters of documents (markdownlint, yamllint, actionlint, Artifact Hub `ah lint`) never do. Each finding names the tool whose configuration, dependency or run was found. Pass: a linter runs in CI; partial (0.6): configured only, or `terraform validate` alone (it checks syntax and consistency, no lint rules; TFLint passes).',
     reads: CI_GLOBS,
     patterns: {
+      ktlintEditorconfig: KTLINT_EDITORCONFIG,
       eslintPkg: { regex: /"eslintConfig"\s*:/, files: ['**/package.json'], literals: ['eslintConfig'], maxPerFile: 1 },
       ruff: { regex: /^\[tool\.ruff\b/m, files: ['**/pyproject.toml'], literals: ['tool.ruff'], maxPerFile: 1 },
       flake8: { regex: /^\[flake8\]/m, files: ['**/setup.cfg', '**/tox.ini'], literals: ['[flake8]'], maxPerFile: 1 },

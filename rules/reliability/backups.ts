@@ -2,6 +2,7 @@ import { defineRule } from '../../src/types.js';
 import type { Evidence } from '../../src/types.js';
 import { listing, partial, pass } from '../../src/engine/results.js';
 import { pulumi } from '../../src/facts/pulumi.js';
+import { platformApps } from '../../src/facts/platform-apps.js';
 import { k8s, K8S_DIGEST, objectsOfKind } from '../../src/facts/k8s.js';
 import { fromMatch, isAgentDoc, isProductionPath } from '../../src/facts/paths.js';
 import {
@@ -93,7 +94,7 @@ export default defineRule({
     severity: 'high',
     effort: 'medium',
     detection:
-      'Terraform data stores (RDS/Aurora, DynamoDB, S3, ElastiCache, EFS, DocumentDB, Cloud SQL, GCS, Azure databases and storage) judged one by one, with a finding per store without backups; aws_backup_plan covers AWS stores; managed stores a Pulumi program provisions (`new gcp.redis.Instance(`, `gcp.sql.DatabaseInstance`, `aws.rds.Instance`, a component such as `new Redis(`/`new SqlDatabase(`), credited when their arguments set backups, persistence or point-in-time recovery; CloudFormation stores with their backup properties; Velero Schedule objects; a Markdown document naming RTO and RPO. Not applicable when IaC declares no data store.',
+      'Terraform data stores (RDS/Aurora, DynamoDB, S3, ElastiCache, EFS, DocumentDB, Cloud SQL, GCS, Azure databases and storage) judged one by one, with a finding per store without backups; aws_backup_plan covers AWS stores; managed stores a Pulumi program provisions (`new gcp.redis.Instance(`, `gcp.sql.DatabaseInstance`, `aws.rds.Instance`, a component such as `new Redis(`/`new SqlDatabase(`), credited when their arguments set backups, persistence or point-in-time recovery; Cloud SQL instances a NAIS Application has the platform provision (`gcp.sqlInstances`: explicit with autoBackupHour/retainedBackups/pointInTimeRecovery, half credit on the platform default); CloudFormation stores with their backup properties; Velero Schedule objects; a Markdown document naming RTO and RPO. Not applicable when IaC declares no data store.',
     patterns: {
       cfnStore: {
         regex: /^[ \t]+Type:\s*['"]?AWS::(RDS::DBInstance|RDS::DBCluster|DynamoDB::Table|S3::Bucket)\b/m,
@@ -137,7 +138,8 @@ export default defineRule({
           const has =
             resourcesOf(tf, ...Object.keys(STORES)).some((r) => isProductionPath(r.path)) ||
             ctx.matches('cfnStore').some((m) => isProductionPath(m.path)) ||
-            pulumi(ctx.files).dataStores.some((x) => isProductionPath(x.path));
+            pulumi(ctx.files).dataStores.some((x) => isProductionPath(x.path)) ||
+            platformApps(ctx.files).some((a) => a.stores.length > 0);
           return has ? true : { reason: 'no data store is declared in infrastructure code here' };
         })(ctx),
   check(ctx) {
@@ -174,6 +176,19 @@ export default defineRule({
         note: `Pulumi ${x.what}: ${x.backup ? `${x.backup} set` : 'no backup, persistence or point-in-time recovery argument'}`,
       });
     }
+    // Managed stores a platform application manifest has the platform provision (NAIS
+    // `gcp.sqlInstances`): Cloud SQL takes a daily automated backup unless told otherwise, so a
+    // store with no backup settings is the platform default (half), and one that sets
+    // `autoBackupHour`, `retainedBackups` or `pointInTimeRecovery` is explicit.
+    for (const a of platformApps(ctx.files))
+      for (const x of a.stores) {
+        total += x.backup ? 1 : 0.5;
+        (x.backup ? good : findings).push({
+          path: a.path,
+          line: x.line,
+          note: `${a.system} ${x.kind} of ${a.name}: ${x.backup ? `${x.backup} set` : "no backup settings: the platform's default daily automated backup, no point-in-time recovery"}`,
+        });
+      }
     const velero = objectsOfKind(k8s(ctx.files), 'Schedule', 'velero.io');
     const dr = ctx.matches('drDoc').filter((m) => !/(^|\/)(node_modules|vendor)\//.test(m.path) && !isAgentDoc(m.path));
     const extra: Evidence[] = [

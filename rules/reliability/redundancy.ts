@@ -97,7 +97,7 @@ export default defineRule({
     severity: 'high',
     effort: 'medium',
     detection:
-      'Kubernetes Deployments/StatefulSets/Rollouts and OpenShift DeploymentConfigs (incl. Helm values and Kustomize replica overrides), and the workloads of a Pulumi program (`replicas`, or `minReplicas`/`maxReplicas` autoscaling bounds judged by their floor): replicas ≥ 2 or an HPA/KEDA ScaledObject targeting them with a floor of 2 or more (`minReplicas`, `minReplicaCount`; a floor of 1 or 0, or an HPA whose minReplicas is unset, is a single instance at low load: a finding with half credit), a finding per single-replica workload; PodDisruptionBudget (one behind a chart values switch, off by default, earns half of its share); a chart HA switch its templates read (`enableHA`, `highAvailability`, `leaderElection.enabled`) earns a single-replica workload half credit, said in its finding; compose deploy.replicas (a root compose file that runs a service built here, without a source-tree mount, is one instance per service when nothing else declares counts, and so is a systemd unit or NixOS `systemd.services` module); Nomad group count; Terraform autoscaling groups, EKS node groups, ECS services, RDS multi_az, ElastiCache failover, Cloud SQL REGIONAL, GKE/AKS node pools, Cloud Run min instances. A repository of Helm charts that nothing here deploys is judged on its values.yaml defaults (as health-checks judges its probes); a reusable Terraform module is not applicable (its inputs are the caller’s).',
+      'Kubernetes Deployments/StatefulSets/Rollouts and OpenShift DeploymentConfigs (incl. Helm values and Kustomize replica overrides), a NAIS Application (`replicas.min`/`max`; none set is the platform default, a finding that says so; the platform makes the disruption budget), and the workloads of a Pulumi program (`replicas`, or `minReplicas`/`maxReplicas` autoscaling bounds judged by their floor): replicas ≥ 2 or an HPA/KEDA ScaledObject targeting them with a floor of 2 or more (`minReplicas`, `minReplicaCount`; a floor of 1 or 0, or an HPA whose minReplicas is unset, is a single instance at low load: a finding with half credit), a finding per single-replica workload; PodDisruptionBudget (one behind a chart values switch, off by default, earns half of its share); a chart HA switch its templates read (`enableHA`, `highAvailability`, `leaderElection.enabled`) earns a single-replica workload half credit, said in its finding; compose deploy.replicas (a root compose file that runs a service built here, without a source-tree mount, is one instance per service when nothing else declares counts, and so is a systemd unit or NixOS `systemd.services` module); Nomad group count; Terraform autoscaling groups, EKS node groups, ECS services, RDS multi_az, ElastiCache failover, Cloud SQL REGIONAL, GKE/AKS node pools, Cloud Run min instances. A repository of Helm charts that nothing here deploys is judged on its values.yaml defaults (as health-checks judges its probes); a reusable Terraform module is not applicable (its inputs are the caller’s).',
     patterns: {
       cloudRunFlags: {
         regex: /--(min|max)-instances[= ](\d+)/,
@@ -156,6 +156,8 @@ export default defineRule({
     );
     const overrides = new Map(model.kustomizations.flatMap((k) => k.replicas.map((r) => [r.name, r.count] as const)));
     let k8sWorkloads = 0;
+    // Platform manifests (NAIS) that leave the instance count to the platform.
+    let platformUnset = 0;
     // Single-replica chart workloads whose chart has an HA switch: half credit, said in the finding.
     let haOptIn = 0;
     // Workloads autoscaled from a floor of one (or zero): half credit, they scale out under load.
@@ -170,8 +172,9 @@ export default defineRule({
         return ref ? [{ ...m, ref }] : [];
       });
     for (const w of deployedWorkloads(ctx.files)) {
-      if (!SCALED_KINDS.includes(w.kind) || w.disabled || w.hook) continue;
-      k8sWorkloads++;
+      if ((!SCALED_KINDS.includes(w.kind) && !w.platform) || w.disabled || w.hook) continue;
+      // A platform (NAIS) makes the disruption budget itself: no PodDisruptionBudget expected here.
+      if (!w.platform) k8sWorkloads++;
       const where = `${w.kind} ${w.name || '(templated)'}`;
       // A templated name (`{{ .Chart.Name }}-interceptor`) is compared as written, so a chart's one
       // autoscaler does not mark its other workloads; a scaler whose target name is unreadable
@@ -186,7 +189,18 @@ export default defineRule({
       const count = overrides.get(w.name) ?? w.replicas;
       const line = w.replicasLine ?? w.line;
       // A Pulumi component's autoscaling bounds (`minReplicas: 3, maxReplicas: 15`): the floor is what runs at low load.
-      const max = (w as PulumiWorkload).maxReplicas;
+      const max = (w as PulumiWorkload).maxReplicas ?? w.platform?.maxReplicas;
+      // A platform manifest without `replicas` (NAIS) runs the platform's default count, which
+      // the repository does not state: no instance count declared here, said as such.
+      if (w.platform && count === undefined) {
+        platformUnset++;
+        findings.push({
+          path: w.path,
+          line: w.line,
+          note: `${w.platform.system} ${where} declares no replicas: the instance count is the platform's default, not set in this repository`,
+        });
+        continue;
+      }
       if (max !== undefined && typeof count === 'number' && max > count) {
         if (count >= 2) good.push({ path: w.path, line, note: `${where} is autoscaled (min ${count}, max ${max})` });
         else {
@@ -379,7 +393,7 @@ export default defineRule({
     const shown = [...findings.slice(0, 15), ...good.slice(0, 5), ...pdbEv, ...notes];
     const missing = [
       findings.length > 0
-        ? `${findings.length} of ${units} run a single instance${lowFloor ? ` (${lowFloor} of them autoscaled from ${floorLabels.size === 1 ? [...floorLabels][0] : 'a minimum below two'})` : ''}`
+        ? `${findings.length} of ${units} ${platformUnset === findings.length ? `declare no instance count (${platformUnset === 1 ? 'a platform manifest leaves it' : 'platform manifests leave it'} to the platform's default)` : `run a single instance${platformUnset ? ` or leave the count to the platform's default` : ''}`}${lowFloor ? ` (${lowFloor} of them autoscaled from ${floorLabels.size === 1 ? [...floorLabels][0] : 'a minimum below two'})` : ''}`
         : '',
       wantPdb && pdbs.length === 0
         ? optInPdbs.length > 0

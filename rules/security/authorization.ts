@@ -70,6 +70,11 @@ const UI_FILE =
  */
 // Each name is tried from a word's start only (`\w*Role` from every character was quadratic).
 const ROLE_VALUE = String.raw`['"](?:admin|administrator|owner|superuser|super_admin|moderator|mod|staff|manager|editor|maintainer)['"]|\b(?=\w*?Role(?:\.|::)[A-Z])\w+(?:\.|::)[A-Z]\w*|\b(?:\w+\.)?Role(?:Admin|Owner|Moderator|Superuser|SuperAdmin|Staff|Manager|Editor)\b|\bROLE_[A-Z]\w*`;
+/** The identity provider's group claim of a token (see the groupClaim pattern). */
+const GROUP_CLAIM = String.raw`\bGROUPS?_CLAIMS?\b|[Cc]laims?(?:\?\.|!!\.|\.)?\s*(?:get\s*\(|\[)\s*["']groups["']|getClaim(?:AsStringList|AsList)?\s*\(\s*["']groups["']|\bclaims\.groups\b`;
+/** A caller's groups (English, or the Nordic `grupper`) tested for membership, tried from a word's start. */
+const GROUP_CHECK = String.raw`\b(?=\w*?(?:[Gg]roups|GROUPS|[Gg]rupper|[Gg]rupp))\w+\s*(?:\?\.|\.|!!\.)\s*(?:contains|containsAll|containsAny|includes|intersect|has|some|any|isSuperset)\s*[({]`;
+const GROUP_FILES = ['**/*.{java,kt,scala,groovy,js,ts,mjs,cjs,py,go,cs,rb,php,rs}'];
 const RIGHTS = String.raw`\b(?:hasRequiredRights|requiredRights|requiredRoles|requiredPermissions|allowedRoles)\b`;
 
 export default defineRule({
@@ -84,7 +89,7 @@ export default defineRule({
     severity: 'high',
     effort: 'medium',
     detection:
-      'Code that checks a role, permission or policy (production code only): `@Roles(`/`RolesGuard`, CASL abilities, Casbin enforcers, `new AccessControl`; DRF `permission_classes` (not `AllowAny` alone), `@permission_required`, `PermissionRequiredMixin`, FastAPI `Security(…, scopes=…)`, `@roles_required`; Go Casbin/OPA; Spring `@PreAuthorize`/`@Secured`/`@RolesAllowed`/`hasRole`; ASP.NET `[Authorize(Roles|Policy=…)]`, `AddPolicy`, `RequireRole`; Pundit `authorize`, CanCanCan; OAuth scope checks (`authorize_scope!`), Rocket/actix request guards named for a role (`FromRequest for AdminHeaders`), guard functions named for a role whose body refuses with 403 (`def check_admin` … `HTTPStatus.FORBIDDEN`), hand-written guard functions named for a role or permission (`is_admin`, `is_mod_or_admin`, `check_community_mod_action`, `hasPermission`, `require_role`) cited with their definition and one call elsewhere (a guard nothing calls, or one in browser code, earns nothing), conditions comparing the user’s role with a named role (`if user.role == "admin"`, `Role::Moderator`, `!user.admin`), hand-written guards: a condition on a role, permission, scope or membership that answers 403/forbidden (`if not rw: raise PermissionDenied`, `if !user.IsAdmin {… StatusForbidden`); Laravel `Gate::`, `$this->authorize`, `can:` middleware, Symfony `IsGranted`/`access_control`; OPA `.rego` policies. Libraries from the `authorization` catalogue alone earn partial credit; so do ownership checks alone (`if post.author != current_user(): abort(403)`). A variable of a guard’s name (a CLI flag `var isAdmin bool`) is neither a use of the guard nor a role check. Not applicable when the only HTTP server serves operational routes (/metrics, health probes, pprof), as the listener of a Kubernetes controller or an agent does.',
+      'Code that checks a role, permission or policy (production code only): `@Roles(`/`RolesGuard`, CASL abilities, Casbin enforcers, `new AccessControl`; DRF `permission_classes` (not `AllowAny` alone), `@permission_required`, `PermissionRequiredMixin`, FastAPI `Security(…, scopes=…)`, `@roles_required`; Go Casbin/OPA; Spring `@PreAuthorize`/`@Secured`/`@RolesAllowed`/`hasRole`; ASP.NET `[Authorize(Roles|Policy=…)]`, `AddPolicy`, `RequireRole`; Pundit `authorize`, CanCanCan; OAuth scope checks (`authorize_scope!`), Rocket/actix request guards named for a role (`FromRequest for AdminHeaders`), guard functions named for a role whose body refuses with 403 (`def check_admin` … `HTTPStatus.FORBIDDEN`), hand-written guard functions named for a role or permission (`is_admin`, `is_mod_or_admin`, `check_community_mod_action`, `hasPermission`, `require_role`) cited with their definition and one call elsewhere (a guard nothing calls, or one in browser code, earns nothing), conditions comparing the user’s role with a named role (`if user.role == "admin"`, `Role::Moderator`, `!user.admin`), hand-written guards: a condition on a role, permission, scope or membership that answers 403/forbidden (`if not rw: raise PermissionDenied`, `if !user.IsAdmin {… StatusForbidden`); Laravel `Gate::`, `$this->authorize`, `can:` middleware, Symfony `IsGranted`/`access_control`; role checks on identity-provider groups: the groups of a caller tested for a configured group (`groups.contains(…)`, `userGroups.includes(…)`) where production code reads the `groups` claim of the token (Azure AD/Entra ID, Keycloak); OPA `.rego` policies. Libraries from the `authorization` catalogue alone earn partial credit; so do ownership checks alone (`if post.author != current_user(): abort(403)`). A variable of a guard’s name (a CLI flag `var isAdmin bool`) is neither a use of the guard nor a role check. Not applicable when the only HTTP server serves operational routes (/metrics, health probes, pprof), as the listener of a Kubernetes controller or an agent does.',
     patterns: {
       js: {
         regex: new RegExp(
@@ -296,6 +301,22 @@ export default defineRule({
         files: ['**/*.rs'],
         literals: ['Enforcer', 'enforce', 'has_role', 'require_role', 'has_permission', 'FromRequest'],
       },
+      // Roles from the identity provider's groups (Azure AD/Entra ID, Keycloak, Okta): the token's
+      // `groups` claim read (`claims.get(GROUPS_CLAIM)`, `getClaim("groups")`) …
+      groupClaim: {
+        regex: new RegExp(GROUP_CLAIM),
+        files: GROUP_FILES,
+        literals: ['groups', 'GROUPS_CLAIM', 'GROUP_CLAIM'],
+        maxPerFile: 2,
+      },
+      // … and a caller's groups tested for a configured group (`ansattesGrupper.contains(it)`,
+      // `userGroups.includes(adminGroupId)`): role checks, credited where the claim is read.
+      groupCheck: {
+        regex: new RegExp(GROUP_CHECK),
+        files: GROUP_FILES,
+        literals: ['roup', 'rupper', 'ruppe'],
+        maxPerFile: 3,
+      },
     },
   },
   appliesTo: ({ facts }) =>
@@ -329,6 +350,7 @@ export default defineRule({
       return hit;
     };
     const { own, unused } = ownGuards(refs, declaresVar);
+    const groupClaimRead = ctx.matches('groupClaim').some((m) => isProductionPath(m.path) && !UI_FILE.test(m.path));
     const result = codeOrDeps(ctx, {
       what: 'authorization',
       catalogue: 'authorization',
@@ -382,6 +404,14 @@ export default defineRule({
             ].some((x) => declaresVar(m.path, x[1]!)),
         },
         { key: 'roleDeny', label: 'requests refused with 403 on a role, permission or membership check', rank: 2 },
+        // A membership test counts where production code reads the groups claim it tests.
+        {
+          key: 'groupCheck',
+          label:
+            "role checks on the identity provider's groups (the token's groups claim compared with configured groups)",
+          rank: 2,
+          rejectMatch: (m) => UI_FILE.test(m.path) || !groupClaimRead,
+        },
         {
           key: 'guardFn',
           label: 'role guards that refuse with 403 (check_admin-style)',

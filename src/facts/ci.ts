@@ -639,9 +639,12 @@ function parseJenkinsfile(files: FileView, path: string): CiFile {
   return { system: 'jenkins', path, ok: true, jobs, commands, environments: [], docs: [] };
 }
 
-/** Actions, tasks and orbs that deploy (GitHub `uses:`, Azure `task:`, CircleCI orbs). */
+/**
+ * Actions, tasks and orbs that deploy (GitHub `uses:`, Azure `task:`, CircleCI orbs), with the
+ * platform deploy actions of platform-apps.ts (NAIS `nais/deploy/actions/deploy`).
+ */
 export const DEPLOY_ACTION =
-  /^(?:azure\/(?:webapps-deploy|k8s-deploy|functions-action|container-apps-deploy-action|arm-deploy|aks-set-context)|aws-actions\/(?:amazon-ecs-deploy-task-definition|aws-cloudformation-github-deploy|amazon-ecs-deploy-express-service)|google-github-actions\/(?:deploy-cloudrun|deploy-appengine|deploy-cloud-functions|deploy-gke)|superfly\/flyctl-actions|akhileshns\/heroku-deploy|amondnet\/vercel-action|cloudflare\/wrangler-action|pulumi\/actions|hashicorp\/tfc-workflows-github\/actions\/apply-run|dokku\/github-action|(?:AzureWebApp|AzureRmWebAppDeployment|AzureFunctionApp|AzureWebAppContainer|AzureContainerApps|KubernetesManifest|Kubernetes|HelmDeploy|AzureResourceManagerTemplateDeployment|AzureResourceGroupDeployment|AzureAppServiceManage)@\d|(?:aws-ecs|aws-eks|kubernetes|helm|heroku|gcp-cloud-run|azure-aks)\/(?:deploy|update|install-helm-chart|upgrade-helm-chart|rollout)[\w-]*)/;
+  /^(?:azure\/(?:webapps-deploy|k8s-deploy|functions-action|container-apps-deploy-action|arm-deploy|aks-set-context)|aws-actions\/(?:amazon-ecs-deploy-task-definition|aws-cloudformation-github-deploy|amazon-ecs-deploy-express-service)|google-github-actions\/(?:deploy-cloudrun|deploy-appengine|deploy-cloud-functions|deploy-gke)|superfly\/flyctl-actions|akhileshns\/heroku-deploy|amondnet\/vercel-action|cloudflare\/wrangler-action|pulumi\/actions|hashicorp\/tfc-workflows-github\/actions\/apply-run|dokku\/github-action|nais\/deploy\/actions\/deploy\b|(?:AzureWebApp|AzureRmWebAppDeployment|AzureFunctionApp|AzureWebAppContainer|AzureContainerApps|KubernetesManifest|Kubernetes|HelmDeploy|AzureResourceManagerTemplateDeployment|AzureResourceGroupDeployment|AzureAppServiceManage)@\d|(?:aws-ecs|aws-eks|kubernetes|helm|heroku|gcp-cloud-run|azure-aks)\/(?:deploy|update|install-helm-chart|upgrade-helm-chart|rollout)[\w-]*)/;
 
 /** A CI step or command that creates a throwaway Kubernetes cluster for the job (kind, minikube, k3d). */
 export const THROWAWAY_CLUSTER_STEP =

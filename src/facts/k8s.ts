@@ -79,6 +79,25 @@ export interface Workload extends K8sObject {
   terminationGracePeriodSeconds?: number;
   /** Runs to completion (Job, CronJob, a Pod with restartPolicy Never/OnFailure): no probes or replicas expected. */
   oneOff: boolean;
+  /**
+   * A platform application manifest (a NAIS `Application`): the platform builds the pod from a
+   * flat spec, and the manifest also declares what platform-apps.ts reads (env, managed stores,
+   * tracing, autoscaling).
+   */
+  platform?: PlatformSpec;
+}
+
+/** What a platform application manifest declares beside its pod (see platform-apps.ts). */
+export interface PlatformSpec {
+  system: string;
+  /** Environment variables listed in the manifest: `env:` and where it starts. */
+  env?: { line: number; names: string[] };
+  /** Managed stores the platform provisions for the app (`gcp.sqlInstances`), with backup settings. */
+  stores: { kind: string; line: number; backup?: string }[];
+  /** Tracing the platform injects (`observability.autoInstrumentation` enabled). */
+  tracing?: { line: number; runtime?: string };
+  /** Autoscaling bounds (`replicas.max`). */
+  maxReplicas?: number;
 }
 
 export interface Chart {
@@ -166,12 +185,98 @@ function firstRef(node: unknown, depth = 0): string | undefined {
   return undefined;
 }
 
+/** A NAIS Application (nais.io): the platform's own manifest, with the pod spec flattened into `spec`. */
+export function isNaisApp(kind: string, apiVersion: string): boolean {
+  return kind === 'Application' && apiVersion.startsWith('nais.io/');
+}
+
+const num = (v: unknown): number | undefined =>
+  typeof v === 'number' ? v : /^\d+$/.test(String(v ?? '')) ? Number(v) : undefined;
+
+/**
+ * A NAIS Application as one workload: `liveness`/`readiness`/`startup` are its probes,
+ * `resources` its container's, `replicas.min` its instance count (the platform's default, 2, is
+ * not visible here and not assumed); env, `gcp.sqlInstances` and auto-instrumentation are kept
+ * for platform-apps.ts.
+ */
+function naisWorkload(o: K8sObject, yaml: YamlDoc, map: LineMap): Workload {
+  const spec = rec(o.doc.spec) ?? {};
+  const at = (p: (string | number)[]) => {
+    const l = yaml.lineOf(p);
+    return l === undefined ? undefined : map.at(l);
+  };
+  const res = rec(spec.resources) ?? {};
+  const some = (v: unknown) => (rec(v) && Object.keys(rec(v)!).length > 0 ? rec(v) : undefined);
+  const requests = some(res.requests);
+  const limits = some(res.limits);
+  const container: Container = {
+    name: o.name || 'app',
+    line: at(['spec', 'image']) ?? at(['spec']) ?? o.line,
+    init: false,
+    ...(spec.liveness ? { livenessProbe: spec.liveness } : {}),
+    ...(spec.readiness ? { readinessProbe: spec.readiness } : {}),
+    ...(spec.startup ? { startupProbe: spec.startup } : {}),
+    resources: { ...(requests ? { requests } : {}), ...(limits ? { limits } : {}) },
+    preStop: !!spec.preStopHook,
+  };
+  const replicas = rec(spec.replicas);
+  const min = num(replicas?.min);
+  const max = num(replicas?.max);
+  const env = Array.isArray(spec.env) ? spec.env : [];
+  const names = env.map((e) => rec(e)?.name).filter((n): n is string => typeof n === 'string');
+  const sql = Array.isArray(rec(spec.gcp)?.sqlInstances) ? (rec(spec.gcp)!.sqlInstances as unknown[]) : [];
+  const stores = sql.flatMap((x, i) => {
+    const inst = rec(x);
+    if (!inst) return [];
+    const backup =
+      inst.pointInTimeRecovery === true
+        ? 'pointInTimeRecovery: true'
+        : inst.autoBackupHour !== undefined
+          ? `autoBackupHour: ${String(inst.autoBackupHour)}`
+          : rec(inst.retainedBackups) || inst.retainedBackups !== undefined
+            ? 'retainedBackups set'
+            : undefined;
+    return [
+      {
+        kind: `Cloud SQL ${typeof inst.type === 'string' ? inst.type : 'instance'}`,
+        line: at(['spec', 'gcp', 'sqlInstances', i]) ?? o.line,
+        ...(backup ? { backup } : {}),
+      },
+    ];
+  });
+  const auto = rec(rec(spec.observability)?.autoInstrumentation);
+  const platform: PlatformSpec = {
+    system: 'NAIS',
+    ...(names.length > 0 ? { env: { line: at(['spec', 'env']) ?? o.line, names } } : {}),
+    stores,
+    ...(auto && auto.enabled === true
+      ? {
+          tracing: {
+            line: at(['spec', 'observability', 'autoInstrumentation']) ?? o.line,
+            ...(typeof auto.runtime === 'string' ? { runtime: auto.runtime } : {}),
+          },
+        }
+      : {}),
+    ...(max !== undefined ? { maxReplicas: max } : {}),
+  };
+  const replicasLine = at(['spec', 'replicas', 'min']);
+  return Object.assign(
+    {},
+    o,
+    { oneOff: false, containers: [container] },
+    min !== undefined ? { replicas: min } : {},
+    replicasLine ? { replicasLine } : {},
+    { platform },
+  );
+}
+
 function workloadOf(
   o: K8sObject,
   yaml: YamlDoc,
   map: LineMap = PLAIN,
   rawDoc?: Record<string, unknown>,
 ): Workload | undefined {
+  if (isNaisApp(o.kind, o.apiVersion)) return naisWorkload(o, yaml, map);
   const specPath = podSpecPath(o.kind, o.apiVersion);
   if (!specPath) return undefined;
   const spec = rec(getIn(o.doc, specPath));
@@ -435,6 +540,8 @@ const LIMIT_HINT = /ratelimit|rate-limit|limit-r(?:ps|pm|ate)|limit-connections/
 function identityOnly(path: string, text: string): FileManifests | undefined {
   const kind = TOP_KIND.exec(text);
   if (!kind || READ_IN_FULL.has(kind[1]!) || /RateLimit/i.test(kind[1]!)) return undefined;
+  // A NAIS Application is a workload (its probes, resources and replicas are read): parsed whole.
+  if (kind[1] === 'Application' && /^apiVersion:[ \t]*["']?nais\.io\//m.test(text)) return undefined;
   if (/^---/m.test(text.slice(text.search(/\S/) + 3)) || /^items:/m.test(text) || LIMIT_HINT.test(text))
     return undefined;
   const api = /^apiVersion:[ \t]*["']?([^"'\s#]+)/m.exec(text)?.[1];

@@ -115,6 +115,12 @@ describe('isAgentDoc: instructions for AI assistants are not project documentati
     '.cursor/rules/architecture.mdc',
     '.windsurfrules',
     '.clinerules',
+    // Round 21: Copilot skills and their fill-in templates, Claude skills.
+    '.github/skills/nav-troubleshoot/SKILL.md',
+    '.github/skills/nav-plan/references/documentation-templates.md',
+    '.claude/skills/pest-testing/SKILL.md',
+    'tools/skills/deploy/SKILL.md',
+    'docs/review.prompt.md',
   ])('%s is an agent instruction file', (p) => expect(isAgentDoc(p)).toBe(true));
   it.each(['README.md', 'docs/architecture.md', 'CONTRIBUTING.md', '.github/CONTRIBUTING.md', 'docs/ai-assistants.md'])(
     '%s is documentation',

@@ -310,7 +310,8 @@ export function noProductCode(facts: { sourceFiles: string[]; profile: { id: str
 /**
  * Instructions for AI coding assistants (AGENTS.md, CLAUDE.md, GEMINI.md, .github/copilot-instructions.md
  * and other .github/copilot-*.md guides, .github/instructions/, .github/prompts/, .cursorrules,
- * .cursor/rules/, .windsurfrules, .clinerules, vendored agent "skills"): guidance for a tool, not the
+ * .cursor/rules/, .windsurfrules, .clinerules, vendored agent "skills" — `.claude/skills/`,
+ * `.github/skills/`, any SKILL.md — and the templates they carry): guidance for a tool, not the
  * project's documentation. An "Incident Response" heading in a Copilot security guide tells the
  * assistant how to write code; it is no runbook, architecture document, README or contributing
  * guide. Every documentation rule sets these files aside. Whatever else the assistants' folders
@@ -318,10 +319,24 @@ export function noProductCode(facts: { sourceFiles: string[]; profile: { id: str
  * assistant, no product code: the languages, the source files and every count built on them leave
  * these out (round 9: 36 Python scripts under .claude/skills made a Java library "weak: Python").
  */
+const AGENT_DOC = new RegExp(
+  [
+    // Instruction files by name (AGENTS.md, CLAUDE.md, and per-file `*.prompt.md`, `*.instructions.md`, `*.chatmode.md`).
+    /(^|\/)(AGENTS|CLAUDE|GEMINI|COPILOT|CURSOR|QWEN|WARP)(\.[\w-]+)?\.md$/.source,
+    /\.(?:prompt|instructions|chatmode|agent)\.md$/.source,
+    // The assistants' folders, and the skills they load (`.github/skills/<skill>/SKILL.md` and its
+    // references: a Copilot skill's fill-in templates are the assistant's, not this project's).
+    /(^|\/)\.(agents?|claude|cursor|codex|windsurf|gemini|continue|clinerules|roo|kiro|opencode|junie|amazonq|augment|kilocode|trae|qwen|github\/(?:instructions|prompts|chatmodes|agents|skills))\//
+      .source,
+    /(^|\/)SKILL\.md$/.source,
+    /(^|\/)\.github\/copilot[-_.][^/]*$/.source,
+    /(^|\/)\.(cursorrules|windsurfrules|clinerules|aider[\w.-]*)$/.source,
+  ].join('|'),
+  'i',
+);
+
 export function isAgentDoc(path: string): boolean {
-  return /(^|\/)(AGENTS|CLAUDE|GEMINI|COPILOT|CURSOR)(\.[\w-]+)?\.md$|(^|\/)\.(agents?|claude|cursor|codex|windsurf|gemini|continue|clinerules|roo|kiro|opencode|github\/(?:instructions|prompts|chatmodes|agents))\/|(^|\/)\.github\/copilot[-_.][^/]*$|(^|\/)\.(cursorrules|windsurfrules|clinerules|aider[\w.-]*)$/i.test(
-    path,
-  );
+  return AGENT_DOC.test(path);
 }
 
 /**

@@ -29,6 +29,18 @@ export interface ToolSpec {
   insideBuild?: boolean;
 }
 
+/**
+ * ktlint's configuration written in .editorconfig: `ktlint_code_style`, `ktlint_standard_<rule>`
+ * keys (ktlint reads no other file for its rules). Formatting and linting both declare it as the
+ * pattern of their ktlint entry.
+ */
+export const KTLINT_EDITORCONFIG = {
+  regex: /^[ \t]*ktlint_[\w-]+[ \t]*=/m,
+  files: ['**/.editorconfig'],
+  literals: ['ktlint_'],
+  maxPerFile: 1,
+};
+
 export interface FoundTool {
   name: string;
   /**
