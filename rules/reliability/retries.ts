@@ -240,7 +240,12 @@ function sidekiqJobs(ctx: RuleContext): Match[] {
   const jobs = productionMatches(ctx, 'sidekiqJob');
   if (!sidekiqAdapter(ctx)) return jobs;
   const seen = new Set(jobs.map((m) => m.path));
-  return [...jobs, ...productionMatches(ctx, 'activeJob').filter((m) => !seen.has(m.path))];
+  return [
+    ...jobs,
+    ...productionMatches(ctx, 'activeJob').filter(
+      (m) => !seen.has(m.path) && !/\bclass\s+ApplicationJob\b/.test(m.snippet),
+    ),
+  ];
 }
 
 /**
@@ -278,7 +283,7 @@ export default defineRule({
     severity: 'medium',
     effort: 'low',
     detection:
-      'Code that applies a retry policy (e.g. `@retry`, `backoff.Retry(`, `@Retryable`, `WaitAndRetryAsync(`, `retry_on`) in production sources, and hand-written backoff: a delay exponential in an attempt or failure counter (`2 ** attempt`, `Math.pow(2, retries)`, `1 << attempt`, `1L << retries++`, `1.25_f64.powf(retry_count)`), doubled each round (`delay *= 2`, `backoff = min(backoff * 2, max)`) or a sleep for a backoff or retry delay (`sleep(retry_delay)`, `time.Sleep(backoff)`), plus Istio VirtualService `retries`; on a Kubernetes controller, the client-go `retry.RetryOnConflict`/`retry.DefaultRetry`, `wait.ExponentialBackoff` and a rate-limited workqueue (`workqueue.NewRateLimitingQueue`, `DefaultControllerRateLimiter`). A retry library that is only declared (catalogue `retries`) earns partial credit. A sleep for a retry delay that the file never grows (`time.Sleep(retryInterval)` with `retryInterval := 1 * time.Second`) is a fixed interval, not backoff; loops that only reconnect a database or broker at start-up are partial (0.3) and protect no outbound call. A Sidekiq job (`include Sidekiq::Job`) whose file makes the outbound call passes as Sidekiq job retries (exponential backoff; `retry: n` or the default 25; `retry: false` is none); redisc `RetryConn(conn, n, delay)` is a client retry at a fixed delay (partial 0.4). ActiveJob jobs run by the Sidekiq adapter (`config.active_job.queue_adapter = :sidekiq`) are Sidekiq jobs too; where no job file makes the call, they are a job retry (partial 0.3). A client's own retry count set by the project (`Client::Request::RETRIES = 3`, Excon `retry_limit:`, requests `HTTPAdapter(max_retries=3)`) is a retry without backoff (partial 0.5).',
+      'Code that applies a retry policy (e.g. `@retry`, `backoff.Retry(`, `@Retryable`, `WaitAndRetryAsync(`, `retry_on`) in production sources, and hand-written backoff: a delay exponential in an attempt or failure counter (`2 ** attempt`, `Math.pow(2, retries)`, `1 << attempt`, `1L << retries++`, `1.25_f64.powf(retry_count)`), doubled each round (`delay *= 2`, `backoff = min(backoff * 2, max)`) or a sleep for a backoff or retry delay (`sleep(retry_delay)`, `time.Sleep(backoff)`), plus Istio VirtualService `retries`; on a Kubernetes controller, the client-go `retry.RetryOnConflict`/`retry.DefaultRetry`, `wait.ExponentialBackoff` and a rate-limited workqueue (`workqueue.NewRateLimitingQueue`, `DefaultControllerRateLimiter`). A retry library that is only declared (catalogue `retries`) earns partial credit. A sleep for a retry delay that the file never grows (`time.Sleep(retryInterval)` with `retryInterval := 1 * time.Second`) is a fixed interval, not backoff; loops that only reconnect a database or broker at start-up are partial (0.3) and protect no outbound call. A Sidekiq job (`include Sidekiq::Job`) whose file makes the outbound call passes as Sidekiq job retries (exponential backoff; `retry: n` or the default 25; `retry: false` is none); redisc `RetryConn(conn, n, delay)` is a client retry at a fixed delay (partial 0.4). ActiveJob jobs run by the Sidekiq adapter (`config.active_job.queue_adapter = :sidekiq`) are Sidekiq jobs too; where no job file makes the call, they are a job retry (partial 0.3). A retry count the project sets on a client (`Client::Request::RETRIES = 3`, Excon `retry_limit:`, requests `HTTPAdapter(max_retries=3)`) is a retry without backoff (partial 0.5).',
     patterns: {
       retryLoop: {
         regex: RETRY_LOOP,
