@@ -46,6 +46,24 @@ describe('round 21: a DaemonSet is a workload redundancy judges', () => {
     );
   });
 
+  it('a DaemonSet installed as a post-delete hook cleans up after the release: not a running workload', async () => {
+    const r = await runRuleOn(
+      redundancy,
+      {
+        ...CHART,
+        'charts/nodecache/templates/post-delete-hook.yaml': CHART['charts/nodecache/templates/daemonset.yaml']
+          .replace('  name: nodecache', '  name: nodecache-cleanup\n  annotations:\n    helm.sh/hook: "post-delete"')
+          .replace(/app: nodecache/g, 'app: nodecache-cleanup'),
+      },
+      { profile: 'service' },
+    );
+    expect(r.outcome).toBe('pass');
+    expect(r.message).toMatch(/1 of 1 redundant/);
+    expect(r.evidence).not.toContainEqual(
+      expect.objectContaining({ path: 'charts/nodecache/templates/post-delete-hook.yaml' }),
+    );
+  });
+
   it('a CronJob alone is named as running to completion, not called "no Kubernetes workloads"', async () => {
     const r = await runRuleOn(
       redundancy,
