@@ -457,5 +457,6 @@ function sourceSample(paths: string[]): string {
   const plain = paths.filter(
     (p) => !/(?:^|\/)\.[^/]+$/.test(p) && !/(?:^|\/)[^/]*(?:config|rc)\.[^/]+$/i.test(p) && !/(?:^|\/)config\//.test(p),
   );
+  if (plain.includes(paths[0]!)) return paths[0]!;
   return plain.find((p) => /(?:^|\/)(?:src|app|lib|internal|pkg|cmd)\//.test(p)) ?? plain[0] ?? paths[0]!;
 }

@@ -333,7 +333,7 @@ export default defineRule({
         maxPerFile: 1,
       },
       activeJob: {
-        regex: /^[ \t]*class[ \t]+[\w:]+[ \t]*<[ \t]*(?:ApplicationJob|ActiveJob::Base|[\w:]*\w+Job)\b/m,
+        regex: /^[ \t]*class[ \t]+[\w:]+[ \t]*<[ \t]*(?:ApplicationJob|ActiveJob::Base|[\w:]*Job)\b/m,
         files: ['**/app/jobs/**/*.rb', 'app/jobs/**/*.rb'],
         literals: ['Job'],
         maxPerFile: 1,
