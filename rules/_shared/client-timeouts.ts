@@ -231,8 +231,21 @@ export function clientFaults(ctx: RuleContext): Fault[] {
   for (const m of server('phpGuzzle')) {
     const args = (m.groups[0] ?? '').trim();
     const guzzle = guzzleFiles.has(m.path) || m.snippet.includes('GuzzleHttp');
-    if (guzzle && (args === '' || args.startsWith('[')) && !/timeout/.test(args))
-      faults.push({ m, note: 'Guzzle client without timeout waits indefinitely' });
+    if (!guzzle) continue;
+    // Options given as a literal array, or merged from literal arrays (`array_merge($this->guzzle,
+    // ['verify' => …])`, Socialite's providers): judged by what the literals set (round 21, roadmap).
+    const literal = args === '' || args.startsWith('[') || /^array_(?:merge|replace)(?:_recursive)?\(/.test(args);
+    const timeout =
+      /(?:['"](?:timeout|connect_timeout|read_timeout)['"]|RequestOptions::(?:CONNECT_|READ_)?TIMEOUT)\s*=>\s*(?!0\b|null\b)/.test(
+        args,
+      );
+    if (literal && !timeout)
+      faults.push({
+        m,
+        note: /['"]timeout['"]\s*=>/.test(args)
+          ? 'Guzzle client with timeout 0 waits indefinitely'
+          : 'Guzzle client without timeout waits indefinitely',
+      });
   }
   faults.push(...reqwestFaults(ctx, server('rsReqwest')));
   // An aiohttp session without `timeout=`: bounded where its request on the same line passes one

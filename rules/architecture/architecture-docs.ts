@@ -247,7 +247,9 @@ export default defineRule({
       .map((m) => m.path)
       .filter((p) => NUMBERED.test(p));
     const adrs = [...new Set([...ctx.files.match(ADR_GLOBS), ...shaped])]
-      .filter((p) => keep(p) && !/(^|\/)(readme|index|template)[^/]*$/i.test(p))
+      // A folder's index is no record: README, index.md, a Hugo section index (`_index.md`), a
+      // template, a table of contents (round 21, ardalis-ca architecture-decisions/_index.md).
+      .filter((p) => keep(p) && !/(^|\/)_?(readme|index|template|toc|summary)[^/]*$/i.test(p))
       .sort();
     const diagrams = ctx.files.match(DIAGRAM_GLOBS).filter(keep);
     const mermaid = ctx.matches('mermaid').filter((m) => keep(m.path));

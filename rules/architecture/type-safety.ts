@@ -159,7 +159,9 @@ export default defineRule({
     const m = (k: string) => ctx.matches(k).filter((x) => isProductionPath(x.path));
     const first = (list: Match[], note: string) => list.slice(0, 3).map((x) => fromMatch(x, note));
     for (const [lang, paths] of byLang) {
-      const sample: Evidence = { path: paths[0]!, note: `${paths.length} ${lang} file(s)` };
+      // Cited at a source file of the product, not a dotfile or a tool's configuration written in the
+      // language (`.php-cs-fixer.php` was cited as where the PHP sources are: round 21, roadmap).
+      const sample: Evidence = { path: sourceSample(paths), note: `${paths.length} ${lang} file(s)` };
       if (STATIC.has(lang)) verdicts.set(lang, { score: 1, note: 'statically typed', evidence: [sample] });
       else if (lang === 'TypeScript') {
         // Each file by the tsconfig that compiles it: a strict client does not make a lax server strict.
@@ -448,4 +450,13 @@ function ignoredShare(
     path: file,
     line: on[0]!.line,
   };
+}
+
+/** A file that shows the language's sources: under a source folder, never a dotfile or a config file. */
+function sourceSample(paths: string[]): string {
+  const plain = paths.filter(
+    (p) => !/(?:^|\/)\.[^/]+$/.test(p) && !/(?:^|\/)[^/]*(?:config|rc)\.[^/]+$/i.test(p) && !/(?:^|\/)config\//.test(p),
+  );
+  if (plain.includes(paths[0]!)) return paths[0]!;
+  return plain.find((p) => /(?:^|\/)(?:src|app|lib|internal|pkg|cmd)\//.test(p)) ?? plain[0] ?? paths[0]!;
 }

@@ -104,6 +104,9 @@ const LIB_DEPS = [
   'io.grpc:grpc-services',
 ];
 
+/** A constant or field that holds a path: `private const string HealthEndpointPath = "/health";`. */
+const PATH_CONSTANT = /\b(?:const|readonly|final|static)\b[^=\n(]*?\b(\w+)\s*(?::\s*[\w<>?]+\s*)?=\s*@?["'`]/;
+
 /** A NestJS decorator that requires an authenticated caller. */
 const AUTH_DECORATOR = /@(?:\w*Auth\w*|UseGuards|Roles|Permissions?|RequirePermissions?)\(/;
 
@@ -132,12 +135,12 @@ export default defineRule({
     severity: 'high',
     effort: 'low',
     detection:
-      'Route registrations in production code for /health, /healthz, /livez, /readyz, /ready, /ping, /up, /status, and any deeper path ending in a health word (`GET /system/liveness`, /internal/healthz) (string routes, Django `path("health/")`, Rails `get "up"` and `resources :health`, Rocket `#[get("/alive")]`, a `HealthController` class, NestJS `@Controller("health")` (or a project wrapper such as `@ApiController("health")`) or `@Get("health")` (under the global prefix, e.g. /api/health; a handler with an auth decorator such as `@Auth()`/`@UseGuards()` is set aside and named: no probe can call it), ASP.NET `[HttpGet("health")]`, Ktor `get("internal/isalive") { … }` and the NAIS `/isalive`/`/isready` names); ASP.NET `MapHealthChecks`; gRPC health services (Go, Python, Java, .NET, Node, Rust); controller-runtime `AddHealthzCheck`/`AddReadyzCheck`; Spring Boot Actuator, Quarkus SmallRye Health, Micronaut management, django-health-check by dependency (its `health_check` app name counts in Python only); terminus and lightship. A route the deployment’s readiness probe calls (Kubernetes `readinessProbe.httpGet.path`, the `readiness.path` of a NAIS Application, a Pulumi program’s readinessProbe) is the readiness endpoint whatever its name (`/health` beside `/liveness`); prefixed probe paths such as `/healthcheck/live` and `/healthcheck/ready` count. Comments, tests, examples and client code that calls another service\'s /health are ignored.',
+      'Route registrations in production code for /health, /healthz, /livez, /readyz, /ready, /ping, /up, /status, and any deeper path ending in a health word (`GET /system/liveness`, /internal/healthz) or a path named for the health of a part (`/worker-health`) (string routes, Django `path("health/")`, Rails `get "up"` and `resources :health`, Rocket `#[get("/alive")]`, a `HealthController` class, NestJS `@Controller("health")` (or a project wrapper such as `@ApiController("health")`) or `@Get("health")` (under the global prefix, e.g. /api/health; a handler with an auth decorator such as `@Auth()`/`@UseGuards()` is set aside and named: no probe can call it), ASP.NET `[HttpGet("health")]`, Ktor `get("internal/isalive") { … }` and the NAIS `/isalive`/`/isready` names); ASP.NET `MapHealthChecks` (a path held in a constant is served where the constant is mapped: only inside a development branch, it is development-only); gRPC health services (Go, Python, Java, .NET, Node, Rust); controller-runtime `AddHealthzCheck`/`AddReadyzCheck`; Spring Boot Actuator, Quarkus SmallRye Health, Micronaut management, django-health-check by dependency (its `health_check` app name counts in Python only, in a Django project or one declaring the library); terminus and lightship. A route the deployment’s readiness probe calls (Kubernetes `readinessProbe.httpGet.path`, the `readiness.path` of a NAIS Application, a Pulumi program’s readinessProbe) is the readiness endpoint whatever its name (`/health` beside `/liveness`); prefixed probe paths such as `/healthcheck/live` and `/healthcheck/ready` count. Comments, tests, examples and client code that calls another service\'s /health are ignored.',
     patterns: {
       devGuard: { regex: DEV_CONDITION, files: CODE, maxPerFile: 1 },
       route: {
         regex: new RegExp(
-          `["'\`](?:(?:GET|HEAD|ANY)[ \\t]+)?(\\/(?:api\\/)?(?:v\\d\\/)?(?:${NAMES}|status|status\\/health|health(?:z|[-_]?checks?)?\\/(?:live|ready|liveness|readiness|startup))|\\/(?:[\\w.-]+\\/){1,4}(?:${DEEP_NAMES}))\\/?["'\`]`,
+          `["'\`](?:(?:GET|HEAD|ANY)[ \\t]+)?(\\/(?:api\\/)?(?:v\\d\\/)?(?:${NAMES}|status|status\\/health|health(?:z|[-_]?checks?)?\\/(?:live|ready|liveness|readiness|startup))|\\/(?:[\\w.-]+\\/){1,4}(?:${DEEP_NAMES})|\\/[a-z][\\w.]*[-_](?:health(?:z|[-_]?checks?)?|liveness|readiness))\\/?["'\`]`,
         ),
         files: CODE,
         literals: [
@@ -160,6 +163,10 @@ export default defineRule({
           'isready',
           'isReady',
           'is_ready',
+          '-health',
+          '_health',
+          '-liveness',
+          '-readiness',
         ],
         maxPerFile: 6,
       },
@@ -275,6 +282,30 @@ export default defineRule({
       authGuarded.push(m);
       return false;
     };
+    // A path held in a constant (`private const string HealthEndpointPath = "/health";`) is served
+    // where the constant is mapped (`app.MapHealthChecks(HealthEndpointPath)`): a mapping only inside
+    // a development branch serves nothing in production (round 21, the Aspire service defaults:
+    // Extensions.cs:113-122 `if (app.Environment.IsDevelopment())` was "no separate readiness endpoint").
+    const mappedInProduction = (m: Match) => {
+      const name = PATH_CONSTANT.exec(m.snippet)?.[1];
+      if (!name || !guarded.has(m.path)) return true;
+      const lines = ctx.files.lines(m.path);
+      if (!lines) return true;
+      const use = new RegExp(`\\b(?:MapHealthChecks|UseHealthChecks|Map(?:Get|Methods)?)\\s*\\(\\s*${name}\\b`);
+      const uses: number[] = [];
+      for (let n = 1; n <= lines.count; n++) if (use.test(lines.line(n))) uses.push(n);
+      if (uses.length === 0) return true;
+      const branches = uses.map((n) => ({ n, b: devOnlyBranch(lines, n) }));
+      if (!branches.every((x) => x.b)) return true;
+      for (const { n, b } of branches)
+        if (!devOnly.some((d) => d.m.path === m.path && d.m.line === n))
+          devOnly.push({
+            m: { path: m.path, line: n, snippet: lines.line(n).trim(), groups: [] },
+            guard: b!.snippet,
+            line: b!.line,
+          });
+      return false;
+    };
     const routes = serverCodeMatches(ctx.facts, [
       ...ctx.matches('route'),
       ...ctx.matches('bareRoute'),
@@ -283,6 +314,7 @@ export default defineRule({
     ])
       .filter(serving)
       .filter(inProduction)
+      .filter(mappedInProduction)
       .filter(unguarded)
       .map((m) => {
         const full = nestRoute(m, ctx.matches('nestPrefix'), ctx.matches('nestController'));
@@ -301,8 +333,14 @@ export default defineRule({
       });
     // `'health_check'` names django-health-check in a Python settings module (INSTALLED_APPS); in
     // another language it is a string such as an event name (`type: 'health_check'`), no library.
+    // The app name counts only where django-health-check can be installed: a Django project or one
+    // that declares it. A Flask view's JSON key `"health_check": …` is no library (round 21,
+    // changedetection flask_app.py:1031 was "served by django-health-check").
+    const djangoHealth =
+      ctx.facts.frameworks.some((f) => f.id === 'django') ||
+      ctx.facts.findDependencies(['django-health-check']).length > 0;
     const libs = serverCodeMatches(ctx.facts, ctx.matches('library'))
-      .filter((m) => !!m.groups[0] || /\.py$/.test(m.path))
+      .filter((m) => !!m.groups[0] || (/\.py$/.test(m.path) && djangoHealth))
       .filter(inProduction);
     const deps = ctx.facts.findDependencies(LIB_DEPS);
     const fullDeps = ctx.facts.findDependencies(FULL_DEPS);

@@ -21,10 +21,11 @@ const NOT_OPS =
  * Documents for contributors and maintainers (CONTRIBUTING, development, building, hacking or
  * maintaining guides): a "Troubleshooting" section there fixes a contributor's build ("patches
  * didn't apply", round 20: code-server's docs/CONTRIBUTING.md) or the project's own tooling (its
- * MAINTAINING.md: a docs preview's logs), not the running system.
+ * MAINTAINING.md: a docs preview's logs), not the running system. The same for the CI's own docs
+ * (.github/workflows/README.md: a failed restore or test run; round 21, ardalis-ca).
  */
 const CONTRIBUTOR_DOC =
-  /(?:^|\/)(?:CONTRIBUTING|MAINTAINING|MAINTAINERS|DEVELOPMENT|DEVELOPING|DEVELOPERS?|HACKING|BUILDING|BUILD|dev[-_]?(?:guide|setup)|developer[-_]?guide|local[-_]?(?:setup|development))[^/]*\.(?:md|markdown|rst|adoc|txt)$|(?:^|\/)(?:contributing|development|developers?|building|dev[-_]?guide)\//i;
+  /(?:^|\/)(?:CONTRIBUTING|MAINTAINING|MAINTAINERS|DEVELOPMENT|DEVELOPING|DEVELOPERS?|HACKING|BUILDING|BUILD|dev[-_]?(?:guide|setup)|developer[-_]?guide|local[-_]?(?:setup|development))[^/]*\.(?:md|markdown|rst|adoc|txt)$|(?:^|\/)(?:contributing|development|developers?|building|dev[-_]?guide)\/|^\.github\/(?:workflows|actions)\//i;
 const CONTRIBUTOR_DIAGNOSIS = /troubleshoot|debugging|diagnos/i;
 
 /** What an operational heading is about; a runbook worth the name covers more than one. */

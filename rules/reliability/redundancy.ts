@@ -171,8 +171,26 @@ export default defineRule({
         const ref = [...m.snippet.matchAll(/\.Values\.([\w.]+)/g)].find((r) => r[1]!.endsWith(m.groups[0]!))?.[1];
         return ref ? [{ ...m, ref }] : [];
       });
+    // Kubernetes workloads with no instance count of their own (Jobs, CronJobs), named when nothing is judged.
+    const unscaled: string[] = [];
     for (const w of deployedWorkloads(ctx.files)) {
-      if ((!SCALED_KINDS.includes(w.kind) && !w.platform) || w.disabled || w.hook) continue;
+      if (w.disabled || w.hook) continue;
+      // A DaemonSet runs one pod on every node: redundant on any cluster of more than one node, the
+      // same workload health-checks and resource-limits judge (round 21, spegel: "no Kubernetes
+      // workloads" beside its DaemonSet). A PodDisruptionBudget is not expected of it (a drain skips
+      // DaemonSet pods).
+      if (w.kind === 'DaemonSet') {
+        good.push({
+          path: w.path,
+          line: w.line,
+          note: `DaemonSet ${w.name || '(templated)'} runs one pod per node: redundant on any cluster of more than one node (the node count is the cluster's, not set here)`,
+        });
+        continue;
+      }
+      if (!SCALED_KINDS.includes(w.kind) && !w.platform) {
+        unscaled.push(`${w.kind} ${w.name || '(templated)'}`);
+        continue;
+      }
       // A platform (NAIS) makes the disruption budget itself: no PodDisruptionBudget expected here.
       if (!w.platform) k8sWorkloads++;
       const where = `${w.kind} ${w.name || '(templated)'}`;
@@ -373,7 +391,11 @@ export default defineRule({
     };
     if (units === 0)
       return unknown(
-        'No deployment configuration declares instance counts here (no Kubernetes workloads, compose replicas, Nomad groups or scalable IaC resources).',
+        `No deployment configuration declares instance counts here (${
+          unscaled.length > 0
+            ? `the Kubernetes workloads here, ${unscaled.slice(0, 3).join(', ')}${unscaled.length > 3 ? ` and ${unscaled.length - 3} more` : ''}, run to completion and have no instance count; no`
+            : 'no Kubernetes workloads,'
+        } compose replicas, Nomad groups or scalable IaC resources).`,
         [{ path: '.', note: `searched ${ctx.files.size} files` }, ...notes],
         data,
       );

@@ -227,6 +227,28 @@ function rateLimitRetries(ctx: RuleContext): { header: Match; retry: Match }[] {
 }
 
 /**
+ * The ActiveJob adapter set to Sidekiq (`config.active_job.queue_adapter = :sidekiq`): then every
+ * ActiveJob job runs as a Sidekiq job, re-run with Sidekiq's exponential backoff when it fails
+ * (round 21, CodeTriage: its jobs are `< ApplicationJob`, not `include Sidekiq::Job`).
+ */
+function sidekiqAdapter(ctx: RuleContext): Match | undefined {
+  return productionMatches(ctx, 'sidekiqAdapter')[0];
+}
+
+/** Sidekiq jobs: `include Sidekiq::Job`, and ActiveJob jobs where the adapter is Sidekiq. */
+function sidekiqJobs(ctx: RuleContext): Match[] {
+  const jobs = productionMatches(ctx, 'sidekiqJob');
+  if (!sidekiqAdapter(ctx)) return jobs;
+  const seen = new Set(jobs.map((m) => m.path));
+  return [
+    ...jobs,
+    ...productionMatches(ctx, 'activeJob').filter(
+      (m) => !seen.has(m.path) && !/\bclass\s+ApplicationJob\b/.test(m.snippet),
+    ),
+  ];
+}
+
+/**
  * Sidekiq jobs that make an outbound call in their own file and whose retries are not turned off,
  * with the `retry: n` their sidekiq_options set (Sidekiq's default is 25, with exponential backoff).
  */
@@ -241,7 +263,7 @@ function sidekiqCalls(
       .map((m) => [m.path, { m, count: /\bretry:\s*(\d+|true)/.exec(m.snippet)?.[1] }] as const)
       .filter(([, v]) => v.count !== undefined),
   );
-  return productionMatches(ctx, 'sidekiqJob').flatMap((job) => {
+  return sidekiqJobs(ctx).flatMap((job) => {
     const call = calls.get(job.path);
     if (!call || off.has(job.path)) return [];
     const c = counts.get(job.path);
@@ -261,7 +283,7 @@ export default defineRule({
     severity: 'medium',
     effort: 'low',
     detection:
-      'Code that applies a retry policy (e.g. `@retry`, `backoff.Retry(`, `@Retryable`, `WaitAndRetryAsync(`, `retry_on`) in production sources, and hand-written backoff: a delay exponential in an attempt or failure counter (`2 ** attempt`, `Math.pow(2, retries)`, `1 << attempt`, `1L << retries++`, `1.25_f64.powf(retry_count)`), doubled each round (`delay *= 2`, `backoff = min(backoff * 2, max)`) or a sleep for a backoff or retry delay (`sleep(retry_delay)`, `time.Sleep(backoff)`), plus Istio VirtualService `retries`; on a Kubernetes controller, the client-go `retry.RetryOnConflict`/`retry.DefaultRetry`, `wait.ExponentialBackoff` and a rate-limited workqueue (`workqueue.NewRateLimitingQueue`, `DefaultControllerRateLimiter`). A retry library that is only declared (catalogue `retries`) earns partial credit. A sleep for a retry delay that the file never grows (`time.Sleep(retryInterval)` with `retryInterval := 1 * time.Second`) is a fixed interval, not backoff; loops that only reconnect a database or broker at start-up are partial (0.3) and protect no outbound call. A Sidekiq job (`include Sidekiq::Job`) whose file makes the outbound call passes as Sidekiq job retries (exponential backoff; `retry: n` or the default 25; `retry: false` is none); redisc `RetryConn(conn, n, delay)` is a client retry at a fixed delay (partial 0.4).',
+      'Code that applies a retry policy (e.g. `@retry`, `backoff.Retry(`, `@Retryable`, `WaitAndRetryAsync(`, `retry_on`) in production sources, and hand-written backoff: a delay exponential in an attempt or failure counter (`2 ** attempt`, `Math.pow(2, retries)`, `1 << attempt`, `1L << retries++`, `1.25_f64.powf(retry_count)`), doubled each round (`delay *= 2`, `backoff = min(backoff * 2, max)`) or a sleep for a backoff or retry delay (`sleep(retry_delay)`, `time.Sleep(backoff)`), plus Istio VirtualService `retries`; on a Kubernetes controller, the client-go `retry.RetryOnConflict`/`retry.DefaultRetry`, `wait.ExponentialBackoff` and a rate-limited workqueue (`workqueue.NewRateLimitingQueue`, `DefaultControllerRateLimiter`). A retry library that is only declared (catalogue `retries`) earns partial credit. A sleep for a retry delay that the file never grows (`time.Sleep(retryInterval)` with `retryInterval := 1 * time.Second`) is a fixed interval, not backoff; loops that only reconnect a database or broker at start-up are partial (0.3) and protect no outbound call. A Sidekiq job (`include Sidekiq::Job`) whose file makes the outbound call passes as Sidekiq job retries (exponential backoff; `retry: n` or the default 25; `retry: false` is none); redisc `RetryConn(conn, n, delay)` is a client retry at a fixed delay (partial 0.4). ActiveJob jobs run by the Sidekiq adapter (`config.active_job.queue_adapter = :sidekiq`) are Sidekiq jobs too; where no job file makes the call, they are a job retry (partial 0.3). A retry count the project sets on a client (`Client::Request::RETRIES = 3`, Excon `retry_limit:`, requests `HTTPAdapter(max_retries=3)`) is a retry without backoff (partial 0.5).',
     patterns: {
       retryLoop: {
         regex: RETRY_LOOP,
@@ -302,6 +324,29 @@ export default defineRule({
         files: ['**/*.rb'],
         literals: ['Sidekiq::'],
         maxPerFile: 1,
+      },
+      // ActiveJob on Sidekiq: the adapter set in config, and the job classes (`class X < ApplicationJob`).
+      sidekiqAdapter: {
+        regex: /^[ \t]*(?:config\.active_job\.|self\.)?queue_adapter[ \t]*=[ \t]*:sidekiq\b/m,
+        files: ['config/**/*.rb', '**/config/**/*.rb'],
+        literals: ['sidekiq'],
+        maxPerFile: 1,
+      },
+      activeJob: {
+        regex: /^[ \t]*class[ \t]+[\w:]+[ \t]*<[ \t]*(?:ApplicationJob|ActiveJob::Base|[\w:]*Job)\b/m,
+        files: ['**/app/jobs/**/*.rb', 'app/jobs/**/*.rb'],
+        literals: ['Job'],
+        maxPerFile: 1,
+      },
+      // A client library's own retry count, set by the project (`GitHubBub::Request::RETRIES = 3` in an
+      // initializer, Excon `retry_limit: 3`, requests `HTTPAdapter(max_retries=3)`): the client re-sends a
+      // failed request that many times, with no backoff the code shows (round 21, CodeTriage).
+      clientRetryConfig: {
+        regex:
+          /^[ \t]*(?:[A-Z]\w*::)+(?:RETRIES|MAX_RETRIES|RETRY_LIMIT|RETRY_COUNT|MAX_ATTEMPTS)[ \t]*=[ \t]*([1-9]\d*)\b|(?::retry_limit[ \t]*=>|\bretry_limit:)[ \t]*([1-9]\d*)\b|\bHTTPAdapter\([ \t]*max_retries[ \t]*=[ \t]*([1-9]\d*)[ \t]*\)/m,
+        files: ['**/*.rb', '**/*.py'],
+        literals: ['RETRIES', 'RETRY_LIMIT', 'RETRY_COUNT', 'MAX_ATTEMPTS', 'retry_limit', 'max_retries'],
+        maxPerFile: 2,
       },
       sidekiqNoRetry: {
         regex: /\bsidekiq_options\b(?:(?!\bsidekiq_options\b)[^\n])*\bretry:\s*(?:false|0)\b/,
@@ -444,8 +489,9 @@ export default defineRule({
         { ...result.data, fixedDelayRetries: fixedDecorators.length },
       );
     }
-    const jobs = productionMatches(ctx, 'jobRetry');
+    const jobRetries = productionMatches(ctx, 'jobRetry');
     const jobsOnly = () => {
+      const jobs = jobRetries;
       if (jobs.length === 0 || (result.score ?? 0) >= 0.3) return result;
       const calls = ctx.facts.outbound.sites.slice(0, 2);
       return partial(
@@ -460,6 +506,52 @@ export default defineRule({
         { ...result.data, jobRetries: jobs.length },
       );
     };
+    // A client's own retry count set by the project, and ActiveJob jobs on Sidekiq whose files do not
+    // make the call themselves (a fetcher class does): retried, but no backoff on the call is seen.
+    const clientRetry = productionMatches(ctx, 'clientRetryConfig');
+    const adapter = sidekiqAdapter(ctx);
+    const jobs = adapter ? sidekiqJobs(ctx) : [];
+    const sidekiqNote =
+      adapter && jobs.length > 0
+        ? `${jobs.length} job${jobs.length === 1 ? '' : 's'} run on Sidekiq (${adapter.path}:${adapter.line}), which re-runs a failed job with exponential backoff, but no job file makes the outbound call itself`
+        : '';
+    const configured = () => {
+      if (clientRetry.length > 0 && (result.score ?? 0) < 0.5) {
+        const c = clientRetry[0]!;
+        const count = c.groups.find((g) => g !== undefined);
+        return partial(
+          0.5,
+          `A client retries by its own configuration, without backoff in the code: ${c.path}:${c.line} sets \`${c.snippet.trim().slice(0, 80)}\` (${count} retr${count === '1' ? 'y' : 'ies'})${sidekiqNote ? `; ${sidekiqNote}` : ''}. No backoff between the client's attempts is configured.`,
+          [
+            ...firstPerFile(clientRetry, 1)
+              .slice(0, 3)
+              .map((m) => fromMatch(m, "client's own retry count, set by the project: no backoff configured")),
+            ...(adapter && jobs.length > 0
+              ? [fromMatch(adapter, 'ActiveJob on Sidekiq: failed jobs re-run with exponential backoff')]
+              : []),
+            ...ctx.facts.outbound.sites.slice(0, 2),
+          ],
+          { ...result.data, clientRetries: clientRetry.length, ...(adapter ? { sidekiqJobs: jobs.length } : {}) },
+        );
+      }
+      if (adapter && jobs.length > 0 && (result.score ?? 0) < 0.3) {
+        return partial(
+          0.3,
+          `Only jobs are retried: ${sidekiqNote}; the outbound calls themselves are not retried with backoff.`,
+          [
+            fromMatch(adapter, 'ActiveJob on Sidekiq: failed jobs re-run with exponential backoff'),
+            ...firstPerFile(jobs, 1)
+              .slice(0, 2)
+              .map((m) => fromMatch(m, 'job run by Sidekiq')),
+            ...ctx.facts.outbound.sites
+              .slice(0, 2)
+              .map((c) => ({ ...c, note: `${c.note ?? 'outbound call'}: not retried` })),
+          ],
+          { ...result.data, sidekiqJobs: jobs.length },
+        );
+      }
+      return jobsOnly();
+    };
     const failover = (snippet: string) => !/retr|attempt|tries/i.test(snippet);
     // A loop over destinations retries only when it stops at the first that answers (failover); one
     // that sends to each in turn is a fan-out (round 18: a webhook posted once to every URL).
@@ -472,7 +564,7 @@ export default defineRule({
     const loops = [...bounded, ...fixed.filter((f) => !bounded.some((l) => near(l, f)))];
     if (loops.length === 0) {
       const client = productionMatches(ctx, 'fixedClientRetry');
-      if (client.length === 0 || (result.score ?? 0) >= 0.4) return jobsOnly();
+      if (client.length === 0 || (result.score ?? 0) >= 0.4) return configured();
       const c = client[0]!;
       return partial(
         0.4,

@@ -86,6 +86,29 @@ function pyHelpers(ctx: RuleContext): Map<string, string> {
 const NOT_A_CALL =
   /\bRegexp\.(?:new|timeout\s*=)|\bnew\s+Regex\s*\(|\bRegex\.(?:Match|IsMatch|Replace)\s*\(|\bvalidates?(?:_\w+)?\b|\bwith_lock\b|\.lock\s*\(/;
 
+/**
+ * A timeout set to zero, a negative number, None/nil/null, Infinity or `0s`: in Go's http.Client and
+ * net.Dialer, requests, Guzzle, Spring and most clients that turns the timeout off (round 21, spegel
+ * `http.Client{Timeout: 0}` was cited as an explicit timeout). Removed from a line before it is taken as
+ * a timeout; a line whose only timeout is such a value bounds nothing.
+ */
+const DISABLED_TIMEOUT =
+  /['"]?\b\w*(?:timeout|Timeout)\w*['"]?\s*(?:[:=]|=>)\s*(?:0(?:\.0+)?(?:s|ms)?(?![\w.])|-\s*\d[\d.]*|None\b|nil\b|null\b|false\b|(?:math\.|float\(['"])?[iI]nf(?:inity)?\b['"]?\)?|['"]0(?:s|ms)?['"]|time\.Duration\(0\))|\.(?:timeout|connectTimeout|connect_timeout)\(\s*0\s*\)/g;
+
+/** The line's timeouts are all turned off (zero, None, Infinity…): nothing is bounded there. */
+export function disabledTimeout(snippet: string): boolean {
+  DISABLED_TIMEOUT.lastIndex = 0;
+  if (!DISABLED_TIMEOUT.test(snippet)) return false;
+  return !/timeout/i.test(snippet.replace(DISABLED_TIMEOUT, ' '));
+}
+
+/**
+ * A timeout of a cache or data-store client (Dalli/memcached or Redis `socket_timeout: 1.5`,
+ * redis-py `socket_connect_timeout=`): it bounds that store, said in the message, but it is no
+ * timeout on the service's HTTP calls (round 21, CodeTriage production.rb:115).
+ */
+const STORE_TIMEOUT = /\bsocket_(?:connect_)?timeout\b\s*(?::|=>|=)\s*(?!0\b|nil\b|None\b)[\w.]/;
+
 /** A deadline around a future, coroutine or block rather than an option of a client. */
 // A wait on a local future (`future.result(timeout=15)`, `concurrent.futures.wait(fs, timeout=…)`,
 // `thread.join(timeout=…)`) bounds the wait, not a call (round 18, fastapi-min: an Alembic runner).
@@ -154,7 +177,13 @@ function inbound(m: Match, goServers: Set<string>, shutdowns: Match[], nodeServe
 function explicitTimeouts(
   ctx: RuleContext,
   keys: string[],
-): { outbound: Match[]; server: Evidence[]; subprocess: Evidence[]; tasks: Evidence[] } {
+): {
+  outbound: Match[];
+  server: Evidence[];
+  subprocess: Evidence[];
+  tasks: Evidence[];
+  disabled: Evidence[];
+} {
   const goServers = new Set(ctx.matches('goServer').map((m) => m.path));
   const shutdowns = ctx.matches('goShutdown');
   const nodeServers = ctx.matches('nodeServer');
@@ -162,6 +191,7 @@ function explicitTimeouts(
   const server: Evidence[] = [];
   const subprocess: Evidence[] = [];
   const tasks: Evidence[] = [];
+  const disabled: Evidence[] = [];
   const pyHttpFiles = new Set(
     [...ctx.matches('pyHttpLib'), ...ctx.matches('pyRequests'), ...ctx.matches('pyHttpxImport')].map((m) => m.path),
   );
@@ -169,6 +199,10 @@ function explicitTimeouts(
   for (const m of productionMatches(ctx, ...keys)) {
     if (m.path.endsWith('.py') && NOT_A_CLIENT.test(m.snippet)) continue;
     if (NOT_A_CALL.test(m.snippet)) continue;
+    if (disabledTimeout(m.snippet)) {
+      disabled.push(fromMatch(m, 'timeout set to zero or none: that turns it off, it bounds nothing'));
+      continue;
+    }
     if (m.path.endsWith('.py') && PY_DEF.test(m.snippet) && !pyHttpFiles.has(m.path)) continue;
     const command = subprocessDeadline(ctx.files.lines(m.path), m);
     if (command) {
@@ -188,7 +222,7 @@ function explicitTimeouts(
     if (why) server.push(fromMatch(m, `${why}: bounds the server, not a call it makes`));
     else outbound.push(m);
   }
-  return { outbound, server, subprocess, tasks };
+  return { outbound, server, subprocess, tasks, disabled };
 }
 
 /**
@@ -219,7 +253,7 @@ export default defineRule({
     severity: 'high',
     effort: 'low',
     detection:
-      "Applies to services that make outbound calls, by the same outbound-calls fact as retries and circuit breakers (clients known by how their timeouts are set are in it: URLConnection, Spring request factories, Apache and OkHttp builders, Flurl `.WithTimeout(`, Go `http.Client{Timeout:}`, the HttpClient factory's resilience handlers); an explicit timeout alone is no outbound call. Explicit client or server timeouts in production code and Spring `*-timeout` properties (a Python `timeout=` on a query filter, lock, queue, cache entry or subprocess is not one). Findings per fault with file:line: a Python `requests.*(` call without `timeout=`, urllib's `urlopen(` without `timeout=` (unless `socket.setdefaulttimeout` is set), a call of the project's own HTTP helper module (one importing pycurl/requests/urllib3 whose `timeout` defaults to None) with a URL and no `timeout=`, Go `http.Get/Post/Head` or `http.DefaultClient` (no timeout), an `http.Client{…}` literal without `Timeout`, a C# `new HttpClient()` whose file never sets `.Timeout`; JS/TS `fetch()` without a signal and AWS SDK clients without a request timeout; Ruby Faraday calls whose block or arguments set no timeout and `Net::HTTP.get`; PHP Guzzle clients without `timeout`. Laravel's Http facade (30 s) and httpx (5 s) time out by default, said so; server timeouts (Go http.Server, Node and Fastify server options such as requestTimeout, gunicorn, shutdown deadlines) are not outbound evidence. The message names the clients checked for the languages present. A context deadline handed to a subprocess (`exec.CommandContext(ctx, \"git\", …)`) bounds a command, not an outbound call: it counts for nothing.",
+      "Applies to services that make outbound calls, by the same outbound-calls fact as retries and circuit breakers (clients known by how their timeouts are set are in it: URLConnection, Spring request factories, Apache and OkHttp builders, Flurl `.WithTimeout(`, Go `http.Client{Timeout:}`, the HttpClient factory's resilience handlers); an explicit timeout alone is no outbound call. Explicit client or server timeouts in production code and Spring `*-timeout` properties (a Python `timeout=` on a query filter, lock, queue, cache entry or subprocess is not one). Findings per fault with file:line: a Python `requests.*(` call without `timeout=`, urllib's `urlopen(` without `timeout=` (unless `socket.setdefaulttimeout` is set), a call of the project's own HTTP helper module (one importing pycurl/requests/urllib3 whose `timeout` defaults to None) with a URL and no `timeout=`, Go `http.Get/Post/Head` or `http.DefaultClient` (no timeout), an `http.Client{…}` literal without `Timeout` (or with `Timeout: 0`), a C# `new HttpClient()` whose file never sets `.Timeout`; JS/TS `fetch()` without a signal and AWS SDK clients without a request timeout; Ruby Faraday calls whose block or arguments set no timeout and `Net::HTTP.get`; PHP Guzzle clients without `timeout` (options as a literal array or merged from literals). A timeout set to zero, a negative number, None, Infinity or `0s` turns it off: it is no explicit timeout. A cache or data-store client's `socket_timeout` (Dalli, Redis) is named in the message, but bounds that store, not the HTTP calls. Laravel's Http facade (30 s) and httpx (5 s) time out by default, said so; server timeouts (Go http.Server, Node and Fastify server options such as requestTimeout, gunicorn, shutdown deadlines) are not outbound evidence. The message names the clients checked for the languages present. A context deadline handed to a subprocess (`exec.CommandContext(ctx, \"git\", …)`) bounds a command, not an outbound call: it counts for nothing.",
     patterns: {
       // A keyword argument `timeout=5` (PEP 8 writes it without spaces), not an assignment to a
       // name or attribute (`timeout = models.DurationField(…)`, `check.timeout = …`), not a
@@ -342,6 +376,13 @@ export default defineRule({
         literals: ['astify', 'Server'],
         maxPerFile: 3,
       },
+      // Cache and data-store client options (Dalli/memcached, Redis): `socket_timeout: 1.5`.
+      storeTimeout: {
+        regex: STORE_TIMEOUT,
+        files: ['**/*.rb', '**/*.py'],
+        literals: ['socket_'],
+        maxPerFile: 3,
+      },
       goShutdown: { regex: /\.Shutdown\(\s*\w*[cC]tx\b/, files: ['**/*.go'], literals: ['Shutdown('], maxPerFile: 5 },
       ...CLIENT_PATTERNS,
     },
@@ -384,8 +425,15 @@ export default defineRule({
     // A client literal that sets `Timeout:` (a constant or a variable) bounds every call it makes.
     const goTimed: Match[] = [];
     for (const m of productionMatches(ctx, 'goClient')) {
-      if (/\bTimeout\s*:/.test(m.groups[0] ?? '')) goTimed.push(m);
-      else if (!goCtx.has(m.path)) faults.push({ m, note: 'http.Client without Timeout' });
+      const fields = m.groups[0] ?? '';
+      // `Timeout: 0` is Go's zero value: no timeout, as if the field were left out.
+      const off = /\bTimeout\s*:\s*0\s*(?:,|$)/m.test(fields);
+      if (/\bTimeout\s*:/.test(fields) && !off) goTimed.push(m);
+      else if (!goCtx.has(m.path))
+        faults.push({
+          m,
+          note: off ? 'http.Client with Timeout: 0, which turns the timeout off' : 'http.Client without Timeout',
+        });
     }
     // Calls of the project's HTTP helper (`curl.post(url, …)` of hc/lib/curl.py) without timeout=,
     // when the helper's timeout defaults to None: the client then waits as long as the server likes.
@@ -416,7 +464,12 @@ export default defineRule({
       server,
       subprocess,
       tasks,
+      disabled,
     } = explicitTimeouts(ctx, ['explicit', 'pyExplicit', 'springTimeout']);
+    // Timeouts of a cache or data-store client bound that store, not the HTTP calls: said, not counted.
+    const store = firstPerFile(productionMatches(ctx, 'storeTimeout'))
+      .filter((m) => STORE_TIMEOUT.test(m.snippet))
+      .map((m) => fromMatch(m, 'timeout of a cache or data-store client: bounds that store, not the HTTP calls'));
     explicit.push(...goTimed.filter((m) => !explicit.some((e) => e.path === m.path && e.line === m.line)));
     const byDefault = boundedByDefault(ctx);
     const defaults = [...new Set(byDefault.map((d) => d.note))];
@@ -429,6 +482,8 @@ export default defineRule({
         byDefault.map((d) => d.m),
         3,
       ).map((m) => fromMatch(m, byDefault.find((d) => d.m === m)?.note ?? 'timeout by default')),
+      ...store.slice(0, 2),
+      ...disabled.filter((d) => !faults.some((f) => f.m.path === d.path && f.m.line === d.line)).slice(0, 2),
     ];
     const data = {
       explicitTimeouts: explicit.length,
@@ -437,6 +492,8 @@ export default defineRule({
       serverTimeouts: server.length,
       subprocessTimeouts: subprocess.length,
       ...(tasks.length > 0 ? { taskDeadlines: tasks.length } : {}),
+      ...(disabled.length > 0 ? { disabledTimeouts: disabled.length } : {}),
+      ...(store.length > 0 ? { storeTimeouts: store.length } : {}),
       checked: scope,
     };
     const more =
@@ -479,15 +536,34 @@ export default defineRule({
       tasks.length > 0
         ? ` ${tasks.length === 1 ? 'One deadline bounds' : `${tasks.length} deadlines bound`} a task it awaits (a future or coroutine), not the client its calls go through.`
         : ''
+    }${
+      store.length > 0
+        ? ` ${store.length === 1 ? 'One timeout is set' : `${store.length} timeouts are set`} on a cache or data-store client (${store
+            .slice(0, 2)
+            .map((e) => `${e.path}:${e.line}`)
+            .join(', ')}): ${store.length === 1 ? 'it bounds' : 'they bound'} that store, not the HTTP calls.`
+        : ''
+    }${
+      disabled.length > 0
+        ? ` ${disabled.length === 1 ? 'One timeout is' : `${disabled.length} timeouts are`} set to zero or none, which turns ${disabled.length === 1 ? 'it' : 'them'} off.`
+        : ''
     }`;
     if (faults.length > 0)
       return fail(
         `${faults.length} outbound call${faults.length === 1 ? ' has' : 's have'} no timeout, and no explicit timeout on an outbound call was found anywhere (${scope}).${serverOnly}`,
-        [...findings, ...more, ...server.slice(0, 3), ...subprocess.slice(0, 2), ...tasks.slice(0, 2)],
+        [
+          ...findings,
+          ...more,
+          ...server.slice(0, 3),
+          ...subprocess.slice(0, 2),
+          ...tasks.slice(0, 2),
+          ...store.slice(0, 2),
+          ...disabled.slice(0, 2),
+        ],
         data,
       );
     return fail(
-      `No explicit timeouts on outbound calls found.${serverOnly}`,
+      `No explicit timeouts on outbound ${store.length > 0 ? 'HTTP ' : ''}calls found.${serverOnly}`,
       [
         {
           path: '.',
@@ -496,6 +572,8 @@ export default defineRule({
         ...server.slice(0, 3),
         ...subprocess.slice(0, 2),
         ...tasks.slice(0, 2),
+        ...store.slice(0, 2),
+        ...disabled.slice(0, 2),
         ...ctx.facts.outbound.sites.slice(0, 3),
       ],
       data,

@@ -82,7 +82,7 @@ export default defineRule({
     severity: 'high',
     effort: 'medium',
     detection:
-      "Code that installs or calls authentication (production code only): `passport.use/authenticate`, `AuthGuard`, `jwt.verify`/`jwtVerify`, `expressjwt(`, `NextAuth(`; `OAuth2PasswordBearer`, `HTTPBearer`, DRF `DEFAULT_AUTHENTICATION_CLASSES`, `@jwt_required`, `@login_required`; `jwt.Parse`, go-oidc verifiers, JWT/BasicAuth middleware; Spring `SecurityFilterChain`/`oauth2ResourceServer`/`httpBasic`; `AddAuthentication`/`AddJwtBearer`/`[Authorize]`; `devise_for`/`authenticate_user!`, a Rails filter that requires a login (`before_action :login_required`, `:require_login`, `:authenticate`); Laravel `auth:` middleware; actix/axum bearer auth; authentication written by hand (a password hash verified with bcrypt/argon2/check_password_hash/`BCrypt::Password.new(…) ==`, the Basic or Authorization header of an incoming request read, or an API-key header compared with the configured key and refused with 401/403, or a Fastify `addHook('onRequest'|'preHandler', …)` — autohooks included — or a Go middleware (`func logged(next Handler) Handler`) that refuses a request without a session user or token with 401 or a redirect). Libraries from the `authentication` catalogue alone earn partial credit. Not applicable when the only HTTP server serves operational routes (/metrics, health probes, pprof), as the listener of a Kubernetes controller or an agent does.",
+      "Code that installs or calls authentication (production code only): `passport.use/authenticate`, `AuthGuard`, `jwt.verify`/`jwtVerify`, `expressjwt(`, `NextAuth(`; `OAuth2PasswordBearer`, `HTTPBearer`, DRF `DEFAULT_AUTHENTICATION_CLASSES`, `@jwt_required`, `@login_required`; `jwt.Parse`, go-oidc verifiers, JWT/BasicAuth middleware; Spring `SecurityFilterChain`/`oauth2ResourceServer`/`httpBasic`; `AddAuthentication`/`AddJwtBearer`/`[Authorize]`; `devise_for`/`authenticate_user!`, a Rails filter that requires a login (`before_action :login_required`, `:require_login`, `:authenticate`); Laravel `auth:` middleware; actix/axum bearer auth; authentication written by hand (a password hash verified with bcrypt/argon2/check_password_hash/`BCrypt::Password.new(…) ==`, the Basic or Authorization header of an incoming request read (also the request's BasicAuth method handed to a checker, Flask `request.authorization`; a check that runs only when credentials are configured, `if creds != nil && …`, is optional: partial 0.5), or an API-key header compared with the configured key and refused with 401/403, or a Fastify `addHook('onRequest'|'preHandler', …)` — autohooks included — or a Go middleware (`func logged(next Handler) Handler`) that refuses a request without a session user or token with 401 or a redirect). Libraries from the `authentication` catalogue alone earn partial credit. Not applicable when the only HTTP server serves operational routes (/metrics, health probes, pprof), as the listener of a Kubernetes controller or an agent does.",
     patterns: {
       // The arguments of `@UseGuards(` and `auth({` stop at the next such call: scanning on from
       // each of many unclosed calls to the end of the file was quadratic.
@@ -284,10 +284,12 @@ export default defineRule({
         maxPerFile: 3,
       },
       // Authentication written by hand: a stored password hash verified, or the credentials of an
-      // incoming request read (`r.BasicAuth()`, `r.Header.Get("Authorization")`) to look the caller up.
+      // incoming request read (`r.BasicAuth()`, `r.Header.Get("Authorization")`) to look the caller up;
+      // the method handed to a checker (`AuthenticateUserinfo(req.BasicAuth, creds)`) reads them too
+      // (round 21, spegel registry.go:174), as does Flask's `request.authorization`.
       handWritten: {
         regex:
-          /\bbcrypt\.(?:CompareHashAndPassword|compare|compareSync|checkpw|verify)\s*\(|\bcheck_password_hash\s*\(|\bargon2\w*\.(?:verify|Verify|ComparePasswordAndHash)\w*\s*\(|\bBCrypt(?:\.Net\.BCrypt)?\.Verify\s*\(|\bBCrypt::Password\.new\(\w{1,60}\)[ \t]{0,4}(?:==|\.is_password\?)|\bpasswordEncoder\.matches\s*\(|\b(?:r|req|request)\.BasicAuth\s*\(\s*\)|\b(?:r|req|request)\.Header\.Get\s*\(\s*"Authorization"\s*\)|\.Request\(\)\.Header\.Get\s*\(\s*"Authorization"\s*\)|\b(?:c|ctx)\.GetHeader\s*\(\s*"Authorization"\s*\)|\brequest\.headers\.get\s*\(\s*["']Authorization["']|\breq\.headers\.authorization\b/,
+          /\bbcrypt\.(?:CompareHashAndPassword|compare|compareSync|checkpw|verify)\s*\(|\bcheck_password_hash\s*\(|\bargon2\w*\.(?:verify|Verify|ComparePasswordAndHash)\w*\s*\(|\bBCrypt(?:\.Net\.BCrypt)?\.Verify\s*\(|\bBCrypt::Password\.new\(\w{1,60}\)[ \t]{0,4}(?:==|\.is_password\?)|\bpasswordEncoder\.matches\s*\(|\b(?:r|req|request|httpReq)\.BasicAuth\b(?:\s*\(\s*\))?|\brequest\.authorization\b(?!\s*=)|\b(?:r|req|request)\.Header\.Get\s*\(\s*"Authorization"\s*\)|\.Request\(\)\.Header\.Get\s*\(\s*"Authorization"\s*\)|\b(?:c|ctx)\.GetHeader\s*\(\s*"Authorization"\s*\)|\brequest\.headers\.get\s*\(\s*["']Authorization["']|\breq\.headers\.authorization\b/,
         files: ['**/*.{go,js,ts,mjs,cjs,py,java,kt,cs,rb,php,rs}'],
         literals: [
           'bcrypt',
@@ -349,7 +351,7 @@ export default defineRule({
         { key: 'php', label: 'PHP authentication', reject: /^(?!.*(?:middleware|Auth::|JWT|auth\(\)|IsGranted))/ },
         { key: 'phpConfig', label: 'Symfony firewall authenticator' },
         { key: 'rust', label: 'Rust authentication' },
-        { key: 'handWritten', label: 'credentials checked by hand (password hash or Authorization header)' },
+        { key: 'handWritten', label: HAND_LABEL },
         {
           key: 'goMiddleware',
           label:
@@ -375,6 +377,8 @@ export default defineRule({
       ],
       searchedNote: `no authentication wiring in ${ctx.searched('js') + ctx.searched('python') + ctx.searched('go') + ctx.searched('jvm') + ctx.searched('dotnet') + ctx.searched('ruby') + ctx.searched('php') + ctx.searched('rust')} source files`,
     });
+    const optional = optionalHandCheck(result);
+    if (optional) return optional;
     const off = [...permitAllFiles.values()].filter((x): x is PermitAll => !!x);
     if (off.length === 0) return result;
     const byDefault = off.find((x) => x.byDefault);
@@ -392,6 +396,36 @@ export default defineRule({
     return { ...result, message: `${result.message}${note}`, evidence: [...result.evidence, ...ev] };
   },
 });
+
+const HAND_LABEL = 'credentials checked by hand (password hash or Authorization header)';
+
+/**
+ * Authentication written by hand that runs only when credentials are configured (`if r.userinfo !=
+ * nil && !check(req.BasicAuth, …)`, Go): optional, off unless the operator sets them (round 21,
+ * spegel registry.go:174). Where that is the only authentication, a partial that says so.
+ */
+function optionalHandCheck(result: ReturnType<typeof codeOrDeps>): ReturnType<typeof codeOrDeps> | null {
+  if (result.outcome !== 'pass') return null;
+  const code = result.evidence.filter((e) => e.line !== undefined && e.snippet);
+  if (code.length === 0 || !code.every((e) => e.note === HAND_LABEL)) return null;
+  const guard = code.map((e) => ({ e, g: /\b([\w.]+)\s*!=\s*nil\s*&&/.exec(e.snippet ?? '') }));
+  if (!guard.every((x) => x.g)) return null;
+  const first = guard[0]!;
+  return {
+    ...result,
+    outcome: 'partial',
+    score: 0.5,
+    message: `Authentication is written by hand and optional: credentials are checked only when they are configured (${first.e.path}:${first.e.line}, when ${first.g![1]} is set); unset, every request is served.`,
+    evidence: result.evidence.map((e) =>
+      e.note === HAND_LABEL
+        ? {
+            ...e,
+            note: `${HAND_LABEL}, only when ${/\b([\w.]+)\s*!=\s*nil/.exec(e.snippet ?? '')?.[1] ?? 'configured'} is set`,
+          }
+        : e,
+    ),
+  };
+}
 
 interface PermitAll {
   path: string;

@@ -100,11 +100,18 @@ export default defineRule({
     const evidence = verdicts.map((v) => v.evidence);
     for (const d of all.filter((x) => !x.ok)) evidence.push({ path: d.path, note: d.error ?? 'unparseable' });
     const data = { dockerfiles: judged.length, nonRoot: good, root: verdicts.length - good };
+    // A base image that runs as an unprivileged user (Chainguard, distroless :nonroot) needs no USER
+    // line: said so, not "switches to a non-root user" where the Dockerfile has none (round 21, lydia-api).
+    const byBase = verdicts.filter((v) => v.evidence.note === 'base image runs as an unprivileged user');
     if (good === verdicts.length)
       return pass(
         verdicts.some((v) => /drops to an unprivileged user/.test(v.evidence.note ?? ''))
           ? `${good === 1 ? 'The image runs' : `All ${good} images run`} the service as a non-root user (a USER line, or an entrypoint that drops privileges with su-exec/gosu before starting it).`
-          : `${good === 1 ? 'The Dockerfile switches' : `All ${good} images switch`} to a non-root user in the final stage.`,
+          : byBase.length === good
+            ? `${good === 1 ? 'The final stage is built' : `All ${good} final stages are built`} on a base image that runs as an unprivileged user (${listing(byBase.slice(0, 2).map((v) => `${v.evidence.snippet} at ${v.evidence.path}:${v.evidence.line}`))}); no USER line is needed.`
+            : byBase.length > 0
+              ? `All ${good} images run as a non-root user: ${good - byBase.length} by a USER line in the final stage, ${byBase.length} by a base image that runs as an unprivileged user.`
+              : `${good === 1 ? 'The Dockerfile switches' : `All ${good} images switch`} to a non-root user in the final stage.`,
         evidence,
         data,
       );

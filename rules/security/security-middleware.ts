@@ -22,6 +22,9 @@ const FASTIFY_PLUGINS = {
   csrf: /^@fastify\/csrf-protection$/,
 };
 
+/** A class definition (PHP, Python, Ruby, JVM, C#): `class TrustHosts extends Middleware`. */
+const CLASS_DEF = /^\s*(?:(?:final|abstract|public|internal|sealed)\s+)*class\s+(\w+)/;
+
 /** A header set by hand that isolates or limits what a page shares, not one that hardens responses. */
 const POLICY_HEADER = /Cross-Origin-(?:Opener|Embedder|Resource)-Policy|Referrer-Policy|Permissions-Policy/;
 /** Middleware or settings that send a set of hardening headers. */
@@ -118,6 +121,7 @@ export default defineRule({
         ? `${cls.name} is listed only in development settings (${listed[0]!.path}:${listed[0]!.line}): not the production policy`
         : `${cls.name} is defined but no settings module lists it in MIDDLEWARE`;
     };
+    const unregistered: Evidence[] = [];
     // The service's own code only: an Electron window's CSP, a page's meta tags or a build
     // script's dev-server headers protect another component (src/facts/component.ts).
     const prod = (k: string, reject?: RegExp) =>
@@ -131,6 +135,34 @@ export default defineRule({
             !COMMENT_LINE.test(m.snippet) &&
             !reject?.test(m.snippet),
         )
+        // A middleware class defined (`class TrustHosts extends Middleware`) is no middleware in use:
+        // it counts where a line that is not a comment registers it (the framework's middleware list),
+        // not where the list names it only in a comment (round 21, roadmap Kernel.php:42
+        // `// \App\Http\Middleware\TrustHosts::class,`).
+        .filter((m) => {
+          // Laravel and Rack take middleware from a list; Spring and ASP.NET find theirs by annotation.
+          const cls = /\.(?:php|rb)$/.test(m.path) ? CLASS_DEF.exec(m.snippet)?.[1] : undefined;
+          if (!cls) return true;
+          const registered = ctx
+            .matches(k)
+            .some(
+              (r) =>
+                r.path !== m.path &&
+                !CLASS_DEF.test(r.snippet) &&
+                !IMPORT_LINE.test(r.snippet) &&
+                !COMMENT_LINE.test(r.snippet) &&
+                isProductionPath(r.path) &&
+                new RegExp(`\\b${cls}\\b`).test(r.snippet),
+            );
+          if (!registered)
+            unregistered.push(
+              fromMatch(
+                m,
+                `${cls} is defined, but no middleware list registers it (only a comment names it, or nothing does)`,
+              ),
+            );
+          return registered;
+        })
         .filter((m) => {
           const why = devReason(m);
           if (why && !devOnly.some((d) => d.m.path === m.path && d.m.line === m.line)) devOnly.push({ m, why });
@@ -453,6 +485,7 @@ export default defineRule({
       ...proxyHttps.slice(0, 2),
       ...(laravelWeb ? [{ path: 'routes/web.php', note: "Laravel's web middleware group verifies CSRF tokens" }] : []),
       ...devEvidence,
+      ...unregistered.slice(0, 2),
     ];
     const found = [
       (headers.length || proxy.headers.length) && `security headers${headers.length ? '' : ' (reverse proxy)'}`,
@@ -469,6 +502,15 @@ export default defineRule({
       (csrf.length || laravelWeb) && 'CSRF protection',
       hosts.length && 'trusted hosts',
     ].filter((x): x is string => !!x);
+    // A middleware class defined but registered nowhere (its list entry commented out) is named.
+    const unregisteredNote = unregistered.length
+      ? ` Not counted: ${listing(
+          [...new Set(unregistered.map((e) => `${/^(\w+)/.exec(e.note ?? '')?.[1]} (${e.path}:${e.line})`))].slice(
+            0,
+            2,
+          ),
+        )}, defined but not registered in a middleware list.`
+      : '';
     const data = {
       headers: headers.length + proxy.headers.length > 0,
       cors: cors.length > 0,
@@ -490,7 +532,7 @@ export default defineRule({
         note: 'declared as a dependency, but never registered in code',
       }));
       return fail(
-        `No security headers, CORS policy, HTTPS enforcement or CSRF protection is registered.${devNote}`,
+        `No security headers, CORS policy, HTTPS enforcement or CSRF protection is registered.${devNote}${unregisteredNote}`,
         [
           {
             path: '.',
@@ -498,6 +540,7 @@ export default defineRule({
           },
           ...depNote,
           ...devEvidence,
+          ...unregistered.slice(0, 2),
         ],
         data,
       );
@@ -520,7 +563,7 @@ export default defineRule({
       g.missing.length === 0
         ? `${listing(found)} in place${sameOrigin}.`
         : `${listing(found.length ? found : ['CORS (any origin, with credentials)'])} found${sameOrigin}; no ${missing.join(', no ')}.${warning}`
-    }${offNote}${devNote}`;
+    }${offNote}${devNote}${unregisteredNote}`;
     // A credentialed wildcard undoes much of the rest: cap the score.
     const score = dangerous.length ? Math.min(g.score, 0.4) : csrfOff ? Math.min(g.score, 0.7) : g.score;
     if (score >= 1) return pass(msg, evidence, data);

@@ -691,10 +691,16 @@ function defaultRender(lines: HelmLine[], values: unknown): string[] {
 /** Kinds whose pods keep running: installed as a Helm hook they are still part of the release. */
 const LONG_RUNNING = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'DeploymentConfig', 'Rollout']);
 
-/** A `helm.sh/hook` annotation that makes an object run-and-end: any hook but a long-running kind's (tests excepted). */
+/**
+ * A `helm.sh/hook` annotation that makes an object run-and-end: any hook but a long-running kind's
+ * (tests excepted). Only delete hooks on a long-running kind too: a `post-delete` DaemonSet cleans up
+ * after the release is gone, it is no part of the running release (round 21, spegel's cleanup).
+ */
 function helmHook(kind: string, hook: unknown): boolean {
   if (hook === undefined) return false;
-  return !LONG_RUNNING.has(kind) || (typeof hook === 'string' && /\btest\b/.test(hook));
+  if (!LONG_RUNNING.has(kind)) return true;
+  if (typeof hook !== 'string') return false;
+  return /\btest\b/.test(hook) || hook.split(',').every((h) => /^\s*(?:pre|post)-delete\s*$/.test(h));
 }
 
 /** `helm-template-relay` → `sentry-relay (chart)`; a name that is only a placeholder → `sentry (chart)`. */

@@ -184,9 +184,9 @@ export const MIDDLEWARE_PATTERNS: Record<string, PatternSpec> = {
   },
   trustedHosts: {
     regex:
-      /TrustedHostMiddleware|ALLOWED_HOSTS\s*=\s*\[\s*["'][^*"']|HostFilteringMiddleware|config\.hosts\s*<<|TrustHosts/,
+      /TrustedHostMiddleware|ALLOWED_HOSTS\s*=\s*\[\s*["'][^*"']|HostFilteringMiddleware|config\.hosts\s*<<|TrustHosts|->trustHosts\(/,
     files: CODE,
-    literals: ['TrustedHost', 'ALLOWED_HOSTS', 'HostFiltering', 'config.hosts', 'TrustHosts'],
+    literals: ['TrustedHost', 'ALLOWED_HOSTS', 'HostFiltering', 'config.hosts', 'TrustHosts', 'trustHosts'],
   },
   /** Frameworks whose defaults already send headers and check CSRF once enabled. */
   springSecurity: {

@@ -44,6 +44,9 @@ export function usesExpansion(files: FileView, u: UsesStep): Expansion | undefin
   const cwd = w['working-directory'] ?? w.workingDirectory ?? w.workingDir ?? u.cwd;
   for (const [re, h] of [...ACTIONS, ...TASKS]) {
     if (!re.test(ref)) continue;
+    // `install-only: true` (goreleaser-action, golangci-lint-action) puts the tool on the PATH and runs
+    // nothing: a later step may run it, this one neither releases nor lints (round 21, spegel's test jobs).
+    if (/^true$/i.test(String(w['install-only'] ?? '').trim())) return { commands: [], blocks: [] };
     const r = h(w, ref);
     const hop: CommandHop = { path: '', line: 0, text: '' };
     const commands: Synthetic[] = r.argv?.length ? [{ argv: r.argv, hop, cwd }] : [];
