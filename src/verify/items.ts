@@ -7,7 +7,7 @@
  * mark of its own) or are metadata ("Date:", "Owner:", "Fix:").
  */
 import { countsCodeUnits } from './code-units.js';
-import { type Context, isImperative, isPlanStep, labelContext, META_LABEL } from './context.js';
+import { type Context, isImperative, isPlanStep, labelContext, META_LABEL, TO_DO_SECTION } from './context.js';
 import type { Claim } from './extract.js';
 import { namesIn } from './names.js';
 import { GOAL, isTestCount, numberIn, plainNumber, scoreIn } from './numbers.js';
@@ -39,6 +39,8 @@ export interface ItemState {
   code: string[];
   /** The list's label says its items are done ("**Fixes applied**", "Changes made:"). */
   done?: boolean;
+  /** The prose label of the list being read ("**Week 1:**", "Areas for Improvement:"), else ''. */
+  label?: string;
   /** The header's release version was read ("**Version**: 0.1.0"). */
   versioned?: boolean;
   /**
@@ -76,6 +78,24 @@ const REMOVAL =
 /** Labels of a repository metric: a language's files, test files or lines, the dependencies declared. */
 const METRIC_LABEL =
   /^(?:total\s+)?(?:(?:[A-Za-z#+]{1,12}\s+)?(?:source\s+|test\s+)?(?:files|lines(?: of code)?|loc|sloc)|(?:[A-Za-z#+]{1,12}\s+)?(?:direct\s+)?dependencies)$/i;
+/**
+ * Headings and labels over what is to be done or weighed rather than what is: improvements, priorities,
+ * steps, options, weeks of a plan, a definition of done, reminders, methods (in the languages reports use).
+ */
+const NOT_A_STATE =
+  /\b(?:improvements?|enhancements?|priorit(?:y|ies|ät|é|ad|ade)|steps?|options?|op[cç][aãi][oó]n?|reminders?|methodolog\w*|methods?|week|woche|semana|semaine|sprint|termine|schedule|definition of done|DoD|benefits?|advantages?|vorteile|ventajas|avantages|vantagens|pros|why|actions?(?: required)?|required|remediation|solutions?|acci[oó]n(?:es)?|a[cç][õo]es|ma[ßs]nahmen|d[ée]finition (?:de|of) (?:done|termin[ée])|criteria|crit[èe]res?|crit[ée]rios?|areas? for|to-?dos?|tasks?|tareas|tâches|tarefas|aufgaben|plan|planning|planung|planificaci[oó]n)\b|验证|步骤|计划|建议/i;
+/** "Completed tasks", "Steps done": a heading of such words that reports them finished. */
+const DONE_WORD =
+  /\b(?:completed?|finished|achieved|erledigt|abgeschlossen|completad[oa]s|terminad[oa]s|conclu[ií]d[oa]s|termin[ée]e?s)\b/i;
+/** "📚 **Reference**: [Guide](…)", "See also: …": a pointer to reading, not a claim. */
+const REFERENCE =
+  /^\W*(?:references?|referenz(?:en)?|referencias?|r[ée]f[ée]rences?|see(?: also)?|siehe|ver|voir|docs?|links?)\s*:/i;
+/** A command line as a list item: a package manager or deployment tool and its subcommand. */
+const COMMAND =
+  /^(?:npm|npx|yarn|pnpm|pip3?|poetry|bundle|rails|rake|docker(?:-compose)?|kubectl|helm|terraform|git|cargo|go|mvn|gradle|dotnet|composer|php artisan|python3?|node|curl|make)\s+[a-z][\w:-]*(?:\s|$)/;
+/** A modal that turns a statement into advice or a guess ("could be enhanced", "may not work", "should use"). */
+const HEDGED =
+  /\b(?:could|should|would|might|must|ought|needs? to|debe(?:r[ií]a)?|deveria|devrait|sollte|könnte|pourrait|podr[ií]a|poderia)\b/i;
 const STATUS_LABEL = /^(?:status|stand|estado|statut|state|zustand)$/i;
 
 export function itemReader(st: ItemState): {
@@ -193,6 +213,46 @@ export function itemReader(st: ItemState): {
       st.push({ line: n, text: words, asserted: 'done', number, readiness: false, source: 'bullet' });
     else if (!historical && !issueList && !absentList && namesCode(body))
       st.push({ line: n, text: words, asserted: 'done', number, readiness: false, source: 'bullet', named: true });
+    else if (!historical && !issueList && plainStatement(body, words, list))
+      st.push({
+        line: n,
+        text: words,
+        asserted: lack ?? 'done',
+        number,
+        readiness: false,
+        source: 'bullet',
+        loose: true,
+      });
+  }
+
+  /**
+   * "- Streak updates use atomic DB operations", "- No resume capability for failed transfers": an
+   * item without a mark that states how the repository is, under a heading that sets no other reading
+   * (no plan, review, example, list of problems or steps). It says the thing is there, or — led by
+   * "no"/"missing" — that it is not.
+   */
+  function plainStatement(body: string, words: string, list: Context | undefined): boolean {
+    if (list !== undefined && list !== null && list !== 'list') return false;
+    if (inContext('planned') || inContext('review') || inContext('example') || inContext('files')) return false;
+    if (inContext('absent') || inContext('removed')) return false;
+    // (The nearest heading and the list's label: a title such as "Readiness Checklist" or "Task 4
+    // Verification Report" over the whole document sets no reading of its own.)
+    const headings = [here() && here()!.level > 1 ? plain(here()!.text) : '', st.label ?? ''];
+    if (headings.some((h) => TO_DO_SECTION.test(h) || (NOT_A_STATE.test(h) && !DONE_WORD.test(h)))) return false;
+    if (/\?|:\s*$/.test(words) || words.split(/\s+/).length < 2) return false;
+    // "1. [Executive Summary](#executive-summary)": a table of contents; "**Reference**: [Guide](…)": a pointer.
+    if (/^\W*\[[^\]]*\]\([^)]*\)\W*$/.test(body) || REFERENCE.test(words)) return false;
+    // "Removed the old `LegacyBilling` class": what is gone cannot be told from what never was;
+    // "1. **Ledger** (`app/Services/`)": the title of the sub-list below it.
+    if (
+      /\b(?:remov|delet|drop|deprecat|untrack)\w*/i.test(words) ||
+      /^\*\*[^*]{1,60}\*\* ?\([^()]*\):?$/.test(body.trim())
+    )
+      return false;
+    // "rails generate haml:application_layout convert", "`terraform init; terraform apply`": a command to run.
+    if (/^`[^`]+`$/.test(body.trim()) || COMMAND.test(body.replace(/`/g, ''))) return false;
+    // "Documentation could be enhanced", "Token handling should be reviewed": advice, not a state.
+    return !HEDGED.test(words);
   }
 
   function box(ticked: boolean, text: string, n: number, historical: boolean): void {

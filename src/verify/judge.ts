@@ -236,6 +236,15 @@ export function judgeClaim(
       `advice, a command or a risk the document gives (${ADVICE_LABEL.exec(plain(claim.text))![0].trim()}), not a statement of what the repository has`,
     );
   const v = judgeClaimInner(claim, report, options);
+  // "- Streak updates use atomic DB operations": an item taken for its shape alone (no mark, no code
+  // named). A dependency, a file name or a rule its words meet does not show what it states: it counts
+  // as read, and stays open.
+  if (claim.loose && (v.verdict === 'confirmed' || v.verdict === 'partially-confirmed'))
+    return {
+      ...v,
+      verdict: 'unverifiable',
+      reason: `not compared: ${v.reason} (a plain item's words met it, which does not show what the item states)`,
+    };
   // A linked file's presence is what the line claims, however vague its title.
   if (claim.linked && v.basis === 'file') return v;
   // "Error handling", "Template Caching", "Pub/sub notifications" listed in a catalogue: a bare name
