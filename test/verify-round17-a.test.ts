@@ -62,3 +62,57 @@ describe('a plain item under a heading of how things are is a claim', () => {
     expect(at(7).reason).toMatch(/plain item/);
   });
 });
+
+describe('an entry of a changelog says what the repository gained', () => {
+  const doc = [
+    '# Changelog', // 1
+    '', // 2
+    '## [0.4.0]', // 3
+    '', // 4
+    '#### Added', // 5
+    '- Ledger export to CSV', // 6
+    '- LedgerServiceTest (9 tests)', // 7
+    '', // 8
+    '### Before:', // 9
+    '', // 10
+    '- Ledger totals computed by hand', // 11
+  ].join('\n');
+
+  it('reads the entries of a changelog as done, and still leaves a "Before" state out', () => {
+    const claims = extractClaims(doc);
+    const at = (n: number) => claims.find((c) => c.line === n);
+    expect(at(6)).toMatchObject({ asserted: 'done', loose: true });
+    expect(at(7)).toMatchObject({ asserted: 'done' });
+    expect(at(11)).toBeUndefined();
+  });
+});
+
+describe('a bold label over a list of parts is a claim', () => {
+  const doc = [
+    '# Service Report', // 1
+    '', // 2
+    '**Date:** 2026-01-02, Monday', // 3
+    '**Auditor:** Platform team, Ledger guild', // 4
+    '', // 5
+    '## Summary', // 6
+    '', // 7
+    '**Stack**: Fastify 4 + Prisma + PostgreSQL', // 8
+    '**Missing**: Rate limiting, Audit log', // 9
+    '**Files Created**: 3 handlers + 2 schemas', // 10
+    '**Coverage**: Ledger, Export', // 11
+    '**Stack**: Fastify', // 12
+  ].join('\n');
+
+  it('names what the repository is built from, what was done, or what it lacks', () => {
+    const claims = extractClaims(doc);
+    const at = (n: number) => claims.find((c) => c.line === n);
+    expect(at(8)).toMatchObject({ asserted: 'done', source: 'label', loose: true });
+    expect(at(9)).toMatchObject({ asserted: 'not-done', loose: true });
+    expect(at(10)).toMatchObject({ asserted: 'done', loose: true });
+  });
+
+  it('leaves out the header, labels outside its closed vocabulary, and a single value', () => {
+    const lines = new Set(extractClaims(doc).map((c) => c.line));
+    for (const n of [3, 4, 11, 12]) expect(lines.has(n), `line ${n}`).toBe(false);
+  });
+});

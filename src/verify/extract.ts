@@ -403,6 +403,9 @@ export function extractClaims(markdown: string): Claim[] {
     // "📍 tests/test_api.py (141 lines)": a file and its length, written as a line of its own.
     else if (ctx === undefined && body.length < 200 && SIZED_FILE.test(body) && namesIn(body).paths.length === 1)
       push({ line: n, text: plain(body), asserted: 'done', number: null, readiness: false, source: 'prose' });
+    // "**Stack**: Laravel 12 / Livewire 4 / PostgreSQL": a bold label and its value, read for its shape.
+    else if (ctx === undefined && body.length < 300 && !inContext('planned') && !inContext('review'))
+      items.labelLine(body, n);
   }
   // "✅ **Status:** Implemented in `src/limiter.py`", "`internal/api/server.go:59-63` — if unset, …": a
   // line no other reading took that places a thing in a file, or cites code by line or name.

@@ -90,6 +90,15 @@ const DONE_WORD =
 /** "📚 **Reference**: [Guide](…)", "See also: …": a pointer to reading, not a claim. */
 const REFERENCE =
   /^\W*(?:references?|referenz(?:en)?|referencias?|r[ée]f[ée]rences?|see(?: also)?|siehe|ver|voir|docs?|links?)\s*:/i;
+/** The title of a log of changes: "Changelog", "Release notes", "Registro de cambios". */
+const CHANGELOG =
+  /\b(?:change ?log|release notes|registro de cambios|journal des modifications|änderungsprotokoll|historial de cambios|notas de versi[oó]n|notas de lan[cç]amento)\b/i;
+/**
+ * Labels that name what the repository is built from or has ("Stack", "Technology", "Database") or
+ * what was done to it ("Files Created", "Tests Executed", "Implementados"), or what it lacks ("Missing").
+ */
+const STATE_LABEL =
+  /^(?:(?:tech(?:nology|nologies)?|tecnolog[ií]as?|technologien|technologies)(?: stack)?|(?:\w+ )?stack|frameworks?|database|datenbank|base de datos|banco de dados|backend|frontend|infra(?:structure|estructura|estrutura)?|cache|orm|missing|fehlt|fehlend\w*|faltan?(?:tes)?|manquant\w*|(?:[\p{L}-]+ ){0,3}(?:created|implemented|executed|tested|added|configured|deployed|integrated|covered|implementad[oa]s|cread[oa]s|criad[oa]s|agregad[oa]s|adicionad[oa]s|implementiert|erstellt|hinzugefügt|implémenté(?:e|s|es)?|créé(?:e|s|es)?|ajouté(?:e|s|es)?))$/iu;
 /** A command line as a list item: a package manager or deployment tool and its subcommand. */
 const COMMAND =
   /^(?:npm|npx|yarn|pnpm|pip3?|poetry|bundle|rails|rake|docker(?:-compose)?|kubectl|helm|terraform|git|cargo|go|mvn|gradle|dotnet|composer|php artisan|python3?|node|curl|make)\s+[a-z][\w:-]*(?:\s|$)/;
@@ -101,6 +110,7 @@ const STATUS_LABEL = /^(?:status|stand|estado|statut|state|zustand)$/i;
 export function itemReader(st: ItemState): {
   bullet(body: string, n: number, indent: number): void;
   labelled(text: string, n: number, listCtx?: Context | undefined): boolean;
+  labelLine(body: string, n: number): boolean;
 } {
   /** Labels of nested lists, and the file a finding's heading item names ("1. **Cache** (`src/cache.rs`):"). */
   const nested: { indent: number; ctx: Context; file?: string }[] = [];
@@ -112,7 +122,43 @@ export function itemReader(st: ItemState): {
       .reverse()
       .find((x) => x.status || x.context === 'absent' || x.context === 'issues' || x.context === 'planned');
 
-  return { bullet, labelled };
+  return { bullet, labelled, labelLine };
+
+  /**
+   * "**Stack**: Laravel 12 / Livewire 4 / PostgreSQL", "**Missing**: Tests, Authentication": a line
+   * of prose that is a bold label and its value, which no reading above took. Like a plain item, it
+   * states how the repository is (or, under a label of absence, what it lacks), and is never confirmed
+   * by loose matches. Labels of metadata, notes, impacts and steps stay out.
+   */
+  function labelLine(body: string, n: number): boolean {
+    const m = /^\s*\*\*([^*]{1,40}?)\s*(?::\*\*|\*\*\s*:)\s*(\S.*)$/.exec(body);
+    if (!m || inContext('historical') || inContext('issues')) return false;
+    const label = plain(m[1]!).trim();
+    const words = plain(body);
+    if (!STATE_LABEL.test(label) || META_LABEL.test(label) || GOAL.test(`${label}:`) || isImperative(m[2]!))
+      return false;
+    // Only a value that lists parts ("NestJS + Prisma + PostgreSQL", "Tests, Authentication"): a single
+    // value after a bold label is as often a date, a name or a verdict of the document's header.
+    const value = plain(m[2]!);
+    const parts = value
+      .split(/\s+(?:\+|\/|\||&|with|con|com|avec|mit|and|y|e|et|und)\s+|,\s+/i)
+      .filter((x) => /\p{L}/u.test(x));
+    if (parts.length < 2 || /\d{4}/.test(value)) return false;
+    if (!plainStatement(body, words, undefined)) return false;
+    const absent = /^(?:missing|gaps?|lacking|fehlt|fehlend\w*|faltan?|faltantes?|manquant\w*|ausentes?)$/i.test(label);
+    const asserted = absent || LEADING_ABSENCE.test(m[2]!) ? 'not-done' : 'done';
+    st.push({
+      line: n,
+      text: words,
+      subject: label,
+      asserted,
+      number: null,
+      readiness: false,
+      source: 'label',
+      loose: true,
+    });
+    return true;
+  }
 
   function bullet(body: string, n: number, indent: number): void {
     while (nested.length && nested[nested.length - 1]!.indent >= indent) nested.pop();
@@ -203,7 +249,7 @@ export function itemReader(st: ItemState): {
         problem: true,
       });
     const asserted = own ?? inherited;
-    if (historical && asserted !== 'done' && !readiness) return;
+    if (historical && asserted !== 'done' && !readiness && !changelog(list)) return;
     if (asserted || readiness)
       st.push({ line: n, text: words, asserted: asserted ?? 'done', number, readiness, source: 'bullet' });
     // "Created `ICustomerService`", "Streaks use `$this->increment()`": an item without a mark that
@@ -213,7 +259,7 @@ export function itemReader(st: ItemState): {
       st.push({ line: n, text: words, asserted: 'done', number, readiness: false, source: 'bullet' });
     else if (!historical && !issueList && !absentList && namesCode(body))
       st.push({ line: n, text: words, asserted: 'done', number, readiness: false, source: 'bullet', named: true });
-    else if (!historical && !issueList && plainStatement(body, words, list))
+    else if ((!historical || changelog(list)) && !issueList && plainStatement(body, words, list))
       st.push({
         line: n,
         text: words,
@@ -231,6 +277,15 @@ export function itemReader(st: ItemState): {
    * (no plan, review, example, list of problems or steps). It says the thing is there, or — led by
    * "no"/"missing" — that it is not.
    */
+  /**
+   * "# Changelog" over "#### Added" / "- PostRepositoryTest (11 tests)": a log of changes made, whose
+   * entries say what the repository gained (unlike "### Before:", which tells a state since left).
+   */
+  function changelog(list: Context | undefined): boolean {
+    const past = st.stack.filter((s) => s.context === 'historical');
+    return past.length > 0 && past.every((s) => CHANGELOG.test(plain(s.text))) && list !== 'historical';
+  }
+
   function plainStatement(body: string, words: string, list: Context | undefined): boolean {
     if (list !== undefined && list !== null && list !== 'list') return false;
     if (inContext('planned') || inContext('review') || inContext('example') || inContext('files')) return false;
