@@ -99,6 +99,47 @@ const CHANGELOG =
  */
 const STATE_LABEL =
   /^(?:(?:tech(?:nology|nologies)?|tecnolog[ií]as?|technologien|technologies)(?: stack)?|(?:\w+ )?stack|frameworks?|database|datenbank|base de datos|banco de dados|backend|frontend|infra(?:structure|estructura|estrutura)?|cache|orm|missing|fehlt|fehlend\w*|faltan?(?:tes)?|manquant\w*|(?:[\p{L}-]+ ){0,3}(?:created|implemented|executed|tested|added|configured|deployed|integrated|covered|implementad[oa]s|cread[oa]s|criad[oa]s|agregad[oa]s|adicionad[oa]s|implementiert|erstellt|hinzugefügt|implémenté(?:e|s|es)?|créé(?:e|s|es)?|ajouté(?:e|s|es)?))$/iu;
+/** "**Stack**: a + b", "**Stack:** a + b" → [label, value], read by hand (a pattern for it backtracks). */
+function boldLabel(body: string): [string, string] | null {
+  const t = body.trimStart();
+  if (!t.startsWith('**')) return null;
+  const end = t.indexOf('**', 2);
+  if (end < 3 || end > 42) return null;
+  const inner = t.slice(2, end).trimEnd();
+  const rest = t.slice(end + 2).trimStart();
+  const label = inner.endsWith(':') ? inner.slice(0, -1) : rest.startsWith(':') ? inner : null;
+  const value = (inner.endsWith(':') ? rest : rest.slice(1)).trim();
+  return label?.trim() && value ? [label, value] : null;
+}
+
+/** Connectives between the parts of a list ("NestJS + Prisma", "JWT con bcrypt", "Redis and Postgres"). */
+const JOINER = new Set(['+', '/', '|', '&', 'with', 'con', 'com', 'avec', 'mit', 'and', 'y', 'e', 'et', 'und']);
+/** How many parts a value lists, by its words: joined by a connective or a comma. */
+function partsOf(value: string): number {
+  let parts = 0;
+  let open = false;
+  for (const w of value.split(/\s+/)) {
+    if (JOINER.has(w.toLowerCase())) {
+      if (open) parts++;
+      open = false;
+      continue;
+    }
+    if (/\p{L}/u.test(w)) open = true;
+    if (w.endsWith(',') && open) {
+      parts++;
+      open = false;
+    }
+  }
+  return parts + (open ? 1 : 0);
+}
+
+/** "1. [Executive Summary](#executive-summary)": an item that is a link and nothing else. */
+function onlyLink(body: string): boolean {
+  const t = body.replace(/^[^\w[]+/, '');
+  const m = /^\[[^\]]*\]\([^)]*\)/.exec(t);
+  return !!m && !/\w/.test(t.slice(m[0].length));
+}
+
 /** A command line as a list item: a package manager or deployment tool and its subcommand. */
 const COMMAND =
   /^(?:npm|npx|yarn|pnpm|pip3?|poetry|bundle|rails|rake|docker(?:-compose)?|kubectl|helm|terraform|git|cargo|go|mvn|gradle|dotnet|composer|php artisan|python3?|node|curl|make)\s+[a-z][\w:-]*(?:\s|$)/;
@@ -131,22 +172,19 @@ export function itemReader(st: ItemState): {
    * by loose matches. Labels of metadata, notes, impacts and steps stay out.
    */
   function labelLine(body: string, n: number): boolean {
-    const m = /^\s*\*\*([^*]{1,40}?)\s*(?::\*\*|\*\*\s*:)\s*(\S.*)$/.exec(body);
+    const m = boldLabel(body);
     if (!m || inContext('historical') || inContext('issues')) return false;
-    const label = plain(m[1]!).trim();
+    const label = plain(m[0]).trim();
     const words = plain(body);
-    if (!STATE_LABEL.test(label) || META_LABEL.test(label) || GOAL.test(`${label}:`) || isImperative(m[2]!))
+    if (!STATE_LABEL.test(label) || META_LABEL.test(label) || GOAL.test(`${label}:`) || isImperative(m[1]))
       return false;
     // Only a value that lists parts ("NestJS + Prisma + PostgreSQL", "Tests, Authentication"): a single
     // value after a bold label is as often a date, a name or a verdict of the document's header.
-    const value = plain(m[2]!);
-    const parts = value
-      .split(/\s+(?:\+|\/|\||&|with|con|com|avec|mit|and|y|e|et|und)\s+|,\s+/i)
-      .filter((x) => /\p{L}/u.test(x));
-    if (parts.length < 2 || /\d{4}/.test(value)) return false;
+    const value = plain(m[1]);
+    if (partsOf(value) < 2 || /\d{4}/.test(value)) return false;
     if (!plainStatement(body, words, undefined)) return false;
     const absent = /^(?:missing|gaps?|lacking|fehlt|fehlend\w*|faltan?|faltantes?|manquant\w*|ausentes?)$/i.test(label);
-    const asserted = absent || LEADING_ABSENCE.test(m[2]!) ? 'not-done' : 'done';
+    const asserted = absent || LEADING_ABSENCE.test(m[1]) ? 'not-done' : 'done';
     st.push({
       line: n,
       text: words,
@@ -296,7 +334,7 @@ export function itemReader(st: ItemState): {
     if (headings.some((h) => TO_DO_SECTION.test(h) || (NOT_A_STATE.test(h) && !DONE_WORD.test(h)))) return false;
     if (/\?|:\s*$/.test(words) || words.split(/\s+/).length < 2) return false;
     // "1. [Executive Summary](#executive-summary)": a table of contents; "**Reference**: [Guide](…)": a pointer.
-    if (/^\W*\[[^\]]*\]\([^)]*\)\W*$/.test(body) || REFERENCE.test(words)) return false;
+    if (onlyLink(body) || REFERENCE.test(words)) return false;
     // "Removed the old `LegacyBilling` class": what is gone cannot be told from what never was;
     // "1. **Ledger** (`app/Services/`)": the title of the sub-list below it.
     if (
