@@ -116,3 +116,31 @@ describe('a bold label over a list of parts is a claim', () => {
     for (const n of [3, 4, 11, 12]) expect(lines.has(n), `line ${n}`).toBe(false);
   });
 });
+
+describe('a plain item is decided only by a precise fact', () => {
+  const rule = (id: string, outcome: string) => ({
+    id,
+    outcome,
+    message: id,
+    evidence: [{ path: '.' }],
+    score: outcome === 'pass' ? 1 : 0,
+  });
+  const doc = [
+    '# Service Report', // 1
+    '', // 2
+    '## Current State', // 3
+    '', // 4
+    '- Health checks for every service', // 5
+    '- Ledger suites (3 tests total)', // 6
+  ].join('\n');
+  const tree: Tree = {
+    'package.json': JSON.stringify({ name: 'svc', devDependencies: { vitest: '^1.0.0' } }),
+    'src/ledger.test.js': "import { it } from 'vitest';\nit('adds', () => {});\n",
+  };
+  const { at } = verifier('REPORT.md')(tree, doc, reportWith([rule('observability/health-endpoints', 'fail')]));
+
+  it('a rule its words were mapped to neither confirms nor contradicts it; a count of tests still does', () => {
+    expect(at(5).verdict).toBe('unverifiable');
+    expect(at(6).verdict).toBe('contradicted');
+  });
+});

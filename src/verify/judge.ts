@@ -239,7 +239,14 @@ export function judgeClaim(
   // "- Streak updates use atomic DB operations": an item taken for its shape alone (no mark, no code
   // named). A dependency, a file name or a rule its words meet does not show what it states: it counts
   // as read, and stays open.
-  if (claim.loose && (v.verdict === 'confirmed' || v.verdict === 'partially-confirmed'))
+  // Nor is it contradicted by a rule or a dependency its words were mapped to ("League standings with
+  // all metrics" against the metrics rule): only a precise fact — a count, a version, a named file — does.
+  if (
+    claim.loose &&
+    (v.verdict === 'confirmed' ||
+      v.verdict === 'partially-confirmed' ||
+      (v.verdict === 'contradicted' && (v.basis.startsWith('rule') || v.basis === 'dependency')))
+  )
     return {
       ...v,
       verdict: 'unverifiable',
