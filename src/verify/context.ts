@@ -148,3 +148,11 @@ export function isSignoffTable(header: string[]): boolean {
   const hits = header.filter((h) => SIGNOFF_HEADER.test(h.trim())).length;
   return header.length > 0 && hits * 2 >= header.length;
 }
+
+/**
+ * Headings over steps to take rather than a state reached: before a release or deployment, what to
+ * verify or test by hand, action items, optional improvements ("Pre-Launch", "Build Verification",
+ * "Manual Testing", "Deployment checklist", "Avant production", "Mejoras futuras").
+ */
+export const TO_DO_SECTION =
+  /\bpre-?(?:release|launch|deploy(?:ment)?|production|flight)\b|\bbefore (?:deploy\w*|launch\w*|releas\w*|going live|production|go-live)\b|\bverification(?: steps)?\b|\bto verify\b|\bmanual(?:ly)? test|\b(?:deployment|release|launch|go-live) checklist\b|\baction items\b|\bnext steps\b|\bavant (?:la )?(?:production|mise en production|déploiement)\b|\bantes de (?:producci[oó]n|desplegar|produ[cç][aã]o)\b|\bvor (?:dem )?(?:deployment|release|produktion)\b|\bopcional\b|\bmejoras futuras\b|\bmelhorias futuras\b|\bfuture improvements\b/i;

@@ -6,7 +6,7 @@
  * claims (context.ts); each claim keeps its line.
  */
 import { fenceReader, readTable, type Sink } from './blocks.js';
-import { type Context, headingContext, isImperative, labelContext } from './context.js';
+import { type Context, headingContext, isImperative, labelContext, TO_DO_SECTION } from './context.js';
 import { CHECKBOX, type ItemState, itemReader, namesCode, type Section } from './items.js';
 import { type ClaimNumber, numberIn } from './numbers.js';
 import { type Asserted, iconStatus, plain, statusOf, subjectOf, TRAILING_STATUS } from './status.js';
@@ -71,6 +71,11 @@ export interface Claim {
    * On the list's header ("// Auth Flow (3 tests)") all the names below it, whose number it gives.
    */
   testsNamed?: string[];
+  /**
+   * An item taken for its shape alone ("- Streak updates use atomic DB operations": no mark, no code
+   * named, under a heading that sets no other reading): it counts as read and is never confirmed.
+   */
+  loose?: boolean;
   /** An HTTP header a list says is set ("- X-Frame-Options: DENY"), with the value it gives. */
   setting?: Setting;
   /** The file a documentation index links to ("- [Deployment](DEPLOYMENT.md)"), as written: it must be there. */
@@ -117,14 +122,6 @@ const TEST_FILE_HEADING =
 
 /** An item with an open box: "- [ ] …". */
 const UNTICKED = /^\s*(?:[-*+]|\d+[.)])\s+\[ \]\s/;
-/**
- * Headings over steps to take rather than a state reached: before a release or deployment, what to
- * verify or test by hand, action items, optional improvements ("Pre-Launch", "Build Verification",
- * "Manual Testing", "Deployment checklist", "Avant production", "Mejoras futuras").
- */
-const TO_DO_SECTION =
-  /\bpre-?(?:release|launch|deploy(?:ment)?|production|flight)\b|\bbefore (?:deploy\w*|launch\w*|releas\w*|going live|production|go-live)\b|\bverification(?: steps)?\b|\bto verify\b|\bmanual(?:ly)? test|\b(?:deployment|release|launch|go-live) checklist\b|\baction items\b|\bnext steps\b|\bavant (?:la )?(?:production|mise en production|déploiement)\b|\bantes de (?:producci[oó]n|desplegar|produ[cç][aã]o)\b|\bvor (?:dem )?(?:deployment|release|produktion)\b|\bopcional\b|\bmejoras futuras\b|\bmelhorias futuras\b|\bfuture improvements\b/i;
-
 /** GitHub's emoji shortcodes that are status marks, as the marks they render. */
 const SHORTCODES: Record<string, string> = {
   white_check_mark: '✅',
@@ -270,6 +267,7 @@ export function extractClaims(markdown: string): Claim[] {
       heading = plain(text).slice(0, 120);
       label = '';
       state.list = undefined;
+      state.label = '';
       state.done = false;
       state.file = '';
       state.code = [];
@@ -365,6 +363,7 @@ export function extractClaims(markdown: string): Claim[] {
         (FEATURE_LABEL.test(labelText) && stack.some((s) => CHANGED_HEADING.test(plain(s.text)))));
     // "**Integration Tests:**" says what the list below it counts.
     if (ctx === 'skip' || ctx === 'list') label = plain(body).replace(/:\s*$/, '').slice(0, 120);
+    state.label = ctx === undefined ? '' : plain(body).replace(/:\s*$/, '').slice(0, 120);
     if (items.labelled(body, n)) continue;
     const { number, readiness } = numberIn(body);
     const icon = iconStatus(body);
@@ -404,10 +403,14 @@ export function extractClaims(markdown: string): Claim[] {
     // "📍 tests/test_api.py (141 lines)": a file and its length, written as a line of its own.
     else if (ctx === undefined && body.length < 200 && SIZED_FILE.test(body) && namesIn(body).paths.length === 1)
       push({ line: n, text: plain(body), asserted: 'done', number: null, readiness: false, source: 'prose' });
+    // "**Stack**: Laravel 12 / Livewire 4 / PostgreSQL": a bold label and its value, read for its shape.
+    else if (ctx === undefined && body.length < 300 && !inContext('planned') && !inContext('review'))
+      items.labelLine(body, n);
   }
   // "✅ **Status:** Implemented in `src/limiter.py`", "`internal/api/server.go:59-63` — if unset, …": a
   // line no other reading took that places a thing in a file, or cites code by line or name.
-  const taken = new Set(claims.map((c) => c.line));
+  // (An item taken for its shape alone gives way to any reading below that finds more in its line.)
+  const taken = new Set(claims.filter((c) => !c.loose).map((c) => c.line));
   for (const n of citable) {
     const raw = lines[n - 1]!;
     if (/^\s*\|/.test(raw) || isImperative(raw.replace(/^\s*(?:>\s*)?(?:[-*+]|\d+[.)])?\s*/, ''))) continue;
@@ -448,7 +451,8 @@ export function extractClaims(markdown: string): Claim[] {
       /^\W*(?:no|not|missing|without|kein\w*|sin|sans)\s/i.test(plain(raw).replace(/^[-*+•\s]+/, ''))
         ? 'not-done'
         : 'done');
-    if (here.length) for (const c of here) Object.assign(c, { setting, asserted: said, number: null });
+    if (here.length)
+      for (const c of here) Object.assign(c, { setting, asserted: said, number: null, loose: undefined });
     else
       claims.push({
         line: n,
@@ -463,10 +467,13 @@ export function extractClaims(markdown: string): Claim[] {
       });
   }
   // "| **[X.md](./X.md)** | … |", "👉 [Testing Strategy](../testing-strategy/README.md)": an index of files.
-  claims.push(...indexLinkClaims(lines, new Set(claims.map((c) => c.line))));
+  claims.push(...indexLinkClaims(lines, new Set(claims.filter((c) => !c.loose).map((c) => c.line))));
+  const firm = new Set(claims.filter((c) => !c.loose).map((c) => c.line));
   // "### Pre-release checklist" / "- [ ] Tested on Android 14": an open box under a heading of steps
   // still to take is an instruction to the reader, not a statement about the repository.
-  return claims.filter((c) => !(UNTICKED.test(c.raw ?? '') && TO_DO_SECTION.test(c.section ?? '')));
+  return claims.filter(
+    (c) => !(c.loose && firm.has(c.line)) && !(UNTICKED.test(c.raw ?? '') && TO_DO_SECTION.test(c.section ?? '')),
+  );
 }
 
 /** A length in lines in parentheses, in the languages reports are written in. */

@@ -85,6 +85,9 @@ function rulesOf(ctx: LookupContext): Rules[] {
 /** The .gitignore line that ignores a path (`.gitignore:12`), if any; a later "!" rule un-ignores it. */
 export function ignoreRule(ctx: LookupContext, path: string): { path: string; line: number; rule: string } | undefined {
   const name = path.replace(/^\.?\//, '');
+  // "../testing-strategy/": a place outside the repository, which no .gitignore of it speaks for
+  // (and which the matcher refuses as not relative).
+  if (/(?:^|\/)\.\.(?:\/|$)/.test(name) || name.startsWith('/')) return undefined;
   // A name without a folder may sit anywhere: where the listing has it, or any folder below a rule.
   const elsewhere = name.includes('/')
     ? []

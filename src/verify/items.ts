@@ -7,7 +7,7 @@
  * mark of its own) or are metadata ("Date:", "Owner:", "Fix:").
  */
 import { countsCodeUnits } from './code-units.js';
-import { type Context, isImperative, isPlanStep, labelContext, META_LABEL } from './context.js';
+import { type Context, isImperative, isPlanStep, labelContext, META_LABEL, TO_DO_SECTION } from './context.js';
 import type { Claim } from './extract.js';
 import { namesIn } from './names.js';
 import { GOAL, isTestCount, numberIn, plainNumber, scoreIn } from './numbers.js';
@@ -39,6 +39,8 @@ export interface ItemState {
   code: string[];
   /** The list's label says its items are done ("**Fixes applied**", "Changes made:"). */
   done?: boolean;
+  /** The prose label of the list being read ("**Week 1:**", "Areas for Improvement:"), else ''. */
+  label?: string;
   /** The header's release version was read ("**Version**: 0.1.0"). */
   versioned?: boolean;
   /**
@@ -76,11 +78,80 @@ const REMOVAL =
 /** Labels of a repository metric: a language's files, test files or lines, the dependencies declared. */
 const METRIC_LABEL =
   /^(?:total\s+)?(?:(?:[A-Za-z#+]{1,12}\s+)?(?:source\s+|test\s+)?(?:files|lines(?: of code)?|loc|sloc)|(?:[A-Za-z#+]{1,12}\s+)?(?:direct\s+)?dependencies)$/i;
+/**
+ * Headings and labels over what is to be done or weighed rather than what is: improvements, priorities,
+ * steps, options, weeks of a plan, a definition of done, reminders, methods (in the languages reports use).
+ */
+const NOT_A_STATE =
+  /\b(?:improvements?|enhancements?|priorit(?:y|ies|ät|é|ad|ade)|steps?|options?|op[cç][aãi][oó]n?|reminders?|methodolog\w*|methods?|week|woche|semana|semaine|sprint|termine|schedule|definition of done|DoD|benefits?|advantages?|vorteile|ventajas|avantages|vantagens|pros|why|actions?(?: required)?|required|remediation|solutions?|acci[oó]n(?:es)?|a[cç][õo]es|ma[ßs]nahmen|d[ée]finition (?:de|of) (?:done|termin[ée])|criteria|crit[èe]res?|crit[ée]rios?|areas? for|to-?dos?|tasks?|tareas|tâches|tarefas|aufgaben|plan|planning|planung|planificaci[oó]n)\b|验证|步骤|计划|建议/i;
+/** "Completed tasks", "Steps done": a heading of such words that reports them finished. */
+const DONE_WORD =
+  /\b(?:completed?|finished|achieved|erledigt|abgeschlossen|completad[oa]s|terminad[oa]s|conclu[ií]d[oa]s|termin[ée]e?s)\b/i;
+/** "📚 **Reference**: [Guide](…)", "See also: …": a pointer to reading, not a claim. */
+const REFERENCE =
+  /^\W*(?:references?|referenz(?:en)?|referencias?|r[ée]f[ée]rences?|see(?: also)?|siehe|ver|voir|docs?|links?)\s*:/i;
+/** The title of a log of changes: "Changelog", "Release notes", "Registro de cambios". */
+const CHANGELOG =
+  /\b(?:change ?log|release notes|registro de cambios|journal des modifications|änderungsprotokoll|historial de cambios|notas de versi[oó]n|notas de lan[cç]amento)\b/i;
+/**
+ * Labels that name what the repository is built from or has ("Stack", "Technology", "Database") or
+ * what was done to it ("Files Created", "Tests Executed", "Implementados"), or what it lacks ("Missing").
+ */
+const STATE_LABEL =
+  /^(?:(?:tech(?:nology|nologies)?|tecnolog[ií]as?|technologien|technologies)(?: stack)?|(?:\w+ )?stack|frameworks?|database|datenbank|base de datos|banco de dados|backend|frontend|infra(?:structure|estructura|estrutura)?|cache|orm|missing|fehlt|fehlend\w*|faltan?(?:tes)?|manquant\w*|(?:[\p{L}-]+ ){0,3}(?:created|implemented|executed|tested|added|configured|deployed|integrated|covered|implementad[oa]s|cread[oa]s|criad[oa]s|agregad[oa]s|adicionad[oa]s|implementiert|erstellt|hinzugefügt|implémenté(?:e|s|es)?|créé(?:e|s|es)?|ajouté(?:e|s|es)?))$/iu;
+/** "**Stack**: a + b", "**Stack:** a + b" → [label, value], read by hand (a pattern for it backtracks). */
+function boldLabel(body: string): [string, string] | null {
+  const t = body.trimStart();
+  if (!t.startsWith('**')) return null;
+  const end = t.indexOf('**', 2);
+  if (end < 3 || end > 42) return null;
+  const inner = t.slice(2, end).trimEnd();
+  const rest = t.slice(end + 2).trimStart();
+  const label = inner.endsWith(':') ? inner.slice(0, -1) : rest.startsWith(':') ? inner : null;
+  const value = (inner.endsWith(':') ? rest : rest.slice(1)).trim();
+  return label?.trim() && value ? [label, value] : null;
+}
+
+/** Connectives between the parts of a list ("NestJS + Prisma", "JWT con bcrypt", "Redis and Postgres"). */
+const JOINER = new Set(['+', '/', '|', '&', 'with', 'con', 'com', 'avec', 'mit', 'and', 'y', 'e', 'et', 'und']);
+/** How many parts a value lists, by its words: joined by a connective or a comma. */
+function partsOf(value: string): number {
+  let parts = 0;
+  let open = false;
+  for (const w of value.split(/\s+/)) {
+    if (JOINER.has(w.toLowerCase())) {
+      if (open) parts++;
+      open = false;
+      continue;
+    }
+    if (/\p{L}/u.test(w)) open = true;
+    if (w.endsWith(',') && open) {
+      parts++;
+      open = false;
+    }
+  }
+  return parts + (open ? 1 : 0);
+}
+
+/** "1. [Executive Summary](#executive-summary)": an item that is a link and nothing else. */
+function onlyLink(body: string): boolean {
+  const t = body.replace(/^[^\w[]+/, '');
+  const m = /^\[[^\]]*\]\([^)]*\)/.exec(t);
+  return !!m && !/\w/.test(t.slice(m[0].length));
+}
+
+/** A command line as a list item: a package manager or deployment tool and its subcommand. */
+const COMMAND =
+  /^(?:npm|npx|yarn|pnpm|pip3?|poetry|bundle|rails|rake|docker(?:-compose)?|kubectl|helm|terraform|git|cargo|go|mvn|gradle|dotnet|composer|php artisan|python3?|node|curl|make)\s+[a-z][\w:-]*(?:\s|$)/;
+/** A modal that turns a statement into advice or a guess ("could be enhanced", "may not work", "should use"). */
+const HEDGED =
+  /\b(?:could|should|would|might|must|ought|needs? to|debe(?:r[ií]a)?|deveria|devrait|sollte|könnte|pourrait|podr[ií]a|poderia)\b/i;
 const STATUS_LABEL = /^(?:status|stand|estado|statut|state|zustand)$/i;
 
 export function itemReader(st: ItemState): {
   bullet(body: string, n: number, indent: number): void;
   labelled(text: string, n: number, listCtx?: Context | undefined): boolean;
+  labelLine(body: string, n: number): boolean;
 } {
   /** Labels of nested lists, and the file a finding's heading item names ("1. **Cache** (`src/cache.rs`):"). */
   const nested: { indent: number; ctx: Context; file?: string }[] = [];
@@ -92,7 +163,40 @@ export function itemReader(st: ItemState): {
       .reverse()
       .find((x) => x.status || x.context === 'absent' || x.context === 'issues' || x.context === 'planned');
 
-  return { bullet, labelled };
+  return { bullet, labelled, labelLine };
+
+  /**
+   * "**Stack**: Laravel 12 / Livewire 4 / PostgreSQL", "**Missing**: Tests, Authentication": a line
+   * of prose that is a bold label and its value, which no reading above took. Like a plain item, it
+   * states how the repository is (or, under a label of absence, what it lacks), and is never confirmed
+   * by loose matches. Labels of metadata, notes, impacts and steps stay out.
+   */
+  function labelLine(body: string, n: number): boolean {
+    const m = boldLabel(body);
+    if (!m || inContext('historical') || inContext('issues')) return false;
+    const label = plain(m[0]).trim();
+    const words = plain(body);
+    if (!STATE_LABEL.test(label) || META_LABEL.test(label) || GOAL.test(`${label}:`) || isImperative(m[1]))
+      return false;
+    // Only a value that lists parts ("NestJS + Prisma + PostgreSQL", "Tests, Authentication"): a single
+    // value after a bold label is as often a date, a name or a verdict of the document's header.
+    const value = plain(m[1]);
+    if (partsOf(value) < 2 || /\d{4}/.test(value)) return false;
+    if (!plainStatement(body, words, undefined)) return false;
+    const absent = /^(?:missing|gaps?|lacking|fehlt|fehlend\w*|faltan?|faltantes?|manquant\w*|ausentes?)$/i.test(label);
+    const asserted = absent || LEADING_ABSENCE.test(m[1]) ? 'not-done' : 'done';
+    st.push({
+      line: n,
+      text: words,
+      subject: label,
+      asserted,
+      number: null,
+      readiness: false,
+      source: 'label',
+      loose: true,
+    });
+    return true;
+  }
 
   function bullet(body: string, n: number, indent: number): void {
     while (nested.length && nested[nested.length - 1]!.indent >= indent) nested.pop();
@@ -183,7 +287,7 @@ export function itemReader(st: ItemState): {
         problem: true,
       });
     const asserted = own ?? inherited;
-    if (historical && asserted !== 'done' && !readiness) return;
+    if (historical && asserted !== 'done' && !readiness && !changelog(list)) return;
     if (asserted || readiness)
       st.push({ line: n, text: words, asserted: asserted ?? 'done', number, readiness, source: 'bullet' });
     // "Created `ICustomerService`", "Streaks use `$this->increment()`": an item without a mark that
@@ -193,6 +297,55 @@ export function itemReader(st: ItemState): {
       st.push({ line: n, text: words, asserted: 'done', number, readiness: false, source: 'bullet' });
     else if (!historical && !issueList && !absentList && namesCode(body))
       st.push({ line: n, text: words, asserted: 'done', number, readiness: false, source: 'bullet', named: true });
+    else if ((!historical || changelog(list)) && !issueList && plainStatement(body, words, list))
+      st.push({
+        line: n,
+        text: words,
+        asserted: lack ?? 'done',
+        number,
+        readiness: false,
+        source: 'bullet',
+        loose: true,
+      });
+  }
+
+  /**
+   * "- Streak updates use atomic DB operations", "- No resume capability for failed transfers": an
+   * item without a mark that states how the repository is, under a heading that sets no other reading
+   * (no plan, review, example, list of problems or steps). It says the thing is there, or — led by
+   * "no"/"missing" — that it is not.
+   */
+  /**
+   * "# Changelog" over "#### Added" / "- PostRepositoryTest (11 tests)": a log of changes made, whose
+   * entries say what the repository gained (unlike "### Before:", which tells a state since left).
+   */
+  function changelog(list: Context | undefined): boolean {
+    const past = st.stack.filter((s) => s.context === 'historical');
+    return past.length > 0 && past.every((s) => CHANGELOG.test(plain(s.text))) && list !== 'historical';
+  }
+
+  function plainStatement(body: string, words: string, list: Context | undefined): boolean {
+    if (list !== undefined && list !== null && list !== 'list') return false;
+    if (inContext('planned') || inContext('review') || inContext('example') || inContext('files')) return false;
+    if (inContext('absent') || inContext('removed')) return false;
+    // (The nearest heading and the list's label: a title such as "Readiness Checklist" or "Task 4
+    // Verification Report" over the whole document sets no reading of its own.)
+    const headings = [here() && here()!.level > 1 ? plain(here()!.text) : '', st.label ?? ''];
+    if (headings.some((h) => TO_DO_SECTION.test(h) || (NOT_A_STATE.test(h) && !DONE_WORD.test(h)))) return false;
+    if (/\?|:\s*$/.test(words) || words.split(/\s+/).length < 2) return false;
+    // "1. [Executive Summary](#executive-summary)": a table of contents; "**Reference**: [Guide](…)": a pointer.
+    if (onlyLink(body) || REFERENCE.test(words)) return false;
+    // "Removed the old `LegacyBilling` class": what is gone cannot be told from what never was;
+    // "1. **Ledger** (`app/Services/`)": the title of the sub-list below it.
+    if (
+      /\b(?:remov|delet|drop|deprecat|untrack)\w*/i.test(words) ||
+      /^\*\*[^*]{1,60}\*\* ?\([^()]*\):?$/.test(body.trim())
+    )
+      return false;
+    // "rails generate haml:application_layout convert", "`terraform init; terraform apply`": a command to run.
+    if (/^`[^`]+`$/.test(body.trim()) || COMMAND.test(body.replace(/`/g, ''))) return false;
+    // "Documentation could be enhanced", "Token handling should be reviewed": advice, not a state.
+    return !HEDGED.test(words);
   }
 
   function box(ticked: boolean, text: string, n: number, historical: boolean): void {

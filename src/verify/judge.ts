@@ -294,6 +294,22 @@ function judgeClaimChecked(
   options: JudgeOptions | Record<string, string[]>,
 ): VerifiedClaim {
   const v = judgeClaimInner(claim, report, options);
+  // "- Streak updates use atomic DB operations": an item taken for its shape alone (no mark, no code
+  // named). A dependency, a file name or a rule its words meet does not show what it states: it counts
+  // as read, and stays open.
+  // Nor is it contradicted by a rule or a dependency its words were mapped to ("League standings with
+  // all metrics" against the metrics rule): only a precise fact — a count, a version, a named file — does.
+  if (
+    claim.loose &&
+    (v.verdict === 'confirmed' ||
+      v.verdict === 'partially-confirmed' ||
+      (v.verdict === 'contradicted' && (v.basis.startsWith('rule') || v.basis === 'dependency')))
+  )
+    return {
+      ...v,
+      verdict: 'unverifiable',
+      reason: `not compared: ${v.reason} (a plain item's words met it, which does not show what the item states)`,
+    };
   // A linked file's presence is what the line claims, however vague its title.
   if (claim.linked && v.basis === 'file') return v;
   // "Error handling", "Template Caching", "Pub/sub notifications" listed in a catalogue: a bare name

@@ -161,6 +161,7 @@ function gitignored(ctx: LookupContext, named: string): string | undefined {
     ignores.set(ctx.files, list);
   }
   const name = named.replace(/^\.\//, '');
+  if (/(?:^|\/)\.\.(?:\/|$)/.test(name) || name.startsWith('/')) return undefined;
   for (const { path, dir, ig } of list) {
     // A name without a folder may sit anywhere below the .gitignore.
     const candidates = name.includes('/') ? [name] : [name, `x/${name}`];
