@@ -24,6 +24,25 @@ import { LineIndex } from '../../src/util/lines.js';
 import { serverCodeMatches } from '../../src/facts/component.js';
 
 /** Balanced-enough argument list: two levels of nested parentheses. */
+/**
+ * A timeout set to zero, a negative number, None/nil/null, Infinity or `0s`: in Go's http.Client and
+ * net.Dialer, requests, Guzzle, Spring and most clients that turns the timeout off (round 21, spegel
+ * `http.Client{Timeout: 0}` was cited as an explicit timeout). Removed from a line before it is taken as
+ * a timeout; a line whose only timeout is such a value bounds nothing.
+ */
+const DISABLED_TIMEOUT =
+  /['"]?\b\w*(?:timeout|Timeout)\w*['"]?\s*(?:[:=]|=>)\s*(?:0(?:\.0+)?(?:s|ms)?(?![\w.])|-\s*\d[\d.]*|None\b|nil\b|null\b|false\b|(?:math\.|float\(['"])?[iI]nf(?:inity)?\b['"]?\)?|['"]0(?:s|ms)?['"]|time\.Duration\(0\))|\.(?:timeout|connectTimeout|connect_timeout)\(\s*0\s*\)/g;
+
+/** The line's timeouts are all turned off (zero, None, Infinity…): nothing is bounded there. */
+export function disabledTimeout(snippet: string): boolean {
+  // Its `\w*…timeout\w*` is quadratic on one long word: snippets are 160 characters, and a longer
+  // text (a Guzzle client's options) is read no further than the first 1,000.
+  if (snippet.length > 1000) snippet = snippet.slice(0, 1000);
+  DISABLED_TIMEOUT.lastIndex = 0;
+  if (!DISABLED_TIMEOUT.test(snippet)) return false;
+  return !/timeout/i.test(snippet.replace(DISABLED_TIMEOUT, ' '));
+}
+
 export const ARGS = String.raw`((?:[^()]|\((?:[^()]|\([^()]*\))*\))*)`;
 
 /** The AWS SDK v3 clients the outbound fact knows (S3Client, DynamoDBClient, …). */
@@ -235,10 +254,12 @@ export function clientFaults(ctx: RuleContext): Fault[] {
     // Options given as a literal array, or merged from literal arrays (`array_merge($this->guzzle,
     // ['verify' => …])`, Socialite's providers): judged by what the literals set (round 21, roadmap).
     const literal = args === '' || args.startsWith('[') || /^array_(?:merge|replace)(?:_recursive)?\(/.test(args);
+    // A timeout key whose value is not zero or null (disabledTimeout: a lookahead after `\s*` let
+    // `'timeout' => 0` pass and took `=> 0.5` for zero).
     const timeout =
-      /(?:['"](?:timeout|connect_timeout|read_timeout)['"]|RequestOptions::(?:CONNECT_|READ_)?TIMEOUT)\s*=>\s*(?!0\b|null\b)/.test(
+      /(?:['"](?:timeout|connect_timeout|read_timeout)['"]|RequestOptions::(?:CONNECT_|READ_)?TIMEOUT)\s*=>/.test(
         args,
-      );
+      ) && !disabledTimeout(args);
     if (literal && !timeout)
       faults.push({
         m,

@@ -154,3 +154,46 @@ describe('round 21: timeouts that are none, and timeouts of other clients', () =
     );
   });
 });
+
+describe('zero and null timeouts with ordinary spacing (review of the round-21 fixes)', () => {
+  const guzzle = (options: string) => ({
+    'composer.json': '{"require":{"guzzlehttp/guzzle":"^7.8"}}',
+    'src/Api.php': [
+      '<?php', // 1
+      'namespace App;', // 2
+      'use GuzzleHttp\\Client;', // 3
+      'class Api {', // 4
+      '    public function client() {', // 5
+      `        return new Client(${options});`, // 6
+      '    }', // 7
+      '}', // 8
+    ].join('\n'),
+  });
+  it("a Guzzle client with 'timeout' => 0 or null waits indefinitely; => 0.5 and => 10 are timeouts", async () => {
+    for (const off of ["['timeout' => 0]", "['timeout' => null]", "['connect_timeout' => 0, 'timeout' => 0]"]) {
+      const r = await runRuleOn(timeouts, guzzle(off), { profile: 'service' });
+      expect(r.outcome, off).toBe('fail');
+      expect(r.evidence, off).toContainEqual(
+        expect.objectContaining({
+          path: 'src/Api.php',
+          line: 6,
+          note: 'Guzzle client with timeout 0 waits indefinitely',
+        }),
+      );
+    }
+    for (const on of ["['timeout' => 0.5]", "['timeout' => 10, 'base_uri' => $url]"]) {
+      const r = await runRuleOn(timeouts, guzzle(on), { profile: 'service' });
+      expect(
+        r.evidence.map((e) => e.note),
+        on,
+      ).not.toContain('Guzzle client with timeout 0 waits indefinitely');
+      expect(r.outcome, on).not.toBe('fail');
+    }
+  });
+  it('a store timeout of 0.5 is one, of 0 none', () => {
+    expect(disabledTimeout('socket_timeout: 0.5')).toBe(false);
+    expect(disabledTimeout('socket_timeout: 0')).toBe(true);
+    expect(disabledTimeout("['timeout' => 0]")).toBe(true);
+    expect(disabledTimeout("['timeout' => 0.5]")).toBe(false);
+  });
+});

@@ -8,6 +8,7 @@ import {
   boundedByDefault,
   checkedClients,
   clientFaults,
+  disabledTimeout,
   CLIENT_PATTERNS,
   type Fault,
 } from '../_shared/client-timeouts.js';
@@ -87,27 +88,13 @@ const NOT_A_CALL =
   /\bRegexp\.(?:new|timeout\s*=)|\bnew\s+Regex\s*\(|\bRegex\.(?:Match|IsMatch|Replace)\s*\(|\bvalidates?(?:_\w+)?\b|\bwith_lock\b|\.lock\s*\(/;
 
 /**
- * A timeout set to zero, a negative number, None/nil/null, Infinity or `0s`: in Go's http.Client and
- * net.Dialer, requests, Guzzle, Spring and most clients that turns the timeout off (round 21, spegel
- * `http.Client{Timeout: 0}` was cited as an explicit timeout). Removed from a line before it is taken as
- * a timeout; a line whose only timeout is such a value bounds nothing.
- */
-const DISABLED_TIMEOUT =
-  /['"]?\b\w*(?:timeout|Timeout)\w*['"]?\s*(?:[:=]|=>)\s*(?:0(?:\.0+)?(?:s|ms)?(?![\w.])|-\s*\d[\d.]*|None\b|nil\b|null\b|false\b|(?:math\.|float\(['"])?[iI]nf(?:inity)?\b['"]?\)?|['"]0(?:s|ms)?['"]|time\.Duration\(0\))|\.(?:timeout|connectTimeout|connect_timeout)\(\s*0\s*\)/g;
-
-/** The line's timeouts are all turned off (zero, None, Infinity…): nothing is bounded there. */
-export function disabledTimeout(snippet: string): boolean {
-  DISABLED_TIMEOUT.lastIndex = 0;
-  if (!DISABLED_TIMEOUT.test(snippet)) return false;
-  return !/timeout/i.test(snippet.replace(DISABLED_TIMEOUT, ' '));
-}
-
-/**
  * A timeout of a cache or data-store client (Dalli/memcached or Redis `socket_timeout: 1.5`,
  * redis-py `socket_connect_timeout=`): it bounds that store, said in the message, but it is no
  * timeout on the service's HTTP calls (round 21, CodeTriage production.rb:115).
  */
-const STORE_TIMEOUT = /\bsocket_(?:connect_)?timeout\b\s*(?::|=>|=)\s*(?!0\b|nil\b|None\b)[\w.]/;
+// Zero, nil and None turn it off: taken out by disabledTimeout where the matches are used (a lookahead
+// here let `socket_timeout: 0.5` fail and `=> 0` with a space pass: the review of round 21's fixes).
+const STORE_TIMEOUT = /\bsocket_(?:connect_)?timeout\b\s*(?::|=>|=)\s*[\w.]/;
 
 /** A deadline around a future, coroutine or block rather than an option of a client. */
 // A wait on a local future (`future.result(timeout=15)`, `concurrent.futures.wait(fs, timeout=…)`,
@@ -468,7 +455,7 @@ export default defineRule({
     } = explicitTimeouts(ctx, ['explicit', 'pyExplicit', 'springTimeout']);
     // Timeouts of a cache or data-store client bound that store, not the HTTP calls: said, not counted.
     const store = firstPerFile(productionMatches(ctx, 'storeTimeout'))
-      .filter((m) => STORE_TIMEOUT.test(m.snippet))
+      .filter((m) => STORE_TIMEOUT.test(m.snippet) && !disabledTimeout(m.snippet))
       .map((m) => fromMatch(m, 'timeout of a cache or data-store client: bounds that store, not the HTTP calls'));
     explicit.push(...goTimed.filter((m) => !explicit.some((e) => e.path === m.path && e.line === m.line)));
     const byDefault = boundedByDefault(ctx);
@@ -580,3 +567,5 @@ export default defineRule({
     );
   },
 });
+
+export { disabledTimeout };
