@@ -82,4 +82,12 @@ describe('round 21: a middleware named only in a comment is not registered', () 
       expect.objectContaining({ path: 'app/Http/Kernel.php', line: 10, note: 'trusted hosts' }),
     );
   });
+
+  it('an unregistered class is named once however many keys look at it (the review of the fixes)', async () => {
+    const r = await runRuleOn(securityMiddleware, LARAVEL('// \\App\\Http\\Middleware\\TrustHosts::class,'), {
+      profile: 'service',
+    });
+    const named = r.evidence.filter((e) => e.path === 'app/Http/Middleware/TrustHosts.php' && e.line === 7);
+    expect(named).toHaveLength(1);
+  });
 });
