@@ -1,0 +1,23 @@
+/**
+ * Hostile input for the facts' own patterns (round 20 review): each crafted string made a
+ * pattern rescan a long run from every one of its characters (seconds of CPU on 40k characters).
+ * The assertions are on results and on the patterns' shape, never on time: a regression makes
+ * the 200k-character cases run for minutes, which fails the test by its timeout.
+ */
+import { describe, expect, it } from 'vitest';
+import { UNIT_FILE_NAME } from './runtime.js';
+
+const LONG = 200_000;
+
+describe('facts patterns on hostile input', () => {
+  it('unit file names: a match starts only where a name starts', () => {
+    expect(UNIT_FILE_NAME.source.startsWith('(?<![\\w@.-])')).toBe(true);
+    expect([...'src: ./ci/build/code-server@.service\n'.matchAll(UNIT_FILE_NAME)].map((m) => m[0])).toEqual([
+      'code-server@.service',
+    ]);
+    expect([...'a.service.b-c.service x.servicez'.matchAll(UNIT_FILE_NAME)].map((m) => m[0])).toEqual([
+      'a.service.b-c.service',
+    ]);
+    expect([...'a'.repeat(LONG).matchAll(UNIT_FILE_NAME)]).toEqual([]);
+  });
+});
