@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { UNIT_FILE_NAME } from './runtime.js';
+import { AVA_EXTENSION_KEY, avaExtensions } from './tests/js-config.js';
 
 const LONG = 200_000;
 
@@ -19,5 +20,13 @@ describe('facts patterns on hostile input', () => {
       'a.service.b-c.service',
     ]);
     expect([...'a'.repeat(LONG).matchAll(UNIT_FILE_NAME)]).toEqual([]);
+  });
+});
+
+describe('AVA extensions on hostile input', () => {
+  it('an extensions key match starts only where a word starts', () => {
+    expect(AVA_EXTENSION_KEY.source.startsWith('(?<![a-z0-9])')).toBe(true);
+    expect(avaExtensions('export default { extensions: { ts: "module", "mts": "module" } }')).toEqual(['ts', 'mts']);
+    expect(avaExtensions(`export default { extensions: { ${'a'.repeat(LONG)} } }`)).toBeUndefined();
   });
 });
