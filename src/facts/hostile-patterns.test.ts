@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { UNIT_FILE_NAME } from './runtime.js';
+import { ASSIGNED_NAME, skipList } from '../../rules/observability/metrics.js';
 import { AVA_EXTENSION_KEY, avaExtensions } from './tests/js-config.js';
 
 const LONG = 200_000;
@@ -28,5 +29,18 @@ describe('AVA extensions on hostile input', () => {
     expect(AVA_EXTENSION_KEY.source.startsWith('(?<![a-z0-9])')).toBe(true);
     expect(avaExtensions('export default { extensions: { ts: "module", "mts": "module" } }')).toEqual(['ts', 'mts']);
     expect(avaExtensions(`export default { extensions: { ${'a'.repeat(LONG)} } }`)).toBeUndefined();
+  });
+});
+
+describe('metrics skip lists on hostile input', () => {
+  it('the assigned name is captured once, from where it starts, and the keywords tested on it', () => {
+    expect(ASSIGNED_NAME.source.startsWith('(?<![\\w.])([\\w.]+)')).toBe(true);
+    expect(skipList('LOG_REQUEST_HEADERS_SKIP_ENDPOINT = ["/metrics", "/healthcheck"]')).toBe(true);
+    expect(skipList('config.excluded_paths.append("/metrics")')).toBe(true);
+    expect(skipList('{"ignore": ["/metrics"]}')).toBe(true);
+    expect(skipList('routes = ["/metrics"]  # skip nothing')).toBe(false);
+    expect(skipList('app.add_route("/metrics", handler)')).toBe(false);
+    expect(skipList(`${'a.'.repeat(LONG / 2)}x`)).toBe(false);
+    expect(skipList(`${'skip'.repeat(LONG / 4)}(`)).toBe(false);
   });
 });
