@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { UNIT_FILE_NAME } from './runtime.js';
+import { chartName, defaultRender } from './k8s.js';
 import { ASSIGNED_NAME, skipList } from '../../rules/observability/metrics.js';
 import { AVA_EXTENSION_KEY, avaExtensions } from './tests/js-config.js';
 
@@ -42,5 +43,31 @@ describe('metrics skip lists on hostile input', () => {
     expect(skipList('app.add_route("/metrics", handler)')).toBe(false);
     expect(skipList(`${'a.'.repeat(LONG / 2)}x`)).toBe(false);
     expect(skipList(`${'skip'.repeat(LONG / 4)}(`)).toBe(false);
+  });
+});
+
+describe('Helm charts on hostile input', () => {
+  it('a templated name: the literal part kept, separators trimmed by index, a long name is the chart name', () => {
+    expect(chartName('helm-template-relay', 'sentry')).toBe('sentry-relay (chart)');
+    expect(chartName(`__helmValue.a.b${'-'.repeat(150)}relay_.`, 'sentry')).toBe('sentry-relay (chart)');
+    expect(chartName(`x${'-'.repeat(LONG)}x`, 'sentry')).toBe('sentry (chart)');
+  });
+
+  it('each distinct if-condition is decided once per file, not once per line inside it', () => {
+    let lookups = 0;
+    const values = new Proxy({ on: { a: 1 }, off: {} } as Record<string, unknown>, {
+      get(target, key) {
+        lookups++;
+        return target[key as string];
+      },
+    });
+    const lines = [
+      { text: 'kind: ConfigMap', conditions: [] },
+      ...Array.from({ length: 5_000 }, (_, i) => ({ text: `k${i}: v`, conditions: ['on', 'off', '!off'] })),
+    ];
+    const out = defaultRender(lines, values);
+    expect(out).toHaveLength(5_001);
+    expect(out.slice(1).every((l) => l === '')).toBe(true);
+    expect(lookups).toBeLessThanOrEqual(3);
   });
 });
