@@ -30,6 +30,10 @@ describe('AVA extensions on hostile input', () => {
     expect(AVA_EXTENSION_KEY.source.startsWith('(?<![a-z0-9])')).toBe(true);
     expect(avaExtensions('export default { extensions: { ts: "module", "mts": "module" } }')).toEqual(['ts', 'mts']);
     expect(avaExtensions(`export default { extensions: { ${'a'.repeat(LONG)} } }`)).toBeUndefined();
+    // Many unclosed `extensions: [` heads: the value's end is looked for once, not from each head.
+    expect(avaExtensions(`${'extensions:['.repeat(LONG / 12)}`)).toBeUndefined();
+    expect(avaExtensions(`${'extensions:['.repeat(LONG / 12)} extensions: { cjs: 1 }`)).toEqual(['cjs']);
+    expect(avaExtensions('{ "ava": { "extensions": ["ts", ".tsx"] } }')).toEqual(['ts', 'tsx']);
   });
 });
 
