@@ -5,7 +5,7 @@
  * to file and folder names and declared dependencies; missing-claims are confirmed when nothing of
  * the kind is there and contradicted when it is; opinion words alone decide nothing.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Tree } from '../src/testing/memory.js';
 import { reportWith, verifier } from './helpers/verify.js';
 
@@ -101,5 +101,25 @@ describe('the subject resolver settles a line from the inventory', () => {
     expect(at(16).verdict).toBe('confirmed');
     expect(at(16).reason).toContain('middleware');
     expect(at(17).verdict).toBe('unverifiable');
+  });
+});
+
+describe('the subject resolver folds the inventory once (round 20 review: 320 ms per missed concept at 300k paths)', () => {
+  it('forty lines of absent concepts over 3,000 paths fold each path once, not once per concept per line', () => {
+    const big: Tree = { ...tree };
+    for (let i = 0; i < 3_000; i++) big[`server/src/feature${i}/part${i}.ts`] = 'export {};\n';
+    const lines = ['# Estado', ''];
+    for (let i = 0; i < 20; i++) lines.push('- ⚠️ No hay cola de mensajes', '- ⚠️ Falta módulo de logging centralizado');
+    const normalize = vi.spyOn(String.prototype, 'normalize');
+    try {
+      const { at } = verifier('docs/ESTADO.md')(big, lines.join('\n'), reportWith([]));
+      expect(at(3).verdict).toBe('confirmed');
+      expect(at(42).verdict).toBe('confirmed');
+      // The inventory folds each path and each of its segments once (five per path here) and each
+      // line its own words; resolving a concept folded every path again, per concept, per line (240k).
+      expect(normalize.mock.calls.length).toBeLessThan(3_000 * 6 + 40 * 20);
+    } finally {
+      normalize.mockRestore();
+    }
   });
 });

@@ -114,4 +114,24 @@ describe('round 20: a documented example compose file is the deployment', () => 
     const r = await runRuleOn(redundancy, lib, { profile: 'library' });
     expect(JSON.stringify(r.evidence)).not.toContain('examples/compose.yaml');
   });
+
+  it('a README that shows `docker run` of the image documents the example; hostile long lines cost linear time', async () => {
+    const run = { ...APP, 'README.md': '# Ledger\n\n    docker run -d -p 8081:8080 ACME/Ledger:latest\n' };
+    expect((await runRuleOn(orchestration, run, { profile: 'service' })).outcome).toBe('partial');
+    const sameLine = {
+      ...APP,
+      'README.md': '# Ledger\n\ndocker run --rm ghcr.io/acme/ledger-cli docker run ledger.sh\n',
+    };
+    expect((await runRuleOn(orchestration, sameLine, { profile: 'service' })).outcome).toBe('fail');
+    // 200k characters of `docker run ` on one line, and 200k-letter words in the README and the
+    // workflow: each pattern used to restart at every `docker run` or letter (minutes at this size).
+    const hostile: Tree = {
+      ...APP,
+      'README.md': `# Ledger\n\n${'docker run '.repeat(18_000)}${'x'.repeat(200_000)}\n${'y'.repeat(200_000)}\n`,
+      '.github/workflows/docker.yml': `${APP['.github/workflows/docker.yml']}# ${'a'.repeat(200_000)}\n`,
+    };
+    const o = await runRuleOn(orchestration, hostile, { profile: 'service' });
+    expect(o.outcome, o.message).toBe('fail');
+    expect(JSON.stringify(o.evidence)).not.toContain('examples/compose');
+  });
 });

@@ -512,7 +512,9 @@ ruleTester(rule, {
       },
       expect: {
         outcome: 'fail',
-        message: '.editorconfig sets no whitespace rules',
+        // Every key WHITESPACE_KEY accepts is named, not four of the seven.
+        message:
+          '.editorconfig sets no whitespace rules (no indent_style, indent_size, tab_width, end_of_line, trim_trailing_whitespace, insert_final_newline or max_line_length)',
         evidence: [{ path: '.editorconfig', note: 'no whitespace rules (other editor keys only)' }],
         absent: ['sets whitespace rules ('],
       },

@@ -10,6 +10,7 @@ import {
 } from '../../src/facts/tests/tooling.js';
 import { runEvidence, toolNames, unfollowedWorkflows } from '../../src/facts/commands/index.js';
 import { fromMatch, isProductionPath } from '../../src/facts/paths.js';
+import { lineAt } from '../../src/util/lines.js';
 
 const GOLANGCI = 'gofmt/goimports in golangci-lint';
 const GO_FORMATTERS = ['gofmt', 'goimports', 'gofumpt', 'gci'];
@@ -457,7 +458,7 @@ export default defineRule({
         data,
       );
     return fail(
-      `No code formatter configured${editorconfig ? `; ${editorconfig} sets no whitespace rules (no indent_style, indent_size, end_of_line or trim_trailing_whitespace)` : ''}.`,
+      `No code formatter configured${editorconfig ? `; ${editorconfig} sets no whitespace rules (no ${WHITESPACE_KEYS.slice(0, -1).join(', ')} or ${WHITESPACE_KEYS.at(-1)})` : ''}.`,
       [
         {
           path: '.',
@@ -471,11 +472,19 @@ export default defineRule({
 });
 
 /** EditorConfig keys that set whitespace: indentation, line endings, trailing spaces, final newline. */
-const WHITESPACE_KEY =
-  /^[ \t]*(indent_style|indent_size|tab_width|end_of_line|trim_trailing_whitespace|insert_final_newline|max_line_length)[ \t]*=[ \t]*\S/im;
+const WHITESPACE_KEYS = [
+  'indent_style',
+  'indent_size',
+  'tab_width',
+  'end_of_line',
+  'trim_trailing_whitespace',
+  'insert_final_newline',
+  'max_line_length',
+];
+const WHITESPACE_KEY = new RegExp(`^[ \\t]*(${WHITESPACE_KEYS.join('|')})[ \\t]*=[ \\t]*\\S`, 'im');
 
 /** The first whitespace rule of an .editorconfig, with its line. */
 function whitespaceRule(text: string): { key: string; line: number } | undefined {
   const m = WHITESPACE_KEY.exec(text);
-  return m ? { key: m[1]!.toLowerCase(), line: text.slice(0, m.index).split('\n').length } : undefined;
+  return m ? { key: m[1]!.toLowerCase(), line: lineAt(text, m.index) } : undefined;
 }

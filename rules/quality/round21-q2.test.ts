@@ -167,6 +167,39 @@ describe('test-types: Pest.php gives test folders a database (round 21)', () => 
   });
 });
 
+describe('test-types: Pest folders are looked up per file (round 20 review: folders × files)', () => {
+  it('nested folders: the first folder Pest.php names for a file decides it; files outside every folder stay unit', async () => {
+    const tree: Record<string, string> = {
+      'composer.json': JSON.stringify({
+        require: { 'laravel/framework': '^12.0' },
+        'require-dev': { 'pestphp/pest': '^3' },
+      }),
+      'app/Models/Item.php': '<?php\nnamespace App\\Models;\nclass Item {}\n',
+      'tests/Pest.php':
+        "<?php\n\nuses(Tests\\TestCase::class, RefreshDatabase::class)->in('Feature/Api');\nuses(Tests\\TestCase::class, DatabaseTransactions::class)->in('Feature');\n",
+      'tests/Feature/Api/ItemApiTest.php': "<?php\n\ntest('lists items', function () {\n    expect(1)->toBe(1);\n});\n",
+      'tests/Feature/ItemPageTest.php': "<?php\n\ntest('renders', function () {\n    expect(1)->toBe(1);\n});\n",
+      'tests/FeatureFlags/FlagTest.php': "<?php\n\ntest('flags', function () {\n    expect(1)->toBe(1);\n});\n",
+    };
+    const run = await runRuleOn(testTypes, tree);
+    expect(run.evidence).toContainEqual(
+      expect.objectContaining({
+        path: 'tests/Feature/Api/ItemApiTest.php',
+        note: expect.stringContaining('RefreshDatabase, a database for every test in Feature/Api/'),
+      }),
+    );
+    expect(run.evidence).toContainEqual(
+      expect.objectContaining({
+        path: 'tests/Feature/ItemPageTest.php',
+        note: expect.stringContaining('DatabaseTransactions, a database for every test in Feature/'),
+      }),
+    );
+    expect(run.evidence).toContainEqual(
+      expect.objectContaining({ path: 'tests/FeatureFlags/FlagTest.php', note: 'unit: Pest: 1 test case' }),
+    );
+  });
+});
+
 describe('test-types: tests that create a kind cluster and deploy into it (round 21)', () => {
   const goTest = (body: string) =>
     [

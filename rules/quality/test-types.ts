@@ -521,9 +521,22 @@ export default defineRule({
     // Pest's tests/Pest.php binds traits to folders: `uses(TestCase::class, RefreshDatabase::class)
     // ->in('Feature')` or `pest()->extend(TestCase::class)->use(RefreshDatabase::class)->in('Feature')`
     // gives every test there a migrated database. A folder the project calls Unit keeps its name.
-    for (const [path, why] of pestDatabaseFolders(ctx.files))
-      for (const f of inv.files)
-        if (!wholeApp.has(f.path) && f.path.endsWith('.php') && f.path.startsWith(path)) wholeApp.set(f.path, why);
+    // Each file looks its own parent folders up (not every folder × every file); the first folder
+    // Pest.php names for it wins, and files are taken folder by folder, in that order, as before.
+    const pest = [...pestDatabaseFolders(ctx.files)];
+    if (pest.length) {
+      const order = new Map(pest.map(([path], i) => [path, i]));
+      const taken: { folder: number; file: number; path: string }[] = [];
+      inv.files.forEach((f, file) => {
+        if (wholeApp.has(f.path) || !f.path.endsWith('.php')) return;
+        let folder = order.get('') ?? Number.POSITIVE_INFINITY;
+        for (let at = f.path.indexOf('/'); at >= 0; at = f.path.indexOf('/', at + 1))
+          folder = Math.min(folder, order.get(f.path.slice(0, at + 1)) ?? Number.POSITIVE_INFINITY);
+        if (folder < pest.length) taken.push({ folder, file, path: f.path });
+      });
+      taken.sort((a, b) => a.folder - b.folder || a.file - b.file);
+      for (const t of taken) wholeApp.set(t.path, pest[t.folder]![1]);
+    }
     // A JVM abstract test base extended by a class that starts the application (@SpringBootTest,
     // @DataJpaTest against a database): its tests run in that subclass, as integration tests.
     const jvmBases = new Map<string, string>();

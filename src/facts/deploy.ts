@@ -135,14 +135,45 @@ function documentedExample(files: FileView, path: string): boolean {
     )
       return true;
     // The README shows the image run: `image: owner/<name>` in a compose block, or `docker run … <name>`.
+    const tails = readmeRunTails(files);
     return own.some((i) => {
-      const last = escapeRe(imageLast(i));
-      return new RegExp(
-        `(?:^[ \\t]*image:[ \\t]*["']?|\\b(?:docker|podman)\\s+run\\b.*?)(?:[\\w.:-]+/)*${last}(?![\\w.-]|/)`,
-        'im',
-      ).test(readme);
+      const last = imageLast(i);
+      return (
+        tails.some((t) => endsAName(t, last)) ||
+        new RegExp(`^[ \\t]*image:[ \\t]*["']?(?:[\\w.:-]+/)*${escapeRe(last)}(?![\\w.-]|/)`, 'im').test(readme)
+      );
     });
   });
+}
+
+/**
+ * The rest of each root README line after a `docker run` or `podman run`, lower-cased, read once.
+ * A later `docker run` on the same line has a tail inside the first one's, so it adds nothing: a
+ * pattern `docker run.*?<name>` tried from each of them was quadratic on a long line (3.5 s).
+ */
+function readmeRunTails(files: FileView): string[] {
+  return memo(files, 'deploy:readme-run-tails', () => {
+    const text = readmeText(files);
+    const out: string[] = [];
+    const run = /\b(?:docker|podman)\s+run\b/gi;
+    let lineEnd = -1;
+    for (let m = run.exec(text); m; m = run.exec(text)) {
+      const from = m.index + m[0].length;
+      if (from < lineEnd) continue;
+      lineEnd = from;
+      while (lineEnd < text.length && !'\n\r\u2028\u2029'.includes(text[lineEnd]!)) lineEnd++;
+      out.push(text.slice(from, lineEnd).toLowerCase());
+    }
+    return out;
+  });
+}
+
+/** `name` (lower-case) occurs in `text` not followed by more of a name or a path (`shop` in `acme/shop:1`). */
+function endsAName(text: string, name: string): boolean {
+  for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+    if (!/[\w./-]/.test(text[at + name.length] ?? '')) return true;
+  }
+  return false;
 }
 
 /** The last path segment of an image's repository, lower-cased: `ghcr.io/acme/shop:1.2` → `shop`. */
@@ -156,9 +187,28 @@ function ownNamed(files: FileView, image: string): boolean {
   if (ownImage(files, image)) return true;
   const last = imageLast(image);
   if (last.length < 3 || THIRD_PARTY.test(last)) return false;
+  if (/^[\w.-]+$/.test(last)) return publishedLastSegments(files).has(last);
   return memo(files, `deploy:own-named:${last}`, () => {
-    const re = new RegExp(`[\\w.-]+/${escapeRe(last)}(?![\\w.-]|/)`, 'i');
+    const re = new RegExp(`(?<![\\w.-])[\\w.-]+/${escapeRe(last)}(?![\\w.-]|/)`, 'i');
     return buildTexts(files).some((t) => re.test(t));
+  });
+}
+
+/**
+ * A match starts only after a name segment and its slash; without the look-behind a pattern
+ * `[\w.-]+/<name>` rescanned a 40k-letter word from each letter, once per compose image (6 s).
+ */
+export const AFTER_SLASH_SEGMENT = /(?<=[\w.-]\/)[\w.-]+(?![\w.-]|\/)/g;
+
+/**
+ * The last segments of the `owner/name` words in the build and CI files (`openbudgeteer` in
+ * `axelander/openbudgeteer`), lower-cased: collected once per tree, not searched for per image.
+ */
+function publishedLastSegments(files: FileView): Set<string> {
+  return memo(files, 'deploy:published-last-segments', () => {
+    const out = new Set<string>();
+    for (const t of buildTexts(files)) for (const m of t.matchAll(AFTER_SLASH_SEGMENT)) out.add(m[0].toLowerCase());
+    return out;
   });
 }
 

@@ -671,8 +671,16 @@ function manifestsOf(path: string, raw: string, files: FileView): FileManifests 
  * off by default is blanked, unless its document's `kind:` line is behind the same switch (a
  * workload disabled as a whole is still read, and reported as disabled).
  */
-function defaultRender(lines: HelmLine[], values: unknown): string[] {
+export function defaultRender(lines: HelmLine[], values: unknown): string[] {
   const out: string[] = [];
+  // Each distinct condition is decided once per file, not once per line inside it (a value
+  // lookup and, for a map, its keys, per line times every enclosing `if`).
+  const decided = new Map<string, boolean>();
+  const holds = (c: string) => {
+    let h = decided.get(c);
+    if (h === undefined) decided.set(c, (h = conditionsHold([c], values)));
+    return h;
+  };
   for (let start = 0; start < lines.length; ) {
     let end = start + 1;
     while (end < lines.length && !/^---/.test(lines[end]!.text)) end++;
@@ -680,8 +688,7 @@ function defaultRender(lines: HelmLine[], values: unknown): string[] {
     const whole = new Set(kind?.conditions ?? []);
     for (let i = start; i < end; i++) {
       const l = lines[i]!;
-      const failing = l.conditions.filter((c) => !whole.has(c) && !conditionsHold([c], values));
-      out.push(failing.length > 0 ? '' : l.text);
+      out.push(l.conditions.some((c) => !whole.has(c) && !holds(c)) ? '' : l.text);
     }
     start = end;
   }
@@ -704,15 +711,30 @@ function helmHook(kind: string, hook: unknown): boolean {
 }
 
 /** `helm-template-relay` → `sentry-relay (chart)`; a name that is only a placeholder → `sentry (chart)`. */
-function chartName(raw: string, chart: string): string {
+export function chartName(raw: string, chart: string): string {
+  // No literal part of a name this long is kept (over 60 characters reads as the chart's name).
+  if (raw.length > 200) return `${chart} (chart)`;
   const literal = raw
     .replace(/helm-template|__helmValue[\w.]*/g, ' ')
     .split(/\s+/)
-    .map((s) => s.replace(/^[-_.]+|[-_.]+$/g, ''))
+    .map(trimSeparators)
     .filter(Boolean)
     .join('-');
   if (!literal || literal === chart || literal.length > 60) return `${chart} (chart)`;
   return literal.startsWith(`${chart}-`) ? `${literal} (chart)` : `${chart}-${literal} (chart)`;
+}
+
+/**
+ * `-relay-` → `relay`, by index: a pattern `[-_.]+$` is tried from every separator of a run and
+ * rescans the rest (`x---…---x`, quadratic).
+ */
+function trimSeparators(s: string): string {
+  const sep = (c: string | undefined) => c === '-' || c === '_' || c === '.';
+  let from = 0;
+  let to = s.length;
+  while (from < to && sep(s[from])) from++;
+  while (to > from && sep(s[to - 1])) to--;
+  return s.slice(from, to);
 }
 
 /** The first `if` condition that does not hold with the chart's defaults, and its values.yaml line. */

@@ -312,13 +312,12 @@ interface CargoManifest {
 function cargoProgram(files: FileView): string | undefined {
   // The root manifest only: in a virtual workspace no member speaks for the repository.
   const manifest = 'Cargo.toml';
-  if (!/^\[package\]/m.test(files.read(manifest) ?? '')) return undefined;
+  const text = files.read(manifest) ?? '';
+  if (!/^\[package\]/m.test(text)) return undefined;
   const parsed = files.readToml<CargoManifest>(manifest);
   if (!parsed.ok || !parsed.value?.package) return undefined;
   const cargo = parsed.value;
-  const dir = manifest.slice(0, -'Cargo.toml'.length);
   const name = typeof cargo.package!.name === 'string' ? cargo.package!.name : undefined;
-  const text = files.read(manifest) ?? '';
   const lineOf = (re: RegExp) => {
     const m = re.exec(text);
     return m ? lineAt(text, m.index) : 1;
@@ -328,18 +327,18 @@ function cargoProgram(files: FileView): string | undefined {
     name: typeof b.name === 'string' ? b.name : name,
     path: typeof b.path === 'string' ? b.path.replace(/^\.\//, '') : 'src/main.rs',
   }));
-  const defaultMain = files.exists(`${dir}src/main.rs`);
+  const defaultMain = files.exists('src/main.rs');
   if (defaultMain && !bins.some((b) => b.path === 'src/main.rs')) bins.push({ name, path: 'src/main.rs' });
-  const bin = bins.find((b) => files.exists(`${dir}${b.path}`));
+  const bin = bins.find((b) => files.exists(b.path));
   if (!bin) return undefined;
-  const hasLib = cargo.lib !== undefined || files.exists(`${dir}src/lib.rs`);
+  const hasLib = cargo.lib !== undefined || files.exists('src/lib.rs');
   const console =
     Array.isArray(cargo.package!.categories) && cargo.package!.categories.includes('command-line-utilities');
-  const own = bins.find((b) => b.name === name && files.exists(`${dir}${b.path}`));
+  const own = bins.find((b) => b.name === name && files.exists(b.path));
   if (hasLib && !own && !console) return undefined;
   const at = declared.length ? `${manifest}:${lineOf(/^\[\[bin\]\]/m)}` : manifest;
   const chosen = own ?? bin;
-  return `Cargo package ${name ?? manifest} builds the binary ${chosen.name ?? '?'} from ${dir}${chosen.path} (${at})${hasLib ? (own ? ', named as the package' : ', filed under command-line-utilities') : ', and no library target'}`;
+  return `Cargo package ${name ?? manifest} builds the binary ${chosen.name ?? '?'} from ${chosen.path} (${at})${hasLib ? (own ? ', named as the package' : ', filed under command-line-utilities') : ', and no library target'}`;
 }
 
 const GO_MAIN = /^package[ \t]+main\b[\s\S]*?^func[ \t]+main[ \t]*\([ \t]*\)/m;

@@ -303,13 +303,20 @@ const PACKAGE_DESCRIPTORS = [
 ];
 const baseName = (p: string) => p.slice(p.lastIndexOf('/') + 1);
 
+/**
+ * A unit file name in a package descriptor (`code-server@.service`). The look-behind starts a
+ * match only where a name starts: without it a 40k-letter word was rescanned from each of its
+ * letters (quadratic, 2.6 s).
+ */
+export const UNIT_FILE_NAME = /(?<![\w@.-])[\w@.-]+\.service\b/g;
+
 /** Unit file names that a package descriptor installs (`src: ./ci/build/code-server@.service`), read once. */
 function packagedFiles(files: FileView): Set<string> {
   return memo(files, 'runtime:packaged-units', () => {
     const out = new Set<string>();
     for (const p of files.match(PACKAGE_DESCRIPTORS).slice(0, 20)) {
       const text = files.read(p) ?? '';
-      for (const m of text.slice(0, 200_000).matchAll(/[\w@.-]+\.service\b/g)) out.add(m[0]);
+      for (const m of text.slice(0, 200_000).matchAll(UNIT_FILE_NAME)) out.add(m[0]);
     }
     return out;
   });

@@ -224,7 +224,7 @@ export function dependenciesNamed(facts: Facts, name: string): Dependency[] {
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const versionRe = (v: string) => new RegExp(`(?<![\\d.])${escapeRe(v)}(?![\\d])`);
-const fromDep = (d: Dependency, note?: string): Evidence => ({
+export const fromDep = (d: Dependency, note?: string): Evidence => ({
   path: d.path,
   ...(d.line ? { line: d.line } : {}),
   snippet: `${d.name}${d.version ? ` ${d.version}` : ''}`,

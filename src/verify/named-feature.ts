@@ -28,17 +28,21 @@ const STOP = new Set(
 );
 
 /** Folders of copies (a release snapshot "v1.0.0-PRODUCTION/", an archive), tests and build output; files whose name shows nothing of the code: documentation, images, lock files. */
-const NOT_NAMING = /\.(?:md|markdown|txt|rst|adoc|png|jpe?g|gif|svg|ico|webp|pdf|lock|log|snap)$/i;
-const UNLISTED_DIR =
+export const NOT_NAMING = /\.(?:md|markdown|txt|rst|adoc|png|jpe?g|gif|svg|ico|webp|pdf|lock|log|snap)$/i;
+export const UNLISTED_DIR =
   /^(?:node_modules|vendor|dist|build|out|target|coverage|tmp|\.venv|venv|fixtures|testdata|__snapshots__|docs?|_?archive[sd]?|old|backups?|deprecated|legacy|tests?|specs?|__tests__|e2e|\.git)$/i;
 const VERSIONED = /\bv?\d+\.\d+\.\d+/;
-const TEST_FILE = /[._-](?:test|spec|tests)\.[a-z]+$|^test_/i;
+export const TEST_FILE = /[._-](?:test|spec|tests)\.[a-z]+$|^test_/i;
 
 const COMPARED = /\b(?:wie|like|comme|como|similar to|same as|as in|gleiche[nr]?|identi(?:cal|que|sch)|analog)\b/i;
 
-/** "Invitations" → "invitation", "policies" → "policy"; short words and "-ss" kept. */
-export function singular(w: string): string {
+/**
+ * "Invitations" → "invitation", "policies" → "policy"; short words and "-ss" kept. `es` also folds
+ * the Spanish/Portuguese "-es" after a consonant ("entidades" → "entidad", "canales" → "canal").
+ */
+export function singular(w: string, es = false): string {
   if (w.length > 4 && w.endsWith('ies')) return `${w.slice(0, -3)}y`;
+  if (es && w.length > 5 && /(?:[^aeiou]es)$/.test(w) && /(?:ad|ion|or|al)es$/.test(w)) return w.slice(0, -2);
   if (w.length > 4 && /(?:ss|us|is)$/.test(w)) return w;
   if (w.length > 3 && w.endsWith('s')) return w.slice(0, -1);
   return w;
@@ -49,7 +53,7 @@ export function nameWords(name: string): string[] {
   return unCamel(name)
     .split(/[^\p{L}\p{N}]+/u)
     .filter(Boolean)
-    .map(singular);
+    .map((w) => singular(w));
 }
 
 interface Named {

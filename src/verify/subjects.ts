@@ -15,9 +15,10 @@
  * A word the tables do not know and the inventory does not name leaves the claim open: its meaning is
  * not read from names. Opinion words alone ("clean", "well structured") name nothing and decide nothing.
  */
-import type { Evidence } from '../types.js';
+import type { Dependency, Evidence } from '../types.js';
 import type { Claim } from './extract.js';
-import type { Finding, LookupContext } from './lookup.js';
+import { type Finding, fromDep, type LookupContext } from './lookup.js';
+import { NOT_NAMING, singular as singularOf, TEST_FILE, UNLISTED_DIR } from './named-feature.js';
 import { PRODUCTS, type Product, productInRepository } from './products.js';
 import { plain } from './status.js';
 
@@ -195,31 +196,36 @@ const fold = (s: string) =>
     .toLowerCase();
 
 /** "catálogos" → "catalogo", "policies" → "policy", "entidades" → "entidad". */
-function singular(w: string): string {
-  if (w.length > 4 && w.endsWith('ies')) return `${w.slice(0, -3)}y`;
-  if (w.length > 5 && /(?:[^aeiou]es)$/.test(w) && /(?:ad|ion|or|al)es$/.test(w)) return w.slice(0, -2);
-  if (w.length > 4 && /(?:ss|us|is)$/.test(w)) return w;
-  if (w.length > 3 && w.endsWith('s')) return w.slice(0, -1);
-  return w;
-}
+const singular = (w: string) => singularOf(w, true);
+
+/** A folder of copies, tests, documentation, examples or build output: not product code. */
+const NOT_PRODUCT_DIR = (seg: string) => UNLISTED_DIR.test(seg) || /^(?:examples?|samples?|\.github)$/i.test(seg);
 
 /** A product-code path: no tests, documentation, examples, copies, vendored or generated folders. */
-const NOT_PRODUCT =
-  /(?:^|\/)(?:node_modules|vendor|dist|build|out|target|coverage|tmp|\.venv|venv|fixtures|testdata|__snapshots__|docs?|_?archive[sd]?|old|backups?|deprecated|legacy|tests?|specs?|__tests__|e2e|examples?|samples?|\.git|\.github)\/|[._-](?:test|spec)s?\.[a-z]+$|\.(?:md|markdown|txt|rst|adoc|png|jpe?g|gif|svg|ico|webp|pdf|lock|log|snap)$/i;
+function productPath(path: string): boolean {
+  if (NOT_NAMING.test(path)) return false;
+  const segs = path.split('/');
+  return !TEST_FILE.test(segs.pop()!) && !segs.some(NOT_PRODUCT_DIR);
+}
 
 interface Inventory {
   paths: string[];
+  /** The paths folded (lower case, no accents), folded once. */
+  folded: string[];
   /** Folded word of a folder or a file's stem → the first product path carrying it. */
   words: Map<string, string>;
   /** Folded tokens of each dependency name → the dependency. */
-  deps: { tokens: Set<string>; name: string; path: string; line?: number; version?: string }[];
+  deps: { tokens: Set<string>; folded: string; dep: Dependency }[];
+  /** What each concept and product resolved to, decided once per inventory, not per claim. */
+  concepts: Map<string, Evidence | null>;
+  products: Map<Product, { evidence: Evidence | null; absent?: boolean }>;
 }
 
 const inventories = new WeakMap<object, Inventory>();
 function inventoryOf(ctx: LookupContext): Inventory {
   const cached = inventories.get(ctx.files);
   if (cached) return cached;
-  const paths = ctx.files.paths.filter((p) => p !== ctx.documentPath && !NOT_PRODUCT.test(p)).map((p) => p);
+  const paths = ctx.files.paths.filter((p) => p !== ctx.documentPath && productPath(p));
   const words = new Map<string, string>();
   const add = (name: string, at: string) => {
     const w = singular(fold(name).replace(/[^a-z0-9]+/g, ''));
@@ -232,18 +238,11 @@ function inventoryOf(ctx: LookupContext): Inventory {
     for (const seg of segs) add(seg, (dir += `${seg}/`));
     add(base.replace(/^\./, '').split('.')[0]!, path);
   }
-  const deps = ctx.facts.dependencies.map((d) => ({
-    tokens: new Set(
-      fold(d.name)
-        .split(/[^a-z0-9]+/)
-        .filter((t) => t.length > 1),
-    ),
-    name: d.name,
-    path: d.path,
-    ...(d.line ? { line: d.line } : {}),
-    ...(d.version ? { version: d.version } : {}),
-  }));
-  const inv = { paths, words, deps };
+  const deps = ctx.facts.dependencies.map((d) => {
+    const folded = fold(d.name);
+    return { tokens: new Set(folded.split(/[^a-z0-9]+/).filter((t) => t.length > 1)), folded, dep: d };
+  });
+  const inv = { paths, folded: paths.map(fold), words, deps, concepts: new Map(), products: new Map() };
   inventories.set(ctx.files, inv);
   return inv;
 }
@@ -347,35 +346,45 @@ function depOf(inv: Inventory, w: string): Inventory['deps'][number] | undefined
   return inv.deps.find((d) => d.tokens.has(w) || d.tokens.has(bare) || d.tokens.has(`${bare}js`));
 }
 
-const depEvidence = (d: Inventory['deps'][number]): Evidence => ({
-  path: d.path,
-  ...(d.line ? { line: d.line } : {}),
-  snippet: `${d.name}${d.version ? ` ${d.version}` : ''}`,
-});
-
 function resolve(ctx: LookupContext, term: Term): Resolved {
   const inv = inventoryOf(ctx);
   if (term.kind === 'concept') {
     const c = term.concept;
-    const path = inv.paths.find((p) => {
-      const f = fold(p);
-      return c.path.test(f) || (c.file?.test(f.slice(f.lastIndexOf('/') + 1)) ?? false);
-    });
-    if (path) return { term, evidence: { path, note: `${c.id}: a ${c.id} by its file or folder name` } };
-    const dep = c.dep ? inv.deps.find((d) => c.dep!.test(fold(d.name))) : undefined;
-    return { term, evidence: dep ? depEvidence(dep) : null };
+    let evidence = inv.concepts.get(c.id);
+    if (evidence === undefined) {
+      const at = inv.folded.findIndex(
+        (f) => c.path.test(f) || (c.file?.test(f.slice(f.lastIndexOf('/') + 1)) ?? false),
+      );
+      const dep = at < 0 && c.dep ? inv.deps.find((d) => c.dep!.test(d.folded)) : undefined;
+      evidence =
+        at >= 0
+          ? { path: inv.paths[at]!, note: `${c.id}: a ${c.id} by its file or folder name` }
+          : dep
+            ? fromDep(dep.dep)
+            : null;
+      inv.concepts.set(c.id, evidence);
+    }
+    return { term, evidence };
   }
   if (term.kind === 'product') {
-    const dep = inv.deps.find((d) => term.product.shows.some((s) => fold(d.name).includes(s)));
-    if (dep) return { term, evidence: depEvidence(dep) };
-    const path = inv.paths.find((p) => term.product.shows.some((s) => fold(p).includes(s)));
-    if (path) return { term, evidence: { path } };
-    return { term, evidence: null, absent: productInRepository(ctx, term.product) === false };
+    const product = term.product;
+    let found = inv.products.get(product);
+    if (!found) {
+      const dep = inv.deps.find((d) => product.shows.some((s) => d.folded.includes(s)));
+      const at = dep ? -1 : inv.folded.findIndex((f) => product.shows.some((s) => f.includes(s)));
+      found = dep
+        ? { evidence: fromDep(dep.dep) }
+        : at >= 0
+          ? { evidence: { path: inv.paths[at]! } }
+          : { evidence: null, absent: productInRepository(ctx, product) === false };
+      inv.products.set(product, found);
+    }
+    return { term, ...found };
   }
   const path = nameIn(inv, term.word);
   if (path) return { term, evidence: { path } };
   const dep = depOf(inv, term.word);
-  return { term, evidence: dep ? depEvidence(dep) : null };
+  return { term, evidence: dep ? fromDep(dep.dep) : null };
 }
 
 const describe = (r: Resolved) =>

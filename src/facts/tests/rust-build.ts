@@ -85,6 +85,8 @@ export function buildScriptTests(files: FileView, path: string): BuildScriptTest
   const resolved = new Map<string, string[]>();
   let first: number | undefined;
   let templates = 0;
+  /** The file with strings and comments masked: worked out once, not per test (a file of many tests). */
+  let masked: string | undefined;
   // Functions in text order, as their tests are: a later function's count of a folder is the one kept.
   for (const [f, { tests, walks: inFn }] of byFn) {
     if (!inFn.length) continue;
@@ -92,7 +94,7 @@ export function buildScriptTests(files: FileView, path: string): BuildScriptTest
     for (const t of tests)
       if (t > inFn[0]!.index!) {
         // Only a template the file's own count saw is taken off it: one in a raw string is masked.
-        if (mask(text, SYNTAX.rust).startsWith('#[test]', t)) templates++;
+        if ((masked ??= mask(text, SYNTAX.rust)).startsWith('#[test]', t)) templates++;
         first ??= t;
       }
     for (const w of inFn) {
