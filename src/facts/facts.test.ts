@@ -504,6 +504,34 @@ describe('profile', () => {
     });
   });
 
+  describe('a .NET gateway library whose acceptance tests host it (blind round 22)', () => {
+    const gateway = {
+      'src/Gateway.csproj':
+        '<Project Sdk="Microsoft.NET.Sdk">\n  <PropertyGroup>\n    <PackageId>Gateway</PackageId>\n  </PropertyGroup>\n  <ItemGroup>\n    <PackageReference Include="Microsoft.AspNetCore.MiddlewareAnalysis" Version="8.0.0" />\n  </ItemGroup>\n</Project>\n',
+      'src/Middleware/ProxyMiddleware.cs': 'namespace Gateway;\npublic sealed class ProxyMiddleware {}\n',
+      'acceptance/Gateway.Acceptance.csproj':
+        '<Project Sdk="Microsoft.NET.Sdk">\n  <ItemGroup>\n    <PackageReference Include="Microsoft.NET.Test.Sdk" Version="17.0.0" />\n    <PackageReference Include="Microsoft.AspNetCore.TestHost" Version="8.0.0" />\n  </ItemGroup>\n</Project>\n',
+      'acceptance/Steps.cs':
+        'namespace Gateway.Acceptance;\npublic class Steps {\n  public void Start() {\n    var builder = WebApplication.CreateBuilder();\n    builder.Build().Run();\n  }\n}\n',
+    };
+    it('a test project (by what it references) and a class library extending ASP.NET Core make no service', () => {
+      const facts = collectFacts(memoryIndex(gateway));
+      expect(facts.frameworks).toEqual([]);
+      const p = profile(gateway);
+      expect(p.id).toBe('library');
+      expect(p.reasons[0]).toContain('package manifest src/Gateway.csproj');
+    });
+    it('an executable project that hosts ASP.NET Core is the service', () => {
+      const p = profile({
+        ...gateway,
+        'host/Gateway.Host.csproj':
+          '<Project Sdk="Microsoft.NET.Sdk">\n  <PropertyGroup>\n    <OutputType>Exe</OutputType>\n  </PropertyGroup>\n  <ItemGroup>\n    <PackageReference Include="Microsoft.AspNetCore.Hosting" Version="2.2.0" />\n  </ItemGroup>\n</Project>\n',
+        'host/Program.cs': 'var builder = WebApplication.CreateBuilder(args);\nbuilder.Build().Run();\n',
+      });
+      expect(p.id).toBe('service');
+    });
+  });
+
   it('a manifest without any of those is a library; docs only is docs', () => {
     expect(profile({ 'pyproject.toml': '[project]\nname="lib"\n', 'lib/__init__.py': '' }).id).toBe('library');
     expect(profile({ 'README.md': '# handbook\n', 'docs/a.md': 'x' }).id).toBe('docs');

@@ -165,6 +165,58 @@ export function isNonProductDotnetProject(path: string): boolean {
   return NOT_THE_PRODUCT.test(path) || TEST_PROJECT_DIR.test(path) || DOTNET_NON_PRODUCT_PROJECT.test(path);
 }
 
+/** A .NET project file that is not the product: by name or folder, or a test project by what it references. */
+export function nonProductDotnetProjectFile(files: FileView, path: string): boolean {
+  return isNonProductDotnetProject(path) || DOTNET_TEST_PROJECT.test(files.read(path) ?? '');
+}
+
+const DOTNET_PROJECT = /\.(?:cs|fs|vb)proj$/;
+/** A test project by what it references, whatever its name (`acceptance/Ocelot.Acceptance.csproj`). */
+const DOTNET_TEST_PROJECT =
+  /<IsTestProject>\s*true\s*<|<PackageReference\s+Include\s*=\s*"(?:Microsoft\.NET\.Test\.Sdk|xunit(?:\.v3)?|NUnit|MSTest(?:\.TestFramework)?|TUnit)"/i;
+/** A project that runs as a program: the Web or Worker SDK, or an executable output. */
+const DOTNET_HOST_PROJECT = /Sdk\s*=\s*"Microsoft\.NET\.Sdk\.(?:Web|Worker)"|<OutputType>\s*(?:Exe|WinExe)\s*</i;
+
+/**
+ * What a .NET project is, read from its file: `test` (it references a test SDK or framework),
+ * `host` (Web/Worker SDK or an executable) or `library`. A web framework's package in a test project
+ * hosts a test app, and in a class library it extends the framework for others (blind round 22:
+ * Ocelot, a gateway library on NuGet, was judged a service from the TestHost package of its
+ * acceptance tests): only a host project makes the repository a service.
+ */
+function dotnetProjectKind(files: FileView, path: string): 'test' | 'host' | 'library' {
+  const text = files.read(path) ?? '';
+  if (DOTNET_TEST_PROJECT.test(text)) return 'test';
+  return DOTNET_HOST_PROJECT.test(text) ? 'host' : 'library';
+}
+
+/**
+ * Whether a .NET source file belongs to a project that is not the product: its nearest enclosing
+ * project file is a test, sample or benchmark project by name, or a test project by what it
+ * references (blind round 22: Ocelot's `manual/` test host and `acceptance/` tests started servers).
+ * Files of other languages, and files under no project, are not answered here (false).
+ */
+export function inNonProductDotnetProject(files: FileView): (path: string) => boolean {
+  const projects = files.match(['**/*.csproj', '**/*.fsproj', '**/*.vbproj']);
+  if (projects.length === 0) return () => false;
+  const byDir = new Map<string, boolean>();
+  for (const p of projects) {
+    const dir = p.includes('/') ? p.slice(0, p.lastIndexOf('/')) : '';
+    const nonProduct = nonProductDotnetProjectFile(files, p);
+    // Two projects in one folder: the folder is the product's if either is.
+    byDir.set(dir, (byDir.get(dir) ?? true) && nonProduct);
+  }
+  return (path) => {
+    if (!/\.(?:cs|fs|vb)$/.test(path)) return false;
+    for (let dir = path; dir.includes('/'); ) {
+      dir = dir.slice(0, dir.lastIndexOf('/'));
+      const answer = byDir.get(dir);
+      if (answer !== undefined) return answer;
+    }
+    return byDir.get('') ?? false;
+  };
+}
+
 /** The first ASP.NET Web SDK project that is a test, sample or benchmark host (set aside), cited `path:line`. */
 export function nonProductWebHost(files: FileView): string | undefined {
   for (const p of files.match(['**/*.csproj', '**/*.fsproj']).filter(isNonProductDotnetProject)) {
@@ -177,6 +229,13 @@ export function nonProductWebHost(files: FileView): string | undefined {
 
 export function detectFrameworks(files: FileView, deps: Dependency[]): Framework[] {
   const out = new Map<string, Framework>();
+  const kinds = new Map<string, 'test' | 'host' | 'library'>();
+  const dotnetHost = (path: string) => {
+    if (!DOTNET_PROJECT.test(path)) return true; // central package files (Directory.Packages.props): as before
+    let kind = kinds.get(path);
+    if (!kind) kinds.set(path, (kind = dotnetProjectKind(files, path)));
+    return kind === 'host';
+  };
   for (const fw of WEB_FRAMEWORKS) {
     const ecos = Array.isArray(fw.ecosystem) ? fw.ecosystem : [fw.ecosystem];
     const dep = deps.find(
@@ -184,7 +243,7 @@ export function detectFrameworks(files: FileView, deps: Dependency[]): Framework
         !d.dev &&
         !NOT_THE_PRODUCT.test(d.path) &&
         !TEST_PROJECT_DIR.test(d.path) &&
-        !(d.ecosystem === 'nuget' && DOTNET_NON_PRODUCT_PROJECT.test(d.path)) &&
+        !(d.ecosystem === 'nuget' && (DOTNET_NON_PRODUCT_PROJECT.test(d.path) || !dotnetHost(d.path))) &&
         ecos.includes(d.ecosystem) &&
         fw.deps.some((p) => nameMatches(d.name, p)),
     );
@@ -207,7 +266,7 @@ export function detectFrameworks(files: FileView, deps: Dependency[]): Framework
   if (!out.has('aspnetcore') || files.has(['**/*.csproj', '**/*.fsproj'])) {
     for (const p of files.match(['**/*.csproj', '**/*.fsproj']).filter((x) => !isNonProductDotnetProject(x))) {
       const text = files.read(p);
-      if (text && /Sdk\s*=\s*"Microsoft\.NET\.Sdk\.Web"/.test(text)) {
+      if (text && /Sdk\s*=\s*"Microsoft\.NET\.Sdk\.Web"/.test(text) && !DOTNET_TEST_PROJECT.test(text)) {
         out.set('aspnetcore', {
           id: 'aspnetcore',
           name: 'ASP.NET Core',

@@ -132,7 +132,7 @@ export function completeFacts(
     pre.componentOf,
   );
   const empty = nothingToAssess(files);
-  const servers = serverSites(scan.matches('facts:server')).map((m) => ({
+  const servers = serverSites(scan.matches('facts:server'), files).map((m) => ({
     path: m.path,
     line: m.line,
     snippet: m.snippet,

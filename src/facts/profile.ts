@@ -5,9 +5,15 @@
 import type { Match } from '../types.js';
 import type { FileView } from '../types.js';
 import type { ScanPattern } from '../scan/scanner.js';
-import { NOT_THE_PRODUCT, dirOf } from './paths.js';
+import { NOT_THE_PRODUCT, dirOf, isTestPath } from './paths.js';
 import type { Dependency, Framework, Manifest, Profile } from '../types.js';
-import { JVM_SERVER_IMPORTS, nameMatches, nonProductWebHost } from './frameworks.js';
+import {
+  inNonProductDotnetProject,
+  JVM_SERVER_IMPORTS,
+  nameMatches,
+  nonProductDotnetProjectFile,
+  nonProductWebHost,
+} from './frameworks.js';
 import { isProductionPath } from './paths.js';
 import { dockerfiles, isToolImage } from './dockerfile.js';
 import { ownCommand, consoleScripts, type EntryPoint } from './entry-points.js';
@@ -134,10 +140,15 @@ export interface ProfileInput {
 }
 
 /** A server started in a comment, a test or an example does not make the repository a service. */
-export function serverSites(serverMatches: Match[]): Match[] {
+export function serverSites(serverMatches: Match[], files?: FileView): Match[] {
+  const nonProductDotnet = files && serverMatches.length > 0 ? inNonProductDotnetProject(files) : () => false;
   return serverMatches.filter(
     (m) =>
       !NOT_THE_PRODUCT.test(m.path) &&
+      !nonProductDotnet(m.path) &&
+      // Test code starts servers to test against (blind round 22: Ocelot's acceptance tests'
+      // `WebApplication.CreateBuilder()` made a NuGet library a service): the shared test-path answer.
+      !isTestPath(m.path) &&
       !/[._]test\.|_spec\./.test(m.path) &&
       !/^(\*|\/\/|\/\*|#|--|<!--)/.test(m.snippet),
   );
@@ -149,7 +160,7 @@ export function detectProfile(input: ProfileInput): Profile {
   const runtime = dependencies.filter((d) => !d.dev && d.direct);
   const where = (d: Dependency) => `${d.path}${d.line ? `:${d.line}` : ''}`;
 
-  const servers = serverSites(serverMatches);
+  const servers = serverSites(serverMatches, files);
   // A library built on a web framework (Spring Boot starters, Express middleware) declares the
   // framework but starts nothing outside its samples and ships jars or packages, not a deployment:
   // judged as a service, it is failed for health endpoints and rollbacks it cannot have (issue 15).
@@ -281,7 +292,12 @@ export function detectProfile(input: ProfileInput): Profile {
       : '';
     const m =
       [...input.manifests]
-        .filter((x) => !NOT_THE_PRODUCT.test(x.path))
+        .filter(
+          (x) =>
+            !NOT_THE_PRODUCT.test(x.path) &&
+            !isTestPath(x.path) &&
+            !(/\.(?:cs|fs|vb)proj$/.test(x.path) && nonProductDotnetProjectFile(files, x.path)),
+        )
         .sort((a, b) => depth(a.path) - depth(b.path))[0] ?? input.manifests[0];
     return {
       id: 'library',
