@@ -123,7 +123,7 @@ function loadScript() {
     /* no cache yet */
   }
   const script = new vm.Script(
-    `(function (exports, require, module, __filename, __dirname, __bundleUrl) {${source.toString('latin1')}\n})`,
+    `(function (exports, require, module, __filename, __dirname, __bundleUrl) {${source.toString('utf8')}\n})`,
     { filename: file, cachedData, importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER },
   );
   const module = { exports: {} };

@@ -75,28 +75,9 @@ await esbuild.build({
   // outside the fast reader, XML, TOML) stay in node_modules and are required when first used: in
   // the one script their source (1.5 MB) was parsed and kept by every run, ~13 MiB of RSS.
   external: ['zod', 'handlebars', 'yaml', 'fast-xml-parser', 'smol-toml'],
-  // ASCII, so the launcher can decode it as latin1 into a one-byte string (below).
-  charset: 'ascii',
   logLevel: 'warning',
 });
-// esbuild's ascii charset escapes strings, templates and names but leaves regex literals as written
-// (emoji, dashes, `é` in the rules' patterns): with one such character the whole 2.7 MB source was
-// decoded to a two-byte string (5.4 MB of heap in every run, ~7 ms of UTF-8 decoding). What is left
-// outside ASCII is in regex literals, where `\uXXXX` per UTF-16 unit means the same code unit in
-// either mode (with the u flag, an escaped surrogate pair is the one code point), and in comments.
-// An identity escape of such a character (`\–`, allowed only without the u flag) becomes the escape.
-{
-  const file = `${out}/cli.cjs`;
-  const text = readFileSync(file, 'utf8');
-  // Escapes are taken whole from the left (`\\` is one), so a backslash before a character is known to escape it.
-  const unit = (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
-  const ascii = text.replace(/\\[\s\S]|[^\x00-\x7f]/g, (m) =>
-    m.length === 1 ? unit(m) : m.charCodeAt(1) > 0x7f ? unit(m[1]) : m,
-  );
-  writeFileSync(file, ascii);
-}
 const script = readFileSync(`${out}/cli.cjs`);
-if (script.some((b) => b > 0x7f)) throw new Error('bundle: dist/bundle/cli.cjs is not ASCII');
 writeFileSync(
   `${out}/cli.cjs.json`,
   `${JSON.stringify({ sha256: createHash('sha256').update(script).digest('hex'), size: script.length })}\n`,
