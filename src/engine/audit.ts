@@ -4,6 +4,7 @@
  */
 import type { Config } from '../config/schema.js';
 import { collectFacts, completeFacts, factPatterns } from '../facts/index.js';
+import { answersFor } from '../facts/paths.js';
 import type { ProfileId } from '../types.js';
 import { PROFILE_PATTERNS } from '../facts/profile.js';
 import { scan, type ScanPattern, type ScanResult } from '../scan/scanner.js';
@@ -115,6 +116,16 @@ export function isCommentMarker(m: Match): boolean {
 }
 
 export async function runAudit(input: AuditInput): Promise<AuditRun> {
+  // The path questions' answers (isProductionPath and the others) kept a byte per listed path.
+  answersFor(input.files);
+  try {
+    return await auditOf(input);
+  } finally {
+    answersFor(undefined, input.files);
+  }
+}
+
+async function auditOf(input: AuditInput): Promise<AuditRun> {
   const { files, config } = input;
   const timings: Record<string, number> = {};
   let t = performance.now();

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { isAgentDoc, isExamplePath, isHarnessPath, isProductionPath, isTestPath, NOT_THE_PRODUCT } from './paths.js';
+import {
+  answersFor,
+  isAgentDoc,
+  isExamplePath,
+  isHarnessPath,
+  isProductionPath,
+  isTestPath,
+  NOT_THE_PRODUCT,
+} from './paths.js';
+import { memoryIndex } from '../testing/memory.js';
 
 describe('test project folders are test code', () => {
   it('recognises dotted .NET test projects and CamelCase test folders, not look-alikes', () => {
@@ -146,5 +155,28 @@ describe('load-test scripts are not production code (round 18)', () => {
   it('a product file that merely mentions load or perf is production', () => {
     for (const p of ['src/loader.js', 'internal/perf/counters.go', 'app/workload.py', 'src/payload-test-data.ts'])
       expect(isProductionPath(p), p).toBe(true);
+  });
+});
+
+describe('answers kept per listing position (answersFor)', () => {
+  it('gives the same answers with the byte table as without, for listed and unlisted paths, and lets go only for its owner', () => {
+    const paths = ['src/app.ts', 'src/app.test.ts', 'examples/demo/main.go', 'docs/guide.md', 'tests/e2e/run.py'];
+    const asked = [...paths, 'lib/not-listed.ts', 'spec/not_listed_spec.rb'];
+    const without = asked.map((p) => [isTestPath(p), isExamplePath(p), isProductionPath(p)]);
+    const files = memoryIndex(Object.fromEntries(paths.map((p) => [p, 'x\n'])));
+    answersFor(files, undefined, 0);
+    try {
+      // Asked twice: once computed into the table, once from it, in either order of the questions.
+      expect(asked.map((p) => [isTestPath(p), isExamplePath(p), isProductionPath(p)])).toEqual(without);
+      expect(asked.map((p) => [isTestPath(p), isExamplePath(p), isProductionPath(p)])).toEqual(without);
+      const other = memoryIndex({ 'a.ts': 'x\n' });
+      answersFor(undefined, other);
+      expect(asked.map((p) => [isProductionPath(p), isExamplePath(p), isTestPath(p)])).toEqual(
+        without.map(([t, e, p]) => [p, e, t]),
+      );
+    } finally {
+      answersFor(undefined, files);
+    }
+    expect(asked.map((p) => [isTestPath(p), isExamplePath(p), isProductionPath(p)])).toEqual(without);
   });
 });

@@ -62,21 +62,63 @@ export const TEST_PROJECT_DIR =
   /(^|\/)(?:[\w-]+\.)+[A-Za-z]*(?:Tests?|Specs?)(?:\.[\w-]+)*\/|(^|\/)[A-Z][A-Za-z]*Tests\/|(^|\/)TestSuite(?:\.[\w-]+)*\//;
 
 // Rules ask these of every path, several times per audit: each answer is kept (a pure function
-// of the path), up to a bound, so that a process auditing many trees does not grow without end.
-// One map for all three questions, two bits per answer (asked, and the answer): two maps of the
-// same paths were 7 MB at 100k. isProductionPath is asked most (by most rules, of every path), and
-// its harness regex was not kept: ~0.1 s at 100k of the main thread for answers already known.
+// of the path). Two bits per question (asked, and the answer), three questions in a byte: during an
+// audit of a large listing, one byte per listing position (answersFor); a path outside that listing, or asked outside an
+// audit, goes to a map, up to a bound, so that a process auditing many trees does not grow without end.
+// The map of every listed path was ~3.5 MB at 100k and ~7-10 MB at 300k, kept to the audit's end
+// (its peak); the bytes are 0.3 MB there. isProductionPath is asked most (by most rules, of every
+// path), and its harness regex was not kept: ~0.1 s at 100k of the main thread for answers already known.
 const answers = new Map<string, number>();
 const KEPT = 400_000;
 const TEST = 0;
 const EXAMPLE = 2;
 const PRODUCTION = 4;
 
+/** A listing whose positions can hold the answers (FileIndex). */
+export interface PositionedListing {
+  readonly paths: readonly string[];
+  position(path: string): number;
+}
+let kept: { listing: PositionedListing; bits: Uint8Array } | undefined;
+/**
+ * A position is a hash of the whole path (FileIndex.position), ~90 ns more per question than the map's
+ * lookup by the string's cached hash (20 questions of 100k paths: +0.27 s): the table is for listings
+ * large enough for the map to weigh on the audit's peak, not for the CPU of the rest.
+ */
+const TABLE_FROM = 150_000;
+
+/**
+ * Keep the answers about `listing`'s paths in a byte per position until answersFor(undefined, listing)
+ * (runAudit does both). The answers are pure functions of the path, so a second audit in the same process
+ * taking over the table changes no answer, only where it is kept.
+ */
+export function answersFor(listing: PositionedListing | undefined, owner?: PositionedListing, from = TABLE_FROM): void {
+  if (listing)
+    kept = listing.paths.length >= from ? { listing, bits: new Uint8Array(listing.paths.length) } : undefined;
+  else if (kept && kept.listing === owner) kept = undefined;
+  lastPath = undefined;
+}
+
+// The last path looked up and its position: the questions come in runs about one path (isProductionPath
+// asks the other two), so most lookups are this one.
+let lastPath: string | undefined;
+let lastAt = -1;
+
 function remembered(path: string, shift: number, compute: (p: string) => boolean): boolean {
-  let bits = answers.get(path);
+  const table = kept;
+  let at = -1;
+  if (table) {
+    if (path !== lastPath) (lastAt = table.listing.position(path)), (lastPath = path);
+    at = lastAt;
+  }
+  let bits = at >= 0 ? table!.bits[at]! : answers.get(path);
   if (bits === undefined || !(bits & (1 << shift))) {
     const yes = compute(path);
     // compute may have recorded other answers for this path (isProductionPath asks the others).
+    if (at >= 0) {
+      table!.bits[at] = table!.bits[at]! | (1 << shift) | (yes ? 2 << shift : 0);
+      return yes;
+    }
     bits = answers.get(path);
     if (bits === undefined && answers.size >= KEPT) answers.clear();
     bits = (bits ?? 0) | (1 << shift) | (yes ? 2 << shift : 0);
