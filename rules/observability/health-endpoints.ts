@@ -515,9 +515,9 @@ function probePaths(files: FileView, kind: 'readiness' | 'liveness'): Map<string
   const key = (p: string) => p.toLowerCase().replace(/\/+$/, '');
   for (const w of deployedWorkloads(files))
     for (const c of w.containers) {
-      // A NAIS Application's probe is `{path, port}` (k8s.ts naisWorkload), a container's `httpGet.path`.
-      const probe = c[`${kind}Probe`] as { httpGet?: { path?: unknown }; path?: unknown } | undefined;
-      const path = probe?.httpGet?.path ?? (w.platform ? probe?.path : undefined);
+      // A NAIS Application's `{path, port}` probe comes in this form too (k8s.ts naisProbe).
+      const probe = c[`${kind}Probe`] as { httpGet?: { path?: unknown } } | undefined;
+      const path = probe?.httpGet?.path;
       if (typeof path === 'string' && !out.has(key(path)))
         out.set(key(path), {
           path: c.path ?? w.path,

@@ -199,6 +199,13 @@ const num = (v: unknown): number | undefined =>
  * not visible here and not assumed); env, `gcp.sqlInstances` and auto-instrumentation are kept
  * for platform-apps.ts.
  */
+/** A NAIS probe (`path`, `port`) in the Kubernetes form every probe reader knows (`httpGet.path`). */
+function naisProbe(probe: unknown): unknown {
+  const p = rec(probe);
+  if (!p || typeof p.path !== 'string') return probe;
+  return { ...p, httpGet: { path: p.path, ...(p.port !== undefined ? { port: p.port } : {}) } };
+}
+
 function naisWorkload(o: K8sObject, yaml: YamlDoc, map: LineMap): Workload {
   const spec = rec(o.doc.spec) ?? {};
   const at = (p: (string | number)[]) => {
@@ -213,9 +220,9 @@ function naisWorkload(o: K8sObject, yaml: YamlDoc, map: LineMap): Workload {
     name: o.name || 'app',
     line: at(['spec', 'image']) ?? at(['spec']) ?? o.line,
     init: false,
-    ...(spec.liveness ? { livenessProbe: spec.liveness } : {}),
-    ...(spec.readiness ? { readinessProbe: spec.readiness } : {}),
-    ...(spec.startup ? { startupProbe: spec.startup } : {}),
+    ...(spec.liveness ? { livenessProbe: naisProbe(spec.liveness) } : {}),
+    ...(spec.readiness ? { readinessProbe: naisProbe(spec.readiness) } : {}),
+    ...(spec.startup ? { startupProbe: naisProbe(spec.startup) } : {}),
     resources: { ...(requests ? { requests } : {}), ...(limits ? { limits } : {}) },
     preStop: !!spec.preStopHook,
   };

@@ -38,7 +38,7 @@ describe('platformApps: platform application manifests as one fact (round 21)', 
     expect(apps).toHaveLength(1);
     const [a] = apps;
     expect(a).toMatchObject({ system: 'NAIS', name: 'ledger', path: '.nais/app.yaml', line: 2 });
-    expect(a!.workload.containers[0]!.livenessProbe).toEqual({ path: '/isalive' });
+    expect(a!.workload.containers[0]!.livenessProbe).toEqual({ path: '/isalive', httpGet: { path: '/isalive' } });
     expect(a!.workload.replicas).toBe(2);
     expect(a!.workload.replicasLine).toBe(10);
     expect(a!.workload.platform?.maxReplicas).toBe(6);
