@@ -89,7 +89,7 @@ describe('a chart repository with a Terraform root for its own settings (round 2
     ]);
   });
   it('a values-production.yaml outside examples/ still makes the charts a deployment: ct install is no product test', async () => {
-    const deployed = { ...tree, 'deploy/values-production.yaml': 'replicas: 3\n' };
+    const deployed: Tree = { ...tree, 'deploy/values-production.yaml': 'replicas: 3\n' };
     delete deployed['charts/tsdb/examples/values-production.yaml'];
     const run = await runRuleOn(testsInCi, deployed, { profile: 'infrastructure' });
     expect(run.outcome).not.toBe('pass');
