@@ -116,6 +116,9 @@ const PATH_CONSTANT = /\b(?:const|readonly|final|static)\b[^=\n(]*?\b(\w+)\s*(?:
 const NOT_GET =
   /(?:[.@[]|\b)(?:post|put|patch|delete|HttpPost|HttpPut|HttpPatch|HttpDelete)\s*\(\s*(?:r?["'`]|\[\s*["'`])/i;
 
+/** A line that opens a registration for such a method, its path on the next line. */
+const NOT_GET_OPEN = /(?:[.@]|\b)(?:post|put|patch|delete)\s*\(\s*$/i;
+
 /** A NestJS decorator that requires an authenticated caller. */
 const AUTH_DECORATOR = /@(?:\w*Auth\w*|UseGuards|Roles|Permissions?|RequirePermissions?)\(/;
 
@@ -255,8 +258,12 @@ export default defineRule({
       ? true
       : { reason: `profile is ${facts.profile.id}: health endpoints belong to services` },
   check(ctx) {
+    // The method may be on the line before the path (`app.post(\n  '/status',`).
+    const stateChanging = (m: Match) =>
+      NOT_GET.test(m.snippet) ||
+      (/^["'`]/.test(m.snippet) && m.line > 1 && NOT_GET_OPEN.test(ctx.files.lines(m.path)?.bare(m.line - 1) ?? ''));
     const serving = (m: Match) =>
-      !NOT_GET.test(m.snippet) &&
+      !stateChanging(m) &&
       !AUTH_PING.test(m.groups[0] ?? '') &&
       !CLIENT_CALL.test(m.snippet) &&
       !PREFIX_TEST.test(m.snippet) &&
@@ -404,7 +411,7 @@ export default defineRule({
     const fullCode = libs.filter((m) => FULL_CODE.test(m.snippet));
     // A health route whose handler checks the database or Redis answers readiness too (round 0 O).
     const statusRoutes = serverCodeMatches(ctx.facts, ctx.matches('statusRoute')).filter(
-      (m) => ROUTE_CONTEXT.test(m.snippet) && !CLIENT_CALL.test(m.snippet) && !NOT_GET.test(m.snippet),
+      (m) => ROUTE_CONTEXT.test(m.snippet) && !CLIENT_CALL.test(m.snippet) && !stateChanging(m),
     );
     const probed = routesDoing(
       ctx.files,

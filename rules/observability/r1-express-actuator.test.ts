@@ -38,6 +38,13 @@ const tree = (actuator: boolean): Tree => ({
     "  res.send({ status: 'ok', data: { configured: true } });",
     '});',
     '',
+    'app.post(',
+    "  '/ping',",
+    '  async (req, res) => {',
+    "    res.send({ status: 'ok' });",
+    '  },',
+    ');',
+    '',
     'export { app as handlers };',
     '',
   ].join('\n'),
@@ -70,7 +77,7 @@ describe('express-actuator and a POST /status (round 22)', () => {
       },
     ]);
   });
-  it('without the actuator, a POST /status is no health route', async () => {
+  it('without the actuator, a POST /status (or a POST /ping written over lines) is no health route', async () => {
     const run = await runRuleOn(health, tree(false), { profile: 'service' });
     expect(run.outcome).toBe('fail');
     expect(run.message).toBe('No health or readiness endpoint found.');
