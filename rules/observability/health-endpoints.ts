@@ -7,6 +7,7 @@ import { firstPerFile, fromDependency, fromMatch, isProductionPath } from '../..
 import { routesDoing } from '../../src/facts/handlers.js';
 import { DEV_CONDITION, devOnlyBranch } from '../../src/facts/dev-branch.js';
 import { NEST_CONTROLLER, NEST_PREFIX, nestRoute } from '../../src/facts/nest-routes.js';
+import { ACTUATOR_MOUNT, actuatorRoutes } from '../_shared/express-actuator.js';
 
 const CODE = ['**/*.{js,ts,mjs,cjs,jsx,tsx,py,go,java,kt,scala,groovy,cs,fs,vb,rb,php,rs,ex,exs}'];
 const NAMES =
@@ -107,6 +108,17 @@ const LIB_DEPS = [
 /** A constant or field that holds a path: `private const string HealthEndpointPath = "/health";`. */
 const PATH_CONSTANT = /\b(?:const|readonly|final|static)\b[^=\n(]*?\b(\w+)\s*(?::\s*[\w<>?]+\s*)?=\s*@?["'`]/;
 
+/**
+ * A route registered for a method that changes state (`app.post('/status', …)`, `@Post('health')`,
+ * `[HttpPost("ping")]`): probes send GET or HEAD, so it answers none (blind round 22, actual-server:
+ * a GoCardless integration's session-checked `app.post('/status')` was read as the health route).
+ */
+const NOT_GET =
+  /(?:[.@[]|\b)(?:post|put|patch|delete|HttpPost|HttpPut|HttpPatch|HttpDelete)\s*\(\s*(?:r?["'`]|\[\s*["'`])/i;
+
+/** A line that opens a registration for such a method, its path on the next line. */
+const NOT_GET_OPEN = /(?:[.@]|\b)(?:post|put|patch|delete)\s*\(\s*$/i;
+
 /** A NestJS decorator that requires an authenticated caller. */
 const AUTH_DECORATOR = /@(?:\w*Auth\w*|UseGuards|Roles|Permissions?|RequirePermissions?)\(/;
 
@@ -201,6 +213,7 @@ export default defineRule({
       // NestJS: routes are the global prefix + @Controller path + @Get path (src/facts/nest-routes.ts).
       nestPrefix: NEST_PREFIX,
       nestController: NEST_CONTROLLER,
+      expressActuator: ACTUATOR_MOUNT,
       statusRoute: {
         // `/status` is a health route only when its handler checks a dependency (healthchecks.io's
         // `path("status/", views.status)` runs SELECT 1); a status page is not.
@@ -245,7 +258,12 @@ export default defineRule({
       ? true
       : { reason: `profile is ${facts.profile.id}: health endpoints belong to services` },
   check(ctx) {
+    // The method may be on the line before the path (`app.post(\n  '/status',`).
+    const stateChanging = (m: Match) =>
+      NOT_GET.test(m.snippet) ||
+      (/^["'`]/.test(m.snippet) && m.line > 1 && NOT_GET_OPEN.test(ctx.files.lines(m.path)?.bare(m.line - 1) ?? ''));
     const serving = (m: Match) =>
+      !stateChanging(m) &&
       !AUTH_PING.test(m.groups[0] ?? '') &&
       !CLIENT_CALL.test(m.snippet) &&
       !PREFIX_TEST.test(m.snippet) &&
@@ -321,6 +339,13 @@ export default defineRule({
         return full === undefined ? m : { ...m, groups: [full, ...m.groups.slice(1)] };
       })
       .sort((a, b) => Number(ROUTE_CONTEXT.test(b.snippet)) - Number(ROUTE_CONTEXT.test(a.snippet)));
+    // express-actuator's /health: status UP, no dependency checked (a liveness answer).
+    const actuated = actuatorRoutes(
+      serverCodeMatches(ctx.facts, ctx.matches('expressActuator')).filter(inProduction),
+      ctx.facts.findDependencies(['express-actuator']).length > 0,
+      'health',
+    ).map((a) => a.match);
+    routes.unshift(...actuated);
     const fileRoutes = ctx.files
       .match(FILE_ROUTES)
       .filter((p) => isProductionPath(p))
@@ -386,7 +411,7 @@ export default defineRule({
     const fullCode = libs.filter((m) => FULL_CODE.test(m.snippet));
     // A health route whose handler checks the database or Redis answers readiness too (round 0 O).
     const statusRoutes = serverCodeMatches(ctx.facts, ctx.matches('statusRoute')).filter(
-      (m) => ROUTE_CONTEXT.test(m.snippet) && !CLIENT_CALL.test(m.snippet),
+      (m) => ROUTE_CONTEXT.test(m.snippet) && !CLIENT_CALL.test(m.snippet) && !stateChanging(m),
     );
     const probed = routesDoing(
       ctx.files,
@@ -394,7 +419,14 @@ export default defineRule({
       serverCodeMatches(ctx.facts, ctx.matches('probe')),
     );
     const evidence: Evidence[] = [
-      ...[...byRoute.values()].slice(0, 6).map((m) => fromMatch(m, `health route ${route(m)}`)),
+      ...[...byRoute.values()]
+        .slice(0, 6)
+        .map((m) =>
+          fromMatch(
+            m,
+            `health route ${route(m)}${actuated.includes(m) ? ' (served by express-actuator: status UP, no dependency checked)' : ''}`,
+          ),
+        ),
       ...fileRoutes.slice(0, 4).map((f) => ({ path: f.path, note: `file-system route ${f.route}` })),
       ...firstPerFile(libs, 3).map((m) => fromMatch(m, 'health-check library in use')),
       ...(fullDeps.length > 0 ? fullDeps : deps)

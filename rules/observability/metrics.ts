@@ -3,6 +3,7 @@ import { fail, listing, partial, pass } from '../../src/engine/results.js';
 import { nameMatches } from '../../src/facts/frameworks.js';
 import { codeMatches, firstPerFile, fromMatch, isImportLine } from '../../src/facts/paths.js';
 import { dependencyEvidence, setAside } from '../../src/facts/dependencies.js';
+import { ACTUATOR_MOUNT, actuatorRoutes } from '../_shared/express-actuator.js';
 
 const CODE = ['**/*.{js,ts,mjs,cjs,jsx,tsx,py,go,java,kt,scala,groovy,cs,fs,vb,rb,php,rs,ex,exs}'];
 
@@ -57,6 +58,7 @@ export default defineRule({
     detection:
       'Code that sets metrics up: `collectDefaultMetrics()`, `promBundle(`, `Instrumentator().instrument(app)`, `make_asgi_app()`, `start_http_server(`, `promhttp.Handler()`, `promauto.New…`, framework request-metrics middlewares (`fiberprometheus.New(`, `echoprometheus`, `ginprometheus`/`ginprom.New(`, `prometheus.NewPrometheus(`, `django_prometheus`, `fastifyMetrics`), `MeterRegistry`, `UseHttpMetrics()`/`MapMetrics()`, OpenTelemetry meter providers (`.WithMetrics(`, `Sdk.CreateMeterProviderBuilder()`, `.AddMeter(`, `new Meter(`), `Yabeda.configure`, `PrometheusBuilder`, counters/histograms/gauges, metrics emitted through a client or a wrapper of one in the project (`statsd.incr("name")`, `metrics.timing(…)`), and a `/metrics` route (also Django `path("metrics/")`); Spring/Quarkus Micrometer registries by dependency (auto-configured) or Actuator exposure of `prometheus`/`metrics`. A metrics dependency (catalogue `metrics`) that no code uses earns partial credit.',
     patterns: {
+      expressActuator: ACTUATOR_MOUNT,
       setup: {
         regex:
           /(\bcollectDefaultMetrics\s*\(|promBundle\s*\(|register\.metrics\s*\(|PrometheusModule\.register|new\s+(?:\w+\.)?(?:Counter|Histogram|Gauge|Summary)\s*\(\s*\{\s*$|new\s+(?:\w+\.)?(?:Counter|Histogram|Gauge|Summary)\s*\(\s*\{\s*name|new\s+StatsD\s*\(|new\s+MeterProvider\s*\(|\.getMeter\s*\(|\bget_meter\s*\(|Instrumentator\s*\(|make_asgi_app\s*\(|make_wsgi_app\s*\(|start_http_server\s*\(|PrometheusMiddleware|PrometheusMetrics\s*\(|django_prometheus|generate_latest\s*\(|(?:Counter|Histogram|Gauge|Summary)\s*\(\s*["'][a-z_:]+["']\s*,|statsd\.StatsClient\s*\(|\bDogStatsd\s*\(|initialize\s*\(\s*statsd|promhttp\.Handler(?:For)?\s*\(|promauto\.New|prometheus\.(?:MustRegister|NewRegistry|NewCounter|NewHistogram|NewGauge|NewSummary)|otel\.Meter\s*\(|metric\.NewMeterProvider|statsd\.New\s*\(|ginprometheus|echoprometheus|fiberprometheus\.New\w*\s*\(|ginprom\.New\s*\(|prometheus\.NewPrometheus\s*\(|\bfastifyMetrics\b|\bMeterRegistry\b|@Timed\b|@Counted\b|Counter\.builder\s*\(|Timer\.builder\s*\(|PrometheusMeterRegistry|UseHttpMetrics\s*\(|MapMetrics\s*\(|UseMetricServer\s*\(|Metrics\.Create(?:Counter|Histogram|Gauge|Summary)|AddPrometheusExporter\s*\(|UseOpenTelemetryPrometheusScrapingEndpoint|MapPrometheusScrapingEndpoint|\.WithMetrics\s*\(|\bCreateMeterProviderBuilder\s*\(|\.AddMeter\s*\(|\bSdkMeterProvider\b|IMeterFactory|new\s+Meter\s*\(|Prometheus::Client|Yabeda\.configure|PrometheusExporter::|StatsD\.(?:increment|measure|distribution)|CollectorRegistry|PrometheusBuilder|register_(?:int_)?(?:counter|histogram|gauge)(?:_vec)?!|metrics::(?:counter|histogram|gauge)!|PrometheusMetricLayer|PrometheusMetricsBuilder|TelemetryMetricsPrometheus|PromEx)/,
@@ -154,6 +156,14 @@ export default defineRule({
         !SEARCHED.test(m.snippet) &&
         !skipList(m.snippet),
     );
+    // express-actuator serves /metrics: process memory and uptime as JSON, no application metrics.
+    const served = actuatorRoutes(
+      codeMatches(ctx.matches('expressActuator')),
+      ctx.facts.findDependencies(['express-actuator']).length > 0,
+      'metrics',
+    );
+    for (const a of served) routes.push(a.match);
+    const servedBy = new Set(served.map((a) => a.match));
     const actuator = codeMatches(ctx.matches('actuator'));
     const scrape = codeMatches(ctx.matches('scrape'));
     const exposure = [...actuator, ...scrape];
@@ -169,7 +179,12 @@ export default defineRule({
       ...firstPerFile(setup, 4).map((m) =>
         fromMatch(m, emitted.has(`${m.path}:${m.line}`) ? 'metrics emitted in code' : 'metrics set up in code'),
       ),
-      ...firstPerFile(routes, 2).map((m) => fromMatch(m, `metrics route ${slash(m.groups[0]!)}`)),
+      ...firstPerFile(routes, 2).map((m) =>
+        fromMatch(
+          m,
+          `metrics route ${slash(m.groups[0]!)}${servedBy.has(m) ? ' (served by express-actuator: process memory and uptime as JSON)' : ''}`,
+        ),
+      ),
       ...firstPerFile(actuator, 1).map((m) => fromMatch(m, 'Actuator metrics endpoint exposed')),
       ...firstPerFile(scrape, 2).map((m) => fromMatch(m, 'metrics scraped by Prometheus')),
       ...(auto.length > 0 ? auto : deps)

@@ -55,6 +55,16 @@ function monologForProduction(path: string, line: number, lines: Lines | undefin
   return true;
 }
 
+/** Logback and Log4j2 configuration files, where a layout's pattern is written. */
+const LOG_LAYOUT_FILES = [
+  '**/logback*.xml',
+  '**/log4j2*.{xml,properties,yaml,yml,json}',
+  '**/application*.{properties,yml,yaml}',
+];
+/** An MDC key in a log pattern named for a request, trace, span or correlation id. */
+const MDC_LAYOUT_ID =
+  /(?:%X\{|%mdc\{|%MDC\{|\$\{ctx:)\s*((?:[\w.-]*[-_.])?(?:trace|span|request|correlation|call|transaction|req)[-_.]?id)\b/i;
+
 export default defineRule({
   meta: {
     id: 'structured-logging',
@@ -212,6 +222,15 @@ export default defineRule({
         literals: ['use-json-format'],
         maxPerFile: 1,
       },
+      // A log layout that prints a request/trace id from the MDC on every line (logback
+      // `%X{traceId:-}`, Log4j2 `%X{requestId}`/`%mdc{…}`/`${ctx:traceId}`): the lines of one request
+      // share the id (blind round 22, laa-cma logback.xml:4). Any other MDC key (`%X{user}`) is no id.
+      mdcLayout: {
+        regex: MDC_LAYOUT_ID,
+        files: LOG_LAYOUT_FILES,
+        literals: ['%X{', '%mdc{', '${ctx:', '%MDC{'],
+        maxPerFile: 1,
+      },
       ids: {
         // Header names, ids bound to log calls, and middleware; a bare `requestId` key is usually API payload.
         // `WithValue(…` and `metadata: […` stop at the next one (linear on many unclosed ones). An
@@ -297,6 +316,10 @@ export default defineRule({
         !CREDENTIAL_ID.test(m.snippet) &&
         !(CORRELATION_FIELD.test(m.snippet) && !LOGGED_ID.test(m.snippet) && !signals.test(m.snippet)),
     );
+    const layoutIds = ctx
+      .matches('mdcLayout')
+      .filter((m) => isProductionPath(m.path) && !/(^|\/)logback-test\.xml$|log4j2-test\./.test(m.path));
+    ids.push(...layoutIds);
     const deps = ctx.facts
       .findDependencies(ctx.catalogue('structured-logging'))
       .filter((d) => ctx.facts.componentOf(d.path) === 'server');
@@ -310,7 +333,14 @@ export default defineRule({
     const data = { libraries, jsonFiles: new Set(json.map((m) => m.path)).size, requestIds: hasIds };
     const evidence: Evidence[] = [
       ...firstPerFile(json, 4).map((m) => fromMatch(m, 'JSON/structured logger configured')),
-      ...firstPerFile(ids, 2).map((m) => fromMatch(m, 'request/correlation id')),
+      ...firstPerFile(ids, 2).map((m) =>
+        fromMatch(
+          m,
+          layoutIds.includes(m)
+            ? `request/correlation id: the log pattern prints MDC key ${m.groups[0]} on every line`
+            : 'request/correlation id',
+        ),
+      ),
       ...idDeps.slice(0, 1).map((d) => dependencyEvidence(d, 'request-id middleware')),
       ...(ids.length || idDeps.length
         ? []

@@ -25,6 +25,10 @@ export interface HelmDefine {
   body: string[];
   /** It holds a pod spec or a whole object (see WORKLOAD_DEFINE). */
   workload: boolean;
+  /** It holds a container's probes or resources (see CONTAINER_FRAGMENT): spliced in as a workload is. */
+  fragment?: boolean;
+  /** Offset in the source of each body line, where unrolling a literal `range` made the body longer. */
+  origin?: number[];
 }
 
 /** Template comments blanked, lines kept. */
@@ -95,12 +99,69 @@ export function helmDefines(sources: { path: string; text: string }[]): Map<stri
       if (!name) continue;
       ends ??= blockEnds(joined);
       const j = Math.min(ends[i]!, joined.length);
-      const body = lines.slice(i + 1, j);
-      out.set(name, { path, line: i + 2, body, workload: WORKLOAD_DEFINE.test(body.join('\n')) });
+      const raw = lines.slice(i + 1, j);
+      const unrolled = unrollLiteralRanges(raw);
+      const body = unrolled?.body ?? raw;
+      const joinedBody = body.join('\n');
+      out.set(name, {
+        path,
+        line: i + 2,
+        body,
+        workload: WORKLOAD_DEFINE.test(joinedBody),
+        ...(CONTAINER_FRAGMENT.test(joinedBody) ? { fragment: true } : {}),
+        ...(unrolled ? { origin: unrolled.origin } : {}),
+      });
       i = j;
     }
   }
   return out;
+}
+
+/**
+ * A named template that renders a container's probes or resources at its own top level
+ * (`{{- define "db.probes" -}}` → `livenessProbe:` …, included with `| nindent 10` inside a container;
+ * blind round 22, influxdata/helm-charts): what it renders belongs to the including container.
+ */
+const CONTAINER_FRAGMENT = /^(?:livenessProbe|readinessProbe|startupProbe|resources):/m;
+
+/** Items of a literal list one helper ranges over, at most (`range $p := list "liveness" "readiness"`). */
+const LITERAL_ITEMS = 8;
+
+/**
+ * A helper's `range $name := list "liveness" "readiness" "startup"` whose body writes `{{ $name }}`
+ * unrolled, one copy per item with the item written in (`{{ $name }}Probe:` → `livenessProbe:`),
+ * so that the keys it renders can be read; each line keeps its offset in the source. Undefined when
+ * the body has no such range.
+ */
+function unrollLiteralRanges(body: string[]): { body: string[]; origin: number[] } | undefined {
+  if (!body.some((l) => /\brange\s+\$\w+\s*:=\s*list\s+"/.test(l))) return undefined;
+  const ends = blockEnds(body);
+  const out: string[] = [];
+  const origin: number[] = [];
+  let changed = false;
+  for (let i = 0; i < body.length; i++) {
+    const m = /^\s*\{\{-?\s*range\s+(\$\w+)\s*:=\s*list((?:\s+"[\w.-]+")+)\s*-?\}\}\s*$/.exec(body[i]!);
+    const items = m ? [...m[2]!.matchAll(/"([\w.-]+)"/g)].map((x) => x[1]!) : [];
+    const j = m ? ends[i]! : 0;
+    if (!m || items.length > LITERAL_ITEMS || j >= body.length) {
+      out.push(body[i]!);
+      origin.push(i);
+      continue;
+    }
+    const ref = new RegExp(`\\{\\{-?\\s*\\${m[1]}\\s*-?\\}\\}`, 'g');
+    out.push('');
+    origin.push(i);
+    for (const item of items)
+      for (let k = i + 1; k < j; k++) {
+        out.push(body[k]!.replace(ref, item));
+        origin.push(k);
+      }
+    out.push('');
+    origin.push(j);
+    changed = true;
+    i = j;
+  }
+  return changed ? { body: out, origin } : undefined;
 }
 
 /**
@@ -291,7 +352,7 @@ function expandIncludes(
     }
     const name = only ? /\{\{-?\s*(?:include|template)\s+"([^"]+)"\s*(\S*)/.exec(line) : null;
     const def = name && depth < INCLUDE_DEPTH ? defines.get(name[1]!) : undefined;
-    if (!def?.workload) {
+    if (!def?.workload && !def?.fragment) {
       keep(line, i + 1);
       continue;
     }
@@ -310,7 +371,8 @@ function expandIncludes(
     inner.lines.forEach((l, k) => {
       out.lines.push(l.trim() ? `${pad}${l}` : l);
       out.at.push(i + 1);
-      out.from.push(inner.from[k] ?? { path: def.path, line: def.line + inner.at[k]! - 1 });
+      const at = inner.at[k]! - 1;
+      out.from.push(inner.from[k] ?? { path: def.path, line: def.line + (def.origin?.[at] ?? at) });
     });
   }
   return out;

@@ -93,7 +93,9 @@ function configuresProvider(b: TfBlock): boolean {
 
 function helmCharts(files: FileView, gitops: Match[]): ReusablePackage | undefined {
   const charts = files.match('**/Chart.yaml').filter((p) => !NOT_THE_PRODUCT.test(p));
-  if (charts.length === 0 || files.has(DEPLOYS_CHARTS)) return undefined;
+  // Per-environment values or a helmfile under examples/ or docs/ show callers how to install a chart
+  // (blind round 22: influxdata/helm-charts' examples/values-production.yaml): they deploy nothing.
+  if (charts.length === 0 || files.match(DEPLOYS_CHARTS).some((p) => !NOT_THE_PRODUCT.test(p))) return undefined;
   // A chart deployed from this repository by GitOps is a deployment, not a package (a chart's own
   // templates may define such objects for its users: those do not count).
   if (gitops.some((m) => !NOT_THE_PRODUCT.test(m.path) && !/(^|\/)(templates|crds)\//.test(m.path))) return undefined;

@@ -106,6 +106,11 @@ export interface Chart {
   name: string;
   values?: unknown;
   valuesPath?: string;
+  /**
+   * Without a values.yaml, the per-environment values files beside Chart.yaml (`values-prod.yaml`,
+   * `values.dev.yaml`): a switch off in every one of them is off wherever the chart is installed.
+   */
+  envValues?: { path: string; value: unknown }[];
 }
 
 export interface K8sModel {
@@ -410,8 +415,35 @@ function chartsOf(files: FileView): Chart[] {
       ...(ok ? { values: parsed.docs[0]?.value ?? {}, valuesPath: valuesPath! } : {}),
     };
     if (ok && parsed.docs[0]) valuesDocs.set(chart, parsed.docs[0]);
+    if (!valuesPath) {
+      const env = files.match([`${dir ? `${dir}/` : ''}values[-.]*.{yaml,yml}`]).flatMap((p) => {
+        const doc = parseYamlWithLines(files.read(p) ?? '');
+        return !doc.error && doc.docs.length === 1 && rec(doc.docs[0]!.value) ? [{ path: p, doc: doc.docs[0]! }] : [];
+      });
+      if (env.length > 0) {
+        chart.envValues = env.map((e) => ({ path: e.path, value: e.doc.value }));
+        envDocs.set(chart, env);
+      }
+    }
     return chart;
   });
+}
+
+/** The parsed per-environment values files of a chart without values.yaml (see Chart.envValues). */
+const envDocs = new WeakMap<Chart, { path: string; doc: YamlDoc }[]>();
+
+/**
+ * Conditions off in every per-environment values file of a chart without values.yaml (blind round 22,
+ * laa-cma: an HPA behind `autoscaling.enabled`, false in values-dev/test/uat/prod.yaml), cited at
+ * the first file's line.
+ */
+function offEverywhere(conds: string[], chart: Chart | undefined): K8sObject['offBy'] | undefined {
+  const env = chart?.envValues;
+  if (!env?.length || conds.length === 0 || env.some((e) => conditionsHold(conds, e.value))) return undefined;
+  const c = conds.find((x) => !conditionsHold([x], env[0]!.value)) ?? conds[0]!;
+  const doc = envDocs.get(chart!)?.[0];
+  const line = doc?.doc.lineOf(c.replace(/^!/, '').split('.'));
+  return { ref: c, ...(line ? { path: doc!.path, line } : {}) };
 }
 
 /** The parsed values.yaml of each chart chartsOf read (a chart copied from a scan thread has none). */
@@ -645,6 +677,9 @@ function manifestsOf(path: string, raw: string, files: FileView): FileManifests 
       ...(chart ? { chart: chart.dir } : {}),
       ...(chart?.values !== undefined && !conditionsHold(conds, chart.values)
         ? { disabled: true, offBy: offBy(conds, chart.values, map) }
+        : {}),
+      ...(chart?.values === undefined && offEverywhere(conds, chart)
+        ? { disabled: true, offBy: offEverywhere(conds, chart)! }
         : {}),
     };
     take(out, obj, yaml, raw.kind, doc, map, raw);

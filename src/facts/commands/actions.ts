@@ -167,6 +167,17 @@ export const ACTIONS: [RegExp, Handler][] = [
     /^docker\/build-push-action@|^redhat-actions\/buildah-build@/,
     () => ({ tools: [tool('docker build', ['build'], 'docker/build-push-action')] }),
   ],
+  // The Terraform actions run the subcommand their input names (`tf_actions_subcommand: apply` applies
+  // with -auto-approve; `fmt` checks the layout, -check): blind round 22, influxdata/helm-charts.
+  [
+    /^hashicorp\/terraform-github-actions@/,
+    (w) => {
+      const sub = known(w.tf_actions_subcommand)?.trim();
+      if (!sub || !/^[\w-]+$/.test(sub)) return {};
+      const flags: Record<string, string[]> = { fmt: ['-check', '-recursive'], apply: ['-auto-approve'] };
+      return { argv: ['terraform', sub, ...(flags[sub] ?? [])] };
+    },
+  ],
   [/^DavidAnson\/markdownlint-cli2-action@/, () => ({ argv: ['markdownlint-cli2'] })],
   // Helm chart repositories: releasing charts.
   [

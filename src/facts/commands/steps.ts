@@ -41,7 +41,7 @@ export function usesExpansion(files: FileView, u: UsesStep): Expansion | undefin
   const ref = u.ref.trim();
   if (ref.startsWith('./')) return withInputs(files, localAction(files, ref.replace(/@.*$/, '')), ref, u.with);
   const w = u.with ?? {};
-  const cwd = w['working-directory'] ?? w.workingDirectory ?? w.workingDir ?? u.cwd;
+  const cwd = w['working-directory'] ?? w.workingDirectory ?? w.workingDir ?? w.tf_actions_working_dir ?? u.cwd;
   for (const [re, h] of [...ACTIONS, ...TASKS]) {
     if (!re.test(ref)) continue;
     // `install-only: true` (goreleaser-action, golangci-lint-action) puts the tool on the PATH and runs
