@@ -43,6 +43,10 @@ const SECTIONS: { name: string; exact?: RegExp; heading: RegExp; weak?: RegExp }
 const CONTRIBUTING_LINK =
   /\[[^\]\n]{0,40}\b(?:contribut|develop|hacking)[^\]\n]{0,40}\]\s*[([]|`[^`<\n]{0,40}\b(?:contribut|develop|hacking)[^`<\n]{0,40}<[^>\n]+>`_|\]\([^)\s]*CONTRIBUTING[^)\s]*\)|<[^>\n]*CONTRIBUTING[^>\n]*>`_/i;
 
+/** A Markdown link whose text or target names an installation, setup or usage guide. */
+const GUIDE_LINK =
+  /\[[^\]\n]*(?:install|set ?up|deploy|usage|how to use)[^\]\n]*\]\(|\]\([^)\s]*(?:install|setup|deploy|usage)[^)\s]*\)/i;
+
 /** A heading named for its place in the reader's path rather than a subject. */
 const GENERIC_START = /get(?:ting)? started|quick ?start/i;
 /** …unless it names a subject too ("Getting started: installation", "Quick start usage"). */
@@ -235,7 +239,8 @@ function readSections(text: string, rst = false) {
     if (!GENERIC_START.test(meaning(h.text)) || OTHER_SECTION_WORD.test(meaning(h.text))) return false;
     const i = sections.indexOf(h);
     const body = lines.slice(h.line, (sections[i + 1]?.line ?? lines.length + 1) - 1);
-    return !body.some((l) => STEP_LINE.test(l)) && !INSTALL_CMD.test(body.join('\n'));
+    // A link to the installation or usage guide ("[Installation Docs](…/installation)") points to the steps.
+    return !body.some((l) => STEP_LINE.test(l) || GUIDE_LINK.test(l)) && !INSTALL_CMD.test(body.join('\n'));
   };
   const found = SECTIONS.map(({ name, exact, heading, weak }) => ({
     name,

@@ -45,6 +45,19 @@ describe('round 22: headings by what is under them', () => {
     );
   });
 
+  it('"Getting Started" that links the installation guide points to the steps', async () => {
+    const r = await runRuleOn(readme, {
+      'README.md': POINTER.replace(
+        'If you want to contribute',
+        'The [Installation Docs](https://example.org/docs/installation) cover the setup.\n\nIf you want to contribute',
+      ),
+      'package.json': '{"name":"budget-sync"}',
+    });
+    expect(r.evidence).toContainEqual(
+      expect.objectContaining({ path: 'README.md', line: 5, note: 'installation section' }),
+    );
+  });
+
   const TOOL = [
     '# court-proceedings', // 1
     '', // 2
