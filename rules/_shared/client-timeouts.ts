@@ -172,8 +172,25 @@ const UNCHECKED = ['Java', 'Kotlin', 'Scala', 'Groovy', 'Elixir', 'F#', 'Visual 
 /** "Python (requests, httpx) and Ruby (Faraday, Net::HTTP)", for the languages present. */
 export function checkedClients(ctx: RuleContext): { checked: string; unchecked: string[] } {
   const present = new Set(ctx.facts.languages.map((l) => l.name));
-  const checked = CHECKED.filter((c) => c.names.some((n) => present.has(n))).map((c) => `${c.language} (${c.clients})`);
-  return { checked: checked.join(', '), unchecked: UNCHECKED.filter((l) => present.has(l)) };
+  // Rust: reqwest's calls are checked one by one; another client (awc, hyper, ureq) is not (blind
+  // round 22, rustypaste: awc named "Rust (reqwest)").
+  const reqwest = !present.has('Rust') || ctx.facts.findDependencies(['reqwest']).length > 0;
+  const checked = CHECKED.filter((c) => c.names.some((n) => present.has(n)) && (c.language !== 'Rust' || reqwest)).map(
+    (c) => `${c.language} (${c.clients})`,
+  );
+  const other = reqwest
+    ? []
+    : ctx.facts
+        .findDependencies(['awc', 'hyper', 'ureq', 'isahc', 'surf'])
+        .map((d) => d.name)
+        .slice(0, 2);
+  return {
+    checked: checked.join(', '),
+    unchecked: [
+      ...UNCHECKED.filter((l) => present.has(l)),
+      ...(reqwest ? [] : [other.length ? `Rust (${[...new Set(other)].join(', ')})` : 'Rust']),
+    ],
+  };
 }
 
 /** A first argument that is a path on the page's own origin: `'/api/x'`, `` `/api/${id}` ``. */
@@ -311,6 +328,15 @@ function rustFile(lines: Lines): RustFile {
     testFrom: at <= lines.count ? at : Number.POSITIVE_INFINITY,
     timeout: /\.timeout\(/.test(lines.text),
   };
+}
+
+const rustFiles = new WeakMap<Lines, RustFile>();
+/** Whether `line` of a Rust file sits in a unit test (`#[cfg(test)]` module or `#[test]` function). */
+export function inRustTestModule(lines: Lines | undefined, line: number): boolean {
+  if (!lines) return false;
+  let f = rustFiles.get(lines);
+  if (!f) rustFiles.set(lines, (f = rustFile(lines)));
+  return inRustTest(f, line);
 }
 
 /** A Rust unit test: under `#[cfg(test)]` earlier in the file, or a `#[test]` function a few lines up. */

@@ -341,6 +341,13 @@ export default defineRule({
       !/design/i.test(m.snippet) ||
       /architecture|how it works|\bcomponents\b/i.test(m.snippet) ||
       (!DESIGN_VALUES.test(m.snippet) && PARTS.test(sectionBody(ctx.files.read(m.path) ?? '', m.line)));
+    // "How it works" under a section about something else ("## Code formatting with Spotless" ⏎
+    // "### How it works") explains that subject, not the system (blind round 22, laa-cma README.md:185).
+    const toolHowTo = (m: Match) => {
+      if (!/how it works/i.test(m.snippet) || /architecture|design/i.test(m.snippet)) return false;
+      const parent = parentHeading(ctx.files.read(m.path) ?? '', m.line);
+      return !!parent && parent.level >= 2 && !SYSTEM_PARENT.test(parent.text);
+    };
     // A Components heading over a list of the libraries used is a tech stack.
     const stack = (m: Match) =>
       /components/i.test(m.snippet) && libraryList(sectionBody(ctx.files.read(m.path) ?? '', m.line));
@@ -363,7 +370,8 @@ export default defineRule({
             !CPU_ARCH.test(m.snippet) &&
             prose(m) &&
             aboutParts(m) &&
-            !stack(m),
+            !stack(m) &&
+            !toolHowTo(m),
         ),
       Number.POSITIVE_INFINITY,
     );
@@ -406,3 +414,20 @@ export default defineRule({
     );
   },
 });
+
+/** A parent section about the system itself: a "How it works" under it is the system's. */
+const SYSTEM_PARENT = /architecture|design|overview|system|internals|concepts|about|introduction|how .* works/i;
+
+/** The nearest Markdown heading above `line` (1-based) of a higher level than the heading there, outside code fences. */
+function parentHeading(text: string, line: number): { level: number; text: string } | undefined {
+  const lines = text.split('\n');
+  const own = /^(#{1,6})[ \t]/.exec(lines[line - 1] ?? '')?.[1]?.length;
+  if (!own) return undefined;
+  const fenced = fencedLines(text);
+  for (let i = line - 2; i >= 0; i--) {
+    if (fenced.has(i + 1)) continue;
+    const h = /^(#{1,6})[ \t]+(.*)$/.exec(lines[i]!);
+    if (h && h[1]!.length < own) return { level: h[1]!.length, text: h[2]!.trim() };
+  }
+  return undefined;
+}

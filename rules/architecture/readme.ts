@@ -43,6 +43,18 @@ const SECTIONS: { name: string; exact?: RegExp; heading: RegExp; weak?: RegExp }
 const CONTRIBUTING_LINK =
   /\[[^\]\n]{0,40}\b(?:contribut|develop|hacking)[^\]\n]{0,40}\]\s*[([]|`[^`<\n]{0,40}\b(?:contribut|develop|hacking)[^`<\n]{0,40}<[^>\n]+>`_|\]\([^)\s]*CONTRIBUTING[^)\s]*\)|<[^>\n]*CONTRIBUTING[^>\n]*>`_/i;
 
+/** A Markdown link whose text or target names an installation, setup or usage guide. */
+const GUIDE_LINK =
+  /\[[^\]\n]*(?:install|set ?up|deploy|usage|how to use)[^\]\n]*\]\(|\]\([^)\s]*(?:install|setup|deploy|usage)[^)\s]*\)/i;
+
+/** A heading named for its place in the reader's path rather than a subject. */
+const GENERIC_START = /get(?:ting)? started|quick ?start/i;
+/** …unless it names a subject too ("Getting started: installation", "Quick start usage"). */
+const OTHER_SECTION_WORD = /install|setup|set up|usage|how to use|running|\brun\b|example|deploy/i;
+/** A line of steps: code (fenced or indented), inline code, a list item, or a bare command line (`shop serve`). */
+const STEP_LINE =
+  /^\s{0,3}(?:```|~~~)|^(?: {4}|\t)\S|`[^`\n]+`|^\s*(?:[-*+]|\d+[.)])\s+\S|::\s*$|^\s*(?:\$\s+)?(?:npm|npx|yarn|pnpm|bun|pip|pipx|uv|poetry|mvn|gradle|\.\/|make|docker|podman|go|cargo|git|curl|wget|helm|kubectl|python3?|node|deno|bundle|gem|rails|composer|php|dotnet|brew|apt(?:-get)?|java)\b|^\s*[a-z][\w.-]*(?:[ \t]+[-\w./:=@${}]+){0,8}[ \t]*$/;
+
 /** A numbered item heading ("7. Pause Deployments", "3) Targeted reload"): one of a list of features or steps. */
 const NUMBERED_ITEM = /^\s*(?:\d+|[ivx]+)[.)]\s/i;
 
@@ -220,12 +232,22 @@ function readSections(text: string, rst = false) {
   // The document title ("# Shop API") names the project; it is not a section.
   const firstText = lines.findIndex((l) => l.trim());
   const sections = headings.filter((h, i) => !(i === 0 && h.line <= firstText + 2));
+  // "Getting started" / "Quick start" names a section by its place, not its content: it installs or
+  // shows use only when its body has a step (a command, code, a list of steps). Prose that describes
+  // the project under it is neither (blind round 22, actual-server README.md:7).
+  const stepless = (h: (typeof sections)[number]) => {
+    if (!GENERIC_START.test(meaning(h.text)) || OTHER_SECTION_WORD.test(meaning(h.text))) return false;
+    const i = sections.indexOf(h);
+    const body = lines.slice(h.line, (sections[i + 1]?.line ?? lines.length + 1) - 1);
+    // A link to the installation or usage guide ("[Installation Docs](…/installation)") points to the steps.
+    return !body.some((l) => STEP_LINE.test(l) || GUIDE_LINK.test(l)) && !INSTALL_CMD.test(body.join('\n'));
+  };
   const found = SECTIONS.map(({ name, exact, heading, weak }) => ({
     name,
     heading,
     at:
-      (exact ? sections.find((h) => exact.test(meaning(h.text))) : undefined) ??
-      sections.find((h) => heading.test(meaning(h.text))) ??
+      (exact ? sections.find((h) => exact.test(meaning(h.text)) && !stepless(h)) : undefined) ??
+      sections.find((h) => heading.test(meaning(h.text)) && !stepless(h)) ??
       // Code in a heading is an API name (`Schema.clone()`), not the section's subject.
       (weak
         ? sections.find((h) => weak.test(meaning(h.text).replace(/`[^`]*`/g, ' ')) && !NUMBERED_ITEM.test(h.text))

@@ -24,6 +24,8 @@ const STATIC = new Set([
 ]);
 const TS_CONFIGS = ['**/tsconfig*.json', '**/jsconfig*.json'];
 const PY_CONFIGS = ['**/pyproject.toml', '**/mypy.ini', '**/.mypy.ini', '**/setup.cfg', '**/pyrightconfig.json'];
+/** ty's own configuration file (Astral's type checker): its tables are `[rules]`, `[src]`, `[environment]`. */
+const TY_CONFIGS = ['**/ty.toml', '**/.ty.toml'];
 const PHP_CONFIGS = [
   '**/phpstan.neon',
   '**/phpstan.neon.dist',
@@ -57,7 +59,7 @@ export default defineRule({
     severity: 'medium',
     effort: 'medium',
     detection:
-      'Production source files by language (generated and minified files left out). Terraform, in an infrastructure repository: input variables with a `type` (pass when nearly all are typed). Go, Java, Kotlin, Scala, C#, F#, Rust, Swift and C/C++ are statically typed. TypeScript: each file by the tsconfig of the nearest folder above it, following `extends` (`strict: true`; `strict`/`noImplicitAny`/`strictNullChecks: false` turns it off; partial without), weighted by files — a strict client in a monorepo does not make its server strict. JavaScript: `checkJs` (partial). Python: mypy/pyright configuration (pass when strict, partial otherwise) or `py.typed` (partial). Ruby: Sorbet sigils or RBS/Steep (partial). PHP: PHPStan level ≥ 8 or Psalm errorLevel ≤ 2 (partial below). The score is the average over languages weighted by file count.',
+      'Production source files by language (generated and minified files left out). Terraform, in an infrastructure repository: input variables with a `type` (pass when nearly all are typed). Go, Java, Kotlin, Scala, C#, F#, Rust, Swift and C/C++ are statically typed. TypeScript: each file by the tsconfig of the nearest folder above it, following `extends` (`strict: true`; `strict`/`noImplicitAny`/`strictNullChecks: false` turns it off; partial without), weighted by files — a strict client in a monorepo does not make its server strict. JavaScript: `checkJs` (partial). Python: mypy/pyright configuration, or ty’s (`ty.toml`, `[tool.ty]`; ty has no strict mode) (pass when strict, partial otherwise) or `py.typed` (partial). Ruby: Sorbet sigils or RBS/Steep (partial). PHP: PHPStan level ≥ 8 or Psalm errorLevel ≤ 2 (partial below). The score is the average over languages weighted by file count.',
     patterns: {
       tsStrict: {
         regex: /"strict"\s*:\s*true|"extends"\s*:\s*"@tsconfig\/strictest/,
@@ -69,12 +71,13 @@ export default defineRule({
       // The section that configures the checker: `{` opens pyrightconfig.json only (in
       // pyproject.toml it is an inline table of [tool.poetry] or the maintainers list).
       pyChecker: {
-        regex: /^[ \t]*\[(?:tool\.)?(?:mypy|pyright|basedpyright)\]|^[ \t]*\[mypy-/m,
+        regex: /^[ \t]*\[(?:tool\.)?(?:mypy|pyright|basedpyright)\]|^[ \t]*\[mypy-|^[ \t]*\[tool\.ty(?:\.[\w-]+)*\]/m,
         files: PY_CONFIGS,
-        literals: ['mypy', 'pyright'],
+        literals: ['mypy', 'pyright', 'tool.ty'],
         maxPerFile: 1,
       },
       pyrightJson: { regex: /^[ \t]*\{/m, files: ['**/pyrightconfig.json'], literals: ['{'], maxPerFile: 1 },
+      tyToml: { regex: /^[ \t]*\[[\w.-]+\]/m, files: TY_CONFIGS, literals: ['['], maxPerFile: 1 },
       pyStrict: {
         regex:
           /^[ \t]*strict\s*=\s*(?:true|True|1)\b|^[ \t]*disallow_untyped_defs\s*=\s*(?:true|True)|typeCheckingMode["']?\s*[=:]\s*["']strict/m,
@@ -212,7 +215,7 @@ export default defineRule({
         const off = checkerStrictness(m('pyOff'), m('pySection'));
         // A pyright section (or pyrightconfig.json) in a file that turns pyright off is not a checker.
         const offFiles = new Set(off.map((o) => o.path));
-        const checker = [...m('pyChecker'), ...m('pyrightJson')].filter(
+        const checker = [...m('pyChecker'), ...m('pyrightJson'), ...m('tyToml')].filter(
           (c) => !(offFiles.has(c.path) && (c.path.endsWith('pyrightconfig.json') || /pyright/.test(c.snippet))),
         );
         const offEvidence = off

@@ -270,6 +270,16 @@ export default defineRule({
         evidence,
         data,
       );
+    // Every CI run of a linter is advisory (`|| true`, continue-on-error): lint errors fail no build
+    // (blind round 22, pokeapi `make lint-check || true` in a continue-on-error job).
+    const gating = [...ran.map((t) => t.ci!), ...code].filter((r) => !r.advisory);
+    if (ran.length > 0 && gating.length === 0)
+      return partial(
+        0.6,
+        `${listing(ran.map((t) => t.label))} configured and run in CI, but only advisory (${ran[0]!.ci!.advisory}): a lint error fails no build.`,
+        evidence,
+        data,
+      );
     if (ran.length > 0) {
       const also = otherNames.filter((n) => !ran.some((t) => t.name === n || t.label === n));
       return pass(

@@ -335,7 +335,7 @@ export default defineRule({
     severity: 'medium',
     effort: 'medium',
     detection:
-      'Unit: collected test files outside integration/e2e folders, helm-unittest suites. Integration: integration/, it/ or api_tests/ folders and projects named *.IntegrationTests, CI jobs that start services (docker compose up, docker run -d) or declare service containers (GitHub Actions/GitLab services:) or launch a database/broker with an action step (`uses: …/start-mongodb`, `…/redis-github-action`) and run the tests against them, Terratest tests that apply Terraform (`terraform.InitAndApply`, terraform-module-test-helper `RunE2ETest`/`ModuleUpgradeTest`: real resources), `terraform test` run blocks with `command = apply` (the default; `command = plan` runs, or a file with `mock_provider` blocks, are unit tests), (for Go, whose tests sit in their package, only folders named integration-tests/itest or integration/ in a test tree), regtest/ folders, files named *_integration_test.go/test_integration.py/*IT.java, Cargo integration-test targets (`tests/*.rs` beside a Cargo.toml), helm test hooks, pytest `integration` markers, Go `integration` build tags, Testcontainers, dockertest/dktest, @SpringBootTest, WebApplicationFactory, JenkinsRule or @WithJenkins (a real Jenkins per test), in-process HTTP test clients (supertest given the app object, Django `self.client`, DRF `APIClient`, Flask `test_client()`, Starlette/FastAPI `TestClient`, Fastify/hapi `app.inject({…})`): they serve the whole app without a server or browser. End-to-end: spec files a WebdriverIO config (wdio.conf.*) runs in a browser, test files that drive a browser (they import Selenium/WebDriver, Playwright, Puppeteer, WebdriverIO, Splinter, chromedp/Rod, thirtyfour/fantoccini), Playwright, Cypress, Selenium, WebdriverIO, Puppeteer, Capybara, supertest given a URL of a running instance, tests of a command-line package that run its own command in a subprocess (`[sys.executable, "-m", pkg]`), test files aimed at a running local server (a base-URL constant of localhost/127.0.0.1 and an HTTP client call: smoke tests of a started container), e2e/ folders and files named *e2e* (e2e_test.go), Postman collections run by Newman, Cucumber features whose step definitions drive the app over HTTP (supertest, axios, fetch) — acceptance tests, feature files a JUnit Cucumber runner runs (`@RunWith(Cucumber.class)`, `@IncludeEngines("cucumber")`, its `features =` paths or the resource folder of its package), shunit2 scripts (`test*()` functions, `source …/shunit2`) in acceptance/e2e folders, tests that create a throwaway Kubernetes cluster (kind, k3d, pytest-kind) and deploy the product into it (Helm SDK install/upgrade, `helm install`, `kubectl apply`) or run on sigs.k8s.io/e2e-framework, CI jobs that create a kind/k3d/minikube cluster, deploy into it and run the tests. Load: Locust, k6 scripts, JMeter .jmx, Gatling, Artillery. Files whose every test starts the application are integration tests, not unit tests: WebApplicationFactory (or a test-side subclass of it), TestServer, @SpringBootTest, @QuarkusTest, @MicronautTest, @Testcontainers, Symfony WebTestCase/KernelTestCase/ApiTestCase (and test-side base classes extending them), Laravel tests using RefreshDatabase/DatabaseMigrations/DatabaseTransactions; Rails spec/requests are integration, spec/system and spec/features end-to-end. A test file is one kind: a kind read only from its name or folder (`*.e2e-spec.ts`, integration/) gives way to what the file does (supertest given the app object: integration). Score: unit 0.5, integration 0.25, end-to-end 0.25, load +0.1; pass with unit tests plus integration or end-to-end tests, and for a library (profile) with unit tests alone.',
+      'Unit: collected test files outside integration/e2e folders, helm-unittest suites. Integration: integration/, it/ or api_tests/ folders and projects named *.IntegrationTests, CI jobs that start services (docker compose up, docker run -d) or declare service containers (GitHub Actions/GitLab services:) or launch a database/broker with an action step (`uses: …/start-mongodb`, `…/redis-github-action`) and run the tests against them, Terratest tests that apply Terraform (`terraform.InitAndApply`, terraform-module-test-helper `RunE2ETest`/`ModuleUpgradeTest`: real resources), `terraform test` run blocks with `command = apply` (the default; `command = plan` runs, or a file with `mock_provider` blocks, are unit tests), (for Go, whose tests sit in their package, only folders named integration-tests/itest or integration/ in a test tree), regtest/ folders, files named *_integration_test.go/test_integration.py/*IT.java, Cargo integration-test targets (`tests/*.rs` beside a Cargo.toml), helm test hooks, pytest `integration` markers, Go `integration` build tags, Testcontainers, dockertest/dktest, @SpringBootTest, WebApplicationFactory, JenkinsRule or @WithJenkins (a real Jenkins per test), in-process HTTP test clients (supertest given the app object, Django `self.client`, DRF `APIClient`, Flask `test_client()`, Starlette/FastAPI `TestClient`, Fastify/hapi `app.inject({…})`, actix `test::init_service`, axum `oneshot`): they serve the whole app without a server or browser. End-to-end: scripts CI runs that start the project’s built binary in the background (`target/debug/app &`) and test it from outside, spec files a WebdriverIO config (wdio.conf.*) runs in a browser, test files that drive a browser (they import Selenium/WebDriver, Playwright, Puppeteer, WebdriverIO, Splinter, chromedp/Rod, thirtyfour/fantoccini), Playwright, Cypress, Selenium, WebdriverIO, Puppeteer, Capybara, supertest given a URL of a running instance, tests of a command-line package that run its own command in a subprocess (`[sys.executable, "-m", pkg]`), test files aimed at a running local server (a base-URL constant of localhost/127.0.0.1 and an HTTP client call: smoke tests of a started container), e2e/ folders and files named *e2e* (e2e_test.go), Postman collections run by Newman, Cucumber features whose step definitions drive the app over HTTP (supertest, axios, fetch) — acceptance tests, feature files a JUnit Cucumber runner runs (`@RunWith(Cucumber.class)`, `@IncludeEngines("cucumber")`, its `features =` paths or the resource folder of its package), shunit2 scripts (`test*()` functions, `source …/shunit2`) in acceptance/e2e folders, tests that create a throwaway Kubernetes cluster (kind, k3d, pytest-kind) and deploy the product into it (Helm SDK install/upgrade, `helm install`, `kubectl apply`) or run on sigs.k8s.io/e2e-framework, CI jobs that create a kind/k3d/minikube cluster, deploy into it and run the tests. Load: Locust, k6 scripts, JMeter .jmx, Gatling, Artillery. Files whose every test starts the application are integration tests, not unit tests: WebApplicationFactory (or a test-side subclass of it), TestServer, @SpringBootTest, @QuarkusTest, @MicronautTest, @Testcontainers, Symfony WebTestCase/KernelTestCase/ApiTestCase (and test-side base classes extending them), Laravel tests using RefreshDatabase/DatabaseMigrations/DatabaseTransactions; Rails spec/requests are integration, spec/system and spec/features end-to-end. A test file is one kind: a kind read only from its name or folder (`*.e2e-spec.ts`, integration/) gives way to what the file does (supertest given the app object: integration). Score: unit 0.5, integration 0.25, end-to-end 0.25, load +0.1; pass with unit tests plus integration or end-to-end tests, and for a library (profile) with unit tests alone.',
     digests: [TEST_DIGEST],
     patterns: {
       // Marks some tests of a file as integration tests; the file may hold unit tests too.
@@ -402,6 +402,15 @@ export default defineRule({
         literals: ['client', 'Client'],
         maxPerFile: 1,
       },
+      // Rust web frameworks' in-process test services: actix `test::init_service(App::new()…)`,
+      // axum `app.oneshot(request)`: routing, extractors and middleware without a server (blind round 22).
+      rustAppClient: {
+        regex: /\btest::init_service\s*\(|\.oneshot\s*\(\s*(?:Request|axum::http::Request|req)\b/,
+        files: ['**/*.rs'],
+        literals: ['init_service', 'oneshot'],
+        maxPerFile: 1,
+      },
+      rustCfgTest: { regex: /#\[cfg\(test\)\]/, files: ['**/*.rs'], literals: ['cfg(test)'], maxPerFile: 1 },
       // Fastify's (and hapi's) `inject({…})` sends a request through the whole app in process
       // (light-my-request), as supertest does: routes, hooks, plugins and whatever they connect to.
       injectClient: {
@@ -798,6 +807,35 @@ export default defineRule({
       .filter((x) => testPaths.has(x.path))
       .slice(0, 1))
       add('integration', fromMatch(m, 'HTTP-level tests of the app served in process (Fastify/hapi inject)'));
+    // Rust tests in `#[cfg(test)] mod tests` of a source file that serve the app in process.
+    const cfgTest = new Map(ctx.matches('rustCfgTest').map((m) => [m.path, m.line]));
+    for (const m of ctx
+      .matches('rustAppClient')
+      .filter((x) => testPaths.has(x.path) || (cfgTest.get(x.path) ?? Infinity) < x.line)
+      .slice(0, 1))
+      add('integration', fromMatch(m, 'HTTP-level tests of the app served in process (actix/axum test service)'));
+    // A script CI runs that starts the project's own built binary in the background
+    // (`"$DIR/target/debug/app" &`) and runs scenarios against it: black-box end-to-end tests
+    // (blind round 22, rustypaste fixtures/test-fixtures.sh).
+    const binary = ctx.facts.commands.runs.find((r) => {
+      const last = r.chain[r.chain.length - 1];
+      return (
+        r.origin.kind === 'ci' &&
+        r.chain.length > 1 &&
+        /(?:^|\/)target\/(?:debug|release)\/[\w-]+$/.test(r.argv[0] ?? '') &&
+        !!last &&
+        /&[ \t]*$/.test(ctx.files.lines(last.path)?.line(last.line) ?? '')
+      );
+    });
+    if (binary) {
+      const last = binary.chain[binary.chain.length - 1]!;
+      add('end-to-end', {
+        path: last.path,
+        line: last.line,
+        snippet: last.text.trim().slice(0, 120),
+        note: `starts the built binary in the background and tests it from outside (black-box scenarios), run by CI at ${binary.chain[0]!.path}:${binary.chain[0]!.line}`,
+      });
+    }
     for (const e of acceptanceOverHttp(ctx)) add('end-to-end', e);
     for (const e of shunit2Acceptance(ctx)) add('end-to-end', e);
     for (const m of ctx.matches('k6')) add('load', fromMatch(m, 'k6 load script'));

@@ -11,6 +11,7 @@ import {
   disabledTimeout,
   CLIENT_PATTERNS,
   type Fault,
+  inRustTestModule,
 } from '../_shared/client-timeouts.js';
 
 /** Explicit timeouts on clients (and servers), per language. */
@@ -48,6 +49,9 @@ const EXPLICIT = new RegExp(
     String.raw`\bdefault_timeout[ \t(]+\d`,
     String.raw`(?:Http::|->)(?:timeout|connectTimeout)\(\s*\d`,
     String.raw`\.(?:timeout|connect_timeout|pool_timeout)\(\s*(?:std::time::|Duration::|[a-z_]\w*\s*\)|\d)`,
+    // A builder's `.timeout(` whose argument follows over a few lines and ends in a Duration
+    // (`.timeout(⏎ config.timeout⏎ .unwrap_or_else(|| Duration::from_secs(30)),`: awc, blind round 22).
+    String.raw`\.(?:timeout|connect_timeout)\([ \t]*\n(?:[^\n]*\n){0,3}?[^\n]*\bDuration::`,
     String.raw`\btokio::time::timeout\(`,
     // Ruby's block deadline `Timeout.timeout(n) do … end`: a timeout where the block makes the call.
     String.raw`\bTimeout(?:\.|::)timeout\(`,
@@ -185,6 +189,8 @@ function explicitTimeouts(
   // productionMatches keeps the server component's production files only.
   for (const m of productionMatches(ctx, ...keys)) {
     if (m.path.endsWith('.py') && NOT_A_CLIENT.test(m.snippet)) continue;
+    // A Rust unit-test module in a source file (`#[cfg(test)] mod tests`) is no production code.
+    if (m.path.endsWith('.rs') && inRustTestModule(ctx.files.lines(m.path), m.line)) continue;
     if (NOT_A_CALL.test(m.snippet)) continue;
     if (disabledTimeout(m.snippet)) {
       disabled.push(fromMatch(m, 'timeout set to zero or none: that turns it off, it bounds nothing'));

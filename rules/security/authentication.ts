@@ -1,5 +1,6 @@
 import { defineRule, type Evidence, type FileView, type Lines } from '../../src/types.js';
 import { codeOrDeps } from './_lib/code-or-deps.js';
+import { isProductionPath } from '../../src/facts/paths.js';
 
 const JS = ['**/*.{js,ts,mjs,cjs,jsx,tsx}'];
 
@@ -82,7 +83,7 @@ export default defineRule({
     severity: 'high',
     effort: 'medium',
     detection:
-      "Code that installs or calls authentication (production code only): `passport.use/authenticate`, `AuthGuard`, `jwt.verify`/`jwtVerify`, `expressjwt(`, `NextAuth(`; `OAuth2PasswordBearer`, `HTTPBearer`, DRF `DEFAULT_AUTHENTICATION_CLASSES`, `@jwt_required`, `@login_required`; `jwt.Parse`, go-oidc verifiers, JWT/BasicAuth middleware; Spring `SecurityFilterChain`/`oauth2ResourceServer`/`httpBasic`; `AddAuthentication`/`AddJwtBearer`/`[Authorize]`; `devise_for`/`authenticate_user!`, a Rails filter that requires a login (`before_action :login_required`, `:require_login`, `:authenticate`); Laravel `auth:` middleware; actix/axum bearer auth; authentication written by hand (a password hash verified with bcrypt/argon2/check_password_hash/`BCrypt::Password.new(…) ==`, the Basic or Authorization header of an incoming request read (also the request's BasicAuth method handed to a checker, Flask `request.authorization`; a check that runs only when credentials are configured, `if creds != nil && …`, is optional: partial 0.5), or an API-key header compared with the configured key and refused with 401/403, or a Fastify `addHook('onRequest'|'preHandler', …)` — autohooks included — or a Go middleware (`func logged(next Handler) Handler`) that refuses a request without a session user or token with 401 or a redirect). Libraries from the `authentication` catalogue alone earn partial credit. Not applicable when the only HTTP server serves operational routes (/metrics, health probes, pprof), as the listener of a Kubernetes controller or an agent does.",
+      "Code that installs or calls authentication (production code only): `passport.use/authenticate`, `AuthGuard`, `jwt.verify`/`jwtVerify`, `expressjwt(`, `NextAuth(`; `OAuth2PasswordBearer`, `HTTPBearer`, DRF `DEFAULT_AUTHENTICATION_CLASSES`, `@jwt_required`, `@login_required`, Django's `AuthenticationMiddleware` only where something requires a login (the admin or auth views routed, `login_required`, `LoginRequiredMixin`, `IsAuthenticated`); `jwt.Parse`, go-oidc verifiers, JWT/BasicAuth middleware; Spring `SecurityFilterChain`/`oauth2ResourceServer`/`httpBasic`; `AddAuthentication`/`AddJwtBearer`/`[Authorize]`; `devise_for`/`authenticate_user!`, a Rails filter that requires a login (`before_action :login_required`, `:require_login`, `:authenticate`); Laravel `auth:` middleware; actix/axum bearer auth; authentication written by hand (a password hash verified with bcrypt/argon2/check_password_hash/`BCrypt::Password.new(…) ==`, the Basic or Authorization header of an incoming request read (Rust `headers().get(AUTHORIZATION)`, also the request's BasicAuth method handed to a checker, Flask `request.authorization`; a check that runs only when credentials are configured, `if creds != nil && …`, is optional: partial 0.5), or an API-key header compared with the configured key and refused with 401/403, or a Fastify `addHook('onRequest'|'preHandler', …)` — autohooks included — or a Go middleware (`func logged(next Handler) Handler`) that refuses a request without a session user or token with 401 or a redirect). Libraries from the `authentication` catalogue alone earn partial credit. Not applicable when the only HTTP server serves operational routes (/metrics, health probes, pprof), as the listener of a Kubernetes controller or an agent does.",
     patterns: {
       // The arguments of `@UseGuards(` and `auth({` stop at the next such call: scanning on from
       // each of many unclosed calls to the end of the file was quadratic.
@@ -129,6 +130,25 @@ export default defineRule({
           'AuthenticationMiddleware',
           'FastAPIUsers',
         ],
+      },
+      // Where Django authenticates someone: the admin or the auth views routed, a view that requires
+      // a login. Its default AuthenticationMiddleware (in every new project's settings) only attaches
+      // request.user; alone it authenticates no request (blind round 22, pokeapi: a public API).
+      djangoLogin: {
+        regex:
+          /\badmin\.site\.urls\b|django\.contrib\.auth\.urls|\bLoginRequiredMixin\b|\bLoginView\b|\blogin_required\b|\bauthenticate\s*\(\s*request\b|\bIsAuthenticated\b|\bpermission_required\b/,
+        files: ['**/*.py'],
+        literals: [
+          'admin.site',
+          'auth.urls',
+          'LoginRequired',
+          'LoginView',
+          'login_required',
+          'authenticate',
+          'IsAuthenticated',
+          'permission_required',
+        ],
+        maxPerFile: 1,
       },
       go: {
         regex:
@@ -289,7 +309,7 @@ export default defineRule({
       // (round 21, spegel registry.go:174), as does Flask's `request.authorization`.
       handWritten: {
         regex:
-          /\bbcrypt\.(?:CompareHashAndPassword|compare|compareSync|checkpw|verify)\s*\(|\bcheck_password_hash\s*\(|\bargon2\w*\.(?:verify|Verify|ComparePasswordAndHash)\w*\s*\(|\bBCrypt(?:\.Net\.BCrypt)?\.Verify\s*\(|\bBCrypt::Password\.new\(\w{1,60}\)[ \t]{0,4}(?:==|\.is_password\?)|\bpasswordEncoder\.matches\s*\(|\b(?:r|req|request|httpReq)\.BasicAuth\b(?:\s*\(\s*\))?|\brequest\.authorization\b(?!\s*=)|\b(?:r|req|request)\.Header\.Get\s*\(\s*"Authorization"\s*\)|\.Request\(\)\.Header\.Get\s*\(\s*"Authorization"\s*\)|\b(?:c|ctx)\.GetHeader\s*\(\s*"Authorization"\s*\)|\brequest\.headers\.get\s*\(\s*["']Authorization["']|\breq\.headers\.authorization\b/,
+          /\bbcrypt\.(?:CompareHashAndPassword|compare|compareSync|checkpw|verify)\s*\(|\bcheck_password_hash\s*\(|\bargon2\w*\.(?:verify|Verify|ComparePasswordAndHash)\w*\s*\(|\bBCrypt(?:\.Net\.BCrypt)?\.Verify\s*\(|\bBCrypt::Password\.new\(\w{1,60}\)[ \t]{0,4}(?:==|\.is_password\?)|\bpasswordEncoder\.matches\s*\(|\b(?:r|req|request|httpReq)\.BasicAuth\b(?:\s*\(\s*\))?|\brequest\.authorization\b(?!\s*=)|\b(?:r|req|request)\.Header\.Get\s*\(\s*"Authorization"\s*\)|\.Request\(\)\.Header\.Get\s*\(\s*"Authorization"\s*\)|\b(?:c|ctx)\.GetHeader\s*\(\s*"Authorization"\s*\)|\brequest\.headers\.get\s*\(\s*["']Authorization["']|\breq\.headers\.authorization\b|\.get\(\s*(?:(?:actix_web::|axum::)?(?:http::)?header::)?AUTHORIZATION\s*\)/,
         files: ['**/*.{go,js,ts,mjs,cjs,py,java,kt,cs,rb,php,rs}'],
         literals: [
           'bcrypt',
@@ -300,6 +320,7 @@ export default defineRule({
           'BasicAuth',
           'Authorization',
           'authorization',
+          'AUTHORIZATION',
         ],
         maxPerFile: 2,
       },
@@ -336,12 +357,21 @@ export default defineRule({
       if (!signed.has(path)) signed.set(path, signedWebhook(ctx.files.read(path) ?? ''));
       return signed.get(path)!;
     };
+    let login: boolean | undefined;
+    const djangoLogin = () => {
+      login ??= ctx.matches('djangoLogin').some((m) => isProductionPath(m.path));
+      return login;
+    };
     const result = codeOrDeps(ctx, {
       what: 'authentication',
       catalogue: 'authentication',
       kinds: [
         { key: 'js', label: 'JavaScript/TypeScript authentication' },
-        { key: 'python', label: 'Python authentication' },
+        {
+          key: 'python',
+          label: 'Python authentication',
+          rejectMatch: (m) => /AuthenticationMiddleware/.test(m.snippet) && !djangoLogin(),
+        },
         { key: 'go', label: 'Go authentication middleware' },
         { key: 'jvm', label: 'Spring/JVM security configuration', rejectMatch: (m) => !!permitAllOf(m.path) },
         { key: 'jvmConfig', label: 'OAuth2/OIDC resource server configuration' },

@@ -75,6 +75,8 @@ const GROUP_CLAIM = String.raw`\bGROUPS?_CLAIMS?\b|[Cc]laims?(?:\?\.|!!\.|\.)?\s
 /** A caller's groups (English, or the Nordic `grupper`) tested for membership, tried from a word's start. */
 const GROUP_CHECK = String.raw`\b(?=\w*?(?:[Gg]roups|GROUPS|[Gg]rupper|[Gg]rupp))\w+\s*(?:\?\.|\.|!!\.)\s*(?:contains|containsAll|containsAny|includes|intersect|has|some|any|isSuperset)\s*[({]`;
 const GROUP_FILES = ['**/*.{java,kt,scala,groovy,js,ts,mjs,cjs,py,go,cs,rb,php,rs}'];
+/** Go: a caller's group or role looked up in the configured allowed groups or roles. */
+const ALLOWED_LOOKUP = String.raw`,\s*ok\s*:?=\s*[\w.]*\b[Aa]llowed_?(?:Groups|Roles|groups|roles)\s*\[\s*[\w.]+\s*\]|\bslices\.Contains\(\s*[\w.]*\b[Aa]llowed_?(?:Groups|Roles|groups|roles)\s*,`;
 const RIGHTS = String.raw`\b(?:hasRequiredRights|requiredRights|requiredRoles|requiredPermissions|allowedRoles)\b`;
 
 export default defineRule({
@@ -89,7 +91,7 @@ export default defineRule({
     severity: 'high',
     effort: 'medium',
     detection:
-      'Code that checks a role, permission or policy (production code only): `@Roles(`/`RolesGuard`, CASL abilities, Casbin enforcers, `new AccessControl`; DRF `permission_classes` (not `AllowAny` alone), `@permission_required`, `PermissionRequiredMixin`, FastAPI `Security(…, scopes=…)`, `@roles_required`; Go Casbin/OPA; Spring `@PreAuthorize`/`@Secured`/`@RolesAllowed`/`hasRole`; ASP.NET `[Authorize(Roles|Policy=…)]`, `AddPolicy`, `RequireRole`; Pundit `authorize`, CanCanCan; OAuth scope checks (`authorize_scope!`), Rocket/actix request guards named for a role (`FromRequest for AdminHeaders`), guard functions named for a role whose body refuses with 403 (`def check_admin` … `HTTPStatus.FORBIDDEN`), hand-written guard functions named for a role or permission (`is_admin`, `is_mod_or_admin`, `check_community_mod_action`, `hasPermission`, `require_role`) cited with their definition and one call elsewhere (a guard nothing calls, or one in browser code, earns nothing), conditions comparing the user’s role with a named role (`if user.role == "admin"`, `Role::Moderator`, `!user.admin`), hand-written guards: a condition on a role, permission, scope or membership that answers 403/forbidden (`if not rw: raise PermissionDenied`, `if !user.IsAdmin {… StatusForbidden`); Laravel `Gate::`, `$this->authorize`, `can:` middleware, Symfony `IsGranted`/`access_control`; role checks on identity-provider groups: the groups of a caller tested for a configured group (`groups.contains(…)`, `userGroups.includes(…)`) where production code reads the `groups` claim of the token (Azure AD/Entra ID, Keycloak); OPA `.rego` policies. Libraries from the `authorization` catalogue alone earn partial credit; so do ownership checks alone (`if post.author != current_user(): abort(403)`). A variable of a guard’s name (a CLI flag `var isAdmin bool`) is neither a use of the guard nor a role check. Not applicable when the only HTTP server serves operational routes (/metrics, health probes, pprof), as the listener of a Kubernetes controller or an agent does.',
+      'Code that checks a role, permission or policy (production code only): `@Roles(`/`RolesGuard`, CASL abilities, Casbin enforcers, `new AccessControl`; DRF `permission_classes` (not `AllowAny` alone), `@permission_required`, `PermissionRequiredMixin`, FastAPI `Security(…, scopes=…)`, `@roles_required`; Go Casbin/OPA; Spring `@PreAuthorize`/`@Secured`/`@RolesAllowed`/`hasRole`; ASP.NET `[Authorize(Roles|Policy=…)]`, `AddPolicy`, `RequireRole`; Pundit `authorize`, CanCanCan; OAuth scope checks (`authorize_scope!`), Rocket/actix request guards named for a role (`FromRequest for AdminHeaders`), actix-web-grants/poem-grants `#[protect(…)]`/`#[has_permissions(…)]`, Go lookups of a caller’s group in the configured allowed groups (`_, ok := p.AllowedGroups[group]`), guard functions named for a role whose body refuses with 403 (`def check_admin` … `HTTPStatus.FORBIDDEN`), hand-written guard functions named for a role or permission (`is_admin`, `is_mod_or_admin`, `check_community_mod_action`, `hasPermission`, `require_role`) cited with their definition and one call elsewhere (a guard nothing calls, or one in browser code, earns nothing), conditions comparing the user’s role with a named role (`if user.role == "admin"`, `Role::Moderator`, `!user.admin`), hand-written guards: a condition on a role, permission, scope or membership that answers 403/forbidden (`if not rw: raise PermissionDenied`, `if !user.IsAdmin {… StatusForbidden`); Laravel `Gate::`, `$this->authorize`, `can:` middleware, Symfony `IsGranted`/`access_control`; role checks on identity-provider groups: the groups of a caller tested for a configured group (`groups.contains(…)`, `userGroups.includes(…)`) where production code reads the `groups` claim of the token (Azure AD/Entra ID, Keycloak); OPA `.rego` policies. Libraries from the `authorization` catalogue alone earn partial credit; so do ownership checks alone (`if post.author != current_user(): abort(403)`). A variable of a guard’s name (a CLI flag `var isAdmin bool`) is neither a use of the guard nor a role check. Not applicable when the only HTTP server serves operational routes (/metrics, health probes, pprof), as the listener of a Kubernetes controller or an agent does.',
     patterns: {
       js: {
         regex: new RegExp(
@@ -138,11 +140,14 @@ export default defineRule({
         ],
       },
       go: {
+        // A caller's group or role looked up in the configured allowed ones (`if _, ok :=
+        // p.AllowedGroups[group]; ok`, `slices.Contains(allowedRoles, role)`; blind round 22,
+        // oauth2-proxy providers/provider_default.go).
         regex: new RegExp(
-          String.raw`\bcasbin\.NewEnforcer\s*\(|\bcasbin\.NewSyncedEnforcer\s*\(|\benforcer\.Enforce\s*\(|\brego\.New\s*\(|${ROLE_CALL}`,
+          String.raw`${ALLOWED_LOOKUP}|\bcasbin\.NewEnforcer\s*\(|\bcasbin\.NewSyncedEnforcer\s*\(|\benforcer\.Enforce\s*\(|\brego\.New\s*\(|${ROLE_CALL}`,
         ),
         files: ['**/*.go'],
-        literals: ['casbin', 'Enforce', 'rego.New', 'Role', 'Permission', 'Scope'],
+        literals: ['casbin', 'Enforce', 'rego.New', 'Role', 'Permission', 'Scope', 'llowed'],
       },
       jvm: {
         regex:
@@ -296,10 +301,22 @@ export default defineRule({
       rust: {
         // Rocket/actix request guards named for a role (`impl<'r> FromRequest<'r> for AdminHeaders`):
         // a handler that takes one is refused unless the caller holds the role.
+        // actix-web-grants / poem-grants / rocket-grants: a handler refused unless the caller holds
+        // the named permission or role (`#[actix_web_grants::protect("TokenType::Delete", …)]`, blind
+        // round 22, rustypaste server.rs).
         regex:
-          /\bEnforcer::new\s*\(|\.enforce\s*\(\s*\(|\bhas_role\s*\(|\brequire_role\s*\(|\bhas_permission\s*\(|\bimpl(?:<[^>\n]{0,20}>)?[ \t]+FromRequest(?:<[^>\n]{0,20}>)?[ \t]+for[ \t]+(?=\w*?(?:Admin|Manager|Owner|Role|Staff|Moderator|Superuser|Permission))[A-Z]\w*/,
+          /#\[(?:(?:actix_web_grants|poem_grants|rocket_grants|protect_endpoints)::)?(?:protect|has_permissions|has_any_permission|has_roles|has_any_role)\s*\(|\bEnforcer::new\s*\(|\.enforce\s*\(\s*\(|\bhas_role\s*\(|\brequire_role\s*\(|\bhas_permission\s*\(|\bimpl(?:<[^>\n]{0,20}>)?[ \t]+FromRequest(?:<[^>\n]{0,20}>)?[ \t]+for[ \t]+(?=\w*?(?:Admin|Manager|Owner|Role|Staff|Moderator|Superuser|Permission))[A-Z]\w*/,
         files: ['**/*.rs'],
-        literals: ['Enforcer', 'enforce', 'has_role', 'require_role', 'has_permission', 'FromRequest'],
+        literals: [
+          'Enforcer',
+          'enforce',
+          'has_role',
+          'require_role',
+          'has_permission',
+          'has_any_',
+          'FromRequest',
+          'protect',
+        ],
       },
       // Roles from the identity provider's groups (Azure AD/Entra ID, Keycloak, Okta): the token's
       // `groups` claim read (`claims.get(GROUPS_CLAIM)`, `getClaim("groups")`) …
@@ -370,7 +387,7 @@ export default defineRule({
           label: 'Python permission checks',
           reject: /permission_classes\s*=\s*[[(]\s*(?:(?:permissions\.)?AllowAny\s*,?\s*)?[\])]/,
         },
-        { key: 'go', label: 'Go policy enforcement' },
+        { key: 'go', label: 'Go policy enforcement or allowed-group checks' },
         { key: 'jvm', label: 'Spring method or request security' },
         // AddPolicy also names CORS policies; those grant nothing.
         // and rate-limiter policies (RateLimiterOptions.AddPolicy partitions requests); those grant nothing.

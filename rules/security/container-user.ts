@@ -1,4 +1,4 @@
-import { defineRule, type Evidence } from '../../src/types.js';
+import { defineRule, type Evidence, type FileView } from '../../src/types.js';
 import { fail, listing, partial, pass, unknown } from '../../src/engine/results.js';
 import {
   DOCKERFILE_GLOBS,
@@ -14,6 +14,21 @@ import { isCommentLine, isDevContainer } from '../../src/facts/paths.js';
 import { DROP_PATTERN, entrypointDrop, jibUsers } from './_lib/image-user.js';
 
 const ROOT_USER = /^(?:root|0)(?::(?:root|0))?$/i;
+/**
+ * Windows containers: ContainerAdministrator (and LocalSystem) is the administrator, the root of a
+ * Windows image; ContainerUser is the unprivileged one (blind round 22, Ocelot Dockerfile.windows).
+ */
+const WINDOWS_ADMIN = /^(?:ContainerAdministrator|NT AUTHORITY\\SYSTEM|LocalSystem|Administrator)$/i;
+/** Build files that pass build arguments to `docker build`. */
+const BUILD_ARG_FILES = [
+  '**/Makefile',
+  '**/GNUmakefile',
+  '**/*.mk',
+  '.github/workflows/*.{yml,yaml}',
+  '**/docker-bake.{hcl,json}',
+  '**/Taskfile.{yml,yaml}',
+  '**/justfile',
+];
 
 type Verdict = { ok: boolean; evidence: Evidence };
 
@@ -29,7 +44,7 @@ export default defineRule({
     severity: 'high',
     effort: 'low',
     detection:
-      'Every Dockerfile/Containerfile (not dev containers) and every Earthfile target that saves an image (`SAVE IMAGE`; built on the targets it builds FROM or the base recipe): the last `USER` of the final stage, following stages built FROM an earlier stage; `:nonroot` distroless and Chainguard images count as unprivileged; an entrypoint script that execs the service through su-exec/gosu/runuser/setpriv drops privileges. Images Jib builds: `<container><user>` (Maven) or `jib.container.user` (Gradle). A finding per final stage without USER (at its FROM line) or whose USER is root/0.',
+      'Every Dockerfile/Containerfile (not dev containers) and every Earthfile target that saves an image (`SAVE IMAGE`; built on the targets it builds FROM or the base recipe): the last `USER` of the final stage, following stages built FROM an earlier stage; `:nonroot` distroless and Chainguard images count as unprivileged; an entrypoint script that execs the service through su-exec/gosu/runuser/setpriv drops privileges; a final stage FROM a build argument runs as the image the build passes (`--build-arg RUNTIME_IMAGE=…` in a Makefile, the Make variable resolved, or a workflow); `USER ContainerAdministrator` (Windows) is the administrator, as root. Images Jib builds: `<container><user>` (Maven) or `jib.container.user` (Gradle). A finding per final stage without USER (at its FROM line) or whose USER is root/0.',
     reads: [...DOCKERFILE_GLOBS, ...EARTHFILE_GLOBS],
     patterns: { drop: DROP_PATTERN },
   },
@@ -92,7 +107,8 @@ export default defineRule({
               d,
               ctx.matches('drop').filter((m) => !isCommentLine(m.snippet)),
             );
-        return drop && /no USER instruction/.test(v.evidence.note ?? '') ? { ok: true, evidence: drop } : v;
+        if (drop && /no USER instruction/.test(v.evidence.note ?? '')) return { ok: true, evidence: drop };
+        return v.ok || !/no USER instruction/.test(v.evidence.note ?? '') ? v : (buildArgImage(files, d) ?? v);
       }),
       ...jib,
     ];
@@ -102,7 +118,9 @@ export default defineRule({
     const data = { dockerfiles: judged.length, nonRoot: good, root: verdicts.length - good };
     // A base image that runs as an unprivileged user (Chainguard, distroless :nonroot) needs no USER
     // line: said so, not "switches to a non-root user" where the Dockerfile has none (round 21, lydia-api).
-    const byBase = verdicts.filter((v) => v.evidence.note === 'base image runs as an unprivileged user');
+    const byBase = verdicts.filter((v) =>
+      /^base image runs as an unprivileged user$|is the image passed as build argument/.test(v.evidence.note ?? ''),
+    );
     if (good === verdicts.length)
       return pass(
         verdicts.some((v) => /drops to an unprivileged user/.test(v.evidence.note ?? ''))
@@ -138,14 +156,16 @@ function judge(d: Dockerfile): Verdict {
     const user = [...s.instructions].reverse().find((i) => i.keyword === 'USER');
     if (user) {
       const name = user.args.trim().replace(/^["']|["']$/g, '');
-      if (ROOT_USER.test(name))
+      if (ROOT_USER.test(name) || WINDOWS_ADMIN.test(name))
         return {
           ok: false,
           evidence: {
             path: d.path,
             line: user.line,
             snippet: `USER ${user.args}`,
-            note: 'the final stage runs as root',
+            note: WINDOWS_ADMIN.test(name)
+              ? `the final stage runs as ${name}, the Windows container administrator (root of a Windows image; ContainerUser is the unprivileged one)`
+              : 'the final stage runs as root',
           },
         };
       return {
@@ -189,6 +209,49 @@ function judge(d: Dockerfile): Verdict {
       line: final.line,
       snippet: from,
       note: 'final stage has no USER instruction: the container runs as root',
+    },
+  };
+}
+
+/**
+ * A final stage built FROM a build argument (`ARG RUNTIME_IMAGE=placeholder` … `FROM ${RUNTIME_IMAGE}`)
+ * runs as the user of the image the build passes: `--build-arg RUNTIME_IMAGE=${DOCKER_BUILD_RUNTIME_IMAGE}`
+ * in a Makefile (the variable resolved in that file) or a workflow. A `:nonroot` distroless or
+ * Chainguard image passed there runs unprivileged (blind round 22, oauth2-proxy Makefile:61). Other
+ * images passed for other flavours are named in the note.
+ */
+function buildArgImage(files: FileView, d: Dockerfile): Verdict | null {
+  const final = d.stages[d.stages.length - 1]!;
+  const name = /^\$\{?(\w+)\}?$/.exec(final.image.trim())?.[1];
+  if (!name) return null;
+  const passed = new RegExp(String.raw`(?:^|[\s"'])${name}=([^\s"',]+)`);
+  const values: { image: string; path: string; line: number }[] = [];
+  for (const path of files.match(BUILD_ARG_FILES)) {
+    const text = files.read(path);
+    if (!text?.includes(`${name}=`)) continue;
+    const lines = text.split('\n');
+    lines.forEach((l, i) => {
+      const m = passed.exec(l);
+      if (!m || !/--build-arg|build-args|args|ARG/i.test(l + (lines[i - 1] ?? '') + (lines[i - 2] ?? ''))) return;
+      const ref = /^\$[({](\w+)[)}]$/.exec(m[1]!)?.[1];
+      if (!ref) return void values.push({ image: m[1]!, path, line: i + 1 });
+      const def = new RegExp(String.raw`^[ \t]*(?:export[ \t]+)?${ref}[ \t]*[?:+]?=[ \t]*(\S+)`);
+      const j = lines.findIndex((x) => def.test(x));
+      if (j >= 0) values.push({ image: def.exec(lines[j]!)![1]!, path, line: j + 1 });
+    });
+  }
+  const nonroot = values.find((v) => NONROOT_IMAGE.test(v.image));
+  if (!nonroot) return null;
+  const others = [
+    ...new Set(values.filter((v) => !NONROOT_IMAGE.test(v.image)).map((v) => `${v.image} (${v.path}:${v.line})`)),
+  ];
+  return {
+    ok: true,
+    evidence: {
+      path: nonroot.path,
+      line: nonroot.line,
+      snippet: nonroot.image,
+      note: `the final stage of ${d.path} (FROM ${final.image}, line ${final.line}) is the image passed as build argument ${name}: ${nonroot.image} runs as an unprivileged user${others.length ? `; other flavours passed run as root unless they set a user: ${others.slice(0, 2).join(', ')}` : ''}`,
     },
   };
 }

@@ -526,6 +526,10 @@ export const CATALOGUES: Record<string, string[]> = {
     'casbin',
     'oso',
     'cedar-policy',
+    'actix-web-grants',
+    'poem-grants',
+    'rocket-grants',
+    'protect-endpoints-proc-macro',
   ],
   // security/security-scanning: tools whose name (or action) in a CI command means code or dependencies are scanned.
   'security-scanners': [

@@ -143,12 +143,21 @@ class Walker {
           toxEnv && n.argv[0] === 'tox' && !n.argv.some((a) => /^(?:-e|--env(?:=|$))/.test(a))
             ? [...n.argv, '-e', toxEnv]
             : n.argv;
-        this.command(argv, f, hop);
+        // pre-commit's SKIP (on the command line or in the step's env) leaves those hooks out of the run.
+        const lead = words.slice(
+          0,
+          Math.max(
+            0,
+            words.findIndex((w) => !/^[A-Za-z_]\w*=/.test(w)),
+          ),
+        );
+        const skip = lead.find((w) => w.startsWith('SKIP='))?.slice(5) ?? vars?.SKIP;
+        this.command(argv, f, hop, skip ? { SKIP: skip } : undefined);
       });
     }
   }
 
-  command(argv: string[], frame: Frame, hop: CommandHop | undefined): void {
+  command(argv: string[], frame: Frame, hop: CommandHop | undefined, env?: Record<string, string>): void {
     const chain = hop?.path ? [...frame.chain, hop] : frame.chain;
     if (hop?.path && frame.chain.some((h) => h.path === hop.path && h.line === hop.line && h.text === hop.text)) return;
     if (++this.steps > MAX_STEPS || this.runs.length >= MAX_RUNS) return;
@@ -174,7 +183,7 @@ class Walker {
       return;
     }
     for (const r of RESOLVERS) {
-      const exp = r(argv, { files: this.files, cwd: frame.cwd });
+      const exp = r(argv, { files: this.files, cwd: frame.cwd, ...(env ? { env } : {}) });
       if (!exp) continue;
       if (exp.script && chain.some((h) => h.path === exp.script)) return;
       this.expand(exp, next);

@@ -158,7 +158,7 @@ export function preCommitCommands(files: FileView, only?: string[], stage?: stri
 }
 
 /** `pre-commit run [hook…] [--all-files]`, `prek run`, and pre-commit/action: the configured hooks. */
-export const preCommitRun: Resolver = (argv, { files }) => {
+export const preCommitRun: Resolver = (argv, { files, env }) => {
   if (!['pre-commit', 'prek'].includes(argv[0]!) || (argv[1] !== 'run' && argv[1] !== 'try-repo')) return undefined;
   const only = positionals(argv.slice(2), [
     '--hook-stage',
@@ -171,8 +171,21 @@ export const preCommitRun: Resolver = (argv, { files }) => {
     '-o',
   ]);
   const stage = argv.includes('--hook-stage') ? argv[argv.indexOf('--hook-stage') + 1] : undefined;
-  const commands = preCommitCommands(files, only, stage);
-  return commands.length ? { commands } : { unresolved: 'no .pre-commit-config.yaml hooks to run' };
+  // `SKIP=ruff-format,ruff-check pre-commit run`: those hooks do not run (blind round 22, pokeapi).
+  const skipped = new Set(
+    (env?.SKIP ?? '')
+      .split(',')
+      .map((x) => x.trim())
+      .filter(Boolean),
+  );
+  const commands = preCommitCommands(files, only, stage).filter((c) => !skipped.has(c.hop.text.slice(4)));
+  return commands.length
+    ? { commands }
+    : {
+        unresolved: skipped.size
+          ? `every hook it would run is skipped (SKIP=${env!.SKIP})`
+          : 'no .pre-commit-config.yaml hooks to run',
+      };
 };
 
 /** lint-staged's configuration: glob → command(s), from package.json or .lintstagedrc(.json|.yml). */

@@ -145,6 +145,8 @@ const SPECS: Spec[] = [
   { name: 'CSharpier', kinds: F, cmd: ['csharpier', 'dotnet-csharpier'] },
   // ── type checkers ──
   { name: 'mypy', kinds: ['typecheck'], cmd: ['mypy', 'pyright', 'basedpyright', 'pytype', 'dmypy'] },
+  // Astral's ty (`ty check`): a Python type checker (blind round 22, pokeapi).
+  { name: 'ty', kinds: ['typecheck'], cmd: ['ty'], args: /^check\b/ },
   { name: 'tsc', kinds: ['typecheck', 'build'], cmd: ['tsc', 'vue-tsc'] },
   // ── formatters ──
   { name: 'Prettier', kinds: F, cmd: ['prettier'] },

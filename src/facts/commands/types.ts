@@ -64,6 +64,8 @@ export interface Expansion {
 export interface ResolveContext {
   files: FileView;
   cwd: string;
+  /** Environment the command line sets for itself or its CI step (`SKIP=a,b pre-commit run`). */
+  env?: Readonly<Record<string, string>>;
 }
 
 export type Resolver = (argv: string[], r: ResolveContext) => Expansion | undefined;

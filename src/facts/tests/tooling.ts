@@ -94,13 +94,16 @@ export function findTools(
   const ofKind = graph.runs.filter((r) => r.tools.some((t) => t.kinds.includes(kind)));
   const ciRuns = ofKind.filter((r) => r.origin.kind === 'ci' && !writes(r));
   const ciWrites = ofKind.filter((r) => r.origin.kind === 'ci' && writes(r));
-  const runsOf = (spec: ToolSpec, origin: 'ci' | 'hook', writing = false) =>
-    graph.runs.find(
+  // A run that gates the build over an advisory one (`|| true`, continue-on-error) of the same tool.
+  const runsOf = (spec: ToolSpec, origin: 'ci' | 'hook', writing = false) => {
+    const all = graph.runs.filter(
       (r) =>
         r.origin.kind === origin &&
         r.tools.some((t) => spec.runs.includes(t.name)) &&
         (origin === 'hook' || writes(r, spec.runs) === writing),
     );
+    return all.find((r) => !r.advisory) ?? all[0];
+  };
   const tools: FoundTool[] = [];
   for (const spec of specs) {
     let evidence: Evidence | undefined;
