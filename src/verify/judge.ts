@@ -18,6 +18,7 @@ import { testedItemFinding, testFileHeading } from './tested.js';
 import { judgePlaced, judgeTestsNamed } from './placed.js';
 import { judgeHeader } from './headers.js';
 import { composeServiceCounts, listedFinding } from './listed.js';
+import { claimedPort, portFinding } from './ports.js';
 import { iconStatus, plain, statusOf as statusOfWords } from './status.js';
 import { claimedScore, countFigure, isTestCount } from './numbers.js';
 
@@ -294,6 +295,31 @@ function judgeClaimChecked(
   options: JudgeOptions | Record<string, string[]>,
 ): VerifiedClaim {
   const v = judgeClaimInner(claim, report, options);
+  // "| 8001 | patient-service | /health | ✅ |", "Rules Service (port 8003)": the port the line gives a
+  // service is part of what it claims. Compared with the service's compose block, Dockerfile and port
+  // settings: another port there contradicts the line; none readable leaves a confirmation open.
+  const portLookup = 'lookup' in options ? (options as JudgeOptions).lookup : undefined;
+  const said = claimedPort(claim);
+  if (said && portLookup && (claim.asserted === 'done' || claim.asserted === 'partial')) {
+    const port = portFinding(portLookup, claim);
+    if (port && !port.agrees)
+      return {
+        ...v,
+        basis: 'file',
+        rule: null,
+        verdict: 'contradicted',
+        reason: `not so: ${port.detail}`,
+        evidence: port.evidence,
+      };
+    if (port?.agrees && (v.verdict === 'confirmed' || v.verdict === 'partially-confirmed'))
+      return { ...v, reason: `${v.reason}; ${port.detail}`, evidence: [...port.evidence, ...v.evidence].slice(0, 4) };
+    if (!port && claim.port && (v.verdict === 'confirmed' || v.verdict === 'partially-confirmed'))
+      return {
+        ...v,
+        verdict: 'unverifiable',
+        reason: `${v.reason}; but the port the line gives ${said.service} (${said.port}) was not compared: no port of that service was found`,
+      };
+  }
   // "- Streak updates use atomic DB operations": an item taken for its shape alone (no mark, no code
   // named). A dependency, a file name or a rule its words meet does not show what it states: it counts
   // as read, and stays open.
