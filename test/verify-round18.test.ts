@@ -63,3 +63,58 @@ describe('a port a table row gives a service is compared with the service', () =
     expect(at(10).reason).toContain('svc/ledger/config.rs:1');
   });
 });
+
+describe('a count a note gives of what is in a file is not confirmed by the file being there', () => {
+  const tree: Tree = {
+    'package.json': '{"name":"desk","version":"1.0.0"}',
+    'web/src/forms/Invoice.jsx': 'export function Invoice() {\n  notifyOk("saved");\n  notifyOk("sent");\n}\n',
+    'web/src/forms/Quote.jsx': 'export function Quote() {\n  notifyOk("saved");\n}\n',
+  };
+  const doc = [
+    '# Changes', // 1
+    '', // 2
+    '```', // 3
+    'web/', // 4
+    '└── src/', // 5
+    '    └── forms/', // 6
+    '        ├── Invoice.jsx   ← ✅ UPDATED: 6 notices', // 7
+    '        └── Quote.jsx     ← ✅ UPDATED', // 8
+    '```', // 9
+    '', // 10
+    '- [x] Quote.jsx - 1 alert → notice', // 11
+  ].join('\n');
+  const { at } = verifier('CHANGES.md')(tree, doc, reportWith([]));
+
+  it('the count in the note leaves the line open, saying it was not compared', () => {
+    expect(at(7).verdict).toBe('unverifiable');
+    expect(at(7).reason).toContain('6 notices');
+  });
+  it('the file without a count is still confirmed by being there', () => {
+    expect(at(8).verdict).toBe('confirmed');
+  });
+  it('a count of what was replaced ("1 alert → notice") is not a count of what the file holds', () => {
+    expect(at(11).verdict).toBe('confirmed');
+  });
+});
+
+describe('a value the line quotes from a file it names is compared with that file', () => {
+  const tree: Tree = {
+    'Package.swift': '// swift-tools-version:5.9\nimport PackageDescription\n\nlet channelTag = "2.4.0"\n',
+    'src/lib.rs': 'pub fn run() {}\n',
+  };
+  const doc = [
+    '# Release notes', // 1
+    '', // 2
+    '- ✅ Root `Package.swift` updated, channelTag = "2.3.9"', // 3
+    '- ✅ Root `Package.swift` updated, channelTag = "2.4.0"', // 4
+  ].join('\n');
+  const { at } = verifier('RELEASE.md')(tree, doc, reportWith([]));
+
+  it('another value in the file contradicts the line, citing the line that sets it', () => {
+    expect(at(3).verdict).toBe('contradicted');
+    expect(at(3).reason).toContain('Package.swift:4');
+  });
+  it('the same value is not contradicted', () => {
+    expect(at(4).verdict).not.toBe('contradicted');
+  });
+});
