@@ -22,15 +22,23 @@ const inRange = (n: number) => n >= 80 && n <= 65535;
 
 /** "Rules Service (port 8003)", "auth-service on port 4000", "API Gateway: port 8080". */
 const PROSE_PORT =
-  /((?:[\p{L}\d][\p{L}\d_.-]*\s){0,2}[\p{L}\d][\p{L}\d_.-]*)\s*(?:\(\s*port\s*:?\s*(\d{2,5})\s*\)|\s(?:runs\s+|listens\s+|is\s+)?on\s+port\s+(\d{2,5})\b|:\s*port\s+(\d{2,5})\b)/iu;
+  /(?:\(\s?port\s?:?\s?(\d{2,5})\s?\)|\s(?:runs |listens |is )?on port (\d{2,5})\b|: ?port (\d{2,5})\b)/iu;
 
 /** The service and the port a claim gives it, or null. */
 export function claimedPort(claim: Claim): { service: string; port: number } | null {
   if (claim.port && claim.subject) return { service: claim.subject, port: claim.port };
-  const m = PROSE_PORT.exec(plain(claim.text));
+  const t = plain(claim.text);
+  const m = PROSE_PORT.exec(t);
   if (!m) return null;
-  const port = Number(m[2] ?? m[3] ?? m[4]);
-  const service = m[1]!.trim().replace(/^(?:the|le|la|el|der|die|das)\s+/i, '');
+  const port = Number(m[1] ?? m[2] ?? m[3]);
+  // The one to three words before it name the service.
+  const words = t
+    .slice(0, m.index)
+    .split(/[^\p{L}\d_.-]+/u)
+    .filter(Boolean)
+    .slice(-3);
+  while (words.length && /^(?:the|le|la|el|der|die|das)$/i.test(words[0]!)) words.shift();
+  const service = words.join(' ');
   return inRange(port) && service ? { service, port } : null;
 }
 
@@ -53,7 +61,8 @@ function namesFor(service: string): string[] {
 
 /** The numbers a line of a compose service block gives as ports. */
 function composePorts(line: string, inPorts: boolean): number[] {
-  const t = line.replace(/#.*$/, '');
+  const hash = line.indexOf('#');
+  const t = hash >= 0 ? line.slice(0, hash) : line;
   const env = /\b[A-Z_]*PORT\b\s*[:=]\s*["']?(\d{2,5})\b/.exec(t);
   if (env) return [Number(env[1])];
   if (!inPorts) return [];
@@ -103,6 +112,14 @@ function fromCompose(ctx: LookupContext, names: string[]): PortSource[] {
   return out;
 }
 
+/** `env::var("PORT").unwrap_or_else(|_| "8093")`, `process.env.PORT || 3000`: the default after the lookup. */
+function envDefault(text: string): [string, string] | null {
+  const at = /unwrap_or|\|\||\?\?|getenv\(|default/.exec(text);
+  if (!at) return null;
+  const num = /\d{2,5}\b/.exec(text.slice(at.index, at.index + 60));
+  return num ? [num[0], num[0]] : null;
+}
+
 /** Port settings in the files of the service's own folder: Dockerfile EXPOSE, `port` defaults. */
 function fromFolder(ctx: LookupContext, names: string[]): PortSource[] {
   const out: PortSource[] = [];
@@ -131,9 +148,7 @@ function fromFolder(ctx: LookupContext, names: string[]): PortSource[] {
           expose ??
           /\bport\b["']?\s*[,:=]\s*["']?(\d{2,5})\b/i.exec(l) ??
           // `env::var("PORT")` with its default on the next line (`.unwrap_or_else(|_| "8093".to_string())`).
-          /\bPORT\b[^\n]{0,40}?(?:unwrap_or(?:_else)?\([^)\d]*|\|\||\?\?|getenv\([^)]*,|default\s*[:=(]?)\s*\(?["']?(\d{2,5})\b/.exec(
-            /\bPORT\b/.test(l) ? `${l} ${(lines[i + 1] ?? '').trim()}` : '',
-          ) ??
+          envDefault(/\bPORT\b/.test(l) ? `${l} ${(lines[i + 1] ?? '').trim()}` : '') ??
           /\.listen\(\s*(\d{2,5})\b/.exec(l) ??
           /(?:0\.0\.0\.0|127\.0\.0\.1|localhost)?:(\d{4,5})["']\s*\)?/.exec(/bind|listen|addr/i.test(l) ? l : '');
         if (setting && inRange(Number(setting[1])))
