@@ -133,8 +133,10 @@ describe('a quality the manifest cannot show, and a quoted value nothing compare
     expect(at(5).verdict).toBe('confirmed');
   });
 
-  it('a quoted value beside a file that exists: unverifiable; the file alone: confirmed', () => {
-    expect(at(6).verdict).toBe('unverifiable');
+  // Since round 18 the key is looked up in the file the evidence names: another value there decides.
+  it('a quoted value beside a file that sets the key otherwise: contradicted; the file alone: confirmed', () => {
+    expect(at(6).verdict).toBe('contradicted');
+    expect(at(6).reason).toContain('package.json:');
     expect(at(6).reason).toContain('kiosk-pro');
     expect(at(7).verdict).toBe('confirmed');
   });

@@ -144,6 +144,10 @@ export function readTable(lines: string[], start: number, end: number, { push, i
   );
   const skip = new Set(header.map((c, k) => (TARGET_HEADER.test(c) ? k : -1)).filter((k) => k >= 0));
   const targetCol = header.findIndex((c) => TARGET_HEADER.test(c));
+  // "| Port | Service | Health |": the port a row gives its service, compared with the service's own.
+  const portCol = header.findIndex((c) =>
+    /^(?:(?:host|container|internal|external|http)\s+)?(?:port|ports|puerto|porta|porte)$/.test(c),
+  );
   // "| A01: Broken Access Control | 60% | D | JWT auth present, no RBAC |": a scored row whose
   // notes say what is there and what is not.
   const notesCol = statusCol < 0 && findingCol < 0 ? header.findIndex((c) => NOTES_HEADER.test(c)) : -1;
@@ -297,7 +301,18 @@ export function readTable(lines: string[], start: number, end: number, { push, i
     const subScore = !!pillarOf(subject) && !!number && number.kind !== 'count';
     if (asserted || readiness || subScore) {
       if (inContext('historical') && asserted !== 'done' && !readiness) continue;
-      push({ line: j + 1, text, subject, asserted: asserted ?? 'done', number, readiness, source: 'table' });
+      const portCell = portCol >= 0 ? /^\s*:?(\d{2,5})\s*$/.exec(plain(row[portCol] ?? '')) : null;
+      const port = portCell && portCol !== Math.max(0, first) ? Number(portCell[1]) : undefined;
+      push({
+        line: j + 1,
+        text,
+        subject,
+        asserted: asserted ?? 'done',
+        number: port ? null : number,
+        readiness,
+        source: 'table',
+        ...(port ? { port } : {}),
+      });
     }
   }
 }

@@ -50,6 +50,8 @@ export interface Claim {
    * or open: the code it names must be there now.
    */
   named?: boolean | 'fixed' | 'open';
+  /** The port a table row gives its subject under a "Port" column ("| 8001 | patient-service |"). */
+  port?: number;
   /** Listed under "Files deleted" or "Removed dependencies": what it names must be gone. */
   removed?: boolean;
   /** "JWT auth present, no RBAC": parts that each say something, judged one by one. */

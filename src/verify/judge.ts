@@ -18,6 +18,7 @@ import { testedItemFinding, testFileHeading } from './tested.js';
 import { judgePlaced, judgeTestsNamed } from './placed.js';
 import { judgeHeader } from './headers.js';
 import { composeServiceCounts, listedFinding } from './listed.js';
+import { claimedPort, portFinding } from './ports.js';
 import { iconStatus, plain, statusOf as statusOfWords } from './status.js';
 import { claimedScore, countFigure, isTestCount } from './numbers.js';
 
@@ -294,6 +295,31 @@ function judgeClaimChecked(
   options: JudgeOptions | Record<string, string[]>,
 ): VerifiedClaim {
   const v = judgeClaimInner(claim, report, options);
+  // "| 8001 | patient-service | /health | ✅ |", "Rules Service (port 8003)": the port the line gives a
+  // service is part of what it claims. Compared with the service's compose block, Dockerfile and port
+  // settings: another port there contradicts the line; none readable leaves a confirmation open.
+  const portLookup = 'lookup' in options ? (options as JudgeOptions).lookup : undefined;
+  const said = claimedPort(claim);
+  if (said && portLookup && (claim.asserted === 'done' || claim.asserted === 'partial')) {
+    const port = portFinding(portLookup, claim);
+    if (port && !port.agrees)
+      return {
+        ...v,
+        basis: 'file',
+        rule: null,
+        verdict: 'contradicted',
+        reason: `not so: ${port.detail}`,
+        evidence: port.evidence,
+      };
+    if (port?.agrees && (v.verdict === 'confirmed' || v.verdict === 'partially-confirmed'))
+      return { ...v, reason: `${v.reason}; ${port.detail}`, evidence: [...port.evidence, ...v.evidence].slice(0, 4) };
+    if (!port && claim.port && (v.verdict === 'confirmed' || v.verdict === 'partially-confirmed'))
+      return {
+        ...v,
+        verdict: 'unverifiable',
+        reason: `${v.reason}; but the port the line gives ${said.service} (${said.port}) was not compared: no port of that service was found`,
+      };
+  }
   // "- Streak updates use atomic DB operations": an item taken for its shape alone (no mark, no code
   // named). A dependency, a file name or a rule its words meet does not show what it states: it counts
   // as read, and stays open.
@@ -411,11 +437,42 @@ function judgeClaimChecked(
     (v.verdict === 'confirmed' || v.verdict === 'partially-confirmed') &&
     (v.basis === 'file' || v.basis === 'search') &&
     !v.reason.includes(assigned[1]!)
-  )
+  ) {
+    // The file the line names (and the evidence found) holds the key: its value there decides.
+    const lookup = 'lookup' in options ? (options as JudgeOptions).lookup : undefined;
+    const held = lookup ? assignedIn(lookup, v.evidence, assigned[0]!) : null;
+    if (held && held.value !== assigned[1])
+      return {
+        ...v,
+        basis: 'file',
+        verdict: 'contradicted',
+        reason: `not so: ${held.path}:${held.line} holds ${held.snippet}, not ${assigned[0]}`,
+        evidence: [{ path: held.path, line: held.line, snippet: held.snippet }],
+      };
+    if (held)
+      return {
+        ...v,
+        reason: `${v.reason}; ${held.path}:${held.line} holds ${held.snippet}`,
+        evidence: [{ path: held.path, line: held.line, snippet: held.snippet }, ...v.evidence].slice(0, 4),
+      };
     return {
       ...v,
       verdict: 'unverifiable',
       reason: `${v.reason}; but the value the line quotes (${assigned[0]}) is not compared`,
+    };
+  }
+  // "├── Form.jsx  ← updated: 8 toasts", "`pint.json` - 5 new formatting rules": the file is there, but
+  // the count the note gives of what is in it is what the line claims, and no lookup counted it.
+  const noted = v.basis === 'file' && namesOf(claim).paths.length > 0 ? FILE_NOTE_COUNT.exec(plain(claim.text)) : null;
+  if (
+    noted &&
+    (v.verdict === 'confirmed' || v.verdict === 'partially-confirmed') &&
+    !new RegExp(`(?<![\\d.])${noted[1]}(?![\\d.])`).test(v.reason)
+  )
+    return {
+      ...v,
+      verdict: 'unverifiable',
+      reason: `${v.reason}; but the count the line gives (${noted[0].trim()}) was not compared`,
     };
   // "SQLAlchemy configured for async operations", "Session in Redis (TTL: 5 min)": the package is
   // declared, but how it is used or set is more than the manifest shows.
@@ -465,6 +522,33 @@ const WELL_DONE =
   /(?<![\p{L}\p{N}_])(?:correct(?:e|es|ement|ly)?|correctamente|corretamente|correct[oa]s?|corret[oa]s?|korrekt|bien (?:structur|organis|estructurad|organizad)\p{L}*|bem (?:estruturad|organizad)\p{L}*|gut (?:strukturiert|organisiert)|well[- ](?:structured|organi[sz]ed)|best practices|bonnes pratiques|buenas pr[áa]cticas|boas pr[áa]ticas)(?![\p{L}\p{N}_])/iu;
 
 /** "releaseTag = \"0.3.1\"", "version = '2.1'": a value the line quotes for a name. */
+/** "8 toasts", "5 new formatting rules", "3 endpoints": a count of things in a file its note gives. */
+const FILE_NOTE_COUNT =
+  /(?<![\w.:/@-])(?<!\b(?:phase|step|stage|sprint|version|part|chapter|level|task|week|day|section|issue|fase|etapa|paso|passo|schritt|no\.?|nº|#)\s?)(\d{1,4})\s+(?:new\s+|more\s+|extra\s+|novos?\s+|nuevos?\s+|neue\s+)?(?!(?:lines?|linhas?|líneas?|zeilen|lignes?|tests?|testes?|pruebas|bytes?|kb|mb|ms|seconds?|minutes?|hours?|days?|years?|x)\b)([\p{L}][\p{L}-]{2,})(?![\p{L}-])(?!\s*(?:→|->|=>))/iu;
+/** The value a file the evidence names gives the key of `releaseTag = "0.3.1"`: where it is set there. */
+function assignedIn(
+  ctx: LookupContext,
+  evidence: VerifiedClaim['evidence'],
+  quoted: string,
+): { path: string; line: number; snippet: string; value: string } | null {
+  const key = quoted
+    .slice(0, quoted.search(/[ \t]?=/))
+    .split('.')
+    .pop()!;
+  if (key.length < 3) return null;
+  const setting = new RegExp(
+    `(?<![\\w.])${key.replace(/[$]/g, '\\$&')}["']?[ \\t]*[:=][ \\t]*["']([^"'\\n]{1,60})["']`,
+  );
+  for (const path of [...new Set(evidence.map((e) => e.path))]) {
+    if (!ctx.files.exists(path)) continue;
+    const lines = (fileText(ctx, path) ?? '').split('\n');
+    for (let i = 0; i < lines.length; i++) {
+      const m = setting.exec(lines[i]!);
+      if (m) return { path, line: i + 1, snippet: lines[i]!.trim().slice(0, 160), value: m[1]! };
+    }
+  }
+  return null;
+}
 const ASSIGNED = /(?<![\w.])[\w.]{1,80}[ \t]?=[ \t]?["']([^"'\s]{1,60})["']/;
 
 /** "tested", "getestet", "testados", "testé", "probado": a claim that something is tested. */
