@@ -87,3 +87,14 @@ describe('round 22: headings by what is under them', () => {
     expect(r.evidence).toContainEqual(expect.objectContaining({ path: 'README.md', line: 9 }));
   });
 });
+
+describe('a hostile README: one long line of brackets under "Getting Started" (review of the round-22 fixes)', () => {
+  it('is read like any prose line: no installation section, the rule finishes', async () => {
+    const r = await runRuleOn(readme, {
+      'README.md': POINTER.replace('If you want to contribute', `${'['.repeat(60_000)}\n\nIf you want to contribute`),
+      'package.json': '{"name":"budget-sync"}',
+    });
+    expect(r.outcome).toBe('partial');
+    expect(r.evidence.some((e) => e.line === 5 && /installation section/.test(e.note ?? ''))).toBe(false);
+  });
+});

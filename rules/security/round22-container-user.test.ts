@@ -96,4 +96,15 @@ describe('round 22: who the container runs as', () => {
     expect(r.outcome).toBe('fail');
     expect(r.evidence).toContainEqual(expect.objectContaining({ path: 'Dockerfile', line: 6 }));
   });
+
+  it('a Makefile of thousands of build-arg uses is read once: the image its definition gives is found (review of the fixes)', async () => {
+    const uses = Array.from({ length: 10_000 }, (_, i) => `\tdocker build --build-arg RUNTIME_IMAGE=$(UNDEF_${i}) .`);
+    const r = await runRuleOn(
+      containerUser,
+      { ...GO, Dockerfile: DOCKERFILE, Makefile: `${uses.join('\n')}\n${MAKEFILE}` },
+      { profile: 'service' },
+    );
+    expect(r.outcome).toBe('pass');
+    expect(r.message).toMatch(/gcr\.io\/distroless\/static:nonroot at Makefile:10002/);
+  });
 });
