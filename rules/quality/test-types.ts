@@ -1,3 +1,4 @@
+import { inRustTestModule } from '../_shared/client-timeouts.js';
 import { cucumberRunnerOf } from '../../src/facts/tests/cucumber-jvm.js';
 import { defineRule, type CommandRun, type Evidence, type FileView, type Match } from '../../src/types.js';
 import { fail, listing, partial, pass } from '../../src/engine/results.js';
@@ -410,7 +411,6 @@ export default defineRule({
         literals: ['init_service', 'oneshot'],
         maxPerFile: 1,
       },
-      rustCfgTest: { regex: /#\[cfg\(test\)\]/, files: ['**/*.rs'], literals: ['cfg(test)'], maxPerFile: 1 },
       // Fastify's (and hapi's) `inject({…})` sends a request through the whole app in process
       // (light-my-request), as supertest does: routes, hooks, plugins and whatever they connect to.
       injectClient: {
@@ -808,10 +808,9 @@ export default defineRule({
       .slice(0, 1))
       add('integration', fromMatch(m, 'HTTP-level tests of the app served in process (Fastify/hapi inject)'));
     // Rust tests in `#[cfg(test)] mod tests` of a source file that serve the app in process.
-    const cfgTest = new Map(ctx.matches('rustCfgTest').map((m) => [m.path, m.line]));
     for (const m of ctx
       .matches('rustAppClient')
-      .filter((x) => testPaths.has(x.path) || (cfgTest.get(x.path) ?? Infinity) < x.line)
+      .filter((x) => testPaths.has(x.path) || inRustTestModule(ctx.files.lines(x.path), x.line))
       .slice(0, 1))
       add('integration', fromMatch(m, 'HTTP-level tests of the app served in process (actix/axum test service)'));
     // A script CI runs that starts the project's own built binary in the background

@@ -170,7 +170,7 @@ export function nonProductDotnetProjectFile(files: FileView, path: string): bool
   return isNonProductDotnetProject(path) || DOTNET_TEST_PROJECT.test(files.read(path) ?? '');
 }
 
-const DOTNET_PROJECT = /\.(?:cs|fs|vb)proj$/;
+export const DOTNET_PROJECT = /\.(?:cs|fs|vb)proj$/;
 /** A test project by what it references, whatever its name (`acceptance/Ocelot.Acceptance.csproj`). */
 const DOTNET_TEST_PROJECT =
   /<IsTestProject>\s*true\s*<|<PackageReference\s+Include\s*=\s*"(?:Microsoft\.NET\.Test\.Sdk|xunit(?:\.v3)?|NUnit|MSTest(?:\.TestFramework)?|TUnit)"/i;

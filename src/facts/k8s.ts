@@ -661,6 +661,8 @@ function manifestsOf(path: string, raw: string, files: FileView): FileManifests 
     const conds = helmLines?.[parsedLine - 1]?.conditions ?? [];
     const line = map.at(parsedLine);
     const rawName = typeof rec(doc.metadata)?.name === 'string' ? (rec(doc.metadata)!.name as string) : '';
+    // A chart with no values.yaml: off when its switch is off in every values-<env> file (once per object).
+    const offInEveryFile = chart?.values === undefined ? offEverywhere(conds, chart) : undefined;
     const obj: K8sObject = {
       apiVersion: raw.apiVersion,
       kind: raw.kind,
@@ -678,9 +680,7 @@ function manifestsOf(path: string, raw: string, files: FileView): FileManifests 
       ...(chart?.values !== undefined && !conditionsHold(conds, chart.values)
         ? { disabled: true, offBy: offBy(conds, chart.values, map) }
         : {}),
-      ...(chart?.values === undefined && offEverywhere(conds, chart)
-        ? { disabled: true, offBy: offEverywhere(conds, chart)! }
-        : {}),
+      ...(offInEveryFile ? { disabled: true, offBy: offInEveryFile } : {}),
     };
     take(out, obj, yaml, raw.kind, doc, map, raw);
     // An OpenShift Template's `objects` and a List's `items` are the manifests it creates.

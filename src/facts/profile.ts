@@ -8,6 +8,7 @@ import type { ScanPattern } from '../scan/scanner.js';
 import { NOT_THE_PRODUCT, dirOf, isTestPath } from './paths.js';
 import type { Dependency, Framework, Manifest, Profile } from '../types.js';
 import {
+  DOTNET_PROJECT,
   inNonProductDotnetProject,
   JVM_SERVER_IMPORTS,
   nameMatches,
@@ -296,7 +297,7 @@ export function detectProfile(input: ProfileInput): Profile {
           (x) =>
             !NOT_THE_PRODUCT.test(x.path) &&
             !isTestPath(x.path) &&
-            !(/\.(?:cs|fs|vb)proj$/.test(x.path) && nonProductDotnetProjectFile(files, x.path)),
+            !(DOTNET_PROJECT.test(x.path) && nonProductDotnetProjectFile(files, x.path)),
         )
         .sort((a, b) => depth(a.path) - depth(b.path))[0] ?? input.manifests[0];
     return {
