@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runRuleOn } from '../../src/testing/rule-tester.js';
-import timeouts, { disabledTimeout } from './timeouts.js';
+import { disabledTimeout } from '../_shared/client-timeouts.js';
+import timeouts from './timeouts.js';
 
 /**
  * Blind round 21: a timeout set to zero turns the timeout off (Go's `http.Client{Timeout: 0}` was

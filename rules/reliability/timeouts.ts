@@ -573,5 +573,3 @@ export default defineRule({
     );
   },
 });
-
-export { disabledTimeout };
