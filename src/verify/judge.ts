@@ -298,10 +298,10 @@ function judgeClaimChecked(
   // "| 8001 | patient-service | /health | ✅ |", "Rules Service (port 8003)": the port the line gives a
   // service is part of what it claims. Compared with the service's compose block, Dockerfile and port
   // settings: another port there contradicts the line; none readable leaves a confirmation open.
-  const portLookup = 'lookup' in options ? (options as JudgeOptions).lookup : undefined;
+  const lookup = 'lookup' in options ? (options as JudgeOptions).lookup : undefined;
   const said = claimedPort(claim);
-  if (said && portLookup && (claim.asserted === 'done' || claim.asserted === 'partial')) {
-    const port = portFinding(portLookup, claim);
+  if (said && lookup && (claim.asserted === 'done' || claim.asserted === 'partial')) {
+    const port = portFinding(lookup, claim);
     if (port && !port.agrees)
       return {
         ...v,
@@ -370,7 +370,6 @@ function judgeClaimChecked(
     const named = productsIn(plain(claim.raw ?? claim.text));
     const said = evidenceText(v.reason, v.evidence);
     if (named.length && !named.some((x) => shows(x, said))) {
-      const lookup = 'lookup' in options ? (options as JudgeOptions).lookup : undefined;
       const present = named.map((x) => productInRepository(lookup, x));
       const names = named.map((x) => x.name).join(', ');
       if (present.some((x) => x === true))
@@ -439,7 +438,6 @@ function judgeClaimChecked(
     !v.reason.includes(assigned[1]!)
   ) {
     // The file the line names (and the evidence found) holds the key: its value there decides.
-    const lookup = 'lookup' in options ? (options as JudgeOptions).lookup : undefined;
     const held = lookup ? assignedIn(lookup, v.evidence, assigned[0]!) : null;
     if (held && held.value !== assigned[1])
       return {
@@ -521,7 +519,6 @@ const RUN_STATE =
 const WELL_DONE =
   /(?<![\p{L}\p{N}_])(?:correct(?:e|es|ement|ly)?|correctamente|corretamente|correct[oa]s?|corret[oa]s?|korrekt|bien (?:structur|organis|estructurad|organizad)\p{L}*|bem (?:estruturad|organizad)\p{L}*|gut (?:strukturiert|organisiert)|well[- ](?:structured|organi[sz]ed)|best practices|bonnes pratiques|buenas pr[áa]cticas|boas pr[áa]ticas)(?![\p{L}\p{N}_])/iu;
 
-/** "releaseTag = \"0.3.1\"", "version = '2.1'": a value the line quotes for a name. */
 /** "8 toasts", "5 new formatting rules", "3 endpoints": a count of things in a file its note gives. */
 const FILE_NOTE_COUNT =
   /(?<![\w.:/@-])(?<!\b(?:phase|step|stage|sprint|version|part|chapter|level|task|week|day|section|issue|fase|etapa|paso|passo|schritt|no\.?|nº|#)\s?)(\d{1,4})\s+(?:new\s+|more\s+|extra\s+|novos?\s+|nuevos?\s+|neue\s+)?(?!(?:lines?|linhas?|líneas?|zeilen|lignes?|tests?|testes?|pruebas|bytes?|kb|mb|ms|seconds?|minutes?|hours?|days?|years?|x)\b)([\p{L}][\p{L}-]{2,})(?![\p{L}-])(?!\s*(?:→|->|=>))/iu;
@@ -549,6 +546,7 @@ function assignedIn(
   }
   return null;
 }
+/** "releaseTag = \"0.3.1\"", "version = '2.1'": a value the line quotes for a name. */
 const ASSIGNED = /(?<![\w.])[\w.]{1,80}[ \t]?=[ \t]?["']([^"'\s]{1,60})["']/;
 
 /** "tested", "getestet", "testados", "testé", "probado": a claim that something is tested. */

@@ -71,8 +71,21 @@ function composePorts(line: string, inPorts: boolean): number[] {
   return [item[1], item[2], item[3]].filter(Boolean).map(Number);
 }
 
-function fromCompose(ctx: LookupContext, names: string[]): PortSource[] {
-  const out: PortSource[] = [];
+interface ComposeBlock {
+  key: string;
+  container?: string;
+  ports: PortSource[];
+}
+
+/**
+ * Every compose file's service blocks with the ports they give, read once per lookup context: a
+ * document of many port rows asks for each service, and each question read every compose file again.
+ */
+const composeCache = new WeakMap<LookupContext, ComposeBlock[]>();
+function composeBlocks(ctx: LookupContext): ComposeBlock[] {
+  const cached = composeCache.get(ctx);
+  if (cached) return cached;
+  const out: ComposeBlock[] = [];
   for (const path of ctx.files.paths.filter((p) => COMPOSE.test(p))) {
     const lines = (fileText(ctx, path) ?? '').split('\n');
     const at = lines.findIndex((l) => /^services:\s*$/.test(l));
@@ -95,7 +108,7 @@ function fromCompose(ctx: LookupContext, names: string[]): PortSource[] {
         .slice(b.from, b.to)
         .map((l) => /^\s+container_name:\s*["']?([\w.-]+)/.exec(l)?.[1]?.toLowerCase())
         .find(Boolean);
-      if (!names.includes(b.key) && !(container && names.some((n) => container.endsWith(n)))) continue;
+      const ports: PortSource[] = [];
       let inPorts = false;
       for (let i = b.from + 1; i < b.to; i++) {
         const l = lines[i]!;
@@ -105,11 +118,19 @@ function fromCompose(ctx: LookupContext, names: string[]): PortSource[] {
         }
         if (/^\s+[\w-]+:/.test(l) && !/^\s+-/.test(l)) inPorts = false;
         for (const port of composePorts(l, inPorts))
-          if (inRange(port)) out.push({ port, path, line: i + 1, snippet: l.trim() });
+          if (inRange(port)) ports.push({ port, path, line: i + 1, snippet: l.trim() });
       }
+      out.push({ key: b.key, ...(container ? { container } : {}), ports });
     }
   }
+  composeCache.set(ctx, out);
   return out;
+}
+
+function fromCompose(ctx: LookupContext, names: string[]): PortSource[] {
+  return composeBlocks(ctx)
+    .filter((b) => names.includes(b.key) || (b.container && names.some((n) => b.container!.endsWith(n))))
+    .flatMap((b) => b.ports);
 }
 
 /** `env::var("PORT").unwrap_or_else(|_| "8093")`, `process.env.PORT || 3000`: the default after the lookup. */
@@ -120,15 +141,32 @@ function envDefault(text: string): [string, string] | null {
   return num ? [num[0], num[0]] : null;
 }
 
+/** Folder name (lower case) → the folders of that name, built once per lookup context. */
+const folderCache = new WeakMap<LookupContext, Map<string, Set<string>>>();
+function folderIndex(ctx: LookupContext): Map<string, Set<string>> {
+  let index = folderCache.get(ctx);
+  if (index) return index;
+  index = new Map();
+  for (const p of ctx.files.paths) {
+    let end = p.indexOf('/');
+    while (end > 0) {
+      const start = p.lastIndexOf('/', end - 1) + 1;
+      const name = p.slice(start, end).toLowerCase();
+      let set = index.get(name);
+      if (!set) index.set(name, (set = new Set()));
+      if (set.size <= 3) set.add(p.slice(0, end));
+      end = p.indexOf('/', end + 1);
+    }
+  }
+  folderCache.set(ctx, index);
+  return index;
+}
+
 /** Port settings in the files of the service's own folder: Dockerfile EXPOSE, `port` defaults. */
 function fromFolder(ctx: LookupContext, names: string[]): PortSource[] {
   const out: PortSource[] = [];
-  const folders = new Set<string>();
-  for (const p of ctx.files.paths) {
-    const parts = p.split('/');
-    for (let k = 0; k < parts.length - 1; k++)
-      if (names.includes(parts[k]!.toLowerCase())) folders.add(parts.slice(0, k + 1).join('/'));
-  }
+  const index = folderIndex(ctx);
+  const folders = new Set(names.flatMap((n) => [...(index.get(n) ?? [])]));
   if (folders.size === 0 || folders.size > 3) return out;
   for (const folder of folders) {
     const files = ctx.files.paths.filter(
