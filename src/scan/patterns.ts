@@ -8,7 +8,7 @@ import { detach } from '../util/detach.js';
 import { lineIndexAt, lineStarts as computeLines } from '../util/lines.js';
 import { LiteralSet, type Found, type LiteralTables } from './literals.js';
 import { alternativesOf, someAlternatives, type Alternative } from './required.js';
-import { eachWithTimeLimit } from '../util/time-limit.js';
+import { CpuBudget, eachWithTimeLimit } from '../util/time-limit.js';
 import { SUPERLINEAR, guardFrom } from './superlinear.js';
 import { commentTest, type CommentTest } from './comments.js';
 
@@ -25,7 +25,8 @@ export interface Overrun {
 /**
  * A pattern's time budget on one file. Built-in patterns are linear (test/patterns.test.ts
  * checks the catalogue), so on a file under MEASURE_FROM characters they cannot come near it and
- * run unmeasured; on a larger file each one is timed, and one that overruns is stopped there and
+ * run unmeasured; on a larger file each one is timed (the CPU time of its thread, so a busy machine
+ * does not change the verdict: CpuBudget), and one that overruns is stopped there and
  * run on no further file (of that thread: each scan thread keeps its own list, and the scanner
  * merges them). A pattern from configuration (`guarded`) may be catastrophic, which no timing
  * after the fact can stop: it runs under a hard limit that interrupts it.
@@ -238,7 +239,7 @@ export function runPatterns(
     if (c.guarded === 'always' || (c.guarded !== false && text.length >= c.guarded))
       (guarded ??= []).push({ c, regex, list, record });
     else if (
-      !execAll(c, regex, text, record, measured ? performance.now() + PATTERN_BUDGET_MS : Number.POSITIVE_INFINITY)
+      !execAll(c, regex, text, record, measured ? new CpuBudget(PATTERN_BUDGET_MS) : undefined)
     )
       overruns.set(c.key, { path, budgetMs: PATTERN_BUDGET_MS });
   }
@@ -292,7 +293,7 @@ export class GuardedQueue {
         const r = runs[i]!;
         marks[i] = r.list.length;
         // A pattern that overran on an earlier file runs on no later one (as in runPatterns).
-        if (!this.overruns.has(r.c.key)) execAll(r.c, r.regex, r.text, r.record, Number.POSITIVE_INFINITY);
+        if (!this.overruns.has(r.c.key)) execAll(r.c, r.regex, r.text, r.record);
       },
       (i) => void this.overruns.set(runs[i]!.c.key, { path: runs[i]!.path, budgetMs: PATTERN_BUDGET_MS }),
       (i) => void (runs[i]!.list.length = marks[i]!),
@@ -342,13 +343,13 @@ function groupsOf(
   return out;
 }
 
-/** Runs one pattern's regex (the whole, or some alternatives) over the text; false when it passed `deadline` (a performance.now() time). */
+/** Runs one pattern's regex (the whole, or some alternatives) over the text; false when it spent its `budget`. */
 function execAll(
   c: Compiled,
   regex: RegExp,
   text: string,
   record: (m: RegExpExecArray) => boolean,
-  deadline: number,
+  budget?: CpuBudget,
 ): boolean {
   regex.lastIndex = c.endOnly ? text.length : 0;
   let n = 0;
@@ -357,9 +358,9 @@ function execAll(
     if (m[0].length === 0) regex.lastIndex++;
     // One dropped (in a comment) does not count toward the file's limit.
     if (record(m)) n++;
-    if (deadline !== Number.POSITIVE_INFINITY && performance.now() > deadline) return false;
+    if (budget?.spent()) return false;
   }
-  return deadline === Number.POSITIVE_INFINITY || performance.now() <= deadline;
+  return !budget?.spent();
 }
 
 function anyPresent(set: LiteralSet, f: Found, ids: number[], text: string, lowered: () => string): boolean {

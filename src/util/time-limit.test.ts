@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { eachWithTimeLimit } from './time-limit.js';
+import { CpuBudget, eachWithTimeLimit, MAX_STRETCH, TimeLimitError, withTimeLimit } from './time-limit.js';
 
 /** A step that never ends unless V8 interrupts it (no timing assertion: the limit is the bound). */
 const forever = () => {
@@ -9,12 +9,16 @@ const forever = () => {
 };
 
 /**
- * The limit is wall-clock time, so a step that does nothing must still start and finish inside it
- * while the process waits for a core: at load 17 on 2 cores a 100 ms limit interrupted a step
- * before it ran ([3] instead of [1, 3]). A second is far beyond any such wait and costs one second
- * per runaway step here.
+ * A runaway step costs at least one limit of wall time (more on a busy machine: the limit counts
+ * the thread's CPU time, up to MAX_STRETCH limits of wall time).
  */
 const LIMIT = 1_000;
+
+/**
+ * Off the CPU for `ms` of wall time, as a thread is while a busy machine runs others: blocked in
+ * Atomics.wait, which V8's watchdog still interrupts.
+ */
+const offCpu = (ms: number) => void Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 
 describe('eachWithTimeLimit', () => {
   it('interrupts only the step that runs past its own limit; the others finish, in order', () => {
@@ -62,5 +66,84 @@ describe('eachWithTimeLimit', () => {
     );
     expect(done).toEqual([1, 3]);
     expect(timedOut).toEqual([0, 2]);
+  });
+
+  it('a step off the CPU for longer than its limit (a busy machine) is not out of time: it runs again, alone, and finishes', () => {
+    // Step 1 spends 1.5 limits of wall time and almost no CPU. Interrupted after step 0 in the
+    // same call, it is undone and starts a call of its own; interrupted there with its CPU limit
+    // unused, it is undone again and tried alone under a longer watchdog, not counted as a timeout.
+    const log: string[] = [];
+    const timedOut: number[] = [];
+    eachWithTimeLimit(
+      3,
+      200,
+      (i) => {
+        log.push(`start ${i}`);
+        if (i === 1) offCpu(300);
+        log.push(`end ${i}`);
+      },
+      (i) => timedOut.push(i),
+      (i) => log.push(`undo ${i}`),
+    );
+    expect(timedOut).toEqual([]);
+    expect(log).toEqual([
+      'start 0',
+      'end 0',
+      'start 1',
+      'undo 1',
+      'start 1',
+      'undo 1',
+      'start 1',
+      'end 1',
+      'start 2',
+      'end 2',
+    ]);
+  });
+});
+
+describe('withTimeLimit', () => {
+  it('counts CPU time: a call off the CPU past its limit still returns its value', () => {
+    let attempts = 0;
+    expect(
+      withTimeLimit(() => {
+        attempts++;
+        offCpu(300);
+        return 'done';
+      }, 200),
+    ).toBe('done');
+    expect(attempts).toBe(2);
+  });
+
+  it('a call that never returns is stopped after at most MAX_STRETCH limits of wall time in all', () => {
+    let attempts = 0;
+    expect(() =>
+      withTimeLimit(() => {
+        attempts++;
+        forever();
+      }, 200),
+    ).toThrow(TimeLimitError);
+    // Every attempt but the last had a stretch of at least 1.5 times the one before, from 1.
+    expect(attempts).toBeGreaterThanOrEqual(1);
+    expect(attempts).toBeLessThanOrEqual(Math.ceil(Math.log(MAX_STRETCH * 0.5 + 1) / Math.log(1.5)) + 1);
+  });
+
+  it('a call off the CPU for longer than MAX_STRETCH limits is stopped too (the wall time is bounded)', () => {
+    expect(() => withTimeLimit(() => offCpu(200 * (MAX_STRETCH + 2)), 200)).toThrow(TimeLimitError);
+  });
+});
+
+describe('CpuBudget', () => {
+  it('is not spent by time off the CPU, and is spent by a loop that uses it', () => {
+    const idle = new CpuBudget(40);
+    let spent = false;
+    for (let i = 0; i < 6; i++) {
+      offCpu(20);
+      spent ||= idle.spent();
+    }
+    expect(spent).toBe(false);
+    const busy = new CpuBudget(40);
+    let n = 0;
+    while (!busy.spent()) n++;
+    expect(n).toBeGreaterThan(0);
   });
 });
