@@ -99,7 +99,8 @@ ruleTester(rule, {
       name: 'ES-module steps of the migrate package (export const up = …) count whole, DDL or not',
       profile: 'service',
       tree: {
-        'package.json': '{"name": "ledger-sync", "type": "module", "dependencies": {"better-sqlite3": "^9.0.0", "migrate": "^2.0.0"}}',
+        'package.json':
+          '{"name": "ledger-sync", "type": "module", "dependencies": {"better-sqlite3": "^9.0.0", "migrate": "^2.0.0"}}',
         'src/db.js': "import Database from 'better-sqlite3';\nexport default () => new Database('ledger.sqlite');\n",
         'migrations/1700000000000-create-dirs.js':
           "import fs from 'node:fs/promises';\n\nexport const up = async function () {\n  await fs.mkdir('data', { recursive: true });\n};\n\nexport const down = async function () {};\n",
