@@ -177,6 +177,14 @@ export const MIDDLEWARE_PATTERNS: Record<string, PatternSpec> = {
     literals: ['https://'],
     maxPerFile: 2,
   },
+  // Go: the request's URL rewritten to https (`targetURL.Scheme = "https"`, `= httpsScheme`) and
+  // sent back with http.Redirect a few lines below (round 22, oauth2-proxy redirect_to_https.go).
+  schemeRedirect: {
+    regex: /\.Scheme\s*=\s*(?:"https"|\w*[Hh]ttps\w*)\s*$/m,
+    files: ['**/*.go'],
+    literals: ['Scheme'],
+    maxPerFile: 1,
+  },
   // Symfony: `framework: csrf_protection: ~` (or true) turns on CSRF tokens for its forms.
   csrf: {
     regex:
