@@ -47,7 +47,7 @@ const WEAK = /^\/(?:api\/)?(?:v\d\/)?(?:live|alive|ready|ping|up|startup)$/i;
  * 22, oauth2-proxy options.go:105-106, wired in oauthproxy.go). Counts as a route context.
  */
 const OPTION_PATH =
-  /\b\w*(?:ping|ready|readiness|live|liveness|alive|health|healthz|startup)[-_]?path["']?\s*(?::(?!:)|=(?!=))/i;
+  /(?:ping|ready|readiness|live|liveness|alive|health|healthz|startup)[-_]?path["']?[ \t]*(?::(?!:)|=(?!=))/i;
 const ROUTE_CONTEXT =
   /\.(?:get|head|all|route|use|handle|handleFunc|HandleFunc|Handle|GET|HEAD|Get|Head|Any|Map\w*|add_api_route|add_route|add_url_rule|api_route)\s*\(|@\w+\.(?:get|head|route|api_route)\s*\(|@(?:Get|Request|Head)Mapping|@(?:GET|Path|Get|Head)\b|\[(?:HttpGet|HttpHead|Route)|\b(?:re_)?path\s*\(|\broute\s*\(|\bget\s+["']|Route::get|->get\s*\(|\bhealth:|#\[(?:get|head|route)|\bHandleFunc\(|@\w*Controller\(|\bresources?\s+:|\bclass\s+\w+Controller\b|(?<![.\w])(?:get|head)\(\s*"[^"]*"\s*\)\s*\{/;
 

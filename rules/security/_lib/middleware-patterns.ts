@@ -180,7 +180,8 @@ export const MIDDLEWARE_PATTERNS: Record<string, PatternSpec> = {
   // Go: the request's URL rewritten to https (`targetURL.Scheme = "https"`, `= httpsScheme`) and
   // sent back with http.Redirect a few lines below (round 22, oauth2-proxy redirect_to_https.go).
   schemeRedirect: {
-    regex: /\.Scheme\s*=\s*(?:"https"|\w*[Hh]ttps\w*)\s*$/m,
+    // The value is read in the rule (`"https"` or an identifier naming https): no two quantifiers share a character here.
+    regex: /\.Scheme[ \t]*=[ \t]*("https"|\w+)[ \t]*$/m,
     files: ['**/*.go'],
     literals: ['Scheme'],
     maxPerFile: 1,
