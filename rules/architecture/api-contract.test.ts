@@ -2,8 +2,30 @@ import rule from './api-contract.js';
 import { expect } from 'vitest';
 import { ruleTester } from '../../src/testing/rule-tester.js';
 
+/** A client's example query: operations only, a field named `type` and an alias `input:` among them. */
+const GQL_QUERY =
+  'query gen2Species {\n  # every species of generation 2\n  species(where: {generation: {name: {_eq: "generation-ii"}}}) {\n    name\n    type\n    input: id\n  }\n}\n';
+
 ruleTester(rule, {
   valid: [
+    {
+      name: 'a GraphQL schema defining types is the contract; example queries beside it (*.gql of operations) are not cited (round 22)',
+      profile: 'service',
+      tree: {
+        'requirements.txt': 'Django==5.0\n',
+        'app/views.py': 'from django.http import JsonResponse\n',
+        'graphql/schema.graphql':
+          'schema {\n  query: Query\n}\n\ntype Query {\n  species(id: ID!): Species\n}\n\ntype Species {\n  name: String!\n}\n',
+        'graphql/examples/gen2_species.gql': GQL_QUERY,
+        'graphql/examples/starter_types.gql': GQL_QUERY,
+      },
+      expect: {
+        outcome: 'pass',
+        message: 'API described by GraphQL schema.',
+        evidence: [{ path: 'graphql/schema.graphql', note: 'GraphQL schema contract' }],
+        absent: ['examples/'],
+      },
+    },
     {
       name: 'a Swagger 2.0 document of the API kept beside the end-to-end tests (e2e/swagger.json) is a committed contract (round 12)',
       profile: 'service',
@@ -59,6 +81,17 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'GraphQL example queries and an empty metadata file describe no API: fail (round 22 counterpart)',
+      profile: 'service',
+      tree: {
+        'requirements.txt': 'Django==5.0\n',
+        'app/views.py': 'from django.http import JsonResponse\n',
+        'graphql/metadata/actions.graphql': '',
+        'graphql/examples/gen2_species.gql': GQL_QUERY,
+      },
+      expect: { outcome: 'fail', absent: ['gen2_species', 'actions.graphql'] },
+    },
     {
       name: 'an OpenAPI document among test fixtures is an input of the tests, not the service contract',
       profile: 'service',

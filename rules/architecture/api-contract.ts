@@ -14,6 +14,14 @@ const CONTRACT_FILES: { kind: string; globs: string[] }[] = [
   { kind: 'Smithy/TypeSpec/RAML', globs: ['**/*.smithy', '**/*.tsp', '**/*.raml'] },
 ];
 const SPEC_DOCS = ['**/*.{yaml,yml,json}'];
+/**
+ * A GraphQL file is a schema when it defines types (`type Query {`, `schema {`, `input`, `enum`,
+ * `scalar`, `union`, `interface`, `extend type`, `directive @`). A file of operations only (`query
+ * gen3Species { … }`, fragments) is a client's example query, and an empty metadata file says
+ * nothing: neither describes the API (round 22, pokeapi's graphql/v1beta/examples/*.gql).
+ */
+const GRAPHQL_SDL =
+  /^[ \t]*(?:extend[ \t]+)?(?:schema\b[^{\n]*\{|(?:type|interface|input|enum|union|scalar)[ \t]+[A-Za-z_]\w*|directive[ \t]+@)/m;
 /** Test data folders: a spec there is an input of the tests, not this service's contract. */
 const FIXTURE_DIR = /(^|\/)(?:__)?(?:fixtures?|mocks?|testdata|test-data|samples?|stubs?)(?:__)?\//i;
 /** Settings of the code generator (openapi-generator-cli's openapitools.json), not a description of the API. */
@@ -52,7 +60,7 @@ export default defineRule({
     severity: 'medium',
     effort: 'medium',
     detection:
-      'Contract files: openapi*/swagger*/*.openapi.{yaml,json}, YAML/JSON documents starting with `openapi:`/`swagger:`/`asyncapi:`, *.proto, *.graphql/*.graphqls/*.gql, asyncapi*, Smithy/TypeSpec/RAML. Partial credit: docs generated from code only (FastAPI, springdoc, Swashbuckle, @nestjs/swagger, drf-spectacular, swaggo, apipie-rails … catalogue `openapi-generators`), also when the code wires them through a wrapper (`APIFairy()` in Flask, `UseSwagger()`, `AddSwaggerGen()`, `UseOpenApi()`, `MapOpenApi()` in code, apipie `api :GET, "/path"` descriptions). Tests are ignored, except a spec document with `paths` kept beside end-to-end tests (e2e/swagger.json) outside fixture and mock folders. Not applicable when the only HTTP server serves operational routes (/metrics, health probes, pprof), as the listener of a Kubernetes controller or an agent does.',
+      'Contract files: openapi*/swagger*/*.openapi.{yaml,json}, YAML/JSON documents starting with `openapi:`/`swagger:`/`asyncapi:`, *.proto, *.graphql/*.graphqls/*.gql defining types (operation-only example queries are not a schema), asyncapi*, Smithy/TypeSpec/RAML. Partial credit: docs generated from code only (FastAPI, springdoc, Swashbuckle, @nestjs/swagger, drf-spectacular, swaggo, apipie-rails … catalogue `openapi-generators`), also when the code wires them through a wrapper (`APIFairy()` in Flask, `UseSwagger()`, `AddSwaggerGen()`, `UseOpenApi()`, `MapOpenApi()` in code, apipie `api :GET, "/path"` descriptions). Tests are ignored, except a spec document with `paths` kept beside end-to-end tests (e2e/swagger.json) outside fixture and mock folders. Not applicable when the only HTTP server serves operational routes (/metrics, health probes, pprof), as the listener of a Kubernetes controller or an agent does.',
     patterns: {
       // Docs generated from code, seen where the code wires them, also through a wrapper package or
       // the project's own extension method (`AddSwaggerDefault()` whose body calls AddSwaggerGen):
@@ -93,14 +101,16 @@ export default defineRule({
       const spec = c.kind === 'OpenAPI' || c.kind === 'AsyncAPI';
       const found = ctx.files
         .match(c.globs)
-        .filter((p) => counted(p, spec) && !GENERATOR_CONFIG.test(p) && !copies.has(p));
+        .filter((p) => counted(p, spec) && !GENERATOR_CONFIG.test(p) && !copies.has(p))
+        .filter((p) => c.kind !== 'GraphQL schema' || GRAPHQL_SDL.test(ctx.files.read(p) ?? ''));
       if (!found.length) continue;
       kinds.add(c.kind);
       for (const p of found) byName.add(p);
       evidence.push(
-        ...found
-          .slice(0, 3)
-          .map((p) => ({ path: p, note: `${c.kind} contract${found.length > 3 ? ` (1 of ${found.length})` : ''}` })),
+        ...found.slice(0, 3).map((p, i) => ({
+          path: p,
+          note: `${c.kind} contract${found.length > 3 ? ` (${i + 1} of ${found.length} files)` : ''}`,
+        })),
       );
     }
     for (const m of ctx.matches('specDoc')) {

@@ -34,6 +34,62 @@ ruleTester(rule, {
       },
     },
     {
+      name: 'settings commented out in a compose environment block document them; uncommented ones do not (round 22)',
+      profile: 'service',
+      tree: {
+        'package.json': '{"name": "budget-sync", "dependencies": {"express": "^4.19.0"}}',
+        'src/config.js':
+          'export default {\n  port: Number(process.env.BUDGET_PORT ?? 5006),\n  dataDir: process.env.BUDGET_DATA_DIR ?? "/data",\n};\n',
+        'docker-compose.yml': [
+          'services:',
+          '  budget:',
+          '    image: example/budget-sync:latest',
+          '    environment:',
+          '      # Uncomment any of the lines below to set configuration options.',
+          '      # - BUDGET_PORT=5006',
+          '      # - BUDGET_HTTPS_KEY=/data/selfhost.key',
+          '      # - BUDGET_UPLOAD_LIMIT_MB=20',
+          '    volumes:',
+          '      # where the data lives',
+          '      - ./data:/data',
+          '  cache:',
+          '    image: redis:7',
+          '    environment:',
+          '      - REDIS_A=1',
+          '      - REDIS_B=2',
+          '      - REDIS_C=3',
+          '',
+        ].join('\n'),
+      },
+      expect: {
+        outcome: 'pass',
+        evidence: [
+          {
+            path: 'docker-compose.yml',
+            line: 4,
+            note: 'compose file lists 3 optional settings commented out in its environment block: documented where an operator sets them',
+          },
+        ],
+      },
+    },
+    {
+      name: 'per-component env samples (kustomize config/app.env.sample) document the settings (round 22)',
+      profile: 'service',
+      tree: {
+        'requirements.txt': 'Django==5.0\n',
+        'config/settings.py':
+          'import os\n\nADMINS = os.environ.get("ADMINS", "")\nBASE_URL = os.environ.get("BASE_URL", "http://localhost/")\n',
+        'deploy/kustomize/base/config/app.env.sample': 'ADMINS=Team,ops@example.org\nBASE_URL=http://localhost/\n',
+        'deploy/kustomize/base/secrets/postgres.env.sample': 'POSTGRES_PASSWORD=change-me\n',
+      },
+      expect: {
+        outcome: 'pass',
+        evidence: [
+          { path: 'deploy/kustomize/base/config/app.env.sample', note: 'documents the environment variables' },
+        ],
+      },
+    },
+    {
       name: "a sample compose file's environment block documents the settings; setting os.environ is a write, not a read (round 12)",
       profile: 'service',
       tree: {
@@ -470,6 +526,22 @@ ruleTester(rule, {
       expect: {
         outcome: 'partial',
         message: 'no .env.example, commented default configuration or other documentation',
+      },
+    },
+    {
+      name: 'a compose file that sets its variables uncommented documents nothing: partial (round 22 counterpart)',
+      profile: 'service',
+      tree: {
+        'package.json': '{"name": "budget-sync", "dependencies": {"express": "^4.19.0"}}',
+        'src/config.js': 'export default { port: Number(process.env.BUDGET_PORT ?? 5006) };\n',
+        'docker-compose.yml':
+          'services:\n  budget:\n    image: example/budget-sync:latest\n    environment:\n      # the port\n      - BUDGET_PORT=5006\n      - BUDGET_DATA_DIR=/data\n      - BUDGET_UPLOAD_LIMIT_MB=20\n',
+      },
+      expect: {
+        outcome: 'partial',
+        message: 'no .env.example, commented default configuration or other documentation of the settings',
+        evidence: [{ path: 'src/config.js', line: 1 }],
+        absent: ['docker-compose.yml'],
       },
     },
     {

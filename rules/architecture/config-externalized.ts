@@ -7,6 +7,7 @@ import { connectionSecret } from '../../src/facts/secrets.js';
 import { platformApps } from '../../src/facts/platform-apps.js';
 import { K8S_DIGEST } from '../../src/facts/k8s.js';
 import { TF_DIGEST } from '../../src/facts/terraform.js';
+import { COMPOSE_GLOBS } from '../../src/facts/deploy.js';
 
 const CODE = ['**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs,py,go,java,kt,scala,cs,rb,php,rs}'];
 const CONFIG = ['**/*.{yml,yaml,properties,json,toml,ini,env,conf}'];
@@ -20,6 +21,12 @@ const ENV_EXAMPLES = [
   '**/example.env',
   '**/.env.*.example',
   '**/sample.env',
+  // Named per component (`config/app.env.sample`, `secrets/postgres.env.example`): kustomize
+  // configMapGenerator and secretGenerator inputs, copied and filled in per deployment (round 22).
+  '**/*.env.sample',
+  '**/*.env.example',
+  '**/*.env.template',
+  '**/*.env.dist',
 ];
 // A password that is obviously a placeholder is not a finding.
 const PLACEHOLDER =
@@ -311,7 +318,7 @@ export default defineRule({
       2,
     );
     const libs = ctx.facts.findDependencies(ctx.catalogue('config-libraries'));
-    const examples = ctx.files.match(ENV_EXAMPLES);
+    const examples = [...new Set(ctx.files.match(ENV_EXAMPLES))];
     const helm = ctx.files
       .match(['**/values.yaml'])
       .filter((p) => ctx.files.exists(p.replace(/values\.yaml$/, 'Chart.yaml')));
@@ -361,6 +368,7 @@ export default defineRule({
       ).slice(0, 1),
       ...commentedDefaults(ctx.files).slice(0, 1),
       ...composeSamples(ctx.files).slice(0, 1),
+      ...commentedComposeSettings(ctx.files).slice(0, 1),
       ...schemaDocs(ctx.matches('settingSchema'), ctx.matches('settingDoc')).slice(0, 1),
     ];
     // Cite the settings module first (settings.py, config.ts), not the first file in path order.
@@ -575,6 +583,44 @@ function composeSamples(files: FileView): Evidence[] {
         line: best.line,
         note: `sample compose file sets ${best.vars} environment variables${best.commented ? ` (${best.commented} with a comment)` : ''}: the settings a deployment needs`,
       });
+  }
+  return out;
+}
+
+/** `# - ACTUAL_PORT=5006`, `#   LOG_LEVEL: debug`: a variable left commented out for the operator to set. */
+const COMMENTED_VAR = /^\s*#\s*(?:-\s*)?["']?[A-Z][A-Z0-9_]*["']?\s*[:=]/;
+
+/**
+ * A compose file whose `environment:` block lists three or more settings commented out (`# -
+ * ACTUAL_PORT=5006` under "Uncomment any of the lines below to set configuration options"): the
+ * optional settings, documented where an operator turns them on (round 22, actual-server's
+ * docker-compose.yml:8-17). Variables set uncommented in an ordinary compose file document nothing.
+ */
+function commentedComposeSettings(files: FileView): Evidence[] {
+  const out: Evidence[] = [];
+  for (const path of files.match(COMPOSE_GLOBS)) {
+    if (isTestPath(path)) continue;
+    const lines = (files.read(path) ?? '').split(/\r?\n/);
+    for (let i = 0; i < lines.length; i++) {
+      const block = /^(\s*)environment:\s*$/.exec(lines[i]!);
+      if (!block) continue;
+      const indent = block[1]!.length;
+      let commented = 0;
+      for (let j = i + 1; j < lines.length; j++) {
+        const l = lines[j]!;
+        if (!l.trim()) continue;
+        if (l.length - l.trimStart().length <= indent) break;
+        if (COMMENTED_VAR.test(l)) commented++;
+      }
+      if (commented >= MIN_DOCUMENTED) {
+        out.push({
+          path,
+          line: i + 1,
+          note: `compose file lists ${commented} optional settings commented out in its environment block: documented where an operator sets them`,
+        });
+        break;
+      }
+    }
   }
   return out;
 }

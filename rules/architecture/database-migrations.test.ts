@@ -96,6 +96,31 @@ ruleTester(rule, {
       },
     },
     {
+      name: 'ES-module steps of the migrate package (export const up = …) count whole, DDL or not',
+      profile: 'service',
+      tree: {
+        'package.json':
+          '{"name": "ledger-sync", "type": "module", "dependencies": {"better-sqlite3": "^9.0.0", "migrate": "^2.0.0"}}',
+        'src/db.js': "import Database from 'better-sqlite3';\nexport default () => new Database('ledger.sqlite');\n",
+        'migrations/1700000000000-create-dirs.js':
+          "import fs from 'node:fs/promises';\n\nexport const up = async function () {\n  await fs.mkdir('data', { recursive: true });\n};\n\nexport const down = async function () {};\n",
+        'migrations/1700000100000-create-ledger.js':
+          "import db from '../src/db.js';\n\nexport const up = async function () {\n  db().exec('CREATE TABLE ledger (id TEXT)');\n};\n",
+        'migrations/1700000200000-rename-keys.js':
+          "import db from '../src/db.js';\n\nexport const up = async () => {\n  db().exec(\"UPDATE ledger SET id = 'a' WHERE id = 'b'\");\n};\n",
+      },
+      expect: {
+        outcome: 'pass',
+        message: '(JS/TS migrations; 3 migration file(s))',
+        evidence: [
+          {
+            path: 'migrations/1700000000000-create-dirs.js',
+            note: 'JS/TS migrations: 3 file(s), latest migrations/1700000200000-rename-keys.js',
+          },
+        ],
+      },
+    },
+    {
       name: 'knex migrations in a custom folder (db/knex_migrations) pass',
       profile: 'service',
       tree: {

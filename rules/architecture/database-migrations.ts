@@ -7,10 +7,12 @@ import { dirOf, isTestPath } from '../../src/facts/paths.js';
  * DDL, a migration framework's API (knex `schema.createTable`, Sequelize `queryInterface`, TypeORM
  * `MigrationInterface`), an `up`/`down` step with a body, or a list of steps. `content-migrations.ts`
  * (an HTTP client) and `app-migrations/types.ts` (an interface) are named like migrations and say
- * none of it (blind round 16, mx-space/core).
+ * none of it (blind round 16, mx-space/core). The `migrate` package's ES-module steps are
+ * `export const up = async function () {…}`: a step that only creates folders or renames rows has
+ * neither DDL nor a framework call, yet is one of the history (blind round 22, 4 of 6 counted).
  */
 const MIGRATION_CONTENT =
-  /\b(?:CREATE|ALTER|DROP|create|alter|drop)\s+(?:TABLE|INDEX|COLUMN|VIEW|SEQUENCE|table|index|column|view|sequence)\b|\b(?:ADD|add)\s+(?:COLUMN|column)\b|\bexports\.(?:up|down)\s*=|\bexport\s+(?:async\s+)?function\s+(?:up|down)\b|^[ \t]*(?:public\s+)?(?:async\s+)?(?:up|down)\s*\([^)\n]*\)\s*(?::[^{\n]*)?\{|\bMigrationInterface\b|\bqueryInterface\.|\.schema\.(?:createTable|alterTable|table|dropTable)\b|\b[Mm]igrations\s*(?::=|=)\s*(?:\[|map\[|\{|vec!|&\[)|\bdef\s+(?:up|down|upgrade|downgrade|change)\b|\bfunc\s+(?:[Uu]p|[Dd]own)\w*\s*\(/m;
+  /\b(?:CREATE|ALTER|DROP|create|alter|drop)\s+(?:TABLE|INDEX|COLUMN|VIEW|SEQUENCE|table|index|column|view|sequence)\b|\b(?:ADD|add)\s+(?:COLUMN|column)\b|\bexports\.(?:up|down)\s*=|\bexport\s+(?:async\s+)?function\s+(?:up|down)\b|\bexport\s+(?:const|let|var)\s+(?:up|down)\s*=|^[ \t]*(?:public\s+)?(?:async\s+)?(?:up|down)\s*\([^)\n]*\)\s*(?::[^{\n]*)?\{|\bMigrationInterface\b|\bqueryInterface\.|\.schema\.(?:createTable|alterTable|table|dropTable)\b|\b[Mm]igrations\s*(?::=|=)\s*(?:\[|map\[|\{|vec!|&\[)|\bdef\s+(?:up|down|upgrade|downgrade|change)\b|\bfunc\s+(?:[Uu]p|[Dd]own)\w*\s*\(/m;
 
 // Versioned schema changes by file layout, per tool. Checked in order; every tool found is cited.
 // `content`: the globs take names common in app code, so a file counts only when it reads as a migration.

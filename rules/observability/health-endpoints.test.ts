@@ -7,6 +7,39 @@ const pkg = (deps: Record<string, string>) => JSON.stringify({ name: 'svc', depe
 ruleTester(rule, {
   valid: [
     {
+      name: 'health routes set as the defaults of path settings (PingPath: "/ping", ReadyPath: "/ready") are served (round 22)',
+      profile: 'service',
+      tree: {
+        'go.mod': 'module github.com/acme/gatekeeper\n\ngo 1.22\n',
+        'main.go':
+          'package main\n\nimport "net/http"\n\nfunc main() {\n\topts := NewOptions()\n\thttp.ListenAndServe(":4180", NewProxy(opts))\n}\n',
+        'options.go': [
+          'package main', // 1
+          '', // 2
+          'type Options struct {', // 3
+          '\tPingPath  string `flag:"ping-path"`', // 4
+          '\tReadyPath string `flag:"ready-path"`', // 5
+          '}', // 6
+          '', // 7
+          'func NewOptions() *Options {', // 8
+          '\treturn &Options{', // 9
+          '\t\tPingPath:  "/ping",', // 10
+          '\t\tReadyPath: "/ready",', // 11
+          '\t}', // 12
+          '}', // 13
+        ].join('\n'),
+        'proxy.go':
+          'package main\n\nimport "net/http"\n\nfunc NewProxy(o *Options) http.Handler {\n\tmux := http.NewServeMux()\n\tmux.HandleFunc(o.PingPath, func(w http.ResponseWriter, r *http.Request) { w.WriteHeader(200) })\n\tmux.HandleFunc(o.ReadyPath, func(w http.ResponseWriter, r *http.Request) { w.WriteHeader(200) })\n\treturn mux\n}\n',
+      },
+      expect: {
+        outcome: 'pass',
+        evidence: [
+          { path: 'options.go', line: 10, note: 'health route /ping' },
+          { path: 'options.go', line: 11, note: 'health route /ready' },
+        ],
+      },
+    },
+    {
       name: 'Rails routes under a health prefix (/healthcheck/live, /healthcheck/ready to a mounted rack app) are liveness and readiness (round 19)',
       profile: 'service',
       tree: {
@@ -383,6 +416,16 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'a "/ping" string in a setting not named for a path is no route (round 22 counterpart)',
+      profile: 'service',
+      tree: {
+        'go.mod': 'module github.com/acme/gatekeeper\n\ngo 1.22\n',
+        'main.go': 'package main\n\nimport "net/http"\n\nfunc main() {\n\thttp.ListenAndServe(":4180", nil)\n}\n',
+        'options.go': 'package main\n\nvar defaults = Options{\n\tUpstreamPrefix: "/ping",\n}\n',
+      },
+      expect: { outcome: 'fail', absent: ['options.go'] },
+    },
     {
       name: 'a PingFederate SSO callback registered at /auth/ping is no liveness endpoint (round 20)',
       profile: 'service',

@@ -41,6 +41,13 @@ const AUTH_PING = /(?:^|\/)(?:auth|oauth2?|sso|saml2?|oidc|openid|login|idp)\/(?
 
 /** Short names (`/live`, `/ready`, `/ping`, `/up`) are common words: they count only on a line that registers a route. */
 const WEAK = /^\/(?:api\/)?(?:v\d\/)?(?:live|alive|ready|ping|up|startup)$/i;
+/**
+ * The default of a setting named for a health route (`PingPath: "/ping"`, `readyPath = "/ready"`,
+ * `health_path="/up"`): the server serves it at that path unless configured otherwise (blind round
+ * 22, oauth2-proxy options.go:105-106, wired in oauthproxy.go). Counts as a route context.
+ */
+const OPTION_PATH =
+  /(?:ping|ready|readiness|live|liveness|alive|health|healthz|startup)[-_]?path["']?[ \t]*(?::(?!:)|=(?!=))/i;
 const ROUTE_CONTEXT =
   /\.(?:get|head|all|route|use|handle|handleFunc|HandleFunc|Handle|GET|HEAD|Get|Head|Any|Map\w*|add_api_route|add_route|add_url_rule|api_route)\s*\(|@\w+\.(?:get|head|route|api_route)\s*\(|@(?:Get|Request|Head)Mapping|@(?:GET|Path|Get|Head)\b|\[(?:HttpGet|HttpHead|Route)|\b(?:re_)?path\s*\(|\broute\s*\(|\bget\s+["']|Route::get|->get\s*\(|\bhealth:|#\[(?:get|head|route)|\bHandleFunc\(|@\w*Controller\(|\bresources?\s+:|\bclass\s+\w+Controller\b|(?<![.\w])(?:get|head)\(\s*"[^"]*"\s*\)\s*\{/;
 
@@ -267,7 +274,9 @@ export default defineRule({
       !AUTH_PING.test(m.groups[0] ?? '') &&
       !CLIENT_CALL.test(m.snippet) &&
       !PREFIX_TEST.test(m.snippet) &&
-      (!WEAK.test(`/${(m.groups[0] ?? '').replace(/^\/+/, '')}`) || ROUTE_CONTEXT.test(m.snippet));
+      (!WEAK.test(`/${(m.groups[0] ?? '').replace(/^\/+/, '')}`) ||
+        ROUTE_CONTEXT.test(m.snippet) ||
+        OPTION_PATH.test(m.snippet));
     // Endpoints mapped only in development (`if (app.Environment.IsDevelopment())`) are not served
     // in production: set aside, and named when nothing else serves health.
     const devOnly: { m: Match; guard: string; line: number }[] = [];

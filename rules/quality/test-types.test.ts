@@ -400,6 +400,25 @@ ruleTester(rule, {
       },
     },
     {
+      name: 'a test named for its subject (integration_bank.spec.js, the IntegrationBank adapter) is a unit test; api.integration.test.js is integration by name (round 22)',
+      profile: 'service',
+      tree: {
+        'package.json': JSON.stringify({ dependencies: { express: '4' }, devDependencies: { jest: '29' } }, null, 2),
+        'src/app.js': "const express = require('express');\nmodule.exports = express();\n",
+        'src/banks/tests/integration_bank.spec.js':
+          "const IntegrationBank = require('../integration_bank');\n\ndescribe('IntegrationBank', () => {\n  it('normalizes an account', () => {\n    expect(IntegrationBank.normalize({})).toEqual({});\n  });\n});\n",
+        'src/banks/integration_bank.js': 'module.exports = { normalize: (a) => a };\n',
+        'src/sync.integration.test.js': "test('syncs against the store', () => {\n  expect(1).toBe(1);\n});\n",
+      },
+      expect: {
+        outcome: 'pass',
+        evidence: [
+          { path: 'src/banks/tests/integration_bank.spec.js', note: expect.stringMatching(/^unit: /) },
+          { path: 'src/sync.integration.test.js', line: 1, note: 'integration: integration test by location' },
+        ],
+      },
+    },
+    {
       name: 'an api_tests/ suite that calls a running server is integration by location',
       profile: 'service',
       tree: {

@@ -48,7 +48,14 @@ function cargoIntegrationTarget(files: FileView, path: string): boolean {
 /** A file named for integration tests (`test_x_integration.py`, `FooIT.java`), wherever it sits. */
 function integrationFileName(path: string): boolean {
   const base = path.slice(path.lastIndexOf('/') + 1);
-  return /(^|[_.-])integration([_.-]|$)|IT\.(?:java|kt)$/i.test(base);
+  if (/IT\.(?:java|kt)$/.test(base)) return true;
+  // The kind is the name's last word (`user.integration.test.ts`, `integration_test.go`) or follows
+  // `test_` (`test_integration_api.py`), or comes with `-tests`; a subject that starts with the word
+  // (`integration_bank.spec.js`, a test of the IntegrationBank adapter) names no kind (round 22).
+  const stem = base.replace(/(?:[._-](?:test|spec|tests|specs))?\.[\w]+$/i, '');
+  return /(^|[_.-])integration$|(^|[_.-])tests?[_.-]integration([_.-]|$)|(^|[_.-])integration[_.-]tests?([_.-]|$)/i.test(
+    stem,
+  );
 }
 
 /**

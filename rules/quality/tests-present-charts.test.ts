@@ -56,4 +56,21 @@ describe('tests-present: a Helm chart repository is judged by the share of chart
     expect(run.message).toBe('No chart has a helm test: 0 of 3 charts.');
     expect(run.evidence[0]).toMatchObject({ path: 'charts/svc0/Chart.yaml' });
   });
+
+  it('measures the charts, not a small Terraform root beside them that manages the repository (round 22)', async () => {
+    const tree = {
+      ...repo(1, 5),
+      'terraform/main.tf':
+        'terraform {\n  backend "gcs" {\n    bucket = "charts-state"\n  }\n}\n\nresource "github_repository" "charts" {\n  name = "charts"\n}\n',
+      'terraform/variables.tf': 'variable "token" {\n  type = string\n}\n',
+    };
+    const run = await runRuleOn(rule, tree);
+    expect(run.outcome).toBe('partial');
+    expect(run.message).toBe(
+      '1 of 5 charts has helm tests (1 test case in 1 file); 2 Terraform files beside the charts not counted as code; share 0.2, target 0.3: 4 charts without a test.',
+    );
+    expect(run.message).not.toMatch(/Terraform source files \(ratio/);
+    expect(run.evidence[0]).toMatchObject({ path: 'charts/svc0/templates/tests/test-connection.yaml', line: 1 });
+    expect(run.data).toMatchObject({ sourceKind: 'helm-charts', charts: 5, chartsWithTests: 1 });
+  });
 });

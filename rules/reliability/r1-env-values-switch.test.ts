@@ -1,7 +1,8 @@
 /**
  * A chart deployed with per-environment values files and no values.yaml (blind round 22, laa-cma):
  * an HPA behind `autoscaling.enabled`, false in every values file, autoscales nothing; the replica
- * count the values set is what makes the Deployment redundant.
+ * count the values set is what makes the Deployment redundant: read from each values-<env>.yaml,
+ * production's decides.
  */
 import { describe, expect, it } from 'vitest';
 import { runRuleOn } from '../../src/testing/rule-tester.js';
@@ -30,9 +31,23 @@ describe('an HPA switched off in every per-environment values file (round 22)', 
       {
         path: 'deploy/assess/templates/deployment.yaml',
         line: 6,
-        note: 'Deployment assess: replicas set by a template value (not resolved)',
+        note: 'Deployment assess: 3 replicas in production (deploy/assess/values-prod.yaml:1; per environment: 2 in values-dev.yaml:1, 3 in values-prod.yaml:1)',
       },
     ]);
+  });
+  it('a single replica in the production values file is a finding, named with every environment', async () => {
+    const tree = chart(false);
+    tree['deploy/assess/values-prod.yaml'] = (tree['deploy/assess/values-prod.yaml'] as string).replace(
+      'replicaCount: 3',
+      'replicaCount: 1',
+    );
+    const run = await runRuleOn(redundancy, tree, { profile: 'service' });
+    expect(run.outcome).toBe('fail');
+    expect(run.evidence).toContainEqual({
+      path: 'deploy/assess/templates/deployment.yaml',
+      line: 6,
+      note: 'Deployment assess runs 1 replica in production (deploy/assess/values-prod.yaml:1; per environment: 2 in values-dev.yaml:1, 1 in values-prod.yaml:1) and no autoscaler targets it',
+    });
   });
   it('switched on in one environment it still scales', async () => {
     const run = await runRuleOn(redundancy, chart(true), { profile: 'service' });

@@ -263,7 +263,29 @@ export default defineRule({
         });
       else if (typeof count === 'number' && count >= 2)
         good.push({ path: w.path, line, note: `${where}: ${count} replicas${fromValues}` });
-      else if (count === 'templated')
+      else if (count === 'templated' && w.replicasByEnv) {
+        // A chart without values.yaml whose values-<env>.yaml files each set the count (round 22,
+        // laa-cma: replicaCount 2-3 in values-dev/test/uat/prod.yaml): production's decides, else the
+        // smallest, and every environment's count is named.
+        const envs = w.replicasByEnv;
+        const prod = envs.find((e) => PROD_VALUES.test(e.path));
+        const decisive = prod ?? envs.reduce((a, b) => (b.count < a.count ? b : a));
+        const per = envs.map((e) => `${e.count} in ${e.path.slice(e.path.lastIndexOf('/') + 1)}:${e.line}`).join(', ');
+        const scope = prod ? ' in production' : envs.length > 1 ? ' in every environment' : '';
+        const at = `${decisive.path}:${decisive.line}`;
+        if (decisive.count >= 2)
+          good.push({
+            path: w.path,
+            line,
+            note: `${where}: ${decisive.count} replicas${scope} (${at}; per environment: ${per})`,
+          });
+        else
+          findings.push({
+            path: w.path,
+            line,
+            note: `${where} runs ${decisive.count} replica${scope} (${at}; per environment: ${per}) and no autoscaler targets it`,
+          });
+      } else if (count === 'templated')
         good.push({ path: w.path, line, note: `${where}: replicas set by a template value (not resolved)` });
       else {
         const inChart = w.chart === undefined ? [] : haSwitches.filter((m) => m.path.startsWith(`${w.chart}/`));
@@ -439,6 +461,9 @@ export default defineRule({
     );
   },
 });
+
+/** A production values file of a chart: `values-prod.yaml`, `values.production.yml`, `values-prd.yaml`. */
+const PROD_VALUES = /(?:^|\/)values[-.](?:prod|production|prd|live)\.ya?ml$/i;
 
 /** The name a scaler targets (`spec.scaleTargetRef.name`), as written ('' when absent). */
 /**

@@ -342,6 +342,12 @@ export default defineRule({
       ...prod('httpsRedirect').filter((m) =>
         /\b\w*redirect(?:_to|To|Permanent)?\s*\(.*["'`]https:\/\//i.test(m.snippet),
       ),
+      // The scheme set to https counts where the same function redirects to that URL right after.
+      ...prod('schemeRedirect').filter(
+        (m) =>
+          /https/i.test(m.groups[0] ?? '') &&
+          (ctx.files.lines(m.path)?.range(m.line, m.line + 20) ?? []).some((l) => /\bhttp\.Redirect\s*\(/.test(l)),
+      ),
     ];
     const helmetHsts = [
       ...prod('headers').filter((m) => /\bhelmet\s*\(/.test(m.snippet) && !hstsOff(m)),

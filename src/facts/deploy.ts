@@ -4,7 +4,15 @@
  */
 import type { Evidence, FileView } from '../types.js';
 import { memo } from '../util/memo.js';
-import { dirOf, isDevContainer, isExampleFolder, isExamplePath, isProductionPath, isTestPath } from './paths.js';
+import {
+  dirOf,
+  isDevContainer,
+  isExampleFolder,
+  isExamplePath,
+  isLocalDevEnvPath,
+  isProductionPath,
+  isTestPath,
+} from './paths.js';
 import { escapeRegex as escapeRe } from './manifests/text.js';
 import { parseHcl, type TfBlock } from './terraform.js';
 import { parseYamlWithLines } from '../util/yaml-lines.js';
@@ -438,6 +446,9 @@ function productionReason(
   documented: (image: string) => boolean = () => false,
 ): string | null {
   const base = path.slice(path.lastIndexOf('/') + 1);
+  // A local development environment (`contrib/local-environment/`, `local-dev/`, `dev-env/`) is
+  // where the project is tried on a laptop, whatever its files run (blind round 22, oauth2-proxy).
+  if (isLocalDevEnvPath(path)) return null;
   if (PROD_NAME.test(path)) return 'named for production';
   if (services.some((s) => s.replicas !== undefined)) return 'sets replicas';
   // A file named as an example or sample is a template to copy: a development setup unless its

@@ -75,6 +75,11 @@ export interface Workload extends K8sObject {
   replicasLine?: number;
   /** Where values.yaml sets the default the replica count is rendered from (`replicaCount: 1`). */
   replicasDefault?: { path: string; line: number };
+  /**
+   * A chart without values.yaml: the replica count each per-environment values file sets
+   * (`values-prod.yaml: replicaCount: 3`), when every one of them sets a number (round 22, laa-cma).
+   */
+  replicasByEnv?: { path: string; line: number; count: number }[];
   containers: Container[];
   terminationGracePeriodSeconds?: number;
   /** Runs to completion (Job, CronJob, a Pod with restartPolicy Never/OnFailure): no probes or replicas expected. */
@@ -165,6 +170,8 @@ interface LineMap {
   from(line: number): { path: string; line: number } | undefined;
   /** The values.yaml line of a `.Values` path, when the object comes from a chart. */
   valueLine?(ref: string): { path: string; line: number } | undefined;
+  /** A chart without values.yaml: what each per-environment values file sets a `.Values` path to, with its line. */
+  envValue?(ref: string): { path: string; line?: number; value: unknown }[];
 }
 
 const PLAIN: LineMap = { at: (l) => l, from: () => undefined };
@@ -376,6 +383,19 @@ function workloadOf(
         .find((at) => at !== undefined)
     : undefined;
   const replicasLine = parsedReplicas === undefined ? undefined : map.at(parsedReplicas);
+  // No values.yaml: the per-environment values files set the count (values-prod.yaml:5 replicaCount: 3).
+  const envRef =
+    replicas === 'templated' && map.envValue && typeof written === 'string' && written.startsWith(`${VALUE_REF}.`)
+      ? written
+          .slice(VALUE_REF.length + 1)
+          .split('|')[0]!
+          .trim()
+      : undefined;
+  const byEnv = envRef ? map.envValue!(envRef) : [];
+  const replicasByEnv =
+    byEnv.length > 0 && byEnv.every((e) => typeof e.value === 'number' && e.line !== undefined)
+      ? byEnv.map((e) => ({ path: e.path, line: e.line!, count: e.value as number }))
+      : undefined;
   const oneOff =
     o.kind === 'Job' ||
     o.kind === 'CronJob' ||
@@ -390,6 +410,7 @@ function workloadOf(
     replicas !== undefined ? { replicas } : {},
     replicasLine ? { replicasLine } : {},
     replicasDefault ? { replicasDefault } : {},
+    replicasByEnv ? { replicasByEnv } : {},
     typeof grace === 'number' ? { terminationGracePeriodSeconds: grace } : {},
   );
 }
@@ -547,6 +568,16 @@ function lineMap(lines: HelmLine[] | undefined, chart: Chart | undefined, files:
             const line = valueKeyLine(files, chart, ref);
             return line === undefined ? undefined : { path: chart.valuesPath!, line };
           },
+        }
+      : {}),
+    ...(chart?.envValues && envDocs.has(chart)
+      ? {
+          envValue: (ref: string) =>
+            envDocs.get(chart)!.map((e) => {
+              const parts = ref.split('.');
+              const line = e.doc.lineOf(parts);
+              return { path: e.path, ...(line ? { line } : {}), value: getIn(e.doc.value, parts) };
+            }),
         }
       : {}),
   };

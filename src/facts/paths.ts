@@ -238,6 +238,18 @@ export function fromDependency(
 }
 
 /**
+ * A local development environment (`contrib/local-environment/`, `local-dev/`, `dev-env/`): compose
+ * files and a reverse proxy to try the project on a laptop, not its deployment (blind round 22,
+ * oauth2-proxy: its Traefik demo's headers were credited as the service's hardening and its compose
+ * files called "production").
+ */
+const LOCAL_ENV_DIR = /(?:^|\/)(?:local[-_]?(?:env|environments?|dev|development)|dev[-_]?(?:env|environments?))\//i;
+
+export function isLocalDevEnvPath(path: string): boolean {
+  return LOCAL_ENV_DIR.test(path);
+}
+
+/**
  * Operational config (alert rules, dashboards) that gets deployed: tests, examples and docs are
  * left out, but a `demo/` or `samples/` deployment is still a deployment.
  */

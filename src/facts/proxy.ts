@@ -9,7 +9,7 @@
  */
 import type { Evidence, Match, ProxyFacts } from '../types.js';
 import type { ScanPattern } from '../scan/scanner.js';
-import { isCommentLine, isDeployablePath } from './paths.js';
+import { isCommentLine, isDeployablePath, isLocalDevEnvPath } from './paths.js';
 
 const NGINX = [
   '**/nginx*.conf',
@@ -100,7 +100,9 @@ export const PROXY_PATTERNS: ScanPattern[] = [
 ];
 
 export function proxyFacts(matches: (key: string) => Match[]): ProxyFacts {
-  const live = (key: string) => matches(key).filter((m) => isDeployablePath(m.path) && !isCommentLine(m.snippet));
+  // A proxy in a local development environment (a Traefik demo beside docker-compose) fronts a laptop, not the deployment.
+  const live = (key: string) =>
+    matches(key).filter((m) => isDeployablePath(m.path) && !isLocalDevEnvPath(m.path) && !isCommentLine(m.snippet));
   const ev = (ms: Match[], note: string): Evidence[] =>
     ms.slice(0, 3).map((m) => ({ path: m.path, line: m.line, snippet: m.snippet, note }));
   const caddyOff = new Set(live(KEYS.caddyOff).map((m) => m.path));

@@ -23,7 +23,7 @@ export const MIDDLEWARE_PATTERNS: Record<string, PatternSpec> = {
   },
   headers: {
     regex:
-      /\bhelmet\s*\(|\blusca\.(?:xframe|xssProtection|nosniff|csp|referrerPolicy)\s*\(|\blusca\s*\(\s*\{|\bhelmet\.(?:New|Default)\s*\(|register\(\s*(?:require\(\s*['"]@fastify\/helmet['"]\s*\)|fastifyHelmet|helmet)\b|\bsecureHeaders\s*\(|\bTalisman\s*\(|\bhelmet\.(?:contentSecurityPolicy|crossOrigin\w+Policy|dnsPrefetchControl|expectCt|frameguard|hidePoweredBy|ieNoOpen|noSniff|originAgentCluster|permittedCrossDomainPolicies|referrerPolicy|xssFilter|x[A-Z]\w+)\s*\(|middleware\.security\.SecurityMiddleware\b|secure\.New\s*\(|middleware\.Secure(?:WithConfig)?\s*\(|\bsecure_headers\b|SecureHeaders|\.headers\s*\(\s*(?:\w+\s*->|Customizer|\{)|UseSecurityHeaders|AddSecurityHeaderPolicies|X-Content-Type-Options|Content-Security-Policy|UseXContentTypeOptions|UseCsp\s*\(|CSPMiddleware|action_dispatch\.default_headers|SetResponseHeaderLayer|x_frame_options|X-Frame-Options|Cross-Origin-(?:Opener|Embedder|Resource)-Policy|Referrer-Policy|Permissions-Policy/,
+      /\bhelmet\s*\(|\blusca\.(?:xframe|xssProtection|nosniff|csp|referrerPolicy)\s*\(|\blusca\s*\(\s*\{|\bhelmet\.(?:New|Default)\s*\(|register\(\s*(?:require\(\s*['"]@fastify\/helmet['"]\s*\)|fastifyHelmet|helmet)\b|\bsecureHeaders\s*\(|\bTalisman\s*\(|\bhelmet\.(?:contentSecurityPolicy|crossOrigin\w+Policy|dnsPrefetchControl|expectCt|frameguard|hidePoweredBy|ieNoOpen|noSniff|originAgentCluster|permittedCrossDomainPolicies|referrerPolicy|xssFilter|x[A-Z]\w+)\s*\(|middleware\.security\.SecurityMiddleware\b|middleware\.clickjacking\.XFrameOptionsMiddleware\b|secure\.New\s*\(|middleware\.Secure(?:WithConfig)?\s*\(|\bsecure_headers\b|SecureHeaders|\.headers\s*\(\s*(?:\w+\s*->|Customizer|\{)|UseSecurityHeaders|AddSecurityHeaderPolicies|X-Content-Type-Options|Content-Security-Policy|UseXContentTypeOptions|UseCsp\s*\(|CSPMiddleware|action_dispatch\.default_headers|SetResponseHeaderLayer|x_frame_options|X-Frame-Options|Cross-Origin-(?:Opener|Embedder|Resource)-Policy|Referrer-Policy|Permissions-Policy/,
     files: CODE,
     literals: [
       'lusca',
@@ -33,6 +33,8 @@ export const MIDDLEWARE_PATTERNS: Record<string, PatternSpec> = {
       'SecurityHeader',
       'Talisman',
       'SecurityMiddleware',
+      // Django's clickjacking middleware sends X-Frame-Options on every response (round 22, pokeapi).
+      'XFrameOptionsMiddleware',
       'secure.New',
       'Secure',
       'secure_headers',
@@ -174,6 +176,15 @@ export const MIDDLEWARE_PATTERNS: Record<string, PatternSpec> = {
     files: CODE,
     literals: ['https://'],
     maxPerFile: 2,
+  },
+  // Go: the request's URL rewritten to https (`targetURL.Scheme = "https"`, `= httpsScheme`) and
+  // sent back with http.Redirect a few lines below (round 22, oauth2-proxy redirect_to_https.go).
+  schemeRedirect: {
+    // The value is read in the rule (`"https"` or an identifier naming https): no two quantifiers share a character here.
+    regex: /\.Scheme[ \t]*=[ \t]*("https"|\w+)[ \t]*$/m,
+    files: ['**/*.go'],
+    literals: ['Scheme'],
+    maxPerFile: 1,
   },
   // Symfony: `framework: csrf_protection: ~` (or true) turns on CSRF tokens for its forms.
   csrf: {
