@@ -131,12 +131,12 @@ ruleTester(rule, {
           'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  SummaryDDB:\n    Type: AWS::DynamoDB::Table # summaries\n    DeletionPolicy: Retain\n',
         'stacks/data.yaml':
           'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  Orders:\n    Type: "AWS::DynamoDB::Table"\n    Properties:\n      PointInTimeRecoverySpecification:\n        PointInTimeRecoveryEnabled: true\n',
-        'main.tf':
-          'terraform {\n  backend "s3" {}\n}\n\nresource "aws_dynamodb_table" "lock" {\n  name = "lock"\n}\n',
+        'main.tf': 'terraform {\n  backend "s3" {}\n}\n\nresource "aws_dynamodb_table" "lock" {\n  name = "lock"\n}\n',
       },
       expect: {
         outcome: 'partial',
-        message: '2 of 3 have no explicit backups (aws_dynamodb_table.lock and SummaryDDB (CloudFormation DynamoDB Table))',
+        message:
+          '2 of 3 have no explicit backups (aws_dynamodb_table.lock and SummaryDDB (CloudFormation DynamoDB Table))',
       },
     },
     {

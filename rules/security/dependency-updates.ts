@@ -244,15 +244,18 @@ export default defineRule({
       const text = files.read(dependabot) ?? '';
       const commented = /^[ \t]*#[ \t]*updates[ \t]*:/m.exec(text);
       const only = !text.split('\n').some((l) => l.trim() !== '' && !l.trim().startsWith('#'));
-      return fail(`${dependabot} configures no updates: ${only ? 'every line is a comment' : 'it has no `updates` list'}.`, [
-        {
-          path: dependabot,
-          line: commented ? lineAt(text, commented.index) : 1,
-          note: only
-            ? `${text.split('\n').filter((l) => l.trim().startsWith('#')).length} commented-out lines${commented ? ', the `updates` list among them' : ''}; nothing is active`
-            : 'no `updates` key',
-        },
-      ]);
+      return fail(
+        `${dependabot} configures no updates: ${only ? 'every line is a comment' : 'it has no `updates` list'}.`,
+        [
+          {
+            path: dependabot,
+            line: commented ? lineAt(text, commented.index) : 1,
+            note: only
+              ? `${text.split('\n').filter((l) => l.trim().startsWith('#')).length} commented-out lines${commented ? ', the `updates` list among them' : ''}; nothing is active`
+              : 'no `updates` key',
+          },
+        ],
+      );
     }
     if (parsed.error || !doc || !Array.isArray(updates)) {
       return unknown(`${dependabot} could not be read as a Dependabot configuration.`, [
