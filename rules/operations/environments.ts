@@ -1,4 +1,4 @@
-import { defineRule, type Evidence } from '../../src/types.js';
+import { defineRule, type Evidence, type FileView } from '../../src/types.js';
 import { fail, listing, partial, pass } from '../../src/engine/results.js';
 import { CI_GLOBS, ciEnvironmentRole, ciFiles, envKind, testOnlyJobs } from '../../src/facts/ci.js';
 import { basename } from '../../src/walk/glob.js';
@@ -7,6 +7,7 @@ import { platformApps } from '../../src/facts/platform-apps.js';
 import { K8S_DIGEST } from '../../src/facts/k8s.js';
 import { TF_DIGEST } from '../../src/facts/terraform.js';
 import { lineAt } from '../../src/util/lines.js';
+import { WS_LOOKUP, workspaceMap } from '../_shared/tf-workspaces.js';
 
 type Kind = 'prod' | 'preprod' | 'dev';
 /** Folders whose children are environments (`envs/staging`, `overlays/prod`, `terraform/environments/dev`). */
@@ -123,9 +124,6 @@ function envsOf(path: string): Env[] {
   return out;
 }
 
-/** A map keyed by workspace: `lookup(local.sizes, terraform.workspace, …)` or `local.sizes[terraform.workspace]`. */
-const WS_LOOKUP =
-  /\blookup\(\s*(?:local|var)\.(\w+)\s*,\s*terraform\.workspace\b|\b(?:local|var)\.(\w+)\[\s*terraform\.workspace\s*\]/g;
 /** A comparison with a workspace name: `terraform.workspace == "live"`. */
 const WS_COMPARE = /\bterraform\.workspace\s*[!=]=\s*"([\w.-]+)"|"([\w.-]+)"\s*[!=]=\s*terraform\.workspace\b/g;
 
@@ -133,46 +131,28 @@ const WS_COMPARE = /\bterraform\.workspace\s*[!=]=\s*"([\w.-]+)"|"([\w.-]+)"\s*[
  * The workspace names a Terraform configuration spells out (blind round 23: `lookup(local.
  * node_groups_count, terraform.workspace, …)` over a map keyed live, live-2, manager): the names
  * compared with `terraform.workspace` and the keys of the maps looked up by it, read in the files
- * that use `terraform.workspace` (the maps from the same file or its folder). `default` is
- * Terraform's own workspace, not an environment.
+ * that use `terraform.workspace`. `default` is Terraform's own workspace, not an environment.
  */
 function workspaceNames(
-  files: { read(p: string): string | undefined; match(g: string): string[] },
+  files: Pick<FileView, 'read' | 'match'>,
   usedIn: string[],
 ): { name: string; path: string; line: number; snippet: string; how: string }[] {
   const out: { name: string; path: string; line: number; snippet: string; how: string }[] = [];
   const seen = new Set<string>();
-  const push = (name: string, path: string, text: string, at: number, how: string) => {
+  const push = (name: string, path: string, line: number, how: string) => {
     if (name === 'default' || seen.has(name)) return;
     seen.add(name);
-    const line = lineAt(text, at);
-    out.push({ name, path, line, snippet: (text.split('\n')[line - 1] ?? '').trim().slice(0, 120), how });
+    const snippet = (files.read(path)?.split('\n')[line - 1] ?? '').trim().slice(0, 120);
+    out.push({ name, path, line, snippet, how });
   };
   for (const path of usedIn) {
     const text = files.read(path) ?? '';
     for (const m of text.matchAll(WS_COMPARE))
-      push((m[1] ?? m[2])!, path, text, m.index, 'compared with terraform.workspace');
-    const maps = new Set([...text.matchAll(WS_LOOKUP)].map((m) => (m[1] ?? m[2])!));
-    if (maps.size === 0) continue;
-    const dir = path.includes('/') ? path.slice(0, path.lastIndexOf('/') + 1) : '';
-    for (const file of [path, ...files.match(`${dir}*.tf`).filter((p) => p !== path)]) {
-      const src = file === path ? text : (files.read(file) ?? '');
-      for (const name of maps) {
-        const def = new RegExp(`^[ \\t]*${name}[ \\t]*=[ \\t]*\\{`, 'm').exec(src);
-        if (!def) continue;
-        const end = src.indexOf('}', def.index);
-        const body = src.slice(def.index + def[0].length, end < 0 ? undefined : end);
-        for (const k of body.matchAll(/^[ \t]*"?([\w.-]+)"?[ \t]*=/gm))
-          push(
-            k[1]!,
-            file,
-            src,
-            def.index + def[0].length + k.index,
-            `key of ${name}, looked up by terraform.workspace`,
-          );
-        maps.delete(name);
-      }
-      if (maps.size === 0) break;
+      push((m[1] ?? m[2])!, path, lineAt(text, m.index), 'compared with terraform.workspace');
+    for (const name of new Set([...text.matchAll(WS_LOOKUP)].map((m) => (m[1] ?? m[2])!))) {
+      const map = workspaceMap(files, path, name);
+      for (const e of map?.entries ?? [])
+        push(e.key, map!.path, e.line, `key of ${name}, looked up by terraform.workspace`);
     }
   }
   return out;
