@@ -23,6 +23,53 @@ ruleTester(rule, {
       },
     },
     {
+      name: 'workspace names in a lookup map and a comparison, and an account tree named for tests: production and pre-production (blind round 23)',
+      profile: 'infrastructure',
+      tree: {
+        'terraform/cloud-accounts/platform-main/eks/cluster.tf':
+          'locals {\n  # Minimum nodes per cluster\n  min_nodes = {\n    live    = "60"\n    live-2  = "3"\n    manager = "5"\n    default = "2"\n  }\n}\n\nmodule "nodes" {\n  source   = "./nodes"\n  min_size = lookup(local.min_nodes, terraform.workspace, local.min_nodes["default"])\n}\n',
+        'terraform/cloud-accounts/platform-main/eks/alerts.tf':
+          'resource "aws_sns_topic" "pager" {\n  count = terraform.workspace == "live" ? 1 : 0\n  name  = "pager"\n}\n',
+        'terraform/cloud-accounts/platform-sandbox-test/account/main.tf':
+          'terraform {\n  backend "s3" {\n    key = "account/terraform.tfstate"\n  }\n}\n',
+      },
+      expect: {
+        outcome: 'pass',
+        message: 'Production (live and live-2) and pre-production (platform-sandbox-test) are described separately.',
+        evidence: [
+          {
+            path: 'terraform/cloud-accounts/platform-main/eks/alerts.tf',
+            line: 2,
+            note: 'Terraform workspace live (compared with terraform.workspace)',
+          },
+          {
+            path: 'terraform/cloud-accounts/platform-main/eks/cluster.tf',
+            line: 5,
+            snippet: 'live-2  = "3"',
+            note: 'Terraform workspace live-2 (key of min_nodes, looked up by terraform.workspace)',
+          },
+          {
+            path: 'terraform/cloud-accounts/platform-sandbox-test/account/main.tf',
+            note: 'pre-production environment folder terraform/cloud-accounts/platform-sandbox-test/',
+          },
+        ],
+      },
+    },
+    {
+      name: 'workspace names that say no environment are listed in the partial',
+      profile: 'infrastructure',
+      tree: {
+        'main.tf':
+          'terraform {\n  backend "s3" {}\n}\n\nlocals {\n  sizes = {\n    blue  = 3\n    green = 3\n  }\n}\n\nresource "aws_autoscaling_group" "g" {\n  min_size = local.sizes[terraform.workspace]\n}\n',
+      },
+      expect: {
+        outcome: 'partial',
+        score: 0.6,
+        message:
+          'Terraform workspaces separate state per environment (blue and green), but none is named as production or staging.',
+      },
+    },
+    {
       name: 'Terraform tfvars per environment pass (infrastructure)',
       profile: 'infrastructure',
       tree: {

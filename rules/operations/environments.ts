@@ -1,4 +1,4 @@
-import { defineRule, type Evidence } from '../../src/types.js';
+import { defineRule, type Evidence, type FileView } from '../../src/types.js';
 import { fail, listing, partial, pass } from '../../src/engine/results.js';
 import { CI_GLOBS, ciEnvironmentRole, ciFiles, envKind, testOnlyJobs } from '../../src/facts/ci.js';
 import { basename } from '../../src/walk/glob.js';
@@ -6,14 +6,16 @@ import { fromMatch, isAgentDoc, isProductionPath } from '../../src/facts/paths.j
 import { platformApps } from '../../src/facts/platform-apps.js';
 import { K8S_DIGEST } from '../../src/facts/k8s.js';
 import { TF_DIGEST } from '../../src/facts/terraform.js';
+import { lineAt } from '../../src/util/lines.js';
+import { WS_LOOKUP, workspaceMap } from '../_shared/tf-workspaces.js';
 
 type Kind = 'prod' | 'preprod' | 'dev';
 /** Folders whose children are environments (`envs/staging`, `overlays/prod`, `terraform/environments/dev`). */
 const ENV_PARENT =
-  /^(?:envs?|environments?|overlays|stages|clusters|accounts|workspaces|deployments?|live|tenants|regions)$/i;
+  /^(?:envs?|environments?|overlays|stages|clusters|(?:[a-z0-9]+[-_])?accounts|workspaces|deployments?|live|tenants|regions)$/i;
 /** A path with an ENV_PARENT folder somewhere. */
 const ENV_PARENT_DIR =
-  /(?:^|\/)(?:envs?|environments?|overlays|stages|clusters|accounts|workspaces|deployments?|live|tenants|regions)\//i;
+  /(?:^|\/)(?:envs?|environments?|overlays|stages|clusters|(?:[a-z0-9]+[-_])?accounts|workspaces|deployments?|live|tenants|regions)\//i;
 /** Config files named per environment: values-prod.yaml, prod.tfvars, application-staging.yml, appsettings.Production.json, .env.production. */
 const ENV_FILE = /\.(?:ya?ml|json|tfvars|hcl|properties|toml|env|conf|ini)$|^\.env\./i;
 /** Code files count only in settings folders (Django settings/production.py, Rails config/environments/production.rb). */
@@ -118,6 +120,40 @@ function envsOf(path: string): Env[] {
     // not a deployment environment; an `envs/dev/` folder or a CI environment still is one.
     if (k && k !== 'dev')
       out.push({ name: token!.toLowerCase(), kind: k, scaffold: FRAMEWORK_DEFAULT_ENV.test(path) || undefined });
+  }
+  return out;
+}
+
+/** A comparison with a workspace name: `terraform.workspace == "live"`. */
+const WS_COMPARE = /\bterraform\.workspace\s*[!=]=\s*"([\w.-]+)"|"([\w.-]+)"\s*[!=]=\s*terraform\.workspace\b/g;
+
+/**
+ * The workspace names a Terraform configuration spells out (blind round 23: `lookup(local.
+ * node_groups_count, terraform.workspace, …)` over a map keyed live, live-2, manager): the names
+ * compared with `terraform.workspace` and the keys of the maps looked up by it, read in the files
+ * that use `terraform.workspace`. `default` is Terraform's own workspace, not an environment.
+ */
+function workspaceNames(
+  files: Pick<FileView, 'read' | 'match'>,
+  usedIn: string[],
+): { name: string; path: string; line: number; snippet: string; how: string }[] {
+  const out: { name: string; path: string; line: number; snippet: string; how: string }[] = [];
+  const seen = new Set<string>();
+  const push = (name: string, path: string, line: number, how: string) => {
+    if (name === 'default' || seen.has(name)) return;
+    seen.add(name);
+    const snippet = (files.read(path)?.split('\n')[line - 1] ?? '').trim().slice(0, 120);
+    out.push({ name, path, line, snippet, how });
+  };
+  for (const path of usedIn) {
+    const text = files.read(path) ?? '';
+    for (const m of text.matchAll(WS_COMPARE))
+      push((m[1] ?? m[2])!, path, lineAt(text, m.index), 'compared with terraform.workspace');
+    for (const name of new Set([...text.matchAll(WS_LOOKUP)].map((m) => (m[1] ?? m[2])!))) {
+      const map = workspaceMap(files, path, name);
+      for (const e of map?.entries ?? [])
+        push(e.key, map!.path, e.line, `key of ${name}, looked up by terraform.workspace`);
+    }
   }
   return out;
 }
@@ -296,8 +332,28 @@ export default defineRule({
       }
     }
     const ws = ctx.matches('tfWorkspace');
+    // Workspaces the configuration names: environments like folders are.
+    const unclassified: string[] = [];
+    for (const w of workspaceNames(
+      ctx.files,
+      [...new Set(ws.map((m) => m.path))].filter((p) => isProductionPath(p)),
+    )) {
+      const kind = envKind(w.name);
+      if (!kind) {
+        unclassified.push(w.name);
+        continue;
+      }
+      add(kind, w.name, {
+        path: w.path,
+        line: w.line,
+        snippet: w.snippet,
+        note: `Terraform workspace ${w.name} (${w.how})`,
+      });
+    }
     const evidence = [...[...found.values()].flatMap((l) => l.slice(0, 3).map((x) => x.ev)), ...gates.slice(0, 2)];
-    if (ws.length > 0) evidence.push(fromMatch(ws[0]!, 'Terraform workspaces select per-environment state'));
+    // Cite code, not a comment that mentions terraform.workspace.
+    const wsCode = ws.find((m) => !/(?:#|\/\/).*terraform\.workspace/.test(m.snippet)) ?? ws[0];
+    if (wsCode) evidence.push(fromMatch(wsCode, 'Terraform workspaces select per-environment state'));
     const names = (k: Kind) => [...new Set(found.get(k)!.map((x) => x.name))].sort();
     const prod = names('prod');
     const pre = names('preprod');
@@ -319,7 +375,9 @@ export default defineRule({
     if (ws.length > 0 && prod.length + pre.length + dev.length === 0)
       return partial(
         0.6,
-        'Terraform workspaces separate state per environment, but no environment is named in the repository.',
+        unclassified.length > 0
+          ? `Terraform workspaces separate state per environment (${listing(unclassified.slice(0, 4))}${unclassified.length > 4 ? ' …' : ''}), but none is named as production or staging.`
+          : 'Terraform workspaces separate state per environment, but no environment is named in the repository.',
         evidence,
         data,
       );

@@ -381,6 +381,44 @@ ruleTester(rule, {
       },
     },
     {
+      name: 'a krew plugin-index entry and a network policy deploy nothing: fail, the documents named as not counted (blind round 23)',
+      profile: 'service',
+      tree: {
+        '.krew/switch.yaml':
+          'apiVersion: krew.googlecontainertools.github.com/v1alpha2\nkind: Plugin\nmetadata:\n  name: switch\nspec:\n  version: {{ .TagName }}\n',
+        'platform/policies/default-deny.yaml':
+          'apiVersion: crd.projectcalico.org/v1\nkind: GlobalNetworkPolicy\nmetadata:\n  name: default-deny\nspec:\n  selector: all()\n',
+        'src/main.go': 'package main\n',
+      },
+      expect: {
+        outcome: 'fail',
+        evidence: [
+          { path: '.' },
+          {
+            // Outside dot-folders first.
+            path: 'platform/policies/default-deny.yaml',
+            line: 2,
+            note: 'not counted: 2 document(s) with apiVersion and kind (GlobalNetworkPolicy and Plugin), none a workload, Service or Ingress',
+          },
+        ],
+      },
+    },
+    {
+      name: 'beside a network policy, the Deployment is the cited manifest',
+      profile: 'service',
+      tree: {
+        'deploy/a-policy.yaml':
+          'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: api\nspec:\n  podSelector: {}\n',
+        'deploy/b-app.yaml':
+          'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\nspec:\n  template:\n    spec:\n      containers:\n        - name: api\n          image: api:1\n',
+      },
+      expect: {
+        outcome: 'pass',
+        message: 'Kubernetes manifests',
+        evidence: [{ path: 'deploy/b-app.yaml', line: 2, note: '2 objects (Deployment and NetworkPolicy) in 2 files' }],
+      },
+    },
+    {
       name: 'nothing fails; a Backstage catalog file is not a manifest',
       profile: 'service',
       tree: {

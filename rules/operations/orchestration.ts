@@ -3,13 +3,31 @@ import type { Evidence } from '../../src/types.js';
 import { fail, listing, partial, pass, unknown } from '../../src/engine/results.js';
 import { composeDependencyNote, composeWorkloads, deployments, DEPLOY_READS } from '../../src/facts/deploy.js';
 import { pulumi } from '../../src/facts/pulumi.js';
-import { k8s, K8S_DIGEST } from '../../src/facts/k8s.js';
+import { k8s, K8S_DIGEST, WORKLOAD_KINDS } from '../../src/facts/k8s.js';
 import { fromMatch, isProductionPath } from '../../src/facts/paths.js';
 import { resourcesOf, terraform, TF_DIGEST } from '../../src/facts/terraform.js';
 import { runtime, SYSTEMD_GLOBS, systemdEvidence } from '../../src/facts/runtime.js';
 
 /** YAML with apiVersion+kind that is not a workload description (developer tooling, catalogues). */
 const NOT_DEPLOYMENT = /^(backstage\.io|kind\.x-k8s\.io|ctlptl\.dev|skaffold\/|k3d\.io|kuttl\.dev)/;
+
+/**
+ * Kinds that say how something runs on Kubernetes: workloads, their Service, Ingress and scaler,
+ * OpenShift Templates, GitOps applications and releases. Other documents with apiVersion and kind
+ * (a krew plugin-index entry, one Calico network policy, CRDs, RBAC) deploy nothing (blind round 23).
+ */
+const DEPLOYING_KINDS = new Set([
+  ...WORKLOAD_KINDS,
+  'Service',
+  'Ingress',
+  'HorizontalPodAutoscaler',
+  'ScaledObject',
+  'Template',
+  'Route',
+  'Application',
+  'ApplicationSet',
+  'HelmRelease',
+]);
 
 const TF_SYSTEMS: [string, string[]][] = [
   ['ECS', ['aws_ecs_task_definition', 'aws_ecs_service', 'aws_ecs_cluster']],
@@ -95,11 +113,14 @@ export default defineRule({
       .sort((a, b) => Number(/(^|\/)\./.test(a.path)) - Number(/(^|\/)\./.test(b.path)));
     // OpenShift Templates and DeploymentConfigs are Kubernetes objects under OpenShift's API groups.
     const openshift = plain.some((o) => o.kind === 'Template' || o.apiVersion.includes('openshift.io'));
-    if (plain.length > 0)
+    // Manifests describe a deployment when one of them runs or exposes something; the first such is cited.
+    const deploying = plain.find((o) => DEPLOYING_KINDS.has(o.kind));
+    const kinds = (objs: typeof plain) => listing([...new Set(objs.map((o) => o.kind))].sort().slice(0, 6));
+    if (deploying)
       add(openshift ? 'OpenShift/Kubernetes manifests' : 'Kubernetes manifests', {
-        path: plain[0]!.path,
-        line: plain[0]!.line,
-        note: `${plain.length} objects (${listing([...new Set(plain.map((o) => o.kind))].sort().slice(0, 6))}) in ${new Set(plain.map((o) => o.path)).size} files`,
+        path: deploying.path,
+        line: deploying.line,
+        note: `${plain.length} objects (${kinds(plain)}) in ${new Set(plain.map((o) => o.path)).size} files`,
       });
     for (const c of model.charts.filter((c) => isProductionPath(c.path)).slice(0, 3))
       add('Helm', { path: c.path, note: `chart ${c.name}` });
@@ -251,6 +272,15 @@ export default defineRule({
         ...rt.otherUnits
           .slice(0, 2)
           .map((u) => systemdEvidence(u, `systemd unit not counted: ${u.notApp ?? 'does not run the app'}`)),
+        ...(plain.length > 0
+          ? [
+              {
+                path: plain[0]!.path,
+                line: plain[0]!.line,
+                note: `not counted: ${plain.length} document(s) with apiVersion and kind (${kinds(plain)}), none a workload, Service or Ingress`,
+              },
+            ]
+          : []),
         ...notes,
       ],
       data,

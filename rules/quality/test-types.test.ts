@@ -894,6 +894,36 @@ ruleTester(rule, {
       },
     },
     {
+      name: 'Ginkgo specs against a live cluster (Terratest k8s module; a package named integration_tests) are integration, not unit (blind round 23)',
+      tree: {
+        'main.tf': 'terraform {\n  backend "s3" {}\n}\n',
+        'test/go.mod':
+          'module example.com/platform/test\n\ngo 1.22\n\nrequire (\n\tgithub.com/onsi/ginkgo/v2 v2.17.0\n\tgithub.com/gruntwork-io/terratest v0.46.0\n)\n',
+        'test/platform_test.go':
+          'package integration_tests\n\nimport (\n\t"testing"\n\n\t. "github.com/onsi/ginkgo/v2"\n\t. "github.com/onsi/gomega"\n)\n\nfunc TestPlatform(t *testing.T) {\n\tRegisterFailHandler(Fail)\n\tRunSpecs(t, "Platform")\n}\n',
+        'test/daemonsets_test.go':
+          'package integration_tests\n\nimport (\n\t"github.com/gruntwork-io/terratest/modules/k8s"\n\t. "github.com/onsi/ginkgo/v2"\n)\n\nvar _ = Describe("daemonsets", func() {\n\tIt("runs the log shipper on every node", func() {\n\t\topts := k8s.NewKubectlOptions("", "", "logging")\n\t\tk8s.GetDaemonSet(GinkgoT(), opts, "shipper")\n\t})\n})\n',
+        'test/ingress_test.go':
+          'package integration_tests\n\nimport (\n\t"net/http"\n\n\t. "github.com/onsi/ginkgo/v2"\n)\n\nvar _ = Describe("ingress", func() {\n\tIt("answers on the public host", func() {\n\t\t_, _ = http.Get("https://app.example.test")\n\t})\n})\n',
+      },
+      expect: {
+        outcome: 'partial',
+        message: 'integration tests found; no unit, end-to-end and load tests.',
+        evidence: [
+          {
+            path: 'test/daemonsets_test.go',
+            line: 4,
+            note: 'integration: go test: 1 test run against a live Kubernetes cluster through the kubeconfig',
+          },
+          {
+            path: 'test/ingress_test.go',
+            line: 1,
+            note: 'integration: go test: 1 test in package integration_tests, a suite named for integration tests',
+          },
+        ],
+      },
+    },
+    {
       name: 'Terratest tests that apply the Terraform create real resources: integration, not unit',
       tree: terratestModule,
       expect: {

@@ -343,7 +343,7 @@ export default defineRule({
     severity: 'medium',
     effort: 'medium',
     detection:
-      'Unit: collected test files outside integration/e2e folders, helm-unittest suites. Integration: integration/, it/ or api_tests/ folders and projects named *.IntegrationTests, CI jobs that start services (docker compose up, docker run -d) or declare service containers (GitHub Actions/GitLab services:) or launch a database/broker with an action step (`uses: …/start-mongodb`, `…/redis-github-action`) and run the tests against them, Terratest tests that apply Terraform (`terraform.InitAndApply`, terraform-module-test-helper `RunE2ETest`/`ModuleUpgradeTest`: real resources), `terraform test` run blocks with `command = apply` (the default; `command = plan` runs, or a file with `mock_provider` blocks, are unit tests), (for Go, whose tests sit in their package, only folders named integration-tests/itest or integration/ in a test tree), regtest/ folders, files named *_integration_test.go/test_integration.py/*IT.java, Cargo integration-test targets (`tests/*.rs` beside a Cargo.toml), helm test hooks, pytest `integration` markers, Go `integration` build tags, Testcontainers, dockertest/dktest, @SpringBootTest, WebApplicationFactory, JenkinsRule or @WithJenkins (a real Jenkins per test), in-process HTTP test clients (supertest given the app object, Django `self.client`, DRF `APIClient`, Flask `test_client()`, Starlette/FastAPI `TestClient`, Fastify/hapi `app.inject({…})`, actix `test::init_service`, axum `oneshot`): they serve the whole app without a server or browser. End-to-end: scripts CI runs that start the project’s built binary in the background (`target/debug/app &`) and test it from outside, spec files a WebdriverIO config (wdio.conf.*) runs in a browser, test files that drive a browser (they import Selenium/WebDriver, Playwright, Puppeteer, WebdriverIO, Splinter, chromedp/Rod, thirtyfour/fantoccini), Playwright, Cypress, Selenium, WebdriverIO, Puppeteer, Capybara, supertest given a URL of a running instance, tests of a command-line package that run its own command in a subprocess (`[sys.executable, "-m", pkg]`), test files aimed at a running local server (a base-URL constant of localhost/127.0.0.1 and an HTTP client call: smoke tests of a started container), e2e/ folders and files named *e2e* (e2e_test.go), Postman collections run by Newman, Cucumber features whose step definitions drive the app over HTTP (supertest, axios, fetch) — acceptance tests, feature files a JUnit Cucumber runner runs (`@RunWith(Cucumber.class)`, `@IncludeEngines("cucumber")`, its `features =` paths or the resource folder of its package), shunit2 scripts (`test*()` functions, `source …/shunit2`) in acceptance/e2e folders, tests that create a throwaway Kubernetes cluster (kind, k3d, pytest-kind) and deploy the product into it (Helm SDK install/upgrade, `helm install`, `kubectl apply`) or run on sigs.k8s.io/e2e-framework, CI jobs that create a kind/k3d/minikube cluster, deploy into it and run the tests. Load: Locust, k6 scripts, JMeter .jmx, Gatling, Artillery. Files whose every test starts the application are integration tests, not unit tests: WebApplicationFactory (or a test-side subclass of it), TestServer, @SpringBootTest, @QuarkusTest, @MicronautTest, @Testcontainers, Symfony WebTestCase/KernelTestCase/ApiTestCase (and test-side base classes extending them), Laravel tests using RefreshDatabase/DatabaseMigrations/DatabaseTransactions; Rails spec/requests are integration, spec/system and spec/features end-to-end. A test file is one kind: a kind read only from its name or folder (`*.e2e-spec.ts`, integration/) gives way to what the file does (supertest given the app object: integration). Score: unit 0.5, integration 0.25, end-to-end 0.25, load +0.1; pass with unit tests plus integration or end-to-end tests, and for a library (profile) with unit tests alone.',
+      'Unit: collected test files outside integration/e2e folders, helm-unittest suites. Integration: integration/, it/ or api_tests/ folders and projects named *.IntegrationTests, CI jobs that start services (docker compose up, docker run -d) or declare service containers (GitHub Actions/GitLab services:) or launch a database/broker with an action step (`uses: …/start-mongodb`, `…/redis-github-action`) and run the tests against them, Terratest tests that apply Terraform (`terraform.InitAndApply`, terraform-module-test-helper `RunE2ETest`/`ModuleUpgradeTest`: real resources), Go tests run against a live Kubernetes cluster (the Terratest k8s module, client-go clientcmd loading the kubeconfig) and Go test packages named integration_tests, `terraform test` run blocks with `command = apply` (the default; `command = plan` runs, or a file with `mock_provider` blocks, are unit tests), (for Go, whose tests sit in their package, only folders named integration-tests/itest or integration/ in a test tree), regtest/ folders, files named *_integration_test.go/test_integration.py/*IT.java, Cargo integration-test targets (`tests/*.rs` beside a Cargo.toml), helm test hooks, pytest `integration` markers, Go `integration` build tags, Testcontainers, dockertest/dktest, @SpringBootTest, WebApplicationFactory, JenkinsRule or @WithJenkins (a real Jenkins per test), in-process HTTP test clients (supertest given the app object, Django `self.client`, DRF `APIClient`, Flask `test_client()`, Starlette/FastAPI `TestClient`, Fastify/hapi `app.inject({…})`, actix `test::init_service`, axum `oneshot`): they serve the whole app without a server or browser. End-to-end: scripts CI runs that start the project’s built binary in the background (`target/debug/app &`) and test it from outside, spec files a WebdriverIO config (wdio.conf.*) runs in a browser, test files that drive a browser (they import Selenium/WebDriver, Playwright, Puppeteer, WebdriverIO, Splinter, chromedp/Rod, thirtyfour/fantoccini), Playwright, Cypress, Selenium, WebdriverIO, Puppeteer, Capybara, supertest given a URL of a running instance, tests of a command-line package that run its own command in a subprocess (`[sys.executable, "-m", pkg]`), test files aimed at a running local server (a base-URL constant of localhost/127.0.0.1 and an HTTP client call: smoke tests of a started container), e2e/ folders and files named *e2e* (e2e_test.go), Postman collections run by Newman, Cucumber features whose step definitions drive the app over HTTP (supertest, axios, fetch) — acceptance tests, feature files a JUnit Cucumber runner runs (`@RunWith(Cucumber.class)`, `@IncludeEngines("cucumber")`, its `features =` paths or the resource folder of its package), shunit2 scripts (`test*()` functions, `source …/shunit2`) in acceptance/e2e folders, tests that create a throwaway Kubernetes cluster (kind, k3d, pytest-kind) and deploy the product into it (Helm SDK install/upgrade, `helm install`, `kubectl apply`) or run on sigs.k8s.io/e2e-framework, CI jobs that create a kind/k3d/minikube cluster, deploy into it and run the tests. Load: Locust, k6 scripts, JMeter .jmx, Gatling, Artillery. Files whose every test starts the application are integration tests, not unit tests: WebApplicationFactory (or a test-side subclass of it), TestServer, @SpringBootTest, @QuarkusTest, @MicronautTest, @Testcontainers, Symfony WebTestCase/KernelTestCase/ApiTestCase (and test-side base classes extending them), Laravel tests using RefreshDatabase/DatabaseMigrations/DatabaseTransactions; Rails spec/requests are integration, spec/system and spec/features end-to-end. A test file is one kind: a kind read only from its name or folder (`*.e2e-spec.ts`, integration/) gives way to what the file does (supertest given the app object: integration). Score: unit 0.5, integration 0.25, end-to-end 0.25, load +0.1; pass with unit tests plus integration or end-to-end tests, and for a library (profile) with unit tests alone.',
     digests: [TEST_DIGEST],
     patterns: {
       // Marks some tests of a file as integration tests; the file may hold unit tests too.
@@ -483,6 +483,25 @@ export default defineRule({
         literals: ['terraform.', 'RunE2ETest', 'ModuleUpgradeTest'],
         maxPerFile: 1,
       },
+      // Go tests that talk to a live Kubernetes cluster through the kubeconfig: Terratest's k8s module
+      // (kubectl options, `k8s.GetPod`, `k8s.KubectlApply`) or client-go's clientcmd loading it — suites
+      // of platform checks run against a running cluster (blind round 23: Ginkgo specs of a Terraform
+      // estate's EKS clusters were "unit tests").
+      liveCluster: {
+        regex:
+          /"github\.com\/gruntwork-io\/terratest\/modules\/k8s"|\bclientcmd\.(?:BuildConfigFromFlags|NewNonInteractiveDeferredLoadingClientConfig)\s*\(/,
+        files: ['**/*_test.go'],
+        literals: ['terratest/modules/k8s', 'clientcmd.'],
+        maxPerFile: 1,
+      },
+      // A Go test package named for integration tests (`package integration_tests`): the suite says
+      // what it is. Singular `integration_test` is the external test package of `integration`.
+      goIntegrationPackage: {
+        regex: /^package[ \t]+(\w*integration_?tests)[ \t]*$/m,
+        files: ['**/*_test.go'],
+        literals: ['integration'],
+        maxPerFile: 1,
+      },
       // Cucumber step definitions (JS/TS); whether they drive the app over HTTP is read from the file.
       cucumberSteps: {
         regex:
@@ -578,6 +597,8 @@ export default defineRule({
     }
     const wdio = wdioSpecs(ctx.files);
     const terratest = new Map(ctx.matches('terratest').map((m) => [m.path, m]));
+    const liveCluster = new Map(ctx.matches('liveCluster').map((m) => [m.path, m]));
+    const goIntegrationPackage = new Map(ctx.matches('goIntegrationPackage').map((m) => [m.path, m]));
     // Tests that call a running instance over HTTP (smoke tests of a started container): end-to-end.
     const overHttp = new Map(
       ctx
@@ -652,6 +673,22 @@ export default defineRule({
           line: m.line,
           snippet: m.snippet.trim().slice(0, 120),
           note: `Terratest: ${f.cases} test${f.cases === 1 ? '' : 's'} applying the Terraform (${m.snippet.trim().replace(/\(.*$/, '')}), which creates real resources`,
+        });
+      } else if (liveCluster.has(f.path)) {
+        const m = liveCluster.get(f.path)!;
+        add('integration', {
+          path: f.path,
+          line: m.line,
+          snippet: m.snippet.trim().slice(0, 120),
+          note: `${f.framework}: ${f.cases} test${f.cases === 1 ? '' : 's'} run against a live Kubernetes cluster through the kubeconfig`,
+        });
+      } else if (goIntegrationPackage.has(f.path)) {
+        const m = goIntegrationPackage.get(f.path)!;
+        add('integration', {
+          path: f.path,
+          line: m.line,
+          snippet: m.snippet.trim(),
+          note: `${f.framework}: ${f.cases} test${f.cases === 1 ? '' : 's'} in package ${m.groups[0]}, a suite named for integration tests`,
         });
       } else if (f.framework === 'terraform test') {
         // `command = apply` (the default) provisions real resources; `plan`, or mocked providers, create nothing.

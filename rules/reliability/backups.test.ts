@@ -112,7 +112,32 @@ ruleTester(rule, {
         'template.yaml':
           'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  Orders:\n    Type: AWS::DynamoDB::Table\n    Properties:\n      BillingMode: PAY_PER_REQUEST\n',
       },
-      expect: { outcome: 'fail', evidence: [{ path: 'template.yaml', line: 4 }] },
+      expect: {
+        outcome: 'fail',
+        evidence: [
+          {
+            path: 'template.yaml',
+            line: 4,
+            note: 'Orders (CloudFormation DynamoDB Table): no BackupRetentionPeriod, PointInTimeRecovery or VersioningConfiguration in this template',
+          },
+        ],
+      },
+    },
+    {
+      name: 'the summary names a CloudFormation store by its logical id, not "AWS" (blind round 23)',
+      profile: 'infrastructure',
+      tree: {
+        'stacks/limits.template':
+          'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  SummaryDDB:\n    Type: AWS::DynamoDB::Table # summaries\n    DeletionPolicy: Retain\n',
+        'stacks/data.yaml':
+          'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  Orders:\n    Type: "AWS::DynamoDB::Table"\n    Properties:\n      PointInTimeRecoverySpecification:\n        PointInTimeRecoveryEnabled: true\n',
+        'main.tf': 'terraform {\n  backend "s3" {}\n}\n\nresource "aws_dynamodb_table" "lock" {\n  name = "lock"\n}\n',
+      },
+      expect: {
+        outcome: 'partial',
+        message:
+          '2 of 3 have no explicit backups (aws_dynamodb_table.lock and SummaryDDB (CloudFormation DynamoDB Table))',
+      },
     },
     {
       name: 'malformed HCL keeps the stores read before the fault',

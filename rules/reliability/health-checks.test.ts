@@ -739,6 +739,15 @@ ruleTester(rule, {
       expect: { outcome: 'not-applicable', message: 'nothing here runs a long-lived process' },
     },
     {
+      name: "an EKS cluster's identity-provider settings run nothing: not compute (blind round 23)",
+      profile: 'infrastructure',
+      tree: {
+        'eks/main.tf':
+          'terraform {\n  backend "s3" {\n    key = "eks/terraform.tfstate"\n  }\n}\n\nresource "aws_eks_identity_provider_config" "sso" {\n  cluster_name = "platform"\n}\n',
+      },
+      expect: { outcome: 'not-applicable', message: 'nothing here runs a long-lived process (profile infrastructure' },
+    },
+    {
       name: 'a library with nothing deployed',
       profile: 'library',
       tree: { 'src/lib.rs': '' },

@@ -48,7 +48,11 @@ const COMPUTE = [
   'aws_lb*',
   'aws_alb*',
   'aws_elb',
-  'aws_eks_*',
+  // The cluster and its nodes; not its access, add-on or identity-provider settings (blind round 23:
+  // an `aws_eks_identity_provider_config` made a Terraform estate's health checks applicable).
+  'aws_eks_cluster',
+  'aws_eks_node_group',
+  'aws_eks_fargate_profile',
   'aws_apprunner_service',
   'google_compute_instance*',
   'google_cloud_run_*',

@@ -206,6 +206,31 @@ ruleTester(rule, {
       },
     },
     {
+      name: 'EKS node groups passed to a module call: min_size per workspace from a lookup map and a literal, judged as floors (blind round 23)',
+      profile: 'infrastructure',
+      tree: {
+        'eks/backend.tf': 'terraform {\n  backend "s3" {}\n}\n',
+        'eks/cluster.tf':
+          'locals {\n  min_nodes = {\n    live    = "40"\n    staging = "2"\n    default = "2"\n  }\n\n  general_ng = {\n    max_size = 60\n    min_size = lookup(local.min_nodes, terraform.workspace, local.min_nodes["default"])\n  }\n\n  metrics_ng = {\n    max_size = 1\n    min_size = 1 # one large node\n  }\n}\n\nmodule "eks" {\n  source = "terraform-aws-modules/eks/aws"\n  eks_managed_node_groups = {\n    general = local.general_ng\n    metrics = local.metrics_ng\n  }\n}\n',
+      },
+      expect: {
+        outcome: 'partial',
+        score: 0.5,
+        evidence: [
+          {
+            path: 'eks/cluster.tf',
+            line: 15,
+            note: 'node group metrics_ng: min_size 1: a single instance can be all that runs',
+          },
+          {
+            path: 'eks/cluster.tf',
+            line: 10,
+            note: 'node group general_ng: min_size per workspace live 40, staging 2, default 2 (min_nodes, eks/cluster.tf:2)',
+          },
+        ],
+      },
+    },
+    {
       name: 'Terraform module: a setting read from a variable is judged by the variable default',
       profile: 'infrastructure',
       tree: {

@@ -199,5 +199,32 @@ ruleTester(rule, {
       tree: { '.github/dependabot.yml': 'version: 2\nupdates: [\n' },
       expect: { outcome: 'unknown' },
     },
+    {
+      name: "GitHub's starter dependabot.yml left fully commented out configures nothing: fail, not unknown (blind round 23)",
+      tree: {
+        'go.mod': 'module example.com/x\n\ngo 1.22\n',
+        '.github/dependabot.yml':
+          '# To get started with Dependabot version updates, list the ecosystems below.\n\n# version: 2\n# updates:\n#   - package-ecosystem: "gomod"\n#     directory: "/"\n#     schedule:\n#       interval: "weekly"\n',
+      },
+      expect: {
+        outcome: 'fail',
+        message: '.github/dependabot.yml configures no updates: every line is a comment.',
+        evidence: [
+          {
+            path: '.github/dependabot.yml',
+            line: 4,
+            note: '7 commented-out lines, the `updates` list among them; nothing is active',
+          },
+        ],
+      },
+    },
+    {
+      name: 'a dependabot.yml with only `version: 2` has no updates list: fail',
+      tree: { '.github/dependabot.yml': 'version: 2\n' },
+      expect: {
+        outcome: 'fail',
+        evidence: [{ path: '.github/dependabot.yml', line: 1, note: 'no `updates` key' }],
+      },
+    },
   ],
 });

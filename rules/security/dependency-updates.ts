@@ -237,6 +237,26 @@ export default defineRule({
     const parsed = parseYamlWithLines(files.read(dependabot) ?? '');
     const doc = parsed.docs[0];
     const updates = (doc?.value as { updates?: unknown } | null)?.updates;
+    // A file of comments only (GitHub's starter template left commented out), or one without an
+    // `updates` key, configures nothing: no update is set up, which is a fail, not an unread file
+    // (blind round 23).
+    if (!parsed.error && updates === undefined && (!doc || doc.value === null || typeof doc.value === 'object')) {
+      const text = files.read(dependabot) ?? '';
+      const commented = /^[ \t]*#[ \t]*updates[ \t]*:/m.exec(text);
+      const only = !text.split('\n').some((l) => l.trim() !== '' && !l.trim().startsWith('#'));
+      return fail(
+        `${dependabot} configures no updates: ${only ? 'every line is a comment' : 'it has no `updates` list'}.`,
+        [
+          {
+            path: dependabot,
+            line: commented ? lineAt(text, commented.index) : 1,
+            note: only
+              ? `${text.split('\n').filter((l) => l.trim().startsWith('#')).length} commented-out lines${commented ? ', the `updates` list among them' : ''}; nothing is active`
+              : 'no `updates` key',
+          },
+        ],
+      );
+    }
     if (parsed.error || !doc || !Array.isArray(updates)) {
       return unknown(`${dependabot} could not be read as a Dependabot configuration.`, [
         { path: dependabot, note: parsed.error ?? 'no `updates` list' },

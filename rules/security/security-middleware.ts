@@ -60,9 +60,10 @@ export default defineRule({
           ? true
           : facts.servers.length
             ? {
-                // A command-line tool's optional local listener (a web UI on localhost, pprof) serves
-                // the person who started it, not the public: hardening is expected of services.
-                reason: `profile is ${facts.profile.id}: its HTTP listener${facts.servers.length > 1 ? 's' : ''} (${listing(facts.servers.slice(0, 3).map((m) => `${m.path}:${m.line}`))}${facts.servers.length > 3 ? ` and ${facts.servers.length - 3} more` : ''}) ${facts.servers.length > 1 ? 'are options' : 'is an option'} of the program run locally, not a deployed service, and no web framework is used: HTTP hardening is expected of services`,
+                // A command-line tool's optional local listener (a web UI on localhost, pprof) or a
+                // maintainer script's OAuth callback serves the person who started it, not the public:
+                // hardening is expected of services.
+                reason: `profile is ${facts.profile.id}: its HTTP listener${facts.servers.length > 1 ? 's' : ''} (${listing(facts.servers.slice(0, 3).map((m) => `${m.path}:${m.line}`))}${facts.servers.length > 3 ? ` and ${facts.servers.length - 3} more` : ''}) ${facts.servers.length > 1 ? 'serve' : 'serves'} whoever runs the program or script locally, not a deployed service, and no web framework is used: HTTP hardening is expected of services`,
               }
             : { reason: 'no web framework or HTTP server detected: HTTP middleware does not apply' },
   check(ctx) {

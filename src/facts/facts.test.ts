@@ -368,6 +368,71 @@ describe('profile', () => {
     ).toBe('library');
   });
 
+  describe('a server start that is not the product (blind round 23)', () => {
+    const withServers = (t: Record<string, string>, servers: Array<[string, number, string]>) => {
+      const files = memoryIndex(t);
+      return completeFacts(files, collectFacts(files), {
+        matches: (k) =>
+          k === 'facts:server' ? servers.map(([path, line, snippet]) => ({ path, line, snippet, groups: [] })) : [],
+      }).profile;
+    };
+    const main = 'package main\n\nfunc main() {\n\trun()\n}\n';
+    const switcher = {
+      'go.mod': 'module example.com/ctxswitch\n\ngo 1.22\n',
+      '.goreleaser.yml': 'builds:\n  - id: ctxswitch\n    main: ./cmd/ctxswitch\n',
+      'cmd/ctxswitch/main.go': main,
+      'internal/guard/proxy.go':
+        'package guard\n\nimport "net"\n\n// Start serves a read-only view for the child shell.\nfunc Start() (net.Listener, error) {\n\treturn net.Listen("tcp", "127.0.0.1:0")\n}\n',
+    };
+    it('a listener on port 0 or on a loopback address of a command is an in-process helper: cli', () => {
+      const p = withServers(switcher, [['internal/guard/proxy.go', 7, 'return net.Listen("tcp", "127.0.0.1:0")']]);
+      expect(p.id).toBe('cli');
+      expect(p.reasons[0]).toContain('cmd/ctxswitch/main.go:3');
+      expect(p.reasons[1]).toBe(
+        'a server start that does not make a service: internal/guard/proxy.go:7 listens on port 0, a port the system picks',
+      );
+      const loopback = withServers(switcher, [
+        ['internal/guard/proxy.go', 7, 'if err := http.ListenAndServe("localhost:8085", nil); err != nil {'],
+      ]);
+      expect(loopback.id).toBe('cli');
+      expect(loopback.reasons[1]).toContain('internal/guard/proxy.go:7 listens on a loopback address only');
+      // Every interface, a fixed port: a service.
+      expect(withServers(switcher, [['internal/guard/proxy.go', 7, 'http.ListenAndServe(":8085", nil)']]).id).toBe(
+        'service',
+      );
+    });
+    const roots: Record<string, string> = {
+      'README.md': '# Platform\n',
+      'scripts/user-token/go.mod': 'module example.com/usertoken\n\ngo 1.22\n',
+      'scripts/user-token/main.go': main,
+      'lambda/notify.py': 'def handler(event, context):\n    return event\n',
+    };
+    for (let i = 0; i < 12; i++)
+      roots[`terraform/layer${i}/main.tf`] =
+        `terraform {\n  backend "s3" {\n    key = "layer${i}/terraform.tfstate"\n  }\n}\n\nresource "aws_s3_bucket" "b${i}" {}\n`;
+    it('Terraform root configuration with a server only in scripts/ is infrastructure, the listener named', () => {
+      const p = withServers(roots, [['scripts/user-token/main.go', 71, 'http.ListenAndServe(":"+port, nil)']]);
+      expect(p.id).toBe('infrastructure');
+      expect(p.reasons[1]).toBe(
+        'a server start that does not make a service: scripts/user-token/main.go:71 sits in maintainer tooling (scripts/)',
+      );
+    });
+    it('a bare listener in a small program beside many more infrastructure files is its helper; a larger program stays a service', () => {
+      const { 'scripts/user-token/go.mod': _g, 'scripts/user-token/main.go': _m, ...rest } = roots;
+      const helper = { ...rest, 'callback/go.mod': 'module example.com/cb\n', 'callback/main.go': main };
+      const p = withServers(helper, [['callback/main.go', 4, 'http.ListenAndServe(":"+port, nil)']]);
+      expect(p.id).toBe('infrastructure');
+      expect(p.reasons[1]).toContain(
+        'callback/main.go:4 is a helper program of 1 source file(s) in callback/ beside 12 infrastructure files',
+      );
+      const app: Record<string, string> = { ...helper };
+      for (const f of ['api.go', 'store.go', 'auth.go']) app[`callback/${f}`] = 'package main\n';
+      expect(withServers(app, [['callback/main.go', 4, 'http.ListenAndServe(":"+port, nil)']]).id).toBe('service');
+      // A framework run (not a bare listener) is never taken for a helper.
+      expect(withServers(helper, [['callback/main.go', 4, 'uvicorn.run(app, host="0.0.0.0")']]).id).toBe('service');
+    });
+  });
+
   describe("a terminal program with an optional listener (round 9: a fuzzy finder's --listen socket)", () => {
     const tree = {
       'go.mod':

@@ -155,13 +155,70 @@ export function serverSites(serverMatches: Match[], files?: FileView): Match[] {
   );
 }
 
+/** A listener bound to a loopback address: reachable from the same machine only. */
+const LOOPBACK = /["'`](?:[a-z]+:\/\/)?(?:127(?:\.\d{1,3}){3}|localhost|\[?::1\]?)(?::\d*)?["'`]/i;
+/** A listener on port 0: the system picks a free port, which no client can know in advance. */
+const EPHEMERAL_PORT = /["'`][\w.[\]:-]*:0["'`]|\.listen\(\s*0\s*[,)]/;
+/** Maintainers' tooling: a server started here is a developer's helper, not the product. */
+const TOOLING_SERVER_DIR = /(^|\/)(scripts?|hack|tools?|dev|devtools|\.github|\.ci)\//i;
+
+/**
+ * Why a server start does not make the repository a service, when it does not: a loopback or
+ * port-0 socket is an in-process helper (blind round 23: a kube-context switcher's read-only proxy
+ * on `127.0.0.1:0`), a server under scripts/, hack/, tools/ or dev/ is the maintainers' (a local
+ * OAuth callback in a Terraform repository's scripts/), and a bare listener in a small program
+ * beside infrastructure files that outnumber all the code is a helper of that infrastructure.
+ */
+function notAServiceStart(m: Match, helper: (m: Match) => string | undefined): string | undefined {
+  if (EPHEMERAL_PORT.test(m.snippet)) return 'listens on port 0, a port the system picks';
+  if (BARE_LISTENER.test(m.snippet) && LOOPBACK.test(m.snippet)) return 'listens on a loopback address only';
+  const tooling = TOOLING_SERVER_DIR.exec(m.path);
+  if (tooling) return `sits in maintainer tooling (${m.path.slice(0, tooling.index + tooling[0].length)})`;
+  return helper(m);
+}
+
+/**
+ * A bare listener in a small program (at most three source files under its folder) of a repository
+ * whose infrastructure files outnumber all its source code ten to one against the helper: the
+ * repository's product is the infrastructure, the program a helper beside it.
+ */
+function infrastructureHelper(input: ProfileInput, iac: string[]): (m: Match) => string | undefined {
+  const product = iac.filter((p) => !NOT_THE_PRODUCT.test(p));
+  if (product.length < 10 || product.length < input.sourceFiles.length) return () => undefined;
+  return (m) => {
+    const dir = dirOf(m.path);
+    if (!dir || !BARE_LISTENER.test(m.snippet)) return undefined;
+    const own = input.sourceFiles.filter((p) => p.startsWith(`${dir}/`)).length;
+    if (own > 3 || own * 10 > product.length) return undefined;
+    return `is a helper program of ${own} source file(s) in ${dir}/ beside ${product.length} infrastructure files`;
+  };
+}
+
 export function detectProfile(input: ProfileInput): Profile {
-  const { files, sourceFiles, dependencies, frameworks, serverMatches } = input;
+  const iac = input.files.match(IAC_GLOBS);
+  const helper = infrastructureHelper(input, iac);
+  const servers: Match[] = [];
+  const aside: string[] = [];
+  for (const m of serverSites(input.serverMatches, input.files)) {
+    const why = notAServiceStart(m, helper);
+    if (why) aside.push(`${m.path}:${m.line} ${why}`);
+    else servers.push(m);
+  }
+  const profile = decideProfile(input, servers, iac);
+  if (aside.length === 0 || profile.id === 'service') return profile;
+  const listed = aside.slice(0, 3).join('; ') + (aside.length > 3 ? `; and ${aside.length - 3} more` : '');
+  return {
+    ...profile,
+    reasons: [...profile.reasons, `a server start that does not make a service: ${listed}`],
+  };
+}
+
+function decideProfile(input: ProfileInput, servers: Match[], iac: string[]): Profile {
+  const { files, sourceFiles, dependencies, frameworks } = input;
   // The project's own choices: click pulled in by Flask does not make a command-line tool.
   const runtime = dependencies.filter((d) => !d.dev && d.direct);
   const where = (d: Dependency) => `${d.path}${d.line ? `:${d.line}` : ''}`;
 
-  const servers = serverSites(serverMatches, files);
   // A library built on a web framework (Spring Boot starters, Express middleware) declares the
   // framework but starts nothing outside its samples and ships jars or packages, not a deployment:
   // judged as a service, it is failed for health endpoints and rollbacks it cannot have (issue 15).
@@ -221,7 +278,6 @@ export function detectProfile(input: ProfileInput): Profile {
     };
   }
 
-  const iac = files.match(IAC_GLOBS);
   if (iac.length > 0 && (sourceFiles.length < 10 || iac.length >= sourceFiles.length)) {
     return {
       id: 'infrastructure',
