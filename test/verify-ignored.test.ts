@@ -32,3 +32,24 @@ describe('ignoreRule on a long .gitignore', () => {
     expect(at('pkg99/')).toBeUndefined();
   });
 });
+
+describe('names that are the repository itself or outside it', () => {
+  const ctx = {
+    files: memoryIndex({ '.gitignore': 'build/\n*.log\n', 'pkg/app/main.go': 'package app\n' }),
+  } as unknown as LookupContext;
+
+  it('"./" (from `go test ./...`), "." and "" are no path a .gitignore speaks for: no answer, never a RangeError from the matcher', () => {
+    for (const name of ['./', '.', '', './.', '../x', '/etc/hosts/..']) expect(ignoreRule(ctx, name)).toBeUndefined();
+    expect(ignoreRule(ctx, './build/out.bin')).toEqual({ path: '.gitignore', line: 1, rule: 'build/' });
+  });
+});
+
+describe('verify on a document whose commands name the repository root', () => {
+  it('a line with `go test ./...` is judged, not an internal error of the whole run', async () => {
+    const { verifier, reportWith } = await import('./helpers/verify.js');
+    const tree = { '.gitignore': 'bin/\n', 'go.mod': 'module example.com/x\n', 'pkg/app/app_test.go': 'package app\n' };
+    const doc = ['# Status', '', '**Go:** `go build` ✅ | `go vet` ✅ | `go test -count=1 ./...` ✅'].join('\n');
+    const { at } = verifier('STATUS.md')(tree, doc, reportWith([]));
+    expect(at(3).verdict).toBeDefined();
+  });
+});

@@ -170,6 +170,7 @@ export async function main(argv: string[], rawIo: Io, builtins: Builtins): Promi
     .option('--profile <profile>', 'service, library, cli, infrastructure or docs (default: detected)')
     .option('--fail-on-contradiction', 'exit 1 when any claim is contradicted')
     .option('--no-color', 'never colour the output')
+    .option('-v, --verbose', 'stack traces on internal errors')
     .action(async (doc: string, path: string, opts: Record<string, unknown>) => {
       const { verifyCommand } = await import('./verify.js');
       exitCode = await verifyCommand(
@@ -274,7 +275,9 @@ export async function main(argv: string[], rawIo: Io, builtins: Builtins): Promi
     }
     io.stderr(`readiness: internal error: ${oneLine((err as Error)?.message ?? String(err))}\n`);
     if (verbose && err instanceof Error && err.stack) io.stderr(`${err.stack}\n`);
-    else io.stderr('readiness: run again with --verbose for details\n');
+    // The hint only where the command takes the option (an unknown option would be the next error).
+    else if (program.commands.find((c) => c.name() === argv[0])?.options.some((o) => o.long === '--verbose'))
+      io.stderr('readiness: run again with --verbose for details\n');
     return EXIT.usage;
   }
   return exitCode;

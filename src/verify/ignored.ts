@@ -7,7 +7,7 @@
  */
 import ignore, { type Ignore } from 'ignore';
 import type { Claim } from './extract.js';
-import { type Finding, listedFile, type LookupContext } from './lookup.js';
+import { type Finding, ignoresPath, insideName, listedFile, type LookupContext } from './lookup.js';
 import { namesIn } from './names.js';
 import { plain } from './status.js';
 
@@ -84,10 +84,8 @@ function rulesOf(ctx: LookupContext): Rules[] {
 
 /** The .gitignore line that ignores a path (`.gitignore:12`), if any; a later "!" rule un-ignores it. */
 export function ignoreRule(ctx: LookupContext, path: string): { path: string; line: number; rule: string } | undefined {
-  const name = path.replace(/^\.?\//, '');
-  // "../testing-strategy/": a place outside the repository, which no .gitignore of it speaks for
-  // (and which the matcher refuses as not relative).
-  if (/(?:^|\/)\.\.(?:\/|$)/.test(name) || name.startsWith('/')) return undefined;
+  const name = insideName(path.replace(/^\/(?=\S)/, ''));
+  if (name === undefined) return undefined;
   // A name without a folder may sit anywhere: where the listing has it, or any folder below a rule.
   const elsewhere = name.includes('/')
     ? []
@@ -109,13 +107,13 @@ export function ignoreRule(ctx: LookupContext, path: string): { path: string; li
       if (r.dir && !c.startsWith(r.dir)) continue;
       const rel = r.dir ? c.slice(r.dir.length) : c;
       r.all ??= matcher(r.lines.join('\n'));
-      if (!r.all.ignores(rel)) continue;
+      if (!ignoresPath(r.all, rel)) continue;
       // The last rule that matches on its own decides which line to cite.
       for (let i = r.lines.length - 1; i >= 0; i--) {
         const rule = r.lines[i]!.trim();
         if (!rule || rule.startsWith('#') || rule.startsWith('!')) continue;
         const one = r.one[i] ?? (r.one[i] = matcher(rule));
-        if (one.ignores(rel)) return { path: r.path, line: i + 1, rule };
+        if (ignoresPath(one, rel)) return { path: r.path, line: i + 1, rule };
       }
       return { path: r.path, line: 1, rule: '' };
     }

@@ -160,15 +160,36 @@ function gitignored(ctx: LookupContext, named: string): string | undefined {
     }
     ignores.set(ctx.files, list);
   }
-  const name = named.replace(/^\.\//, '');
-  if (/(?:^|\/)\.\.(?:\/|$)/.test(name) || name.startsWith('/')) return undefined;
+  const name = insideName(named);
+  if (name === undefined) return undefined;
   for (const { path, dir, ig } of list) {
     // A name without a folder may sit anywhere below the .gitignore.
     const candidates = name.includes('/') ? [name] : [name, `x/${name}`];
-    if (candidates.some((c) => (dir === '' || c.startsWith(dir)) && ig.ignores(dir ? c.slice(dir.length) : c)))
+    if (candidates.some((c) => (dir === '' || c.startsWith(dir)) && ignoresPath(ig, dir ? c.slice(dir.length) : c)))
       return path;
   }
   return undefined;
+}
+
+/**
+ * A name a document gives, as a path inside the repository for a .gitignore matcher ("./src/" →
+ * "src/"), or undefined for the repository itself ("." — SUMMARY.md's "`.` (root)"), an empty name,
+ * or a place outside it ("../testing-strategy/", "/etc/hosts"), which no .gitignore of it speaks for.
+ */
+export function insideName(named: string): string | undefined {
+  const name = named.replace(/^(?:\.\/)+/, '');
+  if (name === '' || name === '.' || /(?:^|\/)\.\.?(?:\/|$)/.test(name) || name.startsWith('/')) return undefined;
+  return name;
+}
+
+/** Whether the matcher ignores `rel`; a path it refuses (empty, not relative) is not ignored, never an error. */
+export function ignoresPath(ig: Ignore, rel: string): boolean {
+  if (!rel) return false;
+  try {
+    return ig.ignores(rel);
+  } catch {
+    return false;
+  }
 }
 
 /** Folders of the listing, lower case, with a file in each: built once per lookup context. */
