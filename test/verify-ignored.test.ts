@@ -53,3 +53,19 @@ describe('verify on a document whose commands name the repository root', () => {
     expect(at(3).verdict).toBeDefined();
   });
 });
+
+describe('one claim verify cannot judge', () => {
+  it('is left open with the reason, and does not end the run', async () => {
+    const { judgedAlone } = await import('../src/verify/index.js');
+    const { extractClaims } = await import('../src/verify/extract.js');
+    const [claim] = extractClaims('# Status\n\n- ✅ Rate limiting on every route\n');
+    const v = judgedAlone(() => {
+      throw new RangeError('path should be a `path.relative()`d string, but got ""\nsecond line');
+    }, claim!);
+    expect(v.verdict).toBe('unverifiable');
+    expect(v.line).toBe(3);
+    expect(v.reason).toBe(
+      'verify could not judge this line (internal error: path should be a `path.relative()`d string, but got "")',
+    );
+  });
+});

@@ -5,7 +5,7 @@ import { redactDeep, redactSecrets } from '../util/redact.js';
 import { type Claim, extractClaims } from './extract.js';
 import { relateAggregates } from './aggregate.js';
 import { relateDetails } from './details.js';
-import { judgeClaim } from './judge.js';
+import { judgeClaim, notAStatement } from './judge.js';
 import type { LookupContext } from './lookup.js';
 import { type Repaired, repairMojibake } from './mojibake.js';
 import { planNeedles } from './needles.js';
@@ -42,6 +42,20 @@ export interface VerifyInput {
   profile?: VerifyResult['profile'];
 }
 
+/**
+ * One claim's judgement, kept from the others': a line verify cannot judge (a name a library
+ * refuses, a shape no lookup expected) is left open with the reason, as a rule that crashes is an
+ * error outcome of its own in the audit — the rest of the document is still judged.
+ */
+export function judgedAlone(judge: () => ReturnType<typeof judgeClaim>, claim: Claim): ReturnType<typeof judgeClaim> {
+  try {
+    return judge();
+  } catch (err) {
+    const message = ((err as Error)?.message ?? String(err)).split('\n')[0]!.slice(0, 200);
+    return notAStatement(claim, `verify could not judge this line (internal error: ${message})`);
+  }
+}
+
 export function verifyDocument(input: VerifyInput): VerifyResult {
   const { claims, repaired } = input.read ?? readDocument(input.text);
   const needles = planNeedles(claims);
@@ -58,7 +72,11 @@ export function verifyDocument(input: VerifyInput): VerifyResult {
     relateDetails(
       claims,
       claims.map((c) =>
-        judgeClaim(c, input.report, { vocabulary: input.vocabulary ?? {}, ...(lookup ? { lookup } : {}), empty }),
+        judgedAlone(
+          () =>
+            judgeClaim(c, input.report, { vocabulary: input.vocabulary ?? {}, ...(lookup ? { lookup } : {}), empty }),
+          c,
+        ),
       ),
     ),
   );

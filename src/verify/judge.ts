@@ -202,7 +202,7 @@ export interface JudgeOptions {
 }
 
 /** A line that says what the document or its author did, not what the repository has: left undecided. */
-function notAStatement(claim: Claim, reason: string): VerifiedClaim {
+export function notAStatement(claim: Claim, reason: string): VerifiedClaim {
   return {
     line: claim.line,
     text: claim.text.slice(0, 300),
