@@ -22,7 +22,9 @@ describe('no-committed-secrets: env templates whose values are lookups hold no s
       '.env.erb': TEMPLATE,
     });
     expect(run.outcome).toBe('pass');
-    expect(run.message).toContain('Set aside: 1 env template whose secret values are commands or references read at deploy time (.env.erb)');
+    expect(run.message).toContain(
+      'Set aside: 1 env template whose secret values are commands or references read at deploy time (.env.erb)',
+    );
     expect(run.evidence).toContainEqual(
       expect.objectContaining({
         path: '.env.erb',
