@@ -63,7 +63,10 @@ describe('readme: installation and usage by content (round 23)', () => {
         '# Requests\n\nA request manager for media servers.\n\n## Packages\n\n~Snap: [Snap](https://snapcraft.io/requests)~ (Deprecated)\n\nArch Linux: [AUR](https://aur.archlinux.org/packages/requests)\n\n## API Documentation\n\nThe API is served at /api-docs.\n',
     });
     expect(run.evidence).toContainEqual(
-      expect.objectContaining({ line: 9, note: 'installation: where to get it (an app store, package or releases link)' }),
+      expect.objectContaining({
+        line: 9,
+        note: 'installation: where to get it (an app store, package or releases link)',
+      }),
     );
   });
 

@@ -74,9 +74,11 @@ const SETUP_STEP =
 const DOCS_WORKFLOW = /(?:^|[^a-z])(?:docs?|documentation|mkdocs|sphinx|docusaurus|gh-?pages)(?:[^a-z]|$)/i;
 
 /** Actions that publish a static site to GitHub Pages. */
-const PAGES_DEPLOY = /(?:^|\/)(?:actions\/deploy-pages|peaceiris\/actions-gh-pages|JamesIves\/github-pages-deploy-action)@/i;
+const PAGES_DEPLOY =
+  /(?:^|\/)(?:actions\/deploy-pages|peaceiris\/actions-gh-pages|JamesIves\/github-pages-deploy-action)@/i;
 /** Actions that build documentation, not the product. */
-const DOCS_TOOL_ACTION = /(?:^|\/)[\w-]*(?:mkdocs|sphinx|docusaurus|jekyll|hugo|mdbook|typedoc|vitepress|storybook|javadoc|dokka)[\w-]*@/i;
+const DOCS_TOOL_ACTION =
+  /(?:^|\/)[\w-]*(?:mkdocs|sphinx|docusaurus|jekyll|hugo|mdbook|typedoc|vitepress|storybook|javadoc|dokka)[\w-]*@/i;
 /** A published folder that holds documentation, reports or a storybook rather than the app. */
 const DOCS_PATH =
   /(?:^|[/.])(?:docs?|documentation|site|_site|book|storybook(?:-static)?|api-?docs|javadoc|dokka|coverage|reports?|website)(?:\/|$)/i;

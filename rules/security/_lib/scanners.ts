@@ -102,9 +102,7 @@ const BANDIT_HYGIENE = new Set(['S101', 'S110', 'S112']);
  * alone is an assert ban, no scan (blind round 23, commitizen pyproject.toml:229).
  */
 export function banditSelected(entries: readonly string[]): boolean {
-  return entries.some(
-    (e) => e === 'ALL' || /^S\d{0,2}$/.test(e) || (/^S\d{3}$/.test(e) && !BANDIT_HYGIENE.has(e)),
-  );
+  return entries.some((e) => e === 'ALL' || /^S\d{0,2}$/.test(e) || (/^S\d{3}$/.test(e) && !BANDIT_HYGIENE.has(e)));
 }
 
 /**
@@ -139,8 +137,7 @@ export function ruffBandit(files: FileView): { path: string; line: number; snipp
       for (let j = i + 1; !list.includes(']') && j < lines.length && j < i + 60; j++)
         list += lines[j]!.replace(/#.*/, '');
       const entries = (list.replace(/#.*$/gm, '').match(/["'][^"']*["']/g) ?? []).map((e) => e.slice(1, -1));
-      if (banditSelected(entries))
-        return { path, line: i + 1, snippet: l.trim().slice(0, 160) };
+      if (banditSelected(entries)) return { path, line: i + 1, snippet: l.trim().slice(0, 160) };
     }
   }
   return undefined;
