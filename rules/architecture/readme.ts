@@ -357,9 +357,13 @@ function readSections(text: string, rst = false) {
   return { lines, headings, contentLines, firstText, found };
 }
 
-/** A link to where the product is installed from: an app store, an extension marketplace, a releases page. */
+/**
+ * A link to where the product is installed from: an app store, an extension marketplace, a package
+ * index; a GitHub releases page only on a line about downloading or installing (not "previous
+ * versions are on the Releases page", blind round 21 ardalis-ca README.md:85).
+ */
 const STORE_LINK =
-  /\]\(https?:\/\/(?:play\.google\.com\/store|apps\.apple\.com\/|itunes\.apple\.com\/|apps\.microsoft\.com\/|www\.microsoft\.com\/store|flathub\.org\/apps|snapcraft\.io\/|f-droid\.org\/(?:\w+\/)?packages|chromewebstore\.google\.com|chrome\.google\.com\/webstore|addons\.mozilla\.org|marketplace\.visualstudio\.com|plugins\.jetbrains\.com\/plugin|aur\.archlinux\.org\/packages|search\.nixos\.org\/packages|formulae\.brew\.sh|github\.com\/[\w.-]+\/[\w.-]+\/releases)/i;
+  /\]\(https?:\/\/(?:play\.google\.com\/store|apps\.apple\.com\/|itunes\.apple\.com\/|apps\.microsoft\.com\/|www\.microsoft\.com\/store|flathub\.org\/apps|snapcraft\.io\/|f-droid\.org\/(?:\w+\/)?packages|chromewebstore\.google\.com|chrome\.google\.com\/webstore|addons\.mozilla\.org|marketplace\.visualstudio\.com|plugins\.jetbrains\.com\/plugin|aur\.archlinux\.org\/packages|search\.nixos\.org\/packages|formulae\.brew\.sh)|\b(?:download|install|binar(?:y|ies)|pre-?built)\b[^\n]*\]\(https?:\/\/github\.com\/[\w.-]+\/[\w.-]+\/releases|\]\(https?:\/\/github\.com\/[\w.-]+\/[\w.-]+\/releases[^\n]*\b(?:download|install|binar(?:y|ies)|pre-?built)/i;
 
 /** A command that runs the program, as a README lists it (Gradle/Maven run tasks, npm start, go/cargo/dotnet run). */
 const RUN_CMD =

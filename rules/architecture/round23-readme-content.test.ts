@@ -70,6 +70,24 @@ describe('readme: installation and usage by content (round 23)', () => {
     );
   });
 
+  it('a releases link counts on a line about downloading, not in passing', async () => {
+    const body = (line: string) =>
+      `# Tool\n\nA tool.\n\n## Versions\n\n${line}\n\n## Documentation\n\nSee the docs site.\n\n## Sponsors\n\nThanks to\n- Acme\n- Initech\n- Globex\n`;
+    const passing = await runRuleOn(rule, {
+      'README.md': body('Previous versions are available, see [Releases](https://github.com/acme/tool/releases).'),
+    });
+    expect(passing.message).toContain('no installation');
+    const download = await runRuleOn(rule, {
+      'README.md': body('Download a binary from [Releases](https://github.com/acme/tool/releases/latest).'),
+    });
+    expect(download.evidence).toContainEqual(
+      expect.objectContaining({
+        line: 7,
+        note: 'installation: where to get it (an app store, package or releases link)',
+      }),
+    );
+  });
+
   it('without the store links and run commands the same README still lacks installation and usage', async () => {
     const run = await runRuleOn(rule, {
       'README.md': CONF.replace(/\]\(https:[^)]*\)/g, '](docs/platforms.md)').replace(/`\.\/gradlew[^`]*`/g, 'the IDE'),
