@@ -4,18 +4,18 @@ import { sectionBody } from '../_shared/ops-docs.js';
 import { firstPerFile, fromMatch, isAgentDoc, isTestPath } from '../../src/facts/paths.js';
 
 const DOC_GLOBS = [
-  '**/ARCHITECTURE*.{md,rst,adoc,txt}',
-  '**/architecture*.{md,rst,adoc}',
-  '**/docs/architecture/**/*.{md,rst,adoc}',
-  '**/doc/architecture/**/*.{md,rst,adoc}',
+  '**/ARCHITECTURE*.{md,mdx,rst,adoc,txt}',
+  '**/architecture*.{md,mdx,rst,adoc}',
+  '**/docs/architecture/**/*.{md,mdx,rst,adoc}',
+  '**/doc/architecture/**/*.{md,mdx,rst,adoc}',
   '**/DESIGN.md',
-  '**/docs/design/**/*.{md,rst,adoc}',
+  '**/docs/design/**/*.{md,mdx,rst,adoc}',
   // Design folders and documents under a language folder (docs/en/design/, docs/zh/architecture.md)
   // or named for the design of a part (`apollo-design.md`, `deployment-architecture.md`).
   '**/docs/**/design/**/*.{md,rst,adoc}',
   '**/doc/**/design/**/*.{md,rst,adoc}',
   '**/docs/**/*-design.{md,rst,adoc}',
-  '**/docs/**/*-architecture.{md,rst,adoc}',
+  '**/docs/**/*-architecture.{md,mdx,rst,adoc}',
   '**/*-design.md',
 ];
 const ADR_GLOBS = [
@@ -176,9 +176,9 @@ export default defineRule({
     severity: 'low',
     effort: 'medium',
     detection:
-      'Pass: ARCHITECTURE.md or docs/architecture*, DESIGN.md/docs/design (also under a language folder: docs/en/design/, *-design.md, docs/**/*-architecture.md), or an ADR folder (adr/, adrs/, docs/decisions/, architecture/decisions/, .adr-dir). Also pass (RULES.md lists them): diagrams as code — *.puml, *.mmd, Structurizr *.dsl, *.drawio, *.d2, or Mermaid blocks on a documentation page (docs/…, a page named for diagrams). Partial: a Mermaid block only in a README or other page, architecture images (images named *architecture* are diagrams, not diagrams as code) or an Architecture section in the README, CONTRIBUTING or DEVELOPMENT guide, or in CLAUDE.md/AGENTS.md when it has three lines or more (300 characters) of text (other instructions for AI assistants — .github/copilot-*.md, .cursorrules — and a line or two in CLAUDE.md earn nothing) (or a README that walks through the services/components under three or more headings). ADRs are also found by shape: a numbered file with a Status or Context heading followed by a Decision heading. A design plan for one feature (in a plans/proposals/rfcs/specs folder, or a dated file such as docs/plans/2026-03-01-x-design.md) is partial, never the architecture document, and so is a to-do list (a file named *todo*/*backlog*/*roadmap*, such as docs/architecture-todo.md, or one whose list items are mostly `- [ ]` check boxes); a Components heading over a list of the libraries used (a tech stack) is no architecture section.',
+      'Pass: ARCHITECTURE.md or docs/architecture*, DESIGN.md/docs/design (also under a language folder: docs/en/design/, *-design.md, docs/**/*-architecture.md), or an ADR folder (adr/, adrs/, docs/decisions/, architecture/decisions/, .adr-dir). Also pass (RULES.md lists them): diagrams as code — *.puml, *.mmd, Structurizr *.dsl, *.drawio, *.d2, or Mermaid blocks on a documentation page (docs/…, a page named for diagrams; Markdown or MDX). A page whose Mermaid diagrams all draw a process — an issue or pull-request life cycle, a release workflow, a gitGraph or Gantt chart — is set aside and named, not credited. Architecture pages in MDX count like Markdown (packages/docs/contributing/architecture.mdx). Partial: a Mermaid block only in a README or other page, architecture images (images named *architecture* are diagrams, not diagrams as code) or an Architecture section in the README, CONTRIBUTING or DEVELOPMENT guide, or in CLAUDE.md/AGENTS.md when it has three lines or more (300 characters) of text (other instructions for AI assistants — .github/copilot-*.md, .cursorrules — and a line or two in CLAUDE.md earn nothing) (or a README that walks through the services/components under three or more headings). ADRs are also found by shape: a numbered file with a Status or Context heading followed by a Decision heading. A design plan for one feature (in a plans/proposals/rfcs/specs folder, or a dated file such as docs/plans/2026-03-01-x-design.md) is partial, never the architecture document, and so is a to-do list (a file named *todo*/*backlog*/*roadmap*, such as docs/architecture-todo.md, or one whose list items are mostly `- [ ]` check boxes); a Components heading over a list of the libraries used (a tech stack) is no architecture section.',
     patterns: {
-      mermaid: { regex: /^[ \t]*```\s*mermaid\b/m, files: ['**/*.md'], literals: ['mermaid'], maxPerFile: 1 },
+      mermaid: { regex: /^[ \t]*```\s*mermaid\b/m, files: ['**/*.{md,mdx}'], literals: ['mermaid'], maxPerFile: 1 },
       readmeSection: {
         // "Components" only as the heading itself ("## Components", "## System components"), not
         // in passing ("Default parameters (applied to all demo components)").
@@ -252,7 +252,27 @@ export default defineRule({
       .filter((p) => keep(p) && !/(^|\/)_?(readme|index|template|toc|summary)[^/]*$/i.test(p))
       .sort();
     const diagrams = ctx.files.match(DIAGRAM_GLOBS).filter(keep);
-    const mermaid = ctx.matches('mermaid').filter((m) => keep(m.path));
+    // A page's Mermaid diagrams count when one of them draws the system (its parts, calls, data);
+    // a page whose diagrams all draw a process — an issue or pull-request life cycle, a release
+    // workflow, a git graph or a Gantt chart — is set aside and named (blind round 23, commitizen
+    // docs/contributing/contributing.md:114 "Issue life cycle"). Only pages with a Mermaid block are read.
+    const processDiagrams: (Match & { heading?: string })[] = [];
+    const mermaid = ctx
+      .matches('mermaid')
+      .filter((m) => keep(m.path))
+      .flatMap((m) => {
+        const blocks = mermaidBlocks(ctx.files.read(m.path) ?? '');
+        const system = blocks.find((b) => !b.process);
+        if (system || blocks.length === 0) return [system ? { ...m, line: system.line, snippet: system.snippet } : m];
+        const b = blocks[0]!;
+        processDiagrams.push({
+          ...m,
+          line: b.line,
+          snippet: b.snippet,
+          ...(b.heading ? { heading: b.heading } : {}),
+        });
+        return [];
+      });
     const found: string[] = [];
     const evidence: Evidence[] = [];
     if (docs.length) {
@@ -290,6 +310,14 @@ export default defineRule({
         })),
       );
     }
+    const aside = processDiagrams
+      .slice(0, 2)
+      .map((m) =>
+        fromMatch(
+          m,
+          `set aside: the Mermaid diagrams here draw a process${m.heading ? ` (under "${m.heading}")` : ''} — an issue, pull-request or release life cycle — not the system's parts`,
+        ),
+      );
     const images = ctx.files.match(IMAGE_GLOBS).filter(keep);
     if (images.length) {
       found.push('architecture diagrams as images');
@@ -311,7 +339,7 @@ export default defineRule({
       );
       return pass(
         `Design written down: ${listing(found)}${missing.length ? ` (${listing(missing)})` : ''}.`,
-        evidence,
+        [...evidence, ...aside],
         data,
       );
     }
@@ -325,7 +353,7 @@ export default defineRule({
     if (diagrams.length || diagramPages.length) {
       return pass(
         `Design written down as diagrams as code (${listing([...diagrams.slice(0, 2), ...diagramPages.slice(0, 2).map((m) => m.path)])})${found.length > 1 ? `, with ${listing(found.filter((f) => f !== 'diagrams as code'))}` : ''}; no architecture overview document or decision records.`,
-        evidence,
+        [...evidence, ...aside],
         data,
       );
     }
@@ -376,7 +404,7 @@ export default defineRule({
       Number.POSITIVE_INFINITY,
     );
     const section = [...sections, ...walkthrough.filter((m) => !sections.some((r) => r.path === m.path))];
-    if (evidence.length || section.length) {
+    if (found.length || section.length) {
       evidence.push(
         ...section
           .slice(0, 2)
@@ -392,13 +420,13 @@ export default defineRule({
       return partial(
         0.5,
         `Only ${listing([...found, ...(section.length ? [`an architecture section in ${section[0]!.path.split('/').pop()}`] : [])])}; no architecture document or decision records.`,
-        evidence,
+        [...evidence, ...aside],
         data,
       );
     }
     const stacks = ctx.matches('readmeSection').filter((m) => keep(m.path) && stack(m));
     return fail(
-      `No architecture document, ADRs or diagrams found.${stacks.length ? ` The Components section of ${stacks[0]!.path.split('/').pop()} lists the libraries used (a tech stack), not how the system's parts fit together.` : ''}`,
+      `No architecture document, ADRs or diagrams found.${stacks.length ? ` The Components section of ${stacks[0]!.path.split('/').pop()} lists the libraries used (a tech stack), not how the system's parts fit together.` : ''}${aside.length ? ` The Mermaid diagrams of ${listing([...new Set(processDiagrams.map((m) => m.path.split('/').pop()!))].slice(0, 2))} draw a process (issue, pull-request or release life cycle), not the system.` : ''}`,
       [
         {
           path: '.',
@@ -409,6 +437,7 @@ export default defineRule({
           .map((m) =>
             fromMatch(m, 'set aside: a list of the libraries used (a tech stack), not an architecture description'),
           ),
+        ...aside,
       ],
       data,
     );
@@ -430,4 +459,47 @@ function parentHeading(text: string, line: number): { level: number; text: strin
     if (h && h[1]!.length < own) return { level: h[1]!.length, text: h[2]!.trim() };
   }
   return undefined;
+}
+
+/** Mermaid diagram types that chart time or history, never the system's structure. */
+const PROCESS_TYPE = /^(?:gitGraph|gantt|journey|timeline|pie|quadrantChart|xychart-beta|kanban|requirementDiagram)\b/;
+/** A heading over a diagram of how people work: issue/PR life cycles, triage, reviews, releases, branching. */
+const PROCESS_HEADING =
+  /\b(?:life ?cycles?|triage|workflows?|issues?|pull requests?|PRs?|reviews?|releas(?:e|es|ing)|branch(?:es|ing)?|git ?flow|contribut\w*|onboarding|roadmap|schedule)\b/i;
+/** Words of a contribution process inside a diagram's nodes and edges. */
+const PROCESS_WORDS =
+  /\b(?:issues?|pull requests?|PRs?|triage|review(?:ed)?|merged?|approved?|wont-?fix|duplicate|needs-\w+|stale)\b/gi;
+
+/**
+ * The Mermaid blocks of a page: the line and text of the opening fence, the nearest heading
+ * above it, and whether it draws a process rather than the system — a process diagram type (gitGraph,
+ * gantt…), a heading about issues, reviews or releases, or nodes with three different words of a
+ * contribution process (issue, PR, triage, merged…).
+ */
+function mermaidBlocks(text: string): { line: number; snippet: string; heading?: string; process: boolean }[] {
+  const lines = text.split('\n');
+  const out: { line: number; snippet: string; heading?: string; process: boolean }[] = [];
+  let heading: string | undefined;
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!;
+    const h = /^#{1,6}[ \t]+(.*\S)/.exec(l);
+    if (h) heading = h[1]!;
+    const fence = /^[ \t]*(`{3,}|~{3,})\s*(\w*)/.exec(l);
+    if (!fence) continue;
+    let j = i + 1;
+    while (j < lines.length && !lines[j]!.trimStart().startsWith(fence[1]!)) j++;
+    if (fence[2] === 'mermaid') {
+      const body = lines.slice(i + 1, j).filter((x) => x.trim() && !/^\s*%%/.test(x));
+      const type = body[0]?.trim() ?? '';
+      const words = new Set((body.join(' ').match(PROCESS_WORDS) ?? []).map((w) => w.toLowerCase()));
+      out.push({
+        line: i + 1,
+        snippet: l.trim(),
+        ...(heading ? { heading } : {}),
+        process: PROCESS_TYPE.test(type) || (!!heading && PROCESS_HEADING.test(heading)) || words.size >= 3,
+      });
+    }
+    i = j;
+  }
+  return out;
 }

@@ -85,6 +85,7 @@ cases([
         .replace('# Vedlikehold og videreutvikling', '# Henvendelser')
         .replace('Kjør testene med `./gradlew test` før du lager en pull request.', 'Spørsmål stilles som issues.'),
     },
-    expect: { outcome: 'partial', message: 'development' },
+    // Installation and usage are found: the missing development section is named, not scored (round 23).
+    expect: { outcome: 'pass', message: 'no development section' },
   },
 ]);

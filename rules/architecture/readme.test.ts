@@ -398,8 +398,8 @@ ruleTester(rule, {
           '# Restarter\n\nRestarts workloads when their ConfigMaps change.\n\n## Installation\n\nhelm install restarter charts/restarter\n\n## Usage\n\n### 7. Pause Deployments\n\nAnnotate a workload to pause it.\n\nMore text here.\n',
       },
       expect: {
-        outcome: 'partial',
-        message: 'has no development section',
+        outcome: 'pass',
+        message: 'no development section',
         data: { sections: ['installation', 'usage'] },
       },
     },
@@ -424,8 +424,8 @@ ruleTester(rule, {
           'Oops\n====\n\nThis library provides `oops::Error`, a trait object based error type\nfor easy idiomatic error handling in Rust applications.\n\n```toml\n[dependencies]\noops = "1.0"\n```\n\n## Details\n\n- Use `oops::Result<T>` as the return type of any fallible function.\n- Attach context with `.context("…")`.\n\n## Example\n\n```rust\nfn main() -> oops::Result<()> { Ok(()) }\n```\n',
       },
       expect: {
-        outcome: 'partial',
-        message: 'has no development section',
+        outcome: 'pass',
+        message: 'no development section',
         evidence: [
           {
             path: 'README.md',
@@ -476,7 +476,7 @@ ruleTester(rule, {
         ].join('\n'),
       },
       expect: {
-        outcome: 'partial',
+        outcome: 'pass',
         message: 'no development section',
         evidence: [{ path: 'README.md', line: 5, note: 'installation section' }],
         absent: ['"note":"development section"'],

@@ -89,7 +89,7 @@ export default defineRule({
     // Kept by the scanner when it reads them, so the rule's own read costs nothing.
     reads: ['{README,readme,Readme}*', '{.github,docs}/{README,readme,Readme}*'],
     detection:
-      'README.md/.rst/.txt/.adoc at the root (else .github/ or docs/); Markdown, reStructuredText, AsciiDoc and HTML headings (and labels alone on a line: `Setup:`, `**Installation**`) for installation (a Deployment section counts), usage and development (also in Norwegian, Swedish, Danish, German, Dutch, French, Spanish, Portuguese and Italian: `Oppsett`, `Kjør prosjektet`, `Entwicklung`, `Utilisation`), and a section of any name whose body installs or starts the project (`pip install`, `docker run`, `helm install`, a Terraform `module` block) as installation; a stub (fewer than 5 lines of text, or fewer than 10 with under two of those sections) earns partial credit.',
+      'README.md/.rst/.txt/.adoc at the root (else .github/ or docs/); Markdown, reStructuredText, AsciiDoc and HTML headings (and labels alone on a line: `Setup:`, `**Installation**`) for installation (a Deployment section counts), usage and development (also in Norwegian, Swedish, Danish, German, Dutch, French, Spanish, Portuguese and Italian: `Oppsett`, `Kjør prosjektet`, `Entwicklung`, `Utilisation`), and a section of any name whose body installs or starts the project (`pip install`, `docker run`, `helm install`, a Terraform `module` block) as installation; links to an app store or a releases page (Google Play, the App Store, Flathub, GitHub releases) as installation, and a section of any name whose body gives the commands that run the program (`./gradlew :backend:run`, `npm start`, `go run`) as usage. Installation and usage pass; a missing development section is named, not scored. A stub (fewer than 5 lines of text, or fewer than 10 with under two of those sections) earns partial credit.',
   },
   check({ files }) {
     const candidates = files.paths.filter((p) => README.test(p));
@@ -144,9 +144,11 @@ export default defineRule({
             ? `${f.name} section (in ${via.path}, linked from ${readme})`
             : f.at.link
               ? `${f.name}: links the contributing guide`
-              : f.at.snippet
-                ? `${f.name} snippet (${f.name === 'usage' ? 'code example after the introduction' : 'before the first section'})`
-                : `${f.name} section`,
+              : f.at.store
+                ? 'installation: where to get it (an app store, package or releases link)'
+                : f.at.snippet
+                  ? `${f.name} snippet (${f.name === 'usage' ? 'code example after the introduction' : 'before the first section'})`
+                  : `${f.name} section`,
         });
       }
     const have = found.filter((f) => f.at).map((f) => f.name);
@@ -159,6 +161,14 @@ export default defineRule({
       ? `${readme} (with the README it links to, ${listing([...new Set(linked.map((l) => l.path))])})`
       : readme;
     if (missing.length === 0) return pass(`${withLinked} covers installation, usage and development.`, evidence, data);
+    // What it is and how to install and run it is what RULES.md asks of a README; a development
+    // section is named as missing, not scored (blind round 23, kubectx: Usage :24, Installation :97).
+    if (missing.length === 1 && missing[0] === 'development')
+      return pass(
+        `${withLinked} covers installation and usage; no development section (how to build and test it).`,
+        evidence,
+        data,
+      );
     // Installation and usage matter most to a reader; development notes less.
     const score =
       0.4 +
@@ -202,7 +212,8 @@ function readSections(text: string, rst = false) {
   const lines = text.split(/\r?\n/);
   // `snippet`: an install command cited where it stands, outside any section.
   // `link`: a link to the contributing guide, cited where it stands.
-  const headings: { text: string; line: number; snippet?: boolean; link?: boolean }[] = [];
+  // `store`: a link to an app store or releases page, cited where it stands.
+  const headings: { text: string; line: number; snippet?: boolean; link?: boolean; store?: boolean }[] = [];
   let fence: string | null = null;
   lines.forEach((l, i) => {
     // A "# install deps" comment inside a fenced shell block is not a heading. reStructuredText has
@@ -278,7 +289,29 @@ function readSections(text: string, rst = false) {
       }
     }
   }
+  // Where to get the product: links to an app store or a release page ("Android: available on
+  // Google Play", apps.apple.com, Flathub, the GitHub releases) are its installation, cited at the
+  // first such line (blind round 23, kotlinconf-app README.md:15).
+  if (!install.at) {
+    let fenced = false;
+    for (let i = firstText + 1; i < lines.length; i++) {
+      if (!rst && /^\s{0,3}(```|~~~)/.test(lines[i]!)) fenced = !fenced;
+      // A struck-through line (`~Snap: [Snap](…)~ (Deprecated)`) is no longer where to get it.
+      else if (!fenced && STORE_LINK.test(lines[i]!) && !/^\s*(?:[*-]\s+)?~/.test(lines[i]!)) {
+        install.at = { text: lines[i]!.trim(), line: i + 1, store: true };
+        break;
+      }
+    }
+  }
   if (!usage.at) usage.at = runs.find((h) => h !== install.at);
+  // A section of any name ("Building the project") whose body gives the commands that run the
+  // program (`./gradlew :backend:run`, `npm start`, `go run .`, `docker compose up`) says how to run
+  // it: usage, cited at its heading, even when it is the development section too.
+  if (!usage.at)
+    usage.at = sections.find((h, i) => {
+      const end = sections[i + 1]?.line ?? lines.length + 1;
+      return h !== install.at && RUN_CMD.test(lines.slice(h.line, end - 1).join('\n'));
+    });
   // A library shows its use as code right after its introduction (caffeine's "Cache" section opens
   // with a builder example): a fenced code block in the opening text or the first section, other
   // than an install command, is its usage, cited at the code.
@@ -323,6 +356,18 @@ function readSections(text: string, rst = false) {
     });
   return { lines, headings, contentLines, firstText, found };
 }
+
+/**
+ * A link to where the product is installed from: an app store, an extension marketplace, a package
+ * index; a GitHub releases page only on a line about downloading or installing (not "previous
+ * versions are on the Releases page", blind round 21 ardalis-ca README.md:85).
+ */
+const STORE_LINK =
+  /\]\(https?:\/\/(?:play\.google\.com\/store|apps\.apple\.com\/|itunes\.apple\.com\/|apps\.microsoft\.com\/|www\.microsoft\.com\/store|flathub\.org\/apps|snapcraft\.io\/|f-droid\.org\/(?:\w+\/)?packages|chromewebstore\.google\.com|chrome\.google\.com\/webstore|addons\.mozilla\.org|marketplace\.visualstudio\.com|plugins\.jetbrains\.com\/plugin|aur\.archlinux\.org\/packages|search\.nixos\.org\/packages|formulae\.brew\.sh)|\b(?:download|install|binar(?:y|ies)|pre-?built)\b[^\n]*\]\(https?:\/\/github\.com\/[\w.-]+\/[\w.-]+\/releases|\]\(https?:\/\/github\.com\/[\w.-]+\/[\w.-]+\/releases[^\n]*\b(?:download|install|binar(?:y|ies)|pre-?built)/i;
+
+/** A command that runs the program, as a README lists it (Gradle/Maven run tasks, npm start, go/cargo/dotnet run). */
+const RUN_CMD =
+  /(?:^|[\s`'"])(?:\.\/gradlew|gradle)\s+(?:\S+:)?\w*[Rr]un\w*\b|(?:\.\/mvnw|mvn)\s+[\w.:-]*:run\b|(?:npm|yarn|pnpm|bun)\s+(?:run\s+)?start\b|(?:go|cargo|dotnet|flutter)\s+run\b|docker[ -]compose\s+up\b|python3?\s+-m\s+\w+|\bmake\s+run\b/m;
 
 /** A command that tests or develops the project, as a README lists it. */
 const DEV_CMD =

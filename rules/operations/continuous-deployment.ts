@@ -2,6 +2,7 @@ import { defineRule, type CommandGraph, type CommandRun, type Evidence, type Fil
 import { fail, listing, partial, pass, unknown } from '../../src/engine/results.js';
 import {
   CI_GLOBS,
+  type CiCommand,
   type CiFile,
   ciEnvironmentRole,
   ciFiles,
@@ -72,6 +73,45 @@ const SETUP_STEP =
 /** A workflow named for its documentation (`_mkdocs-publish.yml`, `name: Publish documentation`). */
 const DOCS_WORKFLOW = /(?:^|[^a-z])(?:docs?|documentation|mkdocs|sphinx|docusaurus|gh-?pages)(?:[^a-z]|$)/i;
 
+/** Actions that publish a static site to GitHub Pages. */
+const PAGES_DEPLOY =
+  /(?:^|\/)(?:actions\/deploy-pages|peaceiris\/actions-gh-pages|JamesIves\/github-pages-deploy-action)@/i;
+/** Actions that build documentation, not the product. */
+const DOCS_TOOL_ACTION =
+  /(?:^|\/)[\w-]*(?:mkdocs|sphinx|docusaurus|jekyll|hugo|mdbook|typedoc|vitepress|storybook|javadoc|dokka)[\w-]*@/i;
+/** A published folder that holds documentation, reports or a storybook rather than the app. */
+const DOCS_PATH =
+  /(?:^|[/.])(?:docs?|documentation|site|_site|book|storybook(?:-static)?|api-?docs|javadoc|dokka|coverage|reports?|website)(?:\/|$)/i;
+
+/**
+ * Jobs of a workflow that publishes the product's web client to GitHub Pages: a Pages deploy action
+ * in a workflow not named for documentation, whose shell steps build something (not only set up) and
+ * never run a docs generator, and whose published folder is no docs, site or report folder
+ * (`app/webApp/build/dist/…`). Decided by what is built, not by the host: a docs site stays set aside
+ * (blind round 23, kotlinconf-app web-deploy.yml deploys the Wasm client; jellyseerr's docs-deploy.yml
+ * publishes the docs).
+ */
+function appPagesJobs(f: CiFile): Map<string, CiCommand> {
+  const out = new Map<string, CiCommand>();
+  const deploys = f.commands.filter((c) => c.job && c.kind === 'uses' && PAGES_DEPLOY.test(c.text));
+  if (deploys.length === 0) return out;
+  const title = rec(f.docs[0])?.name;
+  const name = f.path
+    .split('/')
+    .pop()!
+    .replace(/\.ya?ml$/i, '');
+  if (DOCS_WORKFLOW.test(name) || (typeof title === 'string' && DOCS_WORKFLOW.test(title))) return out;
+  const runs = f.commands.filter((c) => c.kind === 'run');
+  if (runs.some((c) => DOCS_STEP.test(c.text)) || !runs.some((c) => !SETUP_STEP.test(c.text))) return out;
+  if (f.commands.some((c) => c.kind === 'uses' && DOCS_TOOL_ACTION.test(c.text))) return out;
+  const published = f.commands.flatMap((c) =>
+    c.kind === 'uses' ? [c.with?.path, c.with?.publish_dir, c.with?.folder].filter((v): v is string => !!v) : [],
+  );
+  if (published.some((v) => DOCS_PATH.test(v))) return out;
+  for (const c of deploys) out.set(c.job!, c);
+  return out;
+}
+
 /**
  * Jobs whose work is publishing a documentation site (a gh-pages action, `mkdocs gh-deploy`,
  * `mike deploy`, a docs make target), or any job of a workflow named for the documentation: a job
@@ -105,8 +145,9 @@ function docsOnlyJobs(f: CiFile, graph: CommandGraph): Set<string> {
       ((r.argv[0] === 'mkdocs' && r.argv[1] === 'gh-deploy') || (r.argv[0] === 'mike' && r.argv[1] === 'deploy'))
     )
       out.add(r.origin.job);
-  // A job that also deploys the service is not a docs job.
+  // A job that also deploys the service is not a docs job, nor one that publishes the web client.
   for (const r of runsOf(graph, 'deploy')) if (r.origin.path === f.path && r.origin.job) out.delete(r.origin.job);
+  for (const job of appPagesJobs(f).keys()) out.delete(job);
   return out;
 }
 
@@ -208,7 +249,7 @@ export default defineRule({
     severity: 'medium',
     effort: 'medium',
     detection:
-      'CI jobs that run (directly or through package scripts, make targets, scripts, composite actions and orbs) kubectl apply, helm upgrade, terraform/tofu apply, pulumi up, cdk/sam/serverless deploy, aws ecs update-service, gcloud run deploy, az webapp/containerapp, fly/heroku/vercel/netlify deploys or deploy actions (azure/webapps-deploy, aws-actions/amazon-ecs-deploy-task-definition, google-github-actions/deploy-cloudrun, nais/deploy/actions/deploy, Azure DevOps deploy tasks); CircleCI orb jobs named for deploying (`pulumi-up`, `deploy`); a reusable deploy workflow of another repository handed the environment to deploy to; jobs that target a CI environment; Argo CD `Application`/`ApplicationSet` and Flux `Kustomization`/`HelmRelease` resources (not the templates of a chart, which its users render). Jobs that only install into a kind/minikube/k3d test cluster do not count. A job named for deployment whose steps only package or publish an artefact (helm package and a push of the chart index, cr upload, docker push, npm publish) and reach no server or cluster deploys nothing, whatever its name.',
+      'CI jobs that run (directly or through package scripts, make targets, scripts, composite actions and orbs) kubectl apply, helm upgrade, terraform/tofu apply, pulumi up, cdk/sam/serverless deploy, aws ecs update-service, gcloud run deploy, az webapp/containerapp, fly/heroku/vercel/netlify deploys or deploy actions (azure/webapps-deploy, aws-actions/amazon-ecs-deploy-task-definition, google-github-actions/deploy-cloudrun, nais/deploy/actions/deploy, Azure DevOps deploy tasks); CircleCI orb jobs named for deploying (`pulumi-up`, `deploy`); a reusable deploy workflow of another repository handed the environment to deploy to; jobs that target a CI environment; Argo CD `Application`/`ApplicationSet` and Flux `Kustomization`/`HelmRelease` resources (not the templates of a chart, which its users render). Jobs that only install into a kind/minikube/k3d test cluster do not count. A job named for deployment whose steps only package or publish an artefact (helm package and a push of the chart index, cr upload, docker push, npm publish) and reach no server or cluster deploys nothing, whatever its name. A GitHub Pages deploy counts by what it builds: the product’s web client (a build step, no docs generator, a published folder that is no docs/site/report folder, a workflow not named for docs) is a deployment — partial alone, since a static host runs no server; a documentation site is set aside.',
     reads: [...CI_GLOBS, 'app.json'],
     patterns: {
       gitops: {
@@ -241,12 +282,20 @@ export default defineRule({
     // package (PyPI trusted publishing's `environment: release`, npm/cargo/NuGet/gem) gates a
     // release, and says nothing of a deployment (round 18, django-helpdesk).
     const packageEnvs: Evidence[] = [];
+    // GitHub Pages deploys of the product's web client (appPagesJobs): a deployment, unlike a docs site.
+    const pages: CiCommand[] = [];
     const envs = ok.flatMap((f) => {
       const testJobs = testOnlyJobs(f);
       const docsJobs = docsOnlyJobs(f, ctx.facts.commands);
       const publishJobs = publishOnlyJobs(ctx.facts.commands, f.path);
+      const appPages = appPagesJobs(f);
+      pages.push(...appPages.values());
       return f.environments.filter((e) => {
-        if ((e.job && (testJobs.has(e.job) || docsJobs.has(e.job))) || DOCS_ENV.test(e.name) || secretsOnly(f, e.job))
+        if (
+          (e.job && (testJobs.has(e.job) || docsJobs.has(e.job))) ||
+          (DOCS_ENV.test(e.name) && !(e.job && appPages.has(e.job))) ||
+          secretsOnly(f, e.job)
+        )
           return false;
         const tools = e.job ? publishJobs.get(e.job) : undefined;
         if (!tools?.some((t) => PACKAGE_PUBLISH.test(t))) return true;
@@ -272,13 +321,30 @@ export default defineRule({
         note: `${e.job ? `job ${e.job} targets` : 'targets'} environment ${e.name}${e.input ? ` (an option of the manual trigger's input ${e.input})` : ciEnvironmentRole(e.name) === 'gate' ? ' (an approval gate: someone approves the job before it runs)' : ''}`,
       }),
     );
+    const pagesEvidence = pages.slice(0, 2).map(
+      (c): Evidence => ({
+        path: c.path,
+        line: c.line,
+        snippet: `uses: ${c.text}`,
+        note: `job ${c.job} publishes the web client it builds to GitHub Pages (the app's build, not a docs site)`,
+      }),
+    );
+    if (deploys.length === 0 && gitops.length === 0 && pages.length > 0)
+      return partial(
+        0.6,
+        `CI deploys the web client to GitHub Pages (${pages[0]!.path}:${pages[0]!.line}); no deployment of the service itself was found (a static site host runs no server).`,
+        [...pagesEvidence, ...envEvidence, ...broken],
+        data,
+      );
     const found: string[] = [];
     if (deploys.length > 0) found.push('CI deploy jobs');
+    if (pages.length > 0) found.push('a GitHub Pages deploy of the web client');
     if (gitops.length > 0) found.push('GitOps (Argo CD/Flux)');
     if (found.length > 0) {
       const evidence = [
         ...deploys.slice(0, 4).map(cite),
         ...gitops.slice(0, 3).map((m) => fromMatch(m, 'GitOps controller resource')),
+        ...pagesEvidence,
         ...envEvidence,
         ...broken,
       ];

@@ -93,9 +93,20 @@ const NAMESPACE_FLAG = /(?:^|\s)(?:-n|--namespace)(?:\s+|=)["']?([A-Za-z0-9][\w-
 /** A job named for deploying (`deploy-prod`, `release_staging`, `promote-uat`). */
 const DEPLOY_JOB = /(?:^|[-_ :.])(?:deploy(?:ment)?|release|rollout|promote|publish)(?:[-_ :.]|$)/i;
 
+/**
+ * Folders of a bundled third-party server's own configuration (Temporal's `temporal-dynamicconfig/`,
+ * `kafka/`, `clickhouse/`, `keycloak/`): a `prod.yaml` there tunes that server for the compose file
+ * that mounts it, not an environment the service is deployed to (blind round 23, dittofeed
+ * packages/backend-lib/temporal-dynamicconfig/prod.yaml beside dev.yaml).
+ */
+const COMPONENT_CONFIG =
+  /(?:^|\/)(?:[\w-]*dynamic-?config|temporal|cadence|kafka|zookeeper|clickhouse|keycloak|elasticsearch|opensearch|rabbitmq|redis|valkey|postgres(?:ql)?|mysql|mariadb|mongo(?:db)?|minio)(?:[-_](?:config|configs|conf|settings))?\/[^/]+$/i;
+
 interface Env {
   name: string;
   kind: Kind;
+  /** A file of a bundled server's configuration (COMPONENT_CONFIG): named, set aside, not counted. */
+  component?: boolean;
   dir?: string;
   /** A framework default (FRAMEWORK_DEFAULT_ENV): counts only beside a mode the project added. */
   scaffold?: boolean;
@@ -118,7 +129,8 @@ function envsOf(path: string): Env[] {
     const k = token ? envKind(token) : undefined;
     // A file named for `dev` is the local development mode (settings/dev.py, docker-compose-dev.yml),
     // not a deployment environment; an `envs/dev/` folder or a CI environment still is one.
-    if (k && k !== 'dev')
+    if (k && COMPONENT_CONFIG.test(path)) out.push({ name: token!.toLowerCase(), kind: k, component: true });
+    else if (k && k !== 'dev')
       out.push({ name: token!.toLowerCase(), kind: k, scaffold: FRAMEWORK_DEFAULT_ENV.test(path) || undefined });
   }
   return out;
@@ -170,7 +182,7 @@ export default defineRule({
     severity: 'medium',
     effort: 'medium',
     detection:
-      'Environment folders below envs/, environments/, overlays/, stages/, clusters/ or live/; config files named per environment (values-prod.yaml, prod.tfvars, application-staging.yml, appsettings.Production.json, .env.production, a Rails config/environments/staging.rb beyond the framework defaults); Terraform `terraform.workspace`; the per-environment files beside a platform application manifest (NAIS `.nais/dev.yaml`, `.nais/prod.yaml` beside `.nais/nais.yaml`: a deployed `dev` cluster is pre-production); CI environments (GitHub/GitLab `environment:`, Azure deployment jobs, Bitbucket deployments, the options of a `workflow_dispatch` choice input that name environments), and CI deploy steps (kubectl/helm/terraform apply, platform deploys) by the namespace they target (`-n prod`, `--namespace staging`) or the environment their deploy job is named for (`deploy-prod`); test-only jobs apart.',
+      'Environment folders below envs/, environments/, overlays/, stages/, clusters/ or live/; config files named per environment (values-prod.yaml, prod.tfvars, application-staging.yml, appsettings.Production.json, .env.production, a Rails config/environments/staging.rb beyond the framework defaults; not the config of a bundled server — temporal-dynamicconfig/prod.yaml, kafka/, clickhouse/ — which is named and set aside); Terraform `terraform.workspace`; the per-environment files beside a platform application manifest (NAIS `.nais/dev.yaml`, `.nais/prod.yaml` beside `.nais/nais.yaml`: a deployed `dev` cluster is pre-production); CI environments (GitHub/GitLab `environment:`, Azure deployment jobs, Bitbucket deployments, the options of a `workflow_dispatch` choice input that name environments), and CI deploy steps (kubectl/helm/terraform apply, platform deploys) by the namespace they target (`-n prod`, `--namespace staging`) or the environment their deploy job is named for (`deploy-prod`); test-only jobs apart.',
     reads: CI_GLOBS,
     digests: [K8S_DIGEST, TF_DIGEST],
     patterns: {
@@ -230,6 +242,7 @@ export default defineRule({
     }
     const dirsSeen = new Set<string>();
     const scaffolds: { e: Env; path: string }[] = [];
+    const components: string[] = [];
     const ownModeDirs = new Set<string>();
     for (const p of ctx.files.paths) {
       if (!isProductionPath(p) || isAgentDoc(p)) continue;
@@ -254,6 +267,8 @@ export default defineRule({
             path: p,
             note: `${e.kind === 'prod' ? 'production' : e.kind === 'dev' ? 'development' : 'pre-production'} environment folder ${e.dir}/`,
           });
+        } else if (e.component) {
+          if (e.kind !== 'dev') components.push(p);
         } else if (e.scaffold) scaffolds.push({ e, path: p });
         else {
           add(e.kind, e.name, { path: p, note: `configuration for environment ${e.name}` });
@@ -350,7 +365,15 @@ export default defineRule({
         note: `Terraform workspace ${w.name} (${w.how})`,
       });
     }
-    const evidence = [...[...found.values()].flatMap((l) => l.slice(0, 3).map((x) => x.ev)), ...gates.slice(0, 2)];
+    const aside: Evidence[] = components.slice(0, 2).map((p) => ({
+      path: p,
+      note: `set aside: named for an environment, but it configures a bundled server (${p.slice(0, p.lastIndexOf('/'))}/), not an environment the service is deployed to`,
+    }));
+    const evidence = [
+      ...[...found.values()].flatMap((l) => l.slice(0, 3).map((x) => x.ev)),
+      ...gates.slice(0, 2),
+      ...aside,
+    ];
     // Cite code, not a comment that mentions terraform.workspace.
     const wsCode = ws.find((m) => !/(?:#|\/\/).*terraform\.workspace/.test(m.snippet)) ?? ws[0];
     if (wsCode) evidence.push(fromMatch(wsCode, 'Terraform workspaces select per-environment state'));
@@ -406,6 +429,7 @@ export default defineRule({
           note: `no environment folders (envs/, environments/, overlays/ …), no per-environment config files (values-prod.yaml, *.tfvars, application-<env>.yml, appsettings.<Env>.json, .env.<env>), ${gates.length > 0 ? 'no CI environment but an approval gate' : 'no CI environments'} and no terraform.workspace in ${ctx.files.size} files`,
         },
         ...gates.slice(0, 2),
+        ...aside,
       ],
       data,
     );

@@ -10,7 +10,7 @@ import {
   type Dockerfile,
   type Stage,
 } from '../../src/facts/dockerfile.js';
-import { isCommentLine, isDevContainer } from '../../src/facts/paths.js';
+import { isCommentLine, isDevContainer, isProductionPath } from '../../src/facts/paths.js';
 import { DROP_PATTERN, entrypointDrop, jibUsers } from './_lib/image-user.js';
 
 const ROOT_USER = /^(?:root|0)(?::(?:root|0))?$/i;
@@ -115,6 +115,14 @@ export default defineRule({
     const good = verdicts.filter((v) => v.ok).length;
     const evidence = verdicts.map((v) => v.evidence);
     for (const d of all.filter((x) => !x.ok)) evidence.push({ path: d.path, note: d.error ?? 'unparseable' });
+    // A tool image beside the app's (an export, packaging or local-development image) is named as set
+    // aside: a reader sees it was seen, not missed. Images under tests/ or examples/ go unsaid.
+    if (prod.length > 0)
+      for (const d of ok.filter((x) => isProductionPath(x.path) && !shipsImage(x)).slice(0, 3))
+        evidence.push({
+          path: d.path,
+          note: 'not judged: a packaging, export or build-tool image (it runs no service); the image that ships is judged',
+        });
     const data = { dockerfiles: judged.length, nonRoot: good, root: verdicts.length - good };
     // A base image that runs as an unprivileged user (Chainguard, distroless :nonroot) needs no USER
     // line: said so, not "switches to a non-root user" where the Dockerfile has none (round 21, lydia-api).

@@ -38,7 +38,7 @@ export default defineRule({
     severity: 'critical',
     effort: 'medium',
     detection:
-      'High-confidence patterns only: AWS access key IDs, PEM private key blocks, GitHub/GitLab/Slack/Stripe/npm/PyPI/SendGrid/OpenAI/Anthropic tokens, Slack webhooks, Google API keys (not Firebase client config), Azure storage account keys, JWT/Django/Rails/.NET signing secrets in config files (`SigningKey`, also the nested Spring `jwt:` / `secret:` and .NET `"Jwt": { "Key": … }` forms); a string literal passed as a JWT/HMAC signing key in production code (`new SymmetricSecurityKey(Encoding.UTF8.GetBytes("…"))`, `jwt.sign(payload, )`, `jwt.encode(…, )`, `SignedString([]byte("…"))`, `Keys.hmacShaKeyFor("…")`, `signWith(SignatureAlgorithm.HS256, )`, `createHmac(alg, "…")`; not in tests or commented-out code); committed `.env` files that hold a secret-named key with a real value (not `.env.example`). Secret-named keys (AppSecret, ClientSecret, ApiKey, Password, PrivateKey, SigningKey…) with a generated-looking value in shipped JSON/YAML configuration (appsettings*.json, config/**, application*.yml; not translation catalogues) and in Java .properties files (`vault.token=…`, `spring.datasource.password=…`: the last dotted segment of the key names a secret), and the password of a connection string to a remote server in appsettings. Configuration only tests, CI or development load (a `test:` section, config/settings/test.yml, appsettings.Testing.json, .env.test, a CI workflow) is noted, not counted; env files named for tests (`test_asymmetric.env`, `api.test.env`) are set aside and named. Placeholders are ignored; private keys in test and example folders are set aside and named in the evidence, not counted. Evidence is redacted.',
+      'High-confidence patterns only: AWS access key IDs, PEM private key blocks, GitHub/GitLab/Slack/Stripe/npm/PyPI/SendGrid/OpenAI/Anthropic tokens, Slack webhooks, Google API keys (not Firebase client config), Azure storage account keys, JWT/Django/Rails/.NET signing secrets in config files (`SigningKey`, also the nested Spring `jwt:` / `secret:` and .NET `"Jwt": { "Key": … }` forms); a string literal passed as a JWT/HMAC signing key in production code (`new SymmetricSecurityKey(Encoding.UTF8.GetBytes("…"))`, `jwt.sign(payload, )`, `jwt.encode(…, )`, `SignedString([]byte("…"))`, `Keys.hmacShaKeyFor("…")`, `signWith(SignatureAlgorithm.HS256, )`, `createHmac(alg, "…")`; not in tests or commented-out code); committed `.env` files that hold a secret-named key with a real value (not `.env.example`; a value that is a command or reference read at deploy time — ERB `<%= `op read "op://…"` %>`, `$(vault kv get …)`, `${VAR}` — holds no secret: such a template is set aside and named). Secret-named keys (AppSecret, ClientSecret, ApiKey, Password, PrivateKey, SigningKey…) with a generated-looking value in shipped JSON/YAML configuration (appsettings*.json, config/**, application*.yml; not translation catalogues) and in Java .properties files (`vault.token=…`, `spring.datasource.password=…`: the last dotted segment of the key names a secret), and the password of a connection string to a remote server in appsettings. Configuration only tests, CI or development load (a `test:` section, config/settings/test.yml, appsettings.Testing.json, .env.test, a CI workflow) is noted, not counted; env files named for tests (`test_asymmetric.env`, `api.test.env`) are set aside and named. Placeholders are ignored; private keys in test and example folders are set aside and named in the evidence, not counted. Evidence is redacted.',
     // A secret in a generated file is committed all the same.
     patterns: Object.fromEntries(Object.entries(SECRET_PATTERNS).map(([k, v]) => [k, { ...v, generated: true }])),
     reads: [...ENV_GLOBS, '**/secrets.yml', '**/secrets.yaml'],
@@ -193,11 +193,22 @@ export default defineRule({
     const envTests: string[] = [];
     const envFiles: string[] = [];
     for (const p of envListed) (isLink(p) ? envLinks : TEST_ENV.test(p) ? envTests : envFiles).push(p);
-    const envAll = envFiles.flatMap((p) => envSecrets(p, ctx.files.read(p) ?? '').slice(0, 3));
+    // A value that is a command or reference (`<%= `op read "op://…"` %>`, `$(vault kv get …)`) names
+    // where the secret is read from at deploy time: the file is a template, set aside and named.
+    const envLookups: { path: string; line: number; key: string; count: number }[] = [];
+    const envAll = envFiles.flatMap((p) => {
+      const lines = envSecrets(p, ctx.files.read(p) ?? '');
+      const looked = lines.filter((e) => e.lookup);
+      if (looked.length) envLookups.push({ ...looked[0]!, count: looked.length });
+      return lines.filter((e) => !e.lookup).slice(0, 3);
+    });
     // A line already reported as a signing secret is not reported twice.
     const envFindings = envAll.filter((e) => !findings.some((f) => f.m.path === e.path && f.m.line === e.line));
     const harmlessEnv = envFiles.filter(
-      (p) => !envAll.some((f) => f.path === p) && !findings.some((f) => f.m.path === p),
+      (p) =>
+        !envAll.some((f) => f.path === p) &&
+        !envLookups.some((f) => f.path === p) &&
+        !findings.some((f) => f.m.path === p),
     );
     const serious = findings.filter((f) => f.serious);
     const evidence: Evidence[] = [
@@ -229,6 +240,12 @@ export default defineRule({
       ...envTests.slice(0, 3).map((p) => ({
         path: p,
         note: 'env file named for tests: the configuration a test suite loads, set aside as a test fixture, not counted',
+      })),
+      ...envLookups.slice(0, 3).map((f) => ({
+        path: f.path,
+        line: f.line,
+        snippet: `${f.key}=[lookup]`,
+        note: `committed env template: ${f.count === 1 ? `${f.key} is` : `${f.key} and ${f.count - 1} other secret key${f.count === 2 ? '' : 's'} are`} read when it is rendered, from a secret manager or the environment (a command or reference, no value); not counted`,
       })),
       ...harmlessEnv.slice(0, 3).map((p) => ({
         path: p,
@@ -277,8 +294,11 @@ export default defineRule({
     const asideEnv = envTests.length
       ? ` Set aside: ${envTests.length} env file${envTests.length === 1 ? '' : 's'} named for tests (${listing(envTests.slice(0, 2))}${envTests.length > 2 ? ', …' : ''}).`
       : '';
+    const asideLookups = envLookups.length
+      ? ` Set aside: ${envLookups.length} env template${envLookups.length === 1 ? '' : 's'} whose secret values are commands or references read at deploy time (${listing(envLookups.slice(0, 2).map((f) => f.path))}${envLookups.length > 2 ? ', …' : ''}).`
+      : '';
     return pass(
-      `No committed credentials found.${aside}${asideEnv}`,
+      `No committed credentials found.${aside}${asideEnv}${asideLookups}`,
       [
         {
           path: '.',

@@ -2,7 +2,7 @@ import { defineRule, type CommandRun, type Evidence } from '../../src/types.js';
 import { fail, partial, pass } from '../../src/engine/results.js';
 import { ciFiles, CI_GLOBS, manualOnly } from '../../src/facts/ci.js';
 import { runEvidence } from '../../src/facts/commands/index.js';
-import { golangciGosec, ruffBandit, scannerOf, scannerRegex, scannerScripts } from './_lib/scanners.js';
+import { banditSelected, golangciGosec, ruffBandit, scannerOf, scannerRegex, scannerScripts } from './_lib/scanners.js';
 
 /** Files that configure a scanner; without a CI job running it they earn partial credit. */
 const CONFIG_FILES = [
@@ -54,7 +54,7 @@ export default defineRule({
     severity: 'medium',
     effort: 'low',
     detection:
-      'CI jobs (GitHub Actions, GitLab CI, Azure Pipelines, CircleCI, Jenkins, …) that run or use a scanner from the `security-scanners` catalogue (CodeQL, Semgrep, Snyk, Trivy, Grype, Bandit, gosec, govulncheck, npm/yarn/pnpm audit, pip-audit, safety, OWASP Dependency-Check, gitleaks, trufflehog, Checkov, tfsec, KICS, SonarQube, FOSSA, cargo audit/deny, bundler-audit, Brakeman, …), followed through package scripts, make/just/task targets, scripts, tox/nox, composite and reusable workflows, marketplace actions (CodeQL, Trivy, Snyk, Semgrep, gitleaks, dependency review, OpenSSF Scorecard, FOSSA), shared reusable workflows of another repository named for the scanner (`…/.github/workflows/scorecard.yml@`, `codeql.yml`), Azure tasks, CircleCI orbs and GitLab security templates. golangci-lint with gosec enabled and Ruff with the Bandit rules selected (`select`/`extend-select` naming `S` or an `S1xx` code in pyproject.toml or ruff.toml, or on the command line) count as the scanner wherever CI runs them. Scanner configuration without a CI job (`.snyk`, `sonar-project.properties`, `.gitleaks.toml`, pre-commit hooks) earns partial credit.',
+      'CI jobs (GitHub Actions, GitLab CI, Azure Pipelines, CircleCI, Jenkins, …) that run or use a scanner from the `security-scanners` catalogue (CodeQL, Semgrep, Snyk, Trivy, Grype, Bandit, gosec, govulncheck, npm/yarn/pnpm audit, pip-audit, safety, OWASP Dependency-Check, gitleaks, trufflehog, Checkov, tfsec, KICS, SonarQube, FOSSA, cargo audit/deny, bundler-audit, Brakeman, …), followed through package scripts, make/just/task targets, scripts, tox/nox, composite and reusable workflows, marketplace actions (CodeQL, Trivy, Snyk, Semgrep, gitleaks, dependency review, OpenSSF Scorecard, FOSSA), shared reusable workflows of another repository named for the scanner (`…/.github/workflows/scorecard.yml@`, `codeql.yml`), Azure tasks, CircleCI orbs and GitLab security templates. golangci-lint with gosec enabled and Ruff with the Bandit rules selected (`select`/`extend-select` naming `S`, a group of it or a security code such as `S105` — not `S101` alone, an assert ban — in pyproject.toml or ruff.toml, or on the command line) count as the scanner wherever CI runs them. Scanner configuration without a CI job (`.snyk`, `sonar-project.properties`, `.gitleaks.toml`, pre-commit hooks) earns partial credit.',
     reads: [...CI_GLOBS, '**/package.json', 'Makefile', '**/.golangci.{yml,yaml}'],
   },
   check(ctx) {
@@ -82,7 +82,9 @@ export default defineRule({
     for (const run of graph.runs) {
       if (run.origin.kind !== 'ci' || !run.tools.some((t) => t.name === 'Ruff')) continue;
       const argv = run.argv.join(' ');
-      const selects = /--(?:extend-)?select[= ](?:[^\s,]+,)*S\d*(?:,|\s|$)/.test(argv);
+      const selects = [...argv.matchAll(/--(?:extend-)?select[= ]([^\s]+)/g)].some((m) =>
+        banditSelected(m[1]!.replace(/["']/g, '').split(',')),
+      );
       if (bandit || selects) (manual.has(run.origin.path) ? byHand : found).push({ run, tool: 'Ruff (Bandit rules)' });
     }
     // An action or task the catalogue names (a `detect:` addition) that the graph has no handler for.

@@ -449,6 +449,9 @@ const BASE_NAME = /(^|[./-])(base|builder|build|deps)([./-]|$)/i;
 const PACKAGE_BUILD =
   /\b(rpmbuild|dpkg-buildpackage|debuild|fpm|nfpm|build[-_]?(?:deb|rpm|package)\w*\.sh|make\s+(?:deb|rpm|package))\b/;
 
+/** A command whose program is an archiver (exec or shell form): `["zip", "-r", …]`, `tar -czf …`, `7z a …`. */
+const ARCHIVE_COMMAND = /^\s*(?:\[\s*)?["']?(?:\/(?:usr\/)?bin\/)?(?:zip|tar|7z|7za|gzip|xz|zstd)["']?(?:[\s,]|$)/;
+
 /**
  * The image this Dockerfile builds is one that ships: not a dev container, test, example or
  * build-tool image (Dockerfile.dev, tests/Dockerfile, a packaging builder). One decision shared
@@ -466,6 +469,10 @@ export function isToolImage(d: Dockerfile): boolean {
   const run = last?.instructions.filter((i) => i.keyword === 'CMD' || i.keyword === 'ENTRYPOINT') ?? [];
   // A base or builder image (`Dockerfile.base`) that another Dockerfile builds FROM: it starts nothing.
   if (BASE_NAME.test(name) && run.length === 0) return true;
+  // An export image whose only command packs the copied files into an archive (`CMD ["zip", "-r",
+  // "/app.zip", "."]`, `tar czf`): a packaging step a release script runs once, no service (blind
+  // round 23, once-campfire Dockerfile-export beside the app's Dockerfile).
+  if (run.length > 0 && run.every((i) => ARCHIVE_COMMAND.test(i.args))) return true;
   return (
     run.some((i) => PACKAGE_BUILD.test(i.args)) ||
     (/(^|\/)packaging\/(deb|debian|rpm|redhat|ubuntu)\//.test(d.path) &&

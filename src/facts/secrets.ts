@@ -362,13 +362,36 @@ export const WELL_KNOWN =
 /** Hosts on the developer's own machine: credentials for a database there are not a leak. */
 const LOCAL_DB_HOST = String.raw`localhost|127\.0\.0\.1|0\.0\.0\.0|host\.docker\.internal`;
 
-/** Lines of an env file that give a secret-named key a real-looking value. */
-export function envSecrets(path: string, text: string): { path: string; line: number; key: string; echo?: boolean }[] {
-  const out: { path: string; line: number; key: string; echo?: boolean }[] = [];
+/**
+ * A value that is a command or a reference resolved when the file is rendered or loaded, not a literal:
+ * an ERB or template call (`<%= … %>`, `{{ … }}`), shell substitution (`$(…)`, backticks), a variable
+ * reference (`${DB_PASSWORD}`, `$DB_PASSWORD`), or a secret manager's address or call (`op://vault/item`,
+ * `op read`, `vault kv get`, `aws secretsmanager …`, `aws ssm get-parameter`, `gcloud secrets …`,
+ * `doppler secrets get`, `sops -d`, `@Microsoft.KeyVault(…)`). Such a file is a template: the secret
+ * stays in the manager (blind round 23, once-campfire .env.erb reading 1Password at deploy time).
+ */
+export const SECRET_LOOKUP =
+  /^(?:<%|\{\{|\$\(|`|\$\{|\$[A-Za-z_]\w*$|@Microsoft\.KeyVault\(|(?:vault|awssm|gcpsm|azkv|ssm|secretsmanager):\/\/)|\bop:\/\/|\bop\s+read\b|\bvault\s+(?:kv\s+get|read)\b|\baws\s+(?:secretsmanager|ssm)\s|\bgcloud\s+secrets\s|\bdoppler\s+secrets\s|\bsops\s+(?:-d|--decrypt|exec)/;
+
+/**
+ * Lines of an env file that give a secret-named key a real-looking value. A line whose value is a
+ * lookup (SECRET_LOOKUP) is returned with `lookup` set: it names where the secret is read from, and
+ * holds none.
+ */
+export function envSecrets(
+  path: string,
+  text: string,
+): { path: string; line: number; key: string; echo?: boolean; lookup?: boolean }[] {
+  const out: { path: string; line: number; key: string; echo?: boolean; lookup?: boolean }[] = [];
   text.split(/\r?\n/).forEach((raw, i) => {
     const m = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*)$/.exec(raw);
     if (!m || !SECRET_KEY.test(m[1]!) || /^(VITE|NEXT_PUBLIC|REACT_APP|PUBLIC|NUXT_PUBLIC|EXPO_PUBLIC)_/.test(m[1]!))
       return;
+    // Judged before a ` #…` comment is cut: Ruby's `#{session}` inside an ERB call is no comment.
+    if (SECRET_LOOKUP.test(m[2]!.trim().replace(/^["']/, ''))) {
+      out.push({ path, line: i + 1, key: m[1]!, lookup: true });
+      return;
+    }
     const value = m[2]!
       .replace(/\s+#.*$/, '')
       .trim()

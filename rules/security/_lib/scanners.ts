@@ -91,8 +91,23 @@ export function golangciGosec(files: FileView): { path: string; line: number } |
 }
 
 /**
- * Ruff with flake8-bandit's rules selected (`select`/`extend-select` naming `S`, an `S1xx` code or
- * `ALL`, in `[tool.ruff]`/`[tool.ruff.lint]` of pyproject.toml or in ruff.toml): Ruff then runs
+ * flake8-bandit rule codes that check code hygiene, not security: `S101` flags `assert`, `S110`/`S112`
+ * a `try`/`except` that passes or continues. Selecting only these runs no security check.
+ */
+const BANDIT_HYGIENE = new Set(['S101', 'S110', 'S112']);
+
+/**
+ * Ruff selections (`select` entries or `--select` values) that run Bandit's security checks: `ALL`,
+ * the family `S` or a group of it (`S3`, `S50`), or a full code other than the hygiene ones. `S101`
+ * alone is an assert ban, no scan (blind round 23, commitizen pyproject.toml:229).
+ */
+export function banditSelected(entries: readonly string[]): boolean {
+  return entries.some((e) => e === 'ALL' || /^S\d{0,2}$/.test(e) || (/^S\d{3}$/.test(e) && !BANDIT_HYGIENE.has(e)));
+}
+
+/**
+ * Ruff with flake8-bandit's rules selected (`select`/`extend-select` naming `S`, a security code
+ * such as `S105` or `ALL`: banditSelected), in `[tool.ruff]`/`[tool.ruff.lint]` of pyproject.toml or in ruff.toml): Ruff then runs
  * Bandit's checks wherever CI runs `ruff check`. Configuration files only, read line by line.
  */
 export function ruffBandit(files: FileView): { path: string; line: number; snippet: string } | undefined {
@@ -121,9 +136,8 @@ export function ruffBandit(files: FileView): { path: string; line: number; snipp
       let list = l.slice(l.indexOf('['));
       for (let j = i + 1; !list.includes(']') && j < lines.length && j < i + 60; j++)
         list += lines[j]!.replace(/#.*/, '');
-      const entries = list.replace(/#.*$/gm, '').match(/["'][^"']*["']/g) ?? [];
-      if (entries.some((e) => /^["'](?:S\d*|ALL)["']$/.test(e)))
-        return { path, line: i + 1, snippet: l.trim().slice(0, 160) };
+      const entries = (list.replace(/#.*$/gm, '').match(/["'][^"']*["']/g) ?? []).map((e) => e.slice(1, -1));
+      if (banditSelected(entries)) return { path, line: i + 1, snippet: l.trim().slice(0, 160) };
     }
   }
   return undefined;
