@@ -186,7 +186,13 @@ export function runPatterns(
   let lower: string | undefined;
   const lowered = () => (lower ??= text.toLowerCase());
   let found: Found | undefined;
+  /**
+   * Line starts, built at the file's second match. Most files have one: module-size's `lastLine`
+   * (every source file) and nothing else, and its line is the count of the newlines before it.
+   * The table was an array of every line's start per file, garbage the moment the file was done.
+   */
   let lineStarts: number[] | undefined;
+  let counted = false;
   const measured = text.length >= MEASURE_FROM;
   let guarded: GuardedRun[] | undefined;
   let comment: CommentTest | undefined | null;
@@ -220,9 +226,18 @@ export function runPatterns(
       const at = m.index + Math.max(lead, 0);
       if (c.codeOnly && (comment === undefined ? (comment = commentTest(path, text) ?? null) : comment)?.(at))
         return false;
-      lineStarts ??= computeLines(text);
-      const line = lineIndexAt(lineStarts, at);
-      const start = lineStarts[line]!;
+      // The file's first match finds its line by counting newlines; a second builds the table.
+      let line: number;
+      let start: number;
+      if (lineStarts === undefined && !counted) {
+        counted = true;
+        line = newlinesBefore(text, at);
+        start = at === 0 ? 0 : text.lastIndexOf('\n', at - 1) + 1;
+      } else {
+        lineStarts ??= computeLines(text);
+        line = lineIndexAt(lineStarts, at);
+        start = lineStarts[line]!;
+      }
       const end = text.indexOf('\n', start);
       list.push({
         path,
@@ -360,6 +375,13 @@ function execAll(
     if (deadline !== Number.POSITIVE_INFINITY && performance.now() > deadline) return false;
   }
   return deadline === Number.POSITIVE_INFINITY || performance.now() <= deadline;
+}
+
+/** How many '\n' come before `at`: the 0-based index of its line, as lineIndexAt(lineStarts(text), at) gives it. */
+function newlinesBefore(text: string, at: number): number {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < at; i = text.indexOf('\n', i + 1)) n++;
+  return n;
 }
 
 function anyPresent(set: LiteralSet, f: Found, ids: number[], text: string, lowered: () => string): boolean {
