@@ -196,6 +196,40 @@ export function runPatterns(
   const measured = text.length >= MEASURE_FROM;
   let guarded: GuardedRun[] | undefined;
   let comment: CommentTest | undefined | null;
+  /**
+   * One function per file, not a closure per pattern run (a context and a closure for each of the
+   * ~30 patterns a source file meets): the pattern, its list and the subset's groups are arguments.
+   */
+  const record: RecordMatch = (m, c, list, groupAt) => {
+    // A pattern like /^\s*resource/m may start on a blank line above: cite the first real character.
+    const lead = m[0].search(/\S/);
+    const at = m.index + Math.max(lead, 0);
+    if (c.codeOnly && (comment === undefined ? (comment = commentTest(path, text) ?? null) : comment)?.(at))
+      return false;
+    // The file's first match finds its line by counting newlines; a second builds the table.
+    let line: number;
+    let start: number;
+    if (lineStarts === undefined && !counted) {
+      counted = true;
+      line = newlinesBefore(text, at);
+      start = at === 0 ? 0 : text.lastIndexOf('\n', at - 1) + 1;
+    } else {
+      lineStarts ??= computeLines(text);
+      line = lineIndexAt(lineStarts, at);
+      start = lineStarts[line]!;
+    }
+    const end = text.indexOf('\n', start);
+    list.push({
+      path,
+      line: line + 1,
+      snippet: snippetOf(text.slice(start, end === -1 ? undefined : end)),
+      groups:
+        m.length === 1 && !groupAt
+          ? NO_GROUPS
+          : groupsOf(m, groupAt, c.altSources).map((g) => (g === undefined ? g : detach(g))),
+    });
+    return true;
+  };
   for (let ci = 0; ci < compiled.length; ci++) {
     const c = compiled[ci]!;
     // A pattern that overran on an earlier file is not run again: one budget per pattern, not per file.
@@ -217,43 +251,20 @@ export function runPatterns(
       if (alive === NONE) continue;
       if (alive !== ALL) ({ regex, groupAt } = subsetOf(c, alive));
     }
-    let out = matches.get(c.key);
-    if (!out) matches.set(c.key, (out = []));
-    const list = out;
-    const record = (m: RegExpExecArray): boolean => {
-      // A pattern like /^\s*resource/m may start on a blank line above: cite the first real character.
-      const lead = m[0].search(/\S/);
-      const at = m.index + Math.max(lead, 0);
-      if (c.codeOnly && (comment === undefined ? (comment = commentTest(path, text) ?? null) : comment)?.(at))
-        return false;
-      // The file's first match finds its line by counting newlines; a second builds the table.
-      let line: number;
-      let start: number;
-      if (lineStarts === undefined && !counted) {
-        counted = true;
-        line = newlinesBefore(text, at);
-        start = at === 0 ? 0 : text.lastIndexOf('\n', at - 1) + 1;
-      } else {
-        lineStarts ??= computeLines(text);
-        line = lineIndexAt(lineStarts, at);
-        start = lineStarts[line]!;
-      }
-      const end = text.indexOf('\n', start);
-      list.push({
-        path,
-        line: line + 1,
-        snippet: snippetOf(text.slice(start, end === -1 ? undefined : end)),
-        groups:
-          m.length === 1 && !groupAt
-            ? NO_GROUPS
-            : groupsOf(m, groupAt, c.altSources).map((g) => (g === undefined ? g : detach(g))),
-      });
-      return true;
-    };
+    let list = matches.get(c.key);
+    if (!list) matches.set(c.key, (list = []));
     if (c.guarded === 'always' || (c.guarded !== false && text.length >= c.guarded))
-      (guarded ??= []).push({ c, regex, list, record });
+      (guarded ??= []).push({ c, regex, list, groupAt, record });
     else if (
-      !execAll(c, regex, text, record, measured ? performance.now() + PATTERN_BUDGET_MS : Number.POSITIVE_INFINITY)
+      !execAll(
+        c,
+        regex,
+        text,
+        record,
+        list,
+        groupAt,
+        measured ? performance.now() + PATTERN_BUDGET_MS : Number.POSITIVE_INFINITY,
+      )
     )
       overruns.set(c.key, { path, budgetMs: PATTERN_BUDGET_MS });
   }
@@ -264,11 +275,15 @@ export function runPatterns(
   }
 }
 
+/** Records a match of pattern `c` in its `list` (false: dropped, in a comment); `groupAt` maps a subset's groups. */
+type RecordMatch = (m: RegExpExecArray, c: Compiled, list: Match[], groupAt: number[] | undefined) => boolean;
+
 interface GuardedRun {
   c: Compiled;
   regex: RegExp;
   list: Match[];
-  record: (m: RegExpExecArray) => boolean;
+  groupAt: number[] | undefined;
+  record: RecordMatch;
 }
 
 /**
@@ -307,7 +322,8 @@ export class GuardedQueue {
         const r = runs[i]!;
         marks[i] = r.list.length;
         // A pattern that overran on an earlier file runs on no later one (as in runPatterns).
-        if (!this.overruns.has(r.c.key)) execAll(r.c, r.regex, r.text, r.record, Number.POSITIVE_INFINITY);
+        if (!this.overruns.has(r.c.key))
+          execAll(r.c, r.regex, r.text, r.record, r.list, r.groupAt, Number.POSITIVE_INFINITY);
       },
       (i) => void this.overruns.set(runs[i]!.c.key, { path: runs[i]!.path, budgetMs: PATTERN_BUDGET_MS }),
       (i) => void (runs[i]!.list.length = marks[i]!),
@@ -362,7 +378,9 @@ function execAll(
   c: Compiled,
   regex: RegExp,
   text: string,
-  record: (m: RegExpExecArray) => boolean,
+  record: RecordMatch,
+  list: Match[],
+  groupAt: number[] | undefined,
   deadline: number,
 ): boolean {
   regex.lastIndex = c.endOnly ? text.length : 0;
@@ -371,7 +389,7 @@ function execAll(
   while (n < c.maxPerFile && (m = regex.exec(text)) !== null) {
     if (m[0].length === 0) regex.lastIndex++;
     // One dropped (in a comment) does not count toward the file's limit.
-    if (record(m)) n++;
+    if (record(m, c, list, groupAt)) n++;
     if (deadline !== Number.POSITIVE_INFINITY && performance.now() > deadline) return false;
   }
   return deadline === Number.POSITIVE_INFINITY || performance.now() <= deadline;
