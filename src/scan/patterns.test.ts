@@ -36,3 +36,40 @@ describe('guarded patterns of several files under one watchdog', () => {
     expect(scan(true)).toEqual(alone);
   });
 });
+
+describe('the line and snippet of a match', () => {
+  // The first match of a file counts newlines; later ones use a table of line starts: both agree with a split.
+  const texts = [
+    '',
+    '\n',
+    '\n\nx',
+    'x',
+    'x\n',
+    'a\nb\r\nneedle c\n\nneedle\n',
+    'needle\n\n  needle  \nlast',
+    '\nneedle',
+  ];
+  const expected = (text: string, at: number) => {
+    const before = text.slice(0, at).split('\n');
+    const line = text.split('\n')[before.length - 1]!;
+    return `${before.length}:${line.replace(/\r$/, '').trim()}`;
+  };
+  it.each(texts)('are those of a split of the text, for the first match and later ones (%j)', (text) => {
+    const specs: ScanPattern[] = [
+      { key: 'r:end', regex: /$/, files: ['**/*'], maxPerFile: 1, comments: true },
+      { key: 'r:needle', regex: /needle/, files: ['**/*'], comments: true },
+      { key: 'r:start', regex: /^/, files: ['**/*'], maxPerFile: 1, comments: true },
+    ];
+    // Each pattern in turn is the one that meets the file first.
+    for (const order of [specs, [specs[1]!, specs[2]!, specs[0]!], [specs[2]!, specs[0]!, specs[1]!]]) {
+      const compiled = compilePatterns(order, { kind: 'plain' }).flatMap((g) => g.patterns);
+      const matches = new Map<string, Match[]>();
+      runPatterns('f.txt', text, compiled, matches);
+      const got = (key: string) => matches.get(key)!.map((m) => `${m.line}:${m.snippet}`);
+      expect(got('r:end')).toEqual([expected(text, text.length)]);
+      expect(got('r:start')).toEqual([expected(text, 0)]);
+      const at = [...text.matchAll(/needle/g)].map((m) => m.index);
+      expect(got('r:needle')).toEqual(at.map((i) => expected(text, i)));
+    }
+  });
+});

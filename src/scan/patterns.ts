@@ -187,10 +187,50 @@ export function runPatterns(
   let lower: string | undefined;
   const lowered = () => (lower ??= text.toLowerCase());
   let found: Found | undefined;
+  /**
+   * Line starts, built at the file's second match. Most files have one: module-size's `lastLine`
+   * (every source file) and nothing else, and its line is the count of the newlines before it.
+   * The table was an array of every line's start per file, garbage the moment the file was done.
+   */
   let lineStarts: number[] | undefined;
+  let counted = false;
   const measured = text.length >= MEASURE_FROM;
   let guarded: GuardedRun[] | undefined;
   let comment: CommentTest | undefined | null;
+  /**
+   * One function per file, not a closure per pattern run (a context and a closure for each of the
+   * ~30 patterns a source file meets): the pattern, its list and the subset's groups are arguments.
+   */
+  const record: RecordMatch = (m, c, list, groupAt) => {
+    // A pattern like /^\s*resource/m may start on a blank line above: cite the first real character.
+    const lead = m[0].search(/\S/);
+    const at = m.index + Math.max(lead, 0);
+    if (c.codeOnly && (comment === undefined ? (comment = commentTest(path, text) ?? null) : comment)?.(at))
+      return false;
+    // The file's first match finds its line by counting newlines; a second builds the table.
+    let line: number;
+    let start: number;
+    if (lineStarts === undefined && !counted) {
+      counted = true;
+      line = newlinesBefore(text, at);
+      start = at === 0 ? 0 : text.lastIndexOf('\n', at - 1) + 1;
+    } else {
+      lineStarts ??= computeLines(text);
+      line = lineIndexAt(lineStarts, at);
+      start = lineStarts[line]!;
+    }
+    const end = text.indexOf('\n', start);
+    list.push({
+      path,
+      line: line + 1,
+      snippet: snippetOf(text.slice(start, end === -1 ? undefined : end)),
+      groups:
+        m.length === 1 && !groupAt
+          ? NO_GROUPS
+          : groupsOf(m, groupAt, c.altSources).map((g) => (g === undefined ? g : detach(g))),
+    });
+    return true;
+  };
   for (let ci = 0; ci < compiled.length; ci++) {
     const c = compiled[ci]!;
     // A pattern that overran on an earlier file is not run again: one budget per pattern, not per file.
@@ -212,34 +252,12 @@ export function runPatterns(
       if (alive === NONE) continue;
       if (alive !== ALL) ({ regex, groupAt } = subsetOf(c, alive));
     }
-    let out = matches.get(c.key);
-    if (!out) matches.set(c.key, (out = []));
-    const list = out;
-    const record = (m: RegExpExecArray): boolean => {
-      // A pattern like /^\s*resource/m may start on a blank line above: cite the first real character.
-      const lead = m[0].search(/\S/);
-      const at = m.index + Math.max(lead, 0);
-      if (c.codeOnly && (comment === undefined ? (comment = commentTest(path, text) ?? null) : comment)?.(at))
-        return false;
-      lineStarts ??= computeLines(text);
-      const line = lineIndexAt(lineStarts, at);
-      const start = lineStarts[line]!;
-      const end = text.indexOf('\n', start);
-      list.push({
-        path,
-        line: line + 1,
-        snippet: snippetOf(text.slice(start, end === -1 ? undefined : end)),
-        groups:
-          m.length === 1 && !groupAt
-            ? NO_GROUPS
-            : groupsOf(m, groupAt, c.altSources).map((g) => (g === undefined ? g : detach(g))),
-      });
-      return true;
-    };
+    let list = matches.get(c.key);
+    if (!list) matches.set(c.key, (list = []));
     if (c.guarded === 'always' || (c.guarded !== false && text.length >= c.guarded))
-      (guarded ??= []).push({ c, regex, list, record });
+      (guarded ??= []).push({ c, regex, list, groupAt, record });
     else if (
-      !execAll(c, regex, text, record, measured ? new CpuBudget(PATTERN_BUDGET_MS) : undefined)
+      !execAll(c, regex, text, record, list, groupAt, measured ? new CpuBudget(PATTERN_BUDGET_MS) : undefined)
     )
       overruns.set(c.key, { path, budgetMs: PATTERN_BUDGET_MS });
   }
@@ -250,11 +268,15 @@ export function runPatterns(
   }
 }
 
+/** Records a match of pattern `c` in its `list` (false: dropped, in a comment); `groupAt` maps a subset's groups. */
+type RecordMatch = (m: RegExpExecArray, c: Compiled, list: Match[], groupAt: number[] | undefined) => boolean;
+
 interface GuardedRun {
   c: Compiled;
   regex: RegExp;
   list: Match[];
-  record: (m: RegExpExecArray) => boolean;
+  groupAt: number[] | undefined;
+  record: RecordMatch;
 }
 
 /**
@@ -293,7 +315,7 @@ export class GuardedQueue {
         const r = runs[i]!;
         marks[i] = r.list.length;
         // A pattern that overran on an earlier file runs on no later one (as in runPatterns).
-        if (!this.overruns.has(r.c.key)) execAll(r.c, r.regex, r.text, r.record);
+        if (!this.overruns.has(r.c.key)) execAll(r.c, r.regex, r.text, r.record, r.list, r.groupAt);
       },
       (i) => void this.overruns.set(runs[i]!.c.key, { path: runs[i]!.path, budgetMs: PATTERN_BUDGET_MS }),
       (i) => void (runs[i]!.list.length = marks[i]!),
@@ -348,7 +370,9 @@ function execAll(
   c: Compiled,
   regex: RegExp,
   text: string,
-  record: (m: RegExpExecArray) => boolean,
+  record: RecordMatch,
+  list: Match[],
+  groupAt: number[] | undefined,
   budget?: CpuBudget,
 ): boolean {
   regex.lastIndex = c.endOnly ? text.length : 0;
@@ -357,10 +381,17 @@ function execAll(
   while (n < c.maxPerFile && (m = regex.exec(text)) !== null) {
     if (m[0].length === 0) regex.lastIndex++;
     // One dropped (in a comment) does not count toward the file's limit.
-    if (record(m)) n++;
+    if (record(m, c, list, groupAt)) n++;
     if (budget?.spent()) return false;
   }
   return !budget?.spent();
+}
+
+/** How many '\n' come before `at`: the 0-based index of its line, as lineIndexAt(lineStarts(text), at) gives it. */
+function newlinesBefore(text: string, at: number): number {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < at; i = text.indexOf('\n', i + 1)) n++;
+  return n;
 }
 
 function anyPresent(set: LiteralSet, f: Found, ids: number[], text: string, lowered: () => string): boolean {
