@@ -7,6 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Tree } from '../src/testing/memory.js';
+import { extractClaims } from '../src/verify/extract.js';
 import { reportWith, verifier } from './helpers/verify.js';
 
 const rule = (id: string, outcome: string, message = id, evidence: { path: string; line?: number }[] = []) => ({
@@ -95,5 +96,57 @@ describe('coverage that nothing measures', () => {
   it('confirms a line about the measuring itself', () => {
     const { at } = verifier('STATUS.md')(tree, doc, report);
     expect(at(6).verdict).toBe('confirmed');
+  });
+});
+
+describe('a topic in bold heading the items nested under it', () => {
+  const doc = [
+    '# Release checklist', // 1
+    '', // 2
+    '- [x] **Code Formatting**', // 3
+    '', // 4
+    '  - [x] rustfmt configured in CI', // 5
+    '', // 6
+    '- [x] **Ledger export configured**', // 7
+    '  - [x] CSV writer in src/main.rs', // 8
+    '- [x] **Linting**', // 9
+    '- [x] **Benchmarks**', // 10
+  ].join('\n');
+
+  it('is a label of the group, not a claim; its items are', () => {
+    const lines = new Set(extractClaims(doc).map((c) => c.line));
+    expect(lines.has(3)).toBe(false);
+    expect(lines.has(5)).toBe(true);
+  });
+
+  it('a bold item that states something, or has nothing nested, stays a claim', () => {
+    const lines = new Set(extractClaims(doc).map((c) => c.line));
+    expect(lines.has(7)).toBe(true);
+    expect(lines.has(9)).toBe(true);
+    expect(lines.has(10)).toBe(true);
+  });
+});
+
+describe('a number a line gives a quoted key', () => {
+  const metrics: Tree = {
+    ...tree,
+    'src/metrics.rs': 'pub fn report() -> String {\n    format!("{{\\"latency_ms\\": {}}}", 0)\n}\n',
+  };
+  const doc = [
+    '# Run', // 1
+    '', // 2
+    '- `"latency_ms": 600` in the report', // 3
+    '- `latency_ms` in the report', // 4
+  ].join('\n');
+
+  it('is not confirmed by the key being in the code', () => {
+    const { at } = verifier('RUN.md')(metrics, doc, reportWith([]));
+    expect(at(3).verdict).toBe('unverifiable');
+    expect(at(3).reason).toContain('"latency_ms": 600');
+  });
+
+  it('the key alone is confirmed by it', () => {
+    const { at } = verifier('RUN.md')(metrics, doc, reportWith([]));
+    expect(at(4).verdict).toBe('confirmed');
   });
 });

@@ -612,6 +612,7 @@ function fileNamedByWords(claim: Claim, evidence: VerifiedClaim['evidence']): bo
 const SIZE = /(?<![\w.])(\d+(?:[.,]\d+)?)\s*(?:KB|MB|GB|TB|KiB|MiB|GiB|kB)(?![\p{L}])/u;
 const PERCENT = /(?<![\w.])(\d+(?:[.,]\d+)?)\s*%/;
 const PORT = /\bport[ \t]?:?[ \t]?(\d{2,5})\b/i;
+const KEYED_NUMBER = /"[\w.-]{1,60}"[ \t]?:[ \t]?(\d+(?:\.\d+)?)(?![\w.])/;
 export function uncomparedValue(claim: Claim, basis: string, said: string): string | null {
   const t = plain(claim.raw ?? claim.text);
   const candidates: [string, string][] = [];
@@ -621,6 +622,9 @@ export function uncomparedValue(claim: Claim, basis: string, said: string): stri
   if (percent && basis !== 'tests' && scoreLabel(t.replace(percent[0], ''))) candidates.push([percent[0], percent[1]!]);
   const port = PORT.exec(t);
   if (port) candidates.push([port[0], port[1]!]);
+  // '"latency_ms": 600' found because the key is in the code: the number is what the line gives.
+  const keyed = KEYED_NUMBER.exec(t);
+  if (keyed && (basis === 'search' || basis === 'file')) candidates.push([keyed[0], keyed[1]!]);
   for (const [shown, num] of candidates) {
     const n = Number(num.replace(',', '.'));
     const forms = [num, String(n), String(n * 1024), String(n * 1024 * 1024)];
