@@ -485,7 +485,7 @@ export function extractClaims(markdown: string): Claim[] {
 
 /** A list item that is only a topic in bold ("- [x] **Code Formatting**") with items nested under it. */
 const BOLD_TOPIC_ITEM =
-  /^(\s*)[-*+]\s+(?:\[[xX ]\]\s+)?(?:[\u2705\u274C\u26A0\uFE0F\u2713\u2714\u{1F7E1}\u{1F534}\u{1F7E2}]\s*)*\*\*([^*]{2,60})\*\*:?\s*$/u;
+  /^(\s*)[-*+]\s+(?:\[[xX ]\]\s+)?(?:(?:[\u2705\u274C\u2713\u2714\u{1F7E1}\u{1F534}\u{1F7E2}]|\u26A0\uFE0F?)\s*)*\*\*([^*]{2,60})\*\*:?\s*$/u;
 /** A word that states something of the topic (configured, erstellt, configurado, activé, runs), not a name. */
 const STATING_WORD =
   /^(?:\p{L}+(?:ed|iert|é|ée|és|ées|ado|ada|ados|adas|ido|ida|idos|idas)|(?:ge|er|be|ver|ein|auf|an)\p{L}+t|is|are|ist|sind|est|sont|es|son|runs?|works?|läuft|funciona|fonctionne|stable|stabil|ok|done|fertig|listo|prêt)$/iu;
