@@ -473,9 +473,31 @@ export function extractClaims(markdown: string): Claim[] {
   const firm = new Set(claims.filter((c) => !c.loose).map((c) => c.line));
   // "### Pre-release checklist" / "- [ ] Tested on Android 14": an open box under a heading of steps
   // still to take is an instruction to the reader, not a statement about the repository.
+  // "- [x] **Linting**" over "  - [x] flake8 configured with strict rules": a topic in bold that heads
+  // the items nested under it is a label of the group; the items say what is done, each on its own.
   return claims.filter(
-    (c) => !(c.loose && firm.has(c.line)) && !(UNTICKED.test(c.raw ?? '') && TO_DO_SECTION.test(c.section ?? '')),
+    (c) =>
+      !(c.loose && firm.has(c.line)) &&
+      !(UNTICKED.test(c.raw ?? '') && TO_DO_SECTION.test(c.section ?? '')) &&
+      !groupLabel(lines, c.line),
   );
+}
+
+/** A list item that is only a topic in bold ("- [x] **Code Formatting**") with items nested under it. */
+const BOLD_TOPIC_ITEM =
+  /^(\s*)[-*+]\s+(?:\[[xX ]\]\s+)?(?:(?:[\u2705\u274C\u2713\u2714\u{1F7E1}\u{1F534}\u{1F7E2}]|\u26A0\uFE0F?)\s*)*\*\*([^*]{2,60})\*\*:?\s*$/u;
+/** A word that states something of the topic (configured, erstellt, configurado, activé, runs), not a name. */
+const STATING_WORD =
+  /^(?:\p{L}+(?:ed|iert|é|ée|és|ées|ado|ada|ados|adas|ido|ida|idos|idas)|(?:ge|er|be|ver|ein|auf|an)\p{L}+t|is|are|ist|sind|est|sont|es|son|runs?|works?|läuft|funciona|fonctionne|stable|stabil|ok|done|fertig|listo|prêt)$/iu;
+function groupLabel(lines: string[], line: number): boolean {
+  const m = BOLD_TOPIC_ITEM.exec(lines[line - 1] ?? '');
+  if (!m) return false;
+  const words = m[2]!.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  if (words.length === 0 || words.length > 4 || words.some((w) => /\d/.test(w) || STATING_WORD.test(w))) return false;
+  let j = line;
+  while (j < lines.length && !lines[j]!.trim()) j++;
+  const child = /^(\s*)(?:[-*+]|\d+[.)])\s/.exec(lines[j] ?? '');
+  return !!child && child[1]!.length > m[1]!.length;
 }
 
 /** A length in lines in parentheses, in the languages reports are written in. */

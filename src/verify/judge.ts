@@ -251,6 +251,34 @@ export function judgeClaim(
         reason: `${v.reason}; but the value the line gives (${value}) is not what was compared`,
       };
   }
+  // "Code formatted with rustfmt" where the formatting rule passes because Rust has rustfmt: a pass by the
+  // language's convention says a formatter exists, not that this code was run through it.
+  if (
+    (v.verdict === 'confirmed' || v.verdict === 'partially-confirmed') &&
+    claim.asserted !== 'not-done' &&
+    v.basis === 'rule:quality/formatting' &&
+    /\bby convention\b/.test(v.reason)
+  )
+    return {
+      ...v,
+      verdict: 'unverifiable',
+      reason: `${v.reason}; but a pass by the language's convention shows a formatter exists, not that this code was formatted with it (no configuration or CI step checks it)`,
+    };
+  // "Minimal test coverage", "Missing test coverage for critical paths" confirmed because coverage is
+  // neither measured nor gated: how much the tests cover is what the line says, and with nothing
+  // measuring it, that amount is not in the repository. A line about the measuring itself (reports, a
+  // threshold, a tool, a percentage) is what the rule looked for, and stays.
+  if (
+    v.verdict === 'confirmed' &&
+    v.basis === 'rule:quality/coverage-gate' &&
+    v.reason.startsWith('absent') &&
+    !COVERAGE_MEASURING.test(plain(claim.raw ?? claim.text))
+  )
+    return {
+      ...v,
+      verdict: 'unverifiable',
+      reason: `${v.reason}; but the line speaks of how much the tests cover, which nothing in the repository measures`,
+    };
   if (v.verdict === 'confirmed' || v.verdict === 'partially-confirmed') {
     const t = plain(claim.raw ?? claim.text);
     // "CI/CD Pipeline: PASS", "README & Onboarding: PASS": a topic with a run's verdict and nothing
@@ -283,6 +311,10 @@ export function judgeClaim(
   }
   return v;
 }
+
+/** A line about measuring coverage (reports, a gate, a tool, a figure), not about how much is covered. */
+const COVERAGE_MEASURING =
+  /\b(?:reports?|rapports?|berichte?|relat[oó]rios?|measur\w*|mesur\w*|mess\w*|medi\w*|gat(?:e|ed|es|ing)|thresholds?|seuil|schwell\w*|umbral|limiar|badges?|track\w*|tools?|ci|codecov|coveralls|jacoco|istanbul|nyc|c8|pytest-cov|coverlet|simplecov|tarpaulin|llvm-cov|kover)\b|%/i;
 
 /** A judgement of how complete or good documentation is. */
 const DOCS_JUDGED =
@@ -580,6 +612,7 @@ function fileNamedByWords(claim: Claim, evidence: VerifiedClaim['evidence']): bo
 const SIZE = /(?<![\w.])(\d+(?:[.,]\d+)?)\s*(?:KB|MB|GB|TB|KiB|MiB|GiB|kB)(?![\p{L}])/u;
 const PERCENT = /(?<![\w.])(\d+(?:[.,]\d+)?)\s*%/;
 const PORT = /\bport[ \t]?:?[ \t]?(\d{2,5})\b/i;
+const KEYED_NUMBER = /"[\w.-]{1,60}"[ \t]?:[ \t]?(\d+(?:\.\d+)?)(?![\w.])/;
 export function uncomparedValue(claim: Claim, basis: string, said: string): string | null {
   const t = plain(claim.raw ?? claim.text);
   const candidates: [string, string][] = [];
@@ -589,6 +622,9 @@ export function uncomparedValue(claim: Claim, basis: string, said: string): stri
   if (percent && basis !== 'tests' && scoreLabel(t.replace(percent[0], ''))) candidates.push([percent[0], percent[1]!]);
   const port = PORT.exec(t);
   if (port) candidates.push([port[0], port[1]!]);
+  // '"latency_ms": 600' found because the key is in the code: the number is what the line gives.
+  const keyed = KEYED_NUMBER.exec(t);
+  if (keyed && (basis === 'search' || basis === 'file')) candidates.push([keyed[0], keyed[1]!]);
   for (const [shown, num] of candidates) {
     const n = Number(num.replace(',', '.'));
     const forms = [num, String(n), String(n * 1024), String(n * 1024 * 1024)];
@@ -1467,6 +1503,15 @@ function decide(claim: Claim, found: Finding[], out: Out, mappedRule: string | n
           `how much is "${DEGREE.exec(claim.subject.replace(/^\W+/, ''))![0].trim()}" is a judgement; found: ${holds.map(said).join('; ')}`,
           holds.flatMap((h) => h.f.evidence).slice(0, 4),
           rule,
+        );
+      // "RBAC implemented but without policies", "E2E tests (manual only, not automated)" where the rule
+      // finds the practice whole (policies wired, end-to-end tests in the tree): the part the line says
+      // is missing is there, so the line is out of date, not partly right (rounds 9, 13, 15: 3 of 3).
+      if (all('yes') && holds.some((h) => h.f.basis.startsWith('rule:')))
+        return finish(
+          'contradicted',
+          'the document says only part of it is there, but the rule finds it whole (the document is out of date)',
+          (h) => h.f.basis.startsWith('rule:'),
         );
       if (all('yes'))
         return finish('partially-confirmed', 'the document says partial; more is in place than claimed', () => true);
