@@ -256,9 +256,7 @@ export function runPatterns(
     if (!list) matches.set(c.key, (list = []));
     if (c.guarded === 'always' || (c.guarded !== false && text.length >= c.guarded))
       (guarded ??= []).push({ c, regex, list, groupAt, record });
-    else if (
-      !execAll(c, regex, text, record, list, groupAt, measured ? new CpuBudget(PATTERN_BUDGET_MS) : undefined)
-    )
+    else if (!execAll(c, regex, text, record, list, groupAt, measured ? new CpuBudget(PATTERN_BUDGET_MS) : undefined))
       overruns.set(c.key, { path, budgetMs: PATTERN_BUDGET_MS });
   }
   if (guarded) {
