@@ -7,6 +7,7 @@ import { runRuleOn } from '../src/testing/rule-tester.js';
 import { memoryIndex, type Tree } from '../src/testing/memory.js';
 import { testInventory } from '../src/facts/tests/inventory.js';
 import testsPresent from './quality/tests-present.js';
+import testTypes from './quality/test-types.js';
 
 const cases = (n: number, name = 'case') =>
   Array.from({ length: n }, (_, i) => `it("${name} ${i}", () => {\n  expect(${i}).toBe(${i});\n});\n`).join('');
@@ -99,5 +100,85 @@ describe('round 23: Jest `projects`', () => {
     // The top-level config (Jest's defaults under the root) stands: the scratch file is counted.
     expect(inv.files.map((f) => f.path)).toContain('packages/scratch/old.test.ts');
     expect(inv.notCollected).toEqual([]);
+  });
+});
+
+/** A Go CLI whose CI builds the binary and points Bats suites at it. */
+const goCli: Tree = {
+  'go.mod': 'module example.com/tabswitch\n\ngo 1.22\n',
+  'cmd/tabswitch/main.go':
+    'package main\n\nimport (\n\t"fmt"\n\t"os"\n)\n\nfunc main() {\n\tfmt.Println(parse(os.Args[1:]))\n}\n',
+  'cmd/tabswitch/parse.go': 'package main\n\nfunc parse(args []string) string {\n\treturn "ok"\n}\n',
+  'cmd/tabswitch/parse_test.go':
+    'package main\n\nimport "testing"\n\nfunc TestParse(t *testing.T) {\n\tif parse(nil) != "ok" {\n\t\tt.Fatal("parse")\n\t}\n}\n',
+  'test/helpers.bash': 'setup() {\n  export HOME="$(mktemp -d)"\n}\n',
+  'test/tabswitch.bats': [
+    '#!/usr/bin/env bats',
+    '',
+    'BIN="${BIN:-$BATS_TEST_DIRNAME/../tabswitch}"',
+    'load helpers',
+    '',
+    '@test "--help exits 0" {',
+    '  run ${BIN} --help',
+    '  [ "$status" -eq 0 ]',
+    '}',
+    '',
+    '@test "unknown flag fails" {',
+    '  run ${BIN} --nope',
+    '  [ "$status" -eq 1 ]',
+    '}',
+    '',
+  ].join('\n'),
+  '.github/workflows/ci.yml': [
+    'name: ci',
+    'on: [push, pull_request]',
+    'jobs:',
+    '  test:',
+    '    runs-on: ubuntu-latest',
+    '    steps:',
+    '      - uses: actions/checkout@v4',
+    '      - uses: actions/setup-go@v5',
+    '      - run: go test ./...',
+    '      - run: go build -o dist/tabswitch ./cmd/tabswitch',
+    '      - run: sudo npm install -g bats',
+    '      - name: integration tests',
+    '        run: BIN=./dist/tabswitch bats test/tabswitch.bats',
+    '',
+  ].join('\n'),
+};
+
+describe('round 23: Bats suites CI runs against the built binary', () => {
+  it('test-types credits them as integration tests, cited at the first @test with the CI step', async () => {
+    const run = await runRuleOn(testTypes, goCli);
+    expect(run.outcome).toBe('pass');
+    expect(run.message).toContain('integration tests found');
+    expect(run.evidence.find((e) => e.path === 'test/tabswitch.bats')).toMatchObject({
+      line: 6,
+      snippet: '@test "--help exits 0" {',
+      note: 'integration: Bats: 2 tests that run the program and check its output and exit status, run by CI at .github/workflows/ci.yml:13',
+    });
+    // The inventory counts no shell test framework: the Go tests alone are counted.
+    const inv = testInventory(memoryIndex(goCli));
+    expect(inv.files.map((f) => f.path)).toEqual(['cmd/tabswitch/parse_test.go']);
+  });
+
+  it('a Bats suite of shell functions (`run parse_flags`), or one CI never runs, is not an integration test', async () => {
+    const functions = {
+      ...goCli,
+      'test/tabswitch.bats': (goCli['test/tabswitch.bats'] as string).replace(/run \$\{BIN\}/g, 'run parse_flags'),
+    };
+    const run = await runRuleOn(testTypes, functions);
+    expect(run.outcome).toBe('partial');
+    expect(run.evidence.some((e) => e.path.endsWith('.bats'))).toBe(false);
+    const notRun = {
+      ...goCli,
+      '.github/workflows/ci.yml': (goCli['.github/workflows/ci.yml'] as string).replace(
+        / {6}- name: integration[\s\S]*$/,
+        '',
+      ),
+    };
+    const run2 = await runRuleOn(testTypes, notRun);
+    expect(run2.outcome).toBe('partial');
+    expect(run2.message).toContain('no integration');
   });
 });
