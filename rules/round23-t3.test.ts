@@ -8,6 +8,10 @@ import { memoryIndex, type Tree } from '../src/testing/memory.js';
 import { testInventory } from '../src/facts/tests/inventory.js';
 import testsPresent from './quality/tests-present.js';
 import testTypes from './quality/test-types.js';
+import healthEndpoints from './observability/health-endpoints.js';
+import structuredLogging from './observability/structured-logging.js';
+import gracefulShutdown from './reliability/graceful-shutdown.js';
+import authorization from './security/authorization.js';
 
 const cases = (n: number, name = 'case') =>
   Array.from({ length: n }, (_, i) => `it("${name} ${i}", () => {\n  expect(${i}).toBe(${i});\n});\n`).join('');
@@ -180,5 +184,221 @@ describe('round 23: Bats suites CI runs against the built binary', () => {
     const run2 = await runRuleOn(testTypes, notRun);
     expect(run2.outcome).toBe('partial');
     expect(run2.message).toContain('no integration');
+  });
+});
+
+/** A Fastify API: a documented health route under a plugin prefix, a preHandler hook, pino with OpenTelemetry. */
+const fastifyApi: Tree = {
+  'package.json': JSON.stringify({
+    name: 'notify-api',
+    dependencies: {
+      fastify: '^4.28.0',
+      'fastify-plugin': '^4.5.0',
+      pino: '^9.0.0',
+      '@opentelemetry/sdk-node': '^0.52.0',
+      '@opentelemetry/instrumentation-pino': '^0.40.0',
+    },
+  }),
+  'src/index.ts': [
+    'import Fastify from "fastify";',
+    'import router from "./router";',
+    'import { logger } from "./logger";',
+    '',
+    'const app = Fastify({ loggerInstance: logger });',
+    'await app.register(router);',
+    'await app.listen({ port: 3000, host: "0.0.0.0" });',
+    '',
+  ].join('\n'),
+  'src/logger.ts': 'import pino from "pino";\n\nexport const logger = pino({ level: "info" });\n',
+  'src/router.ts': [
+    'import { FastifyInstance } from "fastify";',
+    'import statusController from "./controllers/statusController";',
+    'import membership from "./membership";',
+    '',
+    'export default async function router(fastify: FastifyInstance) {',
+    '  await fastify.register(membership);',
+    '  await fastify.register(statusController, { prefix: "/api" });',
+    '}',
+    '',
+  ].join('\n'),
+  'src/controllers/statusController.ts': [
+    'import { FastifyInstance } from "fastify";',
+    '',
+    'export default async function statusController(fastify: FastifyInstance) {',
+    '  fastify.get(',
+    '    "/",',
+    '    { schema: { description: "Service health check endpoint." } },',
+    '    async () => ({ ok: true }),',
+    '  );',
+    '}',
+    '',
+  ].join('\n'),
+  'src/membership.ts': [
+    'import fp from "fastify-plugin";',
+    'import { findMember } from "./members";',
+    '',
+    'export default fp(async (fastify) => {',
+    '  fastify.addHook("preHandler", async (request, reply) => {',
+    '    const member = await findMember(request.headers.authorization);',
+    '    if (!member) {',
+    '      return reply.status(401).send();',
+    '    }',
+    '    const { workspaceId } = request.params as { workspaceId: string };',
+    '    if (workspaceId !== member.workspace.id) {',
+    '      request.log.warn({ workspaceId }, "not a member of this workspace");',
+    '      return reply.status(403).send();',
+    '    }',
+    '  });',
+    '});',
+    '',
+  ].join('\n'),
+  'src/members.ts':
+    'export async function findMember(token?: string) {\n  return token ? { workspace: { id: "w1" } } : undefined;\n}\n',
+  'src/telemetry.ts': [
+    'import { NodeSDK } from "@opentelemetry/sdk-node";',
+    '',
+    'const sdk = new NodeSDK({',
+    '  instrumentations: [',
+    '    {',
+    '      "@opentelemetry/instrumentation-pino": { enabled: true },',
+    '    },',
+    '  ],',
+    '});',
+    '',
+    'export function startTelemetry() {',
+    '  sdk.start();',
+    '  [',
+    '    // flush spans before the process goes',
+    '    "SIGTERM",',
+    '    "SIGINT",',
+    '  ].forEach((signal) =>',
+    '    process.on(signal, () => {',
+    '      sdk.shutdown().finally(() => process.exit(0));',
+    '    }),',
+    '  );',
+    '}',
+    '',
+  ].join('\n'),
+  'deploy/deployment.yaml': [
+    'apiVersion: apps/v1',
+    'kind: Deployment',
+    'metadata:',
+    '  name: notify-api',
+    'spec:',
+    '  replicas: 2',
+    '  selector:',
+    '    matchLabels: { app: notify-api }',
+    '  template:',
+    '    metadata:',
+    '      labels: { app: notify-api }',
+    '    spec:',
+    '      containers:',
+    '        - name: api',
+    '          image: ghcr.io/acme/notify-api:1.4.0',
+    '          livenessProbe:',
+    '            httpGet:',
+    '              path: /api',
+    '              port: 3000',
+    '',
+  ].join('\n'),
+};
+
+describe('round 23: Fastify services', () => {
+  it('health-endpoints: a route documented as a health check, under its plugin prefix, is the route the liveness probe calls', async () => {
+    const run = await runRuleOn(healthEndpoints, fastifyApi, { profile: 'service' });
+    expect(run.outcome).toBe('partial');
+    expect(run.message).toBe('A health endpoint exists, but no separate readiness endpoint.');
+    expect(run.evidence[0]).toMatchObject({
+      path: 'src/controllers/statusController.ts',
+      line: 4,
+      note: 'health route /api (documented as a health check)',
+    });
+    expect(run.evidence[1]).toMatchObject({
+      path: 'deploy/deployment.yaml',
+      note: 'the liveness probe of Deployment notify-api calls /api',
+    });
+    const undocumented = await runRuleOn(
+      healthEndpoints,
+      {
+        ...fastifyApi,
+        'src/controllers/statusController.ts': (fastifyApi['src/controllers/statusController.ts'] as string).replace(
+          'Service health check endpoint.',
+          'Service version.',
+        ),
+      },
+      { profile: 'service' },
+    );
+    expect(undocumented.outcome).toBe('fail');
+  });
+
+  it('structured-logging: the OpenTelemetry pino instrumentation and request.log carry the correlation ids', async () => {
+    const run = await runRuleOn(structuredLogging, fastifyApi, { profile: 'service' });
+    expect(run.outcome).toBe('pass');
+    expect(run.evidence).toContainEqual(
+      expect.objectContaining({
+        path: 'src/telemetry.ts',
+        line: 6,
+        note: 'request/correlation id: the OpenTelemetry log instrumentation adds the trace and span ids to each log record',
+      }),
+    );
+    const bare = await runRuleOn(
+      structuredLogging,
+      {
+        ...fastifyApi,
+        'src/telemetry.ts': (fastifyApi['src/telemetry.ts'] as string).replace(
+          '"@opentelemetry/instrumentation-pino": { enabled: true },',
+          '',
+        ),
+        'src/membership.ts': (fastifyApi['src/membership.ts'] as string).replace('request.log.warn', 'console.warn'),
+      },
+      { profile: 'service' },
+    );
+    expect(bare.outcome).toBe('partial');
+    expect(bare.message).toContain('no request/correlation id found');
+  });
+
+  it('graceful-shutdown: `["SIGTERM", "SIGINT"].forEach((s) => process.on(s, …))` handles SIGTERM; flushing telemetry alone drains nothing', async () => {
+    const run = await runRuleOn(gracefulShutdown, fastifyApi, { profile: 'service' });
+    expect(run.outcome).toBe('partial');
+    expect(run.message).toContain('SIGTERM is handled, but the handler only shuts down telemetry');
+    expect(run.evidence[0]).toMatchObject({
+      path: 'src/telemetry.ts',
+      line: 18,
+      snippet: 'process.on(signal, () => {',
+    });
+    const draining = await runRuleOn(
+      gracefulShutdown,
+      {
+        ...fastifyApi,
+        'src/telemetry.ts': (fastifyApi['src/telemetry.ts'] as string).replace(
+          'sdk.shutdown().finally',
+          'app.close().then(() => sdk.shutdown()).finally',
+        ),
+      },
+      { profile: 'service' },
+    );
+    expect(draining.outcome).toBe('pass');
+    expect(draining.evidence[0]).toMatchObject({ path: 'src/telemetry.ts', line: 18 });
+  });
+
+  it('authorization: a request hook that refuses a caller outside the workspace with 403 checks requests', async () => {
+    const run = await runRuleOn(authorization, fastifyApi, { profile: 'service' });
+    expect(run.outcome).toBe('pass');
+    expect(run.evidence[0]).toMatchObject({
+      path: 'src/membership.ts',
+      line: 11,
+      snippet: 'if (workspaceId !== member.workspace.id) {',
+    });
+    // The same comparison outside any request hook (a helper) refuses nothing by itself.
+    const helper = (fastifyApi['src/membership.ts'] as string).replace(
+      'fastify.addHook("preHandler", async (request, reply) => {',
+      'fastify.decorate("check", async (request, reply) => {',
+    );
+    const noHook = await runRuleOn(
+      authorization,
+      { ...fastifyApi, 'src/membership.ts': helper },
+      { profile: 'service' },
+    );
+    expect(noHook.outcome).toBe('fail');
   });
 });
