@@ -12,6 +12,7 @@ import healthEndpoints from './observability/health-endpoints.js';
 import structuredLogging from './observability/structured-logging.js';
 import gracefulShutdown from './reliability/graceful-shutdown.js';
 import authorization from './security/authorization.js';
+import databaseMigrations from './architecture/database-migrations.js';
 
 const cases = (n: number, name = 'case') =>
   Array.from({ length: n }, (_, i) => `it("${name} ${i}", () => {\n  expect(${i}).toBe(${i});\n});\n`).join('');
@@ -400,5 +401,95 @@ describe('round 23: Fastify services', () => {
       { profile: 'service' },
     );
     expect(noHook.outcome).toBe('fail');
+  });
+});
+
+const DATASOURCE = [
+  "import { DataSource, type DataSourceOptions } from 'typeorm';",
+  '',
+  'const devConfig: DataSourceOptions = {',
+  "  type: 'sqlite',",
+  "  database: 'config/db/dev.sqlite3',",
+  '  synchronize: true,',
+  "  entities: ['server/entity/**/*.ts'],",
+  "  migrations: ['server/migration/sqlite/**/*.ts'],",
+  '};',
+  '',
+  'const prodConfig: DataSourceOptions = {',
+  "  type: 'postgres',",
+  '  url: process.env.DATABASE_URL,',
+  '  synchronize: false,',
+  '  migrationsRun: true,',
+  "  entities: ['dist/entity/**/*.js'],",
+  "  migrations: ['dist/migration/postgres/**/*.js'],",
+  '};',
+  '',
+  "export const dataSource = new DataSource(process.env.NODE_ENV === 'production' ? prodConfig : devConfig);",
+  '',
+].join('\n');
+const migration = (name: string, sql: string) =>
+  `import type { MigrationInterface, QueryRunner } from 'typeorm';\n\nexport class ${name} implements MigrationInterface {\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.query(\`${sql}\`);\n  }\n\n  public async down(): Promise<void> {}\n}\n`;
+const typeormApp: Tree = {
+  'package.json': JSON.stringify({
+    name: 'watchlist',
+    dependencies: { typeorm: '0.3.20', pg: '8.12.0', express: '4.19.2' },
+  }),
+  'server/index.ts':
+    "import express from 'express';\nimport { dataSource } from './datasource';\n\nawait dataSource.initialize();\nexpress().listen(5055);\n",
+  'server/datasource.ts': DATASOURCE,
+  'server/entity/Title.ts':
+    "import { Entity, PrimaryGeneratedColumn } from 'typeorm';\n\n@Entity()\nexport class Title {\n  @PrimaryGeneratedColumn() id!: number;\n}\n",
+  'server/migration/sqlite/1700000000000-Init.ts': migration(
+    'Init1700000000000',
+    'CREATE TABLE "title" ("id" integer PRIMARY KEY)',
+  ),
+  'server/migration/sqlite/1700000000001-AddYear.ts': migration(
+    'AddYear1700000000001',
+    'ALTER TABLE "title" ADD COLUMN "year" integer',
+  ),
+  'server/migration/postgres/1700000000000-Init.ts': migration(
+    'Init1700000000000',
+    'CREATE TABLE "title" ("id" SERIAL PRIMARY KEY)',
+  ),
+};
+
+describe('round 23: database migrations', () => {
+  it('TypeORM migrations in one folder per database engine pass; the dev data source synchronising is not the production strategy', async () => {
+    const run = await runRuleOn(databaseMigrations, typeormApp, { profile: 'service' });
+    expect(run.outcome).toBe('pass');
+    expect(run.message).toBe('Schema changes are versioned (JS/TS migrations; 3 migration file(s)).');
+    expect(run.evidence[0]).toMatchObject({ path: 'server/migration/postgres/1700000000000-Init.ts' });
+    // No migration committed: judged on the production data source (synchronize: false), not the dev one.
+    const none = Object.fromEntries(Object.entries(typeormApp).filter(([p]) => !p.includes('/migration/')));
+    const bare = await runRuleOn(databaseMigrations, none, { profile: 'service' });
+    expect(bare.outcome).not.toBe('pass');
+    expect(bare.evidence.some((e) => e.path === 'server/datasource.ts' && e.line === 6)).toBe(false);
+    // The production data source synchronising is the schema strategy, cited.
+    const prodSync = await runRuleOn(
+      databaseMigrations,
+      {
+        ...none,
+        'server/datasource.ts': DATASOURCE.replace('synchronize: true', 'synchronize: false').replace(
+          'synchronize: false,\n  migrationsRun',
+          'synchronize: true,\n  migrationsRun',
+        ),
+      },
+      { profile: 'service' },
+    );
+    expect(prodSync.evidence).toContainEqual(expect.objectContaining({ path: 'server/datasource.ts', line: 14 }));
+  });
+
+  it("an example app's migrations are not the product's", async () => {
+    const tree: Tree = {
+      ...Object.fromEntries(Object.entries(typeormApp).filter(([p]) => !p.includes('/migration/'))),
+      'examples/supabase/migrations/20221017024722_init.sql': 'create table profiles (id uuid primary key);\n',
+      'examples/supabase/migrations/20221018000000_names.sql': 'alter table profiles add column name text;\n',
+      'db/drizzle/0000_init.sql': 'CREATE TABLE "users" ("id" serial PRIMARY KEY);\n',
+      'db/drizzle/0001_email.sql': 'ALTER TABLE "users" ADD COLUMN "email" text;\n',
+    };
+    const run = await runRuleOn(databaseMigrations, tree, { profile: 'service' });
+    expect(run.outcome).toBe('pass');
+    expect(run.message).toBe('Schema changes are versioned (SQL migrations; 2 migration file(s)).');
+    expect(run.evidence[0]).toMatchObject({ path: 'db/drizzle/0000_init.sql' });
   });
 });
