@@ -252,8 +252,7 @@ export default defineRule({
         .match(l.globs)
         // An example app's migrations (examples/supabase/…) are the example's schema, not the product's.
         .filter(
-          (p) =>
-            !isTestPath(p) && !isExampleFolder(p) && !counted.has(p) && !/(^|\/)config\/initializers\//.test(p),
+          (p) => !isTestPath(p) && !isExampleFolder(p) && !counted.has(p) && !/(^|\/)config\/initializers\//.test(p),
         )
         .filter((p) => !l.content || l.content.test(ctx.files.read(p) ?? ''));
       if (!found.length) continue;
