@@ -13,6 +13,7 @@ import structuredLogging from './observability/structured-logging.js';
 import gracefulShutdown from './reliability/graceful-shutdown.js';
 import authorization from './security/authorization.js';
 import databaseMigrations from './architecture/database-migrations.js';
+import resourceLimits from './reliability/resource-limits.js';
 
 const cases = (n: number, name = 'case') =>
   Array.from({ length: n }, (_, i) => `it("${name} ${i}", () => {\n  expect(${i}).toBe(${i});\n});\n`).join('');
@@ -491,5 +492,83 @@ describe('round 23: database migrations', () => {
     expect(run.outcome).toBe('pass');
     expect(run.message).toBe('Schema changes are versioned (SQL migrations; 2 migration file(s)).');
     expect(run.evidence[0]).toMatchObject({ path: 'db/drizzle/0000_init.sql' });
+  });
+});
+
+const VALUES = [
+  'replicaCount: 2',
+  'image:',
+  '  repository: ghcr.io/acme/mailer',
+  '  tag: "2.1.0"',
+  'resources:',
+  '  requests:',
+  '    cpu: 250m',
+  '    memory: 256Mi',
+  '  limits:',
+  '    memory: 512Mi',
+  'queueWorkers:',
+  '  enabled: false',
+  '  email:',
+  '    replicaCount: 2',
+  '',
+].join('\n');
+const chart: Tree = {
+  'chart/Chart.yaml': 'apiVersion: v2\nname: mailer\nversion: 0.4.0\nappVersion: "2.1.0"\n',
+  'chart/values.yaml': VALUES,
+  'chart/templates/deployment.yaml': [
+    'apiVersion: apps/v1',
+    'kind: Deployment',
+    'metadata:',
+    '  name: {{ .Release.Name }}-mailer',
+    'spec:',
+    '  replicas: {{ .Values.replicaCount }}',
+    '  template:',
+    '    spec:',
+    '      containers:',
+    '        - name: mailer',
+    '          image: "{{ .Values.image.repository }}:{{ .Values.image.tag }}"',
+    '          resources:',
+    '            {{- toYaml .Values.resources | nindent 12 }}',
+    '',
+  ].join('\n'),
+  'chart/templates/workers.yaml': [
+    '{{- define "mailer.worker" -}}',
+    'apiVersion: apps/v1',
+    'kind: Deployment',
+    'metadata:',
+    '  name: {{ .root.Release.Name }}-worker-{{ .name }}',
+    'spec:',
+    '  replicas: {{ .vals.replicaCount }}',
+    '  template:',
+    '    spec:',
+    '      containers:',
+    '        - name: worker',
+    '          image: "{{ .root.Values.image.repository }}:{{ .root.Values.image.tag }}"',
+    '          args: ["worker", "{{ .name }}"]',
+    '{{- end -}}',
+    '',
+    '{{- if .Values.queueWorkers.enabled }}',
+    '{{- include "mailer.worker" (dict "root" . "name" "email" "vals" .Values.queueWorkers.email) }}',
+    '{{- end }}',
+    '',
+  ].join('\n'),
+};
+
+describe('round 23: Helm workload written in a define of its own file', () => {
+  it('is off by default when every include of it sits under an `if` off in values.yaml: not judged', async () => {
+    const run = await runRuleOn(resourceLimits, chart, { profile: 'service' });
+    expect(run.outcome).toBe('pass');
+    expect(run.message).toContain(
+      '1 more workload template is off by default and not counted (queueWorkers.enabled chart/values.yaml:12)',
+    );
+    expect(run.evidence[0]).toMatchObject({ path: 'chart/templates/deployment.yaml' });
+    // Switched on, the worker is judged: it sets no resources.
+    const on = await runRuleOn(
+      resourceLimits,
+      { ...chart, 'chart/values.yaml': VALUES.replace('enabled: false', 'enabled: true') },
+      { profile: 'service' },
+    );
+    expect(on.outcome).toBe('partial');
+    expect(on.evidence.some((e) => e.path === 'chart/templates/workers.yaml')).toBe(true);
   });
 });
