@@ -90,6 +90,13 @@ export default defineRule({
         ],
         maxPerFile: 3,
       },
+      // An OpenTelemetry SDK or provider shut down (`sdk.shutdown()`): a handler doing only this drains nothing.
+      telemetryShutdown: {
+        regex: /\b(?=\w*?(?:sdk|SDK|[Oo]tel|[Pp]rovider|[Tt]elemetry))\w+\.shutdown\(/,
+        files: CODE_GLOBS,
+        literals: ['.shutdown('],
+        maxPerFile: 1,
+      },
       config: {
         regex:
           // uWSGI reloads on SIGTERM unless `die-on-term` makes it shut down the workers and exit.
@@ -181,6 +188,8 @@ export default defineRule({
     // it stops no server and drains nothing (blind round 23, dittofeed openTelemetry.ts:143).
     const telemetryOnly = (m: Match) => {
       if (!/\.[cm]?[jt]sx?$/.test(m.path) || !/\bprocess\.(?:on|once|addListener)\(/.test(m.snippet)) return false;
+      // Read again only where the scan saw a telemetry shutdown in the file.
+      if (!telemetryFiles.has(m.path)) return false;
       const lines = ctx.files.lines(m.path);
       if (!lines) return false;
       let body = '';
@@ -190,6 +199,7 @@ export default defineRule({
         !/\.close\(|\bclose\w*\(|\.stop\(|\bdrain|\b(?:server|app|fastify|srv|worker)\w*\.\w+\(/i.test(body)
       );
     };
+    const telemetryFiles = new Set(ctx.matches('telemetryShutdown').map((m) => m.path));
     const located = handled.map((m) => (stopSignals.includes(m) ? m : atHandler(m)));
     if (located.length > 0 && located.every(telemetryOnly))
       return partial(
