@@ -1,6 +1,6 @@
-import { defineRule, type Evidence } from '../../src/types.js';
+import { defineRule, type Evidence, type FileView, type Match } from '../../src/types.js';
 import { fail, listing, partial, pass } from '../../src/engine/results.js';
-import { dirOf, isTestPath } from '../../src/facts/paths.js';
+import { dirOf, isExampleFolder, isTestPath } from '../../src/facts/paths.js';
 
 /**
  * What a migration file says, for layouts whose folder or file name alone is common in app code:
@@ -57,7 +57,14 @@ const LAYOUTS: { tool: string; globs: string[]; content?: RegExp }[] = [
   // Knex, Sequelize and friends take any directory: `db/knex_migrations`, `src/db-migrations`.
   {
     tool: 'JS/TS migrations',
-    globs: ['**/migrations/*.{js,ts,mjs,cjs}', '**/migration/*.{js,ts}', '**/*[_-]migrations/*.{js,ts,mjs,cjs}'],
+    // One folder per database engine is common (TypeORM `server/migration/{sqlite,postgres}/`).
+    globs: [
+      '**/migrations/*.{js,ts,mjs,cjs}',
+      '**/migration/*.{js,ts}',
+      '**/*[_-]migrations/*.{js,ts,mjs,cjs}',
+      '**/migrations/*/*.{js,ts,mjs,cjs}',
+      '**/migration/*/*.{js,ts}',
+    ],
     content: MIGRATION_CONTENT,
   },
   { tool: 'Go migrations', globs: ['**/migrations/*.go'] },
@@ -245,7 +252,10 @@ export default defineRule({
       // Rails initializers configure migration tools (config/initializers/strong_migrations.rb).
       const found = ctx.files
         .match(l.globs)
-        .filter((p) => !isTestPath(p) && !counted.has(p) && !/(^|\/)config\/initializers\//.test(p))
+        // An example app's migrations (examples/supabase/…) are the example's schema, not the product's.
+        .filter(
+          (p) => !isTestPath(p) && !isExampleFolder(p) && !counted.has(p) && !/(^|\/)config\/initializers\//.test(p),
+        )
         .filter((p) => !l.content || l.content.test(ctx.files.read(p) ?? ''));
       if (!found.length) continue;
       found.forEach((p) => counted.add(p));
@@ -258,7 +268,7 @@ export default defineRule({
     // Any folder of at least two numbered SQL files is a migration history, whatever the tool.
     const numbered = new Map<string, string[]>();
     for (const p of ctx.files.match('**/*.sql')) {
-      if (counted.has(p) || isTestPath(p) || !NUMBERED_SQL.test(p)) continue;
+      if (counted.has(p) || isTestPath(p) || isExampleFolder(p) || !NUMBERED_SQL.test(p)) continue;
       const dir = dirOf(p);
       const list = numbered.get(dir);
       if (list) list.push(p);
@@ -331,7 +341,11 @@ export default defineRule({
     const configs = ctx.files.match(TOOL_CONFIGS).filter((p) => !isTestPath(p));
     // An ORM that also ships migrations (typeorm) is no migration tool at work when the code syncs
     // the schema from its entities and nothing configures migrations (round 8).
-    const sync = ctx.matches('schemaSync').filter((m) => !isTestPath(m.path) && !/^\s*(?:\/\/|\*)/.test(m.snippet));
+    // A `synchronize: true` in a development data source (`const devConfig = { … }`) beside a
+    // production one says nothing of production's schema strategy: judged on the production settings.
+    const sync = ctx
+      .matches('schemaSync')
+      .filter((m) => !isTestPath(m.path) && !/^\s*(?:\/\/|\*)/.test(m.snippet) && !devDataSource(ctx.files, m));
     const declared = ctx.facts
       .findDependencies(ctx.catalogue('migration-tools'), { includeDev: true })
       .filter((d) => !(sync.length && configs.length === 0 && SYNC_ORMS.has(d.name)));
@@ -399,3 +413,18 @@ export default defineRule({
     );
   },
 });
+
+/**
+ * The `synchronize: true` sits in an object named for development or tests (`const devConfig:
+ * DataSourceOptions = {`, `development: {`) and the same file holds a data source that does not
+ * synchronise (`synchronize: false`): the production settings are the other ones.
+ */
+function devDataSource(files: FileView, m: Match): boolean {
+  const lines = files.lines(m.path);
+  if (!lines || !/\bsynchronize\s*:\s*false\b/.test(files.read(m.path) ?? '')) return false;
+  for (let n = m.line - 1; n >= Math.max(1, m.line - 30); n--) {
+    const owner = /^\s*(?:(?:export\s+)?(?:const|let|var)\s+(\w+)|["']?(\w+)["']?\s*:\s*\{)/.exec(lines.line(n));
+    if (owner) return /dev|test|local/i.test(owner[1] ?? owner[2] ?? '');
+  }
+  return false;
+}

@@ -154,7 +154,7 @@ export default defineRule({
     severity: 'high',
     effort: 'low',
     detection:
-      'Route registrations in production code for /health, /healthz, /livez, /readyz, /ready, /ping, /up, /status, and any deeper path ending in a health word (`GET /system/liveness`, /internal/healthz) or a path named for the health of a part (`/worker-health`) (string routes, Django `path("health/")`, Rails `get "up"` and `resources :health`, Rocket `#[get("/alive")]`, a `HealthController` class, NestJS `@Controller("health")` (or a project wrapper such as `@ApiController("health")`) or `@Get("health")` (under the global prefix, e.g. /api/health; a handler with an auth decorator such as `@Auth()`/`@UseGuards()` is set aside and named: no probe can call it), ASP.NET `[HttpGet("health")]`, Ktor `get("internal/isalive") { … }` and the NAIS `/isalive`/`/isready` names); ASP.NET `MapHealthChecks` (a path held in a constant is served where the constant is mapped: only inside a development branch, it is development-only); gRPC health services (Go, Python, Java, .NET, Node, Rust); controller-runtime `AddHealthzCheck`/`AddReadyzCheck`; Spring Boot Actuator, Quarkus SmallRye Health, Micronaut management, django-health-check by dependency (its `health_check` app name counts in Python only, in a Django project or one declaring the library); terminus and lightship. A route the deployment’s readiness probe calls (Kubernetes `readinessProbe.httpGet.path`, the `readiness.path` of a NAIS Application, a Pulumi program’s readinessProbe) is the readiness endpoint whatever its name (`/health` beside `/liveness`); prefixed probe paths such as `/healthcheck/live` and `/healthcheck/ready` count. Comments, tests, examples and client code that calls another service\'s /health are ignored.',
+      'Route registrations in production code for /health, /healthz, /livez, /readyz, /ready, /ping, /up, /status, and any deeper path ending in a health word (`GET /system/liveness`, /internal/healthz) or a path named for the health of a part (`/worker-health`) (string routes, Django `path("health/")`, Rails `get "up"` and `resources :health`, Rocket `#[get("/alive")]`, a `HealthController` class, NestJS `@Controller("health")` (or a project wrapper such as `@ApiController("health")`) or `@Get("health")` (under the global prefix, e.g. /api/health; a handler with an auth decorator such as `@Auth()`/`@UseGuards()` is set aside and named: no probe can call it), ASP.NET `[HttpGet("health")]`, Ktor `get("internal/isalive") { … }` and the NAIS `/isalive`/`/isready` names); ASP.NET `MapHealthChecks` (a path held in a constant is served where the constant is mapped: only inside a development branch, it is development-only); gRPC health services (Go, Python, Java, .NET, Node, Rust); controller-runtime `AddHealthzCheck`/`AddReadyzCheck`; Spring Boot Actuator, Quarkus SmallRye Health, Micronaut management, django-health-check by dependency (its `health_check` app name counts in Python only, in a Django project or one declaring the library); terminus and lightship. A route documented as a health check (`description: "Application health check endpoint."` or `summary="Health check"` beside its registration; under the prefix its Fastify plugin is registered with), cited with the liveness probe that calls it. A route the deployment’s readiness probe calls (Kubernetes `readinessProbe.httpGet.path`, the `readiness.path` of a NAIS Application, a Pulumi program’s readinessProbe) is the readiness endpoint whatever its name (`/health` beside `/liveness`); prefixed probe paths such as `/healthcheck/live` and `/healthcheck/ready` count. Comments, tests, examples and client code that calls another service\'s /health are ignored.',
     patterns: {
       devGuard: { regex: DEV_CONDITION, files: CODE, maxPerFile: 1 },
       route: {
@@ -221,6 +221,22 @@ export default defineRule({
       nestPrefix: NEST_PREFIX,
       nestController: NEST_CONTROLLER,
       expressActuator: ACTUATOR_MOUNT,
+      // A route documented as a health check (`schema: { description: "Application health check endpoint." }`,
+      // FastAPI `summary="Health check"`), whatever its path (`/` under a prefix).
+      documentedHealth: {
+        regex: /\b(?:description|summary)\s*[:=]\s*["'`][^"'`\n]{0,80}?\bhealth[- _]?checks?\b/i,
+        files: CODE,
+        literals: ['health'],
+        ignoreCase: true,
+        maxPerFile: 2,
+      },
+      // Fastify `register(controller, { prefix: "/api" })`: the prefix of every route the plugin registers.
+      prefixRegister: {
+        regex: /\bregister\(\s*(\w+)\s*,\s*\{[^}\n]{0,120}?\bprefix\s*:\s*["'`](\/[^"'`\n]*)["'`]/,
+        files: ['**/*.{js,ts,mjs,cjs}'],
+        literals: ['prefix'],
+        maxPerFile: 40,
+      },
       statusRoute: {
         // `/status` is a health route only when its handler checks a dependency (healthchecks.io's
         // `path("status/", views.status)` runs SELECT 1); a status page is not.
@@ -348,6 +364,12 @@ export default defineRule({
         return full === undefined ? m : { ...m, groups: [full, ...m.groups.slice(1)] };
       })
       .sort((a, b) => Number(ROUTE_CONTEXT.test(b.snippet)) - Number(ROUTE_CONTEXT.test(a.snippet)));
+    const documented = documentedRoutes(
+      ctx.files,
+      serverCodeMatches(ctx.facts, ctx.matches('documentedHealth')),
+      ctx.matches('prefixRegister'),
+    );
+    routes.push(...documented);
     // express-actuator's /health: status UP, no dependency checked (a liveness answer).
     const actuated = actuatorRoutes(
       serverCodeMatches(ctx.facts, ctx.matches('expressActuator')).filter(inProduction),
@@ -397,6 +419,8 @@ export default defineRule({
       if (/ready|readiness|startup/.test(p) || probe) kinds.add('readiness');
       else kinds.add('liveness');
       const live = livenessPaths.get(p.replace(/\/+$/, ''));
+      // A route the liveness probe calls, whatever its name, is cited with the probe.
+      if (live && !probe && !/health|live|ping|up\b/.test(p) && !probeEvidence.includes(live)) probeEvidence.push(live);
       if (probe && live) {
         kinds.add('liveness');
         shared ??= p;
@@ -433,7 +457,7 @@ export default defineRule({
         .map((m) =>
           fromMatch(
             m,
-            `health route ${route(m)}${actuated.includes(m) ? ' (served by express-actuator: status UP, no dependency checked)' : ''}`,
+            `health route ${route(m)}${actuated.includes(m) ? ' (served by express-actuator: status UP, no dependency checked)' : documented.includes(m) ? ' (documented as a health check)' : ''}`,
           ),
         ),
       ...fileRoutes.slice(0, 4).map((f) => ({ path: f.path, note: `file-system route ${f.route}` })),
@@ -548,6 +572,40 @@ function dependencyName(snippet: string): string {
   return /select|sql|db|database|postgres|mongo|cursor|queryRaw|connect|sequelize|prisma|session/i.test(snippet)
     ? 'the database'
     : 'a dependency';
+}
+
+/** A GET route registration: Fastify/Express `.get("/", …)`, `route({ method: "GET", url: "/" })`, FastAPI/Flask `@app.get("/")`. */
+const ROUTE_CALL = /(?:\.(?:get|head|all)\(\s*|\burl\s*:\s*)["'`](\/[^"'`\s]*)["'`]/;
+/**
+ * Routes documented as health checks: the route registered within a few lines above the
+ * description, under the prefix its Fastify plugin is registered with (`register(indexController,
+ * { prefix: "/api" })` in another file, the plugin named as the route file is or imported from it).
+ */
+function documentedRoutes(files: FileView, docs: Match[], prefixes: Match[]): Match[] {
+  const out: Match[] = [];
+  for (const d of docs) {
+    const lines = files.lines(d.path);
+    if (!lines) continue;
+    for (let n = d.line; n >= Math.max(1, d.line - 8); n--) {
+      // The path may sit on the line after the call (`fastify.get(\n  "/",`).
+      const r = ROUTE_CALL.exec(`${lines.line(n)}${/\(\s*$/.test(lines.line(n)) ? lines.line(n + 1) : ''}`);
+      if (!r) continue;
+      const base = d.path.slice(d.path.lastIndexOf('/') + 1).replace(/\.[^.]+$/, '');
+      const plugin = prefixes.find((p) => {
+        const name = p.groups[0] ?? '';
+        if (name === base) return true;
+        const imported = new RegExp(String.raw`\bimport\s+${name}\s+from\s+["'][^"']*/${base}(?:\.[jt]s)?["']`);
+        return imported.test(files.read(p.path) ?? '');
+      });
+      const full = `${(plugin?.groups[1] ?? '').replace(/\/+$/, '')}/${r[1]!.replace(/^\/+/, '')}`.replace(
+        /(.)\/+$/,
+        '$1',
+      );
+      out.push({ path: d.path, line: n, snippet: lines.line(n).trim(), groups: [full] });
+      break;
+    }
+  }
+  return out;
 }
 
 /** Paths the deployment's probes of one kind call, with where: Kubernetes `<kind>Probe.httpGet.path`, and Pulumi programs. */

@@ -11,7 +11,7 @@ import type { FileView, Lines, Match, RuleContext } from '../../src/types.js';
 const LOG_CALL = String.raw`(?:\blog(?:ger|ging|f|Info|Error|Warn(?:ing)?|Debug|Trace|Fatal|Message|Event|With)?|logger|zap\.\w+|slog\.\w+|WithFields?|Fields|bind(?:_contextvars)?|extra|\.With|\.Str|set_tag|withContext|shareContext|Context::(?:add|push))\s*[({]`;
 const ID = '(?:request|correlation|trace)_?id';
 /** Request/correlation id signals but the bare word `correlation_id` (which needs the line to reach a logger, CORRELATION_FIELD). */
-const ID_SIGNALS = String.raw`x-request-?id|x-correlation-?id|${LOG_CALL}(?:(?!${LOG_CALL}|${ID})[\s\S]){0,160}${ID}|WithValue\s*\((?:(?!WithValue\s*\()[^\n])*(?:request|correlation)_?id|middleware\.RequestID|\bRequestID\(\)|requestid\.New|RequestIdMiddleware|genReqId|asgi_correlation_id|CorrelationIdMiddleware|TracingLogger|UseCorrelationId|HeaderPropagation|MDC\.put\s*\(\s*(?:["'][^"'\n]*(?:request|correlation|trace|span)[-_.]?id|\w*(?:REQUEST|CORRELATION|TRACE)_?ID)|LogContext\.PushProperty|log_tags\s*=\s*\[\s*:request_id|metadata:\s*\[(?:(?!metadata:)[^\]])*:request_id|Plug\.RequestId|express-request-id|cls-rtracer|django_structlog\.middlewares\.RequestMiddleware|django_guid\.middleware|\bcallIdMdc\s*\(`;
+const ID_SIGNALS = String.raw`x-request-?id|x-correlation-?id|${LOG_CALL}(?:(?!${LOG_CALL}|${ID})[\s\S]){0,160}${ID}|WithValue\s*\((?:(?!WithValue\s*\()[^\n])*(?:request|correlation)_?id|middleware\.RequestID|\bRequestID\(\)|requestid\.New|RequestIdMiddleware|genReqId|asgi_correlation_id|CorrelationIdMiddleware|TracingLogger|UseCorrelationId|HeaderPropagation|MDC\.put\s*\(\s*(?:["'][^"'\n]*(?:request|correlation|trace|span)[-_.]?id|\w*(?:REQUEST|CORRELATION|TRACE)_?ID)|LogContext\.PushProperty|log_tags\s*=\s*\[\s*:request_id|metadata:\s*\[(?:(?!metadata:)[^\]])*:request_id|Plug\.RequestId|express-request-id|cls-rtracer|django_structlog\.middlewares\.RequestMiddleware|django_guid\.middleware|\bcallIdMdc\s*\(|\brequestId(?:Header|LogLabel)\s*:|@opentelemetry\/instrumentation-(?:pino|winston|bunyan)\b|\b(?:Pino|Winston|Bunyan)Instrumentation\s*\(|\b(?:req|request)\.log\.(?:info|warn|error|debug|trace|fatal|child)\s*\(`;
 /**
  * A correlation id read from or written to an object's getter or setter (`response.getCorrelationID()`,
  * `msg.setCorrelationId(…)`) or a response's or message's field (`reply.correlation_id`): an API's or a
@@ -77,7 +77,7 @@ export default defineRule({
     severity: 'medium',
     effort: 'low',
     detection:
-      'The line that configures JSON output: pino/bunyan loggers, the built-in Fastify logger (`Fastify({ logger: … })` is pino, with reqId on each request log line), winston only with `format.json()`, `structlog.configure`, `JsonFormatter`, loguru `serialize=True`, `zap.NewProduction`, zerolog, logrus only with `JSONFormatter`, slog only with `NewJSONHandler`, `LogstashEncoder`/`JsonTemplateLayout`/`EcsLayout` and Spring `logging.structured.format`, Serilog only with a JSON formatter (`CompactJsonFormatter`, `JsonFormatter`, or one named in appsettings.json; an `outputTemplate` is text), `AddJsonConsole`, Lograge JSON, Monolog `JsonFormatter`, tracing-subscriber `.json()`, Squidex.Log `ConfigureSemanticLog` (JSON records); a hand-written JSON log formatter counts unless it builds HTML (a web view of log data). Klogger writes key=value text unless given `formatter: :json`. Request/correlation ids (`X-Request-Id`, `correlation_id`, request-id middleware, `MDC.put` of a request/trace/correlation id key — not any MDC key —, Ktor CallLogging `callIdMdc(…)`, which puts the id of the CallId plugin on every log line) earn the remaining credit. A zerolog ConsoleWriter set only in a development branch leaves JSON in production. .NET ILogger message templates with named placeholders are structured fields whose JSON output is up to the host provider: partial credit. A logger library (catalogue `structured-logging`) used without JSON output, or declared and unused, earns partial credit.',
+      'The line that configures JSON output: pino/bunyan loggers, the built-in Fastify logger (`Fastify({ logger: … })` is pino, with reqId on each request log line), winston only with `format.json()`, `structlog.configure`, `JsonFormatter`, loguru `serialize=True`, `zap.NewProduction`, zerolog, logrus only with `JSONFormatter`, slog only with `NewJSONHandler`, `LogstashEncoder`/`JsonTemplateLayout`/`EcsLayout` and Spring `logging.structured.format`, Serilog only with a JSON formatter (`CompactJsonFormatter`, `JsonFormatter`, or one named in appsettings.json; an `outputTemplate` is text), `AddJsonConsole`, Lograge JSON, Monolog `JsonFormatter`, tracing-subscriber `.json()`, Squidex.Log `ConfigureSemanticLog` (JSON records); a hand-written JSON log formatter counts unless it builds HTML (a web view of log data). Klogger writes key=value text unless given `formatter: :json`. Request/correlation ids (`X-Request-Id`, `correlation_id`, request-id middleware, `MDC.put` of a request/trace/correlation id key — not any MDC key —, Ktor CallLogging `callIdMdc(…)`, which puts the id of the CallId plugin on every log line, the Fastify `requestIdHeader`/`genReqId` and request-scoped `request.log`, the OpenTelemetry pino/winston/bunyan instrumentation, which puts the trace id on every log record) earn the remaining credit. A zerolog ConsoleWriter set only in a development branch leaves JSON in production. .NET ILogger message templates with named placeholders are structured fields whose JSON output is up to the host provider: partial credit. A logger library (catalogue `structured-logging`) used without JSON output, or declared and unused, earns partial credit.',
     patterns: {
       // A call's arguments (`JSONRenderer(…)`) and a name's middle (`Rendered…JsonFormatter`) stop
       // at the next such call or name: scanning on from each of many to the end was quadratic.
@@ -258,6 +258,13 @@ export default defineRule({
           'django_guid.middleware',
           // Ktor CallLogging's `callIdMdc("requestId")` puts the CallId plugin's request id on every log line.
           'callidmdc',
+          // Fastify's request ids (`requestIdHeader`, a request-scoped `request.log`) and OpenTelemetry's
+          // pino/winston/bunyan instrumentations, which put the trace and span ids on every log record.
+          'instrumentation-',
+          'pinoinstrumentation',
+          'winstoninstrumentation',
+          'bunyaninstrumentation',
+          '.log.',
         ],
         ignoreCase: true,
         maxPerFile: 1,
@@ -330,19 +337,27 @@ export default defineRule({
     // Fastify's logger (pino) binds the request id (`reqId`) to every line a request logs, by default.
     const fastifyLogs = json.filter((m) => /[fF]astify\s*\(/.test(m.snippet));
     const hasIds = ids.length > 0 || idDeps.length > 0 || otelLogs.length > 0 || fastifyLogs.length > 0;
+    // A request-scoped `request.log` call carries the id Fastify's logger binds: where that logger is
+    // configured, it is cited instead (it says where the id comes from).
+    const reqLog = (m: Match) => /\b(?:req|request)\.log\./.test(m.snippet);
+    const shownIds = fastifyLogs.length ? ids.filter((m) => !reqLog(m)) : ids;
     const data = { libraries, jsonFiles: new Set(json.map((m) => m.path)).size, requestIds: hasIds };
     const evidence: Evidence[] = [
       ...firstPerFile(json, 4).map((m) => fromMatch(m, 'JSON/structured logger configured')),
-      ...firstPerFile(ids, 2).map((m) =>
+      ...firstPerFile(shownIds, 2).map((m) =>
         fromMatch(
           m,
           layoutIds.includes(m)
             ? `request/correlation id: the log pattern prints MDC key ${m.groups[0]} on every line`
-            : 'request/correlation id',
+            : /instrumentation-|Instrumentation\s*\(/.test(m.snippet)
+              ? 'request/correlation id: the OpenTelemetry log instrumentation adds the trace and span ids to each log record'
+              : reqLog(m)
+                ? "request/correlation id: the request's child logger (request.log) carries its request id"
+                : 'request/correlation id',
         ),
       ),
       ...idDeps.slice(0, 1).map((d) => dependencyEvidence(d, 'request-id middleware')),
-      ...(ids.length || idDeps.length
+      ...(shownIds.length || idDeps.length
         ? []
         : fastifyLogs
             .slice(0, 1)

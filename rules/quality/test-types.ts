@@ -331,6 +331,74 @@ function shunit2Acceptance(ctx: Parameters<Parameters<typeof defineRule>[0]['che
   ];
 }
 
+/** Bats options that take a value (`bats -j 4 -f name test/`): not a suite operand. */
+const BATS_VALUED = new Set([
+  '-f',
+  '--filter',
+  '-j',
+  '--jobs',
+  '-F',
+  '--formatter',
+  '-o',
+  '--output',
+  '--report-formatter',
+]);
+/**
+ * `run` (or a bare command line) of a program by path or through a variable (`run ${COMMAND} --help`,
+ * `run "$BATS_TEST_DIRNAME/../bin/tool"`, `run ./dist/tool`): the test executes a program, not a
+ * shell function loaded from a library.
+ */
+const BATS_PROGRAM =
+  /^[ \t]*run[ \t]+(?:-\d+[ \t]+|![ \t]+|--separate-stderr[ \t]+)*["']?(?:\$\{?\w+|\.{0,2}\/|[\w.-]+\/)/m;
+const BATS_TEST = /^[ \t]*@test[ \t]/gm;
+
+/**
+ * Bats suites a CI step runs (`bats test/cli.bats`, `bats -r test/`) whose tests execute a program
+ * by path or variable (the built binary CI points them at): black-box tests of the program with
+ * its real files and environment — integration tests (an e2e/acceptance folder: end-to-end).
+ * Cited once per suite file, at its first `@test`.
+ */
+function batsSuites(ctx: Parameters<Parameters<typeof defineRule>[0]['check']>[0]): { kind: Kind; e: Evidence }[] {
+  const out: { kind: Kind; e: Evidence }[] = [];
+  const seen = new Set<string>();
+  for (const r of productTestRuns(ctx.facts)) {
+    if (r.argv[0] !== 'bats' && !r.argv[0]?.endsWith('/bats')) continue;
+    const recursive = r.argv.some((a) => a === '-r' || a === '--recursive');
+    const operands: string[] = [];
+    for (let i = 1; i < r.argv.length; i++) {
+      const a = r.argv[i]!;
+      if (BATS_VALUED.has(a)) i++;
+      else if (!a.startsWith('-') && !a.includes('$')) operands.push(a.replace(/^\.\//, '').replace(/\/+$/, ''));
+    }
+    const suites = operands.flatMap((o) =>
+      o.endsWith('.bats')
+        ? ctx.files.exists(o)
+          ? [o]
+          : []
+        : ctx.files.match(`${o && o !== '.' ? `${o}/` : ''}${recursive ? '**/' : ''}*.bats`),
+    );
+    const step = r.chain[0];
+    for (const path of suites) {
+      if (seen.has(path)) continue;
+      seen.add(path);
+      const text = ctx.files.read(path) ?? '';
+      const tests = [...text.matchAll(BATS_TEST)];
+      if (!tests.length || !BATS_PROGRAM.test(text)) continue;
+      const e2e = e2eDir(path) || /acceptance|e2e/i.test(path);
+      out.push({
+        kind: e2e ? 'end-to-end' : 'integration',
+        e: {
+          path,
+          line: lineAt(text, tests[0]!.index),
+          snippet: text.slice(tests[0]!.index).split('\n', 1)[0]!.trim().slice(0, 120),
+          note: `Bats: ${tests.length} test${tests.length === 1 ? '' : 's'} that run the program and check its output and exit status, run by CI${step ? ` at ${step.path}:${step.line}` : ''}`,
+        },
+      });
+    }
+  }
+  return out;
+}
+
 export default defineRule({
   meta: {
     id: 'test-types',
@@ -343,7 +411,7 @@ export default defineRule({
     severity: 'medium',
     effort: 'medium',
     detection:
-      'Unit: collected test files outside integration/e2e folders, helm-unittest suites. Integration: integration/, it/ or api_tests/ folders and projects named *.IntegrationTests, CI jobs that start services (docker compose up, docker run -d) or declare service containers (GitHub Actions/GitLab services:) or launch a database/broker with an action step (`uses: …/start-mongodb`, `…/redis-github-action`) and run the tests against them, Terratest tests that apply Terraform (`terraform.InitAndApply`, terraform-module-test-helper `RunE2ETest`/`ModuleUpgradeTest`: real resources), Go tests run against a live Kubernetes cluster (the Terratest k8s module, client-go clientcmd loading the kubeconfig) and Go test packages named integration_tests, `terraform test` run blocks with `command = apply` (the default; `command = plan` runs, or a file with `mock_provider` blocks, are unit tests), (for Go, whose tests sit in their package, only folders named integration-tests/itest or integration/ in a test tree), regtest/ folders, files named *_integration_test.go/test_integration.py/*IT.java, Cargo integration-test targets (`tests/*.rs` beside a Cargo.toml), helm test hooks, pytest `integration` markers, Go `integration` build tags, Testcontainers, dockertest/dktest, @SpringBootTest, WebApplicationFactory, JenkinsRule or @WithJenkins (a real Jenkins per test), in-process HTTP test clients (supertest given the app object, Django `self.client`, DRF `APIClient`, Flask `test_client()`, Starlette/FastAPI `TestClient`, Fastify/hapi `app.inject({…})`, actix `test::init_service`, axum `oneshot`): they serve the whole app without a server or browser. End-to-end: scripts CI runs that start the project’s built binary in the background (`target/debug/app &`) and test it from outside, spec files a WebdriverIO config (wdio.conf.*) runs in a browser, test files that drive a browser (they import Selenium/WebDriver, Playwright, Puppeteer, WebdriverIO, Splinter, chromedp/Rod, thirtyfour/fantoccini), Playwright, Cypress, Selenium, WebdriverIO, Puppeteer, Capybara, supertest given a URL of a running instance, tests of a command-line package that run its own command in a subprocess (`[sys.executable, "-m", pkg]`), test files aimed at a running local server (a base-URL constant of localhost/127.0.0.1 and an HTTP client call: smoke tests of a started container), e2e/ folders and files named *e2e* (e2e_test.go), Postman collections run by Newman, Cucumber features whose step definitions drive the app over HTTP (supertest, axios, fetch) — acceptance tests, feature files a JUnit Cucumber runner runs (`@RunWith(Cucumber.class)`, `@IncludeEngines("cucumber")`, its `features =` paths or the resource folder of its package), shunit2 scripts (`test*()` functions, `source …/shunit2`) in acceptance/e2e folders, tests that create a throwaway Kubernetes cluster (kind, k3d, pytest-kind) and deploy the product into it (Helm SDK install/upgrade, `helm install`, `kubectl apply`) or run on sigs.k8s.io/e2e-framework, CI jobs that create a kind/k3d/minikube cluster, deploy into it and run the tests. Load: Locust, k6 scripts, JMeter .jmx, Gatling, Artillery. Files whose every test starts the application are integration tests, not unit tests: WebApplicationFactory (or a test-side subclass of it), TestServer, @SpringBootTest, @QuarkusTest, @MicronautTest, @Testcontainers, Symfony WebTestCase/KernelTestCase/ApiTestCase (and test-side base classes extending them), Laravel tests using RefreshDatabase/DatabaseMigrations/DatabaseTransactions; Rails spec/requests are integration, spec/system and spec/features end-to-end. A test file is one kind: a kind read only from its name or folder (`*.e2e-spec.ts`, integration/) gives way to what the file does (supertest given the app object: integration). Score: unit 0.5, integration 0.25, end-to-end 0.25, load +0.1; pass with unit tests plus integration or end-to-end tests, and for a library (profile) with unit tests alone.',
+      'Unit: collected test files outside integration/e2e folders, helm-unittest suites. Integration: integration/, it/ or api_tests/ folders and projects named *.IntegrationTests, CI jobs that start services (docker compose up, docker run -d) or declare service containers (GitHub Actions/GitLab services:) or launch a database/broker with an action step (`uses: …/start-mongodb`, `…/redis-github-action`) and run the tests against them, Terratest tests that apply Terraform (`terraform.InitAndApply`, terraform-module-test-helper `RunE2ETest`/`ModuleUpgradeTest`: real resources), Go tests run against a live Kubernetes cluster (the Terratest k8s module, client-go clientcmd loading the kubeconfig) and Go test packages named integration_tests, `terraform test` run blocks with `command = apply` (the default; `command = plan` runs, or a file with `mock_provider` blocks, are unit tests), (for Go, whose tests sit in their package, only folders named integration-tests/itest or integration/ in a test tree), regtest/ folders, files named *_integration_test.go/test_integration.py/*IT.java, Cargo integration-test targets (`tests/*.rs` beside a Cargo.toml), helm test hooks, Bats suites (`@test` in *.bats) a CI step runs whose tests execute a program by path or variable (`run ${COMMAND} --help`: the built binary), pytest `integration` markers, Go `integration` build tags, Testcontainers, dockertest/dktest, @SpringBootTest, WebApplicationFactory, JenkinsRule or @WithJenkins (a real Jenkins per test), in-process HTTP test clients (supertest given the app object, Django `self.client`, DRF `APIClient`, Flask `test_client()`, Starlette/FastAPI `TestClient`, Fastify/hapi `app.inject({…})`, actix `test::init_service`, axum `oneshot`): they serve the whole app without a server or browser. End-to-end: scripts CI runs that start the project’s built binary in the background (`target/debug/app &`) and test it from outside, spec files a WebdriverIO config (wdio.conf.*) runs in a browser, test files that drive a browser (they import Selenium/WebDriver, Playwright, Puppeteer, WebdriverIO, Splinter, chromedp/Rod, thirtyfour/fantoccini), Playwright, Cypress, Selenium, WebdriverIO, Puppeteer, Capybara, supertest given a URL of a running instance, tests of a command-line package that run its own command in a subprocess (`[sys.executable, "-m", pkg]`), test files aimed at a running local server (a base-URL constant of localhost/127.0.0.1 and an HTTP client call: smoke tests of a started container), e2e/ folders and files named *e2e* (e2e_test.go), Postman collections run by Newman, Cucumber features whose step definitions drive the app over HTTP (supertest, axios, fetch) — acceptance tests, feature files a JUnit Cucumber runner runs (`@RunWith(Cucumber.class)`, `@IncludeEngines("cucumber")`, its `features =` paths or the resource folder of its package), shunit2 scripts (`test*()` functions, `source …/shunit2`) in acceptance/e2e folders, Bats suites (`@test`) CI runs in acceptance/e2e folders, tests that create a throwaway Kubernetes cluster (kind, k3d, pytest-kind) and deploy the product into it (Helm SDK install/upgrade, `helm install`, `kubectl apply`) or run on sigs.k8s.io/e2e-framework, CI jobs that create a kind/k3d/minikube cluster, deploy into it and run the tests. Load: Locust, k6 scripts, JMeter .jmx, Gatling, Artillery. Files whose every test starts the application are integration tests, not unit tests: WebApplicationFactory (or a test-side subclass of it), TestServer, @SpringBootTest, @QuarkusTest, @MicronautTest, @Testcontainers, Symfony WebTestCase/KernelTestCase/ApiTestCase (and test-side base classes extending them), Laravel tests using RefreshDatabase/DatabaseMigrations/DatabaseTransactions; Rails spec/requests are integration, spec/system and spec/features end-to-end. A test file is one kind: a kind read only from its name or folder (`*.e2e-spec.ts`, integration/) gives way to what the file does (supertest given the app object: integration). Score: unit 0.5, integration 0.25, end-to-end 0.25, load +0.1; pass with unit tests plus integration or end-to-end tests, and for a library (profile) with unit tests alone.',
     digests: [TEST_DIGEST],
     patterns: {
       // Marks some tests of a file as integration tests; the file may hold unit tests too.
@@ -881,6 +949,7 @@ export default defineRule({
     }
     for (const e of acceptanceOverHttp(ctx)) add('end-to-end', e);
     for (const e of shunit2Acceptance(ctx)) add('end-to-end', e);
+    for (const b of batsSuites(ctx)) add(b.kind, b.e);
     for (const m of ctx.matches('k6')) add('load', fromMatch(m, 'k6 load script'));
     for (const m of ctx
       .matches('artillery')

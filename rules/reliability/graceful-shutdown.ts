@@ -1,6 +1,6 @@
 import { deployedWorkloads } from '../../src/facts/runtime.js';
 import { defineRule } from '../../src/types.js';
-import type { Evidence } from '../../src/types.js';
+import type { Evidence, Match } from '../../src/types.js';
 import { fail, listing, partial, pass } from '../../src/engine/results.js';
 import { K8S_DIGEST } from '../../src/facts/k8s.js';
 import { firstPerFile, fromMatch, isProductionPath } from '../../src/facts/paths.js';
@@ -10,6 +10,10 @@ import { CODE_GLOBS, productionMatches } from '../_shared/resilience.js';
 const CODE = new RegExp(
   [
     String.raw`\bprocess\.(?:on|once|addListener)\(\s*['"]SIG(?:TERM|INT)['"]`,
+    // A list of signals handled in a loop: `["SIGTERM", "SIGINT"].forEach((s) => process.on(s, …))`,
+    // `for (const s of ["SIGINT", "SIGTERM"]) process.once(s, …)` (comments between the names allowed).
+    String.raw`\[[^[\]]{0,200}?['"]SIGTERM['"][^[\]]{0,200}\]\s*\.forEach\(\s*\(?\s*(?<each>\w+)\s*\)?\s*=>\s*\{?\s*process\.(?:on|once|addListener)\(\s*\k<each>\b`,
+    String.raw`\bfor\s*\(\s*(?:const|let|var)\s+(?<sig>\w+)\s+of\s+\[[^[\]]{0,200}?['"]SIGTERM['"][^[\]]{0,200}\]\s*\)\s*\{?\s*process\.(?:on|once|addListener)\(\s*\k<sig>\b`,
     String.raw`\bcreate(?:Terminus|HttpTerminator)\(`,
     String.raw`\.enableShutdownHooks\(`,
     String.raw`\bcloseWithGrace\(`,
@@ -62,7 +66,7 @@ export default defineRule({
     severity: 'medium',
     effort: 'low',
     detection:
-      'Production code that handles SIGTERM or hooks into shutdown (`process.on("SIGTERM")`, terminus, `signal.Notify(…SIGTERM)`, `.Shutdown(ctx)`, `addShutdownHook`, `IHostApplicationLifetime`, `trap("TERM")`); Spring `server.shutdown=graceful`; gunicorn/uvicorn graceful timeouts, uWSGI `die-on-term`; a Dockerfile `STOPSIGNAL` that is the graceful stop of the server it runs (SIGWINCH for Apache httpd, SIGQUIT for nginx/php-fpm). Platform settings (Kubernetes preStop, terminationGracePeriodSeconds, compose stop_grace_period) alone earn partial credit.',
+      'Production code that handles SIGTERM or hooks into shutdown (`process.on("SIGTERM")`, also for each signal of a list: `["SIGTERM", "SIGINT"].forEach((s) => process.on(s, …))`, terminus, `signal.Notify(…SIGTERM)`, `.Shutdown(ctx)`, `addShutdownHook`, `IHostApplicationLifetime`, `trap("TERM")`); Spring `server.shutdown=graceful`; gunicorn/uvicorn graceful timeouts, uWSGI `die-on-term`; a Dockerfile `STOPSIGNAL` that is the graceful stop of the server it runs (SIGWINCH for Apache httpd, SIGQUIT for nginx/php-fpm). Platform settings (Kubernetes preStop, terminationGracePeriodSeconds, compose stop_grace_period) alone earn partial credit.',
     patterns: {
       code: {
         regex: CODE,
@@ -85,6 +89,13 @@ export default defineRule({
           'GracefulStop',
         ],
         maxPerFile: 3,
+      },
+      // An OpenTelemetry SDK or provider shut down (`sdk.shutdown()`): a handler doing only this drains nothing.
+      telemetryShutdown: {
+        regex: /\b(?=\w*?(?:sdk|SDK|[Oo]tel|[Pp]rovider|[Tt]elemetry))\w+\.shutdown\(/,
+        files: CODE_GLOBS,
+        literals: ['.shutdown('],
+        maxPerFile: 1,
       },
       config: {
         regex:
@@ -164,7 +175,47 @@ export default defineRule({
       !/\bApplicationStopp(?:ing|ed)\b/.test(ctx.files.read(m.path) ?? '');
     const steps = code.filter((m) => isStep(m.snippet) || stopsOnly(m));
     const handled = code.filter((m) => !isStep(m.snippet) && !stopsOnly(m));
-    const codeEvidence = firstPerFile(handled.length > 0 ? code : []).map((m) =>
+    // A signal list handled in a loop matches from its `[`: the handler is cited at its `process.on(` line.
+    const atHandler = (m: Match): Match => {
+      if (/\bprocess\.|SIGTERM/.test(m.snippet)) return m;
+      const lines = ctx.files.lines(m.path);
+      for (let n = m.line; lines && n <= Math.min(lines.count, m.line + 8); n++)
+        if (/\bprocess\.(?:on|once|addListener)\(/.test(lines.line(n)))
+          return { ...m, line: n, snippet: lines.line(n).trim() };
+      return m;
+    };
+    // A handler whose body only shuts the OpenTelemetry SDK down (and exits) flushes telemetry;
+    // it stops no server and drains nothing (blind round 23, dittofeed openTelemetry.ts:143).
+    const telemetryOnly = (m: Match) => {
+      if (!/\.[cm]?[jt]sx?$/.test(m.path) || !/\bprocess\.(?:on|once|addListener)\(/.test(m.snippet)) return false;
+      // Read again only where the scan saw a telemetry shutdown in the file.
+      if (!telemetryFiles.has(m.path)) return false;
+      const lines = ctx.files.lines(m.path);
+      if (!lines) return false;
+      let body = '';
+      for (let n = m.line; n <= Math.min(lines.count, m.line + 12); n++) body += `${lines.bare(n)}\n`;
+      return (
+        /\b(?:sdk|otel\w*|\w*[Pp]rovider|telemetry\w*)\.shutdown\(/.test(body) &&
+        !/\.close\(|\bclose\w*\(|\.stop\(|\bdrain|\b(?:server|app|fastify|srv|worker)\w*\.\w+\(/i.test(body)
+      );
+    };
+    const telemetryFiles = new Set(ctx.matches('telemetryShutdown').map((m) => m.path));
+    const located = handled.map((m) => (stopSignals.includes(m) ? m : atHandler(m)));
+    if (located.length > 0 && located.every(telemetryOnly))
+      return partial(
+        0.3,
+        'SIGTERM is handled, but the handler only shuts down telemetry (the OpenTelemetry SDK) and exits: no server is closed and in-flight work is not drained.',
+        [
+          ...firstPerFile(located).map((m) =>
+            fromMatch(m, 'SIGTERM handler: flushes telemetry and exits, drains nothing'),
+          ),
+          ...platform.slice(0, 3),
+        ],
+        data,
+      );
+    const codeEvidence = firstPerFile(
+      handled.length > 0 ? code.map((m) => (stopSignals.includes(m) ? m : atHandler(m))) : [],
+    ).map((m) =>
       stopSignals.includes(m)
         ? fromMatch(
             m,

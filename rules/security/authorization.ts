@@ -24,6 +24,20 @@ const NOT_IF = String.raw`(?:(?!${IF})[^\n])`;
  */
 const ROLE_DENY = String.raw`${IF}${NOT_IF}{0,80}?\b(?:(?=\w*?(?:[Rr]ole|[Aa]dmin|[Oo]wner|[Pp]ermi|[Ss]cope|[Aa]llowed|[Aa]uthori[sz]ed|[Mm]ember|[Gg]rant|[Pp]rivilege|[Ss]taff|[Ss]uperuser))\w+\??|rw|is_rw|[Cc]an[A-Z_]\w*\??|can\?)(?:\b|(?<=\?))[^\n]{0,80}(?:\n[^\n]{0,120}?)?(?:${DENY})`;
 /**
+ * A membership check: the workspace, tenant or organisation a request names compared with the
+ * caller's (`if (workspaceId !== workspace.id)`, `if ws.ID != member.WorkspaceID`). Credited where a
+ * request hook or middleware in the same file refuses it with a 403 within a few lines.
+ */
+const TENANT_CMP = String.raw`\bif[ \t]*(?:\([ \t]*)?!?\b(?:\w+\.){0,3}(?=\w*?(?:[Ww]orkspace|[Tt]enant|[Oo]rgani[sz]ation|[Oo]rg|[Tt]eam))\w+(?:\.\w+)*[ \t]*!==?[ \t]*[\w.]+`;
+/** The comparison is of ids (`workspaceId !== workspace.id`), not of an object with nothing. */
+const TENANT_IDS = /(?:Id|ID|_id|\.id)\b[ \t]*!==?|!==?[ \t]*[\w.]*(?:Id|ID|_id|\.id)\b/;
+/** A request hook or middleware: Fastify `addHook("preHandler"|"onRequest"|…)`, Express `(req, res, next)`, Flask `before_request`, Rails `before_action`, Go `next http.Handler`. */
+const REQUEST_HOOK =
+  /\baddHook\(\s*["'](?:onRequest|preParsing|preValidation|preHandler)["']|\(\s*req\w*(?::[ \t]*[\w.<>]+)?,[ \t]*res\w*(?::[ \t]*[\w.<>]+)?,[ \t]*next\b|\bbefore_(?:request|action)\b|\bnext\s+http\.Handler\b/;
+/** How far below a membership check its 403 may be (a log call between them). */
+const TENANT_BODY = 12;
+
+/**
  * An ownership check: a condition comparing a resource's owner with the current user whose branch
  * refuses with a 403 (`if post.author != token_auth.current_user(): abort(403)`). It checks
  * requests, though no role (blind round 17, microblog-api api/posts.py).
@@ -91,7 +105,7 @@ export default defineRule({
     severity: 'high',
     effort: 'medium',
     detection:
-      'Code that checks a role, permission or policy (production code only): `@Roles(`/`RolesGuard`, CASL abilities, Casbin enforcers, `new AccessControl`; DRF `permission_classes` (not `AllowAny` alone), `@permission_required`, `PermissionRequiredMixin`, FastAPI `Security(…, scopes=…)`, `@roles_required`; Go Casbin/OPA; Spring `@PreAuthorize`/`@Secured`/`@RolesAllowed`/`hasRole`; ASP.NET `[Authorize(Roles|Policy=…)]`, `AddPolicy`, `RequireRole`; Pundit `authorize`, CanCanCan; OAuth scope checks (`authorize_scope!`), Rocket/actix request guards named for a role (`FromRequest for AdminHeaders`), actix-web-grants/poem-grants `#[protect(…)]`/`#[has_permissions(…)]`, Go lookups of a caller’s group in the configured allowed groups (`_, ok := p.AllowedGroups[group]`), guard functions named for a role whose body refuses with 403 (`def check_admin` … `HTTPStatus.FORBIDDEN`), hand-written guard functions named for a role or permission (`is_admin`, `is_mod_or_admin`, `check_community_mod_action`, `hasPermission`, `require_role`) cited with their definition and one call elsewhere (a guard nothing calls, or one in browser code, earns nothing), conditions comparing the user’s role with a named role (`if user.role == "admin"`, `Role::Moderator`, `!user.admin`), hand-written guards: a condition on a role, permission, scope or membership that answers 403/forbidden (`if not rw: raise PermissionDenied`, `if !user.IsAdmin {… StatusForbidden`); Laravel `Gate::`, `$this->authorize`, `can:` middleware, Symfony `IsGranted`/`access_control`; role checks on identity-provider groups: the groups of a caller tested for a configured group (`groups.contains(…)`, `userGroups.includes(…)`) where production code reads the `groups` claim of the token (Azure AD/Entra ID, Keycloak); OPA `.rego` policies. Libraries from the `authorization` catalogue alone earn partial credit; so do ownership checks alone (`if post.author != current_user(): abort(403)`). A variable of a guard’s name (a CLI flag `var isAdmin bool`) is neither a use of the guard nor a role check. Not applicable when the only HTTP server serves operational routes (/metrics, health probes, pprof), as the listener of a Kubernetes controller or an agent does.',
+      'Code that checks a role, permission or policy (production code only): `@Roles(`/`RolesGuard`, CASL abilities, Casbin enforcers, `new AccessControl`; DRF `permission_classes` (not `AllowAny` alone), `@permission_required`, `PermissionRequiredMixin`, FastAPI `Security(…, scopes=…)`, `@roles_required`; Go Casbin/OPA; Spring `@PreAuthorize`/`@Secured`/`@RolesAllowed`/`hasRole`; ASP.NET `[Authorize(Roles|Policy=…)]`, `AddPolicy`, `RequireRole`; Pundit `authorize`, CanCanCan; OAuth scope checks (`authorize_scope!`), Rocket/actix request guards named for a role (`FromRequest for AdminHeaders`), actix-web-grants/poem-grants `#[protect(…)]`/`#[has_permissions(…)]`, Go lookups of a caller’s group in the configured allowed groups (`_, ok := p.AllowedGroups[group]`), guard functions named for a role whose body refuses with 403 (`def check_admin` … `HTTPStatus.FORBIDDEN`), hand-written guard functions named for a role or permission (`is_admin`, `is_mod_or_admin`, `check_community_mod_action`, `hasPermission`, `require_role`) cited with their definition and one call elsewhere (a guard nothing calls, or one in browser code, earns nothing), membership checks in a request hook or middleware (`if (workspaceId !== workspace.id)` … `reply.status(403)`: the caller is not a member of the workspace, tenant or organisation the request names), conditions comparing the user’s role with a named role (`if user.role == "admin"`, `Role::Moderator`, `!user.admin`), hand-written guards: a condition on a role, permission, scope or membership that answers 403/forbidden (`if not rw: raise PermissionDenied`, `if !user.IsAdmin {… StatusForbidden`); Laravel `Gate::`, `$this->authorize`, `can:` middleware, Symfony `IsGranted`/`access_control`; role checks on identity-provider groups: the groups of a caller tested for a configured group (`groups.contains(…)`, `userGroups.includes(…)`) where production code reads the `groups` claim of the token (Azure AD/Entra ID, Keycloak); OPA `.rego` policies. Libraries from the `authorization` catalogue alone earn partial credit; so do ownership checks alone (`if post.author != current_user(): abort(403)`). A variable of a guard’s name (a CLI flag `var isAdmin bool`) is neither a use of the guard nor a role check. Not applicable when the only HTTP server serves operational routes (/metrics, health probes, pprof), as the listener of a Kubernetes controller or an agent does.',
     patterns: {
       js: {
         regex: new RegExp(
@@ -227,6 +241,18 @@ export default defineRule({
         files: ['**/*.{go,rb,js,ts,mjs,cjs,py,java,kt,cs,php,rs}'],
         literals: ['403', 'orbid', 'PermissionDenied', 'AccessDenied', 'FORBIDDEN'],
         maxPerFile: 3,
+      },
+      tenantDeny: {
+        regex: new RegExp(TENANT_CMP),
+        files: ['**/*.{go,rb,js,ts,mjs,cjs,py,java,kt,cs,php,rs}'],
+        literals: ['!='],
+        maxPerFile: 3,
+      },
+      requestHook: {
+        regex: REQUEST_HOOK,
+        files: ['**/*.{go,rb,js,ts,mjs,cjs,py,java,kt,cs,php,rs}'],
+        literals: ['addHook', 'next', 'before_'],
+        maxPerFile: 1,
       },
       ownerDeny: {
         regex: new RegExp(CURRENT_USER),
@@ -421,6 +447,18 @@ export default defineRule({
             ].some((x) => declaresVar(m.path, x[1]!)),
         },
         { key: 'roleDeny', label: 'requests refused with 403 on a role, permission or membership check', rank: 2 },
+        // The caller's workspace or tenant compared with the one the request names, refused with 403
+        // by a request hook (blind round 23, dittofeed requestContext.ts: "no checks in 736 files").
+        {
+          key: 'tenantDeny',
+          label:
+            'requests refused with 403 by a request hook when the caller is not a member of the workspace or tenant',
+          rank: 2,
+          rejectMatch: (m) =>
+            !TENANT_IDS.test(m.snippet) ||
+            !ctx.matches('requestHook').some((h) => h.path === m.path) ||
+            !ctx.matches('deny').some((d) => d.path === m.path && d.line >= m.line && d.line <= m.line + TENANT_BODY),
+        },
         // A membership test counts where production code reads the groups claim it tests.
         {
           key: 'groupCheck',

@@ -689,8 +689,14 @@ function manifestsOf(path: string, raw: string, files: FileView): FileManifests 
     if (!raw || typeof raw.kind !== 'string' || typeof raw.apiVersion !== 'string') continue;
     const doc = (chart?.values !== undefined ? resolveValues(raw, chart.values) : raw) as Record<string, unknown>;
     const parsedLine = yaml.lineOf(['kind']) ?? 1;
-    const conds = helmLines?.[parsedLine - 1]?.conditions ?? [];
     const line = map.at(parsedLine);
+    // An object written inside a `define` of its own file renders where the file includes it:
+    // the conditions around those includes are its own (`{{ if .Values.separateWorker.enabled }}`
+    // … `{{ include "x.renderWorker" … }}` below the define: blind round 23, dittofeed workers.yaml).
+    const conds = [
+      ...(helmLines?.[parsedLine - 1]?.conditions ?? []),
+      ...(chart && helmLines ? includedUnder(text, helmLines, line) : []),
+    ];
     const rawName = typeof rec(doc.metadata)?.name === 'string' ? (rec(doc.metadata)!.name as string) : '';
     // A chart with no values.yaml: off when its switch is off in every values-<env> file (once per object).
     const offInEveryFile = chart?.values === undefined ? offEverywhere(conds, chart) : undefined;
@@ -808,6 +814,36 @@ function trimSeparators(s: string): string {
   while (from < to && sep(s[from])) from++;
   while (to > from && sep(s[to - 1])) to--;
   return s.slice(from, to);
+}
+
+/**
+ * For an object at `line` inside `{{ define "X" }}` … `{{ end }}` of this template file, the `if`
+ * conditions every `include "X"` of the same file sits under (those common to all of them), read
+ * from the neutralised lines when they stand one for one with the file's lines.
+ */
+function includedUnder(text: string, lines: HelmLine[], line: number): string[] {
+  if (!text.includes('define')) return [];
+  const src = text.split('\n');
+  if (src.length !== lines.length || lines.some((l) => l.from)) return [];
+  let name: string | undefined;
+  let at = 0;
+  for (let n = line - 1; n >= 1 && !name; n--) {
+    const d = /\{\{-?\s*define\s+"([^"]+)"/.exec(src[n - 1]!);
+    if (d) [name, at] = [d[1], n];
+  }
+  if (!name) return [];
+  // The define still open at the object's line: its blocks opened and closed are counted.
+  let depth = 0;
+  for (let n = at; n < line; n++) {
+    const l = src[n - 1]!;
+    depth += (l.match(/\{\{-?\s*(?:if|with|range|define|block)\b/g) ?? []).length;
+    depth -= (l.match(/\{\{-?\s*end\b/g) ?? []).length;
+    if (depth <= 0) return [];
+  }
+  const uses = src.flatMap((l, i) => (l.includes(`"${name}"`) && /\b(?:include|template)\s+"/.test(l) ? [i] : []));
+  if (uses.length === 0) return [];
+  const first = lines[uses[0]!]!.conditions;
+  return first.filter((c) => uses.every((i) => lines[i]!.conditions.includes(c)));
 }
 
 /** The first `if` condition that does not hold with the chart's defaults, and its values.yaml line. */

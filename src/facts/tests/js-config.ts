@@ -329,11 +329,20 @@ export function jsRunnerSpecs(files: FileView): RunnerSpec[] {
     if (c.runner !== 'pytest' && !found.some((f) => f.path === c.path)) found.push(c);
   for (const { runner, path } of found) {
     if (path.includes('node_modules/')) continue;
-    const spec = specFromConfig(runner, path, files.read(path) ?? '');
-    if (!spec) continue;
-    configured.add(`${runner}:${dirOf(path)}`);
-    configured.add(`${runner}:${spec.dir}`);
-    specs.push(spec);
+    const raw = files.read(path) ?? '';
+    // Jest's `projects: [...]`: each project selects its own files; the config's own options
+    // stand only when some project could not be read.
+    const projects = runner === 'jest' ? jestProjects(path, uncommented(raw), files) : undefined;
+    const spec = !projects
+      ? specFromConfig(runner, path, raw)
+      : projects.complete
+        ? undefined
+        : specFromConfig(runner, path, withoutBlock(raw, PROJECTS));
+    for (const s of [...(projects?.specs ?? []), ...(spec ? [spec] : [])]) {
+      configured.add(`${runner}:${dirOf(path)}`);
+      configured.add(`${runner}:${s.dir}`);
+      specs.push(s);
+    }
   }
   for (const pkg of files.named('package.json')) {
     if (pkg.includes('node_modules/')) continue;
@@ -374,11 +383,16 @@ export function jsRunnerSpecs(files: FileView): RunnerSpec[] {
       });
     };
     // The `jest` key of package.json is read as a config of its own (testMatch, testRegex, roots, rootDir).
-    const inline =
-      p.jest && !configured.has(`jest:${dir}`) ? specFromConfig('jest', pkg, JSON.stringify(p.jest)) : undefined;
-    if (inline) {
+    if (p.jest && typeof p.jest === 'object' && !configured.has(`jest:${dir}`)) {
+      const text = JSON.stringify(p.jest);
+      const projects = jestProjects(pkg, text, files);
+      const inline = !projects
+        ? specFromConfig('jest', pkg, text)
+        : projects.complete
+          ? undefined
+          : specFromConfig('jest', pkg, withoutBlock(text, PROJECTS));
       configured.add(`jest:${dir}`);
-      specs.push(inline);
+      specs.push(...(projects?.specs ?? []), ...(inline ? [inline] : []));
     }
     // So is the `ava` key (files, extensions), when no ava.config.* stands beside it.
     const avaInline =
@@ -426,6 +440,101 @@ export function jsRunnerSpecs(files: FileView): RunnerSpec[] {
       );
   }
   return specs.sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : a.runner < b.runner ? -1 : 1));
+}
+
+const JEST_CONFIG = 'jest.config.{js,mjs,cjs,ts,json}';
+const PROJECTS = /(?<![\w.$])["']?projects["']?\s*:\s*\[/;
+
+/**
+ * Jest's `projects: [...]` (read as text): an inline object is a config of its own (its roots,
+ * testMatch, testRegex, testPathIgnorePatterns, rootDir; a `...BASE` spread of an object declared
+ * in the same file is read after the project's own keys, which win); a string names another
+ * config file or a folder (a glob), whose own jest config, when it has one, is read where it is
+ * found and otherwise Jest's defaults apply there. `complete` is false when some element is
+ * neither (a call, a variable): the config's own options outside the array then stand beside them.
+ */
+export function jestProjects(
+  path: string,
+  text: string,
+  files: FileView,
+): { specs: RunnerSpec[]; complete: boolean } | undefined {
+  const code = mask(text, SYNTAX.js);
+  const m = PROJECTS.exec(code);
+  if (!m) return undefined;
+  const open = m.index + m[0].length - 1;
+  const end = matchBracket(code, open);
+  if (end < 0) return undefined;
+  const specs: RunnerSpec[] = [];
+  let complete = true;
+  for (let i = open + 1; i < end - 1; ) {
+    const c = code[i]!;
+    if (/[\s,]/.test(c)) {
+      i++;
+      continue;
+    }
+    if (c === '{') {
+      const close = matchBracket(code, i);
+      if (close < 0) return { specs, complete: false };
+      const spec = specFromConfig('jest', path, text.slice(i, close) + spreadBases(code, text, i, close));
+      if (spec) specs.push(spec);
+      i = close;
+      continue;
+    }
+    if (c === '"' || c === "'" || c === '`') {
+      const close = code.indexOf(c, i + 1);
+      if (close < 0) return { specs, complete: false };
+      const value = text.slice(i + 1, close);
+      if (value.includes('${')) complete = false;
+      else specs.push(...jestProjectPath(path, value, files));
+      i = close + 1;
+      continue;
+    }
+    // Anything else (a variable, a call, a spread): skip to the next element.
+    complete = false;
+    while (i < end - 1 && code[i] !== ',')
+      i = '([{'.includes(code[i]!) ? Math.max(matchBracket(code, i), i + 1) : i + 1;
+  }
+  return { specs, complete };
+}
+
+/** The text of the objects `...NAME` spreads into the object at [from, to), when the file declares them. */
+function spreadBases(code: string, text: string, from: number, to: number): string {
+  let out = '';
+  for (const s of code.slice(from, to).matchAll(/\.\.\.\s*([A-Za-z_$][\w$]*)(?![\w$.[(])/g)) {
+    const decl = new RegExp(`\\b(?:const|let|var)\\s+${escapeRe(s[1]!)}\\s*=\\s*\\{`).exec(code);
+    if (!decl) continue;
+    const open = decl.index + decl[0].length - 1;
+    const close = matchBracket(code, open);
+    if (close > open && (close <= from || open >= to)) out += `\n${text.slice(open, close)}`;
+  }
+  return out;
+}
+
+/** The specs a string project names: a config file read as one, or a folder (glob) with Jest's defaults. */
+function jestProjectPath(config: string, value: string, files: FileView): RunnerSpec[] {
+  const dir = dirOf(config);
+  const target = joinDir(dir, value);
+  if (/\.(?:[cm]?[jt]s|json)$/.test(target)) {
+    const raw = files.read(target);
+    const spec = raw === undefined ? undefined : specFromConfig('jest', target, raw);
+    return spec ? [spec] : [];
+  }
+  // A folder with a jest config of its own (or a package.json `jest` key) is read where it is found.
+  const at = target ? `${target}/` : '';
+  const own = files
+    .match([`${at}${JEST_CONFIG}`, `${at}package.json`])
+    .filter((p) => p !== config && (!p.endsWith('package.json') || /"jest"\s*:/.test(files.read(p) ?? '')))
+    .map(dirOf)
+    .filter((d) => d !== dir);
+  return [
+    {
+      runner: 'jest',
+      dir,
+      include: DEFAULTS.jest!.map((g) => under(target, g)),
+      exclude: own.map((d) => `${d}/**`),
+      source: config,
+    },
+  ];
 }
 
 /** The folders `uvu [dir] [pattern]` walks: its first operand (skipping -r/-i values), every JS/TS file under it. */
