@@ -120,3 +120,75 @@ describe('"verified all N X exist" still gives a count of the code units, compar
     expect(at(6).verdict).toBe('confirmed');
   });
 });
+
+describe('a count right before a call written with its brackets is the calls the code makes', () => {
+  const tree: Tree = {
+    'ui/src/store.js': ['export function save(x) {', '  console.log(x);', '  return x;', '}'].join('\n'),
+    'ui/src/Modal.vue': [
+      '<script>',
+      'export default { methods: { warn() { this.showAlert("x"); } } }',
+      '</script>',
+    ].join('\n'),
+    'ui/src/store.spec.js': 'it("logs", () => { console.log(1); alert(2); });\n',
+    'ui/package.json': JSON.stringify({ dependencies: { vue: '^3.4.0' } }),
+  };
+  const doc = [
+    '# Qualidade', // 1
+    '', // 2
+    '- **40 console.log()** espalhados pelo código', // 3
+    '- **1 console.log()** espalhado pelo código', // 4
+    '- **3 alert()** ainda presentes', // 5
+    '- 12 console.log() removidos', // 6
+  ].join('\n');
+  const { at, result } = verifier('QUALIDADE.md')(tree, doc, reportWith([]));
+
+  it('another count contradicts the line, citing what the search found', () => {
+    expect(at(3).verdict).toBe('contradicted');
+    expect(at(3).evidence[0]?.path).toBe('ui/src/store.js');
+  });
+  it('the count the code makes confirms it (tests left out)', () => {
+    expect(at(4).verdict).toBe('confirmed');
+  });
+  it('a call is found by its whole name only ("showAlert(" is not "alert(")', () => {
+    expect(at(5).verdict).toBe('contradicted');
+    expect(at(5).reason).toContain('but 0 are found');
+  });
+  it('calls a change removed are not a count of what is there', () => {
+    const decided = result.claims.filter((c) => c.line === 6 && c.verdict !== 'unverifiable');
+    expect(decided).toEqual([]);
+  });
+});
+
+describe("the services a tree's note gives a compose file are the services it defines", () => {
+  const tree: Tree = {
+    'docker-compose.yml': [
+      'services:',
+      '  web:',
+      '    image: nginx',
+      '  db:',
+      '    image: postgres',
+      '  cache:',
+      '    image: redis',
+    ].join('\n'),
+    'compose.override.yaml': ['services:', '  proxy:', '    image: traefik'].join('\n'),
+  };
+  const doc = [
+    '# Stack', // 1
+    '', // 2
+    '```', // 3
+    'app/', // 4
+    '├── docker-compose.yml     # 4 services properly configured', // 5
+    '└── compose.override.yaml  # 1 service', // 6
+    '```', // 7
+  ].join('\n');
+  const { at } = verifier('STACK.md')(tree, doc, reportWith([]));
+
+  it('another number contradicts the note, citing the compose file', () => {
+    expect(at(5).verdict).toBe('contradicted');
+    expect(at(5).reason).toContain('defines 3');
+    expect(at(5).evidence[0]?.path).toBe('docker-compose.yml');
+  });
+  it('the number the file defines confirms it', () => {
+    expect(at(6).verdict).toBe('confirmed');
+  });
+});
