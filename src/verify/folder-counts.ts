@@ -41,7 +41,16 @@ export function folderFileCount(ctx: LookupContext | undefined, claim: Claim, fi
   const m = FILES.exec(text);
   if (!m) return null;
   // One figure only: "12 files, 3 of them tests" counts something else too.
-  if (/\d/.test(text.slice(0, m.index).replace(/[\w-]*\d[\w-]*\//g, '') + text.slice(m.index + m[0].length)))
+  // (A path's digits, "v2/handlers/", are not a figure.)
+  const rest = `${text.slice(0, m.index)} ${text.slice(m.index + m[0].length)}`;
+  if (
+    /\d/.test(
+      rest
+        .split(/\s+/)
+        .filter((w) => !w.includes('/'))
+        .join(' '),
+    )
+  )
     return null;
   const folders = [
     ...new Set(
