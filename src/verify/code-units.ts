@@ -27,10 +27,12 @@ interface Kind {
 }
 
 const CODE = /\.(?:php|rb|py|ts|js|java|kt|cs|go|ex)$/i;
+/** The files of a web front end's pages and components. */
+const UI = /\.(?:vue|svelte|tsx|jsx|ts|js|astro)$/i;
 const KINDS: Record<string, Kind> = {
   model: {
     words:
-      '(?:eloquent\\s+|django\\s+|active\\s*record\\s+|orm\\s+|sqlalchemy\\s+|database\\s+|data\\s+|core\\s+|domain\\s+)?models?(?:\\s+(?:files?|class(?:es)?))?',
+      '(?:eloquent\\s+|django\\s+|active\\s*record\\s+|orm\\s+|sqlalchemy\\s+|prisma\\s+|database\\s+|data\\s+|core\\s+|domain\\s+)?(?:models?|mod[eè]les?|modelos?|modelle)(?:\\s+(?:files?|class(?:es)?|prisma))?',
     folders: ['models'],
     files: CODE,
     base: /^(?:application_record\.rb|applicationrecord\.\w+|basemodel\.\w+|base\.py)$/i,
@@ -89,6 +91,23 @@ const KINDS: Record<string, Kind> = {
   },
   seeder: { words: '(?:database\\s+)?seeders?(?:\\s+class(?:es)?)?', folders: ['seeders'], files: CODE },
   factory: { words: '(?:model\\s+)?factor(?:y|ies)(?:\\s+class(?:es)?)?', folders: ['factories'], files: CODE },
+  action: {
+    words: '(?:action\\s+(?:class(?:es)?|files?)|actions\\s+(?:class(?:es)?|files?))',
+    folders: ['actions'],
+    files: CODE,
+  },
+  route: { words: '(?:api\\s+)?route\\s+(?:files?|modules?)', folders: ['routes'], files: CODE },
+  page: {
+    words: '(?:vue\\s+|react\\s+|frontend\\s+)?(?:pages?|p[aá]ginas?|seiten)(?:\\s+(?:files?|vue|react))?',
+    folders: ['pages'],
+    files: UI,
+  },
+  component: {
+    words:
+      '(?:vue\\s+|react\\s+|ui\\s+|frontend\\s+)?(?:components?|componentes?|composants?|komponenten)(?:\\s+(?:files?|vue|react))?',
+    folders: ['components'],
+    files: UI,
+  },
 };
 
 /** The kind a phrase names: "Eloquent Models" → model. */
@@ -105,12 +124,14 @@ const COUNT_BEFORE = new RegExp(
 );
 /** "Eloquent Models | 34 | 34 | PASS", "Background Jobs: 5+", "**Models**: 15+ core models". */
 const LABEL = new RegExp(
-  `^(${ALL_WORDS})\\s*[:|]\\s*(~\\s*)?(\\d{1,4})(\\+?)(?:\\s*\\|\\s*(\\d{1,4}))?(?!\\s*[%./\\d])`,
+  `^(${ALL_WORDS})\\s*[:|]\\s*(~\\s*)?(\\d{1,4})(\\+?)(?:\\s*\\|\\s*(\\d{1,4})|\\s*\\/\\s*(\\d{1,4}))?(?!\\s*[%./\\d])`,
   'i',
 );
 /** Models of machine learning, not of the database. */
 const NOT_CODE =
   /\b(?:llms?|ai|ml|gpt|openai|embeddings?|language|ollama|trained|pretrained|inference|hugging\s*face|onnx|docker|compose|containers?|k8s|kubernetes|pods?|cron)\b/i;
+const MADE =
+  /\b(?:created|added|wrote|written|introduced|extracted|generated|criad[oa]s?|adicionad[oa]s?|cread[oa]s?|añadid[oa]s?|agregad[oa]s?|erstellt|hinzugefügt|ajouté(?:e?s)?|créé(?:e?s)?)\b/i;
 /** "in `backend/models/`": the folder the count is about. */
 const IN_FOLDER = /\b(?:in|under|em|en|dans|unter)\s+`?\.?\/?([\w.-]+(?:\/[\w.-]+)*)\/?`?/i;
 const VENDORED = /(?:^|\/)(?:node_modules|vendor|third_party|target|build|dist|\.venv|venv|site-packages)\//;
@@ -174,6 +195,19 @@ function djangoModels(ctx: LookupContext, within?: string): { count: number; evi
   return count ? { count, evidence } : null;
 }
 
+/** Prisma: the `model X {` blocks of each schema.prisma (a monorepo may keep one per app). */
+function prismaModels(ctx: LookupContext, within?: string): { path: string; count: number; line: number }[] {
+  const out: { path: string; count: number; line: number }[] = [];
+  for (const p of ctx.files.paths) {
+    if (VENDORED.test(p) || !/\.prisma$/.test(p)) continue;
+    if (within && !`/${p.toLowerCase()}`.includes(`/${within}/`)) continue;
+    const lines = (fileText(ctx, p) ?? '').split('\n');
+    const at = lines.map((l, i) => (/^model\s+\w+\s*\{/.test(l) ? i + 1 : 0)).filter((i) => i > 0);
+    if (at.length) out.push({ path: p, count: at.length, line: at[0]! });
+  }
+  return out;
+}
+
 /** "Admin Batches Views | 4": the views a folder named for them holds. */
 const NAMED_VIEWS = /^([A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,2})\s+(?:blade\s+)?views?\s*[:|]/i;
 
@@ -229,6 +263,10 @@ export function codeUnitCount(ctx: LookupContext | undefined, claim: Claim): Uni
     .replace(/\s+/g, ' ')
     .trim();
   if (NOT_CODE.test(text)) return null;
+  // "Created 6 Action classes", "Adicionados 3 componentes": the ones a change made, not all there are
+  // ("28 models created" still counts them all).
+  const made = MADE.exec(text);
+  if (made && /\d/.test(text.slice(made.index))) return null;
   let claimed: number[];
   let phrase: string;
   let atLeast: boolean;
@@ -239,7 +277,8 @@ export function codeUnitCount(ctx: LookupContext | undefined, claim: Claim): Uni
   if (label) {
     phrase = label[1]!;
     claimed = [Number(label[3])];
-    if (label[5]) claimed.push(Number(label[5]));
+    // "Pages: 8/6": done of planned; either number is what the line may mean.
+    if (label[5] ?? label[6]) claimed.push(Number(label[5] ?? label[6]));
     atLeast = label[4] === '+';
     about = label[2] ? 0.1 : 0;
   } else if (before) {
@@ -270,6 +309,17 @@ export function codeUnitCount(ctx: LookupContext | undefined, claim: Claim): Uni
     if (dj) {
       add(dj.count, `${plural(dj.count, 'model class')} in models.py`);
       evidence.push(...dj.evidence.slice(0, 3));
+    }
+  }
+  if (id === 'model') {
+    const schemas = prismaModels(ctx, within);
+    for (const f of schemas) {
+      add(f.count, `${plural(f.count, 'model')} in ${f.path}`);
+      evidence.push({ path: f.path, line: f.line, note: `${f.count} models` });
+    }
+    if (schemas.length > 1) {
+      const total = schemas.reduce((n, f) => n + f.count, 0);
+      add(total, `${total} models in ${schemas.length} Prisma schemas`);
     }
   }
   if (!folders.length && !counts.size) return null;

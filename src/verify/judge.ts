@@ -37,6 +37,7 @@ import { NEGATED, namesOf } from './needles.js';
 import { isCompoundNoun } from './context.js';
 import { docTests, docTestsAgree } from './doctests.js';
 import { unitCount, unitCountAgrees } from './unit-counts.js';
+import { folderCountReason, folderFileCount } from './folder-counts.js';
 import { testsOfFinding } from './test-counts.js';
 import { mapClaim, pillarOf } from './vocabulary.js';
 import { evidenceText, productInRepository, productsIn, shows } from './products.js';
@@ -224,7 +225,9 @@ export function judgeClaim(
 ): VerifiedClaim {
   // "✅ Lecture des variables d'environnement", "Migrations: Counted and verified migration files" under
   // "## Actions effectuées" or "## Audit Methodology": what the auditor did, not what the repository is.
-  if (claim.method && !claim.number && auditorAction(claim.text))
+  // ("Verified all 34 model files exist" still gives a count of the repository's code units, compared below.)
+  const lookup = (options as JudgeOptions).lookup;
+  if (claim.method && !claim.number && auditorAction(claim.text) && !(lookup && unitCount(lookup, claim)))
     return notAStatement(
       claim,
       'a step of the audit (what the auditor read, checked or counted), not a statement about the repository',
@@ -1181,12 +1184,17 @@ function judgeClaimInner(
     figure &&
     (verdict.verdict === 'confirmed' || verdict.verdict === 'partially-confirmed') &&
     !decisive.some((f) => f.basis === 'tests' || f.valued)
-  )
+  ) {
+    // "handlers/  # ALL handlers (6 files)": the folder found is listed, and its files are the count.
+    const listed = folderFileCount(opts.lookup, claim, decisive);
+    if (listed)
+      return out('file', listed.agrees ? 'confirmed' : 'contradicted', folderCountReason(listed), listed.evidence);
     return {
       ...verdict,
       verdict: 'unverifiable',
       reason: `${verdict.reason}; but the figure the claim gives (${figure}) is not counted, so the claim is not settled`,
     };
+  }
   return verdict;
 }
 

@@ -11,6 +11,7 @@ import { fileFinding, type LookupContext } from './lookup.js';
 import type { VerifiedClaim } from './schema.js';
 import { fileText } from './problems.js';
 import { testFileHeading } from './tested.js';
+import { composeServiceCounts } from './listed.js';
 
 export function judgePlaced(claim: Claim, ctx: LookupContext, out: Out): VerifiedClaim {
   const cited = /^(.*?):(?:(\d+)(?:-(\d+))?|([A-Za-z_$][\w$]*(?:(?:\/|, ?)[A-Za-z_$][\w$]*){0,5}))$/.exec(
@@ -140,6 +141,21 @@ export function judgePlaced(claim: Claim, ctx: LookupContext, out: Out): Verifie
             .join(' '),
         )
       : null;
+    // "docker-compose.yml  # 9 services": the services that compose file defines.
+    const services =
+      figure && /^(\d+)\+?\s+(?:services?|containers?|servi[çc]os?|servicios?|dienste)$/i.exec(figure[0].trim());
+    const compose = services ? composeServiceCounts(ctx).find((c) => c.path === file.evidence[0]?.path) : undefined;
+    if (services && compose) {
+      const want = Number(services[1]);
+      return out(
+        'config',
+        compose.count === want ? 'confirmed' : 'contradicted',
+        compose.count === want
+          ? `found: ${compose.path} defines ${want} services`
+          : `the note says ${want} services, but ${compose.path} defines ${compose.count}: the document is out of date`,
+        [{ path: compose.path, note: `${compose.count} services` }],
+      );
+    }
     if (figure)
       return out(
         'file',
