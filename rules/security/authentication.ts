@@ -83,7 +83,7 @@ export default defineRule({
     severity: 'high',
     effort: 'medium',
     detection:
-      "Code that installs or calls authentication (production code only): `passport.use/authenticate`, `AuthGuard`, `jwt.verify`/`jwtVerify`, `expressjwt(`, `NextAuth(`; `OAuth2PasswordBearer`, `HTTPBearer`, DRF `DEFAULT_AUTHENTICATION_CLASSES`, `@jwt_required`, `@login_required`, Django's `AuthenticationMiddleware` only where something requires a login (the admin or auth views routed, `login_required`, `LoginRequiredMixin`, `IsAuthenticated`); `jwt.Parse`, go-oidc verifiers, JWT/BasicAuth middleware; Spring `SecurityFilterChain`/`oauth2ResourceServer`/`httpBasic`; `AddAuthentication`/`AddJwtBearer`/`[Authorize]`; `devise_for`/`authenticate_user!`, a Rails filter that requires a login (`before_action :login_required`, `:require_login`, `:authenticate`); Laravel `auth:` middleware; actix/axum bearer auth; authentication written by hand (a password hash verified with bcrypt/argon2/check_password_hash/`BCrypt::Password.new(…) ==`, the Basic or Authorization header of an incoming request read (Rust `headers().get(AUTHORIZATION)`, also the request's BasicAuth method handed to a checker, Flask `request.authorization`; a check that runs only when credentials are configured, `if creds != nil && …`, is optional: partial 0.5), or an API-key header compared with the configured key and refused with 401/403, or a Fastify `addHook('onRequest'|'preHandler', …)` — autohooks included — or a Go middleware (`func logged(next Handler) Handler`) that refuses a request without a session user or token with 401 or a redirect). Libraries from the `authentication` catalogue alone earn partial credit. Not applicable when the only HTTP server serves operational routes (/metrics, health probes, pprof), as the listener of a Kubernetes controller or an agent does.",
+      "Code that installs or calls authentication (production code only): `passport.use/authenticate`, `AuthGuard`, `jwt.verify`/`jwtVerify`, `expressjwt(`, `NextAuth(`; `OAuth2PasswordBearer`, `HTTPBearer`, DRF `DEFAULT_AUTHENTICATION_CLASSES`, `@jwt_required`, `@login_required`, Django's `AuthenticationMiddleware` only where something requires a login (the admin or auth views routed, `login_required`, `LoginRequiredMixin`, `IsAuthenticated`); `jwt.Parse`, go-oidc verifiers, JWT/BasicAuth middleware; Spring `SecurityFilterChain`/`oauth2ResourceServer`/`httpBasic`; `AddAuthentication`/`AddJwtBearer`/`[Authorize]`; `devise_for`/`authenticate_user!`, a Rails filter that requires a login (`before_action :login_required`, `:require_login`, `:authenticate`); Laravel `auth:` middleware; actix/axum bearer auth; authentication written by hand (a password hash verified with bcrypt/argon2/check_password_hash/`BCrypt::Password.new(…) ==`, the Basic or Authorization header of an incoming request read (Rust `headers().get(AUTHORIZATION)`, also the request's BasicAuth method handed to a checker, Flask `request.authorization`; a check that runs only when credentials are configured, `if creds != nil && …`, is optional: partial 0.5), or an API-key header compared with the configured key and refused with 401/403, or a Fastify `addHook('onRequest'|'preHandler', …)` — autohooks included —, or a Ktor plugin the project wrote (`createRouteScopedPlugin`/`createApplicationPlugin`) whose file reads the Authorization header and sets the principal or answers 401, credited at the `install(X)` that installs it, or a Go middleware (`func logged(next Handler) Handler`) that refuses a request without a session user or token with 401 or a redirect). Libraries from the `authentication` catalogue alone earn partial credit. Not applicable when the only HTTP server serves operational routes (/metrics, health probes, pprof), as the listener of a Kubernetes controller or an agent does.",
     patterns: {
       // The arguments of `@UseGuards(` and `auth({` stop at the next such call: scanning on from
       // each of many unclosed calls to the end of the file was quadratic.
@@ -297,6 +297,23 @@ export default defineRule({
         literals: ['(next '],
         maxPerFile: 12,
       },
+      // Ktor: a plugin the project wrote (`val BearerChecker = createRouteScopedPlugin("BearerChecker") {`)
+      // and the `install(X)` lines that could install one; credited at the install of a plugin whose
+      // file reads the request's Authorization header and sets the principal or refuses with 401
+      // (blind round 23, kotlinconf-app plugins/Authenticate.kt, installed at PluginsModule.kt:84).
+      ktorPluginDef: {
+        regex:
+          /^[ \t]*(?:(?:internal|private|public)[ \t]+)?val[ \t]+(\w+)[ \t]*(?::[^=\n]{1,80})?=[ \t]*create(?:RouteScoped|Application)Plugin\b/m,
+        files: ['**/*.kt'],
+        literals: ['Plugin'],
+        maxPerFile: 6,
+      },
+      ktorInstall: {
+        regex: /\binstall\s*\(\s*([A-Z]\w*)\s*\)/,
+        files: ['**/*.kt'],
+        literals: ['install('],
+        maxPerFile: 30,
+      },
       requestHook: {
         regex: /\baddHook\s*\(\s*['"](?:onRequest|preHandler|preValidation)['"]/,
         files: JS,
@@ -362,6 +379,18 @@ export default defineRule({
       login ??= ctx.matches('djangoLogin').some((m) => isProductionPath(m.path));
       return login;
     };
+    // Ktor plugins the project defines whose file checks the request's credentials: read the
+    // Authorization header and set the principal, or answer 401 (names, worked out once).
+    let ktorPlugins: Set<string> | undefined;
+    const ktorAuthPlugins = () => {
+      ktorPlugins ??= new Set(
+        ctx
+          .matches('ktorPluginDef')
+          .filter((m) => isProductionPath(m.path) && KTOR_CREDENTIALS.test(ctx.files.read(m.path) ?? ''))
+          .map((m) => m.groups[0] ?? ''),
+      );
+      return ktorPlugins;
+    };
     const result = codeOrDeps(ctx, {
       what: 'authentication',
       catalogue: 'authentication',
@@ -392,6 +421,12 @@ export default defineRule({
           key: 'requestHook',
           label: 'request hook that refuses requests without a session user or token (401)',
           rejectMatch: (m) => !hookRefusesAnonymous(ctx.files.lines(m.path), m.line),
+        },
+        {
+          key: 'ktorInstall',
+          label:
+            "Ktor authentication plugin written by hand, installed (reads the request's Authorization header, sets the principal or refuses with 401)",
+          rejectMatch: (m) => !ktorAuthPlugins().has(m.groups[0] ?? ''),
         },
         {
           key: 'webhookSignature',
@@ -426,6 +461,14 @@ export default defineRule({
     return { ...result, message: `${result.message}${note}`, evidence: [...result.evidence, ...ev] };
   },
 });
+
+/**
+ * A Ktor plugin's file that checks credentials: the Authorization header of the call read
+ * (`call.request.header(HttpHeaders.Authorization)`, `parseAuthorizationHeader()`) and a principal set
+ * (`call.authentication.principal(…)`) or the call refused (`HttpStatusCode.Unauthorized`).
+ */
+const KTOR_CREDENTIALS =
+  /(?:request\.(?:header\s*\(|headers\s*\[)\s*(?:HttpHeaders\.Authorization|"Authorization")|parseAuthorizationHeader\s*\()[\s\S]*?(?:\.principal\s*\(|HttpStatusCode\.Unauthorized)/;
 
 const HAND_LABEL = 'credentials checked by hand (password hash or Authorization header)';
 
