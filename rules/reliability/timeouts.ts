@@ -36,7 +36,9 @@ const EXPLICIT = new RegExp(
     String.raw`\bAddStandardResilienceHandler\(`,
     String.raw`\bTimeoutStrategyOptions\b`,
     String.raw`\bPolicy\.Timeout(?:Async)?\(`,
-    String.raw`\b(?:open|read|write)_timeout\s*[:=]\s*\d`,
+    // Ruby Net::HTTP and friends: a number, or a constant (`http.open_timeout = ENDPOINT_TIMEOUT`,
+    // blind round 23, once-campfire webhook.rb:32-33), a setting (`ENV.fetch(…)`, `Settings.http.timeout`).
+    String.raw`\b(?:open|read|write|ssl|connect)_timeout\s*(?::|=(?!=))\s*(?:\d|(?:[A-Z]\w*::)*[A-Z][A-Z0-9_]{2,}\b|ENV\b|Integer\(|Float\(|[A-Z]\w*\.\w+)`,
     String.raw`\bRack::Timeout\b`,
     // PHP options (Guzzle, Symfony HttpClient): a number, or a value read from a property, a setting or
     // a constant (`'timeout' => $this->timeOut`, `=> config('http.timeout')`): blind round 23, data-importer.
