@@ -309,7 +309,7 @@ export default defineRule({
       // A bearer token put into the Authorization header of a request the service sends
       // (`'Authorization' => sprintf('Bearer %s', $token)`, `headers: { Authorization: \`Bearer ${t}\` }`).
       bearerOut: {
-        regex: /['"]?Authorization['"]?\s*(?:=>|:|,)\s*[^\n]{0,40}Bearer/,
+        regex: /['"]?Authorization['"]?[ \t]*(?:=>|:|,)[^\n]{0,48}?Bearer/,
         files: ['**/*.{php,js,mjs,cjs,ts,py,java,kt}'],
         literals: ['Authorization'],
         maxPerFile: 3,
