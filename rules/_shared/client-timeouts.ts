@@ -277,6 +277,10 @@ export function clientFaults(ctx: RuleContext): Fault[] {
       /(?:['"](?:timeout|connect_timeout|read_timeout)['"]|RequestOptions::(?:CONNECT_|READ_)?TIMEOUT)\s*=>/.test(
         args,
       ) && !disabledTimeout(args);
+    // A client made without options whose requests pass them (`$client->get($url, ['timeout' =>
+    // $this->timeOut])`, an `$options` array built below it in the same method): Guzzle takes a
+    // timeout per request (blind round 23, data-importer SimpleFINRequest.php:80/84).
+    if (literal && !timeout && requestTimeoutBelow(ctx.files.lines(m.path), m.line)) continue;
     if (literal && !timeout)
       faults.push({
         m,
@@ -309,6 +313,25 @@ export function clientFaults(ctx: RuleContext): Fault[] {
       faults.push({ m, note: 'httpx call with timeout=None waits forever' });
   }
   return faults;
+}
+
+/**
+ * A timeout option (`'timeout' =>`, `'connect_timeout' =>`, `RequestOptions::TIMEOUT =>`, not zero or
+ * null) on the lines after a Guzzle client is made, up to the end of its method (the next function)
+ * or 30 lines: the requests made with it pass the timeout themselves.
+ */
+function requestTimeoutBelow(lines: Lines | undefined, line: number): boolean {
+  if (!lines) return false;
+  for (let n = line + 1; n <= Math.min(lines.count, line + 30); n++) {
+    const l = lines.line(n);
+    if (/^\s*(?:(?:public|protected|private|static|final|abstract)\s+)*function\b/.test(l)) return false;
+    if (
+      /(?:['"](?:timeout|connect_timeout|read_timeout)['"]|RequestOptions::(?:CONNECT_|READ_)?TIMEOUT)\s*=>/.test(l) &&
+      !disabledTimeout(l)
+    )
+      return true;
+  }
+  return false;
 }
 
 /** What reqwestFaults needs of one Rust file, worked out once per file rather than once per match. */

@@ -101,7 +101,7 @@ export default defineRule({
     severity: 'high',
     effort: 'low',
     detection:
-      'Externalised: environment reads in production code (process.env, os.environ/getenv, os.Getenv, System.getenv, Environment.GetEnvironmentVariable, ENV[…], env::var, dotenv loading, clap `env` arguments, Spring @Value/@ConfigurationProperties, IOptions<> where options are bound from configuration (GetSection, Bind, configuration[…]), pydantic BaseSettings, also among several bases); a child process handed the environment (`env={**os.environ}`) is no read or a settings library in use (catalogue `config-libraries`, dependency alone earns partial). Documented: .env.example/.sample/.template, a settings file the application loads by name (viper `SetConfigName("app")` + `SetConfigType("env")` → app.env, `godotenv.Load("…")`, `load_dotenv("…")`) listing three or more settings, a default or sample configuration file with a comment on most settings (config/defaults.hjson, config.example.toml, settings.sample.yaml), a man page ENVIRONMENT section, a docs page or sample .conf listing three or more variables, a sample compose file (docker-compose-sample.yaml) whose environment block sets three or more, Helm values.yaml, the `env:` list of a platform application manifest (NAIS Application), Spring application*.yml/properties with ${…} placeholders, Symfony `%env(…)%` in config/*.yml, appsettings.json, a README configuration section. Findings (high confidence only): a connection URL with a literal password to a fully qualified host in production code or config, `spring.datasource.password=` literal (an empty one, or one for an in-memory H2/HSQLDB/Derby URL, is none), `Password=` literal in appsettings(.Production).json.',
+      'Externalised: environment reads in production code (process.env, os.environ/getenv, os.Getenv, System.getenv, Environment.GetEnvironmentVariable, ENV[…], env::var, dotenv loading, clap `env` arguments, Spring @Value/@ConfigurationProperties, IOptions<> where options are bound from configuration (GetSection, Bind, configuration[…]), pydantic BaseSettings, also among several bases); a child process handed the environment (`env={**os.environ}`) is no read or a settings library in use (catalogue `config-libraries`, dependency alone earns partial). Documented: .env.example/.sample/.template, a settings file the application loads by name (viper `SetConfigName("app")` + `SetConfigType("env")` → app.env, `godotenv.Load("…")`, `load_dotenv("…")`) listing three or more settings, a default or sample configuration file with a comment on most settings (config/defaults.hjson, config.example.toml, settings.sample.yaml), a man page ENVIRONMENT section, a docs page or sample .conf listing three or more variables, a sample compose file (docker-compose-sample.yaml) whose environment block sets three or more, Helm values.yaml, the `env:` list of a platform application manifest (NAIS Application), Spring application*.yml/properties with ${…} placeholders, Ktor application*.yaml `$NAME` / `"$NAME:default"` and HOCON application*.conf `${?NAME}`, Symfony `%env(…)%` in config/*.yml, appsettings.json, a README configuration section. Findings (high confidence only): a connection URL with a literal password to a fully qualified host in production code or config, `spring.datasource.password=` literal (an empty one, or one for an in-memory H2/HSQLDB/Derby URL, is none), `Password=` literal in appsettings(.Production).json.',
     patterns: {
       envRead: {
         // The arguments of a clap attribute stop at the next attribute: scanning on from each of
@@ -149,6 +149,15 @@ export default defineRule({
         regex: /\$\{[A-Za-z_][A-Za-z0-9_.]*(?::(?:(?!\$\{)[^}])*)?\}/,
         files: ['**/application*.{yml,yaml,properties}', '**/bootstrap*.{yml,yaml,properties}'],
         literals: ['${'],
+        maxPerFile: 1,
+      },
+      // Ktor's YAML configuration reads the environment by `$NAME` (`host: "$DB_HOST:localhost"`,
+      // a default after the colon), HOCON by `${?NAME}` / `${NAME}` (application.conf): the same read
+      // (blind round 23, kotlinconf-app application.yaml). The YAML form counts where Ktor is the framework.
+      ktorEnv: {
+        regex: /^[ \t]*[\w.-]+[ \t]*[:=][ \t]*["']?\$(\{\??)?[A-Z_][A-Z0-9_]*(?:\}|(?=[:"'\s]|$))/m,
+        files: ['**/application*.{yml,yaml,conf}'],
+        literals: ['$'],
         maxPerFile: 1,
       },
       // Symfony's `%env(DATABASE_URL)%` (with processors: `%env(int:PORT)%`) is the same read.
@@ -313,8 +322,12 @@ export default defineRule({
       // An `IOptions<T>` is a read only where options are bound from configuration somewhere.
       .filter((m) => !IOPTIONS.test(m.snippet) || /\bIConfiguration\b/.test(m.snippet) || netBound);
     // Spring (${DB_URL:…}) and Symfony (%env(DB_URL)%) placeholders are environment reads too, written in configuration.
+    const ktor = ctx.facts.frameworks.some((f) => f.id === 'ktor');
+    const ktorEnv = ctx
+      .matches('ktorEnv')
+      .filter((m) => (m.groups[0] ? /\.conf$/.test(m.path) : ktor && /\.ya?ml$/.test(m.path)));
     const placeholders = firstPerFile(
-      [...ctx.matches('placeholder'), ...ctx.matches('symfonyEnv')].filter((m) => isProductionPath(m.path)),
+      [...ctx.matches('placeholder'), ...ctx.matches('symfonyEnv'), ...ktorEnv].filter((m) => isProductionPath(m.path)),
       2,
     );
     const libs = ctx.facts.findDependencies(ctx.catalogue('config-libraries'));
@@ -418,7 +431,9 @@ export default defineRule({
       hasCode
         ? netOnly
           ? 'configuration read through IConfiguration/IOptions (appsettings*.json and environment variables)'
-          : 'environment reads in code'
+          : envReads.length === 0
+            ? `environment variables read by the configuration file (${placeholders[0]!.path}:${placeholders[0]!.line})`
+            : 'environment reads in code'
         : libs.length
           ? 'a configuration library (not seen in use)'
           : '',

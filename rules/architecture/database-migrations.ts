@@ -1,6 +1,6 @@
-import { defineRule, type Evidence, type FileView, type Match } from '../../src/types.js';
+import { defineRule, type Evidence, type FileView, type Match, type RuleContext } from '../../src/types.js';
 import { fail, listing, partial, pass } from '../../src/engine/results.js';
-import { dirOf, isExampleFolder, isTestPath } from '../../src/facts/paths.js';
+import { dirOf, isExampleFolder, isProductionPath, isTestPath } from '../../src/facts/paths.js';
 
 /**
  * What a migration file says, for layouts whose folder or file name alone is common in app code:
@@ -119,6 +119,48 @@ const REDIS_CLIENTS = [
   'predis/predis',
 ];
 
+/** Web frameworks whose package brings a database layer the application may never use. */
+const DB_FRAMEWORKS = new Set(['laravel/framework', 'rails']);
+/** Settings that point the application at a database (.env.example, .env.dist, .env.sample…). */
+const DB_SETTING =
+  /^[ \t]*(?:export[ \t]+)?(?:DB_(?:CONNECTION|HOST|DATABASE|URL)|DATABASE_URL|(?:SESSION_DRIVER|CACHE_DRIVER|CACHE_STORE|QUEUE_CONNECTION)[ \t]*=[ \t]*["']?database\b)/m;
+
+/**
+ * The reason the rule does not apply when the only database clients are web frameworks that bundle
+ * a database layer (laravel/framework, rails) and nothing of the application uses it: no migrations
+ * or schema folder, no database.yml, no database setting in the sample environment, no model, DB
+ * facade or schema call in production code (blind round 23, data-importer: a Laravel app with file
+ * cache and sessions and a sync queue). Null when the rule applies.
+ */
+function frameworkWithoutDatabase(ctx: RuleContext): string | null {
+  const clients = ctx.facts.findDependencies(ctx.catalogue('database-clients'));
+  if (clients.length === 0 || !clients.every((d) => DB_FRAMEWORKS.has(d.name))) return null;
+  if (
+    ctx.files.match([
+      '**/database/migrations/*.php',
+      '**/db/migrate/*.rb',
+      '**/db/schema.rb',
+      '**/db/structure.sql',
+      '**/config/database.yml',
+    ]).length > 0
+  )
+    return null;
+  const envFiles = ctx.files
+    .match(['.env.example', '.env.dist', '.env.sample', '.env.template', '**/.env.example'])
+    .slice(0, 5);
+  if (envFiles.some((p) => DB_SETTING.test(ctx.files.read(p) ?? ''))) return null;
+  // The skeleton's stock `class User extends Authenticatable` ships with every new Laravel app, with
+  // the users migration; where the migrations are gone and nothing is configured, it is a leftover.
+  if (
+    ctx
+      .matches('frameworkDbUse')
+      .some((m) => isProductionPath(m.path) && !/\bclass[ \t]+User[ \t]+extends[ \t]+Authenticatable\b/.test(m.snippet))
+  )
+    return null;
+  const d = clients[0]!;
+  return `${listing([...new Set(clients.map((c) => c.name))].sort())} (${d.path}${d.line ? `:${d.line}` : ''}) bundles a database layer, but the application uses none: no migrations or schema, no database setting${envFiles.length ? ` in ${envFiles[0]}` : ''}, and no model, DB facade or schema call in production code`;
+}
+
 export default defineRule({
   meta: {
     id: 'database-migrations',
@@ -179,6 +221,16 @@ export default defineRule({
         literals: ['synchronize', '.sync('],
         maxPerFile: 1,
       },
+      // Where a web framework that bundles a database layer (laravel/framework, rails) is the only
+      // database client, the application's own code shows whether it uses one: Eloquent models, the
+      // DB facade, schema calls; Active Record models (frameworkDbUse).
+      frameworkDbUse: {
+        regex:
+          /\bextends[ \t]+(?:\\?Illuminate\\Database\\Eloquent\\)?(?:Model|Authenticatable|Pivot)\b|\bDB::(?:table|select|insert|update|delete|statement|connection|transaction|raw)\s*\(|\bSchema::(?:create|table|drop|dropIfExists|hasTable|hasColumn)\s*\(|<[ \t]*(?:ApplicationRecord|ActiveRecord::Base)\b|\bActiveRecord::(?:Schema|Migration)\b/,
+        files: ['**/*.php', '**/*.rb'],
+        literals: ['extends', 'DB::', 'Schema::', 'ApplicationRecord', 'ActiveRecord::'],
+        maxPerFile: 1,
+      },
       // An Alembic revision under any folder (Flask-Migrate's `migrations/`, Flask-Alembic's
       // `<pkg>/migrations/`, a plugin's own): `revision = "8ad96e49dc6"` beside `down_revision = …`.
       alembicRevision: {
@@ -197,7 +249,7 @@ export default defineRule({
       },
     },
     detection:
-      'Applies when a relational database client or ORM is a production dependency (catalogue `database-clients`) and the project is not a library; a document database alone (catalogue `document-databases`: MongoDB, DynamoDB, CouchDB) is not applicable, said as such. Passes on migration files: alembic/versions, Django migrations/0001_*.py, Flyway V1__*.sql, Liquibase changelogs, prisma/migrations, db/migrate, database/migrations, EF Core Migrations, *.up.sql, migrations/ folders, migrations kept in code (numbered steps, or an ordered array of SQL statements such as Rust `static MIGRATIONS: &[&str] = &[…]`, beside a stored schema version: a schema_version/database_versions table, PRAGMA user_version). Partial: a migration tool is configured or declared (catalogue `migration-tools`) but no migration is committed; less for a plain schema script (CREATE TABLE in *.sql). An ORM that synchronises the schema from its entities (TypeORM `synchronize: true`, Sequelize `sync()`) with no migration config is no migration tool at work.',
+      'Applies when a relational database client or ORM is a production dependency (catalogue `database-clients`) and the project is not a library; a document database alone (catalogue `document-databases`: MongoDB, DynamoDB, CouchDB) is not applicable, said as such. Passes on migration files: alembic/versions, Django migrations/0001_*.py, Flyway V1__*.sql, Liquibase changelogs, prisma/migrations, db/migrate, database/migrations, EF Core Migrations, *.up.sql, migrations/ folders, migrations kept in code (numbered steps, or an ordered array of SQL statements such as Rust `static MIGRATIONS: &[&str] = &[…]`, beside a stored schema version: a schema_version/database_versions table, PRAGMA user_version). Partial: a migration tool is configured or declared (catalogue `migration-tools`) but no migration is committed; less for a plain schema script (CREATE TABLE in *.sql). A web framework that bundles a database layer (laravel/framework, rails) as the only client applies only where the application uses a database: migrations or a schema, config/database.yml, a DB_*/DATABASE_URL (or `database` session/cache/queue driver) setting in .env.example, or a model (beside the stock User model of the skeleton), DB facade or schema call in production code. An ORM that synchronises the schema from its entities (TypeORM `synchronize: true`, Sequelize `sync()`) with no migration config is no migration tool at work.',
   },
   appliesTo(ctx) {
     if (ctx.facts.profile.id === 'library' || ctx.facts.profile.id === 'docs')
@@ -229,6 +281,8 @@ export default defineRule({
       }
       return { reason: 'no database client or ORM is a dependency that production code uses' };
     }
+    const none = frameworkWithoutDatabase(ctx);
+    if (none) return { reason: none };
     // A command-line tool's embedded database (SQLite, bbolt, Badger…) is a file the program creates on
     // the user's machine (a cache, an index): no shared schema that deployments migrate.
     if (ctx.facts.profile.id === 'cli') {

@@ -4,7 +4,7 @@ import { k8s, K8S_DIGEST } from '../../src/facts/k8s.js';
 import { CODE_GLOBS, libraryVerdict, productionMatches } from '../_shared/resilience.js';
 import { dirOf, firstPerFile, fromMatch, isCommentLine, isProductionPath } from '../../src/facts/paths.js';
 import { listing, partial } from '../../src/engine/results.js';
-import { type Definition, definedName, findUse } from '../../src/facts/references.js';
+import { type Definition, definedName, findUse, isImportLine } from '../../src/facts/references.js';
 import { hasNestedBlock, label, terraform, TF_DIGEST } from '../../src/facts/terraform.js';
 
 /** Code that registers an inbound rate limiter, per language. */
@@ -96,7 +96,12 @@ const LIMITER_NAME =
 const REFS = new RegExp(String.raw`\b(?=\w*?(?:${LIMITER_NAME.source}))[A-Za-z_]\w*`);
 /** Named for a limiter but not one: its settings, its error, its response headers, a test double. */
 const NOT_A_LIMITER =
-  /(?:Config|Configs|Options|Settings|Error|Exception|Exceeded|Response|Headers?|Info|Tests?|Spec|Mock|Stub|Fake|Props)$|^(?:test|Test|mock)/;
+  /(?:Config|Configs|Options|Settings|Error|Exception|Exceeded|Response|Headers?|Info|Tests?|Spec|Mock|Stub|Fake|Props)$|^(?:test|Test|mock)|^(?:pause|wait|sleep|backoff|backOff|respect|honou?r|log|report)(?:_|[A-Z])/;
+/*
+ * The last alternative: a client that waits when an upstream API rate-limits it (`pauseForRateLimit`,
+ * `wait_for_rate_limit`, `logRateLimitHeaders`) obeys someone else's limit; it protects the service
+ * from nothing (blind round 23, data-importer Nordigen Request.php:291).
+ */
 /**
  * What a limiter keeps and decides: a request budget per window, tokens refilled, a burst, an
  * answer of 429 or Retry-After. A type named RateLimit without any of it in its folder is a name.
@@ -121,7 +126,7 @@ export default defineRule({
     severity: 'medium',
     effort: 'low',
     detection:
-      'Code that registers a limiter (`rateLimit(`, `@limiter.limit(`, `AddRateLimiter(`, `rate.NewLimiter(`, governor `RateLimiter::keyed(`/`.check_key(`, `Rack::Attack`, `throttle:` middleware) in production sources, and hand-written limiters: a type or function named for a limiter (`struct RateLimit`, `class TokenBucket`, `def throttle_request`) whose file or folder keeps a request budget (`max_requests`, `refill`, `burst`, a counter or a 429), cited with its definition and one use elsewhere, or a file that counts requests (`incr(`, `count += 1`) and answers 429. A limiter that is defined but never used (a `rateLimit()` nothing calls) earns nothing and is named in the message; ingress annotations such as `nginx.ingress.kubernetes.io/limit-rps`, Traefik/Kong rate-limit objects; Terraform API Gateway throttling, WAF `rate_based_statement`, Cloud Armor `rate_limit_options`. A catalogue library (`rate-limiting`) declared but unused earns partial credit. Not applicable when the only HTTP server serves operational routes (/metrics, health probes, pprof), as the listener of a Kubernetes controller or an agent does. A hand-written limiter called only from authentication functions (login, sign-up, password reset, verification, one-time codes) is partial 0.5, naming them.',
+      'Code that registers a limiter (`rateLimit(`, `@limiter.limit(`, `AddRateLimiter(`, `rate.NewLimiter(`, governor `RateLimiter::keyed(`/`.check_key(`, `Rack::Attack`, `throttle:` middleware) in production sources, and hand-written limiters: a type or function named for a limiter (`struct RateLimit`, `class TokenBucket`, `def throttle_request`) whose file or folder keeps a request budget (`max_requests`, `refill`, `burst`, a counter or a 429), cited with its definition and one use elsewhere, or a file that counts requests (`incr(`, `count += 1`) and answers 429. A limiter that is defined but never used (a `rateLimit()` nothing calls) earns nothing and is named in the message; ingress annotations such as `nginx.ingress.kubernetes.io/limit-rps`, Traefik/Kong rate-limit objects; Terraform API Gateway throttling, WAF `rate_based_statement`, Cloud Armor `rate_limit_options`. A catalogue library (`rate-limiting`) declared but unused earns partial credit. Not applicable when the only HTTP server serves operational routes (/metrics, health probes, pprof), as the listener of a Kubernetes controller or an agent does. An import of a limiter class registers nothing, and a client that waits when an upstream API rate-limits it (`pauseForRateLimit`, `wait_for_rate_limit`) obeys that limit and protects nothing: neither counts. A hand-written limiter called only from authentication functions (login, sign-up, password reset, verification, one-time codes) is partial 0.5, naming them.',
     patterns: {
       code: {
         regex: CODE,
@@ -266,6 +271,9 @@ export default defineRule({
       what: 'rate limiting',
       catalogue: 'rate-limiting',
       code: ['code'],
+      // An import names the middleware class; the line that registers it (`'throttle:60,1'` in a
+      // middleware group) is the evidence (blind round 23: Kernel.php:45 `use …\ThrottleRequests;`).
+      keep: (m) => !isImportLine(m.snippet),
       refs: 'refs',
       refsCover: LIMITER_NAME,
       config,

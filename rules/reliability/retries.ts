@@ -9,7 +9,7 @@ import {
   productionMatches,
 } from '../_shared/resilience.js';
 import { partial, pass } from '../../src/engine/results.js';
-import type { Match, RuleContext } from '../../src/types.js';
+import type { Lines, Match, RuleContext } from '../../src/types.js';
 import { firstPerFile, fromMatch } from '../../src/facts/paths.js';
 
 /** Call sites that wrap work in a retry policy, per language (imports of a retry-only library count as use). */
@@ -107,6 +107,9 @@ export function fixedWait(args: string): boolean {
   return /\bstop(?:_\w+)?\s*[=(]/.test(args) && !/\bwait/.test(args);
 }
 
+/** A list of retry delays, by its name (`$retryDelays`, `RETRY_DELAYS`, `backoffSchedule`). */
+const DELAY_LIST = String.raw`(?=\w*?(?:[Dd]elays|DELAYS|[Bb]ack_?[Oo]ffs|BACK_?OFFS|[Bb]ackoff_?[Ss]chedule|BACKOFF_SCHEDULE|[Rr]etry_?[Ii]ntervals|RETRY_INTERVALS|[Rr]etry_?[Ww]aits|RETRY_WAITS))\w+`;
+
 /**
  * Hand-written retries without backoff: a loop bounded by a retry or attempt count
  * (`for (int attempt = 0; attempt < maxRetries; attempt++)`, `for i in range(MAX_RETRIES)`,
@@ -117,9 +120,13 @@ export function fixedWait(args: string): boolean {
 const RETRY_LOOP = new RegExp(
   [
     // `for (int attempt = 0; attempt < maxRetries; attempt++)`, Go `for i := 0; i < maxAttempts; i++ {`.
-    String.raw`\bfor(?:[ \t]*\()?[ \t]*(?:(?:int|long|var|let|auto|size_t|uint)[ \t]+)?\w+[ \t]*:?=[ \t]*\w+[ \t]*;[ \t]*\w+[ \t]*<=?[ \t]*(?:this\.|self\.)?(?=\w*?(?:[rR]etr(?:y|ies)|[aA]ttempts|[tT]ries|RETRIES|ATTEMPTS|TRIES))\w+[ \t]*;`,
+    // PHP's variables carry a `$` (`for ($attempt = 0; $attempt < $maxRetries; $attempt++)`).
+    String.raw`\bfor(?:[ \t]*\()?[ \t]*(?:(?:int|long|var|let|auto|size_t|uint)[ \t]+)?\$?\w+[ \t]*:?=[ \t]*\$?\w+[ \t]*;[ \t]*\$?\w+[ \t]*<=?[ \t]*(?:this\.|self\.|\$this->|\$)?(?=\w*?(?:[rR]etr(?:y|ies)|[aA]ttempts|[tT]ries|RETRIES|ATTEMPTS|TRIES))\w+[ \t]*;`,
     String.raw`\bfor[ \t]+\w+[ \t]+in[ \t]+range\([ \t]*(?:\d+[ \t]*,[ \t]*)?(?:self\.)?(?=\w*?(?:retries|attempts|tries|RETRIES|ATTEMPTS|TRIES))\w+[ \t]*\)`,
-    String.raw`\bwhile[ \t]*(?:\([ \t]*)?(?:this\.|self\.)?(?=\w*?(?:[rR]etries|[aA]ttempts|[tT]ries))\w+[ \t]*(?:--[ \t]*)?>[ \t]*0`,
+    String.raw`\bwhile[ \t]*(?:\([ \t]*)?(?:this\.|self\.|\$this->|\$)?(?=\w*?(?:[rR]etries|[aA]ttempts|[tT]ries))\w+[ \t]*(?:--[ \t]*)?>[ \t]*0`,
+    // A loop over a schedule of retry delays (`foreach ($retryDelays as $attempt => $delay)`,
+    // `for (const delay of RETRY_DELAYS)`, `for delay in BACKOFF_DELAYS:`): one attempt per delay.
+    String.raw`\bforeach[ \t]*\([ \t]*\$(?:this->)?(${DELAY_LIST})[ \t]+as\b|\bfor[ \t]*\([ \t]*(?:const|let|var)[ \t]+\w+[ \t]+of[ \t]+(?:this\.)?(${DELAY_LIST})[ \t]*\)|^[ \t]*for[ \t]+\w+(?:[ \t]*,[ \t]*\w+)?[ \t]+in[ \t]+(?:enumerate\([ \t]*)?(?:self\.)?(${DELAY_LIST})\b`,
     // `for (ServiceDTO service : services) { try {`, `foreach (var s in servers) { try`, `for (const h of hosts) { try`.
     String.raw`\b(?:for|foreach)[ \t]*\([ \t]*(?:(?:final|const|let|var)[ \t]+)?(?:[\w.]+[ \t]+)?\w+[ \t]+(?::|of|in)[ \t]+(?:this\.)?(?=\w*?(?:[sS]ervers|[iI]nstances|[hH]osts|[eE]ndpoints|[nN]odes|[sS]ervices|[uU]rls|URLs|[rR]eplicas|[aA]ddresses|[mM]irrors))\w+[ \t]*\)[ \t]*\{\s*try\b`,
     String.raw`^[ \t]*for[ \t]+\w+[ \t]+in[ \t]+(?:self\.)?(?=\w*?(?:servers|instances|hosts|endpoints|nodes|urls|replicas|addresses|mirrors))\w+[ \t]*:[ \t]*\r?\n[ \t]*try[ \t]*:`,
@@ -145,6 +152,33 @@ export function stopsAtFirstSuccess(lines: readonly string[]): boolean {
     if (/\b(?:return|break)\b/.test(l)) return true;
   }
   return false;
+}
+
+/**
+ * The list of delays a retry loop walks, defined within the 20 lines above it (`$retryDelays = [0, 2,
+ * 5];`, `RETRY_DELAYS = (1, 2, 4)`, `const retryDelays = [100, 500, 2000]`): its values when there are
+ * two or more, none smaller than the one before and the last larger than the first.
+ */
+function delaySchedule(
+  lines: Lines | undefined,
+  name: string,
+  loopLine: number,
+): { line: number; snippet: string; values: string[] } | null {
+  if (!lines) return null;
+  const bare = name.replace(/^\$/, '');
+  const def = new RegExp(
+    String.raw`(?:^|[\s$>.])${bare}\b[^=\n]{0,40}=[ \t]*(?:array\(|\[|\()[ \t]*([\d_.]+(?:[ \t]*,[ \t]*[\d_.]+)+)[ \t]*,?[ \t]*[\])]`,
+  );
+  for (let at = loopLine - 1; at >= Math.max(1, loopLine - 20); at--) {
+    const text = lines.line(at);
+    const m = def.exec(text);
+    if (!m) continue;
+    const values = m[1]!.split(',').map((v) => v.trim());
+    const nums = values.map((v) => Number(v.replace(/_/g, '')));
+    if (nums.some(Number.isNaN) || nums.some((n, i) => i > 0 && n < nums[i - 1]!)) return null;
+    return nums[nums.length - 1]! > nums[0]! ? { line: at, snippet: text.trim(), values } : null;
+  }
+  return null;
 }
 
 /**
@@ -283,7 +317,7 @@ export default defineRule({
     severity: 'medium',
     effort: 'low',
     detection:
-      'Code that applies a retry policy (e.g. `@retry`, `backoff.Retry(`, `@Retryable`, `WaitAndRetryAsync(`, `retry_on`) in production sources, and hand-written backoff: a delay exponential in an attempt or failure counter (`2 ** attempt`, `Math.pow(2, retries)`, `1 << attempt`, `1L << retries++`, `1.25_f64.powf(retry_count)`), doubled each round (`delay *= 2`, `backoff = min(backoff * 2, max)`) or a sleep for a backoff or retry delay (`sleep(retry_delay)`, `time.Sleep(backoff)`), plus Istio VirtualService `retries`; on a Kubernetes controller, the client-go `retry.RetryOnConflict`/`retry.DefaultRetry`, `wait.ExponentialBackoff` and a rate-limited workqueue (`workqueue.NewRateLimitingQueue`, `DefaultControllerRateLimiter`). A retry library that is only declared (catalogue `retries`) earns partial credit. A sleep for a retry delay that the file never grows (`time.Sleep(retryInterval)` with `retryInterval := 1 * time.Second`) is a fixed interval, not backoff; loops that only reconnect a database or broker at start-up are partial (0.3) and protect no outbound call. A Sidekiq job (`include Sidekiq::Job`) whose file makes the outbound call passes as Sidekiq job retries (exponential backoff; `retry: n` or the default 25; `retry: false` is none); redisc `RetryConn(conn, n, delay)` is a client retry at a fixed delay (partial 0.4). ActiveJob jobs run by the Sidekiq adapter (`config.active_job.queue_adapter = :sidekiq`) are Sidekiq jobs too; where no job file makes the call, they are a job retry (partial 0.3). A retry count the project sets on a client (`Client::Request::RETRIES = 3`, Excon `retry_limit:`, requests `HTTPAdapter(max_retries=3)`) is a retry without backoff (partial 0.5).',
+      'Code that applies a retry policy (e.g. `@retry`, `backoff.Retry(`, `@Retryable`, `WaitAndRetryAsync(`, `retry_on`) in production sources, and hand-written backoff: a delay exponential in an attempt or failure counter (`2 ** attempt`, `Math.pow(2, retries)`, `1 << attempt`, `1L << retries++`, `1.25_f64.powf(retry_count)`), doubled each round (`delay *= 2`, `backoff = min(backoff * 2, max)`) or a sleep for a backoff or retry delay (`sleep(retry_delay)`, `time.Sleep(backoff)`), plus Istio VirtualService `retries`; on a Kubernetes controller, the client-go `retry.RetryOnConflict`/`retry.DefaultRetry`, `wait.ExponentialBackoff` and a rate-limited workqueue (`workqueue.NewRateLimitingQueue`, `DefaultControllerRateLimiter`). A retry library that is only declared (catalogue `retries`) earns partial credit. A sleep for a retry delay that the file never grows (`time.Sleep(retryInterval)` with `retryInterval := 1 * time.Second`) is a fixed interval, not backoff; loops that only reconnect a database or broker at start-up are partial (0.3) and protect no outbound call. A Sidekiq job (`include Sidekiq::Job`) whose file makes the outbound call passes as Sidekiq job retries (exponential backoff; `retry: n` or the default 25; `retry: false` is none); redisc `RetryConn(conn, n, delay)` is a client retry at a fixed delay (partial 0.4). ActiveJob jobs run by the Sidekiq adapter (`config.active_job.queue_adapter = :sidekiq`) are Sidekiq jobs too; where no job file makes the call, they are a job retry (partial 0.3). A retry count the project sets on a client (`Client::Request::RETRIES = 3`, Excon `retry_limit:`, requests `HTTPAdapter(max_retries=3)`) is a retry without backoff (partial 0.5). A loop over a schedule of retry delays that sleeps each before the next attempt (`$retryDelays = [0, 2, 5]; foreach ($retryDelays as $attempt => $delay)`, `for (const d of RETRY_DELAYS)`) is backoff written by hand when the delays grow (partial 0.6), a fixed interval otherwise; PHP loops bounded by `$attempt < $maxRetries` count as well.',
     patterns: {
       retryLoop: {
         regex: RETRY_LOOP,
@@ -305,6 +339,15 @@ export default defineRule({
           'eplicas',
           'ddresses',
           'irrors',
+          'elays',
+          'ELAYS',
+          'ackoff',
+          'ack_off',
+          'ACKOFF',
+          'ntervals',
+          'NTERVALS',
+          'aits',
+          'AITS',
         ],
         maxPerFile: 3,
       },
@@ -552,7 +595,7 @@ export default defineRule({
       }
       return jobsOnly();
     };
-    const failover = (snippet: string) => !/retr|attempt|tries/i.test(snippet);
+    const failover = (snippet: string) => !/retr|attempt|tries|delays|back_?offs?|intervals|waits/i.test(snippet);
     // A loop over destinations retries only when it stops at the first that answers (failover); one
     // that sends to each in turn is a fan-out (round 18: a webhook posted once to every URL).
     const bounded = productionMatches(ctx, 'retryLoop').filter(
@@ -595,6 +638,33 @@ export default defineRule({
           ...calls.map((c) => ({ ...c, note: `${c.note ?? 'outbound call'}: not retried` })),
         ],
         { ...result.data, retryLoops: loops.length, startupReconnect: true },
+      );
+    }
+    // A loop over a schedule of delays that grow (`$retryDelays = [0, 2, 5]`, sleeping each before
+    // its attempt): backoff written by hand, not exponential (blind round 23, data-importer
+    // AccountMapper.php:272-279).
+    const schedules = loops.flatMap((m) => {
+      const name = m.groups.find(Boolean);
+      if (!name) return [];
+      const s = delaySchedule(ctx.files.lines(m.path), name, m.line);
+      const sleeps = /\b(?:u?sleep|Sleep|setTimeout|delay|Delay|wait_for|Thread\.sleep)\w*\s*\(/.test(body(m));
+      return s && sleeps ? [{ loop: m, ...s }] : [];
+    });
+    if (schedules.length > 0) {
+      const d = schedules[0]!;
+      return partial(
+        0.6,
+        `Calls are retried by hand with growing delays: ${loops.length} retry loop${loops.length === 1 ? '' : 's'} over a delay schedule (${d.values.join(', ')}; ${d.loop.path}:${d.line}), sleeping before each new attempt; not exponential, and without jitter.`,
+        [
+          fromMatch(d.loop, 'hand-written retry loop: one attempt per delay of the schedule'),
+          {
+            path: d.loop.path,
+            line: d.line,
+            snippet: d.snippet.slice(0, 160),
+            note: 'growing retry delays: the wait lengthens with each attempt',
+          },
+        ],
+        { ...result.data, retryLoops: loops.length, delaySchedule: d.values },
       );
     }
     // A delay that grows with the attempt in the loop's body (the next 15 lines): linear backoff.

@@ -1,6 +1,6 @@
-import { defineRule, type Evidence, type FileView, type Lines } from '../../src/types.js';
+import { defineRule, type Evidence, type FileView, type Lines, type Match, type RuleContext } from '../../src/types.js';
 import { codeOrDeps } from './_lib/code-or-deps.js';
-import { isProductionPath } from '../../src/facts/paths.js';
+import { fromMatch, isProductionPath } from '../../src/facts/paths.js';
 
 const JS = ['**/*.{js,ts,mjs,cjs,jsx,tsx}'];
 
@@ -83,7 +83,7 @@ export default defineRule({
     severity: 'high',
     effort: 'medium',
     detection:
-      "Code that installs or calls authentication (production code only): `passport.use/authenticate`, `AuthGuard`, `jwt.verify`/`jwtVerify`, `expressjwt(`, `NextAuth(`; `OAuth2PasswordBearer`, `HTTPBearer`, DRF `DEFAULT_AUTHENTICATION_CLASSES`, `@jwt_required`, `@login_required`, Django's `AuthenticationMiddleware` only where something requires a login (the admin or auth views routed, `login_required`, `LoginRequiredMixin`, `IsAuthenticated`); `jwt.Parse`, go-oidc verifiers, JWT/BasicAuth middleware; Spring `SecurityFilterChain`/`oauth2ResourceServer`/`httpBasic`; `AddAuthentication`/`AddJwtBearer`/`[Authorize]`; `devise_for`/`authenticate_user!`, a Rails filter that requires a login (`before_action :login_required`, `:require_login`, `:authenticate`); Laravel `auth:` middleware; actix/axum bearer auth; authentication written by hand (a password hash verified with bcrypt/argon2/check_password_hash/`BCrypt::Password.new(…) ==`, the Basic or Authorization header of an incoming request read (Rust `headers().get(AUTHORIZATION)`, also the request's BasicAuth method handed to a checker, Flask `request.authorization`; a check that runs only when credentials are configured, `if creds != nil && …`, is optional: partial 0.5), or an API-key header compared with the configured key and refused with 401/403, or a Fastify `addHook('onRequest'|'preHandler', …)` — autohooks included — or a Go middleware (`func logged(next Handler) Handler`) that refuses a request without a session user or token with 401 or a redirect). Libraries from the `authentication` catalogue alone earn partial credit. Not applicable when the only HTTP server serves operational routes (/metrics, health probes, pprof), as the listener of a Kubernetes controller or an agent does.",
+      "Code that installs or calls authentication (production code only): `passport.use/authenticate`, `AuthGuard`, `jwt.verify`/`jwtVerify`, `expressjwt(`, `NextAuth(`; `OAuth2PasswordBearer`, `HTTPBearer`, DRF `DEFAULT_AUTHENTICATION_CLASSES`, `@jwt_required`, `@login_required`, Django's `AuthenticationMiddleware` only where something requires a login (the admin or auth views routed, `login_required`, `LoginRequiredMixin`, `IsAuthenticated`); `jwt.Parse`, go-oidc verifiers, JWT/BasicAuth middleware; Spring `SecurityFilterChain`/`oauth2ResourceServer`/`httpBasic`; `AddAuthentication`/`AddJwtBearer`/`[Authorize]`; `devise_for`/`authenticate_user!`, a Rails filter that requires a login (`before_action :login_required`, `:require_login`, `:authenticate`); Laravel `auth:` middleware; actix/axum bearer auth; authentication written by hand (a password hash verified with bcrypt/argon2/check_password_hash/`BCrypt::Password.new(…) ==`, the Basic or Authorization header of an incoming request read (Rust `headers().get(AUTHORIZATION)`, also the request's BasicAuth method handed to a checker, Flask `request.authorization`; a check that runs only when credentials are configured, `if creds != nil && …`, is optional: partial 0.5), or an API-key header compared with the configured key and refused with 401/403, or a Fastify `addHook('onRequest'|'preHandler', …)` — autohooks included —, or a Ktor plugin the project wrote (`createRouteScopedPlugin`/`createApplicationPlugin`) whose file reads the Authorization header and sets the principal or answers 401, credited at the `install(X)` that installs it, or a Go middleware (`func logged(next Handler) Handler`) that refuses a request without a session user or token with 401 or a redirect). Libraries from the `authentication` catalogue alone earn partial credit; a JWT library production code uses only to sign tokens it sends (`JWT::encode(`, `jwt.sign(` whose token goes into the bearer Authorization header of an outbound request) earns none, and Laravel's stock `guest` middleware (RedirectIfAuthenticated) is no authentication. Not applicable when the only HTTP server serves operational routes (/metrics, health probes, pprof), as the listener of a Kubernetes controller or an agent does.",
     patterns: {
       // The arguments of `@UseGuards(` and `auth({` stop at the next such call: scanning on from
       // each of many unclosed calls to the end of the file was quadratic.
@@ -297,6 +297,40 @@ export default defineRule({
         literals: ['(next '],
         maxPerFile: 12,
       },
+      // What a JWT library is used for: signing tokens the service sends (`JWT::encode(`, `jwt.sign(`,
+      // `Jwts.builder(`, `JWT.create(`) or checking tokens it receives (decode, verify, parse).
+      jwtUse: {
+        regex:
+          /\bJWT::(encode|decode)\s*\(|\b(?:jwt|jsonwebtoken)\.(sign|verify|encode|decode)\s*\(|\bJwts\.(builder|parser|parserBuilder)\s*\(|\bJWT\.(create|require|decode)\s*\(/,
+        files: ['**/*.{php,js,mjs,cjs,ts,py,java,kt}'],
+        literals: ['JWT', 'jwt', 'jsonwebtoken', 'Jwts'],
+        maxPerFile: 4,
+      },
+      // A bearer token put into the Authorization header of a request the service sends
+      // (`'Authorization' => sprintf('Bearer %s', $token)`, `headers: { Authorization: \`Bearer ${t}\` }`).
+      bearerOut: {
+        regex: /['"]?Authorization['"]?[ \t]*(?:=>|:|,)[^\n]{0,48}?Bearer/,
+        files: ['**/*.{php,js,mjs,cjs,ts,py,java,kt}'],
+        literals: ['Authorization'],
+        maxPerFile: 3,
+      },
+      // Ktor: a plugin the project wrote (`val BearerChecker = createRouteScopedPlugin("BearerChecker") {`)
+      // and the `install(X)` lines that could install one; credited at the install of a plugin whose
+      // file reads the request's Authorization header and sets the principal or refuses with 401
+      // (blind round 23, kotlinconf-app plugins/Authenticate.kt, installed at PluginsModule.kt:84).
+      ktorPluginDef: {
+        regex:
+          /^[ \t]*(?:(?:internal|private|public)[ \t]+)?val[ \t]+(\w+)[ \t]*(?::[^=\n]{1,80})?=[ \t]*create(?:RouteScoped|Application)Plugin\b/m,
+        files: ['**/*.kt'],
+        literals: ['Plugin'],
+        maxPerFile: 6,
+      },
+      ktorInstall: {
+        regex: /\binstall\s*\(\s*([A-Z]\w*)\s*\)/,
+        files: ['**/*.kt'],
+        literals: ['install('],
+        maxPerFile: 30,
+      },
       requestHook: {
         regex: /\baddHook\s*\(\s*['"](?:onRequest|preHandler|preValidation)['"]/,
         files: JS,
@@ -362,7 +396,35 @@ export default defineRule({
       login ??= ctx.matches('djangoLogin').some((m) => isProductionPath(m.path));
       return login;
     };
+    // Ktor plugins the project defines whose file checks the request's credentials: read the
+    // Authorization header and set the principal, or answer 401 (names, worked out once).
+    let ktorPlugins: Set<string> | undefined;
+    const ktorAuthPlugins = () => {
+      ktorPlugins ??= new Set(
+        ctx
+          .matches('ktorPluginDef')
+          .filter((m) => isProductionPath(m.path) && KTOR_CREDENTIALS.test(ctx.files.read(m.path) ?? ''))
+          .map((m) => m.groups[0] ?? ''),
+      );
+      return ktorPlugins;
+    };
+    // A JWT library production code uses only to sign tokens (an outbound API's client assertion) checks
+    // no request it receives: no credit (blind round 23, data-importer JWTManager.php:55).
+    const jwtUses = ctx.matches('jwtUse').filter((m) => isProductionPath(m.path));
+    const signs = jwtUses.filter((m) => /^(?:encode|sign|builder|create)$/.test(m.groups.find(Boolean) ?? ''));
+    const signOnly = signs.length > 0 && signs.length === jwtUses.length && signsForOutbound(ctx, signs);
     const result = codeOrDeps(ctx, {
+      ...(signOnly
+        ? {
+            otherUse: {
+              test: (name: string) => /jwt|jose|jsonwebtoken/i.test(name),
+              evidence: {
+                ...fromMatch(signs[0]!),
+                note: 'used only to sign tokens the service sends; no token it receives is decoded or verified',
+              },
+            },
+          }
+        : {}),
       what: 'authentication',
       catalogue: 'authentication',
       kinds: [
@@ -378,7 +440,15 @@ export default defineRule({
         { key: 'dotnet', label: 'ASP.NET authentication' },
         { key: 'ruby', label: 'Ruby authentication' },
         // A bare 'auth' string is only a route middleware when it is passed to middleware().
-        { key: 'php', label: 'PHP authentication', reject: /^(?!.*(?:middleware|Auth::|JWT|auth\(\)|IsGranted))/ },
+        // Laravel's stock `guest` middleware (RedirectIfAuthenticated) sends a signed-in user away from
+        // the login pages: it asks whether someone is signed in, it authenticates no request (blind
+        // round 23, data-importer RedirectIfAuthenticated.php:47, attached to no route).
+        {
+          key: 'php',
+          label: 'PHP authentication',
+          reject: /^(?!.*(?:middleware|Auth::|JWT|auth\(\)|IsGranted))/,
+          rejectMatch: (m) => /(?:^|\/)RedirectIfAuthenticated\.php$/.test(m.path),
+        },
         { key: 'phpConfig', label: 'Symfony firewall authenticator' },
         { key: 'rust', label: 'Rust authentication' },
         { key: 'handWritten', label: HAND_LABEL },
@@ -392,6 +462,12 @@ export default defineRule({
           key: 'requestHook',
           label: 'request hook that refuses requests without a session user or token (401)',
           rejectMatch: (m) => !hookRefusesAnonymous(ctx.files.lines(m.path), m.line),
+        },
+        {
+          key: 'ktorInstall',
+          label:
+            "Ktor authentication plugin written by hand, installed (reads the request's Authorization header, sets the principal or refuses with 401)",
+          rejectMatch: (m) => !ktorAuthPlugins().has(m.groups[0] ?? ''),
         },
         {
           key: 'webhookSignature',
@@ -426,6 +502,42 @@ export default defineRule({
     return { ...result, message: `${result.message}${note}`, evidence: [...result.evidence, ...ev] };
   },
 });
+
+/**
+ * A Ktor plugin's file that checks credentials: the Authorization header of the call read
+ * (`call.request.header(HttpHeaders.Authorization)`, `parseAuthorizationHeader()`) and a principal set
+ * (`call.authentication.principal(…)`) or the call refused (`HttpStatusCode.Unauthorized`).
+ */
+const KTOR_CREDENTIALS =
+  /(?:request\.(?:header\s*\(|headers\s*\[)\s*(?:HttpHeaders\.Authorization|"Authorization")|parseAuthorizationHeader\s*\()[\s\S]*?(?:\.principal\s*\(|HttpStatusCode\.Unauthorized)/;
+
+/**
+ * Whether the tokens signed are sent out: a bearer Authorization header of an outbound request built
+ * within 15 lines of the signing call, or of a call of the function that signs (`$token =
+ * JWTManager::generateToken();` above `'Authorization' => sprintf('Bearer %s', $token)`). Only the
+ * files holding such a header are read.
+ */
+function signsForOutbound(ctx: RuleContext, signs: readonly Match[]): boolean {
+  const headers = ctx.matches('bearerOut').filter((m) => isProductionPath(m.path));
+  if (headers.length === 0) return false;
+  const near = (h: Match, test: (line: string) => boolean) =>
+    (ctx.files.lines(h.path)?.range(h.line - 15, h.line) ?? []).some(test);
+  return signs.every((s) => {
+    const lines = ctx.files.lines(s.path);
+    let fn: string | undefined;
+    for (let at = s.line; lines && at >= Math.max(1, s.line - 40) && !fn; at--)
+      fn = ENCLOSING_FN.exec(lines.line(at))?.slice(1).find(Boolean);
+    return headers.some(
+      (h) =>
+        (h.path === s.path && h.line >= s.line && h.line <= s.line + 15) ||
+        (fn !== undefined && near(h, (l) => new RegExp(String.raw`\b${fn}\s*\(`).test(l))),
+    );
+  });
+}
+
+/** The function a line opens: `function generateToken(`, `def sign(`, `const issue = (`. */
+const ENCLOSING_FN =
+  /\bfunction\s+(\w+)\s*\(|\bdef\s+(\w+)\s*\(|\b(?:const|let|var)\s+(\w+)\s*=\s*(?:async\s*)?(?:\(|function\b)|\bfun\s+(\w+)\s*\(/;
 
 const HAND_LABEL = 'credentials checked by hand (password hash or Authorization header)';
 

@@ -23,6 +23,13 @@ const DEF_KEYWORD = new RegExp(
 const DEF_BINDING =
   /^\s*(?:export\s+)?(?:const|let|var|val)\s+([A-Za-z_$][\w$]*)\s*(?::[^=]{1,80})?=\s*(?:async\s+)?(?:function\b|\([^)]*\)\s*(?::[^=]{1,80})?=>|[A-Za-z_$][\w$]*\s*=>)/;
 /**
+ * A Kotlin function, an extension's receiver type before its name (`internal fun
+ * ApplicationCall.checkAdminKey(secret: String) {`, `fun <T> List<T>.second(): T =`).
+ */
+const DEF_KOTLIN = new RegExp(
+  String.raw`^\s*${MODS}(?:(?:inline|operator|infix|tailrec)\s+)*fun\s+(?:<[^>]*>\s*)?(?:[\w.]+(?:<[^>]*>)?\??\.)?([A-Za-z_]\w*)\s*\(`,
+);
+/**
  * A method: optional modifiers and a return type, the name, the parameters, then only a return
  * annotation and an opening brace (`async rateLimit(key: string): Promise<boolean> {`,
  * `public boolean isAdmin(User u) {`). A call never ends in `{` after its arguments, save a
@@ -55,7 +62,8 @@ const CONTROL = new Set([
 
 /** The identifier a line defines (a function, method, type or implementation), or undefined. */
 export function definedName(snippet: string): string | undefined {
-  const m = DEF_KEYWORD.exec(snippet) ?? DEF_BINDING.exec(snippet) ?? DEF_METHOD.exec(snippet);
+  const m =
+    DEF_KEYWORD.exec(snippet) ?? DEF_KOTLIN.exec(snippet) ?? DEF_BINDING.exec(snippet) ?? DEF_METHOD.exec(snippet);
   const name = m?.[1];
   return name && !CONTROL.has(name) ? name : undefined;
 }

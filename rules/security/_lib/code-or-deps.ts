@@ -3,7 +3,7 @@
  * a library that is only declared earns partial credit (declared is not used); nothing fails.
  */
 import type { Evidence, Match, RuleContext, RuleResult } from '../../../src/types.js';
-import { fail, partial, pass } from '../../../src/engine/results.js';
+import { fail, listing, partial, pass } from '../../../src/engine/results.js';
 import { firstPerFile, fromMatch, isProductionPath } from '../../../src/facts/paths.js';
 import { dependencyEvidence, setAside } from '../../../src/facts/dependencies.js';
 import {
@@ -56,6 +56,11 @@ export function codeOrDeps(
     own?: { kind: CodeKind; defs: Definition[] };
     /** Hand-written checks nothing uses: no credit, named in the message. */
     unused?: Definition[];
+    /**
+     * Libraries the code uses for something else (a JWT library that only signs the tokens the
+     * service sends): no credit, each named with where it is used.
+     */
+    otherUse?: { test: (name: string) => boolean; evidence: Evidence };
   },
 ): RuleResult {
   const hits: { m: Match; kind: CodeKind; def?: Definition }[] = [];
@@ -97,7 +102,17 @@ export function codeOrDeps(
       (a.m.path < b.m.path ? -1 : a.m.path > b.m.path ? 1 : a.m.line - b.m.line),
   );
   const names = ctx.catalogue(o.catalogue);
-  const deps = ctx.facts.findDependencies(names).filter((d) => isProductionPath(d.path));
+  const found = ctx.facts.findDependencies(names).filter((d) => isProductionPath(d.path));
+  const deps = o.otherUse ? found.filter((d) => !o.otherUse!.test(d.name)) : found;
+  const otherUse: Evidence[] =
+    o.otherUse && deps.length < found.length
+      ? [
+          {
+            ...o.otherUse.evidence,
+            note: `${listing(found.filter((d) => o.otherUse!.test(d.name)).map((d) => d.name))}: ${o.otherUse.evidence.note}`,
+          },
+        ]
+      : [];
   const depEvidence: Evidence[] = deps.slice(0, 5).map((d) => dependencyEvidence(d, `${o.what} library`));
   const aside = setAside(ctx.facts, names);
   const labels = [...new Set(hits.map((h) => h.kind.label))].sort();
@@ -146,16 +161,23 @@ export function codeOrDeps(
         ...depEvidence.map((e) => ({ ...e, note: `${e.note}: declared, not wired into request handling` })),
         { path: '.', note: o.searchedNote },
         ...idleEvidence,
+        ...otherUse,
         ...aside,
       ],
       data,
     );
   }
+  const other = otherUse[0];
+  const otherText = other ? ` Not counted: ${other.note}${other.line ? ` (${other.path}:${other.line})` : ''}.` : '';
   return fail(
-    `No ${o.what} found: no library and no code that checks requests.${unusedText}`,
+    `No ${o.what} found: no library and no code that checks requests.${unusedText}${otherText}`,
     [
-      { path: '.', note: `${o.searchedNote}, and no library from the ${o.catalogue} catalogue` },
+      {
+        path: '.',
+        note: `${o.searchedNote}, and no library from the ${o.catalogue} catalogue${otherUse.length ? ' used for it' : ''}`,
+      },
       ...idleEvidence,
+      ...otherUse,
       ...aside,
     ],
     data,

@@ -54,10 +54,11 @@ export const MIDDLEWARE_PATTERNS: Record<string, PatternSpec> = {
       'Permissions-Policy',
     ],
   },
-  // Symfony's NelmioCorsBundle is configured by its top-level `nelmio_cors:` key.
+  // Symfony's NelmioCorsBundle is configured by its top-level `nelmio_cors:` key; Ktor's CORS plugin
+  // by `install(CORS) { allowHost(…) }` (its origins lines are in the block, `anyHost()` is any origin).
   cors: {
     regex:
-      /\bcors\s*\(|CORSMiddleware|\bCORS\s*\(|CORS_ALLOWED_ORIGINS|CORS_ORIGIN_WHITELIST|cors\.(?:New|Default|AllowAll)\s*\(|handlers\.CORS|middleware\.CORS(?:WithConfig)?\s*\(|@CrossOrigin|CorsConfiguration|addCorsMappings|\.cors\s*\(\s*(?:\w+\s*->|Customizer)|AddCors\s*\(|UseCors\s*\(|Rack::Cors|CorsLayer|Cors::(?:default|permissive)\s*\(|enableCors\s*\(|['"]?allowed_origins['"]?\s*(?:=>|:)|register\(\s*(?:require\(\s*['"]@fastify\/cors['"]\s*\)|fastifyCors|cors)\b|\.(?:Header\(\)\.Set|set|setHeader|header)\(\s*["']Access-Control-Allow-Origin["']\s*,|(?<![^\n])nelmio_cors[ \t]*:/,
+      /\bcors\s*\(|CORSMiddleware|\bCORS\s*\(|CORS_ALLOWED_ORIGINS|CORS_ORIGIN_WHITELIST|cors\.(?:New|Default|AllowAll)\s*\(|handlers\.CORS|middleware\.CORS(?:WithConfig)?\s*\(|@CrossOrigin|CorsConfiguration|addCorsMappings|\.cors\s*\(\s*(?:\w+\s*->|Customizer)|AddCors\s*\(|UseCors\s*\(|Rack::Cors|CorsLayer|Cors::(?:default|permissive)\s*\(|enableCors\s*\(|['"]?allowed_origins['"]?\s*(?:=>|:)|register\(\s*(?:require\(\s*['"]@fastify\/cors['"]\s*\)|fastifyCors|cors)\b|\.(?:Header\(\)\.Set|set|setHeader|header)\(\s*["']Access-Control-Allow-Origin["']\s*,|(?<![^\n])nelmio_cors[ \t]*:|\binstall\(\s*CORS\s*\)/,
     files: CODE,
     literals: ['cors', 'CORS', 'Cors', 'allowed_origins', 'Access-Control-Allow-Origin', '@CrossOrigin'],
   },
@@ -72,10 +73,10 @@ export const MIDDLEWARE_PATTERNS: Record<string, PatternSpec> = {
   // (`\s*\[?\s*` and `\s*_?\w*\s*` let two runs share them).
   corsAny: {
     regex:
-      /allow_origins\s*=\s*\[\s*["']\*["']\s*\]|\borigins?\s*:\s*(?:["'`]\*["'`]|true\b)|AllowAnyOrigin\s*\(|Access-Control-Allow-Origin["']?\s*[,:]\s*["']\*|CORS_ORIGIN_ALLOW_ALL\s*=\s*True|CORS_ALLOW_ALL_ORIGINS\s*=\s*True|Allow(?:ed)?Origins:\s*\[\]string\{\s*"\*"|allowedOrigin(?:s|Patterns)\s*\(\s*"\*"|\borigins(?:\s*[=(]\s*|[ \t]+)(?:[[{]\s*)?["']\*["']|\bcors\.origins[ \t]*[=:][ \t]*(?:\*|\/\.\*\/)[ \t]*$|(?:\(\s*|,\s*)cors\(\s*\)|(?:setAllowedOrigin(?:s|Patterns)|addAllowedOrigin(?:Pattern)?)\s*\(\s*(?:(?:(?:Arrays\.)?asList|List\.of|Collections\.singletonList)\s*\(\s*)?"\*"|enableCors\(\s*\)|cors\.(?:Default|AllowAll)\(\s*\)|middleware\.CORS\(\s*\)|CorsLayer::(?:permissive|very_permissive)\(|Cors::permissive\(|SetIsOriginAllowed\(\s*(?:\w+\s*)?=>\s*true|allow_origin_regex\s*=\s*["']\.\*|\bCORS\(\s*app\s*\)|['"]allowed_origins['"]\s*=>\s*\[\s*['"]\*['"]|@CrossOrigin(?:\s*\(\s*\))?\s*$|@CrossOrigin\(\s*(?:exposedHeaders|allowedHeaders|methods|maxAge|allowCredentials)\b(?![^)\n]{0,120}\borigin)|^[ \t]*allow_origin[ \t]*:[ \t]*\[[ \t]*['"]\*['"]/m,
+      /allow_origins\s*=\s*\[\s*["']\*["']\s*\]|\borigins?\s*:\s*(?:["'`]\*["'`]|true\b)|AllowAnyOrigin\s*\(|Access-Control-Allow-Origin["']?\s*[,:]\s*["']\*|CORS_ORIGIN_ALLOW_ALL\s*=\s*True|CORS_ALLOW_ALL_ORIGINS\s*=\s*True|Allow(?:ed)?Origins:\s*\[\]string\{\s*"\*"|allowedOrigin(?:s|Patterns)\s*\(\s*"\*"|\borigins(?:\s*[=(]\s*|[ \t]+)(?:[[{]\s*)?["']\*["']|\bcors\.origins[ \t]*[=:][ \t]*(?:\*|\/\.\*\/)[ \t]*$|(?:\(\s*|,\s*)cors\(\s*\)|(?:setAllowedOrigin(?:s|Patterns)|addAllowedOrigin(?:Pattern)?)\s*\(\s*(?:(?:(?:Arrays\.)?asList|List\.of|Collections\.singletonList)\s*\(\s*)?"\*"|enableCors\(\s*\)|cors\.(?:Default|AllowAll)\(\s*\)|middleware\.CORS\(\s*\)|CorsLayer::(?:permissive|very_permissive)\(|Cors::permissive\(|SetIsOriginAllowed\(\s*(?:\w+\s*)?=>\s*true|allow_origin_regex\s*=\s*["']\.\*|\bCORS\(\s*app\s*\)|['"]allowed_origins['"]\s*=>\s*\[\s*['"]\*['"]|@CrossOrigin(?:\s*\(\s*\))?\s*$|@CrossOrigin\(\s*(?:exposedHeaders|allowedHeaders|methods|maxAge|allowCredentials)\b(?![^)\n]{0,120}\borigin)|^[ \t]*allow_origin[ \t]*:[ \t]*\[[ \t]*['"]\*['"]|^[ \t]*anyHost\(\s*\)/m,
     files: CODE,
     // `@CrossOrigin` with no origins (or `origins = "*"`) answers every origin: Spring's default is `*`.
-    literals: ['origin', 'Origin', 'cors', 'CORS', 'Cors'],
+    literals: ['origin', 'Origin', 'cors', 'CORS', 'Cors', 'anyHost'],
   },
   // A Spring property that allows any origin (`app.cors.allowed-origins=*`, YAML
   // `allowed-origin-patterns: "*"`): read by a CORS mapping whose origins come from configuration

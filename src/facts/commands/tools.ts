@@ -55,8 +55,15 @@ const SPECS: Spec[] = [
   { name: 'cross test', kinds: T, cmd: ['cross'], args: /^(?:\+\S+\s+)?(?:test|nextest)\b/ },
   { name: 'RSpec', kinds: T, cmd: ['rspec'] },
   // `rails spec` is rspec-rails' task, run through the rails command: RSpec.
-  { name: 'RSpec', kinds: T, cmd: ['rails'], args: /^spec\b/ },
-  { name: 'rails test', kinds: T, cmd: ['rails', 'bin/rails', 'ruby'], args: /^test\b|(?:^|\s)-Itest\b/ },
+  // The rails command runs several tasks in turn: namespaced ones may come first (`bin/rails
+  // db:setup test`, `rails db:test:prepare test:system`; blind round 23, once-campfire ci.yml:98,128).
+  { name: 'RSpec', kinds: T, cmd: ['rails', 'bin/rails'], args: /^(?:[\w-]+(?::[\w-]+)+\s+)*spec\b/ },
+  {
+    name: 'rails test',
+    kinds: T,
+    cmd: ['rails', 'bin/rails', 'ruby'],
+    args: /^(?:[\w-]+(?::[\w-]+)+\s+)*test\b|(?:^|\s)-Itest\b/,
+  },
   { name: 'PHPUnit', kinds: T, cmd: ['phpunit', 'simple-phpunit', 'paratest'] },
   { name: 'Pest', kinds: T, cmd: ['pest'] },
   { name: 'artisan test', kinds: T, cmd: ['artisan'], args: /^test\b/ },
