@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import rule from './no-committed-secrets.js';
 import { runRuleOn } from '../../src/testing/rule-tester.js';
-import { SECRET_LOOKUP } from '../../src/facts/secrets.js';
+import { envSecrets, envValue } from '../../src/facts/secrets.js';
 
 // Built at run time so that this file never contains a token a scanner would flag.
 const REAL = 'f83Kq0pZ7vX2' + 'mL9aTq4Wn';
@@ -58,8 +58,33 @@ describe('no-committed-secrets: env templates whose values are lookups hold no s
       '@Microsoft.KeyVault(SecretUri=https://kv.vault.azure.net/secrets/db)',
       '$(gcloud secrets versions access latest --secret=db)',
     ])
-      expect(SECRET_LOOKUP.test(v), v).toBe(true);
+      expect(envValue(v), v).toEqual({ lookup: true });
     for (const v of [REAL, '$2a$10$abcdefghijklmnopqrstuv', 'op-read-only-9f3a2b'])
-      expect(SECRET_LOOKUP.test(v), v).toBe(false);
+      expect(envValue(v), v).toEqual({ value: v });
+  });
+
+  it('a literal behind a shell default, a comment, or a command or template that only prints it is a value', async () => {
+    const hidden = [
+      `DB_PASSWORD=\${DB_PASSWORD:-${REAL}}`,
+      `REDIS_PASSWORD=\${REDIS_PASSWORD-${REAL}}`,
+      `APP_SECRET=\${APP_SECRET:=${REAL}}`,
+      `API_SECRET=${REAL} # rotate: op read op://vault/api`,
+      `ADMIN_PASSWORD=${REAL} # was: vault kv get secret/api`,
+      `API_KEY=\`echo ${REAL}\``,
+      `PASSWORD=$(echo ${REAL})`,
+      `API_TOKEN={{ "${REAL}" }}`,
+      `SESSION_SECRET=<%= "${REAL}" %>`,
+    ];
+    for (const line of hidden)
+      expect(envSecrets('.env', line), line).toEqual([{ path: '.env', line: 1, key: expect.any(String) }]);
+    const run = await runRuleOn(rule, { Gemfile: "source 'https://rubygems.org'\n", '.env': `${hidden.join('\n')}\n` });
+    expect(run.outcome).toBe('fail');
+    expect(run.evidence[0]).toMatchObject({ path: '.env', line: 1, snippet: 'DB_PASSWORD=[REDACTED]' });
+    expect(JSON.stringify(run)).not.toContain(REAL);
+    // A default that is itself a lookup, a placeholder default, and computed templates stay lookups or pass.
+    expect(envValue('${DB_PASSWORD:-$(op read op://Prod/db/password)}')).toEqual({ lookup: true });
+    expect(envValue('${DB_PASSWORD:-}')).toEqual({ value: '' });
+    expect(envValue('<%= ENV.fetch("SECRET_KEY_BASE") %>')).toEqual({ lookup: true });
+    expect(envValue('$(cat /run/secrets/db)')).toEqual({ lookup: true });
   });
 });

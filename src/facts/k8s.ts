@@ -684,6 +684,7 @@ function manifestsOf(path: string, raw: string, files: FileView): FileManifests 
       path,
       note: `not parseable as YAML${helmLines ? ' after neutralising template directives' : ''}: ${parsed.error}`,
     });
+  const underIncludes = chart && helmLines ? includedUnder(text, helmLines) : undefined;
   for (const yaml of parsed.docs) {
     const raw = rec(yaml.value);
     if (!raw || typeof raw.kind !== 'string' || typeof raw.apiVersion !== 'string') continue;
@@ -693,10 +694,7 @@ function manifestsOf(path: string, raw: string, files: FileView): FileManifests 
     // An object written inside a `define` of its own file renders where the file includes it:
     // the conditions around those includes are its own (`{{ if .Values.separateWorker.enabled }}`
     // … `{{ include "x.renderWorker" … }}` below the define: blind round 23, dittofeed workers.yaml).
-    const conds = [
-      ...(helmLines?.[parsedLine - 1]?.conditions ?? []),
-      ...(chart && helmLines ? includedUnder(text, helmLines, line) : []),
-    ];
+    const conds = [...(helmLines?.[parsedLine - 1]?.conditions ?? []), ...(underIncludes?.(line) ?? [])];
     const rawName = typeof rec(doc.metadata)?.name === 'string' ? (rec(doc.metadata)!.name as string) : '';
     // A chart with no values.yaml: off when its switch is off in every values-<env> file (once per object).
     const offInEveryFile = chart?.values === undefined ? offEverywhere(conds, chart) : undefined;
@@ -817,33 +815,62 @@ function trimSeparators(s: string): string {
 }
 
 /**
- * For an object at `line` inside `{{ define "X" }}` … `{{ end }}` of this template file, the `if`
+ * For an object at a line inside `{{ define "X" }}` … `{{ end }}` of this template file, the `if`
  * conditions every `include "X"` of the same file sits under (those common to all of them), read
- * from the neutralised lines when they stand one for one with the file's lines.
+ * from the neutralised lines when they stand one for one with the file's lines. The file is read
+ * once: the define still open before each line, and the lines that include each name, are indexed
+ * before the objects are looked up (per object, a template with thousands of them was rescanned whole).
  */
-function includedUnder(text: string, lines: HelmLine[], line: number): string[] {
-  if (!text.includes('define')) return [];
+export function includedUnder(text: string, lines: HelmLine[]): (line: number) => string[] {
+  const none = () => [];
+  if (!text.includes('define')) return none;
   const src = text.split('\n');
-  if (src.length !== lines.length || lines.some((l) => l.from)) return [];
+  if (src.length !== lines.length || lines.some((l) => l.from)) return none;
+  // openBefore[L]: the define an object at line L (1-based) sits in, still open through line L - 1.
+  const openBefore: (string | undefined)[] = [undefined, undefined];
+  // The lines that include or call a template by a quoted name (`include "x" .`, `template "x"`).
+  const uses = new Map<string, number[]>();
   let name: string | undefined;
-  let at = 0;
-  for (let n = line - 1; n >= 1 && !name; n--) {
-    const d = /\{\{-?\s*define\s+"([^"]+)"/.exec(src[n - 1]!);
-    if (d) [name, at] = [d[1], n];
-  }
-  if (!name) return [];
-  // The define still open at the object's line: its blocks opened and closed are counted.
   let depth = 0;
-  for (let n = at; n < line; n++) {
-    const l = src[n - 1]!;
-    depth += (l.match(/\{\{-?\s*(?:if|with|range|define|block)\b/g) ?? []).length;
-    depth -= (l.match(/\{\{-?\s*end\b/g) ?? []).length;
-    if (depth <= 0) return [];
-  }
-  const uses = src.flatMap((l, i) => (l.includes(`"${name}"`) && /\b(?:include|template)\s+"/.test(l) ? [i] : []));
-  if (uses.length === 0) return [];
-  const first = lines[uses[0]!]!.conditions;
-  return first.filter((c) => uses.every((i) => lines[i]!.conditions.includes(c)));
+  src.forEach((l, i) => {
+    const d = /\{\{-?\s*define\s+"([^"]+)"/.exec(l);
+    if (d) [name, depth] = [d[1], 0];
+    // The define's blocks opened and closed are counted from its own line; at zero it is closed.
+    if (name !== undefined) {
+      depth += (l.match(/\{\{-?\s*(?:if|with|range|define|block)\b/g) ?? []).length;
+      depth -= (l.match(/\{\{-?\s*end\b/g) ?? []).length;
+      if (depth <= 0) name = undefined;
+    }
+    openBefore[i + 2] = name;
+    if (!/\b(?:include|template)\s+"/.test(l)) return;
+    // Every `"…"` on the line: the text between each two neighbouring quotes.
+    const quotes: number[] = [];
+    for (let q = l.indexOf('"'); q >= 0; q = l.indexOf('"', q + 1)) quotes.push(q);
+    const seen = new Set<string>();
+    for (let k = 0; k + 1 < quotes.length; k++) {
+      const quoted = l.slice(quotes[k]! + 1, quotes[k + 1]!);
+      if (!quoted || seen.has(quoted)) continue;
+      seen.add(quoted);
+      const at = uses.get(quoted);
+      if (at) at.push(i);
+      else uses.set(quoted, [i]);
+    }
+  });
+  const common = new Map<string, string[]>();
+  return (line) => {
+    const def = openBefore[line];
+    if (def === undefined) return [];
+    let out = common.get(def);
+    if (!out) {
+      const at = uses.get(def) ?? [];
+      out =
+        at.length === 0
+          ? []
+          : lines[at[0]!]!.conditions.filter((c) => at.every((i) => lines[i]!.conditions.includes(c)));
+      common.set(def, out);
+    }
+    return out;
+  };
 }
 
 /** The first `if` condition that does not hold with the chart's defaults, and its values.yaml line. */

@@ -362,20 +362,53 @@ export const WELL_KNOWN =
 /** Hosts on the developer's own machine: credentials for a database there are not a leak. */
 const LOCAL_DB_HOST = String.raw`localhost|127\.0\.0\.1|0\.0\.0\.0|host\.docker\.internal`;
 
+/** A secret manager's call or address, judged inside a command or template (`$(…)`, backticks, `<%…%>`, `{{…}}`). */
+const MANAGER_CALL =
+  /\bop:\/\/|\bop\s+read\b|\bvault\s+(?:kv\s+get|read)\b|\baws\s+(?:secretsmanager|ssm)\s|\bgcloud\s+secrets\s|\bdoppler\s+secrets\s|\bsops\s+(?:-d|--decrypt|exec)/;
+
+/** A value that is a secret manager's address as a whole (`op://vault/item`, `@Microsoft.KeyVault(…)`). */
+const MANAGER_ADDRESS = /^(?:@Microsoft\.KeyVault\(|(?:op|vault|awssm|gcpsm|azkv|ssm|secretsmanager):\/\/)/;
+
+/** A command or template as a whole: `$(…)`, backticks, `<%…%>`, `{{…}}`; group 1 is what it runs. */
+const SUBSTITUTION = /^(?:\$\(([\s\S]*)\)|`([\s\S]*)`|<%[=-]?([\s\S]*?)-?%>|\{\{-?([\s\S]*?)-?\}\})$/;
+
 /**
- * A value that is a command or a reference resolved when the file is rendered or loaded, not a literal:
- * an ERB or template call (`<%= … %>`, `{{ … }}`), shell substitution (`$(…)`, backticks), a variable
- * reference (`${DB_PASSWORD}`, `$DB_PASSWORD`), or a secret manager's address or call (`op://vault/item`,
- * `op read`, `vault kv get`, `aws secretsmanager …`, `aws ssm get-parameter`, `gcloud secrets …`,
- * `doppler secrets get`, `sops -d`, `@Microsoft.KeyVault(…)`). Such a file is a template: the secret
- * stays in the manager (blind round 23, once-campfire .env.erb reading 1Password at deploy time).
+ * What an env line's value holds: `{ lookup: true }` when it is resolved when the file is rendered or
+ * loaded, not a literal — a variable reference (`${DB_PASSWORD}`, `$DB_PASSWORD`), a secret manager's
+ * address (`op://vault/item`, `@Microsoft.KeyVault(…)`), or a command or template (`$(…)`, backticks,
+ * `<%= … %>`, `{{ … }}`) that calls a secret manager (`op read`, `vault kv get`, `aws secretsmanager`,
+ * `gcloud secrets`, `doppler secrets`, `sops -d`) or computes its value from something else. Such a file
+ * is a template: the secret stays in the manager (blind round 23, once-campfire .env.erb reading
+ * 1Password at deploy time). Otherwise `{ value }`, the literal the line commits: a ` #` comment is cut
+ * first (never Ruby's `#{…}`), so a comment naming a manager makes no lookup; a shell default
+ * (`${V:-x}`, `${V-x}`, `${V:=x}`) is the value used whenever V is unset; and a template or command that
+ * only prints a literal (`{{ "x" }}`, `<%= "x" %>`, `$(echo x)`) commits that literal.
  */
-export const SECRET_LOOKUP =
-  /^(?:<%|\{\{|\$\(|`|\$\{|\$[A-Za-z_]\w*$|@Microsoft\.KeyVault\(|(?:vault|awssm|gcpsm|azkv|ssm|secretsmanager):\/\/)|\bop:\/\/|\bop\s+read\b|\bvault\s+(?:kv\s+get|read)\b|\baws\s+(?:secretsmanager|ssm)\s|\bgcloud\s+secrets\s|\bdoppler\s+secrets\s|\bsops\s+(?:-d|--decrypt|exec)/;
+export function envValue(raw: string): { lookup: true } | { value: string } {
+  let v = raw
+    .replace(/\s+#(?!\{).*$/, '')
+    .trim()
+    .replace(/^["']|["']$/g, '');
+  for (let depth = 0; depth < 4; depth++) {
+    const dflt = /^\$\{[A-Za-z_]\w*:?[-=]([\s\S]*)\}$/.exec(v);
+    if (!dflt) break;
+    v = dflt[1]!.trim().replace(/^["']|["']$/g, '');
+  }
+  if (/^\$(?:\{|[A-Za-z_]\w*$)/.test(v) || MANAGER_ADDRESS.test(v)) return { lookup: true };
+  const sub = SUBSTITUTION.exec(v);
+  if (!sub && !/^(?:\$\(|`|<%|\{\{)/.test(v)) return { value: v };
+  if (MANAGER_CALL.test(v)) return { lookup: true };
+  const inner = (sub?.slice(1).find((x) => x !== undefined) ?? '').trim();
+  // Only a literal printed as it is: `"x"` (through `| filters`), `echo x`, `printf x`.
+  const literal =
+    /^(["'])([^"'`$]*)\1\s*(?:\|[^"'`$]*)?$/.exec(inner)?.[2] ??
+    /^(?:echo|printf)(?:\s+-\w+)*\s+(["']?)([^"'`$\s;|&]+)\1$/.exec(inner)?.[2];
+  return literal === undefined ? { lookup: true } : { value: literal };
+}
 
 /**
  * Lines of an env file that give a secret-named key a real-looking value. A line whose value is a
- * lookup (SECRET_LOOKUP) is returned with `lookup` set: it names where the secret is read from, and
+ * lookup (envValue) is returned with `lookup` set: it names where the secret is read from, and
  * holds none.
  */
 export function envSecrets(
@@ -387,15 +420,12 @@ export function envSecrets(
     const m = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*)$/.exec(raw);
     if (!m || !SECRET_KEY.test(m[1]!) || /^(VITE|NEXT_PUBLIC|REACT_APP|PUBLIC|NUXT_PUBLIC|EXPO_PUBLIC)_/.test(m[1]!))
       return;
-    // Judged before a ` #…` comment is cut: Ruby's `#{session}` inside an ERB call is no comment.
-    if (SECRET_LOOKUP.test(m[2]!.trim().replace(/^["']/, ''))) {
+    const judged = envValue(m[2]!);
+    if ('lookup' in judged) {
       out.push({ path, line: i + 1, key: m[1]!, lookup: true });
       return;
     }
-    const value = m[2]!
-      .replace(/\s+#.*$/, '')
-      .trim()
-      .replace(/^["']|["']$/g, '');
+    const value = judged.value;
     if (value.length < 6 || PLACEHOLDER.test(value) || /^(true|false|none|null)$/i.test(value)) return;
     // A demo value that everyone types (`password`, `secret`, `postgres`) stands for one to choose.
     if (WELL_KNOWN.test(value)) return;

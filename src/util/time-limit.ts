@@ -98,6 +98,10 @@ export function withTimeLimit<T>(fn: () => T, timeoutMs: number): T {
   };
   const tries = new Attempts(timeoutMs);
   for (;;) {
+    // The clock is read after an attempt only when the watchdog fired. The reading before it stays:
+    // the thread's CPU time at the start is known only by reading it then (the process's clock and
+    // bookkeeping between calls count other threads and time off the CPU), and running an attempt
+    // unmeasured first would double the wall time of every call that runs out of time.
     const cpu = threadCpuMs();
     if (attempt(run, timeoutMs * tries.stretch)) return out!;
     if (!tries.interrupted(threadCpuMs() - cpu)) break;
@@ -135,6 +139,7 @@ export function eachWithTimeLimit(
   };
   while (i < count) {
     const first = i;
+    // One reading per call of many steps, not per step; kept for the reason withTimeLimit keeps its own.
     const cpu = threadCpuMs();
     if (attempt(tries ? one : run, timeoutMs * (tries?.stretch ?? 1))) {
       tries = undefined;
@@ -154,13 +159,41 @@ export function eachWithTimeLimit(
   }
 }
 
+/** What a loop checks between its steps: true once it has spent its budget. */
+export interface Budget {
+  spent(): boolean;
+}
+
+/**
+ * A budget of wall time that reads no CPU clock: a loop that finishes inside it (nearly every
+ * pattern on a file) costs no reading at all. Past it, `spent()` is true with `unmeasured` set: the
+ * run is not judged — the caller takes back what it did and runs it again alone under a CpuBudget,
+ * from a fresh reading — so a verdict is the CpuBudget's, at the cost of one more budget of wall
+ * time for a run that overran it. (A thread's CPU time at a run's start is not known without reading
+ * it there: bounds from another reading and the wall time since are not exact.)
+ */
+export class WallBudget implements Budget {
+  private readonly deadline: number;
+  unmeasured = false;
+
+  constructor(budgetMs: number) {
+    this.deadline = performance.now() + budgetMs;
+  }
+
+  spent(): boolean {
+    if (performance.now() <= this.deadline) return false;
+    this.unmeasured = true;
+    return true;
+  }
+}
+
 /**
  * A CPU budget a loop checks itself between steps (no watchdog: for code that cannot run away
  * between two checks). `spent()` is cheap while the wall clock is inside the budget; past it, it
  * reads the thread's CPU time and allows the rest of the budget, up to MAX_STRETCH times the budget
  * of wall time in all.
  */
-export class CpuBudget {
+export class CpuBudget implements Budget {
   private readonly wallStart = performance.now();
   private readonly cpuStart = threadCpuMs();
   private deadline: number;

@@ -466,6 +466,10 @@ export function jestProjects(
   if (end < 0) return undefined;
   const specs: RunnerSpec[] = [];
   let complete = true;
+  const declared = objectDeclarations(code);
+  // The bases read into all projects together: a real config's few; thousands of projects each
+  // spreading one large object would read it thousands of times (past this, a project is read alone).
+  const budget = { left: SPREAD_BUDGET };
   for (let i = open + 1; i < end - 1; ) {
     const c = code[i]!;
     if (/[\s,]/.test(c)) {
@@ -475,7 +479,11 @@ export function jestProjects(
     if (c === '{') {
       const close = matchBracket(code, i);
       if (close < 0) return { specs, complete: false };
-      const spec = specFromConfig('jest', path, text.slice(i, close) + spreadBases(code, text, i, close));
+      const spec = specFromConfig(
+        'jest',
+        path,
+        text.slice(i, close) + spreadBases(code, text, i, close, declared, budget),
+      );
       if (spec) specs.push(spec);
       i = close;
       continue;
@@ -497,15 +505,52 @@ export function jestProjects(
   return { specs, complete };
 }
 
-/** The text of the objects `...NAME` spreads into the object at [from, to), when the file declares them. */
-function spreadBases(code: string, text: string, from: number, to: number): string {
+/** Characters of spread bases read into the projects of one jest config, all together. */
+export const SPREAD_BUDGET = 1 << 20;
+
+/**
+ * The objects a file declares by name (`const BASE = {`): the first declaration of each name, its
+ * braces matched when a spread first asks for it. One pass over the file, shared by every project.
+ */
+export function objectDeclarations(code: string): (name: string) => [number, number] | undefined {
+  const open = new Map<string, number>();
+  for (const d of code.matchAll(/\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*\{/g))
+    if (!open.has(d[1]!)) open.set(d[1]!, d.index + d[0].length - 1);
+  const spans = new Map<string, [number, number] | undefined>();
+  return (name) => {
+    if (!spans.has(name)) {
+      const at = open.get(name);
+      spans.set(name, at === undefined ? undefined : [at, matchBracket(code, at)]);
+    }
+    return spans.get(name);
+  };
+}
+
+/**
+ * The text of the objects `...NAME` spreads into the object at [from, to), when the file declares
+ * them: each name once, however often it is spread (per spread the file was searched again and the
+ * declaration appended again, cubic in a config of thousands), and within the file's budget.
+ */
+export function spreadBases(
+  code: string,
+  text: string,
+  from: number,
+  to: number,
+  declared: (name: string) => [number, number] | undefined,
+  budget: { left: number },
+): string {
   let out = '';
+  const seen = new Set<string>();
   for (const s of code.slice(from, to).matchAll(/\.\.\.\s*([A-Za-z_$][\w$]*)(?![\w$.[(])/g)) {
-    const decl = new RegExp(`\\b(?:const|let|var)\\s+${escapeRe(s[1]!)}\\s*=\\s*\\{`).exec(code);
-    if (!decl) continue;
-    const open = decl.index + decl[0].length - 1;
-    const close = matchBracket(code, open);
-    if (close > open && (close <= from || open >= to)) out += `\n${text.slice(open, close)}`;
+    if (seen.has(s[1]!)) continue;
+    seen.add(s[1]!);
+    const span = declared(s[1]!);
+    if (!span) continue;
+    const [open, close] = span;
+    if (close > open && (close <= from || open >= to) && close - open <= budget.left) {
+      budget.left -= close - open;
+      out += `\n${text.slice(open, close)}`;
+    }
   }
   return out;
 }
