@@ -305,10 +305,7 @@ export function runPatterns(
     if (c.guarded === 'always' || (c.guarded !== false && text.length >= c.guarded)) {
       if (!Array.isArray(list)) throw new Error(`pattern ${c.key}: a guarded run needs a list of matches`);
       (guarded ??= []).push({ c, regex, list, groupAt, record });
-    }
-    else if (
-      !execAll(c, regex, text, record, list, groupAt, measured ? new CpuBudget(PATTERN_BUDGET_MS) : undefined)
-    )
+    } else if (!execAll(c, regex, text, record, list, groupAt, measured ? new CpuBudget(PATTERN_BUDGET_MS) : undefined))
       overruns.set(c.key, { path, budgetMs: PATTERN_BUDGET_MS });
   }
   if (guarded) {

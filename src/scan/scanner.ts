@@ -127,9 +127,7 @@ export async function scan(
   const endOnly = new Set(
     groups.flatMap((g) => g.patterns.filter((c) => c.endOnly && c.guarded === false).map((c) => c.key)),
   );
-  const matches = new Map<string, MatchList>(
-    patterns.map((p) => [p.key, endOnly.has(p.key) ? new EndMatches() : []]),
-  );
+  const matches = new Map<string, MatchList>(patterns.map((p) => [p.key, endOnly.has(p.key) ? new EndMatches() : []]));
   const searched = new Map<string, number>(patterns.map((p) => [p.key, 0]));
   const overruns = new Map<string, Overrun>();
   const guardedQueue = new GuardedQueue(overruns);
@@ -312,7 +310,10 @@ export async function scan(
   const lists = new Map<string, Match[]>();
   for (const [key, list] of matches) {
     const all = Array.isArray(list) ? list : list.toMatches();
-    lists.set(key, all.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line)));
+    lists.set(
+      key,
+      all.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line)),
+    );
   }
   return { matches: lists, searched, offloaded, overruns };
 }
