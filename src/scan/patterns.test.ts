@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { Match } from '../types.js';
-import { compilePatterns, GuardedQueue, runPatterns, type Overrun, type ScanPattern } from './patterns.js';
+import {
+  compilePatterns,
+  EndMatches,
+  GuardedQueue,
+  NO_GROUPS,
+  runPatterns,
+  type MatchList,
+  type Overrun,
+  type ScanPattern,
+} from './patterns.js';
 
 const patterns: ScanPattern[] = [
   // From configuration: run under a hard limit, and catastrophic on a run of `a`s without an end.
@@ -71,5 +80,42 @@ describe('the line and snippet of a match', () => {
       const at = [...text.matchAll(/needle/g)].map((m) => m.index);
       expect(got('r:needle')).toEqual(at.map((i) => expected(text, i)));
     }
+  });
+});
+
+describe('the matches of a pattern that matches only at the end of the text, kept as columns', () => {
+  it('are the Match objects a list gets, in the same order, past the columns first size', () => {
+    const specs: ScanPattern[] = [
+      { key: 'r:end', regex: /$/, files: ['**/*'], maxPerFile: 1, comments: true },
+      { key: 'r:needle', regex: /needle/, files: ['**/*'] },
+    ];
+    const compiled = compilePatterns(specs, { kind: 'plain' }).flatMap((g) => g.patterns);
+    expect(compiled.find((c) => c.key === 'r:end')!.endOnly).toBe(true);
+    const texts = [
+      '',
+      '\n',
+      'x',
+      'x\n',
+      'a\r\nneedle\r\n',
+      'one\ntwo',
+      '  last line  ',
+      `${'y'.repeat(300)}\n${'z'.repeat(300)}`,
+    ];
+    const listed = new Map<string, MatchList>();
+    const columns = new Map<string, MatchList>([['r:end', new EndMatches()]]);
+    for (let i = 0; i < 600; i++) {
+      const text = texts[i % texts.length]!;
+      runPatterns(`d/${i}.ts`, text, compiled, listed);
+      runPatterns(`d/${i}.ts`, text, compiled, columns);
+    }
+    const kept = columns.get('r:end')!;
+    expect(kept).toBeInstanceOf(EndMatches);
+    expect(kept.length).toBe(600);
+    const made = (kept as EndMatches).toMatches();
+    expect(made).toEqual(listed.get('r:end'));
+    expect(made.every((m) => m.groups === NO_GROUPS)).toBe(true);
+    expect(made.map((m) => m.snippet).filter(Boolean)).toContain(`${'z'.repeat(159)}…`);
+    // Other patterns keep their lists.
+    expect(columns.get('r:needle')).toEqual(listed.get('r:needle'));
   });
 });

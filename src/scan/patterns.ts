@@ -82,6 +82,54 @@ export interface Group {
 const SNIPPET_MAX = 160;
 
 /**
+ * The matches of a pattern that matches once, at the end of the text (`endOnly`: module-size's
+ * `lastLine`, on every source file), while the scan runs: a path, a line and a snippet per file in
+ * columns instead of a Match object each (~60 bytes, ~10 MB of the main thread's heap at the end of
+ * a 300k-file scan, where its peak RSS is, with the worker thread still alive). The scanner makes
+ * them Match objects (`toMatches`) once its workers have exited. Such a regex (`$`) has no groups.
+ */
+export class EndMatches {
+  readonly paths: string[] = [];
+  private lines = new Int32Array(256);
+  /** Snippets by index, the empty ones (a text with a final newline) left out: most are. */
+  private readonly snippets = new Map<number, string>();
+
+  get length(): number {
+    return this.paths.length;
+  }
+
+  add(path: string, line: number, snippet: string): void {
+    const i = this.paths.length;
+    if (i === this.lines.length) {
+      const grown = new Int32Array(i * 2);
+      grown.set(this.lines);
+      this.lines = grown;
+    }
+    this.lines[i] = line;
+    if (snippet !== '') this.snippets.set(i, snippet);
+    this.paths.push(path);
+  }
+
+  /** Back to the first `n` matches (a run whose matches do not count is taken back). */
+  truncate(n: number): void {
+    for (let i = n; i < this.paths.length; i++) this.snippets.delete(i);
+    this.paths.length = Math.min(n, this.paths.length);
+  }
+
+  toMatches(): Match[] {
+    return this.paths.map((path, i) => ({
+      path,
+      line: this.lines[i]!,
+      snippet: this.snippets.get(i) ?? '',
+      groups: NO_GROUPS,
+    }));
+  }
+}
+
+/** Where a pattern's matches go: a list, or columns for one that only matches at the end (EndMatches). */
+export type MatchList = Match[] | EndMatches;
+
+/**
  * The groups of every match of a regex without capture groups: one frozen empty array instead of
  * one per match (at 100k files ~60k matches had none, 1.9 MB of empty arrays kept to the end).
  * Nothing changes a match's groups; frozen, a change would fail loudly instead of reaching others.
@@ -178,7 +226,8 @@ export function runPatterns(
   path: string,
   text: string,
   compiled: readonly Compiled[],
-  matches: Map<string, Match[]>,
+  /** A pattern's list, made here when missing; EndMatches only for an `endOnly` pattern run unguarded. */
+  matches: Map<string, MatchList>,
   searched?: Map<string, number>,
   overruns: Map<string, Overrun> = new Map(),
   /** Where this file's guarded runs wait to run with other files' (the scan's); without one, they run now. */
@@ -220,10 +269,15 @@ export function runPatterns(
       start = lineStarts[line]!;
     }
     const end = text.indexOf('\n', start);
+    const snippet = snippetOf(text.slice(start, end === -1 ? undefined : end));
+    if (!Array.isArray(list)) {
+      list.add(path, line + 1, snippet);
+      return true;
+    }
     list.push({
       path,
       line: line + 1,
-      snippet: snippetOf(text.slice(start, end === -1 ? undefined : end)),
+      snippet,
       groups:
         m.length === 1 && !groupAt
           ? NO_GROUPS
@@ -254,9 +308,10 @@ export function runPatterns(
     }
     let list = matches.get(c.key);
     if (!list) matches.set(c.key, (list = []));
-    if (c.guarded === 'always' || (c.guarded !== false && text.length >= c.guarded))
+    if (c.guarded === 'always' || (c.guarded !== false && text.length >= c.guarded)) {
+      if (!Array.isArray(list)) throw new Error(`pattern ${c.key}: a guarded run needs a list of matches`);
       (guarded ??= []).push({ c, regex, list, groupAt, record });
-    else if (!(measured ? execMeasured : execAll)(c, regex, text, record, list, groupAt))
+    } else if (!(measured ? execMeasured : execAll)(c, regex, text, record, list, groupAt))
       overruns.set(c.key, { path, budgetMs: PATTERN_BUDGET_MS });
   }
   if (guarded) {
@@ -267,7 +322,7 @@ export function runPatterns(
 }
 
 /** Records a match of pattern `c` in its `list` (false: dropped, in a comment); `groupAt` maps a subset's groups. */
-type RecordMatch = (m: RegExpExecArray, c: Compiled, list: Match[], groupAt: number[] | undefined) => boolean;
+type RecordMatch = (m: RegExpExecArray, c: Compiled, list: MatchList, groupAt: number[] | undefined) => boolean;
 
 interface GuardedRun {
   c: Compiled;
@@ -374,13 +429,14 @@ function execMeasured(
   regex: RegExp,
   text: string,
   record: RecordMatch,
-  list: Match[],
+  list: MatchList,
   groupAt: number[] | undefined,
 ): boolean {
   const mark = list.length;
   const wall = new WallBudget(PATTERN_BUDGET_MS);
   if (execAll(c, regex, text, record, list, groupAt, wall)) return true;
-  list.length = mark;
+  if (Array.isArray(list)) list.length = mark;
+  else list.truncate(mark);
   return execAll(c, regex, text, record, list, groupAt, new CpuBudget(PATTERN_BUDGET_MS));
 }
 
@@ -390,7 +446,7 @@ function execAll(
   regex: RegExp,
   text: string,
   record: RecordMatch,
-  list: Match[],
+  list: MatchList,
   groupAt: number[] | undefined,
   budget?: Budget,
 ): boolean {

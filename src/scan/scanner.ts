@@ -18,12 +18,14 @@ import { decode, type Digest, type FileIndex, type FileSource, type SkipReason }
 import { ListingView, localDigest, restorePrototypes, sharePath } from './local.js';
 import {
   compilePatterns,
+  EndMatches,
   GuardedQueue,
   NO_GROUPS,
   prebuiltOf,
   runPatterns,
   type Compiled,
   type Group,
+  type MatchList,
   type Overrun,
   type Prebuilt,
   type ScanPattern,
@@ -120,7 +122,12 @@ export async function scan(
 ): Promise<ScanResult> {
   // A small tree checks literals one by one (see LiteralMode); a large one builds the automaton.
   const groups = compilePatterns(patterns, { kind: files.paths.length >= AUTOMATON_MIN_FILES ? 'automaton' : 'plain' });
-  const matches = new Map<string, Match[]>(patterns.map((p) => [p.key, []]));
+  // A pattern that matches only at the text's end, once per file, keeps columns until the workers
+  // have exited (EndMatches); the rest, Match objects.
+  const endOnly = new Set(
+    groups.flatMap((g) => g.patterns.filter((c) => c.endOnly && c.guarded === false).map((c) => c.key)),
+  );
+  const matches = new Map<string, MatchList>(patterns.map((p) => [p.key, endOnly.has(p.key) ? new EndMatches() : []]));
   const searched = new Map<string, number>(patterns.map((p) => [p.key, 0]));
   const overruns = new Map<string, Overrun>();
   const guardedQueue = new GuardedQueue(overruns);
@@ -230,6 +237,10 @@ export async function scan(
       // itself (a property array, ~45 bytes more a match: 5 MB of the heap at 300k files).
       for (const [key, list] of b.matches) {
         const into = matches.get(key)!;
+        if (!Array.isArray(into)) {
+          for (const m of list) into.add(listed.get(m.path) ?? m.path, m.line, m.snippet);
+          continue;
+        }
         for (const m of list)
           into.push({
             path: listed.get(m.path) ?? m.path,
@@ -294,9 +305,17 @@ export async function scan(
   scannedShapes.forEach((n, shape) => {
     for (const c of shapes[shape]!.compiled) searched.set(c.key, searched.get(c.key)! + n);
   });
-  for (const list of matches.values())
-    list.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line));
-  return { matches, searched, offloaded, overruns };
+  // The workers have exited (pool.finish): their isolates' memory is gone, and the columns can be
+  // matches now.
+  const lists = new Map<string, Match[]>();
+  for (const [key, list] of matches) {
+    const all = Array.isArray(list) ? list : list.toMatches();
+    lists.set(
+      key,
+      all.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line)),
+    );
+  }
+  return { matches: lists, searched, offloaded, overruns };
 }
 
 /** Reads the files `next` hands out with the disk's adaptive reader, or synchronously from memory. */

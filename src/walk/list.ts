@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { DiskSource } from './disk-source.js';
 import { decode } from './file-index.js';
-import { gitErrorLine, locateGit, runGit, type GitRepo } from './git-exec.js';
+import { gitErrorLine, locateGit, runGitEntries, type GitRepo } from './git-exec.js';
 import { anyGlob } from './glob.js';
 import { ignoreLineProblem } from './glob-guard.js';
 
@@ -208,25 +208,22 @@ function filterFor(options: ListOptions): (p: string) => boolean {
  * the index, one process): `-t` tags each entry, and a deleted file comes once more tagged `R `.
  */
 async function gitList(repo: GitRepo, timeoutMs: number): Promise<string[]> {
-  const listed = await runGit(
+  // Each path a string of its own, not a slice of the whole output (runGitEntries), its tag apart.
+  const { tags, entries } = await runGitEntries(
     repo,
     ['ls-files', '-z', '-t', '--cached', '--others', '--deleted', '--exclude-standard'],
-    {
-      timeoutMs,
-      stripFinalNewline: false,
-      maxBuffer: 1024 * 1024 * 1024,
-    },
+    { timeoutMs, maxBuffer: 1024 * 1024 * 1024 },
+    2,
   );
-  const entries = split0(listed);
   const gone = new Set<string>();
-  for (const e of entries) if (e.startsWith('R ')) gone.add(e.slice(2));
+  for (let i = 0; i < entries.length; i++) if (tags[i] === 'R ') gone.add(entries[i]!);
   const seen = new Set<string>();
   const out: string[] = [];
-  for (const e of entries) {
-    const p = e.slice(2);
+  for (let i = 0; i < entries.length; i++) {
+    const p = entries[i]!;
     // A file deleted in the work tree but still in the index is not there to audit; a path in
     // a merge conflict appears more than once.
-    if (e.startsWith('R ') || gone.has(p) || seen.has(p)) continue;
+    if (tags[i] === 'R ' || gone.has(p) || seen.has(p)) continue;
     seen.add(p);
     out.push(p);
   }
@@ -263,10 +260,6 @@ function underLinkedFolder(root: string, paths: string[]): Set<string> {
     if (slash !== -1 && !ok(p.slice(0, slash))) out.add(p);
   }
   return out;
-}
-
-function split0(s: string): string[] {
-  return s.split('\0').filter((x) => x.length > 0);
 }
 
 const MAX_IGNORE_FILE = 1024 * 1024;

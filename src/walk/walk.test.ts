@@ -7,7 +7,7 @@ import { listFiles } from './list.js';
 import { FileIndex } from './file-index.js';
 import { DiskSource } from './disk-source.js';
 import { gitTags } from './git.js';
-import { runGit } from './git-exec.js';
+import { runGit, runGitEntries } from './git-exec.js';
 
 function tree(files: Record<string, string>): string {
   const root = mkdtempSync(join(tmpdir(), 'readiness-walk-'));
@@ -278,6 +278,13 @@ describe('runGit output in pieces', () => {
       expect(whole).toContain('emoji/😀.md');
       for (const pieceBytes of [1, 7, 100, 4096])
         expect(await runGit(repo, args, { stripFinalNewline: false, pieceBytes })).toBe(whole);
+      // Entry by entry, each decoded on its own: the entries of the whole text, the tag apart.
+      const split = whole.split('\0').filter(Boolean);
+      for (const pieceBytes of [1, 7, 100, 4096, Number.POSITIVE_INFINITY]) {
+        const { tags, entries } = await runGitEntries(repo, args, { pieceBytes }, 2);
+        expect(tags).toEqual(split.map((e) => e.slice(0, 2)));
+        expect(entries).toEqual(split.map((e) => e.slice(2)));
+      }
     } finally {
       rmSync(root, { recursive: true, force: true });
     }
