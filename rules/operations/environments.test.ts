@@ -449,9 +449,9 @@ describe('environments: workspace names read in bounded work (hostile input, rev
     // Count whole-file splits (the old code split the file once per distinct name).
     let bigSplits = 0;
     const original = String.prototype.split;
-    String.prototype.split = function (this: string, ...args: unknown[]) {
+    String.prototype.split = function (this: string, separator: string | RegExp, limit?: number) {
       if (this.length >= main.length) bigSplits++;
-      return original.apply(this, args as [string]);
+      return Reflect.apply(original, this, [separator, limit]) as string[];
     } as typeof original;
     try {
       const run = await runRuleOn(rule, { 'main.tf': main }, { profile: 'infrastructure' });
