@@ -19,19 +19,40 @@ export interface WorkspaceMap {
   entries: { key: string; value: string; line: number }[];
 }
 
+/** Where each name is first defined as `name = {` in one text (offset of the match, its length). */
+function definitions(src: string): Map<string, { index: number; length: number }> {
+  const out = new Map<string, { index: number; length: number }>();
+  for (const m of src.matchAll(/^[ \t]*(\w+)[ \t]*=[ \t]*\{/gm))
+    if (!out.has(m[1]!)) out.set(m[1]!, { index: m.index, length: m[0].length });
+  return out;
+}
+
+// Per file view: each file's definitions, read once, and each answer, so that a folder with many
+// lookups reads and scans each of its .tf files once, not once per lookup (hostile input).
+const memo = new WeakMap<
+  object,
+  { defs: Map<string, Map<string, { index: number; length: number }>>; maps: Map<string, WorkspaceMap | undefined> }
+>();
+
 /** The map `name` of the module that `from` belongs to (the file first, then its folder's .tf files). */
 export function workspaceMap(
   files: Pick<FileView, 'read' | 'match'>,
   from: string,
   name: string,
 ): WorkspaceMap | undefined {
+  let cache = memo.get(files);
+  if (!cache) memo.set(files, (cache = { defs: new Map(), maps: new Map() }));
+  const key = `${from}\0${name}`;
+  if (cache.maps.has(key)) return cache.maps.get(key);
   const dir = from.includes('/') ? from.slice(0, from.lastIndexOf('/') + 1) : '';
-  const def = new RegExp(`^[ \\t]*${name}[ \\t]*=[ \\t]*\\{`, 'm');
+  let found: WorkspaceMap | undefined;
   for (const path of [from, ...files.match(`${dir}*.tf`).filter((p) => p !== from)]) {
-    const src = files.read(path) ?? '';
-    const m = def.exec(src);
+    let defs = cache.defs.get(path);
+    if (!defs) cache.defs.set(path, (defs = definitions(files.read(path) ?? '')));
+    const m = defs.get(name);
     if (!m) continue;
-    const start = m.index + m[0].length;
+    const src = files.read(path) ?? '';
+    const start = m.index + m.length;
     const end = src.indexOf('}', start);
     const body = src.slice(start, end < 0 ? undefined : end);
     const entries = [...body.matchAll(/^[ \t]*"?([\w.-]+)"?[ \t]*=[ \t]*("[^"\n]*"|[^\s#]+)/gm)].map((k) => ({
@@ -39,7 +60,9 @@ export function workspaceMap(
       value: k[2]!.replace(/^"|"$/g, ''),
       line: lineAt(src, start + k.index),
     }));
-    return { name, path, line: lineAt(src, m.index), entries };
+    found = { name, path, line: lineAt(src, m.index), entries };
+    break;
   }
-  return undefined;
+  cache.maps.set(key, found);
+  return found;
 }

@@ -550,3 +550,25 @@ describe('readme: a section whose commands add the package is installation, what
     expect(run.message).toMatch(/no installation section/);
   });
 });
+
+describe('readme: releases links are judged in linear work (hostile input, review 23)', () => {
+  const readme = (body: string) =>
+    `# Tool\n\nA tool that does one thing well for the people who need it done.\n\n${body}\n\n## Usage\n\nRun \`tool --help\` to see what it does.\n\nMore words here.\nAnd more.\nAnd more.\n`;
+  const storeLine = async (body: string) => {
+    const run = await runRuleOn(rule, { 'README.md': readme(body) }, { profile: 'cli' });
+    return run.evidence.find((e) => e.note?.startsWith('installation: where to get it'))?.line;
+  };
+  it('a line of many getting-words and no releases link after them is no store link, and costs one pass', async () => {
+    const hostile = `${'install '.repeat(25_000)}[x](https://example.com/a)`;
+    expect(await storeLine(`${hostile}\n\nGet it: [the binaries](https://github.com/acme/tool/releases)`)).toBe(7);
+    expect(await storeLine(hostile)).toBeUndefined();
+  });
+  it('a getting-word before or after a releases link, whole before it and at a word start after it', async () => {
+    expect(await storeLine('Download from [here](https://github.com/acme/tool/releases).')).toBe(5);
+    expect(await storeLine('[Releases](https://github.com/acme/tool/releases) has prebuilt archives.')).toBe(5);
+    expect(await storeLine('[Releases](https://github.com/acme/tool/releases)download')).toBe(5);
+    expect(await storeLine('Older versions: [Releases](https://github.com/acme/tool/releases).')).toBeUndefined();
+    expect(await storeLine('Installer notes: [Releases](https://github.com/acme/tool/releases).')).toBeUndefined();
+    expect(await storeLine('[Get it on Google Play](HTTPS://play.google.com/store/apps/details?id=x)')).toBe(5);
+  });
+});

@@ -297,7 +297,7 @@ function readSections(text: string, rst = false) {
     for (let i = firstText + 1; i < lines.length; i++) {
       if (!rst && /^\s{0,3}(```|~~~)/.test(lines[i]!)) fenced = !fenced;
       // A struck-through line (`~Snap: [Snap](…)~ (Deprecated)`) is no longer where to get it.
-      else if (!fenced && STORE_LINK.test(lines[i]!) && !/^\s*(?:[*-]\s+)?~/.test(lines[i]!)) {
+      else if (!fenced && storeLink(lines[i]!) && !/^\s*(?:[*-]\s+)?~/.test(lines[i]!)) {
         install.at = { text: lines[i]!.trim(), line: i + 1, store: true };
         break;
       }
@@ -362,8 +362,31 @@ function readSections(text: string, rst = false) {
  * index; a GitHub releases page only on a line about downloading or installing (not "previous
  * versions are on the Releases page", blind round 21 ardalis-ca README.md:85).
  */
-const STORE_LINK =
-  /\]\(https?:\/\/(?:play\.google\.com\/store|apps\.apple\.com\/|itunes\.apple\.com\/|apps\.microsoft\.com\/|www\.microsoft\.com\/store|flathub\.org\/apps|snapcraft\.io\/|f-droid\.org\/(?:\w+\/)?packages|chromewebstore\.google\.com|chrome\.google\.com\/webstore|addons\.mozilla\.org|marketplace\.visualstudio\.com|plugins\.jetbrains\.com\/plugin|aur\.archlinux\.org\/packages|search\.nixos\.org\/packages|formulae\.brew\.sh)|\b(?:download|install|binar(?:y|ies)|pre-?built)\b[^\n]*\]\(https?:\/\/github\.com\/[\w.-]+\/[\w.-]+\/releases|\]\(https?:\/\/github\.com\/[\w.-]+\/[\w.-]+\/releases[^\n]*\b(?:download|install|binar(?:y|ies)|pre-?built)/i;
+const STORE_HOST =
+  /\]\(https?:\/\/(?:play\.google\.com\/store|apps\.apple\.com\/|itunes\.apple\.com\/|apps\.microsoft\.com\/|www\.microsoft\.com\/store|flathub\.org\/apps|snapcraft\.io\/|f-droid\.org\/(?:\w+\/)?packages|chromewebstore\.google\.com|chrome\.google\.com\/webstore|addons\.mozilla\.org|marketplace\.visualstudio\.com|plugins\.jetbrains\.com\/plugin|aur\.archlinux\.org\/packages|search\.nixos\.org\/packages|formulae\.brew\.sh)/i;
+const RELEASES = /\]\(https?:\/\/github\.com\/[\w.-]+\/[\w.-]+\/releases/gi;
+const GET_WORD = /\b(?:download|install|binar(?:y|ies)|pre-?built)\b/i;
+const GET_WORD_AFTER = /\b(?:download|install|binar(?:y|ies)|pre-?built)/gi;
+
+/**
+ * Whether a line links to where the product is got (STORE_HOST, or a releases link with a word of
+ * getting it before or after it). The links are found first and the words looked for once on each
+ * side: one regex of `word[^\n]*link` retried the rest of the line from every such word (quadratic
+ * in their number on a line, review 23).
+ */
+function storeLink(line: string): boolean {
+  if (!line.toLowerCase().includes('](http')) return false;
+  if (STORE_HOST.test(line)) return true;
+  const links = [...line.matchAll(RELEASES)];
+  const last = links.at(-1);
+  if (!last) return false;
+  // A word (whole) that ends before the last releases link starts.
+  const word = GET_WORD.exec(line);
+  if (word && word.index + word[0].length <= last.index) return true;
+  // A word that starts after the first releases link ends (its \b read in the whole line).
+  GET_WORD_AFTER.lastIndex = links[0]!.index + links[0]![0].length;
+  return GET_WORD_AFTER.test(line);
+}
 
 /** A command that runs the program, as a README lists it (Gradle/Maven run tasks, npm start, go/cargo/dotnet run). */
 const RUN_CMD =

@@ -911,3 +911,34 @@ describe('health-endpoints: a second health route that touches a dependency is t
     expect(run.message).toMatch(/no separate readiness endpoint/);
   });
 });
+
+describe('health-endpoints: a route file of any name is matched to its plugin prefix without a pattern (review 23)', () => {
+  const controller = (what: string) =>
+    `export default async function c(fastify) {\n  fastify.get(\n    "/",\n    { schema: { description: "${what}" } },\n    async () => ({ ok: true }),\n  );\n}\n`;
+  const tree = (file: string, source: string) => ({
+    'package.json': pkg({ fastify: '^4.28.0' }),
+    'src/index.ts':
+      'import Fastify from "fastify";\nimport router from "./router";\nconst app = Fastify();\nawait app.register(router);\nawait app.listen({ port: 3000 });\n',
+    'src/router.ts': `import plugin from "${source}";\n\nexport default async function router(fastify) {\n  await fastify.register(plugin, { prefix: "/api" });\n}\n`,
+    [`src/controllers/${file}`]: controller('Service health check endpoint.'),
+  });
+  const routeOf = async (file: string, source: string) => {
+    const run = await runRuleOn(rule, tree(file, source), { profile: 'service' });
+    return run.evidence.find((e) => e.note?.endsWith('(documented as a health check)'))?.note;
+  };
+  it('file names with pattern characters neither throw nor backtrack, and still find their prefix', async () => {
+    expect(await routeOf('x(.ts', './controllers/x(')).toBe('health route /api (documented as a health check)');
+    expect(await routeOf(`(a|aa)+$.ts`, './controllers/(a|aa)+$.js')).toBe(
+      'health route /api (documented as a health check)',
+    );
+    expect(await routeOf('status.ts', './controllers/status.ts')).toBe(
+      'health route /api (documented as a health check)',
+    );
+  });
+  it('a plugin imported from another file is no prefix of this one', async () => {
+    expect(await routeOf('status.ts', './controllers/other')).toBe('health route / (documented as a health check)');
+    expect(await routeOf('x(.ts', './controllers/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaab')).toBe(
+      'health route / (documented as a health check)',
+    );
+  });
+});

@@ -583,6 +583,28 @@ const ROUTE_CALL = /(?:\.(?:get|head|all)\(\s*|\burl\s*:\s*)["'`](\/[^"'`\s]*)["
  */
 function documentedRoutes(files: FileView, docs: Match[], prefixes: Match[]): Match[] {
   const out: Match[] = [];
+  // Each prefix file's default imports, read once: the identifier, and the module file names its
+  // path may end with (`./routes/index.js` → index.js, index). No pattern is built from a file
+  // name (a name such as `x(.ts` made one throw, `(a|aa)+$.ts` one that backtracks; review 23).
+  const importsOf = new Map<string, Map<string, Set<string>>>();
+  const imports = (path: string): Map<string, Set<string>> => {
+    let found = importsOf.get(path);
+    if (found) return found;
+    importsOf.set(path, (found = new Map()));
+    const text = files.read(path) ?? '';
+    const re = /\bimport\s+(\w+)\s+from\s+["']([^"']*)["']/g;
+    for (let m = re.exec(text); m; re.lastIndex = m.index + 1, m = re.exec(text)) {
+      const source = m[2]!;
+      const slash = source.lastIndexOf('/');
+      if (slash < 0) continue;
+      const file = source.slice(slash + 1);
+      let names = found.get(m[1]!);
+      if (!names) found.set(m[1]!, (names = new Set()));
+      names.add(file);
+      if (/\.[jt]s$/.test(file)) names.add(file.slice(0, -3));
+    }
+    return found;
+  };
   for (const d of docs) {
     const lines = files.lines(d.path);
     if (!lines) continue;
@@ -593,9 +615,7 @@ function documentedRoutes(files: FileView, docs: Match[], prefixes: Match[]): Ma
       const base = d.path.slice(d.path.lastIndexOf('/') + 1).replace(/\.[^.]+$/, '');
       const plugin = prefixes.find((p) => {
         const name = p.groups[0] ?? '';
-        if (name === base) return true;
-        const imported = new RegExp(String.raw`\bimport\s+${name}\s+from\s+["'][^"']*/${base}(?:\.[jt]s)?["']`);
-        return imported.test(files.read(p.path) ?? '');
+        return name === base || imports(p.path).get(name)?.has(base) === true;
       });
       const full = `${(plugin?.groups[1] ?? '').replace(/\/+$/, '')}/${r[1]!.replace(/^\/+/, '')}`.replace(
         /(.)\/+$/,

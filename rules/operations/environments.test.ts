@@ -438,3 +438,31 @@ describe('environments: deploy steps matched in one pass', () => {
     expect(isDeployStep(`${'kubectl '.repeat(20_000)}; apply`)).toBe(false);
   });
 });
+
+describe('environments: workspace names read in bounded work (hostile input, review 23)', () => {
+  it('many distinct workspace names in one big file: each quoted from its line, the file never split again per name', async () => {
+    const names = 2000;
+    const main = `terraform {\n  backend "s3" {}\n}\n${Array.from(
+      { length: names },
+      (_, i) => `resource "null_resource" "r${i}" {\n  count = terraform.workspace == "ws${i}" ? 1 : 0\n}\n`,
+    ).join('')}`;
+    // Count whole-file splits (the old code split the file once per distinct name).
+    let bigSplits = 0;
+    const original = String.prototype.split;
+    String.prototype.split = function (this: string, separator: string | RegExp, limit?: number) {
+      if (this.length >= main.length) bigSplits++;
+      return Reflect.apply(original, this, [separator, limit]) as string[];
+    } as typeof original;
+    try {
+      const run = await runRuleOn(rule, { 'main.tf': main }, { profile: 'infrastructure' });
+      expect(run.evidence[0]).toMatchObject({
+        path: 'main.tf',
+        line: 5,
+        snippet: 'count = terraform.workspace == "ws0" ? 1 : 0',
+      });
+    } finally {
+      String.prototype.split = original;
+    }
+    expect(bigSplits).toBeLessThan(10);
+  });
+});

@@ -6,7 +6,6 @@ import { fromMatch, isAgentDoc, isProductionPath } from '../../src/facts/paths.j
 import { platformApps } from '../../src/facts/platform-apps.js';
 import { K8S_DIGEST } from '../../src/facts/k8s.js';
 import { TF_DIGEST } from '../../src/facts/terraform.js';
-import { lineAt } from '../../src/util/lines.js';
 import { WS_LOOKUP, workspaceMap } from '../_shared/tf-workspaces.js';
 
 type Kind = 'prod' | 'preprod' | 'dev';
@@ -146,7 +145,7 @@ const WS_COMPARE = /\bterraform\.workspace\s*[!=]=\s*"([\w.-]+)"|"([\w.-]+)"\s*[
  * that use `terraform.workspace`. `default` is Terraform's own workspace, not an environment.
  */
 function workspaceNames(
-  files: Pick<FileView, 'read' | 'match'>,
+  files: Pick<FileView, 'read' | 'match' | 'lines'>,
   usedIn: string[],
 ): { name: string; path: string; line: number; snippet: string; how: string }[] {
   const out: { name: string; path: string; line: number; snippet: string; how: string }[] = [];
@@ -154,13 +153,14 @@ function workspaceNames(
   const push = (name: string, path: string, line: number, how: string) => {
     if (name === 'default' || seen.has(name)) return;
     seen.add(name);
-    const snippet = (files.read(path)?.split('\n')[line - 1] ?? '').trim().slice(0, 120);
+    // One line from the file's memoised line index, not a split of the whole file per name.
+    const snippet = (files.lines(path)?.line(line) ?? '').trim().slice(0, 120);
     out.push({ name, path, line, snippet, how });
   };
   for (const path of usedIn) {
     const text = files.read(path) ?? '';
     for (const m of text.matchAll(WS_COMPARE))
-      push((m[1] ?? m[2])!, path, lineAt(text, m.index), 'compared with terraform.workspace');
+      push((m[1] ?? m[2])!, path, files.lines(path)?.lineAt(m.index) ?? 1, 'compared with terraform.workspace');
     for (const name of new Set([...text.matchAll(WS_LOOKUP)].map((m) => (m[1] ?? m[2])!))) {
       const map = workspaceMap(files, path, name);
       for (const e of map?.entries ?? [])

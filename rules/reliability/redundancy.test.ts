@@ -438,3 +438,34 @@ describe('redundancy: an HPA with minReplicas 1 is a single instance at low load
     expect(run.evidence[0]).toMatchObject({ note: 'Deployment orders is autoscaled (HPA min 2)' });
   });
 });
+
+describe('redundancy: node-group floors read in bounded work (hostile input, review 23)', () => {
+  const backend = { 'eks/backend.tf': 'terraform {\n  backend "s3" {}\n}\n' };
+  it('a long run of blanks after a floor value is one pass, the value trimmed', async () => {
+    const tf = `locals {\n  ng = {\n    min_size = 1${' '.repeat(200_000)}\n    max_size = 3\n  }\n  other = {\n    min_size = a${' '.repeat(200_000)}x\n  }\n}\n`;
+    const run = await runRuleOn(rule, { ...backend, 'eks/main.tf': tf }, { profile: 'infrastructure' });
+    const floors = run.evidence.filter((e) => e.note?.startsWith('node group'));
+    expect(floors).toEqual([
+      expect.objectContaining({
+        line: 3,
+        snippet: 'min_size = 1',
+        note: expect.stringContaining('node group ng: min_size 1'),
+      }),
+    ]);
+  });
+  it('finds each setting its owner in one pass: nearest less-indented `name = {` above, nesting kept', async () => {
+    const groups = 4000;
+    let tf = 'locals {\n';
+    for (let i = 0; i < groups; i++)
+      tf += `  g${i} = {\n    inner = {\n      x = 1\n    }\n    min_size = ${i % 2 ? 2 : 1}\n  }\n`;
+    tf += '}\n';
+    const run = await runRuleOn(rule, { ...backend, 'eks/main.tf': tf }, { profile: 'infrastructure' });
+    const floors = run.evidence.filter((e) => e.note?.startsWith('node group'));
+    expect(floors.length).toBeGreaterThan(0); // the evidence shown is capped
+    expect(run.message).toMatch(/\b\d+/);
+    for (const e of floors) {
+      const i = (e.line! - 2 - 4) / 6;
+      expect(e.note).toMatch(new RegExp(`^node group g${i}: min_size ${i % 2 ? 2 : 1}`));
+    }
+  });
+});

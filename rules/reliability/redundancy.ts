@@ -31,7 +31,6 @@ import {
   type TfBlock,
 } from '../../src/facts/terraform.js';
 import { workspaceMap } from '../_shared/tf-workspaces.js';
-import { lineAt } from '../../src/util/lines.js';
 
 const SCALED_KINDS = ['Deployment', 'StatefulSet', 'Rollout', 'ReplicaSet', 'DeploymentConfig'];
 
@@ -524,7 +523,21 @@ function comparable(a: string, b: string): boolean {
   return !bare(a) && !bare(b);
 }
 
-const FLOOR = /^([ \t]*)(min_size|min_count|min_node_count)[ \t]*=[ \t]*(.+?)[ \t]*(?:#.*)?$/gm;
+/**
+ * A floor setting and its value up to a comment. The value starts at its first non-blank character
+ * and runs to the line's end or a `#`, trailing blanks trimmed by floorValue: one pass, where a lazy
+ * value before optional blanks and comment retried every length on a long line (quadratic).
+ */
+const FLOOR = /^([ \t]*)(min_size|min_count|min_node_count)[ \t]*=[ \t]*([^\s#][^#\n\r\u2028\u2029]*)/gm;
+/** An object a setting can belong to: `name = {` or `module "name" {` alone on its line. */
+const OWNER = /^([ \t]*)(?:(\w+)[ \t]*=[ \t]*\{|module[ \t]+"([^"]+)"[ \t]*\{)[ \t]*$/;
+
+/** A value without its trailing blanks (a loop: `/[ \t]+$/` retries from every blank, quadratic). */
+function floorValue(v: string): string {
+  let end = v.length;
+  while (end > 0 && (v[end - 1] === ' ' || v[end - 1] === '\t')) end--;
+  return v.slice(0, end);
+}
 const WS_VALUE =
   /^(?:lookup\(\s*local\.(\w+)\s*,\s*terraform\.workspace\b[^)]*\)|local\.(\w+)\[\s*terraform\.workspace\s*\])$/;
 
@@ -542,18 +555,49 @@ function nodeGroupFloors(files: FileView, tf: TerraformModel): { ok: boolean; ev
   for (const path of paths) {
     const text = files.read(path) ?? '';
     if (!/\bmin_(?:size|count|node_count)\b/.test(text)) continue;
-    const lines = text.split('\n');
-    const inHolder = (line: number) => holders.some((b) => b.path === path && b.line <= line && line <= b.endLine);
-    for (const m of text.matchAll(FLOOR)) {
-      const line = lineAt(text, m.index);
-      if (!inHolder(line)) continue;
-      // The object it belongs to: the nearest `name = {` (or module "name" {) above, less indented.
-      let owner = '';
-      for (let i = line - 2; i >= 0 && !owner; i--) {
-        const o = /^([ \t]*)(?:(\w+)[ \t]*=[ \t]*\{|module[ \t]+"([^"]+)"[ \t]*\{)[ \t]*$/.exec(lines[i]!);
-        if (o && o[1]!.length < m[1]!.length) owner = o[2] ?? `module ${o[3]}`;
+    const index = files.lines(path);
+    if (!index) continue;
+    // Lines inside a module or locals block of this file: one sweep over the blocks, not a search per match.
+    const depth = new Int32Array(index.count + 2);
+    for (const b of holders)
+      if (b.path === path && b.line <= b.endLine) {
+        depth[Math.max(1, Math.min(b.line, index.count + 1))]! += 1;
+        depth[Math.max(1, Math.min(b.endLine + 1, index.count + 1))]! -= 1;
       }
-      const expr = m[3]!;
+    for (let n = 1; n <= index.count + 1; n++) depth[n]! += depth[n - 1]!;
+    const byLine = new Map<number, RegExpExecArray[]>();
+    for (const m of text.matchAll(FLOOR)) {
+      const line = index.lineAt(m.index);
+      if (depth[line]! <= 0) continue;
+      const at = byLine.get(line);
+      if (at) at.push(m);
+      else byLine.set(line, [m]);
+    }
+    if (byLine.size === 0) continue;
+    // The object a setting belongs to: the nearest `name = {` (or module "name" {) above it, less
+    // indented. One forward pass keeps the candidates on a stack of strictly rising indents (a later
+    // owner hides every earlier one at least as indented); a setting binary-searches it.
+    const stack: { indent: number; name: string }[] = [];
+    const ownerOf = (indent: number): string => {
+      let lo = 0;
+      let hi = stack.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (stack[mid]!.indent < indent) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo > 0 ? stack[lo - 1]!.name : '';
+    };
+    const found: { line: number; m: RegExpExecArray; owner: string }[] = [];
+    for (let n = 1; n <= index.count; n++) {
+      for (const m of byLine.get(n) ?? []) found.push({ line: n, m, owner: ownerOf(m[1]!.length) });
+      const o = OWNER.exec(index.line(n));
+      if (!o) continue;
+      while (stack.length > 0 && stack[stack.length - 1]!.indent >= o[1]!.length) stack.pop();
+      stack.push({ indent: o[1]!.length, name: o[2] ?? `module ${o[3]}` });
+    }
+    for (const { line, m, owner } of found) {
+      const expr = floorValue(m[3]!);
       const literal = /^"?(\d+)"?$/.exec(expr);
       const ws = WS_VALUE.exec(expr);
       let values: { key?: string; n: number }[] = [];

@@ -15,7 +15,8 @@
 import type { Dependency, Evidence, Facts, FileView, Framework, Match } from '../types.js';
 import type { ScanPattern } from '../scan/scanner.js';
 import { isCommentLine, isProductionPath } from './paths.js';
-import { escapeRegex, lineOf } from './manifests/text.js';
+import { lineOf } from './manifests/text.js';
+import { escapeRe } from '../util/regex.js';
 
 /** What runs the application and whether it drains on SIGTERM by default: the fact's own type (types.ts Facts.appServers). */
 export type AppServer = Facts['appServers'][number];
@@ -145,7 +146,7 @@ function withoutExec(files: FileView, m: Match): boolean {
 
 /** A Dockerfile CMD/ENTRYPOINT or a compose command/entrypoint that runs this script. */
 function containerStarter(files: FileView, script: string): { path: string; line: number } | undefined {
-  const name = escapeRegex(script);
+  const name = escapeRe(script);
   const re = new RegExp(
     String.raw`^[ \t]*(?:CMD|ENTRYPOINT|-?[ \t]*(?:command|entrypoint)[ \t]*:)[^\n]*(?:^|[\s"'/\[])` +
       name +

@@ -13,7 +13,7 @@ import {
   isProductionPath,
   isTestPath,
 } from './paths.js';
-import { escapeRegex as escapeRe } from './manifests/text.js';
+import { escapeRe } from '../util/regex.js';
 import { parseHcl, type TfBlock } from './terraform.js';
 import { parseYamlWithLines } from '../util/yaml-lines.js';
 import { k8s } from './k8s.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { memoryIndex } from '../testing/memory.js';
 import { dockerfiles, joinContinued, parseDockerfile, parseEarthfile } from './dockerfile.js';
-import { escapeRegex } from './manifests/text.js';
+import { escapeRe } from '../util/regex.js';
 
 /** The joins as they were written before the shared splitter: the reference for its results. */
 function dockerJoinBefore(lines: string[], i: number, escapeChar: string): { body: string; end: number } {
@@ -127,7 +127,7 @@ describe('Earthfile: the CI line that publishes a target, read once per line', (
   /** The pattern each target had, per line: the reference. */
   function before(lines: string[], dir: string, name: string, pushes: boolean): number | undefined {
     const ref = new RegExp(
-      String.raw`\bearthly\b.*?(?:^|[\s"'])(?:\.?/?${escapeRegex(dir)}/?)?\+${escapeRegex(name)}(?:[\s"']|$)`,
+      String.raw`\bearthly\b.*?(?:^|[\s"'])(?:\.?/?${escapeRe(dir)}/?)?\+${escapeRe(name)}(?:[\s"']|$)`,
     );
     const i = lines.findIndex((l) => ref.test(l) && (pushes || /--push\b/.test(l)));
     return i < 0 ? undefined : i + 1;

@@ -2,7 +2,7 @@
 import type { FileView } from '../types.js';
 import { memo } from '../util/memo.js';
 import { isDevContainer, isProductionPath } from './paths.js';
-import { escapeRegex } from './manifests/text.js';
+import { escapeRe } from '../util/regex.js';
 
 export const DOCKERFILE_GLOBS = [
   '**/Dockerfile',
@@ -166,7 +166,7 @@ function earthlyPublished(ci: { path: string; lines: string[] }[], earth: Docker
     const dir = d.path.includes('/') ? d.path.slice(0, d.path.lastIndexOf('/')) : '';
     if (/[\s"']/.test(dir)) {
       const ref = new RegExp(
-        String.raw`\bearthly\b.*?[\s"'](?:\.?/?${escapeRegex(dir)}/?)?\+${escapeRegex(d.target!.name)}(?:[\s"']|$)`,
+        String.raw`\bearthly\b.*?[\s"'](?:\.?/?${escapeRe(dir)}/?)?\+${escapeRe(d.target!.name)}(?:[\s"']|$)`,
       );
       odd.push({ d, pushes, ref });
       continue;
@@ -379,7 +379,7 @@ function publishedBy(
   ci: { path: string; lines: string[] }[],
   path: string,
 ): { path: string; line: number } | undefined {
-  const esc = escapeRegex(path);
+  const esc = escapeRe(path);
   const ref = new RegExp(
     String.raw`(?:\s-f\s*|--file[=\s]\s*|^\s*(?:-\s*)?file\s*:\s*)["']?(?:\.\/|\$\{\{\s*github\.workspace\s*\}\}\/)?` +
       esc +

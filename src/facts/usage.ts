@@ -12,7 +12,7 @@
  */
 import type { Dependency, Match, PatternSpec } from '../types.js';
 import { nameMatches } from './frameworks.js';
-import { escapeRegex } from './manifests/text.js';
+import { escapeRe } from '../util/regex.js';
 import { isCommentLine, isProductionPath } from './paths.js';
 import { pythonImportNames } from './python-imports.js';
 
@@ -121,7 +121,7 @@ function watch(deps: readonly Dependency[], names: readonly string[]): Watched {
 const alternation = (keys: Iterable<string>) =>
   [...keys]
     .sort((a, b) => b.length - a.length || (a < b ? -1 : 1))
-    .map(escapeRegex)
+    .map(escapeRe)
     .join('|');
 
 /** Scan patterns that find imports of the watched dependencies (none when nothing is watched). */

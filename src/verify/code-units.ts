@@ -195,17 +195,25 @@ function djangoModels(ctx: LookupContext, within?: string): { count: number; evi
   return count ? { count, evidence } : null;
 }
 
+// Per listing: its Prisma schemas and their models, read once, not once per claim (review 23).
+const prismaIndex = new WeakMap<object, { path: string; lower: string; count: number; line: number }[]>();
+
 /** Prisma: the `model X {` blocks of each schema.prisma (a monorepo may keep one per app). */
 function prismaModels(ctx: LookupContext, within?: string): { path: string; count: number; line: number }[] {
-  const out: { path: string; count: number; line: number }[] = [];
-  for (const p of ctx.files.paths) {
-    if (VENDORED.test(p) || !/\.prisma$/.test(p)) continue;
-    if (within && !`/${p.toLowerCase()}`.includes(`/${within}/`)) continue;
-    const lines = (fileText(ctx, p) ?? '').split('\n');
-    const at = lines.map((l, i) => (/^model\s+\w+\s*\{/.test(l) ? i + 1 : 0)).filter((i) => i > 0);
-    if (at.length) out.push({ path: p, count: at.length, line: at[0]! });
+  let all = prismaIndex.get(ctx.files);
+  if (!all) {
+    all = [];
+    for (const p of ctx.files.paths) {
+      if (VENDORED.test(p) || !/\.prisma$/.test(p)) continue;
+      const lines = (fileText(ctx, p) ?? '').split('\n');
+      const at = lines.map((l, i) => (/^model\s+\w+\s*\{/.test(l) ? i + 1 : 0)).filter((i) => i > 0);
+      if (at.length) all.push({ path: p, lower: `/${p.toLowerCase()}`, count: at.length, line: at[0]! });
+    }
+    prismaIndex.set(ctx.files, all);
   }
-  return out;
+  return all
+    .filter((f) => !within || f.lower.includes(`/${within}/`))
+    .map(({ path, count, line }) => ({ path, count, line }));
 }
 
 /** "Admin Batches Views | 4": the views a folder named for them holds. */

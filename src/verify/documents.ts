@@ -9,6 +9,7 @@ import type { Claim } from './extract.js';
 import { fileFinding, type Finding, type LookupContext } from './lookup.js';
 import { namesIn } from './names.js';
 import { fileText } from './problems.js';
+import { escapeRe } from '../util/regex.js';
 
 /** "… documented in README", "… in the CHANGELOG", "… described in `docs/ops.md`": "in", then a name. */
 const IN_NAME = /\bin (?:the )?`?([\w./-]+)/gi;
@@ -125,7 +126,6 @@ export function coveredFinding(ctx: LookupContext, path: string, full = false): 
     .filter(Boolean);
   const tail = parts.slice(-2);
   const forms = tail.length === 2 ? [tail.join('.'), tail.join('/')] : [tail[0]!];
-  const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const re = new RegExp(`(?<![\\w])(?:${forms.map(escapeRe).join('|')})(?![\\w])`);
   const inv = ctx.tests ?? testInventory(ctx.files);
   if (inv.files.length === 0)

@@ -29,9 +29,48 @@ function foundFolder(f: Finding): string | null {
   if (!m || !inside) return null;
   const want = m[1]!.toLowerCase();
   const lower = inside.toLowerCase();
-  const at = lower.startsWith(`${want}/`) ? 0 : lower.indexOf(`/${want}/`) + 1;
-  if (at < 0 || (at === 0 && !lower.startsWith(`${want}/`))) return null;
+  let at = 0;
+  if (!lower.startsWith(`${want}/`)) {
+    const i = lower.indexOf(`/${want}/`);
+    if (i < 0) return null;
+    at = i + 1;
+  }
   return inside.slice(0, at + want.length);
+}
+
+/** The files of one folder: how many directly in it and in all, and the first three of each (listing order). */
+interface Held {
+  direct: number;
+  all: number;
+  firstDirect: string[];
+  firstAll: string[];
+}
+
+// Per listing: every folder's files, worked out in one pass over the paths (as lookup.ts indexes
+// folders), not a scan of every path per claim (review 23).
+const heldIndex = new WeakMap<object, Map<string, Held>>();
+
+function heldBy(ctx: LookupContext, dir: string): Held | undefined {
+  let index = heldIndex.get(ctx.files);
+  if (!index) {
+    index = new Map();
+    for (const p of ctx.files.paths) {
+      if (KEEP.test(p)) continue;
+      for (let i = p.indexOf('/'); i > 0; i = p.indexOf('/', i + 1)) {
+        const d = p.slice(0, i);
+        let h = index.get(d);
+        if (!h) index.set(d, (h = { direct: 0, all: 0, firstDirect: [], firstAll: [] }));
+        h.all++;
+        if (h.firstAll.length < 3) h.firstAll.push(p);
+        if (!p.includes('/', i + 1)) {
+          h.direct++;
+          if (h.firstDirect.length < 3) h.firstDirect.push(p);
+        }
+      }
+    }
+    heldIndex.set(ctx.files, index);
+  }
+  return index.get(dir);
 }
 
 /** The count of files a line gives the one folder a lookup found, compared with the folder's listing. */
@@ -62,17 +101,16 @@ export function folderFileCount(ctx: LookupContext | undefined, claim: Claim, fi
   ];
   if (folders.length !== 1) return null;
   const dir = folders[0]!;
-  const under = ctx.files.paths.filter((p) => p.startsWith(`${dir}/`) && !KEEP.test(p));
-  if (!under.length) return null;
-  const direct = under.filter((p) => !p.slice(dir.length + 1).includes('/'));
+  const held = heldBy(ctx, dir);
+  if (!held?.all) return null;
   const claimed = Number(m[1]);
   return {
     folder: dir,
     claimed,
-    direct: direct.length,
-    all: under.length,
-    agrees: claimed === direct.length || claimed === under.length,
-    evidence: (direct.length ? direct : under).slice(0, 3).map((path) => ({ path })),
+    direct: held.direct,
+    all: held.all,
+    agrees: claimed === held.direct || claimed === held.all,
+    evidence: (held.direct ? held.firstDirect : held.firstAll).map((path) => ({ path })),
   };
 }
 

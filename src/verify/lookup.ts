@@ -8,6 +8,7 @@ import ignore, { type Ignore } from 'ignore';
 import type { TestInventory } from '../facts/tests/inventory.js';
 import type { Artifacts, Dependency, Evidence, Facts, Match } from '../types.js';
 import type { Hit, SearchResult, SearchView } from './search.js';
+import { escapeRe } from '../util/regex.js';
 
 export interface Finding {
   /** What was looked up, as the reason names it: "docs/RUNBOOK.md", "dependency django", "@Retry". */
@@ -243,7 +244,6 @@ export function dependenciesNamed(facts: Facts, name: string): Dependency[] {
   return hit;
 }
 
-const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const versionRe = (v: string) => new RegExp(`(?<![\\d.])${escapeRe(v)}(?![\\d])`);
 export const fromDep = (d: Dependency, note?: string): Evidence => ({
   path: d.path,

@@ -7,8 +7,8 @@ import type { Claim } from './extract.js';
 import { type Names, namesIn, type Setting } from './names.js';
 import type { Needle } from './search.js';
 import { MECHANISMS, mechanismsIn } from './vocabulary.js';
+import { escapeRe } from '../util/regex.js';
 
-const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const words = (s: string) =>
   s
     .toLowerCase()

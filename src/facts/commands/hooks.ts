@@ -11,16 +11,8 @@ import { lineAt } from '../manifests/text.js';
 import { parseYamlWithLines } from '../../util/yaml-lines.js';
 import { simpleCommands } from './shell.js';
 import { classify } from './tools.js';
-import {
-  type Block,
-  dirOf,
-  escapeRe,
-  type Expansion,
-  lineOf,
-  positionals,
-  type Resolver,
-  type Synthetic,
-} from './types.js';
+import { type Block, dirOf, type Expansion, lineOf, positionals, type Resolver, type Synthetic } from './types.js';
+import { escapeRe } from '../../util/regex.js';
 
 /** pre-commit hook ids whose command is not their id. */
 const HOOK_ARGV: Record<string, string[]> = {

@@ -9,7 +9,6 @@ import { memo } from '../../util/memo.js';
 import {
   type Block,
   dirOf,
-  escapeRe,
   type Expansion,
   findIn,
   flagValue,
@@ -18,6 +17,7 @@ import {
   positionals,
   type Resolver,
 } from './types.js';
+import { escapeRe } from '../../util/regex.js';
 import { nxFormat, nxTargetNames, nxTargets } from './nx.js';
 
 /** The hop of a command a script runs that no file line states (a package binary, a script's own line). */

@@ -4,7 +4,8 @@
  * that infer targets; `nx format:check` is Prettier.
  */
 import type { FileView } from '../../types.js';
-import { dirOf, escapeRe, lineOf, type Expansion } from './types.js';
+import { dirOf, lineOf, type Expansion } from './types.js';
+import { escapeRe } from '../../util/regex.js';
 
 /** `-t lint,test`, `--targets=lint test`, `--target lint`: every target named after the flag. */
 export function nxTargetNames(argv: string[]): string[] {

@@ -5,17 +5,8 @@
  */
 import type { FileView } from '../../types.js';
 import { memo } from '../../util/memo.js';
-import {
-  type Block,
-  dirOf,
-  escapeRe,
-  type Expansion,
-  findIn,
-  flagValue,
-  lineOf,
-  positionals,
-  type Resolver,
-} from './types.js';
+import { type Block, dirOf, type Expansion, findIn, flagValue, lineOf, positionals, type Resolver } from './types.js';
+import { escapeRe } from '../../util/regex.js';
 import { lineAt } from '../../util/lines.js';
 
 interface IniEntry {

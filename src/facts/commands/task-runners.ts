@@ -11,7 +11,6 @@ import { mask, matchBracket, matchBrackets, SYNTAX } from '../tests/mask.js';
 import {
   type Block,
   dirOf,
-  escapeRe,
   type Expansion,
   findIn,
   flagValue,
@@ -20,6 +19,7 @@ import {
   positionals,
   type Resolver,
 } from './types.js';
+import { escapeRe } from '../../util/regex.js';
 
 interface PyTask {
   name: string;

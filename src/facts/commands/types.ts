@@ -93,8 +93,6 @@ export function lineOf(text: string, re: RegExp, from = 1): number | undefined {
 }
 let last: LineIndex | undefined;
 
-export const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-
 /** A file in `cwd`, else at the root: the paths a tool would look in. */
 export function findIn(files: FileView, cwd: string, names: string[]): string | undefined {
   for (const dir of cwd ? [cwd, ''] : ['']) {

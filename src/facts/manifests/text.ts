@@ -45,10 +45,6 @@ export const INI_KEY = /^[ \t]*([A-Za-z0-9_.-]+)[ \t]*=/m;
 /** A quoted name: `"flask`, `'requests` (the quote's offset). */
 export const QUOTED_NAME = /["']([A-Za-z0-9._-]+)/;
 
-export function escapeRegex(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
 /** Splits text into lines once; line n is lines[n-1]. */
 export function linesOf(text: string): string[] {
   return text.split(/\r?\n/);

@@ -20,7 +20,7 @@ import type { JvmAnnotated } from './annotated.js';
 import { countCollection, postmanCollections } from './postman.js';
 import { counter, snippetAt, type TestFileCount } from './types.js';
 import { unittestCollects, unittestSpecs } from './unittest-discovery.js';
-import { escapeRegex } from '../manifests/text.js';
+import { escapeRe } from '../../util/regex.js';
 import { cucumberRunnerOf } from './cucumber-jvm.js';
 
 export { TEST_DIGEST, TEST_GLOBS, TEST_READS } from './digest.js';
@@ -694,7 +694,7 @@ function gherkinFiles(
     for (let n = dirs.length; !by && n > 0; n--) {
       const dir = dirs.slice(0, n).join('/');
       const cfg = configs.find((c) =>
-        new RegExp(`(?:^|[\\s'"\\[,=:])(?:\\./)?${escapeRegex(dir)}(?:/|[\\s'",\\]]|$)`, 'm').test(c.text),
+        new RegExp(`(?:^|[\\s'"\\[,=:])(?:\\./)?${escapeRe(dir)}(?:/|[\\s'",\\]]|$)`, 'm').test(c.text),
       );
       if (cfg) (by = cfg.path), sources.push(cfg.path);
     }

@@ -9,7 +9,7 @@ import type { FileView } from '../../types.js';
 import { mask, matchBracket, SYNTAX } from './mask.js';
 import { commandGraph } from '../commands/index.js';
 import { commandsOf } from '../commands/shell.js';
-import { escapeRe } from '../commands/types.js';
+import { escapeRe } from '../../util/regex.js';
 
 export interface RunnerSpec {
   runner: string;
