@@ -143,3 +143,35 @@ describe('a count the line gives as the length of its own list', () => {
     expect(at(5).verdict).not.toBe('confirmed');
   });
 });
+
+describe('a test file named with its count of test cases', () => {
+  const tree: Tree = {
+    'package.json': '{"name":"pantry","version":"1.0.0","devDependencies":{"vitest":"^3.0.0"}}\n',
+    'src/stock.ts': 'export const stock = (n: number) => n;\n',
+    'tests/stock.test.ts':
+      "import { it, expect } from 'vitest';\nimport { stock } from '../src/stock';\nit('keeps', () => expect(stock(1)).toBe(1));\nit('zero', () => expect(stock(0)).toBe(0));\n",
+  };
+  const doc = [
+    '# Pantry tests', // 1
+    '', // 2
+    '- ✅ tests/stock.test.ts - 2/2 (100%)', // 3
+    '- ✅ tests/stock.test.ts - 3/3 (100%)', // 4
+    '- ✅ tests/stock.test.ts (2 tests) - 15 min', // 5
+  ].join('\n');
+
+  it('is counted when the file holds that many test cases', () => {
+    const { at } = verifier('TESTS.md')(tree, doc, reportWith([]));
+    expect(at(3).verdict).toBe('confirmed');
+    expect(at(3).reason).toContain('2 test cases counted in tests/stock.test.ts');
+  });
+
+  it('is not confirmed when the count differs', () => {
+    const { at } = verifier('TESTS.md')(tree, doc, reportWith([]));
+    expect(at(4).verdict).not.toBe('confirmed');
+  });
+
+  it('is not counted when the line gives another figure beside it', () => {
+    const { at } = verifier('TESTS.md')(tree, doc, reportWith([]));
+    expect(at(5).reason).not.toContain('as the line says');
+  });
+});

@@ -37,6 +37,7 @@ import { NEGATED, namesOf } from './needles.js';
 import { isCompoundNoun } from './context.js';
 import { docTests, docTestsAgree } from './doctests.js';
 import { unitCount, unitCountAgrees } from './unit-counts.js';
+import { testInventory } from '../facts/tests/inventory.js';
 import { testsOfFinding } from './test-counts.js';
 import { mapClaim, pillarOf } from './vocabulary.js';
 import { evidenceText, productInRepository, productsIn, shows } from './products.js';
@@ -1083,7 +1084,7 @@ function judgeClaimInner(
   // what must be gone — found, the claim fails; not found, it holds.
   const replaced = replacedNames(claim.text);
   // "Removed deprecated serde_yaml" where the name is left only in tests: gone from the product.
-  const removed = [...claim.text.matchAll(REMOVED)].map((m) => (m[1] ?? m[2])!.toLowerCase());
+  const removed = removedNames(claim.text);
   const bare = (f: Finding) => f.subject.toLowerCase().replace(/[`"']/g, '');
   const findings = findingsFor(claim, rule, opts.lookup, mapped?.via).map((f) =>
     f.testsOnly && !f.negated && [...replaced, ...removed].includes(bare(f))
@@ -1186,12 +1187,19 @@ function judgeClaimInner(
     figure &&
     (verdict.verdict === 'confirmed' || verdict.verdict === 'partially-confirmed') &&
     !decisive.some((f) => f.basis === 'tests' || f.valued) &&
-    !listCounted(claim.text, decisive)
+    !listCounted(claim.text, decisive) &&
+    !testFileCounted(opts.lookup, claim, decisive)
   )
     return {
       ...verdict,
       verdict: 'unverifiable',
       reason: `${verdict.reason}; but the figure the claim gives (${figure}) is not counted, so the claim is not settled`,
+    };
+  const inFile = figure && verdict.verdict === 'confirmed' ? testFileCounted(opts.lookup, claim, decisive) : null;
+  if (inFile)
+    return {
+      ...verdict,
+      reason: `${verdict.reason}; ${inFile.cases} test cases counted in ${inFile.path}, as the line says`,
     };
   if (figure && verdict.verdict === 'confirmed' && listCounted(claim.text, decisive))
     return { ...verdict, reason: `${verdict.reason} (the ${figure} the line counts are the names it lists)` };
@@ -1366,6 +1374,33 @@ const NAMED_BASIS = new Set(['file', 'dependency', 'search', 'config', 'tests'])
 const REPLACED =
   /\b(?:replaced|remplac[ée]e?s?|ersetzt|reemplazad[oa]s?|substitu[íi]d[oa]s?|instead of|au lieu de|(?:an)?statt|anstelle von|en lugar de|em vez de|migrated from|migr[ée]e? depuis)\s+(?!by\b|with\b|par\b|durch\b|por\b|com\b|con\b)[`"']?([\w@./:-]+)/giu;
 /**
+ * "tests/services/files.service.test.ts - 11/11 (100%)": the line's count is the test cases of the test
+ * file it names, and the file holds that many.
+ */
+function testFileCounted(
+  ctx: LookupContext | undefined,
+  claim: Claim,
+  found: Finding[],
+): { path: string; cases: number } | null {
+  if (!ctx) return null;
+  // Every number of the line, paths and percentages aside, is that one count ("11/11 (100%)"): a line
+  // with a duration or a second figure ("(2 testes) - 15 min") is about more than the file's size.
+  const numbers = plain(claim.text)
+    .split(/\s+/)
+    .filter((w) => !/\.\w/.test(w) && !w.includes('%'))
+    .join(' ')
+    .match(/\d+/g);
+  if (!numbers || new Set(numbers).size !== 1) return null;
+  const paths = found
+    .filter((f) => f.basis === 'file' && f.present === 'yes')
+    .flatMap((f) => f.evidence.map((e) => e.path));
+  if (paths.length !== 1) return null;
+  const inv = ctx.tests ?? testInventory(ctx.files);
+  const file = inv.files.find((f) => f.path === paths[0]);
+  return file && file.cases === Number(numbers[0]) ? { path: file.path, cases: file.cases } : null;
+}
+
+/**
  * "Created 3 Services (CommentService, RatingService, JournalService)": the count a line gives is the
  * length of the list it gives in brackets, and each name of the list was found — the figure is counted.
  */
@@ -1373,7 +1408,8 @@ function listCounted(text: string, found: Finding[]): boolean {
   const m = /\b(\d{1,2})\s+[\p{L}][\p{L} -]{0,40}?\s*\(([^()]+)\)/u.exec(plain(text));
   if (!m) return false;
   const items = m[2]!
-    .split(/\s*,\s*|\s+\+\s+|\s+(?:and|und|y|et|e)\s+/)
+    .replace(/\s+/g, ' ')
+    .split(/[,+]| (?:and|und|y|et|e) /)
     .map((x) => x.trim().toLowerCase())
     .filter(Boolean);
   const held = found.filter((f) => f.present === 'yes').map((f) => f.subject.toLowerCase().replace(/[`"']/g, ''));
@@ -1401,7 +1437,7 @@ function ruleBeside(claim: Claim, rule: Finding): string | null {
   const text = plain(claim.raw ?? claim.text);
   if (BEYOND_PRESENCE.test(text) || RAN_VERDICT.test(text)) return null;
   const message = rule.detail.replace(/^[\w/-]+:\s*/, '');
-  const clauses = message.split(/,\s*but\s+|\s+but\s+|;\s*|:\s+(?=fewer\b)|,\s*(?=(?:missing|no|with)\b)/i);
+  const clauses = message.replace(/\s+/g, ' ').split(/, ?but | but |; ?|: (?=fewer\b)|, ?(?=(?:missing|no|with)\b)/i);
   const missing = clauses.filter((c) => SHORT_OF.test(c));
   const had = clauses.filter((c) => !SHORT_OF.test(c));
   // Nothing was found beside the shortfall, or only declared: the rule found too little to confirm.
@@ -1415,9 +1451,29 @@ function ruleBeside(claim: Claim, rule: Finding): string | null {
   return missing.join('; ');
 }
 
-/** A name the line says was taken out: "removed deprecated `foo`", "foo removed". */
-const REMOVED =
-  /\b(?:removed|dropped|deleted|entfernt)\s+(?:(?:the|deprecated|unused|old|legacy|obsolete)\s+)*[`"']?([\w@./-]+)|([\w@./-]+)[`"']?\s+(?:removed|dropped|deleted|entfernt)\b/gi;
+/** A name the line says was taken out: "removed deprecated `foo`", "foo removed" (read word by word). */
+const REMOVED_VERB = /^(?:removed|dropped|deleted|entfernt)$/i;
+const REMOVED_QUALIFIER = /^(?:the|deprecated|unused|old|legacy|obsolete)$/i;
+/** A word without the quotes, brackets and stops around it (a loop: a `+$` pattern backtracks). */
+function bareWord(w: string): string {
+  let a = 0;
+  let b = w.length;
+  while (a < b && '`"\'('.includes(w[a]!)) a++;
+  while (b > a && '`"\'),.;:'.includes(w[b - 1]!)) b--;
+  return w.slice(a, b);
+}
+function removedNames(text: string): string[] {
+  const words = text.split(/\s+/).map(bareWord);
+  const out: string[] = [];
+  words.forEach((w, i) => {
+    if (!REMOVED_VERB.test(w)) return;
+    let j = i + 1;
+    while (j < words.length && REMOVED_QUALIFIER.test(words[j]!)) j++;
+    if (words[j]) out.push(words[j]!.toLowerCase());
+    if (i > 0 && words[i - 1]) out.push(words[i - 1]!.toLowerCase());
+  });
+  return out;
+}
 export function replacedNames(text: string): string[] {
   return [...text.matchAll(REPLACED)].map((m) => {
     let name = m[1]!.toLowerCase();
