@@ -38,6 +38,7 @@ import { isCompoundNoun } from './context.js';
 import { docTests, docTestsAgree } from './doctests.js';
 import { unitCount, unitCountAgrees } from './unit-counts.js';
 import { folderCountReason, folderFileCount } from './folder-counts.js';
+import { testInventory } from '../facts/tests/inventory.js';
 import { testsOfFinding } from './test-counts.js';
 import { mapClaim, pillarOf } from './vocabulary.js';
 import { evidenceText, productInRepository, productsIn, shows } from './products.js';
@@ -1085,13 +1086,18 @@ function judgeClaimInner(
   // "Asset Mapper (replaced encore_entry)", "statt moment.js": the name after a verb of replacement is
   // what must be gone — found, the claim fails; not found, it holds.
   const replaced = replacedNames(claim.text);
+  // "Removed deprecated serde_yaml" where the name is left only in tests: gone from the product.
+  const removed = removedNames(claim.text);
+  const bare = (f: Finding) => f.subject.toLowerCase().replace(/[`"']/g, '');
   const findings = findingsFor(claim, rule, opts.lookup, mapped?.via).map((f) =>
-    replaced.length &&
-    !f.negated &&
-    (f.basis === 'search' || f.basis === 'file' || f.basis === 'dependency') &&
-    replaced.some((r) => f.subject.toLowerCase().replace(/[`"']/g, '') === r)
-      ? { ...f, negated: true }
-      : f,
+    f.testsOnly && !f.negated && [...replaced, ...removed].includes(bare(f))
+      ? { ...f, present: 'no' as const, negated: true, detail: `${f.subject} is left only in tests` }
+      : replaced.length &&
+          !f.negated &&
+          (f.basis === 'search' || f.basis === 'file' || f.basis === 'dependency') &&
+          replaced.some((r) => bare(f) === r)
+        ? { ...f, negated: true }
+        : f,
   );
   const decisive = findings.filter((f) => f.present !== 'unknown');
   // "rechaza studyTime fuera de rango | Verifica … | Pass": a test table's title is a test declared so.
@@ -1183,7 +1189,9 @@ function judgeClaimInner(
   if (
     figure &&
     (verdict.verdict === 'confirmed' || verdict.verdict === 'partially-confirmed') &&
-    !decisive.some((f) => f.basis === 'tests' || f.valued)
+    !decisive.some((f) => f.basis === 'tests' || f.valued) &&
+    !listCounted(claim.text, decisive) &&
+    !testFileCounted(opts.lookup, claim, decisive)
   ) {
     // "handlers/  # ALL handlers (6 files)": the folder found is listed, and its files are the count.
     const listed = folderFileCount(opts.lookup, claim, decisive);
@@ -1195,6 +1203,14 @@ function judgeClaimInner(
       reason: `${verdict.reason}; but the figure the claim gives (${figure}) is not counted, so the claim is not settled`,
     };
   }
+  const inFile = figure && verdict.verdict === 'confirmed' ? testFileCounted(opts.lookup, claim, decisive) : null;
+  if (inFile)
+    return {
+      ...verdict,
+      reason: `${verdict.reason}; ${inFile.cases} test cases counted in ${inFile.path}, as the line says`,
+    };
+  if (figure && verdict.verdict === 'confirmed' && listCounted(claim.text, decisive))
+    return { ...verdict, reason: `${verdict.reason} (the ${figure} the line counts are the names it lists)` };
   return verdict;
 }
 
@@ -1365,6 +1381,107 @@ const NAMED_BASIS = new Set(['file', 'dependency', 'search', 'config', 'tests'])
 /** The names a verb of replacement puts out of use: "replaced encore_entry", "au lieu de X", "statt X". */
 const REPLACED =
   /\b(?:replaced|remplac[ée]e?s?|ersetzt|reemplazad[oa]s?|substitu[íi]d[oa]s?|instead of|au lieu de|(?:an)?statt|anstelle von|en lugar de|em vez de|migrated from|migr[ée]e? depuis)\s+(?!by\b|with\b|par\b|durch\b|por\b|com\b|con\b)[`"']?([\w@./:-]+)/giu;
+/**
+ * "tests/services/files.service.test.ts - 11/11 (100%)": the line's count is the test cases of the test
+ * file it names, and the file holds that many.
+ */
+function testFileCounted(
+  ctx: LookupContext | undefined,
+  claim: Claim,
+  found: Finding[],
+): { path: string; cases: number } | null {
+  if (!ctx) return null;
+  // Every number of the line, paths and percentages aside, is that one count ("11/11 (100%)"): a line
+  // with a duration or a second figure ("(2 testes) - 15 min") is about more than the file's size.
+  const numbers = plain(claim.text)
+    .split(/\s+/)
+    .filter((w) => !/\.\w/.test(w) && !w.includes('%'))
+    .join(' ')
+    .match(/\d+/g);
+  if (!numbers || new Set(numbers).size !== 1) return null;
+  const paths = found
+    .filter((f) => f.basis === 'file' && f.present === 'yes')
+    .flatMap((f) => f.evidence.map((e) => e.path));
+  if (paths.length !== 1) return null;
+  const inv = ctx.tests ?? testInventory(ctx.files);
+  const file = inv.files.find((f) => f.path === paths[0]);
+  return file && file.cases === Number(numbers[0]) ? { path: file.path, cases: file.cases } : null;
+}
+
+/**
+ * "Created 3 Services (CommentService, RatingService, JournalService)": the count a line gives is the
+ * length of the list it gives in brackets, and each name of the list was found — the figure is counted.
+ */
+function listCounted(text: string, found: Finding[]): boolean {
+  const m = /\b(\d{1,2})\s+[\p{L}][\p{L} -]{0,40}?\s*\(([^()]+)\)/u.exec(plain(text));
+  if (!m) return false;
+  const items = m[2]!
+    .replace(/\s+/g, ' ')
+    .split(/[,+]| (?:and|und|y|et|e) /)
+    .map((x) => x.trim().toLowerCase())
+    .filter(Boolean);
+  const held = found.filter((f) => f.present === 'yes').map((f) => f.subject.toLowerCase().replace(/[`"']/g, ''));
+  return Number(m[1]) === items.length && items.every((x) => held.includes(x));
+}
+
+/** Words of a rule's message that say where it falls short, not what it found. */
+const SHORT_OF = /\b(?:no|not|none|without|missing|fewer|lacks?|exceeds?|problems|weak|only)\b|\bas root\b/i;
+/** Words that say nothing of what is missing ("found", "code", "files"). */
+const SHORT_GENERIC = new Set(
+  'found code file files that with which there their them than this have been none only fewer separate exceed exceeds missing problems weak nothing largest'.split(
+    ' ',
+  ),
+);
+/** A degree, scope or quality beyond presence: the rule's shortfall may be exactly what it means. */
+const BEYOND_PRESENCE =
+  /\b(?:all|every|each|any|comprehensive|complete|completely|full|fully|entire|secure|securely|proper|properly|strict|strictly|strong|strongly|throughout|everywhere|robust|enterprise|production[- ]ready|100\s?%|todos?|todas?|tous|toutes|alle[ns]?|vollständig|completo|completa|complet|compl[eè]te|seguro|segura|sécurisé)\b/i;
+const stem = (w: string) => w.replace(/s$/, '').slice(0, 5);
+
+/**
+ * What a rule's partial outcome misses, when the claim's words name none of it and claim no degree,
+ * scope or run beyond presence; null otherwise.
+ */
+function ruleBeside(claim: Claim, rule: Finding): string | null {
+  const text = plain(claim.raw ?? claim.text);
+  if (BEYOND_PRESENCE.test(text) || RAN_VERDICT.test(text)) return null;
+  const message = rule.detail.replace(/^[\w/-]+:\s*/, '');
+  const clauses = message.replace(/\s+/g, ' ').split(/, ?but | but |; ?|: (?=fewer\b)|, ?(?=(?:missing|no|with)\b)/i);
+  const missing = clauses.filter((c) => SHORT_OF.test(c));
+  const had = clauses.filter((c) => !SHORT_OF.test(c));
+  // Nothing was found beside the shortfall, or only declared: the rule found too little to confirm.
+  if (!missing.length || !had.length || had.every((c) => /\bdeclared\b/i.test(c))) return null;
+  const words = (s: string) =>
+    (s.toLowerCase().match(/\p{L}{4,}/gu) ?? []).filter((w) => !SHORT_GENERIC.has(w)).map(stem);
+  const found = new Set(had.flatMap(words));
+  const short = new Set(missing.flatMap(words).filter((w) => !found.has(w)));
+  const claimed = new Set(words(text));
+  if ([...short].some((w) => claimed.has(w))) return null;
+  return missing.join('; ');
+}
+
+/** A name the line says was taken out: "removed deprecated `foo`", "foo removed" (read word by word). */
+const REMOVED_VERB = /^(?:removed|dropped|deleted|entfernt)$/i;
+const REMOVED_QUALIFIER = /^(?:the|deprecated|unused|old|legacy|obsolete)$/i;
+/** A word without the quotes, brackets and stops around it (a loop: a `+$` pattern backtracks). */
+function bareWord(w: string): string {
+  let a = 0;
+  let b = w.length;
+  while (a < b && '`"\'('.includes(w[a]!)) a++;
+  while (b > a && '`"\'),.;:'.includes(w[b - 1]!)) b--;
+  return w.slice(a, b);
+}
+function removedNames(text: string): string[] {
+  const words = text.split(/\s+/).map(bareWord);
+  const out: string[] = [];
+  words.forEach((w, i) => {
+    if (!REMOVED_VERB.test(w)) return;
+    let j = i + 1;
+    while (j < words.length && REMOVED_QUALIFIER.test(words[j]!)) j++;
+    if (words[j]) out.push(words[j]!.toLowerCase());
+    if (i > 0 && words[i - 1]) out.push(words[i - 1]!.toLowerCase());
+  });
+  return out;
+}
 export function replacedNames(text: string): string[] {
   return [...text.matchAll(REPLACED)].map((m) => {
     let name = m[1]!.toLowerCase();
@@ -1472,6 +1589,21 @@ function decide(claim: Claim, found: Finding[], out: Out, mappedRule: string | n
       'confirmed',
       `found: ${named.map(said).join('; ')} (the rule notes more that the claim does not say: ${ruleHold.f.detail})`,
       [...named.flatMap((h) => h.f.evidence), ...ruleHold.f.evidence],
+      rule,
+    );
+  // "Health check endpoint (database connectivity)" where the health rule is partial for want of a
+  // separate readiness endpoint, "Request ID tracking" where logs are not JSON: the rule's outcome is
+  // "what is there, but what is missing", and a done-claim whose words name only what is there is
+  // confirmed — the missing part is the rule's finding beside the claim. A claim that names the missing
+  // part ("liveness, readiness"), a degree or scope ("all", "comprehensive", "secure") or a run's result
+  // stays partial.
+  const beside = claim.asserted === 'done' && ruleHold?.p === 'partly' ? ruleBeside(claim, ruleHold.f) : null;
+  if (beside && holds.every((h) => h === ruleHold || h.p === 'yes'))
+    return out(
+      ruleHold!.f.basis,
+      'confirmed',
+      `found: ${holds.map(said).join('; ')} (the rule's shortfall, "${beside}", is not what the claim says)`,
+      holds.flatMap((h) => h.f.evidence),
       rule,
     );
   switch (claim.asserted) {
