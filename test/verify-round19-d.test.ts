@@ -1,0 +1,67 @@
+/**
+ * readiness verify: recall — claim lines of a shape verify did not read at all (round 19). Each case is
+ * a small document of our own against an in-memory tree: the line becomes a claim, a claim found by
+ * its shape alone is never confirmed by presence, and one the tree does not bear out is contradicted.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Tree } from '../src/testing/memory.js';
+import { reportWith, verifier } from './helpers/verify.js';
+
+describe('files a fence lists without a note or a mark', () => {
+  const tree: Tree = {
+    'web/index.html': '<html></html>\n',
+    'NOTES.md': '# notes\n',
+    'pkg/store/schema.ts': 'export const schema = 1;\n',
+    'pkg/store/app.kt': 'val a = 1\nval b = 2\nval c = 3\n',
+  };
+  const doc = [
+    '# Layout', // 1
+    '', // 2
+    '```', // 3
+    '├── web/', // 4
+    '├── kiosk/', // 5
+    '├── NOTES.md', // 6
+    '└── CHANGES.md', // 7
+    '```', // 8
+    '', // 9
+    '## Files written', // 10
+    '', // 11
+    '```', // 12
+    'pkg/store/schema.ts     - the tables', // 13
+    'pkg/store/queries.ts    - the queries', // 14
+    '```', // 15
+    '', // 16
+    '## Finding', // 17
+    '', // 18
+    '```kotlin', // 19
+    '// pkg/store/app.kt:40', // 20
+    'val a = 1', // 21
+    '```', // 22
+    '', // 23
+    '```yaml', // 24
+    'pkg/store/other.ts: 1', // 25
+    '```', // 26
+  ].join('\n');
+  const { at, has } = verifier('LAYOUT.md')(tree, doc, reportWith([]));
+
+  it('a bare tree node that is there is read, and left open (no confirmation by presence alone)', () => {
+    expect(at(4).verdict).toBe('unverifiable');
+    expect(at(6).verdict).toBe('unverifiable');
+  });
+  it('a bare tree node that is not there contradicts the tree', () => {
+    expect(at(5).verdict).toBe('contradicted');
+    expect(at(7).verdict).toBe('contradicted');
+    expect(at(7).reason).toContain('CHANGES.md');
+  });
+  it('a path listed in a plain fence with a note is read; present stays open, absent is contradicted', () => {
+    expect(at(13).verdict).toBe('unverifiable');
+    expect(at(14).verdict).toBe('contradicted');
+  });
+  it('a citation comment beyond the end of its file is contradicted', () => {
+    expect(at(20).verdict).toBe('contradicted');
+    expect(at(20).reason).toContain('3 lines');
+  });
+  it('a key in a configuration fence is not read as a listed file', () => {
+    expect(has(25)).toBe(false);
+  });
+});
