@@ -65,3 +65,37 @@ describe('files a fence lists without a note or a mark', () => {
     expect(has(25)).toBe(false);
   });
 });
+
+describe('table rows a status column does not carry', () => {
+  const tree: Tree = {
+    'package.json': '{"name":"shop","devDependencies":{"vitest":"1.0.0"}}\n',
+    'src/cart.test.ts': "import { it } from 'vitest';\nit('adds', () => {});\nit('removes', () => {});\n",
+  };
+  const doc = [
+    '# Audit', // 1
+    '', // 2
+    '| Area | Score | Note |', // 3
+    '|---|---|---|', // 4
+    '| **Caching** | **7 / 10** | Solid |', // 5
+    '| **Support** | email only | — |', // 6
+    '', // 7
+    '## Findings', // 8
+    '', // 9
+    '| # | Issue | Priority | Status |', // 10
+    '|---|---|---|---|', // 11
+    '| Q1 | **Cart totals computed twice** -- wasteful | P2 | OPEN |', // 12
+    '| Q2 | **Session fixation on login** | P1 | FIXED |', // 13
+  ].join('\n');
+  const { at, has } = verifier('AUDIT.md')(tree, doc, reportWith([]));
+
+  it('a row that gives its subject a figure is read, and not confirmed by its words', () => {
+    expect(['unverifiable', 'contradicted']).toContain(at(5).verdict);
+  });
+  it('a row with no figure, no mark and no status stays out', () => {
+    expect(has(6)).toBe(false);
+  });
+  it('an audit finding with a status and no code named is read, and never confirmed by its words', () => {
+    expect(at(12).verdict).toBe('unverifiable');
+    expect(at(13).verdict).toBe('unverifiable');
+  });
+});

@@ -182,6 +182,20 @@ export function readTable(lines: string[], start: number, end: number, { push, i
           raw: cell,
           named: fate,
         });
+      // A finding with no code named: read by its shape — OPEN says the problem is there, FIXED that
+      // the fix is in — and left to a precise fact, never confirmed by the words alone.
+      else if (plain(cell))
+        push({
+          line: j + 1,
+          text: plain(cell),
+          subject: plain(cell).slice(0, 120),
+          asserted: 'done',
+          number: null,
+          readiness: false,
+          source: 'table',
+          ...(fate === 'open' ? { problem: true } : {}),
+          loose: true,
+        });
       continue;
     }
     // "| `src/x.jsx:36` | `monthIncome`, `monthExpense` |": a finding at a place, with the code it
@@ -322,7 +336,17 @@ export function readTable(lines: string[], start: number, end: number, { push, i
         source: 'table',
         ...(port ? { port } : {}),
       });
-    }
+    } else if (
+      found.number &&
+      subject &&
+      !inContext('historical') &&
+      !inContext('planned') &&
+      !inContext('review') &&
+      !inContext('example')
+    )
+      // "| **Tests Unitaires** | 11 tests pour les modèles |", "| **Logging** | **8 / 10** | Strong |": a
+      // row that gives its subject a figure, read by its shape; a precise count may settle it.
+      push({ line: j + 1, text, subject, asserted: 'done', number, readiness: false, source: 'table', loose: true });
   }
 }
 
