@@ -99,3 +99,28 @@ describe('table rows a status column does not carry', () => {
     expect(at(13).verdict).toBe('unverifiable');
   });
 });
+
+describe('a status line under a heading that carried a mark', () => {
+  const tree: Tree = { 'package.json': '{"name":"tunnel"}\n', 'src/index.js': 'console.log(1);\n' };
+  const doc = [
+    '# Report', // 1
+    '', // 2
+    '### B. Transfer over the tunnel ✅', // 3
+    '', // 4
+    '**Status:** Transfer works end-to-end.', // 5
+    '', // 6
+    '#### 1.1 Default password in the seed data ⚠️', // 7
+    '', // 8
+    '**Status:** ❌ Not Fixed', // 9
+  ].join('\n');
+  const { at } = verifier('REPORT.md')(tree, doc, reportWith([]));
+
+  it('is read with the heading as its subject, and not confirmed by its words', () => {
+    expect(at(5).text).toContain('Transfer over the tunnel');
+    expect(at(5).verdict).toBe('unverifiable');
+  });
+  it('keeps the polarity its own mark gives', () => {
+    expect(at(9).text).toContain('Default password in the seed data');
+    expect(['unverifiable', 'contradicted']).toContain(at(9).verdict);
+  });
+});

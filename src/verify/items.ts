@@ -587,8 +587,26 @@ export function itemReader(st: ItemState): {
       });
       return true;
     }
-    if (!h || h.level < 2 || h.status || h.claimed || !status || h.context === 'planned' || h.context === 'review')
+    if (!h || h.level < 2 || h.context === 'planned' || h.context === 'review') return true;
+    // "**Status:** ❌ Not Fixed" under a heading that carried a mark or was read already: the line
+    // restates the heading's subject's state. It is read, by its shape — never confirmed by its words.
+    if (h.status || h.claimed) {
+      const said = status ?? h.status;
+      if (said && !met)
+        st.push({
+          line: n,
+          text: `${plain(h.text).replace(/^[\d.)\s]+/, '')}: ${p.slice(p.indexOf(': ') + 2)}`,
+          subject: plain(h.text).replace(/^[\d.)\s]+/, ''),
+          asserted: said,
+          number: null,
+          readiness: false,
+          source: 'label',
+          raw: h.text,
+          loose: true,
+        });
       return true;
+    }
+    if (!status) return true;
     // The items of the section below the line are what the status is about: they read as its mark.
     // "met" says no more than its items do: they are the claims.
     if (status === 'done') h.status = status;
