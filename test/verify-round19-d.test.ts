@@ -124,3 +124,30 @@ describe('a status line under a heading that carried a mark', () => {
     expect(['unverifiable', 'contradicted']).toContain(at(9).verdict);
   });
 });
+
+describe('a heading that gives its subject a figure', () => {
+  const tree: Tree = { 'package.json': '{"name":"x"}\n', 'src/a.js': '1\n' };
+  const doc = [
+    '# Inventory', // 1
+    '', // 2
+    '## 2. Handlers (12 classes)', // 3
+    '', // 4
+    'Text.', // 5
+    '', // 6
+    '## Next steps', // 7
+    '', // 8
+    '### Add caching (3 endpoints)', // 9
+    '', // 10
+    '## Overview', // 11
+  ].join('\n');
+  const { at, has } = verifier('INVENTORY.md')(tree, doc, reportWith([]));
+
+  it('is read, and its words alone do not confirm it', () => {
+    expect(at(3).text).toContain('Handlers');
+    expect(at(3).verdict).not.toBe('confirmed');
+  });
+  it('under a plan, or without a figure, a heading stays out', () => {
+    expect(has(9)).toBe(false);
+    expect(has(11)).toBe(false);
+  });
+});

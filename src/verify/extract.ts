@@ -100,6 +100,24 @@ const METHOD_HEADING =
 const DETAIL_LABEL =
   /^(?:location|locations|file|files|datei|dateien|archivo|fichier|where|endpoints?(?: at risk)?|affected \w+|issue|problem|quelle|source|cause|evidence|risk|impact|severity|fix|risiko|auswirkung|ubicaci[oó]n)\s*:/i;
 
+/** Sections whose lines are not about the repository today: plans, examples, the past, reviews to do. */
+const NOT_TODAY = new Set(['planned', 'example', 'historical', 'review']);
+const stackHas = (stack: Section[], contexts: Set<string>) => stack.some((s) => s.context && contexts.has(s.context));
+
+/** "Step 3", "Option 2: Docker", "Epic 6", "Category 4": a figure that numbers a section, not a count. */
+const SECTION_WORD =
+  /^\W*(?:step|schritt|paso|passo|étape|part|teil|parte|section|chapter|kapitel|option|opção|opción|epic|category|categoria|categoría|kategorie|task|tarefa|tarea|aufgabe|issue|item|day|tag|día|dia|round|runde|v(?=\d)|version)\s*\d/i;
+/**
+ * "Policies (40 Classes)", "Total Tests: 131", "API Routes (app/api/ — 122 route files)": a count a
+ * heading gives — a figure standing alone (not in a name, a version, a path or a date), with the word after it.
+ */
+function headingCount(text: string): ClaimNumber | null {
+  const m = /(?<![\w./:-])(\d{1,3}(?:,\d{3})*|\d{1,6})\+?(?![\w./:-]*\w)(?:\s+([\p{L}][\p{L}-]*))?/u.exec(text);
+  if (!m) return null;
+  const unit = m[2]?.toLowerCase();
+  return { kind: 'count', value: Number(m[1]!.replace(/,/g, '')), ...(unit ? { unit } : {}) };
+}
+
 /** Lines longer than this are cut before they are read: claims are short, and patterns stay cheap. */
 const MAX_LINE = 2000;
 /** A heading states the current figure only with words like these (others define levels: "Beta Ready (90%)"). */
@@ -320,6 +338,22 @@ export function extractClaims(markdown: string): Claim[] {
           readiness,
           source: 'heading',
         });
+      } else if (level > 1 && !phase && !priority && context === null && !stackHas(stack, NOT_TODAY)) {
+        // "#### Policies (40 Classes)", "### Total Tests: 131", "### API Routes (app/api/ — 122 route
+        // files)": a heading that gives its subject a figure, read by its shape (its own numbering
+        // aside). A precise count may settle it; its words alone never confirm it.
+        const bare = plain(text).replace(/^\W*\d+(?:\.\d+)*[.)]?\s+/, '');
+        const figure = numberIn(bare).number ?? headingCount(bare);
+        if (figure && !/^\W*(?:19|20)\d\d\b/.test(String(figure.value)) && !SECTION_WORD.test(bare))
+          push({
+            line: n,
+            text: plain(text),
+            asserted: status ?? 'done',
+            number: figure,
+            readiness: false,
+            source: 'heading',
+            loose: true,
+          });
       }
       continue;
     }
