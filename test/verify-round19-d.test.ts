@@ -151,3 +151,26 @@ describe('a heading that gives its subject a figure', () => {
     expect(has(11)).toBe(false);
   });
 });
+
+describe('a bold label that gives its subject a figure', () => {
+  const tree: Tree = { 'package.json': '{"name":"x"}\n', 'src/a.js': '1\n' };
+  const doc = [
+    '# Summary', // 1
+    '', // 2
+    '**Handlers Registered**: 27 routes', // 3
+    '', // 4
+    '**Date**: March 3, 2026', // 5
+    '', // 6
+    '**Reviewer**: the team', // 7
+  ].join('\n');
+  const { at, has } = verifier('SUMMARY.md')(tree, doc, reportWith([]));
+
+  it('is read, and its words alone do not confirm it', () => {
+    expect(at(3).verdict).not.toBe('confirmed');
+    expect(at(3).verdict).not.toBe('partially-confirmed');
+  });
+  it('a date or a name under a label of the header stays out', () => {
+    expect(has(5)).toBe(false);
+    expect(has(7)).toBe(false);
+  });
+});

@@ -34,8 +34,7 @@ const BARE_NODE = /^(?:[\w@-][\w@.-]*\.[A-Za-z][\w-]{0,9}|\.[\w-][\w.-]*|[\w@-][
  * functions", "src/stores/clientStore.js:   21 ocorrências"): a path with a folder and an extension,
  * then a note set apart by spaces, a dash or a colon, or nothing.
  */
-const LISTED_FILE =
-  /^\s*((?:[\w@.()[\]-]+\/)*[\w@.-]*\w\.[A-Za-z][\w]{0,9}:?)(?:\s*$|\s{2,}\S|\s+[-–—#]\s|:\s)/;
+const LISTED_FILE = /^\s*((?:[\w@.()[\]-]+\/)*[\w@.-]*\w\.[A-Za-z][\w]{0,9}:?)(?:\s*$|\s{2,}\S|\s+[-–—#]\s|:\s)/;
 /** A tree node's name that is a file ("setup.go", ".env.example", "Makefile") or a folder ("api/"). */
 const FILE_NODE =
   /^(?:[\w@.-]*\w\.[A-Za-z][\w-]{0,9}|\.[\w.-]+|[\w@.-]+\/|Makefile|Dockerfile|Procfile|Gemfile|Jenkinsfile|Vagrantfile|LICENSE)$/;
