@@ -373,7 +373,7 @@ export function fenceReader(
   return {
     open(at: number) {
       fenceAt = at;
-      plainFence = /^\s*(?:```+|~~~+)\s*(?:te?xt|plain(?:text)?)?\s*$/i.test(lines[at] ?? '');
+      plainFence = /^\s*(?:```+|~~~+)[ \t]*(?:te?xt|plain(?:text)?)?$/i.test((lines[at] ?? '').trimEnd());
       groupAt = 0;
       tree = [];
       current = false;
