@@ -53,8 +53,10 @@ describe('an audit findings table: FIXED says the fix is in the code, OPEN that 
     expect(at(8)).toMatchObject({ verdict: 'contradicted' });
   });
 
-  it('a row that names no code is left to the other rules (not a lookup of nothing)', () => {
-    expect(has(9)).toBe(false);
+  it('a row that names no code is read by its shape, and not confirmed by its words (no lookup of nothing)', () => {
+    expect(has(9)).toBe(true);
+    expect(at(9).verdict).not.toBe('confirmed');
+    expect(at(9).verdict).not.toBe('partially-confirmed');
   });
 });
 

@@ -27,6 +27,14 @@ const LOCATED_COMMENT = /^((?:[\w.@-]+\/)*[\w@-]+\.[A-Za-z]{1,6}:\d+(?:-\d+)?)$/
 const TREE_ROOT = /^([\w@-][\w.@-]*(?:\/[\w.@-]+)*\/)(?:\s+(\S.*))?$/;
 const TREE = /^((?:[\s│]|\|(?!--))*)(?:├──|└──|\|--|`--|\+--|\\--|├─|└─)\s*(\S+)(.*)/;
 const FENCE_MARK = /^\s*(?:(?:#|\/\/|--|\*|-|>)\s*)?(?:✅|✔|☑|❌|✖|✗|✓|⚠|🟢|🟡|🟠|🔴|⏳|\[[ xX]\]|PASS\b|FAIL\b)/;
+/** A tree node's name read without a note: a file with an extension, a dotfile, or a folder (not "..."). */
+const BARE_NODE = /^(?:[\w@-][\w@.-]*\.[A-Za-z][\w-]{0,9}|\.[\w-][\w.-]*|[\w@-][\w@.-]*\/)$/;
+/**
+ * A line of a plain fence that starts with a file's path ("lib/db/queries.ts  - Added 15 query
+ * functions", "src/stores/clientStore.js:   21 ocorrências"): a path with a folder and an extension,
+ * then a note set apart by spaces, a dash or a colon, or nothing.
+ */
+const LISTED_FILE = /^\s*((?:[\w@.()[\]-]+\/)*[\w@.-]*\w\.[A-Za-z][\w]{0,9}:?)(?:\s*$|\s{2,}\S|\s+[-–—#]\s|:\s)/;
 /** A tree node's name that is a file ("setup.go", ".env.example", "Makefile") or a folder ("api/"). */
 const FILE_NODE =
   /^(?:[\w@.-]*\w\.[A-Za-z][\w-]{0,9}|\.[\w.-]+|[\w@.-]+\/|Makefile|Dockerfile|Procfile|Gemfile|Jenkinsfile|Vagrantfile|LICENSE)$/;
@@ -173,6 +181,20 @@ export function readTable(lines: string[], start: number, end: number, { push, i
           raw: cell,
           named: fate,
         });
+      // A finding with no code named: read by its shape — OPEN says the problem is there, FIXED that
+      // the fix is in — and left to a precise fact, never confirmed by the words alone.
+      else if (plain(cell))
+        push({
+          line: j + 1,
+          text: plain(cell),
+          subject: plain(cell).slice(0, 120),
+          asserted: 'done',
+          number: null,
+          readiness: false,
+          source: 'table',
+          ...(fate === 'open' ? { problem: true } : {}),
+          loose: true,
+        });
       continue;
     }
     // "| `src/x.jsx:36` | `monthIncome`, `monthExpense` |": a finding at a place, with the code it
@@ -313,7 +335,17 @@ export function readTable(lines: string[], start: number, end: number, { push, i
         source: 'table',
         ...(port ? { port } : {}),
       });
-    }
+    } else if (
+      found.number &&
+      subject &&
+      !inContext('historical') &&
+      !inContext('planned') &&
+      !inContext('review') &&
+      !inContext('example')
+    )
+      // "| **Tests Unitaires** | 11 tests pour les modèles |", "| **Logging** | **8 / 10** | Strong |": a
+      // row that gives its subject a figure, read by its shape; a precise count may settle it.
+      push({ line: j + 1, text, subject, asserted: 'done', number, readiness: false, source: 'table', loose: true });
   }
 }
 
@@ -336,9 +368,12 @@ export function fenceReader(
   let locatedAt = 0;
   /** The line of "// Auth Flow (3 tests)" over the test names being read, else 0. */
   let groupAt = 0;
+  /** A fence of plain text ("```" alone, "```text"), where a line may list a file. */
+  let plainFence = false;
   return {
     open(at: number) {
       fenceAt = at;
+      plainFence = /^\s*(?:```+|~~~+)[ \t]*(?:te?xt|plain(?:text)?)?$/i.test((lines[at] ?? '').trimEnd());
       groupAt = 0;
       tree = [];
       current = false;
@@ -397,6 +432,21 @@ export function fenceReader(
           source: 'fence',
           raw: text,
           placed: path,
+        });
+      } else if (BARE_NODE.test(t[2]!) && !/\S/.test(t[3]!) && !inContext('planned') && !inContext('example')) {
+        // "├── windows/" with no note: the tree says the file is there. Too many such nodes go
+        // ungraded to confirm them by presence alone; a node not there is the tree out of date.
+        push({
+          line: n,
+          text: path,
+          subject: path,
+          asserted: 'done',
+          number: null,
+          readiness: false,
+          source: 'fence',
+          raw: path,
+          placed: path,
+          loose: true,
         });
       }
       return;
@@ -505,7 +555,19 @@ export function fenceReader(
         located = place[1]!.replace(/:\d+(?:-\d+)?$/, '');
         locatedAt = n;
         current = true;
-        return;
+        // The citation itself: the file is there and reaches that line, or the block is out of date.
+        return void push({
+          line: n,
+          text: place[1]!,
+          subject: located,
+          asserted: 'done',
+          number: null,
+          readiness: false,
+          source: 'fence',
+          raw: place[1]!,
+          placed: place[1]!,
+          loose: true,
+        });
       }
       if (located) return;
       current = CURRENT_CODE.test(comment[1]!.trim()) && !inContext('planned') && !inContext('review');
@@ -514,6 +576,24 @@ export function fenceReader(
     if (!raw.trim()) {
       if (!located) current = false;
       return;
+    }
+    // "lib/db/schema.ts   - Extended with 5 new tables", "src/api/axios.js:   12 ocorrências" in a
+    // plain fence: a listing of files, each said to be at that path.
+    const listed = plainFence ? LISTED_FILE.exec(raw) : null;
+    if (listed && !inContext('planned') && !inContext('example')) {
+      const path = listed[1]!.replace(/:$/, '');
+      return void push({
+        line: n,
+        text: plain(raw.trim()),
+        subject: path,
+        asserted: 'done',
+        number: null,
+        readiness: false,
+        source: 'fence',
+        raw: path,
+        placed: path,
+        loose: true,
+      });
     }
     const boxed = boxText(raw);
     if (boxed !== null) {

@@ -8,7 +8,7 @@
 import { fenceReader, readTable, type Sink } from './blocks.js';
 import { type Context, headingContext, isImperative, labelContext, TO_DO_SECTION } from './context.js';
 import { CHECKBOX, type ItemState, itemReader, namesCode, type Section } from './items.js';
-import { type ClaimNumber, numberIn } from './numbers.js';
+import { type ClaimNumber, GOAL, numberIn, standaloneCount } from './numbers.js';
 import { type Asserted, iconStatus, plain, statusOf, subjectOf, TRAILING_STATUS } from './status.js';
 import { namesIn } from './names.js';
 import { codeSpans } from './problems.js';
@@ -100,6 +100,13 @@ const METHOD_HEADING =
 const DETAIL_LABEL =
   /^(?:location|locations|file|files|datei|dateien|archivo|fichier|where|endpoints?(?: at risk)?|affected \w+|issue|problem|quelle|source|cause|evidence|risk|impact|severity|fix|risiko|auswirkung|ubicaci[oó]n)\s*:/i;
 
+/** Sections whose lines are not about the repository today: plans, examples, the past, reviews to do. */
+const NOT_TODAY = new Set(['planned', 'example', 'historical', 'review']);
+const stackHas = (stack: Section[], contexts: Set<string>) => stack.some((s) => s.context && contexts.has(s.context));
+
+/** "Step 3", "Option 2: Docker", "Epic 6", "Category 4": a figure that numbers a section, not a count. */
+const SECTION_WORD =
+  /^\W*(?:step|schritt|paso|passo|étape|part|teil|parte|section|chapter|kapitel|option|opção|opción|epic|category|categoria|categoría|kategorie|task|tarefa|tarea|aufgabe|issue|item|day|tag|día|dia|round|runde|v(?=\d)|version)\s*\d/i;
 /** Lines longer than this are cut before they are read: claims are short, and patterns stay cheap. */
 const MAX_LINE = 2000;
 /** A heading states the current figure only with words like these (others define levels: "Beta Ready (90%)"). */
@@ -296,7 +303,7 @@ export function extractClaims(markdown: string): Claim[] {
       // A numbered step is a task even when its verb doubles as an adjective ("2. Complete …").
       const step = /^\W*\d+[.)]\s+(?:complete|finish|finalize|finalise)\b/i.test(plain(text));
       const task = !!status && (isImperative(text) || step);
-      if (task) section.claimed = true;
+      if (task) Object.assign(section, { claimed: true, task: true });
       if (testFile && /\(\s*\d/.test(text)) {
         section.claimed = true;
         push({
@@ -320,6 +327,29 @@ export function extractClaims(markdown: string): Claim[] {
           readiness,
           source: 'heading',
         });
+      } else if (
+        level > 1 &&
+        !phase &&
+        !priority &&
+        context === null &&
+        !stackHas(stack, NOT_TODAY) &&
+        !GOAL.test(plain(text))
+      ) {
+        // "#### Policies (40 Classes)", "### Total Tests: 131", "### API Routes (app/api/ — 122 route
+        // files)": a heading that gives its subject a figure, read by its shape (its own numbering
+        // aside). A precise count may settle it; its words alone never confirm it.
+        const bare = plain(text).replace(/^\W*\d+(?:\.\d+)*[.)]?\s+/, '');
+        const figure = numberIn(bare).number ?? standaloneCount(bare);
+        if (figure && !/^\W*(?:19|20)\d\d\b/.test(String(figure.value)) && !SECTION_WORD.test(bare))
+          push({
+            line: n,
+            text: plain(text),
+            asserted: status ?? 'done',
+            number: figure,
+            readiness: false,
+            source: 'heading',
+            loose: true,
+          });
       }
       continue;
     }

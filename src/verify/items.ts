@@ -10,7 +10,7 @@ import { countsCodeUnits } from './code-units.js';
 import { type Context, isImperative, isPlanStep, labelContext, META_LABEL, TO_DO_SECTION } from './context.js';
 import type { Claim } from './extract.js';
 import { namesIn } from './names.js';
-import { GOAL, isTestCount, numberIn, plainNumber, scoreIn } from './numbers.js';
+import { GOAL, isTestCount, numberIn, plainNumber, scoreIn, standaloneCount } from './numbers.js';
 import { type Asserted, iconStatus, plain, statusOf, subjectOf, TRAILING_STATUS } from './status.js';
 import { mapClaim, pillarOf } from './vocabulary.js';
 import { codeSpans } from './problems.js';
@@ -26,6 +26,8 @@ export interface Section {
   /** The heading as written, and whether a claim was made of it. */
   text: string;
   claimed: boolean;
+  /** The title of a task ("### 2. Complete Cargo.toml Metadata ✅"): its items, not its status line, say what was done. */
+  task?: boolean;
 }
 
 export interface ItemState {
@@ -146,6 +148,9 @@ const COMMAND =
 /** A modal that turns a statement into advice or a guess ("could be enhanced", "may not work", "should use"). */
 const HEDGED =
   /\b(?:could|should|would|might|must|ought|needs? to|debe(?:r[ií]a)?|deveria|devrait|sollte|könnte|pourrait|podr[ií]a|poderia)\b/i;
+/** Labels of a document's header or of time ("Date", "Updated", "Author", "Version"), whose figures count nothing. */
+const DATED_LABEL =
+  /\b(?:date|datum|fecha|data|updated|generated|created|author|autor|auteur|version|versión|versão|commit|branch|time|zeit|tiempo|duration|dauer|reviewer|auditor|prepared|period|week|sprint|phase|release)\b/i;
 const STATUS_LABEL = /^(?:status|stand|estado|statut|state|zustand)$/i;
 
 export function itemReader(st: ItemState): {
@@ -176,8 +181,25 @@ export function itemReader(st: ItemState): {
     if (!m || inContext('historical') || inContext('issues')) return false;
     const label = plain(m[0]).trim();
     const words = plain(body);
-    if (!STATE_LABEL.test(label) || META_LABEL.test(label) || GOAL.test(`${label}:`) || isImperative(m[1]))
-      return false;
+    if (META_LABEL.test(label) || GOAL.test(`${label}:`) || isImperative(m[1])) return false;
+    // "**Go Files Created**: 17", "**Binary Size**: 14MB": a label that gives its subject a figure, read
+    // by its shape (dates, versions and names aside); a precise count may settle it, its words never.
+    const figure = DATED_LABEL.test(label) ? null : standaloneCount(plain(m[1]));
+    if (figure && !inContext('planned') && !inContext('review') && !inContext('example'))
+      return (
+        st.push({
+          line: n,
+          text: words,
+          subject: label,
+          asserted: 'done',
+          number: figure,
+          readiness: false,
+          source: 'label',
+          loose: true,
+        }),
+        true
+      );
+    if (!STATE_LABEL.test(label)) return false;
     // Only a value that lists parts ("NestJS + Prisma + PostgreSQL", "Tests, Authentication"): a single
     // value after a bold label is as often a date, a name or a verdict of the document's header.
     const value = plain(m[1]);
@@ -587,8 +609,26 @@ export function itemReader(st: ItemState): {
       });
       return true;
     }
-    if (!h || h.level < 2 || h.status || h.claimed || !status || h.context === 'planned' || h.context === 'review')
+    if (!h || h.level < 2 || h.context === 'planned' || h.context === 'review') return true;
+    // "**Status:** ❌ Not Fixed" under a heading that carried a mark or was read already: the line
+    // restates the heading's subject's state. It is read, by its shape — never confirmed by its words.
+    if ((h.status || h.claimed) && !h.task) {
+      const said = status ?? h.status;
+      if (said && !met)
+        st.push({
+          line: n,
+          text: `${plain(h.text).replace(/^[\d.)\s]+/, '')}: ${p.slice(p.indexOf(': ') + 2)}`,
+          subject: plain(h.text).replace(/^[\d.)\s]+/, ''),
+          asserted: said,
+          number: null,
+          readiness: false,
+          source: 'label',
+          raw: h.text,
+          loose: true,
+        });
       return true;
+    }
+    if (!status || h.task) return true;
     // The items of the section below the line are what the status is about: they read as its mark.
     // "met" says no more than its items do: they are the claims.
     if (status === 'done') h.status = status;

@@ -230,3 +230,14 @@ export function countFigure(text: string): string | null {
   }
   return null;
 }
+
+/**
+ * "Policies (40 Classes)", "Total Tests: 131", "API Routes (app/api/ — 122 route files)": a count a
+ * heading gives — a figure standing alone (not in a name, a version, a path or a date), with the word after it.
+ */
+export function standaloneCount(text: string): ClaimNumber | null {
+  const m = /(?<![\w./:-])(\d{1,3}(?:,\d{3})*|\d{1,6})\+?(?![\w./:-]*\w)(?:\s+([\p{L}][\p{L}-]*))?/u.exec(text);
+  if (!m) return null;
+  const unit = m[2]?.toLowerCase();
+  return { kind: 'count', value: Number(m[1]!.replace(/,/g, '')), ...(unit ? { unit } : {}) };
+}
