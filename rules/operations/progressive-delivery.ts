@@ -31,7 +31,7 @@ export default defineRule({
     severity: 'low',
     effort: 'high',
     detection:
-      'Argo Rollouts `Rollout` and Flagger `Canary` resources; CodeDeploy blue/green or canary configs (`BLUE_GREEN`, `CodeDeployDefault.*Canary*/Linear*`, SAM `DeploymentPreference`); Azure deployment slots; Cloud Run traffic splitting; traffic-shifting commands in CI; feature-flag SDKs from the `feature-flags` catalogue, used in code; explicit rolling-update settings (`maxSurge`/`maxUnavailable`) earn partial credit — not the `maxUnavailable` of a PodDisruptionBudget (in the PDB or under its values key), which bounds evictions.',
+      'Argo Rollouts `Rollout` and Flagger `Canary` resources; CodeDeploy blue/green or canary configs (`BLUE_GREEN`, `CodeDeployDefault.*Canary*/Linear*`, SAM `DeploymentPreference`); Azure deployment slots; Cloud Run traffic splitting; traffic-shifting commands in CI; feature-flag SDKs from the `feature-flags` catalogue, used in code; a platform deploy strategy (fly.toml `strategy = "canary"`/`"bluegreen"`); a CI deploy that switches on the canary release of a chart (`--set …canaryDelivery.create=…`, `--set canary.enabled=true`); explicit rolling-update settings (`maxSurge`/`maxUnavailable`) earn partial credit — not the `maxUnavailable` of a PodDisruptionBudget (in the PDB or under its values key), which bounds evictions.',
     patterns: {
       staged: {
         regex:
@@ -53,6 +53,23 @@ export default defineRule({
           'blueGreen',
         ],
         maxPerFile: 2,
+      },
+      // A platform's staged deploy strategy: fly.toml `[deploy] strategy = "canary"` or "bluegreen"
+      // (blind round 24, papra: fly.toml:12).
+      platformStaged: {
+        regex: /^[ \t]*strategy[ \t]*=[ \t]*["'](canary|bluegreen|blue-green)["']/gm,
+        files: ['**/fly.toml', '**/fly.*.toml'],
+        literals: ['strategy'],
+        maxPerFile: 1,
+      },
+      // A deploy step that switches on a chart's canary release (`--set microservice-chart.canaryDelivery.create=…`,
+      // `--set canary.enabled=true`), often with its traffic weight (blind round 24, afm-calculator).
+      helmCanary: {
+        regex: /--set(?:-string)?[= ]["']?([\w.-]*?\bcanary\w*\.(?:create|enabled?))=/gi,
+        files: CI_GLOBS,
+        literals: ['canary'],
+        ignoreCase: true,
+        maxPerFile: 1,
       },
       rolling: {
         regex:
@@ -119,6 +136,8 @@ export default defineRule({
       .matches('staged')
       .filter((m) => prod(m.path) && !(ci.has(m.path) && /^canary:/.test(m.groups[1] ?? '')));
     const traffic = ciFiles(ctx.files).flatMap((f) => (f.ok ? f.commands.filter((c) => TRAFFIC_CMD.test(c.text)) : []));
+    const platformStaged = ctx.matches('platformStaged').filter((m) => prod(m.path));
+    const helmCanary = ctx.matches('helmCanary');
     const flagDeps = ctx.facts.findDependencies(ctx.catalogue('feature-flags'));
     const flagCode = ctx.matches('flagCode').filter((m) => prod(m.path) && SDK_WORD.test(m.snippet));
     // A PodDisruptionBudget's maxUnavailable bounds voluntary evictions (redundancy), not how a rollout proceeds.
@@ -133,6 +152,15 @@ export default defineRule({
       );
     const evidence: Evidence[] = [
       ...firstPerFile(staged, 3).map((m) => fromMatch(m, 'staged rollout (canary / blue-green / slots)')),
+      ...firstPerFile(platformStaged, 2).map((m) =>
+        fromMatch(m, `deploy strategy ${m.groups[0]}: the platform releases to a share of the machines first`),
+      ),
+      ...firstPerFile(helmCanary, 2).map((m) =>
+        fromMatch(
+          m,
+          `the deploy switches on the chart's canary release (--set ${m.groups[0]})${/canary\w*\.[\w.]*weight/i.test(ctx.files.read(m.path)?.split('\n')[m.line - 1] ?? '') ? ' with a traffic weight' : ''}`,
+        ),
+      ),
       ...traffic.slice(0, 2).map(
         (c): Evidence => ({
           path: c.path,
@@ -145,13 +173,13 @@ export default defineRule({
       ...firstPerFile(flagCode, 2).map((m) => fromMatch(m, 'feature flags used in code')),
     ];
     const data = {
-      stagedRollouts: staged.length + traffic.length,
+      stagedRollouts: staged.length + traffic.length + platformStaged.length + helmCanary.length,
       featureFlagSdks: [...new Set(flagDeps.map((d) => d.name))].sort(),
       featureFlagsInCode: flagCode.length > 0,
       rollingUpdateSettings: rolling.length > 0,
     };
     const found: string[] = [];
-    if (staged.length + traffic.length > 0) found.push('canary/blue-green rollouts');
+    if (data.stagedRollouts > 0) found.push('canary/blue-green rollouts');
     if (flagCode.length > 0)
       found.push(
         `feature flags${data.featureFlagSdks.length ? ` (${listing(data.featureFlagSdks.slice(0, 2))})` : ''}`,

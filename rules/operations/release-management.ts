@@ -47,6 +47,8 @@ const TOOL_FILES: { tool: string; globs: string[] }[] = [
   { tool: 'towncrier', globs: ['**/towncrier.toml'] },
   { tool: 'knope', globs: ['**/knope.toml'] },
   { tool: 'chart-releaser', globs: ['cr.yaml', '.github/cr.yaml', '.github/configs/cr.yaml'] },
+  // GitHub's generated release notes, sorted by label into categories (blind round 24).
+  { tool: 'GitHub release notes config', globs: ['.github/release.yml', '.github/release.yaml'] },
 ];
 
 /** A tag that names a version (`v1.2.3`, `1.2`, `chart-3.10.0`) or a date release (`2024.05.22`). */

@@ -9,7 +9,10 @@ import {
 } from '../_shared/ops-docs.js';
 import { fail, graded, listing, partial, pass } from '../../src/engine/results.js';
 import { CI_GLOBS } from '../../src/facts/ci.js';
-import { fromMatch, isAgentDoc, isTestPath } from '../../src/facts/paths.js';
+import { fromMatch, isAgentDoc, isProductionPath, isTestPath } from '../../src/facts/paths.js';
+import { publishedHere } from '../../src/facts/deploy.js';
+import { k8s } from '../../src/facts/k8s.js';
+import type { FileView } from '../../src/types.js';
 
 const DOCS = ['**/*.{md,markdown,rst,adoc,txt}'];
 const SCRIPTS = [
@@ -94,7 +97,7 @@ export default defineRule({
             // expression (`canary-${{ env.VERSION }}`, `nightly-${VERSION}`, `${GITHUB_REF#refs/*/}`) (the rest of the line is taken,
             // so a line counts once); the text between stops at the next tag command (each of many
             // on a line scanned to its end).
-            String.raw`${TAG_CMD}(?:(?!${TAG_CMD})[^\n])*(?:github\.sha|GITHUB_SHA|TRAVIS_COMMIT|TRAVIS_TAG|GIT_(?:SHA|COMMIT)\w*|BITBUCKET_COMMIT|DRONE_COMMIT\w*|\$\{?COMMIT(?:_SHA)?\b|CI_COMMIT_(?:SHORT_)?SHA|CI_COMMIT_TAG|github\.ref_name|github\.event\.release\.tag_name|GITHUB_REF_NAME|Build\.(?:BuildId|BuildNumber|SourceVersion)|BUILD_NUMBER|CIRCLE_SHA1|CIRCLE_TAG|git\s+rev-parse|git\s+describe|SHORT_SHA|COMMIT_SHA|\$\{?(?:[A-Z]+_){0,3}VERSION\b|\benv\.(?:[A-Z]+_){0,3}VERSION\b|steps\.[\w-]+\.outputs\.(?:tags|[Vv]ersion|VERSION|(?:[A-Za-z]+_)+VERSION)\b|GITHUB_REF\b|\{\{\s*\.(?:Version|Tag|ShortCommit|FullCommit)\s*\}\})[^\n]*`,
+            String.raw`${TAG_CMD}(?:(?!${TAG_CMD})[^\n])*(?:github\.sha|GITHUB_SHA|TRAVIS_COMMIT|TRAVIS_TAG|GIT_(?:SHA|COMMIT)\w*|BITBUCKET_COMMIT|DRONE_COMMIT\w*|\$\{?COMMIT(?:_SHA)?\b|CI_COMMIT_(?:SHORT_)?SHA|CI_COMMIT_TAG|github\.ref_name|github\.event\.release\.tag_name|GITHUB_REF_NAME|Build\.(?:BuildId|BuildNumber|SourceVersion)|BUILD_NUMBER|CIRCLE_SHA1|CIRCLE_TAG|git\s+rev-parse|git\s+describe|SHORT_SHA|COMMIT_SHA|\$\{?(?:[A-Z]+_){0,3}VERSION\b|\benv\.(?:[A-Z]+_){0,3}VERSION\b|steps\.[\w-]+\.outputs\.(?:tags|[Vv]ersion|VERSION|(?:[A-Za-z]+_)+VERSION)\b|needs\.[\w-]+\.outputs\.(?:[\w-]*[Vv]ersion|VERSION)\b|GITHUB_REF\b|\{\{\s*\.(?:Version|Tag|ShortCommit|FullCommit)\s*\}\})[^\n]*`,
             String.raw`docker\/metadata-action`,
             // docker/metadata-action tag specs passed on (a reusable workflow's `tags:` input):
             // `type=raw,value=${{ github.event.release.tag_name }}`, `type=semver,…`, `type=sha`.
@@ -112,7 +115,7 @@ export default defineRule({
             // is the version or commit CI computed: `owner/app:${{ env.VERSION }}`.
             // The image name may itself be an expression (`${{ env.IMAGE_NAME }}:${{ github.event.release.tag_name }}`),
             // and the release's own tag is a version as much as `github.ref_name` is.
-            String.raw`(?:(?<![\w.-])(?<![\w.-]\/)[\w.-]+(?:\/[\w.-]+)+|\}\}):[\w.-]*\$\{\{\s*(?:env\.(?:[A-Z]+_){0,3}VERSION|github\.(?:sha|ref_name|event\.release\.(?:tag_name|name))|steps\.[\w-]+\.outputs\.(?:version|VERSION|tag|sha))\s*\}\}`,
+            String.raw`(?:(?<![\w.-])(?<![\w.-]\/)[\w.-]+(?:\/[\w.-]+)+|\}\}):[\w.-]*\$\{\{\s*(?:env\.(?:[A-Z]+_){0,3}VERSION|github\.(?:sha|ref_name|event\.release\.(?:tag_name|name))|steps\.[\w-]+\.outputs\.(?:version|VERSION|tag|sha)|inputs\.[\w-]*(?:[Vv]ersion|VERSION|[Tt]ag))\s*\}\}`,
             // An image reference a script keeps in a variable or list before a build that pushes it
             // (`TAG_LIST=("$REPO:$VERSION" …)`, then `docker buildx build $TAGS --push`): the
             // repository path, literal or a variable named for it, tagged with the version.
@@ -135,6 +138,14 @@ export default defineRule({
         ],
         literals: ['docker', '--tag', '-t ', 'tag', 'image', 'IMAGE', '{{', 'type=', 'gitRef', 'git_ref', 'git-ref'],
         maxPerFile: 2,
+      },
+      // A Helm values file that pins the image to a release (`image: { repository: …, tag: "2.14.2" }`):
+      // the deployment names an immutable version, an earlier one can be deployed again (round 24).
+      pinnedValuesTag: {
+        regex: /^[ \t]+tag:[ \t]*["']?v?\d+\.\d+(?:\.\d+)?(?:[-+.][\w.]+)?["']?[ \t]*(?:#.*)?$/gm,
+        files: ['**/values.{yaml,yml}', '**/values[-.]*.{yaml,yml}'],
+        literals: ['tag:'],
+        maxPerFile: 1,
       },
       // Jib (Maven or Gradle) tags the image it pushes in the build file, not in CI:
       // `<to><tags><tag>${project.version}</tag>`, `<image>repo:${project.version}</image>`,
@@ -191,8 +202,10 @@ export default defineRule({
     const TAGLESS_REF = new RegExp(TAG_CMD);
     const taglessRef = (m: Match) => !TAGLESS_REF.test(m.snippet) && /:\$\{?(?:[A-Z]+_){0,3}VERSION\b/.test(m.snippet);
     const pushes = (m: Match) => !taglessRef(m) || pushesImages(m.path);
+    const pinned = keep(ctx.matches('pinnedValuesTag')).filter((m) => ownPinnedImage(ctx.files, m));
     const versioned = [
       ...keep(ctx.matches('versionedImage')).filter((m) => !gitTagOnly(m) && pushes(m)),
+      ...pinned,
       ...keep(ctx.matches('buildFileImageTag')).filter((m) => usesJib(m.path)),
     ];
     // Name what was found from the kind of evidence: a tag on a GitHub release or a git tag pushed
@@ -200,7 +213,7 @@ export default defineRule({
     // not an image (blind round 4 called one an "image tag").
     const kinds = versioned.map((m) => ({
       m,
-      kind: taglessRef(m) ? ('image' as const) : artefactKind(m, ctx.files.read(m.path)),
+      kind: taglessRef(m) || pinned.includes(m) ? ('image' as const) : artefactKind(m, ctx.files.read(m.path)),
     }));
     const images = kinds.filter((k) => k.kind === 'image').map((k) => k.m);
     const releases = kinds.filter((k) => k.kind === 'release').map((k) => k.m);
@@ -232,11 +245,13 @@ export default defineRule({
         .map((m) =>
           fromMatch(
             m,
-            images.includes(m)
-              ? 'images tagged with a version or commit'
-              : releases.includes(m)
-                ? 'release tagged with a version (a release tag, not an image)'
-                : 'build artefact tagged with a version or commit',
+            pinned.includes(m)
+              ? `the deployment's values pin the image to version ${m.snippet.replace(/^\s*tag:\s*["']?|["']?\s*(?:#.*)?$/g, '')}: an earlier tag can be deployed again`
+              : images.includes(m)
+                ? 'images tagged with a version or commit'
+                : releases.includes(m)
+                  ? 'release tagged with a version (a release tag, not an image)'
+                  : 'build artefact tagged with a version or commit',
           ),
         ),
     ];
@@ -289,4 +304,19 @@ function artefactKind(m: Match, text: string | undefined): 'image' | 'release' |
     if (IMAGE_WORDS.test(l)) return 'image';
   }
   return 'artefact';
+}
+
+/**
+ * A pinned `tag:` in a chart's values file whose image (the `repository:` just above) is the
+ * project's own: named like the chart beside it, or published by this repository's build files.
+ */
+function ownPinnedImage(files: FileView, m: Match): boolean {
+  if (!isProductionPath(m.path)) return false;
+  const lines = files.read(m.path)?.split(/\r?\n/) ?? [];
+  const above = lines.slice(Math.max(0, m.line - 5), m.line - 1).reverse();
+  const repo = above.map((l) => /^[ \t]+(?:repository|name):[ \t]*["']?([^"'\s#]+)/.exec(l)?.[1]).find(Boolean);
+  if (!repo || repo.includes('{{')) return false;
+  const last = repo.split('/').pop()!.toLowerCase();
+  const dir = m.path.includes('/') ? m.path.slice(0, m.path.lastIndexOf('/')) : '';
+  return k8s(files).charts.some((c) => c.dir === dir && c.name.toLowerCase() === last) || publishedHere(files, repo);
 }

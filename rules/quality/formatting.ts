@@ -371,15 +371,25 @@ export default defineRule({
     // A formatter outside the table (terraform fmt, shfmt, swift-format) run by CI or a commit hook formats code too.
     const other = ctx.facts.commands.runs.filter((r) => r.tools.some((t) => t.kinds.includes('format')));
     if (other.length > 0) {
+      // Each formatter said where it runs: a Java formatter rewriting in CI beside a terraform_fmt
+      // hook is not "terraform fmt run as commit hooks" (blind round 24, afm-calculator).
       const checking = other.filter((r) => r.origin.kind === 'ci' && !ciWrites.includes(r));
-      const where = checking.length
-        ? ' in CI'
-        : other.some((r) => r.origin.kind === 'ci')
-          ? ' in CI in write mode (it rewrites the code and fails on nothing)'
-          : ' as commit hooks';
+      const writing = other.filter((r) => r.origin.kind === 'ci' && ciWrites.includes(r));
+      const hooks = other.filter((r) => r.origin.kind !== 'ci');
+      const checkNames = toolNames(checking, 'format');
+      const writeNames = toolNames(writing, 'format').filter((n) => !checkNames.includes(n));
+      const hookNames = toolNames(hooks, 'format').filter((n) => !checkNames.includes(n) && !writeNames.includes(n));
+      const parts = [
+        checkNames.length ? `${listing(checkNames)} run in CI` : '',
+        writeNames.length
+          ? `${listing(writeNames)} run in CI in write mode (it rewrites the code and fails on nothing)`
+          : '',
+        hookNames.length ? `${listing(hookNames)} run as commit hooks` : '',
+      ].filter(Boolean);
+      const cited = [checking[0], writing[0], hooks[0]].filter((r) => r !== undefined);
       return pass(
-        `${listing(toolNames(other, 'format'))} run${where}.`,
-        other.slice(0, 2).map((r) => runEvidence(r, 'runs a formatter', 'format')),
+        `${parts.join('; ')}.`,
+        (cited.length > 1 ? cited : other.slice(0, 2)).map((r) => runEvidence(r, 'runs a formatter', 'format')),
         { ...data, checkedInCi: inCi },
       );
     }

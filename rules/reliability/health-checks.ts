@@ -150,15 +150,18 @@ export default defineRule({
       return {
         reason: `${ctx.facts.reusable.reason}: health checks belong to the workloads its callers deploy on it (no image, manifest or unit here)`,
       };
+    // Compose services set aside (a development runner, a one-shot job) make nothing applicable.
+    const aside = new Set(composeWorkloads(ctx.files).aside.map((a) => a.service));
+    const composeRuns = deployments(ctx.files).compose.filter((s) => !aside.has(s));
     return profile === 'service' ||
       longRunning ||
       deployedWorkloads(ctx.files).length > 0 ||
       runtime(ctx.files).systemd.length > 0 ||
-      deployments(ctx.files).compose.length > 0 ||
+      composeRuns.length > 0 ||
       resourcesOf(terraform(ctx.files), ...COMPUTE).some((r) => isProductionPath(r.path))
       ? true
       : {
-          reason: `nothing here runs a long-lived process (profile ${profile}, no ${oneShot.size > 0 ? 'long-running image' : ctx.files.match(DOCKERFILE_GLOBS).some(isDevContainer) ? 'Dockerfile but a development container' : 'Dockerfile'}, manifests or compute in IaC)${oneShot.size > 0 ? `: ${[...oneShot.values()].slice(0, 2).join('; ')}` : ''}`,
+          reason: `nothing here runs a long-lived process (profile ${profile}, no ${oneShot.size > 0 ? 'long-running image' : ctx.files.match(DOCKERFILE_GLOBS).some(isDevContainer) ? 'Dockerfile but a development container' : 'Dockerfile'}, manifests or compute in IaC)${oneShot.size > 0 ? `: ${[...oneShot.values()].slice(0, 2).join('; ')}` : ''}${aside.size > 0 ? `; ${composeWorkloads(ctx.files).aside[0]!.note}` : ''}`,
         };
   },
   check(ctx) {

@@ -68,6 +68,12 @@ export interface ComposeService {
    * runner). Not a long-running unit that probes or replicas are asked of.
    */
   oneShot?: string;
+  /**
+   * A development runner, when it is one: an interactive container (`stdin_open`/`tty`) that
+   * bind-mounts the source tree and serves no port — a shell to run tests and tasks in
+   * (`docker-compose run --rm app rspec`, blind round 24, a Ruby gem), never a deployed unit.
+   */
+  devRunner?: string;
 }
 
 /** A compose file that is the deployment itself, and why. */
@@ -318,6 +324,15 @@ function parseDeploy(files: FileView): Deploy {
         ...(typeof s.restart === 'string' ? { restart: s.restart } : {}),
         publicPorts: Array.isArray(s.ports) && s.ports.some(publicPort),
         sourceMounted: Array.isArray(s.volumes) && s.volumes.some(sourceMount),
+        ...((s.stdin_open === true || s.tty === true) &&
+        Array.isArray(s.volumes) &&
+        s.volumes.some(sourceMount) &&
+        s.ports === undefined &&
+        s.expose === undefined
+          ? {
+              devRunner: `an interactive container (${s.stdin_open === true ? 'stdin_open' : 'tty'}) that mounts the source tree and serves no port: a shell to run commands in`,
+            }
+          : {}),
       });
     }
     // One-shot jobs: another service waits for them to complete, or they are never restarted.
@@ -630,6 +645,8 @@ export function composeWorkloads(files: FileView): { units: ComposeService[]; as
           kind: 'development',
           note: `${at} set aside as local development: built from a development image (${s.dockerfile}) that is not published`,
         });
+      else if (s.devRunner)
+        aside.push({ service: s, kind: 'development', note: `${at} set aside as local development: ${s.devRunner}` });
       else units.push(s);
     }
     return { units, aside };

@@ -1070,7 +1070,8 @@ export function containerEvidence(
   return {
     path: c.path ?? w.path,
     line: c.line,
-    note: `${note}${c.path ? ` (pod spec from a helper, included by ${w.path})` : ''}${cited.length > 0 ? `; chart defaults: ${cited.join(', ')}` : ''}`,
+    // A wrapper chart's values-<env>.yaml (chart-values.ts) are values given to a chart, not its defaults.
+    note: `${note}${c.path ? ` (pod spec from a helper, included by ${w.path})` : ''}${cited.length > 0 ? `; ${fields.every((f) => !c.defaults?.[f] || /(?:^|\/)values\.ya?ml$/.test(c.defaults[f]!.path)) ? 'chart defaults' : 'values'}: ${cited.join(', ')}` : ''}`,
   };
 }
 

@@ -10,6 +10,7 @@ import { memo } from '../util/memo.js';
 import { makeRecipe } from './commands/make.js';
 import { declaredNames, deployments } from './deploy.js';
 import { pulumi, terraformWorkloads } from './pulumi.js';
+import { dependencyChartWorkloads } from './chart-values.js';
 import { k8s, type Workload } from './k8s.js';
 import { isProductionPath } from './paths.js';
 import { resourcesOf, terraform } from './terraform.js';
@@ -113,6 +114,8 @@ export function deployedWorkloads(files: FileView): Workload[] {
     // Workloads a Pulumi program deploys (its object literals read by key): the deployment target
     // beside which a compose file is local development, as beside manifests (round 19).
     ...pulumi(files).workloads,
+    // A wrapper chart's dependency Deployment, configured by its values files (round 24).
+    ...dependencyChartWorkloads(files),
     ...terraformWorkloads(
       resourcesOf(
         terraform(files),

@@ -230,6 +230,34 @@ export const ACTIONS: [RegExp, Handler][] = [
       tools: [tool('package publish', ['release'], `${ref.replace(/@.*$/, '')} publishes the package`)],
     }),
   ],
+  // A build tool's release action, shared as a sub-action of an organisation's templates
+  // (`pagopa/github-actions-template/maven-release@…`, `owner/gradle-release-action@…`): it bumps
+  // the version, tags and publishes the release (blind round 24, afm-calculator).
+  [
+    /^[\w.-]+\/(?:[\w.-]+\/)*(?:[\w-]*[-_])?(maven|gradle|sbt)[-_]release(?:[-_][\w.-]*)?@/i,
+    (_w, ref) => ({
+      tools: [
+        tool(
+          `${/gradle/i.test(ref) ? 'Gradle' : /sbt/i.test(ref) ? 'sbt' : 'Maven'} release`,
+          ['release'],
+          `${ref.replace(/@.*$/, '')} versions, tags and releases the build`,
+        ),
+      ],
+    }),
+  ],
+  // An IntelliJ code-style check in CI (`findologic/intellij-format-action`): formats the tree with
+  // the project's IntelliJ style; `fail-on-changes: false` only reformats (blind round 24).
+  [
+    /^findologic\/intellij-format-action@/,
+    (w) => ({
+      tools: [
+        {
+          ...tool('IntelliJ formatter', ['format'], 'findologic/intellij-format-action'),
+          ...(w['fail-on-changes'] === 'false' ? { mode: 'write' as const } : {}),
+        },
+      ],
+    }),
+  ],
   // Coverage uploads and floors.
   [/^codecov\/codecov-action@/, () => ({ argv: ['codecov'] })],
   [

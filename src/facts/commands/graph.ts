@@ -14,6 +14,7 @@ import {
   workflowTriggers,
 } from '../ci.js';
 import { type ContainerPaths, containerPaths } from './container.js';
+import { dispatcherView, type ScriptFunction } from './dispatcher.js';
 import { dotnetBuilds } from './dotnet.js';
 import { hookOrigins, lintStaged, preCommitCiOrigin, preCommitRun } from './hooks.js';
 import { gruntResolver, gulpResolver } from './js-tasks.js';
@@ -75,6 +76,8 @@ interface Frame {
   container?: ContainerPaths;
   /** The runner above fails when a command changed a file (a pre-commit hook): rewriting is checking. */
   failsOnChange?: true;
+  /** Inside a task dispatcher: the functions it defines, walked where called, and its own-directory variables. */
+  functions?: { map: Map<string, ScriptFunction>; vars: Record<string, string> };
 }
 
 const SHELLS = new Set(['bash', 'sh', 'zsh', 'dash', 'ksh']);
@@ -166,6 +169,13 @@ class Walker {
       return;
     }
     const next: Frame = { ...frame, chain };
+    // A function of the dispatcher being read: its body runs here, with this call's arguments.
+    const fn = frame.functions?.map.get(argv[0]!);
+    if (fn) {
+      this.shell(fn.text, fn.line, fn.path, undefined, next, argv.slice(1), frame.functions!.vars);
+      return;
+    }
+    if (frame.functions) delete next.functions;
     const c = argv.indexOf('-c');
     // `/bin/bash -c …` as a container's command is the same shell.
     const prog = argv[0]!.replace(/^\/(?:usr\/)?(?:local\/)?bin\//, '');
@@ -200,7 +210,26 @@ class Walker {
       const text = this.files.read(script) ?? '';
       const gate = coverageScriptGate(text, script);
       if (gate) this.emit(argv, [gate.tool], { ...next, chain: [...next.chain, gate.hop] });
-      this.shell(psOrBat(text, script), 1, script, undefined, next, args);
+      const body = psOrBat(text, script);
+      const d =
+        SCRIPT_EXT.test(script) && !/\.(?:sh|bash|zsh)$/i.test(script)
+          ? undefined
+          : dispatcherView(body, script, args[0]);
+      if (d) {
+        const functions = { map: d.functions, vars: d.vars };
+        this.shell(d.text, 1, script, undefined, { ...next, functions }, args, d.vars);
+        return;
+      }
+      // A file sourced by the dispatcher sees its functions; a script it executes does not.
+      const sourced = argv[0] === '.' || argv[0] === 'source';
+      this.shell(
+        body,
+        1,
+        script,
+        undefined,
+        sourced && frame.functions ? { ...next, functions: frame.functions } : next,
+        args,
+      );
       return;
     }
     this.emit(argv, classify(argv), next);

@@ -31,7 +31,9 @@ export class ScriptScope {
     const t = text.trim();
     const open = /^case\s+(.+?)\s+in\s*$/.exec(t);
     if (open) {
-      const subject = simpleCommands(`x ${open[1]}`, undefined, this.env)[0]?.[1];
+      // `case "${1:-}" in`: the argument when it is known (the default only stands for a missing one).
+      const word = open[1]!.replace(/\$\{(\w+):?[-=][^}]*\}/g, (m, k: string) => (this.env.has(k) ? `\${${k}}` : m));
+      const subject = simpleCommands(`x ${word}`, undefined, this.env)[0]?.[1];
       this.cases.push({ ...(subject && !subject.includes('$') ? { subject } : {}), matched: false, active: true });
       return [];
     }

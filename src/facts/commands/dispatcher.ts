@@ -1,0 +1,131 @@
+/**
+ * A task dispatcher script (`./run test`, `./tasks.sh lint`): a script whose first argument picks
+ * what runs — a `case "$1"` arm, a task file built from it (`. "$TASK_DIR/$task.sh"`,
+ * `exec scripts/$1`), or the function it names (`"$@"`). Read whole, its every function and arm
+ * would count as run (blind round 24, imgproxy's run.sh: "1755 commands", none the tests). Read as a
+ * dispatcher, only its top level runs, with the task its argument picks; a function runs where the
+ * script calls it.
+ */
+
+/** A function a script defines: its body, from the line after its header. */
+export interface ScriptFunction {
+  path: string;
+  line: number;
+  text: string;
+}
+
+export interface DispatcherView {
+  /** The script with every function body blanked (line numbers kept): what runs at its top level. */
+  text: string;
+  functions: Map<string, ScriptFunction>;
+  /** Variables that hold the script's own directory (`ROOT="$(cd "$(dirname "$0")" && pwd)"`), as a root-anchored path. */
+  vars: Record<string, string>;
+}
+
+const HEADER =
+  /^([ \t]*)(?:function[ \t]+([\w:.-]+)[ \t]*(?:\([ \t]*\))?|([\w:.-]+)[ \t]*\([ \t]*\))[ \t]*(\{?)[ \t]*(?:#.*)?$/;
+const ONE_LINE = /^[ \t]*(?:function[ \t]+)?([\w:.-]+)[ \t]*\([ \t]*\)[ \t]*\{(.*)\}[ \t]*;?[ \t]*$/;
+/** `$(dirname "$0")`, `${BASH_SOURCE%/*}`, `$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)`: the script's directory. */
+const SELF_DIR =
+  /^["']?\$\(\s*(?:cd\s+["']?\$\(\s*)?dirname\s+["']?\$\{?(?:0|BASH_SOURCE(?:\[0\])?)\}?["']?\s*\)|^["']?\$\{(?:0|BASH_SOURCE(?:\[0\])?)%\/\*\}/;
+
+/**
+ * The script read as a dispatcher of its first argument `first`, or undefined when it is not one
+ * (no `case` on that argument, no path or call built from it): then it is read whole, as before.
+ */
+export function dispatcherView(text: string, path: string, first: string | undefined): DispatcherView | undefined {
+  if (!first || first.includes('$') || first.startsWith('-')) return undefined;
+  if (!/\$\{?[1@]/.test(text)) return undefined;
+  const lines = text.split('\n');
+  const functions = new Map<string, ScriptFunction>();
+  for (let i = 0; i < lines.length; i++) {
+    const one = ONE_LINE.exec(lines[i]!);
+    if (one) {
+      functions.set(one[1]!, { path, line: i + 1, text: one[2]! });
+      lines[i] = '';
+      continue;
+    }
+    const h = HEADER.exec(lines[i]!);
+    if (!h) continue;
+    let open = i;
+    if (!h[4]) {
+      // `name()` then `{` on the next line.
+      if (!/^[ \t]*\{[ \t]*$/.test(lines[i + 1] ?? '')) continue;
+      open = i + 1;
+    }
+    const indent = h[1]!.length;
+    let end = -1;
+    let heredoc: string | undefined;
+    for (let k = open + 1; k < lines.length; k++) {
+      // A heredoc's text (a function written into an rc file) is not this function's end.
+      if (heredoc !== undefined) {
+        if (lines[k]!.trim() === heredoc) heredoc = undefined;
+        continue;
+      }
+      heredoc = /(?<!<)<<-?[ \t]*(['"]?)([\w-]+)\1/.exec(lines[k]!)?.[2];
+      const m = /^([ \t]*)\}/.exec(lines[k]!);
+      if (m && m[1]!.length <= indent) {
+        end = k;
+        break;
+      }
+    }
+    if (end < 0) break;
+    functions.set(h[2] ?? h[3]!, { path, line: open + 2, text: lines.slice(open + 1, end).join('\n') });
+    for (let k = i; k <= end; k++) lines[k] = '';
+    i = end;
+  }
+  blankErrorBranches(lines);
+  for (const f of functions.values()) {
+    const body = f.text.split('\n');
+    blankErrorBranches(body);
+    f.text = body.join('\n');
+  }
+  const top = lines.join('\n');
+  // Variables that hold the first argument: `task="$1"`, `cmd=${1:-help}`.
+  const held = new Set(['1']);
+  for (const m of top.matchAll(
+    /^[ \t]*(?:local[ \t]+)?([A-Za-z_]\w*)=["']?\$\{?1(?::?[-=][^}"']*)?\}?["']?[ \t]*(?:[;&#]|$)/gm,
+  ))
+    held.add(m[1]!);
+  const names = [...held].join('|');
+  const ref = `\\$\\{?(?:${names})(?::?[-=][^}"']*)?\\}?`;
+  const dispatches =
+    // `case "$1" in`, `case "${cmd}" in`
+    new RegExp(`^[ \\t]*case[ \\t]+["']?${ref}["']?[ \\t]+in\\b`, 'm').test(top) ||
+    // `. "$TASK_DIR/$task.sh"`, `exec scripts/$1 "$@"`
+    new RegExp(`/${ref}(?:\\.\\w+)?(?=["'\\s;]|$)`, 'm').test(top) ||
+    // `"$1" "${@:2}"`, `"$@"`: the function the argument names.
+    (/^[ \t]*["']?\$(?:\{?1\}?|\{?@\}?)["']?(?:[ \t]|$)/m.test(top) && functions.has(first));
+  if (!dispatches) return undefined;
+  const dir = path.includes('/') ? `/${path.slice(0, path.lastIndexOf('/'))}` : '';
+  const vars: Record<string, string> = {};
+  for (const m of top.matchAll(/^[ \t]*(?:readonly[ \t]+|export[ \t]+|declare[ \t]+-\w+[ \t]+)?([A-Za-z_]\w*)=(.+)$/gm))
+    if (SELF_DIR.test(m[2]!.trim())) vars[m[1]!] = dir;
+  return { text: top, functions, vars };
+}
+
+/**
+ * `if [ ! -f "$TASK_DIR/$task.sh" ]; then echo "unknown task"; list; exit 1; fi`: a branch that ends
+ * the run with a failure (and has no `else`) is the dispatcher's error path, no task runs in it.
+ */
+function blankErrorBranches(lines: string[]): void {
+  for (let i = 0; i < lines.length; i++) {
+    if (!/^[ \t]*if\b.*;[ \t]*then[ \t]*$/.test(lines[i]!)) continue;
+    let depth = 0;
+    let end = -1;
+    let other = false;
+    let fails = false;
+    for (let k = i + 1; k < lines.length && end < 0; k++) {
+      const t = lines[k]!.trim();
+      if (/^if\b/.test(t) && !/\bfi$/.test(t)) depth++;
+      else if (/^fi\b/.test(t)) {
+        if (depth === 0) end = k;
+        else depth--;
+      } else if (depth === 0 && /^(?:else|elif)\b/.test(t)) other = true;
+      else if (depth === 0 && /^(?:exit|return)[ \t]+[1-9]/.test(t)) fails = true;
+    }
+    if (end < 0 || other || !fails) continue;
+    for (let k = i; k <= end; k++) lines[k] = '';
+    i = end;
+  }
+}
