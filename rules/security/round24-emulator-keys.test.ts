@@ -8,9 +8,10 @@ const [AZURITE] = [...PUBLIC_EMULATOR_KEYS.keys()];
 const conn = (key: string) =>
   `DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;Account${'Key='}${key};BlobEndpoint=http://127.0.0.1:10000/devstoreaccount1;`;
 /** An account key of the same shape as a real one (86 base64 characters and `==`), not published anywhere. */
-const OWN_KEY = `${'q7Zr2Lm9Xw4Tb8Nc1Vd6'.repeat(4)}Ab3Kp9==`.slice(0, 84) + 'Qs==';
+const OWN_KEY = `${'q7Zr2Lm9Xw4Tb8Nc1Vd6'.repeat(4)}Ab3KQs==`;
 
-const POM = '<project><dependencies><dependency><artifactId>spring-boot-starter-web</artifactId></dependency></dependencies></project>\n';
+const POM =
+  '<project><dependencies><dependency><artifactId>spring-boot-starter-web</artifactId></dependency></dependencies></project>\n';
 
 /** A Spring test initializer that points the storage client at a Testcontainers Azurite. */
 const initializer = (key: string) =>
