@@ -98,6 +98,7 @@ export default defineRule({
     if (ok.length === 0) return unknown('Dockerfiles found but none could be parsed.', broken);
     const evidence: Evidence[] = [];
     let multi = 0;
+    let noBuildStage = 0;
     let pinned = 0;
     let ignored = 0;
     const lacking = {
@@ -124,6 +125,7 @@ export default defineRule({
       const build = isMulti ? undefined : buildStep(d);
       const baseImage = resolveImage(d, last.image);
       const noBuild = !isMulti && !build && !baseImage.includes('$') && !LANGUAGE_RUNTIME.test(baseImage);
+      if (noBuild) noBuildStage++;
       if (isMulti || noBuild) multi++;
       else lacking['multi-stage builds'].push(d.path);
       if (loose.length === 0) pinned++;
@@ -166,7 +168,7 @@ export default defineRule({
     const data = { dockerfiles: n, multiStage: multi, pinnedBaseImages: pinned, withDockerignore: ignored };
     if (g.missing.length === 0)
       return pass(
-        `${n} Dockerfile${n === 1 ? '' : 's'}: multi-stage where something is built, pinned base images, .dockerignore.`,
+        `${n} Dockerfile${n === 1 ? '' : 's'}: ${noBuildStage ? `multi-stage where something is built (${noBuildStage} build${noBuildStage === 1 ? 's' : ''} nothing)` : 'multi-stage'}, pinned base images, .dockerignore.`,
         evidence,
         data,
       );
