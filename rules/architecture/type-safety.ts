@@ -178,12 +178,10 @@ export default defineRule({
             note: `strict in ${listing(ts.strict.slice(0, 3).map((v) => v.path))}${ts.lax.length ? `, not in ${listing(ts.lax.slice(0, 3).map((v) => `${v.path} (${v.why})`))}` : ''}${ts.uncovered.length ? `${ts.lax.length ? ';' : ','} ${ts.uncovered.length} file${ts.uncovered.length === 1 ? '' : 's'} under no tsconfig (${listing(ts.uncovered.slice(0, 2))}${ts.uncovered.length > 2 ? ', …' : ''})` : ''}`,
             evidence: [
               ...[...ts.lax.slice(0, 2), ...ts.strict.slice(0, 2)].map(configEvidence),
-              ...ts.uncovered
-                .slice(0, 1)
-                .map((p) => ({
-                  path: p,
-                  note: `under no tsconfig: ${ts.uncovered.length} such file(s), not type checked in strict mode`,
-                })),
+              ...ts.uncovered.slice(0, 1).map((p) => ({
+                path: p,
+                note: `under no tsconfig: ${ts.uncovered.length} such file(s), not type checked in strict mode`,
+              })),
             ],
           });
         else
