@@ -22,6 +22,7 @@
 import type { Lines, Match, PatternSpec, RuleContext } from '../../src/types.js';
 import { LineIndex } from '../../src/util/lines.js';
 import { serverCodeMatches } from '../../src/facts/component.js';
+import { dirOf } from '../../src/facts/paths.js';
 
 /** Balanced-enough argument list: two levels of nested parentheses. */
 /**
@@ -209,6 +210,24 @@ function serverIn(ctx: RuleContext): (key: string) => Match[] {
   return (key) => serverCodeMatches(ctx.facts, ctx.matches(key));
 }
 
+/**
+ * Whether a file is a page or endpoint (`src/pages/**`) of an Astro site that is prerendered: its
+ * astro.config sets `output: 'static'` or no output (Astro's default), and the file does not opt out
+ * with `export const prerender = false`. Such a route runs once, when the site is built: its
+ * `fetch` is a build step of a marketing or docs site, not a call the service makes (blind round 24,
+ * a website's llms.txt endpoint fetching the docs' navigation at build time).
+ */
+function astroPrerendered(ctx: RuleContext): (path: string) => boolean {
+  const configs = ctx.files.match(['**/astro.config.{mjs,js,ts,mts,cjs}']);
+  if (!configs.length) return () => false;
+  const staticDirs = configs
+    .filter((c) => !/\boutput\s*:\s*['"](?:server|hybrid)['"]/.test(ctx.files.read(c) ?? ''))
+    .map((c) => dirOf(c));
+  return (path) =>
+    staticDirs.some((d) => path.startsWith(d ? `${d}/src/pages/` : 'src/pages/')) &&
+    !/\bexport\s+const\s+prerender\s*=\s*false\b/.test(ctx.files.read(path) ?? '');
+}
+
 /** Faults of the clients added for issue 15 (the rule keeps its Python/Go/.NET checks). */
 export function clientFaults(ctx: RuleContext): Fault[] {
   const server = serverIn(ctx);
@@ -220,8 +239,11 @@ export function clientFaults(ctx: RuleContext): Fault[] {
     if (!browser.has(path)) browser.set(path, runsInBrowser(ctx.files.read(path) ?? ''));
     return browser.get(path)!;
   };
+  const prerendered = astroPrerendered(ctx);
   for (const m of server('jsFetch')) {
     if (ownFetch.has(m.path)) continue;
+    // A page or endpoint of a static Astro site runs when the site is built, not in the service.
+    if (prerendered(m.path)) continue;
     // A same-origin path (`fetch('/api/suggestions')`) only resolves in a browser (Node's fetch
     // rejects a relative URL), and a 'use client' module or one reading localStorage runs there:
     // the page calling its own server, not the server calling out (round 9, Perplexica).

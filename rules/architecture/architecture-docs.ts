@@ -388,9 +388,14 @@ export default defineRule({
       !/(^|\/)\.[^/]+\//.test(m.path) &&
       !EXAMPLE_PROJECT.test(m.path) &&
       substantial(sectionBody(ctx.files.read(m.path) ?? '', m.line));
+    // A document's title (`# X — Clean Architecture, CQRS…`) names the design in passing: a section
+    // heading of its own (`## Architecture`) is cited before it (blind round 24, README.md:50, not :1).
+    const isTitle = (m: Match) => /^#(?!#)/.test(m.snippet.trim()) || m.line === 1;
     const sections = firstPerFile(
       ctx
         .matches('readmeSection')
+        .slice()
+        .sort((a, b) => Number(isTitle(a)) - Number(isTitle(b)))
         .filter(
           (m) =>
             (keep(m.path) || guide(m)) &&

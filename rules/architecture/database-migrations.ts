@@ -161,6 +161,42 @@ function frameworkWithoutDatabase(ctx: RuleContext): string | null {
   return `${listing([...new Set(clients.map((c) => c.name))].sort())} (${d.path}${d.line ? `:${d.line}` : ''}) bundles a database layer, but the application uses none: no migrations or schema, no database setting${envFiles.length ? ` in ${envFiles[0]}` : ''}, and no model, DB facade or schema call in production code`;
 }
 
+/** JPA/Hibernate as a library: the ORM layer, no relational driver. */
+const JPA_LAYER =
+  /^(?:org\.springframework\.boot:spring-boot-starter-data-jpa|org\.springframework\.data:spring-data-jpa|org\.hibernate(?:\.orm)?:hibernate-core|jakarta\.persistence:[\w.-]+|javax\.persistence:[\w.-]+)$/;
+
+/** The display name of a document store from its dependency. */
+function documentStoreName(name: string): string {
+  return /mongo|goose|motor|beanie|odmantic|djongo/i.test(name)
+    ? 'MongoDB'
+    : /dynamo/i.test(name)
+      ? 'DynamoDB'
+      : /couchbase/i.test(name)
+        ? 'Couchbase'
+        : /cosmos/i.test(name)
+          ? 'Azure Cosmos DB'
+          : 'CouchDB';
+}
+
+/**
+ * The only "relational" dependencies are the JPA/Hibernate layer (`spring-boot-starter-data-jpa`,
+ * `hibernate-core`) while the store is a document database (Cosmos DB, MongoDB) whose classes are
+ * `@Container`/`@Document`s, and no class is a JPA `@Entity`: the ORM maps no table, so there is no
+ * schema to migrate (blind round 24, a Spring service on Cosmos DB that borrows `javax.persistence.Id`).
+ */
+function jpaOverDocumentStore(ctx: RuleContext): string | null {
+  const clients = ctx.facts.findDependencies(ctx.catalogue('database-clients'));
+  if (!clients.length || !clients.every((d) => JPA_LAYER.test(d.name))) return null;
+  const doc = ctx.facts.findDependencies(ctx.catalogue('document-databases'))[0];
+  if (!doc) return null;
+  if (ctx.matches('jpaEntity').some((m) => isProductionPath(m.path))) return null;
+  const documents = ctx.matches('documentClass').filter((m) => isProductionPath(m.path));
+  if (!documents.length) return null;
+  const d = documents[0]!;
+  const orm = listing([...new Set(clients.map((c) => c.name))].sort());
+  return `a document database (${documentStoreName(doc.name)} via ${doc.name}, ${doc.path}${doc.line ? `:${doc.line}` : ''}) is the store: ${documents.length} document class${documents.length === 1 ? '' : 'es'} such as ${d.path}:${d.line} (${d.snippet.trim()}), and ${orm} map${clients.length === 1 ? 's' : ''} no JPA @Entity, so there is no relational schema to migrate`;
+}
+
 export default defineRule({
   meta: {
     id: 'database-migrations',
@@ -224,6 +260,20 @@ export default defineRule({
       // Where a web framework that bundles a database layer (laravel/framework, rails) is the only
       // database client, the application's own code shows whether it uses one: Eloquent models, the
       // DB facade, schema calls; Active Record models (frameworkDbUse).
+      // A JPA entity in JVM code: the ORM maps a relational table. `@Container` (Spring Data Cosmos) and
+      // `@Document` (Spring Data MongoDB) are documents of a schemaless store.
+      jpaEntity: {
+        regex: /^[ \t]*@(?:jakarta\.persistence\.|javax\.persistence\.)?Entity\b(?![.\w])/m,
+        files: ['**/*.{java,kt}'],
+        literals: ['@'],
+        maxPerFile: 1,
+      },
+      documentClass: {
+        regex: /^[ \t]*@(?:Container|Document)[ \t]*\(/m,
+        files: ['**/*.{java,kt}'],
+        literals: ['@Container', '@Document'],
+        maxPerFile: 1,
+      },
       frameworkDbUse: {
         regex:
           /\bextends[ \t]+(?:\\?Illuminate\\Database\\Eloquent\\)?(?:Model|Authenticatable|Pivot)\b|\bDB::(?:table|select|insert|update|delete|statement|connection|transaction|raw)\s*\(|\bSchema::(?:create|table|drop|dropIfExists|hasTable|hasColumn)\s*\(|<[ \t]*(?:ApplicationRecord|ActiveRecord::Base)\b|\bActiveRecord::(?:Schema|Migration)\b/,
@@ -249,7 +299,7 @@ export default defineRule({
       },
     },
     detection:
-      'Applies when a relational database client or ORM is a production dependency (catalogue `database-clients`) and the project is not a library; a document database alone (catalogue `document-databases`: MongoDB, DynamoDB, CouchDB) is not applicable, said as such. Passes on migration files: alembic/versions, Django migrations/0001_*.py, Flyway V1__*.sql, Liquibase changelogs, prisma/migrations, db/migrate, database/migrations, EF Core Migrations, *.up.sql, migrations/ folders, migrations kept in code (numbered steps, or an ordered array of SQL statements such as Rust `static MIGRATIONS: &[&str] = &[…]`, beside a stored schema version: a schema_version/database_versions table, PRAGMA user_version). Partial: a migration tool is configured or declared (catalogue `migration-tools`) but no migration is committed; less for a plain schema script (CREATE TABLE in *.sql). A web framework that bundles a database layer (laravel/framework, rails) as the only client applies only where the application uses a database: migrations or a schema, config/database.yml, a DB_*/DATABASE_URL (or `database` session/cache/queue driver) setting in .env.example, or a model (beside the stock User model of the skeleton), DB facade or schema call in production code. An ORM that synchronises the schema from its entities (TypeORM `synchronize: true`, Sequelize `sync()`) with no migration config is no migration tool at work.',
+      'Applies when a relational database client or ORM is a production dependency (catalogue `database-clients`) and the project is not a library; a document database alone (catalogue `document-databases`: MongoDB, DynamoDB, CouchDB, Cosmos DB) is not applicable, said as such; so is a JPA/Hibernate dependency with no relational driver and no JPA `@Entity` beside a document store whose classes are `@Container`/`@Document`s. Passes on migration files: alembic/versions, Django migrations/0001_*.py, Flyway V1__*.sql, Liquibase changelogs, prisma/migrations, db/migrate, database/migrations, EF Core Migrations, *.up.sql, migrations/ folders, migrations kept in code (numbered steps, or an ordered array of SQL statements such as Rust `static MIGRATIONS: &[&str] = &[…]`, beside a stored schema version: a schema_version/database_versions table, PRAGMA user_version). Partial: a migration tool is configured or declared (catalogue `migration-tools`) but no migration is committed; less for a plain schema script (CREATE TABLE in *.sql). A web framework that bundles a database layer (laravel/framework, rails) as the only client applies only where the application uses a database: migrations or a schema, config/database.yml, a DB_*/DATABASE_URL (or `database` session/cache/queue driver) setting in .env.example, or a model (beside the stock User model of the skeleton), DB facade or schema call in production code. An ORM that synchronises the schema from its entities (TypeORM `synchronize: true`, Sequelize `sync()`) with no migration config is no migration tool at work.',
   },
   appliesTo(ctx) {
     if (ctx.facts.profile.id === 'library' || ctx.facts.profile.id === 'docs')
@@ -258,13 +308,7 @@ export default defineRule({
       // A document store (MongoDB, DynamoDB, CouchDB) has no schema to migrate: said, with where it is used.
       const doc = ctx.facts.findDependencies(ctx.catalogue('document-databases'))[0];
       if (doc) {
-        const store = /mongo|goose|motor|beanie|odmantic|djongo/i.test(doc.name)
-          ? 'MongoDB'
-          : /dynamo/i.test(doc.name)
-            ? 'DynamoDB'
-            : /couchbase/i.test(doc.name)
-              ? 'Couchbase'
-              : 'CouchDB';
+        const store = documentStoreName(doc.name);
         const at = doc.usedAt ? `, imported at ${doc.usedAt.path}:${doc.usedAt.line}` : ` (${doc.path})`;
         return {
           reason: `a document database (${store} via ${doc.name}${at}): no schema migrations expected, and no relational database client or ORM is a dependency that production code uses`,
@@ -283,6 +327,8 @@ export default defineRule({
     }
     const none = frameworkWithoutDatabase(ctx);
     if (none) return { reason: none };
+    const orm = jpaOverDocumentStore(ctx);
+    if (orm) return { reason: orm };
     // A command-line tool's embedded database (SQLite, bbolt, Badger…) is a file the program creates on
     // the user's machine (a cache, an index): no shared schema that deployments migrate.
     if (ctx.facts.profile.id === 'cli') {

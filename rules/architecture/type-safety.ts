@@ -175,8 +175,14 @@ export default defineRule({
         else if (share > 0)
           verdicts.set(lang, {
             score: share + (1 - share) * 0.6,
-            note: `strict in ${listing(ts.strict.slice(0, 3).map((v) => v.path))}, not in ${listing(ts.lax.slice(0, 3).map((v) => `${v.path} (${v.why})`))}`,
-            evidence: [...ts.lax.slice(0, 2), ...ts.strict.slice(0, 2)].map(configEvidence),
+            note: `strict in ${listing(ts.strict.slice(0, 3).map((v) => v.path))}${ts.lax.length ? `, not in ${listing(ts.lax.slice(0, 3).map((v) => `${v.path} (${v.why})`))}` : ''}${ts.uncovered.length ? `${ts.lax.length ? ';' : ','} ${ts.uncovered.length} file${ts.uncovered.length === 1 ? '' : 's'} under no tsconfig (${listing(ts.uncovered.slice(0, 2))}${ts.uncovered.length > 2 ? ', …' : ''})` : ''}`,
+            evidence: [
+              ...[...ts.lax.slice(0, 2), ...ts.strict.slice(0, 2)].map(configEvidence),
+              ...ts.uncovered.slice(0, 1).map((p) => ({
+                path: p,
+                note: `under no tsconfig: ${ts.uncovered.length} such file(s), not type checked in strict mode`,
+              })),
+            ],
           });
         else
           verdicts.set(lang, {

@@ -13,6 +13,28 @@ import { dirOf } from '../../src/facts/paths.js';
 /** Dev containers, test/example images and build tools are not what ships; they count only when nothing else exists. */
 const shipped = shipsImage;
 
+/**
+ * A RUN that compiles or installs build tools: a toolchain package (build-essential, build-base,
+ * gcc, g++, make, cmake, *-dev headers) or a build command (go build, cargo build, mvn, gradle,
+ * npm/yarn/pnpm install or build, dotnet build/publish, javac, tsc, make).
+ */
+const BUILD_RUN =
+  /\b(?:build-essential|build-base|gcc|g\+\+|clang|cmake|autoconf|automake|libtool|[\w.+-]+-dev(?:el)?)\b|\bgo\s+build\b|\bcargo\s+(?:build|install)\b|\bmvnw?\b|\bgradlew?\b|\b(?:npm|yarn|pnpm|bun)\s+(?:ci|install|i|run\s+build|build)\b|\bdotnet\s+(?:build|publish|restore)\b|\bjavac\b|\btsc\b|(?:^|[;&|]\s*)make\b/;
+
+/** Language runtime and SDK images: an application built or installed on them. */
+const LANGUAGE_RUNTIME =
+  /^(?:(?:docker\.io|public\.ecr\.aws|mirror\.gcr\.io)\/)?(?:library\/|docker\/library\/)?(?:python|pypy|node|ruby|php|openjdk|eclipse-temurin|amazoncorretto|ibm-semeru-runtimes|golang|rust|maven|gradle|elixir|erlang|swift|haskell|composer|oven\/bun|denoland\/deno|mcr\.microsoft\.com\/dotnet\/[\w-]+)(?::|@|$)/i;
+
+const oneLine = (t: string) =>
+  t
+    .replace(/\\\r?\n/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+
+function buildStep(d: { stages: { instructions: { keyword: string; args: string; line: number }[] }[] }) {
+  return d.stages.flatMap((s) => s.instructions).find((i) => i.keyword === 'RUN' && BUILD_RUN.test(i.args));
+}
+
 export default defineRule({
   meta: {
     id: 'container-image',
@@ -25,7 +47,7 @@ export default defineRule({
     severity: 'medium',
     effort: 'medium',
     detection:
-      'Dockerfile/Containerfile outside .devcontainer/, tests and examples; scores multi-stage builds, pinned base images (tag or digest, not `latest` or untagged, ARG defaults substituted) and a `.dockerignore` beside the Dockerfile, beside it as `<name>.dockerignore`, or at the root. Images built without a Dockerfile by Jib, Cloud Native Buildpacks (`spring-boot:build-image`, `pack build`) or ko also pass.',
+      'Dockerfile/Containerfile outside .devcontainer/, tests and examples; scores multi-stage builds (not asked of a single stage that only copies files onto a tool image, not a language runtime, with no RUN that compiles or installs build tools), pinned base images (tag or digest, not `latest` or untagged, ARG defaults substituted) and a `.dockerignore` beside the Dockerfile, beside it as `<name>.dockerignore`, or at the root. Images built without a Dockerfile by Jib, Cloud Native Buildpacks (`spring-boot:build-image`, `pack build`) or ko also pass.',
     reads: [...DOCKERFILE_GLOBS, ...EARTHFILE_GLOBS],
   },
   appliesTo: ({ facts }) =>
@@ -76,6 +98,7 @@ export default defineRule({
     if (ok.length === 0) return unknown('Dockerfiles found but none could be parsed.', broken);
     const evidence: Evidence[] = [];
     let multi = 0;
+    let noBuildStage = 0;
     let pinned = 0;
     let ignored = 0;
     const lacking = {
@@ -93,7 +116,17 @@ export default defineRule({
           .map((dir) => (dir ? `${dir}/.dockerignore` : '.dockerignore'))
           .find((p) => files.exists(p)) ??
         (files.exists(`${d.path}.dockerignore`) ? `${d.path}.dockerignore` : undefined);
-      if (isMulti) multi++;
+      // A single stage that builds nothing (COPY of scripts onto a tool image, a package install) has
+      // no compiler to leave behind: a build stage would hold nothing (blind round 24, a backup image
+      // of aws-cli plus COPY). Asked only where a RUN compiles or installs build tools.
+      // An application's image on a language runtime (python, node, a JDK…) keeps being asked: its
+      // dependencies are installed or built there. A tool image (aws-cli, alpine, this project's own
+      // image) that only copies files onto its base is not.
+      const build = isMulti ? undefined : buildStep(d);
+      const baseImage = resolveImage(d, last.image);
+      const noBuild = !isMulti && !build && !baseImage.includes('$') && !LANGUAGE_RUNTIME.test(baseImage);
+      if (noBuild) noBuildStage++;
+      if (isMulti || noBuild) multi++;
       else lacking['multi-stage builds'].push(d.path);
       if (loose.length === 0) pinned++;
       else lacking['pinned base images'].push(d.path);
@@ -103,7 +136,7 @@ export default defineRule({
         path: d.path,
         line: last.line,
         snippet: `FROM ${last.image}${last.alias ? ` AS ${last.alias}` : ''}`,
-        note: `${d.stages.length} stage${d.stages.length === 1 ? '' : 's'}; base images ${loose.length === 0 ? 'pinned' : 'not pinned'}; ${dockerignore ? '.dockerignore present' : 'no .dockerignore'}`,
+        note: `${d.stages.length} stage${d.stages.length === 1 ? '' : 's'}${noBuild ? ' (nothing compiled and no build tools installed: no build stage needed)' : build ? ` (builds in the final image: ${oneLine(build.args).slice(0, 60)}${oneLine(build.args).length > 60 ? '…' : ''}, line ${build.line})` : ''}; base images ${loose.length === 0 ? 'pinned' : 'not pinned'}; ${dockerignore ? '.dockerignore present' : 'no .dockerignore'}`,
       });
       for (const { s, pin } of loose) {
         evidence.push({
@@ -135,7 +168,7 @@ export default defineRule({
     const data = { dockerfiles: n, multiStage: multi, pinnedBaseImages: pinned, withDockerignore: ignored };
     if (g.missing.length === 0)
       return pass(
-        `${n} Dockerfile${n === 1 ? '' : 's'}: multi-stage, pinned base images, .dockerignore.`,
+        `${n} Dockerfile${n === 1 ? '' : 's'}: ${noBuildStage ? `multi-stage where something is built (${noBuildStage} build${noBuildStage === 1 ? 's' : ''} nothing)` : 'multi-stage'}, pinned base images, .dockerignore.`,
         evidence,
         data,
       );

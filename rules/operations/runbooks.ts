@@ -34,12 +34,32 @@ const TOPICS: [string, RegExp][] = [
   ['diagnosis', /troubleshoot|diagnos|alerts?\b|symptom|dashboards?|investigat|debugging/i],
   ['recovery', /roll ?back|restore|recover|failover|fail over|mitigat|disaster|revert|backup|remediat/i],
   ['postmortem', /post-?\s?mortem|root cause|timeline|lessons learned|retrospective|impact|action items/i],
-  ['operations', /runbook|playbook|operat(?:ing|ions?)\b|maintenance|scaling|deploy(?:ment|ing)? procedure/i],
+  [
+    'operations',
+    /runbook|playbook|operat(?:ing|ions?)\b|maintenance|scaling|deploy(?:ment|ing)? procedure|(?:releas|deploy)(?:e|es|ing)? to (?:prod(?:uction)?|live)\b/i,
+  ],
 ];
 
 // Word-bounded: "application calls" holds "on call".
 const STRONG =
-  /runbook|incident|\bon-?\s?call\b|post-?\s?mortem|escalat|troubleshoot|disaster recovery|roll ?back|failover|outage/i;
+  /runbook|incident|\bon-?\s?call\b|post-?\s?mortem|escalat|troubleshoot|disaster recovery|roll ?back|failover|outage|(?:releas|deploy)(?:e|es|ing)? to (?:prod(?:uction)?|live)\b/i;
+
+/**
+ * The heading a section sits under (`## Installation for Development` above `### Troubleshooting`):
+ * the nearest heading before it of a higher level, or undefined.
+ */
+function parentHeading(text: string, line: number): string | undefined {
+  const lines = text.split('\n', line);
+  const level = /^(#+)/.exec(lines[line - 1] ?? '')?.[1]?.length;
+  if (!level || level < 2) return undefined;
+  for (let i = line - 2; i >= 0; i--) {
+    const h = /^(#+)\s+(.*)$/.exec(lines[i]!);
+    if (h && h[1]!.length < level) return h[2];
+  }
+  return undefined;
+}
+/** A parent section about setting up a development machine: its troubleshooting helps contributors. */
+const DEV_PARENT = /\b(?:install(?:ation|ing)?|develop(?:ment|ing|er)?|local|getting started|set ?up|contribut)/i;
 
 /**
  * What running the system is about: production, its processes, logs and failures. "the server"
@@ -89,7 +109,7 @@ export default defineRule({
       // or U+2028, after which `^` starts again (`[^\n]*` ran on from every heading between them).
       opsHeading: {
         regex:
-          /^(?:[#=]|\*\*).*(?:runbook|playbook|incident|on-?\s?call|post-?\s?mortem|escalat|roll ?back|disaster|failover|troubleshoot|mitigat|alert|outage|recover|restore|operating|operations|diagnos|severity|root cause|triage|pager|paging)[^\n]*/gim,
+          /^(?:[#=]|\*\*).*(?:runbook|playbook|incident|on-?\s?call|post-?\s?mortem|escalat|roll ?back|disaster|failover|troubleshoot|mitigat|alert|outage|recover|restore|operating|operations|diagnos|severity|root cause|triage|pager|paging|(?:releas|deploy)(?:e|es|ing)? to (?:prod(?:uction)?|live)\b)[^\n]*/gim,
         files: [`**/*.${DOC_EXT}`, '.github/ISSUE_TEMPLATE/*'],
         literals: [
           'runbook',
@@ -114,6 +134,8 @@ export default defineRule({
           'triage',
           'pager',
           'paging',
+          'to prod',
+          'to live',
         ],
         ignoreCase: true,
         maxPerFile: 12,
@@ -151,6 +173,12 @@ export default defineRule({
         !dedicatedSet.has(m.path) &&
         STRONG.test(headingProse(m.snippet)) &&
         !(/troubleshoot/i.test(m.snippet) && devSetupOnly(sectionBody(ctx.files.read(m.path) ?? '', m.line))) &&
+        // A troubleshooting section of the development setup (`## Installation for Development` ⏎
+        // `### Troubleshooting`: Docker Desktop out of disk) is the contributor's (blind round 24).
+        !(
+          /troubleshoot|debugging|diagnos/i.test(m.snippet) &&
+          DEV_PARENT.test(parentHeading(ctx.files.read(m.path) ?? '', m.line) ?? '')
+        ) &&
         !(CONTRIBUTOR_DOC.test(m.path) && CONTRIBUTOR_DIAGNOSIS.test(headingProse(m.snippet))) &&
         // A rollback heading elsewhere is operational only when it is about a deployment.
         !(/roll ?back/i.test(m.snippet) && PRODUCT_ARTEFACT.test(headingProse(m.snippet))) &&

@@ -70,7 +70,17 @@ function integrationByName(path: string): boolean {
   if (integrationFileName(path)) return true;
   if (path.endsWith('.go'))
     return /(^|\/)(integration[-_]?tests?|itest)\/|(^|\/)tests?\/(integration|regtest)\//i.test(path);
-  return INTEGRATION_DIR.test(path);
+  // A JVM package tree starts with a domain: `src/test/java/it/gov/…` is the package `it.gov` (an
+  // Italian organisation), not an `it/` folder of integration tests (blind round 24, 95 JUnit tests
+  // of pagopa counted as integration). Only the part past that first segment is read.
+  return inIntegrationDir(path);
+}
+
+/** `src/<set>/<java|kotlin|scala|groovy>/it/`: the top-level package `it`, kept up to the source root. */
+const JVM_IT_DOMAIN = /((?:^|\/)src\/[\w-]+\/(?:java|kotlin|scala|groovy)\/)it\//;
+
+function inIntegrationDir(path: string): boolean {
+  return INTEGRATION_DIR.test(path.replace(JVM_IT_DOMAIN, '$1'));
 }
 
 /** An HTTP client call (requests, httpx, aiohttp, urllib, fetch, axios, Go net/http, Java HttpClient, RestAssured). */
@@ -213,6 +223,41 @@ type ServiceJob = { path: string; job: string; line: number; to: number; service
 /** Actions that start a database or broker for a job, by the service name in the action's name. */
 const SERVICE_ACTION =
   /^[\w.-]+\/(?:[\w.-]*?[-_])?(mongo(?:db)?|postgres(?:ql)?|mysql|mariadb|redis|rabbitmq|elasticsearch|opensearch|kafka|cassandra|memcached|mssql|sqlserver)(?:[-_][\w.-]*)?$/i;
+
+/** A CI job named for end-to-end or acceptance tests (`end-to-end-tests:`, `name: E2E`). */
+const E2E_JOB = /(?:^|[-_ ])(?:e2e|end[-_ ]?to[-_ ]?end|acceptance)(?:$|[-_ ]|s\b)/i;
+
+/**
+ * CI jobs named for end-to-end tests that run something: steps, a script, or a reusable workflow
+ * (`uses: org/e2e-tests/.github/workflows/e2e.yml@main`, whose suite lives in another repository and
+ * tests this project's built image). The job is the evidence, cited at its line (blind round 24,
+ * cla_backend `end-to-end-tests` job).
+ */
+function e2eCiJobs(files: FileView): Evidence[] {
+  const out: Evidence[] = [];
+  for (const f of ciFiles(files)) {
+    if (!f.ok || (f.system !== 'github-actions' && f.system !== 'gitlab-ci')) continue;
+    const doc = rec(f.docs[0]);
+    const jobs = f.system === 'github-actions' ? rec(doc?.jobs) : doc;
+    for (const j of f.jobs) {
+      const job = rec(jobs?.[j.name]);
+      if (!job) continue;
+      const title = typeof job.name === 'string' ? job.name : '';
+      if (!E2E_JOB.test(j.name) && !E2E_JOB.test(title)) continue;
+      const uses = typeof job.uses === 'string' ? job.uses : '';
+      const runs = Array.isArray(job.steps) ? job.steps.length : Array.isArray(job.script) ? job.script.length : 0;
+      if (!uses && !runs) continue;
+      out.push({
+        path: f.path,
+        ...(j.line ? { line: j.line } : {}),
+        snippet: `${j.name}:`,
+        note: `CI job ${j.name}${title && title !== j.name ? ` (${title})` : ''}, named for end-to-end tests, ${uses ? `runs the reusable workflow ${uses.replace(/@.*$/, '')}` : `runs ${runs} step${runs === 1 ? '' : 's'}`}`,
+      });
+      if (out.length >= 3) return out;
+    }
+  }
+  return out;
+}
 
 function serviceJobs(files: FileView): ServiceJob[] {
   const out: ServiceJob[] = [];
@@ -794,7 +839,7 @@ export default defineRule({
         add('integration', { ...at, note: 'helm test hook run against the installed release' });
       else if (
         (mock =
-          !app && integrationFileName(f.path) && !INTEGRATION_DIR.test(f.path) && f.cases > 0
+          !app && integrationFileName(f.path) && !inIntegrationDir(f.path) && f.cases > 0
             ? MOCKED.exec(ctx.files.read(f.path) ?? '')
             : null)
       )
@@ -964,6 +1009,7 @@ export default defineRule({
     }
     for (const e of acceptanceOverHttp(ctx)) add('end-to-end', e);
     for (const e of shunit2Acceptance(ctx)) add('end-to-end', e);
+    for (const e of e2eCiJobs(ctx.files)) add('end-to-end', e);
     for (const b of batsSuites(ctx)) add(b.kind, b.e);
     for (const m of ctx.matches('k6')) add('load', fromMatch(m, 'k6 load script'));
     for (const m of ctx

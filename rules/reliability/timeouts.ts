@@ -364,6 +364,22 @@ export default defineRule({
         literals: ['new HttpClient'],
         maxPerFile: 50,
       },
+      // EF Core's command timeout on the database provider (`sqlServerOptions.CommandTimeout(30)`,
+      // `options.CommandTimeout(…)`): bounds every query the service sends to its database.
+      csCommandTimeout: {
+        regex: /\.CommandTimeout\(\s*(?!0\s*\))[\w.(]/,
+        files: ['**/*.cs'],
+        literals: ['CommandTimeout('],
+        maxPerFile: 2,
+      },
+      // An HttpClient used in .NET code: the type, its factory, a typed client, a named client made.
+      csHttpUse: {
+        regex:
+          /\b(?:HttpClient|IHttpClientFactory|HttpMessageInvoker)\b|\.CreateClient\(|\.AddHttpClient<|\.AddHttpClient\(\s*["\w]/,
+        files: ['**/*.cs'],
+        literals: ['HttpClient', 'CreateClient', 'HttpMessageInvoker'],
+        maxPerFile: 1,
+      },
       csTimeoutSet: { regex: /\.Timeout\s*=/, files: ['**/*.cs'], literals: ['Timeout'], maxPerFile: 1 },
       goServer: { regex: /\bhttp\.Server\s*\{/, files: ['**/*.go'], literals: ['http.Server'], maxPerFile: 1 },
       // A Node server built with options: `Fastify({`, `fastify({`, `http.createServer({`.
@@ -468,6 +484,28 @@ export default defineRule({
       .filter((m) => STORE_TIMEOUT.test(m.snippet) && !disabledTimeout(m.snippet))
       .map((m) => fromMatch(m, 'timeout of a cache or data-store client: bounds that store, not the HTTP calls'));
     explicit.push(...goTimed.filter((m) => !explicit.some((e) => e.path === m.path && e.line === m.line)));
+    // The database client's own timeout (EF Core CommandTimeout): cited as a timeout of that store.
+    const dbTimeouts = firstPerFile(productionMatches(ctx, 'csCommandTimeout')).map((m) =>
+      fromMatch(m, 'timeout of the database client (EF Core CommandTimeout): bounds every query it sends'),
+    );
+    // `.AddHttpClient()` alone registers IHttpClientFactory in DI; with no HttpClient, factory or typed
+    // client used anywhere in production code, no HTTP call is made (blind round 24, a CQRS shop).
+    const outboundSites = ctx.facts.outbound.sites;
+    const registrationOnly =
+      outboundSites.length > 0 &&
+      outboundSites.every((e) => /^\s*(?:\w+\s*)?\.AddHttpClient\(\s*\)\s*;?\s*$/.test(e.snippet ?? '')) &&
+      productionMatches(ctx, 'csHttpUse').length === 0;
+    if (registrationOnly && dbTimeouts.length > 0 && faults.length === 0 && explicit.length === 0) {
+      const reg = outboundSites[0]!;
+      return pass(
+        `Timeouts are set on the database client (${dbTimeouts.map((e) => `${e.path}:${e.line}`).join(', ')}), and no HTTP call is made: \`.AddHttpClient()\` at ${reg.path}:${reg.line} registers the client factory, and no production code uses an HttpClient.`,
+        [
+          ...dbTimeouts,
+          { ...reg, note: 'DI registration of IHttpClientFactory only: no HttpClient is used in production code' },
+        ],
+        { explicitTimeouts: 0, callsWithoutTimeout: 0, databaseTimeouts: dbTimeouts.length, registrationOnly: true },
+      );
+    }
     const byDefault = boundedByDefault(ctx);
     const defaults = [...new Set(byDefault.map((d) => d.note))];
     const { checked, unchecked } = checkedClients(ctx);

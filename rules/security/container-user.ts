@@ -12,6 +12,7 @@ import {
 } from '../../src/facts/dockerfile.js';
 import { isCommentLine, isDevContainer, isProductionPath } from '../../src/facts/paths.js';
 import { DROP_PATTERN, entrypointDrop, jibUsers } from './_lib/image-user.js';
+import { publishedHere } from '../../src/facts/deploy.js';
 
 const ROOT_USER = /^(?:root|0)(?::(?:root|0))?$/i;
 /**
@@ -44,7 +45,7 @@ export default defineRule({
     severity: 'high',
     effort: 'low',
     detection:
-      'Every Dockerfile/Containerfile (not dev containers) and every Earthfile target that saves an image (`SAVE IMAGE`; built on the targets it builds FROM or the base recipe): the last `USER` of the final stage, following stages built FROM an earlier stage; `:nonroot` distroless and Chainguard images count as unprivileged; an entrypoint script that execs the service through su-exec/gosu/runuser/setpriv drops privileges; a final stage FROM a build argument runs as the image the build passes (`--build-arg RUNTIME_IMAGE=…` in a Makefile, the Make variable resolved, or a workflow); `USER ContainerAdministrator` (Windows) is the administrator, as root. Images Jib builds: `<container><user>` (Maven) or `jib.container.user` (Gradle). A finding per final stage without USER (at its FROM line) or whose USER is root/0.',
+      'Every Dockerfile/Containerfile (not dev containers) and every Earthfile target that saves an image (`SAVE IMAGE`; built on the targets it builds FROM or the base recipe): the last `USER` of the final stage, following stages built FROM an earlier stage; `:nonroot` distroless and Chainguard images count as unprivileged; an entrypoint script that execs the service through su-exec/gosu/runuser/setpriv drops privileges; a final stage FROM the own image this repository publishes inherits the non-root USER of the Dockerfile here that builds it; a final stage FROM a build argument runs as the image the build passes (`--build-arg RUNTIME_IMAGE=…` in a Makefile, the Make variable resolved, or a workflow); `USER ContainerAdministrator` (Windows) is the administrator, as root. Images Jib builds: `<container><user>` (Maven) or `jib.container.user` (Gradle). A finding per final stage without USER (at its FROM line) or whose USER is root/0.',
     reads: [...DOCKERFILE_GLOBS, ...EARTHFILE_GLOBS],
     patterns: { drop: DROP_PATTERN },
   },
@@ -108,6 +109,10 @@ export default defineRule({
               ctx.matches('drop').filter((m) => !isCommentLine(m.snippet)),
             );
         if (drop && /no USER instruction/.test(v.evidence.note ?? '')) return { ok: true, evidence: drop };
+        if (!v.ok && /no USER instruction/.test(v.evidence.note ?? '')) {
+          const own = ownBaseImage(files, d, ok);
+          if (own) return own;
+        }
         return v.ok || !/no USER instruction/.test(v.evidence.note ?? '') ? v : (buildArgImage(files, d) ?? v);
       }),
       ...jib,
@@ -219,6 +224,34 @@ function judge(d: Dockerfile): Verdict {
       note: 'final stage has no USER instruction: the container runs as root',
     },
   };
+}
+
+/**
+ * A final stage FROM this repository's own published image (`FROM ghcr.io/acme/app:$TAG` in a
+ * platform wrapper such as heroku/Dockerfile), where another Dockerfile here ends with a non-root
+ * USER: the wrapper inherits that user (blind round 24, imgproxy heroku/Dockerfile on the image
+ * docker/Dockerfile builds with USER 999). Which Dockerfile builds it: the one whose image the CI
+ * publishes is not always named, so any Dockerfile here that runs as a non-root user is cited.
+ */
+function ownBaseImage(files: FileView, d: Dockerfile, all: readonly Dockerfile[]): Verdict | null {
+  const final = d.stages[d.stages.length - 1]!;
+  const image = resolveImage(d, final.image);
+  if (!image || image.includes('$') || !image.includes('/') || !publishedHere(files, image)) return null;
+  for (const other of all) {
+    if (other === d || other.target) continue;
+    const v = judge(other);
+    if (!v.ok || !/^runs as /.test(v.evidence.note ?? '')) continue;
+    return {
+      ok: true,
+      evidence: {
+        path: d.path,
+        line: final.line,
+        snippet: `FROM ${final.image}`,
+        note: `built on this repository's own image ${image.replace(/[:@].*$/, '')} (published by its CI), whose Dockerfile ${other.path}:${v.evidence.line} ${v.evidence.note}: the container inherits that user`,
+      },
+    };
+  }
+  return null;
 }
 
 /**

@@ -28,7 +28,7 @@ export default defineRule({
     severity: 'medium',
     effort: 'low',
     detection:
-      'Each manifest with dependencies is matched to its lockfile in its own folder or, for npm/yarn/pnpm, Poetry/uv and Cargo workspaces, an ancestor folder: npm/yarn/pnpm/bun locks, poetry.lock/uv.lock/pdm.lock/Pipfile.lock or requirements pinned with `==`, go.sum, Cargo.lock (applications only), Gemfile.lock, composer.lock (not for libraries), NuGet packages.lock.json, Gradle lockfiles. Maven has no lockfile format and is not judged; gemspecs and setup.py describe libraries, and a command-line package built for PyPI (pyproject [build-system] with console scripts) is resolved from its metadata by pip/pipx.',
+      'Each manifest with dependencies is matched to its lockfile in its own folder or, for npm/yarn/pnpm, Poetry/uv and Cargo workspaces, an ancestor folder: npm/yarn/pnpm/bun locks, poetry.lock/uv.lock/pdm.lock/Pipfile.lock or requirements pinned with `==` (a pip-tools `.in` source is paired with the `.txt` beside it or the `--output-file` of the pip-compile command that names it — pre-commit hook, Makefile, script, or the header of the generated file — and one only other `.in` files include with `-r` is compiled with them), go.sum, Cargo.lock (applications only), Gemfile.lock, composer.lock (not for libraries), NuGet packages.lock.json, Gradle lockfiles. Maven has no lockfile format and is not judged; gemspecs and setup.py describe libraries, and a command-line package built for PyPI (pyproject [build-system] with console scripts) is resolved from its metadata by pip/pipx.',
   },
   appliesTo: ({ facts, files }) =>
     facts.manifests.length > 0 || chartManifests(files).length > 0
@@ -206,6 +206,54 @@ export function cargoWorkspaceRoot(files: FileView, manifest: string): string | 
   return undefined;
 }
 
+/** Where pip-compile commands are written: pre-commit hooks, Makefiles, scripts, and the header of each output. */
+const PIP_COMPILE_FILES = [
+  '.pre-commit-config.yaml',
+  '.pre-commit-config.yml',
+  '**/Makefile',
+  '**/*.mk',
+  '**/justfile',
+  '**/tox.ini',
+  '**/*.sh',
+  '**/requirements*.txt',
+  '**/requirements/**/*.txt',
+];
+
+/**
+ * Source `.in` → compiled `.txt` of every pip-compile command in the repository: the tokens of one
+ * command (up to the next command or hook), its `*.in` inputs and its `--output-file`/`-o` output,
+ * both existing files (paths are relative to the root, where pre-commit and the generated header
+ * run them). Read once per audit.
+ */
+function pipCompileOutputs(files: FileView): Map<string, { txt: string; by: string }> {
+  return memo(files, 'lockfiles:pip-compile-outputs', () => {
+    const out = new Map<string, { txt: string; by: string }>();
+    for (const path of files.match(PIP_COMPILE_FILES)) {
+      const text = files.read(path) ?? '';
+      if (!text.includes('pip-compile')) continue;
+      const starts = [...text.matchAll(/pip-compile\b/g)].map((x) => x.index!);
+      starts.forEach((at, i) => {
+        const end = Math.min(starts[i + 1] ?? text.length, at + 800);
+        let chunk = text.slice(at, end);
+        const nextHook = chunk.search(/\n[ \t]*-[ \t]+id:/);
+        if (nextHook > 0) chunk = chunk.slice(0, nextHook);
+        // A generated file's header names its command on one line; the `# via -r …` notes after it are not inputs.
+        if (path.endsWith('.txt')) chunk = chunk.split('\n', 1)[0]!;
+        const hit = /(?:--output-file|(?<![\w-])-o)(?:[ \t]*=[ \t]*|["',\s]+)["']?([\w./-]+\.txt)\b/.exec(chunk);
+        const o = hit?.[1];
+        if (!o || !files.exists(o.replace(/^\.\//, ''))) return;
+        // Cited at the output option, the line that pairs the source with its compiled file.
+        const line = text.slice(0, at + hit!.index).split('\n').length;
+        for (const src of chunk.matchAll(/(?<![\w./-])([\w./-]+\.in)\b/g)) {
+          const p = src[1]!.replace(/^\.\//, '');
+          if (files.exists(p) && !out.has(p)) out.set(p, { txt: o.replace(/^\.\//, ''), by: `${path}:${line}` });
+        }
+      });
+    }
+    return out;
+  });
+}
+
 function lockFor(files: FileView, facts: Facts, m: Manifest): Need | undefined {
   if (!m.ok) return undefined;
   const dir = dirOf(m.path);
@@ -248,8 +296,26 @@ function lockFor(files: FileView, facts: Facts, m: Manifest): Need | undefined {
           'pyproject.toml with dependencies but no poetry.lock, uv.lock, pdm.lock or pinned requirements',
         );
       }
-      if (/\.in$/.test(b))
-        return found(here([b.replace(/\.in$/, '.txt')]), `${b} without its compiled ${b.replace(/\.in$/, '.txt')}`);
+      if (/\.in$/.test(b)) {
+        const beside = here([b.replace(/\.in$/, '.txt')]);
+        if (beside) return { lock: beside };
+        // pip-compile writes wherever `--output-file` says (`requirements/generated/*.txt` from
+        // `requirements/source/*.in`): paired by the compile command, not by folder (blind round 24).
+        const compiled = pipCompileOutputs(files);
+        const out = compiled.get(m.path);
+        if (out) return { lock: `${out.txt} (pip-compile --output-file, ${out.by})` };
+        // An .in file only other .in files include (`-r requirements-base.in`) is compiled with them.
+        const includer = [...compiled].find(([src]) =>
+          new RegExp(`^[ \\t]*-r[ \\t]+(?:\\./)?${b.replace(/[.+?^${}()|[\]\\]/g, '\\$&')}[ \\t]*$`, 'm').test(
+            dirOf(src) === dir ? (files.read(src) ?? '') : '',
+          ),
+        );
+        if (includer)
+          return {
+            lock: `${includer[1].txt} (included by ${includer[0]} with -r and compiled with it, ${includer[1].by})`,
+          };
+        return { missing: `${b} without its compiled ${b.replace(/\.in$/, '.txt')}` };
+      }
       if (deps.length === 0) return undefined;
       // A library's requirements files pin its own tooling (type checking, docs, tests): its users
       // resolve its dependencies from the package metadata, never from these files.

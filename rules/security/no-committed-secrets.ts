@@ -20,6 +20,7 @@ import {
   typedPhrase,
   yamlParent,
   yamlSection,
+  PUBLIC_EMULATOR_KEYS,
 } from '../../src/facts/secrets.js';
 
 /** CI configuration: its literal values are the test jobs' (real secrets come from the secret store). */
@@ -38,7 +39,7 @@ export default defineRule({
     severity: 'critical',
     effort: 'medium',
     detection:
-      'High-confidence patterns only: AWS access key IDs, PEM private key blocks, GitHub/GitLab/Slack/Stripe/npm/PyPI/SendGrid/OpenAI/Anthropic tokens, Slack webhooks, Google API keys (not Firebase client config), Azure storage account keys, JWT/Django/Rails/.NET signing secrets in config files (`SigningKey`, also the nested Spring `jwt:` / `secret:` and .NET `"Jwt": { "Key": … }` forms); a string literal passed as a JWT/HMAC signing key in production code (`new SymmetricSecurityKey(Encoding.UTF8.GetBytes("…"))`, `jwt.sign(payload, )`, `jwt.encode(…, )`, `SignedString([]byte("…"))`, `Keys.hmacShaKeyFor("…")`, `signWith(SignatureAlgorithm.HS256, )`, `createHmac(alg, "…")`; not in tests or commented-out code); committed `.env` files that hold a secret-named key with a real value (not `.env.example`; a value that is a command or reference read at deploy time — ERB `<%= `op read "op://…"` %>`, `$(vault kv get …)`, `${VAR}` — holds no secret: such a template is set aside and named). Secret-named keys (AppSecret, ClientSecret, ApiKey, Password, PrivateKey, SigningKey…) with a generated-looking value in shipped JSON/YAML configuration (appsettings*.json, config/**, application*.yml; not translation catalogues) and in Java .properties files (`vault.token=…`, `spring.datasource.password=…`: the last dotted segment of the key names a secret), and the password of a connection string to a remote server in appsettings. Configuration only tests, CI or development load (a `test:` section, config/settings/test.yml, appsettings.Testing.json, .env.test, a CI workflow) is noted, not counted; env files named for tests (`test_asymmetric.env`, `api.test.env`) are set aside and named. Placeholders are ignored; private keys in test and example folders are set aside and named in the evidence, not counted. Evidence is redacted.',
+      'High-confidence patterns only: AWS access key IDs, PEM private key blocks, GitHub/GitLab/Slack/Stripe/npm/PyPI/SendGrid/OpenAI/Anthropic tokens, Slack webhooks, Google API keys (not Firebase client config), Azure storage account keys, JWT/Django/Rails/.NET signing secrets in config files (`SigningKey`, also the nested Spring `jwt:` / `secret:` and .NET `"Jwt": { "Key": … }` forms); a string literal passed as a JWT/HMAC signing key in production code (`new SymmetricSecurityKey(Encoding.UTF8.GetBytes("…"))`, `jwt.sign(payload, )`, `jwt.encode(…, )`, `SignedString([]byte("…"))`, `Keys.hmacShaKeyFor("…")`, `signWith(SignatureAlgorithm.HS256, )`, `createHmac(alg, "…")`; not in tests or commented-out code); committed `.env` files that hold a secret-named key with a real value (not `.env.example`; a value that is a command or reference read at deploy time — ERB `<%= `op read "op://…"` %>`, `$(vault kv get …)`, `${VAR}` — holds no secret: such a template is set aside and named). Secret-named keys (AppSecret, ClientSecret, ApiKey, Password, PrivateKey, SigningKey…) with a generated-looking value in shipped JSON/YAML configuration (appsettings*.json, config/**, application*.yml; not translation catalogues) and in Java .properties files (`vault.token=…`, `spring.datasource.password=…`: the last dotted segment of the key names a secret), and the password of a connection string to a remote server in appsettings. Configuration only tests, CI or development load (a `test:` section, config/settings/test.yml, appsettings.Testing.json, .env.test, a CI workflow) is noted, not counted; env files named for tests (`test_asymmetric.env`, `api.test.env`) are set aside and named. Placeholders are ignored; private keys in test and example folders are set aside and named in the evidence, not counted. Keys published by emulators (the Azurite `devstoreaccount1` account key, the Cosmos DB emulator key) open a local emulator only: set aside and named, not counted. Evidence is redacted.',
     // A secret in a generated file is committed all the same.
     patterns: Object.fromEntries(Object.entries(SECRET_PATTERNS).map(([k, v]) => [k, { ...v, generated: true }])),
     reads: [...ENV_GLOBS, '**/secrets.yml', '**/secrets.yaml'],
@@ -65,6 +66,8 @@ export default defineRule({
     }[] = [];
     // Private keys in test resources (a TLS fixture): set aside, and said so.
     const testKeys: Match[] = [];
+    // Published emulator keys (Azurite's devstoreaccount1): the same in every install, set aside and named.
+    const emulatorKeys: { m: Match; what: string }[] = [];
     for (const pattern of Object.keys(KINDS)) {
       for (const m of ctx.matches(pattern)) {
         // Spring's `jwt:` / `  secret: …` is a signing secret in configuration once its parent is `jwt`.
@@ -123,6 +126,11 @@ export default defineRule({
           continue;
         }
         if (kind !== 'privateKey' && PLACEHOLDER.test(secret)) continue;
+        const emulator = PUBLIC_EMULATOR_KEYS.get(secret);
+        if (emulator) {
+          emulatorKeys.push({ m, what: emulator });
+          continue;
+        }
         // A Kubernetes Secret's `data:` value is base64: judge the text it decodes to.
         const decoded = kind !== 'privateKey' ? k8sSecretData(ctx.files.read(m.path) ?? '', m.line, secret) : undefined;
         if (decoded !== undefined && PLACEHOLDER.test(decoded)) continue;
@@ -260,12 +268,19 @@ export default defineRule({
       byKind: countBy(findings.map((f) => f.kind)),
       privateKeysInTests: testKeys.length,
       keysSetAside: new Set(testKeys.map((m) => m.path)).size,
+      emulatorKeys: emulatorKeys.length,
     };
     const testKeyEvidence: Evidence[] = testKeys.slice(0, 3).map((m) => ({
       path: m.path,
       line: m.line,
       snippet: redactKeyBlock(m.snippet),
       note: 'private key in a test, example or development-only place: set aside, not counted',
+    }));
+    const emulatorEvidence: Evidence[] = emulatorKeys.slice(0, 3).map(({ m, what }) => ({
+      path: m.path,
+      line: m.line,
+      snippet: redactSecretIn(m.snippet, m.groups.find((g) => g) ?? ''),
+      note: `${what}: published in the emulator's documentation, opens a local emulator only; set aside, not counted`,
     }));
     if (serious.length > 0 || envCount > 0) {
       const parts = [
@@ -297,8 +312,12 @@ export default defineRule({
     const asideLookups = envLookups.length
       ? ` Set aside: ${envLookups.length} env template${envLookups.length === 1 ? '' : 's'} whose secret values are commands or references read at deploy time (${listing(envLookups.slice(0, 2).map((f) => f.path))}${envLookups.length > 2 ? ', …' : ''}).`
       : '';
+    const emulatorFiles = [...new Set(emulatorKeys.map(({ m }) => m.path))];
+    const asideEmulator = emulatorFiles.length
+      ? ` Set aside: ${emulatorKeys.length} published emulator key${emulatorKeys.length === 1 ? '' : 's'} (${listing([...new Set(emulatorKeys.map((e) => e.what))])}) in ${listing(emulatorFiles.slice(0, 2))}${emulatorFiles.length > 2 ? ', …' : ''}.`
+      : '';
     return pass(
-      `No committed credentials found.${aside}${asideEnv}${asideLookups}`,
+      `No committed credentials found.${aside}${asideEnv}${asideLookups}${asideEmulator}`,
       [
         {
           path: '.',
@@ -308,6 +327,7 @@ export default defineRule({
         },
         ...evidence,
         ...testKeyEvidence,
+        ...emulatorEvidence,
       ],
       data,
     );

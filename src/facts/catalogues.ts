@@ -691,6 +691,13 @@ Object.assign(CATALOGUES, {
     '@aws-sdk/client-dynamodb',
     '@aws-sdk/lib-dynamodb',
     'dynamoose',
+    // Azure Cosmos DB (document API) and its Spring Data module (`@Container` documents).
+    'com.azure:azure-cosmos',
+    'com.azure:azure-spring-data-cosmos',
+    'com.azure.spring:spring-cloud-azure-starter-data-cosmos',
+    'Microsoft.Azure.Cosmos',
+    '@azure/cosmos',
+    'azure-cosmos',
   ],
   // Relational database clients and ORMs: a dependency means the project owns a schema.
   'database-clients': [

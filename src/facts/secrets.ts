@@ -39,6 +39,24 @@ export const KINDS: Record<string, { label: string; prefix: string }> = {
 export const PLACEHOLDER =
   /^6LeIxAcTAAAAA|EXAMPLE|example|x{6,}|X{6,}|\.\.\.|<[^>]*>|\$\{|\{\{|%\(|changeme|change-?me|changethis|placeholder|your[-_]|dummy|fake|sample|redacted|REDACTED|0{8,}|1234567|abcdef|AAAAAAAA|secret[-_]?key[-_]?here|replace[-_ ]?(?:with|me|this)|to[-_]?be[-_]?(?:replaced|changed)|generate[-_ ]|insecure|not[-_]?a[-_]?secret|^test|^dev[-_]|^x{3,}$|(?:is|are)[-_ ]required|[-_ ]required[-_ ]?$|character[-_ ]string|must[-_ ]be[-_ ]|(?:^|[-_ ])here$|^(?:put|insert|enter|set)[-_ ]/i;
 
+/**
+ * Credentials published in the emulators' own documentation, the same in every install: Azurite's
+ * (and the legacy Azure Storage emulator's) `devstoreaccount1` account key and the Azure Cosmos DB
+ * emulator's master key. They open a local emulator only, never a cloud account: not secrets
+ * (blind round 24, an Azurite connection string in a Spring test initializer). LocalStack's
+ * `test`/`test` is already a placeholder (`^test`).
+ */
+export const PUBLIC_EMULATOR_KEYS: ReadonlyMap<string, string> = new Map([
+  [
+    'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==',
+    'Azurite / Azure Storage emulator key of devstoreaccount1',
+  ],
+  [
+    'C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGyPMbIZnqyMsEcaGQy67XIw/Jw==',
+    'Azure Cosmos DB emulator key',
+  ],
+]);
+
 /** A signing-secret key name and its `=` or `:` (`JWT_SECRET=`, `"secret_key_base": `). */
 const SECRET_ASSIGN = String.raw`\b(?:jwt[_.-]?secret(?:[_.-]?key)?|JWT[_.]?SECRET(?:[_.]?KEY)?|jwtSecret|secret[_.-]?key[_.-]?base|SECRET_KEY|SIGNING_KEY|signing[_.-]?key|(?:Issuer)?SigningKey|JwtKey|JwtSecret|TokenKey|SecretKey|APP_KEY|base64[_-]secret|base64Secret)\b["']?\s*[:=]\s*`;
 

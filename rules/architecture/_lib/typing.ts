@@ -106,11 +106,17 @@ export function tsStrictness(files: FileView, tsFiles: string[]) {
   }
   const folder = new Map<string, { strict: boolean; verdicts: TsConfigVerdict[]; files: number }>();
   let strictFiles = 0;
+  // Files no tsconfig compiles: counted as not strict, and named (a message listing no lax config
+  // read "not in )": blind round 24).
+  const uncovered: string[] = [];
   for (const f of tsFiles) {
     let d = dirOf(f);
     while (!byDir.has(d) && d !== '') d = dirOf(d);
     const verdicts = byDir.get(d);
-    if (!verdicts) continue;
+    if (!verdicts) {
+      uncovered.push(f);
+      continue;
+    }
     const strict = verdicts.some((v) => v.strict) && !verdicts.some((v) => !v.strict && v.why.endsWith(': false'));
     const entry = folder.get(d) ?? { strict, verdicts, files: 0 };
     entry.files += 1;
@@ -122,7 +128,7 @@ export function tsStrictness(files: FileView, tsFiles: string[]) {
       .filter((x) => x.strict === strict)
       .sort((a, b) => b.files - a.files)
       .map((x) => x.verdicts.find((v) => v.strict === strict) ?? x.verdicts[0]!);
-  return { strictFiles, strict: pick(true), lax: pick(false) };
+  return { strictFiles, strict: pick(true), lax: pick(false), uncovered };
 }
 
 export function configEvidence(v: TsConfigVerdict): Evidence {
