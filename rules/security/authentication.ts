@@ -391,6 +391,11 @@ export default defineRule({
       if (!signed.has(path)) signed.set(path, signedWebhook(ctx.files.read(path) ?? ''));
       return signed.get(path)!;
     };
+    let scheme: boolean | undefined;
+    const dotnetScheme = () => {
+      scheme ??= ctx.matches('dotnet').some((m) => isProductionPath(m.path) && !USE_AUTHN.test(m.snippet));
+      return scheme;
+    };
     let login: boolean | undefined;
     const djangoLogin = () => {
       login ??= ctx.matches('djangoLogin').some((m) => isProductionPath(m.path));
@@ -437,7 +442,14 @@ export default defineRule({
         { key: 'go', label: 'Go authentication middleware' },
         { key: 'jvm', label: 'Spring/JVM security configuration', rejectMatch: (m) => !!permitAllOf(m.path) },
         { key: 'jvmConfig', label: 'OAuth2/OIDC resource server configuration' },
-        { key: 'dotnet', label: 'ASP.NET authentication' },
+        // `app.UseAuthentication()` only runs the schemes registered with AddAuthentication/AddJwtBearer/
+        // AddIdentity…; with none registered (and no `[Authorize]`) it authenticates nobody (blind round 24,
+        // aspnet-cqrs Program.cs:138).
+        {
+          key: 'dotnet',
+          label: 'ASP.NET authentication',
+          rejectMatch: (m) => USE_AUTHN.test(m.snippet) && !dotnetScheme(),
+        },
         { key: 'ruby', label: 'Ruby authentication' },
         // A bare 'auth' string is only a route middleware when it is passed to middleware().
         // Laravel's stock `guest` middleware (RedirectIfAuthenticated) sends a signed-in user away from
@@ -485,6 +497,16 @@ export default defineRule({
     });
     const optional = optionalHandCheck(result);
     if (optional) return optional;
+    const bare = dotnetScheme() ? undefined : ctx.matches('dotnet').find((m) => isProductionPath(m.path));
+    if (bare && result.outcome !== 'pass')
+      return {
+        ...result,
+        message: `${result.message} ${bare.path}:${bare.line} calls UseAuthentication(), but no authentication scheme is registered (no AddAuthentication/AddJwtBearer/AddCookie/AddIdentity) and no endpoint requires [Authorize]: it authenticates nobody.`,
+        evidence: [
+          ...result.evidence,
+          { ...fromMatch(bare), note: 'authentication middleware with no scheme registered: not authentication' },
+        ],
+      };
     const off = [...permitAllFiles.values()].filter((x): x is PermitAll => !!x);
     if (off.length === 0) return result;
     const byDefault = off.find((x) => x.byDefault);
@@ -502,6 +524,9 @@ export default defineRule({
     return { ...result, message: `${result.message}${note}`, evidence: [...result.evidence, ...ev] };
   },
 });
+
+/** `app.UseAuthentication()`: the ASP.NET middleware that runs the registered schemes. */
+const USE_AUTHN = /\bUseAuthentication\s*\(/;
 
 /**
  * A Ktor plugin's file that checks credentials: the Authorization header of the call read
