@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runRuleOn } from '../../src/testing/rule-tester.js';
 import authentication from './authentication.js';
+import authorization from './authorization.js';
 
 /**
  * Blind round 24: declarations credited as working security. An ASP.NET pipeline that calls
@@ -46,5 +47,41 @@ describe('round 24: ASP.NET UseAuthentication() without a scheme', () => {
     );
     expect(r.outcome).toBe('pass');
     expect(r.evidence).toContainEqual(expect.objectContaining({ path: 'src/Shop.Api/Program.cs', line: 2 }));
+  });
+});
+
+/** An image server that refuses URL options not in a configured allow-list: input validation, not authorization. */
+const IMAGES = {
+  'go.mod': 'module example.com/thumbs\n\ngo 1.22\n',
+  'main.go': 'package main\n\nimport "net/http"\n\nfunc main() {\n\thttp.ListenAndServe(":8080", router())\n}\n',
+  'parser/options.go': [
+    'package parser', // 1
+    '', // 2
+    'func (p *Parser) apply(opts []urlOption) error {', // 3
+    '\tfor _, opt := range opts {', // 4
+    '\t\tif len(p.cfg.AllowedOptions) > 0 && !slices.Contains(p.cfg.AllowedOptions, opt.Name) {', // 5
+    '\t\t\treturn newForbiddenOptionError("processing", opt.Name)', // 6
+    '\t\t}', // 7
+    '\t}', // 8
+    '\treturn nil', // 9
+    '}', // 10
+  ].join('\n'),
+};
+
+describe('round 24: an allow-list of option names is not authorization', () => {
+  it('fails when the only 403 guards input values', async () => {
+    const r = await runRuleOn(authorization, IMAGES, { profile: 'service' });
+    expect(r.outcome).toBe('fail');
+    expect(r.evidence.some((e) => e.path === 'parser/options.go')).toBe(false);
+  });
+
+  it("still credits a caller's role tested against an allow-list", async () => {
+    const opts = IMAGES['parser/options.go'].replace(
+      'len(p.cfg.AllowedOptions) > 0 && !slices.Contains(p.cfg.AllowedOptions, opt.Name)',
+      '!slices.Contains(p.cfg.AllowedRoles, user.Role)',
+    );
+    const r = await runRuleOn(authorization, { ...IMAGES, 'parser/options.go': opts }, { profile: 'service' });
+    expect(r.outcome).toBe('pass');
+    expect(r.evidence).toContainEqual(expect.objectContaining({ path: 'parser/options.go', line: 5 }));
   });
 });
