@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { runRuleOn } from '../../src/testing/rule-tester.js';
 import authentication from './authentication.js';
 import authorization from './authorization.js';
+import securityMiddleware from './security-middleware.js';
 
 /**
  * Blind round 24: declarations credited as working security. An ASP.NET pipeline that calls
@@ -83,5 +84,74 @@ describe('round 24: an allow-list of option names is not authorization', () => {
     const r = await runRuleOn(authorization, { ...IMAGES, 'parser/options.go': opts }, { profile: 'service' });
     expect(r.outcome).toBe('pass');
     expect(r.evidence).toContainEqual(expect.objectContaining({ path: 'parser/options.go', line: 5 }));
+  });
+});
+
+/**
+ * A Go image server: header names kept as constants (one set on responses, HSTS never), a CORS
+ * middleware that sets the allowed origin through a constant from configuration.
+ */
+const GO_SERVER = {
+  'go.mod': 'module example.com/thumbs\n\ngo 1.22\n',
+  'main.go': 'package main\n\nimport "net/http"\n\nfunc main() {\n\thttp.ListenAndServe(":8080", router())\n}\n',
+  'headers/headers.go': [
+    'package headers', // 1
+    '', // 2
+    'const (', // 3
+    '\tAccessControlAllowOrigin = "Access-Control-Allow-Origin"', // 4
+    '\tContentSecurityPolicy    = "Content-Security-Policy"', // 5
+    '\tStrictTransportSecurity  = "Strict-Transport-Security"', // 6
+    ')', // 7
+  ].join('\n'),
+  'server/writer.go': [
+    'package server', // 1
+    '', // 2
+    'func (w *writer) finish() {', // 3
+    '\tw.h.Set(headers.ContentSecurityPolicy, "script-src \'none\'")', // 4
+    '}', // 5
+  ].join('\n'),
+  'server/middlewares.go': [
+    'package server', // 1
+    '', // 2
+    'func (r *Router) WithCORS(h Handler) Handler {', // 3
+    '\treturn func(rw http.ResponseWriter, req *http.Request) {', // 4
+    '\t\trw.Header().Set(headers.AccessControlAllowOrigin, r.cfg.AllowOrigin)', // 5
+    '\t\th(rw, req)', // 6
+    '\t}', // 7
+    '}', // 8
+  ].join('\n'),
+};
+
+describe('round 24: header-name constants and a Go CORS middleware', () => {
+  it('credits the header where it is set, not a constant that only names HSTS', async () => {
+    const r = await runRuleOn(securityMiddleware, GO_SERVER, { profile: 'service' });
+    expect(r.outcome).toBe('partial');
+    expect(r.message).toMatch(/no HTTPS redirect\/HSTS/);
+    expect(r.message).toMatch(/headers\/headers\.go:6, a header name declared as a constant that no response sets/);
+    expect(r.evidence).toContainEqual(expect.objectContaining({ path: 'server/writer.go', line: 4 }));
+    expect(r.evidence).toContainEqual(expect.objectContaining({ path: 'server/middlewares.go', line: 5 }));
+    expect(r.evidence.some((e) => e.path === 'headers/headers.go' && e.line === 5)).toBe(false);
+    expect(r.message).not.toMatch(/no CORS middleware/);
+  });
+
+  it('Hono secureHeaders() sends HSTS by default; fly.toml force_https redirects', async () => {
+    const r = await runRuleOn(
+      securityMiddleware,
+      {
+        'package.json': '{"name":"docs-server","dependencies":{"hono":"^4.6.0"}}',
+        'src/server.ts': [
+          "import { Hono } from 'hono';", // 1
+          "import { secureHeaders } from 'hono/secure-headers';", // 2
+          '', // 3
+          'const app = new Hono();', // 4
+          'app.use(secureHeaders());', // 5
+          'export default app;', // 6
+        ].join('\n'),
+      },
+      { profile: 'service' },
+    );
+    expect(r.outcome).toBe('pass');
+    expect(r.message).toMatch(/HSTS \(sent by default by Hono's secureHeaders\(\)\)/);
+    expect(r.evidence).toContainEqual(expect.objectContaining({ path: 'src/server.ts', line: 5 }));
   });
 });
