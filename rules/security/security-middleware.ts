@@ -560,6 +560,10 @@ export default defineRule({
           ),
         )}, defined but not registered in a middleware list.`
       : '';
+    // HSTS first: the category a declared-only header most often fakes.
+    declaredOnly.sort(
+      (a, b) => Number(/Strict-Transport/.test(b.note ?? '')) - Number(/Strict-Transport/.test(a.note ?? '')),
+    );
     const constNote = declaredOnly.length
       ? ` Not counted: ${listing(declaredOnly.slice(0, 2).map((e) => `${e.path}:${e.line}`))}, a header name declared as a constant that no response sets.`
       : '';
