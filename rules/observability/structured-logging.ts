@@ -210,6 +210,14 @@ export default defineRule({
         literals: ['Appender', 'Logstash'],
         maxPerFile: 2,
       },
+      // uWSGI's request log written as JSON (`logformat = {"method": "%(method)", …}`): the server's
+      // access log, not the application's own log lines (blind round 24, cla_backend docker/*.ini:15).
+      uwsgiJson: {
+        regex: /^[ \t]*(?:req-)?logformat[ \t]*=[ \t]*\{[ \t]*"/m,
+        files: ['**/*.ini'],
+        literals: ['logformat'],
+        maxPerFile: 1,
+      },
       monologJson: {
         regex: new RegExp(MONOLOG_JSON.source, 'm'),
         files: ['**/monolog.{yaml,yml}'],
@@ -429,13 +437,18 @@ export default defineRule({
       );
     }
     if (plain.length > 0) {
+      const uwsgi = ctx.matches('uwsgiJson').find((m) => isProductionPath(m.path));
+      const accessNote = uwsgi
+        ? ` uWSGI writes its request log as JSON (${uwsgi.path}:${uwsgi.line}); the application's own log lines are not.`
+        : '';
       return partial(
-        0.35 + bonus,
-        unusedJson.includes(plain[0]!)
+        0.35 + (uwsgi ? 0.15 : 0) + bonus,
+        (unusedJson.includes(plain[0]!)
           ? `A logger is used but without JSON output: the JSON formatter (${plain[0]!.path}:${plain[0]!.line}) is attached to no logging handler${idNote}.`
-          : `A logger is used (${plain[0]!.snippet}) but without JSON output${idNote}.`,
+          : `A logger is used (${plain[0]!.snippet}) but without JSON output${idNote}.`) + accessNote,
         [
           ...evidence,
+          ...(uwsgi ? [fromMatch(uwsgi, 'uWSGI request log written as JSON (access log only)')] : []),
           ...firstPerFile(plain, 3).map((m) =>
             fromMatch(
               m,
@@ -570,6 +583,19 @@ const indentOf = (l: string) => l.length - l.trimStart().length;
 function formatterAt(lines: Lines, at: number): { name: string; json: boolean } | undefined {
   let depth = indentOf(lines.line(at));
   let entry: number | undefined;
+  // A formatter written on one line (`"logstash": {"()": "logstash_formatter.LogstashFormatter"},`):
+  // its name is on the line itself, and the key it sits under must be `formatters` (blind round 24,
+  // cla_backend settings/base.py:304, a JSON formatter no handler uses).
+  const inline = /^\s*["']([\w.-]+)["']\s*:\s*\{.*\}\s*,?\s*$/.exec(lines.line(at));
+  if (inline) {
+    for (let n = at - 1; n >= 1 && n >= at - 40; n--) {
+      const l = lines.line(n);
+      if (l.trim() === '' || indentOf(l) >= depth) continue;
+      const key = /^\s*["']([\w.-]+)["']\s*:\s*\{\s*$/.exec(l);
+      return key?.[1] === 'formatters' ? { name: inline[1]!, json: JSON_RENDERER.test(lines.line(at)) } : undefined;
+    }
+    return undefined;
+  }
   for (let n = at - 1; n >= 1 && n >= at - 40; n--) {
     const l = lines.line(n);
     if (l.trim() === '' || indentOf(l) >= depth) continue;
@@ -594,7 +620,7 @@ function formatterAt(lines: Lines, at: number): { name: string; json: boolean } 
   return undefined;
 }
 
-const JSON_RENDERER = /JSONRenderer\s*\(|JsonFormatter\b|jsonlogger|pythonjsonlogger/;
+const JSON_RENDERER = /JSONRenderer\s*\(|JsonFormatter\b|jsonlogger|pythonjsonlogger|LogstashFormatter\b/;
 
 /**
  * The match is no JSON output a handler writes: inside a dictConfig formatter that renders no JSON
