@@ -155,3 +155,72 @@ describe('round 24: header-name constants and a Go CORS middleware', () => {
     expect(r.evidence).toContainEqual(expect.objectContaining({ path: 'src/server.ts', line: 5 }));
   });
 });
+
+/**
+ * A Go image server that authenticates by hand: a bearer secret compared in constant time with the
+ * Authorization header (read through a header-name constant), and signed URLs (an HMAC of the path).
+ */
+const SIGNED = {
+  'go.mod': 'module example.com/thumbs\n\ngo 1.22\n',
+  'main.go': 'package main\n\nimport "net/http"\n\nfunc main() {\n\thttp.ListenAndServe(":8080", router())\n}\n',
+  'security/signature.go': [
+    'package security', // 1
+    '', // 2
+    'func (c *Checker) VerifySignature(signature, path string) error {', // 3
+    '\tmac, err := base64.RawURLEncoding.DecodeString(signature)', // 4
+    '\tif err != nil {', // 5
+    '\t\treturn errBadSignature', // 6
+    '\t}', // 7
+    '\tif hmac.Equal(mac, signatureFor(path, c.key, c.salt)) {', // 8
+    '\t\treturn nil', // 9
+    '\t}', // 10
+    '\treturn errBadSignature', // 11
+    '}', // 12
+    '', // 13
+    'func signatureFor(str string, key, salt []byte) []byte {', // 14
+    '\tmac := hmac.New(sha256.New, key)', // 15
+    '\tmac.Write(salt)', // 16
+    '\tmac.Write([]byte(str))', // 17
+    '\treturn mac.Sum(nil)', // 18
+    '}', // 19
+  ].join('\n'),
+  'server/secret.go': [
+    'package server', // 1
+    '', // 2
+    'func (r *Router) WithSecret(h Handler) Handler {', // 3
+    '\twant := []byte("Bearer " + r.cfg.Secret)', // 4
+    '\treturn func(rw http.ResponseWriter, req *http.Request) {', // 5
+    '\t\tif subtle.ConstantTimeCompare([]byte(req.Header.Get(headers.Authorization)), want) == 1 {', // 6
+    '\t\t\th(rw, req)', // 7
+    '\t\t\treturn', // 8
+    '\t\t}', // 9
+    '\t\trw.WriteHeader(http.StatusForbidden)', // 10
+    '\t}', // 11
+    '}', // 12
+  ].join('\n'),
+};
+
+describe('round 24: Go authentication written by hand', () => {
+  it('a bearer secret and signed URLs are authentication', async () => {
+    const r = await runRuleOn(authentication, SIGNED, { profile: 'service' });
+    expect(r.outcome).toBe('pass');
+    expect(r.evidence).toContainEqual(
+      expect.objectContaining({
+        path: 'security/signature.go',
+        line: 8,
+        note: expect.stringMatching(/^signed URLs verified/),
+      }),
+    );
+    expect(r.evidence).toContainEqual(expect.objectContaining({ path: 'server/secret.go', line: 6 }));
+  });
+
+  it('signed URLs alone are authentication; without the HMAC compare nothing is', async () => {
+    const only = { ...SIGNED, 'server/secret.go': 'package server\n' };
+    expect((await runRuleOn(authentication, only, { profile: 'service' })).outcome).toBe('pass');
+    const none = {
+      ...only,
+      'security/signature.go': SIGNED['security/signature.go'].replace('hmac.Equal(', 'bytes.HasPrefix('),
+    };
+    expect((await runRuleOn(authentication, none, { profile: 'service' })).outcome).toBe('fail');
+  });
+});
