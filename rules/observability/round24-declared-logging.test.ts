@@ -60,3 +60,61 @@ describe('round 24: a JSON formatter declared on one line but used by no handler
     expect(r.evidence).toContainEqual(expect.objectContaining({ path: 'legal/settings.py', line: 7 }));
   });
 });
+
+/** A Go service with its own slog JSON formatter in its log package; a Node service on @crowlog/logger. */
+describe('round 24: JSON logging the project writes itself, or a JSON-lines logger outside the catalogue', () => {
+  it("credits the project's own JSON formatter", async () => {
+    const r = await runRuleOn(
+      structuredLogging,
+      {
+        'go.mod': 'module example.com/thumbs\n\ngo 1.22\n',
+        'main.go':
+          'package main\n\nimport "net/http"\n\nfunc main() {\n\tlogger.Init()\n\thttp.ListenAndServe(":8080", nil)\n}\n',
+        'logger/formatter_json.go': [
+          'package logger', // 1
+          '', // 2
+          'import "log/slog"', // 3
+          '', // 4
+          'type formatterJSON struct {', // 5
+          '\tbuf *buffer', // 6
+          '}', // 7
+          '', // 8
+          'func newFormatterJSON(buf *buffer) *formatterJSON {', // 9
+          '\treturn &formatterJSON{buf: buf}', // 10
+          '}', // 11
+        ].join('\n'),
+        'logger/formatter_json_test.go': 'package logger\n\nfunc TestFormatterJSON(t *testing.T) {}\n',
+      },
+      { profile: 'service' },
+    );
+    expect(r.outcome).not.toBe('fail');
+    expect(r.message).toMatch(/^Logs are structured/);
+    expect(r.evidence).toContainEqual(expect.objectContaining({ path: 'logger/formatter_json.go', line: 9 }));
+    expect(r.evidence.some((e) => e.path === 'logger/formatter_json_test.go')).toBe(false);
+  });
+
+  it('credits @crowlog/logger (JSON lines) at its value import, not a type import', async () => {
+    const r = await runRuleOn(
+      structuredLogging,
+      {
+        'package.json': JSON.stringify({
+          name: 'docs-server',
+          dependencies: { hono: '^4.6.0', '@crowlog/logger': '^2.2.0' },
+        }),
+        'src/logger.ts': [
+          "import type { Logger } from '@crowlog/logger';", // 1
+          "import { createLoggerFactory } from '@crowlog/logger';", // 2
+          '', // 3
+          'export const createLogger = createLoggerFactory({ plugins: [] });', // 4
+          'export type { Logger };', // 5
+        ].join('\n'),
+        'src/server.ts':
+          "import { Hono } from 'hono';\nimport { createLogger } from './logger';\nconst app = new Hono();\nexport default app;\n",
+      },
+      { profile: 'service' },
+    );
+    expect(r.outcome).not.toBe('fail');
+    expect(r.message).toMatch(/^Logs are structured/);
+    expect(r.evidence).toContainEqual(expect.objectContaining({ path: 'src/logger.ts', line: 2 }));
+  });
+});

@@ -135,6 +135,28 @@ export default defineRule({
         literals: ['winston'],
         maxPerFile: 1,
       },
+      // @crowlog/logger writes each record as one JSON line (the dev scripts pipe it to crowlog-pretty);
+      // a value import, not `import type` (blind round 24, papra shared/logger/logger.ts:8).
+      crowlog: {
+        regex: /^import[ \t]*\{[^}\n]*\}[ \t]*from[ \t]*["']@crowlog\/logger["']/m,
+        files: ['**/*.{js,ts,mjs,cjs,mts,cts}'],
+        literals: ['@crowlog/logger'],
+        maxPerFile: 1,
+      },
+      // The project's own JSON log formatter: a file named for JSON in its log package (or a
+      // log-formatter file named for JSON) that defines the formatter or handler (`func
+      // newFormatterJSON(`, `class JsonLogFormatter`) (blind round 24, imgproxy logger/formatter_json.go).
+      ownJsonFormatter: {
+        regex:
+          /^(?:func|type|class|def|export\s+(?:default\s+)?(?:class|function)|public\s+(?:final\s+)?class)\b[^\n]*?\w*(?:JSON|Json)\w*(?:Formatter|Handler|Encoder|Layout)\w*|^(?:func|type|class|def|export\s+(?:class|function)|public\s+(?:final\s+)?class)\b[^\n]*?\w*(?:Formatter|Handler|Encoder|Layout)(?:JSON|Json)\w*/m,
+        files: [
+          '**/{log,logs,logger,logging}/*{json,JSON,Json}*.{go,py,rb,js,ts,java,kt,cs,php}',
+          '**/*{log,Log}*{json,JSON,Json}*.{go,py,rb,js,ts,java,kt,cs,php}',
+          '**/*{json,JSON,Json}*{log,Log}*.{go,py,rb,js,ts,java,kt,cs,php}',
+        ],
+        literals: ['JSON', 'Json'],
+        maxPerFile: 1,
+      },
       customJson: {
         // A hand-written log formatter that serialises to JSON (e.g. a lograge or logging.Formatter
         // subclass), or the project's own log package rendering its records as JSON (ntfy's log/).
@@ -291,6 +313,8 @@ export default defineRule({
         ...ctx.matches('rustJson'),
         ...ctx.matches('winstonJson'),
         ...ctx.matches('customJson').filter((m) => !MARKUP.test(ctx.files.read(m.path) ?? '')),
+        ...ctx.matches('crowlog'),
+        ...ctx.matches('ownJsonFormatter'),
         ...ctx.matches('monologJson').filter((m) => monologForProduction(m.path, m.line, ctx.files.lines(m.path))),
         ...ctx.matches('serilogJsonSettings').filter((m) => isProductionPath(m.path)),
       ]).filter((m) => !(output.text.length || output.toFile.length) || !/zerolog/.test(m.snippet)),
