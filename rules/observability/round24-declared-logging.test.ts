@@ -89,7 +89,7 @@ describe('round 24: JSON logging the project writes itself, or a JSON-lines logg
     );
     expect(r.outcome).not.toBe('fail');
     expect(r.message).toMatch(/^Logs are structured/);
-    expect(r.evidence).toContainEqual(expect.objectContaining({ path: 'logger/formatter_json.go', line: 9 }));
+    expect(r.evidence).toContainEqual(expect.objectContaining({ path: 'logger/formatter_json.go', line: 5 }));
     expect(r.evidence.some((e) => e.path === 'logger/formatter_json_test.go')).toBe(false);
   });
 

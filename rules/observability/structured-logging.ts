@@ -147,15 +147,16 @@ export default defineRule({
       // log-formatter file named for JSON) that defines the formatter or handler (`func
       // newFormatterJSON(`, `class JsonLogFormatter`) (blind round 24, imgproxy logger/formatter_json.go).
       ownJsonFormatter: {
+        // The defined name is judged in check() (JSON and Formatter/Handler/Encoder/Layout in one word).
         regex:
-          /^(?:func|type|class|def|export\s+(?:default\s+)?(?:class|function)|public\s+(?:final\s+)?class)\b[^\n]*?\w*(?:JSON|Json)\w*(?:Formatter|Handler|Encoder|Layout)\w*|^(?:func|type|class|def|export\s+(?:class|function)|public\s+(?:final\s+)?class)\b[^\n]*?\w*(?:Formatter|Handler|Encoder|Layout)(?:JSON|Json)\w*/m,
+          /^(?:func|type|class|def|export[ \t]+(?:default[ \t]+)?(?:class|function)|public[ \t]+(?:final[ \t]+)?class)[ \t]+(?:\([^)\n]*\)[ \t]*)?(\w+)/m,
         files: [
           '**/{log,logs,logger,logging}/*{json,JSON,Json}*.{go,py,rb,js,ts,java,kt,cs,php}',
           '**/*{log,Log}*{json,JSON,Json}*.{go,py,rb,js,ts,java,kt,cs,php}',
           '**/*{json,JSON,Json}*{log,Log}*.{go,py,rb,js,ts,java,kt,cs,php}',
         ],
-        literals: ['JSON', 'Json'],
-        maxPerFile: 1,
+        literals: ['JSON', 'Json', 'json'],
+        maxPerFile: 8,
       },
       customJson: {
         // A hand-written log formatter that serialises to JSON (e.g. a lograge or logging.Formatter
@@ -314,7 +315,7 @@ export default defineRule({
         ...ctx.matches('winstonJson'),
         ...ctx.matches('customJson').filter((m) => !MARKUP.test(ctx.files.read(m.path) ?? '')),
         ...ctx.matches('crowlog'),
-        ...ctx.matches('ownJsonFormatter'),
+        ...ctx.matches('ownJsonFormatter').filter((m) => OWN_JSON_NAME.test(m.groups[0] ?? '')),
         ...ctx.matches('monologJson').filter((m) => monologForProduction(m.path, m.line, ctx.files.lines(m.path))),
         ...ctx.matches('serilogJsonSettings').filter((m) => isProductionPath(m.path)),
       ]).filter((m) => !(output.text.length || output.toFile.length) || !/zerolog/.test(m.snippet)),
@@ -643,6 +644,10 @@ function formatterAt(lines: Lines, at: number): { name: string; json: boolean } 
   }
   return undefined;
 }
+
+/** A formatter or handler named for JSON: `newFormatterJSON`, `JsonLogFormatter`, `jsonHandler`. */
+const OWN_JSON_NAME =
+  /^(?=\w*json)\w*(?:formatter|handler|encoder|layout)|^\w*(?:formatter|handler|encoder|layout)json/i;
 
 const JSON_RENDERER = /JSONRenderer\s*\(|JsonFormatter\b|jsonlogger|pythonjsonlogger|LogstashFormatter\b/;
 

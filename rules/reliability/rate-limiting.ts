@@ -96,7 +96,7 @@ const LIMITER_NAME =
 const REFS = new RegExp(String.raw`\b(?=\w*?(?:${LIMITER_NAME.source}))[A-Za-z_]\w*`);
 /** Named for a limiter but not one: its settings, its error, its response headers, a test double. */
 const NOT_A_LIMITER =
-  /(?:Config|Configs|Options|Settings|Error|Exception|Exceeded|Response|Headers?|Info|Tests?|Spec|Mock|Stub|Fake|Props)$|^(?:test|Test|mock)|^(?:pause|wait|sleep|backoff|backOff|respect|honou?r|log|report)(?:_|[A-Z])/;
+  /(?:Config|Configs|Options|Settings|Error|Exception|Exceeded|Response|Headers?|Info|Tests?|Spec|Mock|Stub|Fake|Props|Store)$|^(?:test|Test|mock)|^(?:pause|wait|sleep|backoff|backOff|respect|honou?r|log|report)(?:_|[A-Z])/;
 /*
  * The last alternative: a client that waits when an upstream API rate-limits it (`pauseForRateLimit`,
  * `wait_for_rate_limit`, `logRateLimitHeaders`) obeys someone else's limit; it protects the service

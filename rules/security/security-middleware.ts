@@ -251,7 +251,7 @@ export default defineRule({
       list.flatMap((m) => {
         const decl = HEADER_CONST.exec(m.snippet);
         if (!decl) return [m];
-        const set = constSets.find((c) => c.groups[0] === decl[1]);
+        const set = constSets.find((c) => (c.groups[0] ?? '').split('.').pop() === decl[1]);
         if (set) return [set];
         if (!declaredOnly.some((e) => e.path === m.path && e.line === m.line))
           declaredOnly.push(fromMatch(m, `header name ${decl[2]} declared as a constant; no response sets it`));
