@@ -138,10 +138,10 @@ export default defineRule({
       // @crowlog/logger writes each record as one JSON line (the dev scripts pipe it to crowlog-pretty);
       // a value import, not `import type` (blind round 24, papra shared/logger/logger.ts:8).
       crowlog: {
-        regex: /^import[ \t]*\{[^}\n]*\}[ \t]*from[ \t]*["']@crowlog\/logger["']/m,
+        regex: /\bfrom ["']@crowlog\/logger["']/,
         files: ['**/*.{js,ts,mjs,cjs,mts,cts}'],
         literals: ['@crowlog/logger'],
-        maxPerFile: 1,
+        maxPerFile: 2,
       },
       // The project's own JSON log formatter: a file named for JSON in its log package (or a
       // log-formatter file named for JSON) that defines the formatter or handler (`func
@@ -149,7 +149,7 @@ export default defineRule({
       ownJsonFormatter: {
         // The defined name is judged in check() (JSON and Formatter/Handler/Encoder/Layout in one word).
         regex:
-          /^(?:func|type|class|def|export[ \t]+(?:default[ \t]+)?(?:class|function)|public[ \t]+(?:final[ \t]+)?class)[ \t]+(?:\([^)\n]*\)[ \t]*)?(\w+)/m,
+          /^(?:func|type|class|def|export class|export function|export default class|public class|public final class) (?:\([^)\n]*\) )?(\w+)/m,
         files: [
           '**/{log,logs,logger,logging}/*{json,JSON,Json}*.{go,py,rb,js,ts,java,kt,cs,php}',
           '**/*{log,Log}*{json,JSON,Json}*.{go,py,rb,js,ts,java,kt,cs,php}',
@@ -314,7 +314,7 @@ export default defineRule({
         ...ctx.matches('rustJson'),
         ...ctx.matches('winstonJson'),
         ...ctx.matches('customJson').filter((m) => !MARKUP.test(ctx.files.read(m.path) ?? '')),
-        ...ctx.matches('crowlog'),
+        ...ctx.matches('crowlog').filter((m) => !/^import\s+type\b/.test(m.snippet)),
         ...ctx.matches('ownJsonFormatter').filter((m) => OWN_JSON_NAME.test(m.groups[0] ?? '')),
         ...ctx.matches('monologJson').filter((m) => monologForProduction(m.path, m.line, ctx.files.lines(m.path))),
         ...ctx.matches('serilogJsonSettings').filter((m) => isProductionPath(m.path)),
