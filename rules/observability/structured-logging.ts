@@ -149,7 +149,7 @@ export default defineRule({
       ownJsonFormatter: {
         // The defined name is judged in check() (JSON and Formatter/Handler/Encoder/Layout in one word).
         regex:
-          /^(?:func|type|class|def|export class|export function|export default class|public class|public final class) (?:\([^)\n]*\) )?(\w+)/m,
+          /^(?:func|type|class|def|export class|export function|export default class|public class|public final class) (\w+)/m,
         files: [
           '**/{log,logs,logger,logging}/*{json,JSON,Json}*.{go,py,rb,js,ts,java,kt,cs,php}',
           '**/*{log,Log}*{json,JSON,Json}*.{go,py,rb,js,ts,java,kt,cs,php}',
@@ -314,7 +314,10 @@ export default defineRule({
         ...ctx.matches('rustJson'),
         ...ctx.matches('winstonJson'),
         ...ctx.matches('customJson').filter((m) => !MARKUP.test(ctx.files.read(m.path) ?? '')),
-        ...ctx.matches('crowlog').filter((m) => !/^import\s+type\b/.test(m.snippet)),
+        // Test helpers (`logger.test-utils.ts`) set up loggers for tests, not the service's output.
+        ...ctx
+          .matches('crowlog')
+          .filter((m) => !/^import\s+type\b/.test(m.snippet) && !/[./_-]test[-_]?utils?\./i.test(m.path)),
         ...ctx.matches('ownJsonFormatter').filter((m) => OWN_JSON_NAME.test(m.groups[0] ?? '')),
         ...ctx.matches('monologJson').filter((m) => monologForProduction(m.path, m.line, ctx.files.lines(m.path))),
         ...ctx.matches('serilogJsonSettings').filter((m) => isProductionPath(m.path)),
