@@ -54,6 +54,20 @@ export default defineRule({
         literals: ['grafanalib', 'grafana-foundation-sdk', 'grafana_foundation_sdk'],
         maxPerFile: 1,
       },
+      // A CI step that generates dashboards from a configuration and applies them (pagopa
+      // opex-dashboard: `opex_dashboard generate … --config-file .opex/…/config.yaml`, then Terraform)
+      // (blind round 24, afm-calculator create_dashboard.yaml).
+      generator: {
+        regex: /\bopex_dashboard[ \t]+generate\b|\bpagopa\/opex-dashboard-azure-action\b/,
+        files: [
+          '.github/workflows/*.{yml,yaml}',
+          '.gitlab-ci.yml',
+          'azure-pipelines.yml',
+          '.azure-pipelines/**/*.{yml,yaml}',
+        ],
+        literals: ['opex'],
+        maxPerFile: 1,
+      },
       terraform: {
         regex:
           /^[ \t]*resource\s+"(grafana_dashboard|aws_cloudwatch_dashboard|datadog_dashboard(?:_json)?|newrelic_one_dashboard(?:_json|_raw)?|google_monitoring_dashboard|azurerm_portal_dashboard|azurerm_dashboard|signalfx_dashboard|honeycombio_board|dynatrace_json_dashboard|lightstep_dashboard)"\s+"([^"]+)"/m,
@@ -86,6 +100,7 @@ export default defineRule({
     );
     const parts: [string, Match[]][] = [
       ['Terraform dashboard resources', live('terraform')],
+      ['dashboards generated from configuration in CI (opex-dashboard)', live('generator')],
       ['dashboards in jsonnet/code', [...live('jsonnet'), ...live('sdk')]],
       ['dashboard provisioning', provisioning],
       ['Grafana dashboard JSON', grafana],

@@ -129,10 +129,34 @@ export default defineRule({
         maxPerFile: 1,
       },
       scrape: {
-        // Kubernetes: a ServiceMonitor/PodMonitor or a scrape annotation points Prometheus at the service.
-        regex: /prometheus\.io\/scrape["']?\s*:\s*["']?true|^kind:\s*(?:ServiceMonitor|PodMonitor)\b/m,
+        // Kubernetes: a ServiceMonitor/PodMonitor or a scrape annotation points Prometheus at the service;
+        // also a chart's values switching its ServiceMonitor on (`serviceMonitor:` / `create: true`,
+        // blind round 24, afm-calculator helm/values-prod.yaml:31).
+        regex:
+          /prometheus\.io\/scrape["']?\s*:\s*["']?true|^kind:\s*(?:ServiceMonitor|PodMonitor)\b|^[ \t]*(?:serviceMonitor|podMonitor):[ \t]*\r?\n[ \t]+(?:create|enabled):[ \t]*true\b/m,
         files: ['**/*.{yml,yaml,tpl}'],
-        literals: ['prometheus.io/scrape', 'ServiceMonitor', 'PodMonitor'],
+        literals: ['prometheus.io/scrape', 'ServiceMonitor', 'PodMonitor', 'serviceMonitor:', 'podMonitor:'],
+        maxPerFile: 1,
+      },
+      // The OpenTelemetry Java agent attached at start (`-javaagent:…opentelemetry-javaagent.jar`)
+      // exports JVM and HTTP metrics over OTLP by default, unless OTEL_METRICS_EXPORTER=none.
+      otelAgent: {
+        regex: /-javaagent:(?:(?!-javaagent:)\S)*opentelemetry/,
+        files: [
+          '**/Dockerfile',
+          '**/Dockerfile.*',
+          '**/*.dockerfile',
+          '**/Containerfile',
+          '**/Procfile',
+          '**/*.{yml,yaml,tpl,sh}',
+        ],
+        literals: ['-javaagent'],
+        maxPerFile: 1,
+      },
+      metricsOff: {
+        regex: /OTEL_METRICS_EXPORTER["']?\s*[:=]\s*["']?none\b|otel\.metrics\.exporter\s*[:=]\s*none\b/,
+        files: ['**/Dockerfile', '**/Dockerfile.*', '**/*.{yml,yaml,tpl,sh,env,properties,toml}'],
+        literals: ['OTEL_METRICS_EXPORTER', 'otel.metrics.exporter'],
         maxPerFile: 1,
       },
     },
@@ -166,6 +190,7 @@ export default defineRule({
     const servedBy = new Set(served.map((a) => a.match));
     const actuator = codeMatches(ctx.matches('actuator'));
     const scrape = codeMatches(ctx.matches('scrape'));
+    const agent = ctx.matches('metricsOff').length > 0 ? [] : codeMatches(ctx.matches('otelAgent'));
     const exposure = [...actuator, ...scrape];
     const deps = ctx.facts.findDependencies(ctx.catalogue('metrics'));
     const auto = deps.filter((d) => AUTO_CONFIGURED.some((p) => nameMatches(d.name, p)));
@@ -187,6 +212,9 @@ export default defineRule({
       ),
       ...firstPerFile(actuator, 1).map((m) => fromMatch(m, 'Actuator metrics endpoint exposed')),
       ...firstPerFile(scrape, 2).map((m) => fromMatch(m, 'metrics scraped by Prometheus')),
+      ...agent
+        .slice(0, 1)
+        .map((m) => fromMatch(m, 'OpenTelemetry Java agent: exports JVM and HTTP metrics over OTLP by default')),
       ...(auto.length > 0 ? auto : deps)
         .slice(0, 3)
         .map((d) => dependencyEvidence(d, auto.includes(d) ? 'auto-configured metrics registry' : 'metrics library')),
@@ -197,7 +225,9 @@ export default defineRule({
     if (routes.length > 0) found.push(`a ${slash(routes[0]!.groups[0]!)} route`);
     if (actuator.length > 0) found.push('the Actuator metrics endpoint exposed');
     if (scrape.length > 0) found.push('scrape configuration');
-    if (setup.length > 0 || auto.length > 0) return pass(`Metrics are exported: ${listing(found)}.`, evidence, data);
+    if (agent.length > 0) found.push('the OpenTelemetry Java agent (metrics exported over OTLP)');
+    if (setup.length > 0 || auto.length > 0 || agent.length > 0)
+      return pass(`Metrics are exported: ${listing(found)}.`, evidence, data);
     if (routes.length > 0 || exposure.length > 0) {
       const missing =
         actuator.length > 0 && routes.length === 0 && scrape.length === 0

@@ -135,6 +135,29 @@ export default defineRule({
         literals: ['winston'],
         maxPerFile: 1,
       },
+      // @crowlog/logger writes each record as one JSON line (the dev scripts pipe it to crowlog-pretty);
+      // a value import, not `import type` (blind round 24, papra shared/logger/logger.ts:8).
+      crowlog: {
+        regex: /\bfrom ["']@crowlog\/logger["']/,
+        files: ['**/*.{js,ts,mjs,cjs,mts,cts}'],
+        literals: ['@crowlog/logger'],
+        maxPerFile: 2,
+      },
+      // The project's own JSON log formatter: a file named for JSON in its log package (or a
+      // log-formatter file named for JSON) that defines the formatter or handler (`func
+      // newFormatterJSON(`, `class JsonLogFormatter`) (blind round 24, imgproxy logger/formatter_json.go).
+      ownJsonFormatter: {
+        // The defined name is judged in check() (JSON and Formatter/Handler/Encoder/Layout in one word).
+        regex:
+          /^(?:func|type|class|def|export class|export function|export default class|public class|public final class) (\w+)/m,
+        files: [
+          '**/{log,logs,logger,logging}/*{json,JSON,Json}*.{go,py,rb,js,ts,java,kt,cs,php}',
+          '**/*{log,Log}*{json,JSON,Json}*.{go,py,rb,js,ts,java,kt,cs,php}',
+          '**/*{json,JSON,Json}*{log,Log}*.{go,py,rb,js,ts,java,kt,cs,php}',
+        ],
+        literals: ['JSON', 'Json', 'json'],
+        maxPerFile: 8,
+      },
       customJson: {
         // A hand-written log formatter that serialises to JSON (e.g. a lograge or logging.Formatter
         // subclass), or the project's own log package rendering its records as JSON (ntfy's log/).
@@ -210,6 +233,14 @@ export default defineRule({
         literals: ['Appender', 'Logstash'],
         maxPerFile: 2,
       },
+      // uWSGI's request log written as JSON (`logformat = {"method": "%(method)", …}`): the server's
+      // access log, not the application's own log lines (blind round 24, cla_backend docker/*.ini:15).
+      uwsgiJson: {
+        regex: /^[ \t]*(?:req-)?logformat[ \t]*=[ \t]*\{[ \t]*"/m,
+        files: ['**/*.ini'],
+        literals: ['logformat'],
+        maxPerFile: 1,
+      },
       monologJson: {
         regex: new RegExp(MONOLOG_JSON.source, 'm'),
         files: ['**/monolog.{yaml,yml}'],
@@ -283,6 +314,11 @@ export default defineRule({
         ...ctx.matches('rustJson'),
         ...ctx.matches('winstonJson'),
         ...ctx.matches('customJson').filter((m) => !MARKUP.test(ctx.files.read(m.path) ?? '')),
+        // Test helpers (`logger.test-utils.ts`) set up loggers for tests, not the service's output.
+        ...ctx
+          .matches('crowlog')
+          .filter((m) => !/^import\s+type\b/.test(m.snippet) && !/[./_-]test[-_]?utils?\./i.test(m.path)),
+        ...ctx.matches('ownJsonFormatter').filter((m) => OWN_JSON_NAME.test(m.groups[0] ?? '')),
         ...ctx.matches('monologJson').filter((m) => monologForProduction(m.path, m.line, ctx.files.lines(m.path))),
         ...ctx.matches('serilogJsonSettings').filter((m) => isProductionPath(m.path)),
       ]).filter((m) => !(output.text.length || output.toFile.length) || !/zerolog/.test(m.snippet)),
@@ -429,13 +465,18 @@ export default defineRule({
       );
     }
     if (plain.length > 0) {
+      const uwsgi = ctx.matches('uwsgiJson').find((m) => isProductionPath(m.path));
+      const accessNote = uwsgi
+        ? ` uWSGI writes its request log as JSON (${uwsgi.path}:${uwsgi.line}); the application's own log lines are not.`
+        : '';
       return partial(
-        0.35 + bonus,
-        unusedJson.includes(plain[0]!)
+        0.35 + (uwsgi ? 0.15 : 0) + bonus,
+        (unusedJson.includes(plain[0]!)
           ? `A logger is used but without JSON output: the JSON formatter (${plain[0]!.path}:${plain[0]!.line}) is attached to no logging handler${idNote}.`
-          : `A logger is used (${plain[0]!.snippet}) but without JSON output${idNote}.`,
+          : `A logger is used (${plain[0]!.snippet}) but without JSON output${idNote}.`) + accessNote,
         [
           ...evidence,
+          ...(uwsgi ? [fromMatch(uwsgi, 'uWSGI request log written as JSON (access log only)')] : []),
           ...firstPerFile(plain, 3).map((m) =>
             fromMatch(
               m,
@@ -570,6 +611,19 @@ const indentOf = (l: string) => l.length - l.trimStart().length;
 function formatterAt(lines: Lines, at: number): { name: string; json: boolean } | undefined {
   let depth = indentOf(lines.line(at));
   let entry: number | undefined;
+  // A formatter written on one line (`"logstash": {"()": "logstash_formatter.LogstashFormatter"},`):
+  // its name is on the line itself, and the key it sits under must be `formatters` (blind round 24,
+  // cla_backend settings/base.py:304, a JSON formatter no handler uses).
+  const inline = /^\s*["']([\w.-]+)["']\s*:\s*\{.*\}\s*,?\s*$/.exec(lines.line(at));
+  if (inline) {
+    for (let n = at - 1; n >= 1 && n >= at - 40; n--) {
+      const l = lines.line(n);
+      if (l.trim() === '' || indentOf(l) >= depth) continue;
+      const key = /^\s*["']([\w.-]+)["']\s*:\s*\{\s*$/.exec(l);
+      return key?.[1] === 'formatters' ? { name: inline[1]!, json: JSON_RENDERER.test(lines.line(at)) } : undefined;
+    }
+    return undefined;
+  }
   for (let n = at - 1; n >= 1 && n >= at - 40; n--) {
     const l = lines.line(n);
     if (l.trim() === '' || indentOf(l) >= depth) continue;
@@ -594,7 +648,11 @@ function formatterAt(lines: Lines, at: number): { name: string; json: boolean } 
   return undefined;
 }
 
-const JSON_RENDERER = /JSONRenderer\s*\(|JsonFormatter\b|jsonlogger|pythonjsonlogger/;
+/** A formatter or handler named for JSON: `newFormatterJSON`, `JsonLogFormatter`, `jsonHandler`. */
+const OWN_JSON_NAME =
+  /^(?=\w*json)\w*(?:formatter|handler|encoder|layout)|^\w*(?:formatter|handler|encoder|layout)json/i;
+
+const JSON_RENDERER = /JSONRenderer\s*\(|JsonFormatter\b|jsonlogger|pythonjsonlogger|LogstashFormatter\b/;
 
 /**
  * The match is no JSON output a handler writes: inside a dictConfig formatter that renders no JSON

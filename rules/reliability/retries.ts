@@ -117,6 +117,20 @@ const DELAY_LIST = String.raw`(?=\w*?(?:[Dd]elays|DELAYS|[Bb]ack_?[Oo]ffs|BACK_?
  * and, on failure, goes on to the next (`for (ServiceDTO s : services) { try {` — failover). They
  * retry, but at once: partial credit, said so.
  */
+/**
+ * A loop body that polls: it sleeps a delay named for polling (`sleep(pollingDelayMs)`,
+ * `time.Sleep(pollInterval)`) or tests a job's status for completion, and catches no failure
+ * (no try/catch/except/rescue, no `err != nil`) — asking again is its purpose, not recovering.
+ */
+function pollsJob(body: readonly string[]): boolean {
+  const text = body.join('\n');
+  if (/\b(?:catch|except|rescue)\b|\berr\s*!=\s*nil|\bis_err\(\)|\.ok\b/.test(text)) return false;
+  return (
+    /\b(?:u?sleep|Sleep|setTimeout|delay|Delay|wait)\w*\s*\([^)\n]*\b\w*[pP]oll\w*/.test(text) ||
+    (/\b\w*[pP]oll\w*\b/.test(body[0] ?? '') && /\bstatus\b[^\n]{0,20}(?:===?|!==?)\s*['"`]\w+/.test(text))
+  );
+}
+
 const RETRY_LOOP = new RegExp(
   [
     // `for (int attempt = 0; attempt < maxRetries; attempt++)`, Go `for i := 0; i < maxAttempts; i++ {`.
@@ -598,16 +612,32 @@ export default defineRule({
     const failover = (snippet: string) => !/retr|attempt|tries|delays|back_?offs?|intervals|waits/i.test(snippet);
     // A loop over destinations retries only when it stops at the first that answers (failover); one
     // that sends to each in turn is a fan-out (round 18: a webhook posted once to every URL).
-    const bounded = productionMatches(ctx, 'retryLoop').filter(
+    const candidates = productionMatches(ctx, 'retryLoop').filter(
       (m) => !failover(m.snippet) || stopsAtFirstSuccess(ctx.files.lines(m.path)?.range(m.line, m.line + 20) ?? []),
     );
+    // A polling loop asks again until a job is done, sleeping a polling delay between checks; it
+    // catches no failure, so it retries nothing (blind round 24, papra azure-di…usecases.ts:93).
+    const polling = candidates.filter((m) => pollsJob(ctx.files.lines(m.path)?.range(m.line, m.line + 40) ?? []));
+    const bounded = candidates.filter((m) => !polling.includes(m));
     // A fixed-interval sleep in a loop found above is that loop's delay; elsewhere it is a loop itself.
     const near = (a: { path: string; line: number }, b: { path: string; line: number }) =>
       a.path === b.path && b.line >= a.line && b.line <= a.line + 15;
     const loops = [...bounded, ...fixed.filter((f) => !bounded.some((l) => near(l, f)))];
     if (loops.length === 0) {
       const client = productionMatches(ctx, 'fixedClientRetry');
-      if (client.length === 0 || (result.score ?? 0) >= 0.4) return configured();
+      if (client.length === 0 || (result.score ?? 0) >= 0.4) {
+        const r = configured();
+        if (polling.length === 0 || r.outcome !== 'fail') return r;
+        const p = polling[0]!;
+        return {
+          ...r,
+          message: `${r.message} Not counted: ${p.path}:${p.line} polls a job until it completes, sleeping between checks; it retries no failed call.`,
+          evidence: [
+            ...r.evidence,
+            fromMatch(p, 'polling loop (waits for a job to finish), not a retry of a failed call'),
+          ],
+        };
+      }
       const c = client[0]!;
       return partial(
         0.4,

@@ -272,7 +272,7 @@ export default defineRule({
       // of the request (round 13, a GitHub bot). Credited where the file computes an HMAC over a signature.
       webhookSignature: {
         regex:
-          /["'](?:X-Hub-Signature(?:-256)?|X-Slack-Signature|Stripe-Signature|X-Signature(?:-256)?|X-Gitlab-Token|X-Twilio-Signature)["']|\.verify_slice\s*\(|hmac\.(?:compare_digest|Equal)\s*\(|timingSafeEqual\s*\(|secure_compare\s*\(|hash_equals\s*\(|FixedTimeEquals\s*\(|MessageDigest\.isEqual\s*\(/i,
+          /["'](?:X-Hub-Signature(?:-256)?|X-Slack-Signature|Stripe-Signature|X-Signature(?:-256)?|X-Gitlab-Token|X-Twilio-Signature)["']|\.verify_slice\s*\(|\bhmac\.(?:compare_digest|Equal)\s*\(|\btimingSafeEqual\s*\(|\bsecure_compare\s*\(|\bhash_equals\s*\(|\bFixedTimeEquals\s*\(|\bMessageDigest\.isEqual\s*\(/i,
         files: ['**/*.{go,js,ts,mjs,cjs,py,java,kt,cs,rb,php,rs}'],
         literals: [
           'signature',
@@ -343,7 +343,7 @@ export default defineRule({
       // (round 21, spegel registry.go:174), as does Flask's `request.authorization`.
       handWritten: {
         regex:
-          /\bbcrypt\.(?:CompareHashAndPassword|compare|compareSync|checkpw|verify)\s*\(|\bcheck_password_hash\s*\(|\bargon2\w*\.(?:verify|Verify|ComparePasswordAndHash)\w*\s*\(|\bBCrypt(?:\.Net\.BCrypt)?\.Verify\s*\(|\bBCrypt::Password\.new\(\w{1,60}\)[ \t]{0,4}(?:==|\.is_password\?)|\bpasswordEncoder\.matches\s*\(|\b(?:r|req|request|httpReq)\.BasicAuth\b(?:\s*\(\s*\))?|\brequest\.authorization\b(?!\s*=)|\b(?:r|req|request)\.Header\.Get\s*\(\s*"Authorization"\s*\)|\.Request\(\)\.Header\.Get\s*\(\s*"Authorization"\s*\)|\b(?:c|ctx)\.GetHeader\s*\(\s*"Authorization"\s*\)|\brequest\.headers\.get\s*\(\s*["']Authorization["']|\breq\.headers\.authorization\b|\.get\(\s*(?:(?:actix_web::|axum::)?(?:http::)?header::)?AUTHORIZATION\s*\)/,
+          /\bbcrypt\.(?:CompareHashAndPassword|compare|compareSync|checkpw|verify)\s*\(|\bcheck_password_hash\s*\(|\bargon2\w*\.(?:verify|Verify|ComparePasswordAndHash)\w*\s*\(|\bBCrypt(?:\.Net\.BCrypt)?\.Verify\s*\(|\bBCrypt::Password\.new\(\w{1,60}\)[ \t]{0,4}(?:==|\.is_password\?)|\bpasswordEncoder\.matches\s*\(|\b(?:r|req|request|httpReq)\.BasicAuth\b(?:\s*\(\s*\))?|\brequest\.authorization\b(?!\s*=)|\b(?:r|req|request)\.Header\.Get\s*\(\s*(?:"Authorization"|(?:\w+\.)?(?:Header)?Authorization)\s*\)|\.Request\(\)\.Header\.Get\s*\(\s*"Authorization"\s*\)|\b(?:c|ctx)\.GetHeader\s*\(\s*"Authorization"\s*\)|\brequest\.headers\.get\s*\(\s*["']Authorization["']|\breq\.headers\.authorization\b|\.get\(\s*(?:(?:actix_web::|axum::)?(?:http::)?header::)?AUTHORIZATION\s*\)/,
         files: ['**/*.{go,js,ts,mjs,cjs,py,java,kt,cs,rb,php,rs}'],
         literals: [
           'bcrypt',
@@ -391,6 +391,16 @@ export default defineRule({
       if (!signed.has(path)) signed.set(path, signedWebhook(ctx.files.read(path) ?? ''));
       return signed.get(path)!;
     };
+    let scheme: boolean | undefined;
+    const dotnetScheme = () => {
+      scheme ??= ctx.matches('dotnet').some((m) => isProductionPath(m.path) && !USE_AUTHN.test(m.snippet));
+      return scheme;
+    };
+    const signedUrl = new Map<string, boolean>();
+    const signedUrlFile = (path: string) => {
+      if (!signedUrl.has(path)) signedUrl.set(path, SIGNED_URL.test(ctx.files.read(path) ?? ''));
+      return signedUrl.get(path)!;
+    };
     let login: boolean | undefined;
     const djangoLogin = () => {
       login ??= ctx.matches('djangoLogin').some((m) => isProductionPath(m.path));
@@ -437,7 +447,14 @@ export default defineRule({
         { key: 'go', label: 'Go authentication middleware' },
         { key: 'jvm', label: 'Spring/JVM security configuration', rejectMatch: (m) => !!permitAllOf(m.path) },
         { key: 'jvmConfig', label: 'OAuth2/OIDC resource server configuration' },
-        { key: 'dotnet', label: 'ASP.NET authentication' },
+        // `app.UseAuthentication()` only runs the schemes registered with AddAuthentication/AddJwtBearer/
+        // AddIdentity…; with none registered (and no `[Authorize]`) it authenticates nobody (blind round 24,
+        // aspnet-cqrs Program.cs:138).
+        {
+          key: 'dotnet',
+          label: 'ASP.NET authentication',
+          rejectMatch: (m) => USE_AUTHN.test(m.snippet) && !dotnetScheme(),
+        },
         { key: 'ruby', label: 'Ruby authentication' },
         // A bare 'auth' string is only a route middleware when it is passed to middleware().
         // Laravel's stock `guest` middleware (RedirectIfAuthenticated) sends a signed-in user away from
@@ -472,7 +489,16 @@ export default defineRule({
         {
           key: 'webhookSignature',
           label: 'webhook signature verified (an HMAC of the body with the shared secret, compared in constant time)',
-          rejectMatch: (m) => !signedFile(m.path),
+          rejectMatch: (m) => !signedFile(m.path) || signedUrlFile(m.path),
+        },
+        // The same check over a URL's path (imgproxy-style signed URLs: `hmac.Equal(mac,
+        // signatureFor(path, key, salt))`): the link proves it was issued by the key holder (blind
+        // round 24, imgproxy security/signature.go; the regex held backspace characters for `\b`, so
+        // no constant-time compare had matched).
+        {
+          key: 'webhookSignature',
+          label: 'signed URLs verified (an HMAC of the path with the shared key, compared in constant time)',
+          rejectMatch: (m) => !signedFile(m.path) || !signedUrlFile(m.path),
         },
         {
           key: 'apiKeyHeader',
@@ -485,6 +511,16 @@ export default defineRule({
     });
     const optional = optionalHandCheck(result);
     if (optional) return optional;
+    const bare = dotnetScheme() ? undefined : ctx.matches('dotnet').find((m) => isProductionPath(m.path));
+    if (bare && result.outcome !== 'pass')
+      return {
+        ...result,
+        message: `${result.message} ${bare.path}:${bare.line} calls UseAuthentication(), but no authentication scheme is registered (no AddAuthentication/AddJwtBearer/AddCookie/AddIdentity) and no endpoint requires [Authorize]: it authenticates nobody.`,
+        evidence: [
+          ...result.evidence,
+          { ...fromMatch(bare), note: 'authentication middleware with no scheme registered: not authentication' },
+        ],
+      };
     const off = [...permitAllFiles.values()].filter((x): x is PermitAll => !!x);
     if (off.length === 0) return result;
     const byDefault = off.find((x) => x.byDefault);
@@ -502,6 +538,13 @@ export default defineRule({
     return { ...result, message: `${result.message}${note}`, evidence: [...result.evidence, ...ev] };
   },
 });
+
+/** An HMAC computed over a URL's path or the URL (a signed URL), not a request body. */
+const SIGNED_URL =
+  /\bhmac\.New\b[^\n]*\n(?:[^\n]*\n){0,3}?[^\n]*\.Write\(\s*\[\]byte\(\s*(?:path|url|uri|str)\b|\bsignatureFor\s*\(\s*(?:path|url|uri)\b|\bcreateHmac\s*\([^)]*\)\s*\.update\(\s*(?:path|url|uri|pathname)\b/i;
+
+/** `app.UseAuthentication()`: the ASP.NET middleware that runs the registered schemes. */
+const USE_AUTHN = /\bUseAuthentication\s*\(/;
 
 /**
  * A Ktor plugin's file that checks credentials: the Authorization header of the call read

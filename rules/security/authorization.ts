@@ -34,6 +34,26 @@ const TENANT_IDS = /(?:Id|ID|_id|\.id)\b[ \t]*!==?|!==?[ \t]*[\w.]*(?:Id|ID|_id|
 /** A request hook or middleware: Fastify `addHook("preHandler"|"onRequest"|…)`, Express `(req, res, next)`, Flask `before_request`, Rails `before_action`, Go `next http.Handler`. */
 const REQUEST_HOOK =
   /\baddHook\(\s*["'](?:onRequest|preParsing|preValidation|preHandler)["']|\(\s*req\w*(?::[ \t]*[\w.<>]+)?,[ \t]*res\w*(?::[ \t]*[\w.<>]+)?,[ \t]*next\b|\bbefore_(?:request|action)\b|\bnext\s+http\.Handler\b/;
+/**
+ * A condition whose only role-like word is an allow-list (`Allowed…`) and that names no caller (user,
+ * role, group, principal, claims, session, token, scope, permission): a list of permitted input values
+ * (`!slices.Contains(cfg.AllowedProcessingOptions, opt.Name)`) refused with 403 is input validation,
+ * not a check of who is asking (blind round 24, imgproxy processing_options.go:133).
+ */
+function inputAllowList(snippet: string): boolean {
+  const words = snippet.match(ROLE_WORDS) ?? [];
+  if (words.length === 0 || !words.every((w) => /[Aa]llowed/.test(w) && !ROLE_PART.test(w.replace(/[Aa]llowed/g, ''))))
+    return false;
+  return !CALLER.test(snippet);
+}
+const ROLE_PART =
+  /[Rr]ole|[Aa]dmin|[Oo]wner|[Pp]ermi|[Ss]cope|[Aa]uthori[sz]ed|[Mm]ember|[Gg]rant|[Pp]rivilege|[Ss]taff|[Ss]uperuser|[Gg]roup|[Uu]ser/;
+const ROLE_WORDS =
+  /\b\w*?(?:[Rr]ole|[Aa]dmin|[Oo]wner|[Pp]ermi|[Ss]cope|[Aa]llowed|[Aa]uthori[sz]ed|[Mm]ember|[Gg]rant|[Pp]rivilege|[Ss]taff|[Ss]uperuser)\w*/g;
+/** Who is asking: the words that tie a condition to the caller. */
+const CALLER =
+  /[Uu]ser|[Rr]ole|[Gg]roup|[Pp]rincipal|[Cc]laim|[Ss]ession|[Tt]oken|[Aa]ccount|[Mm]ember|[Cc]aller|[Ii]dentity|[Ss]ubject|[Ss]cope|[Pp]ermi|[Aa]uth/;
+
 /** How far below a membership check its 403 may be (a log call between them). */
 const TENANT_BODY = 12;
 
@@ -446,7 +466,12 @@ export default defineRule({
               ),
             ].some((x) => declaresVar(m.path, x[1]!)),
         },
-        { key: 'roleDeny', label: 'requests refused with 403 on a role, permission or membership check', rank: 2 },
+        {
+          key: 'roleDeny',
+          label: 'requests refused with 403 on a role, permission or membership check',
+          rank: 2,
+          rejectMatch: (m) => inputAllowList(m.snippet),
+        },
         // The caller's workspace or tenant compared with the one the request names, refused with 403
         // by a request hook (blind round 23, dittofeed requestContext.ts: "no checks in 736 files").
         {

@@ -26,6 +26,12 @@ const FASTIFY_PLUGINS = {
 const CLASS_DEF = /^\s*(?:(?:final|abstract|public|internal|sealed)\s+)*class\s+(\w+)/;
 
 /** A header set by hand that isolates or limits what a page shares, not one that hardens responses. */
+/**
+ * A constant whose value is a header's name and nothing else (`StrictTransportSecurity = "Strict-Transport-Security"`,
+ * `const HSTS = 'Strict-Transport-Security';`, `public const string Csp = "Content-Security-Policy";`).
+ */
+const HEADER_CONST =
+  /^\s*(?:(?:export|public|private|internal|protected|static|final|readonly|const|var|let|val|string|String)\s+)*(\w+)\s*(?::\s*\w+\s*)?=\s*["'`]((?:Strict-Transport-Security|Content-Security-Policy|X-Content-Type-Options|X-Frame-Options|X-XSS-Protection|Referrer-Policy|Permissions-Policy|Cross-Origin-(?:Opener|Embedder|Resource)-Policy)(?:-Report-Only)?)["'`]\s*[;,]?\s*(?:\/\/.*)?$/i;
 const POLICY_HEADER = /Cross-Origin-(?:Opener|Embedder|Resource)-Policy|Referrer-Policy|Permissions-Policy/;
 /** Middleware or settings that send a set of hardening headers. */
 const HARDENING =
@@ -237,8 +243,22 @@ export default defineRule({
       const end = window.findIndex((l, i) => i > 0 && /^\s*\}\s*\)/.test(l));
       return SECURITY_HEADER.test(window.slice(0, end < 0 ? window.length : end + 1).join('\n'));
     };
+    // A constant that only names a header (`StrictTransportSecurity = "Strict-Transport-Security"`)
+    // sets nothing: credited at the call that sets the header through it, dropped when none does.
+    const constSets = prod('headerConstSet');
+    const declaredOnly: Evidence[] = [];
+    const throughConst = (list: Match[]): Match[] =>
+      list.flatMap((m) => {
+        const decl = HEADER_CONST.exec(m.snippet);
+        if (!decl) return [m];
+        const set = constSets.find((c) => (c.groups[0] ?? '').split('.').pop() === decl[1]);
+        if (set) return [set];
+        if (!declaredOnly.some((e) => e.path === m.path && e.line === m.line))
+          declaredOnly.push(fromMatch(m, `header name ${decl[2]} declared as a constant; no response sets it`));
+        return [];
+      });
     const headers = [
-      ...prod('headers', OUTBOUND_HEADERS)
+      ...throughConst(prod('headers', OUTBOUND_HEADERS))
         .filter((m) => !apiDoc(m.path) && handSet(m))
         .sort((a, b) => Number(HEADER_NAME.test(a.snippet)) - Number(HEADER_NAME.test(b.snippet))),
       ...autoHelmet,
@@ -339,7 +359,7 @@ export default defineRule({
     // a check merely mentions (`IsRedirectURLValid(config, "https://"+domain)` validates a sign-in
     // message, blind round 17 supabase web3.go).
     const explicitHttps = [
-      ...prod('https'),
+      ...throughConst(prod('https')),
       ...prod('httpsRedirect').filter((m) =>
         /\b\w*redirect(?:_to|To|Permanent)?\s*\(.*["'`]https:\/\//i.test(m.snippet),
       ),
@@ -350,8 +370,9 @@ export default defineRule({
           (ctx.files.lines(m.path)?.range(m.line, m.line + 20) ?? []).some((l) => /\bhttp\.Redirect\s*\(/.test(l)),
       ),
     ];
+    // Hono's `secureHeaders()` sends Strict-Transport-Security by default too (its strictTransportSecurity option).
     const helmetHsts = [
-      ...prod('headers').filter((m) => /\bhelmet\s*\(/.test(m.snippet) && !hstsOff(m)),
+      ...prod('headers').filter((m) => /\bhelmet\s*\(|\bsecureHeaders\s*\(/.test(m.snippet) && !hstsOff(m)),
       ...autoHelmet.filter((m) => !/\bhsts\s*:\s*false/.test(ctx.files.read(m.path) ?? '')),
     ];
     const springHsts = spring.filter((m) =>
@@ -361,8 +382,13 @@ export default defineRule({
     );
     const defaultHsts = [...helmetHsts, ...springHsts];
     // Name the one that was found: "helmet" in a Spring repository misleads the reader.
+    const honoHsts = helmetHsts.some((m) => /\bsecureHeaders\s*\(/.test(m.snippet));
     const hstsBy = listing(
-      [helmetHsts.length && 'helmet', springHsts.length && 'Spring Security'].filter((x): x is string => !!x),
+      [
+        helmetHsts.some((m) => !/\bsecureHeaders\s*\(/.test(m.snippet)) && 'helmet',
+        honoHsts && "Hono's secureHeaders()",
+        springHsts.length && 'Spring Security',
+      ].filter((x): x is string => !!x),
     );
     const https = [...explicitHttps, ...defaultHsts];
     // `http.csrf()` with `.disable()` on the same or the next line switches CSRF protection off.
@@ -534,6 +560,13 @@ export default defineRule({
           ),
         )}, defined but not registered in a middleware list.`
       : '';
+    // HSTS first: the category a declared-only header most often fakes.
+    declaredOnly.sort(
+      (a, b) => Number(/Strict-Transport/.test(b.note ?? '')) - Number(/Strict-Transport/.test(a.note ?? '')),
+    );
+    const constNote = declaredOnly.length
+      ? ` Not counted: ${listing(declaredOnly.slice(0, 2).map((e) => `${e.path}:${e.line}`))}, a header name declared as a constant that no response sets.`
+      : '';
     const data = {
       headers: headers.length + proxy.headers.length > 0,
       cors: cors.length > 0,
@@ -555,7 +588,7 @@ export default defineRule({
         note: 'declared as a dependency, but never registered in code',
       }));
       return fail(
-        `No security headers, CORS policy, HTTPS enforcement or CSRF protection is registered.${devNote}${unregisteredNote}`,
+        `No security headers, CORS policy, HTTPS enforcement or CSRF protection is registered.${devNote}${unregisteredNote}${constNote}`,
         [
           {
             path: '.',
@@ -564,6 +597,7 @@ export default defineRule({
           ...depNote,
           ...devEvidence,
           ...unregistered.slice(0, 2),
+          ...declaredOnly.slice(0, 2),
         ],
         data,
       );
@@ -586,10 +620,11 @@ export default defineRule({
       g.missing.length === 0
         ? `${listing(found)} in place${sameOrigin}.`
         : `${listing(found.length ? found : ['CORS (any origin, with credentials)'])} found${sameOrigin}; no ${missing.join(', no ')}.${warning}`
-    }${offNote}${devNote}${unregisteredNote}`;
+    }${offNote}${devNote}${unregisteredNote}${constNote}`;
     // A credentialed wildcard undoes much of the rest: cap the score.
     const score = dangerous.length ? Math.min(g.score, 0.4) : csrfOff ? Math.min(g.score, 0.7) : g.score;
-    if (score >= 1) return pass(msg, evidence, data);
-    return partial(score, msg, evidence, data);
+    const shown = [...evidence, ...declaredOnly.slice(0, 2)];
+    if (score >= 1) return pass(msg, shown, data);
+    return partial(score, msg, shown, data);
   },
 });

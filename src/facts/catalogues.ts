@@ -89,6 +89,7 @@ export const CATALOGUES: Record<string, string[]> = {
     'bunyan',
     'winston',
     'roarr',
+    '@crowlog/logger',
     '@elastic/ecs-winston-format',
     '@elastic/ecs-pino-format',
     'structlog',

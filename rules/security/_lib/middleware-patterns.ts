@@ -58,9 +58,19 @@ export const MIDDLEWARE_PATTERNS: Record<string, PatternSpec> = {
   // by `install(CORS) { allowHost(…) }` (its origins lines are in the block, `anyHost()` is any origin).
   cors: {
     regex:
-      /\bcors\s*\(|CORSMiddleware|\bCORS\s*\(|CORS_ALLOWED_ORIGINS|CORS_ORIGIN_WHITELIST|cors\.(?:New|Default|AllowAll)\s*\(|handlers\.CORS|middleware\.CORS(?:WithConfig)?\s*\(|@CrossOrigin|CorsConfiguration|addCorsMappings|\.cors\s*\(\s*(?:\w+\s*->|Customizer)|AddCors\s*\(|UseCors\s*\(|Rack::Cors|CorsLayer|Cors::(?:default|permissive)\s*\(|enableCors\s*\(|['"]?allowed_origins['"]?\s*(?:=>|:)|register\(\s*(?:require\(\s*['"]@fastify\/cors['"]\s*\)|fastifyCors|cors)\b|\.(?:Header\(\)\.Set|set|setHeader|header)\(\s*["']Access-Control-Allow-Origin["']\s*,|(?<![^\n])nelmio_cors[ \t]*:|\binstall\(\s*CORS\s*\)/,
+      /\bcors\s*\(|CORSMiddleware|\bCORS\s*\(|CORS_ALLOWED_ORIGINS|CORS_ORIGIN_WHITELIST|cors\.(?:New|Default|AllowAll)\s*\(|handlers\.CORS|middleware\.CORS(?:WithConfig)?\s*\(|@CrossOrigin|CorsConfiguration|addCorsMappings|\.cors\s*\(\s*(?:\w+\s*->|Customizer)|AddCors\s*\(|UseCors\s*\(|Rack::Cors|CorsLayer|Cors::(?:default|permissive)\s*\(|enableCors\s*\(|['"]?allowed_origins['"]?\s*(?:=>|:)|register\(\s*(?:require\(\s*['"]@fastify\/cors['"]\s*\)|fastifyCors|cors)\b|\.(?:Header\(\)\.Set|set|setHeader|header)\(\s*(?:["']Access-Control-Allow-Origin["']|(?:\w+\.)*AccessControlAllowOrigin\b)\s*,|(?<![^\n])nelmio_cors[ \t]*:|\binstall\(\s*CORS\s*\)/,
     files: CODE,
-    literals: ['cors', 'CORS', 'Cors', 'allowed_origins', 'Access-Control-Allow-Origin', '@CrossOrigin'],
+    // A Go middleware that sets the header through a constant (`rw.Header().Set(httpheaders.AccessControlAllowOrigin,
+    // cfg.AllowOrigin)`, blind round 24 imgproxy middlewares.go:38).
+    literals: [
+      'cors',
+      'CORS',
+      'Cors',
+      'allowed_origins',
+      'Access-Control-Allow-Origin',
+      'AccessControlAllowOrigin',
+      '@CrossOrigin',
+    ],
   },
   // NestJS: the CORS policy given to the application factory (`NestFactory.create(AppModule, { cors: … })`);
   // its options are read from the lines under the call.
@@ -73,7 +83,7 @@ export const MIDDLEWARE_PATTERNS: Record<string, PatternSpec> = {
   // (`\s*\[?\s*` and `\s*_?\w*\s*` let two runs share them).
   corsAny: {
     regex:
-      /allow_origins\s*=\s*\[\s*["']\*["']\s*\]|\borigins?\s*:\s*(?:["'`]\*["'`]|true\b)|AllowAnyOrigin\s*\(|Access-Control-Allow-Origin["']?\s*[,:]\s*["']\*|CORS_ORIGIN_ALLOW_ALL\s*=\s*True|CORS_ALLOW_ALL_ORIGINS\s*=\s*True|Allow(?:ed)?Origins:\s*\[\]string\{\s*"\*"|allowedOrigin(?:s|Patterns)\s*\(\s*"\*"|\borigins(?:\s*[=(]\s*|[ \t]+)(?:[[{]\s*)?["']\*["']|\bcors\.origins[ \t]*[=:][ \t]*(?:\*|\/\.\*\/)[ \t]*$|(?:\(\s*|,\s*)cors\(\s*\)|(?:setAllowedOrigin(?:s|Patterns)|addAllowedOrigin(?:Pattern)?)\s*\(\s*(?:(?:(?:Arrays\.)?asList|List\.of|Collections\.singletonList)\s*\(\s*)?"\*"|enableCors\(\s*\)|cors\.(?:Default|AllowAll)\(\s*\)|middleware\.CORS\(\s*\)|CorsLayer::(?:permissive|very_permissive)\(|Cors::permissive\(|SetIsOriginAllowed\(\s*(?:\w+\s*)?=>\s*true|allow_origin_regex\s*=\s*["']\.\*|\bCORS\(\s*app\s*\)|['"]allowed_origins['"]\s*=>\s*\[\s*['"]\*['"]|@CrossOrigin(?:\s*\(\s*\))?\s*$|@CrossOrigin\(\s*(?:exposedHeaders|allowedHeaders|methods|maxAge|allowCredentials)\b(?![^)\n]{0,120}\borigin)|^[ \t]*allow_origin[ \t]*:[ \t]*\[[ \t]*['"]\*['"]|^[ \t]*anyHost\(\s*\)/m,
+      /allow_origins\s*=\s*\[\s*["']\*["']\s*\]|\borigins?\s*:\s*(?:["'`]\*["'`]|true\b)|AllowAnyOrigin\s*\(|Access-Control-Allow-Origin["']?\s*[,:]\s*["']\*|\bAccessControlAllowOrigin\s*,\s*["']\*|CORS_ORIGIN_ALLOW_ALL\s*=\s*True|CORS_ALLOW_ALL_ORIGINS\s*=\s*True|Allow(?:ed)?Origins:\s*\[\]string\{\s*"\*"|allowedOrigin(?:s|Patterns)\s*\(\s*"\*"|\borigins(?:\s*[=(]\s*|[ \t]+)(?:[[{]\s*)?["']\*["']|\bcors\.origins[ \t]*[=:][ \t]*(?:\*|\/\.\*\/)[ \t]*$|(?:\(\s*|,\s*)cors\(\s*\)|(?:setAllowedOrigin(?:s|Patterns)|addAllowedOrigin(?:Pattern)?)\s*\(\s*(?:(?:(?:Arrays\.)?asList|List\.of|Collections\.singletonList)\s*\(\s*)?"\*"|enableCors\(\s*\)|cors\.(?:Default|AllowAll)\(\s*\)|middleware\.CORS\(\s*\)|CorsLayer::(?:permissive|very_permissive)\(|Cors::permissive\(|SetIsOriginAllowed\(\s*(?:\w+\s*)?=>\s*true|allow_origin_regex\s*=\s*["']\.\*|\bCORS\(\s*app\s*\)|['"]allowed_origins['"]\s*=>\s*\[\s*['"]\*['"]|@CrossOrigin(?:\s*\(\s*\))?\s*$|@CrossOrigin\(\s*(?:exposedHeaders|allowedHeaders|methods|maxAge|allowCredentials)\b(?![^)\n]{0,120}\borigin)|^[ \t]*allow_origin[ \t]*:[ \t]*\[[ \t]*['"]\*['"]|^[ \t]*anyHost\(\s*\)/m,
     files: CODE,
     // `@CrossOrigin` with no origins (or `origins = "*"`) answers every origin: Spring's default is `*`.
     literals: ['origin', 'Origin', 'cors', 'CORS', 'Cors', 'anyHost'],
@@ -153,7 +163,8 @@ export const MIDDLEWARE_PATTERNS: Record<string, PatternSpec> = {
   https: {
     regex:
       /\bUseHsts\s*\(|STSSeconds:\s*[1-9]|\blusca\.hsts\s*\(|UseHttpsRedirection\s*\(|HTTPSRedirectMiddleware|SECURE_SSL_REDIRECT\s*=\s*True|SECURE_HSTS_SECONDS\s*=\s*[1-9]|\bhsts\s*\(|strictTransportSecurity(?!\s*:\s*false\b)|Strict-Transport-Security|force_ssl\s*=\s*(?!false\b|nil\b)\S|requiresSecure\s*\(|requireHttps|force_https\s*[=:]\s*(?:True|true|1)\b|SSLRedirect\s*:\s*true|HttpsRedirection|express-sslify|enforceHTTPS|URL::forceScheme\(\s*['"]https|\.httpStrictTransportSecurity\s*\(/,
-    files: CODE,
+    // fly.toml `[http_service] force_https = true`: Fly's proxy redirects HTTP to HTTPS.
+    files: [...CODE, '**/fly*.toml'],
     literals: [
       'STSSeconds',
       'Hsts',
@@ -169,6 +180,16 @@ export const MIDDLEWARE_PATTERNS: Record<string, PatternSpec> = {
       'https',
       'forceScheme',
     ],
+  },
+  // A header set through a constant that names it (`w.Header().Set(httpheaders.ContentSecurityPolicy, csp)`):
+  // where a header-name constant is declared (`StrictTransportSecurity = "Strict-Transport-Security"`),
+  // only such a call sets the header (blind round 24, imgproxy headers.go:58 declared, never set).
+  headerConstSet: {
+    // The argument is judged in the rule (its last name holds a header word).
+    regex: /\.(?:Set|Add|set|append|setHeader|header|Append|AddHeader|addHeader|put)\s*\(\s*([\w.]+)\s*,/,
+    files: ['**/*.{js,ts,mjs,cjs,py,go,java,kt,cs,rb,php,rs,scala}'],
+    literals: ['Security', 'Policy', 'Frame', 'Options', 'Hsts', 'HSTS', 'Csp', 'CSP'],
+    maxPerFile: 10,
   },
   // A hand-written redirect to HTTPS builds the URL from the request's host: `"https://%s%s"`,
   // `` `https://${host}` ``, `"https://" + host`. Counted on a line that redirects.
