@@ -1,6 +1,7 @@
 import { defineRule, type Evidence, type Match } from '../../src/types.js';
 import { fail, listing, partial, pass } from '../../src/engine/results.js';
 import { firstPerFile, fromMatch, isCommentLine, isDeployablePath } from '../../src/facts/paths.js';
+import { OPEX_GENERATOR } from '../_shared/ops-as-code.js';
 
 const YAML = ['**/*.{yml,yaml,tpl}'];
 const TF = ['**/*.{tf,tf.json}'];
@@ -88,17 +89,7 @@ export default defineRule({
         literals: ['action_groups:'],
         maxPerFile: 1,
       },
-      alertGenerator: {
-        regex: /\bopex_dashboard[ \t]+generate\b|\bpagopa\/opex-dashboard-azure-action\b/,
-        files: [
-          '.github/workflows/*.{yml,yaml}',
-          '.gitlab-ci.yml',
-          'azure-pipelines.yml',
-          '.azure-pipelines/**/*.{yml,yaml}',
-        ],
-        literals: ['opex'],
-        maxPerFile: 1,
-      },
+      alertGenerator: OPEX_GENERATOR,
       tfAlert: { regex: TF_ALERT, files: TF, literals: ['resource'], maxPerFile: 3 },
       tfRoute: { regex: TF_ROUTE, files: TF, literals: ['resource'], maxPerFile: 2 },
     },

@@ -1,6 +1,7 @@
 import { defineRule, type Evidence, type Match } from '../../src/types.js';
 import { fail, listing, partial, pass } from '../../src/engine/results.js';
 import { firstPerFile, fromMatch, isCommentLine, isDeployablePath } from '../../src/facts/paths.js';
+import { OPEX_GENERATOR } from '../_shared/ops-as-code.js';
 
 const DOCS = ['**/*.{json,yml,yaml,tpl}'];
 
@@ -57,17 +58,7 @@ export default defineRule({
       // A CI step that generates dashboards from a configuration and applies them (pagopa
       // opex-dashboard: `opex_dashboard generate … --config-file .opex/…/config.yaml`, then Terraform)
       // (blind round 24, afm-calculator create_dashboard.yaml).
-      generator: {
-        regex: /\bopex_dashboard[ \t]+generate\b|\bpagopa\/opex-dashboard-azure-action\b/,
-        files: [
-          '.github/workflows/*.{yml,yaml}',
-          '.gitlab-ci.yml',
-          'azure-pipelines.yml',
-          '.azure-pipelines/**/*.{yml,yaml}',
-        ],
-        literals: ['opex'],
-        maxPerFile: 1,
-      },
+      generator: OPEX_GENERATOR,
       terraform: {
         regex:
           /^[ \t]*resource\s+"(grafana_dashboard|aws_cloudwatch_dashboard|datadog_dashboard(?:_json)?|newrelic_one_dashboard(?:_json|_raw)?|google_monitoring_dashboard|azurerm_portal_dashboard|azurerm_dashboard|signalfx_dashboard|honeycombio_board|dynatrace_json_dashboard|lightstep_dashboard)"\s+"([^"]+)"/m,

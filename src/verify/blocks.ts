@@ -436,18 +436,7 @@ export function fenceReader(
       } else if (BARE_NODE.test(t[2]!) && !/\S/.test(t[3]!) && !inContext('planned') && !inContext('example')) {
         // "├── windows/" with no note: the tree says the file is there. Too many such nodes go
         // ungraded to confirm them by presence alone; a node not there is the tree out of date.
-        push({
-          line: n,
-          text: path,
-          subject: path,
-          asserted: 'done',
-          number: null,
-          readiness: false,
-          source: 'fence',
-          raw: path,
-          placed: path,
-          loose: true,
-        });
+        push(listedPath(n, path, path));
       }
       return;
     }
@@ -582,18 +571,7 @@ export function fenceReader(
     const listed = plainFence ? LISTED_FILE.exec(raw) : null;
     if (listed && !inContext('planned') && !inContext('example')) {
       const path = listed[1]!.replace(/:$/, '');
-      return void push({
-        line: n,
-        text: plain(raw.trim()),
-        subject: path,
-        asserted: 'done',
-        number: null,
-        readiness: false,
-        source: 'fence',
-        raw: path,
-        placed: path,
-        loose: true,
-      });
+      return void push(listedPath(n, plain(raw.trim()), path));
     }
     const boxed = boxText(raw);
     if (boxed !== null) {
@@ -642,4 +620,24 @@ export function fenceReader(
 function cells(row: string): string[] {
   const inner = row.trim().replace(/^\|/, '').replace(/\|$/, '');
   return inner.split(/(?<!\\)\|/).map((c) => c.trim());
+}
+
+/**
+ * A path a fence lists with no note ("├── windows/", "lib/db/queries.ts  - …"): the block says it is
+ * there. Loose: too many such lines go ungraded to confirm them by presence alone, but a path that is
+ * not there is the listing out of date.
+ */
+function listedPath(line: number, text: string, path: string): Claim {
+  return {
+    line,
+    text,
+    subject: path,
+    asserted: 'done',
+    number: null,
+    readiness: false,
+    source: 'fence',
+    raw: path,
+    placed: path,
+    loose: true,
+  };
 }
