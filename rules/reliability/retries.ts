@@ -126,7 +126,7 @@ function pollsJob(body: readonly string[]): boolean {
   const text = body.join('\n');
   if (/\b(?:catch|except|rescue)\b|\berr\s*!=\s*nil|\bis_err\(\)|\.ok\b/.test(text)) return false;
   return (
-    /\b(?:u?sleep|Sleep|setTimeout|delay|Delay|wait)\w*\s*\([^)\n]*\b\w*[pP]oll\w*/.test(text) ||
+    /\b(?:u?sleep|Sleep|setTimeout|delay|Delay|wait)\w*\s*\([^)\n]{0,120}?\b\w*[pP]oll\w*/.test(text) ||
     (/\b\w*[pP]oll\w*\b/.test(body[0] ?? '') && /\bstatus\b[^\n]{0,20}(?:===?|!==?)\s*['"`]\w+/.test(text))
   );
 }

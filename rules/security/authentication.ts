@@ -541,7 +541,7 @@ export default defineRule({
 
 /** An HMAC computed over a URL's path or the URL (a signed URL), not a request body. */
 const SIGNED_URL =
-  /\bhmac\.New\b[^\n]*\n(?:[^\n]*\n){0,3}?[^\n]*\.Write\(\s*\[\]byte\(\s*(?:path|url|uri|str)\b|\bsignatureFor\s*\(\s*(?:path|url|uri)\b|\bcreateHmac\s*\([^)]*\)\s*\.update\(\s*(?:path|url|uri|pathname)\b/i;
+  /\bhmac\.New\b[^\n]{0,200}\n(?:[^\n]{0,200}\n){0,3}?[^\n]{0,200}\.Write\(\s*\[\]byte\(\s*(?:path|url|uri|str)\b|\bsignatureFor\s*\(\s*(?:path|url|uri)\b|\bcreateHmac\s*\([^)]{0,200}\)\s*\.update\(\s*(?:path|url|uri|pathname)\b/i;
 
 /** `app.UseAuthentication()`: the ASP.NET middleware that runs the registered schemes. */
 const USE_AUTHN = /\bUseAuthentication\s*\(/;

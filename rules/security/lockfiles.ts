@@ -5,6 +5,8 @@ import type { Facts, Manifest } from '../../src/types.js';
 import { basename } from '../../src/walk/glob.js';
 import { dirOf, isProductionPath } from '../../src/facts/paths.js';
 import { memo } from '../../src/util/memo.js';
+import { escapeRe } from '../../src/util/regex.js';
+import { lineAt } from '../../src/util/lines.js';
 import { consoleScripts } from '../../src/facts/entry-points.js';
 
 const NPM_LOCKS = ['package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock', 'pnpm-lock.yaml', 'bun.lockb', 'bun.lock'];
@@ -243,7 +245,7 @@ function pipCompileOutputs(files: FileView): Map<string, { txt: string; by: stri
         const o = hit?.[1];
         if (!o || !files.exists(o.replace(/^\.\//, ''))) return;
         // Cited at the output option, the line that pairs the source with its compiled file.
-        const line = text.slice(0, at + hit!.index).split('\n').length;
+        const line = lineAt(text, at + hit!.index);
         for (const src of chunk.matchAll(/(?<![\w./-])([\w./-]+\.in)\b/g)) {
           const p = src[1]!.replace(/^\.\//, '');
           if (files.exists(p) && !out.has(p)) out.set(p, { txt: o.replace(/^\.\//, ''), by: `${path}:${line}` });
@@ -306,7 +308,7 @@ function lockFor(files: FileView, facts: Facts, m: Manifest): Need | undefined {
         if (out) return { lock: `${out.txt} (pip-compile --output-file, ${out.by})` };
         // An .in file only other .in files include (`-r requirements-base.in`) is compiled with them.
         const includer = [...compiled].find(([src]) =>
-          new RegExp(`^[ \\t]*-r[ \\t]+(?:\\./)?${b.replace(/[.+?^${}()|[\]\\]/g, '\\$&')}[ \\t]*$`, 'm').test(
+          new RegExp(`^[ \\t]*-r[ \\t]+(?:\\./)?${escapeRe(b)}[ \\t]*$`, 'm').test(
             dirOf(src) === dir ? (files.read(src) ?? '') : '',
           ),
         );

@@ -63,4 +63,15 @@ describe('lockfiles: pip-compile outputs paired by the compile command (blind ro
       note: 'requirements-production.in without its compiled requirements-production.txt',
     });
   });
+
+  it('an .in file whose name holds regex characters (`req**.in`) is judged, not an error of the rule (review of round 24)', async () => {
+    const run = await runRuleOn(
+      rule,
+      { ...tree(true), 'requirements/source/req**(.in': 'flask\n', 'requirements/source/x+?.in': '-r req**(.in\n' },
+      { profile: 'service' },
+    );
+    // Before: the name went into a RegExp half escaped ("Nothing to repeat") and the rule was an error.
+    expect(run.outcome).not.toBe('error');
+    expect(run.message).not.toMatch(/crashed|Nothing to repeat/);
+  });
 });
