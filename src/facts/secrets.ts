@@ -424,7 +424,10 @@ export function envValue(raw: string): { lookup: true } | { value: string } {
   if (literal !== undefined) return { value: literal };
   // A literal put through a transform (`$(echo -n sk_live_… | base64)`) is still the literal: a
   // token of 16+ characters with letters and digits that names no variable, path or setting.
-  const token = /(?<![\w$/.{-])(?=[A-Za-z0-9_+/=-]*\d)(?=[A-Za-z0-9_+/=-]*[a-z])[A-Za-z0-9_+/=-]{16,200}(?![\w+/=-])/.exec(inner)?.[0];
+  const token =
+    /(?<![\w$/.{-])(?=[A-Za-z0-9_+/=-]*\d)(?=[A-Za-z0-9_+/=-]*[a-z])[A-Za-z0-9_+/=-]{16,200}(?![\w+/=-])/.exec(
+      inner,
+    )?.[0];
   return token === undefined ? { lookup: true } : { value: token };
 }
 
