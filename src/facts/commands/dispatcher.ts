@@ -84,11 +84,13 @@ export function dispatcherView(text: string, path: string, first: string | undef
   // Variables that hold the first argument: `task="$1"`, `cmd=${1:-help}`.
   const held = new Set(['1']);
   for (const m of top.matchAll(
-    /^[ \t]*(?:local[ \t]+)?([A-Za-z_]\w*)=["']?\$\{?1(?::?[-=][^}"']*)?\}?["']?[ \t]*(?:[;&#]|$)/gm,
+    /^[ \t]*(?:local[ \t]+)?([A-Za-z_]\w*)=["']?\$\{?1(?::?[-=][^}"'\n]{0,100})?\}?["']?[ \t]*(?:[;&#]|$)/gm,
   ))
     held.add(m[1]!);
   const names = [...held].join('|');
-  const ref = `\\$\\{?(?:${names})(?::?[-=][^}"']*)?\\}?`;
+  // A default (`${1:-help}`) of at most 100 characters on its line: unbounded, every `/$task-` of a
+  // line backtracked to the line's end (40k on one line took 44 s).
+  const ref = `\\$\\{?(?:${names})(?::?[-=][^}"'\\n]{0,100})?\\}?`;
   const dispatches =
     // `case "$1" in`, `case "${cmd}" in`
     new RegExp(`^[ \\t]*case[ \\t]+["']?${ref}["']?[ \\t]+in\\b`, 'm').test(top) ||

@@ -14,7 +14,7 @@ import {
   workflowTriggers,
 } from '../ci.js';
 import { type ContainerPaths, containerPaths } from './container.js';
-import { dispatcherView, type ScriptFunction } from './dispatcher.js';
+import { type DispatcherView, dispatcherView, type ScriptFunction } from './dispatcher.js';
 import { dotnetBuilds } from './dotnet.js';
 import { hookOrigins, lintStaged, preCommitCiOrigin, preCommitRun } from './hooks.js';
 import { gruntResolver, gulpResolver } from './js-tasks.js';
@@ -90,6 +90,11 @@ class Walker {
   readonly unresolved: CommandGraph['unresolved'] = [];
   private readonly seen = new Set<string>();
   private steps = 0;
+  /**
+   * The dispatcher view of a script, by script and first argument: a script run from many places
+   * (`./run.sh test` in every job) is split and scanned once, not on every call.
+   */
+  private readonly dispatchers = new Map<string, DispatcherView | undefined>();
 
   constructor(private readonly files: FileView) {}
 
@@ -211,10 +216,15 @@ class Walker {
       const gate = coverageScriptGate(text, script);
       if (gate) this.emit(argv, [gate.tool], { ...next, chain: [...next.chain, gate.hop] });
       const body = psOrBat(text, script);
-      const d =
-        SCRIPT_EXT.test(script) && !/\.(?:sh|bash|zsh)$/i.test(script)
-          ? undefined
-          : dispatcherView(body, script, args[0]);
+      const key = `${script}\0${args[0] ?? ''}`;
+      if (!this.dispatchers.has(key))
+        this.dispatchers.set(
+          key,
+          SCRIPT_EXT.test(script) && !/\.(?:sh|bash|zsh)$/i.test(script)
+            ? undefined
+            : dispatcherView(body, script, args[0]),
+        );
+      const d = this.dispatchers.get(key);
       if (d) {
         const functions = { map: d.functions, vars: d.vars };
         this.shell(d.text, 1, script, undefined, { ...next, functions }, args, d.vars);
