@@ -14,7 +14,7 @@ import {
   workflowTriggers,
 } from '../ci.js';
 import { type ContainerPaths, containerPaths } from './container.js';
-import { dispatcherView, type ScriptFunction } from './dispatcher.js';
+import { type DispatcherView, dispatcherView, type ScriptFunction } from './dispatcher.js';
 import { dotnetBuilds } from './dotnet.js';
 import { hookOrigins, lintStaged, preCommitCiOrigin, preCommitRun } from './hooks.js';
 import { gruntResolver, gulpResolver } from './js-tasks.js';
@@ -90,8 +90,16 @@ class Walker {
   readonly unresolved: CommandGraph['unresolved'] = [];
   private readonly seen = new Set<string>();
   private steps = 0;
+  /**
+   * The dispatcher view of a script, by script and first argument: a script run from many places
+   * (`./run.sh test` in every job) is split and scanned once, not on every call.
+   */
+  private readonly dispatchers = new Map<string, DispatcherView | undefined>();
 
-  constructor(private readonly files: FileView) {}
+  constructor(
+    private readonly files: FileView,
+    private readonly view: typeof dispatcherView,
+  ) {}
 
   /** Shell text written at path from line: each simple command, `cd` carried along the text. */
   shell(
@@ -211,10 +219,13 @@ class Walker {
       const gate = coverageScriptGate(text, script);
       if (gate) this.emit(argv, [gate.tool], { ...next, chain: [...next.chain, gate.hop] });
       const body = psOrBat(text, script);
-      const d =
-        SCRIPT_EXT.test(script) && !/\.(?:sh|bash|zsh)$/i.test(script)
-          ? undefined
-          : dispatcherView(body, script, args[0]);
+      const key = `${script}\0${args[0] ?? ''}`;
+      if (!this.dispatchers.has(key))
+        this.dispatchers.set(
+          key,
+          SCRIPT_EXT.test(script) && !/\.(?:sh|bash|zsh)$/i.test(script) ? undefined : this.view(body, script, args[0]),
+        );
+      const d = this.dispatchers.get(key);
       if (d) {
         const functions = { map: d.functions, vars: d.vars };
         this.shell(d.text, 1, script, undefined, { ...next, functions }, args, d.vars);
@@ -403,8 +414,9 @@ function onlyCalled(f: CiFile, callers: Set<string>): boolean {
   return keys.length > 0 && keys.every((k) => k === 'workflow_call');
 }
 
-export function buildGraph(files: FileView): CommandGraph {
-  const w = new Walker(files);
+/** view: how a script is seen as a task dispatcher (a test counts the views through it). */
+export function buildGraph(files: FileView, view: typeof dispatcherView = dispatcherView): CommandGraph {
+  const w = new Walker(files, view);
   const ci = ciFiles(files).filter((f) => f.ok);
   const callers = new Set(
     ci.flatMap((f) =>
