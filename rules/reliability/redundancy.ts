@@ -31,6 +31,7 @@ import {
   type TfBlock,
 } from '../../src/facts/terraform.js';
 import { workspaceMap } from '../_shared/tf-workspaces.js';
+import { lowerBound } from '../../src/util/bisect.js';
 
 const SCALED_KINDS = ['Deployment', 'StatefulSet', 'Rollout', 'ReplicaSet', 'DeploymentConfig'];
 
@@ -579,13 +580,7 @@ function nodeGroupFloors(files: FileView, tf: TerraformModel): { ok: boolean; ev
     // owner hides every earlier one at least as indented); a setting binary-searches it.
     const stack: { indent: number; name: string }[] = [];
     const ownerOf = (indent: number): string => {
-      let lo = 0;
-      let hi = stack.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (stack[mid]!.indent < indent) lo = mid + 1;
-        else hi = mid;
-      }
+      const lo = lowerBound(stack.length, (i) => stack[i]!.indent < indent);
       return lo > 0 ? stack[lo - 1]!.name : '';
     };
     const found: { line: number; m: RegExpExecArray; owner: string }[] = [];

@@ -19,6 +19,7 @@ import { isProductionPath } from './paths.js';
 import { dockerfiles, isToolImage } from './dockerfile.js';
 import { ownCommand, consoleScripts, type EntryPoint } from './entry-points.js';
 import { lineAt } from '../util/lines.js';
+import { lowerBound } from '../util/bisect.js';
 
 export const JVM_IMPORT_KEY = 'facts:jvm-web-import';
 
@@ -204,16 +205,7 @@ function infrastructureHelper(input: ProfileInput, iac: string[]): (m: Match) =>
  */
 export function sourcesUnder(paths: string[]): (dir: string) => number {
   const sorted = [...paths].sort();
-  const firstFrom = (key: string) => {
-    let lo = 0;
-    let hi = sorted.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (sorted[mid]! < key) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
+  const firstFrom = (key: string) => lowerBound(sorted.length, (i) => sorted[i]! < key);
   return (dir) => firstFrom(`${dir}0`) - firstFrom(`${dir}/`);
 }
 

@@ -9,6 +9,7 @@ import { memo } from '../../util/memo.js';
 import { parseYamlWithLines } from '../../util/yaml-lines.js';
 import { parseDockerfile } from '../dockerfile.js';
 import { dirOf, joinPath } from './types.js';
+import { lowerBound } from '../../util/bisect.js';
 
 /** What a `docker … run|exec` command says about its container. */
 export interface ContainerRef {
@@ -51,13 +52,7 @@ function isDir(files: FileView, dir: string): boolean {
   if (dir === '') return true;
   const paths = files.paths;
   const prefix = `${dir}/`;
-  let lo = 0;
-  let hi = paths.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (paths[mid]! < prefix) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = lowerBound(paths.length, (i) => paths[i]! < prefix);
   return lo < paths.length && paths[lo]!.startsWith(prefix);
 }
 

@@ -6,6 +6,7 @@
  */
 import { lineIndex, literalSize, mask, matchBracket, matchBrackets, SYNTAX, type Syntax } from './mask.js';
 import { counter } from './types.js';
+import { lowerBound } from '../../util/bisect.js';
 
 interface Annotation {
   name: string;
@@ -630,13 +631,7 @@ function rustMacros(code: string, lineOf: (at: number) => number) {
   const testMacro = new Set(macros.map((m) => m.name));
   /** Whether `at` lies inside a macro body: the last body opening before it, by binary search. */
   const inBody = (at: number) => {
-    let lo = 0;
-    let hi = starts.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (starts[mid]! < at) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = lowerBound(starts.length, (i) => starts[i]! < at);
     return lo > 0 && at < ends[lo - 1]!;
   };
   const calls: { name: string; line: number }[] = [];
