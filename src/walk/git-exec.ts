@@ -166,12 +166,26 @@ function runGitPieces(
       child.stderr.destroy();
       killer ??= setTimeout(() => child.kill('SIGKILL'), 2000);
     };
-    const timer = setTimeout(
-      () => stop(new GitError(`git ${args[0]} timed out`, '', true)),
-      // The listing's bound: at 10 s, a busy machine (load ~30 on two cores) lost the commit date,
-      // branch and tags of an ordinary repository now and then, and two audits of one tree differed.
-      options.timeoutMs ?? 30_000,
-    );
+    // The limit counts only time in which this thread was free to see git finish. git's metadata
+    // calls run beside the scan and the rules, which hold the thread for seconds at a time on a big
+    // tree: a plain timer fired as soon as the thread came back, before the exit git had long since
+    // made was read, and a 300k-file audit on a busy machine lost its commit, date and branch. Each
+    // tick adds one tick's worth however late it comes (a blocked stretch counts once), and the
+    // stop waits for this turn's I/O (setImmediate), so a finished git is always seen first.
+    // The listing's bound: at 10 s, a busy machine (load ~30 on two cores) lost the commit date,
+    // branch and tags of an ordinary repository now and then, and two audits of one tree differed.
+    const limitMs = options.timeoutMs ?? 30_000;
+    const tickMs = Math.min(250, limitMs);
+    let waitedMs = 0;
+    let closed = false;
+    const timer = setInterval(() => {
+      waitedMs += tickMs;
+      if (waitedMs < limitMs) return;
+      clearInterval(timer);
+      setImmediate(() => {
+        if (!closed) stop(new GitError(`git ${args[0]} timed out`, '', true));
+      });
+    }, tickMs);
     // Output is decoded a piece at a time, each piece ending at a NUL (always a whole character,
     // so the text is the same as the whole output's decoding): one buffer of the whole output (17 MB
     // for a 300k-file listing), allocated and freed, raised glibc's mmap threshold to its size, and
@@ -201,7 +215,8 @@ function runGitPieces(
       failure ??= new GitError(`git ${args[0]}: ${e.message}`, '');
     });
     child.on('close', (code, signal) => {
-      clearTimeout(timer);
+      closed = true;
+      clearInterval(timer);
       if (killer) clearTimeout(killer);
       const stderr = Buffer.concat(err).toString('utf8');
       if (failure) return reject(failure);

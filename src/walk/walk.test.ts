@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { execa } from 'execa';
@@ -8,6 +8,51 @@ import { FileIndex } from './file-index.js';
 import { DiskSource } from './disk-source.js';
 import { gitTags } from './git.js';
 import { runGit, runGitEntries } from './git-exec.js';
+
+describe('runGit time limit', () => {
+  it('a git that finished while the thread was busy (longer than its limit) is read, not timed out', async () => {
+    // git's metadata calls run beside the scan, which holds the thread for seconds on a big tree.
+    const root = tree({ 'a.txt': 'x' });
+    try {
+      await execa('git', ['init', '-q'], { cwd: root });
+      const before = new Set(childPids());
+      const pending = runGit({ root, gitDir: join(root, '.git') }, ['rev-parse', '--sq-quote', 'marker'], { timeoutMs: 300 });
+      const ours = childPids().filter((pid) => !before.has(pid));
+      expect(ours).toHaveLength(1);
+      // Hold the thread, without yielding, until that git has exited (a zombie nobody has reaped yet)
+      // and more than its limit has passed: however slow the machine, git is done before the thread
+      // comes back, and only the order in which the two are noticed is left to decide the result.
+      const start = Date.now();
+      let exited = false;
+      while (!(exited && Date.now() - start > 400) && Date.now() - start < 60_000) exited = isZombie(ours[0]!);
+      expect(exited).toBe(true);
+      expect(await pending).toBe(" 'marker'");
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
+
+/** This process's child processes (Linux /proc). */
+function childPids(): string[] {
+  return readdirSync('/proc/self/task').flatMap((task) => {
+    try {
+      return readFileSync(`/proc/self/task/${task}/children`, 'utf8').split(' ').filter(Boolean);
+    } catch {
+      return [];
+    }
+  });
+}
+
+/** Whether a process has exited and not been reaped yet: its state, after the command name in parentheses, is Z. */
+function isZombie(pid: string): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.charAt(stat.lastIndexOf(')') + 2) === 'Z';
+  } catch {
+    return false;
+  }
+}
 
 function tree(files: Record<string, string>): string {
   const root = mkdtempSync(join(tmpdir(), 'readiness-walk-'));
