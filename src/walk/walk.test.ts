@@ -16,7 +16,9 @@ describe('runGit time limit', () => {
     try {
       await execa('git', ['init', '-q'], { cwd: root });
       const before = new Set(childPids());
-      const pending = runGit({ root, gitDir: join(root, '.git') }, ['rev-parse', '--sq-quote', 'marker'], { timeoutMs: 300 });
+      const pending = runGit({ root, gitDir: join(root, '.git') }, ['rev-parse', '--sq-quote', 'marker'], {
+        timeoutMs: 300,
+      });
       const ours = childPids().filter((pid) => !before.has(pid));
       expect(ours).toHaveLength(1);
       // Hold the thread, without yielding, until that git has exited (a zombie nobody has reaped yet)
