@@ -669,26 +669,44 @@ export function skippedWhenUnset(lines: Lines | undefined, path: string, line: n
   if (!lines) return null;
   const lang = /\.go$/.test(path) ? 'go' : /\.py$/.test(path) ? 'py' : /\.(?:[cm]?[jt]sx?)$/.test(path) ? 'js' : null;
   if (!lang) return null;
-  for (let n = line - 1; n >= Math.max(1, line - 40); n--) {
+  // The guard at line n, with its early return before line `until`.
+  const guardAt = (n: number, until: number): SkippedCheck | null => {
     const text = lines.bare(n);
     const g = EMPTY_GUARD[lang].exec(text);
-    if (g) {
-      const name = (g[1] ?? g[2] ?? g[3] ?? '').replace(/\?/g, '');
-      if (SECRET_NAME.test(name.split('.').pop() ?? '') && (CONFIG_NAME.test(name) || fromConfig(lines, name, n))) {
-        // The return on the guard's line, or in the block below it (to the line that closes it:
-        // back at the guard's indentation), at most 8 lines.
-        const indent = /^\s*/.exec(text)![0].length;
-        const after = text.slice(g[0].length);
-        if (PASS_THROUGH[lang].test(after.trim())) return { name, line: n, snippet: text.trim() };
-        for (let k = n + 1; k <= Math.min(lines.count, n + 8, line - 1); k++) {
-          const body = lines.bare(k);
-          if (body.trim() === '') continue;
-          if (/^\s*/.exec(body)![0].length <= indent) break;
-          if (PASS_THROUGH[lang].test(body.trim())) return { name, line: k, snippet: body.trim() };
-        }
-      }
+    if (!g) return null;
+    const name = (g[1] ?? g[2] ?? g[3] ?? '').replace(/\?/g, '');
+    if (!SECRET_NAME.test(name.split('.').pop() ?? '') || !(CONFIG_NAME.test(name) || fromConfig(lines, name, n)))
+      return null;
+    // The return on the guard's line, or in the block below it (to the line that closes it: back at
+    // the guard's indentation), at most 8 lines.
+    const indent = /^\s*/.exec(text)![0].length;
+    if (PASS_THROUGH[lang].test(text.slice(g[0].length).trim())) return { name, line: n, snippet: text.trim() };
+    for (let k = n + 1; k <= Math.min(lines.count, n + 8, until); k++) {
+      const body = lines.bare(k);
+      if (body.trim() === '') continue;
+      if (/^\s*/.exec(body)![0].length <= indent) break;
+      if (PASS_THROUGH[lang].test(body.trim())) return { name, line: k, snippet: body.trim() };
     }
+    return null;
+  };
+  // Above the check, in the same function: the scan stops at a top-level line (a Python `def`).
+  for (let n = line - 1; n >= Math.max(1, line - 40); n--) {
+    const found = guardAt(n, line - 1);
+    if (found) return found;
+    const text = lines.bare(n);
     if (lang === 'py' ? /^\s*(?:async\s+)?def\s|^\S/.test(text) : /^\S/.test(text) && !/^\/[/*]|^\*/.test(text)) break;
+  }
+  // The check cited at the function's header (a Go middleware `func auth(next http.Handler) http.Handler {`):
+  // the first lines of its body.
+  const head = lines.bare(line);
+  if (lang === 'py' ? /^\s*(?:async\s+)?def\s.*:\s*$/.test(head) : /\{\s*$/.test(head)) {
+    const indent = /^\s*/.exec(head)![0].length;
+    for (let n = line + 1; n <= Math.min(lines.count, line + 10); n++) {
+      const text = lines.bare(n);
+      if (text.trim() !== '' && /^\s*/.exec(text)![0].length <= indent) break;
+      const found = guardAt(n, n + 8);
+      if (found) return found;
+    }
   }
   return null;
 }

@@ -175,3 +175,35 @@ describe('round 24: two optional checks', () => {
     expect(r.evidence).toContainEqual(expect.objectContaining({ path: 'security/signature.go', line: 8 }));
   });
 });
+
+describe('round 24: the guard as the first statement of a Go middleware', () => {
+  it('a middleware that refuses without a token, but serves everyone when no token is configured, is optional', async () => {
+    const r = await runRuleOn(
+      authentication,
+      {
+        'go.mod': GO['go.mod'],
+        'main.go': GO['main.go'],
+        'internal/web/auth.go': [
+          'package web', // 1
+          '', // 2
+          'func requireToken(next http.Handler) http.Handler {', // 3
+          '\tif cfg.AdminToken == "" {', // 4
+          '\t\treturn next', // 5
+          '\t}', // 6
+          '\treturn http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {', // 7
+          '\t\tif r.Header.Get("Authorization") != "Bearer "+cfg.AdminToken {', // 8
+          '\t\t\thttp.Error(w, "unauthorized", http.StatusUnauthorized)', // 9
+          '\t\t\treturn', // 10
+          '\t\t}', // 11
+          '\t\tnext.ServeHTTP(w, r)', // 12
+          '\t})', // 13
+          '}', // 14
+        ].join('\n'),
+      },
+      { profile: 'service' },
+    );
+    expect(r.outcome).toBe('partial');
+    expect(r.message).toMatch(/switched off when cfg\.AdminToken is unset \(internal\/web\/auth\.go:5 returns/);
+    expect(r.evidence).toContainEqual(expect.objectContaining({ path: 'internal/web/auth.go', line: 5 }));
+  });
+});
