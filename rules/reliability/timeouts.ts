@@ -18,12 +18,12 @@ import {
 const EXPLICIT = new RegExp(
   [
     String.raw`\btimeout\s*:\s*(?:\d|[A-Z_]{3,}|ms\(|Duration)`,
-    // An option whose value is a name that says it holds a timeout (`timeout: timeoutMs`,
+    // An option whose value is a name that ends in what it holds (`timeout: timeoutMs`,
     // `timeout: config.requestTimeout`, ofetch/axios/got), ending the property: a value read from
     // configuration bounds the call as a number does (blind round 24, papra: 5 of 6 ofetch timeouts
     // were read from the strategy's config and went uncounted). Not `timeout: timeout`, a parameter
     // passed through, nor a type (`timeout: number`).
-    String.raw`\btimeout\s*:\s*(?!timeout\s*[,}\r\n])(?=[a-z_$])(?:[\w$]+\??\.){0,4}[\w$]*(?:[Tt]imeout|TIMEOUT|Ms|MS|Millis|Seconds|Secs)[\w$]*(?=\s*(?:[,}]|\r?\n))`,
+    String.raw`\btimeout\s*:\s*(?!timeout\s*[,}\r\n])(?=[a-z_$])(?:[\w$]+\??\.){0,4}[\w$]+(?<=[Tt]imeout|TIMEOUT|Ms|MS|Millis|Seconds|Secs|_ms|_secs|_seconds)(?=\s*(?:[,}]|\r?\n))`,
     String.raw`\bAbortSignal\.timeout\(`,
     String.raw`\b(?:headers|request|keepAlive)Timeout\s*[:=]\s*\d`,
     String.raw`\b(?:Timeout|ReadTimeout|WriteTimeout|ReadHeaderTimeout|IdleTimeout|ResponseHeaderTimeout|TLSHandshakeTimeout|DialTimeout|ConnWriteTimeout):\s*(?:\d|time\.|\w+\s*\*\s*time\.)`,
