@@ -15,6 +15,9 @@ const ENV_PARENT =
 /** A path with an ENV_PARENT folder somewhere. */
 const ENV_PARENT_DIR =
   /(?:^|\/)(?:envs?|environments?|overlays|stages|clusters|(?:[a-z0-9]+[-_])?accounts|workspaces|deployments?|live|tenants|regions)\//i;
+/** GitHub Pages' environment (`environment: github-pages`, or `name: github-pages` with its url). */
+const PAGES_ENV = /^(?:github-pages|gh-pages)$/i;
+
 /** Config files named per environment: values-prod.yaml, prod.tfvars, application-staging.yml, appsettings.Production.json, .env.production. */
 const ENV_FILE = /\.(?:ya?ml|json|tfvars|hcl|properties|toml|env|conf|ini)$|^\.env\./i;
 /** Code files count only in settings folders (Django settings/production.py, Rails config/environments/production.rb). */
@@ -182,7 +185,7 @@ export default defineRule({
     severity: 'medium',
     effort: 'medium',
     detection:
-      'Environment folders below envs/, environments/, overlays/, stages/, clusters/ or live/; config files named per environment (values-prod.yaml, prod.tfvars, application-staging.yml, appsettings.Production.json, .env.production, a Rails config/environments/staging.rb beyond the framework defaults; not the config of a bundled server — temporal-dynamicconfig/prod.yaml, kafka/, clickhouse/ — which is named and set aside); Terraform `terraform.workspace`; the per-environment files beside a platform application manifest (NAIS `.nais/dev.yaml`, `.nais/prod.yaml` beside `.nais/nais.yaml`: a deployed `dev` cluster is pre-production); CI environments (GitHub/GitLab `environment:`, Azure deployment jobs, Bitbucket deployments, the options of a `workflow_dispatch` choice input that name environments), and CI deploy steps (kubectl/helm/terraform apply, platform deploys) by the namespace they target (`-n prod`, `--namespace staging`) or the environment their deploy job is named for (`deploy-prod`); test-only jobs apart.',
+      'Environment folders below envs/, environments/, overlays/, stages/, clusters/ or live/; config files named per environment (values-prod.yaml, prod.tfvars, application-staging.yml, appsettings.Production.json, .env.production, a Rails config/environments/staging.rb beyond the framework defaults; not the config of a bundled server — temporal-dynamicconfig/prod.yaml, kafka/, clickhouse/ — which is named and set aside); Terraform `terraform.workspace`; the per-environment files beside a platform application manifest (NAIS `.nais/dev.yaml`, `.nais/prod.yaml` beside `.nais/nais.yaml`: a deployed `dev` cluster is pre-production); CI environments (GitHub/GitLab `environment:`, Azure deployment jobs, Bitbucket deployments, the options of a `workflow_dispatch` choice input that name environments), and CI deploy steps (kubectl/helm/terraform apply, platform deploys) by the namespace they target (`-n prod`, `--namespace staging`) or the environment their deploy job is named for (`deploy-prod`); test-only jobs apart. the GitHub Pages environment (`github-pages`) publishes a static site: no stage of the service, named in the message.',
     reads: CI_GLOBS,
     digests: [K8S_DIGEST, TF_DIGEST],
     patterns: {
@@ -293,6 +296,7 @@ export default defineRule({
         add(e.kind, e.name, { path, note: `configuration for environment ${e.name}` });
     // Approval gates (`environment: approve-release`): CI environments, but no separate one.
     const gates: Evidence[] = [];
+    const pages: Evidence[] = [];
     for (const f of ciFiles(ctx.files).filter((c) => c.ok)) {
       const testJobs = testOnlyJobs(f);
       for (const e of f.environments) {
@@ -302,6 +306,15 @@ export default defineRule({
             line: e.line,
             snippet: `environment: ${e.written ?? e.name}`,
             note: `CI environment ${e.name}${e.job ? ` of job ${e.job}` : ''} is an approval gate before the job runs, not a separate environment`,
+          });
+        // GitHub Pages' own environment (`environment: github-pages`, which deploy-pages requires):
+        // where a static site is published, not a stage of the service (kotlinconf-app web-deploy.yml:48).
+        if (PAGES_ENV.test(e.name) && !(e.job && testJobs.has(e.job)))
+          pages.push({
+            path: e.path,
+            line: e.line,
+            snippet: `environment: ${e.written ?? e.name}`,
+            note: `CI environment ${e.name}${e.job ? ` of job ${e.job}` : ''} is GitHub Pages' publishing target for a static site, not a staging or production environment of the service`,
           });
         const kind = envKind(e.name);
         if (kind && !(e.job && testJobs.has(e.job)))
@@ -419,16 +432,27 @@ export default defineRule({
         data,
       );
     const gateNames = [...new Set(gates.map((g) => /CI environment (\S+)/.exec(g.note ?? '')?.[1] ?? ''))];
+    const site = pages[0];
+    const siteText = site
+      ? ` The CI environment ${/CI environment (\S+)/.exec(site.note ?? '')?.[1] ?? 'github-pages'} (${site.path}:${site.line}) is GitHub Pages' publishing target for a static site, not a stage of the service.`
+      : '';
+    const ciText =
+      gates.length > 0
+        ? 'no CI environment but an approval gate'
+        : pages.length > 0
+          ? 'no CI environment but GitHub Pages'
+          : 'no CI environments';
     return fail(
       gates.length > 0
-        ? `No environment separation found: the only CI environment${gateNames.length === 1 ? ', ' : 's, '}${listing(gateNames.slice(0, 3))}, ${gateNames.length === 1 ? 'is an approval gate' : 'are approval gates'} before a job runs, not a separate staging or production environment.`
-        : 'No environment separation found.',
+        ? `No environment separation found: the only CI environment${gateNames.length === 1 ? ', ' : 's, '}${listing(gateNames.slice(0, 3))}, ${gateNames.length === 1 ? 'is an approval gate' : 'are approval gates'} before a job runs, not a separate staging or production environment.${siteText}`
+        : `No environment separation found.${siteText}`,
       [
         {
           path: '.',
-          note: `no environment folders (envs/, environments/, overlays/ …), no per-environment config files (values-prod.yaml, *.tfvars, application-<env>.yml, appsettings.<Env>.json, .env.<env>), ${gates.length > 0 ? 'no CI environment but an approval gate' : 'no CI environments'} and no terraform.workspace in ${ctx.files.size} files`,
+          note: `no environment folders (envs/, environments/, overlays/ …), no per-environment config files (values-prod.yaml, *.tfvars, application-<env>.yml, appsettings.<Env>.json, .env.<env>), ${ciText} and no terraform.workspace in ${ctx.files.size} files`,
         },
         ...gates.slice(0, 2),
+        ...pages.slice(0, 1),
         ...aside,
       ],
       data,

@@ -83,7 +83,7 @@ export default defineRule({
     severity: 'high',
     effort: 'medium',
     detection:
-      "Code that installs or calls authentication (production code only): `passport.use/authenticate`, `AuthGuard`, `jwt.verify`/`jwtVerify`, `expressjwt(`, `NextAuth(`; `OAuth2PasswordBearer`, `HTTPBearer`, DRF `DEFAULT_AUTHENTICATION_CLASSES`, `@jwt_required`, `@login_required`, Django's `AuthenticationMiddleware` only where something requires a login (the admin or auth views routed, `login_required`, `LoginRequiredMixin`, `IsAuthenticated`); `jwt.Parse`, go-oidc verifiers, JWT/BasicAuth middleware; Spring `SecurityFilterChain`/`oauth2ResourceServer`/`httpBasic`; `AddAuthentication`/`AddJwtBearer`/`[Authorize]`; `devise_for`/`authenticate_user!`, a Rails filter that requires a login (`before_action :login_required`, `:require_login`, `:authenticate`); Laravel `auth:` middleware; actix/axum bearer auth; authentication written by hand (a password hash verified with bcrypt/argon2/check_password_hash/`BCrypt::Password.new(…) ==`, the Basic or Authorization header of an incoming request read (Rust `headers().get(AUTHORIZATION)`, also the request's BasicAuth method handed to a checker, Flask `request.authorization`; a check that runs only when credentials are configured, `if creds != nil && …`, is optional: partial 0.5), or an API-key header compared with the configured key and refused with 401/403, or a Fastify `addHook('onRequest'|'preHandler', …)` — autohooks included —, or a Ktor plugin the project wrote (`createRouteScopedPlugin`/`createApplicationPlugin`) whose file reads the Authorization header and sets the principal or answers 401, credited at the `install(X)` that installs it, or a Go middleware (`func logged(next Handler) Handler`) that refuses a request without a session user or token with 401 or a redirect). Libraries from the `authentication` catalogue alone earn partial credit; a JWT library production code uses only to sign tokens it sends (`JWT::encode(`, `jwt.sign(` whose token goes into the bearer Authorization header of an outbound request) earns none, and Laravel's stock `guest` middleware (RedirectIfAuthenticated) is no authentication. Not applicable when the only HTTP server serves operational routes (/metrics, health probes, pprof), as the listener of a Kubernetes controller or an agent does.",
+      "Code that installs or calls authentication (production code only): `passport.use/authenticate`, `AuthGuard`, `jwt.verify`/`jwtVerify`, `expressjwt(`, `NextAuth(`; `OAuth2PasswordBearer`, `HTTPBearer`, DRF `DEFAULT_AUTHENTICATION_CLASSES`, `@jwt_required`, `@login_required`, Django's `AuthenticationMiddleware` only where something requires a login (the admin or auth views routed, `login_required`, `LoginRequiredMixin`, `IsAuthenticated`); `jwt.Parse`, go-oidc verifiers, JWT/BasicAuth middleware; Spring `SecurityFilterChain`/`oauth2ResourceServer`/`httpBasic`; `AddAuthentication`/`AddJwtBearer`/`[Authorize]`; `devise_for`/`authenticate_user!`, a Rails filter that requires a login (`before_action :login_required`, `:require_login`, `:authenticate`); Laravel `auth:` middleware; actix/axum bearer auth; authentication written by hand (a password hash verified with bcrypt/argon2/check_password_hash/`BCrypt::Password.new(…) ==`, the Basic or Authorization header of an incoming request read (Rust `headers().get(AUTHORIZATION)`, also the request's BasicAuth method handed to a checker, Flask `request.authorization`; a check that runs only when credentials are configured, `if creds != nil && …`, or that an early return skips when its secret is empty — Go `if len(cfg.Secret) == 0 { return h }`, JS `if (!process.env.API_KEY) return next()`, Python `if not settings.API_KEY: return` —, is optional: partial 0.5, citing the early return), or an API-key header compared with the configured key and refused with 401/403, or a Fastify `addHook('onRequest'|'preHandler', …)` — autohooks included —, or a Ktor plugin the project wrote (`createRouteScopedPlugin`/`createApplicationPlugin`) whose file reads the Authorization header and sets the principal or answers 401, credited at the `install(X)` that installs it, or a Go middleware (`func logged(next Handler) Handler`) that refuses a request without a session user or token with 401 or a redirect). Libraries from the `authentication` catalogue alone earn partial credit; a JWT library production code uses only to sign tokens it sends (`JWT::encode(`, `jwt.sign(` whose token goes into the bearer Authorization header of an outbound request) earns none, and Laravel's stock `guest` middleware (RedirectIfAuthenticated) is no authentication. Not applicable when the only HTTP server serves operational routes (/metrics, health probes, pprof), as the listener of a Kubernetes controller or an agent does.",
     patterns: {
       // The arguments of `@UseGuards(` and `auth({` stop at the next such call: scanning on from
       // each of many unclosed calls to the end of the file was quadratic.
@@ -509,7 +509,7 @@ export default defineRule({
       ],
       searchedNote: `no authentication wiring in ${ctx.searched('js') + ctx.searched('python') + ctx.searched('go') + ctx.searched('jvm') + ctx.searched('dotnet') + ctx.searched('ruby') + ctx.searched('php') + ctx.searched('rust')} source files`,
     });
-    const optional = optionalHandCheck(result);
+    const optional = optionalHandCheck(result) ?? switchedOffWhenUnset(result, ctx.files);
     if (optional) return optional;
     const bare = dotnetScheme() ? undefined : ctx.matches('dotnet').find((m) => isProductionPath(m.path));
     if (bare && result.outcome !== 'pass')
@@ -622,6 +622,144 @@ function optionalHandCheck(result: ReturnType<typeof codeOrDeps>): ReturnType<ty
           }
         : e,
     ),
+  };
+}
+
+/**
+ * Where a check is skipped when its secret is not configured: an early return above it, in the same
+ * function, that lets the request through when a configured secret is empty (Go `if
+ * len(r.config.Secret) == 0 { return h }`, JS `if (!process.env.API_KEY) return next()`, Python `if
+ * not settings.API_KEY: return`). Authentication is then off unless the operator sets the secret
+ * (blind round 24, imgproxy server/middlewares.go:48 and security/signature.go:13).
+ */
+export interface SkippedCheck {
+  /** The secret the guard tests (`r.config.Secret`, `process.env.API_KEY`). */
+  name: string;
+  /** The line of the early return that lets the request through. */
+  line: number;
+  snippet: string;
+}
+
+/** A guard on an empty or missing value: the name it tests, per language. */
+const EMPTY_GUARD: Record<'go' | 'js' | 'py', RegExp> = {
+  go: /^\s*(?:\}\s*else\s+)?if\s+(?:len\(\s*([\w.]+)\s*\)\s*==\s*0|([\w.]+)\s*==\s*(?:""|nil))\s*(?:\|\||\{)/,
+  js: /^\s*(?:\}\s*else\s+)?if\s*\(\s*(?:!\s*([\w.$?]+)|([\w.$?]+)\s*={2,3}\s*(?:undefined|null|''|""))\s*(?:\|\||\))/,
+  py: /^\s*(?:el)?if\s+(?:not\s+([\w.]+)|([\w.]+)\s+is\s+None|([\w.]+)\s*==\s*(?:''|""))\s*(?:or\b|:)/,
+};
+
+/** An early return that serves the request (the next handler, `nil`/`true`, a bare `return`). */
+const PASS_THROUGH: Record<'go' | 'js' | 'py', RegExp> = {
+  go: /\breturn\s+(?:h|next|handler|nil|true)\s*$|\bnext\.ServeHTTP\s*\(|\bc\.Next\s*\(\s*\)|\breturn\s+next\s*\(/,
+  js: /\breturn\s+(?:await\s+)?next\s*\(\s*\)|\bnext\s*\(\s*\)\s*;?\s*return\b|\breturn\s+true\b/,
+  py: /\breturn\s*$|\breturn\s+None\s*$|\breturn\s+True\s*$|\breturn\s+(?:await\s+)?(?:call_next|(?:self\.)?get_response|self\.app|app)\s*\(/,
+};
+
+/** A name that holds configuration: a settings object, the environment, a constant. */
+const CONFIG_NAME =
+  /(?:^|\.)(?:config|cfg|conf|settings|options|opts|env|environ|app\.config)\.|\bprocess\.env\.|^[A-Z][A-Z0-9_]{2,}$|\.[A-Z][A-Z0-9_]{2,}$/i;
+/** A name of a secret (`Secret`, `apiKey`, `Keys`, `AUTH_TOKEN`, `password`). */
+const SECRET_NAME = /secret|key|token|passw|credential|salt|auth/i;
+
+/**
+ * The early return above line `line` (1-based, within the same function: the scan stops at a
+ * top-level line, or a Python `def`) that serves the request when a configured secret is empty; null
+ * where the check always runs.
+ */
+export function skippedWhenUnset(lines: Lines | undefined, path: string, line: number): SkippedCheck | null {
+  if (!lines) return null;
+  const lang = /\.go$/.test(path) ? 'go' : /\.py$/.test(path) ? 'py' : /\.(?:[cm]?[jt]sx?)$/.test(path) ? 'js' : null;
+  if (!lang) return null;
+  // The guard at line n, with its early return before line `until`.
+  const guardAt = (n: number, until: number): SkippedCheck | null => {
+    const text = lines.bare(n);
+    const g = EMPTY_GUARD[lang].exec(text);
+    if (!g) return null;
+    const name = (g[1] ?? g[2] ?? g[3] ?? '').replace(/\?/g, '');
+    if (!SECRET_NAME.test(name.split('.').pop() ?? '') || !(CONFIG_NAME.test(name) || fromConfig(lines, name, n)))
+      return null;
+    // The return on the guard's line, or in the block below it (to the line that closes it: back at
+    // the guard's indentation), at most 8 lines.
+    const indent = /^\s*/.exec(text)![0].length;
+    if (PASS_THROUGH[lang].test(text.slice(g[0].length).trim())) return { name, line: n, snippet: text.trim() };
+    for (let k = n + 1; k <= Math.min(lines.count, n + 8, until); k++) {
+      const body = lines.bare(k);
+      if (body.trim() === '') continue;
+      if (/^\s*/.exec(body)![0].length <= indent) break;
+      if (PASS_THROUGH[lang].test(body.trim())) return { name, line: k, snippet: body.trim() };
+    }
+    return null;
+  };
+  // Above the check, in the same function: the scan stops at a top-level line (a Python `def`).
+  for (let n = line - 1; n >= Math.max(1, line - 40); n--) {
+    const found = guardAt(n, line - 1);
+    if (found) return found;
+    const text = lines.bare(n);
+    if (lang === 'py' ? /^\s*(?:async\s+)?def\s|^\S/.test(text) : /^\S/.test(text) && !/^\/[/*]|^\*/.test(text)) break;
+  }
+  // The check cited at the function's header (a Go middleware `func auth(next http.Handler) http.Handler {`):
+  // the first lines of its body.
+  const head = lines.bare(line);
+  if (lang === 'py' ? /^\s*(?:async\s+)?def\s.*:\s*$/.test(head) : /\{\s*$/.test(head)) {
+    const indent = /^\s*/.exec(head)![0].length;
+    for (let n = line + 1; n <= Math.min(lines.count, line + 10); n++) {
+      const text = lines.bare(n);
+      if (text.trim() !== '' && /^\s*/.exec(text)![0].length <= indent) break;
+      const found = guardAt(n, n + 8);
+      if (found) return found;
+    }
+  }
+  return null;
+}
+
+/** Whether a local `name` is read from configuration in the lines above `at` (`apiKey := cfg.APIKey`). */
+function fromConfig(lines: Lines, name: string, at: number): boolean {
+  if (!/^\w+$/.test(name)) return false;
+  const assign = new RegExp(
+    String.raw`\b${name}\s*(?::=|=)\s*[^=\n]*(?:config|cfg|[Ee]nv|Getenv|settings|options|opts)`,
+    'i',
+  );
+  for (let n = at - 1; n >= Math.max(1, at - 30); n--) if (assign.test(lines.bare(n))) return true;
+  return false;
+}
+
+/**
+ * Hand-written authentication every check of which is skipped when its secret is unset
+ * (skippedWhenUnset): optional, off unless configured, a partial that names the secret and the
+ * early return. A library's wiring, or one check that always runs, keeps the pass.
+ */
+function switchedOffWhenUnset(
+  result: ReturnType<typeof codeOrDeps>,
+  files: FileView,
+): ReturnType<typeof codeOrDeps> | null {
+  if (result.outcome !== 'pass') return null;
+  const data = result.data as { libraries?: unknown[] } | undefined;
+  if ((data?.libraries?.length ?? 0) > 0) return null;
+  const code = result.evidence.filter((e) => e.line !== undefined && e.snippet);
+  if (code.length === 0) return null;
+  const skips = code.map((e) => skippedWhenUnset(files.lines(e.path), e.path, e.line!));
+  if (!skips.every(Boolean)) return null;
+  const at = (i: number) => `${code[i]!.path}:${skips[i]!.line}`;
+  const names = [...new Set(skips.map((s) => s!.name))];
+  return {
+    ...result,
+    outcome: 'partial',
+    score: 0.5,
+    message:
+      names.length === 1
+        ? `Authentication is written by hand and optional: switched off when ${names[0]} is unset (${skips.map((_, i) => at(i)).join(', ')} return${skips.length === 1 ? 's' : ''} before the check); unset, every request is served.`
+        : `Authentication is written by hand and optional: each check is switched off when its secret is unset (${skips.map((x, i) => `${x!.name}: ${at(i)}`).join('; ')} return before the check); with none set, every request is served.`,
+    evidence: [
+      ...result.evidence.map((e) => {
+        const i = code.indexOf(e);
+        return i < 0 ? e : { ...e, note: `${e.note}, only when ${skips[i]!.name} is set` };
+      }),
+      ...code.map((e, i) => ({
+        path: e.path,
+        line: skips[i]!.line,
+        snippet: skips[i]!.snippet,
+        note: `the request is served without the check when ${skips[i]!.name} is unset: authentication switched off`,
+      })),
+    ],
   };
 }
 

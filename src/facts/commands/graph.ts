@@ -77,7 +77,7 @@ interface Frame {
   /** The runner above fails when a command changed a file (a pre-commit hook): rewriting is checking. */
   failsOnChange?: true;
   /** Inside a task dispatcher: the functions it defines, walked where called, and its own-directory variables. */
-  functions?: { map: Map<string, ScriptFunction>; vars: Record<string, string> };
+  functions?: { map: Map<string, ScriptFunction>; vars: Record<string, string>; sourced?: Map<string, string> };
 }
 
 const SHELLS = new Set(['bash', 'sh', 'zsh', 'dash', 'ksh']);
@@ -100,6 +100,10 @@ class Walker {
     private readonly files: FileView,
     private readonly view: typeof dispatcherView,
   ) {}
+
+  /** A file a dispatcher sources, when it is in the listing. */
+  private readonly load = (path: string): string | undefined =>
+    this.files.exists(path) ? this.files.read(path) : undefined;
 
   /** Shell text written at path from line: each simple command, `cd` carried along the text. */
   shell(
@@ -223,18 +227,22 @@ class Walker {
       if (!this.dispatchers.has(key))
         this.dispatchers.set(
           key,
-          SCRIPT_EXT.test(script) && !/\.(?:sh|bash|zsh)$/i.test(script) ? undefined : this.view(body, script, args[0]),
+          SCRIPT_EXT.test(script) && !/\.(?:sh|bash|zsh)$/i.test(script)
+            ? undefined
+            : this.view(body, script, args[0], this.load),
         );
       const d = this.dispatchers.get(key);
       if (d) {
-        const functions = { map: d.functions, vars: d.vars };
+        const functions = { map: d.functions, vars: d.vars, ...(d.sourced ? { sourced: d.sourced } : {}) };
         this.shell(d.text, 1, script, undefined, { ...next, functions }, args, d.vars);
         return;
       }
       // A file sourced by the dispatcher sees its functions; a script it executes does not.
       const sourced = argv[0] === '.' || argv[0] === 'source';
+      // A library the dispatcher sources runs its top level there; its functions run where called.
+      const library = sourced ? frame.functions?.sourced?.get(script) : undefined;
       this.shell(
-        body,
+        library ?? body,
         1,
         script,
         undefined,

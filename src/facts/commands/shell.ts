@@ -103,6 +103,8 @@ function commandsAt(
       // parser throws on the pattern); `for ((i=1; i<=N; i++))` is a loop header, no program.
       .replace(/\$\{([A-Za-z_]\w*)(?:\/\/?|##?|%%?|\^\^?|,,?)[^}]*\}/g, '$$$1')
       .replace(/\bfor\s*\(\(.*?\)\)/g, 'for _ in _')
+      // `"${@:-help}"`, `${1:-build}`: the script's arguments when it has them, else the default.
+      .replace(/\$\{([@*]|[1-9]):-([\w:.-]{0,40})\}/g, (_m, k: string, d: string) => (env?.has(k) ? `$${k}` : d))
       // `\`cmd\`` is the old spelling of `$(cmd)`.
       .replace(/`([^`]*)`/g, '$$($1)');
     tokens = parse(plain, (k) => env?.get(k) ?? `\u0001${k}\u0002`);
