@@ -48,7 +48,19 @@ import vm from 'node:vm';
 // most run a handful of times, so compiling them was a cost without a return: ~17 ms of the 12-file
 // audit's ~230 ms of CPU (thirteenth session). After 100 executions a regex is compiled as before;
 // a large tree's hot patterns run millions of times, so their first hundred in the interpreter do not count.
-const V8_FLAGS = '--heap-growing-percent=20 --semi-space-growth-factor=1 --regexp-tier-up-ticks=100';
+//
+// Optimising compilation: V8 sends a function to TurboFan once it has run for its interrupt budget
+// (67,584 by default), and TurboFan compiles on background threads whose CPU no profile of the
+// program shows. An audit's code is broad and each part of it hot for a while (the regex reader at
+// compilePatterns, glob matching, the YAML and HCL readers, the masking lexer, each digest), so most of
+// it reached TurboFan: at 10k files the background threads took ~0.6 s of ~1.9 s of CPU (per-thread
+// /proc times, single-threaded run; --no-concurrent-recompilation moved the same 0.6 s onto the main
+// thread). Eight times the budget leaves the briefly hot code in the baseline tier, and what stays
+// hot (the scan's loops) is optimised a little later: 10k CPU 2.34 -> 1.93 s, 100k the same, the
+// 12-file audit 0.22 -> 0.20 s (docs/performance.md, seventeenth session). V8 reads it whenever it
+// sets a function's budget, so setting it here, before the program is compiled, covers all of it.
+const V8_FLAGS =
+  '--heap-growing-percent=20 --semi-space-growth-factor=1 --regexp-tier-up-ticks=100 --interrupt-budget=540672';
 v8.setFlagsFromString(V8_FLAGS);
 globalThis[Symbol.for('readiness.v8-flags')] = V8_FLAGS;
 

@@ -62,6 +62,12 @@ export class LiteralSet {
    */
   private found = new Uint8Array(0);
   private firstEnd = new Int32Array(0);
+  /**
+   * Per output state, the scan that last recorded its literals (`scans` counts them): a state's
+   * literals are recorded at its first visit in a text only, later visits change nothing.
+   */
+  private recorded = new Int32Array(0);
+  private scans = 0;
 
   add(literal: string, ignoreCase: boolean): number {
     const text = ignoreCase ? literal.toLowerCase() : literal;
@@ -162,9 +168,9 @@ export class LiteralSet {
       }
     }
     // Premultiplied targets (t * K) save a multiply per character in `scan`; a target where some
-    // literal ends is stored complemented (negative), so the hot loop learns it from the entry it
-    // reads anyway: a separate flag table cost a second memory access per character (the tables
-    // are megabytes, beyond the caches), about a quarter of the pass.
+    // literal ends is stored as its complemented index (~t, negative), so the hot loop learns it from
+    // the entry it reads anyway (a separate flag table cost a second memory access per character,
+    // about a quarter of the pass) and finds its outputs without dividing by K.
     // In shared memory: the scan's worker threads get this set by structured cloning (`tables`), and a
     // SharedArrayBuffer's view is cloned as a view of the same memory, so the table (3.6 MB at 100k
     // files: 14,286 states × 65 classes) exists once in the process instead of once per thread.
@@ -172,7 +178,7 @@ export class LiteralSet {
     const dense = sharedInt32(n * K);
     for (let i = 0; i < dense.length; i++) {
       const t = table[i]!;
-      dense[i] = out[t]!.length ? ~(t * K) : t * K;
+      dense[i] = out[t]!.length ? ~t : t * K;
     }
     this.table = dense;
     this.outStart = new Int32Array(n + 1);
@@ -195,7 +201,12 @@ export class LiteralSet {
       this.found = new Uint8Array(this.lits.length);
       this.firstEnd = new Int32Array(this.lits.length);
     }
-    const { found, firstEnd, table, classOf, outStart, outIds } = this;
+    if (this.recorded.length !== this.outStart.length || this.scans === 0x7fffffff) {
+      this.recorded = new Int32Array(this.outStart.length);
+      this.scans = 0;
+    }
+    const scan = ++this.scans;
+    const { found, firstEnd, table, classOf, outStart, outIds, recorded } = this;
     found.fill(0);
     const K = this.classes;
     let s = 0;
@@ -207,8 +218,10 @@ export class LiteralSet {
       else if (LOWERS_TO_ASCII(c)) special = true;
       s = table[s + k]!;
       if (s < 0) {
-        s = ~s;
-        const st = s / K;
+        const st = ~s;
+        s = st * K;
+        if (recorded[st] === scan) continue;
+        recorded[st] = scan;
         for (let j = outStart[st]!, b = outStart[st + 1]!; j < b; j++) {
           const id = outIds[j]!;
           if (found[id] === 0) {

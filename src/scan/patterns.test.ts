@@ -119,3 +119,30 @@ describe('the matches of a pattern that matches only at the end of the text, kep
     expect(columns.get('r:needle')).toEqual(listed.get('r:needle'));
   });
 });
+
+describe('the regex of the alternatives a file can match', () => {
+  // Keyed by a bit mask up to 30 alternatives and by a string beyond: both give what the whole regex gives.
+  const words = (n: number) => Array.from({ length: n }, (_, i) => `(word${String.fromCharCode(97 + (i % 26))}${i})`);
+  const texts = [
+    'worda0 wordb1 nothing',
+    'wordd3 then wordc2\nand worda0',
+    'nothing here',
+    `${words(40)
+      .filter((_, i) => i % 3 === 0)
+      .map((w) => w.slice(1, -1))
+      .join('\n')}\n`,
+  ];
+  for (const n of [3, 30, 31, 40]) {
+    it(`${n} alternatives`, () => {
+      const regex = new RegExp(words(n).join('|'));
+      const compiled = compilePatterns([{ key: 'r:w', regex, files: ['**/*'] }]).flatMap((g) => g.patterns);
+      expect(compiled[0]!.alts).toHaveLength(n);
+      for (const text of texts) {
+        const matches = new Map<string, MatchList>();
+        runPatterns('a.txt', text, compiled, matches);
+        const whole = [...text.matchAll(new RegExp(regex.source, 'g'))].map((m) => m.slice(1).join(','));
+        expect((matches.get('r:w') as Match[] | undefined)?.map((m) => m.groups.join(',')) ?? []).toEqual(whole);
+      }
+    });
+  }
+});

@@ -2,14 +2,14 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { alternativesOf, requiredLiterals, someAlternatives } from './required.js';
 
-// The property the scanner relies on: a match always contains one of the literals.
+// The property the scanner relies on: a text the regex matches in holds one of the literals. Without
+// a positive lookaround, each match holds one itself; with one, the literal may be where it looks.
 function holds(re: RegExp, text: string, literals: string[]): boolean {
   const g = new RegExp(re.source, `${re.flags.replace('g', '')}g`);
   const ci = re.flags.includes('i');
-  for (const m of text.matchAll(g)) {
-    const s = ci ? m[0].toLowerCase() : m[0];
-    if (!literals.some((l) => s.includes(l))) return false;
-  }
+  const has = (s: string) => literals.some((l) => (ci ? s.toLowerCase() : s).includes(l));
+  if (/\(\?<?=/.test(re.source)) return text.match(g) === null || has(text);
+  for (const m of text.matchAll(g)) if (!has(m[0])) return false;
   return true;
 }
 
@@ -76,6 +76,15 @@ describe('requiredLiterals', () => {
     expect(requiredLiterals(/Sentry\.(?:init|conf)\(/)).toEqual(['Sentry.ini', 'Sentry.con']);
     expect(requiredLiterals(/Spring\.Dat/i)).toEqual(['spring.dat']);
     expect(requiredLiterals(/(?<=kind: )Deployment/)).toEqual(['Deployment']);
+  });
+
+  it('takes what a positive lookaround needs beside the match, never a negative one', () => {
+    // A retry loop's bound named for retries: a file without `retr` or `Retr` has none.
+    expect(requiredLiterals(/\bfor\s+(?=\w*?[Rr]etr)\w+/)?.sort()).toEqual(['Retr', 'retr']);
+    expect(requiredLiterals(/(?<=kind: )\w+/)).toEqual(['kind: ']);
+    expect(requiredLiterals(/(?!Deployment)\w+/)).toBeUndefined();
+    expect(requiredLiterals(/(?<!kind: )\w+/)).toBeUndefined();
+    expect(requiredLiterals(/(?:(?=Deployment)\w+)?x/)).toBeUndefined();
   });
 
   it('claims nothing it cannot be sure of', () => {
@@ -147,6 +156,11 @@ describe('alternativesOf', () => {
     expect(alts[1]!.clauses.map((c) => [...c].sort())).toEqual([
       ['Count', 'Hits', 'count', 'hits'],
       ['+=', '-='],
+    ]);
+    // What a lookahead needs is needed too, beside the match.
+    expect(alternativesOf(/\bwhile\s*(?=\w*?[Aa]ttempts)\w+|x/)![0]!.clauses.map((c) => [...c].sort())).toEqual([
+      ['Attempts', 'attempts'],
+      ['while'],
     ]);
     expect(alternativesOf(/(a)\1|b/)).toBeUndefined();
   });
