@@ -135,6 +135,24 @@ export default defineRule({
         literals: ['winston'],
         maxPerFile: 1,
       },
+      // controller-runtime's zap wrapper (`sigs.k8s.io/controller-runtime/pkg/log/zap`): `zap.New(…)`
+      // builds zap's production config, a JSON encoder, unless `Development: true` (console text) or
+      // a console encoder is asked for (blind round 25, cluster-operator cmd/main.go:100). The wrapper
+      // is imported directly, though go.mod lists zap itself as `// indirect`.
+      ctrlZap: {
+        regex: /\bzap\.New\s*\(/,
+        files: ['**/*.go'],
+        literals: ['sigs.k8s.io/controller-runtime/pkg/log/zap'],
+        maxPerFile: 1,
+      },
+      // The per-reconcile logger controller-runtime puts in the context carries the controller, the
+      // object and a `reconcileID` on each line: the lines of one reconcile share the id.
+      ctrlReconcileLog: {
+        regex: /\b(?:ctrl|log|logf|crlog)\.(?:LoggerFrom|FromContext)\s*\(\s*ctx\b/,
+        files: ['**/*.go'],
+        literals: ['LoggerFrom', 'FromContext'],
+        maxPerFile: 1,
+      },
       // @crowlog/logger writes each record as one JSON line (the dev scripts pipe it to crowlog-pretty);
       // a value import, not `import type` (blind round 24, papra shared/logger/logger.ts:8).
       crowlog: {
@@ -324,6 +342,17 @@ export default defineRule({
       ]).filter((m) => !(output.text.length || output.toFile.length) || !/zerolog/.test(m.snippet)),
       ...output.json,
     ];
+    const ctrlRuntime = ctx.facts.findDependencies(['sigs.k8s.io/controller-runtime']).length > 0;
+    const ctrlZap = ctrlRuntime ? serverCodeMatches(ctx.facts, ctx.matches('ctrlZap')) : [];
+    // `zap.Options{Development: true}` or `zap.ConsoleEncoder(…)` writes console text.
+    const zapText = ctrlZap.filter((m) =>
+      /\bDevelopment:\s*true\b|\bzap\.ConsoleEncoder\s*\(|\bUseDevMode\s*\(\s*true\s*\)/.test(
+        ctx.files.read(m.path) ?? '',
+      ),
+    );
+    json.push(...ctrlZap.filter((m) => !zapText.includes(m)));
+    const reconcileLog =
+      ctrlZap.length > zapText.length ? serverCodeMatches(ctx.facts, ctx.matches('ctrlReconcileLog')) : [];
     // A Python dictConfig formatter that renders JSON but no handler uses (djangopackages: the
     // console handler uses a ConsoleRenderer formatter) writes nothing; structlog wrapped for the
     // stdlib formatters then writes what those formatters write (round 14).
@@ -345,6 +374,7 @@ export default defineRule({
       ...unusedJson,
       ...ownLoggerModule,
       ...output.text,
+      ...zapText,
       ...serverCodeMatches(ctx.facts, [...ctx.matches('winstonPlain'), ...ctx.matches('plain')]),
     ];
     // A message-queue client's correlation id (AMQP `CorrelationId`, RPC reply matching) pairs
@@ -362,7 +392,7 @@ export default defineRule({
     const layoutIds = ctx
       .matches('mdcLayout')
       .filter((m) => isProductionPath(m.path) && !/(^|\/)logback-test\.xml$|log4j2-test\./.test(m.path));
-    ids.push(...layoutIds);
+    ids.push(...layoutIds, ...reconcileLog);
     const deps = ctx.facts
       .findDependencies(ctx.catalogue('structured-logging'))
       .filter((d) => ctx.facts.componentOf(d.path) === 'server');
@@ -379,17 +409,26 @@ export default defineRule({
     const shownIds = fastifyLogs.length ? ids.filter((m) => !reqLog(m)) : ids;
     const data = { libraries, jsonFiles: new Set(json.map((m) => m.path)).size, requestIds: hasIds };
     const evidence: Evidence[] = [
-      ...firstPerFile(json, 4).map((m) => fromMatch(m, 'JSON/structured logger configured')),
+      ...firstPerFile(json, 4).map((m) =>
+        fromMatch(
+          m,
+          ctrlZap.includes(m)
+            ? "controller-runtime's zap logger: production mode writes JSON (no Development: true)"
+            : 'JSON/structured logger configured',
+        ),
+      ),
       ...firstPerFile(shownIds, 2).map((m) =>
         fromMatch(
           m,
           layoutIds.includes(m)
             ? `request/correlation id: the log pattern prints MDC key ${m.groups[0]} on every line`
-            : /instrumentation-|Instrumentation\s*\(/.test(m.snippet)
-              ? 'request/correlation id: the OpenTelemetry log instrumentation adds the trace and span ids to each log record'
-              : reqLog(m)
-                ? "request/correlation id: the request's child logger (request.log) carries its request id"
-                : 'request/correlation id',
+            : reconcileLog.includes(m)
+              ? "request/correlation id: controller-runtime's per-reconcile logger carries a reconcileID on each line"
+              : /instrumentation-|Instrumentation\s*\(/.test(m.snippet)
+                ? 'request/correlation id: the OpenTelemetry log instrumentation adds the trace and span ids to each log record'
+                : reqLog(m)
+                  ? "request/correlation id: the request's child logger (request.log) carries its request id"
+                  : 'request/correlation id',
         ),
       ),
       ...idDeps.slice(0, 1).map((d) => dependencyEvidence(d, 'request-id middleware')),

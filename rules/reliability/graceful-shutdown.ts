@@ -28,6 +28,10 @@ const CODE = new RegExp(
     // tried every X of a long word with a scan to its end).
     String.raw`\b(?=\w*?(?:[Ss]erver|[Ss]rv))\w+\.Shutdown\(`,
     String.raw`\.GracefulStop\(\)`,
+    // controller-runtime (and sample-controller's signals package): a context cancelled on SIGTERM
+    // or SIGINT, handed to the manager, which stops its runnables and waits for them (blind round
+    // 25, cluster-operator cmd/main.go:318 `mgr.Start(ctrl.SetupSignalHandler())`).
+    String.raw`\b(?:ctrl|signals|manager)\.SetupSignalHandler\(\)`,
     String.raw`\bRuntime\.getRuntime\(\)\.addShutdownHook\(`,
     String.raw`@PreDestroy\b`,
     String.raw`\bIHostApplicationLifetime\b`,
@@ -66,7 +70,7 @@ export default defineRule({
     severity: 'medium',
     effort: 'low',
     detection:
-      'Production code that handles SIGTERM or hooks into shutdown (`process.on("SIGTERM")`, also for each signal of a list: `["SIGTERM", "SIGINT"].forEach((s) => process.on(s, …))`, terminus, `signal.Notify(…SIGTERM)`, `.Shutdown(ctx)`, `addShutdownHook`, `IHostApplicationLifetime`, `trap("TERM")`); Spring `server.shutdown=graceful`; gunicorn/uvicorn graceful timeouts, uWSGI `die-on-term`; a Dockerfile `STOPSIGNAL` that is the graceful stop of the server it runs (SIGWINCH for Apache httpd, SIGQUIT for nginx/php-fpm). Platform settings (Kubernetes preStop, terminationGracePeriodSeconds, compose stop_grace_period) alone earn partial credit.',
+      'Production code that handles SIGTERM or hooks into shutdown (`process.on("SIGTERM")`, also for each signal of a list: `["SIGTERM", "SIGINT"].forEach((s) => process.on(s, …))`, terminus, `signal.Notify(…SIGTERM)`, `.Shutdown(ctx)`, `addShutdownHook`, `IHostApplicationLifetime`, `trap("TERM")`, controller-runtime `ctrl.SetupSignalHandler()`); Spring `server.shutdown=graceful`; gunicorn/uvicorn graceful timeouts, uWSGI `die-on-term`; a Dockerfile `STOPSIGNAL` that is the graceful stop of the server it runs (SIGWINCH for Apache httpd, SIGQUIT for nginx/php-fpm). Platform settings (Kubernetes preStop, terminationGracePeriodSeconds, compose stop_grace_period) alone earn partial credit.',
     patterns: {
       code: {
         regex: CODE,
@@ -87,6 +91,7 @@ export default defineRule({
           'TERM',
           'SignalKind',
           'GracefulStop',
+          'SetupSignalHandler',
         ],
         maxPerFile: 3,
       },
