@@ -314,3 +314,34 @@ describe('round 25: ActiveJob retry_on with a growing wait retries the job that 
     expect(r.outcome).toBe('partial');
   });
 });
+
+describe('round 25: a Rails log payload field set from the request id is request correlation', () => {
+  const tree = (field: string) => ({
+    Gemfile: 'source "https://rubygems.org"\ngem "rails", "~> 8.0"\ngem "rails_semantic_logger"\n',
+    'config/application.rb': 'module Registry\n  class Application < Rails::Application\n  end\nend\n',
+    'config/environments/production.rb':
+      'Rails.application.configure do\n  config.rails_semantic_logger.format = :json\n  config.semantic_logger.add_appender(io: $stdout, formatter: :json)\nend\n',
+    'config/initializers/semantic_logger.rb': [
+      'class RequestPayload < RailsSemanticLogger::ActionController::LogSubscriber', // 1
+      '  def process_action(event)', // 2
+      '    payload = event.payload', // 3
+      '    payload[:http] = {', // 4
+      `      ${field},`, // 5
+      '      method: request.method', // 6
+      '    }', // 7
+      '  end', // 8
+      'end', // 9
+    ].join('\n'),
+  });
+  it('`request_id: request.uuid` in the payload: pass, cited', async () => {
+    const r = await runRuleOn(structuredLogging, tree('request_id: request.uuid'), { profile: 'service' });
+    expect(r.outcome).toBe('pass');
+    expect(r.evidence).toContainEqual(
+      expect.objectContaining({ path: 'config/initializers/semantic_logger.rb', line: 5 }),
+    );
+  });
+  it('another field from the request is no correlation id', async () => {
+    const r = await runRuleOn(structuredLogging, tree('path: request.path'), { profile: 'service' });
+    expect(r.outcome).toBe('partial');
+  });
+});
