@@ -202,7 +202,12 @@ function jpaOverDocumentStore(ctx: RuleContext): string | null {
  * (any .prisma file, or the schema file or folder package.json's `prisma.schema` names).
  */
 function prismaMigrations(files: FileView): string[] {
-  const dirs = new Set(files.match('**/*.prisma').filter((p) => !/(?:^|\/)node_modules\//.test(p)).map(dirOf));
+  const dirs = new Set(
+    files
+      .match('**/*.prisma')
+      .filter((p) => !/(?:^|\/)node_modules\//.test(p))
+      .map(dirOf),
+  );
   for (const pkg of files.named('package.json')) {
     if (/(?:^|\/)node_modules\//.test(pkg)) continue;
     const text = files.read(pkg) ?? '';
