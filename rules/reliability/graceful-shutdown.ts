@@ -28,10 +28,6 @@ const CODE = new RegExp(
     // tried every X of a long word with a scan to its end).
     String.raw`\b(?=\w*?(?:[Ss]erver|[Ss]rv))\w+\.Shutdown\(`,
     String.raw`\.GracefulStop\(\)`,
-    // controller-runtime (and sample-controller's signals package): a context cancelled on SIGTERM
-    // or SIGINT, handed to the manager, which stops its runnables and waits for them (blind round
-    // 25, cluster-operator cmd/main.go:318 `mgr.Start(ctrl.SetupSignalHandler())`).
-    String.raw`\b(?:ctrl|signals|manager)\.SetupSignalHandler\(\)`,
     String.raw`\bRuntime\.getRuntime\(\)\.addShutdownHook\(`,
     String.raw`@PreDestroy\b`,
     String.raw`\bIHostApplicationLifetime\b`,
@@ -91,9 +87,18 @@ export default defineRule({
           'TERM',
           'SignalKind',
           'GracefulStop',
-          'SetupSignalHandler',
         ],
         maxPerFile: 3,
+      },
+      // controller-runtime (and sample-controller's signals package): a context cancelled on SIGTERM
+      // or SIGINT, handed to the manager, which stops its runnables and waits for them (blind round
+      // 25, cluster-operator cmd/main.go:318 `mgr.Start(ctrl.SetupSignalHandler())`). A pattern of
+      // its own: the code pattern's named back-references keep it whole for the backtracking check.
+      signalHandler: {
+        regex: /\b(?:ctrl|signals|manager)\.SetupSignalHandler\(\)/,
+        files: ['**/*.go'],
+        literals: ['SetupSignalHandler'],
+        maxPerFile: 1,
       },
       // An OpenTelemetry SDK or provider shut down (`sdk.shutdown()`): a handler doing only this drains nothing.
       telemetryShutdown: {
@@ -144,6 +149,7 @@ export default defineRule({
     });
     const code = [
       ...productionMatches(ctx, 'code'),
+      ...productionMatches(ctx, 'signalHandler'),
       ...ctx.matches('config').filter((m) => isProductionPath(m.path)),
       ...stopSignals,
     ];

@@ -21,8 +21,8 @@ const CODE = new RegExp(
     // RxJS `retry({ count: 2, delay: … })`: a bounded retry that waits between attempts (a number
     // or a function that picks the wait); Stripe's SDK `maxNetworkRetries: 2` retries its requests
     // with exponential backoff and jitter (blind round 25, podkrepi-api auth.service.ts:130,
-    // stripe-config-factory.ts:14). The retry options stop at the first `}`.
-    String.raw`\bretry\(\s*\{[^}]{0,160}?\bdelay\s*:`,
+    // stripe-config-factory.ts:14). The retry options stop at the first `}` or the next `retry(`.
+    String.raw`\bretry\(\s*\{(?:(?!\bretry\()[^}])*\bdelay\s*:`,
     String.raw`\bmaxNetworkRetries\s*:\s*[1-9]|\bmax_network_retries\s*=\s*[1-9]`,
     // Job queues that retry with backoff: Bull/BullMQ job options, Sidekiq, Celery.
     // The options span lines (`attempts: 12,\n backoff: {\n delay: …,\n type: 'exponential' }`).
@@ -444,7 +444,9 @@ export default defineRule({
       // ActiveJob's `retry_on …, wait: :polynomially_longer` (or `:exponentially_longer`, a lambda):
       // the job is re-run with a growing wait (blind round 25, rubygems.org application_job.rb:16).
       activeJobBackoff: {
-        regex: /\bretry_on\b[^\n]*\bwait:\s*(?::(?:polynomially_longer|exponentially_longer)\b|->|lambda\b|proc\b)/,
+        // The rest of a `retry_on` line stops at the next one (linear on a line of many).
+        regex:
+          /\bretry_on\b(?:(?!\bretry_on\b)[^\n])*\bwait:[ \t]*(?::(?:polynomially_longer|exponentially_longer)\b|->|lambda\b|proc\b)/,
         files: ['**/*.rb'],
         literals: ['retry_on'],
         maxPerFile: 2,
