@@ -197,6 +197,34 @@ function jpaOverDocumentStore(ctx: RuleContext): string | null {
   return `a document database (${documentStoreName(doc.name)} via ${doc.name}, ${doc.path}${doc.line ? `:${doc.line}` : ''}) is the store: ${documents.length} document class${documents.length === 1 ? '' : 'es'} such as ${d.path}:${d.line} (${d.snippet.trim()}), and ${orm} map${clients.length === 1 ? 's' : ''} no JPA @Entity, so there is no relational schema to migrate`;
 }
 
+/**
+ * Prisma Migrate's migration files: `migrations/<step>/migration.sql` in the folder of each Prisma schema
+ * (any .prisma file, or the schema file or folder package.json's `prisma.schema` names).
+ */
+function prismaMigrations(files: FileView): string[] {
+  const dirs = new Set(
+    files
+      .match('**/*.prisma')
+      .filter((p) => !/(?:^|\/)node_modules\//.test(p))
+      .map(dirOf),
+  );
+  for (const pkg of files.named('package.json')) {
+    if (/(?:^|\/)node_modules\//.test(pkg)) continue;
+    const text = files.read(pkg) ?? '';
+    if (!text.includes('"prisma"')) continue;
+    let schema: unknown;
+    try {
+      schema = (JSON.parse(text) as { prisma?: { schema?: unknown } }).prisma?.schema;
+    } catch {
+      continue;
+    }
+    if (typeof schema !== 'string') continue;
+    const joined = [dirOf(pkg), ...schema.replace(/^\.\//, '').split('/')].filter(Boolean).join('/');
+    dirs.add(/\.prisma$/.test(joined) ? dirOf(joined) : joined);
+  }
+  return [...dirs].sort().flatMap((d) => files.match(`${d ? `${d}/` : ''}migrations/*/migration.sql`));
+}
+
 export default defineRule({
   meta: {
     id: 'database-migrations',
@@ -299,7 +327,7 @@ export default defineRule({
       },
     },
     detection:
-      'Applies when a relational database client or ORM is a production dependency (catalogue `database-clients`) and the project is not a library; a document database alone (catalogue `document-databases`: MongoDB, DynamoDB, CouchDB, Cosmos DB) is not applicable, said as such; so is a JPA/Hibernate dependency with no relational driver and no JPA `@Entity` beside a document store whose classes are `@Container`/`@Document`s. Passes on migration files: alembic/versions, Django migrations/0001_*.py, Flyway V1__*.sql, Liquibase changelogs, prisma/migrations, db/migrate, database/migrations, EF Core Migrations, *.up.sql, migrations/ folders, migrations kept in code (numbered steps, or an ordered array of SQL statements such as Rust `static MIGRATIONS: &[&str] = &[…]`, beside a stored schema version: a schema_version/database_versions table, PRAGMA user_version). Partial: a migration tool is configured or declared (catalogue `migration-tools`) but no migration is committed; less for a plain schema script (CREATE TABLE in *.sql). A web framework that bundles a database layer (laravel/framework, rails) as the only client applies only where the application uses a database: migrations or a schema, config/database.yml, a DB_*/DATABASE_URL (or `database` session/cache/queue driver) setting in .env.example, or a model (beside the stock User model of the skeleton), DB facade or schema call in production code. An ORM that synchronises the schema from its entities (TypeORM `synchronize: true`, Sequelize `sync()`) with no migration config is no migration tool at work.',
+      'Applies when a relational database client or ORM is a production dependency (catalogue `database-clients`) and the project is not a library; a document database alone (catalogue `document-databases`: MongoDB, DynamoDB, CouchDB, Cosmos DB) is not applicable, said as such; so is a JPA/Hibernate dependency with no relational driver and no JPA `@Entity` beside a document store whose classes are `@Container`/`@Document`s. Passes on migration files: alembic/versions, Django migrations/0001_*.py, Flyway V1__*.sql, Liquibase changelogs, prisma/migrations (or migrations/ beside any schema.prisma, or the schema package.json names), db/migrate, database/migrations, EF Core Migrations, *.up.sql, migrations/ folders, migrations kept in code (numbered steps, or an ordered array of SQL statements such as Rust `static MIGRATIONS: &[&str] = &[…]`, beside a stored schema version: a schema_version/database_versions table, PRAGMA user_version). Partial: a migration tool is configured or declared (catalogue `migration-tools`) but no migration is committed; less for a plain schema script (CREATE TABLE in *.sql). A web framework that bundles a database layer (laravel/framework, rails) as the only client applies only where the application uses a database: migrations or a schema, config/database.yml, a DB_*/DATABASE_URL (or `database` session/cache/queue driver) setting in .env.example, or a model (beside the stock User model of the skeleton), DB facade or schema call in production code. An ORM that synchronises the schema from its entities (TypeORM `synchronize: true`, Sequelize `sync()`) with no migration config is no migration tool at work.',
   },
   appliesTo(ctx) {
     if (ctx.facts.profile.id === 'library' || ctx.facts.profile.id === 'docs')
@@ -363,6 +391,19 @@ export default defineRule({
       evidence.push({
         path: found[0]!,
         note: `${l.tool}: ${found.length} file(s)${found.length > 1 ? `, latest ${found[found.length - 1]}` : ''}`,
+      });
+    }
+    // Prisma Migrate writes its history beside the schema: `migrations/<timestamp>_<name>/migration.sql`
+    // next to a root-level or nested schema.prisma, or next to the schema package.json names
+    // (`"prisma": { "schema": "db/schema.prisma" }`) — blind round 25, podkrepi-api migrations/ beside
+    // its root schema.prisma.
+    const prisma = prismaMigrations(ctx.files).filter((p) => !counted.has(p) && !isTestPath(p) && !isExampleFolder(p));
+    if (prisma.length > 0) {
+      prisma.forEach((p) => counted.add(p));
+      if (!tools.includes('Prisma Migrate')) tools.push('Prisma Migrate');
+      evidence.push({
+        path: prisma[0]!,
+        note: `Prisma Migrate (beside the schema in ${dirOf(dirOf(dirOf(prisma[0]!))) || '.'}/): ${prisma.length} file(s)${prisma.length > 1 ? `, latest ${prisma[prisma.length - 1]}` : ''}`,
       });
     }
     // Any folder of at least two numbered SQL files is a migration history, whatever the tool.

@@ -26,6 +26,9 @@ const AUTO_CONFIGURED = [
   'honeybadger',
 ];
 
+/** The community NestJS Sentry modules, whose forRoot/forRootAsync call Sentry.init. */
+const NEST_SENTRY_MODULE = /\bfrom\s+['"](?:@ntegral\/nestjs-sentry|@travelerdev\/nestjs-sentry|nestjs-sentry)['"]/;
+
 export default defineRule({
   meta: {
     id: 'error-tracking',
@@ -38,7 +41,7 @@ export default defineRule({
     severity: 'medium',
     effort: 'low',
     detection:
-      'The initialisation call: `Sentry.init(`, `sentry_sdk.init(`, `sentry.Init(`, `SentrySdk.Init(`, `UseSentry(`, `Sentry.init do`, `\\Sentry\\init(`, `sentry::init(`, `Rollbar.init`/`new Rollbar(`, `Bugsnag.start(`, `Honeybadger.configure`, Airbrake notifiers, Google Cloud Error Reporting (`ContextExceptionLogger.Create(`, `AddGoogleErrorReportingForAspNetCore(`, `new ErrorReporting(`, `error_reporting.Client(`), Application Insights (`AddApplicationInsightsTelemetry(`, `appInsights.setup(`); a Sentry DSN in Spring/Laravel configuration for their auto-configured integrations. An SDK dependency (catalogue `error-tracking`) that nothing initialises earns partial credit.',
+      'The initialisation call: `Sentry.init(`, `sentry_sdk.init(`, `sentry.Init(`, `SentrySdk.Init(`, `UseSentry(`, `Sentry.init do`, `\\Sentry\\init(`, `sentry::init(`, a community NestJS Sentry module imported with `SentryModule.forRoot(…)`/`forRootAsync(…)` (@ntegral/nestjs-sentry and its forks call `Sentry.init`; the official @sentry/nestjs module does not), `Rollbar.init`/`new Rollbar(`, `Bugsnag.start(`, `Honeybadger.configure`, Airbrake notifiers, Google Cloud Error Reporting (`ContextExceptionLogger.Create(`, `AddGoogleErrorReportingForAspNetCore(`, `new ErrorReporting(`, `error_reporting.Client(`), Application Insights (`AddApplicationInsightsTelemetry(`, `appInsights.setup(`); a Sentry DSN in Spring/Laravel configuration for their auto-configured integrations. An SDK dependency (catalogue `error-tracking`) that nothing initialises earns partial credit.',
     patterns: {
       init: {
         // An Airbrake notifier's options stop at the next `new Notifier(` (linear on many unclosed ones).
@@ -78,6 +81,16 @@ export default defineRule({
         ],
         maxPerFile: 2,
       },
+      // A NestJS module that starts Sentry when the application module imports it: the community
+      // modules (@ntegral/nestjs-sentry, @travelerdev/nestjs-sentry, nestjs-sentry) call Sentry.init
+      // with the options given (blind round 25, podkrepi-api app.module.ts:77). The official
+      // @sentry/nestjs SentryModule does not: it expects Sentry.init in an instrument file.
+      nestSentry: {
+        regex: /\bSentryModule\.forRoot(?:Async)?\s*\(/,
+        files: ['**/*.{ts,js,mts,mjs}'],
+        literals: ['SentryModule'],
+        maxPerFile: 1,
+      },
       dsn: {
         // Configuration that arms an auto-configured integration (Spring `sentry.dsn`, Laravel `SENTRY_LARAVEL_DSN`).
         regex:
@@ -115,7 +128,10 @@ export default defineRule({
     // A tracker the page, a desktop shell or a mobile app starts reports that component's errors,
     // not the service's: with server code beside it, it is a partial (src/facts/component.ts).
     const { componentOf } = ctx.facts;
-    const initAll = splitByComponent(componentOf, codeMatches(ctx.matches('init')));
+    const nestSentry = codeMatches(ctx.matches('nestSentry')).filter((m) =>
+      NEST_SENTRY_MODULE.test(ctx.files.read(m.path) ?? ''),
+    );
+    const initAll = splitByComponent(componentOf, [...codeMatches(ctx.matches('init')), ...nestSentry]);
     const depsAll = splitByComponent(componentOf, ctx.facts.findDependencies(ctx.catalogue('error-tracking')));
     const hasServer = ctx.facts.sourceFiles.some((p) => componentOf(p) === 'server' && isProductionPath(p));
     const init = hasServer ? initAll.server : [...initAll.server, ...initAll.elsewhere];
@@ -125,7 +141,14 @@ export default defineRule({
     const libraries = [...new Set(deps.map((d) => d.name))].sort();
     const data = { libraries, codeFiles: new Set(init.map((m) => m.path)).size };
     const evidence: Evidence[] = [
-      ...firstPerFile(init, 4).map((m) => fromMatch(m, 'error tracker initialised')),
+      ...firstPerFile(init, 4).map((m) =>
+        fromMatch(
+          m,
+          nestSentry.includes(m)
+            ? 'error tracker initialised: the NestJS Sentry module calls Sentry.init with the options it is given'
+            : 'error tracker initialised',
+        ),
+      ),
       ...firstPerFile(dsn, 2).map((m) => fromMatch(m, 'error tracker configured')),
       ...deps.slice(0, 3).map((d) => dependencyEvidence(d, 'error-tracking SDK')),
     ];

@@ -56,7 +56,7 @@ export default defineRule({
     severity: 'medium',
     effort: 'low',
     detection:
-      'Code that sets metrics up: `collectDefaultMetrics()`, `promBundle(`, `Instrumentator().instrument(app)`, `make_asgi_app()`, `start_http_server(`, `promhttp.Handler()`, `promauto.New…`, framework request-metrics middlewares (`fiberprometheus.New(`, `echoprometheus`, `ginprometheus`/`ginprom.New(`, `prometheus.NewPrometheus(`, `django_prometheus`, `fastifyMetrics`), `MeterRegistry`, `UseHttpMetrics()`/`MapMetrics()`, OpenTelemetry meter providers (`.WithMetrics(`, `Sdk.CreateMeterProviderBuilder()`, `.AddMeter(`, `new Meter(`), `Yabeda.configure`, `PrometheusBuilder`, counters/histograms/gauges, metrics emitted through a client or a wrapper of one in the project (`statsd.incr("name")`, `metrics.timing(…)`), and a `/metrics` route (also Django `path("metrics/")`); Spring/Quarkus Micrometer registries by dependency (auto-configured) or Actuator exposure of `prometheus`/`metrics`. A metrics dependency (catalogue `metrics`) that no code uses earns partial credit.',
+      'Code that sets metrics up: `collectDefaultMetrics()`, `promBundle(`, `Instrumentator().instrument(app)`, `make_asgi_app()`, `start_http_server(`, `promhttp.Handler()`, `promauto.New…`, framework request-metrics middlewares (`fiberprometheus.New(`, `echoprometheus`, `ginprometheus`/`ginprom.New(`, `prometheus.NewPrometheus(`, `django_prometheus`, `fastifyMetrics`), `MeterRegistry`, `UseHttpMetrics()`/`MapMetrics()`, OpenTelemetry meter providers (`.WithMetrics(`, `Sdk.CreateMeterProviderBuilder()`, `.AddMeter(`, `new Meter(`), `Yabeda.configure`, `PrometheusBuilder`, a controller-runtime manager given a metrics server (`Metrics: metricsserver.Options{…}`, `MetricsBindAddress:` other than "0"; with the controller-runtime dependency), counters/histograms/gauges, metrics emitted through a client or a wrapper of one in the project (`statsd.incr("name")`, `metrics.timing(…)`), and a `/metrics` route (also Django `path("metrics/")`); Spring/Quarkus Micrometer registries by dependency (auto-configured) or Actuator exposure of `prometheus`/`metrics`. A metrics dependency (catalogue `metrics`) that no code uses earns partial credit.',
     patterns: {
       expressActuator: ACTUATOR_MOUNT,
       setup: {
@@ -153,6 +153,16 @@ export default defineRule({
         literals: ['-javaagent'],
         maxPerFile: 1,
       },
+      // controller-runtime's manager serves its built-in metrics (controller, workqueue, client-go
+      // and process collectors) from the metrics server it is given (blind round 25, cluster-operator
+      // cmd/main.go:154 `Metrics: server.Options{BindAddress: metricsAddr}`); credited beside the
+      // controller-runtime dependency only. `MetricsBindAddress: "0"` switches it off.
+      managerMetrics: {
+        regex: /\bMetrics:[ \t]*\w+\.Options[ \t]*\{|\bMetricsBindAddress:[ \t]*(?!"0")[\w"]/,
+        files: ['**/*.go'],
+        literals: ['Metrics:', 'MetricsBindAddress:'],
+        maxPerFile: 1,
+      },
       metricsOff: {
         regex: /OTEL_METRICS_EXPORTER["']?\s*[:=]\s*["']?none\b|otel\.metrics\.exporter\s*[:=]\s*none\b/,
         files: ['**/Dockerfile', '**/Dockerfile.*', '**/*.{yml,yaml,tpl,sh,env,properties,toml}'],
@@ -192,6 +202,10 @@ export default defineRule({
     const scrape = codeMatches(ctx.matches('scrape'));
     const agent = ctx.matches('metricsOff').length > 0 ? [] : codeMatches(ctx.matches('otelAgent'));
     const exposure = [...actuator, ...scrape];
+    const manager =
+      ctx.facts.findDependencies(['sigs.k8s.io/controller-runtime']).length > 0
+        ? codeMatches(ctx.matches('managerMetrics'))
+        : [];
     const deps = ctx.facts.findDependencies(ctx.catalogue('metrics'));
     const auto = deps.filter((d) => AUTO_CONFIGURED.some((p) => nameMatches(d.name, p)));
     const libraries = [...new Set(deps.map((d) => d.name))].sort();
@@ -204,6 +218,14 @@ export default defineRule({
       ...firstPerFile(setup, 4).map((m) =>
         fromMatch(m, emitted.has(`${m.path}:${m.line}`) ? 'metrics emitted in code' : 'metrics set up in code'),
       ),
+      ...manager
+        .slice(0, 1)
+        .map((m) =>
+          fromMatch(
+            m,
+            "controller-runtime manager's metrics server: serves the controller, workqueue and client metrics on /metrics",
+          ),
+        ),
       ...firstPerFile(routes, 2).map((m) =>
         fromMatch(
           m,
@@ -221,12 +243,13 @@ export default defineRule({
     ];
     const found: string[] = [];
     if (setup.length > 0) found.push('metrics instrumentation in code');
+    if (manager.length > 0) found.push("controller-runtime's metrics server");
     if (auto.length > 0) found.push(`auto-configured registry ${auto[0]!.name}`);
     if (routes.length > 0) found.push(`a ${slash(routes[0]!.groups[0]!)} route`);
     if (actuator.length > 0) found.push('the Actuator metrics endpoint exposed');
     if (scrape.length > 0) found.push('scrape configuration');
     if (agent.length > 0) found.push('the OpenTelemetry Java agent (metrics exported over OTLP)');
-    if (setup.length > 0 || auto.length > 0 || agent.length > 0)
+    if (setup.length > 0 || manager.length > 0 || auto.length > 0 || agent.length > 0)
       return pass(`Metrics are exported: ${listing(found)}.`, evidence, data);
     if (routes.length > 0 || exposure.length > 0) {
       const missing =

@@ -11,7 +11,7 @@ import type { FileView, Lines, Match, RuleContext } from '../../src/types.js';
 const LOG_CALL = String.raw`(?:\blog(?:ger|ging|f|Info|Error|Warn(?:ing)?|Debug|Trace|Fatal|Message|Event|With)?|logger|zap\.\w+|slog\.\w+|WithFields?|Fields|bind(?:_contextvars)?|extra|\.With|\.Str|set_tag|withContext|shareContext|Context::(?:add|push))\s*[({]`;
 const ID = '(?:request|correlation|trace)_?id';
 /** Request/correlation id signals but the bare word `correlation_id` (which needs the line to reach a logger, CORRELATION_FIELD). */
-const ID_SIGNALS = String.raw`x-request-?id|x-correlation-?id|${LOG_CALL}(?:(?!${LOG_CALL}|${ID})[\s\S]){0,160}${ID}|WithValue\s*\((?:(?!WithValue\s*\()[^\n])*(?:request|correlation)_?id|middleware\.RequestID|\bRequestID\(\)|requestid\.New|RequestIdMiddleware|genReqId|asgi_correlation_id|CorrelationIdMiddleware|TracingLogger|UseCorrelationId|HeaderPropagation|MDC\.put\s*\(\s*(?:["'][^"'\n]*(?:request|correlation|trace|span)[-_.]?id|\w*(?:REQUEST|CORRELATION|TRACE)_?ID)|LogContext\.PushProperty|log_tags\s*=\s*\[\s*:request_id|metadata:\s*\[(?:(?!metadata:)[^\]])*:request_id|Plug\.RequestId|express-request-id|cls-rtracer|django_structlog\.middlewares\.RequestMiddleware|django_guid\.middleware|\bcallIdMdc\s*\(|\brequestId(?:Header|LogLabel)\s*:|@opentelemetry\/instrumentation-(?:pino|winston|bunyan)\b|\b(?:Pino|Winston|Bunyan)Instrumentation\s*\(|\b(?:req|request)\.log\.(?:info|warn|error|debug|trace|fatal|child)\s*\(`;
+const ID_SIGNALS = String.raw`x-request-?id|x-correlation-?id|${LOG_CALL}(?:(?!${LOG_CALL}|${ID})[\s\S]){0,160}${ID}|WithValue\s*\((?:(?!WithValue\s*\()[^\n])*(?:request|correlation)_?id|middleware\.RequestID|\bRequestID\(\)|requestid\.New|RequestIdMiddleware|genReqId|asgi_correlation_id|CorrelationIdMiddleware|TracingLogger|UseCorrelationId|HeaderPropagation|MDC\.put\s*\(\s*(?:["'][^"'\n]*(?:request|correlation|trace|span)[-_.]?id|\w*(?:REQUEST|CORRELATION|TRACE)_?ID)|LogContext\.PushProperty|log_tags\s*=\s*\[\s*:request_id|metadata:\s*\[(?:(?!metadata:)[^\]])*:request_id|Plug\.RequestId|express-request-id|cls-rtracer|django_structlog\.middlewares\.RequestMiddleware|django_guid\.middleware|\bcallIdMdc\s*\(|\brequestId(?:Header|LogLabel)\s*:|@opentelemetry\/instrumentation-(?:pino|winston|bunyan)\b|\b(?:Pino|Winston|Bunyan)Instrumentation\s*\(|\b(?:req|request)\.log\.(?:info|warn|error|debug|trace|fatal|child)\s*\(|\brequest_id:\s*request\.(?:uuid|request_id)\b|\[:request_id\]\s*=\s*request\.(?:uuid|request_id)\b`;
 /**
  * A correlation id read from or written to an object's getter or setter (`response.getCorrelationID()`,
  * `msg.setCorrelationId(…)`) or a response's or message's field (`reply.correlation_id`): an API's or a
@@ -77,7 +77,7 @@ export default defineRule({
     severity: 'medium',
     effort: 'low',
     detection:
-      'The line that configures JSON output: pino/bunyan loggers, the built-in Fastify logger (`Fastify({ logger: … })` is pino, with reqId on each request log line), winston only with `format.json()`, `structlog.configure`, `JsonFormatter`, loguru `serialize=True`, `zap.NewProduction`, zerolog, logrus only with `JSONFormatter`, slog only with `NewJSONHandler`, `LogstashEncoder`/`JsonTemplateLayout`/`EcsLayout` and Spring `logging.structured.format`, Serilog only with a JSON formatter (`CompactJsonFormatter`, `JsonFormatter`, or one named in appsettings.json; an `outputTemplate` is text), `AddJsonConsole`, Lograge JSON, Monolog `JsonFormatter`, tracing-subscriber `.json()`, Squidex.Log `ConfigureSemanticLog` (JSON records); a hand-written JSON log formatter counts unless it builds HTML (a web view of log data). Klogger writes key=value text unless given `formatter: :json`. Request/correlation ids (`X-Request-Id`, `correlation_id`, request-id middleware, `MDC.put` of a request/trace/correlation id key — not any MDC key —, Ktor CallLogging `callIdMdc(…)`, which puts the id of the CallId plugin on every log line, the Fastify `requestIdHeader`/`genReqId` and request-scoped `request.log`, the OpenTelemetry pino/winston/bunyan instrumentation, which puts the trace id on every log record) earn the remaining credit. A zerolog ConsoleWriter set only in a development branch leaves JSON in production. .NET ILogger message templates with named placeholders are structured fields whose JSON output is up to the host provider: partial credit. A logger library (catalogue `structured-logging`) used without JSON output, or declared and unused, earns partial credit.',
+      'The line that configures JSON output: pino/bunyan loggers, the built-in Fastify logger (`Fastify({ logger: … })` is pino, with reqId on each request log line), winston only with `format.json()`, `structlog.configure`, `JsonFormatter`, loguru `serialize=True`, `zap.NewProduction`, zerolog, logrus only with `JSONFormatter`, slog only with `NewJSONHandler`, `LogstashEncoder`/`JsonTemplateLayout`/`EcsLayout` and Spring `logging.structured.format`, Serilog only with a JSON formatter (`CompactJsonFormatter`, `JsonFormatter`, or one named in appsettings.json; an `outputTemplate` is text), `AddJsonConsole`, Lograge JSON, Monolog `JsonFormatter`, tracing-subscriber `.json()`, Squidex.Log `ConfigureSemanticLog` (JSON records); a hand-written JSON log formatter counts unless it builds HTML (a web view of log data). Klogger writes key=value text unless given `formatter: :json`. Request/correlation ids (`X-Request-Id`, `correlation_id`, request-id middleware, `MDC.put` of a request/trace/correlation id key — not any MDC key —, Ktor CallLogging `callIdMdc(…)`, which puts the id of the CallId plugin on every log line, the Fastify `requestIdHeader`/`genReqId` and request-scoped `request.log`, the OpenTelemetry pino/winston/bunyan instrumentation, which puts the trace id on every log record, a Rails log payload field set from the request id: `request_id: request.uuid`, `payload[:request_id] = request.request_id`; the controller-runtime per-reconcile logger, which carries a reconcileID) earn the remaining credit. The controller-runtime zap wrapper (`zap.New(…)` from sigs.k8s.io/controller-runtime/pkg/log/zap) writes JSON unless `Development: true` or a console encoder. A zerolog ConsoleWriter set only in a development branch leaves JSON in production. .NET ILogger message templates with named placeholders are structured fields whose JSON output is up to the host provider: partial credit. A logger library (catalogue `structured-logging`) used without JSON output, or declared and unused, earns partial credit.',
     patterns: {
       // A call's arguments (`JSONRenderer(…)`) and a name's middle (`Rendered…JsonFormatter`) stop
       // at the next such call or name: scanning on from each of many to the end was quadratic.
@@ -133,6 +133,24 @@ export default defineRule({
         regex: /\bcreateLogger\s*\(/,
         files: ['**/*.{js,ts,mjs,cjs}'],
         literals: ['winston'],
+        maxPerFile: 1,
+      },
+      // controller-runtime's zap wrapper (`sigs.k8s.io/controller-runtime/pkg/log/zap`): `zap.New(…)`
+      // builds zap's production config, a JSON encoder, unless `Development: true` (console text) or
+      // a console encoder is asked for (blind round 25, cluster-operator cmd/main.go:100). The wrapper
+      // is imported directly, though go.mod lists zap itself as `// indirect`.
+      ctrlZap: {
+        regex: /\bzap\.New\s*\(/,
+        files: ['**/*.go'],
+        literals: ['sigs.k8s.io/controller-runtime/pkg/log/zap'],
+        maxPerFile: 1,
+      },
+      // The per-reconcile logger controller-runtime puts in the context carries the controller, the
+      // object and a `reconcileID` on each line: the lines of one reconcile share the id.
+      ctrlReconcileLog: {
+        regex: /\b(?:ctrl|log|logf|crlog)\.(?:LoggerFrom|FromContext)\s*\(\s*ctx\b/,
+        files: ['**/*.go'],
+        literals: ['LoggerFrom', 'FromContext'],
         maxPerFile: 1,
       },
       // @crowlog/logger writes each record as one JSON line (the dev scripts pipe it to crowlog-pretty);
@@ -324,6 +342,17 @@ export default defineRule({
       ]).filter((m) => !(output.text.length || output.toFile.length) || !/zerolog/.test(m.snippet)),
       ...output.json,
     ];
+    const ctrlRuntime = ctx.facts.findDependencies(['sigs.k8s.io/controller-runtime']).length > 0;
+    const ctrlZap = ctrlRuntime ? serverCodeMatches(ctx.facts, ctx.matches('ctrlZap')) : [];
+    // `zap.Options{Development: true}` or `zap.ConsoleEncoder(…)` writes console text.
+    const zapText = ctrlZap.filter((m) =>
+      /\bDevelopment:\s*true\b|\bzap\.ConsoleEncoder\s*\(|\bUseDevMode\s*\(\s*true\s*\)/.test(
+        ctx.files.read(m.path) ?? '',
+      ),
+    );
+    json.push(...ctrlZap.filter((m) => !zapText.includes(m)));
+    const reconcileLog =
+      ctrlZap.length > zapText.length ? serverCodeMatches(ctx.facts, ctx.matches('ctrlReconcileLog')) : [];
     // A Python dictConfig formatter that renders JSON but no handler uses (djangopackages: the
     // console handler uses a ConsoleRenderer formatter) writes nothing; structlog wrapped for the
     // stdlib formatters then writes what those formatters write (round 14).
@@ -345,6 +374,7 @@ export default defineRule({
       ...unusedJson,
       ...ownLoggerModule,
       ...output.text,
+      ...zapText,
       ...serverCodeMatches(ctx.facts, [...ctx.matches('winstonPlain'), ...ctx.matches('plain')]),
     ];
     // A message-queue client's correlation id (AMQP `CorrelationId`, RPC reply matching) pairs
@@ -362,7 +392,7 @@ export default defineRule({
     const layoutIds = ctx
       .matches('mdcLayout')
       .filter((m) => isProductionPath(m.path) && !/(^|\/)logback-test\.xml$|log4j2-test\./.test(m.path));
-    ids.push(...layoutIds);
+    ids.push(...layoutIds, ...reconcileLog);
     const deps = ctx.facts
       .findDependencies(ctx.catalogue('structured-logging'))
       .filter((d) => ctx.facts.componentOf(d.path) === 'server');
@@ -379,17 +409,26 @@ export default defineRule({
     const shownIds = fastifyLogs.length ? ids.filter((m) => !reqLog(m)) : ids;
     const data = { libraries, jsonFiles: new Set(json.map((m) => m.path)).size, requestIds: hasIds };
     const evidence: Evidence[] = [
-      ...firstPerFile(json, 4).map((m) => fromMatch(m, 'JSON/structured logger configured')),
+      ...firstPerFile(json, 4).map((m) =>
+        fromMatch(
+          m,
+          ctrlZap.includes(m)
+            ? "controller-runtime's zap logger: production mode writes JSON (no Development: true)"
+            : 'JSON/structured logger configured',
+        ),
+      ),
       ...firstPerFile(shownIds, 2).map((m) =>
         fromMatch(
           m,
           layoutIds.includes(m)
             ? `request/correlation id: the log pattern prints MDC key ${m.groups[0]} on every line`
-            : /instrumentation-|Instrumentation\s*\(/.test(m.snippet)
-              ? 'request/correlation id: the OpenTelemetry log instrumentation adds the trace and span ids to each log record'
-              : reqLog(m)
-                ? "request/correlation id: the request's child logger (request.log) carries its request id"
-                : 'request/correlation id',
+            : reconcileLog.includes(m)
+              ? "request/correlation id: controller-runtime's per-reconcile logger carries a reconcileID on each line"
+              : /instrumentation-|Instrumentation\s*\(/.test(m.snippet)
+                ? 'request/correlation id: the OpenTelemetry log instrumentation adds the trace and span ids to each log record'
+                : reqLog(m)
+                  ? "request/correlation id: the request's child logger (request.log) carries its request id"
+                  : 'request/correlation id',
         ),
       ),
       ...idDeps.slice(0, 1).map((d) => dependencyEvidence(d, 'request-id middleware')),

@@ -185,7 +185,7 @@ export default defineRule({
     severity: 'medium',
     effort: 'medium',
     detection:
-      'Environment folders below envs/, environments/, overlays/, stages/, clusters/ or live/; config files named per environment (values-prod.yaml, prod.tfvars, application-staging.yml, appsettings.Production.json, .env.production, a Rails config/environments/staging.rb beyond the framework defaults; not the config of a bundled server — temporal-dynamicconfig/prod.yaml, kafka/, clickhouse/ — which is named and set aside); Terraform `terraform.workspace`; the per-environment files beside a platform application manifest (NAIS `.nais/dev.yaml`, `.nais/prod.yaml` beside `.nais/nais.yaml`: a deployed `dev` cluster is pre-production); CI environments (GitHub/GitLab `environment:`, Azure deployment jobs, Bitbucket deployments, the options of a `workflow_dispatch` choice input that name environments), and CI deploy steps (kubectl/helm/terraform apply, platform deploys) by the namespace they target (`-n prod`, `--namespace staging`) or the environment their deploy job is named for (`deploy-prod`); test-only jobs apart. the GitHub Pages environment (`github-pages`) publishes a static site: no stage of the service, named in the message.',
+      'Environment folders below envs/, environments/, overlays/, stages/, clusters/ or live/; config files named per environment (values-prod.yaml, prod.tfvars, application-staging.yml, appsettings.Production.json, .env.production, a Rails config/environments/staging.rb beyond the framework defaults; not the config of a bundled server — temporal-dynamicconfig/prod.yaml, kafka/, clickhouse/ — which is named and set aside); Terraform `terraform.workspace`; the per-environment files beside a platform application manifest (NAIS `.nais/dev.yaml`, `.nais/prod.yaml` beside `.nais/nais.yaml`: a deployed `dev` cluster is pre-production); CI environments (GitHub/GitLab `environment:`, Azure deployment jobs, Bitbucket deployments, the options of a `workflow_dispatch` choice input that name environments), and CI deploy steps (kubectl/helm/terraform apply, platform deploys) by the namespace they target (`-n prod`, `--namespace staging`) or the environment their deploy job is named for (`deploy-prod`); test-only jobs apart. the GitHub Pages environment (`github-pages`) publishes a static site: no stage of the service, named in the message. A development environment CI deploys to (a CI environment, deploy namespace or deploy job named dev/development) beside production is the pre-production stage: a pass.',
     reads: CI_GLOBS,
     digests: [K8S_DIGEST, TF_DIGEST],
     patterns: {
@@ -297,6 +297,10 @@ export default defineRule({
     // Approval gates (`environment: approve-release`): CI environments, but no separate one.
     const gates: Evidence[] = [];
     const pages: Evidence[] = [];
+    // A development environment CI deploys to (a GitHub `environment: dev`, a deploy step or job for
+    // dev): beside production it is the pre-production stage, whatever its name (blind round 25,
+    // podkrepi-api release.yml:163 release-dev before release-prod).
+    const ciDev: { name: string; path: string; line?: number }[] = [];
     for (const f of ciFiles(ctx.files).filter((c) => c.ok)) {
       const testJobs = testOnlyJobs(f);
       for (const e of f.environments) {
@@ -317,6 +321,7 @@ export default defineRule({
             note: `CI environment ${e.name}${e.job ? ` of job ${e.job}` : ''} is GitHub Pages' publishing target for a static site, not a staging or production environment of the service`,
           });
         const kind = envKind(e.name);
+        if (kind === 'dev' && !(e.job && testJobs.has(e.job))) ciDev.push({ name: e.name, path: e.path, line: e.line });
         if (kind && !(e.job && testJobs.has(e.job)))
           add(kind, e.name, {
             path: e.path,
@@ -338,6 +343,7 @@ export default defineRule({
         if (!c.job || testJobs.has(c.job) || c.kind !== 'run' || !isDeployStep(c.text)) continue;
         const ns = NAMESPACE_FLAG.exec(c.text)?.[1];
         const nsKind = ns ? envKind(ns) : undefined;
+        if (nsKind === 'dev' && ns) ciDev.push({ name: ns, path: c.path, line: c.line });
         if (nsKind && ns)
           add(nsKind, ns, {
             path: c.path,
@@ -349,6 +355,7 @@ export default defineRule({
         const jobEnv = jobKind ? c.job.split(/[^A-Za-z0-9]+/).find((t) => envKind(t) === jobKind) : undefined;
         if (jobKind && jobEnv && jobEnv.toLowerCase() !== ns?.toLowerCase()) {
           const job = f.jobs.find((j) => j.name === c.job);
+          if (jobKind === 'dev') ciDev.push({ name: jobEnv, path: c.path, line: job?.line ?? c.line });
           add(jobKind, jobEnv, {
             path: c.path,
             ...(job?.line
@@ -401,6 +408,15 @@ export default defineRule({
         evidence,
         data,
       );
+    if (prod.length > 0 && ciDev.length > 0) {
+      const d = ciDev[0]!;
+      const devNames = [...new Set(ciDev.map((x) => x.name))].sort();
+      return pass(
+        `Production (${listing(prod.slice(0, 3))}) and a development environment CI deploys to before it (${listing(devNames.slice(0, 3))}, ${d.path}${d.line ? `:${d.line}` : ''}) are described separately: the deployed development environment is the pre-production stage.`,
+        evidence,
+        { ...data, deployedDevelopment: devNames },
+      );
+    }
     if (prod.length > 0 && dev.length > 0)
       return partial(
         0.6,

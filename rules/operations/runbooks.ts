@@ -26,6 +26,8 @@ const NOT_OPS =
  */
 const CONTRIBUTOR_DOC =
   /(?:^|\/)(?:CONTRIBUTING|MAINTAINING|MAINTAINERS|DEVELOPMENT|DEVELOPING|DEVELOPERS?|HACKING|BUILDING|BUILD|dev[-_]?(?:guide|setup)|developer[-_]?guide|local[-_]?(?:setup|development))[^/]*\.(?:md|markdown|rst|adoc|txt)$|(?:^|\/)(?:contributing|development|developers?|building|dev[-_]?guide)\/|^\.github\/(?:workflows|actions)\//i;
+/** A document in an examples, samples or demos folder (not docs/ itself: that is the project's own). */
+const EXAMPLE_DOC = /(?:^|\/)\.?(?:examples?|samples?|demos?)\//i;
 const CONTRIBUTOR_DIAGNOSIS = /troubleshoot|debugging|diagnos/i;
 
 /** What an operational heading is about; a runbook worth the name covers more than one. */
@@ -102,7 +104,7 @@ export default defineRule({
     severity: 'medium',
     effort: 'medium',
     detection:
-      'Runbook, incident response, on-call and postmortem documents (docs/runbooks/, RUNBOOK.md, OPERATIONS.md, *incident*.md, *postmortem*.md, issue templates), judged by their headings: incident response, diagnosis, recovery/rollback, postmortem, operations. Operational sections in other docs (a README "Troubleshooting" section) earn partial credit.',
+      'Runbook, incident response, on-call and postmortem documents (docs/runbooks/, RUNBOOK.md, OPERATIONS.md, *incident*.md, *postmortem*.md, issue templates), judged by their headings: incident response, diagnosis, recovery/rollback, postmortem, operations. Operational sections in other docs (a README "Troubleshooting" section) earn partial credit; documents in examples, samples or demo folders are about the example and count for nothing.',
     patterns: {
       // A line that starts with `#`, `=` or `**` (`#{1,6}[ \t]*` matched the same lines: the text
       // after could take more marks and blanks, which it shared with them). `.` stops at a lone \r
@@ -151,7 +153,9 @@ export default defineRule({
         ? { reason: `profile is ${facts.profile.id}: there is no running system to operate` }
         : true,
   check(ctx) {
-    const relevant = (p: string) => !isTestPath(p) && !NOT_OPS.test(p) && !isAgentDoc(p);
+    // An example's documents (docs/examples/mtls/README.md "Troubleshooting") are about running
+    // that example, not the project's own system (blind round 25, cluster-operator).
+    const relevant = (p: string) => !isTestPath(p) && !NOT_OPS.test(p) && !isAgentDoc(p) && !EXAMPLE_DOC.test(p);
     const headings = ctx.matches('opsHeading').filter((m) => relevant(m.path));
     // A document whose title calls it a runbook or playbook is one, wherever it lives
     // ("# SAML SP Key Rotation Runbook" in docs/saml_key_rotation.md).

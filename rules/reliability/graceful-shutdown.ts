@@ -66,7 +66,7 @@ export default defineRule({
     severity: 'medium',
     effort: 'low',
     detection:
-      'Production code that handles SIGTERM or hooks into shutdown (`process.on("SIGTERM")`, also for each signal of a list: `["SIGTERM", "SIGINT"].forEach((s) => process.on(s, …))`, terminus, `signal.Notify(…SIGTERM)`, `.Shutdown(ctx)`, `addShutdownHook`, `IHostApplicationLifetime`, `trap("TERM")`); Spring `server.shutdown=graceful`; gunicorn/uvicorn graceful timeouts, uWSGI `die-on-term`; a Dockerfile `STOPSIGNAL` that is the graceful stop of the server it runs (SIGWINCH for Apache httpd, SIGQUIT for nginx/php-fpm). Platform settings (Kubernetes preStop, terminationGracePeriodSeconds, compose stop_grace_period) alone earn partial credit.',
+      'Production code that handles SIGTERM or hooks into shutdown (`process.on("SIGTERM")`, also for each signal of a list: `["SIGTERM", "SIGINT"].forEach((s) => process.on(s, …))`, terminus, `signal.Notify(…SIGTERM)`, `.Shutdown(ctx)`, `addShutdownHook`, `IHostApplicationLifetime`, `trap("TERM")`, controller-runtime `ctrl.SetupSignalHandler()`); Spring `server.shutdown=graceful`; gunicorn/uvicorn graceful timeouts, uWSGI `die-on-term`; a Dockerfile `STOPSIGNAL` that is the graceful stop of the server it runs (SIGWINCH for Apache httpd, SIGQUIT for nginx/php-fpm). Platform settings (Kubernetes preStop, terminationGracePeriodSeconds, compose stop_grace_period) alone earn partial credit.',
     patterns: {
       code: {
         regex: CODE,
@@ -89,6 +89,16 @@ export default defineRule({
           'GracefulStop',
         ],
         maxPerFile: 3,
+      },
+      // controller-runtime (and sample-controller's signals package): a context cancelled on SIGTERM
+      // or SIGINT, handed to the manager, which stops its runnables and waits for them (blind round
+      // 25, cluster-operator cmd/main.go:318 `mgr.Start(ctrl.SetupSignalHandler())`). A pattern of
+      // its own: the code pattern's named back-references keep it whole for the backtracking check.
+      signalHandler: {
+        regex: /\b(?:ctrl|signals|manager)\.SetupSignalHandler\(\)/,
+        files: ['**/*.go'],
+        literals: ['SetupSignalHandler'],
+        maxPerFile: 1,
       },
       // An OpenTelemetry SDK or provider shut down (`sdk.shutdown()`): a handler doing only this drains nothing.
       telemetryShutdown: {
@@ -139,6 +149,7 @@ export default defineRule({
     });
     const code = [
       ...productionMatches(ctx, 'code'),
+      ...productionMatches(ctx, 'signalHandler'),
       ...ctx.matches('config').filter((m) => isProductionPath(m.path)),
       ...stopSignals,
     ];

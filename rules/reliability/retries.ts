@@ -18,6 +18,12 @@ const CODE = new RegExp(
     // JS/TS
     String.raw`(?:from\s+|require\(\s*)['"](?:p-retry|async-retry|axios-retry|retry-axios|exponential-backoff|@lifeomic/attempt|fetch-retry)['"]`,
     String.raw`\bretry\(\s*handle(?:All|Type|When|Result)\b`,
+    // RxJS `retry({ count: 2, delay: … })`: a bounded retry that waits between attempts (a number
+    // or a function that picks the wait); Stripe's SDK `maxNetworkRetries: 2` retries its requests
+    // with exponential backoff and jitter (blind round 25, podkrepi-api auth.service.ts:130,
+    // stripe-config-factory.ts:14). The retry options stop at the first `}` or the next `retry(`.
+    String.raw`\bretry\(\s*\{(?:(?!\bretry\()[^}])*\bdelay\s*:`,
+    String.raw`\bmaxNetworkRetries\s*:\s*[1-9]|\bmax_network_retries\s*=\s*[1-9]`,
     // Job queues that retry with backoff: Bull/BullMQ job options, Sidekiq, Celery.
     // The options span lines (`attempts: 12,\n backoff: {\n delay: …,\n type: 'exponential' }`).
     String.raw`\bbackoff\s*:\s*\{[^}]{0,160}?\btype\s*:\s*['"](?:exponential|fixed)`,
@@ -319,6 +325,24 @@ function sidekiqCalls(
   });
 }
 
+/**
+ * ActiveJob jobs that make the outbound call and are retried with a growing wait: a `retry_on …,
+ * wait: :polynomially_longer` in the job's own file, or in ApplicationJob, which every job under
+ * app/jobs/ inherits. Like Sidekiq's, the retry re-runs the job that makes the call, with backoff.
+ */
+function activeJobCalls(ctx: RuleContext): { retry: Match; call: Match }[] {
+  const retries = productionMatches(ctx, 'activeJobBackoff');
+  if (retries.length === 0) return [];
+  const base = retries.find((m) => /(?:^|\/)application_job\.rb$/.test(m.path));
+  const out: { retry: Match; call: Match }[] = [];
+  for (const call of productionMatches(ctx, 'rbCall')) {
+    const own = retries.find((r) => r.path === call.path);
+    const retry = own ?? (base && /(?:^|\/)app\/jobs\//.test(call.path) ? base : undefined);
+    if (retry) out.push({ retry, call });
+  }
+  return out;
+}
+
 export default defineRule({
   meta: {
     id: 'retries',
@@ -331,7 +355,7 @@ export default defineRule({
     severity: 'medium',
     effort: 'low',
     detection:
-      'Code that applies a retry policy (e.g. `@retry`, `backoff.Retry(`, `@Retryable`, `WaitAndRetryAsync(`, `retry_on`) in production sources, and hand-written backoff: a delay exponential in an attempt or failure counter (`2 ** attempt`, `Math.pow(2, retries)`, `1 << attempt`, `1L << retries++`, `1.25_f64.powf(retry_count)`), doubled each round (`delay *= 2`, `backoff = min(backoff * 2, max)`) or a sleep for a backoff or retry delay (`sleep(retry_delay)`, `time.Sleep(backoff)`), plus Istio VirtualService `retries`; on a Kubernetes controller, the client-go `retry.RetryOnConflict`/`retry.DefaultRetry`, `wait.ExponentialBackoff` and a rate-limited workqueue (`workqueue.NewRateLimitingQueue`, `DefaultControllerRateLimiter`). A retry library that is only declared (catalogue `retries`) earns partial credit. A sleep for a retry delay that the file never grows (`time.Sleep(retryInterval)` with `retryInterval := 1 * time.Second`) is a fixed interval, not backoff; loops that only reconnect a database or broker at start-up are partial (0.3) and protect no outbound call. A Sidekiq job (`include Sidekiq::Job`) whose file makes the outbound call passes as Sidekiq job retries (exponential backoff; `retry: n` or the default 25; `retry: false` is none); redisc `RetryConn(conn, n, delay)` is a client retry at a fixed delay (partial 0.4). ActiveJob jobs run by the Sidekiq adapter (`config.active_job.queue_adapter = :sidekiq`) are Sidekiq jobs too; where no job file makes the call, they are a job retry (partial 0.3). A retry count the project sets on a client (`Client::Request::RETRIES = 3`, Excon `retry_limit:`, requests `HTTPAdapter(max_retries=3)`) is a retry without backoff (partial 0.5). A loop over a schedule of retry delays that sleeps each before the next attempt (`$retryDelays = [0, 2, 5]; foreach ($retryDelays as $attempt => $delay)`, `for (const d of RETRY_DELAYS)`) is backoff written by hand when the delays grow (partial 0.6), a fixed interval otherwise; PHP loops bounded by `$attempt < $maxRetries` count as well.',
+      "Code that applies a retry policy (e.g. `@retry`, `backoff.Retry(`, `@Retryable`, `WaitAndRetryAsync(`, `retry_on`, RxJS `retry({ count, delay })`, the Stripe SDK's `maxNetworkRetries`) in production sources, and hand-written backoff: a delay exponential in an attempt or failure counter (`2 ** attempt`, `Math.pow(2, retries)`, `1 << attempt`, `1L << retries++`, `1.25_f64.powf(retry_count)`), doubled each round (`delay *= 2`, `backoff = min(backoff * 2, max)`) or a sleep for a backoff or retry delay (`sleep(retry_delay)`, `time.Sleep(backoff)`), plus Istio VirtualService `retries`; on a Kubernetes controller, the client-go `retry.RetryOnConflict`/`retry.DefaultRetry`, `wait.ExponentialBackoff` and a rate-limited workqueue (`workqueue.NewRateLimitingQueue`, `DefaultControllerRateLimiter`). A retry library that is only declared (catalogue `retries`) earns partial credit. A sleep for a retry delay that the file never grows (`time.Sleep(retryInterval)` with `retryInterval := 1 * time.Second`) is a fixed interval, not backoff; loops that only reconnect a database or broker at start-up are partial (0.3) and protect no outbound call. A Sidekiq job (`include Sidekiq::Job`) whose file makes the outbound call passes as Sidekiq job retries (exponential backoff; `retry: n` or the default 25; `retry: false` is none); redisc `RetryConn(conn, n, delay)` is a client retry at a fixed delay (partial 0.4). An ActiveJob job that makes the outbound call and is retried with a growing wait (`retry_on …, wait: :polynomially_longer`/`:exponentially_longer` or a lambda, in its file or in ApplicationJob for jobs under app/jobs/) passes the same way. ActiveJob jobs run by the Sidekiq adapter (`config.active_job.queue_adapter = :sidekiq`) are Sidekiq jobs too; where no job file makes the call, they are a job retry (partial 0.3). A retry count the project sets on a client (`Client::Request::RETRIES = 3`, Excon `retry_limit:`, requests `HTTPAdapter(max_retries=3)`) is a retry without backoff (partial 0.5). A loop over a schedule of retry delays that sleeps each before the next attempt (`$retryDelays = [0, 2, 5]; foreach ($retryDelays as $attempt => $delay)`, `for (const d of RETRY_DELAYS)`) is backoff written by hand when the delays grow (partial 0.6), a fixed interval otherwise; PHP loops bounded by `$attempt < $maxRetries` count as well.",
     patterns: {
       retryLoop: {
         regex: RETRY_LOOP,
@@ -417,6 +441,16 @@ export default defineRule({
         literals: ['Net::HTTP', 'HTTParty', 'Faraday', 'RestClient', 'Typhoeus', 'Excon', 'HTTP'],
         maxPerFile: 1,
       },
+      // ActiveJob's `retry_on …, wait: :polynomially_longer` (or `:exponentially_longer`, a lambda):
+      // the job is re-run with a growing wait (blind round 25, rubygems.org application_job.rb:16).
+      activeJobBackoff: {
+        // The rest of a `retry_on` line stops at the next one (linear on a line of many).
+        regex:
+          /\bretry_on\b(?:(?!\bretry_on\b)[^\n])*\bwait:[ \t]*(?::(?:polynomially_longer|exponentially_longer)\b|->|lambda\b|proc\b)/,
+        files: ['**/*.rb'],
+        literals: ['retry_on'],
+        maxPerFile: 2,
+      },
       jobRetry: { regex: JOB_RETRY, files: ['**/*.rb'], literals: ['retry_on', 'sidekiq_options'], maxPerFile: 3 },
       rateLimitHeader: {
         regex: RATE_LIMIT_HEADER,
@@ -431,6 +465,8 @@ export default defineRule({
         literals: [
           'retry',
           'Retry',
+          'maxNetworkRetries',
+          'max_network_retries',
           'Retrying',
           'backoff',
           'BackOff',
@@ -529,6 +565,18 @@ export default defineRule({
             fromMatch(s.call, 'outbound call made by the job'),
           ]),
         { ...result.data, sidekiqJobRetries: sidekiq.length, firstCall: `${call.path}:${call.line}` },
+      );
+    }
+    const activeJob = activeJobCalls(ctx);
+    if (activeJob.length > 0) {
+      const { retry } = activeJob[0]!;
+      return pass(
+        `ActiveJob retries with backoff: ${activeJob.length} job${activeJob.length === 1 ? ' makes' : 's make'} the outbound call, and a failed job is re-run with a growing wait (${retry.path}:${retry.line}: ${retry.snippet.trim().slice(0, 80)}); calls made outside jobs are not covered by it.`,
+        [
+          fromMatch(retry, 'ActiveJob retry_on with a growing wait: failed jobs re-run with backoff'),
+          ...activeJob.slice(0, 3).map((a) => fromMatch(a.call, 'outbound call made by a job retried with backoff')),
+        ],
+        { ...result.data, activeJobRetries: activeJob.length },
       );
     }
     if (fixedDecorators.length > 0 && (result.score ?? 0) < 0.5) {

@@ -1,4 +1,5 @@
 import { defineRule, type Evidence, type FileView, type Lines, type Match, type RuleContext } from '../../src/types.js';
+import { CTRL_METRICS_AUTH, ctrlRuntime, metricsOnly } from './_lib/ctrl-metrics-auth.js';
 import { codeOrDeps } from './_lib/code-or-deps.js';
 import { fromMatch, isProductionPath } from '../../src/facts/paths.js';
 
@@ -71,6 +72,9 @@ function signedWebhook(text: string): boolean {
   return /X-Gitlab-Token/i.test(text) || (/hmac/i.test(text) && /signature/i.test(text));
 }
 
+const CTRL_LABEL =
+  'controller-runtime metrics filter: each request to the metrics endpoint authenticated by a TokenReview (filters.WithAuthenticationAndAuthorization)';
+
 export default defineRule({
   meta: {
     id: 'authentication',
@@ -83,8 +87,9 @@ export default defineRule({
     severity: 'high',
     effort: 'medium',
     detection:
-      "Code that installs or calls authentication (production code only): `passport.use/authenticate`, `AuthGuard`, `jwt.verify`/`jwtVerify`, `expressjwt(`, `NextAuth(`; `OAuth2PasswordBearer`, `HTTPBearer`, DRF `DEFAULT_AUTHENTICATION_CLASSES`, `@jwt_required`, `@login_required`, Django's `AuthenticationMiddleware` only where something requires a login (the admin or auth views routed, `login_required`, `LoginRequiredMixin`, `IsAuthenticated`); `jwt.Parse`, go-oidc verifiers, JWT/BasicAuth middleware; Spring `SecurityFilterChain`/`oauth2ResourceServer`/`httpBasic`; `AddAuthentication`/`AddJwtBearer`/`[Authorize]`; `devise_for`/`authenticate_user!`, a Rails filter that requires a login (`before_action :login_required`, `:require_login`, `:authenticate`); Laravel `auth:` middleware; actix/axum bearer auth; authentication written by hand (a password hash verified with bcrypt/argon2/check_password_hash/`BCrypt::Password.new(…) ==`, the Basic or Authorization header of an incoming request read (Rust `headers().get(AUTHORIZATION)`, also the request's BasicAuth method handed to a checker, Flask `request.authorization`; a check that runs only when credentials are configured, `if creds != nil && …`, or that an early return skips when its secret is empty — Go `if len(cfg.Secret) == 0 { return h }`, JS `if (!process.env.API_KEY) return next()`, Python `if not settings.API_KEY: return` —, is optional: partial 0.5, citing the early return), or an API-key header compared with the configured key and refused with 401/403, or a Fastify `addHook('onRequest'|'preHandler', …)` — autohooks included —, or a Ktor plugin the project wrote (`createRouteScopedPlugin`/`createApplicationPlugin`) whose file reads the Authorization header and sets the principal or answers 401, credited at the `install(X)` that installs it, or a Go middleware (`func logged(next Handler) Handler`) that refuses a request without a session user or token with 401 or a redirect). Libraries from the `authentication` catalogue alone earn partial credit; a JWT library production code uses only to sign tokens it sends (`JWT::encode(`, `jwt.sign(` whose token goes into the bearer Authorization header of an outbound request) earns none, and Laravel's stock `guest` middleware (RedirectIfAuthenticated) is no authentication. Not applicable when the only HTTP server serves operational routes (/metrics, health probes, pprof), as the listener of a Kubernetes controller or an agent does.",
+      "Code that installs or calls authentication (production code only): `passport.use/authenticate`, `AuthGuard`, `jwt.verify`/`jwtVerify`, `expressjwt(`, `NextAuth(`; `OAuth2PasswordBearer`, `HTTPBearer`, DRF `DEFAULT_AUTHENTICATION_CLASSES`, `@jwt_required`, `@login_required`, Django's `AuthenticationMiddleware` only where something requires a login (the admin or auth views routed, `login_required`, `LoginRequiredMixin`, `IsAuthenticated`); `jwt.Parse`, go-oidc verifiers, JWT/BasicAuth middleware; Spring `SecurityFilterChain`/`oauth2ResourceServer`/`httpBasic`; `AddAuthentication`/`AddJwtBearer`/`[Authorize]`; `devise_for`/`authenticate_user!`, a Rails filter that requires a login (`before_action :login_required`, `:require_login`, `:authenticate`); Laravel `auth:` middleware; actix/axum bearer auth; authentication written by hand (a password hash verified with bcrypt/argon2/check_password_hash/`BCrypt::Password.new(…) ==`, the Basic or Authorization header of an incoming request read (Rust `headers().get(AUTHORIZATION)`, also the request's BasicAuth method handed to a checker, Flask `request.authorization`; a check that runs only when credentials are configured, `if creds != nil && …`, or that an early return skips when its secret is empty — Go `if len(cfg.Secret) == 0 { return h }`, JS `if (!process.env.API_KEY) return next()`, Python `if not settings.API_KEY: return` —, is optional: partial 0.5, citing the early return), or an API-key header compared with the configured key and refused with 401/403, or a Fastify `addHook('onRequest'|'preHandler', …)` — autohooks included —, or a Ktor plugin the project wrote (`createRouteScopedPlugin`/`createApplicationPlugin`) whose file reads the Authorization header and sets the principal or answers 401, credited at the `install(X)` that installs it, or a Go middleware (`func logged(next Handler) Handler`) that refuses a request without a session user or token with 401 or a redirect). Libraries from the `authentication` catalogue alone earn partial credit; a JWT library production code uses only to sign tokens it sends (`JWT::encode(`, `jwt.sign(` whose token goes into the bearer Authorization header of an outbound request) earns none, and Laravel's stock `guest` middleware (RedirectIfAuthenticated) is no authentication. Not applicable when the only HTTP server serves operational routes (/metrics, health probes, pprof), as the listener of a Kubernetes controller or an agent does. controller-runtime's metrics filter (`Metrics.FilterProvider = filters.WithAuthenticationAndAuthorization`: TokenReview and SubjectAccessReview on each request to /metrics) counts as a pass where the manager is the only HTTP server (a Kubernetes operator), as partial credit (metrics only) beside a web framework or another server.",
     patterns: {
+      ctrlMetricsAuth: CTRL_METRICS_AUTH,
       // The arguments of `@UseGuards(` and `auth({` stop at the next such call: scanning on from
       // each of many unclosed calls to the end of the file was quadratic.
       js: {
@@ -423,7 +428,7 @@ export default defineRule({
     const jwtUses = ctx.matches('jwtUse').filter((m) => isProductionPath(m.path));
     const signs = jwtUses.filter((m) => /^(?:encode|sign|builder|create)$/.test(m.groups.find(Boolean) ?? ''));
     const signOnly = signs.length > 0 && signs.length === jwtUses.length && signsForOutbound(ctx, signs);
-    const result = codeOrDeps(ctx, {
+    const result0 = codeOrDeps(ctx, {
       ...(signOnly
         ? {
             otherUse: {
@@ -506,9 +511,15 @@ export default defineRule({
           rejectMatch: (m) =>
             !KEY_HEADER.test(m.groups.find(Boolean) ?? '') || !refusesWrongKey(ctx.files.lines(m.path), m.line),
         },
+        {
+          key: 'ctrlMetricsAuth',
+          label: CTRL_LABEL,
+          rejectMatch: () => !ctrlRuntime(ctx.facts),
+        },
       ],
       searchedNote: `no authentication wiring in ${ctx.searched('js') + ctx.searched('python') + ctx.searched('go') + ctx.searched('jvm') + ctx.searched('dotnet') + ctx.searched('ruby') + ctx.searched('php') + ctx.searched('rust')} source files`,
     });
+    const result = metricsOnly(ctx.facts, result0, CTRL_LABEL, 'Authentication');
     const optional = optionalHandCheck(result) ?? switchedOffWhenUnset(result, ctx.files);
     if (optional) return optional;
     const bare = dotnetScheme() ? undefined : ctx.matches('dotnet').find((m) => isProductionPath(m.path));

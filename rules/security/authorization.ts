@@ -1,4 +1,5 @@
 import { defineRule, type Evidence, type FileView, type Match } from '../../src/types.js';
+import { CTRL_METRICS_AUTH, ctrlRuntime, metricsOnly } from './_lib/ctrl-metrics-auth.js';
 import { codeOrDeps } from './_lib/code-or-deps.js';
 import { type Definition, definedName, findUse } from '../../src/facts/references.js';
 import { fromMatch, isProductionPath } from '../../src/facts/paths.js';
@@ -113,6 +114,9 @@ const GROUP_FILES = ['**/*.{java,kt,scala,groovy,js,ts,mjs,cjs,py,go,cs,rb,php,r
 const ALLOWED_LOOKUP = String.raw`,\s*ok\s*:?=\s*[\w.]*\b[Aa]llowed_?(?:Groups|Roles|groups|roles)\s*\[\s*[\w.]+\s*\]|\bslices\.Contains\(\s*[\w.]*\b[Aa]llowed_?(?:Groups|Roles|groups|roles)\s*,`;
 const RIGHTS = String.raw`\b(?:hasRequiredRights|requiredRights|requiredRoles|requiredPermissions|allowedRoles)\b`;
 
+const CTRL_LABEL =
+  'controller-runtime metrics filter: each request to the metrics endpoint authorised by a SubjectAccessReview against RBAC (filters.WithAuthenticationAndAuthorization)';
+
 export default defineRule({
   meta: {
     id: 'authorization',
@@ -125,8 +129,9 @@ export default defineRule({
     severity: 'high',
     effort: 'medium',
     detection:
-      'Code that checks a role, permission or policy (production code only): `@Roles(`/`RolesGuard`, CASL abilities, Casbin enforcers, `new AccessControl`; DRF `permission_classes` (not `AllowAny` alone), `@permission_required`, `PermissionRequiredMixin`, FastAPI `Security(…, scopes=…)`, `@roles_required`; Go Casbin/OPA; Spring `@PreAuthorize`/`@Secured`/`@RolesAllowed`/`hasRole`; ASP.NET `[Authorize(Roles|Policy=…)]`, `AddPolicy`, `RequireRole`; Pundit `authorize`, CanCanCan; OAuth scope checks (`authorize_scope!`), Rocket/actix request guards named for a role (`FromRequest for AdminHeaders`), actix-web-grants/poem-grants `#[protect(…)]`/`#[has_permissions(…)]`, Go lookups of a caller’s group in the configured allowed groups (`_, ok := p.AllowedGroups[group]`), guard functions named for a role whose body refuses with 403 (`def check_admin` … `HTTPStatus.FORBIDDEN`), hand-written guard functions named for a role or permission (`is_admin`, `is_mod_or_admin`, `check_community_mod_action`, `hasPermission`, `require_role`) cited with their definition and one call elsewhere (a guard nothing calls, or one in browser code, earns nothing), membership checks in a request hook or middleware (`if (workspaceId !== workspace.id)` … `reply.status(403)`: the caller is not a member of the workspace, tenant or organisation the request names), conditions comparing the user’s role with a named role (`if user.role == "admin"`, `Role::Moderator`, `!user.admin`), hand-written guards: a condition on a role, permission, scope or membership that answers 403/forbidden (`if not rw: raise PermissionDenied`, `if !user.IsAdmin {… StatusForbidden`); Laravel `Gate::`, `$this->authorize`, `can:` middleware, Symfony `IsGranted`/`access_control`; role checks on identity-provider groups: the groups of a caller tested for a configured group (`groups.contains(…)`, `userGroups.includes(…)`) where production code reads the `groups` claim of the token (Azure AD/Entra ID, Keycloak); OPA `.rego` policies. Libraries from the `authorization` catalogue alone earn partial credit; so do ownership checks alone (`if post.author != current_user(): abort(403)`). A variable of a guard’s name (a CLI flag `var isAdmin bool`) is neither a use of the guard nor a role check. Not applicable when the only HTTP server serves operational routes (/metrics, health probes, pprof), as the listener of a Kubernetes controller or an agent does.',
+      'Code that checks a role, permission or policy (production code only): `@Roles(`/`RolesGuard`, CASL abilities, Casbin enforcers, `new AccessControl`; DRF `permission_classes` (not `AllowAny` alone), `@permission_required`, `PermissionRequiredMixin`, FastAPI `Security(…, scopes=…)`, `@roles_required`; Go Casbin/OPA; Spring `@PreAuthorize`/`@Secured`/`@RolesAllowed`/`hasRole`; ASP.NET `[Authorize(Roles|Policy=…)]`, `AddPolicy`, `RequireRole`; Pundit `authorize`, CanCanCan; OAuth scope checks (`authorize_scope!`), Rocket/actix request guards named for a role (`FromRequest for AdminHeaders`), actix-web-grants/poem-grants `#[protect(…)]`/`#[has_permissions(…)]`, Go lookups of a caller’s group in the configured allowed groups (`_, ok := p.AllowedGroups[group]`), guard functions named for a role whose body refuses with 403 (`def check_admin` … `HTTPStatus.FORBIDDEN`), hand-written guard functions named for a role or permission (`is_admin`, `is_mod_or_admin`, `check_community_mod_action`, `hasPermission`, `require_role`) cited with their definition and one call elsewhere (a guard nothing calls, or one in browser code, earns nothing), membership checks in a request hook or middleware (`if (workspaceId !== workspace.id)` … `reply.status(403)`: the caller is not a member of the workspace, tenant or organisation the request names), conditions comparing the user’s role with a named role (`if user.role == "admin"`, `Role::Moderator`, `!user.admin`), hand-written guards: a condition on a role, permission, scope or membership that answers 403/forbidden (`if not rw: raise PermissionDenied`, `if !user.IsAdmin {… StatusForbidden`); Laravel `Gate::`, `$this->authorize`, `can:` middleware, Symfony `IsGranted`/`access_control`; role checks on identity-provider groups: the groups of a caller tested for a configured group (`groups.contains(…)`, `userGroups.includes(…)`) where production code reads the `groups` claim of the token (Azure AD/Entra ID, Keycloak); OPA `.rego` policies. Libraries from the `authorization` catalogue alone earn partial credit; so do ownership checks alone (`if post.author != current_user(): abort(403)`). A variable of a guard’s name (a CLI flag `var isAdmin bool`) is neither a use of the guard nor a role check. Not applicable when the only HTTP server serves operational routes (/metrics, health probes, pprof), as the listener of a Kubernetes controller or an agent does. controller-runtime\'s metrics filter (`Metrics.FilterProvider = filters.WithAuthenticationAndAuthorization`: TokenReview and SubjectAccessReview on each request to /metrics) counts as a pass where the manager is the only HTTP server (a Kubernetes operator), as partial credit (metrics only) beside a web framework or another server.',
     patterns: {
+      ctrlMetricsAuth: CTRL_METRICS_AUTH,
       js: {
         regex: new RegExp(
           String.raw`@Roles\s*\(|\bRolesGuard\b|@Permissions?\s*\(|\bPermissionsGuard\b|\bdefineAbility(?:For)?\s*\(|\bAbilityBuilder\b|\bcreateMongoAbility\s*\(|\bnewEnforcer\s*\(|\bnew\s+AccessControl\s*\(|@UseRoles\s*\(|\bcheckResource\s*\(|${ROLE_CALL}|${RIGHTS}`,
@@ -414,7 +419,7 @@ export default defineRule({
     };
     const { own, unused } = ownGuards(refs, declaresVar);
     const groupClaimRead = ctx.matches('groupClaim').some((m) => isProductionPath(m.path) && !UI_FILE.test(m.path));
-    const result = codeOrDeps(ctx, {
+    const result0 = codeOrDeps(ctx, {
       what: 'authorization',
       catalogue: 'authorization',
       extra: rego,
@@ -499,9 +504,15 @@ export default defineRule({
           rejectMatch: (m) =>
             !ctx.matches('deny').some((d) => d.path === m.path && d.line > m.line && d.line <= m.line + GUARD_BODY),
         },
+        {
+          key: 'ctrlMetricsAuth',
+          label: CTRL_LABEL,
+          rejectMatch: () => !ctrlRuntime(ctx.facts),
+        },
       ],
       searchedNote: `no role, permission or policy checks in ${ctx.searched('js') + ctx.searched('python') + ctx.searched('go') + ctx.searched('jvm') + ctx.searched('dotnet') + ctx.searched('ruby') + ctx.searched('php') + ctx.searched('rust')} source files, no .rego policies`,
     });
+    const result = metricsOnly(ctx.facts, result0, CTRL_LABEL, 'Authorization');
     if (result.outcome === 'pass') return result;
     // Ownership checks refuse another user's request on a resource: requests are checked, though no
     // role or permission is (partial, named as what it is).

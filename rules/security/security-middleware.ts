@@ -1,3 +1,4 @@
+import { managerOnly } from './_lib/ctrl-metrics-auth.js';
 import { defineRule, type Evidence, type Match } from '../../src/types.js';
 import { fail, graded, listing, partial, pass } from '../../src/engine/results.js';
 import { firstPerFile, fromMatch, isProductionPath } from '../../src/facts/paths.js';
@@ -49,7 +50,7 @@ export default defineRule({
     severity: 'high',
     effort: 'low',
     detection:
-      'The line that registers the middleware, not the import or the dependency: `app.use(helmet())`, `register(helmet)`, `Talisman(app)`, `SecurityMiddleware` in MIDDLEWARE, `secure.New(`, Spring Security (default headers and CSRF), Rails `load_defaults` (default headers and CSRF), `UseHsts`, `UseHttpsRedirection`; CORS with explicit origins (`cors({origin…})`, NestJS `NestFactory.create(…, { cors: { origin: […] } })` and `enableCors({ origin: […] })`, `add_middleware(CORSMiddleware…)`, `AddCors`, `@CrossOrigin(origins…)`, Ktor `install(CORS) { allowHost(…) }`); CSRF (`csurf`, `CsrfViewMiddleware`, `CSRFProtect`, `csrf.Protect`, `protect_from_forgery`, Laravel web routes; `csrf().disable()` does not count); trusted hosts. Any origin (`*`, `cors()`, `origin: true`, NestJS `cors: true`, `AllowAnyOrigin`, Ktor `anyHost()`) is not an explicit policy, except that a `*` header one handler writes by hand (a public metadata endpoint) beside an app-wide explicit policy is a finding but leaves that policy credited; together with credentials it is a finding at its own line. Lines inside a development-only branch (`if os.Getenv("ENVIRONMENT") == "dev"`, `if settings.DEBUG:`, `IsDevelopment()`, `NODE_ENV !== \'production\'`), Django development settings modules and project middleware classes only they list are set aside and named. Not applicable when the only HTTP server serves operational routes (/metrics, health probes, pprof), as the listener of a Kubernetes controller or an agent does. Spring CORS origins read from a property set to `*` (`.allowedOriginPatterns(props.allowedOrigins())` + `app.cors.allowed-origins=*`) Echo `CORSWithConfig` without AllowOrigins (its default is `*`), Go rs/cors `cors.New(cors.Options{…})` without AllowedOrigins and Flask-CORS `CORS()`/`CORS(app)` without origins or a `CORS_ORIGINS` setting (both default to `*`; Flask-CORS reads `CORS_SUPPORTS_CREDENTIALS` from the config module) are any origin too. An https:// URL counts as an HTTPS redirect only inside a redirect call, not in a validity check. Header names in an OpenAPI/Swagger description set nothing. Scored per category, each an equal share: security headers, CORS restricted to explicit origins (none at all counts: same-origin), HTTPS redirect/HSTS, CSRF protection or trusted hosts; the first three with no CSRF protection pass (an API authenticated by token on every call needs none).',
+      'The line that registers the middleware, not the import or the dependency: `app.use(helmet())`, `register(helmet)`, `Talisman(app)`, `SecurityMiddleware` in MIDDLEWARE, `secure.New(`, Spring Security (default headers and CSRF), Rails `load_defaults` (default headers and CSRF), `UseHsts`, `UseHttpsRedirection`; CORS with explicit origins (`cors({origin…})`, NestJS `NestFactory.create(…, { cors: { origin: […] } })` and `enableCors({ origin: […] })`, `add_middleware(CORSMiddleware…)`, `AddCors`, `@CrossOrigin(origins…)`, Ktor `install(CORS) { allowHost(…) }`); CSRF (`csurf`, `CsrfViewMiddleware`, `CSRFProtect`, `csrf.Protect`, `protect_from_forgery`, Laravel web routes; `csrf().disable()` does not count); trusted hosts. Any origin (`*`, `cors()`, `origin: true`, NestJS `cors: true`, `AllowAnyOrigin`, Ktor `anyHost()`) is not an explicit policy, except that a `*` header one handler writes by hand (a public metadata endpoint) beside an app-wide explicit policy is a finding but leaves that policy credited; together with credentials it is a finding at its own line. Lines inside a development-only branch (`if os.Getenv("ENVIRONMENT") == "dev"`, `if settings.DEBUG:`, `IsDevelopment()`, `NODE_ENV !== \'production\'`), Django development settings modules and project middleware classes only they list are set aside and named. Not applicable when the only HTTP server serves operational routes (/metrics, health probes, pprof), as the listener of a Kubernetes controller or an agent does, or when the only HTTP server is a controller-runtime manager and no web framework is used (an operator: metrics, probes and admission webhooks). Spring CORS origins read from a property set to `*` (`.allowedOriginPatterns(props.allowedOrigins())` + `app.cors.allowed-origins=*`) Echo `CORSWithConfig` without AllowOrigins (its default is `*`), Go rs/cors `cors.New(cors.Options{…})` without AllowedOrigins and Flask-CORS `CORS()`/`CORS(app)` without origins or a `CORS_ORIGINS` setting (both default to `*`; Flask-CORS reads `CORS_SUPPORTS_CREDENTIALS` from the config module) are any origin too. An https:// URL counts as an HTTPS redirect only inside a redirect call, not in a validity check. Header names in an OpenAPI/Swagger description set nothing. Scored per category, each an equal share: security headers, CORS restricted to explicit origins (none at all counts: same-origin), HTTPS redirect/HSTS, CSRF protection or trusted hosts; the first three with no CSRF protection pass (an API authenticated by token on every call needs none).',
     patterns: MIDDLEWARE_PATTERNS,
   },
   // An HTTP service needs hardening whether a framework or the standard library serves it; a gRPC
@@ -61,17 +62,24 @@ export default defineRule({
       ? { reason: `${facts.opsOnlyHttp.reason}; no pages or API responses to harden` }
       : facts.profile.id === 'library' && facts.frameworks.length > 0
         ? { reason: 'profile is library: HTTP hardening is configured by the application that uses it' }
-        : facts.frameworks.some((f) => !GRPC.includes(f.id)) ||
-            (facts.profile.id === 'service' && facts.servers.some((s) => !/\bgrpc\.NewServer\(/.test(s.snippet ?? '')))
-          ? true
-          : facts.servers.length
-            ? {
-                // A command-line tool's optional local listener (a web UI on localhost, pprof) or a
-                // maintainer script's OAuth callback serves the person who started it, not the public:
-                // hardening is expected of services.
-                reason: `profile is ${facts.profile.id}: its HTTP listener${facts.servers.length > 1 ? 's' : ''} (${listing(facts.servers.slice(0, 3).map((m) => `${m.path}:${m.line}`))}${facts.servers.length > 3 ? ` and ${facts.servers.length - 3} more` : ''}) ${facts.servers.length > 1 ? 'serve' : 'serves'} whoever runs the program or script locally, not a deployed service, and no web framework is used: HTTP hardening is expected of services`,
-              }
-            : { reason: 'no web framework or HTTP server detected: HTTP middleware does not apply' },
+        : managerOnly(facts)
+          ? {
+              // Blind round 25, cluster-operator: a Kubernetes operator's manager serves metrics,
+              // health probes and admission webhooks to the cluster, no pages or browser-facing API.
+              reason: `no web framework: the only HTTP server is a controller-runtime manager (${facts.servers[0]!.path}:${facts.servers[0]!.line}), which serves metrics, health probes and admission webhooks to the cluster, no pages or browser-facing API to harden`,
+            }
+          : facts.frameworks.some((f) => !GRPC.includes(f.id)) ||
+              (facts.profile.id === 'service' &&
+                facts.servers.some((s) => !/\bgrpc\.NewServer\(/.test(s.snippet ?? '')))
+            ? true
+            : facts.servers.length
+              ? {
+                  // A command-line tool's optional local listener (a web UI on localhost, pprof) or a
+                  // maintainer script's OAuth callback serves the person who started it, not the public:
+                  // hardening is expected of services.
+                  reason: `profile is ${facts.profile.id}: its HTTP listener${facts.servers.length > 1 ? 's' : ''} (${listing(facts.servers.slice(0, 3).map((m) => `${m.path}:${m.line}`))}${facts.servers.length > 3 ? ` and ${facts.servers.length - 3} more` : ''}) ${facts.servers.length > 1 ? 'serve' : 'serves'} whoever runs the program or script locally, not a deployed service, and no web framework is used: HTTP hardening is expected of services`,
+                }
+              : { reason: 'no web framework or HTTP server detected: HTTP middleware does not apply' },
   check(ctx) {
     // Hardening set only in development (`if os.Getenv("ENVIRONMENT") == "dev"`, `if settings.DEBUG:`,
     // `if (app.Environment.IsDevelopment())`) or by a Django middleware class that only a development

@@ -30,7 +30,7 @@ import type { Items } from './python-values.js';
 import { countHelm, HELM_TEST_GLOBS } from './helm.js';
 import { countTerraformTest, TFTEST_GLOBS } from './terraform-test.js';
 import { countGherkin, GHERKIN_GLOBS } from './gherkin.js';
-import { countPhp, countRuby, type PhpClass, type RubyShared } from './scripting.js';
+import { countPhp, countRuby, type PhpClass, type RubyShared, type ShouldaCount } from './scripting.js';
 import { snippetAt } from './types.js';
 import { dirOf } from '../paths.js';
 import type { FileView } from '../../types.js';
@@ -99,6 +99,8 @@ export type TestDigest =
       shared: RubyShared[];
       uses: string[];
       classes: { name: string; superclass: string }[];
+      /** shoulda-context definitions, counted by the inventory where shoulda is in use (see ShouldaCount). */
+      shoulda?: ShouldaCount & { snippet: string };
     };
 
 const JS = /\.(?:[cm]?[jt]sx?)$/;
@@ -177,12 +179,12 @@ function digest(path: string, text: string, files: Files): TestDigest | undefine
     return Object.assign(d, { custom, customSnippets }) as TestDigest;
   }
   if (ext === 'rb') {
-    const { shared, uses, classes, ...count } = countRuby(text, path);
-    return Object.assign(withSnippet('ruby', count) as Extract<TestDigest, { kind: 'ruby' }>, {
-      shared,
-      uses,
-      classes,
-    });
+    const { shared, uses, classes, shoulda, ...count } = countRuby(text, path);
+    return Object.assign(
+      withSnippet('ruby', count) as Extract<TestDigest, { kind: 'ruby' }>,
+      { shared, uses, classes },
+      shoulda ? { shoulda: { ...shoulda, snippet: snippetAt(text, shoulda.firstLine) } } : {},
+    );
   }
   if (ext === 'php') {
     const { classes, ...count } = countPhp(text);

@@ -60,7 +60,27 @@ const RUBY_COLLECTED = /(?:_spec|_test)\.rb$|(^|\/)(?:test|spec)_[^/]*\.rb$/;
 /** Shared example bodies listed per test file (`via`); the counts take every one. */
 const VIA_LIMIT = 100;
 
-function rubyFiles(paths: string[], digest: (p: string) => ReturnType<FileView['digest']>, record: Recorder): void {
+/** A Gemfile or gemspec that names shoulda (the meta gem) or shoulda-context. */
+const SHOULDA_GEM = /\b(?:gem|add_(?:development_)?dependency)\b[ \t(]*['"]shoulda(?:-context)?['"]/;
+
+/**
+ * Folders whose Ruby tests may use shoulda-context: those of the Gemfiles and gemspecs that
+ * depend on it (a test file counts when one of them is at or above it). Read only when a test
+ * file has `should` definitions.
+ */
+function shouldaRoots(files: FileView): string[] {
+  return files
+    .match(['**/Gemfile', '**/gems.rb', '**/*.gemspec'])
+    .filter((p) => !VENDORED.test(p) && SHOULDA_GEM.test(files.read(p) ?? ''))
+    .map((p) => (p.includes('/') ? p.slice(0, p.lastIndexOf('/') + 1) : ''));
+}
+
+function rubyFiles(
+  paths: string[],
+  digest: (p: string) => ReturnType<FileView['digest']>,
+  record: Recorder,
+  files: FileView,
+): void {
   const digests = new Map<string, Extract<TestDigest, { kind: 'ruby' }>>();
   const shared = new Map<string, RubyShared & { path: string }>();
   const lent = new Set<object>();
@@ -100,9 +120,20 @@ function rubyFiles(paths: string[], digest: (p: string) => ReturnType<FileView['
       parent.n += f.n;
     }
   };
+  let roots: string[] | undefined;
   for (const [path, d] of digests) {
     if (!RUBY_COLLECTED.test(path)) continue;
     const count = { ...d.count };
+    // shoulda-context's `should` blocks and matcher one-liners, where shoulda is in use.
+    const sh = d.shoulda;
+    const shoulda =
+      sh && (sh.requires || (roots ??= shouldaRoots(files)).some((r) => path.startsWith(r))) ? sh : undefined;
+    if (shoulda) {
+      count.cases += shoulda.cases;
+      count.skipped += shoulda.skipped;
+      count.expanded += shoulda.cases;
+      if (count.firstLine === undefined || shoulda.firstLine < count.firstLine) count.firstLine = shoulda.firstLine;
+    }
     const via: NonNullable<TestFileCount['via']> = [];
     const reached = new Set<Shared>();
     // Each body reachable from this file is declared (at its first user) and listed once (the
@@ -129,7 +160,13 @@ function rubyFiles(paths: string[], digest: (p: string) => ReturnType<FileView['
       count.expanded += runsOf(s);
       reach(s);
     }
-    record(path, 'Ruby', via.length ? { ...count, via } : count, d.count.framework ?? 'ruby', () => d.snippet);
+    record(
+      path,
+      'Ruby',
+      via.length ? { ...count, via } : count,
+      shoulda ? `${d.count.framework ?? 'Minitest'} + shoulda-context` : (d.count.framework ?? 'ruby'),
+      (l) => (l === d.count.firstLine ? d.snippet : shoulda?.snippet),
+    );
   }
 }
 
@@ -484,7 +521,7 @@ function build(files: FileView): TestInventory {
     );
   }
 
-  rubyFiles(candidates(TEST_GLOBS.ruby), digest, record);
+  rubyFiles(candidates(TEST_GLOBS.ruby), digest, record, files);
 
   for (const c of postmanCollections(files)) {
     const text = files.read(c.path) ?? '';

@@ -198,6 +198,7 @@ export function countRuby(text: string, path: string) {
     for (const m of code.matchAll(/^[ \t]*def[ \t]+(test_\w+[?!]?)/gm)) count.add({ line: lineOf(m.index) }, true);
     for (const m of code.matchAll(/^[ \t]*test[ \t]*\(?[ \t]*['"]/gm)) count.add({ line: lineOf(m.index) }, true);
   }
+  const shoulda = spec ? undefined : shouldaCount(code, plain, lineOf, sharedOf);
   const framework = spec
     ? 'RSpec'
     : /\bActiveSupport::TestCase\b|^[ \t]*test\s*\(?\s*['"]/m.test(code)
@@ -213,7 +214,61 @@ export function countRuby(text: string, path: string) {
     s.uses = names;
     shared.set(b, s);
   }
-  return { ...own.result(), framework, shared: [...shared.values()], uses, classes };
+  return {
+    ...own.result(),
+    framework,
+    shared: [...shared.values()],
+    uses,
+    classes,
+    ...(shoulda ? { shoulda } : {}),
+  };
+}
+
+/**
+ * shoulda-context definitions (`should "…" do`, a matcher one-liner `should validate_presence_of(:x)`,
+ * `should_not allow_value(…)`, `should_eventually "…"`), counted apart from the file's own tests:
+ * the inventory adds them only where shoulda is a dependency (a Gemfile or gemspec names it) or the
+ * file requires it, because `should` at the start of a line means nothing to plain Minitest.
+ * Each becomes one test method at runtime; `should "…"` without a block and `should_eventually`
+ * are pending (skipped). Lines inside RSpec shared examples are not shoulda's.
+ */
+export interface ShouldaCount {
+  cases: number;
+  skipped: number;
+  firstLine: number;
+  /** The file itself requires shoulda (`require "shoulda/context"`, `require 'shoulda'`). */
+  requires: boolean;
+}
+
+const SHOULDA_DEF = /^[ \t]*(should_eventually|should_not|should)\b[ \t]*\(?[ \t]*(?:(['"])|([a-z_]\w*[?!]?))/gm;
+
+function shouldaCount(
+  code: string,
+  text: string,
+  lineOf: (i: number) => number,
+  sharedOf: (line: number, minitest: boolean) => RubyBlock | undefined,
+): ShouldaCount | undefined {
+  let cases = 0;
+  let skipped = 0;
+  let firstLine = 0;
+  for (const m of code.matchAll(SHOULDA_DEF)) {
+    const line = lineOf(m.index);
+    if (sharedOf(line, false)) continue;
+    const word = m[1]!;
+    // `should be_valid` is a matcher; `should ==`, `should.equal` (old expectation syntax) are not definitions.
+    if (m[3] && /^(?:do|end|and|or|not|if|unless|then)$/.test(m[3])) continue;
+    if (word === 'should_not' && !m[3]) continue;
+    // A named `should` without a block on its line is `should_eventually`: listed, never run.
+    const eol = code.indexOf('\n', m.index + m[0].length);
+    const rest = code.slice(m.index + m[0].length, eol < 0 ? undefined : eol);
+    const pending = word === 'should_eventually' || (!!m[2] && !/\bdo\b|\{/.test(rest));
+    cases++;
+    if (pending) skipped++;
+    if (!firstLine) firstLine = line;
+  }
+  if (!cases) return undefined;
+  const requires = /^[ \t]*require[ \t(]*['"]shoulda(?:[/-]context)?['"]/m.test(text);
+  return { cases, skipped, firstLine, requires };
 }
 
 /**
