@@ -10,7 +10,8 @@ import type { Claim } from './extract.js';
 import { type Finding, fileFinding, type LookupContext, packageFinding, searchFinding, toolFinding } from './lookup.js';
 import { CI_WORDS, TOOLS } from './tools.js';
 import { namesIn, removedThing, type Setting } from './names.js';
-import { NEGATED, namesOf, settingKey } from './needles.js';
+import { NEGATED, namesOf, proseNamesOf, settingKey } from './needles.js';
+import { proseFindings } from './prose-names.js';
 import { changeFinding, fileText, lineFinding, spanIn } from './problems.js';
 import { coveredFinding, coveredPath, docTopic, docTopicFinding } from './documents.js';
 import { MECHANISMS, type Mechanism, mechanismsIn } from './vocabulary.js';
@@ -588,6 +589,16 @@ export function findingsFor(claim: Claim, rule: Finding | null, ctx: LookupConte
         aboutTests || /(?:Tests?|Spec|IT)(?:\.|$)|^test_/.test(id),
       ),
     );
+  // "Custom StringArray type", "RefreshDatabase in the tests": camelCase names written without ticks,
+  // each defined, imported or a file of the repository (prose-names.ts); all found or none used.
+  out.push(
+    ...proseFindings(
+      ctx,
+      claim,
+      proseNamesOf(claim).filter((x) => !old.has(x)),
+      names.paths,
+    ),
+  );
   const hardcoded = /\bhard-?cod|\bhartcodiert|\bhardcodiert|\bcodificad[oa] (?:de forma )?fij|\ben dur\b/i.test(
     claim.text,
   );

@@ -27,6 +27,7 @@ import type { VerifiedClaim, Verdict } from './schema.js';
 import { findingsFor } from './findings.js';
 import { configFinding, dependencyTermFinding } from './terms.js';
 import { namedFeatureFinding } from './named-feature.js';
+import { scriptFinding } from './script-names.js';
 import { resolveLink } from './links.js';
 import { ignoredFindings } from './ignored.js';
 import { docSectionFinding } from './documents.js';
@@ -838,6 +839,9 @@ function judgeClaimInner(
       listed.evidence,
     );
   }
+  // "- [x] `test:unit` - Run unit tests": a command a manifest of the repository declares (script-names.ts).
+  const script = opts.lookup && !claim.number ? scriptFinding(opts.lookup, claim) : null;
+  if (script) return out('config', 'confirmed', `found: ${script.detail}`, script.evidence);
   // "Created `ICustomerService`", "| B2 | Wrapped in `DB::transaction()` | P0 | RESOLVED |": the code
   // named is looked up exactly, and it alone decides.
   const named = opts.lookup && claim.named ? namedCode(opts.lookup, claim) : null;

@@ -203,8 +203,13 @@ export function splitKey(key: string): string {
     .join(' ');
 }
 
+/** A numbered file's name: digits, a separator, words with a letter, an extension. */
+const NUMBERED_FILE = /^\d+[_-](?=[\w-]*[A-Za-z])[\w-]+(?:\.[\w-]+)*\.[A-Za-z]\w*$/;
+
 function isPath(t: string, ticked: boolean): boolean {
-  if (NOT_PATHS.test(t) || /^\d/.test(t) || t.includes('//')) return false;
+  // "2025_02_03_000001_create_users_table.php", "001-init.sql": a file may start with digits (migrations
+  // are numbered) when a word follows them; "1.2.3" or "24/7" is no file.
+  if (NOT_PATHS.test(t) || (/^\d/.test(t) && !NUMBERED_FILE.test(t)) || t.includes('//')) return false;
   const base = t.split('/').filter(Boolean).pop() ?? '';
   if (KNOWN_FILES.test(base)) return true;
   if (FILE_EXT.test(base) && /^[\w.@-]+$/.test(base) && !/^\d+(\.\d+)+$/.test(base)) {

@@ -5,7 +5,8 @@
  */
 import type { Claim } from './extract.js';
 import { type Names, namesIn, type Setting } from './names.js';
-import type { Needle } from './search.js';
+import { MAX_NEEDLES, type Needle } from './search.js';
+import { proseNamesIn, proseNeedles } from './prose-names.js';
 import { MECHANISMS, mechanismsIn } from './vocabulary.js';
 import { escapeRe } from '../util/regex.js';
 
@@ -163,5 +164,22 @@ export function planNeedles(claims: Claim[]): Needle[] {
 function plan(claims: Claim[]): Needle[] {
   const byKey = new Map<string, Needle>();
   for (const c of claims) if (c.asserted) for (const n of needlesOf(c)) if (!byKey.has(n.key)) byKey.set(n.key, n);
-  return [...byKey.values()];
+  // Names in plain prose (prose-names.ts) come last, within the budget the others leave: they never
+  // make the search of the named code incomplete.
+  const prose = new Map<string, Needle>();
+  for (const c of claims)
+    if (c.asserted === 'done' || c.asserted === 'partial')
+      for (const n of proseNeedles(proseNamesOf(c))) if (!byKey.has(n.key) && !prose.has(n.key)) prose.set(n.key, n);
+  return [...byKey.values(), ...[...prose.values()].slice(0, Math.max(0, MAX_NEEDLES - byKey.size))];
+}
+
+/** The names of code a claim writes in plain prose (prose-names.ts), read once per claim. */
+const prose = new WeakMap<Claim, string[]>();
+export function proseNamesOf(claim: Claim): string[] {
+  let n = prose.get(claim);
+  if (!n) {
+    const names = namesOf(claim);
+    prose.set(claim, (n = proseNamesIn(claim.raw ?? claim.text, [...names.identifiers, ...names.paths])));
+  }
+  return n;
 }
