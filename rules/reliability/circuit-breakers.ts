@@ -1,7 +1,13 @@
 import { defineRule } from '../../src/types.js';
 import type { Evidence } from '../../src/types.js';
 import { k8s, K8S_DIGEST } from '../../src/facts/k8s.js';
-import { CODE_GLOBS, outboundApplies, libraryVerdict, MULTI_PURPOSE, productionMatches } from '../_shared/resilience.js';
+import {
+  CODE_GLOBS,
+  outboundApplies,
+  libraryVerdict,
+  MULTI_PURPOSE,
+  productionMatches,
+} from '../_shared/resilience.js';
 import type { Match, RuleContext } from '../../src/types.js';
 import { isCommentLine } from '../../src/facts/paths.js';
 import { type Definition, definedName, isImportLine } from '../../src/facts/references.js';
