@@ -26,10 +26,10 @@ const FLAG_MODULES = [
 ];
 /** A bucket or hash compared with a flag's share, or a hash taken modulo 100 and compared. */
 const OWN_FLAG_BUCKET =
-  /\b\w*(?:bucket|hash|Bucket|Hash)\w*\b[^\n]{0,60}?(?:<=|>=|<|>)\s*[\w.\[\]"']*?\b(?:enabled|percent\w*|percentage|rollout\w*|ratio|share|threshold|fraction|weight)\b|%\s*100\b[^\n]{0,30}?(?:<=|<)\s*[\w.]*(?:enabled|percent\w*|rollout\w*|ratio|share|threshold|weight)\b/;
+  /\b\w{0,20}?(?:bucket|hash)\w{0,30} ?(?:<=|<) ?(?:\w{1,30}\.)?(?:enabled|percent\w{0,10}|rollout\w{0,10}|ratio|share|threshold|fraction|weight)\b|% ?100 ?(?:<=|<) ?(?:\w{1,30}\.)?(?:enabled|percent\w{0,10}|rollout\w{0,10}|ratio|share|threshold|weight)\b/i;
 /** A call on a flags object: `FeatureFlags().is_enabled(`, `flags.isEnabled(`, `toggles.enabled?(`. */
 const OWN_FLAG_CHECK =
-  /(?:[Ff]lags?|[Ff]eature\w*|[Tt]oggles?)(?:\(\))?\s*\.\s*(?:is_enabled|isEnabled|is_active|isActive|is_on|isOn|enabled\?)\s*\(/;
+  /(?:(?:[Ff]eature_?)?(?:[Ff]lags?|[Tt]oggles?)|[Ff]eatures?)(?:\(\))?\.(?:is_enabled|isEnabled|is_active|isActive|is_on|isOn|enabled\?)\(/;
 
 export default defineRule({
   meta: {
@@ -105,7 +105,8 @@ export default defineRule({
       ownFlagBucket: {
         regex: OWN_FLAG_BUCKET,
         files: FLAG_MODULES,
-        literals: ['bucket', 'hash', 'Bucket', 'Hash', '% 100', '%100'],
+        literals: ['bucket', 'hash', '% 100', '%100'],
+        ignoreCase: true,
         maxPerFile: 2,
       },
       // Where production code asks such a module (`FeatureFlags().is_enabled(SUBMISSION_FLAG)`, `featureFlags.isEnabled("x")`).

@@ -57,13 +57,13 @@ const CODE = new RegExp(
  * `class PaymentsBreaker extends CircuitBreaker`, Kotlin `class X : CircuitBreaker(`): the name it defines.
  */
 const SUBCLASS =
-  /^[ \t]*(?:export\s+)?(?:(?:public|internal|abstract|final|open|private|default)\s+)*class\s+(\w+)\s*(?:\(\s*(?:[\w.]+\.)?CircuitBreaker\s*\)\s*:|(?:<[^>]*>)?\s+extends\s+(?:[\w.]+\.)?CircuitBreaker\b|:\s*(?:[\w.]+\.)?CircuitBreaker\s*\()/m;
+  /^[ \t]*(?:export )?(?:(?:public|internal|abstract|final|open|private|default) )*class (\w+)(?:\((?:\w+\.)?CircuitBreaker\):| extends (?:\w+\.)?CircuitBreaker\b| ?: ?(?:\w+\.)?CircuitBreaker\()/m;
 
 /**
  * A call, construction or decorator of a name that says breaker or circuit (`@WeatherCircuitBreaker(name=…)`,
  * `new PaymentsBreaker(`): where such a subclass is applied. Recorded by name, joined to the subclasses above.
  */
-const BREAKER_CALL = /(?<![\w$])@?(?:new\s+)?([A-Za-z_]\w*(?:Breaker|breaker|Circuit|circuit)\w*)\s*\(/;
+const BREAKER_CALL = /(?<![\w$])@?(?:new\s+)?([A-Z_a-z]\w{0,60}?(?:Breaker|breaker))\(/;
 
 export default defineRule({
   meta: {
