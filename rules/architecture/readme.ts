@@ -269,9 +269,7 @@ function readSections(text: string, rst = false) {
     heading,
     at:
       (exact ? sections.find((h) => exact.test(meaning(h.text)) && !stepless(h)) : undefined) ??
-      sections.find(
-        (h) => heading.test(meaning(h.text)) && !stepless(h) && !(name === 'usage' && installOnly(h)),
-      ) ??
+      sections.find((h) => heading.test(meaning(h.text)) && !stepless(h) && !(name === 'usage' && installOnly(h))) ??
       // Code in a heading is an API name (`Schema.clone()`), not the section's subject.
       (weak
         ? sections.find((h) => weak.test(meaning(h.text).replace(/`[^`]*`/g, ' ')) && !NUMBERED_ITEM.test(h.text))

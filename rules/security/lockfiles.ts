@@ -288,7 +288,9 @@ function lockFor(files: FileView, facts: Facts, m: Manifest): Need | undefined {
           if (deps.length === 0) return undefined;
           const lock = upwards(PY_LOCKS);
           return lock
-            ? { lock: `${lock} (${deps.length} development dependenc${deps.length === 1 ? 'y' : 'ies'}; no runtime dependency)` }
+            ? {
+                lock: `${lock} (${deps.length} development dependenc${deps.length === 1 ? 'y' : 'ies'}; no runtime dependency)`,
+              }
             : { exempt: `only development dependencies (${deps.length}), no runtime dependency to lock` };
         }
         if (facts.profile.id === 'library') return { exempt: LIBRARY };
