@@ -262,7 +262,7 @@ function readSections(text: string, rst = false) {
   const installOnly = (h: (typeof sections)[number]) => {
     const i = sections.indexOf(h);
     const body = lines.slice(h.line, (sections[i + 1]?.line ?? lines.length + 1) - 1).join('\n');
-    return INSTALL_CMD.test(body) && !STARTS_CMD.test(body) && !RUN_CMD.test(body);
+    return installsOnly(body);
   };
   const found = SECTIONS.map(({ name, exact, heading, weak }) => ({
     name,
@@ -318,7 +318,7 @@ function readSections(text: string, rst = false) {
       if (h === install.at) return false;
       const i = sections.indexOf(h);
       const body = lines.slice(h.line, (sections[i + 1]?.line ?? lines.length + 1) - 1).join('\n');
-      return STARTS_CMD.test(body) || RUN_CMD.test(body);
+      return !installsOnly(body);
     });
   // A section of any name ("Building the project") whose body gives the commands that run the
   // program (`./gradlew :backend:run`, `npm start`, `go run .`, `docker compose up`) says how to run
@@ -405,6 +405,19 @@ function storeLink(line: string): boolean {
 }
 
 /** A command that runs the program, as a README lists it (Gradle/Maven run tasks, npm start, go/cargo/dotnet run). */
+/**
+ * A section body that only installs a package (`pip install x`, `dotnet add package X`): no command
+ * that starts the program, no Terraform `module` block that uses it.
+ */
+function installsOnly(body: string): boolean {
+  return (
+    INSTALL_CMD.test(body) &&
+    !STARTS_CMD.test(body) &&
+    !RUN_CMD.test(body) &&
+    !/^\s*module\s+"[^"]+"\s*\{|\bterraform\s+init\b/m.test(body)
+  );
+}
+
 /** A command that starts the program from its image (not one that installs a package). */
 const STARTS_CMD = /\b(?:docker|podman)\s+run\b|docker[ -]compose\s+up\b/;
 const RUN_CMD =
