@@ -71,6 +71,8 @@ export interface LibraryVerdict {
   keep?: (m: Match) => boolean;
   /** Code sites found by a shape the rule joined itself (a counter and a 429 in one file). */
   handWritten?: Match[];
+  /** What a code site does, when its line does not say (a subclass of the library's breaker applied). */
+  noteOf?: (m: Match) => string | undefined;
   /**
    * The rule's reference pattern (see src/facts/references.ts): a code match on a line that
    * defines a function or type counts only when something else uses that name.
@@ -135,7 +137,7 @@ export function libraryVerdict(ctx: RuleContext, v: LibraryVerdict): RuleResult 
       `${cap(v.what)} found: ${where}.${ownNote}`,
       [
         ...own.slice(0, 2).flatMap((d) => definitionEvidence(d, `hand-written ${v.what}`)),
-        ...firstPerFile(code.filter((m) => !ownDefs.has(m))).map((m) => fromMatch(m)),
+        ...firstPerFile(code.filter((m) => !ownDefs.has(m))).map((m) => fromMatch(m, v.noteOf?.(m))),
         ...config.slice(0, 5),
         ...depEvidence,
       ],

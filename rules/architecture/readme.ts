@@ -73,7 +73,7 @@ const NUMBERED_ITEM = /^\s*(?:\d+|[ivx]+)[.)]\s/i;
  * command is `helm repo add` was called "no installation section").
  */
 const INSTALL_CMD =
-  /^\s*(?:\$\s*|PM>\s*)?(?:(?:sudo\s+)?(?:pip3?|pipx|uv(?:\s+pip|\s+tool)?|poetry|conda|mamba|npm|pnpm|yarn(?:\s+global)?|bun|deno|gem|cargo|go|brew|apt(?:-get)?|apk|dnf|yum|choco|winget|scoop|composer|helm(?:\s+repo)?|dotnet\s+tool|nix-env|snap|flatpak)\s+(?:install|add|require|i|get)\b|helm\s+upgrade\b[^\n]*?\s--install\b|dotnet\s+add\s+(?:\S+\s+)?package\b|Install-Package\b|docker\s+(?:run|pull)\b|docker[ -]compose\s+up\b|podman\s+run\b|terraform\s+init\b|curl\s+[^|\n]*\|\s*(?:sudo\s+)?(?:ba)?sh\b)|^\s*module\s+"[^"]+"\s*\{|^\s*\[dependencies\]\s*$|^\s*<dependency>\s*$|^\s*(?:implementation|api|compile|compileOnly)\s*\(?\s*["'][\w.-]+:[\w.-]+:[^"'\s]+["']|^\s*libraryDependencies\s*\+=/m;
+  /^\s*(?:\$\s*|PM>\s*|>\s*)?(?:(?:sudo\s+)?(?:pip3?|pipx|uv(?:\s+pip|\s+tool)?|poetry|conda|mamba|npm|pnpm|yarn(?:\s+global)?|bun|deno|gem|cargo|go|brew|apt(?:-get)?|apk|dnf|yum|choco|winget|scoop|composer|helm(?:\s+repo)?|dotnet\s+tool|nix-env|snap|flatpak)\s+(?:install|add|require|i|get)\b|helm\s+upgrade\b[^\n]*?\s--install\b|dotnet\s+add\s+(?:\S+\s+)?package\b|Install-Package\b|docker\s+(?:run|pull)\b|docker[ -]compose\s+up\b|podman\s+run\b|terraform\s+init\b|curl\s+[^|\n]*\|\s*(?:sudo\s+)?(?:ba)?sh\b)|^\s*module\s+"[^"]+"\s*\{|^\s*\[dependencies\]\s*$|^\s*<dependency>\s*$|^\s*(?:implementation|api|compile|compileOnly)\s*\(?\s*["'][\w.-]+:[\w.-]+:[^"'\s]+["']|^\s*libraryDependencies\s*\+=/m;
 
 export default defineRule({
   meta: {
@@ -257,12 +257,19 @@ function readSections(text: string, rst = false) {
     // A link to the installation or usage guide ("[Installation Docs](…/installation)") points to the steps.
     return !body.some((l) => STEP_LINE.test(l) || GUIDE_LINK.test(l)) && !INSTALL_CMD.test(body.join('\n'));
   };
+  // A section whose body only installs the package (".NET CLI Console" over `dotnet add package`
+  // under "Install") is installation whatever its heading says: not usage (blind round 25, CsvHelper).
+  const installOnly = (h: (typeof sections)[number]) => {
+    const i = sections.indexOf(h);
+    const body = lines.slice(h.line, (sections[i + 1]?.line ?? lines.length + 1) - 1).join('\n');
+    return installsOnly(body);
+  };
   const found = SECTIONS.map(({ name, exact, heading, weak }) => ({
     name,
     heading,
     at:
       (exact ? sections.find((h) => exact.test(meaning(h.text)) && !stepless(h)) : undefined) ??
-      sections.find((h) => heading.test(meaning(h.text)) && !stepless(h)) ??
+      sections.find((h) => heading.test(meaning(h.text)) && !stepless(h) && !(name === 'usage' && installOnly(h))) ??
       // Code in a heading is an API name (`Schema.clone()`), not the section's subject.
       (weak
         ? sections.find((h) => weak.test(meaning(h.text).replace(/`[^`]*`/g, ' ')) && !NUMBERED_ITEM.test(h.text))
@@ -303,7 +310,16 @@ function readSections(text: string, rst = false) {
       }
     }
   }
-  if (!usage.at) usage.at = runs.find((h) => h !== install.at);
+  // A second such section is usage only when it starts the program (`docker run`, `npm start`):
+  // another package manager's install line (`dotnet add package` under "Install") is installation
+  // too (blind round 25, CsvHelper README.markdown:19 was cited as usage).
+  if (!usage.at)
+    usage.at = runs.find((h) => {
+      if (h === install.at) return false;
+      const i = sections.indexOf(h);
+      const body = lines.slice(h.line, (sections[i + 1]?.line ?? lines.length + 1) - 1).join('\n');
+      return !installsOnly(body);
+    });
   // A section of any name ("Building the project") whose body gives the commands that run the
   // program (`./gradlew :backend:run`, `npm start`, `go run .`, `docker compose up`) says how to run
   // it: usage, cited at its heading, even when it is the development section too.
@@ -389,6 +405,21 @@ function storeLink(line: string): boolean {
 }
 
 /** A command that runs the program, as a README lists it (Gradle/Maven run tasks, npm start, go/cargo/dotnet run). */
+/**
+ * A section body that only installs a package (`pip install x`, `dotnet add package X`): no command
+ * that starts the program, no Terraform `module` block that uses it.
+ */
+function installsOnly(body: string): boolean {
+  return (
+    INSTALL_CMD.test(body) &&
+    !STARTS_CMD.test(body) &&
+    !RUN_CMD.test(body) &&
+    !/^\s*module\s+"[^"]+"\s*\{|\bterraform\s+init\b/m.test(body)
+  );
+}
+
+/** A command that starts the program from its image (not one that installs a package). */
+const STARTS_CMD = /\b(?:docker|podman)\s+run\b|docker[ -]compose\s+up\b/;
 const RUN_CMD =
   /(?:^|[\s`'"])(?:\.\/gradlew|gradle)\s+(?:\S+:)?\w*[Rr]un\w*\b|(?:\.\/mvnw|mvn)\s+[\w.:-]*:run\b|(?:npm|yarn|pnpm|bun)\s+(?:run\s+)?start\b|(?:go|cargo|dotnet|flutter)\s+run\b|docker[ -]compose\s+up\b|python3?\s+-m\s+\w+|\bmake\s+run\b/m;
 

@@ -258,8 +258,13 @@ export default defineRule({
         else if (checker.length || marker.length)
           verdicts.set(lang, {
             score: 0.6,
-            note:
-              checker.length || !off.length ? 'type checker not strict' : 'py.typed marker only; pyright turned off',
+            // A py.typed marker with no checker configured says hints ship, not that anything checks
+            // them: "not strict" would name a checker that is not there (blind round 25, sqlparse).
+            note: checker.length
+              ? 'type checker not strict'
+              : off.length
+                ? 'py.typed marker only; pyright turned off'
+                : 'py.typed marker only; no type checker (mypy, pyright) configured',
             evidence: [
               ...first(checker, 'type checker configured, not strict'),
               ...marker.slice(0, 1).map((p) => ({ path: p, note: 'py.typed marker: the package ships type hints' })),

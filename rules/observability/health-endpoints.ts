@@ -11,14 +11,14 @@ import { ACTUATOR_MOUNT, actuatorRoutes } from '../_shared/express-actuator.js';
 
 const CODE = ['**/*.{js,ts,mjs,cjs,jsx,tsx,py,go,java,kt,scala,groovy,cs,fs,vb,rb,php,rs,ex,exs}'];
 const NAMES =
-  '_?health(?:z|[-_]?checks?)?|heartbeat|livez?|liveness|alive|readyz?|readiness|ping|startupz?|__health|up|is_?[Aa]live|is_?[Rr]eady';
+  '_?health(?:z|[-_]?checks?)?|heartbeat|__(?:lb)?heartbeat__|livez?|liveness|alive|readyz?|readiness|ping|startupz?|__health|up|is_?[Aa]live|is_?[Rr]eady';
 /**
  * The last segment of a deeper path that names a health route (`/system/liveness`,
  * `/internal/healthz`, `/_/ping`, the NAIS convention `/internal/isalive` and `/internal/isready`):
  * the words that say nothing else (not `up`, `status`, `live`).
  */
 const DEEP_NAMES =
-  '_?health(?:z|[-_]?checks?)?|heartbeat|livez|liveness|readyz|readiness|ping|startupz|__health|is_?[Aa]live|is_?[Rr]eady';
+  '_?health(?:z|[-_]?checks?)?|heartbeat|__(?:lb)?heartbeat__|livez|liveness|readyz|readiness|ping|startupz|__health|is_?[Aa]live|is_?[Rr]eady';
 
 /** A line that calls someone else's health endpoint (a client), not one that serves it. */
 /** A call the service makes to someone's health route (also through a wrapper: `restTemplate.get(env, "/health")`). */
@@ -40,6 +40,11 @@ const PREFIX_TEST = /\b(?:startswith|startsWith|starts_with|HasPrefix|start_with
 const AUTH_PING = /(?:^|\/)(?:auth|oauth2?|sso|saml2?|oidc|openid|login|idp)\/(?:[\w-]+\/)*ping\/?$/i;
 
 /** Short names (`/live`, `/ready`, `/ping`, `/up`) are common words: they count only on a line that registers a route. */
+/**
+ * A route named for readiness. Dockerflow's `/__heartbeat__` is the deep check (the application and
+ * its backing services) beside `/__lbheartbeat__`, the load balancer's liveness answer (blind round 25).
+ */
+const READY_NAME = /ready|readiness|startup|(?:^|\/)__heartbeat__$/;
 const WEAK = /^\/(?:api\/)?(?:v\d\/)?(?:live|alive|ready|ping|up|startup)$/i;
 /**
  * The default of a setting named for a health route (`PingPath: "/ping"`, `readyPath = "/ready"`,
@@ -68,7 +73,7 @@ const FILE_ROUTES = [
 
 /** Libraries that serve both liveness and readiness (or dependency-checking health) from one registration. */
 const FULL_CODE =
-  /MapHealthChecks|UseHealthChecks|MapGrpcHealthChecksService|createTerminus|TerminusModule|HealthCheckService|RegisterHealthServer|health\.NewServer|HealthServicer|HealthStatusManager|HealthImplementation|health_reporter|AddHealthzCheck|AddReadyzCheck|health_check\.urls|["']health_check["']|healthcheck\.NewHandler|health\.NewChecker|NewLightship|createLightship/;
+  /MapHealthChecks|UseHealthChecks|MapGrpcHealthChecksService|createTerminus|TerminusModule|HealthCheckService|RegisterHealthServer|health\.NewServer|HealthServicer|HealthStatusManager|HealthImplementation|health_reporter|AddHealthzCheck|AddReadyzCheck|health_check\.urls|["']health_check["']|healthcheck\.NewHandler|health\.NewChecker|NewLightship|createLightship|dockerflow\.(?:django\.middleware|fastapi|flask|sanic)\b/;
 const FULL_DEPS = [
   'org.springframework.boot:spring-boot-starter-actuator',
   'io.quarkus:quarkus-smallrye-health',
@@ -94,6 +99,8 @@ const WHAT_IT_SERVES: [RegExp, string][] = [
 const LIB_DEPS = [
   ...FULL_DEPS,
   'fastapi-health',
+  // python-dockerflow: its Django/Flask/FastAPI/Sanic integrations serve /__heartbeat__ and /__lbheartbeat__.
+  'dockerflow',
   'flask-healthz',
   'healthcheck',
   '@godaddy/terminus',
@@ -140,6 +147,7 @@ const LIBRARY_NAMES: [RegExp, string][] = [
   [/health_check/, 'django-health-check'],
   [/Lightship/i, 'lightship'],
   [/healthcheck\.NewHandler|health\.NewChecker/, 'a Go health-check library'],
+  [/dockerflow\./, 'Dockerflow (/__heartbeat__, /__lbheartbeat__)'],
 ];
 
 export default defineRule({
@@ -154,7 +162,7 @@ export default defineRule({
     severity: 'high',
     effort: 'low',
     detection:
-      'Route registrations in production code for /health, /healthz, /livez, /readyz, /ready, /ping, /up, /status, and any deeper path ending in a health word (`GET /system/liveness`, /internal/healthz) or a path named for the health of a part (`/worker-health`) (string routes, Django `path("health/")`, Rails `get "up"` and `resources :health`, Rocket `#[get("/alive")]`, a `HealthController` class, NestJS `@Controller("health")` (or a project wrapper such as `@ApiController("health")`) or `@Get("health")` (under the global prefix, e.g. /api/health; a handler with an auth decorator such as `@Auth()`/`@UseGuards()` is set aside and named: no probe can call it), ASP.NET `[HttpGet("health")]`, Ktor `get("internal/isalive") { … }` and the NAIS `/isalive`/`/isready` names); ASP.NET `MapHealthChecks` (a path held in a constant is served where the constant is mapped: only inside a development branch, it is development-only); gRPC health services (Go, Python, Java, .NET, Node, Rust); controller-runtime `AddHealthzCheck`/`AddReadyzCheck`; Spring Boot Actuator, Quarkus SmallRye Health, Micronaut management, django-health-check by dependency (its `health_check` app name counts in Python only, in a Django project or one declaring the library); terminus and lightship. A route documented as a health check (`description: "Application health check endpoint."` or `summary="Health check"` beside its registration; under the prefix its Fastify plugin is registered with), cited with the liveness probe that calls it. A route the deployment’s readiness probe calls (Kubernetes `readinessProbe.httpGet.path`, the `readiness.path` of a NAIS Application, a Pulumi program’s readinessProbe) is the readiness endpoint whatever its name (`/health` beside `/liveness`); prefixed probe paths such as `/healthcheck/live` and `/healthcheck/ready` count. Comments, tests, examples and client code that calls another service\'s /health are ignored.',
+      'Route registrations in production code for /health, /healthz, /livez, /readyz, /ready, /ping, /up, /status, Dockerflow’s /__heartbeat__ (the deep check: readiness) and /__lbheartbeat__ (liveness) or the python-dockerflow integrations that serve them, and any deeper path ending in a health word (`GET /system/liveness`, /internal/healthz) or a path named for the health of a part (`/worker-health`) (string routes, Django `path("health/")`, Rails `get "up"` and `resources :health`, Rocket `#[get("/alive")]`, a `HealthController` class, NestJS `@Controller("health")` (or a project wrapper such as `@ApiController("health")`) or `@Get("health")` (under the global prefix, e.g. /api/health; a handler with an auth decorator such as `@Auth()`/`@UseGuards()` is set aside and named: no probe can call it), ASP.NET `[HttpGet("health")]`, Ktor `get("internal/isalive") { … }` and the NAIS `/isalive`/`/isready` names); ASP.NET `MapHealthChecks` (a path held in a constant is served where the constant is mapped: only inside a development branch, it is development-only); gRPC health services (Go, Python, Java, .NET, Node, Rust); controller-runtime `AddHealthzCheck`/`AddReadyzCheck`; Spring Boot Actuator, Quarkus SmallRye Health, Micronaut management, django-health-check by dependency (its `health_check` app name counts in Python only, in a Django project or one declaring the library); terminus and lightship. A route documented as a health check (`description: "Application health check endpoint."` or `summary="Health check"` beside its registration; under the prefix its Fastify plugin is registered with), cited with the liveness probe that calls it. A route the deployment’s readiness probe calls (Kubernetes `readinessProbe.httpGet.path`, the `readiness.path` of a NAIS Application, a Pulumi program’s readinessProbe) is the readiness endpoint whatever its name (`/health` beside `/liveness`); prefixed probe paths such as `/healthcheck/live` and `/healthcheck/ready` count. Comments, tests, examples and client code that calls another service\'s /health are ignored.',
     patterns: {
       devGuard: { regex: DEV_CONDITION, files: CODE, maxPerFile: 1 },
       route: {
@@ -165,6 +173,8 @@ export default defineRule({
         literals: [
           '/health',
           '/heartbeat',
+          // Dockerflow (Mozilla's container convention): /__heartbeat__ and /__lbheartbeat__.
+          'heartbeat__',
           '/_health',
           '/live',
           '/alive',
@@ -269,9 +279,9 @@ export default defineRule({
       },
       library: {
         regex:
-          /\b(MapHealthChecks|AddHealthChecks|UseHealthChecks|MapGrpcHealthChecksService|createTerminus|TerminusModule|HealthCheckService|RegisterHealthServer|health\.NewServer|HealthServicer|HealthStatusManager|HealthImplementation|health_reporter|AddHealthzCheck|AddReadyzCheck|healthcheck\.NewHandler|health\.NewChecker|NewLightship|createLightship|rails\/health#show|RegisterHealthz|RegisterReadyz|healthz\.Install(?:Livez|Readyz)?Handler)\b|health_check\.urls|["']health_check["']/,
+          /\b(MapHealthChecks|AddHealthChecks|UseHealthChecks|MapGrpcHealthChecksService|createTerminus|TerminusModule|HealthCheckService|RegisterHealthServer|health\.NewServer|HealthServicer|HealthStatusManager|HealthImplementation|health_reporter|AddHealthzCheck|AddReadyzCheck|healthcheck\.NewHandler|health\.NewChecker|NewLightship|createLightship|rails\/health#show|RegisterHealthz|RegisterReadyz|healthz\.Install(?:Livez|Readyz)?Handler|dockerflow\.(?:django\.middleware|fastapi|flask|sanic))\b|health_check\.urls|["']health_check["']/,
         files: CODE,
-        literals: ['Health', 'health', 'erminus', 'ightship'],
+        literals: ['Health', 'health', 'erminus', 'ightship', 'dockerflow.'],
         maxPerFile: 2,
       },
     },
@@ -415,8 +425,8 @@ export default defineRule({
     for (const p of new Set([...routes.map(route), ...fileRoutes.map((f) => f.route)].map((r) => r.toLowerCase()))) {
       const probe = readinessPaths.get(p.replace(/\/+$/, ''));
       // Cited when the probe, not the route's name, makes it the readiness endpoint.
-      if (probe && !/ready|readiness|startup/.test(p) && !probeEvidence.includes(probe)) probeEvidence.push(probe);
-      if (/ready|readiness|startup/.test(p) || probe) kinds.add('readiness');
+      if (probe && !READY_NAME.test(p) && !probeEvidence.includes(probe)) probeEvidence.push(probe);
+      if (READY_NAME.test(p) || probe) kinds.add('readiness');
       else kinds.add('liveness');
       const live = livenessPaths.get(p.replace(/\/+$/, ''));
       // A route the liveness probe calls, whatever its name, is cited with the probe.
@@ -557,7 +567,7 @@ export default defineRule({
       [
         {
           path: '.',
-          note: `no /health, /healthz, /livez, /readyz, /ready or /up route, no gRPC health service and no health-check library in ${ctx.searched('route')} source files`,
+          note: `no /health, /healthz, /livez, /readyz, /ready, /up or Dockerflow /__heartbeat__ route, no gRPC health service and no health-check library in ${ctx.searched('route')} source files`,
         },
       ],
       data,

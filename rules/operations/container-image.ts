@@ -62,7 +62,7 @@ export default defineRule({
       .map(
         (d): Evidence => ({
           path: d.path,
-          note: 'not counted: a dev-container, test, example, packaging or build-tool image is not what ships',
+          note: 'not counted: a dev-container, local-development, test, example, packaging or build-tool image is not what ships',
         }),
       );
     if (all.length === 0) {

@@ -1,7 +1,7 @@
 import { defineRule, type Evidence } from '../../src/types.js';
 import { fail, listing, partial, pass } from '../../src/engine/results.js';
 import { CI_GLOBS, ciFiles } from '../../src/facts/ci.js';
-import { firstPerFile, fromMatch, isProductionPath } from '../../src/facts/paths.js';
+import { firstPerFile, fromMatch, isCommentLine, isProductionPath } from '../../src/facts/paths.js';
 import { dependencyEvidence, setAside } from '../../src/facts/dependencies.js';
 import { k8s, K8S_DIGEST, type K8sModel } from '../../src/facts/k8s.js';
 
@@ -18,6 +18,18 @@ const TRAFFIC_CMD =
  */
 const SDK_WORD =
   /(?<![a-z0-9])(?:get)?(?:launchdarkly|ldclient|unleash|flagsmith|openfeature|open-feature|growthbook|configcat|splitio|statsig|flipper|waffle|featuremanagement|ff4j|togglz|go-feature-flag|@vercel\/flags)(?:client|sdk)?(?![a-z0-9])|\bAddFeatureManagement\s*\(|@FeatureGate\b|\bRollout\.new\(|\brollout\.active\?\(|\bFlipper(?:\.enabled\?|\[)/i;
+
+/** Source files named for feature flags or toggles (`utils/featureflags.py`, `src/feature-toggles/rollout.ts`). */
+const FLAG_MODULES = [
+  '**/*{flag,Flag,toggle,Toggle}*.{py,js,mjs,cjs,ts,go,java,kt,rb,php,cs,rs,ex}',
+  '**/*{flag,Flag,toggle,Toggle}*/**/*.{py,js,mjs,cjs,ts,go,java,kt,rb,php,cs,rs,ex}',
+];
+/** A bucket or hash compared with a flag's share, or a hash taken modulo 100 and compared. */
+const OWN_FLAG_BUCKET =
+  /\b\w{0,20}?(?:bucket|hash)\w{0,30} ?(?:<=|<) ?(?:\w{1,30}\.)?(?:enabled|percent\w{0,10}|rollout\w{0,10}|ratio|share|threshold|fraction|weight)\b|% ?100 ?(?:<=|<) ?(?:\w{1,30}\.)?(?:enabled|percent\w{0,10}|rollout\w{0,10}|ratio|share|threshold|weight)\b/i;
+/** A call on a flags object: `FeatureFlags().is_enabled(`, `flags.isEnabled(`, `toggles.enabled?(`. */
+const OWN_FLAG_CHECK =
+  /(?:(?:[Ff]eature_?)?(?:[Ff]lags?|[Tt]oggles?)|[Ff]eatures?)(?:\(\))?\.(?:is_enabled|isEnabled|is_active|isActive|is_on|isOn|enabled\?)\(/;
 
 export default defineRule({
   meta: {
@@ -85,6 +97,23 @@ export default defineRule({
           'MinimumHealthyPercent',
         ],
         // A PodDisruptionBudget's maxUnavailable may come first in a file that also holds a Deployment.
+        maxPerFile: 3,
+      },
+      // A flags module the project wrote itself that buckets requests by a share of traffic
+      // (`return bucket_value <= config.enabled`, `hash(id) % 100 < flag.percentage`): a percentage
+      // rollout without an SDK (blind round 25, merino-py's merino/utils/featureflags.py).
+      ownFlagBucket: {
+        regex: OWN_FLAG_BUCKET,
+        files: FLAG_MODULES,
+        literals: ['bucket', 'hash', '% 100', '%100'],
+        ignoreCase: true,
+        maxPerFile: 2,
+      },
+      // Where production code asks such a module (`FeatureFlags().is_enabled(SUBMISSION_FLAG)`, `featureFlags.isEnabled("x")`).
+      ownFlagCheck: {
+        regex: OWN_FLAG_CHECK,
+        files: SOURCES,
+        literals: ['lag', 'eature', 'oggle'],
         maxPerFile: 3,
       },
       flagCode: {
@@ -186,6 +215,24 @@ export default defineRule({
       );
     if (found.length > 0) return pass(`Releases can be staged: ${listing(found)}.`, evidence, data);
     const rollEv = firstPerFile(rolling, 2).map((m) => fromMatch(m, 'rolling-update settings'));
+    // Flags the project wrote itself: a module that buckets by a share of traffic, asked by production
+    // code outside it. A percentage rollout, but the share changes only with a release of its config.
+    const buckets = ctx.matches('ownFlagBucket').filter((m) => prod(m.path) && !isCommentLine(m.snippet));
+    const checks = ctx
+      .matches('ownFlagCheck')
+      .filter((m) => prod(m.path) && !isCommentLine(m.snippet) && !buckets.some((b) => b.path === m.path));
+    if (buckets.length > 0 && checks.length > 0)
+      return partial(
+        0.6,
+        `Feature flags the project wrote itself roll a change out to a share of traffic (${buckets[0]!.path}:${buckets[0]!.line}), asked in production code; no flag service (the share changes with a release of its configuration) and no canary or blue/green rollout.`,
+        [
+          fromMatch(buckets[0]!, 'hand-written feature flags: requests bucketed against the flag’s share of traffic'),
+          ...firstPerFile(checks, 2).map((m) => fromMatch(m, 'a flag checked in production code')),
+          ...evidence,
+          ...rollEv,
+        ],
+        { ...data, handWrittenFlags: true },
+      );
     if (flagDeps.length > 0) {
       const imported = flagDeps.some((d) => d.use === 'production');
       return partial(

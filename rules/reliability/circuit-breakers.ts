@@ -1,7 +1,16 @@
 import { defineRule } from '../../src/types.js';
 import type { Evidence } from '../../src/types.js';
 import { k8s, K8S_DIGEST } from '../../src/facts/k8s.js';
-import { CODE_GLOBS, outboundApplies, libraryVerdict, MULTI_PURPOSE } from '../_shared/resilience.js';
+import {
+  CODE_GLOBS,
+  outboundApplies,
+  libraryVerdict,
+  MULTI_PURPOSE,
+  productionMatches,
+} from '../_shared/resilience.js';
+import type { Match, RuleContext } from '../../src/types.js';
+import { isCommentLine } from '../../src/facts/paths.js';
+import { type Definition, definedName, isImportLine } from '../../src/facts/references.js';
 
 /** Code that puts a circuit breaker around a dependency, per language. */
 const CODE = new RegExp(
@@ -43,6 +52,19 @@ const CODE = new RegExp(
   'm',
 );
 
+/**
+ * A project's own breaker class derived from the library's (`class WeatherCircuitBreaker(CircuitBreaker):`,
+ * `class PaymentsBreaker extends CircuitBreaker`, Kotlin `class X : CircuitBreaker(`): the name it defines.
+ */
+const SUBCLASS =
+  /^[ \t]*(?:export )?(?:(?:public|internal|abstract|final|open|private|default) )*class (\w+)(?:\((?:\w+\.)?CircuitBreaker\):| extends (?:\w+\.)?CircuitBreaker\b| ?: ?(?:\w+\.)?CircuitBreaker\()/m;
+
+/**
+ * A call, construction or decorator of a name that says breaker or circuit (`@WeatherCircuitBreaker(name=…)`,
+ * `new PaymentsBreaker(`): where such a subclass is applied. Recorded by name, joined to the subclasses above.
+ */
+const BREAKER_CALL = /(?<![\w$])@?(?:new\s+)?([A-Z_a-z]\w{0,60}?(?:Breaker|breaker))\(/;
+
 export default defineRule({
   meta: {
     id: 'circuit-breakers',
@@ -79,6 +101,18 @@ export default defineRule({
         ],
         maxPerFile: 3,
       },
+      subclass: {
+        regex: SUBCLASS,
+        files: CODE_GLOBS,
+        literals: ['CircuitBreaker'],
+        maxPerFile: 10,
+      },
+      breakerCall: {
+        regex: BREAKER_CALL,
+        files: CODE_GLOBS,
+        literals: ['reaker', 'ircuit'],
+        maxPerFile: 20,
+      },
     },
     digests: [K8S_DIGEST],
   },
@@ -93,13 +127,42 @@ export default defineRule({
         (o) => o.kind === 'DestinationRule' && JSON.stringify(o.doc.spec ?? {}).includes('"outlierDetection"'),
       )
       .map((o) => ({ path: o.path, line: o.line, note: `Istio DestinationRule ${o.name} sets outlierDetection` }));
+    const applied = appliedSubclasses(ctx);
     return libraryVerdict(ctx, {
       what: 'circuit breakers',
       catalogue: 'circuit-breakers',
       code: ['code'],
+      handWritten: applied.uses.map((u) => u.m),
+      noteOf: (m) => applied.uses.find((u) => u.m === m)?.note,
+      unused: applied.unused,
       config,
       outbound: true,
       multiPurpose: [...MULTI_PURPOSE, 'github.com/eapache/go-resiliency', 'failsafe'],
     });
   },
 });
+
+/**
+ * Subclasses of the library's breaker and every production line that applies one (a decorator
+ * `@WeatherCircuitBreaker(name="weather")` or a construction): the breaker is in use there, though no
+ * line names the library (blind round 25, merino-py). A subclass nothing applies earns nothing.
+ */
+function appliedSubclasses(ctx: RuleContext): { uses: { m: Match; note: string }[]; unused: Definition[] } {
+  const defs = productionMatches(ctx, 'subclass').filter((m) => !isCommentLine(m.snippet) && m.groups[0]);
+  if (defs.length === 0) return { uses: [], unused: [] };
+  const byName = new Map(defs.map((d) => [d.groups[0]!, d]));
+  const uses: { m: Match; note: string }[] = [];
+  const usedNames = new Set<string>();
+  for (const m of productionMatches(ctx, 'breakerCall')) {
+    const name = m.groups[0] ?? '';
+    const def = byName.get(name);
+    if (!def || isCommentLine(m.snippet) || isImportLine(m.snippet) || definedName(m.snippet) === name) continue;
+    usedNames.add(name);
+    uses.push({
+      m,
+      note: `applies ${name}, a subclass of the library's CircuitBreaker (${def.path}:${def.line})`,
+    });
+  }
+  const unused = defs.filter((d) => !usedNames.has(d.groups[0]!)).map((d) => ({ def: d, name: d.groups[0]! }));
+  return { uses, unused };
+}

@@ -4,6 +4,7 @@ import { fail, listing, partial, pass } from '../../src/engine/results.js';
 import {
   composeDependencyNote,
   composeAsideNotes,
+  composeAsideSentence,
   composeUnits,
   composeWorkloads,
   deployments,
@@ -365,12 +366,17 @@ export default defineRule({
     const data = { checked: good.length, unchecked: findings.length, kubernetesContainers: k8sContainers };
     if (units === 0) {
       return fail(
-        'No health checks: no probes, healthcheck, HEALTHCHECK or load-balancer check found.',
+        `No health checks: no probes, healthcheck, HEALTHCHECK or load-balancer check found.${composeAsideSentence(aside)}`,
         [
           ...dockerfiles(ctx.files)
             .filter(
+              // A local-development or tool image (dev/local_setup/…, Dockerfile.dev) is no deployed unit.
               (f) =>
-                f.ok && isProductionPath(f.path) && !isDevContainer(f.path) && !oneShotImage(f, ctx.facts.profile.id),
+                f.ok &&
+                isProductionPath(f.path) &&
+                !isDevContainer(f.path) &&
+                !isToolImage(f) &&
+                !oneShotImage(f, ctx.facts.profile.id),
             )
             .slice(0, 5)
             .map((f) => ({

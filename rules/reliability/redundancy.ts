@@ -12,6 +12,7 @@ import { partial, pass, unknown } from '../../src/engine/results.js';
 import {
   composeAsideNotes,
   composeDependencyNote,
+  composeAsideSentence,
   composeWorkloads,
   deployments,
   DEPLOY_READS,
@@ -429,7 +430,7 @@ export default defineRule({
           unscaled.length > 0
             ? `the Kubernetes workloads here, ${unscaled.slice(0, 3).join(', ')}${unscaled.length > 3 ? ` and ${unscaled.length - 3} more` : ''}, run to completion and have no instance count; no`
             : 'no Kubernetes workloads,'
-        } compose replicas, Nomad groups or scalable IaC resources).`,
+        } compose replicas, Nomad groups or scalable IaC resources).${composeAsideSentence(workloads.aside)}`,
         [{ path: '.', note: `searched ${ctx.files.size} files` }, ...notes],
         data,
       );

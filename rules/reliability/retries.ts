@@ -217,6 +217,13 @@ const LINEAR_DELAY =
 const RETRY_SLEEP =
   /\b(?:sleep|Sleep|setTimeout|delay|Delay|wait_for|Thread\.sleep)\w*\(\s*(?:[^()\n]{0,40}?[,(]\s*)?(?:self\.|this\.)?((?=\w*?(?:[Rr]etry_?[Dd]elay|[Rr]etryDelay|[Rr]etry_?[Ii]nterval|[Rr]etryInterval|[Rr]etry_?[Ww]ait))\w+)/;
 
+/**
+ * A sleep whose whole argument is a delay named for backoff (`time.sleep(self.restart_backoff)`):
+ * backoff only when the file grows it; a value set once is a fixed interval (blind round 25, merino-py).
+ */
+const BACKOFF_SLEEP =
+  /\b(?:sleep|Sleep|setTimeout|delay|Delay|wait_for|Thread\.sleep)\w{0,10}\(\s*(?:self\.|this\.)?(\w{0,40}?[Bb]ack_?[Oo]ff\w{0,20})\s*\)/;
+
 /** Whether the file makes the delay grow: doubled, shifted, or computed from an attempt counter. */
 function grows(text: string, name: string): boolean {
   const esc = name.replace(/[$]/g, '\\$&');
@@ -224,6 +231,8 @@ function grows(text: string, name: string): boolean {
   for (const m of text.matchAll(assign)) {
     if (m[1] === undefined) return true;
     const rhs = m[1];
+    // `self.restart_backoff = restart_backoff`: a parameter kept, not a delay grown.
+    if (new RegExp(String.raw`^\s*(?:self\.|this\.)?${esc}\s*[;,]?\s*$`).test(rhs)) continue;
     if (
       new RegExp(String.raw`\b${esc}\b`).test(rhs) ||
       /\*\*|<<|\bpow|\bPow|[Aa]ttempt|[Rr]etr(?:y|ies)_?(?:[Cc]ount|[Nn]um)|[Tt]ries|[Ff]ail|[Cc]ount|\bi\b|[Bb]ackoff|[Jj]itter/.test(
@@ -511,7 +520,7 @@ export default defineRule({
     const grown = new Map<string, boolean>();
     const fixed = productionMatches(ctx, 'code').filter((m) => {
       const line = ctx.files.lines(m.path)?.line(m.line) ?? '';
-      const name = /[Bb]ack_?[Oo]ff/.test(line) ? undefined : RETRY_SLEEP.exec(line)?.[1];
+      const name = /[Bb]ack_?[Oo]ff/.test(line) ? BACKOFF_SLEEP.exec(line)?.[1] : RETRY_SLEEP.exec(line)?.[1];
       if (name === undefined) return false;
       const key = `${m.path}\0${name}`;
       if (!grown.has(key)) grown.set(key, grows(ctx.files.read(m.path) ?? '', name));

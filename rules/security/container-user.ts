@@ -10,10 +10,12 @@ import {
   type Dockerfile,
   type Stage,
 } from '../../src/facts/dockerfile.js';
-import { isCommentLine, isDevContainer, isProductionPath } from '../../src/facts/paths.js';
+import { isCommentLine, isDevContainer, isLocalDevPath, isProductionPath } from '../../src/facts/paths.js';
 import { DROP_PATTERN, entrypointDrop, jibUsers } from './_lib/image-user.js';
 import { publishedHere } from '../../src/facts/deploy.js';
 
+/** A Dockerfile named for local development (`Dockerfile.dev`, `local.Dockerfile`). */
+const LOCAL_IMAGE_NAME = /(^|[./-])(dev|devel|development|local|debug)([./-]|$)/i;
 const ROOT_USER = /^(?:root|0)(?::(?:root|0))?$/i;
 /**
  * Windows containers: ContainerAdministrator (and LocalSystem) is the administrator, the root of a
@@ -126,7 +128,11 @@ export default defineRule({
       for (const d of ok.filter((x) => isProductionPath(x.path) && !shipsImage(x)).slice(0, 3))
         evidence.push({
           path: d.path,
-          note: 'not judged: a packaging, export or build-tool image (it runs no service); the image that ships is judged',
+          // A local-development image (under dev/, `Dockerfile.dev`) runs a process, but on a laptop.
+          note:
+            isLocalDevPath(d.path) || LOCAL_IMAGE_NAME.test(d.path.slice(d.path.lastIndexOf('/') + 1))
+              ? 'not judged: a local-development image (not published), not the deployment; the image that ships is judged'
+              : 'not judged: a packaging, export or build-tool image (it runs no service); the image that ships is judged',
         });
     const data = { dockerfiles: judged.length, nonRoot: good, root: verdicts.length - good };
     // A base image that runs as an unprivileged user (Chainguard, distroless :nonroot) needs no USER

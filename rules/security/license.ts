@@ -2,6 +2,7 @@ import { defineRule, type Evidence } from '../../src/types.js';
 import { fail, pass } from '../../src/engine/results.js';
 import { basename } from '../../src/walk/glob.js';
 import { lineAt } from '../../src/util/lines.js';
+import { isProductionPath } from '../../src/facts/paths.js';
 
 // `LICENSE`, `LICENSE.md`, `COPYING`, and the Rails-era `MIT-LICENSE` (a licence name in front).
 const LICENSE_FILE =
@@ -31,6 +32,7 @@ const SPDX: [RegExp, string][] = [
     'PolyForm',
   ],
   [/Elastic License 2\.0/i, 'Elastic-2.0'],
+  [/Microsoft Public License/i, 'MS-PL'],
   [/Server Side Public License/i, 'SSPL-1.0'],
 ];
 
@@ -99,24 +101,38 @@ export default defineRule({
     const roots = files.paths.filter((p) => !p.includes('/') && LICENSE_FILE.test(p));
     if (roots.length > 0) {
       const evidence: Evidence[] = roots.map((p) => {
-        const head = (files.read(p) ?? '').slice(0, 3000);
+        const text = files.read(p) ?? '';
+        const head = text.slice(0, 3000);
         const found = licenceOf(head);
-        const id = found?.id;
+        // A file that holds two licences, each under its own title (dual licensing: MS-PL, then
+        // Apache-2.0 further down), names both (blind round 25, CsvHelper LICENSE.txt:3 and :19).
+        const others = found
+          ? titledLicences(text.slice(0, 40000)).filter((t) => family(t.id) !== family(found.id))
+          : [];
+        const id = found ? [found.id, ...new Set(others.map((o) => o.id))].join(' and ') : undefined;
         // Cited where the licence is named, when a preamble comes first (a copyright line, portions).
         const line = found && found.line > 3 ? found.line : 1;
-        const text = head.split('\n')[line - 1]?.trim() || head.trim().split('\n')[0];
+        const cited = head.split('\n')[line - 1]?.trim() || head.trim().split('\n')[0];
         return {
           path: p,
           line,
-          ...(text ? { snippet: text.slice(0, 100) } : {}),
-          note: id ? `licence text: ${id}` : 'licence file',
+          ...(cited ? { snippet: cited.slice(0, 100) } : {}),
+          note: id
+            ? `licence text: ${id}${others.length ? ` (${others.map((o) => `${o.id} at line ${o.line}`).join(', ')})` : ''}`
+            : 'licence file',
         };
       });
-      const ids = evidence.map((e) => e.note!.replace('licence text: ', '')).filter((n) => n !== 'licence file');
+      const ids = evidence
+        .map((e) => e.note!.replace('licence text: ', '').replace(/ \(.*$/, ''))
+        .filter((n) => n !== 'licence file');
+      // A package's SPDX expression that offers a choice or a combination (`MS-PL OR Apache-2.0`) says
+      // how the licences in the file apply: cited with it.
+      const expression = manifestLicences(files, true).find((f) => / (?:OR|AND|WITH) /.test(f.snippet ?? ''));
+      if (expression) evidence.push({ ...expression, note: 'SPDX licence expression in the package manifest' });
       return pass(
-        `Licence stated in ${roots.join(', ')}${ids.length ? ` (${[...new Set(ids)].join(', ')})` : ''}.`,
+        `Licence stated in ${roots.join(', ')}${ids.length ? ` (${[...new Set(ids)].join(', ')})` : ''}${expression ? `; the package declares ${expression.snippet} (${expression.path}:${expression.line})` : ''}.`,
         evidence,
-        { files: roots, licenses: [...new Set(ids)].sort() },
+        { files: roots, licenses: [...new Set(ids.flatMap((i) => i.split(' and ')))].sort() },
       );
     }
     const fields = manifestLicences(files);
@@ -135,7 +151,47 @@ export default defineRule({
 });
 
 /** Licence fields of root manifests, with their line. */
-function manifestLicences(files: { paths: readonly string[]; read(p: string): string | undefined }): Evidence[] {
+/** Licences one text may name as variants of each other (GPL, LGPL, AGPL; BSD-2, BSD-3): one family. */
+function family(id: string): string {
+  return /GPL/.test(id) ? 'GPL' : id.replace(/-.*$/, '');
+}
+
+/** Every licence whose title starts a line of the text, in order (a file that holds several). */
+function titledLicences(text: string): { id: string; line: number }[] {
+  const out: { id: string; line: number; at: number }[] = [];
+  for (const [re, id] of SPDX) {
+    if (id === 'PolyForm') continue;
+    const all = new RegExp(re.source, `${re.flags.replace('g', '')}g`);
+    for (let m = all.exec(text); m; m = all.exec(text)) {
+      if (m[0].length === 0) {
+        all.lastIndex++;
+        continue;
+      }
+      const lineStart = text.lastIndexOf('\n', m.index - 1) + 1;
+      // A title stands alone on its line; a licence named inside a sentence is a mention.
+      const lineEnd = text.indexOf('\n', m.index);
+      const rest = text.slice(m.index + m[0].length, lineEnd < 0 ? undefined : lineEnd);
+      if (
+        /^[\s#=*_]*$/.test(text.slice(lineStart, m.index)) &&
+        rest.trim().length <= 30 &&
+        !out.some((o) => o.id === id)
+      ) {
+        out.push({ id, line: lineAt(text, m.index), at: m.index });
+        break;
+      }
+    }
+  }
+  return out.sort((a, b) => a.at - b.at).map(({ id, line }) => ({ id, line }));
+}
+
+/**
+ * Licence fields of root manifests, with their line; `nested`: also the .NET project files of
+ * production folders (a package's `PackageLicenseExpression` sits in src/Name/Name.csproj), a few at most.
+ */
+function manifestLicences(
+  files: { paths: readonly string[]; read(p: string): string | undefined },
+  nested = false,
+): Evidence[] {
   const probes: [RegExp, RegExp][] = [
     [/^package\.json$|^composer\.json$/, /^[ \t]*"licen[cs]e"\s*:\s*"([^"]+)"/m],
     [
@@ -148,8 +204,12 @@ function manifestLicences(files: { paths: readonly string[]; read(p: string): st
     [/^setup\.(cfg|py)$/, /^[ \t]*licen[cs]e\s*[=:]\s*["']?([\w.+-]+)/m],
   ];
   const out: Evidence[] = [];
+  let nestedRead = 0;
   for (const p of files.paths) {
-    if (p.includes('/')) continue;
+    if (p.includes('/')) {
+      if (!nested || nestedRead >= 20 || !/\.(?:cs|fs|vb)proj$/.test(p) || !isProductionPath(p)) continue;
+      nestedRead++;
+    }
     const probe = probes.find(([name]) => name.test(basename(p)));
     if (!probe) continue;
     const text = files.read(p) ?? '';

@@ -282,7 +282,17 @@ function lockFor(files: FileView, facts: Facts, m: Manifest): Need | undefined {
       if (b === 'setup.py' || b === 'setup.cfg') return { exempt: LIBRARY };
       if (b === 'Pipfile') return found(here(['Pipfile.lock']), 'Pipfile without Pipfile.lock');
       if (b === 'pyproject.toml') {
-        if (deps.filter((d) => !d.dev).length === 0) return undefined;
+        if (deps.filter((d) => !d.dev).length === 0) {
+          // Development groups only (`[dependency-groups] dev`): locked when a lockfile is there, and
+          // never called "no dependencies to lock" (blind round 25, sqlparse's uv.lock).
+          if (deps.length === 0) return undefined;
+          const lock = upwards(PY_LOCKS);
+          return lock
+            ? {
+                lock: `${lock} (${deps.length} development dependenc${deps.length === 1 ? 'y' : 'ies'}; no runtime dependency)`,
+              }
+            : { exempt: `only development dependencies (${deps.length}), no runtime dependency to lock` };
+        }
         if (facts.profile.id === 'library') return { exempt: LIBRARY };
         // A command-line package built for PyPI is installed with pip or pipx, which resolve its [project]
         // ranges as for a library: a lockfile would pin only the maintainers' environment.

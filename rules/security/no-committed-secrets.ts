@@ -13,7 +13,7 @@ import {
   jwtKeyArgument,
   k8sSecretData,
   KINDS,
-  PLACEHOLDER,
+  isPlaceholder,
   SECRET_PATTERNS,
   secretValue,
   LOCALE_PATH,
@@ -94,7 +94,7 @@ export default defineRule({
         // every container then runs with the key anyone can read here (a comment saying an env
         // variable overrides it does not make the image set one).
         if (kind === 'imageSecretKey') {
-          if (PLACEHOLDER.test(secret) || !isProductionPath(m.path) || isExampleFolder(m.path)) continue;
+          if (isPlaceholder(secret) || !isProductionPath(m.path) || isExampleFolder(m.path)) continue;
           if (LOCALE_PATH.test(m.path) || findings.some((f) => f.m.path === m.path && f.m.line === m.line)) continue;
           const copy = copiedIntoImage(ctx.files, m.path);
           if (copy) findings.push({ m, kind, secret, serious: true, copy });
@@ -125,7 +125,7 @@ export default defineRule({
           findings.push({ m, kind, secret, serious: true });
           continue;
         }
-        if (kind !== 'privateKey' && PLACEHOLDER.test(secret)) continue;
+        if (kind !== 'privateKey' && isPlaceholder(secret)) continue;
         const emulator = PUBLIC_EMULATOR_KEYS.get(secret);
         if (emulator) {
           emulatorKeys.push({ m, what: emulator });
@@ -133,7 +133,7 @@ export default defineRule({
         }
         // A Kubernetes Secret's `data:` value is base64: judge the text it decodes to.
         const decoded = kind !== 'privateKey' ? k8sSecretData(ctx.files.read(m.path) ?? '', m.line, secret) : undefined;
-        if (decoded !== undefined && PLACEHOLDER.test(decoded)) continue;
+        if (decoded !== undefined && isPlaceholder(decoded)) continue;
         if (kind === 'privateKey' && /\.(pub|md|rst|txt|adoc)$/i.test(m.path)) continue;
         // A BEGIN line without a key body under it (a commented placeholder in values.yaml) is no key.
         if (kind === 'privateKey' && !hasKeyBody(ctx.files.read(m.path) ?? '', m.line)) continue;

@@ -239,8 +239,18 @@ function ownImage(files: FileView, image: string): boolean {
   return publishedHere(files, image) || imageRepo(image).split('/').pop()!.toLowerCase() === projectName(files);
 }
 
+/**
+ * The image's name without tag or digest, a variable tag included (`docker.elastic.co/kibana/kibana:${STACK_VERSION}`):
+ * a variable there picks a version, not whose image it is.
+ */
+function imageName(image: string): string {
+  const bare = image.replace(/@.*$/, '');
+  const tag = bare.indexOf(':', bare.lastIndexOf('/') + 1);
+  return tag >= 0 ? bare.slice(0, tag) : bare;
+}
+
 function thirdPartyImage(files: FileView, image: string): boolean {
-  if (image.includes('$') || ownNamed(files, image)) return false;
+  if (imageName(image).includes('$') || ownNamed(files, image)) return false;
   const repo = imageRepo(image);
   // A locally built image is often owner-less too (`image: shopapp` from Jib): only a pinned
   // release tag or digest (`ghost:5.8`, `postgres@sha256:…`) reads as a pulled official image.
@@ -363,7 +373,7 @@ function parseDeploy(files: FileView): Deploy {
           !x.hasBuild &&
           x.built &&
           x.image &&
-          !x.image.includes('$') &&
+          !imageName(x.image).includes('$') &&
           !builtImages.has(imageRepo(x.image)) &&
           !ownImage(files, x.image)
         )
@@ -631,6 +641,7 @@ export function composeWorkloads(files: FileView): { units: ComposeService[]; as
     const devImages = new Set(images.filter((f) => isToolImage(f)).map((f) => f.path));
     const units: ComposeService[] = [];
     const aside: ComposeAside[] = [];
+    const devFile = (path: string) => devCompose(path) && !d.production.some((p) => p.path === path);
     for (const s of composeUnits(d)) {
       const at = `compose service ${s.name} (${s.path}:${s.line})`;
       if (s.oneShot)
@@ -639,7 +650,9 @@ export function composeWorkloads(files: FileView): { units: ComposeService[]; as
           kind: 'one-shot',
           note: `${at} set aside: a one-shot job (${s.oneShot}), not a long-running deployed unit`,
         });
-      else if (shipping && s.dockerfile && devImages.has(s.dockerfile))
+      // Beside an image that ships, or in a compose file for local development (`dev/docker-compose.yaml`)
+      // where no image ships at all: either way the development image is not the deployment (round 25).
+      else if ((shipping || devFile(s.path)) && s.dockerfile && devImages.has(s.dockerfile))
         aside.push({
           service: s,
           kind: 'development',
@@ -651,6 +664,21 @@ export function composeWorkloads(files: FileView): { units: ComposeService[]; as
     }
     return { units, aside };
   });
+}
+
+/**
+ * The set-aside services in one sentence for a message, the same in every rule, so a verdict with no
+ * deployed unit left says what it left out (` Set aside: compose service es01 (dev/docker-compose.yaml:60, local development).`).
+ */
+export function composeAsideSentence(aside: ComposeAside[]): string {
+  if (aside.length === 0) return '';
+  const named = aside
+    .slice(0, 3)
+    .map(
+      (a) =>
+        `${a.service.name} (${a.service.path}:${a.service.line}, ${a.kind === 'one-shot' ? 'a one-shot job' : 'local development'})`,
+    );
+  return ` Set aside, not deployed units: compose service${aside.length === 1 ? '' : 's'} ${named.join(', ')}${aside.length > 3 ? ` and ${aside.length - 3} more` : ''}.`;
 }
 
 /** The set-aside services as evidence, the same in every rule (at most three, then a count). */

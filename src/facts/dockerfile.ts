@@ -1,7 +1,7 @@
 /** Dockerfiles parsed into stages and instructions, with lines; shared by the container rules. */
 import type { FileView } from '../types.js';
 import { memo } from '../util/memo.js';
-import { isDevContainer, isProductionPath } from './paths.js';
+import { isDevContainer, isLocalDevPath, isProductionPath } from './paths.js';
 import { escapeRe } from '../util/regex.js';
 
 export const DOCKERFILE_GLOBS = [
@@ -465,6 +465,9 @@ export function isToolImage(d: Dockerfile): boolean {
   const name = d.target?.name ?? baseName(d.path);
   // A development name says nothing when CI builds and pushes the image (the published image).
   if ((TOOL_NAME.test(name) && !d.published) || TOOL_DIR.test(d.path)) return true;
+  // An image kept in a local-development folder (`dev/local_setup/elasticsearch/Dockerfile`: the
+  // search engine with a plugin, for a laptop) unless CI publishes it (blind round 25).
+  if (isLocalDevPath(d.path) && !d.published) return true;
   const last = d.stages[d.stages.length - 1];
   const run = last?.instructions.filter((i) => i.keyword === 'CMD' || i.keyword === 'ENTRYPOINT') ?? [];
   // A base or builder image (`Dockerfile.base`) that another Dockerfile builds FROM: it starts nothing.

@@ -249,6 +249,19 @@ export function isLocalDevEnvPath(path: string): boolean {
   return LOCAL_ENV_DIR.test(path);
 }
 
+/** A folder named for local development: `dev/`, `local/`, `local_setup/`, `development/`, or a local environment above. */
+const LOCAL_DEV_DIR = /(?:^|\/)(?:dev|devel|develop|development|local|local[-_]?setup)\//i;
+
+/**
+ * A file kept under a folder named for local development (`dev/local_setup/elasticsearch/Dockerfile`,
+ * `local/compose.yml`): what a developer starts on a laptop, not the deployment. One notion for the
+ * images and compose files every deployment rule reads (blind round 25, a service's dev/ folder of
+ * Elasticsearch and Kibana taken for its deployed units).
+ */
+export function isLocalDevPath(path: string): boolean {
+  return LOCAL_DEV_DIR.test(path) || LOCAL_ENV_DIR.test(path);
+}
+
 /**
  * Operational config (alert rules, dashboards) that gets deployed: tests, examples and docs are
  * left out, but a `demo/` or `samples/` deployment is still a deployment.

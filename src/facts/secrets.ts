@@ -40,6 +40,85 @@ export const PLACEHOLDER =
   /^6LeIxAcTAAAAA|EXAMPLE|example|x{6,}|X{6,}|\.\.\.|<[^>]*>|\$\{|\{\{|%\(|changeme|change-?me|changethis|placeholder|your[-_]|dummy|fake|sample|redacted|REDACTED|0{8,}|1234567|abcdef|AAAAAAAA|secret[-_]?key[-_]?here|replace[-_ ]?(?:with|me|this)|to[-_]?be[-_]?(?:replaced|changed)|generate[-_ ]|insecure|not[-_]?a[-_]?secret|^test|^dev[-_]|^x{3,}$|(?:is|are)[-_ ]required|[-_ ]required[-_ ]?$|character[-_ ]string|must[-_ ]be[-_ ]|(?:^|[-_ ])here$|^(?:put|insert|enter|set)[-_ ]/i;
 
 /**
+ * Words that describe the value to put in place rather than being one (`someRandomStringWith32Characters`,
+ * `YourSecretKeyHere`, `a-long-random-string`): the stand-in a template ships with.
+ */
+const DESCRIBING_WORDS = new Set([
+  'some',
+  'random',
+  'string',
+  'strings',
+  'character',
+  'characters',
+  'chars',
+  'char',
+  'with',
+  'long',
+  'secure',
+  'strong',
+  'your',
+  'value',
+  'key',
+  'secret',
+  'password',
+  'generated',
+  'unique',
+  'here',
+  'this',
+  'the',
+  'any',
+  'put',
+  'insert',
+  'new',
+  'own',
+  'replace',
+  'enter',
+  'least',
+  'length',
+  'bytes',
+  'digits',
+  'letters',
+  'base64',
+  'hex',
+  'token',
+  'very',
+  'should',
+  'be',
+  'to',
+  'of',
+  'a',
+  'an',
+  'at',
+  'and',
+  'or',
+  'for',
+]);
+
+/**
+ * A value written as words that describe a value (camelCase or separated, only letters and digits):
+ * at least three of its words describe rather than name anything. A generated key has no such words.
+ */
+export function describedValue(value: string): boolean {
+  const v = value.trim();
+  if (v.length < 10 || v.length > 80 || !/^[A-Za-z0-9 _.!-]+$/.test(v)) return false;
+  const words = v
+    .replace(/([a-z])([A-Z0-9])|([0-9])([A-Za-z])/g, '$1$3 $2$4')
+    .split(/[\s_.!-]+/)
+    .filter(Boolean)
+    .map((w) => w.toLowerCase());
+  return words.filter((w) => DESCRIBING_WORDS.has(w)).length >= 3;
+}
+
+/**
+ * A placeholder, one judgement for every secret rule: the stand-in patterns above, or words that
+ * describe the value to choose (blind round 25, LinkAce: `APP_KEY=someRandomStringWith32Characters`
+ * in `.env.docker`, a template whose line above says the key is generated later).
+ */
+export function isPlaceholder(value: string): boolean {
+  return PLACEHOLDER.test(value) || describedValue(value);
+}
+
+/**
  * Credentials published in the emulators' own documentation, the same in every install: Azurite's
  * (and the legacy Azure Storage emulator's) `devstoreaccount1` account key and the Azure Cosmos DB
  * emulator's master key. They open a local emulator only, never a cloud account: not secrets
@@ -246,7 +325,7 @@ SECRET_PATTERNS.configSecret = {
  */
 export function secretValue(value: string): boolean {
   const v = value.trim();
-  if (v.length < 12 || PLACEHOLDER.test(v) || WELL_KNOWN.test(v) || typedPhrase(v)) return false;
+  if (v.length < 12 || isPlaceholder(v) || WELL_KNOWN.test(v) || typedPhrase(v)) return false;
   if (/[$%{}<>]|^(?:ENV|env)\b|:\/\/|^[./~]|\.(?:pem|key|crt|p12|pfx|json|ya?ml)$|^pk_/.test(v)) return false;
   // Words (`Fjalekalimi:`, `Klient-hemmelighed`, a translated label) are typed: a generated value
   // mixes digits with letters, or is a long run of letters whose case changes often.
@@ -451,7 +530,7 @@ export function envSecrets(
       return;
     }
     const value = judged.value;
-    if (value.length < 6 || PLACEHOLDER.test(value) || /^(true|false|none|null)$/i.test(value)) return;
+    if (value.length < 6 || isPlaceholder(value) || /^(true|false|none|null)$/i.test(value)) return;
     // A demo value that everyone types (`password`, `secret`, `postgres`) stands for one to choose.
     if (WELL_KNOWN.test(value)) return;
     // A URL with no password part (`postgres://db:5432/app`) carries no credential, nor does a
@@ -476,7 +555,7 @@ export function envSecrets(
  */
 export function connectionSecret(snippet: string, password: string): boolean {
   const v = password.trim();
-  if (v.length < 6 || PLACEHOLDER.test(v) || WELL_KNOWN.test(v)) return false;
+  if (v.length < 6 || isPlaceholder(v) || WELL_KNOWN.test(v)) return false;
   return !LOCAL_DB_SERVER.test(snippet);
 }
 
