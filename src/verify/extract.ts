@@ -278,6 +278,7 @@ export function extractClaims(markdown: string): Claim[] {
       state.list = undefined;
       state.label = '';
       state.done = false;
+      state.mark = null;
       state.file = '';
       state.code = [];
       const found = numberIn(text);
@@ -365,6 +366,7 @@ export function extractClaims(markdown: string): Claim[] {
       readTable(lines, i, j, sink);
       i = j - 1;
       state.list = undefined;
+      state.mark = null;
       continue;
     }
 
@@ -381,6 +383,8 @@ export function extractClaims(markdown: string): Claim[] {
     for (const span of codeSpans(body)) if (state.code.length < 8) state.code.push(span);
     const ctx = labelContext(body);
     state.list = ctx;
+    // "**Solução:** ✅ Implementados 3 novos endpoints" above a list: the mark its items carry.
+    state.mark = ctx === undefined ? iconStatus(body) : null;
     // "**main.rs** :" above a block of code: the file the code is shown from.
     const named = ctx === 'list' ? withoutColon(plain(body)) : '';
     if (named && !/\s/.test(named) && namesIn(`\`${named}\``).paths.includes(named)) state.file = named;

@@ -1,0 +1,44 @@
+/**
+ * readiness verify: precision (rounds 5–19, ninth session) — verdicts a careful reader calls wrong in the
+ * other direction, each on a small document of our own against an in-memory tree. A list's items are
+ * what the line just above them marks, not what an older heading said; a setting's value contradicts
+ * only a value of the same kind, under a key the claim names; a limit is not a measured figure; a count
+ * of the whole suite is not the count of a part the line names.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Tree } from '../src/testing/memory.js';
+import { verifier } from './helpers/verify.js';
+
+describe('a list under a lead-in line that carries its own mark', () => {
+  const tree: Tree = {
+    'package.json': '{"name":"shop","version":"1.0.0","dependencies":{"express":"^4.19.0"}}\n',
+    'src/export.ts': [
+      "import { Router } from 'express';",
+      'export const router = Router();',
+      "router.get('/export/:id', (req, res) => res.json({ id: req.params.id }));",
+      "router.put('/export/:id', (req, res) => res.json({ ok: true }));",
+      '',
+    ].join('\n'),
+  };
+  const fixed = [
+    '# Audit', // 1
+    '', // 2
+    '### 2. ❌ Export routes missing', // 3
+    '**Problem:** there was no GET/:id', // 4
+    '**Fix:** ✅ Added two routes in `src/export.ts`', // 5
+    '- GET /export/:id - read one export', // 6
+    '- PUT /export/:id - update an export', // 7
+  ].join('\n');
+
+  it('reads the items as the lead-in marks them (done), not as the heading does', () => {
+    const { at } = verifier('AUDIT.md')(tree, fixed);
+    expect(at(6).verdict).not.toBe('contradicted');
+    expect(at(7).verdict).not.toBe('contradicted');
+  });
+
+  it('still reads items right under a heading of gaps as missing', () => {
+    const gaps = ['# Audit', '', '### ❌ Export routes missing', '- GET /export/:id - read one export'].join('\n');
+    const { at } = verifier('AUDIT.md')(tree, gaps);
+    expect(at(4).verdict).toBe('contradicted');
+  });
+});
