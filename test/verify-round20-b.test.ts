@@ -42,3 +42,45 @@ describe('a list under a lead-in line that carries its own mark', () => {
     expect(at(4).verdict).toBe('contradicted');
   });
 });
+
+describe('a setting compared with what the line says of it', () => {
+  const tree: Tree = {
+    'package.json': JSON.stringify(
+      { name: 'web', version: '1.0.0', scripts: { build: 'vite build', lint: 'eslint .' } },
+      null,
+      2,
+    ),
+    '.golangci.yml': 'issues:\n  max-issues-per-linter: 50\nlinters:\n  enable:\n    - govet\n',
+    'config/logging.yml': 'log:\n  format: text\n  level: info\n',
+    'src/main.ts': 'console.log("web");\n',
+  };
+  const doc = [
+    '# Status', // 1
+    '', // 2
+    '- **Build Status**: SUCCESSFUL', // 3
+    '- **Lint issues**: 478 (tracked)', // 4
+    '- **Max issues per linter**: 40', // 5
+    '- **Log format**: JSON', // 6
+  ].join('\n');
+
+  it('does not contradict a verdict word with a command the key holds', () => {
+    const { result } = verifier('STATUS.md')(tree, doc);
+    const c = result.claims.find((x) => x.line === 3);
+    expect(c?.verdict ?? 'unverifiable').not.toBe('contradicted');
+  });
+
+  it('does not contradict a measured figure with a limit, unless the line speaks of the limit', () => {
+    const { result } = verifier('STATUS.md')(tree, doc);
+    const c4 = result.claims.find((x) => x.line === 4);
+    expect(c4?.verdict ?? 'unverifiable').not.toBe('contradicted');
+    const c5 = result.claims.find((x) => x.line === 5);
+    expect(c5?.verdict).toBe('contradicted');
+    expect(c5?.reason).toContain('50');
+  });
+
+  it('still contradicts a word value of the same kind under the key the line names', () => {
+    const { at } = verifier('STATUS.md')(tree, doc);
+    expect(at(6).verdict).toBe('contradicted');
+    expect(at(6).reason).toContain('text');
+  });
+});
