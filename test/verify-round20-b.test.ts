@@ -84,3 +84,20 @@ describe('a setting compared with what the line says of it', () => {
     expect(at(6).reason).toContain('text');
   });
 });
+
+describe("publishing in the app's own sense", () => {
+  const tree: Tree = {
+    'package.json': '{\n  "name": "newsroom",\n  "private": true,\n  "version": "1.0.0"\n}\n',
+    'src/articles.ts': "export const publishArticle = (id: string) => ({ id, published: true });\n",
+  };
+
+  it('"Publish to the feed" or "publishing API" is not a package kept from a registry', () => {
+    const doc = ['# Status', '', '- ✅ Role-based publishing API implemented', '- ✅ Ready to publish to npm'].join('\n');
+    const { result, at } = verifier('STATUS.md')(tree, doc);
+    const c3 = result.claims.find((x) => x.line === 3);
+    expect(c3?.reason ?? '').not.toContain('from the registry');
+    // A registry named beside the word: the private package is kept from it.
+    expect(at(4).verdict).toBe('contradicted');
+    expect(at(4).reason).toContain('from the registry');
+  });
+});
