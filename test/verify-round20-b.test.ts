@@ -101,3 +101,31 @@ describe("publishing in the app's own sense", () => {
     expect(at(4).reason).toContain('from the registry');
   });
 });
+
+describe('an extension written alone, as a glob whose star was read as emphasis', () => {
+  const tree: Tree = {
+    'Shop.sln': 'Microsoft Visual Studio Solution File\n',
+    'frontend/index.html': '<html></html>\n',
+    'frontend/admin.html': '<html></html>\n',
+    'frontend/js/app.js': 'console.log(1);\n',
+  };
+  const doc = [
+    '# Layout', // 1
+    '', // 2
+    '- ✅ `frontend/*.html` - static pages', // 3
+    '- ✅ `frontend/js/*.js` - plain scripts', // 4
+    '- ✅ `docs/*.md` - guides', // 5
+  ].join('\n');
+
+  it('is the files with that extension under the folder', () => {
+    const { at } = verifier('LAYOUT.md')(tree, doc);
+    expect(at(3).verdict).toBe('confirmed');
+    expect(at(3).evidence[0]?.path).toBe('frontend/admin.html');
+    expect(at(4).verdict).toBe('confirmed');
+  });
+
+  it('is contradicted when the folder holds none', () => {
+    const { at } = verifier('LAYOUT.md')(tree, doc);
+    expect(at(5).verdict).toBe('contradicted');
+  });
+});
