@@ -129,3 +129,29 @@ describe('an extension written alone, as a glob whose star was read as emphasis'
     expect(at(5).verdict).toBe('contradicted');
   });
 });
+
+describe('a name written with a trailing underscore: the start of names', () => {
+  const tree: Tree = {
+    'go.mod': 'module example.com/keys\n\ngo 1.22\n',
+    'internal/keys/keys.go': 'package keys\n\nconst PublicPrefix = "pq_pk_live"\nconst SecretPrefix = "pq_sk_live"\n',
+    'internal/config/config.go': 'package config\n\ntype Config struct {\n\tazure_speech_key string\n}\n',
+  };
+  const doc = [
+    '# Keys', // 1
+    '', // 2
+    '- ✅ API keys with a recognisable prefix (`pq_pk_`, `pq_sk_`)', // 3
+    '- ✅ The `azure_speech_*` settings exist', // 4
+    '- ✅ The `zz_missing_*` settings exist', // 5
+  ].join('\n');
+
+  it('is found where a longer name begins with it', () => {
+    const { at } = verifier('KEYS.md')(tree, doc);
+    expect(at(3).verdict).not.toBe('contradicted');
+    expect(at(4).verdict).not.toBe('contradicted');
+  });
+
+  it('is still not found where no name begins with it', () => {
+    const { at } = verifier('KEYS.md')(tree, doc);
+    expect(at(5).reason).toContain('zz_missing not found');
+  });
+});
