@@ -7,7 +7,17 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Tree } from '../src/testing/memory.js';
-import { verifier } from './helpers/verify.js';
+import { reportWith, verifier } from './helpers/verify.js';
+
+const noRateLimit = reportWith([
+  {
+    id: 'reliability/rate-limiting',
+    outcome: 'fail',
+    message: 'No rate limiting found',
+    evidence: [{ path: '.' }],
+    score: 0,
+  },
+]);
 
 describe('a list under a lead-in line that carries its own mark', () => {
   const tree: Tree = {
@@ -40,6 +50,27 @@ describe('a list under a lead-in line that carries its own mark', () => {
     const gaps = ['# Audit', '', '### ❌ Export routes missing', '- GET /export/:id - read one export'].join('\n');
     const { at } = verifier('AUDIT.md')(tree, gaps);
     expect(at(4).verdict).toBe('contradicted');
+  });
+});
+
+describe('a warning mark on a line that itself states an absence', () => {
+  const tree: Tree = {
+    'package.json': '{"name":"api","version":"1.0.0","dependencies":{"express":"^4.19.0"}}\n',
+    'src/app.ts':
+      "import express from 'express';\nexport const app = express();\napp.get('/health', (_q, r) => r.send('ok'));\n",
+  };
+
+  it('is confirmed when nothing is there: the line says so', () => {
+    const doc = ['# Review', '', '- ⚠️ IMPROVABLE - No rate limiting on the login route'].join('\n');
+    const { at } = verifier('REVIEW.md')(tree, doc, noRateLimit);
+    expect(at(3).verdict).toBe('confirmed');
+    expect(at(3).reason).toContain('absent, as the line itself says');
+  });
+
+  it('stays contradicted when the partial line names something present-in-part that is absent', () => {
+    const doc = ['# Review', '', '- ⚠️ Rate limiting on the login route (partly done)'].join('\n');
+    const { at } = verifier('REVIEW.md')(tree, doc, noRateLimit);
+    expect(at(3).verdict).toBe('contradicted');
   });
 });
 
@@ -88,11 +119,13 @@ describe('a setting compared with what the line says of it', () => {
 describe("publishing in the app's own sense", () => {
   const tree: Tree = {
     'package.json': '{\n  "name": "newsroom",\n  "private": true,\n  "version": "1.0.0"\n}\n',
-    'src/articles.ts': "export const publishArticle = (id: string) => ({ id, published: true });\n",
+    'src/articles.ts': 'export const publishArticle = (id: string) => ({ id, published: true });\n',
   };
 
   it('"Publish to the feed" or "publishing API" is not a package kept from a registry', () => {
-    const doc = ['# Status', '', '- ✅ Role-based publishing API implemented', '- ✅ Ready to publish to npm'].join('\n');
+    const doc = ['# Status', '', '- ✅ Role-based publishing API implemented', '- ✅ Ready to publish to npm'].join(
+      '\n',
+    );
     const { result, at } = verifier('STATUS.md')(tree, doc);
     const c3 = result.claims.find((x) => x.line === 3);
     expect(c3?.reason ?? '').not.toContain('from the registry');
@@ -153,5 +186,35 @@ describe('a name written with a trailing underscore: the start of names', () => 
   it('is still not found where no name begins with it', () => {
     const { at } = verifier('KEYS.md')(tree, doc);
     expect(at(5).reason).toContain('zz_missing not found');
+  });
+});
+
+describe('a name the line says was removed, which the search does not find', () => {
+  const tree: Tree = {
+    'pom.xml': '<project><artifactId>shop</artifactId></project>\n',
+    'src/main/java/shop/AuthController.java':
+      'package shop;\n\npublic class AuthController {\n  private static final org.slf4j.Logger log = null;\n  public void login() { log.info("login"); }\n}\n',
+    'src/main/java/shop/Cache.java': 'package shop;\n\npublic class RedisCacheService {}\n',
+  };
+  const doc = [
+    '# Cleanup', // 1
+    '', // 2
+    '- ✅ Eliminados todos los `System.out.println` del código', // 3
+    '- ✅ Remove `MockCacheService`', // 4
+    '- ✅ `RedisCacheService` added', // 5
+    '- ✅ `LegacyQueue` added', // 6
+  ].join('\n');
+
+  it('is gone, as the line says', () => {
+    const { at } = verifier('CLEANUP.md')(tree, doc);
+    expect(at(3).verdict).toBe('confirmed');
+    expect(at(4).verdict).toBe('confirmed');
+    expect(at(4).reason).toContain('gone');
+  });
+
+  it('a name said to be added and not found is still not confirmed', () => {
+    const { at } = verifier('CLEANUP.md')(tree, doc);
+    expect(at(5).verdict).toBe('confirmed');
+    expect(at(6).verdict).not.toBe('confirmed');
   });
 });
