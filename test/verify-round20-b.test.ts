@@ -189,6 +189,28 @@ describe('a name written with a trailing underscore: the start of names', () => 
   });
 });
 
+describe('a clipboard or calendar on a heading whose words say the work is done', () => {
+  const tree: Tree = {
+    'package.json': '{"name":"api","version":"1.0.0","dependencies":{"express":"^4.19.0"}}\n',
+    'src/app.ts':
+      "import express from 'express';\nexport const app = express();\napp.get('/status/health', (_q, r) => r.send('ok'));\n",
+  };
+
+  it('reads the items as done (the words win over the picture)', () => {
+    const doc = ['# Report', '', '## 📋 Endpoints implementados', '', '- `GET /status/health` - estado geral'].join(
+      '\n',
+    );
+    const { at } = verifier('REPORT.md')(tree, doc);
+    expect(at(5).verdict).toBe('confirmed');
+  });
+
+  it('still reads a clipboard over a plan as planned', () => {
+    const doc = ['# Report', '', '## 📋 Next steps', '', '- ✅ `GET /status/health` - estado geral'].join('\n');
+    const { at } = verifier('REPORT.md')(tree, doc);
+    expect(at(5).verdict).toBe('confirmed');
+  });
+});
+
 describe('a name the line says was removed, which the search does not find', () => {
   const tree: Tree = {
     'pom.xml': '<project><artifactId>shop</artifactId></project>\n',
