@@ -211,6 +211,41 @@ describe('a clipboard or calendar on a heading whose words say the work is done'
   });
 });
 
+describe('a port a compose file lists under "ports:"', () => {
+  const tree: Tree = {
+    'docker-compose.yml': [
+      'services:',
+      '  kafka:',
+      '    image: bitnami/kafka:3.7',
+      '    environment:',
+      '      KAFKA_CFG_LISTENERS: PLAINTEXT://:9092',
+      '      KAFKA_CFG_CONTROLLER_PORT: 9093',
+      '    ports:',
+      '      - "9092:9092"',
+      '  db:',
+      '    image: postgres:16',
+      '    ports:',
+      '      - "127.0.0.1:5434:5432"',
+      '',
+    ].join('\n'),
+    'src/main.py': 'print("app")\n',
+  };
+
+  it("is found on the line of the list, not only on the key's own line", () => {
+    const doc = ['# Services', '', '- ✅ Kafka active (port 9092)', '- ✅ Database port: 5434 (host)'].join('\n');
+    const { at } = verifier('SERVICES.md')(tree, doc);
+    expect(at(3).verdict).not.toBe('contradicted');
+    expect(at(4).verdict).not.toBe('contradicted');
+  });
+
+  it('is not what a run met ("restart fails: port 9092 already in use")', () => {
+    const doc = ['# Incidents', '', '- ✅ Port conflicts: restart fails due to port 9092 already in use'].join('\n');
+    const { result } = verifier('INCIDENTS.md')(tree, doc);
+    const c = result.claims.find((x) => x.line === 3);
+    expect(c?.reason ?? '').not.toContain('is mapped');
+  });
+});
+
 describe('a name the line says was removed, which the search does not find', () => {
   const tree: Tree = {
     'pom.xml': '<project><artifactId>shop</artifactId></project>\n',
