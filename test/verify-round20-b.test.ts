@@ -275,3 +275,33 @@ describe('a name the line says was removed, which the search does not find', () 
     expect(at(6).verdict).not.toBe('confirmed');
   });
 });
+
+describe('a marked heading over a list: the title of the group', () => {
+  const tree: Tree = {
+    '.github/workflows/ci.yml':
+      'name: CI\non: [push]\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npm test\n',
+    'package.json': '{"name":"api","version":"1.0.0","scripts":{"test":"vitest run"}}\n',
+    'src/a.ts': 'export const a = 1;\n',
+  };
+
+  it('is no claim; its items are', () => {
+    const doc = [
+      '# Status',
+      '',
+      '## ✅ CI/CD Pipeline',
+      '',
+      '- ✅ Tests run on every push',
+      '- ✅ `src/a.ts` exists',
+    ].join('\n');
+    const { has } = verifier('STATUS.md')(tree, doc);
+    expect(has(3)).toBe(false);
+    expect(has(6)).toBe(true);
+  });
+
+  it('stays a claim over prose, or when it gives a figure', () => {
+    const prose = ['# Status', '', '## ✅ CI/CD Pipeline', '', 'The pipeline runs the tests.'].join('\n');
+    expect(verifier('STATUS.md')(tree, prose).has(3)).toBe(true);
+    const figure = ['# Status', '', '## ✅ Test suite (100% passing)', '', '- ✅ `src/a.ts` exists'].join('\n');
+    expect(verifier('STATUS.md')(tree, figure).has(3)).toBe(true);
+  });
+});

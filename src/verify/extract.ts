@@ -159,6 +159,16 @@ function shortcodes(line: string): string {
   return br ? out.slice(0, br.index).trimEnd() : out;
 }
 
+/** The section under heading line `i` holds a list or a table before any other heading. */
+function headsList(lines: string[], i: number): boolean {
+  for (let j = i + 1; j < lines.length && j < i + 40; j++) {
+    const l = lines[j]!;
+    if (/^#{1,6}\s/.test(l) || /^\s*```/.test(l)) return false;
+    if (/^\s*(?:[-*+]|\d+[.)])\s+\S/.test(l) || /^\s*\|/.test(l)) return true;
+  }
+  return false;
+}
+
 export function extractClaims(markdown: string): Claim[] {
   const lines = markdown
     .split(/\r?\n/)
@@ -320,6 +330,10 @@ export function extractClaims(markdown: string): Claim[] {
       }
       if ((status && !task && context !== 'historical' && !phase && meaningful()) || readiness || subScore) {
         section.claimed = true;
+        // "## ✅ CI/CD Pipeline", "### ✅ Unit Tests" over a list: a mark on the title of the group,
+        // whose items say what is there. Words of state ("## Observability 🔴 NOT DONE") or a figure
+        // ("(70+)", "100%") are a claim of the heading's own.
+        if (!readiness && !subScore && !found.number && statusOf(plain(text)) === null && headsList(lines, i)) continue;
         push({
           line: n,
           text: plain(text),
