@@ -273,7 +273,7 @@ export function itemReader(st: ItemState): {
         : list === 'list' && st.done && !nest
           ? 'done'
           : list === undefined || list === null || list === 'list'
-            ? ((!nest && st.mark) || (from?.status ?? null))
+            ? (!nest && st.mark) || (from?.status ?? null)
             : null;
     const words = plain(body);
     const lack = LEADING_ABSENCE.test(words) ? 'not-done' : null;

@@ -304,7 +304,9 @@ export function configFinding(ctx: LookupContext, claim: Claim, absence: boolean
       hits(e) === words.length &&
       e.value !== '' &&
       sameKindWord(e.value) &&
-      words.every((w) => e.words.includes(w) || SAME_STEMS.some((g) => g.includes(w) && e.words.some((k) => g.includes(k)))),
+      words.every(
+        (w) => e.words.includes(w) || SAME_STEMS.some((g) => g.includes(w) && e.words.some((k) => g.includes(k))),
+      ),
   );
   if (t.word && !VERDICT_WORD.test(t.word) && exact.length && !absence)
     return {
