@@ -191,7 +191,7 @@ const ABSENCE_LEAD =
   /^(?:no|none|missing|lacks?|lacking|without|absent|there (?:is|are) no|no hay|não há|il n'y a pas|es gibt kein\w*|kein(?:e|en)?|fehlende?[rn]?|ohne|sin|falta|faltan|aucun[e]?|pas de|sans|nenhum[a]?)\b/i;
 const statesAbsence = (text: string) =>
   plain(text)
-    .split(/\s[-–—]\s|\s*[|;]\s*|:\s+/)
+    .split(/\s[-–—]\s|[|;]|:\s/)
     .some((part) => ABSENCE_LEAD.test(part.replace(/^[^\p{L}]+/u, '')));
 
 const DEGREE =
