@@ -305,3 +305,37 @@ describe('a marked heading over a list: the title of the group', () => {
     expect(verifier('STATUS.md')(tree, figure).has(3)).toBe(true);
   });
 });
+
+describe("an app's own dashboard is not a monitoring dashboard", () => {
+  const tree: Tree = {
+    'package.json': '{"name":"shop","version":"1.0.0"}\n',
+    'src/pages/AdminDashboard.tsx': 'export const AdminDashboard = () => null;\n',
+  };
+  const noDashboards = reportWith([
+    {
+      id: 'observability/dashboards',
+      outcome: 'fail',
+      message: 'No dashboards defined as code',
+      evidence: [{ path: '.' }],
+      score: 0,
+    },
+  ]);
+  const doc = [
+    '# Status',
+    '',
+    '- ✅ Admin dashboard with order statistics',
+    '- ✅ Grafana dashboards for the API',
+  ].join('\n');
+
+  it('is not judged by the rule for monitoring dashboards', () => {
+    const { result } = verifier('STATUS.md')(tree, doc, noDashboards);
+    const c = result.claims.find((x) => x.line === 3);
+    expect(c?.rule ?? '').not.toBe('observability/dashboards');
+    expect(c?.verdict ?? 'unverifiable').not.toBe('contradicted');
+  });
+
+  it('a dashboard of monitoring still is', () => {
+    const { at } = verifier('STATUS.md')(tree, doc, noDashboards);
+    expect(at(4)).toMatchObject({ verdict: 'contradicted', rule: 'observability/dashboards' });
+  });
+});
