@@ -159,6 +159,16 @@ function shortcodes(line: string): string {
   return br ? out.slice(0, br.index).trimEnd() : out;
 }
 
+/** The section under heading line `i` holds a list or a table before any other heading. */
+function headsList(lines: string[], i: number): boolean {
+  for (let j = i + 1; j < lines.length && j < i + 40; j++) {
+    const l = lines[j]!;
+    if (/^#{1,6}\s/.test(l) || /^\s*```/.test(l)) return false;
+    if (/^\s*(?:[-*+]|\d+[.)])\s+\S/.test(l) || /^\s*\|/.test(l)) return true;
+  }
+  return false;
+}
+
 export function extractClaims(markdown: string): Claim[] {
   const lines = markdown
     .split(/\r?\n/)
@@ -278,6 +288,7 @@ export function extractClaims(markdown: string): Claim[] {
       state.list = undefined;
       state.label = '';
       state.done = false;
+      state.mark = null;
       state.file = '';
       state.code = [];
       const found = numberIn(text);
@@ -319,6 +330,10 @@ export function extractClaims(markdown: string): Claim[] {
       }
       if ((status && !task && context !== 'historical' && !phase && meaningful()) || readiness || subScore) {
         section.claimed = true;
+        // "## ✅ CI/CD Pipeline", "### ✅ Unit Tests" over a list: a mark on the title of the group,
+        // whose items say what is there. Words of state ("## Observability 🔴 NOT DONE") or a figure
+        // ("(70+)", "100%") are a claim of the heading's own.
+        if (!readiness && !subScore && !found.number && statusOf(plain(text)) === null && headsList(lines, i)) continue;
         push({
           line: n,
           text: plain(text),
@@ -365,6 +380,7 @@ export function extractClaims(markdown: string): Claim[] {
       readTable(lines, i, j, sink);
       i = j - 1;
       state.list = undefined;
+      state.mark = null;
       continue;
     }
 
@@ -381,6 +397,8 @@ export function extractClaims(markdown: string): Claim[] {
     for (const span of codeSpans(body)) if (state.code.length < 8) state.code.push(span);
     const ctx = labelContext(body);
     state.list = ctx;
+    // "**Solução:** ✅ Implementados 3 novos endpoints" above a list: the mark its items carry.
+    state.mark = ctx === undefined ? iconStatus(body) : null;
     // "**main.rs** :" above a block of code: the file the code is shown from.
     const named = ctx === 'list' ? withoutColon(plain(body)) : '';
     if (named && !/\s/.test(named) && namesIn(`\`${named}\``).paths.includes(named)) state.file = named;

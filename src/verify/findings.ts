@@ -185,7 +185,30 @@ function mechanismFromRule(m: Mechanism, rule: Finding): Finding {
 const ENV_DEFAULT =
   /\$\{\w+(?::-?|-)[^{}$]*\}|getenv\(\s*["']\w+["']\s*,|environ\.get\(\s*["']\w+["']\s*,|process\.env\.\w+\s*(?:\|\||\?\?)/i;
 
-function settingFinding(ctx: LookupContext, s: Setting, key: string, hardcoded = false): Finding {
+/** Container and compose files, whose port lists and EXPOSE lines give a service's ports. */
+const PORT_FILE = /(?:^|\/)(?:(?:docker-)?compose[\w.-]*\.ya?ml|Dockerfile[\w.-]*|[\w.-]*\.dockerfile)$/i;
+
+/** A port written in a compose port list ("- \"8080:80\"", "- 9092:9092") or an EXPOSE line. */
+function portMapping(ctx: LookupContext, numbers: number[]): { port: number; at: Evidence } | null {
+  for (const path of ctx.files.paths.filter((p) => PORT_FILE.test(p)).slice(0, 40)) {
+    const lines = (fileText(ctx, path) ?? '').split('\n');
+    for (let i = 0; i < lines.length; i++) {
+      const l = lines[i]!;
+      for (const n of numbers) {
+        const mapping = new RegExp(
+          `^\\s*-\\s*["']?(?:[\\d.]+:)?(?:\\d+:)?${n}(?::\\d+)?(?:/(?:tcp|udp))?["']?\\s*(?:#.*)?$`,
+        );
+        const mappedTo = new RegExp(`^\\s*-\\s*["']?(?:[\\d.]+:)?${n}:\\d+(?:/(?:tcp|udp))?["']?\\s*(?:#.*)?$`);
+        const expose = new RegExp(`^\\s*EXPOSE\\s+(?:\\d+\\s+)*${n}(?:/(?:tcp|udp))?(?:\\s|$)`, 'i');
+        if (mapping.test(l) || mappedTo.test(l) || expose.test(l))
+          return { port: n, at: { path, line: i + 1, snippet: l.trim().slice(0, 160) } };
+      }
+    }
+  }
+  return null;
+}
+
+function settingFinding(ctx: LookupContext, s: Setting, key: string, hardcoded = false, runtime = false): Finding {
   const hits = (ctx.search.hits.get(key) ?? []).filter((h) => !h.test);
   const subject = `${s.key} ${s.value}`;
   const word = s.word ? new RegExp(`(?<![\\w-])${s.word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w-])`, 'i') : null;
@@ -210,6 +233,19 @@ function settingFinding(ctx: LookupContext, s: Setting, key: string, hardcoded =
       present: 'yes',
       detail: `${subject} is set`,
       evidence: [{ path: agree.path, line: agree.line, snippet: agree.snippet }],
+    };
+  // "Kafka (port 9092)", "Port: 5434 (extern)": a compose file lists its ports on the lines under
+  // "ports:" ("- \"127.0.0.1:5434:5432\""), which the key's own line does not hold.
+  // ("restart fails: port 8084 already in use" is what a run met, not the port a service is given.)
+  const mapped = !word && !runtime && /port/.test(s.key) ? portMapping(ctx, s.numbers) : null;
+  if (mapped)
+    return {
+      subject,
+      basis: 'search',
+      valued: true,
+      present: 'yes',
+      detail: `port ${mapped.port} is mapped`,
+      evidence: [mapped.at],
     };
   const valued = hits.filter((h) => (word ? /[:=]\s*["']?\w/.test(h.snippet) : /\d/.test(h.snippet)));
   // A specific key set to something else contradicts; a common one (timeout) may be set in many places.
@@ -434,9 +470,11 @@ export function findingsFor(claim: Claim, rule: Finding | null, ctx: LookupConte
     if (line && claim.asserted === 'done') return [lineFinding(ctx, asPath, Number(line))];
     const file = inLocus(ctx, claim.locus, asPath) ?? fileFinding(ctx, asPath);
     // "`src/api.js`: the public API now calls …": a change in the file, not only the file.
+    // ("`frontend/*.html` - static pages": files by their extension, which no one change is about.)
     if (
       claim.asserted === 'done' &&
       file.present === 'yes' &&
+      !/(?:^|\/)\.[a-z0-9]+$/i.test(asPath) &&
       DESCRIBED.test(claim.text.slice(claim.text.indexOf(asPath) + asPath.length))
     )
       return [changeFinding(ctx, claim, file)];
@@ -608,7 +646,15 @@ export function findingsFor(claim: Claim, rule: Finding | null, ctx: LookupConte
   if (configured) out.push(configured);
   else
     for (const s of names.settings.filter((x) => !ownArgument(x)))
-      out.push(settingFinding(ctx, s, settingKey(s, names.paths), hardcoded));
+      out.push(
+        settingFinding(
+          ctx,
+          s,
+          settingKey(s, names.paths),
+          hardcoded,
+          /\b(?:fails?|failed|failing|conflicts?|in use|refused|crash\w*|error)\b/i.test(claim.text),
+        ),
+      );
   for (const l of names.literals) out.push(searchFinding(ctx, `"${l}"`, ctx.search.hits.get(`lit:${l}`)));
   if (CI_WORDS.test(claim.text))
     for (const t of TOOLS.filter((x) => x.claim.test(claim.text))) {

@@ -43,6 +43,11 @@ export interface ItemState {
   done?: boolean;
   /** The prose label of the list being read ("**Week 1:**", "Areas for Improvement:"), else ''. */
   label?: string;
+  /**
+   * The mark of the prose line just above the list ("**Solução:** ✅ Implementados 3 endpoints" under
+   * "### ❌ Endpoints faltando"): its items are what that line marks, not what the heading does.
+   */
+  mark?: Asserted | null;
   /** The header's release version was read ("**Version**: 0.1.0"). */
   versioned?: boolean;
   /**
@@ -268,7 +273,7 @@ export function itemReader(st: ItemState): {
         : list === 'list' && st.done && !nest
           ? 'done'
           : list === undefined || list === null || list === 'list'
-            ? (from?.status ?? null)
+            ? (!nest && st.mark) || (from?.status ?? null)
             : null;
     const words = plain(body);
     const lack = LEADING_ABSENCE.test(words) ? 'not-done' : null;

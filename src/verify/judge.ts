@@ -187,6 +187,14 @@ const RUN_RESULT =
   /\b(?:no|zero|keine|aucune?|ning[uú]n|nenhum|nenhuma)\s+(?:[\w-]+\s+)?(?:errors|warnings|vulnerabilit(?:y|ies)|fehler|warnungen|erreurs?|errores|erros?)\b|(?:^|[\s:|(])0\s+(?:[\w-]+\s+)?(?:issues|errors|warnings|findings|problems|vulnerabilities)\b|\b(?:full|complete|100 ?%)\s+(?:test\s+)?coverage\b|\bfully (?:functional|operational|working)\b|\bvoll funktionsfähig\b|\bpleinement fonctionnel/i;
 
 /** "Limited X", "Basic X": a degree of something, which the files show only as there or not. */
+/** A part of the line (after a label, a dash or a table cell) that begins by saying something is absent. */
+const ABSENCE_LEAD =
+  /^(?:no|none|missing|lacks?|lacking|without|absent|there (?:is|are) no|no hay|não há|il n'y a pas|es gibt kein\w*|kein(?:e|en)?|fehlende?[rn]?|ohne|sin|falta|faltan|aucun[e]?|pas de|sans|nenhum[a]?)\b/i;
+const statesAbsence = (text: string) =>
+  plain(text)
+    .split(/\s[-–—]\s|[|;]|:\s/)
+    .some((part) => ABSENCE_LEAD.test(part.replace(/^[^\p{L}]+/u, '')));
+
 const DEGREE =
   /^(?:limited|basic|some|minimal|rudimentary|partial|begrenzte?|grundlegende?|limitad[oa]|b[aá]sic[oa]|limit[ée]e?)\s/i;
 
@@ -1091,17 +1099,20 @@ function judgeClaimInner(
   // what must be gone — found, the claim fails; not found, it holds.
   const replaced = replacedNames(claim.text);
   // "Removed deprecated serde_yaml" where the name is left only in tests: gone from the product.
-  const removed = removedNames(claim.text);
+  const removed = removedNames(claim.text, claim.raw);
   const bare = (f: Finding) => f.subject.toLowerCase().replace(/[`"']/g, '');
   const findings = findingsFor(claim, rule, opts.lookup, mapped?.via).map((f) =>
     f.testsOnly && !f.negated && [...replaced, ...removed].includes(bare(f))
       ? { ...f, present: 'no' as const, negated: true, detail: `${f.subject} is left only in tests` }
-      : replaced.length &&
-          !f.negated &&
-          (f.basis === 'search' || f.basis === 'file' || f.basis === 'dependency') &&
-          replaced.some((r) => bare(f) === r)
+      : // "Removed `System.out.println`" where the search finds none: gone, as the line says.
+        f.present === 'no' && !f.negated && f.basis === 'search' && removed.includes(bare(f))
         ? { ...f, negated: true }
-        : f,
+        : replaced.length &&
+            !f.negated &&
+            (f.basis === 'search' || f.basis === 'file' || f.basis === 'dependency') &&
+            replaced.some((r) => bare(f) === r)
+          ? { ...f, negated: true }
+          : f,
   );
   const decisive = findings.filter((f) => f.present !== 'unknown');
   // "rechaza studyTime fuera de rango | Verifica … | Pass": a test table's title is a test declared so.
@@ -1465,6 +1476,9 @@ function ruleBeside(claim: Claim, rule: Finding): string | null {
 
 /** A name the line says was taken out: "removed deprecated `foo`", "foo removed" (read word by word). */
 const REMOVED_VERB = /^(?:removed|dropped|deleted|entfernt)$/i;
+/** "Remove MockCache", "Eliminados todos los `System.out.println`", "Removed the default ('changeme')". */
+const REMOVAL =
+  /(?<![\p{L}])(?:remove[ds]?|delete[ds]?|dropped|eliminated|eliminate[ds]?|eliminad[oa]s?|removid[oa]s?|retirad[oa]s?|supprimée?s?|entfernt|gelöscht)(?![\p{L}])/iu;
 const REMOVED_QUALIFIER = /^(?:the|deprecated|unused|old|legacy|obsolete)$/i;
 /** A word without the quotes, brackets and stops around it (a loop: a `+$` pattern backtracks). */
 function bareWord(w: string): string {
@@ -1474,7 +1488,7 @@ function bareWord(w: string): string {
   while (b > a && '`"\'),.;:'.includes(w[b - 1]!)) b--;
   return w.slice(a, b);
 }
-function removedNames(text: string): string[] {
+function removedNames(text: string, raw = text): string[] {
   const words = text.split(/\s+/).map(bareWord);
   const out: string[] = [];
   words.forEach((w, i) => {
@@ -1484,6 +1498,15 @@ function removedNames(text: string): string[] {
     if (words[j]) out.push(words[j]!.toLowerCase());
     if (i > 0 && words[i - 1]) out.push(words[i - 1]!.toLowerCase());
   });
+  // The names written after a verb of removal, up to the end of its clause: code and quoted values.
+  const at = REMOVAL.exec(raw);
+  if (at) {
+    const clause = raw.slice(at.index + at[0].length).split(/[;.](?:\s|$)|\s(?:but|and then|aber|pero|mais|mas)\s/)[0]!;
+    const names = namesIn(clause);
+    const quoted = [...clause.matchAll(/["'`]([^"'`\n]{3,80})["'`]/g)].map((m) => m[1]!);
+    for (const n of [...names.identifiers, ...names.literals, ...names.paths, ...quoted])
+      out.push(bareWord(n).toLowerCase());
+  }
   return out;
 }
 export function replacedNames(text: string): string[] {
@@ -1659,6 +1682,10 @@ function decide(claim: Claim, found: Finding[], out: Out, mappedRule: string | n
         );
       if (all('yes'))
         return finish('partially-confirmed', 'the document says partial; more is in place than claimed', () => true);
+      // "MEJORABLE - No hay rate limiting", "⚠️ There is no `moderatedAt` field": a warning on a line
+      // that itself states the absence; nothing there is what it says.
+      if (holds.every((h) => h.p === 'no') && statesAbsence(claim.text))
+        return finish('confirmed', 'absent, as the line itself says', () => true);
       return finish('contradicted', 'the document says partial, but nothing is there', () => true);
     default:
       // not-done or planned: a claim of absence, checked as hard as a claim of presence. A thing

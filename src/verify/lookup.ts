@@ -70,6 +70,10 @@ const UNLISTED =
   /(?:^|\/)(?:fixtures|testdata|__fixtures__|node_modules|dist|build|out|target|coverage|logs?|reports?|tmp|\.venv|venv)\/|\.log$|^\.env$/;
 
 /** A named file or folder: exact path, a path ending with it, or the same name elsewhere. */
+/** An extension written alone, as in a glob whose star was dropped ("frontend/*.html", "*.sln"). */
+const GLOB_EXT =
+  /^\.(?:html?|css|scss|less|[cm]?[jt]sx?|vue|svelte|rs|go|py|java|kt|kts|cs|csproj|sln|fs|php|rb|swift|dart|sql|sh|md|proto|tf|ipynb)$/i;
+
 export function fileFinding(ctx: LookupContext, named: string): Finding {
   const { files } = ctx;
   const base: Omit<Finding, 'present' | 'detail' | 'evidence'> = { subject: named, basis: 'file' };
@@ -82,6 +86,26 @@ export function fileFinding(ctx: LookupContext, named: string): Finding {
   if (inFolder && (folder || !/\.[a-z0-9]+$/i.test(want)))
     return { ...base, present: 'yes', detail: `the folder ${want}/ exists`, evidence: [{ path: inFolder }] };
   const name = want.split('/').pop()!;
+  // "`frontend/*.html`", "the `.sln` at the root": an extension alone names the files that have it
+  // (the glob's star is read as emphasis and dropped), never a file called ".html".
+  if (GLOB_EXT.test(name)) {
+    const dir = lower.slice(0, lower.length - name.length);
+    const ext = name.toLowerCase();
+    const have = files.paths.filter((p) => p.toLowerCase().startsWith(dir) && p.toLowerCase().endsWith(ext));
+    return have.length
+      ? {
+          ...base,
+          present: 'yes',
+          detail: `${have.length} ${ext} file${have.length > 1 ? 's' : ''}${dir ? ` under ${dir}` : ''}`,
+          evidence: have.slice(0, 3).map((path) => ({ path })),
+        }
+      : {
+          ...base,
+          present: 'no',
+          detail: `no ${ext} file${dir ? ` under ${dir}` : ''} among the ${files.paths.length} files listed`,
+          evidence: [{ path: '.', note: `no file ending in ${ext}` }],
+        };
+  }
   const same = files.named(name, true);
   const suffix = same.find((p) => p.toLowerCase().endsWith(`/${lower}`) || p.toLowerCase() === lower);
   if (suffix) return { ...base, present: 'yes', detail: `${suffix} exists`, evidence: [{ path: suffix }] };

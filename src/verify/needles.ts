@@ -49,10 +49,15 @@ function needlesOf(claim: Claim): Needle[] {
     // "BootstrapTests.contextLoads()": the member is what a file defines; a test's name may wrap
     // the name given ("TestTaskServiceIntegration", "test_retry_policy").
     const last = id.split('.').pop()!;
+    // "prefix `pq_pk_`", "`azure_speech_*` fields": a name written with a trailing underscore (or
+    // underscore and star) is the start of the names that have it, not a whole word.
+    const prefix = new RegExp(`(?<![\\w$])${escapeRe(id)}_(?:\\*|(?!\\w))`).test(claim.raw ?? claim.text);
     out.push({
       key: `id:${id}`,
       anchors: [last.toLowerCase()],
-      regex: new RegExp(`(?<![\\w$])(?:test_?)?${escapeRe(last)}(?:_?tests?|spec)?(?![\\w$])`, 'i'),
+      regex: prefix
+        ? new RegExp(`(?<![\\w$])${escapeRe(last)}_`, 'i')
+        : new RegExp(`(?<![\\w$])(?:test_?)?${escapeRe(last)}(?:_?tests?|spec)?(?![\\w$])`, 'i'),
       scope: 'code',
     });
   }

@@ -9,6 +9,9 @@ import type { Finding, LookupContext } from './lookup.js';
 import { fileText } from './problems.js';
 
 const PUBLISH = /\b(?:publish(?:ing|able|ed)?|crates\.io|npmjs|pypi|veröffentlich\w*|publicaci[oó]n|publicar)\b/i;
+/** A package registry, or a package named as what is published ("publish the crate", "publishable library"). */
+const REGISTRY =
+  /\b(?:crates?(?:\.io)?|npm(?:js)?|pypi|registr(?:y|ies)|packagist|nuget|rubygems|maven central|jsr|packages?|librar(?:y|ies)|gems?|wheels?|sdist)\b/i;
 const METADATA = /\bmetadata\b|\bmetadaten\b|\bmetadatos\b/i;
 const READY = /\b(?:ready|production-ready|verified|bereit|verifiziert|listo|verificad[oa]s?)\b/i;
 const MANIFEST = /(?:^|\/)(?:Cargo\.toml|package\.json)$/;
@@ -16,7 +19,14 @@ const MANIFEST = /(?:^|\/)(?:Cargo\.toml|package\.json)$/;
 /** Whether a claim says its packages can be published: it names publishing, or calls the manifests' metadata ready. */
 export function claimsPublishable(claim: Claim): boolean {
   if (claim.asserted !== 'done') return false;
-  if (PUBLISH.test(claim.text)) return true;
+  // "Publish to Wikidata", "Horizon configured and published", "role-based publishing API": the
+  // app's own publishing; only a registry or a package named beside the word is the package's.
+  // ("Crate: complete (internal, not published)" says it is not published.)
+  if (PUBLISH.test(claim.text))
+    return (
+      !/\b(?:not|never|un)[ -]?published\b|\binternal\b/i.test(claim.text) &&
+      (REGISTRY.test(claim.text) || /cargo|package\.json|crate/i.test(claim.section ?? ''))
+    );
   return METADATA.test(claim.text) && READY.test(claim.text) && /cargo|package\.json|crate/i.test(claim.section ?? '');
 }
 

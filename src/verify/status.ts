@@ -22,7 +22,7 @@ const PARTIAL_WORDS =
 const PLANNED_WORDS =
   /(?<![\p{L}\p{N}_])(planned|pending|future|roadmap|next (?:phase|step)s?|optional|later|geplant|ausstehend|planificado|planeado|pendiente|prévu|en attente|planejado)(?![\p{L}\p{N}_])/iu;
 const DONE_WORDS =
-  /(?<![\p{L}\p{N}_])(complete(?:d)?|done|yes|implemented|operational|passing|configured|in place|enabled|fully functional|ready|pass(?:es|ed)?|exists?|set up|verified|active|erledigt|fertig|umgesetzt|vorhanden|aktiv|bestanden|konfiguriert|implementiert|hecho|completado|completo|implementado|configurado|activo|terminé|fait|implémenté|configuré|réussi|validé|opérationnel|en place|concluído|implementado)(?![\p{L}\p{N}_])/iu;
+  /(?<![\p{L}\p{N}_])(complete(?:d)?|done|yes|implemented|operational|passing|configured|in place|enabled|fully functional|ready|pass(?:es|ed)?|exists?|set up|verified|active|erledigt|fertig|umgesetzt|vorhanden|aktiv|bestanden|konfiguriert|implementiert|hecho|completado|completo|implementado|configurado|activo|terminé|fait|implémenté|configuré|réussi|validé|opérationnel|en place|concluído|implementado|implementad[oa]s|configurad[oa]s|completad[oa]s|conclu[ií]d[oa]s|implementiert(?:e|en)?|implémenté(?:e|s|es))(?![\p{L}\p{N}_])/iu;
 
 const CIRCLE = /🟢|🟡|🟠|🔴/u;
 
@@ -59,7 +59,9 @@ function markStatus(text: string): Asserted | null {
   // ⏳ marks what is pending — not yet there — unless the words say the work is under way.
   if (PARTIAL_ICON.test(text))
     return /⏳/.test(text) && !/[⚠🟡🟠🔄🚧◐🔶🔸]/u.test(text) && !PARTIAL_WORDS.test(text) ? 'planned' : 'partial';
-  if (PLANNED_ICON.test(text)) return 'planned';
+  // "## 📋 Endpoints implementados": a clipboard or a calendar is as often a picture; the words that
+  // say the work is done win over it.
+  if (PLANNED_ICON.test(text)) return wordStatus(text.replace(ANY_ICON, ' ')) === 'done' ? 'done' : 'planned';
   if (DONE_ICON.test(text)) return 'done';
   return null;
 }

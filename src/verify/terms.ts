@@ -264,7 +264,10 @@ export function configFinding(ctx: LookupContext, claim: Claim, absence: boolean
       if (percent) return m[2] === '%' || v <= 100;
       return !(v < 1 && m[1]!.includes('.') && claimedN >= 1);
     };
-    const exact = strong.filter((e) => hits(e) === words.length && sameKind(e) && leafNamed(e));
+    // A limit is not the figure measured ("Statements | 19.27%" is no coverageThreshold, "Memory: 85 MB"
+    // no mem_limit), unless the claim speaks of the limit itself.
+    const limit = (e: ConfigEntry) => LIMIT_KEY.test(splitKey(e.key)) && !LIMIT_WORD.test(plain(claim.text));
+    const exact = strong.filter((e) => hits(e) === words.length && sameKind(e) && leafNamed(e) && !limit(e));
     if (exact.length && t.numbers.length === 1)
       return {
         ...base,
@@ -293,8 +296,19 @@ export function configFinding(ctx: LookupContext, claim: Claim, absence: boolean
   // "Metrics endpoint enabled": listed among the values (include: health,metrics) is enabled.
   const match = strong.find((e) => valueMatches(e, t, []) || (t.word === 'true' && words.some((w) => inValue(e, w))));
   if (match) return { ...base, present: 'yes', detail: `${match.key} = ${match.value}`, evidence: [ev(match)] };
-  const exact = strong.filter((e) => hits(e) === words.length && e.value !== '');
-  if (t.word && exact.length && !absence)
+  // Another word contradicts only as a value of the same kind, under a key the claim's words name
+  // whole: "Build Status: SUCCESSFUL" is a verdict, not scripts.build; "Ruby Version: RVM" is not the
+  // version 3.2.2; "GORM models" is not darkMode (a word the key only begins with).
+  const exact = strong.filter(
+    (e) =>
+      hits(e) === words.length &&
+      e.value !== '' &&
+      sameKindWord(e.value) &&
+      words.every(
+        (w) => e.words.includes(w) || SAME_STEMS.some((g) => g.includes(w) && e.words.some((k) => g.includes(k))),
+      ),
+  );
+  if (t.word && !VERDICT_WORD.test(t.word) && exact.length && !absence)
     return {
       ...base,
       present: 'no',
@@ -303,6 +317,21 @@ export function configFinding(ctx: LookupContext, claim: Claim, absence: boolean
     };
   return null;
 }
+
+/** A verdict or a state, not a value a setting holds ("Build Status: SUCCESSFUL", "Authors: Listed", "up to date"). */
+const VERDICT_WORD =
+  /^(?:pass(?:ed|es|ing)?|fail(?:ed|s|ing)?|ok(?:ay)?|success(?:ful)?|succeeded|erfolgreich|bestanden|exitos[oa]|sucesso|réussie?|listed|complete[d]?|done|ready|green|good|excellent|valid|present|konfiguriert|configurad[oa]|configuré|yes|none|date|working|functional|operational|clean|fixed|resolved|implemented|documented|tested|verified|aktiv|activ[oe]|actif)$/i;
+
+/** A value written as one word or name ("class", "json", "utc"), not a command, a list, a table, a reference or a figure. */
+const sameKindWord = (value: string) => {
+  const v = value.trim().replace(/^["']|["']$/g, '');
+  return /^[A-Za-z][\w.-]*$/.test(v);
+};
+
+/** A key that sets a bound, not the figure measured: max-issues, mem_limit, coverageThreshold. */
+const LIMIT_KEY = /\b(?:max|maximum|min|minimum|limit|limits|threshold|thresholds|floor|ceiling|budget|quota|cap)\b/i;
+const LIMIT_WORD =
+  /\b(?:max(?:imum)?|min(?:imum)?|limit|threshold|floor|ceiling|budget|quota|at most|at least|up to|no more than|target|gate|mínim[oa]|máxim[oa]|maximal|mindestens|höchstens|seuil|limite|schwelle)\b|[<>≤≥]/i;
 
 /** Dependency segments too common to stand for a claim's word. */
 const GENERIC_SEGMENT =

@@ -128,7 +128,12 @@ export const VOCABULARY: [string, RegExp][] = [
     /\b(structured (?:json )?logging|json logs?|json logging|logs? (?:are )?structured|correlation ids?|request ids?)\b/i,
   ],
   ['observability/tracing', /\b(distributed tracing|opentelemetry|otel|jaeger|zipkin|tracing)\b/i],
-  ['observability/dashboards', /\b(grafana|dashboards?)\b/i],
+  // "Admin dashboard", "Dashboard statistics", "Dashboard page": the app's own screens. Only a
+  // dashboard of monitoring ("Grafana", "metrics dashboards", "dashboard de monitoramento") is the rule's.
+  [
+    'observability/dashboards',
+    /\b(?:grafana|kibana)\b|\b(?:monitoring|metrics?|observability|telemetry|datadog|cloudwatch|prometheus|slos?|uptime|monitoramento|monitoreo|überwachung|supervision)\b[^.;|]{0,30}\bdashboards?\b|\bdashboards?\b[^.;|]{0,30}\b(?:monitoring|metrics?|observability|telemetry|grafana|datadog|cloudwatch|prometheus|slos?|monitoramento|monitoreo|überwachung|supervision)\b/i,
+  ],
   ['observability/alerting', /\b(alert(?:ing|s)|alertmanager|pagerduty|opsgenie)\b/i],
   ['observability/metrics', /\b(prometheus|metrics|micrometer|statsd)\b/i],
   ['observability/error-tracking', /\b(sentry|rollbar|bugsnag|honeybadger|error tracking)\b/i],
