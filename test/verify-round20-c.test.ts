@@ -33,3 +33,55 @@ describe('a total of tests the line gives, under a heading whose words name no p
     expect(at(8).verdict).toBe('confirmed');
   });
 });
+
+describe("a build's versions as a document lists them", () => {
+  const tree: Tree = {
+    'settings.gradle.kts': 'rootProject.name = "calc"\ninclude(":app")\n',
+    'build.gradle.kts':
+      'plugins {\n    id("com.android.application") version "8.2.1" apply false\n    id("org.jetbrains.kotlin.android") version "1.9.0" apply false\n}\n',
+    'gradle/wrapper/gradle-wrapper.properties':
+      'distributionBase=GRADLE_USER_HOME\ndistributionUrl=https\\://services.gradle.org/distributions/gradle-8.2-bin.zip\n',
+    'app/build.gradle.kts':
+      'android {\n    compileSdk = 35\n    defaultConfig {\n        targetSdk = 35\n    }\n}\ndependencies {\n    implementation("androidx.core:core-ktx:1.12.0")\n    implementation("androidx.room:room-runtime:2.6.1")\n    implementation("com.example:flexible:[1.0,2.0)")\n}\n',
+    'app/src/main/kotlin/Main.kt': 'fun main() {}\n',
+  };
+  const doc = [
+    '# Build report', // 1
+    '', // 2
+    '**Build Tool**: Gradle 8.9', // 3
+    '**Android Gradle Plugin**: 8.2.1', // 4
+    '', // 5
+    '```kotlin', // 6
+    'Kotlin: 2.0.0', // 7
+    'Gradle Wrapper: 8.2', // 8
+    'targetSdk: 34', // 9
+    '- androidx.core:core-ktx:1.13.1', // 10
+    '- room-runtime:2.6.1', // 11
+    '- com.example:flexible:1.5.0', // 12
+    '- leftpad-js:1.0.0', // 13
+    '```', // 14
+  ].join('\n');
+  const { at, has } = verifier('BUILD.md')(tree, doc, reportWith([]));
+
+  it('a build tool whose version the wrapper or the plugins block states differently is contradicted, with file:line', () => {
+    expect(at(3).verdict).toBe('contradicted');
+    expect(at(3).reason).toContain('gradle-wrapper.properties:2');
+    expect(at(7).verdict).toBe('contradicted');
+    expect(at(7).reason).toContain('build.gradle.kts:3');
+    expect(at(9).verdict).toBe('contradicted');
+    expect(at(9).reason).toContain('app/build.gradle.kts:4');
+  });
+  it('the same version is confirmed', () => {
+    expect(at(4).verdict).toBe('confirmed');
+    expect(at(8).verdict).toBe('confirmed');
+    expect(at(11).verdict).toBe('confirmed');
+  });
+  it('a coordinate the build pins to another version is contradicted at the pinning line', () => {
+    expect(at(10).verdict).toBe('contradicted');
+    expect(at(10).reason).toContain('app/build.gradle.kts:8');
+  });
+  it('a range that allows the version, or a package no manifest pins, settles nothing', () => {
+    expect(at(12).verdict).not.toBe('contradicted');
+    expect(has(13) ? at(13).verdict : 'unverifiable').not.toBe('contradicted');
+  });
+});

@@ -7,6 +7,7 @@
  * mark of its own) or are metadata ("Date:", "Owner:", "Fix:").
  */
 import { countsCodeUnits } from './code-units.js';
+import { pinnedClaim } from './pins.js';
 import { type Context, isImperative, isPlanStep, labelContext, META_LABEL, TO_DO_SECTION } from './context.js';
 import type { Claim } from './extract.js';
 import { namesIn } from './names.js';
@@ -569,6 +570,9 @@ export function itemReader(st: ItemState): {
         (/^(?:framework|runtime|language|platform|linguagem|lenguaje|sprache)$/i.test(label) &&
           /^[A-Za-z][\w.#+ -]{0,24}?\s+v?\d+(?:\.\d+)*\b/.test(value))) &&
       /^(?:[A-Za-z][\w.#+ -]{0,24}?\s+)?v?\d+(?:\.\d+)*/.test(value);
+    // "**Android Gradle Plugin**: 8.7.3", "**Build Tool**: Gradle 8.9": a build tool's version (pins.ts).
+    if (!version && !status && !num && !example && pinnedClaim(`${label}: ${value}`))
+      return (push({ subject: label, asserted: 'done' }), true);
     if (version) return (push({ subject: label, asserted: 'done' }), true);
     // "**Total Go Files**: 47", "Go Lines: 28210", "Go Test Files: 27", "Dependencies: 0": a metric of
     // the repository, which the listing, the files and the manifests settle (a count, not of tests run).
