@@ -85,3 +85,104 @@ describe("a build's versions as a document lists them", () => {
     expect(has(13) ? at(13).verdict : 'unverifiable').not.toBe('contradicted');
   });
 });
+
+describe('files a list names by their name alone', () => {
+  const tree: Tree = {
+    'README.md': '# app\n',
+    'docs/RUNBOOK.md': '# runbook\n',
+    '.gitignore': 'SECRETS.md\n',
+    '.github/workflows/ci.yml': 'on: push\n',
+  };
+  const doc = [
+    '# Documents', // 1
+    '', // 2
+    '**Reference documents:**', // 3
+    '- RUNBOOK.md', // 4
+    '- ARCHITECTURE_REVIEW.md', // 5
+    '- `docs/ONBOARDING.md` — first steps', // 6
+    '- SECRETS.md', // 7
+    '- Node.js', // 8
+    '', // 9
+    '### Files deleted', // 10
+    '- OLD_PLAN.md', // 11
+    '', // 12
+    '### CI', // 13
+    '**Missing:** .github/workflows/ci.yml', // 14
+    '**Missing:** .github/workflows/release.yml', // 15
+  ].join('\n');
+  const { at, has } = verifier('INDEX.md')(tree, doc, reportWith([]));
+
+  it('a file found in some folder stays open', () => {
+    expect(at(4).verdict).toBe('unverifiable');
+  });
+  it('a file in no folder of the repository is contradicted', () => {
+    expect(at(5).verdict).toBe('contradicted');
+    expect(at(6).verdict).toBe('contradicted');
+  });
+  it('a file the .gitignore keeps out, a library name and a deleted file are not contradicted', () => {
+    expect(has(7) ? at(7).verdict : 'unverifiable').not.toBe('contradicted');
+    expect(has(8) ? at(8).verdict : 'unverifiable').not.toBe('contradicted');
+    expect(has(11) ? at(11).verdict : 'unverifiable').not.toBe('contradicted');
+  });
+  it('a file said missing that is there is contradicted; one that is absent is confirmed', () => {
+    expect(at(14).verdict).toBe('contradicted');
+    expect(at(15).verdict).not.toBe('contradicted');
+  });
+});
+
+describe('a heading that gives a kind of code unit its count in brackets', () => {
+  const tree: Tree = {
+    'composer.json': '{"require":{"laravel/framework":"^11.0"}}\n',
+    'app/Policies/UserPolicy.php': '<?php class UserPolicy {}\n',
+    'app/Policies/PostPolicy.php': '<?php class PostPolicy {}\n',
+    'app/Policies/TagPolicy.php': '<?php class TagPolicy {}\n',
+    'app/Http/Requests/StorePostRequest.php': '<?php class StorePostRequest {}\n',
+    'app/Http/Requests/UpdatePostRequest.php': '<?php class UpdatePostRequest {}\n',
+  };
+  const doc = [
+    '# System map', // 1
+    '', // 2
+    '#### Policies (5 Classes)', // 3
+    '', // 4
+    '#### Form Requests (2 Classes)', // 5
+  ].join('\n');
+  const { at } = verifier('MAP.md')(tree, doc, reportWith([]));
+
+  it('a count the folder no longer holds is contradicted', () => {
+    expect(at(3).verdict).toBe('contradicted');
+    expect(at(3).reason).toContain('3');
+  });
+  it('the count the folder holds is not contradicted (a heading read by its shape is not confirmed by it alone)', () => {
+    expect(at(5).verdict).not.toBe('contradicted');
+    expect(at(5).reason).toContain('2 files under app/Http/Requests/');
+  });
+});
+
+describe('a source file the document places in the project that a .gitignore keeps out', () => {
+  const tree: Tree = {
+    '.gitignore': '# outputs\nbuild/\n.env\n',
+    'go.mod': 'module example.com/tool\n\ngo 1.22\n',
+    'main.go': 'package main\n\nfunc main() {}\n',
+  };
+  const doc = [
+    '# Layout', // 1
+    '', // 2
+    '```', // 3
+    'tool/', // 4
+    '├── main.go            # ✅ entry point', // 5
+    '├── build/', // 6
+    '│   └── release.sh     # ✅ production build', // 7
+    '└── .env               # ✅ local settings', // 8
+    '```', // 9
+  ].join('\n');
+  const { at } = verifier('LAYOUT.md')(tree, doc, reportWith([]));
+
+  it('is contradicted, citing the rule of the .gitignore that keeps it out', () => {
+    expect(at(7).verdict).toBe('contradicted');
+    expect(at(7).reason).toContain('.gitignore:2');
+  });
+  it('a file kept out by design (settings, secrets) is still not judged by its absence', () => {
+    expect(at(8).verdict).not.toBe('contradicted');
+    expect(at(5).verdict).not.toBe('contradicted');
+  });
+});

@@ -152,7 +152,7 @@ export function testScope(claim: Claim): string | null {
 const WHOLE_SUITE =
   /\b(?:total|all|overall|gesamt|insgesamt|todos os|todas as|tous les)\s+(?:(?:\d[\d,]*|of the|the)\s+)?(?:tests?|testes|test cases|pruebas)\b|\btests?\s+(?:total|insgesamt|gesamt)\b/i;
 const TEST_WORDS =
-  /\b(?:tests?|test cases?|test files?|test suites?|files?|cases|testing|passing|passed|pass|failing|failed|skipped|total|all|suites?|specs?|bestehen|bestanden|pasando|pruebas|testfälle|tests? unitarios|unit-tests|automated|automatisierte|green|run|executed|ran|completed|count|number of|with|and|of|the|in|passes|passando|passent|réussis|testes|todos os|todas as|tous les|sucesso|success(?:ful(?:ly)?)?)\b/gi;
+  /\b(?:tests?|test cases?|test files?|test suites?|files?|cases|testing|passing|passed|pass|failing|failed|skipped|total|all|suites?|specs?|bestehen|bestanden|pasando|pruebas|testfälle|tests? unitarios|unit-tests|automated|automatisierte|green|run|executed|ran|completed|count|number of|with|and|of|the|in|passes|passando|passent|passants|réussis|testes|todos os|todas as|tous les|sucesso|success(?:ful(?:ly)?)?)\b/gi;
 const GENERIC_SCOPE =
   /\b(?:across(?: the)? (?:workspace|project|codebase|repository|repo)|breakdown|comprehensive|extensive|thorough|entire|whole|overall project|overall|assessment|summary|status|result|results|verdict|current|key|metrics?|execution|report|coverage|stand|estado|resumen|gesamt|ergebnis|actual|state|quality|score|rate|pass rate|ratio)\b/gi;
 

@@ -62,6 +62,12 @@ const VALUE_LABEL =
 /** "No rate limiting", "Missing security headers", "Keine Tests": the item names what is absent. */
 const LEADING_ABSENCE =
   /^(?:no|missing|lacks?|lacking|without|absent|not|kein(?:e|en)?|fehlende?[rn]?|ohne|sin|falta|faltan|aucun[e]?|pas de|sans|nenhum[a]?)\b/i;
+/** An item that is only a file's name or path, in ticks or bold or neither, with a note after a dash or not. */
+const BARE_FILE_ITEM =
+  /^(?:\*\*|`)*((?:[\w.@-]+\/)*[\w@-][\w.@-]*\.(?:md|mdx|rst|txt|ya?ml|json|toml|ini|cfg|conf|env|py|ts|tsx|js|jsx|mjs|go|rs|java|kt|kts|php|rb|sh|ps1|sql|xml|gradle|cs|vue|svelte|html|css|scss|lock|tf|proto|dockerfile))(?:\*\*|`)*\s*(?:[-–—:]\s+\S.*)?$/i;
+/** "Node.js", "Chart.js", "Socket.io": a library's name shaped like a file's. */
+const LIBRARY_NAME =
+  /^(?:[A-Z][\w]*|node|vue|next|nuxt|three|d3|express|chart|ethers|web3|alpine|ember|backbone|socket)\.(?:js|ts)$/;
 /** "Champs manquants :", "Missing fields:", "Campos faltantes:": a label that says what follows is absent. */
 const ABSENT_LABEL =
   /^(?:(?:[\p{L}-]+\s+){1,2}(?:manquant(?:e|s|es)?|faltantes?|ausentes?)|(?:missing|fehlende?)(?:\s+[\p{L}-]+){1,2})\s*:/iu;
@@ -330,6 +336,24 @@ export function itemReader(st: ItemState): {
         source: 'bullet',
         loose: true,
       });
+    // "- PROJECT_AUDIT.md", "- `docs/RUNBOOK.md` — the runbook": an item that is a file's name, as a
+    // tree's bare node is — there, it stays open; in no folder of the repository, the list is out of date.
+    else if (!historical && !issueList && !absentList && !inContext('removed') && list !== 'removed') {
+      const file = BARE_FILE_ITEM.exec(body.trim())?.[1];
+      if (file && !LIBRARY_NAME.test(file))
+        st.push({
+          line: n,
+          text: words,
+          subject: file,
+          asserted: 'done',
+          number: null,
+          readiness: false,
+          source: 'bullet',
+          raw: file,
+          placed: file,
+          loose: true,
+        });
+    }
   }
 
   /**
@@ -491,6 +515,12 @@ export function itemReader(st: ItemState): {
       return (push({ asserted: 'done', raw: text }), true);
     if (readiness) return (push({ asserted: 'done', number, readiness }), true);
     const example = inContext('example') || inContext('historical') || list === 'historical';
+    // "**Missing:** .github/workflows/ci.yml": the file the line says is not there.
+    if (/^(?:missing|fehlt|falta|manquant|absent)$/i.test(label) && !example) {
+      const file = BARE_FILE_ITEM.exec(value.trim())?.[1];
+      if (file && !LIBRARY_NAME.test(file) && !/\s[-–—:]\s/.test(value))
+        return (push({ subject: file, asserted: 'not-done', raw: `\`${file}\``, placed: file }), true);
+    }
     // "Datei: `src/app.js`", "Location: `config/config.go:68`": where a finding is, a fact of today.
     if (FILE_LABEL.test(label) && !example) {
       const path = locatedPath(text);
