@@ -186,3 +186,41 @@ describe('a source file the document places in the project that a .gitignore kee
     expect(at(5).verdict).not.toBe('contradicted');
   });
 });
+
+describe("a language's code measured in lines on a label line", () => {
+  const tree: Tree = {
+    'go.mod': 'module example.com/tool\n\ngo 1.22\n',
+    'main.go': 'package main\n\nfunc main() {}\n',
+    'util.go': 'package main\n\nfunc helper() int {\n\treturn 1\n}\n',
+  };
+  const doc = [
+    '# Stats',
+    '',
+    '- **Total Go Code**: 40 lines (clean, documented)',
+    '',
+    '**Total Go Code**: 8 lines',
+  ].join('\n');
+  const { at } = verifier('STATS.md')(tree, doc, reportWith([]));
+
+  it('is counted over the language files and contradicted when it differs', () => {
+    expect(at(3).verdict).toBe('contradicted');
+  });
+  it('is confirmed when the files hold that many lines', () => {
+    expect(at(5).verdict).not.toBe('contradicted');
+  });
+});
+
+describe('a file a label of Portuguese places', () => {
+  const tree: Tree = { 'backend/app.py': 'print(1)\n' };
+  const doc = [
+    '# Relatório',
+    '',
+    '### 1. Erro corrigido',
+    '',
+    '**Arquivo:** `backend/orchestrator.py` (linha 27)',
+  ].join('\n');
+  const { at } = verifier('R.md')(tree, doc, reportWith([]));
+  it('is looked up, and a file that is gone contradicts the line', () => {
+    expect(at(5).verdict).toBe('contradicted');
+  });
+});

@@ -73,7 +73,7 @@ const ABSENT_LABEL =
   /^(?:(?:[\p{L}-]+\s+){1,2}(?:manquant(?:e|s|es)?|faltantes?|ausentes?)|(?:missing|fehlende?)(?:\s+[\p{L}-]+){1,2})\s*:/iu;
 /** Labels whose value is where a finding is: a file, a path with a line. */
 const FILE_LABEL =
-  /^(?:file|files|datei|dateien|archivo|fichier|location|ort|ubicaci[oó]n|path|pfad|where|wo|module|modul|folder|ordner|directory|verzeichnis|package|paket|carpeta|dossier)$/i;
+  /^(?:file|files|datei|dateien|archivo|arquivo|ficheiro|fichier|location|ort|ubicaci[oó]n|path|pfad|where|wo|module|modul|folder|ordner|directory|verzeichnis|package|paket|carpeta|dossier)$/i;
 /** Labels whose value describes a problem found in the code. */
 const PROBLEM_LABEL = /^(?:problem|issue|finding|befund|quelle|source|cause|ursache|bug|hallazgo|causa)$/i;
 /** Rating stars, also as they read after a wrong decoding ("â\u00ad" of ⭐). */
@@ -85,8 +85,10 @@ const ADVICE = /\bneeds? (?:updating|fixing|rework|work|review|production|optimi
 const REMOVAL =
   /\b(?:removed|deleted|eliminated|dropped|rotated|revoked|fixed|resolved|entfernt|gelöscht|eliminad[oa]s?|removid[oa]s?|supprimée?s?)\b/i;
 /** Labels of a repository metric: a language's files, test files or lines, the dependencies declared. */
+/** "1,547 lines", "729 lines (pandas, reportlab)": a size in lines, a note after it or not. */
+const LINES_VALUE = /\s+lines(?=\s*(?:\([^()]*\))?$)/i;
 const METRIC_LABEL =
-  /^(?:total\s+)?(?:(?:[A-Za-z#+]{1,12}\s+)?(?:source\s+|test\s+)?(?:files|lines(?: of code)?|loc|sloc)|(?:[A-Za-z#+]{1,12}\s+)?(?:direct\s+)?dependencies)$/i;
+  /^(?:total\s+)?(?:(?:[A-Za-z#+]{1,12}\s+)?(?:source\s+|test\s+)?(?:files|lines(?: of code)?|loc|sloc|code)|(?:[A-Za-z#+]{1,12}\s+)?(?:direct\s+)?dependencies)$/i;
 /**
  * Headings and labels over what is to be done or weighed rather than what is: improvements, priorities,
  * steps, options, weeks of a plan, a definition of done, reminders, methods (in the languages reports use).
@@ -606,7 +608,15 @@ export function itemReader(st: ItemState): {
     if (version) return (push({ subject: label, asserted: 'done' }), true);
     // "**Total Go Files**: 47", "Go Lines: 28210", "Go Test Files: 27", "Dependencies: 0": a metric of
     // the repository, which the listing, the files and the manifests settle (a count, not of tests run).
-    if (!icon && !example && !fileCount && METRIC_LABEL.test(label) && /^~?\d[\d,.]*\+?(?:\s*\([^()]*\))?$/.test(value))
+    if (
+      !icon &&
+      !example &&
+      !fileCount &&
+      METRIC_LABEL.test(label) &&
+      // ("**Total Go Code**: 1,547 lines": code is measured in lines only when the value says so.)
+      (!/code$/i.test(label) || LINES_VALUE.test(value)) &&
+      /^~?\d[\d,.]*\+?(?:\s*\([^()]*\))?$/.test(value.replace(LINES_VALUE, ''))
+    )
       return (push({ subject: label, asserted: 'done' }), true);
     // "**Models**: 15+ core models", "Background Jobs: 5": a count of code units the folders settle.
     if (!icon && !example && !status && !num && countsCodeUnits(label, value))
