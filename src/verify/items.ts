@@ -86,7 +86,7 @@ const REMOVAL =
   /\b(?:removed|deleted|eliminated|dropped|rotated|revoked|fixed|resolved|entfernt|gelöscht|eliminad[oa]s?|removid[oa]s?|supprimée?s?)\b/i;
 /** Labels of a repository metric: a language's files, test files or lines, the dependencies declared. */
 /** "1,547 lines", "729 lines (pandas, reportlab)": a size in lines, a note after it or not. */
-const LINES_VALUE = /\s+lines(?=\s*(?:\([^()]*\))?$)/i;
+const LINES_VALUE = /(?<=\d) ?lines(?= ?(?:\([^()]*\))?$)/i;
 const METRIC_LABEL =
   /^(?:total\s+)?(?:(?:[A-Za-z#+]{1,12}\s+)?(?:source\s+|test\s+)?(?:files|lines(?: of code)?|loc|sloc|code)|(?:[A-Za-z#+]{1,12}\s+)?(?:direct\s+)?dependencies)$/i;
 /**
