@@ -127,6 +127,11 @@ const LABEL = new RegExp(
   `^(${ALL_WORDS})\\s*[:|]\\s*(~\\s*)?(\\d{1,4})(\\+?)(?:\\s*\\|\\s*(\\d{1,4})|\\s*\\/\\s*(\\d{1,4}))?(?!\\s*[%./\\d])`,
   'i',
 );
+/** "#### Policies (40 Classes)", "### Actions (14 files)", "Jobs (5 total)": the kind, then its count in brackets. */
+const LABEL_BRACKET = new RegExp(
+  `^(${ALL_WORDS})\\s*\\(\\s*(~\\s*)?(\\d{1,4})(\\+?)\\s*(?:class(?:es)?|files?|total|arquivos|archivos|fichiers|dateien|klassen)?\\s*\\)\\s*:?$`,
+  'i',
+);
 /** Models of machine learning, not of the database. */
 const NOT_CODE =
   /\b(?:llms?|ai|ml|gpt|openai|embeddings?|language|ollama|trained|pretrained|inference|hugging\s*face|onnx|docker|compose|containers?|k8s|kubernetes|pods?|cron)\b/i;
@@ -280,7 +285,10 @@ export function codeUnitCount(ctx: LookupContext | undefined, claim: Claim): Uni
   let atLeast: boolean;
   let about: number;
   const namedLabel = NAMED_VIEWS.exec(text);
-  const label = LABEL.exec(text) ?? (namedLabel ? LABEL.exec(text.replace(namedLabel[1]!, '').trim()) : null);
+  const label =
+    LABEL.exec(text) ??
+    LABEL_BRACKET.exec(text) ??
+    (namedLabel ? LABEL.exec(text.replace(namedLabel[1]!, '').trim()) : null);
   const before = label ? null : COUNT_BEFORE.exec(text);
   if (label) {
     phrase = label[1]!;

@@ -5,6 +5,7 @@
  * status (ASCII trees with a mark per node, test-runner output). Context decides what a line
  * claims (context.ts); each claim keeps its line.
  */
+import { pinnedClaim } from './pins.js';
 import { fenceReader, readTable, type Sink } from './blocks.js';
 import { type Context, headingContext, isImperative, labelContext, TO_DO_SECTION } from './context.js';
 import { CHECKBOX, type ItemState, itemReader, namesCode, type Section } from './items.js';
@@ -242,6 +243,23 @@ export function extractClaims(markdown: string): Claim[] {
           !/^(?:skipped|failed|failing|errors?|pending|incomplete|risky|ignored|flaky)$/i.test(summary[1]!)
         )
           items.labelled(`${summary[1]}: ${summary[2]}`, n);
+        // "- androidx.core:core-ktx:1.13.1", "Kotlin: 2.0.0" in a block of the build's versions: the
+        // version the build files pin (pins.ts).
+        else if (
+          claims.length === before &&
+          !CODE_FENCE.test(fenceLang) &&
+          !inContext('planned') &&
+          !inContext('historical') &&
+          pinnedClaim(raw)
+        )
+          push({
+            line: n,
+            text: raw.trim().replace(/^[-*•]\s+/, ''),
+            asserted: 'done',
+            number: null,
+            readiness: false,
+            source: 'fence',
+          });
       }
       continue;
     }

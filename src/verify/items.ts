@@ -7,6 +7,7 @@
  * mark of its own) or are metadata ("Date:", "Owner:", "Fix:").
  */
 import { countsCodeUnits } from './code-units.js';
+import { pinnedClaim } from './pins.js';
 import { type Context, isImperative, isPlanStep, labelContext, META_LABEL, TO_DO_SECTION } from './context.js';
 import type { Claim } from './extract.js';
 import { namesIn } from './names.js';
@@ -66,12 +67,18 @@ const VALUE_LABEL =
 /** "No rate limiting", "Missing security headers", "Keine Tests": the item names what is absent. */
 const LEADING_ABSENCE =
   /^(?:no|missing|lacks?|lacking|without|absent|not|kein(?:e|en)?|fehlende?[rn]?|ohne|sin|falta|faltan|aucun[e]?|pas de|sans|nenhum[a]?)\b/i;
+/** An item that is only a file's name or path, in ticks or bold or neither, with a note after a dash or not. */
+const BARE_FILE_ITEM =
+  /^(?:\*\*|`)*((?:[\w.@-]+\/)*[\w@-][\w.@-]*\.(?:md|mdx|rst|txt|ya?ml|json|toml|ini|cfg|conf|env|py|ts|tsx|js|jsx|mjs|go|rs|java|kt|kts|php|rb|sh|ps1|sql|xml|gradle|cs|vue|svelte|html|css|scss|lock|tf|proto|dockerfile))(?:\*\*|`)*\s*(?:[-–—:]\s+\S.*)?$/i;
+/** "Node.js", "Chart.js", "Socket.io": a library's name shaped like a file's. */
+const LIBRARY_NAME =
+  /^(?:[A-Z][\w]*|node|vue|next|nuxt|three|d3|express|chart|ethers|web3|alpine|ember|backbone|socket)\.(?:js|ts)$/;
 /** "Champs manquants :", "Missing fields:", "Campos faltantes:": a label that says what follows is absent. */
 const ABSENT_LABEL =
   /^(?:(?:[\p{L}-]+\s+){1,2}(?:manquant(?:e|s|es)?|faltantes?|ausentes?)|(?:missing|fehlende?)(?:\s+[\p{L}-]+){1,2})\s*:/iu;
 /** Labels whose value is where a finding is: a file, a path with a line. */
 const FILE_LABEL =
-  /^(?:file|files|datei|dateien|archivo|fichier|location|ort|ubicaci[oó]n|path|pfad|where|wo|module|modul|folder|ordner|directory|verzeichnis|package|paket|carpeta|dossier)$/i;
+  /^(?:file|files|datei|dateien|archivo|arquivo|ficheiro|fichier|location|ort|ubicaci[oó]n|path|pfad|where|wo|module|modul|folder|ordner|directory|verzeichnis|package|paket|carpeta|dossier)$/i;
 /** Labels whose value describes a problem found in the code. */
 const PROBLEM_LABEL = /^(?:problem|issue|finding|befund|quelle|source|cause|ursache|bug|hallazgo|causa)$/i;
 /** Rating stars, also as they read after a wrong decoding ("â\u00ad" of ⭐). */
@@ -83,8 +90,10 @@ const ADVICE = /\bneeds? (?:updating|fixing|rework|work|review|production|optimi
 const REMOVAL =
   /\b(?:removed|deleted|eliminated|dropped|rotated|revoked|fixed|resolved|entfernt|gelöscht|eliminad[oa]s?|removid[oa]s?|supprimée?s?)\b/i;
 /** Labels of a repository metric: a language's files, test files or lines, the dependencies declared. */
+/** "1,547 lines", "729 lines (pandas, reportlab)": a size in lines, a note after it or not. */
+const LINES_VALUE = /(?<=\d) ?lines(?= ?(?:\([^()]*\))?$)/i;
 const METRIC_LABEL =
-  /^(?:total\s+)?(?:(?:[A-Za-z#+]{1,12}\s+)?(?:source\s+|test\s+)?(?:files|lines(?: of code)?|loc|sloc)|(?:[A-Za-z#+]{1,12}\s+)?(?:direct\s+)?dependencies)$/i;
+  /^(?:total\s+)?(?:(?:[A-Za-z#+]{1,12}\s+)?(?:source\s+|test\s+)?(?:files|lines(?: of code)?|loc|sloc|code)|(?:[A-Za-z#+]{1,12}\s+)?(?:direct\s+)?dependencies)$/i;
 /**
  * Headings and labels over what is to be done or weighed rather than what is: improvements, priorities,
  * steps, options, weeks of a plan, a definition of done, reminders, methods (in the languages reports use).
@@ -334,6 +343,24 @@ export function itemReader(st: ItemState): {
         source: 'bullet',
         loose: true,
       });
+    // "- PROJECT_AUDIT.md", "- `docs/RUNBOOK.md` — the runbook": an item that is a file's name, as a
+    // tree's bare node is — there, it stays open; in no folder of the repository, the list is out of date.
+    else if (!historical && !issueList && !absentList && !inContext('removed') && list !== 'removed') {
+      const file = BARE_FILE_ITEM.exec(body.trim())?.[1];
+      if (file && !LIBRARY_NAME.test(file))
+        st.push({
+          line: n,
+          text: words,
+          subject: file,
+          asserted: 'done',
+          number: null,
+          readiness: false,
+          source: 'bullet',
+          raw: file,
+          placed: file,
+          loose: true,
+        });
+    }
   }
 
   /**
@@ -495,6 +522,12 @@ export function itemReader(st: ItemState): {
       return (push({ asserted: 'done', raw: text }), true);
     if (readiness) return (push({ asserted: 'done', number, readiness }), true);
     const example = inContext('example') || inContext('historical') || list === 'historical';
+    // "**Missing:** .github/workflows/ci.yml": the file the line says is not there.
+    if (/^(?:missing|fehlt|falta|manquant|absent)$/i.test(label) && !example) {
+      const file = BARE_FILE_ITEM.exec(value.trim())?.[1];
+      if (file && !LIBRARY_NAME.test(file) && !/\s[-–—:]\s/.test(value))
+        return (push({ subject: file, asserted: 'not-done', raw: `\`${file}\``, placed: file }), true);
+    }
     // "Datei: `src/app.js`", "Location: `config/config.go:68`": where a finding is, a fact of today.
     if (FILE_LABEL.test(label) && !example) {
       const path = locatedPath(text);
@@ -574,10 +607,21 @@ export function itemReader(st: ItemState): {
         (/^(?:framework|runtime|language|platform|linguagem|lenguaje|sprache)$/i.test(label) &&
           /^[A-Za-z][\w.#+ -]{0,24}?\s+v?\d+(?:\.\d+)*\b/.test(value))) &&
       /^(?:[A-Za-z][\w.#+ -]{0,24}?\s+)?v?\d+(?:\.\d+)*/.test(value);
+    // "**Android Gradle Plugin**: 8.7.3", "**Build Tool**: Gradle 8.9": a build tool's version (pins.ts).
+    if (!version && !status && !num && !example && pinnedClaim(`${label}: ${value}`))
+      return (push({ subject: label, asserted: 'done' }), true);
     if (version) return (push({ subject: label, asserted: 'done' }), true);
     // "**Total Go Files**: 47", "Go Lines: 28210", "Go Test Files: 27", "Dependencies: 0": a metric of
     // the repository, which the listing, the files and the manifests settle (a count, not of tests run).
-    if (!icon && !example && !fileCount && METRIC_LABEL.test(label) && /^~?\d[\d,.]*\+?(?:\s*\([^()]*\))?$/.test(value))
+    if (
+      !icon &&
+      !example &&
+      !fileCount &&
+      METRIC_LABEL.test(label) &&
+      // ("**Total Go Code**: 1,547 lines": code is measured in lines only when the value says so.)
+      (!/code$/i.test(label) || LINES_VALUE.test(value)) &&
+      /^~?\d[\d,.]*\+?(?:\s*\([^()]*\))?$/.test(value.replace(LINES_VALUE, ''))
+    )
       return (push({ subject: label, asserted: 'done' }), true);
     // "**Models**: 15+ core models", "Background Jobs: 5": a count of code units the folders settle.
     if (!icon && !example && !status && !num && countsCodeUnits(label, value))

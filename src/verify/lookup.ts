@@ -136,6 +136,18 @@ export function fileFinding(ctx: LookupContext, named: string): Finding {
       };
   }
   const ignoredBy = gitignored(ctx, want);
+  // "build/build.sh", "cmd/tool/main.go" kept out by a rule meant for outputs ("build/", "tool"): a
+  // script or source file the document places in the project is not in it, and a clone cannot run it.
+  // (Configuration and secrets — .env, local.properties, appsettings.json — are kept out by design.)
+  if (ignoredBy && SOURCE_FILE.test(want) && !GENERATED_SOURCE.test(want)) {
+    const rule = ignoreRule(ctx, ignoredBy, want);
+    return {
+      ...base,
+      present: 'no',
+      detail: `${want} is not in the repository: ${ignoredBy}${rule ? `:${rule.line} ("${rule.pattern}")` : ''} keeps it out, so a clone does not hold it`,
+      evidence: [{ path: ignoredBy, ...(rule ? { line: rule.line, snippet: rule.pattern } : {}) }],
+    };
+  }
   if (ignoredBy)
     return {
       ...base,
@@ -171,6 +183,27 @@ export function listedFile(ctx: LookupContext, named: string): string | undefine
   return ctx.files
     .named(name, true)
     .find((p) => !want.includes('/') || p.toLowerCase() === lower || p.toLowerCase().endsWith(`/${lower}`));
+}
+
+/** Scripts and source files, which a project keeps in its repository. */
+const SOURCE_FILE = /\.(?:sh|bash|ps1|py|go|rs|java|kt|kts|rb|php|cs|ts|tsx|swift|c|cc|cpp|h|hpp|scala|ex|exs|dart)$/i;
+/** Sources a generator writes (protobuf, codegen folders), kept out by design. */
+const GENERATED_SOURCE =
+  /(?:^|\/)(?:generated|gen|__generated__|node_modules|vendor|target|dist|out|\.venv|venv)\/|\.pb\.\w+$|_pb2\.py$|\.g\.dart$|\.d\.ts$/i;
+
+/** The line of a .gitignore whose pattern alone ignores the name, for the reason's file:line. */
+function ignoreRule(ctx: LookupContext, path: string, named: string): { line: number; pattern: string } | null {
+  const text = (ctx.readText ? ctx.readText(path, 256 * 1024) : ctx.files.read(path)) ?? '';
+  const dir = path.replace(/\.gitignore$/, '');
+  const name = (insideName(named) ?? '').slice(dir.length);
+  const rows = text.split('\n');
+  for (let i = 0; i < rows.length; i++) {
+    const pattern = rows[i]!.trim();
+    if (!pattern || pattern.startsWith('#') || pattern.startsWith('!')) continue;
+    const candidates = name.includes('/') ? [name] : [name, `x/${name}`];
+    if (candidates.some((c) => ignoresPath(ignore().add(pattern), c))) return { line: i + 1, pattern };
+  }
+  return null;
 }
 
 /** The .gitignore files of the listing, parsed once per lookup context. */

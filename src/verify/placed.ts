@@ -20,6 +20,18 @@ export function judgePlaced(claim: Claim, ctx: LookupContext, out: Out): Verifie
   const node = cited ? cited[1]! : claim.placed!;
   const tree = claim.source === 'fence';
   const file = fileFinding(ctx, node);
+  // "**Missing:** .github/workflows/ci.yml": the file the line says is not there.
+  if (claim.asserted === 'not-done')
+    return out(
+      'file',
+      file.present === 'yes' ? 'contradicted' : file.present === 'no' ? 'confirmed' : 'unverifiable',
+      file.present === 'yes'
+        ? `the document says ${node} is missing, but ${file.detail}`
+        : file.present === 'no'
+          ? `absent, as the document says: ${file.detail}`
+          : file.detail,
+      file.evidence,
+    );
   if (file.present === 'yes') {
     const path = file.evidence[0]!.path;
     // "`server.go:59-63`": lines the file must reach; "`auth.go:HandleLogin/HandleLogout`": names it must hold.

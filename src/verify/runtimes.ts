@@ -9,6 +9,7 @@ import type { Claim } from './extract.js';
 import { dependenciesNamed, type Finding, type LookupContext, versionAgrees } from './lookup.js';
 import { fileText } from './problems.js';
 import { plain } from './status.js';
+import { pinnedClaim } from './pins.js';
 
 const VERSION = String.raw`v?(\d+(?:\.\d+){0,3})(\+|\.x)?`;
 /** "Go Version: 1.25.4", "PHP Version: 8.2+". */
@@ -38,6 +39,8 @@ export interface RuntimeClaim {
   atLeast: boolean;
   /** Named in the line's words, not on a label line: "Java 21" of "21.0.2" holds. */
   inline?: boolean;
+  /** "androidx.core:core-ktx:1.13.1": a package's coordinate, whose version is pinned exactly. */
+  coordinate?: boolean;
 }
 
 /** "Modern Java 21 LTS": the one language or framework version a short line names. */
@@ -71,7 +74,7 @@ function inlineClaim(claim: Claim): RuntimeClaim | null {
 export function runtimeClaim(claim: Claim): RuntimeClaim | null {
   const t = plain(claim.text);
   const m = LABELLED.exec(t) ?? NAMED.exec(t);
-  if (!m) return inlineClaim(claim);
+  if (!m) return pinnedClaim(t) ?? inlineClaim(claim);
   return { tech: m[1]!.trim().toLowerCase(), version: m[2]!, atLeast: m[3] === '+' };
 }
 
@@ -121,6 +124,31 @@ function stated(ctx: LookupContext, tech: string): Stated | null {
         /(?:languageVersion\.set\(JavaLanguageVersion\.of\(|JavaLanguageVersion\.of\(|sourceCompatibility\s*=\s*['"]?(?:JavaVersion\.VERSION_)?)(\d+)/,
       )
     );
+  // The Gradle wrapper's distribution, and the plugins that carry the Android and Kotlin toolchains.
+  if (/^gradle(?: wrapper)?$/.test(tech))
+    return firstLine(
+      ctx,
+      named(ctx, /(?:^|\/)gradle\/wrapper\/gradle-wrapper\.properties$/),
+      /^\s*distributionUrl\s*=.*gradle-(\d+(?:\.\d+)*(?:-[\w.]+?)?)-(?:bin|all)\.zip/,
+    );
+  const plugin = /^(?:android gradle plugin|agp)$/.test(tech)
+    ? /^plugin:com\.android\.(?:application|library)$/
+    : tech === 'kotlin'
+      ? /^plugin:org\.jetbrains\.kotlin\.(?:android|jvm|multiplatform)$/
+      : tech === 'ksp'
+        ? /^plugin:com\.google\.devtools\.ksp$/
+        : null;
+  if (plugin) {
+    const d = ctx.facts.dependencies.find((x) => plugin.test(x.name) && x.version);
+    return d ? { path: d.path, line: d.line ?? 0, value: d.version! } : null;
+  }
+  const sdk = /^(compile|target|min)sdk(?:version)?$/.exec(tech);
+  if (sdk)
+    return firstLine(
+      ctx,
+      named(ctx, /(?:^|\/)build\.gradle(?:\.kts)?$/),
+      new RegExp(String.raw`^\s*${sdk[1]}Sdk(?:Version)?\s*(?:=\s*|\s+)(\d+)\s*$`),
+    );
   if (/^(?:\.net|net|dotnet|asp\.net core|asp\.net|\.net core|ef core)$/.test(tech))
     return firstLine(ctx, named(ctx, /\.(?:cs|fs|vb)proj$/), /<TargetFrameworks?>\s*net(?:coreapp)?(\d+\.\d+)/);
   return null;
@@ -147,6 +175,7 @@ const FRAMEWORK_PACKAGE: Record<string, string> = {
 export function runtimeFinding(ctx: LookupContext, c: RuntimeClaim): Finding | null {
   const subject = `${c.tech} ${c.version}${c.atLeast ? '+' : ''}`;
   const pkg = FRAMEWORK_PACKAGE[c.tech];
+  if (c.coordinate) return coordinateFinding(ctx, c, subject);
   if (c.inline) return inlineFinding(ctx, c, subject, pkg);
   const s: Stated | null = pkg
     ? (() => {
@@ -170,7 +199,7 @@ export function runtimeFinding(ctx: LookupContext, c: RuntimeClaim): Finding | n
     basis: 'config',
     valued: true,
     present: agrees ? 'yes' : 'no',
-    detail: agrees ? `${s.path} states ${c.tech} ${spec}` : `${s.path} states ${c.tech} ${spec}, not ${c.version}`,
+    detail: `${s.path}${s.line ? `:${s.line}` : ''} states ${c.tech} ${spec}${agrees ? '' : `, not ${c.version}`}`,
     evidence,
   };
 }
@@ -210,6 +239,41 @@ function inlineFinding(ctx: LookupContext, c: RuntimeClaim, subject: string, pkg
       path: s.path,
       ...(s.line ? { line: s.line } : {}),
       snippet: `${c.tech} ${s.value.trim()}`,
+    })),
+  };
+}
+
+/**
+ * "- androidx.core:core-ktx:1.13.1" where app/build.gradle.kts pins core-ktx 1.12.0: the coordinate
+ * (or its artifact alone) names the package, and a build pins one version exactly, so another is out
+ * of date. A package no manifest pins (a catalogue reference, a version from a variable) settles nothing.
+ */
+function coordinateFinding(ctx: LookupContext, c: RuntimeClaim, subject: string): Finding | null {
+  const want = c.tech.toLowerCase();
+  const all = ctx.facts.dependencies.filter((d) => {
+    const name = d.name.toLowerCase();
+    return (name === want || (!want.includes(':') && name.endsWith(`:${want}`))) && d.version && /\d/.test(d.version);
+  });
+  if (!all.length) return null;
+  const specs = all.map((d) => ({ path: d.path, line: d.line ?? 0, value: d.version!.trim(), name: d.name }));
+  const same = specs.find((s) => versionAgrees(c.version, s.value) === 'yes');
+  // A range that allows the version ("^1.9", "[1.0,2.0)") neither says nor denies it.
+  if (!same && specs.some((s) => !/^v?\d[\w.-]*$/.test(s.value) || versionAgrees(c.version, s.value) === 'partly'))
+    return null;
+  const shown = same ? [same] : specs.slice(0, 3);
+  const at = (s: (typeof specs)[number]) => `${s.path}${s.line ? `:${s.line}` : ''}`;
+  return {
+    subject,
+    basis: 'dependency',
+    valued: true,
+    present: same ? 'yes' : 'no',
+    detail: same
+      ? `${at(same)} pins ${same.name} ${same.value}`
+      : `${shown.map((s) => `${at(s)} pins ${s.name} ${s.value}`).join(', ')}, not ${c.version}`,
+    evidence: shown.map((s) => ({
+      path: s.path,
+      ...(s.line ? { line: s.line } : {}),
+      snippet: `${s.name} ${s.value}`,
     })),
   };
 }

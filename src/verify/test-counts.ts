@@ -287,7 +287,7 @@ const TESTED_LIST =
   /\btest(?:s|ing)?\s+(?:categor(?:y|ies)|areas)\b|\bwhat(?:'s| is) tested\b|\btested (?:features|areas|functionality)\b/i;
 /** Words that say how or how much something is tested, not what: "Full", "Multi-platform", "Comprehensive". */
 const GENERIC_TESTED =
-  /^(?:unit|integration|e2e|end|smoke|load|performance|api|ui|manual|automated|all|the|our|feature|features|functional|basic|core|main|other|full|comprehensive|extensive|thorough|complete|proper|good|excellent|robust|additional|more|some|limited|multi|cross|platform|browser|device|parallel|regression|snapshot|property|fuzz|mutation|contract|acceptance|visual|stress|security|system|component|coverage)$/i;
+  /^(?:unit|integration|e2e|end|smoke|load|performance|api|ui|manual|automated|all|the|our|feature|features|functional|basic|core|main|other|full|comprehensive|extensive|thorough|complete|proper|good|excellent|robust|additional|more|some|limited|multi|cross|platform|browser|device|parallel|regression|snapshot|property|fuzz|mutation|contract|acceptance|visual|stress|security|system|component|coverage|total|gesamt|insgesamt)$/i;
 
 /**
  * What the tests of a thing are, when a claim is about them: "Authentication Tests ❌ MISSING",

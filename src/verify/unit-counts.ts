@@ -77,7 +77,7 @@ export interface UnitCount {
 
 /** "Go Lines: 28210", "Python Test Lines: 900", "Lines of code (TypeScript): 12,400": lines of a language's files. */
 const LANGUAGE_LINES_LABEL = new RegExp(
-  `^(?:total\\s+)?(${LANGS})\\s+(test\\s+)?(?:source\\s+)?(?:lines(?:\\s+of\\s+code)?|loc|sloc)\\s*[:|]\\s*~?(\\d{1,3}(?:[,.]\\d{3})+|\\d{1,8})\\s*(?:\\||$|\\()`,
+  `^(?:total\\s+)?(${LANGS})\\s+(test\\s+)?(?:source\\s+)?(?:lines(?:\\s+of\\s+code)?|loc|sloc|(?=code\\s*[:|]\\s*~?[\\d,.]+\\s+lines)code)\\s*[:|]\\s*~?(\\d{1,3}(?:[,.]\\d{3})+|\\d{1,8})(?:\\s+lines)?\\s*(?:\\||$|\\()`,
   'i',
 );
 /** "Go Test Files: 27": the language's test files. */
