@@ -362,7 +362,7 @@ async function startPool(
       maxFileBytes: files.maxFileBytes,
       patterns,
       ...(prebuilt ? { prebuilt } : {}),
-      ...listing,
+      listing,
       items: rest.at.slice(),
       shapes: rest.shape.slice(),
       shapeDefs,
