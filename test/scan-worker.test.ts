@@ -169,8 +169,6 @@ describe('scan on a second thread, reading synchronously or with callbacks', () 
     for (const name of ['Chart.yaml', 'chart.yaml', '🚀.md', 'helper.ts', 'none'])
       for (const ignoreCase of [false, true])
         expect(reader.named(name, ignoreCase)).toEqual(index.named(name, ignoreCase));
-    expect([...reader.folders()]).toEqual([
-      ...new Set(paths.map((p) => p.slice(0, Math.max(0, p.lastIndexOf('/'))))),
-    ]);
+    expect([...reader.folders()]).toEqual([...new Set(paths.map((p) => p.slice(0, Math.max(0, p.lastIndexOf('/')))))]);
   });
 });
