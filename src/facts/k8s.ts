@@ -7,7 +7,7 @@ import { detachDeep, share } from '../util/detach.js';
 import type { Digest, Evidence, FileView, Lines } from '../types.js';
 import { conditionsHold, helmDefines, neutraliseHelm, resolveValues, VALUE_REF, type HelmLine } from './helm.js';
 import { memo } from '../util/memo.js';
-import { plainCopy, plainMaker } from '../util/shapes.js';
+import { keepShape, plainCopy, plainMaker } from '../util/shapes.js';
 import { dirOf } from './paths.js';
 import { catalogues } from './k8s-catalogue.js';
 import { posix } from 'node:path';
@@ -475,6 +475,12 @@ const valuesDocs = new WeakMap<Chart, YamlDoc>();
 
 /** Helper files of a chart, where its named templates are defined (Helm renders none of them). */
 const HELPERS = ['**/templates/**/_*.tpl', '**/templates/**/_*.yaml', '**/templates/**/_*.yml'];
+
+// A file's manifests and an identity-only document are built from `{}` (up to four fields): one
+// hidden class each, not one per object (keepShape).
+keepShape('objects', 'workloads', 'notes');
+keepShape('apiVersion', 'kind', 'metadata');
+keepShape('name');
 
 /** Makers of the model's kept objects, sized for their fields (see plainMaker). */
 const newObject = plainMaker();
