@@ -524,6 +524,12 @@ export interface Digest<T> {
   /** Other files the digest reads whole while it runs (a chart's values.yaml): kept by the scanner. */
   keep?: readonly string[];
   of(path: string, text: string, files: FileView): T;
+  /**
+   * The value as the main thread builds it, from the structured clone a scan worker sent
+   * (scanner.ts): a clone's objects of more than four fields hold the rest in a property array
+   * beside them. Same keys, order, values and shared objects. Absent: the clone is kept.
+   */
+  adopt?(value: T): T;
 }
 
 /**

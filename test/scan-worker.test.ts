@@ -17,7 +17,7 @@ const { listFiles } = (await import(dist('src/walk/list.js'))) as typeof import(
 const { PILLARS } = (await import(dist('rules/index.js'))) as typeof import('../rules/index.js');
 const { customRules } = (await import(dist('src/engine/custom.js'))) as typeof import('../src/engine/custom.js');
 const { withExtraRules } = (await import(dist('src/engine/select.js'))) as typeof import('../src/engine/select.js');
-const { shareListing, listedPath, namedIn, foldersIn } = (await import(
+const { shareListing, ListingReader } = (await import(
   dist('src/scan/pool.js')
 )) as typeof import('../src/scan/pool.js');
 
@@ -138,13 +138,19 @@ describe('scan on a second thread, reading synchronously or with callbacks', () 
     expect(JSON.stringify(one.results)).toMatch(/über/);
   });
 
-  it('shares a listing as UTF-8 bytes that give back each path, and declines a path that UTF-8 cannot carry', () => {
-    const paths = ['a.js', 'src/über/测试.ts', 'docs/🚀.md', ''];
+  it('shares a listing as folders and UTF-8 base names that give back each path, and declines a path they cannot carry', () => {
+    const paths = ['a.js', 'src/über/测试.ts', 'src/über/b.ts', 'docs/🚀.md', '', 'src/über/测试/c.ts', 'x.md'];
     const shared = shareListing(paths)!;
-    expect(shared.listing.buffer).toBeInstanceOf(SharedArrayBuffer);
-    const bytes = Buffer.from(shared.listing.buffer, shared.listing.byteOffset, shared.listing.byteLength);
-    expect(paths.map((_, j) => listedPath(bytes, shared.ends, j))).toEqual(paths);
+    for (const a of [shared.folders, shared.folderEnds, shared.folder, shared.bases, shared.baseEnds])
+      expect(a.buffer).toBeInstanceOf(SharedArrayBuffer);
+    // Each folder once: '', 'src/über', 'docs', 'src/über/测试'.
+    expect(shared.folderEnds.length).toBe(4);
+    // What a worker receives: views of the same memory.
+    const reader = new ListingReader(structuredClone(shared));
+    expect(reader.size).toBe(paths.length);
+    expect(paths.map((_, j) => reader.path(j))).toEqual(paths);
     expect(shareListing(['a.js', 'b\ud800.js'])).toBeUndefined();
+    expect(shareListing(['a.js', '/b.js'])).toBeUndefined();
   });
 
   it('answers base names and folders off a shared listing as the file index does', () => {
@@ -158,14 +164,11 @@ describe('scan on a second thread, reading synchronously or with callbacks', () 
       'docs/🚀.md',
       'x/Chart.yaml.bak',
     ];
-    const shared = shareListing(paths)!;
-    const bytes = Buffer.from(shared.listing.buffer, shared.listing.byteOffset, shared.listing.byteLength);
+    const reader = new ListingReader(shareListing(paths)!);
     const index = new FileIndex(paths, new DiskSource('/nonexistent'));
     for (const name of ['Chart.yaml', 'chart.yaml', '🚀.md', 'helper.ts', 'none'])
       for (const ignoreCase of [false, true])
-        expect(namedIn(bytes, shared.ends, name, ignoreCase)).toEqual(index.named(name, ignoreCase));
-    expect([...foldersIn(bytes, shared.ends)].sort()).toEqual(
-      [...new Set(paths.map((p) => p.slice(0, Math.max(0, p.lastIndexOf('/')))))].sort(),
-    );
+        expect(reader.named(name, ignoreCase)).toEqual(index.named(name, ignoreCase));
+    expect([...reader.folders()]).toEqual([...new Set(paths.map((p) => p.slice(0, Math.max(0, p.lastIndexOf('/')))))]);
   });
 });

@@ -7,6 +7,7 @@ import { detachDeep, share } from '../util/detach.js';
 import type { Digest, Evidence, FileView, Lines } from '../types.js';
 import { conditionsHold, helmDefines, neutraliseHelm, resolveValues, VALUE_REF, type HelmLine } from './helm.js';
 import { memo } from '../util/memo.js';
+import { keepShape, plainCopy, plainMaker } from '../util/shapes.js';
 import { dirOf } from './paths.js';
 import { catalogues } from './k8s-catalogue.js';
 import { posix } from 'node:path';
@@ -280,7 +281,7 @@ function naisWorkload(o: K8sObject, yaml: YamlDoc, map: LineMap): Workload {
   };
   const replicasLine = at(['spec', 'replicas', 'min']);
   return Object.assign(
-    {},
+    newWorkload(),
     o,
     { oneOff: false, containers: [container] },
     min !== undefined ? { replicas: min } : {},
@@ -403,8 +404,10 @@ function workloadOf(
   // Object.assign, not a literal that starts with `...o`: V8 gives such a literal a hidden class of
   // its own per object when `o` comes in several shapes (10k workloads at 100k files, ~5 MB of
   // maps and descriptors kept through the rules); assigned in the same order, they share them.
+  // Onto a workload-sized object (plainMaker), not `{}`: its fields past the fourth sat in a
+  // property array beside it.
   return Object.assign(
-    {},
+    newWorkload(),
     o,
     { oneOff, containers },
     replicas !== undefined ? { replicas } : {},
@@ -473,6 +476,38 @@ const valuesDocs = new WeakMap<Chart, YamlDoc>();
 /** Helper files of a chart, where its named templates are defined (Helm renders none of them). */
 const HELPERS = ['**/templates/**/_*.tpl', '**/templates/**/_*.yaml', '**/templates/**/_*.yml'];
 
+// A file's manifests and an identity-only document are built from `{}` (up to four fields): one
+// hidden class each, not one per object (keepShape).
+keepShape('objects', 'workloads', 'notes');
+keepShape('apiVersion', 'kind', 'metadata');
+keepShape('name');
+
+/** Makers of the model's kept objects, sized for their fields (see plainMaker). */
+const newObject = plainMaker();
+const newWorkload = plainMaker();
+const newContainer = plainMaker();
+
+/**
+ * A worker's manifests as this thread builds them (Digest.adopt): objects, workloads and containers
+ * copied into objects of their own size. Their documents, probes and resources are kept as they
+ * came, shared where they were (a workload and its object hold one document).
+ */
+function adoptManifests(m: FileManifests): FileManifests {
+  const copies = new Map<object, object>();
+  const copy = <T extends object>(make: () => Record<string, unknown>, o: T): T => {
+    let c = copies.get(o) as T | undefined;
+    if (!c) copies.set(o, (c = plainCopy(make, o))).set(c, c);
+    return c;
+  };
+  for (let i = 0; i < m.objects.length; i++) m.objects[i] = copy(newObject, m.objects[i]!);
+  for (let i = 0; i < m.workloads.length; i++) {
+    const w = copy(newWorkload, m.workloads[i]!);
+    for (let k = 0; k < w.containers.length; k++) w.containers[k] = copy(newContainer, w.containers[k]!);
+    m.workloads[i] = w;
+  }
+  return m;
+}
+
 interface FileManifests {
   objects: K8sObject[];
   workloads: Workload[];
@@ -499,6 +534,7 @@ export const K8S_DIGEST: Digest<FileManifests | undefined> = {
     ...HELPERS,
   ],
   of: (path, text, files) => detachDeep(manifestsOf(path, text, files)),
+  adopt: (m) => m && adoptManifests(m),
 };
 
 const chartsMemo = (files: FileView) => memo(files, 'k8s:charts', () => chartsOf(files));

@@ -7,6 +7,7 @@
  * at hand (scanner.ts), so the result is the same as one thread reading in order.
  */
 import type { Digest, FileView, Parsed } from '../types.js';
+import { intern } from '../util/detach.js';
 
 /** Thrown at a digest that asks for another file's content where only the listing is at hand. */
 export class NeedsOtherFiles extends Error {
@@ -132,22 +133,25 @@ export function restorePrototypes<T>(value: T, positions: readonly number[]): T 
 /**
  * The strings of a digest cloned from a worker that equal its file's path, replaced by `path`, the
  * listing's own string: a cloned digest brings a copy of the path for each object that names its file
- * (a Kubernetes object, a Terraform block), ~6 MB of copies at 300k files. Same values, one string.
+ * (a Kubernetes object, a Terraform block), ~6 MB of copies at 300k files. Its other short strings
+ * (kinds, API versions, names, labels: copies too) are pooled with the main thread's (`intern`).
+ * Same values, one string each.
  */
 export function sharePath<T>(value: T, path: string): T {
   const seen = new Set<object>();
+  const one = (x: string) => (x === path ? path : intern(x));
   const go = (v: unknown): void => {
     if (v === null || typeof v !== 'object' || seen.has(v)) return;
     seen.add(v);
     if (Array.isArray(v)) {
       for (let i = 0; i < v.length; i++) {
         const x: unknown = v[i];
-        if (x === path) v[i] = path;
+        if (typeof x === 'string') v[i] = one(x);
         else go(x);
       }
     } else if (v instanceof Map) {
       for (const [k, x] of v) {
-        if (x === path) v.set(k, path);
+        if (typeof x === 'string') v.set(k, one(x));
         else go(x);
       }
     } else if (v instanceof Set) {
@@ -156,7 +160,7 @@ export function sharePath<T>(value: T, path: string): T {
       const o = v as Record<string, unknown>;
       for (const k of Object.keys(o)) {
         const x = o[k];
-        if (x === path) o[k] = path;
+        if (typeof x === 'string') o[k] = one(x);
         else go(x);
       }
     }

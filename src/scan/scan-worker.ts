@@ -11,7 +11,7 @@ import { DiskSource } from '../walk/disk-source.js';
 import { decode, FileIndex } from '../walk/file-index.js';
 import { ListingView, localDigest, nullPrototypes } from './local.js';
 import { compilePatterns, GuardedQueue, runPatterns, type Compiled, type Overrun } from './patterns.js';
-import { foldersIn, listedPath, namedIn, type Batch, type WorkerInput, type WorkerStart } from './pool.js';
+import { ListingReader, type Batch, type WorkerInput, type WorkerStart } from './pool.js';
 import { PORTABLE_KEYS, portableDigest } from './portable.js';
 import { readAll } from './read.js';
 
@@ -44,15 +44,15 @@ const nothing = {
 // answer. Base names and folders are read off the bytes: at 100k files the JavaScript test digest
 // asks for the folder set (resolveModule) and one digest for files by name, and with the whole
 // index built for them the worker kept ~9 MB of path strings and tables to the end of the scan.
-const listing = Buffer.from(input.listing.buffer, input.listing.byteOffset, input.listing.byteLength);
-const pathAt = (j: number) => listedPath(listing, input.ends, j);
+const listing = new ListingReader(input.listing);
+const pathAt = (j: number) => listing.path(j);
 let index: FileIndex | undefined;
 let folders: Set<string> | undefined;
 /** Answers of `named` read off the shared bytes (each a pass over the listing), by case mode and name. */
 const named = new Map<string, string[]>();
 const whole = () =>
   (index ??= new FileIndex(
-    Array.from(input.ends, (_, j) => pathAt(j)),
+    Array.from({ length: listing.size }, (_, j) => pathAt(j)),
     nothing,
     input.maxFileBytes,
   ));
@@ -61,7 +61,7 @@ const view = new ListingView({
     return whole().paths;
   },
   get size() {
-    return input.ends.length;
+    return listing.size;
   },
   maxFileBytes: input.maxFileBytes,
   exists: (path) => whole().exists(path),
@@ -71,10 +71,10 @@ const view = new ListingView({
     if (index) return index.named(name, ignoreCase);
     const key = `${ignoreCase ? 'i' : 's'}${name}`;
     let found = named.get(key);
-    if (!found) named.set(key, (found = namedIn(listing, input.ends, name, ignoreCase)));
+    if (!found) named.set(key, (found = listing.named(name, ignoreCase)));
     return [...found];
   },
-  folders: () => (folders ??= foldersIn(listing, input.ends)),
+  folders: () => (folders ??= listing.folders()),
 });
 const cursor = new Int32Array(input.cursor);
 const shared = input.items.length;

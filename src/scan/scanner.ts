@@ -216,6 +216,7 @@ export async function scan(
     const disk = isAsyncSource(source) ? source : undefined;
     // The rest, shared with worker threads when the tree is large enough; they start at once.
     const reported = new Uint8Array(restCount);
+    const adopters = new Map(digests.flatMap((d) => (d.adopt ? [[d.key, d.adopt.bind(d)] as const] : [])));
     const onBatch = (b: Batch) => {
       offloaded += b.done.length;
       // A worker's matches name their file with a copy of its path: each takes the listing's own
@@ -252,7 +253,9 @@ export async function scan(
       for (const [key, o] of b.overruns) if (!overruns.has(key)) overruns.set(key, o);
       for (const [i, key, value, nulls] of b.digests) {
         const path = pathAt(first + i);
-        files.rememberDigest(key, path, sharePath(restorePrototypes(value, nulls), path));
+        const cloned = sharePath(restorePrototypes(value, nulls), path);
+        const adopt = adopters.get(key);
+        files.rememberDigest(key, path, adopt ? adopt(cloned) : cloned);
       }
       for (const [i, text, keys] of b.replay)
         replay.set(first + i, { text, digests: shapeAt(first + i).digests.filter((d) => keys.includes(d.key)) });
@@ -362,7 +365,7 @@ async function startPool(
       maxFileBytes: files.maxFileBytes,
       patterns,
       ...(prebuilt ? { prebuilt } : {}),
-      ...listing,
+      listing,
       items: rest.at.slice(),
       shapes: rest.shape.slice(),
       shapeDefs,
