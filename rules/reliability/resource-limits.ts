@@ -22,6 +22,7 @@ import {
   undeclaredReason,
   offByDefaultNote,
 } from '../../src/facts/runtime.js';
+import { mergePatches } from '../_shared/kustomize-patches.js';
 import type { NotApplicable, RuleContext } from '../../src/types.js';
 import { label, resourcesOf, terraform, TF_DIGEST, type TfBlock } from '../../src/facts/terraform.js';
 
@@ -56,11 +57,15 @@ export default defineRule({
     let earned = 0;
     const model = k8s(ctx.files);
     const limitRanges = objectsOfKind(model, 'LimitRange');
-    for (const w of deployedWorkloads(ctx.files)) {
+    // A Kustomize patch is merged onto its base: the base is judged, with what its patches add.
+    const { units: judged, patchesOf } = mergePatches(deployedWorkloads(ctx.files));
+    for (const w of judged) {
       if (w.disabled || w.hook) continue;
       for (const c of w.containers.filter((c) => !c.init)) {
         units++;
-        const { requests, limits } = c.resources;
+        const patched = (patchesOf.get(w) ?? []).flatMap((p) => p.containers.filter((pc) => pc.name === c.name));
+        const requests = c.resources.requests ?? patched.find((pc) => pc.resources.requests)?.resources.requests;
+        const limits = c.resources.limits ?? patched.find((pc) => pc.resources.limits)?.resources.limits;
         const where = `${w.kind} ${w.name || '(templated)'} container ${c.name}`;
         if (requests && limits)
           earned++, good.push(containerEvidence(w, c, `${where}: requests and limits`, RESOURCES));
