@@ -78,8 +78,9 @@ export default defineRule({
       // `+groupName=x` marker and `schema.GroupVersion{Group: "x"}`, kube-rs `#[kube(group = "x")]`,
       // fabric8 `@Group("x")`, kopf `@kopf.on.create("x", …)`.
       crdGroup: {
+        // A group is dot-separated words (`[\w-]+(?:\.[\w-]+)+`: no two quantifiers share a character).
         regex:
-          /\+groupName=([\w.-]+\.[\w-]+)|\bGroupVersion\{\s*Group:\s*"([\w.-]+\.[\w-]+)"|#\[kube\([^\]\n]*\bgroup\s*=\s*"([\w.-]+\.[\w-]+)"|@Group\(\s*"([\w.-]+\.[\w-]+)"|@kopf\.on\.\w+\(\s*["']([\w.-]+\.[\w-]+)["']/g,
+          /\+groupName=([\w-]+(?:\.[\w-]+)+)|\bGroupVersion\{\s*Group:\s*"([\w-]+(?:\.[\w-]+)+)"|#\[kube\(\s*group\s*=\s*"([\w-]+(?:\.[\w-]+)+)"|@Group\(\s*"([\w-]+(?:\.[\w-]+)+)"|@kopf\.on\.\w+\(\s*["']([\w-]+(?:\.[\w-]+)+)["']/g,
         files: ['**/*.{go,rs,java,kt,py}'],
         literals: ['groupName=', 'GroupVersion{', '#[kube(', '@Group(', '@kopf.on.'],
         maxPerFile: 2,

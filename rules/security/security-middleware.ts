@@ -644,7 +644,7 @@ export default defineRule({
 
 /** A call that sends a request to another server: an HTTP client's, with its options object. */
 const OUTBOUND_CALL =
-  /\b(?:axios(?:Ref)?|fetch|got|ky|superagent|needle|request|\$http|httpService(?:\.axiosRef)?|this\.http|http\.request|https\.request|HttpClient)\s*(?:\.\s*(?:get|post|put|patch|delete|request))?\s*(?:<[^>]*>)?\s*\(/;
+  /\b(?:axios(?:Ref)?|fetch|got|ky|superagent|needle|request|\$http|httpService(?:\.axiosRef)?|this\.http|http\.request|https\.request|HttpClient)(?:\s*\.\s*(?:get|post|put|patch|delete|request))?(?:<[^>]*>)?\s*\(/;
 /** Setting a header on this service's own response (`res.setHeader`, `reply.header`, `ctx.set`). */
 const RESPONSE_SETTER =
   /\b(?:res|resp|response|reply|ctx|c)\s*\.\s*(?:set|setHeader|header|headers|append|writeHead)\b/;

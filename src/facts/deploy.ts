@@ -485,7 +485,7 @@ function productionReason(
   // round 25, podkrepi docker-compose.yml:44,77 — its README runs it as the development environment).
   if (/^[ \t]*#+[^\n]*\b(?:development|dev only|local dev(?:elopment)?)\b/im.test(text)) return null;
   if (
-    /^[ \t]*(?:-[ \t]*)?["']?[\w-]+(?:\.[\w-]+)*\.localhost["']?[ \t]*$|^[ \t]*hostname:[ \t]*["']?[\w.-]*\.localhost\b/m.test(
+    /^[ \t]*(?:-[ \t]*)?["']?(?:[\w-]+\.)+localhost["']?[ \t]*$|^[ \t]*hostname:[ \t]*["']?(?:[\w-]+\.)+localhost\b/m.test(
       uncommented,
     )
   )
