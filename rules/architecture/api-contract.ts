@@ -1,6 +1,7 @@
 import { defineRule, type Evidence, type FileView } from '../../src/types.js';
 import { fail, listing, partial, pass, searched } from '../../src/engine/results.js';
-import { fromMatch, isTestPath } from '../../src/facts/paths.js';
+import { fromMatch, isProductionPath, isTestPath } from '../../src/facts/paths.js';
+import { k8s } from '../../src/facts/k8s.js';
 
 // Contracts by file name. docs/ is a normal home for a contract, so only tests are excluded.
 const CONTRACT_FILES: { kind: string; globs: string[] }[] = [
@@ -60,7 +61,7 @@ export default defineRule({
     severity: 'medium',
     effort: 'medium',
     detection:
-      'Contract files: openapi*/swagger*/*.openapi.{yaml,json}, YAML/JSON documents starting with `openapi:`/`swagger:`/`asyncapi:`, *.proto, *.graphql/*.graphqls/*.gql defining types (operation-only example queries are not a schema), asyncapi*, Smithy/TypeSpec/RAML. Partial credit: docs generated from code only (FastAPI, springdoc, Swashbuckle, @nestjs/swagger, drf-spectacular, swaggo, apipie-rails … catalogue `openapi-generators`), also when the code wires them through a wrapper (`APIFairy()` in Flask, `UseSwagger()`, `AddSwaggerGen()`, `UseOpenApi()`, `MapOpenApi()` in code, apipie `api :GET, "/path"` descriptions). Tests are ignored, except a spec document with `paths` kept beside end-to-end tests (e2e/swagger.json) outside fixture and mock folders. Not applicable when the only HTTP server serves operational routes (/metrics, health probes, pprof), as the listener of a Kubernetes controller or an agent does.',
+      'Contract files: openapi*/swagger*/*.openapi.{yaml,json}, YAML/JSON documents starting with `openapi:`/`swagger:`/`asyncapi:`, *.proto, *.graphql/*.graphqls/*.gql defining types (operation-only example queries are not a schema), asyncapi*, Smithy/TypeSpec/RAML; an operator’s CustomResourceDefinitions with an openAPIV3Schema, for an API group its own code declares (`+groupName=`, `GroupVersion{Group: …}`, kube-rs `#[kube(group = …)]`, fabric8 `@Group`, kopf). Partial credit: docs generated from code only (FastAPI, springdoc, Swashbuckle, @nestjs/swagger, drf-spectacular, swaggo, apipie-rails … catalogue `openapi-generators`), also when the code wires them through a wrapper (`APIFairy()` in Flask, `UseSwagger()`, `AddSwaggerGen()`, `UseOpenApi()`, `MapOpenApi()` in code, apipie `api :GET, "/path"` descriptions). Tests are ignored, except a spec document with `paths` kept beside end-to-end tests (e2e/swagger.json) outside fixture and mock folders. Not applicable when the only HTTP server serves operational routes (/metrics, health probes, pprof), as the listener of a Kubernetes controller or an agent does.',
     patterns: {
       // Docs generated from code, seen where the code wires them, also through a wrapper package or
       // the project's own extension method (`AddSwaggerDefault()` whose body calls AddSwaggerGen):
@@ -72,6 +73,17 @@ export default defineRule({
         files: ['**/*.{cs,fs,vb,rb,py}'],
         literals: ['Swagger', 'OpenApi', 'api :', 'APIFairy('],
         maxPerFile: 1,
+      },
+      // The API group an operator's own code declares for its custom resources: kubebuilder's
+      // `+groupName=x` marker and `schema.GroupVersion{Group: "x"}`, kube-rs `#[kube(group = "x")]`,
+      // fabric8 `@Group("x")`, kopf `@kopf.on.create("x", …)`.
+      crdGroup: {
+        // A group is dot-separated words (`[\w-]+(?:\.[\w-]+)+`: no two quantifiers share a character).
+        regex:
+          /\+groupName=([\w-]+(?:\.[\w-]+)+)|\bGroupVersion\{\s*Group:\s*"([\w-]+(?:\.[\w-]+)+)"|#\[kube\(\s*group\s*=\s*"([\w-]+(?:\.[\w-]+)+)"|@Group\(\s*"([\w-]+(?:\.[\w-]+)+)"|@kopf\.on\.\w+\(\s*["']([\w-]+(?:\.[\w-]+)+)["']/g,
+        files: ['**/*.{go,rs,java,kt,py}'],
+        literals: ['groupName=', 'GroupVersion{', '#[kube(', '@Group(', '@kopf.on.'],
+        maxPerFile: 2,
       },
       specDoc: {
         regex: /^[ \t{]*["']?(openapi|swagger|asyncapi)["']?\s*:\s*["']?\d/m,
@@ -118,6 +130,44 @@ export default defineRule({
       const kind = m.groups[0] === 'asyncapi' ? 'AsyncAPI' : 'OpenAPI';
       kinds.add(kind);
       if (evidence.length < 8) evidence.push(fromMatch(m, `${kind} document`));
+    }
+    // An operator's API is its custom resources: the CustomResourceDefinition's openAPIV3Schema, for
+    // a group this repository's own code declares, is the contract its clients (kubectl, GitOps,
+    // generated clients) are checked against (blind round 25, cluster-operator
+    // config/crd/bases/rabbitmq.com_rabbitmqclusters.yaml:40). A CRD of another project bundled
+    // beside a chart declares a group the code here does not.
+    const crdGroups = ctx.matches('crdGroup').filter((m) => !isTestPath(m.path));
+    const groups = new Map<string, (typeof crdGroups)[number]>();
+    for (const m of crdGroups) {
+      const g = m.groups.find((x) => x);
+      if (g && !groups.has(g)) groups.set(g, m);
+    }
+    if (groups.size) {
+      const crds = k8s(ctx.files).objects.filter(
+        (o) => o.kind === 'CustomResourceDefinition' && isProductionPath(o.path) && !isTestPath(o.path),
+      );
+      // The model keeps no spec (k8s.ts readPart): the group and the schema are read from the
+      // object's own lines, up to the next document.
+      const own = crds.flatMap((o) => {
+        const lines = (ctx.files.read(o.path) ?? '').split(/\r?\n/);
+        let end = lines.findIndex((l, i) => i >= o.line && /^---/.test(l));
+        if (end < 0) end = lines.length;
+        const body = lines.slice(o.line - 1, end);
+        const group = body.map((l) => /^ {2}group:\s*["']?([\w.-]+)/.exec(l)?.[1]).find(Boolean);
+        const at = body.findIndex((l) => /^\s+openAPIV3Schema:/.test(l));
+        return group && at >= 0 && groups.has(group) ? [{ o, group, line: o.line + at }] : [];
+      });
+      if (own.length) {
+        kinds.add('CustomResourceDefinition schema');
+        for (const { o, group, line } of own.slice(0, 3)) {
+          const decl = groups.get(group)!;
+          evidence.push({
+            path: o.path,
+            line,
+            note: `CustomResourceDefinition ${o.name} (group ${group}): its openAPIV3Schema is the operator's API contract; the group is this repository's own (${decl.path}:${decl.line})`,
+          });
+        }
+      }
     }
     const data = { contracts: [...kinds].sort() };
     if (kinds.size) return pass(`API described by ${listing([...kinds].sort())}.`, evidence, data);

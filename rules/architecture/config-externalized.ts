@@ -1,6 +1,6 @@
 import { defineRule, type Evidence, type FileView, type Match, type RuleContext } from '../../src/types.js';
 import { fail, listing, partial, pass } from '../../src/engine/results.js';
-import { firstPerFile, fromMatch, isProductionPath, isTestPath } from '../../src/facts/paths.js';
+import { firstPerFile, fromMatch, isExampleFolder, isProductionPath, isTestPath } from '../../src/facts/paths.js';
 import { redactLine } from '../../src/util/redact.js';
 import { basename } from '../../src/walk/glob.js';
 import { connectionSecret } from '../../src/facts/secrets.js';
@@ -233,6 +233,8 @@ export default defineRule({
           /^[ \t]*(?:\|[ \t]*`?|[*-][ \t]+`?|`|\.B[ \t]+|export[ \t]+)?([A-Z][A-Z0-9]*_[A-Z0-9_]+)(?:`?[ \t]*(?:\||:|—|–|-[ \t]|=)|`[ \t]*$|[ \t]*$)|^[ \t]*\|(?:[^|\n]*\|){1,3}[ \t]*`?([A-Z][A-Z0-9]*_[A-Z0-9_]+)`?[ \t]*\|/m,
         files: [
           'README*',
+          // A contributor or agent guide's table of the settings (CLAUDE.md's `| OPERATOR_SCOPE_NAMESPACE | … |`).
+          '{AGENTS,CLAUDE,CONTRIBUTING,DEVELOPMENT,HACKING}.md',
           '**/docs/**/*.{md,rst,adoc}',
           '**/doc/**/*.{md,rst,adoc}',
           '**/*{config,Config,CONFIG,configuration,environment,ENVIRONMENT,settings,SETTINGS}*.{md,rst,adoc}',
@@ -366,8 +368,11 @@ export default defineRule({
       // something else (a README's "Basic Prometheus Configuration" scrape block, round 19); a heading
       // of the same file counts beside the list only when it names the environment variables.
       ...listed.slice(0, 1).map((m) => tableHeading(ctx.files, m)),
+      // An example's README (docs/examples/custom-configuration/README.md) configures the example
+      // (a cluster the software manages), not the service's own settings (blind round 25, cluster-operator).
       ...ctx
         .matches('readmeSection')
+        .filter((m) => !isExampleFolder(m.path))
         .filter((m) => !listed.some((l) => l.path === m.path) || /environment|env vars/i.test(m.snippet))
         .slice(0, 1)
         .map((m) => fromMatch(m, 'configuration section')),

@@ -410,7 +410,8 @@ export default defineRule({
       .filter(inProduction);
     const deps = ctx.facts.findDependencies(LIB_DEPS);
     const fullDeps = ctx.facts.findDependencies(FULL_DEPS);
-    const route = (m: Match) => `/${(m.groups[0] ?? '').replace(/^\/+/, '')}`;
+    const route = (m: Match) =>
+      `${/(?:^|\/)routes(?:\/[\w-]+)?\.rb$/.test(m.path) ? railsPrefix(ctx.files, m.path, m.line) : ''}/${(m.groups[0] ?? '').replace(/^\/+/, '')}`;
     const byRoute = new Map<string, Match>();
     for (const m of routes) if (!byRoute.has(route(m))) byRoute.set(route(m), m);
     const kinds = new Set<string>();
@@ -658,4 +659,31 @@ function probePaths(files: FileView, kind: 'readiness' | 'liveness'): Map<string
     if (p.kind === kind && !out.has(key(p.path)))
       out.set(key(p.path), { path: p.file, line: p.line, note: `the deployment's ${kind} probe calls ${p.path}` });
   return out;
+}
+
+/**
+ * The path prefix the Rails routing blocks around a route give it: `namespace :internal do`
+ * (/internal, or its `path:`), `scope 'api'` / `scope path: 'api'` (`scope module:` adds none),
+ * read upward by indentation, each enclosing block's opener being the first line less indented
+ * (blind round 25, rubygems.org config/routes.rb:357-358: `get 'ping'` in `namespace :internal`
+ * is /internal/ping, the path its readinessProbe calls).
+ */
+function railsPrefix(files: FileView, path: string, line: number): string {
+  const lines = files.lines(path)?.range(Math.max(1, line - 400), line) ?? [];
+  const indent = (l: string) => /^[ \t]*/.exec(l)![0].length;
+  let level = indent(lines[lines.length - 1] ?? '');
+  const parts: string[] = [];
+  for (let i = lines.length - 2; i >= 0 && level > 0; i--) {
+    const l = lines[i]!;
+    if (!l.trim() || /^\s*#/.test(l) || indent(l) >= level) continue;
+    level = indent(l);
+    const ns = /^\s*namespace\s+:?["']?([\w-]+)["']?(?:[^\n]*\bpath:\s*["']([\w/-]*)["'])?/.exec(l);
+    const scope = /^\s*scope\s*\(?\s*(?:["']\/?([\w/-]+)["']|[^\n]*\bpath:\s*["']\/?([\w/-]+)["'])/.exec(l);
+    const seg = ns ? (ns[2] ?? ns[1]) : scope ? (scope[1] ?? scope[2]) : undefined;
+    if (seg) parts.unshift(seg.replace(/^\/+|\/+$/g, ''));
+  }
+  return parts
+    .filter(Boolean)
+    .map((p) => `/${p}`)
+    .join('');
 }

@@ -10,6 +10,7 @@ import {
   throwawayClusterJobs,
 } from '../../src/facts/ci.js';
 import { runEvidence, runsOf, unfollowedWorkflows } from '../../src/facts/commands/index.js';
+import { shipitConfigs } from '../_shared/shipit.js';
 import { fromMatch, isProductionPath } from '../../src/facts/paths.js';
 
 const cite = (r: CommandRun): Evidence => runEvidence(r, 'deploys', 'deploy');
@@ -249,8 +250,8 @@ export default defineRule({
     severity: 'medium',
     effort: 'medium',
     detection:
-      'CI jobs that run (directly or through package scripts, make targets, scripts, composite actions and orbs) kubectl apply, helm upgrade, terraform/tofu apply, pulumi up, cdk/sam/serverless deploy, aws ecs update-service, gcloud run deploy, az webapp/containerapp, fly/heroku/vercel/netlify deploys or deploy actions (azure/webapps-deploy, aws-actions/amazon-ecs-deploy-task-definition, google-github-actions/deploy-cloudrun, nais/deploy/actions/deploy, Azure DevOps deploy tasks); CircleCI orb jobs named for deploying (`pulumi-up`, `deploy`); a reusable deploy workflow of another repository handed the environment to deploy to; jobs that target a CI environment; Argo CD `Application`/`ApplicationSet` and Flux `Kustomization`/`HelmRelease` resources (not the templates of a chart, which its users render). Jobs that only install into a kind/minikube/k3d test cluster do not count. A job named for deployment whose steps only package or publish an artefact (helm package and a push of the chart index, cr upload, docker push, npm publish) and reach no server or cluster deploys nothing, whatever its name. A GitHub Pages deploy counts by what it builds: the product’s web client (a build step, no docs generator, a published folder that is no docs/site/report folder, a workflow not named for docs) is a deployment — partial alone, since a static host runs no server; a documentation site is set aside.',
-    reads: [...CI_GLOBS, 'app.json'],
+      'CI jobs that run (directly or through package scripts, make targets, scripts, composite actions and orbs) kubectl apply, helm upgrade, terraform/tofu apply, pulumi up, cdk/sam/serverless deploy, aws ecs update-service, gcloud run deploy, az webapp/containerapp, fly/heroku/vercel/netlify deploys or deploy actions (azure/webapps-deploy, aws-actions/amazon-ecs-deploy-task-definition, google-github-actions/deploy-cloudrun, nais/deploy/actions/deploy, Azure DevOps deploy tasks); CircleCI orb jobs named for deploying (`pulumi-up`, `deploy`); a reusable deploy workflow of another repository handed the environment to deploy to; jobs that target a CI environment; Argo CD `Application`/`ApplicationSet` and Flux `Kustomization`/`HelmRelease` resources (not the templates of a chart, which its users render). Jobs that only install into a kind/minikube/k3d test cluster do not count. A job named for deployment whose steps only package or publish an artefact (helm package and a push of the chart index, cr upload, docker push, npm publish) and reach no server or cluster deploys nothing, whatever its name. A GitHub Pages deploy counts by what it builds: the product’s web client (a build step, no docs generator, a published folder that is no docs/site/report folder, a workflow not named for docs) is a deployment — partial alone, since a static host runs no server; a documentation site is set aside. A Shipit `shipit.yml` whose `deploy: override:` (or `kubernetes:`) scripts the deploy counts: Shipit runs those steps for each deploy.',
+    reads: [...CI_GLOBS, 'app.json', 'shipit.yml', 'shipit.*.yml', 'shipit.yaml', 'shipit.*.yaml'],
     patterns: {
       gitops: {
         // The literal gate keeps kustomize's own `kind: Kustomization` (kustomize.config.k8s.io) out.
@@ -308,9 +309,12 @@ export default defineRule({
         return false;
       });
     });
+    // A deploy tool that ships from the repository's own file (Shipit's `deploy: override:`), not from CI.
+    const shipit = shipitConfigs(ctx.files).flatMap((s) => (s.deploy ? [s.deploy] : []));
     const data = {
       deployJobs: [...new Set(deploys.map((r) => `${r.origin.path}#${r.origin.job ?? 'default'}`))].sort(),
       gitops: gitops.length,
+      ...(shipit.length ? { shipit: shipit.map((s) => s.path) } : {}),
       environments: [...new Set(envs.map((e) => e.name))].sort(),
     };
     const envEvidence = envs.slice(0, 3).map(
@@ -329,7 +333,15 @@ export default defineRule({
         note: `job ${c.job} publishes the web client it builds to GitHub Pages (the app's build, not a docs site)`,
       }),
     );
-    if (deploys.length === 0 && gitops.length === 0 && pages.length > 0)
+    const shipitEvidence = shipit.slice(0, 2).map(
+      (s): Evidence => ({
+        path: s.path,
+        line: s.line,
+        snippet: s.text.slice(0, 120),
+        note: 'Shipit deploy step: Shipit runs it for each deploy of the stack (started in Shipit, by hand or on each push as the stack is set)',
+      }),
+    );
+    if (deploys.length === 0 && gitops.length === 0 && shipit.length === 0 && pages.length > 0)
       return partial(
         0.6,
         `CI deploys the web client to GitHub Pages (${pages[0]!.path}:${pages[0]!.line}); no deployment of the service itself was found (a static site host runs no server).`,
@@ -340,9 +352,11 @@ export default defineRule({
     if (deploys.length > 0) found.push('CI deploy jobs');
     if (pages.length > 0) found.push('a GitHub Pages deploy of the web client');
     if (gitops.length > 0) found.push('GitOps (Argo CD/Flux)');
+    if (shipit.length > 0) found.push(`Shipit deploys scripted in ${listing([...new Set(shipit.map((s) => s.path))])}`);
     if (found.length > 0) {
       const evidence = [
         ...deploys.slice(0, 4).map(cite),
+        ...shipitEvidence,
         ...gitops.slice(0, 3).map((m) => fromMatch(m, 'GitOps controller resource')),
         ...pagesEvidence,
         ...envEvidence,

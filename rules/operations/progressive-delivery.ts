@@ -43,7 +43,7 @@ export default defineRule({
     severity: 'low',
     effort: 'high',
     detection:
-      'Argo Rollouts `Rollout` and Flagger `Canary` resources; CodeDeploy blue/green or canary configs (`BLUE_GREEN`, `CodeDeployDefault.*Canary*/Linear*`, SAM `DeploymentPreference`); Azure deployment slots; Cloud Run traffic splitting; traffic-shifting commands in CI; feature-flag SDKs from the `feature-flags` catalogue, used in code; a platform deploy strategy (fly.toml `strategy = "canary"`/`"bluegreen"`); a CI deploy that switches on the canary release of a chart (`--set …canaryDelivery.create=…`, `--set canary.enabled=true`); explicit rolling-update settings (`maxSurge`/`maxUnavailable`) earn partial credit — not the `maxUnavailable` of a PodDisruptionBudget (in the PDB or under its values key), which bounds evictions.',
+      'Argo Rollouts `Rollout` and Flagger `Canary` resources; CodeDeploy blue/green or canary configs (`BLUE_GREEN`, `CodeDeployDefault.*Canary*/Linear*`, SAM `DeploymentPreference`); Azure deployment slots; Cloud Run traffic splitting; traffic-shifting commands in CI; feature-flag SDKs from the `feature-flags` catalogue, used in code; a platform deploy strategy (fly.toml `strategy = "canary"`/`"bluegreen"`); a CI deploy that switches on the canary release of a chart (`--set …canaryDelivery.create=…`, `--set canary.enabled=true`); explicit rolling-update settings (`maxSurge`/`maxUnavailable`) earn partial credit — not the `maxUnavailable` of a PodDisruptionBudget (in the PDB or under its values key), which bounds evictions, nor a property of a CustomResourceDefinition’s schema.',
     patterns: {
       staged: {
         regex:
@@ -171,14 +171,14 @@ export default defineRule({
     const flagCode = ctx.matches('flagCode').filter((m) => prod(m.path) && SDK_WORD.test(m.snippet));
     // A PodDisruptionBudget's maxUnavailable bounds voluntary evictions (redundancy), not how a rollout proceeds.
     const model = k8s(ctx.files);
-    const rolling = ctx
-      .matches('rolling')
-      .filter(
-        (m) =>
-          prod(m.path) &&
-          enclosingKind(model, m.path, m.line) !== 'PodDisruptionBudget' &&
-          !onlyDisruptionBudgetValue(model, m.path, m.snippet),
-      );
+    const rolling = ctx.matches('rolling').filter(
+      (m) =>
+        prod(m.path) &&
+        // A CustomResourceDefinition's openAPIV3Schema names the fields of its API (an operator's
+        // `updateStrategy.rollingUpdate.maxUnavailable` property): a schema, not a setting (round 25).
+        !['PodDisruptionBudget', 'CustomResourceDefinition'].includes(enclosingKind(model, m.path, m.line) ?? '') &&
+        !onlyDisruptionBudgetValue(model, m.path, m.snippet),
+    );
     const evidence: Evidence[] = [
       ...firstPerFile(staged, 3).map((m) => fromMatch(m, 'staged rollout (canary / blue-green / slots)')),
       ...firstPerFile(platformStaged, 2).map((m) =>

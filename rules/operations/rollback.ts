@@ -12,6 +12,7 @@ import { CI_GLOBS } from '../../src/facts/ci.js';
 import { fromMatch, isAgentDoc, isProductionPath, isTestPath } from '../../src/facts/paths.js';
 import { publishedHere } from '../../src/facts/deploy.js';
 import { k8s } from '../../src/facts/k8s.js';
+import { shipitConfigs } from '../_shared/shipit.js';
 import type { FileView } from '../../src/types.js';
 
 const DOCS = ['**/*.{md,markdown,rst,adoc,txt}'];
@@ -47,7 +48,8 @@ export default defineRule({
     severity: 'medium',
     effort: 'low',
     detection:
-      'Rollback sections in docs (headings naming rollback or reverting a release; rollback commands in runbooks); rollback commands in scripts and CI (`helm rollback`, `kubectl rollout undo`, `argocd app rollback`, Cloud Run traffic shifts, slot swaps) and schema rollbacks (`migration:revert`, `alembic downgrade`, `db:rollback`, `migrate:rollback`, `db:migrate:undo`, `flyway undo`) in scripts, package.json or task recipes; automatic rollback settings (`helm --atomic`, ECS `deployment_circuit_breaker`, CodeDeploy `auto_rollback_configuration`); images tagged with a commit SHA, build number or version in CI (`docker/metadata-action`, `${{ github.sha }}`, `$CI_COMMIT_SHA`, `${{ env.VERSION }}`, `steps.x.outputs.VERSION`, `${GITHUB_REF#refs/*/}`, `TAGS=` lists, docker/metadata-action tag specs such as `type=raw,value=${{ github.event.release.tag_name }}` or `type=semver`, a build/deploy workflow given `gitRef:`/`imageTag:` from an input, the release tag or the build’s output); Jib images tagged with the project version in pom.xml or build.gradle (`<tag>${project.version}</tag>`, `jib.to.tags`).',
+      'Rollback sections in docs (headings naming rollback or reverting a release; rollback commands in runbooks); rollback commands in scripts and CI (`helm rollback`, `kubectl rollout undo`, `argocd app rollback`, Cloud Run traffic shifts, slot swaps) and schema rollbacks (`migration:revert`, `alembic downgrade`, `db:rollback`, `migrate:rollback`, `db:migrate:undo`, `flyway undo`) in scripts, package.json or task recipes; automatic rollback settings (`helm --atomic`, ECS `deployment_circuit_breaker`, CodeDeploy `auto_rollback_configuration`); images tagged with a commit SHA, build number or version in CI (`docker/metadata-action`, `${{ github.sha }}`, `$CI_COMMIT_SHA`, `${{ env.VERSION }}`, `steps.x.outputs.VERSION`, `${GITHUB_REF#refs/*/}`, `TAGS=` lists, docker/metadata-action tag specs such as `type=raw,value=${{ github.event.release.tag_name }}` or `type=semver`, a build/deploy workflow given `gitRef:`/`imageTag:` from an input, the release tag or the build’s output); Jib images tagged with the project version in pom.xml or build.gradle (`<tag>${project.version}</tag>`, `jib.to.tags`); a Shipit `shipit.yml` that deploys (`deploy:`/`rollback: override:`), whose Rollback action in Shipit is both the procedure and the command.',
+    reads: ['shipit.yml', 'shipit.*.yml', 'shipit.yaml', 'shipit.*.yaml'],
     patterns: {
       // A line that starts with `#` or `=` (`#{1,6}[ \t]*` matched the same lines: the text after
       // could take more marks and blanks, which it shared with them). `.` stops at a lone \r or
@@ -222,11 +224,26 @@ export default defineRule({
       : releases.length
         ? 'versioned release tags (no versioned container image)'
         : 'versioned build artefacts';
-    const documented = headings.length > 0 || docCommands.length > 0;
+    // Shipit rolls back from its UI: a past deploy's Rollback button deploys that commit again with
+    // the file's `rollback:` steps (or its deploy steps). The procedure is the deploy tool's own action,
+    // the file says what it runs (blind round 25, rubygems.org shipit.yml:13-15).
+    const shipit = shipitConfigs(ctx.files).flatMap((s) => {
+      const st = s.rollback ?? s.deploy;
+      return st ? [{ ...st, explicit: !!s.rollback }] : [];
+    });
+    const writtenDoc = headings.length > 0 || docCommands.length > 0;
+    const documented = writtenDoc || shipit.length > 0;
     // A rollback command in a runbook shows both the procedure and the means.
-    const mechanism = commands.length > 0 || automatic.length > 0 || schema.length > 0;
+    const mechanism = commands.length > 0 || automatic.length > 0 || schema.length > 0 || shipit.length > 0;
     const g = graded([
-      { name: 'a written rollback procedure', found: documented, weight: 4 },
+      {
+        name:
+          writtenDoc || !shipit.length
+            ? 'a written rollback procedure'
+            : 'a rollback action of the deploy tool (Shipit)',
+        found: documented,
+        weight: 4,
+      },
       { name: 'a rollback command or automatic rollback', found: mechanism, weight: 3 },
       {
         name: versioned.length ? artefactName : 'immutable versioned image tags',
@@ -238,6 +255,16 @@ export default defineRule({
       ...headings.slice(0, 2).map((m) => fromMatch(m, 'rollback procedure')),
       ...docCommands.slice(0, 2).map((m) => fromMatch(m, 'documented rollback command')),
       ...scriptCommands.slice(0, 2).map((m) => fromMatch(m, 'rollback command')),
+      ...shipit.slice(0, 1).map(
+        (st): Evidence => ({
+          path: st.path,
+          line: st.line,
+          snippet: st.text.slice(0, 120),
+          note: st.explicit
+            ? "Shipit rollback step: a past deploy's Rollback action in Shipit deploys that commit again with it"
+            : "Shipit deploy step, which Shipit's Rollback action runs again on the earlier commit (no rollback: override)",
+        }),
+      ),
       ...automatic.slice(0, 2).map((m) => fromMatch(m, 'automatic rollback on failed deploys')),
       ...schema.slice(0, 2).map((m) => fromMatch(m, 'schema rollback command (reverts the last migration)')),
       ...(images.length ? images : versioned)
@@ -262,7 +289,13 @@ export default defineRule({
       versionedKind: images.length ? 'image' : releases.length ? 'release' : versioned.length ? 'artefact' : 'none',
     };
     if (documented && (mechanism || versioned.length > 0))
-      return pass(`Rollback is possible and written down: ${listing(g.found)}.`, evidence, data);
+      return pass(
+        writtenDoc
+          ? `Rollback is possible and written down: ${listing(g.found)}.`
+          : `Rollback is an action of the deploy tool, configured in the repository: ${listing(g.found)}.`,
+        evidence,
+        data,
+      );
     if (g.found.length === 0) {
       return fail(
         'No rollback procedure, command or versioned artefact found.',

@@ -6,6 +6,8 @@ import {
   SYSTEMD_GLOBS,
   systemdEvidence,
 } from '../../src/facts/runtime.js';
+import { mergePatches } from '../_shared/kustomize-patches.js';
+import type { Workload } from '../../src/facts/k8s.js';
 import { defineRule } from '../../src/types.js';
 import type { Evidence, FileView } from '../../src/types.js';
 import { partial, pass, unknown } from '../../src/engine/results.js';
@@ -109,7 +111,7 @@ export default defineRule({
     severity: 'high',
     effort: 'medium',
     detection:
-      'Kubernetes Deployments/StatefulSets/Rollouts and OpenShift DeploymentConfigs (incl. Helm values and Kustomize replica overrides), a NAIS Application (`replicas.min`/`max`; none set is the platform default, a finding that says so; the platform makes the disruption budget), and the workloads of a Pulumi program (`replicas`, or `minReplicas`/`maxReplicas` autoscaling bounds judged by their floor): replicas ≥ 2 or an HPA/KEDA ScaledObject targeting them with a floor of 2 or more (`minReplicas`, `minReplicaCount`; a floor of 1 or 0, or an HPA whose minReplicas is unset, is a single instance at low load: a finding with half credit), a finding per single-replica workload; PodDisruptionBudget (one behind a chart values switch, off by default, earns half of its share); a chart HA switch its templates read (`enableHA`, `highAvailability`, `leaderElection.enabled`) earns a single-replica workload half credit, said in its finding; compose deploy.replicas (a root compose file that runs a service built here, without a source-tree mount, is one instance per service when nothing else declares counts, and so is a systemd unit or NixOS `systemd.services` module); Nomad group count; Terraform autoscaling groups, EKS node groups, ECS services, RDS multi_az, ElastiCache failover, Cloud SQL REGIONAL, GKE/AKS node pools, Cloud Run min instances. A repository of Helm charts that nothing here deploys is judged on its values.yaml defaults (as health-checks judges its probes); a reusable Terraform module is not applicable (its inputs are the caller’s).',
+      'Kubernetes Deployments/StatefulSets/Rollouts and OpenShift DeploymentConfigs (incl. Helm values, Kustomize replica overrides and the replicas a Kustomize patch sets on its base, one unit with the base; a PodDisruptionBudget in docs or examples guards nothing deployed), a NAIS Application (`replicas.min`/`max`; none set is the platform default, a finding that says so; the platform makes the disruption budget), and the workloads of a Pulumi program (`replicas`, or `minReplicas`/`maxReplicas` autoscaling bounds judged by their floor): replicas ≥ 2 or an HPA/KEDA ScaledObject targeting them with a floor of 2 or more (`minReplicas`, `minReplicaCount`; a floor of 1 or 0, or an HPA whose minReplicas is unset, is a single instance at low load: a finding with half credit), a finding per single-replica workload; PodDisruptionBudget (one behind a chart values switch, off by default, earns half of its share); a chart HA switch its templates read (`enableHA`, `highAvailability`, `leaderElection.enabled`) earns a single-replica workload half credit, said in its finding; compose deploy.replicas (a root compose file that runs a service built here, without a source-tree mount, is one instance per service when nothing else declares counts, and so is a systemd unit or NixOS `systemd.services` module); Nomad group count; Terraform autoscaling groups, EKS node groups, ECS services, RDS multi_az, ElastiCache failover, Cloud SQL REGIONAL, GKE/AKS node pools, Cloud Run min instances. A repository of Helm charts that nothing here deploys is judged on its values.yaml defaults (as health-checks judges its probes); a reusable Terraform module is not applicable (its inputs are the caller’s).',
     patterns: {
       cloudRunFlags: {
         regex: /--(min|max)-instances[= ](\d+)/,
@@ -185,7 +187,9 @@ export default defineRule({
       });
     // Kubernetes workloads with no instance count of their own (Jobs, CronJobs), named when nothing is judged.
     const unscaled: string[] = [];
-    for (const w of deployedWorkloads(ctx.files)) {
+    // A Kustomize patch is merged onto its base: one unit, whose count is the one the overlays set.
+    const { units: judged, patchesOf } = mergePatches(deployedWorkloads(ctx.files));
+    for (const w of judged) {
       if (w.disabled || w.hook) continue;
       // A DaemonSet runs one pod on every node: redundant on any cluster of more than one node, the
       // same workload health-checks and resource-limits judge (round 21, spegel: "no Kubernetes
@@ -216,7 +220,8 @@ export default defineRule({
         // scaler written the same way does not target this workload (round 15: reducer read as autoscaled).
         (comparable(written, written) && scaledNames.has(written)) ||
         (w.chart !== undefined && scalers.some((h) => h.chart === w.chart && !comparable(targetName(h.doc), written)));
-      const count = overrides.get(w.name) ?? w.replicas;
+      const patch = patchReplicas(patchesOf.get(w));
+      const count = overrides.get(w.name) ?? patch?.count ?? w.replicas;
       const line = w.replicasLine ?? w.line;
       // A Pulumi component's autoscaling bounds (`minReplicas: 3, maxReplicas: 15`): the floor is what runs at low load.
       const max = (w as PulumiWorkload).maxReplicas ?? w.platform?.maxReplicas;
@@ -246,9 +251,11 @@ export default defineRule({
       }
       // A chart's replica count comes from values.yaml: the default line is cited beside the template's.
       const fromValues =
-        w.replicasDefault && !overrides.has(w.name)
-          ? ` (chart default ${w.replicasDefault.path}:${w.replicasDefault.line})`
-          : '';
+        patch && !overrides.has(w.name)
+          ? ` (set by the Kustomize patch ${patch.path}:${patch.line}${patch.others ? `; ${patch.others}` : ''})`
+          : w.replicasDefault && !overrides.has(w.name)
+            ? ` (chart default ${w.replicasDefault.path}:${w.replicasDefault.line})`
+            : '';
       // The scaler's floor is what runs at low load: an HPA with minReplicas 1 (or unset) and a
       // ScaledObject with minReplicaCount 0 or 1 leave one instance or none (blind round 18,
       // spring-k8s: k8s/hpa.yaml:11 minReplicas 1 was counted as redundant).
@@ -320,7 +327,9 @@ export default defineRule({
         });
       }
     }
-    const pdbs = objectsOfKind(model, 'PodDisruptionBudget');
+    // A disruption budget in docs or examples (a user's example cluster, docs/examples/…) guards no
+    // workload of this deployment (blind round 25, cluster-operator): the deployed ones only.
+    const pdbs = objectsOfKind(model, 'PodDisruptionBudget').filter((o) => isProductionPath(o.path));
     // A chart's PodDisruptionBudget behind a values switch (`podDisruptionBudget.enabled: false`): offered, not on.
     const optInPdbs = model.objects.filter((o) => o.kind === 'PodDisruptionBudget' && o.disabled && !o.hook);
     const d = deployments(ctx.files);
@@ -623,4 +632,24 @@ function nodeGroupFloors(files: FileView, tf: TerraformModel): { ok: boolean; ev
     }
   }
   return out;
+}
+
+/**
+ * The replica count a base's Kustomize patches set: the production overlay's when one is named
+ * for production, else the smallest (every overlay runs at least that many); the others are named.
+ */
+function patchReplicas(
+  patches: Workload[] | undefined,
+): { count: number; path: string; line: number; others?: string } | undefined {
+  const set = (patches ?? []).filter((p): p is Workload & { replicas: number } => typeof p.replicas === 'number');
+  if (set.length === 0) return undefined;
+  const pick =
+    set.find((p) => /(?:^|\/)prod(?:uction)?(?:\/|$)/i.test(p.path)) ??
+    set.reduce((a, b) => (b.replicas < a.replicas ? b : a));
+  const others = set
+    .filter((p) => p !== pick)
+    .slice(0, 2)
+    .map((p) => `${p.replicas} in ${p.path}:${p.replicasLine ?? p.line}`)
+    .join(', ');
+  return { count: pick.replicas, path: pick.path, line: pick.replicasLine ?? pick.line, ...(others ? { others } : {}) };
 }

@@ -22,6 +22,7 @@ import {
   undeclaredReason,
   offByDefaultNote,
 } from '../../src/facts/runtime.js';
+import { mergePatches } from '../_shared/kustomize-patches.js';
 import type { NotApplicable, RuleContext } from '../../src/types.js';
 import { label, resourcesOf, terraform, TF_DIGEST, type TfBlock } from '../../src/facts/terraform.js';
 
@@ -37,7 +38,7 @@ export default defineRule({
     severity: 'medium',
     effort: 'low',
     detection:
-      'Kubernetes containers (plain, multi-document, JSON, OpenShift Templates, Helm templates with values.yaml, and the `resources` of NAIS Applications): a finding per container without requests or limits, with file:line; the workloads of a Pulumi program (`limits`/`requests` or `resources` keys of its object literals), beside which a compose file is local development; LimitRange objects; compose `deploy.resources`/`mem_limit`/`cpus`; ECS task definitions (JSON or Terraform) cpu/memory; Nomad task `resources`; systemd units (`MemoryMax`, `CPUQuota`). Not applicable when nothing here declares units (a PaaS such as Heroku sizes the service itself; the reason says which), and for a reusable Terraform module (its inputs are the caller’s); a repository of Helm charts that nothing here deploys is judged on its values.yaml defaults, as health-checks judges its probes.',
+      'Kubernetes containers (plain, multi-document, JSON, OpenShift Templates, Helm templates with values.yaml, and the `resources` of NAIS Applications): a finding per container without requests or limits, with file:line (a Kustomize patch is merged onto its base: the base is judged, with the requests and limits its patches add); the workloads of a Pulumi program (`limits`/`requests` or `resources` keys of its object literals), beside which a compose file is local development; LimitRange objects; compose `deploy.resources`/`mem_limit`/`cpus`; ECS task definitions (JSON or Terraform) cpu/memory; Nomad task `resources`; systemd units (`MemoryMax`, `CPUQuota`). Not applicable when nothing here declares units (a PaaS such as Heroku sizes the service itself; the reason says which), and for a reusable Terraform module (its inputs are the caller’s); a repository of Helm charts that nothing here deploys is judged on its values.yaml defaults, as health-checks judges its probes.',
     reads: [...DEPLOY_READS, ...SYSTEMD_GLOBS],
     digests: [K8S_DIGEST, TF_DIGEST],
   },
@@ -56,11 +57,15 @@ export default defineRule({
     let earned = 0;
     const model = k8s(ctx.files);
     const limitRanges = objectsOfKind(model, 'LimitRange');
-    for (const w of deployedWorkloads(ctx.files)) {
+    // A Kustomize patch is merged onto its base: the base is judged, with what its patches add.
+    const { units: judged, patchesOf } = mergePatches(deployedWorkloads(ctx.files));
+    for (const w of judged) {
       if (w.disabled || w.hook) continue;
       for (const c of w.containers.filter((c) => !c.init)) {
         units++;
-        const { requests, limits } = c.resources;
+        const patched = (patchesOf.get(w) ?? []).flatMap((p) => p.containers.filter((pc) => pc.name === c.name));
+        const requests = c.resources.requests ?? patched.find((pc) => pc.resources.requests)?.resources.requests;
+        const limits = c.resources.limits ?? patched.find((pc) => pc.resources.limits)?.resources.limits;
         const where = `${w.kind} ${w.name || '(templated)'} container ${c.name}`;
         if (requests && limits)
           earned++, good.push(containerEvidence(w, c, `${where}: requests and limits`, RESOURCES));

@@ -97,7 +97,7 @@ export default defineRule({
       );
     // Images for tests, examples, local development and package builds matter less; judge the
     // service's images when there are any.
-    const prod = ok.filter(shipsImage);
+    const prod = ok.filter((d) => shipsImage(d) && !dataOnly(d));
     const judged = prod.length > 0 ? prod : ok;
     // No USER line, but the entrypoint execs the service as another user (su-exec, gosu…).
     const verdicts = [
@@ -134,6 +134,15 @@ export default defineRule({
               ? 'not judged: a local-development image (not published), not the deployment; the image that ships is judged'
               : 'not judged: a packaging, export or build-tool image (it runs no service); the image that ships is judged',
         });
+    // A data-only image (an OLM bundle: FROM scratch, LABELs and COPYs) runs no process: no user to judge.
+    if (prod.length > 0)
+      for (const d of ok.filter((x) => isProductionPath(x.path) && shipsImage(x) && dataOnly(x)).slice(0, 3))
+        evidence.push({
+          path: d.path,
+          line: d.stages[d.stages.length - 1]!.line,
+          snippet: 'FROM scratch',
+          note: 'not judged: a data-only image (FROM scratch with files copied in, no RUN, CMD or ENTRYPOINT): it runs no process, so no user',
+        });
     const data = { dockerfiles: judged.length, nonRoot: good, root: verdicts.length - good };
     // A base image that runs as an unprivileged user (Chainguard, distroless :nonroot) needs no USER
     // line: said so, not "switches to a non-root user" where the Dockerfile has none (round 21, lydia-api).
@@ -157,6 +166,20 @@ export default defineRule({
     return good === 0 ? fail(msg, evidence, data) : partial(good / verdicts.length, msg, evidence, data);
   },
 });
+
+/**
+ * An image that holds files and runs nothing: its final stage is FROM scratch with no RUN, CMD or
+ * ENTRYPOINT (an OLM bundle of manifests, a data image copied from). No process, no user (blind
+ * round 25, cluster-operator olm/bundle.Dockerfile was said to "run as root").
+ */
+function dataOnly(d: Dockerfile): boolean {
+  const final = d.stages[d.stages.length - 1];
+  return (
+    !!final &&
+    final.image.trim().toLowerCase() === 'scratch' &&
+    !final.instructions.some((i) => ['RUN', 'CMD', 'ENTRYPOINT'].includes(i.keyword.toUpperCase()))
+  );
+}
 
 function judge(d: Dockerfile): Verdict {
   const final = d.stages[d.stages.length - 1]!;

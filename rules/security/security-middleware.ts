@@ -346,9 +346,22 @@ export default defineRule({
           const end = lines.findIndex((l) => /\)\s*(?:#.*)?$/.test(l));
           return !/\b(?:origins|resources)\s*=/.test(lines.slice(0, end < 0 ? 1 : end + 1).join('\n'));
         });
+    // A header written into an OUTBOUND request's options (`axiosRef({ url, headers: {
+    // 'Access-Control-Allow-Origin': '*' } })` to a payment API) is sent to another server, which
+    // ignores it: it is no policy of this service's responses (blind round 25, podkrepi
+    // paypal.service.ts:149). Read from the few lines above: a client call opens the object.
+    const outbound = (m: Match) => {
+      if (!/^\s*["']?Access-Control-Allow-Origin["']?\s*:/i.test(m.snippet)) return false;
+      const above = ctx.files.lines(m.path)?.range(Math.max(1, m.line - 8), m.line - 1) ?? [];
+      const call = above.findLastIndex((l) => OUTBOUND_CALL.test(l));
+      return call >= 0 && !above.slice(call).some((l) => RESPONSE_SETTER.test(l));
+    };
     const any = [
       ...prod('corsAny').filter(
-        (m) => !overridden(m) && !(flaskOrigins && /\.py$/.test(m.path) && /\bCORS\(\s*app\s*\)/.test(m.snippet)),
+        (m) =>
+          !overridden(m) &&
+          !outbound(m) &&
+          !(flaskOrigins && /\.py$/.test(m.path) && /\bCORS\(\s*app\s*\)/.test(m.snippet)),
       ),
       ...fromSetting,
       ...fromConfig,
@@ -636,3 +649,10 @@ export default defineRule({
     return partial(score, msg, shown, data);
   },
 });
+
+/** A call that sends a request to another server: an HTTP client's, with its options object. */
+const OUTBOUND_CALL =
+  /\b(?:axios(?:Ref)?|fetch|got|ky|superagent|needle|request|\$http|httpService(?:\.axiosRef)?|this\.http|http\.request|https\.request|HttpClient)(?:\s*\.\s*(?:get|post|put|patch|delete|request))?(?:<[^>]*>)?\s*\(/;
+/** Setting a header on this service's own response (`res.setHeader`, `reply.header`, `ctx.set`). */
+const RESPONSE_SETTER =
+  /\b(?:res|resp|response|reply|ctx|c)\s*\.\s*(?:set|setHeader|header|headers|append|writeHead)\b/;

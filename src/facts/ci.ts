@@ -241,7 +241,9 @@ export function parseYamlCi(files: FileView, system: CiSystem, path: string): Ci
           commands.push({
             ...(vars ? { env: vars } : {}),
             text:
-              system === 'github-actions' ? withMatrix(t, at(value, [...s.path.slice(0, 2), 'strategy', 'matrix'])) : t,
+              system === 'github-actions'
+                ? withMatrix(matrixVars(t, value, s.path), at(value, [...s.path.slice(0, 2), 'strategy', 'matrix']))
+                : t,
             kind: 'run',
             path,
             line,
@@ -281,6 +283,32 @@ function withMatrix(text: string, matrix: unknown): string {
     out = out.flatMap((t) => values.map((v) => t.replace(re, v)));
   }
   return out.join(' ; ');
+}
+
+/**
+ * A run line that names a variable the job or step binds to a matrix value (`bin/rails $TEST_COMMAND`
+ * with `env: {TEST_COMMAND: ${{ matrix.tests.command }}}`; blind round 25, rubygems.org test.yml:69)
+ * names that matrix value: the variable is written as the matrix expression, which withMatrix then
+ * expands once per listed value. Unquoted, the value splits into words as the shell would split the
+ * variable. tox's TOXENV is read as tox's own setting (ciEnv), not here.
+ */
+function matrixVars(text: string, value: unknown, path: string[]): string {
+  if (!text.includes('$')) return text;
+  let out = text;
+  const seen = new Set<string>();
+  // Innermost first: a step's own `env:` wins over its job's and the workflow's.
+  for (let i = path.length - 1; i >= 1; i--) {
+    const vars = rec(rec(at(value, path.slice(0, i)))?.env);
+    for (const [k, v] of Object.entries(vars ?? {})) {
+      if (seen.has(k)) continue;
+      seen.add(k);
+      if (TOX_VARS.has(k) || !/^[A-Za-z_]\w*$/.test(k) || typeof v !== 'string') continue;
+      const ref = /^\s*\$\{\{\s*matrix\.([\w-]+(?:\.[\w-]+)?)\s*\}\}\s*$/.exec(v)?.[1];
+      if (!ref) continue;
+      out = out.replace(new RegExp(`\\$(?:\\{${k}\\}|${k}(?!\\w))`, 'g'), () => `\${{ matrix.${ref} }}`);
+    }
+  }
+  return out;
 }
 
 /**

@@ -489,6 +489,17 @@ function productionReason(
     .filter((l) => /^\s*#/.test(l))
     .join(' ');
   if (/\b(development|dev only|local dev|for testing|not for production)\b/i.test(header)) return null;
+  // Section comments that name its services for development (`## Postgres Development ##`) or a
+  // host name under `.localhost` (RFC 6761, a name that only resolves on the machine itself:
+  // `aliases: [api.podkrepi.localhost]`) say the file is the local stack, wherever they sit (blind
+  // round 25, podkrepi docker-compose.yml:44,77 — its README runs it as the development environment).
+  if (/^[ \t]*#+[^\n]*\b(?:development|dev only|local dev(?:elopment)?)\b/im.test(text)) return null;
+  if (
+    /^[ \t]*(?:-[ \t]*)?["']?(?:[\w-]+\.)+localhost["']?[ \t]*$|^[ \t]*hostname:[ \t]*["']?(?:[\w-]+\.)+localhost\b/m.test(
+      uncommented,
+    )
+  )
+    return null;
   const own = services.find(
     (s) =>
       s.built &&

@@ -19,6 +19,10 @@ export const ALWAYS_SKIPPED_DIRS = new Set([
   '.hg',
   '.svn',
   'node_modules',
+  // Yarn Berry's own folder: the vendored Yarn release, its plugins and SDKs, the offline cache
+  // (blind round 25, podkrepi: .yarn/plugins/@yarnpkg/plugin-workspace-tools.cjs cited as the
+  // project reading its configuration). The project's settings are .yarnrc.yml, beside it.
+  '.yarn',
   'bower_components',
   'jspm_packages',
   'vendor',

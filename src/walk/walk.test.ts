@@ -81,9 +81,14 @@ const base = {
   'Web/wwwroot/lib/jquery/jquery.slim.js': 'x',
   'Web/wwwroot/js/site.js': 'x',
   'src/lib/util.ts': 'x',
+  // Yarn Berry's vendored release and plugins (round 25): Yarn's code, not the project's; .yarnrc.yml is kept.
+  '.yarn/plugins/@yarnpkg/plugin-workspace-tools.cjs': 'module.exports = { env: process.env.YARN_X };',
+  '.yarn/releases/yarn-4.1.0.cjs': 'x',
+  '.yarnrc.yml': 'yarnPath: .yarn/releases/yarn-4.1.0.cjs\n',
 };
 const expected = [
   '.gitignore',
+  '.yarnrc.yml',
   'Web/wwwroot/js/site.js',
   'docs/guide.md',
   'src/app.ts',
@@ -203,6 +208,7 @@ describe('listing', () => {
     const l = await listFiles(tree(base), { includeTestData: true, ignore: ['docs', 'sub/**'] });
     expect(l.paths).toEqual([
       '.gitignore',
+      '.yarnrc.yml',
       'Web/wwwroot/js/site.js',
       'pkg/testdata/a.tf',
       'src/app.ts',

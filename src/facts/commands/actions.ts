@@ -76,6 +76,18 @@ export const ACTIONS: [RegExp, Handler][] = [
   ],
   [/^psf\/black@/, (w) => ({ argv: ['black', ...(w.options ? words(w.options) : ['--check', '--diff'])] })],
   [/^reviewdog\/action-([\w-]+)@/, (_w, ref) => ({ argv: [/^reviewdog\/action-([\w-]+)@/.exec(ref)![1]!] })],
+  // The Nx action runs `nx affected` (or `run-many` with `all: true`) over its `targets` input, a
+  // comma-separated list (blind round 25, podkrepi tests.yml:43-46 `targets: lint,build`): the
+  // targets' commands are the project.json executors the nx command leads to.
+  [
+    /^(?:MansaGroup|mansagroup)\/nrwl-nx-action@/,
+    (w) => {
+      const targets = known(w.targets)?.replace(/\s+/g, '');
+      if (!targets) return {};
+      const all = /^true$/i.test((w.all ?? '').trim()) || /^false$/i.test((w.affected ?? '').trim());
+      return { argv: ['nx', all ? 'run-many' : 'affected', `--targets=${targets}`] };
+    },
+  ],
   [/^hadolint\/hadolint-action@/, () => ({ argv: ['hadolint'] })],
   [/^ludeeus\/action-shellcheck@/, () => ({ argv: ['shellcheck'] })],
   [

@@ -62,8 +62,7 @@ function parseMakefile(
         rest = rest.replace(e[0], '');
       }
       rest = rest.trim().replace(/^[@+-]+/, '');
-      if (rest)
-        cur.recipe.push({ text: subst(rest.replace(/\$\(shell\s+/g, '$(')), line: i + 1 - countBack(lines, i) });
+      if (rest) cur.recipe.push({ text: shellSubst(subst(rest)), line: i + 1 - countBack(lines, i) });
       continue;
     }
     const v = /^(?:export\s+|override\s+)?([A-Za-z_]\w*)\s*(?:\?|:|::|\+)?=\s*(.*)$/.exec(l);
@@ -466,6 +465,17 @@ export const rakeTasks: Resolver = (argv, { files, cwd }) => {
     ? out
     : { unresolved: `${path}: task ${names.join(' ') || 'default'} not found` };
 };
+
+/**
+ * make's `$(shell …)` in an expanded recipe line, the recipe's own or one a variable brings
+ * (`GINKGO_CLI ?= $(LOCALBIN)/ginkgo` with `LOCALBIN ?= $(shell pwd)/bin`; blind round 25,
+ * cluster-operator Makefile:46,228): make runs the command while expanding the line, as sh runs
+ * `$(…)`; `$(shell pwd)` is the directory make runs in, its CURDIR, so the program is the
+ * tool under it (`$CURDIR/bin/ginkgo`), not a command substitution.
+ */
+function shellSubst(s: string): string {
+  return s.replace(/\$\(shell\s+pwd\s*\)/g, '$$CURDIR').replace(/\$\(shell\s+/g, '$$(');
+}
 
 /**
  * `BASH ?= $(shell command -v bash 2> /dev/null)` (or `which`, `type -p`): the variable names the
