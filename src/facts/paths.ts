@@ -52,6 +52,15 @@ export function isExampleFolder(path: string): boolean {
   return HIDDEN_EXAMPLE_DIR.test(path) || isExamplePath(path);
 }
 
+const EXAMPLE_ONLY = new RegExp(`${EXAMPLE_SEGMENT}|${HIDDEN_EXAMPLE_DIR.source}`, 'i');
+/**
+ * Only an examples, samples or demos folder (the segment decision of isExampleFolder, hidden ones too),
+ * not the docs, playground or benchmark folders isExamplePath adds: where a project's own docs/ count.
+ */
+export function isExampleOnlyFolder(path: string): boolean {
+  return EXAMPLE_ONLY.test(path);
+}
+
 /**
  * A .NET (or any dotted) test project folder: `Todo.Api.Tests/`, `Shop.UnitTests/`,
  * `Billing.IntegrationTests/`, `Api.Specs/`, a test helper project under one (`CliApp.Tests.Dummy/`,
