@@ -258,8 +258,11 @@ export function isLocalDevEnvPath(path: string): boolean {
   return LOCAL_ENV_DIR.test(path);
 }
 
+/** The words that name local development, in a folder (`dev/`) or a file name (`docker-compose.local.yml`). */
+export const DEV_WORDS = 'dev|devel|develop|development|local';
+
 /** A folder named for local development: `dev/`, `local/`, `local_setup/`, `development/`, or a local environment above. */
-const LOCAL_DEV_DIR = /(?:^|\/)(?:dev|devel|develop|development|local|local[-_]?setup)\//i;
+const LOCAL_DEV_DIR = new RegExp(String.raw`(?:^|\/)(?:${DEV_WORDS}|local[-_]?setup)\/`, 'i');
 
 /**
  * A file kept under a folder named for local development (`dev/local_setup/elasticsearch/Dockerfile`,
