@@ -54,7 +54,7 @@ ruleTester(rule, {
   ],
   invalid: [
     {
-      name: 'runbooks only in examples, samples or demos folders (hidden or a prefixed collection) are the examples\' own',
+      name: "runbooks only in examples, samples or demos folders (hidden or a prefixed collection) are the examples' own",
       profile: 'service',
       tree: {
         'go.mod': 'module x\n',

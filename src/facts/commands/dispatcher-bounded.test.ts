@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { blankErrorBranches, dispatcherView, sourcedArgs } from './dispatcher.js';
+import { blankErrorBranches, sourcedArgs } from './dispatcher.js';
 
 /** The lines, with a count of the times any line was read. */
 function counted(lines: string[]): { lines: string[]; reads: () => number } {
