@@ -42,6 +42,8 @@ export interface PatternSpec {
    */
   literals?: string[];
   ignoreCase?: boolean;
+  /** With `ignoreCase`: only the literals are matched case-blind; the regex keeps its own flags. */
+  keepCase?: boolean;
   /** Stop recording after this many matches per file (default 50). */
   maxPerFile?: number;
   /**

@@ -212,12 +212,9 @@ function prismaMigrations(files: FileView): string[] {
     if (/(?:^|\/)node_modules\//.test(pkg)) continue;
     const text = files.read(pkg) ?? '';
     if (!text.includes('"prisma"')) continue;
-    let schema: unknown;
-    try {
-      schema = (JSON.parse(text) as { prisma?: { schema?: unknown } }).prisma?.schema;
-    } catch {
-      continue;
-    }
+    // The listing's own parse (files.readJson: JSON with comments, cached), not a second JSON.parse.
+    const json = files.readJson<{ prisma?: { schema?: unknown } }>(pkg);
+    const schema = json.ok ? json.value?.prisma?.schema : undefined;
     if (typeof schema !== 'string') continue;
     const joined = [dirOf(pkg), ...schema.replace(/^\.\//, '').split('/')].filter(Boolean).join('/');
     dirs.add(/\.prisma$/.test(joined) ? dirOf(joined) : joined);

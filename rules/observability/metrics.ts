@@ -4,6 +4,7 @@ import { nameMatches } from '../../src/facts/frameworks.js';
 import { codeMatches, firstPerFile, fromMatch, isImportLine } from '../../src/facts/paths.js';
 import { dependencyEvidence, setAside } from '../../src/facts/dependencies.js';
 import { ACTUATOR_MOUNT, actuatorRoutes } from '../_shared/express-actuator.js';
+import { ctrlRuntime } from '../security/_lib/ctrl-metrics-auth.js';
 
 const CODE = ['**/*.{js,ts,mjs,cjs,jsx,tsx,py,go,java,kt,scala,groovy,cs,fs,vb,rb,php,rs,ex,exs}'];
 
@@ -202,10 +203,7 @@ export default defineRule({
     const scrape = codeMatches(ctx.matches('scrape'));
     const agent = ctx.matches('metricsOff').length > 0 ? [] : codeMatches(ctx.matches('otelAgent'));
     const exposure = [...actuator, ...scrape];
-    const manager =
-      ctx.facts.findDependencies(['sigs.k8s.io/controller-runtime']).length > 0
-        ? codeMatches(ctx.matches('managerMetrics'))
-        : [];
+    const manager = ctrlRuntime(ctx.facts) ? codeMatches(ctx.matches('managerMetrics')) : [];
     const deps = ctx.facts.findDependencies(ctx.catalogue('metrics'));
     const auto = deps.filter((d) => AUTO_CONFIGURED.some((p) => nameMatches(d.name, p)));
     const libraries = [...new Set(deps.map((d) => d.name))].sort();

@@ -5,6 +5,7 @@ import { APPSETTINGS, firstPerFile, fromMatch, isProductionPath } from '../../sr
 import { dependencyEvidence, setAside } from '../../src/facts/dependencies.js';
 import { devOnlyBranch } from '../../src/facts/dev-branch.js';
 import type { FileView, Lines, Match, RuleContext } from '../../src/types.js';
+import { ctrlRuntime } from '../security/_lib/ctrl-metrics-auth.js';
 
 /** A log call or a context binding that takes fields (`logger.With(`, `bind_contextvars(`, `Fields{`). */
 // `log(`, `logf(`, `logger(`, `logInfo(`… — not any method whose name starts with "log" (`logListToDTOList(`).
@@ -342,8 +343,7 @@ export default defineRule({
       ]).filter((m) => !(output.text.length || output.toFile.length) || !/zerolog/.test(m.snippet)),
       ...output.json,
     ];
-    const ctrlRuntime = ctx.facts.findDependencies(['sigs.k8s.io/controller-runtime']).length > 0;
-    const ctrlZap = ctrlRuntime ? serverCodeMatches(ctx.facts, ctx.matches('ctrlZap')) : [];
+    const ctrlZap = ctrlRuntime(ctx.facts) ? serverCodeMatches(ctx.facts, ctx.matches('ctrlZap')) : [];
     // `zap.Options{Development: true}` or `zap.ConsoleEncoder(…)` writes console text.
     const zapText = ctrlZap.filter((m) =>
       /\bDevelopment:\s*true\b|\bzap\.ConsoleEncoder\s*\(|\bUseDevMode\s*\(\s*true\s*\)/.test(

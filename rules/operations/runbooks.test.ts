@@ -54,6 +54,17 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: "runbooks only in examples, samples or demos folders (hidden or a prefixed collection) are the examples' own",
+      profile: 'service',
+      tree: {
+        'go.mod': 'module x\n',
+        'acme-examples/ops/payments.md': runbook,
+        '.samples/runbook.md': runbook,
+        'demo/RUNBOOK.md': runbook,
+      },
+      expect: { outcome: 'fail', evidence: [{ path: '.' }] },
+    },
+    {
       name: 'a Copilot security guide\'s "Incident Response" heading is no runbook (.github/copilot-*.md, .github/instructions/)',
       profile: 'service',
       tree: {

@@ -1,7 +1,7 @@
 import { defineRule, type Evidence, type Match } from '../../src/types.js';
 import { DEPLOY_CONTEXT, headingProse, PRODUCT_ARTEFACT, sectionBody } from '../_shared/ops-docs.js';
 import { fail, listing, partial, pass } from '../../src/engine/results.js';
-import { fromMatch, isAgentDoc, isTestPath } from '../../src/facts/paths.js';
+import { fromMatch, isAgentDoc, isExampleOnlyFolder, isTestPath } from '../../src/facts/paths.js';
 
 const DOC_EXT = '{md,markdown,rst,adoc,txt}';
 /** Documents that are operational by name or place. */
@@ -26,8 +26,6 @@ const NOT_OPS =
  */
 const CONTRIBUTOR_DOC =
   /(?:^|\/)(?:CONTRIBUTING|MAINTAINING|MAINTAINERS|DEVELOPMENT|DEVELOPING|DEVELOPERS?|HACKING|BUILDING|BUILD|dev[-_]?(?:guide|setup)|developer[-_]?guide|local[-_]?(?:setup|development))[^/]*\.(?:md|markdown|rst|adoc|txt)$|(?:^|\/)(?:contributing|development|developers?|building|dev[-_]?guide)\/|^\.github\/(?:workflows|actions)\//i;
-/** A document in an examples, samples or demos folder (not docs/ itself: that is the project's own). */
-const EXAMPLE_DOC = /(?:^|\/)\.?(?:examples?|samples?|demos?)\//i;
 const CONTRIBUTOR_DIAGNOSIS = /troubleshoot|debugging|diagnos/i;
 
 /** What an operational heading is about; a runbook worth the name covers more than one. */
@@ -155,7 +153,7 @@ export default defineRule({
   check(ctx) {
     // An example's documents (docs/examples/mtls/README.md "Troubleshooting") are about running
     // that example, not the project's own system (blind round 25, cluster-operator).
-    const relevant = (p: string) => !isTestPath(p) && !NOT_OPS.test(p) && !isAgentDoc(p) && !EXAMPLE_DOC.test(p);
+    const relevant = (p: string) => !isTestPath(p) && !NOT_OPS.test(p) && !isAgentDoc(p) && !isExampleOnlyFolder(p);
     const headings = ctx.matches('opsHeading').filter((m) => relevant(m.path));
     // A document whose title calls it a runbook or playbook is one, wherever it lives
     // ("# SAML SP Key Rotation Runbook" in docs/saml_key_rotation.md).

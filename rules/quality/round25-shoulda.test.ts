@@ -111,4 +111,15 @@ describe('round 25: shoulda-context `should` blocks and matcher one-liners are M
     const r = await runRuleOn(testsPresent, app(WITHOUT), { profile: 'service' });
     expect(r.data).toMatchObject({ testFiles: 1, testCases: 1, byFramework: { 'Rails/Minitest': { testCases: 1 } } });
   });
+
+  it("the dependency is read by the manifests' Gemfile parse: a gemspec counts, a commented-out gem does not", async () => {
+    const gemspec = {
+      ...app(WITHOUT),
+      'bookmarks.gemspec':
+        'Gem::Specification.new do |spec|\n  spec.name = "bookmarks"\n  spec.add_development_dependency "shoulda-context"\nend\n',
+    };
+    expect((await runRuleOn(testsPresent, gemspec, { profile: 'service' })).data).toMatchObject({ testCases: 10 });
+    const commented = app(`${WITHOUT}# gem "shoulda-context"\n`);
+    expect((await runRuleOn(testsPresent, commented, { profile: 'service' })).data).toMatchObject({ testCases: 1 });
+  });
 });

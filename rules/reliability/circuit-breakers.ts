@@ -128,12 +128,15 @@ export default defineRule({
       )
       .map((o) => ({ path: o.path, line: o.line, note: `Istio DestinationRule ${o.name} sets outlierDetection` }));
     const applied = appliedSubclasses(ctx);
+    // The note of each use, looked up per match (a find per match was uses²).
+    const notes = new Map<Match, string>();
+    for (const u of applied.uses) if (!notes.has(u.m)) notes.set(u.m, u.note);
     return libraryVerdict(ctx, {
       what: 'circuit breakers',
       catalogue: 'circuit-breakers',
       code: ['code'],
       handWritten: applied.uses.map((u) => u.m),
-      noteOf: (m) => applied.uses.find((u) => u.m === m)?.note,
+      noteOf: (m) => notes.get(m),
       unused: applied.unused,
       config,
       outbound: true,

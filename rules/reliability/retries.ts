@@ -343,9 +343,12 @@ function activeJobCalls(ctx: RuleContext): { retry: Match; call: Match }[] {
   const retries = productionMatches(ctx, 'activeJobBackoff');
   if (retries.length === 0) return [];
   const base = retries.find((m) => /(?:^|\/)application_job\.rb$/.test(m.path));
+  // The first retry of each file, looked up per call (a find per call was calls × retries).
+  const byPath = new Map<string, Match>();
+  for (const r of retries) if (!byPath.has(r.path)) byPath.set(r.path, r);
   const out: { retry: Match; call: Match }[] = [];
   for (const call of productionMatches(ctx, 'rbCall')) {
-    const own = retries.find((r) => r.path === call.path);
+    const own = byPath.get(call.path);
     const retry = own ?? (base && /(?:^|\/)app\/jobs\//.test(call.path) ? base : undefined);
     if (retry) out.push({ retry, call });
   }

@@ -665,9 +665,13 @@ const PASS_THROUGH: Record<'go' | 'js' | 'py', RegExp> = {
   py: /\breturn\s*$|\breturn\s+None\s*$|\breturn\s+True\s*$|\breturn\s+(?:await\s+)?(?:call_next|(?:self\.)?get_response|self\.app|app)\s*\(/,
 };
 
-/** A name that holds configuration: a settings object, the environment, a constant. */
-const CONFIG_NAME =
-  /(?:^|\.)(?:config|cfg|conf|settings|options|opts|env|environ|app\.config)\.|\bprocess\.env\.|^[A-Z][A-Z0-9_]{2,}$|\.[A-Z][A-Z0-9_]{2,}$/i;
+/** A name that holds configuration: a settings object or the environment (any case). */
+const CONFIG_NAME = /(?:^|\.)(?:config|cfg|conf|settings|options|opts|env|environ|app\.config)\.|\bprocess\.env\./i;
+/** A constant's name (`API_KEY`, `settings.SECRET`): upper case only, so never `token` or `.authorization`. */
+const CONSTANT_NAME = /^[A-Z][A-Z0-9_]{2,}$|\.[A-Z][A-Z0-9_]{2,}$/;
+/** What the request carries (`req.headers…`, `request.cookies`, `r.Header.Get(…)`): never configuration. */
+const FROM_REQUEST =
+  /\b(?:req|request|ctx\.request|c\.Request|r)\.(?:headers?|Header|query|body|params|cookies|args|form|GET|POST|META)\b|\bFormValue\s*\(|\bc\.(?:GetHeader|Query|Param|Cookie)\s*\(/;
 /** A name of a secret (`Secret`, `apiKey`, `Keys`, `AUTH_TOKEN`, `password`). */
 const SECRET_NAME = /secret|key|token|passw|credential|salt|auth/i;
 
@@ -686,8 +690,11 @@ export function skippedWhenUnset(lines: Lines | undefined, path: string, line: n
     const g = EMPTY_GUARD[lang].exec(text);
     if (!g) return null;
     const name = (g[1] ?? g[2] ?? g[3] ?? '').replace(/\?/g, '');
-    if (!SECRET_NAME.test(name.split('.').pop() ?? '') || !(CONFIG_NAME.test(name) || fromConfig(lines, name, n)))
-      return null;
+    if (!SECRET_NAME.test(name.split('.').pop() ?? '')) return null;
+    // A value the request carries (`const token = req.headers.authorization; if (!token) return next()`)
+    // is missing from this request, not unset in configuration: no switch.
+    if (FROM_REQUEST.test(name) || fromRequest(lines, name, n)) return null;
+    if (!(CONFIG_NAME.test(name) || CONSTANT_NAME.test(name) || fromConfig(lines, name, n))) return null;
     // The return on the guard's line, or in the block below it (to the line that closes it: back at
     // the guard's indentation), at most 8 lines.
     const indent = /^\s*/.exec(text)![0].length;
@@ -720,6 +727,17 @@ export function skippedWhenUnset(lines: Lines | undefined, path: string, line: n
     }
   }
   return null;
+}
+
+/** Whether a local `name` is read from the request in the lines above `at` (`const token = req.headers.authorization`). */
+function fromRequest(lines: Lines, name: string, at: number): boolean {
+  if (!/^\w+$/.test(name)) return false;
+  const assign = new RegExp(String.raw`\b${name}\s*(?::=|=)\s*([^=\n].*)$`);
+  for (let n = at - 1; n >= Math.max(1, at - 30); n--) {
+    const m = assign.exec(lines.bare(n));
+    if (m) return FROM_REQUEST.test(m[1]!);
+  }
+  return false;
 }
 
 /** Whether a local `name` is read from configuration in the lines above `at` (`apiKey := cfg.APIKey`). */

@@ -135,6 +135,36 @@ describe('round 24: authentication switched off when its secret is unset', () =>
     );
     expect(r.outcome).toBe('pass');
   });
+
+  it('JS: a guard on a token read from the request is no switch, whatever its case (review of session 25)', async () => {
+    const jwt = {
+      'package.json': JSON.stringify({
+        name: 'notes-api',
+        dependencies: { express: '^4.19.0', jsonwebtoken: '^9.0.0' },
+      }),
+      'src/server.js':
+        "const express = require('express');\nconst app = express();\napp.use(require('./auth'));\napp.listen(3000);\n",
+      'src/auth.js': [
+        'module.exports = function auth(req, res, next) {', // 1
+        "  const token = req.headers['x-access-token'];", // 2
+        '  if (!token) return next();', // 3
+        '  jwt.verify(token, process.env.JWT_SECRET, (err, user) => {', // 4
+        '    if (err) return res.sendStatus(403);', // 5
+        '    req.user = user;', // 6
+        '    next();', // 7
+        '  });', // 8
+        '};', // 9
+      ].join('\n'),
+    };
+    const r = await runRuleOn(authentication, jwt, { profile: 'service' });
+    expect(r.message).not.toMatch(/switched off/);
+    expect(r).toMatchObject({ outcome: 'pass', score: 1 });
+    const direct = {
+      ...JS,
+      'src/auth.js': JS['src/auth.js'].replace('if (!process.env.API_KEY)', 'if (!req.headers.authorization)'),
+    };
+    expect((await runRuleOn(authentication, direct, { profile: 'service' })).message).not.toMatch(/switched off/);
+  });
 });
 
 describe('round 24: two optional checks', () => {

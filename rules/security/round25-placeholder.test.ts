@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { runRuleOn } from '../../src/testing/rule-tester.js';
 import type { Tree } from '../../src/testing/memory.js';
-import { describedValue, isPlaceholder } from '../../src/facts/secrets.js';
+import { connectionSecret, describedValue, isPlaceholder } from '../../src/facts/secrets.js';
 import noCommittedSecrets from './no-committed-secrets.js';
 
 const env = (key: string) =>
@@ -55,5 +55,44 @@ describe('round 25: placeholders in env templates', () => {
     });
     expect(run.outcome).toBe('fail');
     expect(run.evidence[0]).toMatchObject({ path: '.env.docker', line: 5, snippet: 'APP_KEY=[REDACTED]' });
+  });
+
+  it('typed passwords made of ordinary words stay secrets in a .env (review: describing words were too broad)', async () => {
+    const typed = ['MyStrongPasswordForTheServer1', 'SuperSecretKeyForProd2024', 'ThisIsMySecretPassword1'];
+    for (const v of typed) expect(isPlaceholder(v)).toBe(false);
+    const run = await runRuleOn(
+      noCommittedSecrets,
+      {
+        'composer.json': '{"name":"acme/bookmarks","require":{"laravel/framework":"^10.0"}}',
+        '.env': typed.map((v, i) => `SECRET_${i}_PASSWORD=${v}`).join('\n') + '\n',
+      },
+      { profile: 'service' },
+    );
+    expect(run.outcome).toBe('fail');
+    expect(run.evidence.filter((e) => e.path === '.env').map((e) => e.line)).toEqual([1, 2, 3]);
+  });
+
+  it('10,000 seeded random 64-hex keys are all secrets, none a described value', () => {
+    let seed = 25;
+    const next = () => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed;
+    };
+    let described = 0;
+    for (let k = 0; k < 10_000; k++) {
+      let key = '';
+      for (let i = 0; i < 64; i++) key += ((next() >> 16) & 15).toString(16);
+      if (isPlaceholder(key) || describedValue(key)) described++;
+    }
+    expect(described).toBe(0);
+  });
+
+  it('a connection string password is never excused by its words (remote database)', () => {
+    expect(
+      connectionSecret(
+        'Server=db.prod.example.net;Password=someRandomStringWith32Characters;',
+        'someRandomStringWith32Characters',
+      ),
+    ).toBe(true);
   });
 });

@@ -5,6 +5,7 @@
 import type { Evidence, FileView } from '../types.js';
 import { memo } from '../util/memo.js';
 import {
+  DEV_WORDS,
   dirOf,
   isDevContainer,
   isExampleFolder,
@@ -435,7 +436,7 @@ function parseDeploy(files: FileView): Deploy {
 /** Named for production or a stack deployment. */
 const PROD_NAME = /prod|production|stack|swarm|deploy/i;
 /** Named for development, or an override of the base file. */
-const DEV_NAME = /(^|[._-])(dev|devel|develop|development|local|debug|override|sample|example)([._-]|$)/i;
+const DEV_NAME = new RegExp(`(^|[._-])(${DEV_WORDS}|debug|override|sample|example)([._-]|$)`, 'i');
 
 /**
  * A compose file for development: named so (`develop.yml`, `docker-compose.dev.yml`) or kept in a

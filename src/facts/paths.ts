@@ -52,6 +52,15 @@ export function isExampleFolder(path: string): boolean {
   return HIDDEN_EXAMPLE_DIR.test(path) || isExamplePath(path);
 }
 
+const EXAMPLE_ONLY = new RegExp(`${EXAMPLE_SEGMENT}|${HIDDEN_EXAMPLE_DIR.source}`, 'i');
+/**
+ * Only an examples, samples or demos folder (the segment decision of isExampleFolder, hidden ones too),
+ * not the docs, playground or benchmark folders isExamplePath adds: where a project's own docs/ count.
+ */
+export function isExampleOnlyFolder(path: string): boolean {
+  return EXAMPLE_ONLY.test(path);
+}
+
 /**
  * A .NET (or any dotted) test project folder: `Todo.Api.Tests/`, `Shop.UnitTests/`,
  * `Billing.IntegrationTests/`, `Api.Specs/`, a test helper project under one (`CliApp.Tests.Dummy/`,
@@ -249,8 +258,11 @@ export function isLocalDevEnvPath(path: string): boolean {
   return LOCAL_ENV_DIR.test(path);
 }
 
+/** The words that name local development, in a folder (`dev/`) or a file name (`docker-compose.local.yml`). */
+export const DEV_WORDS = 'dev|devel|develop|development|local';
+
 /** A folder named for local development: `dev/`, `local/`, `local_setup/`, `development/`, or a local environment above. */
-const LOCAL_DEV_DIR = /(?:^|\/)(?:dev|devel|develop|development|local|local[-_]?setup)\//i;
+const LOCAL_DEV_DIR = new RegExp(String.raw`(?:^|\/)(?:${DEV_WORDS}|local[-_]?setup)\/`, 'i');
 
 /**
  * A file kept under a folder named for local development (`dev/local_setup/elasticsearch/Dockerfile`,

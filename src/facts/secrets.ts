@@ -40,73 +40,65 @@ export const PLACEHOLDER =
   /^6LeIxAcTAAAAA|EXAMPLE|example|x{6,}|X{6,}|\.\.\.|<[^>]*>|\$\{|\{\{|%\(|changeme|change-?me|changethis|placeholder|your[-_]|dummy|fake|sample|redacted|REDACTED|0{8,}|1234567|abcdef|AAAAAAAA|secret[-_]?key[-_]?here|replace[-_ ]?(?:with|me|this)|to[-_]?be[-_]?(?:replaced|changed)|generate[-_ ]|insecure|not[-_]?a[-_]?secret|^test|^dev[-_]|^x{3,}$|(?:is|are)[-_ ]required|[-_ ]required[-_ ]?$|character[-_ ]string|must[-_ ]be[-_ ]|(?:^|[-_ ])here$|^(?:put|insert|enter|set)[-_ ]/i;
 
 /**
- * Words that describe the value to put in place rather than being one (`someRandomStringWith32Characters`,
- * `YourSecretKeyHere`, `a-long-random-string`): the stand-in a template ships with.
+ * Words that only ever stand in for a value to choose (`someRandomStringWith32Characters`,
+ * `a-long-random-string-of-32-chars`): the stand-in a template ships with. Never words a typed
+ * password is made of (`key`, `secret`, `password`, `strong`, `very`) nor short function words,
+ * which random digits split out of a generated key (`a1be2…`).
  */
-const DESCRIBING_WORDS = new Set([
+const STAND_IN_WORDS = new Set([
   'some',
   'random',
+  'your',
+  'here',
   'string',
   'strings',
   'character',
   'characters',
   'chars',
   'char',
-  'with',
-  'long',
-  'secure',
-  'strong',
-  'your',
-  'value',
-  'key',
-  'secret',
-  'password',
   'generated',
-  'unique',
-  'here',
-  'this',
-  'the',
-  'any',
-  'put',
-  'insert',
-  'new',
-  'own',
+  'generate',
   'replace',
+  'insert',
   'enter',
-  'least',
+  'change',
+  'example',
+  'placeholder',
+  'long',
+  'value',
   'length',
   'bytes',
   'digits',
   'letters',
-  'base64',
-  'hex',
-  'token',
-  'very',
-  'should',
-  'be',
-  'to',
-  'of',
-  'a',
-  'an',
-  'at',
-  'and',
-  'or',
-  'for',
 ]);
+
+/** Short words that join stand-in words (`…StringWith32…`, `…-string-of-…`): neither counted nor refused. */
+const JOINING_WORDS = new Set(['a', 'an', 'of', 'with', 'the', 'to', 'at', 'least', 'and', 'or', 'be', 'should']);
 
 /**
  * A value written as words that describe a value (camelCase or separated, only letters and digits):
- * at least three of its words describe rather than name anything. A generated key has no such words.
+ * at least three stand-in words, at most one other word, at most one number (a length: `…With32Characters`),
+ * and no run of eight hex digits (a generated hex key, whose digits split it into short "words").
  */
 export function describedValue(value: string): boolean {
   const v = value.trim();
-  if (v.length < 10 || v.length > 80 || !/^[A-Za-z0-9 _.!-]+$/.test(v)) return false;
+  if (v.length < 10 || v.length > 80 || !/^[A-Za-z0-9 _.!-]+$/.test(v) || /[0-9a-f]{8}/i.test(v)) return false;
   const words = v
     .replace(/([a-z])([A-Z0-9])|([0-9])([A-Za-z])/g, '$1$3 $2$4')
     .split(/[\s_.!-]+/)
     .filter(Boolean)
     .map((w) => w.toLowerCase());
-  return words.filter((w) => DESCRIBING_WORDS.has(w)).length >= 3;
+  let standIn = 0;
+  let joining = 0;
+  let numbers = 0;
+  let other = 0;
+  for (const w of words) {
+    if (STAND_IN_WORDS.has(w)) standIn++;
+    else if (JOINING_WORDS.has(w)) joining++;
+    else if (/^\d{1,3}$/.test(w)) numbers++;
+    else other++;
+  }
+  return standIn >= 3 && other <= 1 && numbers <= 1 && joining <= standIn;
 }
 
 /**
@@ -555,7 +547,8 @@ export function envSecrets(
  */
 export function connectionSecret(snippet: string, password: string): boolean {
   const v = password.trim();
-  if (v.length < 6 || isPlaceholder(v) || WELL_KNOWN.test(v)) return false;
+  // The stand-in patterns only: a password for a remote database is never excused by its words.
+  if (v.length < 6 || PLACEHOLDER.test(v) || WELL_KNOWN.test(v)) return false;
   return !LOCAL_DB_SERVER.test(snippet);
 }
 

@@ -171,7 +171,7 @@ export function compilePatterns(patterns: ScanPattern[], mode: LiteralMode = { k
       groups.set(sig, g);
     }
     const flags = new Set([...p.regex.flags, 'g']);
-    if (p.ignoreCase) flags.add('i');
+    if (p.ignoreCase && !p.keepCase) flags.add('i');
     flags.delete('y');
     const regex = new RegExp(p.regex.source, [...flags].join(''));
     let ids: Prebuilt['ids'][string] = {};

@@ -85,11 +85,13 @@ function definitionPattern(name: string): RegExp {
   const at = `(?<![\\w$])${n}(?![\\w$])`;
   return new RegExp(
     [
-      `\\b(?:class|interface|trait|struct|enum|type|record|object|def|fun|func|function|fn|protocol|typealias|impl|module|mixin|extension)\\s+(?:\\([^)]*\\)\\s*)?${at}`,
+      `\\b(?:class|interface|trait|struct|enum|type|record|object|def|fun|func|function|fn|protocol|typealias|impl|module|mixin|extension)\\s+(?:\\([^)\\n]{0,120}\\)\\s*)?${at}`,
       `\\b(?:const|let|var|val)\\s+${n}\\s*[=:]`,
       `\\b(?:public|private|protected|internal|static|override|suspend|async|export|pub)\\b[^=;\\n]{0,160}?(?<![\\w$.])${n}\\s*[(<]`,
       `^\\s*(?:import|from|use|using|require|include|require_once)\\b[^\\n]*?${at}`,
     ].join('|'),
+    // Multiline: the scan runs it over a whole file, where the import form must still start a line.
+    'm',
   );
 }
 
@@ -100,6 +102,8 @@ export function proseNeedles(names: string[]): Needle[] {
     anchors: [name.toLowerCase()],
     regex: definitionPattern(name),
     scope: 'code' as const,
+    // Built from the document's words: run under the scan's time limit like any pattern nobody vetted.
+    guarded: true,
   }));
 }
 

@@ -7,7 +7,8 @@
  */
 import type { Claim } from './extract.js';
 import type { Finding, LookupContext } from './lookup.js';
-import { escapeRe } from '../util/regex.js';
+import { makeTargetLines } from '../facts/commands/make.js';
+import { readScripts, scriptLine } from '../facts/commands/node.js';
 
 /** "- ✅ `name` - …", "1. `name`: …": a ticked name of a command at the item's start. */
 const LEAD =
@@ -22,27 +23,48 @@ export function ledName(raw: string): string | null {
   return LEAD.exec(raw)?.[1] ?? null;
 }
 
-/** Where a manifest of the repository declares the command: its file and line. */
-function declared(ctx: LookupContext, name: string): { path: string; line: number; text: string } | null {
-  const key = new RegExp(`^\\s*"${escapeRe(name)}"\\s*:`);
-  const target = new RegExp(`^${escapeRe(name)}\\s*:(?!=)`);
-  for (const path of ctx.files.paths) {
-    if (SKIP.test(path)) continue;
+interface Declaration {
+  path: string;
+  line: number;
+  text: string;
+}
+
+const indexes = new WeakMap<object, Map<string, Declaration>>();
+
+/**
+ * Every command the repository's manifests declare, by name, the first in listing order: built once
+ * per listing (claims are many, manifests few), from the parses the command graph uses — package
+ * scripts (readScripts/scriptLine) and the memoised Makefile parse, multi-target rules included.
+ */
+function declarations(ctx: LookupContext): Map<string, Declaration> {
+  let index = indexes.get(ctx.files);
+  if (index) return index;
+  index = new Map();
+  const paths = ['package.json', 'composer.json', 'Makefile', 'makefile', 'GNUmakefile']
+    .flatMap((n) => ctx.files.named(n))
+    .filter((p) => !SKIP.test(p) && (MANIFEST.test(p) || MAKEFILE.test(p)))
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const linesOf = new Map<string, string[]>();
+  const lineText = (path: string, line: number): string => {
+    let lines = linesOf.get(path);
+    if (!lines) linesOf.set(path, (lines = (ctx.files.read(path) ?? '').split('\n')));
+    return (lines[line - 1] ?? '').trim();
+  };
+  for (const path of paths) {
     if (MANIFEST.test(path)) {
-      const json = ctx.files.readJson<{ scripts?: Record<string, unknown> }>(path);
-      const scripts = json.ok ? json.value?.scripts : undefined;
-      if (!scripts || typeof scripts !== 'object' || !(name in scripts)) continue;
-      const lines = (ctx.files.read(path) ?? '').split('\n');
-      const start = lines.findIndex((l) => /"scripts"\s*:/.test(l));
-      const at = lines.findIndex((l, i) => i > start && key.test(l));
-      if (start >= 0 && at > start) return { path, line: at + 1, text: lines[at]!.trim() };
-    } else if (MAKEFILE.test(path)) {
-      const lines = (ctx.files.read(path) ?? '').split('\n');
-      const at = lines.findIndex((l) => target.test(l));
-      if (at >= 0) return { path, line: at + 1, text: lines[at]!.trim() };
-    }
+      const s = readScripts(ctx.files, path);
+      if (!s || !/"scripts"\s*:/.test(s.text)) continue;
+      for (const name of Object.keys(s.scripts)) {
+        if (index.has(name)) continue;
+        const line = scriptLine(s, name);
+        index.set(name, { path, line, text: lineText(path, line) });
+      }
+    } else
+      for (const t of makeTargetLines(ctx.files, path))
+        if (!index.has(t.name)) index.set(t.name, { path: t.path, line: t.line, text: lineText(t.path, t.line) });
   }
-  return null;
+  indexes.set(ctx.files, index);
+  return index;
 }
 
 /** The finding of an item of presence led by a declared command's name; null otherwise. */
@@ -50,7 +72,7 @@ export function scriptFinding(ctx: LookupContext, claim: Claim): Finding | null 
   if (claim.asserted !== 'done' && claim.asserted !== 'partial') return null;
   const name = ledName(claim.raw ?? '');
   if (!name) return null;
-  const at = declared(ctx, name);
+  const at = declarations(ctx).get(name);
   if (!at) return null;
   return {
     subject: name,

@@ -18,6 +18,8 @@ export interface Needle {
   regex: RegExp;
   /** Where to look: source and configuration, build manifests, or the files a claim names. */
   scope: 'code' | 'manifests' | { names: string[] };
+  /** Built from the document's own text: the scan runs it under its hard time limit (PatternSpec.guarded). */
+  guarded?: boolean;
 }
 
 export interface Hit {
@@ -139,8 +141,11 @@ export function needlePatterns(needles: Needle[]): ScanPattern[] {
     key: `verify:${n.key}`,
     regex: n.regex,
     files: globsOf(n.scope),
+    // Anchors are lower-case, matched case-blind; the regex keeps its own case, as per-line search does.
     literals: n.anchors,
     ignoreCase: true,
+    keepCase: true,
+    ...(n.guarded ? { guarded: true } : {}),
     maxPerFile: MAX_HITS,
     // verify searches the text for what a document names, comments included, as it always has.
     comments: true,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { blankErrorBranches, dispatcherView } from './dispatcher.js';
+import { blankErrorBranches, sourcedArgs } from './dispatcher.js';
 
 /** The lines, with a count of the times any line was read. */
 function counted(lines: string[]): { lines: string[]; reads: () => number } {
@@ -62,5 +62,24 @@ describe('dispatcher: the error branches of a script are found in one pass', () 
       'fi',
       'done',
     ]);
+  });
+});
+
+describe('dispatcher: sourced files are read off each line without retrying its blanks', () => {
+  it('takes the argument up to the command end, trailing blanks trimmed', () => {
+    const text = [
+      '. ./scripts/lib.sh',
+      'source "$DIR/tasks.sh"   # helpers',
+      '  source ./a.sh  ; echo done',
+      'echo source ./not.sh',
+    ].join('\n');
+    expect(sourcedArgs(text)).toEqual(['./scripts/lib.sh', '"$DIR/tasks.sh"', './a.sh']);
+  });
+
+  it('a line of blanks after `source x` (hostile, 200 KB) yields its argument once, from a greedy match', () => {
+    const text = `source x${' '.repeat(200_000)}\nsource y${' \t'.repeat(100)}z\n`;
+    expect(sourcedArgs(text)).toEqual(['x', `y${' \t'.repeat(100)}z`]);
+    // Blanks then more words past the 300-character cap: no source, found by one walk over the blanks.
+    expect(sourcedArgs(`source a${' '.repeat(200_000)}b\n`)).toEqual([]);
   });
 });

@@ -95,8 +95,18 @@ function selfDirVars(top: string, path: string): Record<string, string> {
   return vars;
 }
 
-/** `. ./scripts/lib.sh`, `source "$DIR/tasks.sh"` at the start of a command: the file sourced. */
-const SOURCE_LINE = /^[ \t]*(?:\.|source)[ \t]+([^\s;&|#][^;&|#\n]{0,300}?)[ \t]*(?:$|[;&|#])/gm;
+/**
+ * `. ./scripts/lib.sh`, `source "$DIR/tasks.sh"` at the start of a command: the file sourced. The
+ * argument is matched greedily and ends on a non-blank, so the blanks before the command's end are
+ * crossed once: a lazy argument followed by `[ \t]*` retried them at every length (~300² steps a line).
+ */
+const SOURCE_LINE = /^[ \t]*(?:\.|source)[ \t]+([^\s;&|#](?:[^;&|#\n]{0,300}[^\s;&|#])?)[ \t]*(?:$|[;&|#])/gm;
+
+/** The arguments of a script text's `source` / `.` commands, in order. */
+export function sourcedArgs(top: string): string[] {
+  return [...top.matchAll(SOURCE_LINE)].map((m) => m[1]!);
+}
+
 /** The script's directory written inline in a sourced path (quotes removed): `$(dirname $0)`, `${BASH_SOURCE%/*}`. */
 const INLINE_SELF_DIR =
   /^\$\(\s*(?:cd\s+\$\(\s*)?dirname\s+\$\{?(?:0|BASH_SOURCE(?:\[0\])?)\}?\s*\)(?:\s*(?:&&|;)\s*pwd\s*\))?|^\$\{(?:0|BASH_SOURCE(?:\[0\])?)%\/\*\}/;
@@ -167,9 +177,9 @@ function sourcedFunctions(
   while (queue.length > 0) {
     const at = queue.shift()!;
     if (at.depth >= MAX_SOURCE_DEPTH) continue;
-    for (const m of at.top.matchAll(SOURCE_LINE)) {
+    for (const arg of sourcedArgs(at.top)) {
       if (sourced.size >= MAX_SOURCED) return sourced;
-      const file = sourcedPath(m[1]!, at.path, at.vars, load);
+      const file = sourcedPath(arg, at.path, at.vars, load);
       if (!file || file.path === path || sourced.has(file.path)) continue;
       const lines = file.text.split('\n');
       const own = new Map<string, ScriptFunction>();

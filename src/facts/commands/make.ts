@@ -147,6 +147,11 @@ export function makeRecipe(files: FileView, path: string, target: string): strin
   return (mk.targets.get(target) ?? patternTarget(mk, target))?.recipe.map((r) => r.text) ?? [];
 }
 
+/** The targets a Makefile declares (its includes' too), each where it is first written: the memoised parse. */
+export function makeTargetLines(files: FileView, path: string): { name: string; path: string; line: number }[] {
+  return [...makefile(files, path).targets.values()].map((t) => ({ name: t.name, path: t.path, line: t.line }));
+}
+
 /** `make [-C dir] [-f file] targets…` (and `$(MAKE)`): the recipes of the targets and their prerequisites. */
 export const makeTargets: Resolver = (argv, { files, cwd }) => {
   if (!['make', 'gmake', 'mingw32-make'].includes(argv[0]!)) return undefined;

@@ -46,7 +46,7 @@ export function readScripts(files: FileView, path: string, key = 'scripts'): Scr
 }
 
 /** The line of `"name":` inside the scripts object (the first such key after `"scripts"`). */
-function scriptLine(s: Scripts, name: string, key = 'scripts'): number {
+export function scriptLine(s: Scripts, name: string, key = 'scripts'): number {
   const start = lineOf(s.text, new RegExp(`^\\s*"${key}"\\s*:`)) ?? 1;
   return lineOf(s.text, new RegExp(`^\\s*"${escapeRe(name)}"\\s*:`), start) ?? start;
 }

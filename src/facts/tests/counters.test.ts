@@ -706,6 +706,29 @@ describe('Ruby and PHP', () => {
       1,
     );
   });
+  it('tests in shared examples and Minitest modules go to them, in every pass over the lines (one sweep each)', () => {
+    const r = countRuby(
+      [
+        'require "test_helper"', // 1
+        'module Shared', // 2
+        '  def test_in_module; end', // 3
+        '  should "in module" do; end', // 4
+        'end', // 5
+        'class CalcTest < ActiveSupport::TestCase', // 6
+        '  include Shared', // 7
+        '  def test_own; end', // 8
+        '  test "own block" do', // 9
+        '  end', // 10
+        ...Array.from({ length: 500 }, (_, k) => `  context "c${k}" do\n    should "work ${k}" do; end\n  end`),
+        'end', // last
+      ].join('\n'),
+      'test/calc_test.rb',
+    );
+    expect(r.cases).toBe(2);
+    expect(r.shared).toEqual([expect.objectContaining({ name: 'Shared', kind: 'module', cases: 1 })]);
+    // The module's `should` is shoulda's too (not in shared examples); the 500 in contexts are the class's.
+    expect(r.shoulda).toMatchObject({ cases: 501, skipped: 0, firstLine: 4 });
+  });
   it('PHPUnit test* methods, @test docblocks and #[Test] attributes; Pest it() with ->skip()', () => {
     const r = countPhp(
       [

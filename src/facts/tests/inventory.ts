@@ -3,7 +3,8 @@
  * collect, with its static count of test definitions, and the files that look like tests but
  * that the runner would not collect (and why). Nothing is executed; each file is read once.
  */
-import type { FileView } from '../../types.js';
+import type { DeclaredDependency, FileView } from '../../types.js';
+import { parseGemfile } from '../manifests/others.js';
 import { memo } from '../../util/memo.js';
 import { buildScriptTests, isBuildScript } from './rust-build.js';
 import { TEST_DIGEST, TEST_GLOBS, type FileCount, type TestDigest } from './digest.js';
@@ -60,8 +61,12 @@ const RUBY_COLLECTED = /(?:_spec|_test)\.rb$|(^|\/)(?:test|spec)_[^/]*\.rb$/;
 /** Shared example bodies listed per test file (`via`); the counts take every one. */
 const VIA_LIMIT = 100;
 
-/** A Gemfile or gemspec that names shoulda (the meta gem) or shoulda-context. */
-const SHOULDA_GEM = /\b(?:gem|add_(?:development_)?dependency)\b[ \t(]*['"]shoulda(?:-context)?['"]/;
+/** A Gemfile or gemspec that declares shoulda (the meta gem) or shoulda-context: the manifests' own parse. */
+function declaresShoulda(files: FileView, path: string): boolean {
+  const deps: DeclaredDependency[] = [];
+  parseGemfile(files, path, deps);
+  return deps.some((d) => d.name === 'shoulda' || d.name === 'shoulda-context');
+}
 
 /**
  * Folders whose Ruby tests may use shoulda-context: those of the Gemfiles and gemspecs that
@@ -71,7 +76,7 @@ const SHOULDA_GEM = /\b(?:gem|add_(?:development_)?dependency)\b[ \t(]*['"]shoul
 function shouldaRoots(files: FileView): string[] {
   return files
     .match(['**/Gemfile', '**/gems.rb', '**/*.gemspec'])
-    .filter((p) => !VENDORED.test(p) && SHOULDA_GEM.test(files.read(p) ?? ''))
+    .filter((p) => !VENDORED.test(p) && declaresShoulda(files, p))
     .map((p) => (p.includes('/') ? p.slice(0, p.lastIndexOf('/') + 1) : ''));
 }
 

@@ -34,7 +34,8 @@ interface RubyBlock {
   superclass?: string;
 }
 
-const lastSegment = (n: string) => n.slice(n.lastIndexOf('::') + 2 || 0).replace(/^::/, '');
+/** `A::B::Name` → `Name`; a bare `Name` whole (the old `lastIndexOf + 2 || 0` cut its first letter). */
+const lastSegment = (n: string) => n.slice(n.includes('::') ? n.lastIndexOf('::') + 2 : 0);
 
 /** A shared-example name at the start of `s`: a whole quoted string (`"with WebMock"`) or a symbol (`:common`). */
 function rubyName(s: string): string | undefined {
@@ -151,11 +152,18 @@ export function countRuby(text: string, path: string) {
   const blocks = rubyBlocks(code, plain, lineOf);
   // A test in a module (or shared examples) runs in what includes it, not here.
   // An RSpec example in a namespacing module is still the file's own; a Minitest test in a module is not.
-  const sharedOf = (line: number, minitest: boolean) => {
-    const inner = blocks.filter((b) => b.start < line && line < b.end).sort((a, b) => b.start - a.start)[0];
-    const ex = blocks.find((b) => b.kind === 'examples' && b.start < line && line < b.end);
-    return ex ?? (minitest && inner?.kind === 'module' ? inner : undefined);
+  // One sweep per pass over the file's lines (innermost: lines asked in increasing order), not a filter
+  // and sort of every block for each definition.
+  const examples = blocks.filter((b) => b.kind === 'examples');
+  const sharedSweep = (): ((line: number, minitest: boolean) => RubyBlock | undefined) => {
+    const innerBlock = innermost(blocks);
+    const innerExamples = innermost(examples);
+    return (line, minitest) => {
+      const inner = innerBlock(line);
+      return innerExamples(line) ?? (minitest && inner?.kind === 'module' ? inner : undefined);
+    };
   };
+  let sharedOf = sharedSweep();
   const shared = new Map<RubyBlock, RubyShared>();
   const own = counter();
   const count = {
@@ -183,6 +191,7 @@ export function countRuby(text: string, path: string) {
     skippedLines.push([lineOf(m.index), close ? lineOf(m.index + m[0].length + close.index) : Infinity]);
   }
   if (spec || /\bdescribe\b[^\n]*\bdo\b|\bMinitest::Spec\b|\bshared_(?:examples|context)/.test(code)) {
+    sharedOf = sharedSweep();
     for (const m of code.matchAll(RSPEC)) {
       const w = m[1]!;
       const line = lineOf(m.index);
@@ -195,10 +204,12 @@ export function countRuby(text: string, path: string) {
     }
   }
   if (!spec) {
+    sharedOf = sharedSweep();
     for (const m of code.matchAll(/^[ \t]*def[ \t]+(test_\w+[?!]?)/gm)) count.add({ line: lineOf(m.index) }, true);
+    sharedOf = sharedSweep();
     for (const m of code.matchAll(/^[ \t]*test[ \t]*\(?[ \t]*['"]/gm)) count.add({ line: lineOf(m.index) }, true);
   }
-  const shoulda = spec ? undefined : shouldaCount(code, plain, lineOf, sharedOf);
+  const shoulda = spec ? undefined : shouldaCount(code, plain, lineOf, sharedSweep());
   const framework = spec
     ? 'RSpec'
     : /\bActiveSupport::TestCase\b|^[ \t]*test\s*\(?\s*['"]/m.test(code)
