@@ -5,7 +5,7 @@
 import type { Match } from '../types.js';
 import type { FileView } from '../types.js';
 import type { ScanPattern } from '../scan/scanner.js';
-import { NOT_THE_PRODUCT, dirOf, isTestPath } from './paths.js';
+import { NOT_THE_PRODUCT, dirOf, isExampleFolder, isHarnessPath, isTestPath } from './paths.js';
 import type { Dependency, Framework, Manifest, Profile } from '../types.js';
 import {
   DOTNET_PROJECT,
@@ -175,7 +175,38 @@ function notAServiceStart(m: Match, helper: (m: Match) => string | undefined): s
   if (BARE_LISTENER.test(m.snippet) && LOOPBACK.test(m.snippet)) return 'listens on a loopback address only';
   const tooling = TOOLING_SERVER_DIR.exec(m.path);
   if (tooling) return `sits in maintainer tooling (${m.path.slice(0, tooling.index + tooling[0].length)})`;
+  const side = sideProgram(m.path);
+  if (side) return side;
   return helper(m);
+}
+
+/**
+ * Contributed extras beside a project (`contrib/`): add-ons, test harnesses and demos others wrote
+ * for it, not the product it ships.
+ */
+const CONTRIB_DIR = /(^|\/)contrib\//i;
+/**
+ * A program folder named for what it exercises rather than what it serves: a memory, soak or smoke
+ * test harness (`memtest/`, `soak-test/`), a benchmark or a demo (`cache-bench/`, `grpc-demo/`); not a
+ * `workbench/`, a word that only ends in one.
+ */
+const SIDE_PROGRAM_DIR =
+  /(^|\/)(?:[\w-]*?(?:mem|memory|load|stress|perf|soak|smoke|fuzz|chaos|interop|conformance|integration)[-_]?tests?|(?:[\w-]*[-_])?(?:bench|benchmarks?|demos?))\//i;
+
+/**
+ * A listener in a program that demonstrates, measures or tests the product: under contrib/, or in an
+ * examples, benchmark or test-harness folder (the shared decisions isExampleFolder and isHarnessPath),
+ * or in a folder named for a memory test, a benchmark or a demo. Blind round 26: a Go cache library
+ * was judged a service for `http.ListenAndServe` in contrib/memtest/main.go, its memory-test harness.
+ */
+function sideProgram(path: string): string | undefined {
+  const contrib = CONTRIB_DIR.exec(path);
+  if (contrib) return `sits in contributed extras (${path.slice(0, contrib.index + contrib[0].length)})`;
+  if (isExampleFolder(path) || isHarnessPath(path))
+    return `sits in an examples, benchmark or test-harness folder (${dirOf(path)}/)`;
+  const named = SIDE_PROGRAM_DIR.exec(path);
+  if (named) return `is a test, benchmark or demo program (${path.slice(0, named.index + named[0].length)})`;
+  return undefined;
 }
 
 /**
