@@ -55,6 +55,49 @@ export const CI_FILES: { system: CiSystem; globs: string[] }[] = [
 
 export const CI_GLOBS = CI_FILES.flatMap((c) => c.globs);
 
+/**
+ * Azure DevOps lets a pipeline live at any path (`.devops/deploy-pipelines.yml`, `pipelines/ci.yml`):
+ * only the default name is in CI_FILES (blind round 26, helpdesk-service: `.devops/*-pipelines.yml`
+ * unseen, so "Tests are not run in CI"). YAML in the directories projects use for them, and at
+ * the root, is a candidate; its content decides (azurePipelineContent).
+ */
+export const AZURE_CANDIDATE_GLOBS = [
+  '*.yml',
+  '*.yaml',
+  '.devops/**/*.yml',
+  '.devops/**/*.yaml',
+  '.azuredevops/**/*.yaml',
+  '.pipelines/**/*.yaml',
+  'pipelines/**/*.yml',
+  'pipelines/**/*.yaml',
+  'ci/**/*.yml',
+  'ci/**/*.yaml',
+];
+
+const AZURE_STRUCTURE = /^(?:stages|jobs|steps):/m;
+const AZURE_TRIGGER = /^(?:trigger|pr|schedules):/m;
+// `- task: Gradle@3`, `- script:`/`- bash:`/`- pwsh:` steps, `vmImage:` of a hosted pool.
+const AZURE_STEP =
+  /^\s*-\s+task:\s*[\w.-]+@\d+\s*$|^\s*-\s+(?:script|bash|pwsh|powershell|checkout|template):\s|^\s*vmImage:\s/m;
+const AZURE_TASK = /^\s*-\s+task:\s*[\w.-]+@\d+\s*$|^\s*vmImage:\s/m;
+// A GitHub workflow (`on:`), a Kubernetes manifest, a Compose file, GitLab CI (`include:`, `image:`).
+const NOT_AZURE = /^(?:on|"on"|'on'|apiVersion|kind|services|include|image|version|workflow|default):/m;
+
+/**
+ * Whether a YAML text is an Azure Pipelines definition: a top-level `stages:`/`jobs:`/`steps:`,
+ * Azure step syntax, and either a top-level `trigger:`/`pr:`/`schedules:` or a `- task: Name@N`
+ * (a template has no trigger); never a GitHub workflow, a manifest, a Compose or GitLab file.
+ */
+export function azurePipelineContent(text: string): boolean {
+  if (!AZURE_STRUCTURE.test(text) || NOT_AZURE.test(text) || !AZURE_STEP.test(text)) return false;
+  return AZURE_TRIGGER.test(text) || AZURE_TASK.test(text);
+}
+
+/** The paths of every CI file: those found by name, and Azure pipelines found by content. */
+export function ciPaths(files: FileView): string[] {
+  return ciFiles(files).map((f) => f.path);
+}
+
 export interface CiCommand {
   /** One line of shell, or an action/task reference (`uses:`, `task:`, `orb`). */
   text: string;
@@ -155,6 +198,13 @@ export function ciFiles(files: FileView): CiFile[] {
         seen.add(path);
         out.push(system === 'jenkins' ? parseJenkinsfile(files, path) : parseYamlCi(files, system, path));
       }
+    }
+    for (const path of files.match(AZURE_CANDIDATE_GLOBS)) {
+      if (seen.has(path)) continue;
+      const text = files.read(path);
+      if (text === undefined || !azurePipelineContent(text)) continue;
+      seen.add(path);
+      out.push(parseYamlCi(files, 'azure-pipelines', path));
     }
     return out.sort((a, b) => (a.path < b.path ? -1 : 1));
   });

@@ -9,14 +9,14 @@ import type { CommandRun, Evidence, Match, RuleContext } from '../../../src/type
 import { runEvidence } from '../../../src/facts/commands/index.js';
 import { fromMatch } from '../../../src/facts/paths.js';
 import { ciSetsEnv } from './coverage-config.js';
-import { CI_GLOBS } from '../../../src/facts/ci.js';
+import { ciPaths } from '../../../src/facts/ci.js';
 
 const CODECOV =
   /\bCODECOV_TOKEN\b|\bcodecov\/codecov-action@|\bcodecov(?:\.sh|-cli)?\s+(?:upload|-t\b|-f\b)|\bCodecov\.exe\b/;
 
 /** The first CI line that uploads to Codecov or hands it its token. */
 function codecovInCi(ctx: RuleContext): Evidence | undefined {
-  for (const path of ctx.files.match(CI_GLOBS)) {
+  for (const path of ciPaths(ctx.files)) {
     const lines = (ctx.files.read(path) ?? '').split(/\r?\n/);
     const i = lines.findIndex((l) => CODECOV.test(l) && !/^\s*#/.test(l));
     if (i >= 0)
