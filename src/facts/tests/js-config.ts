@@ -167,7 +167,13 @@ function specFromConfig(runner: string, path: string, raw: string): RunnerSpec |
       safeRegex(g.replace(/<rootDir>/g, escapeRe(rootPath))),
     );
   }
-  if (runner === 'mocha') include = literal(text, 'spec');
+  if (runner === 'mocha') {
+    // .mocharc.{yml,yaml,json,js,cjs}: `spec` (globs or folders), `recursive`, `extension`, `ignore`;
+    // YAML comments are `#` lines, YAML values may be unquoted or `- item` lists.
+    const m = mochaOptions(/\.ya?ml$/.test(path) ? raw.replace(/^[ \t]*#.*$/gm, '') : text);
+    include = m.include;
+    exclude = m.exclude;
+  }
   if (runner === 'playwright') {
     // Playwright matches a testMatch glob anywhere under testDir (it prefixes `**/`). A testDir is
     // relative to the config's folder and may leave it (`testDir: '../e2e'`): the spec's folder
@@ -436,7 +442,7 @@ export function jsRunnerSpecs(files: FileView): RunnerSpec[] {
       add(
         'mocha',
         (mocha !== undefined ? mochaSpecs(mocha) : undefined) ??
-          (p.mocha?.spec ? strings(JSON.stringify(p.mocha.spec)) : undefined),
+          (p.mocha && typeof p.mocha === 'object' ? mochaOptions(JSON.stringify(p.mocha, null, 1)).include : undefined),
       );
   }
   return specs.sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : a.runner < b.runner ? -1 : 1));
@@ -629,6 +635,59 @@ function mochaArgs(script: string): string | undefined {
   return undefined;
 }
 
+/**
+ * The values of `key` in a Mocha config read as text (YAML, JSON or JS): `key: [a, 'b']`, `key: 'a'`,
+ * an unquoted YAML scalar, or a YAML `- item` list on the lines below. Undefined when it is absent or
+ * computed (`spec: path.join(…)`).
+ */
+function optionValues(text: string, key: string): string[] | undefined {
+  const m = new RegExp(`(?:^|[\\s{,])["']?${key}["']?[ \\t]*:[ \\t]*([^\\n]*)`).exec(text);
+  if (!m) return undefined;
+  const value = m[1]!.replace(/\s+#.*$/, '').trim();
+  if (value.startsWith('[')) {
+    // The list may span lines (a pretty-printed .mocharc.json): up to its closing bracket.
+    const from = m.index + m[0].length - m[1]!.length;
+    const close = text.indexOf(']', from);
+    const inner = text.slice(text.indexOf('[', from) + 1, close < 0 ? undefined : close);
+    const quoted = strings(inner);
+    return quoted.length
+      ? quoted
+      : inner
+          .split(',')
+          .map((v) => v.trim())
+          .filter(Boolean);
+  }
+  if (value && !value.startsWith('#')) {
+    if (/^['"`]/.test(value)) return strings(value).slice(0, 1);
+    const scalar = value.replace(/[,}]*$/, '').trim();
+    return /[()]/.test(scalar) || !scalar ? undefined : [scalar];
+  }
+  // A YAML block list: the `- item` lines that follow.
+  const out: string[] = [];
+  for (const line of text.slice(m.index + m[0].length + 1).split('\n')) {
+    const item = /^[ \t]*-[ \t]+(.+?)[ \t]*$/.exec(line);
+    if (!item) break;
+    out.push(item[1]!.replace(/^['"]|['"]$/g, ''));
+  }
+  return out.length ? out : undefined;
+}
+
+/**
+ * The files a Mocha config selects: its `spec` globs or folders (Mocha's default `./test`), a folder
+ * walked whole with `recursive: true`, for the `extension`s it names (js, cjs, mjs by default);
+ * `ignore` globs excluded.
+ */
+export function mochaOptions(text: string): { include: string[]; exclude: string[] } {
+  const recursive = /(?:^|[\s{,])["']?recursive["']?[ \t]*:[ \t]*true\b/.test(text);
+  const exts = (optionValues(text, 'extension') ?? ['js', 'cjs', 'mjs']).map((e) => e.replace(/^\./, ''));
+  const ext = exts.length > 1 ? `{${exts.join(',')}}` : exts[0]!;
+  const include = (optionValues(text, 'spec') ?? ['./test']).map((g) => {
+    const t = clean(g);
+    return /\.\w+$/.test(t) || /[*?{]/.test(t) ? t : `${t.replace(/\/$/, '')}/${recursive ? '**/' : ''}*.${ext}`;
+  });
+  return { include, exclude: (optionValues(text, 'ignore') ?? []).map(clean) };
+}
+
 /** Positional spec arguments of a `mocha …` command line (directories list their files). */
 function mochaSpecs(args: string): string[] | undefined {
   const toks = args.trim().split(/\s+/).filter(Boolean);
@@ -669,6 +728,8 @@ function mochaSpecs(args: string): string[] | undefined {
     if (/\.\w+$/.test(t) || /[*?{]/.test(t)) out.push(t);
     else out.push(`${t.replace(/\/$/, '')}/${recursive ? '**/' : ''}*.${ext}`);
   }
+  // `mocha --recursive` with no spec walks the whole default folder.
+  if (!out.length && recursive) out.push(`test/**/*.{${exts.join(',')}}`);
   return out.length ? out : undefined;
 }
 
