@@ -335,8 +335,16 @@ export function judgeClaim(
   return v;
 }
 
-/** A cited place in a file ("RBACGuard.tsx:69", "supabase.ts:29"). */
-const FILE_LINE = /\b[\w.-]+\.[a-z]{1,5}:\d{1,5}\b/i;
+/** A cited place in a file ("RBACGuard.tsx:69", "supabase.ts:29"), read token by token. */
+const FILE_LINE = {
+  exec: (t: string): [string] | null => {
+    for (const tok of t.split(/[^\w.:-]/)) {
+      const at = tok.lastIndexOf(':');
+      if (at > 0 && /^\d{1,5}$/.test(tok.slice(at + 1)) && /\.[a-z]{1,5}$/i.test(tok.slice(0, at))) return [tok];
+    }
+    return null;
+  },
+};
 /** A finding reported fixed or resolved. */
 const FIXED = /\b(?:fixed|resolved|corrig[ée]e?s?|r[ée]solue?s?|behoben|corregid[oa]s?|corrigid[oa]s?)\b/iu;
 /** A finding's severity ("P0", "(P1)", "P1→P0"): the line reports a defect, not a name. */
@@ -362,7 +370,7 @@ function moreThanPresence(claim: Claim, v: VerifiedClaim): string | null {
       e.line !== undefined && e.path.split('/').pop() === file.split('/').pop() && Math.abs(e.line - at) <= 10;
     if (!v.evidence.some(near)) return `it cites ${cited[0]}, where the evidence is not`;
   }
-  const figure = /\d+(?:[.,]\d+)?\s?%/.exec(t);
+  const figure = /\d(?:[.,]\d+)?\s?%/.exec(t);
   // (A figure beside a count the lookup compared, "11 tests, 100 %", was read with it.)
   if (figure && !/\bcounted\b|as the (?:line|document) says/.test(v.reason)) return `the figure ${figure[0]}`;
   // A defect the line reports ("bypasses RBAC in production", "(P0)") is not its names being there; a
