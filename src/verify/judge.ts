@@ -322,7 +322,63 @@ export function judgeClaim(
         reason: `${v.reason}; but how complete it is ("${judged[0]}") is a judgement a README's presence does not show`,
       };
   }
+  // "RPC SECURITY DEFINER qui font confiance au p_tenant_id client", "`DexieAdapter.ts:245` `const id =
+  // crypto.randomUUID()`": a line that says something OF the names it gives (a defect, a behaviour, a
+  // place) is confirmed only by that something; the names being in the code shows they exist, no more.
+  const beyond = v.verdict === 'confirmed' && claim.asserted !== 'not-done' ? moreThanPresence(claim, v) : null;
+  if (beyond)
+    return {
+      ...v,
+      verdict: 'unverifiable',
+      reason: `${v.reason}; but the line says more of it (${beyond}) than that it is there`,
+    };
   return v;
+}
+
+/** A cited place in a file ("RBACGuard.tsx:69", "supabase.ts:29"), read token by token. */
+const FILE_LINE = {
+  exec: (t: string): [string] | null => {
+    for (const tok of t.split(/[^\w.:-]/)) {
+      const at = tok.lastIndexOf(':');
+      if (at > 0 && /^\d{1,5}$/.test(tok.slice(at + 1)) && /\.[a-z]{1,5}$/i.test(tok.slice(0, at))) return [tok];
+    }
+    return null;
+  },
+};
+/** A finding reported fixed or resolved. */
+const FIXED = /\b(?:fixed|resolved|corrig[ée]e?s?|r[ée]solue?s?|behoben|corregid[oa]s?|corrigid[oa]s?)\b/iu;
+/** A finding's severity ("P0", "(P1)", "P1→P0"): the line reports a defect, not a name. */
+const FINDING_MARK = /\(?\bP[0-3]\b(?:\s*[→-]\s*P[0-3])?\)?/u;
+
+/**
+ * What a presence-only confirmation (the names found in the code or as files) leaves unsettled in the
+ * line: a cited file:line, a finding's severity or stamp, or a sentence that says more of the names than
+ * that they exist (a verb phrase of many words). Null when the line claims no more than presence.
+ */
+function moreThanPresence(claim: Claim, v: VerifiedClaim): string | null {
+  if (v.basis !== 'search' && v.basis !== 'file') return null;
+  if (!/^found: /.test(v.reason)) return null;
+  const t = plain(claim.raw ?? claim.text);
+  const cited = FILE_LINE.exec(t);
+  // A place a few lines off is the same code moved by an edit above it; another file is another place.
+  if (cited) {
+    const [file, at] = [
+      cited[0].slice(0, cited[0].lastIndexOf(':')),
+      Number(cited[0].slice(cited[0].lastIndexOf(':') + 1)),
+    ];
+    const near = (e: { path: string; line?: number }) =>
+      e.line !== undefined && e.path.split('/').pop() === file.split('/').pop() && Math.abs(e.line - at) <= 10;
+    if (!v.evidence.some(near)) return `it cites ${cited[0]}, where the evidence is not`;
+  }
+  const figure = /\d(?:[.,]\d+)?\s?%/.exec(t);
+  // (A figure beside a count the lookup compared, "11 tests, 100 %", was read with it.)
+  if (figure && !/\bcounted\b|as the (?:line|document) says/.test(v.reason)) return `the figure ${figure[0]}`;
+  // A defect the line reports ("bypasses RBAC in production", "(P0)") is not its names being there; a
+  // line that reports the defect fixed ("| P0 | FIXED") says what the code now is, which the names may show.
+  const mark = FINDING_MARK.exec(t);
+  if (mark && !FIXED.test(t)) return `a finding marked "${mark[0].trim()}"`;
+  if (claim.problem && !FIXED.test(t)) return 'a defect, not only its names';
+  return null;
 }
 
 /** A line about measuring coverage (reports, a gate, a tool, a figure), not about how much is covered. */
