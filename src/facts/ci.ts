@@ -77,9 +77,11 @@ export const AZURE_CANDIDATE_GLOBS = [
 const AZURE_STRUCTURE = /^(?:stages|jobs|steps):/m;
 const AZURE_TRIGGER = /^(?:trigger|pr|schedules):/m;
 // `- task: Gradle@3`, `- script:`/`- bash:`/`- pwsh:` steps, `vmImage:` of a hosted pool.
+// Blanks are `[ \t]`, never `\s`: under `m`, `^\s*` from every line start ran across all the blank lines
+// that follow (quadratic: 80k blank lines 15 s).
 const AZURE_STEP =
-  /^\s*-\s+task:\s*[\w.-]+@\d+\s*$|^\s*-\s+(?:script|bash|pwsh|powershell|checkout|template):\s|^\s*vmImage:\s/m;
-const AZURE_TASK = /^\s*-\s+task:\s*[\w.-]+@\d+\s*$|^\s*vmImage:\s/m;
+  /^[ \t]*-[ \t]+task:[ \t]*[\w.-]+@\d+[ \t]*$|^[ \t]*-[ \t]+(?:script|bash|pwsh|powershell|checkout|template):[ \t\n]|^[ \t]*vmImage:[ \t\n]/m;
+const AZURE_TASK = /^[ \t]*-[ \t]+task:[ \t]*[\w.-]+@\d+[ \t]*$|^[ \t]*vmImage:[ \t\n]/m;
 // A GitHub workflow (`on:`), a Kubernetes manifest, a Compose file, GitLab CI (`include:`, `image:`).
 const NOT_AZURE = /^(?:on|"on"|'on'|apiVersion|kind|services|include|image|version|workflow|default):/m;
 

@@ -643,7 +643,9 @@ function mochaArgs(script: string): string | undefined {
 function optionValues(text: string, key: string): string[] | undefined {
   const m = new RegExp(`(?:^|[\\s{,])["']?${key}["']?[ \\t]*:[ \\t]*([^\\n]*)`).exec(text);
   if (!m) return undefined;
-  const value = m[1]!.replace(/\s+#.*$/, '').trim();
+  // A comment starts at a `#` after a blank (found in one pass: `/\s+#.*$/` was quadratic on a long run of blanks).
+  const hash = m[1]!.search(/(?:^|[ \t])#/);
+  const value = (hash < 0 ? m[1]! : m[1]!.slice(0, hash)).trim();
   if (value.startsWith('[')) {
     // The list may span lines (a pretty-printed .mocharc.json): up to its closing bracket.
     const from = m.index + m[0].length - m[1]!.length;
@@ -659,15 +661,22 @@ function optionValues(text: string, key: string): string[] | undefined {
   }
   if (value && !value.startsWith('#')) {
     if (/^['"`]/.test(value)) return strings(value).slice(0, 1);
-    const scalar = value.replace(/[,}]*$/, '').trim();
+    let end = value.length;
+    while (end > 0 && (value[end - 1] === ',' || value[end - 1] === '}')) end--;
+    const scalar = value.slice(0, end).trim();
     return /[()]/.test(scalar) || !scalar ? undefined : [scalar];
   }
   // A YAML block list: the `- item` lines that follow.
   const out: string[] = [];
-  for (const line of text.slice(m.index + m[0].length + 1).split('\n')) {
-    const item = /^[ \t]*-[ \t]+(.+?)[ \t]*$/.exec(line);
+  // Line by line from the key, up to the first line that is no item (not a split of the rest of the file).
+  for (let at = m.index + m[0].length + 1; at > 0 && at <= text.length; ) {
+    const nl = text.indexOf('\n', at);
+    const line = text.slice(at, nl < 0 ? undefined : nl);
+    const item = /^[ \t]*-[ \t]+(.*\S)/.exec(line);
     if (!item) break;
     out.push(item[1]!.replace(/^['"]|['"]$/g, ''));
+    if (nl < 0) break;
+    at = nl + 1;
   }
   return out.length ? out : undefined;
 }
