@@ -148,6 +148,21 @@ const DIAGRAM_GLOBS = [
 /** Pictures of the architecture: diagrams, but not diagrams as code (nobody can review a change to a PNG). */
 const IMAGE_GLOBS = ['**/*architecture*.{png,svg,jpg,jpeg}', '**/*-arch.{png,svg}'];
 
+/** The opening line of a diagram block: a Markdown fence, an RST directive or an AsciiDoc block attribute. */
+const DIAGRAM_BLOCK =
+  /^[ \t]*(?:(?:`{3,}|~{3,})[ \t]*(?:mermaid|plantuml|puml)\b|\.\.[ \t]+(?:mermaid|uml|plantuml)::|\[(?:mermaid|plantuml)\b)/m;
+
+/**
+ * A page's title: a Markdown H1 or AsciiDoc `=` title (`# How pipdeptree works`), or the text over an
+ * RST/Setext underline (`How pipdeptree works` ⏎ `====`). The scan keeps the first per page, the title;
+ * TITLE_WORDS is then asked of that line (its first 200 characters). Linear: the title starts at a
+ * non-blank, and no class crosses a line end (\u2028 and \u2029 included, where `^` also matches).
+ */
+const DOC_TITLE =
+  /^[#=][ \t]+[^ \t\n\r\u2028\u2029]|^[ \t]{0,4}[^ \t\n\r\u2028\u2029][^\n\r\u2028\u2029]*\r?\n[=\-~^*#]{3,}[ \t]*$/m;
+/** What a title says when the page explains the system's workings. */
+const TITLE_WORDS =
+  /\b(?:architecture|internals|how [\w.-]{1,40}(?: [\w.-]{1,40}){0,2} works|system design|design overview|high[- ]level design)\b/i;
 /** Line numbers (1-based) inside fenced code blocks (``` or ~~~, the closing fence of the same kind). */
 function fencedLines(text: string): Set<number> {
   const out = new Set<number>();
@@ -176,9 +191,25 @@ export default defineRule({
     severity: 'low',
     effort: 'medium',
     detection:
-      'Pass: ARCHITECTURE.md or docs/architecture*, DESIGN.md/docs/design (also under a language folder: docs/en/design/, *-design.md, docs/**/*-architecture.md), or an ADR folder (adr/, adrs/, docs/decisions/, architecture/decisions/, .adr-dir). Also pass (RULES.md lists them): diagrams as code — *.puml, *.mmd, Structurizr *.dsl, *.drawio, *.d2, or Mermaid blocks on a documentation page (docs/…, a page named for diagrams; Markdown or MDX). A page whose Mermaid diagrams all draw a process — an issue or pull-request life cycle, a release workflow, a gitGraph or Gantt chart — is set aside and named, not credited. Architecture pages in MDX count like Markdown (packages/docs/contributing/architecture.mdx). Partial: a Mermaid block only in a README or other page, architecture images (images named *architecture* are diagrams, not diagrams as code) or an Architecture section in the README, CONTRIBUTING or DEVELOPMENT guide, or in CLAUDE.md/AGENTS.md when it has three lines or more (300 characters) of text (other instructions for AI assistants — .github/copilot-*.md, .cursorrules — and a line or two in CLAUDE.md earn nothing) (or a README that walks through the services/components under three or more headings). ADRs are also found by shape: a numbered file with a Status or Context heading followed by a Decision heading. A design plan for one feature (in a plans/proposals/rfcs/specs folder, or a dated file such as docs/plans/2026-03-01-x-design.md) is partial, never the architecture document, and so is a to-do list (a file named *todo*/*backlog*/*roadmap*, such as docs/architecture-todo.md, or one whose list items are mostly `- [ ]` check boxes); a Components heading over a list of the libraries used (a tech stack) is no architecture section.',
+      'Pass: ARCHITECTURE.md or docs/architecture*, a docs page titled for how the system works whatever its file name (`How pipdeptree works`, `Architecture`, `Internals`, `System design` as its Markdown H1, RST or Setext title), DESIGN.md/docs/design (also under a language folder: docs/en/design/, *-design.md, docs/**/*-architecture.md), or an ADR folder (adr/, adrs/, docs/decisions/, architecture/decisions/, .adr-dir). Also pass (RULES.md lists them): diagrams as code — *.puml, *.mmd, Structurizr *.dsl, *.drawio, *.d2, or Mermaid/PlantUML blocks on a documentation page (docs/…, a page named for diagrams; Markdown or MDX fences, reStructuredText `.. mermaid::`/`.. uml::` directives, AsciiDoc `[mermaid]`/`[plantuml]` blocks). A page whose Mermaid diagrams all draw a process — an issue or pull-request life cycle, a release workflow, a gitGraph or Gantt chart — is set aside and named, not credited. Architecture pages in MDX count like Markdown (packages/docs/contributing/architecture.mdx). Partial: a Mermaid block only in a README or other page, architecture images (images named *architecture* are diagrams, not diagrams as code) or an Architecture section in the README, CONTRIBUTING or DEVELOPMENT guide, or in CLAUDE.md/AGENTS.md when it has three lines or more (300 characters) of text (other instructions for AI assistants — .github/copilot-*.md, .cursorrules — and a line or two in CLAUDE.md earn nothing) (or a README that walks through the services/components under three or more headings). ADRs are also found by shape: a numbered file with a Status or Context heading followed by a Decision heading. A design plan for one feature (in a plans/proposals/rfcs/specs folder, or a dated file such as docs/plans/2026-03-01-x-design.md) is partial, never the architecture document, and so is a to-do list (a file named *todo*/*backlog*/*roadmap*, such as docs/architecture-todo.md, or one whose list items are mostly `- [ ]` check boxes); a Components heading over a list of the libraries used (a tech stack) is no architecture section.',
     patterns: {
-      mermaid: { regex: /^[ \t]*```\s*mermaid\b/m, files: ['**/*.{md,mdx}'], literals: ['mermaid'], maxPerFile: 1 },
+      // Mermaid or PlantUML blocks in any documentation markup: a Markdown fence (```mermaid, ```plantuml),
+      // a reStructuredText directive (sphinxcontrib-mermaid `.. mermaid::`, sphinxcontrib-plantuml
+      // `.. uml::`) or an AsciiDoc block (`[mermaid]`, `[plantuml]`) (blind round 26, pipdeptree:
+      // docs/explanation.rst "How pipdeptree works" with five `.. mermaid::` diagrams was "no diagrams").
+      mermaid: {
+        regex: DIAGRAM_BLOCK,
+        files: ['**/*.{md,mdx,rst,adoc,asciidoc}'],
+        literals: ['mermaid', 'uml'],
+        maxPerFile: 1,
+      },
+      // A documentation page titled for the system's workings ("How pipdeptree works", "Architecture",
+      // "Internals", "System design"): the page is the architecture document, whatever its file name.
+      docTitle: {
+        regex: DOC_TITLE,
+        files: ['docs/**/*.{md,mdx,rst,adoc,asciidoc}', 'doc/**/*.{md,mdx,rst,adoc,asciidoc}'],
+        maxPerFile: 1,
+      },
       readmeSection: {
         // "Components" only as the heading itself ("## Components", "## System components"), not
         // in passing ("Default parameters (applied to all demo components)").
@@ -231,7 +262,22 @@ export default defineRule({
       if (!fenced) fences.set(m.path, (fenced = fencedLines(ctx.files.read(m.path) ?? '')));
       return !fenced.has(m.line);
     };
-    const matched = ctx.files.match(DOC_GLOBS).filter(keep);
+    // A docs page whose title names the system's workings (`How pipdeptree works`, `Architecture`,
+    // `Internals`) is the architecture document whatever its file name (docs/explanation.rst): the
+    // title is its first heading, within the page's first lines; CPU-architecture titles stay out.
+    const titled = ctx
+      .matches('docTitle')
+      .filter(
+        (m) =>
+          m.line <= 12 &&
+          TITLE_WORDS.test(m.snippet.slice(0, 200)) &&
+          !CPU_ARCH.test(m.snippet) &&
+          !HOW_TO_RUN_TITLE.test(m.snippet) &&
+          prose(m) &&
+          firstHeading(ctx.files.read(m.path) ?? '', m.line),
+      )
+      .map((m) => m.path);
+    const matched = [...new Set([...ctx.files.match(DOC_GLOBS), ...titled])].sort().filter(keep);
     // Feature plans count as partial (below), not as the architecture document.
     const plans = matched.filter((p) => PLAN.test(p) && !/(?:^|\/)ARCHITECTURE[^/]*$/i.test(p));
     const todos = matched.filter(
@@ -289,7 +335,12 @@ export default defineRule({
       found.push('diagrams as code');
       evidence.push(
         ...diagrams.slice(0, 2).map((p) => ({ path: p, note: 'diagram as code' })),
-        ...mermaid.slice(0, 2).map((m) => fromMatch(m, 'Mermaid diagram')),
+        // Diagrams of the architecture document first: another page's may draw an example.
+        ...mermaid
+          .slice()
+          .sort((a, b) => Number(!docs.includes(a.path)) - Number(!docs.includes(b.path)))
+          .slice(0, 2)
+          .map((m) => fromMatch(m, 'Mermaid diagram')),
       );
     }
     if (plans.length) {
@@ -449,6 +500,25 @@ export default defineRule({
   },
 });
 
+/**
+ * No heading above `line` (1-based, within the page's first lines): the heading there is the page's
+ * title. A Markdown `#`, an AsciiDoc `=` or an underlined title before it makes it a section.
+ */
+function firstHeading(text: string, line: number): boolean {
+  const lines = text.split('\n', line);
+  for (let i = 0; i < line - 1; i++) {
+    const l = lines[i] ?? '';
+    if (/^(?:#{1,6}|={1,6})[ \t]+\S/.test(l)) return false;
+    // An underline under text (not the overline of the title itself, which sits just above it).
+    if (i > 0 && i < line - 2 && /^([=\-~^*#"+_])\1{2,}[ \t]*$/.test(l) && /\w/.test(lines[i - 1] ?? '')) return false;
+  }
+  return true;
+}
+
+/** A title about running or deploying the program (`How deployment works`, `Deployment architecture` stays). */
+const HOW_TO_RUN_TITLE =
+  /\bhow (?:to|the (?:release|deploy\w*|install\w*|upgrade)|releases?|deploy\w*|install\w*|upgrad\w*|versioning|contribut\w*) /i;
+
 /** A parent section about the system itself: a "How it works" under it is the system's. */
 const SYSTEM_PARENT = /architecture|design|overview|system|internals|concepts|about|introduction|how .* works/i;
 
@@ -476,35 +546,59 @@ const PROCESS_WORDS =
   /\b(?:issues?|pull requests?|PRs?|triage|review(?:ed)?|merged?|approved?|wont-?fix|duplicate|needs-\w+|stale)\b/gi;
 
 /**
- * The Mermaid blocks of a page: the line and text of the opening fence, the nearest heading
- * above it, and whether it draws a process rather than the system — a process diagram type (gitGraph,
- * gantt…), a heading about issues, reviews or releases, or nodes with three different words of a
- * contribution process (issue, PR, triage, merged…).
+ * The Mermaid (and PlantUML) blocks of a page — Markdown fences, RST directives (`.. mermaid::` and its
+ * indented body), AsciiDoc `[mermaid]` blocks —: the line and text of the opening, the nearest heading
+ * above it (`#` headings, Setext/RST underlined titles, AsciiDoc `=` titles), and whether it draws a
+ * process rather than the system — a process diagram type (gitGraph, gantt…), a heading about issues,
+ * reviews or releases, or nodes with three different words of a contribution process (issue, PR,
+ * triage, merged…). One pass over the lines.
  */
 function mermaidBlocks(text: string): { line: number; snippet: string; heading?: string; process: boolean }[] {
   const lines = text.split('\n');
   const out: { line: number; snippet: string; heading?: string; process: boolean }[] = [];
   let heading: string | undefined;
+  const add = (i: number, body: string[]) => {
+    const kept = body.filter((x) => x.trim() && !/^\s*%%/.test(x) && !/^\s*:\w[\w-]*:/.test(x));
+    const type = kept[0]?.trim() ?? '';
+    const words = new Set((kept.join(' ').match(PROCESS_WORDS) ?? []).map((w) => w.toLowerCase()));
+    out.push({
+      line: i + 1,
+      snippet: lines[i]!.trim(),
+      ...(heading ? { heading } : {}),
+      process: PROCESS_TYPE.test(type) || (!!heading && PROCESS_HEADING.test(heading)) || words.size >= 3,
+    });
+  };
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
-    const h = /^#{1,6}[ \t]+(.*\S)/.exec(l);
+    const h = /^(?:#{1,6}|={1,6})[ \t]+(.*\S)/.exec(l);
     if (h) heading = h[1]!;
+    // An underlined title (RST, Setext): a line of one repeated punctuation under a line of text.
+    else if (i > 0 && /^([=\-~^*#"+_])\1{2,}[ \t]*$/.test(l) && /^[ \t]*[\w(]/.test(lines[i - 1]!))
+      heading = lines[i - 1]!.trim();
     const fence = /^[ \t]*(`{3,}|~{3,})\s*(\w*)/.exec(l);
-    if (!fence) continue;
-    let j = i + 1;
-    while (j < lines.length && !lines[j]!.trimStart().startsWith(fence[1]!)) j++;
-    if (fence[2] === 'mermaid') {
-      const body = lines.slice(i + 1, j).filter((x) => x.trim() && !/^\s*%%/.test(x));
-      const type = body[0]?.trim() ?? '';
-      const words = new Set((body.join(' ').match(PROCESS_WORDS) ?? []).map((w) => w.toLowerCase()));
-      out.push({
-        line: i + 1,
-        snippet: l.trim(),
-        ...(heading ? { heading } : {}),
-        process: PROCESS_TYPE.test(type) || (!!heading && PROCESS_HEADING.test(heading)) || words.size >= 3,
-      });
+    if (fence) {
+      let j = i + 1;
+      while (j < lines.length && !lines[j]!.trimStart().startsWith(fence[1]!)) j++;
+      if (/^(?:mermaid|plantuml|puml)$/.test(fence[2]!)) add(i, lines.slice(i + 1, j));
+      i = j;
+      continue;
     }
-    i = j;
+    const directive = /^([ \t]*)\.\.[ \t]+(?:mermaid|uml|plantuml)::/.exec(l);
+    if (directive) {
+      const indent = directive[1]!.length;
+      let j = i + 1;
+      while (j < lines.length && (!lines[j]!.trim() || /^[ \t]*/.exec(lines[j]!)![0].length > indent)) j++;
+      add(i, lines.slice(i + 1, j));
+      i = j - 1;
+      continue;
+    }
+    if (/^\[(?:mermaid|plantuml)\b/.test(l)) {
+      const delimiter = /^(-{4,}|\.{4,})[ \t]*$/.exec(lines[i + 1] ?? '');
+      let j = i + 2;
+      if (delimiter) while (j < lines.length && lines[j]!.trim() !== delimiter[1]) j++;
+      add(i, delimiter ? lines.slice(i + 2, j) : []);
+      i = delimiter ? j : i;
+    }
   }
   return out;
 }

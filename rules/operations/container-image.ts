@@ -62,7 +62,9 @@ export default defineRule({
       .map(
         (d): Evidence => ({
           path: d.path,
-          note: 'not counted: a dev-container, local-development, test, example, packaging or build-tool image is not what ships',
+          note: d.mock
+            ? `not counted: a mock of another system for local runs and tests (${d.mock}) is not what ships`
+            : 'not counted: a dev-container, local-development, test, example, packaging or build-tool image is not what ships',
         }),
       );
     if (all.length === 0) {

@@ -211,7 +211,7 @@ export default defineRule({
         iac.workloads.length > 0 ? [] : d.composeFiles.filter((p) => !prodCompose.some((c) => c.path === p));
       let also = '';
       if (other.length > 0) {
-        const units = composeWorkloads(ctx.files).units.filter((u) => other.includes(u.path));
+        const units = composeWorkloads(ctx.files, ctx.facts.profile.id).units.filter((u) => other.includes(u.path));
         const main = units[0]?.path ?? other.find((p) => !/[._-](dev|development|local)\b/i.test(p)) ?? other[0]!;
         const mine = units.filter((u) => u.path === main);
         also = `; compose file ${main}${other.length > 1 ? ` (and ${other.length - 1} more)` : ''} also present${mine.length > 0 ? `, running ${mine.length} service${mine.length === 1 ? '' : 's'} built here` : ''}`;

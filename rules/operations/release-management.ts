@@ -120,11 +120,14 @@ export default defineRule({
         // the project's name (one to three words) before the version, underlined: towncrier's reStructuredText
         // `pluggy 1.6.0 (2025-05-15)` over `=====` (round 19)
         // ([ \t] not \s: a heading never spans lines; `=======` above a version is an underline.)
+        // Any reStructuredText adornment (`*`, `#`, `+`, `"`, `_` too), and a version indented under an
+        // overline (` 4.2.0 (2026-07-31)` between `****` lines, Sphinx's towncrier template; blind round 26,
+        // pipdeptree docs/changelog.rst was "no CHANGELOG with version headings").
         // `^` on each alternative, so each is checked alone (test/patterns.test.ts); the text after
         // an underlined version starts at a non-digit (digits the version and the text could share
         // were tried in every split: the longest version leaves the shortest text anyway).
         regex:
-          /^#{1,4}[ \t]*(?:\[?v?\d+\.\d+(?:\.\d+)?|\[?v\d+(?![\w.])|(?:version|release)[ \t]+v?\d+\.\d+)|^[[`]?v?\d+\.\d+(?:\.\d+)?(?:[^\d\n][^\n]{0,39})?\n[-=~^]{3,}[ \t]*$|^[A-Za-z][\w.-]{0,39}(?:[ \t]+[A-Za-z][\w.-]{0,39}){0,2}[ \t]+v?\d+\.\d+(?:\.\d+)?(?:[^\d\n][^\n]{0,39})?\n[-=~^]{3,}[ \t]*$|^\[v?\d+\.\d+(?:\.\d+){0,2}\]\([^)\s]+\)(?:[^\d\n][^\n]{0,39})?\n[-=~^]{3,}[ \t]*$|^\[?\d{4}-\d\d-\d\d\]?(?:[^\d\n][^\n]{0,39})?\n[-=~^]{3,}[ \t]*$|^=+[ \t]*v?\d+\.\d+|^\*[ \t]+v?\d+\.\d+\.\d+[ \t]*[(-]|^v?\d+\.\d+\.\d+[ \t]+\(\d{4}-\d\d-\d\d\)|^v?\d+\.\d+(?:\.\d+){0,2}[ \t]+[-–—][ \t]+(?:\d{1,2}[ \t]+[A-Za-z]{3,9}\.?|[A-Za-z]{3,9}\.?[ \t]+\d{1,2},?)[ \t]+\d{4}\b|^v?\d+\.\d+(?:\.\d+){0,2}[ \t]+[-–—][ \t]+\d{4}-\d\d-\d\d\b|^#{1,4}[ \t]*\d{4}-[\dX]{2}-[\dX]{2}[ \t]+[^\s\d][^\n\d]{0,59}\d+\.\d+|^#{1,4}[ \t]*\[\d{4}-\d\d-\d\d\][ \t]*$|^(?:changes[ \t]+(?:in|for)[ \t]+)?(?:version|release)[ \t]+v?\d+\.\d+(?:\.\d+){0,2}[ \t]*(?:\([^)\n]{0,40}\)[ \t]*)?$|^[-*][ \t]+v\d+\.\d+(?:\.\d+){0,2}[ \t]*:?$/im,
+          /^#{1,4}[ \t]*(?:\[?v?\d+\.\d+(?:\.\d+)?|\[?v\d+(?![\w.])|(?:version|release)[ \t]+v?\d+\.\d+)|^[ \t]{0,4}[[`]?v?\d+\.\d+(?:\.\d+)?(?:[^\d\n][^\n]{0,39})?\n[-=~^*#+"_]{3,}[ \t]*$|^[A-Za-z][\w.-]{0,39}(?:[ \t]+[A-Za-z][\w.-]{0,39}){0,2}[ \t]+v?\d+\.\d+(?:\.\d+)?(?:[^\d\n][^\n]{0,39})?\n[-=~^*#+"_]{3,}[ \t]*$|^\[v?\d+\.\d+(?:\.\d+){0,2}\]\([^)\s]+\)(?:[^\d\n][^\n]{0,39})?\n[-=~^*#+"_]{3,}[ \t]*$|^\[?\d{4}-\d\d-\d\d\]?(?:[^\d\n][^\n]{0,39})?\n[-=~^*#+"_]{3,}[ \t]*$|^=+[ \t]*v?\d+\.\d+|^\*[ \t]+v?\d+\.\d+\.\d+[ \t]*[(-]|^v?\d+\.\d+\.\d+[ \t]+\(\d{4}-\d\d-\d\d\)|^v?\d+\.\d+(?:\.\d+){0,2}[ \t]+[-–—][ \t]+(?:\d{1,2}[ \t]+[A-Za-z]{3,9}\.?|[A-Za-z]{3,9}\.?[ \t]+\d{1,2},?)[ \t]+\d{4}\b|^v?\d+\.\d+(?:\.\d+){0,2}[ \t]+[-–—][ \t]+\d{4}-\d\d-\d\d\b|^#{1,4}[ \t]*\d{4}-[\dX]{2}-[\dX]{2}[ \t]+[^\s\d][^\n\d]{0,59}\d+\.\d+|^#{1,4}[ \t]*\[\d{4}-\d\d-\d\d\][ \t]*$|^(?:changes[ \t]+(?:in|for)[ \t]+)?(?:version|release)[ \t]+v?\d+\.\d+(?:\.\d+){0,2}[ \t]*(?:\([^)\n]{0,40}\)[ \t]*)?$|^[-*][ \t]+v\d+\.\d+(?:\.\d+){0,2}[ \t]*:?$/im,
         files: CHANGELOG_GLOBS,
         maxPerFile: 1,
       },

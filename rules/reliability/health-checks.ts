@@ -152,7 +152,7 @@ export default defineRule({
         reason: `${ctx.facts.reusable.reason}: health checks belong to the workloads its callers deploy on it (no image, manifest or unit here)`,
       };
     // Compose services set aside (a development runner, a one-shot job) make nothing applicable.
-    const aside = new Set(composeWorkloads(ctx.files).aside.map((a) => a.service));
+    const aside = new Set(composeWorkloads(ctx.files, ctx.facts.profile.id).aside.map((a) => a.service));
     const composeRuns = deployments(ctx.files).compose.filter((s) => !aside.has(s));
     return profile === 'service' ||
       longRunning ||
@@ -162,7 +162,7 @@ export default defineRule({
       resourcesOf(terraform(ctx.files), ...COMPUTE).some((r) => isProductionPath(r.path))
       ? true
       : {
-          reason: `nothing here runs a long-lived process (profile ${profile}, no ${oneShot.size > 0 ? 'long-running image' : ctx.files.match(DOCKERFILE_GLOBS).some(isDevContainer) ? 'Dockerfile but a development container' : 'Dockerfile'}, manifests or compute in IaC)${oneShot.size > 0 ? `: ${[...oneShot.values()].slice(0, 2).join('; ')}` : ''}${aside.size > 0 ? `; ${composeWorkloads(ctx.files).aside[0]!.note}` : ''}`,
+          reason: `nothing here runs a long-lived process (profile ${profile}, no ${oneShot.size > 0 ? 'long-running image' : ctx.files.match(DOCKERFILE_GLOBS).some(isDevContainer) ? 'Dockerfile but a development container' : 'Dockerfile'}, manifests or compute in IaC)${oneShot.size > 0 ? `: ${[...oneShot.values()].slice(0, 2).join('; ')}` : ''}${aside.size > 0 ? `; ${composeWorkloads(ctx.files, ctx.facts.profile.id).aside[0]!.note}` : ''}`,
         };
   },
   check(ctx) {
@@ -216,7 +216,7 @@ export default defineRule({
     // One decision for health-checks, redundancy and resource-limits (deploy.ts composeWorkloads):
     // a one-shot job exits when done, nothing to probe; a service built from a development image
     // beside an image that ships is local development (round 14: djangopackages' dev services).
-    const workloads = composeWorkloads(ctx.files);
+    const workloads = composeWorkloads(ctx.files, ctx.facts.profile.id);
     const aside = k8sContainers > 0 ? [] : workloads.aside;
     for (const s of k8sContainers > 0 ? [] : workloads.units) {
       units++;

@@ -338,7 +338,7 @@ export default defineRule({
     const deployed = new Set(d.production.map((p) => p.path));
     // A one-shot job (a migration runner) exits when done, and a development service is not
     // deployed: no instance count to judge (the same set-aside as health-checks and resource-limits).
-    const workloads = composeWorkloads(ctx.files);
+    const workloads = composeWorkloads(ctx.files, ctx.facts.profile.id);
     for (const s of workloads.units.filter((s) => s.replicas !== undefined || deployed.has(s.path))) {
       (s.replicas !== undefined && s.replicas >= 2 ? good : findings).push({
         path: s.path,

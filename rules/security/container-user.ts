@@ -129,8 +129,9 @@ export default defineRule({
         evidence.push({
           path: d.path,
           // A local-development image (under dev/, `Dockerfile.dev`) runs a process, but on a laptop.
-          note:
-            isLocalDevPath(d.path) || LOCAL_IMAGE_NAME.test(d.path.slice(d.path.lastIndexOf('/') + 1))
+          note: d.mock
+            ? `not judged: a mock of another system for local runs and tests (${d.mock}), not the deployment; the image that ships is judged`
+            : isLocalDevPath(d.path) || LOCAL_IMAGE_NAME.test(d.path.slice(d.path.lastIndexOf('/') + 1))
               ? 'not judged: a local-development image (not published), not the deployment; the image that ships is judged'
               : 'not judged: a packaging, export or build-tool image (it runs no service); the image that ships is judged',
         });

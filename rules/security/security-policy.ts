@@ -1,10 +1,72 @@
 import { defineRule } from '../../src/types.js';
-import { fail, pass } from '../../src/engine/results.js';
+import type { Evidence, FileView } from '../../src/types.js';
+import { fail, partial, pass } from '../../src/engine/results.js';
 import { basename } from '../../src/walk/glob.js';
 
 /** GitHub reads SECURITY.md from the root, `.github/` or `docs/`; security.txt is the web's equivalent (RFC 9116). */
 const DIRS = ['', '.github/', 'docs/'];
 const NAME = /^security(\.(md|markdown|rst|txt|adoc))?$/i;
+
+/** The project's front documents where a Security section is written: the README and the contributing guide. */
+const FRONT_DOC = /^(?:\.github\/|docs\/)?(?:README|CONTRIBUTING)(?:\.[\w-]+)?(?:\.(?:md|markdown|rst|txt|adoc))?$/i;
+/** A heading about security or reporting vulnerabilities: `## Security`, `Reporting Security Issues`, `Vulnerabilities`. */
+const SECURITY_HEADING = /\b(?:security|vulnerabilit(?:y|ies)|responsible disclosure)\b/i;
+/**
+ * A private way to report: an e-mail address or the word, a private or confidential report, GitHub's
+ * private vulnerability reporting (a security advisory link or the Security tab), a bug-bounty platform.
+ */
+const PRIVATE_CHANNEL =
+  /[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\be-?mail\b|\bprivate(?:ly)?\b|\bconfidential(?:ly)?\b|\/security\/advisories\b|\bsecurity advisory\b|\bhackerone\b|\bbugcrowd\b|\bhuntr\b|\bintigriti\b|\bsecurity\.txt\b/i;
+
+const REPORTING = /\b(?:report\w*|disclos\w*|discover\w*|vulnerabilit(?:y|ies)|contact)\b/i;
+
+/**
+ * The Security sections of a document: Markdown/AsciiDoc headings (`## Security`, `== Security`) and
+ * RST/Setext titles (a line over an underline), each with the text up to the next heading (at most 30
+ * lines), in one pass over the lines.
+ */
+function securitySections(text: string): { line: number; heading: string; body: string }[] {
+  const lines = text.split('\n', 5000);
+  const out: { line: number; heading: string; body: string }[] = [];
+  let open: { line: number; heading: string; body: string[] } | undefined;
+  const close = () => {
+    if (open) out.push({ line: open.line, heading: open.heading, body: open.body.join('\n') });
+    open = undefined;
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!;
+    const atx = /^(?:#{1,6}|={1,6})[ \t]+(\S.{0,120})/.exec(l);
+    const setext = i + 1 < lines.length && /^([=\-~^*#"+_])\1{2,}[ \t]*$/.test(lines[i + 1]!) && /^[ \t]*\w/.test(l);
+    if (atx || setext) {
+      close();
+      const heading = (atx ? atx[1]! : l).trim();
+      if (SECURITY_HEADING.test(heading)) open = { line: i + 1, heading, body: [] };
+      if (setext) i++;
+      continue;
+    }
+    if (open && open.body.length < 30) open.body.push(l);
+  }
+  close();
+  return out;
+}
+
+/** A Security section of the README or contributing guide that names a private way to report. */
+function frontDocPolicy(files: FileView): Evidence | undefined {
+  for (const p of files.paths.filter((x) => FRONT_DOC.test(x)).sort()) {
+    for (const s of securitySections(files.read(p) ?? '')) {
+      const channel = PRIVATE_CHANNEL.exec(s.body);
+      // About reporting a problem, not the product's security features ("e-mail verification").
+      if (channel && REPORTING.test(s.body))
+        return {
+          path: p,
+          line: s.line,
+          snippet: s.heading.slice(0, 120),
+          note: `security section with a private way to report (${channel[0]})`,
+        };
+    }
+  }
+  return undefined;
+}
 
 export default defineRule({
   meta: {
@@ -21,9 +83,11 @@ export default defineRule({
     reads: [
       '{SECURITY,security,Security}.{md,markdown,txt,rst}',
       '{.github,docs}/{SECURITY,security,Security}.{md,markdown,txt,rst}',
+      '{README,readme,Readme,CONTRIBUTING,contributing}*',
+      '{.github,docs}/{README,readme,CONTRIBUTING,contributing}*',
     ],
     detection:
-      '`SECURITY.md` (any case, .md/.rst/.txt/.adoc) at the root, in `.github/` or in `docs/`; `.well-known/security.txt`.',
+      '`SECURITY.md` (any case, .md/.rst/.txt/.adoc) at the root, in `.github/` or in `docs/`; `.well-known/security.txt`. Partial (0.75): no such file, but a Security/Vulnerabilities section of the README or CONTRIBUTING guide (Markdown, AsciiDoc or RST headings) that names a private way to report — an e-mail address, a private or confidential report, a GitHub security advisory link, a bug-bounty platform.',
   },
   check({ files }) {
     const found = files.paths.filter((p) => {
@@ -43,6 +107,16 @@ export default defineRule({
         found.map((p) => ({ path: p, note: 'empty security policy' })),
       );
     }
+    // A Security section of the README or contributing guide that gives a private address is a
+    // disclosure policy in another file (blind round 26, flysystem readme.md:52 "## Security — please
+    // email … instead of using the issue tracker"); GitHub's Security tab shows only SECURITY.md.
+    const section = frontDocPolicy(files);
+    if (section)
+      return partial(
+        0.75,
+        `Vulnerabilities are reported privately as the ${section.path} Security section says, but there is no SECURITY.md (the file GitHub's Security tab and reporters look for).`,
+        [section],
+      );
     return fail('No SECURITY.md found.', [
       { path: '.', note: 'no SECURITY.md at the root, in .github/ or in docs/, and no .well-known/security.txt' },
     ]);

@@ -19,7 +19,7 @@ import { parseHcl, type TfBlock } from './terraform.js';
 import { parseYamlWithLines } from '../util/yaml-lines.js';
 import { k8s } from './k8s.js';
 import { pulumi } from './pulumi.js';
-import { dockerfiles, isToolImage } from './dockerfile.js';
+import { composeBuildPath, dockerfiles, isToolImage } from './dockerfile.js';
 
 export const COMPOSE_GLOBS = [
   '**/docker-compose*.{yml,yaml}',
@@ -577,17 +577,8 @@ function mergeCompose(list: ComposeService[]): ComposeService[] {
 
 /** `build: ./api` or `build: {context: api, dockerfile: Dockerfile.prod}` → the Dockerfile's path. */
 function buildDockerfile(dir: string, build: unknown): { dockerfile?: string } {
-  const b = typeof build === 'string' ? { context: build } : rec(build);
-  if (!b) return {};
-  const context = typeof b.context === 'string' ? b.context : '.';
-  const file = typeof b.dockerfile === 'string' ? b.dockerfile : 'Dockerfile';
-  const parts: string[] = [];
-  for (const seg of `${dir}/${context}/${file}`.split('/')) {
-    if (!seg || seg === '.') continue;
-    if (seg === '..') parts.pop();
-    else parts.push(seg);
-  }
-  return { dockerfile: parts.join('/') };
+  const dockerfile = composeBuildPath(dir, build);
+  return dockerfile === undefined ? {} : { dockerfile };
 }
 
 /** The line of a map key, given the line where its value starts (cite `web:`, not `build: .`). */
@@ -633,7 +624,7 @@ function jobStep(name: string, raw: Record<string, unknown>): string | undefined
 /** A compose service this repository builds that is not a deployed, long-running unit, and why. */
 export interface ComposeAside {
   service: ComposeService;
-  kind: 'one-shot' | 'development';
+  kind: 'one-shot' | 'development' | 'test';
   /** The whole sentence, the same in every rule: `compose service x (file:line) set aside: …`. */
   note: string;
 }
@@ -645,9 +636,41 @@ export interface ComposeAside {
  * built from a development image (Dockerfile.dev, not published) beside an image that ships:
  * local development, as the development compose file it sits in.
  */
-export function composeWorkloads(files: FileView): { units: ComposeService[]; aside: ComposeAside[] } {
-  return memo(files, 'composeWorkloads', () => {
+export function composeWorkloads(
+  files: FileView,
+  profile?: string,
+): { units: ComposeService[]; aside: ComposeAside[] } {
+  const rig = profile === 'library' || profile === 'cli';
+  return memo(files, rig ? 'composeWorkloads:rig' : 'composeWorkloads', () => {
     const d = deployments(files);
+    // A library or command-line tool is not deployed: a compose file that is not the deployment
+    // (named for production, scaled, a self-hosting template) and runs nothing built or published
+    // here only starts what its tests talk to — SFTP, FTP, WebDAV servers, a proxy (blind round 26,
+    // flysystem's docker-compose.yml, judged as "5 of 5 deployed units" without health checks).
+    // Every service of such a file is test infrastructure, the third-party ones as well.
+    if (rig) {
+      const testRigs = new Set(
+        d.composeFiles.filter(
+          (path) =>
+            !d.production.some((p) => p.path === path) &&
+            !d.compose.some(
+              (s) => s.path === path && (s.hasBuild || (s.image !== undefined && ownNamed(files, s.image))),
+            ),
+        ),
+      );
+      if (testRigs.size > 0) {
+        const plain = composeWorkloads(files);
+        const aside: ComposeAside[] = plain.aside.filter((a) => !testRigs.has(a.service.path));
+        for (const s of d.compose.filter((x) => testRigs.has(x.path)))
+          aside.push({
+            service: s,
+            kind: 'test',
+            note: `compose service ${s.name} (${s.path}:${s.line}) set aside as test infrastructure: the ${profile === 'cli' ? 'command-line tool' : 'library'} builds nothing in this compose file, which starts services (${s.image ?? 'an image'}) for its tests to talk to`,
+          });
+        return { units: plain.units.filter((u) => !testRigs.has(u.path)), aside };
+      }
+      return composeWorkloads(files);
+    }
     const images = dockerfiles(files).filter((f) => f.ok);
     const shipping = images.some((f) => isProductionPath(f.path) && !isToolImage(f));
     const devImages = new Set(images.filter((f) => isToolImage(f)).map((f) => f.path));
@@ -688,7 +711,7 @@ export function composeAsideSentence(aside: ComposeAside[]): string {
     .slice(0, 3)
     .map(
       (a) =>
-        `${a.service.name} (${a.service.path}:${a.service.line}, ${a.kind === 'one-shot' ? 'a one-shot job' : 'local development'})`,
+        `${a.service.name} (${a.service.path}:${a.service.line}, ${a.kind === 'one-shot' ? 'a one-shot job' : a.kind === 'test' ? 'test infrastructure' : 'local development'})`,
     );
   return ` Set aside, not deployed units: compose service${aside.length === 1 ? '' : 's'} ${named.join(', ')}${aside.length > 3 ? ` and ${aside.length - 3} more` : ''}.`;
 }

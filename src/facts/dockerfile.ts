@@ -52,6 +52,12 @@ export interface Dockerfile {
    * on the stages of the targets it builds FROM (`FROM +build`) or on the file's base recipe.
    */
   target?: { name: string; line: number; save: number };
+  /**
+   * Why the image is a mock of another system for local runs or tests, when it is: named so
+   * (`Dockerfile.npg-mock`, `mocks/payments/Dockerfile`), or built by a compose service named so
+   * (`pagopa-pdv-mock: build: {dockerfile: Dockerfile.pdv}`).
+   */
+  mock?: string;
 }
 
 /** Earthly's build files: each target with `SAVE IMAGE` builds an image like a Dockerfile stage. */
@@ -356,8 +362,92 @@ export function dockerfiles(files: FileView): Dockerfile[] {
       }
       earthlyPublished(ci, earth);
     }
+    markMocks(files, all);
     return [...all, ...earth];
   });
+}
+
+/**
+ * Words that name a stand-in for another system: a mock server, a stub, a fake, an emulator or a
+ * simulator. Compared with whole words of a name (`npg-mock`, `payments_stub`, `wiremock`), never a
+ * substring (`mockingbird`).
+ */
+const MOCK_WORDS = new Set([
+  'mock',
+  'mocks',
+  'mockserver',
+  'wiremock',
+  'stub',
+  'stubs',
+  'fake',
+  'fakes',
+  'emulator',
+  'emulators',
+  'simulator',
+  'simulators',
+]);
+
+/** A name made of words (split at `-`, `_`, `.`), one of which names a mock. */
+export function mockName(name: string): boolean {
+  return name
+    .toLowerCase()
+    .split(/[-_.]/)
+    .some((w) => MOCK_WORDS.has(w));
+}
+
+const COMPOSE_FILES = ['**/docker-compose*.{yml,yaml}', '**/compose*.{yml,yaml}', '**/*.docker-compose.{yml,yaml}'];
+
+/**
+ * Images that stand in for another system (a payment gateway's mock, a tokenizer stub) so the
+ * service can run on a laptop or in tests: by the Dockerfile's name or folder, or by the compose
+ * service that builds it. They are not what ships (blind round 26, helpdesk-service: two local
+ * mocks made container-user partial while the shipped Dockerfile runs as a user).
+ */
+function markMocks(files: FileView, all: Dockerfile[]): void {
+  const byPath = new Map(all.map((d) => [d.path, d]));
+  for (const d of all) {
+    const parts = d.path.split('/');
+    const named = parts.find((seg, i) =>
+      mockName(i === parts.length - 1 ? seg.replace(/^(?:Dockerfile|Containerfile)\.?/i, '') : seg),
+    );
+    if (named) d.mock = `named ${named}`;
+  }
+  if (all.every((d) => d.mock)) return;
+  for (const path of files.match(COMPOSE_FILES)) {
+    const doc = files.readYaml<{ services?: Record<string, unknown> }>(path);
+    const services = doc.ok ? doc.value?.services : undefined;
+    if (!services || typeof services !== 'object') continue;
+    const dir = path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '';
+    for (const [name, raw] of Object.entries(services)) {
+      const svc = raw && typeof raw === 'object' ? (raw as Record<string, unknown>) : undefined;
+      if (!svc || svc.build === undefined) continue;
+      const container = typeof svc.container_name === 'string' ? svc.container_name : '';
+      if (!mockName(name) && !mockName(container)) continue;
+      const dockerfile = composeBuildPath(dir, svc.build);
+      const d = dockerfile ? byPath.get(dockerfile) : undefined;
+      if (d && !d.mock) d.mock = `built by compose service ${name} in ${path}`;
+    }
+  }
+}
+
+/** `build: ./api` or `build: {context: api, dockerfile: Dockerfile.prod}` → the Dockerfile's repository path. */
+export function composeBuildPath(dir: string, build: unknown): string | undefined {
+  const b =
+    typeof build === 'string'
+      ? { context: build }
+      : build && typeof build === 'object' && !Array.isArray(build)
+        ? (build as Record<string, unknown>)
+        : undefined;
+  if (!b) return undefined;
+  const context = typeof b.context === 'string' ? b.context : '.';
+  const file = typeof b.dockerfile === 'string' ? b.dockerfile : 'Dockerfile';
+  const parts: string[] = [];
+  for (const seg of `${dir}/${context}/${file}`.split('/')) {
+    if (!seg || seg === '.') continue;
+    if (seg === '..') parts.pop();
+    else parts.push(seg);
+  }
+  return parts.join('/');
 }
 
 const CI_GLOBS = [
@@ -465,6 +555,8 @@ export function isToolImage(d: Dockerfile): boolean {
   const name = d.target?.name ?? baseName(d.path);
   // A development name says nothing when CI builds and pushes the image (the published image).
   if ((TOOL_NAME.test(name) && !d.published) || TOOL_DIR.test(d.path)) return true;
+  // A mock of another system (named so, or built by a compose service named so) unless CI publishes it.
+  if (d.mock && !d.published) return true;
   // An image kept in a local-development folder (`dev/local_setup/elasticsearch/Dockerfile`: the
   // search engine with a plugin, for a laptop) unless CI publishes it (blind round 25).
   if (isLocalDevPath(d.path) && !d.published) return true;

@@ -15,8 +15,17 @@ export const APPSETTINGS = ['**/appsettings*.json', '**/AppSettings*.json', '**/
 // resources/testfiles/solidtime_import_test_1/clients.csv was read as a pre-production environment).
 const TEST_DIR =
   /(^|\/)(tests?|__tests__|spec|specs|e2e|integration[-_]?tests?|test[-_]?utils?|testing|test[-_]?support|test[-_]?helpers?|test[-_]?files|test[-_]?data|fixtures)\//i;
+// `*TestCase.php` (`FilesystemAdapterTestCase.php`, an abstract PHPUnit case other packages' tests extend) is
+// test code as much as `*Test.php` (blind round 26, flysystem: named its largest production module).
 const TEST_FILE =
-  /(^|\/)(tests?\.[cm]?[jt]sx?|[^/]*\.test-d\.ts|test_[^/]*\.py|tests(?:_[^/]*)?\.py|[^/]*_test\.(py|go)|[^/]*\.(test|spec)\.[cm]?[jt]sx?|[^/]*_spec\.rb|[^/]*Tests?\.(java|kt|cs|php|scala)|conftest\.py)$/;
+  /(^|\/)(tests?\.[cm]?[jt]sx?|[^/]*\.test-d\.ts|test_[^/]*\.py|tests(?:_[^/]*)?\.py|[^/]*_test\.(py|go)|[^/]*\.(test|spec)\.[cm]?[jt]sx?|[^/]*_spec\.rb|[^/]*(?:Tests?|TestCase)\.(java|kt|cs|php|scala)|conftest\.py)$/;
+/**
+ * A package of test utilities named with a prefix (`src/AdapterTestUtilities/`, `flysystem-test-utilities/`,
+ * `acme_testing_utils/`): shared test cases and helpers that other packages' tests use, not production code
+ * (blind round 26). One path segment ending in test/testing + utilities/utils/helpers/support/kit.
+ */
+const TEST_UTILITY_DIR =
+  /(^|\/)(?:[\w.-]*?[-_.])?[Tt]est(?:ing)?[-_]?(?:[Uu]tilities|[Uu]tils?|[Hh]elpers?|[Ss]upport|[Kk]it)\/|(^|\/)[\w.-]*?[a-z0-9]Test(?:ing)?(?:Utilities|Utils?|Helpers?|Support|Kit)\//;
 /**
  * A Gradle/Maven test source set beside src/main: `src/integrationTest/`, `src/jsr166Test/`,
  * `src/openjdkTest/`, `src/testFixtures/` (blind round 9, caffeine: TCK suites under
@@ -140,7 +149,12 @@ export function isTestPath(path: string): boolean {
   return remembered(
     path,
     TEST,
-    (p) => TEST_DIR.test(p) || TEST_FILE.test(p) || TEST_PROJECT_DIR.test(p) || TEST_SOURCE_SET.test(p),
+    (p) =>
+      TEST_DIR.test(p) ||
+      TEST_FILE.test(p) ||
+      TEST_PROJECT_DIR.test(p) ||
+      TEST_SOURCE_SET.test(p) ||
+      TEST_UTILITY_DIR.test(p),
   );
 }
 
@@ -192,7 +206,31 @@ export function isProductionPath(path: string): boolean {
 }
 
 function productionUncached(path: string): boolean {
-  return !isTestPath(path) && !isExamplePath(path) && !isHarnessPath(path);
+  return !isTestPath(path) && !isExamplePath(path) && !isHarnessPath(path) && !isSeedDataPath(path);
+}
+
+/**
+ * Seed data and database initialisation scripts for a local or test database: a seeds folder (knex
+ * `seeds/`, Laravel `database/seeders/`, Rails `db/seeds/`, `seed-data/`), the init folder of the
+ * official database images (`docker-entrypoint-initdb.d/`, `initdb.d/`), a seed file of an ORM
+ * (`prisma/seed.ts`, `db/seeds.rb`), and scripts named for initialising or seeding a database
+ * (`mongo-init.js`, `init-mongo.js`, `init-db.sql`, `seed-db.ts`, `postgres_init.sh`). Rows to
+ * load, not a module anyone maintains or code that serves (blind round 26, helpdesk-service: the
+ * local Mongo's docker/mongoDB/mongo-init.js was the "largest production module" and the source
+ * of its "correlation ids").
+ */
+const SEED_DIR =
+  /(^|\/)(?:seeds|seeders|seed[-_]?data|seeding|docker-entrypoint-initdb\.d|initdb\.d|(?:db|database)\/seeds?)\//i;
+const SEED_FILE = /(^|\/)(?:(?:prisma|db|database)\/seeds?\.\w+|[^/]*\.seed\.[cm]?[jt]s)$/i;
+/** Database engines by name: an init script named for one (`mongo-init.js`) fills that engine's container. */
+const DB_ENGINE = 'mongo|mongodb|postgres|postgresql|pg|mysql|mariadb|redis|cassandra|couchdb|oracle|mssql';
+const SEED_SCRIPT = new RegExp(
+  String.raw`(^|\/)(?:(?:${DB_ENGINE})[-_.]?(?:init|initdb|seed|seeds)|(?:init|initdb)[-_.]?(?:${DB_ENGINE})|(?:db|database|data|${DB_ENGINE})[-_.]?seeds?|seeds?[-_.]?(?:db|database|data|${DB_ENGINE}))(?:[-_.][\w.-]*)?\.(?:[cm]?js|ts|sql|sh|py|rb|php)$`,
+  'i',
+);
+
+export function isSeedDataPath(path: string): boolean {
+  return SEED_DIR.test(path) || SEED_FILE.test(path) || SEED_SCRIPT.test(path);
 }
 
 export function fromMatch(m: Match, note?: string): Evidence {

@@ -74,6 +74,13 @@ export const ACTIONS: [RegExp, Handler][] = [
         ? {}
         : { argv: ['prek', 'run', '--all-files', ...words(w['extra-args'] ?? w.extra_args)] },
   ],
+  // Trunk's action runs `trunk check` (on the pull request's changes, or all files with `check-mode: all`);
+  // `check-mode: populate_cache_only` only fills the cache (blind round 26).
+  [
+    /^trunk-io\/trunk-action@/,
+    (w) =>
+      /populate_cache_only/.test(w['check-mode'] ?? '') ? {} : { argv: ['trunk', 'check', ...words(w.arguments)] },
+  ],
   [/^psf\/black@/, (w) => ({ argv: ['black', ...(w.options ? words(w.options) : ['--check', '--diff'])] })],
   [/^reviewdog\/action-([\w-]+)@/, (_w, ref) => ({ argv: [/^reviewdog\/action-([\w-]+)@/.exec(ref)![1]!] })],
   // The Nx action runs `nx affected` (or `run-many` with `all: true`) over its `targets` input, a

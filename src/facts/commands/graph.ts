@@ -24,6 +24,7 @@ import { justRecipes, makeTargets, rakeTasks, taskfileTasks } from './make.js';
 import { composerScripts, concurrently, monorepoRunners, packageScripts, runAll, stringRunners } from './node.js';
 import { noxSessions, pythonScripts, toxEnvs } from './python.js';
 import { consoleScripts, runnerScripts } from './runner-scripts.js';
+import { trunkRun } from './trunk.js';
 import { ScriptScope } from './script-scope.js';
 import { commandsOf, logicalLines, normalise } from './shell.js';
 import { ciDefaults, stepText, usesExpansion } from './steps.js';
@@ -59,6 +60,7 @@ const RESOLVERS: Resolver[] = [
   noxSessions,
   pythonScripts,
   preCommitRun,
+  trunkRun,
   lintStaged,
   gradleTasks,
   mavenPhases,

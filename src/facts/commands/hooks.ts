@@ -13,6 +13,7 @@ import { simpleCommands } from './shell.js';
 import { classify } from './tools.js';
 import { type Block, dirOf, type Expansion, lineOf, positionals, type Resolver, type Synthetic } from './types.js';
 import { escapeRe } from '../../util/regex.js';
+import { trunkHookOrigins } from './trunk.js';
 
 /** pre-commit hook ids whose command is not their id. */
 const HOOK_ARGV: Record<string, string[]> = {
@@ -428,5 +429,7 @@ export function hookOrigins(files: FileView): HookOrigin[] {
       expansion: { commands },
     });
   }
+  // Trunk's git-hook actions (`trunk-fmt-pre-commit`, `trunk-check-pre-push`) run its linters.
+  out.push(...trunkHookOrigins(files));
   return out;
 }

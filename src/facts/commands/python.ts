@@ -5,7 +5,17 @@
  */
 import type { FileView } from '../../types.js';
 import { memo } from '../../util/memo.js';
-import { type Block, dirOf, type Expansion, findIn, flagValue, lineOf, positionals, type Resolver } from './types.js';
+import {
+  type Block,
+  dirOf,
+  type Expansion,
+  findIn,
+  flagValue,
+  joinPath,
+  lineOf,
+  positionals,
+  type Resolver,
+} from './types.js';
 import { escapeRe } from '../../util/regex.js';
 import { lineAt } from '../../util/lines.js';
 
@@ -64,9 +74,24 @@ function expandEnvs(list: string): string[] {
   return out.slice(0, 64);
 }
 
+/**
+ * tox's configuration, where tox 4 looks for it, in its order: tox.ini, setup.cfg (with a `[tox:tox]`
+ * section), pyproject.toml (with `legacy_tox_ini` or a `[tool.tox]` table), tox.toml — a file without
+ * tox's settings is passed over for the next (blind round 26, pipdeptree: a pyproject.toml without
+ * [tool.tox] hid its tox.toml, "no tox configuration").
+ */
 function readTox(files: FileView, cwd: string): Tox | undefined {
-  const path = findIn(files, cwd, ['tox.ini', 'setup.cfg', 'pyproject.toml', 'tox.toml']);
-  if (!path) return undefined;
+  for (const dir of cwd ? [cwd, ''] : [''])
+    for (const name of ['tox.ini', 'setup.cfg', 'pyproject.toml', 'tox.toml']) {
+      const path = joinPath(dir, name);
+      if (!files.exists(path)) continue;
+      const tox = readToxFile(files, path);
+      if (tox) return tox;
+    }
+  return undefined;
+}
+
+function readToxFile(files: FileView, path: string): Tox | undefined {
   const text = files.read(path) ?? '';
   let ini: Ini | undefined;
   if (path.endsWith('.ini') || path.endsWith('.cfg')) ini = parseIni(text);
@@ -156,6 +181,10 @@ function nativeTox(files: FileView, path: string, text: string): Tox | undefined
 /** `tox [-e a,b]`, `tox run -e x`: the environments' commands. */
 export const toxEnvs: Resolver = (argv, { files, cwd }) => {
   if (argv[0] !== 'tox') return undefined;
+  // `tox run --notest -e py312` creates the environments and runs none of their commands (the setup
+  // step before the test step); `tox -l` lists them.
+  if (argv.some((a) => a === '--notest' || a === '-l' || a === '--list' || a === '--listenvs'))
+    return { unresolved: 'tox --notest or --list runs no environment commands' };
   const tox = readTox(files, cwd);
   if (!tox) return { unresolved: 'no tox configuration', absent: true };
   // `-e x`, `--env=x`, and the short option glued to its value: `tox -eflake8`.

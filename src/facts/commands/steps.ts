@@ -12,6 +12,7 @@ import { type Block, type Expansion, joinPath, lineOf, type Synthetic, type Uses
 import { ACTIONS, TASKS, tool } from './actions.js';
 import { classify } from './tools.js';
 import { travisDefaults } from './travis.js';
+import { trunkRemoteWorkflow } from './trunk.js';
 
 /** Lines of one CI step, placed at their line numbers so that continuations and heredocs read as in the file. */
 export function stepText(cmds: CiCommand[]): { text: string; line: number } {
@@ -73,6 +74,8 @@ export function usesExpansion(files: FileView, u: UsesStep): Expansion | undefin
   }
   if (/^[\w.-]+\/[\w.-]+\/\.github\/workflows\/[\w.-]+\.ya?ml@/.test(ref)) {
     const blocks = commandInputs(files, u, name);
+    const trunk = trunkRemoteWorkflow(files, ref);
+    if (trunk) return { ...(blocks.length ? { blocks } : {}), ...trunk };
     const named = remoteWorkflowTools(ref, w);
     return {
       ...(blocks.length ? { blocks } : {}),

@@ -479,8 +479,41 @@ export function conventional(argv: readonly string[], why: string): CommandTool[
     return [{ name: 'test script', kinds: ['test'], implied }];
   if (/^(?:g?make|just|task)\s+(?:-\S+\s+\S+\s+)*(?:test|tests|check)\b/.test(line))
     return [{ name: argv[0] === 'make' ? 'make test' : `${argv[0]} test`, kinds: ['test'], implied }];
-  if (/^(?:tox|nox)\b/.test(line)) return [{ name: argv[0]!, kinds: ['test'], implied }];
+  if (/^(?:tox|nox)\b/.test(line) && !notTestRunner(argv)) return [{ name: argv[0]!, kinds: ['test'], implied }];
   return classify(argv);
+}
+
+/**
+ * Environment and session names that say what else tox or nox runs: a release, docs, lint, type
+ * check, formatting or packaging (`tox run -e release`, `nox -s docs`, `tox -e lint,type`). Their
+ * first factor decides (`docs-linkcheck`).
+ */
+const NOT_TEST_ENV =
+  /^(?:release|releases|publish|deploy|bump|changelog|towncrier|docs?|documentation|sphinx|mkdocs|lint|linters?|linting|style|flake8|ruff|pylint|type|types|typing|typecheck|mypy|pyright|fmt|format|formatting|fix|pre-?commit|pkg|pkg_meta|pkg-meta|package|packaging|build|dist|sdist|wheel|clean|dev|develop|devenv|upgrade|update|readme|spell|spelling|codespell)$/i;
+
+/**
+ * tox or nox told to run only environments (sessions) named for other work than tests, or only to set
+ * them up (`--notest`), or to list them: no tests run, whatever the configuration (blind round 26,
+ * pipdeptree prepare-release.yaml `tox run -e release` counted as a test job).
+ */
+export function notTestRunner(argv: readonly string[]): boolean {
+  if (
+    argv.some(
+      (a) =>
+        a === '--notest' || a === '-l' || a === '--list' || a === '--listenvs' || a === '--help' || a === '--version',
+    )
+  )
+    return true;
+  const flags = argv[0] === 'nox' ? ['-s', '--session', '--sessions', '-e'] : ['-e', '--env', '--envlist'];
+  const names: string[] = [];
+  for (let i = 1; i < argv.length; i++) {
+    const a = argv[i]!;
+    const eq = flags.find((f) => a.startsWith(`${f}=`));
+    if (eq) names.push(...a.slice(eq.length + 1).split(','));
+    else if (flags.includes(a) && i + 1 < argv.length) names.push(...argv[++i]!.split(','));
+  }
+  const envs = names.map((n) => n.trim()).filter(Boolean);
+  return envs.length > 0 && envs.every((e) => NOT_TEST_ENV.test(e.split('-')[0]!));
 }
 
 /** Gradle and Maven test phases skipped on the command line. */
