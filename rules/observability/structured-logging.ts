@@ -370,12 +370,17 @@ export default defineRule({
       return own.get(m.path)!;
     });
     json = json.filter((m) => !ownLoggerModule.includes(m));
+    // A logger that writes formatted text lines and nothing else (Python's `logging.basicConfig(format=
+    // "%(asctime)s …")`, env_logger, log4js's default layouts) carries no fields: no structure to
+    // credit, unlike a fields-based library writing text (logrus, slog's text handler, Serilog).
+    const declared = serverCodeMatches(ctx.facts, [...ctx.matches('winstonPlain'), ...ctx.matches('plain')]);
+    const textLoggers = declared.filter((m) => TEXT_ONLY.test(m.snippet));
     const plain = [
       ...unusedJson,
       ...ownLoggerModule,
       ...output.text,
       ...zapText,
-      ...serverCodeMatches(ctx.facts, [...ctx.matches('winstonPlain'), ...ctx.matches('plain')]),
+      ...declared.filter((m) => !textLoggers.includes(m)),
     ];
     // A message-queue client's correlation id (AMQP `CorrelationId`, RPC reply matching) pairs
     // requests with replies; it is log correlation only when a log call, context or header carries it.
@@ -550,9 +555,15 @@ export default defineRule({
         evidence,
         data,
       );
+    const text = textLoggers[0];
     return fail(
-      'No structured (JSON) logging found.',
+      text
+        ? `Logs are plain text: ${text.snippet.trim().slice(0, 100)} (${text.path}:${text.line}) writes formatted lines without fields or JSON; no structured logger is configured.`
+        : 'No structured (JSON) logging found.',
       [
+        ...firstPerFile(textLoggers, 2).map((m) =>
+          fromMatch(m, 'plain-text logger: formatted lines, no fields, no JSON'),
+        ),
         {
           path: '.',
           note: `no JSON logger configuration in ${ctx.searched('json')} source and logging-config files, no structured-logging library among ${ctx.facts.dependencies.filter((d) => d.direct).length} direct dependencies`,
@@ -563,6 +574,9 @@ export default defineRule({
     );
   },
 });
+
+/** Loggers whose output is a formatted text line, with no fields to query. */
+const TEXT_ONLY = /\blogging\.basicConfig\s*\(|\benv_logger::init\b|\brequire\(\s*["']log4js["']\s*\)/;
 
 /** A request/correlation id whose value is a token, credential or session: no correlation id. */
 const CREDENTIAL_ID = new RegExp(

@@ -59,6 +59,36 @@ export function isDeployStep(text: string): boolean {
 const DEPLOY_FIXED =
   /\bterraform\s+apply\b|\bskaffold\s+(?:run|deploy)\b|\bargocd\s+app\s+sync\b|\bgcloud\s+(?:run|app|functions)\s+deploy\b|\b(?:serverless|sls|fly|flyctl|kamal|vercel|netlify|wrangler)\s+deploy\b|\baws\s+ecs\s+update-service\b|\baz\s+(?:webapp|containerapp)\s+(?:up|update|deploy)\b/;
 
+/** A PaaS deploy command: Fly.io, Heroku, Railway, Vercel. */
+const PAAS_DEPLOY =
+  /\b(?:fly|flyctl)[ \t]+deploy\b|\bheroku[ \t]+(?:container:release|deploy|builds:create)\b|\brailway[ \t]+(?:up|deploy)\b|\bvercel\b(?![-\w])/;
+// A value may hold a CI expression with blanks in it (`${{ steps.app.outputs.value }}-staging`);
+// each piece starts with a different character (linear).
+const TARGET = String.raw`((?:\$\{\{[^}\n]{0,200}\}\}|\$(?!\{\{)|[^\s"';&|$]){1,300})`;
+const APP_FLAG = new RegExp(String.raw`(?:^|[ \t])(?:--app|-a)(?:[ \t]+|=)["']?${TARGET}`);
+const RAILWAY_ENV = new RegExp(String.raw`(?:^|[ \t])(?:--environment|-e)(?:[ \t]+|=)["']?${TARGET}`);
+
+/**
+ * The app or environment a PaaS deploy command targets, and the environment its name says, with
+ * CI expressions and variables taken out (`${{ steps.app.outputs.value }}-staging` is staging):
+ * Fly.io and Heroku by `--app`/`-a`, Railway by `--environment`, Vercel by `--prod` (production)
+ * or its absence (a preview deployment).
+ */
+export function paasTarget(text: string): { raw: string; kind?: Kind } | undefined {
+  const line = text.length > 2000 ? text.slice(0, 2000) : text;
+  if (!PAAS_DEPLOY.test(line)) return undefined;
+  if (/\bvercel\b(?![-\w])/.test(line) && !/\b(?:fly|flyctl|heroku|railway)\b/.test(line)) {
+    if (/(?:^|[ \t])--prod\b/.test(line)) return { raw: 'vercel --prod', kind: 'prod' };
+    return /\bvercel[ \t]+(?:deploy\b|--|$)/.test(line) ? { raw: 'vercel preview', kind: 'preprod' } : undefined;
+  }
+  const m = (/\brailway\b/.test(line) ? RAILWAY_ENV : APP_FLAG).exec(line);
+  if (!m) return undefined;
+  const raw = m[1]!;
+  const bare = raw.replace(/\$\{\{[^}]{0,200}\}\}|\$\{[^}]{0,100}\}|\$\w+/g, ' ');
+  const kind = envKind(bare);
+  return kind ? { raw, kind } : { raw };
+}
+
 /**
  * Whether `text` matches `HEAD\s+(?:[^\n|;&]*\s)?VERB` in one pass: a verb (preceded by a blank)
  * counts after the latest program word whose blanks end at or before it, when no `\n|;&` lies between
@@ -339,6 +369,31 @@ export default defineRule({
     // environment a deploy job is named for, separates the environments as `environment:` does.
     for (const f of ciFiles(ctx.files).filter((c) => c.ok)) {
       const testJobs = testOnlyJobs(f);
+      // PaaS deploys name their environment by the app or environment they target (blind round 27:
+      // `flyctl deploy --app ${{ … }}-staging` on dev, the same command `--app ${{ … }}` on main).
+      const targets: { raw: string; kind?: Kind; ev: Evidence }[] = [];
+      for (const c of f.commands) {
+        if (!c.job || testJobs.has(c.job) || c.kind !== 'run') continue;
+        const t = paasTarget(c.text);
+        if (t)
+          targets.push({
+            ...t,
+            ev: { path: c.path, line: c.line, snippet: c.text.trim().slice(0, 120), note: '' },
+          });
+      }
+      const named = targets.filter((t) => t.kind);
+      for (const t of named) {
+        if (t.kind === 'dev') ciDev.push({ name: t.raw, path: t.ev.path, line: t.ev.line });
+        add(t.kind!, t.raw, {
+          ...t.ev,
+          note: `CI deploys the ${t.kind === 'prod' ? 'production' : t.kind === 'dev' ? 'development' : 'pre-production'} app ${t.raw}`,
+        });
+      }
+      // Beside an app named for staging or development, another app the same CI deploys, named for
+      // no environment, is the production one.
+      if (named.some((t) => t.kind !== 'prod'))
+        for (const t of targets.filter((x) => !x.kind && !named.some((n) => n.raw === x.raw)))
+          add('prod', t.raw, { ...t.ev, note: `CI deploys the production app ${t.raw} (beside ${named[0]!.raw})` });
       for (const c of f.commands) {
         if (!c.job || testJobs.has(c.job) || c.kind !== 'run' || !isDeployStep(c.text)) continue;
         const ns = NAMESPACE_FLAG.exec(c.text)?.[1];

@@ -77,9 +77,10 @@ export default defineRule({
         literals: ['revert', 'downgrade', 'rollback', 'undo'],
         maxPerFile: 2,
       },
+      // Fly.io: `[experimental] auto_rollback = true` in fly.toml rolls a failed deploy back (blind round 27).
       automatic: {
         regex:
-          /(?:^|\s)--(?:atomic|rollback-on-failure)\b|\bdeployment_circuit_breaker\b|\bauto_rollback_configuration\b|\b[Aa]uto[Rr]ollback[Cc]onfiguration\b|\bDeploymentCircuitBreaker\b|circuitBreaker\s*:\s*\{\s*rollback\s*:\s*true|\benable_auto_rollback\b/g,
+          /(?:^|\s)--(?:atomic|rollback-on-failure)\b|\bdeployment_circuit_breaker\b|\bauto_rollback_configuration\b|\b[Aa]uto[Rr]ollback[Cc]onfiguration\b|\bDeploymentCircuitBreaker\b|circuitBreaker\s*:\s*\{\s*rollback\s*:\s*true|\benable_auto_rollback\b|(?<![^\n])[ \t]*auto_rollback[ \t]*=[ \t]*true\b/g,
         files: SCRIPTS,
         literals: [
           '--atomic',

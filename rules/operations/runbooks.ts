@@ -25,7 +25,7 @@ const NOT_OPS =
  * (.github/workflows/README.md: a failed restore or test run; round 21, ardalis-ca).
  */
 const CONTRIBUTOR_DOC =
-  /(?:^|\/)(?:CONTRIBUTING|MAINTAINING|MAINTAINERS|DEVELOPMENT|DEVELOPING|DEVELOPERS?|HACKING|BUILDING|BUILD|dev[-_]?(?:guide|setup)|developer[-_]?guide|local[-_]?(?:setup|development))[^/]*\.(?:md|markdown|rst|adoc|txt)$|(?:^|\/)(?:contributing|development|developers?|building|dev[-_]?guide)\/|^\.github\/(?:workflows|actions)\//i;
+  /(?:^|\/)(?:CONTRIBUTING|MAINTAINING|MAINTAINERS|DEVELOPMENT|DEVELOPING|DEVELOPERS?|HACKING|BUILDING|BUILD|RELEASING|RELEASE[-_]?(?:PROCESS|PROCEDURE|GUIDE)|VERSIONING|VERSION[-_]?(?:MANAGEMENT|ING)|dev[-_]?(?:guide|setup)|developer[-_]?guide|local[-_]?(?:setup|development))[^/]*\.(?:md|markdown|rst|adoc|txt)$|(?:^|\/)(?:contributing|development|developers?|building|dev[-_]?guide)\/|^\.github\/(?:workflows|actions)\//i;
 const CONTRIBUTOR_DIAGNOSIS = /troubleshoot|debugging|diagnos/i;
 
 /** What an operational heading is about; a runbook worth the name covers more than one. */
@@ -72,12 +72,20 @@ const DEV_SETUP =
   /\b(?:install(?:s|ed|ing|ation)?|gems?|bundle|brew|homebrew|npm|yarn|pip|compil(?:e|ing)|node_modules|xcode|macs?|macos|rbenv|rvm|nvm|asdf|IDE|editor|local (?:setup|environment)|dev(?:elopment)? (?:setup|environment)|localhost|system preferences|--port)\b/i;
 
 /**
+ * What cutting a release is about: the repository's history and version numbers (`git tag -d`,
+ * "the version bump commit", a branch to rebase). A development procedure, not the running system.
+ */
+const RELEASE_TOOLING =
+  /\b(?:git|tags?|commits?|branch(?:es)?|bump(?:s|ed|ing)?|bumpversion|rebase|pull requests?|changelog|semver|version numbers?)\b/i;
+
+/**
  * A "Troubleshooting" section in a setup guide about installing gems or a toolchain (casa's
  * "Nokogiri not found on some Macs") helps a contributor, not whoever runs the service: its body
- * speaks of setting up a machine and never of running the system.
+ * speaks of setting up a machine and never of running the system. The same for one in a release
+ * procedure about re-tagging a version or undoing a version bump (blind round 27).
  */
 function devSetupOnly(body: string): boolean {
-  return DEV_SETUP.test(body) && !RUNNING.test(body);
+  return (DEV_SETUP.test(body) || RELEASE_TOOLING.test(body)) && !RUNNING.test(body);
 }
 
 /** Whether line `line` (1-based) is the document's first heading (its title). */

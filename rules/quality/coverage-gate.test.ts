@@ -384,7 +384,7 @@ ruleTester(rule, {
       expect: { outcome: 'fail', evidence: [{ path: '.' }] },
     },
     {
-      name: 'a test:cov script that no CI job reaches is configured, not run: a quarter, naming it (round 5 NestJS; round 12 made every stack agree)',
+      name: 'a test:cov script that no CI job reaches, with no floor, is configured, not run: fail, naming it (round 5 NestJS; round 12 made every stack agree; blind round 27: measured nowhere is no partial gate)',
       tree: {
         'package.json': JSON.stringify(
           {
@@ -397,8 +397,7 @@ ruleTester(rule, {
           'on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npm ci\n      - run: npm run test\n',
       },
       expect: {
-        outcome: 'partial',
-        score: 0.25,
+        outcome: 'fail',
         message: 'Coverage is configured, not run: package script test:cov sets up coverage',
         evidence: [
           { path: 'package.json', line: 4, note: 'package script test:cov measures coverage, but no CI job runs it' },
@@ -423,8 +422,7 @@ ruleTester(rule, {
       name: 'a [tool.coverage.run] section nothing runs: configured, not run (round 12: the same verdict as an idle package script)',
       tree: { 'pyproject.toml': '[project]\nname = "x"\n\n[tool.coverage.run]\nbranch = true\n' },
       expect: {
-        outcome: 'partial',
-        score: 0.25,
+        outcome: 'fail',
         message: 'Coverage is configured, not run: pyproject.toml',
         evidence: [{ path: 'pyproject.toml', line: 4, note: 'coverage configured; no CI command runs coverage' }],
       },
@@ -438,9 +436,32 @@ ruleTester(rule, {
           'on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - run: python manage.py test\n',
       },
       expect: {
+        outcome: 'fail',
+        evidence: [{ path: '.coveragerc', line: 1, note: 'coverage configured; no CI command runs coverage' }],
+      },
+    },
+    {
+      name: 'an idle test:cov script that checks a floor has written the gate down: a quarter, for wiring it into CI (blind round 27)',
+      tree: {
+        'package.json': JSON.stringify(
+          { scripts: { test: 'jest', 'test:cov': 'jest --coverage --coverageThreshold=\'{"global":{"lines":80}}\'' } },
+          null,
+          2,
+        ),
+        '.github/workflows/ci.yml':
+          'on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npm ci\n      - run: npm test\n',
+      },
+      expect: {
         outcome: 'partial',
         score: 0.25,
-        evidence: [{ path: '.coveragerc', line: 1, note: 'coverage configured; no CI command runs coverage' }],
+        message: 'sets up coverage with a floor, but nothing CI runs measures it',
+        evidence: [
+          {
+            path: 'package.json',
+            line: 4,
+            note: 'package script test:cov checks a coverage floor, but no CI job runs it',
+          },
+        ],
       },
     },
     {

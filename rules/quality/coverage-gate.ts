@@ -324,28 +324,32 @@ export default defineRule({
         ...idleConfig.slice(0, 2).map((m) => m.path),
         ...idle.slice(0, 2).map((x) => `package script ${x}`),
       ];
-      return partial(
-        0.25,
-        `Coverage is configured, not run: ${listing(what)} set${what.length === 1 ? 's' : ''} up coverage, but nothing CI runs measures it, and no threshold fails the build.`,
-        [
-          ...idleConfig.slice(0, 2).map((m) => fromMatch(m, 'coverage configured; no CI command runs coverage')),
-          ...idleScripts.slice(0, 2).map((x) => ({
-            path: x.path,
-            line: x.line,
-            note: `package script ${x.script} ${x.gate ? 'checks a coverage floor' : 'measures coverage'}, but no CI job runs it`,
-          })),
-          ...setup.inert,
-          {
-            path: '.',
-            note: graph.length
-              ? `no coverage among the ${graph.length} commands CI runs (followed through scripts, targets and build tools)`
-              : 'no command run by CI',
-          },
-        ],
-        { thresholds, measuredIn: [] },
-      );
+      // Coverage set up but measured nowhere (no CI job, not the package's `test`) and with no floor
+      // is no gate, not a partial one (blind round 27: an unused `test:cov`). An idle script that
+      // checks a floor has written the gate down: a quarter, for wiring it into CI.
+      const floor = idleScripts.some((x) => x.gate);
+      const message = floor
+        ? `Coverage is configured, not run: ${listing(what)} set${what.length === 1 ? 's' : ''} up coverage with a floor, but nothing CI runs measures it, so the floor fails no build.`
+        : `Coverage is configured, not run: ${listing(what)} set${what.length === 1 ? 's' : ''} up coverage, but nothing CI runs measures it, and no threshold fails the build.`;
+      const idleEvidence: Evidence[] = [
+        ...idleConfig.slice(0, 2).map((m) => fromMatch(m, 'coverage configured; no CI command runs coverage')),
+        ...idleScripts.slice(0, 2).map((x) => ({
+          path: x.path,
+          line: x.line,
+          note: `package script ${x.script} ${x.gate ? 'checks a coverage floor' : 'measures coverage'}, but no CI job runs it`,
+        })),
+        ...setup.inert,
+        {
+          path: '.',
+          note: graph.length
+            ? `no coverage among the ${graph.length} commands CI runs (followed through scripts, targets and build tools)`
+            : 'no command run by CI',
+        },
+      ];
+      const data = { thresholds, measuredIn: [] };
+      return floor ? partial(0.25, message, idleEvidence, data) : fail(message, idleEvidence, data);
     }
-    // Idle scripts and idle configuration returned partial above: here nothing sets coverage up.
+    // Idle scripts and idle configuration were judged above: here nothing sets coverage up.
     return fail(
       'Coverage is neither measured nor gated.',
       [

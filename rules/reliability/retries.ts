@@ -12,6 +12,32 @@ import { partial, pass } from '../../src/engine/results.js';
 import type { Lines, Match, RuleContext } from '../../src/types.js';
 import { firstPerFile, fromMatch } from '../../src/facts/paths.js';
 
+/**
+ * Hand-written backoff: a delay that grows exponentially with the attempt counter
+ * (`0.25 * (2**retry_counter)`, `Math.pow(2, attempt)`, `1 << attempt`, `2u64.pow(tries)`).
+ * Blanks on either side of an optional `(` are one `\s*` each, never two in a row (linear).
+ * Any base above 1 grows (`1.25_f64.powf(retry_count)`, `Math.pow(1.5, attempt)`), and the
+ * counter may be converted first (`math.Pow(2, float64(attempt))`).
+ */
+const HAND_GROWTH = String.raw`(?:\b\d+(?:\.\d+)?\s*\*\*\s*(?:\(\s*)?|\b(?:Math\.pow|math\.Pow|pow|powf)\(\s*\d+(?:\.\d+)?\s*,\s*|\b1[lLuU]{0,2}\s*<<\s*(?:\(\s*)?|\b\d+(?:\.\d+)?(?:_?[uif]\d+)?\.pow[if]?\(\s*)(?:(?:float64|float32|float|double|Double|int|f64)?\(\s*)?(?:self\.|this\.|&)?(?=\w*?(?:[Aa]ttempt|[Rr]etr|[Tt]ries|[Tt]ry|[Tt]ried|[Ff]ail(?:ure)?_?[Cc]ount|[Ff]ailures))\w+`;
+
+/**
+ * What makes such a power a delay: a sleep, timer, delay, wait, backoff or retry named within a few
+ * lines of it (8 above, 6 below; a request's timeout is no delay between attempts). A power of a failure count with none of these near it is arithmetic of another kind
+ * (an SLA penalty `penalty_percent * (2**failures_over_threshold)`, blind round 27), not a backoff.
+ */
+const DELAY_CONTEXT =
+  /\b(?:u?sleep|setTimeout|schedule\w*|wait)|Sleep|[Dd]elay|DELAY|[Bb]ack_?[Oo]ff|BACK_?OFF|[Rr]etr(?:y|ies|ied)|RETR|Wait\b|_wait|Duration|[Ii]nterval|INTERVAL|[Rr]equeue/;
+
+const HAND_GROWTH_LINE = new RegExp(HAND_GROWTH);
+
+/** Whether a hand-written power of a counter (`2**failures`) stands near a delay, a sleep or a retry. */
+function nearDelay(ctx: RuleContext, m: Match): boolean {
+  const lines = ctx.files.lines(m.path);
+  if (!lines) return false;
+  return DELAY_CONTEXT.test(lines.range(Math.max(1, m.line - 8), m.line + 6).join('\n'));
+}
+
 /** Call sites that wrap work in a retry policy, per language (imports of a retry-only library count as use). */
 const CODE = new RegExp(
   [
@@ -76,14 +102,10 @@ const CODE = new RegExp(
     String.raw`\bbackoff::future::retry\b`,
     String.raw`\btokio_retry::`,
     String.raw`\.retry\(\s*(?:&\s*)?ExponentialBuilder`,
-    // Hand-written backoff: a delay that grows exponentially with the attempt counter
-    // (`0.25 * (2**retry_counter)`, `Math.pow(2, attempt)`, `1 << attempt`, `2u64.pow(tries)`) or
-    // doubles each round (`delay *= 2`). The counter is named for what it counts; a power of
-    // anything else is arithmetic.
-    // Blanks on either side of an optional `(` are one `\s*` each, never two in a row (linear).
-    // Any base above 1 grows (`1.25_f64.powf(retry_count)`, `Math.pow(1.5, attempt)`), and the
-    // counter may be converted first (`math.Pow(2, float64(attempt))`).
-    String.raw`(?:\b\d+(?:\.\d+)?\s*\*\*\s*(?:\(\s*)?|\b(?:Math\.pow|math\.Pow|pow|powf)\(\s*\d+(?:\.\d+)?\s*,\s*|\b1[lLuU]{0,2}\s*<<\s*(?:\(\s*)?|\b\d+(?:\.\d+)?(?:_?[uif]\d+)?\.pow[if]?\(\s*)(?:(?:float64|float32|float|double|Double|int|f64)?\(\s*)?(?:self\.|this\.|&)?(?=\w*?(?:[Aa]ttempt|[Rr]etr|[Tt]ries|[Tt]ry|[Tt]ried|[Ff]ail(?:ure)?_?[Cc]ount|[Ff]ailures))\w+`,
+    // Hand-written backoff: a power of the attempt counter (kept only near a delay, see
+    // nearDelay) or a delay doubled each round (`delay *= 2`). The counter is named for what it
+    // counts; a power of anything else is arithmetic.
+    HAND_GROWTH,
     // A delay doubled by assignment (`backoff = min(backoff * 2, max)`, `delay = delay * 2`).
     String.raw`\b((?=\w*?(?:[Dd]elay|[Bb]ackoff|[Bb]ack_off|[Ww]ait|[Ss]leep|[Ii]nterval))\w+)\s*=\s*(?:(?:Math\.|std::cmp::|math\.)?[Mm]in\(\s*)?(?:self\.|this\.)?\1\s*\*\s*2\b`,
     // A sleep for a backoff or retry delay (`sleep(retry_delay)`, `time.Sleep(backoff)`,
@@ -542,6 +564,7 @@ export default defineRule({
       catalogue: 'retries',
       code: ['code'],
       keep: (m) =>
+        !(HAND_GROWTH_LINE.test(ctx.files.lines(m.path)?.line(m.line) ?? '') && !nearDelay(ctx, m)) &&
         !fixed.some((f) => f.path === m.path && f.line === m.line) &&
         !fixedDecorators.some((f) => f.path === m.path && f.line === m.line),
       config,

@@ -12,7 +12,7 @@ import {
 } from '../../src/facts/dockerfile.js';
 import { isCommentLine, isDevContainer, isLocalDevPath, isProductionPath } from '../../src/facts/paths.js';
 import { DROP_PATTERN, entrypointDrop, jibUsers } from './_lib/image-user.js';
-import { publishedHere } from '../../src/facts/deploy.js';
+import { deployments, publishedHere } from '../../src/facts/deploy.js';
 
 /** A Dockerfile named for local development (`Dockerfile.dev`, `local.Dockerfile`). */
 const LOCAL_IMAGE_NAME = /(^|[./-])(dev|devel|development|local|debug)([./-]|$)/i;
@@ -266,7 +266,40 @@ function judge(d: Dockerfile): Verdict {
 function ownBaseImage(files: FileView, d: Dockerfile, all: readonly Dockerfile[]): Verdict | null {
   const final = d.stages[d.stages.length - 1]!;
   const image = resolveImage(d, final.image);
-  if (!image || image.includes('$') || !image.includes('/') || !publishedHere(files, image)) return null;
+  if (!image || image.includes('$') || !image.includes('/')) return null;
+  // The registry path varies (`ghcr.io/acme/engine/base` in a FROM, `acme/base` in the compose
+  // file and the workflow that publish it): the image is this repository's when any owner/name
+  // tail of it is published here.
+  const segments = image
+    .replace(/@.*$/, '')
+    .replace(/:[\w.-]+$/, '')
+    .split('/');
+  const tails = segments.slice(0, -1).map((owner) => `${owner}/${segments[segments.length - 1]}`);
+  // A compose service that builds here and tags the image (`image: acme/base` with `build:`) makes it too.
+  const strip = (i: string) => i.replace(/@.*$/, '').replace(/:[\w.${}-]+$/, '');
+  const composed = deployments(files).compose.some(
+    (c) => c.hasBuild && c.image !== undefined && [strip(image), ...tails].includes(strip(c.image)),
+  );
+  if (!composed && !publishedHere(files, image) && !tails.some((t) => publishedHere(files, t))) return null;
+  // The Dockerfile that builds it, by convention named for the image (`docker/base/Dockerfile`,
+  // `Dockerfile.base`, `base.Dockerfile` for `…/base`): the child inherits exactly its user, root
+  // included (blind round 27, a bootstrap image FROM the repository's base image that ends
+  // `USER engine`).
+  const name = segments[segments.length - 1]!.toLowerCase();
+  const builder = all.find((o) => o !== d && !o.target && builds(o.path, name));
+  if (builder) {
+    const v = judge(builder);
+    if (!v.ok || !/^runs as /.test(v.evidence.note ?? '')) return null;
+    return {
+      ok: true,
+      evidence: {
+        path: d.path,
+        line: final.line,
+        snippet: `FROM ${final.image}`,
+        note: `built on this repository's own image ${image.replace(/[:@].*$/, '')}, built by ${builder.path}, whose final stage ${v.evidence.note} (line ${v.evidence.line}): the container inherits that user`,
+      },
+    };
+  }
   for (const other of all) {
     if (other === d || other.target) continue;
     const v = judge(other);
@@ -282,6 +315,19 @@ function ownBaseImage(files: FileView, d: Dockerfile, all: readonly Dockerfile[]
     };
   }
   return null;
+}
+
+/** Whether a Dockerfile path is named for an image: its folder (`docker/base/Dockerfile`) or its suffix or prefix. */
+function builds(path: string, image: string): boolean {
+  const parts = path.toLowerCase().split('/');
+  const file = parts[parts.length - 1]!;
+  const dir = parts[parts.length - 2];
+  return (
+    file === `dockerfile.${image}` ||
+    file === `${image}.dockerfile` ||
+    file === `containerfile.${image}` ||
+    ((file === 'dockerfile' || file === 'containerfile') && dir === image)
+  );
 }
 
 /**

@@ -303,10 +303,18 @@ function lockFor(files: FileView, facts: Facts, m: Manifest): Need | undefined {
           consoleScripts(files)
         )
           return { exempt: PY_CLI };
-        return found(
-          upwards(PY_LOCKS) ?? here(['requirements.txt', 'requirements.lock']),
-          'pyproject.toml with dependencies but no poetry.lock, uv.lock, pdm.lock or pinned requirements',
-        );
+        const lock = upwards(PY_LOCKS) ?? here(['requirements.txt', 'requirements.lock']);
+        if (lock) return { lock };
+        // Every runtime dependency pinned exactly in the manifest itself (`"Flask==3.1.3"` in
+        // [project].dependencies): pinned like a requirements file of `==` lines (blind round 27).
+        const runtime = deps.filter((d) => !d.dev);
+        if (runtime.every((d) => /^===?[^,;*]+$/.test((d.version ?? '').trim())))
+          return {
+            lock: `${b} (every runtime dependency pinned with ==: ${runtime.length} in the manifest itself)`,
+          };
+        return {
+          missing: 'pyproject.toml with dependencies but no poetry.lock, uv.lock, pdm.lock or pinned requirements',
+        };
       }
       if (/\.in$/.test(b)) {
         const beside = here([b.replace(/\.in$/, '.txt')]);

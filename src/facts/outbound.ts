@@ -168,6 +168,20 @@ export const OUTBOUND_PATTERN: ScanPattern = {
 };
 
 /**
+ * Guzzle's `new Client(…)` (PHP, named by its namespace import) is the one client built from the
+ * bare name `Client`. In another language it is whatever type is called Client: an entity built in
+ * a C# AutoMapper profile (`MapFrom(src => new Client() { Id = src.ClientId })`, blind round 27), a
+ * DTO, a domain model. Outside PHP a line whose only client is that bare constructor calls nothing.
+ */
+const BARE_CLIENT = /\bnew\s+Client\(/g;
+const CALL_LINE = new RegExp(CALLS, 'm');
+
+function onlyBareClient(m: Match): boolean {
+  if (m.path.endsWith('.php') || !/\bnew\s+Client\(/.test(m.snippet)) return false;
+  return !CALL_LINE.test(m.snippet.replace(BARE_CLIENT, 'new _('));
+}
+
+/**
  * Code that runs in the browser calls the service, not other services (path conventions only; the
  * project's layout is added by Facts.componentOf, see component.ts).
  */
@@ -194,6 +208,7 @@ export function outboundCalls(
       isProductionPath(m.path) &&
       !isMigrationRunner(m.path) &&
       !isCommentLine(m.snippet) &&
+      !onlyBareClient(m) &&
       componentOf(m.path) === 'server',
   );
   // Imported by production code, or declared by the project for production: a client library is

@@ -13,8 +13,12 @@ export const APPSETTINGS = ['**/appsettings*.json', '**/AppSettings*.json', '**/
 // Test data folders (`resources/testfiles/`, Go `testdata/`, `fixtures/`) hold inputs the tests read:
 // their sub-folders are no environments, their keys no leaks (blind round 11, solidtime:
 // resources/testfiles/solidtime_import_test_1/clients.csv was read as a pre-production environment).
+// A testbed or test environment (`docker/testbed/docker-compose.yml`: the sample services a
+// scoring engine checks) is what the tests or the practice run against; snapshot and corpus folders
+// (`__snapshots__/`, a formatter's top-level `Snapshots/` of third-party code, a fuzzer's `corpus/`)
+// are test inputs (blind round 27). A root `Snapshots/` only: `src/snapshots/` may be a feature.
 const TEST_DIR =
-  /(^|\/)(tests?|__tests__|spec|specs|e2e|integration[-_]?tests?|test[-_]?utils?|testing|test[-_]?support|test[-_]?helpers?|test[-_]?files|test[-_]?data|fixtures)\//i;
+  /(^|\/)(tests?|__tests__|spec|specs|e2e|integration[-_]?tests?|test[-_]?utils?|testing|test[-_]?support|test[-_]?helpers?|test[-_]?files|test[-_]?data|fixtures|testbeds?|test[-_]?env(?:ironment)?s?|__snapshots__|corpus|corpora)\/|^snapshots\//i;
 // `*TestCase.php` (`FilesystemAdapterTestCase.php`, an abstract PHPUnit case other packages' tests extend) is
 // test code as much as `*Test.php` (blind round 26, flysystem: named its largest production module).
 const TEST_FILE =

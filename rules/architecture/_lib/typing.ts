@@ -8,6 +8,7 @@ import type { Evidence, FileView } from '../../../src/types.js';
 import { dirOf, isProductionPath } from '../../../src/facts/paths.js';
 import type { TerraformModel } from '../../../src/facts/terraform.js';
 import { lineAt } from '../../../src/util/lines.js';
+import { memo } from '../../../src/util/memo.js';
 
 const STRICT_ON = /"strict"\s*:\s*true/;
 /** A switch that turns part of strict mode off again. */
@@ -56,6 +57,14 @@ function judge(files: FileView, path: string, depth = 0): TsConfigVerdict {
   if (STRICT_ON.test(text)) return { path, strict: true, why: '"strict": true', ...withLine(lineOf(STRICT_ON)) };
   const ext = /"extends"\s*:\s*(?:\[\s*)?"([^"]+)"/.exec(text)?.[1];
   if (ext && depth < 4) {
+    // A workspace package of this repository (`@acme/typescript-config/base.json` where
+    // tooling/typescript/package.json is named @acme/typescript-config): read its file like a
+    // relative one, as the package manager links it (blind round 27).
+    const own = ext.startsWith('.') ? undefined : workspaceConfig(files, ext);
+    if (own) {
+      const parent = judge(files, own, depth + 1);
+      return parent.strict ? { ...parent, path, why: `extends ${ext} = ${own} (${parent.why})` } : parent;
+    }
     if (!ext.startsWith('.')) {
       // A package preset, judged by its name (node_modules is never listed, so never read).
       const strict = /strictest|\bstrict\b/.test(ext) || STRICT_PRESET.test(ext);
@@ -73,6 +82,34 @@ function judge(files: FileView, path: string, depth = 0): TsConfigVerdict {
     }
   }
   return { path, strict: false, why: 'no "strict": true', ...withLine(lineOf(/"compilerOptions"/)) };
+}
+
+/** The folders of this repository's own npm packages, by package name (every package.json outside node_modules). */
+function packageFolders(files: FileView): Map<string, string> {
+  return memo(files, 'typing:package-folders', () => {
+    const out = new Map<string, string>();
+    for (const p of files.match(['**/package.json'])) {
+      if (/(?:^|\/)node_modules\//.test(p)) continue;
+      const name = /"name"\s*:\s*"([^"\n]{1,214})"/.exec(files.read(p) ?? '')?.[1];
+      if (name && !out.has(name)) out.set(name, dirOf(p));
+    }
+    return out;
+  });
+}
+
+/**
+ * The tsconfig an `extends` names in a workspace package of this repository: the package by its
+ * name (`@scope/name` or `name`), then the file after it (`/base.json`, `/base`), or the package's
+ * own tsconfig.json when none is named. Undefined for a package not in the tree.
+ */
+function workspaceConfig(files: FileView, ext: string): string | undefined {
+  const parts = ext.split('/');
+  const n = ext.startsWith('@') ? 2 : 1;
+  const folder = packageFolders(files).get(parts.slice(0, n).join('/'));
+  if (folder === undefined) return undefined;
+  const rest = parts.slice(n).join('/');
+  const base = normalise(`${folder ? `${folder}/` : ''}${rest || 'tsconfig.json'}`);
+  return [base, `${base}.json`].find((p) => files.exists(p));
 }
 
 const withLine = (line: number | undefined) => (line === undefined ? {} : { line });
