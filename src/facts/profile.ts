@@ -21,6 +21,7 @@ import { ownCommand, consoleScripts, type EntryPoint } from './entry-points.js';
 import { lineAt } from '../util/lines.js';
 import { lowerBound } from '../util/bisect.js';
 import { jvmDeployable } from './jvm-deployable.js';
+import { ansibleContent } from './ansible.js';
 
 export const JVM_IMPORT_KEY = 'facts:jvm-web-import';
 
@@ -339,6 +340,19 @@ function decideProfile(input: ProfileInput, servers: Match[], iac: string[]): Pr
     };
   }
 
+  // Ansible content (a collection, a role, roles and playbooks): its YAML is the code (blind round 27:
+  // a hardening collection of six roles was "docs, no source code").
+  const ansible = ansibleContent(files);
+  if (ansible && (sourceFiles.length < 10 || ansible.files.length >= sourceFiles.length)) {
+    const at = ansible.evidence[0];
+    return {
+      id: 'infrastructure',
+      detected: true,
+      reasons: [
+        `${ansible.reason}${at ? ` (${at.path}${at.line ? `:${at.line}` : ''})` : ''}; ${sourceFiles.length} source file(s)`,
+      ],
+    };
+  }
   if (iac.length > 0 && (sourceFiles.length < 10 || iac.length >= sourceFiles.length)) {
     return {
       id: 'infrastructure',
