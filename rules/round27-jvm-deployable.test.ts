@@ -9,6 +9,8 @@
 import { describe, expect, it } from 'vitest';
 import healthEndpoints from './observability/health-endpoints.js';
 import containerUser from './security/container-user.js';
+import databaseMigrations from './architecture/database-migrations.js';
+import gracefulShutdown from './reliability/graceful-shutdown.js';
 import { scan } from '../src/scan/scanner.js';
 import { memoryIndex, MemorySource, type Tree } from '../src/testing/memory.js';
 import { runRuleOn } from '../src/testing/rule-tester.js';
@@ -179,5 +181,41 @@ describe('a JVM module that packages a server application makes the repository a
     // A jar of the same provided APIs, with nothing that deploys it, is not.
     tree['pom.xml'] = pom('inventory-api', dep('jakarta.platform', 'jakarta.jakartaee-api', 'provided'));
     expect((await profileOf(tree)).id).toBe('library');
+  });
+});
+
+describe('a Quarkus service: its shutdown setting and its default Liquibase change log', () => {
+  const service = () => quarkusService(plugin('io.quarkus.platform', 'quarkus-maven-plugin'));
+  const PROPS = 'tracker-backend/src/main/resources/application.properties';
+
+  it('drains on SIGTERM only with quarkus.shutdown.timeout set', async () => {
+    const tree = service();
+    tree[PROPS] = 'quarkus.http.port=8080\n%prod.quarkus.shutdown.timeout=30s\n';
+    const ok = await runRuleOn(gracefulShutdown, tree);
+    expect(ok.outcome).toBe('pass');
+    expect(ok.evidence[0]).toMatchObject({ path: PROPS, line: 2 });
+    tree[PROPS] = 'quarkus.http.port=8080\n';
+    const bad = await runRuleOn(gracefulShutdown, tree);
+    expect(bad.outcome).toBe('fail');
+    expect(bad.message).toContain('Quarkus stops on SIGTERM without waiting for requests in flight');
+    expect(bad.message).toContain('quarkus.shutdown.timeout');
+  });
+
+  it('db/changeLog.xml (Quarkus’s default change log) is a committed Liquibase migration', async () => {
+    const tree = service();
+    tree['tracker-backend/pom.xml'] = pom(
+      'tracker-backend',
+      dep('io.quarkus', 'quarkus-rest-jackson') +
+        dep('io.quarkus', 'quarkus-liquibase') +
+        dep('io.quarkus', 'quarkus-jdbc-postgresql'),
+      plugin('io.quarkus.platform', 'quarkus-maven-plugin'),
+    );
+    tree['tracker-backend/src/main/resources/db/changeLog.xml'] =
+      '<databaseChangeLog>\n  <changeSet id="1" author="dev">\n    <createTable tableName="run"/>\n  </changeSet>\n</databaseChangeLog>\n';
+    const run = await runRuleOn(databaseMigrations, tree);
+    expect(run.outcome).toBe('pass');
+    expect(run.message).toContain('Liquibase');
+    delete tree['tracker-backend/src/main/resources/db/changeLog.xml'];
+    expect((await runRuleOn(databaseMigrations, tree)).outcome).toBe('partial');
   });
 });
