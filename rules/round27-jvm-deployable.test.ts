@@ -11,6 +11,7 @@ import healthEndpoints from './observability/health-endpoints.js';
 import containerUser from './security/container-user.js';
 import databaseMigrations from './architecture/database-migrations.js';
 import gracefulShutdown from './reliability/graceful-shutdown.js';
+import containerImage from './operations/container-image.js';
 import { scan } from '../src/scan/scanner.js';
 import { memoryIndex, MemorySource, type Tree } from '../src/testing/memory.js';
 import { runRuleOn } from '../src/testing/rule-tester.js';
@@ -217,5 +218,14 @@ describe('a Quarkus service: its shutdown setting and its default Liquibase chan
     expect(run.message).toContain('Liquibase');
     delete tree['tracker-backend/src/main/resources/db/changeLog.xml'];
     expect((await runRuleOn(databaseMigrations, tree)).outcome).toBe('partial');
+  });
+
+  it('the module’s .dockerignore serves its src/main/docker Dockerfile (the module is the build context)', async () => {
+    const tree = service();
+    const without = await runRuleOn(containerImage, tree);
+    expect(without.evidence[0]!.note).toContain('no .dockerignore');
+    tree['tracker-backend/.dockerignore'] = '*\n!target/*-runner\n!target/quarkus-app/\n';
+    const run = await runRuleOn(containerImage, tree);
+    expect(run.evidence[0]!.note).toContain('.dockerignore present');
   });
 });
