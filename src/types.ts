@@ -410,7 +410,7 @@ export interface Facts {
    * A reusable infrastructure package — a Terraform module, a repository of Helm charts — that its
    * callers deploy (facts/infra-package.ts): deployment rules do not judge it as a deployment.
    */
-  reusable?: { kind: 'terraform-module' | 'helm-charts'; reason: string; evidence: Evidence[] };
+  reusable?: { kind: 'terraform-module' | 'helm-charts' | 'ansible-content'; reason: string; evidence: Evidence[] };
   /** Calls to other services from production code: what retries, timeouts and breakers protect. */
   outbound: OutboundCalls;
   /**

@@ -21,8 +21,53 @@ const SPEC_DOCS = ['**/*.{yaml,yml,json}'];
  * gen3Species { … }`, fragments) is a client's example query, and an empty metadata file says
  * nothing: neither describes the API (round 22, pokeapi's graphql/v1beta/examples/*.gql).
  */
-const GRAPHQL_SDL =
-  /^[ \t]*(?:extend[ \t]+)?(?:schema\b[^{\n]*\{|(?:type|interface|input|enum|union|scalar)[ \t]+[A-Za-z_]\w*|directive[ \t]+@)/m;
+const SDL_KEYWORDS = new Set([
+  'schema',
+  'type',
+  'interface',
+  'input',
+  'enum',
+  'union',
+  'scalar',
+  'directive',
+  'extend',
+]);
+
+/**
+ * Whether a GraphQL document defines types: a type-system keyword starts a definition at the top
+ * level. Inside braces it is a field (a query's `schema { … }` selection, blind round 27: lldap's
+ * app/queries/*.graphql were cited as the schema instead of the root schema.graphql). One pass over
+ * the text: brace depth, `#` comments and strings skipped.
+ */
+export function isGraphqlSchema(text: string): boolean {
+  let depth = 0;
+  let i = 0;
+  const n = text.length;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c === 35 /* # */) {
+      const eol = text.indexOf('\n', i);
+      i = eol < 0 ? n : eol + 1;
+    } else if (c === 34 /* " */) {
+      const block = text.startsWith('"""', i);
+      const close = block ? text.indexOf('"""', i + 3) : text.indexOf('"', i + 1);
+      // An unterminated string ends the document; block strings (descriptions) may hold braces.
+      i = close < 0 ? n : close + (block ? 3 : 1);
+    } else if (c === 123 /* { */ || c === 40 /* ( */ || c === 91 /* [ */) {
+      depth++;
+      i++;
+    } else if (c === 125 /* } */ || c === 41 /* ) */ || c === 93 /* ] */) {
+      depth = Math.max(0, depth - 1);
+      i++;
+    } else if (depth === 0 && ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95)) {
+      let j = i + 1;
+      while (j < n && /\w/.test(text[j]!)) j++;
+      if (SDL_KEYWORDS.has(text.slice(i, j))) return true;
+      i = j;
+    } else i++;
+  }
+  return false;
+}
 /** Test data folders: a spec there is an input of the tests, not this service's contract. */
 const FIXTURE_DIR = /(^|\/)(?:__)?(?:fixtures?|mocks?|testdata|test-data|samples?|stubs?)(?:__)?\//i;
 /** Settings of the code generator (openapi-generator-cli's openapitools.json), not a description of the API. */
@@ -114,7 +159,7 @@ export default defineRule({
       const found = ctx.files
         .match(c.globs)
         .filter((p) => counted(p, spec) && !GENERATOR_CONFIG.test(p) && !copies.has(p))
-        .filter((p) => c.kind !== 'GraphQL schema' || GRAPHQL_SDL.test(ctx.files.read(p) ?? ''));
+        .filter((p) => c.kind !== 'GraphQL schema' || isGraphqlSchema(ctx.files.read(p) ?? ''));
       if (!found.length) continue;
       kinds.add(c.kind);
       for (const p of found) byName.add(p);

@@ -28,6 +28,10 @@ const LAYOUTS: { tool: string; globs: string[]; content?: RegExp }[] = [
     globs: [
       '**/db.changelog*.{xml,yaml,yml,json,sql}',
       '**/db/changelog/**/*.{xml,yaml,yml,sql}',
+      // Quarkus's default change log (quarkus.liquibase.change-log = db/changeLog.xml), and its
+      // lower-case spelling (blind round 27, Horreum horreum-backend/src/main/resources/db/changeLog.xml).
+      '**/db/changeLog.{xml,yaml,yml,json,sql}',
+      '**/db/changelog.{xml,yaml,yml,json,sql}',
       '**/liquibase/**/*.{xml,yaml,yml,sql}',
     ],
   },

@@ -16,7 +16,9 @@ const SECTIONS: { name: string; exact?: RegExp; heading: RegExp; weak?: RegExp }
   // Word boundaries: "api" must not match "Rapid", nor "cli" "Client".
   {
     name: 'usage',
-    exact: /\busage\b|how to use|\bexamples?\b|getting started|quick ?start/i,
+    // "Using this collection", "Using the role", "Use it in a playbook" (blind round 27): a heading
+    // that starts with using or use-it is the usage section; "Use cases" is not.
+    exact: /\busage\b|how to use|\bexamples?\b|getting started|quick ?start|^\W*using\b|^\W*use (?:it|this|the)\b/i,
     heading:
       /usage|how to use|\bexamples?\b|running|\brun\b|getting started|quick ?start|\bapi\b|configuration|\bcli\b|\bcommands?\b|documentation|\bdocs\b|try it/i,
   },

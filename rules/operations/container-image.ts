@@ -47,7 +47,7 @@ export default defineRule({
     severity: 'medium',
     effort: 'medium',
     detection:
-      'Dockerfile/Containerfile outside .devcontainer/, tests and examples; scores multi-stage builds (not asked of a single stage that only copies files onto a tool image, not a language runtime, with no RUN that compiles or installs build tools), pinned base images (tag or digest, not `latest` or untagged, ARG defaults substituted) and a `.dockerignore` beside the Dockerfile, beside it as `<name>.dockerignore`, or at the root. Images built without a Dockerfile by Jib, Cloud Native Buildpacks (`spring-boot:build-image`, `pack build`) or ko also pass.',
+      'Dockerfile/Containerfile outside .devcontainer/, tests and examples; scores multi-stage builds (not asked of a single stage that only copies files onto a tool image, not a language runtime, with no RUN that compiles or installs build tools), pinned base images (tag or digest, not `latest` or untagged, ARG defaults substituted) and a `.dockerignore` beside the Dockerfile, beside it as `<name>.dockerignore`, in the module of a `src/main/docker/` Dockerfile (its build context), or at the root. Images built without a Dockerfile by Jib, Cloud Native Buildpacks (`spring-boot:build-image`, `pack build`) or ko also pass.',
     reads: [...DOCKERFILE_GLOBS, ...EARTHFILE_GLOBS],
   },
   appliesTo: ({ facts }) =>
@@ -113,8 +113,11 @@ export default defineRule({
       const isMulti = d.stages.length > 1;
       const images = d.stages.map((s) => ({ s, pin: imagePin(d, s) })).filter((x) => x.pin !== 'stage');
       const loose = images.filter((x) => x.pin === 'latest' || x.pin === 'untagged' || x.pin === 'floating');
+      // A JVM module's src/main/docker/ Dockerfiles (Quarkus's convention) build with the module as
+      // context (`docker build -f src/main/docker/Dockerfile.jvm .`): its .dockerignore applies.
+      const moduleDir = /(?:^|\/)src\/main\/docker\/[^/]+$/.exec(d.path);
       const dockerignore =
-        [dirOf(d.path), '']
+        [dirOf(d.path), ...(moduleDir ? [d.path.slice(0, Math.max(0, moduleDir.index))] : []), '']
           .map((dir) => (dir ? `${dir}/.dockerignore` : '.dockerignore'))
           .find((p) => files.exists(p)) ??
         (files.exists(`${d.path}.dockerignore`) ? `${d.path}.dockerignore` : undefined);

@@ -3,6 +3,7 @@ import { fail, listing, partial, pass } from '../../src/engine/results.js';
 import type { Evidence } from '../../src/types.js';
 import { fromMatch, isProductionPath, isTestPath } from '../../src/facts/paths.js';
 import { isServerlessService } from '../../src/facts/runtime.js';
+import { ansibleContent } from '../../src/facts/ansible.js';
 
 /** IaC tools recognised by file name (and by content where the name is common in source trees). */
 const BY_FILE: { tool: string; globs: string[]; content?: (path: string, text: string) => boolean }[] = [
@@ -33,7 +34,7 @@ export default defineRule({
     severity: 'high',
     effort: 'high',
     detection:
-      'Terraform/OpenTofu `*.tf` (partial without a remote `backend` or `cloud` block), Bicep, ARM templates (`deploymentTemplate` schema), Pulumi.yaml, CloudFormation/SAM templates (`AWSTemplateFormatVersion`, `AWS::` resource types), cdk.json, serverless.yml, Ansible playbooks, Crossplane resources; a .NET Aspire AppHost that declares Azure resources (`AddAzure*`, `ConfigureInfrastructure`) is partial: azd generates and provisions the templates, none is committed.',
+      'Terraform/OpenTofu `*.tf` (partial without a remote `backend` or `cloud` block), Bicep, ARM templates (`deploymentTemplate` schema), Pulumi.yaml, CloudFormation/SAM templates (`AWSTemplateFormatVersion`, `AWS::` resource types), cdk.json, serverless.yml, Ansible playbooks, roles and collections (galaxy.yml, roles/*/tasks/main.yml, a role’s meta/main.yml galaxy_info), Crossplane resources; a .NET Aspire AppHost that declares Azure resources (`AddAzure*`, `ConfigureInfrastructure`) is partial: azd generates and provisions the templates, none is committed.',
     patterns: {
       tfResource: {
         regex: /^[ \t]*(resource|module)\s+"[^"]+"/m,
@@ -117,6 +118,12 @@ export default defineRule({
         tools.push(tool);
         evidence.push(fromMatch(hits[0]!));
       }
+    }
+    // Ansible content: a collection's or role's tasks, roles and playbooks (not only playbooks by name).
+    const ansible = ansibleContent(ctx.files);
+    if (ansible && !tools.includes('Ansible')) {
+      tools.push('Ansible');
+      evidence.push(...ansible.evidence.slice(0, 2));
     }
     const hosts = new Set(ctx.matches('aspireHost').map((m) => m.path));
     const aspire = ctx.matches('aspireAzure').filter((m) => hosts.has(m.path) && !isTestPath(m.path));

@@ -26,6 +26,12 @@ const NOT_OPS =
  */
 const CONTRIBUTOR_DOC =
   /(?:^|\/)(?:CONTRIBUTING|MAINTAINING|MAINTAINERS|DEVELOPMENT|DEVELOPING|DEVELOPERS?|HACKING|BUILDING|BUILD|RELEASING|RELEASE[-_]?(?:PROCESS|PROCEDURE|GUIDE)|VERSIONING|VERSION[-_]?(?:MANAGEMENT|ING)|dev[-_]?(?:guide|setup)|developer[-_]?guide|local[-_]?(?:setup|development))[^/]*\.(?:md|markdown|rst|adoc|txt)$|(?:^|\/)(?:contributing|development|developers?|building|dev[-_]?guide)\/|^\.github\/(?:workflows|actions)\//i;
+/**
+ * Folders of example configurations and integration guides for other products (`example_configs/
+ * netbox.md`, `examples-k8s/`, `integrations/grafana.md`, `third_party/`): a "Troubleshoot LDAP"
+ * section there sets up the other product, it does not operate this one (blind round 27, lldap).
+ */
+const INTEGRATION_GUIDES = /(?:^|\/)(?:_?examples?[-_.][\w.-]*|[\w.-]*[-_.]examples?|integrations?|third[-_]?party)\//i;
 const CONTRIBUTOR_DIAGNOSIS = /troubleshoot|debugging|diagnos/i;
 
 /** What an operational heading is about; a runbook worth the name covers more than one. */
@@ -110,7 +116,7 @@ export default defineRule({
     severity: 'medium',
     effort: 'medium',
     detection:
-      'Runbook, incident response, on-call and postmortem documents (docs/runbooks/, RUNBOOK.md, OPERATIONS.md, *incident*.md, *postmortem*.md, issue templates), judged by their headings: incident response, diagnosis, recovery/rollback, postmortem, operations. Operational sections in other docs (a README "Troubleshooting" section) earn partial credit; documents in examples, samples or demo folders are about the example and count for nothing.',
+      'Runbook, incident response, on-call and postmortem documents (docs/runbooks/, RUNBOOK.md, OPERATIONS.md, *incident*.md, *postmortem*.md, issue templates), judged by their headings: incident response, diagnosis, recovery/rollback, postmortem, operations. Operational sections in other docs (a README "Troubleshooting" section) earn partial credit; documents in examples, samples or demo folders, example-configuration folders (example_configs/) and integration guides for other products (integrations/, third_party/) are about those and count for nothing.',
     patterns: {
       // A line that starts with `#`, `=` or `**` (`#{1,6}[ \t]*` matched the same lines: the text
       // after could take more marks and blanks, which it shared with them). `.` stops at a lone \r
@@ -161,7 +167,8 @@ export default defineRule({
   check(ctx) {
     // An example's documents (docs/examples/mtls/README.md "Troubleshooting") are about running
     // that example, not the project's own system (blind round 25, cluster-operator).
-    const relevant = (p: string) => !isTestPath(p) && !NOT_OPS.test(p) && !isAgentDoc(p) && !isExampleOnlyFolder(p);
+    const relevant = (p: string) =>
+      !isTestPath(p) && !NOT_OPS.test(p) && !isAgentDoc(p) && !isExampleOnlyFolder(p) && !INTEGRATION_GUIDES.test(p);
     const headings = ctx.matches('opsHeading').filter((m) => relevant(m.path));
     // A document whose title calls it a runbook or playbook is one, wherever it lives
     // ("# SAML SP Key Rotation Runbook" in docs/saml_key_rotation.md).

@@ -3,6 +3,7 @@ import { fail, listing, partial, pass } from '../../src/engine/results.js';
 import { CI_GLOBS } from '../../src/facts/ci.js';
 import { findTools, KTLINT_EDITORCONFIG, type ToolSpec } from '../../src/facts/tests/tooling.js';
 import { runEvidence, toolNames } from '../../src/facts/commands/index.js';
+import { ansibleContent } from '../../src/facts/ansible.js';
 
 const LINTERS: ToolSpec[] = [
   {
@@ -100,6 +101,14 @@ const LINTERS: ToolSpec[] = [
   { name: 'Clippy', files: ['**/clippy.toml', '**/.clippy.toml'], runs: ['Clippy'] },
   // Terraform's linter (plugins such as the AWS ruleset, rule settings): counted in an infrastructure repository.
   { name: 'TFLint', files: ['**/.tflint.hcl'], runs: ['TFLint'] },
+  // Ansible's linter: its config in the places ansible-lint looks (counted in an infrastructure repository).
+  {
+    name: 'ansible-lint',
+    files: ['**/.ansible-lint', '**/.ansible-lint.{yml,yaml}', '**/.config/ansible-lint.{yml,yaml}'],
+    deps: ['ansible-lint'],
+    ecosystems: ['pip'],
+    runs: ['ansible-lint'],
+  },
   // Analyzers and Error Prone run inside every compile, so a CI build runs them.
   {
     name: 'Roslyn analyzers',
@@ -175,7 +184,7 @@ export default defineRule({
     severity: 'medium',
     effort: 'low',
     detection:
-      'Config files (eslint.config.*, .eslintrc*, biome.json, ruff.toml or [tool.ruff], .flake8/[flake8], .pylintrc/[tool.pylint], .golangci.*, checkstyle.xml/plugins, spotbugs/pmd, detekt.yml, ktlint (`ktlint_*` keys in .editorconfig, its Gradle plugin), .rubocop.yml, phpstan.neon, psalm.xml, phpcs.xml (PHP_CodeSniffer), phpmd.xml, clippy.toml, .tflint.hcl (in an infrastructure repository), .editorconfig dotnet_diagnostic severities or analyzer settings), dev dependencies or commit hooks; whether CI runs a linter, followed through package scripts, make/just/task targets, scripts, tox/nox, pre-commit (pre-commit.ci runs the hooks on pull requests when .pre-commit-config.yaml has a `ci:` block or the README its badge), Trunk (`trunk check`, trunk-io/trunk-action or a reusable workflow named for Trunk run the linters .trunk/trunk.yaml enables), composite and marketplace actions (golangci-lint-action, super-linter, ruff-action) and build-tool lifecycles (Gradle check, Maven verify with bound plugins). Infrastructure linters (TFLint, terraform validate, helm lint, chart-testing lint, kubeconform, conftest, cfn-lint) count in an infrastructure repository; linters of documents (markdownlint, yamllint, actionlint, Artifact Hub `ah lint`) never do. Each finding names the tool whose configuration, dependency or run was found. Pass: a linter runs in CI; partial (0.6): configured only, or `terraform validate` alone (it checks syntax and consistency, no lint rules; TFLint passes).',
+      'Config files (eslint.config.*, .eslintrc*, biome.json, ruff.toml or [tool.ruff], .flake8/[flake8], .pylintrc/[tool.pylint], .golangci.*, checkstyle.xml/plugins, spotbugs/pmd, detekt.yml, ktlint (`ktlint_*` keys in .editorconfig, its Gradle plugin), .rubocop.yml, phpstan.neon, psalm.xml, phpcs.xml (PHP_CodeSniffer), phpmd.xml, clippy.toml, .tflint.hcl and .ansible-lint / .config/ansible-lint.yml (in an infrastructure repository), .editorconfig dotnet_diagnostic severities or analyzer settings), dev dependencies or commit hooks; whether CI runs a linter, followed through package scripts, make/just/task targets, scripts, tox/nox, pre-commit (pre-commit.ci runs the hooks on pull requests when .pre-commit-config.yaml has a `ci:` block or the README its badge), Trunk (`trunk check`, trunk-io/trunk-action or a reusable workflow named for Trunk run the linters .trunk/trunk.yaml enables), composite and marketplace actions (golangci-lint-action, super-linter, ruff-action) and build-tool lifecycles (Gradle check, Maven verify with bound plugins). Infrastructure linters (TFLint, terraform validate, helm lint, chart-testing lint, kubeconform, conftest, cfn-lint) count in an infrastructure repository; linters of documents (markdownlint, yamllint, actionlint, Artifact Hub `ah lint`) never do, except yamllint on Ansible content, whose code is YAML. Each finding names the tool whose configuration, dependency or run was found. Pass: a linter runs in CI; partial (0.6): configured only, or `terraform validate` alone (it checks syntax and consistency, no lint rules; TFLint passes).',
     reads: CI_GLOBS,
     patterns: {
       ktlintEditorconfig: KTLINT_EDITORCONFIG,
@@ -230,7 +239,11 @@ export default defineRule({
   check(ctx) {
     const infra = ctx.facts.profile.id === 'infrastructure';
     const { tools, ciRuns } = findTools(ctx, infra ? LINTERS : LINTERS.filter((s) => !INFRA.has(s.name)), 'lint');
-    const isCode = (name: string) => !NOT_CODE.has(name) && (infra || !INFRA.has(name));
+    // Ansible content is YAML: there yamllint lints the code itself (blind round 27, an Ansible role
+    // whose CI runs `yamllint .`), where elsewhere it checks configuration files only.
+    const yamlIsCode = infra && ansibleContent(ctx.files) !== undefined;
+    const isCode = (name: string) =>
+      (!NOT_CODE.has(name) || (yamlIsCode && name === 'yamllint')) && (infra || !INFRA.has(name));
     const code = ciRuns.filter((r) => r.tools.some((t) => t.kinds.includes('lint') && isCode(t.name)));
     const names = tools.map((t) => t.name);
     const evidence = tools.map((t) => t.evidence);

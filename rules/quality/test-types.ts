@@ -8,6 +8,7 @@ import { dirOf, fromMatch } from '../../src/facts/paths.js';
 import { joinPath } from '../../src/facts/commands/types.js';
 import { testInventory, TEST_DIGEST } from '../../src/facts/tests/inventory.js';
 import { terraformTestFile, type TfTestRun } from '../../src/facts/tests/terraform-test.js';
+import { moleculeDriver } from '../../src/facts/tests/molecule.js';
 import { consoleScripts } from '../../src/facts/entry-points.js';
 import { globTest } from '../../src/walk/glob.js';
 import { lineAt } from '../../src/util/lines.js';
@@ -835,6 +836,13 @@ export default defineRule({
             ...cite(checks[0]!),
             note: `terraform test: ${runs(checks.length)} ${t.mockProvider !== undefined ? `against mocked providers (mock_provider, line ${t.mockProvider})` : 'with command = plan'}, which create nothing`,
           });
+      } else if (f.framework === 'Molecule') {
+        // A scenario creates instances, converges the roles on them and verifies them.
+        const driver = moleculeDriver(ctx.files.read(f.path) ?? '');
+        add('integration', {
+          ...at,
+          note: `Molecule scenario: converges the roles on ${driver ? `${driver} instances` : 'test instances'} and verifies them`,
+        });
       } else if (f.framework === 'helm test')
         add('integration', { ...at, note: 'helm test hook run against the installed release' });
       else if (

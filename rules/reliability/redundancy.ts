@@ -145,12 +145,13 @@ export default defineRule({
     reads: [...DEPLOY_READS, ...SYSTEMD_GLOBS],
     digests: [K8S_DIGEST, TF_DIGEST],
   },
-  // A reusable Terraform module's inputs are its callers' choice; a chart package is judged on the
-  // defaults of its values.yaml, as health-checks judges its probes (a chart ships its workloads).
+  // A reusable Terraform module's inputs are its callers' choice, and an Ansible collection or role
+  // configures hosts its users already run; a chart package is judged on the defaults of its
+  // values.yaml, as health-checks judges its probes (a chart ships its workloads).
   appliesTo: (ctx) =>
-    ctx.facts.reusable?.kind === 'terraform-module'
+    ctx.facts.reusable?.kind === 'terraform-module' || ctx.facts.reusable?.kind === 'ansible-content'
       ? {
-          reason: `${ctx.facts.reusable.reason}: instance counts are chosen where it is deployed (its defaults are the caller’s to override)`,
+          reason: `${ctx.facts.reusable.reason}: instance counts are chosen where it is deployed (${ctx.facts.reusable.kind === 'ansible-content' ? 'it configures the hosts its users run' : 'its defaults are the caller’s to override'})`,
         }
       : (({ facts }) =>
           ['service', 'infrastructure'].includes(facts.profile.id)

@@ -11,6 +11,7 @@
  * - ASP.NET Core generic host: SIGTERM stops the host, Kestrel drains for ShutdownTimeout (30 s).
  * - actix-web: SIGTERM starts a graceful shutdown of 30 s.
  * - Spring Boot: `server.shutdown` is graceful by default from 3.4 (immediate before).
+ * - Quarkus: waits for requests in flight only with `quarkus.shutdown.timeout` set (off by default).
  */
 import type { Dependency, Evidence, Facts, FileView, Framework, Match } from '../types.js';
 import type { ScanPattern } from '../scan/scanner.js';
@@ -133,7 +134,46 @@ export function appServers(
   }
   const boot = springBoot(files, deps, frameworks);
   if (boot) out.set('spring-boot', boot);
+  const quarkus = quarkusShutdown(files, frameworks);
+  if (quarkus) out.set('quarkus', quarkus);
   return [...out.values()];
+}
+
+/** `quarkus.shutdown.timeout=30s` (any profile prefix) in application.properties, or its YAML form. */
+const QUARKUS_SHUTDOWN_PROPERTY = /^[ \t]*(?:%[\w-]+\.)?quarkus\.shutdown\.timeout[ \t]*[=:][ \t]*\S/m;
+const QUARKUS_SHUTDOWN_YAML = /^[ \t]*shutdown[ \t]*:[ \t]*\r?\n[ \t]+timeout[ \t]*:[ \t]*\S/m;
+
+/**
+ * Quarkus on SIGTERM runs its shutdown events and stops, but waits for requests in flight only when
+ * `quarkus.shutdown.timeout` is set (graceful shutdown is off by default): read from the
+ * application's configuration (src/main/resources/application.properties or .yaml).
+ */
+function quarkusShutdown(files: FileView, frameworks: readonly Framework[]): AppServer | undefined {
+  const fw = frameworks.find((f) => f.id === 'quarkus');
+  if (!fw) return undefined;
+  for (const p of files.match(['**/src/main/resources/application.{properties,yaml,yml}'])) {
+    if (!isProductionPath(p)) continue;
+    const text = files.read(p) ?? '';
+    const m = (p.endsWith('.properties') ? QUARKUS_SHUTDOWN_PROPERTY : QUARKUS_SHUTDOWN_YAML).exec(text);
+    if (!m) continue;
+    const at = m.index + (m[0].length - m[0].trimStart().length);
+    const line = files.lines(p)?.lineAt(at) ?? 1;
+    return {
+      id: 'quarkus',
+      name: 'Quarkus',
+      drains: true,
+      behaviour: 'Quarkus waits for requests in flight on SIGTERM, up to quarkus.shutdown.timeout',
+      evidence: { path: p, line, snippet: m[0].trim(), note: 'Quarkus graceful shutdown timeout' },
+    };
+  }
+  return {
+    id: 'quarkus',
+    name: 'Quarkus',
+    drains: false,
+    behaviour:
+      'Quarkus stops on SIGTERM without waiting for requests in flight (graceful shutdown is off until quarkus.shutdown.timeout is set)',
+    evidence: fw.evidence,
+  };
 }
 
 /** The server on this script line is not started with `exec`, and the script traps no TERM to pass on. */

@@ -535,6 +535,8 @@ export function imagePin(
 const TOOL_NAME =
   /(^|[./-])(test|tests|e2e|playwright|cypress|selenium|ci|dev|devel|development|local|debug)([./-]|$)/i;
 const TOOL_DIR = /(^|\/)(\.devcontainer|scripts?|tools?|hack|\.github)\//;
+/** Where a Maven or Gradle module keeps the Dockerfiles of its application image (Quarkus's convention). */
+const JVM_IMAGE_DIR = /(^|\/)src\/main\/docker\//;
 const BASE_NAME = /(^|[./-])(base|builder|build|deps)([./-]|$)/i;
 const PACKAGE_BUILD =
   /\b(rpmbuild|dpkg-buildpackage|debuild|fpm|nfpm|build[-_]?(?:deb|rpm|package)\w*\.sh|make\s+(?:deb|rpm|package))\b/;
@@ -563,7 +565,9 @@ export function isToolImage(d: Dockerfile): boolean {
   const last = d.stages[d.stages.length - 1];
   const run = last?.instructions.filter((i) => i.keyword === 'CMD' || i.keyword === 'ENTRYPOINT') ?? [];
   // A base or builder image (`Dockerfile.base`) that another Dockerfile builds FROM: it starts nothing.
-  if (BASE_NAME.test(name) && run.length === 0) return true;
+  // Not when CI publishes it, nor in a JVM module's src/main/docker/ (Quarkus's Dockerfile.jvm…): there
+  // it is the runtime base the application image is layered on (Jib's base image, blind round 27).
+  if (BASE_NAME.test(name) && run.length === 0 && !d.published && !JVM_IMAGE_DIR.test(d.path)) return true;
   // An export image whose only command packs the copied files into an archive (`CMD ["zip", "-r",
   // "/app.zip", "."]`, `tar czf`): a packaging step a release script runs once, no service (blind
   // round 23, once-campfire Dockerfile-export beside the app's Dockerfile).

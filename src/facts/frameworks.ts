@@ -15,6 +15,8 @@ export const WEB_FRAMEWORKS: {
    * through something unresolved (a catalogue, a convention plugin): see JVM_SERVER_IMPORTS.
    */
   imports?: string[];
+  /** Names the `deps` prefixes also cover that are not the server: a framework's HTTP clients. */
+  except?: string[];
 }[] = [
   { ecosystem: 'npm', deps: ['express'], id: 'express', name: 'Express' },
   { ecosystem: 'npm', deps: ['fastify'], id: 'fastify', name: 'Fastify' },
@@ -58,7 +60,27 @@ export const WEB_FRAMEWORKS: {
   },
   {
     ecosystem: ['maven', 'gradle'],
-    deps: ['io.quarkus:quarkus-resteasy*', 'io.quarkus:quarkus-rest*', 'io.quarkus:quarkus-vertx-http'],
+    // The server extensions of a Quarkus application (REST, routes, gRPC, WebSockets, servlets,
+    // GraphQL): a Quarkus service has no main class, these make it one. Their clients serve nothing.
+    deps: [
+      'io.quarkus:quarkus-resteasy*',
+      'io.quarkus:quarkus-rest*',
+      'io.quarkus:quarkus-vertx-http',
+      'io.quarkus:quarkus-reactive-routes',
+      'io.quarkus:quarkus-grpc',
+      'io.quarkus:quarkus-websockets*',
+      'io.quarkus:quarkus-undertow',
+      'io.quarkus:quarkus-smallrye-graphql',
+      'io.quarkus:quarkus-spring-web',
+      'io.quarkus:quarkus-funqy-http',
+    ],
+    except: [
+      'io.quarkus:quarkus-rest-client*',
+      'io.quarkus:quarkus-resteasy-client*',
+      'io.quarkus:quarkus-resteasy-reactive-client*',
+      'io.quarkus:quarkus-websockets-client*',
+      'io.quarkus:quarkus-websockets-next-client*',
+    ],
     id: 'quarkus',
     name: 'Quarkus',
   },
@@ -119,7 +141,12 @@ export const WEB_FRAMEWORKS: {
   },
   {
     ecosystem: ['maven', 'gradle'],
-    deps: ['io.helidon.webserver:helidon-webserver*'],
+    // Helidon SE's web server, or Helidon MP's server bundle (CDI-started, no server code of its own).
+    deps: [
+      'io.helidon.webserver:helidon-webserver*',
+      'io.helidon.microprofile.bundles:helidon-microprofile*',
+      'io.helidon.microprofile.server:helidon-microprofile-server',
+    ],
     id: 'helidon',
     name: 'Helidon',
     imports: ['io.helidon.webserver'],
@@ -144,6 +171,11 @@ export const WEB_FRAMEWORKS: {
 export const JVM_SERVER_IMPORTS: Array<{ prefix: string; id: string; name: string }> = WEB_FRAMEWORKS.flatMap((fw) =>
   (fw.imports ?? []).map((prefix) => ({ prefix, id: fw.id, name: fw.name })),
 );
+
+/** A dependency that names this framework's server: one of its `deps`, not one of its `except` (clients). */
+export function isFrameworkDep(fw: (typeof WEB_FRAMEWORKS)[number], name: string): boolean {
+  return fw.deps.some((p) => nameMatches(name, p)) && !(fw.except ?? []).some((p) => nameMatches(name, p));
+}
 
 /** `name` matches `pattern` exactly or, for `prefix*`, by prefix; case-insensitive for pip/nuget. */
 export function nameMatches(name: string, pattern: string): boolean {
@@ -245,7 +277,7 @@ export function detectFrameworks(files: FileView, deps: Dependency[]): Framework
         !TEST_PROJECT_DIR.test(d.path) &&
         !(d.ecosystem === 'nuget' && (DOTNET_NON_PRODUCT_PROJECT.test(d.path) || !dotnetHost(d.path))) &&
         ecos.includes(d.ecosystem) &&
-        fw.deps.some((p) => nameMatches(d.name, p)),
+        isFrameworkDep(fw, d.name),
     );
     if (dep && !out.has(fw.id)) {
       out.set(fw.id, {

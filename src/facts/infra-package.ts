@@ -15,9 +15,10 @@ import type { Evidence, FileView, Match } from '../types.js';
 import type { ScanPattern } from '../scan/scanner.js';
 import { dirOf, NOT_THE_PRODUCT } from './paths.js';
 import { terraform, type TfBlock } from './terraform.js';
+import { ansibleContent } from './ansible.js';
 
 export interface ReusablePackage {
-  kind: 'terraform-module' | 'helm-charts';
+  kind: 'terraform-module' | 'helm-charts' | 'ansible-content';
   /** helm-charts: the charts' directories ('' for a chart at the root). */
   charts?: string[];
   reason: string;
@@ -40,7 +41,17 @@ export const GITOPS_PATTERN: ScanPattern = {
 };
 
 export function reusablePackage(files: FileView, gitops: Match[]): ReusablePackage | undefined {
-  return terraformModule(files) ?? helmCharts(files, gitops);
+  return terraformModule(files) ?? helmCharts(files, gitops) ?? ansiblePackage(files);
+}
+
+/**
+ * An Ansible collection or role: published to Galaxy and applied by its users to their own hosts,
+ * with their inventories. Playbooks that configure this project's hosts are a deployment, not a package.
+ */
+function ansiblePackage(files: FileView): ReusablePackage | undefined {
+  const a = ansibleContent(files);
+  if (!a || a.kind === 'playbooks') return undefined;
+  return { kind: 'ansible-content', reason: a.reason, evidence: a.evidence };
 }
 
 function terraformModule(files: FileView): ReusablePackage | undefined {

@@ -20,6 +20,8 @@ import { dockerfiles, isToolImage } from './dockerfile.js';
 import { ownCommand, consoleScripts, type EntryPoint } from './entry-points.js';
 import { lineAt } from '../util/lines.js';
 import { lowerBound } from '../util/bisect.js';
+import { jvmDeployable } from './jvm-deployable.js';
+import { ansibleContent } from './ansible.js';
 
 export const JVM_IMPORT_KEY = 'facts:jvm-web-import';
 
@@ -265,6 +267,20 @@ function decideProfile(input: ProfileInput, servers: Match[], iac: string[]): Pr
   const runtime = dependencies.filter((d) => !d.dev && d.direct);
   const where = (d: Dependency) => `${d.path}${d.line ? `:${d.line}` : ''}`;
 
+  // A module that packages a server application (Quarkus, Micronaut, Helidon MP, a Jakarta EE war)
+  // starts its server from the framework, not from code: the deployable unit makes a service, before
+  // a publishing plugin of another module (an API client) makes a library (blind round 27).
+  const deployable =
+    servers.length === 0 ? jvmDeployable(files, input.manifests, dependencies, (p) => sideProgram(p)) : undefined;
+  if (deployable) {
+    return {
+      id: 'service',
+      detected: true,
+      reasons: [
+        `a deployable ${deployable.framework} application, module ${dirOf(deployable.path) || '.'}/ (${deployable.evidence})`,
+      ],
+    };
+  }
   // A library built on a web framework (Spring Boot starters, Express middleware) declares the
   // framework but starts nothing outside its samples and ships jars or packages, not a deployment:
   // judged as a service, it is failed for health endpoints and rollbacks it cannot have (issue 15).
@@ -324,6 +340,19 @@ function decideProfile(input: ProfileInput, servers: Match[], iac: string[]): Pr
     };
   }
 
+  // Ansible content (a collection, a role, roles and playbooks): its YAML is the code (blind round 27:
+  // a hardening collection of six roles was "docs, no source code").
+  const ansible = ansibleContent(files);
+  if (ansible && (sourceFiles.length < 10 || ansible.files.length >= sourceFiles.length)) {
+    const at = ansible.evidence[0];
+    return {
+      id: 'infrastructure',
+      detected: true,
+      reasons: [
+        `${ansible.reason}${at ? ` (${at.path}${at.line ? `:${at.line}` : ''})` : ''}; ${sourceFiles.length} source file(s)`,
+      ],
+    };
+  }
   if (iac.length > 0 && (sourceFiles.length < 10 || iac.length >= sourceFiles.length)) {
     return {
       id: 'infrastructure',
@@ -643,8 +672,9 @@ const PUBLISH_CONFIG: Array<{ globs: string[]; re: RegExp }> = [
 
 /** Where the repository publishes a library artefact — when it deploys no image of its own. */
 export function publishedLibrary(files: FileView): string | undefined {
+  // `src/main/docker/Dockerfile.jvm`, `.native`: the images a Quarkus (or fabric8) module builds.
   const ownImage = files
-    .match(['**/Dockerfile', '**/*.Dockerfile', '**/Containerfile'])
+    .match(['**/Dockerfile', '**/*.Dockerfile', '**/Containerfile', '**/src/main/docker/Dockerfile*'])
     .some((p) => !NOT_THE_PRODUCT.test(p));
   if (ownImage) return undefined;
   for (const { globs, re } of PUBLISH_CONFIG) {

@@ -60,6 +60,8 @@ export const ACTIONS: [RegExp, Handler][] = [
   [/^github\/codeql-action\/analyze@/, () => ({ tools: [tool('CodeQL', ['scan'], 'github/codeql-action/analyze')] })],
   [/^(?:github|super-linter)\/super-linter(?:\/slim)?@/, (w) => ({ tools: [allLinters('super-linter', w)] })],
   [/^oxsecurity\/megalinter/, (w) => ({ tools: [allLinters('MegaLinter', w)] })],
+  // ansible-lint's own action (and its older name): runs ansible-lint on the repository, `args` appended.
+  [/^ansible\/ansible-lint(?:-action)?@/, (w) => ({ argv: ['ansible-lint', ...words(w.args)] })],
   [/^(?:astral-sh|chartboost)\/ruff-action@/, (w) => ({ argv: ['ruff', ...(w.args ? words(w.args) : ['check'])] })],
   [
     /^(?:pre-commit\/action|pre-commit-ci\/lite-action|clowdhaus\/terraform-composite-actions\/pre-commit)@/,

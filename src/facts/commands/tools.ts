@@ -137,7 +137,9 @@ const SPECS: Spec[] = [
     cmd: ['kubeconform', 'kubeval', 'kube-linter', 'polaris', 'pluto', 'datree', 'kustomize-lint'],
   },
   { name: 'conftest', kinds: L, cmd: ['conftest'], args: /^test\b/ },
-  { name: 'cfn-lint', kinds: L, cmd: ['cfn-lint', 'ansible-lint', 'cfn-nag', 'cfn_nag_scan'] },
+  { name: 'cfn-lint', kinds: L, cmd: ['cfn-lint', 'cfn-nag', 'cfn_nag_scan'] },
+  // Ansible's linter (it also runs yamllint's rules on the content): its own tool, with a config file.
+  { name: 'ansible-lint', kinds: L, cmd: ['ansible-lint'] },
   // Artifact Hub metadata, not the charts' code.
   { name: 'ah lint', kinds: L, cmd: ['ah'], args: /^lint\b/ },
   { name: 'SwiftLint', kinds: L, cmd: ['swiftlint', 'credo'] },
