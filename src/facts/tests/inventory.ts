@@ -41,6 +41,7 @@ export const LANGUAGE_NAMES: Record<keyof typeof TEST_GLOBS, string> = {
   helm: 'Helm',
   terraform: 'Terraform',
   gherkin: 'Gherkin',
+  elixir: 'Elixir',
 };
 
 const joinChart = (dir: string) => (dir ? `${dir}/Chart.yaml` : 'Chart.yaml');
@@ -570,7 +571,7 @@ function build(files: FileView): TestInventory {
   const csCustom = csharpCustomTests(candidates(TEST_GLOBS.csharp), digest);
   gherkinFiles(files, candidates(TEST_GLOBS.gherkin), digest, record, notCollected, sources);
   const rustMacros = rustTestMacros(candidates(TEST_GLOBS.rust), digest);
-  for (const lang of ['jvm', 'csharp', 'rust', 'helm', 'terraform'] as const) {
+  for (const lang of ['jvm', 'csharp', 'rust', 'helm', 'terraform', 'elixir'] as const) {
     for (const path of candidates(TEST_GLOBS[lang])) {
       if (lang === 'rust' && RUST_NOT_RUN.test(path)) continue;
       if (lang === 'rust' && isBuildScript(files, path)) {
