@@ -11,6 +11,7 @@ import authorization from './security/authorization.js';
 import middleware from './security/security-middleware.js';
 import shutdown from './reliability/graceful-shutdown.js';
 import retries from './reliability/retries.js';
+import timeouts from './reliability/timeouts.js';
 import { ruleTester } from '../src/testing/rule-tester.js';
 import { phoenixService } from '../src/testing/elixir-trees.js';
 
@@ -223,6 +224,31 @@ ruleTester(retries, {
       tree: phoenixService(['{:httpoison, "~> 2.0"}'], {
         'lib/shop/payments.ex':
           'defmodule Shop.Payments do\n  def charge(body), do: HTTPoison.post("https://pay.example/charges", body)\nend\n',
+      }),
+      expect: { outcome: 'fail' },
+    },
+  ],
+});
+
+ruleTester(timeouts, {
+  valid: [
+    {
+      name: 'a Req call with receive_timeout',
+      tree: phoenixService(['{:req, "~> 0.5"}'], {
+        'lib/shop/rates.ex':
+          'defmodule Shop.Rates do\n  def fetch, do: Req.get("https://rates.example/today", receive_timeout: 5_000)\nend\n',
+      }),
+      expect: { outcome: 'pass' },
+    },
+  ],
+  invalid: [
+    {
+      name: "a Tesla call without timeout; the socket's websocket timeout bounds no outbound call",
+      tree: phoenixService(['{:tesla, "~> 1.7"}'], {
+        'lib/shop/rates.ex':
+          'defmodule Shop.Rates do\n  def fetch, do: Tesla.get("https://rates.example/today")\nend\n',
+        'lib/shop_web/endpoint.ex':
+          'defmodule ShopWeb.Endpoint do\n  use Phoenix.Endpoint, otp_app: :shop\n  socket("/socket", ShopWeb.UserSocket,\n    websocket: [timeout: 45_000],\n    longpoll: false\n  )\nend\n',
       }),
       expect: { outcome: 'fail' },
     },
