@@ -37,6 +37,8 @@ const LAYOUTS: { tool: string; globs: string[]; content?: RegExp }[] = [
   },
   { tool: 'Prisma Migrate', globs: ['**/prisma/migrations/*/migration.sql'] },
   { tool: 'Rails migrations', globs: ['**/db/migrate/*.rb'] },
+  // Ecto (Elixir): `priv/repo/migrations/20240101000000_create_users.exs`, one folder per repo.
+  { tool: 'Ecto migrations', globs: ['**/priv/*/migrations/[0-9]*.exs'] },
   { tool: 'Laravel migrations', globs: ['**/database/migrations/*.php'] },
   { tool: 'Doctrine migrations', globs: ['**/migrations/Version*.php', '**/DoctrineMigrations/*.php'] },
   // EF Core writes its migrations wherever the migrations assembly lives: `Migrations/`, or one

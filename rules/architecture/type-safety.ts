@@ -55,11 +55,11 @@ export default defineRule({
     description:
       'A type checker catches whole classes of defects (null access, wrong arguments, renamed fields) before they reach production, and makes refactoring safe.',
     remediation:
-      'Enable strict type checking: `"strict": true` in tsconfig.json, mypy `strict = true` or pyright `typeCheckingMode = "strict"` for Python, PHPStan level 8+ or Psalm level 1–2 for PHP, Sorbet `# typed: strict` for Ruby; run it in CI.',
+      'Enable strict type checking: `"strict": true` in tsconfig.json, mypy `strict = true` or pyright `typeCheckingMode = "strict"` for Python, PHPStan level 8+ or Psalm level 1–2 for PHP, Sorbet `# typed: strict` for Ruby, Dialyzer (dialyxir) for Elixir; run it in CI.',
     severity: 'medium',
     effort: 'medium',
     detection:
-      'Production source files by language (generated and minified files left out). Terraform, in an infrastructure repository: input variables with a `type` (pass when nearly all are typed). Go, Java, Kotlin, Scala, C#, F#, Rust, Swift and C/C++ are statically typed. TypeScript: each file by the tsconfig of the nearest folder above it, following `extends` (`strict: true`; `strict`/`noImplicitAny`/`strictNullChecks: false` turns it off; partial without), weighted by files — a strict client in a monorepo does not make its server strict. JavaScript: `checkJs` (partial). Python: mypy/pyright configuration, or ty’s (`ty.toml`, `[tool.ty]`; ty has no strict mode) (pass when strict, partial otherwise) or `py.typed` (partial). Ruby: Sorbet sigils or RBS/Steep (partial). PHP: PHPStan level ≥ 8 or Psalm errorLevel ≤ 2 (partial below). The score is the average over languages weighted by file count.',
+      'Production source files by language (generated and minified files left out). Terraform, in an infrastructure repository: input variables with a `type` (pass when nearly all are typed). Go, Java, Kotlin, Scala, C#, F#, Rust, Swift and C/C++ are statically typed. TypeScript: each file by the tsconfig of the nearest folder above it, following `extends` (`strict: true`; `strict`/`noImplicitAny`/`strictNullChecks: false` turns it off; partial without), weighted by files — a strict client in a monorepo does not make its server strict. JavaScript: `checkJs` (partial). Python: mypy/pyright configuration, or ty’s (`ty.toml`, `[tool.ty]`; ty has no strict mode) (pass when strict, partial otherwise) or `py.typed` (partial). Ruby: Sorbet sigils or RBS/Steep (partial). Elixir: Dialyzer through dialyxir (or a .dialyzer_ignore.exs) (partial). PHP: PHPStan level ≥ 8 or Psalm errorLevel ≤ 2 (partial below). The score is the average over languages weighted by file count.',
     patterns: {
       tsStrict: {
         regex: /"strict"\s*:\s*true|"extends"\s*:\s*"@tsconfig\/strictest/,
@@ -290,6 +290,31 @@ export default defineRule({
           typed.length
             ? { score: 0.6, note: 'gradual typing', evidence: typed.slice(0, 3) }
             : { score: 0, note: 'untyped', evidence: [sample] },
+        );
+      } else if (lang === 'Elixir') {
+        // Dynamically typed; Dialyzer (through dialyxir) checks the typespecs, a gradual check like
+        // Sorbet's. Typespecs alone are documentation nothing verifies.
+        const dialyzer = ctx.facts.findDependencies(['dialyxir', 'gradient'], {
+          includeDev: true,
+          includeUnused: true,
+        });
+        const ignore = ctx.files.match(['.dialyzer_ignore.exs', '**/.dialyzer_ignore.exs']).slice(0, 1);
+        verdicts.set(
+          lang,
+          dialyzer.length || ignore.length
+            ? {
+                score: 0.6,
+                note: 'gradual typing (Dialyzer)',
+                evidence: [
+                  ...dialyzer.slice(0, 1).map((d) => ({
+                    path: d.path,
+                    ...(d.line ? { line: d.line } : {}),
+                    note: `${d.name}: Dialyzer checks the typespecs`,
+                  })),
+                  ...ignore.map((p) => ({ path: p, note: 'Dialyzer ignore file' })),
+                ],
+              }
+            : { score: 0, note: 'untyped (no Dialyzer)', evidence: [sample] },
         );
       } else if (lang === 'PHP') {
         const lv = m('phpLevel')[0];

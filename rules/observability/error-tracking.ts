@@ -24,6 +24,9 @@ const AUTO_CONFIGURED = [
   // Ruby agents that start with Rails once their key or config file is there.
   'appsignal',
   'honeybadger',
+  // Elixir: the Sentry and Rollbax OTP applications start with the release once `config :sentry, dsn: …` is set.
+  'sentry',
+  'rollbax',
 ];
 
 /** The community NestJS Sentry modules, whose forRoot/forRootAsync call Sentry.init. */
@@ -41,12 +44,12 @@ export default defineRule({
     severity: 'medium',
     effort: 'low',
     detection:
-      'The initialisation call: `Sentry.init(`, `sentry_sdk.init(`, `sentry.Init(`, `SentrySdk.Init(`, `UseSentry(`, `Sentry.init do`, `\\Sentry\\init(`, `sentry::init(`, a community NestJS Sentry module imported with `SentryModule.forRoot(…)`/`forRootAsync(…)` (@ntegral/nestjs-sentry and its forks call `Sentry.init`; the official @sentry/nestjs module does not), `Rollbar.init`/`new Rollbar(`, `Bugsnag.start(`, `Honeybadger.configure`, Airbrake notifiers, Google Cloud Error Reporting (`ContextExceptionLogger.Create(`, `AddGoogleErrorReportingForAspNetCore(`, `new ErrorReporting(`, `error_reporting.Client(`), Application Insights (`AddApplicationInsightsTelemetry(`, `appInsights.setup(`); a Sentry DSN in Spring/Laravel configuration for their auto-configured integrations. An SDK dependency (catalogue `error-tracking`) that nothing initialises earns partial credit.',
+      'The initialisation call: `Sentry.init(`, `sentry_sdk.init(`, `sentry.Init(`, `SentrySdk.Init(`, `UseSentry(`, `Sentry.init do`, `\\Sentry\\init(`, `sentry::init(`, a community NestJS Sentry module imported with `SentryModule.forRoot(…)`/`forRootAsync(…)` (@ntegral/nestjs-sentry and its forks call `Sentry.init`; the official @sentry/nestjs module does not), `Rollbar.init`/`new Rollbar(`, `Bugsnag.start(`, `Honeybadger.configure`, Airbrake notifiers, Google Cloud Error Reporting (`ContextExceptionLogger.Create(`, `AddGoogleErrorReportingForAspNetCore(`, `new ErrorReporting(`, `error_reporting.Client(`), Application Insights (`AddApplicationInsightsTelemetry(`, `appInsights.setup(`); a Sentry DSN in Spring/Laravel configuration for their auto-configured integrations; in Elixir `use Sentry.PlugCapture`, `Sentry.LoggerHandler`, or `config :sentry, dsn: …` (the Sentry, AppSignal, Honeybadger and Rollbax OTP applications start themselves). An SDK dependency (catalogue `error-tracking`) that nothing initialises earns partial credit.',
     patterns: {
       init: {
         // An Airbrake notifier's options stop at the next `new Notifier(` (linear on many unclosed ones).
         regex:
-          /(\bSentry\.(?:init|configure)\b|sentry_sdk\.init\s*\(|\bsentry\.Init\s*\(|SentrySdk\.Init\s*\(|\.UseSentry\s*\(|\\?Sentry\\init\s*\(|\bsentry::init\s*\(|Raven\.(?:config|install)\s*\(|new\s+Rollbar\s*\(|\bRollbar\.(?:init|configure|configure_logger)\b|rollbar\.(?:init|SetToken)\s*\(|RollbarLocator|\bBugsnag\.(?:start|configure|Configure|register)\b|bugsnag\.(?:configure|Configure)\s*\(|\.AddBugsnag\s*\(|\bHoneybadger\.(?:configure|Configure)\b|honeybadger\.(?:configure|Configure)\s*\(|new\s+(?:Airbrake\.)?Notifier\s*\(\s*\{(?:(?!new\s+(?:Airbrake\.)?Notifier\s*\()[^}])*projectId|Airbrake\.configure|pybrake\.Notifier|gobrake\.NewNotifier|SentryAsgiMiddleware|SentryWsgiMiddleware|withSentryConfig\s*\(|@sentry\/\w+\/register|Sentry::init|RaygunClient|raygun\.Client\s*\(|\b[aA]ppsignal\.(?:start|configure)\b|new\s+Appsignal\s*\(|\bFlare::(?:make|register)\s*\(|\bflare\.light\s*\(|\.(?:Add|Use)Exceptionless\s*\(|ExceptionlessClient\.Default\.Startup|\.AddElmahIo\s*\(|highlight_io\.H\s*\(|Highlight::H\.new|\bH\.init\s*\(\s*\{\s*projectID|ContextExceptionLogger\.Create\s*\(|\.AddGoogle(?:ErrorReporting|Diagnostics)ForAspNetCore\s*\(|new\s+ErrorReporting\s*\(|\berror_reporting\.Client\s*\(|ErrorReportingClient\.create\s*\(|\.AddApplicationInsightsTelemetry(?:WorkerService)?\s*\(|\bappInsights\.setup\s*\()/,
+          /(\bSentry\.(?:init|configure|PlugCapture|PlugContext|LoggerHandler)\b|sentry_sdk\.init\s*\(|\bsentry\.Init\s*\(|SentrySdk\.Init\s*\(|\.UseSentry\s*\(|\\?Sentry\\init\s*\(|\bsentry::init\s*\(|Raven\.(?:config|install)\s*\(|new\s+Rollbar\s*\(|\bRollbar\.(?:init|configure|configure_logger)\b|rollbar\.(?:init|SetToken)\s*\(|RollbarLocator|\bBugsnag\.(?:start|configure|Configure|register)\b|bugsnag\.(?:configure|Configure)\s*\(|\.AddBugsnag\s*\(|\bHoneybadger\.(?:configure|Configure)\b|honeybadger\.(?:configure|Configure)\s*\(|new\s+(?:Airbrake\.)?Notifier\s*\(\s*\{(?:(?!new\s+(?:Airbrake\.)?Notifier\s*\()[^}])*projectId|Airbrake\.configure|pybrake\.Notifier|gobrake\.NewNotifier|SentryAsgiMiddleware|SentryWsgiMiddleware|withSentryConfig\s*\(|@sentry\/\w+\/register|Sentry::init|RaygunClient|raygun\.Client\s*\(|\b[aA]ppsignal\.(?:start|configure)\b|new\s+Appsignal\s*\(|\bFlare::(?:make|register)\s*\(|\bflare\.light\s*\(|\.(?:Add|Use)Exceptionless\s*\(|ExceptionlessClient\.Default\.Startup|\.AddElmahIo\s*\(|highlight_io\.H\s*\(|Highlight::H\.new|\bH\.init\s*\(\s*\{\s*projectID|ContextExceptionLogger\.Create\s*\(|\.AddGoogle(?:ErrorReporting|Diagnostics)ForAspNetCore\s*\(|new\s+ErrorReporting\s*\(|\berror_reporting\.Client\s*\(|ErrorReportingClient\.create\s*\(|\.AddApplicationInsightsTelemetry(?:WorkerService)?\s*\(|\bappInsights\.setup\s*\()/,
         files: CODE,
         literals: [
           'Sentry',
@@ -94,7 +97,7 @@ export default defineRule({
       dsn: {
         // Configuration that arms an auto-configured integration (Spring `sentry.dsn`, Laravel `SENTRY_LARAVEL_DSN`).
         regex:
-          /^[ \t]*(?:sentry\.dsn\s*[=:]|sentry:\s*$|["']dsn["']\s*=>\s*env\(\s*["']SENTRY|SENTRY_(?:LARAVEL_)?DSN\s*=|BUGSNAG_API_KEY\s*=|ROLLBAR_TOKEN\s*=|NIGHTWATCH_TOKEN\s*=|FLARE_KEY\s*=|APPSIGNAL_PUSH_API_KEY\s*=|HONEYBADGER_API_KEY\s*=|push_api_key:)/m,
+          /^[ \t]*(?:sentry\.dsn\s*[=:]|sentry:\s*$|["']dsn["']\s*=>\s*env\(\s*["']SENTRY|SENTRY_(?:LARAVEL_)?DSN\s*=|BUGSNAG_API_KEY\s*=|ROLLBAR_TOKEN\s*=|NIGHTWATCH_TOKEN\s*=|FLARE_KEY\s*=|APPSIGNAL_PUSH_API_KEY\s*=|HONEYBADGER_API_KEY\s*=|push_api_key:|config[ \t]+:(?:sentry|appsignal|honeybadger|rollbax)[ \t]*,)/m,
         files: [
           '**/application*.{yml,yaml,properties}',
           '**/config/*.php',
@@ -104,6 +107,8 @@ export default defineRule({
           '**/config/appsignal.yml',
           // Symfony bundles read their settings from config/packages/*.yaml or app/config/config_*.yml.
           '**/config/**/*.{yml,yaml}',
+          // Mix projects: `config :sentry, dsn: …` in config/*.exs.
+          '**/config/*.exs',
         ],
         literals: [
           'sentry',
@@ -115,6 +120,9 @@ export default defineRule({
           'APPSIGNAL',
           'HONEYBADGER',
           'push_api_key',
+          'appsignal',
+          'honeybadger',
+          'rollbax',
         ],
         maxPerFile: 1,
       },

@@ -79,6 +79,10 @@ const LINTERS: ToolSpec[] = [
     ecosystems: ['bundler'],
     runs: ['RuboCop', 'standardrb'],
   },
+  // Elixir: Credo. A .credo.exs without the credo dependency is left over (nothing can run it):
+  // the dependency or a CI run shows the linter. Dialyzer (dialyxir) checks types and flags dead code.
+  { name: 'Credo', deps: ['credo'], ecosystems: ['hex'], runs: ['mix credo'] },
+  { name: 'Dialyzer', deps: ['dialyxir'], ecosystems: ['hex'], runs: ['mix dialyzer'] },
   {
     name: 'PHPStan',
     files: ['**/phpstan.neon', '**/phpstan.neon.dist', '**/phpstan.dist.neon'],

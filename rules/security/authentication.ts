@@ -87,7 +87,7 @@ export default defineRule({
     severity: 'high',
     effort: 'medium',
     detection:
-      "Code that installs or calls authentication (production code only): `passport.use/authenticate`, `AuthGuard`, `jwt.verify`/`jwtVerify`, `expressjwt(`, `NextAuth(`; `OAuth2PasswordBearer`, `HTTPBearer`, DRF `DEFAULT_AUTHENTICATION_CLASSES`, `@jwt_required`, `@login_required`, Django's `AuthenticationMiddleware` only where something requires a login (the admin or auth views routed, `login_required`, `LoginRequiredMixin`, `IsAuthenticated`); `jwt.Parse`, go-oidc verifiers, JWT/BasicAuth middleware; Spring `SecurityFilterChain`/`oauth2ResourceServer`/`httpBasic`; `AddAuthentication`/`AddJwtBearer`/`[Authorize]`; `devise_for`/`authenticate_user!`, a Rails filter that requires a login (`before_action :login_required`, `:require_login`, `:authenticate`); Laravel `auth:` middleware; actix/axum bearer auth; authentication written by hand (a password hash verified with bcrypt/argon2/check_password_hash/`BCrypt::Password.new(…) ==`, the Basic or Authorization header of an incoming request read (Rust `headers().get(AUTHORIZATION)`, also the request's BasicAuth method handed to a checker, Flask `request.authorization`; a check that runs only when credentials are configured, `if creds != nil && …`, or that an early return skips when its secret is empty — Go `if len(cfg.Secret) == 0 { return h }`, JS `if (!process.env.API_KEY) return next()`, Python `if not settings.API_KEY: return` —, is optional: partial 0.5, citing the early return), or an API-key header compared with the configured key and refused with 401/403, or a Fastify `addHook('onRequest'|'preHandler', …)` — autohooks included —, or a Ktor plugin the project wrote (`createRouteScopedPlugin`/`createApplicationPlugin`) whose file reads the Authorization header and sets the principal or answers 401, credited at the `install(X)` that installs it, or a Go middleware (`func logged(next Handler) Handler`) that refuses a request without a session user or token with 401 or a redirect). Libraries from the `authentication` catalogue alone earn partial credit; a JWT library production code uses only to sign tokens it sends (`JWT::encode(`, `jwt.sign(` whose token goes into the bearer Authorization header of an outbound request) earns none, and Laravel's stock `guest` middleware (RedirectIfAuthenticated) is no authentication. Not applicable when the only HTTP server serves operational routes (/metrics, health probes, pprof), as the listener of a Kubernetes controller or an agent does. controller-runtime's metrics filter (`Metrics.FilterProvider = filters.WithAuthenticationAndAuthorization`: TokenReview and SubjectAccessReview on each request to /metrics) counts as a pass where the manager is the only HTTP server (a Kubernetes operator), as partial credit (metrics only) beside a web framework or another server.",
+      "Code that installs or calls authentication (production code only): `passport.use/authenticate`, `AuthGuard`, `jwt.verify`/`jwtVerify`, `expressjwt(`, `NextAuth(`; `OAuth2PasswordBearer`, `HTTPBearer`, DRF `DEFAULT_AUTHENTICATION_CLASSES`, `@jwt_required`, `@login_required`, Django's `AuthenticationMiddleware` only where something requires a login (the admin or auth views routed, `login_required`, `LoginRequiredMixin`, `IsAuthenticated`); `jwt.Parse`, go-oidc verifiers, JWT/BasicAuth middleware; Spring `SecurityFilterChain`/`oauth2ResourceServer`/`httpBasic`; `AddAuthentication`/`AddJwtBearer`/`[Authorize]`; `devise_for`/`authenticate_user!`, a Rails filter that requires a login (`before_action :login_required`, `:require_login`, `:authenticate`); Laravel `auth:` middleware; actix/axum bearer auth; Elixir `plug :require_authenticated_user`/`plug :authenticate`, Guardian and Pow plugs, `plug Ueberauth`, Plug.BasicAuth, Joken/Phoenix.Token verification, `Bcrypt.verify_pass`; authentication written by hand (a password hash verified with bcrypt/argon2/check_password_hash/`BCrypt::Password.new(…) ==`, the Basic or Authorization header of an incoming request read (Rust `headers().get(AUTHORIZATION)`, also the request's BasicAuth method handed to a checker, Flask `request.authorization`; a check that runs only when credentials are configured, `if creds != nil && …`, or that an early return skips when its secret is empty — Go `if len(cfg.Secret) == 0 { return h }`, JS `if (!process.env.API_KEY) return next()`, Python `if not settings.API_KEY: return` —, is optional: partial 0.5, citing the early return), or an API-key header compared with the configured key and refused with 401/403, or a Fastify `addHook('onRequest'|'preHandler', …)` — autohooks included —, or a Ktor plugin the project wrote (`createRouteScopedPlugin`/`createApplicationPlugin`) whose file reads the Authorization header and sets the principal or answers 401, credited at the `install(X)` that installs it, or a Go middleware (`func logged(next Handler) Handler`) that refuses a request without a session user or token with 401 or a redirect). Libraries from the `authentication` catalogue alone earn partial credit; a JWT library production code uses only to sign tokens it sends (`JWT::encode(`, `jwt.sign(` whose token goes into the bearer Authorization header of an outbound request) earns none, and Laravel's stock `guest` middleware (RedirectIfAuthenticated) is no authentication. Not applicable when the only HTTP server serves operational routes (/metrics, health probes, pprof), as the listener of a Kubernetes controller or an agent does. controller-runtime's metrics filter (`Metrics.FilterProvider = filters.WithAuthenticationAndAuthorization`: TokenReview and SubjectAccessReview on each request to /metrics) counts as a pass where the manager is the only HTTP server (a Kubernetes operator), as partial credit (metrics only) beside a web framework or another server.",
     patterns: {
       ctrlMetricsAuth: CTRL_METRICS_AUTH,
       // The arguments of `@UseGuards(` and `auth({` stop at the next such call: scanning on from
@@ -228,6 +228,25 @@ export default defineRule({
           'oauth',
           'entry_point',
           'remember_me',
+        ],
+      },
+      // Elixir: a Plug pipeline that requires a signed-in user (phx.gen.auth `plug
+      // :require_authenticated_user`, a project's `plug :authenticate`), Guardian and Pow plugs,
+      // Ueberauth, Plug.BasicAuth, token verification (Joken, Phoenix.Token) and password checks.
+      elixir: {
+        regex:
+          /^[ \t]*plug[ \t]+:(?:require_authenticated_\w+|authenticate\w*|ensure_authenticated\w*|require_(?:login|user|auth\w*|logged_in\w*|signed_in\w*)|basic_auth)\b|\bGuardian\.Plug\.(?:EnsureAuthenticated|VerifyHeader|VerifySession|Pipeline)\b|^[ \t]*use[ \t]+Guardian(?:\.Plug\.Pipeline)?\b|\bPow\.Plug\.(?:RequireAuthenticated|Session)\b|^[ \t]*plug[ \t]+(?:Ueberauth|Plug\.BasicAuth|:?PowAssent)\b|\bPlug\.BasicAuth\.basic_auth\(|\bJoken\.verify(?:_and_validate)?\w*\(|\.verify_and_validate!?\(|\bPhoenix\.Token\.verify\(|\b(?:Bcrypt|Argon2|Pbkdf2)\.verify_pass\(/m,
+        files: ['**/*.ex'],
+        literals: [
+          'plug',
+          'Guardian',
+          'Pow.Plug',
+          'Ueberauth',
+          'BasicAuth',
+          'Joken',
+          'verify_and_validate',
+          'Phoenix.Token',
+          'verify_pass',
         ],
       },
       // `decode::<Claims>(`: the type holds no `<` (a nested generic never matched: its first `>`
@@ -461,6 +480,10 @@ export default defineRule({
           rejectMatch: (m) => USE_AUTHN.test(m.snippet) && !dotnetScheme(),
         },
         { key: 'ruby', label: 'Ruby authentication' },
+        {
+          key: 'elixir',
+          label: 'Elixir authentication (Plug pipeline, Guardian, Pow, Ueberauth, token or password verification)',
+        },
         // A bare 'auth' string is only a route middleware when it is passed to middleware().
         // Laravel's stock `guest` middleware (RedirectIfAuthenticated) sends a signed-in user away from
         // the login pages: it asks whether someone is signed in, it authenticates no request (blind
@@ -517,7 +540,7 @@ export default defineRule({
           rejectMatch: () => !ctrlRuntime(ctx.facts),
         },
       ],
-      searchedNote: `no authentication wiring in ${ctx.searched('js') + ctx.searched('python') + ctx.searched('go') + ctx.searched('jvm') + ctx.searched('dotnet') + ctx.searched('ruby') + ctx.searched('php') + ctx.searched('rust')} source files`,
+      searchedNote: `no authentication wiring in ${ctx.searched('js') + ctx.searched('python') + ctx.searched('go') + ctx.searched('jvm') + ctx.searched('dotnet') + ctx.searched('ruby') + ctx.searched('elixir') + ctx.searched('php') + ctx.searched('rust')} source files`,
     });
     const result = metricsOnly(ctx.facts, result0, CTRL_LABEL, 'Authentication');
     const optional = optionalHandCheck(result) ?? switchedOffWhenUnset(result, ctx.files);

@@ -26,11 +26,11 @@ export default defineRule({
     description:
       'A lockfile pins every direct and transitive dependency to an exact version (and usually a hash), so that CI, production and every developer build the same thing, and a compromised new release cannot slip into a build unreviewed.',
     remediation:
-      'Commit the lockfile your package manager writes: package-lock.json/yarn.lock/pnpm-lock.yaml, poetry.lock/uv.lock/Pipfile.lock or requirements pinned with `==` (pip-compile), go.sum, Cargo.lock for applications, Gemfile.lock, composer.lock, NuGet `packages.lock.json` (`RestorePackagesWithLockFile`), Gradle `gradle.lockfile` (`dependencyLocking { lockAllConfigurations() }`).',
+      'Commit the lockfile your package manager writes: package-lock.json/yarn.lock/pnpm-lock.yaml, poetry.lock/uv.lock/Pipfile.lock or requirements pinned with `==` (pip-compile), go.sum, Cargo.lock for applications, Gemfile.lock, mix.lock, composer.lock, NuGet `packages.lock.json` (`RestorePackagesWithLockFile`), Gradle `gradle.lockfile` (`dependencyLocking { lockAllConfigurations() }`).',
     severity: 'medium',
     effort: 'low',
     detection:
-      'Each manifest with dependencies is matched to its lockfile in its own folder or, for npm/yarn/pnpm, Poetry/uv and Cargo workspaces, an ancestor folder: npm/yarn/pnpm/bun locks, poetry.lock/uv.lock/pdm.lock/Pipfile.lock or requirements pinned with `==` (a pip-tools `.in` source is paired with the `.txt` beside it or the `--output-file` of the pip-compile command that names it — pre-commit hook, Makefile, script, or the header of the generated file — and one only other `.in` files include with `-r` is compiled with them), go.sum, Cargo.lock (applications only), Gemfile.lock, composer.lock (not for libraries), NuGet packages.lock.json, Gradle lockfiles. Maven has no lockfile format and is not judged; gemspecs and setup.py describe libraries, and a command-line package built for PyPI (pyproject [build-system] with console scripts) is resolved from its metadata by pip/pipx.',
+      'Each manifest with dependencies is matched to its lockfile in its own folder or, for npm/yarn/pnpm, Poetry/uv and Cargo workspaces, an ancestor folder: npm/yarn/pnpm/bun locks, poetry.lock/uv.lock/pdm.lock/Pipfile.lock or requirements pinned with `==` (a pip-tools `.in` source is paired with the `.txt` beside it or the `--output-file` of the pip-compile command that names it — pre-commit hook, Makefile, script, or the header of the generated file — and one only other `.in` files include with `-r` is compiled with them), go.sum, Cargo.lock (applications only), Gemfile.lock, mix.lock (umbrella apps share the root one; not required of a Hex package), composer.lock (not for libraries), NuGet packages.lock.json, Gradle lockfiles. Maven has no lockfile format and is not judged; gemspecs and setup.py describe libraries, and a command-line package built for PyPI (pyproject [build-system] with console scripts) is resolved from its metadata by pip/pipx.',
   },
   appliesTo: ({ facts, files }) =>
     facts.manifests.length > 0 || chartManifests(files).length > 0
@@ -390,6 +390,14 @@ function lockFor(files: FileView, facts: Facts, m: Manifest): Need | undefined {
       )
         return { exempt: LIBRARY };
       return found(here(['Gemfile.lock', 'gems.locked']), 'Gemfile without Gemfile.lock');
+    case 'hex': {
+      if (deps.length === 0) return undefined;
+      // An umbrella's apps share the root mix.lock (`lockfile: "../../mix.lock"`). A Hex package's
+      // users resolve its requirements from the package metadata, as with gems.
+      const lock = upwards(['mix.lock']);
+      if (!lock && facts.profile.id === 'library') return { exempt: LIBRARY };
+      return found(lock, 'mix.exs without mix.lock');
+    }
     case 'composer':
       if (deps.length === 0) return undefined;
       if (facts.profile.id === 'library') return { exempt: LIBRARY };

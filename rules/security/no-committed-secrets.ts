@@ -10,6 +10,7 @@ import {
   envSecrets,
   ENV_GLOBS,
   isEnvTemplate,
+  mixNonProductionEnv,
   jwtKeyArgument,
   k8sSecretData,
   KINDS,
@@ -149,7 +150,8 @@ export default defineRule({
         // One notion of configuration only tests, CI or development load, for every kind (round 11:
         // OSM's doorkeeper signing key in config/settings/test.yml failed the rule while a signing
         // secret in .env.test was a note).
-        const testOnly = testOnlyConfig(m.path, () => linesOf(m.path), m.line);
+        const testOnly =
+          testOnlyConfig(m.path, () => linesOf(m.path), m.line) || mixNonProductionEnv(ctx.files, m.path);
         const devOnly = (kind === 'jwtSecret' || kind === 'configSecret') && testOnly;
         // A profile named for samples (application-secret-samples.yml) documents a value to replace:
         // doubtful (it may be switched on), not a leak of a production key.

@@ -10,6 +10,7 @@
  * - Puma: traps SIGTERM and stops gracefully (since 3.10).
  * - ASP.NET Core generic host: SIGTERM stops the host, Kestrel drains for ShutdownTimeout (30 s).
  * - actix-web: SIGTERM starts a graceful shutdown of 30 s.
+ * - Phoenix / Plug (Elixir): the BEAM stops the supervision tree on SIGTERM; Cowboy's drainer and Bandit drain.
  * - Spring Boot: `server.shutdown` is graceful by default from 3.4 (immediate before).
  * - Quarkus: waits for requests in flight only with `quarkus.shutdown.timeout` set (off by default).
  */
@@ -65,10 +66,15 @@ const FRAMEWORK_DEFAULTS: Record<string, string> = {
   starlette: 'Starlette runs under uvicorn, which waits for open requests on SIGTERM',
   litestar: 'Litestar runs under uvicorn, which waits for open requests on SIGTERM',
   rails: 'Rails runs under Puma, which stops gracefully on SIGTERM',
+  // The BEAM answers SIGTERM with init:stop(): the supervision tree stops in order, and the
+  // endpoint's server drains first (Plug.Cowboy's drainer, Bandit's shutdown timeout).
+  phoenix:
+    'the BEAM stops the supervision tree in order on SIGTERM, and the Phoenix endpoint drains open connections (the Cowboy drainer, Bandit shutdown timeout)',
+  plug: 'the BEAM stops the supervision tree in order on SIGTERM, and Plug.Cowboy (its drainer) or Bandit drains open connections',
 };
 
 /** Frameworks that are their own server (the others run under one of SERVERS). */
-const SELF_SERVING = ['aspnetcore', 'actix-web'];
+const SELF_SERVING = ['aspnetcore', 'actix-web', 'phoenix', 'plug'];
 
 export function appServers(
   files: FileView,

@@ -83,6 +83,9 @@ export const CATALOGUES: Record<string, string[]> = {
   ],
   // Observability (rules/observability). Structured loggers: JSON by default or with a JSON mode.
   'structured-logging': [
+    // Elixir (Hex)
+    'logger_json',
+
     'pino',
     'pino-http',
     'nestjs-pino',
@@ -146,6 +149,16 @@ export const CATALOGUES: Record<string, string[]> = {
     'org.springframework.boot:spring-boot-starter-opentelemetry',
   ],
   metrics: [
+    // Elixir (Hex)
+    'prom_ex',
+    'telemetry_metrics_prometheus',
+    'telemetry_metrics_prometheus_core',
+    'prometheus_ex',
+    'prometheus_plugs',
+    'prometheus_phoenix',
+    'telemetry_metrics_statsd',
+    'peep',
+
     'prom-client',
     'express-prom-bundle',
     'express-prometheus-middleware',
@@ -205,6 +218,17 @@ export const CATALOGUES: Record<string, string[]> = {
     'appsignal',
   ],
   tracing: [
+    // Elixir (Hex)
+    'opentelemetry',
+    'opentelemetry_api',
+    'opentelemetry_exporter',
+    'opentelemetry_phoenix',
+    'opentelemetry_bandit',
+    'opentelemetry_cowboy',
+    'opentelemetry_ecto',
+    'spandex',
+    'spandex_phoenix',
+
     '@opentelemetry/sdk-node',
     '@opentelemetry/sdk-trace-node',
     '@opentelemetry/sdk-trace-base',
@@ -276,6 +300,16 @@ export const CATALOGUES: Record<string, string[]> = {
     'opentelemetry-zipkin',
   ],
   'error-tracking': [
+    // Elixir (Hex)
+    'sentry',
+    'appsignal',
+    'appsignal_phoenix',
+    'honeybadger',
+    'rollbax',
+    'bugsnag',
+    'tower',
+    'tower_sentry',
+
     '@sentry/*',
     'raven',
     'rollbar',
@@ -372,6 +406,21 @@ export const CATALOGUES: Record<string, string[]> = {
   ],
   // security/authentication: libraries that authenticate requests (dependency evidence only; code patterns live in the rule).
   authentication: [
+    // Elixir (Hex)
+    'guardian',
+    'pow',
+    'ueberauth',
+    'ueberauth_*',
+    'joken',
+    'assent',
+    'oidcc',
+    'oidcc_plug',
+    'openid_connect',
+    'bcrypt_elixir',
+    'argon2_elixir',
+    'pbkdf2_elixir',
+    'comeonin',
+
     'passport',
     'passport-*',
     '@nestjs/passport',
@@ -476,6 +525,14 @@ export const CATALOGUES: Record<string, string[]> = {
   ],
   // security/authorization: role, permission and policy libraries.
   authorization: [
+    // Elixir (Hex)
+    'bodyguard',
+    'canada',
+    'canary',
+    'let_me',
+    'permit',
+    'policy_wonk',
+
     'casbin',
     '@casl/*',
     'accesscontrol',
@@ -534,6 +591,10 @@ export const CATALOGUES: Record<string, string[]> = {
   ],
   // security/security-scanning: tools whose name (or action) in a CI command means code or dependencies are scanned.
   'security-scanners': [
+    // Elixir (Hex)
+    'sobelow',
+    'mix_audit',
+
     'codeql',
     'semgrep',
     'snyk',
@@ -702,6 +763,16 @@ Object.assign(CATALOGUES, {
   ],
   // Relational database clients and ORMs: a dependency means the project owns a schema.
   'database-clients': [
+    // Elixir (Hex)
+    'ecto_sql',
+    'postgrex',
+    'myxql',
+    'ecto_sqlite3',
+    'exqlite',
+    'tds',
+    'redix',
+    'mongodb_driver',
+
     'pg',
     'mysql',
     'mysql2',
@@ -788,6 +859,9 @@ Object.assign(CATALOGUES, {
   ],
   // Tools that version schema changes (database-migrations: configured but no migration files → partial).
   'migration-tools': [
+    // Elixir (Hex)
+    'ecto_sql',
+
     'alembic',
     'flask-migrate',
     'yoyo-migrations',
@@ -820,6 +894,11 @@ Object.assign(CATALOGUES, {
   ],
   // Libraries that load configuration from the environment (config-externalized).
   'config-libraries': [
+    // Elixir (Hex)
+    'vapor',
+    'dotenvy',
+    'confex',
+
     'pydantic-settings',
     'python-dotenv',
     'environs',
@@ -876,6 +955,14 @@ Object.assign(CATALOGUES, {
 // Clients that call other services (facts/outbound.ts): HTTP, gRPC, cloud and SaaS SDKs.
 Object.assign(CATALOGUES, {
   'http-clients': [
+    // Elixir (Hex)
+    'req',
+    'finch',
+    'httpoison',
+    'tesla',
+    'mint',
+    'hackney',
+
     'axios',
     'got',
     'ky',
@@ -956,6 +1043,11 @@ Object.assign(CATALOGUES, {
 // Reliability: resilience libraries per concern (npm, PyPI, Maven/Gradle group:artifact, NuGet, Go modules, gems, Composer, crates).
 Object.assign(CATALOGUES, {
   retries: [
+    // Elixir (Hex)
+    'retry',
+    'ex_retry',
+    'req',
+
     'p-retry',
     'async-retry',
     'axios-retry',
@@ -996,6 +1088,11 @@ Object.assign(CATALOGUES, {
     'reqwest-retry',
   ],
   'circuit-breakers': [
+    // Elixir (Hex)
+    'fuse',
+    'external_service',
+    'breaker_box',
+
     'opossum',
     'cockatiel',
     'brakes',
@@ -1028,6 +1125,12 @@ Object.assign(CATALOGUES, {
     'recloser',
   ],
   'rate-limiting': [
+    // Elixir (Hex)
+    'plug_attack',
+    'hammer',
+    'hammer_plug',
+    'ex_rated',
+
     'io.ktor:ktor-server-rate-limit',
     'express-rate-limit',
     'rate-limiter-flexible',

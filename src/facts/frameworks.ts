@@ -159,6 +159,11 @@ export const WEB_FRAMEWORKS: {
   { ecosystem: 'composer', deps: ['laravel/framework', 'laravel/lumen-framework'], id: 'laravel', name: 'Laravel' },
   { ecosystem: 'composer', deps: ['symfony/framework-bundle', 'symfony/http-kernel'], id: 'symfony', name: 'Symfony' },
   { ecosystem: 'composer', deps: ['slim/slim'], id: 'slim', name: 'Slim' },
+  // Elixir: Phoenix, and Plug served by Cowboy or Bandit. A Hex package that declares one is a
+  // service only where its own code starts the endpoint (profile.ts, Elixir server starts).
+  { ecosystem: 'hex', deps: ['phoenix'], id: 'phoenix', name: 'Phoenix' },
+  { ecosystem: 'hex', deps: ['plug_cowboy', 'bandit', 'cowboy', 'plug'], id: 'plug', name: 'Plug' },
+  { ecosystem: 'hex', deps: ['absinthe_plug', 'absinthe'], id: 'absinthe', name: 'Absinthe (GraphQL)' },
   { ecosystem: 'cargo', deps: ['actix-web'], id: 'actix-web', name: 'Actix Web' },
   { ecosystem: 'cargo', deps: ['axum'], id: 'axum', name: 'axum' },
   { ecosystem: 'cargo', deps: ['rocket'], id: 'rocket', name: 'Rocket' },
@@ -273,6 +278,8 @@ export function detectFrameworks(files: FileView, deps: Dependency[]): Framework
     const dep = deps.find(
       (d) =>
         !d.dev &&
+        // An optional Hex dependency (`optional: true`) is an integration a library offers its users.
+        !(d.ecosystem === 'hex' && d.optional) &&
         !NOT_THE_PRODUCT.test(d.path) &&
         !TEST_PROJECT_DIR.test(d.path) &&
         !(d.ecosystem === 'nuget' && (DOTNET_NON_PRODUCT_PROJECT.test(d.path) || !dotnetHost(d.path))) &&

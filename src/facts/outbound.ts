@@ -69,6 +69,8 @@ const CALLS = [
   String.raw`"github\.com\/[\w.-]+\/(?![^"\n]*(?:opentelemetry|otel|sentry|datadog|newrelic|prometheus))[\w.-]*(?:googletrans|translate|sdk|openai|anthropic|stripe|sendgrid|mailgun|twilio|telegram-bot-api|go-github)[\w.-]*(?:\/[\w./-]*)?"`,
   String.raw`^[ \t]*(?:from|import)[ \t]+(?:googletrans|deep_translator|openai|anthropic|stripe|twilio|sendgrid|slack_sdk|telegram|mailgun|google\.cloud)\b`,
   String.raw`\bfrom\s+['"](?!@?(?:opentelemetry|sentry|datadog|newrelic))(?:@[\w.-]+\/)?[\w.-]*(?:translate|-sdk|sdk-|openai|anthropic)[\w.-]*['"]`,
+  // Elixir: Req, Finch, HTTPoison, Tesla clients (`use Tesla`), Mint connections, hackney and httpc.
+  String.raw`\b(?:Req|Finch|HTTPoison|Tesla)\.(?:get|post|put|patch|delete|head|request|new|build|stream)!?\(|\bMint\.HTTP\.connect\(|:(?:hackney|httpc)\.request\(|^[ \t]*use[ \t]+Tesla\b`,
   String.raw`\breqwest::(?:Client|get|blocking)\b|\bhyper::Client\b|\bureq::(?:get|post|agent)\b|\btonic::transport::Channel\b|\baws_sdk_\w+::Client\b`,
 ].join('|');
 
@@ -89,8 +91,15 @@ export const LOAD_SCRIPT_PATTERN: ScanPattern = {
 export const OUTBOUND_PATTERN: ScanPattern = {
   key: OUTBOUND_KEY,
   regex: new RegExp(CALLS, 'm'),
-  files: ['**/*.{js,mjs,cjs,ts,mts,cts,jsx,tsx,py,go,java,kt,scala,groovy,cs,fs,vb,rb,php,rs}'],
+  files: ['**/*.{js,mjs,cjs,ts,mts,cts,jsx,tsx,py,go,java,kt,scala,groovy,cs,fs,vb,rb,php,rs,ex}'],
   literals: [
+    'Req.',
+    'Finch.',
+    'HTTPoison',
+    'Tesla',
+    'Mint.HTTP',
+    'hackney',
+    'httpc',
     'fetch',
     'axios',
     'got',

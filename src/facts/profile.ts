@@ -22,6 +22,7 @@ import { lineAt } from '../util/lines.js';
 import { lowerBound } from '../util/bisect.js';
 import { jvmDeployable } from './jvm-deployable.js';
 import { ansibleContent } from './ansible.js';
+import { mixEscript } from './manifests/mix.js';
 
 export const JVM_IMPORT_KEY = 'facts:jvm-web-import';
 
@@ -31,10 +32,11 @@ export const PROFILE_PATTERNS: ScanPattern[] = [
     key: 'facts:server',
     // A process that listens for requests: net/http, Node http, uvicorn/gunicorn entry points, Kestrel;
     // Kubernetes-style servers too: the k8s.io/apiserver library (`PrepareRun().Run…`, round 2:
-    // metrics-server) and controller-runtime managers, which serve probes and metrics.
+    // metrics-server) and controller-runtime managers, which serve probes and metrics. Elixir: a
+    // Phoenix endpoint module, a Cowboy or Bandit child in a supervision tree, a Cowboy listener.
     regex:
-      /\b(?:PrepareRun\(\)\.Run|ctrl\.NewManager\(|manager\.New\(|http\.ListenAndServe(?:TLS)?|\.ListenAndServe\(|net\.Listen\(|http\.createServer\(|\.listen\(\s*(?:process\.env\.PORT|PORT|port|\d{2,5})|uvicorn\.run\(|web\.run_app\(|app\.run\(|WebApplication\.CreateBuilder|SpringApplication\.run|runApplication<\w|grpc\.NewServer\(|serve\(\s*app|embeddedServer\(\s*(?:Netty|CIO|Jetty|Tomcat)\b)/,
-    files: ['**/*.{go,js,ts,mjs,cjs,py,cs,java,kt,rb,rs}'],
+      /\b(?:PrepareRun\(\)\.Run|ctrl\.NewManager\(|manager\.New\(|http\.ListenAndServe(?:TLS)?|\.ListenAndServe\(|net\.Listen\(|http\.createServer\(|\.listen\(\s*(?:process\.env\.PORT|PORT|port|\d{2,5})|uvicorn\.run\(|web\.run_app\(|app\.run\(|WebApplication\.CreateBuilder|SpringApplication\.run|runApplication<\w|grpc\.NewServer\(|serve\(\s*app|embeddedServer\(\s*(?:Netty|CIO|Jetty|Tomcat)\b|Plug\.Cowboy\.https?\(|Bandit\.start_link\()|^[ \t]*use[ \t]+Phoenix\.Endpoint\b|\{[ \t]*(?:Plug\.Cowboy|Plug\.Adapters\.Cowboy|Bandit)[ \t]*,|:cowboy\.start_(?:clear|tls)\(/m,
+    files: ['**/*.{go,js,ts,mjs,cjs,py,cs,java,kt,rb,rs,ex}'],
     literals: [
       'Listen',
       'listen',
@@ -47,6 +49,11 @@ export const PROFILE_PATTERNS: ScanPattern[] = [
       'NewManager',
       'manager.New',
       'embeddedServer',
+      'Phoenix.Endpoint',
+      'Plug.Cowboy',
+      'Plug.Adapters.Cowboy',
+      'Bandit',
+      'cowboy',
     ],
     maxPerFile: 1,
   },
@@ -261,8 +268,16 @@ export function detectProfile(input: ProfileInput): Profile {
   };
 }
 
+/** An Elixir module of the product that starts a web server (a Phoenix endpoint, a Cowboy/Bandit child). */
+const ELIXIR_SOURCE = /\.ex$/;
+
 function decideProfile(input: ProfileInput, servers: Match[], iac: string[]): Profile {
-  const { files, sourceFiles, dependencies, frameworks } = input;
+  const { files, sourceFiles, dependencies } = input;
+  // A Hex package that declares Phoenix or Plug serves only where its code starts an endpoint
+  // (`use Phoenix.Endpoint`, `{Bandit, plug: …}` in a supervision tree): plugs, LiveView
+  // components and Phoenix extensions are libraries that depend on the framework.
+  const elixirServer = servers.some((m) => ELIXIR_SOURCE.test(m.path));
+  const frameworks = input.frameworks.filter((f) => f.ecosystem !== 'hex' || elixirServer);
   // The project's own choices: click pulled in by Flask does not make a command-line tool.
   const runtime = dependencies.filter((d) => !d.dev && d.direct);
   const where = (d: Dependency) => `${d.path}${d.line ? `:${d.line}` : ''}`;
@@ -395,6 +410,8 @@ function decideProfile(input: ProfileInput, servers: Match[], iac: string[]): Pr
   // `command-line-utilities`: a command-line tool.
   const cargo = binField || py ? undefined : cargoProgram(files);
   if (cargo) return { id: 'cli', detected: true, reasons: [cargo] };
+  const escript = binField || py ? undefined : mixEscriptProgram(files);
+  if (escript) return { id: 'cli', detected: true, reasons: [escript] };
   const sideBin = binField ? npmLibraryWithSideBin(files) : undefined;
   if (sideBin) return { id: 'library', detected: true, reasons: [sideBin] };
   if (binField || cliDep) {
@@ -487,6 +504,17 @@ function cargoProgram(files: FileView): string | undefined {
   const at = declared.length ? `${manifest}:${lineOf(/^\[\[bin\]\]/m)}` : manifest;
   const chosen = own ?? bin;
   return `Cargo package ${name ?? manifest} builds the binary ${chosen.name ?? '?'} from ${chosen.path} (${at})${hasLib ? (own ? ', named as the package' : ', filed under command-line-utilities') : ', and no library target'}`;
+}
+
+/**
+ * A Mix project that builds an escript (`escript: [main_module: …]` in the root mix.exs): a
+ * command-line program. A Mix task a library offers (`lib/mix/tasks/`) does not make one.
+ */
+function mixEscriptProgram(files: FileView): string | undefined {
+  const text = files.read('mix.exs');
+  if (!text) return undefined;
+  const line = mixEscript(text);
+  return line ? `Mix project builds an escript (mix.exs:${line}: escript:), a command-line program` : undefined;
 }
 
 const GO_MAIN = /^package[ \t]+main\b[\s\S]*?^func[ \t]+main[ \t]*\([ \t]*\)/m;
@@ -666,7 +694,7 @@ const PUBLISH_CONFIG: Array<{ globs: string[]; re: RegExp }> = [
   },
   {
     globs: ['.github/workflows/*.yml', '.github/workflows/*.yaml', '.gitlab-ci.yml'],
-    re: /\b(?:mvnw?\b[^\n]*\sdeploy\b|gradlew?\b[^\n]*\spublish\w*|npm publish|twine upload|cargo publish|dotnet nuget push|gem push)|pypa\/gh-action-pypi-publish/,
+    re: /\b(?:mvnw?\b[^\n]*\sdeploy\b|gradlew?\b[^\n]*\spublish\w*|npm publish|twine upload|cargo publish|mix hex\.publish|dotnet nuget push|gem push)|pypa\/gh-action-pypi-publish/,
   },
 ];
 

@@ -1,5 +1,6 @@
 /** High-confidence credential patterns of no-committed-secrets, and the .env file reader. */
-import type { PatternSpec } from '../types.js';
+import type { FileView, PatternSpec } from '../types.js';
+import { memo } from '../util/memo.js';
 import { basename } from '../walk/glob.js';
 import { APPSETTINGS } from './paths.js';
 
@@ -590,4 +591,36 @@ export function configRole(path: string): 'development' | 'sample' | undefined {
   if (/(^|[-_.])(ci|test|tests|testing|dev|development|local|e2e)$/i.test(name)) return 'development';
   if (/(^|[-_.])(samples?|examples?|demo)([-_.]|$)/i.test(name)) return 'sample';
   return undefined;
+}
+
+/** Mix configuration files loaded in every environment, or by a deployed release. */
+const MIX_SHARED_OR_DEPLOYED = /^(?:config|runtime|releases|prod|production|staging|stage|preprod|live)$/;
+
+/**
+ * A Mix environment's configuration that no deployment loads (issue 15, blind round 27): Mix
+ * reads `config/<env>.exs` only when MIX_ENV is that env (`import_config "#{config_env()}.exs"`).
+ * dev and test are the usual ones; a project may add its own (`hex`, `bench`, `ci`) for CI or a
+ * tool. A file of an env the project deploys — prod, a staging-like name, or the MIX_ENV a
+ * Dockerfile builds the release with — stays production configuration, as do config.exs,
+ * runtime.exs and releases.exs, which every environment loads.
+ */
+export function mixNonProductionEnv(files: FileView, path: string): boolean {
+  const m = /^((?:[^/]+\/)*)config\/([a-z_][a-z0-9_]*)\.exs$/.exec(path);
+  if (!m) return false;
+  const env = m[2]!;
+  if (MIX_SHARED_OR_DEPLOYED.test(env)) return false;
+  if (!files.exists(`${m[1]}mix.exs`) && !files.exists('mix.exs')) return false;
+  return !deployedMixEnvs(files).has(env);
+}
+
+/** The MIX_ENV values the repository's images are built with (`ENV MIX_ENV=prod`, `ARG MIX_ENV="staging"`). */
+function deployedMixEnvs(files: FileView): Set<string> {
+  return memo(files, 'secrets:mix-deployed-envs', () => {
+    const out = new Set<string>();
+    for (const p of files.match(['**/Dockerfile', '**/Dockerfile.*', '**/*.Dockerfile', '**/Containerfile'])) {
+      for (const hit of (files.read(p) ?? '').matchAll(/\bMIX_ENV(?:[ \t]*=[ \t]*|[ \t]+)["']?([a-z_][a-z0-9_]*)/g))
+        out.add(hit[1]!);
+    }
+    return out;
+  });
 }

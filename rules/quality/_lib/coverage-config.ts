@@ -50,6 +50,22 @@ export const THRESHOLDS: { key: string; tool: string; regex: RegExp; files: stri
     literals: ['fail_under'],
   },
   {
+    // ExCoveralls (Elixir): `mix coveralls` fails under coveralls.json's minimum_coverage.
+    key: 'excoveralls',
+    tool: 'ExCoveralls minimum_coverage',
+    regex: /"minimum_coverage"[ \t]*:[ \t]*(\d+(?:\.\d+)?)/,
+    files: ['**/coveralls.json'],
+    literals: ['minimum_coverage'],
+  },
+  {
+    // Mix's own cover tool: `test_coverage: [summary: [threshold: 90]]` fails `mix test --cover` below it.
+    key: 'mixcover',
+    tool: 'mix test --cover threshold',
+    regex: /\bsummary:[ \t]*\[[ \t]*threshold:[ \t]*(\d+(?:\.\d+)?)/,
+    files: ['**/mix.exs'],
+    literals: ['threshold'],
+  },
+  {
     // pytest's own addopts: every pytest run enforces it.
     key: 'pytestcov',
     tool: 'pytest-cov --cov-fail-under',

@@ -3,7 +3,7 @@ import type { PatternSpec } from '../../../src/types.js';
 import { DEV_CONDITION } from '../../../src/facts/dev-branch.js';
 
 const CODE = [
-  '**/*.{js,ts,mjs,cjs,jsx,tsx,py,go,java,kt,cs,rb,php,rs,scala,groovy}',
+  '**/*.{js,ts,mjs,cjs,jsx,tsx,py,go,java,kt,cs,rb,php,rs,scala,groovy,ex,exs}',
   '**/*.{yml,yaml,properties}',
   '**/web.config',
 ];
@@ -23,7 +23,7 @@ export const MIDDLEWARE_PATTERNS: Record<string, PatternSpec> = {
   },
   headers: {
     regex:
-      /\bhelmet\s*\(|\blusca\.(?:xframe|xssProtection|nosniff|csp|referrerPolicy)\s*\(|\blusca\s*\(\s*\{|\bhelmet\.(?:New|Default)\s*\(|register\(\s*(?:require\(\s*['"]@fastify\/helmet['"]\s*\)|fastifyHelmet|helmet)\b|\bsecureHeaders\s*\(|\bTalisman\s*\(|\bhelmet\.(?:contentSecurityPolicy|crossOrigin\w+Policy|dnsPrefetchControl|expectCt|frameguard|hidePoweredBy|ieNoOpen|noSniff|originAgentCluster|permittedCrossDomainPolicies|referrerPolicy|xssFilter|x[A-Z]\w+)\s*\(|middleware\.security\.SecurityMiddleware\b|middleware\.clickjacking\.XFrameOptionsMiddleware\b|secure\.New\s*\(|middleware\.Secure(?:WithConfig)?\s*\(|\bsecure_headers\b|SecureHeaders|\.headers\s*\(\s*(?:\w+\s*->|Customizer|\{)|UseSecurityHeaders|AddSecurityHeaderPolicies|X-Content-Type-Options|Content-Security-Policy|UseXContentTypeOptions|UseCsp\s*\(|CSPMiddleware|action_dispatch\.default_headers|SetResponseHeaderLayer|x_frame_options|X-Frame-Options|Cross-Origin-(?:Opener|Embedder|Resource)-Policy|Referrer-Policy|Permissions-Policy/,
+      /\bhelmet\s*\(|\blusca\.(?:xframe|xssProtection|nosniff|csp|referrerPolicy)\s*\(|\blusca\s*\(\s*\{|\bhelmet\.(?:New|Default)\s*\(|register\(\s*(?:require\(\s*['"]@fastify\/helmet['"]\s*\)|fastifyHelmet|helmet)\b|\bsecureHeaders\s*\(|\bTalisman\s*\(|\bhelmet\.(?:contentSecurityPolicy|crossOrigin\w+Policy|dnsPrefetchControl|expectCt|frameguard|hidePoweredBy|ieNoOpen|noSniff|originAgentCluster|permittedCrossDomainPolicies|referrerPolicy|xssFilter|x[A-Z]\w+)\s*\(|middleware\.security\.SecurityMiddleware\b|middleware\.clickjacking\.XFrameOptionsMiddleware\b|secure\.New\s*\(|middleware\.Secure(?:WithConfig)?\s*\(|\bsecure_headers\b|SecureHeaders|\.headers\s*\(\s*(?:\w+\s*->|Customizer|\{)|UseSecurityHeaders|AddSecurityHeaderPolicies|X-Content-Type-Options|Content-Security-Policy|UseXContentTypeOptions|UseCsp\s*\(|CSPMiddleware|action_dispatch\.default_headers|SetResponseHeaderLayer|x_frame_options|X-Frame-Options|Cross-Origin-(?:Opener|Embedder|Resource)-Policy|Referrer-Policy|Permissions-Policy|\bput_secure_browser_headers\b|\bPlugContentSecurityPolicy\b/,
     files: CODE,
     literals: [
       'lusca',
@@ -52,13 +52,16 @@ export const MIDDLEWARE_PATTERNS: Record<string, PatternSpec> = {
       'Cross-Origin-',
       'Referrer-Policy',
       'Permissions-Policy',
+      // Phoenix: `plug :put_secure_browser_headers` in the browser pipeline; plug_content_security_policy.
+      'put_secure_browser_headers',
+      'PlugContentSecurityPolicy',
     ],
   },
   // Symfony's NelmioCorsBundle is configured by its top-level `nelmio_cors:` key; Ktor's CORS plugin
   // by `install(CORS) { allowHost(…) }` (its origins lines are in the block, `anyHost()` is any origin).
   cors: {
     regex:
-      /\bcors\s*\(|CORSMiddleware|\bCORS\s*\(|CORS_ALLOWED_ORIGINS|CORS_ORIGIN_WHITELIST|cors\.(?:New|Default|AllowAll)\s*\(|handlers\.CORS|middleware\.CORS(?:WithConfig)?\s*\(|@CrossOrigin|CorsConfiguration|addCorsMappings|\.cors\s*\(\s*(?:\w+\s*->|Customizer)|AddCors\s*\(|UseCors\s*\(|Rack::Cors|CorsLayer|Cors::(?:default|permissive)\s*\(|enableCors\s*\(|['"]?allowed_origins['"]?\s*(?:=>|:)|register\(\s*(?:require\(\s*['"]@fastify\/cors['"]\s*\)|fastifyCors|cors)\b|\.(?:Header\(\)\.Set|set|setHeader|header)\(\s*(?:["']Access-Control-Allow-Origin["']|(?:\w+\.)*AccessControlAllowOrigin\b)\s*,|(?<![^\n])nelmio_cors[ \t]*:|\binstall\(\s*CORS\s*\)/,
+      /\bcors\s*\(|CORSMiddleware|\bCORS\s*\(|CORS_ALLOWED_ORIGINS|CORS_ORIGIN_WHITELIST|cors\.(?:New|Default|AllowAll)\s*\(|handlers\.CORS|middleware\.CORS(?:WithConfig)?\s*\(|@CrossOrigin|CorsConfiguration|addCorsMappings|\.cors\s*\(\s*(?:\w+\s*->|Customizer)|AddCors\s*\(|UseCors\s*\(|Rack::Cors|CorsLayer|Cors::(?:default|permissive)\s*\(|enableCors\s*\(|['"]?allowed_origins['"]?\s*(?:=>|:)|register\(\s*(?:require\(\s*['"]@fastify\/cors['"]\s*\)|fastifyCors|cors)\b|\.(?:Header\(\)\.Set|set|setHeader|header)\(\s*(?:["']Access-Control-Allow-Origin["']|(?:\w+\.)*AccessControlAllowOrigin\b)\s*,|(?<![^\n])nelmio_cors[ \t]*:|\binstall\(\s*CORS\s*\)|\bplug[ \t]+(?:CORSPlug|Corsica)\b/,
     files: CODE,
     // A Go middleware that sets the header through a constant (`rw.Header().Set(httpheaders.AccessControlAllowOrigin,
     // cfg.AllowOrigin)`, blind round 24 imgproxy middlewares.go:38).
@@ -70,6 +73,9 @@ export const MIDDLEWARE_PATTERNS: Record<string, PatternSpec> = {
       'Access-Control-Allow-Origin',
       'AccessControlAllowOrigin',
       '@CrossOrigin',
+      // Elixir: `plug CORSPlug, origin: [...]`, `plug Corsica, origins: [...]`.
+      'CORSPlug',
+      'Corsica',
     ],
   },
   // NestJS: the CORS policy given to the application factory (`NestFactory.create(AppModule, { cors: … })`);
@@ -162,7 +168,7 @@ export const MIDDLEWARE_PATTERNS: Record<string, PatternSpec> = {
   },
   https: {
     regex:
-      /\bUseHsts\s*\(|STSSeconds:\s*[1-9]|\blusca\.hsts\s*\(|UseHttpsRedirection\s*\(|HTTPSRedirectMiddleware|SECURE_SSL_REDIRECT\s*=\s*True|SECURE_HSTS_SECONDS\s*=\s*[1-9]|\bhsts\s*\(|strictTransportSecurity(?!\s*:\s*false\b)|Strict-Transport-Security|force_ssl\s*=\s*(?!false\b|nil\b)\S|requiresSecure\s*\(|requireHttps|force_https\s*[=:]\s*(?:True|true|1)\b|SSLRedirect\s*:\s*true|HttpsRedirection|express-sslify|enforceHTTPS|URL::forceScheme\(\s*['"]https|\.httpStrictTransportSecurity\s*\(/,
+      /\bUseHsts\s*\(|STSSeconds:\s*[1-9]|\blusca\.hsts\s*\(|UseHttpsRedirection\s*\(|HTTPSRedirectMiddleware|SECURE_SSL_REDIRECT\s*=\s*True|SECURE_HSTS_SECONDS\s*=\s*[1-9]|\bhsts\s*\(|strictTransportSecurity(?!\s*:\s*false\b)|Strict-Transport-Security|force_ssl\s*=\s*(?!false\b|nil\b)\S|requiresSecure\s*\(|requireHttps|force_https\s*[=:]\s*(?:True|true|1)\b|SSLRedirect\s*:\s*true|HttpsRedirection|express-sslify|enforceHTTPS|URL::forceScheme\(\s*['"]https|\.httpStrictTransportSecurity\s*\(|\bplug[ \t]+Plug\.SSL\b|\bforce_ssl:[ \t]*\[/,
     // fly.toml `[http_service] force_https = true`: Fly's proxy redirects HTTP to HTTPS.
     files: [...CODE, '**/fly*.toml'],
     literals: [
@@ -179,6 +185,8 @@ export const MIDDLEWARE_PATTERNS: Record<string, PatternSpec> = {
       'sslify',
       'https',
       'forceScheme',
+      'Plug.SSL',
+      'force_ssl',
     ],
   },
   // A header set through a constant that names it (`w.Header().Set(httpheaders.ContentSecurityPolicy, csp)`):

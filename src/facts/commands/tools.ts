@@ -144,6 +144,8 @@ const SPECS: Spec[] = [
   { name: 'ah lint', kinds: L, cmd: ['ah'], args: /^lint\b/ },
   { name: 'SwiftLint', kinds: L, cmd: ['swiftlint', 'credo'] },
   { name: 'mix credo', kinds: L, cmd: ['mix'], args: /^credo\b/ },
+  // Dialyzer checks typespecs and finds type errors: a static check, run through dialyxir.
+  { name: 'mix dialyzer', kinds: [...L, 'typecheck'], cmd: ['mix'], args: /^dialyzer\b/ },
   { name: 'clang-tidy', kinds: L, cmd: ['clang-tidy', 'cppcheck', 'cpplint'] },
   { name: 'super-linter', kinds: L, cmd: ['super-linter', 'mega-linter-runner'] },
   { name: 'Trunk', kinds: ['lint', 'format'], cmd: ['trunk'], args: /^check\b/ },
@@ -197,6 +199,9 @@ const SPECS: Spec[] = [
   { name: 'cargo audit', kinds: S, cmd: ['cargo'], args: /^(?:audit|deny)\b/ },
   { name: 'bundler-audit', kinds: S, cmd: ['bundler-audit', 'bundle-audit', 'brakeman'] },
   { name: 'bundler-audit', kinds: S, cmd: ['bundle'], args: /^audit\b/ },
+  // Elixir: Sobelow (Phoenix security analysis), mix_audit (`mix deps.audit`) and Hex's retired-package check.
+  { name: 'Sobelow', kinds: S, cmd: ['mix'], args: /^sobelow\b/ },
+  { name: 'mix deps.audit', kinds: S, cmd: ['mix'], args: /^(?:deps\.audit|hex\.audit)\b/ },
   { name: 'composer audit', kinds: S, cmd: ['composer'], args: /^audit\b/ },
   // Symfony's security checker: composer.lock against the PHP security advisories (the CLI's `check:security`).
   { name: 'Symfony security checker', kinds: S, cmd: ['local-php-security-checker', 'security-checker'] },

@@ -28,6 +28,7 @@ import { mask, SYNTAX } from './mask.js';
 import { parsePython, type PyClass, type PyImporter, type PyModule } from './python-parse.js';
 import type { Items } from './python-values.js';
 import { countHelm, HELM_TEST_GLOBS } from './helm.js';
+import { countExUnit, EXUNIT_TEST_GLOBS } from './exunit.js';
 import { countTerraformTest, TFTEST_GLOBS } from './terraform-test.js';
 import { countGherkin, GHERKIN_GLOBS } from './gherkin.js';
 import { countMolecule, MOLECULE_FILE, MOLECULE_GLOBS } from './molecule.js';
@@ -61,7 +62,7 @@ export type TestDigest =
   | { kind: 'go'; tags: string[]; count: FileCount; snippet?: string; suites?: GoSuites }
   /** `tables`: the arrays it exports (case tables), as values. Its helpers: HELPERS_DIGEST. */
   | { kind: 'js'; count: FileCount; snippet?: string; tables: Record<string, Value> }
-  | { kind: 'helm' | 'terraform' | 'gherkin' | 'molecule'; count: FileCount; snippet?: string }
+  | { kind: 'helm' | 'terraform' | 'gherkin' | 'molecule' | 'elixir'; count: FileCount; snippet?: string }
   /**
    * Rust: also the test-generating macros it defines, the invocations of its own ones (counted),
    * and invocations of macros it does not define (`name! {`, by name), counted when another
@@ -206,6 +207,7 @@ function digest(path: string, text: string, files: Files): TestDigest | undefine
   }
   if (ext === 'feature') return withSnippet('gherkin', countGherkin(text));
   if (MOLECULE_FILE.test(path)) return withSnippet('molecule', countMolecule(text));
+  if (ext === 'exs') return withSnippet('elixir', countExUnit(text));
   if (ext === 'yaml' || ext === 'yml') return withSnippet('helm', countHelm(text, path));
   return undefined;
 }
@@ -396,6 +398,8 @@ export const TEST_GLOBS = {
   gherkin: GHERKIN_GLOBS,
   // Molecule scenarios of Ansible roles and collections: one test case each.
   molecule: MOLECULE_GLOBS,
+  // ExUnit: `*_test.exs` under a Mix project's test/ folder.
+  elixir: EXUNIT_TEST_GLOBS,
 };
 export const TEST_READS = Object.values(TEST_GLOBS).flat();
 /** JS modules the rule reads anyway (test files and what sits in test folders): where test helpers live. */

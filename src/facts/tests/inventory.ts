@@ -42,6 +42,7 @@ export const LANGUAGE_NAMES: Record<keyof typeof TEST_GLOBS, string> = {
   terraform: 'Terraform',
   gherkin: 'Gherkin',
   molecule: 'Ansible',
+  elixir: 'Elixir',
 };
 
 const joinChart = (dir: string) => (dir ? `${dir}/Chart.yaml` : 'Chart.yaml');
@@ -571,7 +572,7 @@ function build(files: FileView): TestInventory {
   const csCustom = csharpCustomTests(candidates(TEST_GLOBS.csharp), digest);
   gherkinFiles(files, candidates(TEST_GLOBS.gherkin), digest, record, notCollected, sources);
   const rustMacros = rustTestMacros(candidates(TEST_GLOBS.rust), digest);
-  for (const lang of ['jvm', 'csharp', 'rust', 'helm', 'terraform', 'molecule'] as const) {
+  for (const lang of ['jvm', 'csharp', 'rust', 'helm', 'terraform', 'molecule', 'elixir'] as const) {
     for (const path of candidates(TEST_GLOBS[lang])) {
       if (lang === 'rust' && RUST_NOT_RUN.test(path)) continue;
       if (lang === 'rust' && isBuildScript(files, path)) {
