@@ -30,6 +30,7 @@ import type { Items } from './python-values.js';
 import { countHelm, HELM_TEST_GLOBS } from './helm.js';
 import { countTerraformTest, TFTEST_GLOBS } from './terraform-test.js';
 import { countGherkin, GHERKIN_GLOBS } from './gherkin.js';
+import { countSwift, SWIFT_TEST_GLOBS } from './swift.js';
 import { countPhp, countRuby, type PhpClass, type RubyShared, type ShouldaCount } from './scripting.js';
 import { snippetAt } from './types.js';
 import { dirOf } from '../paths.js';
@@ -60,7 +61,7 @@ export type TestDigest =
   | { kind: 'go'; tags: string[]; count: FileCount; snippet?: string; suites?: GoSuites }
   /** `tables`: the arrays it exports (case tables), as values. Its helpers: HELPERS_DIGEST. */
   | { kind: 'js'; count: FileCount; snippet?: string; tables: Record<string, Value> }
-  | { kind: 'helm' | 'terraform' | 'gherkin'; count: FileCount; snippet?: string }
+  | { kind: 'helm' | 'terraform' | 'gherkin' | 'swift'; count: FileCount; snippet?: string }
   /**
    * Rust: also the test-generating macros it defines, the invocations of its own ones (counted),
    * and invocations of macros it does not define (`name! {`, by name), counted when another
@@ -203,6 +204,7 @@ function digest(path: string, text: string, files: Files): TestDigest | undefine
       ...(macroCalls ? { macroCalls: macroCalls.map((c) => ({ ...c, snippet: snippetAt(lines, c.line) })) } : {}),
     };
   }
+  if (ext === 'swift') return withSnippet('swift', countSwift(text));
   if (ext === 'feature') return withSnippet('gherkin', countGherkin(text));
   if (ext === 'yaml' || ext === 'yml') return withSnippet('helm', countHelm(text, path));
   return undefined;
@@ -392,6 +394,8 @@ export const TEST_GLOBS = {
   terraform: TFTEST_GLOBS,
   // Gherkin scenarios (Cucumber, behave): collected under features/ or the runner's configured paths.
   gherkin: GHERKIN_GLOBS,
+  // XCTest and swift-testing: SwiftPM's Tests/<Target>/, an Xcode project's …Tests/ folders.
+  swift: SWIFT_TEST_GLOBS,
 };
 export const TEST_READS = Object.values(TEST_GLOBS).flat();
 /** JS modules the rule reads anyway (test files and what sits in test folders): where test helpers live. */
