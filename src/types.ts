@@ -180,7 +180,18 @@ export interface PillarDefinition {
 
 // ── Facts ────────────────────────────────────────────────────────────────────────────────────
 
-export const ECOSYSTEMS = ['npm', 'pip', 'go', 'maven', 'gradle', 'nuget', 'cargo', 'composer', 'bundler'] as const;
+export const ECOSYSTEMS = [
+  'npm',
+  'pip',
+  'go',
+  'maven',
+  'gradle',
+  'nuget',
+  'cargo',
+  'composer',
+  'bundler',
+  'swift',
+] as const;
 export type Ecosystem = (typeof ECOSYSTEMS)[number];
 
 export const PROFILES = ['service', 'library', 'cli', 'infrastructure', 'docs'] as const;

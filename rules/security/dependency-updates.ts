@@ -29,6 +29,7 @@ const DEPENDABOT_ECOSYSTEM: Record<Ecosystem, string[]> = {
   cargo: ['cargo'],
   composer: ['composer'],
   bundler: ['bundler'],
+  swift: ['swift'],
 };
 
 /**
@@ -80,6 +81,7 @@ const RENOVATE_MANAGERS: Record<Ecosystem, string[]> = {
   cargo: ['cargo'],
   composer: ['composer'],
   bundler: ['bundler'],
+  swift: ['swift'],
 };
 
 /** How a Dependabot `updates` entry is narrowed, when it is: an allow-list of names, or no pull requests at all. */

@@ -6,6 +6,7 @@ import { parseNpm } from './npm.js';
 import { parsePipfile, parsePyproject, parseRequirements, parseSetup } from './python.js';
 import { parseGradle, parseMaven, parseVersionCatalog } from './jvm.js';
 import { resolveDirectness } from './directness.js';
+import { parseSwiftPackage } from './swift.js';
 import { parseCargo, parseComposer, parseGemfile, parseGoMod, parseNuget } from './others.js';
 
 type Parser = (files: FileView, path: string, deps: DeclaredDependency[]) => Manifest;
@@ -33,6 +34,7 @@ export function manifestParser(path: string): Parser | undefined {
   if (b === 'Cargo.toml') return parseCargo;
   if (b === 'composer.json') return parseComposer;
   if (b === 'Gemfile' || b.endsWith('.gemspec')) return parseGemfile;
+  if (b === 'Package.swift') return parseSwiftPackage;
   return undefined;
 }
 
@@ -59,6 +61,7 @@ export const MANIFEST_GLOBS = [
   '**/composer.json',
   '**/Gemfile',
   '**/*.gemspec',
+  '**/Package.swift',
 ];
 
 /**

@@ -15,10 +15,12 @@ export const SWIFT_TEST_GLOBS = ['**/Tests/**/*.swift', '**/*Tests/**/*.swift', 
 
 /**
  * The text with comments and string literal contents replaced by spaces (newlines kept, so lines
- * keep their numbers): `"…"`, `"""…"""`, raw `#"…"#` / `#"""…"""#`, `//` and nested `/* … *\/`.
+ * keep their numbers; a string's delimiters are kept): `"…"`, `"""…"""`, raw `#"…"#` / `#"""…"""#`, `//` and nested `/* … *\/`.
  * Interpolations `\(…)` are blanked with their string. One pass, no backtracking.
  */
 export function maskSwift(text: string): string {
+  // Where a string's contents start: after its `#`s and its one or three quotes.
+  const k0 = (at: number, hashes: number, multi: boolean) => at + hashes + (multi ? 3 : 1);
   const out: string[] = [];
   const n = text.length;
   let i = 0;
@@ -77,8 +79,11 @@ export function maskSwift(text: string): string {
         }
         k++;
       }
-      if (end === -1) end = Math.min(k, n);
-      blank(i, end);
+      const open = k0(i, hashes, multi);
+      if (end === -1) {
+        end = Math.min(k, n);
+        blank(open, end);
+      } else blank(open, end - close.length);
       i = end;
     } else i++;
   }
