@@ -72,6 +72,27 @@ describe('Swift tests (XCTest, swift-testing)', () => {
     expect(countSwift('import XCTest\nstruct Helper {\n    func testLike() {}\n}\n').cases).toBe(0);
   });
 
+  it('counts Quick and Spectre examples, each it("…"), instead of the XCTest methods that run them', () => {
+    const spectre = [
+      'import Spectre', // 1
+      'import XCTest', // 2
+      'class SpecLoaderTests: XCTestCase {', // 3
+      '    func testSpecLoader() {', // 4
+      '        describe {', // 5
+      '            $0.it("loads a spec") {}', // 6
+      '            $0.it("merges includes") {}', // 7
+      '            $0.xit("resolves cycles") {}', // 8
+      '            let s = "it(\\"not a test\\")"', // 9
+      '        }', // 10
+      '    }', // 11
+      '}', // 12
+    ].join('\n');
+    expect(countSwift(spectre)).toMatchObject({ cases: 3, skipped: 1, framework: 'Spectre', firstLine: 6 });
+    const quick =
+      'import Quick\nimport Nimble\nclass DogSpec: QuickSpec {\n  override class func spec() {\n    it("barks") {}\n  }\n}\n';
+    expect(countSwift(quick)).toMatchObject({ cases: 1, framework: 'Quick' });
+  });
+
   it('tests-present and test-types see the Swift suite of a package', async () => {
     const tree = {
       'Package.swift': PACKAGE,

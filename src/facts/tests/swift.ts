@@ -1,7 +1,8 @@
 /**
  * Swift tests, as `swift test` and `xcodebuild test` find them. XCTest runs each method `func
  * test…()` (no parameters) of an `XCTestCase` subclass; swift-testing runs each function marked
- * `@Test` (one per argument with `arguments:`, skipped with `.disabled`). Test targets live in
+ * `@Test` (one per argument with `arguments:`, skipped with `.disabled`); Quick and Spectre each
+ * `it("…")`. Test targets live in
  * SwiftPM's `Tests/<Target>/` or an Xcode project's `…Tests/` folders.
  *
  * Swift test files often hold Swift source as input data in multi-line string literals (a
@@ -94,6 +95,8 @@ export function maskSwift(text: string): string {
 const XCTEST_METHOD =
   /^[ \t]*(?:@\w+[ \t]+)*(?:(?:override|public|private|fileprivate|internal|open|final|nonisolated)[ \t]+)*func[ \t]+test\w*[ \t]*\([ \t]*\)/;
 const TEST_ATTRIBUTE = /@Test\b(?![\w.])/g;
+/** A Quick or Spectre example: `it("…")`, `$0.it("…")`, `xit("…")` (skipped), at the start of a statement. */
+const SPEC_IT = /^[ \t]*(?:\$\d+\.)?([fx]?)it[ \t]*\([ \t]*"/;
 
 /** XCTest methods and swift-testing `@Test` functions of one Swift file. */
 export function countSwift(text: string): FileCount {
@@ -103,6 +106,10 @@ export function countSwift(text: string): FileCount {
   const testing = /^[ \t]*(?:@_?\w+[ \t]+)*import[ \t]+Testing\b/m.test(code);
   // A class deriving from something: an XCTestCase or a project base class that does.
   const hasTestClass = xctest && /\bclass[ \t]+\w+[ \t]*(?:<[^>\n]*>)?[ \t]*:[ \t]*\w/.test(code);
+  // Quick and Spectre specs: each `it("…")` is a test (`xit`/`pending` skipped); Spectre's run
+  // inside XCTest methods, whose own count then gives way to them.
+  const specs = /^[ \t]*(?:@testable[ \t]+)?import[ \t]+(?:Quick|Spectre)\b/m.test(code);
+  const spec = counter();
   let xc = 0;
   let st = 0;
   let line = 0;
@@ -112,6 +119,10 @@ export function countSwift(text: string): FileCount {
     if (end === -1) end = code.length;
     line++;
     const l = code.slice(start, end);
+    if (specs && l.includes('it')) {
+      const m = SPEC_IT.exec(l);
+      if (m) spec.add({ line, skipped: m[1] === 'x' });
+    }
     if (hasTestClass && l.includes('func') && XCTEST_METHOD.test(l)) {
       count.add({ line });
       xc++;
@@ -131,6 +142,9 @@ export function countSwift(text: string): FileCount {
     }
     start = end + 1;
   }
+  const specCount = spec.result();
+  if (specCount.cases > 0)
+    return { ...specCount, framework: /^[ \t]*import[ \t]+Quick\b/m.test(code) ? 'Quick' : 'Spectre' };
   const framework = xc && st ? 'XCTest, swift-testing' : xc ? 'XCTest' : st ? 'swift-testing' : undefined;
   return { ...count.result(), ...(framework ? { framework } : {}) };
 }
