@@ -97,5 +97,22 @@ describe('server code of a full-stack JavaScript app', () => {
     expect(e.outcome).toBe('pass');
     const t = await runRuleOn(tracing, webapp, { profile: 'service' });
     expect(t.outcome).not.toBe('fail');
+    // A sampler written as a method decides a rate per transaction: tracing on too.
+    const sampler = {
+      ...webapp,
+      'apps/webapp/server/instrument.server.ts': webapp['apps/webapp/server/instrument.server.ts'].replace(
+        'tracesSampleRate: 0.1,',
+        "tracesSampler(ctx) {\n    return ctx.request?.url?.includes('/healthcheck') ? 0 : 0.2;\n  },",
+      ),
+    };
+    expect((await runRuleOn(tracing, sampler, { profile: 'service' })).outcome).not.toBe('fail');
+    const none = {
+      ...webapp,
+      'apps/webapp/server/instrument.server.ts': webapp['apps/webapp/server/instrument.server.ts'].replace(
+        '  tracesSampleRate: 0.1,\n',
+        '',
+      ),
+    };
+    expect((await runRuleOn(tracing, none, { profile: 'service' })).outcome).toBe('fail');
   });
 });
