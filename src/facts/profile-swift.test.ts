@@ -103,3 +103,25 @@ describe('Swift packages', () => {
     expect(exempt.message).toMatch(/Package\.swift \(a library/);
   });
 });
+
+describe('Swift readers on hostile input', () => {
+  it('many unclosed products, packages, strings and comments are read in linear time', async () => {
+    const { maskSwift, countSwift } = await import('./tests/swift.js');
+    const { parseSwiftPackage } = await import('./manifests/swift.js');
+    const n = 100_000;
+    const hostile = [
+      '.library(name: "'.repeat(n),
+      '.package(url: "x'.repeat(n),
+      '/* '.repeat(n),
+      '#"""'.repeat(n),
+      'func test() {\n'.repeat(n),
+    ];
+    for (const text of hostile) {
+      expect(swiftPackage(text).products.length).toBeLessThanOrEqual(n);
+      expect(maskSwift(text).length).toBe(text.length);
+      countSwift(`import XCTest\nclass A: XCTestCase {\n${text}`);
+      const files = memoryIndex({ 'Package.swift': text });
+      parseSwiftPackage(files, 'Package.swift', []);
+    }
+  });
+});

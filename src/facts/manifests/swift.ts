@@ -4,6 +4,7 @@
  */
 import type { DeclaredDependency, FileView, Manifest } from '../../types.js';
 import { maskSwift } from '../tests/swift.js';
+import { LineIndex } from '../../util/lines.js';
 
 export interface SwiftProduct {
   kind: 'executable' | 'library' | 'plugin';
@@ -18,27 +19,22 @@ export interface SwiftPackage {
   executableTargets: number;
 }
 
-const lineOf = (text: string, at: number) => {
-  let n = 1;
-  for (let i = text.indexOf('\n'); i !== -1 && i < at; i = text.indexOf('\n', i + 1)) n++;
-  return n;
-};
-
 /** The package's name and products. Strings are read from the text where the masked code has them. */
 export function swiftPackage(text: string): SwiftPackage {
   const code = maskSwift(text);
+  const lines = new LineIndex(text);
   // The masked code keeps each string's quotes and blanks what is between: read the value from the text.
   const str = (at: number) => {
-    const open = text.indexOf('"', at);
-    const close = open === -1 ? -1 : text.indexOf('"', open + 1);
-    return open === -1 || close === -1 || close - open > 200 ? undefined : text.slice(open + 1, close);
+    if (text[at] !== '"') return undefined;
+    const close = text.slice(at + 1, at + 202).indexOf('"');
+    return close === -1 ? undefined : text.slice(at + 1, at + 1 + close);
   };
   const nameAt = /\bPackage[ \t\r\n]*\([ \t\r\n]*name[ \t]*:[ \t]*"/.exec(code);
   const products: SwiftProduct[] = [];
   const productRe = /\.(executable|library|plugin)[ \t\r\n]*\([ \t\r\n]*name[ \t]*:[ \t]*"/g;
   for (const m of code.matchAll(productRe)) {
     const name = str(m.index + m[0].length - 1);
-    if (name !== undefined) products.push({ kind: m[1] as SwiftProduct['kind'], name, line: lineOf(text, m.index) });
+    if (name !== undefined) products.push({ kind: m[1] as SwiftProduct['kind'], name, line: lines.lineAt(m.index) });
   }
   const executableTargets = (code.match(/\.executableTarget[ \t\r\n]*\(/g) ?? []).length;
   const name = nameAt ? str(nameAt.index + nameAt[0].length - 1) : undefined;
@@ -50,10 +46,13 @@ export function parseSwiftPackage(files: FileView, path: string, deps: DeclaredD
   const text = files.read(path);
   if (text === undefined) return { ecosystem: 'swift', path, ok: false, error: 'unreadable' };
   const code = maskSwift(text);
+  const lines = new LineIndex(text);
   for (const m of code.matchAll(/\.package[ \t\r\n]*\(/g)) {
-    // The call's own arguments: up to its closing parenthesis, at most 400 characters on.
-    const end = code.indexOf(')', m.index);
-    const args = text.slice(m.index, end === -1 ? m.index + 400 : Math.min(end, m.index + 400));
+    // The call's own arguments: up to its closing parenthesis, at most 400 characters on (a
+    // bounded look: many unclosed calls stay linear).
+    const window = code.slice(m.index, m.index + 400);
+    const end = window.indexOf(')');
+    const args = text.slice(m.index, m.index + (end === -1 ? 400 : end));
     const url = /\burl[ \t]*:[ \t]*"([^"\n]+)"/.exec(args)?.[1];
     if (!url) continue; // `.package(path: "../Local")` is in the repository
     const name =
@@ -70,7 +69,7 @@ export function parseSwiftPackage(files: FileView, path: string, deps: DeclaredD
       name,
       ...(version ? { version } : {}),
       path,
-      line: lineOf(text, m.index),
+      line: lines.lineAt(m.index),
       dev: false,
     });
   }
