@@ -191,6 +191,7 @@ export const ECOSYSTEMS = [
   'composer',
   'bundler',
   'hex',
+  'swift',
 ] as const;
 export type Ecosystem = (typeof ECOSYSTEMS)[number];
 

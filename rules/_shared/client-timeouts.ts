@@ -15,7 +15,7 @@
  * - Node's fetch (undici): 300 s for headers and 300 s for the body — not accepted (finding).
  * - AWS SDK for JavaScript v3: no request timeout — finding.
  * - Faraday over Net::HTTP: 60 s to connect, 60 s per read, so a trickling answer never ends — finding.
- * - Guzzle used directly, Python requests, Go's default client: wait forever — finding.
+ * - Guzzle used directly, Python requests, redis-py, Go's default client: wait forever — finding.
  * - Spring WebClient (Reactor Netty: 30 s to connect, no response timeout) and RestTemplate: no
  *   bound either, but set by builder beans and properties away from the call, so not judged per call.
  */
@@ -141,6 +141,16 @@ export const CLIENT_PATTERNS: Record<string, PatternSpec> = {
     literals: ['aiohttp'],
     maxPerFile: 1,
   },
+  // redis-py (and its asyncio client): socket_timeout defaults to None, so a stalled server holds
+  // the call forever.
+  pyRedis: {
+    regex: new RegExp(
+      String.raw`\b(?:redis|aioredis)\.(?:asyncio\.)?(?:(?:Strict)?Redis(?:Cluster)?|from_url)\(${ARGS}\)|\b(?:Strict)?Redis\.from_url\(${ARGS}\)`,
+    ),
+    files: ['**/*.py'],
+    literals: ['Redis', 'redis'],
+    maxPerFile: 20,
+  },
   pyHttpx: {
     regex: new RegExp(
       String.raw`\bhttpx\.(?:get|post|put|patch|delete|head|options|request|stream|Client|AsyncClient)\(${ARGS}\)`,
@@ -159,7 +169,7 @@ export interface Fault {
 /** Clients judged call by call, per language, for the message. */
 export const CHECKED: { language: string; names: string[]; clients: string }[] = [
   { language: 'JS/TS', names: ['JavaScript', 'TypeScript'], clients: 'fetch, AWS SDK clients' },
-  { language: 'Python', names: ['Python'], clients: 'requests, httpx, aiohttp' },
+  { language: 'Python', names: ['Python'], clients: 'requests, httpx, aiohttp, redis-py' },
   { language: 'Go', names: ['Go'], clients: 'net/http' },
   { language: '.NET', names: ['C#'], clients: 'HttpClient' },
   { language: 'Ruby', names: ['Ruby'], clients: 'Faraday, Net::HTTP' },
@@ -329,6 +339,11 @@ export function clientFaults(ctx: RuleContext): Fault[] {
       if (fileTimeout.get(m.path)) continue;
     }
     faults.push({ m, note: "aiohttp ClientSession without timeout=: aiohttp's default allows 5 min per request" });
+  }
+  for (const m of server('pyRedis')) {
+    const args = (m.groups[0] ?? '') + (m.groups[1] ?? '');
+    if (/\bsocket_timeout\s*=|\*\*|\bconnection_pool\s*=/.test(args) && !disabledTimeout(args)) continue;
+    faults.push({ m, note: 'redis-py client without socket_timeout: a stalled Redis holds the call forever' });
   }
   for (const m of server('pyHttpx')) {
     if (/\btimeout\s*=\s*None\b/.test(m.groups[0] ?? ''))

@@ -78,7 +78,7 @@ export default defineRule({
     severity: 'medium',
     effort: 'low',
     detection:
-      'The line that configures JSON output: pino/bunyan loggers, the built-in Fastify logger (`Fastify({ logger: … })` is pino, with reqId on each request log line), winston only with `format.json()`, `structlog.configure`, `JsonFormatter`, loguru `serialize=True`, `zap.NewProduction`, zerolog, logrus only with `JSONFormatter`, slog only with `NewJSONHandler`, `LogstashEncoder`/`JsonTemplateLayout`/`EcsLayout` and Spring `logging.structured.format`, Serilog only with a JSON formatter (`CompactJsonFormatter`, `JsonFormatter`, or one named in appsettings.json; an `outputTemplate` is text), `AddJsonConsole`, Lograge JSON, Monolog `JsonFormatter`, tracing-subscriber `.json()`, Squidex.Log `ConfigureSemanticLog` (JSON records); a hand-written JSON log formatter counts unless it builds HTML (a web view of log data). Klogger writes key=value text unless given `formatter: :json`. Request/correlation ids (`X-Request-Id`, `correlation_id`, request-id middleware, `MDC.put` of a request/trace/correlation id key — not any MDC key —, Ktor CallLogging `callIdMdc(…)`, which puts the id of the CallId plugin on every log line, the Fastify `requestIdHeader`/`genReqId` and request-scoped `request.log`, the OpenTelemetry pino/winston/bunyan instrumentation, which puts the trace id on every log record, a Rails log payload field set from the request id: `request_id: request.uuid`, `payload[:request_id] = request.request_id`; the controller-runtime per-reconcile logger, which carries a reconcileID) earn the remaining credit. The controller-runtime zap wrapper (`zap.New(…)` from sigs.k8s.io/controller-runtime/pkg/log/zap) writes JSON unless `Development: true` or a console encoder. A zerolog ConsoleWriter set only in a development branch leaves JSON in production. .NET ILogger message templates with named placeholders are structured fields whose JSON output is up to the host provider: partial credit. A logger library (catalogue `structured-logging`) used without JSON output, or declared and unused, earns partial credit.',
+      'The line that configures JSON output: pino (JSON by default; text when pino-pretty is its only transport and the file checks no environment)/bunyan loggers, the built-in Fastify logger (`Fastify({ logger: … })` is pino, with reqId on each request log line), winston with `format.json()` or no format named at all (the default of createLogger is JSON), `structlog.configure`, `JsonFormatter`, loguru `serialize=True`, `zap.NewProduction`, zerolog, logrus only with `JSONFormatter`, slog only with `NewJSONHandler`, `LogstashEncoder`/`JsonTemplateLayout`/`EcsLayout` and Spring `logging.structured.format`, Serilog only with a JSON formatter (`CompactJsonFormatter`, `JsonFormatter`, or one named in appsettings.json; an `outputTemplate` is text), `AddJsonConsole`, Lograge JSON, Monolog `JsonFormatter`, tracing-subscriber `.json()`, Squidex.Log `ConfigureSemanticLog` (JSON records); a hand-written JSON log formatter counts unless it builds HTML (a web view of log data). Klogger writes key=value text unless given `formatter: :json`. Request/correlation ids (`X-Request-Id`, `correlation_id`, request-id middleware, `MDC.put` of a request/trace/correlation id key — not any MDC key —, Ktor CallLogging `callIdMdc(…)`, which puts the id of the CallId plugin on every log line, the Fastify `requestIdHeader`/`genReqId` and request-scoped `request.log`, the OpenTelemetry pino/winston/bunyan instrumentation, which puts the trace id on every log record, a Rails log payload field set from the request id: `request_id: request.uuid`, `payload[:request_id] = request.request_id`; the controller-runtime per-reconcile logger, which carries a reconcileID) earn the remaining credit. The controller-runtime zap wrapper (`zap.New(…)` from sigs.k8s.io/controller-runtime/pkg/log/zap) writes JSON unless `Development: true` or a console encoder. A zerolog ConsoleWriter set only in a development branch leaves JSON in production. .NET ILogger message templates with named placeholders are structured fields whose JSON output is up to the host provider: partial credit. A logger library (catalogue `structured-logging`) used without JSON output, or declared and unused, earns partial credit.',
     patterns: {
       // A call's arguments (`JSONRenderer(…)`) and a name's middle (`Rendered…JsonFormatter`) stop
       // at the next such call or name: scanning on from each of many to the end was quadratic.
@@ -370,14 +370,27 @@ export default defineRule({
       return own.get(m.path)!;
     });
     json = json.filter((m) => !ownLoggerModule.includes(m));
+    // pino writes JSON unless pino-pretty is its only output: a `transport: { target: 'pino-pretty' }`
+    // (or v6 `prettyPrint: true`) in a file that never looks at the environment prints text everywhere.
+    const prettyOnly = json.filter((m) => /\bpino\b/.test(m.snippet) && PINO_PRETTY_ONLY(ctx.files.read(m.path) ?? ''));
+    json = json.filter((m) => !prettyOnly.includes(m));
+    // winston's createLogger formats as JSON by default (its `format` option defaults to
+    // `format.json()`): a logger in a file that never names a format writes JSON lines.
+    const winstonCreated = serverCodeMatches(ctx.facts, ctx.matches('winstonPlain'));
+    const winstonDefault = winstonCreated.filter((m) => !/\bformat\b/.test(ctx.files.read(m.path) ?? 'format'));
+    json.push(...winstonDefault);
     // A logger that writes formatted text lines and nothing else (Python's `logging.basicConfig(format=
     // "%(asctime)s …")`, env_logger, log4js's default layouts) carries no fields: no structure to
     // credit, unlike a fields-based library writing text (logrus, slog's text handler, Serilog).
-    const declared = serverCodeMatches(ctx.facts, [...ctx.matches('winstonPlain'), ...ctx.matches('plain')]);
+    const declared = [
+      ...winstonCreated.filter((m) => !winstonDefault.includes(m)),
+      ...serverCodeMatches(ctx.facts, ctx.matches('plain')),
+    ];
     const textLoggers = declared.filter((m) => TEXT_ONLY.test(m.snippet));
     const plain = [
       ...unusedJson,
       ...ownLoggerModule,
+      ...prettyOnly,
       ...output.text,
       ...zapText,
       ...declared.filter((m) => !textLoggers.includes(m)),
@@ -589,6 +602,14 @@ const AMQP_CLIENT =
   /["'](?:github\.com\/rabbitmq\/amqp091-go|github\.com\/streadway\/amqp|amqplib|amqp-connection-manager|amqp|aio_pika|pika|kombu)["']|^\s*(?:import|from)\s+(?:aio_)?pika\b|\busing\s+RabbitMQ\.Client\b|\bcom\.rabbitmq\.client\b/m;
 /** An id line that is log correlation: a request/correlation header, a log call, a logging context. */
 const LOGGED_ID = /x-(?:request|correlation)-?id|\blog|MDC|WithValue|PushProperty|contextvars/i;
+
+/** pino-pretty set as the logger's output with no environment check in the file (one pass each). */
+function PINO_PRETTY_ONLY(text: string): boolean {
+  const pretty = /\btarget\s*:\s*['"]pino-pretty['"]|\bprettyPrint\s*:\s*true\b/.test(text);
+  return (
+    pretty && !/NODE_ENV|\bis(?:Prod|Dev)\w*|production|development|process\.env\.\w*(?:PRETTY|LOG_FORMAT)/i.test(text)
+  );
+}
 
 /** The file declares LoggerModule itself or imports it by a relative path (not nestjs-pino's). */
 function ownModule(text: string | undefined): boolean {

@@ -111,9 +111,9 @@ export default defineRule({
       sentry: {
         // Sentry performance monitoring records transactions and propagates trace headers: tracing by another name.
         regex:
-          /(enable_tracing\s*=\s*[Tt]rue|traces_sample_rate\s*=(?!\s*0(?:\.0+)?\s*[,)\n])|tracesSampleRate\s*:(?!\s*0(?:\.0+)?\s*[,}\n])|TracesSampleRate\s*=(?!\s*0(?:\.0+)?\s*[,;\n])|\btraces_sampler\s*=(?!=)|\btracesSampler\s*:|\bTracesSampler\s*=(?!=))/,
+          /(enable_tracing\s*=\s*[Tt]rue|traces_sample_rate\s*=(?!\s*0(?:\.0+)?\s*[,)\n])|tracesSampleRate\s*:(?!\s*0(?:\.0+)?\s*[,}\n])|TracesSampleRate\s*=(?!\s*0(?:\.0+)?\s*[,;\n])|\btraces_sampler\s*=(?!=)|\btracesSampler\s*:|\btracesSampler\s*\([\w\s,]*\)\s*\{|\bTracesSampler\s*=(?!=))/,
         files: CODE,
-        // A sampler function (`config.traces_sampler = lambda …`) decides a rate per transaction: tracing on (round 13).
+        // A sampler function (`config.traces_sampler = lambda …`, a `tracesSampler(ctx) { … }` method) decides a rate per transaction: tracing on (round 13).
         literals: ['enable_tracing', 'traces_sample', 'tracesSample', 'TracesSample'],
         maxPerFile: 1,
       },

@@ -1,12 +1,12 @@
 import { inRustTestModule } from '../_shared/client-timeouts.js';
 import { cucumberRunnerOf } from '../../src/facts/tests/cucumber-jvm.js';
 import { defineRule, type CommandRun, type Evidence, type FileView, type Match } from '../../src/types.js';
-import { fail, listing, partial, pass } from '../../src/engine/results.js';
+import { fail, listing, partial, pass, unknown } from '../../src/engine/results.js';
 import { ciFiles } from '../../src/facts/ci.js';
 import { productTestRuns, runEvidence } from '../../src/facts/commands/index.js';
 import { dirOf, fromMatch } from '../../src/facts/paths.js';
 import { joinPath } from '../../src/facts/commands/types.js';
-import { testInventory, TEST_DIGEST } from '../../src/facts/tests/inventory.js';
+import { testInventory, TEST_DIGEST, unrecognisedTestFiles } from '../../src/facts/tests/inventory.js';
 import { terraformTestFile, type TfTestRun } from '../../src/facts/tests/terraform-test.js';
 import { moleculeDriver } from '../../src/facts/tests/molecule.js';
 import { consoleScripts } from '../../src/facts/entry-points.js';
@@ -1055,6 +1055,13 @@ export default defineRule({
     const missing = (['unit', 'integration', 'end-to-end', 'load'] as Kind[]).filter((k) => !found.has(k));
     const evidence = kinds.flatMap((k) => found.get(k)!.map((e) => ({ ...e, note: `${k}: ${e.note ?? ''}`.trim() })));
     const data = { types: kinds, missing };
+    const other = kinds.length === 0 ? unrecognisedTestFiles(ctx.facts.sourceFiles) : [];
+    if (other.length > 0)
+      return unknown(
+        `No tests recognised, but ${other.length} file${other.length === 1 ? '' : 's'} that look like tests ${other.length === 1 ? 'is' : 'are'} in a language or framework this tool does not read: which kinds of test exist is unknown.`,
+        other.slice(0, 5).map((path) => ({ path, note: 'looks like a test file (folder or name); not read' })),
+        data,
+      );
     if (kinds.length === 0)
       return fail(
         'No tests of any kind found.',

@@ -1,6 +1,6 @@
 import { lazyOptions } from '../../src/engine/lazy-options.js';
 import { defineRule, type Evidence } from '../../src/types.js';
-import { fail, partial, pass } from '../../src/engine/results.js';
+import { fail, partial, pass, unknown } from '../../src/engine/results.js';
 import {
   dirOf,
   isExamplePath,
@@ -13,7 +13,7 @@ import {
 } from '../../src/facts/paths.js';
 import { RUST_CFG_TEST, rustTestModules } from '../../src/facts/rust-tests.js';
 
-import { testInventory, TEST_DIGEST } from '../../src/facts/tests/inventory.js';
+import { testInventory, TEST_DIGEST, unrecognisedTestFiles } from '../../src/facts/tests/inventory.js';
 import { summarise } from '../../src/facts/tests/summary.js';
 import { helmChartOf } from '../../src/facts/tests/helm.js';
 
@@ -187,12 +187,25 @@ export default defineRule({
     }
     for (const n of inv.notCollected.slice(0, 3)) evidence.push({ path: n.path, note: `not counted: ${n.reason}` });
     if (total.testCases === 0) {
+      // Test files in a language whose tests are not counted here: how many tests exist is unknown.
+      const other = unrecognisedTestFiles(ctx.facts.sourceFiles);
+      if (other.length > 0)
+        return unknown(
+          `No test case counted, but ${plural(other.length, 'test file')} ${other.length === 1 ? 'is' : 'are'} in a language or framework this tool does not count: the number of tests is unknown.`,
+          [
+            ...other
+              .slice(0, 5)
+              .map((path) => ({ path, note: 'looks like a test file (folder or name); not counted' })),
+            ...evidence,
+          ],
+          { ...data, unrecognisedTestFiles: other.length },
+        );
       return fail(
         'No test cases found.',
         [
           {
             path: '.',
-            note: `no test case in ${ctx.facts.sourceFiles.length} source files (looked where pytest, Jest/Vitest/Mocha, go test, JUnit, xUnit/NUnit/MSTest, RSpec/Minitest, PHPUnit/Pest, cargo test, Helm and terraform test collect tests)`,
+            note: `no test case in ${ctx.facts.sourceFiles.length} source files (looked where pytest, Jest/Vitest/Mocha, go test, JUnit, xUnit/NUnit/MSTest, RSpec/Minitest, PHPUnit/Pest, cargo test, XCTest/swift-testing, Helm and terraform test collect tests)`,
           },
           ...evidence,
         ],

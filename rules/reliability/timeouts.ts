@@ -271,7 +271,7 @@ export default defineRule({
       // parameter passed through (`timeout=timeout`) and not None.
       pyExplicit: {
         regex:
-          /\b(?:httpx\.Timeout|aiohttp\.ClientTimeout|ClientTimeout)\(|(?<![.\w])timeout=(?!=|None\b|timeout\b)[\w(.]|\bEMAIL_TIMEOUT\s*=\s*\d/,
+          /\b(?:httpx\.Timeout|aiohttp\.ClientTimeout|ClientTimeout)\(|(?<![.\w])(?:socket_(?:connect_)?)?timeout=(?!=|None\b|timeout\b)[\w(.]|\bEMAIL_TIMEOUT\s*=\s*\d/,
         files: ['**/*.py'],
         // Django's EMAIL_TIMEOUT bounds the SMTP connection (None, no timeout, by default).
         literals: ['imeout', 'EMAIL_TIMEOUT'],

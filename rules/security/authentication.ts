@@ -94,9 +94,13 @@ export default defineRule({
       // each of many unclosed calls to the end of the file was quadratic.
       js: {
         regex:
-          /\bpassport\.(?:use|authenticate)\s*\(|\bPassportStrategy\s*\(|\bAuthGuard\s*\(|@UseGuards\s*\((?:(?!@UseGuards\s*\()[^)])*Auth|\bjwt\.verify\s*\(|\bjwtVerify\s*\(|\bexpress[jJ]wt\s*\(|\bkoaJwt\s*\(|\bNextAuth\s*\(|\bbetterAuth\s*\(|\bgetServerSession\s*\(|\bclerkMiddleware\s*\(|\bverifyIdToken\s*\(|\bJwtModule\.register|request\.jwtVerify\s*\(|\bauth\s*\(\s*\{(?:(?!\bauth\s*\()[^}])*issuerBaseURL|register\(\s*(?:require\(\s*)?['"]?@?fastify[/-]?jwt|server\.auth\.strategy\s*\(|\bcreateRemoteJWKSet\s*\(/,
+          /\bpassport\.(?:use|authenticate)\s*\(|\bPassportStrategy\s*\(|\bAuthGuard\s*\(|@UseGuards\s*\((?:(?!@UseGuards\s*\()[^)])*Auth|\bjwt\.verify\s*\(|\bjwtVerify\s*\(|\bexpress[jJ]wt\s*\(|\bkoaJwt\s*\(|\bNextAuth\s*\(|\bbetterAuth\s*\(|\bgetServerSession\s*\(|\bclerkMiddleware\s*\(|\bverifyIdToken\s*\(|\bJwtModule\.register|request\.jwtVerify\s*\(|\bauth\s*\(\s*\{(?:(?!\bauth\s*\()[^}])*issuerBaseURL|register\(\s*(?:require\(\s*)?['"]?@?fastify[/-]?jwt|server\.auth\.strategy\s*\(|\bcreateRemoteJWKSet\s*\(|\b(?:bearerAuth|basicAuth)\s*\(\s*\{|(?<![\w.$])jwt\s*\(\s*\{\s*(?:secret|jwks_uri|alg|cookie)\b|(?<![\w.$])jwk\s*\(\s*\{/,
         files: JS,
         literals: [
+          // Hono's auth middleware: hono/bearer-auth, hono/basic-auth, hono/jwt, hono/jwk.
+          'bearerAuth',
+          'basicAuth',
+          'jwk',
           'passport',
           'Passport',
           'AuthGuard',

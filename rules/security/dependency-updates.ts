@@ -30,6 +30,7 @@ const DEPENDABOT_ECOSYSTEM: Record<Ecosystem, string[]> = {
   composer: ['composer'],
   bundler: ['bundler'],
   hex: ['mix'],
+  swift: ['swift'],
 };
 
 /**
@@ -82,6 +83,7 @@ const RENOVATE_MANAGERS: Record<Ecosystem, string[]> = {
   composer: ['composer'],
   bundler: ['bundler'],
   hex: ['mix'],
+  swift: ['swift'],
 };
 
 /** How a Dependabot `updates` entry is narrowed, when it is: an allow-list of names, or no pull requests at all. */

@@ -8,6 +8,7 @@ import { memo } from '../../src/util/memo.js';
 import { escapeRe } from '../../src/util/regex.js';
 import { lineAt } from '../../src/util/lines.js';
 import { consoleScripts } from '../../src/facts/entry-points.js';
+import { swiftPackage } from '../../src/facts/manifests/swift.js';
 
 const NPM_LOCKS = ['package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock', 'pnpm-lock.yaml', 'bun.lockb', 'bun.lock'];
 const PY_LOCKS = ['poetry.lock', 'uv.lock', 'pdm.lock', 'Pipfile.lock', 'pylock.toml'];
@@ -397,6 +398,16 @@ function lockFor(files: FileView, facts: Facts, m: Manifest): Need | undefined {
       const lock = upwards(['mix.lock']);
       if (!lock && facts.profile.id === 'library') return { exempt: LIBRARY };
       return found(lock, 'mix.exs without mix.lock');
+    }
+    case 'swift': {
+      if (deps.length === 0) return undefined;
+      // SwiftPM pins resolved versions in Package.resolved (Xcode keeps it in the workspace's
+      // swiftpm folder): a program commits it; a package of libraries only is resolved by its users.
+      const lock = here(['Package.resolved']) ?? (files.match(['**/swiftpm/Package.resolved'])[0] || undefined);
+      const pkg = swiftPackage(files.read(m.path) ?? '');
+      const program = pkg.products.some((p) => p.kind === 'executable') || pkg.executableTargets > 0;
+      if (!lock && (!program || facts.profile.id === 'library')) return { exempt: LIBRARY };
+      return found(lock, 'Swift package with dependencies but no Package.resolved');
     }
     case 'composer':
       if (deps.length === 0) return undefined;

@@ -1037,6 +1037,35 @@ Object.assign(CATALOGUES, {
     'opensearch-py',
     '@opensearch-project/opensearch',
     'github.com/elastic/go-elasticsearch*',
+    // Backend-as-a-service and SaaS SDKs: each call is a request to the vendor's API.
+    '@supabase/supabase-js',
+    '@supabase/ssr',
+    'supabase',
+    'firebase-admin',
+    'resend',
+    'postmark',
+    '@slack/web-api',
+    'slack_sdk',
+    // Cache and queue clients the service dials (Redis, AMQP, Kafka, NATS): a broker that stalls
+    // stalls the caller, as an HTTP dependency does (database drivers are not counted). Go and .NET
+    // Redis clients are seen where they dial (outbound.ts).
+    'redis',
+    'ioredis',
+    '@upstash/redis',
+    'aioredis',
+    'bullmq',
+    'amqplib',
+    'amqp-connection-manager',
+    'kafkajs',
+    'nats',
+    'pika',
+    'aio-pika',
+    'kafka-python',
+    'confluent-kafka',
+    'github.com/segmentio/kafka-go',
+    'github.com/rabbitmq/amqp091-go',
+    'github.com/nats-io/nats.go',
+    'bunny',
   ],
 });
 

@@ -26,9 +26,15 @@ export type { Component };
 
 const JS_FAMILY = /\.(?:[cm]?[jt]sx?|vue|svelte|astro)$/i;
 
-/** Server routes of full-stack JavaScript frameworks: server code wherever they sit. */
+/**
+ * Server code of full-stack JavaScript frameworks, wherever it sits: Next.js `pages/api/`, route
+ * handlers, `middleware.ts`, `instrumentation(.node).ts` and `sentry.server/edge.config.*`; Nuxt,
+ * Nitro and SvelteKit `server/`, `+server.ts`, `hooks.server.ts`; Remix and React Router's
+ * server-only modules (`*.server.ts`, `entry.server.tsx`, `.server/` folders) and the custom
+ * server of such an app (a `server/` folder of plain modules: Hono or Express serving the app).
+ */
 const FULLSTACK_SERVER =
-  /(^|\/)pages\/api\/|(^|\/)app\/(?:.*\/)?route\.[cm]?[jt]s$|(^|\/)server\/(?:api|routes|middleware|plugins|utils)\/|(^|\/)\+(?:server|page\.server|layout\.server)\.[cm]?[jt]s$|(^|\/)(?:src\/)?(?:middleware|instrumentation)\.[cm]?[jt]s$|(^|\/)hooks\.server\.[cm]?[jt]s$/;
+  /(^|\/)pages\/api\/|(^|\/)app\/(?:.*\/)?route\.[cm]?[jt]s$|(^|\/)server\/(?:[^/]+\/)*[^/]+\.[cm]?[jt]s$|(^|\/)\+(?:server|page\.server|layout\.server)\.[cm]?[jt]s$|(^|\/)(?:src\/)?(?:middleware|instrumentation(?:\.node)?)\.[cm]?[jt]s$|(^|\/)sentry\.(?:server|edge)\.config\.[cm]?[jt]s$|\.server\.[cm]?[jt]sx?$|(^|\/)\.server\//;
 
 const DESKTOP = /(^|\/)(?:desktop|electron|electron-app|src-tauri|tauri)\//i;
 const MOBILE = /(^|\/)(?:mobile|mobile-app|android|ios|react-native)\//i;
@@ -87,6 +93,8 @@ interface PackageKind {
   kind: Component;
   /** A UI framework is a dependency (its component folders are browser code). */
   ui: boolean;
+  /** A server framework is a dependency. */
+  server: boolean;
 }
 
 /**
@@ -119,7 +127,7 @@ function packageKinds(manifests: readonly Manifest[], deps: readonly Dependency[
         : (ui || page) && !server && dir !== ''
           ? 'browser'
           : 'server';
-    out.push({ dir, kind, ui });
+    out.push({ dir, kind, ui, server });
   }
   // Deepest first: a file belongs to its nearest package.
   return out.sort((a, b) => b.dir.length - a.dir.length);
@@ -140,6 +148,13 @@ export function componentClassifier(
     if (c !== undefined) return c;
     c = pathComponent(path);
     const manifest = path === 'package.json' || path.endsWith('/package.json');
+    // A page folder's name in the package's own location (`apps/webapp/`, `web/`) says nothing of
+    // a full-stack package that depends on a server framework: only folders inside it do (round
+    // 27: a React Router app on Hono in apps/webapp/ had all its server modules as browser code).
+    if (c === 'browser' && JS_FAMILY.test(path) && !BROWSER_FILE.test(path)) {
+      const pkg = nearest(path);
+      if (pkg?.server && pkg.dir !== '' && !BROWSER_DIR.test(path.slice(pkg.dir.length + 1))) c = 'server';
+    }
     if (c === 'server' && (manifest || (JS_FAMILY.test(path) && !FULLSTACK_SERVER.test(path)))) {
       const pkg = nearest(path);
       if (pkg && pkg.kind !== 'server') c = pkg.kind;

@@ -56,6 +56,9 @@ const CALLS = [
   // `redis.Dial(…)`/`redis.DialURL(…)` and its `redis.Pool{Dial:…}`, redisc clusters, rueidis clients.
   String.raw`\bredis\.New(?:Client|ClusterClient|FailoverClient|UniversalClient)\(|\basynq\.NewClient\(|\bConnectionMultiplexer\.Connect(?:Async)?\(`,
   String.raw`\bredis\.Dial(?:URL|Context|URLContext)?\(|\bredisc\.Cluster\s*\{|\brueidis\.New(?:Client)?\(`,
+  // redis-py and its asyncio client (blind round 27: a scoring service's events over
+  // `redis.Redis(host=…)`), ioredis and node-redis in Node, the redis gem.
+  String.raw`\b(?:redis|aioredis|redis\.asyncio)\.(?:Redis|StrictRedis|RedisCluster|from_url)\(|\b(?:Strict)?Redis\.from_url\(|\bnew\s+(?:IO)?Redis(?:\.Cluster)?\(|\bRedis\.new\b`,
   // Ruby, PHP, Rust.
   String.raw`\bNet::HTTP\b|\bFaraday\.(?:new|get|post)\b|\bHTTParty\b|\bRestClient\.(?:get|post|put|delete)\b|\bHTTP\.(?:get|post|headers|timeout)\b|\bTyphoeus::|\bExcon\.`,
   String.raw`\bnew\s+(?:\\?GuzzleHttp\\)?Client\(|\bHttp::(?:get|post|put|patch|delete|withHeaders|timeout|retry)\(|\bcurl_init\(|\bHttpClient::create\(|\bHttpClientInterface\b|\buse\s+(?:Symfony\\(?:Component|Contracts)\\HttpClient|GuzzleHttp|Aws)\\`,
@@ -159,6 +162,7 @@ export const OUTBOUND_PATTERN: ScanPattern = {
     'nodemailer',
     'SmtpClient',
     'redis',
+    'Redis',
     'rueidis',
     'asynq',
     'ConnectionMultiplexer',

@@ -23,6 +23,7 @@ import { lowerBound } from '../util/bisect.js';
 import { jvmDeployable } from './jvm-deployable.js';
 import { ansibleContent } from './ansible.js';
 import { mixEscript } from './manifests/mix.js';
+import { swiftPackage } from './manifests/swift.js';
 
 export const JVM_IMPORT_KEY = 'facts:jvm-web-import';
 
@@ -412,6 +413,8 @@ function decideProfile(input: ProfileInput, servers: Match[], iac: string[]): Pr
   if (cargo) return { id: 'cli', detected: true, reasons: [cargo] };
   const escript = binField || py ? undefined : mixEscriptProgram(files);
   if (escript) return { id: 'cli', detected: true, reasons: [escript] };
+  const swift = binField || py || cargo ? undefined : swiftProgram(files);
+  if (swift) return { id: 'cli', detected: true, reasons: [swift] };
   const sideBin = binField ? npmLibraryWithSideBin(files) : undefined;
   if (sideBin) return { id: 'library', detected: true, reasons: [sideBin] };
   if (binField || cliDep) {
@@ -435,6 +438,17 @@ function decideProfile(input: ProfileInput, servers: Match[], iac: string[]): Pr
   }
   if (input.manifests.length > 0 || sourceFiles.length > 0) {
     const depth = (p: string) => p.split('/').length;
+    const shares = new Map<string, number>();
+    const share = (m: Manifest) => {
+      let n = shares.get(m.ecosystem);
+      if (n === undefined) {
+        const re = ECOSYSTEM_SOURCE[m.ecosystem];
+        n = 0;
+        for (const p of sourceFiles) if (re.test(p)) n++;
+        shares.set(m.ecosystem, n);
+      }
+      return n;
+    };
     const host = nonProductWebHost(files);
     const aside = host
       ? ` outside its test, sample, demo and benchmark projects (the ASP.NET Core host ${host} is one)`
@@ -447,7 +461,9 @@ function decideProfile(input: ProfileInput, servers: Match[], iac: string[]): Pr
             !isTestPath(x.path) &&
             !(DOTNET_PROJECT.test(x.path) && nonProductDotnetProjectFile(files, x.path)),
         )
-        .sort((a, b) => depth(a.path) - depth(b.path))[0] ?? input.manifests[0];
+        // At one depth, the manifest of the language most of the source is in: a Swift package's
+        // Package.swift, not the Gemfile of its documentation site (round 27).
+        .sort((a, b) => depth(a.path) - depth(b.path) || share(b) - share(a))[0] ?? input.manifests[0];
     return {
       id: 'library',
       detected: true,
@@ -461,6 +477,42 @@ function decideProfile(input: ProfileInput, servers: Match[], iac: string[]): Pr
     };
   }
   return { id: 'docs', detected: true, reasons: ['no source code and no package manifest'] };
+}
+
+/** The source files each manifest ecosystem builds. */
+const ECOSYSTEM_SOURCE: Record<Manifest['ecosystem'], RegExp> = {
+  npm: /\.[cm]?[jt]sx?$/,
+  pip: /\.py$/,
+  go: /\.go$/,
+  maven: /\.(?:java|kt|scala|groovy)$/,
+  gradle: /\.(?:java|kts?|scala|groovy)$/,
+  nuget: /\.(?:cs|fs|vb)$/,
+  cargo: /\.rs$/,
+  composer: /\.php$/,
+  bundler: /\.rb$/,
+  swift: /\.swift$/,
+  hex: /\.exs?$/,
+};
+
+/**
+ * The root Swift package (Package.swift) when it builds a program: an `.executable` product (or an
+ * `.executableTarget` with no product) and either no `.library` product or an executable named as
+ * the package (a command-line tool that also ships its engine as a library). A library package
+ * with a helper executable stays a library.
+ */
+function swiftProgram(files: FileView): string | undefined {
+  const manifest = 'Package.swift';
+  const text = files.read(manifest);
+  if (text === undefined) return undefined;
+  const pkg = swiftPackage(text);
+  const exes = pkg.products.filter((p) => p.kind === 'executable');
+  const libs = pkg.products.filter((p) => p.kind === 'library');
+  if (exes.length === 0 && (pkg.executableTargets === 0 || libs.length > 0)) return undefined;
+  const own = exes.find((e) => pkg.name !== undefined && e.name.toLowerCase() === pkg.name.toLowerCase());
+  if (libs.length > 0 && !own) return undefined;
+  const exe = own ?? exes[0];
+  const what = exe ? `the executable ${exe.name} (${manifest}:${exe.line})` : `an executable target (${manifest})`;
+  return `Swift package ${pkg.name ?? manifest} builds ${what}${libs.length ? `, named as the package; its library product${libs.length === 1 ? '' : 's'} ${libs.map((l) => l.name).join(', ')} ${libs.length === 1 ? 'is' : 'are'} the tool's engine` : ', and no library product'}`;
 }
 
 interface CargoManifest {

@@ -46,6 +46,10 @@ export function globShape(glob: string): GlobShape {
   // `?(…)` and `@(…)` match their body at most once: a wildcard inside is one wildcard of the segment
   // (Jest's default `**/?(*.)+(spec|test).[jt]s?(x)`), not one that repeats with the group.
   let onceGroup = false;
+  // `!(…)` becomes a lookahead, tried whole at one place: one wildcard inside (`!(*.d).ts`) costs a
+  // scan of the segment there and cannot multiply with the wildcards outside it. Two could.
+  let negatedGroup = false;
+  let negatedWildcards = 0;
   let segment = 0; // unbounded wildcards in the current segment
   let segments = 0;
   let ambiguity = 0;
@@ -94,6 +98,8 @@ export function globShape(glob: string): GlobShape {
       group++;
       const opener = glob[i - 1] ?? '';
       onceGroup = opener === '?' || opener === '@';
+      negatedGroup = opener === '!';
+      negatedWildcards = 0;
       if (opener === '!') irregular = true;
       if (EXTGLOB_OPENERS.includes(opener) && opener !== '?' && opener !== '@') count(1);
     } else if (c === ')') {
@@ -103,6 +109,10 @@ export function globShape(glob: string): GlobShape {
       while (glob[j] === '*') j++;
       if (glob[j] === '(') {
         i = j - 1; // `*(…)`: counted as a group at the `(`
+        continue;
+      }
+      if (group > 0 && negatedGroup && j - i === 1 && negatedWildcards++ === 0) {
+        i = j - 1; // counted with its group
         continue;
       }
       if (group > 0 && !onceGroup) return refuse('a wildcard inside a group');

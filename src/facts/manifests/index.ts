@@ -7,6 +7,7 @@ import { parsePipfile, parsePyproject, parseRequirements, parseSetup } from './p
 import { parseGradle, parseMaven, parseVersionCatalog } from './jvm.js';
 import { resolveDirectness } from './directness.js';
 import { parseMix } from './mix.js';
+import { parseSwiftPackage } from './swift.js';
 import { parseCargo, parseComposer, parseGemfile, parseGoMod, parseNuget } from './others.js';
 
 type Parser = (files: FileView, path: string, deps: DeclaredDependency[]) => Manifest;
@@ -35,6 +36,7 @@ export function manifestParser(path: string): Parser | undefined {
   if (b === 'composer.json') return parseComposer;
   if (b === 'Gemfile' || b.endsWith('.gemspec')) return parseGemfile;
   if (b === 'mix.exs') return parseMix;
+  if (b === 'Package.swift') return parseSwiftPackage;
   return undefined;
 }
 
@@ -62,6 +64,7 @@ export const MANIFEST_GLOBS = [
   '**/Gemfile',
   '**/*.gemspec',
   '**/mix.exs',
+  '**/Package.swift',
 ];
 
 /**

@@ -22,6 +22,7 @@ import { countCollection, postmanCollections } from './postman.js';
 import { counter, snippetAt, type TestFileCount } from './types.js';
 import { unittestCollects, unittestSpecs } from './unittest-discovery.js';
 import { escapeRe } from '../../util/regex.js';
+import { isExamplePath, isTestPath } from '../paths.js';
 import { cucumberRunnerOf } from './cucumber-jvm.js';
 
 export { TEST_DIGEST, TEST_GLOBS, TEST_READS } from './digest.js';
@@ -43,6 +44,7 @@ export const LANGUAGE_NAMES: Record<keyof typeof TEST_GLOBS, string> = {
   gherkin: 'Gherkin',
   molecule: 'Ansible',
   elixir: 'Elixir',
+  swift: 'Swift',
 };
 
 const joinChart = (dir: string) => (dir ? `${dir}/Chart.yaml` : 'Chart.yaml');
@@ -572,7 +574,7 @@ function build(files: FileView): TestInventory {
   const csCustom = csharpCustomTests(candidates(TEST_GLOBS.csharp), digest);
   gherkinFiles(files, candidates(TEST_GLOBS.gherkin), digest, record, notCollected, sources);
   const rustMacros = rustTestMacros(candidates(TEST_GLOBS.rust), digest);
-  for (const lang of ['jvm', 'csharp', 'rust', 'helm', 'terraform', 'molecule', 'elixir'] as const) {
+  for (const lang of ['jvm', 'csharp', 'rust', 'helm', 'terraform', 'molecule', 'elixir', 'swift'] as const) {
     for (const path of candidates(TEST_GLOBS[lang])) {
       if (lang === 'rust' && RUST_NOT_RUN.test(path)) continue;
       if (lang === 'rust' && isBuildScript(files, path)) {
@@ -812,4 +814,26 @@ function withMetaTests(
   }
   if (count.cases > base.cases && !count.framework) count.framework = 'JUnit 5';
   return { count, snippets };
+}
+
+/** Extensions of source languages whose tests the inventory counts (other kinds of test file are read by path). */
+const COUNTED_SOURCE = /\.(?:py|[cm]?[jt]sx?|go|java|kts?|groovy|scala|cs|rb|php|rs|swift)$/;
+/** A base name that says "test" in any language: `test_x.c`, `x_test.dart`, `x-spec.lua`, `FooTests.m`. */
+const TEST_NAME = /(^|\/)(?:test_[^/]*|[^/]*[_.-](?:test|spec)|[^/]*Tests?)\.[A-Za-z0-9]+$/;
+
+/**
+ * Source files that look like tests (by folder or name) in a language whose tests the inventory
+ * does not count (C, Objective-C, Dart, Elixir, Lua …). When nothing is counted and such files
+ * exist, the number of tests is unknown, not zero (round 27: 5,766 Swift XCTest cases were "no test
+ * files" before Swift was counted).
+ */
+export function unrecognisedTestFiles(sourceFiles: readonly string[]): string[] {
+  return sourceFiles.filter(
+    (p) =>
+      !COUNTED_SOURCE.test(p) &&
+      !FIXTURE_DIR.test(p) &&
+      !VENDORED.test(p) &&
+      !isExamplePath(p) &&
+      (isTestPath(p) || TEST_NAME.test(p)),
+  );
 }

@@ -30,7 +30,8 @@ export interface RunnerSpec {
 const JS = '?(c|m)[jt]s?(x)';
 const DEFAULTS: Record<string, string[]> = {
   vitest: [`**/*.{test,spec}.${JS}`],
-  jest: ['**/__tests__/**/*.[jt]s?(x)', '**/?(*.)+(spec|test).[jt]s?(x)'],
+  // Jest 30's defaults (jest#14584 added .mjs/.cjs/.mts/.cts; Jest 29's `.[jt]s?(x)` is a subset).
+  jest: ['**/__tests__/**/*.?([mc])[jt]s?(x)', '**/?(*.)+(spec|test).?([mc])[jt]s?(x)'],
   mocha: ['test/*.{js,cjs,mjs}'],
   jasmine: ['spec/**/*[sS]pec.?(m)js'],
   playwright: [`**/*.@(spec|test).${JS}`],
@@ -51,13 +52,15 @@ const DEFAULTS: Record<string, string[]> = {
   // node-tap (v18+) and uvu (its default pattern, from the folder it is given) also load TypeScript.
   tap: [`**/{test,tests,__tests__}/**/*.${JS}`, `**/*.{test,spec}.${JS}`, `**/test.${JS}`],
   uvu: [`**/{test,tests,__test__,__tests__}/**/*.${JS}`, `**/*.{test,tests,spec}.${JS}`],
+  // Node's own patterns; with type stripping (the default since Node 22.18 and 23.6, or a loader
+  // such as `--import tsx`) the same names ending in .ts, .cts and .mts too.
   'node:test': [
-    '**/*.test.?(c|m)js',
-    '**/*-test.?(c|m)js',
-    '**/*_test.?(c|m)js',
-    '**/test-*.?(c|m)js',
-    '**/test.?(c|m)js',
-    '**/test/**/*.?(c|m)js',
+    '**/*.test.?(c|m)[jt]s',
+    '**/*-test.?(c|m)[jt]s',
+    '**/*_test.?(c|m)[jt]s',
+    '**/test-*.?(c|m)[jt]s',
+    '**/test.?(c|m)[jt]s',
+    '**/test/**/*.?(c|m)[jt]s',
   ],
 };
 const EXCLUDE: Record<string, string[]> = {
@@ -81,8 +84,14 @@ const CONFIGS: { runner: string; glob: string }[] = [
 
 const dirOf = (p: string) => (p.includes('/') ? p.slice(0, p.lastIndexOf('/')) : '');
 const strings = (s: string | undefined) => [...(s ?? '').matchAll(/['"`]([^'"`\n]+)['"`]/g)].map((m) => m[1]!);
+// An array's strings are skipped whole: Vitest's own default `**/*.{test,spec}.?(c|m)[jt]s?(x)`
+// holds a `]` that would otherwise end the array inside the string (one pass: each alternative
+// starts with a different character).
 const keyValue = (key: string, flags = '') =>
-  new RegExp(`["']?\\b${key}["']?\\s*[:=]\\s*(\\[[^\\]]*\\]|['"\`][^'"\`\\n]+['"\`])`, flags);
+  new RegExp(
+    `["']?\\b${key}["']?\\s*[:=]\\s*(\\[(?:[^\\]'"\`]|'[^'\\n]*'|"[^"\\n]*"|\`[^\`\\n]*\`)*\\]|['"\`][^'"\`\\n]+['"\`])`,
+    flags,
+  );
 /** Literal string values of `key: '…'` or `key: ['…', …]` in a config read as text. */
 function literal(text: string, key: string): string[] | undefined {
   const m = keyValue(key).exec(text);
