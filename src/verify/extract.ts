@@ -59,6 +59,10 @@ export interface Claim {
   parts?: { text: string; asserted: Asserted }[];
   /** A line of a block the document shows from a file it names ("`Config.kt:84` exempts …:"): the file must hold it. */
   shownFrom?: number;
+  /** The files a finding's location names, one of which must hold the line shown (else the finding is stale). */
+  shownIn?: string[];
+  /** Shown under a finding's "**Location:**" (shownFrom is that label's line): the finding stands or falls with it. */
+  locatedFinding?: boolean;
   /** Listed under a heading naming a test file ("### tests/test_api.py (44 tests)"): what that file tests. */
   tested?: string;
   /**

@@ -1,0 +1,95 @@
+/**
+ * readiness verify: stale findings (round 22, development set). Each case is a small document of our
+ * own against an in-memory tree: an audit finding that shows the code it is about is judged on whether
+ * the files it names still hold that code.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Tree } from '../src/testing/memory.js';
+import { reportWith, verifier } from './helpers/verify.js';
+
+describe('code a finding shows under its "Location:" and "Issue:"', () => {
+  const tree: Tree = {
+    'composer.json': '{"require":{"laravel/framework":"^12.0"}}\n',
+    'app/Services/Mail/SendGrid.php':
+      "<?php\nclass SendGrid {\n    public function __construct() {\n        $this->apiKey = config('mail.sendgrid.key');\n    }\n}\n",
+    'app/Services/Mail/Mailgun.php':
+      "<?php\nclass Mailgun {\n    public function __construct() {\n        $this->secret = config('mail.mailgun.secret');\n    }\n}\n",
+    'app/Http/Controllers/Files.php':
+      '<?php\nclass Files {\n    public function show(string $path)\n    {\n        $bytes = Storage::get($path);\n    }\n}\n',
+  };
+  const doc = [
+    '# Audit', // 1
+    '', // 2
+    '### 1. Direct env() calls', // 3
+    '**Location:**', // 4
+    '- `app/Services/Mail/SendGrid.php` (line 23)', // 5
+    '- `app/Services/Mail/Mailgun.php` (lines 19-20)', // 6
+    '', // 7
+    '**Issue:** Using `env()` fallback in config values breaks config caching.', // 8
+    '', // 9
+    '```php', // 10
+    "$this->apiKey = config('mail.sendgrid.key', env('SENDGRID_KEY'));", // 11
+    '```', // 12
+    '', // 13
+    '**Solution:** Remove the fallback:', // 14
+    '```php', // 15
+    "$this->apiKey = config('mail.sendgrid.missing');", // 16
+    '```', // 17
+    '', // 18
+    '### 2. Path traversal', // 19
+    '**Location:** `app/Http/Controllers/Files.php` (line 3)', // 20
+    '', // 21
+    '**Issue:** The `$path` parameter is not sanitized.', // 22
+    '', // 23
+    '```php', // 24
+    'public function show(string $path)', // 25
+    '$bytes = Storage::get($path);', // 26
+    '```', // 27
+  ].join('\n');
+  const { at, result } = verifier('AUDIT.md')(tree, doc, reportWith([]));
+
+  it('is contradicted when none of the files named holds it, and the finding with it', () => {
+    expect(at(11).verdict).toBe('contradicted');
+    expect(at(11).reason).toContain('none of app/Services/Mail/SendGrid.php, app/Services/Mail/Mailgun.php');
+    expect(at(8).verdict).toBe('contradicted');
+    expect(at(8).reason).toContain('line 11');
+  });
+  it('is never confirmed when the file still holds it: whether it is the weakness is for a reader', () => {
+    expect(at(25).verdict).toBe('unverifiable');
+    expect(at(26).verdict).toBe('unverifiable');
+    expect(at(26).reason).toContain('app/Http/Controllers/Files.php holds it');
+    expect(at(22).verdict).not.toBe('contradicted');
+  });
+  it('does not read the code a solution proposes as what the files hold', () => {
+    expect(result.claims.some((c) => c.line === 16 && c.verdict === 'contradicted')).toBe(false);
+  });
+});
+
+describe('code under a "Location:" with no issue stated, or a location that is not there', () => {
+  const tree: Tree = {
+    'app/Models/Order.php': '<?php\nclass Order {\n    protected $fillable = [];\n}\n',
+  };
+  const doc = [
+    '# Notes', // 1
+    '', // 2
+    '### Orders', // 3
+    '**Location:** `app/Models/Order.php`', // 4
+    '', // 5
+    '```php', // 6
+    '$count = static::count() + 1;', // 7
+    '```', // 8
+    '', // 9
+    '### Payments', // 10
+    '**Location:** `app/Models/Payment.php` (line 4)', // 11
+    '**Issue:** numbers collide.', // 12
+    '', // 13
+    '```php', // 14
+    '$count = static::count() + 1;', // 15
+    '```', // 16
+  ].join('\n');
+  const { result } = verifier('NOTES.md')(tree, doc, reportWith([]));
+
+  it('settles nothing: a block that illustrates no finding, or shows code from a file that is gone', () => {
+    expect(result.claims.filter((c) => c.verdict === 'contradicted' && (c.line === 7 || c.line === 15))).toEqual([]);
+  });
+});
