@@ -93,3 +93,69 @@ describe('code under a "Location:" with no issue stated, or a location that is n
     expect(result.claims.filter((c) => c.verdict === 'contradicted' && (c.line === 7 || c.line === 15))).toEqual([]);
   });
 });
+
+describe('a count of code units that lists them by name, beside an archived copy of the app', () => {
+  const php = (name: string) => `<?php\nclass ${name} {}\n`;
+  const tree: Tree = {
+    'composer.json': '{"require":{"laravel/framework":"^12.0"}}\n',
+    'app/Http/Controllers/Controller.php': php('Controller'),
+    'app/Http/Controllers/HomeController.php': php('HomeController'),
+    'app/Http/Controllers/ShopController.php': php('ShopController'),
+    'app/Http/Controllers/Auth/LoginController.php': php('LoginController'),
+    'app/Models/User.php': php('User'),
+    'app/Models/Order.php': php('Order'),
+    'app/Models/Photo.php': php('Photo'),
+    'archive/2025/app/Models/User.php': php('User'),
+    'archive/2025/app/Models/Order.php': php('Order'),
+    'database/migrations/2025_01_01_create_users_table.php': php('CreateUsers'),
+    'database/migrations/2025_01_02_create_orders_table.php': php('CreateOrders'),
+    'database/factories/UserFactory.php': php('UserFactory'),
+    'database/factories/OrderFactory.php': php('OrderFactory'),
+  };
+  const doc = [
+    '# Overview', // 1
+    '', // 2
+    '- **Controllers:** 3 (HomeController, ShopController, Controller)', // 3
+    '- **Models:** 2 (User, Order)', // 4
+    '- **Models:** 3 (User, Order, Photo)', // 5
+    '- **Controllers:** 4 (HomeController, ShopController)', // 6
+    '', // 7
+    '| # | Task | Status |', // 8
+    '|---|---|---|', // 9
+    '| 001 | Database migrations (5 files) | ✅ Complete |', // 10
+    '| 002 | Factories (2 factories) | ✅ Complete |', // 11
+  ].join('\n');
+  const { at } = verifier('OVERVIEW.md')(tree, doc, reportWith([]));
+
+  it('is out of date when the folder holding every unit listed holds others too', () => {
+    expect(at(3).verdict).toBe('contradicted');
+    expect(at(3).reason).toContain('Auth/LoginController.php');
+    expect(at(4).verdict).toBe('contradicted');
+    expect(at(4).reason).toContain('app/Models/');
+    expect(at(4).reason).not.toContain('archive/');
+  });
+  it('stands when the list is the folder, and a shorter list is only examples', () => {
+    expect(at(5).verdict).toBe('confirmed');
+    expect(at(6).verdict).toBe('confirmed');
+  });
+  it('reads a table cell that gives a kind its count in brackets', () => {
+    expect(at(10).verdict).toBe('contradicted');
+    expect(at(10).reason).toContain('database/migrations');
+    expect(at(11).verdict).toBe('confirmed');
+  });
+});
+
+describe('a count of the units something is applied to', () => {
+  const tree: Tree = {
+    'app/models/user.rb': 'class User < ApplicationRecord\n  include Scoped\nend\n',
+    'app/models/member.rb': 'class Member < ApplicationRecord\nend\n',
+    'app/models/role.rb': 'class Role < ApplicationRecord\nend\n',
+  };
+  const doc = ['# Report', '', '- ✅ Scoped concern: applied to 1 models (users)', '- ✅ 2 models'].join('\n');
+  const { at } = verifier('REPORT.md')(tree, doc, reportWith([]));
+
+  it('is not a count of all the units of the kind, while a bare count is', () => {
+    expect(at(3).verdict).not.toBe('contradicted');
+    expect(at(4).verdict).toBe('contradicted');
+  });
+});
