@@ -159,3 +159,64 @@ describe('a count of the units something is applied to', () => {
     expect(at(4).verdict).toBe('contradicted');
   });
 });
+
+describe("a build file's lines quoted in a fence", () => {
+  const pom = (tomcat: string, webmvc: string) =>
+    [
+      '<project>',
+      '  <version>0.1.0</version>',
+      '  <properties>',
+      `    <tomcat.version>${tomcat}</tomcat.version>`,
+      '    <commons-io.version>2.16.1</commons-io.version>',
+      '  </properties>',
+      '  <plugin>',
+      '    <artifactId>maven-enforcer-plugin</artifactId>',
+      '    <version>3.5.0</version>',
+      `    <exclude>org.springframework:spring-webmvc:(,${webmvc})</exclude>`,
+      '  </plugin>',
+      '</project>',
+    ].join('\n');
+  const tree: Tree = {
+    'old-app/pom.xml': pom('9.0.106', '5.3.0'),
+    'new-app/pom.xml': pom('10.1.42', '6.1.21'),
+    'new-app/src/main/java/App.java': 'class App {}\n',
+  };
+  const doc = [
+    '# Remediation', // 1
+    '', // 2
+    '### Tomcat', // 3
+    '```xml', // 4
+    '<properties>', // 5
+    '    <tomcat.version>10.1.35</tomcat.version>', // 6
+    '    <commons-io.version>2.16.1</commons-io.version>', // 7
+    '</properties>', // 8
+    '<version>3.5.0</version>', // 9
+    '<exclude>org.springframework:spring-webmvc:(,6.1.14)</exclude>', // 10
+    '<!-- Before -->', // 11
+    '<commons-io.version>2.8.0</commons-io.version>', // 12
+    '<!-- After -->', // 13
+    '<commons-io.version>2.16.1</commons-io.version>', // 14
+    '```', // 15
+    '', // 16
+    '**Solution:** pin it:', // 17
+    '```xml', // 18
+    '<tomcat.version>11.0.0</tomcat.version>', // 19
+    '```', // 20
+  ].join('\n');
+  const { at, has } = verifier('new-app/REPORT.md', true)(tree, doc, reportWith([]));
+
+  it('is contradicted by the build beside the document holding that line with another version', () => {
+    expect(at(6).verdict).toBe('contradicted');
+    expect(at(6).reason).toContain('new-app/pom.xml:4 holds 10.1.42, not 10.1.35');
+    expect(at(10).verdict).toBe('contradicted');
+  });
+  it('is confirmed when that build holds it as written', () => {
+    expect(at(7).verdict).toBe('confirmed');
+    expect(at(14).verdict).toBe('confirmed');
+  });
+  it('settles nothing for a line many blocks share, what a change replaced, or a proposal', () => {
+    expect(at(9).verdict).toBe('unverifiable');
+    expect(has(12) && at(12).verdict === 'contradicted').toBe(false);
+    expect(has(19) && at(19).verdict === 'contradicted').toBe(false);
+  });
+});

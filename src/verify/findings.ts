@@ -18,6 +18,7 @@ import { MECHANISMS, type Mechanism, mechanismsIn } from './vocabulary.js';
 import { claimsPublishable, publishFinding } from './publish.js';
 import { configFinding } from './terms.js';
 import { importPathFinding } from './modules.js';
+import { quotedBuildLineFinding } from './quoted-pins.js';
 
 const ROUTE_LINE =
   /route|get|post|put|delete|patch|path|mapping|handle|app\.|router|@|url|endpoint|location|\.(?:use|all)\(/i;
@@ -451,6 +452,11 @@ export function findingsFor(claim: Claim, rule: Finding | null, ctx: LookupConte
     // "mod shared;  // ✅ Added" in a block shown from main.rs: the line is in that file.
     const shown = shownCode(ctx, claim);
     if (shown) return [shown];
+    // "<tomcat.version>10.1.35</tomcat.version>" quoted from the build: the build's line decides.
+    if (claim.quotedBuildLine) {
+      const quoted = quotedBuildLineFinding(ctx, claim);
+      return quoted ? [quoted] : [];
+    }
     // "github.com/acme/proxy/internal/auth" under "Tested packages": that folder, and its tests.
     const pkg = importPathFinding(ctx, claim);
     if (pkg) return [pkg];
