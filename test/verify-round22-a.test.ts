@@ -220,3 +220,34 @@ describe("a build file's lines quoted in a fence", () => {
     expect(has(19) && at(19).verdict === 'contradicted').toBe(false);
   });
 });
+
+describe('a gap line naming the units that lack a kind of companion', () => {
+  const tree: Tree = {
+    'composer.json': '{"require":{"laravel/framework":"^12.0"}}\n',
+    'app/Models/Order.php': '<?php\nclass Order {}\n',
+    'app/Models/Payment.php': '<?php\nclass Payment {}\n',
+    'app/Models/Invoice.php': '<?php\nclass Invoice {}\n',
+    'app/Policies/OrderPolicy.php': '<?php\nclass OrderPolicy {}\n',
+    'app/Policies/PaymentPolicy.php': '<?php\nclass PaymentPolicy {}\n',
+    'tests/Unit/OrderTest.php': '<?php\nclass OrderTest {}\n',
+  };
+  const doc = [
+    '# Audit', // 1
+    '', // 2
+    '- No policies defined for Order or Payment models', // 3
+    '- No policies defined for Order, Payment and Invoice models', // 4
+    '- No tests for Order', // 5
+    '- No factories for Invoice', // 6
+  ].join('\n');
+  const { at } = verifier('AUDIT.md')(tree, doc, reportWith([]));
+
+  it('is out of date when each unit has its companion, named as the framework names it', () => {
+    expect(at(3).verdict).toBe('contradicted');
+    expect(at(3).reason).toContain('app/Policies/OrderPolicy.php');
+    expect(at(5).verdict).toBe('contradicted');
+  });
+  it('stays open when a companion is not found by name: it may sit in a file named otherwise', () => {
+    expect(at(4).verdict).toBe('unverifiable');
+    expect(at(6).verdict).toBe('unverifiable');
+  });
+});

@@ -7,6 +7,7 @@
  */
 import { pinnedClaim } from './pins.js';
 import { quotesBuildLine } from './quoted-pins.js';
+import { type AbsentUnits, absentUnits } from './absent-units.js';
 import { fenceReader, readTable, type Sink } from './blocks.js';
 import { type Context, headingContext, isImperative, labelContext, TO_DO_SECTION } from './context.js';
 import { CHECKBOX, type ItemState, itemReader, namesCode, type Section } from './items.js';
@@ -60,6 +61,8 @@ export interface Claim {
   parts?: { text: string; asserted: Asserted }[];
   /** A line of a block the document shows from a file it names ("`Config.kt:84` exempts …:"): the file must hold it. */
   shownFrom?: number;
+  /** "No policies defined for Registration, Order": the companions a gap line says the units lack. */
+  absentUnits?: AbsentUnits;
   /** A build file's line quoted in a fence ("<tomcat.version>10.1.35</tomcat.version>"): the build must hold it. */
   quotedBuildLine?: string;
   /** The files a finding's location names, one of which must hold the line shown (else the finding is stale). */
@@ -453,6 +456,20 @@ export function extractClaims(markdown: string): Claim[] {
     }
 
     const item = /^(\s*)(?:[-*+]|\d+[.)])[ \t]+(\S.*)/.exec(raw);
+    // "- No policies defined for Registration, Order, or Payment models": a gap naming its units.
+    const gap = !inContext('planned') && !inContext('historical') ? absentUnits(plain(item ? item[2]! : raw)) : null;
+    if (gap) {
+      push({
+        line: n,
+        text: plain(item ? item[2]! : raw),
+        asserted: 'not-done',
+        number: null,
+        readiness: false,
+        source: item ? 'bullet' : 'prose',
+        absentUnits: gap,
+      });
+      continue;
+    }
     if (item) {
       if (!DETAIL_LABEL.test(plain(item[2]!))) anchor = n;
       items.bullet(item[2]!, n, item[1]!.replace(/\t/g, '    ').length);

@@ -19,6 +19,7 @@ import { claimsPublishable, publishFinding } from './publish.js';
 import { configFinding } from './terms.js';
 import { importPathFinding } from './modules.js';
 import { quotedBuildLineFinding } from './quoted-pins.js';
+import { absentUnitsFinding } from './absent-units.js';
 
 const ROUTE_LINE =
   /route|get|post|put|delete|patch|path|mapping|handle|app\.|router|@|url|endpoint|location|\.(?:use|all)\(/i;
@@ -452,6 +453,11 @@ export function findingsFor(claim: Claim, rule: Finding | null, ctx: LookupConte
     // "mod shared;  // ✅ Added" in a block shown from main.rs: the line is in that file.
     const shown = shownCode(ctx, claim);
     if (shown) return [shown];
+    // "No policies defined for Registration, Order": the companions by the names frameworks give them.
+    if (claim.absentUnits) {
+      const gap = absentUnitsFinding(ctx, claim);
+      return gap ? [gap] : [];
+    }
     // "<tomcat.version>10.1.35</tomcat.version>" quoted from the build: the build's line decides.
     if (claim.quotedBuildLine) {
       const quoted = quotedBuildLineFinding(ctx, claim);

@@ -1173,13 +1173,13 @@ function judgeClaimInner(
   const decisive = findings.filter((f) => f.present !== 'unknown');
   // A build file's line quoted as it is, or code a finding shows from named files: those files decide,
   // and no word of the line looked up elsewhere does.
-  if (decisive.length === 0 && (claim.quotedBuildLine || claim.locatedFinding))
+  if (decisive.length === 0 && (claim.quotedBuildLine || claim.locatedFinding || claim.absentUnits))
     return out(
-      claim.quotedBuildLine ? 'file' : 'search',
+      claim.quotedBuildLine || claim.absentUnits ? 'file' : 'search',
       'unverifiable',
       claim.quotedBuildLine
         ? 'a build file line as quoted: no build file holds that line with one version, so it is not settled'
-        : (findings[0]?.detail ?? 'the files the finding names do not settle where the line shown should be'),
+        : (findings[0]?.detail ?? 'the files named do not settle it'),
       [],
     );
   // "rechaza studyTime fuera de rango | Verifica … | Pass": a test table's title is a test declared so.
