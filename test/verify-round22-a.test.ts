@@ -251,3 +251,53 @@ describe('a gap line naming the units that lack a kind of companion', () => {
     expect(at(6).verdict).toBe('unverifiable');
   });
 });
+
+describe('"no performance tests" where the rule knows no load-test tool', () => {
+  const report = reportWith([
+    {
+      id: 'quality/test-types',
+      outcome: 'partial',
+      message: 'unit tests found; no integration, end-to-end and load tests',
+      evidence: [{ path: 'api/handler_test.go' }],
+      score: 0.5,
+      data: { types: ['unit'], missing: ['integration', 'end-to-end', 'load'] },
+    },
+  ]);
+  const doc = ['# Gaps', '', '- ❌ **Performance Testing** - No tests exist'].join('\n');
+  const base: Tree = {
+    'go.mod': 'module example.com/api\n\ngo 1.22\n',
+    'api/handler.go': 'package api\n\nfunc Handle() {}\n',
+    'api/handler_test.go': 'package api\n\nimport "testing"\n\nfunc TestHandle(t *testing.T) { Handle() }\n',
+  };
+
+  it('is not confirmed when benchmarks or a performance folder are there', () => {
+    const tree: Tree = {
+      ...base,
+      'api/benchmark_test.go': 'package api\n\nimport "testing"\n\nfunc BenchmarkHandle(b *testing.B) { Handle() }\n',
+    };
+    const { at } = verifier('GAPS.md')(tree, doc, report);
+    expect(at(3).verdict).not.toBe('confirmed');
+    expect(at(3).reason).toContain('api/benchmark_test.go');
+  });
+  it('is confirmed when nothing of the kind is there', () => {
+    const { at } = verifier('GAPS.md')(base, doc, report);
+    expect(at(3).verdict).toBe('confirmed');
+  });
+});
+
+describe('"load testing (not performed)" beside a load-test script', () => {
+  const tree: Tree = {
+    'package.json': '{"name":"api"}\n',
+    'src/server.js': 'module.exports = {};\n',
+    'scripts/load_testing_suite.sh': '#!/bin/sh\nk6 run load.js\n',
+  };
+  const doc = ['# Gaps', '', '- ❌ **Load testing** (not performed)', '- ❌ **Load testing** (missing)'].join('\n');
+  const { at } = verifier('GAPS.md')(tree, doc, reportWith([]));
+
+  it('is not contradicted by the script: that it was run is not in the repository', () => {
+    expect(at(3).verdict).toBe('unverifiable');
+  });
+  it('is contradicted by it when the line says the tests are missing', () => {
+    expect(at(4).verdict).toBe('contradicted');
+  });
+});

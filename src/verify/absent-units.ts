@@ -28,7 +28,7 @@ const ABSENT_FOR = new RegExp(
   String.raw`^(?:no|missing|without|keine?|sin|sem|aucun(?:e)?|pas de)\s+(${KIND_WORDS})\s+(?:(?:are|is)\s+)?(?:(?:defined|exist|written|implemented|created|present)\s+)?(?:for|on|para|für|pour)\s+(?:the\s+)?([^()]{1,200})$`,
   'i',
 );
-const TRAILING_KIND = /\s+(?:models?|classes|entities|services|controllers|modules|components|endpoints)\s*$/i;
+const TRAILING_KIND = / (?:models?|classes|entities|services|controllers|modules|components|endpoints)$/i;
 
 export interface AbsentUnits {
   kind: string;
@@ -43,9 +43,12 @@ export function absentUnits(text: string): AbsentUnits | null {
   const kind = m[1]!.replace(/\s+/g, ' ');
   const suffixes = KINDS.find(([re]) => re.test(kind))?.[1];
   if (!suffixes) return null;
+  // (Blanks made single first, so that the separators below never meet a run of them.)
   const names = m[2]!
+    .replace(/\s+/g, ' ')
+    .trim()
     .replace(TRAILING_KIND, '')
-    .split(/\s*,\s*|\s+(?:and|or|und|oder|et|ou|y|e)\s+/i)
+    .split(/ ?, ?| (?:and|or|und|oder|et|ou|y|e) /i)
     .map((n) =>
       n
         .replace(/^(?:and|or)\s+/i, '')

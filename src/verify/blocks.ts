@@ -107,7 +107,7 @@ function findingLocation(lines: string[], at: number): { files: string[]; line: 
     // "**Location:**" alone over "- `app/Models/Order.php` (lines 68-74)": the items are the places.
     if (!label[1]!.trim())
       for (let i = j + 1; i < at && i <= j + 12; i++) {
-        const item = /^\s*[-*]\s+(.*)$/.exec(lines[i]!);
+        const item = /^[ \t]*[-*][ \t]+(\S.*)$/.exec(lines[i]!);
         if (!item) break;
         files.push(...[...item[1]!.matchAll(TICKED_FILE)].map((m) => m[1]!));
       }

@@ -315,7 +315,10 @@ export function codeUnitCount(ctx: LookupContext | undefined, claim: Claim): Uni
   let about: number;
   // "| 003 | Database migrations (16 files) | Complete |": a row's cell that gives a kind its count.
   if (claim.source === 'table' && !LABEL.test(text)) {
-    const cell = text.split(/\s*\|\s*/).find((c) => bracketLabel(c));
+    const cell = text
+      .split('|')
+      .map((c) => c.trim())
+      .find((c) => bracketLabel(c));
     if (cell) text = cell;
   }
   const namedLabel = NAMED_VIEWS.exec(text);

@@ -261,7 +261,13 @@ export function extractClaims(markdown: string): Claim[] {
     if (fence) {
       if (inContext('example')) continue;
       // "<!-- Before -->" … "<!-- After -->": what a change replaced is not what the files hold.
-      const note = /^\s*(?:<!--|\/\/|#)\s*(.*?)\s*(?:-->)?\s*$/.exec(raw)?.[1];
+      const trimmed = raw.trim();
+      const note = /^(?:<!--|\/\/|#)/.test(trimmed)
+        ? trimmed
+            .replace(/^(?:<!--|\/\/|#)/, '')
+            .replace(/-->$/, '')
+            .trim()
+        : undefined;
       if (note !== undefined && BEFORE_NOTE.test(note)) beforeChange = true;
       else if (note !== undefined && AFTER_NOTE.test(note)) beforeChange = false;
       if (!inContext('planned') && !inContext('historical') && !CODE_FENCE.test(fenceLang)) fenced.push(n);

@@ -10,7 +10,7 @@ import type { Finding, LookupContext } from './lookup.js';
 import { fileText } from './problems.js';
 
 /** A version as build files write it: "10.1.35", "2.3.232", "1.0.0-beta02". */
-const VERSION = /\d+(?:\.\d+){1,3}(?:-[A-Za-z][\w.]*)?/g;
+const VERSION = /\b\d+(?:\.\d+){1,3}(?:-[A-Za-z][\w.]*)?/g;
 /** Build files by name, where a quoted version line is looked for. */
 const MANIFEST =
   /(?:^|\/)(?:pom\.xml|build\.gradle(?:\.kts)?|settings\.gradle(?:\.kts)?|libs\.versions\.toml|gradle\.properties|package\.json|Cargo\.toml|pyproject\.toml|go\.mod|composer\.json|Gemfile|requirements[\w.-]*\.txt|[\w.-]+\.csproj|Directory\.(?:Packages|Build)\.props|pubspec\.yaml|mix\.exs)$/;
