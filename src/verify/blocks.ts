@@ -73,6 +73,49 @@ function codeMark(raw: string): [string, string] | null {
       .trim(),
   ];
 }
+/** Labels whose value is where a finding is ("**Location:** `app/x.php` (line 21)", "**Files:**" over a list). */
+const LOCATION_LABEL =
+  /^\s*(?:[-*]\s+)?\*\*(?:location|locations|file|files|datei|dateien|archivo|archivos|arquivo|arquivos|fichier|fichiers|ubicaci[oó]n|localiza[cç][aã]o|emplacement)\s*:?\*\*\s*:?\s*(.*)$/i;
+/** Labels of what the finding is ("**Issue:**", "**Problem:**", "**Vulnerable code:**"). */
+const ISSUE_LABEL =
+  /^\s*(?:[-*]\s+)?\*\*(?:issue|problem|finding|vulnerab\w*|bug|befund|problema|probl[eè]me|hallazgo|current(?: code| implementation)?|vulnerable code)\s*:?\*\*/i;
+/** What is to be done, not what is there: code under these labels is a proposal. */
+const PROPOSAL =
+  /\b(?:solution|fix(?:ed)?|remediation|mitigation|recommend\w*|suggest\w*|proposed?|should|instead|correct(?:ion|ed)?|after|example|e\.g\.|lösung|empfehlung|soluci[oó]n|solu[cç][aã]o|correctif|recomendaci[oó]n|recomenda[cç][aã]o)\b/i;
+/** A file's path in ticks, with an extension, and a line or range after a colon. */
+const TICKED_FILE = /`((?:[\w.@-]+\/)*[\w@-]+\.[A-Za-z]{1,6})(?::\d+(?:-\d+)?)?`/g;
+
+/**
+ * A fence in an audit finding whose "**Location:**" names the files ("`app/Models/Order.php` (lines
+ * 68-74)") and whose "**Issue:**" it illustrates: the code shown is what those files hold today.
+ * Not under a heading further up, never after a label proposing a fix, and only in a finding
+ * (an issue label between the heading and the fence). Reads at most 40 lines back.
+ */
+function findingLocation(lines: string[], at: number): { files: string[]; line: number } | null {
+  let k = at - 1;
+  while (k >= 0 && !lines[k]!.trim()) k--;
+  if (k < 0 || PROPOSAL.test(lines[k]!)) return null;
+  let issue = false;
+  for (let j = at - 1; j >= 0 && j >= at - 40; j--) {
+    const l = lines[j]!;
+    if (/^#{1,6}\s/.test(l) || /^\s*(?:-{3,}|\*{3,}|_{3,})\s*$/.test(l) || /^\s*(?:```|~~~)/.test(l)) return null;
+    if (ISSUE_LABEL.test(l)) issue = true;
+    const label = LOCATION_LABEL.exec(l);
+    if (!label) continue;
+    if (!issue) return null;
+    const files = [...label[1]!.matchAll(TICKED_FILE)].map((m) => m[1]!);
+    // "**Location:**" alone over "- `app/Models/Order.php` (lines 68-74)": the items are the places.
+    if (!label[1]!.trim())
+      for (let i = j + 1; i < at && i <= j + 12; i++) {
+        const item = /^[ \t]*[-*][ \t]+(\S.*)$/.exec(lines[i]!);
+        if (!item) break;
+        files.push(...[...item[1]!.matchAll(TICKED_FILE)].map((m) => m[1]!));
+      }
+    return files.length && files.length <= 6 ? { files, line: j + 1 } : null;
+  }
+  return null;
+}
+
 /** A comment saying the code below is what is there today. */
 const CURRENT_CODE = /^(?:current(?:ly)?|existing|actual|today|aktuell|ist-zustand|vorher|actuel|estado actual)\b/i;
 /** Test runners by their output, and the language whose tests they run. */
@@ -366,6 +409,8 @@ export function fenceReader(
   let located = '';
   /** The line that named it: the lines shown from one place stand or fall together. */
   let locatedAt = 0;
+  /** The files a finding's "**Location:**" names, when the block shows its code from one of them. */
+  let locatedIn: string[] = [];
   /** The line of "// Auth Flow (3 tests)" over the test names being read, else 0. */
   let groupAt = 0;
   /** A fence of plain text ("```" alone, "```text"), where a line may list a file. */
@@ -378,6 +423,7 @@ export function fenceReader(
       tree = [];
       current = false;
       located = '';
+      locatedIn = [];
       // "`src/…/WebSecurityConfig.kt:84` exempts `/graphql` from CSRF:" above the block: the code
       // below is shown as that file holds it.
       let k = at - 1;
@@ -387,6 +433,16 @@ export function fenceReader(
         located = intro[1]!.replace(/:\d+(?:-\d+)?$/, '');
         locatedAt = k + 1;
         current = true;
+      } else if (!inContext('planned') && !inContext('review') && !inContext('example')) {
+        // "**Location:** `app/Services/Mail/SendGridMailService.php` (line 23)", "**Issue:** Using
+        // `env()` fallback …", then the code: one of the files named holds it, or the finding is stale.
+        const place = findingLocation(lines, at);
+        if (place) {
+          located = place.files[0]!;
+          locatedIn = place.files;
+          locatedAt = place.line;
+          current = true;
+        }
       }
     },
     line,
@@ -538,6 +594,13 @@ export function fenceReader(
         });
     }
     if (comment && !FENCE_MARK.test(raw)) {
+      // "// Fixed:", "// Recommended": from here on the block shows a change, not the file.
+      if (locatedIn.length && PROPOSAL.test(comment[1]!)) {
+        located = '';
+        locatedIn = [];
+        current = false;
+        return;
+      }
       // "// AccountController.kt:371" above a statement: the code below it is that file's.
       const place = LOCATED_COMMENT.exec(comment[1]!.trim());
       if (place && !inContext('planned') && !inContext('review') && !inContext('example')) {
@@ -612,6 +675,8 @@ export function fenceReader(
         source: 'fence',
         raw: `\`${code}\``,
         ...(located ? { locus: located, shownFrom: locatedAt } : {}),
+        ...(locatedIn.length > 1 ? { shownIn: locatedIn } : {}),
+        ...(locatedIn.length ? { locatedFinding: true } : {}),
       });
     }
   }

@@ -24,6 +24,8 @@ interface Kind {
   files: RegExp;
   /** Base classes a reader may leave out (ApplicationJob, Controller.php). */
   base?: RegExp;
+  /** Kept with the tests (FactoryBot's spec/factories/): test paths count too. */
+  withTests?: boolean;
 }
 
 const CODE = /\.(?:php|rb|py|ts|js|java|kt|cs|go|ex)$/i;
@@ -90,7 +92,12 @@ const KINDS: Record<string, Kind> = {
     files: CODE,
   },
   seeder: { words: '(?:database\\s+)?seeders?(?:\\s+class(?:es)?)?', folders: ['seeders'], files: CODE },
-  factory: { words: '(?:model\\s+)?factor(?:y|ies)(?:\\s+class(?:es)?)?', folders: ['factories'], files: CODE },
+  factory: {
+    words: '(?:model\\s+)?factor(?:y|ies)(?:\\s+class(?:es)?)?',
+    folders: ['factories'],
+    files: CODE,
+    withTests: true,
+  },
   action: {
     words: '(?:action\\s+(?:class(?:es)?|files?)|actions\\s+(?:class(?:es)?|files?))',
     folders: ['actions'],
@@ -132,14 +139,33 @@ const LABEL_BRACKET = new RegExp(
   `^(${ALL_WORDS})\\s*\\(\\s*(~\\s*)?(\\d{1,4})(\\+?)\\s*(?:class(?:es)?|files?|total|arquivos|archivos|fichiers|dateien|klassen)?\\s*\\)\\s*:?$`,
   'i',
 );
+/** "Factories (15 factories)": the kind, then its count in brackets with the kind's own word. */
+const LABEL_BRACKET_KIND = new RegExp(
+  `^(${ALL_WORDS})\\s*\\(\\s*(~\\s*)?(\\d{1,4})(\\+?)\\s+([\\w-]+)\\s*\\)\\s*:?$`,
+  'i',
+);
+function bracketLabel(text: string): RegExpExecArray | null {
+  const plainBracket = LABEL_BRACKET.exec(text);
+  if (plainBracket) return plainBracket;
+  const own = LABEL_BRACKET_KIND.exec(text);
+  return own && kindOf(own[5]!) && kindOf(own[5]!) === kindOf(own[1]!) ? own : null;
+}
+
 /** Models of machine learning, not of the database. */
 const NOT_CODE =
   /\b(?:llms?|ai|ml|gpt|openai|embeddings?|language|ollama|trained|pretrained|inference|hugging\s*face|onnx|docker|compose|containers?|k8s|kubernetes|pods?|cron)\b/i;
 const MADE =
   /\b(?:created|added|wrote|written|introduced|extracted|generated|criad[oa]s?|adicionad[oa]s?|cread[oa]s?|añadid[oa]s?|agregad[oa]s?|erstellt|hinzugefügt|ajouté(?:e?s)?|créé(?:e?s)?)\b/i;
+/** Words before a count that make it the units something reaches ("Applied to 7 models"). */
+const SOME_OF =
+  /\b(?:applied to|used (?:in|by)|included in|shared by|reused (?:in|by)|across|aplicad[oa] (?:a|em)|usad[oa] (?:em|por)|angewendet auf|appliqu[ée] (?:à|aux))\s*$/i;
 /** "in `backend/models/`": the folder the count is about. */
 const IN_FOLDER = /\b(?:in|under|em|en|dans|unter)\s+`?\.?\/?([\w.-]+(?:\/[\w.-]+)*)\/?`?/i;
 const VENDORED = /(?:^|\/)(?:node_modules|vendor|third_party|target|build|dist|\.venv|venv|site-packages)\//;
+/** A copy of the code kept aside ("archive/20251101/app/Models/"): not the units the project has today. */
+const ARCHIVED = /(?:^|\/)(?:archives?|archived|backups?|old|deprecated|obsolete|attic|_old|\.old)\//i;
+/** "(HomeController, PreOrderController, Controller)": the units a count names, two or more identifiers. */
+const NAMED_LIST = /\(\s*([A-Z]\w*(?:\s*,\s*[A-Z]\w*)+)\s*\)/;
 
 interface Folder {
   dir: string;
@@ -150,7 +176,7 @@ interface Folder {
 function foldersOf(ctx: LookupContext, kind: Kind, within?: string): Folder[] {
   const byDir = new Map<string, Folder>();
   for (const p of ctx.files.paths) {
-    if (VENDORED.test(p) || !isProductionPath(p)) continue;
+    if (VENDORED.test(p) || (!kind.withTests && !isProductionPath(p))) continue;
     const name = p.slice(p.lastIndexOf('/') + 1);
     if (!kind.files.test(name) || /^(?:__init__\.py|index\.\w+|\.gitkeep|\.keep)$/i.test(name)) continue;
     if (within && !`/${p.toLowerCase()}`.includes(`/${within}/`)) continue;
@@ -168,7 +194,10 @@ function foldersOf(ctx: LookupContext, kind: Kind, within?: string): Folder[] {
       break;
     }
   }
-  return [...byDir.values()];
+  const all = [...byDir.values()];
+  // An archived copy of the app beside the live one: a reader counts the live one.
+  const live = all.filter((f) => !ARCHIVED.test(`${f.dir}/`));
+  return live.length ? live : all;
 }
 
 /** Django: the classes of models.py (and models/*.py) that derive from a Model. */
@@ -270,7 +299,7 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : /s$/.t
 export function codeUnitCount(ctx: LookupContext | undefined, claim: Claim): UnitCount | null {
   // "0 Background Jobs (intentional)" reads as partly done; a count is a statement either way.
   if (!ctx || (claim.asserted !== 'done' && claim.asserted !== 'partial')) return null;
-  const text = claim.text
+  let text = claim.text
     .replace(/[*_`✅]/g, '')
     .replace(/^\|\s*/, '')
     .replace(/\s+/g, ' ')
@@ -284,11 +313,17 @@ export function codeUnitCount(ctx: LookupContext | undefined, claim: Claim): Uni
   let phrase: string;
   let atLeast: boolean;
   let about: number;
+  // "| 003 | Database migrations (16 files) | Complete |": a row's cell that gives a kind its count.
+  if (claim.source === 'table' && !LABEL.test(text)) {
+    const cell = text
+      .split('|')
+      .map((c) => c.trim())
+      .find((c) => bracketLabel(c));
+    if (cell) text = cell;
+  }
   const namedLabel = NAMED_VIEWS.exec(text);
   const label =
-    LABEL.exec(text) ??
-    LABEL_BRACKET.exec(text) ??
-    (namedLabel ? LABEL.exec(text.replace(namedLabel[1]!, '').trim()) : null);
+    LABEL.exec(text) ?? bracketLabel(text) ?? (namedLabel ? LABEL.exec(text.replace(namedLabel[1]!, '').trim()) : null);
   const before = label ? null : COUNT_BEFORE.exec(text);
   if (label) {
     phrase = label[1]!;
@@ -306,6 +341,8 @@ export function codeUnitCount(ctx: LookupContext | undefined, claim: Claim): Uni
     // "14 middleware checks", "3 jobs per minute": the kind is not what is counted.
     // "8 controllers optimized with eager loading": the ones an action touched, not all there are.
     if (notAllOfKind(text.slice(before.index + before[0].length))) return null;
+    // "Applied to 7 models", "used by 3 controllers": the ones something reaches, not all there are.
+    if (SOME_OF.test(text.slice(Math.max(0, before.index - 40), before.index))) return null;
   } else return null;
   const id = kindOf(phrase);
   if (!id) return null;
@@ -353,6 +390,37 @@ export function codeUnitCount(ctx: LookupContext | undefined, claim: Claim): Uni
   }
   // The folders of the kind: one a reader lists, or several whose files together are the count.
   folders.sort((a, b) => b.all.length - a.all.length);
+  // "Controllers: 4 (HomeController, …, Controller)": the units the line names. In a folder that holds
+  // each of them, any other file of the kind was added since: the count and its list are out of date.
+  const listed = NAMED_LIST.exec(text.slice(m.index))?.[1]
+    ?.split(',')
+    .map((n) => n.trim().toLowerCase());
+  // (Only a list as long as the count enumerates the units; a shorter one may give examples.)
+  if (listed && listed.length >= claimed[0]! && folders.length && !named) {
+    const stem = (p: string) =>
+      p
+        .slice(p.lastIndexOf('/') + 1)
+        .replace(/\.[^.]+$/, '')
+        .toLowerCase();
+    const holder = folders.find((f) => listed.every((n) => f.all.some((p) => stem(p) === n)));
+    if (holder) {
+      const extra = holder.all.filter((p) => !listed.includes(stem(p)));
+      if (extra.length)
+        return {
+          what: phrase.toLowerCase(),
+          where: `${plural(holder.all.length, 'file')} under ${holder.dir}/, among them ${extra
+            .slice(0, 4)
+            .map((p) => p.slice(holder.dir.length + 1))
+            .join(', ')} that the line's list leaves out`,
+          claimed: claimed[0]!,
+          atLeast,
+          found: holder.all.length,
+          others: false,
+          evidence: extra.slice(0, 3).map((path) => ({ path })),
+          agrees: atLeast && holder.all.length >= claimed[0]!,
+        };
+    }
+  }
   const main = folders[0];
   if (main) {
     const base = (fs: string[]) => fs.filter((p) => !kind.base?.test(p.slice(p.lastIndexOf('/') + 1))).length;

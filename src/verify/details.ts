@@ -85,6 +85,22 @@ function shownTogether(claims: Claim[], judged: VerifiedClaim[]): VerifiedClaim[
           reason: `shown with line ${claims[gone]!.line}, which the file no longer holds: ${out[gone]!.reason}`,
           evidence: out[gone]!.evidence,
         };
+    // "**Location:**" over the files, "**Issue:**", then the code it shows as current: with that code gone
+    // from every file named, the places it lists and the issue it states are the finding out of date.
+    const shown = claims[members[0]!]!;
+    if (shown.shownIn === undefined && !shown.locatedFinding) continue;
+    for (let i = 0; i < claims.length; i++) {
+      const c = claims[i]!;
+      if (c.line < shown.shownFrom! || c.line >= shown.line || out[i]!.verdict !== 'unverifiable') continue;
+      if (c.source === 'fence') continue;
+      out[i] = {
+        ...out[i]!,
+        verdict: 'contradicted',
+        basis: out[gone]!.basis,
+        reason: `the code this finding shows as current (line ${claims[gone]!.line}) is gone: ${out[gone]!.reason}`,
+        evidence: out[gone]!.evidence,
+      };
+    }
   }
   return out;
 }

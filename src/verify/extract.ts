@@ -6,6 +6,8 @@
  * claims (context.ts); each claim keeps its line.
  */
 import { pinnedClaim } from './pins.js';
+import { quotesBuildLine } from './quoted-pins.js';
+import { type AbsentUnits, absentUnits } from './absent-units.js';
 import { fenceReader, readTable, type Sink } from './blocks.js';
 import { type Context, headingContext, isImperative, labelContext, TO_DO_SECTION } from './context.js';
 import { CHECKBOX, type ItemState, itemReader, namesCode, type Section } from './items.js';
@@ -59,6 +61,14 @@ export interface Claim {
   parts?: { text: string; asserted: Asserted }[];
   /** A line of a block the document shows from a file it names ("`Config.kt:84` exempts …:"): the file must hold it. */
   shownFrom?: number;
+  /** "No policies defined for Registration, Order": the companions a gap line says the units lack. */
+  absentUnits?: AbsentUnits;
+  /** A build file's line quoted in a fence ("<tomcat.version>10.1.35</tomcat.version>"): the build must hold it. */
+  quotedBuildLine?: string;
+  /** The files a finding's location names, one of which must hold the line shown (else the finding is stale). */
+  shownIn?: string[];
+  /** Shown under a finding's "**Location:**" (shownFrom is that label's line): the finding stands or falls with it. */
+  locatedFinding?: boolean;
   /** Listed under a heading naming a test file ("### tests/test_api.py (44 tests)"): what that file tests. */
   tested?: string;
   /**
@@ -115,6 +125,13 @@ const CURRENT = /\b(current|overall|status|maturity|assessment|score|summary|tod
 /** Fences whose lines are code or configuration, never prose bullets ("- run: npm test"). */
 const CODE_FENCE =
   /^(?:ya?ml|json|toml|ini|sh|bash|zsh|shell|console|powershell|ps1|dockerfile|hcl|tf|xml|html|diff)$/i;
+/** Fences whose lines may be a build file's ("```xml" from pom.xml, "```toml", "```gradle"). */
+const BUILD_FENCE = /^(?:xml|toml|gradle|groovy|kotlin|kts|json|properties|ini)$/i;
+/** A line over a fence that proposes what to write, not what is there. */
+const PROPOSED =
+  /\b(?:solution|recommend\w*|suggest\w*|should|proposed?|example|e\.g\.|to ?do|lösung|empfehlung|soluci[oó]n|solu[cç][aã]o|recomenda\w*|recommandation|exemple|ejemplo|exemplo|beispiel)\b/i;
+const BEFORE_NOTE = /^(?:before|old|previous(?:ly)?|vorher|alt|antes|avant|anterior)\b/i;
+const AFTER_NOTE = /^(?:after|new|now|updated|nachher|neu|depois|despu[eé]s|apr[eè]s|nuevo|novo)\b/i;
 /** Fences of plain text, where a summary is drawn ("```" alone, "```text"). */
 const PROSE_FENCE = /^(?:|te?xt|plain(?:text)?)$/i;
 /** "Clippy:             0 warnings (-D) ✅": a label, its colon and the value set in a column. */
@@ -213,6 +230,10 @@ export function extractClaims(markdown: string): Claim[] {
   const fenced: number[] = [];
   let fence: string | null = null;
   let fenceLang = '';
+  /** The fence shows files as they are (not a plan, a proposal or the past). */
+  let quotedAsIs = false;
+  /** Under "<!-- Before -->" in the fence, until "<!-- After -->". */
+  let beforeChange = false;
   let heading = '';
   /** The label of the list being read ("**E2E Tests:**"), else ''. */
   let label = '';
@@ -225,10 +246,30 @@ export function extractClaims(markdown: string): Claim[] {
       fence = fence ? null : fenceMark[1]!;
       fenceLang = fenceMark[2] ?? '';
       reader.open(i);
+      if (fence) {
+        let k = i - 1;
+        while (k >= 0 && !lines[k]!.trim()) k--;
+        quotedAsIs =
+          !inContext('planned') &&
+          !inContext('historical') &&
+          !inContext('review') &&
+          !(k >= 0 && PROPOSED.test(lines[k]!));
+        beforeChange = false;
+      }
       continue;
     }
     if (fence) {
       if (inContext('example')) continue;
+      // "<!-- Before -->" … "<!-- After -->": what a change replaced is not what the files hold.
+      const trimmed = raw.trim();
+      const note = /^(?:<!--|\/\/|#)/.test(trimmed)
+        ? trimmed
+            .replace(/^(?:<!--|\/\/|#)/, '')
+            .replace(/-->$/, '')
+            .trim()
+        : undefined;
+      if (note !== undefined && BEFORE_NOTE.test(note)) beforeChange = true;
+      else if (note !== undefined && AFTER_NOTE.test(note)) beforeChange = false;
       if (!inContext('planned') && !inContext('historical') && !CODE_FENCE.test(fenceLang)) fenced.push(n);
       const pseudo = CODE_FENCE.test(fenceLang) ? null : FENCE_BULLET.exec(raw);
       if (pseudo) items.bullet(pseudo[2]!, n, pseudo[1]!.length);
@@ -243,6 +284,24 @@ export function extractClaims(markdown: string): Claim[] {
           !/^(?:skipped|failed|failing|errors?|pending|incomplete|risky|ignored|flaky)$/i.test(summary[1]!)
         )
           items.labelled(`${summary[1]}: ${summary[2]}`, n);
+        // "<tomcat.version>10.1.35</tomcat.version>" in a block of build configuration: the line the
+        // build files hold (quoted-pins.ts), unless it is what was there before or a proposal.
+        else if (
+          claims.length === before &&
+          quotedAsIs &&
+          !beforeChange &&
+          BUILD_FENCE.test(fenceLang) &&
+          quotesBuildLine(raw)
+        )
+          push({
+            line: n,
+            text: raw.trim(),
+            asserted: 'done',
+            number: null,
+            readiness: false,
+            source: 'fence',
+            quotedBuildLine: raw.trim(),
+          });
         // "- androidx.core:core-ktx:1.13.1", "Kotlin: 2.0.0" in a block of the build's versions: the
         // version the build files pin (pins.ts).
         else if (
@@ -403,6 +462,20 @@ export function extractClaims(markdown: string): Claim[] {
     }
 
     const item = /^(\s*)(?:[-*+]|\d+[.)])[ \t]+(\S.*)/.exec(raw);
+    // "- No policies defined for Registration, Order, or Payment models": a gap naming its units.
+    const gap = !inContext('planned') && !inContext('historical') ? absentUnits(plain(item ? item[2]! : raw)) : null;
+    if (gap) {
+      push({
+        line: n,
+        text: plain(item ? item[2]! : raw),
+        asserted: 'not-done',
+        number: null,
+        readiness: false,
+        source: item ? 'bullet' : 'prose',
+        absentUnits: gap,
+      });
+      continue;
+    }
     if (item) {
       if (!DETAIL_LABEL.test(plain(item[2]!))) anchor = n;
       items.bullet(item[2]!, n, item[1]!.replace(/\t/g, '    ').length);

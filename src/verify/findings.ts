@@ -18,6 +18,8 @@ import { MECHANISMS, type Mechanism, mechanismsIn } from './vocabulary.js';
 import { claimsPublishable, publishFinding } from './publish.js';
 import { configFinding } from './terms.js';
 import { importPathFinding } from './modules.js';
+import { quotedBuildLineFinding } from './quoted-pins.js';
+import { absentUnitsFinding } from './absent-units.js';
 
 const ROUTE_LINE =
   /route|get|post|put|delete|patch|path|mapping|handle|app\.|router|@|url|endpoint|location|\.(?:use|all)\(/i;
@@ -375,12 +377,18 @@ function licenseFinding(ctx: LookupContext, claim: Claim): Finding | null {
 function shownCode(ctx: LookupContext, claim: Claim): Finding | null {
   if (claim.source !== 'fence' || !claim.locus || claim.asserted !== 'done') return null;
   // A bare name ("main.rs") may be any of several files of that name.
-  const file = fileFinding(ctx, claim.locus);
-  const paths = claim.locus.includes('/')
-    ? file.present === 'yes'
-      ? [file.evidence[0]!.path]
-      : []
-    : ctx.files.named(claim.locus, true).slice(0, 10);
+  const located = (name: string) => {
+    const file = fileFinding(ctx, name);
+    return name.includes('/')
+      ? file.present === 'yes'
+        ? [file.evidence[0]!.path]
+        : []
+      : ctx.files.named(name, true).slice(0, 10);
+  };
+  // "**Location:**" over three files: the line is in one of them; each must be there to say it is in none.
+  const names = claim.shownIn ?? [claim.locus];
+  const found = names.map(located);
+  const paths = found.flat();
   const code = claim.subject.replace(/[;,]$/, '');
   for (const path of paths) {
     const lines = (fileText(ctx, path) ?? '').split('\n');
@@ -397,13 +405,22 @@ function shownCode(ctx: LookupContext, claim: Claim): Finding | null {
       };
   }
   // Shown as the file holds it, and the file no longer does: the finding is out of date.
-  if (claim.shownFrom !== undefined && paths.length === 1)
+  if (claim.shownFrom !== undefined && found.every((f) => f.length === 1))
     return {
       subject: code,
       basis: 'search',
       present: 'no',
-      detail: `${paths[0]} no longer holds it`,
-      evidence: [{ path: paths[0]!, note: 'the line shown is not in the file' }],
+      detail: paths.length === 1 ? `${paths[0]} no longer holds it` : `none of ${paths.join(', ')} holds it now`,
+      evidence: paths.map((path) => ({ path, note: 'the line shown is not in the file' })),
+    };
+  // A finding's code whose file is gone or ambiguous: no word of it settles anything on its own.
+  if (claim.locatedFinding)
+    return {
+      subject: code,
+      basis: 'search',
+      present: 'unknown',
+      detail: `${names.join(', ')} ${names.length > 1 ? 'are' : 'is'} not each one file of the repository, so where the line shown should be is not known`,
+      evidence: [],
     };
   return null;
 }
@@ -436,6 +453,16 @@ export function findingsFor(claim: Claim, rule: Finding | null, ctx: LookupConte
     // "mod shared;  // ✅ Added" in a block shown from main.rs: the line is in that file.
     const shown = shownCode(ctx, claim);
     if (shown) return [shown];
+    // "No policies defined for Registration, Order": the companions by the names frameworks give them.
+    if (claim.absentUnits) {
+      const gap = absentUnitsFinding(ctx, claim);
+      return gap ? [gap] : [];
+    }
+    // "<tomcat.version>10.1.35</tomcat.version>" quoted from the build: the build's line decides.
+    if (claim.quotedBuildLine) {
+      const quoted = quotedBuildLineFinding(ctx, claim);
+      return quoted ? [quoted] : [];
+    }
     // "github.com/acme/proxy/internal/auth" under "Tested packages": that folder, and its tests.
     const pkg = importPathFinding(ctx, claim);
     if (pkg) return [pkg];

@@ -1171,6 +1171,17 @@ function judgeClaimInner(
           : f,
   );
   const decisive = findings.filter((f) => f.present !== 'unknown');
+  // A build file's line quoted as it is, or code a finding shows from named files: those files decide,
+  // and no word of the line looked up elsewhere does.
+  if (decisive.length === 0 && (claim.quotedBuildLine || claim.locatedFinding || claim.absentUnits))
+    return out(
+      claim.quotedBuildLine || claim.absentUnits ? 'file' : 'search',
+      'unverifiable',
+      claim.quotedBuildLine
+        ? 'a build file line as quoted: no build file holds that line with one version, so it is not settled'
+        : (findings[0]?.detail ?? 'the files named do not settle it'),
+      [],
+    );
   // "rechaza studyTime fuera de rango | Verifica … | Pass": a test table's title is a test declared so.
   if (decisive.length === 0 && opts.lookup && (claim.asserted === 'done' || claim.asserted === 'partial')) {
     const titled = testTitleFinding(opts.lookup, claim.subject);
@@ -1209,6 +1220,14 @@ function judgeClaimInner(
         'file',
         'unverifiable',
         `${name.detail}, which shows the component is there; ${ran ? `the "${ran[0]}" it reports is a run's result, which the repository does not record` : `what it does ("${does![0]}") is not read from a file's name`}`,
+        name.evidence,
+      );
+    // "Load testing (not performed)": a script of that name shows it can be run, not that it was.
+    if (name && name.basis === 'file' && claim.asserted !== 'done' && NOT_RUN.test(claim.text))
+      return out(
+        'file',
+        'unverifiable',
+        `${name.detail}, which shows it can be done; whether it was ("${NOT_RUN.exec(claim.text)![0]}") is a run's record, not the repository's`,
         name.evidence,
       );
     if (name && !(via && name.subject.includes(via.replace(/s$/, '')))) decisive.push(name);
@@ -1320,6 +1339,18 @@ function ruleFinding(target: string, report: Report, opts: JudgeOptions): Findin
         detail: `${ruleId} does not report ${what} separately`,
         evidence,
       };
+    // "Performance tests: not available" where the rule knows no load-test tool, but benchmarks or
+    // scripts of a performance folder are there (benchmark_test.go, tests/performance/load_test.sh):
+    // the rule's "none" is no proof that they are absent.
+    const perf = found === false && facet === 'load' && opts.lookup ? performanceFiles(opts.lookup) : [];
+    if (perf.length)
+      return {
+        subject: ruleId,
+        basis,
+        present: 'unknown',
+        detail: `${ruleId} finds no load-test tool, but performance or benchmark tests are there (${perf.join(', ')})`,
+        evidence: perf.map((path) => ({ path })),
+      };
     outcome = found === 'partial' ? 'partial' : found ? 'pass' : 'fail';
     detail = `${ruleId}: ${outcome === 'pass' ? `${what} found` : outcome === 'partial' ? `${what} found, with problems` : `no ${what} found`}`;
   }
@@ -1424,6 +1455,29 @@ const FACET_NAMES: Record<string, string> = {
   csrf: 'CSRF protection',
   https: 'HTTPS enforcement/HSTS',
 };
+
+/** "not performed", "not run", "nicht durchgeführt": an absence of a run, not of a thing. */
+const NOT_RUN =
+  /\bnot (?:yet )?(?:performed|run|executed|conducted|carried out)\b|\bnever (?:run|performed|executed)\b|\bnicht durchgef[üu]hrt\b|\bno (?:realizad[oa]|ejecutad[oa])\b|\bnão (?:realizad[oa]|executad[oa])\b|\bnon (?:effectu[ée]e?|r[ée]alis[ée]e?)\b/i;
+/** Benchmarks and performance scripts by name or folder: "benchmark_test.go", "tests/performance/load.sh". */
+const PERF_NAME = /load[-_]?test|perf(?:ormance)?[-_]?test|benchmark|stress[-_]?test/i;
+const PERF_FOLDER = /(?:^|\/)(?:performance|perf|load[-_]?tests?|benchmarks?|benches)\/[^/]+$/i;
+const PERF_EXT = /\.(?:sh|[cm]?[jt]s|py|go|java|kt|rb|jmx|rs|ya?ml)$/i;
+const PERF_FILE = {
+  test: (p: string) =>
+    PERF_EXT.test(p) &&
+    (PERF_FOLDER.test(p) || (!/\.ya?ml$/i.test(p) && PERF_NAME.test(p.slice(p.lastIndexOf('/') + 1)))),
+};
+const NOT_PERF = /(?:^|\/)(?:node_modules|vendor|third_party|dist|build|target)\//;
+
+function performanceFiles(ctx: LookupContext): string[] {
+  const out: string[] = [];
+  for (const p of ctx.files.paths) {
+    if (out.length >= 3) break;
+    if (PERF_FILE.test(p) && !NOT_PERF.test(p)) out.push(p);
+  }
+  return out;
+}
 
 function facetFound(rule: RuleReport, facet: string): boolean | 'partial' | undefined {
   const d = rule.data as Record<string, unknown> | undefined;
