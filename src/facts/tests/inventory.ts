@@ -816,8 +816,8 @@ function withMetaTests(
   return { count, snippets };
 }
 
-/** Extensions of source languages whose tests the inventory counts (other kinds of test file are read by path). */
-const COUNTED_SOURCE = /\.(?:py|[cm]?[jt]sx?|go|java|kts?|groovy|scala|cs|rb|php|rs|swift)$/;
+/** Extensions of source languages whose tests the inventory counts (other kinds of test file are read by path; Elixir since blind round 27). */
+const COUNTED_SOURCE = /\.(?:py|[cm]?[jt]sx?|go|java|kts?|groovy|scala|cs|rb|php|rs|swift|exs?)$/;
 /** A base name that says "test" in any language: `test_x.c`, `x_test.dart`, `x-spec.lua`, `FooTests.m`. */
 const TEST_NAME = /(^|\/)(?:test_[^/]*|[^/]*[_.-](?:test|spec)|[^/]*Tests?)\.[A-Za-z0-9]+$/;
 
