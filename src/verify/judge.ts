@@ -46,6 +46,7 @@ import { evidenceText, productInRepository, productsIn, shows } from './products
 import { migrationCountFinding } from './migration-count.js';
 import { fileLinesFinding } from './file-lines.js';
 import { subjectFinding } from './subjects.js';
+import { routeCoverage } from './coverage.js';
 
 type Evidence = VerifiedClaim['evidence'][number];
 export type Out = (
@@ -250,7 +251,7 @@ export function judgeClaim(
       claim,
       `advice, a command or a risk the document gives (${ADVICE_LABEL.exec(plain(claim.text))![0].trim()}), not a statement of what the repository has`,
     );
-  const v = judgeClaimChecked(claim, report, options);
+  const v = everyRouteCounted(claim, judgeClaimChecked(claim, report, options), lookup);
   // A confirmation rests on the claim's distinctive subject AND value: "/plan: 255 KB", "timeout
   // increased to 60s", "Documentation: 80%", "5 new formatting rules" confirmed because the route,
   // setting or file exists compared nothing of the value the line gives. Unless the value is in what
@@ -333,6 +334,17 @@ export function judgeClaim(
       reason: `${v.reason}; but the line says more of it (${beyond}) than that it is there`,
     };
   return v;
+}
+
+/**
+ * "All API routes use Zod schemas", "Rate limiting on all user routes": a confirmation from the thing
+ * being somewhere is recounted over the route files the line's scope covers (coverage.ts).
+ */
+function everyRouteCounted(claim: Claim, v: VerifiedClaim, lookup: LookupContext | undefined): VerifiedClaim {
+  if (!lookup || (v.verdict !== 'confirmed' && v.verdict !== 'partially-confirmed')) return v;
+  if (claim.asserted === 'not-done' || claim.asserted === 'planned') return v;
+  const counted = routeCoverage(lookup, claim, v);
+  return counted ? { ...v, basis: counted.verdict === 'unverifiable' ? v.basis : 'routes', ...counted } : v;
 }
 
 /** A cited place in a file ("RBACGuard.tsx:69", "supabase.ts:29"), read token by token. */
