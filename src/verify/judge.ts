@@ -323,6 +323,16 @@ export function judgeClaim(
         reason: `${v.reason}; but how complete it is ("${judged[0]}") is a judgement a README's presence does not show`,
       };
   }
+  // "POST /api/auth/verify-phone: BLOQUÉ", "TaskServiceIntegration: Skipped (FK constraint)", "Envoi
+  // email fonctionne (Resend)": the state a run left the named thing in. The name being in the code
+  // shows the thing exists, not how it ran.
+  const ran = v.verdict === 'confirmed' || v.verdict === 'partially-confirmed' ? runStatus(claim, v) : null;
+  if (ran)
+    return {
+      ...v,
+      verdict: 'unverifiable',
+      reason: `${v.reason}; but the line gives the state of a run ("${ran}"), which the repository does not record`,
+    };
   // "RPC SECURITY DEFINER qui font confiance au p_tenant_id client", "`DexieAdapter.ts:245` `const id =
   // crypto.randomUUID()`": a line that says something OF the names it gives (a defect, a behaviour, a
   // place) is confirmed only by that something; the names being in the code shows they exist, no more.
@@ -345,6 +355,20 @@ function everyRouteCounted(claim: Claim, v: VerifiedClaim, lookup: LookupContext
   if (claim.asserted === 'not-done' || claim.asserted === 'planned') return v;
   const counted = routeCoverage(lookup, claim, v);
   return counted ? { ...v, basis: counted.verdict === 'unverifiable' ? v.basis : 'routes', ...counted } : v;
+}
+
+/**
+ * A run's state given as the line's status, after a label, a dash or a cell ("…: BLOQUÉ", "| Skipped |",
+ * "- flaky"), or a verb that says it works ("fonctionne (Resend)", "works end to end", "funktioniert").
+ */
+const RUN_STATUS =
+  /(?:^|[:|–—]|\s-)\s*(blocked|bloqu[ée]e?s?|bloquead[oa]s?|blockiert|skipped|übersprungen|omitid[oa]s?|pulad[oa]s?|ignor[ée]e?s?|flaky|timed out|time ?out|en attente)(?![\p{L}])|(?<![\p{L}])(works|fonctionne(?:nt)?|funciona(?:n)?|funktioniert)(?![\p{L}])[ \t]*(?:$|[.(!,;:]|(?:correctly|correctement|correctamente|corretamente|korrekt|bien|well|fine|now|maintenant|again|end[- ]to[- ]end)(?![\p{L}]))/iu;
+
+/** The run's state the line gives of a thing whose presence was all that was found (not a test count). */
+function runStatus(claim: Claim, v: VerifiedClaim): string | null {
+  if (claim.asserted === 'not-done' || v.basis === 'tests' || claim.number) return null;
+  const m = RUN_STATUS.exec(plain(claim.raw ?? claim.text));
+  return m ? (m[1] ?? m[2])!.trim() : null;
 }
 
 /** A cited place in a file ("RBACGuard.tsx:69", "supabase.ts:29"), read token by token. */
