@@ -42,6 +42,15 @@ const KEYWORD =
 
 const MAX_ROUTE_FILES = 400;
 
+/** A folder of copies or of what others wrote: an archive, old or legacy code, backups, vendored or built files. */
+const COPY_DIR = /^(?:_?archive[sd]?|old|backups?|deprecated|legacy|node_modules|vendor|dist|build|out|target)$/i;
+/** The path lies in a folder of copies: its code is not the code that runs. */
+export const inCopy = (path: string): boolean =>
+  path
+    .split('/')
+    .slice(0, -1)
+    .some((seg) => COPY_DIR.test(seg));
+
 export interface RouteCoverage {
   verdict: VerifiedClaim['verdict'];
   reason: string;
@@ -77,7 +86,10 @@ function allRouteFiles(ctx: LookupContext): string[] {
   const known = routesOf.get(ctx.files);
   if (known) return known;
   let files = ctx.files.paths
-    .filter((p) => (ROUTE_FILE.test(p) || ROUTE_FOLDER_FILE.test(p)) && !NOT_A_ROUTE.test(p) && isProductionPath(p))
+    .filter(
+      (p) =>
+        (ROUTE_FILE.test(p) || ROUTE_FOLDER_FILE.test(p)) && !NOT_A_ROUTE.test(p) && isProductionPath(p) && !inCopy(p),
+    )
     .slice(0, MAX_ROUTE_FILES * 2)
     .filter((p) => HANDLES.test(ctx.files.read(p) ?? ''));
   // Next.js route handlers, when there are any, are the routes: helpers under lib/api are not.

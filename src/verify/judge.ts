@@ -46,7 +46,7 @@ import { evidenceText, productInRepository, productsIn, shows } from './products
 import { migrationCountFinding } from './migration-count.js';
 import { fileLinesFinding } from './file-lines.js';
 import { subjectFinding } from './subjects.js';
-import { routeCoverage } from './coverage.js';
+import { inCopy, routeCoverage } from './coverage.js';
 
 type Evidence = VerifiedClaim['evidence'][number];
 export type Out = (
@@ -333,6 +333,26 @@ export function judgeClaim(
       verdict: 'unverifiable',
       reason: `${v.reason}; but the line gives the state of a run ("${ran}"), which the repository does not record`,
     };
+  // "$count = static::whereYear('created_at', $year)->count() + 1", "`const id = crypto.randomUUID()`":
+  // a line of code the document quotes is in the repository when a file holds it, not when one of its
+  // names is somewhere.
+  if ((v.verdict === 'confirmed' || v.verdict === 'partially-confirmed') && lookup && claim.asserted !== 'not-done') {
+    const quoted = quotedStatement(claim);
+    if (quoted && !claim.shownFrom && !claim.placed) {
+      const held = statementIn(lookup, quoted, claim, v);
+      if (held)
+        return {
+          ...v,
+          reason: `${v.reason}; the line of code is at ${held.path}:${held.line}`,
+          evidence: [held, ...v.evidence.filter((e) => e.path !== held.path)].slice(0, 4),
+        };
+      return {
+        ...v,
+        verdict: 'unverifiable',
+        reason: `${v.reason}; but the line quotes code (${quoted.length > 80 ? `${quoted.slice(0, 77)}…` : quoted}) that no file holding its names holds as written`,
+      };
+    }
+  }
   // "RPC SECURITY DEFINER qui font confiance au p_tenant_id client", "`DexieAdapter.ts:245` `const id =
   // crypto.randomUUID()`": a line that says something OF the names it gives (a defect, a behaviour, a
   // place) is confirmed only by that something; the names being in the code shows they exist, no more.
@@ -369,6 +389,58 @@ function runStatus(claim: Claim, v: VerifiedClaim): string | null {
   if (claim.asserted === 'not-done' || v.basis === 'tests' || claim.number) return null;
   const m = RUN_STATUS.exec(plain(claim.raw ?? claim.text));
   return m ? (m[1] ?? m[2])!.trim() : null;
+}
+
+/** An assignment ("$count = …;", "const id = crypto.randomUUID()") or a call chain ("$q->whereYear(…)->count()"). */
+const ASSIGNMENT =
+  /^(?:(?:const|let|var|val|final|private|public|protected|static|readonly)\s+)*[$\w.[\]'"-]{1,80}\s*(?::\s*[\w<>[\], ]{1,40})?\s*(?:=|:=|\?\?=|\+=)\s*[^=>\s]/;
+const CALL_CHAIN = /^(?:await\s+|return\s+)?[$\w]{1,60}(?:->|::|\.)[$\w]{1,60}\s*\(/;
+
+/** The line of code a claim quotes whole (the claim is the statement) or in ticks, at least 12 characters. */
+function quotedStatement(claim: Claim): string | null {
+  const raw = claim.raw ?? claim.text;
+  // A span in ticks is the line's subject only when little prose is around it ("`Foo.ts:245` `const id =
+  // …`"): "headers via `app.use(helmet())`" says what the code does, in any form of the call.
+  const around = plain(raw.replace(/`[^`\n]*`/g, ' '))
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length > 1);
+  const spans = around.length <= 3 ? [...raw.matchAll(/`([^`\n]{12,300})`/g)].map((m) => m[1]!.trim()) : [];
+  const whole = raw.includes('`') ? null : plain(raw).trim();
+  for (const code of [...(whole && whole.length >= 12 && whole.length <= 300 ? [whole] : []), ...spans]) {
+    const c = code.replace(/;\s*$/, '');
+    if (!/[()]/.test(c) && !/=/.test(c)) continue;
+    if (ASSIGNMENT.test(c) || CALL_CHAIN.test(c)) return c;
+  }
+  return null;
+}
+
+const squeeze = (s: string) => s.replace(/\s+/g, '').replace(/;$/, '');
+
+/**
+ * The first line holding the statement (blanks ignored), in the files where the claim's names were
+ * found: the evidence, the file the block names, and the search's hits for the names.
+ */
+function statementIn(ctx: LookupContext, code: string, claim: Claim, v: VerifiedClaim): Evidence | null {
+  const want = squeeze(code);
+  if (want.length < 8) return null;
+  const names = namesOf(claim);
+  const paths = new Set<string>([...(claim.locus ? [claim.locus] : []), ...v.evidence.map((e) => e.path)]);
+  for (const n of [...names.identifiers, ...names.literals])
+    for (const key of [`id:${n}`, `lit:${n}`]) for (const h of ctx.search.hits.get(key) ?? []) paths.add(h.path);
+  let read = 0;
+  for (const p of paths) {
+    // (A copy under archive/ or legacy/ holds what the code was, not what it is.)
+    if (p === '.' || inCopy(p) || read++ >= 60) continue;
+    const text = ctx.files.read(p);
+    if (!text) continue;
+    let line = 0;
+    for (const l of text.split('\n')) {
+      line++;
+      if (l.length < 8 || l.length > 2000) continue;
+      if (squeeze(l).includes(want)) return { path: p, line, snippet: l.trim().slice(0, 160) };
+    }
+  }
+  return null;
 }
 
 /** A cited place in a file ("RBACGuard.tsx:69", "supabase.ts:29"), read token by token. */
