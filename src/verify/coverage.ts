@@ -25,9 +25,27 @@ const EVERY_ROUTE =
   /\b(?:all|every|each|todas?|todos|toutes?|tous|alle[nrs]?)\s+(?:(?:of\s+)?(?:the|as|os|los|las|les|die|der|den)\s+)?((?:[\p{L}-]{2,30}\s+){0,3}?)(routes?|endpoints?|controllers?|handlers?|api\s+calls?|rotas?|rutas?|controladores?|routen)\b/iu;
 
 /** Files that each serve routes: Next.js route handlers and API pages, and modules in routing folders. */
-const ROUTE_FILE = /(?:^|\/)app\/(?:[^/]+\/)*route\.[cm]?[jt]sx?$|(?:^|\/)pages\/api\/(?:[^/]+\/)*[^/]+\.[cm]?[jt]sx?$/;
-const ROUTE_FOLDER_FILE =
-  /(?:^|\/)(?:routes|routers|controllers|handlers|endpoints|api)\/(?:[^/]+\/)*[^/]+\.(?:[cm]?[jt]sx?|py|go|php|rb|java|kt|cs|rs)$/i;
+const NEXT_ROUTE = /^route\.[cm]?[jt]sx?$/;
+const SCRIPT = /\.[cm]?[jt]sx?$/;
+const ROUTE_FOLDER = /^(?:routes|routers|controllers|handlers|endpoints|api)$/i;
+const HANDLER_SOURCE = /\.(?:[cm]?[jt]sx?|py|go|php|rb|java|kt|cs|rs)$/i;
+
+/** A Next.js route handler (app/…/route.ts) or API page (pages/api/…), read segment by segment. */
+function nextRoute(path: string): boolean {
+  const segs = path.split('/');
+  const base = segs.pop()!;
+  if (NEXT_ROUTE.test(base) && segs.includes('app')) return true;
+  const at = segs.indexOf('pages');
+  return at !== -1 && segs[at + 1] === 'api' && SCRIPT.test(base);
+}
+
+/** A source file under a routing folder (routes/, controllers/, handlers/, api/…). */
+function inRouteFolder(path: string): boolean {
+  const segs = path.split('/');
+  const base = segs.pop()!;
+  return HANDLER_SOURCE.test(base) && segs.some((s) => ROUTE_FOLDER.test(s));
+}
+
 /** What a routing folder holds besides routes: package markers, base classes, type declarations. */
 const NOT_A_ROUTE =
   /(?:^|\/)(?:__init__\.py|(?:base_?)?controller\.\w+|basecontroller\.\w+|[^/]+\.d\.ts|types?\.[jt]s)$/i;
@@ -86,14 +104,11 @@ function allRouteFiles(ctx: LookupContext): string[] {
   const known = routesOf.get(ctx.files);
   if (known) return known;
   let files = ctx.files.paths
-    .filter(
-      (p) =>
-        (ROUTE_FILE.test(p) || ROUTE_FOLDER_FILE.test(p)) && !NOT_A_ROUTE.test(p) && isProductionPath(p) && !inCopy(p),
-    )
+    .filter((p) => (nextRoute(p) || inRouteFolder(p)) && !NOT_A_ROUTE.test(p) && isProductionPath(p) && !inCopy(p))
     .slice(0, MAX_ROUTE_FILES * 2)
     .filter((p) => HANDLES.test(ctx.files.read(p) ?? ''));
   // Next.js route handlers, when there are any, are the routes: helpers under lib/api are not.
-  const next = files.filter((p) => ROUTE_FILE.test(p));
+  const next = files.filter(nextRoute);
   if (next.length >= 2) files = next;
   routesOf.set(ctx.files, files);
   return files;
@@ -129,8 +144,17 @@ function usesOf(ctx: LookupContext, claim: Claim, evidence: readonly Evidence[],
   const raw = claim.raw ?? claim.text;
   const ids = new Set(namesOf(claim).identifiers.filter((x) => /^[A-Za-z_$][\w$]{3,}$/.test(x)));
   for (const e of evidence) {
-    const noted = /\b([A-Za-z_$][\w$]{3,}) (?:used|defined|called) here\b/.exec(e.note ?? '');
-    if (noted) ids.add(noted[1]!);
+    // "hand-written rate limiting: checkRateLimit defined here": the word before the verb.
+    const words = (e.note ?? '').split(' ');
+    words.forEach((w, i) => {
+      if (
+        i > 0 &&
+        words[i + 1] === 'here' &&
+        /^(?:used|defined|called)$/.test(w) &&
+        /^[A-Za-z_$][\w$]{3,}$/.test(words[i - 1]!)
+      )
+        ids.add(words[i - 1]!);
+    });
     if (e.snippet && routes.has(e.path))
       for (const c of e.snippet.matchAll(/(?<![\w$.])([A-Za-z_$][\w$]{3,})\s?\(/g))
         if (!KEYWORD.test(c[1]!)) ids.add(c[1]!);

@@ -392,8 +392,9 @@ function runStatus(claim: Claim, v: VerifiedClaim): string | null {
 }
 
 /** An assignment ("$count = …;", "const id = crypto.randomUUID()") or a call chain ("$q->whereYear(…)->count()"). */
-const ASSIGNMENT =
-  /^(?:(?:const|let|var|val|final|private|public|protected|static|readonly)\s+)*[$\w.[\]'"-]{1,80}\s*(?::\s*[\w<>[\], ]{1,40})?\s*(?:=|:=|\?\?=|\+=)\s*[^=>\s]/;
+const ASSIGNMENT = /^[$\w.[\]'"-]{1,80}[ \t]?(?::[ \t]?[\w<>[\],]{1,40}[ \t]?)?(?:=|:=|\?\?=|\+=)[ \t]?[^=>\s]/;
+/** Declaration words before an assigned name ("const", "private static final"). */
+const DECLARATION = /^(?:const|let|var|val|final|private|public|protected|static|readonly)[ \t]/;
 const CALL_CHAIN = /^(?:await\s+|return\s+)?[$\w]{1,60}(?:->|::|\.)[$\w]{1,60}\s*\(/;
 
 /** The line of code a claim quotes whole (the claim is the statement) or in ticks, at least 12 characters. */
@@ -409,7 +410,9 @@ function quotedStatement(claim: Claim): string | null {
   for (const code of [...(whole && whole.length >= 12 && whole.length <= 300 ? [whole] : []), ...spans]) {
     const c = code.replace(/;\s*$/, '');
     if (!/[()]/.test(c) && !/=/.test(c)) continue;
-    if (ASSIGNMENT.test(c) || CALL_CHAIN.test(c)) return c;
+    let rest = c;
+    for (let k = 0; k < 4 && DECLARATION.test(rest); k++) rest = rest.slice(rest.search(/[ \t]/)).trimStart();
+    if (ASSIGNMENT.test(rest) || CALL_CHAIN.test(c)) return c;
   }
   return null;
 }
