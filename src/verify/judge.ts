@@ -46,6 +46,7 @@ import { evidenceText, productInRepository, productsIn, shows } from './products
 import { migrationCountFinding } from './migration-count.js';
 import { fileLinesFinding } from './file-lines.js';
 import { subjectFinding } from './subjects.js';
+import { inCopy, routeCoverage } from './coverage.js';
 
 type Evidence = VerifiedClaim['evidence'][number];
 export type Out = (
@@ -250,7 +251,7 @@ export function judgeClaim(
       claim,
       `advice, a command or a risk the document gives (${ADVICE_LABEL.exec(plain(claim.text))![0].trim()}), not a statement of what the repository has`,
     );
-  const v = judgeClaimChecked(claim, report, options);
+  const v = everyRouteCounted(claim, judgeClaimChecked(claim, report, options), lookup);
   // A confirmation rests on the claim's distinctive subject AND value: "/plan: 255 KB", "timeout
   // increased to 60s", "Documentation: 80%", "5 new formatting rules" confirmed because the route,
   // setting or file exists compared nothing of the value the line gives. Unless the value is in what
@@ -322,6 +323,36 @@ export function judgeClaim(
         reason: `${v.reason}; but how complete it is ("${judged[0]}") is a judgement a README's presence does not show`,
       };
   }
+  // "POST /api/auth/verify-phone: BLOQUÉ", "TaskServiceIntegration: Skipped (FK constraint)", "Envoi
+  // email fonctionne (Resend)": the state a run left the named thing in. The name being in the code
+  // shows the thing exists, not how it ran.
+  const ran = v.verdict === 'confirmed' || v.verdict === 'partially-confirmed' ? runStatus(claim, v) : null;
+  if (ran)
+    return {
+      ...v,
+      verdict: 'unverifiable',
+      reason: `${v.reason}; but the line gives the state of a run ("${ran}"), which the repository does not record`,
+    };
+  // "$count = static::whereYear('created_at', $year)->count() + 1", "`const id = crypto.randomUUID()`":
+  // a line of code the document quotes is in the repository when a file holds it, not when one of its
+  // names is somewhere.
+  if ((v.verdict === 'confirmed' || v.verdict === 'partially-confirmed') && lookup && claim.asserted !== 'not-done') {
+    const quoted = quotedStatement(claim);
+    if (quoted && !claim.shownFrom && !claim.placed) {
+      const held = statementIn(lookup, quoted, claim, v);
+      if (held)
+        return {
+          ...v,
+          reason: `${v.reason}; the line of code is at ${held.path}:${held.line}`,
+          evidence: [held, ...v.evidence.filter((e) => e.path !== held.path)].slice(0, 4),
+        };
+      return {
+        ...v,
+        verdict: 'unverifiable',
+        reason: `${v.reason}; but the line quotes code (${quoted.length > 80 ? `${quoted.slice(0, 77)}…` : quoted}) that no file holding its names holds as written`,
+      };
+    }
+  }
   // "RPC SECURITY DEFINER qui font confiance au p_tenant_id client", "`DexieAdapter.ts:245` `const id =
   // crypto.randomUUID()`": a line that says something OF the names it gives (a defect, a behaviour, a
   // place) is confirmed only by that something; the names being in the code shows they exist, no more.
@@ -333,6 +364,86 @@ export function judgeClaim(
       reason: `${v.reason}; but the line says more of it (${beyond}) than that it is there`,
     };
   return v;
+}
+
+/**
+ * "All API routes use Zod schemas", "Rate limiting on all user routes": a confirmation from the thing
+ * being somewhere is recounted over the route files the line's scope covers (coverage.ts).
+ */
+function everyRouteCounted(claim: Claim, v: VerifiedClaim, lookup: LookupContext | undefined): VerifiedClaim {
+  if (!lookup || (v.verdict !== 'confirmed' && v.verdict !== 'partially-confirmed')) return v;
+  if (claim.asserted === 'not-done' || claim.asserted === 'planned') return v;
+  const counted = routeCoverage(lookup, claim, v);
+  return counted ? { ...v, basis: counted.verdict === 'unverifiable' ? v.basis : 'routes', ...counted } : v;
+}
+
+/**
+ * A run's state given as the line's status, after a label, a dash or a cell ("…: BLOQUÉ", "| Skipped |",
+ * "- flaky"), or a verb that says it works ("fonctionne (Resend)", "works end to end", "funktioniert").
+ */
+const RUN_STATUS =
+  /(?:^|[:|–—]|\s-)\s*(blocked|bloqu[ée]e?s?|bloquead[oa]s?|blockiert|skipped|übersprungen|omitid[oa]s?|pulad[oa]s?|ignor[ée]e?s?|flaky|timed out|time ?out|en attente)(?![\p{L}])|(?<![\p{L}])(works|fonctionne(?:nt)?|funciona(?:n)?|funktioniert)(?![\p{L}])[ \t]*(?:$|[.(!,;:]|(?:correctly|correctement|correctamente|corretamente|korrekt|bien|well|fine|now|maintenant|again|end[- ]to[- ]end)(?![\p{L}]))/iu;
+
+/** The run's state the line gives of a thing whose presence was all that was found (not a test count). */
+function runStatus(claim: Claim, v: VerifiedClaim): string | null {
+  if (claim.asserted === 'not-done' || v.basis === 'tests' || claim.number) return null;
+  const m = RUN_STATUS.exec(plain(claim.raw ?? claim.text));
+  return m ? (m[1] ?? m[2])!.trim() : null;
+}
+
+/** An assignment ("$count = …;", "const id = crypto.randomUUID()") or a call chain ("$q->whereYear(…)->count()"). */
+const ASSIGNMENT = /^[$\w.[\]'"-]{1,80}[ \t]?(?::[ \t]?[\w<>[\],]{1,40}[ \t]?)?(?:=|:=|\?\?=|\+=)[ \t]?[^=>\s]/;
+/** Declaration words before an assigned name ("const", "private static final"). */
+const DECLARATION = /^(?:const|let|var|val|final|private|public|protected|static|readonly)[ \t]/;
+const CALL_CHAIN = /^(?:await\s+|return\s+)?[$\w]{1,60}(?:->|::|\.)[$\w]{1,60}\s*\(/;
+
+/** The line of code a claim quotes whole (the claim is the statement) or in ticks, at least 12 characters. */
+function quotedStatement(claim: Claim): string | null {
+  const raw = claim.raw ?? claim.text;
+  // A span in ticks is the line's subject only when little prose is around it ("`Foo.ts:245` `const id =
+  // …`"): "headers via `app.use(helmet())`" says what the code does, in any form of the call.
+  const around = plain(raw.replace(/`[^`\n]*`/g, ' '))
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length > 1);
+  const spans = around.length <= 3 ? [...raw.matchAll(/`([^`\n]{12,300})`/g)].map((m) => m[1]!.trim()) : [];
+  const whole = raw.includes('`') ? null : plain(raw).trim();
+  for (const code of [...(whole && whole.length >= 12 && whole.length <= 300 ? [whole] : []), ...spans]) {
+    const c = code.replace(/;\s*$/, '');
+    if (!/[()]/.test(c) && !/=/.test(c)) continue;
+    let rest = c;
+    for (let k = 0; k < 4 && DECLARATION.test(rest); k++) rest = rest.slice(rest.search(/[ \t]/)).trimStart();
+    if (ASSIGNMENT.test(rest) || CALL_CHAIN.test(c)) return c;
+  }
+  return null;
+}
+
+const squeeze = (s: string) => s.replace(/\s+/g, '').replace(/;$/, '');
+
+/**
+ * The first line holding the statement (blanks ignored), in the files where the claim's names were
+ * found: the evidence, the file the block names, and the search's hits for the names.
+ */
+function statementIn(ctx: LookupContext, code: string, claim: Claim, v: VerifiedClaim): Evidence | null {
+  const want = squeeze(code);
+  if (want.length < 8) return null;
+  const names = namesOf(claim);
+  const paths = new Set<string>([...(claim.locus ? [claim.locus] : []), ...v.evidence.map((e) => e.path)]);
+  for (const n of [...names.identifiers, ...names.literals])
+    for (const key of [`id:${n}`, `lit:${n}`]) for (const h of ctx.search.hits.get(key) ?? []) paths.add(h.path);
+  let read = 0;
+  for (const p of paths) {
+    // (A copy under archive/ or legacy/ holds what the code was, not what it is.)
+    if (p === '.' || inCopy(p) || read++ >= 60) continue;
+    const text = ctx.files.read(p);
+    if (!text) continue;
+    let line = 0;
+    for (const l of text.split('\n')) {
+      line++;
+      if (l.length < 8 || l.length > 2000) continue;
+      if (squeeze(l).includes(want)) return { path: p, line, snippet: l.trim().slice(0, 160) };
+    }
+  }
+  return null;
 }
 
 /** A cited place in a file ("RBACGuard.tsx:69", "supabase.ts:29"), read token by token. */

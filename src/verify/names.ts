@@ -52,6 +52,8 @@ const CODE_SUFFIX =
   /(?:Service|Controller|Tests?|Spec|Handler|Manager|Client|Repository|Repo|Factory|Provider|Middleware|Config|Configuration|Breaker|Limiter|Validator|Module|Guard|Interceptor|Filter|Helper|Utils?|Exception|Error|Worker|Job|Queue|Router|Resolver|Adapter|Gateway|Store|Schema|Policy|Strategy|Listener|Publisher|Consumer|Producer|Scheduler|Checker|Monitor|Logger|Tracker|Builder|Parser|Serializer|Mapper|Dao|Dto|Entity|Hook|Context|Registry|Loader|Processor|Indicator|Aspect|Advice|Pool|Cache)$/;
 const SETTING_KEYS =
   /\b(connection[ _-]?pool[ _-]?size|max[ _-]?pool[ _-]?size|pool[ _-]?size|connection[ _-]?pool|port|max[ _-]?connections|connections|workers|threads|replicas|timeout|read[ _-]?timeout|connect[ _-]?timeout|retries|max[ _-]?retries|retry[ _-]?attempts|max[ _-]?attempts|attempts|rounds|salt[ _-]?rounds|ttl|interval|batch[ _-]?size|page[ _-]?size|concurrency|max[ _-]?body[ _-]?size|heap|memory[ _-]?limit|cpu[ _-]?limit|rate[ _-]?limit|max[ _-]?sessions|sessions|expir(?:y|ation|es[ _-]?in)|backoff[ _-]?(?:factor|multiplier)|delay)\b/gi;
+/** A count before a key that counts tries or rounds ("12 rounds", "3 retries"): the setting's value. */
+const COUNT_BEFORE_KEY = /(?<![\w.])(\d{1,3})[ \t](salt[ _-]?rounds|rounds|retries|retry[ _-]?attempts|attempts)\b/gi;
 const VALUE =
   /^\s*(?:(?:of|=|:|is|to|at|on|set to|of up to|from)\s*)?[`'"]?(\d+(?:\.\d+)?)\s*(ms|milliseconds?|s|sec(?:ond)?s?|m|min(?:ute)?s?|h|hours?|d|days?|mb|gb|mi|gi|kb|%)?\b/i;
 /**
@@ -146,6 +148,12 @@ export function namesIn(input: string): Names {
       value: `${value[1]}${value[2] ?? ''}`,
       numbers,
     });
+  }
+  // "bcrypt with 12 rounds", "3 retries", "after 5 attempts": a count written before the key is its value.
+  for (const m of text.matchAll(COUNT_BEFORE_KEY)) {
+    const key = m[2]!.toLowerCase().replace(/[ _-]+/g, ' ');
+    if (out.settings.some((x) => x.key === key || x.key.endsWith(` ${key}`))) continue;
+    out.settings.push({ key, value: m[1]!, numbers: [Number(m[1])] });
   }
   for (const span of ticked) {
     codeNames(span, out);
