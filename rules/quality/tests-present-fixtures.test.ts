@@ -64,3 +64,30 @@ describe('tests-present: test-data folders hold fixtures, not tests', () => {
     expect(run.evidence.find((e) => e.path === 'tests/Sample.Tests/AddTests.cs')).toMatchObject({ line: 3 });
   });
 });
+
+describe("tests-present: a corpus of other projects is not this project's tests", () => {
+  const swift = (extra: Record<string, string> = {}) => ({
+    'Package.swift':
+      '// swift-tools-version:5.9\nimport PackageDescription\nlet package = Package(name: "Fmt", targets: [.target(name: "Fmt"), .testTarget(name: "FmtTests", dependencies: ["Fmt"])])\n',
+    'Sources/Fmt/Fmt.swift': 'public func format(_ s: String) -> String { s }\n',
+    'Tests/FmtTests/FmtTests.swift':
+      'import XCTest\n@testable import Fmt\n\nclass FmtTests: XCTestCase {\n    func testKeeps() {\n        XCTAssertEqual(format("a"), "a")\n    }\n}\n',
+    ...extra,
+  });
+  const snapshot =
+    'import XCTest\n\nclass LayoutTests: XCTestCase {\n    func testOne() {}\n    func testTwo() {}\n}\n';
+
+  it('leaves out XCTest methods in a top-level Snapshots/ folder and a corpus/ folder', async () => {
+    const run = await runRuleOn(
+      rule,
+      swift({ 'Snapshots/Layout/Tests/LayoutTests.swift': snapshot, 'fuzz/corpus/CaseTests.swift': snapshot }),
+    );
+    expect(run.message).toMatch(/^1 test case in 1 test file/);
+    expect(run.evidence.map((e) => e.path)).not.toContain('Snapshots/Layout/Tests/LayoutTests.swift');
+  });
+
+  it("counts the same file under the project's own Tests/ folder", async () => {
+    const run = await runRuleOn(rule, swift({ 'Tests/FmtTests/LayoutTests.swift': snapshot }));
+    expect(run.message).toMatch(/^3 test cases in 2 test files/);
+  });
+});

@@ -635,7 +635,7 @@ function build(files: FileView): TestInventory {
   }
   out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   notCollected.sort((a, b) => (a.path < b.path ? -1 : 1));
-  const kept = withoutFixtures(out);
+  const kept = withoutFixtures(out).filter((f) => !CORPUS_DIR.test(f.path));
   return {
     files: kept,
     notCollected: notCollected.filter((n) => !FIXTURE_DIR.test(n.path)),
@@ -650,6 +650,14 @@ function build(files: FileView): TestInventory {
  */
 export const FIXTURE_DIR =
   /(^|\/)(?:(?:tests?|specs?|__tests__)\/(?:data|fixtures?|resources|samples)\/|(?:testdata|test[-_]data|__fixtures__)\/|src\/test\/resources\/)/i;
+
+/**
+ * A corpus of other projects' code kept as test input: a formatter's top-level `Snapshots/` of
+ * third-party sources, a fuzzer's `corpus/`. Test methods there are those projects' tests, never
+ * this one's, whatever language the project tests in (blind round 27, SwiftFormat: 1,700 XCTest
+ * methods of the snapshotted projects counted beside its own 5,766).
+ */
+const CORPUS_DIR = /(^|\/)(?:corpus|corpora)\/|^snapshots\//i;
 
 /**
  * Files in a test-data folder are fixtures, not test cases, unless the project tests in their
