@@ -128,6 +128,9 @@ function loadScript() {
     return undefined;
   }
   const cacheFile = source.length === meta.size ? cachePath(meta.sha256) : undefined;
+  // The same directory keeps the scan's compiled patterns between runs, for this build only
+  // (src/scan/pattern-cache.ts): the program finds it here, an audit run as a library has none.
+  if (cacheFile) globalThis[Symbol.for('readiness.cache')] = { dir: dirname(cacheFile), build: meta.sha256 };
   let cachedData;
   try {
     if (cacheFile) cachedData = readFileSync(cacheFile);
@@ -158,11 +161,14 @@ function loadScript() {
   return { cli: module.exports, keep };
 }
 
-/** Caches of other builds pile up (one per build and command): those written over a week ago go; a current one is written again once. */
+/**
+ * Caches of other builds pile up (one per build and command, and the scan's patterns per build and
+ * pattern set): those written over a week ago go; a current one is written again once.
+ */
 function prune(dir) {
   const before = Date.now() - 7 * 24 * 3600 * 1000;
   for (const name of readdirSync(dir)) {
-    if (!/^cli-[0-9a-f]{32}-.*\.(?:v8|tmp)$/.test(name)) continue;
+    if (!/^(?:cli-[0-9a-f]{32}-.*\.(?:v8|tmp)|patterns-[0-9a-f]{40}\.bin(?:\.\d+\.tmp)?)$/.test(name)) continue;
     try {
       const file = join(dir, name);
       if (lstatSync(file).mtimeMs < before) rmSync(file, { force: true });

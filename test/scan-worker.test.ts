@@ -4,6 +4,7 @@
  * and check that an audit comes out the same with the threads as without them.
  */
 import { readdirSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, fixture } from './helpers/cli.js';
@@ -17,12 +18,12 @@ const { listFiles } = (await import(dist('src/walk/list.js'))) as typeof import(
 const { PILLARS } = (await import(dist('rules/index.js'))) as typeof import('../rules/index.js');
 const { customRules } = (await import(dist('src/engine/custom.js'))) as typeof import('../src/engine/custom.js');
 const { withExtraRules } = (await import(dist('src/engine/select.js'))) as typeof import('../src/engine/select.js');
-const { shareListing, ListingReader } = (await import(
+const { shareListing, ListingReader, takingOrder } = (await import(
   dist('src/scan/pool.js')
 )) as typeof import('../src/scan/pool.js');
 
 /** `callbacks`: a source without synchronous reads, as on a cold cache (the callback API only). */
-async function audit(root: string, scanWorker: 'always' | 'never', callbacks = false, pillars = PILLARS) {
+async function audit(root: string, scanWorker: 'always' | 'never' | 'auto', callbacks = false, pillars = PILLARS) {
   const { paths } = await listFiles(root);
   const source = callbacks ? Object.assign(new DiskSource(root), { readBytesLent: undefined }) : new DiskSource(root);
   const files = new FileIndex(paths, source);
@@ -118,6 +119,36 @@ describe('scan on a second thread, reading synchronously or with callbacks', () 
       expect(r.message).toMatch(/did not finish within its time budget of \d+ ms on a\.txt/);
     }
     expect({ ...two, offloaded: 0 }).toEqual(one);
+  });
+
+  it('shares files between the main thread and a worker from both ends, with one thread’s verdicts', async () => {
+    // Enough files for a worker in 'auto' mode: manifests and test files (digests) and plain sources.
+    const tree: Record<string, string> = {
+      'package.json': '{"name":"app","scripts":{"test":"vitest"},"devDependencies":{"vitest":"^3.0.0"}}\n',
+    };
+    for (let i = 0; i < 500; i++) {
+      tree[`deploy/app-${i}.yaml`] =
+        `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: app-${i}\nspec:\n  replicas: ${i % 3}\n` +
+        `  template:\n    spec:\n      containers:\n        - name: app\n          image: app:${i}\n`;
+      tree[`src/m${i}/m${i}.test.ts`] =
+        `import { it } from 'vitest';\nimport { f${i} } from './m${i}.js';\nit('works ${i}', () => f${i}());\n`;
+      tree[`src/m${i}/m${i}.ts`] =
+        `export const f${i} = () => fetch('http://svc-${i}/x', { signal: AbortSignal.timeout(${i}) });\n`;
+      tree[`src/m${i}/util${i}.go`] = `package m${i}\n\nfunc Retry${i}() {}\n`;
+    }
+    const root = writeTree(tempDir(), tree);
+    const one = await audit(root, 'never');
+    const both = await audit(root, 'auto');
+    if (availableParallelism() >= 2) {
+      expect(both.offloaded).toBeGreaterThan(0);
+      expect(both.offloaded).toBeLessThan(both.stats.read);
+    }
+    expect({ ...both, offloaded: 0 }).toEqual(one);
+  });
+
+  it('puts the files with digests first, each part in listing order', () => {
+    const defs = [{ digests: [] }, { digests: ['k8s:file'] }, { digests: ['tests:file', 'k8s:file'] }];
+    expect([...takingOrder(Int32Array.from([0, 1, 0, 2, 1, 0]), defs)]).toEqual([1, 3, 4, 0, 2, 5]);
   });
 
   it('names files whose paths are not ASCII as one thread does (the listing goes to the workers as UTF-8 bytes)', async () => {

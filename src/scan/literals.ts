@@ -28,7 +28,7 @@ export type Found = Uint8Array;
 const LOWERS_TO_ASCII = (c: number) => c === 0x130 || c === 0x212a;
 
 /** An Int32Array in a SharedArrayBuffer when the runtime has one (a plain one otherwise: same answers). */
-function sharedInt32(length: number): Int32Array {
+export function sharedInt32(length: number): Int32Array {
   return typeof SharedArrayBuffer === 'function'
     ? new Int32Array(new SharedArrayBuffer(length * Int32Array.BYTES_PER_ELEMENT))
     : new Int32Array(length);

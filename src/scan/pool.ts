@@ -43,6 +43,9 @@ export interface WorkerInput {
   shapes: Int32Array;
   /** Per shape: pattern keys, and the keys of the digests the thread takes. */
   shapeDefs: { patterns: string[]; digests: string[] }[];
+  /** The shared files in the order they are taken (takingOrder), in shared memory. */
+  order: Int32Array;
+  /** Files taken so far, and of those, taken from the front of `order` (by the workers). */
   cursor: SharedArrayBuffer;
 }
 
@@ -188,6 +191,22 @@ export interface Batch {
   end?: boolean;
 }
 
+/**
+ * The order the threads take the shared files in: the workers from the front, the main thread from
+ * the back, each claim counted first in one shared counter so that the two ends never pass each
+ * other. Files with digests are at the front: the digests' code (the YAML and HCL readers, the test
+ * files' lexer) then runs, and is compiled and optimised, on the workers alone, where before each
+ * thread ran it from cold on its share of them. The order of the files decides nothing else: the
+ * results do not depend on which thread took a file (see the header).
+ */
+export function takingOrder(shapes: Int32Array, defs: readonly { digests: readonly string[] }[]): Int32Array {
+  const order = new Int32Array(shared(4 * shapes.length));
+  let k = 0;
+  for (let i = 0; i < shapes.length; i++) if (defs[shapes[i]!]!.digests.length > 0) order[k++] = i;
+  for (let i = 0; i < shapes.length; i++) if (defs[shapes[i]!]!.digests.length === 0) order[k++] = i;
+  return order;
+}
+
 export class ScanPool {
   private readonly cursor: Int32Array;
   private running: number;
@@ -223,21 +242,22 @@ export class ScanPool {
   static start(
     warm: Worker[] | undefined,
     mode: WorkerMode,
-    input: Omit<WorkerInput, 'cursor'>,
+    input: Omit<WorkerInput, 'cursor' | 'order'>,
     onBatch: (b: Batch) => void,
   ): ScanPool | undefined {
     if (!warm) return undefined;
     // The workers have long started (and reset the launcher's flags, see prewarm): set them again.
     renewFlags(launcherFlags());
     const shared = input.items.length;
-    const cursor = new SharedArrayBuffer(4);
+    const cursor = new SharedArrayBuffer(8);
+    const order = takingOrder(input.shapes, input.shapeDefs);
     try {
-      for (const w of warm) w.postMessage({ ...input, cursor }), w.ref();
+      for (const w of warm) w.postMessage({ ...input, order, cursor }), w.ref();
     } catch {
       for (const w of warm) void w.terminate();
       return undefined; // patterns that cannot be cloned (a plugin's): scan on one thread
     }
-    return new ScanPool(warm, new Int32Array(cursor), mode === 'always' ? 0 : shared, onBatch);
+    return new ScanPool(warm, new Int32Array(cursor), order, mode === 'always' ? 0 : shared, onBatch);
   }
 
   /** Prewarmed workers the scan did not use. */
@@ -245,9 +265,13 @@ export class ScanPool {
     for (const w of warm ?? []) void w.terminate();
   }
 
+  /** Files the main thread took, from the back of `order`. */
+  private back = 0;
+
   private constructor(
     private readonly workers: Worker[],
     cursor: Int32Array,
+    private readonly order: Int32Array,
     /** How many shared files the main thread may take (all, or none under 'always'). */
     private readonly shared: number,
     onBatch: (b: Batch) => void,
@@ -273,9 +297,8 @@ export class ScanPool {
 
   /** The next shared file for the main thread, or -1. */
   next(): number {
-    if (this.shared === 0) return -1;
-    const i = Atomics.add(this.cursor, 0, 1);
-    return i < this.shared ? i : -1;
+    if (this.shared === 0 || Atomics.add(this.cursor, 0, 1) >= this.shared) return -1;
+    return this.order[this.shared - 1 - this.back++]!;
   }
 
   /** Resolves when every worker has sent its last batch (or died). */

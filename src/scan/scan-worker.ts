@@ -124,10 +124,8 @@ function onRead(i: number, r: Buffer | SkipReason): void {
 await readAll(
   new DiskSource(input.root),
   pathOf,
-  () => {
-    const i = Atomics.add(cursor, 0, 1);
-    return i < shared ? i : -1;
-  },
+  // A file is claimed first (the main thread claims from the same count), then taken from the front.
+  () => (Atomics.add(cursor, 0, 1) < shared ? input.order[Atomics.add(cursor, 1, 1)]! : -1),
   input.maxFileBytes,
   onRead,
 );

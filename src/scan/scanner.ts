@@ -30,6 +30,7 @@ import {
   type Prebuilt,
   type ScanPattern,
 } from './patterns.js';
+import { readPrebuilt, writePrebuilt } from './pattern-cache.js';
 import { PathPlan } from './plan.js';
 import { ScanPool, shareListing, type Batch, type WorkerMode } from './pool.js';
 import { portableKeys } from './portable.js';
@@ -120,8 +121,15 @@ export async function scan(
   /** Worker threads started ahead (ScanPool.prewarm); started here when not given. */
   warm?: Worker[],
 ): Promise<ScanResult> {
-  // A small tree checks literals one by one (see LiteralMode); a large one builds the automaton.
-  const groups = compilePatterns(patterns, { kind: files.paths.length >= AUTOMATON_MIN_FILES ? 'automaton' : 'plain' });
+  // A small tree checks literals one by one (see LiteralMode); a large one builds the automaton,
+  // or reads the one an earlier run built for the same patterns (pattern-cache.ts).
+  const automaton = files.paths.length >= AUTOMATON_MIN_FILES;
+  const kept = automaton ? readPrebuilt(patterns) : {};
+  const groups = compilePatterns(
+    patterns,
+    automaton ? { kind: 'automaton', ...(kept.prebuilt ? { prebuilt: kept.prebuilt } : {}) } : { kind: 'plain' },
+  );
+  if (kept.file && !kept.prebuilt) writePrebuilt(kept.file, prebuiltOf(groups));
   // A pattern that matches only at the text's end, once per file, keeps columns until the workers
   // have exited (EndMatches); the rest, Match objects.
   const endOnly = new Set(
