@@ -1,0 +1,79 @@
+// Lines a name's presence cannot settle: the state a run left a thing in, and a line of code quoted
+// as written (moved out of judge.ts, which had passed 2,000 lines).
+import type { Claim } from './extract.js';
+import type { LookupContext } from './lookup.js';
+import { namesOf } from './needles.js';
+import type { VerifiedClaim } from './schema.js';
+import { plain } from './status.js';
+import { inCopy } from './coverage.js';
+
+type Evidence = VerifiedClaim['evidence'][number];
+
+/**
+ * A run's state given as the line's status, after a label, a dash or a cell ("…: BLOQUÉ", "| Skipped |",
+ * "- flaky"), or a verb that says it works ("fonctionne (Resend)", "works end to end", "funktioniert").
+ */
+const RUN_STATUS =
+  /(?:^|[:|–—]|\s-)\s*(blocked|bloqu[ée]e?s?|bloquead[oa]s?|blockiert|skipped|übersprungen|omitid[oa]s?|pulad[oa]s?|ignor[ée]e?s?|flaky|timed out|time ?out|en attente)(?![\p{L}])|(?<![\p{L}])(works|fonctionne(?:nt)?|funciona(?:n)?|funktioniert)(?![\p{L}])[ \t]*(?:$|[.(!,;:]|(?:correctly|correctement|correctamente|corretamente|korrekt|bien|well|fine|now|maintenant|again|end[- ]to[- ]end)(?![\p{L}]))/iu;
+
+/** The run's state the line gives of a thing whose presence was all that was found (not a test count). */
+export function runStatus(claim: Claim, v: VerifiedClaim): string | null {
+  if (claim.asserted === 'not-done' || v.basis === 'tests' || claim.number) return null;
+  const m = RUN_STATUS.exec(plain(claim.raw ?? claim.text));
+  return m ? (m[1] ?? m[2])!.trim() : null;
+}
+
+/** An assignment ("$count = …;", "const id = crypto.randomUUID()") or a call chain ("$q->whereYear(…)->count()"). */
+const ASSIGNMENT = /^[$\w.[\]'"-]{1,80}[ \t]?(?::[ \t]?[\w<>[\],]{1,40}[ \t]?)?(?:=|:=|\?\?=|\+=)[ \t]?[^=>\s]/;
+/** Declaration words before an assigned name ("const", "private static final"). */
+const DECLARATION = /^(?:const|let|var|val|final|private|public|protected|static|readonly)[ \t]/;
+const CALL_CHAIN = /^(?:await\s+|return\s+)?[$\w]{1,60}(?:->|::|\.)[$\w]{1,60}\s*\(/;
+
+/** The line of code a claim quotes whole (the claim is the statement) or in ticks, at least 12 characters. */
+export function quotedStatement(claim: Claim): string | null {
+  const raw = claim.raw ?? claim.text;
+  // A span in ticks is the line's subject only when little prose is around it ("`Foo.ts:245` `const id =
+  // …`"): "headers via `app.use(helmet())`" says what the code does, in any form of the call.
+  const around = plain(raw.replace(/`[^`\n]*`/g, ' '))
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length > 1);
+  const spans = around.length <= 3 ? [...raw.matchAll(/`([^`\n]{12,300})`/g)].map((m) => m[1]!.trim()) : [];
+  const whole = raw.includes('`') ? null : plain(raw).trim();
+  for (const code of [...(whole && whole.length >= 12 && whole.length <= 300 ? [whole] : []), ...spans]) {
+    const c = code.replace(/;\s*$/, '');
+    if (!/[()]/.test(c) && !/=/.test(c)) continue;
+    let rest = c;
+    for (let k = 0; k < 4 && DECLARATION.test(rest); k++) rest = rest.slice(rest.search(/[ \t]/)).trimStart();
+    if (ASSIGNMENT.test(rest) || CALL_CHAIN.test(c)) return c;
+  }
+  return null;
+}
+
+const squeeze = (s: string) => s.replace(/\s+/g, '').replace(/;$/, '');
+
+/**
+ * The first line holding the statement (blanks ignored), in the files where the claim's names were
+ * found: the evidence, the file the block names, and the search's hits for the names.
+ */
+export function statementIn(ctx: LookupContext, code: string, claim: Claim, v: VerifiedClaim): Evidence | null {
+  const want = squeeze(code);
+  if (want.length < 8) return null;
+  const names = namesOf(claim);
+  const paths = new Set<string>([...(claim.locus ? [claim.locus] : []), ...v.evidence.map((e) => e.path)]);
+  for (const n of [...names.identifiers, ...names.literals])
+    for (const key of [`id:${n}`, `lit:${n}`]) for (const h of ctx.search.hits.get(key) ?? []) paths.add(h.path);
+  let read = 0;
+  for (const p of paths) {
+    // (A copy under archive/ or legacy/ holds what the code was, not what it is.)
+    if (p === '.' || inCopy(p) || read++ >= 60) continue;
+    const text = ctx.files.read(p);
+    if (!text) continue;
+    let line = 0;
+    for (const l of text.split('\n')) {
+      line++;
+      if (l.length < 8 || l.length > 2000) continue;
+      if (squeeze(l).includes(want)) return { path: p, line, snippet: l.trim().slice(0, 160) };
+    }
+  }
+  return null;
+}
