@@ -13,8 +13,11 @@ const configNote = (n: number) =>
     ? ', and no coverage configuration file'
     : `, and no coverage threshold or collection in ${n} configuration file${n === 1 ? '' : 's'}`;
 
-/** A `threshold:` at the indentation of the `target: auto` on line `line` (1-based), in the same block. */
-function codecovAutoGate(lines: Lines, line: number): boolean {
+/**
+ * A `threshold:` at the indentation of the `target: auto` on line `line` (1-based), in the same block:
+ * true when it gates, 'open' when it allows a drop of 100 points or more (no gate at all), false without one.
+ */
+function codecovAutoGate(lines: Lines, line: number): boolean | 'open' {
   const indent = (l: string) => /^[ \t]*/.exec(l)![0].length;
   const at = indent(lines.bare(line));
   const sibling = (l: string) => indent(l) === at && /^[ \t]*threshold\s*:\s*['"]?\d/.test(l);
@@ -23,6 +26,7 @@ function codecovAutoGate(lines: Lines, line: number): boolean {
       const l = lines.bare(i + 1);
       if (!l.trim() || /^\s*#/.test(l)) continue;
       if (indent(l) < at) break;
+      if (sibling(l) && blocksNothing(l)) return 'open';
       if (sibling(l)) return !/^\s*informational\s*:\s*true/m.test(blockOf(lines, i, at));
     }
   }
@@ -30,10 +34,21 @@ function codecovAutoGate(lines: Lines, line: number): boolean {
 }
 
 /**
+ * A Codecov `threshold:` of 100 or more: the drop the status allows (Codecov's docs: "allow the coverage
+ * to drop by X%, and posting a success status"), so a 100-point drop passes and the check blocks
+ * nothing (blind round 28, pupilfirst codecov.yml `threshold: 100` was read as a gate).
+ */
+function blocksNothing(line: string): boolean {
+  const m = /^\s*threshold\s*:\s*['"]?(\d{1,6}(?:\.\d{1,6})?)/.exec(line);
+  return m !== null && Number.parseFloat(m[1]!) >= 100;
+}
+
+/**
  * A `threshold:` on line `line` of a Codecov status block (under `coverage.status`) that sets no
  * target: Codecov's default target is `auto`, so the threshold is the drop the check allows.
  */
 function codecovDefaultTargetGate(lines: Lines, line: number): boolean {
+  if (blocksNothing(lines.bare(line))) return false;
   const at = /^[ \t]*/.exec(lines.bare(line))![0].length;
   if (/^\s*target\s*:/m.test(blockOf(lines, line - 1, at))) return false;
   return codecovStatus(lines, line);
@@ -138,7 +153,9 @@ export default defineRule({
           // `target: auto` compares with the base commit: with a `threshold` (the drop allowed) beside
           // it in the same status block, or alone (threshold 0), Codecov fails the check when coverage drops.
           const lines = linesOf(m.path);
-          if (codecovAutoGate(lines, m.line))
+          const auto = codecovAutoGate(lines, m.line);
+          if (auto === 'open') continue;
+          if (auto)
             found.push({ tool: 'Codecov status (target auto with a threshold: fails when coverage drops)', match: m });
           else if (codecovStatus(lines, m.line))
             found.push({ tool: 'Codecov project status (auto target)', match: m, drop: true });

@@ -16,6 +16,8 @@ import { deployments, publishedHere } from '../../src/facts/deploy.js';
 
 /** A Dockerfile named for local development (`Dockerfile.dev`, `local.Dockerfile`). */
 const LOCAL_IMAGE_NAME = /(^|[./-])(dev|devel|development|local|debug)([./-]|$)/i;
+/** An image named for trying the product out (`Dockerfile.evaluation`, `Dockerfile.demo`): it runs the service, on a laptop. */
+const TRY_OUT_IMAGE_NAME = /(^|[./-])(evaluation|eval|demo|playground|sandbox|trial|tryout)([./-]|$)/i;
 const ROOT_USER = /^(?:root|0)(?::(?:root|0))?$/i;
 /**
  * Windows containers: ContainerAdministrator (and LocalSystem) is the administrator, the root of a
@@ -133,7 +135,9 @@ export default defineRule({
             ? `not judged: a mock of another system for local runs and tests (${d.mock}), not the deployment; the image that ships is judged`
             : isLocalDevPath(d.path) || LOCAL_IMAGE_NAME.test(d.path.slice(d.path.lastIndexOf('/') + 1))
               ? 'not judged: a local-development image (not published), not the deployment; the image that ships is judged'
-              : 'not judged: a packaging, export or build-tool image (it runs no service); the image that ships is judged',
+              : TRY_OUT_IMAGE_NAME.test(d.path.slice(d.path.lastIndexOf('/') + 1))
+                ? 'not judged: an image for trying the product out (evaluation, demo, playground; not published), not the deployment; the image that ships is judged'
+                : 'not judged: a packaging, export or build-tool image (it runs no service); the image that ships is judged',
         });
     // A data-only image (an OLM bundle: FROM scratch, LABELs and COPYs) runs no process: no user to judge.
     if (prod.length > 0)

@@ -531,9 +531,12 @@ export function imagePin(
  * development (`Dockerfile.playwright`, `local.Dockerfile`, `document.e2e.Dockerfile`), kept with the
  * maintainers' scripts (`scripts/release-analysis/Dockerfile`), or package-build environments whose
  * command builds a .deb/.rpm (`packaging/debian/Dockerfile` → `CMD build.sh`, `rpmbuild`).
+ * Named for trying the product out (`Dockerfile.evaluation`, `Dockerfile.demo`, `playground.Dockerfile`,
+ * `Dockerfile.sandbox`): an all-in-one image for a laptop beside the deployed one (blind round 28,
+ * pupilfirst's Dockerfile.evaluation used by its docker-compose.yml), unless CI publishes it.
  */
 const TOOL_NAME =
-  /(^|[./-])(test|tests|e2e|playwright|cypress|selenium|ci|dev|devel|development|local|debug)([./-]|$)/i;
+  /(^|[./-])(test|tests|e2e|playwright|cypress|selenium|ci|dev|devel|development|local|debug|evaluation|eval|demo|playground|sandbox|trial|tryout)([./-]|$)/i;
 const TOOL_DIR = /(^|\/)(\.devcontainer|scripts?|tools?|hack|\.github)\//;
 /** Where a Maven or Gradle module keeps the Dockerfiles of its application image (Quarkus's convention). */
 const JVM_IMAGE_DIR = /(^|\/)src\/main\/docker\//;

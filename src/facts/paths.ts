@@ -179,9 +179,12 @@ function exampleUncached(path: string): boolean {
  * up the product to test it; they are not how it runs in production (issue 15: Playwright's
  * compose and Dockerfiles judged as deployed units, its test.env failed no-committed-secrets).
  * Not a test path: the test inventory finds the tests inside by their own names.
+ * A mocks folder (`mocks/`, Jest's `__mocks__/`) too: an MSW or stub server started for development or
+ * tests stands in for other systems, and its `server.close()` on SIGTERM is not the product's shutdown
+ * (blind round 28, blues-stack: mocks/index.js was the only graceful-shutdown evidence).
  */
 const HARNESS_DIR =
-  /(^|\/)(playwright|cypress|puppeteer|selenium|wdio|regtest|testnet|simnet|test[-_]?harness|test[-_]?env)\//i;
+  /(^|\/)(playwright|cypress|puppeteer|selenium|wdio|regtest|testnet|simnet|test[-_]?harness|test[-_]?env|mocks|__mocks__)\//i;
 
 /**
  * Load-test and benchmark scripts: a k6, Locust, Artillery, Gatling, JMeter or wrk script drives the
@@ -466,5 +469,11 @@ export function isAgentDoc(path: string): boolean {
  * nothing, runs no service and needs no health check (round 12). The one shared notion.
  */
 export function isDevContainer(path: string): boolean {
-  return /(^|\/)\.devcontainer\//.test(path);
+  return DEV_WORKSPACE.test(path);
 }
+/**
+ * A cloud development workspace is one too: Gitpod's `.gitpod.Dockerfile`, `.gitpod.yml` and `.gitpod/`
+ * (`FROM gitpod/workspace-full`, the editor's box; blind round 28, blues-stack: it was the "unpinned,
+ * root" product image beside the deployed multi-stage Dockerfile).
+ */
+const DEV_WORKSPACE = /(^|\/)\.devcontainer\/|(^|\/)\.gitpod(?:\/|\.[\w.-]*$)/;

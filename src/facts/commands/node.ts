@@ -154,7 +154,7 @@ export const packageScripts: Resolver = (argv, { files, cwd }) => {
   const pkg = findIn(files, here, ['package.json']);
   const s = pkg ? readScripts(files, pkg) : undefined;
   if (!s) return { unresolved: `no package.json in ${here || 'the root'}`, absent: true };
-  const blocks = runScript(s, name, pm);
+  const blocks = withForwarded(runScript(s, name, pm), name, forwardedArgs(argv, pm, name));
   if (blocks.length === 0 && argv.includes('--if-present')) return { blocks: [] };
   if (blocks.length === 0 && (pm === 'yarn' || pm === 'pnpm')) {
     // Without a script of that name yarn and pnpm run the package's binary: `yarn lint-staged`, `pnpm eslint .`.
@@ -163,6 +163,30 @@ export const packageScripts: Resolver = (argv, { files, cwd }) => {
   }
   return blocks.length ? { blocks } : { unresolved: `${s.path} has no script "${name}"` };
 };
+
+/**
+ * The arguments a package manager appends to the script it runs: after `--` (`npm run test -- --coverage`,
+ * `npm test -- --coverage`), and for yarn, pnpm and bun also the words after the script's name
+ * (`yarn test --coverage`). npm appends them to the script's command line, not to its pre/post hooks
+ * (blind round 28, blues-stack: CI's `npm run test -- --coverage` over `"test": "vitest"` measured
+ * coverage, read as "neither measured nor gated"). At most 20, each quoted for the shell.
+ */
+function forwardedArgs(argv: readonly string[], pm: string, name: string): string[] {
+  const dash = argv.indexOf('--');
+  let rest: readonly string[] = [];
+  if (dash > 0) rest = argv.slice(dash + 1);
+  else if (pm !== 'npm') {
+    const at = argv.indexOf(name, 1);
+    if (at > 0) rest = argv.slice(at + 1);
+  }
+  return rest.slice(0, 20).map((w) => (/^[\w@%+=:,./-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`));
+}
+
+function withForwarded(blocks: Block[], name: string, args: string[]): Block[] {
+  if (args.length === 0) return blocks;
+  const tail = ` ${args.join(' ')}`;
+  return blocks.map((b) => (b.via.endsWith(` script ${name}`) ? { ...b, text: `${b.text}${tail}` } : b));
+}
 
 function inWorkspace(files: FileView, ws: string | undefined, name: string | undefined, pm: string): Expansion {
   const pkg = workspacePackages(files).find((p) => p.name === ws || dirOf(p.path) === ws);
