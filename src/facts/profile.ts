@@ -746,7 +746,9 @@ const PUBLISH_CONFIG: Array<{ globs: string[]; re: RegExp }> = [
   },
   {
     globs: ['.github/workflows/*.yml', '.github/workflows/*.yaml', '.gitlab-ci.yml'],
-    re: /\b(?:mvnw?\b[^\n]*\sdeploy\b|gradlew?\b[^\n]*\spublish\w*|npm publish|twine upload|cargo publish|mix hex\.publish|dotnet nuget push|gem push)|pypa\/gh-action-pypi-publish/,
+    // From a `mvn`/`gradle` word the goal is looked for only up to the next such word: `[^\n]*` ran
+    // from every one of them to the line's end and back (quadratic on a line of many `mvn`).
+    re: /\b(?:mvnw?\b(?:(?!\bmvnw?\b)[^\n])*\sdeploy\b|gradlew?\b(?:(?!\bgradlew?\b)[^\n])*\spublish\w*|npm publish|twine upload|cargo publish|mix hex\.publish|dotnet nuget push|gem push)|pypa\/gh-action-pypi-publish/,
   },
 ];
 
