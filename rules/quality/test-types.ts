@@ -252,7 +252,7 @@ function e2eCiJobs(files: FileView): Evidence[] {
         path: f.path,
         ...(j.line ? { line: j.line } : {}),
         snippet: `${j.name}:`,
-        note: `CI job ${j.name}${title && title !== j.name ? ` (${title})` : ''}, named for end-to-end tests, ${uses ? `runs the reusable workflow ${uses.replace(/@.*$/, '')}` : `runs ${runs} step${runs === 1 ? '' : 's'}`}`,
+        note: `CI job ${j.name}${title && title !== j.name ? ` (${title})` : ''}, named for end-to-end tests, ${uses ? `runs the reusable workflow ${uses.replace(/@[\s\S]*$/, '')}` : `runs ${runs} step${runs === 1 ? '' : 's'}`}`,
       });
       if (out.length >= 3) return out;
     }
@@ -278,7 +278,7 @@ function serviceJobs(files: FileView): ServiceJob[] {
       const launched = Array.isArray(steps)
         ? steps.flatMap((st) => {
             const uses = rec(st)?.uses;
-            const m = typeof uses === 'string' ? SERVICE_ACTION.exec(uses.replace(/@.*$/, '')) : null;
+            const m = typeof uses === 'string' ? SERVICE_ACTION.exec(uses.replace(/@[\s\S]*$/, '')) : null;
             return m ? [m[1]!.toLowerCase()] : [];
           })
         : [];

@@ -99,7 +99,7 @@ export default defineRule({
                 r
                   .note!.replace(/^job \S+ calls /, '')
                   .split(',')[0]!
-                  .replace(/@.*$/, ''),
+                  .replace(/@[\s\S]*$/, ''),
               )
               .slice(0, 2),
           )}); whether they run the tests is not known here, and no job here runs a test command.`,

@@ -275,12 +275,12 @@ function ownBaseImage(files: FileView, d: Dockerfile, all: readonly Dockerfile[]
   // file and the workflow that publish it): the image is this repository's when any owner/name
   // tail of it is published here.
   const segments = image
-    .replace(/@.*$/, '')
+    .replace(/@[\s\S]*$/, '')
     .replace(/:[\w.-]+$/, '')
     .split('/');
   const tails = segments.slice(0, -1).map((owner) => `${owner}/${segments[segments.length - 1]}`);
   // A compose service that builds here and tags the image (`image: acme/base` with `build:`) makes it too.
-  const strip = (i: string) => i.replace(/@.*$/, '').replace(/:[\w.${}-]+$/, '');
+  const strip = (i: string) => i.replace(/@[\s\S]*$/, '').replace(/:[\w.${}-]+$/, '');
   const composed = deployments(files).compose.some(
     (c) => c.hasBuild && c.image !== undefined && [strip(image), ...tails].includes(strip(c.image)),
   );
@@ -300,7 +300,7 @@ function ownBaseImage(files: FileView, d: Dockerfile, all: readonly Dockerfile[]
         path: d.path,
         line: final.line,
         snippet: `FROM ${final.image}`,
-        note: `built on this repository's own image ${image.replace(/[:@].*$/, '')}, built by ${builder.path}, whose final stage ${v.evidence.note} (line ${v.evidence.line}): the container inherits that user`,
+        note: `built on this repository's own image ${image.replace(/[:@][\s\S]*$/, '')}, built by ${builder.path}, whose final stage ${v.evidence.note} (line ${v.evidence.line}): the container inherits that user`,
       },
     };
   }
@@ -314,7 +314,7 @@ function ownBaseImage(files: FileView, d: Dockerfile, all: readonly Dockerfile[]
         path: d.path,
         line: final.line,
         snippet: `FROM ${final.image}`,
-        note: `built on this repository's own image ${image.replace(/[:@].*$/, '')} (published by its CI), whose Dockerfile ${other.path}:${v.evidence.line} ${v.evidence.note}: the container inherits that user`,
+        note: `built on this repository's own image ${image.replace(/[:@][\s\S]*$/, '')} (published by its CI), whose Dockerfile ${other.path}:${v.evidence.line} ${v.evidence.note}: the container inherits that user`,
       },
     };
   }

@@ -119,7 +119,7 @@ const THIRD_PARTY =
  */
 function imageRepo(image: string): string {
   return image
-    .replace(/@.*$/, '')
+    .replace(/@[\s\S]*$/, '')
     .replace(/:[\w.-]+$/, '')
     .replace(/^(?:docker\.io|index\.docker\.io|registry\.hub\.docker\.com)\//, '');
 }
@@ -245,7 +245,7 @@ function ownImage(files: FileView, image: string): boolean {
  * a variable there picks a version, not whose image it is.
  */
 function imageName(image: string): string {
-  const bare = image.replace(/@.*$/, '');
+  const bare = image.replace(/@[\s\S]*$/, '');
   const tag = bare.indexOf(':', bare.lastIndexOf('/') + 1);
   return tag >= 0 ? bare.slice(0, tag) : bare;
 }
@@ -777,7 +777,7 @@ const BUILD_FILES = [
  */
 export function publishedHere(files: FileView, image: string): boolean {
   const name = image
-    .replace(/@.*$/, '')
+    .replace(/@[\s\S]*$/, '')
     .replace(/:[\w.-]+$/, '')
     .replace(/^(?:docker\.io|index\.docker\.io|ghcr\.io|quay\.io|registry\.hub\.docker\.com)\//, '');
   if (!name.includes('/')) return false;
@@ -856,7 +856,7 @@ export function serviceDockerfile(
   if (!s.built || !s.image || !publishedHere(files, s.image)) return undefined;
   if (runtimeDockerfiles.length === 1) return runtimeDockerfiles[0];
   const name = s.image
-    .replace(/[:@].*$/, '')
+    .replace(/[:@][\s\S]*$/, '')
     .split('/')
     .pop()
     ?.toLowerCase();

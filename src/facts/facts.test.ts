@@ -723,6 +723,18 @@ describe('an npm package with a side command (round 12)', () => {
     });
   });
 
+  it('a README and package.json of many blank lines are read in one pass, each signal cited at its own line', () => {
+    const blanks = '\n'.repeat(300_000);
+    const p = profile({
+      'package.json': pkg('  "exports": {\n    ".": "./dist/index.js"\n  },\n').replace('{\n', `{\n${blanks}`),
+      'README.md': readme.replace('# tinyid\n', `# tinyid\n${blanks}`),
+      'src/index.ts': 'export const tinyid = () => "x";\n',
+    });
+    expect(p.reasons).toEqual([
+      'an npm library: package.json:300004 declares "exports" and README.md:300006 shows it imported (2 import(s) of tinyid in the README against 1 run(s) of the command); "bin" (package.json:300007: tinyid) is a side tool',
+    ]);
+  });
+
   it('no declared API, or a README about running the command: a command-line tool', () => {
     expect(profile({ 'package.json': pkg(''), 'README.md': readme, 'src/cli.ts': '' }).id).toBe('cli');
     const cliReadme =

@@ -124,4 +124,13 @@ describe('Swift readers on hostile input', () => {
       parseSwiftPackage(files, 'Package.swift', []);
     }
   });
+
+  it('a class name followed by a long run of blanks is read in one pass; a test class after it still counts', async () => {
+    const { countSwift } = await import('./tests/swift.js');
+    const blanks = ' '.repeat(200_000);
+    const text = `import XCTest\nclass A${blanks}\nclass B <T>${blanks}\nfinal class C: XCTestCase {\n  func testOne() {}\n}\n`;
+    expect(countSwift(text)).toMatchObject({ cases: 1, framework: 'XCTest' });
+    // Without a class deriving from anything, `func test…()` is no XCTest method.
+    expect(countSwift(`import XCTest\nclass A${blanks}\n  func testOne() {}\n`).cases).toBe(0);
+  });
 });

@@ -708,7 +708,7 @@ function npmLibraryWithSideBin(files: FileView): string | undefined {
   if (typeof name !== 'string' || !(exports || types || typings)) return undefined;
   const text = files.read('package.json') ?? '';
   const keyLine = (key: string) => {
-    const at = text.search(new RegExp(`^\\s*"${key}"\\s*:`, 'm'));
+    const at = text.search(new RegExp(`^[ \\t]*"${key}"\\s*:`, 'm'));
     return at < 0 ? undefined : lineAt(text, at);
   };
   const apiKey = exports ? 'exports' : types ? 'types' : 'typings';
@@ -717,16 +717,17 @@ function npmLibraryWithSideBin(files: FileView): string | undefined {
   const readme = files.paths.find((p) => /^readme(?:\.(?:md|markdown|rst|txt))?$/i.test(p));
   const doc = readme ? (files.read(readme) ?? '') : '';
   const esc = (x: string) => x.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+  // Line starts are read as `^[ \t]*`: under the m flag `^\s*` runs on across blank lines, from each
+  // of them (quadratic on a README or package.json of many blank lines).
   const imports = [
     ...doc.matchAll(
-      new RegExp(`(?:\\bfrom\\s+|\\brequire\\s*\\(\\s*|^\\s*import\\s+)["']${esc(name)}(?:/[^"']*)?["']`, 'gm'),
+      new RegExp(`(?:\\bfrom\\s+|\\brequire\\s*\\(\\s*|^[ \\t]*import\\s+)["']${esc(name)}(?:/[^"']*)?["']`, 'gm'),
     ),
   ];
   if (imports.length === 0) return undefined;
   const names = bins.map(esc).join('|');
-  const runs = bins.length
-    ? (doc.match(new RegExp(`^\\s*(?:(?:\\$\\s*|npx\\s+)+(?:${names})(?:\\s|$)|(?:${names})\\s+-)`, 'gm'))?.length ?? 0)
-    : 0;
+  const run = new RegExp(`^[ \\t]*(?:(?:\\$\\s*|npx\\s+)+(?:${names})(?:\\s|$)|(?:${names})\\s+-)`, 'gm');
+  const runs = bins.length ? (doc.match(run)?.length ?? 0) : 0;
   if (runs >= imports.length) return undefined;
   const first = lineAt(doc, imports[0]!.index);
   const binLine = keyLine('bin');
@@ -746,7 +747,9 @@ const PUBLISH_CONFIG: Array<{ globs: string[]; re: RegExp }> = [
   },
   {
     globs: ['.github/workflows/*.yml', '.github/workflows/*.yaml', '.gitlab-ci.yml'],
-    re: /\b(?:mvnw?\b[^\n]*\sdeploy\b|gradlew?\b[^\n]*\spublish\w*|npm publish|twine upload|cargo publish|mix hex\.publish|dotnet nuget push|gem push)|pypa\/gh-action-pypi-publish/,
+    // From a `mvn`/`gradle` word the goal is looked for only up to the next such word: `[^\n]*` ran
+    // from every one of them to the line's end and back (quadratic on a line of many `mvn`).
+    re: /\b(?:mvnw?\b(?:(?!\bmvnw?\b)[^\n])*\sdeploy\b|gradlew?\b(?:(?!\bgradlew?\b)[^\n])*\spublish\w*|npm publish|twine upload|cargo publish|mix hex\.publish|dotnet nuget push|gem push)|pypa\/gh-action-pypi-publish/,
   },
 ];
 

@@ -154,7 +154,7 @@ export const ACTIONS: [RegExp, Handler][] = [
     (_w, ref) => {
       const file = /\/workflows\/([\w.-]+)@/.exec(ref)![1]!;
       const name = /scorecard/i.test(file) ? 'OpenSSF Scorecard' : /codeql/i.test(file) ? 'CodeQL' : 'FOSSA';
-      return { tools: [tool(name, ['scan'], `reusable workflow ${ref.replace(/@.*$/, '')} (named for ${name})`)] };
+      return { tools: [tool(name, ['scan'], `reusable workflow ${ref.replace(/@[\s\S]*$/, '')} (named for ${name})`)] };
     },
   ],
   // Reusable workflows every Jenkins plugin calls: a CodeQL scan, and a Maven release.
@@ -214,14 +214,18 @@ export const ACTIONS: [RegExp, Handler][] = [
     /^[\w.-]+\/helm-gh-pages@|^appany\/helm-oci-chart-releaser@/,
     (_w, ref) => ({
       tools: [
-        tool('chart-releaser', ['build', 'release'], `${ref.replace(/@.*$/, '')} packages and publishes the charts`),
+        tool(
+          'chart-releaser',
+          ['build', 'release'],
+          `${ref.replace(/@[\s\S]*$/, '')} packages and publishes the charts`,
+        ),
       ],
     }),
   ],
   // Releases cut or published by an action.
   [
     /^(?:softprops\/action-gh-release|ncipollo\/release-action|actions\/create-release|marvinpinto\/action-automatic-releases)@/,
-    (_w, ref) => ({ tools: [tool('GitHub release', ['release'], ref.replace(/@.*$/, ''))] }),
+    (_w, ref) => ({ tools: [tool('GitHub release', ['release'], ref.replace(/@[\s\S]*$/, ''))] }),
   ],
   [
     /^(?:googleapis|google-github-actions)\/release-please-action@/,
@@ -235,7 +239,7 @@ export const ACTIONS: [RegExp, Handler][] = [
   ],
   [
     /^taiki-e\/(?:create-gh-release-action|upload-rust-binary-action)@/,
-    (_w, ref) => ({ tools: [tool('GitHub release', ['release'], ref.replace(/@.*$/, ''))] }),
+    (_w, ref) => ({ tools: [tool('GitHub release', ['release'], ref.replace(/@[\s\S]*$/, ''))] }),
   ],
   [/^jreleaser\/release-action@/, (w) => ({ argv: ['jreleaser', ...words(w.arguments ?? 'full-release')] })],
   [/^changesets\/action@/, (w) => (w.publish ? { shell: w.publish } : { argv: ['changeset', 'version'] })],
@@ -248,7 +252,7 @@ export const ACTIONS: [RegExp, Handler][] = [
   [
     /^[\w.-]+\/(?:[\w.-]*[-_])?(?:publish[-_](?:nuget|npm|pypi|crates?|gems?|packages?)|(?:nuget|npm|pypi|crates?|gems?)[-_]publish)(?:[-_][\w.-]*)?@/i,
     (_w, ref) => ({
-      tools: [tool('package publish', ['release'], `${ref.replace(/@.*$/, '')} publishes the package`)],
+      tools: [tool('package publish', ['release'], `${ref.replace(/@[\s\S]*$/, '')} publishes the package`)],
     }),
   ],
   // A build tool's release action, shared as a sub-action of an organisation's templates
@@ -261,7 +265,7 @@ export const ACTIONS: [RegExp, Handler][] = [
         tool(
           `${/gradle/i.test(ref) ? 'Gradle' : /sbt/i.test(ref) ? 'sbt' : 'Maven'} release`,
           ['release'],
-          `${ref.replace(/@.*$/, '')} versions, tags and releases the build`,
+          `${ref.replace(/@[\s\S]*$/, '')} versions, tags and releases the build`,
         ),
       ],
     }),
@@ -321,7 +325,7 @@ export const ACTIONS: [RegExp, Handler][] = [
     (w, ref) => {
       const script = w.script ?? w.command ?? w.script_path ?? '';
       const line = script.split('\n').find((l) => REMOTE_DEPLOY.test(l));
-      const name = ref.replace(/@.*$/, '');
+      const name = ref.replace(/@[\s\S]*$/, '');
       return line
         ? { tools: [tool(name, ['deploy'], `${name} runs \`${line.trim().slice(0, 80)}\` on the server over SSH`)] }
         : {};
@@ -414,6 +418,6 @@ export const TASKS: [RegExp, Handler][] = [
   ],
   [
     /^(?:AdvancedSecurity-Dependency-Scanning|WhiteSource|Mend|SnykSecurityScan|dependency-check-build-task|CredScan|MicrosoftSecurityDevOps|ComponentGovernanceComponentDetection)@/i,
-    (_w, ref) => ({ tools: [tool(ref.replace(/@.*$/, ''), ['scan'], `Azure DevOps task ${ref}`)] }),
+    (_w, ref) => ({ tools: [tool(ref.replace(/@[\s\S]*$/, ''), ['scan'], `Azure DevOps task ${ref}`)] }),
   ],
 ];

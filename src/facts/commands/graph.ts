@@ -289,7 +289,7 @@ class Walker {
     if (!exp) return;
     const next = { ...frame, chain, cwd: u.cwd };
     this.expand(exp, next);
-    if (exp.tools?.length) this.emit([u.ref.replace(/@.*$/, '')], exp.tools, next);
+    if (exp.tools?.length) this.emit([u.ref.replace(/@[\s\S]*$/, '')], exp.tools, next);
     if (exp.unresolved)
       this.note(
         chain,
@@ -432,7 +432,7 @@ export function buildGraph(files: FileView, view: typeof dispatcherView = dispat
     ci.flatMap((f) =>
       f.commands
         .filter((c) => c.kind === 'uses' && c.text.startsWith('./'))
-        .map((c) => joinPath('', c.text.replace(/@.*$/, ''))),
+        .map((c) => joinPath('', c.text.replace(/@[\s\S]*$/, ''))),
     ),
   );
   const extra = ciDefaults(files, ci);

@@ -106,7 +106,11 @@ export function unfollowedWorkflows(graph: CommandGraph, hint: RegExp, unless?: 
   const seen = new Set<string>();
   const out: Evidence[] = [];
   for (const u of graph.unresolved) {
-    const file = u.remote?.ref.replace(/@.*$/, '').split('/').pop() ?? '';
+    const file =
+      u.remote?.ref
+        .replace(/@[\s\S]*$/, '')
+        .split('/')
+        .pop() ?? '';
     if (!u.remote || !hint.test(`${file} ${u.remote.job ?? ''}`) || unless?.test(file)) continue;
     const hop = u.chain[u.chain.length - 1]!;
     if (seen.has(u.remote.ref)) continue;

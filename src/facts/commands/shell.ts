@@ -395,7 +395,13 @@ export function normalise(words: string[]): Normalised | undefined {
     }
     if (a === 'go' && b === 'run' && argv[2] && /^[\w.-]+\.\w+\/.+/.test(argv[2]) && !argv[2].endsWith('.go')) {
       via.push(`go run ${argv[2]}`);
-      argv = [argv[2].replace(/@.*$/, '').split('/').pop()!, ...argv.slice(3)];
+      argv = [
+        argv[2]
+          .replace(/@[\s\S]*$/, '')
+          .split('/')
+          .pop()!,
+        ...argv.slice(3),
+      ];
       continue;
     }
     break;

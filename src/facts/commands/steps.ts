@@ -40,7 +40,7 @@ const CREDENTIAL_INPUT = /key|token|secret|password|credential|api/i;
 /** The action or task a `uses:` / `task:` step runs: local composite actions and workflows are followed. */
 export function usesExpansion(files: FileView, u: UsesStep): Expansion | undefined {
   const ref = u.ref.trim();
-  if (ref.startsWith('./')) return withInputs(files, localAction(files, ref.replace(/@.*$/, '')), ref, u.with);
+  if (ref.startsWith('./')) return withInputs(files, localAction(files, ref.replace(/@[\s\S]*$/, '')), ref, u.with);
   const w = u.with ?? {};
   const cwd = w['working-directory'] ?? w.workingDirectory ?? w.workingDir ?? w.tf_actions_working_dir ?? u.cwd;
   for (const [re, h] of [...ACTIONS, ...TASKS]) {
@@ -52,17 +52,17 @@ export function usesExpansion(files: FileView, u: UsesStep): Expansion | undefin
     const hop: CommandHop = { path: '', line: 0, text: '' };
     const commands: Synthetic[] = r.argv?.length ? [{ argv: r.argv, hop, cwd }] : [];
     const blocks: Block[] = r.shell
-      ? [{ path: u.hop.path, line: u.hop.line, text: r.shell, via: `input of ${ref.replace(/@.*$/, '')}`, cwd }]
+      ? [{ path: u.hop.path, line: u.hop.line, text: r.shell, via: `input of ${ref.replace(/@[\s\S]*$/, '')}`, cwd }]
       : [];
     return { commands, blocks, ...(r.tools ? { tools: r.tools } : {}) };
   }
   if (TEARDOWN_INPUT.test(String(w.action ?? '').trim())) return undefined;
   if (DEPLOY_ACTION.test(ref))
-    return { tools: [tool(ref.replace(/@.*$/, ''), ['deploy'], `${ref.replace(/@.*$/, '')} deploys`)] };
+    return { tools: [tool(ref.replace(/@[\s\S]*$/, ''), ['deploy'], `${ref.replace(/@[\s\S]*$/, '')} deploys`)] };
   // An action of another repository whose inputs say it (re)deploys: `redeploy_ecs_service: triagebot`,
   // `deploy: true`, or a target `environment` with the cluster/service to update (blind round 13:
   // rust-lang/simpleinfra's upload-docker-image pushes the image and redeploys the ECS service).
-  const name = ref.replace(/@.*$/, '');
+  const name = ref.replace(/@[\s\S]*$/, '');
   const redeploy = NOT_SHIPPING.test(name) ? undefined : redeployInput(w);
   if (redeploy)
     return { tools: [tool(name, ['deploy'], `${name} deploys (input ${redeploy[0]}: ${redeploy[1].slice(0, 60)})`)] };
@@ -103,7 +103,7 @@ function remoteWorkflowTools(
 ): { tools: CommandTool[]; specific: boolean } | undefined {
   const file = /\/workflows\/([\w.-]+?)\.ya?ml@/.exec(ref)?.[1] ?? '';
   const words = file.toLowerCase().split(/[-_.]+/);
-  const why = `reusable workflow ${ref.replace(/@.*$/, '')} (named for`;
+  const why = `reusable workflow ${ref.replace(/@[\s\S]*$/, '')} (named for`;
   const program = words.find((w) => REMOTE_TOOL_NAMES.has(w));
   if (program) {
     const tools = classify(program === 'golangci' ? ['golangci-lint', 'run'] : [program]).map((t) => ({
@@ -222,7 +222,7 @@ function withInputs(
   ref: string,
   given: Record<string, string> | undefined,
 ): Expansion {
-  const values = { ...declaredDefaults(files, joinPath('', ref.replace(/@.*$/, ''))), ...(given ?? {}) };
+  const values = { ...declaredDefaults(files, joinPath('', ref.replace(/@[\s\S]*$/, ''))), ...(given ?? {}) };
   // A value that is itself an expression of the caller (a matrix entry) is not known here.
   const known = Object.fromEntries(Object.entries(values).filter(([, v]) => !v.includes('${{')));
   if (Object.keys(known).length === 0) return exp;
@@ -559,7 +559,7 @@ function orbSteps(f: CiFile, doc: Record<string, unknown>, text: string): CiDefa
       via: `orb ${orb}`,
     };
     const shell = ORBS.find(([re]) => re.test(full))?.[1](p);
-    const deploy = DEPLOY_ACTION.test(`${orb.replace(/^circleci\//, '').replace(/@.*$/, '')}/${m[2]}`);
+    const deploy = DEPLOY_ACTION.test(`${orb.replace(/^circleci\//, '').replace(/@[\s\S]*$/, '')}/${m[2]}`);
     if (shell)
       out.push({
         system: 'circleci',

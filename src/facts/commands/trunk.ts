@@ -47,6 +47,15 @@ export interface TrunkConfig {
   hooks: { id: string; mode: 'check' | 'fmt'; hook: string; line: number }[];
 }
 
+/**
+ * The text before the first `@` (`trivy@0.50.1` → `trivy`). Not `/@.*$/`: from every `@` of a value
+ * with a line break that pattern runs to the break and back (quadratic on a hostile value).
+ */
+const bare = (s: string) => {
+  const at = s.indexOf('@');
+  return at < 0 ? s : s.slice(0, at);
+};
+
 const HOOK_ACTION = /^trunk-(check|fmt)-(pre-commit|pre-push)$/;
 
 /** Strings of a YAML list, each with its line. */
@@ -68,7 +77,6 @@ export function trunkConfig(files: FileView): TrunkConfig | undefined {
     const path = TRUNK_CONFIGS.find((p) => files.exists(p));
     if (!path) return undefined;
     const doc = parseYamlWithLines(files.read(path) ?? '').docs[0];
-    const bare = (s: string) => s.replace(/@.*$/, '');
     const disabled = new Set(listAt(doc, ['lint', 'disabled']).map((x) => bare(x.value)));
     const linters = listAt(doc, ['lint', 'enabled'])
       .filter((x) => !disabled.has(bare(x.value)))
@@ -122,7 +130,7 @@ export function trunkRemoteWorkflow(files: FileView, ref: string): Expansion | u
       .includes('trunk')
   )
     return undefined;
-  const commands = trunkCommands(files, 'check', `reusable workflow ${ref.replace(/@.*$/, '')} (named for Trunk)`);
+  const commands = trunkCommands(files, 'check', `reusable workflow ${bare(ref)} (named for Trunk)`);
   return commands.length ? { commands } : undefined;
 }
 

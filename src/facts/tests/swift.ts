@@ -105,7 +105,8 @@ export function countSwift(text: string): FileCount {
   const xctest = /^[ \t]*(?:@testable[ \t]+)?import[ \t]+XCTest\b/m.test(code);
   const testing = /^[ \t]*(?:@_?\w+[ \t]+)*import[ \t]+Testing\b/m.test(code);
   // A class deriving from something: an XCTestCase or a project base class that does.
-  const hasTestClass = xctest && /\bclass[ \t]+\w+[ \t]*(?:<[^>\n]*>)?[ \t]*:[ \t]*\w/.test(code);
+  // The generic clause carries its own trailing blanks (`[ \t]*(?:<…>)?[ \t]*` is quadratic on a long run of blanks).
+  const hasTestClass = xctest && /\bclass[ \t]+\w+[ \t]*(?:<[^>\n]*>[ \t]*)?:[ \t]*\w/.test(code);
   // Quick and Spectre specs: each `it("…")` is a test (`xit`/`pending` skipped); Spectre's run
   // inside XCTest methods, whose own count then gives way to them.
   const specs = /^[ \t]*(?:@testable[ \t]+)?import[ \t]+(?:Quick|Spectre)\b/m.test(code);
