@@ -123,6 +123,12 @@ describe('ciFiles: other systems', () => {
       'npm test',
       'pytest',
     ]);
+    // A shared library's pipeline step holds the steps written outside any stage.
+    const lib = {
+      Jenkinsfile_CNP:
+        "@Library(\"Infrastructure\") _\nwithPipeline(type, product, component) {\n  afterSuccess('test') {\n    builder.gradle('integration')\n  }\n}\n",
+    };
+    expect(parse(lib)[0]!.commands.map((c) => [c.text, c.job])).toEqual([['gradle integration', 'withPipeline']]);
   });
   it('Jenkinsfile: sh with named arguments before script', () => {
     const [f] = parse({

@@ -762,7 +762,11 @@ function parseJenkinsfile(files: FileView, path: string): CiFile {
     (/^[ \t]*@Library\s*\(/m.test(text)
       ? /^[ \t]*((?:with|run|standard|default|build)\w{0,40}Pipeline\w{0,40})[ \t]*\(/im.exec(text)
       : null);
-  if (jobs.length === 0 && lib) jobs.push({ name: lib[1]!, line: lineAt(text, lib.index) });
+  if (jobs.length === 0 && lib) {
+    jobs.push({ name: lib[1]!, line: lineAt(text, lib.index) });
+    // Steps written outside any stage (`afterSuccess('test') { builder.gradle('integration') }`) run in that step.
+    for (const c of commands) if (!c.job) c.job = lib[1]!;
+  }
   return { system: 'jenkins', path, ok: true, jobs, commands, environments: [], docs: [] };
 }
 
