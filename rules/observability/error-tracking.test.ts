@@ -103,6 +103,27 @@ ruleTester(rule, {
       },
     },
     {
+      name: 'Elixir: AppSignal wired into Phoenix by `use Appsignal.Phoenix`, key from the environment, reports errors (round 28)',
+      profile: 'service',
+      tree: {
+        'mix.exs':
+          'defmodule Web.MixProject do\n  use Mix.Project\n  defp deps do\n    [\n      {:phoenix, "~> 1.7"},\n      {:appsignal_phoenix, "~> 2.0"}\n    ]\n  end\nend\n',
+        'lib/web_web/endpoint.ex':
+          'defmodule WebWeb.Endpoint do\n  use Phoenix.Endpoint, otp_app: :web\n  use Appsignal.Phoenix\nend\n',
+      },
+      expect: { outcome: 'pass' },
+    },
+    {
+      name: 'Elixir: appsignal_phoenix declared and never wired stays partial',
+      profile: 'service',
+      tree: {
+        'mix.exs':
+          'defmodule Web.MixProject do\n  use Mix.Project\n  defp deps do\n    [\n      {:phoenix, "~> 1.7"},\n      {:appsignal_phoenix, "~> 2.0"}\n    ]\n  end\nend\n',
+        'lib/web_web/endpoint.ex': 'defmodule WebWeb.Endpoint do\n  use Phoenix.Endpoint, otp_app: :web\nend\n',
+      },
+      expect: { outcome: 'partial' },
+    },
+    {
       name: 'Symfony: sentry-symfony whose config never names it is partial',
       profile: 'service',
       tree: {

@@ -180,6 +180,26 @@ ruleTester(rule, {
       },
     },
     {
+      name: 'Elixir: AppSignal wired into Phoenix (`use Appsignal.Phoenix`) traces every request (round 28)',
+      profile: 'service',
+      tree: {
+        'mix.exs':
+          'defmodule Web.MixProject do\n  use Mix.Project\n  defp deps do\n    [\n      {:phoenix, "~> 1.7"},\n      {:appsignal_phoenix, "~> 2.0"}\n    ]\n  end\nend\n',
+        'lib/web_web/endpoint.ex':
+          'defmodule WebWeb.Endpoint do\n  use Phoenix.Endpoint, otp_app: :web\n  use Appsignal.Phoenix\nend\n',
+      },
+      expect: { outcome: 'pass', evidence: [{ path: 'lib/web_web/endpoint.ex', line: 3 }] },
+    },
+    {
+      name: 'Ruby: the New Relic agent (newrelic_rpm) in the Gemfile traces transactions once loaded: partial, not fail (round 28)',
+      profile: 'service',
+      tree: {
+        Gemfile: "source 'https://rubygems.org'\ngem 'rails', '~> 7.1'\ngem 'newrelic_rpm'\n",
+        'app/controllers/home_controller.rb': 'class HomeController < ApplicationController; end\n',
+      },
+      expect: { outcome: 'partial', message: ['newrelic_rpm'] },
+    },
+    {
       name: 'a Ruby service without tracing fails',
       profile: 'service',
       tree: {

@@ -48,7 +48,7 @@ export default defineRule({
     patterns: {
       setup: {
         regex:
-          /(new\s+NodeSDK\s*\(|registerInstrumentations\s*\(|new\s+(?:Node|Web|Basic)TracerProvider\s*\(|registerOTel\s*\(|require\(\s*["']dd-trace["']\s*\)\s*\.init|\btracer\.init\s*\(|require\(\s*["']elastic-apm-node["']\s*\)\.start|\bapm\.start\s*\(|AWSXRay\.capture|require\(\s*["']newrelic["']\s*\)|import\s+["']newrelic["']|import\s+["']dd-trace\/init["']|\bTracerProvider\s*\(|Instrumentor\s*\(\s*\)\s*\.instrument|\.instrument_app\s*\(|configure_azure_monitor\s*\(|\bpatch_all\s*\(|xray_recorder\.configure|XRayMiddleware|ElasticAPM\s*\(|logfire\.configure\s*\(|sdktrace\.NewTracerProvider|otel\.SetTracerProvider|otelhttp\.New(?:Handler|Transport)|otelgin\.Middleware|otelecho\.Middleware|otelmux\.Middleware|otelgrpc\.New|tracer\.Start\s*\(\s*(?:tracer\.With|$|\))|opentracing\.SetGlobalTracer|OpenTelemetrySdk\.builder|AutoConfiguredOpenTelemetrySdk|GlobalOpenTelemetry\.(?:get|set)|@WithSpan\b|\.WithTracing\s*\(|AddOpenTelemetryTracing\s*\(|Sdk\.CreateTracerProviderBuilder|AddXRay|UseAllElasticApm|AddAllElasticApm|OpenTelemetry::SDK\.configure|Datadog\.configure|ElasticAPM\.start|Sdk::builder\s*\(\)|TracerProviderFactory|tracing_opentelemetry::(?:layer|OpenTelemetryLayer)|opentelemetry_otlp::|opentelemetry_jaeger::|SdkTracerProvider::builder|OpentelemetryPhoenix\.setup)/,
+          /(new\s+NodeSDK\s*\(|registerInstrumentations\s*\(|new\s+(?:Node|Web|Basic)TracerProvider\s*\(|registerOTel\s*\(|require\(\s*["']dd-trace["']\s*\)\s*\.init|\btracer\.init\s*\(|require\(\s*["']elastic-apm-node["']\s*\)\.start|\bapm\.start\s*\(|AWSXRay\.capture|require\(\s*["']newrelic["']\s*\)|import\s+["']newrelic["']|import\s+["']dd-trace\/init["']|\bTracerProvider\s*\(|Instrumentor\s*\(\s*\)\s*\.instrument|\.instrument_app\s*\(|configure_azure_monitor\s*\(|\bpatch_all\s*\(|xray_recorder\.configure|XRayMiddleware|ElasticAPM\s*\(|logfire\.configure\s*\(|sdktrace\.NewTracerProvider|otel\.SetTracerProvider|otelhttp\.New(?:Handler|Transport)|otelgin\.Middleware|otelecho\.Middleware|otelmux\.Middleware|otelgrpc\.New|tracer\.Start\s*\(\s*(?:tracer\.With|$|\))|opentracing\.SetGlobalTracer|OpenTelemetrySdk\.builder|AutoConfiguredOpenTelemetrySdk|GlobalOpenTelemetry\.(?:get|set)|@WithSpan\b|\.WithTracing\s*\(|AddOpenTelemetryTracing\s*\(|Sdk\.CreateTracerProviderBuilder|AddXRay|UseAllElasticApm|AddAllElasticApm|OpenTelemetry::SDK\.configure|Datadog\.configure|ElasticAPM\.start|Sdk::builder\s*\(\)|TracerProviderFactory|tracing_opentelemetry::(?:layer|OpenTelemetryLayer)|opentelemetry_otlp::|opentelemetry_jaeger::|SdkTracerProvider::builder|OpentelemetryPhoenix\.setup|\buse\s+Appsignal\.(?:Phoenix|Plug)\b)/,
         files: CODE,
         literals: [
           'NodeSDK',
@@ -72,6 +72,7 @@ export default defineRule({
           'otel',
           'tracer.Start',
           'opentracing',
+          'Appsignal.',
           'OpenTelemetry',
           '@WithSpan',
           'WithTracing',
@@ -158,7 +159,8 @@ export default defineRule({
     const setupAll = own(
       codeMatches(ctx.matches('setup')).filter(
         (m) =>
-          !isImportLine(m.snippet) &&
+          // Elixir's `use Appsignal.Phoenix` is a macro that wires the instrumentation, not an import.
+          (!isImportLine(m.snippet) || /^\s*use\s+Appsignal\./.test(m.snippet)) &&
           (!/\bpatch_all\s*\(/.test(m.snippet) ||
             (tracingLibraryFiles.has(m.path) && !/\bmonkey\.patch_all\b/.test(m.snippet))),
       ),

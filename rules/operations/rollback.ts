@@ -20,6 +20,9 @@ const SCRIPTS = [
   '**/*.{sh,bash,ps1,mk,yml,yaml,py,groovy,tf,json,ts,js,toml}',
   '**/Makefile',
   '**/Jenkinsfile',
+  '**/Jenkinsfile.*',
+  '**/Jenkinsfile_*',
+  '**/Jenkinsfile-*',
   '**/justfile',
   '**/Justfile',
 ];

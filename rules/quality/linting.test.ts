@@ -463,6 +463,27 @@ ruleTester(rule, {
       expect: { outcome: 'partial', score: 0.6, message: ['ESLint configured', 'no CI job runs it'] },
     },
     {
+      name: 'ESLint configured and a Jenkins shared-library pipeline step (withPipeline) that may run it: unknown (round 28)',
+      tree: {
+        'eslint.config.js': 'export default [];\n',
+        'src/app.js': 'export const a = 1;\n',
+        Jenkinsfile_CNP: '@Library("Infrastructure") _\nwithPipeline("nodejs", product, component) {\n}\n',
+      },
+      expect: {
+        outcome: 'unknown',
+        message: ['ESLint configured', 'shared library of another repository (withPipeline)'],
+      },
+    },
+    {
+      name: 'the same ESLint with a Jenkinsfile whose stages are read and lint nothing: partial',
+      tree: {
+        'eslint.config.js': 'export default [];\n',
+        'src/app.js': 'export const a = 1;\n',
+        Jenkinsfile_CNP: "pipeline {\n  stages {\n    stage('Build') {\n      steps { sh 'npm ci' }\n    }\n  }\n}\n",
+      },
+      expect: { outcome: 'partial', score: 0.6, message: ['ESLint configured', 'no CI job runs it'] },
+    },
+    {
       name: 'RuboCop configured but never run in CI: partial',
       tree: { '.rubocop.yml': 'AllCops:\n  NewCops: enable\n', '.github/workflows/ci.yml': gha('bundle exec rspec') },
       expect: { outcome: 'partial', score: 0.6, message: 'no CI job runs it' },

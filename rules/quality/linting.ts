@@ -1,8 +1,8 @@
 import { defineRule } from '../../src/types.js';
-import { fail, listing, partial, pass } from '../../src/engine/results.js';
+import { fail, listing, partial, pass, unknown } from '../../src/engine/results.js';
 import { CI_GLOBS } from '../../src/facts/ci.js';
 import { findTools, KTLINT_EDITORCONFIG, type ToolSpec } from '../../src/facts/tests/tooling.js';
-import { runEvidence, toolNames } from '../../src/facts/commands/index.js';
+import { runEvidence, toolNames, unfollowedWorkflows } from '../../src/facts/commands/index.js';
 import { ansibleContent } from '../../src/facts/ansible.js';
 
 const LINTERS: ToolSpec[] = [
@@ -323,6 +323,17 @@ export default defineRule({
     const hooked = tools.filter((t) =>
       ctx.facts.commands.runs.some((r) => r.origin.kind === 'hook' && t.evidence.note?.includes('hook')),
     );
+    // A Jenkins shared library's pipeline step (`withPipeline(…)`) runs the build's checks in stages of
+    // another repository: whether they include these linters is not known here (blind round 28).
+    const library = unfollowedWorkflows(ctx.facts.commands, /^Jenkins shared library/);
+    if (library.length > 0)
+      return unknown(
+        `${listing(tools.map((t) => t.label))} configured; the Jenkins pipeline hands its stages to a shared library of another repository (${listing(
+          library.map((e) => e.snippet?.replace(/\s*\(.*$/s, '') ?? e.path),
+        )}), so whether CI runs ${names.length === 1 ? 'it' : 'them'} is not known here.`,
+        [...evidence, ...library],
+        data,
+      );
     return partial(
       0.6,
       `${listing(tools.map((t) => t.label))} configured${hooked.length ? ' (run by commit hooks)' : ''}, but no CI job runs ${names.length === 1 ? 'it' : 'them'} (CI followed through scripts, targets and actions).`,

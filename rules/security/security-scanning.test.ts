@@ -186,6 +186,31 @@ ruleTester(rule, {
       },
     },
     {
+      name: 'a Jenkins shared-library pipeline step (withPipeline after @Library) may scan: unknown, not fail (round 28)',
+      tree: {
+        Jenkinsfile_CNP:
+          '@Library("Infrastructure") _\nwithPipeline(type, product, component) {\n  enableSlackNotifications(channel)\n}\n',
+      },
+      expect: {
+        outcome: 'unknown',
+        evidence: [
+          {
+            path: 'Jenkinsfile_CNP',
+            line: 2,
+            note: 'job withPipeline calls Jenkins shared library step withPipeline, a shared-library step of another repository: not followed, what it runs is not known here',
+          },
+        ],
+      },
+    },
+    {
+      name: 'the same call without a shared library is a function of the file: nothing scans, fail',
+      tree: {
+        Jenkinsfile_CNP:
+          'def withPipeline(a, b, c, body) { body() }\nwithPipeline(type, product, component) {\n  sh "./gradlew build"\n}\n',
+      },
+      expect: { outcome: 'fail' },
+    },
+    {
       name: 'a GitLab security template include counts',
       tree: {
         '.gitlab-ci.yml':

@@ -1,7 +1,7 @@
 import { defineRule, type CommandRun, type Evidence } from '../../src/types.js';
-import { fail, partial, pass } from '../../src/engine/results.js';
+import { fail, partial, pass, unknown } from '../../src/engine/results.js';
 import { ciFiles, CI_GLOBS, manualOnly } from '../../src/facts/ci.js';
-import { runEvidence } from '../../src/facts/commands/index.js';
+import { runEvidence, unfollowedWorkflows } from '../../src/facts/commands/index.js';
 import { banditSelected, golangciGosec, ruffBandit, scannerOf, scannerRegex, scannerScripts } from './_lib/scanners.js';
 
 /** Files that configure a scanner; without a CI job running it they earn partial credit. */
@@ -190,6 +190,17 @@ export default defineRule({
         ...data,
         configured: local.map((e) => e.path),
       });
+    // A Jenkins shared library's pipeline step (`withPipeline(…)`) runs stages of another repository,
+    // commonly a dependency check and a code scan: not known here, so not missing (blind round 28).
+    const library = unfollowedWorkflows(ctx.facts.commands, /^Jenkins shared library/);
+    if (library.length > 0)
+      return unknown(
+        `No scanner among the commands CI runs here, but the Jenkins pipeline hands its stages to a shared library of another repository (${library
+          .map((e) => e.snippet?.replace(/\s*\(.*$/s, ''))
+          .join(', ')}); whether it scans is not known here.`,
+        [...library, searched],
+        data,
+      );
     return fail(
       ci.length
         ? 'No CI job scans code or dependencies.'

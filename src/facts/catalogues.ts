@@ -298,6 +298,24 @@ export const CATALOGUES: Record<string, string[]> = {
     'tracing-opentelemetry',
     'opentelemetry-jaeger',
     'opentelemetry-zipkin',
+    // APM agents that trace every request (transactions, spans, distributed tracing) once loaded:
+    // the same agents the metrics and error-tracking lists credit (blind round 28: AppSignal, New Relic).
+    'appsignal',
+    'appsignal_phoenix',
+    'appsignal_plug',
+    '@appsignal/nodejs',
+    'newrelic_rpm',
+    'new_relic_agent',
+    'newrelic/newrelic-php-agent',
+    'com.newrelic.agent.java:newrelic-api',
+    'com.newrelic.agent.java:newrelic-agent',
+    'scout_apm',
+    'scout-apm',
+    'skylight',
+    'honeybadger-io/honeybadger-insights',
+    'dynatrace-oneagent-sdk',
+    '@dynatrace/oneagent-sdk',
+    '@dynatrace/oneagent',
   ],
   'error-tracking': [
     // Elixir (Hex)

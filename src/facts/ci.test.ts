@@ -99,6 +99,37 @@ describe('ciFiles: other systems', () => {
     expect(parse(tree)[0]!.jobs.map((j) => j.name)).toEqual(['Build', 'Deploy']);
     expect(ofKind(tree, 'deploy')).toEqual([{ text: 'kubectl apply -f k8s/', line: 10, job: 'Deploy' }]);
   });
+  it('Jenkins pipelines under other names: Jenkinsfile_<suffix>, Jenkinsfile-<suffix>, Groovy pipelines in a jenkins/ or ci/ folder', () => {
+    const pipeline = (cmd: string) =>
+      `pipeline {\n  agent any\n  stages {\n    stage('Test') {\n      steps { sh '${cmd}' }\n    }\n  }\n}\n`;
+    const tree = {
+      Jenkinsfile_nightly: pipeline('./mvnw -B verify'),
+      'Jenkinsfile-release': pipeline('go test ./...'),
+      'jenkins/deploy.groovy': pipeline('pytest'),
+      'ci/Jenkinsfile_pr': pipeline('npm test'),
+      // Groovy that is no pipeline: a library class and a Gradle script in a ci/ folder.
+      'ci/Helpers.groovy': 'class Helpers {\n  static String stage(String s) { s }\n}\n',
+      'jenkins/vars.groovy': "def call() {\n  sh 'make lint'\n}\n",
+    };
+    expect(parse(tree).map((f) => [f.system, f.path])).toEqual([
+      ['jenkins', 'Jenkinsfile-release'],
+      ['jenkins', 'Jenkinsfile_nightly'],
+      ['jenkins', 'ci/Jenkinsfile_pr'],
+      ['jenkins', 'jenkins/deploy.groovy'],
+    ]);
+    expect(ofKind(tree, 'test').map((r) => r.text)).toEqual([
+      'go test ./...',
+      './mvnw -B verify',
+      'npm test',
+      'pytest',
+    ]);
+    // A shared library's pipeline step holds the steps written outside any stage.
+    const lib = {
+      Jenkinsfile_CNP:
+        "@Library(\"Infrastructure\") _\nwithPipeline(type, product, component) {\n  afterSuccess('test') {\n    builder.gradle('integration')\n  }\n}\n",
+    };
+    expect(parse(lib)[0]!.commands.map((c) => [c.text, c.job])).toEqual([['gradle integration', 'withPipeline']]);
+  });
   it('Jenkinsfile: sh with named arguments before script', () => {
     const [f] = parse({
       Jenkinsfile:

@@ -39,7 +39,17 @@ export const CI_FILES: { system: CiSystem; globs: string[] }[] = [
     ],
   },
   { system: 'circleci', globs: ['.circleci/config.yml', '.circleci/config.yaml'] },
-  { system: 'jenkins', globs: ['**/Jenkinsfile', '**/Jenkinsfile.*', '**/*.jenkinsfile'] },
+  {
+    system: 'jenkins',
+    globs: [
+      '**/Jenkinsfile',
+      '**/Jenkinsfile.*',
+      // `Jenkinsfile_CNP`, `Jenkinsfile_nightly`, `Jenkinsfile-release`: one pipeline per trigger.
+      '**/Jenkinsfile_*',
+      '**/Jenkinsfile-*',
+      '**/*.jenkinsfile',
+    ],
+  },
   { system: 'travis', globs: ['.travis.yml'] },
   { system: 'bitbucket-pipelines', globs: ['bitbucket-pipelines.yml'] },
   {
@@ -200,6 +210,14 @@ export function ciFiles(files: FileView): CiFile[] {
         seen.add(path);
         out.push(system === 'jenkins' ? parseJenkinsfile(files, path) : parseYamlCi(files, system, path));
       }
+    }
+    // Groovy pipelines kept in a jenkins/ or ci/ folder (`jenkins/release.groovy`), by their content.
+    for (const path of files.match(JENKINS_CANDIDATE_GLOBS)) {
+      if (seen.has(path)) continue;
+      const text = files.read(path);
+      if (text === undefined || !jenkinsPipelineContent(text)) continue;
+      seen.add(path);
+      out.push(parseJenkinsfile(files, path));
     }
     for (const path of files.match(AZURE_CANDIDATE_GLOBS)) {
       if (seen.has(path)) continue;
@@ -657,6 +675,19 @@ function dispatchEnvironments(
   return out;
 }
 
+/** Groovy files that may hold a Jenkins pipeline outside the `Jenkinsfile*` names. */
+export const JENKINS_CANDIDATE_GLOBS = [
+  '**/jenkins/**/*.groovy',
+  '**/.jenkins/**/*.groovy',
+  '**/ci/**/*.groovy',
+  '**/pipelines/**/*.groovy',
+];
+
+/** A declarative (`pipeline {`) or scripted (`node {`) Jenkins pipeline with at least one `stage(`. */
+export function jenkinsPipelineContent(text: string): boolean {
+  return /^[ \t]*(?:pipeline\s*\{|node\s*(?:\([^()\n]{0,200}\)\s*)?\{)/m.test(text) && /\bstage\s*\(/.test(text);
+}
+
 /** Jenkinsfile: `sh`/`bat`/`powershell` steps (single, double or triple quoted), stages as jobs. */
 function parseJenkinsfile(files: FileView, path: string): CiFile {
   const text = files.read(path);
@@ -711,11 +742,31 @@ function parseJenkinsfile(files: FileView, path: string): CiFile {
       /\b(sh|bat|powershell|pwsh)\s*\(?\s*(?:\w+\s*:\s*[^,'"()]+,\s*)*(?:script\s*:\s*)?(['"])(.*?)\2/.exec(line);
     if (single)
       commands.push({ text: single[3]!.trim(), kind: 'run', path, line: i + 1, ...(stage ? { job: stage } : {}) });
+    // A shared library's Gradle builder called with the task (`builder.gradle('integration')`): it runs the wrapper.
+    else {
+      const gradle = /\.gradle\s*\(\s*(['"])([^'"]{1,200})\1\s*\)/.exec(line);
+      if (gradle)
+        commands.push({
+          text: `${files.exists('gradlew') ? './gradlew' : 'gradle'} ${gradle[2]!.trim()}`,
+          kind: 'run',
+          path,
+          line: i + 1,
+          ...(stage ? { job: stage } : {}),
+        });
+    }
   });
   if (jobs.length === 0 && /\bpipeline\s*\{|\bnode\s*[({]/.test(text)) jobs.push({ name: basename(path), line: 1 });
   // A shared-library step that is the whole pipeline (`buildPlugin(…)`, commands/steps.ts).
-  const lib = /^\s*(buildPlugin|buildPluginWithGradle)\s*\(/m.exec(text);
-  if (jobs.length === 0 && lib) jobs.push({ name: lib[1]!, line: lineAt(text, lib.index) });
+  const lib =
+    /^\s*(buildPlugin|buildPluginWithGradle)\s*\(/m.exec(text) ??
+    (/^[ \t]*@Library\s*\(/m.test(text)
+      ? /^[ \t]*((?:with|run|standard|default|build)\w{0,40}Pipeline\w{0,40})[ \t]*\(/im.exec(text)
+      : null);
+  if (jobs.length === 0 && lib) {
+    jobs.push({ name: lib[1]!, line: lineAt(text, lib.index) });
+    // Steps written outside any stage (`afterSuccess('test') { builder.gradle('integration') }`) run in that step.
+    for (const c of commands) if (!c.job) c.job = lib[1]!;
+  }
   return { system: 'jenkins', path, ok: true, jobs, commands, environments: [], docs: [] };
 }
 

@@ -161,7 +161,9 @@ export const MECHANISMS: Mechanism[] = [
   ),
   m('ci', 'GitHub Actions', /\bgithub actions\b/i, { files: ['.github/workflows/*.yml', '.github/workflows/*.yaml'] }),
   m('ci', 'GitLab CI', /\bgitlab[- ]ci\b/i, { files: ['.gitlab-ci.yml', '.gitlab-ci.yaml'] }),
-  m('ci', 'Jenkins', /\bjenkins\b/i, { files: ['**/Jenkinsfile', '**/Jenkinsfile.*'] }),
+  m('ci', 'Jenkins', /\bjenkins\b/i, {
+    files: ['**/Jenkinsfile', '**/Jenkinsfile.*', '**/Jenkinsfile_*', '**/Jenkinsfile-*'],
+  }),
   m('ci', 'CircleCI', /\bcircle ?ci\b/i, { files: ['.circleci/config.yml'] }),
   m('ci', 'Azure Pipelines', /\bazure (?:devops )?pipelines?\b/i, {
     files: ['azure-pipelines*.yml', '.azure-pipelines/**/*.yml'],

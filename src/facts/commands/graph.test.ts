@@ -678,6 +678,25 @@ describe('command graph: CI catalogues and defaults', () => {
     ]);
   });
 
+  it('Jenkins pipelines named Jenkinsfile_<suffix>: a shared-library pipeline step is opaque, the Gradle tasks it names are followed', () => {
+    const Jenkinsfile_CNP =
+      "#!groovy\n@Library(\"Infrastructure\") _\nimport uk.gov.hmcts.contino.GradleBuilder\nGradleBuilder builder = new GradleBuilder(this, product)\nwithPipeline(type, product, component) {\n  afterSuccess('test') {\n    builder.gradle('integration')\n  }\n}\n";
+    const tree = {
+      Jenkinsfile_CNP,
+      gradlew: '#!/bin/sh\n',
+      'build.gradle':
+        "plugins { id 'java' }\ntask integration(type: Test) {\n  useJUnitPlatform()\n}\ndependencies { testImplementation 'org.junit.jupiter:junit-jupiter' }\n",
+    };
+    expect(chains(tree, 'test')).toEqual(['Jenkinsfile_CNP:7 → JUnit/TestNG']);
+    const g = commandGraph(memoryIndex(tree));
+    expect(g.unresolved.map((u) => u.remote?.ref)).toEqual(['Jenkins shared library step withPipeline']);
+    // Without the library the same call is a function of the file itself: nothing opaque.
+    const own = commandGraph(
+      memoryIndex({ ...tree, Jenkinsfile_CNP: Jenkinsfile_CNP.replace('@Library("Infrastructure") _\n', '') }),
+    );
+    expect(own.unresolved.filter((u) => u.remote)).toEqual([]);
+  });
+
   it('a Maven lint plugin without <executions> runs only when its goal is named, even when a later plugin has executions (round 15)', () => {
     const spotbugs = (executions: string) =>
       `<project><build><plugins>\n<plugin>\n<groupId>com.github.spotbugs</groupId>\n<artifactId>spotbugs-maven-plugin</artifactId>\n<version>4.8.6.0</version>${executions}\n</plugin>\n<plugin>\n<artifactId>maven-source-plugin</artifactId>\n<executions><execution><id>attach-sources</id><goals><goal>jar</goal></goals></execution></executions>\n</plugin>\n</plugins></build></project>\n`;

@@ -298,7 +298,7 @@ class Walker {
       );
   }
 
-  private note(chain: CommandHop[], reason: string, remote?: { ref: string; job?: string }): void {
+  note(chain: CommandHop[], reason: string, remote?: { ref: string; job?: string }): void {
     if (this.unresolved.length < MAX_UNRESOLVED) this.unresolved.push({ chain, reason, ...(remote ? { remote } : {}) });
   }
 
@@ -445,6 +445,13 @@ export function buildGraph(files: FileView, view: typeof dispatcherView = dispat
     // A default's script is cited where the default comes from (its block's hop): no second hop on the same line.
     w.expand(d.expansion, { origin, chain: [], cwd: '' });
     if (d.expansion.tools?.length) w.emit([d.hop.text], d.expansion.tools, { origin, chain: [d.hop], cwd: '' });
+    // A shared-library step of another repository (Jenkins `withPipeline(…)`): what it runs is not known here.
+    if (d.expansion.unresolved)
+      w.note(
+        [d.hop],
+        d.expansion.unresolved,
+        d.expansion.remote ? { ref: d.expansion.remote, ...(d.job ? { job: d.job } : {}) } : undefined,
+      );
   }
   // pre-commit.ci runs the hooks on every pull request: a CI job, cited at its `ci:` block.
   const pci = preCommitCiOrigin(files);

@@ -228,6 +228,20 @@ function mavenCoverage(text: string, words: string[], last: number, skipTests: b
   ];
 }
 
+/**
+ * Tasks the build declares of type Test under any name (`task integration(type: Test)`,
+ * `tasks.register('integration', Test)`, `tasks.register<Test>("integration")`, `task<Test>("e2e")`).
+ */
+function testTasks(files: FileView, text: string): Set<string> {
+  return memo(files, 'commands:gradle-test-tasks', () => {
+    const out = new Set<string>();
+    const re =
+      /\btask[ \t]+(\w+)[ \t]*\([ \t]*type[ \t]*:[ \t]*Test\b|\btasks\.(?:register|create)[ \t]*\([ \t]*['"](\w+)['"][ \t]*,[ \t]*Test\b|\btasks?(?:\.(?:register|create))?[ \t]*<[ \t]*Test[ \t]*>[ \t]*\([ \t]*"(\w+)"/g;
+    for (const m of text.matchAll(re)) out.add((m[1] ?? m[2] ?? m[3])!);
+    return out;
+  });
+}
+
 /** `./gradlew [opts] task…`: the tools its tasks run by convention. */
 export const gradleTasks: Resolver = (argv, { files }) => {
   if (!/^(?:\.\/)?gradlew(?:\.bat)?$|^gradle$/.test(argv[0]!)) return undefined;
@@ -261,6 +275,7 @@ export const gradleTasks: Resolver = (argv, { files }) => {
       add({ name: 'Gradle build', kinds: ['build'], implied: `gradle ${t} compiles the project` });
     if (!skipTests && (lifecycle || /^(?:test|\w*Test|\w*Tests|\w+UnitTest\w*|connected\w*Check|allTests)$/.test(t)))
       add(test(lifecycle ? `gradle ${t} runs the test task` : `gradle ${t} is a test task`));
+    else if (!skipTests && testTasks(files, text).has(t)) add(test(`gradle ${t} is a task of type Test in the build`));
     for (const p of PLUGINS)
       if (
         p.gradle.test(applied) &&

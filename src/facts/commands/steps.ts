@@ -515,9 +515,33 @@ export function ciDefaults(files: FileView, ci: CiFile[]): { defaults: CiDefault
 function jenkinsLibrarySteps(files: FileView, f: CiFile): CiDefault[] {
   const text = files.read(f.path) ?? '';
   const out: CiDefault[] = [];
+  const shared = /^[ \t]*@Library\s*\(/m.test(text);
   text.split(/\r?\n/).forEach((l, i) => {
     const m = /^\s*(buildPlugin|buildPluginWithGradle)\s*\(/.exec(l);
-    if (!m) return;
+    if (!m) {
+      // A pipeline step of a company's shared library (`@Library("Infrastructure") _` then
+      // `withPipeline(type, product, component) { … }`, `withNightlyPipeline(…)`, `standardPipeline(…)`):
+      // it runs the build, test, lint, scan and deploy stages of another repository's code. Opaque:
+      // not known here, neither run nor missing.
+      const lib = shared ? /^\s*((?:with|run|standard|default|build)\w{0,40}Pipeline\w{0,40})\s*\(/i.exec(l) : null;
+      if (!lib) return;
+      const hop = {
+        path: f.path,
+        line: i + 1,
+        text: l.trim().slice(0, 120),
+        via: `Jenkins shared-library step ${lib[1]}`,
+      };
+      out.push({
+        system: 'jenkins',
+        job: lib[1]!,
+        hop,
+        expansion: {
+          unresolved: `${lib[1]} is a step of a Jenkins shared library of another repository (build, test, lint, scan, deploy stages): its stages cannot be read here`,
+          remote: `Jenkins shared library step ${lib[1]}`,
+        },
+      });
+      return;
+    }
     const script =
       m[1] === 'buildPluginWithGradle'
         ? `${files.exists('gradlew') ? './gradlew' : 'gradle'} build`
