@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Match } from '../types.js';
-import { readPrebuilt, writePrebuilt } from './pattern-cache.js';
+import { KEPT_PATTERN_FILES, readPrebuilt, writePrebuilt } from './pattern-cache.js';
 import {
   compilePatterns,
   prebuiltOf,
@@ -83,6 +83,21 @@ describe('compiled patterns kept between runs', () => {
     (globalThis as Record<symbol, unknown>)[KEY] = { dir: at, build: BUILD };
     writeFileSync(file!, Buffer.from([8, 0, 0, 0, 1, 2]));
     expect(readPrebuilt(patterns).prebuilt).toBeUndefined();
+  });
+
+  it('keep only the newest pattern sets, the one just written among them', () => {
+    const at = launcherCache();
+    const built = prebuiltOf(compilePatterns(patterns));
+    for (let i = 0; i < KEPT_PATTERN_FILES + 4; i++) {
+      const set = [...patterns, { key: `dep:${i}`, regex: new RegExp(`dependency${i}`), files: ['**/*.ts'] }];
+      writePrebuilt(readPrebuilt(set).file, built);
+    }
+    const { file } = readPrebuilt(patterns);
+    writePrebuilt(file, built);
+    const left = readdirSync(at).filter((n) => n.startsWith('patterns-'));
+    expect(left).toHaveLength(KEPT_PATTERN_FILES);
+    expect(left).toContain(file!.slice(at.length + 1));
+    expect(readPrebuilt(patterns).prebuilt).toBeDefined();
   });
 
   it('are neither read nor written outside the command line', () => {

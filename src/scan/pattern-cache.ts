@@ -14,8 +14,8 @@
  * never sees half a file; a file that does not read back whole is ignored and written again.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import v8 from 'node:v8';
 import { sharedInt32 } from './literals.js';
 import type { Prebuilt, ScanPattern } from './patterns.js';
@@ -87,6 +87,7 @@ export function writePrebuilt(file: string | undefined, prebuilt: Prebuilt | und
     const body = Buffer.from(table.buffer, table.byteOffset, table.length * 4);
     writeFileSync(temporary, Buffer.concat([length, head, body]), { flag: 'wx', mode: 0o600 });
     renameSync(temporary, file);
+    keepNewest(file);
   } catch {
     try {
       rmSync(temporary, { force: true });
@@ -94,4 +95,27 @@ export function writePrebuilt(file: string | undefined, prebuilt: Prebuilt | und
       /* nothing to clean */
     }
   }
+}
+
+/**
+ * Pattern files kept at once. Each repository whose dependencies add patterns has its own set, and each
+ * file is ~5 MB: an aggregate audit of hundreds of repositories would otherwise fill the cache directory
+ * for a week (the launcher's age limit). The newest are kept; a set used again is written again.
+ */
+export const KEPT_PATTERN_FILES = 8;
+
+function keepNewest(written: string): void {
+  const dir = dirname(written);
+  const kept: { file: string; at: number }[] = [];
+  for (const name of readdirSync(dir)) {
+    if (!/^patterns-[0-9a-f]{40}\.bin$/.test(name)) continue;
+    const file = join(dir, name);
+    try {
+      kept.push({ file, at: file === written ? Number.POSITIVE_INFINITY : statSync(file).mtimeMs });
+    } catch {
+      /* gone already */
+    }
+  }
+  kept.sort((a, b) => b.at - a.at);
+  for (const { file } of kept.slice(KEPT_PATTERN_FILES)) rmSync(file, { force: true });
 }
