@@ -372,7 +372,7 @@ export default defineRule({
     json = json.filter((m) => !ownLoggerModule.includes(m));
     // pino writes JSON unless pino-pretty is its only output: a `transport: { target: 'pino-pretty' }`
     // (or v6 `prettyPrint: true`) in a file that never looks at the environment prints text everywhere.
-    const prettyOnly = json.filter((m) => /\bpino\b/.test(m.snippet) && PINO_PRETTY_ONLY(ctx.files.read(m.path) ?? ''));
+    const prettyOnly = json.filter((m) => /\bpino\b/.test(m.snippet) && pinoPrettyOnly(ctx.files.read(m.path) ?? ''));
     json = json.filter((m) => !prettyOnly.includes(m));
     // winston's createLogger formats as JSON by default (its `format` option defaults to
     // `format.json()`): a logger in a file that never names a format writes JSON lines.
@@ -604,7 +604,7 @@ const AMQP_CLIENT =
 const LOGGED_ID = /x-(?:request|correlation)-?id|\blog|MDC|WithValue|PushProperty|contextvars/i;
 
 /** pino-pretty set as the logger's output with no environment check in the file (one pass each). */
-function PINO_PRETTY_ONLY(text: string): boolean {
+function pinoPrettyOnly(text: string): boolean {
   const pretty = /\btarget\s*:\s*['"]pino-pretty['"]|\bprettyPrint\s*:\s*true\b/.test(text);
   return (
     pretty && !/NODE_ENV|\bis(?:Prod|Dev)\w*|production|development|process\.env\.\w*(?:PRETTY|LOG_FORMAT)/i.test(text)
