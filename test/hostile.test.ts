@@ -680,6 +680,26 @@ describe('trust: bounded time, and an error never lifts a gate (issue 14)', () =
     expect(JSON.parse(r.stdout).claims.length).toBeGreaterThan(0);
   });
 
+  it('a README of 200,000 lone `$` lines beside an npm package with a command is read in linear time (quadratic before: minutes)', async () => {
+    const root = writeTree(tempDir(), {
+      'package.json': JSON.stringify({
+        name: 'tool',
+        version: '1.0.0',
+        bin: { tool: 'cli.js' },
+        exports: './index.js',
+      }),
+      'index.js': 'export const x = 1;\n',
+      'cli.js': 'console.log(1);\n',
+      'README.md': `# tool\n\n\`\`\`js\nimport { x } from "tool";\n\`\`\`\n${'$\n'.repeat(200_000)}`,
+    });
+    // The test's own time limit is the bound (no timing assertion): before the fix this took minutes.
+    const r = await cli(['audit', root, '--format', 'json'], { spawn: true });
+    expect(r.code, r.stderr).toBe(0);
+    const report = JSON.parse(r.stdout) as Report;
+    // The README imports the package and never runs the command: a library with a side tool.
+    expect(report.repository.profile.id).toBe('library');
+  });
+
   it('huge manifests cost time linear in their size (a lookup per dependency: three 1 MB package.json and composer.json cost 136 s in facts)', async () => {
     const files: Record<string, string> = {};
     for (const d of ['a', 'b']) {

@@ -712,8 +712,10 @@ function npmLibraryWithSideBin(files: FileView): string | undefined {
     return at < 0 ? undefined : lineAt(text, at);
   };
   const apiKey = exports ? 'exports' : types ? 'types' : 'typings';
-  const bins =
-    typeof bin === 'string' ? [name.replace(/^@[^/]+\//, '')] : bin && typeof bin === 'object' ? Object.keys(bin) : [];
+  // At most 32 command names: the run pattern tries each at every line start of the README.
+  const bins = (
+    typeof bin === 'string' ? [name.replace(/^@[^/]+\//, '')] : bin && typeof bin === 'object' ? Object.keys(bin) : []
+  ).slice(0, 32);
   const readme = files.paths.find((p) => /^readme(?:\.(?:md|markdown|rst|txt))?$/i.test(p));
   const doc = readme ? (files.read(readme) ?? '') : '';
   const esc = (x: string) => x.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
@@ -726,7 +728,9 @@ function npmLibraryWithSideBin(files: FileView): string | undefined {
   ];
   if (imports.length === 0) return undefined;
   const names = bins.map(esc).join('|');
-  const run = new RegExp(`^[ \\t]*(?:(?:\\$\\s*|npx\\s+)+(?:${names})(?:\\s|$)|(?:${names})\\s+-)`, 'gm');
+  // A command run is one line: `\s` after `$` or `npx` ran on across lines from every line start
+  // (quadratic on a README of lone `$` lines).
+  const run = new RegExp(`^[ \\t]*(?:(?:\\$[ \\t]*|npx[ \\t]+)+(?:${names})(?:\\s|$)|(?:${names})[ \\t]+-)`, 'gm');
   const runs = bins.length ? (doc.match(run)?.length ?? 0) : 0;
   if (runs >= imports.length) return undefined;
   const first = lineAt(doc, imports[0]!.index);
