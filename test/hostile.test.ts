@@ -700,6 +700,32 @@ describe('trust: bounded time, and an error never lifts a gate (issue 14)', () =
     expect(report.repository.profile.id).toBe('library');
   });
 
+  it('verify: thousands of "every route" lines against a hundred large route files stop at a byte budget (half a minute before, minutes on larger trees)', async () => {
+    const handler = `router.get('/x', (req, res) => res.send(1));\n${'// a handler file with nothing else on this line\n'.repeat(800)}`;
+    const files: Record<string, string> = {
+      'package.json': JSON.stringify({ name: 'x', dependencies: { express: '4', 'express-rate-limit': '7' } }),
+      'src/app.js':
+        "const rateLimit = require('express-rate-limit');\nconst limiter = rateLimit({ max: 5 });\nmodule.exports = limiter;\n",
+    };
+    for (let i = 0; i < 100; i++) files[`src/routes/r${i}.js`] = handler;
+    const root = writeTree(tempDir(), files);
+    const doc = join(tempDir(), 'READINESS.md');
+    const lines = Array.from(
+      { length: 2000 },
+      (_, i) => `- ✅ All routes are rate limited with express-rate-limit and limiter${i}()`,
+    );
+    writeFileSync(doc, `# Readiness\n\n## Security\n${lines.join('\n')}\n`);
+    // The test's own time limit is the bound (no timing assertion).
+    const r = await cli(['verify', doc, root, '--format', 'json'], { spawn: true });
+    expect(r.code, r.stderr).toBe(0);
+    const claims = JSON.parse(r.stdout).claims as Array<{ verdict: string; reason: string }>;
+    expect(claims).toHaveLength(2000);
+    // Lines past the budget stay open and say why; none is decided from a partial count.
+    const open = claims.filter((c) => /budget for counting route files/.test(c.reason));
+    expect(open.length).toBeGreaterThan(1900);
+    expect(open.every((c) => c.verdict === 'unverifiable')).toBe(true);
+  });
+
   it('huge manifests cost time linear in their size (a lookup per dependency: three 1 MB package.json and composer.json cost 136 s in facts)', async () => {
     const files: Record<string, string> = {};
     for (const d of ['a', 'b']) {

@@ -99,6 +99,21 @@ const HANDLES =
 
 const routesOf = new WeakMap<object, string[]>();
 
+/**
+ * Bytes of route and wiring files one document may have counted: each "every route" line reads the
+ * route files again with its own names, so a document of thousands of such lines against hundreds of
+ * route files ran for minutes. Past the budget a line is left open, which is deterministic (bytes, not time).
+ */
+const ROUTE_SCAN_BUDGET = 64 * 1024 * 1024;
+const scanned = new WeakMap<object, { bytes: number }>();
+function spend(ctx: LookupContext, text: string): boolean {
+  let used = scanned.get(ctx.files);
+  if (!used) scanned.set(ctx.files, (used = { bytes: 0 }));
+  used.bytes += text.length;
+  return used.bytes <= ROUTE_SCAN_BUDGET;
+}
+const spent = (ctx: LookupContext) => (scanned.get(ctx.files)?.bytes ?? 0) > ROUTE_SCAN_BUDGET;
+
 /** Files that serve requests, read once per repository. */
 function allRouteFiles(ctx: LookupContext): string[] {
   const known = routesOf.get(ctx.files);
@@ -205,6 +220,7 @@ function appliedToAll(ctx: LookupContext, routes: readonly string[], ids: readon
   for (const p of new Set(candidates)) {
     const text = ctx.files.read(p);
     if (!text) continue;
+    if (!spend(ctx, text)) return null;
     let line = 0;
     for (const l of text.split('\n', 20_000)) {
       line++;
@@ -232,6 +248,7 @@ export function routeCoverage(ctx: LookupContext, claim: Claim, v: VerifiedClaim
     evidence: v.evidence,
   });
   if (files.length < 2) return open('fewer than two route files were found to count');
+  if (spent(ctx)) return open('the budget for counting route files in one document is spent');
   const { ids, packages } = usesOf(ctx, claim, v.evidence, new Set(files));
   if (!ids.length && !packages.length) return open('no code name of the thing was found to count route files by');
   const idRe = ids.length ? new RegExp(`(?<![\\w$])(?:${ids.map(escapeRe).join('|')})(?![\\w$])`) : null;
@@ -247,6 +264,7 @@ export function routeCoverage(ctx: LookupContext, claim: Claim, v: VerifiedClaim
   for (const p of files) {
     const text = ctx.files.read(p);
     if (text === undefined) continue;
+    if (!spend(ctx, text)) return open('the budget for counting route files in one document is spent');
     const at = useIn(text, idRe, pkgRe);
     if (at) using.push({ path: p, line: at.line, snippet: at.snippet });
     else without.push(p);
