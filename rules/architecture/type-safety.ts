@@ -1,6 +1,6 @@
 import { defineRule, type Evidence, type Match } from '../../src/types.js';
 import { fail, listing, partial, pass } from '../../src/engine/results.js';
-import { runEvidence, strictTypecheckRuns } from '../../src/facts/commands/index.js';
+import { pythonTypecheckRuns, runEvidence, strictTypecheckRuns } from '../../src/facts/commands/index.js';
 import { languageOf } from '../../src/facts/languages.js';
 import { fromMatch, isProductionPath, noProductCode, productCode } from '../../src/facts/paths.js';
 import { terraform } from '../../src/facts/terraform.js';
@@ -231,6 +231,11 @@ export default defineRule({
         const marker = ctx.files.named('py.typed').filter(isProductionPath);
         // Strictness given on the command line CI runs (`mypy --strict hc`) counts as much as a config key.
         const cli = strictTypecheckRuns(ctx.facts.commands, 'Python').map((r) => runEvidence(r, 'runs mypy --strict'));
+        // A checker CI runs with no config file of its own (a pre-commit mypy hook) checks with its
+        // defaults: a type checker, not strict.
+        const ciRuns = checker.length
+          ? []
+          : pythonTypecheckRuns(ctx.facts.commands).map((r) => runEvidence(r, `runs ${r.argv[0]!.split('/').pop()}`));
         const ignored =
           strict.length || cli.length ? ignoredShare(ctx, m('pyIgnoreErrors'), byLang.get(lang)!) : undefined;
         if ((strict.length || cli.length) && ignored)
@@ -255,18 +260,21 @@ export default defineRule({
             note: 'strict type checking',
             evidence: [...first(strict, 'strict Python type checking'), ...cli.slice(0, 1)],
           });
-        else if (checker.length || marker.length)
+        else if (checker.length || marker.length || ciRuns.length)
           verdicts.set(lang, {
             score: 0.6,
             // A py.typed marker with no checker configured says hints ship, not that anything checks
             // them: "not strict" would name a checker that is not there (blind round 25, sqlparse).
             note: checker.length
               ? 'type checker not strict'
-              : off.length
-                ? 'py.typed marker only; pyright turned off'
-                : 'py.typed marker only; no type checker (mypy, pyright) configured',
+              : ciRuns.length
+                ? 'type checker run in CI with its defaults, not strict'
+                : off.length
+                  ? 'py.typed marker only; pyright turned off'
+                  : 'py.typed marker only; no type checker (mypy, pyright) configured',
             evidence: [
               ...first(checker, 'type checker configured, not strict'),
+              ...ciRuns.slice(0, 1),
               ...marker.slice(0, 1).map((p) => ({ path: p, note: 'py.typed marker: the package ships type hints' })),
               ...offEvidence,
             ],
