@@ -21,6 +21,14 @@ const STATIC = new Set([
   'C++',
   'Haskell',
   'Visual Basic',
+  // Hindley-Milner languages: the compiler infers and checks every type (ReScript and Reason
+  // compile to JavaScript, Elm and PureScript too, Gleam to Erlang or JavaScript).
+  'ReScript',
+  'Reason',
+  'OCaml',
+  'Elm',
+  'PureScript',
+  'Gleam',
 ]);
 const TS_CONFIGS = ['**/tsconfig*.json', '**/jsconfig*.json'];
 const PY_CONFIGS = ['**/pyproject.toml', '**/mypy.ini', '**/.mypy.ini', '**/setup.cfg', '**/pyrightconfig.json'];
@@ -59,7 +67,7 @@ export default defineRule({
     severity: 'medium',
     effort: 'medium',
     detection:
-      'Production source files by language (generated and minified files left out). Terraform, in an infrastructure repository: input variables with a `type` (pass when nearly all are typed). Go, Java, Kotlin, Scala, C#, F#, Rust, Swift and C/C++ are statically typed. TypeScript: each file by the tsconfig of the nearest folder above it, following `extends` (`strict: true`; `strict`/`noImplicitAny`/`strictNullChecks: false` turns it off; partial without), weighted by files — a strict client in a monorepo does not make its server strict. JavaScript: `checkJs` (partial). Python: mypy/pyright configuration, or ty’s (`ty.toml`, `[tool.ty]`; ty has no strict mode) (pass when strict, partial otherwise) or `py.typed` (partial). Ruby: Sorbet sigils or RBS/Steep (partial). Elixir: Dialyzer through dialyxir (or a .dialyzer_ignore.exs) (partial). PHP: PHPStan level ≥ 8 or Psalm errorLevel ≤ 2 (partial below). The score is the average over languages weighted by file count.',
+      'Production source files by language (generated and minified files left out). Terraform, in an infrastructure repository: input variables with a `type` (pass when nearly all are typed). Go, Java, Kotlin, Scala, C#, F#, Rust, Swift, C/C++, Haskell, OCaml, ReScript, Reason, Elm, PureScript and Gleam are statically typed. TypeScript: each file by the tsconfig of the nearest folder above it, following `extends` (`strict: true`; `strict`/`noImplicitAny`/`strictNullChecks: false` turns it off; partial without), weighted by files — a strict client in a monorepo does not make its server strict. JavaScript: `checkJs` (partial). Python: mypy/pyright configuration, or ty’s (`ty.toml`, `[tool.ty]`; ty has no strict mode) (pass when strict, partial otherwise) or `py.typed` (partial). Ruby: Sorbet sigils or RBS/Steep (partial). Elixir: Dialyzer through dialyxir (or a .dialyzer_ignore.exs) (partial). PHP: PHPStan level ≥ 8 or Psalm errorLevel ≤ 2 (partial below). The score is the average over languages weighted by file count.',
     patterns: {
       tsStrict: {
         regex: /"strict"\s*:\s*true|"extends"\s*:\s*"@tsconfig\/strictest/,
