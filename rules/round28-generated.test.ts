@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import gracefulShutdown from './reliability/graceful-shutdown.js';
 import healthEndpoints from './observability/health-endpoints.js';
 import configExternalized from './architecture/config-externalized.js';
+import structuredLogging from './observability/structured-logging.js';
 import { runRuleOn } from '../src/testing/rule-tester.js';
 
 const GO_MOD = 'module example.com/pinger\n\ngo 1.22\n\nrequire github.com/go-openapi/runtime v0.28.0\n';
@@ -198,5 +199,70 @@ describe('config-externalized: struct tags that bind settings to environment var
       { profile: 'service' },
     );
     expect(run.evidence).not.toContainEqual(expect.objectContaining({ path: 'pkg/pinger/config.go' }));
+  });
+});
+
+const ZAP_MAIN = [
+  'package main',
+  '',
+  'import (',
+  '\t"encoding/json"',
+  '\t"os"',
+  '',
+  '\t"go.uber.org/zap"',
+  ')',
+  '',
+  'func getLogger(path string) (*zap.Logger, error) {',
+  '\traw, err := os.ReadFile(path)',
+  '\tif err != nil {',
+  '\t\treturn nil, err',
+  '\t}',
+  '\tvar cfg zap.Config',
+  '\tif err := json.Unmarshal(raw, &cfg); err != nil {',
+  '\t\treturn nil, err',
+  '\t}',
+  '\treturn cfg.Build()',
+  '}',
+  '',
+  'func main() {',
+  '\tlogger, err := getLogger("/config/zap.json")',
+  '\tif err != nil {',
+  '\t\tlogger, _ = zap.NewDevelopment()',
+  '\t}',
+  '\tlogger.Info("started")',
+  '\thttp.ListenAndServe(":8080", nil)',
+  '}',
+  '',
+].join('\n');
+
+const ZAP_CONFIG = (encoding: string) =>
+  `{\n  "level": "info",\n  "encoding": "${encoding}",\n  "outputPaths": ["stdout"]\n}\n`;
+
+describe('structured-logging: zap built from a config document takes its encoding', () => {
+  it('a zap.Config unmarshalled from config/zap.json with "encoding": "json" writes JSON', async () => {
+    const run = await runRuleOn(
+      structuredLogging,
+      {
+        'go.mod': `${GO_MOD}require go.uber.org/zap v1.27.0\n`,
+        'cmd/pinger/main.go': ZAP_MAIN,
+        'config/zap.json': ZAP_CONFIG('json'),
+      },
+      { profile: 'service' },
+    );
+    expect(run.evidence).toContainEqual(expect.objectContaining({ path: 'config/zap.json', line: 3 }));
+    expect(run.message).not.toContain('without JSON output');
+  });
+
+  it('the same config with the console encoding leaves the logger without JSON output', async () => {
+    const run = await runRuleOn(
+      structuredLogging,
+      {
+        'go.mod': `${GO_MOD}require go.uber.org/zap v1.27.0\n`,
+        'cmd/pinger/main.go': ZAP_MAIN,
+        'config/zap.json': ZAP_CONFIG('console'),
+      },
+      { profile: 'service' },
+    );
+    expect(run.message).toContain('without JSON output');
   });
 });
