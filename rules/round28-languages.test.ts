@@ -43,7 +43,8 @@ describe('ReScript is statically typed source', () => {
     expect(found.languages.map((l) => l.name)).not.toContain('ReScript');
     const withProject = detectLanguages(['rescript.json', 'src/App.res', 'src/App.resi']);
     expect(withProject.languages).toContainEqual({ name: 'ReScript', files: 2 });
-    expect(withProject.sourceFiles).toEqual(['src/App.res', 'src/App.resi']);
+    // The interface file declares what App.res defines: a language file, not another module.
+    expect(withProject.sourceFiles).toEqual(['src/App.res']);
   });
 
   it('a 1,200-line ReScript module is measured', async () => {
@@ -70,7 +71,7 @@ describe('ReScript is statically typed source', () => {
       'src/app.gleam',
     ]);
     expect(found.languages.map((l) => l.name).sort()).toEqual(['Elm', 'Gleam', 'OCaml', 'PureScript', 'Reason']);
-    expect(found.sourceFiles).toHaveLength(6);
+    expect(found.sourceFiles).toEqual(['src/Main.elm', 'src/Main.purs', 'lib/app.ml', 'src/App.re', 'src/app.gleam']);
   });
 });
 

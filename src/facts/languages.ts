@@ -109,6 +109,8 @@ export const CODE_LANGUAGES = new Set([
   'Svelte',
 ]);
 
+const INTERFACE_FILE = /\.(?:resi|rei|mli)$/;
+
 /** A ReScript (or BuckleScript) project file: `.res` beside one is ReScript source. */
 const RESCRIPT_PROJECT = /(?:^|\/)(?:rescript|bsconfig)\.json$/;
 
@@ -133,7 +135,9 @@ export function detectLanguages(paths: readonly string[]): {
     if (!lang || isAgentDoc(p)) continue;
     if (lang === 'ReScript' && !(rescript ??= paths.some((q) => RESCRIPT_PROJECT.test(q)))) continue;
     counts.set(lang, (counts.get(lang) ?? 0) + 1);
-    if (CODE_LANGUAGES.has(lang) && !p.endsWith('.d.ts')) sourceFiles.push(p);
+    // Interface files declare what their module (or a JavaScript package) defines: .d.ts, and the
+    // ML family's .resi/.rei/.mli beside their .res/.re/.ml.
+    if (CODE_LANGUAGES.has(lang) && !p.endsWith('.d.ts') && !INTERFACE_FILE.test(p)) sourceFiles.push(p);
   }
   const languages = [...counts.entries()]
     .map(([name, files]) => ({ name, files }))
