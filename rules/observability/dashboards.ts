@@ -9,6 +9,7 @@ const DOCS = ['**/*.{json,yml,yaml,tpl}'];
 /** The project's own documentation, where a shipped dashboard is pointed out to those who run it. */
 const USER_DOCS = ['README*', '*/README*', 'docs/**/*.{md,mdx,rst,adoc}', 'doc/**/*.{md,mdx,rst,adoc}'];
 const MAX_DOCS = 40;
+const MAX_NAMES = 50;
 
 /**
  * Where the project's documentation names one of its dashboard files (`[extras](./extras/
@@ -20,7 +21,7 @@ function documentedDashboard(
   files: { match(globs: string[]): string[]; read(path: string): string | undefined },
   dashboards: readonly string[],
 ): Evidence | undefined {
-  const names = [...new Set(dashboards.map((p) => p.slice(p.lastIndexOf('/') + 1)))];
+  const names = [...new Set(dashboards.map((p) => p.slice(p.lastIndexOf('/') + 1)))].slice(0, MAX_NAMES);
   for (const doc of files.match(USER_DOCS).slice(0, MAX_DOCS)) {
     const text = files.read(doc) ?? '';
     for (const name of names) {
