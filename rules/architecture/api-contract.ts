@@ -106,7 +106,7 @@ export default defineRule({
     severity: 'medium',
     effort: 'medium',
     detection:
-      'Contract files: openapi*/swagger*/*.openapi.{yaml,json}, YAML/JSON documents starting with `openapi:`/`swagger:`/`asyncapi:`, *.proto, *.graphql/*.graphqls/*.gql defining types (operation-only example queries are not a schema), asyncapi*, Smithy/TypeSpec/RAML; an operator’s CustomResourceDefinitions with an openAPIV3Schema, for an API group its own code declares (`+groupName=`, `GroupVersion{Group: …}`, kube-rs `#[kube(group = …)]`, fabric8 `@Group`, kopf). Partial credit: docs generated from code only (FastAPI, springdoc, Swashbuckle, @nestjs/swagger, drf-spectacular, swaggo, apipie-rails … catalogue `openapi-generators`), also when the code wires them through a wrapper (`APIFairy()` in Flask, `UseSwagger()`, `AddSwaggerGen()`, `UseOpenApi()`, `MapOpenApi()` in code, apipie `api :GET, "/path"` descriptions). Tests are ignored, except a spec document with `paths` kept beside end-to-end tests (e2e/swagger.json) outside fixture and mock folders. Not applicable when the only HTTP server serves operational routes (/metrics, health probes, pprof), as the listener of a Kubernetes controller or an agent does.',
+      'Contract files: openapi*/swagger*/*.openapi.{yaml,json}, YAML/JSON documents starting with `openapi:`/`swagger:`/`asyncapi:`, *.proto, *.graphql/*.graphqls/*.gql defining types (operation-only example queries are not a schema), a GraphQL introspection result committed as JSON (`{"data":{"__schema":…`, `{"__schema":…`), asyncapi*, Smithy/TypeSpec/RAML; an operator’s CustomResourceDefinitions with an openAPIV3Schema, for an API group its own code declares (`+groupName=`, `GroupVersion{Group: …}`, kube-rs `#[kube(group = …)]`, fabric8 `@Group`, kopf). Partial credit: docs generated from code only (FastAPI, springdoc, Swashbuckle, @nestjs/swagger, drf-spectacular, swaggo, apipie-rails … catalogue `openapi-generators`), also when the code wires them through a wrapper (`APIFairy()` in Flask, `UseSwagger()`, `AddSwaggerGen()`, `UseOpenApi()`, `MapOpenApi()` in code, apipie `api :GET, "/path"` descriptions). Tests are ignored, except a spec document with `paths` kept beside end-to-end tests (e2e/swagger.json) outside fixture and mock folders. Not applicable when the only HTTP server serves operational routes (/metrics, health probes, pprof), as the listener of a Kubernetes controller or an agent does.',
     patterns: {
       // Docs generated from code, seen where the code wires them, also through a wrapper package or
       // the project's own extension method (`AddSwaggerDefault()` whose body calls AddSwaggerGen):
@@ -129,6 +129,16 @@ export default defineRule({
         files: ['**/*.{go,rs,java,kt,py}'],
         literals: ['groupName=', 'GroupVersion{', '#[kube(', '@Group(', '@kopf.on.'],
         maxPerFile: 2,
+      },
+      // A GraphQL schema committed as the result of the introspection query (`{"data":{"__schema":
+      // …}}`, or the bare `{"__schema": …}` graphql-ruby's and graphql-js's dumps write), what
+      // client code generators read (blind round 28: pupilfirst graphql_schema.json). Anchored at
+      // the start of the document: one test per file.
+      introspection: {
+        regex: /^\s*\{\s*(?:"data"\s*:\s*\{\s*)?"__schema"\s*:/,
+        files: ['**/*.json'],
+        literals: ['"__schema"'],
+        maxPerFile: 1,
       },
       specDoc: {
         regex: /^[ \t{]*["']?(openapi|swagger|asyncapi)["']?\s*:\s*["']?\d/m,
@@ -169,6 +179,12 @@ export default defineRule({
           note: `${c.kind} contract${found.length > 3 ? ` (${i + 1} of ${found.length} files)` : ''}`,
         })),
       );
+    }
+    for (const m of ctx.matches('introspection')) {
+      if (!counted(m.path, false) || FIXTURE_DIR.test(m.path) || byName.has(m.path)) continue;
+      kinds.add('GraphQL schema');
+      byName.add(m.path);
+      if (evidence.length < 8) evidence.push({ path: m.path, note: 'GraphQL schema (introspection result as JSON)' });
     }
     for (const m of ctx.matches('specDoc')) {
       if (!counted(m.path, true) || byName.has(m.path)) continue;

@@ -12,7 +12,7 @@ import {
 import { withThousands } from '../../src/util/numbers.js';
 
 const SOURCE_GLOBS = [
-  '**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs,py,go,java,kt,scala,groovy,cs,fs,vb,rb,php,rs,c,cc,cpp,cxx,h,hpp,swift,m,dart,ex,exs,erl,clj,hs,lua,jl,pl,pm,vue,svelte}',
+  '**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs,py,go,java,kt,scala,groovy,cs,fs,vb,rb,php,rs,c,cc,cpp,cxx,h,hpp,swift,m,dart,ex,exs,erl,clj,hs,lua,jl,pl,pm,vue,svelte,res,resi,re,rei,ml,mli,elm,purs,gleam}',
   // A Terraform module's source (terraformModuleSource): measured only when there is no program source.
   '**/*.{tf,tofu}',
 ];

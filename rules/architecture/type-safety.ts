@@ -1,6 +1,6 @@
 import { defineRule, type Evidence, type Match } from '../../src/types.js';
 import { fail, listing, partial, pass } from '../../src/engine/results.js';
-import { runEvidence, strictTypecheckRuns } from '../../src/facts/commands/index.js';
+import { pythonTypecheckRuns, runEvidence, strictTypecheckRuns } from '../../src/facts/commands/index.js';
 import { languageOf } from '../../src/facts/languages.js';
 import { fromMatch, isProductionPath, noProductCode, productCode } from '../../src/facts/paths.js';
 import { terraform } from '../../src/facts/terraform.js';
@@ -21,6 +21,14 @@ const STATIC = new Set([
   'C++',
   'Haskell',
   'Visual Basic',
+  // Hindley-Milner languages: the compiler infers and checks every type (ReScript and Reason
+  // compile to JavaScript, Elm and PureScript too, Gleam to Erlang or JavaScript).
+  'ReScript',
+  'Reason',
+  'OCaml',
+  'Elm',
+  'PureScript',
+  'Gleam',
 ]);
 const TS_CONFIGS = ['**/tsconfig*.json', '**/jsconfig*.json'];
 const PY_CONFIGS = ['**/pyproject.toml', '**/mypy.ini', '**/.mypy.ini', '**/setup.cfg', '**/pyrightconfig.json'];
@@ -59,7 +67,7 @@ export default defineRule({
     severity: 'medium',
     effort: 'medium',
     detection:
-      'Production source files by language (generated and minified files left out). Terraform, in an infrastructure repository: input variables with a `type` (pass when nearly all are typed). Go, Java, Kotlin, Scala, C#, F#, Rust, Swift and C/C++ are statically typed. TypeScript: each file by the tsconfig of the nearest folder above it, following `extends` (`strict: true`; `strict`/`noImplicitAny`/`strictNullChecks: false` turns it off; partial without), weighted by files — a strict client in a monorepo does not make its server strict. JavaScript: `checkJs` (partial). Python: mypy/pyright configuration, or ty’s (`ty.toml`, `[tool.ty]`; ty has no strict mode) (pass when strict, partial otherwise) or `py.typed` (partial). Ruby: Sorbet sigils or RBS/Steep (partial). Elixir: Dialyzer through dialyxir (or a .dialyzer_ignore.exs) (partial). PHP: PHPStan level ≥ 8 or Psalm errorLevel ≤ 2 (partial below). The score is the average over languages weighted by file count.',
+      'Production source files by language (generated and minified files left out). Terraform, in an infrastructure repository: input variables with a `type` (pass when nearly all are typed). Go, Java, Kotlin, Scala, C#, F#, Rust, Swift, C/C++, Haskell, OCaml, ReScript, Reason, Elm, PureScript and Gleam are statically typed. TypeScript: each file by the tsconfig of the nearest folder above it, following `extends` (`strict: true`; `strict`/`noImplicitAny`/`strictNullChecks: false` turns it off; partial without), weighted by files — a strict client in a monorepo does not make its server strict. JavaScript: `checkJs` (partial). Python: mypy/pyright configuration, or ty’s (`ty.toml`, `[tool.ty]`; ty has no strict mode) (pass when strict, partial otherwise) or `py.typed` (partial). Ruby: Sorbet sigils or RBS/Steep (partial). Elixir: Dialyzer through dialyxir (or a .dialyzer_ignore.exs) (partial). PHP: PHPStan level ≥ 8 or Psalm errorLevel ≤ 2 (partial below). The score is the average over languages weighted by file count.',
     patterns: {
       tsStrict: {
         regex: /"strict"\s*:\s*true|"extends"\s*:\s*"@tsconfig\/strictest/,
@@ -231,6 +239,11 @@ export default defineRule({
         const marker = ctx.files.named('py.typed').filter(isProductionPath);
         // Strictness given on the command line CI runs (`mypy --strict hc`) counts as much as a config key.
         const cli = strictTypecheckRuns(ctx.facts.commands, 'Python').map((r) => runEvidence(r, 'runs mypy --strict'));
+        // A checker CI runs with no config file of its own (a pre-commit mypy hook) checks with its
+        // defaults: a type checker, not strict.
+        const ciRuns = checker.length
+          ? []
+          : pythonTypecheckRuns(ctx.facts.commands).map((r) => runEvidence(r, `runs ${r.argv[0]!.split('/').pop()}`));
         const ignored =
           strict.length || cli.length ? ignoredShare(ctx, m('pyIgnoreErrors'), byLang.get(lang)!) : undefined;
         if ((strict.length || cli.length) && ignored)
@@ -255,18 +268,21 @@ export default defineRule({
             note: 'strict type checking',
             evidence: [...first(strict, 'strict Python type checking'), ...cli.slice(0, 1)],
           });
-        else if (checker.length || marker.length)
+        else if (checker.length || marker.length || ciRuns.length)
           verdicts.set(lang, {
             score: 0.6,
             // A py.typed marker with no checker configured says hints ship, not that anything checks
             // them: "not strict" would name a checker that is not there (blind round 25, sqlparse).
             note: checker.length
               ? 'type checker not strict'
-              : off.length
-                ? 'py.typed marker only; pyright turned off'
-                : 'py.typed marker only; no type checker (mypy, pyright) configured',
+              : ciRuns.length
+                ? 'type checker run in CI with its defaults, not strict'
+                : off.length
+                  ? 'py.typed marker only; pyright turned off'
+                  : 'py.typed marker only; no type checker (mypy, pyright) configured',
             evidence: [
               ...first(checker, 'type checker configured, not strict'),
+              ...ciRuns.slice(0, 1),
               ...marker.slice(0, 1).map((p) => ({ path: p, note: 'py.typed marker: the package ships type hints' })),
               ...offEvidence,
             ],

@@ -2,8 +2,36 @@ import { defineRule, type Evidence, type Match } from '../../src/types.js';
 import { fail, listing, partial, pass } from '../../src/engine/results.js';
 import { firstPerFile, fromMatch, isCommentLine, isDeployablePath } from '../../src/facts/paths.js';
 import { OPEX_GENERATOR } from '../_shared/ops-as-code.js';
+import { lineAt } from '../../src/util/lines.js';
 
 const DOCS = ['**/*.{json,yml,yaml,tpl}'];
+
+/** The project's own documentation, where a shipped dashboard is pointed out to those who run it. */
+const USER_DOCS = ['README*', '*/README*', 'docs/**/*.{md,mdx,rst,adoc}', 'doc/**/*.{md,mdx,rst,adoc}'];
+const MAX_DOCS = 40;
+const MAX_NAMES = 50;
+
+/**
+ * Where the project's documentation names one of its dashboard files (`[extras](./extras/
+ * goldpinger-dashboard.json)`): a dashboard shipped with a tool that others deploy is imported or
+ * provisioned by whoever runs it, the way the README says (blind round 28: goldpinger README.md:327).
+ * One indexOf per document and file name; documents are few and bounded.
+ */
+function documentedDashboard(
+  files: { match(globs: string[]): string[]; read(path: string): string | undefined },
+  dashboards: readonly string[],
+): Evidence | undefined {
+  const names = [...new Set(dashboards.map((p) => p.slice(p.lastIndexOf('/') + 1)))].slice(0, MAX_NAMES);
+  for (const doc of files.match(USER_DOCS).slice(0, MAX_DOCS)) {
+    const text = files.read(doc) ?? '';
+    for (const name of names) {
+      const at = text.indexOf(name);
+      if (at < 0) continue;
+      return { path: doc, line: lineAt(text, at), note: `the documentation points those who run it to ${name}` };
+    }
+  }
+  return undefined;
+}
 
 export default defineRule({
   meta: {
@@ -17,7 +45,7 @@ export default defineRule({
     severity: 'low',
     effort: 'medium',
     detection:
-      'Grafana dashboard JSON recognised by structure (`"panels"` and `"schemaVersion"` in one file, also inside ConfigMaps), Grafana provisioning (`providers:` under a provisioning/dashboards folder, the `grafana_dashboard` sidecar label, `kind: GrafanaDashboard`), grafonnet/grafanalib/jsonnet dashboards (also the `grafanaDashboards` field of a monitoring mixin), Datadog dashboard JSON (`"layout_type"` + `"widgets"`), CloudFormation `AWS::CloudWatch::Dashboard`, and Terraform dashboard resources of Grafana, AWS, Datadog, New Relic, GCP and Azure.',
+      'Grafana dashboard JSON recognised by structure (`"panels"` and `"schemaVersion"` in one file, also inside ConfigMaps), Grafana provisioning (`providers:` under a provisioning/dashboards folder, the `grafana_dashboard` sidecar label, `kind: GrafanaDashboard`), grafonnet/grafanalib/jsonnet dashboards (also the `grafanaDashboards` field of a monitoring mixin), Datadog dashboard JSON (`"layout_type"` + `"widgets"`), CloudFormation `AWS::CloudWatch::Dashboard`, and Terraform dashboard resources of Grafana, AWS, Datadog, New Relic, GCP and Azure. Dashboard JSON that nothing provisions earns partial credit, full credit when the README or docs name its file for those who run the service to import.',
     patterns: {
       panels: { regex: /"panels"\s*:\s*\[/, files: DOCS, literals: ['"panels"'], maxPerFile: 1 },
       schemaVersion: { regex: /"schemaVersion"\s*:\s*\d+/, files: DOCS, literals: ['"schemaVersion"'], maxPerFile: 1 },
@@ -116,6 +144,20 @@ export default defineRule({
     const json = grafana.length + datadog.length > 0;
     if (deployed && (json || found.some(([w]) => w !== 'dashboard provisioning'))) {
       return pass(`Dashboards are defined as code: ${listing(data.kinds)}.`, evidence, data);
+    }
+    // Only a file of its own is pointed out by name: a dashboard inside a ConfigMap is deployed.
+    const shipped = json
+      ? documentedDashboard(
+          ctx.files,
+          [...grafana, ...datadog].map((m) => m.path).filter((p) => p.endsWith('.json')),
+        )
+      : undefined;
+    if (shipped) {
+      return pass(
+        `Dashboards are defined as code: ${listing(data.kinds)} (${data.dashboardFiles} file${data.dashboardFiles === 1 ? '' : 's'}), shipped for those who run the service to import as its documentation says.`,
+        [...evidence, shipped],
+        data,
+      );
     }
     if (json) {
       return partial(

@@ -8,6 +8,7 @@ import { routesDoing } from '../../src/facts/handlers.js';
 import { DEV_CONDITION, devOnlyBranch } from '../../src/facts/dev-branch.js';
 import { NEST_CONTROLLER, NEST_PREFIX, nestRoute } from '../../src/facts/nest-routes.js';
 import { ACTUATOR_MOUNT, actuatorRoutes } from '../_shared/express-actuator.js';
+import { escapeRe } from '../../src/util/regex.js';
 
 const CODE = ['**/*.{js,ts,mjs,cjs,jsx,tsx,py,go,java,kt,scala,groovy,cs,fs,vb,rb,php,rs,ex,exs}'];
 const NAMES =
@@ -150,6 +151,63 @@ const LIBRARY_NAMES: [RegExp, string][] = [
   [/dockerflow\./, 'Dockerflow (/__heartbeat__, /__lbheartbeat__)'],
 ];
 
+const ROUTE = new RegExp(
+  `["'\`](?:(?:GET|HEAD|ANY)[ \\t]+)?(\\/(?:api\\/)?(?:v\\d\\/)?(?:${NAMES}|status|status\\/health|health(?:z|[-_]?checks?)?\\/(?:live|ready|liveness|readiness|startup))|\\/(?:[\\w.-]+\\/){1,4}(?:${DEEP_NAMES})|\\/[a-z][\\w.]*[-_](?:health(?:z|[-_]?checks?)?|liveness|readiness))\\/?["'\`]`,
+);
+const ROUTE_LITERALS = [
+  '/health',
+  '/heartbeat',
+  // Dockerflow (Mozilla's container convention): /__heartbeat__ and /__lbheartbeat__.
+  'heartbeat__',
+  '/_health',
+  '/live',
+  '/alive',
+  '/ready',
+  '/ping',
+  '/startup',
+  '/__health',
+  '/status/health',
+  '/up',
+  '/status',
+  '/readiness',
+  'isalive',
+  'isAlive',
+  'is_alive',
+  'isready',
+  'isReady',
+  'is_ready',
+  '-health',
+  '_health',
+  '-liveness',
+  '-readiness',
+];
+
+const GENERATED_CLIENT = /(?:^|\/)(?:[\w.-]*[-_])?clients?(?:\/|[-_.])|[-_]client\.\w+$/i;
+
+/** The service's own OpenAPI/Swagger documents, where a contract-first server declares its paths. */
+const SPEC_FILES = ['**/openapi*.{yaml,yml,json}', '**/*.openapi.{yaml,yml,json}', '**/swagger*.{yaml,yml,json}'];
+
+/**
+ * Routes of generated server code that the service's contract declares: a path key (`/healthz:`,
+ * `"/healthz": {`) in an OpenAPI/Swagger document outside tests. A generated client of another
+ * API names its paths too, but not in this service's contract.
+ */
+function declaredGeneratedRoutes(files: FileView, generated: readonly Match[]): Match[] {
+  if (generated.length === 0) return [];
+  const specs = files
+    .match(SPEC_FILES)
+    .filter((p) => isProductionPath(p))
+    .slice(0, 10)
+    .map((p) => files.read(p) ?? '');
+  const declared = (route: string) => {
+    const key = new RegExp(`^[ \\t]*["']?${escapeRe(route)}["']?[ \\t]*:`, 'm');
+    return specs.some((t) => key.test(t));
+  };
+  // The generated client of the same contract (go-swagger's pkg/client, `PathPattern: "/healthz"`)
+  // calls the route; the server registers it.
+  return generated.filter((m) => !GENERATED_CLIENT.test(m.path) && declared(m.groups[0] ?? ''));
+}
+
 export default defineRule({
   meta: {
     id: 'health-endpoints',
@@ -166,39 +224,16 @@ export default defineRule({
     patterns: {
       devGuard: { regex: DEV_CONDITION, files: CODE, maxPerFile: 1 },
       route: {
-        regex: new RegExp(
-          `["'\`](?:(?:GET|HEAD|ANY)[ \\t]+)?(\\/(?:api\\/)?(?:v\\d\\/)?(?:${NAMES}|status|status\\/health|health(?:z|[-_]?checks?)?\\/(?:live|ready|liveness|readiness|startup))|\\/(?:[\\w.-]+\\/){1,4}(?:${DEEP_NAMES})|\\/[a-z][\\w.]*[-_](?:health(?:z|[-_]?checks?)?|liveness|readiness))\\/?["'\`]`,
-        ),
+        regex: ROUTE,
         files: CODE,
-        literals: [
-          '/health',
-          '/heartbeat',
-          // Dockerflow (Mozilla's container convention): /__heartbeat__ and /__lbheartbeat__.
-          'heartbeat__',
-          '/_health',
-          '/live',
-          '/alive',
-          '/ready',
-          '/ping',
-          '/startup',
-          '/__health',
-          '/status/health',
-          '/up',
-          '/status',
-          '/readiness',
-          'isalive',
-          'isAlive',
-          'is_alive',
-          'isready',
-          'isReady',
-          'is_ready',
-          '-health',
-          '_health',
-          '-liveness',
-          '-readiness',
-        ],
+        literals: ROUTE_LITERALS,
         maxPerFile: 6,
       },
+      // A health route registered by generated server code (go-swagger's configure/operations
+      // `o.handlers["GET"]["/healthz"] = NewHealthz(…)`, an oapi-codegen router): counted where the
+      // service's own OpenAPI/Swagger contract declares the path it implements (blind round 28,
+      // goldpinger swagger.yml:214 and operations/goldpinger_api.go:301).
+      generatedRoute: { regex: ROUTE, files: CODE, literals: ROUTE_LITERALS, generated: true, maxPerFile: 6 },
       // A Plug that answers a path itself, matched in its function head (Elixir: `def call(%Conn{path_info:
       // ["healthz"]} = conn, _opts)`, plugged into the endpoint ahead of the router): a dedicated
       // probe path, `status` included (no page is served from a function head that halts).
@@ -370,8 +405,13 @@ export default defineRule({
           });
       return false;
     };
+    const generatedFiles = new Set(ctx.facts.generated);
     const routes = serverCodeMatches(ctx.facts, [
       ...ctx.matches('route'),
+      ...declaredGeneratedRoutes(
+        ctx.files,
+        ctx.matches('generatedRoute').filter((m) => generatedFiles.has(m.path)),
+      ),
       ...ctx.matches('bareRoute'),
       ...ctx.matches('dslRoute'),
       ...ctx.matches('plugRoute'),

@@ -25,6 +25,24 @@ const AUTO_CONFIGURED = [
 ];
 
 /**
+ * Request-metrics middlewares over prom-client: mounting one (`app.use(prom({…}))`, whatever the
+ * import is called) records every request and serves /metrics with the default process metrics,
+ * so production code importing one is the setup (blind round 28: blues-stack server.ts:34,
+ * `@isaacs/express-prometheus-middleware` with `collectDefaultMetrics: true`).
+ */
+const REQUEST_MIDDLEWARES = [
+  'express-prom-bundle',
+  'express-prometheus-middleware',
+  '@*/express-prometheus-middleware',
+  'prometheus-api-metrics',
+  '@promster/express',
+  '@promster/fastify',
+  '@promster/hapi',
+  '@uswitch/koa-prometheus',
+  '@echo-health/koa-prometheus-exporter',
+];
+
+/**
  * The path in a list of paths to leave out of something (`LOG_REQUEST_HEADERS_SKIP_ENDPOINT =
  * ["/metrics", "/healthcheck"]`, `exclude_paths: [...]`): a route some other service or scraper
  * calls, not one this code registers (round 20: lemur's logging skip list).
@@ -206,6 +224,9 @@ export default defineRule({
     const manager = ctrlRuntime(ctx.facts) ? codeMatches(ctx.matches('managerMetrics')) : [];
     const deps = ctx.facts.findDependencies(ctx.catalogue('metrics'));
     const auto = deps.filter((d) => AUTO_CONFIGURED.some((p) => nameMatches(d.name, p)));
+    const middleware = deps.filter(
+      (d) => d.ecosystem === 'npm' && d.use === 'production' && REQUEST_MIDDLEWARES.some((p) => nameMatches(d.name, p)),
+    );
     const libraries = [...new Set(deps.map((d) => d.name))].sort();
     const data = {
       libraries,
@@ -235,7 +256,15 @@ export default defineRule({
       ...agent
         .slice(0, 1)
         .map((m) => fromMatch(m, 'OpenTelemetry Java agent: exports JVM and HTTP metrics over OTLP by default')),
-      ...(auto.length > 0 ? auto : deps)
+      ...middleware.slice(0, 1).map((d) =>
+        d.usedAt
+          ? {
+              ...d.usedAt,
+              note: `request-metrics middleware ${d.name} imported: it records every request and serves /metrics`,
+            }
+          : dependencyEvidence(d, 'request-metrics middleware'),
+      ),
+      ...(auto.length > 0 ? auto : deps.filter((d) => !middleware.includes(d)))
         .slice(0, 3)
         .map((d) => dependencyEvidence(d, auto.includes(d) ? 'auto-configured metrics registry' : 'metrics library')),
     ];
@@ -243,11 +272,12 @@ export default defineRule({
     if (setup.length > 0) found.push('metrics instrumentation in code');
     if (manager.length > 0) found.push("controller-runtime's metrics server");
     if (auto.length > 0) found.push(`auto-configured registry ${auto[0]!.name}`);
+    if (middleware.length > 0) found.push(`request-metrics middleware ${middleware[0]!.name}`);
     if (routes.length > 0) found.push(`a ${slash(routes[0]!.groups[0]!)} route`);
     if (actuator.length > 0) found.push('the Actuator metrics endpoint exposed');
     if (scrape.length > 0) found.push('scrape configuration');
     if (agent.length > 0) found.push('the OpenTelemetry Java agent (metrics exported over OTLP)');
-    if (setup.length > 0 || manager.length > 0 || auto.length > 0 || agent.length > 0)
+    if (setup.length > 0 || manager.length > 0 || auto.length > 0 || middleware.length > 0 || agent.length > 0)
       return pass(`Metrics are exported: ${listing(found)}.`, evidence, data);
     if (routes.length > 0 || exposure.length > 0) {
       const missing =

@@ -136,6 +136,22 @@ export default defineRule({
         literals: ['winston'],
         maxPerFile: 1,
       },
+      // zap built from a configuration document (`var cfg zap.Config` unmarshalled from a file, then
+      // `cfg.Build()`): the encoding is in the file the service ships, `"encoding": "json"` in a
+      // config/zap.json or a chart value (blind round 28, goldpinger cmd/goldpinger/main.go:54 and
+      // config/zap.json:3; the tool saw only the fallback zap.NewDevelopment()).
+      zapConfigCode: {
+        regex: /\bzap\.Config\b(?![ \t]*\{)/,
+        files: ['**/*.go'],
+        literals: ['zap.Config'],
+        maxPerFile: 1,
+      },
+      zapConfigFile: {
+        regex: /^[ \t]*"encoding"[ \t]*:[ \t]*"json"|^[ \t]*encoding:[ \t]*["']?json\b/m,
+        files: ['**/*.{json,yaml,yml}'],
+        literals: ['encoding'],
+        maxPerFile: 1,
+      },
       // controller-runtime's zap wrapper (`sigs.k8s.io/controller-runtime/pkg/log/zap`): `zap.New(…)`
       // builds zap's production config, a JSON encoder, unless `Development: true` (console text) or
       // a console encoder is asked for (blind round 25, cluster-operator cmd/main.go:100). The wrapper
@@ -351,6 +367,22 @@ export default defineRule({
       ),
     );
     json.push(...ctrlZap.filter((m) => !zapText.includes(m)));
+    // A zap.Config read from a document (not a literal `zap.Config{…}`) takes the encoding the
+    // document sets: a JSON encoding in a production config file or chart values is the output.
+    const zapFromConfig = serverCodeMatches(ctx.facts, ctx.matches('zapConfigCode')).filter(
+      (m) => !/\bzap\.Config[ \t]*\{/.test(m.snippet),
+    );
+    const zapConfigFiles = zapFromConfig.length
+      ? ctx
+          .matches('zapConfigFile')
+          .filter(
+            (m) =>
+              isProductionPath(m.path) &&
+              (/zap|log/i.test(m.path) || /\b(?:outputPaths|encoderConfig)\b/.test(ctx.files.read(m.path) ?? '')),
+          )
+          .slice(0, 1)
+      : [];
+    json.push(...zapConfigFiles);
     const reconcileLog =
       ctrlZap.length > zapText.length ? serverCodeMatches(ctx.facts, ctx.matches('ctrlReconcileLog')) : [];
     // A Python dictConfig formatter that renders JSON but no handler uses (djangopackages: the
@@ -432,7 +464,9 @@ export default defineRule({
           m,
           ctrlZap.includes(m)
             ? "controller-runtime's zap logger: production mode writes JSON (no Development: true)"
-            : 'JSON/structured logger configured',
+            : zapConfigFiles.includes(m)
+              ? `zap configuration: JSON encoding (the logger is built from a zap.Config, ${zapFromConfig[0]!.path}:${zapFromConfig[0]!.line})`
+              : 'JSON/structured logger configured',
         ),
       ),
       ...firstPerFile(shownIds, 2).map((m) =>

@@ -90,6 +90,19 @@ export default defineRule({
         ],
         maxPerFile: 3,
       },
+      // A SIGTERM handler in generated server code: go-swagger writes the service's server.go
+      // (`signal.Notify(interrupt, syscall.SIGINT, syscall.SIGTERM)` → `s.Shutdown()`; blind round
+      // 28, goldpinger pkg/restapi/server.go:507). Generated code is not the project's writing, but
+      // the server it generates is the one that runs. Only handler calls count here: a generated
+      // symbol table names signal.Notify without calling it.
+      generatedSignal: {
+        regex:
+          /\bsignal\.Notify(?:Context)?\((?:(?!\bsignal\.Notify)[^\n])*\bSIGTERM\b|\bprocess\.(?:on|once)\(\s*['"]SIGTERM['"]|\bsignal\.signal\(\s*signal\.SIGTERM|\bRuntime\.getRuntime\(\)\.addShutdownHook\(/,
+        files: CODE_GLOBS,
+        literals: ['SIGTERM', 'addShutdownHook'],
+        generated: true,
+        maxPerFile: 1,
+      },
       // controller-runtime (and sample-controller's signals package): a context cancelled on SIGTERM
       // or SIGINT, handed to the manager, which stops its runnables and waits for them (blind round
       // 25, cluster-operator cmd/main.go:318 `mgr.Start(ctrl.SetupSignalHandler())`). A pattern of
@@ -147,8 +160,10 @@ export default defineRule({
         ? /\b(?:httpd|apache2?|php:[\w.${}-]*apache)/i.test(text)
         : /\b(?:nginx|php-?fpm|fpm)\b/i.test(text);
     });
+    const generated = new Set(ctx.facts.generated);
     const code = [
       ...productionMatches(ctx, 'code'),
+      ...productionMatches(ctx, 'generatedSignal').filter((m) => generated.has(m.path)),
       ...productionMatches(ctx, 'signalHandler'),
       ...ctx.matches('config').filter((m) => isProductionPath(m.path)),
       ...stopSignals,

@@ -162,6 +162,15 @@ export const CATALOGUES: Record<string, string[]> = {
     'prom-client',
     'express-prom-bundle',
     'express-prometheus-middleware',
+    // Its forks republished under a scope (@isaacs/…, @matteodisabatino/…) and the other request
+    // metrics middlewares over prom-client (blind round 28: blues-stack server.ts:34).
+    '@*/express-prometheus-middleware',
+    'prometheus-api-metrics',
+    '@promster/express',
+    '@promster/fastify',
+    '@promster/hapi',
+    '@uswitch/koa-prometheus',
+    '@echo-health/koa-prometheus-exporter',
     '@willsoto/nestjs-prometheus',
     'fastify-metrics',
     '@opentelemetry/sdk-metrics',

@@ -772,10 +772,13 @@ function parseJenkinsfile(files: FileView, path: string): CiFile {
 
 /**
  * Actions, tasks and orbs that deploy (GitHub `uses:`, Azure `task:`, CircleCI orbs), with the
- * platform deploy actions of platform-apps.ts (NAIS `nais/deploy/actions/deploy`).
+ * platform deploy actions of platform-apps.ts (NAIS `nais/deploy/actions/deploy`) and the PaaS
+ * platforms' own (blind round 28: pupilfirst ci.yml:168 `digitalocean/app_action@v1.1.7`; v2 is
+ * `digitalocean/app_action/deploy`, its delete/archive siblings ship nothing). Owners are compared
+ * case-insensitively: GitHub spells `Azure/webapps-deploy` and `azure/webapps-deploy` alike.
  */
 export const DEPLOY_ACTION =
-  /^(?:azure\/(?:webapps-deploy|k8s-deploy|functions-action|container-apps-deploy-action|arm-deploy|aks-set-context)|aws-actions\/(?:amazon-ecs-deploy-task-definition|aws-cloudformation-github-deploy|amazon-ecs-deploy-express-service)|google-github-actions\/(?:deploy-cloudrun|deploy-appengine|deploy-cloud-functions|deploy-gke)|superfly\/flyctl-actions|akhileshns\/heroku-deploy|amondnet\/vercel-action|cloudflare\/wrangler-action|pulumi\/actions|hashicorp\/tfc-workflows-github\/actions\/apply-run|dokku\/github-action|nais\/deploy\/actions\/deploy\b|(?:AzureWebApp|AzureRmWebAppDeployment|AzureFunctionApp|AzureWebAppContainer|AzureContainerApps|KubernetesManifest|Kubernetes|HelmDeploy|AzureResourceManagerTemplateDeployment|AzureResourceGroupDeployment|AzureAppServiceManage)@\d|(?:aws-ecs|aws-eks|kubernetes|helm|heroku|gcp-cloud-run|azure-aks)\/(?:deploy|update|install-helm-chart|upgrade-helm-chart|rollout)[\w-]*)/;
+  /^(?:digitalocean\/app_action(?:\/deploy)?@|awslabs\/amazon-app-runner-deploy|einaregilsson\/beanstalk-deploy|johnbeynon\/render-deploy-action|bervproject\/railway-deploy|nwtgck\/actions-netlify|gonuit\/heroku-docker-deploy|azure\/(?:webapps-deploy|k8s-deploy|functions-action|functions-container-action|container-apps-deploy-action|aci-deploy|spring-apps-deploy|arm-deploy|aks-set-context)|aws-actions\/(?:amazon-ecs-deploy-task-definition|aws-cloudformation-github-deploy|amazon-ecs-deploy-express-service)|google-github-actions\/(?:deploy-cloudrun|deploy-appengine|deploy-cloud-functions|deploy-gke)|superfly\/flyctl-actions|akhileshns\/heroku-deploy|amondnet\/vercel-action|cloudflare\/wrangler-action|pulumi\/actions|hashicorp\/tfc-workflows-github\/actions\/apply-run|dokku\/github-action|nais\/deploy\/actions\/deploy\b|(?:AzureWebApp|AzureRmWebAppDeployment|AzureFunctionApp|AzureWebAppContainer|AzureContainerApps|KubernetesManifest|Kubernetes|HelmDeploy|AzureResourceManagerTemplateDeployment|AzureResourceGroupDeployment|AzureAppServiceManage)@\d|(?:aws-ecs|aws-eks|kubernetes|helm|heroku|gcp-cloud-run|azure-aks)\/(?:deploy|update|install-helm-chart|upgrade-helm-chart|rollout)[\w-]*)/i;
 
 /** A CI step or command that creates a throwaway Kubernetes cluster for the job (kind, minikube, k3d). */
 export const THROWAWAY_CLUSTER_STEP =

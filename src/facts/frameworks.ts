@@ -182,10 +182,18 @@ export function isFrameworkDep(fw: (typeof WEB_FRAMEWORKS)[number], name: string
   return fw.deps.some((p) => nameMatches(name, p)) && !(fw.except ?? []).some((p) => nameMatches(name, p));
 }
 
-/** `name` matches `pattern` exactly or, for `prefix*`, by prefix; case-insensitive for pip/nuget. */
+/**
+ * `name` matches `pattern` exactly or, for `prefix*`, by prefix; case-insensitive for pip/nuget.
+ * `@*` + `/name` is an npm package under any scope: the unscoped one's forks republished under a
+ * user's scope (`@isaacs/express-prometheus-middleware`) keep its name and its meaning.
+ */
 export function nameMatches(name: string, pattern: string): boolean {
   const n = name.toLowerCase();
   const p = pattern.toLowerCase();
+  if (p.startsWith('@*/')) {
+    const slash = n.indexOf('/');
+    return n.startsWith('@') && slash > 1 && nameMatches(n.slice(slash + 1), p.slice(3));
+  }
   return p.endsWith('*') ? n.startsWith(p.slice(0, -1)) : n === p;
 }
 

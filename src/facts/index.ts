@@ -27,6 +27,7 @@ import {
   generatedFiles,
   generatorOutputs,
   vendoredLibraries,
+  versionedCopies,
 } from './generated.js';
 import { opsOnlyHttp, ROUTE_KEY, ROUTE_PATTERN } from './inbound.js';
 import { componentClassifier } from './component.js';
@@ -157,6 +158,7 @@ export function completeFacts(
         ...scan.matches(MINIFIED_PATTERN.key).map((m) => m.path),
         ...generatorOutputs(files),
         ...vendoredLibraries(files),
+        ...versionedCopies(files.paths),
         ...thirdPartyScripts(scan.matches(THIRD_PARTY_PATTERN.key)),
       ]),
     ].sort(),

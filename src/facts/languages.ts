@@ -40,6 +40,18 @@ const BY_EXTENSION: Record<string, string> = {
   erl: 'Erlang',
   clj: 'Clojure',
   hs: 'Haskell',
+  // The ML family and the typed languages that compile to JavaScript (blind round 28: pupilfirst's
+  // 435 ReScript files were not source at all). ReScript's .res is also the extension of compiled
+  // Windows resources: it counts beside a ReScript project file only (detectLanguages).
+  res: 'ReScript',
+  resi: 'ReScript',
+  re: 'Reason',
+  rei: 'Reason',
+  ml: 'OCaml',
+  mli: 'OCaml',
+  elm: 'Elm',
+  purs: 'PureScript',
+  gleam: 'Gleam',
   lua: 'Lua',
   r: 'R',
   jl: 'Julia',
@@ -83,6 +95,12 @@ export const CODE_LANGUAGES = new Set([
   'Erlang',
   'Clojure',
   'Haskell',
+  'ReScript',
+  'Reason',
+  'OCaml',
+  'Elm',
+  'PureScript',
+  'Gleam',
   'Lua',
   'R',
   'Julia',
@@ -90,6 +108,11 @@ export const CODE_LANGUAGES = new Set([
   'Vue',
   'Svelte',
 ]);
+
+const INTERFACE_FILE = /\.(?:resi|rei|mli)$/;
+
+/** A ReScript (or BuckleScript) project file: `.res` beside one is ReScript source. */
+const RESCRIPT_PROJECT = /(?:^|\/)(?:rescript|bsconfig)\.json$/;
 
 export function languageOf(path: string): string | undefined {
   const base = basename(path);
@@ -106,11 +129,15 @@ export function detectLanguages(paths: readonly string[]): {
 } {
   const counts = new Map<string, number>();
   const sourceFiles: string[] = [];
+  let rescript: boolean | undefined;
   for (const p of paths) {
     const lang = languageOf(p);
     if (!lang || isAgentDoc(p)) continue;
+    if (lang === 'ReScript' && !(rescript ??= paths.some((q) => RESCRIPT_PROJECT.test(q)))) continue;
     counts.set(lang, (counts.get(lang) ?? 0) + 1);
-    if (CODE_LANGUAGES.has(lang) && !p.endsWith('.d.ts')) sourceFiles.push(p);
+    // Interface files declare what their module (or a JavaScript package) defines: .d.ts, and the
+    // ML family's .resi/.rei/.mli beside their .res/.re/.ml.
+    if (CODE_LANGUAGES.has(lang) && !p.endsWith('.d.ts') && !INTERFACE_FILE.test(p)) sourceFiles.push(p);
   }
   const languages = [...counts.entries()]
     .map(([name, files]) => ({ name, files }))

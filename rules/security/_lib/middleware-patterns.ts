@@ -166,9 +166,13 @@ export const MIDDLEWARE_PATTERNS: Record<string, PatternSpec> = {
     files: CODE,
     literals: ['hsts', 'TransportSecurity'],
   },
+  // Django settings read from the environment with a secure default are set: production gets the
+  // default unless someone turns it off (`SECURE_SSL_REDIRECT = config("…", default=not DEBUG)`,
+  // `env.bool("…", default=True)`, `SECURE_HSTS_SECONDS = env.int("…", default=31536000)`; blind
+  // round 28, kitsune settings.py:624). A default of False or 0 leaves it off.
   https: {
     regex:
-      /\bUseHsts\s*\(|STSSeconds:\s*[1-9]|\blusca\.hsts\s*\(|UseHttpsRedirection\s*\(|HTTPSRedirectMiddleware|SECURE_SSL_REDIRECT\s*=\s*True|SECURE_HSTS_SECONDS\s*=\s*[1-9]|\bhsts\s*\(|strictTransportSecurity(?!\s*:\s*false\b)|Strict-Transport-Security|force_ssl\s*=\s*(?!false\b|nil\b)\S|requiresSecure\s*\(|requireHttps|force_https\s*[=:]\s*(?:True|true|1)\b|SSLRedirect\s*:\s*true|HttpsRedirection|express-sslify|enforceHTTPS|URL::forceScheme\(\s*['"]https|\.httpStrictTransportSecurity\s*\(|\bplug[ \t]+Plug\.SSL\b|\bforce_ssl:[ \t]*\[/,
+      /\bUseHsts\s*\(|STSSeconds:\s*[1-9]|\blusca\.hsts\s*\(|UseHttpsRedirection\s*\(|HTTPSRedirectMiddleware|SECURE_SSL_REDIRECT\s*=\s*(?:True|not\s+DEBUG\b)|SECURE_HSTS_SECONDS\s*=\s*[1-9]|(?:SECURE_SSL_REDIRECT|SECURE_HSTS_SECONDS)\s*=\s*[\w.]{1,40}\(\s*["']\w{1,80}["']\s*,\s*(?:default\s*=\s*)?(?:True\b|not\s+DEBUG\b|["']?[1-9]|["'](?:true|True|on|yes)["'])|\bhsts\s*\(|strictTransportSecurity(?!\s*:\s*false\b)|Strict-Transport-Security|force_ssl\s*=\s*(?!false\b|nil\b)\S|requiresSecure\s*\(|requireHttps|force_https\s*[=:]\s*(?:True|true|1)\b|SSLRedirect\s*:\s*true|HttpsRedirection|express-sslify|enforceHTTPS|URL::forceScheme\(\s*['"]https|\.httpStrictTransportSecurity\s*\(|\bplug[ \t]+Plug\.SSL\b|\bforce_ssl:[ \t]*\[/,
     // fly.toml `[http_service] force_https = true`: Fly's proxy redirects HTTP to HTTPS.
     files: [...CODE, '**/fly*.toml'],
     literals: [

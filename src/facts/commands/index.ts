@@ -98,6 +98,17 @@ export function strictTypecheckRuns(graph: CommandGraph, language: 'Python' | 'T
 }
 
 /**
+ * CI runs of a Python type checker, strict or not, also through the hooks `pre-commit run` runs
+ * in CI (`- id: mypy` of mirrors-mypy with no config file: mypy's defaults check the annotated
+ * code; blind round 28, kitsune .pre-commit-config.yaml:39 run by CircleCI).
+ */
+export function pythonTypecheckRuns(graph: CommandGraph): CommandRun[] {
+  return runsOf(graph, 'typecheck').filter((r) =>
+    /^(?:mypy|dmypy|pyright|basedpyright|pyre|pytype)$/.test(r.argv[0]!.slice(r.argv[0]!.lastIndexOf('/') + 1)),
+  );
+}
+
+/**
  * Reusable workflows of other repositories that CI calls and that cannot be read here, whose
  * name (of the workflow or of the calling job) suggests `hint` and whose file name is not `unless`:
  * what a rule must not call missing.
