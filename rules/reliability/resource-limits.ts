@@ -1,6 +1,6 @@
 import { defineRule } from '../../src/types.js';
 import type { Evidence } from '../../src/types.js';
-import { partial, pass, unknown } from '../../src/engine/results.js';
+import { listing, partial, pass, unknown } from '../../src/engine/results.js';
 import {
   composeAsideNotes,
   composeDependencyNote,
@@ -67,7 +67,18 @@ export default defineRule({
         const requests = c.resources.requests ?? patched.find((pc) => pc.resources.requests)?.resources.requests;
         const limits = c.resources.limits ?? patched.find((pc) => pc.resources.limits)?.resources.limits;
         const where = `${w.kind} ${w.name || '(templated)'} container ${c.name}`;
-        if (requests && limits)
+        // Sized in one environment's values only (values.preview.yaml): half the credit, said so.
+        if (requests && limits && c.resourcesOnlyIn)
+          (earned += 0.5),
+            findings.push(
+              containerEvidence(
+                w,
+                c,
+                `${where}: requests and limits set only in ${c.resourcesOnlyIn.path}, not in ${listing(c.resourcesOnlyIn.without.slice(0, 3))}${c.resourcesOnlyIn.without.length > 3 ? ', …' : ''}`,
+                RESOURCES,
+              ),
+            );
+        else if (requests && limits)
           earned++, good.push(containerEvidence(w, c, `${where}: requests and limits`, RESOURCES));
         else {
           earned += requests || limits ? 0.5 : limitRanges.length > 0 ? 0.5 : 0;
