@@ -1,6 +1,13 @@
 import { defineRule, type Evidence, type FileView, type Match, type RuleContext } from '../../src/types.js';
 import { fail, listing, partial, pass } from '../../src/engine/results.js';
-import { firstPerFile, fromMatch, isExampleFolder, isProductionPath, isTestPath } from '../../src/facts/paths.js';
+import {
+  firstPerFile,
+  fromMatch,
+  isCommentLine,
+  isExampleFolder,
+  isProductionPath,
+  isTestPath,
+} from '../../src/facts/paths.js';
 import { redactLine } from '../../src/util/redact.js';
 import { basename } from '../../src/walk/glob.js';
 import { connectionSecret } from '../../src/facts/secrets.js';
@@ -324,6 +331,8 @@ export default defineRule({
     const envReads = ctx
       .matches('envRead')
       .filter((m) => isProductionPath(m.path) && !/(^|\/)[^/]*\.config\.[cm]?[jt]s$/.test(m.path))
+      // A commented-out read (`#   keyfile: System.get_env("SSL_KEY_PATH")` in a generated config) reads nothing.
+      .filter((m) => !isCommentLine(m.snippet))
       // Handing the environment to a child process (`env={**os.environ, …}`) reads no setting.
       .filter((m) => !/\*\*os\.environ\b|\bos\.environ\.copy\(\)|\.\.\.process\.env\b/.test(m.snippet))
       // Setting a variable (`os.environ["X"] = "true"`, `process.env.X = …`) writes the environment, reads nothing.

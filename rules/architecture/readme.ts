@@ -72,10 +72,12 @@ const NUMBERED_ITEM = /^\s*(?:\d+|[ivx]+)[.)]\s/i;
  * coordinates, an sbt `libraryDependencies +=` (blind round 9, caffeine's "Download" section).
  * Adding a package source is installing too: `helm repo add`, `helm upgrade --install`, `uv add`,
  * `bun add`, `conda install` (blind round 18, grafana/helm-charts: a "Usage" section whose only
- * command is `helm repo add` was called "no installation section").
+ * command is `helm repo add` was called "no installation section"). So is the project's own setup
+ * step (`make setup`, `mix setup`, `bin/setup`, `bundle install`): a "Development" section that
+ * starts with it installs the project (blind round 28, school_house README.md:9-15).
  */
 const INSTALL_CMD =
-  /^\s*(?:\$\s*|PM>\s*|>\s*)?(?:(?:sudo\s+)?(?:pip3?|pipx|uv(?:\s+pip|\s+tool)?|poetry|conda|mamba|npm|pnpm|yarn(?:\s+global)?|bun|deno|gem|cargo|go|brew|apt(?:-get)?|apk|dnf|yum|choco|winget|scoop|composer|helm(?:\s+repo)?|dotnet\s+tool|nix-env|snap|flatpak)\s+(?:install|add|require|i|get)\b|helm\s+upgrade\b[^\n]*?\s--install\b|dotnet\s+add\s+(?:\S+\s+)?package\b|Install-Package\b|docker\s+(?:run|pull)\b|docker[ -]compose\s+up\b|podman\s+run\b|terraform\s+init\b|curl\s+[^|\n]*\|\s*(?:sudo\s+)?(?:ba)?sh\b)|^\s*module\s+"[^"]+"\s*\{|^\s*\[dependencies\]\s*$|^\s*<dependency>\s*$|^\s*(?:implementation|api|compile|compileOnly)\s*\(?\s*["'][\w.-]+:[\w.-]+:[^"'\s]+["']|^\s*libraryDependencies\s*\+=/m;
+  /^\s*(?:\$\s*|PM>\s*|>\s*)?(?:(?:make|just|task)\s+(?:setup|install|bootstrap|deps)\b|mix\s+(?:setup|deps\.get)\b|(?:\.\/)?(?:bin|script)\/(?:setup|bootstrap)\b|bundle\s+install\b|(?:sudo\s+)?(?:pip3?|pipx|uv(?:\s+pip|\s+tool)?|poetry|conda|mamba|npm|pnpm|yarn(?:\s+global)?|bun|deno|gem|cargo|go|brew|apt(?:-get)?|apk|dnf|yum|choco|winget|scoop|composer|helm(?:\s+repo)?|dotnet\s+tool|nix-env|snap|flatpak)\s+(?:install|add|require|i|get)\b|helm\s+upgrade\b[^\n]*?\s--install\b|dotnet\s+add\s+(?:\S+\s+)?package\b|Install-Package\b|docker\s+(?:run|pull)\b|docker[ -]compose\s+up\b|podman\s+run\b|terraform\s+init\b|curl\s+[^|\n]*\|\s*(?:sudo\s+)?(?:ba)?sh\b)|^\s*module\s+"[^"]+"\s*\{|^\s*\[dependencies\]\s*$|^\s*<dependency>\s*$|^\s*(?:implementation|api|compile|compileOnly)\s*\(?\s*["'][\w.-]+:[\w.-]+:[^"'\s]+["']|^\s*libraryDependencies\s*\+=/m;
 
 export default defineRule({
   meta: {
@@ -423,7 +425,7 @@ function installsOnly(body: string): boolean {
 /** A command that starts the program from its image (not one that installs a package). */
 const STARTS_CMD = /\b(?:docker|podman)\s+run\b|docker[ -]compose\s+up\b/;
 const RUN_CMD =
-  /(?:^|[\s`'"])(?:\.\/gradlew|gradle)\s+(?:\S+:)?\w*[Rr]un\w*\b|(?:\.\/mvnw|mvn)\s+[\w.:-]*:run\b|(?:npm|yarn|pnpm|bun)\s+(?:run\s+)?start\b|(?:go|cargo|dotnet|flutter)\s+run\b|docker[ -]compose\s+up\b|python3?\s+-m\s+\w+|\bmake\s+run\b/m;
+  /(?:^|[\s`'"])(?:\.\/gradlew|gradle)\s+(?:\S+:)?\w*[Rr]un\w*\b|(?:\.\/mvnw|mvn)\s+[\w.:-]*:run\b|(?:npm|yarn|pnpm|bun)\s+(?:run\s+)?start\b|(?:go|cargo|dotnet|flutter)\s+run\b|docker[ -]compose\s+up\b|python3?\s+-m\s+\w+|\bmake\s+run\b|\bmix\s+phx\.server\b|\biex\s+-S\s+mix\b|\b(?:bin\/)?rails\s+s(?:erver)?\b/m;
 
 /** A command that tests or develops the project, as a README lists it. */
 const DEV_CMD =

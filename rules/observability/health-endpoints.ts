@@ -514,6 +514,15 @@ export default defineRule({
       [...byRoute.values(), ...statusRoutes],
       serverCodeMatches(ctx.facts, ctx.matches('probe')),
     );
+    // A file-system route (Remix app/routes/healthcheck.tsx, Next.js app/api/health/route.ts) whose
+    // module asks the database or another dependency (blind round 28, a loader that counts users
+    // and requests the app itself): the one deep check answers readiness, as a registered route does.
+    // The route file is server code whatever its folder (a Remix loader runs on the server).
+    const probes = ctx.matches('probe').filter((m) => fileRoutes.some((f) => f.path === m.path));
+    const fileProbed = fileRoutes.flatMap((f) => {
+      const work = probes.find((m) => m.path === f.path);
+      return work ? [{ ...f, work }] : [];
+    });
     const evidence: Evidence[] = [
       ...[...byRoute.values()]
         .slice(0, 6)
@@ -573,6 +582,14 @@ export default defineRule({
         evidence,
         data,
       );
+    if (fileProbed.length > 0) {
+      const f = fileProbed[0]!;
+      return pass(
+        `The health endpoint ${f.route} checks ${dependencyName(f.work.snippet)} before answering: one route serves liveness and readiness.`,
+        [...evidence, fromMatch(f.work, `the ${f.route} handler checks a dependency`)],
+        data,
+      );
+    }
     if (fullCode.length > 0) {
       const names = [
         ...new Set(

@@ -201,7 +201,7 @@ export default defineRule({
     );
     // A "/metrics" inside a log message or print is not a route, nor one a string is searched for
     // (a logging filter dropping access lines of the scraper: `msg.find("/metrics") == -1`).
-    const routes = codeMatches([...ctx.matches('route'), ...ctx.matches('bareRoute')]).filter(
+    const routeMatches = codeMatches([...ctx.matches('route'), ...ctx.matches('bareRoute')]).filter(
       (m) =>
         !/\b(?:log|logger|console|print|println|printf|Print\w*|System\.out|warn|info|debug)\b\s*[.(]/i.test(
           m.snippet,
@@ -215,7 +215,6 @@ export default defineRule({
       ctx.facts.findDependencies(['express-actuator']).length > 0,
       'metrics',
     );
-    for (const a of served) routes.push(a.match);
     const servedBy = new Set(served.map((a) => a.match));
     const actuator = codeMatches(ctx.matches('actuator'));
     const scrape = codeMatches(ctx.matches('scrape'));
@@ -223,6 +222,14 @@ export default defineRule({
     const exposure = [...actuator, ...scrape];
     const manager = ctrlRuntime(ctx.facts) ? codeMatches(ctx.matches('managerMetrics')) : [];
     const deps = ctx.facts.findDependencies(ctx.catalogue('metrics'));
+    // A route named "metrics" where nothing produces metrics (no metrics library, setup or emitting
+    // code) and whose file shows no exposition format is a page of that name (blind round 28: a
+    // community contributor-metrics HTML view, `re_path(r"^metrics$", views.metrics)`), set aside.
+    const producesMetrics = setup.length > 0 || manager.length > 0 || deps.length > 0 || agent.length > 0;
+    const pages = producesMetrics
+      ? []
+      : routeMatches.filter((m) => !EXPOSITION.test((ctx.files.read(m.path) ?? '').slice(0, 200_000)));
+    const routes = [...routeMatches.filter((m) => !pages.includes(m)), ...served.map((a) => a.match)];
     const auto = deps.filter((d) => AUTO_CONFIGURED.some((p) => nameMatches(d.name, p)));
     const middleware = deps.filter(
       (d) => d.ecosystem === 'npm' && d.use === 'production' && REQUEST_MIDDLEWARES.some((p) => nameMatches(d.name, p)),
@@ -295,8 +302,14 @@ export default defineRule({
       );
     }
     return fail(
-      'No metrics library, metrics code or /metrics route found.',
+      `No metrics library, metrics code or /metrics route found.${pages.length > 0 ? ` Set aside: a route named ${slash(pages[0]!.groups[0]!)} (${pages[0]!.path}:${pages[0]!.line}) where nothing produces metrics: a page of that name, not a metrics endpoint.` : ''}`,
       [
+        ...firstPerFile(pages, 2).map((m) =>
+          fromMatch(
+            m,
+            'set aside: a route named metrics, but no metrics library or code here and no exposition format in this file: a page, not a metrics endpoint',
+          ),
+        ),
         {
           path: '.',
           note: `no metrics setup or /metrics route in ${ctx.searched('setup')} source files, no metrics library among ${ctx.facts.dependencies.filter((d) => d.direct).length} direct dependencies`,
@@ -307,6 +320,10 @@ export default defineRule({
     );
   },
 });
+
+/** Signs of the metrics exposition format or a library serving it, in a route's file. */
+const EXPOSITION =
+  /# (?:TYPE|HELP) |text\/plain; ?version=0\.0\.4|openmetrics|prometheus|generate_latest|\bexpvar\b|\bstatsd\b|micrometer|opentelemetry/i;
 
 function slash(route: string): string {
   return route.startsWith('/') ? route : `/${route}`;

@@ -177,7 +177,18 @@ export default defineRule({
         evidence,
         data,
       );
-    const has = g.found.filter((x) => x !== 'a Dockerfile');
+    // "Multi-stage" is said only of builds that have stages: single-stage images that build nothing
+    // need none, and are named so (blind round 28: "2 Dockerfiles with multi-stage builds" for two
+    // single-FROM images that copy a prebuilt jar and a database init script).
+    const has = g.found
+      .filter((x) => x !== 'a Dockerfile')
+      .map((x) =>
+        x !== 'multi-stage builds' || noBuildStage === 0
+          ? x
+          : noBuildStage === n
+            ? `single stages that build nothing (no build stage needed)`
+            : `multi-stage builds where something is built (${noBuildStage} build${noBuildStage === 1 ? 's' : ''} nothing)`,
+      );
     const where = (m: string) => {
       const list = lacking[m as keyof typeof lacking] ?? [];
       return n > 1 && list.length < n

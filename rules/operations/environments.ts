@@ -41,7 +41,7 @@ const RUNTIME_MODE =
  * (config/environments/staging.rb, environment.staging.ts) names a deployment and still counts.
  */
 const FRAMEWORK_DEFAULT_ENV =
-  /(?:^|\/)config\/packages\/(?:prod|dev|test)\/|(?:^|\/)config\/environments\/(?:production|development|test)\.rb$|(?:^|\/)environments\/environment\.(?:prod|production|dev|development)\.ts$/i;
+  /(?:^|\/)config\/(?:prod|dev|test)\.exs$|(?:^|\/)config\/packages\/(?:prod|dev|test)\/|(?:^|\/)config\/environments\/(?:production|development|test)\.rb$|(?:^|\/)environments\/environment\.(?:prod|production|dev|development)\.ts$/i;
 
 /**
  * A CI step that deploys: applies manifests, upgrades a release, applies a plan, ships to a platform.
@@ -164,6 +164,49 @@ function envsOf(path: string): Env[] {
     if (k && COMPONENT_CONFIG.test(path)) out.push({ name: token!.toLowerCase(), kind: k, component: true });
     else if (k && k !== 'dev')
       out.push({ name: token!.toLowerCase(), kind: k, scaffold: FRAMEWORK_DEFAULT_ENV.test(path) || undefined });
+  }
+  return out;
+}
+
+/**
+ * Files whose format is per deployment environment by convention: Terraform variable files
+ * (`aat.tfvars`, `prod.tfvars`) and Helm values files (`values.aat.template.yaml`).
+ */
+const PER_ENV_FORMAT = /\.tfvars(?:\.json)?$|(?:^|\/)values[-._][^/]+\.ya?ml$/i;
+/** Words of such file names that are no environment (`values.preview.template.yaml`, `common.tfvars`). */
+const NOT_ENV_WORD =
+  /^(?:values|template|tpl|defaults?|example|sample|common|base|shared|global|terraform|variables|vars|secrets?|override|backend|main|auto|config|json|ya?ml|tfvars|local|ci)$/i;
+
+/**
+ * Environments named outside the fixed vocabulary (HMCTS `aat`, `ithc`, `perftest`, `demo`):
+ * per-environment files of one folder that differ in one word, one of them named for production
+ * (`prod.tfvars` beside `aat.tfvars`, `demo.tfvars`), name the other environments the project is
+ * deployed to before production. Decided by the names' use, not by a word list (blind round 28).
+ */
+function siblingEnvironments(paths: readonly string[]): { name: string; path: string }[] {
+  const groups = new Map<string, { token: string; path: string }[]>();
+  for (const p of paths) {
+    if (!PER_ENV_FORMAT.test(p) || !isProductionPath(p)) continue;
+    const slash = p.lastIndexOf('/');
+    const dir = p.slice(0, slash + 1);
+    const tokens = p
+      .slice(slash + 1)
+      .replace(/\.(?:tfvars\.json|tfvars|ya?ml)$/i, '')
+      .split(/[._-]/);
+    if (tokens.length > 6) continue;
+    tokens.forEach((t, i) => {
+      const key = `${dir}${tokens.map((x, j) => (j === i ? '*' : x)).join('.')}`;
+      let g = groups.get(key);
+      if (!g) groups.set(key, (g = []));
+      if (g.length < 20) g.push({ token: t, path: p });
+    });
+  }
+  const out: { name: string; path: string }[] = [];
+  for (const g of groups.values()) {
+    if (g.length < 2 || !g.some((x) => envKind(x.token) === 'prod')) continue;
+    for (const x of g)
+      if (!envKind(x.token) && !NOT_ENV_WORD.test(x.token) && /^[a-z][a-z0-9]{1,15}$/i.test(x.token))
+        if (!out.some((o) => o.name === x.token.toLowerCase())) out.push({ name: x.token.toLowerCase(), path: x.path });
   }
   return out;
 }
@@ -309,6 +352,12 @@ export default defineRule({
         }
       }
     }
+    // Environments named outside the vocabulary, beside production's file of the same kind.
+    for (const e of siblingEnvironments(ctx.files.paths))
+      add('preprod', e.name, {
+        path: e.path,
+        note: `configuration for environment ${e.name} (named beside production's file of the same kind: an environment deployed before production)`,
+      });
     // The per-environment files a platform application manifest is rendered with (NAIS
     // `.nais/dev.yaml` beside `.nais/nais.yaml`) are clusters it is deployed to: a `dev` one is a
     // deployed pre-production environment, not a local development mode.
@@ -360,7 +409,9 @@ export default defineRule({
             ...(e.input ? { snippet: `- ${e.name}` } : {}),
             note: e.input
               ? `option of the manual trigger's choice input ${e.input}${e.job ? `, which job ${e.job} deploys to` : ''}`
-              : `CI environment${e.job ? ` of job ${e.job}` : ''}`,
+              : e.assigned !== undefined
+                ? `CI environment${e.job ? ` of job ${e.job}` : ''}: the expression takes the value ${e.name} (${e.path}:${e.assigned})`
+                : `CI environment${e.job ? ` of job ${e.job}` : ''}`,
           });
       }
     }

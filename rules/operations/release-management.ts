@@ -220,10 +220,13 @@ export default defineRule({
     const tagged = versionTags.length >= 2;
     // Only the newest MAX_TAGS tags are listed: at the cap the count is a floor, said as `300+`.
     const nTags = `${withThousands(versionTags.length)}${ctx.facts.tags.length >= MAX_TAGS ? '+' : ''}`;
+    // Date tags (`2024-05-01`) counted apart, so that the message's count of release versions
+    // and this evidence's count agree (blind round 28: "145 version tags" beside "204").
+    const dated = versionTags.filter((t) => DATE_TAG.test(t)).length;
     if (tagged)
       evidence.push({
         path: '.',
-        note: `${nTags} version tags in git (newest: ${versionTags.slice(0, 3).join(', ')})`,
+        note: `${nTags} version tags in git${dated > 0 ? ` (${withThousands(versionTags.length - dated)} release versions, ${withThousands(dated)} date tags)` : ''} (newest: ${versionTags.slice(0, 3).join(', ')})`,
       });
     // A tag trigger whose workflow only builds and tests is no release process; cited as what it is.
     // Comments say nothing about what runs (`# pinned to the last v1 release` in a lint workflow).
@@ -324,7 +327,7 @@ export default defineRule({
     if (releaseTags.length >= TAG_HISTORY) {
       const n = `${withThousands(releaseTags.length)}${ctx.facts.tags.length >= MAX_TAGS ? '+' : ''}`;
       return pass(
-        `Releases are versioned by ${n} version tags in git (latest ${releaseTags[0]})${releasing.length > 0 ? ' and triggered by tags' : ''}${index ? ` and ${published}` : ''}; no CHANGELOG or release tool in the tree (release notes may live on the release page).`,
+        `Releases are versioned by ${n} ${dated > 0 ? 'release version' : 'version'} tags in git (latest ${releaseTags[0]})${releasing.length > 0 ? ' and triggered by tags' : ''}${index ? ` and ${published}` : ''}; no CHANGELOG or release tool in the tree (release notes may live on the release page).`,
         evidence,
         data,
       );

@@ -206,7 +206,9 @@ function liveInstanceJobs(runs: CommandRun[]): { start: CommandRun; test: Comman
   }
   for (const list of byJob.values()) {
     const start = list.find((r) => startsServices(r.argv));
-    const test = start && list.find((r) => r.tools.some((t) => t.kinds.includes('test')));
+    // A browser suite (Cypress, Playwright) given a database this way is the end-to-end suite.
+    const test =
+      start && list.find((r) => r.tools.some((t) => t.kinds.includes('test') && !BROWSER_RUNNER.test(t.name)));
     if (start && test) out.push({ start, test });
   }
   return out;
@@ -961,12 +963,7 @@ export default defineRule({
       for (const r of ctx.facts.commands.runs) {
         const tool = r.tools.find((t) => t.kinds.includes('test'));
         // A browser suite run beside services is end-to-end already: it says nothing about integration tests.
-        if (
-          r.origin.kind !== 'ci' ||
-          !tool ||
-          /playwright|cypress|webdriver|nightwatch|newman|selenium/i.test(tool.name)
-        )
-          continue;
+        if (r.origin.kind !== 'ci' || !tool || BROWSER_RUNNER.test(tool.name)) continue;
         const j = withServices.find((sj) =>
           r.chain.some((h) => h.path === sj.path && h.line > sj.line && h.line < sj.to),
         );
@@ -1164,3 +1161,9 @@ function clusterDeploy(snippet: string, text: string): string | undefined {
     /\bkubectl["',\s]+apply\b/.exec(text)?.[0].replace(/["',\s]+/g, ' ');
   return deploy ? `${lib}, then ${deploy.startsWith('action.') ? `Helm ${deploy}` : deploy}` : undefined;
 }
+
+/**
+ * Test runners that drive a browser or a running API end to end: a job that starts services for
+ * them (`docker compose up` then Cypress) runs the end-to-end suite, not integration tests (blind round 28).
+ */
+const BROWSER_RUNNER = /playwright|cypress|webdriver|nightwatch|newman|selenium|puppeteer|testcafe/i;

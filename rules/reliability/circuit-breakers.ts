@@ -131,10 +131,16 @@ export default defineRule({
     // The note of each use, looked up per match (a find per match was uses²).
     const notes = new Map<Match, string>();
     for (const u of applied.uses) if (!notes.has(u.m)) notes.set(u.m, u.note);
+    // `@EnableHystrix`/`@EnableCircuitBreaker` switch breakers on for the application; a breaker
+    // protects a call only where one is applied (`@HystrixCommand`, a Feign fallback). Alone, the
+    // switch is no call site (blind round 28: `@EnableHystrix` on the application class, no breaker used).
+    const isSwitch = (m: Match) => /@Enable(?:CircuitBreaker|Hystrix)\b/.test(m.snippet);
+    const applies = productionMatches(ctx, 'code').some((m) => !isSwitch(m) && !isCommentLine(m.snippet));
     return libraryVerdict(ctx, {
       what: 'circuit breakers',
       catalogue: 'circuit-breakers',
       code: ['code'],
+      keep: (m) => applies || !isSwitch(m),
       handWritten: applied.uses.map((u) => u.m),
       noteOf: (m) => notes.get(m),
       unused: applied.unused,

@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/types.js';
-import type { Evidence } from '../../src/types.js';
+import type { Evidence, Match } from '../../src/types.js';
 import { fail, listing, partial, pass } from '../../src/engine/results.js';
 import {
   composeDependencyNote,
@@ -99,7 +99,7 @@ export default defineRule({
           '.do/*.yaml',
         ],
         literals: ['ealth', 'check'],
-        maxPerFile: 1,
+        maxPerFile: 6,
       },
       // The keep-alive a watched service sends: sd_notify(3) "WATCHDOG=1", go-systemd's
       // SdNotifyWatchdog, the Rust sd-notify crate's NotifyState::Watchdog.
@@ -324,7 +324,12 @@ export default defineRule({
             line: nested(job, 'check')[0]!.line,
             note: `Nomad job ${job.labels[0] ?? ''} has service checks`,
           });
-    extra.push(...ctx.matches('platform').map((m) => fromMatch(m, 'platform health check')));
+    // An empty list (`http_checks = []`, `script_checks = []`) declares no check: the first real one
+    // per file is cited (blind round 28, fly.toml:15 cited while the check was [[services.tcp_checks]] :35).
+    const platformChecks = new Map<string, Match>();
+    for (const m of ctx.matches('platform'))
+      if (!/=\s*\[\s*\]/.test(m.snippet) && !platformChecks.has(m.path)) platformChecks.set(m.path, m);
+    extra.push(...[...platformChecks.values()].map((m) => fromMatch(m, 'platform health check')));
     const notes: Evidence[] = [
       ...[...model.notes, ...d.notes].slice(0, 5).map((n) => ({ path: n.path, note: n.note })),
       // postgres, redis, nginx pulled as public images are the deployment's dependencies: said, not judged.

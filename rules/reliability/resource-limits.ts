@@ -1,6 +1,6 @@
 import { defineRule } from '../../src/types.js';
 import type { Evidence } from '../../src/types.js';
-import { partial, pass, unknown } from '../../src/engine/results.js';
+import { listing, partial, pass, unknown } from '../../src/engine/results.js';
 import {
   composeAsideNotes,
   composeDependencyNote,
@@ -10,6 +10,7 @@ import {
   nested,
 } from '../../src/facts/deploy.js';
 import { containerEvidence, k8s, K8S_DIGEST, objectsOfKind } from '../../src/facts/k8s.js';
+import { isProductionPath } from '../../src/facts/paths.js';
 
 /** The container field whose chart default resource-limits cites. */
 const RESOURCES = ['resources'] as const;
@@ -67,7 +68,18 @@ export default defineRule({
         const requests = c.resources.requests ?? patched.find((pc) => pc.resources.requests)?.resources.requests;
         const limits = c.resources.limits ?? patched.find((pc) => pc.resources.limits)?.resources.limits;
         const where = `${w.kind} ${w.name || '(templated)'} container ${c.name}`;
-        if (requests && limits)
+        // Sized in one environment's values only (values.preview.yaml): half the credit, said so.
+        if (requests && limits && c.resourcesOnlyIn)
+          (earned += 0.5),
+            findings.push(
+              containerEvidence(
+                w,
+                c,
+                `${where}: requests and limits set only in ${c.resourcesOnlyIn.path}, not in ${listing(c.resourcesOnlyIn.without.slice(0, 3))}${c.resourcesOnlyIn.without.length > 3 ? ', …' : ''}`,
+                RESOURCES,
+              ),
+            );
+        else if (requests && limits)
           earned++, good.push(containerEvidence(w, c, `${where}: requests and limits`, RESOURCES));
         else {
           earned += requests || limits ? 0.5 : limitRanges.length > 0 ? 0.5 : 0;
@@ -159,6 +171,20 @@ export default defineRule({
         earned++, good.push({ path: u.path, line: u.limits[0]!, note: 'systemd unit sets cgroup limits' });
       else findings.push(systemdEvidence(u, 'systemd unit sets no MemoryMax/CPUQuota'));
     }
+    // Only where nothing else declares units: beside manifests or compose the platform file is not judged twice.
+    for (const f of units > 0 ? [] : sizedPlatformFiles(ctx)) {
+      units++;
+      const sized = f.sized(ctx.files.read(f.path) ?? '');
+      if (sized)
+        earned++,
+          good.push({ path: f.path, line: sized.line, snippet: sized.text, note: `${f.system}: ${f.declares}` });
+      else
+        findings.push({
+          path: f.path,
+          line: 1,
+          note: `${f.system}: no ${f.missing} in ${f.path}, so the platform's default size applies (set it here to size the service)`,
+        });
+    }
     const notes = [
       ...[...model.notes, ...d.notes].slice(0, 5).map((x) => ({ path: x.path, note: x.note })),
       // postgres, redis, nginx pulled as public images are the deployment's dependencies: said, not judged.
@@ -205,6 +231,8 @@ function runsHere(ctx: RuleContext): true | NotApplicable {
   // The runtime counts compose services built here; test infrastructure sets aside the others too.
   const units = Object.values(r.declarative).reduce((a, b) => a + b, 0) - aside.filter((a) => a.service.built).length;
   if (units > 0) return true;
+  // A platform whose file sizes the machine (fly.toml `[[vm]]`, render.yaml `plan:`) is judged on it.
+  if (sizedPlatformFiles(ctx).length > 0) return true;
   if (aside.length > 0 && r.platforms.length === 0)
     return {
       reason: `no deployed workload here to size: ${aside
@@ -222,4 +250,56 @@ function cloudRunContainers(r: TfBlock): TfBlock[] {
     ...t.blocks.filter((b) => b.type === 'containers'),
     ...t.blocks.filter((b) => b.type === 'spec').flatMap((s) => s.blocks.filter((b) => b.type === 'containers')),
   ]);
+}
+
+/** A line of a platform file that sizes the machine, or undefined. */
+function lineMatching(text: string, re: RegExp): { line: number; text: string } | undefined {
+  const m = re.exec(text.length > 200_000 ? text.slice(0, 200_000) : text);
+  if (!m) return undefined;
+  let line = 1;
+  for (let i = 0; i < m.index; i++) if (text.charCodeAt(i) === 10) line++;
+  return { line, text: m[0].trim().slice(0, 120) };
+}
+
+/**
+ * Platform files that can declare the machine's size, for a service this repository deploys there:
+ * Fly.io `[[vm]]`/`[vm]` (size, memory, cpus) or the older top-level `vm_size`/`memory`, and Render
+ * `plan:` per service. Without them the platform's default size applies, set by no one (blind
+ * round 28: fly.toml without `[[vm]]` was called "the platform sets limits", not applicable).
+ */
+function sizedPlatformFiles(ctx: RuleContext): {
+  path: string;
+  system: string;
+  declares: string;
+  missing: string;
+  sized: (text: string) => { line: number; text: string } | undefined;
+}[] {
+  const platforms = runtime(ctx.files).platforms.filter((p) => isProductionPath(p.path));
+  return platforms.flatMap((p) =>
+    p.system === 'Fly.io' && /(?:^|\/)fly\.toml$/.test(p.path)
+      ? [
+          {
+            path: p.path,
+            system: 'Fly.io',
+            declares: 'the machine size is declared',
+            missing: '[[vm]] size, memory or cpus',
+            sized: (text: string) =>
+              lineMatching(
+                text,
+                /^[ \t]*\[\[?vm\]\]?[ \t]*$|^[ \t]*(?:vm_size|memory_mb|memory|cpus|cpu_kind|size)[ \t]*=.*$/m,
+              ),
+          },
+        ]
+      : p.system === 'Render' && /(?:^|\/)render\.yaml$/.test(p.path)
+        ? [
+            {
+              path: p.path,
+              system: 'Render',
+              declares: 'the instance plan is declared',
+              missing: 'plan:',
+              sized: (text: string) => lineMatching(text, /^[ \t]*plan[ \t]*:[ \t]*\S.*$/m),
+            },
+          ]
+        : [],
+  );
 }

@@ -2,6 +2,7 @@ import { defineRule, type Evidence, type Match } from '../../src/types.js';
 import { fail, listing, partial, pass } from '../../src/engine/results.js';
 import { basename } from '../../src/walk/glob.js';
 import { isExampleFolder, isProductionPath } from '../../src/facts/paths.js';
+import { inLocalCompose } from '../../src/facts/runtime.js';
 import { copiedIntoImage } from '../../src/facts/dockerfile.js';
 import { redactSecretIn } from '../../src/util/redact.js';
 import {
@@ -152,7 +153,10 @@ export default defineRule({
         // secret in .env.test was a note).
         const testOnly =
           testOnlyConfig(m.path, () => linesOf(m.path), m.line) || mixNonProductionEnv(ctx.files, m.path);
-        const devOnly = (kind === 'jwtSecret' || kind === 'configSecret') && testOnly;
+        // A local compose stack beside the deployment's chart or manifests, and the files it
+        // mounts (a stand-in SFTP server's key): development fixtures, not production secrets.
+        const localStack = inLocalCompose(ctx.files, m.path);
+        const devOnly = (kind === 'jwtSecret' || kind === 'configSecret') && (testOnly || localStack);
         // A profile named for samples (application-secret-samples.yml) documents a value to replace:
         // doubtful (it may be switched on), not a leak of a production key.
         // So is a signing secret a person typed (`CISECRETKEYIGUESS`): a stand-in, not a generated key.
@@ -169,7 +173,13 @@ export default defineRule({
         // Keys of an example, sample or demo folder (`.examples/docker-compose-mtls/certs/`, `demo/`)
         // set up the documented example, like testdata/ keys (round 8).
         const example = kind === 'privateKey' && isExampleFolder(m.path);
-        const inTests = (!isProductionPath(m.path) && !manualEnv) || testOnly || localDev || sample || example;
+        const inTests =
+          (!isProductionPath(m.path) && !manualEnv) ||
+          testOnly ||
+          localDev ||
+          sample ||
+          example ||
+          (localStack && (kind === 'privateKey' || devOnly));
         // Test TLS keys are fixtures; a cloud token in a test is still a live token.
         if (kind === 'privateKey' && inTests) {
           testKeys.push(m);

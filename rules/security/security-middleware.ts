@@ -356,7 +356,7 @@ export default defineRule({
       const call = above.findLastIndex((l) => OUTBOUND_CALL.test(l));
       return call >= 0 && !above.slice(call).some((l) => RESPONSE_SETTER.test(l));
     };
-    const any = [
+    const anyRaw = [
       ...prod('corsAny').filter(
         (m) =>
           !overridden(m) &&
@@ -371,6 +371,12 @@ export default defineRule({
       ...autoCorsAny,
       ...nestCorsAny,
     ];
+    // Any origin for static assets only, read-only (Rack::Cors `origins "*"` with `resource
+    // "/vite/assets/*", methods: :get`; Express `app.use("/static", cors(), express.static(…))`;
+    // Spring `addMapping("/assets/**").allowedOrigins("*")`): fonts and scripts a CDN or another
+    // origin loads, no API opened (blind round 28, pupilfirst production.rb:143-153).
+    const staticAny = anyRaw.filter((m) => staticAssetsOnly(ctx.files.lines(m.path), m.line));
+    const any = anyRaw.filter((m) => !staticAny.includes(m));
     // helmet() and Spring Security send Strict-Transport-Security by default (helmet's hsts option,
     // Spring's HstsHeaderWriter on secure requests), unless the same line switches it off.
     // Switched off in the helmet call's options: on its line or the option lines under it.
@@ -516,6 +522,9 @@ export default defineRule({
         cors.filter((m) => !any.some((a) => a.path === m.path)),
         'CORS policy',
       ),
+      ...firstPerFile(staticAny, 1).map((m) =>
+        fromMatch(m, 'any origin only for static assets, read-only (GET): no API is opened to other sites'),
+      ),
       ...firstPerFile(
         any.filter((m) => !dangerous.includes(m)),
         2,
@@ -559,7 +568,8 @@ export default defineRule({
     ];
     const found = [
       (headers.length || proxy.headers.length) && `security headers${headers.length ? '' : ' (reverse proxy)'}`,
-      cors.length && !any.length && 'CORS',
+      cors.length && !any.length && !staticAny.length && 'CORS',
+      staticAny.length && !any.length && 'CORS (any origin for static assets only)',
       starByHand &&
         `CORS with explicit origins (any origin only on ${any.length} response header${any.length === 1 ? '' : 's'} set by hand)`,
       any.length && !starByHand && `CORS (any origin${dangerous.length ? ', with credentials' : ''})`,
@@ -656,3 +666,36 @@ const OUTBOUND_CALL =
 /** Setting a header on this service's own response (`res.setHeader`, `reply.header`, `ctx.set`). */
 const RESPONSE_SETTER =
   /\b(?:res|resp|response|reply|ctx|c)\s*\.\s*(?:set|setHeader|header|headers|append|writeHead)\b/;
+
+/** A path of static assets: `/assets/*`, `/vite/assets/**`, `/static`, `/packs/`, `/fonts/*`. */
+const ASSET_PATH =
+  /["'`]\/?(?:[\w.-]+\/){0,3}(?:assets|static|vite|packs|fonts|webfonts|images|img|media|dist|build|public)(?:\/[\w.*-]*){0,4}["'`]/;
+/** A path that is not one: any other quoted route (`/api/*`, `*`, `/**`). */
+const OTHER_PATH =
+  /\bresource\s+["'`](?!\/?(?:[\w.-]+\/){0,3}(?:assets|static|vite|packs|fonts|webfonts|images|img|media|dist|build|public)\b)/;
+/** Methods beyond reading. */
+const WRITE_METHOD = /\b(?:post|put|patch|delete)\b|methods:\s*:any\b|methods:\s*\[?\s*["']\*["']/i;
+
+/**
+ * The any-origin line applies to static asset paths only, for reading: the asset path sits on
+ * the same line (`app.use("/static", cors())`, `addMapping("/assets/**")…allowedOrigins("*")`) or
+ * on the `resource` lines of the same Rack::Cors `allow` block, and no write method is allowed.
+ */
+function staticAssetsOnly(lines: { count: number; bare(n: number): string } | undefined, line: number): boolean {
+  if (!lines) return false;
+  const own = lines.bare(line);
+  if (ASSET_PATH.test(own) && !WRITE_METHOD.test(own)) return true;
+  // The Rack::Cors block the `origins` line opens: its lines up to `end`, at most 8.
+  if (!/\borigins\b/.test(own)) return false;
+  let asset = false;
+  for (let n = line + 1; n <= Math.min(lines.count, line + 8); n++) {
+    const l = lines.bare(n);
+    if (/^\s*end\b/.test(l) || /\ballow\s+do\b/.test(l)) break;
+    if (OTHER_PATH.test(l) || WRITE_METHOD.test(l) || /\borigins\b/.test(l)) return false;
+    if (/\bresource\b/.test(l)) {
+      if (!ASSET_PATH.test(l)) return false;
+      asset = true;
+    }
+  }
+  return asset;
+}

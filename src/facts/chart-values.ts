@@ -48,20 +48,66 @@ export function dependencyChartWorkloads(files: FileView): ValuesWorkload[] {
       // Production's values decide; else the chart's values.yaml; else each environment's.
       const judged = all.filter((p) => PROD.test(p)).slice(0, 1);
       const chosen = judged.length ? judged : base.length ? base : all;
-      for (const path of chosen) {
-        const text = files.read(path);
-        const parsed = text === undefined ? undefined : parseYamlWithLines(text);
-        const doc = parsed && !parsed.error && parsed.docs.length === 1 ? parsed.docs[0] : undefined;
-        if (!doc) continue;
-        const lines = text!.split(/\r?\n/);
+      // Environment values layered on values.yaml (Helm's `-f values.yaml -f values-<env>.yaml`):
+      // what values.yaml leaves out (the image, set per environment; resources sized in one
+      // environment only) is read from them, so the unit is judged on what the chart deploys
+      // (blind round 28, a chart whose values.yaml sets the probe path and values.preview.yaml the sizing).
+      const overlays = judged.length || !base.length ? [] : all.filter((p) => !base.includes(p));
+      const docs = (paths: string[]) =>
+        paths.flatMap((path) => {
+          const text = files.read(path);
+          const parsed = text === undefined ? undefined : parseYamlWithLines(text);
+          const doc = parsed && !parsed.error && parsed.docs.length === 1 ? parsed.docs[0] : undefined;
+          return doc ? [{ path, doc, lines: text!.split(/\r?\n/) }] : [];
+        });
+      const layers = docs(overlays.slice(0, 8));
+      for (const { path, doc, lines } of docs(chosen)) {
         for (const { key, name } of keys) {
-          const w = workloadOf(doc, lines, path, key, name, chart.name);
+          const w = workloadOf(doc, lines, path, key, name, chart.name, layers);
           if (w) out.push(w);
         }
       }
     }
     return out;
   });
+}
+
+/** A values file layered on the judged one: its path, document and lines. */
+interface Layer {
+  path: string;
+  doc: YamlDoc;
+  lines: string[];
+}
+
+/** Probe keys a blueprint chart exposes as a path only (`readinessPath: /health/readiness`). */
+const PROBE_PATHS = { readinessProbe: 'readinessPath', livenessProbe: 'livenessPath' } as const;
+
+/**
+ * The resources the values give the container: `resources:` (also under `deployment:`), or the
+ * flat keys some blueprint charts read (`memoryRequests`, `cpuLimits`), with the key to cite.
+ */
+function resourcesIn(
+  v: Record<string, unknown>,
+): { requests?: Record<string, unknown>; limits?: Record<string, unknown>; at: string[] } | undefined {
+  for (const at of [['resources'], ['deployment', 'resources']]) {
+    const r = rec(at.reduce<unknown>((o, k) => rec(o)?.[k], v));
+    if (r && (rec(r.requests) || rec(r.limits)))
+      return {
+        ...(rec(r.requests) ? { requests: rec(r.requests)! } : {}),
+        ...(rec(r.limits) ? { limits: rec(r.limits)! } : {}),
+        at,
+      };
+  }
+  const flat = (kind: 'Requests' | 'Limits') => {
+    const o: Record<string, unknown> = {};
+    for (const res of ['memory', 'cpu']) if (v[`${res}${kind}`] !== undefined) o[res] = v[`${res}${kind}`];
+    return Object.keys(o).length ? o : undefined;
+  };
+  const requests = flat('Requests');
+  const limits = flat('Limits');
+  if (!requests && !limits) return undefined;
+  const first = ['memoryRequests', 'cpuRequests', 'memoryLimits', 'cpuLimits'].find((k) => v[k] !== undefined)!;
+  return { ...(requests ? { requests } : {}), ...(limits ? { limits } : {}), at: [first] };
 }
 
 /** The Deployment the dependency renders from the values under `key`, when they describe one (an image). */
@@ -72,10 +118,24 @@ function workloadOf(
   key: string,
   dependency: string,
   chartName: string,
+  layers: Layer[] = [],
 ): ValuesWorkload | undefined {
   const v = rec(rec(doc.value)?.[key]);
-  const image = rec(v?.image);
-  if (!v || !image || (typeof image.repository !== 'string' && typeof image.name !== 'string')) return undefined;
+  if (!v) return undefined;
+  const imageOf = (x: Record<string, unknown> | undefined) => {
+    const image = x?.image;
+    const r = rec(image);
+    return (
+      (typeof image === 'string' && image.trim() !== '') ||
+      (r && (typeof r.repository === 'string' || typeof r.name === 'string'))
+    );
+  };
+  const under = layers.map((l) => ({ ...l, v: rec(rec(l.doc.value)?.[key]) }));
+  // The image may be set per environment (`image: ${IMAGE_NAME}` in values-<env>.yaml); a probe
+  // path of the blueprint (`readinessPath`) says as much as an image that this is the app container.
+  const described =
+    imageOf(v) || under.some((l) => imageOf(l.v)) || Object.values(PROBE_PATHS).some((k) => typeof v[k] === 'string');
+  if (!described) return undefined;
   const at = (...p: string[]) => keyLine(lines, p[p.length - 1]!, doc.lineOf([key, ...p]));
   const deployment = rec(v.deployment);
   const replicaPath =
@@ -95,14 +155,52 @@ function workloadOf(
     min !== undefined
       ? at('autoscaling', 'minReplica' in auto! ? 'minReplica' : 'minReplicas')
       : replicaPath && at(...replicaPath);
-  const res = rec(v.resources);
   const defaults: NonNullable<Workload['containers'][number]['defaults']> = {};
-  for (const f of ['livenessProbe', 'readinessProbe', 'resources'] as const) {
-    const line = v[f] !== undefined ? at(f) : undefined;
+  const probes: { livenessProbe?: unknown; readinessProbe?: unknown } = {};
+  // A probe object (`readinessProbe:`, also under `deployment:`), or a blueprint's path key
+  // (`readinessPath: /health/readiness`, rendered as an httpGet probe on the application port).
+  for (const f of ['livenessProbe', 'readinessProbe'] as const) {
+    const flat = v[PROBE_PATHS[f]];
+    const found: [unknown, string[]] | undefined =
+      v[f] !== undefined
+        ? [v[f], [f]]
+        : deployment?.[f] !== undefined
+          ? [deployment[f], ['deployment', f]]
+          : typeof flat === 'string' && flat.trim() !== ''
+            ? [{ httpGet: { path: flat } }, [PROBE_PATHS[f]]]
+            : undefined;
+    if (!found) continue;
+    probes[f] = found[0];
+    const line = at(...found[1]);
     if (line) defaults[f] = { path, line };
   }
+  // A blueprint that takes probe paths renders both probes from its own defaults; values that set
+  // one path (`readinessPath`) leave the other at the chart's default path, still rendered.
+  const byPath = (Object.keys(PROBE_PATHS) as (keyof typeof PROBE_PATHS)[]).filter(
+    (f) => probes[f] === undefined && typeof v[PROBE_PATHS[f]] !== 'string',
+  );
+  if (byPath.length === 1 && Object.values(PROBE_PATHS).some((k) => typeof v[k] === 'string'))
+    probes[byPath[0]!] = { httpGet: { path: `${dependency} chart default ${PROBE_PATHS[byPath[0]!]}` } };
+  // Resources in the judged values, else in the environment values layered on them: every
+  // environment sets them, or only some do (`resourcesOnlyIn`, half the credit).
+  let res = resourcesIn(v);
+  let resPath = path;
+  let resLine = res ? at(...res.at) : undefined;
+  let onlyIn: { path: string; without: string[] } | undefined;
+  if (!res) {
+    const sized = under.filter((l) => l.v && resourcesIn(l.v));
+    const first = sized[0];
+    if (first) {
+      res = resourcesIn(first.v!)!;
+      resPath = first.path;
+      resLine = keyLine(first.lines, res.at[res.at.length - 1]!, first.doc.lineOf([key, ...res.at]));
+      if (sized.length < under.length)
+        onlyIn = { path: first.path, without: [path, ...under.filter((l) => !sized.includes(l)).map((l) => l.path)] };
+    }
+  }
+  if (resLine) defaults.resources = { path: resPath, line: resLine };
   const name = typeof v.fullnameOverride === 'string' && v.fullnameOverride ? v.fullnameOverride : chartName;
-  const line = at('image') ?? 1;
+  const line = at('image') ?? at(PROBE_PATHS.readinessProbe) ?? at(PROBE_PATHS.livenessProbe) ?? 1;
   return {
     apiVersion: 'apps/v1',
     kind: 'Deployment',
@@ -117,15 +215,15 @@ function workloadOf(
         name,
         line,
         init: false,
-        ...(v.livenessProbe !== undefined ? { livenessProbe: v.livenessProbe } : {}),
-        ...(v.readinessProbe !== undefined ? { readinessProbe: v.readinessProbe } : {}),
+        ...probes,
         ...(v.startupProbe !== undefined ? { startupProbe: v.startupProbe } : {}),
         resources: {
-          ...(rec(res?.requests) ? { requests: rec(res!.requests)! } : {}),
-          ...(rec(res?.limits) ? { limits: rec(res!.limits)! } : {}),
+          ...(res?.requests ? { requests: res.requests } : {}),
+          ...(res?.limits ? { limits: res.limits } : {}),
         },
         preStop: false,
         defaults,
+        ...(onlyIn ? { resourcesOnlyIn: onlyIn } : {}),
       },
     ],
     ...(replicas !== undefined ? { replicas } : {}),

@@ -139,6 +139,8 @@ export interface CiEnvironment {
   job?: string;
   /** Offered as an option of a manual trigger's choice input (`workflow_dispatch` input `environment`). */
   input?: string;
+  /** A value of the expression `written`, assigned on this line (`echo DEPLOYMENT_ENV=stage >> "$GITHUB_ENV"`). */
+  assigned?: number;
 }
 
 export interface CiFile {
@@ -324,7 +326,11 @@ export function parseYamlCi(files: FileView, system: CiSystem, path: string): Ci
       }
     });
     if (system === 'cloud-build') commands.push(...cloudBuildSteps(value, doc.lineOf.bind(doc), path));
-    if (system === 'github-actions') environments.push(...dispatchEnvironments(value, doc.scalars, jobOf, path));
+    if (system === 'github-actions') {
+      const first = environments.length;
+      environments.push(...dispatchEnvironments(value, doc.scalars, jobOf, path));
+      environments.push(...computedEnvironments(value, doc.scalars, environments.slice(0, first)));
+    }
   }
   return {
     system,
@@ -826,6 +832,63 @@ export function environmentLabel(raw: string): string {
   if (!v.includes('${{')) return v;
   const fallback = /\|\|\s*['"]([^'"$]+)['"]\s*\}\}/.exec(v)?.[1];
   return fallback ? v.replace(/\$\{\{[^}]*\}\}/, fallback) : v;
+}
+
+/**
+ * The environments a GitHub `environment:` expression takes (blind round 28, kitsune
+ * build-and-push.yml: `environment: ${{ needs.build.outputs.deployment_env }}`, an output set to
+ * `${{ env.DEPLOYMENT_ENV }}`, which a shell step sets per branch with `echo DEPLOYMENT_ENV=stage >>
+ * "$GITHUB_ENV"`): the variable is followed through job outputs to the values the workflow assigns
+ * it (`NAME=value` in a run step, `NAME: value` in an env map) or the job's literal matrix lists.
+ * Only values that name an environment are kept; the rest of the expression is not evaluated.
+ */
+function computedEnvironments(
+  value: Record<string, unknown>,
+  scalars: YamlScalar[],
+  written: CiEnvironment[],
+): CiEnvironment[] {
+  const out: CiEnvironment[] = [];
+  const jobs = rec(value.jobs) ?? {};
+  for (const e of written) {
+    const expr = e.written ?? e.name;
+    if (!expr.includes('${{') || envKind(e.name)) continue;
+    const ref = /([\w-]+(?:\.[\w-]+)*)\s*\}\}/.exec(expr.slice(0, 300))?.[1];
+    if (!ref) continue;
+    const values = new Map<string, number | undefined>();
+    if (ref.startsWith('matrix.') && e.job)
+      for (const v of matrixValues(at(jobs, [e.job, 'strategy', 'matrix']), ref.slice(7)) ?? []) values.set(v, e.line);
+    // The variable and the names job outputs bind it to (`deployment_env: ${{ env.DEPLOYMENT_ENV }}`).
+    const names = new Set([ref.slice(ref.lastIndexOf('.') + 1)]);
+    for (let hop = 0; hop < 2; hop++)
+      for (const job of Object.values(jobs)) {
+        for (const [k, v] of Object.entries(rec(rec(job)?.outputs) ?? {}))
+          if (names.has(k) && typeof v === 'string') {
+            const inner = /([\w-]+)\s*\}\}/.exec(v.slice(0, 300))?.[1];
+            if (inner && names.size < 6) names.add(inner);
+          }
+      }
+    for (const s of scalars) {
+      const key = lastKey(s.path);
+      if (key && names.has(key) && !s.value.includes('$')) values.set(s.value.trim(), s.line);
+      if (!s.value.includes('=')) continue;
+      for (const l of splitLines(s))
+        for (const name of names) {
+          const m = new RegExp(`(?:^|[^\\w$])${name}=["']?([A-Za-z][\\w.-]{0,40})`).exec(l.text.slice(0, 500));
+          if (m && !values.has(m[1]!)) values.set(m[1]!, l.line);
+        }
+    }
+    for (const [name, line] of values)
+      if (envKind(name) && !out.some((x) => x.name === name && x.job === e.job))
+        out.push({
+          name,
+          written: expr,
+          path: e.path,
+          line: e.line,
+          ...(e.job ? { job: e.job } : {}),
+          ...(line !== undefined ? { assigned: line } : {}),
+        });
+  }
+  return out;
 }
 
 /** Names of production and pre-production environments, as teams spell them. */

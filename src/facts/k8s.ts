@@ -68,6 +68,11 @@ export interface Container {
    * `readinessProbe`, `resources`): the default judged, cited beside the template line.
    */
   defaults?: Partial<Record<'livenessProbe' | 'readinessProbe' | 'resources', { path: string; line: number }>>;
+  /**
+   * A wrapper chart's container sized only in some environments' values (values.preview.yaml),
+   * not in values.yaml nor the others (`without`): sized where it is, not everywhere it deploys.
+   */
+  resourcesOnlyIn?: { path: string; without: string[] };
 }
 
 export interface Workload extends K8sObject {

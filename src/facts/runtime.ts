@@ -12,7 +12,7 @@ import { declaredNames, deployments } from './deploy.js';
 import { pulumi, terraformWorkloads } from './pulumi.js';
 import { dependencyChartWorkloads } from './chart-values.js';
 import { k8s, type Workload } from './k8s.js';
-import { isProductionPath } from './paths.js';
+import { dirOf, isProductionPath } from './paths.js';
 import { resourcesOf, terraform } from './terraform.js';
 
 /**
@@ -413,4 +413,68 @@ export function cloudRunServices(files: FileView) {
   return resourcesOf(terraform(files), 'google_cloud_run_v2_service', 'google_cloud_run_service').filter((r) =>
     isProductionPath(r.path),
   );
+}
+
+/**
+ * Compose files for local development and tests because the deployment is described elsewhere (a
+ * chart, manifests, a Pulumi program) and the file does not call itself production, with the
+ * files their services mount from the repository (`./docker/sftp/sftp.json:/app/config/…`): a
+ * stand-in SFTP server's key and the dummy settings beside it are fixtures of that local stack,
+ * not production secrets (blind round 28, a service with a Helm chart and a dev compose file).
+ */
+export function localCompose(files: FileView): { files: Set<string>; mounted: Set<string> } {
+  return memo(files, 'localCompose', () => {
+    const d = deployments(files);
+    const out = { files: new Set<string>(), mounted: new Set<string>() };
+    if (deployedWorkloads(files).length === 0) return out;
+    const production = new Set(d.production.map((p) => p.path));
+    for (const path of d.composeFiles) {
+      if (production.has(path)) continue;
+      out.files.add(path);
+      const doc = files.readYaml<Record<string, unknown>>(path);
+      const services = doc.ok ? (doc.value as { services?: unknown } | null)?.services : undefined;
+      if (!services || typeof services !== 'object') continue;
+      const dir = dirOf(path);
+      for (const s of Object.values(services as Record<string, unknown>).slice(0, 200)) {
+        const volumes = (s as { volumes?: unknown } | null)?.volumes;
+        if (!Array.isArray(volumes)) continue;
+        for (const v of volumes.slice(0, 100)) {
+          const source =
+            typeof v === 'string'
+              ? v.slice(0, Math.max(0, v.indexOf(':')))
+              : typeof (v as { source?: unknown })?.source === 'string'
+                ? (v as { source: string }).source
+                : '';
+          if (!/^\.\.?\//.test(source)) continue;
+          const rel = joinRelative(dir, source);
+          // A file, or a folder named for keys and certificates (`./docker/ssh:/keys`); not a
+          // source tree (`./src:/app/src`), which holds what ships.
+          if (rel && (/\.[\w-]+$/.test(rel) || /(?:^|\/)(?:ssh|keys?|certs?|ssl|tls|secrets?|pki)$/i.test(rel)))
+            out.mounted.add(rel);
+        }
+      }
+    }
+    return out;
+  });
+}
+
+/** `dir` + `./a/b` or `../a`, normalised; undefined when it leaves the repository. */
+function joinRelative(dir: string, rel: string): string | undefined {
+  const parts = dir ? dir.split('/') : [];
+  for (const p of rel.split('/')) {
+    if (p === '' || p === '.') continue;
+    if (p === '..') {
+      if (parts.length === 0) return undefined;
+      parts.pop();
+    } else parts.push(p);
+  }
+  return parts.join('/').replace(/\/+$/, '');
+}
+
+/** The path is a local compose file, or a file or folder one of them mounts, or lies under one. */
+export function inLocalCompose(files: FileView, path: string): boolean {
+  const l = localCompose(files);
+  if (l.files.has(path)) return true;
+  for (const m of l.mounted) if (m && (path === m || path.startsWith(`${m}/`))) return true;
+  return false;
 }
