@@ -168,7 +168,7 @@ export const MIDDLEWARE_PATTERNS: Record<string, PatternSpec> = {
   },
   https: {
     regex:
-      /\bUseHsts\s*\(|STSSeconds:\s*[1-9]|\blusca\.hsts\s*\(|UseHttpsRedirection\s*\(|HTTPSRedirectMiddleware|SECURE_SSL_REDIRECT\s*=\s*True|SECURE_HSTS_SECONDS\s*=\s*[1-9]|\bhsts\s*\(|strictTransportSecurity(?!\s*:\s*false\b)|Strict-Transport-Security|force_ssl\s*=\s*(?!false\b|nil\b)\S|requiresSecure\s*\(|requireHttps|force_https\s*[=:]\s*(?:True|true|1)\b|SSLRedirect\s*:\s*true|HttpsRedirection|express-sslify|enforceHTTPS|URL::forceScheme\(\s*['"]https|\.httpStrictTransportSecurity\s*\(|\bplug[ \t]+Plug\.SSL\b|\bforce_ssl:[ \t]*\[/,
+      /\bUseHsts\s*\(|STSSeconds:\s*[1-9]|\blusca\.hsts\s*\(|UseHttpsRedirection\s*\(|HTTPSRedirectMiddleware|SECURE_SSL_REDIRECT\s*=\s*True|SECURE_HSTS_SECONDS\s*=\s*[1-9]|\bhsts\s*\(|strictTransportSecurity(?!\s*:\s*false\b)|Strict-Transport-Security|force_ssl\s*=\s*(?!false\b|nil\b)\S|requiresSecure\s*\(|requireHttps|force_https\s*[=:]\s*(?:True|true|1)\b|SSLRedirect\s*:\s*true|HttpsRedirection|express-sslify|enforceHTTPS|(?:URL::|->)forceScheme\(\s*['"]https|\.httpStrictTransportSecurity\s*\(|\bplug[ \t]+Plug\.SSL\b|\bforce_ssl:[ \t]*\[/,
     // fly.toml `[http_service] force_https = true`: Fly's proxy redirects HTTP to HTTPS.
     files: [...CODE, '**/fly*.toml'],
     literals: [
