@@ -67,6 +67,13 @@ describe('outbound calls are the server code’s, round 29', () => {
         'pub async fn pull(&self, url: &str) -> String {\n    self.http.get(url).send().await.unwrap().text().await.unwrap()\n}\n',
     };
     expect((await runRuleOn(retries, onClient, { profile: 'service' })).outcome).toBe('fail');
+    // A builder chain continued on the next line keeps its call: the receiver is on the line above.
+    const chained = {
+      ...lookupOnly,
+      'src/cache.rs':
+        'pub async fn pull(&self, url: &str) -> String {\n    self.http\n        .get(url)\n        .send()\n        .await\n        .unwrap()\n}\n',
+    };
+    expect((await runRuleOn(retries, chained, { profile: 'service' })).outcome).toBe('fail');
   });
 
   const monorepo = {

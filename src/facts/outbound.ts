@@ -248,7 +248,9 @@ function urlMethodOnClient(snippet: string): boolean {
   URL_METHOD_AT.lastIndex = 0;
   for (let m = URL_METHOD_AT.exec(snippet); m; m = URL_METHOD_AT.exec(snippet)) {
     if (/['"\x60]https?:/.test(m[0])) return true;
-    if (receiverNames(snippet, m.index).some((n) => CLIENTISH.test(n))) return true;
+    // A chain continued from the line above (`self.client⏎    .get(url)`): its receiver is not on this line.
+    const names = receiverNames(snippet, m.index);
+    if (names.length === 0 || names.some((n) => CLIENTISH.test(n))) return true;
   }
   return false;
 }
