@@ -488,7 +488,7 @@ export interface Facts {
   componentOf(path: string): Component;
 }
 
-export type Component = 'server' | 'browser' | 'desktop' | 'mobile' | 'build';
+export type Component = 'server' | 'browser' | 'desktop' | 'mobile' | 'build' | 'cli';
 
 // ── Artefacts ────────────────────────────────────────────────────────────────────────────────
 

@@ -23,6 +23,7 @@ import type { Lines, Match, PatternSpec, RuleContext } from '../../src/types.js'
 import { LineIndex } from '../../src/util/lines.js';
 import { serverCodeMatches } from '../../src/facts/component.js';
 import { dirOf } from '../../src/facts/paths.js';
+import { inRustTestModule, rustTestFrom } from '../../src/facts/rust-tests.js';
 
 /** Balanced-enough argument list: two levels of nested parentheses. */
 /**
@@ -381,28 +382,14 @@ interface RustFile {
 }
 
 function rustFile(lines: Lines): RustFile {
-  let at = 1;
-  while (at <= lines.count && !/^\s*#\[cfg\(test\)\]/.test(lines.line(at))) at++;
-  return {
-    lines,
-    testFrom: at <= lines.count ? at : Number.POSITIVE_INFINITY,
-    timeout: /\.timeout\(/.test(lines.text),
-  };
+  return { lines, testFrom: rustTestFrom(lines), timeout: /\.timeout\(/.test(lines.text) };
 }
 
-const rustFiles = new WeakMap<Lines, RustFile>();
 /** Whether `line` of a Rust file sits in a unit test (`#[cfg(test)]` module or `#[test]` function). */
-export function inRustTestModule(lines: Lines | undefined, line: number): boolean {
-  if (!lines) return false;
-  let f = rustFiles.get(lines);
-  if (!f) rustFiles.set(lines, (f = rustFile(lines)));
-  return inRustTest(f, line);
-}
+export { inRustTestModule };
 
-/** A Rust unit test: under `#[cfg(test)]` earlier in the file, or a `#[test]` function a few lines up. */
 function inRustTest(f: RustFile, line: number): boolean {
-  if (f.testFrom < line) return true;
-  return f.lines.range(line - 6, line - 1).some((l) => /^\s*#\[(?:tokio::)?test\b/.test(l));
+  return inRustTestModule(f.lines, line);
 }
 
 /**

@@ -136,6 +136,13 @@ const NOT_GET_OPEN = /(?:[.@]|\b)(?:post|put|patch|delete)\s*\(\s*$/i;
 
 /** A NestJS decorator that requires an authenticated caller. */
 const AUTH_DECORATOR = /@(?:\w*Auth\w*|UseGuards|Roles|Permissions?|RequirePermissions?)\(/;
+/**
+ * A decorator that opens the route to anyone: `@Public()`, `@AllowAnonymous()`, `@SkipAuth()`, or a
+ * role decorator naming the public or anonymous role (`@Roles('public')`, `@Roles(Role.Public)`; blind
+ * round 29, Hexabot's `@Roles('public') @Get('health')`, which its ability guard lets through).
+ */
+const PUBLIC_DECORATOR =
+  /@(?:Public|IsPublic|AllowAnonymous|Anonymous|SkipAuth\w*|NoAuth|Unprotected)\(|@(?:\w*Auth\w*|Roles|Permissions?)\(\s*(?:['"`](?:public|anonymous|anon|guest|everyone|all)['"`]|\w+\.(?:Public|PUBLIC|Anonymous|ANONYMOUS|Guest|GUEST))\s*[,)]/i;
 
 const LIBRARY_NAMES: [RegExp, string][] = [
   [
@@ -377,7 +384,7 @@ export default defineRule({
       for (let n = m.line - 1; n >= Math.max(1, m.line - 6) && /^\s*@/.test(lines.bare(n)); n--)
         stack.push(lines.bare(n));
       for (let n = m.line + 1; n <= m.line + 6 && /^\s*@/.test(lines.bare(n)); n++) stack.push(lines.bare(n));
-      if (!stack.some((l) => AUTH_DECORATOR.test(l))) return true;
+      if (!stack.some((l) => AUTH_DECORATOR.test(l)) || stack.some((l) => PUBLIC_DECORATOR.test(l))) return true;
       authGuarded.push(m);
       return false;
     };

@@ -85,6 +85,8 @@ const FORMATTERS: ToolSpec[] = [
   { name: 'Biome', files: ['**/biome.json', '**/biome.jsonc'], deps: ['@biomejs/biome'], runs: ['Biome'] },
   { name: 'dprint', files: ['**/dprint.json', '**/.dprint.json'], runs: ['dprint'] },
   { name: 'oxfmt', files: ['**/.oxfmtrc.json', '**/.oxfmtrc.jsonc'], deps: ['oxfmt'], runs: ['oxfmt'] },
+  // Vite+ formats with oxfmt (its `fmt:` block in vite.config): `vp check` and `vp fmt` run it.
+  { name: 'Vite+ (oxfmt)', deps: ['vite-plus'], runs: ['Vite+ check', 'oxfmt'] },
   { name: 'Black', pattern: 'black', deps: ['black'], runs: ['Black', 'blue'] },
   { name: 'Ruff format', pattern: 'ruffFormat', runs: ['Ruff format'] },
   {
@@ -125,6 +127,8 @@ const FORMATTERS: ToolSpec[] = [
     ecosystems: ['bundler'],
     runs: ['RuboCop', 'standardrb'],
   },
+  // Mago's formatter (mago.toml `[formatter]`; `mago format --check` in CI).
+  { name: 'Mago', files: ['**/mago.toml'], deps: ['carthage-software/mago'], runs: ['Mago format'] },
   {
     name: 'PHP-CS-Fixer/Pint',
     files: ['**/.php-cs-fixer.php', '**/.php-cs-fixer.dist.php', '**/.php_cs', '**/.php_cs.dist', '**/pint.json'],
@@ -173,7 +177,7 @@ export default defineRule({
     severity: 'low',
     effort: 'low',
     detection:
-      'Formatter configuration or dependency (.prettierrc*/prettier key, biome.json, dprint.json, .oxfmtrc.json (oxfmt), [tool.black], [tool.ruff.format], isort/yapf, pre-commit hooks of these, Spotless/google-java-format, ktlint (also its `ktlint_*` keys in .editorconfig), rustfmt.toml, .rubocop.yml, .php-cs-fixer*, pint.json, a phpcs.xml ruleset with a layout standard such as PSR-12 (PHP_CodeSniffer, fixed by phpcbf), .clang-format, StyleCop.Analyzers or `EnforceCodeStyleInBuild` for .NET, whose build then checks the layout, CSharpier (a `CSharpier.MsBuild` package reference formats on every build; `dotnet csharpier`), or an .editorconfig with .NET code-style options — csharp_*/dotnet_* — that dotnet format applies) or a CI step running it (followed through package scripts, targets, tox/nox, pre-commit (pre-commit.ci runs the hooks on pull requests when .pre-commit-config.yaml has a `ci:` block or the README its badge) and actions). gofmt/goimports/gofumpt/gci enabled in .golangci.* are checked wherever golangci-lint runs. Go code is otherwise formatted by gofmt by convention (pass with a note), Rust by rustfmt; .editorconfig alone is partial (0.5): it fixes whitespace, not layout.',
+      'Formatter configuration or dependency (.prettierrc*/prettier key, biome.json, dprint.json, .oxfmtrc.json (oxfmt), [tool.black], [tool.ruff.format], isort/yapf, pre-commit hooks of these, Spotless/google-java-format, ktlint (also its `ktlint_*` keys in .editorconfig), rustfmt.toml, .rubocop.yml, .php-cs-fixer*, pint.json, mago.toml (Mago), vite-plus (Vite+ runs oxfmt in `vp check`), a phpcs.xml ruleset with a layout standard such as PSR-12 (PHP_CodeSniffer, fixed by phpcbf), .clang-format, StyleCop.Analyzers or `EnforceCodeStyleInBuild` for .NET, whose build then checks the layout, CSharpier (a `CSharpier.MsBuild` package reference formats on every build; `dotnet csharpier`), or an .editorconfig with .NET code-style options — csharp_*/dotnet_* — that dotnet format applies) or a CI step running it (followed through package scripts, targets, tox/nox, pre-commit (pre-commit.ci runs the hooks on pull requests when .pre-commit-config.yaml has a `ci:` block or the README its badge) and actions). gofmt/goimports/gofumpt/gci enabled in .golangci.* are checked wherever golangci-lint runs. Go code is otherwise formatted by gofmt by convention (pass with a note), Rust by rustfmt; .editorconfig alone is partial (0.5): it fixes whitespace, not layout.',
     reads: [...CI_GLOBS, '**/.golangci.{yml,yaml}'],
     patterns: {
       ktlintEditorconfig: KTLINT_EDITORCONFIG,
@@ -472,7 +476,7 @@ export default defineRule({
       [
         {
           path: '.',
-          note: `no Prettier, Biome, dprint, oxfmt, Black, Ruff format, isort, Spotless, ktlint, dotnet format, rustfmt, RuboCop, PHP-CS-Fixer or clang-format configuration, dependency or CI step, and no .editorconfig${editorconfig ? ' with whitespace rules' : ''}`,
+          note: `no Prettier, Biome, dprint, oxfmt, Black, Ruff format, isort, Spotless, ktlint, dotnet format, rustfmt, RuboCop, PHP-CS-Fixer, Mago or clang-format configuration, dependency or CI step, and no .editorconfig${editorconfig ? ' with whitespace rules' : ''}`,
         },
         ...(editorconfig ? [{ path: editorconfig, note: 'no whitespace rules (other editor keys only)' }] : []),
       ],

@@ -23,6 +23,9 @@ const LINTERS: ToolSpec[] = [
     runs: ['StandardJS', 'ts-standard', 'semistandard'],
   },
   { name: 'Oxlint', files: ['**/.oxlintrc.json', '**/oxlintrc.json'], deps: ['oxlint'], runs: ['Oxlint'] },
+  // Vite+ lints with oxlint (its `lint:` block in vite.config): `vp check` and `vp lint` run it.
+  { name: 'Vite+ (oxlint)', deps: ['vite-plus'], runs: ['Vite+ check', 'Oxlint'] },
+  { name: 'Mago lint', files: ['**/mago.toml'], deps: ['carthage-software/mago'], runs: ['Mago lint'] },
   { name: 'Ruff', files: ['**/ruff.toml', '**/.ruff.toml'], pattern: 'ruff', deps: ['ruff'], runs: ['Ruff'] },
   {
     name: 'Flake8',

@@ -12,6 +12,7 @@ const MANAGERS: { name: string; system: string; globs: string[] }[] = [
     globs: ['lefthook.yml', 'lefthook.yaml', '.lefthook.yml', '.lefthook.yaml', 'lefthook.json', 'lefthook.toml'],
   },
   { name: 'Husky', system: 'husky', globs: ['.husky/pre-commit', '.husky/pre-push', '.husky/commit-msg'] },
+  { name: 'Vite+ hooks', system: 'Vite+', globs: ['.vite-hooks/pre-commit', '.vite-hooks/pre-push'] },
   { name: 'Overcommit', system: 'overcommit', globs: ['.overcommit.yml'] },
   { name: 'CaptainHook', system: 'captainhook', globs: ['captainhook.json', '.captainhook.json'] },
   {

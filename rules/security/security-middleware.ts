@@ -201,8 +201,8 @@ export default defineRule({
         });
     const spring = prod('springSecurity');
     const rails = prod('railsDefaults').filter((m) => Number(m.groups[0]) >= 5.2);
-    const laravelWeb =
-      ctx.facts.frameworks.some((f) => f.id === 'laravel') && ctx.files.has(['routes/web.php', '**/routes/web.php']);
+    const laravelWebAt = ctx.facts.frameworks.some((f) => f.id === 'laravel') ? laravelWebGroup(ctx.files) : undefined;
+    const laravelWeb = laravelWebAt !== undefined;
     // Rails sends X-Frame-Options, X-Content-Type-Options and friends by default (action_dispatch.default_headers).
     const railsApp = ctx.facts.frameworks.find((f) => f.id === 'rails');
     const appRb = railsApp ? (ctx.files.read('config/application.rb') ?? '').split(/\r?\n/) : [];
@@ -431,7 +431,10 @@ export default defineRule({
           (/disable|ignoringAntMatchers|csrf_exempt|[=:]\s*(?:false\b|\[\s*\])/i.test(m.snippet) || offNext(m)),
       );
     const csrf = [
-      ...prod('csrf', /disable|csrf_exempt|ignoring|[=:]\s*(?:false\b|\[\s*\])/i).filter((m) => !offNext(m)),
+      ...prod(
+        'csrf',
+        /disable|csrf_exempt|ignoring|\b(?:remove|without|except)\s*:|withoutMiddleware\(|[=:]\s*(?:false\b|\[\s*\])/i,
+      ).filter((m) => !offNext(m)),
       ...plugin(FASTIFY_PLUGINS.csrf),
       ...(csrfDisabled.length ? [] : [...spring, ...rails]),
     ];
@@ -562,7 +565,7 @@ export default defineRule({
       })),
       ...proxy.headers.slice(0, 2),
       ...proxyHttps.slice(0, 2),
-      ...(laravelWeb ? [{ path: 'routes/web.php', note: "Laravel's web middleware group verifies CSRF tokens" }] : []),
+      ...(laravelWebAt ? [{ ...laravelWebAt, note: "Laravel's web middleware group verifies CSRF tokens" }] : []),
       ...devEvidence,
       ...unregistered.slice(0, 2),
     ];
@@ -636,6 +639,7 @@ export default defineRule({
     // CSRF switched off (and on nowhere else) is an off switch, not a default that protects: for a browser
     // session it leaves request forgery open; only an API that authenticates every call by token may skip it.
     const csrfOff = csrfDisabled.length > 0 && csrf.length === 0 && !laravelWeb;
+
     const offSites = firstPerFile(csrfDisabled, 3);
     const offFiles = new Set(csrfDisabled.map((m) => m.path)).size;
     const offNote = csrfOff
@@ -698,4 +702,32 @@ function staticAssetsOnly(lines: { count: number; bare(n: number): string } | un
     }
   }
   return asset;
+}
+
+/**
+ * Laravel's `web` middleware group verifies CSRF tokens (VerifyCsrfToken, ValidateCsrfToken since
+ * Laravel 11) for every route in it. The group is in use where web routes are loaded: routes/web.php
+ * or a variant (`routes/web.base.php`), `withRouting(web: …)`, a `->middleware('web')` group, or the
+ * group extended in bootstrap/app.php (`$middleware->web(append: […])`) — unless the CSRF middleware is
+ * taken out of it (`web(remove: [ValidateCsrfToken::class])`, `validateCsrfTokens(except: ['*'])`).
+ * Blind round 29, koel: routes/web.base.php loaded through a provider and `$middleware->web(append:)`
+ * in bootstrap/app.php, but only a literal routes/web.php counted.
+ */
+function laravelWebGroup(files: {
+  has(globs: string | readonly string[]): boolean;
+  match(globs: string | readonly string[]): string[];
+  read(path: string): string | undefined;
+}): { path: string; line?: number } | undefined {
+  const app = files.read('bootstrap/app.php') ?? '';
+  const kernel = files.read('app/Http/Kernel.php') ?? '';
+  const removed =
+    /(?:remove|without)\s*:\s*\[[^\]]{0,400}?(?:ValidateCsrfToken|VerifyCsrfToken)|validateCsrfTokens\(\s*except\s*:\s*\[\s*['"]\*['"]\s*\]/;
+  if (removed.test(app)) return undefined;
+  // A Laravel 10 kernel lists the web group itself: without the CSRF class, the group checks none.
+  if (/['"]web['"]\s*=>\s*\[/.test(kernel) && !/(?:VerifyCsrfToken|ValidateCsrfToken)/.test(kernel)) return undefined;
+  const routes = files.match(['routes/web.php', '**/routes/web.php', 'routes/web.*.php', 'routes/web/*.php'])[0];
+  if (routes) return { path: routes };
+  const lines = app.split(/\r?\n/, 2000);
+  const at = lines.findIndex((l) => /\bweb\s*:\s*\S|->web\(|middleware\(\s*['"]web['"]|Routes\(\s*['"]web['"]/.test(l));
+  return at >= 0 ? { path: 'bootstrap/app.php', line: at + 1 } : undefined;
 }

@@ -546,6 +546,7 @@ export const CATALOGUES: Record<string, string[]> = {
     'league/oauth2-server',
     'jsonwebtoken',
     'actix-web-httpauth',
+    'actix-identity',
     'axum-login',
     'openidconnect',
     'jwt-simple',

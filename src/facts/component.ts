@@ -19,7 +19,7 @@
  * A full-stack framework's server side stays server code: Next.js `pages/api/` and `app/**\/route.ts`,
  * Nuxt and SvelteKit `server/`, `+server.ts`, Next `middleware.ts`.
  */
-import type { Component, Dependency, Manifest, Match } from '../types.js';
+import type { Component, Dependency, Framework, Manifest, Match } from '../types.js';
 import { codeMatches, dirOf } from './paths.js';
 
 export type { Component };
@@ -73,7 +73,7 @@ const SERVER_DEPS =
 const PAGE_BUNDLERS = /^(?:webpack|vite|parcel|parcel-bundler|browserify|laravel-mix|@rsbuild\/core|snowpack|gulp)$/;
 /** Libraries that only run in a page: CSS frameworks, DOM helpers, icon fonts. */
 const PAGE_LIBS =
-  /^(?:bootstrap|jquery|@popperjs\/core|@fortawesome\/[\w-]+|tailwindcss|bulma|foundation-sites|htmx\.org|@hotwired\/[\w-]+|stimulus|turbolinks|dompurify|twemoji|sass|less|normalize\.css)$/;
+  /^(?:bootstrap|jquery|@popperjs\/core|@fortawesome\/[\w-]+|tailwindcss|bulma|foundation-sites|htmx\.org|@hotwired\/[\w-]+|stimulus|turbolinks|dompurify|twemoji|sass|less|normalize\.css|css-loader|style-loader|sass-loader|mini-css-extract-plugin|html-webpack-plugin|jest-environment-jsdom|happy-dom|@testing-library\/dom)$/;
 const DESKTOP_DEPS = /^(?:electron|@tauri-apps\/api|@tauri-apps\/cli|nw|@neutralinojs\/lib)$/;
 const MOBILE_DEPS = /^(?:react-native|expo|@capacitor\/core|@ionic\/react|@ionic\/angular|@ionic\/vue|nativescript)$/;
 
@@ -97,12 +97,40 @@ interface PackageKind {
   server: boolean;
 }
 
+/** What the classifier may read beyond the manifests and dependencies (absent in small tests). */
+export interface ComponentContext {
+  /** The project's web frameworks: one in another ecosystem means the service is not the JavaScript. */
+  frameworks?: readonly Framework[];
+  /** A package.json's parsed text, for its `bin` field. */
+  readJson?: (path: string) => unknown;
+}
+
+/** A package.json that declares command-line programs (`"bin": "dist/index.js"` or a map of them). */
+function declaresBin(readJson: ComponentContext['readJson'], path: string): boolean {
+  const json = readJson?.(path);
+  if (!json || typeof json !== 'object') return false;
+  const bin = (json as { bin?: unknown }).bin;
+  return typeof bin === 'string' ? bin.length > 0 : !!bin && typeof bin === 'object' && Object.keys(bin).length > 0;
+}
+
 /**
  * The kind of each JavaScript package from its declared dependencies: desktop (electron, Tauri),
- * mobile (react-native, expo, capacitor), browser (a UI framework and no server framework), or
- * server. The root package is never browser as a whole (it usually holds the service too).
+ * mobile (react-native, expo, capacitor), browser (a UI framework and no server framework), a
+ * command-line tool, or server. The root package is browser as a whole only when the service is
+ * written in another language (a Rust, Go or Python web framework) and the root package bundles
+ * pages (a bundler with CSS loaders or page libraries): mCaptcha-style `templates/**\/ts` built by
+ * webpack into static/ (blind round 29: its browser fetch() calls were cited as the service's
+ * outbound calls). Otherwise the root usually holds the service too.
+ * A package of a monorepo that declares `bin`, depends on no server framework and sits beside a
+ * server (another package with one, or a web framework in another language) is a command-line tool
+ * the project ships, not the service (blind round 29, Hexabot: packages/cli's download was cited as
+ * the service's only outbound call).
  */
-function packageKinds(manifests: readonly Manifest[], deps: readonly Dependency[]): PackageKind[] {
+function packageKinds(
+  manifests: readonly Manifest[],
+  deps: readonly Dependency[],
+  ctx: ComponentContext,
+): PackageKind[] {
   const byManifest = new Map<string, string[]>();
   for (const d of deps) {
     if (!d.path.endsWith('package.json')) continue;
@@ -110,7 +138,8 @@ function packageKinds(manifests: readonly Manifest[], deps: readonly Dependency[
     if (!list) byManifest.set(d.path, (list = []));
     list.push(d.name);
   }
-  const out: PackageKind[] = [];
+  const otherServer = (ctx.frameworks ?? []).some((f) => f.ecosystem !== 'npm');
+  const out: (PackageKind & { path: string; page: boolean })[] = [];
   for (const m of manifests) {
     if (!m.path.endsWith('package.json') || /(^|\/)node_modules\//.test(m.path)) continue;
     const names = byManifest.get(m.path) ?? [];
@@ -124,21 +153,43 @@ function packageKinds(manifests: readonly Manifest[], deps: readonly Dependency[
       ? 'desktop'
       : names.some((n) => MOBILE_DEPS.test(n))
         ? 'mobile'
-        : (ui || page) && !server && dir !== ''
+        : (ui || page) && !server && (dir !== '' || otherServer)
           ? 'browser'
           : 'server';
-    out.push({ dir, kind, ui, server });
+    out.push({ dir, kind, ui, server, path: m.path, page });
   }
+  const serverBeside = (dir: string) => otherServer || out.some((p) => p.dir !== dir && p.server);
+  for (const p of out)
+    if (
+      p.kind === 'server' &&
+      p.dir !== '' &&
+      !p.server &&
+      !p.ui &&
+      serverBeside(p.dir) &&
+      declaresBin(ctx.readJson, p.path)
+    )
+      p.kind = 'cli';
   // Deepest first: a file belongs to its nearest package.
-  return out.sort((a, b) => b.dir.length - a.dir.length);
+  return out
+    .map(({ dir, kind, ui, server }) => ({ dir, kind, ui, server }))
+    .sort((a, b) => b.dir.length - a.dir.length);
 }
+
+/**
+ * Folders that hold a page's files whatever the package: in a server package with no UI framework,
+ * a `web/`, `client/` or `ui/` folder under src/ is a module of the server (Hexabot
+ * `packages/api/src/extensions/actions/web/`: an HTTP-request action; a `client/` wrapping another
+ * API), while static assets stay the page's.
+ */
+const ASSET_DIR = /(^|\/)(static|public|assets|wwwroot|www)\//i;
 
 /** One classifier per audit: each path is decided once and remembered. */
 export function componentClassifier(
   manifests: readonly Manifest[],
   deps: readonly Dependency[],
+  ctx: ComponentContext = {},
 ): (path: string) => Component {
-  const packages = packageKinds(manifests, deps);
+  const packages = packageKinds(manifests, deps, ctx);
   const nodeRoot = manifests.some((m) => m.path === 'package.json');
   const cache = new Map<string, Component>();
   const nearest = (path: string): PackageKind | undefined =>
@@ -151,9 +202,13 @@ export function componentClassifier(
     // A page folder's name in the package's own location (`apps/webapp/`, `web/`) says nothing of
     // a full-stack package that depends on a server framework: only folders inside it do (round
     // 27: a React Router app on Hono in apps/webapp/ had all its server modules as browser code).
+    // Inside a server package with no UI framework, only static-asset folders do.
     if (c === 'browser' && JS_FAMILY.test(path) && !BROWSER_FILE.test(path)) {
       const pkg = nearest(path);
-      if (pkg?.server && pkg.dir !== '' && !BROWSER_DIR.test(path.slice(pkg.dir.length + 1))) c = 'server';
+      if (pkg?.server && pkg.dir !== '') {
+        const inner = path.slice(pkg.dir.length + 1);
+        if (!(pkg.ui ? BROWSER_DIR : ASSET_DIR).test(inner)) c = 'server';
+      }
     }
     if (c === 'server' && (manifest || (JS_FAMILY.test(path) && !FULLSTACK_SERVER.test(path)))) {
       const pkg = nearest(path);
@@ -172,6 +227,7 @@ export const COMPONENT_NAMES: Record<Component, string> = {
   desktop: 'desktop shell',
   mobile: 'mobile app',
   build: 'build tooling',
+  cli: 'command-line tool',
 };
 
 /** Splits evidence into the service's own (server code) and another component's, for messages. */

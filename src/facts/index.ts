@@ -31,6 +31,7 @@ import {
 } from './generated.js';
 import { opsOnlyHttp, ROUTE_KEY, ROUTE_PATTERN } from './inbound.js';
 import { componentClassifier } from './component.js';
+import { inRustTestModule } from './rust-tests.js';
 import type { Dependency, DependencyQuery, Facts, Profile, ProfileId } from '../types.js';
 
 export type PreFacts = Omit<
@@ -79,7 +80,13 @@ export function collectFacts(files: FileView): PreFacts {
     workspaces,
     findDependencies: finder(dependencies),
     hasLanguage: (name: string) => langSet.has(name),
-    componentOf: componentClassifier(manifests, dependencies),
+    componentOf: componentClassifier(manifests, dependencies, {
+      frameworks,
+      readJson: (path) => {
+        const r = files.readJson(path);
+        return r.ok ? r.value : undefined;
+      },
+    }),
   };
 }
 
@@ -131,6 +138,7 @@ export function completeFacts(
     pre.dependencies,
     CATALOGUES['http-clients'] ?? [],
     pre.componentOf,
+    (m) => m.path.endsWith('.rs') && inRustTestModule(files.lines(m.path), m.line),
   );
   const empty = nothingToAssess(files);
   const servers = serverSites(scan.matches('facts:server'), files).map((m) => ({

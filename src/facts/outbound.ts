@@ -17,6 +17,8 @@ import { pathComponent } from './component.js';
 
 export const OUTBOUND_KEY = 'facts:outbound';
 
+const URL_METHOD = String.raw`(?<!\b(?:rf|factory|request_factory|requestFactory|test_client|testClient|self\.client|RequestFactory\(\s*\)|APIRequestFactory\(\s*\)))\.(?:get|post|put|patch|delete|head|request)\(\s*(?:['"\x60]https?:\/\/|\w*(?:url|uri|Url|Uri|URL|URI|endpoint|Endpoint|api_path|apiPath)\b(?!\s*[=:]))`;
+
 const CALLS = [
   // JavaScript/TypeScript: fetch, axios/got/ky/superagent/undici, node http(s), Nest HttpService, SDK clients.
   String.raw`(?<![\w.$]|def |function )fetch\(\s*[\x60'"\w]`,
@@ -65,7 +67,8 @@ const CALLS = [
   // Any language: a get/post whose first argument is a URL (a literal, or a name that says so).
   // Not on a test request factory or test client (Django `rf = RequestFactory()` ⏎ `rf.get(url.path)`,
   // `self.client.get(url)`): that builds a request in-process, it calls nothing (round 8).
-  String.raw`(?<!\b(?:rf|factory|request_factory|requestFactory|test_client|testClient|self\.client|RequestFactory\(\s*\)|APIRequestFactory\(\s*\)))\.(?:get|post|put|patch|delete|head|request)\(\s*(?:['"\x60]https?:\/\/|\w*(?:url|uri|Url|Uri|URL|URI|endpoint|Endpoint|api_path|apiPath)\b(?!\s*[=:]))`,
+  // A URL-named argument needs a client for receiver as well (urlMethodOnClient below).
+  URL_METHOD,
   // A client library of a remote API imported by the code (go-googletrans, go-openai, stripe-go, a
   // vendor's SDK): each of its calls crosses the network, whatever the method is named
   // (`trans.Translate(…)`). Telemetry SDKs are not outbound calls of the service.
@@ -195,6 +198,71 @@ function onlyBareClient(m: Match): boolean {
 }
 
 /**
+ * `.get(url)` is an HTTP call when its receiver is a client (`client.get(url)`, `self.session.get(url)`,
+ * `this.http.get(url)`, `curl.get(url)`, `reqwest::Client::new().get(url)`); on a map, a cache or a
+ * settings object it is a lookup whose key happens to be a URL (blind round 29, mCaptcha:
+ * `data.survey_secrets.get(survey_instance_url)`, a HashMap, was the "outbound call" cited by retries
+ * and circuit breakers). A literal `https://` argument is a call whatever the receiver.
+ */
+const URL_METHOD_AT = new RegExp(URL_METHOD, 'g');
+const CLIENTISH =
+  /(?:client|https?|session|sess|api|agent|curl|request|req|rest|conn|connection|fetch|fetcher|axios|transport|sdk|remote|proxy|browser|driver|instance|service|gateway|web|net|ua)$/i;
+
+/** The identifiers of the receiver chain that ends at `end` (`self.client`, `Client::new()`), read backwards, bounded. */
+function receiverNames(text: string, end: number): string[] {
+  const names: string[] = [];
+  let i = end - 1;
+  let word = '';
+  const stop = Math.max(0, end - 160);
+  while (i >= stop) {
+    const ch = text[i]!;
+    if (/[\w$]/.test(ch)) {
+      word = ch + word;
+      i--;
+      continue;
+    }
+    if (word) names.push(word), (word = '');
+    if (ch === '.' || ch === ':' || ch === '?' || ch === '!' || ch === '&') {
+      i--;
+      continue;
+    }
+    if (ch === ')' || ch === ']') {
+      // Skip the call's or index's arguments back to the matching bracket.
+      let depth = 0;
+      for (; i >= stop; i--) {
+        const c = text[i]!;
+        if (c === ')' || c === ']') depth++;
+        else if (c === '(' || c === '[') depth--;
+        if (depth === 0) break;
+      }
+      i--;
+      continue;
+    }
+    break;
+  }
+  if (word) names.push(word);
+  return names;
+}
+
+function urlMethodOnClient(snippet: string): boolean {
+  URL_METHOD_AT.lastIndex = 0;
+  for (let m = URL_METHOD_AT.exec(snippet); m; m = URL_METHOD_AT.exec(snippet)) {
+    if (/['"\x60]https?:/.test(m[0])) return true;
+    // A chain continued from the line above (`self.client⏎    .get(url)`): its receiver is not on this line.
+    const names = receiverNames(snippet, m.index);
+    if (names.length === 0 || names.some((n) => CLIENTISH.test(n))) return true;
+  }
+  return false;
+}
+
+const OTHER_CALLS = new RegExp(CALLS.replace(`|${URL_METHOD}`, ''), 'm');
+
+/** A line whose only call is a URL-named `.get(` on something that is no client. */
+function onlyLookup(m: Match): boolean {
+  return !OTHER_CALLS.test(m.snippet) && !urlMethodOnClient(m.snippet);
+}
+
+/**
  * Code that runs in the browser calls the service, not other services (path conventions only; the
  * project's layout is added by Facts.componentOf, see component.ts).
  */
@@ -214,14 +282,18 @@ export function outboundCalls(
   deps: readonly Dependency[],
   clientNames: readonly string[],
   componentOf: (path: string) => string = pathComponent,
+  inTest: (m: Match) => boolean = () => false,
 ): OutboundCalls {
-  // Only the service's own code: a browser fetch, a desktop shell or a build script is not its outbound call.
+  // Only the service's own code: a browser fetch, a desktop shell or a build script is not its outbound call,
+  // nor a call in a unit test kept in a production file (a Rust `#[cfg(test)]` module).
   const code = matches.filter(
     (m) =>
       isProductionPath(m.path) &&
       !isMigrationRunner(m.path) &&
       !isCommentLine(m.snippet) &&
       !onlyBareClient(m) &&
+      !onlyLookup(m) &&
+      !inTest(m) &&
       componentOf(m.path) === 'server',
   );
   // Imported by production code, or declared by the project for production: a client library is

@@ -4,7 +4,7 @@
  * `#![cfg(test)]` is one (blind round 4, lemmy: db_views/post/src/test.rs, 2,443 lines, was the
  * "god module").
  */
-import type { Match, PatternSpec } from '../types.js';
+import type { Lines, Match, PatternSpec } from '../types.js';
 
 export const RUST_CFG_TEST: PatternSpec = {
   regex: /#\[cfg\(test\)\]\s*(?:pub(?:\([\w:]+\))?\s+)?mod\s+(\w+)\s*;|(?:^|\n)#!\[cfg\(test\)\]/,
@@ -34,4 +34,31 @@ export function rustTestModules(matches: readonly Match[]): Set<string> {
     out.add(`${parent}${name}/mod.rs`);
   }
   return out;
+}
+
+/**
+ * The first `#[cfg(test)]` line of a Rust file (1-based), Infinity when there is none. The unit-test
+ * module closes the file by convention (clippy's `items_after_test_module` warns otherwise), so what
+ * follows it is test code.
+ */
+export function rustTestFrom(lines: Lines): number {
+  let at = 1;
+  while (at <= lines.count && !/^\s*#\[cfg\(test\)\]/.test(lines.line(at))) at++;
+  return at <= lines.count ? at : Number.POSITIVE_INFINITY;
+}
+
+/**
+ * A test function's attribute: `#[test]` and the async runtimes' (`#[tokio::test]`,
+ * `#[actix_rt::test]`, `#[actix_web::test]`, `#[async_std::test]`, `#[sqlx::test]`).
+ */
+const TEST_ATTRIBUTE = /^\s*#\[(?:(?:tokio|actix_rt|actix_web|async_std|sqlx|rstest|test_log)::)?test\b/;
+
+const testFrom = new WeakMap<Lines, number>();
+/** Whether `line` of a Rust file sits in a unit test: after `#[cfg(test)]`, or a test attribute a few lines up. */
+export function inRustTestModule(lines: Lines | undefined, line: number): boolean {
+  if (!lines) return false;
+  let from = testFrom.get(lines);
+  if (from === undefined) testFrom.set(lines, (from = rustTestFrom(lines)));
+  if (from < line) return true;
+  return lines.range(line - 6, line - 1).some((l) => TEST_ATTRIBUTE.test(l));
 }

@@ -7,7 +7,7 @@
  */
 import type { CommandRun, Evidence, Match, RuleContext } from '../../../src/types.js';
 import { runEvidence } from '../../../src/facts/commands/index.js';
-import { fromMatch } from '../../../src/facts/paths.js';
+import { dirOf, fromMatch } from '../../../src/facts/paths.js';
 import { ciSetsEnv } from './coverage-config.js';
 import { ciPaths } from '../../../src/facts/ci.js';
 
@@ -47,7 +47,34 @@ export function setupCoverage(ctx: RuleContext, ci: CommandRun[]): SetupCoverage
   simplecov(ctx, ci, out);
   coverlet(ctx, ci, out);
   pytestAddopts(ctx, ci, out);
+  jestCollect(ctx, ci, out);
   return out;
+}
+
+/**
+ * Jest's `collectCoverage: true` in its config measures every run: a CI job that runs Jest in that
+ * folder (its package script, followed through make or a shell script) measures coverage (blind round 29,
+ * mCaptcha: `make test` → a `define` running `yarn test` → jest with jest.config.ts collectCoverage).
+ */
+function jestCollect(ctx: RuleContext, ci: CommandRun[], out: SetupCoverage): void {
+  const m = ctx
+    .matches('configuredJs')
+    .find((x) => /\bcollectCoverage\s*:\s*true/.test(x.snippet) && /(^|\/)jest\.config\./.test(x.path));
+  if (!m) return;
+  const dir = dirOf(m.path);
+  const run = ci.find((r) => {
+    if (!r.tools.some((t) => t.name === 'Jest')) return false;
+    const last = r.chain.at(-1)?.path ?? r.origin.path;
+    return /(^|\/)package\.json$/.test(last) ? dirOf(last) === dir : dir === '';
+  });
+  if (!run) return;
+  out.measured.push({
+    name: 'Jest collectCoverage',
+    evidence: [
+      fromMatch(m, 'Jest collects coverage on every run (collectCoverage: true)'),
+      runEvidence(run, `runs Jest, which measures coverage (${m.path}:${m.line})`, 'test'),
+    ],
+  });
 }
 
 /** Whether the addopts value at a match (its line and continuation lines: a TOML list, an ini value) names `--cov`. */

@@ -107,6 +107,12 @@ export const ACTIONS: [RegExp, Handler][] = [
   [/^cypress-io\/github-action@/, (w) => (w.command ? { shell: w.command } : { argv: ['cypress', 'run'] })],
   [/^actions-rs\/cargo@/, (w) => ({ argv: ['cargo', ...words(w.command), ...words(w.args)] })],
   [/^(?:actions-rs|auguwu)\/clippy(?:-check|-action)@/, () => ({ argv: ['cargo', 'clippy'] })],
+  // rustfmt check actions: each runs `cargo fmt --check` and fails on unformatted code (blind round
+  // 29, mCaptcha clippy-fmt.yml `actions-rust-lang/rustfmt@v1`).
+  [
+    /^(?:actions-rust-lang\/rustfmt|mbrubeck\/rustfmt-check|LoliGothick\/rustfmt-check|clechasseur\/rs-fmt-check)@/,
+    () => ({ argv: ['cargo', 'fmt', '--check'] }),
+  ],
   [/^(?:actions-rs|rustsec)\/audit-check@/, () => ({ argv: ['cargo', 'audit'] })],
   [/^EmbarkStudios\/cargo-deny-action@/, () => ({ argv: ['cargo', 'deny'] })],
   [

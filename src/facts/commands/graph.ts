@@ -16,7 +16,7 @@ import {
 import { type ContainerPaths, containerPaths } from './container.js';
 import { type DispatcherView, dispatcherView, type ScriptFunction } from './dispatcher.js';
 import { dotnetBuilds } from './dotnet.js';
-import { hookOrigins, lintStaged, preCommitCiOrigin, preCommitRun } from './hooks.js';
+import { hookOrigins, lintStaged, preCommitCiOrigin, preCommitRun, vpStaged } from './hooks.js';
 import { gruntResolver, gulpResolver } from './js-tasks.js';
 import { cargoMakeTasks, goBuildScript, invokeTasks, mageTargets } from './task-runners.js';
 import { gradleTasks, mavenPhases } from './jvm.js';
@@ -62,6 +62,7 @@ const RESOLVERS: Resolver[] = [
   preCommitRun,
   trunkRun,
   lintStaged,
+  vpStaged,
   gradleTasks,
   mavenPhases,
   runnerScripts,

@@ -231,6 +231,32 @@ export const lintStaged: Resolver = (argv, { files }) => {
     : { unresolved: 'lint-staged configuration not readable (a JavaScript config is not evaluated)' };
 };
 
+/**
+ * `vp staged` (Vite+): lint-staged run from the `staged:` block of vite.config.* (`'**\/*.php':
+ * ['composer cs']`). The config is not evaluated: each `'glob': 'command'` or `'glob': ['a', 'b']`
+ * line of the block gives its commands, read up to the block's end (at most 80 lines).
+ */
+export const vpStaged: Resolver = (argv, { files, cwd }) => {
+  if (argv[0] !== 'vp' || argv[1] !== 'staged') return undefined;
+  const path = files.match(['vite.config.{ts,mts,js,mjs,cjs}'].map((g) => (cwd ? `${cwd}/${g}` : g)))[0];
+  const lines = path ? files.lines(path) : undefined;
+  if (!path || !lines) return { unresolved: 'no vite.config with a staged block' };
+  const blocks: Block[] = [];
+  let start = 0;
+  for (let n = 1; n <= lines.count && !start; n++) if (/^\s*staged\s*:\s*\{/.test(lines.line(n))) start = n;
+  if (!start) return { unresolved: `${path} has no staged block` };
+  const indent = /^\s*/.exec(lines.line(start))![0].length;
+  for (let n = start + 1; n <= Math.min(lines.count, start + 80); n++) {
+    const l = lines.line(n);
+    if (/^\s*\}/.test(l) && /^\s*/.exec(l)![0].length <= indent) break;
+    const entry = /^\s*(['"`])([^'"`]{1,200})\1\s*:\s*(.{0,400})$/.exec(l);
+    if (!entry) continue;
+    for (const m of entry[3]!.matchAll(/(['"`])((?:(?!\1)[^\\])+)\1/g))
+      blocks.push({ path, line: n, text: m[2]!, via: `vp staged ${entry[2]}`, cwd: dirOf(path) });
+  }
+  return blocks.length ? { blocks } : { unresolved: `${path} staged block runs no command` };
+};
+
 /** Where commit hooks start: each manager's file and what it runs. */
 export interface HookOrigin {
   system: string;
@@ -310,11 +336,13 @@ export function hookOrigins(files: FileView): HookOrigin[] {
       expansion: { commands },
     });
   }
-  for (const dir of ['.husky', '.githooks', 'githooks', '.hooks', '.git-hooks', 'hooks']) {
+  // Vite+'s hook directory: `vp config` (run by the `prepare` script) points core.hooksPath at
+  // .vite-hooks/, as husky does with .husky/ (blind round 29, koel .vite-hooks/pre-commit `vp staged`).
+  for (const dir of ['.husky', '.vite-hooks', '.githooks', 'githooks', '.hooks', '.git-hooks', 'hooks']) {
     for (const h of GIT_HOOKS) {
       const path = `${dir}/${h}`;
       if (!files.exists(path)) continue;
-      const system = dir === '.husky' ? 'husky' : 'git hooks';
+      const system = dir === '.husky' ? 'husky' : dir === '.vite-hooks' ? 'Vite+' : 'git hooks';
       out.push({
         system,
         path,

@@ -14,11 +14,35 @@ interface Target {
   path: string;
   line: number;
   deps: string[];
-  /** Recipe lines with their numbers, variables substituted. */
-  recipe: { text: string; line: number }[];
+  /** Recipe lines with their numbers, variables substituted (a line of a `define` cites its own file). */
+  recipe: RecipeLine[];
   /** `$(eval NAME=value)` in the recipe: variables set for the recipes make expands after it. */
   evals?: [string, string][];
 }
+
+interface RecipeLine {
+  text: string;
+  line: number;
+  /** Where the line is written, when not in the target's file (a `define` of an included file). */
+  path?: string;
+  /** `$(call NAME,args)` or `$(NAME)` alone on the line: a macro, expanded once the whole file is read. */
+  call?: { name: string; args: string[] };
+}
+
+/** A `define NAME … endef` body: its recipe lines as written, with their numbers. */
+interface Define {
+  path: string;
+  body: { text: string; line: number }[];
+}
+
+/** Bounds of macro expansion: nesting, and lines one recipe line may become. */
+const CALL_DEPTH = 4;
+const CALL_LINES = 200;
+/** How many lines one `define` may hold (a longer body is read to its first 400 lines). */
+const DEFINE_LINES = 400;
+
+/** A recipe line that is one macro: `$(call test_core)`, `$(call run,unit)`, `$(test_core)`, `${call x}`. */
+const CALL_LINE = /^\$[({](?:call\s+)?([A-Za-z_][\w.-]*)\s*(?:,([^(){}]*))?[)}]$/;
 
 interface Makefile {
   targets: Map<string, Target>;
@@ -35,6 +59,7 @@ function parseMakefile(
   depth = 0,
   vars = new Map<string, string>(),
   fixed: ReadonlySet<string> = new Set(),
+  defines = new Map<string, Define>(),
 ): Makefile {
   const out: Makefile = { targets: new Map(), patterns: [] };
   const text = files.read(path);
@@ -50,6 +75,27 @@ function parseMakefile(
   for (let i = 0; i < lines.length; i++) {
     let l = lines[i]!;
     while (/\\$/.test(l) && i + 1 < lines.length) l = `${l.slice(0, -1)} ${lines[++i]!.trim()}`;
+    // `define NAME … endef`: a macro that recipes run with `$(call NAME)` (GNU make's canned recipes,
+    // blind round 29: mCaptcha's `test:` target is five `$(call test_…)` lines whose bodies run
+    // `yarn test` and `cargo test`). Its body is no target and no recipe of the target above it.
+    const def = /^(?:override\s+|export\s+)?define\s+([A-Za-z_][\w.-]*)/.exec(l);
+    if (def) {
+      const body: Define['body'] = [];
+      for (i++; i < lines.length && !/^\s*endef\b/.test(lines[i]!); i++) {
+        const at = i + 1;
+        let b = lines[i]!;
+        while (/\\$/.test(b) && i + 1 < lines.length && !/^\s*endef\b/.test(lines[i + 1]!))
+          b = `${b.slice(0, -1)} ${lines[++i]!.trim()}`;
+        const t = b
+          .trim()
+          .replace(/^[@+-]+/, '')
+          .trim();
+        if (t && !t.startsWith('#') && body.length < DEFINE_LINES) body.push({ text: t, line: at });
+      }
+      defines.set(def[1]!, { path, body });
+      cur = undefined;
+      continue;
+    }
     if (l.startsWith('\t')) {
       const t = l.trim().replace(/^[@+-]+/, '');
       // `$(shell gofmt -l .)` in a recipe: make runs the command while expanding the line, as sh runs `$(…)`.
@@ -62,7 +108,14 @@ function parseMakefile(
         rest = rest.replace(e[0], '');
       }
       rest = rest.trim().replace(/^[@+-]+/, '');
-      if (rest) cur.recipe.push({ text: shellSubst(subst(rest)), line: i + 1 - countBack(lines, i) });
+      const call = CALL_LINE.exec(rest);
+      if (call && !vars.has(call[1]!))
+        cur.recipe.push({
+          text: shellSubst(subst(rest)),
+          line: i + 1 - countBack(lines, i),
+          call: { name: call[1]!, args: (call[2] ?? '').split(',').map((a) => subst(a.trim())) },
+        });
+      else if (rest) cur.recipe.push({ text: shellSubst(subst(rest)), line: i + 1 - countBack(lines, i) });
       continue;
     }
     const v = /^(?:export\s+|override\s+)?([A-Za-z_]\w*)\s*(?:\?|:|::|\+)?=\s*(.*)$/.exec(l);
@@ -78,7 +131,7 @@ function parseMakefile(
       for (const rel of subst(inc[1]!).split(/\s+/)) {
         const glob = joinPath(dirOf(path), rel);
         for (const p of /[*?]/.test(glob) ? files.match(glob) : files.exists(glob) ? [glob] : []) {
-          const sub = parseMakefile(files, p, depth + 1, vars, fixed);
+          const sub = parseMakefile(files, p, depth + 1, vars, fixed, defines);
           for (const [k, t] of sub.targets) if (!out.targets.has(k)) out.targets.set(k, t);
           out.patterns.push(...sub.patterns);
         }
@@ -110,6 +163,54 @@ function parseMakefile(
       continue;
     }
     if (l.trim() && !l.startsWith('#')) cur = undefined;
+  }
+  // Macros are expanded where a recipe runs them, with the definitions of the whole file (a `define`
+  // may follow its use); an undefined one stays a line for the shell to fail on, as make leaves it empty.
+  if (depth === 0)
+    for (const t of [...out.targets.values(), ...out.patterns])
+      if (t.recipe.some((r) => r.call)) {
+        const budget = { left: CALL_LINES * 10 };
+        t.recipe = t.recipe.flatMap((r) => expandCall(r, defines, subst, 0, budget));
+      }
+  return out;
+}
+
+/**
+ * A recipe line that calls a macro, replaced by the macro's body: `$(1)`…`$(9)` are the call's
+ * arguments, the file's variables substituted; a body line that calls another macro is expanded in
+ * turn, at most CALL_DEPTH deep, CALL_LINES lines per call and a budget of body lines read per
+ * target (macros that each call others many times would multiply). A name no `define` gives is left
+ * as written (`$(MAKE)` alone on a line is make itself).
+ */
+function expandCall(
+  r: RecipeLine,
+  defines: ReadonlyMap<string, Define>,
+  subst: (s: string) => string,
+  depth: number,
+  budget: { left: number },
+): RecipeLine[] {
+  if (!r.call) return [r];
+  const d = defines.get(r.call.name);
+  if (!d) return [{ text: r.text, line: r.line, ...(r.path ? { path: r.path } : {}) }];
+  if (depth >= CALL_DEPTH) return [];
+  const args = r.call.args;
+  const out: RecipeLine[] = [];
+  for (const b of d.body) {
+    if (budget.left-- <= 0) return out;
+    const text = b.text.replace(/\$[({]([1-9])[)}]/g, (_m, n: string) => args[Number(n) - 1] ?? '');
+    const call = CALL_LINE.exec(text);
+    const line: RecipeLine = call
+      ? {
+          text: shellSubst(subst(text)),
+          line: b.line,
+          call: { name: call[1]!, args: (call[2] ?? '').split(',').map((a) => subst(a.trim())) },
+        }
+      : { text: shellSubst(subst(text)), line: b.line };
+    line.path = d.path;
+    for (const x of expandCall(line, defines, subst, depth + 1, budget)) {
+      if (out.length >= CALL_LINES) return out;
+      out.push(x);
+    }
   }
   return out;
 }
@@ -187,7 +288,7 @@ export const makeTargets: Resolver = (argv, { files, cwd }) => {
     seen.add(name);
     for (const d of t.deps) visit(d, depth + 1);
     for (const r of t.recipe)
-      blocks.push({ path: t.path, line: r.line, text: r.text, via: `make ${name}`, cwd: dirOf(path) });
+      blocks.push({ path: r.path ?? t.path, line: r.line, text: r.text, via: `make ${name}`, cwd: dirOf(path) });
     // The targets make runs after this one see the variables its `$(eval …)` set (a prefix target
     // `local` emptying a container wrapper): the file is read again with them fixed, as command-line ones are.
     // At most four re-reads per resolution, and only when an eval changes a value: a Makefile of

@@ -36,6 +36,12 @@ const SPECS: Spec[] = [
   { name: 'Jest', kinds: T, cmd: ['jest'], not: /--listTests\b/ },
   { name: 'Jest', kinds: T, cmd: ['react-scripts', 'craco', 'react-app-rewired', 'ng'], args: /^test\b/ },
   { name: 'Vitest', kinds: T, cmd: ['vitest'], args: /^(?!bench\b|list\b)/ },
+  // Vite+ (`vp`): `vp test` is Vitest, `vp check` formats (oxfmt), lints (oxlint) and type-checks,
+  // `vp fmt` and `vp lint` each one of them (blind round 29, koel lint-frontend.yml `vp check`).
+  { name: 'Vitest', kinds: T, cmd: ['vp'], args: /^test\b(?!\s+(?:bench|list)\b)/ },
+  { name: 'Vite+ check', kinds: ['format', 'lint', 'typecheck'], cmd: ['vp'], args: /^check\b/ },
+  { name: 'oxfmt', kinds: F, cmd: ['vp'], args: /^fmt\b/ },
+  { name: 'Oxlint', kinds: L, cmd: ['vp'], args: /^lint\b/ },
   { name: 'Mocha', kinds: T, cmd: ['mocha', '_mocha'] },
   { name: 'AVA', kinds: T, cmd: ['ava'] },
   // A Rails app's JavaScript tests, run in a browser (`bundle exec teaspoon`).
@@ -175,6 +181,10 @@ const SPECS: Spec[] = [
   { name: 'rustfmt', kinds: F, cmd: ['rustfmt'] },
   { name: 'rustfmt', kinds: F, cmd: ['cargo'], args: /^(?:\+\S+\s+)?fmt\b/ },
   { name: 'PHP-CS-Fixer', kinds: F, cmd: ['php-cs-fixer', 'pint', 'phpcbf'] },
+  // Mago, a PHP toolchain: `mago format`/`mago fmt` (PER-CS layout), `mago lint`, `mago analyze`
+  // (blind round 29, koel composer.json `"cs": "mago format --check"`).
+  { name: 'Mago format', kinds: F, cmd: ['mago'], args: /^(?:format|fmt)\b/ },
+  { name: 'Mago lint', kinds: L, cmd: ['mago'], args: /^(?:lint|analy[sz]e|guard)\b/ },
   { name: 'clang-format', kinds: F, cmd: ['clang-format', 'git-clang-format'] },
   { name: 'terraform fmt', kinds: F, cmd: ['terraform', 'tofu', 'terragrunt'], args: /^(?:fmt|hclfmt)\b/ },
   { name: 'shfmt', kinds: F, cmd: ['shfmt', 'swiftformat', 'swift-format', 'stylua'] },
@@ -441,6 +451,8 @@ const WRITES: Record<string, (args: string) => boolean> = {
   go: (a) => /^fmt\b/.test(a),
   'golangci-lint': (a) => /^fmt\b/.test(a) && !/(?:^|\s)(?:--diff|-d)\b/.test(a),
   rustfmt: (a) => !/(?:^|\s)--check\b/.test(a),
+  mago: (a) => /^(?:format|fmt)\b/.test(a) && !/(?:^|\s)--(?:check|dry-run)\b/.test(a),
+  vp: (a) => (/^fmt\b/.test(a) && !/(?:^|\s)--check\b/.test(a)) || (/^check\b/.test(a) && /(?:^|\s)--fix\b/.test(a)),
   cargo: (a) => /fmt\b/.test(a) && !/(?:^|\s)--check\b/.test(a),
   // CSharpier: `csharpier check` (and 0.x `--check`) fails on unformatted code; `format` and the bare 0.x form rewrite.
   dotnet: (a) =>
