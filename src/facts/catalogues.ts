@@ -685,6 +685,21 @@ export const CATALOGUES: Record<string, string[]> = {
     'Jobs/Dependency-Scanning',
     'Jobs/Secret-Detection',
     'Jobs/Container-Scanning',
+    // Secret scanners, SAST and SCA tools beyond the first list (their CLIs and CI actions).
+    'ggshield',
+    'GitGuardian/ggshield-action',
+    'secretlint',
+    'bearer scan',
+    'bearer/bearer-action',
+    'pyupio/safety-action',
+    'zizmor',
+    'kubescape',
+    'frogbot',
+    'coverity',
+    'ossindex:audit',
+    'ossIndexAudit',
+    'nuclei',
+    'ShiftLeftSecurity/scan-action',
   ],
 };
 

@@ -231,7 +231,19 @@ const SPECS: Spec[] = [
   { name: 'audit-ci', kinds: S, cmd: ['audit-ci', 'better-npm-audit', 'retire', 'auditjs', 'improved-yarn-audit'] },
   { name: 'pip-audit', kinds: S, cmd: ['pip-audit', 'safety', 'osv-scanner', 'jake'] },
   { name: 'OWASP Dependency-Check', kinds: S, cmd: ['dependency-check', 'dependency-check.sh'] },
-  { name: 'gitleaks', kinds: S, cmd: ['gitleaks', 'trufflehog', 'detect-secrets', 'ggshield', 'talisman'] },
+  {
+    name: 'gitleaks',
+    kinds: S,
+    cmd: ['gitleaks', 'trufflehog', 'detect-secrets', 'ggshield', 'talisman', 'secretlint'],
+  },
+  // Bearer (SAST with data-flow rules), Kubescape (Kubernetes manifests and Helm charts), JFrog Xray
+  // through the JFrog CLI (`jf audit` of the dependency tree), Coverity's analysis step.
+  { name: 'Bearer', kinds: S, cmd: ['bearer'], args: /^scan\b/ },
+  { name: 'Kubescape', kinds: S, cmd: ['kubescape'], args: /^scan\b/ },
+  { name: 'JFrog Xray audit', kinds: S, cmd: ['jf', 'jfrog'], args: /^(?:audit|scan|xr\s+(?:audit|scan))\b/ },
+  { name: 'Coverity', kinds: S, cmd: ['cov-analyze'] },
+  // Psalm's taint analysis follows user input to SQL, shell and HTML sinks: a SAST run of the linter.
+  { name: 'Psalm taint analysis', kinds: S, cmd: ['psalm'], args: /(?:^|\s)--taint-analysis\b/ },
   { name: 'Checkov', kinds: S, cmd: ['checkov', 'tfsec', 'kics', 'terrascan', 'kubesec', 'kube-score'] },
   { name: 'SonarQube', kinds: S, cmd: ['sonar-scanner', 'dotnet-sonarscanner', 'sonarscanner'] },
   { name: 'SonarQube', kinds: S, cmd: ['dotnet'], args: /^sonarscanner\b/ },
