@@ -127,6 +127,19 @@ export const CATALOGUES: Record<string, string[]> = {
     'slog-json',
     'tracing-bunyan-formatter',
     'json_env_logger',
+    // Beyond the first list (each with a JSON mode the rule looks for): go-hclog `JSONFormat: true`,
+    // charmbracelet/log `log.JSONFormatter`, log15 `JsonFormat()`, tslog `type: "json"`, LogTape
+    // `jsonLinesFormatter`, JSON-log-formatter, logback-contrib's JsonLayout, log4rs `JsonEncoder`,
+    // logstash-logger (JSON events).
+    'github.com/hashicorp/go-hclog',
+    'github.com/charmbracelet/log',
+    'github.com/inconshreveable/log15',
+    'tslog',
+    '@logtape/logtape',
+    'json-log-formatter',
+    'ch.qos.logback.contrib:logback-json-classic',
+    'log4rs',
+    'logstash-logger',
   ],
   // Request/correlation id middleware.
   'request-ids': [
