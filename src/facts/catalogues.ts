@@ -1161,6 +1161,17 @@ Object.assign(CATALOGUES, {
     'backon',
     'tokio-retry',
     'reqwest-retry',
+    // Beyond the first list (npm, Go, Maven, Composer, Kotlin): promise-retry, Octokit's retry plugin,
+    // jpillora/backoff, Rican7/retry, guava-retrying, Guzzle's retry middleware, stechstudio/backoff.
+    'promise-retry',
+    'ts-retry-promise',
+    '@octokit/plugin-retry',
+    'github.com/jpillora/backoff',
+    'github.com/Rican7/retry',
+    'com.github.rholder:guava-retrying',
+    'caseyamcl/guzzle_retry_middleware',
+    'stechstudio/backoff',
+    'io.arrow-kt:arrow-resilience',
   ],
   'circuit-breakers': [
     // Elixir (Hex)
