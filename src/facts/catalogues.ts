@@ -1209,6 +1209,14 @@ Object.assign(CATALOGUES, {
     'ackintosh/ganesha',
     'failsafe',
     'recloser',
+    // Beyond the first list: mercari's and cep21's Go breakers, streadway/handy, Hystrix's Javanica
+    // annotations, leocarmo/circuit-breaker-php, Arrow's resilience module (Kotlin).
+    'github.com/mercari/go-circuitbreaker',
+    'github.com/cep21/circuit*',
+    'github.com/streadway/handy',
+    'com.netflix.hystrix:hystrix-javanica',
+    'leocarmo/circuit-breaker-php',
+    'io.arrow-kt:arrow-resilience',
   ],
   'rate-limiting': [
     // Elixir (Hex)
