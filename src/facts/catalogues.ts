@@ -1259,6 +1259,14 @@ Object.assign(CATALOGUES, {
     'tower_governor',
     'actix-governor',
     'spatie/laravel-rate-limited-job-middleware',
+    // Beyond the first list: Symfony's RateLimiter component, express-brute, koa2-ratelimit, Go's
+    // throttled and gin-rate-limit, actix-limitation.
+    'symfony/rate-limiter',
+    'express-brute',
+    'koa2-ratelimit',
+    'github.com/throttled/throttled*',
+    'github.com/JGLTechnologies/gin-rate-limit',
+    'actix-limitation',
   ],
 });
 
