@@ -26,6 +26,8 @@ export const MULTI_PURPOSE = [
   'dev.failsafe:',
   'net.jodah:failsafe',
   'github.com/failsafe-go/',
+  // Arrow's resilience module: Schedule (retries), CircuitBreaker and Saga in one artifact.
+  'io.arrow-kt:arrow-resilience',
 ];
 
 /**

@@ -67,7 +67,7 @@ export default defineRule({
     severity: 'medium',
     effort: 'medium',
     detection:
-      'Production source files by language (generated and minified files left out). Terraform, in an infrastructure repository: input variables with a `type` (pass when nearly all are typed). Go, Java, Kotlin, Scala, C#, F#, Rust, Swift, C/C++, Haskell, OCaml, ReScript, Reason, Elm, PureScript and Gleam are statically typed. TypeScript: each file by the tsconfig of the nearest folder above it, following `extends` (`strict: true`; `strict`/`noImplicitAny`/`strictNullChecks: false` turns it off; partial without), weighted by files — a strict client in a monorepo does not make its server strict. JavaScript: `checkJs` (partial). Python: mypy/pyright configuration, or ty’s (`ty.toml`, `[tool.ty]`; ty has no strict mode) (pass when strict, partial otherwise) or `py.typed` (partial). Ruby: Sorbet sigils or RBS/Steep (partial). Elixir: Dialyzer through dialyxir (or a .dialyzer_ignore.exs) (partial). PHP: PHPStan level ≥ 8 or Psalm errorLevel ≤ 2 (partial below). The score is the average over languages weighted by file count.',
+      'Production source files by language (generated and minified files left out). Terraform, in an infrastructure repository: input variables with a `type` (pass when nearly all are typed). Go, Java, Kotlin, Scala, C#, F#, Rust, Swift, C/C++, Haskell, OCaml, ReScript, Reason, Elm, PureScript and Gleam are statically typed. TypeScript: each file by the tsconfig of the nearest folder above it, following `extends` (`strict: true`; `strict`/`noImplicitAny`/`strictNullChecks: false` turns it off; partial without), weighted by files — a strict client in a monorepo does not make its server strict. JavaScript: `checkJs` (partial). Python: mypy/pyright configuration, or ty’s (`ty.toml`, `[tool.ty]`) or Pyrefly’s (`pyrefly.toml`, `[tool.pyrefly]`) (neither has a strict mode) (pass when strict, partial otherwise) or `py.typed` (partial). Ruby: Sorbet sigils or RBS/Steep (partial). Elixir: Dialyzer through dialyxir (or a .dialyzer_ignore.exs) (partial). PHP: PHPStan level ≥ 8 or Psalm errorLevel ≤ 2 (partial below). The score is the average over languages weighted by file count.',
     patterns: {
       tsStrict: {
         regex: /"strict"\s*:\s*true|"extends"\s*:\s*"@tsconfig\/strictest/,
@@ -79,13 +79,22 @@ export default defineRule({
       // The section that configures the checker: `{` opens pyrightconfig.json only (in
       // pyproject.toml it is an inline table of [tool.poetry] or the maintainers list).
       pyChecker: {
-        regex: /^[ \t]*\[(?:tool\.)?(?:mypy|pyright|basedpyright)\]|^[ \t]*\[mypy-|^[ \t]*\[tool\.ty(?:\.[\w-]+)*\]/m,
+        // Pyrefly (Meta's checker) too: `[tool.pyrefly]`; like ty it has no single strict switch.
+        regex:
+          /^[ \t]*\[(?:tool\.)?(?:mypy|pyright|basedpyright)\]|^[ \t]*\[mypy-|^[ \t]*\[tool\.(?:ty|pyrefly)(?:\.[\w-]+)*\]/m,
         files: PY_CONFIGS,
-        literals: ['mypy', 'pyright', 'tool.ty'],
+        literals: ['mypy', 'pyright', 'tool.ty', 'tool.pyrefly'],
         maxPerFile: 1,
       },
       pyrightJson: { regex: /^[ \t]*\{/m, files: ['**/pyrightconfig.json'], literals: ['{'], maxPerFile: 1 },
       tyToml: { regex: /^[ \t]*\[[\w.-]+\]/m, files: TY_CONFIGS, literals: ['['], maxPerFile: 1 },
+      // pyrefly.toml: top-level keys (`project-includes = ["src"]`), sections optional.
+      pyreflyToml: {
+        regex: /^[ \t]*(?:\[[\w.-]+\]|[\w-]+[ \t]*=)/m,
+        files: ['**/pyrefly.toml'],
+        literals: ['[', '='],
+        maxPerFile: 1,
+      },
       pyStrict: {
         regex:
           /^[ \t]*strict\s*=\s*(?:true|True|1)\b|^[ \t]*disallow_untyped_defs\s*=\s*(?:true|True)|typeCheckingMode["']?\s*[=:]\s*["']strict/m,
@@ -229,7 +238,7 @@ export default defineRule({
         const off = checkerStrictness(m('pyOff'), m('pySection'));
         // A pyright section (or pyrightconfig.json) in a file that turns pyright off is not a checker.
         const offFiles = new Set(off.map((o) => o.path));
-        const checker = [...m('pyChecker'), ...m('pyrightJson'), ...m('tyToml')].filter(
+        const checker = [...m('pyChecker'), ...m('pyrightJson'), ...m('tyToml'), ...m('pyreflyToml')].filter(
           (c) => !(offFiles.has(c.path) && (c.path.endsWith('pyrightconfig.json') || /pyright/.test(c.snippet))),
         );
         const offEvidence = off

@@ -144,6 +144,28 @@ const FORMATTERS: ToolSpec[] = [
     runs: ['phpcs', 'phpcbf'],
   },
   { name: 'clang-format', files: ['**/.clang-format'], runs: ['clang-format', 'git-clang-format'] },
+  // Elixir: .formatter.exs is the configuration `mix format` reads (inputs, plugins, line length).
+  { name: 'mix format', files: ['**/.formatter.exs'], runs: ['mix format'] },
+  // Swift: SwiftFormat (.swiftformat) and Apple's swift-format (.swift-format, `swift format`).
+  { name: 'SwiftFormat', files: ['**/.swiftformat'], runs: ['swiftformat'] },
+  { name: 'swift-format', files: ['**/.swift-format'], runs: ['swift-format'] },
+  // Ruby: Syntax Tree (.streerc, `stree check`) and Rufo (.rufo).
+  {
+    name: 'Syntax Tree',
+    files: ['**/.streerc'],
+    deps: ['syntax_tree'],
+    ecosystems: ['bundler'],
+    runs: ['Syntax Tree'],
+  },
+  { name: 'Rufo', files: ['**/.rufo'], deps: ['rufo'], ecosystems: ['bundler'], runs: ['Rufo'] },
+  // PHP: Easy Coding Standard (ecs.php), PHP-CS-Fixer and PHP_CodeSniffer rules behind one command.
+  {
+    name: 'Easy Coding Standard',
+    files: ['**/ecs.php'],
+    deps: ['symplify/easy-coding-standard'],
+    runs: ['Easy Coding Standard'],
+  },
+  { name: 'dart format', runs: ['dart format'] },
   // CSharpier.MsBuild formats (or, with CSharpier_Check, checks) the code on every build of the
   // project that references it (blind round 10, CliWrap.csproj:32).
   {
@@ -177,7 +199,7 @@ export default defineRule({
     severity: 'low',
     effort: 'low',
     detection:
-      'Formatter configuration or dependency (.prettierrc*/prettier key, biome.json, dprint.json, .oxfmtrc.json (oxfmt), [tool.black], [tool.ruff.format], isort/yapf, pre-commit hooks of these, Spotless/google-java-format, ktlint (also its `ktlint_*` keys in .editorconfig), rustfmt.toml, .rubocop.yml, .php-cs-fixer*, pint.json, mago.toml (Mago), vite-plus (Vite+ runs oxfmt in `vp check`), a phpcs.xml ruleset with a layout standard such as PSR-12 (PHP_CodeSniffer, fixed by phpcbf), .clang-format, StyleCop.Analyzers or `EnforceCodeStyleInBuild` for .NET, whose build then checks the layout, CSharpier (a `CSharpier.MsBuild` package reference formats on every build; `dotnet csharpier`), or an .editorconfig with .NET code-style options — csharp_*/dotnet_* — that dotnet format applies) or a CI step running it (followed through package scripts, targets, tox/nox, pre-commit (pre-commit.ci runs the hooks on pull requests when .pre-commit-config.yaml has a `ci:` block or the README its badge) and actions). gofmt/goimports/gofumpt/gci enabled in .golangci.* are checked wherever golangci-lint runs. Go code is otherwise formatted by gofmt by convention (pass with a note), Rust by rustfmt; .editorconfig alone is partial (0.5): it fixes whitespace, not layout.',
+      'Formatter configuration or dependency (.prettierrc*/prettier key, biome.json, dprint.json, .oxfmtrc.json (oxfmt), [tool.black], [tool.ruff.format], isort/yapf, pre-commit hooks of these, Spotless/google-java-format, ktlint (also its `ktlint_*` keys in .editorconfig), rustfmt.toml, .rubocop.yml, .php-cs-fixer*, pint.json, mago.toml (Mago), vite-plus (Vite+ runs oxfmt in `vp check`), a phpcs.xml ruleset with a layout standard such as PSR-12 (PHP_CodeSniffer, fixed by phpcbf), .clang-format, .formatter.exs (mix format), .swiftformat/.swift-format, .streerc/.rufo (Syntax Tree, Rufo), ecs.php (Easy Coding Standard), StyleCop.Analyzers or `EnforceCodeStyleInBuild` for .NET, whose build then checks the layout, CSharpier (a `CSharpier.MsBuild` package reference formats on every build; `dotnet csharpier`), or an .editorconfig with .NET code-style options — csharp_*/dotnet_* — that dotnet format applies) or a CI step running it (followed through package scripts, targets, tox/nox, pre-commit (pre-commit.ci runs the hooks on pull requests when .pre-commit-config.yaml has a `ci:` block or the README its badge) and actions). gofmt/goimports/gofumpt/gci enabled in .golangci.* are checked wherever golangci-lint runs. Go code is otherwise formatted by gofmt by convention (pass with a note), Rust by rustfmt; .editorconfig alone is partial (0.5): it fixes whitespace, not layout.',
     reads: [...CI_GLOBS, '**/.golangci.{yml,yaml}'],
     patterns: {
       ktlintEditorconfig: KTLINT_EDITORCONFIG,

@@ -105,7 +105,22 @@ const LINTERS: ToolSpec[] = [
     deps: ['phpmd/phpmd'],
     runs: ['phpmd'],
   },
+  { name: 'Phan', files: ['**/.phan/config.php'], deps: ['phan/phan'], runs: ['Phan'] },
+  {
+    name: 'Reek',
+    files: ['**/.reek.yml', '**/config.reek'],
+    deps: ['reek'],
+    ecosystems: ['bundler'],
+    runs: ['Reek'],
+  },
   { name: 'Clippy', files: ['**/clippy.toml', '**/.clippy.toml'], runs: ['Clippy'] },
+  // Dart and Flutter: analysis_options.yaml configures the analyzer's lints (`include:
+  // package:flutter_lints/flutter.yaml`, `linter: rules:`), which `dart analyze`/`flutter analyze` report.
+  {
+    name: 'Dart analyzer',
+    files: ['**/analysis_options.yaml'],
+    runs: ['dart analyze', 'flutter analyze'],
+  },
   // Terraform's linter (plugins such as the AWS ruleset, rule settings): counted in an infrastructure repository.
   { name: 'TFLint', files: ['**/.tflint.hcl'], runs: ['TFLint'] },
   // Ansible's linter: its config in the places ansible-lint looks (counted in an infrastructure repository).
@@ -134,7 +149,7 @@ const LINTERS: ToolSpec[] = [
 
 /** Linters of documents and configuration, not of the code: they do not make code linting. */
 /** Linters of one auxiliary language (style sheets, templates, shell): not a linter of the program's code. */
-const AUXILIARY = new Set(['Stylelint', 'djLint', 'sass-lint', 'ShellCheck']);
+const AUXILIARY = new Set(['Stylelint', 'djLint', 'sass-lint', 'ShellCheck', 'ERB Lint']);
 const PROGRAM_LANGUAGES = new Set([
   'Python',
   'JavaScript',
@@ -191,7 +206,7 @@ export default defineRule({
     severity: 'medium',
     effort: 'low',
     detection:
-      'Config files (eslint.config.*, .eslintrc*, biome.json, ruff.toml or [tool.ruff], .flake8/[flake8], .pylintrc/[tool.pylint], .golangci.*, checkstyle.xml/plugins, spotbugs/pmd, detekt.yml, ktlint (`ktlint_*` keys in .editorconfig, its Gradle plugin), .rubocop.yml, phpstan.neon, psalm.xml, phpcs.xml (PHP_CodeSniffer), phpmd.xml, clippy.toml, .tflint.hcl and .ansible-lint / .config/ansible-lint.yml (in an infrastructure repository), .editorconfig dotnet_diagnostic severities or analyzer settings), dev dependencies or commit hooks; whether CI runs a linter, followed through package scripts, make/just/task targets, scripts, tox/nox, pre-commit (pre-commit.ci runs the hooks on pull requests when .pre-commit-config.yaml has a `ci:` block or the README its badge), Trunk (`trunk check`, trunk-io/trunk-action or a reusable workflow named for Trunk run the linters .trunk/trunk.yaml enables), composite and marketplace actions (golangci-lint-action, super-linter, ruff-action) and build-tool lifecycles (Gradle check, Maven verify with bound plugins). Infrastructure linters (TFLint, terraform validate, helm lint, chart-testing lint, kubeconform, conftest, cfn-lint) count in an infrastructure repository; linters of documents (markdownlint, yamllint, actionlint, Artifact Hub `ah lint`) never do, except yamllint on Ansible content, whose code is YAML. Each finding names the tool whose configuration, dependency or run was found. Pass: a linter runs in CI; partial (0.6): configured only, or `terraform validate` alone (it checks syntax and consistency, no lint rules; TFLint passes).',
+      'Config files (eslint.config.*, .eslintrc*, biome.json, ruff.toml or [tool.ruff], .flake8/[flake8], .pylintrc/[tool.pylint], .golangci.*, checkstyle.xml/plugins, spotbugs/pmd, detekt.yml, ktlint (`ktlint_*` keys in .editorconfig, its Gradle plugin), .rubocop.yml, phpstan.neon, psalm.xml, phpcs.xml (PHP_CodeSniffer), phpmd.xml, .phan/config.php (Phan), .reek.yml (Reek), clippy.toml, analysis_options.yaml (the Dart/Flutter analyzer), .tflint.hcl and .ansible-lint / .config/ansible-lint.yml (in an infrastructure repository), .editorconfig dotnet_diagnostic severities or analyzer settings), dev dependencies or commit hooks; whether CI runs a linter, followed through package scripts, make/just/task targets, scripts, tox/nox, pre-commit (pre-commit.ci runs the hooks on pull requests when .pre-commit-config.yaml has a `ci:` block or the README its badge), Trunk (`trunk check`, trunk-io/trunk-action or a reusable workflow named for Trunk run the linters .trunk/trunk.yaml enables), framework CLIs that run ESLint (`next lint`, `ng lint`), `dart analyze`/`flutter analyze`, composite and marketplace actions (golangci-lint-action, super-linter, ruff-action) and build-tool lifecycles (Gradle check, Maven verify with bound plugins). Infrastructure linters (TFLint, terraform validate, helm lint, chart-testing lint, kubeconform, conftest, cfn-lint) count in an infrastructure repository; linters of documents (markdownlint, yamllint, actionlint, Artifact Hub `ah lint`) never do, except yamllint on Ansible content, whose code is YAML. Each finding names the tool whose configuration, dependency or run was found. Pass: a linter runs in CI; partial (0.6): configured only, or `terraform validate` alone (it checks syntax and consistency, no lint rules; TFLint passes).',
     reads: CI_GLOBS,
     patterns: {
       ktlintEditorconfig: KTLINT_EDITORCONFIG,

@@ -15,6 +15,9 @@ const MANAGERS: { name: string; system: string; globs: string[] }[] = [
   { name: 'Vite+ hooks', system: 'Vite+', globs: ['.vite-hooks/pre-commit', '.vite-hooks/pre-push'] },
   { name: 'Overcommit', system: 'overcommit', globs: ['.overcommit.yml'] },
   { name: 'CaptainHook', system: 'captainhook', globs: ['captainhook.json', '.captainhook.json'] },
+  // GrumPHP's Composer plugin installs the hook that runs the tasks of grumphp.yml.
+  { name: 'GrumPHP', system: 'grumphp', globs: ['grumphp.yml', 'grumphp.yml.dist', 'grumphp.dist.yml'] },
+  { name: 'Husky.Net', system: 'husky', globs: ['.husky/task-runner.json'] },
   {
     name: 'committed git hooks',
     system: 'git hooks',
@@ -41,12 +44,12 @@ export default defineRule({
     severity: 'low',
     effort: 'low',
     detection:
-      'Hook managers (.pre-commit-config.yaml, lefthook.yml, .husky/<hook>, simple-git-hooks or husky keys in package.json, .overcommit.yml, captainhook.json actions, committed .githooks/ or root pre-commit scripts, the `actions.enabled` hooks of Trunk in .trunk/trunk.yaml: trunk-fmt-pre-commit runs its enabled formatters, trunk-check-pre-commit/-pre-push all its enabled linters) and what their hooks really run, followed like CI: pre-commit hook ids to their tools, husky scripts through lint-staged and package scripts, lefthook `run:` lines. Pass: a hook runs a linter, formatter, type checker, scanner or tests, or any pre-commit hook (pre-commit fails the commit when a hook fails or changes a file: codespell, validate-pyproject, check-yaml are checks); partial (0.5): a hook manager or lint-staged whose hooks run no check (a reminder `echo`). Committed hook scripts (.githooks/, a root pre-commit) that nothing installs (no `git config core.hooksPath` or copy into .git/hooks in a Makefile, script or package.json) are partial (0.5): each developer must install them by hand. The husky v4 `"husky": {"hooks": …}` key runs nothing once husky 5 or later is installed (lockfile, else declared range).',
+      'Hook managers (.pre-commit-config.yaml, lefthook.yml, .husky/<hook>, simple-git-hooks, husky or yorkie (`gitHooks`) keys in package.json, .overcommit.yml, captainhook.json actions, grumphp.yml tasks (GrumPHP), .husky/task-runner.json tasks run by `dotnet husky run` (Husky.Net), `config :git_hooks` tasks (Elixir git_hooks), cargo-husky features or .cargo-husky/hooks/ (Rust), committed .githooks/ or root pre-commit scripts, the `actions.enabled` hooks of Trunk in .trunk/trunk.yaml: trunk-fmt-pre-commit runs its enabled formatters, trunk-check-pre-commit/-pre-push all its enabled linters) and what their hooks really run, followed like CI: pre-commit hook ids to their tools, husky scripts through lint-staged and package scripts, lefthook `run:` lines. Pass: a hook runs a linter, formatter, type checker, scanner or tests, or any pre-commit hook (pre-commit fails the commit when a hook fails or changes a file: codespell, validate-pyproject, check-yaml are checks); partial (0.5): a hook manager or lint-staged whose hooks run no check (a reminder `echo`). Committed hook scripts (.githooks/, a root pre-commit) that nothing installs (no `git config core.hooksPath` or copy into .git/hooks in a Makefile, script or package.json) are partial (0.5): each developer must install them by hand. The husky v4 `"husky": {"hooks": …}` key runs nothing once husky 5 or later is installed (lockfile, else declared range).',
     patterns: {
       pkgHooks: {
-        regex: /"(simple-git-hooks|husky|lint-staged|pre-commit|ghooks)"\s*:\s*\{/,
+        regex: /"(simple-git-hooks|husky|lint-staged|pre-commit|ghooks|gitHooks)"\s*:\s*\{/,
         files: ['**/package.json'],
-        literals: ['hooks', 'husky', 'lint-staged', 'pre-commit'],
+        literals: ['hooks', 'husky', 'lint-staged', 'pre-commit', 'gitHooks'],
         maxPerFile: 3,
       },
       // What puts committed hook scripts in place: `git config core.hooksPath .githooks` in a setup

@@ -48,6 +48,11 @@ const CODE = new RegExp(
     String.raw`\bSemian::`,
     String.raw`\bGanesha\\Builder\b`,
     String.raw`\bfailsafe::`,
+    // Go cep21/circuit (`manager.MustCreateCircuit("name", circuit.Config{…})`); Kotlin Arrow's
+    // `CircuitBreaker(resetTimeout = …, openingStrategy = …)`; PHP leocarmo/circuit-breaker-php 1.x statics.
+    String.raw`\.(?:Must)?CreateCircuit\(`,
+    String.raw`\bCircuitBreaker\(\s*(?:resetTimeout|openingStrategy|maxFailures)\s*=`,
+    String.raw`\bCircuitBreaker::(?:isAvailable|setAdapter|setGlobalSettings)\(`,
   ].join('|'),
   'm',
 );
@@ -77,7 +82,7 @@ export default defineRule({
     severity: 'medium',
     effort: 'medium',
     detection:
-      'Code that creates or applies a breaker (`new CircuitBreaker(`, `@CircuitBreaker(`, `gobreaker.NewCircuitBreaker`, `CircuitBreakerAsync(`, `AddStandardResilienceHandler(`) in production sources; Istio DestinationRule `outlierDetection`. A catalogue library (`circuit-breakers`) declared but unused earns partial credit.',
+      'Code that creates or applies a breaker (`new CircuitBreaker(`, `@CircuitBreaker(`, `gobreaker.NewCircuitBreaker`, `CircuitBreakerAsync(`, `AddStandardResilienceHandler(`, cep21/circuit `MustCreateCircuit(`, Arrow `CircuitBreaker(resetTimeout = …)`) in production sources; Istio DestinationRule `outlierDetection`. A catalogue library (`circuit-breakers`) declared but unused earns partial credit.',
     patterns: {
       code: {
         regex: CODE,

@@ -55,6 +55,14 @@ const CODE = new RegExp(
     String.raw`\.check_key\(\s*&?\w`,
     String.raw`\bRateLimitLayer\b`,
     String.raw`\bHammer\.check_rate\b`,
+    // express-brute (`new ExpressBrute(store)`, its `.prevent` middleware), koa2-ratelimit, Go's
+    // throttled (`throttled.HTTPRateLimiter{…}`, `throttled.NewGCRARateLimiter(`) and gin-rate-limit,
+    // actix-limitation (`Limiter::builder(`).
+    String.raw`\bnew\s+ExpressBrute\(`,
+    String.raw`\bRateLimit\.middleware\(`,
+    String.raw`\bthrottled\.(?:HTTPRateLimiter(?:Ctx)?\s*\{|NewGCRARateLimiter\w*\()`,
+    String.raw`\bratelimit\.RateLimiter\(`,
+    String.raw`\bLimiter::builder\(`,
   ].join('|'),
   'm',
 );
@@ -126,7 +134,7 @@ export default defineRule({
     severity: 'medium',
     effort: 'low',
     detection:
-      'Code that registers a limiter (`rateLimit(`, `@limiter.limit(`, `AddRateLimiter(`, `rate.NewLimiter(`, governor `RateLimiter::keyed(`/`.check_key(`, `Rack::Attack`, `throttle:` middleware) in production sources, and hand-written limiters: a type or function named for a limiter (`struct RateLimit`, `class TokenBucket`, `def throttle_request`) whose file or folder keeps a request budget (`max_requests`, `refill`, `burst`, a counter or a 429), cited with its definition and one use elsewhere, or a file that counts requests (`incr(`, `count += 1`) and answers 429. A limiter that is defined but never used (a `rateLimit()` nothing calls) earns nothing and is named in the message; ingress annotations such as `nginx.ingress.kubernetes.io/limit-rps`, Traefik/Kong rate-limit objects; Terraform API Gateway throttling, WAF `rate_based_statement`, Cloud Armor `rate_limit_options`. A catalogue library (`rate-limiting`) declared but unused earns partial credit. Not applicable when the only HTTP server serves operational routes (/metrics, health probes, pprof), as the listener of a Kubernetes controller or an agent does. An import of a limiter class registers nothing, and a client that waits when an upstream API rate-limits it (`pauseForRateLimit`, `wait_for_rate_limit`) obeys that limit and protects nothing: neither counts. A hand-written limiter called only from authentication functions (login, sign-up, password reset, verification, one-time codes) is partial 0.5, naming them.',
+      'Code that registers a limiter (`rateLimit(`, `@limiter.limit(`, `AddRateLimiter(`, `rate.NewLimiter(`, governor `RateLimiter::keyed(`/`.check_key(`, `Rack::Attack`, `throttle:` middleware, `new ExpressBrute(`, koa2-ratelimit `RateLimit.middleware(`, Go throttled and gin-rate-limit, actix-limitation `Limiter::builder(`) in production sources, and hand-written limiters: a type or function named for a limiter (`struct RateLimit`, `class TokenBucket`, `def throttle_request`) whose file or folder keeps a request budget (`max_requests`, `refill`, `burst`, a counter or a 429), cited with its definition and one use elsewhere, or a file that counts requests (`incr(`, `count += 1`) and answers 429. A limiter that is defined but never used (a `rateLimit()` nothing calls) earns nothing and is named in the message; ingress annotations such as `nginx.ingress.kubernetes.io/limit-rps`, Traefik/Kong rate-limit objects; Terraform API Gateway throttling, WAF `rate_based_statement`, Cloud Armor `rate_limit_options`. A catalogue library (`rate-limiting`) declared but unused earns partial credit. Not applicable when the only HTTP server serves operational routes (/metrics, health probes, pprof), as the listener of a Kubernetes controller or an agent does. An import of a limiter class registers nothing, and a client that waits when an upstream API rate-limits it (`pauseForRateLimit`, `wait_for_rate_limit`) obeys that limit and protects nothing: neither counts. A hand-written limiter called only from authentication functions (login, sign-up, password reset, verification, one-time codes) is partial 0.5, naming them.',
     patterns: {
       code: {
         regex: CODE,
@@ -145,6 +153,7 @@ export default defineRule({
           'Hammer',
           'TokenBucket',
           'RateLimiter',
+          'ExpressBrute',
         ],
         maxPerFile: 3,
       },

@@ -42,7 +42,7 @@ function nearDelay(ctx: RuleContext, m: Match): boolean {
 const CODE = new RegExp(
   [
     // JS/TS
-    String.raw`(?:from\s+|require\(\s*)['"](?:p-retry|async-retry|axios-retry|retry-axios|exponential-backoff|@lifeomic/attempt|fetch-retry)['"]`,
+    String.raw`(?:from\s+|require\(\s*)['"](?:p-retry|async-retry|axios-retry|retry-axios|exponential-backoff|@lifeomic/attempt|fetch-retry|promise-retry|ts-retry-promise|@octokit/plugin-retry)['"]`,
     String.raw`\bretry\(\s*handle(?:All|Type|When|Result)\b`,
     // RxJS `retry({ count: 2, delay: … })`: a bounded retry that waits between attempts (a number
     // or a function that picks the wait); Stripe's SDK `maxNetworkRetries: 2` retries its requests
@@ -106,6 +106,19 @@ const CODE = new RegExp(
     String.raw`\bbackoff::future::retry\b`,
     String.raw`\btokio_retry::`,
     String.raw`\.retry\(\s*(?:&\s*)?ExponentialBuilder`,
+    // Go: resty's client retries (exponential backoff with jitter between its wait bounds), and
+    // jpillora/backoff's `&backoff.Backoff{Min: …, Max: …, Factor: 2}`.
+    String.raw`\.SetRetryCount\(\s*(?:[1-9]\d*|[A-Za-z_][\w.]*)\s*\)`,
+    String.raw`\bbackoff\.Backoff\s*\{`,
+    // Python httpx: connection retries of its transport (`httpx.HTTPTransport(retries=3)`).
+    String.raw`\bHTTPTransport\([^()\n]{0,80}?\bretries\s*=\s*[1-9]`,
+    // Java: guava-retrying's `RetryerBuilder.newBuilder()`; Kotlin Arrow's `Schedule.exponential<…>(…)`.
+    String.raw`\bRetryerBuilder\b`,
+    String.raw`\bSchedule\.exponential\s*<`,
+    // PHP: caseyamcl/guzzle_retry_middleware, stechstudio/backoff, Laravel's `retry(3, fn () => …, 100)` helper.
+    String.raw`\bGuzzleRetryMiddleware::factory\(`,
+    String.raw`\bnew\s+Backoff\(\s*\d+\s*,\s*['"](?:exponential|linear|polynomial|constant)`,
+    String.raw`(?:^|[\s=(,;!?:])retry\(\s*\d+\s*,\s*(?:function\b|fn\b|static\s+(?:function|fn)\b)`,
     // Hand-written backoff: a power of the attempt counter (kept only near a delay, see
     // nearDelay) or a delay doubled each round (`delay *= 2`). The counter is named for what it
     // counts; a power of anything else is arithmetic.
@@ -393,7 +406,7 @@ export default defineRule({
     severity: 'medium',
     effort: 'low',
     detection:
-      "Code that applies a retry policy (e.g. `@retry`, `backoff.Retry(`, `@Retryable`, `WaitAndRetryAsync(`, `retry_on`, RxJS `retry({ count, delay })`, the Stripe SDK's `maxNetworkRetries`; Elixir `retry with: exponential_backoff()`, Req `retry: :transient`/`max_retries:`, `use Oban.Worker, max_attempts: n`) in production sources, and hand-written backoff: a delay exponential in an attempt or failure counter (`2 ** attempt`, `Math.pow(2, retries)`, `:math.pow(3, times)`, `1 << attempt`, `1L << retries++`, `1.25_f64.powf(retry_count)`), doubled each round (`delay *= 2`, `backoff = min(backoff * 2, max)`) or a sleep for a backoff or retry delay (`sleep(retry_delay)`, `time.Sleep(backoff)`), plus Istio VirtualService `retries`; on a Kubernetes controller, the client-go `retry.RetryOnConflict`/`retry.DefaultRetry`, `wait.ExponentialBackoff` and a rate-limited workqueue (`workqueue.NewRateLimitingQueue`, `DefaultControllerRateLimiter`). A retry library that is only declared (catalogue `retries`) earns partial credit. A sleep for a retry delay that the file never grows (`time.Sleep(retryInterval)` with `retryInterval := 1 * time.Second`) is a fixed interval, not backoff; loops that only reconnect a database or broker at start-up are partial (0.3) and protect no outbound call. A Sidekiq job (`include Sidekiq::Job`) whose file makes the outbound call passes as Sidekiq job retries (exponential backoff; `retry: n` or the default 25; `retry: false` is none); redisc `RetryConn(conn, n, delay)` is a client retry at a fixed delay (partial 0.4). An ActiveJob job that makes the outbound call and is retried with a growing wait (`retry_on …, wait: :polynomially_longer`/`:exponentially_longer` or a lambda, in its file or in ApplicationJob for jobs under app/jobs/) passes the same way. ActiveJob jobs run by the Sidekiq adapter (`config.active_job.queue_adapter = :sidekiq`) are Sidekiq jobs too; where no job file makes the call, they are a job retry (partial 0.3). A retry count the project sets on a client (`Client::Request::RETRIES = 3`, Excon `retry_limit:`, requests `HTTPAdapter(max_retries=3)`) is a retry without backoff (partial 0.5). A loop over a schedule of retry delays that sleeps each before the next attempt (`$retryDelays = [0, 2, 5]; foreach ($retryDelays as $attempt => $delay)`, `for (const d of RETRY_DELAYS)`) is backoff written by hand when the delays grow (partial 0.6), a fixed interval otherwise; PHP loops bounded by `$attempt < $maxRetries` count as well.",
+      "Code that applies a retry policy (e.g. `@retry`, `backoff.Retry(`, `@Retryable`, `WaitAndRetryAsync(`, `retry_on`, RxJS `retry({ count, delay })`, the Stripe SDK's `maxNetworkRetries`; Elixir `retry with: exponential_backoff()`, Req `retry: :transient`/`max_retries:`, `use Oban.Worker, max_attempts: n`; promise-retry, resty `SetRetryCount(n)`, jpillora/backoff `&backoff.Backoff{…}`, httpx `HTTPTransport(retries=n)`, guava-retrying `RetryerBuilder`, Arrow `Schedule.exponential`, `GuzzleRetryMiddleware::factory(`, Laravel's `retry(n, fn …)` helper) in production sources, and hand-written backoff: a delay exponential in an attempt or failure counter (`2 ** attempt`, `Math.pow(2, retries)`, `:math.pow(3, times)`, `1 << attempt`, `1L << retries++`, `1.25_f64.powf(retry_count)`), doubled each round (`delay *= 2`, `backoff = min(backoff * 2, max)`) or a sleep for a backoff or retry delay (`sleep(retry_delay)`, `time.Sleep(backoff)`), plus Istio VirtualService `retries`; on a Kubernetes controller, the client-go `retry.RetryOnConflict`/`retry.DefaultRetry`, `wait.ExponentialBackoff` and a rate-limited workqueue (`workqueue.NewRateLimitingQueue`, `DefaultControllerRateLimiter`). A retry library that is only declared (catalogue `retries`) earns partial credit. A sleep for a retry delay that the file never grows (`time.Sleep(retryInterval)` with `retryInterval := 1 * time.Second`) is a fixed interval, not backoff; loops that only reconnect a database or broker at start-up are partial (0.3) and protect no outbound call. A Sidekiq job (`include Sidekiq::Job`) whose file makes the outbound call passes as Sidekiq job retries (exponential backoff; `retry: n` or the default 25; `retry: false` is none); redisc `RetryConn(conn, n, delay)` is a client retry at a fixed delay (partial 0.4). An ActiveJob job that makes the outbound call and is retried with a growing wait (`retry_on …, wait: :polynomially_longer`/`:exponentially_longer` or a lambda, in its file or in ApplicationJob for jobs under app/jobs/) passes the same way. ActiveJob jobs run by the Sidekiq adapter (`config.active_job.queue_adapter = :sidekiq`) are Sidekiq jobs too; where no job file makes the call, they are a job retry (partial 0.3). A retry count the project sets on a client (`Client::Request::RETRIES = 3`, Excon `retry_limit:`, requests `HTTPAdapter(max_retries=3)`) is a retry without backoff (partial 0.5). A loop over a schedule of retry delays that sleeps each before the next attempt (`$retryDelays = [0, 2, 5]; foreach ($retryDelays as $attempt => $delay)`, `for (const d of RETRY_DELAYS)`) is backoff written by hand when the delays grow (partial 0.6), a fixed interval otherwise; PHP loops bounded by `$attempt < $maxRetries` count as well.",
     patterns: {
       retryLoop: {
         regex: RETRY_LOOP,
@@ -530,6 +543,9 @@ export default defineRule({
           'etry_wait',
           'max_retries',
           'max_attempts',
+          // httpx's transport retries and Arrow's exponential Schedule (no retry/backoff word on the line).
+          'HTTPTransport',
+          'Schedule.exponential',
         ],
         maxPerFile: 3,
       },

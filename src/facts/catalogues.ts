@@ -127,6 +127,19 @@ export const CATALOGUES: Record<string, string[]> = {
     'slog-json',
     'tracing-bunyan-formatter',
     'json_env_logger',
+    // Beyond the first list (each with a JSON mode the rule looks for): go-hclog `JSONFormat: true`,
+    // charmbracelet/log `log.JSONFormatter`, log15 `JsonFormat()`, tslog `type: "json"`, LogTape
+    // `jsonLinesFormatter`, JSON-log-formatter, logback-contrib's JsonLayout, log4rs `JsonEncoder`,
+    // logstash-logger (JSON events).
+    'github.com/hashicorp/go-hclog',
+    'github.com/charmbracelet/log',
+    'github.com/inconshreveable/log15',
+    'tslog',
+    '@logtape/logtape',
+    'json-log-formatter',
+    'ch.qos.logback.contrib:logback-json-classic',
+    'log4rs',
+    'logstash-logger',
   ],
   // Request/correlation id middleware.
   'request-ids': [
@@ -695,6 +708,21 @@ export const CATALOGUES: Record<string, string[]> = {
     'Jobs/Dependency-Scanning',
     'Jobs/Secret-Detection',
     'Jobs/Container-Scanning',
+    // Secret scanners, SAST and SCA tools beyond the first list (their CLIs and CI actions).
+    'ggshield',
+    'GitGuardian/ggshield-action',
+    'secretlint',
+    'bearer scan',
+    'bearer/bearer-action',
+    'pyupio/safety-action',
+    'zizmor',
+    'kubescape',
+    'frogbot',
+    'coverity',
+    'ossindex:audit',
+    'ossIndexAudit',
+    'nuclei',
+    'ShiftLeftSecurity/scan-action',
   ],
 };
 
@@ -1143,6 +1171,17 @@ Object.assign(CATALOGUES, {
     'backon',
     'tokio-retry',
     'reqwest-retry',
+    // Beyond the first list (npm, Go, Maven, Composer, Kotlin): promise-retry, Octokit's retry plugin,
+    // jpillora/backoff, Rican7/retry, guava-retrying, Guzzle's retry middleware, stechstudio/backoff.
+    'promise-retry',
+    'ts-retry-promise',
+    '@octokit/plugin-retry',
+    'github.com/jpillora/backoff',
+    'github.com/Rican7/retry',
+    'com.github.rholder:guava-retrying',
+    'caseyamcl/guzzle_retry_middleware',
+    'stechstudio/backoff',
+    'io.arrow-kt:arrow-resilience',
   ],
   'circuit-breakers': [
     // Elixir (Hex)
@@ -1180,6 +1219,14 @@ Object.assign(CATALOGUES, {
     'ackintosh/ganesha',
     'failsafe',
     'recloser',
+    // Beyond the first list: mercari's and cep21's Go breakers, streadway/handy, Hystrix's Javanica
+    // annotations, leocarmo/circuit-breaker-php, Arrow's resilience module (Kotlin).
+    'github.com/mercari/go-circuitbreaker',
+    'github.com/cep21/circuit*',
+    'github.com/streadway/handy',
+    'com.netflix.hystrix:hystrix-javanica',
+    'leocarmo/circuit-breaker-php',
+    'io.arrow-kt:arrow-resilience',
   ],
   'rate-limiting': [
     // Elixir (Hex)
@@ -1222,6 +1269,14 @@ Object.assign(CATALOGUES, {
     'tower_governor',
     'actix-governor',
     'spatie/laravel-rate-limited-job-middleware',
+    // Beyond the first list: Symfony's RateLimiter component, express-brute, koa2-ratelimit, Go's
+    // throttled and gin-rate-limit, actix-limitation.
+    'symfony/rate-limiter',
+    'express-brute',
+    'koa2-ratelimit',
+    'github.com/throttled/throttled*',
+    'github.com/JGLTechnologies/gin-rate-limit',
+    'actix-limitation',
   ],
 });
 

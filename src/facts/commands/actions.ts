@@ -146,6 +146,16 @@ export const ACTIONS: [RegExp, Handler][] = [
   [/^(?:returntocorp|semgrep)\/semgrep-action@/, () => ({ argv: ['semgrep'] })],
   [/^gitleaks\/gitleaks-action@/, () => ({ argv: ['gitleaks'] })],
   [/^trufflesecurity\/trufflehog@/, () => ({ argv: ['trufflehog'] })],
+  [/^GitGuardian\/ggshield-action@/i, () => ({ argv: ['ggshield', 'secret', 'scan', 'ci'] })],
+  [/^pyupio\/safety-action@/i, () => ({ argv: ['safety', 'scan'] })],
+  [/^bearer\/bearer-action@/i, () => ({ argv: ['bearer', 'scan', '.'] })],
+  [/^kubescape\/github-action@/i, () => ({ argv: ['kubescape', 'scan'] })],
+  [
+    /^(?:ShiftLeftSecurity|shiftleft)\/scan-action@/i,
+    () => ({ tools: [tool('ShiftLeft Scan', ['scan'], 'ShiftLeftSecurity/scan-action')] }),
+  ],
+  [/^jfrog\/frogbot@/i, () => ({ tools: [tool('JFrog Frogbot', ['scan'], 'jfrog/frogbot scans the dependencies')] })],
+  [/^vapier\/coverity-scan-action@/i, () => ({ argv: ['cov-analyze'] })],
   [
     /^actions\/dependency-review-action@/,
     () => ({ tools: [tool('dependency review', ['scan'], 'actions/dependency-review-action')] }),

@@ -372,6 +372,8 @@ export function hookOrigins(files: FileView): HookOrigin[] {
       ['simple-git-hooks', 'simple-git-hooks'],
       ['husky', 'husky'],
       ['pre-commit', 'pre-commit (npm)'],
+      // yorkie (Vue CLI's fork of husky): `"gitHooks": {"pre-commit": "lint-staged"}`.
+      ['gitHooks', 'yorkie'],
     ] as const) {
       const obj = key === 'husky' ? husky : pkg.value[key];
       const start = lineOf(text, new RegExp(`^\\s*"${key}"\\s*:`)) ?? 1;
@@ -459,5 +461,182 @@ export function hookOrigins(files: FileView): HookOrigin[] {
   }
   // Trunk's git-hook actions (`trunk-fmt-pre-commit`, `trunk-check-pre-push`) run its linters.
   out.push(...trunkHookOrigins(files));
+  out.push(
+    ...grumphpOrigin(files),
+    ...huskyNetOrigin(files),
+    ...elixirGitHooksOrigin(files),
+    ...cargoHuskyOrigin(files),
+  );
   return out;
+}
+
+/** GrumPHP task names whose program is not the task's name (docs: doc/tasks.md). */
+const GRUMPHP_TASKS: Record<string, string[]> = {
+  phpcsfixer: ['php-cs-fixer', 'fix', '--dry-run'],
+  phpcsfixer2: ['php-cs-fixer', 'fix', '--dry-run'],
+  phpstan: ['phpstan', 'analyse'],
+  ecs: ['ecs', 'check'],
+  rector: ['rector', 'process', '--dry-run'],
+  phpspec: ['phpspec', 'run'],
+  securitychecker_composeraudit: ['composer', 'audit'],
+  securitychecker_local: ['local-php-security-checker'],
+  securitychecker_enlightn: ['security-checker', 'security:check'],
+  securitychecker_symfony: ['symfony', 'check:security'],
+  phplint: ['parallel-lint'],
+};
+
+/**
+ * GrumPHP (PHP): the Composer plugin installs a git hook that runs the `tasks` of grumphp.yml
+ * (`grumphp:` or, before 1.0, `parameters:` → `tasks:` → `phpcs: ~`, `phpstan: {level: 8}`), each
+ * a tool it runs on the committed files. Read by indentation, one pass over the lines.
+ */
+function grumphpOrigin(files: FileView): HookOrigin[] {
+  const path = ['grumphp.yml', 'grumphp.yml.dist', 'grumphp.dist.yml'].find((p) => files.exists(p));
+  if (!path) return [];
+  const lines = (files.read(path) ?? '').split(/\r?\n/);
+  const commands: Synthetic[] = [];
+  let tasksIndent = -1;
+  let keyIndent = -1;
+  lines.forEach((l, i) => {
+    if (!l.trim() || /^\s*#/.test(l)) return;
+    const indent = l.length - l.trimStart().length;
+    if (tasksIndent >= 0 && indent <= tasksIndent) tasksIndent = keyIndent = -1;
+    if (tasksIndent < 0) {
+      if (/^\s+tasks:\s*(?:#.*)?$/.test(l)) tasksIndent = indent;
+      return;
+    }
+    if (keyIndent < 0) keyIndent = indent;
+    const m = indent === keyIndent ? /^\s*([\w.-]+):/.exec(l) : null;
+    if (m)
+      commands.push({
+        argv: GRUMPHP_TASKS[m[1]!] ?? [m[1]!],
+        hop: { path, line: i + 1, text: l.trim(), via: 'GrumPHP task' },
+        cwd: '',
+      });
+  });
+  return [{ system: 'grumphp', path, hop: { path, line: 1, text: 'GrumPHP' }, expansion: { commands } }];
+}
+
+/**
+ * Husky.Net (.NET): `.husky/<hook>` scripts call `dotnet husky run [--group g]`, which runs the tasks
+ * of `.husky/task-runner.json` (`{"command": "dotnet", "args": ["format", …], "group": "pre-commit"}`).
+ * Tasks of the groups the hooks name, or all of them when a hook runs `husky run` without a group.
+ */
+function huskyNetOrigin(files: FileView): HookOrigin[] {
+  const path = '.husky/task-runner.json';
+  const cfg = files.readJson<{ tasks?: unknown }>(path);
+  if (!cfg.ok || !cfg.value || !Array.isArray(cfg.value.tasks)) return [];
+  const hooks = GIT_HOOKS.map((h) => files.read(`.husky/${h}`) ?? '').join('\n');
+  if (!/\bhusky\s+run\b/.test(hooks)) return [];
+  const groups = new Set(
+    [...hooks.matchAll(/\bhusky\s+run\b[^\n]*?(?:--group|-g)[ =]+["']?([\w-]+)/g)].map((m) => m[1]!),
+  );
+  const allTasks = /\bhusky\s+run\s*(?:$|[;&|])/m.test(hooks);
+  const text = files.read(path) ?? '';
+  const commands: Synthetic[] = [];
+  let from = 1;
+  for (const t of cfg.value.tasks as { command?: unknown; args?: unknown; group?: unknown; name?: unknown }[]) {
+    if (!t || typeof t !== 'object' || typeof t.command !== 'string') continue;
+    const line = lineOf(text, /"command"\s*:/, from) ?? 1;
+    from = line + 1;
+    if (!allTasks && !(typeof t.group === 'string' && groups.has(t.group))) continue;
+    const args = Array.isArray(t.args)
+      ? t.args.filter((a): a is string => typeof a === 'string' && !/^\$\{/.test(a))
+      : [];
+    commands.push({
+      argv: [t.command, ...args],
+      hop: { path, line, text: typeof t.name === 'string' ? t.name : t.command, via: 'Husky.Net task' },
+      cwd: '',
+    });
+  }
+  return commands.length
+    ? [{ system: 'husky', path, hop: { path, line: 1, text: 'Husky.Net task runner' }, expansion: { commands } }]
+    : [];
+}
+
+/**
+ * Elixir's git_hooks: `config :git_hooks, hooks: [pre_commit: [tasks: [{:cmd, "mix format
+ * --check-formatted"}, {:mix_task, :credo, ["--strict"]}]]]` installs the hooks on compile and runs
+ * those tasks. The tasks are read from the `config :git_hooks` block to the next `config :`.
+ */
+function elixirGitHooksOrigin(files: FileView): HookOrigin[] {
+  const out: HookOrigin[] = [];
+  for (const path of ['config/config.exs', 'config/dev.exs', 'config/test.exs']) {
+    const text = files.read(path);
+    const start = text?.search(/^[ \t]*config\s+:git_hooks\b/m) ?? -1;
+    if (!text || start < 0) continue;
+    const next = text.slice(start + 1).search(/^[ \t]*config\s+:/m);
+    const block = text.slice(start, next < 0 ? Math.min(text.length, start + 20_000) : start + 1 + next);
+    const blocks: Block[] = [];
+    const commands: Synthetic[] = [];
+    for (const m of block.matchAll(/\{\s*:cmd\s*,\s*"([^"\n]*)"/g))
+      blocks.push({ path, line: lineAt(text, start + m.index), text: m[1]!, via: 'git_hooks task', cwd: '' });
+    for (const m of block.matchAll(/\{\s*:mix_task\s*,\s*:"?([\w.]+)"?\s*(?:,\s*\[([^\]\n]*)\])?/g))
+      commands.push({
+        argv: ['mix', m[1]!, ...[...(m[2] ?? '').matchAll(/"([^"]*)"/g)].map((a) => a[1]!)],
+        hop: { path, line: lineAt(text, start + m.index), text: m[0], via: 'git_hooks mix task' },
+        cwd: '',
+      });
+    out.push({
+      system: 'git_hooks',
+      path,
+      hop: { path, line: lineAt(text, start), text: 'config :git_hooks' },
+      expansion: blocks.length ? { blocks, commands } : { commands },
+    });
+  }
+  return out;
+}
+
+/** cargo-husky's features and the commands its generated hook runs. */
+const CARGO_HUSKY_RUNS: Record<string, string[]> = {
+  'run-cargo-test': ['cargo', 'test'],
+  'run-cargo-check': ['cargo', 'check'],
+  'run-cargo-clippy': ['cargo', 'clippy'],
+  'run-cargo-fmt': ['cargo', 'fmt', '--', '--check'],
+};
+
+/**
+ * cargo-husky (Rust): a dev-dependency whose build script installs a git hook on `cargo test`; by
+ * default a pre-push hook running `cargo test`, else the `run-cargo-*` features chosen, or with
+ * `user-hooks` the scripts of `.cargo-husky/hooks/`.
+ */
+function cargoHuskyOrigin(files: FileView): HookOrigin[] {
+  const path = 'Cargo.toml';
+  const text = files.read(path);
+  if (!text?.includes('cargo-husky')) return [];
+  let decl: string | undefined;
+  let at = -1;
+  const inline = /^[ \t]*cargo-husky[ \t]*=[ \t]*(\{[^}\n]*\}|"[^"\n]*")/m.exec(text);
+  if (inline) {
+    decl = inline[1]!;
+    at = inline.index;
+  } else {
+    const header = /^\[(?:dev-)?dependencies\.cargo-husky\][ \t]*$/m.exec(text);
+    if (header) {
+      at = header.index;
+      const end = text.indexOf('\n[', at + 1);
+      decl = text.slice(at, end < 0 ? text.length : end);
+    }
+  }
+  if (decl === undefined) return [];
+  const features = [...(/features\s*=\s*\[([^\]]*)\]/.exec(decl)?.[1]?.matchAll(/"([\w-]+)"/g) ?? [])].map(
+    (m) => m[1]!,
+  );
+  const defaults = /default-features\s*=\s*false/.test(decl) ? [] : ['run-cargo-test'];
+  const line = lineAt(text, at);
+  const hop = { path, line, text: 'cargo-husky' };
+  if (features.includes('user-hooks')) {
+    const blocks: Block[] = GIT_HOOKS.filter((h) => files.exists(`.cargo-husky/hooks/${h}`)).map((h) => ({
+      path: `.cargo-husky/hooks/${h}`,
+      line: 1,
+      text: files.read(`.cargo-husky/hooks/${h}`) ?? '',
+      via: `cargo-husky ${h}`,
+      cwd: '',
+    }));
+    return [{ system: 'cargo-husky', path, hop, expansion: { blocks } }];
+  }
+  const commands: Synthetic[] = [...new Set([...defaults, ...features])]
+    .filter((f) => CARGO_HUSKY_RUNS[f])
+    .map((f) => ({ argv: CARGO_HUSKY_RUNS[f]!, hop: { path, line, text: f, via: 'cargo-husky' }, cwd: '' }));
+  return [{ system: 'cargo-husky', path, hop, expansion: { commands } }];
 }

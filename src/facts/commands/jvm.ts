@@ -132,6 +132,16 @@ const PLUGINS: {
     // `sonar:sonar`, or the plugin named in full: `org.sonarsource.scanner.maven:sonar-maven-plugin[:version]:sonar`.
     goals: /(?:^|:)sonar(?:-maven-plugin(?::[\w.-]+)?)?:sonar$/,
   },
+  // Sonatype's OSS Index audit of the dependency tree: the Maven plugin (`ossindex:audit`) and the
+  // Gradle plugin `org.sonatype.gradle.plugins.scan` (`ossIndexAudit`).
+  {
+    name: 'OSS Index audit',
+    kinds: ['scan'],
+    gradle: /org\.sonatype\.gradle\.plugins\.scan/,
+    maven: /ossindex-maven-plugin/,
+    tasks: /^ossIndexAudit$/,
+    goals: /(?:^|:)ossindex(?:-maven-plugin(?::[\w.-]+)?)?:audit(?:-aggregate)?$/,
+  },
   {
     name: 'Android Lint',
     kinds: ['lint'],

@@ -156,6 +156,24 @@ const SPECS: Spec[] = [
   { name: 'super-linter', kinds: L, cmd: ['super-linter', 'mega-linter-runner'] },
   { name: 'Trunk', kinds: ['lint', 'format'], cmd: ['trunk'], args: /^check\b/ },
   { name: 'deno lint', kinds: L, cmd: ['deno'], args: /^lint\b/ },
+  // Framework CLIs whose `lint` runs ESLint with the framework's configuration (`next lint`;
+  // `ng lint`, the lint builder angular-eslint sets up in angular.json).
+  { name: 'ESLint', kinds: L, cmd: ['next'], args: /^lint\b/ },
+  { name: 'ESLint', kinds: L, cmd: ['ng'], args: /^lint\b/ },
+  // Dart and Flutter's analyzer: the lints analysis_options.yaml enables (flutter_lints, lints, very_good_analysis).
+  { name: 'dart analyze', kinds: L, cmd: ['dart'], args: /^analyze\b/ },
+  { name: 'flutter analyze', kinds: L, cmd: ['flutter'], args: /^analyze\b/ },
+  // PHP: Phan; Ruby: Reek (code smells) and ERB Lint (templates).
+  { name: 'Phan', kinds: L, cmd: ['phan'] },
+  { name: 'Reek', kinds: L, cmd: ['reek'] },
+  { name: 'ERB Lint', kinds: L, cmd: ['erb_lint'] },
+  { name: 'ERB Lint', kinds: L, cmd: ['erblint'] },
+  // ReSharper's command-line inspections (`jb inspectcode`) and Roslynator's analyzers run as a CLI.
+  { name: 'ReSharper InspectCode', kinds: L, cmd: ['jb'], args: /^inspectcode\b/ },
+  { name: 'ReSharper InspectCode', kinds: L, cmd: ['inspectcode'] },
+  { name: 'ReSharper InspectCode', kinds: L, cmd: ['dotnet'], args: /^jb\s+inspectcode\b/ },
+  { name: 'Roslynator', kinds: L, cmd: ['roslynator'], args: /^analyze\b/ },
+  { name: 'Roslynator', kinds: L, cmd: ['dotnet'], args: /^roslynator\s+analyze\b/ },
   { name: 'dotnet format', kinds: ['format', 'lint'], cmd: ['dotnet'], args: /^format\b/ },
   { name: 'dotnet format', kinds: ['format', 'lint'], cmd: ['dotnet-format'] },
   { name: 'CSharpier', kinds: F, cmd: ['dotnet'], args: /^csharpier\b/ },
@@ -164,13 +182,24 @@ const SPECS: Spec[] = [
   { name: 'mypy', kinds: ['typecheck'], cmd: ['mypy', 'pyright', 'basedpyright', 'pytype', 'dmypy'] },
   // Astral's ty (`ty check`): a Python type checker (blind round 22, pokeapi).
   { name: 'ty', kinds: ['typecheck'], cmd: ['ty'], args: /^check\b/ },
-  { name: 'tsc', kinds: ['typecheck', 'build'], cmd: ['tsc', 'vue-tsc'] },
+  { name: 'tsc', kinds: ['typecheck', 'build'], cmd: ['tsc', 'vue-tsc', 'tsgo'] },
+  // Framework type checkers over components and pages (Svelte, Astro, Nuxt), Deno's and Flow's.
+  { name: 'svelte-check', kinds: ['typecheck'], cmd: ['svelte-check'] },
+  { name: 'astro check', kinds: ['typecheck'], cmd: ['astro'], args: /^check\b/ },
+  { name: 'nuxi typecheck', kinds: ['typecheck'], cmd: ['nuxi', 'nuxt'], args: /^typecheck\b/ },
+  { name: 'deno check', kinds: ['typecheck'], cmd: ['deno'], args: /^check\b/ },
+  { name: 'Flow', kinds: ['typecheck'], cmd: ['flow'], args: /^(?:$|check\b|status\b|full-check\b|focus-check\b)/ },
+  // Meta's Python checkers (Pyrefly, Pyre); Ruby's Sorbet (`srb tc`) and Steep.
+  { name: 'Pyrefly', kinds: ['typecheck'], cmd: ['pyrefly'], args: /^check\b/ },
+  { name: 'Pyre', kinds: ['typecheck'], cmd: ['pyre'], args: /^(?:$|check\b|incremental\b)/ },
+  { name: 'Sorbet', kinds: ['typecheck'], cmd: ['srb'], args: /^tc\b/ },
+  { name: 'Steep', kinds: ['typecheck'], cmd: ['steep'], args: /^check\b/ },
   // ── formatters ──
   { name: 'Prettier', kinds: F, cmd: ['prettier'] },
   { name: 'Biome', kinds: F, cmd: ['biome'], args: /^format\b/ },
   { name: 'dprint', kinds: F, cmd: ['dprint'], args: /^(?:check|fmt)\b/ },
   { name: 'oxfmt', kinds: F, cmd: ['oxfmt'] },
-  { name: 'Black', kinds: F, cmd: ['black', 'blue'] },
+  { name: 'Black', kinds: F, cmd: ['black', 'blue', 'pyink'] },
   { name: 'djLint', kinds: F, cmd: ['djlint'], args: /(?:^|\s)--(?:check|reformat)\b/ },
   { name: 'Ruff format', kinds: F, cmd: ['ruff'], args: /^format\b/ },
   { name: 'isort', kinds: F, cmd: ['isort', 'yapf', 'autopep8', 'usort', 'ufmt'] },
@@ -189,6 +218,16 @@ const SPECS: Spec[] = [
   { name: 'terraform fmt', kinds: F, cmd: ['terraform', 'tofu', 'terragrunt'], args: /^(?:fmt|hclfmt)\b/ },
   { name: 'shfmt', kinds: F, cmd: ['shfmt', 'swiftformat', 'swift-format', 'stylua'] },
   { name: 'mix format', kinds: F, cmd: ['mix', 'deno'], args: /^(?:format|fmt)\b/ },
+  { name: 'dart format', kinds: F, cmd: ['dart'], args: /^format\b/ },
+  { name: 'dart format', kinds: F, cmd: ['flutter'], args: /^format\b/ },
+  // The Swift toolchain's formatter (`swift format lint`, `swift format --in-place`).
+  { name: 'swift-format', kinds: F, cmd: ['swift'], args: /^format\b/ },
+  // Ruby: Syntax Tree (`stree check`, `stree write`) and Rufo.
+  { name: 'Syntax Tree', kinds: F, cmd: ['stree'], args: /^(?:check|write|format)\b/ },
+  { name: 'Rufo', kinds: F, cmd: ['rufo'] },
+  // PHP: Easy Coding Standard runs PHP-CS-Fixer and PHP_CodeSniffer rules (`ecs check`, `--fix` rewrites).
+  { name: 'Easy Coding Standard', kinds: ['format', 'lint'], cmd: ['ecs'], args: /^check\b/ },
+  { name: 'ReSharper CleanupCode', kinds: F, cmd: ['jb'], args: /^cleanupcode\b/ },
   // ── security scanners ──
   { name: 'CodeQL', kinds: S, cmd: ['codeql'] },
   { name: 'Semgrep', kinds: S, cmd: ['semgrep', 'opengrep'] },
@@ -202,7 +241,19 @@ const SPECS: Spec[] = [
   { name: 'audit-ci', kinds: S, cmd: ['audit-ci', 'better-npm-audit', 'retire', 'auditjs', 'improved-yarn-audit'] },
   { name: 'pip-audit', kinds: S, cmd: ['pip-audit', 'safety', 'osv-scanner', 'jake'] },
   { name: 'OWASP Dependency-Check', kinds: S, cmd: ['dependency-check', 'dependency-check.sh'] },
-  { name: 'gitleaks', kinds: S, cmd: ['gitleaks', 'trufflehog', 'detect-secrets', 'ggshield', 'talisman'] },
+  {
+    name: 'gitleaks',
+    kinds: S,
+    cmd: ['gitleaks', 'trufflehog', 'detect-secrets', 'ggshield', 'talisman', 'secretlint'],
+  },
+  // Bearer (SAST with data-flow rules), Kubescape (Kubernetes manifests and Helm charts), JFrog Xray
+  // through the JFrog CLI (`jf audit` of the dependency tree), Coverity's analysis step.
+  { name: 'Bearer', kinds: S, cmd: ['bearer'], args: /^scan\b/ },
+  { name: 'Kubescape', kinds: S, cmd: ['kubescape'], args: /^scan\b/ },
+  { name: 'JFrog Xray audit', kinds: S, cmd: ['jf', 'jfrog'], args: /^(?:audit|scan|xr\s+(?:audit|scan))\b/ },
+  { name: 'Coverity', kinds: S, cmd: ['cov-analyze'] },
+  // Psalm's taint analysis follows user input to SQL, shell and HTML sinks: a SAST run of the linter.
+  { name: 'Psalm taint analysis', kinds: S, cmd: ['psalm'], args: /(?:^|\s)--taint-analysis\b/ },
   { name: 'Checkov', kinds: S, cmd: ['checkov', 'tfsec', 'kics', 'terrascan', 'kubesec', 'kube-score'] },
   { name: 'SonarQube', kinds: S, cmd: ['sonar-scanner', 'dotnet-sonarscanner', 'sonarscanner'] },
   { name: 'SonarQube', kinds: S, cmd: ['dotnet'], args: /^sonarscanner\b/ },
@@ -480,6 +531,15 @@ const WRITES: Record<string, (args: string) => boolean> = {
   standardrb: (a) => /(?:^|\s)--fix\b/.test(a),
   'google-java-format': (a) => /(?:^|\s)(?:-i|--replace)\b/.test(a),
   ktfmt: (a) => !/--dry-run\b|--set-exit-if-changed\b/.test(a),
+  pyink: (a) => !/(?:^|\s)--check\b/.test(a),
+  // `dart format .` rewrites; `--set-exit-if-changed` (or `--output=none`) fails on unformatted code.
+  dart: (a) => /^format\b/.test(a) && !/--set-exit-if-changed\b|--output[= ](?:none|show)\b/.test(a),
+  flutter: (a) => /^format\b/.test(a) && !/--set-exit-if-changed\b|--output[= ](?:none|show)\b/.test(a),
+  swift: (a) => /^format\b/.test(a) && /(?:^|\s)(?:-i|--in-place)\b/.test(a),
+  stree: (a) => /^(?:write|format)\b/.test(a),
+  rufo: (a) => !/(?:^|\s)--check\b/.test(a),
+  ecs: (a) => /(?:^|\s)--fix\b/.test(a),
+  jb: () => true,
 };
 
 function rewrites(program: string, args: string): boolean {
