@@ -8,7 +8,6 @@ import { routesDoing } from '../../src/facts/handlers.js';
 import { DEV_CONDITION, devOnlyBranch } from '../../src/facts/dev-branch.js';
 import { NEST_CONTROLLER, NEST_PREFIX, nestRoute } from '../../src/facts/nest-routes.js';
 import { ACTUATOR_MOUNT, actuatorRoutes } from '../_shared/express-actuator.js';
-import { escapeRe } from '../../src/util/regex.js';
 
 const CODE = ['**/*.{js,ts,mjs,cjs,jsx,tsx,py,go,java,kt,scala,groovy,cs,fs,vb,rb,php,rs,ex,exs}'];
 const NAMES =
@@ -193,6 +192,8 @@ const GENERATED_CLIENT = /(?:^|\/)(?:[\w.-]*[-_])?clients?(?:\/|[-_.])|[-_]clien
 
 /** The service's own OpenAPI/Swagger documents, where a contract-first server declares its paths. */
 const SPEC_FILES = ['**/openapi*.{yaml,yml,json}', '**/*.openapi.{yaml,yml,json}', '**/swagger*.{yaml,yml,json}'];
+/** A path key of a contract (`/healthz:`, `"/healthz": {`), one line each. */
+const SPEC_PATH_KEY = /^[ \t]*["']?(\/[\w./-]*)["']?[ \t]*:/gm;
 
 /**
  * Routes of generated server code that the service's contract declares: a path key (`/healthz:`,
@@ -206,10 +207,12 @@ function declaredGeneratedRoutes(files: FileView, generated: readonly Match[]): 
     .filter((p) => isProductionPath(p))
     .slice(0, 10)
     .map((p) => files.read(p) ?? '');
-  const declared = (route: string) => {
-    const key = new RegExp(`^[ \\t]*["']?${escapeRe(route)}["']?[ \\t]*:`, 'm');
-    return specs.some((t) => key.test(t));
-  };
+  // Each document's path keys, collected in one pass: a pattern per generated route, run over every
+  // document, was quadratic (thousands of generated routes against megabytes of contract). A route
+  // is `/` and `[\w./-]` only, so the longest such run before the colon is the whole key.
+  const keys = new Set<string>();
+  for (const t of specs) for (const k of t.matchAll(SPEC_PATH_KEY)) keys.add(k[1]!);
+  const declared = (route: string) => keys.has(route);
   // The generated client of the same contract (go-swagger's pkg/client, `PathPattern: "/healthz"`)
   // calls the route; the server registers it.
   return generated.filter((m) => !GENERATED_CLIENT.test(m.path) && declared(m.groups[0] ?? ''));

@@ -152,12 +152,15 @@ export function vendoredLibraries(files: FileView): string[] {
  * release, kept to be served, not the project's (blind round 28: goldpinger's sigma.js 1.1.0,
  * 12,224 lines with no banner, was its largest module and its only JavaScript).
  */
-const VERSION_DIR = /(?:^|\/)v?\d+\.\d+(?:\.\d+){0,2}(?:[-+][\w.]+)?\/(?:[^/]+\/)*[^/]+\.(?:js|mjs|cjs)$/;
+// The folder and the script's extension are tested apart: one pattern of both ran from each folder
+// that looked like a version to the end of the path (quadratic in the path's length).
+const VERSION_DIR = /(?:^|\/)v?\d+\.\d+(?:\.\d+){0,2}(?:[-+][\w.]+)?\//;
 const SERVED_LIB_DIR =
-  /(?:^|\/)(?:public|static|assets|wwwroot|www|web|resources\/static)\/(?:(?:js|javascripts?|scripts)\/)?(?:lib|libs|vendor|vendors|external|third[-_]?party|plugins)\/(?:[^/]+\/)*[^/]+\.(?:js|mjs|cjs)$/i;
+  /(?:^|\/)(?:public|static|assets|wwwroot|www|web|resources\/static)\/(?:(?:js|javascripts?|scripts)\/)?(?:lib|libs|vendor|vendors|external|third[-_]?party|plugins)\//i;
+const SCRIPT = /[^/]\.(?:js|mjs|cjs)$/;
 
 export function versionedCopies(paths: readonly string[]): string[] {
-  return paths.filter((p) => VERSION_DIR.test(p) || SERVED_LIB_DIR.test(p));
+  return paths.filter((p) => SCRIPT.test(p) && (VERSION_DIR.test(p) || SERVED_LIB_DIR.test(p)));
 }
 
 /** Paths of generated files, sorted: those whose first marker is within the first lines. */
