@@ -483,7 +483,7 @@ function newlinesBefore(text: string, at: number): number {
 /**
  * Whether one of the literals `ids` is in the text. Most are not (the automaton left them 0): that
  * is read here, and `present` is called only for the few it has to confirm (a call per pattern and
- * literal, ~2,000 per source file, was a tenth of the pattern pass).
+ * literal: up to ~4,700 for a TypeScript file's 121 patterns).
  */
 function anyPresent(set: LiteralSet, f: Found, ids: number[], text: string, lowered: () => string): boolean {
   for (let i = 0; i < ids.length; i++) {

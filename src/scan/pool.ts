@@ -239,7 +239,7 @@ export class ScanPool {
     // scan (a bad --only) still exits.
     // Its semi-spaces start at WORKER_SEMI_SPACE_MB, not V8's 1 MB, which the launcher's growth
     // factor of 1 kept them at: a scavenge every megabyte copied the texts and digests then in
-    // hand each time (75 scavenges at 10k files, 37 now). V8 reads the size when it creates an
+    // hand each time (75 scavenges at 10k files, 37-41 now). V8 reads the size when it creates an
     // isolate (the main thread's is long made), so the flag is set here, from the command line only.
     const resourceLimits = { maxYoungGenerationSizeMb: 4 * WORKER_SEMI_SPACE_MB, maxOldGenerationSizeMb: 128 };
     // The launcher's heap flags, which each new isolate resets process-wide (util/heap-flags.ts).
