@@ -480,8 +480,16 @@ function newlinesBefore(text: string, at: number): number {
   return n;
 }
 
+/**
+ * Whether one of the literals `ids` is in the text. Most are not (the automaton left them 0): that
+ * is read here, and `present` is called only for the few it has to confirm (a call per pattern and
+ * literal: up to ~4,700 for a TypeScript file's 121 patterns).
+ */
 function anyPresent(set: LiteralSet, f: Found, ids: number[], text: string, lowered: () => string): boolean {
-  for (let i = 0; i < ids.length; i++) if (set.present(f, ids[i]!, text, lowered)) return true;
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i]!;
+    if (f[id] !== 0 && set.present(f, id, text, lowered)) return true;
+  }
   return false;
 }
 

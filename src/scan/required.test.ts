@@ -165,6 +165,26 @@ describe('alternativesOf', () => {
     expect(alternativesOf(/(a)\1|b/)).toBeUndefined();
   });
 
+  it('keeps a named back-reference with its own group: that alternative goes whole, or not at all', () => {
+    // A signal list handled in a loop (graceful-shutdown): the name refers to its own alternative's group.
+    const loop =
+      /\bprocess\.once\(\s*['"]SIGTERM['"]|\[[^[\]]{0,50}?['"]SIGTERM['"][^[\]]{0,50}\]\.forEach\(\(?(?<each>\w+)\)?\s*=>\s*process\.on\(\k<each>\b|\bcloseWithGrace\(/g;
+    const alts = alternativesOf(loop)!;
+    expect(alts.map((a) => a.groups)).toEqual([0, 1, 0]);
+    expect(alts[2]!.clauses).toEqual([['closeWithGrace(']]);
+    // A text with only the loop: the regex of that alternative alone finds what the whole finds, group in place.
+    const text = `const sigs = ['SIGINT', 'SIGTERM'];\n['SIGINT', 'SIGTERM'].forEach((s) => process.on(s, stop));`;
+    const alive = alts.map((a) => a.clauses.every((c) => c.some((l) => text.includes(l))));
+    expect(alive).toEqual([false, true, false]);
+    const some = someAlternatives(alts, alive, loop.flags);
+    expect(matchesOf(some.regex, text, some.groupAt, 1)).toEqual(matchesOf(loop, text));
+    expect(matchesOf(loop, text)).toHaveLength(1);
+    // A name defined in another alternative (or nowhere: without named groups `\k<x>` is plain text) keeps the regex whole.
+    expect(alternativesOf(/(?<q>['"])x|y\k<q>/)).toBeUndefined();
+    const nameless = String.raw`ab\k<x>|cd`; // a literal here would not compile under TypeScript's regex check
+    expect(alternativesOf(new RegExp(nameless))).toBeUndefined();
+  });
+
   it('the regex of the alternatives a text satisfies finds exactly what the whole regex finds, groups in place', () => {
     let pruned = 0;
     fc.assert(

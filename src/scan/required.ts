@@ -45,15 +45,30 @@ export interface Alternative {
 /**
  * The regex's top-level alternatives with their clauses. An alternative whose clauses a text
  * does not satisfy cannot match anywhere in it, so leaving it out of the alternation changes no
- * match (the scanner runs only the others). Undefined when the source cannot be read, or holds a
- * back-reference (a regex of some alternatives numbers its groups differently).
+ * match (the scanner runs only the others). Undefined when the source cannot be read, holds a
+ * numbered back-reference (a regex of some alternatives numbers its groups differently), or an
+ * alternative refers by name to a group outside itself: left without that group, `\k<name>` would
+ * mean another thing or nothing. A named back-reference to a group of its own alternative goes
+ * wherever the alternative goes (graceful-shutdown's `["SIGTERM", …].forEach((s) => process.on(s`:
+ * the whole pattern of 27 alternatives ran on every file with `SIG` or `TERM`).
  */
 export function alternativesOf(regex: RegExp): Alternative[] | undefined {
-  if (/[uv]/.test(regex.flags) || /\\(?:[1-9]|k<)/.test(regex.source)) return undefined;
+  if (/[uv]/.test(regex.flags) || /\\[1-9]/.test(regex.source)) return undefined;
   try {
     const parser = new Parser(regex.source);
     parser.parse();
     const fold = regex.flags.includes('i');
+    const sources = parser.top.map(({ from, to }) => regex.source.slice(from, to));
+    if (
+      sources.some(
+        (src, i) =>
+          !ownReferences(
+            src,
+            sources.filter((_, j) => j !== i),
+          ),
+      )
+    )
+      return undefined;
     return parser.top.map(({ from, to, info }) => {
       const source = regex.source.slice(from, to);
       const clauses = all(info)
@@ -65,6 +80,18 @@ export function alternativesOf(regex: RegExp): Alternative[] | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Whether every `\k<name>` in an alternative's source names a group `(?<name>` of that alternative and
+ * of no other (read as text: anything that looks otherwise keeps the regex whole).
+ */
+function ownReferences(source: string, others: readonly string[]): boolean {
+  for (const m of source.matchAll(/\\k<([^>]*)>/g)) {
+    const group = `(?<${m[1]}>`;
+    if (!source.includes(group) || others.some((o) => o.includes(group))) return false;
+  }
+  return true;
 }
 
 /**
