@@ -21,6 +21,7 @@ import { composeServiceCounts, listedFinding } from './listed.js';
 import { claimedPort, portFinding } from './ports.js';
 import { iconStatus, plain, statusOf as statusOfWords } from './status.js';
 import { claimedScore, countFigure, isTestCount } from './numbers.js';
+import { stubReading, stubWhere } from './stubs.js';
 
 export { READINESS_TOLERANCE, PILLAR_TOLERANCE, COUNT_TOLERANCE, COVERAGE_TOLERANCE, testScope } from './figures.js';
 import type { VerifiedClaim, Verdict } from './schema.js';
@@ -252,7 +253,7 @@ export function judgeClaim(
       claim,
       `advice, a command or a risk the document gives (${ADVICE_LABEL.exec(plain(claim.text))![0].trim()}), not a statement of what the repository has`,
     );
-  const v = everyRouteCounted(claim, judgeClaimChecked(claim, report, options), lookup);
+  const v = stubbed(claim, everyRouteCounted(claim, judgeClaimChecked(claim, report, options), lookup), lookup);
   // A confirmation rests on the claim's distinctive subject AND value: "/plan: 255 KB", "timeout
   // increased to 60s", "Documentation: 80%", "5 new formatting rules" confirmed because the route,
   // setting or file exists compared nothing of the value the line gives. Unless the value is in what
@@ -371,6 +372,35 @@ export function judgeClaim(
  * "All API routes use Zod schemas", "Rate limiting on all user routes": a confirmation from the thing
  * being somewhere is recounted over the route files the line's scope covers (coverage.ts).
  */
+/**
+ * "❌ `InvoiceService.render()` not implemented" contradicted because the name is in the code, where
+ * its body is `throw new Error("not implemented")`: the document is right, the unit is a stub. And a
+ * unit said done whose every definition is a stub is done only in part (stubs.ts).
+ */
+function stubbed(claim: Claim, v: VerifiedClaim, lookup: LookupContext | undefined): VerifiedClaim {
+  if (!lookup || v.basis !== 'search') return v;
+  const missing = claim.asserted === 'not-done' && v.verdict === 'contradicted';
+  const done = (claim.asserted === 'done' || claim.asserted === 'partial') && v.verdict === 'confirmed';
+  if (!missing && !done) return v;
+  const read = stubReading(lookup, claim, v.evidence);
+  if (!read || read.real.length || !read.stubs.length) return v;
+  const said = read.stubs.map(stubWhere).join('; ');
+  const evidence = read.stubs.map((s) => ({ path: s.at.path, line: s.at.line, note: 'a stub' }));
+  return missing
+    ? {
+        ...v,
+        verdict: 'confirmed',
+        reason: `not implemented, as the document says: ${said}`,
+        evidence,
+      }
+    : {
+        ...v,
+        verdict: 'partially-confirmed',
+        reason: `the name is there, but not its implementation: ${said}`,
+        evidence,
+      };
+}
+
 function everyRouteCounted(claim: Claim, v: VerifiedClaim, lookup: LookupContext | undefined): VerifiedClaim {
   if (!lookup || (v.verdict !== 'confirmed' && v.verdict !== 'partially-confirmed')) return v;
   if (claim.asserted === 'not-done' || claim.asserted === 'planned') return v;
@@ -749,6 +779,34 @@ export function uncomparedValue(claim: Claim, basis: string, said: string): stri
 function scoreLabel(rest: string): boolean {
   const words = rest.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
   return words.length > 0 && words.length <= 3;
+}
+
+/** "POST /parking - spaces (9 states)": an HTTP method and the route it serves, then what it is for. */
+const ENDPOINT_ENTRY = /^[^\p{L}\d/]*(?:GET|POST|PUT|PATCH|DELETE)\s+\/[^\s()]*\s*(?:[-–—:|(]|$)/u;
+/** The word after a figure that makes it a count of code, a limit or a setting, not the domain's number. */
+const COUNTED_AFTER =
+  /^\s*(?:endpoints?|routes?|tests?|methods?|fields?|params?|parameters?|handlers?|files?|lines?|cases?|checks?|rules?|quer(?:y|ies)|columns?|tables?|models?|items?|results?|records?|rows?|entries|per\b|\/\s*(?:s|secs?|seconds?|mins?|minutes?|h|hours?|days?|req)\b|req|requests?|calls?|attempts?|retries|tries|chars?|characters?|ms\b|s\b|secs?|seconds?|mins?|minutes?|h\b|hours?|days?|[kmg]b\b|%|x\b|times?)/i;
+const LIMIT_BEFORE =
+  /(?:max(?:imum)?|min(?:imum)?|limit(?:ed)?(?: to)?|up to|top|first|last|at most|at least|≤|≥|<=?|>=?)\s*$/i;
+
+/**
+ * "POST `/stellplaetze` - Stellplatz (9 Bundesländer)", "POST `/accessibility-check` - ÖNORM B 1600": a
+ * line of an endpoint list claims the route; the figures of its description are the domain's (a number of
+ * states, a standard's number), which no lookup counts. A figure that counts code ("5 endpoints"), or is a
+ * limit or setting ("20 per page", "max 5"), still leaves the line open. Only when the route was found.
+ */
+function endpointEntry(claim: Claim, decisive: Finding[]): boolean {
+  if (!decisive.some((f) => f.subject.startsWith('endpoint ') && f.present === 'yes')) return false;
+  const t = plain(claim.text);
+  const m = ENDPOINT_ENTRY.exec(t);
+  if (!m) return false;
+  const rest = t.slice(m[0].length);
+  for (const n of rest.matchAll(/\d+(?:[.,]\d+)*/g)) {
+    const after = rest.slice(n.index! + n[0].length, n.index! + n[0].length + 24);
+    const before = rest.slice(Math.max(0, n.index! - 16), n.index);
+    if (COUNTED_AFTER.test(after) || LIMIT_BEFORE.test(before)) return false;
+  }
+  return true;
 }
 
 /** "TTL: 5 minutes", "expiry 7 days": a duration no setting was compared with leaves the claim open. */
@@ -1323,6 +1381,7 @@ function judgeClaimInner(
     figure &&
     (verdict.verdict === 'confirmed' || verdict.verdict === 'partially-confirmed') &&
     !decisive.some((f) => f.basis === 'tests' || f.valued) &&
+    !endpointEntry(claim, decisive) &&
     !listCounted(claim.text, decisive) &&
     !testFileCounted(opts.lookup, claim, decisive)
   ) {

@@ -1,0 +1,122 @@
+/**
+ * readiness verify: a line's subject resolved to code units (issue 16, coverage). An endpoint list's
+ * entry claims its route, however short the route's word and whatever domain figures its description
+ * gives; a unit the line names that is only a stub makes "not implemented" true and "implemented"
+ * partly true.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Tree } from '../src/testing/memory.js';
+import { verifier } from './helpers/verify.js';
+
+describe('an entry of an endpoint list', () => {
+  const tree: Tree = {
+    'requirements.txt': 'fastapi==0.110.0\n',
+    'api/routers/users.py': [
+      'from fastapi import APIRouter',
+      'router = APIRouter()',
+      '',
+      '@router.get("/me")',
+      'def me():',
+      '    return {}',
+      '',
+      '@router.post("/parking")',
+      'def parking(state: str):',
+      '    return {}',
+      '',
+      '@router.get("/users")',
+      'def users(page: int = 1):',
+      '    return []',
+    ].join('\n'),
+    'api/clients/google.py': 'URL = "https://www.googleapis.com/calendar/v3/users/me/calendarList"\n',
+  };
+  const doc = [
+    '# API status', // 1
+    '', // 2
+    '## Endpoints ✅', // 3
+    '', // 4
+    '- ✅ GET `/me` - Current user', // 5
+    '- ✅ GET `/id` - Identity', // 6
+    '- ✅ POST `/parking` - Parking spaces (9 federal states)', // 7
+    '- ✅ POST `/parking` - Parking rules (5 endpoints)', // 8
+    '- ✅ GET `/users` - List users (max 20 per page)', // 9
+    '- ✅ GET `/users` - List users', // 10
+  ].join('\n');
+  const { at } = verifier('API.md')(tree, doc);
+
+  it('a short route after an HTTP method is looked up as the route, quoted whole', () => {
+    expect(at(5).verdict).toBe('confirmed');
+    expect(at(5).evidence[0]?.path).toBe('api/routers/users.py');
+  });
+  it('a short route only inside another string (a URL) is not the route: not there, the line is stale', () => {
+    expect(at(6).verdict).toBe('contradicted');
+  });
+  it("the description's domain figures do not hold the route's confirmation back", () => {
+    expect(at(7).verdict).toBe('confirmed');
+  });
+  it('a figure that counts code, or a limit, still leaves the line open', () => {
+    expect(at(8).verdict).toBe('unverifiable');
+    expect(at(9).verdict).toBe('unverifiable');
+  });
+  it('"/users" after a method is a route, not a rate\'s unit', () => {
+    expect(at(10).verdict).toBe('confirmed');
+  });
+});
+
+describe('a named unit that is only a stub', () => {
+  const tree: Tree = {
+    'package.json': '{"name":"shop","version":"1.0.0"}\n',
+    'src/services/payment.service.ts': [
+      'export class PaymentService {',
+      '  async refund(id: string) {',
+      '    const r = await db.refunds.create({ id });',
+      '    return r;',
+      '  }',
+      '}',
+    ].join('\n'),
+    'src/services/invoice.service.ts': [
+      'export class InvoiceService {',
+      '  async render(id: string) {',
+      '    throw new Error("not implemented");',
+      '  }',
+      '}',
+    ].join('\n'),
+    'src/agent.rs': [
+      'pub fn sign_request(data: &[u8]) -> Vec<u8> {',
+      '    todo!()',
+      '}',
+      '',
+      'pub fn list_keys() -> Vec<String> {',
+      '    let keys = store().keys();',
+      '    keys.into_iter().map(|k| k.name).collect()',
+      '}',
+    ].join('\n'),
+    'app/export.py': ['def export_csv(rows):', '    """Write rows."""', '    raise NotImplementedError', ''].join('\n'),
+  };
+  const doc = [
+    '# Implementation status', // 1
+    '', // 2
+    '- ❌ `InvoiceService` not implemented', // 3
+    '- ❌ `sign_request` not implemented', // 4
+    '- ✅ `export_csv()` implemented', // 5
+    '- ❌ `PaymentService` not implemented', // 6
+    '- ❌ `list_keys` not implemented', // 7
+    '- ✅ `PaymentService` implemented', // 8
+  ].join('\n');
+  const { at } = verifier('STATUS.md')(tree, doc);
+
+  it('"not implemented" where the unit is a stub is what the document says', () => {
+    expect(at(3).verdict).toBe('confirmed');
+    expect(at(3).reason).toMatch(/stub/);
+    expect(at(3).evidence[0]).toMatchObject({ path: 'src/services/invoice.service.ts', line: 1 });
+    expect(at(4).verdict).toBe('confirmed');
+    expect(at(4).reason).toContain('todo!(');
+  });
+  it('"implemented" where the body only raises NotImplementedError is done in part', () => {
+    expect(at(5).verdict).toBe('partially-confirmed');
+  });
+  it('"not implemented" where the unit has a real body: the document is out of date', () => {
+    expect(at(6).verdict).toBe('contradicted');
+    expect(at(7).verdict).toBe('contradicted');
+    expect(at(8).verdict).toBe('confirmed');
+  });
+});
