@@ -120,3 +120,75 @@ describe('a named unit that is only a stub', () => {
     expect(at(8).verdict).toBe('confirmed');
   });
 });
+
+describe('a line in plain words that names a unit of the product by its words', () => {
+  const tree: Tree = {
+    'go.mod': 'module example.com/hub\n\ngo 1.22\n',
+    'internal/middleware/security.go': [
+      'package middleware',
+      '',
+      'func ValidateAPIKey(key string) bool {',
+      '\tif len(key) < 32 {',
+      '\t\treturn false',
+      '\t}',
+      '\treturn lookup(key)',
+      '}',
+      '',
+      'func NewAuditLogger(path string) *AuditLogger {',
+      '\treturn &AuditLogger{path: path}',
+      '}',
+    ].join('\n'),
+    'app/accounts.py': [
+      'def reset_password(user, token):',
+      '    check(token)',
+      '    user.password = new_password()',
+      '    user.save()',
+      '',
+      'def export_invoices(user):',
+      '    raise NotImplementedError',
+      '',
+      'def get_user_data(user):',
+      '    return user.__dict__',
+    ].join('\n'),
+    'app/test_accounts.py': 'def merge_accounts_fixture():\n    return merge()\n',
+  };
+  const doc = [
+    '# Readiness', // 1
+    '', // 2
+    '- ✅ API key validation', // 3
+    '- ✅ Audit logging for security events', // 4
+    '- ❌ No password reset', // 5
+    '- ❌ Invoice export', // 6
+    '- ✅ User data export', // 7
+    '- ✅ Accounts merge', // 8
+    '- ⚠️ Partial: API key validation', // 9
+    '- ✅ Invoice export', // 10
+    '', // 11
+    '1. **API Key Validation**', // 12
+    '   - ✅ Keys of 32 characters', // 13
+  ].join('\n');
+  const { at, has } = verifier('READINESS.md')(tree, doc);
+
+  it("a unit whose name is the line's words confirms a line said done, cited at its definition", () => {
+    expect(at(3).verdict).toBe('confirmed');
+    expect(at(3).evidence[0]).toMatchObject({ path: 'internal/middleware/security.go', line: 3 });
+    expect(at(4).verdict).toBe('confirmed');
+    expect(at(4).reason).toContain('NewAuditLogger');
+  });
+  it('said missing while the unit is there with a real body: the document is out of date', () => {
+    expect(at(5).verdict).toBe('contradicted');
+    expect(at(5).evidence[0]).toMatchObject({ path: 'app/accounts.py', line: 1 });
+  });
+  it('a unit that is only a stub neither contradicts "missing" nor confirms "done"', () => {
+    expect(at(6).verdict).not.toBe('contradicted');
+    expect(at(10).verdict).not.toBe('confirmed');
+  });
+  it('a name that leaves a word of the line unaccounted for, or is defined only in tests, settles nothing', () => {
+    expect(at(7).verdict).toBe('unverifiable');
+    expect(at(8).verdict).toBe('unverifiable');
+  });
+  it('a line said partly done, or the bold label of a list, is not settled by a name', () => {
+    expect(at(9).verdict).not.toBe('confirmed');
+    if (has(12)) expect(at(12).verdict).not.toBe('confirmed');
+  });
+});

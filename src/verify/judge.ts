@@ -22,6 +22,7 @@ import { claimedPort, portFinding } from './ports.js';
 import { iconStatus, plain, statusOf as statusOfWords } from './status.js';
 import { claimedScore, countFigure, isTestCount } from './numbers.js';
 import { stubReading, stubWhere } from './stubs.js';
+import { symbolFinding } from './symbols.js';
 
 export { READINESS_TOLERANCE, PILLAR_TOLERANCE, COUNT_TOLERANCE, COVERAGE_TOLERANCE, testScope } from './figures.js';
 import type { VerifiedClaim, Verdict } from './schema.js';
@@ -1350,6 +1351,16 @@ function judgeClaimInner(
   if (decisive.length === 0 && opts.lookup && !mapped?.target.startsWith('unverifiable:')) {
     const subject = subjectFinding(opts.lookup, claim);
     if (subject) decisive.push(subject);
+  }
+  // "API key validation", "❌ No password reset": a unit of the product named by exactly the line's
+  // words (symbols.ts) — more specific than a practice word matched in lines of code.
+  if (
+    opts.lookup &&
+    !mapped?.target.startsWith('unverifiable:') &&
+    decisive.every((f) => f.basis === 'mechanism' && f.keyword)
+  ) {
+    const unit = symbolFinding(opts.lookup, claim);
+    if (unit) decisive.splice(0, decisive.length, unit);
   }
   if (decisive.length === 0) {
     if (mapped?.target.startsWith('unverifiable:'))

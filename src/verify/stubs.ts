@@ -13,7 +13,7 @@ import type { LookupContext } from './lookup.js';
 import { escapeRe } from '../util/regex.js';
 
 const STUB =
-  /\btodo!\s*\(|\bunimplemented!\s*\(|\bNotImplemented(?:Error|Exception)?\b|\bUnsupportedOperationException\b|\bnot (?:yet )?implemented\b|\bTODO\b.{0,40}\bimplement/i;
+  /\bThis action (?:adds|returns|updates|removes)\b|\btodo!\s*\(|\bunimplemented!\s*\(|\bNotImplemented(?:Error|Exception)?\b|\bUnsupportedOperationException\b|\bnot (?:yet )?implemented\b|\bTODO\b.{0,40}\bimplement/i;
 /** Lines of a body that are no statement: blank, a brace, a comment, a docstring's quotes. */
 const NOTHING = /^\s*(?:[{}();]*|\/\/.*|#.*|\/\*.*|\*.*|"""|'''|""".*"""|'''.*''')\s*$/;
 /** A body longer than this holds more than a stub, whatever marker one line of it carries. */
@@ -150,3 +150,9 @@ export function stubReading(ctx: LookupContext, claim: Claim, evidence: Evidence
 
 export const stubWhere = (s: { name: string; at: Body }) =>
   `${s.name} at ${s.at.path}:${s.at.line} is a stub (${s.at.marker?.trim()})`;
+
+/** Whether the definition of `name` at path:line is a stub (bodiesOf over that one file). */
+export function stubAt(ctx: LookupContext, path: string, line: number, name: string): boolean {
+  const body = bodiesOf(ctx, name, [{ path }]).find((b) => b.line === line);
+  return body ? isStub(body) : false;
+}
