@@ -192,3 +192,38 @@ describe('a line in plain words that names a unit of the product by its words', 
     if (has(12)) expect(at(12).verdict).not.toBe('confirmed');
   });
 });
+
+describe('a count of what a manifest the line names declares', () => {
+  const tree: Tree = {
+    'package.json': JSON.stringify({
+      name: 'shop',
+      version: '1.0.0',
+      dependencies: { express: '4.19.0', zod: '3.23.0', pino: '9.0.0' },
+      devDependencies: { vitest: '3.0.0', typescript: '5.6.0' },
+    }),
+    'src/index.js':
+      "const express = require('express');\nconst { z } = require('zod');\nconst pino = require('pino');\n",
+  };
+  const doc = [
+    '# Setup', // 1
+    '', // 2
+    '- ✅ `package.json` configured (5 packages)', // 3
+    '- ✅ `package.json` configured (8 packages)', // 4
+    '- ✅ `package.json` configured (2 dev dependencies)', // 5
+    '- ✅ `package.json` configured (5 packages, 4 scripts)', // 6
+  ].join('\n');
+  const { at } = verifier('SETUP.md')(tree, doc);
+
+  it('the entries the manifest declares are the count: as many confirms, a different number contradicts', () => {
+    expect(at(3).verdict).toBe('confirmed');
+    expect(at(3).evidence[0]?.path).toBe('package.json');
+    expect(at(4).verdict).toBe('contradicted');
+    expect(at(4).reason).toMatch(/declares 5/);
+  });
+  it('"dev" counts the development entries only', () => {
+    expect(at(5).verdict).toBe('confirmed');
+  });
+  it('a second figure the count does not cover leaves the line open', () => {
+    expect(at(6).verdict).toBe('unverifiable');
+  });
+});

@@ -782,6 +782,55 @@ function scoreLabel(rest: string): boolean {
   return words.length > 0 && words.length <= 3;
 }
 
+/** "27 gems", "42 dependencies", "15+ packages": a count of what a manifest declares. */
+const DECLARED_COUNT =
+  /(?<![\w.,])(\d{1,4})(\+?)\s+(?:(direct|runtime|production|prod|dev|development)\s+)?(gems|packages|dependencies|deps|crates|libraries)\b/i;
+
+/**
+ * "Gemfile configuration (27 gems)", "`package.json`: 42 dependencies": one manifest the line names was
+ * found, and the line counts what it declares — counted in the entries the audit read from it (a
+ * development or runtime qualifier counts only those). One figure only; otherwise null.
+ */
+function manifestCount(
+  ctx: LookupContext | undefined,
+  claim: Claim,
+  found: Finding[],
+): { path: string; claimed: number; found: number; atLeast: boolean; agrees: boolean; unit: string } | null {
+  if (!ctx || claim.asserted === 'not-done') return null;
+  // "| 002 | Gemfile configuration (27 gems) |": a row's number in the first cell is no figure of the line.
+  const text = plain(claim.text).replace(/^\s*\d{1,4}\s*\|/, '');
+  const m = DECLARED_COUNT.exec(text);
+  if (!m) return null;
+  const rest = text.slice(0, m.index) + text.slice(m.index + m[0].length);
+  if (/(?<![\w.])\d+(?![\w.])/.test(rest.replace(/\S*\/\S*/g, ''))) return null;
+  const manifests = new Set(ctx.facts.manifests.map((x) => x.path));
+  const paths = new Set(
+    found
+      .filter((f) => f.basis === 'file' && f.present === 'yes')
+      .flatMap((f) => f.evidence.map((e) => e.path))
+      .filter((p) => manifests.has(p)),
+  );
+  if (paths.size !== 1) return null;
+  const path = [...paths][0]!;
+  const kind = m[3]?.toLowerCase();
+  const deps = ctx.facts.dependencies.filter(
+    (d) => d.path === path && !d.pin && (kind === undefined || (/^dev/.test(kind) ? d.dev : !d.dev)),
+  );
+  const names = new Set(deps.map((d) => d.name));
+  if (names.size === 0) return null;
+  const claimed = Number(m[1]);
+  const atLeast =
+    m[2] === '+' || /\b(?:over|more than|at least|plus de|mehr als|más de|mais de)\s*$/i.test(text.slice(0, m.index));
+  return {
+    path,
+    claimed,
+    found: names.size,
+    atLeast,
+    agrees: atLeast ? names.size >= claimed : names.size === claimed,
+    unit: m[4]!.toLowerCase(),
+  };
+}
+
 /** "POST /parking - spaces (9 states)": an HTTP method and the route it serves, then what it is for. */
 const ENDPOINT_ENTRY = /^[^\p{L}\d/]*(?:GET|POST|PUT|PATCH|DELETE)\s+\/[^\s()]*\s*(?:[-–—:|(]|$)/u;
 /** The word after a figure that makes it a count of code, a limit or a setting, not the domain's number. */
@@ -1400,6 +1449,15 @@ function judgeClaimInner(
     const listed = folderFileCount(opts.lookup, claim, decisive);
     if (listed)
       return out('file', listed.agrees ? 'confirmed' : 'contradicted', folderCountReason(listed), listed.evidence);
+    // "Gemfile configuration (27 gems)": the manifest found, and the entries it declares are the count.
+    const declared = manifestCount(opts.lookup, claim, decisive);
+    if (declared)
+      return out(
+        'dependency',
+        declared.agrees ? 'confirmed' : 'contradicted',
+        `the document says ${declared.atLeast ? 'at least ' : ''}${declared.claimed} ${declared.unit}; ${declared.path} declares ${declared.found}${declared.agrees ? '' : ': the document is out of date'}`,
+        [{ path: declared.path, note: `${declared.found} declared` }],
+      );
     return {
       ...verdict,
       verdict: 'unverifiable',
