@@ -227,3 +227,63 @@ describe('a count of what a manifest the line names declares', () => {
     expect(at(6).verdict).toBe('unverifiable');
   });
 });
+
+describe("a count of a named class's methods", () => {
+  const tree: Tree = {
+    'requirements.txt': 'fastapi==0.110.0\n',
+    'app/services/contract_service.py': [
+      'class ContractService(BaseService):',
+      '    """Contracts."""',
+      '',
+      '    def __init__(self, db):',
+      '        self.db = db',
+      '',
+      '    def create(self, data):',
+      '        return self.db.add(data)',
+      '',
+      '    async def get(self, id):',
+      '        return self.db.get(id)',
+      '',
+      '    def _check(self, data):',
+      '        return bool(data)',
+    ].join('\n'),
+    'src/main/java/shop/OrderService.java': [
+      'package shop;',
+      '',
+      'public class OrderService {',
+      '  private final Repo repo;',
+      '  public Order create(Order o) {',
+      '    if (o == null) {',
+      '      throw new IllegalArgumentException();',
+      '    }',
+      '    return repo.save(o);',
+      '  }',
+      '  public List<Order> list() {',
+      '    return repo.findAll();',
+      '  }',
+      '}',
+    ].join('\n'),
+  };
+  const doc = [
+    '# Services', // 1
+    '', // 2
+    '- ✅ ContractService (3 methods)', // 3
+    '- ✅ ContractService (4 methods)', // 4
+    '- ✅ ContractService (7 methods)', // 5
+    '- ✅ OrderService (2 methods)', // 6
+    '- ✅ OrderService (5 methods)', // 7
+  ].join('\n');
+  const { at } = verifier('SERVICES.md')(tree, doc);
+
+  it('the methods its body defines are the count, all of them or those not private', () => {
+    expect(at(3).verdict).toBe('confirmed');
+    expect(at(4).verdict).toBe('confirmed');
+    expect(at(6).verdict).toBe('confirmed');
+    expect(at(6).evidence[0]).toMatchObject({ path: 'src/main/java/shop/OrderService.java', line: 3 });
+  });
+  it('another number: the document is out of date', () => {
+    expect(at(5).verdict).toBe('contradicted');
+    expect(at(5).reason).toMatch(/defines 4/);
+    expect(at(7).verdict).toBe('contradicted');
+  });
+});

@@ -21,7 +21,7 @@ import { composeServiceCounts, listedFinding } from './listed.js';
 import { claimedPort, portFinding } from './ports.js';
 import { iconStatus, plain, statusOf as statusOfWords } from './status.js';
 import { claimedScore, countFigure, isTestCount } from './numbers.js';
-import { stubReading, stubWhere } from './stubs.js';
+import { classMethodCount, stubReading, stubWhere } from './stubs.js';
 import { symbolFinding } from './symbols.js';
 
 export { READINESS_TOLERANCE, PILLAR_TOLERANCE, COUNT_TOLERANCE, COVERAGE_TOLERANCE, testScope } from './figures.js';
@@ -802,7 +802,8 @@ function manifestCount(
   const m = DECLARED_COUNT.exec(text);
   if (!m) return null;
   const rest = text.slice(0, m.index) + text.slice(m.index + m[0].length);
-  if (/(?<![\w.])\d+(?![\w.])/.test(rest.replace(/\S*\/\S*/g, ''))) return null;
+  const words = rest.split(/\s+/).filter((w) => !w.includes('/'));
+  if (words.some((w) => /^\W*\d+\W*$/.test(w))) return null;
   const manifests = new Set(ctx.facts.manifests.map((x) => x.path));
   const paths = new Set(
     found
@@ -1449,6 +1450,17 @@ function judgeClaimInner(
     const listed = folderFileCount(opts.lookup, claim, decisive);
     if (listed)
       return out('file', listed.agrees ? 'confirmed' : 'contradicted', folderCountReason(listed), listed.evidence);
+    // "ContratoService (9 métodos)": the class found, and the methods its body defines are the count.
+    const methods = opts.lookup ? classMethodCount(opts.lookup, claim, verdict.evidence) : null;
+    if (methods && methods.all > 0) {
+      const agrees = [methods.all, methods.open, methods.open + methods.dunder].includes(methods.claimed);
+      return out(
+        'search',
+        agrees ? 'confirmed' : 'contradicted',
+        `the document says ${methods.name} has ${methods.claimed} methods; its body at ${methods.path}:${methods.line} defines ${methods.all}${methods.open !== methods.all ? ` (${methods.open} not private)` : ''}${agrees ? '' : ': the document is out of date'}`,
+        [{ path: methods.path, line: methods.line, note: `${methods.all} methods` }],
+      );
+    }
     // "Gemfile configuration (27 gems)": the manifest found, and the entries it declares are the count.
     const declared = manifestCount(opts.lookup, claim, decisive);
     if (declared)
