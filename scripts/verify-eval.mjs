@@ -8,7 +8,8 @@
 // Per pair and in total it prints: extraction recall (gold claims whose line verify extracted a claim
 // from), verdict agreement (matched claims with the gold verdict), contradictions found (gold
 // contradictions verify calls contradicted), wrong confirmations (verify confirmations the gold does not
-// confirm, including confirmations on lines that are not claims) and extractions on non-claim lines.
+// confirm, including confirmations on lines that are not claims), extractions on non-claim lines and
+// coverage (gold claims a reader settles on whose line verify reached a verdict, right or wrong).
 // Checkouts are cloned from the search tool's mirror (/work/.mirror/OWNER+NAME/repo) when missing.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -61,6 +62,8 @@ const total = {
   wrongConfirms: 0,
   nonClaims: 0,
   nonClaimHits: 0,
+  settled: 0,
+  decided: 0,
 };
 const rows = [];
 const confusion = {};
@@ -91,6 +94,10 @@ for (const p of pairs) {
     wrongConfirms: 0,
     nonClaims: gold.nonClaims.length,
     nonClaimHits: 0,
+    // Coverage: of the gold claims a reader settles (any verdict but unverifiable), those on whose
+    // line verify reached a verdict too (right or wrong) — how much of what is checkable it checks.
+    settled: 0,
+    decided: 0,
   };
   const goldLines = new Set(gold.claims.map((c) => c.line));
   for (const g of gold.claims) {
@@ -99,6 +106,8 @@ for (const p of pairs) {
     const quote = g.quote.toLowerCase().replace(/\s+/g, ' ');
     const hit = cands.find((c) => c.text.toLowerCase().replace(/\s+/g, ' ').includes(quote.slice(0, 24))) ?? cands[0];
     if (g.verdict === 'contradicted') s.contra++;
+    if (g.verdict !== 'unverifiable') s.settled++;
+    if (hit && g.verdict !== 'unverifiable' && hit.verdict !== 'unverifiable') s.decided++;
     if (!hit) {
       if (list) console.log(`${p.repo}:${g.line} MISSED gold=${g.verdict}\n   gold: ${g.quote}\n   why:  ${g.reason}`);
       continue;
@@ -138,12 +147,12 @@ for (const p of pairs) {
 const pct = (a, b) => (b ? `${((100 * a) / b).toFixed(1)} %` : '—');
 const ratio = (a, b) => (b ? (a / b).toFixed(2) : '—');
 console.log(
-  '| pair | lang | gold claims | recall | agreement | contradictions found | wrong confirmations | non-claim lines extracted |',
+  '| pair | lang | gold claims | recall | agreement | contradictions found | wrong confirmations | non-claim lines extracted | coverage (decided / gold-settled) |',
 );
-console.log('|---|---|---:|---:|---:|---:|---:|---:|');
+console.log('|---|---|---:|---:|---:|---:|---:|---:|---:|');
 for (const s of [...rows, { repo: 'all', commit: '', language: '', ...total }]) {
   console.log(
-    `| ${s.repo}${s.commit ? ` @ ${s.commit}` : ''} | ${s.language} | ${s.gold} | ${ratio(s.matched, s.gold)} | ${ratio(s.agree, s.matched)} | ${s.contraFound}/${s.contra} (${ratio(s.contraFound, s.contra)}) | ${s.wrongConfirms}/${s.confirms} (${pct(s.wrongConfirms, s.confirms)}) | ${s.nonClaimHits}/${s.nonClaims} |`,
+    `| ${s.repo}${s.commit ? ` @ ${s.commit}` : ''} | ${s.language} | ${s.gold} | ${ratio(s.matched, s.gold)} | ${ratio(s.agree, s.matched)} | ${s.contraFound}/${s.contra} (${ratio(s.contraFound, s.contra)}) | ${s.wrongConfirms}/${s.confirms} (${pct(s.wrongConfirms, s.confirms)}) | ${s.nonClaimHits}/${s.nonClaims} | ${s.decided}/${s.settled} (${ratio(s.decided, s.settled)}) |`,
   );
 }
 console.log('\nconfusion (gold → verify), matched claims:');

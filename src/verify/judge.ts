@@ -21,6 +21,8 @@ import { composeServiceCounts, listedFinding } from './listed.js';
 import { claimedPort, portFinding } from './ports.js';
 import { iconStatus, plain, statusOf as statusOfWords } from './status.js';
 import { claimedScore, countFigure, isTestCount } from './numbers.js';
+import { classMethodCount, stubReading, stubWhere } from './stubs.js';
+import { symbolFinding } from './symbols.js';
 
 export { READINESS_TOLERANCE, PILLAR_TOLERANCE, COUNT_TOLERANCE, COVERAGE_TOLERANCE, testScope } from './figures.js';
 import type { VerifiedClaim, Verdict } from './schema.js';
@@ -252,7 +254,7 @@ export function judgeClaim(
       claim,
       `advice, a command or a risk the document gives (${ADVICE_LABEL.exec(plain(claim.text))![0].trim()}), not a statement of what the repository has`,
     );
-  const v = everyRouteCounted(claim, judgeClaimChecked(claim, report, options), lookup);
+  const v = stubbed(claim, everyRouteCounted(claim, judgeClaimChecked(claim, report, options), lookup), lookup);
   // A confirmation rests on the claim's distinctive subject AND value: "/plan: 255 KB", "timeout
   // increased to 60s", "Documentation: 80%", "5 new formatting rules" confirmed because the route,
   // setting or file exists compared nothing of the value the line gives. Unless the value is in what
@@ -371,6 +373,35 @@ export function judgeClaim(
  * "All API routes use Zod schemas", "Rate limiting on all user routes": a confirmation from the thing
  * being somewhere is recounted over the route files the line's scope covers (coverage.ts).
  */
+/**
+ * "❌ `InvoiceService.render()` not implemented" contradicted because the name is in the code, where
+ * its body is `throw new Error("not implemented")`: the document is right, the unit is a stub. And a
+ * unit said done whose every definition is a stub is done only in part (stubs.ts).
+ */
+function stubbed(claim: Claim, v: VerifiedClaim, lookup: LookupContext | undefined): VerifiedClaim {
+  if (!lookup || v.basis !== 'search') return v;
+  const missing = claim.asserted === 'not-done' && v.verdict === 'contradicted';
+  const done = (claim.asserted === 'done' || claim.asserted === 'partial') && v.verdict === 'confirmed';
+  if (!missing && !done) return v;
+  const read = stubReading(lookup, claim, v.evidence);
+  if (!read || read.real.length || !read.stubs.length) return v;
+  const said = read.stubs.map(stubWhere).join('; ');
+  const evidence = read.stubs.map((s) => ({ path: s.at.path, line: s.at.line, note: 'a stub' }));
+  return missing
+    ? {
+        ...v,
+        verdict: 'confirmed',
+        reason: `not implemented, as the document says: ${said}`,
+        evidence,
+      }
+    : {
+        ...v,
+        verdict: 'partially-confirmed',
+        reason: `the name is there, but not its implementation: ${said}`,
+        evidence,
+      };
+}
+
 function everyRouteCounted(claim: Claim, v: VerifiedClaim, lookup: LookupContext | undefined): VerifiedClaim {
   if (!lookup || (v.verdict !== 'confirmed' && v.verdict !== 'partially-confirmed')) return v;
   if (claim.asserted === 'not-done' || claim.asserted === 'planned') return v;
@@ -749,6 +780,84 @@ export function uncomparedValue(claim: Claim, basis: string, said: string): stri
 function scoreLabel(rest: string): boolean {
   const words = rest.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
   return words.length > 0 && words.length <= 3;
+}
+
+/** "27 gems", "42 dependencies", "15+ packages": a count of what a manifest declares. */
+const DECLARED_COUNT =
+  /(?<![\w.,])(\d{1,4})(\+?)\s+(?:(direct|runtime|production|prod|dev|development)\s+)?(gems|packages|dependencies|deps|crates|libraries)\b/i;
+
+/**
+ * "Gemfile configuration (27 gems)", "`package.json`: 42 dependencies": one manifest the line names was
+ * found, and the line counts what it declares — counted in the entries the audit read from it (a
+ * development or runtime qualifier counts only those). One figure only; otherwise null.
+ */
+function manifestCount(
+  ctx: LookupContext | undefined,
+  claim: Claim,
+  found: Finding[],
+): { path: string; claimed: number; found: number; atLeast: boolean; agrees: boolean; unit: string } | null {
+  if (!ctx || claim.asserted === 'not-done') return null;
+  // "| 002 | Gemfile configuration (27 gems) |": a row's number in the first cell is no figure of the line.
+  const text = plain(claim.text).replace(/^\s*\d{1,4}\s*\|/, '');
+  const m = DECLARED_COUNT.exec(text);
+  if (!m) return null;
+  const rest = text.slice(0, m.index) + text.slice(m.index + m[0].length);
+  const words = rest.split(/\s+/).filter((w) => !w.includes('/'));
+  if (words.some((w) => /^\W*\d+\W*$/.test(w))) return null;
+  const manifests = new Set(ctx.facts.manifests.map((x) => x.path));
+  const paths = new Set(
+    found
+      .filter((f) => f.basis === 'file' && f.present === 'yes')
+      .flatMap((f) => f.evidence.map((e) => e.path))
+      .filter((p) => manifests.has(p)),
+  );
+  if (paths.size !== 1) return null;
+  const path = [...paths][0]!;
+  const kind = m[3]?.toLowerCase();
+  const deps = ctx.facts.dependencies.filter(
+    (d) => d.path === path && !d.pin && (kind === undefined || (/^dev/.test(kind) ? d.dev : !d.dev)),
+  );
+  const names = new Set(deps.map((d) => d.name));
+  if (names.size === 0) return null;
+  const claimed = Number(m[1]);
+  const atLeast =
+    m[2] === '+' || /\b(?:over|more than|at least|plus de|mehr als|más de|mais de)\s*$/i.test(text.slice(0, m.index));
+  return {
+    path,
+    claimed,
+    found: names.size,
+    atLeast,
+    agrees: atLeast ? names.size >= claimed : names.size === claimed,
+    unit: m[4]!.toLowerCase(),
+  };
+}
+
+/** "POST /parking - spaces (9 states)": an HTTP method and the route it serves, then what it is for. */
+const ENDPOINT_ENTRY = /^[^\p{L}\d/]*(?:GET|POST|PUT|PATCH|DELETE)\s+\/[^\s()]*\s*(?:[-–—:|(]|$)/u;
+/** The word after a figure that makes it a count of code, a limit or a setting, not the domain's number. */
+const COUNTED_AFTER =
+  /^\s*(?:endpoints?|routes?|tests?|methods?|fields?|params?|parameters?|handlers?|files?|lines?|cases?|checks?|rules?|quer(?:y|ies)|columns?|tables?|models?|items?|results?|records?|rows?|entries|per\b|\/\s*(?:s|secs?|seconds?|mins?|minutes?|h|hours?|days?|req)\b|req|requests?|calls?|attempts?|retries|tries|chars?|characters?|ms\b|s\b|secs?|seconds?|mins?|minutes?|h\b|hours?|days?|[kmg]b\b|%|x\b|times?)/i;
+const LIMIT_BEFORE =
+  /(?:max(?:imum)?|min(?:imum)?|limit(?:ed)?(?: to)?|up to|top|first|last|at most|at least|≤|≥|<=?|>=?)\s*$/i;
+
+/**
+ * "POST `/stellplaetze` - Stellplatz (9 Bundesländer)", "POST `/accessibility-check` - ÖNORM B 1600": a
+ * line of an endpoint list claims the route; the figures of its description are the domain's (a number of
+ * states, a standard's number), which no lookup counts. A figure that counts code ("5 endpoints"), or is a
+ * limit or setting ("20 per page", "max 5"), still leaves the line open. Only when the route was found.
+ */
+function endpointEntry(claim: Claim, decisive: Finding[]): boolean {
+  if (!decisive.some((f) => f.subject.startsWith('endpoint ') && f.present === 'yes')) return false;
+  const t = plain(claim.text);
+  const m = ENDPOINT_ENTRY.exec(t);
+  if (!m) return false;
+  const rest = t.slice(m[0].length);
+  for (const n of rest.matchAll(/\d+(?:[.,]\d+)*/g)) {
+    const after = rest.slice(n.index! + n[0].length, n.index! + n[0].length + 24);
+    const before = rest.slice(Math.max(0, n.index! - 16), n.index);
+    if (COUNTED_AFTER.test(after) || LIMIT_BEFORE.test(before)) return false;
+  }
+  return true;
 }
 
 /** "TTL: 5 minutes", "expiry 7 days": a duration no setting was compared with leaves the claim open. */
@@ -1293,6 +1402,16 @@ function judgeClaimInner(
     const subject = subjectFinding(opts.lookup, claim);
     if (subject) decisive.push(subject);
   }
+  // "API key validation", "❌ No password reset": a unit of the product named by exactly the line's
+  // words (symbols.ts) — more specific than a practice word matched in lines of code.
+  if (
+    opts.lookup &&
+    !mapped?.target.startsWith('unverifiable:') &&
+    decisive.every((f) => f.basis === 'mechanism' && f.keyword)
+  ) {
+    const unit = symbolFinding(opts.lookup, claim);
+    if (unit) decisive.splice(0, decisive.length, unit);
+  }
   if (decisive.length === 0) {
     if (mapped?.target.startsWith('unverifiable:'))
       return out('none', 'unverifiable', `not checkable in a repository (${mapped.target.slice(13)}: "${mapped.via}")`);
@@ -1323,6 +1442,7 @@ function judgeClaimInner(
     figure &&
     (verdict.verdict === 'confirmed' || verdict.verdict === 'partially-confirmed') &&
     !decisive.some((f) => f.basis === 'tests' || f.valued) &&
+    !endpointEntry(claim, decisive) &&
     !listCounted(claim.text, decisive) &&
     !testFileCounted(opts.lookup, claim, decisive)
   ) {
@@ -1330,6 +1450,26 @@ function judgeClaimInner(
     const listed = folderFileCount(opts.lookup, claim, decisive);
     if (listed)
       return out('file', listed.agrees ? 'confirmed' : 'contradicted', folderCountReason(listed), listed.evidence);
+    // "ContratoService (9 métodos)": the class found, and the methods its body defines are the count.
+    const methods = opts.lookup ? classMethodCount(opts.lookup, claim, verdict.evidence) : null;
+    if (methods && methods.all > 0) {
+      const agrees = [methods.all, methods.open, methods.open + methods.dunder].includes(methods.claimed);
+      return out(
+        'search',
+        agrees ? 'confirmed' : 'contradicted',
+        `the document says ${methods.name} has ${methods.claimed} methods; its body at ${methods.path}:${methods.line} defines ${methods.all}${methods.open !== methods.all ? ` (${methods.open} not private)` : ''}${agrees ? '' : ': the document is out of date'}`,
+        [{ path: methods.path, line: methods.line, note: `${methods.all} methods` }],
+      );
+    }
+    // "Gemfile configuration (27 gems)": the manifest found, and the entries it declares are the count.
+    const declared = manifestCount(opts.lookup, claim, decisive);
+    if (declared)
+      return out(
+        'dependency',
+        declared.agrees ? 'confirmed' : 'contradicted',
+        `the document says ${declared.atLeast ? 'at least ' : ''}${declared.claimed} ${declared.unit}; ${declared.path} declares ${declared.found}${declared.agrees ? '' : ': the document is out of date'}`,
+        [{ path: declared.path, note: `${declared.found} declared` }],
+      );
     return {
       ...verdict,
       verdict: 'unverifiable',

@@ -83,6 +83,9 @@ function tokens(text: string): string[] {
     .filter(Boolean);
 }
 
+/** "GET /me", "- POST /api/users": an HTTP method, then the route it serves (a word of two letters at least). */
+const VERB_ROUTE = /(?<![\w/])(?:GET|POST|PUT|PATCH|DELETE)\s+(\/[A-Za-z_{:][\w{}:.\-/]*)(?![\w/])/g;
+
 /** "/api/{resource}/{action}": placeholders after a prefix only — a naming convention, not a route. */
 const CONVENTION = /^\/[\w.-]*(?:\/(?:\{[^{}/]*\}|:\w+|<[^<>/]*>)){2,}$/;
 
@@ -116,12 +119,17 @@ export function namesIn(input: string): Names {
     if (!list.includes(v)) list.push(v);
   };
   const ticked = new Set([...text.matchAll(/`([^`\n]{1,120})`/g)].map((m) => m[1]!.trim()));
+  // "GET /me", "POST /users": a path after an HTTP method is a route, however short or common its word.
+  const verbRoutes = new Set(
+    [...text.replace(/`/g, '').matchAll(VERB_ROUTE)].map((m) => m[1]!.replace(/(?<=.)\/$/, '')),
+  );
   for (const raw of tokens(text.replace(/`/g, ''))) {
     const t = trimPunct(raw);
     if (t.length < 2 || /^https?:|:\/\/|^www\./i.test(t) || /@[^@]*\./.test(t.slice(1))) continue;
     if (/^@[A-Za-z_][\w.]*$/.test(t)) add(out.annotations, t);
     // "@EnableGlobalMethodSecurity(securedEnabled = true, …)": the annotation, before its arguments.
     else if (/^@[A-Za-z_][\w.]*\(/.test(t)) add(out.annotations, t.slice(0, t.indexOf('(')));
+    else if (verbRoutes.has(t.replace(/(?<=.)\/$/, ''))) add(out.endpoints, t.replace(/(?<=.)\/$/, ''));
     else if (
       /^\/[A-Za-z_{:][\w{}:.\-/]*$/.test(t) &&
       /[a-z]{2}/i.test(t) &&

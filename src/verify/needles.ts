@@ -74,10 +74,13 @@ function needlesOf(claim: Claim): Needle[] {
       .split(/(\{[^{}]*\}|:\w+|<[^<>]*>)/)
       .map((p, k) => (k % 2 ? '[^/\\s\'"`]+' : escapeRe(p)))
       .join('');
+    // "/me", "/v1": a word this short is part of many strings (".../users/me/calendarList"); the route
+    // is the string itself, quoted whole.
+    const short = /^\/\w{1,3}$/.test(e);
     out.push({
       key: `ep:${e}`,
       anchors: [literal.toLowerCase()],
-      regex: new RegExp(`${pattern}(?![\\w-])`, 'i'),
+      regex: short ? new RegExp(`["'\`]${pattern}/?["'\`]`, 'i') : new RegExp(`${pattern}(?![\\w-])`, 'i'),
       scope: 'code',
     });
     const last = `/${e.split('/').filter(Boolean).pop() ?? ''}`;
