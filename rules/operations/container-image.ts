@@ -9,6 +9,7 @@ import {
   shipsImage,
 } from '../../src/facts/dockerfile.js';
 import { dirOf } from '../../src/facts/paths.js';
+import { deployments } from '../../src/facts/deploy.js';
 
 /** Dev containers, test/example images and build tools are not what ships; they count only when nothing else exists. */
 const shipped = shipsImage;
@@ -116,8 +117,21 @@ export default defineRule({
       // A JVM module's src/main/docker/ Dockerfiles (Quarkus's convention) build with the module as
       // context (`docker build -f src/main/docker/Dockerfile.jvm .`): its .dockerignore applies.
       const moduleDir = /(?:^|\/)src\/main\/docker\/[^/]+$/.exec(d.path);
+      // A compose file that builds this Dockerfile names its context (`context: ../`): Docker reads
+      // the .dockerignore at that context's root (or `<Dockerfile>.dockerignore`), not one in the
+      // Dockerfile's folder (blind round 29: packages/api/.dockerignore, built from the root).
+      const contexts = [
+        ...new Set(
+          deployments(files)
+            .compose.filter((s) => s.dockerfile === d.path && s.buildContext !== undefined)
+            .map((s) => s.buildContext!),
+        ),
+      ];
       const dockerignore =
-        [dirOf(d.path), ...(moduleDir ? [d.path.slice(0, Math.max(0, moduleDir.index))] : []), '']
+        (contexts.length > 0
+          ? contexts
+          : [dirOf(d.path), ...(moduleDir ? [d.path.slice(0, Math.max(0, moduleDir.index))] : []), '']
+        )
           .map((dir) => (dir ? `${dir}/.dockerignore` : '.dockerignore'))
           .find((p) => files.exists(p)) ??
         (files.exists(`${d.path}.dockerignore`) ? `${d.path}.dockerignore` : undefined);
