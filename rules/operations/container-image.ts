@@ -17,10 +17,13 @@ const shipped = shipsImage;
 /**
  * A RUN that compiles or installs build tools: a toolchain package (build-essential, build-base,
  * gcc, g++, make, cmake, *-dev headers) or a build command (go build, cargo build, mvn, gradle,
- * npm/yarn/pnpm install or build, dotnet build/publish, javac, tsc, make).
+ * npm/yarn/pnpm install or build, dotnet build/publish, javac, tsc, make), or a package manager
+ * that installs and compiles the app's dependencies (`bundle install`, a bare `yarn`, `composer
+ * install`, `mix deps.get`) or its assets (`rails assets:precompile`) — on any base image, a
+ * project's own toolchain image included (blind round 29: homeland/base with gcc and build-base).
  */
 const BUILD_RUN =
-  /\b(?:build-essential|build-base|gcc|g\+\+|clang|cmake|autoconf|automake|libtool|[\w.+-]+-dev(?:el)?)\b|\bgo\s+build\b|\bcargo\s+(?:build|install)\b|\bmvnw?\b|\bgradlew?\b|\b(?:npm|yarn|pnpm|bun)\s+(?:ci|install|i|run\s+build|build)\b|\bdotnet\s+(?:build|publish|restore)\b|\bjavac\b|\btsc\b|(?:^|[;&|]\s*)make\b/;
+  /\b(?:build-essential|build-base|gcc|g\+\+|clang|cmake|autoconf|automake|libtool|[\w.+-]+-dev(?:el)?)\b|\bgo\s+build\b|\bcargo\s+(?:build|install)\b|\bmvnw?\b|\bgradlew?\b|\b(?:npm|yarn|pnpm|bun)\s+(?:ci|install|i|run\s+build|build)\b|\bdotnet\s+(?:build|publish|restore)\b|\bjavac\b|\btsc\b|(?:^|[;&|]\s*)make\b|\bbundle\s+install\b|\byarn(?=[ \t]*(?:$|&&|;|\|\||\\|--))|\bassets:precompile\b|\bcomposer\s+install\b|\bmix\s+(?:deps\.(?:get|compile)|compile|release)\b/;
 
 /** Language runtime and SDK images: an application built or installed on them. */
 const LANGUAGE_RUNTIME =
