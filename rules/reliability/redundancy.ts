@@ -378,18 +378,21 @@ export default defineRule({
       if (!judge || !isProductionPath(r.path)) continue;
       // Module code reads settings from variables: judge the value the module call, the
       // production tfvars or else the variable's default gives them.
+      // Nested blocks too (`scaling_config { min_size = var.min_size }`), a few levels deep.
       const from = new Map<string, string>();
-      const resolved: TfBlock = {
-        ...r,
+      const resolveBlock = (b: TfBlock, prefix: string, depth: number): TfBlock => ({
+        ...b,
         attrs: Object.fromEntries(
-          Object.entries(r.attrs).map(([k, v]) => {
+          Object.entries(b.attrs).map(([k, v]) => {
             const got = resolveVarFrom(tf, v, r.path);
             if (!got) return [k, v];
-            from.set(k, got.via);
+            from.set(`${prefix}${k}`, got.via);
             return [k, got.value];
           }),
         ),
-      };
+        blocks: depth < 3 ? b.blocks.map((x) => resolveBlock(x, `${prefix}${x.type}.`, depth + 1)) : b.blocks,
+      });
+      const resolved = resolveBlock(r, '', 0);
       const [ok, what] = judge(resolved);
       const via = [...from].filter(([k]) => what.startsWith(k)).map(([, w]) => w);
       (ok ? good : findings).push({

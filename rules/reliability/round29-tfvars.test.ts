@@ -93,6 +93,25 @@ describe('round 29: Terraform values followed through module calls and productio
     );
   });
 
+  it('resolves a nested block setting of a root stack from the production tfvars', async () => {
+    const tree = (prodMin: string): Tree => ({
+      'aws/eks/eks.tf':
+        'resource "aws_eks_node_group" "workers" {\n  scaling_config {\n    min_size = var.worker_min_size\n  }\n}\n',
+      'aws/eks/variables.tf': 'variable "worker_min_size" {\n  type = number\n}\n',
+      'env/dev_config.tfvars': 'worker_min_size = 1\n',
+      'env/production_config.tfvars': `worker_min_size = ${prodMin}\n`,
+    });
+    const ok = await runRuleOn(redundancy, tree('3'), { profile: 'infrastructure' });
+    expect(ok.outcome).toBe('pass');
+    expect(ok.evidence).toContainEqual(
+      expect.objectContaining({
+        note: 'aws_eks_node_group.workers: scaling_config.min_size 3 (from env/production_config.tfvars:1)',
+      }),
+    );
+    const single = await runRuleOn(redundancy, tree('1'), { profile: 'infrastructure' });
+    expect(single.outcome).toBe('fail');
+  });
+
   it('backups credits a snapshot retention from the module variable default, and not a 0 default', async () => {
     const ok = await runRuleOn(backups, stack(PROD, '7'), { profile: 'infrastructure' });
     expect(ok.outcome).toBe('pass');
