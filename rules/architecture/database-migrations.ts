@@ -84,6 +84,13 @@ const LAYOUTS: { tool: string; globs: string[]; content?: RegExp }[] = [
   },
 ];
 
+/**
+ * Files of the migration machinery, named for their role in the app (NestJS/Angular suffixes, an
+ * index or types module): the runner, its module, command, entity, interfaces and tests.
+ */
+const MIGRATION_MACHINERY =
+  /(?:^|\/)(?:index|types?|interfaces?|constants?|utils?|helpers?)\.[cm]?[jt]s$|\.(?:service|module|command|entity|controller|provider|repository|types?|interface|dto|spec|test|utils?|helpers?|config|constants?|schema|guard|decorator|d)\.[cm]?[jt]s$/;
+
 /** ORMs that ship a migration runner but also synchronise the schema from their entities. */
 const SYNC_ORMS = new Set(['typeorm', 'sequelize']);
 
@@ -387,6 +394,9 @@ export default defineRule({
         .filter(
           (p) => !isTestPath(p) && !isExampleFolder(p) && !counted.has(p) && !/(^|\/)config\/initializers\//.test(p),
         )
+        // The runner beside the migrations (`migration/migration.service.ts`, `.module.ts`,
+        // `.command.ts`, `index.ts`) defines up/down for them; it is no migration (blind round 29).
+        .filter((p) => !l.content || !MIGRATION_MACHINERY.test(p))
         .filter((p) => !l.content || l.content.test(ctx.files.read(p) ?? ''));
       if (!found.length) continue;
       found.forEach((p) => counted.add(p));

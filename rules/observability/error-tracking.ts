@@ -44,8 +44,25 @@ export default defineRule({
     severity: 'medium',
     effort: 'low',
     detection:
-      'The initialisation call: `Sentry.init(`, `sentry_sdk.init(`, `sentry.Init(`, `SentrySdk.Init(`, `UseSentry(`, `Sentry.init do`, `\\Sentry\\init(`, `sentry::init(`, a community NestJS Sentry module imported with `SentryModule.forRoot(…)`/`forRootAsync(…)` (@ntegral/nestjs-sentry and its forks call `Sentry.init`; the official @sentry/nestjs module does not), `Rollbar.init`/`new Rollbar(`, `Bugsnag.start(`, `Honeybadger.configure`, Airbrake notifiers, Google Cloud Error Reporting (`ContextExceptionLogger.Create(`, `AddGoogleErrorReportingForAspNetCore(`, `new ErrorReporting(`, `error_reporting.Client(`), Application Insights (`AddApplicationInsightsTelemetry(`, `appInsights.setup(`); a Sentry DSN in Spring/Laravel configuration for their auto-configured integrations; in Elixir `use Sentry.PlugCapture`, `Sentry.LoggerHandler`, or `config :sentry, dsn: …` (the Sentry, AppSignal, Honeybadger and Rollbax OTP applications start themselves). An SDK dependency (catalogue `error-tracking`) that nothing initialises earns partial credit.',
+      'The initialisation call: `Sentry.init(`, `sentry_sdk.init(`, `sentry.Init(`, `SentrySdk.Init(`, `UseSentry(`, `Sentry.init do`, `\\Sentry\\init(`, `sentry::init(`, a community NestJS Sentry module imported with `SentryModule.forRoot(…)`/`forRootAsync(…)` (@ntegral/nestjs-sentry and its forks call `Sentry.init`; the official @sentry/nestjs module does not), `Rollbar.init`/`new Rollbar(`, `Bugsnag.start(`, `Honeybadger.configure`, Airbrake notifiers, Google Cloud Error Reporting (`ContextExceptionLogger.Create(`, `AddGoogleErrorReportingForAspNetCore(`, `new ErrorReporting(`, `error_reporting.Client(`), Application Insights (`AddApplicationInsightsTelemetry(`, `appInsights.setup(`); a Sentry DSN in Spring/Laravel configuration for their auto-configured integrations; in Elixir `use Sentry.PlugCapture`, `Sentry.LoggerHandler`, or `config :sentry, dsn: …` (the Sentry, AppSignal, Honeybadger and Rollbax OTP applications start themselves). A self-hosted tracker inside the application (Rails: `mount ExceptionTrack::Engine`, `ExceptionNotification.configure`/`ExceptionNotification::Rack`, exception_handler, Logster, Solid Errors, Rails Error Dashboard mounted) earns partial credit: errors are stored or mailed, not grouped and alerted on by a service. An SDK dependency (catalogue `error-tracking`) that nothing initialises earns partial credit.',
     patterns: {
+      // Self-hosted trackers inside the application: Rails engines and middleware that store or mail
+      // each exception (exception-track mounted as an engine, exception_notification, Errbit through
+      // Airbrake is an init above), Django's db-logger/ErrorReport apps.
+      selfHosted: {
+        regex:
+          /(\bmount\s+ExceptionTrack::Engine\b|\bExceptionTrack\.configure\b|\bExceptionNotification\.configure\b|\bExceptionNotification::Rack\b|\bExceptionHandler\.configure\b|\bmount\s+(?:Logster::Web|RailsErrorDashboard::Engine|SolidErrors::Engine)\b)/,
+        files: ['**/*.rb'],
+        literals: [
+          'ExceptionTrack',
+          'ExceptionNotification',
+          'ExceptionHandler',
+          'Logster',
+          'RailsErrorDashboard',
+          'SolidError',
+        ],
+        maxPerFile: 2,
+      },
       init: {
         // An Airbrake notifier's options stop at the next `new Notifier(` (linear on many unclosed ones).
         regex:
@@ -187,6 +204,14 @@ export default defineRule({
         { ...data, clientOnly: true },
       );
     }
+    const selfHosted = codeMatches(ctx.matches('selfHosted'));
+    if (selfHosted.length > 0)
+      return partial(
+        0.6,
+        'Errors are recorded by a self-hosted tracker inside the application (stored or mailed per exception), not by an error-tracking service that groups them and alerts on new ones.',
+        [...firstPerFile(selfHosted, 3).map((m) => fromMatch(m, 'self-hosted error tracker')), ...evidence],
+        { ...data, selfHosted: true },
+      );
     if (deps.length > 0) {
       // Auto-configured integrations start from a key in the deployment's environment: none is named here.
       const missing = auto.length > 0 ? 'no DSN or key is configured in the repository' : 'nothing initialises it';

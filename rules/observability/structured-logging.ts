@@ -78,7 +78,7 @@ export default defineRule({
     severity: 'medium',
     effort: 'low',
     detection:
-      'The line that configures JSON output: pino (JSON by default; text when pino-pretty is its only transport and the file checks no environment)/bunyan loggers, the built-in Fastify logger (`Fastify({ logger: … })` is pino, with reqId on each request log line), winston with `format.json()` or no format named at all (the default of createLogger is JSON), `structlog.configure`, `JsonFormatter`, loguru `serialize=True`, `zap.NewProduction`, zerolog, logrus only with `JSONFormatter`, slog only with `NewJSONHandler`, `LogstashEncoder`/`JsonTemplateLayout`/`EcsLayout` and Spring `logging.structured.format`, Serilog only with a JSON formatter (`CompactJsonFormatter`, `JsonFormatter`, or one named in appsettings.json; an `outputTemplate` is text), `AddJsonConsole`, Lograge JSON, Monolog `JsonFormatter`, tracing-subscriber `.json()`, Squidex.Log `ConfigureSemanticLog` (JSON records), go-hclog `JSONFormat: true`, log15 `JsonFormat()`, tslog `type: "json"`, LogTape `jsonLinesFormatter`, NestJS `ConsoleLogger({ json: true })`, Logback `JsonEncoder`, log4rs `JsonEncoder`, `LogStashLogger.new`; a hand-written JSON log formatter counts unless it builds HTML (a web view of log data). Klogger writes key=value text unless given `formatter: :json`. Request/correlation ids (`X-Request-Id`, `correlation_id`, request-id middleware, `MDC.put` of a request/trace/correlation id key — not any MDC key —, Ktor CallLogging `callIdMdc(…)`, which puts the id of the CallId plugin on every log line, the Fastify `requestIdHeader`/`genReqId` and request-scoped `request.log`, the OpenTelemetry pino/winston/bunyan instrumentation, which puts the trace id on every log record, a Rails log payload field set from the request id: `request_id: request.uuid`, `payload[:request_id] = request.request_id`; the controller-runtime per-reconcile logger, which carries a reconcileID) earn the remaining credit. The controller-runtime zap wrapper (`zap.New(…)` from sigs.k8s.io/controller-runtime/pkg/log/zap) writes JSON unless `Development: true` or a console encoder. A zerolog ConsoleWriter set only in a development branch leaves JSON in production. .NET ILogger message templates with named placeholders are structured fields whose JSON output is up to the host provider: partial credit. A logger library (catalogue `structured-logging`) used without JSON output, or declared and unused, earns partial credit.',
+      'The line that configures JSON output: pino (JSON by default; text when pino-pretty is its only transport and the file checks no environment)/bunyan loggers, the built-in Fastify logger (`Fastify({ logger: … })` is pino, with reqId on each request log line), winston with `format.json()` or no format named at all (the default of createLogger is JSON), `structlog.configure`, `JsonFormatter`, loguru `serialize=True`, `zap.NewProduction`, zerolog, logrus only with `JSONFormatter`, slog only with `NewJSONHandler`, `LogstashEncoder`/`JsonTemplateLayout`/`EcsLayout` and Spring `logging.structured.format`, Serilog only with a JSON formatter (`CompactJsonFormatter`, `JsonFormatter`, or one named in appsettings.json; an `outputTemplate` is text) or a sink that stores events with their properties (`WriteTo.OpenTelemetry`/`Seq`/`Elasticsearch`/`GrafanaLoki`/`DatadogLogs`/`ApplicationInsights`…, in code or named in the appsettings "Serilog" section), `AddJsonConsole`, Lograge JSON, Monolog `JsonFormatter`, tracing-subscriber `.json()`, Squidex.Log `ConfigureSemanticLog` (JSON records), go-hclog `JSONFormat: true`, log15 `JsonFormat()`, tslog `type: "json"`, LogTape `jsonLinesFormatter`, NestJS `ConsoleLogger({ json: true })`, Logback `JsonEncoder`, log4rs `JsonEncoder`, `LogStashLogger.new`; a hand-written JSON log formatter counts unless it builds HTML (a web view of log data). Klogger writes key=value text unless given `formatter: :json`. Request/correlation ids (`X-Request-Id`, `correlation_id`, request-id middleware, `MDC.put` of a request/trace/correlation id key — not any MDC key —, Ktor CallLogging `callIdMdc(…)`, which puts the id of the CallId plugin on every log line, the Fastify `requestIdHeader`/`genReqId` and request-scoped `request.log`, the OpenTelemetry pino/winston/bunyan instrumentation, which puts the trace id on every log record, a Rails log payload field set from the request id: `request_id: request.uuid`, `payload[:request_id] = request.request_id`; the controller-runtime per-reconcile logger, which carries a reconcileID) earn the remaining credit. The controller-runtime zap wrapper (`zap.New(…)` from sigs.k8s.io/controller-runtime/pkg/log/zap) writes JSON unless `Development: true` or a console encoder. A zerolog ConsoleWriter set only in a development branch leaves JSON in production. .NET ILogger message templates with named placeholders are structured fields whose JSON output is up to the host provider: partial credit. A logger library (catalogue `structured-logging`) used without JSON output, or declared and unused, earns partial credit.',
     patterns: {
       // A call's arguments (`JSONRenderer(…)`) and a name's middle (`Rendered…JsonFormatter`) stop
       // at the next such call or name: scanning on from each of many to the end was quadratic.
@@ -212,6 +212,16 @@ export default defineRule({
         regex: /"formatter"\s*:\s*"(?:(?!Json)[^"\n])*Json/,
         files: APPSETTINGS,
         literals: ['formatter'],
+        maxPerFile: 1,
+      },
+      // Serilog writing to a sink that stores each event with its properties (OpenTelemetry/OTLP,
+      // Seq, Elasticsearch, Loki, Datadog, Application Insights, Splunk, New Relic): structured
+      // records, as a JSON formatter gives (blind round 29, `logger.WriteTo.OpenTelemetry(…)`).
+      serilogStructuredSink: {
+        regex:
+          /\.WriteTo\s*\.\s*(OpenTelemetry|Seq|Elasticsearch|GrafanaLoki|LokiHttp|DatadogLogs|ApplicationInsights|EventCollector|NewRelicLogs|Splunk\w*)\s*\(|"Name"\s*:\s*"(OpenTelemetry|Seq|Elasticsearch|GrafanaLoki|LokiHttp|DatadogLogs|ApplicationInsights|EventCollector|NewRelicLogs)"/,
+        files: ['**/*.{cs,fs,vb}', ...APPSETTINGS],
+        literals: ['WriteTo', '"Name"'],
         maxPerFile: 1,
       },
       plain: {
@@ -357,6 +367,14 @@ export default defineRule({
         ...ctx.matches('ownJsonFormatter').filter((m) => OWN_JSON_NAME.test(m.groups[0] ?? '')),
         ...ctx.matches('monologJson').filter((m) => monologForProduction(m.path, m.line, ctx.files.lines(m.path))),
         ...ctx.matches('serilogJsonSettings').filter((m) => isProductionPath(m.path)),
+        // In appsettings, a sink named inside the "Serilog" section (a health check may be named "Seq" too).
+        ...ctx
+          .matches('serilogStructuredSink')
+          .filter(
+            (m) =>
+              isProductionPath(m.path) &&
+              (!m.path.endsWith('.json') || /"Serilog"\s*:/.test(ctx.files.read(m.path) ?? '')),
+          ),
       ]).filter((m) => !(output.text.length || output.toFile.length) || !/zerolog/.test(m.snippet)),
       ...output.json,
     ];

@@ -9,6 +9,7 @@ import {
   shipsImage,
 } from '../../src/facts/dockerfile.js';
 import { dirOf } from '../../src/facts/paths.js';
+import { deployments } from '../../src/facts/deploy.js';
 
 /** Dev containers, test/example images and build tools are not what ships; they count only when nothing else exists. */
 const shipped = shipsImage;
@@ -16,10 +17,13 @@ const shipped = shipsImage;
 /**
  * A RUN that compiles or installs build tools: a toolchain package (build-essential, build-base,
  * gcc, g++, make, cmake, *-dev headers) or a build command (go build, cargo build, mvn, gradle,
- * npm/yarn/pnpm install or build, dotnet build/publish, javac, tsc, make).
+ * npm/yarn/pnpm install or build, dotnet build/publish, javac, tsc, make), or a package manager
+ * that installs and compiles the app's dependencies (`bundle install`, a bare `yarn`, `composer
+ * install`, `mix deps.get`) or its assets (`rails assets:precompile`) — on any base image, a
+ * project's own toolchain image included (blind round 29: homeland/base with gcc and build-base).
  */
 const BUILD_RUN =
-  /\b(?:build-essential|build-base|gcc|g\+\+|clang|cmake|autoconf|automake|libtool|[\w.+-]+-dev(?:el)?)\b|\bgo\s+build\b|\bcargo\s+(?:build|install)\b|\bmvnw?\b|\bgradlew?\b|\b(?:npm|yarn|pnpm|bun)\s+(?:ci|install|i|run\s+build|build)\b|\bdotnet\s+(?:build|publish|restore)\b|\bjavac\b|\btsc\b|(?:^|[;&|]\s*)make\b/;
+  /\b(?:build-essential|build-base|gcc|g\+\+|clang|cmake|autoconf|automake|libtool|[\w.+-]+-dev(?:el)?)\b|\bgo\s+build\b|\bcargo\s+(?:build|install)\b|\bmvnw?\b|\bgradlew?\b|\b(?:npm|yarn|pnpm|bun)\s+(?:ci|install|i|run\s+build|build)\b|\bdotnet\s+(?:build|publish|restore)\b|\bjavac\b|\btsc\b|(?:^|[;&|]\s*)make\b|\bbundle\s+install\b|\byarn(?=[ \t]*(?:$|&&|;|\|\||\\|--))|\bassets:precompile\b|\bcomposer\s+install\b|\bmix\s+(?:deps\.(?:get|compile)|compile|release)\b/;
 
 /** Language runtime and SDK images: an application built or installed on them. */
 const LANGUAGE_RUNTIME =
@@ -116,8 +120,21 @@ export default defineRule({
       // A JVM module's src/main/docker/ Dockerfiles (Quarkus's convention) build with the module as
       // context (`docker build -f src/main/docker/Dockerfile.jvm .`): its .dockerignore applies.
       const moduleDir = /(?:^|\/)src\/main\/docker\/[^/]+$/.exec(d.path);
+      // A compose file that builds this Dockerfile names its context (`context: ../`): Docker reads
+      // the .dockerignore at that context's root (or `<Dockerfile>.dockerignore`), not one in the
+      // Dockerfile's folder (blind round 29: packages/api/.dockerignore, built from the root).
+      const contexts = [
+        ...new Set(
+          deployments(files)
+            .compose.filter((s) => s.dockerfile === d.path && s.buildContext !== undefined)
+            .map((s) => s.buildContext!),
+        ),
+      ];
       const dockerignore =
-        [dirOf(d.path), ...(moduleDir ? [d.path.slice(0, Math.max(0, moduleDir.index))] : []), '']
+        (contexts.length > 0
+          ? contexts
+          : [dirOf(d.path), ...(moduleDir ? [d.path.slice(0, Math.max(0, moduleDir.index))] : []), '']
+        )
           .map((dir) => (dir ? `${dir}/.dockerignore` : '.dockerignore'))
           .find((p) => files.exists(p)) ??
         (files.exists(`${d.path}.dockerignore`) ? `${d.path}.dockerignore` : undefined);

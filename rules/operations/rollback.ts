@@ -145,6 +145,14 @@ export default defineRule({
         literals: ['docker', '--tag', '-t ', 'tag', 'image', 'IMAGE', '{{', 'type=', 'gitRef', 'git_ref', 'git-ref'],
         maxPerFile: 2,
       },
+      // An archive command in CI (`zip -r dist/app-${{ steps.v.outputs.VERSION }}.zip …`, `tar -czf
+      // app-$VERSION.tar.gz …`): the rest of the line is taken and its output name judged in the check.
+      archiveCommand: {
+        regex: /\b(?:zip|tar|7z)[ \t][^\n]*/g,
+        files: CI_GLOBS,
+        literals: ['zip', 'tar', '7z'],
+        maxPerFile: 4,
+      },
       // A Helm values file that pins the image to a release (`image: { repository: …, tag: "2.14.2" }`):
       // the deployment names an immutable version, an earlier one can be deployed again (round 24).
       pinnedValuesTag: {
@@ -221,13 +229,25 @@ export default defineRule({
       m,
       kind: taglessRef(m) || pinned.includes(m) ? ('image' as const) : artefactKind(m, ctx.files.read(m.path)),
     }));
+    // Versioned release archives (`app-${{ steps.v.outputs.VERSION }}.zip`) built by a workflow that
+    // publishes a release (action-gh-release, `gh release`): every past version stays downloadable
+    // and can be installed again, as a versioned image can (blind round 29, a self-hosted PHP app).
+    const archives = keep(ctx.matches('archiveCommand')).filter(
+      (m) => VERSIONED_ARCHIVE.test(m.snippet) && PUBLISHES_RELEASE.test(ctx.files.read(m.path) ?? ''),
+    );
+    if (archives.length > 0) {
+      versioned.push(archives[0]!);
+      kinds.push({ m: archives[0]!, kind: 'release' });
+    }
     const images = kinds.filter((k) => k.kind === 'image').map((k) => k.m);
     const releases = kinds.filter((k) => k.kind === 'release').map((k) => k.m);
     const artefactName = images.length
       ? 'immutable versioned image tags'
-      : releases.length
-        ? 'versioned release tags (no versioned container image)'
-        : 'versioned build artefacts';
+      : archives.length
+        ? 'versioned release archives (no versioned container image)'
+        : releases.length
+          ? 'versioned release tags (no versioned container image)'
+          : 'versioned build artefacts';
     // Shipit rolls back from its UI: a past deploy's Rollback button deploys that commit again with
     // the file's `rollback:` steps (or its deploy steps). The procedure is the deploy tool's own action,
     // the file says what it runs (blind round 25, rubygems.org shipit.yml:13-15).
@@ -280,9 +300,11 @@ export default defineRule({
               ? `the deployment's values pin the image to version ${m.snippet.replace(/^\s*tag:\s*["']?|["']?\s*(?:#.*)?$/g, '')}: an earlier tag can be deployed again`
               : images.includes(m)
                 ? 'images tagged with a version or commit'
-                : releases.includes(m)
-                  ? 'release tagged with a version (a release tag, not an image)'
-                  : 'build artefact tagged with a version or commit',
+                : archives.includes(m)
+                  ? 'versioned release archive attached to a published release: an earlier version can be installed again'
+                  : releases.includes(m)
+                    ? 'release tagged with a version (a release tag, not an image)'
+                    : 'build artefact tagged with a version or commit',
           ),
         ),
     ];
@@ -320,6 +342,13 @@ export default defineRule({
     );
   },
 });
+
+/** An archive named for the version CI computed: `app-${{ steps.v.outputs.VERSION }}.tar.gz`, `app-$VERSION.zip`. */
+const VERSIONED_ARCHIVE =
+  /(?:\$\{\{\s*(?:steps\.[\w-]+\.outputs\.(?:version|VERSION|tag|TAG)|env\.(?:[A-Z]+_){0,3}VERSION|github\.(?:ref_name|event\.release\.tag_name))\s*\}\}|\$\{?(?:[A-Z]+_){0,3}VERSION\b\}?|\$\{?(?:GITHUB_REF_NAME|TAG|TAG_NAME|RELEASE_TAG)\b\}?)[\w.-]{0,40}\.(?:zip|tar\.gz|tgz|tar\.xz|tar\.bz2|tar\.zst|7z)\b/;
+/** A workflow step that publishes a release its files are attached to. */
+const PUBLISHES_RELEASE =
+  /\b(?:action-gh-release|gh\s+release\s+(?:create|upload)|upload-release-asset|upload-release-action|ncipollo\/release-action|create-release|goreleaser)\b/;
 
 const IMAGE_WORDS =
   /\b(?:docker|podman|buildah|nerdctl|kaniko|jib|ko|image|images|container|registry|ghcr\.io|quay\.io|gcr\.io|docker\.io|metadata-action|build-push-action|Dockerfile)\b|\.azurecr\.io|\.amazonaws\.com\/|\{\{\s*\.(?:Version|Tag|ShortCommit|FullCommit)/i;

@@ -21,7 +21,7 @@ ruleTester(rule, {
           {
             path: 'main.tf',
             line: 1,
-            note: 'aws_rds_cluster.primary: backup_retention_period = 5 (var.retention_period default)',
+            note: 'aws_rds_cluster.primary: backup_retention_period = 5 (from var.retention_period default)',
           },
         ],
       },

@@ -9,7 +9,7 @@ import {
   attr,
   label,
   num,
-  resolveVar,
+  resolveVarFrom,
   resourcesOf,
   terraform,
   TF_DIGEST,
@@ -24,11 +24,11 @@ const retention =
   (key: string): Judge =>
   (r, tf) => {
     const raw = r.attrs[key];
-    const v = num(resolveVar(tf, raw, r.path) ?? undefined);
-    const via = raw && typeof raw === 'object' ? ` (${raw.expr} default)` : '';
+    const got = resolveVarFrom(tf, raw, r.path);
+    const v = num(got?.value ?? (raw && typeof raw === 'object' ? undefined : raw));
+    const via = got ? ` (from ${got.via})` : '';
     if (v !== undefined) return [v > 0 ? 1 : 0, `${key} = ${v}${via}`];
-    if (raw && typeof raw === 'object' && resolveVar(tf, raw, r.path) === raw)
-      return [0.75, `${key} set from ${raw.expr} (value not known here)`];
+    if (raw && typeof raw === 'object') return [0.75, `${key} set from ${raw.expr} (value not known here)`];
     return [0.5, `${key} unset (provider default)${via}`];
   };
 
@@ -38,10 +38,16 @@ const STORES: Record<string, Judge> = {
   aws_rds_cluster: retention('backup_retention_period'),
   aws_docdb_cluster: retention('backup_retention_period'),
   aws_neptune_cluster: retention('backup_retention_period'),
-  aws_elasticache_replication_group: (r) => [
-    (num(r.attrs.snapshot_retention_limit) ?? 0) > 0 ? 1 : 0,
-    `snapshot_retention_limit ${r.attrs.snapshot_retention_limit ?? 'unset'}`,
-  ],
+  // ElastiCache keeps no snapshots unless asked (the provider's default limit is 0).
+  aws_elasticache_replication_group: (r, tf) => {
+    const raw = r.attrs.snapshot_retention_limit;
+    const got = resolveVarFrom(tf, raw, r.path);
+    const v = num(got?.value ?? raw);
+    if (v !== undefined) return [v > 0 ? 1 : 0, `snapshot_retention_limit = ${v}${got ? ` (from ${got.via})` : ''}`];
+    if (raw && typeof raw === 'object')
+      return [0.75, `snapshot_retention_limit set from ${raw.expr} (value not known here)`];
+    return [0, 'snapshot_retention_limit unset (no snapshots)'];
+  },
   aws_dynamodb_table: (r) => [
     attr(r, 'point_in_time_recovery', 'enabled') === true ? 1 : 0,
     attr(r, 'point_in_time_recovery', 'enabled') === true ? 'point-in-time recovery on' : 'no point-in-time recovery',

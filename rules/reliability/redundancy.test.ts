@@ -244,7 +244,7 @@ ruleTester(rule, {
           {
             path: 'modules/db/main.tf',
             line: 1,
-            note: 'aws_db_instance.this: multi_az false (default of var.multi_az)',
+            note: 'aws_db_instance.this: multi_az false (from var.multi_az default)',
           },
         ],
       },

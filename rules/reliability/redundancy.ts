@@ -27,7 +27,7 @@ import {
   attr,
   label,
   num,
-  resolveVar,
+  resolveVarFrom,
   terraform,
   TF_DIGEST,
   type TerraformModel,
@@ -376,19 +376,29 @@ export default defineRule({
     for (const r of tf.resources) {
       const judge = TF[r.labels[0] ?? ''];
       if (!judge || !isProductionPath(r.path)) continue;
-      // Module code reads settings from variables: judge the variable's default.
-      const resolved: TfBlock = {
-        ...r,
-        attrs: Object.fromEntries(Object.entries(r.attrs).map(([k, v]) => [k, resolveVar(tf, v, r.path) ?? v])),
-      };
+      // Module code reads settings from variables: judge the value the module call, the
+      // production tfvars or else the variable's default gives them.
+      // Nested blocks too (`scaling_config { min_size = var.min_size }`), a few levels deep.
+      const from = new Map<string, string>();
+      const resolveBlock = (b: TfBlock, prefix: string, depth: number): TfBlock => ({
+        ...b,
+        attrs: Object.fromEntries(
+          Object.entries(b.attrs).map(([k, v]) => {
+            const got = resolveVarFrom(tf, v, r.path);
+            if (!got) return [k, v];
+            from.set(`${prefix}${k}`, got.via);
+            return [k, got.value];
+          }),
+        ),
+        blocks: depth < 3 ? b.blocks.map((x) => resolveBlock(x, `${prefix}${x.type}.`, depth + 1)) : b.blocks,
+      });
+      const resolved = resolveBlock(r, '', 0);
       const [ok, what] = judge(resolved);
-      const via = Object.entries(r.attrs)
-        .filter(([k, v]) => resolved.attrs[k] !== v && what.startsWith(k))
-        .map(([, v]) => (v as { expr: string }).expr);
+      const via = [...from].filter(([k]) => what.startsWith(k)).map(([, w]) => w);
       (ok ? good : findings).push({
         path: r.path,
         line: r.line,
-        note: `${label(r)}: ${what}${via.length > 0 ? ` (default of ${via.join(', ')})` : ''}`,
+        note: `${label(r)}: ${what}${via.length > 0 ? ` (from ${via.join(', ')})` : ''}`,
       });
     }
     for (const n of nodeGroupFloors(ctx.files, tf)) (n.ok ? good : findings).push(n.evidence);

@@ -123,6 +123,8 @@ const STORE_TIMEOUT = /\bsocket_(?:connect_)?timeout\b\s*(?::|=>|=)\s*[\w.]/;
 // `thread.join(timeout=…)`) bounds the wait, not a call (round 18, fastapi-min: an Alembic runner).
 const TASK_DEADLINE =
   /\btokio::time::timeout\(|\basyncio\.wait_for\(|\bTimeout(?:\.|::)timeout\(|\.result\(\s*timeout\s*=|\bfutures\.(?:wait|as_completed)\(|\bas_completed\([^)\n]*\btimeout\s*=|\.join\(\s*timeout\s*=/;
+/** A Ruby method definition whose parameters (on its line) include `timeout:`. */
+const RB_DEF = /^\s*def\s+(?:self\.)?[\w?!]+\s*\(?[^)\n]*\b\w*timeout:/;
 /** An outbound call in Ruby: Net::HTTP, HTTParty, Faraday, RestClient, open-uri, Mechanize. */
 const RB_CALL =
   /\b(?:Net::HTTP|HTTParty|Faraday|RestClient|URI\.open|Mechanize|Excon|HTTPX?)\b|\.request_(?:get|post)\(|(?:^|[^.\w])open\(\s*(?:url|uri|location)/;
@@ -215,6 +217,9 @@ function explicitTimeouts(
       continue;
     }
     if (m.path.endsWith('.py') && PY_DEF.test(m.snippet) && !pyHttpFiles.has(m.path)) continue;
+    // A Ruby method's keyword parameter (`def online?(timeout: 300)`, a presence window) in a file
+    // that makes no outbound call is the method's own setting, not a client's (blind round 29).
+    if (m.path.endsWith('.rb') && RB_DEF.test(m.snippet) && !RB_CALL.test(ctx.files.read(m.path) ?? '')) continue;
     const command = subprocessDeadline(ctx.files.lines(m.path), m);
     if (command) {
       subprocess.push(

@@ -425,7 +425,7 @@ export default defineRule({
       }
       return hit;
     };
-    const { own, unused } = ownGuards(refs, declaresVar);
+    const { own, unused } = ownGuards(refs, declaresVar, (p) => ctx.facts.componentOf(p) !== 'server');
     const groupClaimRead = ctx.matches('groupClaim').some((m) => isProductionPath(m.path) && !UI_FILE.test(m.path));
     const result0 = codeOrDeps(ctx, {
       what: 'authorization',
@@ -439,7 +439,13 @@ export default defineRule({
       },
       unused,
       kinds: [
-        { key: 'js', label: 'JavaScript/TypeScript role or permission checks' },
+        // A check in the page (the browser Notification API's `hasPermission()`, a guard that hides a
+        // button) refuses no request: only the server's code counts (blind round 29).
+        {
+          key: 'js',
+          label: 'JavaScript/TypeScript role or permission checks',
+          rejectMatch: (m) => ctx.facts.componentOf(m.path) !== 'server',
+        },
         // DRF: AllowAny alone, or an empty tuple or list, opens an endpoint: it checks nothing.
         {
           key: 'python',
@@ -603,12 +609,14 @@ function policyKind(m: Match, setups: readonly Match[]): 'authorization' | 'othe
 function ownGuards(
   refs: readonly Match[],
   declaresVar: (path: string, name: string) => boolean,
+  notServer: (path: string) => boolean,
 ): { own: Definition[]; unused: Definition[] } {
   const own: Definition[] = [];
   const unused: Definition[] = [];
   const seen = new Set<string>();
   for (const m of refs) {
-    if (seen.has(m.path) || UI_FILE.test(m.path) || !isProductionPath(m.path)) continue;
+    // Page code (app/javascript/, a component) hides a button; it refuses no request.
+    if (seen.has(m.path) || UI_FILE.test(m.path) || notServer(m.path) || !isProductionPath(m.path)) continue;
     const name = definedName(m.snippet);
     if (!name || !GUARD_NAME.test(name) || NOT_A_GUARD.test(name)) continue;
     let pool = refs;

@@ -19,7 +19,7 @@ import { parseHcl, type TfBlock } from './terraform.js';
 import { parseYamlWithLines } from '../util/yaml-lines.js';
 import { k8s } from './k8s.js';
 import { pulumi } from './pulumi.js';
-import { composeBuildPath, dockerfiles, isToolImage } from './dockerfile.js';
+import { composeBuildContext, composeBuildPath, dockerfiles, isToolImage } from './dockerfile.js';
 
 export const COMPOSE_GLOBS = [
   '**/docker-compose*.{yml,yaml}',
@@ -53,6 +53,8 @@ export interface ComposeService {
   built: boolean;
   /** The Dockerfile `build:` names (context + dockerfile, default `Dockerfile`), repository-relative. */
   dockerfile?: string;
+  /** The build context `build:` names, repository-relative ('' is the root). */
+  buildContext?: string;
   /** `image:` as written. */
   image?: string;
   /** Has a `build:` key (built from source by compose). */
@@ -569,6 +571,7 @@ function mergeCompose(list: ComposeService[]): ComposeService[] {
       prev.hasBuild ||= s.hasBuild;
       prev.image ??= s.image;
       prev.dockerfile ??= s.dockerfile;
+      prev.buildContext ??= s.buildContext;
       if (s.replicas !== undefined) prev.replicas = Math.max(prev.replicas ?? 0, s.replicas);
     }
   }
@@ -576,9 +579,13 @@ function mergeCompose(list: ComposeService[]): ComposeService[] {
 }
 
 /** `build: ./api` or `build: {context: api, dockerfile: Dockerfile.prod}` → the Dockerfile's path. */
-function buildDockerfile(dir: string, build: unknown): { dockerfile?: string } {
+function buildDockerfile(dir: string, build: unknown): { dockerfile?: string; buildContext?: string } {
   const dockerfile = composeBuildPath(dir, build);
-  return dockerfile === undefined ? {} : { dockerfile };
+  const buildContext = composeBuildContext(dir, build);
+  return {
+    ...(dockerfile === undefined ? {} : { dockerfile }),
+    ...(buildContext === undefined ? {} : { buildContext }),
+  };
 }
 
 /** The line of a map key, given the line where its value starts (cite `web:`, not `build: .`). */

@@ -431,6 +431,27 @@ function markMocks(files: FileView, all: Dockerfile[]): void {
 }
 
 /** `build: ./api` or `build: {context: api, dockerfile: Dockerfile.prod}` → the Dockerfile's repository path. */
+/** The build context a compose `build:` names (`build: ../` or `context: ../`), repository-relative ('' is the root). */
+export function composeBuildContext(dir: string, build: unknown): string | undefined {
+  const b =
+    typeof build === 'string'
+      ? { context: build }
+      : build && typeof build === 'object' && !Array.isArray(build)
+        ? (build as Record<string, unknown>)
+        : undefined;
+  if (!b) return undefined;
+  const context = typeof b.context === 'string' ? b.context : '.';
+  // A remote context (a git URL) has no folder here.
+  if (/^[a-z][\w+.-]*:\/\/|^git@/i.test(context)) return undefined;
+  const parts: string[] = [];
+  for (const seg of `${dir}/${context}`.split('/')) {
+    if (!seg || seg === '.') continue;
+    if (seg === '..') parts.pop();
+    else parts.push(seg);
+  }
+  return parts.join('/');
+}
+
 export function composeBuildPath(dir: string, build: unknown): string | undefined {
   const b =
     typeof build === 'string'

@@ -130,7 +130,7 @@ export const PUBLIC_EMULATOR_KEYS: ReadonlyMap<string, string> = new Map([
 ]);
 
 /** A signing-secret key name and its `=` or `:` (`JWT_SECRET=`, `"secret_key_base": `). */
-const SECRET_ASSIGN = String.raw`\b(?:jwt[_.-]?secret(?:[_.-]?key)?|JWT[_.]?SECRET(?:[_.]?KEY)?|jwtSecret|secret[_.-]?key[_.-]?base|SECRET_KEY|SIGNING_KEY|signing[_.-]?key|(?:Issuer)?SigningKey|JwtKey|JwtSecret|TokenKey|SecretKey|APP_KEY|base64[_-]secret|base64Secret)\b["']?\s*[:=]\s*`;
+const SECRET_ASSIGN = String.raw`\b(?:jwt[_.-]?secret(?:[_.-]?key)?|JWT[_.]?SECRET(?:[_.]?KEY)?|jwtSecret|secret[_.-]?key[_.-]?base|SECRET_KEY|SIGNING_KEY|signing[_.-]?key|(?:Issuer)?SigningKey|JwtKey|JwtSecret|TokenKey|SecretKey|APP_KEY|base64[_-]secret|base64Secret)\b["']?[ \t]*[:=][ \t]*`;
 
 export const SECRET_PATTERNS: Record<string, PatternSpec> = {
   // The key ID of a pre-signed URL (`X-Amz-Credential=AKIA…%2F…`) is public by design: the URL
@@ -529,6 +529,10 @@ export function envSecrets(
     // A URL with no password part (`postgres://db:5432/app`) carries no credential, nor does a
     // file path (`file:../data/app.db`, SQLite); a connection setting is secret only with a password.
     if (/^[a-z][\w+.-]*:\/\//i.test(value) && !/:\/\/[^/@\s]*:[^/@\s]+@/.test(value)) return;
+    // A URL's password that is a demo default or a stand-in (`postgres://postgres:password@db/app`,
+    // the password a self-hosting compose file sets for its own database) stands for one to choose.
+    const urlPassword = /:\/\/[^/@\s:]*:([^/@\s]+)@/.exec(value)?.[1];
+    if (urlPassword !== undefined && (WELL_KNOWN.test(urlPassword) || PLACEHOLDER.test(urlPassword))) return;
     if (/^(?:file|sqlite\d?):/i.test(value)) return;
     if (/(?:DATABASE_URL|_DSN|^DSN)$/i.test(m[1]!) && !/:[^/@\s]+@/.test(value)) return;
     // Credentials for a database on the developer's own machine are not a leak.

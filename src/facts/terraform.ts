@@ -37,9 +37,19 @@ export interface TerraformModel {
   variables: TfBlock[];
   backends: { type: string; path: string; line: number }[];
   tfvars: string[];
+  /** Top-level literal settings of the tfvars files (`desired_count = 3`), in file order. */
+  tfvarValues: TfVarSetting[];
   /** Files that read `terraform.workspace`. */
   workspaces: string[];
   notes: { path: string; note: string }[];
+}
+
+/** One `name = literal` line of a tfvars file. */
+export interface TfVarSetting {
+  path: string;
+  line: number;
+  name: string;
+  value: TfValue;
 }
 
 class HclError extends Error {}
@@ -403,9 +413,12 @@ export function parseTerraform(files: FileView): TerraformModel {
     variables: [],
     backends: [],
     tfvars: files.match(TFVARS_GLOBS),
+    tfvarValues: [],
     workspaces: [],
     notes: [],
   };
+  for (const path of model.tfvars.slice(0, MAX_TFVARS_FILES))
+    model.tfvarValues.push(...tfvarSettings(path, files.read(path) ?? ''));
   for (const path of model.files) {
     const file = files.digest(path, TF_DIGEST);
     if (file === undefined) continue;
@@ -465,17 +478,172 @@ export function label(b: TfBlock): string {
   return `${b.labels[0] ?? b.type}${b.labels[1] ? `.${b.labels[1]}` : ''}`;
 }
 
+/** At most this many tfvars files are read, and this many settings kept from each. */
+const MAX_TFVARS_FILES = 200;
+const MAX_TFVARS_SETTINGS = 2000;
+
 /**
- * A `var.name` reference resolved to the variable's literal default, so a module's settings can be
- * judged (`multi_az = var.multi_az` with `default = false`); anything else is returned unchanged.
+ * The top-level literal settings of a tfvars file: `name = 3`, `name = true`, `name = "x"` outside
+ * any `{…}`/`[…]` (a map's or list's inner keys are not variables). `.tfvars.json`: the top-level
+ * scalars of its object. One pass over the lines; brackets inside strings are skipped.
+ */
+export function tfvarSettings(path: string, text: string): TfVarSetting[] {
+  const out: TfVarSetting[] = [];
+  if (path.endsWith('.json')) {
+    let doc: unknown;
+    try {
+      doc = text.length <= 1_000_000 ? JSON.parse(text) : undefined;
+    } catch {
+      return out;
+    }
+    if (doc && typeof doc === 'object' && !Array.isArray(doc))
+      for (const [name, value] of Object.entries(doc as Record<string, unknown>)) {
+        if (out.length >= MAX_TFVARS_SETTINGS) break;
+        if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'string')
+          out.push({ path, line: 1, name, value });
+      }
+    return out;
+  }
+  let depth = 0;
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length && out.length < MAX_TFVARS_SETTINGS; i++) {
+    const raw = lines[i]!;
+    if (depth === 0) {
+      const m =
+        /^[ \t]*([A-Za-z_][\w-]*)[ \t]*=[ \t]*(?:"([^"\\$]*)"|(-?\d+(?:\.\d+)?|true|false))[ \t]*(?:(?:#|\/\/).*)?\r?$/.exec(
+          raw,
+        );
+      if (m) {
+        const lit = m[3];
+        const value: TfValue =
+          m[2] !== undefined ? m[2] : lit === 'true' ? true : lit === 'false' ? false : Number(lit);
+        out.push({ path, line: i + 1, name: m[1]!, value });
+        continue;
+      }
+    }
+    let inString = false;
+    for (let j = 0; j < raw.length; j++) {
+      const c = raw[j]!;
+      if (inString) {
+        if (c === '\\') j++;
+        else if (c === '"') inString = false;
+      } else if (c === '"') inString = true;
+      else if (c === '#' || (c === '/' && raw[j + 1] === '/')) break;
+      else if (c === '{' || c === '[' || c === '(') depth++;
+      else if ((c === '}' || c === ']' || c === ')') && depth > 0) depth--;
+    }
+  }
+  return out;
+}
+
+/** A path named for production (`envs/prod/…`, `production.tfvars`, `prd.tfvars`, `live/`). */
+const PROD_NAMED = /(?:^|[/._-])(?:prod|production|prd|live)(?:[/._-]|$)/i;
+
+const dirOf = (path: string) => path.slice(0, path.lastIndexOf('/') + 1);
+
+/** `a/b/` joined with `../c` → `a/c/`; undefined when it climbs above the root. */
+function joinDir(dir: string, rel: string): string | undefined {
+  const parts = dir.split('/').filter(Boolean);
+  for (const seg of rel.split('/')) {
+    if (seg === '' || seg === '.') continue;
+    if (seg === '..') {
+      if (parts.length === 0) return undefined;
+      parts.pop();
+    } else parts.push(seg);
+  }
+  return parts.length === 0 ? '' : `${parts.join('/')}/`;
+}
+
+/** The local module calls of the model by the folder their `source` points at (`../modules/x` → `modules/x/`). */
+function callsByDir(model: TerraformModel): Map<string, TfBlock[]> {
+  let byDir = CALLS.get(model);
+  if (byDir) return byDir;
+  byDir = new Map();
+  for (const m of model.modules) {
+    const src = m.attrs.source;
+    if (typeof src !== 'string' || !/^\.\.?\//.test(src)) continue;
+    const dir = joinDir(dirOf(m.path), src);
+    if (dir === undefined) continue;
+    const list = byDir.get(dir) ?? [];
+    list.push(m);
+    byDir.set(dir, list);
+  }
+  CALLS.set(model, byDir);
+  return byDir;
+}
+const CALLS = new WeakMap<TerraformModel, Map<string, TfBlock[]>>();
+
+/** Where a resolved variable's value came from, for evidence: `var.x default`, `prod.tfvars:12`. */
+export interface ResolvedVar {
+  value: TfValue;
+  via: string;
+}
+
+/** How many module calls a reference is followed through (a root calls a module that calls another). */
+const MAX_VAR_HOPS = 4;
+
+/**
+ * A `var.name` reference followed to the value production gives it: the module call that sets it
+ * (`module "api" { source = "../modules/ecs_service"  desired_count = var.api_desired_count }`),
+ * then, at a root module, a production-named tfvars file that sets it
+ * (`envs/prod/us-east-1/terraform.tfvars: api_desired_count = 3`) or the root's own auto-loaded
+ * `terraform.tfvars`/`*.auto.tfvars`, else the variable's default. When several calls of the module
+ * give it different values, the variable's default stands (the calls disagree). undefined when
+ * nothing literal is found.
+ */
+export function resolveVarFrom(model: TerraformModel, v: TfValue | undefined, from?: string): ResolvedVar | undefined {
+  let cur = v;
+  let at = from ?? '';
+  for (let hop = 0; hop <= MAX_VAR_HOPS; hop++) {
+    if (!cur || typeof cur !== 'object') return undefined;
+    const m = /^var\.([A-Za-z_][\w-]*)$/.exec(cur.expr.trim());
+    if (!m) return undefined;
+    const name = m[1]!;
+    const dir = dirOf(at);
+    const decls = model.variables.filter((b) => b.labels[0] === name);
+    const decl = decls.find((b) => dirOf(b.path) === dir) ?? decls[0];
+    const dflt = decl && 'default' in decl.attrs ? decl.attrs.default : undefined;
+    const fromDefault = (): ResolvedVar | undefined =>
+      dflt !== undefined && (dflt === null || typeof dflt !== 'object')
+        ? { value: dflt, via: `${cur && typeof cur === 'object' ? cur.expr : name} default` }
+        : undefined;
+    const calls = (callsByDir(model).get(dir) ?? []).filter((c) => name in c.attrs);
+    if (calls.length > 0) {
+      const set = calls.map((c) => c.attrs[name]!);
+      const first = JSON.stringify(set[0]);
+      if (!set.every((x) => JSON.stringify(x) === first)) return fromDefault();
+      if (set[0] === null || typeof set[0] !== 'object') {
+        const call = calls[0]!;
+        return {
+          value: set[0]!,
+          via: `module "${call.labels[0] ?? ''}" (${call.path}:${call.attrLines[name] ?? call.line})`,
+        };
+      }
+      cur = set[0];
+      at = calls[0]!.path;
+      continue;
+    }
+    // A root module: the environments' variable files.
+    const settings = model.tfvarValues.filter((t) => t.name === name);
+    const prod = settings.find((t) => PROD_NAMED.test(t.path));
+    const auto = settings.find(
+      (t) =>
+        dirOf(t.path) === dir &&
+        /(?:^|\/)(?:terraform\.tfvars(?:\.json)?|[^/]+\.auto\.tfvars(?:\.json)?)$/.test(t.path),
+    );
+    const chosen = prod ?? auto;
+    if (chosen) return { value: chosen.value, via: `${chosen.path}:${chosen.line}` };
+    return fromDefault();
+  }
+  return undefined;
+}
+
+/**
+ * A `var.name` reference resolved to the value production gives it (resolveVarFrom: the module call,
+ * the production tfvars, else the variable's literal default), so a module's settings can be judged
+ * (`multi_az = var.multi_az` with `default = false`); anything else is returned unchanged.
  */
 export function resolveVar(model: TerraformModel, v: TfValue | undefined, from?: string): TfValue | undefined {
   if (!v || typeof v !== 'object' || v === null) return v;
-  const m = /^var\.([A-Za-z_][\w-]*)$/.exec(v.expr);
-  if (!m) return v;
-  // Prefer the declaration in the same folder (the module that reads it).
-  const dir = from ? from.slice(0, from.lastIndexOf('/') + 1) : '';
-  const decls = model.variables.filter((b) => b.labels[0] === m[1]);
-  const decl = decls.find((b) => b.path.startsWith(dir) && !b.path.slice(dir.length).includes('/')) ?? decls[0];
-  return decl && 'default' in decl.attrs ? decl.attrs.default : v;
+  return resolveVarFrom(model, v, from)?.value ?? v;
 }
