@@ -1,5 +1,6 @@
 import { defineRule, type Evidence } from '../../src/types.js';
 import { fail, listing, partial, pass } from '../../src/engine/results.js';
+import { METRICS_REQUEST_MIDDLEWARES } from '../../src/facts/catalogues.js';
 import { nameMatches } from '../../src/facts/frameworks.js';
 import { codeMatches, firstPerFile, fromMatch, isImportLine } from '../../src/facts/paths.js';
 import { dependencyEvidence, setAside } from '../../src/facts/dependencies.js';
@@ -30,17 +31,7 @@ const AUTO_CONFIGURED = [
  * so production code importing one is the setup (blind round 28: blues-stack server.ts:34,
  * `@isaacs/express-prometheus-middleware` with `collectDefaultMetrics: true`).
  */
-const REQUEST_MIDDLEWARES = [
-  'express-prom-bundle',
-  'express-prometheus-middleware',
-  '@*/express-prometheus-middleware',
-  'prometheus-api-metrics',
-  '@promster/express',
-  '@promster/fastify',
-  '@promster/hapi',
-  '@uswitch/koa-prometheus',
-  '@echo-health/koa-prometheus-exporter',
-];
+const REQUEST_MIDDLEWARES = METRICS_REQUEST_MIDDLEWARES;
 
 /**
  * The path in a list of paths to leave out of something (`LOG_REQUEST_HEADERS_SKIP_ENDPOINT =

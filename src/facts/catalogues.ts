@@ -3,6 +3,23 @@
  * config (`detect: {metrics: ["@acme/metrics"]}`); rules read them through ctx.catalogue(name).
  * Names match dependencies exactly or, with a trailing `*`, by prefix (case-insensitive).
  */
+/**
+ * Request-metrics middlewares over prom-client for Express, Koa, Fastify and hapi: importing one in
+ * production code is the metrics setup (the metrics rule reads this list; blind round 28: blues-stack
+ * server.ts:34, `@isaacs/express-prometheus-middleware`, a fork republished under a scope).
+ */
+export const METRICS_REQUEST_MIDDLEWARES: readonly string[] = [
+  'express-prom-bundle',
+  'express-prometheus-middleware',
+  '@*/express-prometheus-middleware',
+  'prometheus-api-metrics',
+  '@promster/express',
+  '@promster/fastify',
+  '@promster/hapi',
+  '@uswitch/koa-prometheus',
+  '@echo-health/koa-prometheus-exporter',
+];
+
 export const CATALOGUES: Record<string, string[]> = {
   'security-headers': [
     'helmet',
@@ -173,17 +190,7 @@ export const CATALOGUES: Record<string, string[]> = {
     'peep',
 
     'prom-client',
-    'express-prom-bundle',
-    'express-prometheus-middleware',
-    // Its forks republished under a scope (@isaacs/…, @matteodisabatino/…) and the other request
-    // metrics middlewares over prom-client (blind round 28: blues-stack server.ts:34).
-    '@*/express-prometheus-middleware',
-    'prometheus-api-metrics',
-    '@promster/express',
-    '@promster/fastify',
-    '@promster/hapi',
-    '@uswitch/koa-prometheus',
-    '@echo-health/koa-prometheus-exporter',
+    ...METRICS_REQUEST_MIDDLEWARES,
     '@willsoto/nestjs-prometheus',
     'fastify-metrics',
     '@opentelemetry/sdk-metrics',

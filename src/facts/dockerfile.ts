@@ -430,21 +430,16 @@ function markMocks(files: FileView, all: Dockerfile[]): void {
   }
 }
 
-/** `build: ./api` or `build: {context: api, dockerfile: Dockerfile.prod}` → the Dockerfile's repository path. */
-/** The build context a compose `build:` names (`build: ../` or `context: ../`), repository-relative ('' is the root). */
-export function composeBuildContext(dir: string, build: unknown): string | undefined {
-  const b =
-    typeof build === 'string'
-      ? { context: build }
-      : build && typeof build === 'object' && !Array.isArray(build)
-        ? (build as Record<string, unknown>)
-        : undefined;
-  if (!b) return undefined;
-  const context = typeof b.context === 'string' ? b.context : '.';
-  // A remote context (a git URL) has no folder here.
-  if (/^[a-z][\w+.-]*:\/\/|^git@/i.test(context)) return undefined;
+/** A compose service's `build:` as an object (`build: ./api` is `{context: ./api}`). */
+function buildSpec(build: unknown): Record<string, unknown> | undefined {
+  if (typeof build === 'string') return { context: build };
+  return build && typeof build === 'object' && !Array.isArray(build) ? (build as Record<string, unknown>) : undefined;
+}
+
+/** A slash path with `.` and `..` segments resolved, repository-relative ('' is the root). */
+function normalised(path: string): string {
   const parts: string[] = [];
-  for (const seg of `${dir}/${context}`.split('/')) {
+  for (const seg of path.split('/')) {
     if (!seg || seg === '.') continue;
     if (seg === '..') parts.pop();
     else parts.push(seg);
@@ -452,23 +447,23 @@ export function composeBuildContext(dir: string, build: unknown): string | undef
   return parts.join('/');
 }
 
+/** The build context a compose `build:` names (`build: ../` or `context: ../`), repository-relative ('' is the root). */
+export function composeBuildContext(dir: string, build: unknown): string | undefined {
+  const b = buildSpec(build);
+  if (!b) return undefined;
+  const context = typeof b.context === 'string' ? b.context : '.';
+  // A remote context (a git URL) has no folder here.
+  if (/^[a-z][\w+.-]*:\/\/|^git@/i.test(context)) return undefined;
+  return normalised(`${dir}/${context}`);
+}
+
+/** `build: ./api` or `build: {context: api, dockerfile: Dockerfile.prod}` → the Dockerfile's repository path. */
 export function composeBuildPath(dir: string, build: unknown): string | undefined {
-  const b =
-    typeof build === 'string'
-      ? { context: build }
-      : build && typeof build === 'object' && !Array.isArray(build)
-        ? (build as Record<string, unknown>)
-        : undefined;
+  const b = buildSpec(build);
   if (!b) return undefined;
   const context = typeof b.context === 'string' ? b.context : '.';
   const file = typeof b.dockerfile === 'string' ? b.dockerfile : 'Dockerfile';
-  const parts: string[] = [];
-  for (const seg of `${dir}/${context}/${file}`.split('/')) {
-    if (!seg || seg === '.') continue;
-    if (seg === '..') parts.pop();
-    else parts.push(seg);
-  }
-  return parts.join('/');
+  return normalised(`${dir}/${context}/${file}`);
 }
 
 const CI_GLOBS = [
