@@ -164,6 +164,23 @@ const COMMAND_INPUT =
   /^(?:[\w-]*[-_])?(?:commands?|cmds?|run|script|scripts|checks?|install[-_]dependencies|(?:lint|test|build)[-_]command)$/i;
 
 /**
+ * The command line an input carries, or undefined when it is not one: a switch or a number, or a
+ * command word the caller fills in (`${{ inputs.cmd }}`). Expressions in arguments and in leading
+ * variable assignments stand for a value the runner puts there (`BUILD_NUMBER=${{ needs.v.outputs.version }}
+ * ./gradlew assemble check`, blind round 30); the shell reader reads each as one word.
+ */
+function commandInputText(raw: string): string | undefined {
+  const value = raw.trim();
+  const plain = value.replace(/\$\{\{[^}\n]{0,300}\}\}/g, 'EXPR');
+  if (/\$\{\{/.test(plain)) return undefined;
+  // The command word follows any `NAME=value` assignments; it must be written here, not an expression.
+  const command = plain.replace(/^(?:[A-Za-z_]\w{0,100}=\S{0,500}[ \t]+){0,20}/, '');
+  if (!/^[\w./]/.test(command) || /^EXPR\b/.test(command)) return undefined;
+  if (/^(?:true|false|yes|no|on|off|\d+(?:\.\d+)*)$/i.test(value)) return undefined;
+  return value;
+}
+
+/**
  * The inputs of a reusable workflow of another repository that carry commands: the called workflow runs
  * them, so CI runs them (blind round 19, bitcart ci.yml `extra-checks: just ci-lint` → ruff, mypy).
  * Each is cited at its own line.
@@ -172,9 +189,9 @@ function commandInputs(files: FileView, u: UsesStep, name: string): Block[] {
   const out: Block[] = [];
   const text = u.hop.path ? files.read(u.hop.path) : undefined;
   for (const [k, v] of Object.entries(u.with ?? {})) {
-    const value = v.trim();
-    if (!COMMAND_INPUT.test(k) || !/^[\w./]/.test(value) || /\$\{\{/.test(value)) continue;
-    if (/^(?:true|false|yes|no|on|off|\d+(?:\.\d+)*)$/i.test(value)) continue;
+    if (!COMMAND_INPUT.test(k)) continue;
+    const value = commandInputText(v);
+    if (value === undefined) continue;
     const esc = k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     const at = text ? lineOf(text, new RegExp(`^\\s*${esc}\\s*:`), u.hop.line) : undefined;
     // A block scalar (`key: |`) starts on the next line.
