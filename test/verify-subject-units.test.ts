@@ -287,3 +287,32 @@ describe("a count of a named class's methods", () => {
     expect(at(7).verdict).toBe('contradicted');
   });
 });
+
+describe('a document that counts the same class on every line', () => {
+  it('reads the class once for all of them, with the same verdicts', () => {
+    // Hostile: a large file defining the class, and a document naming it on hundreds of lines; each line
+    // split the whole file again (claims × file size).
+    const methods = Array.from({ length: 9 }, (_, i) => `  public m${i}(x: number): number {\n    return x;\n  }`);
+    const tree: Tree = {
+      'package.json': '{"name":"x","dependencies":{"express":"4"}}',
+      'src/abc.service.ts': [
+        'export class AbcService {',
+        ...methods,
+        '}',
+        ...Array.from({ length: 20_000 }, () => '// padding of the file'),
+      ].join('\n'),
+    };
+    const n = 300;
+    const doc = [
+      '# Services',
+      '',
+      ...Array.from({ length: n }, (_, i) => `- ✅ AbcService (${i === n - 1 ? 8 : 9} methods) item ${i}`),
+    ].join('\n');
+    const { result } = verifier('SERVICES.md')(tree, doc);
+    const verdicts = result.claims.map((c) => c.verdict);
+    expect(verdicts).toHaveLength(n);
+    expect(verdicts.slice(0, -1).every((v) => v === 'confirmed')).toBe(true);
+    expect(verdicts.at(-1)).toBe('contradicted');
+    expect(result.claims[0]!.reason).toMatch(/AbcService has 9 methods; its body at src\/abc\.service\.ts:1 defines 9/);
+  });
+});

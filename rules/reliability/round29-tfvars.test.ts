@@ -71,6 +71,31 @@ describe('round 29: Terraform values followed through module calls and productio
     });
   });
 
+  it('resolves thousands of references through thousands of calls by name, not by a scan per reference', () => {
+    // Hostile: one module reads var.x 2,000 times and 2,000 other variables once each; 2,000 calls of
+    // it set x; a production tfvars sets 2,000 other names. Each reference was a scan of every call,
+    // declaration and setting (quadratic); the answers are the same.
+    const n = 2000;
+    const tree: Tree = {
+      'modules/m/main.tf': `resource "aws_ecs_service" "this" {\n${Array.from({ length: n }, (_, i) => `  a${i} = var.x\n  b${i} = var.v${i}\n`).join('')}}\n`,
+      'modules/m/variables.tf': `variable "x" {\n  default = 1\n}\n${Array.from({ length: n }, (_, i) => `variable "v${i}" {\n  default = ${i}\n}\n`).join('')}`,
+      'stack/main.tf': Array.from(
+        { length: n },
+        (_, i) => `module "c${i}" {\n  source = "../modules/m"\n  x      = 3\n}\n`,
+      ).join(''),
+      'envs/prod/terraform.tfvars': Array.from({ length: n }, (_, i) => `w${i} = ${i}\n`).join(''),
+    };
+    const tf = terraform(memoryIndex(tree));
+    const r = tf.resources.find((x) => x.labels[0] === 'aws_ecs_service')!;
+    expect(Object.keys(r.attrs)).toHaveLength(2 * n);
+    const xs = Array.from({ length: n }, (_, i) => resolveVarFrom(tf, r.attrs[`a${i}`], r.path));
+    expect(new Set(xs.map((x) => JSON.stringify(x)))).toEqual(
+      new Set([JSON.stringify({ value: 3, via: 'module "c0" (stack/main.tf:3)' })]),
+    );
+    const vs = Array.from({ length: n }, (_, i) => resolveVarFrom(tf, r.attrs[`b${i}`], r.path)?.value);
+    expect(vs).toEqual(Array.from({ length: n }, (_, i) => i));
+  });
+
   it('redundancy passes when production sets the counts and multi-AZ', async () => {
     const run = await runRuleOn(redundancy, stack(PROD, '7'), { profile: 'infrastructure' });
     expect(run.outcome).toBe('pass');

@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { runRuleOn } from '../../src/testing/rule-tester.js';
 import type { Tree } from '../../src/testing/memory.js';
 import noCommittedSecrets from './no-committed-secrets.js';
+import { envSecrets } from '../../src/facts/secrets.js';
 
 const railsDefaults = (secret: string): Tree => ({
   Gemfile: 'source "https://rubygems.org"\ngem "rails", "~> 8.0"\n',
@@ -69,5 +70,22 @@ describe('round 29: empty values and self-hosting placeholders are no committed 
     const run = await runRuleOn(noCommittedSecrets, selfHosted('Qm7vT2xL9pRw4Kz8'), { profile: 'service' });
     expect(run.outcome).toBe('fail');
     expect(run.evidence).toContainEqual(expect.objectContaining({ path: '.env.docker-compose', line: 1 }));
+  });
+});
+
+describe('env values built to make the URL and placeholder checks backtrack', () => {
+  it('reads a run of colons or of `<` once, with the same verdicts', () => {
+    // Hostile: a URL whose user part is `a:a:a:…` and no `@` (each colon was a fresh retry of the
+    // rest of the run), and a value of `<` with no `>` (each `<` scanned to the end).
+    const n = 100_000;
+    const text = [
+      `APP_PASSWORD=postgres://${'a:'.repeat(n)}`,
+      `API_SECRET=${'<'.repeat(n)}`,
+      `DATABASE_URL=mysql://${'a:'.repeat(n)}/db`,
+      'DB_PASSWORD=postgres://app:Zq8vR2mK9wLx@db.internal/app',
+      'TOKEN_SECRET=<a<b<your-token>',
+      '',
+    ].join('\n');
+    expect(envSecrets('.env', text).map((s) => s.key)).toEqual(['API_SECRET', 'DB_PASSWORD']);
   });
 });

@@ -35,10 +35,11 @@ export const KINDS: Record<string, { label: string; prefix: string }> = {
 
 /**
  * Values that stand for one to choose, or that are public by design: Google's documented reCAPTCHA
- * test keys (`6LeIxAcTAAAAA…`, every verification passes) ship in sample configuration.
+ * test keys (`6LeIxAcTAAAAA…`, every verification passes) ship in sample configuration. A `<…>`
+ * holds no `<`: the innermost pair answers the same, and a run of `<` is read once, not once per `<`.
  */
 export const PLACEHOLDER =
-  /^6LeIxAcTAAAAA|EXAMPLE|example|x{6,}|X{6,}|\.\.\.|<[^>]*>|\$\{|\{\{|%\(|changeme|change-?me|changethis|placeholder|your[-_]|dummy|fake|sample|redacted|REDACTED|0{8,}|1234567|abcdef|AAAAAAAA|secret[-_]?key[-_]?here|replace[-_ ]?(?:with|me|this)|to[-_]?be[-_]?(?:replaced|changed)|generate[-_ ]|insecure|not[-_]?a[-_]?secret|^test|^dev[-_]|^x{3,}$|(?:is|are)[-_ ]required|[-_ ]required[-_ ]?$|character[-_ ]string|must[-_ ]be[-_ ]|(?:^|[-_ ])here$|^(?:put|insert|enter|set)[-_ ]/i;
+  /^6LeIxAcTAAAAA|EXAMPLE|example|x{6,}|X{6,}|\.\.\.|<[^<>]*>|\$\{|\{\{|%\(|changeme|change-?me|changethis|placeholder|your[-_]|dummy|fake|sample|redacted|REDACTED|0{8,}|1234567|abcdef|AAAAAAAA|secret[-_]?key[-_]?here|replace[-_ ]?(?:with|me|this)|to[-_]?be[-_]?(?:replaced|changed)|generate[-_ ]|insecure|not[-_]?a[-_]?secret|^test|^dev[-_]|^x{3,}$|(?:is|are)[-_ ]required|[-_ ]required[-_ ]?$|character[-_ ]string|must[-_ ]be[-_ ]|(?:^|[-_ ])here$|^(?:put|insert|enter|set)[-_ ]/i;
 
 /**
  * Words that only ever stand in for a value to choose (`someRandomStringWith32Characters`,
@@ -528,13 +529,15 @@ export function envSecrets(
     if (WELL_KNOWN.test(value)) return;
     // A URL with no password part (`postgres://db:5432/app`) carries no credential, nor does a
     // file path (`file:../data/app.db`, SQLite); a connection setting is secret only with a password.
-    if (/^[a-z][\w+.-]*:\/\//i.test(value) && !/:\/\/[^/@\s]*:[^/@\s]+@/.test(value)) return;
+    // (Read from the first colon after `://` and the last before `@`: one pass, where a colon
+    // anywhere in the run let the engine retry from each, quadratic on `a:a:a:…`.)
+    if (/^[a-z][\w+.-]*:\/\//i.test(value) && !/:\/\/[^/@\s:]*:[^/@\s]+@/.test(value)) return;
     // A URL's password that is a demo default or a stand-in (`postgres://postgres:password@db/app`,
     // the password a self-hosting compose file sets for its own database) stands for one to choose.
     const urlPassword = /:\/\/[^/@\s:]*:([^/@\s]+)@/.exec(value)?.[1];
     if (urlPassword !== undefined && (WELL_KNOWN.test(urlPassword) || PLACEHOLDER.test(urlPassword))) return;
     if (/^(?:file|sqlite\d?):/i.test(value)) return;
-    if (/(?:DATABASE_URL|_DSN|^DSN)$/i.test(m[1]!) && !/:[^/@\s]+@/.test(value)) return;
+    if (/(?:DATABASE_URL|_DSN|^DSN)$/i.test(m[1]!) && !/:[^/@\s:]*[^/@\s]@/.test(value)) return;
     // Credentials for a database on the developer's own machine are not a leak.
     if (LOCAL_DB_AT.test(value)) return;
     // A value that repeats the key's own name (`SECRET_KEY = secretKey`) is a scaffold's placeholder:

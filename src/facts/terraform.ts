@@ -554,8 +554,12 @@ function joinDir(dir: string, rel: string): string | undefined {
   return parts.length === 0 ? '' : `${parts.join('/')}/`;
 }
 
-/** The local module calls of the model by the folder their `source` points at (`../modules/x` → `modules/x/`). */
-function callsByDir(model: TerraformModel): Map<string, TfBlock[]> {
+/**
+ * The local module calls of the model by the folder their `source` points at (`../modules/x` →
+ * `modules/x/`), and in each folder by the settings they give (`desired_count` → the calls that set
+ * it): a reference finds the calls that set its name without a scan of every call of the folder.
+ */
+function callsByDir(model: TerraformModel): Map<string, Map<string, TfBlock[]>> {
   let byDir = CALLS.get(model);
   if (byDir) return byDir;
   byDir = new Map();
@@ -564,14 +568,69 @@ function callsByDir(model: TerraformModel): Map<string, TfBlock[]> {
     if (typeof src !== 'string' || !/^\.\.?\//.test(src)) continue;
     const dir = joinDir(dirOf(m.path), src);
     if (dir === undefined) continue;
-    const list = byDir.get(dir) ?? [];
-    list.push(m);
-    byDir.set(dir, list);
+    let byName = byDir.get(dir);
+    if (!byName) {
+      byName = new Map();
+      byDir.set(dir, byName);
+    }
+    for (const name of Object.keys(m.attrs)) {
+      const list = byName.get(name) ?? [];
+      list.push(m);
+      byName.set(name, list);
+    }
   }
   CALLS.set(model, byDir);
   return byDir;
 }
-const CALLS = new WeakMap<TerraformModel, Map<string, TfBlock[]>>();
+const CALLS = new WeakMap<TerraformModel, Map<string, Map<string, TfBlock[]>>>();
+
+/** A name's declarations and tfvars settings, each the first of its kind (the order a scan would find them in). */
+interface NameIndex {
+  /** The first declaration, and the first in each folder. */
+  firstDecl?: TfBlock;
+  declIn: Map<string, TfBlock>;
+  /** The first setting in a production-named tfvars file. */
+  prod?: TfVarSetting;
+  /** The first setting of each folder's auto-loaded tfvars (`terraform.tfvars`, `*.auto.tfvars`). */
+  autoIn: Map<string, TfVarSetting>;
+}
+
+const AUTO_TFVARS = /(?:^|\/)(?:terraform\.tfvars(?:\.json)?|[^/]+\.auto\.tfvars(?:\.json)?)$/;
+
+/**
+ * The model's variable declarations and tfvars settings by name, built once per model in one pass:
+ * a reference is then resolved without a scan of every declaration and setting (thousands of `var.`
+ * settings beside 400,000 tfvars lines were a quadratic audit).
+ */
+function byName(model: TerraformModel): Map<string, NameIndex> {
+  let index = BY_NAME.get(model);
+  if (index) return index;
+  const map = new Map<string, NameIndex>();
+  index = map;
+  const entry = (name: string): NameIndex => {
+    let e = map.get(name);
+    if (!e) {
+      e = { declIn: new Map(), autoIn: new Map() };
+      map.set(name, e);
+    }
+    return e;
+  };
+  for (const b of model.variables) {
+    const name = b.labels[0];
+    if (name === undefined) continue;
+    const e = entry(name);
+    e.firstDecl ??= b;
+    if (!e.declIn.has(dirOf(b.path))) e.declIn.set(dirOf(b.path), b);
+  }
+  for (const t of model.tfvarValues) {
+    const e = entry(t.name);
+    if (PROD_NAMED.test(t.path)) e.prod ??= t;
+    if (AUTO_TFVARS.test(t.path) && !e.autoIn.has(dirOf(t.path))) e.autoIn.set(dirOf(t.path), t);
+  }
+  BY_NAME.set(model, index);
+  return index;
+}
+const BY_NAME = new WeakMap<TerraformModel, Map<string, NameIndex>>();
 
 /** Where a resolved variable's value came from, for evidence: `var.x default`, `prod.tfvars:12`. */
 export interface ResolvedVar {
@@ -592,6 +651,23 @@ const MAX_VAR_HOPS = 4;
  * nothing literal is found.
  */
 export function resolveVarFrom(model: TerraformModel, v: TfValue | undefined, from?: string): ResolvedVar | undefined {
+  if (!v || typeof v !== 'object') return undefined;
+  // One answer per folder and reference: a module that reads `var.x` in a thousand places, called
+  // by a thousand modules, compares the calls' settings once.
+  let memo = RESOLVED.get(model);
+  if (!memo) {
+    memo = new Map();
+    RESOLVED.set(model, memo);
+  }
+  const key = `${dirOf(from ?? '')}\0${v.expr}`;
+  if (memo.has(key)) return memo.get(key);
+  const got = resolveUncached(model, v, from);
+  memo.set(key, got);
+  return got;
+}
+const RESOLVED = new WeakMap<TerraformModel, Map<string, ResolvedVar | undefined>>();
+
+function resolveUncached(model: TerraformModel, v: TfValue | undefined, from?: string): ResolvedVar | undefined {
   let cur = v;
   let at = from ?? '';
   for (let hop = 0; hop <= MAX_VAR_HOPS; hop++) {
@@ -600,14 +676,14 @@ export function resolveVarFrom(model: TerraformModel, v: TfValue | undefined, fr
     if (!m) return undefined;
     const name = m[1]!;
     const dir = dirOf(at);
-    const decls = model.variables.filter((b) => b.labels[0] === name);
-    const decl = decls.find((b) => dirOf(b.path) === dir) ?? decls[0];
+    const named = byName(model).get(name);
+    const decl = named?.declIn.get(dir) ?? named?.firstDecl;
     const dflt = decl && 'default' in decl.attrs ? decl.attrs.default : undefined;
     const fromDefault = (): ResolvedVar | undefined =>
       dflt !== undefined && (dflt === null || typeof dflt !== 'object')
         ? { value: dflt, via: `${cur && typeof cur === 'object' ? cur.expr : name} default` }
         : undefined;
-    const calls = (callsByDir(model).get(dir) ?? []).filter((c) => name in c.attrs);
+    const calls = callsByDir(model).get(dir)?.get(name) ?? [];
     if (calls.length > 0) {
       const set = calls.map((c) => c.attrs[name]!);
       const first = JSON.stringify(set[0]);
@@ -624,14 +700,7 @@ export function resolveVarFrom(model: TerraformModel, v: TfValue | undefined, fr
       continue;
     }
     // A root module: the environments' variable files.
-    const settings = model.tfvarValues.filter((t) => t.name === name);
-    const prod = settings.find((t) => PROD_NAMED.test(t.path));
-    const auto = settings.find(
-      (t) =>
-        dirOf(t.path) === dir &&
-        /(?:^|\/)(?:terraform\.tfvars(?:\.json)?|[^/]+\.auto\.tfvars(?:\.json)?)$/.test(t.path),
-    );
-    const chosen = prod ?? auto;
+    const chosen = named?.prod ?? named?.autoIn.get(dir);
     if (chosen) return { value: chosen.value, via: `${chosen.path}:${chosen.line}` };
     return fromDefault();
   }

@@ -137,12 +137,27 @@ function bodyAt(lines: string[], at: number): { statements: string[]; marker: st
 
 /** The definitions of `name` in the files `evidence` cites, each with its body. */
 function bodiesOf(ctx: LookupContext, name: string, evidence: Evidence[]): Body[] {
-  const def = definition(name);
   const out: Body[] = [];
   for (const path of new Set(evidence.map((e) => e.path))) {
     if (path === '.' || out.length >= 4) continue;
-    const text = ctx.readText?.(path, ctx.files.maxFileBytes) ?? ctx.files.read(path);
-    if (!text?.includes(name)) continue;
+    for (const b of bodiesIn(ctx, path, name)) if (out.length < 4) out.push(b);
+  }
+  return out;
+}
+
+/**
+ * The first four definitions of `name` in one file, read once per file and name: a document of a
+ * thousand lines naming the same unit split a large file a thousand times.
+ */
+function bodiesIn(ctx: LookupContext, path: string, name: string): Body[] {
+  const memo = memoOf(BODIES, ctx);
+  const key = `${path}\0${name}`;
+  const hit = memo.get(key);
+  if (hit) return hit;
+  const out: Body[] = [];
+  const text = ctx.readText?.(path, ctx.files.maxFileBytes) ?? ctx.files.read(path);
+  if (text?.includes(name)) {
+    const def = definition(name);
     const lines = text.split('\n');
     for (let i = 0; i < lines.length && out.length < 4; i++) {
       const l = lines[i]!;
@@ -151,8 +166,20 @@ function bodiesOf(ctx: LookupContext, name: string, evidence: Evidence[]): Body[
       out.push({ path, line: i + 1, ...b });
     }
   }
+  memo.set(key, out);
   return out;
 }
+
+/** A memo per file listing (one audit's, one verify run's): `ctx.files` is the same for all its claims. */
+function memoOf<T>(store: WeakMap<object, Map<string, T>>, ctx: LookupContext): Map<string, T> {
+  let memo = store.get(ctx.files);
+  if (!memo) {
+    memo = new Map();
+    store.set(ctx.files, memo);
+  }
+  return memo;
+}
+const BODIES = new WeakMap<object, Map<string, Body[]>>();
 
 /** A marker in a short body. An empty body alone is no stub: a marker class, a no-op hook, an exception type. */
 const isStub = (b: Body) => b.complete && b.marker !== null && b.statements.length <= STUB_LINES;
@@ -247,65 +274,88 @@ export function classMethodCount(ctx: LookupContext, claim: Claim, evidence: Evi
   if (!m) return null;
   const name = m[1]!;
   const claimed = Number(m[2]);
-  const def = new RegExp(`\\b(?:class|object|struct|interface)\\s+${escapeRe(name)}\\b`);
   // The files the lookups cited, then every file the search found the name in (an import cited first).
   const hits = (ctx.search.hits.get(`id:${name}`) ?? []).filter((h) => !h.test).map((h) => h.path);
   for (const path of new Set([...evidence.map((e) => e.path), ...hits].slice(0, 24))) {
     if (path === '.') continue;
-    const text = ctx.readText?.(path, ctx.files.maxFileBytes) ?? ctx.files.read(path);
-    if (!text?.includes(name)) continue;
-    const lines = text.split('\n');
-    const at = lines.findIndex((l) => l.length <= MAX_LINE && def.test(l));
-    if (at < 0) continue;
-    const head = lines[at]!;
-    let all = 0;
-    let open = 0;
-    let open_ = false;
-    let dunder = 0;
-    const count = (l: string) => {
-      const python = /^\s*(?:def|fun|function|fn)\s/.test(l);
-      const d = python ? 'yes' : methodDeclared(l);
-      if (d === 'open') open_ = true;
-      if (d !== 'yes') return;
-      all++;
-      const bare = l.trim().replace(/^def\s+/, '');
-      if (bare.startsWith('__')) dunder++;
-      else if (!bare.startsWith('_') && !/\bprivate\b/.test(l) && !bare.startsWith('#')) open++;
-    };
-    if (colonBlock(head) && !head.trimEnd().endsWith('{')) {
-      // Python: the defs one level inside the class.
-      const indent = /^\s*/.exec(head)![0].length;
-      let inner = -1;
-      for (let i = at + 1; i < lines.length && i <= at + 3000; i++) {
-        const l = lines[i]!;
-        if (!l.trim()) continue;
-        const ind = /^\s*/.exec(l)![0].length;
-        if (ind <= indent) break;
-        if (inner < 0) inner = ind;
-        if (ind === inner && /^\s*(?:async\s+)?def\s/.test(l)) count(l.replace(/async\s+/, ''));
-      }
-    } else {
-      let depth = 0;
-      let opened = false;
-      let closed = false;
-      for (let i = at; i < lines.length && i <= at + 5000; i++) {
-        const l = lines[i]!.slice(0, MAX_LINE);
-        if (opened && depth === 1 && i > at) count(l);
-        const code = codeOf(l);
-        for (const ch of code) {
-          if (ch === '{') {
-            depth++;
-            opened = true;
-          } else if (ch === '}') depth--;
-        }
-        if (opened && depth <= 0) {
-          closed = true;
-          break;
-        }
-      }
-      if (!closed || open_) return null;
+    const memo = memoOf(COUNTS, ctx);
+    const key = `${path}\0${name}`;
+    let got = memo.get(key);
+    if (got === undefined) {
+      got = countIn(ctx, path, name);
+      memo.set(key, got);
     }
-    return { name, path, line: at + 1, claimed, all, open, dunder };
+    if (got === 'absent') continue;
+    if (got === 'unread') return null;
+    return { name, path, claimed, ...got };
   }
   return null;
 }
+
+/**
+ * The methods of class `name` in one file, read once per file and name (a document that counts the
+ * same class on a thousand lines split its file a thousand times): 'absent' when the file does not
+ * define it, 'unread' when its body is not read to its end.
+ */
+function countIn(
+  ctx: LookupContext,
+  path: string,
+  name: string,
+): Omit<MethodCount, 'name' | 'path' | 'claimed'> | 'absent' | 'unread' {
+  const def = new RegExp(`\\b(?:class|object|struct|interface)\\s+${escapeRe(name)}\\b`);
+  const text = ctx.readText?.(path, ctx.files.maxFileBytes) ?? ctx.files.read(path);
+  if (!text?.includes(name)) return 'absent';
+  const lines = text.split('\n');
+  const at = lines.findIndex((l) => l.length <= MAX_LINE && def.test(l));
+  if (at < 0) return 'absent';
+  const head = lines[at]!;
+  let all = 0;
+  let open = 0;
+  let open_ = false;
+  let dunder = 0;
+  const count = (l: string) => {
+    const python = /^\s*(?:def|fun|function|fn)\s/.test(l);
+    const d = python ? 'yes' : methodDeclared(l);
+    if (d === 'open') open_ = true;
+    if (d !== 'yes') return;
+    all++;
+    const bare = l.trim().replace(/^def\s+/, '');
+    if (bare.startsWith('__')) dunder++;
+    else if (!bare.startsWith('_') && !/\bprivate\b/.test(l) && !bare.startsWith('#')) open++;
+  };
+  if (colonBlock(head) && !head.trimEnd().endsWith('{')) {
+    // Python: the defs one level inside the class.
+    const indent = /^\s*/.exec(head)![0].length;
+    let inner = -1;
+    for (let i = at + 1; i < lines.length && i <= at + 3000; i++) {
+      const l = lines[i]!;
+      if (!l.trim()) continue;
+      const ind = /^\s*/.exec(l)![0].length;
+      if (ind <= indent) break;
+      if (inner < 0) inner = ind;
+      if (ind === inner && /^\s*(?:async\s+)?def\s/.test(l)) count(l.replace(/async\s+/, ''));
+    }
+  } else {
+    let depth = 0;
+    let opened = false;
+    let closed = false;
+    for (let i = at; i < lines.length && i <= at + 5000; i++) {
+      const l = lines[i]!.slice(0, MAX_LINE);
+      if (opened && depth === 1 && i > at) count(l);
+      const code = codeOf(l);
+      for (const ch of code) {
+        if (ch === '{') {
+          depth++;
+          opened = true;
+        } else if (ch === '}') depth--;
+      }
+      if (opened && depth <= 0) {
+        closed = true;
+        break;
+      }
+    }
+    if (!closed || open_) return 'unread';
+  }
+  return { line: at + 1, all, open, dunder };
+}
+const COUNTS = new WeakMap<object, Map<string, Omit<MethodCount, 'name' | 'path' | 'claimed'> | 'absent' | 'unread'>>();
