@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { imageHealthcheck, imagePin, oneShotImage, parseDockerfile, resolveImage } from './dockerfile.js';
+import {
+  composeBuildContext,
+  composeBuildPath,
+  imageHealthcheck,
+  imagePin,
+  oneShotImage,
+  parseDockerfile,
+  resolveImage,
+} from './dockerfile.js';
 
 describe('parseDockerfile', () => {
   it('splits stages with aliases and lines, skipping --platform flags', () => {
@@ -131,5 +139,17 @@ describe('oneShotImage', () => {
       'Dockerfile:4 ENTRYPOINT ["/tool"] runs the command-line tool once: no EXPOSE, no server command',
     );
     expect(why('FROM alpine:3.20 AS base\nEXPOSE 80\nFROM base\nENTRYPOINT ["/tool"]\n')).toBeUndefined();
+  });
+});
+
+describe('compose build contexts', () => {
+  it('resolve inside the repository, and name nothing when they climb above its root', () => {
+    expect(composeBuildContext('docker', { context: '../' })).toBe('');
+    expect(composeBuildPath('docker', { context: '../api', dockerfile: 'Dockerfile.prod' })).toBe(
+      'api/Dockerfile.prod',
+    );
+    expect(composeBuildContext('', '../..')).toBeUndefined();
+    expect(composeBuildPath('docker', { context: '../../..' })).toBeUndefined();
+    expect(composeBuildContext('', 'https://github.com/o/r.git')).toBeUndefined();
   });
 });

@@ -436,13 +436,16 @@ function buildSpec(build: unknown): Record<string, unknown> | undefined {
   return build && typeof build === 'object' && !Array.isArray(build) ? (build as Record<string, unknown>) : undefined;
 }
 
-/** A slash path with `.` and `..` segments resolved, repository-relative ('' is the root). */
-function normalised(path: string): string {
+/**
+ * A slash path with `.` and `..` segments resolved, repository-relative ('' is the root); undefined
+ * when it climbs above the root (`context: ../..` from a root compose file names no folder here).
+ */
+function normalised(path: string): string | undefined {
   const parts: string[] = [];
   for (const seg of path.split('/')) {
     if (!seg || seg === '.') continue;
-    if (seg === '..') parts.pop();
-    else parts.push(seg);
+    if (seg !== '..') parts.push(seg);
+    else if (parts.pop() === undefined) return undefined;
   }
   return parts.join('/');
 }
