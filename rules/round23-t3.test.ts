@@ -163,9 +163,12 @@ describe('round 23: Bats suites CI runs against the built binary', () => {
       snippet: '@test "--help exits 0" {',
       note: 'integration: Bats: 2 tests that run the program and check its output and exit status, run by CI at .github/workflows/ci.yml:13',
     });
-    // The inventory counts no shell test framework: the Go tests alone are counted.
+    // The inventory counts the Bats cases beside the Go tests (round 30).
     const inv = testInventory(memoryIndex(goCli));
-    expect(inv.files.map((f) => f.path)).toEqual(['cmd/tabswitch/parse_test.go']);
+    expect(inv.files.map((f) => [f.path, f.cases])).toEqual([
+      ['cmd/tabswitch/parse_test.go', 1],
+      ['test/tabswitch.bats', 2],
+    ]);
   });
 
   it('a Bats suite of shell functions (`run parse_flags`), or one CI never runs, is not an integration test', async () => {

@@ -882,7 +882,10 @@ export default defineRule({
           ...at,
           note: `${f.framework}: ${f.cases} test case${f.cases === 1 ? '' : 's'} run against the application or a real dependency (${app})`,
         });
-      else if (f.cases > 0)
+      else if (f.framework === 'Bats') {
+        // Bats tests run commands and check their output: black-box tests, never units. Their kind
+        // comes from their folder (above) or from what the suite runs (batsSuites).
+      } else if (f.cases > 0)
         add('unit', { ...at, note: `${f.framework}: ${f.cases} test case${f.cases === 1 ? '' : 's'}` });
     }
     const testPaths = new Set(inv.files.map((f) => f.path));

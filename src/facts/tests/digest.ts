@@ -33,6 +33,7 @@ import { countTerraformTest, TFTEST_GLOBS } from './terraform-test.js';
 import { countGherkin, GHERKIN_GLOBS } from './gherkin.js';
 import { countMolecule, MOLECULE_FILE, MOLECULE_GLOBS } from './molecule.js';
 import { countSwift, SWIFT_TEST_GLOBS } from './swift.js';
+import { BATS_TEST_GLOBS, countBats } from './bats.js';
 import { countPhp, countRuby, type PhpClass, type RubyShared, type ShouldaCount } from './scripting.js';
 import { snippetAt } from './types.js';
 import { dirOf } from '../paths.js';
@@ -63,7 +64,11 @@ export type TestDigest =
   | { kind: 'go'; tags: string[]; count: FileCount; snippet?: string; suites?: GoSuites }
   /** `tables`: the arrays it exports (case tables), as values. Its helpers: HELPERS_DIGEST. */
   | { kind: 'js'; count: FileCount; snippet?: string; tables: Record<string, Value> }
-  | { kind: 'helm' | 'terraform' | 'gherkin' | 'molecule' | 'elixir' | 'swift'; count: FileCount; snippet?: string }
+  | {
+      kind: 'helm' | 'terraform' | 'gherkin' | 'molecule' | 'elixir' | 'swift' | 'bats';
+      count: FileCount;
+      snippet?: string;
+    }
   /**
    * Rust: also the test-generating macros it defines, the invocations of its own ones (counted),
    * and invocations of macros it does not define (`name! {`, by name), counted when another
@@ -210,6 +215,7 @@ function digest(path: string, text: string, files: Files): TestDigest | undefine
   if (ext === 'feature') return withSnippet('gherkin', countGherkin(text));
   if (MOLECULE_FILE.test(path)) return withSnippet('molecule', countMolecule(text));
   if (ext === 'exs') return withSnippet('elixir', countExUnit(text));
+  if (ext === 'bats') return withSnippet('bats', countBats(text));
   if (ext === 'yaml' || ext === 'yml') return withSnippet('helm', countHelm(text, path));
   return undefined;
 }
@@ -404,6 +410,8 @@ export const TEST_GLOBS = {
   elixir: EXUNIT_TEST_GLOBS,
   // XCTest and swift-testing: SwiftPM's Tests/<Target>/, an Xcode project's …Tests/ folders.
   swift: SWIFT_TEST_GLOBS,
+  // Bats: `@test` blocks of the `*.bats` files a `bats` command runs.
+  bats: BATS_TEST_GLOBS,
 };
 export const TEST_READS = Object.values(TEST_GLOBS).flat();
 /** JS modules the rule reads anyway (test files and what sits in test folders): where test helpers live. */

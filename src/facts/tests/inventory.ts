@@ -24,6 +24,7 @@ import { unittestCollects, unittestSpecs } from './unittest-discovery.js';
 import { escapeRe } from '../../util/regex.js';
 import { isExamplePath, isTestPath } from '../paths.js';
 import { cucumberRunnerOf } from './cucumber-jvm.js';
+import { BATS_LIBRARY } from './bats.js';
 
 export { TEST_DIGEST, TEST_GLOBS, TEST_READS } from './digest.js';
 
@@ -45,6 +46,7 @@ export const LANGUAGE_NAMES: Record<keyof typeof TEST_GLOBS, string> = {
   molecule: 'Ansible',
   elixir: 'Elixir',
   swift: 'Swift',
+  bats: 'Shell',
 };
 
 const joinChart = (dir: string) => (dir ? `${dir}/Chart.yaml` : 'Chart.yaml');
@@ -574,8 +576,9 @@ function build(files: FileView): TestInventory {
   const csCustom = csharpCustomTests(candidates(TEST_GLOBS.csharp), digest);
   gherkinFiles(files, candidates(TEST_GLOBS.gherkin), digest, record, notCollected, sources);
   const rustMacros = rustTestMacros(candidates(TEST_GLOBS.rust), digest);
-  for (const lang of ['jvm', 'csharp', 'rust', 'helm', 'terraform', 'molecule', 'elixir', 'swift'] as const) {
+  for (const lang of ['jvm', 'csharp', 'rust', 'helm', 'terraform', 'molecule', 'elixir', 'swift', 'bats'] as const) {
     for (const path of candidates(TEST_GLOBS[lang])) {
+      if (lang === 'bats' && BATS_LIBRARY.test(path)) continue;
       if (lang === 'rust' && RUST_NOT_RUN.test(path)) continue;
       if (lang === 'rust' && isBuildScript(files, path)) {
         const g = buildScriptTests(files, path);

@@ -75,7 +75,9 @@ const CONFIGS: { runner: string; glob: string }[] = [
   { runner: 'jest', glob: '**/jest.config.{js,mjs,cjs,ts,json}' },
   { runner: 'mocha', glob: '**/.mocharc.{js,cjs,mjs,json,jsonc,yml,yaml}' },
   { runner: 'playwright', glob: '**/playwright.config.{js,mjs,cjs,ts,mts}' },
-  { runner: 'cypress', glob: '**/cypress.config.{js,mjs,cjs,ts}' },
+  { runner: 'cypress', glob: '**/cypress.config.{js,mjs,cjs,ts,mts,cts}' },
+  // Cypress before 10: `integrationFolder` (default cypress/integration) and `testFiles` (default every file).
+  { runner: 'cypress', glob: '**/cypress.json' },
   { runner: 'ava', glob: '**/ava.config.{js,cjs,mjs}' },
   { runner: 'jasmine', glob: '**/spec/support/jasmine.json' },
   // Teaspoon runs a Rails app's JavaScript tests (Mocha, Jasmine or QUnit) in a browser.
@@ -207,7 +209,7 @@ function specFromConfig(runner: string, path: string, raw: string): RunnerSpec |
     const rel = (d: string) => (d === dir ? '' : d.slice(dir ? dir.length + 1 : 0));
     include = dirs.flatMap((d) => globs.map((g) => (rel(d) ? `${rel(d)}/${g}` : g)));
   }
-  if (runner === 'cypress') include = literal(text, 'specPattern');
+  if (runner === 'cypress') include = cypressSpecs(path, text);
   if (runner === 'ava') {
     // AVA's `files` (negated globs exclude) and `extensions` (`["ts"]` or `{ ts: "module" }`): its
     // default globs take every extension it loads, so a TypeScript set-up collects test/*.ts.
@@ -240,6 +242,22 @@ function specFromConfig(runner: string, path: string, raw: string): RunnerSpec |
     ...(ignore.length ? { ignore } : {}),
     ...(also ? { also } : {}),
   };
+}
+
+/**
+ * The specs a Cypress config collects. Cypress 10+ globs `specPattern` (e2e and component, each
+ * with globby, which expands a folder to every file under it: `specPattern: 'client/cypress/integration/'`);
+ * cypress.json (before 10) joins `integrationFolder` with `testFiles`. Only JS/TS files are counted.
+ */
+function cypressSpecs(path: string, text: string): string[] | undefined {
+  const folder = (g: string) => g.endsWith('/') || !/[*?{}[\]]|\.[A-Za-z0-9]+$/.test(g);
+  const asGlob = (g: string) => (folder(g) ? `${clean(g).replace(/\/+$/, '')}/**/*.${JS}` : g);
+  if (path.endsWith('.json')) {
+    const root = clean(literal(text, 'integrationFolder')?.[0] ?? 'cypress/integration').replace(/\/+$/, '');
+    const testFiles = literal(text, 'testFiles') ?? [`**/*.${JS}`];
+    return testFiles.map((g) => `${root}/${clean(g).replace(/^\*\*\/\*\.\*$/, `**/*.${JS}`)}`);
+  }
+  return literals(text, 'specPattern')?.map(asGlob);
 }
 
 /**
