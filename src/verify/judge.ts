@@ -23,6 +23,12 @@ import { iconStatus, plain, statusOf as statusOfWords } from './status.js';
 import { claimedScore, countFigure, isTestCount } from './numbers.js';
 import { classMethodCount, stubReading, stubWhere } from './stubs.js';
 import { symbolFinding } from './symbols.js';
+import { performanceFiles, subProject } from './sub-project.js';
+import { removedNames, replacedNames } from './removed-names.js';
+import { missingTestClass, testClassCount } from './test-classes.js';
+
+export { replacedNames } from './removed-names.js';
+export { subProject } from './sub-project.js';
 
 export { READINESS_TOLERANCE, PILLAR_TOLERANCE, COUNT_TOLERANCE, COVERAGE_TOLERANCE, testScope } from './figures.js';
 import type { VerifiedClaim, Verdict } from './schema.js';
@@ -1598,37 +1604,6 @@ function ruleFinding(target: string, report: Report, opts: JudgeOptions): Findin
 /** Rules about what a repository has once for all its projects: its CI, its licence. */
 const REPO_WIDE = /^operations\/(?:ci|release|deploy)|licen[cs]e|^security\/(?:security-scanning|dependency|secret)/;
 
-/** What marks a folder as a project of its own. */
-const MANIFEST =
-  /^(?:Cargo\.toml|package\.json|pyproject\.toml|setup\.py|go\.mod|pom\.xml|build\.gradle(?:\.kts)?|composer\.json|Gemfile|mix\.exs|pubspec\.yaml|[^/]+\.csproj|[^/]+\.sln)$/;
-
-const projects = new WeakMap<object, string | null>();
-
-/**
- * The nearest folder above the document, other than the root, that holds a manifest ("tool/"), or
- * null when the document belongs to the repository as a whole.
- */
-export function subProject(ctx: LookupContext): string | null {
-  const cached = projects.get(ctx);
-  if (cached !== undefined) return cached;
-  let found: string | null = null;
-  const doc = ctx.documentPath;
-  if (doc?.includes('/')) {
-    const manifests = new Set(
-      ctx.files.paths
-        .filter((p) => MANIFEST.test(p.slice(p.lastIndexOf('/') + 1)))
-        .map((p) => p.slice(0, p.lastIndexOf('/') + 1)),
-    );
-    const segs = doc.split('/').slice(0, -1);
-    for (let n = segs.length; n >= 1 && !found; n--) {
-      const dir = `${segs.slice(0, n).join('/')}/`;
-      if (manifests.has(dir)) found = dir;
-    }
-  }
-  projects.set(ctx, found);
-  return found;
-}
-
 const FACET_NAMES: Record<string, string> = {
   load: 'load tests',
   e2e: 'end-to-end tests',
@@ -1642,26 +1617,6 @@ const FACET_NAMES: Record<string, string> = {
 /** "not performed", "not run", "nicht durchgeführt": an absence of a run, not of a thing. */
 const NOT_RUN =
   /\bnot (?:yet )?(?:performed|run|executed|conducted|carried out)\b|\bnever (?:run|performed|executed)\b|\bnicht durchgef[üu]hrt\b|\bno (?:realizad[oa]|ejecutad[oa])\b|\bnão (?:realizad[oa]|executad[oa])\b|\bnon (?:effectu[ée]e?|r[ée]alis[ée]e?)\b/i;
-/** Benchmarks and performance scripts by name or folder: "benchmark_test.go", "tests/performance/load.sh". */
-const PERF_NAME = /load[-_]?test|perf(?:ormance)?[-_]?test|benchmark|stress[-_]?test/i;
-const PERF_FOLDER = /(?:^|\/)(?:performance|perf|load[-_]?tests?|benchmarks?|benches)\/[^/]+$/i;
-const PERF_EXT = /\.(?:sh|[cm]?[jt]s|py|go|java|kt|rb|jmx|rs|ya?ml)$/i;
-const PERF_FILE = {
-  test: (p: string) =>
-    PERF_EXT.test(p) &&
-    (PERF_FOLDER.test(p) || (!/\.ya?ml$/i.test(p) && PERF_NAME.test(p.slice(p.lastIndexOf('/') + 1)))),
-};
-const NOT_PERF = /(?:^|\/)(?:node_modules|vendor|third_party|dist|build|target)\//;
-
-function performanceFiles(ctx: LookupContext): string[] {
-  const out: string[] = [];
-  for (const p of ctx.files.paths) {
-    if (out.length >= 3) break;
-    if (PERF_FILE.test(p) && !NOT_PERF.test(p)) out.push(p);
-  }
-  return out;
-}
-
 function facetFound(rule: RuleReport, facet: string): boolean | 'partial' | undefined {
   const d = rule.data as Record<string, unknown> | undefined;
   // A CORS policy that lets any origin send credentials is there, but not as claimed.
@@ -1686,9 +1641,6 @@ function facetFound(rule: RuleReport, facet: string): boolean | 'partial' | unde
 /** Lookups of what a claim names itself: files, dependencies, code, settings, tests. */
 const NAMED_BASIS = new Set(['file', 'dependency', 'search', 'config', 'tests']);
 
-/** The names a verb of replacement puts out of use: "replaced encore_entry", "au lieu de X", "statt X". */
-const REPLACED =
-  /\b(?:replaced|remplac[ée]e?s?|ersetzt|reemplazad[oa]s?|substitu[íi]d[oa]s?|instead of|au lieu de|(?:an)?statt|anstelle von|en lugar de|em vez de|migrated from|migr[ée]e? depuis)\s+(?!by\b|with\b|par\b|durch\b|por\b|com\b|con\b)[`"']?([\w@./:-]+)/giu;
 /**
  * "tests/services/files.service.test.ts - 11/11 (100%)": the line's count is the test cases of the test
  * file it names, and the file holds that many.
@@ -1765,49 +1717,6 @@ function ruleBeside(claim: Claim, rule: Finding): string | null {
   const claimed = new Set(words(text));
   if ([...short].some((w) => claimed.has(w))) return null;
   return missing.join('; ');
-}
-
-/** A name the line says was taken out: "removed deprecated `foo`", "foo removed" (read word by word). */
-const REMOVED_VERB = /^(?:removed|dropped|deleted|entfernt)$/i;
-/** "Remove MockCache", "Eliminados todos los `System.out.println`", "Removed the default ('changeme')". */
-const REMOVAL =
-  /(?<![\p{L}])(?:remove[ds]?|delete[ds]?|dropped|eliminated|eliminate[ds]?|eliminad[oa]s?|removid[oa]s?|retirad[oa]s?|supprimée?s?|entfernt|gelöscht)(?![\p{L}])/iu;
-const REMOVED_QUALIFIER = /^(?:the|deprecated|unused|old|legacy|obsolete)$/i;
-/** A word without the quotes, brackets and stops around it (a loop: a `+$` pattern backtracks). */
-function bareWord(w: string): string {
-  let a = 0;
-  let b = w.length;
-  while (a < b && '`"\'('.includes(w[a]!)) a++;
-  while (b > a && '`"\'),.;:'.includes(w[b - 1]!)) b--;
-  return w.slice(a, b);
-}
-function removedNames(text: string, raw = text): string[] {
-  const words = text.split(/\s+/).map(bareWord);
-  const out: string[] = [];
-  words.forEach((w, i) => {
-    if (!REMOVED_VERB.test(w)) return;
-    let j = i + 1;
-    while (j < words.length && REMOVED_QUALIFIER.test(words[j]!)) j++;
-    if (words[j]) out.push(words[j]!.toLowerCase());
-    if (i > 0 && words[i - 1]) out.push(words[i - 1]!.toLowerCase());
-  });
-  // The names written after a verb of removal, up to the end of its clause: code and quoted values.
-  const at = REMOVAL.exec(raw);
-  if (at) {
-    const clause = raw.slice(at.index + at[0].length).split(/[;.](?:\s|$)|\s(?:but|and then|aber|pero|mais|mas)\s/)[0]!;
-    const names = namesIn(clause);
-    const quoted = [...clause.matchAll(/["'`]([^"'`\n]{3,80})["'`]/g)].map((m) => m[1]!);
-    for (const n of [...names.identifiers, ...names.literals, ...names.paths, ...quoted])
-      out.push(bareWord(n).toLowerCase());
-  }
-  return out;
-}
-export function replacedNames(text: string): string[] {
-  return [...text.matchAll(REPLACED)].map((m) => {
-    let name = m[1]!.toLowerCase();
-    while (name && '.,;:)'.includes(name.at(-1)!)) name = name.slice(0, -1);
-    return name;
-  });
 }
 
 /** Combine findings, whatever their source, into the verdict on what the claim asserts. */
@@ -2063,53 +1972,4 @@ export function vagueSubject(claim: Claim, states = false): boolean {
       names.settings.length ===
     0
   );
-}
-
-/** "TestPaymentEndpoints (4 tests)": the test class the line leads with, when no file defines it. */
-function missingTestClass(ctx: LookupContext, claim: Claim): Finding | null {
-  const lead = /^\W*([A-Z]\w{3,60})\s*\(/.exec(plain(claim.text))?.[1];
-  // Only a name the search was asked for ("TestHealth" is too plain a name to be planned as code).
-  if (!lead || !/^Test[A-Z]|[a-z](?:Tests?|Spec)$/.test(lead) || !namesOf(claim).identifiers.includes(lead))
-    return null;
-  // Other documents that repeat the name (a test plan, a second report) are not the code.
-  const hits = ctx.search.hits.get(`id:${lead}`)?.filter((h) => !/\.(?:md|mdx|rst|txt|adoc)$/i.test(h.path));
-  const f = searchFinding(ctx, lead, hits, true);
-  return f.present === 'no' ? { ...f, detail: `${lead}, but ${f.detail}` } : null;
-}
-
-/**
- * "TestStatusModel (4 tests)": a Python test class named with its count, counted in its body — the
- * `def test_…` methods indented under `class TestStatusModel`, up to the next line at the class's
- * own indentation. A class written once and counted is settled; anything else is left to the rest.
- */
-function testClassCount(ctx: LookupContext, claim: Claim): Finding | null {
-  const t = plain(claim.text);
-  const m = /^\W*([A-Z]\w{3,60})\s*\((\d{1,4}) tests?\)/.exec(t);
-  if (!m || !/^Test[A-Z]|[a-z](?:Tests?)$/.test(m[1]!)) return null;
-  const [, name, said] = m;
-  const defs = (ctx.search.hits.get(`id:${name}`) ?? []).filter(
-    (h) => h.path.endsWith('.py') && new RegExp(`^\\s*class\\s+${name}\\b`).test(h.snippet),
-  );
-  if (defs.length !== 1) return null;
-  const def = defs[0]!;
-  const lines = (fileText(ctx, def.path) ?? '').split('\n');
-  const head = lines[def.line - 1];
-  if (!head || !new RegExp(`^\\s*class\\s+${name}\\b`).test(head)) return null;
-  const indent = /^\s*/.exec(head)![0].length;
-  let count = 0;
-  for (let i = def.line; i < lines.length; i++) {
-    const l = lines[i]!;
-    if (!l.trim() || l.trim().startsWith('#') || l.trim().startsWith('@')) continue;
-    if (/^\s*/.exec(l)![0].length <= indent) break;
-    if (/^\s*(?:async\s+)?def\s+test\w*\s*\(/.test(l)) count++;
-  }
-  const agrees = count === Number(said);
-  return {
-    subject: `${name} (${said} tests)`,
-    basis: 'tests',
-    valued: true,
-    present: agrees ? 'yes' : 'no',
-    detail: `${name} at ${def.path}:${def.line} holds ${count} test method${count === 1 ? '' : 's'} (def test_…)`,
-    evidence: [{ path: def.path, line: def.line, snippet: head.trim().slice(0, 120), note: `${count} test methods` }],
-  };
 }

@@ -1,0 +1,55 @@
+/** Test classes a line names with a count ("TestStatusModel (4 tests)"): found, and counted in their body. */
+import type { Claim } from './extract.js';
+import { type Finding, type LookupContext, searchFinding } from './lookup.js';
+import { namesOf } from './needles.js';
+import { fileText } from './problems.js';
+import { plain } from './status.js';
+
+/** "TestPaymentEndpoints (4 tests)": the test class the line leads with, when no file defines it. */
+export function missingTestClass(ctx: LookupContext, claim: Claim): Finding | null {
+  const lead = /^\W*([A-Z]\w{3,60})\s*\(/.exec(plain(claim.text))?.[1];
+  // Only a name the search was asked for ("TestHealth" is too plain a name to be planned as code).
+  if (!lead || !/^Test[A-Z]|[a-z](?:Tests?|Spec)$/.test(lead) || !namesOf(claim).identifiers.includes(lead))
+    return null;
+  // Other documents that repeat the name (a test plan, a second report) are not the code.
+  const hits = ctx.search.hits.get(`id:${lead}`)?.filter((h) => !/\.(?:md|mdx|rst|txt|adoc)$/i.test(h.path));
+  const f = searchFinding(ctx, lead, hits, true);
+  return f.present === 'no' ? { ...f, detail: `${lead}, but ${f.detail}` } : null;
+}
+
+/**
+ * "TestStatusModel (4 tests)": a Python test class named with its count, counted in its body — the
+ * `def test_…` methods indented under `class TestStatusModel`, up to the next line at the class's
+ * own indentation. A class written once and counted is settled; anything else is left to the rest.
+ */
+export function testClassCount(ctx: LookupContext, claim: Claim): Finding | null {
+  const t = plain(claim.text);
+  const m = /^\W*([A-Z]\w{3,60})\s*\((\d{1,4}) tests?\)/.exec(t);
+  if (!m || !/^Test[A-Z]|[a-z](?:Tests?)$/.test(m[1]!)) return null;
+  const [, name, said] = m;
+  const defs = (ctx.search.hits.get(`id:${name}`) ?? []).filter(
+    (h) => h.path.endsWith('.py') && new RegExp(`^\\s*class\\s+${name}\\b`).test(h.snippet),
+  );
+  if (defs.length !== 1) return null;
+  const def = defs[0]!;
+  const lines = (fileText(ctx, def.path) ?? '').split('\n');
+  const head = lines[def.line - 1];
+  if (!head || !new RegExp(`^\\s*class\\s+${name}\\b`).test(head)) return null;
+  const indent = /^\s*/.exec(head)![0].length;
+  let count = 0;
+  for (let i = def.line; i < lines.length; i++) {
+    const l = lines[i]!;
+    if (!l.trim() || l.trim().startsWith('#') || l.trim().startsWith('@')) continue;
+    if (/^\s*/.exec(l)![0].length <= indent) break;
+    if (/^\s*(?:async\s+)?def\s+test\w*\s*\(/.test(l)) count++;
+  }
+  const agrees = count === Number(said);
+  return {
+    subject: `${name} (${said} tests)`,
+    basis: 'tests',
+    valued: true,
+    present: agrees ? 'yes' : 'no',
+    detail: `${name} at ${def.path}:${def.line} holds ${count} test method${count === 1 ? '' : 's'} (def test_…)`,
+    evidence: [{ path: def.path, line: def.line, snippet: head.trim().slice(0, 120), note: `${count} test methods` }],
+  };
+}
