@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { commandGraph } from '../src/facts/commands/index.js';
+import { makeRecipe } from '../src/facts/commands/make.js';
 import { memoryIndex, type Tree } from '../src/testing/memory.js';
 import { runRuleOn } from '../src/testing/rule-tester.js';
 import coverageGate from './quality/coverage-gate.js';
@@ -102,5 +103,19 @@ describe('make define/$(call) macros in the command graph', () => {
     lines.push('define f', '\tcargo test', 'endef');
     const g = commandGraph(memoryIndex({ ...repo(lines.join('\n')) }));
     expect(g.runs.length).toBeLessThan(5000);
+  });
+
+  it('only the targets read are expanded, from one budget for the whole Makefile', () => {
+    const lines = ['define body', ...Array.from({ length: 400 }, (_, i) => `\tcargo test case_${i}`), 'endef'];
+    for (let t = 0; t < 3000; t++) lines.push(`t${t}:`, ...Array.from({ length: 10 }, () => '\t$(call body)'));
+    const files = memoryIndex({ Makefile: lines.join('\n') });
+    // The target read first gets its macros: ten calls, each at most 200 lines.
+    const first = makeRecipe(files, 'Makefile', 't0');
+    expect(first.length).toBeGreaterThan(1900);
+    expect(first[0]).toBe('cargo test case_0');
+    // Every target read in turn: 3,000 targets of 2,000 lines each are not all materialised.
+    let total = 0;
+    for (let t = 0; t < 3000; t++) total += makeRecipe(files, 'Makefile', `t${t}`).length;
+    expect(total).toBeLessThanOrEqual(10_000);
   });
 });

@@ -225,3 +225,36 @@ jobs:
     expect(['dev', 'github-pages'].map(envKind)).toEqual(['dev', undefined]);
   });
 });
+
+describe('environments computed from CI expressions, on hostile input', () => {
+  it('a workflow of thousands of jobs, each with its own expression, is followed for the first ones only', () => {
+    const lines = ['on: push', 'jobs:'];
+    for (let i = 0; i < 3000; i++)
+      lines.push(
+        `  j${i}:`,
+        '    runs-on: ubuntu-latest',
+        `    environment: \${{ env.TARGET_${i} }}`,
+        '    steps:',
+        `      - run: echo TARGET_${i}=staging >> "$GITHUB_ENV"`,
+      );
+    const [ci] = parse({ '.github/workflows/deploy.yml': lines.join('\n') });
+    const computed = ci!.environments.filter((e) => e.name === 'staging');
+    expect(computed[0]).toMatchObject({ job: 'j0', assigned: 7 });
+    expect(computed.length).toBe(20);
+  });
+
+  it('one expression repeated by every job is followed once and resolved for each', () => {
+    const lines = ['on: push', 'jobs:'];
+    for (let i = 0; i < 500; i++)
+      lines.push(
+        `  j${i}:`,
+        '    runs-on: ubuntu-latest',
+        '    environment: ${{ env.TARGET }}',
+        '    steps:',
+        '      - run: make',
+      );
+    lines.push('env:', '  TARGET: production');
+    const [ci] = parse({ '.github/workflows/deploy.yml': lines.join('\n') });
+    expect(ci!.environments.filter((e) => e.name === 'production').length).toBe(500);
+  });
+});

@@ -849,33 +849,20 @@ function computedEnvironments(
 ): CiEnvironment[] {
   const out: CiEnvironment[] = [];
   const jobs = rec(value.jobs) ?? {};
+  // Each expression is followed once (jobs repeat one), and at most EXPRESSIONS of them: each reads
+  // every scalar of the file, so thousands of jobs each with its own expression were quadratic (4,000: 17 s).
+  const followed = new Map<string, Map<string, number | undefined>>();
   for (const e of written) {
     const expr = e.written ?? e.name;
     if (!expr.includes('${{') || envKind(e.name)) continue;
     const ref = /([\w-]+(?:\.[\w-]+)*)\s*\}\}/.exec(expr.slice(0, 300))?.[1];
     if (!ref) continue;
-    const values = new Map<string, number | undefined>();
-    if (ref.startsWith('matrix.') && e.job)
-      for (const v of matrixValues(at(jobs, [e.job, 'strategy', 'matrix']), ref.slice(7)) ?? []) values.set(v, e.line);
-    // The variable and the names job outputs bind it to (`deployment_env: ${{ env.DEPLOYMENT_ENV }}`).
-    const names = new Set([ref.slice(ref.lastIndexOf('.') + 1)]);
-    for (let hop = 0; hop < 2; hop++)
-      for (const job of Object.values(jobs)) {
-        for (const [k, v] of Object.entries(rec(rec(job)?.outputs) ?? {}))
-          if (names.has(k) && typeof v === 'string') {
-            const inner = /([\w-]+)\s*\}\}/.exec(v.slice(0, 300))?.[1];
-            if (inner && names.size < 6) names.add(inner);
-          }
-      }
-    for (const s of scalars) {
-      const key = lastKey(s.path);
-      if (key && names.has(key) && !s.value.includes('$')) values.set(s.value.trim(), s.line);
-      if (!s.value.includes('=')) continue;
-      for (const l of splitLines(s))
-        for (const name of names) {
-          const m = new RegExp(`(?:^|[^\\w$])${name}=["']?([A-Za-z][\\w.-]{0,40})`).exec(l.text.slice(0, 500));
-          if (m && !values.has(m[1]!)) values.set(m[1]!, l.line);
-        }
+    const key = ref.startsWith('matrix.') ? `${e.job ?? ''} ${ref}` : ref;
+    let values = followed.get(key);
+    if (!values) {
+      if (followed.size >= EXPRESSIONS) continue;
+      values = valuesOf(ref, e.job, e.line, jobs, scalars);
+      followed.set(key, values);
     }
     for (const [name, line] of values)
       if (envKind(name) && !out.some((x) => x.name === name && x.job === e.job))
@@ -889,6 +876,44 @@ function computedEnvironments(
         });
   }
   return out;
+}
+
+/** Most distinct `environment:` expressions followed in one workflow file. */
+const EXPRESSIONS = 20;
+
+/** The values the workflow gives the variable `ref` names, with the line assigning each. */
+function valuesOf(
+  ref: string,
+  job: string | undefined,
+  line: number,
+  jobs: Record<string, unknown>,
+  scalars: YamlScalar[],
+): Map<string, number | undefined> {
+  const values = new Map<string, number | undefined>();
+  if (ref.startsWith('matrix.') && job)
+    for (const v of matrixValues(at(jobs, [job, 'strategy', 'matrix']), ref.slice(7)) ?? []) values.set(v, line);
+  // The variable and the names job outputs bind it to (`deployment_env: ${{ env.DEPLOYMENT_ENV }}`).
+  const names = new Set([ref.slice(ref.lastIndexOf('.') + 1)]);
+  for (let hop = 0; hop < 2; hop++)
+    for (const j of Object.values(jobs)) {
+      for (const [k, v] of Object.entries(rec(rec(j)?.outputs) ?? {}))
+        if (names.has(k) && typeof v === 'string') {
+          const inner = /([\w-]+)\s*\}\}/.exec(v.slice(0, 300))?.[1];
+          if (inner && names.size < 6) names.add(inner);
+        }
+    }
+  const assigns = [...names].map((name) => new RegExp(`(?:^|[^\\w$])${name}=["']?([A-Za-z][\\w.-]{0,40})`));
+  for (const s of scalars) {
+    const key = lastKey(s.path);
+    if (key && names.has(key) && !s.value.includes('$')) values.set(s.value.trim(), s.line);
+    if (!s.value.includes('=')) continue;
+    for (const l of splitLines(s))
+      for (const re of assigns) {
+        const m = re.exec(l.text.slice(0, 500));
+        if (m && !values.has(m[1]!)) values.set(m[1]!, l.line);
+      }
+  }
+  return values;
 }
 
 /** Names of production and pre-production environments, as teams spell them. */

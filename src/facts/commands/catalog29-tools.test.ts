@@ -72,3 +72,16 @@ describe('linters, formatters and type checkers of every covered ecosystem (issu
       expect(kinds(line), line).not.toContain('format');
   });
 });
+
+describe('Husky.Net task runner on hostile input', () => {
+  it('tasks whose "command" key is escaped are cited once the written ones run out, in one pass', () => {
+    const escaped = Array.from({ length: 20_000 }, () => '{"comm\\u0061nd":"dotnet","args":["format"]}');
+    const json = `{"tasks":[\n{"command":"dotnet","args":["test"]},\n${escaped.join(',\n')}\n]}`;
+    const g = commandGraph(memoryIndex({ '.husky/task-runner.json': json, '.husky/pre-commit': 'dotnet husky run\n' }));
+    const lines = g.runs.map(
+      (r) => `${r.argv.slice(0, 2).join(' ')} @ ${r.chain.find((h) => h.via === 'Husky.Net task')?.line}`,
+    );
+    expect(lines).toContain('dotnet test @ 2');
+    expect(lines).toContain('dotnet format @ 2');
+  });
+});

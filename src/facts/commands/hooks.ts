@@ -535,10 +535,15 @@ function huskyNetOrigin(files: FileView): HookOrigin[] {
   const text = files.read(path) ?? '';
   const commands: Synthetic[] = [];
   let from = 1;
+  let exhausted = false;
   for (const t of cfg.value.tasks as { command?: unknown; args?: unknown; group?: unknown; name?: unknown }[]) {
     if (!t || typeof t !== 'object' || typeof t.command !== 'string') continue;
-    const line = lineOf(text, /"command"\s*:/, from) ?? 1;
-    from = line + 1;
+    // A task whose key is not written as `"command"` (an escaped `"comm\u0061nd"`) is cited at the
+    // last one found: searching again from the top for every such task was quadratic (20,000: 49 s).
+    const found = exhausted ? undefined : lineOf(text, /"command"\s*:/, from);
+    if (found === undefined) exhausted = true;
+    else from = found + 1;
+    const line = found ?? Math.max(1, from - 1);
     if (!allTasks && !(typeof t.group === 'string' && groups.has(t.group))) continue;
     const args = Array.isArray(t.args)
       ? t.args.filter((a): a is string => typeof a === 'string' && !/^\$\{/.test(a))
