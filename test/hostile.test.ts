@@ -726,6 +726,25 @@ describe('trust: bounded time, and an error never lifts a gate (issue 14)', () =
     expect(open.every((c) => c.verdict === 'unverifiable')).toBe(true);
   });
 
+  it('commands, scripts, hooks and targets named after JavaScript built-ins (constructor, toString, __proto__) do not crash the command graph', async () => {
+    const root = writeTree(tempDir(), {
+      '.github/workflows/ci.yml':
+        'on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - run: constructor x\n      - run: toString y\n      - run: npm run constructor\n      - run: make constructor toString\n      - run: npx constructor\n',
+      'package.json': '{"name":"x","scripts":{"test":"constructor","constructor":"toString","__proto__":"x"}}',
+      'grumphp.yml': 'grumphp:\n  tasks:\n    constructor: ~\n    toString: ~\n',
+      Makefile: 'constructor:\n\tconstructor x\ntoString:\n\t$(call constructor)\n',
+      'Cargo.toml':
+        '[package]\nname = "x"\n[dev-dependencies.cargo-husky]\nversion = "1"\nfeatures = ["constructor", "toString"]\n',
+    });
+    const r = await cli(['audit', root, '--format', 'json']);
+    expect(r.code, r.stderr).toBe(0);
+    const report = JSON.parse(r.stdout) as Report;
+    const ci = report.pillars.flatMap((p) => p.rules).find((x) => x.id === 'quality/tests-in-ci')!;
+    // No built-in is taken for a test runner: the steps run nothing this tool knows.
+    expect(ci.outcome).not.toBe('pass');
+    expect(ci.outcome).not.toBe('error');
+  });
+
   it('huge manifests cost time linear in their size (a lookup per dependency: three 1 MB package.json and composer.json cost 136 s in facts)', async () => {
     const files: Record<string, string> = {};
     for (const d of ['a', 'b']) {

@@ -99,7 +99,7 @@ function composeService(
   const candidates = ref.composeFiles.length
     ? ref.composeFiles.map((f) => joinPath(cwd, f))
     : [cwd, ''].flatMap((d) => COMPOSE_NAMES.map((n) => joinPath(d, n)));
-  const def: Record<string, unknown> = {};
+  const def: Record<string, unknown> = Object.create(null);
   let dir: string | undefined;
   for (const path of candidates) {
     if (!files.exists(path)) continue;

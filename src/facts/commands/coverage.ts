@@ -7,6 +7,7 @@
  * word elsewhere on the line.
  */
 import type { CommandTool } from '../../types.js';
+import { own } from './own.js';
 
 const measured = (name: string, implied?: string): CommandTool => ({
   name,
@@ -145,7 +146,7 @@ export function coverageTools(argv: readonly string[]): CommandTool[] {
     .slice(head.lastIndexOf('/') + 1)
     .replace(/\.(?:exe|cmd)$/i, '')
     .replace(/^py\.test$/, 'pytest');
-  const rule = RULES[base];
+  const rule = own(RULES, base);
   if (!rule) return [];
   const sub = argv.slice(1).find((w) => !w.startsWith('-')) ?? '';
   return rule(argv, sub);

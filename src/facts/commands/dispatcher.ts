@@ -89,7 +89,7 @@ export function dispatcherView(
 /** Variables of a script's top level that hold its own directory, as a root-anchored path. */
 function selfDirVars(top: string, path: string): Record<string, string> {
   const dir = path.includes('/') ? `/${path.slice(0, path.lastIndexOf('/'))}` : '';
-  const vars: Record<string, string> = {};
+  const vars: Record<string, string> = Object.create(null);
   for (const m of top.matchAll(/^[ \t]*(?:readonly[ \t]+|export[ \t]+|declare[ \t]+-\w+[ \t]+)?([A-Za-z_]\w*)=(.+)$/gm))
     if (SELF_DIR.test(m[2]!.trim())) vars[m[1]!] = dir;
   return vars;

@@ -5,6 +5,7 @@
  * executed; depth and size are bounded, cycles are cut.
  */
 import type { CommandGraph, CommandHop, CommandRun, CommandTool, FileView } from '../../types.js';
+import { own } from './own.js';
 import {
   type CiCommand,
   type CiFile,
@@ -486,7 +487,7 @@ function runnerConfigsOf(files: FileView, runs: CommandRun[]): CommandGraph['run
   const add = (argv: string[], cwd: string) => {
     const head = argv[0] ?? '';
     const runner = head.slice(head.lastIndexOf('/') + 1);
-    const flags = CONFIG_FLAGS[runner];
+    const flags = own(CONFIG_FLAGS, runner);
     if (!flags) return;
     const i = argv.findIndex((a) => flags.includes(a) || flags.some((f) => a.startsWith(`${f}=`)));
     const value = i < 0 ? undefined : argv[i]!.includes('=') ? argv[i]!.slice(argv[i]!.indexOf('=') + 1) : argv[i + 1];

@@ -14,6 +14,7 @@ import { classify } from './tools.js';
 import { type Block, dirOf, type Expansion, lineOf, positionals, type Resolver, type Synthetic } from './types.js';
 import { escapeRe } from '../../util/regex.js';
 import { trunkHookOrigins } from './trunk.js';
+import { own } from './own.js';
 
 /** pre-commit hook ids whose command is not their id. */
 const HOOK_ARGV: Record<string, string[]> = {
@@ -509,7 +510,7 @@ function grumphpOrigin(files: FileView): HookOrigin[] {
     const m = indent === keyIndent ? /^\s*([\w.-]+):/.exec(l) : null;
     if (m)
       commands.push({
-        argv: GRUMPHP_TASKS[m[1]!] ?? [m[1]!],
+        argv: own(GRUMPHP_TASKS, m[1]!) ?? [m[1]!],
         hop: { path, line: i + 1, text: l.trim(), via: 'GrumPHP task' },
         cwd: '',
       });
@@ -641,7 +642,7 @@ function cargoHuskyOrigin(files: FileView): HookOrigin[] {
     return [{ system: 'cargo-husky', path, hop, expansion: { blocks } }];
   }
   const commands: Synthetic[] = [...new Set([...defaults, ...features])]
-    .filter((f) => CARGO_HUSKY_RUNS[f])
-    .map((f) => ({ argv: CARGO_HUSKY_RUNS[f]!, hop: { path, line, text: f, via: 'cargo-husky' }, cwd: '' }));
+    .filter((f) => own(CARGO_HUSKY_RUNS, f))
+    .map((f) => ({ argv: own(CARGO_HUSKY_RUNS, f)!, hop: { path, line, text: f, via: 'cargo-husky' }, cwd: '' }));
   return [{ system: 'cargo-husky', path, hop, expansion: { commands } }];
 }

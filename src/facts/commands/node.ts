@@ -19,6 +19,7 @@ import {
 } from './types.js';
 import { escapeRe } from '../../util/regex.js';
 import { nxFormat, nxTargetNames, nxTargets } from './nx.js';
+import { own } from './own.js';
 
 /** The hop of a command a script runs that no file line states (a package binary, a script's own line). */
 const NO_HOP: CommandHop = Object.freeze({ path: '', line: 0, text: '' });
@@ -34,7 +35,7 @@ export function readScripts(files: FileView, path: string, key = 'scripts'): Scr
   const json = files.readJson<Record<string, unknown>>(path);
   if (!json.ok || !json.value || typeof json.value !== 'object') return undefined;
   const raw = json.value[key];
-  const scripts: Record<string, string> = {};
+  const scripts: Record<string, string> = Object.create(null);
   if (raw && typeof raw === 'object' && !Array.isArray(raw))
     for (const [k, v] of Object.entries(raw)) {
       if (typeof v === 'string') scripts[k] = v;
@@ -271,7 +272,7 @@ function serverAndTest(args: string[]) {
 }
 
 export const stringRunners: Resolver = (argv, { files, cwd }) => {
-  const run = STRING_RUNNERS[argv[0]!];
+  const run = own(STRING_RUNNERS, argv[0]);
   if (!run) return undefined;
   const s = scriptsAt(files, cwd);
   const { commands, scripts = [] } = run(argv.slice(1));

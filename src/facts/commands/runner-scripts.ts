@@ -8,6 +8,7 @@ import type { CommandTool, FileView } from '../../types.js';
 import { consoleScripts as declaredConsoleScripts } from '../entry-points.js';
 import { lineAt } from '../../util/lines.js';
 import { joinPath, type Resolver } from './types.js';
+import { own } from './own.js';
 
 const RUNNERS: { lang: RegExp; name: string; calls: RegExp }[] = [
   { lang: /ruby/, name: 'Minitest', calls: /^\s*require\s*\(?\s*['"]minitest(?:\/autorun)?['"]|\bMinitest\.run\b/m },
@@ -88,7 +89,7 @@ function spawnedCommands(text: string, lang: string): { argv: string[]; at: numb
 
 /** `test/runner`, `ruby test/runner.rb`, `./runtests.py` (python is already stripped by normalise). */
 export const runnerScripts: Resolver = (argv, { files, cwd }) => {
-  const viaInterpreter = INTERPRETERS[argv[0]!];
+  const viaInterpreter = own(INTERPRETERS, argv[0]);
   const target = viaInterpreter ? argv.slice(1).find((w) => !w.startsWith('-')) : argv[0];
   if (!target || target.includes('$') || (!viaInterpreter && !/[/.]/.test(target))) return undefined;
   // `python -m scripts.check` (normalised to `scripts.check`): the module's file, scripts/check.py

@@ -288,7 +288,7 @@ function declaredDefaults(files: FileView, path: string): Record<string, string>
     | undefined;
   const on = doc?.on && typeof doc.on === 'object' ? doc.on : undefined;
   const inputs = (on?.workflow_call?.inputs ?? doc?.inputs) as Record<string, { default?: unknown }> | undefined;
-  const out: Record<string, string> = {};
+  const out: Record<string, string> = Object.create(null);
   if (!inputs || typeof inputs !== 'object') return out;
   for (const [k, v] of Object.entries(inputs)) {
     const d = v && typeof v === 'object' ? v.default : undefined;
@@ -331,7 +331,7 @@ function localAction(files: FileView, ref: string): Expansion {
         : '';
     const at = (k: string) => doc.scalars.find((s) => s.path.join('/') === `runs/steps/${i}/${k}`);
     const run = at('run');
-    const envInputs: Record<string, string> = {};
+    const envInputs: Record<string, string> = Object.create(null);
     for (const [k, v] of Object.entries(step.env && typeof step.env === 'object' ? step.env : {})) {
       const m = typeof v === 'string' ? /^\s*\$\{\{\s*inputs\.([\w-]+)\s*\}\}\s*$/.exec(v) : null;
       if (m && /^\w+$/.test(k)) envInputs[k] = m[1]!;
@@ -347,7 +347,7 @@ function localAction(files: FileView, ref: string): Expansion {
       });
     const u = at('uses');
     if (u) {
-      const w: Record<string, string> = {};
+      const w: Record<string, string> = Object.create(null);
       for (const [k, v] of Object.entries(step.with ?? {})) if (typeof v !== 'object') w[k] = String(v);
       uses.push({
         ref: u.value,
@@ -590,7 +590,7 @@ function orbSteps(f: CiFile, doc: Record<string, unknown>, text: string): CiDefa
     const orb = m ? orbs[m[1]!] : undefined;
     if (!m || typeof orb !== 'string') return;
     const full = `${orb}/${m[2]}`;
-    const p: Record<string, string> = {};
+    const p: Record<string, string> = Object.create(null);
     for (const [k, v] of Object.entries((params as Record<string, unknown>) ?? {}))
       if (typeof v !== 'object') p[k] = String(v);
     const hop = {
