@@ -83,7 +83,7 @@ export function javaAgents(files: FileView): JavaAgent[] {
     const out: JavaAgent[] = [];
     for (const p of paths.slice(0, MAX_FILES)) {
       const text = files.read(p);
-      if (!text || !text.includes(FLAG)) continue;
+      if (!text?.includes(FLAG)) continue;
       const lines = files.lines(p);
       if (!lines) continue;
       let from = 0;
