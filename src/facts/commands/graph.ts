@@ -22,7 +22,15 @@ import { gruntResolver, gulpResolver } from './js-tasks.js';
 import { cargoMakeTasks, goBuildScript, invokeTasks, mageTargets } from './task-runners.js';
 import { gradleTasks, mavenPhases } from './jvm.js';
 import { justRecipes, makeTargets, rakeTasks, taskfileTasks } from './make.js';
-import { composerScripts, concurrently, monorepoRunners, packageScripts, runAll, stringRunners } from './node.js';
+import {
+  assumedPackageManager,
+  composerScripts,
+  concurrently,
+  monorepoRunners,
+  packageScripts,
+  runAll,
+  stringRunners,
+} from './node.js';
 import { noxSessions, pythonScripts, toxEnvs } from './python.js';
 import { consoleScripts, runnerScripts } from './runner-scripts.js';
 import { trunkRun } from './trunk.js';
@@ -255,7 +263,17 @@ class Walker {
       );
       return;
     }
-    this.emit(argv, classify(argv), next);
+    const tools = classify(argv);
+    // An unknown word run as a package manager is (`gnpm test`, `gnpm run test:vitest`) where the
+    // nearest package.json has that script: a wrapper a CI step installed, followed as one.
+    if (tools.length === 0) {
+      const wrapped = assumedPackageManager(argv, this.files, frame.cwd);
+      if (wrapped) {
+        this.expand(wrapped, next);
+        return;
+      }
+    }
+    this.emit(argv, tools, next);
   }
 
   expand(exp: Expansion, frame: Frame): void {
