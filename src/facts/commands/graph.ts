@@ -14,7 +14,7 @@ import {
   throwawayClusterJobs,
   workflowTriggers,
 } from '../ci.js';
-import { type ContainerPaths, containerPaths } from './container.js';
+import { type ContainerPaths, composeRunEntrypoint, containerPaths, withComposeFile } from './container.js';
 import { type DispatcherView, dispatcherView, type ScriptFunction } from './dispatcher.js';
 import { dotnetBuilds } from './dotnet.js';
 import { hookOrigins, lintStaged, preCommitCiOrigin, preCommitRun, vpStaged } from './hooks.js';
@@ -152,9 +152,15 @@ class Walker {
           return;
         }
         const advisory = frame.advisory ?? (soft[i] ? `\`|| true\` at ${path}:${l.line}` : undefined);
-        const inside = n.container ? containerPaths(this.files, n.container, cwd) : undefined;
+        const ref = n.container ? withComposeFile(n.container, vars) : undefined;
+        const inside = ref ? containerPaths(this.files, ref, cwd) : undefined;
+        // `docker compose run SERVICE tests …`: the words go to the image's entrypoint script.
+        const entry = ref && inside ? composeRunEntrypoint(this.files, ref, cwd, n.argv, inside) : undefined;
+        if (entry) n.argv = entry.argv;
         const f = {
           ...frame,
+          // The CI line, then the entrypoint line the words reach.
+          ...(entry ? { chain: [...frame.chain, hop] } : {}),
           cwd: inside?.cwd ?? (n.dir ? joinPath(cwd, n.dir) : cwd),
           ...(advisory ? { advisory } : {}),
           ...(inside ? { container: inside } : {}),
@@ -162,7 +168,7 @@ class Walker {
         // A wrapper that measures coverage (`nyc --check-coverage`, `coverage run -m pytest`) is a run of its own.
         for (const w of n.wrappers ?? []) {
           const cov = coverageTools(w);
-          if (cov.length) this.emit(w, cov, { ...f, chain: [...f.chain, hop] });
+          if (cov.length) this.emit(w, cov, { ...f, chain: entry ? f.chain : [...f.chain, hop] });
         }
         // tox without -e runs the environments TOXENV / TOX_ENV name, when the CI step sets one.
         const toxEnv = vars?.TOX_ENV ?? vars?.TOXENV;
@@ -179,7 +185,7 @@ class Walker {
           ),
         );
         const skip = lead.find((w) => w.startsWith('SKIP='))?.slice(5) ?? vars?.SKIP;
-        this.command(argv, f, hop, skip ? { SKIP: skip } : undefined);
+        this.command(argv, f, entry ? entry.hop : hop, skip ? { SKIP: skip } : undefined);
       });
     }
   }
