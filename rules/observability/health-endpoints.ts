@@ -825,11 +825,16 @@ function actuatorHealth(files: FileView): SpringSetting[] {
       /^(?:false|none)$/i.test(s.value),
   );
   if (off) return [];
-  return all.filter((s) =>
-    s.key === 'management.endpoints.web.exposure.include'
-      ? /(?:^|[\s,[])(?:health|\*)(?:$|[\s,\]])/.test(s.value)
-      : s.value !== '' && !/^(?:false|none)$/i.test(s.value),
-  );
+  // The exposure and the probes first: they say what is served; caches and details after.
+  const rank = (s: SpringSetting) =>
+    s.key === 'management.endpoints.web.exposure.include' ? 0 : /\.probes\.enabled$/.test(s.key) ? 1 : 2;
+  return [...all]
+    .sort((a, b) => rank(a) - rank(b))
+    .filter((s) =>
+      s.key === 'management.endpoints.web.exposure.include'
+        ? /(?:^|[\s,[])(?:health|\*)(?:$|[\s,\]])/.test(s.value)
+        : s.value !== '' && !/^(?:false|none)$/i.test(s.value),
+    );
 }
 
 /** `management.endpoints.web.base-path` (Actuator's mount, `/actuator` by default). */
