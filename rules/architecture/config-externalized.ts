@@ -114,7 +114,7 @@ export default defineRule({
         // The arguments of a clap attribute stop at the next attribute: scanning on from each of
         // many unclosed `#[arg(` to the end of the line was quadratic.
         regex:
-          /process\.env\b|import\.meta\.env\b|\bos\.environ\b|\bos\.getenv\(|\bgetenv\(|\bos\.(?:Getenv|LookupEnv|Environ)\(|System\.getenv\(|\bSystem\.(?:get_env|fetch_env!?)\(|Environment\.GetEnvironmentVariable\(|\bENV(?:\[|\.fetch\()|\benv::var|\bstd::env::var|@Value\(\s*"\$\{|@ConfigurationProperties\b|\bIOptions(?:Snapshot|Monitor)?<|\bIConfiguration\b|\bclass[ \t]+\w+\((?:[\w.]+,[ \t]*)*(?:pydantic_settings\.|pydantic\.)?BaseSettings\b|\$_ENV\[|\benv\(\s*['"]|viper\.(?:Get|AutomaticEnv|Unmarshal)|envconfig\.Process|\bdotenvy?::dotenv|\.from_prefixed_env\(|\.from_envvar\(|require\(\s*['"]dotenv|from\s+['"]dotenv|dotenv\.config\(|load_dotenv\(|godotenv\.Load|#\[(?:clap|arg|structopt)\((?:(?!#\[(?:clap|arg|structopt)\()[^)\n])*\benv\b|(?<![\w-])env(?:config)?:"[A-Za-z_][\w]*"/,
+          /process\.env\b|import\.meta\.env\b|\bos\.environ\b|\bos\.getenv\(|\bgetenv\(|\bos\.(?:Getenv|LookupEnv|Environ)\(|System\.getenv\(|\bSystem\.(?:get_env|fetch_env!?)\(|Environment\.GetEnvironmentVariable\(|\bENV(?:\[|\.fetch\()|\benv::var|\bstd::env::var|@(?:(?:param|field|get|set):)?Value\(\s*"\\?\$\{|@ConfigurationProperties\b|\bIOptions(?:Snapshot|Monitor)?<|\bIConfiguration\b|\bclass[ \t]+\w+\((?:[\w.]+,[ \t]*)*(?:pydantic_settings\.|pydantic\.)?BaseSettings\b|\$_ENV\[|\benv\(\s*['"]|viper\.(?:Get|AutomaticEnv|Unmarshal)|envconfig\.Process|\bdotenvy?::dotenv|\.from_prefixed_env\(|\.from_envvar\(|require\(\s*['"]dotenv|from\s+['"]dotenv|dotenv\.config\(|load_dotenv\(|godotenv\.Load|#\[(?:clap|arg|structopt)\((?:(?!#\[(?:clap|arg|structopt)\()[^)\n])*\benv\b|(?<![\w-])env(?:config)?:"[A-Za-z_][\w]*"/,
         files: CODE,
         // Specific literals: the alternation costs ~15 ms/MiB, so it runs only where an env read is likely.
         literals: [
@@ -135,6 +135,8 @@ export default defineRule({
           'ENV.fetch',
           'env::var',
           '@Value',
+          // Kotlin use-site targets: `@param:Value("\${api.url}")`, `@field:Value(…)`.
+          ':Value(',
           '@ConfigurationProperties',
           'IOptions',
           'IConfiguration',
@@ -160,7 +162,7 @@ export default defineRule({
       placeholder: {
         // A default stops at the next `${` (`${A:${B}}` is found at `${B}`): `[^}]*` ran on from
         // each of many unclosed `${A:` to the end of the file.
-        regex: /\$\{[A-Za-z_][A-Za-z0-9_.]*(?::(?:(?!\$\{)[^}])*)?\}/,
+        regex: /\$\{[A-Za-z_][A-Za-z0-9_.-]*(?::(?:(?!\$\{)[^}])*)?\}/,
         files: ['**/application*.{yml,yaml,properties}', '**/bootstrap*.{yml,yaml,properties}'],
         literals: ['${'],
         maxPerFile: 1,

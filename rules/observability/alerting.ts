@@ -2,6 +2,7 @@ import { defineRule, type Evidence, type Match } from '../../src/types.js';
 import { fail, listing, partial, pass } from '../../src/engine/results.js';
 import { firstPerFile, fromMatch, isCommentLine, isDeployablePath } from '../../src/facts/paths.js';
 import { OPEX_GENERATOR } from '../_shared/ops-as-code.js';
+import type { FileView } from '../../src/types.js';
 
 const YAML = ['**/*.{yml,yaml,tpl}'];
 const TF = ['**/*.{tf,tf.json}'];
@@ -134,6 +135,7 @@ export default defineRule({
       ['Grafana alerting provisioning', live('grafana')],
       ['cloud alarms/monitors', live('cloud')],
       ['Terraform alert resources', live('tfAlert')],
+      ['alert rules from a shared alerting chart the service configures', alertCharts(ctx.files)],
     ];
     const routes: [string, Match[]][] = [
       [
@@ -212,4 +214,67 @@ function suppliedNote(crds: Match[]): string {
   return empty.length > 0
     ? ` (its rule template ${empty[0]!.path}:${empty[0]!.line} renders the alerts callers supply)`
     : '';
+}
+
+/** A chart dependency named for alert rules: generic-prometheus-alerts, prometheus-alerts, app-alerts, prometheus-rules. */
+const ALERT_CHART = /(?:^|[-_])(?:alerts?|alerting|prometheus-?rules?)(?:$|[-_])/i;
+
+/**
+ * A Helm chart's dependency on a shared alerting chart (Chart.yaml `dependencies:` entry whose name
+ * says alerts) that the service's values configure (a top-level block named for the dependency or
+ * its alias, in the chart's values or the per-environment values beside it): the shared chart
+ * renders the PrometheusRule with the service's settings (blind round 30: `generic-prometheus-alerts`
+ * with `targetApplication` in values.yaml was "no alerting rules"). Cites the dependency and the block.
+ */
+function alertCharts(files: FileView): Match[] {
+  const out: Match[] = [];
+  for (const chart of files.named('Chart.yaml').slice(0, 50)) {
+    if (!isDeployablePath(chart)) continue;
+    const lines = files.lines(chart);
+    if (!lines) continue;
+    let inDeps = false;
+    let dep: { name: string; line: number; alias?: string } | undefined;
+    const deps: { name: string; line: number; alias?: string }[] = [];
+    for (let n = 1; n <= Math.min(lines.count, 2000); n++) {
+      const l = lines.bare(n);
+      if (/^dependencies:\s*$/.test(l)) {
+        inDeps = true;
+        continue;
+      }
+      if (inDeps && /^\S/.test(l) && !/^-/.test(l)) inDeps = false;
+      if (!inDeps) continue;
+      const name = /^\s*-?\s*name:\s*["']?([\w.-]+)/.exec(l);
+      const alias = /^\s*-?\s*alias:\s*["']?([\w.-]+)/.exec(l);
+      if (/^\s*-\s/.test(l)) {
+        dep = { name: '', line: n };
+        deps.push(dep);
+      }
+      if (dep && name) {
+        dep.name = name[1]!;
+        dep.line = n;
+      }
+      if (dep && alias) dep.alias = alias[1]!;
+    }
+    const alerting = deps.filter((d) => ALERT_CHART.test(d.name));
+    if (alerting.length === 0) continue;
+    const dir = chart.includes('/') ? chart.slice(0, chart.lastIndexOf('/')) : '';
+    const parent = dir.includes('/') ? dir.slice(0, dir.lastIndexOf('/')) : '';
+    const valueFiles = [dir, parent]
+      .flatMap((d) => files.match([`${d ? `${d}/` : ''}values*.{yaml,yml}`]))
+      .slice(0, 20);
+    for (const d of alerting) {
+      const key = d.alias ?? d.name;
+      for (const v of valueFiles) {
+        const vl = files.lines(v);
+        if (!vl) continue;
+        let at = 0;
+        for (let n = 1; n <= Math.min(vl.count, 5000) && !at; n++) if (vl.bare(n).trimEnd() === `${key}:`) at = n;
+        if (!at) continue;
+        out.push({ path: chart, line: d.line, snippet: lines.bare(d.line).trim(), groups: [d.name] });
+        out.push({ path: v, line: at, snippet: `${key}:`, groups: [d.name] });
+        break;
+      }
+    }
+  }
+  return out;
 }

@@ -8,6 +8,7 @@ import { routesDoing } from '../../src/facts/handlers.js';
 import { DEV_CONDITION, devOnlyBranch } from '../../src/facts/dev-branch.js';
 import { NEST_CONTROLLER, NEST_PREFIX, nestRoute } from '../../src/facts/nest-routes.js';
 import { ACTUATOR_MOUNT, actuatorRoutes } from '../_shared/express-actuator.js';
+import { type SpringSetting, springSettingsUnder } from '../../src/facts/spring-config.js';
 
 const CODE = ['**/*.{js,ts,mjs,cjs,jsx,tsx,py,go,java,kt,scala,groovy,cs,fs,vb,rb,php,rs,ex,exs}'];
 const NAMES =
@@ -340,6 +341,16 @@ export default defineRule({
         literals: ['Health', 'health', 'erminus', 'ightship', 'dockerflow.'],
         maxPerFile: 2,
       },
+      // A Spring Boot Actuator health contributor: the type exists only with Actuator on the
+      // classpath, which then serves /actuator/health with this check in it (blind round 30: the
+      // starter came through an organisation's own starter, not a declared dependency).
+      healthIndicator: {
+        regex:
+          /(?:\bimplements\s+(?:[\w.]+\s*,\s*)*|\)\s*:\s*(?:[\w.]+(?:\([^()]*\))?\s*,\s*)*|\bextends\s+)(?:org\.springframework\.boot\.actuate\.health\.)?(?:Reactive)?(?:HealthIndicator|HealthContributor|AbstractHealthIndicator|AbstractReactiveHealthIndicator)\b/,
+        files: ['**/*.{java,kt}'],
+        literals: ['HealthIndicator', 'HealthContributor'],
+        maxPerFile: 1,
+      },
     },
   },
   appliesTo: ({ facts }) =>
@@ -614,6 +625,33 @@ export default defineRule({
         evidence,
         data,
       );
+    // Spring Boot Actuator shaped in the service's configuration (its health endpoint exposed, its
+    // probes or details switched on) or a HealthIndicator bean: Actuator is on the classpath and
+    // serves /actuator/health (liveness and readiness groups with probes enabled), whichever
+    // starter brought it in (blind round 30: an organisation's starter, application.yml
+    // `management.endpoint.health.probes.enabled: true`, was "no health endpoint").
+    const actuator = actuatorHealth(ctx.files);
+    const indicators = serverCodeMatches(ctx.facts, ctx.matches('healthIndicator')).filter(inProduction);
+    if (actuator.length > 0 || indicators.length > 0) {
+      const probes = actuator.some((s) => /\.probes\.enabled$/.test(s.key) && /^true$/i.test(s.value));
+      const base =
+        actuatorBasePath(ctx.files) ?? (actuator.some((s) => s.key.startsWith('endpoints.health')) ? '' : '/actuator');
+      const path = `${base.replace(/\/+$/, '')}/health`;
+      return pass(
+        `Health checks are served by Spring Boot Actuator (${path}${probes ? `, with ${path}/liveness and ${path}/readiness: probes enabled` : ''}), configured in the service${indicators.length > 0 ? ' and extended by its own health indicator' : ''}.`,
+        [
+          ...actuator.slice(0, 3).map((s) => ({
+            path: s.path,
+            line: s.line,
+            snippet: s.snippet,
+            note: 'Actuator health endpoint configured',
+          })),
+          ...firstPerFile(indicators, 2).map((m) => fromMatch(m, 'health indicator: a check /health runs')),
+          ...evidence,
+        ],
+        data,
+      );
+    }
     if (devOnly.length > 0 && kinds.size === 0) {
       const d = devOnly[0]!;
       return partial(
@@ -765,4 +803,42 @@ function railsPrefix(files: FileView, path: string, line: number): string {
     .filter(Boolean)
     .map((p) => `/${p}`)
     .join('');
+}
+
+/**
+ * Actuator health settings in the service's configuration: the health endpoint exposed over HTTP
+ * (`management.endpoints.web.exposure.include` naming health or `*`), any
+ * `management.endpoint.health.*` or `management.health.*` setting (probes, details, a contributor
+ * switched on or off), Micronaut's `endpoints.health.*`. Switched off (`enabled: false`,
+ * `access: none`) is none.
+ */
+function actuatorHealth(files: FileView): SpringSetting[] {
+  const all = springSettingsUnder(files, [
+    'management.endpoints.web.exposure.include',
+    'management.endpoint.health',
+    'management.health',
+    'endpoints.health',
+  ]);
+  const off = all.some(
+    (s) =>
+      /^(?:management\.endpoint|endpoints)\.health\.(?:enabled|access)$/.test(s.key) &&
+      /^(?:false|none)$/i.test(s.value),
+  );
+  if (off) return [];
+  // The exposure and the probes first: they say what is served; caches and details after.
+  const rank = (s: SpringSetting) =>
+    s.key === 'management.endpoints.web.exposure.include' ? 0 : /\.probes\.enabled$/.test(s.key) ? 1 : 2;
+  return [...all]
+    .sort((a, b) => rank(a) - rank(b))
+    .filter((s) =>
+      s.key === 'management.endpoints.web.exposure.include'
+        ? /(?:^|[\s,[])(?:health|\*)(?:$|[\s,\]])/.test(s.value)
+        : s.value !== '' && !/^(?:false|none)$/i.test(s.value),
+    );
+}
+
+/** `management.endpoints.web.base-path` (Actuator's mount, `/actuator` by default). */
+function actuatorBasePath(files: FileView): string | undefined {
+  const s = springSettingsUnder(files, ['management.endpoints.web.base-path', 'management.endpoints.web.basepath'])[0];
+  return s ? s.value : undefined;
 }

@@ -1,3 +1,4 @@
+import { javaAgents } from '../../src/facts/java-agents.js';
 import { defineRule, type Evidence } from '../../src/types.js';
 import { fail, listing, partial, pass } from '../../src/engine/results.js';
 import { METRICS_REQUEST_MIDDLEWARES } from '../../src/facts/catalogues.js';
@@ -210,6 +211,12 @@ export default defineRule({
     const actuator = codeMatches(ctx.matches('actuator'));
     const scrape = codeMatches(ctx.matches('scrape'));
     const agent = ctx.matches('metricsOff').length > 0 ? [] : codeMatches(ctx.matches('otelAgent'));
+    // Other JVM APM agents attached at start (Application Insights, Datadog, Elastic, New Relic, the
+    // Prometheus JMX exporter) collect JVM and request metrics by themselves (blind round 30: the
+    // agent credited for tracing was "no metrics library"). OpenTelemetry's is `agent` above.
+    const apm = javaAgents(ctx.files).filter(
+      (a) => a.metrics && !/OpenTelemetry/.test(a.name) && ctx.facts.componentOf(a.path) === 'server',
+    );
     const exposure = [...actuator, ...scrape];
     const manager = ctrlRuntime(ctx.facts) ? codeMatches(ctx.matches('managerMetrics')) : [];
     const deps = ctx.facts.findDependencies(ctx.catalogue('metrics'));
@@ -275,7 +282,28 @@ export default defineRule({
     if (actuator.length > 0) found.push('the Actuator metrics endpoint exposed');
     if (scrape.length > 0) found.push('scrape configuration');
     if (agent.length > 0) found.push('the OpenTelemetry Java agent (metrics exported over OTLP)');
-    if (setup.length > 0 || manager.length > 0 || auto.length > 0 || middleware.length > 0 || agent.length > 0)
+    if (apm.length > 0) {
+      found.push(`the ${apm[0]!.name} (it collects JVM and request metrics)`);
+      evidence.push(
+        ...apm.slice(0, 2).flatMap((a) => [
+          {
+            path: a.path,
+            line: a.line,
+            snippet: a.snippet,
+            note: `-javaagent attaches the ${a.name}: it collects metrics`,
+          },
+          ...(a.shippedAt ? [{ ...a.shippedAt, note: `the ${a.name} put into the image` }] : []),
+        ]),
+      );
+    }
+    if (
+      setup.length > 0 ||
+      manager.length > 0 ||
+      auto.length > 0 ||
+      middleware.length > 0 ||
+      agent.length > 0 ||
+      apm.length > 0
+    )
       return pass(`Metrics are exported: ${listing(found)}.`, evidence, data);
     if (routes.length > 0 || exposure.length > 0) {
       const missing =

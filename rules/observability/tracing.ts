@@ -1,3 +1,4 @@
+import { javaAgents } from '../../src/facts/java-agents.js';
 import { defineRule, type Evidence } from '../../src/types.js';
 import { fail, listing, partial, pass } from '../../src/engine/results.js';
 import { nameMatches } from '../../src/facts/frameworks.js';
@@ -227,6 +228,23 @@ export default defineRule({
     if (injected.length > 0) found.push(`auto-instrumentation injected by the platform (${injected[0]!.system})`);
     if (auto.length > 0) found.push(`auto-configured ${auto[0]!.name}`);
     if (sentry.length > 0) found.push('Sentry performance tracing');
+    // A JVM APM agent attached by a -javaagent flag in any form (exec-form ENTRYPOINT, JAVA_TOOL_OPTIONS
+    // in an env block), named by its path or by the line that ships it (`COPY applicationinsights-agent*.jar
+    // ./agent.jar` then `-javaagent:agent.jar`; blind round 30).
+    const agents = own(javaAgents(ctx.files).filter((a) => a.tracing)).server.filter(
+      (a) => !launcher.some((m) => m.path === a.path && m.line === a.line),
+    );
+    if (agents.length > 0) {
+      found.push(`the ${agents[0]!.name} attached at start`);
+      evidence.push(
+        ...agents
+          .slice(0, 2)
+          .flatMap((a) => [
+            { path: a.path, line: a.line, snippet: a.snippet, note: `-javaagent attaches the ${a.name}` },
+            ...(a.shippedAt ? [{ ...a.shippedAt, note: `the ${a.name} put into the image` }] : []),
+          ]),
+      );
+    }
     if (found.length > 0) return pass(`Requests are traced: ${listing(found)}.`, evidence, data);
     // Only a line that puts it into the image (COPY, ADD, a RUN that downloads it).
     const shipped = own(codeMatches(ctx.matches('agentShipped'))).server.filter((m) =>

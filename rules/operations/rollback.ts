@@ -112,6 +112,10 @@ export default defineRule({
             // `imageTag:` from a dispatch input, the release tag or the build's output): any earlier
             // version can be built or deployed again (round 19: a reusable build-and-push workflow).
             String.raw`\b(?:git[_-]?[Rr]ef|image[_-]?[Tt]ag)\s*:\s*\$\{\{\s*(?:inputs\.[\w-]+|github\.(?:sha|ref_name|event\.release\.tag_name)|needs\.[\w-]+\.outputs\.[\w-]*(?:[Tt]ag|[Vv]ersion|sha))[^\n]*`,
+            // A deploy workflow handed the version to deploy by its dispatch input (`app_version:
+            // ${{ inputs.version }}`, a `version` input that "must already exist"): any earlier
+            // version can be deployed again (blind round 30, a workflow_dispatch deploy-to-env workflow).
+            String.raw`\b(?:(?:app|image|release|deploy(?:ment)?)[_-]?)?[Vv]ersion\s*:\s*\$\{\{\s*(?:github\.event\.)?inputs\.[\w-]*(?:[Vv]ersion|[Tt]ag)\s*\}\}[^\n]*`,
             // An image path is read from its first segment: a start at each later segment scanned
             // the rest of the path again.
             String.raw`(?<![\w.-])(?<![\w.-]\/)[\w.-]+(?:\/[\w.-]+)+:\{\{\s*\.(?:Version|Tag|ShortCommit|FullCommit)\s*\}\}`,

@@ -4,6 +4,8 @@ import { fail, graded, listing, partial, pass } from '../../src/engine/results.j
 import { firstPerFile, fromMatch, isProductionPath } from '../../src/facts/paths.js';
 import { devOnlyBranch } from '../../src/facts/dev-branch.js';
 import { fastifyAutoloaded } from '../../src/facts/fastify-autoload.js';
+import { springSettingsUnder } from '../../src/facts/spring-config.js';
+import type { Facts, FileView } from '../../src/types.js';
 import { COMMENT_LINE } from './_lib/code-or-deps.js';
 import { IMPORT_LINE, MIDDLEWARE_PATTERNS } from './_lib/middleware-patterns.js';
 
@@ -199,7 +201,13 @@ export default defineRule({
           if (why && !devOnly.some((d) => d.m.path === m.path && d.m.line === m.line)) devOnly.push({ m, why });
           return !why;
         });
-    const spring = prod('springSecurity');
+    // Spring Security on a Spring Boot classpath with no chain of the project's own: Boot's default
+    // chain sends the hardening headers (X-Content-Type-Options, X-Frame-Options, Cache-Control,
+    // HSTS on HTTPS) and checks CSRF (blind round 30: an OAuth2 resource server configured in
+    // application.yml, Spring Security brought in by an organisation's starter, was "no headers").
+    const springCode = prod('springSecurity');
+    const springAuto = springCode.length > 0 ? [] : springSecurityAuto(ctx.facts, ctx.files);
+    const spring = [...springCode, ...springAuto];
     const rails = prod('railsDefaults').filter((m) => Number(m.groups[0]) >= 5.2);
     const laravelWebAt = ctx.facts.frameworks.some((f) => f.id === 'laravel') ? laravelWebGroup(ctx.files) : undefined;
     const laravelWeb = laravelWebAt !== undefined;
@@ -402,10 +410,12 @@ export default defineRule({
       ...prod('headers').filter((m) => /\bhelmet\s*\(|\bsecureHeaders\s*\(/.test(m.snippet) && !hstsOff(m)),
       ...autoHelmet.filter((m) => !/\bhsts\s*:\s*false/.test(ctx.files.read(m.path) ?? '')),
     ];
-    const springHsts = spring.filter((m) =>
-      /@EnableWeb(?:Flux)?Security|SecurityFilterChain|SecurityWebFilterChain|WebSecurityConfigurerAdapter|ResourceServerConfigurerAdapter/.test(
-        m.snippet,
-      ),
+    const springHsts = spring.filter(
+      (m) =>
+        springAuto.includes(m) ||
+        /@EnableWeb(?:Flux)?Security|SecurityFilterChain|SecurityWebFilterChain|WebSecurityConfigurerAdapter|ResourceServerConfigurerAdapter/.test(
+          m.snippet,
+        ),
     );
     const defaultHsts = [...helmetHsts, ...springHsts];
     // Name the one that was found: "helmet" in a Spring repository misleads the reader.
@@ -494,7 +504,20 @@ export default defineRule({
           [...new Set(devOnly.map((d) => `${d.m.path}:${d.m.line}`))].slice(0, 2),
         )}).`
       : '';
-    const show = (ms: Match[], note: string) => firstPerFile(ms, 2).map((m) => fromMatch(m, note));
+    // The auto-configured chain is explained once, at its first citation.
+    let explained = false;
+    const show = (ms: Match[], note: string) =>
+      firstPerFile(ms, 2).map((m) => {
+        if (!springAuto.includes(m)) return fromMatch(m, note);
+        const first = !explained;
+        explained = true;
+        return fromMatch(
+          m,
+          first
+            ? `${note}: Spring Security auto-configured by Spring Boot (its default chain sends X-Content-Type-Options, X-Frame-Options, Cache-Control, HSTS on HTTPS, and checks CSRF)`
+            : `${note}: Spring Security's default chain`,
+        );
+      });
     const evidence: Evidence[] = [
       ...dangerous
         .slice(0, 3)
@@ -730,4 +753,45 @@ function laravelWebGroup(files: {
   const lines = app.split(/\r?\n/, 2000);
   const at = lines.findIndex((l) => /\bweb\s*:\s*\S|->web\(|middleware\(\s*['"]web['"]|Routes\(\s*['"]web['"]/.test(l));
   return at >= 0 ? { path: 'bootstrap/app.php', line: at + 1 } : undefined;
+}
+
+/** Spring Security's starters: on a Spring Boot classpath, each switches the default filter chain on. */
+const SPRING_SECURITY_DEPS = [
+  'org.springframework.boot:spring-boot-starter-security',
+  'org.springframework.boot:spring-boot-starter-oauth2-resource-server',
+  'org.springframework.boot:spring-boot-starter-oauth2-client',
+  'org.springframework.security:spring-security-config',
+];
+
+/**
+ * Spring Security auto-configured by Spring Boot: a security starter the service uses, or, where a
+ * platform starter brings it in, `spring.security.oauth2.*` settings in the service's configuration
+ * (they take effect only with Spring Security on the classpath). One line cited.
+ */
+function springSecurityAuto(facts: Facts, files: FileView): Match[] {
+  if (!facts.frameworks.some((f) => f.id === 'spring-boot')) return [];
+  const dep = facts.findDependencies(SPRING_SECURITY_DEPS)[0];
+  if (dep)
+    return [
+      {
+        path: dep.path,
+        line: dep.line ?? 1,
+        snippet: dep.name,
+        groups: [],
+      },
+    ];
+  const set = springSettingsUnder(files, [
+    'spring.security.oauth2.resourceserver',
+    'spring.security.oauth2.client',
+  ]).find((s) => s.value !== '');
+  return set
+    ? [
+        {
+          path: set.path,
+          line: set.line,
+          snippet: set.snippet,
+          groups: [],
+        },
+      ]
+    : [];
 }

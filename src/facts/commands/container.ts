@@ -21,6 +21,8 @@ export interface ContainerRef {
   /** `-v host:container` mounts. */
   volumes: string[];
   workdir?: string;
+  /** `run` starts a new container (its image's ENTRYPOINT gets the words); `exec` enters a running one. */
+  verb?: 'run' | 'exec';
 }
 
 /** Container path → repository path, and the directory a command starts in. */
@@ -95,23 +97,25 @@ function composeService(
   files: FileView,
   ref: ContainerRef,
   cwd: string,
-): { def: Record<string, unknown>; dir: string } | undefined {
+): { def: Record<string, unknown>; dir: string; file: string } | undefined {
   const candidates = ref.composeFiles.length
     ? ref.composeFiles.map((f) => joinPath(cwd, f))
     : [cwd, ''].flatMap((d) => COMPOSE_NAMES.map((n) => joinPath(d, n)));
   const def: Record<string, unknown> = Object.create(null);
   let dir: string | undefined;
+  let file: string | undefined;
   for (const path of candidates) {
     if (!files.exists(path)) continue;
     const parsed = memo(files, `commands:compose:${path}`, () => parseYamlWithLines(files.read(path) ?? ''));
     const s = rec(rec(rec(parsed.docs[0]?.value)?.services)?.[ref.name]);
     if (!s) continue;
     dir ??= dirOf(path);
+    file ??= path;
     // An override file adds mounts and settings to the base definition.
     for (const [k, v] of Object.entries(s))
       def[k] = k === 'volumes' && Array.isArray(def[k]) && Array.isArray(v) ? [...(def[k] as unknown[]), ...v] : v;
   }
-  return dir === undefined ? undefined : { def, dir };
+  return dir === undefined || file === undefined ? undefined : { def, dir, file };
 }
 
 /** COPY/ADD of the Dockerfile's last stage as (container path, repository path), and its WORKDIR. */
@@ -200,9 +204,93 @@ export function containerCommand(argv: string[]): { inner: string[]; ref: Contai
   };
   skip();
   if (argv[i] !== 'run' && argv[i] !== 'exec') return undefined;
+  ref.verb = argv[i] as 'run' | 'exec';
   i++;
   skip();
   ref.name = argv[i] ?? '';
   i++; // the service, container or image
   return i < argv.length ? { inner: argv.slice(i), ref } : undefined;
+}
+
+/**
+ * The compose files a command reads: its `-f` files, else those COMPOSE_FILE names (`:`- or
+ * `;`-separated, as compose reads it from the step's environment).
+ */
+export function withComposeFile(ref: ContainerRef, vars: Record<string, string> | undefined): ContainerRef {
+  const env = vars?.COMPOSE_FILE;
+  if (!ref.compose || ref.composeFiles.length > 0 || !env || env.includes('$')) return ref;
+  return { ...ref, composeFiles: env.split(/[:;]/).filter(Boolean).slice(0, 8) };
+}
+
+/** A Dockerfile's exec-form ENTRYPOINT (`["/app/bin/docker-entrypoint"]`) of the final stage, with its line. */
+function imageEntrypoint(files: FileView, dockerfile: string): { argv: string[]; line: number } | undefined {
+  const text = files.read(dockerfile);
+  if (text === undefined) return undefined;
+  const df = parseDockerfile(dockerfile, text);
+  const stage = df.stages[df.stages.length - 1];
+  const ins = stage?.instructions.filter((x) => x.keyword === 'ENTRYPOINT').pop();
+  if (!ins || !ins.args.trim().startsWith('[')) return undefined;
+  try {
+    const v: unknown = JSON.parse(ins.args);
+    if (Array.isArray(v) && v.length > 0 && v.length <= 20 && v.every((x) => typeof x === 'string'))
+      return { argv: v as string[], line: ins.line };
+  } catch {
+    return undefined;
+  }
+  return undefined;
+}
+
+/**
+ * `docker compose run SERVICE ARGS`: ARGS go to the image's ENTRYPOINT, not to a shell. When the
+ * service's entrypoint (compose `entrypoint:` or its build's Dockerfile ENTRYPOINT, exec form) is
+ * a script in the repository with a `case` arm for the first word (`tests)`), the command is that
+ * script with ARGS (blind round 30, redash: ci.yml `docker compose run redash tests --cov=redash`
+ * → Dockerfile ENTRYPOINT bin/docker-entrypoint → `tests)` → `exec pytest`). Otherwise the words
+ * stay the command they look like (an entrypoint that ends `exec "$@"`).
+ */
+export function composeRunEntrypoint(
+  files: FileView,
+  ref: ContainerRef,
+  cwd: string,
+  inner: readonly string[],
+  paths: ContainerPaths,
+): { argv: string[]; hop: { path: string; line: number; text: string } } | undefined {
+  if (!ref.compose || ref.verb !== 'run' || !inner[0] || !/^[\w:.-]+$/.test(inner[0])) return undefined;
+  const service = composeService(files, ref, cwd);
+  if (!service) return undefined;
+  let entry: string[] | undefined;
+  let hop: { path: string; line: number; text: string } | undefined;
+  const e = service.def.entrypoint;
+  if (Array.isArray(e) && e.length > 0 && e.every((x) => typeof x === 'string')) entry = e as string[];
+  else if (typeof e === 'string' && e.trim()) entry = e.trim().split(/\s+/);
+  if (entry) hop = { path: service.file, line: 1, text: `entrypoint: ${entry.join(' ')}` };
+  else {
+    const build = typeof service.def.build === 'string' ? { context: service.def.build } : rec(service.def.build);
+    if (!build || typeof build.context !== 'string' || build.context.includes('$')) return undefined;
+    const context = joinPath(service.dir, build.context);
+    const dockerfile = joinPath(context, typeof build.dockerfile === 'string' ? build.dockerfile : 'Dockerfile');
+    const img = imageEntrypoint(files, dockerfile);
+    if (!img) return undefined;
+    entry = img.argv;
+    hop = { path: dockerfile, line: img.line, text: `ENTRYPOINT ${JSON.stringify(img.argv)}` };
+  }
+  const prog = entry[entry.length - 1]!;
+  const script = prog.startsWith('/') ? paths.map(prog) : joinPath(paths.cwd ?? service.dir, prog);
+  if (!script || !files.exists(script)) return undefined;
+  const text = files.read(script) ?? '';
+  if (!caseArm(text, inner[0])) return undefined;
+  return { argv: [...entry, ...inner], hop };
+}
+
+/** A shell `case` arm for the word: `tests)`, `  test | tests )`, `"tests")`. Linear: one pass over the lines. */
+function caseArm(text: string, word: string): boolean {
+  for (const raw of text.slice(0, 500_000).split('\n')) {
+    const l = raw.trim();
+    const close = l.indexOf(')');
+    if (close <= 0 || close > 200) continue;
+    const head = l.slice(0, close).replace(/^\(/, '');
+    if (!/^[\w|"' *:.-]+$/.test(head)) continue;
+    if (head.split('|').some((p) => p.trim().replace(/^["']|["']$/g, '') === word)) return true;
+  }
+  return false;
 }

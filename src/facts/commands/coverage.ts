@@ -148,6 +148,11 @@ export function coverageTools(argv: readonly string[]): CommandTool[] {
     .replace(/^py\.test$/, 'pytest');
   const rule = own(RULES, base);
   if (!rule) return [];
-  const sub = argv.slice(1).find((w) => !w.startsWith('-')) ?? '';
-  return rule(argv, sub);
+  // A word holding several flags is an unquoted variable the script expanded (`TEST_ARGS=$@` then
+  // `exec pytest $TEST_ARGS`, blind round 30 redash): the shell splits it, so its flags count.
+  const words = argv.some((w) => /\s-/.test(w))
+    ? [head, ...argv.slice(1, 40).flatMap((w) => (/\s-/.test(w) ? w.trim().split(/\s+/) : [w]))]
+    : argv;
+  const sub = words.slice(1).find((w) => !w.startsWith('-')) ?? '';
+  return rule(words, sub);
 }

@@ -14,7 +14,7 @@ import {
   throwawayClusterJobs,
   workflowTriggers,
 } from '../ci.js';
-import { type ContainerPaths, containerPaths } from './container.js';
+import { type ContainerPaths, composeRunEntrypoint, containerPaths, withComposeFile } from './container.js';
 import { type DispatcherView, dispatcherView, type ScriptFunction } from './dispatcher.js';
 import { dotnetBuilds } from './dotnet.js';
 import { hookOrigins, lintStaged, preCommitCiOrigin, preCommitRun, vpStaged } from './hooks.js';
@@ -22,7 +22,15 @@ import { gruntResolver, gulpResolver } from './js-tasks.js';
 import { cargoMakeTasks, goBuildScript, invokeTasks, mageTargets } from './task-runners.js';
 import { gradleTasks, mavenPhases } from './jvm.js';
 import { justRecipes, makeTargets, rakeTasks, taskfileTasks } from './make.js';
-import { composerScripts, concurrently, monorepoRunners, packageScripts, runAll, stringRunners } from './node.js';
+import {
+  assumedPackageManager,
+  composerScripts,
+  concurrently,
+  monorepoRunners,
+  packageScripts,
+  runAll,
+  stringRunners,
+} from './node.js';
 import { noxSessions, pythonScripts, toxEnvs } from './python.js';
 import { consoleScripts, runnerScripts } from './runner-scripts.js';
 import { trunkRun } from './trunk.js';
@@ -144,9 +152,15 @@ class Walker {
           return;
         }
         const advisory = frame.advisory ?? (soft[i] ? `\`|| true\` at ${path}:${l.line}` : undefined);
-        const inside = n.container ? containerPaths(this.files, n.container, cwd) : undefined;
+        const ref = n.container ? withComposeFile(n.container, vars) : undefined;
+        const inside = ref ? containerPaths(this.files, ref, cwd) : undefined;
+        // `docker compose run SERVICE tests …`: the words go to the image's entrypoint script.
+        const entry = ref && inside ? composeRunEntrypoint(this.files, ref, cwd, n.argv, inside) : undefined;
+        if (entry) n.argv = entry.argv;
         const f = {
           ...frame,
+          // The CI line, then the entrypoint line the words reach.
+          ...(entry ? { chain: [...frame.chain, hop] } : {}),
           cwd: inside?.cwd ?? (n.dir ? joinPath(cwd, n.dir) : cwd),
           ...(advisory ? { advisory } : {}),
           ...(inside ? { container: inside } : {}),
@@ -154,7 +168,7 @@ class Walker {
         // A wrapper that measures coverage (`nyc --check-coverage`, `coverage run -m pytest`) is a run of its own.
         for (const w of n.wrappers ?? []) {
           const cov = coverageTools(w);
-          if (cov.length) this.emit(w, cov, { ...f, chain: [...f.chain, hop] });
+          if (cov.length) this.emit(w, cov, { ...f, chain: entry ? f.chain : [...f.chain, hop] });
         }
         // tox without -e runs the environments TOXENV / TOX_ENV name, when the CI step sets one.
         const toxEnv = vars?.TOX_ENV ?? vars?.TOXENV;
@@ -171,7 +185,7 @@ class Walker {
           ),
         );
         const skip = lead.find((w) => w.startsWith('SKIP='))?.slice(5) ?? vars?.SKIP;
-        this.command(argv, f, hop, skip ? { SKIP: skip } : undefined);
+        this.command(argv, f, entry ? entry.hop : hop, skip ? { SKIP: skip } : undefined);
       });
     }
   }
@@ -255,7 +269,17 @@ class Walker {
       );
       return;
     }
-    this.emit(argv, classify(argv), next);
+    const tools = classify(argv);
+    // An unknown word run as a package manager is (`gnpm test`, `gnpm run test:vitest`) where the
+    // nearest package.json has that script: a wrapper a CI step installed, followed as one.
+    if (tools.length === 0) {
+      const wrapped = assumedPackageManager(argv, this.files, frame.cwd);
+      if (wrapped) {
+        this.expand(wrapped, next);
+        return;
+      }
+    }
+    this.emit(argv, tools, next);
   }
 
   expand(exp: Expansion, frame: Frame): void {

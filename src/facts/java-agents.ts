@@ -1,0 +1,126 @@
+/**
+ * JVM agents attached at start (`-javaagent:PATH`), whatever writes the flag: a Dockerfile's
+ * exec-form `ENTRYPOINT ["java", "-javaagent:agent.jar", …]` or shell form, `JAVA_TOOL_OPTIONS` /
+ * `JAVA_OPTS` in a Dockerfile `ENV`, a compose or Kubernetes env block, Helm values, a start
+ * script, a Procfile (issue 15, blind round 30: `-javaagent:agent.jar` in a JSON-array ENTRYPOINT
+ * went unread, and the tool said no flag attached the Application Insights agent).
+ *
+ * The agent is named by its path (`opentelemetry-javaagent.jar`, `dd-java-agent.jar`) or, when the
+ * path is generic (`agent.jar`), by the line that puts it into the image: a COPY/ADD/RUN naming
+ * both the vendor's jar and that file (`COPY applicationinsights-agent*.jar ./agent.jar`).
+ * APM agents collect traces and metrics alike; the Prometheus JMX exporter collects metrics only.
+ *
+ * Linear: one indexOf walk per file for the flag, one pass over the Dockerfiles' lines for the
+ * lines that ship an agent; bounded by the number of files read.
+ */
+import type { FileView } from '../types.js';
+import { memo } from '../util/memo.js';
+import { isCommentLine, isProductionPath } from './paths.js';
+
+export interface JavaAgent {
+  /** Agent product, said as a reader knows it: 'Azure Application Insights Java agent'. */
+  name: string;
+  tracing: boolean;
+  metrics: boolean;
+  path: string;
+  line: number;
+  snippet: string;
+  /** Where a generic path was identified: the line that ships the vendor's jar into the image. */
+  shippedAt?: { path: string; line: number; snippet: string };
+}
+
+const VENDORS: { re: RegExp; name: string; tracing: boolean; metrics: boolean }[] = [
+  { re: /applicationinsights/i, name: 'Azure Application Insights Java agent', tracing: true, metrics: true },
+  { re: /opentelemetry|otel[-_]?(?:java)?agent/i, name: 'OpenTelemetry Java agent', tracing: true, metrics: true },
+  { re: /dd-java-agent|datadog/i, name: 'Datadog Java agent', tracing: true, metrics: true },
+  { re: /elastic-apm/i, name: 'Elastic APM Java agent', tracing: true, metrics: true },
+  { re: /newrelic/i, name: 'New Relic Java agent', tracing: true, metrics: true },
+  { re: /skywalking/i, name: 'Apache SkyWalking Java agent', tracing: true, metrics: true },
+  { re: /pinpoint/i, name: 'Pinpoint Java agent', tracing: true, metrics: true },
+  { re: /appdynamics/i, name: 'AppDynamics Java agent', tracing: true, metrics: true },
+  { re: /dynatrace|oneagent/i, name: 'Dynatrace OneAgent', tracing: true, metrics: true },
+  { re: /jmx[_-]prometheus/i, name: 'Prometheus JMX exporter agent', tracing: false, metrics: true },
+];
+
+const FILES = [
+  '**/Dockerfile',
+  '**/Dockerfile.*',
+  '**/*.dockerfile',
+  '**/Containerfile',
+  '**/Procfile',
+  '**/*.{yml,yaml,tpl,sh,env,properties}',
+];
+const DOCKERFILES = /(?:^|\/)(?:Dockerfile(?:\.[^/]*)?|[^/]*\.dockerfile|Containerfile)$/i;
+const MAX_FILES = 400;
+const MAX_FLAGS = 20;
+const FLAG = '-javaagent:';
+/** Where an agent path ends: whitespace, a quote, the JSON array's comma or bracket, `=options`. */
+const PATH_END = /[\s"',\]=;]/;
+
+function vendorOf(text: string) {
+  return VENDORS.find((v) => v.re.test(text));
+}
+
+function basename(p: string): string {
+  const i = p.lastIndexOf('/');
+  return i >= 0 ? p.slice(i + 1) : p;
+}
+
+/** Agents attached at start anywhere in the repository's runtime files, first per file. */
+export function javaAgents(files: FileView): JavaAgent[] {
+  return memo(files, 'java-agents', () => {
+    const paths = files.match(FILES).filter((p) => isProductionPath(p));
+    // Lines that put a vendor's agent into an image: COPY/ADD/RUN naming the vendor.
+    const shipped: { path: string; line: number; text: string }[] = [];
+    for (const p of paths.filter((x) => DOCKERFILES.test(x)).slice(0, MAX_FILES)) {
+      const lines = files.lines(p);
+      if (!lines) continue;
+      for (let n = 1; n <= lines.count; n++) {
+        const l = lines.bare(n);
+        if (/^\s*(?:COPY|ADD|RUN)\b/i.test(l) && vendorOf(l)) shipped.push({ path: p, line: n, text: l.trim() });
+      }
+    }
+    const out: JavaAgent[] = [];
+    for (const p of paths.slice(0, MAX_FILES)) {
+      const text = files.read(p);
+      if (!text?.includes(FLAG)) continue;
+      const lines = files.lines(p);
+      if (!lines) continue;
+      let from = 0;
+      for (let k = 0; k < MAX_FLAGS; k++) {
+        const at = text.indexOf(FLAG, from);
+        if (at < 0) break;
+        let end = at + FLAG.length;
+        while (end < text.length && end - at < 400 && !PATH_END.test(text[end]!)) end++;
+        from = end;
+        const agentPath = text.slice(at + FLAG.length, end).replace(/^\$\{?\w+\}?\/?/, '');
+        const line = lines.lineAt(at);
+        const snippet = lines.bare(line).trim();
+        if (!agentPath || isCommentLine(snippet)) continue;
+        let vendor = vendorOf(agentPath);
+        let shippedAt: JavaAgent['shippedAt'];
+        if (!vendor) {
+          const base = basename(agentPath);
+          const token = new RegExp(`(?:^|[\\s/"'=])${base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?=$|[\\s"',\\]])`);
+          const ship = base.length > 2 ? shipped.find((s) => token.test(s.text)) : undefined;
+          if (ship) {
+            vendor = vendorOf(ship.text);
+            shippedAt = { path: ship.path, line: ship.line, snippet: ship.text };
+          }
+        }
+        if (!vendor) continue;
+        out.push({
+          name: vendor.name,
+          tracing: vendor.tracing,
+          metrics: vendor.metrics,
+          path: p,
+          line,
+          snippet,
+          ...(shippedAt ? { shippedAt } : {}),
+        });
+        break;
+      }
+    }
+    return out;
+  });
+}
