@@ -14,10 +14,26 @@ const TRAFFIC_CMD =
 /**
  * A flag SDK's name as a whole word of the imported path (`@unleash/proxy-client`,
  * `io.getunleash.Unleash`, `LaunchDarkly.Sdk`): a file name that contains one
- * (`Definitions/unleashthecartoons.yml`) is not an SDK (issue 15). Run on the matched line only.
+ * (`Definitions/unleashthecartoons.yml`) is not an SDK (issue 15), nor is a package named with
+ * the word and another (`launchdarkly_sdk_transport`, `unleash_types`: blind round 31) unless
+ * that word is an SDK's (`launchdarkly_server_sdk`, `unleash-client`, `unleash-api-client`). Run
+ * on the matched line only.
  */
 const SDK_WORD =
-  /(?<![a-z0-9])(?:get)?(?:launchdarkly|ldclient|unleash|flagsmith|openfeature|open-feature|growthbook|configcat|splitio|statsig|flipper|waffle|featuremanagement|ff4j|togglz|go-feature-flag|@vercel\/flags)(?:client|sdk)?(?![a-z0-9])|\bAddFeatureManagement\s*\(|@FeatureGate\b|\bRollout\.new\(|\brollout\.active\?\(|\bFlipper(?:\.enabled\?|\[)/i;
+  /(?<![a-z0-9])(?:get)?(?:launchdarkly|ldclient|unleash|flagsmith|openfeature|open-feature|growthbook|configcat|splitio|statsig|flipper|waffle|featuremanagement|ff4j|togglz|go-feature-flag|@vercel\/flags)(?:client|sdk)?(?:[-_](?:client|server|sdk|node|js|react|proxy|go|java|python|ruby|php|dotnet|api[-_]client))*(?![a-z0-9])(?![-_][a-z])|\bAddFeatureManagement\s*\(|@FeatureGate\b|\bRollout\.new\(|\brollout\.active\?\(|\bFlipper(?:\.enabled\?|\[)/i;
+
+/**
+ * The part of an import line that names a package: in Rust the crate is the first segment of a
+ * `use` path (`use unleash_edge_http_client::UnleashClient` imports a workspace crate's own type,
+ * not an SDK: blind round 31); elsewhere the whole line.
+ */
+function sdkPart(path: string, snippet: string): string {
+  // A quoted name at the start of a line is a Go import-block entry; elsewhere it is a string
+  // (a Rust `match` arm `"unleash" => {`), not an import.
+  if (!path.endsWith('.go') && /^[ \t]*(?:\w+[ \t]+)?"/.test(snippet)) return '';
+  if (!path.endsWith('.rs')) return snippet;
+  return /^[ \t]*(?:pub(?:\([^)\n]{0,40}\))?[ \t]+)?use[ \t]+(?:::)?([A-Za-z0-9_]+)/.exec(snippet)?.[1] ?? snippet;
+}
 
 /** Source files named for feature flags or toggles (`utils/featureflags.py`, `src/feature-toggles/rollout.ts`). */
 const FLAG_MODULES = [
@@ -168,7 +184,7 @@ export default defineRule({
     const platformStaged = ctx.matches('platformStaged').filter((m) => prod(m.path));
     const helmCanary = ctx.matches('helmCanary');
     const flagDeps = ctx.facts.findDependencies(ctx.catalogue('feature-flags'));
-    const flagCode = ctx.matches('flagCode').filter((m) => prod(m.path) && SDK_WORD.test(m.snippet));
+    const flagCode = ctx.matches('flagCode').filter((m) => prod(m.path) && SDK_WORD.test(sdkPart(m.path, m.snippet)));
     // A PodDisruptionBudget's maxUnavailable bounds voluntary evictions (redundancy), not how a rollout proceeds.
     const model = k8s(ctx.files);
     const rolling = ctx.matches('rolling').filter(

@@ -145,7 +145,8 @@ export default defineRule({
             resourcesOf(tf, ...Object.keys(STORES)).some((r) => isProductionPath(r.path)) ||
             ctx.matches('cfnStore').some((m) => isProductionPath(m.path)) ||
             pulumi(ctx.files).dataStores.some((x) => isProductionPath(x.path)) ||
-            platformApps(ctx.files).some((a) => a.stores.length > 0);
+            platformApps(ctx.files).some((a) => a.stores.length > 0) ||
+            ((k) => k.volumes.length + k.databases.length + k.backups.length > 0)(k8sStores(ctx));
           return has ? true : { reason: 'no data store is declared in infrastructure code here' };
         })(ctx),
   check(ctx) {
@@ -199,6 +200,36 @@ export default defineRule({
           note: `${a.system} ${x.kind} of ${a.name}: ${x.backup ? `${x.backup} set` : "no backup settings: the platform's default daily automated backup, no point-in-time recovery"}`,
         });
       }
+    // Cluster data (persistent volume claims, CloudNativePG clusters) and the operators' backup
+    // objects that cover it (VolSync, k8up, Velero, kopiur, CloudNativePG ScheduledBackup, …).
+    const kube = k8sStores(ctx);
+    const volumeBackups = kube.backups.filter((b) => b.o.kind !== 'ScheduledBackup');
+    const cite = (bs: typeof kube.backups) =>
+      bs
+        .slice(0, 2)
+        .map((b) => `${b.what} ${b.o.name} (${b.o.path}:${b.o.line})`)
+        .join(', ');
+    if (kube.volumes.length > 0 || (kube.databases.length === 0 && kube.backups.length > 0)) {
+      const v = kube.volumes[0] ?? kube.backups[0]!.o;
+      const ok = volumeBackups.length > 0 || (kube.volumes.length === 0 && kube.backups.length > 0);
+      total += ok ? 1 : 0;
+      (ok ? good : findings).push({
+        path: v.path,
+        line: v.line,
+        note: `Kubernetes persistent volumes (${kube.volumes.length} PersistentVolumeClaim${kube.volumes.length === 1 ? '' : 's'}): ${ok ? `backed up by ${cite(volumeBackups.length ? volumeBackups : kube.backups)}` : 'no backup object (Velero Schedule, VolSync ReplicationSource, k8up Schedule, …) covers them'}`,
+      });
+    }
+    for (const db of kube.databases) {
+      const scheduled = kube.backups.filter((b) => b.o.kind === 'ScheduledBackup');
+      const inline = /^[ \t]+(?:barmanObjectStore|backup):/m.test(ctx.files.read(db.path) ?? '');
+      const ok = scheduled.length > 0 || inline || volumeBackups.length > 0;
+      total += ok ? 1 : 0;
+      (ok ? good : findings).push({
+        path: db.path,
+        line: db.line,
+        note: `CloudNativePG cluster ${db.name}: ${scheduled.length ? `backed up by ${cite(scheduled)}` : inline ? 'backup section in its manifest' : volumeBackups.length ? `volumes backed up by ${cite(volumeBackups)}` : 'no backup section or ScheduledBackup'}`,
+      });
+    }
     const velero = objectsOfKind(k8s(ctx.files), 'Schedule', 'velero.io');
     const dr = ctx.matches('drDoc').filter((m) => !/(^|\/)(node_modules|vendor)\//.test(m.path) && !isAgentDoc(m.path));
     const extra: Evidence[] = [
@@ -236,6 +267,37 @@ export default defineRule({
     );
   },
 });
+
+/**
+ * Kubernetes objects that back up cluster data on a schedule, by API group (kind, group prefix,
+ * what it is): an operator's custom resource is the backup, whatever chart installed the operator.
+ */
+const K8S_BACKUPS: [kind: string, group: string, what: string][] = [
+  ['Schedule', 'velero.io/', 'Velero schedule'],
+  ['ReplicationSource', 'volsync.backube/', 'VolSync replication source'],
+  ['Schedule', 'k8up.io/', 'k8up schedule'],
+  ['ScheduledBackup', 'postgresql.cnpg.io/', 'CloudNativePG scheduled backup'],
+  ['SnapshotSchedule', 'snapscheduler.backube/', 'SnapScheduler snapshot schedule'],
+  ['SnapshotSchedule', 'kopiur.', 'kopiur snapshot schedule'],
+  ['RecurringJob', 'longhorn.io/', 'Longhorn recurring job'],
+  ['BackupConfiguration', 'stash.appscode.com/', 'Stash backup configuration'],
+  ['BackupSchedule', 'core.kubestash.com/', 'KubeStash backup schedule'],
+  ['Policy', 'config.kio.kasten.io/', 'Kasten K10 policy'],
+];
+
+/** Kubernetes data stores: persistent volume claims and database operator clusters, in production paths. */
+function k8sStores(ctx: { files: Parameters<typeof k8s>[0] }) {
+  const model = k8s(ctx.files);
+  const prod = <T extends { path: string }>(xs: T[]) => xs.filter((o) => isProductionPath(o.path));
+  const backups = K8S_BACKUPS.flatMap(([kind, group, what]) =>
+    prod(objectsOfKind(model, kind, group)).map((o) => ({ o, what })),
+  );
+  return {
+    volumes: prod(objectsOfKind(model, 'PersistentVolumeClaim')),
+    databases: prod(objectsOfKind(model, 'Cluster', 'postgresql.cnpg.io/')),
+    backups,
+  };
+}
 
 /** The logical id of the CloudFormation resource whose `Type:` sits on line `line` (1-based). */
 function cfnLogicalId(text: string, line: number): string | undefined {

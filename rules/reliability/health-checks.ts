@@ -178,6 +178,8 @@ export default defineRule({
       for (const c of w.containers.filter((c) => !c.init)) {
         // A Kustomize patch holds only what it changes: the probes it lacks are its base's.
         if (w.patch && !c.readinessProbe && !c.livenessProbe) continue;
+        // A release's values that write no probes leave them to the chart's defaults, not visible here.
+        if (c.chartDefaults?.probes && !c.readinessProbe && !c.livenessProbe) continue;
         units++;
         const has = [c.readinessProbe ? 'readiness' : '', c.livenessProbe ? 'liveness' : ''].filter(Boolean);
         earned += has.length / 2;

@@ -223,6 +223,11 @@ export default defineRule({
         (w.chart !== undefined && scalers.some((h) => h.chart === w.chart && !comparable(targetName(h.doc), written)));
       const patch = patchReplicas(patchesOf.get(w));
       const count = overrides.get(w.name) ?? patch?.count ?? w.replicas;
+      // A release's values that set no count leave it to the chart's default, not visible here.
+      if (w.replicasFromChart && count === undefined) {
+        k8sWorkloads--;
+        continue;
+      }
       const line = w.replicasLine ?? w.line;
       // A Pulumi component's autoscaling bounds (`minReplicas: 3, maxReplicas: 15`): the floor is what runs at low load.
       const max = (w as PulumiWorkload).maxReplicas ?? w.platform?.maxReplicas;

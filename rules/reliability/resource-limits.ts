@@ -63,6 +63,8 @@ export default defineRule({
     for (const w of judged) {
       if (w.disabled || w.hook) continue;
       for (const c of w.containers.filter((c) => !c.init)) {
+        // A release's values that size nothing leave it to the chart's defaults, not visible here.
+        if (c.chartDefaults?.resources && !c.resources.requests && !c.resources.limits) continue;
         units++;
         const patched = (patchesOf.get(w) ?? []).flatMap((p) => p.containers.filter((pc) => pc.name === c.name));
         const requests = c.resources.requests ?? patched.find((pc) => pc.resources.requests)?.resources.requests;

@@ -40,7 +40,17 @@ export const CATALOGUES: Record<string, string[]> = {
   ],
   // Feature-flag SDKs (progressive-delivery): server and client SDKs across ecosystems.
   'feature-flags': [
-    'launchdarkly-*',
+    // LaunchDarkly's SDKs by name: other `launchdarkly-*` packages are its REST API client, its
+    // event-source and SDK-transport libraries (an HTTP streaming transport some services reuse:
+    // blind round 31, unleash-edge) — not a feature-flag client.
+    'launchdarkly-node-server-sdk',
+    'launchdarkly-node-client-sdk',
+    'launchdarkly-js-client-sdk',
+    'launchdarkly-react-client-sdk',
+    'launchdarkly-react-native-client-sdk',
+    'launchdarkly-electron-client-sdk',
+    'launchdarkly-server-sdk-*',
+    'launchdarkly_server_sdk',
     '@launchdarkly/*',
     'ldclient-py',
     'launchdarkly-server-sdk',
@@ -354,7 +364,8 @@ export const CATALOGUES: Record<string, string[]> = {
     'honeybadger',
     'rollbax',
     'bugsnag',
-    'tower',
+    // Elixir's error reporter; in Rust `tower` is the middleware crate (blind round 31, unleash-edge).
+    'hex:tower',
     'tower_sentry',
 
     '@sentry/*',

@@ -187,7 +187,18 @@ export function isFrameworkDep(fw: (typeof WEB_FRAMEWORKS)[number], name: string
  * `@*` + `/name` is an npm package under any scope: the unscoped one's forks republished under a
  * user's scope (`@isaacs/express-prometheus-middleware`) keep its name and its meaning.
  */
-export function nameMatches(name: string, pattern: string): boolean {
+/** A catalogue name qualified by its ecosystem (`hex:tower`, `cargo:sentry`). */
+const QUALIFIED = /^(npm|pip|go|maven|gradle|nuget|cargo|composer|bundler|hex|swift):(?!\/)/;
+
+export function nameMatches(name: string, pattern: string, ecosystem?: string): boolean {
+  // `hex:tower`: a name that means the practice in one ecosystem only (Elixir's error reporter
+  // `tower`, not Rust's middleware crate of the same name). Without an ecosystem to compare, the
+  // name alone is compared.
+  const q = QUALIFIED.exec(pattern);
+  if (q) {
+    if (ecosystem !== undefined && ecosystem !== q[1]) return false;
+    pattern = pattern.slice(q[0].length);
+  }
   const n = name.toLowerCase();
   const p = pattern.toLowerCase();
   if (p.startsWith('@*/')) {

@@ -202,6 +202,6 @@ function finder(dependencies: Dependency[]): Facts['findDependencies'] {
       // A development tool runs as a command, not an import: its use is not asked.
       if (!d.dev && (d.use === 'none' || d.use === 'non-production') && !q.includeUnused) return false;
       if (d.pin && declared.has(`${d.ecosystem}:${d.name}`)) return false;
-      return names.some((n) => nameMatches(d.name, n));
+      return names.some((n) => nameMatches(d.name, n, d.ecosystem));
     });
 }

@@ -13,6 +13,7 @@ import { catalogues } from './k8s-catalogue.js';
 import { posix } from 'node:path';
 import { parseYamlWithLines, type YamlDoc } from '../util/yaml-lines.js';
 import { lineAt } from '../util/lines.js';
+import { isRelease, releaseWorkloads } from './release-values.js';
 
 /**
  * Files the model parses: rules that use it declare `digests: [K8S_DIGEST]`. JSON is a manifest
@@ -73,6 +74,11 @@ export interface Container {
    * not in values.yaml nor the others (`without`): sized where it is, not everywhere it deploys.
    */
   resourcesOnlyIn?: { path: string; without: string[] };
+  /**
+   * Fields a release's inline chart values leave to the chart's defaults, which are not visible
+   * here (release-values.ts): neither credited nor blamed.
+   */
+  chartDefaults?: { probes?: boolean; resources?: boolean };
 }
 
 export interface Workload extends K8sObject {
@@ -96,6 +102,10 @@ export interface Workload extends K8sObject {
    * tracing, autoscaling).
    */
   platform?: PlatformSpec;
+  /** Rendered by a chart from a GitOps release's inline values (`HelmRelease smtp-relay`). */
+  release?: string;
+  /** The values set no replica count: the chart's default, not visible here. */
+  replicasFromChart?: boolean;
 }
 
 /** What a platform application manifest declares beside its pod (see platform-apps.ts). */
@@ -641,6 +651,7 @@ const READ_IN_FULL = new Set([
   'KongPlugin',
   'Middleware',
   'Kustomization',
+  'HelmRelease',
   'List',
   'Template',
 ]);
@@ -653,6 +664,9 @@ function identityOnly(path: string, text: string): FileManifests | undefined {
   if (!kind || READ_IN_FULL.has(kind[1]!) || /RateLimit/i.test(kind[1]!)) return undefined;
   // A NAIS Application is a workload (its probes, resources and replicas are read): parsed whole.
   if (kind[1] === 'Application' && /^apiVersion:[ \t]*["']?nais\.io\//m.test(text)) return undefined;
+  // An Argo CD Application's inline Helm values deploy workloads (release-values.ts): parsed whole.
+  if (kind[1] === 'Application' && /^apiVersion:[ \t]*["']?argoproj\.io\//m.test(text) && /^[ \t]+helm:/m.test(text))
+    return undefined;
   if (/^---/m.test(text.slice(text.search(/\S/) + 3)) || /^items:/m.test(text) || LIMIT_HINT.test(text))
     return undefined;
   const api = /^apiVersion:[ \t]*["']?([^"'\s#]+)/m.exec(text)?.[1];
@@ -726,6 +740,9 @@ function manifestsOf(path: string, raw: string, files: FileView): FileManifests 
       note: `not parseable as YAML${helmLines ? ' after neutralising template directives' : ''}: ${parsed.error}`,
     });
   const underIncludes = chart && helmLines ? includedUnder(text, helmLines) : undefined;
+  // The file's lines, split once when a release's values need their keys' lines (release-values.ts).
+  let split: string[] | undefined;
+  const fileLines = () => (split ??= chart ? [] : text.split('\n'));
   for (const yaml of parsed.docs) {
     const raw = rec(yaml.value);
     if (!raw || typeof raw.kind !== 'string' || typeof raw.apiVersion !== 'string') continue;
@@ -758,7 +775,7 @@ function manifestsOf(path: string, raw: string, files: FileView): FileManifests 
         : {}),
       ...(offInEveryFile ? { disabled: true, offBy: offInEveryFile } : {}),
     };
-    take(out, obj, yaml, raw.kind, doc, map, raw);
+    take(out, obj, yaml, raw.kind, doc, map, raw, fileLines);
     // An OpenShift Template's `objects` and a List's `items` are the manifests it creates.
     const field = raw.kind === 'Template' ? 'objects' : raw.kind === 'List' ? 'items' : undefined;
     const members = field ? doc[field] : undefined;
@@ -956,8 +973,11 @@ function take(
   doc: Record<string, unknown>,
   map: LineMap = PLAIN,
   raw?: Record<string, unknown>,
+  lines: () => string[] = () => [],
 ): void {
   const w = workloadOf(obj, yaml, map, raw);
+  // A GitOps release's inline chart values: the workloads the chart renders from them.
+  const released = isRelease(kind, obj.apiVersion) ? releaseWorkloads(obj, doc, yaml, map.at, lines) : [];
   // The workload took what it needs of the whole document; the object keeps what rules read.
   obj.doc = readPart(kind, doc);
   out.objects.push(obj);
@@ -965,6 +985,7 @@ function take(
     w.doc = obj.doc;
     out.workloads.push(w);
   }
+  out.workloads.push(...released);
 }
 
 // What rules read of a document beyond the fields above: metadata's name and annotations

@@ -97,7 +97,7 @@ function watch(deps: readonly Dependency[], names: readonly string[]): Watched {
   const watched = (d: Dependency) => {
     const key = `${d.ecosystem}:${d.name}`;
     let v = verdict.get(key);
-    if (v === undefined) verdict.set(key, (v = names.some((n) => nameMatches(d.name, n))));
+    if (v === undefined) verdict.set(key, (v = names.some((n) => nameMatches(d.name, n, d.ecosystem))));
     return v;
   };
   for (const d of deps) {
