@@ -68,10 +68,46 @@ export const CLIENT_PATTERNS: Record<string, PatternSpec> = {
     literals: ['fetch'],
     maxPerFile: 1,
   },
+  // `new S3Client({…})`, or v3's aggregated client `new S3({…})` (the same client with a method per command).
   jsAws: {
-    regex: new RegExp(String.raw`\bnew\s+(?:${AWS_CLIENTS})Client\(${ARGS}\)`),
+    regex: new RegExp(String.raw`\bnew\s+(?:${AWS_CLIENTS})(Client)?\(${ARGS}\)`),
     files: ['**/*.{js,mjs,cjs,ts,mts,cts}'],
-    literals: ['Client('],
+    literals: ['new '],
+    maxPerFile: 20,
+  },
+  jsAwsV3Import: {
+    regex: /\bfrom[ \t]+['"]@aws-sdk\/client-|\brequire\(\s*['"]@aws-sdk\/client-/,
+    files: ['**/*.{js,mjs,cjs,ts,mts,cts}'],
+    literals: ['@aws-sdk/client-'],
+    maxPerFile: 1,
+  },
+  // Python's smtplib and ftplib, socket.create_connection: without `timeout=` they take the socket
+  // default, none unless socket.setdefaulttimeout is called: a stalled server holds the call forever.
+  pySocketClient: {
+    regex: new RegExp(
+      String.raw`(?<![\w.])(?:(smtplib|ftplib|socket)\.)?(SMTP_SSL|SMTP|LMTP|FTP_TLS|FTP|create_connection)\(${ARGS}\)`,
+    ),
+    files: ['**/*.py'],
+    literals: ['SMTP', 'FTP', 'create_connection('],
+    maxPerFile: 20,
+  },
+  pySocketClientImport: {
+    regex: /^[ \t]*(?:import[ \t]+(?:smtplib|ftplib|socket)\b|from[ \t]+(?:smtplib|ftplib|socket)[ \t]+import\b)/m,
+    files: ['**/*.py'],
+    literals: ['smtplib', 'ftplib', 'socket'],
+    maxPerFile: 1,
+  },
+  pySocketDefault: {
+    regex: /\bsocket\.setdefaulttimeout\(\s*(?!None\b)[\w.]/,
+    files: ['**/*.py'],
+    literals: ['setdefaulttimeout'],
+    maxPerFile: 1,
+  },
+  // Go `net.Dial(…)` has no timeout (net.DialTimeout or a net.Dialer{Timeout:} sets one).
+  goNetDial: {
+    regex: /\bnet\.Dial\(/,
+    files: ['**/*.go'],
+    literals: ['net.Dial('],
     maxPerFile: 20,
   },
   // A Faraday call or connection; a timeout set on a later line of its block or arguments is found
@@ -170,8 +206,8 @@ export interface Fault {
 /** Clients judged call by call, per language, for the message. */
 export const CHECKED: { language: string; names: string[]; clients: string }[] = [
   { language: 'JS/TS', names: ['JavaScript', 'TypeScript'], clients: 'fetch, AWS SDK clients' },
-  { language: 'Python', names: ['Python'], clients: 'requests, httpx, aiohttp, redis-py' },
-  { language: 'Go', names: ['Go'], clients: 'net/http' },
+  { language: 'Python', names: ['Python'], clients: 'requests, httpx, aiohttp, redis-py, smtplib, ftplib, sockets' },
+  { language: 'Go', names: ['Go'], clients: 'net/http, net.Dial' },
   { language: '.NET', names: ['C#'], clients: 'HttpClient' },
   { language: 'Ruby', names: ['Ruby'], clients: 'Faraday, Net::HTTP' },
   { language: 'PHP', names: ['PHP'], clients: "Laravel's Http, Guzzle" },
@@ -268,8 +304,12 @@ export function clientFaults(ctx: RuleContext): Fault[] {
         note: "fetch() without a signal: Node's fetch waits up to 300 s for headers, 300 s for the body",
       });
   }
+  const awsV3 = new Set(ctx.matches('jsAwsV3Import').map((m) => m.path));
   for (const m of server('jsAws')) {
-    const args = (m.groups[0] ?? '').trim();
+    // The aggregated `new S3({…})` is v3's only where the file imports a v3 client package (v2's
+    // `new S3()` has its own 120 s default).
+    if (!m.groups[0] && !awsV3.has(m.path)) continue;
+    const args = (m.groups[1] ?? '').trim();
     if (args.startsWith('{') && !/requestHandler|[tT]imeout|\.\.\./.test(args))
       faults.push({ m, note: 'AWS SDK client without a requestHandler timeout (none by default)' });
   }
@@ -341,6 +381,23 @@ export function clientFaults(ctx: RuleContext): Fault[] {
     }
     faults.push({ m, note: "aiohttp ClientSession without timeout=: aiohttp's default allows 5 min per request" });
   }
+  const socketImports = new Set(ctx.matches('pySocketClientImport').map((m) => m.path));
+  const socketDefault = ctx.matches('pySocketDefault').length > 0;
+  for (const m of socketDefault ? [] : server('pySocketClient')) {
+    // `SMTP(` alone only in a file that imports smtplib/ftplib/socket (not an own class of that name).
+    if (!m.groups[0] && !socketImports.has(m.path)) continue;
+    const what = m.groups[1]!;
+    const args = m.groups[2] ?? '';
+    if (/\btimeout\s*=|\*\*/.test(args) && !disabledTimeout(args)) continue;
+    // create_connection(address, timeout): a second positional argument is the timeout.
+    if (what === 'create_connection' && /^[^,]*,\s*[\w.]/.test(args.trim().replace(/^\([^()]*\)/, 'address'))) continue;
+    faults.push({
+      m,
+      note: `${m.groups[0] ? `${m.groups[0]}.` : ''}${what}() without timeout=: it takes the socket default, none unless socket.setdefaulttimeout is set, so a stalled server holds the call forever`,
+    });
+  }
+  for (const m of server('goNetDial'))
+    faults.push({ m, note: 'net.Dial() without a timeout (use net.DialTimeout or a net.Dialer with Timeout)' });
   for (const m of server('pyRedis')) {
     const args = (m.groups[0] ?? '') + (m.groups[1] ?? '');
     if (/\bsocket_timeout\s*=|\*\*|\bconnection_pool\s*=/.test(args) && !disabledTimeout(args)) continue;

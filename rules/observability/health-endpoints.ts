@@ -27,11 +27,13 @@ const CLIENT_CALL =
   /\bfetch\s*\(|axios|\brequests\.\w+\s*\(|httpx\.|\bhttp\.(?:Get|Head|get|request)\s*\(|https\.(?:get|request)\s*\(|\.(?:GetAsync|GetStringAsync|SendAsync|getForObject|getForEntity|exchange)\s*\(|RestTemplate|WebClient|HttpClient\b|\bcurl\b|\bwget\b|urlopen|urllib|\bgot\s*[.(]|superagent|http\.NewRequest|Net::HTTP|Faraday|HTTParty|reqwest::|Guzzle|Http::get|\$(?:client|http|guzzle)\w*->(?:get|head|request)\s*\(|\bclient\.(?:get|head|Get)\s*\(|\bURL\s*\(|["'`]https?:\/\/[^"'`]*\/(?:health|ready|live|ping)|baseURL|\bwaitFor|waitOn|wait-on|\b\w*(?:[Cc]lient|[Tt]emplate|[Hh]ttp|[Ss]ession)\s*\.\s*(?:get|head|post|request|exchange|execute)\w*\s*\(/;
 
 /**
- * A request path tested by its prefix (`if self.path.startswith("/health/")`, `strings.HasPrefix(r.URL.Path,
+ * A request path tested by its prefix or searched for in a string (`record.getMessage().find("/health")`
+ * in a log filter, blind round 31) (`if self.path.startswith("/health/")`, `strings.HasPrefix(r.URL.Path,
  * "/healthz")`): a bypass or a filter for those paths (skip the host check, skip logging), not a route
  * that answers (round 12: a WSGI host-check bypass cited as a health route).
  */
-const PREFIX_TEST = /\b(?:startswith|startsWith|starts_with|HasPrefix|start_with\?)\s*\(/;
+const PREFIX_TEST =
+  /\b(?:startswith|startsWith|starts_with|HasPrefix|start_with\?|endswith|endsWith|HasSuffix|find|indexOf|includes|contains|Contains|IndexOf|index)\s*\(|\bin\s+(?:record|self|request|req|r)\b[.\w]*\.(?:getMessage|path|url)\b/;
 
 /**
  * `ping` under an authentication prefix (`/auth/ping`, `/sso/ping`, `/oauth2/ping`) names a Ping

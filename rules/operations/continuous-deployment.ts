@@ -1,6 +1,7 @@
 import { defineRule, type CommandGraph, type CommandRun, type Evidence, type FileView } from '../../src/types.js';
 import { fail, listing, partial, pass, unknown } from '../../src/engine/results.js';
 import {
+  idleJobs,
   CI_GLOBS,
   type CiCommand,
   type CiFile,
@@ -380,10 +381,12 @@ export default defineRule({
     // Jobs that call another repository's workflow are named by `remote`, not guessed from their names.
     const remoteJobs = new Set(ctx.facts.commands.unresolved.flatMap((u) => (u.remote?.job ? [u.remote.job] : [])));
     const publishing: Evidence[] = [];
+    const idling: Evidence[] = [];
     const deployJobs = ok.flatMap((f) => {
       const testJobs = testOnlyJobs(f);
       const docsJobs = docsOnlyJobs(f, ctx.facts.commands);
       const publishJobs = publishOnlyJobs(ctx.facts.commands, f.path);
+      const idle = idleJobs(f);
       return f.jobs
         .filter(
           (j) =>
@@ -393,6 +396,16 @@ export default defineRule({
             !docsJobs.has(j.name) &&
             !remoteJobs.has(j.name),
         )
+        .filter((j) => {
+          if (!idle.has(j.name)) return true;
+          idling.push({
+            path: f.path,
+            ...(j.line ? { line: j.line } : {}),
+            snippet: `${j.name}:`,
+            note: `set aside: job ${j.name} only prints or waits (echo, sleep): it deploys nothing, whatever its name`,
+          });
+          return false;
+        })
         .filter((j) => {
           const tools = publishJobs.get(j.name);
           if (!tools) return true;
@@ -484,6 +497,10 @@ export default defineRule({
         publishing.length
           ? ` Job${publishing.length === 1 ? '' : 's'} ${listing(publishing.slice(0, 3).map((e) => e.snippet!.slice(0, -1)))} only ${publishing.length === 1 ? 'packages and publishes an artefact' : 'package and publish artefacts'} for others to install, whatever ${publishing.length === 1 ? 'its name' : 'their names'}.`
           : ''
+      }${
+        idling.length
+          ? ` Job${idling.length === 1 ? '' : 's'} ${listing(idling.slice(0, 3).map((e) => e.snippet!.slice(0, -1)))} only ${idling.length === 1 ? 'prints or waits' : 'print or wait'} (echo, sleep): ${idling.length === 1 ? 'it deploys' : 'they deploy'} nothing, whatever ${idling.length === 1 ? 'its name' : 'their names'}.`
+          : ''
       }`,
       [
         ...asideEvidence,
@@ -500,6 +517,7 @@ export default defineRule({
         },
         ...offDeploys.slice(0, 3),
         ...publishing.slice(0, 3),
+        ...idling.slice(0, 3),
         ...packageEnvs.slice(0, 2),
         ...(herokuManifest(ctx.files)
           ? [{ path: 'app.json', note: 'Heroku app manifest (review apps, deploy button): it deploys nothing on push' }]

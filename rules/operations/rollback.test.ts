@@ -123,13 +123,17 @@ ruleTester(rule, {
         outcome: 'partial',
         message: 'no written rollback procedure',
         evidence: [
-          { path: 'justfile', line: 4, note: 'schema rollback command (reverts the last migration)' },
+          {
+            path: 'justfile',
+            line: 4,
+            note: 'schema rollback command (reverts the last migration): it undoes a database change, not a release; not counted',
+          },
           { path: '.github/workflows/release.yml', line: 10, note: 'images tagged with a version or commit' },
         ],
       },
     },
     {
-      name: 'a deploy workflow that builds the chosen gitRef and deploys its imageTag credits versioned images; a package.json migration:revert script is a rollback command (round 19)',
+      name: 'a deploy workflow that builds the chosen gitRef and deploys its imageTag credits versioned images; a package.json migration:revert script is named, but reverts the database, not a release (round 19, round 31)',
       profile: 'service',
       tree: {
         'package.json': JSON.stringify(
@@ -165,7 +169,11 @@ ruleTester(rule, {
       expect: {
         outcome: 'partial',
         evidence: [
-          { path: 'package.json', line: 4, note: 'schema rollback command (reverts the last migration)' },
+          {
+            path: 'package.json',
+            line: 4,
+            note: 'schema rollback command (reverts the last migration): it undoes a database change, not a release; not counted',
+          },
           { path: '.github/workflows/deploy.yml', line: 11, note: 'images tagged with a version or commit' },
         ],
       },

@@ -51,7 +51,7 @@ export default defineRule({
     severity: 'medium',
     effort: 'low',
     detection:
-      'Rollback sections in docs (headings naming rollback or reverting a release; rollback commands in runbooks); rollback commands in scripts and CI (`helm rollback`, `kubectl rollout undo`, `argocd app rollback`, Cloud Run traffic shifts, slot swaps) and schema rollbacks (`migration:revert`, `alembic downgrade`, `db:rollback`, `migrate:rollback`, `db:migrate:undo`, `flyway undo`) in scripts, package.json or task recipes; automatic rollback settings (`helm --atomic`, ECS `deployment_circuit_breaker`, CodeDeploy `auto_rollback_configuration`); images tagged with a commit SHA, build number or version in CI (`docker/metadata-action`, `${{ github.sha }}`, `$CI_COMMIT_SHA`, `${{ env.VERSION }}`, `steps.x.outputs.VERSION`, `${GITHUB_REF#refs/*/}`, `TAGS=` lists, docker/metadata-action tag specs such as `type=raw,value=${{ github.event.release.tag_name }}` or `type=semver`, a build/deploy workflow given `gitRef:`/`imageTag:` from an input, the release tag or the build’s output); Jib images tagged with the project version in pom.xml or build.gradle (`<tag>${project.version}</tag>`, `jib.to.tags`); a Shipit `shipit.yml` that deploys (`deploy:`/`rollback: override:`), whose Rollback action in Shipit is both the procedure and the command.',
+      'Rollback sections in docs (headings naming rollback or reverting a release; rollback commands in runbooks); rollback commands in scripts and CI (`helm rollback`, `kubectl rollout undo`, `argocd app rollback`, Cloud Run traffic shifts, slot swaps) schema rollbacks (`migration:revert`, `alembic downgrade`, `db:rollback`, `migrate:rollback`, `db:migrate:undo`, `flyway undo`) in scripts, package.json or task recipes are named but not counted (they revert the database, not a release); a `# Rollback` comment inside a fenced code block is no heading; automatic rollback settings (`helm --atomic`, ECS `deployment_circuit_breaker`, CodeDeploy `auto_rollback_configuration`); images tagged with a commit SHA, build number or version in CI (`docker/metadata-action`, `${{ github.sha }}`, `$CI_COMMIT_SHA`, `${{ env.VERSION }}`, `steps.x.outputs.VERSION`, `${GITHUB_REF#refs/*/}`, `TAGS=` lists, docker/metadata-action tag specs such as `type=raw,value=${{ github.event.release.tag_name }}` or `type=semver`, a build/deploy workflow given `gitRef:`/`imageTag:` from an input, the release tag or the build’s output); Jib images tagged with the project version in pom.xml or build.gradle (`<tag>${project.version}</tag>`, `jib.to.tags`); a Shipit `shipit.yml` that deploys (`deploy:`/`rollback: override:`), whose Rollback action in Shipit is both the procedure and the command.',
     reads: ['shipit.yml', 'shipit.*.yml', 'shipit.yaml', 'shipit.*.yaml'],
     patterns: {
       // A line that starts with `#` or `=` (`#{1,6}[ \t]*` matched the same lines: the text after
@@ -185,8 +185,22 @@ export default defineRule({
     const keep = (ms: Match[]) => ms.filter((m) => !notScanned(m.path));
     // A rollback heading names a procedure when, read as prose (not a setting's dotted name), it or
     // its section speaks of a deployment: a product's "Sample Rollback Email" template does not.
+    // A `# Rollback if needed` comment inside a fenced code block is a shell comment, not a heading.
+    const fences = new Map<string, number[]>();
+    const fenced = (m: Match) => {
+      if (!/\.(?:md|markdown|mdx)$/i.test(m.path)) return false;
+      if (!fences.has(m.path)) fences.set(m.path, fenceLines(ctx.files.read(m.path) ?? ''));
+      const f = fences.get(m.path)!;
+      let open = false;
+      for (const l of f) {
+        if (l >= m.line) break;
+        open = !open;
+      }
+      return open;
+    };
     const headings = keep(ctx.matches('docHeading')).filter(
       (m) =>
+        !fenced(m) &&
         !/transaction/i.test(m.snippet) &&
         /roll(?:ing)?[ -]?back|revert/i.test(headingProse(m.snippet)) &&
         !PRODUCT_ARTEFACT.test(headingProse(m.snippet)) &&
@@ -262,7 +276,9 @@ export default defineRule({
     const writtenDoc = headings.length > 0 || docCommands.length > 0;
     const documented = writtenDoc || shipit.length > 0;
     // A rollback command in a runbook shows both the procedure and the means.
-    const mechanism = commands.length > 0 || automatic.length > 0 || schema.length > 0 || shipit.length > 0;
+    // A schema rollback (`migration:revert`, `alembic downgrade`) undoes a database change, not a
+    // release: named, but no means of rolling the service back (blind round 31).
+    const mechanism = commands.length > 0 || automatic.length > 0 || shipit.length > 0;
     const g = graded([
       {
         name:
@@ -294,7 +310,14 @@ export default defineRule({
         }),
       ),
       ...automatic.slice(0, 2).map((m) => fromMatch(m, 'automatic rollback on failed deploys')),
-      ...schema.slice(0, 2).map((m) => fromMatch(m, 'schema rollback command (reverts the last migration)')),
+      ...schema
+        .slice(0, 2)
+        .map((m) =>
+          fromMatch(
+            m,
+            'schema rollback command (reverts the last migration): it undoes a database change, not a release; not counted',
+          ),
+        ),
       ...(images.length ? images : versioned)
         .slice(0, 2)
         .map((m) =>
@@ -389,4 +412,21 @@ function ownPinnedImage(files: FileView, m: Match): boolean {
   const last = repo.split('/').pop()!.toLowerCase();
   const dir = m.path.includes('/') ? m.path.slice(0, m.path.lastIndexOf('/')) : '';
   return k8s(files).charts.some((c) => c.dir === dir && c.name.toLowerCase() === last) || publishedHere(files, repo);
+}
+
+/** The 1-based lines of a Markdown text that open or close a fenced code block (``` or ~~~), in order. */
+function fenceLines(text: string): number[] {
+  const out: number[] = [];
+  let line = 1;
+  let start = 0;
+  const t = text.slice(0, 500_000);
+  while (start <= t.length && out.length < 5000) {
+    const end = t.indexOf('\n', start);
+    const l = t.slice(start, end < 0 ? t.length : end);
+    if (/^[ \t]{0,3}(?:```|~~~)/.test(l)) out.push(line);
+    if (end < 0) break;
+    start = end + 1;
+    line++;
+  }
+  return out;
 }

@@ -1,4 +1,4 @@
-import { defineRule } from '../../src/types.js';
+import { defineRule, type FileView } from '../../src/types.js';
 import { fail, listing, partial, pass, unknown } from '../../src/engine/results.js';
 import { CI_GLOBS } from '../../src/facts/ci.js';
 import { findTools, KTLINT_EDITORCONFIG, type ToolSpec } from '../../src/facts/tests/tooling.js';
@@ -352,6 +352,14 @@ export default defineRule({
         [...evidence, ...library],
         data,
       );
+    // A linter only declared as a dependency (no configuration, no CI job, hook or project task runs
+    // it) is installed, not set up: blind round 31, pylint in pyproject's dev group and nowhere else.
+    if (hooked.length === 0 && tools.every((t) => t.declared && !taskRuns(ctx.files, t.declared)))
+      return fail(
+        `${listing(tools.map((t) => t.label))} ${tools.length === 1 ? 'is' : 'are'} only declared as a dependency: not configured, and no CI job, commit hook or project task (package script, make target, tox, shell script) runs ${tools.length === 1 ? 'it' : 'them'}.`,
+        evidence.map((e) => ({ ...e, note: `${e.note}, not configured or run` })),
+        data,
+      );
     return partial(
       0.6,
       `${listing(tools.map((t) => t.label))} configured${hooked.length ? ' (run by commit hooks)' : ''}, but no CI job runs ${names.length === 1 ? 'it' : 'them'} (CI followed through scripts, targets and actions).`,
@@ -360,3 +368,36 @@ export default defineRule({
     );
   },
 });
+
+/** Files where a project writes the tasks it runs by hand: package scripts, make/just/task targets, tox, scripts. */
+const TASK_FILES = [
+  '**/package.json',
+  '**/Makefile',
+  '**/*.mk',
+  '**/[Jj]ustfile',
+  '**/Taskfile.{yml,yaml}',
+  '**/tox.ini',
+  '**/noxfile.py',
+  '**/pyproject.toml',
+  '**/setup.cfg',
+  '**/*.sh',
+  '**/composer.json',
+  '**/Rakefile',
+  '**/.vscode/settings.json',
+];
+
+/**
+ * Whether a task file runs the program `name` (`"lint": "eslint src"`, `pylint app/`, `python -m
+ * pylint`, VS Code's `python.linting.pylintEnabled`): a word followed by an argument, not a
+ * dependency line (`pylint = "^3.0"`, `"eslint": "^9"`, `pylint>=3`).
+ */
+function taskRuns(files: FileView, name: string): boolean {
+  const prog = name.replace(/^@[\w.-]+\//, '').replace(/[^\w.-]/g, '');
+  if (!prog) return false;
+  const run = new RegExp(
+    `(?:^|[\\s"'\`;&|(=])${prog.replace(/\./g, '\\.')}[ \\t]+[-\\w./$"']|${prog}Enabled"\\s*:\\s*true`,
+    'm',
+  );
+  const paths = files.match(TASK_FILES).filter((p) => !/(?:^|\/)(?:node_modules|vendor|\.venv|venv)\//.test(p));
+  return paths.slice(0, 200).some((p) => run.test((files.read(p) ?? '').slice(0, 200_000)));
+}

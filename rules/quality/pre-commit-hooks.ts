@@ -38,7 +38,28 @@ const MANAGERS: { name: string; system: string; globs: string[] }[] = [
 const LINT_STAGED = ['.lintstagedrc', '.lintstagedrc.{json,yml,yaml,js,cjs,mjs}', 'lint-staged.config.{js,cjs,mjs}'];
 const CHECKS: ToolKind[] = ['lint', 'format', 'test', 'typecheck', 'scan'];
 /** Commands that check nothing whatever hook runs them. */
-const TRIVIAL = new Set(['.', 'echo', 'exit', 'true', ':', 'printf']);
+/** Shell builtins and tests (`[`, `cd`, `set`): the structure of a hook script, not a command it checks with. */
+const TRIVIAL = new Set([
+  '.',
+  'echo',
+  'exit',
+  'true',
+  ':',
+  'printf',
+  '[',
+  '[[',
+  'test',
+  'cd',
+  'set',
+  'shift',
+  'return',
+  'sleep',
+  'pwd',
+]);
+/** `poetry install`, `npm ci`, `pip install -r …` in a hook script: it sets up, it checks nothing. */
+const installs = (argv: readonly string[]): boolean =>
+  /^(?:npm|pnpm|yarn|bun|poetry|pip3?|uv|pipenv|bundle|composer|go|cargo|dotnet)$/.test(argv[0]!) &&
+  /^(?:install|i|ci|sync|add|get|download|fetch|restore)$/.test(argv[1] ?? '');
 /** The tool a hook runs, else its program (a pre-commit hook id such as `codespell`). */
 const nameOf = (r: CommandRun): string => r.tools[0]?.name ?? r.argv[0]!;
 
@@ -98,7 +119,7 @@ export default defineRule({
     // "hooks run checks"). Other managers run any shell: there a known checking tool decides.
     const isCheck = (r: CommandRun) =>
       r.tools.some((t) => t.kinds.some((k) => CHECKS.includes(k))) ||
-      (r.origin.system === 'pre-commit' && !!r.argv[0] && !TRIVIAL.has(r.argv[0]));
+      (r.origin.system === 'pre-commit' && !!r.argv[0] && !TRIVIAL.has(r.argv[0]) && !installs(r.argv));
     const checks = hookRuns.filter(isCheck);
     const managers = new Set(hookRuns.map((r) => r.origin.system));
     const evidence: Evidence[] = [];

@@ -22,8 +22,10 @@ type Kind = 'unit' | 'integration' | 'end-to-end' | 'load';
 // `api_tests/` holds tests that call a running server's API (lemmy's federation suite).
 const INTEGRATION_DIR =
   /(^|\/)(integration[-_]?tests?|integration|it|itest|functional|regtest|api[-_]?tests?)\/|(^|\/)[\w-]+(?:\.[\w-]+)*\.(?:integration(?:[-_]?tests?)?|integrated(?:[-_]?tests?)?|functional[-_]?tests?|it)\/|(^|\/)spec\/(requests|integration|api)\//i;
+// A folder named for e2e among other words (`admin_app_e2e_tests/`, `web-e2e/`) holds an e2e suite
+// too, whatever its files import (page objects drive the browser: blind round 31).
 const E2E_DIR =
-  /(^|\/)(e2e|e2e[-_]?tests?|end[-_]?to[-_]?end(?:[-_]?tests?)?|acceptance|acceptance[-_]?tests?|cypress|playwright|ui[-_]?tests?)\/|(^|\/)[\w-]+(?:\.[\w-]+)*\.(?:e2e(?:[-_]?tests?)?|end[-_]?to[-_]?end[-_]?tests?|acceptance[-_]?tests?|ui[-_]?tests?)\/|(^|\/)(spec\/(system|features)|test\/system)\//i;
+  /(^|\/)(e2e|e2e[-_]?tests?|end[-_]?to[-_]?end(?:[-_]?tests?)?|acceptance|acceptance[-_]?tests?|cypress|playwright|ui[-_]?tests?)\/|(^|\/)[\w-]+(?:\.[\w-]+)*\.(?:e2e(?:[-_]?tests?)?|end[-_]?to[-_]?end[-_]?tests?|acceptance[-_]?tests?|ui[-_]?tests?)\/|(^|\/)(spec\/(system|features)|test\/system)\/|(^|\/)[\w-]*[-_](?:e2e|end[-_]to[-_]end)(?:[-_][\w-]*)?\//i;
 /**
  * An `acceptance` package among the JVM source packages (`src/eclipseTest/java/…/acceptance/`)
  * names what a test class checks (a map's contract, in caffeine's Eclipse Collections suite), not

@@ -41,7 +41,7 @@ export default defineRule({
     severity: 'critical',
     effort: 'medium',
     detection:
-      'High-confidence patterns only: AWS access key IDs, PEM private key blocks, GitHub/GitLab/Slack/Stripe/npm/PyPI/SendGrid/OpenAI/Anthropic tokens, Slack webhooks, Google API keys (not Firebase client config), Azure storage account keys, JWT/Django/Rails/.NET signing secrets in config files (`SigningKey`, also the nested Spring `jwt:` / `secret:` and .NET `"Jwt": { "Key": … }` forms); a string literal passed as a JWT/HMAC signing key in production code (`new SymmetricSecurityKey(Encoding.UTF8.GetBytes("…"))`, `jwt.sign(payload, )`, `jwt.encode(…, )`, `SignedString([]byte("…"))`, `Keys.hmacShaKeyFor("…")`, `signWith(SignatureAlgorithm.HS256, )`, `createHmac(alg, "…")`; not in tests or commented-out code); committed `.env` files that hold a secret-named key with a real value (not `.env.example`; a value that is a command or reference read at deploy time — ERB `<%= `op read "op://…"` %>`, `$(vault kv get …)`, `${VAR}` — holds no secret: such a template is set aside and named). Secret-named keys (AppSecret, ClientSecret, ApiKey, Password, PrivateKey, SigningKey…) with a generated-looking value in shipped JSON/YAML configuration (appsettings*.json, config/**, application*.yml; not translation catalogues) and in Java .properties files (`vault.token=…`, `spring.datasource.password=…`: the last dotted segment of the key names a secret), and the password of a connection string to a remote server in appsettings. Configuration only tests, CI or development load (a `test:` section, config/settings/test.yml, appsettings.Testing.json, .env.test, a CI workflow) is noted, not counted; env files named for tests (`test_asymmetric.env`, `api.test.env`) are set aside and named. Placeholders are ignored; private keys in test and example folders are set aside and named in the evidence, not counted. Keys published by emulators (the Azurite `devstoreaccount1` account key, the Cosmos DB emulator key) open a local emulator only: set aside and named, not counted. Evidence is redacted.',
+      'High-confidence patterns only: AWS access key IDs, private keys (PEM blocks, JWK/JWKS keys with their private parameter "d", ASP.NET Data Protection key files whose master key is not encrypted, PuTTY .ppk files, committed PKCS#12 .p12/.pfx stores; IdentityServer\'s developer signing key tempkey.jwk is a development key, set aside and named like a localhost PEM), GitHub/GitLab/Slack/Stripe/npm/PyPI/SendGrid/OpenAI/Anthropic tokens, Slack webhooks, Google API keys (not Firebase client config), Azure storage account keys, JWT/Django/Rails/.NET signing secrets in config files (`SigningKey`, also the nested Spring `jwt:` / `secret:` and .NET `"Jwt": { "Key": … }` forms); a string literal passed as a JWT/HMAC signing key in production code (`new SymmetricSecurityKey(Encoding.UTF8.GetBytes("…"))`, `jwt.sign(payload, )`, `jwt.encode(…, )`, `SignedString([]byte("…"))`, `Keys.hmacShaKeyFor("…")`, `signWith(SignatureAlgorithm.HS256, )`, `createHmac(alg, "…")`; not in tests or commented-out code); committed `.env` files that hold a secret-named key with a real value (not `.env.example`; a value that is a command or reference read at deploy time — ERB `<%= `op read "op://…"` %>`, `$(vault kv get …)`, `${VAR}` — holds no secret: such a template is set aside and named). Secret-named keys (AppSecret, ClientSecret, ApiKey, Password, PrivateKey, SigningKey…) with a generated-looking value in shipped JSON/YAML configuration (appsettings*.json, config/**, application*.yml; not translation catalogues) and in Java .properties files (`vault.token=…`, `spring.datasource.password=…`: the last dotted segment of the key names a secret), and the password of a connection string to a remote server in appsettings. Configuration only tests, CI or development load (a `test:` section, config/settings/test.yml, appsettings.Testing.json, .env.test, a CI workflow) is noted, not counted; env files named for tests (`test_asymmetric.env`, `api.test.env`) are set aside and named. Placeholders are ignored; private keys in test and example folders are set aside and named in the evidence, not counted. Keys published by emulators (the Azurite `devstoreaccount1` account key, the Cosmos DB emulator key) open a local emulator only: set aside and named, not counted. Evidence is redacted.',
     // A secret in a generated file is committed all the same.
     patterns: Object.fromEntries(Object.entries(SECRET_PATTERNS).map(([k, v]) => [k, { ...v, generated: true }])),
     reads: [...ENV_GLOBS, '**/secrets.yml', '**/secrets.yaml'],
@@ -82,6 +82,8 @@ export default defineRule({
         )
           continue;
         const kind = pattern === 'springJwtSecret' || pattern === 'jsonJwtKey' ? 'jwtSecret' : pattern;
+        /** A private key of any format (PEM, JWK, Data Protection XML, PuTTY): the same policy as PEM keys. */
+        const key = KEY_KINDS.has(kind);
         let secret = m.groups.find((g) => g) ?? '';
         if (isLockOrBundle(m.path)) continue;
         if (kind === 'configSecret') {
@@ -127,18 +129,19 @@ export default defineRule({
           findings.push({ m, kind, secret, serious: true });
           continue;
         }
-        if (kind !== 'privateKey' && isPlaceholder(secret)) continue;
+        if (!key && isPlaceholder(secret)) continue;
         const emulator = PUBLIC_EMULATOR_KEYS.get(secret);
         if (emulator) {
           emulatorKeys.push({ m, what: emulator });
           continue;
         }
         // A Kubernetes Secret's `data:` value is base64: judge the text it decodes to.
-        const decoded = kind !== 'privateKey' ? k8sSecretData(ctx.files.read(m.path) ?? '', m.line, secret) : undefined;
+        const decoded = !key ? k8sSecretData(ctx.files.read(m.path) ?? '', m.line, secret) : undefined;
         if (decoded !== undefined && isPlaceholder(decoded)) continue;
-        if (kind === 'privateKey' && /\.(pub|md|rst|txt|adoc)$/i.test(m.path)) continue;
+        if (key && /\.(pub|md|rst|txt|adoc)$/i.test(m.path)) continue;
         // A BEGIN line without a key body under it (a commented placeholder in values.yaml) is no key.
         if (kind === 'privateKey' && !hasKeyBody(ctx.files.read(m.path) ?? '', m.line)) continue;
+        if (key && kind !== 'privateKey' && !otherKeyFormat(kind, ctx.files.read(m.path) ?? '')) continue;
         // Firebase/Google client keys ship in every web and mobile app by design.
         if (
           kind === 'google' &&
@@ -163,25 +166,29 @@ export default defineRule({
         const sample = kind === 'jwtSecret' && (configRole(m.path) === 'sample' || typedPhrase(secret));
         // A self-signed key for a local dev server (localhost.pem, localhost-key.pem) serves no one else.
         const localDev =
-          kind === 'privateKey' &&
+          key &&
           /(^|\/)[^/]*(localhost|self-?signed|snakeoil)[^/]*$|[.-]dev(?:elopment)?(?:-key)?\.(?:key|pem)$|(^|\/)(?:certs?|ssl|tls)\/(?:dev|development|local)\//i.test(
             m.path,
           );
+        // IdentityServer's AddDeveloperSigningCredential() writes tempkey.jwk (tempkey.rsa before v4):
+        // a development key, set aside like a localhost PEM; still a private key in the repository.
+        const devSigning = key && DEV_SIGNING.test(m.path);
         // A key set up for a manual test or a test environment (test/manual-test-radius-tls/certs/)
         // serves a server someone stands up by hand: found like a deployed key, not a unit fixture.
-        const manualEnv = kind === 'privateKey' && MANUAL_ENV.test(m.path);
+        const manualEnv = key && MANUAL_ENV.test(m.path);
         // Keys of an example, sample or demo folder (`.examples/docker-compose-mtls/certs/`, `demo/`)
         // set up the documented example, like testdata/ keys (round 8).
-        const example = kind === 'privateKey' && isExampleFolder(m.path);
+        const example = key && isExampleFolder(m.path);
         const inTests =
           (!isProductionPath(m.path) && !manualEnv) ||
           testOnly ||
           localDev ||
+          devSigning ||
           sample ||
           example ||
-          (localStack && (kind === 'privateKey' || devOnly));
+          (localStack && (key || devOnly));
         // Test TLS keys are fixtures; a cloud token in a test is still a live token.
-        if (kind === 'privateKey' && inTests) {
+        if (key && inTests) {
           testKeys.push(m);
           continue;
         }
@@ -200,6 +207,17 @@ export default defineRule({
           ...(testOnly && CI_FILE.test(m.path) && DEPLOYS.test(ctx.files.read(m.path) ?? '') ? { deployCi: true } : {}),
         });
       }
+    }
+    // PKCS#12 stores (.p12/.pfx) are binary: found by name, judged by place like any private key.
+    for (const path of ctx.files.match(['**/*.p12', '**/*.pfx']).slice(0, 50)) {
+      const m: Match = { path, line: 1, snippet: '[binary key store]', groups: [] };
+      const aside =
+        !isProductionPath(path) ||
+        isExampleFolder(path) ||
+        /(^|\/)[^/]*(localhost|self-?signed|dev(?:elopment)?|test)[^/]*$/i.test(path) ||
+        inLocalCompose(ctx.files, path);
+      if (aside) testKeys.push(m);
+      else findings.push({ m, kind: 'pkcs12', secret: '', serious: true });
     }
     const envListed = ctx.files.match(ENV_GLOBS).filter((p) => !isEnvTemplate(p) && isProductionPath(p));
     // A symbolic link (`apps/core/.env -> ../../.env`) commits a path, not values: it is never read
@@ -237,10 +255,9 @@ export default defineRule({
         path: f.m.path,
         line: f.m.line,
         ...(f.kind === 'codeSigningKey' ? endOf(ctx.files.read(f.m.path) ?? '', f.m.line, f.secret) : {}),
-        snippet:
-          f.kind === 'privateKey'
-            ? redactKeyBlock(f.m.snippet)
-            : redactSecretIn(f.m.snippet, f.secret, KINDS[f.kind]!.prefix),
+        snippet: KEY_KINDS.has(f.kind)
+          ? redactKeyBlock(f.m.snippet)
+          : redactSecretIn(f.m.snippet, f.secret, KINDS[f.kind]!.prefix),
         note: f.deployCi
           ? `${KINDS[f.kind]!.label} (in a CI workflow that also deploys${f.kind === 'aws' ? ': a key ID names the key, the secret key is what signs; make sure that one comes from the secret store' : ': make sure it is not a production value'})`
           : `${KINDS[f.kind]!.label}${f.copy ? ` (${f.copy.dockerfile}:${f.copy.line}): every container runs with this public key; generate it at deploy time or read it from the environment` : ''}${f.kind === 'codeSigningKey' ? ': every deployment signs tokens with this literal, so anyone who reads the repository can forge them; read the key from configuration or a secret store' : f.serious ? '' : !isProductionPath(f.m.path) || f.noted || f.testOnly ? ' (in a test, example or development-only place)' : configRole(f.m.path) === 'sample' ? ' (in a sample profile: a documented value to replace; make sure no deployment switches it on)' : ' (a typed phrase, not a generated key: make sure it is not used in production)'}`,
@@ -286,7 +303,9 @@ export default defineRule({
       path: m.path,
       line: m.line,
       snippet: redactKeyBlock(m.snippet),
-      note: 'private key in a test, example or development-only place: set aside, not counted',
+      note: DEV_SIGNING.test(m.path)
+        ? `${DEV_SIGNING_NOTE}, set aside like a test key, not counted; it is still a private key in the repository`
+        : 'private key in a test, example or development-only place: set aside, not counted',
     }));
     const emulatorEvidence: Evidence[] = emulatorKeys.slice(0, 3).map(({ m, what }) => ({
       path: m.path,
@@ -382,6 +401,25 @@ const MANUAL_ENV = /(^|\/)(?:manual[-_]?tests?[^/]*|test[-_]?environments?)\//i;
 /** A file that defines token regexes (`ghp_[a-zA-Z0-9]{36}`, `A[KS]IA[0-9A-Z]{16}`): a secret filter's table. */
 function scannerTable(text: string): boolean {
   return (text.match(/\[[^\]\n]{0,20}(?:0-9|A-Z|a-z)[^\]\n]{0,20}\]\{\d+(?:,\d*)?\}/g) ?? []).length >= 3;
+}
+
+/** Kinds that are private keys, whatever their format. */
+const KEY_KINDS = new Set(['privateKey', 'jwkPrivateKey', 'dataProtectionKey', 'puttyPrivateKey', 'pkcs12']);
+const DEV_SIGNING = /(^|\/)tempkey\.(?:jwk|rsa)$/i;
+const DEV_SIGNING_NOTE =
+  "IdentityServer's developer signing credential (AddDeveloperSigningCredential): a development key";
+
+/**
+ * A non-PEM key file is one: a JWK names its key type (`"kty"`), a Data Protection key's master key
+ * is in the clear (no `<encryptedSecret>`), a PuTTY file has its private lines; a PKCS#12 store is
+ * found by name.
+ */
+function otherKeyFormat(kind: string, text: string): boolean {
+  const head = text.slice(0, 200_000);
+  if (kind === 'jwkPrivateKey') return /"kty"\s*:/.test(head);
+  if (kind === 'dataProtectionKey') return /<value>/.test(head) && !/<encryptedSecret\b/.test(head);
+  if (kind === 'puttyPrivateKey') return /^Private-Lines:/m.test(head);
+  return true;
 }
 
 function redactKeyBlock(snippet: string): string {

@@ -142,7 +142,105 @@ export function appServers(
   if (boot) out.set('spring-boot', boot);
   const quarkus = quarkusShutdown(files, frameworks);
   if (quarkus) out.set('quarkus', quarkus);
+  // A server that drains by default, started by a container's shell script without exec: the shell
+  // is PID 1 and keeps SIGTERM (blind round 31, `CMD ["entrypoint.sh"]` whose last line is `dotnet
+  // WebApi.dll`). Only where the image builds that app (its Dockerfile beside or above the evidence).
+  const starts = shellStarts(files);
+  for (const [id, s] of out) {
+    if (!s.drains) continue;
+    const dir = s.evidence.path.includes('/') ? s.evidence.path.slice(0, s.evidence.path.lastIndexOf('/') + 1) : '';
+    const w = starts.find((x) => dir.startsWith(x.dir) || x.dir.startsWith(dir));
+    if (!w) continue;
+    out.set(id, {
+      ...s,
+      drains: false,
+      shellWrapped: true,
+      behaviour: `${w.script} (the container command, ${w.dockerfile}:${w.line}) starts \`${w.command}\` without exec, so the shell receives SIGTERM and ${s.name}'s default drain never runs`,
+      evidence: { path: w.scriptPath, line: w.commandLine, snippet: w.command, note: `${s.name} started without exec` },
+    });
+  }
   return [...out.values()];
+}
+
+/** A container started through a shell script whose last command starts the program without exec. */
+interface ShellStart {
+  /** The Dockerfile's directory, with a trailing slash ('' at the root). */
+  dir: string;
+  dockerfile: string;
+  line: number;
+  script: string;
+  scriptPath: string;
+  command: string;
+  commandLine: number;
+}
+
+/** An init that forwards signals to its child: tini, dumb-init, s6, catatonit, `docker run --init`. */
+const SIGNAL_INIT = /\b(?:tini|dumb-init|s6-svscan|\/init\b|catatonit|supervisord)/;
+/** The last instruction of a kind in a Dockerfile (`CMD ["entrypoint.sh"]`, `ENTRYPOINT ./start.sh`). */
+const START_LINE = /^[ \t]*(CMD|ENTRYPOINT)[ \t]+(.+)$/gim;
+/** Programs a start script's last line may run as the server (an interpreter, a runtime, a path). */
+const SERVER_PROGRAM =
+  /^(?:dotnet|node|nodejs|bun|deno|python[\d.]*|java|ruby|bundle|rails|php|php-fpm|npm|yarn|pnpm|npx|gunicorn|uvicorn|hypercorn|puma|mix|elixir|iex|\.\/[\w.-]+|\/[\w./-]+|"?\$\{?@\}?"?)(?:\s|$)/;
+
+/** Containers whose start goes through a shell script of the repository that does not exec the server. */
+function shellStarts(files: FileView): ShellStart[] {
+  const out: ShellStart[] = [];
+  const dockerfiles = files
+    .match(['**/Dockerfile', '**/Dockerfile.*', '**/*.Dockerfile', '**/Containerfile'])
+    .filter(isProductionPath);
+  const composeInit = files
+    .match('**/*compose*.{yml,yaml}')
+    .some((p) => /^[ \t]*init[ \t]*:[ \t]*true\b/m.test((files.read(p) ?? '').slice(0, 200_000)));
+  if (composeInit) return out;
+  for (const df of dockerfiles.slice(0, 40)) {
+    const text = (files.read(df) ?? '').slice(0, 200_000);
+    let start: { kind: string; value: string; index: number } | undefined;
+    let entry: string | undefined;
+    for (const m of text.matchAll(START_LINE)) {
+      if (m[1]!.toUpperCase() === 'ENTRYPOINT') entry = m[2]!;
+      // The program that runs: the ENTRYPOINT when there is one, else the CMD.
+      if (m[1]!.toUpperCase() === 'ENTRYPOINT' || !start || start.kind === 'CMD')
+        start = { kind: m[1]!.toUpperCase(), value: m[2]!, index: m.index };
+    }
+    if (!start || SIGNAL_INIT.test(entry ?? '') || SIGNAL_INIT.test(start.value)) continue;
+    const first = /^\[\s*"([^"]+)"/.exec(start.value.trim())?.[1] ?? start.value.trim().split(/\s+/)[0]!;
+    const args = /^\[/.test(start.value.trim())
+      ? [...start.value.matchAll(/"([^"]*)"/g)].map((x) => x[1]!)
+      : start.value.trim().split(/\s+/);
+    // `sh entrypoint.sh`, `/bin/bash -c ./start.sh`, `entrypoint.sh`: the script it runs.
+    const word = /(?:^|\/)(?:ba|da|z)?sh$/.test(first) ? args.find((a, i) => i > 0 && /\.sh$/.test(a)) : first;
+    if (!word || !/\.sh$/.test(word)) continue;
+    const base = word.slice(word.lastIndexOf('/') + 1);
+    const dir = df.includes('/') ? df.slice(0, df.lastIndexOf('/') + 1) : '';
+    const candidates = files.match(`**/${base}`).filter((p) => p.endsWith(`/${base}`) || p === base);
+    const scriptPath =
+      candidates.find((p) => p.startsWith(dir)) ?? (candidates.length === 1 ? candidates[0] : undefined);
+    if (!scriptPath) continue;
+    const script = (files.read(scriptPath) ?? '').slice(0, 200_000);
+    if (/^[ \t]*trap\b[^\n]*\b(?:SIG)?TERM\b/m.test(script)) continue;
+    const lines = script.split('\n');
+    let last = -1;
+    for (let i = lines.length - 1; i >= 0; i--) {
+      const t = lines[i]!.trim();
+      if (t && !t.startsWith('#')) {
+        last = i;
+        break;
+      }
+    }
+    if (last < 0) continue;
+    const command = lines[last]!.trim();
+    if (/^exec\s/.test(command) || /&\s*$/.test(command) || !SERVER_PROGRAM.test(command)) continue;
+    out.push({
+      dir,
+      dockerfile: df,
+      line: files.lines(df)?.lineAt(start.index) ?? 1,
+      script: base,
+      scriptPath,
+      command: command.slice(0, 120),
+      commandLine: last + 1,
+    });
+  }
+  return out;
 }
 
 /** `quarkus.shutdown.timeout=30s` (any profile prefix) in application.properties, or its YAML form. */

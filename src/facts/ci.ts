@@ -810,6 +810,33 @@ export function throwawayClusterJobs(runs: readonly CommandRun[]): Set<string> {
  * Jobs that only exercise deployment in a throwaway cluster (kind, minikube, k3d) or are named
  * as tests: a `helm install` there tests a chart, it does not ship the service.
  */
+/**
+ * Jobs that run nothing but messages and pauses (`echo "Do Not Deploy"`, `sleep 5`, `true`), beside a
+ * checkout at most: whatever their name, they deploy, test or build nothing (blind round 31, a
+ * `deploy` job whose only step echoes, the real deploy commented out).
+ */
+export function idleJobs(f: CiFile): Set<string> {
+  const busy = new Set<string>();
+  const seen = new Set<string>();
+  for (const c of f.commands) {
+    if (!c.job) continue;
+    seen.add(c.job);
+    if (c.kind === 'uses' ? !/^actions\/checkout@/.test(c.text.trim()) : !idleLine(c.text)) busy.add(c.job);
+  }
+  return new Set([...seen].filter((j) => !busy.has(j)));
+}
+
+/** A shell line of messages, pauses and no-ops only (`echo …`, `printf …`, `sleep 5`, `true`, `exit 0`). */
+function idleLine(text: string): boolean {
+  return text
+    .slice(0, 2000)
+    .split(/&&|\|\||;/)
+    .every((part) => {
+      const t = part.trim();
+      return t === '' || /^(?:echo|printf|sleep|true|:|exit\s+0|date|pwd|whoami)(?:\s|$)/.test(t) || t === 'exit';
+    });
+}
+
 export function testOnlyJobs(f: CiFile): Set<string> {
   const out = new Set<string>();
   for (const c of f.commands) {

@@ -11,6 +11,10 @@ const TEXT = ['**/*'];
 export const KINDS: Record<string, { label: string; prefix: string }> = {
   aws: { label: 'AWS access key ID', prefix: 'AKIA' },
   privateKey: { label: 'private key', prefix: '' },
+  jwkPrivateKey: { label: 'private key (a JWK with its private parameter "d")', prefix: '' },
+  dataProtectionKey: { label: 'ASP.NET Data Protection key with an unencrypted master key', prefix: '' },
+  puttyPrivateKey: { label: 'PuTTY private key (.ppk)', prefix: '' },
+  pkcs12: { label: 'PKCS#12 key store (.p12/.pfx) holding a private key', prefix: '' },
   github: { label: 'GitHub token', prefix: 'gh' },
   gitlab: { label: 'GitLab token', prefix: 'glpat-' },
   composerAuth: { label: 'GitHub OAuth token (Composer auth file)', prefix: '' },
@@ -142,6 +146,17 @@ export const SECRET_PATTERNS: Record<string, PatternSpec> = {
     files: TEXT,
     literals: ['PRIVATE KEY'],
   },
+  // Private keys in other formats (blind round 31): a JWK/JWKS with its private exponent `"d"` (the
+  // file must also name a `"kty"`), an ASP.NET Data Protection key file's `<masterKey>` (unencrypted
+  // unless an `<encryptedSecret>` wraps it), a PuTTY key file.
+  jwkPrivateKey: {
+    regex: /"d"\s*:\s*"([A-Za-z0-9_-]{20,})"/,
+    files: ['**/*.jwk', '**/*.jwks', '**/*.json'],
+    literals: ['"d"'],
+  },
+  dataProtectionKey: { regex: /<masterKey\b/, files: ['**/*.xml'], literals: ['<masterKey'] },
+  puttyPrivateKey: { regex: /^PuTTY-User-Key-File-\d+:/m, files: TEXT, literals: ['PuTTY-User-Key-File-'] },
+  pkcs12: { regex: /^(?!)/, files: ['**/*.p12', '**/*.pfx'], literals: ['\u0000never'] },
   github: {
     regex: /\b((?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{36,255}|github_pat_[A-Za-z0-9_]{60,255})\b/,
     files: TEXT,

@@ -16,6 +16,12 @@ export class ScriptScope {
   /** Depth of `if`/`while`/`for`/`case` blocks open: an assignment inside one may not happen. */
   private depth = 0;
   private readonly cases: { subject?: string; matched: boolean; active: boolean }[] = [];
+  /**
+   * The `if`/`elif`/`else` chains open: `known` when every test so far compared known values, `taken`
+   * when one of them held, `active` when the branch being read may run (`./ci.sh precommit type-check`
+   * runs the `elif [ $case = "precommit" ]` arm only, not the `backend` arm above it).
+   */
+  private readonly ifs: { known: boolean; taken: boolean; active: boolean }[] = [];
 
   constructor(args: readonly string[] = [], vars: Readonly<Record<string, string>> = {}) {
     for (const [k, v] of Object.entries(vars)) {
@@ -53,6 +59,21 @@ export class ScriptScope {
       body = branch[2]!;
     }
     if (c && !c.active) return [];
+    const keyword = /^(if|elif|else|fi)\b/.exec(t)?.[1];
+    const outer = this.ifs.some((f) => !f.active);
+    if (keyword === 'fi') {
+      this.ifs.pop();
+      if (this.ifs.some((f) => !f.active)) return [];
+    } else if (keyword === 'if' && outer) {
+      if (opensIf(t)) this.ifs.push({ known: true, taken: true, active: false });
+      return [];
+    } else if ((keyword === 'elif' || keyword === 'else') && this.ifs.length) {
+      const top = this.ifs.at(-1)!;
+      if (this.ifs.slice(0, -1).some((f) => !f.active)) return [];
+      if (keyword === 'else') top.active = !top.known || !top.taken;
+      else top.active = !top.known || !top.taken;
+      if (!top.active) return [];
+    } else if (outer) return [];
     const conditional = this.depth > 0 || c !== undefined || /^(?:if|elif|else|while|until|for)\b|&&|\|\|/.test(t);
     this.depth = Math.max(0, this.depth + blockDelta(t));
     const assigned: [string, string][] = [];
@@ -74,6 +95,20 @@ export class ScriptScope {
         });
       }
     }
+    if (keyword === 'if' || keyword === 'elif') {
+      // The test (`[ "$1" = lint ]`, `[[ $task == test* ]]`, `test "$x" != y`) decided on known values.
+      const held = testOutcome(out[0]);
+      const top = keyword === 'elif' ? this.ifs.at(-1) : undefined;
+      const known = held !== undefined && (top ? top.known : true);
+      const state = { known, taken: held === true, active: held !== false };
+      if (top) Object.assign(top, state);
+      else if (opensIf(t)) this.ifs.push(state);
+      // A branch that does not run: its test is read, the commands after `then` on its line are not.
+      if (held === false) {
+        out = out.slice(0, 1);
+        soft.splice(1);
+      }
+    }
     for (const [k, v] of assigned) {
       const had = this.values.get(k);
       if (conditional && had && !had.includes(v)) {
@@ -87,6 +122,33 @@ export class ScriptScope {
     }
     return out;
   }
+}
+
+/** An `if` line whose block stays open (`if …; then … fi` on one line closes it). */
+const opensIf = (t: string) => !/(?:^|[;&|]\s*)fi\s*(?:[;#].*)?$/.test(t);
+
+/**
+ * Whether a test command holds, when it compares two known words (`[ a = b ]`, `[[ a != b* ]]`,
+ * `test a == b`); undefined for anything else (a value left as `$x`, `-f file`, several tests).
+ */
+function testOutcome(argv: string[] | undefined): boolean | undefined {
+  if (!argv) return undefined;
+  const [head, ...rest] = argv;
+  let words: string[];
+  if (head === '[' && rest.at(-1) === ']') words = rest.slice(0, -1);
+  else if (head === '[[' && rest.at(-1) === ']]') words = rest.slice(0, -1);
+  else if (head === 'test') words = rest;
+  else return undefined;
+  const negate = words[0] === '!';
+  if (negate) words = words.slice(1);
+  if (words.length !== 3 || words.some((w) => w.includes('$') || w.includes('\u0001') || w.includes('`')))
+    return undefined;
+  const [a, op, b] = words as [string, string, string];
+  let eq: boolean;
+  if (op === '=' || op === '==' || op === '!=') eq = head === '[[' ? globRe(b).test(a) : a === b;
+  else return undefined;
+  const held = op === '!=' ? !eq : eq;
+  return negate ? !held : held;
 }
 
 const globRe = (p: string) =>

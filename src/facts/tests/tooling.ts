@@ -51,6 +51,8 @@ export interface FoundTool {
   evidence: Evidence;
   /** A CI run of it, when CI runs it. */
   ci?: CommandRun;
+  /** The dependency's name, when a declared dependency is all that shows the tool (no config file, no run). */
+  declared?: string;
   /** A CI run that only rewrites the code (a formatter's write mode), when CI runs it no other way. */
   ciWrites?: CommandRun;
 }
@@ -123,6 +125,7 @@ export function findTools(
       label = ranName(hook);
       evidence = runEvidence(hook, `runs ${label}`);
     }
+    let declared: string | undefined;
     if (!evidence && spec.deps) {
       // A formatter in npm `dependencies` ships with the code as a library (listmonk's email builder
       // calls prettier to highlight code); the project's own formatter is a dev dependency.
@@ -133,8 +136,10 @@ export function findTools(
             !(kind === 'format' && x.ecosystem === 'npm' && !x.dev) &&
             (!spec.ecosystems || spec.ecosystems.includes(x.ecosystem)),
         );
-      if (d)
+      if (d) {
         evidence = { path: d.path, ...(d.line ? { line: d.line } : {}), note: `${spec.name} (${d.name}) declared` };
+        declared = d.name;
+      }
     }
     const ci = runsOf(spec, 'ci');
     if (!evidence && spec.insideBuild) continue;
@@ -150,6 +155,7 @@ export function findTools(
         evidence,
         ...(ci ? { ci } : {}),
         ...(ciWrite ? { ciWrites: ciWrite } : {}),
+        ...(declared && !ci && !ciWrite ? { declared } : {}),
       });
   }
   return { tools, ciRuns, ciWrites };
