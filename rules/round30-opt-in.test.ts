@@ -1,11 +1,13 @@
 /**
  * Blind round 30: opt-in or incidental operations signals are not credited. A PodDisruptionBudget
  * behind a chart values switch that is off by default guards nothing as installed (sealed-secrets:
- * `pdb.enabled: false` beside a hard-coded `replicas: 1`).
+ * `pdb.enabled: false` beside a hard-coded `replicas: 1`). A "Troubleshooting" section that is one
+ * link to someone else's guide is no runbook (helm/sealed-secrets/README.md).
  */
 import { describe, expect, it } from 'vitest';
 import { runRuleOn } from '../src/testing/rule-tester.js';
 import redundancy from './reliability/redundancy.js';
+import runbooks from './operations/runbooks.js';
 
 const chart = (pdbEnabled: boolean) => ({
   'go.mod': 'module example.com/ctl\n',
@@ -27,5 +29,31 @@ describe('round 30: an opt-in PodDisruptionBudget earns nothing', () => {
     const run = await runRuleOn(redundancy, chart(true), { profile: 'service' });
     expect(run.outcome).toBe('partial');
     expect(run.score).toBe(0.2);
+  });
+});
+
+describe('round 30: a troubleshooting heading over a link is no runbook', () => {
+  const service = (section: string) => ({
+    'go.mod': 'module example.com/ctl\n',
+    'cmd/ctl/main.go': 'package main\n\nimport "net/http"\n\nfunc main() { http.ListenAndServe(":8080", nil) }\n',
+    'helm/ctl/README.md': `# ctl\n\nInstall the chart.\n\n## Troubleshooting\n\n${section}\n## Upgrading\n\nRun helm upgrade.\n`,
+  });
+  it('one line linking to a guide elsewhere earns nothing', async () => {
+    const run = await runRuleOn(
+      runbooks,
+      service('Find more about common errors in [this guide](https://docs.example.com/troubleshoot-charts).\n'),
+      { profile: 'service' },
+    );
+    expect(run.outcome).toBe('fail');
+  });
+  it('a section with its own steps earns partial credit', async () => {
+    const run = await runRuleOn(
+      runbooks,
+      service(
+        'If the controller pod restarts, check its logs with `kubectl logs deploy/ctl`.\nIf the key is missing, restore it from the backup secret and restart the pod.\n',
+      ),
+      { profile: 'service' },
+    );
+    expect(run.outcome).toBe('partial');
   });
 });
