@@ -2,12 +2,15 @@
  * Blind round 30: opt-in or incidental operations signals are not credited. A PodDisruptionBudget
  * behind a chart values switch that is off by default guards nothing as installed (sealed-secrets:
  * `pdb.enabled: false` beside a hard-coded `replicas: 1`). A "Troubleshooting" section that is one
- * link to someone else's guide is no runbook (helm/sealed-secrets/README.md).
+ * link to someone else's guide is no runbook (helm/sealed-secrets/README.md). A netlify.toml that
+ * publishes the web client's build beside the service's own image deploys a preview site, not the
+ * service (redash); it counts where the repository's deployable is the static site.
  */
 import { describe, expect, it } from 'vitest';
 import { runRuleOn } from '../src/testing/rule-tester.js';
 import redundancy from './reliability/redundancy.js';
 import runbooks from './operations/runbooks.js';
+import continuousDeployment from './operations/continuous-deployment.js';
 
 const chart = (pdbEnabled: boolean) => ({
   'go.mod': 'module example.com/ctl\n',
@@ -55,5 +58,41 @@ describe('round 30: a troubleshooting heading over a link is no runbook', () => 
       { profile: 'service' },
     );
     expect(run.outcome).toBe('partial');
+  });
+});
+
+describe('round 30: a static host publishing the client is not the service deployed', () => {
+  const netlify =
+    '[build]\n  base = "client"\n  publish = "client/dist"\n  command = "npm run build"\n\n[[redirects]]\n  from = "/api/*"\n  to = "http://preview-backend.example.com/api/:splat"\n  status = 200\n';
+  it('beside a Flask service with its own Dockerfile: set aside, fail', async () => {
+    const run = await runRuleOn(
+      continuousDeployment,
+      {
+        'requirements.txt': 'flask==3.0\ngunicorn==22.0\n',
+        'app/__init__.py': 'from flask import Flask\napp = Flask(__name__)\n',
+        Dockerfile: 'FROM python:3.12-slim\nCOPY . /app\nCMD ["gunicorn", "app:app"]\n',
+        'client/package.json': '{"name":"client","scripts":{"build":"vite build"}}',
+        'netlify.toml': netlify,
+      },
+      { profile: 'service' },
+    );
+    expect(run.outcome).toBe('fail');
+    expect(run.message).toContain('netlify.toml publishes a static site built from one folder, not the service');
+    expect(run.evidence).toContainEqual(
+      expect.objectContaining({ path: 'netlify.toml', note: expect.stringContaining('set aside') }),
+    );
+  });
+  it('where the static site is the deployable (no server, no image): partial, as before', async () => {
+    const run = await runRuleOn(
+      continuousDeployment,
+      {
+        'package.json': '{"name":"site","scripts":{"build":"vite build"},"devDependencies":{"vite":"^5.0.0"}}',
+        'src/main.ts': 'document.body.textContent = "hi";\n',
+        'netlify.toml': '[build]\n  publish = "dist"\n  command = "npm run build"\n',
+      },
+      { profile: 'service' },
+    );
+    expect(run.outcome).toBe('partial');
+    expect(run.message).toContain('netlify.toml');
   });
 });
