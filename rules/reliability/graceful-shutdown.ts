@@ -12,14 +12,8 @@ const CODE = new RegExp(
     String.raw`\bprocess\.(?:on|once|addListener)\(\s*['"]SIG(?:TERM|INT)['"]`,
     // A list of signals handled in a loop: `["SIGTERM", "SIGINT"].forEach((s) => process.on(s, …))`,
     // `for (const s of ["SIGINT", "SIGTERM"]) process.once(s, …)` (comments between the names allowed).
-    // The body may hold other statements and comments before the registration (etherpad's
-    // `for (const signal of ['SIGINT', 'SIGTERM'] as NodeJS.Signals[]) { … process.on(signal, exit)`,
-    // blind round 30): up to 600 characters of it are read, once per loop header.
-    String.raw`\[[^[\]]{0,200}?['"]SIGTERM['"][^[\]]{0,200}\](?:\s*as\s+[\w.]+(?:\[\])?)?\s*\.forEach\(\s*(?:\(?\s*(?<each>\w+)\s*\)?\s*=>|(?:async\s+)?function\s*\w*\s*\(\s*(?<fn>\w+)\s*\))(?:(?!\.forEach\()[\s\S]){0,600}?process\.(?:on|once|addListener)\(\s*(?:\k<each>|\k<fn>)\b(?<=\w)`,
-    String.raw`\bfor\s*\(\s*(?:const|let|var)\s+(?<sig>\w+)\s+of\s+\[[^[\]]{0,200}?['"]SIGTERM['"][^[\]]{0,200}\](?:\s*as\s+[\w.]+(?:\[\])?)?\s*\)[\s\S]{0,600}?process\.(?:on|once|addListener)\(\s*\k<sig>\b(?<=\w)`,
-    // Python: `for sig in (signal.SIGINT, signal.SIGTERM): loop.add_signal_handler(sig, …)` or
-    // `signal.signal(sig, handler)`.
-    String.raw`\bfor\s+(?<py>\w+)\s+in\s+[[(][^\n\])]{0,200}?\bSIGTERM\b[^\n\])]{0,200}[\])]\s*:(?:(?!\bfor\s)[\s\S]){0,400}?\b(?:add_signal_handler|signal\.signal)\(\s*\k<py>\b`,
+    String.raw`\[[^[\]]{0,200}?['"]SIGTERM['"][^[\]]{0,200}\]\s*\.forEach\(\s*\(?\s*(?<each>\w+)\s*\)?\s*=>\s*\{?\s*process\.(?:on|once|addListener)\(\s*\k<each>\b`,
+    String.raw`\bfor\s*\(\s*(?:const|let|var)\s+(?<sig>\w+)\s+of\s+\[[^[\]]{0,200}?['"]SIGTERM['"][^[\]]{0,200}\]\s*\)\s*\{?\s*process\.(?:on|once|addListener)\(\s*\k<sig>\b`,
     String.raw`\bcreate(?:Terminus|HttpTerminator)\(`,
     String.raw`\.enableShutdownHooks\(`,
     String.raw`\bcloseWithGrace\(`,
@@ -72,7 +66,7 @@ export default defineRule({
     severity: 'medium',
     effort: 'low',
     detection:
-      'Production code that handles SIGTERM or hooks into shutdown (`process.on("SIGTERM")`, also for each signal of a list: `["SIGTERM", "SIGINT"].forEach((s) => process.on(s, …))` or `for (const s of ["SIGINT", "SIGTERM"]) { …; process.on(s, …) }` (the registration within 600 characters of the loop header), Python `for sig in (signal.SIGINT, signal.SIGTERM): loop.add_signal_handler(sig, …)`, terminus, `signal.Notify(…SIGTERM)`, `.Shutdown(ctx)`, `addShutdownHook`, `IHostApplicationLifetime`, `trap("TERM")`, controller-runtime `ctrl.SetupSignalHandler()`); Spring `server.shutdown=graceful`; gunicorn/uvicorn graceful timeouts, uWSGI `die-on-term`; a Dockerfile `STOPSIGNAL` that is the graceful stop of the server it runs (SIGWINCH for Apache httpd, SIGQUIT for nginx/php-fpm). Platform settings (Kubernetes preStop, terminationGracePeriodSeconds, compose stop_grace_period) alone earn partial credit.',
+      'Production code that handles SIGTERM or hooks into shutdown (`process.on("SIGTERM")`, also for each signal of a list: `["SIGTERM", "SIGINT"].forEach((s) => process.on(s, …))`, terminus, `signal.Notify(…SIGTERM)`, `.Shutdown(ctx)`, `addShutdownHook`, `IHostApplicationLifetime`, `trap("TERM")`, controller-runtime `ctrl.SetupSignalHandler()`); Spring `server.shutdown=graceful`; gunicorn/uvicorn graceful timeouts, uWSGI `die-on-term`; a Dockerfile `STOPSIGNAL` that is the graceful stop of the server it runs (SIGWINCH for Apache httpd, SIGQUIT for nginx/php-fpm). Platform settings (Kubernetes preStop, terminationGracePeriodSeconds, compose stop_grace_period) alone earn partial credit.',
     patterns: {
       code: {
         regex: CODE,
