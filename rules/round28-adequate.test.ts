@@ -54,13 +54,14 @@ describe('round 28: one deep health route', () => {
     );
   });
 
-  it('a route that only answers OK is a liveness answer: partial', async () => {
+  it('a route that only answers OK is a liveness answer: it passes, a readiness check suggested (round 30)', async () => {
     const run = await runRuleOn(
       healthEndpoints,
       { ...REMIX, 'app/routes/healthcheck.tsx': shallowCheck },
       { profile: 'service' },
     );
-    expect(run.outcome).toBe('partial');
+    expect(run.outcome).toBe('pass');
+    expect(run.message).toContain('Suggestion: a separate readiness route');
   });
 });
 

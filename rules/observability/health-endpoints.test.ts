@@ -485,8 +485,8 @@ ruleTester(rule, {
         'src/modules/webhook/webhook.service.ts': "export const EVENTS = [\n  'post_create',\n  'health_check',\n]\n",
       },
       expect: {
-        outcome: 'partial',
-        message: 'A health endpoint exists',
+        outcome: 'pass',
+        message: 'A health endpoint is registered',
         evidence: [
           { path: 'src/modules/health/health.controller.ts', line: 4, note: 'health route /health' },
           {
@@ -499,7 +499,7 @@ ruleTester(rule, {
       },
     },
     {
-      name: 'the same /healthz called by the readiness probe only (no liveness probe): partial, no liveness endpoint (round 20)',
+      name: 'the same /healthz called by the readiness probe only (no liveness probe): one route passes, a liveness route is suggested (round 20, round 30)',
       profile: 'service',
       tree: {
         'package.json': '{"name":"ide","dependencies":{"express":"4.19.0"}}',
@@ -511,8 +511,8 @@ ruleTester(rule, {
           'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: ide\nspec:\n  template:\n    spec:\n      containers:\n        - name: ide\n          image: ide:4.0.0\n          readinessProbe:\n            httpGet:\n              path: /healthz\n              port: 8080\n',
       },
       expect: {
-        outcome: 'partial',
-        message: 'A readiness endpoint exists, but no separate liveness endpoint.',
+        outcome: 'pass',
+        message: ['A readiness endpoint is registered', 'Suggestion: a separate liveness route'],
         evidence: [
           { path: 'src/routes/index.ts', line: 5, note: 'health route /healthz' },
           { path: 'k8s/deployment.yaml', line: 9, note: 'the readiness probe of Deployment ide calls /healthz' },
@@ -520,7 +520,7 @@ ruleTester(rule, {
       },
     },
     {
-      name: 'a host-check bypass for /health/ paths in wsgi.py is no route: one readiness route is partial, not "liveness and readiness" (round 12)',
+      name: 'a host-check bypass for /health/ paths in wsgi.py is no route: one readiness route passes with a suggestion, not "liveness and readiness" (round 12, round 30)',
       profile: 'service',
       tree: {
         'requirements.txt': 'Django==5.0\n',
@@ -533,9 +533,9 @@ ruleTester(rule, {
           'class CustomRequest(WSGIRequest):\n    def get_host(self):\n        if self.path.startswith("/health/"):\n            return self._get_raw_host()\n        return super().get_host()\n',
       },
       expect: {
-        outcome: 'partial',
-        score: 0.7,
-        message: 'A readiness endpoint exists, but no separate liveness endpoint.',
+        outcome: 'pass',
+        score: 1,
+        message: ['A readiness endpoint is registered', 'Suggestion: a separate liveness route'],
         evidence: [{ path: 'app/urls.py', line: 6, note: 'health route /health/ready' }],
         absent: ['wsgi.py', 'Liveness and readiness'],
       },
@@ -560,7 +560,7 @@ ruleTester(rule, {
           'package http\n\nfunc (s *HTTPServer) Setup(deps *Dependencies) {\n\ts.mux.HandleFunc("GET /system/liveness", ToHTTPHandler(deps, handlers.HandleLiveness))\n\ts.mux.HandleFunc("GET /api/v1/bookmarks/{id}/status", ToHTTPHandler(deps, handlers.HandleStatus))\n}\n',
       },
       expect: {
-        outcome: 'partial',
+        outcome: 'pass',
         evidence: [{ path: 'internal/http/server.go', line: 4, note: 'health route /system/liveness' }],
       },
     },
@@ -585,7 +585,7 @@ ruleTester(rule, {
       expect: { outcome: 'fail' },
     },
     {
-      name: 'Django: a keyword argument (name="health") is no handler, and an aliased view that checks nothing is liveness only (partial)',
+      name: 'Django: a keyword argument (name="health") is no handler, and an aliased view that checks nothing is liveness only (a pass with a readiness suggestion)',
       profile: 'service',
       tree: {
         'requirements.txt': 'Django==5.0\n',
@@ -594,10 +594,10 @@ ruleTester(rule, {
         'shelf/views/probe.py':
           'from django.db import connections\nfrom django.http import JsonResponse\n\ndef health(request):\n    return JsonResponse({"status": "up"})\n\ndef stats(request):\n    connections["default"].ensure_connection()\n    return JsonResponse({})\n',
       },
-      expect: { outcome: 'partial', score: 0.7 },
+      expect: { outcome: 'pass', score: 1 },
     },
     {
-      name: 'Rails `resources :health` is a health route (liveness only: partial)',
+      name: 'Rails `resources :health` is a health route (liveness only: a pass with a readiness suggestion)',
       profile: 'service',
       tree: {
         Gemfile: 'source "https://rubygems.org"\ngem "rails"\n',
@@ -607,8 +607,8 @@ ruleTester(rule, {
           'class HealthController < ApplicationController\n  def index\n    render json: { latest_deploy_time: deployed_at }\n  end\nend\n',
       },
       expect: {
-        outcome: 'partial',
-        score: 0.7,
+        outcome: 'pass',
+        score: 1,
         evidence: [{ path: 'config/routes.rb', line: 3, note: 'health route /health' }],
       },
     },
@@ -622,7 +622,7 @@ ruleTester(rule, {
         'API/Controllers/HealthController.cs':
           '[AllowAnonymous]\npublic class HealthController : BaseApiController\n{\n    [HttpGet]\n    public ActionResult GetHealth() => Ok("Ok");\n}\n',
       },
-      expect: { outcome: 'partial', score: 0.7 },
+      expect: { outcome: 'pass', score: 1 },
     },
     {
       name: 'Rails resources and controllers not named for health are no health route',
@@ -643,8 +643,8 @@ ruleTester(rule, {
         'src/app/api/healthz/route.ts': 'export async function GET() {\n  return Response.json({ ok: true });\n}\n',
       },
       expect: {
-        outcome: 'partial',
-        score: 0.7,
+        outcome: 'pass',
+        score: 1,
         evidence: [{ path: 'src/app/api/healthz/route.ts' }],
         data: { routes: ['/healthz'] },
       },
@@ -657,8 +657,8 @@ ruleTester(rule, {
         'src/app/api/heartbeat/route.ts': 'export async function GET() {\n  return Response.json({ ok: true });\n}\n',
       },
       expect: {
-        outcome: 'partial',
-        score: 0.7,
+        outcome: 'pass',
+        score: 1,
         evidence: [{ path: 'src/app/api/heartbeat/route.ts' }],
         data: { routes: ['/heartbeat'] },
       },
@@ -670,19 +670,19 @@ ruleTester(rule, {
         'package.json': pkg({ express: '^4.19.0' }),
         'src/server.js': 'const app = express();\napp.get("/heartbeat", (req, res) => res.send("ok"));\n',
       },
-      expect: { outcome: 'partial', score: 0.7, evidence: [{ path: 'src/server.js', line: 2 }] },
+      expect: { outcome: 'pass', score: 1, evidence: [{ path: 'src/server.js', line: 2 }] },
     },
     {
-      name: 'a FastAPI /health route alone is partial: no readiness',
+      name: 'a FastAPI /health route alone passes: health routes are alternatives, a readiness route is a suggestion (round 30)',
       profile: 'service',
       tree: {
         'requirements.txt': 'fastapi==0.110.0\n',
         'app/main.py': 'app = FastAPI()\n\n@app.get("/health")\ndef health():\n    return {"ok": True}\n',
       },
       expect: {
-        outcome: 'partial',
-        score: 0.7,
-        message: 'no separate readiness endpoint',
+        outcome: 'pass',
+        score: 1,
+        message: 'Suggestion: a separate readiness route',
         evidence: [{ path: 'app/main.py', line: 3 }],
       },
     },
@@ -694,7 +694,7 @@ ruleTester(rule, {
         'config/routes.rb':
           'Rails.application.routes.draw do\n  get "up" => "rails/health#show", as: :rails_health_check\nend\n',
       },
-      expect: { outcome: 'partial', score: 0.7, evidence: [{ path: 'config/routes.rb', line: 2 }] },
+      expect: { outcome: 'pass', score: 1, evidence: [{ path: 'config/routes.rb', line: 2 }] },
     },
     {
       name: 'comments, tests and client calls to another service are not health endpoints',
@@ -802,7 +802,7 @@ ruleTester(rule, {
         'src/cats.controller.ts':
           "@Controller('cats')\nexport class CatsController {\n  @Get('healthy-cats')\n  list() {}\n}\n",
       },
-      expect: { outcome: 'partial', score: 0.7, data: { routes: ['/health'] } },
+      expect: { outcome: 'pass', score: 1, data: { routes: ['/health'] } },
     },
   ],
   notApplicable: [
@@ -845,7 +845,7 @@ describe('health-endpoints short route names', () => {
       },
       { profile: 'service' },
     );
-    expect(run.outcome).toBe('partial');
+    expect(run.outcome).toBe('pass');
     expect(run.data).toMatchObject({ routes: ['/ready'] });
   });
 });
@@ -905,10 +905,11 @@ describe('health-endpoints: a second health route that touches a dependency is t
     );
     expect(run.evidence).not.toContainEqual(expect.objectContaining({ note: 'the /live handler checks a dependency' }));
   });
-  it('two routes that check nothing still lack a readiness endpoint', async () => {
+  it('two routes that check nothing pass, with a readiness route as a suggestion (no finding, round 30)', async () => {
     const run = await runRuleOn(rule, tree('verbose: bool = False,'), { profile: 'service' });
-    expect(run.outcome).toBe('partial');
-    expect(run.message).toMatch(/no separate readiness endpoint/);
+    expect(run.outcome).toBe('pass');
+    expect(run.score).toBe(1);
+    expect(run.message).toMatch(/Suggestion: a separate readiness route/);
   });
 });
 

@@ -105,7 +105,7 @@ cases(structuredLogging, [
       ...base,
       'src/main/kotlin/org/example/ledger/Plugins.kt': app.replace('        callIdMdc("requestId")\n', ''),
     },
-    expect: { outcome: 'partial', message: 'no request/correlation id' },
+    expect: { outcome: 'pass', message: 'Suggestion: attach a request/correlation id' },
   },
 ]);
 

@@ -56,8 +56,10 @@ describe('round 25: Dockerflow health routes', () => {
       'suggest/routers/lb.py': router(['__lbheartbeat__']),
     };
     const run = await runRuleOn(healthEndpoints, tree, { profile: 'service' });
-    expect(run.outcome).toBe('partial');
-    expect(run.message).toBe('A health endpoint exists, but no separate readiness endpoint.');
+    expect(run.outcome).toBe('pass');
+    expect(run.message).toMatch(
+      /^A health endpoint is registered \(\/__lbheartbeat__\)\. Suggestion: a separate readiness route/,
+    );
     expect(run.evidence[0]).toMatchObject({
       path: 'suggest/routers/lb.py',
       line: 5,

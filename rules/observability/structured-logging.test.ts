@@ -146,7 +146,7 @@ ruleTester(rule, {
         'lib/mailer/config.rb':
           'module Mailer\n  def self.logger\n    @logger ||= Klogger.new(nil, destination: $stdout, formatter: :json)\n  end\nend\n',
       },
-      expect: { outcome: 'partial', score: 0.8, evidence: [{ path: 'lib/mailer/config.rb', line: 3 }] },
+      expect: { outcome: 'pass', score: 1, evidence: [{ path: 'lib/mailer/config.rb', line: 3 }] },
     },
     {
       name: '.NET: Squidex.Log semantic logging (ConfigureSemanticLog) writes JSON records',
@@ -158,8 +158,8 @@ ruleTester(rule, {
           'public static class LoggingServices\n{\n    public static void ConfigureForCms(this ILoggingBuilder builder, IConfiguration config)\n    {\n        builder.ClearProviders();\n        builder.ConfigureSemanticLog(config);\n    }\n}\n',
       },
       expect: {
-        outcome: 'partial',
-        score: 0.8,
+        outcome: 'pass',
+        score: 1,
         evidence: [{ path: 'src/Cms/Config/LoggingServices.cs', line: 6, note: 'JSON/structured logger configured' }],
       },
     },
@@ -235,9 +235,9 @@ ruleTester(rule, {
         'cmd/app/main.go': 'package main\n\nfunc main() { logger.New().Info("started") }\n',
       },
       expect: {
-        outcome: 'partial',
-        score: 0.8,
-        message: 'no request/correlation id found',
+        outcome: 'pass',
+        score: 1,
+        message: 'Suggestion: attach a request/correlation id',
         evidence: [{ path: 'pkg/logger/logger.go', line: 6 }],
       },
     },
@@ -250,8 +250,8 @@ ruleTester(rule, {
           '{\n    "Serilog": {\n        "WriteTo": [\n            { "Name": "Console" },\n            {\n                "Name": "File",\n                "Args": {\n                    "formatter": "Serilog.Formatting.Json.JsonFormatter, Serilog",\n                    "path": "Logs/.log"\n                }\n            }\n        ]\n    }\n}\n',
       },
       expect: {
-        outcome: 'partial',
-        message: 'Logs are structured (JSON or OpenTelemetry log records); no request/correlation id found.',
+        outcome: 'pass',
+        message: 'Logs are structured (JSON or OpenTelemetry log records). Suggestion: attach a request/correlation id',
         evidence: [{ path: 'source/Web/AppSettings.json', line: 8 }],
       },
     },
@@ -265,7 +265,7 @@ ruleTester(rule, {
           'monolog:\n    channels:\n        - deprecation\n\nwhen@dev:\n    monolog:\n        handlers:\n            main:\n                type: stream\n                path: "%kernel.logs_dir%/%kernel.environment%.log"\n                level: debug\n\nwhen@prod:\n    monolog:\n        handlers:\n            main:\n                type: fingers_crossed\n                action_level: error\n                handler: nested\n            nested:\n                type: stream\n                path: php://stderr\n                level: debug\n                formatter: monolog.formatter.json\n',
       },
       expect: {
-        outcome: 'partial',
+        outcome: 'pass',
         message: 'Logs are structured',
         evidence: [{ path: 'config/packages/monolog.yaml', line: 24, note: 'JSON/structured logger configured' }],
       },
@@ -361,16 +361,16 @@ ruleTester(rule, {
       expect: { outcome: 'partial', message: 'without JSON output', evidence: [{ path: 'main.go', line: 3 }] },
     },
     {
-      name: 'JSON logs without request ids are partial, naming the missing part',
+      name: 'JSON logs without request ids pass, the missing id named as a suggestion (round 30)',
       profile: 'service',
       tree: {
         'go.mod': 'module example.com/svc\n\ngo 1.22\n',
         'main.go': 'package main\n\nvar logger = slog.New(slog.NewJSONHandler(os.Stdout, nil))\n',
       },
       expect: {
-        outcome: 'partial',
-        score: 0.8,
-        message: 'no request/correlation id',
+        outcome: 'pass',
+        score: 1,
+        message: 'Suggestion: attach a request/correlation id',
         evidence: [{ path: 'main.go', line: 3 }],
       },
     },
@@ -409,7 +409,7 @@ ruleTester(rule, {
         'log/event.go':
           'package log\n\nfunc (e *Event) Render() string {\n\tif CurrentFormat() == JSONFormat {\n\t\tb, _ := json.Marshal(e)\n\t\treturn string(b)\n\t}\n\treturn e.String()\n}\n',
       },
-      expect: { outcome: 'partial', score: 0.8, evidence: [{ path: 'log/event.go', line: 5 }] },
+      expect: { outcome: 'pass', score: 1, evidence: [{ path: 'log/event.go', line: 5 }] },
     },
     {
       name: 'print-style logging fails',
@@ -536,8 +536,8 @@ ruleTester(rule, {
         ].join('\n'),
       },
       expect: {
-        outcome: 'partial',
-        score: 0.8,
+        outcome: 'pass',
+        score: 1,
         message: ['Logs are structured'],
         evidence: [
           { path: 'main.go', line: 6, note: 'JSON/structured logger configured' },
@@ -707,13 +707,13 @@ ruleTester(rule, {
         'main.go': 'package main\n\nvar cfg = zap.Config{\n\tEncoding:         "json",\n}\n',
         'internal/jobs/run.go': `package jobs\n\nfunc run() {\n\tlog.Printf("start")\n${'\t// step\n'.repeat(30)}\tid := job.TraceID\n}\n`,
       },
-      expect: { outcome: 'partial', score: 0.8, data: { requestIds: false } },
+      expect: { outcome: 'pass', score: 1, data: { requestIds: false } },
     },
     {
-      name: 'Go: a zap config with JSON encoding but no request id is partial',
+      name: 'Go: a zap config with JSON encoding but no request id passes (the id is a suggestion)',
       profile: 'service',
       tree: { 'main.go': 'package main\n\nvar cfg = zap.Config{\n\tEncoding:         "json",\n}\n' },
-      expect: { outcome: 'partial', score: 0.8, evidence: [{ path: 'main.go', line: 4 }] },
+      expect: { outcome: 'pass', score: 1, evidence: [{ path: 'main.go', line: 4 }] },
     },
     {
       name: 'a Rails `request_id` param of a Request model is not a correlation id',
@@ -737,7 +737,7 @@ ruleTester(rule, {
         'app/calendar.py':
           'import structlog\nstructlog.configure()\nbody = {"conferenceData": {"createRequest": {"requestId": request_id}}}\n',
       },
-      expect: { outcome: 'partial', score: 0.8, data: { requestIds: false } },
+      expect: { outcome: 'pass', score: 1, data: { requestIds: false } },
     },
     {
       name: "a payment API response's correlation id getter is not log correlation; the same id put in the MDC is (round 15)",

@@ -251,7 +251,7 @@ export default defineRule({
     severity: 'medium',
     effort: 'medium',
     detection:
-      'CI jobs that run (directly or through package scripts, make targets, scripts, composite actions and orbs) kubectl apply, helm upgrade, terraform/tofu apply, pulumi up, cdk/sam/serverless deploy, aws ecs update-service, gcloud run deploy, az webapp/containerapp, fly/heroku/vercel/netlify deploys or deploy actions (azure/webapps-deploy, aws-actions/amazon-ecs-deploy-task-definition, google-github-actions/deploy-cloudrun, nais/deploy/actions/deploy, Azure DevOps deploy tasks); CircleCI orb jobs named for deploying (`pulumi-up`, `deploy`); a reusable deploy workflow of another repository handed the environment to deploy to; jobs that target a CI environment; Argo CD `Application`/`ApplicationSet` and Flux `Kustomization`/`HelmRelease` resources (not the templates of a chart, which its users render). Jobs that only install into a kind/minikube/k3d test cluster do not count. A job named for deployment whose steps only package or publish an artefact (helm package and a push of the chart index, cr upload, docker push, npm publish) and reach no server or cluster deploys nothing, whatever its name. A GitHub Pages deploy counts by what it builds: the product’s web client (a build step, no docs generator, a published folder that is no docs/site/report folder, a workflow not named for docs) is a deployment — partial alone, since a static host runs no server; a documentation site is set aside. A Shipit `shipit.yml` whose `deploy: override:` (or `kubernetes:`) scripts the deploy counts: Shipit runs those steps for each deploy.',
+      'CI jobs that run (directly or through package scripts, make targets, scripts, composite actions and orbs) kubectl apply, helm upgrade, terraform/tofu apply, pulumi up, cdk/sam/serverless deploy, aws ecs update-service, gcloud run deploy, az webapp/containerapp, fly/heroku/vercel/netlify deploys or deploy actions (azure/webapps-deploy, aws-actions/amazon-ecs-deploy-task-definition, google-github-actions/deploy-cloudrun, nais/deploy/actions/deploy, Azure DevOps deploy tasks); CircleCI orb jobs named for deploying (`pulumi-up`, `deploy`); a reusable deploy workflow of another repository handed the environment to deploy to; jobs that target a CI environment; Argo CD `Application`/`ApplicationSet` and Flux `Kustomization`/`HelmRelease` resources (not the templates of a chart, which its users render). Jobs that only install into a kind/minikube/k3d test cluster do not count. A job named for deployment whose steps only package or publish an artefact (helm package and a push of the chart index, cr upload, docker push, npm publish) and reach no server or cluster deploys nothing, whatever its name. A GitHub Pages deploy counts by what it builds: the product’s web client (a build step, no docs generator, a published folder that is no docs/site/report folder, a workflow not named for docs) is a deployment — partial alone, since a static host runs no server; a documentation site is set aside. A static host’s config (netlify.toml `publish`, vercel.json `outputDirectory`, no serverless functions) beside a server or Dockerfile of the project’s own outside the folder it builds publishes a client or preview site, not the service: set aside and named. A Shipit `shipit.yml` whose `deploy: override:` (or `kubernetes:`) scripts the deploy counts: Shipit runs those steps for each deploy.',
     reads: [...CI_GLOBS, 'app.json', 'shipit.yml', 'shipit.*.yml', 'shipit.yaml', 'shipit.*.yaml'],
     patterns: {
       gitops: {
@@ -447,7 +447,15 @@ export default defineRule({
         [...remote.slice(0, 3), ...broken],
         data,
       );
-    const platform = PLATFORM_FILES.filter((p) => ctx.files.exists(p) && !docsSiteConfig(ctx.files.read(p)));
+    const hosted = PLATFORM_FILES.filter((p) => ctx.files.exists(p) && !docsSiteConfig(ctx.files.read(p)));
+    // A static host's build of one folder (a web client, a preview site) beside the service's own
+    // server deploys the site, not the service (blind round 30, redash: netlify.toml publishes
+    // client/dist and proxies /api/* to a preview backend).
+    const clientOnly = hosted.flatMap((p) => {
+      const why = staticClientOnly(ctx.files, ctx.facts.servers, p);
+      return why ? [{ path: p, note: why }] : [];
+    });
+    const platform = hosted.filter((p) => !clientOnly.some((c) => c.path === p));
     if (platform.length > 0) {
       return partial(
         0.5,
@@ -490,6 +498,10 @@ export default defineRule({
           ? `No automated deployment found: the deploy job${offDeploys.length === 1 ? '' : 's'} ${listing(offDeploys.slice(0, 3).map((e) => e.snippet!.slice(0, -1)))} ${offDeploys.length === 1 ? 'is' : 'are'} switched off.`
           : 'No automated deployment found.'
       }${asideNote}${
+        clientOnly.length
+          ? ` ${listing(clientOnly.map((c) => c.path))} ${clientOnly.length === 1 ? 'publishes' : 'publish'} a static site built from one folder, not the service.`
+          : ''
+      }${
         packageEnvs.length
           ? ` The environment${packageEnvs.length === 1 ? '' : 's'} of ${packageEnvs.length === 1 ? 'a job that only publishes a package gates' : 'jobs that only publish packages gate'} a release, not a deployment.`
           : ''
@@ -516,6 +528,7 @@ export default defineRule({
           }; no Argo CD/Flux resource in ${ctx.searched('gitops')} YAML files`,
         },
         ...offDeploys.slice(0, 3),
+        ...clientOnly,
         ...publishing.slice(0, 3),
         ...idling.slice(0, 3),
         ...packageEnvs.slice(0, 2),
@@ -528,3 +541,37 @@ export default defineRule({
     );
   },
 });
+
+/**
+ * Static-site hosts whose config names the folder they publish (Netlify `publish`, Vercel
+ * `outputDirectory`): the deployable is that site. Beside a server of the project's own outside the
+ * folder the site is built from (a server listener, or a Dockerfile that builds the service), the
+ * host serves the client (a preview or a front end) and the service is deployed some other way, or
+ * not here. Serverless functions (Netlify `[functions]`, Vercel `functions`/`api/`) are a backend
+ * the host runs: then it counts. Returns why the config is set aside, or undefined.
+ */
+function staticClientOnly(files: FileView, servers: readonly Evidence[], path: string): string | undefined {
+  const text = files.read(path);
+  if (text === undefined) return undefined;
+  let base: string | undefined;
+  let publish: string | undefined;
+  if (path === 'netlify.toml') {
+    if (/^[ \t]*(?:\[functions\]|functions[ \t]*=)/m.test(text) || files.match(['netlify/functions/**']).length > 0)
+      return undefined;
+    base = /^[ \t]*base[ \t]*=[ \t]*["']([^"'\n]*)["']/m.exec(text)?.[1];
+    publish = /^[ \t]*publish[ \t]*=[ \t]*["']([^"'\n]*)["']/m.exec(text)?.[1];
+  } else if (path === 'vercel.json') {
+    if (/"functions"\s*:|"builds"\s*:/.test(text) || files.match(['api/**']).length > 0) return undefined;
+    publish = /"outputDirectory"\s*:\s*"([^"\n]*)"/.exec(text)?.[1];
+  } else return undefined;
+  if (publish === undefined) return undefined;
+  const folder = (base ?? publish).replace(/^\.?\/+|\/+$/g, '').split('/')[0] ?? '';
+  const outside = (p: string) => folder === '' || folder === '.' || !`${p}`.startsWith(`${folder}/`);
+  const server = servers.find((s) => outside(s.path));
+  const image = server
+    ? undefined
+    : files.match(['Dockerfile', '*/Dockerfile', 'Dockerfile.*']).find((p) => isProductionPath(p) && outside(p));
+  if (!server && !image) return undefined;
+  const site = [base, publish].filter(Boolean).join(' → ');
+  return `set aside: ${path} builds and publishes a static site (${site}); the service itself (${server ? `its server, ${server.path}${server.line ? `:${server.line}` : ''}` : `its image, ${image}`}) is not deployed by it`;
+}

@@ -190,6 +190,9 @@ export default defineRule({
         !dedicatedSet.has(m.path) &&
         STRONG.test(headingProse(m.snippet)) &&
         !(/troubleshoot/i.test(m.snippet) && devSetupOnly(sectionBody(ctx.files.read(m.path) ?? '', m.line))) &&
+        // A section that only points elsewhere (`## Troubleshooting` ⏎ "see [this guide](https://…)")
+        // holds no steps of its own (blind round 30, a Helm chart README's one-line link).
+        !pointerOnly(sectionBody(ctx.files.read(m.path) ?? '', m.line)) &&
         // A troubleshooting section of the development setup (`## Installation for Development` ⏎
         // `### Troubleshooting`: Docker Desktop out of disk) is the contributor's (blind round 24).
         !(
@@ -270,3 +273,17 @@ export default defineRule({
     );
   },
 });
+
+/**
+ * A section with no steps of its own: empty, or one or two lines that each link elsewhere (a
+ * Markdown or AsciiDoc link, a bare URL). A pointer to someone else's guide is not a runbook.
+ */
+function pointerOnly(body: string): boolean {
+  const lines: string[] = [];
+  for (const l of body.split('\n', 200)) {
+    const t = l.trim();
+    if (t) lines.push(t);
+    if (lines.length > 2) return false;
+  }
+  return lines.every((l) => /\]\([^)\s]+\)|https?:\/\/\S|\blink:\S|<<[\w-]+/.test(l));
+}

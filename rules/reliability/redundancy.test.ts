@@ -146,7 +146,7 @@ ruleTester(rule, {
       },
       expect: {
         outcome: 'partial',
-        score: 0.5 * 0.8 + 0.1,
+        score: 0.5 * 0.8, // the opt-in budget earns nothing (round 30)
         message:
           'the PodDisruptionBudget is opt-in (off by default); 1 of them has an HA mode behind a chart values switch',
         data: { redundant: 0, single: 1, podDisruptionBudgets: 0, optInPodDisruptionBudgets: 1, haSwitchWorkloads: 1 },

@@ -396,6 +396,18 @@ function decideProfile(input: ProfileInput, servers: Match[], iac: string[]): Pr
   // classifies itself `Environment :: Console`) makes it a command-line tool; another script is a helper.
   const py = binField ? undefined : consoleScripts(files);
   const pyCommand = py && (ownCommand(py) ?? (py.console ? py.entries[0] : undefined));
+  // A package that also exports an importable API (`__all__`, names re-exported from its modules
+  // in `__init__.py`) is a library that ships a command besides (blind round 29, natsort: its
+  // `natsort` console script beside the natsorted/humansorted API was called a CLI).
+  const api = py && pyCommand ? pythonPackageApi(files, pyCommand) : undefined;
+  if (py && pyCommand && api)
+    return {
+      id: 'library',
+      detected: true,
+      reasons: [
+        `Python package${py.dist ? ` ${py.dist}` : ''} exports an importable API (${api}); its console script ${pyCommand.command} (${pyCommand.path}:${pyCommand.line}) is a command shipped beside the library`,
+      ],
+    };
   if (py && pyCommand) {
     const cite = (e: EntryPoint) => `${e.path}:${e.line}: ${e.command} = "${e.target}"`;
     return {
@@ -772,6 +784,33 @@ export function publishedLibrary(files: FileView): string | undefined {
       if (!m || !text) continue;
       const line = files.lines(path)!.lineAt(m.index);
       return `${path}:${line}: ${m[0].trim()}`;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Where a Python package whose console script runs `pkg.module:func` exports an importable API: its
+ * `__init__.py` (at the root or under src/) declares `__all__`, or re-exports names from one of its
+ * modules other than the command's own (`from .core import natsorted`). Returns the citation, or
+ * undefined when the package is only the command.
+ */
+function pythonPackageApi(files: FileView, entry: EntryPoint): string | undefined {
+  const [modulePath = ''] = entry.target.split(':');
+  const parts = modulePath.trim().split('.');
+  const pkg = parts[0];
+  if (!pkg || parts.length < 2 || !/^\w+$/.test(pkg)) return undefined;
+  const cliModule = parts[1]!;
+  const reExport = new RegExp(`^from\\s+(?:\\.|${pkg}\\.)(\\w+)\\s+import\\s+(?:\\(|[A-Za-z])`);
+  for (const init of [`${pkg}/__init__.py`, `src/${pkg}/__init__.py`]) {
+    const text = files.read(init);
+    if (text === undefined) continue;
+    const lines = text.split('\n', 5000);
+    for (let i = 0; i < lines.length; i++) {
+      const l = lines[i]!;
+      if (/^__all__\s*[:=]/.test(l)) return `${init}:${i + 1} __all__`;
+      const re = reExport.exec(l);
+      if (re && re[1] !== cliModule && re[1] !== '__main__') return `${init}:${i + 1} re-exports from ${re[1]}`;
     }
   }
   return undefined;

@@ -585,6 +585,70 @@ function rustTemplates(code: string, gs: Group[]): Map<string, number | null> {
 export interface RustTestMacro {
   name: string;
   line: number;
+  /** Tests one invocation makes when more than one: the most of any arm (absent: one). */
+  tests?: number;
+}
+
+/**
+ * The macro invocations of an arm body at item position: not inside a function body, where a call
+ * (`serialize_as!(@ $data => $expected)` in a test's body) runs code and defines no test. One pass
+ * over the body; each `{` is a function body when the text since the previous `;`, `{` or `}`
+ * (at most 300 characters back) declares a `fn`.
+ */
+function itemCalls(code: string, a: number, b: number): { name: string; at: number }[] {
+  const found = [...code.slice(a, b).matchAll(/\b(\w+)!\s*[{([]/g)];
+  const out: { name: string; at: number }[] = [];
+  if (found.length === 0) return out;
+  const stack: boolean[] = [];
+  let fnDepth = 0;
+  let boundary = a;
+  let k = 0;
+  for (let j = a + 1; j < b && k < found.length; j++) {
+    while (k < found.length && a + found[k]!.index <= j) {
+      if (fnDepth === 0) out.push({ name: found[k]![1]!, at: a + found[k]!.index });
+      k++;
+    }
+    const c = code.charCodeAt(j);
+    if (c === 0x7b) {
+      const isFn = /\bfn\b/.test(code.slice(Math.max(boundary, j - 300), j));
+      stack.push(isFn);
+      if (isFn) fnDepth++;
+      boundary = j + 1;
+    } else if (c === 0x7d) {
+      if (stack.pop()) fnDepth--;
+      boundary = j + 1;
+    } else if (c === 0x3b) boundary = j + 1;
+  }
+  return out;
+}
+
+/** The most tests one invocation of a macro is credited with (a bound on nested expansion). */
+const MAX_TESTS_PER_INVOCATION = 1000;
+
+/**
+ * The bodies of a macro's arms (`(pattern) => { body }`, separated by `;`): every second group at
+ * the top level of the macro's body, found in one pass over it.
+ */
+function armBodies(code: string, open: number, end: number): [number, number][] {
+  const out: [number, number][] = [];
+  let depth = 0;
+  let group = 0;
+  let start = -1;
+  for (let j = open + 1; j < end; j++) {
+    const c = code.charCodeAt(j);
+    if (c === 0x28 || c === 0x5b || c === 0x7b) {
+      if (depth === 0) start = j;
+      depth++;
+    } else if (c === 0x29 || c === 0x5d || c === 0x7d) {
+      depth--;
+      if (depth === 0) {
+        if (group % 2 === 1) out.push([start, j]);
+        group++;
+      }
+      if (depth < 0) break;
+    }
+  }
+  return out;
 }
 
 /**
@@ -599,12 +663,19 @@ function rustMacros(code: string, lineOf: (at: number) => number) {
   // Bodies in order and disjoint: a macro defined inside another's body is part of that body.
   const starts: number[] = [];
   const ends: number[] = [];
-  const wrappers: (RustTestMacro & { open: number; end: number })[] = [];
   const found = [...code.matchAll(/\bmacro_rules!\s*(\w+)\s*([{([])/g)];
   const close = matchBrackets(
     code,
     found.map((m) => m.index + m[0].length - 1),
   );
+  // Each definition's arms: the test attributes each holds and the macros each invokes.
+  const defs: {
+    name: string;
+    line: number;
+    at: number;
+    arms: { direct: number; calls: { name: string; at: number }[] }[];
+    tests: number;
+  }[] = [];
   for (const m of found) {
     const open = m.index + m[0].length - 1;
     if (starts.length > 0 && open < ends[ends.length - 1]!) continue;
@@ -612,37 +683,84 @@ function rustMacros(code: string, lineOf: (at: number) => number) {
     if (end < 0) continue;
     starts.push(open);
     ends.push(end);
-    if (/#\[\s*(?:test|tokio::test|rstest|test_case)\b/.test(code.slice(open, end)))
-      macros.push({ name: m[1]!, line: lineOf(m.index) });
-    else wrappers.push({ name: m[1]!, line: lineOf(m.index), open, end });
+    const arms = armBodies(code, open, end).map(([a, b]) => {
+      const body = code.slice(a, b);
+      const direct = [...body.matchAll(/#\[\s*(?:test|tokio::test|async_std::test|rstest|test_case)\b/g)].length;
+      const calls = itemCalls(code, a, b);
+      return { direct, calls };
+    });
+    if (arms.length === 0)
+      arms.push({
+        direct: /#\[\s*(?:test|tokio::test|rstest|test_case)\b/.test(code.slice(open, end)) ? 1 : 0,
+        calls: [],
+      });
+    defs.push({ name: m[1]!, line: lineOf(m.index), at: m.index, arms, tests: 0 });
   }
-  // A macro whose arm only calls another test macro of the file (ripgrep's `literal!` →
-  // `extract!`, which holds the `#[test]`) generates a test per invocation too: followed up to
-  // three wrapper levels, each a scan of the remaining wrapper bodies.
-  for (let depth = 0; depth < 3 && wrappers.length > 0 && macros.length > 0; depth++) {
-    const names = new RegExp(`\\b(?:${macros.map((m) => m.name).join('|')})!\\s*[{([]`);
-    const reached = wrappers.filter((w) => names.test(code.slice(w.open, w.end)));
-    if (reached.length === 0) break;
-    for (const w of reached) {
-      macros.push({ name: w.name, line: w.line });
-      wrappers.splice(wrappers.indexOf(w), 1);
+  // The definition an invocation at `at` refers to: the last one of that name before it (a
+  // `macro_rules!` is in scope after its definition; modules of one file often reuse a name).
+  const byName = new Map<string, typeof defs>();
+  for (const d of defs) {
+    const list = byName.get(d.name);
+    if (list) list.push(d);
+    else byName.set(d.name, [d]);
+  }
+  const definitionAt = (name: string, at: number) => {
+    const list = byName.get(name);
+    if (!list) return undefined;
+    let found: (typeof defs)[number] | undefined;
+    for (const d of list) {
+      if (d.at > at) break;
+      found = d;
     }
+    return found ?? list[0];
+  };
+  // Tests per invocation: the most of any arm, counting the test attributes an arm holds and
+  // the tests of the macros it invokes (ripgrep's `literal!` → `extract!`; quick-xml's `text!` →
+  // `serialize_as!`; a macro whose arm writes several `#[test] fn` makes that many). Followed up to
+  // three levels of nesting: each level a pass over the arms' recorded calls, never the text again.
+  for (const d of defs) d.tests = Math.max(...d.arms.map((a) => a.direct));
+  for (let depth = 0; depth < 3; depth++) {
+    let changed = false;
+    const next = defs.map((d) =>
+      Math.min(
+        MAX_TESTS_PER_INVOCATION,
+        Math.max(
+          ...d.arms.map((a) => {
+            let n = a.direct;
+            // A macro invoking itself dispatches to another of its arms (a tt-muncher's
+            // `eof!($v) => { eof!(i8_: i8 = $v); … }`): that arm is already in the maximum, and
+            // multiplying through the recursion would credit every invocation with the widest arm.
+            for (const c of a.calls) if (c.name !== d.name) n += definitionAt(c.name, c.at)?.tests ?? 0;
+            return n;
+          }),
+        ),
+      ),
+    );
+    defs.forEach((d, i) => {
+      if (next[i] !== d.tests) changed = true;
+      d.tests = next[i]!;
+    });
+    if (!changed) break;
   }
+  for (const d of defs)
+    if (d.tests > 0)
+      macros.push(d.tests > 1 ? { name: d.name, line: d.line, tests: d.tests } : { name: d.name, line: d.line });
   const testMacro = new Set(macros.map((m) => m.name));
   /** Whether `at` lies inside a macro body: the last body opening before it, by binary search. */
   const inBody = (at: number) => {
     const lo = lowerBound(starts.length, (i) => starts[i]! < at);
     return lo > 0 && at < ends[lo - 1]!;
   };
-  const calls: { name: string; line: number }[] = [];
+  const calls: { name: string; line: number; at: number }[] = [];
   if (code.includes('!')) {
     for (const m of code.matchAll(/^[ \t]*(\w+)!\s*[{(]/gm)) {
       // A std name (`matches!`) the file redefines as a test macro is that macro.
       if ((RUST_STD_MACROS.has(m[1]!) && !testMacro.has(m[1]!)) || inBody(m.index)) continue;
-      calls.push({ name: m[1]!, line: lineOf(m.index + m[0].length - m[0].trimStart().length) });
+      const at = m.index + m[0].length - m[0].trimStart().length;
+      calls.push({ name: m[1]!, line: lineOf(at), at });
     }
   }
-  return { macros, inBody, calls };
+  return { macros, inBody, calls, testsAt: (name: string, at: number) => definitionAt(name, at)?.tests ?? 0 };
 }
 
 /** Macros of std and common crates that never define tests; not kept as invocations. */
@@ -704,14 +822,16 @@ export function countRust(text: string) {
   for (const c of calls) {
     const m = local.get(c.name);
     if (m) {
-      count.add({ line: c.line });
+      // One invocation makes as many tests as the definition in scope there writes (at least one).
+      const tests = Math.max(1, macroFacts?.testsAt(c.name, c.at) ?? 1);
+      for (let i = 0; i < tests; i++) count.add({ line: c.line });
       const v = viaBy.get(m.name);
-      if (v) v.cases++;
-      else viaBy.set(m.name, { name: `${m.name}!`, line: m.line, cases: 1 });
+      if (v) v.cases += tests;
+      else viaBy.set(m.name, { name: `${m.name}!`, line: m.line, cases: tests });
     } else if (!defined.has(c.name)) {
       const f = foreignBy.get(c.name);
       if (f) f.cases++;
-      else foreignBy.set(c.name, { ...c, cases: 1 });
+      else foreignBy.set(c.name, { name: c.name, line: c.line, cases: 1 });
     }
   }
   const via = [...viaBy.values()];

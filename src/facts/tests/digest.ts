@@ -44,6 +44,8 @@ export interface RustMacroDef {
   name: string;
   line: number;
   snippet: string;
+  /** Tests one invocation makes when more than one. */
+  tests?: number;
 }
 
 export interface FileCount {
@@ -206,7 +208,9 @@ function digest(path: string, text: string, files: Files): TestDigest | undefine
     const at = (l: number) => ({ line: l, snippet: snippetAt(lines, l) });
     return {
       ...d,
-      ...(macros ? { macros: macros.map((m) => ({ name: m.name, ...at(m.line) })) } : {}),
+      ...(macros
+        ? { macros: macros.map((m) => ({ name: m.name, ...at(m.line), ...(m.tests ? { tests: m.tests } : {}) })) }
+        : {}),
       ...(macroVia ? { macroVia } : {}),
       ...(macroCalls ? { macroCalls: macroCalls.map((c) => ({ ...c, snippet: snippetAt(lines, c.line) })) } : {}),
     };

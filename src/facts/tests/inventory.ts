@@ -678,11 +678,12 @@ type RustDigest = Extract<TestDigest, { kind: 'rust' }>;
 
 /** The test-generating `macro_rules!` of the repository's Rust files, by name (the first definition). */
 function rustTestMacros(paths: string[], digest: (p: string) => TestDigest | undefined) {
-  const out = new Map<string, { path: string; line: number }>();
+  const out = new Map<string, { path: string; line: number; tests?: number }>();
   for (const path of paths) {
     const d = digest(path);
     if (d?.kind !== 'rust') continue;
-    for (const m of d.macros ?? []) if (!out.has(m.name)) out.set(m.name, { path, line: m.line });
+    for (const m of d.macros ?? [])
+      if (!out.has(m.name)) out.set(m.name, { path, line: m.line, ...(m.tests ? { tests: m.tests } : {}) });
   }
   return out;
 }
@@ -695,7 +696,7 @@ function rustTestMacros(paths: string[], digest: (p: string) => TestDigest | und
 function withRustMacros(
   path: string,
   d: RustDigest,
-  macros: Map<string, { path: string; line: number }>,
+  macros: Map<string, { path: string; line: number; tests?: number }>,
   record: (
     path: string,
     language: string,
@@ -710,11 +711,13 @@ function withRustMacros(
   for (const c of d.macroCalls ?? []) {
     const m = macros.get(c.name);
     if (!m) continue;
-    count.cases += c.cases;
-    count.expanded += c.cases;
+    // Each invocation makes as many tests as the macro writes per invocation (its `tests`).
+    const cases = c.cases * (m.tests ?? 1);
+    count.cases += cases;
+    count.expanded += cases;
     snippets.set(c.line, c.snippet);
     if (count.firstLine === undefined || c.line < count.firstLine) count.firstLine = c.line;
-    via.push({ name: `${c.name}!`, path: m.path, line: m.line, cases: c.cases });
+    via.push({ name: `${c.name}!`, path: m.path, line: m.line, cases });
   }
   record(path, 'Rust', via.length ? { ...count, via } : count, count.framework ?? 'rust', (l) =>
     l === d.count.firstLine ? d.snippet : snippets.get(l),
