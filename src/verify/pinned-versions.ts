@@ -12,13 +12,24 @@ import { type LookupContext, versionAgrees } from './lookup.js';
 import { plain } from './status.js';
 
 /** "1.2", "v1.12.0", "2.0.0-rc5", "6.1.14.RELEASE": a dotted version, with a leading v at most. */
-const VERSION = /^v?\d+\.\d+(?:\.\d+){0,3}(?:[-+.][0-9A-Za-z]+){0,3}$/;
+const VERSION = /^v?\d+(?:\.\d+){1,4}(?:[-+][0-9A-Za-z.]{1,40})?$/;
 /** A declared version that names one version or a range starting at one ("^1.2.0", "==2.3"), not "${x}" or "*". */
 const CONCRETE = /^[\s=v^~>]*\d+\.\d+/;
 /** Words a line puts between versions: "10.1.20 → 10.1.35", "from 1.2 to 1.4". */
 const BETWEEN = /^(?:→|->|=>|to|from|zu|auf|para|à|a|de|von|@)$/i;
 /** A name and its version in one word: "axios@1.6.0", "django==4.2.1", "gin@v1.9.1". */
-const JOINED = /^(@?[^@=\s]+?)(?:@|==|~=)(v?\d+\.\d+[\w.+-]*)$/;
+const JOINED = /^(@?[^@=~\s]{1,200})(?:@|==|~=)(v?\d[\w.+-]{0,60})$/;
+
+/** A word without the emphasis, quotes and closing colon or full stop around it ("**v1.11.0**", "`gin`:"). */
+function trimMarks(w: string): string {
+  const mark = (c: string) => '*_"\'`'.includes(c);
+  let a = 0;
+  let b = w.length;
+  while (a < b && mark(w[a]!)) a++;
+  while (b > a && (mark(w[b - 1]!) || w[b - 1] === ':')) b--;
+  if (b > a && w[b - 1] === '.') b--;
+  return w.slice(a, b);
+}
 
 export interface PinDifference {
   name: string;
@@ -39,7 +50,8 @@ function byName(ctx: LookupContext): Map<string, Dependency[]> {
     add(name, d);
     const artifact = name.includes(':') ? name.slice(name.lastIndexOf(':') + 1) : '';
     if (artifact && artifact !== name) add(artifact, d);
-    const major = /^(.+\/.+)\/v\d+$/.exec(name)?.[1];
+    const tail = /\/v\d+$/.exec(name);
+    const major = tail && name.slice(0, tail.index).includes('/') ? name.slice(0, tail.index) : undefined;
     if (major) add(major, d);
   }
   return m;
@@ -51,7 +63,7 @@ const cache = new WeakMap<LookupContext, Map<string, Dependency[]>>();
 export function pinnedVersionDifference(ctx: LookupContext, claim: Claim): PinDifference | null {
   const words = plain(claim.text)
     .split(/[\s|,;()[\]]+/)
-    .map((w) => w.replace(/^[*_"'`]+|[*_"'`:]+$|\.$/g, ''))
+    .map(trimMarks)
     .filter(Boolean)
     .slice(0, 80);
   let names = cache.get(ctx);
@@ -59,7 +71,8 @@ export function pinnedVersionDifference(ctx: LookupContext, claim: Claim): PinDi
   for (let i = 0; i < words.length; i++) {
     let word = words[i]!.toLowerCase();
     const said: string[] = [];
-    const joined = JOINED.exec(word);
+    const m = JOINED.exec(word);
+    const joined = m && VERSION.test(m[2]!) ? m : null;
     if (joined) {
       word = joined[1]!;
       said.push(joined[2]!);
