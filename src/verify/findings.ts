@@ -10,7 +10,7 @@ import type { Claim } from './extract.js';
 import { type Finding, fileFinding, type LookupContext, packageFinding, searchFinding, toolFinding } from './lookup.js';
 import { CI_WORDS, TOOLS } from './tools.js';
 import { namesIn, removedThing, type Setting } from './names.js';
-import { NEGATED, namesOf, proseNamesOf, settingKey } from './needles.js';
+import { groupedRouteOf, NEGATED, namesOf, proseNamesOf, settingKey } from './needles.js';
 import { proseFindings } from './prose-names.js';
 import { changeFinding, fileText, lineFinding, spanIn } from './problems.js';
 import { coveredFinding, coveredPath, docTopic, docTopicFinding } from './documents.js';
@@ -438,6 +438,31 @@ function endpointExact(e: string): RegExp {
   return new RegExp(`${pattern}(?![\\w/-])`, 'i');
 }
 
+/**
+ * "/v1/users/{id}" routed as `"/users/:id"` in a file that also quotes "/v1" (a router group or
+ * mount): the route as the code composes it. Both in one non-test file, on a line that registers a
+ * route, or nothing.
+ */
+function groupedRoute(ctx: LookupContext, e: string): Finding | null {
+  const hits = (ctx.search.hits.get(`epg:${e}`) ?? []).filter((h) => !h.test);
+  const routes = hits.filter((h) => ROUTE_LINE.test(h.snippet) && groupedRouteOf(e, h.snippet));
+  for (const r of routes) {
+    const prefix = hits.find((h) => h.path === r.path && !groupedRouteOf(e, h.snippet));
+    if (!prefix) continue;
+    return {
+      subject: `endpoint ${e}`,
+      basis: 'search',
+      present: 'yes',
+      detail: `${e} is routed as ${groupedRouteOf(e, r.snippet)} under a prefix the same file sets (${prefix.snippet.trim().slice(0, 80)})`,
+      evidence: [
+        { path: r.path, line: r.line, snippet: r.snippet },
+        { path: prefix.path, line: prefix.line, snippet: prefix.snippet },
+      ],
+    };
+  }
+  return null;
+}
+
 const CONFORMS =
   /\b(?:follows?|following|adheres? to|according to|compl(?:ies|iant) with|conforms? to|in line with|as (?:described|defined|documented|specified) in|gemäß|nach den|conforme? (?:à|a)|seg[uú]n)\b/i;
 const DOC_FILE = /\.(?:md|mdx|rst|adoc|txt)$/i;
@@ -609,6 +634,11 @@ export function findingsFor(claim: Claim, rule: Finding | null, ctx: LookupConte
     // "/api/verify/{recordId}" where the code routes /api/verify/record/:recordId: the prefix is
     // there, the route named is not.
     const exact = PLACEHOLDER_END.test(e) ? endpointExact(e) : null;
+    const grouped = exact && !full?.some((h) => !h.test && exact.test(h.snippet)) ? groupedRoute(ctx, e) : null;
+    if (grouped) {
+      out.push(grouped);
+      continue;
+    }
     if (exact && inCode && !full!.some((h) => !h.test && exact.test(h.snippet))) {
       const near = full!.filter((h) => !h.test);
       out.push({

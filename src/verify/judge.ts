@@ -37,6 +37,7 @@ import { configFinding, dependencyTermFinding } from './terms.js';
 import { namedFeatureFinding } from './named-feature.js';
 import { scriptFinding } from './script-names.js';
 import { resolveLink } from './links.js';
+import { pinDifferenceReason, pinnedVersionDifference } from './pinned-versions.js';
 import { ignoredFindings } from './ignored.js';
 import { docSectionFinding } from './documents.js';
 import { namedDocFinding } from './named-docs.js';
@@ -238,6 +239,23 @@ export function notAStatement(claim: Claim, reason: string): VerifiedClaim {
 }
 
 /** A claim judged, and a bare topic's confirmation by a rule or a keyword taken back. */
+/** A package confirmed as there, at a version other than every one the line gives: only in part. */
+function pinned(claim: Claim, v: VerifiedClaim, lookup: LookupContext | undefined): VerifiedClaim {
+  if (v.verdict !== 'confirmed' || !lookup || claim.asserted === 'not-done') return v;
+  const p = pinnedVersionDifference(lookup, claim);
+  if (!p) return v;
+  const d = p.declared[0]!;
+  return {
+    ...v,
+    verdict: 'partially-confirmed',
+    reason: `${v.reason}; but ${pinDifferenceReason(p)}`,
+    evidence: [
+      { path: d.path, ...(d.line ? { line: d.line } : {}), snippet: `${d.name} ${d.version}` },
+      ...v.evidence,
+    ].slice(0, 4),
+  };
+}
+
 export function judgeClaim(
   claim: Claim,
   report: Report,
@@ -260,7 +278,11 @@ export function judgeClaim(
       claim,
       `advice, a command or a risk the document gives (${ADVICE_LABEL.exec(plain(claim.text))![0].trim()}), not a statement of what the repository has`,
     );
-  const v = stubbed(claim, everyRouteCounted(claim, judgeClaimChecked(claim, report, options), lookup), lookup);
+  const v = pinned(
+    claim,
+    stubbed(claim, everyRouteCounted(claim, judgeClaimChecked(claim, report, options), lookup), lookup),
+    lookup,
+  );
   // A confirmation rests on the claim's distinctive subject AND value: "/plan: 255 KB", "timeout
   // increased to 60s", "Documentation: 80%", "5 new formatting rules" confirmed because the route,
   // setting or file exists compared nothing of the value the line gives. Unless the value is in what

@@ -10,8 +10,16 @@
 import { posix } from 'node:path';
 import type { Claim } from './extract.js';
 
-const INDEX_LINK =
-  /^\s*(?:[-*+]\s+|\d+[.)]\s+|\|\s*)?(?:(?![✅❌⚠☑✔✗✘❗⛔🔴🟢🟡🟠🚧⏳])\p{Extended_Pictographic}\uFE0F?\s*)?(?:\*\*|__)?\[([^\]\n]{1,120})\]\(([^)\s]+)\)/u;
+/**
+ * "**Location:** [base_service.py](../app/services/base_service.py)", "Arquivo: [x](…)": a label that
+ * says where a thing is, in the document's language, before the link places the item in that file.
+ */
+const PLACE_LABEL = String.raw`(?:location|localiza[cç][aã]o|ubicaci[oó]n|emplacement|speicherort|file|arquivo|archivo|fichier|datei|path|caminho|ruta|chemin|pfad|source|fonte|fuente|quelle)`;
+const INDEX_LINK = new RegExp(
+  String.raw`^\s*(?:[-*+]\s+|\d+[.)]\s+|\|\s*)?(?:(?![✅❌⚠☑✔✗✘❗⛔🔴🟢🟡🟠🚧⏳])\p{Extended_Pictographic}️?\s*)?(?:(?:\*\*|__)?${PLACE_LABEL}\s*(?::\s*(?:\*\*|__)|(?:\*\*|__)\s*:|:)\s*)?(?:\*\*|__)?\[([^\]
+]{1,120})\]\(([^)\s]+)\)`,
+  'iu',
+);
 const REMOTE = /^(?:[a-z][a-z0-9+.-]*:|#|\/\/)/i;
 /** A file name: a stem and an extension of letters ("README.md", "alerts.yml"). */
 const FILE_NAME = /(?:^|\/)[^/]+\.[a-z][a-z0-9]{0,7}$/i;

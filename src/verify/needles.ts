@@ -83,6 +83,8 @@ function needlesOf(claim: Claim): Needle[] {
       regex: short ? new RegExp(`["'\`]${pattern}/?["'\`]`, 'i') : new RegExp(`${pattern}(?![\\w-])`, 'i'),
       scope: 'code',
     });
+    const group = groupedRouteNeedle(e);
+    if (group) out.push(group);
     const last = `/${e.split('/').filter(Boolean).pop() ?? ''}`;
     if (last !== e && !/[{:<]/.test(last) && last.length > 2)
       out.push({
@@ -190,4 +192,35 @@ export function proseNamesOf(claim: Claim): string[] {
     prose.set(claim, (n = proseNamesIn(claim.raw ?? claim.text, [...names.identifiers, ...names.paths])));
   }
   return n;
+}
+
+const PARAM = String.raw`(?:\{[^{}/]*\}|:\w+|<[^<>/]*>)`;
+
+/**
+ * "/v1/users/{id}" where the code writes `v1 := r.Group("/v1")` and `v1.GET("/users/:id", …)`: the
+ * route's last two segments quoted whole as a route, or a leading part of its path quoted whole as a
+ * group prefix — both in one file show the route as the code composes it.
+ */
+export function groupedRouteNeedle(e: string): Needle | null {
+  const segs = e.split('/').filter(Boolean);
+  if (segs.length < 3 || !new RegExp(`^${PARAM}$`).test(segs.at(-1)!) || /[{:<]/.test(segs.at(-2)!)) return null;
+  const prefix = segs.slice(0, -2);
+  if (prefix.some((p) => /[{:<]/.test(p))) return null;
+  const heads = [
+    ...new Set([...prefix.map((_, k) => `/${prefix.slice(0, k + 1).join('/')}`), ...prefix.map((p) => `/${p}`)]),
+  ];
+  const route = `${escapeRe(`/${segs.at(-2)}/`)}${PARAM}`;
+  return {
+    key: `epg:${e}`,
+    anchors: [...new Set([`/${segs.at(-2)!}/`, ...heads].map((a) => a.toLowerCase()))],
+    regex: new RegExp(`["'\`](?:${route}|(?:${heads.map(escapeRe).join('|')})/?)["'\`]`, 'i'),
+    scope: 'code',
+  };
+}
+
+/** The route part of a grouped-route needle's hit ("/users/:id"), or null for a prefix hit. */
+export function groupedRouteOf(e: string, snippet: string): string | null {
+  const segs = e.split('/').filter(Boolean);
+  const m = new RegExp(`["'\`](${escapeRe(`/${segs.at(-2)}/`)}${PARAM})["'\`]`, 'i').exec(snippet);
+  return m ? m[1]! : null;
 }

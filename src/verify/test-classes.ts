@@ -17,19 +17,28 @@ export function missingTestClass(ctx: LookupContext, claim: Claim): Finding | nu
   return f.present === 'no' ? { ...f, detail: `${lead}, but ${f.detail}` } : null;
 }
 
+/** The word a line counts a test class's cases with: "(4 tests)", "(6 casos)", "(3 cas)", "(5 Fälle)", "(2 testes)". */
+const CASES = String.raw`(?:tests?|test cases?|cases?|casos?|cas|testes|pruebas|fälle|testfälle|tests? de|用例|个测试|个用例|个)`;
+
+/** A JVM or .NET test method's marker, one a line: @Test, @ParameterizedTest, [Fact], [Theory], [TestMethod]. */
+const TEST_MARKER =
+  /^\s*(?:@(?:Test|ParameterizedTest|RepeatedTest|TestFactory|TestTemplate)\b|\[(?:Fact|Theory|Test|TestMethod|TestCase|DataTestMethod)\b)/;
+
 /**
- * "TestStatusModel (4 tests)": a Python test class named with its count, counted in its body — the
- * `def test_…` methods indented under `class TestStatusModel`, up to the next line at the class's
- * own indentation. A class written once and counted is settled; anything else is left to the rest.
+ * "TestStatusModel (4 tests)", "ValidPrazoValidatorTest (6 casos)": a test class named with its
+ * count, counted in its body — in Python the `def test_…` methods indented under `class TestStatusModel`,
+ * up to the next line at the class's own indentation; in Java, Kotlin and C# the test markers
+ * (@Test, @ParameterizedTest, [Fact]…) of the one file named after the class. A class written once and
+ * counted is settled; anything else is left to the rest.
  */
 export function testClassCount(ctx: LookupContext, claim: Claim): Finding | null {
   const t = plain(claim.text);
-  const m = /^\W*([A-Z]\w{3,60})\s*\((\d{1,4}) tests?\)/.exec(t);
-  if (!m || !/^Test[A-Z]|[a-z](?:Tests?)$/.test(m[1]!)) return null;
+  const m = new RegExp(String.raw`^\W*([A-Z]\w{3,60})\s*[(:–—-]\s*(\d{1,4})\s*${CASES}(?!\p{L})`, 'iu').exec(t);
+  if (!m || !/^Test[A-Z]|[a-z](?:Tests?|Spec|IT)$/.test(m[1]!)) return null;
   const [, name, said] = m;
-  const defs = (ctx.search.hits.get(`id:${name}`) ?? []).filter(
-    (h) => h.path.endsWith('.py') && new RegExp(`^\\s*class\\s+${name}\\b`).test(h.snippet),
-  );
+  const hits = ctx.search.hits.get(`id:${name}`) ?? [];
+  const defs = hits.filter((h) => h.path.endsWith('.py') && new RegExp(`^\\s*class\\s+${name}\\b`).test(h.snippet));
+  if (!defs.length) return markedClassCount(ctx, name!, said!, hits);
   if (defs.length !== 1) return null;
   const def = defs[0]!;
   const lines = (fileText(ctx, def.path) ?? '').split('\n');
@@ -51,5 +60,44 @@ export function testClassCount(ctx: LookupContext, claim: Claim): Finding | null
     present: agrees ? 'yes' : 'no',
     detail: `${name} at ${def.path}:${def.line} holds ${count} test method${count === 1 ? '' : 's'} (def test_…)`,
     evidence: [{ path: def.path, line: def.line, snippet: head.trim().slice(0, 120), note: `${count} test methods` }],
+  };
+}
+
+/** The one Java, Kotlin or C# file named after the class, its test markers counted; null unless exactly one. */
+function markedClassCount(
+  ctx: LookupContext,
+  name: string,
+  said: string,
+  hits: { path: string; line: number; snippet: string }[],
+): Finding | null {
+  const files = [
+    ...new Set(
+      hits
+        .filter((h) => new RegExp(`(?:^|/)${name}\\.(?:java|kt|cs|groovy|scala)$`).test(h.path))
+        .filter((h) => new RegExp(`\\bclass\\s+${name}\\b`).test(h.snippet))
+        .map((h) => h.path),
+    ),
+  ];
+  if (files.length !== 1) return null;
+  const path = files[0]!;
+  const text = fileText(ctx, path);
+  if (!text) return null;
+  let count = 0;
+  let first = 0;
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++)
+    if (TEST_MARKER.test(lines[i]!)) {
+      count++;
+      first ||= i + 1;
+    }
+  if (!count) return null;
+  const agrees = count === Number(said);
+  return {
+    subject: `${name} (${said} tests)`,
+    basis: 'tests',
+    valued: true,
+    present: agrees ? 'yes' : 'no',
+    detail: `${name} at ${path} holds ${count} test method${count === 1 ? '' : 's'} (@Test or [Fact] markers)`,
+    evidence: [{ path, line: first, snippet: lines[first - 1]!.trim().slice(0, 120), note: `${count} test methods` }],
   };
 }
