@@ -177,6 +177,14 @@ function remoteWorkflowTools(
       ],
       specific: true,
     };
+  // `test_helm_lint.yml`, `lint-charts.yml`: a chart's lint (helm lint, chart-testing) checks the
+  // deployment's templates, not the service's code: named as helm lint, which linting counts only
+  // where the charts are the code (blind round 30, a Kotlin service's pass rested on it).
+  if (
+    words.some((w) => /^(?:lint|linters?|linting)$/.test(w)) &&
+    words.some((w) => /^(?:helm|charts?|ct|chart-testing|k8s|kube|kubernetes|manifests?)$/.test(w))
+  )
+    return { tools: [tool('helm lint', ['lint'], `${why} linting Helm charts)`)], specific: true };
   if (words.some((w) => /^(?:lint|linters?|linting)$/.test(w)))
     return { tools: [tool('lint workflow', ['lint'], `${why} linting)`)], specific: false };
   if (words.some((w) => /^(?:sast|security)$/.test(w)) && !words.includes('release'))
