@@ -164,7 +164,7 @@ export default defineRule({
       // `\s*(?:\*\s*)?`, whose blanks no two parts can share.
       vendored: {
         regex:
-          /^(?:[ \t]*\/\/[^\n]{0,200}\n){0,3}\s*\/\*[!*](?=([\s\S]{0,200}?\bv?\d+\.\d+(?:\.\d+)?\b))\1[\s\S]{0,300}?(?:\(c\)|©|copyright|@license|released under)|^\s*\/\*\*?\s*(?:\*\s*)?@licstart\b/i,
+          /^(?:\/\/[^\n]{0,200}\n){0,3}\s*\/\*[!*](?=([\s\S]{0,200}?\bv?\d+\.\d+(?:\.\d+)?\b))\1[\s\S]{0,300}?(?:\(c\)|©|copyright|@license|released under)|^\s*\/\*\*?\s*(?:\*\s*)?@licstart\b/i,
         // A copy converted to TypeScript keeps its banner under a `// @ts-nocheck` line or two
         // (blind round 30: src/static/js/vendors/jquery.ts, jQuery v3.7.1, led the evidence).
         files: ['**/*.{js,mjs,cjs,css,ts,mts}'],
@@ -186,7 +186,7 @@ export default defineRule({
       // A `/*!` banner whose first line names a library and its version (`/*! jQuery UI - v1.10.0 - 2013-01-17`)
       // is enough: a jQuery UI build lists its modules on a line of 1,000 characters before its copyright.
       vendoredBanner: {
-        regex: /^(?:[ \t]*\/\/[^\n]{0,200}\n){0,3}\s*\/\*!([^\n]{0,80})/,
+        regex: /^(?:\/\/[^\n]{0,200}\n){0,3}\s*\/\*!([^\n]{0,80})/,
         files: ['**/*.{js,mjs,cjs,css,ts,mts}'],
         literals: ['/*!'],
         maxPerFile: 1,

@@ -138,6 +138,7 @@ function deploymentPackage(facts: Facts, files: FileView): boolean {
 function packageOps(files: FileView, matches: (k: string) => Match[]): Match[] {
   const guides = new Set(files.match(PACKAGE_GUIDES));
   return matches('packageHeading')
+    .filter((m) => PACKAGE_HEADING.test(m.snippet))
     .filter(
       (m) =>
         !isTestPath(m.path) && !isExampleOnlyFolder(m.path) && !NOT_OPS.test(m.path) && !CONTRIBUTOR_DOC.test(m.path),
@@ -149,6 +150,9 @@ function packageOps(files: FileView, matches: (k: string) => Match[]): Match[] {
       return out;
     });
 }
+/** What a package's operating heading is about: upgrading, restoring, troubleshooting what it deploys. */
+const PACKAGE_HEADING =
+  /\b(?:upgrad\w*|updating|update|restor\w*|snapshots?|backups?|troubleshoot\w*|disaster|recover\w*|failover|scaling|maintenance)\b/i;
 /** Headings found by `packageHeading`: their topics are PACKAGE_TOPICS. */
 const PACKAGE_MATCH = new WeakSet<Match>();
 
@@ -205,24 +209,11 @@ export default defineRule({
       // How to upgrade, restore or troubleshoot what a package deploys: Markdown, AsciiDoc or RST
       // headings (`## Updating StatefulSets`, `## Restoring from Snapshots`); read for packages only.
       packageHeading: {
-        regex:
-          /^(?:#{1,4}|={1,4})[ \t]+[^\n\r]{0,120}?\b(?:upgrad\w*|updating|update|restor\w*|snapshots?|backups?|troubleshoot\w*|disaster|recover\w*|failover|scaling|maintenance)\b[^\n\r]*/gim,
+        // Every heading (its words are tested in packageOps): one bounded run after the marks.
+        regex: /^(?:#{1,4}|={1,4})[ \t][^\n\r]{0,200}/gm,
         files: [`**/*.${DOC_EXT}`],
-        literals: [
-          'upgrad',
-          'updat',
-          'restor',
-          'snapshot',
-          'backup',
-          'troubleshoot',
-          'disaster',
-          'recover',
-          'failover',
-          'scaling',
-          'maintenance',
-        ],
-        ignoreCase: true,
-        maxPerFile: 12,
+        literals: ['#', '='],
+        maxPerFile: 60,
       },
     },
     reads: [...DEDICATED, ...PACKAGE_GUIDES],
