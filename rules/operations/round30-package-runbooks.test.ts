@@ -68,3 +68,18 @@ describe('runbooks: a deployment package that documents operating what it deploy
     expect(lib.outcome).toBe('not-applicable');
   });
 });
+
+describe('runbooks: a module README titled with an operating word is no operating guide (blind round 30 re-audit)', () => {
+  it('"# Update Certificate Store" as a submodule title stays N/A', async () => {
+    const run = await runRuleOn(
+      rule,
+      {
+        ...tfModule,
+        'modules/update-certificate-store/README.md': '# Update Certificate Store\n\nThis module updates the store.\n',
+        'modules/update-certificate-store/main.tf': 'resource "null_resource" "x" {}\n',
+      },
+      { profile: 'infrastructure' },
+    );
+    expect(run.outcome).toBe('not-applicable');
+  });
+});

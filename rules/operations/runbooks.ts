@@ -26,7 +26,7 @@ const PACKAGE_GUIDES = [
 const PACKAGE_TOPICS: [string, RegExp][] = [
   ['diagnosis', /troubleshoot|diagnos|debugging/i],
   ['recovery', /restor|snapshot|backup|recover|disaster|failover|roll ?back/i],
-  ['operations', /upgrad|updating|\bupdate\b|scaling|maintenance|migrat/i],
+  ['operations', /upgrad|updating|scaling|maintenance|migrat/i],
 ];
 
 const NOT_OPS =
@@ -137,22 +137,25 @@ function deploymentPackage(facts: Facts, files: FileView): boolean {
 /** A package's headings about upgrading, restoring or troubleshooting what it deploys. */
 function packageOps(files: FileView, matches: (k: string) => Match[]): Match[] {
   const guides = new Set(files.match(PACKAGE_GUIDES));
-  return matches('packageHeading')
-    .filter((m) => PACKAGE_HEADING.test(m.snippet))
-    .filter(
-      (m) =>
-        !isTestPath(m.path) && !isExampleOnlyFolder(m.path) && !NOT_OPS.test(m.path) && !CONTRIBUTOR_DOC.test(m.path),
-    )
-    .filter((m) => guides.has(m.path) || /(?:^|\/)README[^/]*$/i.test(m.path) || /(?:^|\/)docs?\//i.test(m.path))
-    .map((m) => {
-      const out = { ...m };
-      PACKAGE_MATCH.add(out);
-      return out;
-    });
+  return (
+    matches('packageHeading')
+      // A README's title names its module (`# Update Certificate Store`), it is no section of it.
+      .filter((m) => PACKAGE_HEADING.test(m.snippet) && (guides.has(m.path) || !/^[#=][ \t]/.test(m.snippet)))
+      .filter(
+        (m) =>
+          !isTestPath(m.path) && !isExampleOnlyFolder(m.path) && !NOT_OPS.test(m.path) && !CONTRIBUTOR_DOC.test(m.path),
+      )
+      .filter((m) => guides.has(m.path) || /(?:^|\/)README[^/]*$/i.test(m.path) || /(?:^|\/)docs?\//i.test(m.path))
+      .map((m) => {
+        const out = { ...m };
+        PACKAGE_MATCH.add(out);
+        return out;
+      })
+  );
 }
 /** What a package's operating heading is about: upgrading, restoring, troubleshooting what it deploys. */
 const PACKAGE_HEADING =
-  /\b(?:upgrad\w*|updating|update|restor\w*|snapshots?|backups?|troubleshoot\w*|disaster|recover\w*|failover|scaling|maintenance)\b/i;
+  /\b(?:upgrad\w*|updating|restor\w*|snapshots?|backups?|troubleshoot\w*|disaster|recover\w*|failover|scaling|maintenance|roll(?:ing)? ?back)\b/i;
 /** Headings found by `packageHeading`: their topics are PACKAGE_TOPICS. */
 const PACKAGE_MATCH = new WeakSet<Match>();
 
