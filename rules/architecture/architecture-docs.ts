@@ -9,6 +9,9 @@ const DOC_GLOBS = [
   '**/docs/architecture/**/*.{md,mdx,rst,adoc}',
   '**/doc/architecture/**/*.{md,mdx,rst,adoc}',
   '**/DESIGN.md',
+  // Internals documents (`INTERNALS.md`, `docs/internals.md`) explain how the parts work together.
+  '**/INTERNALS*.{md,mdx,rst,adoc}',
+  '**/docs/internals*.{md,mdx,rst,adoc}',
   '**/docs/design/**/*.{md,mdx,rst,adoc}',
   // Design folders and documents under a language folder (docs/en/design/, docs/zh/architecture.md)
   // or named for the design of a part (`apollo-design.md`, `deployment-architecture.md`).
@@ -145,6 +148,44 @@ const DIAGRAM_GLOBS = [
   '**/*.drawio',
   '**/*.d2',
 ];
+/**
+ * Documents named for one side of the system's design — its network, topology or infrastructure
+ * layout (`NETWORK.md`, `TOPOLOGY.md`): the architecture document when they draw it (blind round 30,
+ * a Terraform module's NETWORK.MD with an ASCII diagram of load balancer, subnets and instances).
+ */
+const TOPIC_DOC_GLOBS = [
+  '{NETWORK,NETWORKING,TOPOLOGY,Network,Networking,Topology,network,networking,topology}.{md,MD,markdown,rst,adoc}',
+  'docs/{NETWORK,NETWORKING,TOPOLOGY,network,networking,topology}.{md,MD,markdown,rst,adoc}',
+];
+
+/**
+ * A drawing in a page or section: a Mermaid/PlantUML block, an image, or an ASCII diagram — two
+ * lines or more of boxes and arrows (`+------+`, `-->`, box-drawing characters). Linear: one pass
+ * over lines, each tested with bounded character classes.
+ */
+export function drawsDiagram(text: string): boolean {
+  // Mermaid that draws only a process (a git graph, a release flow) is no drawing of the design.
+  if (DIAGRAM_BLOCK.test(text)) {
+    const blocks = mermaidBlocks(text);
+    return blocks.length === 0 || blocks.some((b) => !b.process);
+  }
+  let n = 0;
+  let arrows = 0;
+  for (const line of text.split('\n', 4000)) {
+    // An image of the design (its alt text or file named for it), not a screenshot or a badge.
+    if (
+      (line.includes('![') || /<img\b/i.test(line)) &&
+      /architecture|diagram|topology|overview|design|components?|infrastructure/i.test(line.slice(0, 1000))
+    )
+      return true;
+    // Arrows, not an HTML comment's `-->`; boxes alone may be a reStructuredText grid table.
+    const arrow = /[─│┌┐└┘├┤┬┴┼→▶►]|-{2,}>|<-{2,}|={2,}>/.test(line) && !line.includes('<!--') && !/-->\s*$/.test(line);
+    if (arrow) arrows++;
+    if ((arrow || /\+-{3,}/.test(line)) && ++n >= 2 && arrows > 0) return true;
+  }
+  return false;
+}
+
 /** Pictures of the architecture: diagrams, but not diagrams as code (nobody can review a change to a PNG). */
 const IMAGE_GLOBS = ['**/*architecture*.{png,svg,jpg,jpeg}', '**/*-arch.{png,svg}'];
 
@@ -216,12 +257,12 @@ export default defineRule({
         // The text after the blanks starts at a non-blank (`[^ \t…]`): blanks that either part
         // could take made a long run of spaces quadratic.
         regex:
-          /^#{1,4}[ \t]+(?:(?:[^ \t\n\r\u2028\u2029].*)?\b(architecture|design|how it works)\b|(?:the |system |main |core |key )?(components)[ \t]*$)/im,
+          /^#{1,4}[ \t]+(?:(?:[^ \t\n\r\u2028\u2029].*)?\b(architecture|design|how it works|topology|internals|overview)\b|(?:the |system |main |core |key )?(components)[ \t]*$)/im,
         files: SECTION_DOCS,
-        literals: ['rchitecture', 'esign', 'ow it works', 'omponents'],
+        literals: ['rchitecture', 'esign', 'ow it works', 'omponents', 'opology', 'nternals', 'verview'],
         ignoreCase: true,
         // More than one: a CPU-architecture heading above the real one is set aside (CPU_ARCH).
-        maxPerFile: 3,
+        maxPerFile: 5,
       },
       // A README that walks through the system part by part ("Account service", "Config service",
       // "API Gateway"…) under headings of their own describes the architecture without the word.
@@ -286,7 +327,10 @@ export default defineRule({
         (TODO_NAME.test(p.slice(p.lastIndexOf('/') + 1).replace(/\.[^.]*$/, '')) ||
           isTaskList(ctx.files.read(p) ?? '')),
     );
-    const docs = matched.filter((p) => !plans.includes(p) && !todos.includes(p));
+    const drawn = ctx.files
+      .match(TOPIC_DOC_GLOBS)
+      .filter((p) => keep(p) && !matched.includes(p) && drawsDiagram(ctx.files.read(p) ?? ''));
+    const docs = [...matched.filter((p) => !plans.includes(p) && !todos.includes(p)), ...drawn];
     const adrDirFile = ctx.files.named('.adr-dir');
     const shaped = ctx
       .matches('adrShape')
@@ -416,10 +460,20 @@ export default defineRule({
     const walkthrough = [...byReadme.values()].filter((ms) => ms.length >= 3).map((ms) => ms[0]!);
     // A "design" heading counts when it names the system's design and its text is about parts
     // (components, services, data flow); "Design principles" with product bullets is no architecture.
+    // "Overview", "Topology", "Internals" name the design only when the section draws it (a
+    // diagram: ASCII, Mermaid, an image), or, for topology and internals, explains it at length
+    // (blind round 30, a Terraform module's README "## Overview" with an ASCII topology). An
+    // "Overview" of prose is the project's introduction.
+    const drawnSection = (m: Match) => {
+      if (/architecture|design|how it works|components/i.test(m.snippet)) return true;
+      const body = sectionBody(ctx.files.read(m.path) ?? '', m.line);
+      return drawsDiagram(body) || (/topology|internals/i.test(m.snippet) && substantial(body));
+    };
     const aboutParts = (m: Match) =>
-      !/design/i.test(m.snippet) ||
-      /architecture|how it works|\bcomponents\b/i.test(m.snippet) ||
-      (!DESIGN_VALUES.test(m.snippet) && PARTS.test(sectionBody(ctx.files.read(m.path) ?? '', m.line)));
+      drawnSection(m) &&
+      (!/design/i.test(m.snippet) ||
+        /architecture|how it works|\bcomponents\b/i.test(m.snippet) ||
+        (!DESIGN_VALUES.test(m.snippet) && PARTS.test(sectionBody(ctx.files.read(m.path) ?? '', m.line))));
     // "How it works" under a section about something else ("## Code formatting with Spotless" ⏎
     // "### How it works") explains that subject, not the system (blind round 22, laa-cma README.md:185).
     const toolHowTo = (m: Match) => {

@@ -386,6 +386,9 @@ export default defineRule({
     const evidence: Evidence[] = [];
     const tools: string[] = [];
     const counted = new Set<string>();
+    const django =
+      ctx.facts.frameworks.some((f) => f.id === 'django') ||
+      ctx.facts.dependencies.some((d) => /^django$/i.test(d.name));
     for (const l of LAYOUTS) {
       // Rails initializers configure migration tools (config/initializers/strong_migrations.rb).
       const found = ctx.files
@@ -397,13 +400,21 @@ export default defineRule({
         // The runner beside the migrations (`migration/migration.service.ts`, `.module.ts`,
         // `.command.ts`, `index.ts`) defines up/down for them; it is no migration (blind round 29).
         .filter((p) => !l.content || !MIGRATION_MACHINERY.test(p))
-        .filter((p) => !l.content || l.content.test(ctx.files.read(p) ?? ''));
+        .filter((p) => !l.content || l.content.test(ctx.files.read(p) ?? ''))
+        // A numbered Python file in an Alembic/Flask-Migrate tree (`migrations/0001_warning.py` beside
+        // migrations/versions/ or env.py) belongs to that tree, and outside a Django project no file
+        // is a Django migration (blind round 30: "Django migrations" in a Flask app).
+        .filter((p) => l.tool !== 'Django migrations' || (django && !alembicTree(ctx.files, p)));
       if (!found.length) continue;
       found.forEach((p) => counted.add(p));
-      tools.push(l.tool);
+      const tool =
+        l.tool === 'Alembic' && ctx.facts.dependencies.some((d) => /^flask[-_]migrate$/i.test(d.name))
+          ? 'Alembic (Flask-Migrate)'
+          : l.tool;
+      tools.push(tool);
       evidence.push({
         path: found[0]!,
-        note: `${l.tool}: ${found.length} file(s)${found.length > 1 ? `, latest ${found[found.length - 1]}` : ''}`,
+        note: `${tool}: ${found.length} file(s)${found.length > 1 ? `, latest ${found[found.length - 1]}` : ''}`,
       });
     }
     // Prisma Migrate writes its history beside the schema: `migrations/<timestamp>_<name>/migration.sql`
@@ -581,4 +592,10 @@ function devDataSource(files: FileView, m: Match): boolean {
     if (owner) return /dev|test|local/i.test(owner[1] ?? owner[2] ?? '');
   }
   return false;
+}
+
+/** Whether a migrations folder is an Alembic tree (Flask-Migrate's too): versions/ or env.py beside the file. */
+function alembicTree(files: FileView, path: string): boolean {
+  const dir = path.slice(0, path.lastIndexOf('/'));
+  return files.exists(`${dir}/env.py`) || files.exists(`${dir}/alembic.ini`) || files.has([`${dir}/versions/*.py`]);
 }

@@ -129,6 +129,9 @@ const OVERSIZED: Digest<{ data: boolean; head: string }> = {
   of: (_path, text) => ({ data: isDataTable(text), head: text.split('\n', 20).join('\n') }),
 };
 
+/** A folder of third-party code copied in: vendor/, vendors/, vendored/, third_party/, third-party/. */
+const VENDOR_DIR = /(?:^|\/)(?:vendors?|vendored|third[-_]?party|thirdparty)\//i;
+
 export default defineRule({
   meta: {
     id: 'module-size',
@@ -161,8 +164,10 @@ export default defineRule({
       // `\s*(?:\*\s*)?`, whose blanks no two parts can share.
       vendored: {
         regex:
-          /^\s*\/\*[!*](?=([\s\S]{0,200}?\bv?\d+\.\d+(?:\.\d+)?\b))\1[\s\S]{0,300}?(?:\(c\)|©|copyright|@license|released under)|^\s*\/\*\*?\s*(?:\*\s*)?@licstart\b/i,
-        files: ['**/*.{js,mjs,cjs,css}'],
+          /^(?:\/\/[^\n]{0,200}\n){0,3}\s*\/\*[!*](?=([\s\S]{0,200}?\bv?\d+\.\d+(?:\.\d+)?\b))\1[\s\S]{0,300}?(?:\(c\)|©|copyright|@license|released under)|^\s*\/\*\*?\s*(?:\*\s*)?@licstart\b/i,
+        // A copy converted to TypeScript keeps its banner under a `// @ts-nocheck` line or two
+        // (blind round 30: src/static/js/vendors/jquery.ts, jQuery v3.7.1, led the evidence).
+        files: ['**/*.{js,mjs,cjs,css,ts,mts}'],
         literals: ['/*!', '/**', '@licstart'],
         maxPerFile: 1,
         // The banner is a comment by design.
@@ -181,8 +186,8 @@ export default defineRule({
       // A `/*!` banner whose first line names a library and its version (`/*! jQuery UI - v1.10.0 - 2013-01-17`)
       // is enough: a jQuery UI build lists its modules on a line of 1,000 characters before its copyright.
       vendoredBanner: {
-        regex: /^\s*\/\*!([^\n]{0,80})/,
-        files: ['**/*.{js,mjs,cjs,css}'],
+        regex: /^(?:\/\/[^\n]{0,200}\n){0,3}\s*\/\*!([^\n]{0,80})/,
+        files: ['**/*.{js,mjs,cjs,css,ts,mts}'],
         literals: ['/*!'],
         maxPerFile: 1,
         comments: true,
@@ -248,6 +253,7 @@ export default defineRule({
           !inGeneratedGenDir(m.path, genDirs) &&
           !isMigrationPath(m.path) &&
           !DATA_FILE.test(m.path) &&
+          !VENDOR_DIR.test(m.path) &&
           !generated.has(m.path) &&
           !testOnly.has(m.path),
       )

@@ -18,7 +18,10 @@ const SECTIONS: { name: string; exact?: RegExp; heading: RegExp; weak?: RegExp }
     name: 'usage',
     // "Using this collection", "Using the role", "Use it in a playbook" (blind round 27): a heading
     // that starts with using or use-it is the usage section; "Use cases" is not.
-    exact: /\busage\b|how to use|\bexamples?\b|getting started|quick ?start|^\W*using\b|^\W*use (?:it|this|the)\b/i,
+    // "Basic use", "Typical use", "Tutorial", "Walkthrough", "Cookbook" (blind round 30, NSubstitute
+    // README.md:27 "Basic use"): a kind of use is the usage section; "Uses", "Use cases", "Fair use" are not.
+    exact:
+      /\busage\b|how to use|\bexamples?\b|getting started|quick ?start|^\W*using\b|^\W*use (?:it|this|the)\b|^\W*(?:basic|simple|typical|common|general|example) use\W*$|\btutorials?\b|\bwalk-?through\b|\bcookbook\b/i,
     heading:
       /usage|how to use|\bexamples?\b|running|\brun\b|getting started|quick ?start|\bapi\b|configuration|\bcli\b|\bcommands?\b|documentation|\bdocs\b|try it/i,
   },

@@ -26,7 +26,7 @@ export default defineRule({
     severity: 'medium',
     effort: 'medium',
     detection:
-      'Prometheus rule groups (`- alert:` entries in YAML or jsonnet mixins), `kind: PrometheusRule`, Sloth SLO specs; Alertmanager configuration (`receivers:`/`route:`, `kind: AlertmanagerConfig`, `pagerduty_configs`, `opsgenie_configs`); Grafana alerting provisioning (`contactPoints:`, alert rules with `noDataState`); CloudFormation `AWS::CloudWatch::Alarm`; CDK `cloudwatch.Alarm`; Datadog monitor JSON; Terraform alarm/monitor/alert-policy resources of AWS, Datadog, New Relic, GCP, Azure, Grafana, Sentry, and PagerDuty/Opsgenie resources. A rule resource whose file holds no rule expression (a PrometheusRule template rendering `.Values…alerts`) defines no alert: partial 0.3 “alert rules can be supplied”, and in a chart or module package not applicable, like dashboards, unless the package defines alerts itself.',
+      'Prometheus rule groups (`- alert:` entries in YAML or jsonnet mixins), `kind: PrometheusRule`, Sloth SLO specs; Alertmanager configuration (`receivers:`/`route:`, `kind: AlertmanagerConfig`, `pagerduty_configs`, `opsgenie_configs`); Grafana alerting provisioning (`contactPoints:`, alert rules with `noDataState`); CloudFormation `AWS::CloudWatch::Alarm`; CDK `cloudwatch.Alarm`; alarms created through the CloudWatch API by shipped code (boto3 `put_metric_alarm`, SDK `PutMetricAlarmCommand`); Datadog monitor JSON; Terraform alarm/monitor/alert-policy resources of AWS, Datadog, New Relic, GCP, Azure, Grafana, Sentry, and PagerDuty/Opsgenie resources. A rule resource whose file holds no rule expression (a PrometheusRule template rendering `.Values…alerts`) defines no alert: partial 0.3 “alert rules can be supplied”, and in a chart or module package not applicable, like dashboards, unless the package defines alerts itself.',
     patterns: {
       promAlert: {
         regex: /^[ \t]*(?:-\s+)?alert:\s*["']?([A-Za-z][\w.-]*|\{\{)/m,
@@ -76,9 +76,12 @@ export default defineRule({
       },
       cloud: {
         regex:
-          /(AWS::CloudWatch::(?:Alarm|CompositeAlarm)|new\s+(?:cloudwatch\.)?(?:Alarm|CompositeAlarm)\s*\(|\.createAlarm\s*\(|"type"\s*:\s*"(?:metric|query|service check|log|event|composite|slo) alert")/,
+          /(AWS::CloudWatch::(?:Alarm|CompositeAlarm)|new\s+(?:cloudwatch\.)?(?:Alarm|CompositeAlarm)\s*\(|\.createAlarm\s*\(|"type"\s*:\s*"(?:metric|query|service check|log|event|composite|slo) alert"|\.put_(?:metric|composite)_alarm\s*\(|\bnew\s+Put(?:Metric|Composite)AlarmCommand\s*\(|\.put(?:Metric|Composite)Alarm\s*\(|\bPut(?:Metric|Composite)Alarm(?:WithContext)?\s*\()/,
+        // Alarms created through the CloudWatch API by code the package ships (boto3
+        // `put_metric_alarm`, AWS SDK `PutMetricAlarmCommand`/`putMetricAlarm`, Go `PutMetricAlarm`):
+        // an auto-alarm function a Terraform module deploys defines alerts (blind round 30).
         files: ['**/*.{yml,yaml,json,template,ts,js,py,java,cs,go}'],
-        literals: ['CloudWatch', 'Alarm', 'createAlarm', ' alert"'],
+        literals: ['CloudWatch', 'Alarm', 'createAlarm', ' alert"', 'put_metric_alarm', 'put_composite_alarm'],
         maxPerFile: 1,
       },
       // Alerts generated from a configuration: thresholds and the Azure Monitor action groups to notify

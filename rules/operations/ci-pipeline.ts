@@ -2,6 +2,7 @@ import { defineRule, type CommandRun, type Evidence } from '../../src/types.js';
 import { fail, listing, partial, pass, unknown } from '../../src/engine/results.js';
 import { AZURE_CANDIDATE_GLOBS, CI_GLOBS, type CiCommand, ciFiles } from '../../src/facts/ci.js';
 import { productTestRuns, runEvidence, runsOf } from '../../src/facts/commands/index.js';
+import { throwawayApplies } from '../_shared/throwaway.js';
 
 const cite = (c: CiCommand, note: string): Evidence => ({
   path: c.path,
@@ -94,6 +95,18 @@ export default defineRule({
         data,
       );
     }
+    // Applying the infrastructure code and destroying it again in one job is its integration run
+    // (blind round 30: a module's CI plans, applies and destroys each example).
+    const throwaway = throwawayApplies(facts.commands, runsOf(facts.commands, 'deploy'));
+    if (builds.length > 0 && throwaway.length > 0)
+      return pass(
+        `CI (${listing(systems)}) builds, and applies the infrastructure code and destroys it again in the same job (an integration run).`,
+        [
+          ...evidence,
+          ...distinct(throwaway, 2).map((r) => runEvidence(r, 'applies, then destroys in the same job', 'deploy')),
+        ],
+        data,
+      );
     if (builds.length > 0)
       return partial(
         0.5,

@@ -1,3 +1,4 @@
+import { teardownJobs } from '../_shared/throwaway.js';
 import { defineRule, type CommandGraph, type CommandRun, type Evidence, type FileView } from '../../src/types.js';
 import { fail, listing, partial, pass, unknown } from '../../src/engine/results.js';
 import {
@@ -162,6 +163,13 @@ function realDeploys(files: FileView, graph: CommandGraph): CommandRun[] {
   for (const r of graph.runs)
     if (r.origin.kind === 'ci' && r.origin.job && clusterJobs.has(`${r.origin.path}#${r.origin.job}`))
       testJobs.get(r.origin.path)?.add(r.origin.job);
+  // A job that destroys what it applies (`terraform apply` then `terraform destroy`, a module's CI
+  // applying its examples) stands a stack up to test the code and takes it down: nothing stays
+  // deployed (blind round 30, a Terraform module's example matrix).
+  for (const key of teardownJobs(graph)) {
+    const at = key.lastIndexOf('#');
+    testJobs.get(key.slice(0, at))?.add(key.slice(at + 1));
+  }
   return runsOf(graph, 'deploy').filter((r) => !(r.origin.job && testJobs.get(r.origin.path)?.has(r.origin.job)));
 }
 

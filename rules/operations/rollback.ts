@@ -212,7 +212,14 @@ export default defineRule({
     const commands = keep(ctx.matches('command'));
     const docCommands = commands.filter((m) => isDoc(m.path));
     const scriptCommands = commands.filter((m) => !isDoc(m.path));
-    const automatic = keep(ctx.matches('automatic'));
+    // `--atomic` rolls back a failed `helm upgrade`/`helm install`; on `git push --atomic` (all refs
+    // or none) or another command it rolls nothing back (blind round 30, a version-bump push).
+    const automatic = keep(ctx.matches('automatic')).filter(
+      (m) =>
+        !/--atomic\b/.test(m.snippet) ||
+        /\bhelm(?:file)?\b|\bupgrade\b|\binstall\b/.test(m.snippet) ||
+        !/\bgit\b/.test(m.snippet),
+    );
     const schema = keep(ctx.matches('schemaRollback')).filter((m) => !/^\s*#/.test(m.snippet));
     // `TAG=$(git describe --tags …)` picks a git tag to check out (wallabag's install script), not an
     // image: only a file that builds or pushes images makes such a variable an image tag.

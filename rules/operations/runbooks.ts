@@ -1,4 +1,4 @@
-import { defineRule, type Evidence, type Match } from '../../src/types.js';
+import { defineRule, type Evidence, type Facts, type FileView, type Match } from '../../src/types.js';
 import { DEPLOY_CONTEXT, headingProse, PRODUCT_ARTEFACT, sectionBody } from '../_shared/ops-docs.js';
 import { fail, listing, partial, pass } from '../../src/engine/results.js';
 import { fromMatch, isAgentDoc, isExampleOnlyFolder, isTestPath } from '../../src/facts/paths.js';
@@ -14,6 +14,21 @@ const DEDICATED = [
   `**/{OPERATIONS,Operations,operations,OPERATING,PLAYBOOK,playbook}.${DOC_EXT}`,
   '.github/ISSUE_TEMPLATE/*{incident,Incident,postmortem,outage}*',
 ];
+/**
+ * Operating guides a deployment package (a Terraform module, a Helm chart) ships for whoever runs
+ * what it deploys: troubleshooting and upgrade guides (blind round 30, a Vault module's
+ * TROUBLESHOOTING.md and UPGRADING.md).
+ */
+const PACKAGE_GUIDES = [
+  `**/{TROUBLESHOOTING,Troubleshooting,troubleshooting,UPGRADING,Upgrading,upgrading,UPGRADE,Upgrade,upgrade}*.${DOC_EXT}`,
+];
+/** Topics of a package's operating sections: upgrading it, restoring its data, diagnosing it. */
+const PACKAGE_TOPICS: [string, RegExp][] = [
+  ['diagnosis', /troubleshoot|diagnos|debugging/i],
+  ['recovery', /restor|snapshot|backup|recover|disaster|failover|roll ?back/i],
+  ['operations', /upgrad|updating|scaling|maintenance|migrat/i],
+];
+
 const NOT_OPS =
   /(?:^|\/)(?:CHANGELOG|CHANGES|HISTORY|NEWS|RELEASES?|CODE[-_]OF[-_]CONDUCT|CONDUCT)[^/]*$|(?:^|\/)(?:node_modules|vendor|third_party)\//i;
 
@@ -101,8 +116,48 @@ function isTitle(text: string, line: number): boolean {
 }
 
 const topicsOf = (ms: Match[]) => [
-  ...new Set(ms.flatMap((m) => TOPICS.filter(([, re]) => re.test(headingProse(m.snippet))).map(([t]) => t))),
+  ...new Set(
+    ms.flatMap((m) =>
+      (PACKAGE_MATCH.has(m) ? PACKAGE_TOPICS : TOPICS)
+        .filter(([, re]) => re.test(headingProse(m.snippet)))
+        .map(([t]) => t),
+    ),
+  ),
 ];
+
+/** Whether the repository is a package others deploy: a reusable module or chart, or a chart library. */
+function deploymentPackage(facts: Facts, files: FileView): boolean {
+  if (facts.reusable) return facts.reusable.kind !== 'ansible-content';
+  return (
+    facts.profile.id === 'library' &&
+    files.match('**/Chart.yaml').some((p) => !isTestPath(p) && !isExampleOnlyFolder(p))
+  );
+}
+
+/** A package's headings about upgrading, restoring or troubleshooting what it deploys. */
+function packageOps(files: FileView, matches: (k: string) => Match[]): Match[] {
+  const guides = new Set(files.match(PACKAGE_GUIDES));
+  return (
+    matches('packageHeading')
+      // A README's title names its module (`# Update Certificate Store`), it is no section of it.
+      .filter((m) => PACKAGE_HEADING.test(m.snippet) && (guides.has(m.path) || !/^[#=][ \t]/.test(m.snippet)))
+      .filter(
+        (m) =>
+          !isTestPath(m.path) && !isExampleOnlyFolder(m.path) && !NOT_OPS.test(m.path) && !CONTRIBUTOR_DOC.test(m.path),
+      )
+      .filter((m) => guides.has(m.path) || /(?:^|\/)README[^/]*$/i.test(m.path) || /(?:^|\/)docs?\//i.test(m.path))
+      .map((m) => {
+        const out = { ...m };
+        PACKAGE_MATCH.add(out);
+        return out;
+      })
+  );
+}
+/** What a package's operating heading is about: upgrading, restoring, troubleshooting what it deploys. */
+const PACKAGE_HEADING =
+  /\b(?:upgrad\w*|updating|restor\w*|snapshots?|backups?|troubleshoot\w*|disaster|recover\w*|failover|scaling|maintenance|roll(?:ing)? ?back)\b/i;
+/** Headings found by `packageHeading`: their topics are PACKAGE_TOPICS. */
+const PACKAGE_MATCH = new WeakSet<Match>();
 
 export default defineRule({
   meta: {
@@ -154,16 +209,31 @@ export default defineRule({
         ignoreCase: true,
         maxPerFile: 12,
       },
+      // How to upgrade, restore or troubleshoot what a package deploys: Markdown, AsciiDoc or RST
+      // headings (`## Updating StatefulSets`, `## Restoring from Snapshots`); read for packages only.
+      packageHeading: {
+        // Every heading (its words are tested in packageOps): one bounded run after the marks.
+        regex: /^(?:#{1,4}|={1,4})[ \t][^\n\r]{0,200}/gm,
+        files: [`**/*.${DOC_EXT}`],
+        literals: ['#', '='],
+        maxPerFile: 60,
+      },
     },
-    reads: DEDICATED,
+    reads: [...DEDICATED, ...PACKAGE_GUIDES],
   },
   // Runbooks tell an operator how to run something; a library, a CLI or a docs site is not operated.
-  appliesTo: ({ facts }) =>
-    facts.reusable
+  // A deployment package (a Terraform module, a Helm chart) is judged when it documents operating
+  // what it deploys — upgrading, restoring, troubleshooting (blind round 30): those guides are its
+  // runbooks. Without them, its callers operate what they deploy.
+  appliesTo: ({ facts, files, matches }) => {
+    const pkg = deploymentPackage(facts, files);
+    if (pkg && packageOps(files, matches).length > 0) return true;
+    return facts.reusable
       ? { reason: `${facts.reusable.reason}: there is no running system of its own to operate` }
       : ['library', 'cli', 'docs'].includes(facts.profile.id)
         ? { reason: `profile is ${facts.profile.id}: there is no running system to operate` }
-        : true,
+        : true;
+  },
   check(ctx) {
     // An example's documents (docs/examples/mtls/README.md "Troubleshooting") are about running
     // that example, not the project's own system (blind round 25, cluster-operator).
@@ -210,6 +280,20 @@ export default defineRule({
           !DEPLOY_CONTEXT.test(`${headingProse(m.snippet)}\n${sectionBody(ctx.files.read(m.path) ?? '', m.line)}`)
         ),
     );
+    // A deployment package's operating guides and sections: dedicated when the document is one
+    // (TROUBLESHOOTING.md, UPGRADING.md), otherwise sections in its README.
+    if (deploymentPackage(ctx.facts, ctx.files)) {
+      const ops = packageOps(ctx.files, ctx.matches).filter((m) => relevant(m.path));
+      for (const p of ctx.files.match(PACKAGE_GUIDES).filter(relevant))
+        if (!dedicatedSet.has(p)) {
+          dedicated.push(p);
+          dedicatedSet.add(p);
+        }
+      for (const m of ops) {
+        const into = dedicatedSet.has(m.path) ? inDedicated : elsewhere;
+        if (!into.some((x) => x.path === m.path && x.line === m.line)) into.push(m);
+      }
+    }
     const dTopics = topicsOf(inDedicated);
     const eTopics = topicsOf(elsewhere);
     // A dedicated document counts as content when it is more than a title and a TODO.
@@ -222,7 +306,11 @@ export default defineRule({
       // One heading per topic, so the evidence shows the breadth that earned the verdict.
       const out: Evidence[] = [];
       for (const [t, re] of TOPICS) {
-        const m = ms.find((x) => re.test(x.snippet));
+        const m = ms.find((x) =>
+          PACKAGE_MATCH.has(x)
+            ? (PACKAGE_TOPICS.find(([n]) => n === t)?.[1] ?? /$^/).test(x.snippet)
+            : re.test(x.snippet),
+        );
         if (m && !out.some((e) => e.path === m.path && e.line === m.line)) out.push(fromMatch(m, t));
       }
       return out;

@@ -730,7 +730,15 @@ export default defineRule({
     }
     const wdio = wdioSpecs(ctx.files);
     const terratest = new Map(ctx.matches('terratest').map((m) => [m.path, m]));
-    const liveCluster = new Map(ctx.matches('liveCluster').map((m) => [m.path, m]));
+    // Terratest's k8s module imported for its options only (`k8s.NewKubectlOptions` handed to
+    // `helm.RenderTemplate`) renders templates offline: unit tests. The cluster is reached by a call
+    // such as `k8s.WaitUntilPodAvailable`, `k8s.KubectlApply` or `helm.Install` (blind round 30).
+    const liveCluster = new Map(
+      ctx
+        .matches('liveCluster')
+        .filter((m) => !/terratest\/modules\/k8s/.test(m.snippet) || reachesCluster(ctx.files.read(m.path) ?? ''))
+        .map((m) => [m.path, m]),
+    );
     const goIntegrationPackage = new Map(ctx.matches('goIntegrationPackage').map((m) => [m.path, m]));
     // Tests that call a running instance over HTTP (smoke tests of a started container): end-to-end.
     const overHttp = new Map(
@@ -916,19 +924,31 @@ export default defineRule({
     // process: an integration test of routing, middleware and handlers. Given a URL (`request(APP_URL)`,
     // `request('http://…')`) it drives a running instance: end-to-end (round 5: in-process clients
     // had been counted as end-to-end).
-    const supertestInTests = ctx.matches('supertest').filter((m) => testPaths.has(m.path));
+    // A helper of the test tree (tests/backend/common.ts) that hands the specs a supertest agent counts as they do.
+    const supertestInTests = ctx.matches('supertest').filter(
+      (m) =>
+        testPaths.has(m.path) ||
+        // Cucumber step definitions are the acceptance tests' (end-to-end, below), not a helper's.
+        (/(?:^|\/)(?:tests?|__tests__|spec)\//.test(m.path) &&
+          !/(?:^|\/)step[_-]?def(?:inition)?s?\/|\.steps?\.[cm]?[jt]s$/i.test(m.path)),
+    );
     for (const m of supertestInTests) {
       const name = m.groups.find(Boolean) ?? 'request';
       const text = ctx.files.read(m.path) ?? '';
       // A URL handed over directly, or through a local (`const app = APP_URL`) in a file that never builds the app.
+      // A file that starts the server itself (`await server.start()`, `app.listen(0)`) and points
+      // supertest at its address tests the app it serves in process (blind round 30, etherpad's
+      // tests/backend/common.ts).
+      const startsItself = /\b(?:server|app|httpServer)\.(?:start|listen)\s*\(/.test(text);
       const running =
-        new RegExp(
+        !startsItself &&
+        (new RegExp(
           String.raw`\b${name}\s*\(\s*(?:['"\x60]https?:|process\.env|[A-Z][A-Z_]*(?:URL|HOST)\b|\w*(?:[Uu]rl|[Hh]ost|[Bb]ase)\s*[),])`,
         ).test(text) ||
-        (/\b[A-Z][A-Z_]*(?:URL|HOST)\b|['"`]https?:\/\/|process\.env\.\w*(?:URL|HOST)/.test(text) &&
-          !/getHttpServer\s*\(|createNestApplication|createTestingModule|\.callback\s*\(\s*\)|\bexpress\s*\(\s*\)|\b(?:create|build)App\w*\s*\(/.test(
-            text,
-          ));
+          (/\b[A-Z][A-Z_]*(?:URL|HOST)\b|['"`]https?:\/\/|process\.env\.\w*(?:URL|HOST)/.test(text) &&
+            !/getHttpServer\s*\(|createNestApplication|createTestingModule|\.callback\s*\(\s*\)|\bexpress\s*\(\s*\)|\b(?:create|build)App\w*\s*\(/.test(
+              text,
+            )));
       if (running) add('end-to-end', fromMatch(m, 'HTTP tests against a running instance (supertest given a URL)'));
       else add('integration', fromMatch(m, 'HTTP-level tests of the app served in process (supertest)'));
     }
@@ -1022,6 +1042,11 @@ export default defineRule({
     for (const e of e2eCiJobs(ctx.files)) add('end-to-end', e);
     for (const b of batsSuites(ctx)) add(b.kind, b.e);
     for (const m of ctx.matches('k6')) add('load', fromMatch(m, 'k6 load script'));
+    // A load-test tool CI runs (directly or through a script it calls): `k6 run`, `locust`,
+    // `artillery run`, `jmeter -n`, `vegeta attack`, a project's own `*-loadtest` runner (blind
+    // round 30: etherpad's load-test job runs etherpad-loadtest).
+    for (const r of loadTestRuns(ctx.facts.commands.runs).slice(0, 2))
+      add('load', runEvidence(r, `CI runs the load-test tool ${r.argv[0]}`));
     for (const m of ctx
       .matches('artillery')
       .filter((m) => /config\s*:[\s\S]*target\s*:/.test(ctx.files.read(m.path) ?? '')))
@@ -1172,3 +1197,23 @@ function clusterDeploy(snippet: string, text: string): string | undefined {
  * them (`docker compose up` then Cypress) runs the end-to-end suite, not integration tests (blind round 28).
  */
 const BROWSER_RUNNER = /playwright|cypress|webdriver|nightwatch|newman|selenium|puppeteer|testcafe/i;
+
+/** Load-test tools by their command: k6, Locust, Artillery, JMeter, Vegeta, Gatling, a `*-loadtest` runner. */
+const LOAD_CMD = /^(?:k6|locust|artillery|jmeter|vegeta|gatling(?:\.sh)?|[\w-]*load-?test[\w-]*)$/i;
+
+/** CI runs of a load-test tool. */
+function loadTestRuns(runs: CommandRun[]): CommandRun[] {
+  return runs.filter((r) => {
+    if (r.origin.kind !== 'ci') return false;
+    const head = (r.argv[0] ?? '').slice((r.argv[0] ?? '').lastIndexOf('/') + 1);
+    // `npm install -g etherpad-load-test` installs it; the run is the command itself.
+    return LOAD_CMD.test(head);
+  });
+}
+
+/** Whether a Terratest file calls the cluster: a k8s function other than the options constructors, or a Helm install/upgrade/delete. */
+function reachesCluster(text: string): boolean {
+  for (const m of text.matchAll(/\bk8s\.(\w{1,60})\s*\(/g))
+    if (!/^(?:NewKubectlOptions\w*|NewKubectlOptionsWithConfigPath)$/.test(m[1]!)) return true;
+  return /\bhelm\.(?:Install|Upgrade|Delete|Rollback)\w*\s*\(/.test(text);
+}

@@ -21,7 +21,7 @@ import {
   nested,
 } from '../../src/facts/deploy.js';
 import { k8s, K8S_DIGEST, objectsOfKind } from '../../src/facts/k8s.js';
-import { isProductionPath } from '../../src/facts/paths.js';
+import { dirOf, isProductionPath } from '../../src/facts/paths.js';
 import { conditionsHold } from '../../src/facts/helm.js';
 import {
   attr,
@@ -32,6 +32,7 @@ import {
   TF_DIGEST,
   type TerraformModel,
   type TfBlock,
+  type TfValue,
 } from '../../src/facts/terraform.js';
 import { workspaceMap } from '../_shared/tf-workspaces.js';
 import { lowerBound } from '../../src/util/bisect.js';
@@ -148,8 +149,11 @@ export default defineRule({
   // A reusable Terraform module's inputs are its callers' choice, and an Ansible collection or role
   // configures hosts its users already run; a chart package is judged on the defaults of its
   // values.yaml, as health-checks judges its probes (a chart ships its workloads).
+  // A module that sets a count itself (a literal, or its own locals: `min_size = local.amount - 1`)
+  // chose it, not its callers: judged (blind round 30, an HA Vault module's ASG was N/A).
   appliesTo: (ctx) =>
-    ctx.facts.reusable?.kind === 'terraform-module' || ctx.facts.reusable?.kind === 'ansible-content'
+    (ctx.facts.reusable?.kind === 'terraform-module' && !moduleSetsCounts(terraform(ctx.files))) ||
+    ctx.facts.reusable?.kind === 'ansible-content'
       ? {
           reason: `${ctx.facts.reusable.reason}: instance counts are chosen where it is deployed (${ctx.facts.reusable.kind === 'ansible-content' ? 'it configures the hosts its users run' : 'its defaults are the caller’s to override'})`,
         }
@@ -378,6 +382,7 @@ export default defineRule({
           });
         }
     const tf = terraform(ctx.files);
+    const unresolved: Evidence[] = [];
     for (const r of tf.resources) {
       const judge = TF[r.labels[0] ?? ''];
       if (!judge || !isProductionPath(r.path)) continue;
@@ -389,7 +394,7 @@ export default defineRule({
         ...b,
         attrs: Object.fromEntries(
           Object.entries(b.attrs).map(([k, v]) => {
-            const got = resolveVarFrom(tf, v, r.path);
+            const got = resolveVarFrom(tf, v, r.path) ?? localFloor(tf, v, r.path);
             if (!got) return [k, v];
             from.set(`${prefix}${k}`, got.via);
             return [k, got.value];
@@ -400,6 +405,16 @@ export default defineRule({
       const resolved = resolveBlock(r, '', 0);
       const [ok, what] = judge(resolved);
       const via = [...from].filter(([k]) => what.startsWith(k)).map(([, w]) => w);
+      // A count the module computes from its own locals that no bounded reading resolves is not
+      // a single instance: said, not judged.
+      if (!ok && /\blocal\./.test(what)) {
+        unresolved.push({
+          path: r.path,
+          line: r.line,
+          note: `${label(r)}: ${what} (computed by the module; not resolved to a number)`,
+        });
+        continue;
+      }
       (ok ? good : findings).push({
         path: r.path,
         line: r.line,
@@ -449,6 +464,12 @@ export default defineRule({
       autoscaledFromOne: lowFloor,
       autoscalers: scalers.length,
     };
+    if (units === 0 && unresolved.length > 0)
+      return unknown(
+        `Instance counts are computed by the module's own expressions and could not be resolved to a number (${unresolved.length} resource${unresolved.length === 1 ? '' : 's'}).`,
+        [...unresolved.slice(0, 5), ...notes],
+        data,
+      );
     if (units === 0)
       return unknown(
         `No deployment configuration declares instance counts here (${
@@ -502,6 +523,63 @@ export default defineRule({
     );
   },
 });
+
+/** Count settings of the resources TF judges, at any nesting depth their judges read. */
+const COUNT_KEYS = new Set([
+  'min_size',
+  'desired_count',
+  'multi_az',
+  'automatic_failover_enabled',
+  'num_cache_clusters',
+  'availability_type',
+  'node_count',
+  'initial_node_count',
+  'min_node_count',
+  'min_instance_count',
+  'max_instance_count',
+]);
+
+/** Whether a module's own code sets an instance count (a literal or its locals), not only its inputs. */
+function moduleSetsCounts(tf: TerraformModel): boolean {
+  const own = (b: TfBlock, depth: number): boolean =>
+    Object.entries(b.attrs).some(
+      ([k, v]) => COUNT_KEYS.has(k) && (v === null || typeof v !== 'object' || /^\s*local\./.test(v.expr)),
+    ) ||
+    (depth < 3 && b.blocks.some((x) => own(x, depth + 1)));
+  return tf.resources.some((r) => TF[r.labels[0] ?? ''] && isProductionPath(r.path) && own(r, 0));
+}
+
+/**
+ * `local.name`, `local.name + 2`, `local.name - 1` where the local (in the same folder) is a number,
+ * or a conditional whose outcomes are all number literals (`cond ? 5 : 3`, `try(…, 3)`): the smallest
+ * it can be. Outcomes are numbers right after `?`, `:` or `,` and before `:`, `,`, `)` or the end;
+ * anything else (a variable, a function's result) as a whole is left unresolved. One pass, bounded.
+ */
+function localFloor(
+  tf: TerraformModel,
+  v: TfValue | undefined,
+  from: string,
+): { value: number; via: string } | undefined {
+  if (!v || typeof v !== 'object') return undefined;
+  const m = /^local\.([A-Za-z_][\w-]{0,100})[ \t]*(?:([+-])[ \t]*(\d{1,6}))?$/.exec(v.expr.trim());
+  if (!m) return undefined;
+  const dir = dirOf(from);
+  const local = tf.blocks.find((b) => b.type === 'locals' && dirOf(b.path) === dir && Object.hasOwn(b.attrs, m[1]!));
+  const value = local?.attrs[m[1]!];
+  let base: number | undefined;
+  if (typeof value === 'number') base = value;
+  else if (value && typeof value === 'object') {
+    const text = value.expr.slice(0, 4000);
+    const outcomes = [...text.matchAll(/[?:,][ \t]*(\d{1,6})[ \t]*(?=[:),]|$)/g)].map((x) => Number(x[1]));
+    if (outcomes.length >= 2 && /\?/.test(text)) base = Math.min(...outcomes);
+  }
+  if (base === undefined || !local) return undefined;
+  const n = m[2] === '-' ? base - Number(m[3]) : m[2] === '+' ? base + Number(m[3]) : base;
+  return {
+    value: n,
+    via: `${v.expr.trim()}, local.${m[1]} at least ${base} (${local.path}:${local.attrLines[m[1]!] ?? local.line})`,
+  };
+}
 
 /** A production values file of a chart: `values-prod.yaml`, `values.production.yml`, `values-prd.yaml`. */
 const PROD_VALUES = /(?:^|\/)values[-.](?:prod|production|prd|live)\.ya?ml$/i;

@@ -351,3 +351,59 @@ describe('lockfiles: a Helm chart whose only dependencies are local subcharts ne
     );
   });
 });
+
+describe('lockfiles: a maintainer helper crate beside a library is not a shipped program (blind round 30)', () => {
+  const lib = {
+    'Cargo.toml': '[package]\nname = "xmlish"\nversion = "0.3.0"\n[dependencies]\nmemchr = "2"\n',
+    'src/lib.rs': 'pub fn parse() {}\n',
+    '.gitignore': 'target\nCargo.lock\n',
+  };
+  const gen = '[package]\nname = "test-gen"\nversion = "0.1.0"\n[dependencies]\nserde_json = "1.0"\n';
+  it('a test-data generator outside the workspace is set aside like a fuzz harness', async () => {
+    const run = await runRuleOn(
+      rule,
+      { ...lib, 'test-gen/Cargo.toml': gen, 'test-gen/src/main.rs': 'fn main() {}\n' },
+      { profile: 'library' },
+    );
+    expect(run.outcome).toBe('pass');
+    expect(run.message).toContain('test-gen/Cargo.toml (maintainer helper in test-gen/ beside a library');
+  });
+  it('an unpublished xtask is set aside even in an application repository', async () => {
+    const run = await runRuleOn(
+      rule,
+      {
+        'Cargo.toml': '[package]\nname = "srv"\nversion = "0.1.0"\n[dependencies]\naxum = "0.7"\n',
+        'src/main.rs': 'fn main() {}\n',
+        'Cargo.lock': '# lock\n',
+        'xtask/Cargo.toml':
+          '[package]\nname = "xtask"\nversion = "0.1.0"\npublish = false\n[dependencies]\nclap = "4"\n',
+        'xtask/src/main.rs': 'fn main() {}\n',
+      },
+      { profile: 'service' },
+    );
+    expect(run.outcome).toBe('pass');
+  });
+  it('a program crate in an ordinary folder of a library, or a published tool, still needs its lock', async () => {
+    const server = await runRuleOn(
+      rule,
+      {
+        ...lib,
+        'server/Cargo.toml': '[package]\nname = "xmlish-server"\nversion = "0.1.0"\n[dependencies]\naxum = "0.7"\n',
+        'server/src/main.rs': 'fn main() {}\n',
+      },
+      { profile: 'library' },
+    );
+    expect(server.outcome).toBe('fail');
+    expect(server.message).toContain('server/Cargo.toml');
+    const tool = await runRuleOn(
+      rule,
+      {
+        'Cargo.toml': '[workspace]\nmembers = ["tools/cli"]\n',
+        'tools/cli/Cargo.toml': '[package]\nname = "cli"\nversion = "1.0.0"\n[dependencies]\nclap = "4"\n',
+        'tools/cli/src/main.rs': 'fn main() {}\n',
+      },
+      { profile: 'cli' },
+    );
+    expect(tool.outcome).toBe('fail');
+  });
+});

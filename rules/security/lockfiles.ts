@@ -15,6 +15,26 @@ const PY_LOCKS = ['poetry.lock', 'uv.lock', 'pdm.lock', 'Pipfile.lock', 'pylock.
 
 type Need = { lock: string } | { missing: string } | { exempt: string };
 
+// Folders where a repository keeps programs for its maintainers: generators, task runners,
+// benchmarks, examples, fuzzing. One path segment, matched whole (`test-gen`, `test-gen-rs`).
+const HELPER_DIR =
+  /^(?:tools?|xtask|codegen|code-gen|gen|generators?|test-gen[\w-]*|testgen[\w-]*|benches|benchmarks?|bench|fuzz|examples?|scripts|dev-tools|devtools|ci|maint)$/i;
+
+/**
+ * Why a Cargo application crate is a maintainer's helper, not a shipped program — or undefined.
+ * `publish = false` says it outright; otherwise a crate in a helper folder (any segment of its
+ * path) counts only when the repository itself is a library, where nothing else is run.
+ */
+export function maintainerHelper(dir: string, manifest: string, library: boolean): string | undefined {
+  if (!dir) return undefined;
+  const seg = dir.split('/').find((s) => HELPER_DIR.test(s));
+  const unpublished = /^[ \t]*publish[ \t]*=[ \t]*(?:false|\[[ \t]*\])/m.test(manifest);
+  if (seg && unpublished) return `helper program in ${seg}/ with publish = false, not shipped`;
+  if (seg && library) return `maintainer helper in ${seg}/ beside a library, not shipped`;
+  if (unpublished && library) return 'unpublished helper crate (publish = false) beside a library, not shipped';
+  return undefined;
+}
+
 const LIBRARY = 'a library: its users resolve versions from its package metadata, no lockfile needed';
 const PY_CLI =
   'a command-line package built for PyPI (pyproject.toml [build-system], console scripts): pip/pipx resolve its versions from the package metadata, no lockfile needed';
@@ -361,6 +381,12 @@ function lockFor(files: FileView, facts: Facts, m: Manifest): Need | undefined {
       // A cargo-fuzz harness is built by `cargo fuzz` for fuzzing, never shipped.
       if (/^[ \t]*cargo-fuzz[ \t]*=[ \t]*true\b/m.test(text)) return { exempt: 'cargo-fuzz harness, not shipped' };
       const lock = upwards(['Cargo.lock']);
+      // A maintainer's helper program (a test-data generator, an xtask, a benchmark or example
+      // runner) beside a library is for building the library, never shipped: the same reason a
+      // fuzz harness is set aside (blind round 30). Only where it says it is not published
+      // (`publish = false`) or sits in a helper folder of a library repository.
+      const helper = maintainerHelper(dir, text, facts.profile.id === 'library');
+      if (!lock && helper) return { exempt: helper };
       if (lock) return { lock };
       // A workspace member shares the root's one Cargo.lock: it never has its own. A library
       // workspace (the root crate a library) needs none; a member tool (a generator, a test

@@ -48,3 +48,27 @@ describe('what a reverse proxy in the repository enforces', () => {
     expect(at(p.rateLimits)).toEqual(['traefik/dynamic.yml:8']);
   });
 });
+
+describe('a rate-limit switch in a compose file (blind round 30)', () => {
+  it('set to false limits nothing; set on, it is the application’s switch, not the proxy', async () => {
+    const off = await proxy({
+      'compose.yaml':
+        'services:\n  server:\n    image: app\n    environment:\n      APP_RATELIMIT_ENABLED: "false"\n      OTHER_RATELIMIT: 0\n',
+    });
+    expect(off.rateLimits).toEqual([]);
+    const on = await proxy({
+      'compose.yaml': 'services:\n  server:\n    image: app\n    environment:\n      APP_RATELIMIT_ENABLED: "true"\n',
+    });
+    expect(on.rateLimits).toEqual([
+      expect.objectContaining({
+        path: 'compose.yaml',
+        line: 5,
+        note: "an environment setting switches the application's rate limiting on",
+      }),
+    ]);
+    const traefik = await proxy({
+      'compose.yaml': 'services:\n  web:\n    labels:\n      - "traefik.http.middlewares.api.ratelimit.average=100"\n',
+    });
+    expect(traefik.rateLimits[0]!.note).toBe('the reverse proxy limits request rates');
+  });
+});

@@ -99,6 +99,11 @@ export const PROXY_PATTERNS: ScanPattern[] = [
   },
 ];
 
+/** A setting whose value turns the feature off: `false`, `0`, `off`, `no`, `disabled`, quoted or not. */
+const SWITCHED_OFF = /[:=][ \t]*["']?(?:false|0|off|no|disabled?|none)["']?[ \t]*(?:#[^\n]*)?$/i;
+/** An environment variable (UPPER_SNAKE_CASE) in a compose or deployment file, not a proxy directive. */
+const ENV_SWITCH = /^[ \t]*(?:-[ \t]*)?["']?[A-Z][A-Z0-9]*_[A-Z0-9_]*["']?[ \t]*[:=]/;
+
 export function proxyFacts(matches: (key: string) => Match[]): ProxyFacts {
   // A proxy in a local development environment (a Traefik demo beside docker-compose) fronts a laptop, not the deployment.
   const live = (key: string) =>
@@ -108,7 +113,19 @@ export function proxyFacts(matches: (key: string) => Match[]): ProxyFacts {
   const caddyOff = new Set(live(KEYS.caddyOff).map((m) => m.path));
   const caddy = live(KEYS.caddySite).filter((m) => !caddyOff.has(m.path) && !m.snippet.startsWith('http://'));
   return {
-    rateLimits: ev(live(KEYS.rate), 'the reverse proxy limits request rates'),
+    // A switch set to off (`REDASH_RATELIMIT_ENABLED: "false"`) limits nothing; an application's
+    // environment switch set on (`APP_RATELIMIT_ENABLED: "true"`) is the application's limiter,
+    // not the proxy's (blind round 30).
+    rateLimits: [
+      ...ev(
+        live(KEYS.rate).filter((m) => !SWITCHED_OFF.test(m.snippet) && !ENV_SWITCH.test(m.snippet)),
+        'the reverse proxy limits request rates',
+      ),
+      ...ev(
+        live(KEYS.rate).filter((m) => !SWITCHED_OFF.test(m.snippet) && ENV_SWITCH.test(m.snippet)),
+        "an environment setting switches the application's rate limiting on",
+      ),
+    ].slice(0, 3),
     headers: ev(live(KEYS.headers), 'the reverse proxy adds security headers'),
     hsts: ev(live(KEYS.hsts), 'the reverse proxy sends HSTS'),
     httpsRedirect: [

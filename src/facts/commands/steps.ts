@@ -56,6 +56,14 @@ export function usesExpansion(files: FileView, u: UsesStep): Expansion | undefin
       : [];
     return { commands, blocks, ...(r.tools ? { tools: r.tools } : {}) };
   }
+  const named = toolActionCommand(ref, w);
+  if (named)
+    return {
+      commands: [
+        { argv: named, hop: { path: '', line: 0, text: '' }, cwd: w.directory ?? w.working_dir ?? w.path ?? cwd },
+      ],
+      blocks: [],
+    };
   if (TEARDOWN_INPUT.test(String(w.action ?? '').trim())) return undefined;
   if (DEPLOY_ACTION.test(ref))
     return { tools: [tool(ref.replace(/@[\s\S]*$/, ''), ['deploy'], `${ref.replace(/@[\s\S]*$/, '')} deploys`)] };
@@ -88,6 +96,47 @@ export function usesExpansion(files: FileView, u: UsesStep): Expansion | undefin
             remote: ref,
           }),
     };
+  }
+  return undefined;
+}
+
+/**
+ * An action named for the program it runs (`terraform-action`, `action-helm`, `setup-and-run-tflint`
+ * is not: the name is the program with `action(s)` and an optional `gh`/`github` before or after it).
+ */
+const TOOL_ACTION =
+  /^(?:(?:gh|github)-)?actions?-([a-z][a-z0-9]{1,30})$|^([a-z][a-z0-9]{1,30})-(?:(?:gh|github)-)?actions?$/;
+/** The input that tells such an action what to run (`action: plan`, `command: validate`, `args: lint`). */
+const VERB_INPUT =
+  /^(?:(?:tf|terraform|helm|tool)[-_])?(?:action|command|cmd|subcommand|args|run|script|task|target)$/i;
+/** Subcommands that tear down or only prepare: recorded (a job that destroys what it applied tests it), never a tool. */
+const PLAIN_VERB = /^[a-z][\w-]{0,40}$/;
+
+/**
+ * A third-party action told through an input which subcommand of its program to run (blind round 30:
+ * `robertdebock/terraform-action` with `action: validate` / `action: plan` runs `terraform validate` /
+ * `terraform plan`). Only the verb in the input is credited, and only when the action is named for a
+ * program that the verb is a known subcommand of, or the input spells the whole command
+ * (`command: terraform plan`); the action's name alone credits nothing, and an input that is an event
+ * or a label (`action: opened`) names no known command. A teardown (`action: destroy`) is recorded
+ * as run, so a job that applies and destroys is seen as a test of the code, not a deployment.
+ */
+function toolActionCommand(ref: string, w: Record<string, string>): string[] | undefined {
+  if (/\/\.github\/workflows\//.test(ref)) return undefined;
+  const repo = /^[\w.-]{1,100}\/([\w.-]{1,100})(?:\/[^@]*)?@/.exec(ref)?.[1]?.toLowerCase() ?? '';
+  const m = TOOL_ACTION.exec(repo);
+  const program = m?.[1] ?? m?.[2];
+  for (const [k, raw] of Object.entries(w)) {
+    if (!VERB_INPUT.test(k)) continue;
+    const v = String(raw).trim();
+    if (!v || v.includes('${{') || v.length > 200 || v.includes('\n')) continue;
+    const words = v.split(/\s+/, 20);
+    // The input spells the whole command: `command: terraform plan`, `args: helm lint charts/x`.
+    if (classify(words).length > 0) return words;
+    if (!program || !PLAIN_VERB.test(words[0]!)) continue;
+    const argv = [program, ...words];
+    if (classify(argv).length > 0) return argv;
+    if (TEARDOWN_INPUT.test(words[0]!) && words.length === 1) return argv;
   }
   return undefined;
 }
@@ -128,6 +177,14 @@ function remoteWorkflowTools(
       ],
       specific: true,
     };
+  // `test_helm_lint.yml`, `lint-charts.yml`: a chart's lint (helm lint, chart-testing) checks the
+  // deployment's templates, not the service's code: named as helm lint, which linting counts only
+  // where the charts are the code (blind round 30, a Kotlin service's pass rested on it).
+  if (
+    words.some((w) => /^(?:lint|linters?|linting)$/.test(w)) &&
+    words.some((w) => /^(?:helm|charts?|ct|chart-testing|k8s|kube|kubernetes|manifests?)$/.test(w))
+  )
+    return { tools: [tool('helm lint', ['lint'], `${why} linting Helm charts)`)], specific: true };
   if (words.some((w) => /^(?:lint|linters?|linting)$/.test(w)))
     return { tools: [tool('lint workflow', ['lint'], `${why} linting)`)], specific: false };
   if (words.some((w) => /^(?:sast|security)$/.test(w)) && !words.includes('release'))
