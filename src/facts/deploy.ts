@@ -792,15 +792,23 @@ export function publishedHere(files: FileView, image: string): boolean {
   return texts.some((t) => t.includes(name)) || name.split('/').pop()!.toLowerCase() === projectName(files);
 }
 
-/** The build and CI files that may publish an image, read once. */
+/**
+ * The build and CI files that may publish an image, read once, without their `image:` lines: a
+ * CI job's container or service image (CircleCI `- image: bitnami/kafka`, a GitHub Actions
+ * `services:` database) is what the job runs, not what the repository publishes (blind round 31,
+ * a Go client library whose test brokers in CI made its test compose file read as its own image).
+ */
 function buildTexts(files: FileView): string[] {
   return memo(files, 'deploy:build-texts', () =>
     files
       .match(BUILD_FILES)
       .filter((p) => isProductionPath(p) || p.startsWith('.github/'))
-      .map((p) => files.read(p) ?? ''),
+      .map((p) => (files.read(p) ?? '').replace(CI_IMAGE_LINE, '')),
   );
 }
+
+/** A YAML `image:` key and its value, to the end of the line, commented out or not. */
+const CI_IMAGE_LINE = /^[ \t]*(?:#[ \t]*)?(?:-[ \t]*)?["']?image["']?[ \t]*:[^\n]*/gm;
 
 /**
  * The name the root manifest gives the project (package.json, pyproject, Cargo.toml, go.mod):
