@@ -497,9 +497,6 @@ const SLOWAPI_APPLIED = /@\w+\.(?:limit|shared_limit)\(|\bSlowAPI(?:ASGI)?Middle
  * with no guard anywhere, credited as rate limiting).
  */
 function registeredNotApplied(ctx: RuleContext): { message: string; evidence: Evidence[] } | undefined {
-  const code = productionMatches(ctx, 'code', 'refs').filter(
-    (m) => !isCommentLine(m.snippet) && !isImportLine(m.snippet),
-  );
   const sites = productionMatches(ctx, 'code').filter((m) => !isCommentLine(m.snippet) && !isImportLine(m.snippet));
   if (sites.length === 0) return undefined;
   const nest = sites.filter((m) => /\bThrottlerModule\.forRoot/.test(m.snippet));
