@@ -145,7 +145,7 @@ describe('an Ansible collection is infrastructure, tested by Molecule and linted
     };
     const lint = await runRuleOn(linting, role);
     expect(lint.outcome).toBe('pass');
-    expect(lint.message).toContain('CI runs yamllint');
+    expect(lint.message).toContain('yamllint configured and run in CI');
     const iac = await runRuleOn(infrastructureAsCode, role);
     expect(iac.outcome).toBe('pass');
     expect(iac.evidence[0]).toMatchObject({ path: 'meta/main.yml', line: 2 });

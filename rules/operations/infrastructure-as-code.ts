@@ -20,6 +20,25 @@ const BY_FILE: { tool: string; globs: string[]; content?: (path: string, text: s
     globs: ['**/ansible.cfg', '**/playbook*.yml', '**/playbook*.yaml', '**/playbooks/*.yml', '**/playbooks/*.yaml'],
   },
   { tool: 'Terragrunt', globs: ['**/terragrunt.hcl'] },
+  // Talos Linux machine configuration: talhelper's talconfig.yaml, or the machine config itself
+  // (`machine:` with `type: controlplane|worker`, often a template such as controlplane.yaml.j2).
+  { tool: 'Talos', globs: ['**/talconfig.{yaml,yml}'] },
+  {
+    tool: 'Talos',
+    globs: ['**/talos/**/*.{yaml,yml,j2,tmpl}'],
+    content: (_p, text) =>
+      /^machine:[ \t]*$/m.test(text) && /^[ \t]+type:[ \t]*["']?(?:controlplane|worker|init)\b/m.test(text),
+  },
+  // Helmfile: the releases of a cluster, declared (helmfile.yaml, helmfile.d/, a helmfile/ folder).
+  {
+    tool: 'Helmfile',
+    globs: [
+      '**/helmfile.{yaml,yml,yaml.gotmpl}',
+      '**/helmfile.d/*.{yaml,yml,gotmpl}',
+      '**/helmfile/*.{yaml,yml,gotmpl}',
+    ],
+    content: (_p, text) => /^releases:[ \t]*$/m.test(text),
+  },
 ];
 
 export default defineRule({
@@ -34,7 +53,7 @@ export default defineRule({
     severity: 'high',
     effort: 'high',
     detection:
-      'Terraform/OpenTofu `*.tf` (partial without a remote `backend` or `cloud` block), Bicep, ARM templates (`deploymentTemplate` schema), Pulumi.yaml, CloudFormation/SAM templates (`AWSTemplateFormatVersion`, `AWS::` resource types), cdk.json, serverless.yml, Ansible playbooks, roles and collections (galaxy.yml, roles/*/tasks/main.yml, a role’s meta/main.yml galaxy_info), Crossplane resources; a .NET Aspire AppHost that declares Azure resources (`AddAzure*`, `ConfigureInfrastructure`) is partial: azd generates and provisions the templates, none is committed.',
+      'Terraform/OpenTofu `*.tf` (partial without a remote `backend` or `cloud` block), Bicep, ARM templates (`deploymentTemplate` schema), Pulumi.yaml, CloudFormation/SAM templates (`AWSTemplateFormatVersion`, `AWS::` resource types), cdk.json, serverless.yml, Ansible playbooks, roles and collections (galaxy.yml, roles/*/tasks/main.yml, a role’s meta/main.yml galaxy_info), Crossplane resources, Flux Kustomizations and HelmReleases (a GitOps repository), Talos machine configuration (talconfig.yaml, `machine:` configs), Helmfile releases; a .NET Aspire AppHost that declares Azure resources (`AddAzure*`, `ConfigureInfrastructure`) is partial: azd generates and provisions the templates, none is committed.',
     patterns: {
       tfResource: {
         regex: /^[ \t]*(resource|module)\s+"[^"]+"/m,
@@ -77,6 +96,14 @@ export default defineRule({
         literals: ['DistributedApplication'],
         maxPerFile: 1,
       },
+      // A Flux GitOps repository: the cluster's state declared as Kustomizations and HelmReleases
+      // that Flux reconciles (blind round 31, a home-operations repository failed as having none).
+      flux: {
+        regex: /^apiVersion:[ \t]*["']?(?:kustomize|helm)\.toolkit\.fluxcd\.io\//m,
+        files: ['**/*.{yml,yaml}'],
+        literals: ['toolkit.fluxcd.io'],
+        maxPerFile: 1,
+      },
       crossplane: {
         regex: /^apiVersion:\s*\S*crossplane\.io\//m,
         files: ['**/*.{yml,yaml}'],
@@ -103,7 +130,7 @@ export default defineRule({
     }
     for (const { tool, globs, content } of BY_FILE) {
       const hits = ctx.files.match(globs).filter((p) => !content || content(p, ctx.files.read(p) ?? ''));
-      if (hits.length > 0) {
+      if (hits.length > 0 && !tools.includes(tool)) {
         tools.push(tool);
         evidence.push({ path: hits[0]!, note: `${tool}${hits.length > 1 ? ` (${hits.length} files)` : ''}` });
       }
@@ -112,6 +139,7 @@ export default defineRule({
       ['cloudFormation', 'CloudFormation/SAM'],
       ['arm', 'ARM templates'],
       ['crossplane', 'Crossplane'],
+      ['flux', 'Flux (GitOps)'],
     ] as const) {
       const hits = ctx.matches(key);
       if (hits.length > 0) {
@@ -143,7 +171,7 @@ export default defineRule({
       return fail('No infrastructure as code found.', [
         {
           path: '.',
-          note: `no Terraform resources in ${ctx.searched('tfResource')} .tf files, no Bicep, ARM, Pulumi, CloudFormation, CDK, Serverless, Ansible or Crossplane files in ${ctx.files.size} files`,
+          note: `no Terraform resources in ${ctx.searched('tfResource')} .tf files, no Bicep, ARM, Pulumi, CloudFormation, CDK, Serverless, Ansible, Crossplane, Flux, Talos or Helmfile files in ${ctx.files.size} files`,
         },
       ]);
     }

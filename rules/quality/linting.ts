@@ -4,6 +4,7 @@ import { CI_GLOBS } from '../../src/facts/ci.js';
 import { findTools, KTLINT_EDITORCONFIG, type ToolSpec } from '../../src/facts/tests/tooling.js';
 import { runEvidence, toolNames, unfollowedWorkflows } from '../../src/facts/commands/index.js';
 import { ansibleContent } from '../../src/facts/ansible.js';
+import { k8s } from '../../src/facts/k8s.js';
 
 const LINTERS: ToolSpec[] = [
   {
@@ -131,6 +132,8 @@ const LINTERS: ToolSpec[] = [
     ecosystems: ['pip'],
     runs: ['ansible-lint'],
   },
+  // ShellCheck lints shell scripts, code in any repository; its .shellcheckrc configures it.
+  { name: 'ShellCheck', files: ['**/.shellcheckrc', '**/shellcheckrc'], runs: ['ShellCheck'] },
   // Analyzers and Error Prone run inside every compile, so a CI build runs them.
   {
     name: 'Roslyn analyzers',
@@ -168,6 +171,11 @@ const PROGRAM_LANGUAGES = new Set([
   'Elixir',
   'Dart',
 ]);
+/**
+ * yamllint's configuration: counted only where YAML is the code (Ansible content, the Kubernetes
+ * manifests and Flux releases of an infrastructure repository), as its runs are.
+ */
+const YAMLLINT: ToolSpec = { name: 'yamllint', files: ['**/.yamllint', '**/.yamllint.{yml,yaml}'], runs: ['yamllint'] };
 const NOT_CODE = new Set(['markdownlint', 'markdownlint-cli2', 'mdl', 'yamllint', 'actionlint', 'hadolint', 'ah lint']);
 /** Checkers that validate syntax and consistency only: no lint rules. */
 const VALIDATE_ONLY = new Set(['terraform validate']);
@@ -260,10 +268,12 @@ export default defineRule({
   },
   check(ctx) {
     const infra = ctx.facts.profile.id === 'infrastructure';
-    const { tools, ciRuns } = findTools(ctx, infra ? LINTERS : LINTERS.filter((s) => !INFRA.has(s.name)), 'lint');
-    // Ansible content is YAML: there yamllint lints the code itself (blind round 27, an Ansible role
-    // whose CI runs `yamllint .`), where elsewhere it checks configuration files only.
-    const yamlIsCode = infra && ansibleContent(ctx.files) !== undefined;
+    // Ansible content and Kubernetes manifests are YAML: there yamllint lints the code itself (blind
+    // round 27, an Ansible role whose CI runs `yamllint .`; round 31, a GitOps repository's
+    // .yamllint.yaml), where elsewhere it checks configuration files only.
+    const yamlIsCode = infra && (ansibleContent(ctx.files) !== undefined || k8s(ctx.files).objects.length > 0);
+    const specs = infra ? LINTERS : LINTERS.filter((s) => !INFRA.has(s.name));
+    const { tools, ciRuns } = findTools(ctx, yamlIsCode ? [...specs, YAMLLINT] : specs, 'lint');
     const isCode = (name: string) =>
       (!NOT_CODE.has(name) || (yamlIsCode && name === 'yamllint')) && (infra || !INFRA.has(name));
     const code = ciRuns.filter((r) => r.tools.some((t) => t.kinds.includes('lint') && isCode(t.name)));

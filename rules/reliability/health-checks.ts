@@ -7,6 +7,7 @@ import {
   composeAsideSentence,
   composeUnits,
   composeWorkloads,
+  hostedCompose,
   deployments,
   DEPLOY_READS,
   nested,
@@ -219,8 +220,10 @@ export default defineRule({
     // a one-shot job exits when done, nothing to probe; a service built from a development image
     // beside an image that ships is local development (round 14: djangopackages' dev services).
     const workloads = composeWorkloads(ctx.files, ctx.facts.profile.id);
+    // Beside Kubernetes manifests, a compose file a deploy agent runs on a Docker host is still deployed.
+    const hosted = hostedCompose(d);
     const aside = k8sContainers > 0 ? [] : workloads.aside;
-    for (const s of k8sContainers > 0 ? [] : workloads.units) {
+    for (const s of k8sContainers > 0 ? workloads.units.filter((u) => hosted.has(u.path)) : workloads.units) {
       units++;
       const dockerfile = serviceDockerfile(ctx.files, s, runtimeImages);
       const inherited = dockerfile ? imageChecks.get(dockerfile) : undefined;
@@ -348,7 +351,7 @@ export default defineRule({
     const asideCompose: Evidence[] =
       k8sContainers > 0
         ? composeUnits(d)
-            .filter((s) => s.healthcheck)
+            .filter((s) => s.healthcheck && !hosted.has(s.path))
             .map((s) => {
               const lines = ctx.files.lines(s.path);
               let i = -1;

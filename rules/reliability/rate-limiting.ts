@@ -356,6 +356,11 @@ export default defineRule({
         plain,
         { ...verdict.data, authOnly: true },
       );
+    const unapplied =
+      verdict.outcome === 'pass' && config.length === 0 && handWritten.length === 0 && own.length === 0
+        ? registeredNotApplied(ctx)
+        : undefined;
+    if (unapplied) return partial(0.3, unapplied.message, unapplied.evidence, { ...verdict.data, notApplied: true });
     if (verdict.outcome === 'pass' || login.length === 0) return verdict;
     return partial(
       0.5,
@@ -476,4 +481,51 @@ function ownLimiters(refs: readonly Match[], logic: readonly Match[]): { own: De
     else unused.push({ def, name });
   }
   return { own, unused: own.length > 0 ? [] : unused };
+}
+
+/** A line that applies @nestjs/throttler: its guard (APP_GUARD, @UseGuards, a subclass) or a @Throttle decorator. */
+const NEST_APPLIED = /\bThrottlerGuard\b|@Throttle\(/;
+/** A line that applies a slowapi Limiter: a `@limiter.limit("5/minute")` decorator or its middleware. */
+const SLOWAPI_APPLIED = /@\w+\.(?:limit|shared_limit)\(|\bSlowAPI(?:ASGI)?Middleware\b/;
+
+/**
+ * A limiter registered with nothing that applies it limits nothing: @nestjs/throttler's
+ * `ThrottlerModule.forRoot` only configures the limits, its ThrottlerGuard (an APP_GUARD
+ * provider, `@UseGuards(ThrottlerGuard)`) or a `@Throttle` decorator enforces them; slowapi's
+ * `Limiter(key_func=…)` limits only routes decorated with `@limiter.limit` or the app its
+ * SlowAPIMiddleware wraps (blind round 31, a NestJS boilerplate's ThrottlerModule.forRootAsync
+ * with no guard anywhere, credited as rate limiting).
+ */
+function registeredNotApplied(ctx: RuleContext): { message: string; evidence: Evidence[] } | undefined {
+  const sites = productionMatches(ctx, 'code').filter((m) => !isCommentLine(m.snippet) && !isImportLine(m.snippet));
+  if (sites.length === 0) return undefined;
+  const nest = sites.filter((m) => /\bThrottlerModule\.forRoot/.test(m.snippet));
+  const slow = sites.filter((m) => /\bLimiter\(/.test(m.snippet) && /\bslowapi\b/.test(ctx.files.read(m.path) ?? ''));
+  const registered = [...nest, ...slow];
+  // Every registration is of these kinds: another limiter in the code earns its own credit.
+  if (
+    registered.length === 0 ||
+    registered.length !== sites.filter((m) => !NEST_APPLIED.test(m.snippet) && !SLOWAPI_APPLIED.test(m.snippet)).length
+  )
+    return undefined;
+  // Read from the files themselves (a pattern's matches are capped per file): an import of the
+  // guard alone counts as applied, which keeps the pass when in doubt.
+  const applies = (globs: string[], re: RegExp) =>
+    ctx.files
+      .match(globs)
+      .filter(isProductionPath)
+      .slice(0, 5000)
+      .some((p) => re.test(ctx.files.read(p) ?? ''));
+  if (nest.length > 0 && applies(['**/*.{ts,js,mts,cts,mjs,cjs}'], NEST_APPLIED)) return undefined;
+  if (slow.length > 0 && applies(['**/*.py'], SLOWAPI_APPLIED)) return undefined;
+  const first = registered[0]!;
+  const what = nest.length > 0 ? 'ThrottlerModule.forRoot' : 'slowapi Limiter';
+  const missing =
+    nest.length > 0
+      ? 'no ThrottlerGuard is applied (no APP_GUARD provider, no @UseGuards(ThrottlerGuard)) and no route has @Throttle'
+      : 'no route has @limiter.limit and no SlowAPIMiddleware wraps the app';
+  return {
+    message: `A rate limiter is configured but not applied: ${what} (${first.path}:${first.line}) sets the limits, but ${missing}, so no request is limited.`,
+    evidence: registered.slice(0, 3).map((m) => fromMatch(m, `${what}: limits configured, nothing applies them`)),
+  };
 }

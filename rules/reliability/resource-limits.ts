@@ -5,6 +5,7 @@ import {
   composeAsideNotes,
   composeDependencyNote,
   composeWorkloads,
+  hostedCompose,
   deployments,
   DEPLOY_READS,
   nested,
@@ -105,7 +106,9 @@ export default defineRule({
     const composeJudged = units === 0;
     // One-shot jobs and development services are set aside as health-checks and redundancy do.
     const workloads = composeWorkloads(ctx.files, ctx.facts.profile.id);
-    for (const s of units > 0 ? [] : workloads.units) {
+    // Beside Kubernetes manifests, a compose file a deploy agent runs on a Docker host is still deployed.
+    const hosted = hostedCompose(d);
+    for (const s of units > 0 ? workloads.units.filter((u) => hosted.has(u.path)) : workloads.units) {
       units++;
       if (s.limits)
         earned++, good.push({ path: s.path, line: s.line, note: `compose service ${s.name} has resource limits` });

@@ -83,6 +83,8 @@ export interface ComposeService {
 export interface ProductionCompose {
   path: string;
   reason: string;
+  /** Run on a host by a deploy agent or a CI deploy step: the deployment even beside Kubernetes manifests. */
+  hosted?: boolean;
 }
 
 export interface EcsContainer {
@@ -381,18 +383,22 @@ function parseDeploy(files: FileView): Deploy {
           !ownImage(files, x.image)
         )
           x.built = false;
-    const why = productionReason(
-      path,
-      text,
-      out.compose.slice(first),
-      (image) => publishedHere(files, image),
-      (image) => readmeRuns(files, image),
-    );
-    if (why) out.production.push({ path, reason: why });
+    const hosted = deployAgentReason(files, path, out.compose.slice(first));
+    const why =
+      hosted ??
+      productionReason(
+        path,
+        text,
+        out.compose.slice(first),
+        (image) => publishedHere(files, image),
+        (image) => readmeRuns(files, image),
+      );
+    if (why) out.production.push({ path, reason: why, ...(hosted ? { hosted: true } : {}) });
   }
   out.compose = mergeCompose(out.compose);
   // Beside a Pulumi program that deploys the workloads, no compose file is the deployment (round 19).
-  if (out.production.length > 0 && pulumi(files).workloads.length > 0) out.production = [];
+  if (out.production.length > 0 && pulumi(files).workloads.length > 0)
+    out.production = out.production.filter((p) => p.hosted);
   // Beside a compose file that is not for development, services only a development file starts
   // (a virus scanner, a mail catcher added for local work) are not deployed units.
   const named = (p: string) => p.slice(p.lastIndexOf('/') + 1).replace(/\.ya?ml$/, '');
@@ -433,6 +439,60 @@ function parseDeploy(files: FileView): Deploy {
     if (jobs.length > 0) out.nomad.push({ path, jobs });
   }
   return out;
+}
+
+/** A deploy agent's configuration file: doco-cd, read from its folder and every folder below. */
+const DOCO_CD = /(?:^|\/)\.doco-cd(?:\.[\w-]+)?\.ya?ml$/;
+/** A folder of an operations repository that holds the stacks each host runs. */
+const HOST_FOLDER = /^(?:hosts?|stacks?)$/i;
+/** A CI step that runs a compose file on a remote engine, or deploys it to a swarm. */
+const REMOTE_COMPOSE = /\bdocker(?:[ -]compose\b|\s+stack\s+deploy\b|\s+(?:--context|-H|--host)\b)[^\n]*/g;
+
+/**
+ * Why a compose file is deployed to a host by something else: a GitOps agent for Docker hosts
+ * (doco-cd's `.doco-cd.yaml` in its folder or above it, a Komodo `[[stack]]` naming its folder), a
+ * CI step that runs it on a remote engine (`docker --context prod compose -f X up -d`, `DOCKER_HOST`
+ * or `ssh` on the step, `docker stack deploy -c X`), or a stack kept under a hosts/stacks folder that
+ * builds nothing. Such a file is the deployment even beside Kubernetes manifests (blind round 31: an
+ * operations repository whose Docker-host stacks, deployed by doco-cd, sat beside its Flux releases).
+ */
+function deployAgentReason(files: FileView, path: string, services: ComposeService[]): string | null {
+  if (isLocalDevEnvPath(path) || devCompose(path)) return null;
+  const dir = dirOf(path);
+  const agents = memo(files, 'deploy:agent-configs', () => ({
+    doco: files.match(['**/.doco-cd.{yml,yaml}', '**/.doco-cd.*.{yml,yaml}']).filter((p) => DOCO_CD.test(p)),
+    komodo: files
+      .match(['**/*.toml'])
+      .filter((p) => isProductionPath(p))
+      .slice(0, 200)
+      .map((p) => ({ path: p, text: files.read(p) ?? '' }))
+      .filter((t) => t.text.includes('[[stack]]')),
+    ci: files
+      .match(['.github/workflows/*.{yml,yaml}', '.gitlab-ci.yml', '.circleci/config.yml', '.woodpecker/*.{yml,yaml}'])
+      .map((p) => ({ path: p, steps: [...(files.read(p) ?? '').matchAll(REMOTE_COMPOSE)].map((m) => m[0]) })),
+  }));
+  for (const c of agents.doco) {
+    const at = dirOf(c);
+    if (at === '' || dir === at || dir.startsWith(`${at}/`)) return `deployed by doco-cd (${c})`;
+  }
+  if (dir)
+    for (const k of agents.komodo)
+      if (k.text.includes(`"${dir}"`) || k.text.includes(`'${dir}'`) || k.text.includes(`"${path}"`))
+        return `deployed by a Komodo stack (${k.path})`;
+  const base = path.slice(path.lastIndexOf('/') + 1);
+  for (const c of agents.ci)
+    for (const step of c.steps) {
+      if (!step.includes(base) && !(dir && step.includes(dir))) continue;
+      // Each step is one line read to its end, so the searches below stay linear.
+      const compose = step.search(/\bcompose\b/);
+      if (!/\bstack\s+deploy\b/.test(step) && !(compose >= 0 && /\bup\b/.test(step.slice(compose)))) continue;
+      if (/\bstack\s+deploy\b|--context\b|(?:^|\s)-H\s|--host\b|DOCKER_HOST|\bssh\b/.test(step))
+        return `deployed to a remote Docker engine by CI (${c.path})`;
+    }
+  const parts = dir.split('/');
+  if (parts.some((p) => HOST_FOLDER.test(p)) && services.length > 0 && !services.some((s) => s.hasBuild))
+    return 'a stack kept under a hosts/stacks folder that builds nothing: what that host runs';
+  return null;
 }
 
 /** Named for production or a stack deployment. */
@@ -601,6 +661,11 @@ function keyLine(lines: string[], key: string, valueLine: number): number {
  */
 export function composeUnits(d: Deploy): ComposeService[] {
   return d.compose.filter((s) => s.built);
+}
+
+/** The compose files a deploy agent or a CI deploy step runs on a host (deployAgentReason). */
+export function hostedCompose(d: Deploy): Set<string> {
+  return new Set(d.production.filter((p) => p.hosted).map((p) => p.path));
 }
 
 /** A migration or seed step: `prisma migrate deploy`, `manage.py migrate`, `db:seed`, a `prisma-migrate` service. */
@@ -792,15 +857,23 @@ export function publishedHere(files: FileView, image: string): boolean {
   return texts.some((t) => t.includes(name)) || name.split('/').pop()!.toLowerCase() === projectName(files);
 }
 
-/** The build and CI files that may publish an image, read once. */
+/**
+ * The build and CI files that may publish an image, read once, without their `image:` lines: a
+ * CI job's container or service image (CircleCI `- image: bitnami/kafka`, a GitHub Actions
+ * `services:` database) is what the job runs, not what the repository publishes (blind round 31,
+ * a Go client library whose test brokers in CI made its test compose file read as its own image).
+ */
 function buildTexts(files: FileView): string[] {
   return memo(files, 'deploy:build-texts', () =>
     files
       .match(BUILD_FILES)
       .filter((p) => isProductionPath(p) || p.startsWith('.github/'))
-      .map((p) => files.read(p) ?? ''),
+      .map((p) => (files.read(p) ?? '').replace(CI_IMAGE_LINE, '')),
   );
 }
+
+/** A YAML `image:` key and its value, to the end of the line, commented out or not. */
+const CI_IMAGE_LINE = /^[ \t]*(?:#[ \t]*)?(?:-[ \t]*)?["']?image["']?[ \t]*:[^\n]*/gm;
 
 /**
  * The name the root manifest gives the project (package.json, pyproject, Cargo.toml, go.mod):
