@@ -745,6 +745,42 @@ describe('trust: bounded time, and an error never lifts a gate (issue 14)', () =
     expect(ci.outcome).not.toBe('error');
   });
 
+  it('names of JavaScript built-ins anywhere a repository writes a name (hook ids, dependencies, keys, routes, claim words) reach no Object.prototype member', async () => {
+    const b = ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf'];
+    const root = writeTree(tempDir(), {
+      // `id: constructor` in a pre-commit config crashed the command graph ("argv is not iterable").
+      '.pre-commit-config.yaml': `repos:\n- repo: local\n  hooks:\n${b.map((n) => `  - id: ${n}\n`).join('')}`,
+      '.github/workflows/ci.yml':
+        'on: {push: {}, constructor: {}}\njobs:\n  constructor:\n    runs-on: constructor\n    environment: __proto__\n    steps:\n      - uses: constructor/__proto__@toString\n        with: {constructor: valueOf, action: constructor}\n      - run: pre-commit run --all-files && npm test\n',
+      'package.json': JSON.stringify({
+        name: 'x',
+        scripts: { test: 'jest', constructor: 'toString' },
+        dependencies: Object.fromEntries(b.map((n) => [n, '1.0.0'])),
+      }),
+      'src/server.js': `${b.map((n) => `app.get('/${n}', h); x(process.env.${n});`).join('\n')}\n`,
+      'app/views.py': `${b.map((n) => `import ${n}\nos.environ["${n}"]`).join('\n')}\n`,
+      'requirements.txt': `${b.map((n) => `${n}==1.0`).join('\n')}\n`,
+      'docker-compose.yml':
+        'services:\n  constructor:\n    image: x\n    depends_on: [__proto__]\n  __proto__:\n    image: y\n',
+      Dockerfile: 'FROM constructor AS __proto__\nFROM __proto__\nENTRYPOINT ["constructor", "toString"]\n',
+      'main.tf':
+        'resource "constructor" "__proto__" { constructor = var.__proto__ }\nvariable "__proto__" { default = 1 }\n',
+      'values.yaml': 'constructor: 1\nreplicaCount: __proto__\n',
+      'tests/a.test.js': 'describe("constructor", () => { it("__proto__", () => {}); });\n',
+      'README.md': '# constructor\n\n## __proto__\n',
+      'doc.md': `# Readiness\n${b.map((n) => `- ✅ ${n} implemented in \`src/${n}.ts\`, ${n} tests: 12 passing\n- ❌ No ${n} endpoint /${n}\n- [x] ${n} upgraded to ${n} 5.0\n`).join('')}`,
+    });
+    const report = await auditAll(root, ['--profile', 'service']);
+    expect(JSON.stringify(report)).not.toMatch(/native code|function Object|\[object Object\]/);
+    // Each test case is counted once: the built-in names are plain names.
+    const present = report.pillars.flatMap((p) => p.rules).find((x) => x.id === 'quality/tests-present')!;
+    expect(present.message).toMatch(/^1 test case in 1 test file/);
+    // "s.toLowerCase is not a function": verify looked claim words up in a plain alias table.
+    const v = await cli(['verify', join(root, 'doc.md'), root, '--format', 'json']);
+    expect(v.code, v.stderr).toBe(0);
+    expect(v.stdout).not.toMatch(/native code|function Object/);
+  });
+
   it('huge manifests cost time linear in their size (a lookup per dependency: three 1 MB package.json and composer.json cost 136 s in facts)', async () => {
     const files: Record<string, string> = {};
     for (const d of ['a', 'b']) {

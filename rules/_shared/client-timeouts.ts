@@ -24,6 +24,7 @@ import { LineIndex } from '../../src/util/lines.js';
 import { serverCodeMatches } from '../../src/facts/component.js';
 import { dirOf } from '../../src/facts/paths.js';
 import { inRustTestModule, rustTestFrom } from '../../src/facts/rust-tests.js';
+import { table } from '../../src/util/table.js';
 
 /** Balanced-enough argument list: two levels of nested parentheses. */
 /**
@@ -50,7 +51,7 @@ export const ARGS = String.raw`((?:[^()]|\((?:[^()]|\([^()]*\))*\))*)`;
 /** The AWS SDK v3 clients the outbound fact knows (S3Client, DynamoDBClient, …). */
 const AWS_CLIENTS = 'S3|DynamoDB|SQS|SNS|Lambda|SecretsManager|SES|SESv2|Kinesis|EventBridge|CloudWatch|CloudWatchLogs';
 
-export const CLIENT_PATTERNS: Record<string, PatternSpec> = {
+export const CLIENT_PATTERNS: Record<string, PatternSpec> = table({
   // `fetch(url)` or `fetch(url, {…})`; a bare name (`fetch(url, opts)`) cannot be judged. The
   // character before is consumed rather than looked behind: recheck proves this form linear.
   jsFetch: {
@@ -196,7 +197,7 @@ export const CLIENT_PATTERNS: Record<string, PatternSpec> = {
     literals: ['httpx.'],
     maxPerFile: 50,
   },
-};
+});
 
 export interface Fault {
   m: Match;

@@ -11,6 +11,7 @@ import {
 import { runEvidence, toolNames, unfollowedWorkflows } from '../../src/facts/commands/index.js';
 import { fromMatch, isProductionPath } from '../../src/facts/paths.js';
 import { lineAt } from '../../src/util/lines.js';
+import { table } from '../../src/util/table.js';
 
 const GOLANGCI = 'gofmt/goimports in golangci-lint';
 const GO_FORMATTERS = ['gofmt', 'goimports', 'gofumpt', 'gci'];
@@ -30,7 +31,7 @@ function golangciFormats(files: FileView, path: string): boolean {
 }
 
 /** What a Spotless step is called. */
-const SPOTLESS_STEPS: Record<string, string> = {
+const SPOTLESS_STEPS: Record<string, string> = table({
   ktfmt: 'ktfmt',
   ktlint: 'ktlint',
   diktat: 'diktat',
@@ -41,7 +42,7 @@ const SPOTLESS_STEPS: Record<string, string> = {
   cleanthat: 'Cleanthat',
   scalafmt: 'scalafmt',
   clangFormat: 'clang-format',
-};
+});
 
 /**
  * Spotless formats with the steps its configuration names (`ktfmt("0.47")`, `<palantirJavaFormat>`):

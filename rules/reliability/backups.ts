@@ -16,6 +16,7 @@ import {
   type TerraformModel,
   type TfBlock,
 } from '../../src/facts/terraform.js';
+import { table } from '../../src/util/table.js';
 
 type Judge = (r: TfBlock, tf: TerraformModel) => [score: number, what: string];
 const refs = (tf: TerraformModel, type: string, r: TfBlock) =>
@@ -33,7 +34,7 @@ const retention =
   };
 
 /** Data stores and how each shows it is backed up: 1 explicit, 0.5 provider default, 0 none. */
-const STORES: Record<string, Judge> = {
+const STORES: Record<string, Judge> = table({
   aws_db_instance: retention('backup_retention_period'),
   aws_rds_cluster: retention('backup_retention_period'),
   aws_docdb_cluster: retention('backup_retention_period'),
@@ -80,7 +81,7 @@ const STORES: Record<string, Judge> = {
     attr(r, 'blob_properties', 'versioning_enabled') === true ? 1 : 0,
     attr(r, 'blob_properties', 'versioning_enabled') === true ? 'blob versioning on' : 'no blob versioning',
   ],
-};
+});
 
 /** A reusable module's stores all back up with its defaults (a retention variable's default > 0). */
 function backedUpByDefault(tf: TerraformModel): boolean {

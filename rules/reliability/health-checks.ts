@@ -31,9 +31,10 @@ import {
   SYSTEMD_GLOBS,
   systemdEvidence,
 } from '../../src/facts/runtime.js';
+import { table } from '../../src/util/table.js';
 
 /** Terraform resources whose health check lives in a nested block or attribute of that name. */
-const TF_CHECKS: Record<string, string> = {
+const TF_CHECKS: Record<string, string> = table({
   aws_lb_target_group: 'health_check',
   aws_alb_target_group: 'health_check',
   aws_elb: 'health_check',
@@ -41,7 +42,7 @@ const TF_CHECKS: Record<string, string> = {
   azurerm_linux_web_app: 'health_check_path',
   azurerm_windows_web_app: 'health_check_path',
   azurerm_container_app: 'liveness_probe',
-};
+});
 /** IaC resources that run long-lived processes someone should health-check. */
 const COMPUTE = [
   'aws_instance',

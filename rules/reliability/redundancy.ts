@@ -36,11 +36,12 @@ import {
 } from '../../src/facts/terraform.js';
 import { workspaceMap } from '../_shared/tf-workspaces.js';
 import { lowerBound } from '../../src/util/bisect.js';
+import { table } from '../../src/util/table.js';
 
 const SCALED_KINDS = ['Deployment', 'StatefulSet', 'Rollout', 'ReplicaSet', 'DeploymentConfig'];
 
 /** Terraform resources that run more than one instance, or fail over: type → verdict and what was read. */
-const TF: Record<string, (r: TfBlock) => [boolean, string]> = {
+const TF: Record<string, (r: TfBlock) => [boolean, string]> = table({
   aws_autoscaling_group: (r) => [(num(r.attrs.min_size) ?? 0) >= 2, `min_size ${show(r.attrs.min_size)}`],
   aws_eks_node_group: (r) => [
     (num(attr(r, 'scaling_config', 'min_size')) ?? 0) >= 2,
@@ -82,7 +83,7 @@ const TF: Record<string, (r: TfBlock) => [boolean, string]> = {
     (num(attr(r, 'default_node_pool', 'node_count')) ?? num(attr(r, 'default_node_pool', 'min_count')) ?? 0) >= 2,
     'default_node_pool node_count',
   ],
-};
+});
 
 /** A Cloud Run (v1) template annotation: `autoscaling.knative.dev/maxScale`. */
 function knative(r: TfBlock, key: string): string | undefined {

@@ -3,11 +3,12 @@ import { builtinTemplate, renderTemplate } from '../render/handlebars.js';
 import { UsageError } from '../util/errors.js';
 import { oneLineDeep, printable, printableJson } from '../util/printable.js';
 import type { Aggregate, AggregateGroup } from './schema.js';
+import { table } from '../util/table.js';
 
 export const AGGREGATE_FORMATS = ['terminal', 'json', 'md', 'html', 'csv'] as const;
 export type AggregateFormat = (typeof AGGREGATE_FORMATS)[number];
 
-const BY_EXTENSION: Record<string, AggregateFormat> = {
+const BY_EXTENSION: Record<string, AggregateFormat> = table({
   json: 'json',
   md: 'md',
   markdown: 'md',
@@ -15,7 +16,7 @@ const BY_EXTENSION: Record<string, AggregateFormat> = {
   htm: 'html',
   csv: 'csv',
   txt: 'terminal',
-};
+});
 
 export function aggregateFormat(format: string | undefined, output: string | undefined): AggregateFormat {
   if (format) {

@@ -19,11 +19,12 @@ import type { ScanPattern } from '../scan/scanner.js';
 import { isCommentLine, isProductionPath } from './paths.js';
 import { lineOf } from './manifests/text.js';
 import { escapeRe } from '../util/regex.js';
+import { table } from '../util/table.js';
 
 /** What runs the application and whether it drains on SIGTERM by default: the fact's own type (types.ts Facts.appServers). */
 export type AppServer = Facts['appServers'][number];
 
-const SERVERS: Record<string, { name: string; behaviour: string; drains?: false }> = {
+const SERVERS: Record<string, { name: string; behaviour: string; drains?: false }> = table({
   gunicorn: {
     name: 'gunicorn',
     behaviour: 'gunicorn lets workers finish their requests on SIGTERM (graceful_timeout, 30 s by default)',
@@ -37,7 +38,7 @@ const SERVERS: Record<string, { name: string; behaviour: string; drains?: false 
     behaviour: 'Unicorn stops at once on SIGTERM, cutting requests in flight (only SIGQUIT is a graceful stop)',
     drains: false,
   },
-};
+});
 
 export const APP_SERVER_PATTERN: ScanPattern = {
   key: 'facts:app-server',
@@ -59,7 +60,7 @@ export const APP_SERVER_PATTERN: ScanPattern = {
   maxPerFile: 2,
 };
 
-const FRAMEWORK_DEFAULTS: Record<string, string> = {
+const FRAMEWORK_DEFAULTS: Record<string, string> = table({
   aspnetcore: 'the ASP.NET Core host stops Kestrel gracefully on SIGTERM (ShutdownTimeout, 30 s by default)',
   'actix-web': 'actix-web shuts down gracefully on SIGTERM (30 s by default)',
   fastapi: 'FastAPI runs under uvicorn, which waits for open requests on SIGTERM',
@@ -71,7 +72,7 @@ const FRAMEWORK_DEFAULTS: Record<string, string> = {
   phoenix:
     'the BEAM stops the supervision tree in order on SIGTERM, and the Phoenix endpoint drains open connections (the Cowboy drainer, Bandit shutdown timeout)',
   plug: 'the BEAM stops the supervision tree in order on SIGTERM, and Plug.Cowboy (its drainer) or Bandit drains open connections',
-};
+});
 
 /** Frameworks that are their own server (the others run under one of SERVERS). */
 const SELF_SERVING = ['aspnetcore', 'actix-web', 'phoenix', 'plug'];

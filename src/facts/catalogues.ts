@@ -1,3 +1,4 @@
+import { table } from '../util/table.js';
 /**
  * Detection catalogues: library names per concern, as data. A user extends any of them from the
  * config (`detect: {metrics: ["@acme/metrics"]}`); rules read them through ctx.catalogue(name).
@@ -20,7 +21,7 @@ export const METRICS_REQUEST_MIDDLEWARES: readonly string[] = [
   '@echo-health/koa-prometheus-exporter',
 ];
 
-export const CATALOGUES: Record<string, string[]> = {
+export const CATALOGUES: Record<string, string[]> = table({
   'security-headers': [
     'helmet',
     '@fastify/helmet',
@@ -742,7 +743,7 @@ export const CATALOGUES: Record<string, string[]> = {
     'nuclei',
     'ShiftLeftSecurity/scan-action',
   ],
-};
+});
 
 export function catalogueFor(name: string, detect?: Record<string, string[]>): string[] {
   return [...(CATALOGUES[name] ?? []), ...(detect?.[name] ?? [])];

@@ -12,6 +12,7 @@ import { commandsOf } from './commands/shell.js';
 import { readScripts } from './commands/node.js';
 import { flagValue, joinPath } from './commands/types.js';
 import { dirOf } from './paths.js';
+import { table } from '../util/table.js';
 
 /** Source languages where generators leave such a banner. */
 export const GENERATED_FILES = [
@@ -173,13 +174,13 @@ export function generatedFiles(matches: readonly Match[]): string[] {
  * named is the generator's output, not the project's code, banner or not (round 11: solidtime's
  * 5,000-line `openapi-zod-client … --output …/openapi.json.client.ts` was its "largest module").
  */
-const SCRIPT_GENERATORS: Record<string, string[]> = {
+const SCRIPT_GENERATORS: Record<string, string[]> = table({
   'openapi-zod-client': ['-o', '--output'],
   'openapi-typescript': ['-o', '--output'],
   'openapi-typescript-codegen': ['-o', '--output'],
   'openapi-generator-cli': ['-o', '--output'],
   'swagger-typescript-api': ['-o', '--output'],
-};
+});
 
 const SOURCE_EXT = /\.(?:ts|tsx|mts|cts|js|jsx|mjs|cjs|vue|svelte|py|go|java|kt|cs|rb|php|rs|dart|swift)$/;
 

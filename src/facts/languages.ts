@@ -1,8 +1,9 @@
 /** Languages by file count, from extensions and well-known file names. */
 import { basename } from '../walk/glob.js';
 import { isAgentDoc } from './paths.js';
+import { table } from '../util/table.js';
 
-const BY_EXTENSION: Record<string, string> = {
+const BY_EXTENSION: Record<string, string> = table({
   ts: 'TypeScript',
   tsx: 'TypeScript',
   mts: 'TypeScript',
@@ -68,7 +69,7 @@ const BY_EXTENSION: Record<string, string> = {
   svelte: 'Svelte',
   sql: 'SQL',
   proto: 'Protocol Buffers',
-};
+});
 
 /** Languages that are application code (counted for source files, module size, ratios). */
 export const CODE_LANGUAGES = new Set([

@@ -1,9 +1,10 @@
+import { table } from '../util/table.js';
 /**
  * The module names a PyPI distribution is imported as. Most follow from the name (`prometheus-client`
  * → `prometheus_client`, `opentelemetry-sdk` → `opentelemetry.sdk`, `python-dateutil` → `dateutil`);
  * the table holds the ones that do not, for the packages the detection catalogues name.
  */
-const IMPORTS: Record<string, string[]> = {
+const IMPORTS: Record<string, string[]> = table({
   pyjwt: ['jwt'],
   'python-jwt': ['python_jwt', 'jwt'],
   'python-jose': ['jose'],
@@ -53,7 +54,7 @@ const IMPORTS: Record<string, string[]> = {
   beautifulsoup4: ['bs4'],
   pyyaml: ['yaml'],
   pillow: ['PIL'],
-};
+});
 
 const NAMESPACES = ['opentelemetry', 'google', 'azure', 'zope', 'ruamel', 'backports'];
 

@@ -21,6 +21,7 @@
 import type { YamlDoc } from '../util/yaml-lines.js';
 import { parseYamlWithLines } from '../util/yaml-lines.js';
 import type { Container, K8sObject, Workload } from './k8s.js';
+import { table } from '../util/table.js';
 
 const rec = (v: unknown): Record<string, unknown> | undefined =>
   v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
@@ -107,13 +108,13 @@ function templateProbe(p: unknown): unknown {
   return rec(r.spec) ?? r;
 }
 
-const CONTROLLER_KINDS: Record<string, string> = {
+const CONTROLLER_KINDS: Record<string, string> = table({
   deployment: 'Deployment',
   statefulset: 'StatefulSet',
   daemonset: 'DaemonSet',
   cronjob: 'CronJob',
   job: 'Job',
-};
+});
 
 function resourcesOf(v: unknown): Container['resources'] {
   const r = rec(v) ?? {};

@@ -3,12 +3,13 @@ import type { FileView, PatternSpec } from '../types.js';
 import { memo } from '../util/memo.js';
 import { basename } from '../walk/glob.js';
 import { APPSETTINGS } from './paths.js';
+import { table } from '../util/table.js';
 
 /** Every text file; lockfiles and bundles are dropped after matching (they hold hashes, not credentials). */
 const TEXT = ['**/*'];
 
 /** Label, and the non-secret prefix that names the kind (the only part of a value ever shown). */
-export const KINDS: Record<string, { label: string; prefix: string }> = {
+export const KINDS: Record<string, { label: string; prefix: string }> = table({
   aws: { label: 'AWS access key ID', prefix: 'AKIA' },
   privateKey: { label: 'private key', prefix: '' },
   jwkPrivateKey: { label: 'private key (a JWK with its private parameter "d")', prefix: '' },
@@ -35,7 +36,7 @@ export const KINDS: Record<string, { label: string; prefix: string }> = {
     label: 'secret-named configuration key (AppSecret, ClientSecret, ApiKey, Password…) with a real-looking value',
     prefix: '',
   },
-};
+});
 
 /**
  * Values that stand for one to choose, or that are public by design: Google's documented reCAPTCHA
@@ -137,7 +138,7 @@ export const PUBLIC_EMULATOR_KEYS: ReadonlyMap<string, string> = new Map([
 /** A signing-secret key name and its `=` or `:` (`JWT_SECRET=`, `"secret_key_base": `). */
 const SECRET_ASSIGN = String.raw`\b(?:jwt[_.-]?secret(?:[_.-]?key)?|JWT[_.]?SECRET(?:[_.]?KEY)?|jwtSecret|secret[_.-]?key[_.-]?base|SECRET_KEY|SIGNING_KEY|signing[_.-]?key|(?:Issuer)?SigningKey|JwtKey|JwtSecret|TokenKey|SecretKey|APP_KEY|base64[_-]secret|base64Secret)\b["']?[ \t]*[:=][ \t]*`;
 
-export const SECRET_PATTERNS: Record<string, PatternSpec> = {
+export const SECRET_PATTERNS: Record<string, PatternSpec> = table({
   // The key ID of a pre-signed URL (`X-Amz-Credential=AKIA…%2F…`) is public by design: the URL
   // carries a signature that expires, never the secret key (issue 15).
   aws: { regex: /(?<!Credential=)\b((?:AKIA|ASIA)[0-9A-Z]{16})\b/, files: TEXT, literals: ['AKIA', 'ASIA'] },
@@ -227,7 +228,7 @@ export const SECRET_PATTERNS: Record<string, PatternSpec> = {
     ],
     maxPerFile: 5,
   },
-};
+});
 /**
  * A service's own `secret_key:` as a generated hex string (SearXNG's `server.secret_key`, 32+ hex
  * digits) in a configuration file: a finding where a Dockerfile copies that file into the image

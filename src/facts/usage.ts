@@ -15,6 +15,7 @@ import { nameMatches } from './frameworks.js';
 import { escapeRe } from '../util/regex.js';
 import { isCommentLine, isProductionPath } from './paths.js';
 import { pythonImportNames } from './python-imports.js';
+import { table } from '../util/table.js';
 
 export interface UsagePattern extends PatternSpec {
   key: string;
@@ -47,7 +48,7 @@ function rubyNames(gem: string): string[] {
 }
 
 /** Console scripts and preload flags that load a package without an import. */
-const COMMANDS: Record<string, string[]> = {
+const COMMANDS: Record<string, string[]> = table({
   ddtrace: ['ddtrace-run'],
   'opentelemetry-distro': ['opentelemetry-instrument'],
   'opentelemetry-instrumentation': ['opentelemetry-instrument'],
@@ -56,7 +57,7 @@ const COMMANDS: Record<string, string[]> = {
   gunicorn: ['gunicorn'],
   uvicorn: ['uvicorn'],
   alembic: ['alembic'],
-};
+});
 
 const COMMAND_FILES = [
   '**/Dockerfile',

@@ -10,13 +10,14 @@
  * TOML, INI, Makefile) count only whole-line `#` comments: `url#frag` or `${#a}` stay code.
  */
 import { maskComments, SYNTAX, type Syntax } from '../facts/tests/mask.js';
+import { table } from '../util/table.js';
 
 const C_LIKE: Syntax = { line: ['//'], block: 'flat', single: 'char' };
 const SWIFT: Syntax = { line: ['//'], block: 'nested', triple: true, single: 'char' };
 const PYTHON: Syntax = { ...SYNTAX.python, docstrings: true };
 const RUBY: Syntax = SYNTAX.ruby;
 
-const BY_EXTENSION: Record<string, Syntax> = {
+const BY_EXTENSION: Record<string, Syntax> = table({
   js: SYNTAX.js,
   jsx: SYNTAX.js,
   mjs: SYNTAX.js,
@@ -43,7 +44,7 @@ const BY_EXTENSION: Record<string, Syntax> = {
   hpp: C_LIKE,
   swift: SWIFT,
   dart: C_LIKE,
-};
+});
 
 /** Whole-line `#` comments only (see above). */
 const HASH_LINES =

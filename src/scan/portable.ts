@@ -5,12 +5,13 @@
  * very object, so a plugin reusing a key never runs someone else's code in its place.
  */
 import type { Digest } from '../types.js';
+import { table } from '../util/table.js';
 
-const PORTABLE: Record<string, () => Promise<Digest<unknown>>> = {
+const PORTABLE: Record<string, () => Promise<Digest<unknown>>> = table({
   'tests:file': async () => (await import('../facts/tests/digest.js')).TEST_DIGEST as Digest<unknown>,
   'k8s:file': async () => (await import('../facts/k8s.js')).K8S_DIGEST as Digest<unknown>,
   'terraform:file': async () => (await import('../facts/terraform.js')).TF_DIGEST as Digest<unknown>,
-};
+});
 
 /** Keys of the digests a worker thread can take. */
 export const PORTABLE_KEYS = Object.keys(PORTABLE);

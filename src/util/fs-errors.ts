@@ -3,8 +3,9 @@
  * "permission denied" — never a bare ENOENT or EROFS on a user's screen.
  */
 import { dirname } from 'node:path';
+import { table } from './table.js';
 
-const WORDS: Record<string, string> = {
+const WORDS: Record<string, string> = table({
   EACCES: 'permission denied',
   EPERM: 'operation not permitted',
   EROFS: 'read-only file system',
@@ -21,7 +22,7 @@ const WORDS: Record<string, string> = {
   ETXTBSY: 'the file is busy',
   EEXIST: 'a file of that name is in the way',
   EINVAL: 'invalid file name',
-};
+});
 
 /**
  * Why a read or write of `path` failed, in words. A missing file when reading is "no such file";

@@ -12,6 +12,7 @@ import type { Claim } from './extract.js';
 import type { LookupContext } from './lookup.js';
 import { fileText } from './problems.js';
 import type { UnitCount } from './unit-counts.js';
+import { table } from '../util/table.js';
 
 interface Kind {
   /** The words of the kind in a document (plural or singular, after the count). */
@@ -31,7 +32,7 @@ interface Kind {
 const CODE = /\.(?:php|rb|py|ts|js|java|kt|cs|go|ex)$/i;
 /** The files of a web front end's pages and components. */
 const UI = /\.(?:vue|svelte|tsx|jsx|ts|js|astro)$/i;
-const KINDS: Record<string, Kind> = {
+const KINDS: Record<string, Kind> = table({
   model: {
     words:
       '(?:eloquent\\s+|django\\s+|active\\s*record\\s+|orm\\s+|sqlalchemy\\s+|prisma\\s+|database\\s+|data\\s+|core\\s+|domain\\s+)?(?:models?|mod[eè]les?|modelos?|modelle)(?:\\s+(?:files?|class(?:es)?|prisma))?',
@@ -115,7 +116,7 @@ const KINDS: Record<string, Kind> = {
     folders: ['components'],
     files: UI,
   },
-};
+});
 
 /** The kind a phrase names: "Eloquent Models" → model. */
 const KIND_RE = Object.entries(KINDS).map(([id, k]) => [id, new RegExp(`^${k.words}$`, 'i')] as const);

@@ -10,6 +10,7 @@ import { fileFinding, type Finding, type LookupContext } from './lookup.js';
 import { namesIn } from './names.js';
 import { fileText } from './problems.js';
 import { escapeRe } from '../util/regex.js';
+import { table } from '../util/table.js';
 
 /** "… documented in README", "… in the CHANGELOG", "… described in `docs/ops.md`": "in", then a name. */
 const IN_NAME = /\bin (?:the )?`?([\w./-]+)/gi;
@@ -20,12 +21,12 @@ const DOC_NAME =
 const GENERIC =
   /^(?:documentation|documented|document|docs?|guide|guides|section|sections|comprehensive|complete|detailed|full|clear|proper|basic|enhanced|updated|added|created|included|written|strategy|information|info|notes?|instructions?|overview|description|policy|policies|process|with|and|the|for|of|in|a|an|on|our|its|all|key|main|new|file|readme|changelog|md|is|are|was|were|has|have|been|be|also|plus|present|available|exists?|provided|prepared|verified|included|appropriate|marked|labeled|labelled|status|apis?)$/i;
 
-const DOC_NAMES: Record<string, string[]> = {
+const DOC_NAMES: Record<string, string[]> = table({
   readme: ['README.md', 'README.rst', 'README.txt', 'README', 'readme.md'],
   changelog: ['CHANGELOG.md', 'CHANGES.md', 'HISTORY.md', 'CHANGELOG', 'changelog.md'],
   contributing: ['CONTRIBUTING.md', 'CONTRIBUTING', 'contributing.md'],
   security: ['SECURITY.md', 'security.md'],
-};
+});
 /** "… in the documentation": the README and what the docs folder holds. */
 const DOCUMENTATION = /^(?:documentation|docs)$/i;
 

@@ -20,6 +20,7 @@ import { mapClaim, mechanismsIn, pillarOf } from './vocabulary.js';
 import { indexLinkClaims } from './links.js';
 import { placedIn } from './placed.js';
 import { headerItem, type Setting } from './headers.js';
+import { table } from '../util/table.js';
 export type { Asserted } from './status.js';
 export type { ClaimNumber } from './numbers.js';
 export { statusOf, plain, subjectOf } from './status.js';
@@ -150,7 +151,7 @@ const TEST_FILE_HEADING =
 /** An item with an open box: "- [ ] …". */
 const UNTICKED = /^\s*(?:[-*+]|\d+[.)])\s+\[ \]\s/;
 /** GitHub's emoji shortcodes that are status marks, as the marks they render. */
-const SHORTCODES: Record<string, string> = {
+const SHORTCODES: Record<string, string> = table({
   white_check_mark: '✅',
   heavy_check_mark: '✔️',
   ballot_box_with_check: '☑️',
@@ -165,7 +166,7 @@ const SHORTCODES: Record<string, string> = {
   red_circle: '🔴',
   yellow_circle: '🟡',
   green_circle: '🟢',
-};
+});
 /**
  * ":white_check_mark: Use PostgreSQL.</br>": a mark written as a shortcode, and a line break written as
  * HTML, read as the mark and the plain line GitHub shows.

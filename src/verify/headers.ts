@@ -9,13 +9,14 @@ import type { Out } from './judge.js';
 import type { LookupContext } from './lookup.js';
 import { fileText } from './problems.js';
 import type { VerifiedClaim } from './schema.js';
+import { table } from '../util/table.js';
 
 /** Short names lists give headers. */
-const ALIASES: Record<string, string> = {
+const ALIASES: Record<string, string> = table({
   hsts: 'Strict-Transport-Security',
   csp: 'Content-Security-Policy',
   'x-xss': 'X-XSS-Protection',
-};
+});
 const HEADER_NAME =
   /^(?:X-[A-Za-z][\w-]*|Strict-Transport-Security|Content-Security-Policy(?:-Report-Only)?|Referrer-Policy|Permissions-Policy|Feature-Policy|Cache-Control|Cross-Origin-(?:Opener|Embedder|Resource)-Policy|Access-Control-[A-Za-z-]+|HSTS|CSP)$/i;
 /** "X-Frame-Options: DENY", "Strict-Transport-Security (HSTS)", "`Referrer-Policy`": a list item's body, its note cut off. */

@@ -57,6 +57,7 @@ import { fileLinesFinding } from './file-lines.js';
 import { subjectFinding } from './subjects.js';
 import { routeCoverage } from './coverage.js';
 import { quotedStatement, runStatus, statementIn } from './presence-only.js';
+import { table } from '../util/table.js';
 
 type Evidence = VerifiedClaim['evidence'][number];
 export type Out = (
@@ -1626,7 +1627,7 @@ function ruleFinding(target: string, report: Report, opts: JudgeOptions): Findin
 /** Rules about what a repository has once for all its projects: its CI, its licence. */
 const REPO_WIDE = /^operations\/(?:ci|release|deploy)|licen[cs]e|^security\/(?:security-scanning|dependency|secret)/;
 
-const FACET_NAMES: Record<string, string> = {
+const FACET_NAMES: Record<string, string> = table({
   load: 'load tests',
   e2e: 'end-to-end tests',
   integration: 'integration tests',
@@ -1634,7 +1635,7 @@ const FACET_NAMES: Record<string, string> = {
   headers: 'security headers',
   csrf: 'CSRF protection',
   https: 'HTTPS enforcement/HSTS',
-};
+});
 
 /** "not performed", "not run", "nicht durchgeführt": an absence of a run, not of a thing. */
 const NOT_RUN =

@@ -9,6 +9,7 @@ import { MAX_NEEDLES, type Needle } from './search.js';
 import { proseNamesIn, proseNeedles } from './prose-names.js';
 import { MECHANISMS, mechanismsIn } from './vocabulary.js';
 import { escapeRe } from '../util/regex.js';
+import { table } from '../util/table.js';
 
 const words = (s: string) =>
   s
@@ -17,13 +18,13 @@ const words = (s: string) =>
     .filter((w) => w.length > 1);
 
 /** Runtimes a document names one way and a manifest another ("JDK 17" is <java.version>17). */
-const ALIAS: Record<string, string> = {
+const ALIAS: Record<string, string> = table({
   jdk: 'java',
   openjdk: 'java',
   golang: 'go',
   nodejs: 'node',
   postgresql: 'postgres',
-};
+});
 
 /** The names a claim gives, read once per claim (needles and findings both ask). */
 const names = new WeakMap<Claim, Names>();

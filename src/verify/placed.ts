@@ -12,6 +12,7 @@ import type { VerifiedClaim } from './schema.js';
 import { fileText } from './problems.js';
 import { testFileHeading } from './tested.js';
 import { composeServiceCounts } from './listed.js';
+import { table } from '../util/table.js';
 
 export function judgePlaced(claim: Claim, ctx: LookupContext, out: Out): VerifiedClaim {
   const cited = /^(.*?):(?:(\d+)(?:-(\d+))?|([A-Za-z_$][\w$]*(?:(?:\/|, ?)[A-Za-z_$][\w$]*){0,5}))$/.exec(
@@ -202,7 +203,7 @@ const FOLDER_COUNT =
 /** Notes that say a file is written by a run, not kept ("generated", "gerado", "auto-created", "gitignored"). */
 const GENERATED =
   /\b(?:generated|auto-?generated|created at runtime|runtime|gitignored|ignored|not committed|local only|gerad[oa]|generad[oa]|généré|generiert|erzeugt)\b/i;
-const KIND_EXT: Record<string, RegExp> = {
+const KIND_EXT: Record<string, RegExp> = table({
   php: /\.php$/i,
   python: /\.py$/i,
   py: /\.py$/i,
@@ -227,7 +228,7 @@ const KIND_EXT: Record<string, RegExp> = {
   yaml: /\.ya?ml$/i,
   json: /\.json$/i,
   sql: /\.sql$/i,
-};
+});
 function fileOfKind(rel: string, kind: string): boolean {
   if (!kind) return true;
   if (kind === 'test') return TEST_PATH.test(rel) || /(?:^|\/)[^/]*(?:Test|Spec)\.\w+$|(?:^|\/)test_/.test(rel);

@@ -6,13 +6,14 @@ import { VERSION } from '../version.js';
 import { pathToUri, sarifLog, sarifText } from '../render/sarif.js';
 import { oneLineDeep, printable, printableJson } from '../util/printable.js';
 import { truncate, wrap } from '../render/text.js';
+import { table } from '../util/table.js';
 
-const ICON: Record<string, string> = {
+const ICON: Record<string, string> = table({
   confirmed: '✓',
   'partially-confirmed': '◐',
   contradicted: '✗',
   unverifiable: '?',
-};
+});
 
 /** The terminal view fits `width` columns: prose wraps under its indent, a quoted line or evidence is cut with "…". */
 export function renderVerifyTerminal(unsafe: VerifyResult, color: boolean, width = 80): string {

@@ -10,6 +10,7 @@ import { dependenciesNamed, type Finding, type LookupContext, versionAgrees } fr
 import { fileText } from './problems.js';
 import { plain } from './status.js';
 import { pinnedClaim } from './pins.js';
+import { table } from '../util/table.js';
 
 const VERSION = String.raw`v?(\d+(?:\.\d+){0,3})(\+|\.x)?`;
 /** "Go Version: 1.25.4", "PHP Version: 8.2+". */
@@ -155,7 +156,7 @@ function stated(ctx: LookupContext, tech: string): Stated | null {
 }
 
 /** Frameworks by the package that carries their version. */
-const FRAMEWORK_PACKAGE: Record<string, string> = {
+const FRAMEWORK_PACKAGE: Record<string, string> = table({
   laravel: 'laravel/framework',
   symfony: 'symfony/framework-bundle',
   rails: 'rails',
@@ -170,7 +171,7 @@ const FRAMEWORK_PACKAGE: Record<string, string> = {
   express: 'express',
   fastapi: 'fastapi',
   flask: 'flask',
-};
+});
 
 export function runtimeFinding(ctx: LookupContext, c: RuntimeClaim): Finding | null {
   const subject = `${c.tech} ${c.version}${c.atLeast ? '+' : ''}`;

@@ -8,6 +8,7 @@ import { testInventory, type TestInventory } from '../facts/tests/inventory.js';
 import type { Evidence } from '../types.js';
 import type { Finding, LookupContext } from './lookup.js';
 import { fileText } from './problems.js';
+import { table } from '../util/table.js';
 
 const squash = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '');
 /** "FooServiceTests", "foo.spec", "foo_test_it": the test words a name ends with, however many. */
@@ -26,7 +27,7 @@ const stem = (p: string) =>
         .replace(/\.[^.]+$/, ''),
     ).replace(/^test[_-]?/i, ''),
   );
-const LANGUAGE_KEYS: Record<string, string> = {
+const LANGUAGE_KEYS: Record<string, string> = table({
   java: 'Java/Kotlin',
   kotlin: 'Java/Kotlin',
   jvm: 'Java/Kotlin',
@@ -41,7 +42,7 @@ const LANGUAGE_KEYS: Record<string, string> = {
   csharp: 'C#',
   c: 'C#',
   dotnet: 'C#',
-};
+});
 const KINDS =
   /^(unit|integration|e2e|endtoend|smoke|load|performance|perf|api|functional|acceptance|contract|component|ui|regression|security)$/;
 

@@ -12,6 +12,7 @@ import { codeUnitCount, notAllOfKind } from './code-units.js';
 import type { Claim } from './extract.js';
 import type { LookupContext } from './lookup.js';
 import { fileText } from './problems.js';
+import { table } from '../util/table.js';
 
 const LANGS = 'java|kotlin|python|typescript|javascript|go|rust|php|ruby|c#|swift|dart|scala';
 const LANGUAGE_FILES = new RegExp(
@@ -30,7 +31,7 @@ const LANGUAGE_FILES_LABEL = new RegExp(
 );
 /** "40 PHP files in `app/`": the folder the count is about. */
 const IN_FOLDER = /^\s*(?:in|under|em|en|dans|unter)\s+`?\.?\/?([\w.-]+(?:\/[\w.-]+)*)\/?`?/i;
-const EXTENSIONS: Record<string, string[]> = {
+const EXTENSIONS: Record<string, string[]> = table({
   java: ['.java'],
   kotlin: ['.kt'],
   python: ['.py'],
@@ -44,18 +45,18 @@ const EXTENSIONS: Record<string, string[]> = {
   swift: ['.swift'],
   dart: ['.dart'],
   scala: ['.scala'],
-};
+});
 const KIND_COUNT =
   /(?<![\d.,])(\d{1,4})(\+?)\s+(?:rest\s+|api\s+|jpa\s+|spring\s+)?(controllers?|repositor(?:y|ies)|entit(?:y|ies)|dtos?|dto classes|handlers?|middlewares?)\b(?!\s+(?:tests?|methods?|calls?|endpoints?))/i;
 /** File-name suffixes and folders that hold each kind. */
-const KINDS: Record<string, { suffix: RegExp; folder: RegExp }> = {
+const KINDS: Record<string, { suffix: RegExp; folder: RegExp }> = table({
   controller: { suffix: /controller$/i, folder: /(?:^|\/)controllers?\// },
   repository: { suffix: /repository$/i, folder: /(?:^|\/)repositor(?:y|ies)\// },
   entity: { suffix: /entity$/i, folder: /(?:^|\/)(?:entity|entities)\// },
   dto: { suffix: /dto$/i, folder: /(?:^|\/)dtos?\// },
   handler: { suffix: /handler$/i, folder: /(?:^|\/)handlers?\// },
   middleware: { suffix: /middleware$/i, folder: /(?:^|\/)middlewares?\// },
-};
+});
 const SOURCE = /\.(?:java|kt|py|ts|tsx|js|jsx|go|rs|php|rb|cs|swift|dart|scala)$/i;
 const VENDORED = /(?:^|\/)(?:node_modules|vendor|third_party|target|build|dist|\.venv|venv)\//;
 
@@ -90,7 +91,7 @@ const DEPENDENCIES_LABEL = new RegExp(
   `^(?:total\\s+)?(?:(${LANGS}|npm|pip|cargo|maven|gradle|nuget|composer)\\s+)?(?:direct\\s+)?dependencies\\s*[:|]\\s*(\\d{1,4})\\s*(?:\\||$|\\()`,
   'i',
 );
-const ECOSYSTEM_OF: Record<string, string[]> = {
+const ECOSYSTEM_OF: Record<string, string[]> = table({
   go: ['go'],
   python: ['pip'],
   pip: ['pip'],
@@ -108,7 +109,7 @@ const ECOSYSTEM_OF: Record<string, string[]> = {
   php: ['composer'],
   composer: ['composer'],
   ruby: ['bundler'],
-};
+});
 /** Lines are counted from at most this many files: a count over more is left open. */
 const MAX_COUNTED_FILES = 3000;
 

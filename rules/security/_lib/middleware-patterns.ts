@@ -1,6 +1,7 @@
 /** Content patterns of security-middleware: the line that registers each kind of HTTP hardening. */
 import type { PatternSpec } from '../../../src/types.js';
 import { DEV_CONDITION } from '../../../src/facts/dev-branch.js';
+import { table } from '../../../src/util/table.js';
 
 const CODE = [
   '**/*.{js,ts,mjs,cjs,jsx,tsx,py,go,java,kt,cs,rb,php,rs,scala,groovy,ex,exs}',
@@ -12,7 +13,7 @@ const CODE = [
 export const IMPORT_LINE =
   /^\s*(?:from\s+\S+\s+import\b|import\s|using\s+[\w.]+\s*;|require(?:_once)?\s*[('"]|use\s+[\w\\]+(?:\s+as\s+\w+)?\s*;|(?:const|let|var)\s+[\w{}\s,]+=\s*require\s*\()/;
 
-export const MIDDLEWARE_PATTERNS: Record<string, PatternSpec> = {
+export const MIDDLEWARE_PATTERNS: Record<string, PatternSpec> = table({
   // Files that import @fastify/autoload: the folders they autoload register every plugin module in them
   // (src/facts/fastify-autoload.ts).
   autoloadImport: {
@@ -253,4 +254,4 @@ export const MIDDLEWARE_PATTERNS: Record<string, PatternSpec> = {
     files: ['**/config/application.rb'],
     literals: ['load_defaults'],
   },
-};
+});

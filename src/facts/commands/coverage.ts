@@ -8,6 +8,7 @@
  */
 import type { CommandTool } from '../../types.js';
 import { own } from './own.js';
+import { table } from '../../util/table.js';
 
 const measured = (name: string, implied?: string): CommandTool => ({
   name,
@@ -37,7 +38,7 @@ const has = (argv: readonly string[], re: RegExp) => argv.slice(1).some((w) => r
 type Rule = (argv: readonly string[], sub: string) => CommandTool[];
 
 /** Per program (argv[0] without its path). `sub` is the first positional word. */
-const RULES: Record<string, Rule> = {
+const RULES: Record<string, Rule> = table({
   go: (argv, sub) =>
     sub === 'test' && has(argv, /^-(?:cover|coverprofile|covermode|coverpkg)\b/) ? [measured('go test -cover')] : [],
   gotestsum: (argv) => (has(argv, /^-(?:cover|coverprofile|covermode|coverpkg)\b/) ? [measured('go test -cover')] : []),
@@ -129,7 +130,7 @@ const RULES: Record<string, Rule> = {
     argv.some((w, i) => /^-enableCodeCoverage$/.test(w) && /^YES$/i.test(argv[i + 1] ?? ''))
       ? [measured('Xcode code coverage')]
       : [],
-};
+});
 
 function nycLike(name: string, argv: readonly string[], sub: string): CommandTool[] {
   const floor = numberAfter(argv, ['--lines', '--statements', '--branches', '--functions', '--100']);

@@ -40,6 +40,7 @@ import { ciDefaults, stepText, usesExpansion } from './steps.js';
 import { coverageTools } from './coverage.js';
 import { classify, conventional } from './tools.js';
 import { type Expansion, joinPath, positionals, type Resolver, type UsesStep } from './types.js';
+import { table } from '../../util/table.js';
 
 const MAX_HOPS = 10;
 const MAX_RUNS = 20_000;
@@ -497,14 +498,14 @@ export function buildGraph(files: FileView, view: typeof dispatcherView = dispat
 }
 
 /** Runners whose config file a command may name, and the flags that name it. */
-const CONFIG_FLAGS: Record<string, string[]> = {
+const CONFIG_FLAGS: Record<string, string[]> = table({
   jest: ['--config', '-c'],
   vitest: ['--config', '-c'],
   mocha: ['--config'],
   playwright: ['--config', '-c'],
   cypress: ['--config-file', '-C'],
   pytest: ['-c', '--config-file'],
-};
+});
 
 function runnerConfigsOf(files: FileView, runs: CommandRun[]): CommandGraph['runnerConfigs'] {
   const out: CommandGraph['runnerConfigs'] = [];

@@ -15,9 +15,10 @@ import { type Block, dirOf, type Expansion, lineOf, positionals, type Resolver, 
 import { escapeRe } from '../../util/regex.js';
 import { trunkHookOrigins } from './trunk.js';
 import { own } from './own.js';
+import { table } from '../../util/table.js';
 
 /** pre-commit hook ids whose command is not their id. */
-const HOOK_ARGV: Record<string, string[]> = {
+const HOOK_ARGV: Record<string, string[]> = table({
   ruff: ['ruff', 'check'],
   'ruff-check': ['ruff', 'check'],
   'ruff-format': ['ruff', 'format'],
@@ -67,7 +68,7 @@ const HOOK_ARGV: Record<string, string[]> = {
   'pip-audit': ['pip-audit'],
   'gitleaks-docker': ['gitleaks'],
   'gitleaks-system': ['gitleaks'],
-};
+});
 
 interface PreCommitHook {
   id: string;
@@ -472,7 +473,7 @@ export function hookOrigins(files: FileView): HookOrigin[] {
 }
 
 /** GrumPHP task names whose program is not the task's name (docs: doc/tasks.md). */
-const GRUMPHP_TASKS: Record<string, string[]> = {
+const GRUMPHP_TASKS: Record<string, string[]> = table({
   phpcsfixer: ['php-cs-fixer', 'fix', '--dry-run'],
   phpcsfixer2: ['php-cs-fixer', 'fix', '--dry-run'],
   phpstan: ['phpstan', 'analyse'],
@@ -484,7 +485,7 @@ const GRUMPHP_TASKS: Record<string, string[]> = {
   securitychecker_enlightn: ['security-checker', 'security:check'],
   securitychecker_symfony: ['symfony', 'check:security'],
   phplint: ['parallel-lint'],
-};
+});
 
 /**
  * GrumPHP (PHP): the Composer plugin installs a git hook that runs the `tasks` of grumphp.yml
@@ -594,12 +595,12 @@ function elixirGitHooksOrigin(files: FileView): HookOrigin[] {
 }
 
 /** cargo-husky's features and the commands its generated hook runs. */
-const CARGO_HUSKY_RUNS: Record<string, string[]> = {
+const CARGO_HUSKY_RUNS: Record<string, string[]> = table({
   'run-cargo-test': ['cargo', 'test'],
   'run-cargo-check': ['cargo', 'check'],
   'run-cargo-clippy': ['cargo', 'clippy'],
   'run-cargo-fmt': ['cargo', 'fmt', '--', '--check'],
-};
+});
 
 /**
  * cargo-husky (Rust): a dev-dependency whose build script installs a git hook on `cargo test`; by

@@ -9,6 +9,7 @@ import { functionAt, splitTop } from '../tests/js-values.js';
 import { matchBracket } from '../tests/mask.js';
 import { commandsIn, type JsCommand, type JsProgram, jsProgram, pluginTools, stringAt } from './js-code.js';
 import { dirOf, type Expansion, findIn, flagValue, joinPath, positionals, type Resolver } from './types.js';
+import { table } from '../../util/table.js';
 
 const GULPFILES = [
   'gulpfile.js',
@@ -208,7 +209,7 @@ export const gulpResolver: Resolver = (argv, { files, cwd }) => {
 };
 
 /** Grunt tasks of the common plugins, by the task name they register. */
-const GRUNT_TASKS: Record<string, string> = {
+const GRUNT_TASKS: Record<string, string> = table({
   eslint: 'grunt-eslint',
   jshint: 'grunt-contrib-jshint',
   tslint: 'grunt-tslint',
@@ -224,7 +225,7 @@ const GRUNT_TASKS: Record<string, string> = {
   qunit: 'grunt-contrib-qunit',
   protractor: 'grunt-protractor-runner',
   ts: 'grunt-ts',
-};
+});
 
 /** `grunt [task[:target]…]`: aliases (`registerTask(name, [tasks])`), plugin tasks, shell/exec targets. */
 export const gruntResolver: Resolver = (argv, { files, cwd }) => {

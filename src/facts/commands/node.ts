@@ -20,6 +20,7 @@ import {
 import { escapeRe } from '../../util/regex.js';
 import { nxFormat, nxTargetNames, nxTargets } from './nx.js';
 import { own } from './own.js';
+import { table } from '../../util/table.js';
 
 /** The hop of a command a script runs that no file line states (a package binary, a script's own line). */
 const NO_HOP: CommandHop = Object.freeze({ path: '', line: 0, text: '' });
@@ -249,7 +250,7 @@ export const concurrently: Resolver = (argv, { files, cwd }) => {
  * cmd`, `env-cmd`, `nyc`/`c8 cmd`, `npx cmd`) are stripped in shell.ts `normalise`; npm-run-all,
  * run-s/run-p and concurrently have their resolvers above.
  */
-const STRING_RUNNERS: Record<string, (args: string[]) => { commands: string[]; scripts?: string[] }> = {
+const STRING_RUNNERS: Record<string, (args: string[]) => { commands: string[]; scripts?: string[] }> = table({
   // glob -c "tsx --test" "./test/**/*.ts" (the glob package's CLI): the command, given the matches.
   glob: (args) => {
     const i = args.findIndex((w) => w === '-c' || w === '--cmd' || w.startsWith('--cmd='));
@@ -264,7 +265,7 @@ const STRING_RUNNERS: Record<string, (args: string[]) => { commands: string[]; s
   'start-server-and-test': serverAndTest,
   'server-test': serverAndTest,
   'start-test': serverAndTest,
-};
+});
 
 function serverAndTest(args: string[]) {
   const words = positionals(args, ['--expect']).filter((w) => !/^(?:https?|tcp|http-get|https-get):|^:?\d+$/.test(w));

@@ -9,6 +9,7 @@ import { consoleScripts as declaredConsoleScripts } from '../entry-points.js';
 import { lineAt } from '../../util/lines.js';
 import { joinPath, type Resolver } from './types.js';
 import { own } from './own.js';
+import { table } from '../../util/table.js';
 
 const RUNNERS: { lang: RegExp; name: string; calls: RegExp }[] = [
   { lang: /ruby/, name: 'Minitest', calls: /^\s*require\s*\(?\s*['"]minitest(?:\/autorun)?['"]|\bMinitest\.run\b/m },
@@ -27,7 +28,7 @@ const RUNNERS: { lang: RegExp; name: string; calls: RegExp }[] = [
   { lang: /node/, name: 'node:test', calls: /from\s+['"]node:test['"][\s\S]*\brun\s*\(/ },
 ];
 
-const INTERPRETERS: Record<string, string> = {
+const INTERPRETERS: Record<string, string> = table({
   ruby: 'ruby',
   node: 'node',
   tsx: 'node',
@@ -35,7 +36,7 @@ const INTERPRETERS: Record<string, string> = {
   bun: 'node',
   python: 'python',
   python3: 'python',
-};
+});
 
 /** How many commands one script may start in the graph. */
 const MAX_SPAWNS = 40;

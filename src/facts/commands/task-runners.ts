@@ -20,6 +20,7 @@ import {
   type Resolver,
 } from './types.js';
 import { escapeRe } from '../../util/regex.js';
+import { table } from '../../util/table.js';
 
 interface PyTask {
   name: string;
@@ -407,7 +408,7 @@ interface MakeTask {
 }
 
 /** cargo-make's predefined tasks (Makefile.stable.toml), used when Makefile.toml does not define them. */
-const CARGO_MAKE_BUILTIN: Record<string, string[]> = {
+const CARGO_MAKE_BUILTIN: Record<string, string[]> = table({
   test: ['cargo test'],
   build: ['cargo build'],
   format: ['cargo fmt'],
@@ -416,7 +417,7 @@ const CARGO_MAKE_BUILTIN: Record<string, string[]> = {
   'ci-flow': ['cargo build', 'cargo test'],
   'dev-test-flow': ['cargo fmt', 'cargo build', 'cargo test'],
   default: ['cargo fmt', 'cargo build', 'cargo test'],
-};
+});
 
 /** `cargo make [task]` / `makers [task]`: Makefile.toml tasks, their dependencies and run_task. */
 export const cargoMakeTasks: Resolver = (argv, { files, cwd }) => {

@@ -6,6 +6,7 @@
  */
 import type { CommandTool, ToolKind } from '../../types.js';
 import { coverageTools } from './coverage.js';
+import { table } from '../../util/table.js';
 
 interface Spec {
   name: string;
@@ -487,7 +488,7 @@ export function classify(argv: readonly string[]): CommandTool[] {
  * Formatter invocations that rewrite files (or print the formatted code) rather than fail on
  * unformatted code: by each tool's own flags for checking and for writing in place.
  */
-const WRITES: Record<string, (args: string) => boolean> = {
+const WRITES: Record<string, (args: string) => boolean> = table({
   prettier: (a) => !/(?:^|\s)(?:--check|-c|--list-different|-l)\b/.test(a),
   black: (a) => !/(?:^|\s)--check\b/.test(a),
   blue: (a) => !/(?:^|\s)--check\b/.test(a),
@@ -540,7 +541,7 @@ const WRITES: Record<string, (args: string) => boolean> = {
   rufo: (a) => !/(?:^|\s)--check\b/.test(a),
   ecs: (a) => /(?:^|\s)--fix\b/.test(a),
   jb: () => true,
-};
+});
 
 function rewrites(program: string, args: string): boolean {
   return WRITES[program]?.(args) ?? false;

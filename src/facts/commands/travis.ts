@@ -8,9 +8,10 @@ import type { FileView } from '../../types.js';
 import { type CiFile, travisJobName } from '../ci.js';
 import type { CiDefault } from './steps.js';
 import { lineOf } from './types.js';
+import { table } from '../../util/table.js';
 
 /** Travis's default `script` per language (JVM languages depend on the build tool, below). */
-const SCRIPT: Record<string, string> = {
+const SCRIPT: Record<string, string> = table({
   node_js: 'npm test',
   ruby: 'bundle exec rake',
   go: 'go test -v ./...',
@@ -29,7 +30,7 @@ const SCRIPT: Record<string, string> = {
   r: 'R CMD check',
   julia: 'julia -e "using Pkg; Pkg.test()"',
   android: './gradlew build connectedCheck',
-};
+});
 
 /** Maven, Gradle (with or without the wrapper) or Ant, as Travis picks them for Java and Groovy. */
 function jvm(files: FileView, what: 'script' | 'install'): string | undefined {

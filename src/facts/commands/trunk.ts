@@ -11,11 +11,12 @@ import { memo } from '../../util/memo.js';
 import { parseYamlWithLines } from '../../util/yaml-lines.js';
 import { classify } from './tools.js';
 import type { Expansion, Resolver, Synthetic } from './types.js';
+import { table } from '../../util/table.js';
 
 export const TRUNK_CONFIGS = ['.trunk/trunk.yaml', '.trunk/trunk.yml'];
 
 /** Trunk linter names whose command is not their name (the rest run as named: `trivy`, `gofmt`). */
-const LINTER_ARGV: Record<string, string[]> = {
+const LINTER_ARGV: Record<string, string[]> = table({
   'golangci-lint2': ['golangci-lint', 'run'],
   'golangci-lint': ['golangci-lint', 'run'],
   clippy: ['cargo', 'clippy'],
@@ -32,7 +33,7 @@ const LINTER_ARGV: Record<string, string[]> = {
   trivy: ['trivy', 'fs'],
   trufflehog: ['trufflehog', 'filesystem'],
   'osv-scanner': ['osv-scanner'],
-};
+});
 
 interface Linter {
   name: string;

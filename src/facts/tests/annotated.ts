@@ -7,6 +7,7 @@
 import { lineIndex, literalSize, mask, matchBracket, matchBrackets, SYNTAX, type Syntax } from './mask.js';
 import { counter } from './types.js';
 import { lowerBound } from '../../util/bisect.js';
+import { table } from '../../util/table.js';
 
 interface Annotation {
   name: string;
@@ -183,10 +184,10 @@ const KOTEST_LEAVES = [
   'xshould',
   'xscenario',
 ];
-const DSL_LEAF: Record<string, RegExp> = {
+const DSL_LEAF: Record<string, RegExp> = table({
   TestBalloon: /(?<![\w.])(test)\s*\(\s*"/g,
   Kotest: new RegExp(`(?<![\\w.])(${KOTEST_LEAVES.join('|')})\\s*\\(\\s*"`, 'g'),
-};
+});
 /** `fun name(`, `fun <T> Receiver.name(`, `fun Receiver<A>.name(`, with an optional @TestRegistering before it. */
 const DSL_FUN = /(@TestRegistering\b[\s\S]{0,200}?)?\bfun\s+(?:<[^>\n]*>\s*)?(?:[\w.]+(?:<[^>\n]*>)?\.)?(\w+)\s*\(/g;
 /** A call with a string first argument and a trailing lambda that ends the line: a test registration's shape. */

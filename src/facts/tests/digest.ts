@@ -38,6 +38,7 @@ import { countPhp, countRuby, type PhpClass, type RubyShared, type ShouldaCount 
 import { snippetAt } from './types.js';
 import { dirOf } from '../paths.js';
 import type { FileView } from '../../types.js';
+import { table } from '../../util/table.js';
 
 /** A `macro_rules!` whose body emits a test function, with its line. */
 export interface RustMacroDef {
@@ -116,12 +117,12 @@ export type TestDigest =
 const JS = /\.(?:[cm]?[jt]sx?)$/;
 const EXPORTS_VALUES =
   /\bexport\s+(?:const|let|var|default)\b|\bexport\s*\{|\bexports\s*\.\s*[\w$]+\s*=|\bmodule\s*\.\s*exports\s*=/;
-const JVM: Record<string, 'java' | 'kotlin' | 'groovy' | 'scala'> = {
+const JVM: Record<string, 'java' | 'kotlin' | 'groovy' | 'scala'> = table({
   java: 'java',
   kt: 'kotlin',
   groovy: 'groovy',
   scala: 'scala',
-};
+});
 
 type Files = Parameters<Digest<unknown>['of']>[2];
 

@@ -10,6 +10,7 @@ import { mask, matchBracket, SYNTAX } from './mask.js';
 import { commandGraph } from '../commands/index.js';
 import { commandsOf } from '../commands/shell.js';
 import { escapeRe } from '../../util/regex.js';
+import { table } from '../../util/table.js';
 
 export interface RunnerSpec {
   runner: string;
@@ -28,7 +29,7 @@ export interface RunnerSpec {
 }
 
 const JS = '?(c|m)[jt]s?(x)';
-const DEFAULTS: Record<string, string[]> = {
+const DEFAULTS: Record<string, string[]> = table({
   vitest: [`**/*.{test,spec}.${JS}`],
   // Jest 30's defaults (jest#14584 added .mjs/.cjs/.mts/.cts; Jest 29's `.[jt]s?(x)` is a subset).
   jest: ['**/__tests__/**/*.?([mc])[jt]s?(x)', '**/?(*.)+(spec|test).?([mc])[jt]s?(x)'],
@@ -62,13 +63,13 @@ const DEFAULTS: Record<string, string[]> = {
     '**/test.?(c|m)[jt]s',
     '**/test/**/*.?(c|m)[jt]s',
   ],
-};
-const EXCLUDE: Record<string, string[]> = {
+});
+const EXCLUDE: Record<string, string[]> = table({
   vitest: ['**/node_modules/**', '**/dist/**', '**/cypress/**', '**/.{idea,git,cache,output,temp}/**'],
   ava: ['**/node_modules/**', '**/fixtures/**', '**/helpers/**', '**/_*'],
   jasmine: ['**/node_modules/**', '**/dist/**'],
   tap: ['**/node_modules/**', '**/{fixture,fixtures,dist,tap-snapshots}/**'],
-};
+});
 const CONFIGS: { runner: string; glob: string }[] = [
   { runner: 'vitest', glob: '**/{vitest,vite}.config.{js,mjs,cjs,ts,mts,cts}' },
   { runner: 'vitest', glob: '**/vitest.{workspace,projects}.{js,mjs,ts,json}' },
@@ -628,7 +629,7 @@ function uvuDirs(argv: string[]): string[] | undefined {
 }
 
 /** Runners that take their test files as arguments, by program name. */
-const FILE_ARG_RUNNERS: Record<string, string> = {
+const FILE_ARG_RUNNERS: Record<string, string> = table({
   tape: 'tape',
   taper: 'tape',
   tap: 'tap',
@@ -637,7 +638,7 @@ const FILE_ARG_RUNNERS: Record<string, string> = {
   borp: 'node:test',
   uvu: 'uvu',
   brittle: 'brittle',
-};
+});
 
 /**
  * The arguments of the first `mocha …` command a package script runs, read through the shell

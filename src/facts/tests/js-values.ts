@@ -12,6 +12,7 @@
  */
 import { createRequire } from 'node:module';
 import { matchBracket } from './mask.js';
+import { table } from '../../util/table.js';
 
 // node:http (and the modules it loads) only when a test names it: ~3 ms of every audit's start-up.
 const require = createRequire(import.meta.url);
@@ -46,10 +47,10 @@ let methods: string[] | undefined;
 const METHODS = (): string[] => (methods ??= [...(require('node:http') as typeof import('node:http')).METHODS]);
 /** The most rows `Array.from({ length })` builds. */
 const MAX_ROWS = 10_000;
-const KNOWN: Record<string, () => Value> = {
+const KNOWN: Record<string, () => Value> = table({
   methods: () => arr(METHODS().map((m) => str(m.toLowerCase()))),
   http: () => obj(record([['METHODS', arr(METHODS().map((m) => str(m)))]]), true),
-};
+});
 KNOWN['node:http'] = KNOWN.http!;
 
 export function truthy(v: Value): boolean | undefined {

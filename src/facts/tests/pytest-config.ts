@@ -7,6 +7,7 @@
 import { globMatcher } from '../../walk/glob.js';
 import type { FileView } from '../../types.js';
 import { commandGraph } from '../commands/index.js';
+import { dict } from '../../util/table.js';
 
 export interface PytestConfig {
   source?: string;
@@ -39,7 +40,7 @@ export function iniSection(text: string, section: string): Record<string, string
   let inSection = false;
   let found = false;
   let key: string | undefined;
-  const out: Record<string, string> = {};
+  const out: Record<string, string> = dict();
   for (const raw of text.split(/\r?\n/)) {
     const header = /^\s*\[([^\]]+)\]\s*$/.exec(raw);
     if (header) {
@@ -116,7 +117,7 @@ function commandRuns(files: FileView, base: PytestConfig): { cfg: PytestConfig; 
     const head = r.argv[0] ?? '';
     if (!/^(?:py\.test|pytest)$/.test(head.slice(head.lastIndexOf('/') + 1))) continue;
     const argv = r.argv.slice(1);
-    const over: Record<string, string> = {};
+    const over: Record<string, string> = dict();
     const ignore: string[] = [];
     const paths: string[] = [];
     for (let i = 0; i < argv.length; i++) {

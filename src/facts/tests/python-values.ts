@@ -10,6 +10,7 @@
  * `sys.platform`/`os.name`, against Linux.
  */
 import { matchBracket } from './mask.js';
+import { table } from '../../util/table.js';
 
 /** Masked code (for structure: brackets, commas) and the original text at the same offsets (for values). */
 export interface PyExpr {
@@ -138,7 +139,7 @@ export function pyItems(input: PyExpr, lookup: Lookup, depth = 0): Items | undef
  * Standard-library constants that bound parameter ranges in tests, with their value on every
  * supported Python 3 (3.8+): `range(2, pickle.HIGHEST_PROTOCOL + 1)` runs protocols 2 to 5.
  */
-const STDLIB_INTS: Record<string, number> = { 'pickle.HIGHEST_PROTOCOL': 5 };
+const STDLIB_INTS: Record<string, number> = table({ 'pickle.HIGHEST_PROTOCOL': 5 });
 
 /** An integer written as literals and known constants joined by + and -, else undefined. */
 function intValue(s: string): number | undefined {
