@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { ScriptScope } from './script-scope.js';
+
+/** The words of the commands a script's lines run, read top to bottom with the given arguments. */
+function run(args: string[], lines: string[]): string[] {
+  const scope = new ScriptScope(args);
+  return lines.flatMap((l) => scope.commands(l, []).map((w) => w.join(' ')));
+}
+
+/**
+ * Review round 32: a `[[ … == glob ]]` test or a `case` arm's glob was matched through a regex built
+ * from it (`*` → `.*`), which backtracked exponentially in the stars: one line of a script,
+ * `[[ aaa…a == *a*a*a*a*a*a*a*a*a*a*a*ab ]]`, stalled the scan for minutes. Globs now match in one pass.
+ */
+describe('shell globs in tests and case arms', () => {
+  const word = 'a'.repeat(40);
+  const hostile = `${'*a'.repeat(14)}b`;
+
+  it('a hostile [[ == ]] glob that does not match skips its branch', () => {
+    const out = run([], [`if [[ ${word} == ${hostile} ]]; then`, '  make deploy', 'else', '  make lint', 'fi']);
+    expect(out).not.toContain('make deploy');
+    expect(out).toContain('make lint');
+  });
+
+  it('a hostile case arm that does not match is skipped; the catch-all runs', () => {
+    const out = run([word], ['case "$1" in', `  ${hostile}) make deploy ;;`, '  *) make lint ;;', 'esac']);
+    expect(out).toEqual(['make lint']);
+  });
+
+  it('globs still match: `*`, `?`, a prefix, a literal', () => {
+    const arm = (pattern: string, arg: string) =>
+      run([arg], ['case "$1" in', `  ${pattern}) make hit ;;`, '  *) make miss ;;', 'esac']);
+    expect(arm('format*', 'format-check')).toEqual(['make hit']);
+    expect(arm('t?st', 'test')).toEqual(['make hit']);
+    expect(arm('*a*b', 'xaxxb')).toEqual(['make hit']);
+    expect(arm('*a*b', 'xaxxbc')).toEqual(['make miss']);
+    expect(arm('lint', 'lint')).toEqual(['make hit']);
+    expect(arm('lint', 'lints')).toEqual(['make miss']);
+    expect(run([], ['if [[ format-all == format* ]]; then make fmt; fi'])).toContain('make fmt');
+  });
+});
