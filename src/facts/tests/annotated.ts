@@ -707,12 +707,9 @@ function rustMacros(code: string, lineOf: (at: number) => number) {
   const definitionAt = (name: string, at: number) => {
     const list = byName.get(name);
     if (!list) return undefined;
-    let found: (typeof defs)[number] | undefined;
-    for (const d of list) {
-      if (d.at > at) break;
-      found = d;
-    }
-    return found ?? list[0];
+    // By binary search (the list is in file order): a walk was definitions × invocations.
+    const i = lowerBound(list.length, (k) => list[k]!.at <= at);
+    return list[i > 0 ? i - 1 : 0];
   };
   // Tests per invocation: the most of any arm, counting the test attributes an arm holds and
   // the tests of the macros it invokes (ripgrep's `literal!` → `extract!`; quick-xml's `text!` →
