@@ -39,3 +39,26 @@ describe('shell globs in tests and case arms', () => {
     expect(run([], ['if [[ format-all == format* ]]; then make fmt; fi'])).toContain('make fmt');
   });
 });
+
+/**
+ * Review round 32: `case WORD in` and a case arm were read by regexes whose lazy group before
+ * `\s+in` / `\s*\)` rescanned the blanks after each character: a line of 40k blanks took 0.6 s,
+ * quadratic in its length. Read by index now; the arms still select as before.
+ */
+describe('case lines of blanks', () => {
+  const blanks = ' '.repeat(200_000);
+  it('a case subject padded with blanks is read; the arm it names runs', () => {
+    expect(run([], [`case lint${blanks}in`, '  test) make test ;;', '  lint) make lint ;;', 'esac'])).toEqual([
+      'make lint',
+    ]);
+  });
+
+  it('a line of blanks inside a case that closes no arm is a command of the arm, not an arm', () => {
+    expect(
+      run(['lint'], ['case "$1" in', '  lint)', `    make${blanks}lint`, '  ;;', '  *) make other ;;', 'esac']),
+    ).toEqual(['make lint']);
+    expect(run(['x'], ['case "$1" in', '  (lint | check )   make lint ;;', '  ( * ) make other ;;', 'esac'])).toEqual([
+      'make other',
+    ]);
+  });
+});
