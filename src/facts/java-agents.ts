@@ -11,7 +11,8 @@
  * APM agents collect traces and metrics alike; the Prometheus JMX exporter collects metrics only.
  *
  * Linear: one indexOf walk per file for the flag, one pass over the Dockerfiles' lines for the
- * lines that ship an agent; bounded by the number of files read.
+ * lines that ship an agent (at most MAX_SHIPPED of them, each generic flag compared with those);
+ * bounded by the number of files read.
  */
 import type { FileView } from '../types.js';
 import { memo } from '../util/memo.js';
@@ -53,6 +54,13 @@ const FILES = [
 const DOCKERFILES = /(?:^|\/)(?:Dockerfile(?:\.[^/]*)?|[^/]*\.dockerfile|Containerfile)$/i;
 const MAX_FILES = 400;
 const MAX_FLAGS = 20;
+/**
+ * Lines that ship a vendor's agent kept (and their first characters): each generic flag is looked
+ * up among them, so unbounded they made the reader flags × lines (400 scripts of generic flags
+ * against Dockerfiles of `RUN datadog` lines grew fourfold for twice the input).
+ */
+const MAX_SHIPPED = 50;
+const MAX_SHIPPED_CHARS = 300;
 const FLAG = '-javaagent:';
 /** Where an agent path ends: whitespace, a quote, the JSON array's comma or bracket, `=options`. */
 const PATH_END = /[\s"',\]=;]/;
@@ -75,9 +83,10 @@ export function javaAgents(files: FileView): JavaAgent[] {
     for (const p of paths.filter((x) => DOCKERFILES.test(x)).slice(0, MAX_FILES)) {
       const lines = files.lines(p);
       if (!lines) continue;
-      for (let n = 1; n <= lines.count; n++) {
+      for (let n = 1; n <= lines.count && shipped.length < MAX_SHIPPED; n++) {
         const l = lines.bare(n);
-        if (/^\s*(?:COPY|ADD|RUN)\b/i.test(l) && vendorOf(l)) shipped.push({ path: p, line: n, text: l.trim() });
+        if (/^\s*(?:COPY|ADD|RUN)\b/i.test(l) && vendorOf(l))
+          shipped.push({ path: p, line: n, text: l.trim().slice(0, MAX_SHIPPED_CHARS) });
       }
     }
     const out: JavaAgent[] = [];

@@ -708,25 +708,25 @@ function rustMacros(code: string, lineOf: (at: number) => number) {
   const definitionAt = (name: string, at: number) => {
     const list = byName.get(name);
     if (!list) return undefined;
-    let found: (typeof defs)[number] | undefined;
-    for (const d of list) {
-      if (d.at > at) break;
-      found = d;
-    }
-    return found ?? list[0];
+    // By binary search (the list is in file order): a walk was definitions × invocations.
+    const i = lowerBound(list.length, (k) => list[k]!.at <= at);
+    return list[i > 0 ? i - 1 : 0];
   };
   // Tests per invocation: the most of any arm, counting the test attributes an arm holds and
   // the tests of the macros it invokes (ripgrep's `literal!` → `extract!`; quick-xml's `text!` →
   // `serialize_as!`; a macro whose arm writes several `#[test] fn` makes that many). Followed up to
   // three levels of nesting: each level a pass over the arms' recorded calls, never the text again.
-  for (const d of defs) d.tests = Math.max(...d.arms.map((a) => a.direct));
+  // Reduced, not spread: `Math.max(...arms)` throws past ~120k arguments, and one macro of a
+  // hostile file may have more arms than that.
+  const most = (ns: number[]) => ns.reduce((x, y) => (y > x ? y : x), 0);
+  for (const d of defs) d.tests = most(d.arms.map((a) => a.direct));
   for (let depth = 0; depth < 3; depth++) {
     let changed = false;
     const next = defs.map((d) =>
       Math.min(
         MAX_TESTS_PER_INVOCATION,
-        Math.max(
-          ...d.arms.map((a) => {
+        most(
+          d.arms.map((a) => {
             let n = a.direct;
             // A macro invoking itself dispatches to another of its arms (a tt-muncher's
             // `eof!($v) => { eof!(i8_: i8 = $v); … }`): that arm is already in the maximum, and
