@@ -24,7 +24,6 @@ import {
   yamlSection,
   PUBLIC_EMULATOR_KEYS,
 } from '../../src/facts/secrets.js';
-import { dict } from '../../src/util/table.js';
 
 /** CI configuration: its literal values are the test jobs' (real secrets come from the secret store). */
 const CI_FILE =
@@ -440,7 +439,7 @@ function isLockOrBundle(path: string): boolean {
 }
 
 function countBy(keys: string[]): Record<string, number> {
-  const out: Record<string, number> = dict();
+  const out: Record<string, number> = {};
   for (const k of keys.sort()) out[k] = (out[k] ?? 0) + 1;
   return out;
 }

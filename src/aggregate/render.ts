@@ -3,12 +3,11 @@ import { builtinTemplate, renderTemplate } from '../render/handlebars.js';
 import { UsageError } from '../util/errors.js';
 import { oneLineDeep, printable, printableJson } from '../util/printable.js';
 import type { Aggregate, AggregateGroup } from './schema.js';
-import { table } from '../util/table.js';
 
 export const AGGREGATE_FORMATS = ['terminal', 'json', 'md', 'html', 'csv'] as const;
 export type AggregateFormat = (typeof AGGREGATE_FORMATS)[number];
 
-const BY_EXTENSION: Record<string, AggregateFormat> = table({
+const BY_EXTENSION: Record<string, AggregateFormat> = {
   json: 'json',
   md: 'md',
   markdown: 'md',
@@ -16,7 +15,7 @@ const BY_EXTENSION: Record<string, AggregateFormat> = table({
   htm: 'html',
   csv: 'csv',
   txt: 'terminal',
-});
+};
 
 export function aggregateFormat(format: string | undefined, output: string | undefined): AggregateFormat {
   if (format) {

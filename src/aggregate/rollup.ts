@@ -15,7 +15,6 @@ import {
   type AggregateRepository,
   type Inventory,
 } from './schema.js';
-import { dict } from '../util/table.js';
 
 const PILLAR_TITLES: Record<PillarId, string> = {
   architecture: 'Architecture & Design',
@@ -195,7 +194,7 @@ export function rollup(input: RollupInput): Aggregate {
     .map((e) => {
       const state = (rule: string): RuleState => e.rules.get(rule) ?? 'missing';
       const lv: LevelResult | undefined = levels.length ? levelOf(levels, state) : undefined;
-      const counts: Record<string, number> = dict();
+      const counts: Record<string, number> = {};
       const failing: string[] = [];
       for (const [id, s] of e.rules) {
         counts[s] = (counts[s] ?? 0) + 1;

@@ -36,7 +36,6 @@ import { DiskSource } from '../walk/disk-source.js';
 import { decode, FileIndex } from '../walk/file-index.js';
 import { gitInfo, gitTags } from '../walk/git.js';
 import { isDirectory, listFiles } from '../walk/list.js';
-import { dict } from '../util/table.js';
 
 export interface AuditOptions {
   /**
@@ -111,7 +110,7 @@ export async function auditRepository(
   const root = resolve(rootArg);
   if (!existsSync(root)) throw new UsageError(`path does not exist: ${rootArg}`);
   if (!isDirectory(root)) throw new UsageError(`not a directory: ${rootArg}`);
-  const timings: Record<string, number> = dict();
+  const timings: Record<string, number> = {};
   let lap = performance.now();
   const phase = (name: string) => {
     const now = performance.now();

@@ -7,7 +7,6 @@ import { UsageError } from '../util/errors.js';
 import { nearest } from '../util/suggest.js';
 import { optionNames } from '../engine/options.js';
 import { LazyOptions } from '../engine/lazy-options.js';
-import { dict } from '../util/table.js';
 
 export interface RuleRow {
   id: string;
@@ -97,7 +96,7 @@ export function explainRule(pillars: PillarDefinition[], id: string): string {
 function optionLines(fullId: string, meta: RuleMeta): string[] {
   if (!meta.options) return [];
   const head = ['', 'Options', `  rules: { ${fullId}: { options: { … } } } in .readiness.yml`];
-  let props: Record<string, JsonProp> = dict();
+  let props: Record<string, JsonProp> = {};
   try {
     // Built-in rules declare zod schemas; a plugin's schema of another kind shows its names only.
     const schema = meta.options instanceof LazyOptions ? meta.options.loaded : meta.options;

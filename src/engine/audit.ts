@@ -18,7 +18,6 @@ import { selectRules } from './select.js';
 import { loadOptionSchemas } from './lazy-options.js';
 import { rulesHeapFlags } from '../util/heap-flags.js';
 import type { Match } from '../types.js';
-import { dict } from '../util/table.js';
 
 /**
  * `readiness-ignore <rule-id> -- <reason>` in a comment. It is scanned only in files the audit
@@ -128,7 +127,7 @@ export async function runAudit(input: AuditInput): Promise<AuditRun> {
 
 async function auditOf(input: AuditInput): Promise<AuditRun> {
   const { files, config } = input;
-  const timings: Record<string, number> = dict();
+  const timings: Record<string, number> = {};
   let t = performance.now();
   const lap = (name: string) => {
     const now = performance.now();

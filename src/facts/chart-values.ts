@@ -11,7 +11,6 @@ import { memo } from '../util/memo.js';
 import { parseYamlWithLines, type YamlDoc } from '../util/yaml-lines.js';
 import { k8s, type Workload } from './k8s.js';
 import { isProductionPath } from './paths.js';
-import { dict } from '../util/table.js';
 
 /** A wrapper chart's workload: the replica ceiling when its values enable autoscaling. */
 export interface ValuesWorkload extends Workload {
@@ -100,7 +99,7 @@ function resourcesIn(
       };
   }
   const flat = (kind: 'Requests' | 'Limits') => {
-    const o: Record<string, unknown> = dict();
+    const o: Record<string, unknown> = {};
     for (const res of ['memory', 'cpu']) if (v[`${res}${kind}`] !== undefined) o[res] = v[`${res}${kind}`];
     return Object.keys(o).length ? o : undefined;
   };

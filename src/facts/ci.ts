@@ -8,7 +8,6 @@ import { basename } from '../walk/glob.js';
 import { memo } from '../util/memo.js';
 import { parseYamlWithLines, type YamlScalar } from '../util/yaml-lines.js';
 import { lineAt } from '../util/lines.js';
-import { dict } from '../util/table.js';
 
 export type CiSystem =
   | 'github-actions'
@@ -501,7 +500,7 @@ function stepInputs(value: unknown, path: string[], withEnv = false): Record<str
   const inputs = rec(step?.with) ?? rec(step?.inputs);
   const env = withEnv ? rec(step?.env) : undefined;
   if (!inputs && !env) return undefined;
-  const out: Record<string, string> = dict();
+  const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(inputs ?? {}))
     if (['string', 'number', 'boolean'].includes(typeof v)) out[k] = String(v);
   for (const [k, v] of Object.entries(env ?? {}))

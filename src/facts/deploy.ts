@@ -20,7 +20,6 @@ import { parseYamlWithLines } from '../util/yaml-lines.js';
 import { k8s } from './k8s.js';
 import { pulumi } from './pulumi.js';
 import { composeBuildContext, composeBuildPath, dockerfiles, isToolImage } from './dockerfile.js';
-import { dict } from '../util/table.js';
 
 export const COMPOSE_GLOBS = [
   '**/docker-compose*.{yml,yaml}',
@@ -279,7 +278,7 @@ function withMerged(s: Record<string, unknown>): Record<string, unknown> {
   const merge = s['<<'];
   if (merge === undefined) return s;
   const bases = (Array.isArray(merge) ? merge : [merge]).map(rec).filter((b) => b !== undefined);
-  const out: Record<string, unknown> = dict();
+  const out: Record<string, unknown> = {};
   for (const b of bases.reverse()) Object.assign(out, b);
   for (const [k, v] of Object.entries(s)) if (k !== '<<') out[k] = v;
   return out;

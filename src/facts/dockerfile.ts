@@ -3,7 +3,6 @@ import type { FileView } from '../types.js';
 import { memo } from '../util/memo.js';
 import { isDevContainer, isLocalDevPath, isProductionPath } from './paths.js';
 import { escapeRe } from '../util/regex.js';
-import { dict } from '../util/table.js';
 
 export const DOCKERFILE_GLOBS = [
   '**/Dockerfile',
@@ -99,7 +98,7 @@ export function parseEarthfile(path: string, text: string): Dockerfile[] {
     if (keyword === 'COPY') args = args.replace(/(^|\s)\+([\w.-]+)\//, '$1--from=+$2 ');
     cur.ins.push({ keyword, args, line: start + 1, endLine: i + 1 });
   }
-  const args: Record<string, string> = dict();
+  const args: Record<string, string> = {};
   for (const ins of base.ins)
     if (ins.keyword === 'ARG') {
       const a = /^(?:--global\s+)?([A-Za-z_]\w*)=("[^"]*"|'[^']*'|\S*)/.exec(ins.args);
@@ -307,7 +306,7 @@ export function parseDockerfile(path: string, text: string): Dockerfile {
     instructions.push({ keyword: m[1]!.toUpperCase(), args: m[2]!.trim(), line: start + 1, endLine: i + 1 });
   }
   const stages: Stage[] = [];
-  const args: Record<string, string> = dict();
+  const args: Record<string, string> = {};
   for (const ins of instructions) {
     if (ins.keyword === 'FROM') {
       const parts = ins.args.split(/\s+/).filter((p) => !p.startsWith('--'));

@@ -14,7 +14,6 @@ import { posix } from 'node:path';
 import { parseYamlWithLines, type YamlDoc } from '../util/yaml-lines.js';
 import { lineAt } from '../util/lines.js';
 import { isRelease, releaseWorkloads } from './release-values.js';
-import { dict } from '../util/table.js';
 
 /**
  * Files the model parses: rules that use it declare `digests: [K8S_DIGEST]`. JSON is a manifest
@@ -1008,7 +1007,7 @@ function readPart(kind: string, doc: Record<string, unknown>): Record<string, un
   const out: Record<string, unknown> = { apiVersion: doc.apiVersion, kind: doc.kind };
   const meta = rec(doc.metadata);
   if (meta) {
-    const kept: Record<string, unknown> = dict();
+    const kept: Record<string, unknown> = {};
     if ('name' in meta) kept.name = meta.name;
     if ('annotations' in meta) kept.annotations = meta.annotations;
     out.metadata = kept;

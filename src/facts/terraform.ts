@@ -9,7 +9,6 @@ import { detachDeep, share } from '../util/detach.js';
 import { memo } from '../util/memo.js';
 import { keepShape, plainCopy, plainMaker } from '../util/shapes.js';
 import { lineAt } from '../util/lines.js';
-import { dict } from '../util/table.js';
 
 export const TF_READS = ['**/*.tf', '**/*.tofu'];
 export const TFVARS_GLOBS = ['**/*.tfvars', '**/*.tfvars.json'];
@@ -154,8 +153,8 @@ export function parseHcl(path: string, text: string): { blocks: TfBlock[]; error
     depth: number,
     blocks: TfBlock[] = [],
   ): TfBlock[] & { attrs?: Record<string, TfValue>; attrLines?: Record<string, number> } => {
-    const attrs: Record<string, TfValue> = dict();
-    const attrLines: Record<string, number> = dict();
+    const attrs: Record<string, TfValue> = {};
+    const attrLines: Record<string, number> = {};
     for (;;) {
       skipSpace(true);
       if (i >= n) {

@@ -1,8 +1,7 @@
 /** A shields.io endpoint badge: https://shields.io/badges/endpoint-badge */
 import type { Report } from '../report/schema.js';
-import { table } from '../util/table.js';
 
-const COLOR: Record<string, string> = table({ A: 'brightgreen', B: 'green', C: 'yellow', D: 'orange', F: 'red' });
+const COLOR: Record<string, string> = { A: 'brightgreen', B: 'green', C: 'yellow', D: 'orange', F: 'red' };
 
 export function renderBadge(report: Report): string {
   const s = report.summary;

@@ -6,25 +6,24 @@ import Handlebars, { type HelperOptions } from 'handlebars';
 import type { Evidence } from '../types.js';
 import { ruleTitle } from '../report/wording.js';
 import { inertReferences } from '../util/printable.js';
-import { table } from '../util/table.js';
 
-export const OUTCOME_ICON: Record<string, string> = table({
+export const OUTCOME_ICON: Record<string, string> = {
   pass: '✅',
   partial: '⚠️',
   fail: '❌',
   'not-applicable': '➖',
   unknown: '❔',
   error: '💥',
-});
+};
 
-export const OUTCOME_SYMBOL: Record<string, string> = table({
+export const OUTCOME_SYMBOL: Record<string, string> = {
   pass: '✓',
   partial: '◐',
   fail: '✗',
   'not-applicable': '–',
   unknown: '?',
   error: '!',
-});
+};
 
 /** Line breaks and tabs only separate words in a cell or a line: one space each. */
 const flat = (value: unknown) => String(value ?? '').replace(/\r\n|[\r\n\t\u2028\u2029]/g, ' ');
@@ -329,7 +328,7 @@ export function radarSvg(pillars: { id: string; title: string; score: number | n
 }
 
 /** Handlebars helpers, registered on a fresh environment per render. */
-export const HELPERS: Record<string, (...args: never[]) => unknown> = table({
+export const HELPERS: Record<string, (...args: never[]) => unknown> = {
   percent: (v: unknown) => percent(v),
   // `{{grade}}` and `{{score}}` with no argument would shadow the Report fields of the same name;
   // then they read the field from the current context instead.
@@ -454,4 +453,4 @@ export const HELPERS: Record<string, (...args: never[]) => unknown> = table({
   inc: (v: unknown) => (typeof v === 'number' ? v + 1 : v),
   round: (v: unknown, d: unknown) => (typeof v === 'number' ? Number(v.toFixed(typeof d === 'number' ? d : 0)) : v),
   signed: (v: unknown) => (typeof v === 'number' ? `${v > 0 ? '+' : ''}${Number(v.toFixed(1))}` : ''),
-});
+};

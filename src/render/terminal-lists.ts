@@ -8,19 +8,18 @@ import { ruleTitle } from '../report/wording.js';
 import { location } from './helpers.js';
 import { oneLine } from '../util/printable.js';
 import { displayWidth, fitLine, type Part, truncate, wrap } from './text.js';
-import { table } from '../util/table.js';
 
 /** How many of each list the default view shows before it points at --verbose. */
 export const SHOWN = { fixes: 5, gates: 3, gateLines: 4, notes: 2, changes: 3, packages: 3 };
 
-const ICON: Record<string, string> = table({
+const ICON: Record<string, string> = {
   pass: '✓',
   partial: '◐',
   fail: '✗',
   'not-applicable': '–',
   unknown: '?',
   error: '!',
-});
+};
 
 export function gradeColor(c: ChalkInstance, grade: string | null): ChalkInstance {
   if (grade === 'A' || grade === 'B') return c.green;

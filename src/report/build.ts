@@ -13,7 +13,6 @@ import { ciFiles } from '../facts/ci.js';
 import { catalogueHash, configHash } from './stamp.js';
 import { levelOf, ruleState } from '../aggregate/levels.js';
 import { ruleTitle } from './wording.js';
-import { dict } from '../util/table.js';
 
 export interface RepoInfo {
   name: string;
@@ -132,7 +131,7 @@ export function buildReport(input: BuildInput): Omit<Report, 'gates'> {
     suppressed: all.filter((r) => r.suppressed).length,
   };
   const titles = new Map(all.map((r) => [r.id, ruleTitle(r)]));
-  const skippedByReason: Record<string, number> = dict();
+  const skippedByReason: Record<string, number> = {};
   for (const reason of [...files.stats.skipped.values()].sort())
     skippedByReason[reason] = (skippedByReason[reason] ?? 0) + 1;
   const facts = audit.facts;

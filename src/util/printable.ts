@@ -1,4 +1,4 @@
-import { dict } from './table.js';
+import { table } from './table.js';
 /**
  * Text that leaves the process (a terminal, a CI log, a file someone will `cat`) must show
  * repository text, never obey it: an ESC starts a terminal escape sequence (colours, cursor moves,
@@ -40,7 +40,7 @@ export function oneLineDeep<T>(value: T): T {
   if (typeof value === 'string') return oneLine(value) as T;
   if (Array.isArray(value)) return value.map((v) => oneLineDeep(v)) as T;
   if (value && typeof value === 'object') {
-    const out: Record<string, unknown> = dict();
+    const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value)) out[k] = oneLineDeep(v);
     return out as T;
   }

@@ -1,5 +1,4 @@
 import { CODE_SIGNING_KEY_SCRUB, KINDS, PLACEHOLDER, SECRET_PATTERNS } from '../facts/secrets.js';
-import { dict } from './table.js';
 /**
  * Redaction: evidence for a secret shows where it is, never what it is. Only the first four
  * characters of the value survive, so a reader can tell which key it was.
@@ -84,7 +83,7 @@ export function redactDeep<T>(value: T): T {
   if (typeof value === 'string') return redactSecrets(value) as T;
   if (Array.isArray(value)) return value.map((v) => redactDeep(v)) as T;
   if (value && typeof value === 'object') {
-    const out: Record<string, unknown> = dict();
+    const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value)) out[k] = redactDeep(v);
     return out as T;
   }

@@ -1,4 +1,3 @@
-import { dict } from './table.js';
 /**
  * Hidden classes for objects the audit keeps by the hundred thousand. V8 finds the hidden class of
  * an object built from `{}` one key at a time (a literal of up to four fields, `Object.assign({},
@@ -16,7 +15,7 @@ const kept: object[] = [];
 
 /** Keeps the hidden classes of an object with these keys, added in this order, alive for the whole run. */
 export function keepShape(...keys: string[]): void {
-  const o: Record<string, number> = dict();
+  const o: Record<string, number> = {};
   for (const k of keys) o[k] = 0;
   kept.push(o);
 }

@@ -1,4 +1,3 @@
-import { dict } from './table.js';
 /**
  * A fast reader for the plain block YAML most manifests are written in (DESIGN §9: the `yaml`
  * library spent ~0.5 ms per Kubernetes file, the largest cost of a 100k-file audit). It reads
@@ -144,7 +143,7 @@ class Reader {
   }
 
   private mapping(indent: number): { value: unknown; lines: Lines } {
-    const value: Record<string, unknown> = dict();
+    const value: Record<string, unknown> = {};
     const keys = new Map<string, Lines>();
     let pairs: Lines['pairs'];
     const line = this.lines[this.i]!.no;

@@ -57,7 +57,7 @@ import { fileLinesFinding } from './file-lines.js';
 import { subjectFinding } from './subjects.js';
 import { routeCoverage } from './coverage.js';
 import { quotedStatement, runStatus, statementIn } from './presence-only.js';
-import { table } from '../util/table.js';
+import { dict, table } from '../util/table.js';
 
 type Evidence = VerifiedClaim['evidence'][number];
 export type Out = (

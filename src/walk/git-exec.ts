@@ -21,7 +21,6 @@ import { spawn } from 'node:child_process';
 import { lstatSync, readFileSync, realpathSync, type Stats } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { dict } from '../util/table.js';
 
 /**
  * A path that can never exist: it lies below this module's own file (ENOTDIR), and git reads a
@@ -230,7 +229,7 @@ function runGitPieces(
 }
 
 export function isolatedEnv(repo: GitRepo): Record<string, string> {
-  const env: Record<string, string> = dict();
+  const env: Record<string, string> = {};
   for (const [k, v] of Object.entries(process.env)) if (v !== undefined && !/^GIT_/i.test(k)) env[k] = v;
   return {
     ...env,

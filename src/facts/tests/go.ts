@@ -11,7 +11,6 @@
 import { LineIndex } from '../../util/lines.js';
 import { lineIndex, mask, matchBracket, SYNTAX } from './mask.js';
 import { counter, snippetAt } from './types.js';
-import { dict } from '../../util/table.js';
 
 const PLATFORM = new Set([
   'linux',
@@ -157,7 +156,7 @@ export function goSuites(text: string): GoSuites {
       line: lineOf(m.index),
       snippet: snippetAt((lines ??= new LineIndex(text)), lineOf(m.index)),
     });
-  const embeds: Record<string, string[]> = dict();
+  const embeds: Record<string, string[]> = {};
   for (const m of code.matchAll(/^type\s+(\w+)\s+struct\s*\{/gm)) {
     const open = m.index + m[0].length - 1;
     const end = matchBracket(code, open);

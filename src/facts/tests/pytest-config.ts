@@ -7,7 +7,6 @@
 import { globMatcher } from '../../walk/glob.js';
 import type { FileView } from '../../types.js';
 import { commandGraph } from '../commands/index.js';
-import { dict } from '../../util/table.js';
 
 export interface PytestConfig {
   source?: string;
@@ -40,7 +39,7 @@ export function iniSection(text: string, section: string): Record<string, string
   let inSection = false;
   let found = false;
   let key: string | undefined;
-  const out: Record<string, string> = dict();
+  const out: Record<string, string> = {};
   for (const raw of text.split(/\r?\n/)) {
     const header = /^\s*\[([^\]]+)\]\s*$/.exec(raw);
     if (header) {
@@ -117,7 +116,7 @@ function commandRuns(files: FileView, base: PytestConfig): { cfg: PytestConfig; 
     const head = r.argv[0] ?? '';
     if (!/^(?:py\.test|pytest)$/.test(head.slice(head.lastIndexOf('/') + 1))) continue;
     const argv = r.argv.slice(1);
-    const over: Record<string, string> = dict();
+    const over: Record<string, string> = {};
     const ignore: string[] = [];
     const paths: string[] = [];
     for (let i = 0; i < argv.length; i++) {

@@ -1,6 +1,5 @@
 /** Totals of a test inventory, by language and by framework, for `data` and messages. */
 import type { TestInventory } from './inventory.js';
-import { dict } from '../../util/table.js';
 
 export interface Tally {
   testFiles: number;
@@ -17,8 +16,8 @@ const empty = (): Tally => ({ testFiles: 0, testCases: 0, skipped: 0, parametriz
 
 export function summarise(inv: TestInventory) {
   const total = empty();
-  const byLanguage: Record<string, Tally> = dict();
-  const byFramework: Record<string, Tally> = dict();
+  const byLanguage: Record<string, Tally> = {};
+  const byFramework: Record<string, Tally> = {};
   const go = { benchmarks: 0, fuzz: 0, examples: 0 };
   for (const f of inv.files) {
     for (const t of [total, (byLanguage[f.language] ??= empty()), (byFramework[f.framework] ??= empty())]) {
