@@ -52,14 +52,32 @@ export function testClassCount(ctx: LookupContext, claim: Claim): Finding | null
     if (/^\s*/.exec(l)![0].length <= indent) break;
     if (/^\s*(?:async\s+)?def\s+test\w*\s*\(/.test(l)) count++;
   }
-  const agrees = count === Number(said);
+  return counted(
+    name!,
+    said!,
+    count,
+    { path: def.path, line: def.line, snippet: head, where: `${def.path}:${def.line}` },
+    'def test_…',
+  );
+}
+
+/** A test class's counted cases against the count the line gives: the same count confirms, any other contradicts. */
+function counted(
+  name: string,
+  said: string,
+  count: number,
+  at: { path: string; line: number; snippet: string; where?: string },
+  how: string,
+): Finding {
   return {
     subject: `${name} (${said} tests)`,
     basis: 'tests',
     valued: true,
-    present: agrees ? 'yes' : 'no',
-    detail: `${name} at ${def.path}:${def.line} holds ${count} test method${count === 1 ? '' : 's'} (def test_…)`,
-    evidence: [{ path: def.path, line: def.line, snippet: head.trim().slice(0, 120), note: `${count} test methods` }],
+    present: count === Number(said) ? 'yes' : 'no',
+    detail: `${name} at ${at.where ?? at.path} holds ${count} test method${count === 1 ? '' : 's'} (${how})`,
+    evidence: [
+      { path: at.path, line: at.line, snippet: at.snippet.trim().slice(0, 120), note: `${count} test methods` },
+    ],
   };
 }
 
@@ -91,13 +109,5 @@ function markedClassCount(
       first ||= i + 1;
     }
   if (!count) return null;
-  const agrees = count === Number(said);
-  return {
-    subject: `${name} (${said} tests)`,
-    basis: 'tests',
-    valued: true,
-    present: agrees ? 'yes' : 'no',
-    detail: `${name} at ${path} holds ${count} test method${count === 1 ? '' : 's'} (@Test or [Fact] markers)`,
-    evidence: [{ path, line: first, snippet: lines[first - 1]!.trim().slice(0, 120), note: `${count} test methods` }],
-  };
+  return counted(name, said, count, { path, line: first, snippet: lines[first - 1]! }, '@Test or [Fact] markers');
 }
