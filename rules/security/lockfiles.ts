@@ -9,6 +9,7 @@ import { escapeRe } from '../../src/util/regex.js';
 import { lineAt } from '../../src/util/lines.js';
 import { consoleScripts } from '../../src/facts/entry-points.js';
 import { swiftPackage } from '../../src/facts/manifests/swift.js';
+import { globMatch } from '../../src/util/glob-match.js';
 
 const NPM_LOCKS = ['package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock', 'pnpm-lock.yaml', 'bun.lockb', 'bun.lock'];
 const PY_LOCKS = ['poetry.lock', 'uv.lock', 'pdm.lock', 'Pipfile.lock', 'pylock.toml'];
@@ -192,14 +193,7 @@ function nugetLibraries(files: FileView): string[] {
 }
 
 /** Cargo's `members` globs: `*` is one path segment. */
-function memberGlob(g: string): RegExp {
-  const body = g
-    .replace(/\/+$/, '')
-    .split('*')
-    .map((x) => x.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
-    .join('[^/]*');
-  return new RegExp(`^${body}$`);
-}
+const memberMatch = (g: string, rel: string) => globMatch(g.replace(/\/+$/, ''), rel, { segments: true }) === true;
 
 /**
  * The Cargo.toml of the workspace a crate belongs to: the nearest ancestor manifest with
@@ -222,8 +216,8 @@ export function cargoWorkspaceRoot(files: FileView, manifest: string): string | 
       const block = new RegExp(`^[ \\t]*${key}[ \\t]*=[ \\t]*\\[([^\\]]*)\\]`, 'm').exec(text)?.[1] ?? '';
       return [...block.matchAll(/["']([^"']+)["']/g)].map((x) => x[1]!);
     };
-    if (list('exclude').some((g) => memberGlob(g).test(rel))) return undefined;
-    if (list('members').some((g) => memberGlob(g).test(rel))) return root;
+    if (list('exclude').some((g) => memberMatch(g, rel))) return undefined;
+    if (list('members').some((g) => memberMatch(g, rel))) return root;
     return undefined;
   }
   return undefined;

@@ -1,5 +1,9 @@
 /** Reading a script top to bottom: its arguments, its assignments and the `case` branch that runs. */
 import { simpleCommands } from './shell.js';
+import { globMatch } from '../../util/glob-match.js';
+
+/** A shell glob: `*` and `?`; a bracket is read as itself, as this reader always has. */
+const SHELL = { question: true };
 
 /**
  * What a script knows as it is read top to bottom: its arguments (`$1`, `$@`) and its own simple
@@ -55,7 +59,7 @@ export class ScriptScope {
     if (c && branch && !/^[\w-]+\s*\(\s*\)/.test(t)) {
       const hit =
         c.subject === undefined ||
-        branch[1]!.split('|').some((p) => globMatch(p.trim().replace(/^["']|["']$/g, ''), c.subject!) ?? true);
+        branch[1]!.split('|').some((p) => globMatch(p.trim().replace(/^["']|["']$/g, ''), c.subject!, SHELL) ?? true);
       c.active = c.subject === undefined || (hit && !c.matched);
       if (c.active) c.matched = true;
       body = branch[2]!;
@@ -171,41 +175,10 @@ function testOutcome(argv: string[] | undefined): boolean | undefined {
     return undefined;
   const [a, op, b] = words as [string, string, string];
   let eq: boolean | undefined;
-  if (op === '=' || op === '==' || op === '!=') eq = head === '[[' ? globMatch(b, a) : a === b;
+  if (op === '=' || op === '==' || op === '!=') eq = head === '[[' ? globMatch(b, a, SHELL) : a === b;
   if (eq === undefined) return undefined;
   const held = op === '!=' ? !eq : eq;
   return negate ? !held : held;
-}
-
-/** Longest pattern or word a glob is matched on; longer is not known (every branch is kept). */
-const MAX_GLOB = 1000;
-
-/**
- * Whether a shell glob (`test*`, `?a`, `*`) matches the whole word: `*` any run, `?` one character,
- * anything else itself; undefined past MAX_GLOB. One pass that backtracks only to the last `*`:
- * O(word × pattern) at worst, where the regex `^.*a.*a…b$` built from the glob backtracked
- * exponentially in its stars (`[[ aaa…a == *a*a*a*a*a*a*a*a*a*ab ]]`, one line, took minutes).
- */
-function globMatch(pattern: string, word: string): boolean | undefined {
-  if (pattern.length > MAX_GLOB || word.length > MAX_GLOB) return undefined;
-  let p = 0;
-  let w = 0;
-  let star = -1;
-  let mark = 0;
-  while (w < word.length) {
-    if (pattern[p] === '*') {
-      star = p++;
-      mark = w;
-    } else if (p < pattern.length && (pattern[p] === '?' || pattern[p] === word[w])) {
-      p++;
-      w++;
-    } else if (star >= 0) {
-      p = star + 1;
-      w = ++mark;
-    } else return false;
-  }
-  while (pattern[p] === '*') p++;
-  return p === pattern.length;
 }
 
 /** How many blocks a line opens (`if …; then`, `while …; do`, `case … in`) less those it closes. */

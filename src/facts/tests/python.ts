@@ -11,6 +11,7 @@ import type { PytestConfig } from './pytest-config.js';
 import type { PyClass, PyFixture, PyFunc, PyModule } from './python-parse.js';
 import type { PyBases } from './python-bases.js';
 import { counter } from './types.js';
+import { globMatch } from '../../util/glob-match.js';
 
 export interface PyProject {
   modules: Map<string, PyModule>;
@@ -29,16 +30,10 @@ export interface PyProject {
   bases?: PyBases;
 }
 
+/** pytest's `python_functions`/`python_classes`: fnmatch globs, or a prefix when the entry has none. */
 const nameMatches = (name: string, patterns: string[]) =>
   patterns.some((p) =>
-    /[*?[]/.test(p)
-      ? new RegExp(
-          `^${p
-            .replace(/[.+^${}()|\\]/g, '\\$&')
-            .replace(/\*/g, '.*')
-            .replace(/\?/g, '.')}$`,
-        ).test(name)
-      : name.startsWith(p),
+    /[*?[]/.test(p) ? globMatch(p, name, { question: true, classes: true }) === true : name.startsWith(p),
   );
 
 function registry(project: PyProject): Map<string, PyClass> {
