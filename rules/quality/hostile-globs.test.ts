@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { globMatch } from '../../src/util/glob-match.js';
+import { boundedRegexSource } from '../../src/util/regex.js';
 import { runRuleOn } from '../../src/testing/rule-tester.js';
 import lockfiles from '../security/lockfiles.js';
 import testsPresent from './tests-present.js';
@@ -47,6 +48,30 @@ describe('globs from repository text', () => {
         [`crates/${'a'.repeat(60)}/src/main.rs`]: 'fn main() {}\n',
       },
       { profile: 'cli' },
+    );
+    expect(r.outcome).not.toBe('error');
+  });
+
+  it("a Jest testRegex that backtracks exponentially is not run; Jest's own regex and plain ones are", async () => {
+    expect(boundedRegexSource(String.raw`(/__tests__/.*|(\.|/)(test|spec))\.[jt]sx?$`)).toBe(true);
+    expect(boundedRegexSource(String.raw`.*\.setup\.ts`)).toBe(true);
+    expect(boundedRegexSource('(a+)+b')).toBe(false);
+    expect(boundedRegexSource('(a|aa)*c')).toBe(false);
+    expect(boundedRegexSource('.*a.*a.*a.*b')).toBe(false);
+    expect(boundedRegexSource(String.raw`(x)\1`)).toBe(false);
+    // "(a+)+b" took 35 s against this one file name before; now the runner's defaults decide.
+    const r = await runRuleOn(
+      testsPresent,
+      {
+        'package.json': JSON.stringify({
+          name: 'x',
+          devDependencies: { jest: '29' },
+          scripts: { test: 'jest' },
+          jest: { testRegex: '(a+)+b' },
+        }),
+        [`src/${'a'.repeat(40)}.test.js`]: "test('x', () => {});\n",
+      },
+      { profile: 'library' },
     );
     expect(r.outcome).not.toBe('error');
   });

@@ -9,7 +9,7 @@ import type { FileView } from '../../types.js';
 import { mask, matchBracket, SYNTAX } from './mask.js';
 import { commandGraph } from '../commands/index.js';
 import { commandsOf } from '../commands/shell.js';
-import { escapeRe } from '../../util/regex.js';
+import { boundedRegexSource, escapeRe } from '../../util/regex.js';
 import { table } from '../../util/table.js';
 
 export interface RunnerSpec {
@@ -315,6 +315,9 @@ function testBlocks(text: string): string | undefined {
 /** A plain glob (`*`, `**`, `?`, no braces or classes) as a regex matching the end of a `/`-prefixed path. */
 function globRegex(glob: string): RegExp | undefined {
   if (/[{}[\]!()+@]/.test(glob)) return undefined;
+  // Three stars at most: each `[^/]*` after a literal backtracks over the ones before it (polynomial in
+  // their number on a path; `a*a*a*…b` ran for minutes).
+  if ((glob.match(/\*/g) ?? []).length > 3) return undefined;
   const body = glob
     .split(/(\*\*\/|\*|\?)/)
     .map((part) => (part === '**/' ? '(?:[^/]+/)*' : part === '*' ? '[^/]*' : part === '?' ? '[^/]' : escapeRe(part)))
@@ -346,7 +349,7 @@ function joinDir(dir: string, rel: string): string {
 function safeRegex(written: string): RegExp[] {
   // Read from source text, the string still has its escapes: '\\.test\\.js$' is the regex \.test\.js$.
   const src = written.replace(/\\\\/g, '\\');
-  if (src.length > 200 || /\\\d/.test(src)) return [];
+  if (src.length > 200 || !boundedRegexSource(src)) return [];
   try {
     return [new RegExp(src)];
   } catch {
