@@ -363,6 +363,52 @@ ruleTester(rule, {
       },
     },
     {
+      name: 'image tags from any expression naming a version (env.app_version, outputs.VERSION_TAG) are versioned artefacts (round 32)',
+      profile: 'service',
+      tree: {
+        'go.mod': 'module example.com/shelf\n',
+        '.github/workflows/docker.yaml':
+          'on: release\njobs:\n  docker:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: docker/build-push-action@v6\n        with:\n          push: true\n          tags: |\n            owner/shelf:stable\n            owner/shelf:${{ env.shelf_version }}\n',
+        '.github/workflows/edge.yml':
+          'on: push\njobs:\n  edge:\n    runs-on: ubuntu-latest\n    steps:\n      - run: docker build -t owner/shelf:${{ steps.version.outputs.VERSION_TAG }} .\n',
+      },
+      expect: {
+        outcome: 'partial',
+        data: { versionedImages: true },
+        evidence: [
+          { path: '.github/workflows/docker.yaml', line: 11 },
+          { path: '.github/workflows/edge.yml', line: 6 },
+        ],
+      },
+    },
+    {
+      name: 'GoReleaser dockers_v2 images tagged {{.Version}} in their own tags list are versioned artefacts (round 32)',
+      profile: 'service',
+      tree: {
+        'go.mod': 'module example.com/shelf\n',
+        '.goreleaser.yaml':
+          'dockers_v2:\n  - images:\n      - ghcr.io/owner/shelf\n    tags:\n      - "{{.Version}}"\n      - latest\n',
+      },
+      expect: {
+        outcome: 'partial',
+        data: { versionedImages: true },
+        evidence: [{ path: '.goreleaser.yaml', line: 5 }],
+      },
+    },
+    {
+      name: 'expressions not naming a version (env.stage, env.IMAGE_NAME), latest-only dockers_v2 tags and a bare {{.Version}} item outside GoReleaser are not versioned',
+      profile: 'service',
+      tree: {
+        'go.mod': 'module example.com/shelf\n',
+        '.github/workflows/docker.yaml':
+          'on: push\njobs:\n  docker:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: docker/build-push-action@v6\n        with:\n          push: true\n          tags: |\n            owner/shelf:${{ env.stage }}\n            ${{ env.IMAGE_NAME }}:latest\n      - run: docker build -t owner/shelf:${{ env.shadow_mode }} .\n',
+        '.github/workflows/notes.yml':
+          'on: push\njobs:\n  notes:\n    steps:\n      - run: echo\n    with:\n      args:\n        - "{{.Version}}"\n',
+        '.goreleaser.yaml': 'dockers_v2:\n  - images:\n      - ghcr.io/owner/shelf\n    tags:\n      - latest\n',
+      },
+      expect: { outcome: 'fail', data: { versionedImages: false } },
+    },
+    {
       name: 'a list under `tags: |` of channel tags and a goreleaser template tagged latest only are not versioned',
       profile: 'service',
       tree: {

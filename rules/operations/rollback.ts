@@ -33,6 +33,19 @@ const ROLLBACK_CMD =
   /\bhelm\s+rollback|\bkubectl\s+(?:[^\s|;&](?:(?!kubectl\s)[^\n|;&])*\s)?rollout\s+undo|\bkubectl\s+argo\s+rollouts\s+(?:undo|abort)|\bargocd\s+app\s+rollback|\bheroku\s+(?:rollback|releases:rollback)|\bkamal\s+rollback|\bcap\s+\w+\s+deploy:rollback|\bgcloud\s+run\s+services\s+update-traffic|\baz\s+webapp\s+deployment\s+slot\s+swap|\baws\s+deploy\s+stop-deployment|\b(?:vercel|wrangler|serverless|sls)\s+rollback|\bfirebase\s+hosting:rollback/;
 /** What tags an image: a build, tag or push, a `-t`/`--tag` flag, a `tags:`/`image:` key, an IMAGE variable. */
 const TAG_CMD = String.raw`(?:docker\s+(?:buildx\s+)?(?:build|tag|push)|--tag|\s-t\s|\btags?:|\bimage:|IMAGE(?:_TAG|_NAME)?\s*[:=]|(?<![\w$])(?:[A-Z]+_)?TAGS?=)`;
+/**
+ * The end of a `${{ … }}` expression whose last name names a version, tag, release, ref or commit
+ * (`env.kimai_version`, `steps.v.outputs.VERSION_TAG`, `needs.b.outputs.imageTag`, `github.sha`):
+ * a word of that kind starting the last name or one of its `_`/`-`/camelCase parts, then the rest
+ * of that name (no dot). Read backwards from the end of the captured name, a bounded window.
+ */
+const EXPR_END = String.raw`(?:[\s{._-](?:version|tag|release|sha|ref_name|VERSION|TAG|RELEASE|SHA|REF_NAME|Version|Tag|Release|Sha)|[a-z0-9](?:Version|Tag|Release|Sha|RefName)|\.release\.name)(?:s|[_-][\w-]{0,40}|[A-Z]\w{0,40})?`;
+/**
+ * A `${{ … }}` expression naming a version (see EXPR_END). The dotted name is taken whole once
+ * (at most 120 characters, atomically through a lookahead capture) and only its end is judged, so
+ * a long name is not re-scanned from each of its characters. `g` names the capture (one per use).
+ */
+const versionExpr = (g: string) => String.raw`\$\{\{\s*(?=(?<${g}>[\w.-]{1,120}))\k<${g}>(?<=${EXPR_END})\s*\}\}`;
 const notScanned = (p: string) =>
   isTestPath(p) ||
   isAgentDoc(p) ||
@@ -103,11 +116,11 @@ export default defineRule({
             // expression (`canary-${{ env.VERSION }}`, `nightly-${VERSION}`, `${GITHUB_REF#refs/*/}`) (the rest of the line is taken,
             // so a line counts once); the text between stops at the next tag command (each of many
             // on a line scanned to its end).
-            String.raw`${TAG_CMD}(?:(?!${TAG_CMD})[^\n])*(?:github\.sha|GITHUB_SHA|TRAVIS_COMMIT|TRAVIS_TAG|GIT_(?:SHA|COMMIT)\w*|BITBUCKET_COMMIT|DRONE_COMMIT\w*|\$\{?COMMIT(?:_SHA)?\b|CI_COMMIT_(?:SHORT_)?SHA|CI_COMMIT_TAG|github\.ref_name|github\.event\.release\.tag_name|GITHUB_REF_NAME|Build\.(?:BuildId|BuildNumber|SourceVersion)|BUILD_NUMBER|CIRCLE_SHA1|CIRCLE_TAG|git\s+rev-parse|git\s+describe|SHORT_SHA|COMMIT_SHA|\$\{?(?:[A-Z]+_){0,3}VERSION\b|\benv\.(?:[A-Z]+_){0,3}VERSION\b|steps\.[\w-]+\.outputs\.(?:tags|[Vv]ersion|VERSION|(?:[A-Za-z]+_)+VERSION)\b|needs\.[\w-]+\.outputs\.(?:[\w-]*[Vv]ersion|VERSION)\b|GITHUB_REF\b|\{\{\s*\.(?:Version|Tag|ShortCommit|FullCommit)\s*\}\})[^\n]*`,
+            String.raw`${TAG_CMD}(?:(?!${TAG_CMD})[^\n])*(?:github\.sha|GITHUB_SHA|TRAVIS_COMMIT|TRAVIS_TAG|GIT_(?:SHA|COMMIT)\w*|BITBUCKET_COMMIT|DRONE_COMMIT\w*|\$\{?COMMIT(?:_SHA)?\b|CI_COMMIT_(?:SHORT_)?SHA|CI_COMMIT_TAG|github\.ref_name|github\.event\.release\.tag_name|GITHUB_REF_NAME|Build\.(?:BuildId|BuildNumber|SourceVersion)|BUILD_NUMBER|CIRCLE_SHA1|CIRCLE_TAG|git\s+rev-parse|git\s+describe|SHORT_SHA|COMMIT_SHA|\$\{?(?:[A-Z]+_){0,3}VERSION\b|\benv\.(?:[A-Z]+_){0,3}VERSION\b|steps\.[\w-]+\.outputs\.(?:tags|[Vv]ersion|VERSION|(?:[A-Za-z]+_)+VERSION)\b|needs\.[\w-]+\.outputs\.(?:[\w-]*[Vv]ersion|VERSION)\b|GITHUB_REF\b|\{\{\s*\.(?:Version|Tag|ShortCommit|FullCommit)\s*\}\}|${versionExpr('cmd')})[^\n]*`,
             String.raw`docker\/metadata-action`,
             // docker/metadata-action tag specs passed on (a reusable workflow's `tags:` input):
             // `type=raw,value=${{ github.event.release.tag_name }}`, `type=semver,…`, `type=sha`.
-            String.raw`\btype=(?:semver|sha|ref,event=tag|raw,value=[\w.-]*\$\{\{\s*(?:github\.(?:sha|ref_name|event\.release\.tag_name)|env\.(?:[A-Z]+_){0,3}VERSION|steps\.[\w-]+\.outputs\.(?:version|VERSION|tag|sha)))[^\n]*`,
+            String.raw`\btype=(?:semver|sha|ref,event=tag|raw,value=[\w.-]*${versionExpr('raw')})[^\n]*`,
             // A build or deploy workflow given the commit, tag or image tag to ship (`gitRef:`,
             // `imageTag:` from a dispatch input, the release tag or the build's output): any earlier
             // version can be built or deployed again (round 19: a reusable build-and-push workflow).
@@ -125,16 +138,20 @@ export default defineRule({
             // is the version or commit CI computed: `owner/app:${{ env.VERSION }}`.
             // The image name may itself be an expression (`${{ env.IMAGE_NAME }}:${{ github.event.release.tag_name }}`),
             // and the release's own tag is a version as much as `github.ref_name` is.
-            String.raw`(?:(?<![\w.-])(?<![\w.-]\/)[\w.-]+(?:\/[\w.-]+)+|\}\}):[\w.-]*\$\{\{\s*(?:env\.(?:[A-Z]+_){0,3}VERSION|github\.(?:sha|ref_name|event\.release\.(?:tag_name|name))|steps\.[\w-]+\.outputs\.(?:version|VERSION|tag|sha)|inputs\.[\w-]*(?:[Vv]ersion|VERSION|[Tt]ag))\s*\}\}`,
+            String.raw`(?:(?<![\w.-])(?<![\w.-]\/)[\w.-]+(?:\/[\w.-]+)+|\}\}):[\w.-]*${versionExpr('ref')}`,
             // An image reference a script keeps in a variable or list before a build that pushes it
             // (`TAG_LIST=("$REPO:$VERSION" …)`, then `docker buildx build $TAGS --push`): the
             // repository path, literal or a variable named for it, tagged with the version.
             String.raw`(?<![\w.-])(?<![\w.-]\/)[\w.-]+(?:\/[\w.-]+)+:\$\{?(?:[A-Z]+_){0,3}VERSION\b`,
             String.raw`\$\{?(?:[A-Z]+_)?(?:REPO|REPOSITORY|IMAGE)(?:_[A-Z]+)?\}?:\$\{?(?:[A-Z]+_){0,3}VERSION\b`,
+            // A GoReleaser `dockers_v2:`/`kos:` `tags:` list item that is the release's version or
+            // commit (`- "{{.Version}}"`, `- "v{{ .Tag }}"`); the images are listed apart. Kept in
+            // GoReleaser files only (see the check).
+            String.raw`(?<![^\n])[ \t]*-[ \t]*["']?[\w.-]{0,40}\{\{\s*\.(?:Version|Tag|ShortCommit|FullCommit)\s*\}\}[^\n]*`,
             // Krane/ERB deployment templates tag the image with the commit they deploy
             // (`:<%= current_sha %>`). The ERB expression is taken whole, then its last part must
             // name the commit or version (`[\w.]*X\w*` tried every X of a long name to its end).
-            String.raw`\bimage:\s*["']?[\w.-]+(?:\/[\w.-]+)+:<%=\s*(?=([\w.]*))\1(?<=(?:sha|SHA|revision|REVISION|version|VERSION|commit|COMMIT)\w*)\s*%>`,
+            String.raw`\bimage:\s*["']?[\w.-]+(?:\/[\w.-]+)+:<%=\s*(?=(?<erb>[\w.]*))\k<erb>(?<=(?:sha|SHA|revision|REVISION|version|VERSION|commit|COMMIT)\w*)\s*%>`,
           ].join('|'),
           'g',
         ),
@@ -241,9 +258,12 @@ export default defineRule({
     const TAGLESS_REF = new RegExp(TAG_CMD);
     const taglessRef = (m: Match) => !TAGLESS_REF.test(m.snippet) && /:\$\{?(?:[A-Z]+_){0,3}VERSION\b/.test(m.snippet);
     const pushes = (m: Match) => !taglessRef(m) || pushesImages(m.path);
+    // A bare `- "{{.Version}}"` list item tags images only in a GoReleaser file (`dockers_v2:` `tags:`).
+    const strayTemplateItem = (m: Match) =>
+      /^[ \t]*-[ \t]*["']?[\w.-]{0,40}\{\{/.test(m.snippet) && !/(?:^|\/)\.?goreleaser\.ya?ml$/.test(m.path);
     const pinned = keep(ctx.matches('pinnedValuesTag')).filter((m) => ownPinnedImage(ctx.files, m));
     const versioned = [
-      ...keep(ctx.matches('versionedImage')).filter((m) => !gitTagOnly(m) && pushes(m)),
+      ...keep(ctx.matches('versionedImage')).filter((m) => !gitTagOnly(m) && pushes(m) && !strayTemplateItem(m)),
       ...pinned,
       ...keep(ctx.matches('buildFileImageTag')).filter((m) => usesJib(m.path)),
     ];

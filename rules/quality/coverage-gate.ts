@@ -73,6 +73,24 @@ function codecovStatus(lines: Lines, line: number): boolean {
   return false;
 }
 
+/**
+ * Line `line` (1-based) sits under a Codecov `patch:` status (before reaching `status:`): it checks
+ * only the lines a change adds, so overall coverage may still fall (blind round 32: a patch
+ * threshold with `project: false`).
+ */
+function codecovPatch(lines: Lines, line: number): boolean {
+  const indent = (l: string) => /^[ \t]*/.exec(l)![0].length;
+  let want = indent(lines.bare(line));
+  for (let i = line - 2; i >= 0; i--) {
+    const l = lines.bare(i + 1);
+    if (!l.trim() || /^\s*#/.test(l) || indent(l) >= want) continue;
+    want = indent(l);
+    if (/^\s*patch\s*:/.test(l)) return true;
+    if (/^\s*status\s*:/.test(l) || want === 0) return false;
+  }
+  return false;
+}
+
 /** The lines of the block at indentation `at` around line index `i`. */
 function blockOf(lines: Lines, i: number, at: number): string {
   const ind = (l: string) => /^[ \t]*/.exec(l)![0].length;
@@ -135,17 +153,29 @@ export default defineRule({
     const minPercent = typeof ctx.options.minPercent === 'number' ? ctx.options.minPercent : 80;
     const jacocoFiles = new Set(ctx.matches('jacocoPlugin').map((m) => m.path));
     /** `drop`: the number is the drop allowed, not a floor. */
-    const found: { tool: string; match: Match; drop?: boolean }[] = [];
+    const found: { tool: string; match: Match; drop?: boolean; patch?: boolean }[] = [];
     for (const t of THRESHOLDS) {
       // `// coverageThreshold: undefined` in a generated jest.config.js configures nothing.
       for (const m of ctx.matches(t.key).filter((x) => !isCommentLine(x.snippet))) {
         if (t.key === 'jacoco' && !jacocoFiles.has(m.path)) continue;
+        // A floor of 0 (`"minimum_coverage": 0`, `target: 0%`, `fail-under = 0`) fails nothing: it is
+        // no gate (blind round 32, an ExCoveralls coveralls.json). A Codecov `threshold: 0` is the drop
+        // allowed, the strictest setting, and stays.
+        const n = numberIn(m);
+        if (
+          n !== undefined &&
+          Number.parseFloat(n) === 0 &&
+          !(t.key === 'codecov' && /^\s*threshold\s*:/.test(m.snippet))
+        )
+          continue;
+        const patch = t.key === 'codecov' && codecovPatch(linesOf(m.path), m.line);
         if (t.key === 'codecov' && /^\s*threshold\s*:/.test(m.snippet)) {
           if (!codecovDefaultTargetGate(linesOf(m.path), m.line)) continue;
           found.push({
             tool: 'Codecov status (default target auto with a threshold: fails when coverage drops)',
             match: m,
             drop: true,
+            patch,
           });
           continue;
         }
@@ -156,9 +186,13 @@ export default defineRule({
           const auto = codecovAutoGate(lines, m.line);
           if (auto === 'open') continue;
           if (auto)
-            found.push({ tool: 'Codecov status (target auto with a threshold: fails when coverage drops)', match: m });
+            found.push({
+              tool: 'Codecov status (target auto with a threshold: fails when coverage drops)',
+              match: m,
+              patch,
+            });
           else if (codecovStatus(lines, m.line))
-            found.push({ tool: 'Codecov project status (auto target)', match: m, drop: true });
+            found.push({ tool: 'Codecov project status (auto target)', match: m, drop: true, patch });
           continue;
         }
         // `project: true`: Codecov's project status with its defaults, target auto and threshold 0 — the
@@ -168,7 +202,7 @@ export default defineRule({
             found.push({ tool: 'Codecov project status (auto target)', match: m, drop: true });
           continue;
         }
-        found.push({ tool: t.tool, match: m });
+        found.push({ tool: t.tool, match: m, patch });
       }
     }
     const thresholds = found.map((f) => ({
@@ -291,6 +325,15 @@ export default defineRule({
       return partial(covScore * (tests.failed ? 0.5 : 0.9), `${summary}: ${why}.`, ev, data);
     }
 
+    // Only Codecov patch statuses: new lines are checked, the project's coverage may fall freely.
+    if (thresholds.length > 0 && thresholds.length === found.length && found.every((f) => f.patch)) {
+      return partial(
+        0.5,
+        `Only a Codecov patch status gates coverage (${listing([...new Set(tools)])}): it checks the lines a change adds; no project status or floor stops overall coverage from falling.`,
+        evidence.slice(0, 6),
+        { thresholds, measuredIn },
+      );
+    }
     if (thresholds.length > 0) {
       const values = [...new Set(thresholds.flatMap((t) => (t.value !== undefined ? [`${t.value}`] : [])))];
       return pass(

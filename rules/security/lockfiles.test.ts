@@ -271,6 +271,31 @@ ruleTester(rule, {
       },
     },
     {
+      name: 'Helm: a v1 requirements.yaml is locked by requirements.lock or by the Chart.lock beside it; with neither it is a finding (round 32)',
+      profile: 'infrastructure',
+      tree: {
+        'charts/app/Chart.yaml': 'apiVersion: v1\nname: app\nversion: 2.0.0\n',
+        'charts/app/requirements.yaml':
+          'dependencies:\n  - name: postgresql\n    version: 13.2.24\n    repository: https://charts.example.org\n',
+        'charts/app/Chart.lock': 'dependencies:\n- name: postgresql\n  version: 13.2.24\n',
+        'charts/old/Chart.yaml': 'apiVersion: v1\nname: old\nversion: 1.0.0\n',
+        'charts/old/requirements.yaml':
+          'dependencies:\n  - name: redis\n    version: 10.0.0\n    repository: https://charts.example.org\n',
+      },
+      expect: {
+        outcome: 'partial',
+        message: '1 of 2 dependency manifests has no lockfile: charts/old/requirements.yaml',
+        evidence: [
+          {
+            path: 'charts/old/requirements.yaml',
+            line: 1,
+            note: '1 chart dependency but no requirements.lock (helm dependency update writes it)',
+          },
+          { path: 'charts/app/requirements.yaml', note: '1 chart dependency locked by charts/app/Chart.lock' },
+        ],
+      },
+    },
+    {
       name: 'a service with only loose dev requirements still needs them pinned',
       profile: 'service',
       tree: { 'requirements-dev.txt': 'pytest>=8\n', 'requirements.txt': 'fastapi==0.110.0\n' },

@@ -65,7 +65,13 @@ export default defineRule({
     // Helm: a chart's dependencies (Chart.yaml `dependencies:`, v1 requirements.yaml) are pinned by
     // Chart.lock / requirements.lock beside it (round 5: a chart repository was "no manifest").
     for (const c of chartManifests(files)) {
-      const lock = `${dirOf(c.path) ? `${dirOf(c.path)}/` : ''}${c.lock}`;
+      // A requirements.yaml (Helm 2 / apiVersion v1) is locked by requirements.lock, or by the
+      // Chart.lock a later Helm wrote beside it (blind round 32: a chart kept its requirements.yaml).
+      const dir = dirOf(c.path) ? `${dirOf(c.path)}/` : '';
+      const lock =
+        [c.lock, ...(c.lock === 'requirements.lock' ? ['Chart.lock'] : [])]
+          .map((n) => `${dir}${n}`)
+          .find((p) => files.exists(p)) ?? `${dir}${c.lock}`;
       if (files.exists(lock)) {
         locked.push(c.path);
         evidence.push({

@@ -33,6 +33,19 @@ ruleTester(rule, {
       },
     },
     {
+      name: 'env files named for local development (server/config.dev.env, .env.development) are set aside and named, not counted (blind round 32)',
+      tree: {
+        'package.json': '{"name":"board","scripts":{"start":"node server.js --config config.dev.env"}}',
+        'server/config.dev.env': 'APP_PORT = 3010\nAPP_SERVICE_TOKEN_SECRET = secr3t\n',
+        '.env.development': `API_URL=http://localhost:3000\nSESSION_SECRET=${APP_SECRET}\n`,
+      },
+      expect: {
+        outcome: 'pass',
+        message: 'Set aside: 2 env files named for local development',
+        evidence: [{ path: 'server/config.dev.env', note: expect.stringContaining('named for local development') }],
+      },
+    },
+    {
       name: 'self-describing placeholders in Helm chart-testing values (32_character_string_is_required_, xxx) are not secrets (blind round 17)',
       tree: {
         'charts/status/Chart.yaml': 'apiVersion: v2\nname: status\nversion: 1.0.0\n',
@@ -294,6 +307,15 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'a production-named env file (deploy/prod.env) and the local override .env.development.local are still counted (round 32 counterpart)',
+      tree: {
+        'package.json': '{"name":"board"}',
+        'deploy/prod.env': `SESSION_SECRET=${APP_SECRET}\n`,
+        '.env.development.local': `CLIENT_SECRET=${CLIENT_SECRET}\n`,
+      },
+      expect: { outcome: 'fail', message: '2 .env files with secrets' },
+    },
     {
       name: 'a key built from quoted PEM lines in code is a key: its body follows the header (round 16 counterpart)',
       tree: {

@@ -230,7 +230,13 @@ export default defineRule({
     const envLinks: string[] = [];
     const envTests: string[] = [];
     const envFiles: string[] = [];
-    for (const p of envListed) (isLink(p) ? envLinks : TEST_ENV.test(p) ? envTests : envFiles).push(p);
+    // Env files named for local development (`config.dev.env`, `dev.env`, `.env.development`) are what
+    // `npm start` loads on a developer's machine: development-only configuration, noted like
+    // `.env.test`, not counted (blind round 32). `.env.development.local` is the untracked override
+    // meant for real values and is still judged.
+    const envDev: string[] = [];
+    for (const p of envListed)
+      (isLink(p) ? envLinks : TEST_ENV.test(p) ? envTests : DEV_ENV.test(p) ? envDev : envFiles).push(p);
     // A value that is a command or reference (`<%= `op read "op://…"` %>`, `$(vault kv get …)`) names
     // where the secret is read from at deploy time: the file is a template, set aside and named.
     const envLookups: { path: string; line: number; key: string; count: number }[] = [];
@@ -277,6 +283,10 @@ export default defineRule({
       ...envTests.slice(0, 3).map((p) => ({
         path: p,
         note: 'env file named for tests: the configuration a test suite loads, set aside as a test fixture, not counted',
+      })),
+      ...envDev.slice(0, 3).map((p) => ({
+        path: p,
+        note: 'env file named for local development: the configuration a developer machine loads, set aside, not counted (keep production values out of it)',
       })),
       ...envLookups.slice(0, 3).map((f) => ({
         path: f.path,
@@ -340,6 +350,9 @@ export default defineRule({
     const asideEnv = envTests.length
       ? ` Set aside: ${envTests.length} env file${envTests.length === 1 ? '' : 's'} named for tests (${listing(envTests.slice(0, 2))}${envTests.length > 2 ? ', …' : ''}).`
       : '';
+    const asideDev = envDev.length
+      ? ` Set aside: ${envDev.length} env file${envDev.length === 1 ? '' : 's'} named for local development (${listing(envDev.slice(0, 2))}${envDev.length > 2 ? ', …' : ''}).`
+      : '';
     const asideLookups = envLookups.length
       ? ` Set aside: ${envLookups.length} env template${envLookups.length === 1 ? '' : 's'} whose secret values are commands or references read at deploy time (${listing(envLookups.slice(0, 2).map((f) => f.path))}${envLookups.length > 2 ? ', …' : ''}).`
       : '';
@@ -348,7 +361,7 @@ export default defineRule({
       ? ` Set aside: ${emulatorKeys.length} published emulator key${emulatorKeys.length === 1 ? '' : 's'} (${listing([...new Set(emulatorKeys.map((e) => e.what))])}) in ${listing(emulatorFiles.slice(0, 2))}${emulatorFiles.length > 2 ? ', …' : ''}.`
       : '';
     return pass(
-      `No committed credentials found.${aside}${asideEnv}${asideLookups}${asideEmulator}`,
+      `No committed credentials found.${aside}${asideEnv}${asideDev}${asideLookups}${asideEmulator}`,
       [
         {
           path: '.',
@@ -395,6 +408,10 @@ function endOf(text: string, line: number, secret: string): { endLine?: number }
 
 /** An env file named for tests: `test_asymmetric.env`, `test-oauth.env`, `api.test.env`, `e2e_users.env`. */
 const TEST_ENV = /(?:^|\/)(?:(?:test|testing|e2e)[_.-][^/]*|[^/]*[_.-](?:test|testing|e2e))\.env$/i;
+
+/** An env file named for local development: `dev.env`, `config.dev.env`, `development.env`, `.env.dev`, `.env.development`. */
+const DEV_ENV =
+  /(?:^|\/)(?:(?:dev|development)[_.-][^/]*|[^/]*[_.-](?:dev|development))\.env$|(?:^|\/)\.env\.(?:dev|development)$/i;
 
 const MANUAL_ENV = /(^|\/)(?:manual[-_]?tests?[^/]*|test[-_]?environments?)\//i;
 

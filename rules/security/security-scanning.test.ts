@@ -275,7 +275,7 @@ ruleTester(rule, {
       },
     },
     {
-      name: 'pre-commit/action runs the zizmor hook of .pre-commit-config.yaml in CI: a scanner run, not a local-only hook',
+      name: 'pre-commit/action runs the zizmor hook of .pre-commit-config.yaml in CI: a scanner run, not a local-only hook (zizmor alone scans workflows only: partial, round 32)',
       tree: {
         'pyproject.toml': '[project]\nname = "humane"\n',
         '.pre-commit-config.yaml':
@@ -283,7 +283,9 @@ ruleTester(rule, {
         '.github/workflows/ci.yml': gha('      - uses: pre-commit/action@v3.0.1\n'),
       },
       expect: {
-        outcome: 'pass',
+        outcome: 'partial',
+        message: 'GitHub Actions workflows',
+        data: { workflowOnly: true },
         evidence: [
           {
             path: '.pre-commit-config.yaml',
@@ -292,6 +294,14 @@ ruleTester(rule, {
           },
         ],
       },
+    },
+    {
+      name: 'zizmor beside a code scanner (Bandit): the code is scanned, a pass (round 32)',
+      tree: {
+        'pyproject.toml': '[project]\nname = "humane"\n',
+        '.github/workflows/ci.yml': gha('      - uses: zizmorcore/zizmor-action@v0.1.1\n      - run: bandit -r src\n'),
+      },
+      expect: { outcome: 'pass', message: 'bandit' },
     },
     {
       name: 'bandit started by xargs inside `$( … )`: the program after xargs runs (round 12, Django app)',

@@ -41,6 +41,9 @@ const CONFIG_FILES = [
  */
 const SETUP_ONLY = /\/(?:init|autobuild|upload-sarif)@|(?:^|[/-])setup(?:-[\w-]+)?@|\/setup\b|download-\w+@/i;
 
+/** Scanners of CI workflow files only (lower-cased as the tools found). */
+const WORKFLOW_ONLY = new Set(['zizmor', 'octoscan', 'poutine']);
+
 export default defineRule({
   meta: {
     id: 'security-scanning',
@@ -127,6 +130,16 @@ export default defineRule({
       evidence.push({ ...gosec, note: 'gosec enabled in the golangci-lint config, so golangci-lint runs it' });
     const advisory = found.length > 0 && found.every((x) => x.run.advisory) && actions.length === 0;
     const data = { tools: [...tools].sort(), ciFiles: ci.length, ...(advisory ? { advisory: true } : {}) };
+    // zizmor, octoscan and poutine audit GitHub Actions workflows (template injection, permissions,
+    // unpinned actions), not the code or its dependencies: workflow scanning, partial at most
+    // (blind round 32, a Go service whose only scan was zizmor).
+    if (evidence.length > 0 && [...tools].every((t) => WORKFLOW_ONLY.has(t)))
+      return partial(
+        0.3,
+        `CI runs only ${[...tools].sort().join(', ')}, which scans the GitHub Actions workflows (injection, permissions, pinning), not the code or its dependencies.`,
+        evidence,
+        { ...data, workflowOnly: true },
+      );
     if (evidence.length > 0)
       return pass(
         `CI runs ${[...tools].sort().join(', ')}${advisory ? ' (advisory: a finding does not fail the job)' : ''}.`,
