@@ -220,7 +220,7 @@ export default defineRule({
       [
         {
           path: '.',
-          note: `no Prometheus/Grafana alert rules in ${ctx.searched('promAlert')} YAML files, no alarm or monitor resources in the deployed code of ${ctx.searched('tfAlert')} Terraform files${aside}, no Alertmanager, PagerDuty or Opsgenie configuration`,
+          note: `no Prometheus/Grafana alert rules in ${ctx.searched('promAlert')} YAML files, no alarm or monitor resources ${aside ? `in the deployed code${aside}` : `in ${ctx.searched('tfAlert')} Terraform files`}, no Alertmanager, PagerDuty or Opsgenie configuration`,
         },
       ],
       data,
