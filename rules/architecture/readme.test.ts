@@ -7,6 +7,14 @@ const body = (n: number) => Array.from({ length: n }, (_, i) => `Line ${i} of pr
 ruleTester(rule, {
   valid: [
     {
+      name: 'a Requirements section followed by install steps is the installation section',
+      tree: {
+        'README.md':
+          '# car-logger\n\nA data logger for your car.\n\n## Requirements\n\n- Docker\n- PostgreSQL 16\n\n## Running it\n\n```\ndocker compose up -d\n```\n\n## Usage\n\nOpen the dashboard and pick a car.\n\n## Development\n\nRun the tests with mix test.\n',
+      },
+      expect: { outcome: 'pass', evidence: [{ path: 'README.md', line: 5 }] },
+    },
+    {
       name: 'a development section may be a list of package scripts (`yarn start:dev`, `yarn test`) under a heading such as "NPM scripts" (round 12)',
       profile: 'service',
       tree: {
@@ -390,6 +398,14 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: "a licence's 'Key Requirements:' list of obligations is no installation section",
+      tree: {
+        'README.md':
+          '# car-logger\n\nA data logger for your car.\n\n## Documentation\n\nSee the website for everything.\n\n## Usage\n\nOpen the dashboard and pick a car.\n\n## License\n\nAGPLv3.\n\nKey Requirements:\n\n- Copyleft: share your changes under the same licence.\n- Attribution: keep the copyright notices.\n\n## Contributing\n\nPull requests welcome.\n',
+      },
+      expect: { outcome: 'partial', message: 'no installation section' },
+    },
     {
       name: 'a numbered feature heading naming deployments is no development section',
       profile: 'service',

@@ -64,6 +64,9 @@ const OTHER_SECTION_WORD = /install|setup|set up|usage|how to use|running|\brun\
 const STEP_LINE =
   /^\s{0,3}(?:```|~~~)|^(?: {4}|\t)\S|`[^`\n]+`|^\s*(?:[-*+]|\d+[.)])\s+\S|::\s*$|^\s*(?:\$\s+)?(?:npm|npx|yarn|pnpm|bun|pip|pipx|uv|poetry|mvn|gradle|\.\/|make|docker|podman|go|cargo|git|curl|wget|helm|kubectl|python3?|node|deno|bundle|gem|rails|composer|php|dotnet|brew|apt(?:-get)?|java)\b|^\s*[a-z][\w.-]*(?:[ \t]+[-\w./:=@${}]+){0,8}[ \t]*$/;
 
+/** A line of code: fenced, indented, or inline code (a command or a version to install). */
+const CODE_STEP = /^\s{0,3}(?:```|~~~)|^(?: {4}|\t)\S|`[^`\n]+`/;
+
 /** A numbered item heading ("7. Pause Deployments", "3) Targeted reload"): one of a list of features or steps. */
 const NUMBERED_ITEM = /^\s*(?:\d+|[ivx]+)[.)]\s/i;
 
@@ -264,6 +267,17 @@ function readSections(text: string, rst = false) {
     // A link to the installation or usage guide ("[Installation Docs](…/installation)") points to the steps.
     return !body.some((l) => STEP_LINE.test(l) || GUIDE_LINK.test(l)) && !INSTALL_CMD.test(body.join('\n'));
   };
+  // "Requirements" / "Prerequisites" alone names what is needed, not how to install it: it is the
+  // installation section only with steps in it or in the section after it (a command, code, a link
+  // to the guide). A licence's "Key Requirements:" list of obligations is none (blind round 32).
+  const requirementsOnly = (h: (typeof sections)[number]) => {
+    const t = meaning(h.text);
+    if (!/requirements|prerequisites/i.test(t) || /install|set ?up|download|start|deploy|host|locally/i.test(t))
+      return false;
+    const i = sections.indexOf(h);
+    const body = lines.slice(h.line, (sections[i + 2]?.line ?? lines.length + 1) - 1);
+    return !body.some((l) => CODE_STEP.test(l) || GUIDE_LINK.test(l)) && !INSTALL_CMD.test(body.join('\n'));
+  };
   // A section whose body only installs the package (".NET CLI Console" over `dotnet add package`
   // under "Install") is installation whatever its heading says: not usage (blind round 25, CsvHelper).
   const installOnly = (h: (typeof sections)[number]) => {
@@ -276,7 +290,13 @@ function readSections(text: string, rst = false) {
     heading,
     at:
       (exact ? sections.find((h) => exact.test(meaning(h.text)) && !stepless(h)) : undefined) ??
-      sections.find((h) => heading.test(meaning(h.text)) && !stepless(h) && !(name === 'usage' && installOnly(h))) ??
+      sections.find(
+        (h) =>
+          heading.test(meaning(h.text)) &&
+          !stepless(h) &&
+          !(name === 'usage' && installOnly(h)) &&
+          !(name === 'installation' && requirementsOnly(h)),
+      ) ??
       // Code in a heading is an API name (`Schema.clone()`), not the section's subject.
       (weak
         ? sections.find((h) => weak.test(meaning(h.text).replace(/`[^`]*`/g, ' ')) && !NUMBERED_ITEM.test(h.text))

@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import rule from './alerting.js';
 import { ruleTester } from '../../src/testing/rule-tester.js';
 
@@ -85,6 +86,38 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: "a reusable module's backup-job failure notifications to SNS are partial; an example's alarms are named, not denied",
+      profile: 'infrastructure',
+      tree: {
+        'main.tf': 'resource "aws_backup_vault" "this" {\n  name = var.vault_name\n  tags = var.tags\n}\n',
+        'notifications.tf':
+          'resource "aws_backup_vault_notifications" "this" {\n  backup_vault_name   = aws_backup_vault.this.name\n  sns_topic_arn       = var.sns_topic_arn\n  backup_vault_events = ["BACKUP_JOB_FAILED"]\n}\n',
+        'variables.tf': 'variable "vault_name" {\n  type = string\n}\n',
+        'examples/monitored/monitoring.tf':
+          'resource "aws_cloudwatch_metric_alarm" "failed" {\n  alarm_name = "backup-failed"\n}\n\nmodule "backup" {\n  source = "../../"\n}\n',
+      },
+      expect: {
+        outcome: 'partial',
+        score: 0.5,
+        message: ['Failure events are notified (aws_backup_vault_notifications)', 'examples/monitored/monitoring.tf:1'],
+        evidence: [{ path: 'notifications.tf', line: 1 }],
+      },
+    },
+    {
+      name: "a reusable module with alarms only in its examples fails, and the note names the examples' alarms",
+      profile: 'infrastructure',
+      tree: {
+        'main.tf': 'resource "aws_backup_vault" "this" {\n  name = var.vault_name\n}\n',
+        'variables.tf': 'variable "vault_name" {\n  type = string\n}\n',
+        'examples/monitored/monitoring.tf':
+          'resource "aws_cloudwatch_metric_alarm" "failed" {\n  alarm_name = "backup-failed"\n}\n\nmodule "backup" {\n  source = "../../"\n}\n',
+      },
+      expect: {
+        outcome: 'fail',
+        evidence: [{ path: '.', note: expect.stringContaining('examples/monitored/monitoring.tf:1') }],
+      },
+    },
     {
       name: 'Alertmanager routing without any alert rule is partial',
       profile: 'service',

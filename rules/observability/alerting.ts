@@ -14,6 +14,14 @@ const TF_ALERT =
 const TF_ROUTE =
   /^[ \t]*resource\s+"(pagerduty_service|pagerduty_escalation_policy|pagerduty_schedule|opsgenie_team|opsgenie_schedule|opsgenie_escalation|grafana_contact_point|grafana_notification_policy|newrelic_notification_destination|newrelic_workflow|aws_sns_topic_subscription|datadog_integration_pagerduty\w*)"\s+"([^"]+)"/m;
 
+/**
+ * Terraform resources that notify a topic of a managed service's failure events (a backup job that
+ * failed, a database event): alerts on events, though no threshold rule (blind round 32,
+ * `aws_backup_vault_notifications` with BACKUP_JOB_FAILED to SNS).
+ */
+const TF_EVENT_NOTIFY =
+  /^[ \t]*resource\s+"(aws_backup_vault_notifications|aws_db_event_subscription|aws_dms_event_subscription|aws_redshift_event_subscription|aws_neptune_event_subscription|aws_docdb_event_subscription|aws_codestarnotifications_notification_rule)"\s+"([^"]+)"/m;
+
 export default defineRule({
   meta: {
     id: 'alerting',
@@ -95,6 +103,7 @@ export default defineRule({
       },
       alertGenerator: OPEX_GENERATOR,
       tfAlert: { regex: TF_ALERT, files: TF, literals: ['resource'], maxPerFile: 3 },
+      tfNotify: { regex: TF_EVENT_NOTIFY, files: TF, literals: ['resource'], maxPerFile: 3 },
       tfRoute: { regex: TF_ROUTE, files: TF, literals: ['resource'], maxPerFile: 2 },
     },
   },
@@ -103,7 +112,7 @@ export default defineRule({
   // defines no alert: the package is then judged like dashboards, by what it defines itself.
   appliesTo: ({ facts, matches }) =>
     facts.reusable &&
-    !['tfAlert', 'tfRoute', 'cloud', 'promAlert'].some((k) => matches(k).length > 0) &&
+    !['tfAlert', 'tfRoute', 'tfNotify', 'cloud', 'promAlert'].some((k) => matches(k).length > 0) &&
     definingRules(matches('crd'), matches('promExpr')).length === 0
       ? {
           reason: `${facts.reusable.reason}: alerts are defined by the deployments that use it, and this package defines none${suppliedNote(matches('crd'))}`,
@@ -184,6 +193,20 @@ export default defineRule({
         data,
       );
     }
+    // Alarms only in examples or tests are the examples' own; said so, not "none found".
+    const elsewhere = ctx.matches('tfAlert').filter((m) => !isDeployablePath(m.path) && !isCommentLine(m.snippet));
+    const aside =
+      elsewhere.length > 0
+        ? ` (alarm resources appear only outside the deployed code: ${listing([...new Set(elsewhere.map((m) => `${m.path}:${m.line}`))].slice(0, 3))})`
+        : '';
+    const notify = live('tfNotify');
+    if (notify.length > 0)
+      return partial(
+        0.5,
+        `Failure events are notified (${listing([...new Set(notify.map((m) => m.groups[0]!))])}), but no alarm rules with thresholds are defined${aside}.`,
+        [...firstPerFile(notify, 2).map((m) => fromMatch(m, 'event notifications to a topic')), ...evidence],
+        data,
+      );
     if (foundRoutes.length > 0) {
       return partial(
         0.5,
@@ -197,7 +220,7 @@ export default defineRule({
       [
         {
           path: '.',
-          note: `no Prometheus/Grafana alert rules in ${ctx.searched('promAlert')} YAML files, no alarm or monitor resources in ${ctx.searched('tfAlert')} Terraform files, no Alertmanager, PagerDuty or Opsgenie configuration`,
+          note: `no Prometheus/Grafana alert rules in ${ctx.searched('promAlert')} YAML files, no alarm or monitor resources ${aside ? `in the deployed code${aside}` : `in ${ctx.searched('tfAlert')} Terraform files`}, no Alertmanager, PagerDuty or Opsgenie configuration`,
         },
       ],
       data,

@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import rule from './dashboards.js';
 import { ruleTester } from '../../src/testing/rule-tester.js';
 
@@ -80,6 +81,25 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: "a module whose only dashboard is in an example fails, and the note names the example's dashboard",
+      profile: 'infrastructure',
+      tree: {
+        'main.tf': 'resource "aws_backup_vault" "this" {\n  name = var.vault_name\n}\n',
+        'variables.tf': 'variable "vault_name" {\n  type = string\n}\n',
+        'examples/monitored/monitoring.tf':
+          'module "backup" {\n  source = "../../"\n}\n\nresource "aws_cloudwatch_dashboard" "backup" {\n  dashboard_name = "backup"\n}\n',
+      },
+      expect: {
+        outcome: 'fail',
+        evidence: [
+          {
+            path: '.',
+            note: expect.stringContaining('only outside the deployed code (examples/monitored/monitoring.tf:5)'),
+          },
+        ],
+      },
+    },
     {
       name: 'an exported dashboard JSON that nothing provisions is partial',
       profile: 'service',

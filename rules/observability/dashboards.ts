@@ -174,12 +174,22 @@ export default defineRule({
         evidence,
         data,
       );
+    // Dashboard resources only in examples or tests are the examples' own; named, not denied.
+    const elsewhere = ctx
+      .matches('terraform')
+      .filter((m) => !isDeployablePath(m.path) && !isCommentLine(m.snippet))
+      .map((m) => `${m.path}:${m.line}`);
+    const aside =
+      elsewhere.length > 0
+        ? ' or jsonnet dashboards; Terraform dashboard resources only outside the deployed code (' +
+          `${listing([...new Set(elsewhere)].slice(0, 3))})`
+        : ', jsonnet or Terraform dashboard resources';
     return fail(
       'No dashboards defined as code.',
       [
         {
           path: '.',
-          note: `no Grafana/Datadog dashboard JSON in ${ctx.searched('panels')} JSON/YAML files, no provisioning, jsonnet or Terraform dashboard resources`,
+          note: `no Grafana/Datadog dashboard JSON in ${ctx.searched('panels')} JSON/YAML files, no provisioning${aside}`,
         },
       ],
       data,

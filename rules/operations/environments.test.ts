@@ -5,6 +5,16 @@ import { ruleTester, runRuleOn } from '../../src/testing/rule-tester.js';
 ruleTester(rule, {
   valid: [
     {
+      name: 'Terragrunt live/ folders named for environments pass',
+      profile: 'service',
+      tree: {
+        'go.mod': 'module example.com/api\n',
+        'infra/live/prod/terragrunt.hcl': 'include "root" { path = find_in_parent_folders() }\n',
+        'infra/live/staging/terragrunt.hcl': 'include "root" { path = find_in_parent_folders() }\n',
+      },
+      expect: { outcome: 'pass', data: { production: ['prod'], preProduction: ['staging'] } },
+    },
+    {
       name: 'Kustomize overlays for staging and prod pass (Go service)',
       profile: 'service',
       tree: {
@@ -143,6 +153,20 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'Phoenix LiveView folders (lib/app_web/live/car_live/) are no environments',
+      profile: 'service',
+      tree: {
+        'mix.exs':
+          'defmodule Car.MixProject do\n  defp deps, do: [{:phoenix, "~> 1.7"}, {:phoenix_live_view, "~> 0.20"}]\nend\n',
+        'lib/car_web/live/car_live/index.ex': 'defmodule CarWeb.CarLive.Index do\n  use CarWeb, :live_view\nend\n',
+        'lib/car_web/live/charge_live/index.ex':
+          'defmodule CarWeb.ChargeLive.Index do\n  use CarWeb, :live_view\nend\n',
+        'lib/car_web/live/import_live/index.ex':
+          'defmodule CarWeb.ImportLive.Index do\n  use CarWeb, :live_view\nend\n',
+      },
+      expect: { outcome: 'fail', absent: ['car_live', 'charge_live'] },
+    },
     {
       name: 'an approval environment (environment: approve-release) is a gate, said so, not "no CI environments" (round 20)',
       profile: 'service',

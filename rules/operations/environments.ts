@@ -144,6 +144,17 @@ interface Env {
   scaffold?: boolean;
 }
 
+/**
+ * The environment a folder is named for. `live` is a word of many folder names (Phoenix LiveView's
+ * `lib/app_web/live/car_live/`, blind round 32): as one word of several it names no environment
+ * (`car_live`, `charge_live`); alone (Terragrunt's `live/`) it still does.
+ */
+function folderEnvKind(name: string): Kind | undefined {
+  if (/^live$/i.test(name)) return envKind(name);
+  const rest = name.replace(/(?:^|[-_.])live(?=$|[-_.])/gi, '');
+  return rest ? envKind(rest) : undefined;
+}
+
 /** Environment names found in a path: env folders below an env parent, or env-named config files. */
 function envsOf(path: string): Env[] {
   const out: Env[] = [];
@@ -151,7 +162,8 @@ function envsOf(path: string): Env[] {
   const segs = ENV_PARENT_DIR.test(path) ? path.split('/') : [];
   for (let i = 1; i < segs.length - 1; i++) {
     // `test` below environments/ is the unit-test environment (Rails, node-config), not a deployment.
-    const k = ENV_PARENT.test(segs[i - 1]!) && !/^(?:test|testing)$/i.test(segs[i]!) ? envKind(segs[i]!) : undefined;
+    const k =
+      ENV_PARENT.test(segs[i - 1]!) && !/^(?:test|testing)$/i.test(segs[i]!) ? folderEnvKind(segs[i]!) : undefined;
     if (k) out.push({ name: segs[i]!, kind: k, dir: segs.slice(0, i + 1).join('/') });
   }
   const base = basename(path);
@@ -310,7 +322,7 @@ export default defineRule({
     }
     const siblingEnvs = new Set<string>();
     for (const [parent, kids] of children) {
-      const named = [...kids].filter((k) => !/^(?:test|testing)$/i.test(k) && envKind(k));
+      const named = [...kids].filter((k) => !/^(?:test|testing)$/i.test(k) && folderEnvKind(k));
       // Environments are most of their folder (`live/{prod,staging,_global}`); two names among many
       // (migrations, crates, feature folders) are a coincidence of words.
       if (named.length >= 2 && named.length * 2 >= kids.size)
@@ -328,7 +340,7 @@ export default defineRule({
           if (!siblingEnvs.has(dir) || dirsSeen.has(dir) || FRAMEWORK_DEFAULT_ENV.test(`${dir}/`)) continue;
           dirsSeen.add(dir);
           const name = dir.slice(dir.lastIndexOf('/') + 1);
-          const kind = envKind(name)!;
+          const kind = folderEnvKind(name)!;
           add(kind, name, {
             path: p,
             note: `${kind === 'prod' ? 'production' : kind === 'dev' ? 'development' : 'pre-production'} environment folder ${dir}/`,

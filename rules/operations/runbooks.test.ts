@@ -54,6 +54,32 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: "a docs site's maintenance pages (Docusaurus website/docs/maintenance/*.mdx) are operational docs",
+      profile: 'service',
+      tree: {
+        'mix.exs': 'defmodule Car.MixProject do\nend\n',
+        'website/docs/maintenance/backup.mdx':
+          '---\ntitle: Backup\n---\n\n## Backup\n\nRun `docker compose exec -T database pg_dump -U car car > car.bck` daily.\n',
+        'website/docs/maintenance/restore.mdx':
+          '---\ntitle: Restore\n---\n\n## Restore\n\n1. Stop the app container.\n2. Drop and recreate the database.\n3. Load the backup with psql and start the app again.\n',
+        'website/docs/installation/docker.mdx': '---\ntitle: Docker install\n---\n\n## Requirements\n\n- Docker\n',
+      },
+      expect: {
+        outcome: 'partial',
+        message: 'recovery',
+        evidence: [{ path: 'website/docs/maintenance/restore.mdx', line: 5 }],
+      },
+    },
+    {
+      name: "a docs site's install pages alone are no runbooks",
+      profile: 'service',
+      tree: {
+        'mix.exs': 'defmodule Car.MixProject do\nend\n',
+        'website/docs/installation/docker.mdx': '---\ntitle: Docker install\n---\n\n## Requirements\n\n- Docker\n',
+      },
+      expect: { outcome: 'fail' },
+    },
+    {
       name: "runbooks only in examples, samples or demos folders (hidden or a prefixed collection) are the examples' own",
       profile: 'service',
       tree: {

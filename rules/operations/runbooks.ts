@@ -3,10 +3,12 @@ import { DEPLOY_CONTEXT, headingProse, PRODUCT_ARTEFACT, sectionBody } from '../
 import { fail, listing, partial, pass } from '../../src/engine/results.js';
 import { fromMatch, isAgentDoc, isExampleOnlyFolder, isTestPath } from '../../src/facts/paths.js';
 
-const DOC_EXT = '{md,markdown,rst,adoc,txt}';
+// MDX: the pages of a docs site (Docusaurus `website/docs/`, Nextra, Starlight), which hold a
+// project's operating guides as often as docs/ does (blind round 32: website/docs/maintenance/restore.mdx).
+const DOC_EXT = '{md,mdx,markdown,rst,adoc,txt}';
 /** Documents that are operational by name or place. */
 const DEDICATED = [
-  `**/{runbooks,runbook,Runbooks,playbooks,operations,ops,sre,oncall,on-call,incidents,postmortems,post-mortems}/**/*.${DOC_EXT}`,
+  `**/{runbooks,runbook,Runbooks,playbooks,operations,ops,sre,oncall,on-call,incidents,postmortems,post-mortems,maintenance,Maintenance}/**/*.${DOC_EXT}`,
   `**/*{runbook,RUNBOOK,Runbook,RunBook}*.${DOC_EXT}`,
   `**/*{incident,Incident,INCIDENT}*.${DOC_EXT}`,
   `**/*{oncall,on-call,on_call,OnCall,ONCALL,ON_CALL}*.${DOC_EXT}`,

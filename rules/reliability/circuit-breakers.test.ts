@@ -6,6 +6,17 @@ import { ruleTester } from '../../src/testing/rule-tester.js';
 ruleTester(rule, {
   valid: [
     {
+      name: 'Elixir: an Erlang fuse installed and asked before a call passes',
+      profile: 'service',
+      tree: {
+        'mix.exs':
+          'defmodule Car.MixProject do\n  use Mix.Project\n  defp deps do\n    [\n      {:phoenix, "~> 1.7"},\n      {:finch, "~> 0.18"},\n      {:fuse, "~> 2.4"}\n    ]\n  end\nend\n',
+        'lib/car/geo.ex':
+          'defmodule Car.Geo do\n  def init do\n    :fuse.install(:geo_api, {{:standard, 3, 10_000}, {:reset, 60_000}})\n  end\n\n  def lookup(q) do\n    case :fuse.ask(:geo_api, :sync) do\n      :ok -> Finch.request(q, Car.Finch)\n      :blown -> {:error, :unavailable}\n    end\n  end\nend\n',
+      },
+      expect: { outcome: 'pass', evidence: [{ path: 'lib/car/geo.ex', line: 3 }] },
+    },
+    {
       name: 'Spring Cloud Feign clients with Hystrix fallbacks are circuit breakers',
       profile: 'service',
       tree: {
@@ -63,6 +74,17 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'Elixir: fuse declared but never installed or asked is partial',
+      profile: 'service',
+      tree: {
+        'mix.exs':
+          'defmodule Car.MixProject do\n  use Mix.Project\n  defp deps do\n    [\n      {:phoenix, "~> 1.7"},\n      {:finch, "~> 0.18"},\n      {:fuse, "~> 2.4"}\n    ]\n  end\nend\n',
+        'lib/car/geo.ex':
+          'defmodule Car.Geo do\n  # the fuse box of the car is read from the API\n  def lookup(q), do: Finch.request(q, Car.Finch)\n  def defuse(x), do: x\nend\n',
+      },
+      expect: { outcome: 'partial', message: 'fuse' },
+    },
     {
       name: 'Spring Cloud: a declared starter earns partial credit until a factory or gateway filter uses it',
       profile: 'service',

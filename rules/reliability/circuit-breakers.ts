@@ -53,6 +53,9 @@ const CODE = new RegExp(
     String.raw`\.(?:Must)?CreateCircuit\(`,
     String.raw`\bCircuitBreaker\(\s*(?:resetTimeout|openingStrategy|maxFailures)\s*=`,
     String.raw`\bCircuitBreaker::(?:isAvailable|setAdapter|setGlobalSettings)\(`,
+    // Erlang's fuse (Hex `fuse`), from Elixir (`:fuse.install(name, opts)`, `:fuse.ask(name, :sync)`,
+    // `:fuse.melt(name)`) or Erlang (`fuse:ask(name, sync)`): a breaker installed and consulted.
+    String.raw`(?:^|[^\w.:]):?fuse[.:](?:install|ask|melt|run)\(`,
   ].join('|'),
   'm',
 );
@@ -82,7 +85,7 @@ export default defineRule({
     severity: 'medium',
     effort: 'medium',
     detection:
-      'Code that creates or applies a breaker (`new CircuitBreaker(`, `@CircuitBreaker(`, `gobreaker.NewCircuitBreaker`, `CircuitBreakerAsync(`, `AddStandardResilienceHandler(`, cep21/circuit `MustCreateCircuit(`, Arrow `CircuitBreaker(resetTimeout = …)`) in production sources; Istio DestinationRule `outlierDetection`. A catalogue library (`circuit-breakers`) declared but unused earns partial credit.',
+      'Code that creates or applies a breaker (`new CircuitBreaker(`, `@CircuitBreaker(`, `gobreaker.NewCircuitBreaker`, `CircuitBreakerAsync(`, `AddStandardResilienceHandler(`, cep21/circuit `MustCreateCircuit(`, Erlang fuse `:fuse.install(`/`:fuse.ask(`, Arrow `CircuitBreaker(resetTimeout = …)`) in production sources; Istio DestinationRule `outlierDetection`. A catalogue library (`circuit-breakers`) declared but unused earns partial credit.',
     patterns: {
       code: {
         regex: CODE,
@@ -103,6 +106,7 @@ export default defineRule({
           'opossum',
           'brakes',
           'mollitia',
+          'fuse',
         ],
         maxPerFile: 3,
       },

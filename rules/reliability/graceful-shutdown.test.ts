@@ -107,6 +107,28 @@ ruleTester(rule, {
       expect: { outcome: 'pass', message: 'Spring Boot 3.5.0', evidence: [{ path: 'pom.xml', line: 5 }] },
     },
     {
+      name: 'Spring Boot 4 from the imported BOM, its version a pom property, drains by default',
+      profile: 'service',
+      tree: {
+        'pom.xml':
+          '<project>\n  <properties>\n    <spring-boot.version>4.1.0</spring-boot.version>\n  </properties>\n  <dependencyManagement>\n    <dependencies>\n      <dependency>\n        <groupId>org.springframework.boot</groupId>\n        <artifactId>spring-boot-dependencies</artifactId>\n        <version>${spring-boot.version}</version>\n        <type>pom</type>\n        <scope>import</scope>\n      </dependency>\n    </dependencies>\n  </dependencyManagement>\n  <dependencies>\n    <dependency>\n      <groupId>org.springframework.boot</groupId>\n      <artifactId>spring-boot-starter-web</artifactId>\n    </dependency>\n  </dependencies>\n</project>\n',
+        'src/main/java/shop/App.java': 'class App {}\n',
+      },
+      expect: { outcome: 'pass', message: 'Spring Boot 4.1.0', evidence: [{ path: 'pom.xml', line: 3 }] },
+    },
+    {
+      name: 'Spring Boot 3.4+ set to server.shutdown=immediate does not drain',
+      profile: 'service',
+      tree: {
+        'gradle.properties': 'springBootVersion=3.4.2\n',
+        'build.gradle':
+          "plugins {\n  id 'org.springframework.boot' version \"${springBootVersion}\"\n}\ndependencies {\n  implementation 'org.springframework.boot:spring-boot-starter-web'\n}\n",
+        'src/main/resources/application.yml': 'server:\n  port: 8080\n  shutdown: immediate\n',
+        'src/main/java/shop/App.java': 'class App {}\n',
+      },
+      expect: { outcome: 'fail', message: 'server.shutdown=immediate' },
+    },
+    {
       name: 'Node: process.on("SIGTERM") passes',
       profile: 'service',
       tree: { 'src/server.ts': "const server = app.listen(3000);\nprocess.on('SIGTERM', () => server.close());\n" },

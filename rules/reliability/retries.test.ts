@@ -279,6 +279,17 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'an interval doubled in a date search (no retry, no wait, no call repeated) is not a backoff',
+      profile: 'service',
+      tree: {
+        'src/main/java/sched/Cron.java':
+          'class Cron {\n  long findPrevious(long after) {\n    long interval = 60_000L;\n    long start = after - interval;\n    while (next(start) >= after) {\n      interval *= 2;\n      start = after - interval;\n    }\n    return start;\n  }\n}\n',
+        'src/main/java/sched/Client.java':
+          'class Client {\n  String get(String url) throws Exception {\n    return http.send(HttpRequest.newBuilder(URI.create(url)).build(), ofString()).body();\n  }\n}\n',
+      },
+      expect: { outcome: 'fail' },
+    },
+    {
       name: 'ActiveJob retry_on and sidekiq_options retry: re-run jobs, they do not retry the outbound calls: partial at most',
       profile: 'service',
       tree: {

@@ -38,6 +38,30 @@ function nearDelay(ctx: RuleContext, m: Match): boolean {
   return DELAY_CONTEXT.test(lines.range(Math.max(1, m.line - 8), m.line + 6).join('\n'));
 }
 
+/**
+ * A delay doubled each round (`delay *= 2`, `backoff = min(backoff * 2, max)`) is a backoff only
+ * where it grows the wait between attempts: a retry, attempt, backoff or reconnect named on the line
+ * or within a few lines (8 above, 6 below). A doubling with none of these is other arithmetic (a
+ * cron expression's search that widens its `interval *= 2`, blind round 32), not a retry.
+ */
+const DOUBLED_LINE =
+  /\b\w+\s*\*=\s*2\b|\b(\w+)\s*=\s*(?:(?:Math\.|std::cmp::|math\.)?[Mm]in\(\s*)?(?:self\.|this\.)?\1\s*\*\s*2\b/;
+const RETRY_CONTEXT =
+  /[Rr]etr(?:y|ies|ied|ying)|RETR|[Aa]ttempt|ATTEMPT|[Bb]ack_?[Oo]ff|BACK_?OFF|[Rr]econnect|RECONNECT|\b[Tt]ries\b|[Rr]equeue|[Rr]edeliver/;
+
+/** Whether a doubled delay stands near a retry word, or is the wait a sleep or timer nearby takes (the loop repeats a call). */
+function nearRetry(ctx: RuleContext, m: Match, line: string): boolean {
+  const lines = ctx.files.lines(m.path);
+  if (!lines) return false;
+  const near = lines.range(Math.max(1, m.line - 8), m.line + 6).join('\n');
+  if (RETRY_CONTEXT.test(near)) return true;
+  const name = /\b(\w{1,60})\s*(?:\*=|=)/.exec(line)?.[1];
+  if (!name) return false;
+  return new RegExp(
+    String.raw`(?:\b(?:u?sleep|setTimeout|delay|wait|after|schedule)\w*|Sleep|Delay|Wait)\([^\n]{0,80}?\b${name}\b`,
+  ).test(near);
+}
+
 /** Call sites that wrap work in a retry policy, per language (imports of a retry-only library count as use). */
 const CODE = new RegExp(
   [
@@ -587,6 +611,10 @@ export default defineRule({
       code: ['code'],
       keep: (m) =>
         !(HAND_GROWTH_LINE.test(ctx.files.lines(m.path)?.line(m.line) ?? '') && !nearDelay(ctx, m)) &&
+        !(
+          DOUBLED_LINE.test(ctx.files.lines(m.path)?.line(m.line) ?? '') &&
+          !nearRetry(ctx, m, ctx.files.lines(m.path)?.line(m.line) ?? '')
+        ) &&
         !fixed.some((f) => f.path === m.path && f.line === m.line) &&
         !fixedDecorators.some((f) => f.path === m.path && f.line === m.line),
       config,

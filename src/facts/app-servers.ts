@@ -325,7 +325,7 @@ function springBoot(
   if (!fw) return undefined;
   let version: string | undefined;
   let at: Evidence | undefined;
-  const plugin = deps.find((d) => d.name === 'plugin:org.springframework.boot' && d.version);
+  const plugin = deps.find((d) => d.name === 'plugin:org.springframework.boot' && /^\d/.test(d.version ?? ''));
   if (plugin) {
     version = plugin.version;
     at = {
@@ -334,28 +334,64 @@ function springBoot(
       snippet: `org.springframework.boot ${version}`,
     };
   }
+  // Maven: the starter parent, or the `spring-boot-dependencies` BOM imported in dependencyManagement
+  // (a project with its own parent); either version may be a `${property}` of the same pom.
   for (const p of files.match('**/pom.xml')) {
     if (version) break;
     const text = files.read(p) ?? '';
     const m =
-      /<parent>\s*<groupId>org\.springframework\.boot<\/groupId>\s*<artifactId>spring-boot-starter-parent<\/artifactId>\s*<version>([^<]+)<\/version>/.exec(
+      /<groupId>org\.springframework\.boot<\/groupId>\s*<artifactId>spring-boot-(?:starter-parent|dependencies)<\/artifactId>\s*<version>([^<]{1,100})<\/version>/.exec(
         text,
       );
-    if (m) {
-      version = m[1]!;
-      at = { path: p, line: lineOf(text, m[1]!, m.index) ?? 1, snippet: `spring-boot-starter-parent ${version}` };
+    if (!m) continue;
+    let v = m[1]!.trim();
+    let line = lineOf(text, m[1]!, m.index) ?? 1;
+    const prop = /^\$\{([\w.-]{1,80})\}$/.exec(v);
+    if (prop) {
+      const def = new RegExp(`<${escapeRe(prop[1]!)}>\\s*([^<\\s]{1,60})\\s*</${escapeRe(prop[1]!)}>`).exec(text);
+      if (!def) continue;
+      v = def[1]!;
+      line = lineOf(text, def[0], def.index) ?? line;
     }
+    version = v;
+    at = { path: p, line, snippet: `Spring Boot ${version}` };
+  }
+  // Gradle: the version kept in a property or a version catalog (`springBootVersion=3.4.1`,
+  // `spring-boot = "3.4.1"`) when the plugin line reads it from there.
+  for (const p of files.match([
+    '**/gradle.properties',
+    '**/libs.versions.toml',
+    '**/build.gradle',
+    '**/build.gradle.kts',
+  ])) {
+    if (version) break;
+    const text = files.read(p) ?? '';
+    const m =
+      /^[ \t]*(?:ext\.|extra\[")?(?:springBootVersion|spring[-_.]?boot(?:[-_.]?version)?)"?\]?[ \t]*=[ \t]*["']?(\d+\.\d+[\w.-]{0,40})/im.exec(
+        text,
+      );
+    if (!m) continue;
+    version = m[1]!;
+    at = { path: p, line: lineOf(text, m[0], m.index) ?? 1, snippet: `Spring Boot ${version}` };
   }
   const [major, minor] = (version ?? '').split('.').map((x) => Number.parseInt(x, 10));
   if (major === undefined || Number.isNaN(major)) return undefined;
-  const drains = major > 3 || (major === 3 && (minor ?? 0) >= 4);
+  // The default is the version's; `server.shutdown=immediate` in the application's own
+  // configuration turns it off again.
+  const immediate = files
+    .match(['**/src/main/resources/application*.{properties,yaml,yml}'])
+    .filter(isProductionPath)
+    .some((p) => /^[ \t]*(?:server\.)?shutdown[ \t]*[:=][ \t]*["']?immediate\b/im.test(files.read(p) ?? ''));
+  const drains = !immediate && (major > 3 || (major === 3 && (minor ?? 0) >= 4));
   return {
     id: 'spring-boot',
     name: `Spring Boot ${version}`,
     drains,
     behaviour: drains
       ? `Spring Boot ${version} shuts the embedded server down gracefully by default (server.shutdown=graceful since 3.4)`
-      : `Spring Boot ${version} shuts down immediately unless server.shutdown=graceful is set (graceful became the default in 3.4)`,
+      : immediate
+        ? `Spring Boot ${version} is set to shut down immediately (server.shutdown=immediate)`
+        : `Spring Boot ${version} shuts down immediately unless server.shutdown=graceful is set (graceful became the default in 3.4)`,
     evidence: at ?? fw.evidence,
   };
 }
