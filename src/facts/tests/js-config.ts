@@ -345,7 +345,7 @@ function joinDir(dir: string, rel: string): string {
   return parts.join('/');
 }
 
-/** A testRegex from a config: compiled when it is short and has no backreference (hostile input). */
+/** A regex from a config (testRegex, testPathIgnorePatterns, testMatch): compiled when it is short and bounded (hostile input). */
 function safeRegex(written: string): RegExp[] {
   // Read from source text, the string still has its escapes: '\\.test\\.js$' is the regex \.test\.js$.
   const src = written.replace(/\\\\/g, '\\');
