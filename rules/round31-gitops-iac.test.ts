@@ -4,6 +4,7 @@
  * releases, and was failed as having no infrastructure as code.
  */
 import { describe, expect, it } from 'vitest';
+import { webDeployment } from '../src/testing/k8s-trees.js';
 import { runRuleOn } from '../src/testing/rule-tester.js';
 import type { Tree } from '../src/testing/memory.js';
 import iac from './operations/infrastructure-as-code.js';
@@ -24,19 +25,7 @@ const HELMRELEASE = [
   '',
 ].join('\n');
 
-const PLAIN = [
-  'apiVersion: apps/v1',
-  'kind: Deployment',
-  'metadata:',
-  '  name: web',
-  'spec:',
-  '  template:',
-  '    spec:',
-  '      containers:',
-  '        - name: web',
-  '          image: ghcr.io/acme/web:1.0.0',
-  '',
-].join('\n');
+const PLAIN = webDeployment();
 
 describe('GitOps, Talos and Helmfile as infrastructure as code', () => {
   it('passes a Flux repository with Talos machine configs and Helmfile releases', async () => {

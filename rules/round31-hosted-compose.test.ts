@@ -5,27 +5,17 @@
  * or a CI deploy step runs on a host is a deployment, and its services are judged.
  */
 import { describe, expect, it } from 'vitest';
+import { webDeployment } from '../src/testing/k8s-trees.js';
 import { runRuleOn } from '../src/testing/rule-tester.js';
 import type { Tree } from '../src/testing/memory.js';
 import healthChecks from './reliability/health-checks.js';
 import resourceLimits from './reliability/resource-limits.js';
 
-const DEPLOYMENT = [
-  'apiVersion: apps/v1',
-  'kind: Deployment',
-  'metadata:',
-  '  name: web',
-  'spec:',
-  '  template:',
-  '    spec:',
-  '      containers:',
-  '        - name: web',
-  '          image: ghcr.io/acme/web:1.0.0',
-  '          readinessProbe: {httpGet: {path: /ready, port: 8080}}',
-  '          livenessProbe: {httpGet: {path: /live, port: 8080}}',
-  '          resources: {requests: {cpu: 10m, memory: 64Mi}, limits: {memory: 128Mi}}',
-  '',
-].join('\n');
+const DEPLOYMENT = webDeployment(
+  'readinessProbe: {httpGet: {path: /ready, port: 8080}}',
+  'livenessProbe: {httpGet: {path: /live, port: 8080}}',
+  'resources: {requests: {cpu: 10m, memory: 64Mi}, limits: {memory: 128Mi}}',
+);
 
 const STACK = [
   'services:',

@@ -5,23 +5,12 @@
  * document linter in an application repository.
  */
 import { describe, expect, it } from 'vitest';
+import { webDeployment } from '../src/testing/k8s-trees.js';
 import { runRuleOn } from '../src/testing/rule-tester.js';
 import type { Tree } from '../src/testing/memory.js';
 import linting from './quality/linting.js';
 
-const MANIFEST = [
-  'apiVersion: apps/v1',
-  'kind: Deployment',
-  'metadata:',
-  '  name: web',
-  'spec:',
-  '  template:',
-  '    spec:',
-  '      containers:',
-  '        - name: web',
-  '          image: ghcr.io/acme/web:1.0.0',
-  '',
-].join('\n');
+const MANIFEST = webDeployment();
 
 const gitops = (extra: Tree): Tree => ({
   'kubernetes/apps/web/deployment.yaml': MANIFEST,
