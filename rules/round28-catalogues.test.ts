@@ -191,6 +191,21 @@ describe('dashboards: a dashboard JSON the README points its users to is shipped
     expect(run.outcome).toBe('partial');
     expect(run.message).toContain('nothing provisions them');
   });
+
+  it('a long README full of other .json names still finds the one it names, at its first mention', async () => {
+    const noise = '- see [config](./other/settings.json) and ./x.json\n'.repeat(20_000);
+    const run = await runRuleOn(
+      dashboards,
+      {
+        'README.md': `# pinger\n\n${noise}Import ./extras/pinger-dashboard.json.\nAgain: pinger-dashboard.json\n`,
+        'extras/pinger-dashboard.json': DASHBOARD,
+        'extras/not-named-dashboard.json': DASHBOARD,
+      },
+      { profile: 'service' },
+    );
+    expect(run.outcome).toBe('pass');
+    expect(run.evidence).toContainEqual(expect.objectContaining({ path: 'README.md', line: 20_003 }));
+  });
 });
 
 const PRE_COMMIT = [
