@@ -1,4 +1,3 @@
-import { table } from './table.js';
 /**
  * Text that leaves the process (a terminal, a CI log, a file someone will `cat`) must show
  * repository text, never obey it: an ESC starts a terminal escape sequence (colours, cursor moves,
