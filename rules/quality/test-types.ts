@@ -687,7 +687,7 @@ export default defineRule({
       // read by the test. Judged per file with a connection call (serviceDial in check).
       serviceAddress: {
         regex:
-          /\b(?:localhost|127\.0\.0\.1|\[::1\]):(9092|9093|9094|5432|3306|6379|27017|5672|9200|2181|11211|9042|4222|26257|1433|1521|7687|6650)\b|\b(?:os\.Getenv|os\.LookupEnv|getenv|os\.environ(?:\.get)?|process\.env|System\.getenv|ENV(?:\.fetch)?)[ \t]*[[(.]?[ \t]*["']?(KAFKA_BROKERS?|KAFKA_BOOTSTRAP_SERVERS|KAFKA_ADDR(?:ESS)?|DATABASE_URL|TEST_DATABASE_URL|POSTGRES(?:QL)?_(?:URL|DSN|URI)|PG_?(?:URL|DSN|URI)|MYSQL_(?:URL|DSN|URI)|REDIS_(?:URL|ADDR|URI)|MONGO(?:DB)?_(?:URI|URL)|AMQP_URL|RABBITMQ_URL|NATS_URL|ELASTICSEARCH_URL|CASSANDRA_HOSTS?)\b/m,
+          /\b(?:localhost|127\.0\.0\.1|\[::1\]):(9092|9093|9094|5432|3306|6379|27017|5672|9200|2181|11211|9042|4222|26257|1433|1521|7687|6650)\b|\b(?:os\.Getenv|os\.LookupEnv|getenv|os\.environ(?:\.get)?|process\.env|System\.getenv|ENV(?:\.fetch)?)[[(.]["']?(KAFKA_BROKERS?|KAFKA_BOOTSTRAP_SERVERS|KAFKA_ADDR(?:ESS)?|DATABASE_URL|TEST_DATABASE_URL|POSTGRES(?:QL)?_(?:URL|DSN|URI)|PG_?(?:URL|DSN|URI)|MYSQL_(?:URL|DSN|URI)|REDIS_(?:URL|ADDR|URI)|MONGO(?:DB)?_(?:URI|URL)|AMQP_URL|RABBITMQ_URL|NATS_URL|ELASTICSEARCH_URL|CASSANDRA_HOSTS?)\b/m,
         files: TEST_CODE,
         literals: ['localhost:', '127.0.0.1:', '[::1]:', 'env'],
         maxPerFile: 1,
