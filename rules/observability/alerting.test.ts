@@ -105,7 +105,7 @@ ruleTester(rule, {
       },
     },
     {
-      name: "a reusable module with alarms only in its examples fails, and the note names the examples' alarms",
+      name: "a reusable module with alarms only in its examples is partial (examples show callers how), naming the examples' alarms",
       profile: 'infrastructure',
       tree: {
         'main.tf': 'resource "aws_backup_vault" "this" {\n  name = var.vault_name\n}\n',
@@ -114,8 +114,10 @@ ruleTester(rule, {
           'resource "aws_cloudwatch_metric_alarm" "failed" {\n  alarm_name = "backup-failed"\n}\n\nmodule "backup" {\n  source = "../../"\n}\n',
       },
       expect: {
-        outcome: 'fail',
-        evidence: [{ path: '.', note: expect.stringContaining('examples/monitored/monitoring.tf:1') }],
+        outcome: 'partial',
+        score: 0.3,
+        message: 'in examples/ only (examples/monitored/monitoring.tf:1)',
+        evidence: [{ path: 'examples/monitored/monitoring.tf', line: 1 }],
       },
     },
     {

@@ -1,6 +1,12 @@
 import { defineRule, type Evidence, type Match } from '../../src/types.js';
 import { fail, listing, partial, pass } from '../../src/engine/results.js';
-import { firstPerFile, fromMatch, isCommentLine, isDeployablePath } from '../../src/facts/paths.js';
+import {
+  firstPerFile,
+  fromMatch,
+  isCommentLine,
+  isDeployablePath,
+  isExampleOnlyFolder,
+} from '../../src/facts/paths.js';
 import { OPEX_GENERATOR } from '../_shared/ops-as-code.js';
 import type { FileView } from '../../src/types.js';
 
@@ -193,18 +199,37 @@ export default defineRule({
         data,
       );
     }
-    // Alarms only in examples or tests are the examples' own; said so, not "none found".
+    // Alarms only in examples or tests are the examples' own; said so, not "none found". A reusable
+    // package's examples/ show how it is meant to be used: alarms there are partial credit (blind round 32).
     const elsewhere = ctx.matches('tfAlert').filter((m) => !isDeployablePath(m.path) && !isCommentLine(m.snippet));
+    const inExamples = ctx.facts.reusable ? elsewhere.filter((m) => isExampleOnlyFolder(m.path)) : [];
+    const cited = (ms: Match[]) => listing([...new Set(ms.map((m) => `${m.path}:${m.line}`))].slice(0, 3));
     const aside =
-      elsewhere.length > 0
-        ? ` (alarm resources appear only outside the deployed code: ${listing([...new Set(elsewhere.map((m) => `${m.path}:${m.line}`))].slice(0, 3))})`
-        : '';
+      inExamples.length > 0
+        ? ` (alarm resources with thresholds are in examples/ only, showing callers how to add them: ${cited(inExamples)})`
+        : elsewhere.length > 0
+          ? ` (alarm resources appear only outside the deployed code: ${cited(elsewhere)})`
+          : '';
+    const exampleEvidence = firstPerFile(inExamples, 3).map((m) =>
+      fromMatch(m, 'alarm resource in examples/ (how callers are shown to use the package)'),
+    );
     const notify = live('tfNotify');
     if (notify.length > 0)
       return partial(
         0.5,
         `Failure events are notified (${listing([...new Set(notify.map((m) => m.groups[0]!))])}), but no alarm rules with thresholds are defined${aside}.`,
-        [...firstPerFile(notify, 2).map((m) => fromMatch(m, 'event notifications to a topic')), ...evidence],
+        [
+          ...firstPerFile(notify, 2).map((m) => fromMatch(m, 'event notifications to a topic')),
+          ...evidence,
+          ...exampleEvidence,
+        ],
+        data,
+      );
+    if (inExamples.length > 0 && foundRoutes.length === 0)
+      return partial(
+        0.3,
+        `Alarms are defined in examples/ only (${cited(inExamples)}): they show callers how to alert on what the package deploys, but the package defines none itself.`,
+        exampleEvidence,
         data,
       );
     if (foundRoutes.length > 0) {

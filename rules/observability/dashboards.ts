@@ -1,6 +1,12 @@
 import { defineRule, type Evidence, type Match } from '../../src/types.js';
 import { fail, listing, partial, pass } from '../../src/engine/results.js';
-import { firstPerFile, fromMatch, isCommentLine, isDeployablePath } from '../../src/facts/paths.js';
+import {
+  firstPerFile,
+  fromMatch,
+  isCommentLine,
+  isDeployablePath,
+  isExampleOnlyFolder,
+} from '../../src/facts/paths.js';
 import { OPEX_GENERATOR } from '../_shared/ops-as-code.js';
 import { lineAt } from '../../src/util/lines.js';
 
@@ -202,11 +208,20 @@ export default defineRule({
         evidence,
         data,
       );
-    // Dashboard resources only in examples or tests are the examples' own; named, not denied.
-    const elsewhere = ctx
-      .matches('terraform')
-      .filter((m) => !isDeployablePath(m.path) && !isCommentLine(m.snippet))
-      .map((m) => `${m.path}:${m.line}`);
+    // Dashboard resources only in examples or tests are the examples' own; named, not denied. A
+    // reusable package's examples/ show how it is meant to be used: partial credit (blind round 32).
+    const outside = ctx.matches('terraform').filter((m) => !isDeployablePath(m.path) && !isCommentLine(m.snippet));
+    const elsewhere = outside.map((m) => `${m.path}:${m.line}`);
+    const inExamples = ctx.facts.reusable ? outside.filter((m) => isExampleOnlyFolder(m.path)) : [];
+    if (inExamples.length > 0)
+      return partial(
+        0.3,
+        `Dashboards are defined in examples/ only (${listing([...new Set(inExamples.map((m) => `${m.path}:${m.line}`))].slice(0, 3))}): they show callers how to watch what the package deploys, but the package defines none itself.`,
+        firstPerFile(inExamples, 3).map((m) =>
+          fromMatch(m, 'dashboard resource in examples/ (how callers are shown to use the package)'),
+        ),
+        data,
+      );
     const aside =
       elsewhere.length > 0
         ? ' or jsonnet dashboards; Terraform dashboard resources only outside the deployed code (' +

@@ -1,7 +1,7 @@
 import { defineRule, type Evidence, type FileView, type Match } from '../../src/types.js';
 import { fail, graded, listing, partial, pass } from '../../src/engine/results.js';
 import { CI_GLOBS, ciFiles } from '../../src/facts/ci.js';
-import { firstPerFile, fromMatch, isProductionPath } from '../../src/facts/paths.js';
+import { firstPerFile, fromMatch, isExampleOnlyFolder, isProductionPath } from '../../src/facts/paths.js';
 
 const IAC = ['**/*.{tf,hcl,bicep}', '**/*.tf.json'];
 const IAC_AND_CODE = [...IAC, '**/*.{yml,yaml,json,ts,py,go,cs,java}'];
@@ -19,6 +19,21 @@ function costTags(files: FileView, tags: Match[]): Match[] {
     const block = lines.slice(0, end === -1 ? lines.length : end).join('\n');
     return !/^\s*tags\s*=\s*\{\s*\}/m.test(block);
   });
+}
+
+/**
+ * What a reusable package does for cost allocation, said in its not-applicable reason: the callers'
+ * tags its own code passes on to what it creates, and cost tags its examples/ set.
+ */
+function moduleCostNote(kind: string, passTags: Match[], tags: Match[]): string {
+  const cite = (ms: Match[]) => listing([...new Set(ms.map((m) => `${m.path}:${m.line}`))].slice(0, 3));
+  const passed = kind === 'terraform-module' ? passTags.filter((m) => isProductionPath(m.path)) : [];
+  const shown = tags.filter((m) => isExampleOnlyFolder(m.path));
+  const notes = [
+    ...(passed.length > 0 ? [`it passes its callers' tags to the resources it creates (${cite(passed)})`] : []),
+    ...(shown.length > 0 ? [`its examples/ set cost-allocation tags (${cite(shown)})`] : []),
+  ];
+  return notes.length > 0 ? `; ${notes.join(', and ')}` : '';
 }
 
 /** Matches of `key` outside generated Helm repository indexes (chart names, not installs). */
@@ -66,6 +81,17 @@ export default defineRule({
         ignoreCase: true,
         maxPerFile: 1,
       },
+      // A module that passes its callers' tags on to what it creates (`tags = var.tags`,
+      // `tags = merge(var.tags, …)`, `labels = local.labels`, `tags = module.this.tags`): on a
+      // reusable module, that is the cost-allocation practice (blind round 32).
+      passTags: {
+        regex:
+          /^[ \t]*(?:tags|labels|tags_all)\s*=\s*(?:merge\s*\(\s*)?(?:var|local|module\.[\w-]+)\.\w*(?:tags|labels)\b/im,
+        files: ['**/*.{tf,tf.json}'],
+        literals: ['tags', 'labels'],
+        ignoreCase: true,
+        maxPerFile: 3,
+      },
       kubecost: {
         regex: /\b(kubecost|cost-analyzer|opencost)\b/g,
         files: ['**/*.{yml,yaml,tf,json}', '**/Chart.yaml'],
@@ -83,14 +109,21 @@ export default defineRule({
     },
     reads: CI_GLOBS,
   },
-  // A module is judged as a module: budgets or cost tags it defines count; without them, cost is
-  // its callers' to watch.
+  // A module is judged as a module, as for redundancy, environments and deployment: budgets or cost
+  // tags it defines itself count; otherwise cost is its callers' to watch. Its examples/ are callers
+  // (default_tags there made the rule apply and then fail on the module, blind round 32); what the
+  // module does for cost allocation — passing callers' tags on — and what its examples show are said.
   appliesTo: ({ facts, matches, files }) =>
     facts.reusable &&
     // A Kubecost chart (or an exporter for it) in a package of charts is shipped for callers to install.
-    notIndex(matches, 'budget').length === 0 &&
-    costTags(files, matches('tags')).length === 0
-      ? { reason: `${facts.reusable.reason}: cost is watched where its callers deploy it` }
+    notIndex(matches, 'budget').filter((m) => isProductionPath(m.path)).length === 0 &&
+    costTags(
+      files,
+      matches('tags').filter((m) => isProductionPath(m.path)),
+    ).length === 0
+      ? {
+          reason: `${facts.reusable.reason}: cost is watched where its callers deploy it${moduleCostNote(facts.reusable.kind, matches('passTags'), costTags(files, matches('tags')))}`,
+        }
       : facts.profile.id === 'infrastructure'
         ? true
         : { reason: `profile is ${facts.profile.id}: cost monitoring is judged on infrastructure repositories` },

@@ -1,5 +1,5 @@
 import { defineRule, type Evidence, type Facts, type FileView, type Match } from '../../src/types.js';
-import { DEPLOY_CONTEXT, headingProse, PRODUCT_ARTEFACT, sectionBody } from '../_shared/ops-docs.js';
+import { DEPLOY_CONTEXT, headingProse, OPS_DOC, PRODUCT_ARTEFACT, sectionBody } from '../_shared/ops-docs.js';
 import { fail, listing, partial, pass } from '../../src/engine/results.js';
 import { fromMatch, isAgentDoc, isExampleOnlyFolder, isTestPath } from '../../src/facts/paths.js';
 
@@ -110,6 +110,41 @@ const RELEASE_TOOLING =
 function devSetupOnly(body: string): boolean {
   return (DEV_SETUP.test(body) || RELEASE_TOOLING.test(body)) && !RUNNING.test(body);
 }
+
+/**
+ * A whole product manual or user guide (blind round 32: doc/XXL-JOB-English-Documentation.md, whose
+ * "5.4.8 task HA (Failover)" describes a routing strategy of the product): by its name, or by its
+ * shape — many headings, among them an introduction, overview or feature list. Its failover or
+ * recovery sections describe features; only those with steps for an operator are procedures.
+ */
+const MANUAL_NAME =
+  /(?:^|\/)[^/]*(?:documentation|manual|user[-_ ]?guide|handbook|reference[-_ ]?guide|官方文档|使用文档|用户手册|手册)[^/]*$/i;
+const MANUAL_INTRO =
+  /^#{1,4}[ \t]+(?:[\d.]+[ \t]*)?(?:brief[ \t]+)?(?:introduction|overview|features|feature list|quick[ \t]?start|getting started)\b/i;
+function productManual(path: string, text: string): boolean {
+  if (OPS_DOC.test(path)) return false;
+  if (MANUAL_NAME.test(path)) return true;
+  let headings = 0;
+  let intro = false;
+  let start = 0;
+  for (let n = 0; n < 20000 && start < text.length; n++) {
+    const end = text.indexOf('\n', start);
+    const line = text.slice(start, end === -1 ? text.length : Math.min(end, start + 300));
+    start = end === -1 ? text.length : end + 1;
+    if (line.charCodeAt(0) !== 35) continue;
+    headings++;
+    if (!intro && MANUAL_INTRO.test(line)) intro = true;
+  }
+  return intro && headings >= 30;
+}
+
+/**
+ * Steps for an operator under a heading: a numbered list, a bullet or line that starts with an
+ * instruction (run, restart, restore, check…), or commands (a shell code block, a `$ ` prompt, a
+ * line starting with kubectl, docker, systemctl…). A description of a feature has none.
+ */
+const STEPS =
+  /^[ \t]*(?:\d{1,3}[.)][ \t]+\S|(?:[-*+][ \t]+)?(?:\*\*)?(?:run|restart|stop|start|check|restore|roll ?back|scale|delete|verify|switch|promote|execute|apply|copy|ensure|make sure|re-?run|drain|kill|remove|revert|edit|connect|log ?in|wait|replace|increase|reduce|go to|navigate|click|confirm|disable|enable|reboot|trigger|escalate|page|contact|identify|investigate|look at|inspect)\b|(?:```|~~~)[ \t]*(?:bash|sh|shell|console|zsh|powershell|ps1|cmd)\b|[$][ \t]+\S|(?:sudo|kubectl|docker|systemctl|service|helm|psql|pg_restore|pg_dump|mysql|redis-cli|curl|terraform|aws|gcloud|az)[ \t])/im;
 
 /** Whether line `line` (1-based) is the document's first heading (its title). */
 function isTitle(text: string, line: number): boolean {
@@ -242,6 +277,12 @@ export default defineRule({
     const relevant = (p: string) =>
       !isTestPath(p) && !NOT_OPS.test(p) && !isAgentDoc(p) && !isExampleOnlyFolder(p) && !INTEGRATION_GUIDES.test(p);
     const headings = ctx.matches('opsHeading').filter((m) => relevant(m.path));
+    const manuals = new Map<string, boolean>();
+    const manual = (p: string): boolean => {
+      let known = manuals.get(p);
+      if (known === undefined) manuals.set(p, (known = productManual(p, ctx.files.read(p) ?? '')));
+      return known;
+    };
     // A document whose title calls it a runbook or playbook is one, wherever it lives
     // ("# SAML SP Key Rotation Runbook" in docs/saml_key_rotation.md).
     const titles = headings.filter(
@@ -272,6 +313,9 @@ export default defineRule({
           DEV_PARENT.test(parentHeading(ctx.files.read(m.path) ?? '', m.line) ?? '')
         ) &&
         !(CONTRIBUTOR_DOC.test(m.path) && CONTRIBUTOR_DIAGNOSIS.test(headingProse(m.snippet))) &&
+        // A product manual's section on a feature named failover or recovery is no procedure
+        // unless it gives an operator steps (blind round 32).
+        !(manual(m.path) && !STEPS.test(sectionBody(ctx.files.read(m.path) ?? '', m.line))) &&
         // A rollback heading elsewhere is operational only when it is about a deployment.
         !(/roll ?back/i.test(m.snippet) && PRODUCT_ARTEFACT.test(headingProse(m.snippet))) &&
         !(

@@ -216,6 +216,48 @@ function liveInstanceJobs(runs: CommandRun[]): { start: CommandRun; test: Comman
   return out;
 }
 
+/** The services of well-known ports, named in the evidence. */
+const SERVICE_PORTS: Record<string, string> = {
+  '9092': 'Kafka',
+  '9093': 'Kafka',
+  '9094': 'Kafka',
+  '5432': 'PostgreSQL',
+  '3306': 'MySQL',
+  '6379': 'Redis',
+  '27017': 'MongoDB',
+  '5672': 'RabbitMQ',
+  '9200': 'Elasticsearch',
+  '2181': 'ZooKeeper',
+  '11211': 'Memcached',
+  '9042': 'Cassandra',
+  '4222': 'NATS',
+  '26257': 'CockroachDB',
+  '1433': 'SQL Server',
+  '1521': 'Oracle',
+  '7687': 'Neo4j',
+  '6650': 'Pulsar',
+};
+/**
+ * A call that opens a connection or a client (Go `Dial…`/`NewClient`/`sql.Open`, a Kafka reader or
+ * writer, `connect(`, `createClient`, `MongoClient`, `create_engine`): an address that is only
+ * parsed or printed (a DSN parser's test) opens nothing.
+ */
+const CONNECTS =
+  /\b(?:Dial\w{0,20}|[Cc]onnect\w{0,20}|New(?:Client|Conn\w{0,10}|Reader|Writer|Producer|Consumer|Pool|Admin\w{0,10})|sql\.Open|sqlx\.(?:Open|Connect)|pgx\w{0,10}\.Connect|gorm\.Open|createClient|createConnection|createPool|MongoClient|create_engine|KafkaProducer|KafkaConsumer|AdminClient|Redis|Pool)\s*[({]/;
+
+/**
+ * Why a test file runs against a live broker or database: it dials a local service's well-known
+ * port, or reads the service's URL from the environment, and opens a connection. Undefined when the
+ * file opens none (a configuration parser's test that only mentions an address).
+ */
+function serviceDial(m: Match, text: string): string | undefined {
+  if (!CONNECTS.test(text)) return undefined;
+  const port = m.groups[0];
+  return port
+    ? `connects to ${SERVICE_PORTS[port] ?? 'a local service'} on its port ${port} at line ${m.line}`
+    : `reads the address of a live service from ${m.groups[1]} at line ${m.line}`;
+}
+
 const rec = (v: unknown): Record<string, unknown> | undefined =>
   v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
 
@@ -639,6 +681,17 @@ export default defineRule({
         literals: ['shunit2'],
         maxPerFile: 1,
       },
+      // A test that talks to a broker or database the CI starts beside it (blind round 31: Go tests
+      // dialling Kafka at localhost:9092, CircleCI's service containers): the address of a local
+      // service on its well-known port, or an environment variable naming a broker or database URL
+      // read by the test. Judged per file with a connection call (serviceDial in check).
+      serviceAddress: {
+        regex:
+          /\b(?:localhost|127\.0\.0\.1|\[::1\]):(9092|9093|9094|5432|3306|6379|27017|5672|9200|2181|11211|9042|4222|26257|1433|1521|7687|6650)\b|\b(?:os\.Getenv|os\.LookupEnv|getenv|os\.environ(?:\.get)?|process\.env|System\.getenv|ENV(?:\.fetch)?)[[(.]["']?(KAFKA_BROKERS?|KAFKA_BOOTSTRAP_SERVERS|KAFKA_ADDR(?:ESS)?|DATABASE_URL|TEST_DATABASE_URL|POSTGRES(?:QL)?_(?:URL|DSN|URI)|PG_?(?:URL|DSN|URI)|MYSQL_(?:URL|DSN|URI)|REDIS_(?:URL|ADDR|URI)|MONGO(?:DB)?_(?:URI|URL)|AMQP_URL|RABBITMQ_URL|NATS_URL|ELASTICSEARCH_URL|CASSANDRA_HOSTS?)\b/m,
+        files: TEST_CODE,
+        literals: ['localhost:', '127.0.0.1:', '[::1]:', 'env'],
+        maxPerFile: 1,
+      },
       // Gherkin scenarios, counted per feature file.
       gherkin: {
         regex: /^[ \t]*(?:Scenario(?: Outline| Template)?|Example)[ \t]*:/m,
@@ -720,6 +773,11 @@ export default defineRule({
         if (new RegExp(`\\babstract\\s+class\\s+${name}\\b`).test(ctx.files.read(f.path) ?? ''))
           wholeApp.set(f.path, `abstract base ${jvmBases.get(name)}`);
       }
+    for (const m of ctx.matches('serviceAddress')) {
+      if (wholeApp.has(m.path)) continue;
+      const dial = serviceDial(m, ctx.files.read(m.path) ?? '');
+      if (dial) wholeApp.set(m.path, dial);
+    }
     const browser = new Map(ctx.matches('browserDriver').map((m) => [m.path, m]));
     // Tests that create a throwaway cluster (kind, k3d) and deploy the product into it: end-to-end.
     const cluster = new Map<string, { m: Match; how: string }>();

@@ -22,6 +22,7 @@ import { gruntResolver, gulpResolver } from './js-tasks.js';
 import { cargoMakeTasks, goBuildScript, invokeTasks, mageTargets } from './task-runners.js';
 import { gradleTasks, mavenPhases } from './jvm.js';
 import { justRecipes, makeTargets, rakeTasks, taskfileTasks } from './make.js';
+import { nixRun, treefmtFormatters } from './nix.js';
 import {
   assumedPackageManager,
   composerScripts,
@@ -77,6 +78,8 @@ const RESOLVERS: Resolver[] = [
   mavenPhases,
   runnerScripts,
   consoleScripts,
+  nixRun,
+  treefmtFormatters,
 ];
 
 interface Frame {

@@ -106,8 +106,19 @@ function commandsAt(
       // `"${@:-help}"`, `${1:-build}`: the script's arguments when it has them, else the default.
       .replace(/\$\{([@*]|[1-9]):-([\w:.-]{0,40})\}/g, (_m, k: string, d: string) => (env?.has(k) ? `$${k}` : d))
       // `\`cmd\`` is the old spelling of `$(cmd)`.
-      .replace(/`([^`]*)`/g, '$$($1)');
-    tokens = parse(plain, (k) => env?.get(k) ?? `\u0001${k}\u0002`);
+      .replace(/`([^`]*)`/g, '$$($1)')
+      // A `#` inside a word is no comment (`nix run .#lint`, `pkgs#jq`, `url#anchor`): shell-quote
+      // takes it for one, so it is kept aside and put back in the words.
+      .replace(/(?<=[^\s#{$])#/g, '\u0003');
+    tokens = parse(plain, (k) => env?.get(k) ?? `\u0001${k}\u0002`).map((t) =>
+      typeof t === 'string'
+        ? t.replace(/\u0003/g, '#')
+        : 'pattern' in t
+          ? { ...t, pattern: t.pattern.replace(/\u0003/g, '#') }
+          : 'comment' in t
+            ? { ...t, comment: t.comment.replace(/\u0003/g, '#') }
+            : t,
+    );
   } catch {
     return [];
   }
@@ -529,6 +540,13 @@ function wrapperLength(argv: string[]): number {
       return b === 'exec' ? 2 : 0;
     case 'dotnet':
       return b === 'tool' && argv[2] === 'run' ? 3 : 0;
+    // `nix develop -c make test`, `nix develop .#ci --command pytest`, `nix shell nixpkgs#jq -c jq …`:
+    // the command runs in the flake's shell.
+    case 'nix': {
+      if (b !== 'develop' && b !== 'shell') return 0;
+      const at = argv.findIndex((w, i) => i > 1 && (w === '-c' || w === '--command'));
+      return at > 0 && argv[at + 1] ? at + 1 : 0;
+    }
     default:
       return 0;
   }

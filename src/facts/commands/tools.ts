@@ -200,6 +200,10 @@ const SPECS: Spec[] = [
   { name: 'Biome', kinds: F, cmd: ['biome'], args: /^format\b/ },
   { name: 'dprint', kinds: F, cmd: ['dprint'], args: /^(?:check|fmt)\b/ },
   { name: 'oxfmt', kinds: F, cmd: ['oxfmt'] },
+  // treefmt runs the formatters its treefmt.toml (or treefmt-nix module) configures; `nix fmt` runs
+  // the flake's formatter, treefmt for treefmt-nix flakes (blind round 32).
+  { name: 'treefmt', kinds: F, cmd: ['treefmt'] },
+  { name: 'treefmt', kinds: F, cmd: ['nix'], args: /^fmt\b/ },
   { name: 'Black', kinds: F, cmd: ['black', 'blue', 'pyink'] },
   { name: 'djLint', kinds: F, cmd: ['djlint'], args: /(?:^|\s)--(?:check|reformat)\b/ },
   { name: 'Ruff format', kinds: F, cmd: ['ruff'], args: /^format\b/ },
@@ -526,6 +530,9 @@ const WRITES: Record<string, (args: string) => boolean> = table({
   biome: (a) => /(?:^|\s)--(?:write|apply|apply-unsafe|fix)\b/.test(a),
   dprint: (a) => /^fmt\b/.test(a),
   oxfmt: (a) => !/(?:^|\s)--(?:check|list-different)\b/.test(a),
+  // `--ci` (and `--fail-on-change`) fail when a file was not formatted.
+  treefmt: (a) => !/(?:^|\s)--(?:ci|fail-on-change)\b/.test(a),
+  nix: (a) => /^fmt\b/.test(a) && !/(?:^|\s)--(?:ci|fail-on-change)\b/.test(a),
   djlint: (a) => /(?:^|\s)--reformat\b/.test(a) && !/(?:^|\s)--check\b/.test(a),
   ktlint: (a) => /(?:^|\s)(?:-F|--format)\b/.test(a),
   rubocop: (a) => /(?:^|\s)(?:-a|-A|--auto-?correct(?:-all)?|--fix-layout|-x)\b/.test(a),

@@ -476,7 +476,46 @@ export function jsRunnerSpecs(files: FileView): RunnerSpec[] {
           (p.mocha && typeof p.mocha === 'object' ? mochaOptions(JSON.stringify(p.mocha, null, 1)).include : undefined),
       );
   }
+  specs.push(...scriptMochaSpecs(files, specs));
   return specs.sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : a.runner < b.runner ? -1 : 1));
+}
+
+/** Shell scripts read for the test files they run, and the size of each. */
+const MAX_TEST_SCRIPTS = 200;
+const MAX_TEST_SCRIPT = 64 * 1024;
+const MAX_SCRIPT_LINE = 500;
+
+/**
+ * Mocha run by a shell script of the repository on files of its own folder (blind round 32: each
+ * database driver's `test.sh` starts its database and runs `npx mocha ./test.js`; the 99 cases of
+ * those suites were not counted, since the package's `mocha test` collects only test/). The files
+ * the command names, relative to the script's folder, are Mocha's there; a script whose `mocha`
+ * names no file leaves the package's configuration to decide.
+ */
+function scriptMochaSpecs(files: FileView, known: RunnerSpec[]): RunnerSpec[] {
+  const out: RunnerSpec[] = [];
+  const scripts = files
+    .match(['**/*.sh', '**/*.bash'])
+    .filter((p) => !p.includes('node_modules/'))
+    .slice(0, MAX_TEST_SCRIPTS);
+  for (const path of scripts) {
+    const text = files.read(path);
+    if (!text || text.length > MAX_TEST_SCRIPT || !text.includes('mocha')) continue;
+    // Only the lines that run Mocha, each of bounded length (mochaArgs reads loops with a lazy
+    // pattern, quadratic in the length of one line).
+    const lines = text.split('\n').filter((l) => l.includes('mocha') && l.length <= MAX_SCRIPT_LINE);
+    const args = lines.length ? mochaArgs(lines.join('\n')) : undefined;
+    const named = args === undefined ? undefined : mochaSpecs(args);
+    if (!named?.length) continue;
+    // Relative to the script's folder (`cd "$(dirname "$0")"`, or run from there) and to the root
+    // (a script CI runs from the checkout): both are where the command may find its files.
+    for (const dir of new Set([dirOf(path), ''])) {
+      const globs = named.map((g) => under(dir, g));
+      if (known.some((s) => s.runner === 'mocha' && s.include.join() === globs.join())) continue;
+      out.push({ runner: 'mocha', dir, include: globs, exclude: [], source: path });
+    }
+  }
+  return out;
 }
 
 const JEST_CONFIG = 'jest.config.{js,mjs,cjs,ts,json}';
