@@ -159,6 +159,21 @@ function segmentMatcher(glob: string, dot: boolean): PathTest {
   return table;
 }
 
+/**
+ * The path tested last, its base name, first segment and segments, each made when a test first needs
+ * it: the scan's plan tests every path against many globs in a row (targetsFor), and each test sliced
+ * and split it again (with the table below, ~100 MB of garbage on the main thread at 100k files).
+ */
+const lastPath: { path?: string; base?: string; head?: string; segs?: string[] } = {};
+
+function firstSegment(path: string): string {
+  const slash = path.indexOf('/');
+  return slash === -1 ? path : path.slice(0, slash);
+}
+
+/** The table of segmentTable's matchers, reused (a test runs no other test before it returns). */
+let scratch = new Uint8Array(256);
+
 /** The table matcher over already split glob segments. */
 function segmentTable(parts: string[], dot: boolean): PathTest {
   // picomatch lets a trailing `/**` match nothing (`a/**` matches `a`), but not after a segment
@@ -175,16 +190,21 @@ function segmentTable(parts: string[], dot: boolean): PathTest {
   const head = P > 0 ? pats[0] : GLOBSTAR;
   const tail = P > 1 && !plus ? pats[P - 1] : GLOBSTAR;
   return (path) => {
-    if (tail && !tail.test(path.slice(path.lastIndexOf('/') + 1))) return false;
-    if (head) {
-      const slash = path.indexOf('/');
-      if (!head.test(slash === -1 ? path : path.slice(0, slash))) return false;
+    if (path !== lastPath.path) {
+      lastPath.path = path;
+      lastPath.base = lastPath.head = lastPath.segs = undefined;
     }
-    const segs = path.split('/');
+    if (tail && !tail.test((lastPath.base ??= path.slice(path.lastIndexOf('/') + 1)))) return false;
+    if (head && !head.test((lastPath.head ??= firstSegment(path)))) return false;
+    const segs = (lastPath.segs ??= path.split('/'));
     const n = segs.length;
     if (n < fixed) return false;
-    // can[i * (n + 1) + j]: glob segments i.. match path segments j..; filled from the end.
-    const can = new Uint8Array((P + 1) * (n + 1));
+    // can[i * (n + 1) + j]: glob segments i.. match path segments j..; filled from the end. Every
+    // cell of rows 0..P-1 is written before it is read; row P is cleared, then its last cell set.
+    const size = (P + 1) * (n + 1);
+    if (scratch.length < size) scratch = new Uint8Array(Math.max(size, scratch.length * 2));
+    const can = scratch;
+    can.fill(0, P * (n + 1), size);
     can[P * (n + 1) + n] = 1;
     for (let i = P - 1; i >= 0; i--) {
       const pat = pats[i]!;

@@ -1,6 +1,6 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, dirname } from 'node:path';
+import { join, dirname, relative } from 'node:path';
 import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
 import { listFiles } from './list.js';
@@ -271,6 +271,35 @@ describe('listing', () => {
       expect(await read('folder.py', 1 << 20)).toBe('skip:not-a-file');
       expect(await read('missing.py', 1 << 20)).toBe('skip:unreadable');
     }
+  });
+
+  it('finds a file under a root written with a final slash, `.` or `..`, and by a path with such segments', () => {
+    const root = tree({ 'a.txt': 'top', 'sub/b.txt': 'inner' });
+    const readWith = (r: string, p: string) => {
+      let out = '';
+      new DiskSource(r).readBytesLent(
+        p,
+        1 << 20,
+        (x) => void (out = typeof x === 'string' ? `skip:${x}` : x.toString()),
+      );
+      return out;
+    };
+    for (const r of [root, `${root}/`, `${root}/sub/..`, `${root}/./sub/../`])
+      for (const [p, text] of [
+        ['a.txt', 'top'],
+        ['sub/b.txt', 'inner'],
+        ['sub/../a.txt', 'top'],
+        ['./sub//b.txt', 'inner'],
+        ['sub/./b.txt', 'inner'],
+        ['', 'skip:not-a-file'],
+        ['missing.txt', 'skip:unreadable'],
+      ] as const)
+        expect(readWith(r, p), `${r} + ${p}`).toBe(text);
+    // A root relative to the working directory (`../../tmp/…`), and `.` with the whole path after it.
+    const rel = relative(process.cwd(), root);
+    expect(readWith(rel, 'sub/b.txt')).toBe('inner');
+    expect(readWith(`./${rel}/`, 'a.txt')).toBe('top');
+    expect(readWith('.', `${rel}/a.txt`)).toBe('top');
   });
 
   it('a buffer the reader keeps is not lent again until it is given back', () => {
