@@ -44,6 +44,23 @@ function hookRefusesAnonymous(lines: Lines | undefined, line: number): boolean {
   );
 }
 
+/** The line reads the Authorization header to redact or mask it (a request logger), refusing nothing. */
+function redactedForLog(lines: Lines | undefined, line: number): boolean {
+  const near = linesAround(lines, line, 8, 12);
+  return (
+    /redact|\*\*\*|\bmask|sanitiz/i.test(near) && !/\b40[13]\b|UNAUTHORIZED|Unauthorized|FORBIDDEN|Forbidden/.test(near)
+  );
+}
+
+/** A Rust middleware (it takes `Next`) whose body, at most 45 lines, answers 401 or 403. */
+function rustMiddlewareRefuses(lines: Lines | undefined, line: number): boolean {
+  const body = linesAround(lines, line, 0, 45);
+  return (
+    /\bNext\b|\bServiceRequest\b/.test(body) &&
+    /UNAUTHORIZED|FORBIDDEN|ErrorUnauthorized|ErrorForbidden|\b40[13]\b/.test(body)
+  );
+}
+
 /**
  * A Go middleware written by hand (`func logged(next Handler) Handler`, `func(next http.Handler)
  * http.Handler`) whose body refuses a request without a user, session or token (`if ctx.User ==
@@ -395,6 +412,16 @@ export default defineRule({
         ],
         maxPerFile: 3,
       },
+      // A Rust request middleware written by hand (axum `from_fn` with `next: Next`, actix
+      // `wrap_fn`) named for the token or authentication it checks; counted where its body refuses
+      // with 401/403 (blind round 31, unleash-edge validate_token.rs).
+      rustAuthMiddleware: {
+        regex:
+          /^[ \t]*(?:pub(?:\([\w:]+\))?[ \t]+)?async[ \t]+fn[ \t]+\w*(?:token|auth|login|session|credential|api_key)\w*[ \t]*[(<]/im,
+        files: ['**/*.rs'],
+        literals: ['async fn'],
+        maxPerFile: 3,
+      },
       // Authentication written by hand: a stored password hash verified, or the credentials of an
       // incoming request read (`r.BasicAuth()`, `r.Header.Get("Authorization")`) to look the caller up;
       // the method handed to a checker (`AuthenticateUserinfo(req.BasicAuth, creds)`) reads them too
@@ -530,7 +557,18 @@ export default defineRule({
         },
         { key: 'phpConfig', label: 'Symfony firewall authenticator' },
         { key: 'rust', label: 'Rust authentication' },
-        { key: 'handWritten', label: HAND_LABEL },
+        // The Authorization header read to redact it for a request log checks nobody's credentials
+        // (blind round 31, unleash-edge request-logger lib.rs:14 was cited as the authentication).
+        {
+          key: 'handWritten',
+          label: HAND_LABEL,
+          rejectMatch: (m) => redactedForLog(ctx.files.lines(m.path), m.line),
+        },
+        {
+          key: 'rustAuthMiddleware',
+          label: 'authentication middleware written by hand (checks the request token, refuses with 401/403)',
+          rejectMatch: (m) => !rustMiddlewareRefuses(ctx.files.lines(m.path), m.line),
+        },
         // A definition (`public static Response loginCheck(…) {`, `function checkLogin(`) is no use of
         // the check, and a check in the browser's code refuses no request.
         {
