@@ -417,7 +417,7 @@ export default defineRule({
       // with 401/403 (blind round 31, unleash-edge validate_token.rs).
       rustAuthMiddleware: {
         regex:
-          /^[ \t]*(?:pub(?:\([\w:]+\))?[ \t]+)?async[ \t]+fn[ \t]+\w*(?:token|auth|login|session|credential|api_key)\w*[ \t]*[(<]/im,
+          /^[ \t]*(?:pub(?:\([\w:]+\))?[ \t]+)?async[ \t]+fn[ \t]+(\w+)[ \t]*[(<]/m,
         files: ['**/*.rs'],
         literals: ['async fn'],
         maxPerFile: 3,
@@ -567,7 +567,9 @@ export default defineRule({
         {
           key: 'rustAuthMiddleware',
           label: 'authentication middleware written by hand (checks the request token, refuses with 401/403)',
-          rejectMatch: (m) => !rustMiddlewareRefuses(ctx.files.lines(m.path), m.line),
+          rejectMatch: (m) =>
+            !/token|auth|login|session|credential|api_?key/i.test(m.groups[0] ?? '') ||
+            !rustMiddlewareRefuses(ctx.files.lines(m.path), m.line),
         },
         // A definition (`public static Response loginCheck(…) {`, `function checkLogin(`) is no use of
         // the check, and a check in the browser's code refuses no request.
