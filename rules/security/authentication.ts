@@ -416,8 +416,7 @@ export default defineRule({
       // `wrap_fn`) named for the token or authentication it checks; counted where its body refuses
       // with 401/403 (blind round 31, unleash-edge validate_token.rs).
       rustAuthMiddleware: {
-        regex:
-          /^[ \t]*(?:pub(?:\([\w:]+\))?[ \t]+)?async[ \t]+fn[ \t]+(\w+)[ \t]*[(<]/m,
+        regex: /^[ \t]*(?:pub(?:\([\w:]+\))?[ \t]+)?async[ \t]+fn[ \t]+(\w+)[ \t]*[(<]/m,
         files: ['**/*.rs'],
         literals: ['async fn'],
         maxPerFile: 3,
