@@ -51,7 +51,83 @@ export const ARGS = String.raw`((?:[^()]|\((?:[^()]|\([^()]*\))*\))*)`;
 /** The AWS SDK v3 clients the outbound fact knows (S3Client, DynamoDBClient, …). */
 const AWS_CLIENTS = 'S3|DynamoDB|SQS|SNS|Lambda|SecretsManager|SES|SESv2|Kinesis|EventBridge|CloudWatch|CloudWatchLogs';
 
+/**
+ * Constructors of well-known HTTP API client libraries whose calls have NO timeout unless one is
+ * given (their documentation's default is none), per ecosystem, each with the parameter that bounds
+ * them. A construction without it is a client whose every call can hang (blind round 32, Kiwi TCMS:
+ * `jira.JIRA(…)`, `gitlab.Gitlab(…)`, `redminelib.Redmine(…)` built without one while timeouts said
+ * "no call without one"). Counted only where the project depends on the library directly. Clients
+ * with a bounded default are not listed: PyGithub (15 s), hvac (30 s), slack_sdk (30 s), stripe (80 s).
+ */
+export const SDK_CONSTRUCTORS: {
+  ecosystem: 'pypi' | 'npm' | 'go';
+  /** Dependency names (any one declared directly). */
+  packages: string[];
+  /** The construction, up to its opening parenthesis. */
+  call: string;
+  /** How the constructor takes a timeout, read in its arguments. */
+  timeout: RegExp;
+  /** What the finding names. */
+  label: string;
+}[] = [
+  // jira: JIRA(server, …, timeout=None) — https://jira.readthedocs.io/api.html
+  {
+    ecosystem: 'pypi',
+    packages: ['jira'],
+    call: String.raw`\b(?:jira\.)?JIRA\(`,
+    timeout: /\btimeout\s*=/,
+    label: 'jira.JIRA() without timeout=',
+  },
+  // python-gitlab: Gitlab(url, …, timeout=None) — https://python-gitlab.readthedocs.io/en/stable/api/gitlab.html
+  {
+    ecosystem: 'pypi',
+    packages: ['python-gitlab'],
+    call: String.raw`\b(?:gitlab\.)?Gitlab\(`,
+    timeout: /\btimeout\s*=/,
+    label: 'gitlab.Gitlab() without timeout=',
+  },
+  // python-redmine: Redmine(url, …, requests={'timeout': …}) — https://python-redmine.com/configuration.html
+  {
+    ecosystem: 'pypi',
+    packages: ['python-redmine'],
+    call: String.raw`\b(?:redminelib\.)?Redmine\(`,
+    timeout: /['"]timeout['"]\s*:/,
+    label: "redminelib.Redmine() without requests={'timeout': …}",
+  },
+  // axios: axios.create({ timeout }) — the default timeout is 0, none (https://axios-http.com/docs/req_config).
+  {
+    ecosystem: 'npm',
+    packages: ['axios'],
+    call: String.raw`\baxios\.create\(`,
+    timeout: /\btimeout\s*:/,
+    label: 'axios.create() without timeout (axios waits forever by default)',
+  },
+  // Octokit: new Octokit({ request: { timeout } }) — no timeout by default (https://github.com/octokit/request.js).
+  {
+    ecosystem: 'npm',
+    packages: ['@octokit/rest', '@octokit/core', 'octokit'],
+    call: String.raw`\bnew\s+Octokit\(`,
+    timeout: /\btimeout\s*:/,
+    label: 'new Octokit() without request.timeout',
+  },
+  // go-github: github.NewClient(nil) uses http.DefaultClient, which has no timeout.
+  {
+    ecosystem: 'go',
+    packages: ['github.com/google/go-github'],
+    call: String.raw`\bgithub\.NewClient\((?=\s*nil\s*\))`,
+    timeout: /(?!)/,
+    label: 'github.NewClient(nil): http.DefaultClient has no timeout',
+  },
+];
+
 export const CLIENT_PATTERNS: Record<string, PatternSpec> = table({
+  // The constructors of SDK_CONSTRUCTORS with their arguments (group 1).
+  sdkClient: {
+    regex: new RegExp(`(?:${SDK_CONSTRUCTORS.map((c) => c.call).join('|')})${ARGS}\\)`),
+    files: ['**/*.{py,js,mjs,cjs,ts,mts,cts,go}'],
+    literals: ['JIRA(', 'Gitlab(', 'Redmine(', 'axios.create(', 'Octokit(', 'NewClient('],
+    maxPerFile: 20,
+  },
   // `fetch(url)` or `fetch(url, {…})`; a bare name (`fetch(url, opts)`) cannot be judged. The
   // character before is consumed rather than looked behind: recheck proves this form linear.
   jsFetch: {
@@ -206,8 +282,12 @@ export interface Fault {
 
 /** Clients judged call by call, per language, for the message. */
 export const CHECKED: { language: string; names: string[]; clients: string }[] = [
-  { language: 'JS/TS', names: ['JavaScript', 'TypeScript'], clients: 'fetch, AWS SDK clients' },
-  { language: 'Python', names: ['Python'], clients: 'requests, httpx, aiohttp, redis-py, smtplib, ftplib, sockets' },
+  { language: 'JS/TS', names: ['JavaScript', 'TypeScript'], clients: 'fetch, AWS SDK clients, axios.create, Octokit' },
+  {
+    language: 'Python',
+    names: ['Python'],
+    clients: 'requests, httpx, aiohttp, redis-py, smtplib, ftplib, sockets, jira, python-gitlab, python-redmine',
+  },
   { language: 'Go', names: ['Go'], clients: 'net/http, net.Dial' },
   { language: '.NET', names: ['C#'], clients: 'HttpClient' },
   { language: 'Ruby', names: ['Ruby'], clients: 'Faraday, Net::HTTP' },
@@ -396,6 +476,26 @@ export function clientFaults(ctx: RuleContext): Fault[] {
       m,
       note: `${m.groups[0] ? `${m.groups[0]}.` : ''}${what}() without timeout=: it takes the socket default, none unless socket.setdefaulttimeout is set, so a stalled server holds the call forever`,
     });
+  }
+  for (const m of server('sdkClient')) {
+    const c = SDK_CONSTRUCTORS.find(
+      (x) =>
+        new RegExp(x.call).test(m.snippet) && ctx.facts.findDependencies(x.packages).some((d) => d.direct !== false),
+    );
+    // A class or function of that name (`class JIRA(IssueTrackerType):`) is defined, not built; a bare
+    // Python name is the library's only where the file imports it from the package.
+    if (!c || /^\s*(?:class|def|function|export\s+class)\s/.test(m.snippet)) continue;
+    if (
+      c.ecosystem === 'pypi' &&
+      !/\b(?:jira|gitlab|redminelib)\.\w+\(/.test(m.snippet) &&
+      !/^[ \t]*from[ \t]+(?:jira|gitlab|redminelib)[ \t]+import\b/m.test(ctx.files.read(m.path) ?? '')
+    )
+      continue;
+    const args = m.groups[0] ?? '';
+    if (c.timeout.test(args) || /\*\*|\.\.\./.test(args)) continue;
+    // axios instances inherit axios.defaults: a default timeout set in the file bounds them.
+    if (c.ecosystem === 'npm' && /\baxios\.defaults\.timeout\s*=/.test(ctx.files.read(m.path) ?? '')) continue;
+    faults.push({ m, note: `${c.label}: its calls have no timeout by default` });
   }
   for (const m of server('goNetDial'))
     faults.push({ m, note: 'net.Dial() without a timeout (use net.DialTimeout or a net.Dialer with Timeout)' });

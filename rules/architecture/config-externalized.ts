@@ -89,7 +89,7 @@ function documentedKeys(text: string): { documented: number; keys: number; first
 
 /** A mechanism that loads the configuration from the environment as a whole, not one variable. */
 const CONFIG_LOADER =
-  /\.from_prefixed_env\(|\.from_envvar\(|\bos\.environ\.items\(\)|\bBaseSettings\b|@ConfigurationProperties\b|viper\.AutomaticEnv|envconfig\.Process|\benv::vars\(\)/;
+  /\.from_prefixed_env\(|\.from_envvar\(|\bos\.environ\.items\(\)|\bBaseSettings\b|@ConfigurationProperties\b|viper\.AutomaticEnv|envconfig\.(?:Must)?Process|cleanenv\.Read(?:Env|Config)\(|envdecode\.\w*Decode|\benv\.Parse(?:As|WithOptions)?\s*[([]|\benv\.Provider\(|\benviron\.Env\(|\bfrom[ \t]+decouple[ \t]+import\b|\benv::vars\(\)/;
 /** A read of a variable of the user's shell (a CLI's default user name, the REPL start-up file). */
 const STRAY_READ =
   /\(\s*['"](?:USER|USERNAME|LOGNAME|HOME|PATH|SHELL|TERM|EDITOR|VISUAL|PAGER|PYTHONSTARTUP|PWD|LANG|TMPDIR|TEMP|TMP|COLUMNS|LINES|NO_COLOR|APPDATA|LOCALAPPDATA|XDG_\w+)['"]|\[\s*['"](?:USER|USERNAME|HOME|PATH|SHELL|TERM|EDITOR|PYTHONSTARTUP)['"]\s*\]/;
@@ -108,13 +108,13 @@ export default defineRule({
     severity: 'high',
     effort: 'low',
     detection:
-      'Externalised: environment reads in production code (process.env, os.environ/getenv, os.Getenv, System.getenv, Elixir System.get_env/fetch_env! (config/runtime.exs), Environment.GetEnvironmentVariable, ENV[…], env::var, dotenv loading, clap `env` arguments, Go struct tags binding a field to a variable (`env:"PORT"` of go-flags, caarlos0/env and kong, `envconfig:"PORT"`), Spring @Value/@ConfigurationProperties, IOptions<> where options are bound from configuration (GetSection, Bind, configuration[…]), pydantic BaseSettings, also among several bases); a child process handed the environment (`env={**os.environ}`) is no read or a settings library in use (catalogue `config-libraries`, dependency alone earns partial). Documented: .env.example/.sample/.template, a settings file the application loads by name (viper `SetConfigName("app")` + `SetConfigType("env")` → app.env, `godotenv.Load("…")`, `load_dotenv("…")`) listing three or more settings, a default or sample configuration file with a comment on most settings (config/defaults.hjson, config.example.toml, settings.sample.yaml), a man page ENVIRONMENT section, a docs page or sample .conf listing three or more variables, a sample compose file (docker-compose-sample.yaml) whose environment block sets three or more, Helm values.yaml, the `env:` list of a platform application manifest (NAIS Application), Spring application*.yml/properties with ${…} placeholders, Ktor application*.yaml `$NAME` / `"$NAME:default"` and HOCON application*.conf `${?NAME}`, Symfony `%env(…)%` in config/*.yml, appsettings.json, a README configuration section. Findings (high confidence only): a connection URL with a literal password to a fully qualified host in production code or config, `spring.datasource.password=` literal (an empty one, or one for an in-memory H2/HSQLDB/Derby URL, is none), `Password=` literal in appsettings(.Production).json.',
+      'Externalised: environment reads in production code (process.env, os.environ/getenv, os.Getenv, System.getenv (called, or passed as a value: `load(os.Getenv)`, `System::getenv`), Elixir System.get_env/fetch_env! (config/runtime.exs), Environment.GetEnvironmentVariable, ENV[…], env::var, dotenv loading, clap `env` arguments, Go struct tags binding a field to a variable (`env:"PORT"` of go-flags, caarlos0/env and kong, `envconfig:"PORT"`), Spring @Value/@ConfigurationProperties, IOptions<> where options are bound from configuration (GetSection, Bind, configuration[…]), pydantic BaseSettings, also among several bases); a child process handed the environment (`env={**os.environ}`) is no read or a settings library in use (catalogue `config-libraries`, dependency alone earns partial). Documented: .env.example/.sample/.template, a settings file the application loads by name (viper `SetConfigName("app")` + `SetConfigType("env")` → app.env, `godotenv.Load("…")`, `load_dotenv("…")`) listing three or more settings, a default or sample configuration file with a comment on most settings (config/defaults.hjson, config.example.toml, settings.sample.yaml), a man page ENVIRONMENT section, a docs page or sample .conf listing three or more variables, a sample compose file (docker-compose-sample.yaml) whose environment block sets three or more, Helm values.yaml, the `env:` list of a platform application manifest (NAIS Application), Spring application*.yml/properties with ${…} placeholders, Ktor application*.yaml `$NAME` / `"$NAME:default"` and HOCON application*.conf `${?NAME}`, Symfony `%env(…)%` in config/*.yml, appsettings.json, a README configuration section. Findings (high confidence only): a connection URL with a literal password to a fully qualified host in production code or config, `spring.datasource.password=` literal (an empty one, or one for an in-memory H2/HSQLDB/Derby URL, is none), `Password=` literal in appsettings(.Production).json.',
     patterns: {
       envRead: {
         // The arguments of a clap attribute stop at the next attribute: scanning on from each of
         // many unclosed `#[arg(` to the end of the line was quadratic.
         regex:
-          /process\.env\b|import\.meta\.env\b|\bos\.environ\b|\bos\.getenv\(|\bgetenv\(|\bos\.(?:Getenv|LookupEnv|Environ)\(|System\.getenv\(|\bSystem\.(?:get_env|fetch_env!?)\(|Environment\.GetEnvironmentVariable\(|\bENV(?:\[|\.fetch\()|\benv::var|\bstd::env::var|@(?:(?:param|field|get|set):)?Value\(\s*"\\?\$\{|@ConfigurationProperties\b|\bIOptions(?:Snapshot|Monitor)?<|\bIConfiguration\b|\bclass[ \t]+\w+\((?:[\w.]+,[ \t]*)*(?:pydantic_settings\.|pydantic\.)?BaseSettings\b|\$_ENV\[|\benv\(\s*['"]|viper\.(?:Get|AutomaticEnv|Unmarshal)|envconfig\.Process|\bdotenvy?::dotenv|\.from_prefixed_env\(|\.from_envvar\(|require\(\s*['"]dotenv|from\s+['"]dotenv|dotenv\.config\(|load_dotenv\(|godotenv\.Load|#\[(?:clap|arg|structopt)\((?:(?!#\[(?:clap|arg|structopt)\()[^)\n])*\benv\b|(?<![\w-])env(?:config)?:"[A-Za-z_][\w]*"/,
+          /process\.env\b|import\.meta\.env\b|\bos\.environ\b|\bos\.getenv\b|\bgetenv\(|\bos\.(?:Getenv|LookupEnv|Environ)\b|System(?:\.|::)getenv\b|\bSystem\.(?:get_env|fetch_env!?)\(|Environment\.GetEnvironmentVariable\(|\bENV(?:\[|\.fetch\b)|\benv::var|\bstd::env::var|@(?:(?:param|field|get|set):)?Value\(\s*"\\?\$\{|@ConfigurationProperties\b|\bIOptions(?:Snapshot|Monitor)?<|\bIConfiguration\b|\bclass[ \t]+\w+\((?:[\w.]+,[ \t]*)*(?:pydantic_settings\.|pydantic\.)?BaseSettings\b|\$_ENV\[|\benv\(\s*['"]|viper\.(?:Get|AutomaticEnv|Unmarshal)|envconfig\.(?:Must)?Process|cleanenv\.Read(?:Env|Config)\(|envdecode\.\w*Decode|\benv\.Parse(?:As|WithOptions)?\s*[([]|\benv\.Provider\(|\benviron\.Env\(|\bfrom[ \t]+decouple[ \t]+import\b|\bdotenvy?::dotenv|\.from_prefixed_env\(|\.from_envvar\(|require\(\s*['"]dotenv|from\s+['"]dotenv|dotenv\.config\(|load_dotenv\(|godotenv\.Load|#\[(?:clap|arg|structopt)\((?:(?!#\[(?:clap|arg|structopt)\()[^)\n])*\benv\b|(?<![\w-])env(?:config)?:"[A-Za-z_][\w]*"/,
         files: CODE,
         // Specific literals: the alternation costs ~15 ms/MiB, so it runs only where an env read is likely.
         literals: [
@@ -146,6 +146,13 @@ export default defineRule({
           'env("',
           'viper.',
           'envconfig.',
+          // cleanenv, envdecode, caarlos0/env `env.Parse(&cfg)`, koanf's env provider, django-environ, python-decouple.
+          'cleanenv.',
+          'envdecode.',
+          'env.Parse',
+          'env.Provider',
+          'environ.Env',
+          'decouple',
           'dotenv',
           'from_prefixed_env',
           'from_envvar',

@@ -33,7 +33,9 @@ describe('timeouts: aiohttp clients', () => {
   it('ClientTimeout on a request bounds it; a session without timeout= on an inline request is a finding', async () => {
     const r = await runRuleOn(timeouts, PY_AIOHTTP, { profile: 'service' });
     expect(r.outcome).toBe('partial');
-    expect(r.message).toMatch(/Python \(requests, httpx, aiohttp, redis-py, smtplib, ftplib, sockets\)/);
+    expect(r.message).toMatch(
+      /Python \(requests, httpx, aiohttp, redis-py, smtplib, ftplib, sockets, jira, python-gitlab, python-redmine\)/,
+    );
     expect(r.evidence).toContainEqual(
       expect.objectContaining({
         path: 'app/rates.py',

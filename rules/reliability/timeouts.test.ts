@@ -635,7 +635,7 @@ ruleTester(rule, {
       },
       expect: {
         outcome: 'partial',
-        message: ['2 outbound calls have none', 'JS/TS (fetch, AWS SDK clients)'],
+        message: ['2 outbound calls have none', 'JS/TS (fetch, AWS SDK clients, axios.create, Octokit)'],
         evidence: [
           { path: 'src/oauth/github.ts', line: 3 },
           {

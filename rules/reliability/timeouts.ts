@@ -17,7 +17,11 @@ import {
 /** Explicit timeouts on clients (and servers), per language. */
 const EXPLICIT = new RegExp(
   [
-    String.raw`\btimeout\s*:\s*(?:\d|[A-Z_]{3,}|ms\(|Duration)`,
+    // Not the branch of a ternary (`?timeout` ⏎ `:3`: blind round 32, xxl-job XxlJobExecutor.java:237).
+    String.raw`(?<!\?[ \t]{0,4})\btimeout\s*:\s*(?:\d|[A-Z_]{3,}|ms\(|Duration)`,
+    // A call chain's `.timeout(…)` given a value named for a timeout, scaled or not
+    // (`.url(address).timeout(props.getTimeout() * 1000)`: an in-house HTTP tool's builder).
+    String.raw`\.(?:timeout|connectTimeout|readTimeout)\(\s*(?:[\w$]+(?:\(\))?\.){0,4}[\w$]+(?<=[Tt]imeout|TIMEOUT|Ms|MS|Millis|Seconds|Secs)(?:\(\))?(?:\s*[*/]\s*\d+)?\s*\)`,
     // Elixir clients: Req `receive_timeout:`/`pool_timeout:`, HTTPoison/hackney `recv_timeout:`, Finch
     // `receive_timeout:`/`request_timeout:`, Mint `connect_timeout:` (a number or a module attribute).
     String.raw`\b(?:receive_timeout|recv_timeout|pool_timeout|request_timeout|connect_timeout):\s*(?:\d|@\w)`,

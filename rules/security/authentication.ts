@@ -44,6 +44,23 @@ function hookRefusesAnonymous(lines: Lines | undefined, line: number): boolean {
   );
 }
 
+/** The line reads the Authorization header to redact or mask it (a request logger), refusing nothing. */
+function redactedForLog(lines: Lines | undefined, line: number): boolean {
+  const near = linesAround(lines, line, 8, 12);
+  return (
+    /redact|\*\*\*|\bmask|sanitiz/i.test(near) && !/\b40[13]\b|UNAUTHORIZED|Unauthorized|FORBIDDEN|Forbidden/.test(near)
+  );
+}
+
+/** A Rust middleware (it takes `Next`) whose body, at most 45 lines, answers 401 or 403. */
+function rustMiddlewareRefuses(lines: Lines | undefined, line: number): boolean {
+  const body = linesAround(lines, line, 0, 45);
+  return (
+    /\bNext\b|\bServiceRequest\b/.test(body) &&
+    /UNAUTHORIZED|FORBIDDEN|ErrorUnauthorized|ErrorForbidden|\b40[13]\b/.test(body)
+  );
+}
+
 /**
  * A Go middleware written by hand (`func logged(next Handler) Handler`, `func(next http.Handler)
  * http.Handler`) whose body refuses a request without a user, session or token (`if ctx.User ==
@@ -87,7 +104,7 @@ export default defineRule({
     severity: 'high',
     effort: 'medium',
     detection:
-      "Code that installs or calls authentication (production code only): `passport.use/authenticate`, `AuthGuard`, `jwt.verify`/`jwtVerify`, `expressjwt(`, `NextAuth(`; `OAuth2PasswordBearer`, `HTTPBearer`, DRF `DEFAULT_AUTHENTICATION_CLASSES`, `@jwt_required`, `@login_required`, Django's `AuthenticationMiddleware` only where something requires a login (the admin or auth views routed, `login_required`, `LoginRequiredMixin`, `IsAuthenticated`); `jwt.Parse`, go-oidc verifiers, JWT/BasicAuth middleware; Spring `SecurityFilterChain`/`oauth2ResourceServer`/`httpBasic`; `AddAuthentication`/`AddJwtBearer`/`[Authorize]`; `devise_for`/`authenticate_user!`, a Rails filter that requires a login (`before_action :login_required`, `:require_login`, `:authenticate`); Laravel `auth:` middleware; actix/axum bearer auth, actix-identity's `IdentityService`/`CookieIdentityPolicy`/`IdentityMiddleware`; Elixir `plug :require_authenticated_user`/`plug :authenticate`, Guardian and Pow plugs, `plug Ueberauth`, Plug.BasicAuth, Joken/Phoenix.Token verification, `Bcrypt.verify_pass`; authentication written by hand (a password hash verified with bcrypt/argon2/check_password_hash/`BCrypt::Password.new(…) ==`, the Basic or Authorization header of an incoming request read (Rust `headers().get(AUTHORIZATION)`, also the request's BasicAuth method handed to a checker, Flask `request.authorization`; a check that runs only when credentials are configured, `if creds != nil && …`, or that an early return skips when its secret is empty — Go `if len(cfg.Secret) == 0 { return h }`, JS `if (!process.env.API_KEY) return next()`, Python `if not settings.API_KEY: return` —, is optional: partial 0.5, citing the early return), or an API-key header compared with the configured key and refused with 401/403, or a Fastify `addHook('onRequest'|'preHandler', …)` — autohooks included —, or a Ktor plugin the project wrote (`createRouteScopedPlugin`/`createApplicationPlugin`) whose file reads the Authorization header and sets the principal or answers 401, credited at the `install(X)` that installs it, or a Go middleware (`func logged(next Handler) Handler`) that refuses a request without a session user or token with 401 or a redirect). Libraries from the `authentication` catalogue alone earn partial credit; a JWT library production code uses only to sign tokens it sends (`JWT::encode(`, `jwt.sign(` whose token goes into the bearer Authorization header of an outbound request) earns none, and Laravel's stock `guest` middleware (RedirectIfAuthenticated) is no authentication. Not applicable when the only HTTP server serves operational routes (/metrics, health probes, pprof), as the listener of a Kubernetes controller or an agent does. controller-runtime's metrics filter (`Metrics.FilterProvider = filters.WithAuthenticationAndAuthorization`: TokenReview and SubjectAccessReview on each request to /metrics) counts as a pass where the manager is the only HTTP server (a Kubernetes operator), as partial credit (metrics only) beside a web framework or another server.",
+      "Code that installs or calls authentication (production code only): login checks named for what they do, called or annotated on request handlers (`SsoHelper.loginCheckWithAttr(request)`, `checkLogin(…)`, `@XxlSso`, `@LoginRequired`, `@RequiresAuthentication`; not `login = false`, not a definition); `passport.use/authenticate`, `AuthGuard`, `jwt.verify`/`jwtVerify`, `expressjwt(`, `NextAuth(`; `OAuth2PasswordBearer`, `HTTPBearer`, DRF `DEFAULT_AUTHENTICATION_CLASSES`, `@jwt_required`, `@login_required`, Django's `AuthenticationMiddleware` only where something requires a login (the admin or auth views routed, `login_required`, `LoginRequiredMixin`, `IsAuthenticated`); `jwt.Parse`, go-oidc verifiers, JWT/BasicAuth middleware; Spring `SecurityFilterChain`/`oauth2ResourceServer`/`httpBasic`; `AddAuthentication`/`AddJwtBearer`/`[Authorize]`; `devise_for`/`authenticate_user!`, a Rails filter that requires a login (`before_action :login_required`, `:require_login`, `:authenticate`); Laravel `auth:` middleware; actix/axum bearer auth, actix-identity's `IdentityService`/`CookieIdentityPolicy`/`IdentityMiddleware`; Elixir `plug :require_authenticated_user`/`plug :authenticate`, Guardian and Pow plugs, `plug Ueberauth`, Plug.BasicAuth, Joken/Phoenix.Token verification, `Bcrypt.verify_pass`; authentication written by hand (a password hash verified with bcrypt/argon2/check_password_hash/`BCrypt::Password.new(…) ==`, the Basic or Authorization header of an incoming request read (Rust `headers().get(AUTHORIZATION)`, also the request's BasicAuth method handed to a checker, Flask `request.authorization`; a check that runs only when credentials are configured, `if creds != nil && …`, or that an early return skips when its secret is empty — Go `if len(cfg.Secret) == 0 { return h }`, JS `if (!process.env.API_KEY) return next()`, Python `if not settings.API_KEY: return` —, is optional: partial 0.5, citing the early return), or an API-key header compared with the configured key and refused with 401/403, or a Fastify `addHook('onRequest'|'preHandler', …)` — autohooks included —, or a Ktor plugin the project wrote (`createRouteScopedPlugin`/`createApplicationPlugin`) whose file reads the Authorization header and sets the principal or answers 401, credited at the `install(X)` that installs it, or a Go middleware (`func logged(next Handler) Handler`) that refuses a request without a session user or token with 401 or a redirect). Libraries from the `authentication` catalogue alone earn partial credit; a JWT library production code uses only to sign tokens it sends (`JWT::encode(`, `jwt.sign(` whose token goes into the bearer Authorization header of an outbound request) earns none, and Laravel's stock `guest` middleware (RedirectIfAuthenticated) is no authentication. Not applicable when the only HTTP server serves operational routes (/metrics, health probes, pprof), as the listener of a Kubernetes controller or an agent does. controller-runtime's metrics filter (`Metrics.FilterProvider = filters.WithAuthenticationAndAuthorization`: TokenReview and SubjectAccessReview on each request to /metrics) counts as a pass where the manager is the only HTTP server (a Kubernetes operator), as partial credit (metrics only) beside a web framework or another server.",
     patterns: {
       ctrlMetricsAuth: CTRL_METRICS_AUTH,
       // The arguments of `@UseGuards(` and `auth({` stop at the next such call: scanning on from
@@ -370,6 +387,40 @@ export default defineRule({
         literals: ['addHook'],
         maxPerFile: 3,
       },
+      // A login check written by hand or given by an SSO client, named for what it does: a call
+      // (`SsoHelper.loginCheckWithAttr(request)`, `checkLogin(…)`, `requireLogin(…)`) or an annotation
+      // on controllers and handlers (`@XxlSso`, `@LoginRequired`, `@RequiresAuthentication`,
+      // `@NeedLogin`); `login = false` opens the handler instead (blind round 32, xxl-job: every
+      // controller went through an SSO client's login check, and authentication failed).
+      loginCheck: {
+        regex:
+          /^[ \t]*@(?:\w*Sso|Login(?:Required|Check)?|RequiresAuth\w*|RequireLogin|NeedLogin|CheckLogin|LoginRequire)\b(?![ \t]*\([^)\n]{0,80}\blogin[ \t]*=[ \t]*false)|\b(?:loginCheck|checkLogin|requireLogin|ensureLogin|ensureLoggedIn|checkLoggedIn|requireLoggedIn)\w{0,40}[ \t]*\(/m,
+        files: ['**/*.{java,kt,scala,groovy,go,js,ts,mjs,cjs,py,php,rb,cs}'],
+        literals: [
+          'Sso',
+          'Login',
+          'RequiresAuth',
+          'RequireLogin',
+          'NeedLogin',
+          'CheckLogin',
+          'loginCheck',
+          'checkLogin',
+          'requireLogin',
+          'ensureLog',
+          'checkLoggedIn',
+          'requireLoggedIn',
+        ],
+        maxPerFile: 3,
+      },
+      // A Rust request middleware written by hand (axum `from_fn` with `next: Next`, actix
+      // `wrap_fn`) named for the token or authentication it checks; counted where its body refuses
+      // with 401/403 (blind round 31, unleash-edge validate_token.rs).
+      rustAuthMiddleware: {
+        regex: /^[ \t]*(?:pub(?:\([\w:]+\))?[ \t]+)?async[ \t]+fn[ \t]+(\w+)[ \t]*[(<]/m,
+        files: ['**/*.rs'],
+        literals: ['async fn'],
+        maxPerFile: 3,
+      },
       // Authentication written by hand: a stored password hash verified, or the credentials of an
       // incoming request read (`r.BasicAuth()`, `r.Header.Get("Authorization")`) to look the caller up;
       // the method handed to a checker (`AuthenticateUserinfo(req.BasicAuth, creds)`) reads them too
@@ -505,7 +556,32 @@ export default defineRule({
         },
         { key: 'phpConfig', label: 'Symfony firewall authenticator' },
         { key: 'rust', label: 'Rust authentication' },
-        { key: 'handWritten', label: HAND_LABEL },
+        // The Authorization header read to redact it for a request log checks nobody's credentials
+        // (blind round 31, unleash-edge request-logger lib.rs:14 was cited as the authentication).
+        {
+          key: 'handWritten',
+          label: HAND_LABEL,
+          rejectMatch: (m) => redactedForLog(ctx.files.lines(m.path), m.line),
+        },
+        {
+          key: 'rustAuthMiddleware',
+          label: 'authentication middleware written by hand (checks the request token, refuses with 401/403)',
+          rejectMatch: (m) =>
+            !/token|auth|login|session|credential|api_?key/i.test(m.groups[0] ?? '') ||
+            !rustMiddlewareRefuses(ctx.files.lines(m.path), m.line),
+        },
+        // A definition (`public static Response loginCheck(…) {`, `function checkLogin(`) is no use of
+        // the check, and a check in the browser's code refuses no request.
+        {
+          key: 'loginCheck',
+          label: 'hand-written login check (a login or SSO check called or annotated on request handlers)',
+          rejectMatch: (m) =>
+            ctx.facts.componentOf(m.path) !== 'server' ||
+            /\b(?:function|def|func|fun|public|private|protected|static|void)\b[^=(\n]{0,120}\b(?:loginCheck|checkLogin|requireLogin|ensureLogin|ensureLoggedIn|checkLoggedIn|requireLoggedIn)\w*[ \t]*\(/.test(
+              m.snippet,
+            ) ||
+            /^[ \t]*@interface\b/.test(m.snippet),
+        },
         {
           key: 'goMiddleware',
           label:

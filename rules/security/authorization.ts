@@ -461,7 +461,19 @@ export default defineRule({
           reject: /permission_classes\s*=\s*[[(]\s*(?:(?:permissions\.)?AllowAny\s*,?\s*)?[\])]/,
         },
         { key: 'go', label: 'Go policy enforcement or allowed-group checks' },
-        { key: 'jvm', label: 'Spring method or request security' },
+        // `.hasRole(…)` called on a helper of the project's own (an SSO client's `SsoHelper.hasRole(user, …)`)
+        // in a file that uses no Spring Security is a hand-written role check, not Spring's (blind round
+        // 32, xxl-job IndexController.java:71): named for what it is.
+        {
+          key: 'jvm',
+          label: 'Spring method or request security',
+          rejectMatch: (m) => handRoleCall(m.snippet, ctx.files.read(m.path)),
+        },
+        {
+          key: 'jvm',
+          label: 'hand-written role checks (a role tested on the signed-in user, no Spring Security)',
+          rejectMatch: (m) => !handRoleCall(m.snippet, ctx.files.read(m.path)),
+        },
         // AddPolicy also names CORS policies; those grant nothing.
         // and rate-limiter policies (RateLimiterOptions.AddPolicy partitions requests); those grant nothing.
         {
@@ -654,5 +666,20 @@ function ownershipCheck(files: FileView, path: string, line: number): boolean {
     OWNER_CMP.test(text) &&
     OWNER_IN.test(text) &&
     (DENY_IN.test(text) || DENY_IN.test(lines.line(line + 1).slice(0, 400)))
+  );
+}
+
+/** A JVM file that uses Spring Security (its packages, HttpSecurity, a method-security annotation). */
+const SPRING_SECURITY_FILE =
+  /org\.springframework\.security|\b(?:Server)?HttpSecurity\b|@(?:PreAuthorize|PostAuthorize|Secured|RolesAllowed|EnableMethodSecurity|EnableGlobalMethodSecurity)\b/;
+/**
+ * A `hasRole`/`hasAuthority` call that is not Spring Security's: the line holds no Spring annotation
+ * and its file uses no Spring Security.
+ */
+function handRoleCall(snippet: string, text: string | undefined): boolean {
+  return (
+    /\.has(?:Any)?(?:Role|Authority)\s*\(/.test(snippet) &&
+    !/@(?:PreAuthorize|PostAuthorize|Secured|RolesAllowed)\b/.test(snippet) &&
+    !SPRING_SECURITY_FILE.test(text ?? '')
   );
 }

@@ -370,11 +370,19 @@ ruleTester(rule, {
         ].join('\n'),
       },
       expect: {
-        outcome: 'partial',
+        outcome: 'fail',
         message: 'no security headers',
-        evidence: [{ path: 'apps/api/src/main.ts', line: 5, note: 'CORS policy' }],
-        absent: ['cors.interceptor.ts'],
-        data: { headers: false },
+        // The interceptor sends the request's own Origin back: any origin (blind round 32), never security headers.
+        evidence: [
+          { path: 'apps/api/src/main.ts', line: 5, note: 'CORS policy' },
+          {
+            path: 'apps/api/src/common/cors.interceptor.ts',
+            line: 8,
+            note: "CORS sends the request's own Origin back with no allow-list check: any origin",
+          },
+        ],
+        absent: ['"note":"security headers"'],
+        data: { headers: false, corsAnyOrigin: true },
       },
     },
     {

@@ -5,7 +5,7 @@ import { firstPerFile, fromMatch, isProductionPath } from '../../src/facts/paths
 import { devOnlyBranch } from '../../src/facts/dev-branch.js';
 import { fastifyAutoloaded } from '../../src/facts/fastify-autoload.js';
 import { springSettingsUnder } from '../../src/facts/spring-config.js';
-import type { Facts, FileView } from '../../src/types.js';
+import type { Facts, FileView, Lines } from '../../src/types.js';
 import { COMMENT_LINE } from './_lib/code-or-deps.js';
 import { IMPORT_LINE, MIDDLEWARE_PATTERNS } from './_lib/middleware-patterns.js';
 
@@ -389,7 +389,32 @@ const rule = defineRule({
       const call = above.findLastIndex((l) => OUTBOUND_CALL.test(l));
       return call >= 0 && !above.slice(call).some((l) => RESPONSE_SETTER.test(l));
     };
+    // CORS written by hand (blind round 32, go-httpbin: a net/http wrapper that sends the request's
+    // own Origin back with `Allow-Credentials: true` was "no CORS middleware"). The header's value
+    // decides: `*` is any origin; the request's Origin sent back with no allow-list check between
+    // its read and the header is any origin too; anything else (a configured or allow-listed origin)
+    // is an explicit policy.
+    const corsAt = new Set(prod('cors').map((m) => `${m.path}:${m.line}`));
+    const anyAt = new Set(prod('corsAny').map((m) => `${m.path}:${m.line}`));
+    const reflected: Match[] = [];
+    const handCors: Match[] = [];
+    const handStar: Match[] = [];
+    for (const m of prod('corsByHand')) {
+      if (outbound(m) || HEADER_LIST.test(m.snippet)) continue;
+      const value = (m.groups[0] ?? '').trim();
+      // Another header's name after this one is a list of header names (`['Access-Control-Allow-Origin', 'Content-Type']`).
+      if (/^["'`][A-Za-z]+-[\w-]+["'`]/.test(value)) continue;
+      const at = `${m.path}:${m.line}`;
+      if (/^["'`]?\*(?:["'`]|[\s;]|$)/.test(value)) {
+        if (!anyAt.has(at)) handStar.push(m);
+      } else if (reflectsOrigin(ctx.files.lines(m.path), m.line, value)) reflected.push(m);
+      else if (!corsAt.has(at)) handCors.push(m);
+    }
+    const reflectedAt = new Set(reflected.map((m) => `${m.path}:${m.line}`));
+    cors.splice(0, cors.length, ...cors.filter((m) => !reflectedAt.has(`${m.path}:${m.line}`)), ...handCors);
     const anyRaw = [
+      ...reflected,
+      ...handStar,
       ...prod('corsAny').filter(
         (m) =>
           !overridden(m) &&
@@ -496,20 +521,55 @@ const rule = defineRule({
     const starByHand =
       any.length > 0 &&
       dangerous.length === 0 &&
+      reflected.length === 0 &&
       any.every((m) => /Access-Control-Allow-Origin/i.test(m.snippet)) &&
       cors.some((m) => !any.some((a) => a.path === m.path));
+    // With no app-wide policy at all, `*` written by hand into handlers (not a wrapper every request
+    // goes through) and no credentials opens those responses only: the rest stays same-origin.
+    const starOnRoutes =
+      !starByHand &&
+      any.length > 0 &&
+      dangerous.length === 0 &&
+      reflected.length === 0 &&
+      any.every(
+        (m) => /Access-Control-Allow-Origin/i.test(m.snippet) && !inWrapper(m.path, ctx.files.lines(m.path), m.line),
+      );
+    // Security headers written by hand into one route handler (an index page's CSP) harden that
+    // page, not the service: half the headers' share. Set in a wrapper every request goes through
+    // (a net/http middleware, Express `app.use`, a servlet Filter, Flask `after_request`), in
+    // configuration or by a library, they count in full (blind round 32, go-httpbin handlers.go:36).
+    const oneRoute =
+      !onlyPolicyHeaders &&
+      proxy.headers.length === 0 &&
+      headers.length > 0 &&
+      headers.every(
+        (m) =>
+          SECURITY_HEADER.test(m.snippet) &&
+          !HEADER_LIBRARY.test(m.snippet) &&
+          !autoHelmet.includes(m) &&
+          !spring.includes(m) &&
+          !rails.includes(m) &&
+          !railsHeaders.includes(m) &&
+          !inWrapper(m.path, ctx.files.lines(m.path), m.line) &&
+          inRouteHandler(ctx.files.lines(m.path), m.line),
+      );
     const g = graded([
       ...(onlyPolicyHeaders
         ? [
             { name: 'isolation or privacy headers set by hand', found: true, weight: 0.5 },
             { name: 'hardening headers (CSP, X-Frame-Options, X-Content-Type-Options)', found: false, weight: 0.5 },
           ]
-        : [{ name: 'security headers', found: headers.length + proxy.headers.length > 0, weight: 1 }]),
+        : oneRoute
+          ? [
+              { name: 'security headers set by hand in a single route handler', found: true, weight: 0.5 },
+              { name: 'security headers on every response (middleware)', found: false, weight: 0.5 },
+            ]
+          : [{ name: 'security headers', found: headers.length + proxy.headers.length > 0, weight: 1 }]),
       // RULES.md's categories, each its own share, so the same categories found score the same on
       // every repository (round 20: headers and CSRF without HTTPS scored 1.0 on tracks, HTTPS and
       // CSRF without headers 0.6 on OpenBudgeteer). No CORS middleware at all leaves the browser's
       // same-origin policy in force: nothing is opened.
-      { name: 'CORS restricted to explicit origins', found: any.length === 0 || starByHand, weight: 1 },
+      { name: 'CORS restricted to explicit origins', found: any.length === 0 || starByHand || starOnRoutes, weight: 1 },
       { name: 'HTTPS redirect/HSTS', found: https.length + proxyHttps.length > 0, weight: 1 },
       { name: 'CSRF protection or trusted hosts', found: csrf.length + hosts.length > 0 || laravelWeb, weight: 1 },
     ]);
@@ -549,7 +609,9 @@ const rule = defineRule({
         .map((m) =>
           fromMatch(
             m,
-            'CORS allows any origin together with credentials: any website can send authenticated requests and read the answers',
+            reflected.includes(m)
+              ? "CORS sends the request's own Origin back together with credentials: any website can send authenticated requests and read the answers"
+              : 'CORS allows any origin together with credentials: any website can send authenticated requests and read the answers',
           ),
         ),
       ...dangerous.slice(0, 3).flatMap((m) => {
@@ -564,7 +626,11 @@ const rule = defineRule({
       ),
       ...show(
         headers,
-        railsHeaders.length && !rails.length ? 'security headers (Rails default_headers)' : 'security headers',
+        railsHeaders.length && !rails.length
+          ? 'security headers (Rails default_headers)'
+          : oneRoute
+            ? 'security header set by hand in one route handler, not on every response'
+            : 'security headers',
       ),
       ...show(
         // A policy block whose origins line allows any origin (Rack::Cors `allow do origins "*"`,
@@ -584,13 +650,15 @@ const rule = defineRule({
           m,
           echoDefault.includes(m)
             ? "CORS allows any origin: Echo's CORSConfig without AllowOrigins defaults to *"
-            : rsCorsDefault.includes(m)
-              ? 'CORS allows any origin: rs/cors Options without AllowedOrigins defaults to *'
-              : flaskDefault.includes(m)
-                ? 'CORS allows any origin: Flask-CORS without origins defaults to *'
-                : fromConfig.includes(m)
-                  ? 'CORS allows any origin: the origins come from a property set to *'
-                  : 'CORS allows any origin',
+            : reflected.includes(m)
+              ? "CORS sends the request's own Origin back with no allow-list check: any origin"
+              : rsCorsDefault.includes(m)
+                ? 'CORS allows any origin: rs/cors Options without AllowedOrigins defaults to *'
+                : flaskDefault.includes(m)
+                  ? 'CORS allows any origin: Flask-CORS without origins defaults to *'
+                  : fromConfig.includes(m)
+                    ? 'CORS allows any origin: the origins come from a property set to *'
+                    : 'CORS allows any origin',
         ),
       ),
       ...fromConfig
@@ -618,12 +686,18 @@ const rule = defineRule({
       ...unregistered.slice(0, 2),
     ];
     const found = [
-      (headers.length || proxy.headers.length) && `security headers${headers.length ? '' : ' (reverse proxy)'}`,
+      (headers.length || proxy.headers.length) &&
+        `security headers${headers.length ? (oneRoute ? ' (set by hand in single route handlers only)' : '') : ' (reverse proxy)'}`,
       cors.length && !any.length && !staticAny.length && 'CORS',
       staticAny.length && !any.length && 'CORS (any origin for static assets only)',
       starByHand &&
         `CORS with explicit origins (any origin only on ${any.length} response header${any.length === 1 ? '' : 's'} set by hand)`,
-      any.length && !starByHand && `CORS (any origin${dangerous.length ? ', with credentials' : ''})`,
+      starOnRoutes &&
+        `CORS any origin only on ${any.length} response header${any.length === 1 ? '' : 's'} a route handler sets by hand`,
+      any.length &&
+        !starByHand &&
+        !starOnRoutes &&
+        `CORS (${reflected.length && any.every((m) => reflected.includes(m)) ? "the request's own Origin sent back: any origin" : 'any origin'}${dangerous.length ? ', with credentials' : ''})`,
       (https.length || proxyHttps.length) &&
         (explicitHttps.length
           ? 'HTTPS/HSTS'
@@ -721,6 +795,64 @@ export default rule;
 function hardenedByHand(ctx: RuleContext): boolean {
   const r = rule.check(ctx);
   return r.outcome !== 'fail' || r.evidence.some((e) => e.path !== '.');
+}
+
+/** A list of header names (allowed or exposed headers), not a header set. */
+const HEADER_LIST =
+  /allow_?headers|allowedHeaders|expose_?headers|exposedHeaders|AllowedHeaders|ExposedHeaders|AllowHeaders|ExposeHeaders/i;
+/** A header line a library or framework setting writes, not one set by hand. */
+const HEADER_LIBRARY =
+  /helmet|lusca|secure_?headers|SecureHeaders|Talisman|SecurityMiddleware|secure\.New|middleware\.Secure|default_headers|UseSecurityHeaders|AddSecurityHeaderPolicies|XFrameOptionsMiddleware|put_secure_browser_headers|PlugContentSecurityPolicy|CSPMiddleware|UseCsp|SetResponseHeaderLayer|x_frame_options|UseXContentTypeOptions/i;
+/** Reading the request's Origin header. */
+const ORIGIN_READ =
+  /Header\.Get\(\s*["'`]Origin["'`]\s*\)|\bheaders?\s*(?:\.\s*origin\b|\.\s*get\(\s*["'`]origin["'`]|\[\s*["'`]origin["'`]\s*\])|get_?header\(\s*["'`]origin["'`]|HTTP_ORIGIN|\$http_origin\b|\brequest\.origin\b|\bheader\(\s*["'`]origin["'`]\s*\)|GetHeader\(\s*["'`]Origin["'`]/i;
+/** A check of the origin against a list or a fixed value. */
+const ALLOW_CHECK =
+  /allow|white_?list|trusted|permit|contains|includes|indexOf|\.has\(|\bin\s|match|\.test\(|[!=]==?\s*["'`][^"'`\s]|equals\(/i;
+
+/**
+ * Whether the value given to Access-Control-Allow-Origin is the request's own Origin, sent back with
+ * no allow-list check: read directly in the value, or through a variable assigned from it at most
+ * 20 lines above, with no line between that checks that variable against a list or a fixed origin.
+ */
+function reflectsOrigin(lines: Lines | undefined, line: number, value: string): boolean {
+  if (ORIGIN_READ.test(value)) return true;
+  if (!lines) return false;
+  const name = /^\$?\w+/.exec(value)?.[0];
+  if (!name || /^(?:true|false|null|nil|None)$/.test(name)) return false;
+  const esc = name.replace(/\$/g, '\\$');
+  const assign = new RegExp(`(?:^|[^\\w$])${esc}\\s*(?::=|=(?!=))`);
+  const mention = new RegExp(`(?:^|[^\\w$])${esc}(?![\\w$])`);
+  const from = Math.max(1, line - 20);
+  const window = lines.range(from, line - 1);
+  const read = window.findLastIndex((l) => assign.test(l) && ORIGIN_READ.test(l));
+  if (read < 0) return false;
+  return !window.slice(read + 1).some((l) => mention.test(l) && ALLOW_CHECK.test(l));
+}
+
+/**
+ * A wrapper every request goes through, around the line: a Go handler wrapper (`func(h http.Handler)
+ * http.Handler`, `next.ServeHTTP`), Express/Koa/Echo/ASP.NET `next()`, `app.use`, a servlet Filter or
+ * interceptor, Flask `after_request`, a Django/Starlette middleware, Rails callbacks, a Rack or Plug
+ * `call`, Laravel `$next`, Tornado `set_default_headers`; read in the 40 lines above and 25 below.
+ * Lines in configuration (nginx, YAML, properties) apply to every response.
+ */
+const WRAPPER =
+  /http\.Handler\s*\)\s*http\.Handler|\bnext\s+http\.Handler|\b(?:next|h|handler|inner|wrapped)\.ServeHTTP\s*\(|(?<![.\w])next\s*(?:\.Invoke)?\s*\(|\bc\.Next\(\)|\b(?:app|router|server)\.use\s*\(|\baddHook\s*\(|\bafter_request\b|\bbefore_request\b|\bprocess_response\b|\bget_response\b|\bcall_next\b|def\s+__call__|@\w+\.middleware\b|\bdoFilter\b|\bHandlerInterceptor\b|\b(?:pre|post)Handle\b|ResponseFilter\b|\bWebFilter\b|ResponseBodyAdvice|NestMiddleware|NestInterceptor|\bintercept\s*\(|def\s+call\s*\(|\b(?:after|before|around)_action\b|\$next\s*\(|Closure\s+\$next|set_default_headers|Middleware\b/;
+/**
+ * A route handler: a check of the request's path or a route registration/annotation just above the
+ * line (`if r.URL.Path != "/"`, `@app.route("/")`, `@GetMapping`, `router.get("/…"`, `HandleFunc("/…"`).
+ */
+const ROUTE =
+  /URL\.Path\s*[!=]=\s*["'`]|\.(?:route|get|post|put|patch|delete)\s*\(\s*["'`]\/|@(?:Get|Post|Put|Delete|Patch|Request)Mapping\b|@(?:GET|POST|PUT|DELETE|Path)\b|\bHandle(?:Func)?\s*\(\s*["'`]\/|\b(?:re_)?path\s*\(\s*r?["'`]|Route::(?:get|post|put|patch|delete|any|match)\s*\(|\[(?:Http(?:Get|Post|Put|Delete)|Route)\b/;
+function inRouteHandler(lines: Lines | undefined, line: number): boolean {
+  return !!lines && lines.range(Math.max(1, line - 15), line, true).some((l) => ROUTE.test(l));
+}
+
+function inWrapper(path: string, lines: Lines | undefined, line: number): boolean {
+  if (!/\.(?:js|ts|mjs|cjs|jsx|tsx|py|go|java|kt|cs|rb|php|rs|scala|groovy|ex|exs)$/.test(path)) return true;
+  if (!lines) return false;
+  return lines.range(Math.max(1, line - 40), Math.min(lines.count, line + 25), true).some((l) => WRAPPER.test(l));
 }
 
 /** A call that sends a request to another server: an HTTP client's, with its options object. */

@@ -42,6 +42,11 @@ const CALLS = [
   // HttpClient(engine), and a connect/read timeout set on a connection, client or request factory
   // (`conn.setConnectTimeout(…)`, a RestTemplate builder's) — not on a DataSource or pool (`ds.setConnectTimeout`), the driver's.
   String.raw`\.openConnection\(\s*\)|\b(?:SimpleClientHttpRequestFactory|HttpComponentsClientHttpRequestFactory|JdkClientHttpRequestFactory|RestTemplateBuilder|HttpClientBuilder|RequestConfig\.custom)\b|\bHttpClient\s*\(\s*(?:CIO|OkHttp|Apache5?|Java|Android|Darwin|Js)\b`,
+  // A client of any library (an in-house HTTP tool, an RPC proxy builder) whose call chain gives a
+  // URL and a timeout (`HttpTool.createClient().url(address).timeout(3000)`, `.timeout(t).url(u)`):
+  // a call to another service, with its timeout (blind round 32, xxl-job: the admin calls its
+  // executors over HTTP, yet timeouts and circuit breakers said "no outbound calls").
+  String.raw`\.url\(\s*[^()\n]{1,80}\)\s*\.\s*(?:timeout|connectTimeout|readTimeout)\s*\(|\.(?:timeout|connectTimeout|readTimeout)\s*\([^;\n]{0,80}\)\s*\.\s*url\(`,
   // Bounded name parts: `\w*` before `[hH]ttp\w*` backtracked quadratically on one long word (60 KB: 1.3 s).
   String.raw`\b\w{0,60}?(?:[cC]onn(?:ection)?|[cC]lient|[fF]actory|[bB]uilder|[hH]ttp\w{0,40})\s*\.\s*set(?:Connect|Read)Timeout\(`,
   // .NET: HttpClient and its factory, gRPC channels, RestSharp, Refit, Flurl (`url.WithTimeout(…)`
@@ -99,6 +104,7 @@ export const OUTBOUND_PATTERN: ScanPattern = {
   regex: new RegExp(CALLS, 'm'),
   files: ['**/*.{js,mjs,cjs,ts,mts,cts,jsx,tsx,py,go,java,kt,scala,groovy,cs,fs,vb,rb,php,rs,ex}'],
   literals: [
+    '.url(',
     'Req.',
     'Finch.',
     'HTTPoison',
@@ -257,9 +263,12 @@ function urlMethodOnClient(snippet: string): boolean {
 
 const OTHER_CALLS = new RegExp(CALLS.replace(`|${URL_METHOD}`, ''), 'm');
 
+const CHAIN_START = /\.url\(\s*[^()\n]{1,80}\)\s*(?:\.|$)/;
+
 /** A line whose only call is a URL-named `.get(` on something that is no client. */
 function onlyLookup(m: Match): boolean {
-  return !OTHER_CALLS.test(m.snippet) && !urlMethodOnClient(m.snippet);
+  // The line that opens a URL-and-timeout call chain (`.url(address)` ⏎ `.timeout(…)`) is a call.
+  return !OTHER_CALLS.test(m.snippet) && !urlMethodOnClient(m.snippet) && !CHAIN_START.test(m.snippet);
 }
 
 /**

@@ -11,7 +11,8 @@ import type { Evidence, Match, ProxyFacts } from '../types.js';
 import type { ScanPattern } from '../scan/scanner.js';
 import { isCommentLine, isDeployablePath, isLocalDevEnvPath } from './paths.js';
 
-const NGINX = [
+/** The files an nginx configuration is kept in (also read by security-middleware for CORS headers). */
+export const NGINX_FILES = [
   '**/nginx*.conf',
   '**/nginx/**/*.conf',
   // Files kept in a folder named nginx, extensionless ones included (`nginx/locations`, included by
@@ -40,7 +41,7 @@ export const PROXY_PATTERNS: ScanPattern[] = [
     key: KEYS.rate,
     regex:
       /^[ \t]*(?:limit_req(?:_zone)?\s|rate_limit\b|[\w.-]*ratelimit[\w.-]*\s*[:=]|-\s*["']?traefik\.http\.middlewares\.[\w-]+\.ratelimit\.|http-request\s+(?:deny|track-sc\d)\b.*\b(?:http_req_rate|sc_http_req_rate))/im,
-    files: [...NGINX, ...CADDY, ...TRAEFIK, ...HAPROXY],
+    files: [...NGINX_FILES, ...CADDY, ...TRAEFIK, ...HAPROXY],
     literals: ['limit_req', 'rate_limit', 'ratelimit', 'http_req_rate'],
     ignoreCase: true,
     maxPerFile: 2,
@@ -49,7 +50,7 @@ export const PROXY_PATTERNS: ScanPattern[] = [
     key: KEYS.headers,
     regex:
       /^[ \t]*(?:add_header[ \t]+(?:X-Frame-Options|X-Content-Type-Options|Content-Security-Policy|Referrer-Policy|Permissions-Policy)\b|header[ \t]+(?:\S+[ \t]+)?(?:X-Frame-Options|X-Content-Type-Options|Content-Security-Policy|Referrer-Policy)\b|(?:X-Frame-Options|X-Content-Type-Options|Content-Security-Policy|Referrer-Policy)\s+["']|(?:-\s*["']?traefik\.http\.middlewares\.[\w-]+\.headers\.)?(?:frameDeny|contentTypeNosniff|customFrameOptionsValue|contentSecurityPolicy|browserXssFilter)\s*[:=]|http-response\s+set-header\s+(?:X-Frame-Options|X-Content-Type-Options|Content-Security-Policy))/im,
-    files: [...NGINX, ...CADDY, ...TRAEFIK, ...HAPROXY],
+    files: [...NGINX_FILES, ...CADDY, ...TRAEFIK, ...HAPROXY],
     literals: [
       'X-Frame-Options',
       'X-Content-Type-Options',
@@ -68,7 +69,7 @@ export const PROXY_PATTERNS: ScanPattern[] = [
   {
     key: KEYS.hsts,
     regex: /Strict-Transport-Security|\bstsSeconds\s*[:=]\s*["']?[1-9]/i,
-    files: [...NGINX, ...CADDY, ...TRAEFIK, ...HAPROXY],
+    files: [...NGINX_FILES, ...CADDY, ...TRAEFIK, ...HAPROXY],
     literals: ['strict-transport-security', 'stsseconds'],
     ignoreCase: true,
     maxPerFile: 1,
@@ -77,7 +78,7 @@ export const PROXY_PATTERNS: ScanPattern[] = [
     key: KEYS.redirect,
     regex:
       /^[ \t]*(?:return\s+30[178]\s+https:\/\/|rewrite\s+\S+\s+https:\/\/\S*\s+permanent|redirect-scheme\s+https|http-request\s+redirect\s+scheme\s+https|redir\s+https:\/\/|(?:-\s*["']?)?(?:traefik\.http\.middlewares\.[\w-]+\.)?redirectscheme\.scheme\s*[:=]\s*["']?https|scheme\s*:\s*["']?https["']?\s*$|to\s*:\s*["']?websecure)/im,
-    files: [...NGINX, ...CADDY, ...TRAEFIK, ...HAPROXY],
+    files: [...NGINX_FILES, ...CADDY, ...TRAEFIK, ...HAPROXY],
     literals: ['https', 'websecure'],
     ignoreCase: true,
     maxPerFile: 1,

@@ -2,6 +2,7 @@
 import type { PatternSpec } from '../../../src/types.js';
 import { DEV_CONDITION } from '../../../src/facts/dev-branch.js';
 import { table } from '../../../src/util/table.js';
+import { NGINX_FILES } from '../../../src/facts/proxy.js';
 
 const CODE = [
   '**/*.{js,ts,mjs,cjs,jsx,tsx,py,go,java,kt,cs,rb,php,rs,scala,groovy,ex,exs}',
@@ -154,11 +155,28 @@ export const MIDDLEWARE_PATTERNS: Record<string, PatternSpec> = table({
     files: ['**/*.py'],
     literals: ['CORS_ORIGINS', 'CORS_RESOURCES'],
   },
+  // The credentials header set by hand counts in every spelling: a call's argument (`.Set("…", "true")`),
+  // a PHP header line (`header('Access-Control-Allow-Credentials: true')`), an index assignment
+  // (`response['Access-Control-Allow-Credentials'] = 'true'`) or an nginx `add_header … true`.
   credentials: {
     regex:
-      /allow_credentials\s*=\s*True|\bcredentials\s*:\s*true|(?<!\w)AllowCredentials\s*\(\s*\)|AllowCredentials:\s*true|allowCredentials\s*(?:\(\s*true|[:=]\s*true)|setAllowCredentials\s*\(\s*true|CORS_ALLOW_CREDENTIALS\s*=\s*True|supports_credentials\s*=\s*True|CORS_SUPPORTS_CREDENTIALS\s*=\s*True|['"]supports_credentials['"]\s*=>\s*true|allow_credentials\s*\(\s*true|Access-Control-Allow-Credentials["']?\s*[,:]\s*["']true/,
-    files: CODE,
+      /allow_credentials\s*=\s*True|\bcredentials\s*:\s*true|(?<!\w)AllowCredentials\s*\(\s*\)|AllowCredentials:\s*true|allowCredentials\s*(?:\(\s*true|[:=]\s*true)|setAllowCredentials\s*\(\s*true|CORS_ALLOW_CREDENTIALS\s*=\s*True|supports_credentials\s*=\s*True|CORS_SUPPORTS_CREDENTIALS\s*=\s*True|['"]supports_credentials['"]\s*=>\s*true|allow_credentials\s*\(\s*true|[Aa]ccess-[Cc]ontrol-[Aa]llow-[Cc]redentials["']?[ \t]*(?:\][ \t]*)?(?:(?:[,:]|=>?)[ \t]*)?["']?true\b|\bAccessControlAllowCredentials\s*,\s*["']true/,
+    files: [...CODE, ...NGINX_FILES],
     literals: ['redentials', 'REDENTIALS'],
+  },
+  // Access-Control-Allow-Origin set on a response by hand, with the value it is given (group 1): a
+  // header call's argument (Go `w.Header().Set`/`Add`, `res.setHeader`, `response.addHeader`,
+  // `self.set_header`), an index assignment (`response['…'] = …`, `headers['…'] = …`), an object key
+  // (`writeHead(200, {'…': …})`), a PHP header line (`header('…: …')`), nginx/Apache/Caddy header
+  // directives. The rule reads what the value is: `*`, the request's own Origin sent back, or a
+  // configured origin.
+  corsByHand: {
+    regex:
+      /(?:["'`]Access-Control-Allow-Origin["'`][ \t]*(?:\][ \t]*)?(?:,|=>|=(?!=)|:)|\bAccessControlAllowOrigin[ \t]*,|["']Access-Control-Allow-Origin:|(?<![\w-])(?:add_header|more_set_headers|header|Header[ \t]+(?:always[ \t]+)?(?:set|add))[ \t]+["']?Access-Control-Allow-Origin\b:?["']?)[ \t]*([^\n]{0,160})/i,
+    files: [...CODE, ...NGINX_FILES, '**/.htaccess', '**/*.{caddy,caddyfile}', '**/Caddyfile'],
+    literals: ['Access-Control-Allow-Origin', 'AccessControlAllowOrigin'],
+    ignoreCase: true,
+    maxPerFile: 8,
   },
   // An option that switches HSTS off (`helmet({ hsts: false })`, `strictTransportSecurity: false`):
   // the option's name is not its presence (issue 15).
