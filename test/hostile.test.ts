@@ -781,6 +781,79 @@ describe('trust: bounded time, and an error never lifts a gate (issue 14)', () =
     expect(v.stdout).not.toMatch(/native code|function Object/);
   });
 
+  it('names holding pattern syntax (jobs, Make targets, scripts, Helm variables, compose services, matrix keys, XML properties, grunt tasks) are names: audit and verify finish', async () => {
+    // A name inserted into a pattern unescaped throws "Invalid regular expression" (a grunt task
+    // `a(b` stopped the whole audit) or backtracks on a crafted `(a+)+`.
+    for (const n of ['(a+)+$[\\', 'x)a(b']) {
+      const q = JSON.stringify(n);
+      const root = writeTree(tempDir(), {
+        '.github/workflows/ci.yml': [
+          'on: push',
+          'jobs:',
+          `  ${q}:`,
+          `    name: ${q}`,
+          '    runs-on: ubuntu-latest',
+          '    strategy:',
+          '      matrix:',
+          `        ${q}: [a, b]`,
+          `        node: [${q}]`,
+          '    env:',
+          '      FOO: ${{ matrix.node }}',
+          '    steps:',
+          '      - run: echo ${{ matrix.node }} $FOO',
+          `      - run: npm run ${q}`,
+          `      - run: make ${q}`,
+          '      - run: npx grunt test',
+          `      - run: tox -e ${q}`,
+          '  deploy:',
+          `    needs: [${q}]`,
+          '    runs-on: ubuntu-latest',
+          `    environment: ${q}`,
+          '    steps:',
+          '      - run: echo deploy',
+          '',
+        ].join('\n'),
+        Makefile: `.PHONY: ${n}\n${n}:\n\techo hi\ntest: ${n}\n\tpytest\n`,
+        'package.json': JSON.stringify({
+          name: n,
+          bin: { [n]: 'x.js' },
+          exports: './x.js',
+          scripts: { [n]: 'jest', test: `npm run ${q}` },
+          husky: { hooks: { 'pre-commit': `npm run ${q}` } },
+        }),
+        'Gruntfile.js': `module.exports = function (grunt) {\n  grunt.initConfig({ ${q}: { a: 1 } });\n  grunt.registerTask('test', [${q}, 'shell:' + ${q}]);\n};\n`,
+        'docker-compose.yml': `services:\n  ${q}:\n    image: ${q}\n    build: .\n    ports: ["8080:80"]\n`,
+        'chart/Chart.yaml': `apiVersion: v2\nname: ${q}\nversion: 0.1.0\n`,
+        'chart/values.yaml': `${q}:\n  replicas: 2\ncomponents:\n  ${q}:\n    resources: {}\n`,
+        'chart/templates/dep.yaml': `{{- range $k, $v := .Values.components }}\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: {{ $k }}\nspec:\n  replicas: {{ .Values.${n}.replicas }}\n  template:\n    spec:\n      containers:\n        - name: {{ $${n} }}\n          image: "{{ $v.image }}"\n{{- end }}\n`,
+        'pom.xml': `<project><properties><${n}>1</${n}><skipTests>\${${n}}</skipTests></properties><dependencies><dependency><groupId>${n}</groupId><artifactId>${n}</artifactId><version>\${${n}}</version></dependency></dependencies></project>\n`,
+        'tox.ini': `[tox]\nenvlist = ${n}\n[testenv:${n}]\ncommands = pytest\n`,
+        'pyproject.toml': `[project]\nname = ${q}\n[project.scripts]\n${q} = "pkg.cli:main"\n[tool.poe.tasks]\n${q} = "pytest"\n`,
+        '.travis.yml': `language: node_js\njobs:\n  include:\n    - name: ${q}\n      script: npm run ${q}\n`,
+        '.pre-commit-config.yaml': `repos:\n  - repo: local\n    hooks:\n      - id: ${q}\n        name: ${q}\n        entry: ${q}\n        language: system\n`,
+        'x.js': 'console.log(1);\n',
+      });
+      const report = await auditAll(root);
+      expect(report.pillars.length).toBeGreaterThan(0);
+      const doc = join(root, 'READINESS.md');
+      writeFileSync(
+        doc,
+        [
+          '# Readiness',
+          `- CI job \`${n}\` runs the tests`,
+          `- \`npm run ${n}\` and \`make ${n}\``,
+          `- compose service \`${n}\`, Helm value \`.Values.${n}\`, matrix key \`${n}\``,
+          `- Maven property \`<${n}>\``,
+          `- 3 calls of \`${n}\``,
+          '',
+        ].join('\n'),
+      );
+      const v = await cli(['verify', doc, root, '--format', 'json']);
+      expect(v.code, v.stderr).toBe(0);
+      expect(JSON.parse(v.stdout).claims.length).toBeGreaterThan(0);
+    }
+  });
+
   it('huge manifests cost time linear in their size (a lookup per dependency: three 1 MB package.json and composer.json cost 136 s in facts)', async () => {
     const files: Record<string, string> = {};
     for (const d of ['a', 'b']) {

@@ -2,6 +2,7 @@ import { defineRule, type Evidence, type FileView, type Lines, type Match, type 
 import { CTRL_METRICS_AUTH, ctrlRuntime, metricsOnly } from './_lib/ctrl-metrics-auth.js';
 import { codeOrDeps } from './_lib/code-or-deps.js';
 import { fromMatch, isProductionPath } from '../../src/facts/paths.js';
+import { escapeRe } from '../../src/util/regex.js';
 
 const JS = ['**/*.{js,ts,mjs,cjs,jsx,tsx}'];
 
@@ -946,7 +947,7 @@ function permitAll(files: FileView, path: string): PermitAll | null {
 
 /** A property's value in the main application.properties (or application.yml, flat key only). */
 function propertyValue(files: FileView, name: string): { path: string; value: string } | null {
-  const esc = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const esc = escapeRe(name);
   for (const p of files.match(['**/src/main/resources/application.properties'])) {
     const m = new RegExp(`^[ \\t]*${esc}[ \\t]*[=:][ \\t]*(\\S*)`, 'm').exec(files.read(p) ?? '');
     if (m) return { path: p, value: m[1]! };

@@ -8,6 +8,7 @@ import { basename } from '../walk/glob.js';
 import { memo } from '../util/memo.js';
 import { parseYamlWithLines, type YamlScalar } from '../util/yaml-lines.js';
 import { lineAt } from '../util/lines.js';
+import { escapeRe } from '../util/regex.js';
 
 export type CiSystem =
   | 'github-actions'
@@ -559,7 +560,7 @@ function shellQuote(a: string): string {
  */
 function keyLine(lines: string[], name: string, valueLine: number | undefined): number | undefined {
   if (!valueLine) return undefined;
-  const esc = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const esc = escapeRe(name);
   const re = new RegExp(`^\\s*(?:-\\s*)?(?:job:\\s*|deployment:\\s*)?["']?${esc}["']?\\s*:?`);
   for (let l = valueLine; l >= Math.max(1, valueLine - 3); l--) if (re.test(lines[l - 1] ?? '')) return l;
   return valueLine;
@@ -672,7 +673,7 @@ function dispatchEnvironments(
         envKind(x.value) !== undefined,
     );
     if (options.length === 0 || (options.length < 2 && !/env|stage|target/i.test(name))) continue;
-    const ref = new RegExp(`\\binputs\\.${name.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&')}\\b`);
+    const ref = new RegExp(`\\binputs\\.${escapeRe(name)}\\b`);
     const reader = scalars.find((x) => x.path[0] === 'jobs' && lastKey(x.path) !== 'name' && ref.test(x.value));
     const job = reader ? jobOf(reader.path) : undefined;
     for (const o of options)

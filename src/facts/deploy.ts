@@ -650,7 +650,7 @@ function buildDockerfile(dir: string, build: unknown): { dockerfile?: string; bu
 
 /** The line of a map key, given the line where its value starts (cite `web:`, not `build: .`). */
 function keyLine(lines: string[], key: string, valueLine: number): number {
-  const re = new RegExp(`^\\s*["']?${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}["']?\\s*:`);
+  const re = new RegExp(`^\\s*["']?${escapeRe(key)}["']?\\s*:`);
   for (let i = valueLine - 1; i >= 0 && i >= valueLine - 3; i--) if (re.test(lines[i] ?? '')) return i + 1;
   return valueLine;
 }

@@ -17,6 +17,7 @@
 import type { FileView } from '../types.js';
 import { memo } from '../util/memo.js';
 import { isCommentLine, isProductionPath } from './paths.js';
+import { escapeRe } from '../util/regex.js';
 
 export interface JavaAgent {
   /** Agent product, said as a reader knows it: 'Azure Application Insights Java agent'. */
@@ -110,7 +111,7 @@ export function javaAgents(files: FileView): JavaAgent[] {
         let shippedAt: JavaAgent['shippedAt'];
         if (!vendor) {
           const base = basename(agentPath);
-          const token = new RegExp(`(?:^|[\\s/"'=])${base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?=$|[\\s"',\\]])`);
+          const token = new RegExp(`(?:^|[\\s/"'=])${escapeRe(base)}(?=$|[\\s"',\\]])`);
           const ship = base.length > 2 ? shipped.find((s) => token.test(s.text)) : undefined;
           if (ship) {
             vendor = vendorOf(ship.text);

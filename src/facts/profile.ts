@@ -24,6 +24,7 @@ import { jvmDeployable } from './jvm-deployable.js';
 import { ansibleContent } from './ansible.js';
 import { mixEscript } from './manifests/mix.js';
 import { swiftPackage } from './manifests/swift.js';
+import { escapeRe } from '../util/regex.js';
 
 export const JVM_IMPORT_KEY = 'facts:jvm-web-import';
 
@@ -730,7 +731,7 @@ function npmLibraryWithSideBin(files: FileView): string | undefined {
   ).slice(0, 32);
   const readme = files.paths.find((p) => /^readme(?:\.(?:md|markdown|rst|txt))?$/i.test(p));
   const doc = readme ? (files.read(readme) ?? '') : '';
-  const esc = (x: string) => x.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+  const esc = escapeRe;
   // Line starts are read as `^[ \t]*`: under the m flag `^\s*` runs on across blank lines, from each
   // of them (quadratic on a README or package.json of many blank lines).
   const imports = [

@@ -71,6 +71,16 @@ describe('terraform model', () => {
     }
   });
 
+  it('a heredoc closes at its marker on a line of its own, found in linear time past 100,000 blank lines', () => {
+    // `^\s*EOF\s*$` under the m flag ran on across the blank lines from each of them: 21 s here.
+    const text = `resource "aws_instance" "a" {\n  user_data = <<-EOF\n${'\n'.repeat(100_000)}    EOF  \n  count = 2\n}\nresource "aws_instance" "b" {\n  user_data = <<EOF\n${'\n'.repeat(100_000)}x\n}\n`;
+    const r = parseHcl('main.tf', text);
+    // The first closes (`count` is read after it); the second never does: it takes the rest, unread.
+    expect(r.blocks.map((b) => b.labels[1])).toEqual(['a']);
+    expect(r.error).toContain('not closed');
+    expect(num(r.blocks[0]!.attrs.count)).toBe(2);
+  });
+
   it('keeps only the heads of blocks no rule reads, and gives their bodies back unchanged when read', async () => {
     const text = `resource "acme_widget" "w" {
   size = 3

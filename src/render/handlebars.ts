@@ -10,6 +10,7 @@ import Handlebars from 'handlebars';
 import { UsageError } from '../util/errors.js';
 import { CAPS, readCappedText } from '../util/read-capped.js';
 import { HELPERS } from './helpers.js';
+import { escapeRe } from '../util/regex.js';
 
 /** The package's templates/ folder, from the source tree (tests) or the build (dist/src/render). */
 export function templatesDir(): string {
@@ -90,7 +91,7 @@ function errorLine(msg: string, err: unknown, source: string): number | undefine
   if (parsed !== undefined) return Number(parsed);
   const name = /Missing helper: "([^"]+)"/.exec(msg)?.[1] ?? /The partial (\S+) could not be found/.exec(msg)?.[1];
   if (!name) return undefined;
-  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const escaped = escapeRe(name);
   const re = new RegExp(`{{[~#>/\\s(]*[^}]*?\\b${escaped}\\b`);
   const index = source.split('\n').findIndex((l) => re.test(l));
   return index >= 0 ? index + 1 : undefined;

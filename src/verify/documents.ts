@@ -196,7 +196,7 @@ function untestedModules(
       .split('/')
       .pop()!
       .replace(/\.\w+$/, '');
-    return !new RegExp(`(?<![\\w])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w])`).test(corpus);
+    return !new RegExp(`(?<![\\w])${escapeRe(name)}(?![\\w])`).test(corpus);
   });
   return untested.length ? { modules: modules.length, untested } : null;
 }

@@ -20,6 +20,7 @@ import { configFinding } from './terms.js';
 import { importPathFinding } from './modules.js';
 import { quotedBuildLineFinding } from './quoted-pins.js';
 import { absentUnitsFinding } from './absent-units.js';
+import { escapeRe } from '../util/regex.js';
 
 const ROUTE_LINE =
   /route|get|post|put|delete|patch|path|mapping|handle|app\.|router|@|url|endpoint|location|\.(?:use|all)\(/i;
@@ -213,7 +214,7 @@ function portMapping(ctx: LookupContext, numbers: number[]): { port: number; at:
 function settingFinding(ctx: LookupContext, s: Setting, key: string, hardcoded = false, runtime = false): Finding {
   const hits = (ctx.search.hits.get(key) ?? []).filter((h) => !h.test);
   const subject = `${s.key} ${s.value}`;
-  const word = s.word ? new RegExp(`(?<![\\w-])${s.word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w-])`, 'i') : null;
+  const word = s.word ? new RegExp(`(?<![\\w-])${escapeRe(s.word)}(?![\\w-])`, 'i') : null;
   const agree = hits.find((h) =>
     word ? word.test(h.snippet) : s.numbers.some((v) => new RegExp(`(?<![\\d.])${v}(?![\\d])`).test(h.snippet)),
   );
@@ -433,7 +434,7 @@ function endpointExact(e: string): RegExp {
   const pattern = e
     .split(/(\{[^{}]*\}|:\w+|<[^<>]*>)/)
     // A placeholder is one segment: a name, or a parameter as code writes it (":id", "{id}", "${id}").
-    .map((p, k) => (k % 2 ? SEGMENT : p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+    .map((p, k) => (k % 2 ? SEGMENT : escapeRe(p)))
     .join('');
   return new RegExp(`${pattern}(?![\\w/-])`, 'i');
 }
@@ -663,7 +664,7 @@ export function findingsFor(claim: Claim, rule: Finding | null, ctx: LookupConte
   for (const a of names.annotations) {
     const f = searchFinding(ctx, a, ctx.search.hits.get(`ann:${a}`));
     out.push(f);
-    const args = new RegExp(`${a.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\(([^()]*)\\)`).exec(claim.text)?.[1];
+    const args = new RegExp(`${escapeRe(a)}\\(([^()]*)\\)`).exec(claim.text)?.[1];
     if (args && f.present === 'no') argsOfMissing.push(args.toLowerCase().replace(/[^a-z0-9]/g, ''));
   }
   const ownArgument = (s: Setting) =>

@@ -10,6 +10,7 @@ import type { LookupContext } from './lookup.js';
 import { fileText } from './problems.js';
 import type { VerifiedClaim } from './schema.js';
 import { table } from '../util/table.js';
+import { escapeRe } from '../util/regex.js';
 
 /** Short names lists give headers. */
 const ALIASES: Record<string, string> = table({
@@ -123,10 +124,7 @@ export function judgeHeader(claim: Claim, ctx: LookupContext, out: Out): Verifie
   if (!value) return out('search', 'confirmed', `found: ${name} at ${first.path}:${first.line}`, [cite(first)]);
   // The value beside the name, a few lines around it (a header's value is often on the next line).
   // ("sniff" is not "nosniff": the value as a whole word.)
-  const want = new RegExp(
-    `(?<![\\w-])${value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s*')}(?![\\w-])`,
-    'i',
-  );
+  const want = new RegExp(`(?<![\\w-])${escapeRe(value).replace(/\s+/g, '\\s*')}(?![\\w-])`, 'i');
   const valued = hits.find((h) => want.test(h.rows.slice(Math.max(0, h.line - 4), h.line + 3).join(' ')));
   if (valued)
     return out('search', 'confirmed', `found: ${name} ${value} at ${valued.path}:${valued.line}`, [cite(valued)]);

@@ -13,6 +13,7 @@ import { type Finding, fileFinding, type LookupContext, searchFinding } from './
 import { namesIn } from './names.js';
 import { namesOf } from './needles.js';
 import type { VerifiedClaim } from './schema.js';
+import { escapeRe } from '../util/regex.js';
 
 /** The text of a file of the listing, read once per lookup context. */
 const texts = new WeakMap<LookupContext, Map<string, string | undefined>>();
@@ -151,10 +152,7 @@ export function changeFinding(ctx: LookupContext, claim: Claim, file: Finding): 
       : file;
   const lines = text.split('\n');
   const gone = (s: string) =>
-    new RegExp(
-      `\\b(?:removed|deleted|dropped|eliminated)\\b[^\`]{0,40}\`${s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\``,
-      'i',
-    ).test(raw);
+    new RegExp(`\\b(?:removed|deleted|dropped|eliminated)\\b[^\`]{0,40}\`${escapeRe(s)}\``, 'i').test(raw);
   const found = spans.map((s) => {
     // A route may be written under a base URL the client prepends ("/api" + `/verify/patient/${id}`).
     const tail = s.replace(/^\/[\w.-]+(?=\/[\w.-]+\/)/, '');
@@ -195,9 +193,7 @@ const CHANGED =
 function routePattern(route: string): RegExp {
   const parts = route
     .split(/(\{[^{}]*\}|:\w+)/)
-    .map((p, k) =>
-      k % 2 ? '(?::\\w+|\\{[^{}/]*\\}|\\$\\{[^{}]*\\}|[\\w.~-]+)' : p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'),
-    );
+    .map((p, k) => (k % 2 ? '(?::\\w+|\\{[^{}/]*\\}|\\$\\{[^{}]*\\}|[\\w.~-]+)' : escapeRe(p)));
   return new RegExp(`${parts.join('')}(?![\\w-])`);
 }
 

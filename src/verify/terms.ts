@@ -11,6 +11,7 @@ import type { Claim } from './extract.js';
 import type { Finding, LookupContext } from './lookup.js';
 import { namesIn, splitKey } from './names.js';
 import { plain } from './status.js';
+import { escapeRe } from '../util/regex.js';
 
 const STOP =
   /^(?:enabled?|disabled?|configured?|configuration|config|settings?|information|details|numbers?|set|setup|exposed|implemented|added|created|complete[d]?|done|ready|available|in|place|applied|defined|present|exists?|updated|verified|working|active|activated|deactivated|on|off|true|false|yes|no|not|the|a|an|to|for|of|with|and|or|via|using|by|per|all|both|each|every|is|are|be|been|has|have|proper(?:ly)?|basic|full(?:y)?|comprehensive|custom|production|correct(?:ly)?|appropriate|default|support(?:ed|s)?|uses?|used|now|new|only|also|auto|automatic(?:ally)?|implement|add|create|make|enable|update|review|consider|optimi[sz]e|ensure|use|strategy|handling|mechanism|feature|functionality|value|values|min|max|ms|sec|secs|seconds?|minutes?|hours?|kb|mb|gb|http|https|status|items?|errors?|name|type|mode|data|info|code|files?|things?|everything|metadata|remaining|verify|checked|tested|passing|passes|clean|warnings?)$/i;
@@ -109,9 +110,7 @@ function valueMatches(e: ConfigEntry, t: Terms, numbers: number[]): boolean {
   if (numbers.length) return numbers.some((n) => new RegExp(`(?<![\\d.])${n}(?![\\d])`).test(v));
   if (t.word === 'true') return /^(?:true|yes|on|1|enabled|always)$/.test(v);
   if (t.word === 'false') return /^(?:false|no|off|0|disabled|never)$/.test(v);
-  return t.word
-    ? new RegExp(`(?<![a-z0-9])${t.word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![a-z0-9])`).test(v)
-    : true;
+  return t.word ? new RegExp(`(?<![a-z0-9])${escapeRe(t.word)}(?![a-z0-9])`).test(v) : true;
 }
 
 /**

@@ -10,8 +10,9 @@ import { testInventory } from '../facts/tests/inventory.js';
 import { isTestPath } from '../facts/paths.js';
 import type { Finding, LookupContext } from './lookup.js';
 import { fileText } from './problems.js';
+import { escapeRe } from '../util/regex.js';
 
-const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const esc = escapeRe;
 const MAX_TEST_FILES = 800;
 
 /** The test files to read: the inventory's, else the paths that look like tests. */

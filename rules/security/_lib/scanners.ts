@@ -5,6 +5,7 @@
 import type { CommandRun, FileView } from '../../../src/types.js';
 import { commandsOf } from '../../../src/facts/commands/shell.js';
 import { classify } from '../../../src/facts/commands/tools.js';
+import { escapeRe } from '../../../src/util/regex.js';
 
 /** One case-insensitive regex for every scanner name; multi-word names allow any spacing. */
 export function scannerRegex(names: string[]): RegExp {
@@ -14,7 +15,7 @@ export function scannerRegex(names: string[]): RegExp {
       const body = n
         .trim()
         .split(/\s+/)
-        .map((w) => w.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'))
+        .map((w) => escapeRe(w))
         .join('\\s+');
       return `(?<![\\w-])${body}${/[\w]$/.test(n) ? '(?!\\w)' : ''}`;
     });

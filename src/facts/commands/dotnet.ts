@@ -40,7 +40,9 @@ const CALLS: [RegExp, CommandTool][] = [
 ];
 
 /** Members of the build class that are not targets (`void RunTests() { … }`), which targets may call. */
-function helpers(lines: string[]): { name: string; from: number; to: number }[] {
+function helpers(lines: string[]): Map<string, { name: string; from: number; to: number }[]> {
+  const known = HELPERS.get(lines);
+  if (known) return known;
   const heads = lines.flatMap((l, i) => {
     const m =
       /^\s*(?:(?:private|public|protected|internal|static|async|override)\s+)*(?:void|Task|bool|int|string)\s+(\w+)\s*\([^)]*\)\s*(?:\{\s*)?$/.exec(
@@ -48,20 +50,39 @@ function helpers(lines: string[]): { name: string; from: number; to: number }[] 
       );
     return m ? [{ name: m[1]!, i }] : /\bTarget\s+\w+\s*=>/.test(l) ? [{ name: '', i }] : [];
   });
-  return heads.flatMap((h, k) => (h.name ? [{ name: h.name, from: h.i, to: heads[k + 1]?.i ?? lines.length }] : []));
+  const byName = new Map<string, { name: string; from: number; to: number }[]>();
+  heads.forEach((h, k) => {
+    if (!h.name) return;
+    const list = byName.get(h.name) ?? [];
+    list.push({ name: h.name, from: h.i, to: heads[k + 1]?.i ?? lines.length });
+    byName.set(h.name, list);
+  });
+  HELPERS.set(lines, byName);
+  return byName;
 }
+
+/**
+ * The helpers of a file's lines, read once per file: every target and every helper call asked for
+ * them again, and each line tested one pattern per helper (1000 targets and 1000 helpers took 16 s).
+ */
+const HELPERS = new WeakMap<string[], Map<string, { name: string; from: number; to: number }[]>>();
+/** A call by its whole name (`RunTests(`, not `x.RunTests(` or `MyRunTests(`): looked up among the helpers. */
+const CALLED = /(?<![\w.])(\w+)\s*\(/g;
 
 function callsIn(lines: string[], from: number, to: number, depth = 0): BuildTarget['calls'] {
   const out: BuildTarget['calls'] = [];
-  const methods = depth < 2 ? helpers(lines) : [];
+  const methods = depth < 2 ? helpers(lines) : undefined;
   for (let i = from; i < to; i++) {
     const l = lines[i]!;
     if (/^\s*\/\//.test(l)) continue;
     for (const [re, tool] of CALLS) if (re.test(l)) out.push({ tool, line: i + 1, text: l.trim() });
-    // A helper the target calls (`RunTests();`): its calls run here too, cited where they are written.
-    for (const m of methods)
-      if ((i < m.from || i >= m.to) && new RegExp(`(?<![\\w.])${m.name}\\s*\\(`).test(l))
-        out.push(...callsIn(lines, m.from, m.to, depth + 1));
+    if (!methods?.size) continue;
+    // A helper the target calls (`RunTests();`): its calls run here too, cited where they are written
+    // (in the order the file declares the helpers).
+    const called = new Set<string>();
+    for (const c of l.matchAll(CALLED)) if (methods.has(c[1]!)) called.add(c[1]!);
+    const hits = [...called].flatMap((n) => methods.get(n)!).sort((a, b) => a.from - b.from);
+    for (const m of hits) if (i < m.from || i >= m.to) out.push(...callsIn(lines, m.from, m.to, depth + 1));
   }
   return out;
 }

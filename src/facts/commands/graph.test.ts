@@ -527,6 +527,27 @@ describe('command graph: task runners', () => {
     ]);
   });
 
+  it('NUKE on a hostile-sized build class: thousands of targets and helpers, each helper found by name once per line', () => {
+    // Every target asked for the whole file's helpers again and tested each of its lines with one
+    // pattern per helper: 1000 targets and 1000 helpers took 16 s, 2000 would take minutes.
+    const n = 2000;
+    const lines = ['class Build : NukeBuild', '{'];
+    for (let i = 0; i < n; i++)
+      lines.push(`    void Run${i}() {`, i === 7 ? '        DotNetTest(s => s);' : `        Run${i + 1}();`, '    }');
+    for (let i = 0; i < n; i++) lines.push(`    Target T${i} => _ => _`, `        .Executes(() => Run${i}());`);
+    lines.push('}');
+    const tree = {
+      '.github/workflows/ci.yml': gha('      - run: ./build.sh T6\n'),
+      'build/Build.cs': lines.join('\n'),
+      'build/_build.csproj':
+        '<Project Sdk="Microsoft.NET.Sdk"><ItemGroup><PackageReference Include="Nuke.Common" /></ItemGroup></Project>\n',
+    };
+    // T6 calls Run6, which calls Run7 (two helpers deep): Run7's DotNetTest (line 2 + 7 * 3 + 2).
+    expect(chains(tree, 'test')).toEqual([
+      '.github/workflows/ci.yml:7 → build/Build.cs:25 (NUKE target T6) → dotnet test',
+    ]);
+  });
+
   it('Bullseye: `dotnet run --project build/build.csproj` runs the default target and its dependencies, SimpleExec Run lines', () => {
     const program = [
       'using static Bullseye.Targets;',

@@ -9,6 +9,7 @@ import { functionAt, splitTop } from '../tests/js-values.js';
 import { matchBracket } from '../tests/mask.js';
 import { commandsIn, type JsCommand, type JsProgram, jsProgram, pluginTools, stringAt } from './js-code.js';
 import { dirOf, type Expansion, findIn, flagValue, joinPath, positionals, type Resolver } from './types.js';
+import { escapeRe } from '../../util/regex.js';
 import { table } from '../../util/table.js';
 
 const GULPFILES = [
@@ -292,9 +293,12 @@ export const gruntResolver: Resolver = (argv, { files, cwd }) => {
     : { unresolved: `${path}: task ${wanted.join(' ') || 'default'} not followed` };
 };
 
-/** Offset of `key:` in the config object (for the citation), if written. */
+/**
+ * Offset of `key:` in the config object (for the citation), if written. The key is a task name the
+ * Gruntfile wrote (`registerTask('test', ['a(b'])`): matched literally, never as a pattern.
+ */
 function configKey(code: string, key: string): number | undefined {
-  const m = new RegExp(`(?<![\\w$.])['"]?${key}['"]?\\s*:\\s*\\{`).exec(code);
+  const m = new RegExp(`(?<![\\w$.])['"]?${escapeRe(key)}['"]?\\s*:\\s*\\{`).exec(code);
   return m?.index;
 }
 

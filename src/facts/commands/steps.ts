@@ -13,6 +13,7 @@ import { ACTIONS, TASKS, tool } from './actions.js';
 import { classify } from './tools.js';
 import { travisDefaults } from './travis.js';
 import { trunkRemoteWorkflow } from './trunk.js';
+import { escapeRe } from '../../util/regex.js';
 
 /** Lines of one CI step, placed at their line numbers so that continuations and heredocs read as in the file. */
 export function stepText(cmds: CiCommand[]): { text: string; line: number } {
@@ -249,7 +250,7 @@ function commandInputs(files: FileView, u: UsesStep, name: string): Block[] {
     if (!COMMAND_INPUT.test(k)) continue;
     const value = commandInputText(v);
     if (value === undefined) continue;
-    const esc = k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const esc = escapeRe(k);
     const at = text ? lineOf(text, new RegExp(`^\\s*${esc}\\s*:`), u.hop.line) : undefined;
     // A block scalar (`key: |`) starts on the next line.
     const line = at ? (/[|>][-+]?\s*$/.test(text!.split('\n')[at - 1] ?? '') ? at + 1 : at) : u.hop.line;
@@ -570,7 +571,7 @@ export function ciDefaults(files: FileView, ci: CiFile[]): { defaults: CiDefault
             system: 'gitlab-ci',
             hop: {
               path: f.path,
-              line: lineOf(text, new RegExp(name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'))) ?? line,
+              line: lineOf(text, new RegExp(escapeRe(name))) ?? line,
               text: name,
             },
             expansion: { tools: [{ ...t[1], implied: `GitLab ${o.template ? 'template' : 'component'} ${name}` }] },

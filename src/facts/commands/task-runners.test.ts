@@ -140,6 +140,22 @@ describe('Grunt, Invoke, Mage and cargo-make', () => {
     ]);
   });
 
+  it('grunt: a task name holding pattern syntax is a name, read literally', () => {
+    // `a(b` was inserted into a pattern unescaped: the whole audit stopped on "Unterminated group".
+    const tree: Tree = {
+      '.github/workflows/ci.yml': gha('npx grunt test'),
+      'Gruntfile.js': `module.exports = function (grunt) {
+  grunt.initConfig({
+    'a.b': { x: 1 },
+    eslint: { target: ['lib'] },
+  });
+  grunt.registerTask('test', ['a(b', 'x)y', 'a.b', '(a+)+$[\\\\', 'eslint']);
+};
+`,
+    };
+    expect(chains(tree, 'lint')).toEqual(['.github/workflows/ci.yml:6 → Gruntfile.js:4 (grunt eslint) → ESLint']);
+  });
+
   it('invoke tasks: pre tasks, c.run lines, dashed names', () => {
     const tree: Tree = {
       '.github/workflows/ci.yml': gha('pip install invoke', 'invoke test-all'),

@@ -9,6 +9,7 @@ import { type CiFile, travisJobName } from '../ci.js';
 import type { CiDefault } from './steps.js';
 import { lineOf } from './types.js';
 import { table } from '../../util/table.js';
+import { escapeRe } from '../../util/regex.js';
 
 /** Travis's default `script` per language (JVM languages depend on the build tool, below). */
 const SCRIPT: Record<string, string> = table({
@@ -94,4 +95,4 @@ export function travisDefaults(files: FileView, f: CiFile, doc: Doc, text: strin
 }
 
 const rec = (v: unknown): Doc | undefined => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Doc) : undefined);
-const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+const esc = escapeRe;

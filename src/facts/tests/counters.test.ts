@@ -697,6 +697,24 @@ describe('Ruby and PHP', () => {
     );
     expect([r.cases, r.skipped, r.framework]).toEqual([3, 1, 'RSpec']);
   });
+  it('a skipped group runs to the `end` at its own indent, found once per file: thousands of unclosed groups and classes', () => {
+    // Each `xdescribe … do` and each `class` scanned the rest of the file for its `end` with a
+    // pattern of its own: 20,000 of them (340 KB) took 4 s, a megabyte minutes.
+    const r = countRuby(
+      [
+        'RSpec.describe Calc do', // 1
+        '  xdescribe "later" do', // 2
+        '    it "skipped" do; end', // 3
+        '  end', // 4
+        '  it "runs" do', // 5
+        '  end', // 6
+        ...Array.from({ length: 20_000 }, () => '  xdescribe "open" do\n  class Open'),
+        'end',
+      ].join('\n'),
+      'spec/calc_spec.rb',
+    );
+    expect([r.cases, r.skipped]).toEqual([2, 1]);
+  });
   it('Minitest test_ methods and Rails test blocks', () => {
     expect(
       countRuby('class CalcTest < Minitest::Test\n  def test_adds; end\n  def helper; end\nend', 'test/calc_test.rb')

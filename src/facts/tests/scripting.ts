@@ -43,17 +43,45 @@ function rubyName(s: string): string | undefined {
   return m ? (m[1] ?? m[2] ?? m[3]) : undefined;
 }
 
+/**
+ * Where the first `end` at exactly `indent` starts, at or after `from` (a line start, or `from`
+ * itself), in the code `ends` was built from; undefined when none follows. The `end` lines are
+ * found once per file: a pattern per opening scanning the rest of the file was quadratic (20,000
+ * unclosed `xdescribe … do` lines, 340 KB, took 4 s).
+ */
+type EndsAt = (indent: string, from: number) => number | undefined;
+function rubyEnds(code: string): EndsAt {
+  const byIndent = new Map<string, number[]>();
+  for (const m of code.matchAll(/^([ \t]*)end\b/gm)) {
+    const list = byIndent.get(m[1]!) ?? [];
+    list.push(m.index);
+    byIndent.set(m[1]!, list);
+  }
+  return (indent, from) => {
+    // The rest of a line counts as a line of its own, as `^` read it at the start of a slice.
+    if (code.startsWith(`${indent}end`, from) && !/\w/.test(code[from + indent.length + 3] ?? '')) return from;
+    const list = byIndent.get(indent);
+    if (!list) return undefined;
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid]! < from) lo = mid + 1;
+      else hi = mid;
+    }
+    return list[lo];
+  };
+}
+
 /** Blocks of the file by indentation (well-formed Ruby closes each with `end` at its own indent). */
-function rubyBlocks(code: string, text: string, lineOf: (i: number) => number): RubyBlock[] {
+function rubyBlocks(code: string, text: string, lineOf: (i: number) => number, endsAt: EndsAt): RubyBlock[] {
   const out: RubyBlock[] = [];
   const open =
     /^([ \t]*)(?:(class|module)[ \t]+([A-Z][\w:]*)(?:[ \t]*<[ \t]*([A-Z][\w:]*))?|(?:RSpec\.)?(shared_examples(?:_for)?|shared_context)[ \t]*\(?[ \t]*["':])/gm;
   for (const m of code.matchAll(open)) {
-    const indent = m[1]!;
-    const rest = code.slice(m.index + m[0].length);
-    const close = new RegExp(`^${indent}end\\b`, 'm').exec(rest);
+    const close = endsAt(m[1]!, m.index + m[0].length);
     const start = lineOf(m.index);
-    const end = close ? lineOf(m.index + m[0].length + close.index) : Number.POSITIVE_INFINITY;
+    const end = close === undefined ? Number.POSITIVE_INFINITY : lineOf(close);
     if (m[2]) {
       out.push({
         kind: m[2] as 'class' | 'module',
@@ -149,7 +177,8 @@ export function countRuby(text: string, path: string) {
   const plain = withoutBlockComments(text);
   const code = mask(plain, SYNTAX.ruby);
   const lineOf = lineIndex(code);
-  const blocks = rubyBlocks(code, plain, lineOf);
+  const endsAt = rubyEnds(code);
+  const blocks = rubyBlocks(code, plain, lineOf, endsAt);
   // A test in a module (or shared examples) runs in what includes it, not here.
   // An RSpec example in a namespacing module is still the file's own; a Minitest test in a module is not.
   // One sweep per pass over the file's lines (innermost: lines asked in increasing order), not a filter
@@ -186,9 +215,8 @@ export function countRuby(text: string, path: string) {
   // A skipped group runs to the `end` at its own indentation.
   const skippedLines: [number, number][] = [];
   for (const m of code.matchAll(SKIPPED_GROUP)) {
-    const indent = /^[ \t]*/.exec(m[0])![0];
-    const close = new RegExp(`^${indent}end\\b`, 'm').exec(code.slice(m.index + m[0].length));
-    skippedLines.push([lineOf(m.index), close ? lineOf(m.index + m[0].length + close.index) : Infinity]);
+    const close = endsAt(/^[ \t]*/.exec(m[0])![0], m.index + m[0].length);
+    skippedLines.push([lineOf(m.index), close === undefined ? Infinity : lineOf(close)]);
   }
   if (spec || /\bdescribe\b[^\n]*\bdo\b|\bMinitest::Spec\b|\bshared_(?:examples|context)/.test(code)) {
     sharedOf = sharedSweep();
