@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { runRuleOn } from '../src/testing/rule-tester.js';
 import ciPipeline from './operations/ci-pipeline.js';
 import testsInCi from './quality/tests-in-ci.js';
+import securityScanning from './security/security-scanning.js';
 
 const delegating = (workflow: string) => ({
   'go.mod': 'module example.com/rec\n\ngo 1.22\n',
@@ -40,5 +41,24 @@ describe('round 33: CI delegated to a build/test workflow of another repository'
     expect(built.message).toMatch(/build\/test workflow of another repository.*not read offline/);
     const other = await runRuleOn(ciPipeline, delegating('snapshot.yml'), { profile: 'cli' });
     expect(other.outcome).toBe('partial');
+  });
+});
+
+describe('round 33: a security linter enabled in a config that a shared lint workflow runs', () => {
+  const tree = (linters: string) => ({
+    'go.mod': 'module example.com/rec\n\ngo 1.22\n',
+    'main.go': 'package main\n\nfunc main() {}\n',
+    '.golangci.yml': `version: "2"\nlinters:\n  enable:\n${linters}`,
+    '.github/workflows/lint.yml':
+      'name: lint\non: [push, pull_request]\njobs:\n  lint:\n    uses: acme/meta/.github/workflows/lint.yml@main\n    with:\n      golangci_path: .golangci.yml\n',
+  });
+  it('gosec enabled: security-scanning passes, naming the security linter in the shared lint workflow', async () => {
+    const run = await runRuleOn(securityScanning, tree('    - gosec\n    - revive\n'), { profile: 'cli' });
+    expect(run.outcome).toBe('pass');
+    expect(run.message).toMatch(/gosec \(security linter in the shared lint workflow\)/);
+  });
+  it('gosec not enabled: nothing scans', async () => {
+    const run = await runRuleOn(securityScanning, tree('    - revive\n'), { profile: 'cli' });
+    expect(run.outcome).toBe('fail');
   });
 });
