@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { runRuleOn } from '../src/testing/rule-tester.js';
 import ciPipeline from './operations/ci-pipeline.js';
 import testsInCi from './quality/tests-in-ci.js';
+import linting from './quality/linting.js';
 import securityScanning from './security/security-scanning.js';
 
 const delegating = (workflow: string) => ({
@@ -60,5 +61,26 @@ describe('round 33: a security linter enabled in a config that a shared lint wor
   it('gosec not enabled: nothing scans', async () => {
     const run = await runRuleOn(securityScanning, tree('    - revive\n'), { profile: 'cli' });
     expect(run.outcome).toBe('fail');
+  });
+});
+
+describe('round 33: linting through a shared build workflow that runs the project lint script', () => {
+  const node = (scripts: string) => ({
+    'package.json': `{"name":"ui","scripts":{${scripts}},"devDependencies":{"eslint":"^9.0.0"}}`,
+    'eslint.config.mjs': 'export default [{ rules: { semi: "error" } }]\n',
+    'server/app.js': 'export const app = 1\n',
+    '.github/workflows/pipeline.yml':
+      'on: [push, pull_request]\njobs:\n  node_build:\n    uses: acme/shared-actions/.github/workflows/node_build.yml@v2\n',
+  });
+  it('a lint script and a shared node_build workflow: pass, with the steps named as not read', async () => {
+    const run = await runRuleOn(linting, node('"lint":"eslint . --max-warnings 0","build":"node build.js"'), {
+      profile: 'service',
+    });
+    expect(run.outcome).toBe('pass');
+    expect(run.message).toMatch(/project's lint task runs ESLint; the workflow's steps were not read offline/);
+  });
+  it('no lint script: still configured only', async () => {
+    const run = await runRuleOn(linting, node('"build":"node build.js"'), { profile: 'service' });
+    expect(run.outcome).toBe('partial');
   });
 });
