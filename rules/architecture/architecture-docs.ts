@@ -1,4 +1,4 @@
-import { defineRule, type Evidence, type Match } from '../../src/types.js';
+import { defineRule, type Evidence, type FileView, type Match } from '../../src/types.js';
 import { fail, listing, partial, pass } from '../../src/engine/results.js';
 import { sectionBody } from '../_shared/ops-docs.js';
 import { firstPerFile, fromMatch, isAgentDoc, isTestPath } from '../../src/facts/paths.js';
@@ -336,7 +336,7 @@ export default defineRule({
       .matches('adrShape')
       .map((m) => m.path)
       .filter((p) => NUMBERED.test(p));
-    const adrs = [...new Set([...ctx.files.match(ADR_GLOBS), ...shaped])]
+    const adrs = [...new Set([...ctx.files.match(ADR_GLOBS), ...shaped, ...numberedInArchitecture(ctx.files)])]
       // A folder's index is no record: README, index.md, a Hugo section index (`_index.md`), a
       // template, a table of contents (round 21, ardalis-ca architecture-decisions/_index.md).
       .filter((p) => keep(p) && !/(^|\/)_?(readme|index|template|toc|summary)[^/]*$/i.test(p))
@@ -656,3 +656,31 @@ function mermaidBlocks(text: string): { line: number; snippet: string; heading?:
   }
   return out;
 }
+
+/**
+ * Numbered documents in an architecture or design folder (`doc/architecture/001-document-decisions.md`,
+ * `002-person-model.md`): decision records kept one per numbered file, even when short of the
+ * Status/Decision headings the shape needs (blind round 33). Two or more in one folder: a lone
+ * `01-overview.md` is a chapter.
+ */
+function numberedInArchitecture(files: FileView): string[] {
+  const byDir = new Map<string, string[]>();
+  for (const p of files.match(['**/architecture/*.{md,rst,adoc}', '**/design/*.{md,rst,adoc}'])) {
+    if (!/(?:^|\/)\d{1,5}[-_][^/]+$/.test(p)) continue;
+    const dir = p.slice(0, p.lastIndexOf('/'));
+    const list = byDir.get(dir) ?? [];
+    list.push(p);
+    byDir.set(dir, list);
+  }
+  // Each opens a record (a Status or Context heading); arc42's numbered chapters
+  // (`01_introduction_and_goals.md`, `12_glossary.md`) are one architecture document, not records.
+  const opens = new RegExp(ADR_MARK, 'mi');
+  return [...byDir.values()]
+    .filter((l) => l.length >= 2 && !l.some((p) => ARC42_CHAPTER.test(p)))
+    .map((l) => l.filter((p) => opens.test((files.read(p) ?? '').slice(0, 20_000))))
+    .filter((l) => l.length >= 2)
+    .flat();
+}
+
+const ARC42_CHAPTER =
+  /\/\d{1,2}[-_](?:introduction|architecture[-_]constraints|context[-_]and[-_]scope|solution[-_]strategy|building[-_]block|runtime[-_]view|deployment[-_]view|cross[-_]?cutting|glossary)/i;

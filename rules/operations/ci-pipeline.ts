@@ -1,7 +1,7 @@
 import { defineRule, type CommandRun, type Evidence } from '../../src/types.js';
 import { fail, listing, partial, pass, unknown } from '../../src/engine/results.js';
 import { AZURE_CANDIDATE_GLOBS, CI_GLOBS, type CiCommand, ciFiles } from '../../src/facts/ci.js';
-import { productTestRuns, runEvidence, runsOf } from '../../src/facts/commands/index.js';
+import { delegatedBuilds, productTestRuns, runEvidence, runsOf } from '../../src/facts/commands/index.js';
 import { throwawayApplies } from '../_shared/throwaway.js';
 
 const cite = (c: CiCommand, note: string): Evidence => ({
@@ -105,6 +105,18 @@ export default defineRule({
           ...evidence,
           ...distinct(throwaway, 2).map((r) => runEvidence(r, 'applies, then destroys in the same job', 'deploy')),
         ],
+        data,
+      );
+    // A job handed to a reusable workflow of another repository named for building or testing is
+    // the pipeline's build and test (blind round 33: vhs's charmbracelet/meta build.yml, refit's
+    // workflow-common-setup-and-build.yml): credited, its steps named as not read offline.
+    const delegated = delegatedBuilds(facts.commands);
+    if (delegated.length > 0)
+      return pass(
+        `CI (${listing(systems)}) builds and tests through a build/test workflow of another repository (${listing(
+          delegated.map((e) => e.note!.replace(/^job \S+ calls /, '').replace(/@[\s\S]*$/, '')).slice(0, 2),
+        )}); its steps were not read offline.`,
+        [...evidence, ...delegated.slice(0, 2)],
         data,
       );
     if (builds.length > 0)

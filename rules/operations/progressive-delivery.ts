@@ -7,9 +7,13 @@ import { k8s, K8S_DIGEST, type K8sModel } from '../../src/facts/k8s.js';
 
 const MANIFESTS = ['**/*.{yml,yaml,json,tf,tpl}'];
 const SOURCES = ['**/*.{js,jsx,ts,tsx,mjs,cjs,py,go,java,kt,cs,rb,php,rs}'];
-/** Commands that shift traffic between versions or swap slots: staged releases run from a pipeline. */
+/**
+ * Commands that shift traffic between versions or swap slots: staged releases run from a pipeline,
+ * also a deploy stage that sets an NGINX ingress canary's weight (`kubectl annotate ingress/x
+ * nginx.ingress.kubernetes.io/canary-weight=10`, blind round 33).
+ */
 const TRAFFIC_CMD =
-  /\bgcloud\s+run\s+(?:deploy\s+[^\n]*--no-traffic|services\s+update-traffic)|\baz\s+webapp\s+deployment\s+slot\s+swap|\baz\s+containerapp\s+ingress\s+traffic\s+set|\baws\s+deploy\s+create-deployment|\bkubectl\s+argo\s+rollouts\s+promote|AzureAppServiceManage@\d|\bflagger\b/;
+  /\bgcloud\s+run\s+(?:deploy\s+[^\n]*--no-traffic|services\s+update-traffic)|\baz\s+webapp\s+deployment\s+slot\s+swap|\baz\s+containerapp\s+ingress\s+traffic\s+set|\baws\s+deploy\s+create-deployment|\bkubectl\s+argo\s+rollouts\s+promote|AzureAppServiceManage@\d|\bflagger\b|nginx\.ingress\.kubernetes\.io\/canary-weight["']?\s*[=:]/;
 
 /**
  * A flag SDK's name as a whole word of the imported path (`@unleash/proxy-client`,

@@ -1,8 +1,9 @@
-import { defineRule, type FileView } from '../../src/types.js';
+import { defineRule, type Evidence, type FileView } from '../../src/types.js';
+import { lineAt } from '../../src/util/lines.js';
 import { fail, listing, partial, pass, unknown } from '../../src/engine/results.js';
 import { CI_GLOBS } from '../../src/facts/ci.js';
 import { findTools, KTLINT_EDITORCONFIG, type ToolSpec } from '../../src/facts/tests/tooling.js';
-import { runEvidence, toolNames, unfollowedWorkflows } from '../../src/facts/commands/index.js';
+import { delegatedBuilds, runEvidence, toolNames, unfollowedWorkflows } from '../../src/facts/commands/index.js';
 import { ansibleContent } from '../../src/facts/ansible.js';
 import { k8s } from '../../src/facts/k8s.js';
 
@@ -351,6 +352,19 @@ export default defineRule({
     const hooked = tools.filter((t) =>
       ctx.facts.commands.runs.some((r) => r.origin.kind === 'hook' && t.evidence.note?.includes('hook')),
     );
+    // CI handed to a build/test workflow of another repository (a shared `node_build.yml`), in a
+    // project whose own `lint` task runs a configured linter: such workflows run the project's lint
+    // task (blind round 33, hmpps node_build.yml → `npm run lint`), credited with where its steps live.
+    const delegated = delegatedBuilds(ctx.facts.commands);
+    const lintTask = delegated.length > 0 ? ownLintTask(ctx.files) : undefined;
+    if (lintTask)
+      return pass(
+        `CI hands its build to a build/test workflow of another repository (${listing(
+          delegated.map((e) => e.note!.replace(/^job \S+ calls /, '').replace(/@[\s\S]*$/, '')).slice(0, 2),
+        )}), and the project's lint task runs ${listing(tools.map((t) => t.label))}; the workflow's steps were not read offline.`,
+        [...evidence, lintTask, ...delegated.slice(0, 2)],
+        data,
+      );
     // A Jenkins shared library's pipeline step (`withPipeline(…)`) runs the build's checks in stages of
     // another repository: whether they include these linters is not known here (blind round 28).
     const library = unfollowedWorkflows(ctx.facts.commands, /^Jenkins shared library/);
@@ -410,4 +424,33 @@ function taskRuns(files: FileView, name: string): boolean {
   );
   const paths = files.match(TASK_FILES).filter((p) => !/(?:^|\/)(?:node_modules|vendor|\.venv|venv)\//.test(p));
   return paths.slice(0, 200).some((p) => run.test((files.read(p) ?? '').slice(0, 200_000)));
+}
+
+/**
+ * The project's own lint task: a root package.json `lint` script or a Makefile `lint:` target,
+ * the task a shared build workflow runs by convention.
+ */
+function ownLintTask(files: FileView): Evidence | undefined {
+  const pkg = files.exists('package.json') ? files.readJson<{ scripts?: unknown }>('package.json') : undefined;
+  const scripts = pkg?.ok && pkg.value && typeof pkg.value === 'object' ? pkg.value.scripts : undefined;
+  const lint = scripts && typeof scripts === 'object' ? (scripts as Record<string, unknown>).lint : undefined;
+  if (typeof lint === 'string' && lint.trim() !== '') {
+    const at = (files.read('package.json') ?? '').indexOf('"lint"');
+    return {
+      path: 'package.json',
+      ...(at >= 0 ? { line: lineAt(files.read('package.json')!, at) } : {}),
+      snippet: `"lint": ${JSON.stringify(lint.slice(0, 120))}`,
+      note: 'the lint script a build workflow runs',
+    };
+  }
+  const make = files.read('Makefile');
+  const target = make === undefined ? -1 : make.search(/^lint[ \t]*:/m);
+  if (make !== undefined && target >= 0)
+    return {
+      path: 'Makefile',
+      line: lineAt(make, target),
+      snippet: 'lint:',
+      note: 'the lint target a build workflow runs',
+    };
+  return undefined;
 }

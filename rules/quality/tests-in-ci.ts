@@ -1,7 +1,9 @@
 import { type CommandRun, defineRule, type Evidence } from '../../src/types.js';
 import { fail, listing, pass, unknown } from '../../src/engine/results.js';
 import { CI_GLOBS, ciFiles } from '../../src/facts/ci.js';
+import { testInventory } from '../../src/facts/tests/inventory.js';
 import {
+  delegatedBuilds,
   describeChain,
   productTestRuns,
   runEvidence,
@@ -90,6 +92,20 @@ export default defineRule({
       // `nuget.yml` or `main.yml` builds, tests and publishes alike (blind round 10, CliWrap), and
       // ci-pipeline already calls such CI unknown in part. Only a workflow named for housekeeping
       // alone (release notes, labels, stale issues) is known not to test.
+      // A repository with tests whose CI hands its build to a workflow of another repository named
+      // for building or testing (blind round 33: vhs's charmbracelet/meta build.yml, refit's
+      // workflow-common-setup-and-build.yml): that workflow is where the tests run; its steps cannot
+      // be read offline, and the evidence says so.
+      const delegated = delegatedBuilds(ctx.facts.commands);
+      const tested = delegated.length > 0 ? testInventory(ctx.files).files.length : 0;
+      if (tested > 0)
+        return pass(
+          `CI hands its build to a build/test workflow of another repository (${listing(
+            delegated.map((e) => e.note!.replace(/^job \S+ calls /, '').replace(/@[\s\S]*$/, '')).slice(0, 2),
+          )}), for ${tested} test file${tested === 1 ? '' : 's'} here; its steps were not read offline.`,
+          [...delegated.slice(0, 3), ...evidence],
+          data,
+        );
       const remote = unfollowedWorkflows(ctx.facts.commands, /[\s\S]/, HOUSEKEEPING);
       if (remote.length > 0)
         return unknown(

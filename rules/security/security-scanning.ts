@@ -73,17 +73,31 @@ export default defineRule({
       const tool = run.origin.kind === 'ci' ? scannerOf(run, re) : undefined;
       if (tool) (manual.has(run.origin.path) ? byHand : found).push({ run, tool });
     }
-    // golangci-lint with gosec enabled in its config scans wherever CI runs golangci-lint.
+    // golangci-lint with gosec enabled in its config scans wherever CI runs golangci-lint, also
+    // through a shared lint workflow of another repository that reads this config (blind round 33:
+    // vhs's lint.yml calls charmbracelet/meta's lint workflow with `.golangci.yml`; linting credits it).
+    const sharedLint = (run: CommandRun) => run.tools.some((t) => t.name === 'lint workflow');
     const gosec = golangciGosec(files);
     if (gosec)
       for (const run of graph.runs)
-        if (run.origin.kind === 'ci' && run.tools.some((t) => t.name === 'golangci-lint'))
-          (manual.has(run.origin.path) ? byHand : found).push({ run, tool: 'gosec' });
+        if (run.origin.kind === 'ci' && run.tools.some((t) => t.name === 'golangci-lint' || t.name === 'lint workflow'))
+          (manual.has(run.origin.path) ? byHand : found).push({
+            run,
+            tool: sharedLint(run) ? 'gosec (security linter in the shared lint workflow)' : 'gosec',
+          });
     // Ruff with the Bandit rules (S) selected is a SAST scan wherever CI runs `ruff check`
     // (`ruff format` is a formatter); a `--select`/`--extend-select` naming S on the line does too.
     const bandit = ruffBandit(files);
     for (const run of graph.runs) {
-      if (run.origin.kind !== 'ci' || !run.tools.some((t) => t.name === 'Ruff')) continue;
+      if (run.origin.kind !== 'ci') continue;
+      if (bandit && sharedLint(run) && !run.tools.some((t) => t.name === 'Ruff')) {
+        (manual.has(run.origin.path) ? byHand : found).push({
+          run,
+          tool: 'Ruff (Bandit rules, security linter in the shared lint workflow)',
+        });
+        continue;
+      }
+      if (!run.tools.some((t) => t.name === 'Ruff')) continue;
       const argv = run.argv.join(' ');
       const selects = [...argv.matchAll(/--(?:extend-)?select[= ]([^\s]+)/g)].some((m) =>
         banditSelected(m[1]!.replace(/["']/g, '').split(',')),
@@ -124,9 +138,9 @@ export default defineRule({
         note: `${tool}${c.job ? ` in job ${c.job}` : ''}`,
       });
     }
-    if (bandit && found.some((x) => x.tool === 'Ruff (Bandit rules)') && evidence.length < 11)
+    if (bandit && found.some((x) => x.tool.startsWith('Ruff (Bandit rules')) && evidence.length < 11)
       evidence.push({ ...bandit, note: 'Ruff selects the Bandit rules (S), so ruff check runs them' });
-    if (gosec && found.some((x) => x.tool === 'gosec') && evidence.length < 11)
+    if (gosec && found.some((x) => x.tool.startsWith('gosec')) && evidence.length < 11)
       evidence.push({ ...gosec, note: 'gosec enabled in the golangci-lint config, so golangci-lint runs it' });
     const advisory = found.length > 0 && found.every((x) => x.run.advisory) && actions.length === 0;
     const data = { tools: [...tools].sort(), ciFiles: ci.length, ...(advisory ? { advisory: true } : {}) };

@@ -25,6 +25,7 @@ import { ansibleContent } from './ansible.js';
 import { mixEscript } from './manifests/mix.js';
 import { swiftPackage } from './manifests/swift.js';
 import { escapeRe } from '../util/regex.js';
+import { servingSubcommand } from './subcommands.js';
 
 export const JVM_IMPORT_KEY = 'facts:jvm-web-import';
 
@@ -340,6 +341,18 @@ function decideProfile(input: ProfileInput, servers: Match[], iac: string[]): Pr
         detected: true,
         reasons: [
           `an interactive terminal program (terminal UI library ${tool.name} at ${where(tool)}); the listener at ${m.path}:${m.line} is outside the entry point (${m.snippet}), an option of the program, not its job`,
+        ],
+      };
+    }
+    const cli = runtime.filter((d) => !NOT_THE_PRODUCT.test(d.path) && CLI_DEPS.some((p) => nameMatches(d.name, p)));
+    const sub = servingSubcommand(files, sourceFiles, servers, cli);
+    if (sub) {
+      const shown = sub.others.slice(0, 5).join(', ') + (sub.others.length > 5 ? ', …' : '');
+      return {
+        id: 'cli',
+        detected: true,
+        reasons: [
+          `cli; \`${sub.name}\` sub-command runs a server (${m.path}:${m.line}: ${m.snippet}): a command-line program (${cli[0]!.name}, ${where(cli[0]!)}) whose other commands (${shown}) do the user's work, and no image, Procfile, unit or manifest starts \`${sub.name}\``,
         ],
       };
     }

@@ -109,6 +109,31 @@ export function pythonTypecheckRuns(graph: CommandGraph): CommandRun[] {
 }
 
 /**
+ * A reusable workflow of another repository named for building or testing (`build.yml`,
+ * `node_unit_tests.yml`, `workflow-common-setup-and-build.yml`, a job `ci` or `check` that calls one).
+ */
+export const DELEGATED_BUILD =
+  /(?:^|[^a-z])(?:build|builds|test|tests|testing|ci|check|checks|verify|validate|quality)(?:[^a-z]|$)/i;
+
+/**
+ * CI jobs handed to a reusable workflow of another repository named for building or testing: the
+ * workflow cannot be read offline, but its name says what the job is for (blind round 33: vhs's
+ * `build.yml` of charmbracelet/meta, refit's `workflow-common-setup-and-build.yml`). Each note says
+ * where its steps live and that they were not read.
+ */
+export function delegatedBuilds(graph: CommandGraph): Evidence[] {
+  // By the workflow's file name: a job named `test` that calls a chat-ops workflow is not a test run.
+  const out: Evidence[] = [];
+  for (const e of unfollowedWorkflows(graph, DELEGATED_BUILD)) {
+    const ref = /\b([\w.-]+\/[\w.-]+)\/\.github\/workflows\/([^@\s,]+)/.exec(e.note ?? '');
+    if (!ref || !DELEGATED_BUILD.test(ref[2]!.replace(/\.ya?ml$/, ''))) continue;
+    const note = `${e.note!.replace(/, a reusable workflow[\s\S]*$/, '')}: a build/test workflow; steps in ${ref[1]}, not read offline`;
+    out.push({ ...e, note });
+  }
+  return out;
+}
+
+/**
  * Reusable workflows of other repositories that CI calls and that cannot be read here, whose
  * name (of the workflow or of the calling job) suggests `hint` and whose file name is not `unless`:
  * what a rule must not call missing.

@@ -262,7 +262,11 @@ const SPECS: Spec[] = [
   { name: 'Checkov', kinds: S, cmd: ['checkov', 'tfsec', 'kics', 'terrascan', 'kubesec', 'kube-score'] },
   { name: 'SonarQube', kinds: S, cmd: ['sonar-scanner', 'dotnet-sonarscanner', 'sonarscanner'] },
   { name: 'SonarQube', kinds: S, cmd: ['dotnet'], args: /^sonarscanner\b/ },
-  { name: 'cargo audit', kinds: S, cmd: ['cargo'], args: /^(?:audit|deny)\b/ },
+  // Each named as found: cargo-deny (advisories, licences, bans) is not cargo audit (blind round 33).
+  { name: 'cargo audit', kinds: S, cmd: ['cargo'], args: /^audit\b/ },
+  { name: 'cargo deny', kinds: S, cmd: ['cargo'], args: /^deny\b/ },
+  { name: 'cargo deny', kinds: S, cmd: ['cargo-deny'] },
+  { name: 'cargo audit', kinds: S, cmd: ['cargo-audit'] },
   { name: 'bundler-audit', kinds: S, cmd: ['bundler-audit', 'bundle-audit', 'brakeman'] },
   { name: 'bundler-audit', kinds: S, cmd: ['bundle'], args: /^audit\b/ },
   // Elixir: Sobelow (Phoenix security analysis), mix_audit (`mix deps.audit`) and Hex's retired-package check.

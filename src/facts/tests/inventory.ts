@@ -369,6 +369,14 @@ function build(files: FileView): TestInventory {
   const notCollected: TestInventory['notCollected'] = [];
   const sources: string[] = [];
   const digest = (path: string) => files.digest(path, TEST_DIGEST);
+  let tunitProjects: boolean | undefined;
+  const nunitOrTUnit = (path: string): string => {
+    const head = (files.read(path) ?? '').slice(0, 20_000);
+    if (/^[ \t]*(?:global[ \t]+)?using[ \t]+NUnit\b/m.test(head)) return 'NUnit';
+    if (/^[ \t]*(?:global[ \t]+)?using[ \t]+TUnit\b/m.test(head)) return 'TUnit';
+    tunitProjects ??= referencesTUnitOnly(files);
+    return tunitProjects ? 'TUnit' : 'NUnit';
+  };
   const record = (
     path: string,
     language: string,
@@ -378,6 +386,9 @@ function build(files: FileView): TestInventory {
   ) => {
     const { firstLine, ...rest } = r;
     if (rest.cases === 0 && rest.expanded === 0 && !rest.benchmarks && !rest.fuzz && !rest.examples) return;
+    // `[Test]` is NUnit's and TUnit's: decided by the file's using directive, else by the package
+    // the projects reference (blind round 33: refit's TUnit tests were reported as NUnit).
+    if (language === 'C#' && framework === 'NUnit') framework = nunitOrTUnit(path);
     const cite = firstLine ? snippet(firstLine) : undefined;
     out.push({
       path,
@@ -850,4 +861,18 @@ export function unrecognisedTestFiles(sourceFiles: readonly string[]): string[] 
       !isExamplePath(p) &&
       (isTestPath(p) || TEST_NAME.test(p)),
   );
+}
+
+/** Project files that reference test packages: csproj/fsproj/vbproj and central package props. */
+const DOTNET_PACKAGE_FILES = ['**/*.csproj', '**/*.fsproj', '**/Directory.Packages.props', '**/Directory.Build.props'];
+
+/** Whether the .NET projects reference the TUnit package and not NUnit (at most 300 files read). */
+function referencesTUnitOnly(files: FileView): boolean {
+  let tunit = false;
+  for (const p of files.match(DOTNET_PACKAGE_FILES).slice(0, 300)) {
+    const text = files.read(p) ?? '';
+    if (/Include="NUnit"|Include="NUnit[."]/i.test(text)) return false;
+    if (/Include="TUnit(?:\.Core|\.Engine)?"/.test(text)) tunit = true;
+  }
+  return tunit;
 }
