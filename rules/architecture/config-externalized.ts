@@ -35,9 +35,11 @@ const ENV_EXAMPLES = [
   '**/*.env.template',
   '**/*.env.dist',
 ];
-// A password that is obviously a placeholder is not a finding.
+// A password that is obviously a placeholder is not a finding. A reference may be escaped with a
+// backslash (`\${REDIS_PASSWORD}`) so a build step's template expansion (Gradle `expand`, Maven
+// filtering) leaves it for Spring to resolve at run time (blind round 33).
 const PLACEHOLDER =
-  /^(\$|\{|%|<|\*|x+$|password|passwd|pass|pwd|secret|changeme|change_me|example|user|username|test|dummy|admin|root|postgres|mysql|guest)/i;
+  /^\\?(\$|\{|%|<|\*|x+$|password|passwd|pass|pwd|secret|changeme|change_me|example|user|username|test|dummy|admin|root|postgres|mysql|guest)/i;
 const DB_SCHEME =
   /\b(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|rediss?|amqps?|mssql|sqlserver|jdbc:[a-z]+):\/\/[^:/@\s'"]+:[^@/\s'"]+@/;
 // Hosts that are developer defaults, not production endpoints.

@@ -21,6 +21,7 @@ import {
   nested,
 } from '../../src/facts/deploy.js';
 import { k8s, K8S_DIGEST, objectsOfKind } from '../../src/facts/k8s.js';
+import { KAMAL } from '../../src/facts/kamal.js';
 import { dirOf, isProductionPath } from '../../src/facts/paths.js';
 import { conditionsHold } from '../../src/facts/helm.js';
 import {
@@ -214,7 +215,8 @@ export default defineRule({
         continue;
       }
       // A platform (NAIS) makes the disruption budget itself: no PodDisruptionBudget expected here.
-      if (!w.platform) k8sWorkloads++;
+      // Kamal runs containers on hosts: no pods to guard with a disruption budget.
+      if (!w.platform && w.apiVersion !== KAMAL) k8sWorkloads++;
       const where = `${w.kind} ${w.name || '(templated)'}`;
       // A templated name (`{{ .Chart.Name }}-interceptor`) is compared as written, so a chart's one
       // autoscaler does not mark its other workloads; a scaler whose target name is unreadable

@@ -10,7 +10,7 @@ import type { FileView } from '../types.js';
 import { memo } from '../util/memo.js';
 import { parseYamlWithLines, type YamlDoc } from '../util/yaml-lines.js';
 import { k8s, type Workload } from './k8s.js';
-import { isProductionPath } from './paths.js';
+import { dirOf, isProductionPath } from './paths.js';
 
 /** A wrapper chart's workload: the replica ceiling when its values enable autoscaling. */
 export interface ValuesWorkload extends Workload {
@@ -19,7 +19,41 @@ export interface ValuesWorkload extends Workload {
   dependency: string;
 }
 
-const PROD = /(?:^|\/)values[-.](?:prod|production|prd|live)\.ya?ml$/i;
+/** Words of a values file name or folder that say production (`values-prod.yaml`, `pay-values-prd.yaml`, `values/production.yaml`). */
+const PROD_WORD = /^(?:prod|production|prd|live)$/i;
+
+/** A values file's name: `values.yaml`, `values-<env>.yaml`, `<app>-values-<env>.yaml`, `<env>-values.yaml`. */
+const VALUES_NAME = /^(?:[\w.-]{0,100}[-_.])?values(?:[-_.][\w.-]{1,100})?\.ya?ml$/i;
+
+/**
+ * The values files of a chart: in its folder (`values.yaml`, `values-prod.yaml`,
+ * `wallet-values-prod.yaml`, `values/prod.yaml`), and the per-environment ones kept one folder up
+ * beside the chart folder (`helm_deploy/values-prod.yaml` next to `helm_deploy/<chart>/`), which
+ * Helm is given with `-f` at deploy time.
+ */
+function valuesFiles(files: FileView, dir: string): string[] {
+  const prefix = dir ? `${dir}/` : '';
+  const own = files
+    .match([`${prefix}*.{yaml,yml}`, `${prefix}values/*.{yaml,yml}`])
+    .filter((p) => dirOf(p) !== dir || VALUES_NAME.test(baseName(p)));
+  const parent = dir.includes('/') ? dirOf(dir) : '';
+  const beside = dir.includes('/')
+    ? files
+        .match([`${parent}/*.{yaml,yml}`])
+        .filter((p) => VALUES_NAME.test(baseName(p)) && !/^values\.ya?ml$/i.test(baseName(p)))
+    : [];
+  return [...own.filter((p) => !/(?:^|\/)Chart\.ya?ml$/.test(p)), ...beside].slice(0, 40);
+}
+
+const baseName = (p: string) => p.slice(p.lastIndexOf('/') + 1);
+
+/** A production values file: a word of its name (or of its `values/` file name) says production. */
+function isProdValues(p: string): boolean {
+  return baseName(p)
+    .replace(/\.ya?ml$/i, '')
+    .split(/[-_.]/)
+    .some((w) => PROD_WORD.test(w));
+}
 const rec = (v: unknown): Record<string, unknown> | undefined =>
   v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
 const num = (v: unknown): number | undefined =>
@@ -33,7 +67,6 @@ export function dependencyChartWorkloads(files: FileView): ValuesWorkload[] {
       if (!isProductionPath(chart.path)) continue;
       // A chart that renders workloads of its own is judged on them.
       if (model.workloads.some((w) => w.chart === chart.dir)) continue;
-      const prefix = chart.dir ? `${chart.dir}/` : '';
       const meta = files.readYaml<Record<string, unknown>>(chart.path);
       const deps =
         meta.ok && Array.isArray(rec(meta.value)?.dependencies) ? (rec(meta.value)!.dependencies as unknown[]) : [];
@@ -43,10 +76,12 @@ export function dependencyChartWorkloads(files: FileView): ValuesWorkload[] {
         return key ? [{ key, name: String(r!.name ?? key) }] : [];
       });
       if (keys.length === 0) continue;
-      const all = files.match([`${prefix}values.{yaml,yml}`, `${prefix}values[-.]*.{yaml,yml}`]);
-      const base = all.filter((p) => /(?:^|\/)values\.ya?ml$/.test(p));
-      // Production's values decide; else the chart's values.yaml; else each environment's.
-      const judged = all.filter((p) => PROD.test(p)).slice(0, 1);
+      const all = valuesFiles(files, chart.dir);
+      const base = all.filter((p) => dirOf(p) === chart.dir && /(?:^|\/)values\.ya?ml$/.test(p));
+      // Production's values decide, layered on values.yaml (Helm's `-f values.yaml -f
+      // values-prod.yaml`: what production leaves out is values.yaml's); else the chart's
+      // values.yaml; else each environment's.
+      const judged = all.filter(isProdValues).slice(0, 1);
       const chosen = judged.length ? judged : base.length ? base : all;
       // Environment values layered on values.yaml (Helm's `-f values.yaml -f values-<env>.yaml`):
       // what values.yaml leaves out (the image, set per environment; resources sized in one
@@ -61,9 +96,10 @@ export function dependencyChartWorkloads(files: FileView): ValuesWorkload[] {
           return doc ? [{ path, doc, lines: text!.split(/\r?\n/) }] : [];
         });
       const layers = docs(overlays.slice(0, 8));
-      for (const { path, doc, lines } of docs(chosen)) {
+      const below = judged.length ? docs(base.slice(0, 1)) : [];
+      for (const top of docs(chosen)) {
         for (const { key, name } of keys) {
-          const w = workloadOf(doc, lines, path, key, name, chart.name, layers);
+          const w = workloadOf([...below, top], key, name, chart.name, layers);
           if (w) out.push(w);
         }
       }
@@ -110,18 +146,33 @@ function resourcesIn(
   return { ...(requests ? { requests } : {}), ...(limits ? { limits } : {}), at: [first] };
 }
 
-/** The Deployment the dependency renders from the values under `key`, when they describe one (an image). */
+/** Helm's merge of values files: maps merge key by key, anything else is replaced by the later file. */
+function mergeValues(a: unknown, b: unknown, depth = 0): unknown {
+  const x = rec(a);
+  const y = rec(b);
+  if (!x || !y || depth > 12) return b === undefined ? a : b;
+  const out: Record<string, unknown> = { ...x };
+  for (const [k, v] of Object.entries(y).slice(0, 500)) out[k] = mergeValues(x[k], v, depth + 1);
+  return out;
+}
+
+/**
+ * The Deployment the dependency renders from the values under `key`, when they describe one (an
+ * image). `stack` is the values files Helm is given, in order (values.yaml, then production's): a
+ * key is read from the last one that sets it, and cited there.
+ */
 function workloadOf(
-  doc: YamlDoc,
-  lines: string[],
-  path: string,
+  stack: Layer[],
   key: string,
   dependency: string,
   chartName: string,
   layers: Layer[] = [],
 ): ValuesWorkload | undefined {
-  const v = rec(rec(doc.value)?.[key]);
-  if (!v) return undefined;
+  const own = stack.map((l) => ({ ...l, v: rec(rec(l.doc.value)?.[key]) })).filter((l) => l.v);
+  if (own.length === 0) return undefined;
+  const top = stack[stack.length - 1]!;
+  const path = top.path;
+  const v = rec(own.reduce<unknown>((m, l) => mergeValues(m, l.v), {}))!;
   const imageOf = (x: Record<string, unknown> | undefined) => {
     const image = x?.image;
     const r = rec(image);
@@ -136,7 +187,16 @@ function workloadOf(
   const described =
     imageOf(v) || under.some((l) => imageOf(l.v)) || Object.values(PROBE_PATHS).some((k) => typeof v[k] === 'string');
   if (!described) return undefined;
-  const at = (...p: string[]) => keyLine(lines, p[p.length - 1]!, doc.lineOf([key, ...p]));
+  // Where a key is set: the last values file of the stack that sets it.
+  const where = (...p: string[]): { path: string; line: number } | undefined => {
+    for (let i = own.length - 1; i >= 0; i--) {
+      const l = own[i]!;
+      if (p.reduce<unknown>((o, k) => rec(o)?.[k], l.v) === undefined) continue;
+      const line = keyLine(l.lines, p[p.length - 1]!, l.doc.lineOf([key, ...p]));
+      return line ? { path: l.path, line } : undefined;
+    }
+    return undefined;
+  };
   const deployment = rec(v.deployment);
   const replicaPath =
     num(deployment?.replicas) !== undefined
@@ -151,10 +211,10 @@ function workloadOf(
   const min = autoOn ? num(auto!.minReplica ?? auto!.minReplicas ?? auto!.minReplicaCount) : undefined;
   const max = autoOn ? num(auto!.maxReplica ?? auto!.maxReplicas ?? auto!.maxReplicaCount) : undefined;
   const replicas = min ?? (replicaPath ? num(replicaPath.reduce<unknown>((o, k) => rec(o)?.[k], v)) : undefined);
-  const replicasLine =
+  const replicasAt =
     min !== undefined
-      ? at('autoscaling', 'minReplica' in auto! ? 'minReplica' : 'minReplicas')
-      : replicaPath && at(...replicaPath);
+      ? where('autoscaling', 'minReplica' in auto! ? 'minReplica' : 'minReplicas')
+      : replicaPath && where(...replicaPath);
   const defaults: NonNullable<Workload['containers'][number]['defaults']> = {};
   const probes: { livenessProbe?: unknown; readinessProbe?: unknown } = {};
   // A probe object (`readinessProbe:`, also under `deployment:`), or a blueprint's path key
@@ -171,8 +231,8 @@ function workloadOf(
             : undefined;
     if (!found) continue;
     probes[f] = found[0];
-    const line = at(...found[1]);
-    if (line) defaults[f] = { path, line };
+    const at = where(...found[1]);
+    if (at) defaults[f] = at;
   }
   // A blueprint that takes probe paths renders both probes from its own defaults; values that set
   // one path (`readinessPath`) leave the other at the chart's default path, still rendered.
@@ -184,23 +244,28 @@ function workloadOf(
   // Resources in the judged values, else in the environment values layered on them: every
   // environment sets them, or only some do (`resourcesOnlyIn`, half the credit).
   let res = resourcesIn(v);
-  let resPath = path;
-  let resLine = res ? at(...res.at) : undefined;
+  let resAt = res ? where(...res.at) : undefined;
   let onlyIn: { path: string; without: string[] } | undefined;
   if (!res) {
     const sized = under.filter((l) => l.v && resourcesIn(l.v));
     const first = sized[0];
     if (first) {
       res = resourcesIn(first.v!)!;
-      resPath = first.path;
-      resLine = keyLine(first.lines, res.at[res.at.length - 1]!, first.doc.lineOf([key, ...res.at]));
+      const line = keyLine(first.lines, res.at[res.at.length - 1]!, first.doc.lineOf([key, ...res.at]));
+      resAt = line ? { path: first.path, line } : undefined;
       if (sized.length < under.length)
         onlyIn = { path: first.path, without: [path, ...under.filter((l) => !sized.includes(l)).map((l) => l.path)] };
     }
   }
-  if (resLine) defaults.resources = { path: resPath, line: resLine };
+  if (resAt) defaults.resources = resAt;
   const name = typeof v.fullnameOverride === 'string' && v.fullnameOverride ? v.fullnameOverride : chartName;
-  const line = at('image') ?? at(PROBE_PATHS.readinessProbe) ?? at(PROBE_PATHS.livenessProbe) ?? 1;
+  const lineIn = (at: { path: string; line: number } | undefined) => (at?.path === path ? at.line : undefined);
+  const line =
+    lineIn(where('image')) ??
+    lineIn(where(PROBE_PATHS.readinessProbe)) ??
+    lineIn(where(PROBE_PATHS.livenessProbe)) ??
+    keyLine(top.lines, key, top.doc.lineOf([key])) ??
+    1;
   return {
     apiVersion: 'apps/v1',
     kind: 'Deployment',
@@ -227,7 +292,12 @@ function workloadOf(
       },
     ],
     ...(replicas !== undefined ? { replicas } : {}),
-    ...(replicasLine ? { replicasLine } : {}),
+    // A count set in the production file is cited at its line; one values.yaml sets, as its default.
+    ...(replicasAt?.path === path
+      ? { replicasLine: replicasAt.line }
+      : replicasAt
+        ? { replicasDefault: replicasAt }
+        : {}),
     ...(max !== undefined ? { maxReplicas: max } : {}),
   };
 }

@@ -18,6 +18,8 @@ import { escapeRe } from '../util/regex.js';
 import { parseHcl, type TfBlock } from './terraform.js';
 import { parseYamlWithLines } from '../util/yaml-lines.js';
 import { k8s } from './k8s.js';
+import { dependencyChartWorkloads } from './chart-values.js';
+import { kamalWorkloads } from './kamal.js';
 import { pulumi } from './pulumi.js';
 import { composeBuildContext, composeBuildPath, dockerfiles, isToolImage } from './dockerfile.js';
 
@@ -85,6 +87,8 @@ export interface ProductionCompose {
   reason: string;
   /** Run on a host by a deploy agent or a CI deploy step: the deployment even beside Kubernetes manifests. */
   hosted?: boolean;
+  /** Taken for a self-hosting template, but it builds from source or sets development values. */
+  local?: boolean;
 }
 
 export interface EcsContainer {
@@ -393,12 +397,32 @@ function parseDeploy(files: FileView): Deploy {
         (image) => publishedHere(files, image),
         (image) => readmeRuns(files, image),
       );
-    if (why) out.production.push({ path, reason: why, ...(hosted ? { hosted: true } : {}) });
+    if (why)
+      out.production.push({
+        path,
+        reason: why,
+        ...(hosted ? { hosted: true } : {}),
+        ...(!hosted && why.startsWith('self-hosting template') && localStack(text, out.compose.slice(first))
+          ? { local: true }
+          : {}),
+      });
   }
   out.compose = mergeCompose(out.compose);
   // Beside a Pulumi program that deploys the workloads, no compose file is the deployment (round 19).
   if (out.production.length > 0 && pulumi(files).workloads.length > 0)
     out.production = out.production.filter((p) => p.hosted);
+  // Beside Kubernetes workloads (manifests, a chart, a wrapper chart's values files), a compose file
+  // taken for a self-hosting template that builds this service from source or runs its services
+  // with development settings (`SPRING_PROFILES_ACTIVE=dev`, URLs on localhost) is the local stack
+  // the chart's service is developed against, not a second deployment (blind round 33: a Helm
+  // service whose docker-compose.yml ran local MinIO and a dev-profile auth server).
+  if (
+    out.production.some((p) => p.local) &&
+    (k8s(files).workloads.some((w) => isProductionPath(w.path)) ||
+      dependencyChartWorkloads(files).length > 0 ||
+      kamalWorkloads(files).length > 0)
+  )
+    out.production = out.production.filter((p) => !p.local);
   // Beside a compose file that is not for development, services only a development file starts
   // (a virus scanner, a mail catcher added for local work) are not deployed units.
   const named = (p: string) => p.slice(p.lastIndexOf('/') + 1).replace(/\.ya?ml$/, '');
@@ -493,6 +517,19 @@ function deployAgentReason(files: FileView, path: string, services: ComposeServi
   if (parts.some((p) => HOST_FOLDER.test(p)) && services.length > 0 && !services.some((s) => s.hasBuild))
     return 'a stack kept under a hosts/stacks folder that builds nothing: what that host runs';
   return null;
+}
+
+/** A development setting in a compose file: a dev/local profile or environment, a URL on localhost. */
+const DEV_SETTING =
+  /\b(?:SPRING_PROFILES_ACTIVE|APP_ENV|NODE_ENV|RAILS_ENV|RACK_ENV|ASPNETCORE_ENVIRONMENT|ENVIRONMENT)["']?\s*[:=]\s*["']?(?:dev|development|local)\b|=\s*["']?https?:\/\/(?:localhost|127\.0\.0\.1)\b/i;
+
+/**
+ * A compose file that reads as a local stack although a published image made it look like a
+ * self-hosting template: it builds a service from source (`build: .`) or sets development values.
+ * Only said of a file whose reason is a guess (not named for production, not scaled, not run by an agent).
+ */
+function localStack(text: string, services: ComposeService[]): boolean {
+  return services.some((s) => s.hasBuild) || DEV_SETTING.test(text.replace(/^[ \t]*#.*$/gm, ''));
 }
 
 /** Named for production or a stack deployment. */

@@ -385,7 +385,38 @@ const MOCK_WORDS = new Set([
   'emulators',
   'simulator',
   'simulators',
+  // Emulators of a cloud service, named for the product (`azurite/Dockerfile`, `localstack/`).
+  'azurite',
+  'localstack',
 ]);
+
+/**
+ * Programs that serve canned answers in place of another system: an image whose command runs one
+ * is a mock, whatever its name (blind round 33: `Dockerfile.pdv-tokenizer` running json-server
+ * beside the service's own Dockerfile).
+ */
+const MOCK_SERVER =
+  /^(?:json-server|wiremock|mockserver|mockoon-cli|mb|mountebank|imposter|smocker|prism)$|(?:^|\/)(?:wiremock[\w.-]*\.jar|json-server)$/;
+
+/** The mock server a Dockerfile's final stage starts, if it starts one. */
+function mockServer(d: Dockerfile): string | undefined {
+  const last = d.stages[d.stages.length - 1];
+  for (const i of last?.instructions ?? []) {
+    if (i.keyword !== 'CMD' && i.keyword !== 'ENTRYPOINT') continue;
+    const args = i.args.trim();
+    const words = args.startsWith('[')
+      ? [...args.slice(0, 2000).matchAll(/"([^"\\]{0,200})"/g)].map((m) => m[1]!)
+      : args.slice(0, 2000).split(/\s+/);
+    // `java -jar wiremock-standalone.jar`, `npx json-server`, `prism mock api.yaml`.
+    for (const [k, w] of words.slice(0, 8).entries()) {
+      const m = MOCK_SERVER.exec(w);
+      if (!m) continue;
+      if (w === 'prism' && words[k + 1] !== 'mock') continue;
+      return w.slice(w.lastIndexOf('/') + 1);
+    }
+  }
+  return undefined;
+}
 
 /** A name made of words (split at `-`, `_`, `.`), one of which names a mock. */
 export function mockName(name: string): boolean {
@@ -411,6 +442,10 @@ function markMocks(files: FileView, all: Dockerfile[]): void {
       mockName(i === parts.length - 1 ? seg.replace(/^(?:Dockerfile|Containerfile)\.?/i, '') : seg),
     );
     if (named) d.mock = `named ${named}`;
+    else if (d.ok) {
+      const server = mockServer(d);
+      if (server) d.mock = `runs ${server}, a mock server`;
+    }
   }
   if (all.every((d) => d.mock)) return;
   for (const path of files.match(COMPOSE_FILES)) {
@@ -556,7 +591,7 @@ export function imagePin(
  */
 const TOOL_NAME =
   /(^|[./-])(test|tests|e2e|playwright|cypress|selenium|ci|dev|devel|development|local|debug|evaluation|eval|demo|playground|sandbox|trial|tryout)([./-]|$)/i;
-const TOOL_DIR = /(^|\/)(\.devcontainer|scripts?|tools?|hack|\.github)\//;
+const TOOL_DIR = /(^|\/)(\.devcontainers?|scripts?|tools?|hack|\.github)\//;
 /** Where a Maven or Gradle module keeps the Dockerfiles of its application image (Quarkus's convention). */
 const JVM_IMAGE_DIR = /(^|\/)src\/main\/docker\//;
 const BASE_NAME = /(^|[./-])(base|builder|build|deps)([./-]|$)/i;

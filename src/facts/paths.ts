@@ -476,4 +476,5 @@ export function isDevContainer(path: string): boolean {
  * (`FROM gitpod/workspace-full`, the editor's box; blind round 28, blues-stack: it was the "unpinned,
  * root" product image beside the deployed multi-stage Dockerfile).
  */
-const DEV_WORKSPACE = /(^|\/)\.devcontainer\/|(^|\/)\.gitpod(?:\/|\.[\w.-]*$)/;
+// `.devcontainers/` too: the plural some repositories use (blind round 33, a .NET library's editor box).
+const DEV_WORKSPACE = /(^|\/)\.devcontainers?\/|(^|\/)\.gitpod(?:\/|\.[\w.-]*$)/;

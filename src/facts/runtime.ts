@@ -11,6 +11,7 @@ import { makeRecipe } from './commands/make.js';
 import { declaredNames, deployments } from './deploy.js';
 import { pulumi, terraformWorkloads } from './pulumi.js';
 import { dependencyChartWorkloads } from './chart-values.js';
+import { kamalWorkloads } from './kamal.js';
 import { k8s, type Workload } from './k8s.js';
 import { dirOf, isProductionPath } from './paths.js';
 import { resourcesOf, terraform } from './terraform.js';
@@ -116,6 +117,8 @@ export function deployedWorkloads(files: FileView): Workload[] {
     ...pulumi(files).workloads,
     // A wrapper chart's dependency Deployment, configured by its values files (round 24).
     ...dependencyChartWorkloads(files),
+    // The roles a Kamal config runs on its servers (round 33).
+    ...kamalWorkloads(files),
     ...terraformWorkloads(
       resourcesOf(
         terraform(files),

@@ -203,6 +203,9 @@ export const SECRET_PATTERNS: Record<string, PatternSpec> = table({
       '**/.env.*',
       '**/settings.py',
       '**/settings/*.py',
+      // Django settings split into modules (`settings_base.py` imported by settings.py, `prod_settings.py`).
+      '**/settings_*.py',
+      '**/*_settings.py',
       '**/config.py',
       '**/config/*.{js,ts,rb,php}',
       '**/config.{js,ts}',
@@ -612,6 +615,8 @@ export function typedPhrase(value: string): boolean {
 export function configRole(path: string): 'development' | 'sample' | undefined {
   const name = basename(path).replace(/\.[^.]+$/, '');
   if (/(^|[-_.])(ci|test|tests|testing|dev|development|local|e2e)$/i.test(name)) return 'development';
+  // The environment first (`test_settings.py`, `local_settings.py`): a Django settings module for one.
+  if (/^(ci|test|tests|testing|dev|development|local|e2e)[-_.]settings$/i.test(name)) return 'development';
   if (/(^|[-_.])(samples?|examples?|demo)([-_.]|$)/i.test(name)) return 'sample';
   return undefined;
 }
