@@ -155,3 +155,16 @@ describe('hand-written API-key filter (authentication)', () => {
     expect(run.outcome).toBe('fail');
   });
 });
+
+it('a Java WebFilter that reads the key in a helper below the filter method passes (the class is one unit)', async () => {
+  const run = await runRuleOn(
+    authentication,
+    {
+      'build.gradle.kts': GRADLE,
+      'src/main/java/shop/KeyFilter.java':
+        'public class KeyFilter implements WebFilter {\n  private final Set<String> keys;\n  public KeyFilter(@Value("${security.apiKey.primary}") String primary) { this.keys = Set.of(primary); }\n  public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {\n    boolean ok = key(exchange).map(keys::contains).orElse(false);\n    if (!ok) {\n      exchange.getResponse().setStatusCode(HttpStatus.UNAUTHORIZED);\n      return exchange.getResponse().setComplete();\n    }\n    return chain.filter(exchange);\n  }\n\n\n\n\n\n\n  private Optional<String> key(ServerWebExchange exchange) {\n    return Optional.ofNullable(exchange.getRequest().getHeaders().getFirst("x-api-key"));\n  }\n}\n',
+    },
+    { profile: 'service' },
+  );
+  expect(run.outcome).toBe('pass');
+});

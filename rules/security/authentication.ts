@@ -13,6 +13,22 @@ function linesAround(lines: Lines | undefined, line: number, before: number, aft
   return (lines?.window(line, before, after, true) ?? ['']).join('\n');
 }
 
+/**
+ * A request filter class (servlet `Filter`/`OncePerRequestFilter`, WebFlux `WebFilter`) is one unit:
+ * the header may be read in a helper method below the `filter` method that compares it and answers
+ * 401, so the class is judged whole — a key injected from configuration, a comparison, a 401.
+ */
+function filterRefusesWrongKey(text: string): boolean {
+  return (
+    /\b(?:implements|extends)\s+(?:WebFilter|OncePerRequestFilter|GenericFilterBean|Filter)\b|\)\s*:\s*(?:WebFilter|OncePerRequestFilter|GenericFilterBean|Filter)\b/.test(
+      text,
+    ) &&
+    INJECTED.test(text) &&
+    /\.(?:contains|equals)\s*\(|::contains\b|[!=]=/.test(text) &&
+    /\bUNAUTHORIZED\b|\bSC_UNAUTHORIZED\b|\b401\b|\bFORBIDDEN\b/.test(text)
+  );
+}
+
 /** A configured key read near the check (environment, settings). */
 const CONFIGURED = /\b(?:environ|getenv|Getenv|process\.env|settings\.|config|Configuration|ENV\[|env\(|API_KEYS?\b)/i;
 /**
@@ -293,7 +309,7 @@ export default defineRule({
       // credited only where it is compared with a configured key and refused with 401/403 (check()).
       apiKeyHeader: {
         regex:
-          /\b(?:request|req|r|ctx|c|context|Request|HttpContext\.Request)\.(?:headers|Headers|Header|META)(?:\.(?:get|Get|getFirst|TryGetValue)\s*\(\s*|\s*\[\s*)["']([\w-]+)["']|\b(?:req|c|ctx)\.(?:get|header|GetHeader|get_header)\s*\(\s*["']([\w-]+)["']|\b(?:request|req|httpRequest|servletRequest|httpServletRequest)\.getHeader\s*\(\s*["']([\w-]+)["']/i,
+          /\b(?:request|req|r|ctx|c|context|Request|HttpContext\.Request)\.(?:headers|Headers|Header|META)(?:\.(?:get|Get|getFirst|TryGetValue)\s*\(\s*|\s*\[\s*)["']([\w-]+)["']|\b(?:req|c|ctx)\.(?:get|header|GetHeader|get_header)\s*\(\s*["']([\w-]+)["']|\b(?:request|req|httpRequest|servletRequest|httpServletRequest)\.getHeader\s*\(\s*["']([\w-]+)["']|\bgetHeaders\(\)\.getFirst\s*\(\s*["']([\w-]+)["']/i,
         files: ['**/*.{go,js,ts,mjs,cjs,py,java,kt,cs,rb,php,rs}'],
         literals: [
           'api-key',
@@ -553,7 +569,10 @@ export default defineRule({
           label: 'API key checked by hand (a request header compared with the configured key, refused with 401/403)',
           rejectMatch: (m) =>
             !KEY_HEADER.test(m.groups.find(Boolean) ?? '') ||
-            !refusesWrongKey(ctx.files.lines(m.path), m.line, () => ctx.files.read(m.path) ?? ''),
+            !(
+              refusesWrongKey(ctx.files.lines(m.path), m.line, () => ctx.files.read(m.path) ?? '') ||
+              filterRefusesWrongKey(ctx.files.read(m.path) ?? '')
+            ),
         },
         {
           key: 'ctrlMetricsAuth',
