@@ -1,8 +1,8 @@
 import { javaAgents } from '../../src/facts/java-agents.js';
-import { defineRule, type Evidence } from '../../src/types.js';
+import { defineRule, type Evidence, type Match, type RuleContext } from '../../src/types.js';
 import { fail, listing, partial, pass } from '../../src/engine/results.js';
 import { nameMatches } from '../../src/facts/frameworks.js';
-import { codeMatches, firstPerFile, fromMatch, isImportLine } from '../../src/facts/paths.js';
+import { codeMatches, firstPerFile, fromMatch, isImportLine, isProductionPath } from '../../src/facts/paths.js';
 import { COMPONENT_NAMES, splitByComponent } from '../../src/facts/component.js';
 import { dependencyEvidence, setAside } from '../../src/facts/dependencies.js';
 import { platformApps } from '../../src/facts/platform-apps.js';
@@ -45,8 +45,19 @@ export default defineRule({
     severity: 'medium',
     effort: 'medium',
     detection:
-      "Code that initialises a tracer: `new NodeSDK(`, `registerInstrumentations(`, `TracerProvider(`, `FastAPIInstrumentor`, `sdktrace.NewTracerProvider`, `otelhttp.NewHandler`, `.WithTracing(`, `OpenTelemetry::SDK.configure`, `tracing_opentelemetry`, `dd-trace` `.init()`, `elastic-apm-node` `.start()`, `xray_recorder`; auto-instrumentation launchers (`opentelemetry-instrument`, `ddtrace-run`, `-javaagent:…opentelemetry-javaagent`, `--require @opentelemetry/auto-instrumentations-node/register`, the operator's `instrumentation.opentelemetry.io/inject-*` annotation, a platform application manifest that has the platform inject the agent: NAIS `observability.autoInstrumentation.enabled`); Micrometer Tracing/Sleuth by dependency. An APM agent shipped into a Dockerfile without its `-javaagent:` flag (`applicationinsights-agent*.jar` or `applicationinsights.json` copied in) earns partial credit. A tracing dependency (catalogue `tracing`) that no code starts earns partial credit.",
+      "Code that initialises a tracer: `new NodeSDK(`, `registerInstrumentations(`, `TracerProvider(`, `FastAPIInstrumentor`, `sdktrace.NewTracerProvider`, `otelhttp.NewHandler`, `.WithTracing(`, `OpenTelemetry::SDK.configure`, `tracing_opentelemetry`, `dd-trace` `.init()`, `elastic-apm-node` `.start()`, `xray_recorder`; auto-instrumentation launchers (`opentelemetry-instrument`, `ddtrace-run`, `-javaagent:…opentelemetry-javaagent`, `--require @opentelemetry/auto-instrumentations-node/register`, the operator's `instrumentation.opentelemetry.io/inject-*` annotation, a platform application manifest that has the platform inject the agent: NAIS `observability.autoInstrumentation.enabled`); Micrometer Tracing/Sleuth by dependency. An APM agent shipped into a Dockerfile without its `-javaagent:` flag (`applicationinsights-agent*.jar` or `applicationinsights.json` copied in) earns partial credit. A tracing dependency (catalogue `tracing`) that no code starts earns partial credit; so does an in-house wrapper package (a direct npm dependency named for telemetry, otel or tracing, not a framework's usage-telemetry package) imported and initialised in the service's code.",
     patterns: {
+      // An import of a package named for telemetry or tracing (`@acme/platform-telemetry`,
+      // `acme-otel`, `company_tracing`): an in-house wrapper of an OpenTelemetry SDK, credited in
+      // check() where it is a direct dependency and the file initialises it (blind round 33).
+      wrapperImport: {
+        regex:
+          /(?:\bfrom|\bimport|\brequire\()\s*['"]((?:@[\w.-]{1,60}\/)?[\w.-]{0,60}?(?:telemetry|otel|tracing|tracer)[\w./-]{0,60})['"]/i,
+        files: ['**/*.{js,ts,mjs,cjs}'],
+        literals: ['telemetry', 'otel', 'tracing', 'tracer'],
+        ignoreCase: true,
+        maxPerFile: 2,
+      },
       setup: {
         regex:
           /(new\s+NodeSDK\s*\(|registerInstrumentations\s*\(|new\s+(?:Node|Web|Basic)TracerProvider\s*\(|registerOTel\s*\(|require\(\s*["']dd-trace["']\s*\)\s*\.init|\btracer\.init\s*\(|require\(\s*["']elastic-apm-node["']\s*\)\.start|\bapm\.start\s*\(|AWSXRay\.capture|require\(\s*["']newrelic["']\s*\)|import\s+["']newrelic["']|import\s+["']dd-trace\/init["']|\bTracerProvider\s*\(|Instrumentor\s*\(\s*\)\s*\.instrument|\.instrument_app\s*\(|configure_azure_monitor\s*\(|\bpatch_all\s*\(|xray_recorder\.configure|XRayMiddleware|ElasticAPM\s*\(|logfire\.configure\s*\(|sdktrace\.NewTracerProvider|otel\.SetTracerProvider|otelhttp\.New(?:Handler|Transport)|otelgin\.Middleware|otelecho\.Middleware|otelmux\.Middleware|otelgrpc\.New|tracer\.Start\s*\(\s*(?:tracer\.With|$|\))|opentracing\.SetGlobalTracer|OpenTelemetrySdk\.builder|AutoConfiguredOpenTelemetrySdk|GlobalOpenTelemetry\.(?:get|set)|@WithSpan\b|\.WithTracing\s*\(|AddOpenTelemetryTracing\s*\(|Sdk\.CreateTracerProviderBuilder|AddXRay|UseAllElasticApm|AddAllElasticApm|OpenTelemetry::SDK\.configure|Datadog\.configure|ElasticAPM\.start|Sdk::builder\s*\(\)|TracerProviderFactory|tracing_opentelemetry::(?:layer|OpenTelemetryLayer)|opentelemetry_otlp::|opentelemetry_jaeger::|SdkTracerProvider::builder|OpentelemetryPhoenix\.setup|\buse\s+Appsignal\.(?:Phoenix|Plug)\b)/,
@@ -314,6 +325,17 @@ export default defineRule({
         data,
       );
     }
+    // An in-house wrapper package (a direct dependency named for telemetry or tracing) imported and
+    // initialised in the service's code: its SDK set-up lives in the package, not here (partial).
+    const wrapper = wrapperInit(ctx, depsAll.server.length === 0);
+    if (wrapper) {
+      return partial(
+        0.6,
+        `Tracing is set up through ${wrapper.name}, a telemetry wrapper package initialised in the service's code; which spans it records and where it exports them is configured inside the package.`,
+        [fromMatch(wrapper.at, `tracing via ${wrapper.name} (initialised here)`), ...evidence],
+        { ...data, wrapper: wrapper.name },
+      );
+    }
     return fail(
       elsewhereNote
         ? `No tracing library or tracer initialisation found in the service's code.${elsewhereNote}`
@@ -330,3 +352,30 @@ export default defineRule({
     );
   },
 });
+
+/**
+ * Usage-telemetry packages of frameworks and tools (they report how a CLI is used, they trace no
+ * request) and Rust's `tracing` family (structured logging, not distributed tracing, unless it names
+ * OpenTelemetry).
+ */
+const NOT_A_WRAPPER =
+  /^(?:@(?:nuxt|astrojs|storybook|next|vercel|expo|angular|nestjs|prisma|redocly|sveltejs|remix-run|docusaurus|gatsbyjs|turbo|nx|sentry)\/|(?:gatsby|next|nuxt|turbo|nx|prisma)-telemetry$)|^@opentelemetry\//;
+
+/** A file calls something that starts or configures a package (`initialiseTelemetry(`, `otel.start(`). */
+const INIT_CALL = /(?:[Ii]nit|[Ss]tart|[Ss]etup|[Rr]egister|[Cc]onfigure|[Bb]oot)\w{0,40}\s{0,4}\(/;
+
+function wrapperInit(ctx: RuleContext, noCatalogued: boolean): { name: string; at: Match } | null {
+  if (!noCatalogued) return null;
+  const direct = new Set(
+    ctx.facts.dependencies.filter((d) => d.direct !== false && !d.dev && d.ecosystem === 'npm').map((d) => d.name),
+  );
+  for (const m of ctx.matches('wrapperImport')) {
+    const spec = m.groups[0] ?? '';
+    const name = spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0]!;
+    if (!direct.has(name) || NOT_A_WRAPPER.test(name)) continue;
+    if (!isProductionPath(m.path) || ctx.facts.componentOf(m.path) !== 'server') continue;
+    if (!INIT_CALL.test(ctx.files.read(m.path) ?? '')) continue;
+    return { name, at: m };
+  }
+  return null;
+}

@@ -41,6 +41,11 @@ const CODE = new RegExp(
   ].join('|'),
 );
 
+/** How many lines of a signal handler (or of the function it calls) are read. */
+const HANDLER_BODY = 12;
+/** How far above a handler the function it calls may be defined. */
+const DEF_ABOVE = 200;
+
 /** Steps of a shutdown that need a SIGTERM handler (or a graceful server setting) to run them. */
 const STEP_ONLY =
   /^(?!.*\b(?:signal\.Notify|SIGTERM|NotifyContext)\b).*(?:\.Shutdown\(|\.GracefulStop\(\)|@PreDestroy\b)/;
@@ -66,7 +71,7 @@ export default defineRule({
     severity: 'medium',
     effort: 'low',
     detection:
-      'Production code that handles SIGTERM or hooks into shutdown (`process.on("SIGTERM")`, also for each signal of a list: `["SIGTERM", "SIGINT"].forEach((s) => process.on(s, …))`, terminus, `signal.Notify(…SIGTERM)`, `.Shutdown(ctx)`, `addShutdownHook`, `IHostApplicationLifetime`, `trap("TERM")`, controller-runtime `ctrl.SetupSignalHandler()`); Spring `server.shutdown=graceful`; gunicorn/uvicorn graceful timeouts, uWSGI `die-on-term`; a Dockerfile `STOPSIGNAL` that is the graceful stop of the server it runs (SIGWINCH for Apache httpd, SIGQUIT for nginx/php-fpm). Platform settings (Kubernetes preStop, terminationGracePeriodSeconds, compose stop_grace_period) alone earn partial credit.',
+      'Production code that handles SIGTERM or hooks into shutdown (`process.on("SIGTERM")`, also for each signal of a list: `["SIGTERM", "SIGINT"].forEach((s) => process.on(s, …))`, terminus, `signal.Notify(…SIGTERM)`, `.Shutdown(ctx)`, `addShutdownHook`, `IHostApplicationLifetime`, `trap("TERM")`, controller-runtime `ctrl.SetupSignalHandler()`); Spring `server.shutdown=graceful`; gunicorn/uvicorn graceful timeouts, uWSGI `die-on-term`; a Dockerfile `STOPSIGNAL` that is the graceful stop of the server it runs (SIGWINCH for Apache httpd, SIGQUIT for nginx/php-fpm). Platform settings (Kubernetes preStop, terminationGracePeriodSeconds, compose stop_grace_period) alone earn partial credit; so does a Node handler that only ends the process (`process.exit`, itself or in the function of the same file it calls) and closes no server.',
     patterns: {
       code: {
         regex: CODE,
@@ -227,6 +232,37 @@ export default defineRule({
     };
     const telemetryFiles = new Set(ctx.matches('telemetryShutdown').map((m) => m.path));
     const located = handled.map((m) => (stopSignals.includes(m) ? m : atHandler(m)));
+    // A Node handler that ends the process (`process.exit(0)`), itself or through a function of the
+    // same file it calls (`process.on('SIGTERM', () => shutdown())`), and closes nothing on the way:
+    // SIGTERM is handled, in-flight requests are cut (blind round 33, a handler that flushes
+    // telemetry then exits).
+    const exitOnly = (m: Match) => {
+      if (!/\.[cm]?[jt]sx?$/.test(m.path) || !/\bprocess\.(?:on|once|addListener)\(/.test(m.snippet)) return false;
+      const lines = ctx.files.lines(m.path);
+      if (!lines) return false;
+      const body = lines.window(m.line, 0, HANDLER_BODY, true).join('\n');
+      let text = body;
+      const called = /=>\s*\{?\s*(?:void\s+|await\s+)?([A-Za-z_$][\w$]*)\s*\(|,\s*([A-Za-z_$][\w$]*)\s*\)/.exec(
+        m.snippet,
+      );
+      const name = called ? (called[1] ?? called[2])! : '';
+      if (name && name !== 'process') {
+        const def = new RegExp(
+          String.raw`^[ \t]*(?:export[ \t]+)?(?:(?:async[ \t]+)?function[ \t]+${name.replace(/\$/g, '\\$')}\b|(?:const|let|var)[ \t]+${name.replace(/\$/g, '\\$')}[ \t]*=)`,
+        );
+        for (let n = Math.max(1, m.line - DEF_ABOVE); n < m.line; n++)
+          if (def.test(lines.line(n))) {
+            text += `\n${lines.range(n, Math.min(lines.count, n + HANDLER_BODY), true).join('\n')}`;
+            break;
+          }
+      }
+      return (
+        /\bprocess\.exit\s*\(/.test(text) &&
+        !/\.close\w*\(|\bclose\w*\(|\.stop\(|\bdrain|\bterminate|\b(?:server|app|fastify|srv|worker|httpServer)\w*\.\w+\(|\.destroy\(|\.quit\(|\.disconnect\(|\.end\(/i.test(
+          text,
+        )
+      );
+    };
     if (located.length > 0 && located.every(telemetryOnly))
       return partial(
         0.3,
@@ -235,6 +271,16 @@ export default defineRule({
           ...firstPerFile(located).map((m) =>
             fromMatch(m, 'SIGTERM handler: flushes telemetry and exits, drains nothing'),
           ),
+          ...platform.slice(0, 3),
+        ],
+        data,
+      );
+    if (located.length > 0 && located.every((m) => !stopSignals.includes(m) && exitOnly(m)))
+      return partial(
+        0.3,
+        'SIGTERM is handled, but the handler exits (process.exit) without closing the server: in-flight requests are cut, not drained.',
+        [
+          ...firstPerFile(located).map((m) => fromMatch(m, 'SIGTERM handler: exits without draining')),
           ...platform.slice(0, 3),
         ],
         data,

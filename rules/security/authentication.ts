@@ -15,17 +15,44 @@ function linesAround(lines: Lines | undefined, line: number, before: number, aft
 }
 
 /**
+ * A request filter class (servlet `Filter`/`OncePerRequestFilter`, WebFlux `WebFilter`) is one unit:
+ * the header may be read in a helper method below the `filter` method that compares it and answers
+ * 401, so the class is judged whole — a key injected from configuration, a comparison, a 401.
+ */
+function filterRefusesWrongKey(text: string): boolean {
+  return (
+    /\b(?:implements|extends)\s+(?:WebFilter|OncePerRequestFilter|GenericFilterBean|Filter)\b|\)\s*:\s*(?:WebFilter|OncePerRequestFilter|GenericFilterBean|Filter)\b/.test(
+      text,
+    ) &&
+    INJECTED.test(text) &&
+    /\.(?:contains|equals)\s*\(|::contains\b|[!=]=/.test(text) &&
+    /\bUNAUTHORIZED\b|\bSC_UNAUTHORIZED\b|\b401\b|\bFORBIDDEN\b/.test(text)
+  );
+}
+
+/** A configured key read near the check (environment, settings). */
+const CONFIGURED = /\b(?:environ|getenv|Getenv|process\.env|settings\.|config|Configuration|ENV\[|env\(|API_KEYS?\b)/i;
+/**
+ * A key injected into the class from configuration (a Spring `@Value("${security.apiKey…}")` constructor
+ * parameter, `@ConfigurationProperties`, ASP.NET `IOptions<…>`/`IConfiguration`): the filter compares the
+ * header with a field, the configuration is read where the class is built (blind round 33, a WebFlux
+ * `WebFilter` checking `x-api-key`).
+ */
+const INJECTED =
+  /@Value\s*\(\s*["']\\?\$\{|@ConfigurationProperties\b|\bIOptions(?:Monitor|Snapshot)?<|\bIConfiguration\b|\bSystem\.getenv\s*\(/;
+
+/**
  * Around a key header read (line `line`, 1-based): the value compared with a configured key
  * (environment, settings) and a refusal with 401/403 — the definition and its use, not a header
  * merely passed on to another service.
  */
-function refusesWrongKey(lines: Lines | undefined, line: number): boolean {
+function refusesWrongKey(lines: Lines | undefined, line: number, text: () => string): boolean {
   const near = linesAround(lines, line, 3, 10);
   return (
-    /!==?|==|\bcompare_digest\s*\(|ConstantTimeCompare\s*\(|timingSafeEqual\s*\(|\.Equals\s*\(|\bnot\s+in\b/.test(
+    /!==?|==|\bcompare_digest\s*\(|ConstantTimeCompare\s*\(|timingSafeEqual\s*\(|\.Equals\s*\(|\bnot\s+in\b|\.(?:contains|equals)\s*\(|\b(?:is|has)?[Vv]alid\w*\s*\(/.test(
       near,
     ) &&
-    /\b(?:environ|getenv|Getenv|process\.env|settings\.|config|Configuration|ENV\[|env\(|API_KEYS?\b)/i.test(near) &&
+    (CONFIGURED.test(near) || INJECTED.test(text())) &&
     /\b(?:401|403)\b|UNAUTHORIZED|FORBIDDEN|\bUnauthorized|\bForbidden|PermissionDenied|AuthenticationFailed|NotAuthenticated/.test(
       near,
     )
@@ -105,7 +132,7 @@ export default defineRule({
     severity: 'high',
     effort: 'medium',
     detection:
-      "Code that installs or calls authentication (production code only): login checks named for what they do, called or annotated on request handlers (`SsoHelper.loginCheckWithAttr(request)`, `checkLogin(…)`, `@XxlSso`, `@LoginRequired`, `@RequiresAuthentication`; not `login = false`, not a definition); `passport.use/authenticate`, `AuthGuard`, `jwt.verify`/`jwtVerify`, `expressjwt(`, `NextAuth(`; `OAuth2PasswordBearer`, `HTTPBearer`, DRF `DEFAULT_AUTHENTICATION_CLASSES`, `@jwt_required`, `@login_required`, Django's `AuthenticationMiddleware` only where something requires a login (the admin or auth views routed, `login_required`, `LoginRequiredMixin`, `IsAuthenticated`); `jwt.Parse`, go-oidc verifiers, JWT/BasicAuth middleware; Spring `SecurityFilterChain`/`oauth2ResourceServer`/`httpBasic`; `AddAuthentication`/`AddJwtBearer`/`[Authorize]`; `devise_for`/`authenticate_user!`, a Rails filter that requires a login (`before_action :login_required`, `:require_login`, `:authenticate`); Laravel `auth:` middleware; actix/axum bearer auth, actix-identity's `IdentityService`/`CookieIdentityPolicy`/`IdentityMiddleware`; Elixir `plug :require_authenticated_user`/`plug :authenticate`, Guardian and Pow plugs, `plug Ueberauth`, Plug.BasicAuth, Joken/Phoenix.Token verification, `Bcrypt.verify_pass`; authentication written by hand (a password hash verified with bcrypt/argon2/check_password_hash/`BCrypt::Password.new(…) ==`, the Basic or Authorization header of an incoming request read (Rust `headers().get(AUTHORIZATION)`, also the request's BasicAuth method handed to a checker, Flask `request.authorization`; a check that runs only when credentials are configured, `if creds != nil && …`, or that an early return skips when its secret is empty — Go `if len(cfg.Secret) == 0 { return h }`, JS `if (!process.env.API_KEY) return next()`, Python `if not settings.API_KEY: return` —, is optional: partial 0.5, citing the early return), or an API-key header compared with the configured key and refused with 401/403, or a Fastify `addHook('onRequest'|'preHandler', …)` — autohooks included —, or a Ktor plugin the project wrote (`createRouteScopedPlugin`/`createApplicationPlugin`) whose file reads the Authorization header and sets the principal or answers 401, credited at the `install(X)` that installs it, or a Go middleware (`func logged(next Handler) Handler`) that refuses a request without a session user or token with 401 or a redirect). Libraries from the `authentication` catalogue alone earn partial credit; a JWT library production code uses only to sign tokens it sends (`JWT::encode(`, `jwt.sign(` whose token goes into the bearer Authorization header of an outbound request) earns none, and Laravel's stock `guest` middleware (RedirectIfAuthenticated) is no authentication. Not applicable when the only HTTP server serves operational routes (/metrics, health probes, pprof), as the listener of a Kubernetes controller or an agent does. controller-runtime's metrics filter (`Metrics.FilterProvider = filters.WithAuthenticationAndAuthorization`: TokenReview and SubjectAccessReview on each request to /metrics) counts as a pass where the manager is the only HTTP server (a Kubernetes operator), as partial credit (metrics only) beside a web framework or another server.",
+      "Code that installs or calls authentication (production code only): login checks named for what they do, called or annotated on request handlers (`SsoHelper.loginCheckWithAttr(request)`, `checkLogin(…)`, `@XxlSso`, `@LoginRequired`, `@RequiresAuthentication`; not `login = false`, not a definition); `passport.use/authenticate`, `AuthGuard`, `jwt.verify`/`jwtVerify`, `expressjwt(`, `NextAuth(`; `OAuth2PasswordBearer`, `HTTPBearer`, DRF `DEFAULT_AUTHENTICATION_CLASSES`, `@jwt_required`, `@login_required`, Django's `AuthenticationMiddleware` only where something requires a login (the admin or auth views routed, `login_required`, `LoginRequiredMixin`, `IsAuthenticated`); `jwt.Parse`, go-oidc verifiers, JWT/BasicAuth middleware; Spring `SecurityFilterChain`/`oauth2ResourceServer`/`httpBasic`; `AddAuthentication`/`AddJwtBearer`/`[Authorize]`; `devise_for`/`authenticate_user!`, a Rails filter that requires a login (`before_action :login_required`, `:require_login`, `:authenticate`); Laravel `auth:` middleware; actix/axum bearer auth, actix-identity's `IdentityService`/`CookieIdentityPolicy`/`IdentityMiddleware`; Elixir `plug :require_authenticated_user`/`plug :authenticate`, Guardian and Pow plugs, `plug Ueberauth`, Plug.BasicAuth, Joken/Phoenix.Token verification, `Bcrypt.verify_pass`; authentication written by hand (a password hash verified with bcrypt/argon2/check_password_hash/`BCrypt::Password.new(…) ==`, the Basic or Authorization header of an incoming request read (Rust `headers().get(AUTHORIZATION)`, also the request's BasicAuth method handed to a checker, Flask `request.authorization`; a check that runs only when credentials are configured, `if creds != nil && …`, or that an early return skips when its secret is empty — Go `if len(cfg.Secret) == 0 { return h }`, JS `if (!process.env.API_KEY) return next()`, Python `if not settings.API_KEY: return` —, is optional: partial 0.5, citing the early return), or an API-key header compared with the configured key and refused with 401/403 — also in a servlet `Filter`/`OncePerRequestFilter` or WebFlux `WebFilter` (`request.getHeader(…)`, `exchange.request.headers.getFirst(…)`) whose key is injected from configuration (`@Value('${…}')`, `@ConfigurationProperties`, `IOptions<…>`) —, or a Fastify `addHook('onRequest'|'preHandler', …)` — autohooks included —, or a Ktor plugin the project wrote (`createRouteScopedPlugin`/`createApplicationPlugin`) whose file reads the Authorization header and sets the principal or answers 401, credited at the `install(X)` that installs it, or a Go middleware (`func logged(next Handler) Handler`) that refuses a request without a session user or token with 401 or a redirect). Libraries from the `authentication` catalogue alone earn partial credit; a JWT library production code uses only to sign tokens it sends (`JWT::encode(`, `jwt.sign(` whose token goes into the bearer Authorization header of an outbound request) earns none, and Laravel's stock `guest` middleware (RedirectIfAuthenticated) is no authentication. Not applicable when the only HTTP server serves operational routes (/metrics, health probes, pprof), as the listener of a Kubernetes controller or an agent does. controller-runtime's metrics filter (`Metrics.FilterProvider = filters.WithAuthenticationAndAuthorization`: TokenReview and SubjectAccessReview on each request to /metrics) counts as a pass where the manager is the only HTTP server (a Kubernetes operator), as partial credit (metrics only) beside a web framework or another server.",
     patterns: {
       ctrlMetricsAuth: CTRL_METRICS_AUTH,
       // The arguments of `@UseGuards(` and `auth({` stop at the next such call: scanning on from
@@ -300,7 +327,7 @@ export default defineRule({
       // credited only where it is compared with a configured key and refused with 401/403 (check()).
       apiKeyHeader: {
         regex:
-          /\b(?:request|req|r|ctx|c|context|Request|HttpContext\.Request)\.(?:headers|Headers|Header|META)(?:\.(?:get|Get|TryGetValue)\s*\(\s*|\s*\[\s*)["']([\w-]+)["']|\b(?:req|c|ctx)\.(?:get|header|GetHeader|get_header)\s*\(\s*["']([\w-]+)["']/i,
+          /\b(?:request|req|r|ctx|c|context|Request|HttpContext\.Request)\.(?:headers|Headers|Header|META)(?:\.(?:get|Get|getFirst|TryGetValue)\s*\(\s*|\s*\[\s*)["']([\w-]+)["']|\b(?:req|c|ctx)\.(?:get|header|GetHeader|get_header)\s*\(\s*["']([\w-]+)["']|\b(?:request|req|httpRequest|servletRequest|httpServletRequest)\.getHeader\s*\(\s*["']([\w-]+)["']|\bgetHeaders\(\)\.getFirst\s*\(\s*["']([\w-]+)["']/i,
         files: ['**/*.{go,js,ts,mjs,cjs,py,java,kt,cs,rb,php,rs}'],
         literals: [
           'api-key',
@@ -618,7 +645,11 @@ export default defineRule({
           key: 'apiKeyHeader',
           label: 'API key checked by hand (a request header compared with the configured key, refused with 401/403)',
           rejectMatch: (m) =>
-            !KEY_HEADER.test(m.groups.find(Boolean) ?? '') || !refusesWrongKey(ctx.files.lines(m.path), m.line),
+            !KEY_HEADER.test(m.groups.find(Boolean) ?? '') ||
+            !(
+              refusesWrongKey(ctx.files.lines(m.path), m.line, () => ctx.files.read(m.path) ?? '') ||
+              filterRefusesWrongKey(ctx.files.read(m.path) ?? '')
+            ),
         },
         {
           key: 'ctrlMetricsAuth',

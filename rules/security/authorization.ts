@@ -122,6 +122,28 @@ const GROUP_FILES = ['**/*.{java,kt,scala,groovy,js,ts,mjs,cjs,py,go,cs,rb,php,r
 const ALLOWED_LOOKUP = String.raw`,\s*ok\s*:?=\s*[\w.]*\b[Aa]llowed_?(?:Groups|Roles|groups|roles)\s*\[\s*[\w.]+\s*\]|\bslices\.Contains\(\s*[\w.]*\b[Aa]llowed_?(?:Groups|Roles|groups|roles)\s*,`;
 const RIGHTS = String.raw`\b(?:hasRequiredRights|requiredRights|requiredRoles|requiredPermissions|allowedRoles)\b`;
 
+/**
+ * Express/Koa/Fastify middleware written by hand (blind round 33, an Express app's
+ * `authorisationMiddleware(roles)`): a condition on the caller's roles, authorities, permissions or
+ * scopes (`!roles.some(r => allowed.includes(r))`, `!req.user.permissions.includes(p)`) in a file that
+ * defines a request handler with `next`, refused within a few lines (403/401, a redirect to an error
+ * page, `next(err)`, a throw), and mounted (`app.use(name(…))`, `router.get('/x', name(…), …)`).
+ */
+const MW_ROLE_COND = String.raw`${IF}${NOT_IF}{0,120}?\b(?=\w*?(?:[Rr]oles|[Aa]uthorities|[Pp]ermissions|[Ss]copes))\w+\s*(?:\?\.|\.)\s*(?:some|every|includes|has|indexOf|find|contains)\s*\(`;
+/** A JS request handler with `next`: Express `(req, res, next)`, Koa `(ctx, next)`, typed or not. */
+const JS_MW =
+  /\(\s*req\w*(?::[ \t]*[\w.<>]+)?,[ \t]*res\w*(?::[ \t]*[\w.<>]+)?,[ \t]*next\b|\(\s*ctx(?::[ \t]*[\w.<>]+)?,[ \t]*next\b|\bRequestHandler\b|\bMiddleware\b/;
+/** The refusal below the condition. */
+const MW_REFUSE =
+  /\b40[13]\b|[Ff]orbidden|[Uu]nauthori[sz]ed|FORBIDDEN|UNAUTHORIZED|\.redirect\s*\(|\bnext\s*\(\s*(?:new\b|create\w*\(|err\b|error\b|\w+Error\b)|\bthrow\b/;
+/** How far below the condition the refusal may be (a log line between them). */
+const MW_BODY = 4;
+/** The function the condition sits in: the nearest definition above it. */
+const MW_DEF =
+  /^[ \t]*(?:export[ \t]+)?(?:default[ \t]+)?(?:async[ \t]+)?function[ \t]*\*?[ \t]*([A-Za-z_$][\w$]*)|^[ \t]*(?:export[ \t]+)?(?:const|let|var)[ \t]+([A-Za-z_$][\w$]*)[ \t]*(?::[^=\n]{0,80})?=/;
+/** How far above the condition its function's definition may be. */
+const MW_DEF_ABOVE = 40;
+
 const CTRL_LABEL =
   'controller-runtime metrics filter: each request to the metrics endpoint authorised by a SubjectAccessReview against RBAC (filters.WithAuthenticationAndAuthorization)';
 
@@ -137,7 +159,7 @@ export default defineRule({
     severity: 'high',
     effort: 'medium',
     detection:
-      'Code that checks a role, permission or policy (production code only): Elixir `Bodyguard.permit`/`use Bodyguard.Policy`, Canada `can?(…)`, Canary and a hand-written `plug :authorize…`/`plug :require_admin…`; `@Roles(`/`RolesGuard`, CASL abilities, Casbin enforcers, `new AccessControl`; DRF `permission_classes` (not `AllowAny` alone), `@permission_required`, `PermissionRequiredMixin`, FastAPI `Security(…, scopes=…)`, `@roles_required`; Go Casbin/OPA; Spring `@PreAuthorize`/`@Secured`/`@RolesAllowed`/`hasRole`; ASP.NET `[Authorize(Roles|Policy=…)]`, `AddPolicy`, `RequireRole`; Pundit `authorize`, CanCanCan; OAuth scope checks (`authorize_scope!`), Rocket/actix request guards named for a role (`FromRequest for AdminHeaders`), actix-web-grants/poem-grants `#[protect(…)]`/`#[has_permissions(…)]`, Go lookups of a caller’s group in the configured allowed groups (`_, ok := p.AllowedGroups[group]`), guard functions named for a role whose body refuses with 403 (`def check_admin` … `HTTPStatus.FORBIDDEN`), hand-written guard functions named for a role or permission (`is_admin`, `is_mod_or_admin`, `check_community_mod_action`, `hasPermission`, `require_role`) cited with their definition and one call elsewhere (a guard nothing calls, or one in browser code, earns nothing), membership checks in a request hook or middleware (`if (workspaceId !== workspace.id)` … `reply.status(403)`: the caller is not a member of the workspace, tenant or organisation the request names), conditions comparing the user’s role with a named role (`if user.role == "admin"`, `Role::Moderator`, `!user.admin`), hand-written guards: a condition on a role, permission, scope or membership that answers 403/forbidden (`if not rw: raise PermissionDenied`, `if !user.IsAdmin {… StatusForbidden`); Laravel `Gate::`, `$this->authorize`, `can:` middleware, Symfony `IsGranted`/`access_control`; role checks on identity-provider groups: the groups of a caller tested for a configured group (`groups.contains(…)`, `userGroups.includes(…)`) where production code reads the `groups` claim of the token (Azure AD/Entra ID, Keycloak); OPA `.rego` policies. Libraries from the `authorization` catalogue alone earn partial credit; so do ownership checks alone (`if post.author != current_user(): abort(403)`). A variable of a guard’s name (a CLI flag `var isAdmin bool`) is neither a use of the guard nor a role check. Not applicable when the only HTTP server serves operational routes (/metrics, health probes, pprof), as the listener of a Kubernetes controller or an agent does. controller-runtime\'s metrics filter (`Metrics.FilterProvider = filters.WithAuthenticationAndAuthorization`: TokenReview and SubjectAccessReview on each request to /metrics) counts as a pass where the manager is the only HTTP server (a Kubernetes operator), as partial credit (metrics only) beside a web framework or another server.',
+      'Code that checks a role, permission or policy (production code only): Elixir `Bodyguard.permit`/`use Bodyguard.Policy`, Canada `can?(…)`, Canary and a hand-written `plug :authorize…`/`plug :require_admin…`; `@Roles(`/`RolesGuard`, CASL abilities, Casbin enforcers, `new AccessControl`; DRF `permission_classes` (not `AllowAny` alone), `@permission_required`, `PermissionRequiredMixin`, FastAPI `Security(…, scopes=…)`, `@roles_required`; Go Casbin/OPA; Spring `@PreAuthorize`/`@Secured`/`@RolesAllowed`/`hasRole`; ASP.NET `[Authorize(Roles|Policy=…)]`, `AddPolicy`, `RequireRole`; Pundit `authorize`, CanCanCan; OAuth scope checks (`authorize_scope!`), Rocket/actix request guards named for a role (`FromRequest for AdminHeaders`), actix-web-grants/poem-grants `#[protect(…)]`/`#[has_permissions(…)]`, Go lookups of a caller’s group in the configured allowed groups (`_, ok := p.AllowedGroups[group]`), guard functions named for a role whose body refuses with 403 (`def check_admin` … `HTTPStatus.FORBIDDEN`), hand-written guard functions named for a role or permission (`is_admin`, `is_mod_or_admin`, `check_community_mod_action`, `hasPermission`, `require_role`) cited with their definition and one call elsewhere (a guard nothing calls, or one in browser code, earns nothing), membership checks in a request hook or middleware (`if (workspaceId !== workspace.id)` … `reply.status(403)`: the caller is not a member of the workspace, tenant or organisation the request names), conditions comparing the user’s role with a named role (`if user.role == "admin"`, `Role::Moderator`, `!user.admin`), hand-written guards: a condition on a role, permission, scope or membership that answers 403/forbidden (`if not rw: raise PermissionDenied`, `if !user.IsAdmin {… StatusForbidden`); Laravel `Gate::`, `$this->authorize`, `can:` middleware, Symfony `IsGranted`/`access_control`; role checks on identity-provider groups: the groups of a caller tested for a configured group (`groups.contains(…)`, `userGroups.includes(…)`) where production code reads the `groups` claim of the token (Azure AD/Entra ID, Keycloak); OPA `.rego` policies; Express/Koa middleware written by hand whose condition on the caller’s roles, authorities, permissions or scopes (`!roles.some(r => allowed.includes(r))`) refuses the request within a few lines (403/401, a redirect, `next(err)`, a throw), cited with the line that mounts it (`app.use(gate(…))`, a route that lists it). Libraries from the `authorization` catalogue alone earn partial credit; so do ownership checks alone (`if post.author != current_user(): abort(403)`). A variable of a guard’s name (a CLI flag `var isAdmin bool`) is neither a use of the guard nor a role check. Not applicable when the only HTTP server serves operational routes (/metrics, health probes, pprof), as the listener of a Kubernetes controller or an agent does. controller-runtime\'s metrics filter (`Metrics.FilterProvider = filters.WithAuthenticationAndAuthorization`: TokenReview and SubjectAccessReview on each request to /metrics) counts as a pass where the manager is the only HTTP server (a Kubernetes operator), as partial credit (metrics only) beside a web framework or another server.',
     patterns: {
       ctrlMetricsAuth: CTRL_METRICS_AUTH,
       js: {
@@ -280,6 +302,22 @@ export default defineRule({
         files: ['**/*.{go,rb,js,ts,mjs,cjs,py,java,kt,cs,php,rs}'],
         literals: ['!='],
         maxPerFile: 3,
+      },
+      mwRoleCond: {
+        regex: new RegExp(MW_ROLE_COND),
+        files: ['**/*.{js,ts,mjs,cjs}'],
+        literals: ['oles', 'uthorities', 'ermissions', 'copes'],
+        maxPerFile: 3,
+      },
+      // Where a middleware is mounted: `app.use(name`, `router.use(name`, a route whose arguments
+      // start with it (`router.get('/x', name(…)`), or a line that passes it on by itself (`  name([…]),`
+      // in a multi-line route registration).
+      mwMount: {
+        regex:
+          /\.use\(\s*([A-Za-z_$][\w$]*)|\.(?:get|post|put|patch|delete|all)\(\s*['"`][^'"`\n,]{0,200}['"`],\s*([A-Za-z_$][\w$]*)|^[ \t]+([A-Za-z_$][\w$]*)\([^()\n]{0,200}\),[ \t]*$/m,
+        files: ['**/*.{js,ts,mjs,cjs}'],
+        literals: ['.use(', '.get(', '.post(', '.put(', '.patch(', '.delete(', '.all(', '),'],
+        maxPerFile: 60,
       },
       requestHook: {
         regex: REQUEST_HOOK,
@@ -435,10 +473,16 @@ export default defineRule({
     };
     const { own, unused } = ownGuards(refs, declaresVar, (p) => ctx.facts.componentOf(p) !== 'server');
     const groupClaimRead = ctx.matches('groupClaim').some((m) => isProductionPath(m.path) && !UI_FILE.test(m.path));
+    const mw = mountedRoleMiddleware(
+      ctx.files,
+      ctx.matches('mwRoleCond'),
+      ctx.matches('mwMount'),
+      (p) => isProductionPath(p) && !UI_FILE.test(p) && ctx.facts.componentOf(p) === 'server',
+    );
     const result0 = codeOrDeps(ctx, {
       what: 'authorization',
       catalogue: 'authorization',
-      extra: rego,
+      extra: [...rego, ...mw],
       refs: 'guardRefs',
       refsCover: (name) => GUARD_REFS_NAME.test(name),
       own: {
@@ -682,4 +726,45 @@ function handRoleCall(snippet: string, text: string | undefined): boolean {
     !/@(?:PreAuthorize|PostAuthorize|Secured|RolesAllowed)\b/.test(snippet) &&
     !SPRING_SECURITY_FILE.test(text ?? '')
   );
+}
+
+/**
+ * Hand-written role middleware (MW_ROLE_COND) that refuses the request and is mounted: the condition
+ * and the mount line, for the first such middleware. The function is the nearest definition above
+ * the condition (or the file's own name, for a default export imported under it).
+ */
+function mountedRoleMiddleware(
+  files: FileView,
+  conds: readonly Match[],
+  mounts: readonly Match[],
+  production: (path: string) => boolean,
+): Evidence[] {
+  for (const m of conds) {
+    if (!production(m.path)) continue;
+    const lines = files.lines(m.path);
+    if (!lines) continue;
+    const below = lines.window(m.line, 0, MW_BODY, true).join('\n');
+    if (!MW_REFUSE.test(below)) continue;
+    const above = lines.window(m.line, MW_DEF_ABOVE, 0, true);
+    if (!above.some((l) => JS_MW.test(l))) continue;
+    const names = new Set<string>();
+    for (let i = above.length - 1; i >= 0 && names.size === 0; i--) {
+      const d = MW_DEF.exec(above[i]!);
+      if (d) names.add((d[1] ?? d[2])!);
+    }
+    const base = m.path.slice(m.path.lastIndexOf('/') + 1).replace(/\.\w+$/, '');
+    if (/^[A-Za-z_$][\w$]*$/.test(base)) names.add(base);
+    const mount = mounts.find(
+      (x) => production(x.path) && names.has(x.groups.find(Boolean) ?? '') && !(x.path === m.path && x.line <= m.line),
+    );
+    if (!mount) continue;
+    return [
+      fromMatch(
+        m,
+        "hand-written authorization middleware: the caller's roles or permissions checked, the request refused",
+      ),
+      fromMatch(mount, 'the role middleware mounted on the routes'),
+    ];
+  }
+  return [];
 }
