@@ -15,7 +15,7 @@ import { judgeHeader } from './headers.js';
 import { composeServiceCounts, listedFinding } from './listed.js';
 import { plain } from './status.js';
 import { countFigure, isTestCount } from './numbers.js';
-import { classMethodCount } from './stubs.js';
+import { classMethodCount, methodCountFigure } from './stubs.js';
 import { symbolFinding } from './symbols.js';
 import { removedNames, replacedNames } from './removed-names.js';
 import { missingTestClass, testClassCount } from './test-classes.js';
@@ -633,7 +633,7 @@ export function judgeClaimInner(
   const figure =
     claim.number && claim.number.kind !== 'percent'
       ? `${claim.number.value}${claim.number.unit ? ` ${claim.number.unit}` : ''}`
-      : (countFigure(claim.text) ?? DURATION.exec(plain(claim.text))?.[0]);
+      : (countFigure(claim.text) ?? DURATION.exec(plain(claim.text))?.[0] ?? methodCountFigure(plain(claim.text)));
   if (
     figure &&
     (verdict.verdict === 'confirmed' || verdict.verdict === 'partially-confirmed') &&
