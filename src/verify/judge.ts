@@ -17,6 +17,7 @@ export { replacedNames } from './removed-names.js';
 export { subProject } from './sub-project.js';
 export { READINESS_TOLERANCE, PILLAR_TOLERANCE, COUNT_TOLERANCE, COVERAGE_TOLERANCE, testScope } from './figures.js';
 import type { VerifiedClaim, Verdict } from './schema.js';
+import { generatedWithoutTemplate } from './generated.js';
 import { pinDifferenceReason, pinnedVersionDifference } from './pinned-versions.js';
 import { NEGATED, namesOf } from './needles.js';
 import { unitCount } from './unit-counts.js';
@@ -153,9 +154,13 @@ export function judgeClaim(
       claim,
       `advice, a command or a risk the document gives (${ADVICE_LABEL.exec(plain(claim.text))![0].trim()}), not a statement of what the repository has`,
     );
-  const v = pinned(
+  const v = generatedWithoutTemplate(
     claim,
-    stubbed(claim, everyRouteCounted(claim, judgeClaimChecked(claim, report, options), lookup), lookup),
+    pinned(
+      claim,
+      stubbed(claim, everyRouteCounted(claim, judgeClaimChecked(claim, report, options), lookup), lookup),
+      lookup,
+    ),
     lookup,
   );
   // A confirmation rests on the claim's distinctive subject AND value: "/plan: 255 KB", "timeout
