@@ -68,7 +68,10 @@ export function superfluousFile(claim: Claim, ctx: LookupContext): Finding | nul
 /** A report's rules by id, indexed once: every claim asks. */
 const rulesOf = new WeakMap<Report, Map<string, RuleReport>>();
 /** A table row's or a line's verdict of a run: "| PASS |", "FIXED", "FUNCTIONAL", "working". */
-export const RAN_VERDICT = /\b(?:PASS(?:ED)?|FIXED|FUNCTIONAL|WORKING|VERIFIED|OPERATIONAL)\b/;
+export const RAN_VERDICT = /\b(?:PASS(?:ED)?|FIXED|FUNCTIONAL|WORKING|VERIFIED|OPERATIONAL|SUCCESS(?:FUL)?)\b/;
+/** "113/134 Passing", "All Passing (52/52)", "20/20 tests passed": how many of a run's tests passed. */
+export const RUN_TALLY =
+  /(?<![\d.])\d{1,5}\s*\/\s*\d{1,5}\s+(?:tests?\s+)?(?:passing|passed|pass)\b|\b(?:passing|passed)\s*\(\s*\d{1,5}\s*\/\s*\d{1,5}\s*\)/i;
 /** What a component does or how well, beyond that it is there: "use text + color", "shows uptime", "optimized". */
 export const BEHAVIOUR =
   /\b(?:uses?|shows?|displays?|renders?|works?|responds?|returns?|prevents?|ensures?|allows?|available in|optimi[sz]ed|faster|semantic|accessible|real-time)\b/i;

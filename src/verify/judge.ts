@@ -26,6 +26,7 @@ import { routeCoverage } from './coverage.js';
 import { quotedStatement, runStatus, statementIn } from './presence-only.js';
 import {
   RAN_VERDICT,
+  RUN_TALLY,
   auditorAction,
   ADVICE_LABEL,
   SAID_OF_IT,
@@ -213,7 +214,7 @@ export function judgeClaim(
     const ran = RAN_VERDICT.exec(said);
     if (
       ran &&
-      (v.basis.startsWith('rule:') || v.basis === 'mechanism') &&
+      (v.basis.startsWith('rule:') || v.basis === 'mechanism' || v.basis === 'config') &&
       said
         .replace(ran[0], '')
         .split(/[^\p{L}\p{N}]+/u)
@@ -223,6 +224,15 @@ export function judgeClaim(
         ...v,
         verdict: 'unverifiable',
         reason: `${v.reason}; but the line is a topic with a run's verdict ("${ran[0]}"), which the repository does not record`,
+      };
+    // "Integration Tests (API Endpoints): 113/134 Passing": how many tests a run passed. A rule that finds
+    // such tests counts none of them, and the run is not recorded.
+    const tally = RUN_TALLY.exec(said);
+    if (tally && (v.basis.startsWith('rule:') || v.basis === 'mechanism'))
+      return {
+        ...v,
+        verdict: 'unverifiable',
+        reason: `${v.reason}; but the line gives a run's tally ("${tally[0]}"), which the rule does not count and the repository does not record`,
       };
     // "Comprehensive documentation", "Documentation: Complete and up-to-date": a README shows there is
     // documentation, not how complete it is.
