@@ -228,7 +228,8 @@ export function judgeClaim(
     // "Integration Tests (API Endpoints): 113/134 Passing": how many tests a run passed. A rule that finds
     // such tests counts none of them, and the run is not recorded.
     const tally = RUN_TALLY.exec(said);
-    if (tally && (v.basis.startsWith('rule:') || v.basis === 'mechanism'))
+    // (A count the lookups compared with the line's, "the document says 98 tests; 96 counted", stands.)
+    if (tally && (v.basis.startsWith('rule:') || v.basis === 'mechanism') && !/\bthe document says \d/.test(v.reason))
       return {
         ...v,
         verdict: 'unverifiable',
