@@ -34,6 +34,7 @@ import { NEGATED } from './needles.js';
 import { isCompoundNoun } from './context.js';
 import { docTests, docTestsAgree } from './doctests.js';
 import { unitCount, unitCountAgrees } from './unit-counts.js';
+import { endpointCount, endpointVerdict } from './endpoint-counts.js';
 import { folderCountReason, folderFileCount } from './folder-counts.js';
 import { testsOfFinding } from './test-counts.js';
 import { mapClaim, pillarOf } from './vocabulary.js';
@@ -439,6 +440,19 @@ export function judgeClaimInner(
       `the document says ${units.atLeast ? 'at least ' : ''}${units.claimed} ${units.what}; the repository holds ${units.where ?? units.found}${unitCountAgrees(units) ? '' : ': the document is out of date'}`,
       units.evidence,
     );
+  // "Complete REST API with 6 endpoints": the route declarations of the product's code, counted.
+  const endpoints = endpointCount(opts.lookup, claim);
+  if (endpoints) {
+    const verdict = endpointVerdict(endpoints);
+    return out(
+      'search',
+      verdict,
+      verdict === 'unverifiable'
+        ? `the document says ${endpoints.claimed} endpoints; the code declares ${endpoints.found} routes in ${endpoints.files} files, fewer than that, and routes declared in ways not read here may be missing from the count`
+        : `the document says ${endpoints.claimed} endpoints; the code declares ${endpoints.found} routes in ${endpoints.files} files${verdict === 'contradicted' ? ': the document is out of date' : ''}`,
+      endpoints.evidence,
+    );
+  }
   const doc = docTests(opts.lookup, claim);
   if (doc)
     return out(
