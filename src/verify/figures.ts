@@ -6,7 +6,8 @@
  */
 import type { Report } from '../report/schema.js';
 import type { Claim } from './extract.js';
-import { type JudgeOptions, type Out, ruleById } from './judge.js';
+import type { JudgeOptions, Out } from './judge.js';
+import { ruleById } from './claim-shapes.js';
 import { pillarOf } from './vocabulary.js';
 import type { VerifiedClaim } from './schema.js';
 import { testsFinding } from './test-counts.js';

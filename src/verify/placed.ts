@@ -13,6 +13,7 @@ import { fileText } from './problems.js';
 import { testFileHeading } from './tested.js';
 import { composeServiceCounts } from './listed.js';
 import { table } from '../util/table.js';
+import { folderUnitCount, folderUnitReason } from './folder-units.js';
 
 export function judgePlaced(claim: Claim, ctx: LookupContext, out: Out): VerifiedClaim {
   const cited = /^(.*?):(?:(\d+)(?:-(\d+))?|([A-Za-z_$][\w$]*(?:(?:\/|, ?)[A-Za-z_$][\w$]*){0,5}))$/.exec(
@@ -169,6 +170,10 @@ export function judgePlaced(claim: Claim, ctx: LookupContext, out: Out): Verifie
         [{ path: compose.path, note: `${compose.count} services` }],
       );
     }
+    // "Models/  ← 5 domain models": the source files the folder holds are the units counted.
+    const under = figure && node.endsWith('/') ? folderPath(ctx, node) : null;
+    const units = under !== null ? folderUnitCount(ctx, under, note) : null;
+    if (units) return out('file', units.agrees ? 'confirmed' : 'contradicted', folderUnitReason(units), units.evidence);
     if (figure)
       return out(
         'file',

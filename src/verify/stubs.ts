@@ -225,10 +225,20 @@ export function stubAt(ctx: LookupContext, path: string, line: number, name: str
   return body ? isStub(body) : false;
 }
 
-/** "ContratoService (9 métodos)", "UserService (12 methods)": a count of a named class's methods. */
+/**
+ * "ContratoService (9 métodos)", "UserService (12 methods)", "PostRepository: 7 specialized post queries",
+ * "PostsController: 7 post endpoints": a count of a named class's methods (what it serves, answers or does).
+ */
 const METHOD_COUNT =
-  /\b([A-Z][A-Za-z0-9]{2,60})\b[^\d\n]{0,12}?\(?(\d{1,3})\s+(?:public\s+|öffentliche\s+|p[uú]blic[oa]s\s+)?(?:methods|métodos|méthodes|methoden|metodi|funções|functions|fonctions|funciones)\b/i;
-const NOT_DECLARING = /^(?:return|new|await|throw|else|yield|case|await|delete|typeof|void)$/;
+  /\b([A-Z][A-Za-z0-9]{2,60})\b[^\d\n]{0,12}?\(?(\d{1,3})\s+(?:[A-Za-z\u00C0-\u024F-]{2,20}\s+){0,2}?(?:methods|métodos|méthodes|methoden|metodi|funções|functions|fonctions|funciones|operations|operações|operaciones|opérations|queries|consultas|requêtes|endpoints|actions|ações|acciones)\b/i;
+
+/** The count a line gives a named class's methods ("7 specialized post queries"), as written, or null. */
+export function methodCountFigure(text: string): string | null {
+  const m = METHOD_COUNT.exec(text);
+  return m ? m[0].slice(m[0].indexOf(m[2]!, m[1]!.length)) : null;
+}
+// ("void" is a return type in a class body, "public void save()", not the JavaScript operator.)
+const NOT_DECLARING = /^(?:return|new|await|throw|else|yield|case|await|delete|typeof)$/;
 
 /**
  * "public Order create(Order o) {", "async get(id: string): Promise<X> {": a method declared on one
@@ -313,7 +323,10 @@ function countIn(
   let open = 0;
   let open_ = false;
   let dunder = 0;
+  // A constructor ("public UserService(Repo r) {") is not one of the class's methods.
+  const ctor = new RegExp(`^\\s*(?:(?:public|protected|private|internal)\\s+)?${escapeRe(name)}\\s*\\(`);
   const count = (l: string) => {
+    if (ctor.test(l)) return;
     const python = /^\s*(?:def|fun|function|fn)\s/.test(l);
     const d = python ? 'yes' : methodDeclared(l);
     if (d === 'open') open_ = true;

@@ -1,0 +1,41 @@
+/**
+ * readiness verify: a count of the application's endpoints (rounds 22 and 25, development sets), settled
+ * by counting the route declarations of the product's code — one way: more declarations than the
+ * document says is out of date, fewer is left open.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Tree } from '../src/testing/memory.js';
+import { reportWith, verifier } from './helpers/verify.js';
+
+describe('the number of endpoints of the whole API', () => {
+  const tree: Tree = {
+    'package.json': '{"name":"api","dependencies":{"express":"^4.19.0"}}\n',
+    'src/routes/posts.js': [
+      "const router = require('express').Router();",
+      "router.get('/posts', list);",
+      "router.post('/posts', create);",
+      "router.delete('/posts/:id', remove);",
+      'module.exports = router;',
+    ].join('\n'),
+    'test/posts.test.js': "router.get('/not-a-route', x);\n",
+  };
+  const doc = [
+    '# Completion report', // 1
+    '', // 2
+    '- ✅ Complete REST API with 2 endpoints', // 3
+    '- ✅ 3 RESTful API Endpoints', // 4
+    '- ✅ 5 API endpoints', // 5
+  ].join('\n');
+  const { at } = verifier('REPORT.md')(tree, doc, reportWith([]));
+
+  it('is out of date when the code declares more routes than the document counts', () => {
+    expect(at(3).verdict).toBe('contradicted');
+    expect(at(3).reason).toContain('3 routes');
+  });
+  it('stands when the count is the routes declared (tests aside)', () => {
+    expect(at(4).verdict).toBe('confirmed');
+  });
+  it('leaves a count above the declarations open', () => {
+    expect(at(5).verdict).toBe('unverifiable');
+  });
+});
