@@ -8,7 +8,7 @@ import { expect, it } from 'vitest';
 import { runRuleOn } from '../src/testing/rule-tester.js';
 import timeouts from './reliability/timeouts.js';
 
-const tree = (apiConfig: string) => ({
+const tree = (apiConfig: string, call = '.timeout(this.config.timeout)') => ({
   'package.json': JSON.stringify({ name: 'shop-ui', dependencies: { express: '^5.0.0', superagent: '^10.0.0' } }),
   'server.ts': "import app from './server/app'\napp.listen(3000)\n",
   'server/app.ts': "import express from 'express'\nconst app = express()\nexport default app\n",
@@ -23,8 +23,16 @@ const tree = (apiConfig: string) => ({
     '}',
     '',
   ].join('\n'),
-  'server/data/restClient.ts':
-    "import superagent from 'superagent'\nexport default class RestClient {\n  constructor(private readonly config: ApiConfig) {}\n  async get(path: string) {\n    return superagent.get(`${this.config.url}${path}`).timeout(this.config.timeout)\n  }\n}\n",
+  'server/data/restClient.ts': [
+    "import superagent from 'superagent'",
+    'export default class RestClient {',
+    '  constructor(private readonly config: ApiConfig) {}',
+    '  async get(path: string) {',
+    `    return superagent.get(\`\${this.config.url}\${path}\`)${call}`,
+    '  }',
+    '}',
+    '',
+  ].join('\n'),
 });
 
 it('a timeout object with response and deadline in the client configuration is an explicit timeout', async () => {
@@ -39,8 +47,8 @@ it('a timeout object with response and deadline in the client configuration is a
   expect(run.evidence.map((e) => `${e.path}:${e.line}`)).toContain('server/config.ts:5');
 });
 
-it('a client configuration without a timeout earns nothing', async () => {
-  const run = await runRuleOn(timeouts, tree("      healthPath: '/health/ping',"), { profile: 'service' });
+it('a client configuration without a timeout, used by a client that sets none, earns nothing', async () => {
+  const run = await runRuleOn(timeouts, tree("      healthPath: '/health/ping',", ''), { profile: 'service' });
   expect(run.outcome).not.toBe('pass');
   expect(run.evidence.map((e) => e.path)).not.toContain('server/config.ts');
 });
