@@ -25,6 +25,18 @@ function flakeAttr(ref: string | undefined): string | undefined {
   return m?.[1];
 }
 
+/**
+ * A line that opens a script body: `text = ''`, `writeShellScript "n" ''`, … ending in the opening
+ * `''` with no quote between the keyword and it. Found from the line's end, not by a regex that
+ * tries every split of `keyword\w*[^']*` (quadratic on a long line of word characters).
+ */
+function opensScript(line: string): boolean {
+  const end = /''[ \t]*;?$/.exec(line);
+  if (!end) return false;
+  const before = line.slice(0, end.index);
+  return /\btext[ \t]*=|writeShell|writeScript|runCommand|writers\.\w/.test(before.slice(before.lastIndexOf("'") + 1));
+}
+
 /** Where `name` is defined in the repository's Nix files, and the script it runs. */
 function definition(
   files: FileView,
@@ -46,12 +58,7 @@ function definition(
         if (k > n && head.test(l)) break;
         const program = /\bprogram[ \t]*=[ \t]*"\$\{[^}]{1,200}\}\/bin\/([\w.-]{1,80})"/.exec(l);
         if (program) return { program: { argv: [program[1]!], path, line: k } };
-        const open = l.lastIndexOf("''");
-        if (
-          open < 0 ||
-          !/(?:\btext[ \t]*=|writeShell\w*|writeScript\w*|runCommand\w*|writers\.\w+)[^']*''[ \t]*;?$/.test(l)
-        )
-          continue;
+        if (!opensScript(l)) continue;
         const body: string[] = [];
         for (let b = k + 1; b <= Math.min(count, k + MAX_BODY); b++) {
           const t = lines.bare(b);

@@ -87,4 +87,15 @@ describe('nix flake apps in the command graph (blind round 32)', () => {
       expect.objectContaining({ chain: expect.stringContaining('mix format'), mode: 'write' }),
     );
   });
+  it('a long line of word characters after writeShell is read in linear time, and a real script after it still found', () => {
+    const hostile = `'' writeShell${'a'.repeat(40_000)} x\n`.repeat(5);
+    const runs = formatRuns({
+      'flake.nix': FLAKE,
+      'nix/formatter.nix': FORMATTER.replace('packages.lint = ', `packages.lint = # \n${hostile}`),
+      '.github/workflows/lint.yml': gha('nix run .#lint -- --ci'),
+    });
+    expect(runs).toEqual([
+      { chain: '.github/workflows/lint.yml:7 → nix/formatter.nix:15 (nix run .#lint) → treefmt', mode: undefined },
+    ]);
+  });
 });
