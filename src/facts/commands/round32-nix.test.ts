@@ -98,4 +98,17 @@ describe('nix flake apps in the command graph (blind round 32)', () => {
       { chain: '.github/workflows/lint.yml:7 → nix/formatter.nix:15 (nix run .#lint) → treefmt', mode: undefined },
     ]);
   });
+  it('thousands of nix run steps naming different apps look up at most a bounded number, the repeated one each time', () => {
+    const nixFile = 'a = 1;\n'.repeat(5000);
+    const tree: Tree = { 'flake.nix': FLAKE, 'nix/formatter.nix': FORMATTER };
+    for (let f = 0; f < 60; f++) tree[`nix/m${f}.nix`] = nixFile;
+    const steps = Array.from({ length: 1500 }, (_, s) => `      - run: nix run .#missing${s}\n`).join('');
+    tree['.github/workflows/lint.yml'] =
+      `${gha('nix run .#lint -- --ci')}${steps}      - run: nix run .#lint -- --ci\n`;
+    const runs = formatRuns(tree);
+    expect(runs.map((r) => r.chain)).toEqual([
+      '.github/workflows/lint.yml:7 → nix/formatter.nix:9 (nix run .#lint) → treefmt',
+      '.github/workflows/lint.yml:1508 → nix/formatter.nix:9 (nix run .#lint) → treefmt',
+    ]);
+  });
 });
