@@ -68,6 +68,13 @@ describe('round 33: a Kamal deployment is the deployed unit, not the development
     expect(r.evidence.some((e) => e.path === 'docker-compose.yml')).toBe(false);
   });
 
+  it('a routes file with a long run of spaces after `get` is read in linear time; its /up route still found', async () => {
+    const routes = `Rails.application.routes.draw do\n  get${' '.repeat(100_000)}x\n  get ( "up" ) => "rails/health#show"\nend\n`;
+    const tree = { ...RAILS, 'config/routes.rb': routes, 'config/deploy.yml': ONE_HOST };
+    const h = await runRuleOn(healthChecks, tree, { profile: 'service' });
+    expect(h.outcome).toBe('partial');
+    expect(h.evidence[0]?.note).toMatch(/readinessProbe config\/routes\.rb:3$/);
+  });
   it('two hosts, options that size the container, an explicit health check path', async () => {
     const tree = { ...RAILS, 'config/deploy.yml': TWO_HOSTS };
     const d = await runRuleOn(redundancy, tree, { profile: 'service' });

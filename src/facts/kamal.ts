@@ -61,7 +61,8 @@ function upRoute(files: FileView): { path: string; line: number } | undefined {
   const text = files.read(path);
   if (text === undefined) return undefined;
   const lines = text.slice(0, 300_000).split('\n');
-  const i = lines.findIndex((l) => /^\s*get\s*\(?\s*["']\/?up["']/.test(l));
+  // `\s*(?:\(\s*)?`, not `\s*\(?\s*`: two runs of spaces side by side try every split of a long one.
+  const i = lines.findIndex((l) => /^\s*get\s*(?:\(\s*)?["']\/?up["']/.test(l));
   return i >= 0 ? { path, line: i + 1 } : undefined;
 }
 

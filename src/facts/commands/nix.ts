@@ -8,6 +8,7 @@
  * `"$@"`. `nix develop -c CMD` and `nix shell … -c CMD` are wrappers (shell.ts).
  */
 import type { FileView } from '../../types.js';
+import { memo } from '../../util/memo.js';
 import { type Block, dirOf, findIn, flagValue, type Resolver, type Synthetic } from './types.js';
 
 /** Nix files read at most, and lines of each. */
@@ -16,6 +17,11 @@ const MAX_LINES = 5000;
 /** Lines after a definition's name within which its script body must start, and its length. */
 const BODY_WITHIN = 40;
 const MAX_BODY = 300;
+/**
+ * Different names looked up in one repository's Nix files: each lookup reads them all (up to
+ * MAX_FILES × MAX_LINES lines), so a workflow of thousands of `nix run .#aN` steps is not a product.
+ */
+const MAX_NAMES = 32;
 
 /** The attribute `nix run` names: `.#lint`, `path:.#lint`, `.#apps.x86_64-linux.lint`, `github:o/r#x` (remote: none). */
 function flakeAttr(ref: string | undefined): string | undefined {
@@ -23,6 +29,18 @@ function flakeAttr(ref: string | undefined): string | undefined {
   const m =
     /^(?:\.|path:\.|\.\/?)#(?:(?:apps|packages|checks|legacyPackages)\.[\w.-]+?\.)?([A-Za-z_][\w-]{0,80})$/.exec(ref);
   return m?.[1];
+}
+
+/**
+ * A line that opens a script body: `text = ''`, `writeShellScript "n" ''`, … ending in the opening
+ * `''` with no quote between the keyword and it. Found from the line's end, not by a regex that
+ * tries every split of `keyword\w*[^']*` (quadratic on a long line of word characters).
+ */
+function opensScript(line: string): boolean {
+  const end = /''[ \t]*;?$/.exec(line);
+  if (!end) return false;
+  const before = line.slice(0, end.index);
+  return /\btext[ \t]*=|writeShell|writeScript|runCommand|writers\.\w/.test(before.slice(before.lastIndexOf("'") + 1));
 }
 
 /** Where `name` is defined in the repository's Nix files, and the script it runs. */
@@ -46,12 +64,7 @@ function definition(
         if (k > n && head.test(l)) break;
         const program = /\bprogram[ \t]*=[ \t]*"\$\{[^}]{1,200}\}\/bin\/([\w.-]{1,80})"/.exec(l);
         if (program) return { program: { argv: [program[1]!], path, line: k } };
-        const open = l.lastIndexOf("''");
-        if (
-          open < 0 ||
-          !/(?:\btext[ \t]*=|writeShell\w*|writeScript\w*|runCommand\w*|writers\.\w+)[^']*''[ \t]*;?$/.test(l)
-        )
-          continue;
+        if (!opensScript(l)) continue;
         const body: string[] = [];
         for (let b = k + 1; b <= Math.min(count, k + MAX_BODY); b++) {
           const t = lines.bare(b);
@@ -79,7 +92,11 @@ export const nixRun: Resolver = (argv, { files }) => {
   const name = flakeAttr(ref);
   if (!name) return { unresolved: `nix run ${ref ?? ''}: not an app of this flake` };
   if (!files.exists('flake.nix')) return { unresolved: 'no flake.nix', absent: true };
-  const def = definition(files, name);
+  const found = memo(files, 'commands:nix:definitions', () => new Map<string, ReturnType<typeof definition>>());
+  if (!found.has(name) && found.size >= MAX_NAMES)
+    return { unresolved: `nix run .#${name}: more than ${MAX_NAMES} flake apps looked up` };
+  if (!found.has(name)) found.set(name, definition(files, name));
+  const def = found.get(name);
   if (!def) return { unresolved: `no app or package ${name} in the flake's Nix files` };
   const args = dash < 0 ? [] : argv.slice(dash + 1);
   if (def.program)

@@ -87,4 +87,28 @@ describe('nix flake apps in the command graph (blind round 32)', () => {
       expect.objectContaining({ chain: expect.stringContaining('mix format'), mode: 'write' }),
     );
   });
+  it('a long line of word characters after writeShell is read in linear time, and a real script after it still found', () => {
+    const hostile = `'' writeShell${'a'.repeat(40_000)} x\n`.repeat(5);
+    const runs = formatRuns({
+      'flake.nix': FLAKE,
+      'nix/formatter.nix': FORMATTER.replace('packages.lint = ', `packages.lint = # \n${hostile}`),
+      '.github/workflows/lint.yml': gha('nix run .#lint -- --ci'),
+    });
+    expect(runs).toEqual([
+      { chain: '.github/workflows/lint.yml:7 → nix/formatter.nix:15 (nix run .#lint) → treefmt', mode: undefined },
+    ]);
+  });
+  it('thousands of nix run steps naming different apps look up at most a bounded number, the repeated one each time', () => {
+    const nixFile = 'a = 1;\n'.repeat(5000);
+    const tree: Tree = { 'flake.nix': FLAKE, 'nix/formatter.nix': FORMATTER };
+    for (let f = 0; f < 60; f++) tree[`nix/m${f}.nix`] = nixFile;
+    const steps = Array.from({ length: 1500 }, (_, s) => `      - run: nix run .#missing${s}\n`).join('');
+    tree['.github/workflows/lint.yml'] =
+      `${gha('nix run .#lint -- --ci')}${steps}      - run: nix run .#lint -- --ci\n`;
+    const runs = formatRuns(tree);
+    expect(runs.map((r) => r.chain)).toEqual([
+      '.github/workflows/lint.yml:7 → nix/formatter.nix:9 (nix run .#lint) → treefmt',
+      '.github/workflows/lint.yml:1508 → nix/formatter.nix:9 (nix run .#lint) → treefmt',
+    ]);
+  });
 });
