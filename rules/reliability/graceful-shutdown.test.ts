@@ -259,7 +259,7 @@ ruleTester(rule, {
       expect: {
         outcome: 'partial',
         score: 0.3,
-        message: 'exits (os.Exit) without shutting the server down',
+        message: 'exits (os.Exit) without closing the server',
         evidence: [{ path: 'app.go', line: 5, note: 'SIGTERM handler: exits without draining' }],
       },
     },

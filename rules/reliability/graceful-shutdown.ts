@@ -330,7 +330,7 @@ export default defineRule({
     if (located.length > 0 && located.every((m) => !stopSignals.includes(m) && exitOnly(m)))
       return partial(
         0.3,
-        `SIGTERM is handled, but the handler exits (${located.some((m) => m.path.endsWith('.go')) ? 'os.Exit' : 'process.exit'}) without shutting the server down: in-flight requests are cut, not drained.`,
+        `SIGTERM is handled, but the handler exits (${located.some((m) => m.path.endsWith('.go')) ? 'os.Exit' : 'process.exit'}) without closing the server: in-flight requests are cut, not drained.`,
         [
           ...firstPerFile(located).map((m) => fromMatch(m, 'SIGTERM handler: exits without draining')),
           ...platform.slice(0, 3),
