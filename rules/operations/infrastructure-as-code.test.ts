@@ -14,6 +14,27 @@ ruleTester(rule, {
       expect: { outcome: 'pass', message: 'Serverless Framework', evidence: [{ path: 'services/api/serverless.yml' }] },
     },
     {
+      name: 'Terraform deployed by Terragrunt is a root configuration: its remote_state is the backend, not "a module"',
+      profile: 'infrastructure',
+      tree: {
+        'terragrunt.hcl':
+          'remote_state {\n  backend = "s3"\n  generate = {\n    path = "backend.tf"\n  }\n}\n\ngenerate "provider" {\n  path = "provider.tf"\n}\n',
+        'app/terragrunt.hcl': 'include {\n  path = find_in_parent_folders()\n}\n',
+        'app/main.tf': 'resource "aws_ecs_service" "app" {\n  name = var.name\n}\n',
+        'app/variables.tf': 'variable "name" {\n  type = string\n}\n',
+      },
+      expect: {
+        outcome: 'pass',
+        message: 'Terraform and Terragrunt',
+        absent: ['rightly has no backend'],
+        evidence: [
+          { path: 'app/main.tf', line: 1 },
+          { path: 'app/terragrunt.hcl' },
+          { path: 'terragrunt.hcl', line: 1, note: 'remote state backend (Terragrunt remote_state)' },
+        ],
+      },
+    },
+    {
       name: 'a reusable Terraform module without a backend passes as a module; its resources are cited before the examples',
       profile: 'infrastructure',
       tree: {

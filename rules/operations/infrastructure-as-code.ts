@@ -53,7 +53,7 @@ export default defineRule({
     severity: 'high',
     effort: 'high',
     detection:
-      'Terraform/OpenTofu `*.tf` (partial without a remote `backend` or `cloud` block), Bicep, ARM templates (`deploymentTemplate` schema), Pulumi.yaml, CloudFormation/SAM templates (`AWSTemplateFormatVersion`, `AWS::` resource types), cdk.json, serverless.yml, Ansible playbooks, roles and collections (galaxy.yml, roles/*/tasks/main.yml, a role’s meta/main.yml galaxy_info), Crossplane resources, Flux Kustomizations and HelmReleases (a GitOps repository), Talos machine configuration (talconfig.yaml, `machine:` configs), Helmfile releases; a .NET Aspire AppHost that declares Azure resources (`AddAzure*`, `ConfigureInfrastructure`) is partial: azd generates and provisions the templates, none is committed.',
+      'Terraform/OpenTofu `*.tf` (partial without a remote `backend` or `cloud` block, or a Terragrunt `remote_state`), Bicep, ARM templates (`deploymentTemplate` schema), Pulumi.yaml, CloudFormation/SAM templates (`AWSTemplateFormatVersion`, `AWS::` resource types), cdk.json, serverless.yml, Ansible playbooks, roles and collections (galaxy.yml, roles/*/tasks/main.yml, a role’s meta/main.yml galaxy_info), Crossplane resources, Flux Kustomizations and HelmReleases (a GitOps repository), Talos machine configuration (talconfig.yaml, `machine:` configs), Helmfile releases; a .NET Aspire AppHost that declares Azure resources (`AddAzure*`, `ConfigureInfrastructure`) is partial: azd generates and provisions the templates, none is committed.',
     patterns: {
       tfResource: {
         regex: /^[ \t]*(resource|module)\s+"[^"]+"/m,
@@ -65,6 +65,13 @@ export default defineRule({
         regex: /^[ \t]*(backend\s+"[^"]+"|cloud\s*\{)/m,
         files: ['**/*.tf'],
         literals: ['backend', 'cloud'],
+        maxPerFile: 1,
+      },
+      // Terragrunt keeps the state: the root's `remote_state { backend = "s3" }` generates backend.tf.
+      tgRemoteState: {
+        regex: /^[ \t]*remote_state\s*\{/m,
+        files: ['**/terragrunt.hcl', '**/root.hcl'],
+        literals: ['remote_state'],
         maxPerFile: 1,
       },
       cloudFormation: {
@@ -123,7 +130,7 @@ export default defineRule({
     const tf = [...ctx.matches('tfResource')].sort(
       (a, b) => Number(isProductionPath(b.path)) - Number(isProductionPath(a.path)),
     );
-    const backend = ctx.matches('tfBackend');
+    const backend = [...ctx.matches('tfBackend'), ...ctx.matches('tgRemoteState')];
     if (tf.length > 0) {
       tools.push('Terraform');
       evidence.push(...tf.slice(0, 3).map((m) => fromMatch(m)));
@@ -201,7 +208,13 @@ export default defineRule({
         evidence,
         data,
       );
-    if (backend.length > 0) evidence.push(fromMatch(backend[0]!, 'remote state backend'));
+    if (backend.length > 0)
+      evidence.push(
+        fromMatch(
+          backend[0]!,
+          backend[0]!.path.endsWith('.hcl') ? 'remote state backend (Terragrunt remote_state)' : 'remote state backend',
+        ),
+      );
     return pass(`Infrastructure as code: ${listing(tools)}.`, evidence, data);
   },
 });

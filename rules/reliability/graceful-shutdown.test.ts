@@ -249,6 +249,31 @@ ruleTester(rule, {
       },
     },
     {
+      name: 'a Go SIGTERM handler that closes the database (in a function it calls) and calls os.Exit drains nothing',
+      profile: 'service',
+      tree: {
+        'go.mod': 'module blog\n',
+        'app.go':
+          'package main\n\nfunc Serve(app *App) {\n\tc := make(chan os.Signal, 2)\n\tsignal.Notify(c, os.Interrupt, syscall.SIGTERM)\n\tgo func() {\n\t\t<-c\n\t\tlog.Info("Shutting down...")\n\t\tshutdown(app)\n\t\tos.Exit(0)\n\t}()\n\thttp.ListenAndServe(":8080", nil)\n}\n\nfunc init() {}\n\nfunc shutdown(app *App) {\n\tlog.Info("Closing database connection...")\n\tapp.db.Close()\n}\n',
+      },
+      expect: {
+        outcome: 'partial',
+        score: 0.3,
+        message: 'exits (os.Exit) without closing the server',
+        evidence: [{ path: 'app.go', line: 5, note: 'SIGTERM handler: exits without draining' }],
+      },
+    },
+    {
+      name: 'a Go SIGTERM handler that shuts the HTTP server down before os.Exit is graceful',
+      profile: 'service',
+      tree: {
+        'go.mod': 'module blog\n',
+        'app.go':
+          'package main\n\nfunc Serve(app *App) {\n\tc := make(chan os.Signal, 2)\n\tsignal.Notify(c, os.Interrupt, syscall.SIGTERM)\n\tgo func() {\n\t\t<-c\n\t\tlog.Info("Shutting down...")\n\t\tsrv.Shutdown(ctx)\n\t\tos.Exit(0)\n\t}()\n\thttp.ListenAndServe(":8080", nil)\n}\n\nfunc init() {}\n\nfunc shutdown(app *App) {\n\tlog.Info("Closing database connection...")\n\tapp.db.Close()\n}\n',
+      },
+      expect: { outcome: 'pass', evidence: [{ path: 'app.go', line: 5 }], absent: ['without draining'] },
+    },
+    {
       name: 'a Go server drained only on os.Interrupt (SIGINT) is not SIGTERM handling',
       profile: 'service',
       tree: {

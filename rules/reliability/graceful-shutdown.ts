@@ -45,6 +45,28 @@ const CODE = new RegExp(
 const HANDLER_BODY = 12;
 /** How far above a handler the function it calls may be defined. */
 const DEF_ABOVE = 200;
+/** Go builtins and keywords that read as calls in a handler body: not functions of the file to follow. */
+const GO_NOT_CALLS = new Set([
+  'func',
+  'make',
+  'len',
+  'append',
+  'new',
+  'panic',
+  'print',
+  'println',
+  'if',
+  'for',
+  'switch',
+  'return',
+  'go',
+  'defer',
+  'select',
+  'recover',
+  'cap',
+  'copy',
+  'delete',
+]);
 
 /** Steps of a shutdown that need a SIGTERM handler (or a graceful server setting) to run them. */
 const STEP_ONLY =
@@ -71,7 +93,7 @@ export default defineRule({
     severity: 'medium',
     effort: 'low',
     detection:
-      'Production code that handles SIGTERM or hooks into shutdown (`process.on("SIGTERM")`, also for each signal of a list: `["SIGTERM", "SIGINT"].forEach((s) => process.on(s, …))`, terminus, `signal.Notify(…SIGTERM)`, `.Shutdown(ctx)`, `addShutdownHook`, `IHostApplicationLifetime`, `trap("TERM")`, controller-runtime `ctrl.SetupSignalHandler()`); Spring `server.shutdown=graceful`; gunicorn/uvicorn graceful timeouts, uWSGI `die-on-term`; a Dockerfile `STOPSIGNAL` that is the graceful stop of the server it runs (SIGWINCH for Apache httpd, SIGQUIT for nginx/php-fpm). Platform settings (Kubernetes preStop, terminationGracePeriodSeconds, compose stop_grace_period) alone earn partial credit; so does a Node handler that only ends the process (`process.exit`, itself or in the function of the same file it calls) and closes no server.',
+      'Production code that handles SIGTERM or hooks into shutdown (`process.on("SIGTERM")`, also for each signal of a list: `["SIGTERM", "SIGINT"].forEach((s) => process.on(s, …))`, terminus, `signal.Notify(…SIGTERM)`, `.Shutdown(ctx)`, `addShutdownHook`, `IHostApplicationLifetime`, `trap("TERM")`, controller-runtime `ctrl.SetupSignalHandler()`); Spring `server.shutdown=graceful`; gunicorn/uvicorn graceful timeouts, uWSGI `die-on-term`; a Dockerfile `STOPSIGNAL` that is the graceful stop of the server it runs (SIGWINCH for Apache httpd, SIGQUIT for nginx/php-fpm). Platform settings (Kubernetes preStop, terminationGracePeriodSeconds, compose stop_grace_period) alone earn partial credit; so does a Node handler that only ends the process (`process.exit`, itself or in the function of the same file it calls) and closes no server, and a Go `signal.Notify` handler that calls `os.Exit` (itself or in the functions of the same file it calls) in a file that never shuts a server down (no `.Shutdown(`, `GracefulStop`, `Stop()`, context cancel or closed channel).',
     patterns: {
       code: {
         regex: CODE,
@@ -237,6 +259,7 @@ export default defineRule({
     // SIGTERM is handled, in-flight requests are cut (blind round 33, a handler that flushes
     // telemetry then exits).
     const exitOnly = (m: Match) => {
+      if (/\.go$/.test(m.path)) return goExitOnly(m);
       if (!/\.[cm]?[jt]sx?$/.test(m.path) || !/\bprocess\.(?:on|once|addListener)\(/.test(m.snippet)) return false;
       const lines = ctx.files.lines(m.path);
       if (!lines) return false;
@@ -263,6 +286,35 @@ export default defineRule({
         )
       );
     };
+    // A Go `signal.Notify(…SIGTERM)` whose handler (the lines after it, and the bodies of the
+    // functions of the same file it calls: `shutdown(app)`) ends the process with os.Exit and shuts
+    // no server down — it may close the database on the way, but in-flight requests are cut
+    // (blind round 34, a handler that closes the DB and exits). Any http.Server.Shutdown,
+    // GracefulStop, Stop(), a context cancel or a closed channel elsewhere in the file keeps the credit.
+    const goExitOnly = (m: Match) => {
+      if (!/\bsignal\.Notify(?:Context)?\(/.test(m.snippet)) return false;
+      const lines = ctx.files.lines(m.path);
+      if (!lines) return false;
+      const file = (ctx.files.read(m.path) ?? '').slice(0, 500_000);
+      if (/\.Shutdown\(|\bGracefulStop\(|\.Stop\(\)|\bdrain/i.test(file)) return false;
+      let text = lines.window(m.line, 0, HANDLER_BODY, true).join('\n');
+      const calls = new Set<string>();
+      for (const c of text.matchAll(/(?:^|[^.\w])([a-z_]\w{0,63})\s*\(/g)) {
+        const name = c[1]!;
+        if (!GO_NOT_CALLS.has(name) && calls.size < 4) calls.add(name);
+      }
+      if (calls.size > 0)
+        for (let n = 1; n <= Math.min(lines.count, 20_000); n++) {
+          const def = /^func[ \t]+([A-Za-z_]\w*)[ \t]*\(/.exec(lines.line(n));
+          if (def && calls.has(def[1]!)) text += `\n${lines.range(n, Math.min(lines.count, n + 30), true).join('\n')}`;
+        }
+      return (
+        /\bos\.Exit\s*\(/.test(text) &&
+        !/(?:^|[^.\w])(?:cancel\w*|close)\s*\(|\b(?:srv|server|listener|ln|httpServer|grpcServer)\w*\.Close\(/.test(
+          text,
+        )
+      );
+    };
     if (located.length > 0 && located.every(telemetryOnly))
       return partial(
         0.3,
@@ -278,7 +330,7 @@ export default defineRule({
     if (located.length > 0 && located.every((m) => !stopSignals.includes(m) && exitOnly(m)))
       return partial(
         0.3,
-        'SIGTERM is handled, but the handler exits (process.exit) without closing the server: in-flight requests are cut, not drained.',
+        `SIGTERM is handled, but the handler exits (${located.some((m) => m.path.endsWith('.go')) ? 'os.Exit' : 'process.exit'}) without closing the server: in-flight requests are cut, not drained.`,
         [
           ...firstPerFile(located).map((m) => fromMatch(m, 'SIGTERM handler: exits without draining')),
           ...platform.slice(0, 3),

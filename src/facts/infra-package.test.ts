@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { memoryIndex } from '../testing/memory.js';
 import type { Match } from '../types.js';
-import { reusablePackage } from './infra-package.js';
+import { reusablePackage, terragruntRoot } from './infra-package.js';
 
 const MODULE = {
   'main.tf': 'resource "aws_s3_bucket" "this" {\n  bucket = var.name\n}\n',
@@ -29,6 +29,27 @@ describe('a reusable infrastructure package versus a deployment', () => {
     expect(pkg({ ...MODULE, 'providers.tf': 'provider "aws" {\n  alias = "replica"\n}\n' })?.kind).toBe(
       'terraform-module',
     );
+  });
+  it('a Terragrunt root or unit deploys the Terraform beside it: Terragrunt generates its backend and provider', () => {
+    const rootHcl =
+      'remote_state {\n  backend = "s3"\n  config = { bucket = get_env("TG_BUCKET", "") }\n}\n\ngenerate "provider" {\n  path = "provider.tf"\n}\n';
+    expect(pkg({ ...MODULE, 'terragrunt.hcl': rootHcl })).toBeUndefined();
+    expect(terragruntRoot(memoryIndex({ ...MODULE, 'terragrunt.hcl': rootHcl }))).toEqual({
+      path: 'terragrunt.hcl',
+      line: 1,
+    });
+    // A unit that includes its parent (the root.hcl layout), or points at a module by source.
+    const unit = 'include "root" {\n  path = find_in_parent_folders("root.hcl")\n}\n';
+    expect(pkg({ ...MODULE, 'live/prod/app/terragrunt.hcl': unit })).toBeUndefined();
+    const sourced = '# the app\nterraform {\n  source = "../../modules/app"\n}\n';
+    expect(terragruntRoot(memoryIndex({ ...MODULE, 'live/prod/terragrunt.hcl': sourced }))).toEqual({
+      path: 'live/prod/terragrunt.hcl',
+      line: 3,
+    });
+    // A Terragrunt file only in a module's examples or tests deploys nothing of its own; a commented
+    // or empty one neither.
+    expect(pkg({ ...MODULE, 'examples/basic/terragrunt.hcl': rootHcl })?.kind).toBe('terraform-module');
+    expect(pkg({ ...MODULE, 'terragrunt.hcl': '# remote_state {\n' })?.kind).toBe('terraform-module');
   });
   it('Helm charts that callers install, unless something here deploys them', () => {
     const charts = {

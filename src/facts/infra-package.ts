@@ -7,7 +7,10 @@
  *
  * - Terraform module: configurations outside examples/ and tests/ declare variables or resources,
  *   and none of them is a root configuration — no backend or cloud block, no provider block that
- *   configures credentials or a region, no variable files (terraform.tfvars, prod.tfvars).
+ *   configures credentials or a region, no variable files (terraform.tfvars, prod.tfvars), and no
+ *   Terragrunt configuration that deploys it (a root terragrunt.hcl/root.hcl with `remote_state` or
+ *   `generate` blocks, units that `include` a parent or set `terraform { source = … }`, per-environment
+ *   `extra_arguments` var files): Terragrunt generates the backend and provider a root needs.
  * - Helm charts: Chart.yaml files are what the repository ships, and nothing in it deploys them
  *   (no helmfile, Argo CD Application, Flux HelmRelease or per-environment values file).
  */
@@ -66,7 +69,7 @@ function terraformModule(files: FileView): ReusablePackage | undefined {
   for (const b of productBlocks) if (configuresProvider(b)) roots.add(dirOf(b.path));
   // Variable files (terraform.tfvars, prod.tfvars) set a deployment's values; modules ship none.
   for (const p of tf.tfvars) if (product(p)) roots.add(dirOf(p));
-  if (roots.size > 0) return undefined;
+  if (roots.size > 0 || terragruntRoot(files, product)) return undefined;
   const variables = productBlocks.filter((b) => b.type === 'variable');
   const withDefaults = variables.filter((v) => 'default' in v.attrs).length;
   // Examples that call the module by a relative source show how callers use it.
@@ -93,6 +96,35 @@ function terraformModule(files: FileView): ReusablePackage | undefined {
     reason: `a reusable Terraform module: no backend, provider configuration or tfvars outside examples/ and tests/${variables.length ? `; ${variables.length} input variables (${withDefaults} with defaults)` : ''}${callers.length ? `; ${callers.length} example caller(s)` : ''}`,
     evidence,
   };
+}
+
+/** Terragrunt's configuration files: units (terragrunt.hcl) and the root they include (root.hcl). */
+export const TERRAGRUNT_FILES = ['**/terragrunt.hcl', '**/root.hcl', '**/terragrunt.stack.hcl'];
+
+/** What makes a Terragrunt file deploy infrastructure, at the start of a line (bounded, no nesting). */
+const TERRAGRUNT_DEPLOYS =
+  /^[ \t]*(?:remote_state\s*\{|generate\s+"[^"\n]*"\s*\{|include(?:\s+"[^"\n]*")?\s*\{|unit\s+"[^"\n]*"\s*\{|source\s*=|extra_arguments\s+"[^"\n]*"\s*\{)/m;
+
+/**
+ * The first Terragrunt file outside examples/ and tests/ that deploys: a root with `remote_state` or
+ * `generate "backend"`/`"provider"`, a unit that `include`s its parent (`find_in_parent_folders()`)
+ * or points `terraform { source = … }` at a module, per-environment `extra_arguments` var files.
+ * Terragrunt generates the backend and provider blocks at run time, so the .tf files alone look
+ * like a module's.
+ */
+export function terragruntRoot(
+  files: FileView,
+  product: (p: string) => boolean = (p) => !NOT_THE_PRODUCT.test(p),
+): { path: string; line: number } | undefined {
+  let checked = 0;
+  for (const p of files.match(TERRAGRUNT_FILES)) {
+    if (!product(p) || /(^|\/)\.terragrunt-cache\//.test(p)) continue;
+    if (++checked > 200) break;
+    const text = (files.read(p) ?? '').slice(0, 200_000);
+    const m = TERRAGRUNT_DEPLOYS.exec(text);
+    if (m) return { path: p, line: text.slice(0, m.index).split('\n').length };
+  }
+  return undefined;
 }
 
 /** `provider "aws" { region = … }` configures a root; an empty or alias-only block does not. */
