@@ -406,6 +406,8 @@ export default defineRule({
         // is a Django migration (blind round 30: "Django migrations" in a Flask app).
         .filter((p) => l.tool !== 'Django migrations' || (django && !alembicTree(ctx.files, p)));
       if (!found.length) continue;
+      // Newest last by natural order, numbers as numbers: `v15.go` after `v9.go` (blind round 34).
+      found.sort(naturalOrder);
       found.forEach((p) => counted.add(p));
       const tool =
         l.tool === 'Alembic' && ctx.facts.dependencies.some((d) => /^flask[-_]migrate$/i.test(d.name))
@@ -598,4 +600,27 @@ function devDataSource(files: FileView, m: Match): boolean {
 function alembicTree(files: FileView, path: string): boolean {
   const dir = path.slice(0, path.lastIndexOf('/'));
   return files.exists(`${dir}/env.py`) || files.exists(`${dir}/alembic.ini`) || files.has([`${dir}/versions/*.py`]);
+}
+
+/**
+ * Paths in natural order: runs of digits compare as numbers (`v9` before `v15`, `0009_` before
+ * `0010_`), everything else by code unit as a plain sort would.
+ */
+function naturalOrder(a: string, b: string): number {
+  const x = a.match(/\d+|\D+/g) ?? [];
+  const y = b.match(/\d+|\D+/g) ?? [];
+  for (let i = 0; i < x.length && i < y.length; i++) {
+    const p = x[i]!;
+    const q = y[i]!;
+    if (p === q) continue;
+    if (/^\d/.test(p) && /^\d/.test(q)) {
+      const m = p.replace(/^0+/, '');
+      const n = q.replace(/^0+/, '');
+      if (m.length !== n.length) return m.length - n.length;
+      if (m !== n) return m < n ? -1 : 1;
+      continue;
+    }
+    return p < q ? -1 : 1;
+  }
+  return x.length - y.length || (a < b ? -1 : a > b ? 1 : 0);
 }
