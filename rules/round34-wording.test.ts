@@ -59,4 +59,17 @@ describe('round 34: the latest migration is the highest number, not the last in 
     expect(notes(run)).toMatch(/latest migrations\/0010_index\.sql/);
     expect(notes(run)).not.toMatch(/latest migrations\/0009/);
   });
+  it('across folders the highest version wins, not the last folder', async () => {
+    const run = await runRuleOn(
+      databaseMigrations,
+      {
+        ...tree([]),
+        'db/migration/common/V1__init.sql': 'CREATE TABLE t (id INT);\n',
+        'db/migration/common/V12__index.sql': 'CREATE INDEX i ON t (id);\n',
+        'db/migration/dev/V4.1__seed.sql': 'INSERT INTO t VALUES (1);\n',
+      },
+      { profile: 'service' },
+    );
+    expect(notes(run)).toMatch(/latest db\/migration\/common\/V12__index\.sql/);
+  });
 });

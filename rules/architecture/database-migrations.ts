@@ -406,8 +406,10 @@ export default defineRule({
         // is a Django migration (blind round 30: "Django migrations" in a Flask app).
         .filter((p) => l.tool !== 'Django migrations' || (django && !alembicTree(ctx.files, p)));
       if (!found.length) continue;
-      // Newest last by natural order, numbers as numbers: `v15.go` after `v9.go` (blind round 34).
-      found.sort(naturalOrder);
+      // Newest last by natural order of the file name, numbers as numbers: `v15.go` after `v9.go`,
+      // `common/V10__x.sql` after `dev/V4.1__y.sql` (blind round 34); the path breaks ties.
+      const base = (p: string) => p.slice(p.lastIndexOf('/') + 1);
+      found.sort((a, b) => naturalOrder(base(a), base(b)) || naturalOrder(a, b));
       found.forEach((p) => counted.add(p));
       const tool =
         l.tool === 'Alembic' && ctx.facts.dependencies.some((d) => /^flask[-_]migrate$/i.test(d.name))
