@@ -406,6 +406,10 @@ export default defineRule({
         // is a Django migration (blind round 30: "Django migrations" in a Flask app).
         .filter((p) => l.tool !== 'Django migrations' || (django && !alembicTree(ctx.files, p)));
       if (!found.length) continue;
+      // Newest last by natural order of the file name, numbers as numbers: `v15.go` after `v9.go`,
+      // `common/V10__x.sql` after `dev/V4.1__y.sql` (blind round 34); the path breaks ties.
+      const base = (p: string) => p.slice(p.lastIndexOf('/') + 1);
+      found.sort((a, b) => naturalOrder(base(a), base(b)) || naturalOrder(a, b));
       found.forEach((p) => counted.add(p));
       const tool =
         l.tool === 'Alembic' && ctx.facts.dependencies.some((d) => /^flask[-_]migrate$/i.test(d.name))
@@ -598,4 +602,27 @@ function devDataSource(files: FileView, m: Match): boolean {
 function alembicTree(files: FileView, path: string): boolean {
   const dir = path.slice(0, path.lastIndexOf('/'));
   return files.exists(`${dir}/env.py`) || files.exists(`${dir}/alembic.ini`) || files.has([`${dir}/versions/*.py`]);
+}
+
+/**
+ * Paths in natural order: runs of digits compare as numbers (`v9` before `v15`, `0009_` before
+ * `0010_`), everything else by code unit as a plain sort would.
+ */
+function naturalOrder(a: string, b: string): number {
+  const x = a.match(/\d+|\D+/g) ?? [];
+  const y = b.match(/\d+|\D+/g) ?? [];
+  for (let i = 0; i < x.length && i < y.length; i++) {
+    const p = x[i]!;
+    const q = y[i]!;
+    if (p === q) continue;
+    if (/^\d/.test(p) && /^\d/.test(q)) {
+      const m = p.replace(/^0+/, '');
+      const n = q.replace(/^0+/, '');
+      if (m.length !== n.length) return m.length - n.length;
+      if (m !== n) return m < n ? -1 : 1;
+      continue;
+    }
+    return p < q ? -1 : 1;
+  }
+  return x.length - y.length || (a < b ? -1 : a > b ? 1 : 0);
 }

@@ -4,7 +4,7 @@ import { fail, graded, listing, partial, pass } from '../../src/engine/results.j
 import { firstPerFile, fromMatch, isProductionPath } from '../../src/facts/paths.js';
 import { devOnlyBranch } from '../../src/facts/dev-branch.js';
 import { fastifyAutoloaded } from '../../src/facts/fastify-autoload.js';
-import { springSettingsUnder } from '../../src/facts/spring-config.js';
+import { isLocalProfileFile, springSettingsUnder } from '../../src/facts/spring-config.js';
 import type { Facts, FileView, Lines } from '../../src/types.js';
 import { COMMENT_LINE } from './_lib/code-or-deps.js';
 import { IMPORT_LINE, MIDDLEWARE_PATTERNS } from './_lib/middleware-patterns.js';
@@ -948,10 +948,9 @@ function springSecurityAuto(facts: Facts, files: FileView): Match[] {
         groups: [],
       },
     ];
-  const set = springSettingsUnder(files, [
-    'spring.security.oauth2.resourceserver',
-    'spring.security.oauth2.client',
-  ]).find((s) => s.value !== '');
+  const set = springSettingsUnder(files, ['spring.security.oauth2.resourceserver', 'spring.security.oauth2.client'])
+    // A local/dev/test profile (`application-local.yml`) says nothing of production (blind round 34).
+    .find((s) => s.value !== '' && !isLocalProfileFile(s.path));
   return set
     ? [
         {

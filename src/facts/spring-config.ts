@@ -118,3 +118,14 @@ export function springSettings(files: FileView): SpringSetting[] {
 export function springSettingsUnder(files: FileView, prefixes: readonly string[]): SpringSetting[] {
   return springSettings(files).filter((s) => prefixes.some((p) => s.key === p || s.key.startsWith(`${p}.`)));
 }
+
+/**
+ * A Spring profile file for local development or tests (`application-local.yml`,
+ * `application-dev.properties`, `bootstrap-test.yaml`): what it sets never runs in production.
+ */
+export function isLocalProfileFile(path: string): boolean {
+  const base = path.slice(path.lastIndexOf('/') + 1).toLowerCase();
+  return /^(?:application|bootstrap)-(?:local|dev|develop|development|test|tests|testing|it|integration-test|localstack|docker-local)(?:[-_.][\w-]{0,40})?\.(?:ya?ml|properties)$/.test(
+    base,
+  );
+}
