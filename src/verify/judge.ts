@@ -6,6 +6,7 @@
  * a named mechanism must be the one found. A wrong "confirmed" is the worst outcome, so what is
  * not specific stays unverifiable.
  */
+import { databaseJudgement } from './databases.js';
 import type { Report } from '../report/schema.js';
 import { type Claim, subjectOf } from './extract.js';
 import type { LookupContext } from './lookup.js';
@@ -393,6 +394,12 @@ function judgeClaimChecked(
   // service is part of what it claims. Compared with the service's compose block, Dockerfile and port
   // settings: another port there contradicts the line; none readable leaves a confirmation open.
   const lookup = 'lookup' in options ? (options as JudgeOptions).lookup : undefined;
+  // "Database (H2) with JPA/Hibernate": a line that only names the database and its ORM is settled by
+  // the drivers, settings and ORM the project declares (databases.ts), where nothing else decided it
+  // or only a plain item's words met a mechanism or dependency (which the check below takes back).
+  const open = v.verdict === 'unverifiable' || (claim.loose && v.verdict !== 'contradicted');
+  const db = lookup && open ? databaseJudgement(lookup, claim) : null;
+  if (db) return { ...v, basis: 'dependency', rule: null, ...db };
   const said = claimedPort(claim);
   if (said && lookup && (claim.asserted === 'done' || claim.asserted === 'partial')) {
     const port = portFinding(lookup, claim);
