@@ -38,6 +38,14 @@ describe('formatting: Prettier inside a shared ESLint config (round 33)', () => 
     expect(run.outcome).toBe('partial');
     expect(run.message).toMatch(/shared ESLint config @acme\/eslint-config-acme .*node_modules, which is not read/);
   });
+  it('finds the Prettier config among several shared configs', async () => {
+    const tree = app('@vue/eslint-config-prettier');
+    tree['eslint.config.mjs'] =
+      "import ts from '@vue/eslint-config-typescript'\nimport prettier from '@vue/eslint-config-prettier'\n\nexport default [ts(), prettier]\n";
+    const run = await runRuleOn(formatting, tree, { profile: 'service' });
+    expect(run.outcome).toBe('pass');
+    expect(run.evidence).toContainEqual(expect.objectContaining({ path: 'eslint.config.mjs', line: 2 }));
+  });
   it('eslint-config-prettier itself only turns layout rules off', async () => {
     const run = await runRuleOn(formatting, app('eslint-config-prettier'), { profile: 'service' });
     expect(run.outcome).not.toBe('pass');

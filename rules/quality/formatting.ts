@@ -255,7 +255,7 @@ export default defineRule({
         regex: /["']((?:@[\w.-]+\/)?eslint-config(?:-[\w.-]+)?(?:\/[\w.-]+)?)["']/,
         files: ['**/.eslintrc', '**/.eslintrc.{js,cjs,json,yml,yaml}', '**/eslint.config.{js,mjs,cjs,ts,mts,cts}'],
         literals: ['eslint-config'],
-        maxPerFile: 1,
+        maxPerFile: 8,
       },
       // One line each (a list item, or an inline list); whether it is enabled is read from the YAML.
       golangciFormatters: {
@@ -473,7 +473,13 @@ export default defineRule({
     // (blind round 33). `eslint-config-prettier` itself only turns layout rules off, and
     // `…/skip-formatting` leaves the layout to Prettier's own run. A shared config without Prettier in its
     // name may bring it too, but its contents live in node_modules, which is not read: said, not credited.
-    const shared = ctx.matches('sharedEslintConfig').find((m) => isProductionPath(m.path) || !m.path.includes('/'));
+    // The one named for Prettier first: a config imports several (`@vue/eslint-config-typescript`, `@vue/eslint-config-prettier`).
+    const sharedConfigs = ctx
+      .matches('sharedEslintConfig')
+      .filter((m) => isProductionPath(m.path) || !m.path.includes('/'));
+    const shared =
+      sharedConfigs.find((m) => /prettier/i.test(m.groups[0] ?? '') && m.groups[0] !== 'eslint-config-prettier') ??
+      sharedConfigs[0];
     const sharedName = shared?.groups[0] ?? '';
     const eslintRuns = ctx.facts.commands.runs.filter((r) => !r.advisory && r.tools.some((t) => t.name === 'ESLint'));
     if (
