@@ -1,7 +1,13 @@
 import { defineRule, type Evidence } from '../../src/types.js';
 import { fail, listing, partial, pass } from '../../src/engine/results.js';
 import { serverCodeMatches } from '../../src/facts/component.js';
-import { APPSETTINGS, firstPerFile, fromMatch, isProductionPath } from '../../src/facts/paths.js';
+import {
+  APPSETTINGS,
+  firstPerFile,
+  fromMatch,
+  isProductionPath,
+  otherEnvironmentConfig,
+} from '../../src/facts/paths.js';
 import { dependencyEvidence, setAside } from '../../src/facts/dependencies.js';
 import { devOnlyBranch } from '../../src/facts/dev-branch.js';
 import type { FileView, Lines, Match, RuleContext } from '../../src/types.js';
@@ -378,6 +384,9 @@ export default defineRule({
       ]).filter((m) => !(output.text.length || output.toFile.length) || !/zerolog/.test(m.snippet)),
       ...output.json,
     ];
+    // JSON output configured only for staging or development, beside a production configuration, is not production's output.
+    const otherEnvJson = json.filter((m) => otherEnvironmentConfig(ctx.files, m.path));
+    json = json.filter((m) => !otherEnvJson.includes(m));
     const ctrlZap = ctrlRuntime(ctx.facts) ? serverCodeMatches(ctx.facts, ctx.matches('ctrlZap')) : [];
     // `zap.Options{Development: true}` or `zap.ConsoleEncoder(…)` writes console text.
     const zapText = ctrlZap.filter((m) =>
@@ -452,12 +461,16 @@ export default defineRule({
     // no correlation id (round 14).
     // A correlation id that is another object's field reaches no logger on its own line (CORRELATION_FIELD).
     const signals = new RegExp(ID_SIGNALS, 'i');
-    const ids = serverCodeMatches(ctx.facts, ctx.matches('ids')).filter(
+    const allIds = serverCodeMatches(ctx.facts, ctx.matches('ids')).filter(
       (m) =>
         !(AMQP_CLIENT.test(ctx.files.read(m.path) ?? '') && !LOGGED_ID.test(m.snippet)) &&
         !CREDENTIAL_ID.test(m.snippet) &&
         !(CORRELATION_FIELD.test(m.snippet) && !LOGGED_ID.test(m.snippet) && !signals.test(m.snippet)),
     );
+    // A request-id log tag in the staging or development configuration (Rails
+    // `config/environments/staging.rb` beside production.rb) is not what production logs (blind round 33).
+    const otherEnvIds = allIds.filter((m) => otherEnvironmentConfig(ctx.files, m.path));
+    const ids = allIds.filter((m) => !otherEnvIds.includes(m));
     const layoutIds = ctx
       .matches('mdcLayout')
       .filter((m) => isProductionPath(m.path) && !/(^|\/)logback-test\.xml$|log4j2-test\./.test(m.path));
@@ -630,6 +643,9 @@ export default defineRule({
       [
         ...firstPerFile(textLoggers, 2).map((m) =>
           fromMatch(m, 'plain-text logger: formatted lines, no fields, no JSON'),
+        ),
+        ...firstPerFile([...otherEnvJson, ...otherEnvIds], 2).map((m) =>
+          fromMatch(m, 'set only for a non-production environment (its production configuration exists): not evidence'),
         ),
         {
           path: '.',

@@ -249,6 +249,14 @@ export default defineRule({
         literals: ['prettier'],
         maxPerFile: 1,
       },
+      // A shared ESLint config package the project's config imports or extends
+      // (`import hmpps from '@org/eslint-config-hmpps'`, `extends: ['@vue/eslint-config-prettier']`).
+      sharedEslintConfig: {
+        regex: /["']((?:@[\w.-]+\/)?eslint-config(?:-[\w.-]+)?(?:\/[\w.-]+)?)["']/,
+        files: ['**/.eslintrc', '**/.eslintrc.{js,cjs,json,yml,yaml}', '**/eslint.config.{js,mjs,cjs,ts,mts,cts}'],
+        literals: ['eslint-config'],
+        maxPerFile: 8,
+      },
       // One line each (a list item, or an inline list); whether it is enabled is read from the YAML.
       golangciFormatters: {
         regex:
@@ -460,6 +468,44 @@ export default defineRule({
         data,
       );
     }
+    // A shared ESLint config named for Prettier (`@vue/eslint-config-prettier`, `@org/eslint-config-prettier`)
+    // runs it through eslint-plugin-prettier: an ESLint run in CI or a commit hook checks the layout
+    // (blind round 33). `eslint-config-prettier` itself only turns layout rules off, and
+    // `…/skip-formatting` leaves the layout to Prettier's own run. A shared config without Prettier in its
+    // name may bring it too, but its contents live in node_modules, which is not read: said, not credited.
+    // The one named for Prettier first: a config imports several (`@vue/eslint-config-typescript`, `@vue/eslint-config-prettier`).
+    const sharedConfigs = ctx
+      .matches('sharedEslintConfig')
+      .filter((m) => isProductionPath(m.path) || !m.path.includes('/'));
+    const shared =
+      sharedConfigs.find((m) => /prettier/i.test(m.groups[0] ?? '') && m.groups[0] !== 'eslint-config-prettier') ??
+      sharedConfigs[0];
+    const sharedName = shared?.groups[0] ?? '';
+    const eslintRuns = ctx.facts.commands.runs.filter((r) => !r.advisory && r.tools.some((t) => t.name === 'ESLint'));
+    if (
+      shared &&
+      /prettier/i.test(sharedName) &&
+      sharedName !== 'eslint-config-prettier' &&
+      !/skip-formatting/i.test(sharedName) &&
+      eslintRuns.length > 0
+    ) {
+      const run = eslintRuns.find((r) => r.origin.kind === 'ci') ?? eslintRuns[0]!;
+      return pass(
+        `Prettier through the shared ESLint config ${sharedName}, checked by ESLint ${run.origin.kind === 'ci' ? 'in CI' : 'in a commit hook'}.`,
+        [
+          fromMatch(shared, `shared ESLint config ${sharedName}: its name says it runs Prettier as an ESLint rule`),
+          runEvidence(run, 'runs ESLint, which checks the Prettier layout', 'lint'),
+        ],
+        { ...data, formatters: ['Prettier'], checkedInCi: run.origin.kind === 'ci' ? ['Prettier through ESLint'] : [] },
+      );
+    }
+    const sharedNote =
+      shared && eslintRuns.length > 0 && sharedName !== 'eslint-config-prettier'
+        ? ` The shared ESLint config ${sharedName} (${shared.path}:${shared.line}) may bring a formatter (eslint-plugin-prettier), but its contents are in node_modules, which is not read, and the project declares no eslint-plugin-prettier.`
+        : '';
+    const sharedEvidence: Evidence[] = sharedNote
+      ? [fromMatch(shared!, 'shared ESLint config: what it enables is not in the repository')]
+      : [];
     // A reusable workflow of another repository named for code style may well run a formatter: not knowable here.
     const remote = unfollowedWorkflows(ctx.facts.commands, /format|fmt|style|standards?|prettier|pint|lint/i);
     if (remote.length > 0)
@@ -490,13 +536,14 @@ export default defineRule({
     if (editorconfig && whitespace)
       return partial(
         0.5,
-        `.editorconfig sets whitespace rules (${whitespace.key} at line ${whitespace.line}), but no formatter lays out the code.`,
-        [{ path: editorconfig, line: whitespace.line, note: 'editor settings only' }],
+        `.editorconfig sets whitespace rules (${whitespace.key} at line ${whitespace.line}), but no formatter lays out the code.${sharedNote}`,
+        [{ path: editorconfig, line: whitespace.line, note: 'editor settings only' }, ...sharedEvidence],
         data,
       );
     return fail(
-      `No code formatter configured${editorconfig ? `; ${editorconfig} sets no whitespace rules (no ${WHITESPACE_KEYS.slice(0, -1).join(', ')} or ${WHITESPACE_KEYS.at(-1)})` : ''}.`,
+      `No code formatter configured${editorconfig ? `; ${editorconfig} sets no whitespace rules (no ${WHITESPACE_KEYS.slice(0, -1).join(', ')} or ${WHITESPACE_KEYS.at(-1)})` : ''}.${sharedNote}`,
       [
+        ...sharedEvidence,
         {
           path: '.',
           note: `no Prettier, Biome, dprint, oxfmt, Black, Ruff format, isort, Spotless, ktlint, dotnet format, rustfmt, RuboCop, PHP-CS-Fixer, Mago or clang-format configuration, dependency or CI step, and no .editorconfig${editorconfig ? ' with whitespace rules' : ''}`,

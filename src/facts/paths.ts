@@ -478,3 +478,45 @@ export function isDevContainer(path: string): boolean {
  */
 // `.devcontainers/` too: the plural some repositories use (blind round 33, a .NET library's editor box).
 const DEV_WORKSPACE = /(^|\/)\.devcontainers?\/|(^|\/)\.gitpod(?:\/|\.[\w.-]*$)/;
+
+/** Environments that are not production: a developer's machine, the tests, CI, staging and its kin. */
+const OTHER_ENV = 'dev|devel|develop|development|local|test|tests|testing|ci|e2e|staging|stage|stg|qa|uat|sandbox';
+/** A configuration file's name for one environment (`staging.rb`, `dev.py`) or with its suffix (`application-dev.yml`, `settings_test.py`, `appsettings.Development.json`). */
+const ENV_FILE = new RegExp(String.raw`^(${OTHER_ENV})(\.\w+)$`, 'i');
+const ENV_SUFFIX = new RegExp(String.raw`^(\w[\w.-]*?)([-_.])(${OTHER_ENV})(\.\w+)$`, 'i');
+/** Configuration by its format, folder or name: code named `storage_local.py` is a module, not an environment. */
+const CONFIG_EXT = /^\.(?:ya?ml|json|properties|toml|ini|conf|cfg|env|exs|xml)$/i;
+const CONFIG_DIR = /(?:^|\/)(?:config|configs|conf|settings|environments|envs?)\/$/i;
+const CONFIG_NAME = /(?:settings|config|application|appsettings)$/i;
+
+/**
+ * A configuration file of a non-production environment beside the production one: Rails
+ * `config/environments/staging.rb` beside `production.rb`, Django `settings/dev.py` beside `prod.py`,
+ * Spring `application-dev.yml` beside `application.yml`/`application-prod.yml`, .NET
+ * `appsettings.Development.json` beside `appsettings.json`. What it sets is not what production runs:
+ * a request-id log tag in staging.rb while production.rb has it commented out is no production
+ * logging (issue 15, blind round 33). Without a production counterpart the file may be all there
+ * is, and it is not set aside. Two name tests and at most six existence checks: bounded.
+ */
+export function otherEnvironmentConfig(files: { exists(path: string): boolean }, path: string): boolean {
+  const slash = path.lastIndexOf('/');
+  const dir = path.slice(0, slash + 1);
+  const name = path.slice(slash + 1);
+  if (name.length > 200) return false;
+  const whole = ENV_FILE.exec(name);
+  if (whole) {
+    const ext = whole[2]!;
+    if (!CONFIG_EXT.test(ext) && !CONFIG_DIR.test(dir)) return false;
+    return ['production', 'prod', 'live'].some((n) => files.exists(`${dir}${n}${ext}`));
+  }
+  const suffixed = ENV_SUFFIX.exec(name);
+  if (!suffixed) return false;
+  const [, base, sep, env, ext] = suffixed;
+  if (!CONFIG_EXT.test(ext!) && !CONFIG_DIR.test(dir) && !CONFIG_NAME.test(base!)) return false;
+  const stem = `${dir}${base}`;
+  // `Development` → `Production`: keep the case the project writes its environments in.
+  const cased = (n: string) => (/^[A-Z]/.test(env!) ? n[0]!.toUpperCase() + n.slice(1) : n);
+  return [`${stem}${ext}`, ...['production', 'prod'].map((n) => `${stem}${sep}${cased(n)}${ext}`)].some((p) =>
+    files.exists(p),
+  );
+}
