@@ -152,7 +152,7 @@ export function databaseLine(text: string): { engines: Tech[]; orms: Tech[]; env
   const t = plain(text)
     .replace(/^[|\s>*+-]+/, '')
     .slice(0, 200);
-  if (t.length > 90 || NOT_IN_USE.test(t) || /\d+\.\d/.test(t)) return null;
+  if (t.length > 90 || NOT_IN_USE.test(t) || /\d\.\d/.test(t)) return null;
   const engines = ENGINES.filter((e) => e.claim.test(t));
   if (!engines.length) return null;
   const orms = ORMS.filter((o) => o.claim.test(t));
