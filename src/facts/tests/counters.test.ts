@@ -197,6 +197,30 @@ describe('pytest collection', () => {
     });
     expect(inv.sources).toContain('.github/workflows/ci.yml');
   });
+  it('collects by the python_files of a pytest config in a sub-folder, relative to that folder', () => {
+    const app = {
+      'back/app/tests.py':
+        'class TestA:\n    def test_a(self): pass\n    def test_b(self): pass\n    def test_c(self): pass\n',
+      'back/app/test_views.py': 'def test_v(): pass\n',
+      'back/app/models.py': 'def test_not_a_test_module(): pass\n',
+    };
+    const counts = (tree: Record<string, string>) =>
+      Object.fromEntries(testInventory(memoryIndex(tree)).files.map((f) => [f.path, f.cases]));
+    expect(counts({ ...app, 'back/pytest.ini': '[pytest]\npython_files =\n    tests.py\n    test_*.py\n' })).toEqual({
+      'back/app/tests.py': 3,
+      'back/app/test_views.py': 1,
+    });
+    // Without the config pytest's default names apply: tests.py is no test module.
+    expect(counts(app)).toEqual({ 'back/app/test_views.py': 1 });
+    // testpaths are relative to the config's folder too.
+    expect(
+      counts({
+        ...app,
+        'back/other/tests.py': 'def test_o(): pass\n',
+        'back/setup.cfg': '[tool:pytest]\npython_files = tests.py\ntestpaths = other\n',
+      }),
+    ).toEqual({ 'back/other/tests.py': 1, 'back/app/test_views.py': 1 });
+  });
 });
 
 describe('JavaScript definitions', () => {

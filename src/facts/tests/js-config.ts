@@ -469,10 +469,15 @@ export function jsRunnerSpecs(files: FileView): RunnerSpec[] {
     if (deps.cypress) add('cypress', undefined);
     if (scripts.some((s) => /\bnode\s+(?:[^|;&]*\s)?--test\b/.test(s))) add('node:test', undefined);
     const mocha = scripts.map(mochaArgs).find((s) => s !== undefined);
-    if (deps.mocha || mocha !== undefined || p.mocha)
+    // Spec arguments on the command line are run beside a .mocharc's (Mocha concatenates the two):
+    // `mocha 'test/**/*.[jt]s'` with a .mocharc.js that only sets `require` runs every such file.
+    const named = mocha !== undefined ? mochaSpecs(mocha) : undefined;
+    const rc = named && specs.find((s) => s.runner === 'mocha' && s.dir === dir && s.source !== pkg);
+    if (rc && named) rc.include = [...new Set([...rc.include, ...named.map((g) => under(dir, g))])];
+    else if (deps.mocha || mocha !== undefined || p.mocha)
       add(
         'mocha',
-        (mocha !== undefined ? mochaSpecs(mocha) : undefined) ??
+        named ??
           (p.mocha && typeof p.mocha === 'object' ? mochaOptions(JSON.stringify(p.mocha, null, 1)).include : undefined),
       );
   }
@@ -762,7 +767,7 @@ export function mochaOptions(text: string): { include: string[]; exclude: string
   const ext = exts.length > 1 ? `{${exts.join(',')}}` : exts[0]!;
   const include = (optionValues(text, 'spec') ?? ['./test']).map((g) => {
     const t = clean(g);
-    return /\.\w+$/.test(t) || /[*?{]/.test(t) ? t : `${t.replace(/\/$/, '')}/${recursive ? '**/' : ''}*.${ext}`;
+    return /\.\w+$/.test(t) || /[*?{[]/.test(t) ? t : `${t.replace(/\/$/, '')}/${recursive ? '**/' : ''}*.${ext}`;
   });
   return { include, exclude: (optionValues(text, 'ignore') ?? []).map(clean) };
 }
@@ -804,7 +809,7 @@ function mochaSpecs(args: string): string[] | undefined {
       continue;
     }
     const ext = exts.length > 1 ? `{${exts.join(',')}}` : exts[0]!;
-    if (/\.\w+$/.test(t) || /[*?{]/.test(t)) out.push(t);
+    if (/\.\w+$/.test(t) || /[*?{[]/.test(t)) out.push(t);
     else out.push(`${t.replace(/\/$/, '')}/${recursive ? '**/' : ''}*.${ext}`);
   }
   // `mocha --recursive` with no spec walks the whole default folder.

@@ -69,4 +69,23 @@ describe('Mocha configs select the test files', () => {
       }),
     ).toEqual({ 'test/deep/aTest.js': 'mocha:2' });
   });
+
+  it('spec globs on the command line (`[jt]` classes, `{js,ts}`, quoted) run beside a .mocharc that names none', () => {
+    const tree = (test: string, rc = true): Tree => ({
+      'package.json': JSON.stringify({
+        scripts: { 'test-only': test, test: 'npm run test-only' },
+        devDependencies: { mocha: '11' },
+      }),
+      ...(rc ? { '.mocharc.js': "module.exports = {\n  require: ['ts-node/register'],\n  exit: true\n}\n" } : {}),
+      'test/a.js': spec(2),
+      'test/sub/b.ts': spec(3),
+      'test/sub/c.tsx': spec(1),
+    });
+    const both = { 'test/a.js': 'mocha:2', 'test/sub/b.ts': 'mocha:3' };
+    expect(counts(tree("NODE_ENV=test mocha 'test/**/*.[jt]s'"))).toEqual(both);
+    expect(counts(tree('mocha "test/**/*.{js,ts}"'))).toEqual(both);
+    expect(counts(tree("mocha 'test/**/*.[jt]s'", false))).toEqual(both);
+    // With no spec argument the .mocharc's default ./test/*.js is all that runs.
+    expect(counts(tree('mocha'))).toEqual({ 'test/a.js': 'mocha:2' });
+  });
 });

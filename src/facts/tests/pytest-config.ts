@@ -16,6 +16,8 @@ export interface PytestConfig {
   testpaths: string[];
   norecurse: string[];
   ignore: string[];
+  /** The config's folder (pytest's rootdir) when it is not the repository root: paths are relative to it. */
+  root?: string;
   /** Files named on a command line, which pytest collects whatever their name. */
   explicit?: string[];
   /**
@@ -98,8 +100,46 @@ export function pytestConfig(files: FileView): PytestConfig {
     if (s) (raw = s), (source = file);
   }
   const base = raw ? fromRaw(raw, source) : DEFAULTS;
-  const runs = commandRuns(files, base);
+  const runs = [...commandRuns(files, base), ...nestedConfigs(files)];
   return runs.length ? { ...base, runs } : base;
+}
+
+const CONFIG_ORDER = ['pytest.ini', 'pyproject.toml', 'tox.ini', 'setup.cfg'];
+
+/**
+ * pytest configs in sub-folders (`back/pytest.ini` of a repository whose CI runs `cd back && pytest`):
+ * pytest run from that folder uses it, so whatever it collects there is collected. The first config
+ * of each folder in pytest's own order wins; a pyproject.toml, tox.ini or setup.cfg only counts with its pytest section.
+ */
+function nestedConfigs(files: FileView): { cfg: PytestConfig; at: string }[] {
+  const byDir = new Map<string, { file: string; raw: Record<string, unknown> }>();
+  const found = files.paths
+    .filter((p) => p.includes('/') && CONFIG_ORDER.includes(p.slice(p.lastIndexOf('/') + 1)))
+    .filter((p) => !/(?:^|\/)(?:node_modules|\.[^/]*|site-packages|vendor|third_party)\//.test(p))
+    .sort(
+      (a, b) =>
+        CONFIG_ORDER.indexOf(a.slice(a.lastIndexOf('/') + 1)) - CONFIG_ORDER.indexOf(b.slice(b.lastIndexOf('/') + 1)),
+    );
+  for (const path of found) {
+    const dir = path.slice(0, path.lastIndexOf('/'));
+    if (byDir.has(dir) || byDir.size >= 50) continue;
+    const name = path.slice(path.lastIndexOf('/') + 1);
+    let raw: Record<string, unknown> | undefined;
+    if (name === 'pyproject.toml') {
+      const p = files.readToml(path);
+      raw = p.ok
+        ? (p.value as { tool?: { pytest?: { ini_options?: Record<string, unknown> } } }).tool?.pytest?.ini_options
+        : undefined;
+    } else {
+      const t = files.read(path) ?? '';
+      raw =
+        name === 'pytest.ini'
+          ? (iniSection(t, 'pytest') ?? iniSection(t, 'tool:pytest') ?? {})
+          : iniSection(t, name === 'tox.ini' ? 'pytest' : 'tool:pytest');
+    }
+    if (raw) byDir.set(dir, { file: path, raw });
+  }
+  return [...byDir.entries()].map(([dir, { file, raw }]) => ({ cfg: { ...fromRaw(raw, file), root: dir }, at: file }));
 }
 
 const clean = (p: string) => p.replace(/^\.\//, '').replace(/\/$/, '');
@@ -194,9 +234,11 @@ export function pytestCollects(path: string, cfg: PytestConfig): boolean {
   return pytestCollectedBy(path, cfg) !== undefined;
 }
 
-function collects(path: string, cfg: PytestConfig): boolean {
-  if (!path.endsWith('.py')) return false;
-  if (cfg.explicit?.includes(path)) return true;
+function collects(full: string, cfg: PytestConfig): boolean {
+  if (!full.endsWith('.py')) return false;
+  if (cfg.explicit?.includes(full)) return true;
+  if (cfg.root && !full.startsWith(`${cfg.root}/`)) return false;
+  const path = cfg.root ? full.slice(cfg.root.length + 1) : full;
   const parts = path.split('/');
   const base = parts[parts.length - 1]!;
   if (!cfg.files.some((g) => isMatch(base, g, true))) return false;
