@@ -12,19 +12,8 @@ import testTypes from './quality/test-types.js';
 import testsPresent from './quality/tests-present.js';
 import redundancy from './reliability/redundancy.js';
 import { runRuleOn } from '../src/testing/rule-tester.js';
-import { memoryIndex, MemorySource, type Tree } from '../src/testing/memory.js';
-import { scan } from '../src/scan/scanner.js';
-import { collectFacts, completeFacts, factPatterns } from '../src/facts/index.js';
-
-async function profileOf(tree: Tree) {
-  const files = memoryIndex(tree);
-  const pre = collectFacts(files);
-  const scanned = await scan(files, new MemorySource(tree), factPatterns(pre), [], []);
-  return completeFacts(files, pre, {
-    matches: (key) => scanned.matches.get(key) ?? [],
-    searched: (key) => scanned.searched.get(key) ?? 0,
-  }).profile;
-}
+import type { Tree } from '../src/testing/memory.js';
+import { profileOf } from '../src/testing/profile.js';
 
 const TASKS = [
   '---',

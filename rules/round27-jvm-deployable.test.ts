@@ -12,20 +12,9 @@ import containerUser from './security/container-user.js';
 import databaseMigrations from './architecture/database-migrations.js';
 import gracefulShutdown from './reliability/graceful-shutdown.js';
 import containerImage from './operations/container-image.js';
-import { scan } from '../src/scan/scanner.js';
-import { memoryIndex, MemorySource, type Tree } from '../src/testing/memory.js';
+import type { Tree } from '../src/testing/memory.js';
+import { profileOf } from '../src/testing/profile.js';
 import { runRuleOn } from '../src/testing/rule-tester.js';
-import { collectFacts, completeFacts, factPatterns } from '../src/facts/index.js';
-
-async function profileOf(tree: Tree) {
-  const files = memoryIndex(tree);
-  const pre = collectFacts(files);
-  const scanned = await scan(files, new MemorySource(tree), factPatterns(pre), [], []);
-  return completeFacts(files, pre, {
-    matches: (key) => scanned.matches.get(key) ?? [],
-    searched: (key) => scanned.searched.get(key) ?? 0,
-  }).profile;
-}
 
 const dep = (g: string, a: string, scope?: string) =>
   `    <dependency>\n      <groupId>${g}</groupId>\n      <artifactId>${a}</artifactId>\n${scope ? `      <scope>${scope}</scope>\n` : ''}    </dependency>\n`;

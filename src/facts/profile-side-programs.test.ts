@@ -6,20 +6,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import healthEndpoints from '../../rules/observability/health-endpoints.js';
-import { scan } from '../scan/scanner.js';
-import { memoryIndex, MemorySource, type Tree } from '../testing/memory.js';
+import type { Tree } from '../testing/memory.js';
+import { profileOf } from '../testing/profile.js';
 import { runRuleOn } from '../testing/rule-tester.js';
-import { collectFacts, completeFacts, factPatterns } from './index.js';
-
-async function profileOf(tree: Tree) {
-  const files = memoryIndex(tree);
-  const pre = collectFacts(files);
-  const scanned = await scan(files, new MemorySource(tree), factPatterns(pre), [], []);
-  return completeFacts(files, pre, {
-    matches: (key) => scanned.matches.get(key) ?? [],
-    searched: (key) => scanned.searched.get(key) ?? 0,
-  }).profile;
-}
 
 // A harness that fills the cache and serves pprof on :8080, the listener on line 9.
 const harness = [

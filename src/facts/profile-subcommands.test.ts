@@ -5,19 +5,8 @@
  * in-memory trees.
  */
 import { describe, expect, it } from 'vitest';
-import { scan } from '../scan/scanner.js';
-import { memoryIndex, MemorySource, type Tree } from '../testing/memory.js';
-import { collectFacts, completeFacts, factPatterns } from './index.js';
-
-async function profileOf(tree: Tree) {
-  const files = memoryIndex(tree);
-  const pre = collectFacts(files);
-  const scanned = await scan(files, new MemorySource(tree), factPatterns(pre), [], []);
-  return completeFacts(files, pre, {
-    matches: (key) => scanned.matches.get(key) ?? [],
-    searched: (key) => scanned.searched.get(key) ?? 0,
-  }).profile;
-}
+import type { Tree } from '../testing/memory.js';
+import { profileOf } from '../testing/profile.js';
 
 const command = (name: string, body = '\t\treturn nil\n') =>
   `package main\n\nimport "github.com/spf13/cobra"\n\nvar ${name}Cmd = &cobra.Command{\n\tUse: "${name} <file>",\n\tRunE: func(cmd *cobra.Command, args []string) error {\n${body}\t},\n}\n`;

@@ -5,21 +5,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import lockfiles from '../../rules/security/lockfiles.js';
-import { scan } from '../scan/scanner.js';
-import { memoryIndex, MemorySource, type Tree } from '../testing/memory.js';
+import { memoryIndex } from '../testing/memory.js';
+import { profileOf } from '../testing/profile.js';
 import { runRuleOn } from '../testing/rule-tester.js';
-import { collectFacts, completeFacts, factPatterns } from './index.js';
 import { swiftPackage } from './manifests/swift.js';
-
-async function profileOf(tree: Tree) {
-  const files = memoryIndex(tree);
-  const pre = collectFacts(files);
-  const scanned = await scan(files, new MemorySource(tree), factPatterns(pre), [], []);
-  return completeFacts(files, pre, {
-    matches: (key) => scanned.matches.get(key) ?? [],
-    searched: (key) => scanned.searched.get(key) ?? 0,
-  }).profile;
-}
 
 const pkg = (products: string[], deps: string[] = []) =>
   [
