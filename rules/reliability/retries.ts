@@ -526,6 +526,15 @@ export default defineRule({
         literals: ['retry_on'],
         maxPerFile: 2,
       },
+      // What switches Spring's `@Retryable` on: Spring Retry's `@EnableRetry` (or its RetryConfiguration
+      // imported by hand), Spring Framework 7's `@EnableResilientMethods` (or its post-processor bean).
+      // Without one, the annotation is inert: no proxy retries the method (blind round 35).
+      retryEnable: {
+        regex: /@EnableRetry\b|@EnableResilientMethods\b|\bRetryConfiguration\b|\bRetryAnnotationBeanPostProcessor\b/,
+        files: ['**/*.java', '**/*.kt', '**/*.groovy', '**/*.xml'],
+        literals: ['EnableRetry', 'EnableResilientMethods', 'RetryConfiguration', 'RetryAnnotationBeanPostProcessor'],
+        maxPerFile: 1,
+      },
       jobRetry: { regex: JOB_RETRY, files: ['**/*.rb'], literals: ['retry_on', 'sidekiq_options'], maxPerFile: 3 },
       rateLimitHeader: {
         regex: RATE_LIMIT_HEADER,
@@ -605,6 +614,16 @@ export default defineRule({
       const args = DECORATOR_ARGS.exec(text)?.[1];
       return args !== undefined && fixedWait(args);
     });
+    // Spring's `@Retryable` (Spring Retry's, or Spring Framework 7's core one) retries nothing unless the
+    // project enables it; Micronaut's and others' work on their own, so only files importing Spring's count.
+    const retryEnabled = productionMatches(ctx, 'retryEnable').length > 0;
+    const inertRetryable = retryEnabled
+      ? []
+      : productionMatches(ctx, 'code').filter(
+          (m) =>
+            /@Retryable\b/.test(ctx.files.lines(m.path)?.line(m.line) ?? '') &&
+            /\borg\.springframework\.(?:retry|resilience)\b/.test(ctx.files.read(m.path) ?? ''),
+        );
     const result = libraryVerdict(ctx, {
       what: 'retries with backoff',
       catalogue: 'retries',
@@ -616,7 +635,8 @@ export default defineRule({
           !nearRetry(ctx, m, ctx.files.lines(m.path)?.line(m.line) ?? '')
         ) &&
         !fixed.some((f) => f.path === m.path && f.line === m.line) &&
-        !fixedDecorators.some((f) => f.path === m.path && f.line === m.line),
+        !fixedDecorators.some((f) => f.path === m.path && f.line === m.line) &&
+        !inertRetryable.some((f) => f.path === m.path && f.line === m.line),
       config,
       outbound: true,
       multiPurpose: MULTI_PURPOSE,
@@ -637,6 +657,18 @@ export default defineRule({
       );
     }
     if ((result.score ?? 0) >= 0.5) return result;
+    if (inertRetryable.length > 0) {
+      const r = inertRetryable[0]!;
+      const files = new Set(inertRetryable.map((m) => m.path)).size;
+      return partial(
+        0.4,
+        `Retries are annotated but not enabled: ${inertRetryable.length} Spring @Retryable method${inertRetryable.length === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'} (${r.path}:${r.line}), but no @EnableRetry (Spring Retry) or @EnableResilientMethods (Spring Framework 7) is in the project, so no proxy retries them.`,
+        firstPerFile(inertRetryable, 2)
+          .slice(0, 3)
+          .map((m) => fromMatch(m, '@Retryable without @EnableRetry/@EnableResilientMethods: inert')),
+        { ...result.data, inertRetryable: inertRetryable.length },
+      );
+    }
     const sidekiq = sidekiqCalls(ctx);
     if (sidekiq.length > 0) {
       const { call, retry } = sidekiq[0]!;
