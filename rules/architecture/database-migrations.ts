@@ -295,6 +295,14 @@ export default defineRule({
         literals: ['synchronize', '.sync('],
         maxPerFile: 1,
       },
+      // Go ORMs that migrate the schema from the models at start-up: gorm `db.AutoMigrate(&User{})`,
+      // Ent `client.Schema.Create(ctx)`. Additive and unversioned, but a migration mechanism at work.
+      autoMigrate: {
+        regex: /\.AutoMigrate\(|\.Schema\.Create\(/,
+        files: ['**/*.go'],
+        literals: ['AutoMigrate', 'Schema.Create'],
+        maxPerFile: 1,
+      },
       // Where a web framework that bundles a database layer (laravel/framework, rails) is the only
       // database client, the application's own code shows whether it uses one: Eloquent models, the
       // DB facade, schema calls; Active Record models (frameworkDbUse).
@@ -337,7 +345,7 @@ export default defineRule({
       },
     },
     detection:
-      'Applies when a relational database client or ORM is a production dependency (catalogue `database-clients`) and the project is not a library; a document database alone (catalogue `document-databases`: MongoDB, DynamoDB, CouchDB, Cosmos DB) is not applicable, said as such; so is a JPA/Hibernate dependency with no relational driver and no JPA `@Entity` beside a document store whose classes are `@Container`/`@Document`s. Passes on migration files: alembic/versions, Django migrations/0001_*.py, Flyway V1__*.sql, Liquibase changelogs, prisma/migrations (or migrations/ beside any schema.prisma, or the schema package.json names), db/migrate, database/migrations, EF Core Migrations, *.up.sql, migrations/ folders, migrations kept in code (numbered steps, or an ordered array of SQL statements such as Rust `static MIGRATIONS: &[&str] = &[…]`, beside a stored schema version: a schema_version/database_versions table, PRAGMA user_version). Partial: a migration tool is configured or declared (catalogue `migration-tools`) but no migration is committed; less for a plain schema script (CREATE TABLE in *.sql). A web framework that bundles a database layer (laravel/framework, rails) as the only client applies only where the application uses a database: migrations or a schema, config/database.yml, a DB_*/DATABASE_URL (or `database` session/cache/queue driver) setting in .env.example, or a model (beside the stock User model of the skeleton), DB facade or schema call in production code. An ORM that synchronises the schema from its entities (TypeORM `synchronize: true`, Sequelize `sync()`) with no migration config is no migration tool at work.',
+      'Applies when a relational database client or ORM is a production dependency (catalogue `database-clients`) and the project is not a library; a document database alone (catalogue `document-databases`: MongoDB, DynamoDB, CouchDB, Cosmos DB) is not applicable, said as such; so is a JPA/Hibernate dependency with no relational driver and no JPA `@Entity` beside a document store whose classes are `@Container`/`@Document`s. Passes on migration files: alembic/versions, Django migrations/0001_*.py, Flyway V1__*.sql, Liquibase changelogs, prisma/migrations (or migrations/ beside any schema.prisma, or the schema package.json names), db/migrate, database/migrations, EF Core Migrations, *.up.sql, migrations/ folders, migrations kept in code (numbered steps, or an ordered array of SQL statements such as Rust `static MIGRATIONS: &[&str] = &[…]`, beside a stored schema version: a schema_version/database_versions table, PRAGMA user_version). Partial: a migration tool is configured or declared (catalogue `migration-tools`) but no migration is committed; less for a plain schema script (CREATE TABLE in *.sql). A web framework that bundles a database layer (laravel/framework, rails) as the only client applies only where the application uses a database: migrations or a schema, config/database.yml, a DB_*/DATABASE_URL (or `database` session/cache/queue driver) setting in .env.example, or a model (beside the stock User model of the skeleton), DB facade or schema call in production code. An ORM that synchronises the schema from its entities (TypeORM `synchronize: true`, Sequelize `sync()`) with no migration config is no migration tool at work. A Go ORM that migrates the schema from the models at start-up (gorm `AutoMigrate(`, Ent `client.Schema.Create(`) in production code, with no versioned migrations, is partial (0.3).',
   },
   appliesTo(ctx) {
     if (ctx.facts.profile.id === 'library' || ctx.facts.profile.id === 'docs')
@@ -547,6 +555,29 @@ export default defineRule({
         [...setup, clientEvidence],
         data,
       );
+    // The ORM migrates the schema from the models at start-up (gorm AutoMigrate, Ent Schema.Create):
+    // the schema is managed, but its changes are neither versioned nor reviewable (blind round 35, keel).
+    const auto = ctx
+      .matches('autoMigrate')
+      .filter((m) => !isTestPath(m.path) && !isExampleFolder(m.path) && !/^\s*\/\//.test(m.snippet));
+    if (auto.length) {
+      const a = auto[0]!;
+      const how = /AutoMigrate/.test(a.snippet) ? 'gorm AutoMigrate' : 'Ent Schema.Create';
+      return partial(
+        0.3,
+        `The schema is auto-migrated at start-up (${how} at ${a.path}:${a.line}), with no versioned migrations: changes are applied from the models, unreviewed, and nothing records or rolls back a schema version.`,
+        [
+          ...auto.slice(0, 3).map((m) => ({
+            path: m.path,
+            line: m.line,
+            snippet: m.snippet,
+            note: 'auto-migration from the models at start-up, no versioned migrations',
+          })),
+          clientEvidence,
+        ],
+        { ...data, autoMigrate: auto.length },
+      );
+    }
     const schema = ctx.matches('schemaSql').filter((m) => !isTestPath(m.path));
     if (schema.length) {
       return partial(

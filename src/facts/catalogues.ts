@@ -897,6 +897,8 @@ Object.assign(CATALOGUES, {
     'github.com/lib/pq',
     'github.com/jackc/pgx*',
     'gorm.io/gorm',
+    // gorm v1's import path, still in use (blind round 35).
+    'github.com/jinzhu/gorm',
     'github.com/go-sql-driver/mysql',
     'github.com/jmoiron/sqlx',
     'entgo.io/ent',
