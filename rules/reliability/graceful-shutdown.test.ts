@@ -332,6 +332,26 @@ ruleTester(rule, {
       },
     },
     {
+      name: "terminationGracePeriodSeconds written at Kubernetes' default (30) gives no time of its own: fail",
+      profile: 'service',
+      tree: {
+        'app/main.py': 'app = FastAPI()\n',
+        'k8s/deploy.yaml':
+          'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\nspec:\n  template:\n    spec:\n      terminationGracePeriodSeconds: 30\n      containers:\n        - name: api\n',
+      },
+      expect: { outcome: 'fail' },
+    },
+    {
+      name: 'terminationGracePeriodSeconds above the default alone is partial',
+      profile: 'service',
+      tree: {
+        'app/main.py': 'app = FastAPI()\n',
+        'k8s/deploy.yaml':
+          'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\nspec:\n  template:\n    spec:\n      terminationGracePeriodSeconds: 60\n      containers:\n        - name: api\n',
+      },
+      expect: { outcome: 'partial', message: 'platform allows time to drain' },
+    },
+    {
       name: 'only a Kubernetes preStop hook is partial',
       profile: 'service',
       tree: {
