@@ -298,6 +298,20 @@ export default defineRule({
     // no server down — it may close the database on the way, but in-flight requests are cut
     // (blind round 34, a handler that closes the DB and exits). Any http.Server.Shutdown,
     // GracefulStop, Stop(), a context cancel or a closed channel elsewhere in the file keeps the credit.
+    // The top-level functions of a Go file by line, read once per file however many handlers it has.
+    const goFuncs = new Map<string, [string, number][]>();
+    const goFuncLines = (path: string, lines: { count: number; line(n: number): string }) => {
+      let defs = goFuncs.get(path);
+      if (!defs) {
+        defs = [];
+        for (let n = 1; n <= Math.min(lines.count, 20_000); n++) {
+          const def = /^func[ \t]+([A-Za-z_]\w*)[ \t]*\(/.exec(lines.line(n));
+          if (def) defs.push([def[1]!, n]);
+        }
+        goFuncs.set(path, defs);
+      }
+      return defs;
+    };
     const goExitOnly = (m: Match) => {
       if (!/\bsignal\.Notify(?:Context)?\(/.test(m.snippet)) return false;
       const lines = ctx.files.lines(m.path);
@@ -310,11 +324,9 @@ export default defineRule({
         const name = c[1]!;
         if (!GO_NOT_CALLS.has(name) && calls.size < 4) calls.add(name);
       }
-      if (calls.size > 0)
-        for (let n = 1; n <= Math.min(lines.count, 20_000); n++) {
-          const def = /^func[ \t]+([A-Za-z_]\w*)[ \t]*\(/.exec(lines.line(n));
-          if (def && calls.has(def[1]!)) text += `\n${lines.range(n, Math.min(lines.count, n + 30), true).join('\n')}`;
-        }
+      const defs = goFuncLines(m.path, lines);
+      for (const [name, n] of defs)
+        if (calls.has(name)) text += `\n${lines.range(n, Math.min(lines.count, n + 30), true).join('\n')}`;
       return (
         /\bos\.Exit\s*\(/.test(text) &&
         !/(?:^|[^.\w])(?:cancel\w*|close)\s*\(|\b(?:srv|server|listener|ln|httpServer|grpcServer)\w*\.Close\(/.test(
