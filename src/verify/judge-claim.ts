@@ -24,6 +24,7 @@ import { findingsFor } from './findings.js';
 import { configFinding, dependencyTermFinding } from './terms.js';
 import { namedFeatureFinding } from './named-feature.js';
 import { scriptFinding } from './script-names.js';
+import { cliCommandFinding } from './cli-commands.js';
 import { resolveLink } from './links.js';
 import { ignoredFindings } from './ignored.js';
 import { docSectionFinding } from './documents.js';
@@ -255,6 +256,15 @@ export function judgeClaimInner(
   // "- [x] `test:unit` - Run unit tests": a command a manifest of the repository declares (script-names.ts).
   const script = opts.lookup && !claim.number ? scriptFinding(opts.lookup, claim) : null;
   if (script) return out('config', 'confirmed', `found: ${script.detail}`, script.evidence);
+  // "- `tsk cache warm` - Pre-warm caches": a sub-command of the project's own program (cli-commands.ts).
+  const command = opts.lookup && !claim.number ? cliCommandFinding(opts.lookup, claim) : null;
+  if (command)
+    return out(
+      'config',
+      command.present === 'yes' ? 'confirmed' : command.present === 'partly' ? 'partially-confirmed' : 'contradicted',
+      command.present === 'yes' ? `found: ${command.detail}` : `the document says it is there, but ${command.detail}`,
+      command.evidence,
+    );
   // "Created `ICustomerService`", "| B2 | Wrapped in `DB::transaction()` | P0 | RESOLVED |": the code
   // named is looked up exactly, and it alone decides.
   const named = opts.lookup && claim.named ? namedCode(opts.lookup, claim) : null;

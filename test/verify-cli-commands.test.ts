@@ -1,0 +1,131 @@
+/**
+ * Items documenting a sub-command of the project's own program ("- `tsk cache warm` - Pre-warm
+ * caches") are judged by the commands the source registers: cobra's tree, argparse sub-parsers,
+ * commander commands. A sub-command the group does not register is missing; a Go handler that only
+ * prints is there but does nothing; a program that is not the project's is left alone.
+ */
+import { describe, expect, it } from 'vitest';
+import { memoryIndex } from '../src/testing/memory.js';
+import { cliCommandFinding, ledCommand } from '../src/verify/cli-commands.js';
+import type { Claim } from '../src/verify/extract.js';
+import type { LookupContext } from '../src/verify/lookup.js';
+
+const cobra = [
+  'package cli',
+  '',
+  'import "github.com/spf13/cobra"',
+  '',
+  'func (c *CLI) setup() {',
+  '\tc.rootCmd = &cobra.Command{',
+  '\t\tUse: "tk",',
+  '\t}',
+  '\tcacheCmd := &cobra.Command{',
+  '\t\tUse: "cache",',
+  '\t}',
+  '\tclearCmd := &cobra.Command{',
+  '\t\tUse: "clear",',
+  '\t\tRunE: func(cmd *cobra.Command, args []string) error {',
+  '\t\t\treturn c.store.Purge()',
+  '\t\t},',
+  '\t}',
+  '\tstatusCmd := &cobra.Command{',
+  '\t\tUse: "status",',
+  '\t\tRunE: func(cmd *cobra.Command, args []string) error {',
+  '\t\t\tname := "all"',
+  '\t\t\tif len(args) > 0 {',
+  '\t\t\t\tname = args[0]',
+  '\t\t\t}',
+  '\t\t\treturn c.handleStatus(name)',
+  '\t\t},',
+  '\t}',
+  '\tcacheCmd.AddCommand(clearCmd, statusCmd)',
+  '\tsecurityCmd := &cobra.Command{',
+  '\t\tUse: "security",',
+  '\t}',
+  '\tscanCmd := &cobra.Command{',
+  '\t\tUse: "scan",',
+  '\t}',
+  '\tsecurityCmd.AddCommand(scanCmd)',
+  '\tpluginCmd := &cobra.Command{',
+  '\t\tUse: "plugin",',
+  '\t}',
+  '\tpluginCmd.AddCommand(newInstallCmd())',
+  '\tc.rootCmd.AddCommand(cacheCmd, securityCmd, pluginCmd)',
+  '}',
+  '',
+  'func (c *CLI) handleStatus(name string) error {',
+  '\tfmt.Printf("Cache %s: ok\\n", name)',
+  '\treturn nil',
+  '}',
+  '',
+].join('\n');
+
+const argparse = [
+  'import argparse',
+  '',
+  'def main():',
+  "    parser = argparse.ArgumentParser(prog='dq')",
+  '    sub = parser.add_subparsers()',
+  "    run = sub.add_parser('run')",
+  "    sub.add_parser('lint')",
+  "    sub.add_parser('fmt')",
+  '',
+].join('\n');
+
+const tree = {
+  'tools/go.mod': 'module example.com/tk\n',
+  'tools/pkg/cli/cli.go': cobra,
+  'tools/docs/COMMANDS.md': '# Commands\n',
+  'pyproject.toml': '[project]\nname = "dq"\n',
+  'dq/cli.py': argparse,
+  'COMMANDS.md': '# Commands\n',
+};
+
+const ctx = (doc: string) => ({ files: memoryIndex(tree), documentPath: doc }) as unknown as LookupContext;
+const claim = (line: string) => ({ asserted: 'done', raw: line }) as unknown as Claim;
+const judge = (doc: string, line: string) => cliCommandFinding(ctx(doc), claim(line));
+
+describe('sub-commands of the project program', () => {
+  it('reads the program, its sub-command words and their alternatives, not arguments', () => {
+    expect(ledCommand('- `tk service start/stop <name>` - lifecycle')).toEqual({
+      program: 'tk',
+      path: [['service'], ['start', 'stop']],
+    });
+    expect(ledCommand('- [x] `tk cache clear`: clears')).toEqual({ program: 'tk', path: [['cache'], ['clear']] });
+    expect(ledCommand('- `tk` - the program')).toBeNull();
+    expect(ledCommand('Run `tk cache clear` to clear')).toBeNull();
+  });
+
+  it('confirms a registered sub-command at its registration', () => {
+    const f = judge('tools/docs/COMMANDS.md', '- `tk cache clear` - Clear all caches');
+    expect(f?.present).toBe('yes');
+    expect(f?.evidence[0]).toMatchObject({ path: 'tools/pkg/cli/cli.go', line: 13 });
+  });
+
+  it('contradicts a sub-command its group does not register, even when another group has that name', () => {
+    expect(judge('tools/docs/COMMANDS.md', '- `tk cache warm` - Pre-warm caches')?.present).toBe('no');
+    // "scan" is registered, under security, not under cache.
+    expect(judge('tools/docs/COMMANDS.md', '- `tk cache scan` - Scan caches')?.present).toBe('no');
+    expect(judge('tools/docs/COMMANDS.md', '- `tk db migrate` - Migrations')?.present).toBe('no');
+  });
+
+  it('is partial when only some alternatives are registered, or the handler only prints', () => {
+    const some = judge('tools/docs/COMMANDS.md', '- `tk cache clear/flush` - Clear');
+    expect(some?.present).toBe('partly');
+    expect(some?.detail).toContain('`flush`');
+    const idle = judge('tools/docs/COMMANDS.md', '- `tk cache status` - Show cache statistics');
+    expect(idle?.present).toBe('partly');
+    expect(idle?.detail).toContain('only prints');
+  });
+
+  it('leaves a group whose sub-commands are built elsewhere, and programs that are not the project’s', () => {
+    expect(judge('tools/docs/COMMANDS.md', '- `tk plugin install` - Install a plugin')).toBeNull();
+    expect(judge('tools/docs/COMMANDS.md', '- `npm run build` - Build')).toBeNull();
+    expect(judge('tools/docs/COMMANDS.md', '- `go test ./...` - Tests')).toBeNull();
+  });
+
+  it('reads argparse sub-parsers in the sub-project the document belongs to', () => {
+    expect(judge('COMMANDS.md', '- `dq lint` - Lint the data')?.present).toBe('yes');
+    expect(judge('COMMANDS.md', '- `dq profile` - Profile the data')?.present).toBe('no');
+  });
+});
