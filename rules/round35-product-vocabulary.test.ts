@@ -1,0 +1,54 @@
+/**
+ * Blind round 35: the product's own vocabulary or documentation is not an operational practice.
+ * Each rule needs the practice's real shape, not a word: an alarm is a CDK/CloudWatch construct, not a
+ * class of the product named Alarm.
+ */
+import { describe, expect, it } from 'vitest';
+import { runRuleOn } from '../src/testing/rule-tester.js';
+import alerting from './observability/alerting.js';
+
+const service = (extra: Record<string, string>) => ({
+  'package.json': '{"name": "boat-server", "version": "1.0.0", "dependencies": {"express": "^4.19.0"}}',
+  'src/index.ts': "import express from 'express';\nconst app = express();\napp.listen(3000);\n",
+  ...extra,
+});
+
+describe('alerting: an alarm is an alert rule as code, not a product class named Alarm', () => {
+  it("the product's own `new Alarm(id)` (a boat-alarm feature) is no alert rule", async () => {
+    const run = await runRuleOn(
+      alerting,
+      service({
+        'src/notifications/manager.ts':
+          "import { Alarm } from './alarm';\nexport function raise(id: string) {\n  const alarm = new Alarm(id);\n  alarm.setContext('vessels.self');\n  return alarm;\n}\n",
+      }),
+    );
+    expect(run.outcome).toBe('fail');
+  });
+  for (const [name, path, code] of [
+    [
+      'CDK TypeScript, bare class with the construct scope',
+      'infra/stack.ts',
+      "import { Alarm } from 'aws-cdk-lib/aws-cloudwatch';\nnew Alarm(this, 'Errors', { metric, threshold: 5, evaluationPeriods: 1 });\n",
+    ],
+    [
+      'CDK TypeScript, namespaced',
+      'infra/stack.ts',
+      "import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';\nnew cloudwatch.Alarm(\n  this,\n  'Errors',\n  { metric, threshold: 5 },\n);\n",
+    ],
+    [
+      'CDK Python',
+      'infra/stack.py',
+      'from aws_cdk import aws_cloudwatch as cloudwatch\n\ncloudwatch.Alarm(self, "Errors", metric=m, threshold=5, evaluation_periods=1)\n',
+    ],
+    [
+      'CDK metric.createAlarm',
+      'infra/stack.ts',
+      "fn.metricErrors().createAlarm(this, 'FnErrors', { threshold: 1, evaluationPeriods: 1 });\n",
+    ],
+  ] as const)
+    it(`${name} is an alert rule`, async () => {
+      const run = await runRuleOn(alerting, service({ [path]: code }));
+      expect(run.outcome).toBe('pass');
+      expect(run.evidence).toContainEqual(expect.objectContaining({ path }));
+    });
+});
