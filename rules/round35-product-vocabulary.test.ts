@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { runRuleOn } from '../src/testing/rule-tester.js';
 import alerting from './observability/alerting.js';
+import securityPolicy from './security/security-policy.js';
 
 const service = (extra: Record<string, string>) => ({
   'package.json': '{"name": "boat-server", "version": "1.0.0", "dependencies": {"express": "^4.19.0"}}',
@@ -50,5 +51,24 @@ describe('alerting: an alarm is an alert rule as code, not a product class named
       const run = await runRuleOn(alerting, service({ [path]: code }));
       expect(run.outcome).toBe('pass');
       expect(run.evidence).toContainEqual(expect.objectContaining({ path }));
+    });
+});
+
+describe('security-policy: a security file must say how to report a vulnerability', () => {
+  const guide =
+    '# Security\n\nSecurity in the server covers authentication, access control and TLS.\n\n## Enabling Security\n\n1. In the Admin UI select Security -> Users and click Add.\n2. Choose the Admin permission.\n';
+  it('docs/security.md that is a user guide to enabling authentication is not a policy', async () => {
+    const run = await runRuleOn(securityPolicy, service({ 'docs/security.md': guide }));
+    expect(run.outcome).toBe('fail');
+    expect(run.message).toContain('says nothing about how to report');
+  });
+  for (const text of [
+    '# Security Policy\n\n## Reporting a Vulnerability\n\nUse the Security tab to open a private advisory.\n',
+    'Please send security issues to security@example.org; we answer within 48 hours.\n',
+    'This project follows the organisation-wide security policy: https://example.org/.github/SECURITY.md\n',
+  ])
+    it(`SECURITY.md saying how to report passes (${text.slice(0, 30)}…)`, async () => {
+      const run = await runRuleOn(securityPolicy, service({ 'SECURITY.md': text }));
+      expect(run.outcome).toBe('pass');
     });
 });
