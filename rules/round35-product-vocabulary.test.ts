@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { runRuleOn } from '../src/testing/rule-tester.js';
 import alerting from './observability/alerting.js';
 import securityPolicy from './security/security-policy.js';
+import runbooks from './operations/runbooks.js';
 
 const service = (extra: Record<string, string>) => ({
   'package.json': '{"name": "boat-server", "version": "1.0.0", "dependencies": {"express": "^4.19.0"}}',
@@ -71,4 +72,26 @@ describe('security-policy: a security file must say how to report a vulnerabilit
       const run = await runRuleOn(securityPolicy, service({ 'SECURITY.md': text }));
       expect(run.outcome).toBe('pass');
     });
+});
+
+describe('runbooks: troubleshooting in a guide for plugin or API developers is not a runbook', () => {
+  const section =
+    '## Troubleshooting Network Requests\n\nIf fetch() fails in your plugin, check that the plugin declared the network capability and that the host is reachable from the server; look at the server logs for the plugin error.\n';
+  for (const path of [
+    'docs/develop/plugins/wasm/assemblyscript.md',
+    'docs/plugins/writing.md',
+    'docs/sdk/client.md',
+    'docs/writing-plugins.md',
+  ])
+    it(`${path}: no operational document`, async () => {
+      const run = await runRuleOn(runbooks, service({ [path]: `# Guide\n\n${section}` }));
+      expect(run.outcome).toBe('fail');
+    });
+  it('a troubleshooting section about running the server in the project docs is partial credit', async () => {
+    const ops =
+      '## Troubleshooting\n\nIf the server restarts in production, read its logs (`kubectl logs deploy/server`) and check the disk of the data volume.\n';
+    const run = await runRuleOn(runbooks, service({ 'docs/hosting.md': `# Hosting the server\n\n${ops}` }));
+    expect(run.outcome).toBe('partial');
+    expect(run.evidence).toContainEqual(expect.objectContaining({ path: 'docs/hosting.md' }));
+  });
 });
