@@ -8,6 +8,7 @@ import { runRuleOn } from '../src/testing/rule-tester.js';
 import alerting from './observability/alerting.js';
 import securityPolicy from './security/security-policy.js';
 import runbooks from './operations/runbooks.js';
+import environments from './operations/environments.js';
 
 const service = (extra: Record<string, string>) => ({
   'package.json': '{"name": "boat-server", "version": "1.0.0", "dependencies": {"express": "^4.19.0"}}',
@@ -93,5 +94,37 @@ describe('runbooks: troubleshooting in a guide for plugin or API developers is n
     const run = await runRuleOn(runbooks, service({ 'docs/hosting.md': `# Hosting the server\n\n${ops}` }));
     expect(run.outcome).toBe('partial');
     expect(run.evidence).toContainEqual(expect.objectContaining({ path: 'docs/hosting.md' }));
+  });
+});
+
+describe('environments: an application module named production is not a deployment environment', () => {
+  const mode =
+    "module.exports = function (app) {\n  if (app.get('env') === 'production') {\n    app.config.debug = false;\n  }\n};\n";
+  it('src/config/production.js (NODE_ENV defaults in the source) describes no environment', async () => {
+    const run = await runRuleOn(
+      environments,
+      service({
+        'src/config/production.js': mode,
+        'src/config/development.js': mode.replace('production', 'development'),
+      }),
+    );
+    expect(run.outcome).toBe('fail');
+  });
+  it("node-config's top-level config/production.js beside config/staging.js still separates environments", async () => {
+    const run = await runRuleOn(
+      environments,
+      service({
+        'config/production.js': "module.exports = { db: { host: 'db.prod.internal' } };\n",
+        'config/staging.js': "module.exports = { db: { host: 'db.staging.internal' } };\n",
+      }),
+    );
+    expect(run.outcome).toBe('pass');
+  });
+  it('Helm values per environment still count', async () => {
+    const run = await runRuleOn(
+      environments,
+      service({ 'deploy/values-prod.yaml': 'replicaCount: 3\n', 'deploy/values-staging.yaml': 'replicaCount: 1\n' }),
+    );
+    expect(run.outcome).toBe('pass');
   });
 });
