@@ -9,6 +9,7 @@ import alerting from './observability/alerting.js';
 import securityPolicy from './security/security-policy.js';
 import runbooks from './operations/runbooks.js';
 import environments from './operations/environments.js';
+import structuredLogging from './observability/structured-logging.js';
 
 const service = (extra: Record<string, string>) => ({
   'package.json': '{"name": "boat-server", "version": "1.0.0", "dependencies": {"express": "^4.19.0"}}',
@@ -126,5 +127,29 @@ describe('environments: an application module named production is not a deployme
       service({ 'deploy/values-prod.yaml': 'replicaCount: 3\n', 'deploy/values-staging.yaml': 'replicaCount: 1\n' }),
     );
     expect(run.outcome).toBe('pass');
+  });
+});
+
+describe('structured-logging: a request id counts when it reaches a log line, not as a protocol field', () => {
+  it('console.log(err.stack) followed by a reply carrying the protocol requestId earns nothing', async () => {
+    const run = await runRuleOn(
+      structuredLogging,
+      service({
+        'src/ws.ts':
+          "export function reply(spark: any, msg: any, p: Promise<void>) {\n  p.catch((err: Error) => {\n    console.log(err.stack)\n    spark.write({\n      requestId: msg.requestId,\n      state: 'COMPLETED',\n    })\n  })\n}\n",
+      }),
+    );
+    expect(run.outcome).toBe('fail');
+  });
+  it('a request id inside a multi-line log call is a correlation id', async () => {
+    const run = await runRuleOn(
+      structuredLogging,
+      service({
+        'src/ws.ts':
+          "export function reply(msg: any) {\n  log({\n    requestId: msg.requestId,\n    state: 'COMPLETED',\n  })\n}\n",
+      }),
+    );
+    expect(run.outcome).toBe('partial');
+    expect(run.message).toContain('correlation id');
   });
 });
