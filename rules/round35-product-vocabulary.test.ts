@@ -10,6 +10,7 @@ import securityPolicy from './security/security-policy.js';
 import runbooks from './operations/runbooks.js';
 import environments from './operations/environments.js';
 import structuredLogging from './observability/structured-logging.js';
+import healthEndpoints from './observability/health-endpoints.js';
 
 const service = (extra: Record<string, string>) => ({
   'package.json': '{"name": "boat-server", "version": "1.0.0", "dependencies": {"express": "^4.19.0"}}',
@@ -152,4 +153,20 @@ describe('structured-logging: a request id counts when it reaches a log line, no
     expect(run.outcome).toBe('partial');
     expect(run.message).toContain('correlation id');
   });
+});
+
+describe('health-endpoints: a health path has a health segment, not the word inside a business route', () => {
+  const routes = (path: string) => ({
+    'src/index.ts': `import express from 'express';\nconst app = express();\napp.get('${path}', (req, res) => res.json({ ok: true }));\napp.listen(3000);\n`,
+  });
+  it('/summary-readiness (a business endpoint) is no readiness route', async () => {
+    const run = await runRuleOn(healthEndpoints, service(routes('/summary-readiness')));
+    expect(run.outcome).toBe('fail');
+  });
+  for (const path of ['/readiness', '/internal/readiness', '/system/liveness'])
+    it(`${path} is a health route`, async () => {
+      const run = await runRuleOn(healthEndpoints, service(routes(path)));
+      expect(run.outcome).not.toBe('fail');
+      expect(run.evidence).toContainEqual(expect.objectContaining({ path: 'src/index.ts', line: 3 }));
+    });
 });
