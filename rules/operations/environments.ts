@@ -22,6 +22,13 @@ const PAGES_ENV = /^(?:github-pages|gh-pages)$/i;
 const ENV_FILE = /\.(?:ya?ml|json|tfvars|hcl|properties|toml|env|conf|ini)$|^\.env\./i;
 /** Code files count only in settings folders (Django settings/production.py, Rails config/environments/production.rb). */
 const ENV_CODE = /(?:^|\/)(?:settings|environments|config)\/[^/]+\.(?:py|rb|exs|js|ts)$/;
+/**
+ * A JavaScript/TypeScript module in the config folder of the application's source (`src/config/
+ * production.js` switching debug and access logging when NODE_ENV is production) is code of the
+ * program, a runtime mode, not the description of a deployment environment (blind round 35, Signal K).
+ * node-config's top-level `config/production.js` and Angular's `src/environments/` still count.
+ */
+const APP_CODE_MODE = /(?:^|\/)(?:src|lib|source|server|app)\/(?:.*\/)?(?:settings|config)\/[^/]+\.(?:js|ts)$/;
 /** In file names only unambiguous tokens count: `live_stream.yaml` or `test.json` name no environment. */
 const FILE_TOKEN = /^(?:prod|production|prd|staging|stage|stg|preprod|uat|qa|nonprod|sandbox|dev|development)$/i;
 
@@ -167,7 +174,7 @@ function envsOf(path: string): Env[] {
     if (k) out.push({ name: segs[i]!, kind: k, dir: segs.slice(0, i + 1).join('/') });
   }
   const base = basename(path);
-  if ((ENV_FILE.test(base) || ENV_CODE.test(path)) && !RUNTIME_MODE.test(path)) {
+  if ((ENV_FILE.test(base) || (ENV_CODE.test(path) && !APP_CODE_MODE.test(path))) && !RUNTIME_MODE.test(path)) {
     const stem = base.replace(/^\.env\./, '').replace(/\.(?:tfvars\.json|[A-Za-z0-9]+)$/, '');
     const token = stem.split(/[._-]+/).find((t) => FILE_TOKEN.test(t));
     const k = token ? envKind(token) : undefined;
@@ -270,7 +277,7 @@ export default defineRule({
     severity: 'medium',
     effort: 'medium',
     detection:
-      'Environment folders below envs/, environments/, overlays/, stages/, clusters/ or live/; config files named per environment (values-prod.yaml, prod.tfvars, application-staging.yml, appsettings.Production.json, .env.production, a Rails config/environments/staging.rb beyond the framework defaults; not the config of a bundled server — temporal-dynamicconfig/prod.yaml, kafka/, clickhouse/ — which is named and set aside); Terraform `terraform.workspace`; the per-environment files beside a platform application manifest (NAIS `.nais/dev.yaml`, `.nais/prod.yaml` beside `.nais/nais.yaml`: a deployed `dev` cluster is pre-production); CI environments (GitHub/GitLab `environment:`, Azure deployment jobs, Bitbucket deployments, the options of a `workflow_dispatch` choice input that name environments), and CI deploy steps (kubectl/helm/terraform apply, platform deploys) by the namespace they target (`-n prod`, `--namespace staging`) or the environment their deploy job is named for (`deploy-prod`); test-only jobs apart. the GitHub Pages environment (`github-pages`) publishes a static site: no stage of the service, named in the message. A development environment CI deploys to (a CI environment, deploy namespace or deploy job named dev/development) beside production is the pre-production stage: a pass.',
+      'Environment folders below envs/, environments/, overlays/, stages/, clusters/ or live/; config files named per environment (values-prod.yaml, prod.tfvars, application-staging.yml, appsettings.Production.json, .env.production, a Rails config/environments/staging.rb beyond the framework defaults; not a JavaScript/TypeScript module in the config folder of the application source — src/config/production.js is a runtime mode of the program; not the config of a bundled server — temporal-dynamicconfig/prod.yaml, kafka/, clickhouse/ — which is named and set aside); Terraform `terraform.workspace`; the per-environment files beside a platform application manifest (NAIS `.nais/dev.yaml`, `.nais/prod.yaml` beside `.nais/nais.yaml`: a deployed `dev` cluster is pre-production); CI environments (GitHub/GitLab `environment:`, Azure deployment jobs, Bitbucket deployments, the options of a `workflow_dispatch` choice input that name environments), and CI deploy steps (kubectl/helm/terraform apply, platform deploys) by the namespace they target (`-n prod`, `--namespace staging`) or the environment their deploy job is named for (`deploy-prod`); test-only jobs apart. the GitHub Pages environment (`github-pages`) publishes a static site: no stage of the service, named in the message. A development environment CI deploys to (a CI environment, deploy namespace or deploy job named dev/development) beside production is the pre-production stage: a pass.',
     reads: CI_GLOBS,
     digests: [K8S_DIGEST, TF_DIGEST],
     patterns: {

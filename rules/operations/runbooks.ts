@@ -50,6 +50,15 @@ const CONTRIBUTOR_DOC =
  */
 const INTEGRATION_GUIDES = /(?:^|\/)(?:_?examples?[-_.][\w.-]*|[\w.-]*[-_.]examples?|integrations?|third[-_]?party)\//i;
 const CONTRIBUTOR_DIAGNOSIS = /troubleshoot|debugging|diagnos/i;
+/**
+ * Guides for developers who build on the product — plugin, extension, add-on or SDK authors, API
+ * clients (`docs/develop/plugins/wasm/assemblyscript.md` "Troubleshooting Network Requests", blind
+ * round 35, Signal K): their troubleshooting sections fix the reader's plugin or client, they do not
+ * operate this service. Folders (develop/, developers/, plugins/, extensions/, sdk/, api/, reference/)
+ * and file names (plugin-development.md, writing-plugins.md, sdk-guide.md).
+ */
+const DEVELOPER_GUIDE =
+  /(?:^|\/)(?:develop|developers?|development|dev[-_]?docs|plugins?|plugin[-_]?dev\w*|extensions?|extending|add-?ons?|sdks?|api|api[-_](?:docs|reference|guide)|reference)\/|(?:^|[/_-])(?:plugins?|extensions?|add-?ons?|sdk)[-_](?:dev\w*|guide|api|authoring)[^/]*$|(?:^|[/_-])(?:writing|developing|creating|authoring|building)[-_](?:plugins?|extensions?|add-?ons?)[^/]*$/i;
 
 /** What an operational heading is about; a runbook worth the name covers more than one. */
 const TOPICS: [string, RegExp][] = [
@@ -218,7 +227,7 @@ export default defineRule({
     severity: 'medium',
     effort: 'medium',
     detection:
-      'Runbook, incident response, on-call and postmortem documents (docs/runbooks/, RUNBOOK.md, OPERATIONS.md, *incident*.md, *postmortem*.md, issue templates), judged by their headings: incident response, diagnosis, recovery/rollback, postmortem, operations. Operational sections in other docs (a README "Troubleshooting" section) earn partial credit; documents in examples, samples or demo folders, example-configuration folders (example_configs/) and integration guides for other products (integrations/, third_party/) are about those and count for nothing.',
+      'Runbook, incident response, on-call and postmortem documents (docs/runbooks/, RUNBOOK.md, OPERATIONS.md, *incident*.md, *postmortem*.md, issue templates), judged by their headings: incident response, diagnosis, recovery/rollback, postmortem, operations. Operational sections in other docs (a README "Troubleshooting" section) earn partial credit; documents in examples, samples or demo folders, example-configuration folders (example_configs/) and integration guides for other products (integrations/, third_party/) are about those and count for nothing; troubleshooting sections of contributor guides and of guides for developers building on the product (plugin, extension, SDK or API guides: develop/, plugins/, sdk/, api/) fix the reader\'s build or plugin, not the running system.',
     patterns: {
       // A line that starts with `#`, `=` or `**` (`#{1,6}[ \t]*` matched the same lines: the text
       // after could take more marks and blanks, which it shared with them). `.` stops at a lone \r
@@ -322,7 +331,10 @@ export default defineRule({
           /troubleshoot|debugging|diagnos/i.test(m.snippet) &&
           DEV_PARENT.test(parentHeading(ctx.files.read(m.path) ?? '', m.line) ?? '')
         ) &&
-        !(CONTRIBUTOR_DOC.test(m.path) && CONTRIBUTOR_DIAGNOSIS.test(headingProse(m.snippet))) &&
+        !(
+          (CONTRIBUTOR_DOC.test(m.path) || DEVELOPER_GUIDE.test(m.path)) &&
+          CONTRIBUTOR_DIAGNOSIS.test(headingProse(m.snippet))
+        ) &&
         // A product manual's section on a feature named failover or recovery is no procedure
         // unless it gives an operator steps (blind round 32).
         !(manual(m.path) && !STEPS.test(sectionBody(ctx.files.read(m.path) ?? '', m.line))) &&

@@ -15,7 +15,7 @@ ruleTester(rule, {
     },
     {
       name: 'docs/SECURITY.rst passes',
-      tree: { 'docs/SECURITY.rst': 'Security\n========\n' },
+      tree: { 'docs/SECURITY.rst': 'Security\n========\n\nReport vulnerabilities to security@example.org.\n' },
       expect: { outcome: 'pass', evidence: [{ path: 'docs/SECURITY.rst' }] },
     },
   ],

@@ -21,6 +21,15 @@ const PRIVATE_CHANNEL =
 const REPORTING = /\b(?:report\w*|disclos\w*|discover\w*|vulnerabilit(?:y|ies)|contact)\b/i;
 
 /**
+ * What makes a security file a disclosure policy: it says how to report — report/disclose/vulnerability/
+ * contact/advisory wording, an address, a bug-bounty platform, or a pointer to the security policy kept
+ * elsewhere. A docs/security.md that is the product's user guide to enabling authentication says none of
+ * it (blind round 35, Signal K's docs/security.md).
+ */
+const POLICY_WORDING =
+  /\b(?:report\w*|disclos\w*|vulnerabilit(?:y|ies)|contact\w*|advisor(?:y|ies)|e-?mail\w*|bug[ -]?bount(?:y|ies)|hackerone|bugcrowd|huntr|intigriti|security polic(?:y|ies)|security\.txt)\b|[\w.+-]+@[\w-]+(?:\.[\w-]+)+/i;
+
+/**
  * The Security sections of a document: Markdown/AsciiDoc headings (`## Security`, `== Security`) and
  * RST/Setext titles (a line over an underline), each with the text up to the next heading (at most 30
  * lines), in one pass over the lines.
@@ -87,7 +96,7 @@ export default defineRule({
       '{.github,docs}/{README,readme,CONTRIBUTING,contributing}*',
     ],
     detection:
-      '`SECURITY.md` (any case, .md/.rst/.txt/.adoc) at the root, in `.github/` or in `docs/`; `.well-known/security.txt`. Partial (0.75): no such file, but a Security/Vulnerabilities section of the README or CONTRIBUTING guide (Markdown, AsciiDoc or RST headings) that names a private way to report — an e-mail address, a private or confidential report, a GitHub security advisory link, a bug-bounty platform.',
+      "`SECURITY.md` (any case, .md/.rst/.txt/.adoc) at the root, in `.github/` or in `docs/`; `.well-known/security.txt` — saying how to report (report/disclose/vulnerability/contact/advisory wording, an address, a bug-bounty platform); a docs/security.md that only explains the product's security settings is not a policy. Partial (0.75): no such file, but a Security/Vulnerabilities section of the README or CONTRIBUTING guide (Markdown, AsciiDoc or RST headings) that names a private way to report — an e-mail address, a private or confidential report, a GitHub security advisory link, a bug-bounty platform.",
   },
   check({ files }) {
     const found = files.paths.filter((p) => {
@@ -95,18 +104,17 @@ export default defineRule({
       return (DIRS.includes(dir) && NAME.test(basename(p))) || /(^|\/)\.well-known\/security\.txt$/.test(p);
     });
     if (found.length > 0) {
-      // An empty file states nothing; say so rather than pass on a name.
-      const real = found.filter((p) => (files.read(p) ?? '').trim().length > 0);
+      // An empty file states nothing; say so rather than pass on a name. A file that never says how to
+      // report (a user guide to the product's security settings) is no disclosure policy either.
+      const real = found.filter((p) => POLICY_WORDING.test(files.read(p) ?? ''));
       if (real.length > 0)
         return pass(
           `Security policy in ${real.join(', ')}.`,
           real.map((p) => ({ path: p, line: 1, note: 'vulnerability disclosure policy' })),
         );
-      return fail(
-        `${found.join(', ')} exists but is empty.`,
-        found.map((p) => ({ path: p, note: 'empty security policy' })),
-      );
     }
+    const empty = found.filter((p) => (files.read(p) ?? '').trim().length === 0);
+    const guides = found.filter((p) => !empty.includes(p));
     // A Security section of the README or contributing guide that gives a private address is a
     // disclosure policy in another file (blind round 26, flysystem readme.md:52 "## Security — please
     // email … instead of using the issue tracker"); GitHub's Security tab shows only SECURITY.md.
@@ -116,6 +124,19 @@ export default defineRule({
         0.75,
         `Vulnerabilities are reported privately as the ${section.path} Security section says, but there is no SECURITY.md (the file GitHub's Security tab and reporters look for).`,
         [section],
+      );
+    if (guides.length > 0)
+      return fail(
+        `${guides.join(', ')} says nothing about how to report a vulnerability (no report, disclose or contact wording, no address): it is not a disclosure policy.${empty.length > 0 ? ` ${empty.join(', ')} is empty.` : ''}`,
+        [
+          ...guides.map((p) => ({ path: p, line: 1, note: 'security document without reporting instructions' })),
+          ...empty.map((p) => ({ path: p, note: 'empty security policy' })),
+        ],
+      );
+    if (empty.length > 0)
+      return fail(
+        `${empty.join(', ')} exists but is empty.`,
+        empty.map((p) => ({ path: p, note: 'empty security policy' })),
       );
     return fail('No SECURITY.md found.', [
       { path: '.', note: 'no SECURITY.md at the root, in .github/ or in docs/, and no .well-known/security.txt' },
