@@ -79,6 +79,17 @@ const tree = {
   'pyproject.toml': '[project]\nname = "dq"\n',
   'dq/cli.py': argparse,
   'COMMANDS.md': '# Commands\n',
+  'web/package.json': JSON.stringify({ name: 'wk', bin: { wk: 'bin/wk.js' } }),
+  'web/bin/wk.js': [
+    "const { Command } = require('commander');",
+    'const program = new Command();',
+    "program.command('serve').action(serve);",
+    "program.command('build').action(build);",
+    "program.command('lint').action(lint);",
+    "program.addCommand(new Command('deploy').action(deploy));",
+    '',
+  ].join('\n'),
+  'web/README.md': '# wk\n',
 };
 
 const ctx = (doc: string) => ({ files: memoryIndex(tree), documentPath: doc }) as unknown as LookupContext;
@@ -122,6 +133,14 @@ describe('sub-commands of the project program', () => {
     expect(judge('tools/docs/COMMANDS.md', '- `tk plugin install` - Install a plugin')).toBeNull();
     expect(judge('tools/docs/COMMANDS.md', '- `npm run build` - Build')).toBeNull();
     expect(judge('tools/docs/COMMANDS.md', '- `go test ./...` - Tests')).toBeNull();
+  });
+
+  it('takes the program name from package.json "bin" and reads commander commands', () => {
+    expect(judge('web/README.md', '- `wk deploy` - Deploy the site')?.evidence[0]).toMatchObject({
+      path: 'web/bin/wk.js',
+      line: 6,
+    });
+    expect(judge('web/README.md', '- `wk publish` - Publish')?.present).toBe('no');
   });
 
   it('reads argparse sub-parsers in the sub-project the document belongs to', () => {

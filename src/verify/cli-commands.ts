@@ -21,8 +21,8 @@ const WORD = /^[a-z][\w-]{0,40}(?:\/[a-z][\w-]{0,40}){0,8}$/;
 const SOURCE = /\.(?:go|py|[cm]?[jt]s|rb)$/;
 const CLI_PATH = /(?:^|\/)(?:cli|cmds?|commands?|bin|main\.\w+$|cli\.\w+$|app\.\w+$|index\.\w+$)/i;
 const SKIP = /(?:^|\/)(?:node_modules|vendor|dist|build|\.git|z_archive|archive|third_party|testdata|fixtures?)\//i;
-const MAX_FILES = 300;
-const MAX_BYTES = 256 * 1024;
+const MAX_FILES = 200;
+const MAX_BYTES = 128 * 1024;
 
 /** Registrations of a sub-command by name, in the forms the common CLI libraries take. */
 const REGISTER: RegExp[] = [
@@ -55,10 +55,16 @@ interface Index {
 
 const indexes = new WeakMap<object, Map<string, Index>>();
 
-function lineAt(text: string, at: number): number {
-  let n = 1;
-  for (let i = text.indexOf('\n'); i !== -1 && i < at; i = text.indexOf('\n', i + 1)) n++;
-  return n;
+/** The 1-based line of an offset, by binary search over the text's line starts (one pass per file). */
+function lineAt(starts: number[], at: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= at) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo + 1;
 }
 
 /** The registered commands of the scope's command-line source files, once per listing and scope. */
@@ -76,8 +82,10 @@ function indexOf(ctx: LookupContext, scope: string): Index {
     const text = ctx.files.read(path)?.slice(0, MAX_BYTES);
     if (!text || !/Command|add_parser|\.command\(/.test(text)) continue;
     let any = false;
+    const starts = [0];
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
     const add = (name: string, at: number) => {
-      const line = lineAt(text, at);
+      const line = lineAt(starts, at);
       const list = index.byName.get(name) ?? [];
       if (!list.some((r) => r.path === path)) list.push({ path, line, text: '' });
       index.byName.set(name, list);
@@ -93,7 +101,8 @@ function indexOf(ctx: LookupContext, scope: string): Index {
   for (const path of ctx.files.paths.filter((p) => p.startsWith(scope) && !SKIP.test(p))) {
     const name = path.slice(path.lastIndexOf('/') + 1);
     if (name === 'package.json') {
-      const bin = (ctx.files.readJson?.(path) as { bin?: unknown } | undefined)?.bin;
+      const parsed = ctx.files.readJson<{ bin?: unknown }>(path);
+      const bin = parsed.ok ? parsed.value?.bin : undefined;
       if (bin && typeof bin === 'object') for (const k of Object.keys(bin)) index.programs.add(k);
     } else if (name === 'pyproject.toml') {
       const text = ctx.files.read(path) ?? '';
