@@ -1,0 +1,99 @@
+/**
+ * Blind round 35: what a framework or protocol client really does. Outbound calls are not only
+ * HTTP: a login against an IMAP or LDAP server and mail sent through a mailer are connections to
+ * other servers (davis: retries, timeouts and circuit breakers said "no outbound calls").
+ */
+import { describe, expect, it } from 'vitest';
+import { runRuleOn } from '../src/testing/rule-tester.js';
+import circuitBreakers from './reliability/circuit-breakers.js';
+import retries from './reliability/retries.js';
+import timeouts from './reliability/timeouts.js';
+
+const symfony = {
+  'composer.json': '{"require":{"symfony/framework-bundle":"7.*","symfony/mailer":"7.*","webklex/php-imap":"5.*"}}',
+  'public/index.php':
+    "<?php\nuse App\\Kernel;\nreturn fn (array $context) => new Kernel($context['APP_ENV'], (bool) $context['APP_DEBUG']);\n",
+  'src/Kernel.php': '<?php\nnamespace App;\nclass Kernel extends BaseKernel {}\n',
+  'src/Controller/HomeController.php':
+    "<?php\nnamespace App\\Controller;\nclass HomeController {\n    public function index(): Response { return new Response('ok'); }\n}\n",
+};
+
+describe('outbound calls beyond HTTP, round 35', () => {
+  const cases: [string, Record<string, string>][] = [
+    [
+      'PHP ldap_connect',
+      {
+        'src/Services/Directory.php':
+          '<?php\nclass Directory {\n    function bind($url) {\n        $ldap = ldap_connect($url);\n    }\n}\n',
+      },
+    ],
+    [
+      'PHP webklex IMAP',
+      {
+        'src/Services/Mailbox.php':
+          '<?php\nuse Webklex\\PHPIMAP\\ClientManager;\nclass Mailbox {\n    function open() { $cm = new ClientManager([]); }\n}\n',
+      },
+    ],
+    [
+      'Symfony Mailer',
+      {
+        'src/Services/Notify.php':
+          '<?php\nuse Symfony\\Component\\Mailer\\MailerInterface;\nclass Notify {\n    function __construct(private MailerInterface $mailer) {}\n}\n',
+      },
+    ],
+  ];
+  for (const [name, files] of cases)
+    it(`${name} is an outbound call: retries, timeouts and circuit breakers apply`, async () => {
+      for (const rule of [retries, timeouts, circuitBreakers]) {
+        const r = await runRuleOn(rule, { ...symfony, ...files }, { profile: 'service' });
+        expect(r.outcome).toBe('fail');
+      }
+    });
+
+  it('the same service with no network client has nothing to protect', async () => {
+    const r = await runRuleOn(retries, symfony, { profile: 'service' });
+    expect(r.outcome).toBe('not-applicable');
+    expect(r.message).toMatch(/no outbound calls/);
+  });
+
+  it('LDAP, IMAP and mail clients of other ecosystems count too; a word in a comment or a name does not', async () => {
+    const flask = {
+      'requirements.txt': 'flask\nldap3\n',
+      'app.py': 'from flask import Flask\napp = Flask(__name__)\n',
+    };
+    const variants: Record<string, string>[] = [
+      { 'auth.py': 'import ldap3\n\ndef bind(user):\n    conn = ldap3.Connection(ldap3.Server(HOST), user=user)\n' },
+      { 'mailbox.py': 'import imaplib\n\ndef fetch():\n    box = imaplib.IMAP4_SSL(HOST)\n' },
+      { 'notify.py': 'from django.core.mail import send_mail\n' },
+    ];
+    for (const v of variants)
+      expect((await runRuleOn(timeouts, { ...flask, ...v }, { profile: 'service' })).outcome).toBe('fail');
+    const none = {
+      ...flask,
+      'requirements.txt': 'flask\n',
+      'auth.py': '# ldap3.Connection is not used here\nLDAP_ENABLED = False\n',
+    };
+    expect((await runRuleOn(timeouts, none, { profile: 'service' })).outcome).toBe('not-applicable');
+    const node = {
+      'package.json': '{"dependencies":{"express":"4","ldapjs":"3"}}',
+      'src/server.js': "const express = require('express');\nexpress().listen(3000);\n",
+      'src/ldap.js':
+        "const ldap = require('ldapjs');\nconst client = ldap.createClient({ url: process.env.LDAP_URL });\n",
+    };
+    expect((await runRuleOn(retries, node, { profile: 'service' })).outcome).toBe('fail');
+    const go = {
+      'go.mod': 'module svc\n\ngo 1.22\n\nrequire github.com/go-ldap/ldap/v3 v3.4.6\n',
+      'main.go': 'package main\n\nimport "net/http"\n\nfunc main() { http.ListenAndServe(":8080", nil) }\n',
+      'auth.go': 'package main\n\nimport "github.com/go-ldap/ldap/v3"\n\nfunc bind() { l, _ := ldap.DialURL(addr) }\n',
+    };
+    expect((await runRuleOn(retries, go, { profile: 'service' })).outcome).toBe('fail');
+    const java = {
+      'pom.xml':
+        '<project><dependencies><dependency><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-web</artifactId></dependency></dependencies></project>',
+      'src/main/java/app/App.java': 'package app;\n@SpringBootApplication\npublic class App {}\n',
+      'src/main/java/app/Dir.java':
+        'package app;\nclass Dir {\n  DirContext open() { return new InitialDirContext(env); }\n}\n',
+    };
+    expect((await runRuleOn(retries, java, { profile: 'service' })).outcome).toBe('fail');
+  });
+});
