@@ -97,3 +97,58 @@ describe('outbound calls beyond HTTP, round 35', () => {
     expect((await runRuleOn(retries, java, { profile: 'service' })).outcome).toBe('fail');
   });
 });
+
+describe('browser script in a server string and test-runner settings are not the service’s calls, round 35', () => {
+  const server = {
+    'package.json': '{"dependencies":{"express":"4"},"devDependencies":{"mocha":"10"}}',
+    'src/index.ts': "import express from 'express';\nconst app = express();\napp.listen(3000);\n",
+    'src/registry.ts':
+      'export const pull = async (url: string) =>\n  (await fetch(url, { signal: AbortSignal.timeout(5000) })).json();\n',
+  };
+  const page = [
+    'export const docsPage = (title: string) => `<!DOCTYPE html>',
+    '<html><body><h1>${title}</h1>',
+    '<script>',
+    '  function load(spec) {',
+    '    fetch(spec.url).then(function (r) { return r.json(); });',
+    '  }',
+    '</script>',
+    '</body></html>`;',
+  ].join('\n');
+
+  it('a fetch inside an HTML page built in a template literal runs in the browser: no finding', async () => {
+    const r = await runRuleOn(timeouts, { ...server, 'src/docs.ts': page }, { profile: 'service' });
+    expect(r.outcome).toBe('pass');
+    expect(r.evidence.some((e) => e.path === 'src/docs.ts')).toBe(false);
+  });
+
+  it('the same fetch in server code is a call without a timeout', async () => {
+    const code = 'export function load(spec: { url: string }) {\n  return fetch(spec.url).then((r) => r.json());\n}\n';
+    const r = await runRuleOn(timeouts, { ...server, 'src/docs.ts': code }, { profile: 'service' });
+    expect(r.outcome).toBe('partial');
+    expect(r.evidence.some((e) => e.path === 'src/docs.ts' && e.line === 2)).toBe(true);
+  });
+
+  it('a test runner’s timeout is not an outbound timeout', async () => {
+    const noTimeout = {
+      ...server,
+      'src/registry.ts': 'export const pull = async (url: string) => (await fetch(url)).json();\n',
+    };
+    for (const cfg of ['.mocharc.js', 'jest.config.ts', 'vitest.config.mts', 'karma.conf.js']) {
+      const r = await runRuleOn(
+        timeouts,
+        { ...noTimeout, [cfg]: 'module.exports = {\n  timeout: 120000,\n};\n' },
+        { profile: 'service' },
+      );
+      expect(r.outcome).toBe('fail');
+      expect(r.evidence.some((e) => e.path === cfg)).toBe(false);
+    }
+    // A client module that sets the same option is one.
+    const client = {
+      ...noTimeout,
+      'src/client.ts': "import axios from 'axios';\nexport const api = axios.create({\n  timeout: 120000,\n});\n",
+    };
+    const c = await runRuleOn(timeouts, client, { profile: 'service' });
+    expect(c.evidence.some((e) => e.path === 'src/client.ts' && e.note === 'explicit timeout')).toBe(true);
+  });
+});
