@@ -8,6 +8,7 @@ import { runRuleOn } from '../src/testing/rule-tester.js';
 import circuitBreakers from './reliability/circuit-breakers.js';
 import retries from './reliability/retries.js';
 import timeouts from './reliability/timeouts.js';
+import securityMiddleware from './security/security-middleware.js';
 
 const symfony = {
   'composer.json': '{"require":{"symfony/framework-bundle":"7.*","symfony/mailer":"7.*","webklex/php-imap":"5.*"}}',
@@ -150,5 +151,50 @@ describe('browser script in a server string and test-runner settings are not the
     };
     const c = await runRuleOn(timeouts, client, { profile: 'service' });
     expect(c.evidence.some((e) => e.path === 'src/client.ts' && e.note === 'explicit timeout')).toBe(true);
+  });
+});
+
+describe('Spring MVC declared as the module, not the Boot web starter, round 35', () => {
+  const pom = (deps: string) => `<project><dependencies>${deps}</dependencies></project>`;
+  const dep = (g: string, a: string) => `<dependency><groupId>${g}</groupId><artifactId>${a}</artifactId></dependency>`;
+  const app = {
+    'src/main/java/app/App.java':
+      'package app;\n@SpringBootApplication\npublic class App {\n  public static void main(String[] args) { SpringApplication.run(App.class, args); }\n}\n',
+    'src/main/java/app/ThingEndpoint.java':
+      'package app;\n@RestController\n@RequestMapping("/things")\npublic class ThingEndpoint {\n  @GetMapping public String all() { return "[]"; }\n}\n',
+  };
+
+  it('spring-webmvc with Boot’s Jetty starter is a Spring web application: judged, and failed with nothing configured', async () => {
+    const tree = {
+      ...app,
+      'pom.xml': pom(
+        dep('org.springframework.boot', 'spring-boot-starter-jetty') + dep('org.springframework', 'spring-webmvc'),
+      ),
+    };
+    const r = await runRuleOn(securityMiddleware, tree, { profile: 'service' });
+    expect(r.outcome).toBe('fail');
+    expect(r.message).not.toMatch(/standard library/);
+  });
+
+  it('with Spring Security beside it, its default headers and CSRF count', async () => {
+    const tree = {
+      ...app,
+      'pom.xml': pom(
+        dep('org.springframework.boot', 'spring-boot-starter-jetty') +
+          dep('org.springframework', 'spring-webmvc') +
+          dep('org.springframework.boot', 'spring-boot-starter-security'),
+      ),
+    };
+    const r = await runRuleOn(securityMiddleware, tree, { profile: 'service' });
+    expect(r.outcome).not.toBe('fail');
+    expect(r.outcome).not.toBe('not-applicable');
+  });
+
+  it('a plain Spring MVC WAR without Boot is Spring MVC; no Spring web module, no framework', async () => {
+    const war = { ...app, 'pom.xml': pom(dep('org.springframework', 'spring-webmvc')) };
+    const r = await runRuleOn(securityMiddleware, war, { profile: 'service' });
+    expect(r.outcome).toBe('fail');
+    const none = { ...app, 'pom.xml': pom(dep('org.springframework', 'spring-context')) };
+    expect((await runRuleOn(securityMiddleware, none, { profile: 'service' })).outcome).not.toBe('fail');
   });
 });
