@@ -198,3 +198,38 @@ describe('Spring MVC declared as the module, not the Boot web starter, round 35'
     expect((await runRuleOn(securityMiddleware, none, { profile: 'service' })).outcome).not.toBe('fail');
   });
 });
+
+describe('Symfony login CSRF, round 35', () => {
+  const symfonyApp = {
+    'composer.json': '{"require":{"symfony/framework-bundle":"7.*","symfony/security-bundle":"7.*"}}',
+    'public/index.php':
+      "<?php\nuse App\\Kernel;\nreturn fn (array $context) => new Kernel($context['APP_ENV'], (bool) $context['APP_DEBUG']);\n",
+    'src/Kernel.php': '<?php\nnamespace App;\nclass Kernel extends BaseKernel {}\n',
+    'config/packages/framework.yaml': 'framework:\n    secret: x\n    #csrf_protection: true\n',
+  };
+  const authenticator = (badges: string) =>
+    `<?php\nnamespace App\\Security;\nclass LoginFormAuthenticator extends AbstractLoginFormAuthenticator {\n    public function authenticate(Request $request): Passport {\n        return new SelfValidatingPassport(new UserBadge($user), [${badges}]);\n    }\n}\n`;
+
+  it('a login authenticator that checks a CsrfTokenBadge is CSRF protection', async () => {
+    const tree = {
+      ...symfonyApp,
+      'src/Security/LoginFormAuthenticator.php': authenticator(
+        "new CsrfTokenBadge('authenticate', $credentials['csrf_token'])",
+      ),
+    };
+    const r = await runRuleOn(securityMiddleware, tree, { profile: 'service' });
+    expect(r.outcome).toBe('partial');
+    expect(r.evidence.some((e) => e.path === 'src/Security/LoginFormAuthenticator.php')).toBe(true);
+  });
+
+  it('a firewall’s enable_csrf: true counts; a commented csrf_protection and a badge-less login do not', async () => {
+    const yaml = {
+      ...symfonyApp,
+      'config/packages/security.yaml':
+        'security:\n    firewalls:\n        main:\n            form_login:\n                login_path: login\n                enable_csrf: true\n',
+    };
+    expect((await runRuleOn(securityMiddleware, yaml, { profile: 'service' })).outcome).toBe('partial');
+    const none = { ...symfonyApp, 'src/Security/LoginFormAuthenticator.php': authenticator('') };
+    expect((await runRuleOn(securityMiddleware, none, { profile: 'service' })).outcome).toBe('fail');
+  });
+});
