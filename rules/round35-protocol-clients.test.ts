@@ -8,6 +8,7 @@ import { runRuleOn } from '../src/testing/rule-tester.js';
 import circuitBreakers from './reliability/circuit-breakers.js';
 import retries from './reliability/retries.js';
 import timeouts from './reliability/timeouts.js';
+import authorization from './security/authorization.js';
 import securityMiddleware from './security/security-middleware.js';
 
 const symfony = {
@@ -231,5 +232,40 @@ describe('Symfony login CSRF, round 35', () => {
     expect((await runRuleOn(securityMiddleware, yaml, { profile: 'service' })).outcome).toBe('partial');
     const none = { ...symfonyApp, 'src/Security/LoginFormAuthenticator.php': authenticator('') };
     expect((await runRuleOn(securityMiddleware, none, { profile: 'service' })).outcome).toBe('fail');
+  });
+});
+
+describe('a gate named for admins that only authenticates is not authorization, round 35', () => {
+  const goService = (body: string) => ({
+    'go.mod': 'module svc\n\ngo 1.22\n\nrequire github.com/gorilla/mux v1.8.0\n',
+    'main.go':
+      'package main\n\nimport "github.com/gorilla/mux"\n\nfunc main() {\n\tr := mux.NewRouter()\n\tr.HandleFunc("/v1/approvals", s.requireAdminAuthorization(s.approvals))\n}\n',
+    'auth.go': `package main\n\nfunc (s *Server) requireAdminAuthorization(next http.HandlerFunc) http.HandlerFunc {\n\treturn func(rw http.ResponseWriter, r *http.Request) {\n${body}\t\tnext(rw, r)\n\t}\n}\n\nfunc other() {\n\tadminRole := "admin"\n}\n`,
+  });
+
+  it('basic auth or a token, the same for every user: fail', async () => {
+    const body =
+      '\t\t// any valid user is an admin here\n\t\tuser, pass, ok := r.BasicAuth()\n\t\tif !ok || !s.auth.Check(user, pass) {\n\t\t\thttp.Error(rw, "unauthorized", 401)\n\t\t\treturn\n\t\t}\n';
+    const r = await runRuleOn(authorization, goService(body), { profile: 'service' });
+    expect(r.outcome).toBe('fail');
+  });
+
+  it('the same gate checking the user’s role: pass', async () => {
+    const body =
+      '\t\tuser, err := s.auth.Authenticate(r)\n\t\tif err != nil || user.Role != RoleAdmin {\n\t\t\thttp.Error(rw, "forbidden", 403)\n\t\t\treturn\n\t\t}\n';
+    const r = await runRuleOn(authorization, goService(body), { profile: 'service' });
+    expect(r.outcome).toBe('pass');
+  });
+
+  it('a PHP guard with its brace on the next line reads its body', async () => {
+    const tree = {
+      'composer.json': '{"require":{"slim/slim":"4.*"}}',
+      'public/index.php':
+        "<?php\n$app->get('/admin', [Admin::class, 'index'])->add(fn ($r, $h) => requireAdmin($r, $h));\n",
+      'src/Guards.php':
+        "<?php\nfunction requireAdmin($request, $handler)\n{\n    if (!in_array('admin', $request->getAttribute('user')->roles)) {\n        throw new HttpForbiddenException($request);\n    }\n    return $handler->handle($request);\n}\n",
+    };
+    const r = await runRuleOn(authorization, tree, { profile: 'service' });
+    expect(r.outcome).toBe('pass');
   });
 });
