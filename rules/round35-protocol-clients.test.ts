@@ -269,3 +269,47 @@ describe('a gate named for admins that only authenticates is not authorization, 
     expect(r.outcome).toBe('pass');
   });
 });
+
+describe('what a Flask hardening library does by default once wired, round 34', () => {
+  const flask = (app: string, extra: Record<string, string> = {}) => ({
+    'requirements.txt': 'flask\nflask-talisman\nflask-wtf\n',
+    'app/__init__.py': app,
+    ...extra,
+  });
+  const talisman =
+    'from flask import Flask\nfrom flask_talisman import Talisman\n\napp = Flask(__name__)\nTalisman(\n    app,\n    content_security_policy=csp,\n)\n';
+
+  it('Talisman(app) keeps its HTTPS redirect and HSTS defaults', async () => {
+    const r = await runRuleOn(securityMiddleware, flask(talisman), { profile: 'service' });
+    expect(r.message).toMatch(/HSTS \(sent by default by Flask-Talisman\)/);
+  });
+
+  it('force_https=False or strict_transport_security=False switches them off', async () => {
+    for (const off of ['force_https=False', 'strict_transport_security=False']) {
+      const r = await runRuleOn(
+        securityMiddleware,
+        flask(talisman.replace('content_security_policy=csp,', `${off},`)),
+        {
+          profile: 'service',
+        },
+      );
+      expect(r.message).toMatch(/no HTTPS redirect\/HSTS/);
+    }
+  });
+
+  it('a flask_wtf Form subclass is CSRF protection; the test config switching it off is not the production policy', async () => {
+    const forms = {
+      'app/forms.py':
+        'from flask_wtf import Form\nfrom wtforms import StringField\n\n\nclass ContactForm(Form):\n    name = StringField()\n',
+      'app/config/testing.py': 'TESTING = True\nWTF_CSRF_ENABLED = False\n',
+    };
+    const r = await runRuleOn(securityMiddleware, flask(talisman, forms), { profile: 'service' });
+    expect(r.outcome).toBe('pass');
+    expect(r.evidence.some((e) => e.path === 'app/config/testing.py')).toBe(false);
+    // Imported and never subclassed: no form checks a token.
+    const unused = { ...forms, 'app/forms.py': 'from flask_wtf import Form\n' };
+    const u = await runRuleOn(securityMiddleware, flask(talisman, unused), { profile: 'service' });
+    expect(u.message).not.toMatch(/CSRF protection/);
+    expect(u.evidence.some((e) => e.path === 'app/forms.py')).toBe(false);
+  });
+});

@@ -32,6 +32,39 @@ const PROD_SETTINGS = /(?:^|\/)(?:settings[_.-])?(?:production|prod)(?:[_.-]sett
 const DEV_SETTINGS =
   /(?:^|\/)(?:settings\/|settings[_.-])(?:dev|development|local|test|testing)\.py$|(?:^|\/)(?:dev|development|local|test|testing)[_.-]settings\.py$/;
 
+/** A Flask-style configuration module for tests or development: config/testing.py, conf/development.py. */
+const DEV_CONFIG_MODULE = /(?:^|\/)(?:config|configs|conf|settings)\/(?:dev|development|local|test|tests|testing)\.py$/;
+
+/**
+ * Whether a `Talisman(` call keeps its HTTPS defaults: its arguments (up to the closing parenthesis,
+ * at most 30 lines) set neither `force_https=False` nor `strict_transport_security=False`.
+ */
+function talismanKeepsHttps(files: FileView, m: Match): boolean {
+  const lines = files.lines(m.path);
+  if (!lines) return false;
+  let depth = 0;
+  let started = false;
+  let args = '';
+  for (let n = m.line; n <= Math.min(lines.count, m.line + 30); n++) {
+    let text = lines.line(n).slice(0, 400);
+    if (!started) {
+      const at = text.search(/\bTalisman\s*\(/);
+      if (at < 0) return false;
+      text = text.slice(at);
+    }
+    for (let i = 0; i < text.length; i++) {
+      const c = text[i];
+      if (c === '(') depth++, (started = true);
+      else if (c === ')' && --depth === 0) {
+        args += text.slice(0, i);
+        return !/\b(?:force_https|strict_transport_security)\s*=\s*False\b/.test(args);
+      }
+    }
+    args += `${text}\n`;
+  }
+  return false;
+}
+
 /** The Fastify plugins this rule credits when @fastify/autoload registers them, by package. */
 const FASTIFY_PLUGINS = {
   helmet: /^(?:@fastify\/helmet|fastify-helmet)$/,
@@ -467,7 +500,13 @@ const rule = defineRule({
           m.snippet,
         ),
     );
-    const defaultHsts = [...helmetHsts, ...springHsts];
+    // Flask-Talisman forces HTTPS and sends HSTS by default (force_https=True,
+    // strict_transport_security=True): a `Talisman(app, …)` call that switches neither off
+    // (blind round 34, cla_public: its production `Talisman(app, content_security_policy=csp)`).
+    const talismanHsts = prod('headers').filter(
+      (m) => /\bTalisman\s*\(/.test(m.snippet) && talismanKeepsHttps(ctx.files, m),
+    );
+    const defaultHsts = [...helmetHsts, ...springHsts, ...talismanHsts];
     // Name the one that was found: "helmet" in a Spring repository misleads the reader.
     const honoHsts = helmetHsts.some((m) => /\bsecureHeaders\s*\(/.test(m.snippet));
     const hstsBy = listing(
@@ -475,6 +514,7 @@ const rule = defineRule({
         helmetHsts.some((m) => !/\bsecureHeaders\s*\(/.test(m.snippet)) && 'helmet',
         honoHsts && "Hono's secureHeaders()",
         springHsts.length && 'Spring Security',
+        talismanHsts.length && 'Flask-Talisman',
       ].filter((x): x is string => !!x),
     );
     const https = [...explicitHttps, ...defaultHsts];
@@ -483,13 +523,15 @@ const rule = defineRule({
     const offNext = (m: Match) => /\.csrf\s*\(\s*\)\s*$/.test(m.snippet) && disables.has(`${m.path}:${m.line + 1}`);
     // A line that sets the protection to false, empty or null (`CsrfProtectionEnabled = false`,
     // `CsrfProtectionHeaders = []`) turns it off.
-    const csrfDisabled = ctx
-      .matches('csrf')
-      .filter(
-        (m) =>
-          isProductionPath(m.path) &&
-          (/disable|ignoringAntMatchers|csrf_exempt|[=:]\s*(?:false\b|\[\s*\])/i.test(m.snippet) || offNext(m)),
-      );
+    const csrfDisabled = ctx.matches('csrf').filter(
+      (m) =>
+        isProductionPath(m.path) &&
+        // A test or development configuration module (config/testing.py: `WTF_CSRF_ENABLED = False`
+        // for the test client) is not the production policy (blind round 34, cla_public).
+        !DEV_SETTINGS.test(m.path) &&
+        !DEV_CONFIG_MODULE.test(m.path) &&
+        (/disable|ignoringAntMatchers|csrf_exempt|[=:]\s*(?:false\b|\[\s*\])/i.test(m.snippet) || offNext(m)),
+    );
     const csrf = [
       ...prod(
         'csrf',
@@ -497,6 +539,17 @@ const rule = defineRule({
       ).filter((m) => !offNext(m)),
       ...plugin(FASTIFY_PLUGINS.csrf),
       ...(csrfDisabled.length ? [] : [...spring, ...rails]),
+      // Flask-WTF's older `Form` (`from flask_wtf import Form`) checks a CSRF token like FlaskForm:
+      // the import counts where the module subclasses it.
+      ...ctx
+        .matches('csrf')
+        .filter(
+          (m) =>
+            /^\s*from\s+flask_wtf\s+import\b/.test(m.snippet) &&
+            isProductionPath(m.path) &&
+            ctx.facts.componentOf(m.path) === 'server' &&
+            /^[ \t]*class[ \t]+\w+[ \t]*\([^)\n]{0,200}\bForm[ \t]*\)/m.test(ctx.files.read(m.path) ?? ''),
+        ),
     ];
     const hosts = prod('trustedHosts');
     // Any origin is a finding only where credentials are allowed in the same file: any site can then act as the user.
