@@ -8,6 +8,7 @@ import { runRuleOn } from '../src/testing/rule-tester.js';
 import circuitBreakers from './reliability/circuit-breakers.js';
 import retries from './reliability/retries.js';
 import timeouts from './reliability/timeouts.js';
+import errorTracking from './observability/error-tracking.js';
 import authorization from './security/authorization.js';
 import securityMiddleware from './security/security-middleware.js';
 
@@ -311,5 +312,25 @@ describe('what a Flask hardening library does by default once wired, round 34', 
     const u = await runRuleOn(securityMiddleware, flask(talisman, unused), { profile: 'service' });
     expect(u.message).not.toMatch(/CSRF protection/);
     expect(u.evidence.some((e) => e.path === 'app/forms.py')).toBe(false);
+  });
+});
+
+describe('Sentry’s Spring Boot modules configure themselves, round 34', () => {
+  const boot = (artifact: string) => ({
+    'build.gradle.kts': `plugins {\n  id("org.springframework.boot") version "3.4.0"\n}\ndependencies {\n  implementation("org.springframework.boot:spring-boot-starter-web")\n  implementation("io.sentry:${artifact}:8.0.0")\n}\n`,
+    'src/main/kotlin/app/App.kt':
+      'package app\n\n@SpringBootApplication\nclass App\n\nfun main(args: Array<String>) {\n  runApplication<App>(*args)\n}\n',
+    'src/main/resources/application.yml': 'sentry:\n  send-default-pii: false\n',
+  });
+
+  it('sentry-spring-boot-4 or sentry-spring-boot-jakarta with a sentry: block is error tracking', async () => {
+    for (const a of ['sentry-spring-boot-4', 'sentry-spring-boot-jakarta', 'sentry-spring-boot-starter-jakarta'])
+      expect((await runRuleOn(errorTracking, boot(a), { profile: 'service' })).outcome).toBe('pass');
+  });
+
+  it('the plain Spring integration (no Boot auto-configuration) needs initialising', async () => {
+    expect((await runRuleOn(errorTracking, boot('sentry-spring-jakarta'), { profile: 'service' })).outcome).toBe(
+      'partial',
+    );
   });
 });
