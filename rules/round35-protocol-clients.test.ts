@@ -8,6 +8,7 @@ import { runRuleOn } from '../src/testing/rule-tester.js';
 import circuitBreakers from './reliability/circuit-breakers.js';
 import retries from './reliability/retries.js';
 import timeouts from './reliability/timeouts.js';
+import gracefulShutdown from './reliability/graceful-shutdown.js';
 import errorTracking from './observability/error-tracking.js';
 import authorization from './security/authorization.js';
 import securityMiddleware from './security/security-middleware.js';
@@ -332,5 +333,33 @@ describe('Sentry’s Spring Boot modules configure themselves, round 34', () => 
     expect((await runRuleOn(errorTracking, boot('sentry-spring-jakarta'), { profile: 'service' })).outcome).toBe(
       'partial',
     );
+  });
+});
+
+describe('uWSGI die-on-term under any file name, round 34', () => {
+  const app = (ini: Record<string, string>) => ({
+    'requirements.txt': 'flask\nuwsgi\n',
+    'app/server.py': 'from flask import Flask\napp = Flask(__name__)\n',
+    Dockerfile: 'FROM python:3.12\nCOPY . .\nCMD ["uwsgi", "--ini", "docker/app.ini"]\n',
+    ...ini,
+  });
+
+  it('die-on-term=True in docker/app.ini is graceful shutdown', async () => {
+    const r = await runRuleOn(
+      gracefulShutdown,
+      app({ 'docker/app.ini': '[uwsgi]\nmodule = app.server\ndie-on-term=True\n' }),
+      {
+        profile: 'service',
+      },
+    );
+    expect(r.evidence.some((e) => e.path === 'docker/app.ini')).toBe(true);
+    expect(r.outcome).not.toBe('fail');
+  });
+
+  it('without it (or switched off), uWSGI reloads on SIGTERM: nothing is credited', async () => {
+    for (const ini of ['[uwsgi]\nmodule = app.server\n', '[uwsgi]\nmodule = app.server\ndie-on-term = false\n']) {
+      const r = await runRuleOn(gracefulShutdown, app({ 'docker/app.ini': ini }), { profile: 'service' });
+      expect(r.outcome).toBe('fail');
+    }
   });
 });
