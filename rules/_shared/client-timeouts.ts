@@ -25,6 +25,8 @@ import { serverCodeMatches } from '../../src/facts/component.js';
 import { dirOf } from '../../src/facts/paths.js';
 import { inRustTestModule, rustTestFrom } from '../../src/facts/rust-tests.js';
 import { table } from '../../src/util/table.js';
+import { lineStarts } from '../../src/util/lines.js';
+import { mask, SYNTAX } from '../../src/facts/tests/mask.js';
 
 /** Balanced-enough argument list: two levels of nested parentheses. */
 /**
@@ -358,6 +360,20 @@ function astroPrerendered(ctx: RuleContext): (path: string) => boolean {
 
 /** Faults of the clients added for issue 15 (the rule keeps its Python/Go/.NET checks). */
 export function clientFaults(ctx: RuleContext): Fault[] {
+  // Each file masked once (strings blanked, offsets kept): a word on a line of the masked text is code.
+  const masked = new Map<string, { code: string; starts: number[] }>();
+  const inStringLiteral = (path: string, line: number, word: string): boolean => {
+    let f = masked.get(path);
+    if (!f) {
+      const code = mask(ctx.files.read(path) ?? '', SYNTAX.js);
+      f = { code, starts: lineStarts(code) };
+      masked.set(path, f);
+    }
+    const start = f.starts[line - 1];
+    if (start === undefined) return false;
+    const end = f.starts[line] ?? f.code.length;
+    return !f.code.slice(start, end).includes(word);
+  };
   const server = serverIn(ctx);
   const faults: Fault[] = [];
   const ownFetch = new Set(ctx.matches('jsFetchBinding').map((m) => m.path));
@@ -376,6 +392,9 @@ export function clientFaults(ctx: RuleContext): Fault[] {
     // rejects a relative URL), and a 'use client' module or one reading localStorage runs there:
     // the page calling its own server, not the server calling out (round 9, Perplexica).
     if (SAME_ORIGIN_URL.test(m.groups[0] ?? '') || inBrowser(m.path)) continue;
+    // Page script inside a string the server sends (an HTML page built in a template literal,
+    // `<script>… fetch(spec.url) …</script>`) runs in the reader's browser (blind round 35, signalk).
+    if (inStringLiteral(m.path, m.line, 'fetch(')) continue;
     // A method or function named fetch is defined, not called.
     if (/\bfunction\s+fetch\(|^\s*(?:async\s+)?fetch\([^)]*\)\s*(?::[^{]*)?\{/.test(m.snippet)) continue;
     const args = m.groups[0] ?? '';

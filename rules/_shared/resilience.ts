@@ -47,7 +47,7 @@ export function outboundApplies(
   return {
     // Worded by what was looked for: a database or cache driver the code imports is not counted,
     // so "imports no client library" would be false of it (round 14: StackExchange.Redis).
-    reason: `no outbound calls: production code makes no HTTP, gRPC, mail, Redis or cloud-SDK client call${outbound.searched ? ` (${outbound.searched} source files searched)` : ''} and imports no HTTP or SDK client library (database drivers are not counted), so there is nothing for ${what} to protect`,
+    reason: `no outbound calls: production code makes no HTTP, gRPC, mail, LDAP, IMAP, Redis or cloud-SDK client call${outbound.searched ? ` (${outbound.searched} source files searched)` : ''} and imports no HTTP or SDK client library (database drivers are not counted), so there is nothing for ${what} to protect`,
   };
 }
 

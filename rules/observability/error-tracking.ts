@@ -12,7 +12,9 @@ const CODE = ['**/*.{js,ts,mjs,cjs,jsx,tsx,py,go,java,kt,scala,groovy,cs,fs,vb,r
  * Laravel/Symfony packages (auto-discovered service providers), Rails railties.
  */
 const AUTO_CONFIGURED = [
-  'io.sentry:sentry-spring-boot-starter*',
+  // Every Spring Boot module of Sentry's: the starters and the auto-configuration modules
+  // (sentry-spring-boot-jakarta, sentry-spring-boot-4; blind round 34, hmpps-alerts-api).
+  'io.sentry:sentry-spring-boot*',
   'sentry/sentry-laravel',
   'sentry/sentry-symfony',
   'bugsnag/bugsnag-laravel',

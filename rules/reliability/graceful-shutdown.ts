@@ -152,8 +152,9 @@ export default defineRule({
       },
       config: {
         regex:
-          // uWSGI reloads on SIGTERM unless `die-on-term` makes it shut down the workers and exit.
-          /^[ \t]*(?:server\.)?shutdown\s*[:=]\s*["']?graceful|--graceful-timeout|--timeout-graceful-shutdown|^[ \t]*stop_grace_period\s*:|^[ \t]*die-on-term[ \t]*[=:][ \t]*(?:true|1|yes)\b|--die-on-term\b/m,
+          // uWSGI reloads on SIGTERM unless `die-on-term` makes it shut down the workers and exit
+          // (`die-on-term = true`, `True`, `1`, `yes`, `on`, or the `--die-on-term` flag).
+          /^[ \t]*(?:server\.)?shutdown\s*[:=]\s*["']?graceful|--graceful-timeout|--timeout-graceful-shutdown|^[ \t]*stop_grace_period\s*:|^[ \t]*die-on-term[ \t]*[=:][ \t]*(?:[Tt]rue|TRUE|1|[Yy]es|[Oo]n)\b|--die-on-term\b/m,
         files: [
           '**/application*.{yml,yaml,properties}',
           '**/Dockerfile',
@@ -163,6 +164,10 @@ export default defineRule({
           '**/*compose*.{yml,yaml}',
           '**/gunicorn*.py',
           '**/uwsgi*.{ini,yml,yaml}',
+          // uWSGI and supervisord configurations under any name (docker/app.ini, supervisord-services.ini):
+          // `die-on-term` is a uWSGI option wherever it is written (blind round 34, cla_public).
+          '**/*.ini',
+          '**/supervisord*.conf',
         ],
         literals: ['graceful', 'stop_grace_period', 'die-on-term'],
         maxPerFile: 2,

@@ -83,7 +83,7 @@ describe('one outbound-calls fact for timeouts, retries and circuit breakers', (
       const r = await runRuleOn(rule, GO_DB_ONLY, { profile: 'service' });
       expect(r.outcome).toBe('not-applicable');
       expect(r.message).toMatch(
-        /^no outbound calls: production code makes no HTTP, gRPC, mail, Redis or cloud-SDK client call/,
+        /^no outbound calls: production code makes no HTTP, gRPC, mail, LDAP, IMAP, Redis or cloud-SDK client call/,
       );
     }
   });

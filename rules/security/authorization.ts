@@ -2,7 +2,7 @@ import { defineRule, type Evidence, type FileView, type Match } from '../../src/
 import { CTRL_METRICS_AUTH, ctrlRuntime, metricsOnly } from './_lib/ctrl-metrics-auth.js';
 import { codeOrDeps } from './_lib/code-or-deps.js';
 import { type Definition, definedName, findUse } from '../../src/facts/references.js';
-import { fromMatch, isProductionPath } from '../../src/facts/paths.js';
+import { fromMatch, isCommentLine, isProductionPath } from '../../src/facts/paths.js';
 import { partial } from '../../src/engine/results.js';
 
 const ROLE_CALL = String.raw`\b(?:has(?:Any)?Role|has(?:Any)?Permission|requireRole|requirePermission|checkPermission|hasScope|requireScope)\s*\(`;
@@ -159,7 +159,7 @@ export default defineRule({
     severity: 'high',
     effort: 'medium',
     detection:
-      'Code that checks a role, permission or policy (production code only): Elixir `Bodyguard.permit`/`use Bodyguard.Policy`, Canada `can?(…)`, Canary and a hand-written `plug :authorize…`/`plug :require_admin…`; `@Roles(`/`RolesGuard`, CASL abilities, Casbin enforcers, `new AccessControl`; DRF `permission_classes` (not `AllowAny` alone), `@permission_required`, `PermissionRequiredMixin`, FastAPI `Security(…, scopes=…)`, `@roles_required`; Go Casbin/OPA; Spring `@PreAuthorize`/`@Secured`/`@RolesAllowed`/`hasRole`; ASP.NET `[Authorize(Roles|Policy=…)]`, `AddPolicy`, `RequireRole`; Pundit `authorize`, CanCanCan; OAuth scope checks (`authorize_scope!`), Rocket/actix request guards named for a role (`FromRequest for AdminHeaders`), actix-web-grants/poem-grants `#[protect(…)]`/`#[has_permissions(…)]`, Go lookups of a caller’s group in the configured allowed groups (`_, ok := p.AllowedGroups[group]`), guard functions named for a role whose body refuses with 403 (`def check_admin` … `HTTPStatus.FORBIDDEN`), hand-written guard functions named for a role or permission (`is_admin`, `is_mod_or_admin`, `check_community_mod_action`, `hasPermission`, `require_role`) cited with their definition and one call elsewhere (a guard nothing calls, or one in browser code, earns nothing), membership checks in a request hook or middleware (`if (workspaceId !== workspace.id)` … `reply.status(403)`: the caller is not a member of the workspace, tenant or organisation the request names), conditions comparing the user’s role with a named role (`if user.role == "admin"`, `Role::Moderator`, `!user.admin`), hand-written guards: a condition on a role, permission, scope or membership that answers 403/forbidden (`if not rw: raise PermissionDenied`, `if !user.IsAdmin {… StatusForbidden`); Laravel `Gate::`, `$this->authorize`, `can:` middleware, Symfony `IsGranted`/`access_control`; role checks on identity-provider groups: the groups of a caller tested for a configured group (`groups.contains(…)`, `userGroups.includes(…)`) where production code reads the `groups` claim of the token (Azure AD/Entra ID, Keycloak); OPA `.rego` policies; Express/Koa middleware written by hand whose condition on the caller’s roles, authorities, permissions or scopes (`!roles.some(r => allowed.includes(r))`) refuses the request within a few lines (403/401, a redirect, `next(err)`, a throw), cited with the line that mounts it (`app.use(gate(…))`, a route that lists it). Libraries from the `authorization` catalogue alone earn partial credit; so do ownership checks alone (`if post.author != current_user(): abort(403)`). A variable of a guard’s name (a CLI flag `var isAdmin bool`) is neither a use of the guard nor a role check. Not applicable when the only HTTP server serves operational routes (/metrics, health probes, pprof), as the listener of a Kubernetes controller or an agent does. controller-runtime\'s metrics filter (`Metrics.FilterProvider = filters.WithAuthenticationAndAuthorization`: TokenReview and SubjectAccessReview on each request to /metrics) counts as a pass where the manager is the only HTTP server (a Kubernetes operator), as partial credit (metrics only) beside a web framework or another server.',
+      'Code that checks a role, permission or policy (production code only): Elixir `Bodyguard.permit`/`use Bodyguard.Policy`, Canada `can?(…)`, Canary and a hand-written `plug :authorize…`/`plug :require_admin…`; `@Roles(`/`RolesGuard`, CASL abilities, Casbin enforcers, `new AccessControl`; DRF `permission_classes` (not `AllowAny` alone), `@permission_required`, `PermissionRequiredMixin`, FastAPI `Security(…, scopes=…)`, `@roles_required`; Go Casbin/OPA; Spring `@PreAuthorize`/`@Secured`/`@RolesAllowed`/`hasRole`; ASP.NET `[Authorize(Roles|Policy=…)]`, `AddPolicy`, `RequireRole`; Pundit `authorize`, CanCanCan; OAuth scope checks (`authorize_scope!`), Rocket/actix request guards named for a role (`FromRequest for AdminHeaders`), actix-web-grants/poem-grants `#[protect(…)]`/`#[has_permissions(…)]`, Go lookups of a caller’s group in the configured allowed groups (`_, ok := p.AllowedGroups[group]`), guard functions named for a role whose body refuses with 403 (`def check_admin` … `HTTPStatus.FORBIDDEN`), hand-written guard functions named for a role or permission (`is_admin`, `is_mod_or_admin`, `check_community_mod_action`, `hasPermission`, `require_role`) cited with their definition and one call elsewhere (a guard nothing calls, or one in browser code, earns nothing; nor one whose body names no role, permission, scope, group or owner: a `requireAdmin…` that only checks a password or token lets every authenticated caller through, which is authentication), membership checks in a request hook or middleware (`if (workspaceId !== workspace.id)` … `reply.status(403)`: the caller is not a member of the workspace, tenant or organisation the request names), conditions comparing the user’s role with a named role (`if user.role == "admin"`, `Role::Moderator`, `!user.admin`), hand-written guards: a condition on a role, permission, scope or membership that answers 403/forbidden (`if not rw: raise PermissionDenied`, `if !user.IsAdmin {… StatusForbidden`); Laravel `Gate::`, `$this->authorize`, `can:` middleware, Symfony `IsGranted`/`access_control`; role checks on identity-provider groups: the groups of a caller tested for a configured group (`groups.contains(…)`, `userGroups.includes(…)`) where production code reads the `groups` claim of the token (Azure AD/Entra ID, Keycloak); OPA `.rego` policies; Express/Koa middleware written by hand whose condition on the caller’s roles, authorities, permissions or scopes (`!roles.some(r => allowed.includes(r))`) refuses the request within a few lines (403/401, a redirect, `next(err)`, a throw), cited with the line that mounts it (`app.use(gate(…))`, a route that lists it). Libraries from the `authorization` catalogue alone earn partial credit; so do ownership checks alone (`if post.author != current_user(): abort(403)`). A variable of a guard’s name (a CLI flag `var isAdmin bool`) is neither a use of the guard nor a role check. Not applicable when the only HTTP server serves operational routes (/metrics, health probes, pprof), as the listener of a Kubernetes controller or an agent does. controller-runtime\'s metrics filter (`Metrics.FilterProvider = filters.WithAuthenticationAndAuthorization`: TokenReview and SubjectAccessReview on each request to /metrics) counts as a pass where the manager is the only HTTP server (a Kubernetes operator), as partial credit (metrics only) beside a web framework or another server.',
     patterns: {
       ctrlMetricsAuth: CTRL_METRICS_AUTH,
       js: {
@@ -471,7 +471,12 @@ export default defineRule({
       }
       return hit;
     };
-    const { own, unused } = ownGuards(refs, declaresVar, (p) => ctx.facts.componentOf(p) !== 'server');
+    const { own, unused } = ownGuards(
+      refs,
+      declaresVar,
+      (p) => ctx.facts.componentOf(p) !== 'server',
+      (m, name) => decidesByPrincipal(ctx.files, m, name),
+    );
     const groupClaimRead = ctx.matches('groupClaim').some((m) => isProductionPath(m.path) && !UI_FILE.test(m.path));
     const mw = mountedRoleMiddleware(
       ctx.files,
@@ -674,6 +679,7 @@ function ownGuards(
   refs: readonly Match[],
   declaresVar: (path: string, name: string) => boolean,
   notServer: (path: string) => boolean,
+  decides: (def: Match, name: string) => boolean = () => true,
 ): { own: Definition[]; unused: Definition[] } {
   const own: Definition[] = [];
   const unused: Definition[] = [];
@@ -683,6 +689,7 @@ function ownGuards(
     if (seen.has(m.path) || UI_FILE.test(m.path) || notServer(m.path) || !isProductionPath(m.path)) continue;
     const name = definedName(m.snippet);
     if (!name || !GUARD_NAME.test(name) || NOT_A_GUARD.test(name)) continue;
+    if (!decides(m, name)) continue;
     let pool = refs;
     let use = findUse(name, m, pool);
     while (use && use.path !== m.path && declaresVar(use.path, name)) {
@@ -696,6 +703,47 @@ function ownGuards(
     } else unused.push({ def: m, name });
   }
   return { own, unused: own.length > 0 ? [] : unused.slice(0, 3) };
+}
+
+/**
+ * A word of a decision that differs between signed-in principals: a role, an admin or staff flag, a
+ * permission, a scope, a group, an owner, an authority, an ACL or policy.
+ */
+const PRINCIPAL_DECISION =
+  /(?:\b|_|(?<=[a-z]))(?:roles?|admins?|administrators?|permissions?|perms?|scopes?|groups?|owners?|ownership|staff|superusers?|privileges?|authorit(?:y|ies)|acls?|polic(?:y|ies)|grants?|claims?)(?:\b|_|(?=[A-Z]))/i;
+/** The longest guard body read (lines). */
+const GUARD_BODY_MAX = 200;
+
+/**
+ * Whether a guard named for a role decides by the principal: its body (the lines below the definition
+ * down to the first line indented no deeper, at most GUARD_BODY_MAX; comments left out) or the rest of
+ * its definition line names a role, permission, scope, group or owner. A gate named `requireAdmin…`
+ * that only checks a password or a token lets every authenticated caller through: authentication,
+ * not authorization (blind round 35, keel: `requireAdminAuthorization` did basic auth or a token).
+ */
+function decidesByPrincipal(files: FileView, def: Match, name: string): boolean {
+  const lines = files.lines(def.path);
+  if (!lines) return true;
+  const head = lines.line(def.line);
+  const at = head.indexOf(name);
+  if (at >= 0 && PRINCIPAL_DECISION.test(head.slice(at + name.length, at + name.length + 400))) return true;
+  const indent = (t: string) => t.length - t.trimStart().length;
+  const base = indent(head);
+  const last = Math.min(lines.count, def.line + GUARD_BODY_MAX);
+  for (let n = def.line + 1; n <= last; n++) {
+    const text = lines.line(n).slice(0, 400);
+    const trimmed = text.trim();
+    if (!trimmed) continue;
+    // At the definition's indentation, an opening brace on its own line (PSR, Allman) or the close of
+    // a signature spread over lines (`) {`) continues it; a closing bracket, `end` or the next statement ends it.
+    if (indent(text) <= base) {
+      if (/^[{)]/.test(trimmed)) continue;
+      break;
+    }
+    if (isCommentLine(trimmed)) continue;
+    if (PRINCIPAL_DECISION.test(text)) return true;
+  }
+  return false;
 }
 
 /**

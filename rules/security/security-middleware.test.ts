@@ -29,9 +29,10 @@ ruleTester(rule, {
         'api/app.py':
           'from flask import Flask\nfrom flask_cors import CORS\nfrom flask_talisman import Talisman\n\ncors = CORS()\n\n\ndef create_app():\n    app = Flask(__name__)\n    Talisman(app)\n    cors.init_app(app)\n    return app\n',
       },
+      // Talisman(app) keeps its defaults: HTTPS forced and HSTS sent (round 34).
       expect: {
-        outcome: 'partial',
-        message: 'security headers and CORS found',
+        outcome: 'pass',
+        message: 'security headers, CORS and HSTS (sent by default by Flask-Talisman)',
         evidence: [{ path: 'api/app.py', line: 5, note: 'CORS policy' }],
         absent: ['CORS allows any origin'],
         data: { corsAnyOrigin: false },

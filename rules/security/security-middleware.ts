@@ -32,6 +32,39 @@ const PROD_SETTINGS = /(?:^|\/)(?:settings[_.-])?(?:production|prod)(?:[_.-]sett
 const DEV_SETTINGS =
   /(?:^|\/)(?:settings\/|settings[_.-])(?:dev|development|local|test|testing)\.py$|(?:^|\/)(?:dev|development|local|test|testing)[_.-]settings\.py$/;
 
+/** A Flask-style configuration module for tests or development: config/testing.py, conf/development.py. */
+const DEV_CONFIG_MODULE = /(?:^|\/)(?:config|configs|conf|settings)\/(?:dev|development|local|test|tests|testing)\.py$/;
+
+/**
+ * Whether a `Talisman(` call keeps its HTTPS defaults: its arguments (up to the closing parenthesis,
+ * at most 30 lines) set neither `force_https=False` nor `strict_transport_security=False`.
+ */
+function talismanKeepsHttps(files: FileView, m: Match): boolean {
+  const lines = files.lines(m.path);
+  if (!lines) return false;
+  let depth = 0;
+  let started = false;
+  let args = '';
+  for (let n = m.line; n <= Math.min(lines.count, m.line + 30); n++) {
+    let text = lines.line(n).slice(0, 400);
+    if (!started) {
+      const at = text.search(/\bTalisman\s*\(/);
+      if (at < 0) return false;
+      text = text.slice(at);
+    }
+    for (let i = 0; i < text.length; i++) {
+      const c = text[i];
+      if (c === '(') depth++, (started = true);
+      else if (c === ')' && --depth === 0) {
+        args += text.slice(0, i);
+        return !/\b(?:force_https|strict_transport_security)\s*=\s*False\b/.test(args);
+      }
+    }
+    args += `${text}\n`;
+  }
+  return false;
+}
+
 /** The Fastify plugins this rule credits when @fastify/autoload registers them, by package. */
 const FASTIFY_PLUGINS = {
   helmet: /^(?:@fastify\/helmet|fastify-helmet)$/,
@@ -66,7 +99,7 @@ const rule = defineRule({
     severity: 'high',
     effort: 'low',
     detection:
-      'The line that registers the middleware, not the import or the dependency: `app.use(helmet())`, `register(helmet)`, `Talisman(app)`, `SecurityMiddleware` in MIDDLEWARE, `secure.New(`, Spring Security (default headers and CSRF), Rails `load_defaults` (default headers and CSRF), `UseHsts`, `UseHttpsRedirection`; CORS with explicit origins (`cors({origin…})`, NestJS `NestFactory.create(…, { cors: { origin: […] } })` and `enableCors({ origin: […] })`, `add_middleware(CORSMiddleware…)`, `AddCors`, `@CrossOrigin(origins…)`, Ktor `install(CORS) { allowHost(…) }`); CSRF (`csurf`, `CsrfViewMiddleware`, `CSRFProtect`, `csrf.Protect`, `protect_from_forgery`, Laravel web routes; `csrf().disable()` does not count); trusted hosts. Any origin (`*`, `cors()`, `origin: true`, NestJS `cors: true`, `AllowAnyOrigin`, Ktor `anyHost()`) is not an explicit policy, except that a `*` header one handler writes by hand (a public metadata endpoint) beside an app-wide explicit policy is a finding but leaves that policy credited; together with credentials it is a finding at its own line. Lines inside a development-only branch (`if os.Getenv("ENVIRONMENT") == "dev"`, `if settings.DEBUG:`, `IsDevelopment()`, `NODE_ENV !== \'production\'`), Django development settings modules and project middleware classes only they list are set aside and named. Not applicable when the only HTTP server serves operational routes (/metrics, health probes, pprof), as the listener of a Kubernetes controller or an agent does, or when the only HTTP server is a controller-runtime manager and no web framework is used (an operator: metrics, probes and admission webhooks), or when a service is served by the standard library alone (Go net/http, Node http.createServer, Python http.server) and declares no hardening middleware for it (unrolled/secure, rs/cors, gorilla/handlers or csrf, nosurf, helmet, cors). Spring CORS origins read from a property set to `*` (`.allowedOriginPatterns(props.allowedOrigins())` + `app.cors.allowed-origins=*`) Echo `CORSWithConfig` without AllowOrigins (its default is `*`), Go rs/cors `cors.New(cors.Options{…})` without AllowedOrigins and Flask-CORS `CORS()`/`CORS(app)` without origins or a `CORS_ORIGINS` setting (both default to `*`; Flask-CORS reads `CORS_SUPPORTS_CREDENTIALS` from the config module) are any origin too. An https:// URL counts as an HTTPS redirect only inside a redirect call, not in a validity check. Header names in an OpenAPI/Swagger description set nothing. Scored per category, each an equal share: security headers, CORS restricted to explicit origins (none at all counts: same-origin), HTTPS redirect/HSTS, CSRF protection or trusted hosts; the first three with no CSRF protection pass (an API authenticated by token on every call needs none).',
+      'The line that registers the middleware, not the import or the dependency: `app.use(helmet())`, `register(helmet)`, `Talisman(app)` (which forces HTTPS and sends HSTS by default unless `force_https=False` or `strict_transport_security=False`), `SecurityMiddleware` in MIDDLEWARE, `secure.New(`, Spring Security (default headers and CSRF), Rails `load_defaults` (default headers and CSRF), `UseHsts`, `UseHttpsRedirection`; CORS with explicit origins (`cors({origin…})`, NestJS `NestFactory.create(…, { cors: { origin: […] } })` and `enableCors({ origin: […] })`, `add_middleware(CORSMiddleware…)`, `AddCors`, `@CrossOrigin(origins…)`, Ktor `install(CORS) { allowHost(…) }`); CSRF (`csurf`, `CsrfViewMiddleware`, `CSRFProtect`, Flask-WTF forms (`FlaskForm`, a `flask_wtf` `Form` subclass), `csrf.Protect`, `protect_from_forgery`, Laravel web routes, Symfony `csrf_protection`, `new CsrfTokenBadge(`, `isCsrfTokenValid(` and a firewall `enable_csrf: true`; `csrf().disable()` does not count, nor a test or development configuration module that turns it off); trusted hosts. Any origin (`*`, `cors()`, `origin: true`, NestJS `cors: true`, `AllowAnyOrigin`, Ktor `anyHost()`) is not an explicit policy, except that a `*` header one handler writes by hand (a public metadata endpoint) beside an app-wide explicit policy is a finding but leaves that policy credited; together with credentials it is a finding at its own line. Lines inside a development-only branch (`if os.Getenv("ENVIRONMENT") == "dev"`, `if settings.DEBUG:`, `IsDevelopment()`, `NODE_ENV !== \'production\'`), Django development settings modules and project middleware classes only they list are set aside and named. Not applicable when the only HTTP server serves operational routes (/metrics, health probes, pprof), as the listener of a Kubernetes controller or an agent does, or when the only HTTP server is a controller-runtime manager and no web framework is used (an operator: metrics, probes and admission webhooks), or when a service is served by the standard library alone (Go net/http, Node http.createServer, Python http.server) and declares no hardening middleware for it (unrolled/secure, rs/cors, gorilla/handlers or csrf, nosurf, helmet, cors). Spring CORS origins read from a property set to `*` (`.allowedOriginPatterns(props.allowedOrigins())` + `app.cors.allowed-origins=*`) Echo `CORSWithConfig` without AllowOrigins (its default is `*`), Go rs/cors `cors.New(cors.Options{…})` without AllowedOrigins and Flask-CORS `CORS()`/`CORS(app)` without origins or a `CORS_ORIGINS` setting (both default to `*`; Flask-CORS reads `CORS_SUPPORTS_CREDENTIALS` from the config module) are any origin too. An https:// URL counts as an HTTPS redirect only inside a redirect call, not in a validity check. Header names in an OpenAPI/Swagger description set nothing. Scored per category, each an equal share: security headers, CORS restricted to explicit origins (none at all counts: same-origin), HTTPS redirect/HSTS, CSRF protection or trusted hosts; the first three with no CSRF protection pass (an API authenticated by token on every call needs none).',
     patterns: MIDDLEWARE_PATTERNS,
   },
   // Judged where a web framework serves HTTP, or the standard library's server with hardening
@@ -467,7 +500,13 @@ const rule = defineRule({
           m.snippet,
         ),
     );
-    const defaultHsts = [...helmetHsts, ...springHsts];
+    // Flask-Talisman forces HTTPS and sends HSTS by default (force_https=True,
+    // strict_transport_security=True): a `Talisman(app, …)` call that switches neither off
+    // (blind round 34, cla_public: its production `Talisman(app, content_security_policy=csp)`).
+    const talismanHsts = prod('headers').filter(
+      (m) => /\bTalisman\s*\(/.test(m.snippet) && talismanKeepsHttps(ctx.files, m),
+    );
+    const defaultHsts = [...helmetHsts, ...springHsts, ...talismanHsts];
     // Name the one that was found: "helmet" in a Spring repository misleads the reader.
     const honoHsts = helmetHsts.some((m) => /\bsecureHeaders\s*\(/.test(m.snippet));
     const hstsBy = listing(
@@ -475,6 +514,7 @@ const rule = defineRule({
         helmetHsts.some((m) => !/\bsecureHeaders\s*\(/.test(m.snippet)) && 'helmet',
         honoHsts && "Hono's secureHeaders()",
         springHsts.length && 'Spring Security',
+        talismanHsts.length && 'Flask-Talisman',
       ].filter((x): x is string => !!x),
     );
     const https = [...explicitHttps, ...defaultHsts];
@@ -483,13 +523,15 @@ const rule = defineRule({
     const offNext = (m: Match) => /\.csrf\s*\(\s*\)\s*$/.test(m.snippet) && disables.has(`${m.path}:${m.line + 1}`);
     // A line that sets the protection to false, empty or null (`CsrfProtectionEnabled = false`,
     // `CsrfProtectionHeaders = []`) turns it off.
-    const csrfDisabled = ctx
-      .matches('csrf')
-      .filter(
-        (m) =>
-          isProductionPath(m.path) &&
-          (/disable|ignoringAntMatchers|csrf_exempt|[=:]\s*(?:false\b|\[\s*\])/i.test(m.snippet) || offNext(m)),
-      );
+    const csrfDisabled = ctx.matches('csrf').filter(
+      (m) =>
+        isProductionPath(m.path) &&
+        // A test or development configuration module (config/testing.py: `WTF_CSRF_ENABLED = False`
+        // for the test client) is not the production policy (blind round 34, cla_public).
+        !DEV_SETTINGS.test(m.path) &&
+        !DEV_CONFIG_MODULE.test(m.path) &&
+        (/disable|ignoringAntMatchers|csrf_exempt|[=:]\s*(?:false\b|\[\s*\])/i.test(m.snippet) || offNext(m)),
+    );
     const csrf = [
       ...prod(
         'csrf',
@@ -497,6 +539,17 @@ const rule = defineRule({
       ).filter((m) => !offNext(m)),
       ...plugin(FASTIFY_PLUGINS.csrf),
       ...(csrfDisabled.length ? [] : [...spring, ...rails]),
+      // Flask-WTF's older `Form` (`from flask_wtf import Form`) checks a CSRF token like FlaskForm:
+      // the import counts where the module subclasses it.
+      ...ctx
+        .matches('csrf')
+        .filter(
+          (m) =>
+            /^\s*from\s+flask_wtf\s+import\b/.test(m.snippet) &&
+            isProductionPath(m.path) &&
+            ctx.facts.componentOf(m.path) === 'server' &&
+            /^[ \t]*class[ \t]+\w+[ \t]*\([^)\n]{0,200}\bForm[ \t]*\)/m.test(ctx.files.read(m.path) ?? ''),
+        ),
     ];
     const hosts = prod('trustedHosts');
     // Any origin is a finding only where credentials are allowed in the same file: any site can then act as the user.

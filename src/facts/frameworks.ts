@@ -339,5 +339,44 @@ export function detectFrameworks(files: FileView, deps: Dependency[]): Framework
       }
     }
   }
+  const mvc = springMvc(deps, out);
+  if (mvc) out.set(mvc.id, mvc);
   return [...out.values()].sort((a, b) => (a.id < b.id ? -1 : 1));
+}
+
+const SPRING_WEB_MODULES = ['org.springframework:spring-webmvc', 'org.springframework:spring-webflux'];
+
+/**
+ * Spring MVC or WebFlux declared as the module itself, not through Boot's web starter (blind round
+ * 35, rm-collection-exercise-service: `spring-webmvc` + `spring-boot-starter-jetty` with
+ * `@RequestMapping` controllers was "no web framework: the HTTP server is the standard library's").
+ * With any Spring Boot module beside it, the application is a Spring Boot web application (Boot
+ * auto-configures the dispatcher, its server and Spring Security the same way); without, a Spring
+ * MVC application deployed as a WAR.
+ */
+function springMvc(deps: readonly Dependency[], out: ReadonlyMap<string, Framework>): Framework | undefined {
+  if (out.has('spring-boot')) return undefined;
+  const production = (d: Dependency) =>
+    !d.dev &&
+    !NOT_THE_PRODUCT.test(d.path) &&
+    !TEST_PROJECT_DIR.test(d.path) &&
+    (d.ecosystem === 'maven' || d.ecosystem === 'gradle');
+  const dep = deps.find((d) => production(d) && SPRING_WEB_MODULES.includes(d.name));
+  if (!dep) return undefined;
+  const boot = deps.some(
+    (d) =>
+      production(d) &&
+      d.name.startsWith('org.springframework.boot:spring-boot') &&
+      !/-(?:test|devtools|docker-compose|testcontainers)$/.test(d.name),
+  );
+  return {
+    id: boot ? 'spring-boot' : 'spring-mvc',
+    name: boot ? 'Spring Boot' : dep.name.endsWith('webflux') ? 'Spring WebFlux' : 'Spring MVC',
+    ecosystem: dep.ecosystem,
+    evidence: {
+      path: dep.path,
+      ...(dep.line ? { line: dep.line } : {}),
+      snippet: `${dep.name}${dep.version ? ` ${dep.version}` : ''}`,
+    },
+  };
 }

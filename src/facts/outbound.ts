@@ -59,6 +59,19 @@ const CALLS = [
   // asynq queue were its only outbound calls): net/smtp, gomail, smtplib, nodemailer, SmtpClient;
   // go-redis and asynq clients, StackExchange.Redis connections.
   String.raw`\bsmtp\.(?:SendMail|Dial|DialTLS|NewClient|PlainAuth)\(|\bgomail\.NewDialer\(|\bsmtplib\.SMTP(?:_SSL)?\(|\bnodemailer\.createTransport\(|\bnew\s+SmtpClient\s*\(`,
+  // Directory, mailbox and mail-transfer clients (blind round 35, davis: IMAP login through
+  // webklex/php-imap, LDAP login through `ldap_connect`, mail through Symfony Mailer — each a
+  // connection to another server that can hang or fail, yet retries, timeouts and circuit breakers
+  // said "no outbound calls"). LDAP: PHP ldap_connect, LdapRecord and Symfony Ldap, python-ldap and
+  // ldap3, ldapjs and ldapts, go-ldap, JNDI, Spring LdapTemplate, UnboundID, .NET LdapConnection.
+  String.raw`\bldap_(?:connect|bind)\(|^[ \t]*use[ \t]+(?:LdapRecord|Symfony\\Component\\Ldap)\\|\bldap\.(?:initialize|createClient|DialURL|DialTLS|Dial)\(|\bldap3\.(?:Server|Connection)\(|^[ \t]*from[ \t]+ldap3[ \t]+import\b|\bnew\s+(?:InitialDirContext|InitialLdapContext|LDAPConnection|LdapConnection)\s*[({]|\bLdapTemplate\b|"github\.com\/go-ldap\/ldap|\bfrom\s+['"](?:ldapjs|ldapts)['"]|\brequire\(\s*['"](?:ldapjs|ldapts)['"]\s*\)|\bldap3::Ldap(?:Conn|ConnAsync)\b`,
+  // IMAP/POP3: PHP imap_open and webklex/php-imap, imaplib/poplib, imapflow and node-imap, go-imap,
+  // MailKit, Net::IMAP/POP3/SMTP in Ruby.
+  String.raw`\bimap_open\(|^[ \t]*use[ \t]+Webklex\\PHPIMAP\\|\bimaplib\.IMAP4(?:_SSL)?\(|\bpoplib\.POP3(?:_SSL)?\(|\bnew\s+(?:ImapFlow|Imap|ImapClient|Pop3Client)\s*\(|"github\.com\/emersion\/go-(?:imap|smtp)|\bNet::(?:IMAP|POP3|SMTP|LDAP|FTP)\b`,
+  // Mailers that send through an SMTP server or a mail API: Symfony Mailer and SwiftMailer,
+  // PHPMailer, Laravel's Mail facade, JavaMail/Jakarta Mail and Spring's JavaMailSender, Django's
+  // and Flask-Mail's senders, MailKit's SmtpClient, lettre's transports.
+  String.raw`^[ \t]*use[ \t]+(?:Symfony\\Component\\Mailer|PHPMailer\\PHPMailer)\\|\bnew\s+(?:PHPMailer|Swift_Mailer)\s*\(|\bMail::(?:to|send|raw|queue)\(|^[ \t]*import[ \t]+(?:javax|jakarta)\.mail\.|\bJavaMailSender\b|^[ \t]*from[ \t]+(?:django\.core\.mail|flask_mail)[ \t]+import\b|\b(?:Async)?SmtpTransport::|\bMailKit\.Net\.`,
   // Redis dialled by the service (blind round 19, redis_exporter: every scrape dials Redis): redigo
   // `redis.Dial(…)`/`redis.DialURL(…)` and its `redis.Pool{Dial:…}`, redisc clusters, rueidis clients.
   String.raw`\bredis\.New(?:Client|ClusterClient|FailoverClient|UniversalClient)\(|\basynq\.NewClient\(|\bConnectionMultiplexer\.Connect(?:Async)?\(`,
@@ -170,6 +183,22 @@ export const OUTBOUND_PATTERN: ScanPattern = {
     'smtplib',
     'nodemailer',
     'SmtpClient',
+    'ldap',
+    'Ldap',
+    'LDAP',
+    'DirContext',
+    'imap',
+    'Imap',
+    'IMAP',
+    'PHPIMAP',
+    'poplib',
+    'Pop3',
+    'Net::',
+    'Mailer',
+    'Mail::',
+    'mail',
+    'MailKit',
+    'SmtpTransport',
     'redis',
     'Redis',
     'rueidis',

@@ -203,8 +203,21 @@ export function isLoadTestPath(path: string): boolean {
   return LOAD_TEST_DIR.test(path) || LOAD_TEST_FILE.test(path);
 }
 
+/**
+ * A test runner's configuration (`.mocharc.js`, `jest.config.ts`, `vitest.config.mts`,
+ * `karma.conf.js`, `playwright.config.ts`, `wdio.conf.js`): it sets how the tests run, and its
+ * `timeout: 120000` is a test's time limit, never the service's (blind round 35, signalk-server:
+ * .mocharc.js was cited as a timeout on outbound calls).
+ */
+const TEST_RUNNER_CONFIG =
+  /(^|\/)(?:\.mocharc|\.nycrc|\.c8rc|(?:jest|vitest|vite\.test|playwright|cypress|ava|nightwatch|testem)\.config|vitest\.workspace|jest\.(?:setup|preset)|(?:karma|wdio|protractor|nightwatch)\.conf)(?:\.[\w-]+)?\.(?:[cm]?[jt]s|json|ya?ml)$/i;
+
+export function isTestRunnerConfig(path: string): boolean {
+  return TEST_RUNNER_CONFIG.test(path);
+}
+
 export function isHarnessPath(path: string): boolean {
-  return HARNESS_DIR.test(path) || isLoadTestPath(path);
+  return HARNESS_DIR.test(path) || isLoadTestPath(path) || TEST_RUNNER_CONFIG.test(path);
 }
 
 /** Code that runs in production: not tests, not examples or docs, not a test harness. */
