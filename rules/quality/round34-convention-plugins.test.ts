@@ -50,6 +50,13 @@ describe('linting and formatting: a Gradle convention plugin that applies ktlint
     const run = await runRuleOn(linting, tree('id("org.jmailen.kotlinter") version "4.0.0"', SHARED_CI));
     expect(run.outcome).toBe('pass');
     expect(run.evidence.some((e) => e.path === 'build.gradle.kts' && /kotlinter/.test(e.note ?? ''))).toBe(true);
+    const fmt = await runRuleOn(formatting, tree('id("org.jmailen.kotlinter") version "4.0.0"', SHARED_CI));
+    expect(fmt.message).toContain('checked by gradle check');
+    const local = await runRuleOn(
+      formatting,
+      tree('id("org.jmailen.kotlinter") version "4.0.0"', 'on: push\njobs: {}\n'),
+    );
+    expect(local.message).toContain('not checked in CI');
   });
   it('a plain Spring Boot plugin applies no linter: fail', async () => {
     const plain = tree('id("org.springframework.boot") version "3.3.0"', GRADLE_CI);
