@@ -335,6 +335,24 @@ export default defineRule({
         literals: ['revision'],
         maxPerFile: 2,
       },
+      // A Liquibase change log wherever the project keeps it (`src/main/resources/database/changelog-master.yml`,
+      // `changes/release-12/changelog.yml`): its root element or key is `databaseChangeLog`.
+      liquibaseRoot: {
+        regex: /^[ \t]*(?:<(?:\w+:)?databaseChangeLog\b|["']?databaseChangeLog["']?[ \t]*:)/m,
+        files: ['**/*.{xml,yml,yaml,json}'],
+        literals: ['databaseChangeLog'],
+        maxPerFile: 1,
+      },
+      // The framework setting that names the change log or the Flyway folders: Spring Boot
+      // `spring.liquibase.change-log` / `spring.flyway.locations`, Quarkus `quarkus.liquibase.change-log`,
+      // Micronaut `liquibase.datasources.default.change-log`, in properties or nested YAML.
+      migrationSetting: {
+        regex: /(?:^|[.\s])(change-?log|changeLog|locations)["']?[ \t]*[:=][ \t]*["']?([^\s"'#,\]]+)/m,
+        files: ['**/application*.{yml,yaml,properties}', '**/bootstrap*.{yml,yaml,properties}'],
+        literals: ['change-log', 'changelog', 'locations'],
+        ignoreCase: true,
+        maxPerFile: 4,
+      },
       // A schema dump (schema.sql applied at startup) is schema as code, but its changes are not versioned.
       schemaSql: {
         regex: /^[ \t]*create\s+table\b/im,
@@ -345,7 +363,7 @@ export default defineRule({
       },
     },
     detection:
-      'Applies when a relational database client or ORM is a production dependency (catalogue `database-clients`) and the project is not a library; a document database alone (catalogue `document-databases`: MongoDB, DynamoDB, CouchDB, Cosmos DB) is not applicable, said as such; so is a JPA/Hibernate dependency with no relational driver and no JPA `@Entity` beside a document store whose classes are `@Container`/`@Document`s. Passes on migration files: alembic/versions, Django migrations/0001_*.py, Flyway V1__*.sql, Liquibase changelogs, prisma/migrations (or migrations/ beside any schema.prisma, or the schema package.json names), db/migrate, database/migrations, EF Core Migrations, *.up.sql, migrations/ folders, migrations kept in code (numbered steps, or an ordered array of SQL statements such as Rust `static MIGRATIONS: &[&str] = &[…]`, beside a stored schema version: a schema_version/database_versions table, PRAGMA user_version). Partial: a migration tool is configured or declared (catalogue `migration-tools`) but no migration is committed; less for a plain schema script (CREATE TABLE in *.sql). A web framework that bundles a database layer (laravel/framework, rails) as the only client applies only where the application uses a database: migrations or a schema, config/database.yml, a DB_*/DATABASE_URL (or `database` session/cache/queue driver) setting in .env.example, or a model (beside the stock User model of the skeleton), DB facade or schema call in production code. An ORM that synchronises the schema from its entities (TypeORM `synchronize: true`, Sequelize `sync()`) with no migration config is no migration tool at work. A Go ORM that migrates the schema from the models at start-up (gorm `AutoMigrate(`, Ent `client.Schema.Create(`) in production code, with no versioned migrations, is partial (0.3).',
+      'Applies when a relational database client or ORM is a production dependency (catalogue `database-clients`) and the project is not a library; a document database alone (catalogue `document-databases`: MongoDB, DynamoDB, CouchDB, Cosmos DB) is not applicable, said as such; so is a JPA/Hibernate dependency with no relational driver and no JPA `@Entity` beside a document store whose classes are `@Container`/`@Document`s. Passes on migration files: alembic/versions, Django migrations/0001_*.py, Flyway V1__*.sql (or any SQL in the folder spring.flyway.locations names), Liquibase changelogs (by their databaseChangeLog root wherever they sit, or the file spring/quarkus liquibase change-log names, with the SQL beside them) (or migrations/ beside any schema.prisma, or the schema package.json names), db/migrate, database/migrations, EF Core Migrations, *.up.sql, migrations/ folders, migrations kept in code (numbered steps, or an ordered array of SQL statements such as Rust `static MIGRATIONS: &[&str] = &[…]`, beside a stored schema version: a schema_version/database_versions table, PRAGMA user_version). Partial: a migration tool is configured or declared (catalogue `migration-tools`) but no migration is committed; less for a plain schema script (CREATE TABLE in *.sql). A web framework that bundles a database layer (laravel/framework, rails) as the only client applies only where the application uses a database: migrations or a schema, config/database.yml, a DB_*/DATABASE_URL (or `database` session/cache/queue driver) setting in .env.example, or a model (beside the stock User model of the skeleton), DB facade or schema call in production code. An ORM that synchronises the schema from its entities (TypeORM `synchronize: true`, Sequelize `sync()`) with no migration config is no migration tool at work. A Go ORM that migrates the schema from the models at start-up (gorm `AutoMigrate(`, Ent `client.Schema.Create(`) in production code, with no versioned migrations, is partial (0.3).',
   },
   appliesTo(ctx) {
     if (ctx.facts.profile.id === 'library' || ctx.facts.profile.id === 'docs')
@@ -507,6 +525,52 @@ export default defineRule({
         note: 'migration marker',
       });
     }
+    // Liquibase change logs and Flyway folders outside the default places, found by content or by the
+    // framework setting that names them (blind round 35: changelog-master.yml under
+    // src/main/resources/database/, named by spring.liquibase.change-log).
+    const changeLogs = new Set(
+      ctx
+        .matches('liquibaseRoot')
+        .map((m) => m.path)
+        .filter((p) => !isTestPath(p) && !isExampleFolder(p) && !counted.has(p)),
+    );
+    const flywayFiles: string[] = [];
+    for (const m of ctx.matches('migrationSetting')) {
+      if (isTestPath(m.path)) continue;
+      const key = (m.groups[0] ?? '').toLowerCase();
+      const text = ctx.files.read(m.path) ?? '';
+      const isFlyway = key === 'locations';
+      if (isFlyway ? !/flyway/i.test(text) : !/liquibase/i.test(text)) continue;
+      for (const target of settingTargets(ctx.files, m.groups[1] ?? '')) {
+        if (counted.has(target) || isTestPath(target)) continue;
+        if (isFlyway) {
+          if (target.endsWith('.sql')) flywayFiles.push(target);
+        } else if (/\.(?:xml|ya?ml|json|sql)$/.test(target)) changeLogs.add(target);
+      }
+    }
+    if (changeLogs.size > 0) {
+      const logs = [...changeLogs].sort(naturalOrder);
+      const dirs = new Set(logs.map(dirOf));
+      // The SQL files the change logs include sit beside them (`sqlFile: path: …`).
+      const sql = ctx.files
+        .match('**/*.sql')
+        .filter((p) => dirs.has(dirOf(p)) && !counted.has(p) && !isTestPath(p) && !changeLogs.has(p));
+      for (const p of [...logs, ...sql]) counted.add(p);
+      if (!tools.includes('Liquibase')) tools.push('Liquibase');
+      evidence.push({
+        path: logs[0]!,
+        note: `Liquibase change log(s): ${logs.length} file(s)${sql.length ? ` and ${sql.length} SQL file(s) beside them` : ''}${logs.length > 1 ? `, latest ${logs[logs.length - 1]}` : ''}`,
+      });
+    }
+    if (flywayFiles.length > 0) {
+      const files = [...new Set(flywayFiles)].sort(naturalOrder);
+      for (const p of files) counted.add(p);
+      if (!tools.includes('Flyway')) tools.push('Flyway');
+      evidence.push({
+        path: files[0]!,
+        note: `Flyway (folder named by the locations setting): ${files.length} file(s)${files.length > 1 ? `, latest ${files[files.length - 1]}` : ''}`,
+      });
+    }
     const data = { tools, migrations: counted.size, clients: [...new Set(clients.map((d) => d.name))].sort() };
     if (tools.length)
       return pass(
@@ -656,4 +720,30 @@ function naturalOrder(a: string, b: string): number {
     return p < q ? -1 : 1;
   }
   return x.length - y.length || (a < b ? -1 : a > b ? 1 : 0);
+}
+
+/**
+ * The files a change-log or locations setting names: `classpath:/database/changelog-master.yml` and
+ * `db/changelog.xml` resolve against the resource folders of the module that holds the setting (or any
+ * module), `filesystem:sql/migrations` against the repository and the module; a folder gives its files.
+ * Comma-separated Flyway locations are read one by one. At most 200 files.
+ */
+function settingTargets(files: FileView, value: string): string[] {
+  const out: string[] = [];
+  const all = files.paths;
+  for (const raw of value.split(',').slice(0, 8)) {
+    const v = raw
+      .trim()
+      .replace(/^(?:classpath\*?|filesystem):/, '')
+      .replace(/^\/+/, '')
+      .replace(/\/+$/, '');
+    if (!v || v.includes('${') || v.includes('..')) continue;
+    const suffix = `/${v}`;
+    for (const p of all) {
+      if (out.length >= 200) return out;
+      if (p === v || p.endsWith(suffix)) out.push(p);
+      else if (p.startsWith(`${v}/`) || p.includes(`${suffix}/`)) out.push(p);
+    }
+  }
+  return out;
 }

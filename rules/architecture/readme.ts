@@ -99,7 +99,7 @@ export default defineRule({
     // Kept by the scanner when it reads them, so the rule's own read costs nothing.
     reads: ['{README,readme,Readme}*', '{.github,docs}/{README,readme,Readme}*'],
     detection:
-      'README.md/.rst/.txt/.adoc at the root (else .github/ or docs/); Markdown, reStructuredText, AsciiDoc and HTML headings (and labels alone on a line: `Setup:`, `**Installation**`) for installation (a Deployment section counts), usage and development (also in Norwegian, Swedish, Danish, German, Dutch, French, Spanish, Portuguese and Italian: `Oppsett`, `Kjør prosjektet`, `Entwicklung`, `Utilisation`), and a section of any name whose body installs or starts the project (`pip install`, `docker run`, `helm install`, a Terraform `module` block) as installation; links to an app store or a releases page (Google Play, the App Store, Flathub, GitHub releases) as installation, and a section of any name whose body gives the commands that run the program (`./gradlew :backend:run`, `npm start`, `go run`) as usage. Installation and usage pass; a missing development section is named, not scored. A stub (fewer than 5 lines of text, or fewer than 10 with under two of those sections) earns partial credit.',
+      'README.md/.rst/.txt/.adoc at the root (else .github/ or docs/); Markdown, reStructuredText, AsciiDoc and HTML headings (and labels alone on a line: `Setup:`, `**Installation**`) for installation (a Deployment section counts), usage and development (also in Norwegian, Swedish, Danish, German, Dutch, French, Spanish, Portuguese and Italian: `Oppsett`, `Kjør prosjektet`, `Entwicklung`, `Utilisation`), and a section of any name whose body installs or starts the project (`pip install`, `docker run`, `helm install`, a Terraform `module` block), or builds it from source where no section is named installation (`mvn clean install`, `./gradlew build`, `cargo build`, `go build`, `dotnet build`, under "Running", "Build" or "Local development"), as installation; links to an app store or a releases page (Google Play, the App Store, Flathub, GitHub releases) as installation, and a section of any name whose body gives the commands that run the program (`./gradlew :backend:run`, `npm start`, `go run`) as usage. Installation and usage pass; a missing development section is named, not scored. A stub (fewer than 5 lines of text, or fewer than 10 with under two of those sections) earns partial credit.',
   },
   check({ files }) {
     const candidates = files.paths.filter((p) => README.test(p));
@@ -304,9 +304,13 @@ function readSections(text: string, rst = false) {
   }));
   // No installation or usage heading: a section whose body installs or starts the project
   // (a Terraform module block under "Provision Instructions") is one; installation first.
+  // A build from source that installs the service (`mvn clean install`, `./gradlew build`, `cargo build`)
+  // under "Running", "Build" or "Local development" is how to install it too (blind round 35,
+  // rm-collection-exercise-service README.md:5 "Running": `mvn clean install`, `mvn spring-boot:run`).
   const runs = sections.filter((h, i) => {
     const end = sections[i + 1]?.line ?? lines.length + 1;
-    return INSTALL_CMD.test(lines.slice(h.line, end - 1).join('\n'));
+    const body = lines.slice(h.line, end - 1).join('\n');
+    return INSTALL_CMD.test(body) || BUILD_CMD.test(body);
   });
   const [install, usage] = [found[0]!, found[1]!];
   if (!install.at) install.at = runs[0];
@@ -444,6 +448,14 @@ function installsOnly(body: string): boolean {
     !/^\s*module\s+"[^"]+"\s*\{|\bterraform\s+init\b/m.test(body)
   );
 }
+
+/**
+ * A command that builds and installs the project from its source, at the start of a line: Maven
+ * `install`/`package`, Gradle `build`/`installDist`/`assemble`, `cargo build`, `go build`,
+ * `dotnet restore`/`build`, `make build`. Installation only where no section is named so.
+ */
+const BUILD_CMD =
+  /^[ \t]*(?:\$[ \t]*|>[ \t]*)?(?:(?:\.\/)?mvnw?(?:[ \t]+-[\w.=-]+)*[ \t]+(?:clean[ \t]+)?(?:install|package|verify)\b|(?:\.\/)?gradlew?(?:[ \t]+-[\w.=-]+)*[ \t]+(?:clean[ \t]+)?(?::?[\w-]+:)?(?:build|installDist|assemble|install)\b|(?:cargo|go)\s+build\b|dotnet\s+(?:restore|build)\b|(?:make|just|task)\s+build\b)/m;
 
 /** A command that starts the program from its image (not one that installs a package). */
 const STARTS_CMD = /\b(?:docker|podman)\s+run\b|docker[ -]compose\s+up\b/;

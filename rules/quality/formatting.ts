@@ -1,4 +1,4 @@
-import { defineRule, type Evidence, type FileView, type Match } from '../../src/types.js';
+import { defineRule, type Evidence, type FileView, type Match, type RuleContext } from '../../src/types.js';
 import { fail, listing, partial, pass, unknown } from '../../src/engine/results.js';
 import { CI_GLOBS } from '../../src/facts/ci.js';
 import {
@@ -8,7 +8,7 @@ import {
   KTLINT_EDITORCONFIG,
   type ToolSpec,
 } from '../../src/facts/tests/tooling.js';
-import { runEvidence, toolNames, unfollowedWorkflows } from '../../src/facts/commands/index.js';
+import { delegatedBuilds, runEvidence, toolNames, unfollowedWorkflows } from '../../src/facts/commands/index.js';
 import { fromMatch, isProductionPath } from '../../src/facts/paths.js';
 import { lineAt } from '../../src/util/lines.js';
 import { table } from '../../src/util/table.js';
@@ -388,7 +388,9 @@ export default defineRule({
       ? ` and checked in CI (${listing(checkedLabels)})${otherChecks.length ? `; CI also runs ${listing(otherChecks)}` : ''}`
       : otherChecks.length
         ? `; CI does not check it, but runs ${listing(otherChecks)}`
-        : ', not checked in CI';
+        : delegatedGradleCheck(ctx, tools)
+          ? ', checked by gradle check, which CI runs through a build workflow of another repository (not read offline)'
+          : ', not checked in CI';
     // Formatters with no configuration of their own (gofmt, dotnet format), shown only by the CI run
     // that checks with them: "checked in CI", not "configured and checked in CI (gofmt)".
     const runOnly =
@@ -571,4 +573,16 @@ const WHITESPACE_KEY = new RegExp(`^[ \\t]*(${WHITESPACE_KEYS.join('|')})[ \\t]*
 function whitespaceRule(text: string): { key: string; line: number } | undefined {
   const m = WHITESPACE_KEY.exec(text);
   return m ? { key: m[1]!.toLowerCase(), line: lineAt(text, m.index) } : undefined;
+}
+
+/**
+ * A formatter applied to the Gradle build (its plugin, or a convention plugin that applies it) whose
+ * CI hands the build to a shared workflow: such workflows run `gradle check`, which checks the
+ * formatting (round 34, hmpps-alerts-api: ktlint by uk.gov.justice.hmpps.gradle-spring-boot).
+ */
+function delegatedGradleCheck(ctx: RuleContext, tools: { name: string; evidence: Evidence }[]): boolean {
+  return (
+    delegatedBuilds(ctx.facts.commands).length > 0 &&
+    tools.some((t) => /\.gradle(?:\.kts)?$/.test(t.evidence.path) && /ktlint|Spotless/.test(t.name))
+  );
 }

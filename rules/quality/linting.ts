@@ -215,7 +215,7 @@ export default defineRule({
     severity: 'medium',
     effort: 'low',
     detection:
-      'Config files (eslint.config.*, .eslintrc*, biome.json, ruff.toml or [tool.ruff], .flake8/[flake8], .pylintrc/[tool.pylint], .golangci.*, checkstyle.xml/plugins, spotbugs/pmd, detekt.yml, ktlint (`ktlint_*` keys in .editorconfig, its Gradle plugin), .rubocop.yml, phpstan.neon, psalm.xml, phpcs.xml (PHP_CodeSniffer), phpmd.xml, .phan/config.php (Phan), .reek.yml (Reek), clippy.toml, analysis_options.yaml (the Dart/Flutter analyzer), .tflint.hcl and .ansible-lint / .config/ansible-lint.yml (in an infrastructure repository), .editorconfig dotnet_diagnostic severities or analyzer settings), dev dependencies or commit hooks; whether CI runs a linter, followed through package scripts, make/just/task targets, scripts, tox/nox, pre-commit (pre-commit.ci runs the hooks on pull requests when .pre-commit-config.yaml has a `ci:` block or the README its badge), Trunk (`trunk check`, trunk-io/trunk-action or a reusable workflow named for Trunk run the linters .trunk/trunk.yaml enables), framework CLIs that run ESLint (`next lint`, `ng lint`), `dart analyze`/`flutter analyze`, composite and marketplace actions (golangci-lint-action, super-linter, ruff-action) and build-tool lifecycles (Gradle check, Maven verify with bound plugins). Infrastructure linters (TFLint, terraform validate, helm lint, chart-testing lint, kubeconform, conftest, cfn-lint) count in an infrastructure repository; linters of documents (markdownlint, yamllint, actionlint, Artifact Hub `ah lint`) never do, except yamllint on Ansible content, whose code is YAML. Each finding names the tool whose configuration, dependency or run was found. Pass: a linter runs in CI; partial (0.6): configured only, or `terraform validate` alone (it checks syntax and consistency, no lint rules; TFLint passes).',
+      'Config files (eslint.config.*, .eslintrc*, biome.json, ruff.toml or [tool.ruff], .flake8/[flake8], .pylintrc/[tool.pylint], .golangci.*, checkstyle.xml/plugins, spotbugs/pmd, detekt.yml, ktlint (`ktlint_*` keys in .editorconfig, its Gradle plugin), .rubocop.yml, phpstan.neon, psalm.xml, phpcs.xml (PHP_CodeSniffer), phpmd.xml, .phan/config.php (Phan), .reek.yml (Reek), clippy.toml, analysis_options.yaml (the Dart/Flutter analyzer), .tflint.hcl and .ansible-lint / .config/ansible-lint.yml (in an infrastructure repository), .editorconfig dotnet_diagnostic severities or analyzer settings), dev dependencies or commit hooks; whether CI runs a linter, followed through package scripts, make/just/task targets, scripts, tox/nox, pre-commit (pre-commit.ci runs the hooks on pull requests when .pre-commit-config.yaml has a `ci:` block or the README its badge), Trunk (`trunk check`, trunk-io/trunk-action or a reusable workflow named for Trunk run the linters .trunk/trunk.yaml enables), framework CLIs that run ESLint (`next lint`, `ng lint`), `dart analyze`/`flutter analyze`, composite and marketplace actions (golangci-lint-action, super-linter, ruff-action) and build-tool lifecycles (Gradle check, Maven verify with bound plugins; a Gradle convention plugin that applies a linter counts as its configuration: uk.gov.justice.hmpps.gradle-spring-boot and kotlinter apply ktlint, vanniktech code-quality-tools and Palantir Baseline apply Checkstyle/PMD/detekt/ktlint/Error Prone; with the build handed to a shared workflow, `gradle check` is taken to run them). Infrastructure linters (TFLint, terraform validate, helm lint, chart-testing lint, kubeconform, conftest, cfn-lint) count in an infrastructure repository; linters of documents (markdownlint, yamllint, actionlint, Artifact Hub `ah lint`) never do, except yamllint on Ansible content, whose code is YAML. Each finding names the tool whose configuration, dependency or run was found. Pass: a linter runs in CI; partial (0.6): configured only, or `terraform validate` alone (it checks syntax and consistency, no lint rules; TFLint passes).',
     reads: CI_GLOBS,
     patterns: {
       ktlintEditorconfig: KTLINT_EDITORCONFIG,
@@ -356,13 +356,22 @@ export default defineRule({
     // project whose own `lint` task runs a configured linter: such workflows run the project's lint
     // task (blind round 33, hmpps node_build.yml → `npm run lint`), credited with where its steps live.
     const delegated = delegatedBuilds(ctx.facts.commands);
-    const lintTask = delegated.length > 0 ? ownLintTask(ctx.files) : undefined;
+    // A Gradle build whose plugins wire a linter into `check` (applied directly or by a convention
+    // plugin): a shared Gradle build workflow runs `gradle check`/`build` (round 34, hmpps-alerts-api).
+    const gradleLint = tools.find((t) => /\.gradle(?:\.kts)?$/.test(t.evidence.path) && GRADLE_CHECKED.has(t.name));
+    const lintTask =
+      delegated.length > 0
+        ? (ownLintTask(ctx.files) ??
+          (gradleLint
+            ? { ...gradleLint.evidence, note: `${gradleLint.evidence.note}; the check task a build workflow runs` }
+            : undefined))
+        : undefined;
     if (lintTask)
       return pass(
         `CI hands its build to a build/test workflow of another repository (${listing(
           delegated.map((e) => e.note!.replace(/^job \S+ calls /, '').replace(/@[\s\S]*$/, '')).slice(0, 2),
         )}), and the project's lint task runs ${listing(tools.map((t) => t.label))}; the workflow's steps were not read offline.`,
-        [...evidence, lintTask, ...delegated.slice(0, 2)],
+        [...evidence.filter((e) => e !== gradleLint?.evidence), lintTask, ...delegated.slice(0, 2)],
         data,
       );
     // A Jenkins shared library's pipeline step (`withPipeline(…)`) runs the build's checks in stages of
@@ -392,6 +401,9 @@ export default defineRule({
     );
   },
 });
+
+/** Linters whose Gradle plugin makes `check` run them. */
+const GRADLE_CHECKED = new Set(['Checkstyle', 'SpotBugs', 'PMD', 'ktlint', 'detekt']);
 
 /** Files where a project writes the tasks it runs by hand: package scripts, make/just/task targets, tox, scripts. */
 const TASK_FILES = [

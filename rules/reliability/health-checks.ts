@@ -86,7 +86,7 @@ export default defineRule({
     severity: 'high',
     effort: 'low',
     detection:
-      "Kubernetes liveness/readiness probes per container, including Helm templates, the DeploymentConfigs of OpenShift Templates and NAIS Applications (`liveness`/`readiness`), YAML or JSON (a finding per container without them, with file:line; Jobs and init containers are exempt); the workloads a Pulumi program deploys (TypeScript/JavaScript/Python/Go beside Pulumi.yaml, object literals read by key: `livenessProbe`, `readinessProbe`), beside which a compose file is local development; compose `healthcheck` on services built here; Dockerfile HEALTHCHECK; ECS `healthCheck`; Terraform target-group/Cloud Run/App Service health checks; fly.toml checks, render.yaml healthCheckPath, App Engine liveness/readiness checks, Nomad `check` blocks; systemd units with a watchdog (`WatchdogSec` with `Type=notify`, or with a service that sends `WATCHDOG=1` through sd_notify); a unit that only starts compose is judged by the compose services it starts; development compose files (named or in a folder named dev/develop/local) beside a deployment one are not deployed units. Manifests in CI folders (.github/…) are test fixtures, not deployments. An image that starts no long-running process is not a unit: a development box (OS or language base, no CMD or ENTRYPOINT) and, outside the service profile, an image whose ENTRYPOINT/CMD runs the tool once (no EXPOSE, no server command). A development container's Dockerfile (.devcontainer/) makes nothing applicable. A reusable Terraform module with no image, manifest or unit of its own is not applicable (the workloads are its callers').",
+      "Kubernetes liveness/readiness probes per container, including Helm templates, the DeploymentConfigs of OpenShift Templates and NAIS Applications (`liveness`/`readiness`), YAML or JSON (a finding per container without them, with file:line; Jobs and init containers are exempt); the workloads a Pulumi program deploys (TypeScript/JavaScript/Python/Go beside Pulumi.yaml, object literals read by key: `livenessProbe`, `readinessProbe`), beside which a compose file is local development; compose `healthcheck` on services built here; Dockerfile HEALTHCHECK; ECS `healthCheck`; Terraform target-group/Cloud Run/App Service health checks; fly.toml checks (`[[services.tcp_checks]]`, `[[services.http_checks]]`, `[checks]`, `[[http_service.checks]]`), render.yaml healthCheckPath, App Engine liveness/readiness checks (a hosting platform target of its own: counted beside Kubernetes manifests too), Nomad `check` blocks; systemd units with a watchdog (`WatchdogSec` with `Type=notify`, or with a service that sends `WATCHDOG=1` through sd_notify); a unit that only starts compose is judged by the compose services it starts; development compose files (named or in a folder named dev/develop/local) beside a deployment one are not deployed units. Manifests in CI folders (.github/…) are test fixtures, not deployments. An image that starts no long-running process is not a unit: a development box (OS or language base, no CMD or ENTRYPOINT) and, outside the service profile, an image whose ENTRYPOINT/CMD runs the tool once (no EXPOSE, no server command). A development container's Dockerfile (.devcontainer/) makes nothing applicable. A reusable Terraform module with no image, manifest or unit of its own is not applicable (the workloads are its callers').",
     patterns: {
       platform: {
         regex:
@@ -335,7 +335,7 @@ export default defineRule({
     const platformChecks = new Map<string, Match>();
     for (const m of ctx.matches('platform'))
       if (!/=\s*\[\s*\]/.test(m.snippet) && !platformChecks.has(m.path)) platformChecks.set(m.path, m);
-    extra.push(...[...platformChecks.values()].map((m) => fromMatch(m, 'platform health check')));
+    const platform = [...platformChecks.values()].map((m) => fromMatch(m, 'platform health check'));
     const notes: Evidence[] = [
       ...[...model.notes, ...d.notes].slice(0, 5).map((n) => ({ path: n.path, note: n.note })),
       // postgres, redis, nginx pulled as public images are the deployment's dependencies: said, not judged.
@@ -348,6 +348,12 @@ export default defineRule({
       earned += extra.length;
       good.push(...extra);
     }
+    // A hosting platform's own checks (fly.toml `[[services.tcp_checks]]`, `[checks]`, render.yaml
+    // healthCheckPath) guard a deployed target of their own, beside any Kubernetes manifest: each
+    // counts (blind round 35, signalk-server: fly.toml checks dropped beside a probe-less Deployment).
+    units += platform.length;
+    earned += platform.length;
+    good.push(...platform);
     // Compose set aside beside Kubernetes manifests: its healthchecks are still named, not silently dropped.
     const asideCompose: Evidence[] =
       k8sContainers > 0

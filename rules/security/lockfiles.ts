@@ -98,7 +98,8 @@ export default defineRule({
       if (!need) {
         skipped.push({
           path: m.path,
-          why: m.ecosystem === 'maven' ? 'Maven has no lockfile format' : 'no dependencies to lock',
+          why:
+            m.ecosystem === 'maven' ? 'Maven has no lockfile format' : (unreadManifest(m) ?? 'no dependencies to lock'),
         });
         continue;
       }
@@ -483,4 +484,17 @@ function lockFor(files: FileView, facts: Facts, m: Manifest): Need | undefined {
 function isBuilt(files: FileView, path: string): boolean {
   const parsed = files.readToml<Record<string, unknown>>(path);
   return parsed.ok && parsed.value['build-system'] !== undefined;
+}
+
+/**
+ * Why a manifest that was not read has no dependencies here: a symbolic link (never read through;
+ * the file it points to is judged where it lies), or text that does not parse. Neither is "no
+ * dependencies to lock" (blind round 35, ChiefOnboarding: pyproject.toml → back/pyproject.toml, 21
+ * dependencies).
+ */
+function unreadManifest(m: { ok: boolean; error?: string }): string | undefined {
+  if (m.ok) return undefined;
+  if (m.error === 'symlink') return 'a symbolic link, not read through: the file it points to is judged where it lies';
+  if (!m.error) return undefined;
+  return `not read: ${m.error.replace(/\s+/g, ' ').slice(0, 120)}`;
 }

@@ -22,6 +22,29 @@ const PHASES = [
   'deploy',
 ];
 
+/**
+ * Published convention plugins that apply linters or formatters themselves and wire their checks
+ * into `check`: the build file names only the convention plugin (round 34, hmpps-alerts-api:
+ * `uk.gov.justice.hmpps.gradle-spring-boot` applies ktlint and makes `check` depend on ktlintCheck).
+ * `applies`: the PLUGINS names below.
+ */
+export const CONVENTION_PLUGINS: { id: string; applies: string[] }[] = [
+  { id: 'uk.gov.justice.hmpps.gradle-spring-boot', applies: ['ktlint'] },
+  // kotlinter runs ktlint (lintKotlin, wired into check; formatKotlin rewrites).
+  { id: 'org.jmailen.kotlinter', applies: ['ktlint'] },
+  // vanniktech's gradle-code-quality-tools-plugin: every tool it supports is on by default.
+  { id: 'com.vanniktech.code.quality.tools', applies: ['Checkstyle', 'PMD', 'detekt', 'ktlint', 'Error Prone'] },
+  // Palantir Baseline: the umbrella plugin applies baseline-checkstyle and baseline-error-prone.
+  { id: 'com.palantir.baseline', applies: ['Checkstyle', 'Error Prone'] },
+  { id: 'com.palantir.baseline-error-prone', applies: ['Error Prone'] },
+  { id: 'com.palantir.baseline-format', applies: ['Spotless'] },
+];
+const conventionFor = (name: string): RegExp => {
+  const ids = CONVENTION_PLUGINS.filter((c) => c.applies.includes(name)).map((c) => c.id.replace(/[.]/g, '\\.'));
+  return new RegExp(`["'](?:${ids.join('|')})["']`);
+};
+const CONVENTION_NAMES = new Set(CONVENTION_PLUGINS.flatMap((c) => c.applies));
+
 /** Plugins that add a verification step when present in the build files. */
 const PLUGINS: {
   name: string;
@@ -288,7 +311,7 @@ export const gradleTasks: Resolver = (argv, { files }) => {
     else if (!skipTests && testTasks(files, text).has(t)) add(test(`gradle ${t} is a task of type Test in the build`));
     for (const p of PLUGINS)
       if (
-        p.gradle.test(applied) &&
+        (p.gradle.test(applied) || (CONVENTION_NAMES.has(p.name) && conventionFor(p.name).test(applied))) &&
         ((lifecycle && p.kinds[0] !== 'scan' && p.name !== 'Android Lint') || p.tasks.test(t))
       )
         add({

@@ -158,7 +158,10 @@ function digest(path: string, text: string, files: Files): TestDigest | undefine
     const helpersOf = (p: string) => files.digest(p, HELPERS_DIGEST) ?? [];
     const imported = importedHelpers(files, path, text, perCall, isJsTestSide, helpersOf);
     const modules = moduleTables(files, path, 0);
-    const count: FileCount = Object.assign({}, countJavaScript(text, modules, imported));
+    const count: FileCount = Object.assign(
+      {},
+      countJavaScript(text, modules, imported, listedFixtures(files, path, text)),
+    );
     const fw = frameworkOf(text);
     const exporting = /\bexports?\b/.test(text);
     // Tables are values: a module that exports only functions has none to offer (and evaluating
@@ -442,3 +445,69 @@ export const TEST_DIGEST: Digest<TestDigest | undefined> = {
   files: TEST_READS,
   of: (path, text, files) => digestTestFile(path, text, files),
 };
+
+/**
+ * The folder a JavaScript test lists to define one test per fixture, by a literal path:
+ * `fs.readdirSync(resolve(__dirname, 'fixtures'))`, `path.join(__dirname, 'cases', 'valid')`,
+ * `new URL('./fixtures/', import.meta.url)`, `readdirSync('./test/fixtures')`. How many entries it
+ * holds (dot files aside); with a second listing in the file and only folders at the top, the
+ * entries one level down (`validation/<kind>/<case>.ts`). Undefined when no folder resolves.
+ */
+const FOLDER_LITERAL =
+  /\b(?:resolve|join)\(\s*(?:__dirname|import\.meta\.dirname)\s*,\s*((?:['"][^'"\n]{1,100}['"]\s*,?\s*){1,4})\)|\bnew\s+URL\(\s*['"](\.\.?\/[^'"\n]{0,100})['"]\s*,\s*import\.meta\.url|\breaddirSync\(\s*['"]([^'"\n]{1,100})['"]/g;
+function listedFixtures(files: Files, path: string, text: string): number | undefined {
+  if (!/\b(?:readdirSync|readdir)\s*\(/.test(text)) return undefined;
+  const here = dirOf(path);
+  const listings = text.match(/\b(?:readdirSync|readdir)\s*\(/g)?.length ?? 0;
+  let best: number | undefined;
+  let n = 0;
+  for (const m of text.matchAll(FOLDER_LITERAL)) {
+    if (++n > 20) break;
+    const rel = m[1] ? [...m[1].matchAll(/['"]([^'"\n]+)['"]/g)].map((x) => x[1]!).join('/') : (m[2] ?? m[3] ?? '');
+    for (const base of m[3] ? [here, ''] : [here]) {
+      const dir = normalise(base ? `${base}/${rel}` : rel);
+      if (dir === null) continue;
+      const rows = folderRows(files, dir, listings >= 2);
+      if (rows > 0 && (best === undefined || rows > best)) best = rows;
+    }
+  }
+  return best;
+}
+
+/** `a/b/../c/./d/` → `a/c/d`; null when it climbs out of the repository. */
+function normalise(p: string): string | null {
+  const out: string[] = [];
+  for (const seg of p.split('/')) {
+    if (!seg || seg === '.') continue;
+    if (seg === '..') {
+      if (!out.length) return null;
+      out.pop();
+    } else out.push(seg);
+  }
+  return out.join('/');
+}
+
+/** Entries of a folder from the sorted listing (at most 5,000 paths read). */
+function folderRows(files: Files, dir: string, nested: boolean): number {
+  const prefix = dir ? `${dir}/` : '';
+  if (!prefix) return 0;
+  const paths = files.paths;
+  let lo = 0;
+  let hi = paths.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (paths[mid]! < prefix) lo = mid + 1;
+    else hi = mid;
+  }
+  const top = new Set<string>();
+  const second = new Set<string>();
+  let folders = true;
+  for (let i = lo, seen = 0; i < paths.length && seen < 5000 && paths[i]!.startsWith(prefix); i++, seen++) {
+    const rest = paths[i]!.slice(prefix.length).split('/');
+    if (rest.some((s) => s.startsWith('.'))) continue;
+    top.add(rest[0]!);
+    if (rest.length === 1) folders = false;
+    else second.add(`${rest[0]}/${rest[1]}`);
+  }
+  return nested && folders ? second.size : top.size;
+}

@@ -41,11 +41,36 @@ const TEST_MODULE_BINDING =
 const RENAMED_IMPORT = /\bimport\s*\{([^}]*)\}\s*from\s*['"][^'"\n]+['"]/g;
 const RENAMED_TEST = /(?:^|,)\s*(?:test|it)\s+as\s+([A-Za-z_$][\w$]*)\s*(?=,|$)/g;
 
+/**
+ * A name bound to the test function, or to one of its modifiers picked at run time
+ * (`const run = only ? it.only : skip ? it.skip : it`, the way a fixture-driven suite lets each
+ * fixture mark itself): calls of that name are tests too (round 34, superstruct test/index.test.ts).
+ */
+const TEST_ALIAS = /\b(?:const|let|var)[ \t]+([A-Za-z_$][\w$]*)[ \t]*=[ \t]*([\w$. \t?:]{1,160})[ \t]*(?:;|\n)/g;
+const TEST_FN = /^x?(?:it|test)(?:\.(?:only|skip|concurrent|todo))?$/;
+function testAliases(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(TEST_ALIAS)) {
+    // Every value the expression can take (the operand after `=`, `?` and `:`, conditions aside)
+    // is the test function: `it`, `it.only`, `test.skip`.
+    const rhs = m[2]!.trim();
+    if (!/\b(?:it|test)\b/.test(rhs)) continue;
+    const parts = rhs.split(/\s*[?:]\s*/);
+    const values = rhs.includes('?') ? parts.filter((_, i) => i % 2 === 1 || i === parts.length - 1) : parts;
+    if (values.length > 0 && values.every((v) => TEST_FN.test(v))) out.push(m[1]!);
+  }
+  return out;
+}
+
 function callPattern(text: string): RegExp {
   const renamed = [...text.matchAll(RENAMED_IMPORT)].flatMap((m) =>
     [...m[1]!.trim().matchAll(RENAMED_TEST)].map((r) => r[1]!),
   );
-  const aliases = [...[...text.matchAll(TEST_MODULE_BINDING)].map((m) => (m[1] ?? m[2])!), ...renamed]
+  const aliases = [
+    ...[...text.matchAll(TEST_MODULE_BINDING)].map((m) => (m[1] ?? m[2])!),
+    ...renamed,
+    ...(text.includes('it') || text.includes('test') ? testAliases(text) : []),
+  ]
     .filter((n) => !['it', 'test', 'specify'].includes(n))
     .map((n) => n.replace(/\$/g, '\\$'));
   if (aliases.length === 0) return CALL;
@@ -333,7 +358,17 @@ const ANY_CALL = new RegExp(CALL.source);
 /** What every RuleTester run has (js-tables.ts testerRuns). */
 const TESTER_RUN = /\.\s*run\s*\(/;
 
-export function countJavaScript(text: string, modules?: Modules, helpers: Helper[] = []) {
+/** Identifiers bound to a folder listing: `const tests = fs.readdirSync(dir).filter(…)`, `= globSync(…)`. */
+const LISTING_BINDING =
+  /\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*(?:await\s+)?[^;=]{0,120}?\b(?:readdirSync|readdir|globSync|sync)\s*\(/g;
+const LISTING_CALL = /\b(?:readdirSync|readdir|globSync|glob\.sync|fg\.sync|globby\.sync)\s*\(/;
+
+/**
+ * `fixtureRows`: how many fixtures the folder the file lists holds (`fs.readdirSync(resolve(__dirname,
+ * 'fixtures'))`), read from the repository by the caller. A test inside a loop over such a listing is
+ * defined once per fixture.
+ */
+export function countJavaScript(text: string, modules?: Modules, helpers: Helper[] = [], fixtureRows?: number) {
   // No test call (with the file's own call pattern: a test function bound to another name, `var
   // tape = require('tape')`, counts), no imported helper that defines tests or takes a case table,
   // no tester's `.run(`: nothing to count. The loops are still sized when one could read a
@@ -464,11 +499,24 @@ export function countJavaScript(text: string, modules?: Modules, helpers: Helper
     loops,
     fns,
   );
+  // Loops over a folder listing (`for (const name of tests)` where `tests = fs.readdirSync(dir)`,
+  // `fs.readdirSync(dir).forEach(…)`): of unknown size here, one row per fixture of the folder.
+  const listed = fixtureRows ? new Set([...code.matchAll(LISTING_BINDING)].map((m) => m[1]!)) : new Set<string>();
+  const overListing = (l: Span) => {
+    if (l.size !== null) return false;
+    const head = code.slice(l.from, Math.min(l.to, l.from + 240));
+    const end = head.search(/\{|=>/);
+    const h = end >= 0 ? head.slice(0, end) : head;
+    return LISTING_CALL.test(h) || [...h.matchAll(/[A-Za-z_$][\w$]*/g)].some((w) => listed.has(w[0]));
+  };
+  const fixtureLoops = fixtureRows ? loops.filter(overListing) : [];
   const count = counter();
   for (const d of defs) {
     const { owner, times } = runs(d.at, d.rowSpan);
     // A table whose size is not evident counts once; the evident loops around it still multiply.
-    const params = times === 1 && !owner ? d.params : (d.params ?? 1) * times;
+    let params = times === 1 && !owner ? d.params : (d.params ?? 1) * times;
+    if (fixtureRows && fixtureLoops.some((l) => d.at > l.from && d.at < l.to))
+      params = (typeof params === 'number' ? params : 1) * fixtureRows;
     const skipped = d.skipped || skippedSpans.some(([a, b]) => d.at > a && d.at < b);
     const varies = d.table || d.helper || owner !== undefined || loops.some((l) => d.at > l.from && d.at < l.to);
     count.add({

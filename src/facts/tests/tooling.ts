@@ -5,6 +5,8 @@
  */
 import type { CommandGraph, CommandRun, Ecosystem, Evidence, RuleContext, ToolKind } from '../../types.js';
 import { runEvidence } from '../commands/index.js';
+import { CONVENTION_PLUGINS } from '../commands/jvm.js';
+import { listing } from '../../engine/results.js';
 import { isExamplePath } from '../paths.js';
 
 export interface ToolSpec {
@@ -139,6 +141,29 @@ export function findTools(
       if (d) {
         evidence = { path: d.path, ...(d.line ? { line: d.line } : {}), note: `${spec.name} (${d.name}) declared` };
         declared = d.name;
+      }
+    }
+    // A convention plugin that applies the tool (`uk.gov.justice.hmpps.gradle-spring-boot` applies
+    // ktlint): configured by the build, not merely declared.
+    if (!evidence) {
+      const conventions = CONVENTION_PLUGINS.filter((c) => c.applies.some((a) => spec.runs.includes(a)));
+      const d = conventions.length
+        ? ctx.facts.findDependencies(
+            conventions.map((c) => `plugin:${c.id}`),
+            { includeDev: true },
+          )[0]
+        : undefined;
+      if (d) {
+        const applied = conventions
+          .find((c) => `plugin:${c.id}` === d.name)!
+          .applies.filter((a) => spec.runs.includes(a));
+        label = applied.length === 1 ? applied[0]! : spec.name;
+        evidence = {
+          path: d.path,
+          ...(d.line ? { line: d.line } : {}),
+          snippet: d.name.replace(/^plugin:/, ''),
+          note: `${listing(applied)} applied by the convention plugin ${d.name.replace(/^plugin:/, '')} (its checks run with gradle check)`,
+        };
       }
     }
     const ci = runsOf(spec, 'ci');
