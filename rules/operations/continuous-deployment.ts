@@ -3,6 +3,7 @@ import { defineRule, type CommandGraph, type CommandRun, type Evidence, type Fil
 import { fail, listing, partial, pass, unknown } from '../../src/engine/results.js';
 import {
   idleJobs,
+  inTestScript,
   CI_GLOBS,
   type CiCommand,
   type CiFile,
@@ -170,7 +171,10 @@ function realDeploys(files: FileView, graph: CommandGraph): CommandRun[] {
     const at = key.lastIndexOf('#');
     testJobs.get(key.slice(0, at))?.add(key.slice(at + 1));
   }
-  return runsOf(graph, 'deploy').filter((r) => !(r.origin.job && testJobs.get(r.origin.path)?.has(r.origin.job)));
+  // A deploy command written in a test script (`.test/e2e-k3s.sh`) readies the system under test.
+  return runsOf(graph, 'deploy').filter(
+    (r) => !inTestScript(r) && !(r.origin.job && testJobs.get(r.origin.path)?.has(r.origin.job)),
+  );
 }
 
 /**
@@ -259,7 +263,7 @@ export default defineRule({
     severity: 'medium',
     effort: 'medium',
     detection:
-      'CI jobs that run (directly or through package scripts, make targets, scripts, composite actions and orbs) kubectl apply, helm upgrade, terraform/tofu apply, pulumi up, cdk/sam/serverless deploy, aws ecs update-service, gcloud run deploy, az webapp/containerapp, fly/heroku/vercel/netlify deploys or deploy actions (azure/webapps-deploy, aws-actions/amazon-ecs-deploy-task-definition, google-github-actions/deploy-cloudrun, nais/deploy/actions/deploy, Azure DevOps deploy tasks); CircleCI orb jobs named for deploying (`pulumi-up`, `deploy`); a reusable deploy workflow of another repository handed the environment to deploy to; jobs that target a CI environment; Argo CD `Application`/`ApplicationSet` and Flux `Kustomization`/`HelmRelease` resources (not the templates of a chart, which its users render). Jobs that only install into a kind/minikube/k3d test cluster do not count. A job named for deployment whose steps only package or publish an artefact (helm package and a push of the chart index, cr upload, docker push, npm publish) and reach no server or cluster deploys nothing, whatever its name. A GitHub Pages deploy counts by what it builds: the product’s web client (a build step, no docs generator, a published folder that is no docs/site/report folder, a workflow not named for docs) is a deployment — partial alone, since a static host runs no server; a documentation site is set aside. A static host’s config (netlify.toml `publish`, vercel.json `outputDirectory`, no serverless functions) beside a server or Dockerfile of the project’s own outside the folder it builds publishes a client or preview site, not the service: set aside and named. A Shipit `shipit.yml` whose `deploy: override:` (or `kubernetes:`) scripts the deploy counts: Shipit runs those steps for each deploy.',
+      'CI jobs that run (directly or through package scripts, make targets, scripts, composite actions and orbs) kubectl apply, helm upgrade, terraform/tofu apply, pulumi up, cdk/sam/serverless deploy, aws ecs update-service, gcloud run deploy, az webapp/containerapp, fly/heroku/vercel/netlify deploys or deploy actions (azure/webapps-deploy, aws-actions/amazon-ecs-deploy-task-definition, google-github-actions/deploy-cloudrun, nais/deploy/actions/deploy, Azure DevOps deploy tasks); CircleCI orb jobs named for deploying (`pulumi-up`, `deploy`); a reusable deploy workflow of another repository handed the environment to deploy to; jobs that target a CI environment; Argo CD `Application`/`ApplicationSet` and Flux `Kustomization`/`HelmRelease` resources (not the templates of a chart, which its users render). Jobs that only install into a kind/minikube/k3d/k3s test cluster (also one a script they run starts: `k3s server`, get.k3s.io), and deploy commands written in a test script (a test/, .test/, tests/ or e2e/ folder, an e2e-* script), do not count. A job named for deployment whose steps only package or publish an artefact (helm package and a push of the chart index, cr upload, docker push, npm publish) and reach no server or cluster deploys nothing, whatever its name. A GitHub Pages deploy counts by what it builds: the product’s web client (a build step, no docs generator, a published folder that is no docs/site/report folder, a workflow not named for docs) is a deployment — partial alone, since a static host runs no server; a documentation site is set aside. A static host’s config (netlify.toml `publish`, vercel.json `outputDirectory`, no serverless functions) beside a server or Dockerfile of the project’s own outside the folder it builds publishes a client or preview site, not the service: set aside and named. A Shipit `shipit.yml` whose `deploy: override:` (or `kubernetes:`) scripts the deploy counts: Shipit runs those steps for each deploy.',
     reads: [...CI_GLOBS, 'app.json', 'shipit.yml', 'shipit.*.yml', 'shipit.yaml', 'shipit.*.yaml'],
     patterns: {
       gitops: {
@@ -487,18 +491,18 @@ export default defineRule({
           }),
         ),
     );
-    // Deploy commands seen and set aside (a test job, an install into a throwaway kind/k3d/minikube
+    // Deploy commands seen and set aside (a test job, an install into a throwaway kind/k3d/k3s/minikube
     // cluster): said as such, never as "no deploy command".
     const kept = new Set(deploys);
     const asideRuns = runsOf(ctx.facts.commands, 'deploy').filter((r) => !kept.has(r));
     const asideEvidence = asideRuns.slice(0, 3).map(
       (r): Evidence => ({
         ...cite(r),
-        note: `set aside: job ${r.origin.job ?? '(default)'} deploys only into a test setup (a test job or a throwaway kind/k3d/minikube cluster), not an environment`,
+        note: `set aside: job ${r.origin.job ?? '(default)'} deploys only into a test setup (a test job or script, or a throwaway kind/k3d/k3s/minikube cluster), not an environment`,
       }),
     );
     const asideNote = asideRuns.length
-      ? ` ${asideRuns.length === 1 ? 'One deploy command was' : `${asideRuns.length} deploy commands were`} seen and set aside: ${asideRuns.length === 1 ? 'it deploys' : 'they deploy'} only into a test setup (a throwaway kind/k3d/minikube cluster or a test job).`
+      ? ` ${asideRuns.length === 1 ? 'One deploy command was' : `${asideRuns.length} deploy commands were`} seen and set aside: ${asideRuns.length === 1 ? 'it deploys' : 'they deploy'} only into a test setup (a throwaway kind/k3d/k3s/minikube cluster, a test script or a test job).`
       : '';
     return fail(
       `${
