@@ -15,6 +15,7 @@ import {
 import { runEvidence, runsOf, unfollowedWorkflows } from '../../src/facts/commands/index.js';
 import { shipitConfigs } from '../_shared/shipit.js';
 import { fromMatch, isProductionPath } from '../../src/facts/paths.js';
+import { lineAt } from '../../src/util/lines.js';
 
 const cite = (r: CommandRun): Evidence => runEvidence(r, 'deploys', 'deploy');
 
@@ -33,6 +34,52 @@ const PLATFORM_FILES = [
   '.platform.app.yaml',
   'now.json',
 ];
+
+/**
+ * One-click deploy buttons, by the platform file they deploy: "Deploy to Render"
+ * (`render.com/deploy?repo=…`), "Deploy with Vercel" (`vercel.com/new/clone?repository-url=…`),
+ * "Deploy to Netlify" (`app.netlify.com/start/deploy?repository=…`), Amplify's and Platform.sh's.
+ */
+const DEPLOY_BUTTONS: readonly [string, RegExp][] = [
+  ['render.yaml', /\brender\.com\/deploy\b/i],
+  ['vercel.json', /\b(?:vercel\.com\/(?:new\/clone|import|button|new\/git\/external)|zeit\.co\/(?:new|import))\b/i],
+  ['now.json', /\b(?:vercel\.com\/(?:new\/clone|import|button)|zeit\.co\/(?:new|import))\b/i],
+  ['netlify.toml', /\bapp\.netlify\.com\/start\/deploy\b|\bnetlify\.com\/img\/deploy\/button\b/i],
+  ['amplify.yml', /\bconsole\.aws\.amazon\.com\/amplify\/home#\/deploy\b/i],
+  ['.platform.app.yaml', /\bconsole\.platform\.sh\/projects\/create-project\b/i],
+];
+
+/** Where a project shows its deploy buttons: the README, and documentation pages about deploying. */
+const BUTTON_PAGES =
+  /^(?:readme(?:\.[\w-]{1,12})?(?:\.(?:md|markdown|rst|adoc|txt))?|docs?\/(?:[^/]{1,80}\/){0,3}[^/]{0,80}(?:deploy|install|render|vercel|netlify|hosting)[^/]{0,80}\.(?:md|mdx|rst))$/i;
+
+/**
+ * Platform files that a one-click deploy button of the README points at: a template for users to
+ * deploy their own copy ("Deploy to Render" beside render.yaml), not this project's deployment
+ * (blind round 35, a Django app whose render.yaml backs its README's Render button while its own
+ * pipeline only pushes images). Returns the file → where the button is.
+ */
+function oneClickTemplates(files: FileView, hosted: readonly string[]): Map<string, Evidence> {
+  const out = new Map<string, Evidence>();
+  if (hosted.length === 0) return out;
+  const pages = files.paths.filter((p) => BUTTON_PAGES.test(p)).slice(0, 40);
+  for (const [file, button] of DEPLOY_BUTTONS) {
+    if (!hosted.includes(file) || out.has(file)) continue;
+    for (const page of pages) {
+      const text = files.read(page);
+      const m = text === undefined ? null : button.exec(text);
+      if (!m || text === undefined) continue;
+      out.set(file, {
+        path: page,
+        line: lineAt(text, m.index),
+        snippet: m[0],
+        note: `set aside: ${file} is the template of a one-click deploy button (${m[0]}) for users to deploy their own copy, not a deployment of this project`,
+      });
+      break;
+    }
+  }
+  return out;
+}
 
 /**
  * A hosting config that builds a documentation site (netlify.toml running `mkdocs build` and
@@ -263,7 +310,7 @@ export default defineRule({
     severity: 'medium',
     effort: 'medium',
     detection:
-      'CI jobs that run (directly or through package scripts, make targets, scripts, composite actions and orbs) kubectl apply, helm upgrade, terraform/tofu apply, pulumi up, cdk/sam/serverless deploy, aws ecs update-service, gcloud run deploy, az webapp/containerapp, fly/heroku/vercel/netlify deploys or deploy actions (azure/webapps-deploy, aws-actions/amazon-ecs-deploy-task-definition, google-github-actions/deploy-cloudrun, nais/deploy/actions/deploy, Azure DevOps deploy tasks); CircleCI orb jobs named for deploying (`pulumi-up`, `deploy`); a reusable deploy workflow of another repository handed the environment to deploy to; jobs that target a CI environment; Argo CD `Application`/`ApplicationSet` and Flux `Kustomization`/`HelmRelease` resources (not the templates of a chart, which its users render). Jobs that only install into a kind/minikube/k3d/k3s test cluster (also one a script they run starts: `k3s server`, get.k3s.io), and deploy commands written in a test script (a test/, .test/, tests/ or e2e/ folder, an e2e-* script), do not count. A job named for deployment whose steps only package or publish an artefact (helm package and a push of the chart index, cr upload, docker push, npm publish) and reach no server or cluster deploys nothing, whatever its name. A GitHub Pages deploy counts by what it builds: the product’s web client (a build step, no docs generator, a published folder that is no docs/site/report folder, a workflow not named for docs) is a deployment — partial alone, since a static host runs no server; a documentation site is set aside. A static host’s config (netlify.toml `publish`, vercel.json `outputDirectory`, no serverless functions) beside a server or Dockerfile of the project’s own outside the folder it builds publishes a client or preview site, not the service: set aside and named. A Shipit `shipit.yml` whose `deploy: override:` (or `kubernetes:`) scripts the deploy counts: Shipit runs those steps for each deploy.',
+      'CI jobs that run (directly or through package scripts, make targets, scripts, composite actions and orbs) kubectl apply, helm upgrade, terraform/tofu apply, pulumi up, cdk/sam/serverless deploy, aws ecs update-service, gcloud run deploy, az webapp/containerapp, fly/heroku/vercel/netlify deploys or deploy actions (azure/webapps-deploy, aws-actions/amazon-ecs-deploy-task-definition, google-github-actions/deploy-cloudrun, nais/deploy/actions/deploy, Azure DevOps deploy tasks); CircleCI orb jobs named for deploying (`pulumi-up`, `deploy`); a reusable deploy workflow of another repository handed the environment to deploy to; jobs that target a CI environment; Argo CD `Application`/`ApplicationSet` and Flux `Kustomization`/`HelmRelease` resources (not the templates of a chart, which its users render). Jobs that only install into a kind/minikube/k3d/k3s test cluster (also one a script they run starts: `k3s server`, get.k3s.io), and deploy commands written in a test script (a test/, .test/, tests/ or e2e/ folder, an e2e-* script), do not count. A job named for deployment whose steps only package or publish an artefact (helm package and a push of the chart index, cr upload, docker push, npm publish) and reach no server or cluster deploys nothing, whatever its name. A GitHub Pages deploy counts by what it builds: the product’s web client (a build step, no docs generator, a published folder that is no docs/site/report folder, a workflow not named for docs) is a deployment — partial alone, since a static host runs no server; a documentation site is set aside. A static host’s config (netlify.toml `publish`, vercel.json `outputDirectory`, no serverless functions) beside a server or Dockerfile of the project’s own outside the folder it builds publishes a client or preview site, not the service: set aside and named. A hosting platform config (render.yaml, vercel.json, netlify.toml) that a one-click deploy button of the README or a deploy page points at (`render.com/deploy?repo=…`, `vercel.com/new/clone`, `app.netlify.com/start/deploy`) is a template for users to deploy their own copy: set aside and named, not a deployment of the project. A Shipit `shipit.yml` whose `deploy: override:` (or `kubernetes:`) scripts the deploy counts: Shipit runs those steps for each deploy.',
     reads: [...CI_GLOBS, 'app.json', 'shipit.yml', 'shipit.*.yml', 'shipit.yaml', 'shipit.*.yaml'],
     patterns: {
       gitops: {
@@ -467,7 +514,8 @@ export default defineRule({
       const why = staticClientOnly(ctx.files, ctx.facts.servers, p);
       return why ? [{ path: p, note: why }] : [];
     });
-    const platform = hosted.filter((p) => !clientOnly.some((c) => c.path === p));
+    const templates = oneClickTemplates(ctx.files, hosted);
+    const platform = hosted.filter((p) => !clientOnly.some((c) => c.path === p) && !templates.has(p));
     if (platform.length > 0) {
       return partial(
         0.5,
@@ -514,6 +562,10 @@ export default defineRule({
           ? ` ${listing(clientOnly.map((c) => c.path))} ${clientOnly.length === 1 ? 'publishes' : 'publish'} a static site built from one folder, not the service.`
           : ''
       }${
+        templates.size
+          ? ` ${listing([...templates.keys()])} ${templates.size === 1 ? 'is the template' : 'are the templates'} of a one-click deploy button for users' own deployments (images or code published; deploying is up to the users), not a deployment of this project.`
+          : ''
+      }${
         packageEnvs.length
           ? ` The environment${packageEnvs.length === 1 ? '' : 's'} of ${packageEnvs.length === 1 ? 'a job that only publishes a package gates' : 'jobs that only publish packages gate'} a release, not a deployment.`
           : ''
@@ -541,6 +593,7 @@ export default defineRule({
         },
         ...offDeploys.slice(0, 3),
         ...clientOnly,
+        ...templates.values(),
         ...publishing.slice(0, 3),
         ...idling.slice(0, 3),
         ...packageEnvs.slice(0, 2),
