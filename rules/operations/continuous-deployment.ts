@@ -81,6 +81,20 @@ function oneClickTemplates(files: FileView, hosted: readonly string[]): Map<stri
   return out;
 }
 
+/** Deploy tools (facts/commands/tools.ts names) that hand the release to a CD system, by that system. */
+const HANDOFFS: Record<string, string> = {
+  Spinnaker: 'Spinnaker',
+  'Spinnaker trigger (Pub/Sub)': 'Spinnaker',
+  'Spinnaker webhook': 'Spinnaker',
+  'Argo CD': 'Argo CD',
+  Flux: 'Flux',
+  'AWS CodePipeline': 'AWS CodePipeline',
+  'Octopus Deploy': 'Octopus Deploy',
+  octopus: 'Octopus Deploy',
+  'deploy trigger (Pub/Sub)': 'a CD system (a Pub/Sub deploy trigger)',
+  'deploy trigger (SNS)': 'a CD system (an SNS deploy trigger)',
+};
+
 /**
  * A hosting config that builds a documentation site (netlify.toml running `mkdocs build` and
  * publishing docs/site/): the docs are published there, not the product deployed (issue 15).
@@ -310,7 +324,7 @@ export default defineRule({
     severity: 'medium',
     effort: 'medium',
     detection:
-      'CI jobs that run (directly or through package scripts, make targets, scripts, composite actions and orbs) kubectl apply, helm upgrade, terraform/tofu apply, pulumi up, cdk/sam/serverless deploy, aws ecs update-service, gcloud run deploy, az webapp/containerapp, fly/heroku/vercel/netlify deploys or deploy actions (azure/webapps-deploy, aws-actions/amazon-ecs-deploy-task-definition, google-github-actions/deploy-cloudrun, nais/deploy/actions/deploy, Azure DevOps deploy tasks); CircleCI orb jobs named for deploying (`pulumi-up`, `deploy`); a reusable deploy workflow of another repository handed the environment to deploy to; jobs that target a CI environment; Argo CD `Application`/`ApplicationSet` and Flux `Kustomization`/`HelmRelease` resources (not the templates of a chart, which its users render). Jobs that only install into a kind/minikube/k3d/k3s test cluster (also one a script they run starts: `k3s server`, get.k3s.io), and deploy commands written in a test script (a test/, .test/, tests/ or e2e/ folder, an e2e-* script), do not count. A job named for deployment whose steps only package or publish an artefact (helm package and a push of the chart index, cr upload, docker push, npm publish) and reach no server or cluster deploys nothing, whatever its name. A GitHub Pages deploy counts by what it builds: the product’s web client (a build step, no docs generator, a published folder that is no docs/site/report folder, a workflow not named for docs) is a deployment — partial alone, since a static host runs no server; a documentation site is set aside. A static host’s config (netlify.toml `publish`, vercel.json `outputDirectory`, no serverless functions) beside a server or Dockerfile of the project’s own outside the folder it builds publishes a client or preview site, not the service: set aside and named. A hosting platform config (render.yaml, vercel.json, netlify.toml) that a one-click deploy button of the README or a deploy page points at (`render.com/deploy?repo=…`, `vercel.com/new/clone`, `app.netlify.com/start/deploy`) is a template for users to deploy their own copy: set aside and named, not a deployment of the project. A Shipit `shipit.yml` whose `deploy: override:` (or `kubernetes:`) scripts the deploy counts: Shipit runs those steps for each deploy.',
+      'CI jobs that run (directly or through package scripts, make targets, scripts, composite actions and orbs) kubectl apply, helm upgrade, terraform/tofu apply, pulumi up, cdk/sam/serverless deploy, aws ecs update-service, gcloud run deploy, az webapp/containerapp, fly/heroku/vercel/netlify deploys or deploy actions (azure/webapps-deploy, aws-actions/amazon-ecs-deploy-task-definition, google-github-actions/deploy-cloudrun, nais/deploy/actions/deploy, Azure DevOps deploy tasks); CircleCI orb jobs named for deploying (`pulumi-up`, `deploy`); a reusable deploy workflow of another repository handed the environment to deploy to; jobs that target a CI environment; handoffs to a CD system that deploys what CI published (a Spinnaker trigger: `spin pipeline execute`, a Pub/Sub or SNS message to a topic named for Spinnaker or deploys, a Spinnaker webhook; `argocd app sync`, `flux reconcile`, `aws codepipeline start-pipeline-execution`, Octopus deploy-release), named as handed to that system; Argo CD `Application`/`ApplicationSet` and Flux `Kustomization`/`HelmRelease` resources (not the templates of a chart, which its users render). Jobs that only install into a kind/minikube/k3d/k3s test cluster (also one a script they run starts: `k3s server`, get.k3s.io), and deploy commands written in a test script (a test/, .test/, tests/ or e2e/ folder, an e2e-* script), do not count. A job named for deployment whose steps only package or publish an artefact (helm package and a push of the chart index, cr upload, docker push, npm publish) and reach no server or cluster deploys nothing, whatever its name. A GitHub Pages deploy counts by what it builds: the product’s web client (a build step, no docs generator, a published folder that is no docs/site/report folder, a workflow not named for docs) is a deployment — partial alone, since a static host runs no server; a documentation site is set aside. A static host’s config (netlify.toml `publish`, vercel.json `outputDirectory`, no serverless functions) beside a server or Dockerfile of the project’s own outside the folder it builds publishes a client or preview site, not the service: set aside and named. A hosting platform config (render.yaml, vercel.json, netlify.toml) that a one-click deploy button of the README or a deploy page points at (`render.com/deploy?repo=…`, `vercel.com/new/clone`, `app.netlify.com/start/deploy`) is a template for users to deploy their own copy: set aside and named, not a deployment of the project. A Shipit `shipit.yml` whose `deploy: override:` (or `kubernetes:`) scripts the deploy counts: Shipit runs those steps for each deploy.',
     reads: [...CI_GLOBS, 'app.json', 'shipit.yml', 'shipit.*.yml', 'shipit.yaml', 'shipit.*.yaml'],
     patterns: {
       gitops: {
@@ -409,7 +423,16 @@ export default defineRule({
         data,
       );
     const found: string[] = [];
-    if (deploys.length > 0) found.push('CI deploy jobs');
+    // Deploys that hand the release to a CD system (a Spinnaker trigger, `argocd app sync`, `flux
+    // reconcile`): the deployment runs there, started by CI — automated, and named as a handoff.
+    const handedTo = [
+      ...new Set(deploys.flatMap((r) => r.tools.flatMap((t) => (HANDOFFS[t.name] ? [HANDOFFS[t.name]!] : [])))),
+    ];
+    const handoffOnly = deploys.every((r) => r.tools.some((t) => HANDOFFS[t.name]));
+    if (deploys.length > 0 && handedTo.length > 0 && handoffOnly)
+      found.push(`CI hands each release to ${listing(handedTo.slice(0, 3))}, which deploys it`);
+    else if (deploys.length > 0)
+      found.push(handedTo.length ? `CI deploy jobs (handed to ${listing(handedTo.slice(0, 3))})` : 'CI deploy jobs');
     if (pages.length > 0) found.push('a GitHub Pages deploy of the web client');
     if (gitops.length > 0) found.push('GitOps (Argo CD/Flux)');
     if (shipit.length > 0) found.push(`Shipit deploys scripted in ${listing([...new Set(shipit.map((s) => s.path))])}`);
