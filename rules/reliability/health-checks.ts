@@ -48,13 +48,22 @@ const TF_CHECKS: Record<string, string> = table({
  * `health_check_grace_period`), with the type production gives them (a variable followed to its
  * value; EC2, the default, when unset or unresolved).
  */
-function checkedGroups(files: FileView): { path: string; line: number; name: string; type: string; via?: string }[] {
+function checkedGroups(
+  files: FileView,
+  reusable: boolean,
+): { path: string; line: number; name: string; type: string; via?: string }[] {
   const tf = terraform(files);
+  // In a reusable module, only groups the module sets up itself (a literal or local size or health
+  // check setting, as redundancy judges them); one whose every setting is an input is the caller's.
+  const own = (v: unknown) =>
+    v !== undefined &&
+    (v === null || typeof v !== 'object' || /^\s*local\./.test(String((v as { expr: string }).expr)));
   return resourcesOf(tf, 'aws_autoscaling_group')
     .filter(
       (r) =>
         isProductionPath(r.path) &&
-        (r.attrs.health_check_type !== undefined || r.attrs.health_check_grace_period !== undefined),
+        (r.attrs.health_check_type !== undefined || r.attrs.health_check_grace_period !== undefined) &&
+        (!reusable || OWN_KEYS.some((k) => own(r.attrs[k]))),
     )
     .slice(0, 50)
     .map((r) => {
@@ -64,6 +73,8 @@ function checkedGroups(files: FileView): { path: string; line: number; name: str
       return { path: r.path, line: r.line, name: label(r), type, ...(got?.via ? { via: got.via } : {}) };
     });
 }
+
+const OWN_KEYS = ['min_size', 'max_size', 'desired_capacity', 'health_check_type', 'health_check_grace_period'];
 
 /** IaC resources that run long-lived processes someone should health-check. */
 const COMPUTE = [
@@ -167,7 +178,7 @@ export default defineRule({
       ctx.facts.reusable?.kind === 'terraform-module' &&
       resourcesOf(terraform(ctx.files), ...COMPUTE).some((r) => isProductionPath(r.path)) &&
       !resourcesOf(terraform(ctx.files), ...Object.keys(TF_CHECKS)).some((r) => isProductionPath(r.path)) &&
-      checkedGroups(ctx.files).length === 0 &&
+      checkedGroups(ctx.files, true).length === 0 &&
       !longRunning &&
       deployedWorkloads(ctx.files).length === 0 &&
       runtime(ctx.files).systemd.length === 0 &&
@@ -351,7 +362,7 @@ export default defineRule({
     // ASGs with health_check_type EC2 and a grace period were "not applicable").
     let statusOnly = 0;
     if (k8sContainers === 0)
-      for (const g of checkedGroups(ctx.files)) {
+      for (const g of checkedGroups(ctx.files, ctx.facts.reusable?.kind === 'terraform-module')) {
         if (g.type === 'ELB') {
           extra.push({
             path: g.path,

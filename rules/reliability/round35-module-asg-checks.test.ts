@@ -27,6 +27,14 @@ describe('a reusable module whose autoscaling groups set their health check is j
     const r = await runRuleOn(rule, module('ELB'), { profile: 'infrastructure' });
     expect(r.outcome).toBe('pass');
   });
+  it("a group whose sizes and health check are all inputs is the caller's: not applicable, as its redundancy", async () => {
+    const tree = module('EC2');
+    tree['main.tf'] = tree['main.tf']
+      .replace('min_size = 0', 'min_size = var.max_workers')
+      .replace('health_check_grace_period = 0', 'health_check_grace_period = var.max_workers');
+    const r = await runRuleOn(rule, tree, { profile: 'infrastructure' });
+    expect(r.outcome).toBe('not-applicable');
+  });
   it('a group that sets no health check leaves the module not applicable, as before', async () => {
     const r = await runRuleOn(rule, module(undefined), { profile: 'infrastructure' });
     expect(r.outcome).toBe('not-applicable');
