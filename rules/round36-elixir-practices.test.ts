@@ -1,0 +1,125 @@
+/**
+ * Blind round 36 (nerves_hub_web), class "Elixir/Phoenix practices missing from the catalogues": the
+ * practices the rules know for Rails, Django and Spring, written the Elixir way.
+ */
+import { ruleTester } from '../src/testing/rule-tester.js';
+import { phoenixService } from '../src/testing/elixir-trees.js';
+import authorization from './security/authorization.js';
+
+const ex = (lines: string[]): string => `${lines.join('\n')}\n`;
+
+// authorization: hand-written role and permission checks that refuse the request.
+ruleTester(authorization, {
+  valid: [
+    {
+      name: 'a permission helper that raises when the role lacks it (`authorized?(…) || raise UnauthorizedError`)',
+      tree: phoenixService([], {
+        'lib/shop_web/helpers/authorization.ex': ex([
+          'defmodule ShopWeb.Helpers.Authorization do',
+          '  def authorized!(permission, scope) do',
+          '    authorized?(permission, scope) || raise ShopWeb.UnauthorizedError',
+          '  end',
+          '',
+          '  def authorized?(:"order:delete", role), do: role_check(:admin, role)',
+          'end',
+        ]),
+      }),
+      expect: { outcome: 'pass', evidence: [{ path: 'lib/shop_web/helpers/authorization.ex', line: 3 }] },
+    },
+    {
+      name: 'a plug that checks the role and halts with 403',
+      tree: phoenixService([], {
+        'lib/shop_web/plugs/require_role.ex': ex([
+          'defmodule ShopWeb.Plugs.RequireRole do',
+          '  import Plug.Conn',
+          '  def init(role), do: role',
+          '',
+          '  def call(conn, role) do',
+          '    if Shop.Accounts.has_org_role?(conn.assigns.org, conn.assigns.user, role) do',
+          '      conn',
+          '    else',
+          '      conn',
+          '      |> put_status(:forbidden)',
+          '      |> halt()',
+          '    end',
+          '  end',
+          'end',
+        ]),
+      }),
+      expect: { outcome: 'pass', evidence: [{ path: 'lib/shop_web/plugs/require_role.ex', line: 6 }] },
+    },
+    {
+      name: 'an on_mount hook that halts the LiveView unless the user is an admin',
+      tree: phoenixService([], {
+        'lib/shop_web/live/admin_hook.ex': ex([
+          'defmodule ShopWeb.AdminHook do',
+          '  import Phoenix.LiveView',
+          '  def on_mount(:require_admin, _params, _session, socket) do',
+          '    if socket.assigns.current_user.admin? do',
+          '      {:cont, socket}',
+          '    else',
+          '      {:halt, redirect(socket, to: "/")}',
+          '    end',
+          '  end',
+          'end',
+        ]),
+      }),
+      expect: { outcome: 'pass' },
+    },
+    {
+      name: 'LetMe policy module',
+      tree: phoenixService(['{:let_me, "~> 1.2"}'], {
+        'lib/shop/policy.ex': ex(['defmodule Shop.Policy do', '  use LetMe.Policy', 'end']),
+      }),
+      expect: { outcome: 'pass', evidence: [{ path: 'lib/shop/policy.ex', line: 2 }] },
+    },
+    {
+      name: 'Permit in a controller',
+      tree: phoenixService(['{:permit_phoenix, "~> 0.2"}'], {
+        'lib/shop_web/controllers/article_controller.ex': ex([
+          'defmodule ShopWeb.ArticleController do',
+          '  use ShopWeb, :controller',
+          '  use Permit.Phoenix.Controller, authorization_module: Shop.Authorization',
+          'end',
+        ]),
+      }),
+      expect: { outcome: 'pass' },
+    },
+  ],
+  invalid: [
+    {
+      name: 'an authentication plug reading the authorization header and answering 401 is no role check',
+      tree: phoenixService([], {
+        'lib/shop_web/plugs/api_auth.ex': ex([
+          'defmodule ShopWeb.Plugs.ApiAuth do',
+          '  import Plug.Conn',
+          '  def call(conn, _opts) do',
+          '    case get_req_header(conn, "authorization") do',
+          '      ["Bearer " <> token] -> assign(conn, :token, token)',
+          '      _ -> conn |> send_resp(401, "unauthorized") |> halt()',
+          '    end',
+          '  end',
+          'end',
+        ]),
+      }),
+      expect: { outcome: 'fail' },
+    },
+    {
+      name: "phx.gen.auth's on_mount halting without a signed-in scope is authentication",
+      tree: phoenixService([], {
+        'lib/shop_web/user_auth.ex': ex([
+          'defmodule ShopWeb.UserAuth do',
+          '  def on_mount(:require_authenticated, _params, session, socket) do',
+          '    if socket.assigns.current_scope && socket.assigns.current_scope.user do',
+          '      {:cont, socket}',
+          '    else',
+          '      {:halt, Phoenix.LiveView.redirect(socket, to: "/users/log-in")}',
+          '    end',
+          '  end',
+          'end',
+        ]),
+      }),
+      expect: { outcome: 'fail' },
+    },
+  ],
+});
