@@ -5,6 +5,7 @@
 import { ruleTester } from '../src/testing/rule-tester.js';
 import { phoenixService } from '../src/testing/elixir-trees.js';
 import authorization from './security/authorization.js';
+import middleware from './security/security-middleware.js';
 
 const ex = (lines: string[]): string => `${lines.join('\n')}\n`;
 
@@ -120,6 +121,77 @@ ruleTester(authorization, {
         ]),
       }),
       expect: { outcome: 'fail' },
+    },
+  ],
+});
+
+const BROWSER_ROUTER = ex([
+  'defmodule ShopWeb.Router do',
+  '  use ShopWeb, :router',
+  '  pipeline :browser do',
+  '    plug(:accepts, ["html"])',
+  '    plug(:fetch_session)',
+  '    plug(:protect_from_forgery)',
+  '    plug(:put_secure_browser_headers)',
+  '  end',
+  'end',
+]);
+
+const endpoint = (extra: string[]): string =>
+  ex([
+    'defmodule ShopWeb.Endpoint do',
+    '  use Phoenix.Endpoint, otp_app: :shop',
+    ...extra,
+    '  plug ShopWeb.Router',
+    'end',
+  ]);
+
+// security-middleware: Plug.SSL (HTTPS redirect and HSTS) however the endpoint writes it.
+ruleTester(middleware, {
+  valid: [
+    {
+      name: 'plug(Plug.SSL, …) with parentheses inside a compile-time prod branch',
+      tree: phoenixService([], {
+        'lib/shop_web/router.ex': BROWSER_ROUTER,
+        'lib/shop_web/endpoint.ex': endpoint([
+          '  if Application.compile_env(:shop, :env) == :prod do',
+          '    plug(Plug.SSL, rewrite_on: [:x_forwarded_proto], exclude: ["localhost"])',
+          '  end',
+        ]),
+      }),
+      expect: { outcome: 'pass', evidence: [{ path: 'lib/shop_web/endpoint.ex', line: 4 }] },
+    },
+    {
+      name: 'force_ssl: [hsts: true] in the endpoint config',
+      tree: phoenixService([], {
+        'lib/shop_web/router.ex': BROWSER_ROUTER,
+        'config/prod.exs': ex([
+          'import Config',
+          'config :shop, ShopWeb.Endpoint,',
+          '  force_ssl: [hsts: true, rewrite_on: [:x_forwarded_proto]]',
+        ]),
+      }),
+      expect: { outcome: 'pass', evidence: [{ path: 'config/prod.exs', line: 3 }] },
+    },
+    {
+      name: 'the HSTS header put by hand in a plug',
+      tree: phoenixService([], {
+        'lib/shop_web/router.ex': BROWSER_ROUTER,
+        'lib/shop_web/plugs/hsts.ex': ex([
+          'defmodule ShopWeb.Plugs.HSTS do',
+          '  import Plug.Conn',
+          '  def call(conn, _), do: put_resp_header(conn, "strict-transport-security", "max-age=31536000")',
+          'end',
+        ]),
+      }),
+      expect: { outcome: 'pass' },
+    },
+  ],
+  invalid: [
+    {
+      name: 'headers and CSRF in the browser pipeline but no Plug.SSL: no HTTPS redirect/HSTS',
+      tree: phoenixService([], { 'lib/shop_web/router.ex': BROWSER_ROUTER }),
+      expect: { outcome: 'partial', message: 'no HTTPS redirect/HSTS' },
     },
   ],
 });
