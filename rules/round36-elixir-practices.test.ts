@@ -6,6 +6,7 @@ import { ruleTester } from '../src/testing/rule-tester.js';
 import { phoenixService } from '../src/testing/elixir-trees.js';
 import authorization from './security/authorization.js';
 import middleware from './security/security-middleware.js';
+import authentication from './security/authentication.js';
 
 const ex = (lines: string[]): string => `${lines.join('\n')}\n`;
 
@@ -192,6 +193,56 @@ ruleTester(middleware, {
       name: 'headers and CSRF in the browser pipeline but no Plug.SSL: no HTTPS redirect/HSTS',
       tree: phoenixService([], { 'lib/shop_web/router.ex': BROWSER_ROUTER }),
       expect: { outcome: 'partial', message: 'no HTTPS redirect/HSTS' },
+    },
+  ],
+});
+
+// `plug(:name, …)` is the same plug as `plug :name, …` (mix format keeps the parentheses a project wrote).
+ruleTester(authentication, {
+  valid: [
+    {
+      name: 'plug(:require_authenticated_user) in a pipeline',
+      tree: phoenixService([], {
+        'lib/shop_web/router.ex': ex([
+          'defmodule ShopWeb.Router do',
+          '  pipeline :auth do',
+          '    plug(:require_authenticated_user)',
+          '  end',
+          'end',
+        ]),
+      }),
+      expect: { outcome: 'pass', evidence: [{ path: 'lib/shop_web/router.ex', line: 3 }] },
+    },
+  ],
+  invalid: [{ name: 'no authentication plug', tree: phoenixService(), expect: { outcome: 'fail' } }],
+});
+
+ruleTester(authorization, {
+  valid: [
+    {
+      name: 'plug(:authorize, role: :admin) in a controller',
+      tree: phoenixService([], {
+        'lib/shop_web/controllers/admin_controller.ex': ex([
+          'defmodule ShopWeb.AdminController do',
+          '  use ShopWeb, :controller',
+          '  plug(:authorize, role: :admin)',
+          'end',
+        ]),
+      }),
+      expect: { outcome: 'pass', evidence: [{ path: 'lib/shop_web/controllers/admin_controller.ex', line: 3 }] },
+    },
+  ],
+  invalid: [
+    {
+      name: 'plug(:accepts, …) authorises nothing',
+      tree: phoenixService([], {
+        'lib/shop_web/controllers/admin_controller.ex': ex([
+          'defmodule ShopWeb.AdminController do',
+          '  plug(:accepts, ["json"])',
+          'end',
+        ]),
+      }),
+      expect: { outcome: 'fail' },
     },
   ],
 });
