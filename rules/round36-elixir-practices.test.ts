@@ -7,6 +7,7 @@ import { phoenixService } from '../src/testing/elixir-trees.js';
 import authorization from './security/authorization.js';
 import middleware from './security/security-middleware.js';
 import authentication from './security/authentication.js';
+import apiContract from './architecture/api-contract.js';
 
 const ex = (lines: string[]): string => `${lines.join('\n')}\n`;
 
@@ -244,5 +245,48 @@ ruleTester(authorization, {
       }),
       expect: { outcome: 'fail' },
     },
+  ],
+});
+
+// api-contract: OpenApiSpex operation specs generate the document from code (partial, like springdoc).
+ruleTester(apiContract, {
+  valid: [
+    {
+      name: 'a committed openapi.yaml beside OpenApiSpex',
+      tree: phoenixService(['{:open_api_spex, "~> 3.18"}'], {
+        'priv/static/openapi.yaml':
+          'openapi: 3.0.0\ninfo:\n  title: Shop\n  version: "1"\npaths:\n  /api/orders:\n    get:\n      responses:\n        "200":\n          description: ok\n',
+      }),
+      expect: { outcome: 'pass' },
+    },
+  ],
+  invalid: [
+    {
+      name: 'OpenApiSpex declared and used in controllers: generated docs only',
+      tree: phoenixService(['{:open_api_spex, "~> 3.18"}'], {
+        'lib/shop_web/controllers/api/order_controller.ex': ex([
+          'defmodule ShopWeb.API.OrderController do',
+          '  use ShopWeb, :controller',
+          '  use OpenApiSpex.ControllerSpecs',
+          '  operation :index, summary: "List orders"',
+          'end',
+        ]),
+      }),
+      expect: { outcome: 'partial', message: 'Only generated API docs (open_api_spex)' },
+    },
+    {
+      name: 'OpenApiSpex wired through its plug, without the dependency in this mix.exs (an umbrella app)',
+      tree: phoenixService([], {
+        'lib/shop_web/router.ex': ex([
+          'defmodule ShopWeb.Router do',
+          '  pipeline :api do',
+          '    plug(OpenApiSpex.Plug.PutApiSpec, module: ShopWeb.ApiSpec)',
+          '  end',
+          'end',
+        ]),
+      }),
+      expect: { outcome: 'partial', message: 'OpenApiSpex', evidence: [{ path: 'lib/shop_web/router.ex', line: 3 }] },
+    },
+    { name: 'a JSON API with no spec at all', tree: phoenixService(), expect: { outcome: 'fail' } },
   ],
 });
