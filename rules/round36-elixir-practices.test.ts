@@ -8,6 +8,7 @@ import authorization from './security/authorization.js';
 import middleware from './security/security-middleware.js';
 import authentication from './security/authentication.js';
 import apiContract from './architecture/api-contract.js';
+import metrics from './observability/metrics.js';
 
 const ex = (lines: string[]): string => `${lines.join('\n')}\n`;
 
@@ -288,5 +289,67 @@ ruleTester(apiContract, {
       expect: { outcome: 'partial', message: 'OpenApiSpex', evidence: [{ path: 'lib/shop_web/router.ex', line: 3 }] },
     },
     { name: 'a JSON API with no spec at all', tree: phoenixService(), expect: { outcome: 'fail' } },
+  ],
+});
+
+// metrics: a Telemetry.Metrics reporter started under the supervisor exports the metrics it lists.
+const TELEMETRY = (children: string[]): string =>
+  ex([
+    'defmodule ShopWeb.Telemetry do',
+    '  use Supervisor',
+    '  import Telemetry.Metrics',
+    '',
+    '  def init(_arg) do',
+    '    children = [',
+    '      {:telemetry_poller, measurements: [], period: 10_000},',
+    ...children.map((c) => `      ${c},`),
+    '    ]',
+    '    Supervisor.init(children, strategy: :one_for_one)',
+    '  end',
+    '',
+    '  def metrics do',
+    '    [counter("shop.orders.created.count"), summary("phoenix.endpoint.stop.duration", unit: {:native, :millisecond})]',
+    '  end',
+    'end',
+  ]);
+
+ruleTester(metrics, {
+  valid: [
+    {
+      name: '{TelemetryMetricsStatsd, metrics: metrics()} in the supervision tree',
+      tree: phoenixService(['{:telemetry_metrics, "~> 1.0"}', '{:telemetry_metrics_statsd, "~> 0.7"}'], {
+        'lib/shop_web/telemetry.ex': TELEMETRY(['{TelemetryMetricsStatsd, metrics: metrics(), formatter: :datadog}']),
+      }),
+      expect: { outcome: 'pass', evidence: [{ path: 'lib/shop_web/telemetry.ex', line: 8 }] },
+    },
+    {
+      name: 'a reporter started from a child spec list built in another function (`[{TelemetryMetricsStatsd,`)',
+      tree: phoenixService(['{:telemetry_metrics_statsd, "~> 0.7"}'], {
+        'lib/shop/statsd.ex': ex([
+          'defmodule Shop.Statsd do',
+          '  def children, do: [',
+          '    {TelemetryMetricsStatsd, host: "localhost", metrics: ShopWeb.Telemetry.metrics()}',
+          '  ]',
+          'end',
+        ]),
+      }),
+      expect: { outcome: 'pass', evidence: [{ path: 'lib/shop/statsd.ex', line: 3 }] },
+    },
+    {
+      name: 'Peep as the reporter',
+      tree: phoenixService(['{:peep, "~> 3.0"}'], {
+        'lib/shop_web/telemetry.ex': TELEMETRY(['{Peep, name: :shop_peep, metrics: metrics()}']),
+      }),
+      expect: { outcome: 'pass' },
+    },
+  ],
+  invalid: [
+    {
+      name: "Phoenix's generated telemetry module with no reporter (metrics shown in LiveDashboard only)",
+      tree: phoenixService(['{:telemetry_metrics, "~> 1.0"}', '{:telemetry_metrics_statsd, "~> 0.7"}'], {
+        'lib/shop_web/telemetry.ex': TELEMETRY(['# {Telemetry.Metrics.ConsoleReporter, metrics: metrics()}']),
+      }),
+      expect: { outcome: 'partial' },
+    },
   ],
 });
