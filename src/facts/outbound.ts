@@ -21,7 +21,10 @@ const URL_METHOD = String.raw`(?<!\b(?:rf|factory|request_factory|requestFactory
 
 const CALLS = [
   // JavaScript/TypeScript: fetch, axios/got/ky/superagent/undici, node http(s), Nest HttpService, SDK clients.
-  String.raw`(?<![\w.$]|def |function )fetch\(\s*[\x60'"\w]`,
+  // A definition of a function named fetch is no call: Python/Ruby/Scala `def`, Elixir `defp`,
+  // `defmacro` and `defdelegate fetch(struct, key), to: Map` (the Access behaviour, blind round 36),
+  // Kotlin `fun`, Go `func`, Rust `fn`, a JS `async fetch(` method.
+  String.raw`(?<![\w.$]|\bdef |\bdefp |\bdefmacrop? |\bdefdelegate |function |\bfun |\bfunc |\bfn |\basync )fetch\(\s*[\x60'"\w]`,
   String.raw`\b(?:axios|got|ky|superagent|needle|ofetch|\$fetch)(?:\.(?:get|post|put|patch|delete|head|request|create|extend))?\(`,
   String.raw`\bundici\.(?:request|fetch)\(|\brequest\(\s*['"\x60]https?:`,
   String.raw`\bhttps?\.(?:request|get)\(`,
