@@ -201,6 +201,17 @@ export const OUTBOUND_PATTERN: ScanPattern = {
 const BARE_CLIENT = /\bnew\s+Client\(/g;
 const CALL_LINE = new RegExp(CALLS, 'm');
 
+/**
+ * Elixir has no global `fetch`: a bare `fetch(tool)` there calls a function of the module or one it
+ * imports (`Map.fetch`, `Keyword.fetch` delegated through Access; blind round 36, nerves_hub_web
+ * update_tool.ex `def for_firmware(…), do: fetch(tool)`). A line whose only call is that calls nothing.
+ */
+const BARE_FETCH = /(?<![\w.$])fetch\(/g;
+function onlyElixirFetch(m: Match): boolean {
+  if (!/\.exs?$/.test(m.path) || !/(?<![\w.$])fetch\(/.test(m.snippet)) return false;
+  return !CALL_LINE.test(m.snippet.replace(BARE_FETCH, '_('));
+}
+
 function onlyBareClient(m: Match): boolean {
   if (m.path.endsWith('.php') || !/\bnew\s+Client\(/.test(m.snippet)) return false;
   return !CALL_LINE.test(m.snippet.replace(BARE_CLIENT, 'new _('));
@@ -304,6 +315,7 @@ export function outboundCalls(
       !isMigrationRunner(m.path) &&
       !isCommentLine(m.snippet) &&
       !onlyBareClient(m) &&
+      !onlyElixirFetch(m) &&
       !onlyLookup(m) &&
       !inTest(m) &&
       componentOf(m.path) === 'server',
