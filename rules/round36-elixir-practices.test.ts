@@ -9,6 +9,7 @@ import middleware from './security/security-middleware.js';
 import authentication from './security/authentication.js';
 import apiContract from './architecture/api-contract.js';
 import metrics from './observability/metrics.js';
+import retries from './reliability/retries.js';
 
 const ex = (lines: string[]): string => `${lines.join('\n')}\n`;
 
@@ -350,6 +351,47 @@ ruleTester(metrics, {
         'lib/shop_web/telemetry.ex': TELEMETRY(['# {Telemetry.Metrics.ConsoleReporter, metrics: metrics()}']),
       }),
       expect: { outcome: 'partial' },
+    },
+  ],
+});
+
+// retries: Req retries GET/HEAD on transient errors with backoff unless told not to.
+const download = (opts: string): string =>
+  ex([
+    'defmodule Shop.Downloads do',
+    '  def fetch_file(url, path) do',
+    '    Req.get!(',
+    '      url,',
+    `      into: File.stream!(path)${opts}`,
+    '    )',
+    '  end',
+    'end',
+  ]);
+
+ruleTester(retries, {
+  valid: [
+    {
+      name: 'Req.get! with an explicit retry policy',
+      tree: phoenixService(['{:req, "~> 0.5"}'], {
+        'lib/shop/downloads.ex': download(', retry: :transient, max_retries: 5'),
+      }),
+      expect: { outcome: 'pass' },
+    },
+  ],
+  invalid: [
+    {
+      name: "Req.get! with Req's default retry: partial, named as the default",
+      tree: phoenixService(['{:req, "~> 0.5"}'], { 'lib/shop/downloads.ex': download('') }),
+      expect: {
+        outcome: 'partial',
+        message: 'Req retries by default',
+        evidence: [{ path: 'lib/shop/downloads.ex', line: 3 }],
+      },
+    },
+    {
+      name: 'Req.get! with retry: false is not retried',
+      tree: phoenixService(['{:req, "~> 0.5"}'], { 'lib/shop/downloads.ex': download(', retry: false') }),
+      expect: { outcome: 'partial', message: 'no call that applies it' },
     },
   ],
 });
