@@ -106,16 +106,18 @@ export default defineRule({
     severity: 'medium',
     effort: 'medium',
     detection:
-      'Contract files: openapi*/swagger*/*.openapi.{yaml,json}, YAML/JSON documents starting with `openapi:`/`swagger:`/`asyncapi:`, *.proto, *.graphql/*.graphqls/*.gql defining types (operation-only example queries are not a schema), a GraphQL introspection result committed as JSON (`{"data":{"__schema":…`, `{"__schema":…`), asyncapi*, Smithy/TypeSpec/RAML; an operator’s CustomResourceDefinitions with an openAPIV3Schema, for an API group its own code declares (`+groupName=`, `GroupVersion{Group: …}`, kube-rs `#[kube(group = …)]`, fabric8 `@Group`, kopf). Partial credit: docs generated from code only (FastAPI, springdoc, Swashbuckle, @nestjs/swagger, drf-spectacular, swaggo, apipie-rails … catalogue `openapi-generators`), also when the code wires them through a wrapper (`APIFairy()` in Flask, `UseSwagger()`, `AddSwaggerGen()`, `UseOpenApi()`, `MapOpenApi()` in code, apipie `api :GET, "/path"` descriptions). Tests are ignored, except a spec document with `paths` kept beside end-to-end tests (e2e/swagger.json) outside fixture and mock folders. Not applicable when the only HTTP server serves operational routes (/metrics, health probes, pprof), as the listener of a Kubernetes controller or an agent does.',
+      'Contract files: openapi*/swagger*/*.openapi.{yaml,json}, YAML/JSON documents starting with `openapi:`/`swagger:`/`asyncapi:`, *.proto, *.graphql/*.graphqls/*.gql defining types (operation-only example queries are not a schema), a GraphQL introspection result committed as JSON (`{"data":{"__schema":…`, `{"__schema":…`), asyncapi*, Smithy/TypeSpec/RAML; an operator’s CustomResourceDefinitions with an openAPIV3Schema, for an API group its own code declares (`+groupName=`, `GroupVersion{Group: …}`, kube-rs `#[kube(group = …)]`, fabric8 `@Group`, kopf). Partial credit: docs generated from code only (FastAPI, springdoc, Elixir OpenApiSpex/PhoenixSwagger, Swashbuckle, @nestjs/swagger, drf-spectacular, swaggo, apipie-rails … catalogue `openapi-generators`), also when the code wires them through a wrapper (`APIFairy()` in Flask, `UseSwagger()`, `AddSwaggerGen()`, `UseOpenApi()`, `MapOpenApi()` in code, apipie `api :GET, "/path"` descriptions). Tests are ignored, except a spec document with `paths` kept beside end-to-end tests (e2e/swagger.json) outside fixture and mock folders. Not applicable when the only HTTP server serves operational routes (/metrics, health probes, pprof), as the listener of a Kubernetes controller or an agent does.',
     patterns: {
       // Docs generated from code, seen where the code wires them, also through a wrapper package or
       // the project's own extension method (`AddSwaggerDefault()` whose body calls AddSwaggerGen):
       // the middleware that serves the generated document (`UseSwagger()`, NSwag `UseOpenApi()`,
-      // `MapOpenApi()`), and apipie-rails' endpoint descriptions (`api :GET, "/p.json", "…"`).
+      // `MapOpenApi()`), apipie-rails' endpoint descriptions (`api :GET, "/p.json", "…"`), and Elixir's
+      // OpenApiSpex (`use OpenApiSpex.ControllerSpecs`, `plug OpenApiSpex.Plug.PutApiSpec`) and
+      // PhoenixSwagger (`use PhoenixSwagger`): operation specs written beside the controllers.
       generatedInCode: {
         regex:
-          /\.(UseSwagger|AddSwaggerGen|UseOpenApi|MapOpenApi|AddOpenApiDocument|AddSwaggerDocument)\s*\(|^[ \t]*(api)[ \t]+:(?:GET|POST|PUT|PATCH|DELETE)[ \t]*,[ \t]*["'][^"']*["']|\b(APIFairy)\s*\(/m,
-        files: ['**/*.{cs,fs,vb,rb,py}'],
+          /\.(UseSwagger|AddSwaggerGen|UseOpenApi|MapOpenApi|AddOpenApiDocument|AddSwaggerDocument)\s*\(|^[ \t]*(api)[ \t]+:(?:GET|POST|PUT|PATCH|DELETE)[ \t]*,[ \t]*["'][^"']*["']|\b(APIFairy)\s*\(|(?:^[ \t]*use[ \t]+|\bplug[ \t]*\(?[ \t]*)(OpenApiSpex|PhoenixSwagger)\b/m,
+        files: ['**/*.{cs,fs,vb,rb,py,ex}'],
         literals: ['Swagger', 'OpenApi', 'api :', 'APIFairy('],
         maxPerFile: 1,
       },
@@ -250,7 +252,7 @@ export default defineRule({
     ];
     const inCode = ctx.matches('generatedInCode').filter((m) => !isTestPath(m.path));
     const codeName = (m: (typeof inCode)[number]) =>
-      m.groups[1] ? 'apipie-rails' : m.groups[2] ? 'APIFairy' : 'Swagger/OpenAPI middleware';
+      m.groups[1] ? 'apipie-rails' : m.groups[2] ? 'APIFairy' : (m.groups[3] ?? 'Swagger/OpenAPI middleware');
     const codeNames = [...new Set(inCode.map(codeName))];
     // Wired in code: cited where it is, beside (or without) the dependency.
     for (const m of inCode.filter((x) => !generated.some((e) => e.path === x.path)).slice(0, 2))
@@ -259,7 +261,9 @@ export default defineRule({
           m,
           m.groups[1]
             ? 'apipie-rails endpoint description: API docs generated from code'
-            : `${m.groups[0] ?? m.groups[2]}: serves an API document generated from code`,
+            : m.groups[3]
+              ? `${m.groups[3]}: operation specs in code generate the OpenAPI document`
+              : `${m.groups[0] ?? m.groups[2]}: serves an API document generated from code`,
         ),
       );
     if (generated.length) {
@@ -271,7 +275,9 @@ export default defineRule({
           ...codeNames.filter((n) =>
             n === 'apipie-rails' || n === 'APIFairy'
               ? !generators.some((d) => d.name.toLowerCase() === n.toLowerCase())
-              : !generators.some((d) => /Swashbuckle|NSwag|OpenApi/i.test(d.name)),
+              : n === 'OpenApiSpex' || n === 'PhoenixSwagger'
+                ? !generators.some((d) => d.name.replace(/_/g, '') === n.toLowerCase())
+                : !generators.some((d) => /Swashbuckle|NSwag|OpenApi/i.test(d.name)),
           ),
         ]),
       ].sort();

@@ -430,7 +430,7 @@ export default defineRule({
     severity: 'medium',
     effort: 'low',
     detection:
-      "Code that applies a retry policy (e.g. `@retry`, `backoff.Retry(`, `@Retryable`, `WaitAndRetryAsync(`, `retry_on`, RxJS `retry({ count, delay })`, the Stripe SDK's `maxNetworkRetries`; Elixir `retry with: exponential_backoff()`, Req `retry: :transient`/`max_retries:`, `use Oban.Worker, max_attempts: n`; promise-retry, resty `SetRetryCount(n)`, jpillora/backoff `&backoff.Backoff{…}`, httpx `HTTPTransport(retries=n)`, guava-retrying `RetryerBuilder`, Arrow `Schedule.exponential`, `GuzzleRetryMiddleware::factory(`, Laravel's `retry(n, fn …)` helper) in production sources, and hand-written backoff: a delay exponential in an attempt or failure counter (`2 ** attempt`, `Math.pow(2, retries)`, `:math.pow(3, times)`, `1 << attempt`, `1L << retries++`, `1.25_f64.powf(retry_count)`), doubled each round (`delay *= 2`, `backoff = min(backoff * 2, max)`) or a sleep for a backoff or retry delay (`sleep(retry_delay)`, `time.Sleep(backoff)`), plus Istio VirtualService `retries`; on a Kubernetes controller, the client-go `retry.RetryOnConflict`/`retry.DefaultRetry`, `wait.ExponentialBackoff` and a rate-limited workqueue (`workqueue.NewRateLimitingQueue`, `DefaultControllerRateLimiter`). A retry library that is only declared (catalogue `retries`) earns partial credit. A sleep for a retry delay that the file never grows (`time.Sleep(retryInterval)` with `retryInterval := 1 * time.Second`) is a fixed interval, not backoff; loops that only reconnect a database or broker at start-up are partial (0.3) and protect no outbound call. A Sidekiq job (`include Sidekiq::Job`) whose file makes the outbound call passes as Sidekiq job retries (exponential backoff; `retry: n` or the default 25; `retry: false` is none); redisc `RetryConn(conn, n, delay)` is a client retry at a fixed delay (partial 0.4). An ActiveJob job that makes the outbound call and is retried with a growing wait (`retry_on …, wait: :polynomially_longer`/`:exponentially_longer` or a lambda, in its file or in ApplicationJob for jobs under app/jobs/) passes the same way. ActiveJob jobs run by the Sidekiq adapter (`config.active_job.queue_adapter = :sidekiq`) are Sidekiq jobs too; where no job file makes the call, they are a job retry (partial 0.3). A retry count the project sets on a client (`Client::Request::RETRIES = 3`, Excon `retry_limit:`, requests `HTTPAdapter(max_retries=3)`) is a retry without backoff (partial 0.5). A loop over a schedule of retry delays that sleeps each before the next attempt (`$retryDelays = [0, 2, 5]; foreach ($retryDelays as $attempt => $delay)`, `for (const d of RETRY_DELAYS)`) is backoff written by hand when the delays grow (partial 0.6), a fixed interval otherwise; PHP loops bounded by `$attempt < $maxRetries` count as well.",
+      "Code that applies a retry policy (e.g. `@retry`, `backoff.Retry(`, `@Retryable`, `WaitAndRetryAsync(`, `retry_on`, RxJS `retry({ count, delay })`, the Stripe SDK's `maxNetworkRetries`; Elixir `retry with: exponential_backoff()`, Req `retry: :transient`/`max_retries:`, Req GET/HEAD calls without `retry: false` (Req's default transient retry with backoff; partial 0.6), `use Oban.Worker, max_attempts: n`; promise-retry, resty `SetRetryCount(n)`, jpillora/backoff `&backoff.Backoff{…}`, httpx `HTTPTransport(retries=n)`, guava-retrying `RetryerBuilder`, Arrow `Schedule.exponential`, `GuzzleRetryMiddleware::factory(`, Laravel's `retry(n, fn …)` helper) in production sources, and hand-written backoff: a delay exponential in an attempt or failure counter (`2 ** attempt`, `Math.pow(2, retries)`, `:math.pow(3, times)`, `1 << attempt`, `1L << retries++`, `1.25_f64.powf(retry_count)`), doubled each round (`delay *= 2`, `backoff = min(backoff * 2, max)`) or a sleep for a backoff or retry delay (`sleep(retry_delay)`, `time.Sleep(backoff)`), plus Istio VirtualService `retries`; on a Kubernetes controller, the client-go `retry.RetryOnConflict`/`retry.DefaultRetry`, `wait.ExponentialBackoff` and a rate-limited workqueue (`workqueue.NewRateLimitingQueue`, `DefaultControllerRateLimiter`). A retry library that is only declared (catalogue `retries`) earns partial credit. A sleep for a retry delay that the file never grows (`time.Sleep(retryInterval)` with `retryInterval := 1 * time.Second`) is a fixed interval, not backoff; loops that only reconnect a database or broker at start-up are partial (0.3) and protect no outbound call. A Sidekiq job (`include Sidekiq::Job`) whose file makes the outbound call passes as Sidekiq job retries (exponential backoff; `retry: n` or the default 25; `retry: false` is none); redisc `RetryConn(conn, n, delay)` is a client retry at a fixed delay (partial 0.4). An ActiveJob job that makes the outbound call and is retried with a growing wait (`retry_on …, wait: :polynomially_longer`/`:exponentially_longer` or a lambda, in its file or in ApplicationJob for jobs under app/jobs/) passes the same way. ActiveJob jobs run by the Sidekiq adapter (`config.active_job.queue_adapter = :sidekiq`) are Sidekiq jobs too; where no job file makes the call, they are a job retry (partial 0.3). A retry count the project sets on a client (`Client::Request::RETRIES = 3`, Excon `retry_limit:`, requests `HTTPAdapter(max_retries=3)`) is a retry without backoff (partial 0.5). A loop over a schedule of retry delays that sleeps each before the next attempt (`$retryDelays = [0, 2, 5]; foreach ($retryDelays as $attempt => $delay)`, `for (const d of RETRY_DELAYS)`) is backoff written by hand when the delays grow (partial 0.6), a fixed interval otherwise; PHP loops bounded by `$attempt < $maxRetries` count as well.",
     patterns: {
       retryLoop: {
         regex: RETRY_LOOP,
@@ -534,6 +534,14 @@ export default defineRule({
         files: ['**/*.java', '**/*.kt', '**/*.groovy', '**/*.xml'],
         literals: ['EnableRetry', 'EnableResilientMethods', 'RetryConfiguration', 'RetryAnnotationBeanPostProcessor'],
         maxPerFile: 1,
+      },
+      // Req (Elixir) retries GET and HEAD requests on transient errors by default (`retry:
+      // :safe_transient`, exponential backoff, 3 retries) unless the call says `retry: false`.
+      reqDefaultRetry: {
+        regex: /\bReq\.(?:get|head|request)!?\(/,
+        files: ['**/*.ex'],
+        literals: ['Req.'],
+        maxPerFile: 6,
       },
       jobRetry: { regex: JOB_RETRY, files: ['**/*.rb'], literals: ['retry_on', 'sidekiq_options'], maxPerFile: 3 },
       rateLimitHeader: {
@@ -694,6 +702,24 @@ export default defineRule({
           ...activeJob.slice(0, 3).map((a) => fromMatch(a.call, 'outbound call made by a job retried with backoff')),
         ],
         { ...result.data, activeJobRetries: activeJob.length },
+      );
+    }
+    // Req's default retry applies to the call unless its options (the call and the few lines below)
+    // switch it off or make it a method Req does not retry by default.
+    const reqCalls = (result.score ?? 0) < 0.6 ? productionMatches(ctx, 'reqDefaultRetry') : [];
+    const reqRetried = reqCalls.filter((m) => {
+      const opts = (ctx.files.lines(m.path)?.range(m.line, m.line + 6) ?? []).join('\n');
+      return !/\bretry:[ \t]*(?:false|nil)\b/.test(opts) && !/\bmethod:[ \t]*:(?:post|put|patch|delete)\b/.test(opts);
+    });
+    if (reqRetried.length > 0) {
+      const r = reqRetried[0]!;
+      return partial(
+        0.6,
+        `Req retries by default: ${reqRetried.length} Req GET/HEAD call${reqRetried.length === 1 ? '' : 's'} (${r.path}:${r.line}) use Req's default retry of transient errors (\`retry: :safe_transient\`, exponential backoff, 3 retries); no retry policy is set explicitly, and calls with other methods are not retried.`,
+        firstPerFile(reqRetried)
+          .slice(0, 3)
+          .map((m) => fromMatch(m, "Req call: retried on transient errors with backoff by Req's default")),
+        { ...result.data, reqDefaultRetries: reqRetried.length },
       );
     }
     if (fixedDecorators.length > 0 && (result.score ?? 0) < 0.5) {

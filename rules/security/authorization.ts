@@ -73,6 +73,16 @@ const CURRENT_USER = String.raw`\b(?:current_user|currentUser|CurrentUser|curren
 const OWNER_CMP = new RegExp(String.raw`${IF}[^\n]*(?:!==?|\bis\s+not\b|<>)`);
 const OWNER_IN = new RegExp(OWNER_WORD);
 const DENY_IN = new RegExp(DENY);
+/** How an Elixir plug, controller or LiveView refuses a request. */
+const EX_DENY = String.raw`\braise[ \t(]+[\w.]*(?:Unauthori[sz]ed|Forbidden|NotAuthori[sz]ed|AccessDenied|PermissionDenied|NotAllowed)\w*|\b(?:put_status|send_resp|resp)\([ \t]*(?:conn[ \t]*,[ \t]*)?(?::forbidden|:unauthorized|40[13])\b|\{:halt,|\|>[ \t]*halt\(\)|\bhalt\(conn\)|\{:error,[ \t]*:(?:forbidden|unauthorized|not_authorized)\}`;
+/**
+ * A name about a role or permission (`has_org_role?`, `user.admin`, `authorized?`, `can_edit?`,
+ * `permissions`); not `authorization` (the header an authentication plug reads) and not `scope`
+ * (Phoenix 1.8's `current_scope` is the signed-in user).
+ */
+const EX_ROLE_WORD = String.raw`\b(?=can_|\w*?(?:[Rr]ole|[Aa]dmin|[Pp]ermi(?:t|ssion)|[Aa]uthori[sz](?:ed|e\b|e_)|[Pp]rivilege|[Ss]taff|[Ss]uper_?[Uu]ser))\w+[?!]?`;
+const EX_ROLE_DENY = String.raw`\b(?:if|unless|case)\b${NOT_IF}{0,120}?${EX_ROLE_WORD}[^\n]{0,160}?(?:\n[^\n]{0,160}?){0,5}?(?:${EX_DENY})|${EX_ROLE_WORD}(?:\([^\n]{0,160}?\))?[ \t]*(?:\|\||\bor\b)[ \t]*(?:${EX_DENY})`;
+
 /**
  * A guard function named for the role it requires (`check_admin`, `require_super_user`,
  * `ensureOwner`): credited only when its body refuses with a 403 (the `deny` lines below it).
@@ -159,7 +169,7 @@ export default defineRule({
     severity: 'high',
     effort: 'medium',
     detection:
-      'Code that checks a role, permission or policy (production code only): Elixir `Bodyguard.permit`/`use Bodyguard.Policy`, Canada `can?(…)`, Canary and a hand-written `plug :authorize…`/`plug :require_admin…`; `@Roles(`/`RolesGuard`, CASL abilities, Casbin enforcers, `new AccessControl`; DRF `permission_classes` (not `AllowAny` alone), `@permission_required`, `PermissionRequiredMixin`, FastAPI `Security(…, scopes=…)`, `@roles_required`; Go Casbin/OPA; Spring `@PreAuthorize`/`@Secured`/`@RolesAllowed`/`hasRole`; ASP.NET `[Authorize(Roles|Policy=…)]`, `AddPolicy`, `RequireRole`; Pundit `authorize`, CanCanCan; OAuth scope checks (`authorize_scope!`), Rocket/actix request guards named for a role (`FromRequest for AdminHeaders`), actix-web-grants/poem-grants `#[protect(…)]`/`#[has_permissions(…)]`, Go lookups of a caller’s group in the configured allowed groups (`_, ok := p.AllowedGroups[group]`), guard functions named for a role whose body refuses with 403 (`def check_admin` … `HTTPStatus.FORBIDDEN`), hand-written guard functions named for a role or permission (`is_admin`, `is_mod_or_admin`, `check_community_mod_action`, `hasPermission`, `require_role`) cited with their definition and one call elsewhere (a guard nothing calls, or one in browser code, earns nothing; nor one whose body names no role, permission, scope, group or owner: a `requireAdmin…` that only checks a password or token lets every authenticated caller through, which is authentication), membership checks in a request hook or middleware (`if (workspaceId !== workspace.id)` … `reply.status(403)`: the caller is not a member of the workspace, tenant or organisation the request names), conditions comparing the user’s role with a named role (`if user.role == "admin"`, `Role::Moderator`, `!user.admin`), hand-written guards: a condition on a role, permission, scope or membership that answers 403/forbidden (`if not rw: raise PermissionDenied`, `if !user.IsAdmin {… StatusForbidden`); Laravel `Gate::`, `$this->authorize`, `can:` middleware, Symfony `IsGranted`/`access_control`; role checks on identity-provider groups: the groups of a caller tested for a configured group (`groups.contains(…)`, `userGroups.includes(…)`) where production code reads the `groups` claim of the token (Azure AD/Entra ID, Keycloak); OPA `.rego` policies; Express/Koa middleware written by hand whose condition on the caller’s roles, authorities, permissions or scopes (`!roles.some(r => allowed.includes(r))`) refuses the request within a few lines (403/401, a redirect, `next(err)`, a throw), cited with the line that mounts it (`app.use(gate(…))`, a route that lists it). Libraries from the `authorization` catalogue alone earn partial credit; so do ownership checks alone (`if post.author != current_user(): abort(403)`). A variable of a guard’s name (a CLI flag `var isAdmin bool`) is neither a use of the guard nor a role check. Not applicable when the only HTTP server serves operational routes (/metrics, health probes, pprof), as the listener of a Kubernetes controller or an agent does. controller-runtime\'s metrics filter (`Metrics.FilterProvider = filters.WithAuthenticationAndAuthorization`: TokenReview and SubjectAccessReview on each request to /metrics) counts as a pass where the manager is the only HTTP server (a Kubernetes operator), as partial credit (metrics only) beside a web framework or another server.',
+      'Code that checks a role, permission or policy (production code only): Elixir `Bodyguard.permit`/`use Bodyguard.Policy`, Canada `can?(…)`, Canary, LetMe `use LetMe.Policy`, Permit `use Permit.Phoenix.Controller`, PolicyWonk, a hand-written `plug :authorize…`/`plug :require_admin…` and hand-written Elixir checks on a role or permission that refuse the request (`authorized?(perm, role) || raise UnauthorizedError`, `if has_org_role?(…)` … `put_status(:forbidden) |> halt()`, an `on_mount` hook answering `{:halt, …}`); `@Roles(`/`RolesGuard`, CASL abilities, Casbin enforcers, `new AccessControl`; DRF `permission_classes` (not `AllowAny` alone), `@permission_required`, `PermissionRequiredMixin`, FastAPI `Security(…, scopes=…)`, `@roles_required`; Go Casbin/OPA; Spring `@PreAuthorize`/`@Secured`/`@RolesAllowed`/`hasRole`; ASP.NET `[Authorize(Roles|Policy=…)]`, `AddPolicy`, `RequireRole`; Pundit `authorize`, CanCanCan; OAuth scope checks (`authorize_scope!`), Rocket/actix request guards named for a role (`FromRequest for AdminHeaders`), actix-web-grants/poem-grants `#[protect(…)]`/`#[has_permissions(…)]`, Go lookups of a caller’s group in the configured allowed groups (`_, ok := p.AllowedGroups[group]`), guard functions named for a role whose body refuses with 403 (`def check_admin` … `HTTPStatus.FORBIDDEN`), hand-written guard functions named for a role or permission (`is_admin`, `is_mod_or_admin`, `check_community_mod_action`, `hasPermission`, `require_role`) cited with their definition and one call elsewhere (a guard nothing calls, or one in browser code, earns nothing; nor one whose body names no role, permission, scope, group or owner: a `requireAdmin…` that only checks a password or token lets every authenticated caller through, which is authentication), membership checks in a request hook or middleware (`if (workspaceId !== workspace.id)` … `reply.status(403)`: the caller is not a member of the workspace, tenant or organisation the request names), conditions comparing the user’s role with a named role (`if user.role == "admin"`, `Role::Moderator`, `!user.admin`), hand-written guards: a condition on a role, permission, scope or membership that answers 403/forbidden (`if not rw: raise PermissionDenied`, `if !user.IsAdmin {… StatusForbidden`); Laravel `Gate::`, `$this->authorize`, `can:` middleware, Symfony `IsGranted`/`access_control`; role checks on identity-provider groups: the groups of a caller tested for a configured group (`groups.contains(…)`, `userGroups.includes(…)`) where production code reads the `groups` claim of the token (Azure AD/Entra ID, Keycloak); OPA `.rego` policies; Express/Koa middleware written by hand whose condition on the caller’s roles, authorities, permissions or scopes (`!roles.some(r => allowed.includes(r))`) refuses the request within a few lines (403/401, a redirect, `next(err)`, a throw), cited with the line that mounts it (`app.use(gate(…))`, a route that lists it). Libraries from the `authorization` catalogue alone earn partial credit; so do ownership checks alone (`if post.author != current_user(): abort(403)`). A variable of a guard’s name (a CLI flag `var isAdmin bool`) is neither a use of the guard nor a role check. Not applicable when the only HTTP server serves operational routes (/metrics, health probes, pprof), as the listener of a Kubernetes controller or an agent does. controller-runtime\'s metrics filter (`Metrics.FilterProvider = filters.WithAuthenticationAndAuthorization`: TokenReview and SubjectAccessReview on each request to /metrics) counts as a pass where the manager is the only HTTP server (a Kubernetes operator), as partial credit (metrics only) beside a web framework or another server.',
     patterns: {
       ctrlMetricsAuth: CTRL_METRICS_AUTH,
       js: {
@@ -375,11 +385,34 @@ export default defineRule({
       },
       // Elixir: Bodyguard (`Bodyguard.permit`, `use Bodyguard.Policy`), Canada/Canary (`can?`,
       // `plug :load_and_authorize_resource`), a project's `plug :authorize…`/`plug :require_admin…`.
+      // LetMe (`use LetMe.Policy`), Permit (`use Permit.Phoenix.Controller`, `use Permit.Permissions`),
+      // PolicyWonk and Canada's protocol (`defimpl Canada.Can, for: User`).
       elixir: {
         regex:
-          /\bBodyguard\.permit[!?]?\(|^[ \t]*(?:use|@behaviour)[ \t]+Bodyguard\.Policy\b|\bcan\?\(|^[ \t]*plug[ \t]+:(?:load_and_authorize_resource|authorize|require_(?:admin|role|permission|scope|access)|ensure_(?:admin|role|permission|access))|^[ \t]*plug[ \t]+(?:Canary\.Plugs|Guardian\.Permissions)\b/m,
+          /\bBodyguard\.permit[!?]?\(|^[ \t]*(?:use|@behaviour)[ \t]+Bodyguard\.Policy\b|\bcan\?\(|^[ \t]*plug[ \t]*\(?[ \t]*:(?:load_and_authorize_resource|authorize|require_(?:admin|role|permission|scope|access)|ensure_(?:admin|role|permission|access))|^[ \t]*plug[ \t]*\(?[ \t]*(?:Canary\.Plugs|Guardian\.Permissions|PolicyWonk\.Enforce)\b|^[ \t]*use[ \t]+(?:LetMe\.Policy|Permit(?:\.Phoenix\.(?:Controller|LiveView|Router)|\.Ecto\.Permissions|\.Permissions)?|PolicyWonk\.(?:Policy|Enforce))\b|^[ \t]*defimpl[ \t]+Canada\.Can\b/m,
         files: ['**/*.ex'],
-        literals: ['Bodyguard', 'can?(', 'plug', 'Canary', 'Guardian.Permissions'],
+        literals: [
+          'Bodyguard',
+          'can?(',
+          'plug',
+          'Canary',
+          'Guardian.Permissions',
+          'LetMe',
+          'Permit',
+          'PolicyWonk',
+          'Canada',
+        ],
+      },
+      // Hand-written Elixir checks (blind round 36, nerves_hub_web: 101 `authorized!(:perm, scope)` calls
+      // not found): a condition on a role or permission that refuses the request — raises an
+      // Unauthorized/Forbidden error, answers 401/403, halts the conn or the LiveView mount, returns
+      // `{:error, :forbidden}` — within a few lines (`if has_org_role?(org, user, role) do … else raise
+      // UnauthorizedError`), or right after `||`/`or` (`authorized?(user, perm) || raise UnauthorizedError`).
+      elixirRoleDeny: {
+        regex: new RegExp(EX_ROLE_DENY),
+        files: ['**/*.ex'],
+        literals: ['raise', 'put_status', 'send_resp', ':halt', 'halt(', ':forbidden', ':unauthorized'],
+        maxPerFile: 3,
       },
       php: {
         regex:
@@ -536,7 +569,12 @@ export default defineRule({
             /\bAddPolicy\b/.test(m.snippet) && policyKind(m, ctx.matches('dotnetSetup')) !== 'authorization',
         },
         { key: 'ruby', label: 'Pundit/CanCanCan authorization' },
-        { key: 'elixir', label: 'Elixir authorization (Bodyguard, Canada/Canary, authorize plugs)' },
+        { key: 'elixir', label: 'Elixir authorization (Bodyguard, Canada/Canary, LetMe, Permit, authorize plugs)' },
+        {
+          key: 'elixirRoleDeny',
+          label: 'Elixir role or permission checks that refuse the request (raise, 401/403, halt)',
+          rank: 2,
+        },
         { key: 'php', label: 'Laravel/Symfony gates, policies or voters' },
         { key: 'phpConfig', label: 'Symfony access control' },
         { key: 'rust', label: 'Rust role or policy checks' },

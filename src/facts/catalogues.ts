@@ -766,6 +766,9 @@ export function catalogueFor(name: string, detect?: Record<string, string[]>): s
 Object.assign(CATALOGUES, {
   // Libraries that generate an API description from code (api-contract: partial credit).
   'openapi-generators': [
+    // Elixir (Hex): OpenApiSpex operation specs, PhoenixSwagger swagger_path macros.
+    'open_api_spex',
+    'phoenix_swagger',
     '@nestjs/swagger',
     'swagger-jsdoc',
     'swagger-ui-express',

@@ -108,3 +108,23 @@ describe('outbound calls', () => {
     expect(o.sites.map((s) => s.path)).toEqual(['app/models/provider/synth.rb']);
   });
 });
+
+describe('outbound calls: definitions named fetch (blind round 36)', () => {
+  it('an Elixir `defdelegate fetch(struct, key), to: Map` (the Access behaviour) or a defp is no call, nor a bare fetch(…) in Elixir (no global fetch there)', async () => {
+    const o = await outbound({
+      'lib/shop/settings.ex':
+        'defmodule Shop.Settings do\n  @behaviour Access\n  @impl Access\n  defdelegate fetch(struct, key), to: Map\n  defp fetch(x, k), do: Map.fetch(x, k)\nend\n',
+      'lib/shop/tools.ex':
+        'defmodule Shop.Tools do\n  def for_kind(%{kind: kind}), do: fetch(kind)\n  defp fetch(kind), do: Map.fetch(@tools, kind)\nend\n',
+      'src/repo.kt': 'class Repo {\n  suspend fun fetch(id: String): Item = db.find(id)\n}\n',
+    });
+    expect(o.found).toBe(false);
+  });
+  it('a global fetch call still is one', async () => {
+    const o = await outbound({
+      'src/load.ts': "export const load = () => fetch('https://api.example/items')\n",
+      'lib/shop/rates.ex': 'defmodule Shop.Rates do\n  def get, do: Req.get!(fetch(:url))\nend\n',
+    });
+    expect(o.sites.map((s) => `${s.path}:${s.line}`)).toEqual(['lib/shop/rates.ex:2', 'src/load.ts:1']);
+  });
+});

@@ -21,7 +21,10 @@ const URL_METHOD = String.raw`(?<!\b(?:rf|factory|request_factory|requestFactory
 
 const CALLS = [
   // JavaScript/TypeScript: fetch, axios/got/ky/superagent/undici, node http(s), Nest HttpService, SDK clients.
-  String.raw`(?<![\w.$]|def |function )fetch\(\s*[\x60'"\w]`,
+  // A definition of a function named fetch is no call: Python/Ruby/Scala `def`, Elixir `defp`,
+  // `defmacro` and `defdelegate fetch(struct, key), to: Map` (the Access behaviour, blind round 36),
+  // Kotlin `fun`, Go `func`, Rust `fn`, a JS `async fetch(` method.
+  String.raw`(?<![\w.$]|\bdef |\bdefp |\bdefmacrop? |\bdefdelegate |function |\bfun |\bfunc |\bfn |\basync )fetch\(\s*[\x60'"\w]`,
   String.raw`\b(?:axios|got|ky|superagent|needle|ofetch|\$fetch)(?:\.(?:get|post|put|patch|delete|head|request|create|extend))?\(`,
   String.raw`\bundici\.(?:request|fetch)\(|\brequest\(\s*['"\x60]https?:`,
   String.raw`\bhttps?\.(?:request|get)\(`,
@@ -227,6 +230,17 @@ export const OUTBOUND_PATTERN: ScanPattern = {
 const BARE_CLIENT = /\bnew\s+Client\(/g;
 const CALL_LINE = new RegExp(CALLS, 'm');
 
+/**
+ * Elixir has no global `fetch`: a bare `fetch(tool)` there calls a function of the module or one it
+ * imports (`Map.fetch`, `Keyword.fetch` delegated through Access; blind round 36, nerves_hub_web
+ * update_tool.ex `def for_firmware(…), do: fetch(tool)`). A line whose only call is that calls nothing.
+ */
+const BARE_FETCH = /(?<![\w.$])fetch\(/g;
+function onlyElixirFetch(m: Match): boolean {
+  if (!/\.exs?$/.test(m.path) || !/(?<![\w.$])fetch\(/.test(m.snippet)) return false;
+  return !CALL_LINE.test(m.snippet.replace(BARE_FETCH, '_('));
+}
+
 function onlyBareClient(m: Match): boolean {
   if (m.path.endsWith('.php') || !/\bnew\s+Client\(/.test(m.snippet)) return false;
   return !CALL_LINE.test(m.snippet.replace(BARE_CLIENT, 'new _('));
@@ -330,6 +344,7 @@ export function outboundCalls(
       !isMigrationRunner(m.path) &&
       !isCommentLine(m.snippet) &&
       !onlyBareClient(m) &&
+      !onlyElixirFetch(m) &&
       !onlyLookup(m) &&
       !inTest(m) &&
       componentOf(m.path) === 'server',

@@ -63,7 +63,7 @@ export const MIDDLEWARE_PATTERNS: Record<string, PatternSpec> = table({
   // by `install(CORS) { allowHost(…) }` (its origins lines are in the block, `anyHost()` is any origin).
   cors: {
     regex:
-      /\bcors\s*\(|CORSMiddleware|\bCORS\s*\(|CORS_ALLOWED_ORIGINS|CORS_ORIGIN_WHITELIST|cors\.(?:New|Default|AllowAll)\s*\(|handlers\.CORS|middleware\.CORS(?:WithConfig)?\s*\(|@CrossOrigin|CorsConfiguration|addCorsMappings|\.cors\s*\(\s*(?:\w+\s*->|Customizer)|AddCors\s*\(|UseCors\s*\(|Rack::Cors|CorsLayer|Cors::(?:default|permissive)\s*\(|enableCors\s*\(|['"]?allowed_origins['"]?\s*(?:=>|:)|register\(\s*(?:require\(\s*['"]@fastify\/cors['"]\s*\)|fastifyCors|cors)\b|\.(?:Header\(\)\.Set|set|setHeader|header)\(\s*(?:["']Access-Control-Allow-Origin["']|(?:\w+\.)*AccessControlAllowOrigin\b)\s*,|(?<![^\n])nelmio_cors[ \t]*:|\binstall\(\s*CORS\s*\)|\bplug[ \t]+(?:CORSPlug|Corsica)\b/,
+      /\bcors\s*\(|CORSMiddleware|\bCORS\s*\(|CORS_ALLOWED_ORIGINS|CORS_ORIGIN_WHITELIST|cors\.(?:New|Default|AllowAll)\s*\(|handlers\.CORS|middleware\.CORS(?:WithConfig)?\s*\(|@CrossOrigin|CorsConfiguration|addCorsMappings|\.cors\s*\(\s*(?:\w+\s*->|Customizer)|AddCors\s*\(|UseCors\s*\(|Rack::Cors|CorsLayer|Cors::(?:default|permissive)\s*\(|enableCors\s*\(|['"]?allowed_origins['"]?\s*(?:=>|:)|register\(\s*(?:require\(\s*['"]@fastify\/cors['"]\s*\)|fastifyCors|cors)\b|\.(?:Header\(\)\.Set|set|setHeader|header)\(\s*(?:["']Access-Control-Allow-Origin["']|(?:\w+\.)*AccessControlAllowOrigin\b)\s*,|(?<![^\n])nelmio_cors[ \t]*:|\binstall\(\s*CORS\s*\)|\bplug[ \t]*\(?[ \t]*(?:CORSPlug|Corsica)\b/,
     files: CODE,
     // A Go middleware that sets the header through a constant (`rw.Header().Set(httpheaders.AccessControlAllowOrigin,
     // cfg.AllowOrigin)`, blind round 24 imgproxy middlewares.go:38).
@@ -189,9 +189,11 @@ export const MIDDLEWARE_PATTERNS: Record<string, PatternSpec> = table({
   // default unless someone turns it off (`SECURE_SSL_REDIRECT = config("…", default=not DEBUG)`,
   // `env.bool("…", default=True)`, `SECURE_HSTS_SECONDS = env.int("…", default=31536000)`; blind
   // round 28, kitsune settings.py:624). A default of False or 0 leaves it off.
+  // Phoenix: `plug Plug.SSL` or `plug(Plug.SSL, …)` in the endpoint, `force_ssl: [hsts: true]` in the
+  // endpoint's config (Plug.SSL redirects to HTTPS and sends HSTS by default), or the header put by hand.
   https: {
     regex:
-      /\bUseHsts\s*\(|STSSeconds:\s*[1-9]|\blusca\.hsts\s*\(|UseHttpsRedirection\s*\(|HTTPSRedirectMiddleware|SECURE_SSL_REDIRECT\s*=\s*(?:True|not\s+DEBUG\b)|SECURE_HSTS_SECONDS\s*=\s*[1-9]|(?:SECURE_SSL_REDIRECT|SECURE_HSTS_SECONDS)\s*=\s*[\w.]{1,40}\(\s*["']\w{1,80}["']\s*,\s*(?:default\s*=\s*)?(?:True\b|not\s+DEBUG\b|["']?[1-9]|["'](?:true|True|on|yes)["'])|\bhsts\s*\(|strictTransportSecurity(?!\s*:\s*false\b)|Strict-Transport-Security|force_ssl\s*=\s*(?!false\b|nil\b)\S|requiresSecure\s*\(|requireHttps|force_https\s*[=:]\s*(?:True|true|1)\b|SSLRedirect\s*:\s*true|HttpsRedirection|express-sslify|enforceHTTPS|(?:URL::|->)forceScheme\(\s*['"]https|\.httpStrictTransportSecurity\s*\(|\bplug[ \t]+Plug\.SSL\b|\bforce_ssl:[ \t]*\[/,
+      /\bUseHsts\s*\(|STSSeconds:\s*[1-9]|\blusca\.hsts\s*\(|UseHttpsRedirection\s*\(|HTTPSRedirectMiddleware|SECURE_SSL_REDIRECT\s*=\s*(?:True|not\s+DEBUG\b)|SECURE_HSTS_SECONDS\s*=\s*[1-9]|(?:SECURE_SSL_REDIRECT|SECURE_HSTS_SECONDS)\s*=\s*[\w.]{1,40}\(\s*["']\w{1,80}["']\s*,\s*(?:default\s*=\s*)?(?:True\b|not\s+DEBUG\b|["']?[1-9]|["'](?:true|True|on|yes)["'])|\bhsts\s*\(|strictTransportSecurity(?!\s*:\s*false\b)|Strict-Transport-Security|force_ssl\s*=\s*(?!false\b|nil\b)\S|requiresSecure\s*\(|requireHttps|force_https\s*[=:]\s*(?:True|true|1)\b|SSLRedirect\s*:\s*true|HttpsRedirection|express-sslify|enforceHTTPS|(?:URL::|->)forceScheme\(\s*['"]https|\.httpStrictTransportSecurity\s*\(|\bplug[ \t]*\(?[ \t]*Plug\.SSL\b|\bforce_ssl:[ \t]*\[|\bput_resp_header\([^\n]{0,60}?["']strict-transport-security["']/,
     // fly.toml `[http_service] force_https = true`: Fly's proxy redirects HTTP to HTTPS.
     files: [...CODE, '**/fly*.toml'],
     literals: [
@@ -210,6 +212,7 @@ export const MIDDLEWARE_PATTERNS: Record<string, PatternSpec> = table({
       'forceScheme',
       'Plug.SSL',
       'force_ssl',
+      'strict-transport-security',
     ],
   },
   // A header set through a constant that names it (`w.Header().Set(httpheaders.ContentSecurityPolicy, csp)`):
