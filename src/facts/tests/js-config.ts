@@ -374,7 +374,12 @@ export function jsRunnerSpecs(files: FileView): RunnerSpec[] {
     const raw = files.read(path) ?? '';
     // Jest's `projects: [...]`: each project selects its own files; the config's own options
     // stand only when some project could not be read.
-    const projects = runner === 'jest' ? jestProjects(path, uncommented(raw), files) : undefined;
+    const projects =
+      runner === 'jest'
+        ? jestProjects(path, uncommented(raw), files)
+        : runner === 'vitest'
+          ? vitestProjects(path, uncommented(raw))
+          : undefined;
     const spec = !projects
       ? specFromConfig(runner, path, raw)
       : projects.complete
@@ -639,6 +644,43 @@ export function jestProjects(
       i = '([{'.includes(code[i]!) ? Math.max(matchBracket(code, i), i + 1) : i + 1;
   }
   return { specs, complete };
+}
+
+/**
+ * Vitest's `test: { projects: [{ test: { include, exclude } }, …] }` (read as text): each inline
+ * project selects its own files, so one project's `exclude` does not drop what another includes.
+ * Any other element (a path, a glob, a call) leaves the list incomplete: the whole config is then
+ * read as before, beside the projects read.
+ */
+function vitestProjects(path: string, text: string): { specs: RunnerSpec[]; complete: boolean } | undefined {
+  const code = mask(text, SYNTAX.js);
+  const m = PROJECTS.exec(code);
+  if (!m) return undefined;
+  const open = m.index + m[0].length - 1;
+  const end = matchBracket(code, open);
+  if (end < 0) return undefined;
+  const specs: RunnerSpec[] = [];
+  let complete = true;
+  for (let i = open + 1; i < end - 1; ) {
+    const c = code[i]!;
+    if (/[\s,]/.test(c)) {
+      i++;
+      continue;
+    }
+    if (c === '{') {
+      const close = matchBracket(code, i);
+      if (close < 0) return { specs, complete: false };
+      const spec = specFromConfig('vitest', path, text.slice(i, close));
+      if (spec) specs.push(spec);
+      else complete = false;
+      i = close;
+      continue;
+    }
+    complete = false;
+    while (i < end - 1 && code[i] !== ',')
+      i = '([{'.includes(code[i]!) ? Math.max(matchBracket(code, i), i + 1) : i + 1;
+  }
+  return specs.length ? { specs, complete } : undefined;
 }
 
 /** Characters of spread bases read into the projects of one jest config, all together. */

@@ -84,3 +84,55 @@ describe('Playwright projects select their own files (blind round 36)', () => {
     ]);
   });
 });
+
+describe('Vitest projects select their own files (blind round 36, re-audit)', () => {
+  const vitestTree = (projects: string) => ({
+    'package.json': JSON.stringify({ scripts: { test: 'vitest run' }, devDependencies: { vitest: '3.2.0' } }),
+    'vitest.config.ts': [
+      "import { defineConfig } from 'vitest/config';",
+      'export default defineConfig({',
+      '  test: {',
+      "    coverage: { include: ['src/**/*.ts'] },",
+      '    projects: [',
+      projects,
+      '    ],',
+      '  },',
+      '});',
+    ].join('\n'),
+    'src/utils/helpers.test.ts': "import { it } from 'vitest';\nit('a', () => {});\nit('b', () => {});\n",
+    'src/hooks/use-menu.test.ts': "import { it } from 'vitest';\nit('opens', () => {});\n",
+    'src/components/toggle.test.tsx': "import { it } from 'vitest';\nit('renders', () => {});\n",
+  });
+  it("one project's exclude does not drop what another project includes", () => {
+    const inv = testInventory(
+      memoryIndex(
+        vitestTree(
+          [
+            "      { extends: true, test: { name: 'unit', include: ['src/**/*.test.ts'], exclude: ['src/hooks/**/*.test.ts'] } },",
+            "      { extends: true, test: { name: 'ui', include: ['**/*.test.tsx', 'src/hooks/**/*.test.ts'] } },",
+          ].join('\n'),
+        ),
+      ),
+    );
+    expect(inv.files.map((f) => f.path)).toEqual([
+      'src/components/toggle.test.tsx',
+      'src/hooks/use-menu.test.ts',
+      'src/utils/helpers.test.ts',
+    ]);
+    expect(inv.notCollected).toEqual([]);
+  });
+  it('a file no project includes is not collected', () => {
+    const inv = testInventory(
+      memoryIndex(
+        vitestTree(
+          "      { test: { name: 'unit', include: ['src/**/*.test.ts'], exclude: ['src/hooks/**/*.test.ts'] } },",
+        ),
+      ),
+    );
+    expect(inv.files.map((f) => f.path)).toEqual(['src/utils/helpers.test.ts']);
+    expect(inv.notCollected.map((n) => n.path).sort()).toEqual([
+      'src/components/toggle.test.tsx',
+      'src/hooks/use-menu.test.ts',
+    ]);
+  });
+});
