@@ -1051,6 +1051,13 @@ export default defineRule({
           r.chain.some((h) => h.path === sj.path && h.line > sj.line && h.line < sj.to),
         );
         if (!j) continue;
+        // A job that also runs a browser suite starts its services for the app that suite drives:
+        // the other runner's tests are integration tests only when they use a service themselves.
+        const inJob = (x: CommandRun) => x.chain.some((h) => h.path === j.path && h.line > j.line && h.line < j.to);
+        const browserBeside = ctx.facts.commands.runs.some(
+          (x) => x.origin.kind === 'ci' && x.tools.some((t) => BROWSER_RUNNER.test(t.name)) && inJob(x),
+        );
+        if (browserBeside && !runnerFilesUseServices(ctx.files, inv.files, tool.name)) continue;
         withServices.splice(withServices.indexOf(j), 1);
         const runner = tool.name;
         const last = r.chain[r.chain.length - 1];
@@ -1255,6 +1262,30 @@ function clusterDeploy(snippet: string, text: string): string | undefined {
  * them (`docker compose up` then Cypress) runs the end-to-end suite, not integration tests (blind round 28).
  */
 const BROWSER_RUNNER = /playwright|cypress|webdriver|nightwatch|newman|selenium|puppeteer|testcafe/i;
+
+/**
+ * What a test file that talks to a database, broker or other live service says: a client library
+ * imported (`from 'pg'`, `require("ioredis")`, `import psycopg`), a connection variable
+ * (`DATABASE_URL`), a local service address, or a module of its own named for the data layer
+ * (`../lib/prisma`, `@/db`). One pass of literal alternatives (hostile input).
+ */
+const SERVICE_USE =
+  /['"](?:pg|postgres|mysql2?|mongodb|mongoose|redis|ioredis|@prisma\/client|typeorm|sequelize|knex|kafkajs|amqplib|amqp-connection-manager|nats|bullmq|bull|@elastic\/elasticsearch|ldapjs|@mikro-orm\/core|drizzle-orm|@testcontainers\/[\w-]{1,40}|testcontainers)['"]|\b(?:import|from)[ \t]+(?:psycopg2?|sqlalchemy|pymongo|asyncpg|redis|django|motor|aiokafka|kafka|pika)\b|\b(?:DATABASE_URL|DB_HOST|REDIS_URL|MONGO(?:DB)?_UR[LI]|POSTGRES_[A-Z]{2,20}|AMQP_URL|KAFKA_BROKERS?)\b|\b(?:localhost|127\.0\.0\.1):\d{4,5}\b|['"][^'"\n]{0,200}\/(?:db|database|prisma|models?|repositor(?:y|ies)|entities)['"]|@pytest\.mark\.django_db|\bActiveRecord::/;
+
+/**
+ * Whether any test file of the runner (its framework, as the inventory names it) uses a live
+ * service. A runner none of whose files is in the inventory is given the benefit of the doubt.
+ */
+function runnerFilesUseServices(
+  files: FileView,
+  inventory: readonly { path: string; framework: string }[],
+  runner: string,
+): boolean {
+  const name = runner.toLowerCase();
+  const own = inventory.filter((f) => f.framework.toLowerCase() === name || name.includes(f.framework.toLowerCase()));
+  if (!own.length) return true;
+  return own.slice(0, 300).some((f) => SERVICE_USE.test((files.read(f.path) ?? '').slice(0, 100_000)));
+}
 
 /** Load-test tools by their command: k6, Locust, Artillery, JMeter, Vegeta, Gatling, a `*-loadtest` runner. */
 const LOAD_CMD = /^(?:k6|locust|artillery|jmeter|vegeta|gatling(?:\.sh)?|[\w-]*load-?test[\w-]*)$/i;

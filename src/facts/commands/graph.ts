@@ -22,7 +22,7 @@ import { gruntResolver, gulpResolver } from './js-tasks.js';
 import { cargoMakeTasks, goBuildScript, invokeTasks, mageTargets } from './task-runners.js';
 import { gradleTasks, mavenPhases } from './jvm.js';
 import { justRecipes, makeTargets, rakeTasks, taskfileTasks } from './make.js';
-import { nixRun, treefmtFormatters } from './nix.js';
+import { nixFlakeCheck, nixRun, treefmtFormatters } from './nix.js';
 import {
   assumedPackageManager,
   composerScripts,
@@ -79,6 +79,7 @@ const RESOLVERS: Resolver[] = [
   runnerScripts,
   consoleScripts,
   nixRun,
+  nixFlakeCheck,
   treefmtFormatters,
 ];
 

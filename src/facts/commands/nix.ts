@@ -7,7 +7,7 @@
  * evaluated, and its script body followed like a recipe. Arguments after `--` take the place of
  * `"$@"`. `nix develop -c CMD` and `nix shell … -c CMD` are wrappers (shell.ts).
  */
-import type { FileView } from '../../types.js';
+import type { FileView, Lines } from '../../types.js';
 import { memo } from '../../util/memo.js';
 import { type Block, dirOf, findIn, flagValue, type Resolver, type Synthetic } from './types.js';
 
@@ -43,10 +43,34 @@ function opensScript(line: string): boolean {
   return /\btext[ \t]*=|writeShell|writeScript|runCommand|writers\.\w/.test(before.slice(before.lastIndexOf("'") + 1));
 }
 
+/**
+ * A line that opens a build phase's script (`buildPhase = ''`, `checkPhase = ''`, `script = ''`):
+ * what `nix build` and `nix flake check` run when they build a check derivation.
+ */
+function opensPhase(line: string): boolean {
+  const end = /''[ \t]*;?$/.exec(line);
+  if (!end) return false;
+  const before = line.slice(0, end.index);
+  return /\b(?:\w{0,40}Phase|script)[ \t]*=[ \t]*$/.test(before.slice(before.lastIndexOf("'") + 1));
+}
+
+/** The lines of an indented string opened on line k, up to its closing `''`; undefined if unclosed. */
+function bodyAfter(lines: Lines, k: number, count: number): string[] | undefined {
+  const body: string[] = [];
+  for (let b = k + 1; b <= Math.min(count, k + MAX_BODY); b++) {
+    const t = lines.bare(b);
+    // The closing '' (not the escapes ''' ''$ ''\).
+    if (/^[ \t]*''(?!['$\\])/.test(t)) return body;
+    body.push(t);
+  }
+  return undefined;
+}
+
 /** Where `name` is defined in the repository's Nix files, and the script it runs. */
 function definition(
   files: FileView,
   name: string,
+  phases = false,
 ): { block?: Block; program?: { argv: string[]; path: string; line: number } } | undefined {
   const paths = files.match(['flake.nix', '**/*.nix']).slice(0, MAX_FILES);
   // `lint = …`, `apps.lint = …`, `packages.lint = …`, `apps.${system}.lint = {`, `"lint" = …`.
@@ -64,41 +88,92 @@ function definition(
         if (k > n && head.test(l)) break;
         const program = /\bprogram[ \t]*=[ \t]*"\$\{[^}]{1,200}\}\/bin\/([\w.-]{1,80})"/.exec(l);
         if (program) return { program: { argv: [program[1]!], path, line: k } };
-        if (!opensScript(l)) continue;
-        const body: string[] = [];
-        for (let b = k + 1; b <= Math.min(count, k + MAX_BODY); b++) {
-          const t = lines.bare(b);
-          // The closing '' (not the escapes ''' ''$ ''\).
-          if (/^[ \t]*''(?!['$\\])/.test(t)) {
-            return {
-              block: { path, line: k + 1, text: body.join('\n'), via: `nix run .#${name}`, cwd: '' },
-            };
-          }
-          body.push(t);
-        }
-        return undefined;
+        if (!opensScript(l) && !(phases && opensPhase(l))) continue;
+        const body = bodyAfter(lines, k, count);
+        if (!body) return undefined;
+        return {
+          block: {
+            path,
+            line: k + 1,
+            text: body.join('\n'),
+            via: `nix ${phases ? 'build' : 'run'} .#${name}`,
+            cwd: '',
+          },
+        };
       }
     }
   }
   return undefined;
 }
 
-/** `nix run .#NAME [-- args]`: the app's or package's script, with its arguments for `"$@"`. */
+/** Nix options that take one value (`--inputs-from .`) or two (`--override-input a b`). */
+const NIX_ONE = new Set([
+  '--inputs-from',
+  '-I',
+  '--include',
+  '--system',
+  '--store',
+  '-o',
+  '--out-link',
+  '--profile',
+  '--extra-experimental-features',
+  '--experimental-features',
+  '-j',
+  '--max-jobs',
+  '--cores',
+  '--log-format',
+  '--eval-store',
+  '--reference-lock-file',
+  '--output-lock-file',
+]);
+const NIX_TWO = new Set(['--override-input', '--option', '--arg', '--argstr', '--update-input']);
+
+/** The positional words of a nix command's own part (before `--`), flag values left out. */
+function positionals(words: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    if (NIX_ONE.has(w)) i += 1;
+    else if (NIX_TWO.has(w)) i += 2;
+    else if (!w.startsWith('-')) out.push(w);
+  }
+  return out;
+}
+
+/** A package of nixpkgs (`nixpkgs#nix-fast-build`, `nixpkgs/nixos-24.05#jq`): its program is named like it. */
+function nixpkgsProgram(ref: string | undefined): string | undefined {
+  return ref
+    ? /^(?:nixpkgs|github:NixOS\/nixpkgs)(?:\/[\w.-]{1,60})?#(?:legacyPackages\.[\w-]+\.)?([A-Za-z_][\w-]{0,80})$/.exec(
+        ref,
+      )?.[1]
+    : undefined;
+}
+
+/**
+ * `nix run .#NAME [-- args]`: the app's or package's script, with its arguments for `"$@"`.
+ * `nix build .#NAME` (`.#checks.SYSTEM.NAME`) builds it: its build and check phases run.
+ * `nix run nixpkgs#TOOL -- args` runs that tool.
+ */
 export const nixRun: Resolver = (argv, { files }) => {
-  if (argv[0] !== 'nix' || argv[1] !== 'run') return undefined;
+  if (argv[0] !== 'nix' || (argv[1] !== 'run' && argv[1] !== 'build')) return undefined;
+  const building = argv[1] === 'build';
   const dash = argv.indexOf('--');
-  const own = argv.slice(2, dash < 0 ? undefined : dash);
-  const ref = own.find((w) => !w.startsWith('-'));
+  const own = positionals(argv.slice(2, dash < 0 ? undefined : dash));
+  const ref = own[0];
+  const args = dash < 0 ? [] : argv.slice(dash + 1);
+  const tool = building ? undefined : nixpkgsProgram(ref);
+  if (tool)
+    return { commands: [{ argv: [tool, ...args], hop: { path: '', line: 0, text: `nix run ${ref}` }, cwd: '' }] };
   const name = flakeAttr(ref);
-  if (!name) return { unresolved: `nix run ${ref ?? ''}: not an app of this flake` };
+  if (!name) return { unresolved: `nix ${argv[1]} ${ref ?? ''}: not an app of this flake` };
   if (!files.exists('flake.nix')) return { unresolved: 'no flake.nix', absent: true };
   const found = memo(files, 'commands:nix:definitions', () => new Map<string, ReturnType<typeof definition>>());
-  if (!found.has(name) && found.size >= MAX_NAMES)
-    return { unresolved: `nix run .#${name}: more than ${MAX_NAMES} flake apps looked up` };
-  if (!found.has(name)) found.set(name, definition(files, name));
-  const def = found.get(name);
+  const key = `${building ? 'build' : 'run'}:${name}`;
+  if (!found.has(key) && found.size >= MAX_NAMES)
+    return { unresolved: `nix ${argv[1]} .#${name}: more than ${MAX_NAMES} flake apps looked up` };
+  if (!found.has(key)) found.set(key, definition(files, name, building));
+  const def = found.get(key);
   if (!def) return { unresolved: `no app or package ${name} in the flake's Nix files` };
-  const args = dash < 0 ? [] : argv.slice(dash + 1);
   if (def.program)
     return {
       commands: [
@@ -119,6 +194,68 @@ export const nixRun: Resolver = (argv, { files }) => {
   return {
     blocks: [{ ...block, text: block.text.replace(/"\$@"|"\$\{@\}"|\$@/g, quoted) }],
   };
+};
+
+/** Check definitions read at most, and lines of one `checks` attribute set. */
+const MAX_CHECKS = 40;
+const MAX_CHECKS_SPAN = 600;
+
+/**
+ * The scripts of the flake's checks: every `buildPhase`/`checkPhase`/`script`/`runCommand … ''`
+ * body inside a `checks = …` (`checks.${system} = {`, `checks = eachSystem (…: {`, flake-parts
+ * `checks.NAME = …`) attribute. The attribute ends at the first later line indented no deeper than
+ * its head (nixfmt and alejandra layout). Read as text, never evaluated.
+ */
+function flakeChecks(files: FileView): Block[] {
+  const out: Block[] = [];
+  for (const path of files.match(['flake.nix', '**/*.nix']).slice(0, MAX_FILES)) {
+    const lines = files.lines(path);
+    if (!lines) continue;
+    const count = Math.min(lines.count, MAX_LINES);
+    for (let n = 1; n <= count && out.length < MAX_CHECKS; n++) {
+      const head = /^([ \t]*)checks(?:\.[\w${}."-]{1,120})?[ \t]*=(?!=)/.exec(lines.bare(n));
+      if (!head) continue;
+      const indent = head[1]!.length;
+      // `checks.x = pkgs.runCommand "x" {} ''` on one line: the body starts there.
+      let k = n;
+      const end = Math.min(count, n + MAX_CHECKS_SPAN);
+      for (; k <= end && out.length < MAX_CHECKS; k++) {
+        const l = lines.bare(k);
+        if (k > n && l.trim() !== '' && /^[ \t]*/.exec(l)![0].length <= indent) break;
+        if (!opensScript(l) && !opensPhase(l)) continue;
+        const body = bodyAfter(lines, k, count);
+        if (!body) break;
+        out.push({ path, line: k + 1, text: body.join('\n'), via: 'nix flake check', cwd: '' });
+        k += body.length + 1;
+      }
+      n = Math.max(n, k - 1);
+    }
+  }
+  return out;
+}
+
+/**
+ * `nix flake check`, `nix-fast-build [--flake .#checks]`: every check of the flake is
+ * built, so each check's scripts run.
+ */
+export const nixFlakeCheck: Resolver = (argv, { files }) => {
+  let ref: string | undefined;
+  if (argv[0] === 'nix' && argv[1] === 'flake' && argv[2] === 'check') ref = positionals(argv.slice(3))[0];
+  else if (argv[0] === 'nix-fast-build') {
+    const at = argv.findIndex((w) => w === '--flake' || w === '-f');
+    ref = at > 0 ? argv[at + 1] : undefined;
+    // `--flake .#checks.x86_64-linux.tests` names one check.
+    const one = ref && /^(?:\.|path:\.|\.\/?)#checks\.[\w.-]+?\.([A-Za-z_][\w-]{0,80})$/.exec(ref);
+    if (one) return nixRun(['nix', 'build', ref!], { files, cwd: '' });
+    if (ref && !/^(?:\.|path:\.|\.\/?)(?:#checks(?:\.[\w-]+)?)?$/.test(ref))
+      return { unresolved: `nix-fast-build ${ref}` };
+    ref = '.';
+  } else return undefined;
+  if (ref !== undefined && !/^(?:\.|path:\.|\.\/?)$/.test(ref))
+    return { unresolved: `nix flake check ${ref}: not this flake` };
+  if (!files.exists('flake.nix')) return { unresolved: 'no flake.nix', absent: true };
+  const blocks = memo(files, 'commands:nix:checks', () => flakeChecks(files));
+  return blocks.length ? { blocks } : { unresolved: 'no check of the flake runs a script' };
 };
 
 /**

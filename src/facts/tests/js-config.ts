@@ -187,28 +187,33 @@ function specFromConfig(runner: string, path: string, raw: string): RunnerSpec |
     exclude = m.exclude;
   }
   if (runner === 'playwright') {
-    // Playwright matches a testMatch glob anywhere under testDir (it prefixes `**/`). A testDir is
-    // relative to the config's folder and may leave it (`testDir: '../e2e'`): the spec's folder
-    // becomes the deepest one holding every testDir.
-    const dirs = (literals(text, 'testDir') ?? ['.']).map((d) => joinDir(dir, d));
-    // A testMatch glob is matched against the whole path (`**/` put in front): one that names folders
-    // (`tests/given-app/*.spec.ts`) matches where those folders are, which may be testDir itself.
-    const written = (literals(text, 'testMatch') ?? DEFAULTS.playwright!).map((g) => clean(g).replace(/^\*\*\//, ''));
-    const globs = written.filter((g) => !g.includes('/')).map((g) => `**/${g}`);
-    const pathGlobs = written.filter((g) => g.includes('/')).flatMap((g) => globRegex(g) ?? []);
-    // A setup project's `testMatch: /.*\.setup\.ts/` is a regex, tested on the absolute path.
-    // `text` has regex bodies blanked (comments masked); the same offsets of `raw` hold them.
-    const regexes = [...text.matchAll(/\btestMatch\s*:\s*(\[[^\]\n]*\]|\/[^\n]*)/g)].flatMap((m) => {
-      const at = m.index + m[0].length - m[1]!.length;
-      const value = raw.slice(at, at + m[1]!.length);
-      return [...value.matchAll(/\/((?:\\.|[^/\n\\])+)\/[a-z]*/g)].flatMap((r) =>
-        safeRegex(r[1]!.replace(/\\/g, '\\\\')),
-      );
-    });
-    if (regexes.length || pathGlobs.length) also = [...regexes, ...pathGlobs];
-    dir = commonDir(dirs);
+    // Each of `projects: [{ … }]` selects its own files with its testDir and testMatch, defaulting
+    // to the config's own; what runs is the union. A setup project's `testMatch` does not narrow
+    // the project beside it that states none (Playwright's default then applies to that one).
+    const top = playwrightSelection(text, raw, dir);
+    const projects = playwrightProjects(text, raw, dir);
+    const selections = projects.length
+      ? projects.map((p) => ({
+          ...(p.written || p.regexes.length ? p : top.written || top.regexes.length ? top : { regexes: [] }),
+          dirs: p.dirs ?? top.dirs ?? [dir],
+        }))
+      : [{ ...top, dirs: top.dirs ?? [dir] }];
+    dir = commonDir(selections.flatMap((s) => s.dirs));
     const rel = (d: string) => (d === dir ? '' : d.slice(dir ? dir.length + 1 : 0));
-    include = dirs.flatMap((d) => globs.map((g) => (rel(d) ? `${rel(d)}/${g}` : g)));
+    const globSet = new Set<string>();
+    const alsoList: RegExp[] = [];
+    for (const sel of selections) {
+      // A testMatch glob is matched against the whole path (`**/` put in front): one that names folders
+      // (`tests/given-app/*.spec.ts`) matches where those folders are, which may be testDir itself.
+      const written = (sel.written ?? (sel.regexes.length ? [] : DEFAULTS.playwright!)).map((g) =>
+        clean(g).replace(/^\*\*\//, ''),
+      );
+      for (const d of sel.dirs)
+        for (const g of written.filter((w) => !w.includes('/'))) globSet.add(rel(d) ? `${rel(d)}/**/${g}` : `**/${g}`);
+      alsoList.push(...sel.regexes, ...written.filter((g) => g.includes('/')).flatMap((g) => globRegex(g) ?? []));
+    }
+    if (alsoList.length) also = alsoList;
+    include = [...globSet];
   }
   if (runner === 'cypress') include = cypressSpecs(path, text);
   if (runner === 'ava') {
@@ -369,7 +374,12 @@ export function jsRunnerSpecs(files: FileView): RunnerSpec[] {
     const raw = files.read(path) ?? '';
     // Jest's `projects: [...]`: each project selects its own files; the config's own options
     // stand only when some project could not be read.
-    const projects = runner === 'jest' ? jestProjects(path, uncommented(raw), files) : undefined;
+    const projects =
+      runner === 'jest'
+        ? jestProjects(path, uncommented(raw), files)
+        : runner === 'vitest'
+          ? vitestProjects(path, uncommented(raw))
+          : undefined;
     const spec = !projects
       ? specFromConfig(runner, path, raw)
       : projects.complete
@@ -523,6 +533,56 @@ function scriptMochaSpecs(files: FileView, known: RunnerSpec[]): RunnerSpec[] {
   return out;
 }
 
+/** What one Playwright config or project states: its testDir folders, testMatch globs and regexes. */
+interface PlaywrightSelection {
+  dirs?: string[];
+  written?: string[];
+  regexes: RegExp[];
+}
+
+/**
+ * The testDir and testMatch that `text` states (its `projects: [...]` array blanked, when a
+ * config): `raw` holds the regex bodies the comment mask blanked, at the same offsets.
+ */
+function playwrightSelection(text: string, raw: string, dir: string): PlaywrightSelection {
+  const code = mask(text, SYNTAX.js);
+  const m = PROJECTS.exec(code);
+  const end = m ? matchBracket(code, m.index + m[0].length - 1) : -1;
+  const own = m && end > 0 ? text.slice(0, m.index) + ' '.repeat(end - m.index) + text.slice(end) : text;
+  const dirs = literals(own, 'testDir')?.map((d) => joinDir(dir, d));
+  // A setup project's `testMatch: /.*\.setup\.ts/` is a regex, tested on the absolute path.
+  const regexes = [...own.matchAll(/\btestMatch\s*:\s*(\[[^\]\n]*\]|\/[^\n]*)/g)].flatMap((r) => {
+    const at = r.index + r[0].length - r[1]!.length;
+    const value = raw.slice(at, at + r[1]!.length);
+    return [...value.matchAll(/\/((?:\\.|[^/\n\\])+)\/[a-z]*/g)].flatMap((x) =>
+      safeRegex(x[1]!.replace(/\\/g, '\\\\')),
+    );
+  });
+  const written = literals(own, 'testMatch');
+  return { ...(dirs ? { dirs } : {}), ...(written ? { written } : {}), regexes };
+}
+
+/** Each inline object of a Playwright config's `projects: [...]`, read as a selection of its own. */
+function playwrightProjects(text: string, raw: string, dir: string): PlaywrightSelection[] {
+  const code = mask(text, SYNTAX.js);
+  const m = PROJECTS.exec(code);
+  if (!m) return [];
+  const open = m.index + m[0].length - 1;
+  const end = matchBracket(code, open);
+  if (end < 0) return [];
+  const out: PlaywrightSelection[] = [];
+  for (let i = open + 1; i < end - 1; ) {
+    const c = code[i]!;
+    if (c === '{') {
+      const close = matchBracket(code, i);
+      if (close < 0) break;
+      out.push(playwrightSelection(text.slice(i, close), raw.slice(i, close), dir));
+      i = close;
+    } else i = '([{'.includes(c) ? Math.max(matchBracket(code, i), i + 1) : i + 1;
+  }
+  return out;
+}
+
 const JEST_CONFIG = 'jest.config.{js,mjs,cjs,ts,json}';
 const PROJECTS = /(?<![\w.$])["']?projects["']?\s*:\s*\[/;
 
@@ -584,6 +644,43 @@ export function jestProjects(
       i = '([{'.includes(code[i]!) ? Math.max(matchBracket(code, i), i + 1) : i + 1;
   }
   return { specs, complete };
+}
+
+/**
+ * Vitest's `test: { projects: [{ test: { include, exclude } }, …] }` (read as text): each inline
+ * project selects its own files, so one project's `exclude` does not drop what another includes.
+ * Any other element (a path, a glob, a call) leaves the list incomplete: the whole config is then
+ * read as before, beside the projects read.
+ */
+function vitestProjects(path: string, text: string): { specs: RunnerSpec[]; complete: boolean } | undefined {
+  const code = mask(text, SYNTAX.js);
+  const m = PROJECTS.exec(code);
+  if (!m) return undefined;
+  const open = m.index + m[0].length - 1;
+  const end = matchBracket(code, open);
+  if (end < 0) return undefined;
+  const specs: RunnerSpec[] = [];
+  let complete = true;
+  for (let i = open + 1; i < end - 1; ) {
+    const c = code[i]!;
+    if (/[\s,]/.test(c)) {
+      i++;
+      continue;
+    }
+    if (c === '{') {
+      const close = matchBracket(code, i);
+      if (close < 0) return { specs, complete: false };
+      const spec = specFromConfig('vitest', path, text.slice(i, close));
+      if (spec) specs.push(spec);
+      else complete = false;
+      i = close;
+      continue;
+    }
+    complete = false;
+    while (i < end - 1 && code[i] !== ',')
+      i = '([{'.includes(code[i]!) ? Math.max(matchBracket(code, i), i + 1) : i + 1;
+  }
+  return specs.length ? { specs, complete } : undefined;
 }
 
 /** Characters of spread bases read into the projects of one jest config, all together. */
