@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import redundancy from './reliability/redundancy.js';
+import { runRuleOn } from '../src/testing/rule-tester.js';
+
+const notes = (run: { evidence: { note?: string }[] }) => run.evidence.map((e) => e.note ?? '').join('\n');
+
+describe('redundancy: a --min-instances flag is Cloud Run only inside a Cloud Run command (blind round 36)', () => {
+  it('Passenger --min-instances in a start script is not Cloud Run autoscaling', async () => {
+    const run = await runRuleOn(
+      redundancy,
+      {
+        Gemfile: "gem 'rails'\n",
+        'start.sh': '#!/bin/bash\nbundle exec passenger start --max-pool-size 16 --min-instances 16 -p 4000\n',
+      },
+      { profile: 'service' },
+    );
+    expect(notes(run)).not.toContain('Cloud Run');
+  });
+
+  it('gcloud run deploy continued over lines with --min-instances 2 is redundant', async () => {
+    const run = await runRuleOn(
+      redundancy,
+      {
+        'deploy.sh':
+          '#!/bin/sh\ngcloud run deploy api \\\n  --image gcr.io/acme/api \\\n  --region europe-west1 \\\n  --min-instances 2\n',
+      },
+      { profile: 'service' },
+    );
+    expect(run.outcome).toBe('pass');
+    expect(notes(run)).toContain('Cloud Run --min-instances 2');
+  });
+
+  it('the deploy-cloudrun action step with flags counts; a later unrelated step does not', async () => {
+    const wf = [
+      'on: push',
+      'jobs:',
+      '  deploy:',
+      '    runs-on: ubuntu-latest',
+      '    steps:',
+      '      - uses: google-github-actions/deploy-cloudrun@v2',
+      '        with:',
+      '          service: api',
+      "          flags: '--min-instances=3'",
+      '      - name: warm',
+      '        run: ./server --min-instances 1',
+      '',
+    ].join('\n');
+    const run = await runRuleOn(redundancy, { '.github/workflows/deploy.yml': wf }, { profile: 'service' });
+    expect(notes(run)).toContain('Cloud Run --min-instances 3');
+    expect(notes(run)).not.toContain('Cloud Run --min-instances 1');
+  });
+});
