@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import redundancy from './reliability/redundancy.js';
+import apiContract from './architecture/api-contract.js';
 import { runRuleOn } from '../src/testing/rule-tester.js';
 
 const notes = (run: { evidence: { note?: string }[] }) => run.evidence.map((e) => e.note ?? '').join('\n');
@@ -48,5 +49,36 @@ describe('redundancy: a --min-instances flag is Cloud Run only inside a Cloud Ru
     const run = await runRuleOn(redundancy, { '.github/workflows/deploy.yml': wf }, { profile: 'service' });
     expect(notes(run)).toContain('Cloud Run --min-instances 3');
     expect(notes(run)).not.toContain('Cloud Run --min-instances 1');
+  });
+});
+
+describe('api-contract: catalogue names are matched in their own ecosystem (blind round 36)', () => {
+  it("Ruby's paperclip gem (file attachments) is not an API-doc generator", async () => {
+    const run = await runRuleOn(
+      apiContract,
+      {
+        Gemfile: "source 'https://rubygems.org'\ngem 'rails'\ngem 'paperclip'\n",
+        'config/routes.rb': 'Rails.application.routes.draw do\n  resources :notes\nend\n',
+        'app/models/note.rb': 'class Note < ApplicationRecord\n  has_attached_file :image\nend\n',
+      },
+      { profile: 'service' },
+    );
+    expect(run.outcome).toBe('fail');
+    expect(run.message).not.toContain('paperclip');
+  });
+
+  it("Rust's paperclip crate still counts as generated API docs", async () => {
+    const run = await runRuleOn(
+      apiContract,
+      {
+        'Cargo.toml':
+          '[package]\nname = "svc"\nversion = "0.1.0"\n\n[dependencies]\nactix-web = "4"\npaperclip = { version = "0.8", features = ["actix4"] }\n',
+        'src/main.rs':
+          'use paperclip::actix::{OpenApiExt, api_v2_operation};\nuse actix_web::{App, HttpServer};\nfn main() {}\n',
+      },
+      { profile: 'service' },
+    );
+    expect(run.outcome).toBe('partial');
+    expect(run.message).toContain('paperclip');
   });
 });
