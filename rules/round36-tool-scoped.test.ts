@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import redundancy from './reliability/redundancy.js';
 import apiContract from './architecture/api-contract.js';
+import gracefulShutdown from './reliability/graceful-shutdown.js';
 import { runRuleOn } from '../src/testing/rule-tester.js';
 
 const notes = (run: { evidence: { note?: string }[] }) => run.evidence.map((e) => e.note ?? '').join('\n');
@@ -80,5 +81,27 @@ describe('api-contract: catalogue names are matched in their own ecosystem (blin
     );
     expect(run.outcome).toBe('partial');
     expect(run.message).toContain('paperclip');
+  });
+});
+
+describe('graceful-shutdown: a drain the signal never reaches is not credited (blind round 36)', () => {
+  const tree = (line: string) => ({
+    'requirements.txt': 'django==5.0\ngunicorn==22.0\n',
+    'start.sh': `#!/bin/bash\npython manage.py migrate --noinput\n${line}\n`,
+    Dockerfile: 'FROM python:3.12-slim\nCOPY start.sh /app/start.sh\nCMD ["bash", "-l", "/app/start.sh"]\n',
+    'app/wsgi.py': 'from django.core.wsgi import get_wsgi_application\napplication = get_wsgi_application()\n',
+  });
+  it('a start script that runs the server without exec fails, saying the signal does not reach it', async () => {
+    const run = await runRuleOn(gracefulShutdown, tree('gunicorn app.wsgi:application --bind 0.0.0.0:8000'), {
+      profile: 'service',
+    });
+    expect(run.outcome).toBe('fail');
+    expect(run.message).toContain('does not reach it');
+  });
+  it('the same script with exec gets the server default', async () => {
+    const run = await runRuleOn(gracefulShutdown, tree('exec gunicorn app.wsgi:application --bind 0.0.0.0:8000'), {
+      profile: 'service',
+    });
+    expect(run.outcome).not.toBe('fail');
   });
 });
