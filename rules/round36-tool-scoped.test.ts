@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import redundancy from './reliability/redundancy.js';
 import apiContract from './architecture/api-contract.js';
 import gracefulShutdown from './reliability/graceful-shutdown.js';
+import coverageGate from './quality/coverage-gate.js';
+import { matrixExcludes } from '../src/facts/ci.js';
 import { runRuleOn } from '../src/testing/rule-tester.js';
 
 const notes = (run: { evidence: { note?: string }[] }) => run.evidence.map((e) => e.note ?? '').join('\n');
@@ -103,5 +105,50 @@ describe('graceful-shutdown: a drain the signal never reaches is not credited (b
       profile: 'service',
     });
     expect(run.outcome).not.toBe('fail');
+  });
+});
+
+describe('CI: a step whose if: asks for a matrix value the matrix never gives never runs (blind round 36)', () => {
+  const wf = (cond: string) =>
+    [
+      'on: [push, pull_request]',
+      'jobs:',
+      '  build:',
+      '    runs-on: ubuntu-latest',
+      '    strategy:',
+      '      matrix:',
+      '        node: [18, 20, 22]',
+      '    steps:',
+      '      - uses: actions/checkout@v4',
+      '      - run: npm test',
+      '      - name: Upload coverage',
+      `        if: ${cond}`,
+      '        uses: codecov/codecov-action@v4',
+      '',
+    ].join('\n');
+  const tree = (cond: string) => ({
+    'package.json': JSON.stringify({ name: 'lib', version: '1.0.0', scripts: { test: 'node --test' } }),
+    'index.js': 'module.exports = 1;\n',
+    'test/index.test.js': "require('node:test')('x', () => {});\n",
+    '.github/workflows/ci.yml': wf(cond),
+  });
+  it("a Codecov upload under `if: matrix.node == '16'` does not measure coverage", async () => {
+    const run = await runRuleOn(coverageGate, tree("matrix.node == '16'"), { profile: 'library' });
+    expect(run.outcome).toBe('fail');
+    expect(run.message).not.toContain('Codecov');
+  });
+  it("the same upload under `if: matrix.node == '20'` does", async () => {
+    const run = await runRuleOn(coverageGate, tree("matrix.node == '20'"), { profile: 'library' });
+    expect(run.outcome).toBe('partial');
+    expect(run.message).toContain('Codecov');
+  });
+  it('reads GitHub comparisons: numbers, ${{ }}, conjunctions; unknown matrices and || are left alone', () => {
+    const m = { java: [17, 21, 25], os: ['ubuntu-latest'] };
+    expect(matrixExcludes("matrix.java == '8'", m)).toBe(true);
+    expect(matrixExcludes("${{ matrix.java == '21' }}", m)).toBe(false);
+    expect(matrixExcludes("github.event_name == 'push' && matrix.os == 'windows-latest'", m)).toBe(true);
+    expect(matrixExcludes("matrix.java == '8' || matrix.java == '17'", m)).toBe(false);
+    expect(matrixExcludes("matrix.java == '8'", { java: '${{ fromJSON(needs.setup.outputs.v) }}' })).toBe(false);
+    expect(matrixExcludes("matrix.python == '3.10'", { python: [3.1] })).toBe(false);
   });
 });
