@@ -3,6 +3,7 @@ import redundancy from './reliability/redundancy.js';
 import apiContract from './architecture/api-contract.js';
 import gracefulShutdown from './reliability/graceful-shutdown.js';
 import coverageGate from './quality/coverage-gate.js';
+import formatting from './quality/formatting.js';
 import { matrixExcludes } from '../src/facts/ci.js';
 import { runRuleOn } from '../src/testing/rule-tester.js';
 
@@ -150,5 +151,36 @@ describe('CI: a step whose if: asks for a matrix value the matrix never gives ne
     expect(matrixExcludes("matrix.java == '8' || matrix.java == '17'", m)).toBe(false);
     expect(matrixExcludes("matrix.java == '8'", { java: '${{ fromJSON(needs.setup.outputs.v) }}' })).toBe(false);
     expect(matrixExcludes("matrix.python == '3.10'", { python: [3.1] })).toBe(false);
+  });
+});
+
+describe("formatting: a bundled project's .editorconfig is not this project's (blind round 36)", () => {
+  const base = {
+    'pom.xml':
+      '<project><modelVersion>4.0.0</modelVersion><groupId>org.acme</groupId><artifactId>lib</artifactId><version>1</version></project>\n',
+    'src/main/java/org/acme/Lib.java': 'package org.acme;\npublic class Lib {}\n',
+    'src/test/java/org/acme/LibTest.java':
+      'package org.acme;\nclass LibTest { @org.junit.jupiter.api.Test void t() {} }\n',
+  };
+  const suite = {
+    'src/test/suite/.editorconfig': 'root = true\n[*]\ninsert_final_newline = true\n',
+    'src/test/suite/README.md': '# A conformance suite\n',
+    'src/test/suite/LICENSE': 'MIT License\n',
+    'src/test/suite/package.json': '{"name":"suite","version":"1.0.0"}\n',
+    'src/test/suite/tests/draft7/type.json': '[]\n',
+  };
+  it('an .editorconfig only inside a vendored test suite with its own README and LICENSE earns nothing', async () => {
+    const run = await runRuleOn(formatting, { ...base, ...suite }, { profile: 'library' });
+    expect(run.outcome).toBe('fail');
+    expect(run.evidence.map((e) => e.path)).not.toContain('src/test/suite/.editorconfig');
+  });
+  it("the project's own .editorconfig still earns the whitespace partial", async () => {
+    const run = await runRuleOn(
+      formatting,
+      { ...base, ...suite, '.editorconfig': 'root = true\n[*]\nindent_style = space\n' },
+      { profile: 'library' },
+    );
+    expect(run.outcome).toBe('partial');
+    expect(run.evidence.map((e) => e.path)).toContain('.editorconfig');
   });
 });
