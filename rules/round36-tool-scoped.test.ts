@@ -4,6 +4,7 @@ import apiContract from './architecture/api-contract.js';
 import gracefulShutdown from './reliability/graceful-shutdown.js';
 import coverageGate from './quality/coverage-gate.js';
 import formatting from './quality/formatting.js';
+import securityScanning from './security/security-scanning.js';
 import { matrixExcludes } from '../src/facts/ci.js';
 import { runRuleOn } from '../src/testing/rule-tester.js';
 
@@ -182,5 +183,45 @@ describe("formatting: a bundled project's .editorconfig is not this project's (b
     );
     expect(run.outcome).toBe('partial');
     expect(run.evidence.map((e) => e.path)).toContain('.editorconfig');
+  });
+});
+
+describe('security-scanning: security engines of the hosted Code Climate service count (blind round 36)', () => {
+  const tree = (cc: string) => ({
+    Gemfile: "source 'https://rubygems.org'\ngem 'rails'\n",
+    'Gemfile.lock': 'GEM\n  specs:\n    rails (7.1.0)\n',
+    '.github/workflows/tests.yml':
+      'on: [push]\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - run: bundle exec rails test\n',
+    '.codeclimate.yml': cc,
+  });
+  it('brakeman and bundler-audit engines enabled: partial, naming the hosted service', async () => {
+    const run = await runRuleOn(
+      securityScanning,
+      tree(
+        '---\nengines:\n  brakeman:\n    enabled: true\n  bundler-audit:\n    enabled: true\n  rubocop:\n    enabled: true\n',
+      ),
+      { profile: 'service' },
+    );
+    expect(run.outcome).toBe('partial');
+    expect(run.message).toContain('Code Climate');
+    expect(run.evidence).toContainEqual(
+      expect.objectContaining({ path: '.codeclimate.yml', line: 3, snippet: 'brakeman' }),
+    );
+  });
+  it('version 2 plugins read the same; only maintainability plugins (or brakeman switched off) earn nothing', async () => {
+    const v2 = await runRuleOn(
+      securityScanning,
+      tree('version: "2"\nplugins:\n  bundler-audit:\n    enabled: true\n'),
+      {
+        profile: 'service',
+      },
+    );
+    expect(v2.outcome).toBe('partial');
+    const off = await runRuleOn(
+      securityScanning,
+      tree('engines:\n  brakeman:\n    enabled: false\n  rubocop:\n    enabled: true\n'),
+      { profile: 'service' },
+    );
+    expect(off.outcome).toBe('fail');
   });
 });
