@@ -5,6 +5,8 @@ import gracefulShutdown from './reliability/graceful-shutdown.js';
 import coverageGate from './quality/coverage-gate.js';
 import formatting from './quality/formatting.js';
 import securityScanning from './security/security-scanning.js';
+import securityMiddleware from './security/security-middleware.js';
+import authorization from './security/authorization.js';
 import { matrixExcludes } from '../src/facts/ci.js';
 import { runRuleOn } from '../src/testing/rule-tester.js';
 
@@ -223,5 +225,84 @@ describe('security-scanning: security engines of the hosted Code Climate service
       { profile: 'service' },
     );
     expect(off.outcome).toBe('fail');
+  });
+});
+
+describe('ASP.NET: the global antiforgery filter is CSRF protection; a role helper is no access check (blind round 36)', () => {
+  const csproj =
+    '<Project Sdk="Microsoft.NET.Sdk.Web">\n  <PropertyGroup><TargetFramework>net8.0</TargetFramework></PropertyGroup>\n</Project>\n';
+  const program = (extra: string) =>
+    [
+      'var builder = WebApplication.CreateBuilder(args);',
+      `builder.Services.AddControllersWithViews(options => { ${extra} });`,
+      'var app = builder.Build();',
+      'app.UseHsts();',
+      'app.UseHttpsRedirection();',
+      'app.MapControllers();',
+      'app.Run();',
+      '',
+    ].join('\n');
+  it('options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()) counts as CSRF protection', async () => {
+    const run = await runRuleOn(
+      securityMiddleware,
+      {
+        'Web/Web.csproj': csproj,
+        'Web/Program.cs': program('options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());'),
+      },
+      { profile: 'service' },
+    );
+    expect(run.data).toMatchObject({ csrf: true });
+    expect(run.message).toContain('CSRF protection found');
+  });
+  it('without it no CSRF protection is found', async () => {
+    const run = await runRuleOn(
+      securityMiddleware,
+      { 'Web/Web.csproj': csproj, 'Web/Program.cs': program('') },
+      { profile: 'service' },
+    );
+    expect(run.data).toMatchObject({ csrf: false });
+  });
+
+  const helper = [
+    'public class AspNetUser : IAspNetUser',
+    '{',
+    '    private readonly IHttpContextAccessor _accessor;',
+    '    public bool IsInRole(string role)',
+    '    {',
+    '        return _accessor.HttpContext.User.IsInRole(role);',
+    '    }',
+    '}',
+    '',
+  ].join('\n');
+  const controller = (attr: string) =>
+    `[Authorize]\npublic class CustomerController : Controller\n{\n    ${attr}\n    public IActionResult Create() => View();\n}\n`;
+  it("custom authorize attributes are cited, not the helper's IsInRole declaration", async () => {
+    const run = await runRuleOn(
+      authorization,
+      {
+        'Web/Web.csproj': csproj,
+        'Web/Program.cs': program(''),
+        'Web/AspNetUser.cs': helper,
+        'Web/Controllers/CustomerController.cs': controller('[CustomAuthorize("Customers", "Write")]'),
+      },
+      { profile: 'service' },
+    );
+    expect(run.outcome).toBe('pass');
+    expect(run.evidence.map((e) => e.path)).toContain('Web/Controllers/CustomerController.cs');
+    expect(run.evidence.map((e) => e.path)).not.toContain('Web/AspNetUser.cs');
+  });
+  it('a role helper that nothing calls with a role is not an access check', async () => {
+    const run = await runRuleOn(
+      authorization,
+      {
+        'Web/Web.csproj': csproj,
+        'Web/Program.cs': program(''),
+        'Web/AspNetUser.cs': helper,
+        'Web/Controllers/CustomerController.cs': controller(''),
+      },
+      { profile: 'service' },
+    );
+    expect(run.evidence.map((e) => e.path)).not.toContain('Web/AspNetUser.cs');
+    expect(run.outcome).not.toBe('pass');
   });
 });
