@@ -7,6 +7,7 @@ import formatting from './quality/formatting.js';
 import securityScanning from './security/security-scanning.js';
 import securityMiddleware from './security/security-middleware.js';
 import authorization from './security/authorization.js';
+import metrics from './observability/metrics.js';
 import { matrixExcludes } from '../src/facts/ci.js';
 import { runRuleOn } from '../src/testing/rule-tester.js';
 
@@ -304,5 +305,40 @@ describe('ASP.NET: the global antiforgery filter is CSRF protection; a role help
     );
     expect(run.evidence.map((e) => e.path)).not.toContain('Web/AspNetUser.cs');
     expect(run.outcome).not.toBe('pass');
+  });
+});
+
+describe('metrics: a published wrapper whose own dependencies are a metrics SDK counts as metrics (blind round 36)', () => {
+  const lock = (deps: Record<string, string>) =>
+    JSON.stringify({
+      name: 'app',
+      lockfileVersion: 3,
+      packages: {
+        '': { name: 'app', dependencies: { express: '^5.0.0', '@vendor/metrics': '0.2.0' } },
+        'node_modules/@vendor/metrics': { version: '0.2.0', dependencies: deps },
+        'node_modules/express': { version: '5.0.0' },
+      },
+    });
+  const tree = (deps: Record<string, string>) => ({
+    'package.json': JSON.stringify({ name: 'app', dependencies: { express: '^5.0.0', '@vendor/metrics': '0.2.0' } }),
+    'package-lock.json': lock(deps),
+    'server.ts':
+      "import express from 'express'\nimport { recordMetric } from './lib/metrics'\nconst app = express()\napp.get('/', (_q, r) => { recordMetric('home'); r.send('ok') })\napp.listen(3000)\n",
+    'lib/metrics.ts':
+      "import { initializeMetrics, incrementCounter } from '@vendor/metrics'\n\ninitializeMetrics({ name: 'app' })\n\nexport const recordMetric = (name: string) => incrementCounter({ meter: 'app', name })\n",
+  });
+  it('a wrapper of @opentelemetry/sdk-metrics, initialised in code, is partial credit naming it', async () => {
+    const run = await runRuleOn(
+      metrics,
+      tree({ '@opentelemetry/api': '1.9.0', '@opentelemetry/sdk-metrics': '2.5.1' }),
+      { profile: 'service' },
+    );
+    expect(run.outcome).toBe('partial');
+    expect(run.message).toContain('@vendor/metrics');
+    expect(run.evidence[0]).toMatchObject({ path: 'lib/metrics.ts', line: 3 });
+  });
+  it('the same package whose dependencies are no metrics SDK earns nothing', async () => {
+    const run = await runRuleOn(metrics, tree({ lodash: '4.17.21' }), { profile: 'service' });
+    expect(run.outcome).toBe('fail');
   });
 });
