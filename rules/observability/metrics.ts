@@ -1,10 +1,10 @@
 import { javaAgents } from '../../src/facts/java-agents.js';
-import { defineRule, type Evidence } from '../../src/types.js';
+import { defineRule, type Dependency, type Evidence, type RuleContext } from '../../src/types.js';
 import { fail, listing, partial, pass } from '../../src/engine/results.js';
 import { METRICS_REQUEST_MIDDLEWARES } from '../../src/facts/catalogues.js';
 import { nameMatches } from '../../src/facts/frameworks.js';
-import { codeMatches, firstPerFile, fromMatch, isImportLine } from '../../src/facts/paths.js';
-import { dependencyEvidence, setAside } from '../../src/facts/dependencies.js';
+import { codeMatches, firstPerFile, fromMatch, isImportLine, isProductionPath } from '../../src/facts/paths.js';
+import { dependencyEvidence, npmDependenciesOf, setAside } from '../../src/facts/dependencies.js';
 import { ACTUATOR_MOUNT, actuatorRoutes } from '../_shared/express-actuator.js';
 import { ctrlRuntime } from '../security/_lib/ctrl-metrics-auth.js';
 
@@ -67,7 +67,7 @@ export default defineRule({
     severity: 'medium',
     effort: 'low',
     detection:
-      'Code that sets metrics up: `collectDefaultMetrics()`, `promBundle(`, `Instrumentator().instrument(app)`, `make_asgi_app()`, `start_http_server(`, `promhttp.Handler()`, `promauto.New…`, framework request-metrics middlewares (`fiberprometheus.New(`, `echoprometheus`, `ginprometheus`/`ginprom.New(`, `prometheus.NewPrometheus(`, `django_prometheus`, `fastifyMetrics`), `MeterRegistry`, `UseHttpMetrics()`/`MapMetrics()`, OpenTelemetry meter providers (`.WithMetrics(`, `Sdk.CreateMeterProviderBuilder()`, `.AddMeter(`, `new Meter(`), `Yabeda.configure`, `PrometheusBuilder`, Elixir Telemetry.Metrics reporters started as supervisor children (`{TelemetryMetricsStatsd, metrics: …}`, `TelemetryMetricsPrometheus`, CloudWatch, AppSignal, Riemann, `{Peep, …}`), PromEx, prometheus.ex (`use Prometheus.Metric`, `Prometheus.Metric.Counter`, `use Prometheus.PlugExporter`), a controller-runtime manager given a metrics server (`Metrics: metricsserver.Options{…}`, `MetricsBindAddress:` other than "0"; with the controller-runtime dependency), counters/histograms/gauges, metrics emitted through a client or a wrapper of one in the project (`statsd.incr("name")`, `metrics.timing(…)`), and a `/metrics` route (also Django `path("metrics/")`); Spring/Quarkus Micrometer registries by dependency (auto-configured) or Actuator exposure of `prometheus`/`metrics`. A metrics dependency (catalogue `metrics`) that no code uses earns partial credit.',
+      'Code that sets metrics up: `collectDefaultMetrics()`, `promBundle(`, `Instrumentator().instrument(app)`, `make_asgi_app()`, `start_http_server(`, `promhttp.Handler()`, `promauto.New…`, framework request-metrics middlewares (`fiberprometheus.New(`, `echoprometheus`, `ginprometheus`/`ginprom.New(`, `prometheus.NewPrometheus(`, `django_prometheus`, `fastifyMetrics`), `MeterRegistry`, `UseHttpMetrics()`/`MapMetrics()`, OpenTelemetry meter providers (`.WithMetrics(`, `Sdk.CreateMeterProviderBuilder()`, `.AddMeter(`, `new Meter(`), `Yabeda.configure`, `PrometheusBuilder`, Elixir Telemetry.Metrics reporters started as supervisor children (`{TelemetryMetricsStatsd, metrics: …}`, `TelemetryMetricsPrometheus`, CloudWatch, AppSignal, Riemann, `{Peep, …}`), PromEx, prometheus.ex (`use Prometheus.Metric`, `Prometheus.Metric.Counter`, `use Prometheus.PlugExporter`), a controller-runtime manager given a metrics server (`Metrics: metricsserver.Options{…}`, `MetricsBindAddress:` other than "0"; with the controller-runtime dependency), counters/histograms/gauges, metrics emitted through a client or a wrapper of one in the project (`statsd.incr("name")`, `metrics.timing(…)`), and a `/metrics` route (also Django `path("metrics/")`); Spring/Quarkus Micrometer registries by dependency (auto-configured) or Actuator exposure of `prometheus`/`metrics`. A metrics dependency (catalogue `metrics`) that no code uses earns partial credit, as does a published npm wrapper whose own dependencies in the lockfile are the OpenTelemetry metrics SDK or exporters or prom-client, imported and called in server code (0.6).',
     patterns: {
       expressActuator: ACTUATOR_MOUNT,
       setup: {
@@ -322,6 +322,20 @@ export default defineRule({
         data,
       );
     }
+    // A published wrapper whose own dependencies (from the lockfile) are an OpenTelemetry metrics SDK or
+    // exporter, or prom-client, imported and called in production code: metrics set up through the
+    // wrapper, credited as an in-house wrapper is (blind round 36: @boxyhq/metrics).
+    const wrapped = metricsWrapper(ctx);
+    if (wrapped)
+      return partial(
+        0.6,
+        `Metrics are recorded through ${wrapped.dep.name}, a wrapper of ${wrapped.wraps} (its dependencies in the lockfile), initialised at ${wrapped.at.path}:${wrapped.at.line}; which metrics it exports and where is configured inside the package.`,
+        [
+          { ...wrapped.at, note: `metrics via ${wrapped.dep.name} (called here)` },
+          dependencyEvidence(wrapped.dep, `wraps ${wrapped.wraps}`),
+        ],
+        { ...data, wrapper: wrapped.dep.name },
+      );
     return fail(
       `No metrics library, metrics code or /metrics route found.${pages.length > 0 ? ` Set aside: a route named ${slash(pages[0]!.groups[0]!)} (${pages[0]!.path}:${pages[0]!.line}) where nothing produces metrics: a page of that name, not a metrics endpoint.` : ''}`,
       [
@@ -348,4 +362,51 @@ const EXPOSITION =
 
 function slash(route: string): string {
   return route.startsWith('/') ? route : `/${route}`;
+}
+
+/** What a metrics wrapper depends on: the OpenTelemetry metrics SDK or exporters, or prom-client. */
+const WRAPPED_METRICS = /^(?:@opentelemetry\/(?:sdk-metrics|exporter-metrics-[\w-]+|exporter-prometheus)|prom-client)$/;
+
+/**
+ * A direct npm dependency, imported by production code, whose own lockfile dependencies are a
+ * metrics SDK, and whose imported names that file calls (`initializeMetrics(…)`).
+ */
+function metricsWrapper(
+  ctx: RuleContext,
+): { dep: Dependency; wraps: string; at: Evidence & { line: number } } | undefined {
+  for (const d of ctx.facts.dependencies) {
+    if (d.ecosystem !== 'npm' || !d.direct || d.dev || d.use === 'none' || d.use === 'non-production') continue;
+    const wraps = npmDependenciesOf(ctx.files, d.path, d.name).filter((n) => WRAPPED_METRICS.test(n));
+    if (wraps.length === 0) continue;
+    // Where production server code imports it (`import { initializeMetrics } from '@vendor/metrics'`).
+    for (const path of ctx.facts.sourceFiles) {
+      if (!/\.[cm]?[jt]sx?$/.test(path) || !isProductionPath(path) || ctx.facts.componentOf(path) === 'browser')
+        continue;
+      const text = ctx.files.read(path);
+      if (!text || !(text.includes(`'${d.name}'`) || text.includes(`"${d.name}"`))) continue;
+      const lines = ctx.files.lines(path);
+      if (!lines) continue;
+      let names: string[] = [];
+      for (let n = 1; n <= Math.min(lines.count, 5000); n++) {
+        const line = lines.bare(n);
+        if (names.length === 0) {
+          if (!line.includes(d.name) || !isImportLine(line)) continue;
+          names = (/\{([^}]{1,300})\}/.exec(line)?.[1] ?? '')
+            .split(',')
+            .map((x) =>
+              x
+                .trim()
+                .split(/\s+as\s+/)
+                .pop()!
+                .trim(),
+            )
+            .filter((x) => /^[A-Za-z_$][\w$]*$/.test(x) && !x.startsWith('type '));
+          continue;
+        }
+        const hit = names.find((c) => line.includes(`${c}(`) && !/^\s*(?:\/\/|\*)/.test(line));
+        if (hit) return { dep: d, wraps: wraps.join(', '), at: { path, line: n, snippet: line.trim().slice(0, 160) } };
+      }
+    }
+  }
+  return undefined;
 }

@@ -9,7 +9,7 @@ import {
   type ToolSpec,
 } from '../../src/facts/tests/tooling.js';
 import { delegatedBuilds, runEvidence, toolNames, unfollowedWorkflows } from '../../src/facts/commands/index.js';
-import { fromMatch, isProductionPath } from '../../src/facts/paths.js';
+import { foreignProjectRoot, fromMatch, isProductionPath } from '../../src/facts/paths.js';
 import { lineAt } from '../../src/util/lines.js';
 import { table } from '../../src/util/table.js';
 
@@ -358,6 +358,8 @@ export default defineRule({
     const editorconfig = ctx.files
       .match(['.editorconfig', '**/.editorconfig'])
       .filter((p) => !/(^|\/)(node_modules|vendor|third_party)\//.test(p))
+      // Another project's copy (a bundled test suite with its own README and LICENSE) keeps its own.
+      .filter((p) => !foreignProjectRoot(ctx.files, p))
       .sort((a, b) => a.split('/').length - b.split('/').length)[0];
     // A run's tool name once per formatter: `Spotless` (the graph's) is `Spotless/google-java-format` (the table's).
     const covered = new Set(FORMATTERS.filter((f) => names.includes(f.name)).flatMap((f) => f.runs));

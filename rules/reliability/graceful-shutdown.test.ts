@@ -213,7 +213,7 @@ ruleTester(rule, {
         'shelf/wsgi.py': 'from django.core.wsgi import get_wsgi_application\napplication = get_wsgi_application()\n',
       },
       expect: {
-        outcome: 'partial',
+        outcome: 'fail',
         message: 'start.sh (the container command, docker/Dockerfile:3) starts gunicorn without exec',
         evidence: [{ path: 'docker/start.sh', line: 4 }],
       },

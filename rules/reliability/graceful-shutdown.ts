@@ -423,11 +423,12 @@ export default defineRule({
         ],
         data,
       );
+    // A default drain the signal never reaches is no drain (blind round 36): not credited. Only a
+    // platform grace period, if any, earns its own partial below.
     const wrapped = immediate.filter((s) => s.shellWrapped);
-    if (wrapped.length > 0)
-      return partial(
-        0.3,
-        `The server would drain on SIGTERM, but the signal does not reach it: ${listing(wrapped.map((s) => s.behaviour))}. Start it with exec (or trap TERM and pass it on).`,
+    if (wrapped.length > 0 && platform.length === 0)
+      return fail(
+        `No graceful shutdown: the server would drain on SIGTERM, but the signal does not reach it: ${listing(wrapped.map((s) => s.behaviour))}. Start it with exec (or trap TERM and pass it on).`,
         [...immediateNotes, ...platform.slice(0, 3), searchedNote],
         data,
       );

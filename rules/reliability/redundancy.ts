@@ -40,6 +40,35 @@ import { lowerBound } from '../../src/util/bisect.js';
 import { table } from '../../src/util/table.js';
 import { lineAt } from '../../src/util/lines.js';
 
+/** `gcloud [beta|alpha] run deploy|services …`, the deploy-cloudrun action, Cloud Build's gcloud builder. */
+const CLOUD_RUN_COMMAND =
+  /\bgcloud(?:\s+(?:beta|alpha))?\s+run\s+(?:deploy|services|jobs)\b|deploy-cloudrun\b|cloud-builders\/gcloud\b|cloudsdktool\/|\bentrypoint:\s*['"]?gcloud\b/;
+/** A YAML list item that opens a new step or job entry: where a step's own lines stop, looking up. */
+const STEP_START = /^\s*-\s+(?:name|uses|run|id|script)\s*:/;
+
+/**
+ * Whether the flag on `line` belongs to a Cloud Run command: the shell command it continues (lines
+ * ending in `\`), or in YAML the step that holds it (looked up to the step's first line). Bounded:
+ * at most 40 lines above the flag.
+ */
+export function inCloudRunCommand(files: FileView, path: string, line: number): boolean {
+  const lines = files.lines(path);
+  if (!lines) return false;
+  const yaml = /\.ya?ml$/i.test(path);
+  for (let n = line, seen = 0; n >= 1 && seen < 40; n--, seen++) {
+    const text = lines.bare(n);
+    if (CLOUD_RUN_COMMAND.test(text)) return true;
+    if (n === line) {
+      if (yaml && STEP_START.test(text)) return false;
+      continue;
+    }
+    if (yaml) {
+      if (STEP_START.test(text) || text.trim() === '') return false;
+    } else if (!text.trimEnd().endsWith('\\')) return false;
+  }
+  return false;
+}
+
 const SCALED_KINDS = ['Deployment', 'StatefulSet', 'Rollout', 'ReplicaSet', 'DeploymentConfig'];
 
 /** Terraform resources that run more than one instance, or fail over: type → verdict and what was read. */
@@ -364,9 +393,13 @@ export default defineRule({
       });
     }
     // gcloud run deploy --max-instances / --min-instances in CI or scripts.
+    // The flag is Cloud Run's only inside a Cloud Run command or step (`gcloud run deploy`, the
+    // deploy-cloudrun action, a Cloud Build gcloud step): other tools share the spelling with another
+    // meaning (Passenger's `--min-instances` is its process count on one host; blind round 36).
     for (const m of ctx
       .matches('cloudRunFlags')
-      .filter((x) => isProductionPath(x.path) || x.path.startsWith('.github/'))) {
+      .filter((x) => isProductionPath(x.path) || x.path.startsWith('.github/'))
+      .filter((x) => inCloudRunCommand(ctx.files, x.path, x.line))) {
       const n = Number(m.groups[1]);
       (m.groups[0] === 'max' && n < 2 ? findings : good).push({
         path: m.path,

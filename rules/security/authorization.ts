@@ -157,6 +157,9 @@ const MW_DEF_ABOVE = 40;
 const CTRL_LABEL =
   'controller-runtime metrics filter: each request to the metrics endpoint authorised by a SubjectAccessReview against RBAC (filters.WithAuthenticationAndAuthorization)';
 
+/** A method declaration of a role helper (`bool IsInRole(string role)`, `Task<bool> IsInRoleAsync(…)`), not a call. */
+const DOTNET_ROLE_DECLARATION = /\b(?:bool|Task\s*<\s*bool\s*>|ValueTask\s*<\s*bool\s*>)\s+IsInRole(?:Async)?\s*\(/;
+
 export default defineRule({
   meta: {
     id: 'authorization',
@@ -244,7 +247,7 @@ export default defineRule({
       },
       dotnet: {
         regex:
-          /\[Authorize\s*\(\s*(?:Roles|Policy)\s*=|\[Authorize\s*\(\s*"|\[(?:Api|Require|Has)?Permission\w*\s*\(|\bAddPolicy\s*\(|\.RequireRole\s*\(|\.RequireClaim\s*\(|\bAuthorizationHandler\s*<|\bIsInRole\s*\(/,
+          /\[Authorize\s*\(\s*(?:Roles|Policy)\s*=|\[Authorize\s*\(\s*"|\[\w+Authorize\w*\s*\(\s*"|\[(?:Api|Require|Has)?Permission\w*\s*\(|\bAddPolicy\s*\(|\.RequireRole\s*\(|\.RequireClaim\s*\(|\bAuthorizationHandler\s*<|\bIsInRole\s*\(/,
         files: ['**/*.{cs,fs,vb}'],
         literals: [
           'Authorize',
@@ -565,8 +568,14 @@ export default defineRule({
           // (an installer or a tray app), not whether a caller may do something (blind round 4,
           // jackett ServerUtil.cs).
           reject: /cors|WindowsBuiltInRole|WindowsPrincipal|WindowsIdentity/i,
+          // `public bool IsInRole(string role)` declares a helper (an IUser wrapper), it checks nothing
+          // (blind round 36, EquinoxProject: cited instead of its [CustomAuthorize(…)] attributes).
           rejectMatch: (m) =>
-            /\bAddPolicy\b/.test(m.snippet) && policyKind(m, ctx.matches('dotnetSetup')) !== 'authorization',
+            DOTNET_ROLE_DECLARATION.test(m.snippet) ||
+            // Nor does its body passing the argument on (`return User.IsInRole(role);` in that helper).
+            (/\bIsInRole(?:Async)?\s*\(\s*\w+\s*\)/.test(m.snippet) &&
+              DOTNET_ROLE_DECLARATION.test(ctx.files.read(m.path) ?? '')) ||
+            (/\bAddPolicy\b/.test(m.snippet) && policyKind(m, ctx.matches('dotnetSetup')) !== 'authorization'),
         },
         { key: 'ruby', label: 'Pundit/CanCanCan authorization' },
         { key: 'elixir', label: 'Elixir authorization (Bodyguard, Canada/Canary, LetMe, Permit, authorize plugs)' },

@@ -41,6 +41,50 @@ const CONFIG_FILES = [
  */
 const SETUP_ONLY = /\/(?:init|autobuild|upload-sarif)@|(?:^|[/-])setup(?:-[\w-]+)?@|\/setup\b|download-\w+@/i;
 
+/** Code Climate engines/plugins that scan for vulnerabilities (the rest rate maintainability). */
+const CODECLIMATE_SCANNERS = new Set(['brakeman', 'bundler-audit', 'nodesecurity']);
+
+/**
+ * Security engines enabled in .codeclimate.yml (`engines:` in version 1, `plugins:` in version 2):
+ * the hosted Code Climate service runs them on every push and pull request of a connected
+ * repository, as SonarCloud does with its own configuration (blind round 36: plots2's brakeman and
+ * bundler-audit engines were not seen).
+ */
+function codeClimateScanners(files: {
+  match(globs: string[]): string[];
+  readYaml<T>(path: string): { ok: boolean; value?: T };
+  lines(path: string): { count: number; bare(n: number): string } | undefined;
+}): Evidence[] {
+  const out: Evidence[] = [];
+  for (const path of files.match(['.codeclimate.yml', '.codeclimate.yaml']).slice(0, 1)) {
+    const doc = files.readYaml<Record<string, unknown>>(path);
+    const root = doc.ok && doc.value && typeof doc.value === 'object' ? doc.value : undefined;
+    if (!root) continue;
+    const lines = files.lines(path);
+    for (const key of ['plugins', 'engines']) {
+      const table = root[key];
+      if (!table || typeof table !== 'object' || Array.isArray(table)) continue;
+      for (const [name, v] of Object.entries(table as Record<string, unknown>)) {
+        const on = v === true || (v && typeof v === 'object' && (v as { enabled?: unknown }).enabled === true);
+        if (!on || !CODECLIMATE_SCANNERS.has(name.toLowerCase())) continue;
+        let line: number | undefined;
+        for (let n = 1; lines && n <= Math.min(lines.count, 2000); n++)
+          if (lines.bare(n).trim().startsWith(`${name}:`)) {
+            line = n;
+            break;
+          }
+        out.push({
+          path,
+          ...(line ? { line } : {}),
+          snippet: name,
+          note: `Code Climate ${key.slice(0, -1)} ${name} enabled: the hosted service runs it on pushes and pull requests, not a CI job here`,
+        });
+      }
+    }
+  }
+  return out;
+}
+
 /** Scanners of CI workflow files only (lower-cased as the tools found). */
 const WORKFLOW_ONLY = new Set(['zizmor', 'octoscan', 'poutine']);
 
@@ -57,7 +101,7 @@ export default defineRule({
     severity: 'medium',
     effort: 'low',
     detection:
-      'CI jobs (GitHub Actions, GitLab CI, Azure Pipelines, CircleCI, Jenkins, …) that run or use a scanner from the `security-scanners` catalogue (CodeQL, Semgrep, Snyk, Trivy, Grype, Bandit, gosec, govulncheck, npm/yarn/pnpm audit, pip-audit, safety, OWASP Dependency-Check, gitleaks, trufflehog, Checkov, tfsec, KICS, SonarQube, FOSSA, cargo audit/deny, bundler-audit, Brakeman, Sobelow, mix deps.audit/hex.audit, ggshield, secretlint, Bearer, Kubescape, JFrog `jf audit`, Coverity, Psalm `--taint-analysis`, Sonatype OSS Index `ossindex:audit`/`ossIndexAudit`, …), followed through package scripts, make/just/task targets, scripts, tox/nox, composite and reusable workflows, marketplace actions (CodeQL, Trivy, Snyk, Semgrep, gitleaks, ggshield, Safety, Bearer, Kubescape, ShiftLeft Scan, Frogbot, dependency review, OpenSSF Scorecard, FOSSA), shared reusable workflows of another repository named for the scanner (`…/.github/workflows/scorecard.yml@`, `codeql.yml`), Azure tasks, CircleCI orbs and GitLab security templates. golangci-lint with gosec enabled and Ruff with the Bandit rules selected (`select`/`extend-select` naming `S`, a group of it or a security code such as `S105` — not `S101` alone, an assert ban — in pyproject.toml or ruff.toml, or on the command line) count as the scanner wherever CI runs them. Scanner configuration without a CI job (`.snyk`, `sonar-project.properties`, `.gitleaks.toml`, pre-commit hooks) earns partial credit.',
+      'CI jobs (GitHub Actions, GitLab CI, Azure Pipelines, CircleCI, Jenkins, …) that run or use a scanner from the `security-scanners` catalogue (CodeQL, Semgrep, Snyk, Trivy, Grype, Bandit, gosec, govulncheck, npm/yarn/pnpm audit, pip-audit, safety, OWASP Dependency-Check, gitleaks, trufflehog, Checkov, tfsec, KICS, SonarQube, FOSSA, cargo audit/deny, bundler-audit, Brakeman, Sobelow, mix deps.audit/hex.audit, ggshield, secretlint, Bearer, Kubescape, JFrog `jf audit`, Coverity, Psalm `--taint-analysis`, Sonatype OSS Index `ossindex:audit`/`ossIndexAudit`, …), followed through package scripts, make/just/task targets, scripts, tox/nox, composite and reusable workflows, marketplace actions (CodeQL, Trivy, Snyk, Semgrep, gitleaks, ggshield, Safety, Bearer, Kubescape, ShiftLeft Scan, Frogbot, dependency review, OpenSSF Scorecard, FOSSA), shared reusable workflows of another repository named for the scanner (`…/.github/workflows/scorecard.yml@`, `codeql.yml`), Azure tasks, CircleCI orbs and GitLab security templates. golangci-lint with gosec enabled and Ruff with the Bandit rules selected (`select`/`extend-select` naming `S`, a group of it or a security code such as `S105` — not `S101` alone, an assert ban — in pyproject.toml or ruff.toml, or on the command line) count as the scanner wherever CI runs them. Scanner configuration without a CI job (`.snyk`, `sonar-project.properties`, `.gitleaks.toml`, pre-commit hooks) earns partial credit, as do security engines (brakeman, bundler-audit, nodesecurity) enabled in .codeclimate.yml, which the hosted Code Climate service runs.',
     reads: [...CI_GLOBS, '**/package.json', 'Makefile', '**/.golangci.{yml,yaml}'],
   },
   check(ctx) {
@@ -172,6 +216,7 @@ export default defineRule({
         ...runEvidence(r, `runs ${scannerOf(r, re)}`, 'scan'),
         note: `${scannerOf(r, re)} in a ${r.origin.system} hook: runs only where hooks are installed`,
       }));
+    const hosted = codeClimateScanners(files);
     const scripts = scannerScripts(files, re);
     const manualActions = ci
       .filter((f) => manual.has(f.path))
@@ -191,6 +236,7 @@ export default defineRule({
     const local = [
       ...onDemand,
       ...configs,
+      ...hosted,
       ...hooks,
       ...scripts.slice(0, 3).map((s) => ({
         path: s.path,
@@ -211,6 +257,13 @@ export default defineRule({
         'A security scan exists but runs only when started by hand (workflow_dispatch): no push, pull request or schedule runs it.',
         [...local, searched],
         { ...data, configured: local.map((e) => e.path) },
+      );
+    if (local.length > 0 && local.length === hosted.length)
+      return partial(
+        0.5,
+        `Security scanners run on the hosted Code Climate service (${hosted.map((e) => e.snippet).join(', ')} enabled in ${hosted[0]!.path}), not in a CI job here.`,
+        [...local, searched],
+        { ...data, configured: [hosted[0]!.path] },
       );
     if (local.length > 0)
       return partial(0.5, 'Security scanners are configured but no CI job runs them.', [...local, searched], {

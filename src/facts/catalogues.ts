@@ -814,10 +814,12 @@ Object.assign(CATALOGUES, {
     'api-platform/symfony',
     'api-platform/laravel',
     'api-platform/openapi',
-    'utoipa',
-    'aide',
-    'paperclip',
-    'rocket_okapi',
+    // Rust crates, named for Cargo only: the same names are other things elsewhere (Ruby's
+    // `paperclip` is thoughtbot's file-attachment gem; blind round 36).
+    'cargo:utoipa*',
+    'cargo:aide',
+    'cargo:paperclip',
+    'cargo:rocket_okapi',
   ],
   // Document and key-value database clients/ODMs: schemaless stores, where no schema migrations
   // are expected (database-migrations says so instead of "no database client").

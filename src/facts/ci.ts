@@ -470,6 +470,31 @@ function ciEnv(value: unknown, path: string[]): Record<string, string> | undefin
 /** `if: false` (GitHub), `${{ false }}`, `condition: false` / `enabled: false` (Azure), `when: never` (GitLab). */
 const OFF = /^\s*(?:false|\$\{\{\s*false\s*\}\}|0)\s*$/i;
 
+/** One `matrix.<ref> == 'value'` comparison (either side), `${{ }}` optional. */
+const MATRIX_EQ = /^\s*matrix\.([\w-]+(?:\.[\w-]+)?)\s*==\s*(?:'([^']*)'|"([^"]*)"|([\w.-]+))\s*$/;
+
+/**
+ * Whether a GitHub `if:` can never hold for the job's literal matrix: a conjunction (`&&`, no `||`)
+ * one of whose terms compares a matrix variable to a value the matrix never gives
+ * (`if: matrix.java == '8'` under `java: [17, 21, 25]`; blind round 36, a Codecov upload that never
+ * ran). Values compare as GitHub does: as strings, or as numbers when both read as numbers.
+ */
+export function matrixExcludes(cond: string, matrix: unknown): boolean {
+  if (cond.length > 500 || !cond.includes('matrix.') || cond.includes('||')) return false;
+  const inner = cond.trim().replace(/^\$\{\{([\s\S]*)\}\}$/, '$1');
+  for (const term of inner.split('&&')) {
+    const m = MATRIX_EQ.exec(term.replace(/^\s*\(|\)\s*$/g, ''));
+    if (!m) continue;
+    const want = m[2] ?? m[3] ?? m[4] ?? '';
+    const values = matrixValues(matrix, m[1]!);
+    if (!values) continue;
+    const num = (v: string) => (/^-?\d+(?:\.\d+)?$/.test(v.trim()) ? Number(v) : undefined);
+    const same = (v: string) => v === want || (num(v) !== undefined && num(v) === num(want));
+    if (!values.some(same)) return true;
+  }
+  return false;
+}
+
 /**
  * Whether the step or job holding a scalar is switched off, or may fail without failing the job
  * (`continue-on-error: true`, GitLab `allow_failure: true`, Azure `continueOnError: true`).
@@ -479,7 +504,11 @@ function stepFlags(value: unknown, path: string[]): { disabled?: boolean; adviso
   for (let i = path.length - 1; i >= 1; i--) {
     const o = rec(at(value, path.slice(0, i)));
     if (!o) continue;
-    const off = [o.if, o.condition].some((v) => v === false || (typeof v === 'string' && OFF.test(v)));
+    const off =
+      [o.if, o.condition].some((v) => v === false || (typeof v === 'string' && OFF.test(v))) ||
+      (path[0] === 'jobs' &&
+        typeof o.if === 'string' &&
+        matrixExcludes(o.if, at(value, ['jobs', path[1]!, 'strategy', 'matrix'])));
     if (off || o.enabled === false || o.when === 'never') return { disabled: true };
     const soft = (['continue-on-error', 'continueOnError', 'allow_failure'] as const).find(
       (k) => o[k] === true || o[k] === 'true' || (k === 'allow_failure' && rec(o[k])),

@@ -49,3 +49,34 @@ export function setAside(facts: Facts, names: readonly string[], limit = 3): Evi
   }
   return out;
 }
+
+/**
+ * The packages an npm dependency itself depends on, as its lockfile records them (package-lock.json
+ * or npm-shrinkwrap.json beside the manifest, else at the root; lockfile v2/v3 `packages`, v1
+ * `dependencies.requires`). Read from the lockfile only: nothing is installed or fetched. Lets a
+ * rule recognise a published wrapper (`@vendor/metrics` whose own dependencies are the OpenTelemetry
+ * metrics SDK) by what it wraps, not by its name.
+ */
+export function npmDependenciesOf(
+  files: { exists(path: string): boolean; readJson<T>(path: string): { ok: boolean; value?: T } },
+  manifest: string,
+  name: string,
+): string[] {
+  const slash = manifest.lastIndexOf('/');
+  const dir = slash === -1 ? '' : manifest.slice(0, slash + 1);
+  const lock = [
+    `${dir}package-lock.json`,
+    `${dir}npm-shrinkwrap.json`,
+    'package-lock.json',
+    'npm-shrinkwrap.json',
+  ].find((p) => files.exists(p));
+  if (!lock) return [];
+  const doc = files.readJson<{
+    packages?: Record<string, { dependencies?: Record<string, unknown> }>;
+    dependencies?: Record<string, { requires?: Record<string, unknown> }>;
+  }>(lock);
+  const v = doc.ok ? doc.value : undefined;
+  if (!v || typeof v !== 'object') return [];
+  const entry = v.packages?.[`node_modules/${name}`]?.dependencies ?? v.dependencies?.[name]?.requires;
+  return entry && typeof entry === 'object' && !Array.isArray(entry) ? Object.keys(entry).slice(0, 200) : [];
+}

@@ -533,3 +533,26 @@ export function otherEnvironmentConfig(files: { exists(path: string): boolean },
     files.exists(p),
   );
 }
+
+const OWN_LICENCE = ['LICENSE', 'LICENSE.md', 'LICENSE.txt', 'LICENCE', 'COPYING', 'license', 'LICENSE-MIT'];
+const OWN_README = ['README.md', 'README', 'README.rst', 'README.txt', 'readme.md'];
+const FOREIGN_HOME = /(^|\/)(vendor|vendored|third[-_]?party|external|extern|deps)\//i;
+
+/**
+ * The folder of another project copied into this one below a test or vendor path (a bundled
+ * conformance suite in src/test/suite with its own README and LICENSE, a vendor/x/ checkout):
+ * the nearest folder above `path`, not the root, that holds its own licence and README, when that
+ * folder is under a test or vendor path. Its configs (.editorconfig, linters) are that project's,
+ * not this one's (blind round 36: the JSON-Schema-Test-Suite's .editorconfig was credited to the
+ * validator). Bounded: one `exists` per candidate name per folder level.
+ */
+export function foreignProjectRoot(files: { exists(path: string): boolean }, path: string): string | undefined {
+  for (let i = path.lastIndexOf('/'); i > 0; i = path.lastIndexOf('/', i - 1)) {
+    const dir = path.slice(0, i);
+    const probe = `${dir}/x`;
+    if (!isTestPath(probe) && !FOREIGN_HOME.test(probe)) continue;
+    if (OWN_LICENCE.some((n) => files.exists(`${dir}/${n}`)) && OWN_README.some((n) => files.exists(`${dir}/${n}`)))
+      return dir;
+  }
+  return undefined;
+}
