@@ -128,6 +128,16 @@ ruleTester(rule, {
       },
     },
     {
+      name: 'an Azure pipeline kept under build/ with another name, its steps in a template of the repository, passes (round 36)',
+      tree: {
+        'App.sln': '',
+        'build/pipelines/ci.yaml':
+          'trigger: [main]\npool:\n  vmImage: ubuntu-latest\nsteps:\n- template: ../templates/dotnet.yml\n',
+        'build/templates/dotnet.yml': 'steps:\n- script: dotnet build\n- script: dotnet test\n',
+      },
+      expect: { outcome: 'pass', data: { systems: ['azure-pipelines'] } },
+    },
+    {
       name: 'CircleCI running npm test passes (Node, no build step needed)',
       tree: {
         'package.json': '{"name":"x","scripts":{"test":"node --test"}}\n',
@@ -235,6 +245,14 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'an Azure pipeline under examples/ is an example, not the CI of the repository: fail (round 36)',
+      tree: {
+        'App.sln': '',
+        'examples/azure/ci.yaml': 'trigger: [main]\npool:\n  vmImage: ubuntu-latest\nsteps:\n- script: dotnet test\n',
+      },
+      expect: { outcome: 'fail', message: 'No CI configuration found' },
+    },
     {
       name: 'a chart repository whose kind job installs only a chart of another project: rendered, but not tested',
       profile: 'infrastructure',

@@ -449,6 +449,8 @@ ruleTester(rule, {
         ].join('\n'),
         'Lib/Lib.csproj':
           '<Project Sdk="Microsoft.NET.Sdk"><PropertyGroup><IsPackable>true</IsPackable></PropertyGroup></Project>\n',
+        'Lib/Parser.cs':
+          'namespace Lib;\npublic static class Parser { public static int Parse(string s) => int.Parse(s); }\n',
         'Lib.Tests/Lib.Tests.csproj':
           '<Project Sdk="Microsoft.NET.Sdk"><ItemGroup><PackageReference Include="xunit" Version="2.9.0" /></ItemGroup></Project>\n',
       },
@@ -466,6 +468,15 @@ ruleTester(rule, {
         'main.tf': 'resource "aws_s3_bucket" "b" {}\n',
       },
       expect: { outcome: 'fail', message: 'no job runs a test command' },
+    },
+    {
+      name: 'an infrastructure repository without code or tests whose Azure pipeline extends a template of another repository: fail, nothing here to test (round 36)',
+      tree: {
+        'pipelines/infra-ci.yml':
+          'trigger:\n  branches:\n    include: [main]\nresources:\n  repositories:\n    - repository: templates\n      type: github\n      name: org/templates\nextends:\n  template: stages/wrapper_ci.yml@templates\n',
+        'app/main.tf': 'resource "azurerm_resource_group" "rg" {\n  name     = "rg"\n  location = "uksouth"\n}\n',
+      },
+      expect: { outcome: 'fail', message: 'CI is configured (1 file) but no job runs a test command' },
     },
     {
       name: 'an Nx workspace whose test target only builds: nx run-many -t test runs no test runner',

@@ -2,6 +2,7 @@ import { type CommandRun, defineRule, type Evidence } from '../../src/types.js';
 import { fail, listing, pass, unknown } from '../../src/engine/results.js';
 import { CI_GLOBS, ciFiles } from '../../src/facts/ci.js';
 import { testInventory } from '../../src/facts/tests/inventory.js';
+import { productCode } from '../../src/facts/paths.js';
 import {
   delegatedBuilds,
   describeChain,
@@ -107,7 +108,11 @@ export default defineRule({
           data,
         );
       const remote = unfollowedWorkflows(ctx.facts.commands, /[\s\S]/, HOUSEKEEPING);
-      if (remote.length > 0)
+      // With no product code and no test file in the repository, a workflow or template of another
+      // repository has no tests of this one to run: the verdict is known (blind round 36, an Azure
+      // infrastructure repository whose pipelines extend another repository's templates, with no tests).
+      const nothingToTest = productCode(ctx.facts).length === 0 && testInventory(ctx.files).files.length === 0;
+      if (remote.length > 0 && !nothingToTest)
         return unknown(
           `CI hands its jobs to reusable workflows of another repository (${listing(
             remote

@@ -33,15 +33,27 @@ import {
 } from '../../src/facts/runtime.js';
 import { table } from '../../src/util/table.js';
 
-/** Terraform resources whose health check lives in a nested block or attribute of that name. */
-const TF_CHECKS: Record<string, string> = table({
-  aws_lb_target_group: 'health_check',
-  aws_alb_target_group: 'health_check',
-  aws_elb: 'health_check',
-  google_cloud_run_v2_service: 'liveness_probe',
-  azurerm_linux_web_app: 'health_check_path',
-  azurerm_windows_web_app: 'health_check_path',
-  azurerm_container_app: 'liveness_probe',
+const APP_SERVICE_CHECK = ['health_check_path'];
+const CONTAINER_PROBES = ['liveness_probe', 'readiness_probe', 'startup_probe'];
+/** Terraform resources whose health check lives in a nested block or attribute of one of these names. */
+const TF_CHECKS: Record<string, string[]> = table({
+  aws_lb_target_group: ['health_check'],
+  aws_alb_target_group: ['health_check'],
+  aws_elb: ['health_check'],
+  google_cloud_run_v2_service: ['liveness_probe', 'startup_probe'],
+  // App Service and Functions: `site_config { health_check_path = "/health" }` (with
+  // `health_check_eviction_time_in_min`); a container group or container app: probes per container.
+  azurerm_linux_web_app: APP_SERVICE_CHECK,
+  azurerm_windows_web_app: APP_SERVICE_CHECK,
+  azurerm_linux_web_app_slot: APP_SERVICE_CHECK,
+  azurerm_windows_web_app_slot: APP_SERVICE_CHECK,
+  azurerm_linux_function_app: APP_SERVICE_CHECK,
+  azurerm_windows_function_app: APP_SERVICE_CHECK,
+  azurerm_function_app: APP_SERVICE_CHECK,
+  azurerm_app_service: APP_SERVICE_CHECK,
+  azurerm_app_service_slot: APP_SERVICE_CHECK,
+  azurerm_container_group: CONTAINER_PROBES,
+  azurerm_container_app: CONTAINER_PROBES,
 });
 /**
  * Terraform autoscaling groups that set their health check (`health_check_type`,
@@ -76,6 +88,20 @@ function checkedGroups(
 
 const OWN_KEYS = ['min_size', 'max_size', 'desired_capacity', 'health_check_type', 'health_check_grace_period'];
 
+/**
+ * Azure compute whose health check is off unless written: an App Service or Function App without
+ * `health_check_path`, a container group without probes, is a deployed unit nothing checks. (An
+ * AWS target group checks by default; a container app with ingress gets default probes.)
+ */
+const TF_CHECK_REQUIRED = new Set([
+  'azurerm_linux_web_app',
+  'azurerm_windows_web_app',
+  'azurerm_linux_function_app',
+  'azurerm_windows_function_app',
+  'azurerm_function_app',
+  'azurerm_app_service',
+  'azurerm_container_group',
+]);
 /** IaC resources that run long-lived processes someone should health-check. */
 const COMPUTE = [
   'aws_instance',
@@ -94,6 +120,11 @@ const COMPUTE = [
   'google_cloud_run_*',
   'google_container_*',
   'azurerm_*web_app',
+  'azurerm_*function_app',
+  'azurerm_app_service',
+  'azurerm_service_plan',
+  'azurerm_app_service_plan',
+  'azurerm_container_group',
   'azurerm_container_app',
   'azurerm_kubernetes_cluster',
   'azurerm_*virtual_machine*',
@@ -101,6 +132,9 @@ const COMPUTE = [
   'helm_release',
 ];
 const TF_CHECK_RESOURCES = [
+  // Application Insights availability tests probe the deployed endpoints from outside.
+  'azurerm_application_insights_standard_web_test',
+  'azurerm_application_insights_web_test',
   'aws_route53_health_check',
   'google_compute_health_check',
   'google_compute_region_health_check',
@@ -339,17 +373,25 @@ export default defineRule({
         extra.push({ path: df.path, line: hc.line, snippet: `HEALTHCHECK ${hc.args}`.slice(0, 160) });
     }
     // A health check in an example configuration shows callers how; it checks nothing that ships.
+    const tfUnchecked: Evidence[] = [];
     for (const r of terraform(ctx.files).resources.filter((x) => isProductionPath(x.path))) {
       const t = r.labels[0] ?? '';
-      const key = TF_CHECKS[t];
+      const keys = TF_CHECKS[t];
+      const nestedJson = keys ? JSON.stringify(r.blocks) : '';
       if (
         TF_CHECK_RESOURCES.includes(t) ||
-        (key &&
-          (r.blocks.some((b) => b.type === key) ||
-            r.attrs[key] !== undefined ||
-            JSON.stringify(r.blocks).includes(`"${key}"`)))
+        keys?.some(
+          (key) =>
+            r.blocks.some((b) => b.type === key) || r.attrs[key] !== undefined || nestedJson.includes(`"${key}"`),
+        )
       )
         extra.push({ path: r.path, line: r.line, note: `${label(r)} defines a health check` });
+      else if (TF_CHECK_REQUIRED.has(t))
+        tfUnchecked.push({
+          path: r.path,
+          line: r.line,
+          note: `${label(r)} has no ${t === 'azurerm_container_group' ? 'liveness or readiness probe' : 'health_check_path'}: nothing checks it`,
+        });
       else if (
         t === 'aws_ecs_task_definition' &&
         JSON.stringify(r.attrs.container_definitions ?? '').includes('healthCheck')
@@ -402,9 +444,10 @@ export default defineRule({
     ];
     // Kubernetes ignores Dockerfile HEALTHCHECK, so with manifests the probes alone decide.
     if (k8sContainers === 0) {
-      units += extra.length;
+      units += extra.length + tfUnchecked.length;
       earned += extra.length;
       good.push(...extra);
+      findings.push(...tfUnchecked);
     }
     // A hosting platform's own checks (fly.toml `[[services.tcp_checks]]`, `[checks]`, render.yaml
     // healthCheckPath) guard a deployed target of their own, beside any Kubernetes manifest: each

@@ -72,7 +72,7 @@ export function inCloudRunCommand(files: FileView, path: string, line: number): 
 const SCALED_KINDS = ['Deployment', 'StatefulSet', 'Rollout', 'ReplicaSet', 'DeploymentConfig'];
 
 /** Terraform resources that run more than one instance, or fail over: type → verdict and what was read. */
-const TF: Record<string, (r: TfBlock) => [boolean, string]> = table({
+const TF: Record<string, (r: TfBlock) => [boolean, string] | undefined> = table({
   aws_autoscaling_group: (r) => [(num(r.attrs.min_size) ?? 0) >= 2, `min_size ${show(r.attrs.min_size)}`],
   aws_eks_node_group: (r) => [
     (num(attr(r, 'scaling_config', 'min_size')) ?? 0) >= 2,
@@ -109,6 +109,39 @@ const TF: Record<string, (r: TfBlock) => [boolean, string]> = table({
       max !== '1',
       `autoscales across zones: autoscaling.knative.dev/maxScale ${max ?? 'unset (100)'}, minScale ${knative(r, 'minScale') ?? 'unset'}`,
     ];
+  },
+  // Azure SQL failover groups replicate to a partner server in another region and fail over to it.
+  azurerm_mssql_failover_group: () => [true, 'failover group: a partner server takes over'],
+  azurerm_sql_failover_group: () => [true, 'failover group: a partner server takes over'],
+  // An App Service plan runs `worker_count` instances (one when unset), spread over zones with
+  // `zone_balancing_enabled`; a consumption or elastic (serverless) plan scales out by itself.
+  azurerm_service_plan: (r) => {
+    const sku = typeof r.attrs.sku_name === 'string' ? r.attrs.sku_name : undefined;
+    // A SKU not written here may be serverless (a functions plan's `var.sku`): not judged.
+    if (sku === undefined || /^(?:Y1|EP\d|FC\d|FLEX)/i.test(sku)) return undefined;
+    const workers = num(r.attrs.worker_count);
+    const zones = r.attrs.zone_balancing_enabled === true;
+    // A count from a variable no bounded reading resolves (terragrunt inputs) is not a single instance.
+    if (workers === undefined && r.attrs.worker_count !== undefined && !zones) return undefined;
+    return [
+      zones || (workers ?? 1) >= 2,
+      `sku ${sku}, worker_count ${workers === undefined ? 'unset (one instance)' : workers}${zones ? ', zone_balancing_enabled true' : ''}`,
+    ];
+  },
+  azurerm_app_service_plan: (r) => {
+    const cap = num(attr(r, 'sku', 'capacity'));
+    if (cap === undefined && attr(r, 'sku', 'capacity') !== undefined) return undefined;
+    return [(cap ?? 1) >= 2 || r.attrs.zone_redundant === true, `sku.capacity ${show(attr(r, 'sku', 'capacity'))}`];
+  },
+  // Zone-redundant databases and caches: credited when switched on, not judged otherwise (the
+  // service keeps its own local replicas).
+  azurerm_mssql_database: (r) => (r.attrs.zone_redundant === true ? [true, 'zone_redundant true'] : undefined),
+  azurerm_mssql_elasticpool: (r) => (r.attrs.zone_redundant === true ? [true, 'zone_redundant true'] : undefined),
+  azurerm_postgresql_flexible_server: (r) =>
+    r.blocks.some((b) => b.type === 'high_availability') ? [true, 'high_availability (standby server)'] : undefined,
+  azurerm_container_app: (r) => {
+    const min = attr(r, 'template', 'min_replicas');
+    return num(min) === undefined ? undefined : [(num(min) ?? 0) >= 2, `template.min_replicas ${show(min)}`];
   },
   azurerm_kubernetes_cluster: (r) => [
     (num(attr(r, 'default_node_pool', 'node_count')) ?? num(attr(r, 'default_node_pool', 'min_count')) ?? 0) >= 2,
@@ -440,7 +473,9 @@ export default defineRule({
         blocks: depth < 3 ? b.blocks.map((x) => resolveBlock(x, `${prefix}${x.type}.`, depth + 1)) : b.blocks,
       });
       const resolved = resolveBlock(r, '', 0);
-      const [ok, what] = judge(resolved);
+      const judged = judge(resolved);
+      if (!judged) continue;
+      const [ok, what] = judged;
       const via = [...from].filter(([k]) => what.startsWith(k)).map(([, w]) => w);
       // A count the module computes from its own locals that no bounded reading resolves is not
       // a single instance: said, not judged.

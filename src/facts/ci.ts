@@ -67,43 +67,49 @@ export const CI_FILES: { system: CiSystem; globs: string[] }[] = [
 export const CI_GLOBS = CI_FILES.flatMap((c) => c.globs);
 
 /**
- * Azure DevOps lets a pipeline live at any path (`.devops/deploy-pipelines.yml`, `pipelines/ci.yml`):
- * only the default name is in CI_FILES (blind round 26, helpdesk-service: `.devops/*-pipelines.yml`
- * unseen, so "Tests are not run in CI"). YAML in the directories projects use for them, and at
- * the root, is a candidate; its content decides (azurePipelineContent).
+ * Azure DevOps lets a pipeline live at any path (`.devops/deploy-pipelines.yml`, `pipelines/infra-ci.yml`,
+ * `build/ci.yml`): only the default name is in CI_FILES (blind round 26, helpdesk-service: `.devops/*-pipelines.yml`
+ * unseen, so "Tests are not run in CI"). Every YAML file is a candidate, outside vendored, example and
+ * test-data trees; its content decides (azurePipelineContent).
  */
-export const AZURE_CANDIDATE_GLOBS = [
-  '*.yml',
-  '*.yaml',
-  '.devops/**/*.yml',
-  '.devops/**/*.yaml',
-  '.azuredevops/**/*.yaml',
-  '.pipelines/**/*.yaml',
-  'pipelines/**/*.yml',
-  'pipelines/**/*.yaml',
-  'ci/**/*.yml',
-  'ci/**/*.yaml',
-];
+export const AZURE_CANDIDATE_GLOBS = ['**/*.yml', '**/*.yaml'];
+
+/** Trees whose YAML is not this repository's pipeline: dependencies, examples, test data. */
+const NOT_PIPELINE_DIR =
+  /(?:^|\/)(?:node_modules|vendor|third_party|third-party|bower_components|\.git|examples?|samples?|fixtures?|testdata|test-data|__fixtures__|\.github|\.gitlab|\.circleci|\.buildkite|\.woodpecker)\//i;
+/** A pipeline definition is small; a bigger YAML file is data. */
+const MAX_PIPELINE_BYTES = 512 * 1024;
 
 const AZURE_STRUCTURE = /^(?:stages|jobs|steps):/m;
-const AZURE_TRIGGER = /^(?:trigger|pr|schedules):/m;
-// `- task: Gradle@3`, `- script:`/`- bash:`/`- pwsh:` steps, `vmImage:` of a hosted pool.
+/** `extends: {template: …}`: the whole pipeline is a template (often of another repository) given parameters. */
+const AZURE_EXTENDS = /^extends:[ \t]*\r?\n[ \t]+template:/m;
+// `resources: {repositories|pipelines|containers: …}` at the top level is Azure's own syntax.
+const AZURE_TRIGGER = /^(?:trigger|pr|schedules):|^resources:[ \t]*\r?\n[ \t]+(?:repositories|pipelines|containers):/m;
+// `- task: Gradle@3`, `- script:`/`- bash:`/`- pwsh:` steps, `- template:`, `vmImage:` of a hosted pool, a top-level `pool:`.
 // Blanks are `[ \t]`, never `\s`: under `m`, `^\s*` from every line start ran across all the blank lines
 // that follow (quadratic: 80k blank lines 15 s).
 const AZURE_STEP =
-  /^[ \t]*-[ \t]+task:[ \t]*[\w.-]+@\d+[ \t]*$|^[ \t]*-[ \t]+(?:script|bash|pwsh|powershell|checkout|template):[ \t\n]|^[ \t]*vmImage:[ \t\n]/m;
+  /^[ \t]*-[ \t]+task:[ \t]*[\w.-]+@\d+[ \t]*$|^[ \t]*-[ \t]+(?:script|bash|pwsh|powershell|checkout|template):[ \t\n]|^[ \t]*vmImage:[ \t\n]|^pool:[ \t\n]/m;
 const AZURE_TASK = /^[ \t]*-[ \t]+task:[ \t]*[\w.-]+@\d+[ \t]*$|^[ \t]*vmImage:[ \t\n]/m;
 // A GitHub workflow (`on:`), a Kubernetes manifest, a Compose file, GitLab CI (`include:`, `image:`).
 const NOT_AZURE = /^(?:on|"on"|'on'|apiVersion|kind|services|include|image|version|workflow|default):/m;
 
 /**
  * Whether a YAML text is an Azure Pipelines definition: a top-level `stages:`/`jobs:`/`steps:`,
- * Azure step syntax, and either a top-level `trigger:`/`pr:`/`schedules:` or a `- task: Name@N`
- * (a template has no trigger); never a GitHub workflow, a manifest, a Compose or GitLab file.
+ * Azure step syntax, and either a top-level `trigger:`/`pr:`/`schedules:`/`resources:` or a
+ * `- task: Name@N` (a template has no trigger); or a pipeline that `extends:` a template and has a
+ * trigger or resources; never a GitHub workflow, a manifest, a Compose or GitLab file.
  */
 export function azurePipelineContent(text: string): boolean {
-  if (!AZURE_STRUCTURE.test(text) || NOT_AZURE.test(text) || !AZURE_STEP.test(text)) return false;
+  if (NOT_AZURE.test(text)) return false;
+  if (AZURE_EXTENDS.test(text) && AZURE_TRIGGER.test(text)) return true;
+  if (!AZURE_STRUCTURE.test(text) || !AZURE_STEP.test(text)) return false;
   return AZURE_TRIGGER.test(text) || AZURE_TASK.test(text);
+}
+
+/** YAML files that may hold an Azure pipeline kept outside the default names. */
+export function azureCandidates(files: FileView): string[] {
+  return files.match(AZURE_CANDIDATE_GLOBS).filter((p) => !NOT_PIPELINE_DIR.test(p));
 }
 
 /** The paths of every CI file: those found by name, and Azure pipelines found by content. */
@@ -222,10 +228,10 @@ export function ciFiles(files: FileView): CiFile[] {
       seen.add(path);
       out.push(parseJenkinsfile(files, path));
     }
-    for (const path of files.match(AZURE_CANDIDATE_GLOBS)) {
+    for (const path of azureCandidates(files)) {
       if (seen.has(path)) continue;
       const text = files.read(path);
-      if (text === undefined || !azurePipelineContent(text)) continue;
+      if (text === undefined || text.length > MAX_PIPELINE_BYTES || !azurePipelineContent(text)) continue;
       seen.add(path);
       out.push(parseYamlCi(files, 'azure-pipelines', path));
     }
@@ -527,7 +533,8 @@ const ENV_CONFIGURED = /(?:^|\/)(?:super-linter|megalinter)(?:\/|@)/i;
  */
 function stepInputs(value: unknown, path: string[], withEnv = false): Record<string, string> | undefined {
   const step = rec(at(value, path.slice(0, -1)));
-  const inputs = rec(step?.with) ?? rec(step?.inputs);
+  // An Azure template's `parameters:` are its inputs.
+  const inputs = rec(step?.with) ?? rec(step?.inputs) ?? rec(step?.parameters);
   const env = withEnv ? rec(step?.env) : undefined;
   if (!inputs && !env) return undefined;
   const out: Record<string, string> = {};

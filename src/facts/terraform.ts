@@ -467,11 +467,29 @@ export function terraform(files: FileView): TerraformModel {
   return memo(files, 'terraform', () => parseTerraform(files));
 }
 
-/** Resources of the given types (exact, or `prefix*`). */
+/**
+ * Resources of the given types: exact, or a pattern whose `*` stands for any run of characters
+ * (`aws_lb*`, `azurerm_*web_app`, `azurerm_*virtual_machine*`). A `*` inside the pattern matched
+ * nothing before (round 36: `azurerm_*web_app` never matched `azurerm_linux_web_app`).
+ */
 export function resourcesOf(model: TerraformModel, ...types: string[]): TfBlock[] {
-  return model.resources.filter((r) =>
-    types.some((t) => (t.endsWith('*') ? r.labels[0]?.startsWith(t.slice(0, -1)) : r.labels[0] === t)),
-  );
+  return model.resources.filter((r) => types.some((t) => typeMatches(r.labels[0] ?? '', t)));
+}
+
+/** Whether a resource type matches a pattern with `*` wildcards (parts in order: linear in the type). */
+export function typeMatches(type: string, pattern: string): boolean {
+  if (!pattern.includes('*')) return type === pattern;
+  const parts = pattern.split('*');
+  const first = parts[0]!;
+  const last = parts[parts.length - 1]!;
+  if (!type.startsWith(first) || !type.endsWith(last) || type.length < first.length + last.length) return false;
+  let at = first.length;
+  for (const part of parts.slice(1, -1)) {
+    const i = type.indexOf(part, at);
+    if (i < 0 || i + part.length > type.length - last.length) return false;
+    at = i + part.length;
+  }
+  return true;
 }
 
 /** A nested block by path of names: `block(r, 'settings', 'backup_configuration')`. */

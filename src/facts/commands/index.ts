@@ -155,7 +155,7 @@ export function unfollowedWorkflows(graph: CommandGraph, hint: RegExp, unless?: 
       path: hop.path,
       line: hop.line,
       snippet: hop.text.slice(0, 160),
-      note: `${u.remote.job ? `job ${u.remote.job} calls ` : ''}${u.remote.ref}, a ${u.remote.ref.startsWith('Jenkins shared library') ? 'shared-library step' : 'reusable workflow'} of another repository: not followed, what it runs is not known here`,
+      note: `${u.remote.job ? `job ${u.remote.job} calls ` : ''}${u.remote.ref}, a ${u.remote.ref.startsWith('Jenkins shared library') ? 'shared-library step' : /\.ya?ml@[\w.-]+$/.test(u.remote.ref) && !u.remote.ref.includes('.github/workflows/') ? 'pipeline template' : 'reusable workflow'} of another repository: not followed, what it runs is not known here`,
     });
   }
   return out;

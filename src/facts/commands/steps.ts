@@ -8,7 +8,7 @@ import type { CommandHop, CommandTool, FileView, ToolKind } from '../../types.js
 import { memo } from '../../util/memo.js';
 import { parseYamlWithLines } from '../../util/yaml-lines.js';
 import { type CiCommand, type CiFile, DEPLOY_ACTION, parseYamlCi } from '../ci.js';
-import { type Block, type Expansion, joinPath, lineOf, type Synthetic, type UsesStep } from './types.js';
+import { type Block, dirOf, type Expansion, joinPath, lineOf, type Synthetic, type UsesStep } from './types.js';
 import { ACTIONS, TASKS, tool } from './actions.js';
 import { classify } from './tools.js';
 import { travisDefaults } from './travis.js';
@@ -41,6 +41,8 @@ const CREDENTIAL_INPUT = /key|token|secret|password|credential|api/i;
 /** The action or task a `uses:` / `task:` step runs: local composite actions and workflows are followed. */
 export function usesExpansion(files: FileView, u: UsesStep): Expansion | undefined {
   const ref = u.ref.trim();
+  const azure = azureTemplateExpansion(files, u, ref);
+  if (azure) return azure;
   if (ref.startsWith('./')) return withInputs(files, localAction(files, ref.replace(/@[\s\S]*$/, '')), ref, u.with);
   const w = u.with ?? {};
   const cwd = w['working-directory'] ?? w.workingDirectory ?? w.workingDir ?? w.tf_actions_working_dir ?? u.cwd;
@@ -152,8 +154,30 @@ function remoteWorkflowTools(
   w: Record<string, string>,
 ): { tools: CommandTool[]; specific: boolean } | undefined {
   const file = /\/workflows\/([\w.-]+?)\.ya?ml@/.exec(ref)?.[1] ?? '';
+  return namedWorkflowTools(file, `reusable workflow ${ref.replace(/@[\s\S]*$/, '')} (named for`, w);
+}
+
+/** What a shared workflow or template runs, by the tool or the work its file name (without extension) names. */
+function namedWorkflowTools(
+  file: string,
+  why: string,
+  w: Record<string, string>,
+): { tools: CommandTool[]; specific: boolean } | undefined {
   const words = file.toLowerCase().split(/[-_.]+/);
-  const why = `reusable workflow ${ref.replace(/@[\s\S]*$/, '')} (named for`;
+  // `terraform_apply.yml`, `terragrunt_plan_all.yml`, `terraform_format.yml`: the IaC program and its verb.
+  const iac = words.find((x) => IAC_PROGRAMS.has(x));
+  const verb = iac ? words.find((x) => IAC_VERBS.has(x)) : undefined;
+  if (iac && verb) {
+    // A shared format template checks (a CI job that rewrote the code would fail nothing).
+    const argv =
+      verb === 'format' || verb === 'fmt' || verb === 'hclfmt'
+        ? iac === 'terragrunt'
+          ? [iac, 'hclfmt', '--check']
+          : [iac, 'fmt', '-check', '-recursive']
+        : [iac, verb];
+    const tools = classify(argv).map((t) => ({ ...t, implied: `${why} ${argv.join(' ')})` }));
+    if (tools.length) return { tools, specific: true };
+  }
   const program = words.find((w) => REMOTE_TOOL_NAMES.has(w));
   if (program) {
     const tools = classify(program === 'golangci' ? ['golangci-lint', 'run'] : [program]).map((t) => ({
@@ -193,8 +217,16 @@ function remoteWorkflowTools(
   return undefined;
 }
 
+const IAC_PROGRAMS = new Set(['terraform', 'terragrunt', 'tofu']);
+/** Verbs an IaC template is named for; a teardown (`terraform_destroy.yml`) is none of them. */
+const IAC_VERBS = new Set(['apply', 'plan', 'validate', 'fmt', 'format', 'hclfmt']);
+
 /** Programs a shared reusable workflow is named for (`rubocop.yml`, `brakeman.yml`, `zizmor-audit.yml`). */
 const REMOTE_TOOL_NAMES = new Set([
+  'tflint',
+  'tfsec',
+  'terrascan',
+  'kics',
   'rubocop',
   'standardrb',
   'eslint',
@@ -214,8 +246,52 @@ const REMOTE_TOOL_NAMES = new Set([
   'grype',
   'govulncheck',
   'checkov',
-  'tfsec',
 ]);
+
+/** An Azure Pipelines template reference: `steps/build.yml`, `/templates/x.yaml`, `stages/ci.yml@templates`. */
+const AZURE_TEMPLATE = /^(?:\$\{\{[^}\n]{0,200}\}\}\/)?([^@\s]{1,300}\.ya?ml)(?:@([\w.-]{1,100}))?$/;
+
+/**
+ * An Azure Pipelines `template:` step, stage or `extends:` (never a GitHub `uses:`, which is `./x` or
+ * `owner/repo@ref`). A template of the repository is read as a pipeline and followed, its path taken
+ * from the file that includes it (a leading `/` from the root), as Azure DevOps resolves it; one of
+ * another repository (`@templates`, declared under `resources: repositories`) cannot be read offline:
+ * its file name says what it runs (`steps/terraform_tflint.yml@templates`), else it is noted as unread.
+ */
+function azureTemplateExpansion(files: FileView, u: UsesStep, ref: string): Expansion | undefined {
+  if (ref.startsWith('./') || /\/\.github\/workflows\//.test(ref)) return undefined;
+  const m = AZURE_TEMPLATE.exec(ref);
+  if (!m) return undefined;
+  const file = m[1]!;
+  const repo = m[2];
+  if (repo && repo !== 'self') {
+    const base = file.slice(file.lastIndexOf('/') + 1).replace(/\.ya?ml$/, '');
+    const named = namedWorkflowTools(base, `Azure template ${file}@${repo} (named for`, u.with ?? {});
+    // A parameter named for a tool's own configuration (`tflintConfigPath`, `checkov_config`) is handed to that tool.
+    const given = Object.keys(u.with ?? {}).flatMap((k) => {
+      const head = /^([a-z][a-z0-9]{1,30})(?:[A-Z_-]|$)/.exec(k)?.[1];
+      if (!head || !REMOTE_TOOL_NAMES.has(head)) return [];
+      return classify([head]).map((t) => ({ ...t, implied: `Azure template ${file}@${repo} given parameter ${k}` }));
+    });
+    const tools = [...(named?.tools ?? []), ...given.filter((g) => !named?.tools.some((t) => t.name === g.name))];
+    return {
+      ...(tools.length ? { tools } : {}),
+      ...(named?.specific
+        ? {}
+        : {
+            unresolved: `${file}@${repo} is a template of another repository: its steps cannot be read here`,
+            remote: ref,
+          }),
+    };
+  }
+  if (file.includes('${{') || file.includes('$('))
+    return { unresolved: `template path ${file} is computed at run time` };
+  const path = file.startsWith('/') ? joinPath('', file) : joinPath(dirOf(u.hop.path), file);
+  if (!files.exists(path)) return { unresolved: `${path} not found` };
+  return ciFileExpansion(
+    memo(files, `commands:azure-template:${path}`, () => parseYamlCi(files, 'azure-pipelines', path)),
+  );
+}
 
 /** `with:` inputs of a reusable workflow that carry a command line (`extra-checks: just ci-lint`, `test-command: make test`). */
 const COMMAND_INPUT =
