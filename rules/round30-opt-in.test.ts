@@ -28,10 +28,10 @@ describe('round 30: an opt-in PodDisruptionBudget earns nothing', () => {
     expect(run.outcome).toBe('fail');
     expect(run.message).toContain('the PodDisruptionBudget is opt-in (off by default)');
   });
-  it('the same budget on by default keeps its share: partial', async () => {
+  it('the same budget on by default over one replica earns nothing either (round 35): fail, said as such', async () => {
     const run = await runRuleOn(redundancy, chart(true), { profile: 'service' });
-    expect(run.outcome).toBe('partial');
-    expect(run.score).toBe(0.2);
+    expect(run.outcome).toBe('fail');
+    expect(run.message).toContain('a PodDisruptionBudget over a single replica keeps no second instance up');
   });
 });
 

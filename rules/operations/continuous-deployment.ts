@@ -3,6 +3,7 @@ import { defineRule, type CommandGraph, type CommandRun, type Evidence, type Fil
 import { fail, listing, partial, pass, unknown } from '../../src/engine/results.js';
 import {
   idleJobs,
+  inTestScript,
   CI_GLOBS,
   type CiCommand,
   type CiFile,
@@ -14,6 +15,7 @@ import {
 import { runEvidence, runsOf, unfollowedWorkflows } from '../../src/facts/commands/index.js';
 import { shipitConfigs } from '../_shared/shipit.js';
 import { fromMatch, isProductionPath } from '../../src/facts/paths.js';
+import { lineAt } from '../../src/util/lines.js';
 
 const cite = (r: CommandRun): Evidence => runEvidence(r, 'deploys', 'deploy');
 
@@ -32,6 +34,66 @@ const PLATFORM_FILES = [
   '.platform.app.yaml',
   'now.json',
 ];
+
+/**
+ * One-click deploy buttons, by the platform file they deploy: "Deploy to Render"
+ * (`render.com/deploy?repo=…`), "Deploy with Vercel" (`vercel.com/new/clone?repository-url=…`),
+ * "Deploy to Netlify" (`app.netlify.com/start/deploy?repository=…`), Amplify's and Platform.sh's.
+ */
+const DEPLOY_BUTTONS: readonly [string, RegExp][] = [
+  ['render.yaml', /\brender\.com\/deploy\b/i],
+  ['vercel.json', /\b(?:vercel\.com\/(?:new\/clone|import|button|new\/git\/external)|zeit\.co\/(?:new|import))\b/i],
+  ['now.json', /\b(?:vercel\.com\/(?:new\/clone|import|button)|zeit\.co\/(?:new|import))\b/i],
+  ['netlify.toml', /\bapp\.netlify\.com\/start\/deploy\b|\bnetlify\.com\/img\/deploy\/button\b/i],
+  ['amplify.yml', /\bconsole\.aws\.amazon\.com\/amplify\/home#\/deploy\b/i],
+  ['.platform.app.yaml', /\bconsole\.platform\.sh\/projects\/create-project\b/i],
+];
+
+/** Where a project shows its deploy buttons: the README, and documentation pages about deploying. */
+const BUTTON_PAGES =
+  /^(?:readme(?:\.[\w-]{1,12})?(?:\.(?:md|markdown|rst|adoc|txt))?|docs?\/(?:[^/]{1,80}\/){0,3}[^/]{0,80}(?:deploy|install|render|vercel|netlify|hosting)[^/]{0,80}\.(?:md|mdx|rst))$/i;
+
+/**
+ * Platform files that a one-click deploy button of the README points at: a template for users to
+ * deploy their own copy ("Deploy to Render" beside render.yaml), not this project's deployment
+ * (blind round 35, a Django app whose render.yaml backs its README's Render button while its own
+ * pipeline only pushes images). Returns the file → where the button is.
+ */
+function oneClickTemplates(files: FileView, hosted: readonly string[]): Map<string, Evidence> {
+  const out = new Map<string, Evidence>();
+  if (hosted.length === 0) return out;
+  const pages = files.paths.filter((p) => BUTTON_PAGES.test(p)).slice(0, 40);
+  for (const [file, button] of DEPLOY_BUTTONS) {
+    if (!hosted.includes(file) || out.has(file)) continue;
+    for (const page of pages) {
+      const text = files.read(page);
+      const m = text === undefined ? null : button.exec(text);
+      if (!m || text === undefined) continue;
+      out.set(file, {
+        path: page,
+        line: lineAt(text, m.index),
+        snippet: m[0],
+        note: `set aside: ${file} is the template of a one-click deploy button (${m[0]}) for users to deploy their own copy, not a deployment of this project`,
+      });
+      break;
+    }
+  }
+  return out;
+}
+
+/** Deploy tools (facts/commands/tools.ts names) that hand the release to a CD system, by that system. */
+const HANDOFFS: Record<string, string> = {
+  Spinnaker: 'Spinnaker',
+  'Spinnaker trigger (Pub/Sub)': 'Spinnaker',
+  'Spinnaker webhook': 'Spinnaker',
+  'Argo CD': 'Argo CD',
+  Flux: 'Flux',
+  'AWS CodePipeline': 'AWS CodePipeline',
+  'Octopus Deploy': 'Octopus Deploy',
+  octopus: 'Octopus Deploy',
+  'deploy trigger (Pub/Sub)': 'a CD system (a Pub/Sub deploy trigger)',
+  'deploy trigger (SNS)': 'a CD system (an SNS deploy trigger)',
+};
 
 /**
  * A hosting config that builds a documentation site (netlify.toml running `mkdocs build` and
@@ -170,7 +232,10 @@ function realDeploys(files: FileView, graph: CommandGraph): CommandRun[] {
     const at = key.lastIndexOf('#');
     testJobs.get(key.slice(0, at))?.add(key.slice(at + 1));
   }
-  return runsOf(graph, 'deploy').filter((r) => !(r.origin.job && testJobs.get(r.origin.path)?.has(r.origin.job)));
+  // A deploy command written in a test script (`.test/e2e-k3s.sh`) readies the system under test.
+  return runsOf(graph, 'deploy').filter(
+    (r) => !inTestScript(r) && !(r.origin.job && testJobs.get(r.origin.path)?.has(r.origin.job)),
+  );
 }
 
 /**
@@ -259,7 +324,7 @@ export default defineRule({
     severity: 'medium',
     effort: 'medium',
     detection:
-      'CI jobs that run (directly or through package scripts, make targets, scripts, composite actions and orbs) kubectl apply, helm upgrade, terraform/tofu apply, pulumi up, cdk/sam/serverless deploy, aws ecs update-service, gcloud run deploy, az webapp/containerapp, fly/heroku/vercel/netlify deploys or deploy actions (azure/webapps-deploy, aws-actions/amazon-ecs-deploy-task-definition, google-github-actions/deploy-cloudrun, nais/deploy/actions/deploy, Azure DevOps deploy tasks); CircleCI orb jobs named for deploying (`pulumi-up`, `deploy`); a reusable deploy workflow of another repository handed the environment to deploy to; jobs that target a CI environment; Argo CD `Application`/`ApplicationSet` and Flux `Kustomization`/`HelmRelease` resources (not the templates of a chart, which its users render). Jobs that only install into a kind/minikube/k3d test cluster do not count. A job named for deployment whose steps only package or publish an artefact (helm package and a push of the chart index, cr upload, docker push, npm publish) and reach no server or cluster deploys nothing, whatever its name. A GitHub Pages deploy counts by what it builds: the product’s web client (a build step, no docs generator, a published folder that is no docs/site/report folder, a workflow not named for docs) is a deployment — partial alone, since a static host runs no server; a documentation site is set aside. A static host’s config (netlify.toml `publish`, vercel.json `outputDirectory`, no serverless functions) beside a server or Dockerfile of the project’s own outside the folder it builds publishes a client or preview site, not the service: set aside and named. A Shipit `shipit.yml` whose `deploy: override:` (or `kubernetes:`) scripts the deploy counts: Shipit runs those steps for each deploy.',
+      'CI jobs that run (directly or through package scripts, make targets, scripts, composite actions and orbs) kubectl apply, helm upgrade, terraform/tofu apply, pulumi up, cdk/sam/serverless deploy, aws ecs update-service, gcloud run deploy, az webapp/containerapp, fly/heroku/vercel/netlify deploys or deploy actions (azure/webapps-deploy, aws-actions/amazon-ecs-deploy-task-definition, google-github-actions/deploy-cloudrun, nais/deploy/actions/deploy, Azure DevOps deploy tasks); CircleCI orb jobs named for deploying (`pulumi-up`, `deploy`); a reusable deploy workflow of another repository handed the environment to deploy to; jobs that target a CI environment; handoffs to a CD system that deploys what CI published (a Spinnaker trigger: `spin pipeline execute`, a Pub/Sub or SNS message to a topic named for Spinnaker or deploys, a Spinnaker webhook; `argocd app sync`, `flux reconcile`, `aws codepipeline start-pipeline-execution`, Octopus deploy-release), named as handed to that system; Argo CD `Application`/`ApplicationSet` and Flux `Kustomization`/`HelmRelease` resources (not the templates of a chart, which its users render). Jobs that only install into a kind/minikube/k3d/k3s test cluster (also one a script they run starts: `k3s server`, get.k3s.io), and deploy commands written in a test script (a test/, .test/, tests/ or e2e/ folder, an e2e-* script), do not count. A job named for deployment whose steps only package or publish an artefact (helm package and a push of the chart index, cr upload, docker push, npm publish) and reach no server or cluster deploys nothing, whatever its name. A GitHub Pages deploy counts by what it builds: the product’s web client (a build step, no docs generator, a published folder that is no docs/site/report folder, a workflow not named for docs) is a deployment — partial alone, since a static host runs no server; a documentation site is set aside. A static host’s config (netlify.toml `publish`, vercel.json `outputDirectory`, no serverless functions) beside a server or Dockerfile of the project’s own outside the folder it builds publishes a client or preview site, not the service: set aside and named. A hosting platform config (render.yaml, vercel.json, netlify.toml) that a one-click deploy button of the README or a deploy page points at (`render.com/deploy?repo=…`, `vercel.com/new/clone`, `app.netlify.com/start/deploy`) is a template for users to deploy their own copy: set aside and named, not a deployment of the project. A Shipit `shipit.yml` whose `deploy: override:` (or `kubernetes:`) scripts the deploy counts: Shipit runs those steps for each deploy.',
     reads: [...CI_GLOBS, 'app.json', 'shipit.yml', 'shipit.*.yml', 'shipit.yaml', 'shipit.*.yaml'],
     patterns: {
       gitops: {
@@ -358,7 +423,16 @@ export default defineRule({
         data,
       );
     const found: string[] = [];
-    if (deploys.length > 0) found.push('CI deploy jobs');
+    // Deploys that hand the release to a CD system (a Spinnaker trigger, `argocd app sync`, `flux
+    // reconcile`): the deployment runs there, started by CI — automated, and named as a handoff.
+    const handedTo = [
+      ...new Set(deploys.flatMap((r) => r.tools.flatMap((t) => (HANDOFFS[t.name] ? [HANDOFFS[t.name]!] : [])))),
+    ];
+    const handoffOnly = deploys.every((r) => r.tools.some((t) => HANDOFFS[t.name]));
+    if (deploys.length > 0 && handedTo.length > 0 && handoffOnly)
+      found.push(`CI hands each release to ${listing(handedTo.slice(0, 3))}, which deploys it`);
+    else if (deploys.length > 0)
+      found.push(handedTo.length ? `CI deploy jobs (handed to ${listing(handedTo.slice(0, 3))})` : 'CI deploy jobs');
     if (pages.length > 0) found.push('a GitHub Pages deploy of the web client');
     if (gitops.length > 0) found.push('GitOps (Argo CD/Flux)');
     if (shipit.length > 0) found.push(`Shipit deploys scripted in ${listing([...new Set(shipit.map((s) => s.path))])}`);
@@ -463,7 +537,8 @@ export default defineRule({
       const why = staticClientOnly(ctx.files, ctx.facts.servers, p);
       return why ? [{ path: p, note: why }] : [];
     });
-    const platform = hosted.filter((p) => !clientOnly.some((c) => c.path === p));
+    const templates = oneClickTemplates(ctx.files, hosted);
+    const platform = hosted.filter((p) => !clientOnly.some((c) => c.path === p) && !templates.has(p));
     if (platform.length > 0) {
       return partial(
         0.5,
@@ -487,18 +562,18 @@ export default defineRule({
           }),
         ),
     );
-    // Deploy commands seen and set aside (a test job, an install into a throwaway kind/k3d/minikube
+    // Deploy commands seen and set aside (a test job, an install into a throwaway kind/k3d/k3s/minikube
     // cluster): said as such, never as "no deploy command".
     const kept = new Set(deploys);
     const asideRuns = runsOf(ctx.facts.commands, 'deploy').filter((r) => !kept.has(r));
     const asideEvidence = asideRuns.slice(0, 3).map(
       (r): Evidence => ({
         ...cite(r),
-        note: `set aside: job ${r.origin.job ?? '(default)'} deploys only into a test setup (a test job or a throwaway kind/k3d/minikube cluster), not an environment`,
+        note: `set aside: job ${r.origin.job ?? '(default)'} deploys only into a test setup (a test job or script, or a throwaway kind/k3d/k3s/minikube cluster), not an environment`,
       }),
     );
     const asideNote = asideRuns.length
-      ? ` ${asideRuns.length === 1 ? 'One deploy command was' : `${asideRuns.length} deploy commands were`} seen and set aside: ${asideRuns.length === 1 ? 'it deploys' : 'they deploy'} only into a test setup (a throwaway kind/k3d/minikube cluster or a test job).`
+      ? ` ${asideRuns.length === 1 ? 'One deploy command was' : `${asideRuns.length} deploy commands were`} seen and set aside: ${asideRuns.length === 1 ? 'it deploys' : 'they deploy'} only into a test setup (a throwaway kind/k3d/k3s/minikube cluster, a test script or a test job).`
       : '';
     return fail(
       `${
@@ -508,6 +583,10 @@ export default defineRule({
       }${asideNote}${
         clientOnly.length
           ? ` ${listing(clientOnly.map((c) => c.path))} ${clientOnly.length === 1 ? 'publishes' : 'publish'} a static site built from one folder, not the service.`
+          : ''
+      }${
+        templates.size
+          ? ` ${listing([...templates.keys()])} ${templates.size === 1 ? 'is the template' : 'are the templates'} of a one-click deploy button for users' own deployments (images or code published; deploying is up to the users), not a deployment of this project.`
           : ''
       }${
         packageEnvs.length
@@ -537,6 +616,7 @@ export default defineRule({
         },
         ...offDeploys.slice(0, 3),
         ...clientOnly,
+        ...templates.values(),
         ...publishing.slice(0, 3),
         ...idling.slice(0, 3),
         ...packageEnvs.slice(0, 2),

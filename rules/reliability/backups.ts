@@ -33,6 +33,40 @@ const retention =
     return [0.5, `${key} unset (provider default)${via}`];
   };
 
+/** A boolean setting as production gives it: a literal, or a variable followed to its value. */
+function flag(tf: TerraformModel, raw: unknown, from: string): { on: boolean | undefined; via: string } {
+  if (typeof raw === 'boolean') return { on: raw, via: '' };
+  if (!raw || typeof raw !== 'object') return { on: undefined, via: '' };
+  const got = resolveVarFrom(tf, raw as { expr: string }, from);
+  const v = got?.value;
+  return {
+    on: typeof v === 'boolean' ? v : v === 'true' ? true : v === 'false' ? false : undefined,
+    via: got ? ` (from ${got.via})` : '',
+  };
+}
+
+/**
+ * The status of an `aws_s3_bucket_versioning`: a literal (`"Enabled"`, `"Suspended"`,
+ * `"Disabled"`), a variable (`var.status`), or a choice on a flag (`var.versioning ? "Enabled" :
+ * "Suspended"`), the variable followed to the value production (or its default) gives it.
+ */
+function versioningStatus(tf: TerraformModel, r: TfBlock): { status?: string; via: string; expr?: string } {
+  const raw = attr(r, 'versioning_configuration', 'status');
+  if (typeof raw === 'string') return { status: raw, via: '' };
+  if (!raw || typeof raw !== 'object') return { via: '', expr: 'an unknown value' };
+  const expr = String((raw as { expr: string }).expr).trim();
+  const choice = /^(!?)\s*(var\.[\w-]{1,80}(?:\.[\w-]{1,80}){0,4})\s*\?\s*"(\w{1,20})"\s*:\s*"(\w{1,20})"$/.exec(expr);
+  if (choice) {
+    const f = flag(tf, { expr: choice[2]! }, r.path);
+    if (f.on === undefined) return { via: '', expr };
+    const on = choice[1] ? !f.on : f.on;
+    return { status: on ? choice[3]! : choice[4]!, via: f.via || ` (${choice[2]} by default ${String(f.on)})` };
+  }
+  const got = resolveVarFrom(tf, raw as { expr: string }, r.path);
+  if (typeof got?.value === 'string') return { status: got.value, via: ` (from ${got.via})` };
+  return { via: '', expr };
+}
+
 /** Data stores and how each shows it is backed up: 1 explicit, 0.5 provider default, 0 none. */
 const STORES: Record<string, Judge> = table({
   aws_db_instance: retention('backup_retention_period'),
@@ -53,22 +87,33 @@ const STORES: Record<string, Judge> = table({
     attr(r, 'point_in_time_recovery', 'enabled') === true ? 1 : 0,
     attr(r, 'point_in_time_recovery', 'enabled') === true ? 'point-in-time recovery on' : 'no point-in-time recovery',
   ],
-  aws_s3_bucket: (r, tf) =>
-    attr(r, 'versioning', 'enabled') === true ||
-    refs(tf, 'aws_s3_bucket_versioning', r) ||
-    refs(tf, 'aws_s3_bucket_replication_configuration', r)
-      ? [1, 'versioning or replication']
-      : [0, 'no versioning or replication'],
+  aws_s3_bucket: (r, tf) => {
+    if (refs(tf, 'aws_s3_bucket_replication_configuration', r)) return [1, 'replication'];
+    const inline = flag(tf, attr(r, 'versioning', 'enabled'), r.path);
+    if (inline.on === true) return [1, `versioning on${inline.via}`];
+    const resources = resourcesOf(tf, 'aws_s3_bucket_versioning').filter((x) =>
+      JSON.stringify(x.attrs).includes(`${r.labels[0]}.${r.labels[1]}.`),
+    );
+    if (resources.length === 0)
+      return [0, inline.on === false ? `versioning off${inline.via}` : 'no versioning or replication'];
+    // The status production gives it: a literal, or a variable followed to its value (a module's
+    // `status = var.versioning ? "Enabled" : "Suspended"` with the default false is off; blind
+    // round 35, a cache module's bucket was "backed up by default").
+    const st = versioningStatus(tf, resources[0]!);
+    if (st.status === 'Enabled') return [1, `versioning Enabled${st.via}`];
+    if (st.status === undefined) return [0.75, `versioning status set from ${st.expr} (value not known here)`];
+    return [0, `versioning ${st.status}${st.via}`];
+  },
   aws_efs_file_system: (r, tf) =>
     refs(tf, 'aws_efs_backup_policy', r) ? [1, 'EFS backup policy'] : [0, 'no aws_efs_backup_policy'],
   google_sql_database_instance: (r) => [
     attr(r, 'settings', 'backup_configuration', 'enabled') === true ? 1 : 0,
     `backup_configuration.enabled ${String(attr(r, 'settings', 'backup_configuration', 'enabled') ?? 'unset')}`,
   ],
-  google_storage_bucket: (r) => [
-    attr(r, 'versioning', 'enabled') === true ? 1 : 0,
-    attr(r, 'versioning', 'enabled') === true ? 'versioning on' : 'no versioning',
-  ],
+  google_storage_bucket: (r, tf) => {
+    const v = flag(tf, attr(r, 'versioning', 'enabled'), r.path);
+    return [v.on === true ? 1 : 0, v.on === true ? `versioning on${v.via}` : `no versioning${v.via}`];
+  },
   azurerm_postgresql_flexible_server: retention('backup_retention_days'),
   azurerm_mysql_flexible_server: retention('backup_retention_days'),
   azurerm_mssql_database: (r) =>
@@ -101,7 +146,7 @@ export default defineRule({
     severity: 'high',
     effort: 'medium',
     detection:
-      'Terraform data stores (RDS/Aurora, DynamoDB, S3, ElastiCache, EFS, DocumentDB, Cloud SQL, GCS, Azure databases and storage) judged one by one, with a finding per store without backups; aws_backup_plan covers AWS stores; managed stores a Pulumi program provisions (`new gcp.redis.Instance(`, `gcp.sql.DatabaseInstance`, `aws.rds.Instance`, a component such as `new Redis(`/`new SqlDatabase(`), credited when their arguments set backups, persistence or point-in-time recovery; Cloud SQL instances a NAIS Application has the platform provision (`gcp.sqlInstances`: explicit with autoBackupHour/retainedBackups/pointInTimeRecovery, half credit on the platform default); CloudFormation stores with their backup properties; Velero Schedule objects; a Markdown document naming RTO and RPO. Not applicable when IaC declares no data store.',
+      'Terraform data stores (RDS/Aurora, DynamoDB, S3, ElastiCache, EFS, DocumentDB, Cloud SQL, GCS, Azure databases and storage) judged one by one, with a finding per store without backups (bucket versioning by the status production gives it: an `aws_s3_bucket_versioning` status or a versioning flag set from a variable is followed to its value, `var.x ? "Enabled" : "Suspended"` with the default false is off); aws_backup_plan covers AWS stores; managed stores a Pulumi program provisions (`new gcp.redis.Instance(`, `gcp.sql.DatabaseInstance`, `aws.rds.Instance`, a component such as `new Redis(`/`new SqlDatabase(`), credited when their arguments set backups, persistence or point-in-time recovery; Cloud SQL instances a NAIS Application has the platform provision (`gcp.sqlInstances`: explicit with autoBackupHour/retainedBackups/pointInTimeRecovery, half credit on the platform default); CloudFormation stores with their backup properties; Velero Schedule objects; a Markdown document naming RTO and RPO. Not applicable when IaC declares no data store.',
     patterns: {
       cfnStore: {
         regex: /^[ \t]+Type:\s*['"]?AWS::(RDS::DBInstance|RDS::DBCluster|DynamoDB::Table|S3::Bucket)\b/m,

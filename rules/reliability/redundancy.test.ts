@@ -419,7 +419,7 @@ describe('redundancy: an HPA with minReplicas 1 is a single instance at low load
     );
     expect(run.outcome).toBe('partial');
     expect(run.message).toBe(
-      '0 of 1 deployed units are redundant; 1 of 1 run a single instance (1 of them autoscaled from HPA min 1); no PodDisruptionBudget.',
+      '0 of 1 deployed units are redundant; 1 of 1 run at most one instance at low load (1 of them autoscaled from HPA min 1); no PodDisruptionBudget.',
     );
     expect(run.evidence[0]).toEqual({
       path: 'k8s/deployment.yaml',

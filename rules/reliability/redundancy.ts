@@ -38,6 +38,7 @@ import {
 import { workspaceMap } from '../_shared/tf-workspaces.js';
 import { lowerBound } from '../../src/util/bisect.js';
 import { table } from '../../src/util/table.js';
+import { lineAt } from '../../src/util/lines.js';
 
 const SCALED_KINDS = ['Deployment', 'StatefulSet', 'Rollout', 'ReplicaSet', 'DeploymentConfig'];
 
@@ -114,7 +115,7 @@ export default defineRule({
     severity: 'high',
     effort: 'medium',
     detection:
-      'Kubernetes Deployments/StatefulSets/Rollouts and OpenShift DeploymentConfigs (incl. Helm values, Kustomize replica overrides and the replicas a Kustomize patch sets on its base, one unit with the base; a PodDisruptionBudget in docs or examples guards nothing deployed), a NAIS Application (`replicas.min`/`max`; none set is the platform default, a finding that says so; the platform makes the disruption budget), and the workloads of a Pulumi program (`replicas`, or `minReplicas`/`maxReplicas` autoscaling bounds judged by their floor): replicas ≥ 2 or an HPA/KEDA ScaledObject targeting them with a floor of 2 or more (`minReplicas`, `minReplicaCount`; a floor of 1 or 0, or an HPA whose minReplicas is unset, is a single instance at low load: a finding with half credit), a finding per single-replica workload; PodDisruptionBudget (one behind a chart values switch, off by default, is named and earns nothing); a chart HA switch its templates read (`enableHA`, `highAvailability`, `leaderElection.enabled`) earns a single-replica workload half credit, said in its finding; compose deploy.replicas (a root compose file that runs a service built here, without a source-tree mount, is one instance per service when nothing else declares counts, and so is a systemd unit or NixOS `systemd.services` module); Nomad group count; Terraform autoscaling groups, EKS node groups, ECS services, RDS multi_az, ElastiCache failover, Cloud SQL REGIONAL, GKE/AKS node pools, Cloud Run min instances. A repository of Helm charts that nothing here deploys is judged on its values.yaml defaults (as health-checks judges its probes); a reusable Terraform module is not applicable (its inputs are the caller’s).',
+      'Kubernetes Deployments/StatefulSets/Rollouts and OpenShift DeploymentConfigs (incl. Helm values, Kustomize replica overrides and the replicas a Kustomize patch sets on its base, one unit with the base; a PodDisruptionBudget in docs or examples guards nothing deployed), a NAIS Application (`replicas.min`/`max`; none set is the platform default, a finding that says so; the platform makes the disruption budget), and the workloads of a Pulumi program (`replicas`, or `minReplicas`/`maxReplicas` autoscaling bounds judged by their floor): replicas ≥ 2 or an HPA/KEDA ScaledObject targeting them with a floor of 2 or more (`minReplicas`, `minReplicaCount`; a floor of 1 or 0, or an HPA whose minReplicas is unset, is a single instance at low load: a finding with half credit), a finding per single-replica workload; PodDisruptionBudget (one behind a chart values switch, off by default, is named and earns nothing; one over single replicas only is named and earns nothing either: it keeps no second instance up); a chart HA switch its templates read (`enableHA`, `highAvailability`, `leaderElection.enabled`) earns a single-replica workload half credit, said in its finding; compose deploy.replicas (a root compose file that runs a service built here, without a source-tree mount, is one instance per service when nothing else declares counts, and so is a systemd unit or NixOS `systemd.services` module); Nomad group count; a Heroku app.json `formation` (the `quantity` of each process type); Terraform autoscaling groups and EKS node groups (one whose max_size is above its min_size, or an input, is autoscaled and judged by its floor as an HPA is), ECS services, RDS multi_az, ElastiCache failover, Cloud SQL REGIONAL, GKE/AKS node pools, Cloud Run min instances. A repository of Helm charts that nothing here deploys is judged on its values.yaml defaults (as health-checks judges its probes); a reusable Terraform module is not applicable (its inputs are the caller’s).',
     patterns: {
       cloudRunFlags: {
         regex: /--(min|max)-instances[= ](\d+)/,
@@ -145,7 +146,7 @@ export default defineRule({
         maxPerFile: 10,
       },
     },
-    reads: [...DEPLOY_READS, ...SYSTEMD_GLOBS],
+    reads: [...DEPLOY_READS, ...SYSTEMD_GLOBS, 'app.json'],
     digests: [K8S_DIGEST, TF_DIGEST],
   },
   // A reusable Terraform module's inputs are its callers' choice, and an Ansible collection or role
@@ -418,6 +419,20 @@ export default defineRule({
         });
         continue;
       }
+      // An autoscaling group that may grow past its floor (`min_size = 0`, `max_size =
+      // var.max_jobs`) is autoscaled, not a single instance: judged by its floor as an HPA is (blind
+      // round 35, a runner module's worker ASG scaling 0..max_jobs was called "a single instance").
+      const range = ok ? undefined : scalingRange(r.labels[0] ?? '', resolved);
+      if (range) {
+        lowFloor++;
+        floorLabels.add(`${range.minKey} ${range.min}`);
+        findings.push({
+          path: r.path,
+          line: r.line,
+          note: `${label(r)} is autoscaled from ${range.minKey} ${range.min} (${range.maxKey} ${range.max}): ${range.min === 0 ? 'no instance' : 'a single instance'} at low load, more only under load`,
+        });
+        continue;
+      }
       (ok ? good : findings).push({
         path: r.path,
         line: r.line,
@@ -433,6 +448,8 @@ export default defineRule({
         note: `${m.groups[0]} ${m.groups[1]}`,
       });
     }
+    // A Heroku app.json's `formation` declares each process type's dyno count (`"quantity": 1`).
+    for (const f of herokuFormation(ctx.files)) (f.quantity >= 2 ? good : findings).push(f.evidence);
     // Nothing else says how many instances run, but the repository's compose file runs its
     // service: the same units health-checks and resource-limits judge, one container each.
     if (good.length + findings.length === 0)
@@ -488,7 +505,11 @@ export default defineRule({
     // A PodDisruptionBudget behind a values switch that is off by default guards nothing as
     // installed: named, no credit (blind round 30, sealed-secrets: `pdb.enabled: false` beside a
     // hard-coded `replicas: 1` was partial).
-    const score = wantPdb ? base * 0.8 + (pdbs.length > 0 ? 0.2 : 0) : base;
+    // Nor does a PodDisruptionBudget over single replicas: it keeps no second instance up through a
+    // drain, so it earns credit only beside a redundant unit (blind round 35, keel: a PDB over
+    // `replicas: 1` made 0 of 2 redundant units partial).
+    const pdbCounts = pdbs.length > 0 && base > 0;
+    const score = wantPdb ? base * 0.8 + (pdbCounts ? 0.2 : 0) : base;
     const pdbEv = [
       ...pdbs.slice(0, 2).map((o) => ({ path: o.path, line: o.line, note: `PodDisruptionBudget ${o.name}` })),
       ...(pdbs.length > 0
@@ -502,12 +523,15 @@ export default defineRule({
     const shown = [...findings.slice(0, 15), ...good.slice(0, 5), ...pdbEv, ...notes];
     const missing = [
       findings.length > 0
-        ? `${findings.length} of ${units} ${platformUnset === findings.length ? `declare no instance count (${platformUnset === 1 ? 'a platform manifest leaves it' : 'platform manifests leave it'} to the platform's default)` : `run a single instance${platformUnset ? ` or leave the count to the platform's default` : ''}`}${lowFloor ? ` (${lowFloor} of them autoscaled from ${floorLabels.size === 1 ? [...floorLabels][0] : 'a minimum below two'})` : ''}`
+        ? `${findings.length} of ${units} ${platformUnset === findings.length ? `declare no instance count (${platformUnset === 1 ? 'a platform manifest leaves it' : 'platform manifests leave it'} to the platform's default)` : `${lowFloor ? 'run at most one instance at low load' : 'run a single instance'}${platformUnset ? ` or leave the count to the platform's default` : ''}`}${lowFloor ? ` (${lowFloor} of them autoscaled from ${floorLabels.size === 1 ? [...floorLabels][0] : 'a minimum below two'})` : ''}`
         : '',
       wantPdb && pdbs.length === 0
         ? optInPdbs.length > 0
           ? 'the PodDisruptionBudget is opt-in (off by default)'
           : 'no PodDisruptionBudget'
+        : '',
+      wantPdb && pdbs.length > 0 && !pdbCounts
+        ? 'a PodDisruptionBudget over a single replica keeps no second instance up: it makes nothing redundant'
         : '',
       haOptIn > 0 ? `${haOptIn} of them ${haOptIn === 1 ? 'has' : 'have'} an HA mode behind a chart values switch` : '',
     ].filter(Boolean);
@@ -526,6 +550,63 @@ export default defineRule({
     );
   },
 });
+
+/**
+ * The bounds of a Terraform autoscaling group whose maximum lies above its floor (a number above
+ * it, or an expression: `max_size = var.max_jobs`), read after variables are resolved.
+ */
+function scalingRange(
+  type: string,
+  r: TfBlock,
+): { min: number; max: string; minKey: string; maxKey: string } | undefined {
+  const [min, max, minKey, maxKey] =
+    type === 'aws_autoscaling_group'
+      ? [r.attrs.min_size, r.attrs.max_size, 'min_size', 'max_size']
+      : type === 'aws_eks_node_group'
+        ? [
+            attr(r, 'scaling_config', 'min_size'),
+            attr(r, 'scaling_config', 'max_size'),
+            'scaling_config.min_size',
+            'scaling_config.max_size',
+          ]
+        : [undefined, undefined, '', ''];
+  const lo = num(min);
+  if (lo === undefined || max === undefined || max === null) return undefined;
+  const hi = num(max);
+  if (hi !== undefined ? hi <= lo : !/^(?:var|local|module)(?:\.[\w-]{1,80}){1,6}$/.test(show(max).trim()))
+    return undefined;
+  return { min: lo, max: show(max), minKey, maxKey };
+}
+
+/**
+ * The process types a Heroku app.json declares with a dyno count (`"formation": {"web":
+ * {"quantity": 1}}`): an instance count as a replica count is (blind round 35, a Django app's
+ * web and worker at one dyno each were "no configuration declares instance counts"). Expo's
+ * app.json (an `expo` key) configures a mobile app, not dynos.
+ */
+function herokuFormation(files: FileView): { quantity: number; evidence: Evidence }[] {
+  const json = files.readJson('app.json');
+  const root = json.ok && json.value && typeof json.value === 'object' ? (json.value as Record<string, unknown>) : {};
+  const formation = root.formation;
+  if ('expo' in root || !formation || typeof formation !== 'object' || Array.isArray(formation)) return [];
+  const text = files.read('app.json') ?? '';
+  const start = Math.max(0, text.indexOf('"formation"'));
+  const out: { quantity: number; evidence: Evidence }[] = [];
+  for (const [name, spec] of Object.entries(formation as Record<string, unknown>).slice(0, 20)) {
+    const q = spec && typeof spec === 'object' ? (spec as Record<string, unknown>).quantity : undefined;
+    if (typeof q !== 'number' || !Number.isFinite(q)) continue;
+    const at = text.indexOf(`"${name}"`, start);
+    out.push({
+      quantity: q,
+      evidence: {
+        path: 'app.json',
+        ...(at >= 0 ? { line: lineAt(text, at) } : {}),
+        note: `Heroku formation ${name}: quantity ${q}${q >= 2 ? ' dynos' : q === 1 ? ' (a single dyno)' : ' (no dyno)'}`,
+      },
+    });
+  }
+  return out;
+}
 
 /** Count settings of the resources TF judges, at any nesting depth their judges read. */
 const COUNT_KEYS = new Set([

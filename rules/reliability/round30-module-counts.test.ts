@@ -24,7 +24,18 @@ describe('redundancy: a module that computes its own instance counts is judged (
   });
   it('a local that resolves to one instance fails; one no reading resolves is unknown, never N/A', async () => {
     const one = await runRuleOn(rule, module(asg, 'locals {\n  amount = 2\n}\n'), { profile: 'infrastructure' });
-    expect(one.outcome).toBe('fail');
+    // min_size 1, max_size 3: autoscaled from one instance (half credit, as an HPA from 1; round 35).
+    expect(one.outcome).toBe('partial');
+    expect(one.evidence[0]!.note).toContain('autoscaled from min_size 1');
+    const fixed = await runRuleOn(
+      rule,
+      module(
+        'resource "aws_autoscaling_group" "default" {\n  max_size = local.amount - 1\n  min_size = local.amount - 1\n}\n',
+        'locals {\n  amount = 2\n}\n',
+      ),
+      { profile: 'infrastructure' },
+    );
+    expect(fixed.outcome).toBe('fail');
     const opaque = await runRuleOn(
       rule,
       module(asg, 'locals {\n  amount = length(data.aws_availability_zones.default.names)\n}\n'),

@@ -789,22 +789,69 @@ export const DEPLOY_ACTION =
 
 /** A CI step or command that creates a throwaway Kubernetes cluster for the job (kind, minikube, k3d). */
 export const THROWAWAY_CLUSTER_STEP =
-  /\bkind\s+create\b|helm\/kind-action|engineerd\/setup-kind|container-tools\/kind-action|minikube\s+start|medyagh\/setup-minikube|k3d\s+cluster\s+create|k3d-action|ctlptl\s+create\b/;
+  /\bkind\s+create\b|helm\/kind-action|engineerd\/setup-kind|container-tools\/kind-action|minikube\s+start|medyagh\/setup-minikube|k3d\s+cluster\s+create|k3d-action|ctlptl\s+create\b|kwokctl\s+create\s+cluster|\bk3s\s+server\b|get\.k3s\.io|nolar\/setup-k3d-k3s|debianmaster\/actions-k3s|jupyterhub\/action-k3s-helm/;
 
 /** A command that creates a throwaway cluster, by its first words (`kind create cluster`, `minikube start`). */
 const THROWAWAY_CLUSTER_COMMAND =
-  /^(?:kind\s+create\s+cluster|k3d\s+cluster\s+create|minikube\s+start|ctlptl\s+create)\b/;
+  /^(?:kind\s+create\s+cluster|k3d\s+cluster\s+create|minikube\s+start|ctlptl\s+create|kwokctl\s+create\s+cluster|k3s\s+server)\b/;
+
+/** Wrappers that start the command after them (`setsid k3s server …`, `sudo nohup minikube start`). */
+const LAUNCHERS = new Set(['sudo', 'setsid', 'nohup', 'exec', 'nice', 'stdbuf', 'env', 'time', 'command']);
+
+/**
+ * The program a command starts, by its base name: `/usr/local/bin/k3s` is k3s, and so is a binary
+ * held in a variable named for it (`"${K3S_BIN}" server`, `$KIND create cluster`).
+ */
+function programName(word: string): string {
+  const v = /^\$\{?([A-Za-z_]\w{0,60})\}?$/.exec(word);
+  if (v) {
+    const m = /(?:^|_)(K3S|K3D|KIND|MINIKUBE|CTLPTL|KWOKCTL)(?:_|$)/i.exec(v[1]!);
+    return m ? m[1]!.toLowerCase() : word;
+  }
+  return word.slice(word.lastIndexOf('/') + 1);
+}
+
+/**
+ * Whether a command creates a throwaway cluster for the job: `kind create cluster`, `k3d cluster
+ * create`, `minikube start`, a k3s server started on the runner (`sudo setsid "$K3S_BIN" server`), or
+ * k3s installed from its script (`curl -sfL https://get.k3s.io | sh -`).
+ */
+export function createsThrowawayCluster(argv: readonly string[]): boolean {
+  let i = 0;
+  while (i < argv.length && i < 8 && (LAUNCHERS.has(argv[i]!) || /^-|^[A-Za-z_]\w*=/.test(argv[i]!))) i++;
+  if (i >= argv.length) return false;
+  const words = [programName(argv[i]!), ...argv.slice(i + 1, i + 3)].join(' ');
+  if (THROWAWAY_CLUSTER_COMMAND.test(words)) return true;
+  return (
+    /^(?:curl|wget)$/.test(programName(argv[i]!)) && argv.slice(i + 1, i + 12).some((a) => /\bget\.k3s\.io\b/.test(a))
+  );
+}
 
 /**
  * CI jobs (`path#job`) that create a throwaway cluster through a command they run, also through a
- * script or target (`make e2e-setup` → `kind create cluster`): what the job installs goes there.
+ * script or target (`make e2e-setup` → `kind create cluster`, a test script starting a k3s server):
+ * what the job installs goes there.
  */
 export function throwawayClusterJobs(runs: readonly CommandRun[]): Set<string> {
   const out = new Set<string>();
   for (const r of runs)
-    if (r.origin.kind === 'ci' && r.origin.job && THROWAWAY_CLUSTER_COMMAND.test(r.argv.slice(0, 3).join(' ')))
+    if (r.origin.kind === 'ci' && r.origin.job && createsThrowawayCluster(r.argv))
       out.add(`${r.origin.path}#${r.origin.job}`);
   return out;
+}
+
+/** A folder of tests (`test/`, `.test/`, `tests/`, `e2e/`, `integration-tests/`). */
+const TEST_DIR = /^(?:\.?tests?|e2e|__tests__|(?:e2e|integration|acceptance|system|smoke)[-_]?tests?)$/i;
+
+/**
+ * A command written in a test script (`.test/e2e-k3s.sh`, `tests/e2e/deploy.sh`): a `kubectl apply`
+ * there sets up the system under test, it does not deploy the product (blind round 35).
+ */
+export function inTestScript(r: CommandRun): boolean {
+  return r.chain.slice(1).some((h) => {
+    const parts = h.path.split('/');
+    return parts.slice(0, -1).some((d) => TEST_DIR.test(d)) || /^e2e[-_.]/i.test(parts[parts.length - 1]!);
+  });
 }
 
 /**

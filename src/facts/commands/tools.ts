@@ -329,7 +329,42 @@ const SPECS: Spec[] = [
   { name: 'Heroku', kinds: D, cmd: ['heroku'], args: /^(?:container:release|releases:promote)\b/ },
   { name: 'git push to a PaaS', kinds: D, cmd: ['git'], args: /^push\s+(?:\S+\s+)*(?:heroku|dokku)\b/ },
   { name: 'cf push', kinds: D, cmd: ['cf'], args: /^push\b/ },
-  { name: 'Argo CD', kinds: D, cmd: ['argocd'], args: /^app\s+(?:sync|set)\b/ },
+  { name: 'Argo CD', kinds: D, cmd: ['argocd'], args: /^app\s+(?:sync|set|create)\b/ },
+  // Handoffs to a CD system that deploys what CI published (blind round 35: a workflow's "CD hook"
+  // publishing the uploaded chart to the Pub/Sub topic a Spinnaker pipeline is triggered by).
+  { name: 'Spinnaker', kinds: D, cmd: ['spin'], args: /^pipeline\s+execute\b/ },
+  {
+    name: 'Spinnaker trigger (Pub/Sub)',
+    kinds: D,
+    cmd: ['gcloud'],
+    args: /^pubsub\s+topics\s+publish\s+\S{0,200}?spinnaker/i,
+  },
+  {
+    name: 'deploy trigger (Pub/Sub)',
+    kinds: D,
+    cmd: ['gcloud'],
+    args: /^pubsub\s+topics\s+publish\s+(?![^\s]{0,200}?spinnaker)\S{0,200}?(?:deploy|argo|(?<![a-z])cd(?![a-z]))/i,
+  },
+  {
+    name: 'deploy trigger (SNS)',
+    kinds: D,
+    cmd: ['aws'],
+    args: /^sns\s+publish\b.{0,400}?--topic-arn[\s=]\S{0,300}?(?:spinnaker|deploy|(?<![a-z])cd(?![a-z]))/i,
+  },
+  { name: 'AWS CodePipeline', kinds: D, cmd: ['aws'], args: /^codepipeline\s+start-pipeline-execution\b/ },
+  { name: 'Flux', kinds: D, cmd: ['flux'], args: /^reconcile\b/ },
+  {
+    name: 'Octopus Deploy',
+    kinds: D,
+    cmd: ['octo', 'octopus'],
+    args: /^(?:deploy-release\b|create-release\b.{0,400}?--deploy-?to\b|release\s+deploy\b|deployment\s+create\b)/i,
+  },
+  {
+    name: 'Spinnaker webhook',
+    kinds: D,
+    cmd: ['curl', 'wget', 'http', 'https', 'xh'],
+    args: /\/webhooks\/webhook\/|\$\{?\w{0,40}SPINNAKER\w{0,40}/i,
+  },
   { name: 'Skaffold', kinds: D, cmd: ['skaffold'], args: /^(?:run|deploy)\b/ },
   { name: 'Capistrano', kinds: D, cmd: ['cap'], args: /^\w+\s+deploy\b/ },
   { name: 'doctl', kinds: D, cmd: ['doctl'], args: /^apps\s+(?:create-deployment|update)\b/ },
