@@ -79,4 +79,9 @@ describe('tests-present: tests defined per fixture of a listed folder (round 34,
     );
     expect(outside.data).toMatchObject({ expandedCases: 2 });
   });
+  it('thousands of declarations padded with blanks beside the alias are read in one pass each', async () => {
+    const pad = `const pad = ${' '.repeat(150)}f();\n`.repeat(3000);
+    const run = await runRuleOn(rule, suite(pad + NESTED));
+    expect(run.data).toMatchObject({ testCases: 2, expandedCases: 6 });
+  });
 });
