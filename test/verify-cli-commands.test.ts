@@ -148,3 +148,42 @@ describe('sub-commands of the project program', () => {
     expect(judge('COMMANDS.md', '- `dq profile` - Profile the data')?.present).toBe('no');
   });
 });
+
+describe('hostile command-line sources', () => {
+  const judgeIn = (files: Record<string, string>, line: string) =>
+    cliCommandFinding(
+      { files: memoryIndex(files), documentPath: 'README.md' } as unknown as LookupContext,
+      claim(line),
+    );
+
+  it('reads a file of one huge word, thousands of registrations and runs of blank lines at once', () => {
+    const go = [
+      'func setup() {',
+      '\trootCmd := &cobra.Command{Use: "hk"}',
+      '\tsyncCmd := &cobra.Command{Use: "sync"}',
+      '\trootCmd.AddCommand(syncCmd)',
+      ...Array.from({ length: 1000 }, (_, i) => `\tc${i}Cmd := &cobra.Command{Use: "c${i}"}`),
+      '}',
+      `var ${'a'.repeat(80_000)}`,
+    ].join('\n');
+    const py = [
+      'import click',
+      `@cli.command()${'\n'.repeat(50_000)}`,
+      `@cli.command(${'@cli.command('.repeat(5000)}`,
+      '@cli.command()',
+      'def push_all():',
+      '    pass',
+    ].join('\n');
+    const files = {
+      'go.mod': 'module x\n',
+      'cli/cli.go': go,
+      'cli/cli.py': py,
+      'pyproject.toml': `[project.scripts]${'\n'.repeat(50_000)}pk = "x:main"\n`,
+      'README.md': '# x\n',
+    };
+    expect(judgeIn(files, '- `hk sync` - Sync')?.present).toBe('yes');
+    expect(judgeIn(files, '- `hk c10` - one of many')?.evidence[0]).toMatchObject({ path: 'cli/cli.go', line: 15 });
+    expect(judgeIn(files, '- `pk push-all` - Push')?.present).toBe('yes');
+    expect(judgeIn(files, '- `hk warm` - Warm')?.present).toBe('no');
+  });
+});

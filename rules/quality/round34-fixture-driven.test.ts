@@ -63,4 +63,25 @@ describe('tests-present: tests defined per fixture of a listed folder (round 34,
     );
     expect(run.data).toMatchObject({ testCases: 1 });
   });
+  it('a hostile listing (an unclosed join with a long run of blanks) is read in one pass; a folder above the repository is none', async () => {
+    const hostile = await runRuleOn(
+      rule,
+      suite(
+        `const junk = join(__dirname, 'x'${' '.repeat(60_000)}\nfs.readdirSync(resolve(__dirname, 'cases/string')).forEach((f) => {\n  it(f, () => { expect(f).toBeTruthy(); });\n});\n`,
+      ),
+    );
+    expect(hostile.data).toMatchObject({ expandedCases: 4 });
+    const outside = await runRuleOn(
+      rule,
+      suite(
+        "fs.readdirSync(resolve(__dirname, '../../cases/string')).forEach((f) => {\n  it(f, () => { expect(f).toBeTruthy(); });\n});\n",
+      ),
+    );
+    expect(outside.data).toMatchObject({ expandedCases: 2 });
+  });
+  it('thousands of declarations padded with blanks beside the alias are read in one pass each', async () => {
+    const pad = `const pad = ${' '.repeat(150)}f();\n`.repeat(3000);
+    const run = await runRuleOn(rule, suite(pad + NESTED));
+    expect(run.data).toMatchObject({ testCases: 2, expandedCases: 6 });
+  });
 });

@@ -38,4 +38,20 @@ describe('bucket versioning is judged by the status production gives it', () => 
     expect(on.outcome).not.toBe('fail');
     expect(on.evidence.some((e) => e.note?.includes('versioning Enabled'))).toBe(true);
   });
+  it('thousands of buckets each with its versioning resource are matched in one pass; the one without fails', async () => {
+    const parts = Array.from(
+      { length: 3000 },
+      (_, i) =>
+        `resource "aws_s3_bucket" "b${i}" {\n  bucket = "b${i}"\n}\n\nresource "aws_s3_bucket_versioning" "v${i}" {\n  bucket = aws_s3_bucket.b${i === 1234 ? 'other' : i}.id\n  versioning_configuration {\n    status = "Enabled"\n  }\n}\n`,
+    );
+    const r = await runRuleOn(
+      rule,
+      { ...stack('"Enabled"'), 'buckets.tf': parts.join('\n') },
+      { profile: 'infrastructure' },
+    );
+    expect(r.outcome).toBe('partial');
+    const failing = r.evidence.filter((e) => e.note?.includes('no versioning or replication'));
+    expect(failing).toHaveLength(1);
+    expect(failing[0]!.note).toContain('b1234');
+  });
 });

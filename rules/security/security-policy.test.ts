@@ -18,6 +18,11 @@ ruleTester(rule, {
       tree: { 'docs/SECURITY.rst': 'Security\n========\n\nReport vulnerabilities to security@example.org.\n' },
       expect: { outcome: 'pass', evidence: [{ path: 'docs/SECURITY.rst' }] },
     },
+    {
+      name: 'an address after a long run of dots is read in one pass (a hostile SECURITY.md)',
+      tree: { 'SECURITY.md': `# Security\n${'.'.repeat(200_000)}\nsec.team+x@example.org\n` },
+      expect: { outcome: 'pass', evidence: [{ path: 'SECURITY.md' }] },
+    },
   ],
   invalid: [
     {
@@ -34,6 +39,11 @@ ruleTester(rule, {
       name: 'an empty SECURITY.md fails',
       tree: { 'SECURITY.md': '\n' },
       expect: { outcome: 'fail', message: 'empty' },
+    },
+    {
+      name: 'a SECURITY.md of one long run of word characters says nothing about reporting, and is read in one pass',
+      tree: { 'SECURITY.md': `# Security\n${'x'.repeat(200_000)}\n` },
+      expect: { outcome: 'fail', message: 'says nothing about how to report' },
     },
   ],
 });

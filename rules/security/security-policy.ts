@@ -27,7 +27,7 @@ const REPORTING = /\b(?:report\w*|disclos\w*|discover\w*|vulnerabilit(?:y|ies)|c
  * it (blind round 35, Signal K's docs/security.md).
  */
 const POLICY_WORDING =
-  /\b(?:report\w*|disclos\w*|vulnerabilit(?:y|ies)|contact\w*|advisor(?:y|ies)|e-?mail\w*|bug[ -]?bount(?:y|ies)|hackerone|bugcrowd|huntr|intigriti|security polic(?:y|ies)|security\.txt)\b|[\w.+-]+@[\w-]+(?:\.[\w-]+)+/i;
+  /\b(?:report\w*|disclos\w*|vulnerabilit(?:y|ies)|contact\w*|advisor(?:y|ies)|e-?mail\w*|bug[ -]?bount(?:y|ies)|hackerone|bugcrowd|huntr|intigriti|security polic(?:y|ies)|security\.txt)\b|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+/i;
 
 /**
  * The Security sections of a document: Markdown/AsciiDoc headings (`## Security`, `== Security`) and

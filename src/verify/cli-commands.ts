@@ -31,10 +31,11 @@ const REGISTER: RegExp[] = [
   /\bnew\s+Command\(\s*['"`]([a-z][\w-]*)/g, // commander
   /\.command\(\s*['"`]([a-z][\w-]*)/g, // commander, yargs, click/typer with a name
   /\badd_parser\(\s*['"]([a-z][\w-]*)/g, // argparse
-  /@\w+\.(?:command|group)\([^)]*?\bname\s*=\s*['"]([a-z][\w-]*)/g, // click name=
+  /@\w+\.(?:command|group)\([^)]{0,300}?\bname\s*=\s*['"]([a-z][\w-]*)/g, // click name=
 ];
 /** click/typer without a name: the function's name, with underscores as dashes. */
-const CLICK_BARE = /@\w+\.(?:command|group)\(\s*\)\s*\n(?:\s*@[^\n]*\n){0,6}\s*(?:async\s+)?def\s+(\w+)/g;
+const CLICK_BARE =
+  /@\w+\.(?:command|group)\(\s*\)[ \t]*\r?\n(?:[ \t]*@[^\n]*\n){0,6}[ \t]*(?:async[ \t]+)?def[ \t]+(\w+)/g;
 
 interface Registration {
   path: string;
@@ -111,19 +112,25 @@ function indexOf(ctx: LookupContext, scope: string): Index {
         for (const m of text
           .slice(at)
           .split(/\n\[/)[0]!
-          .matchAll(/^\s*["']?([a-z][\w.-]*)["']?\s*=/gm))
+          .matchAll(/^[ \t]*["']?([a-z][\w.-]*)["']?[ \t]*=/gm))
           index.programs.add(m[1]!);
     }
   }
+  // Each file split into lines once, not once per registration (a file of thousands of registrations).
+  const lines = new Map<string, string[]>();
   for (const list of index.byName.values())
-    for (const r of list) r.text = (index.texts.get(r.path)?.split('\n')[r.line - 1] ?? '').trim().slice(0, 120);
+    for (const r of list) {
+      let ls = lines.get(r.path);
+      if (!ls) lines.set(r.path, (ls = index.texts.get(r.path)?.split('\n') ?? []));
+      r.text = (ls[r.line - 1] ?? '').trim().slice(0, 120);
+    }
   byScope.set(scope, index);
   return index;
 }
 
 const PROGRAM = /\b(?:ArgumentParser\([^)]{0,200}?\bprog\s*=\s*|\.name\(\s*)['"`]([a-z][\w.-]*)/g;
-const COBRA_VAR = /(\w+)\s*:?=\s*&cobra\.Command\{[^{}]{0,300}?\bUse:\s*"([a-z][\w-]*)/g;
-const ADD = /(\w+)\.AddCommand\(((?:[^()]|\([^()]{0,80}\)){0,400})\)/g;
+const COBRA_VAR = /\b(\w+)\s*:?=\s*&cobra\.Command\{[^{}]{0,300}?\bUse:\s*"([a-z][\w-]*)/g;
+const ADD = /\b(\w+)\.AddCommand\(((?:[^()]|\([^()]{0,80}\)){0,400})\)/g;
 
 /** cobra's parent → children edges of one file: `cacheCmd.AddCommand(clearCmd, statusCmd)`. */
 function cobraTree(text: string, children: Index['children']): void {

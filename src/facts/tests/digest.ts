@@ -454,7 +454,7 @@ export const TEST_DIGEST: Digest<TestDigest | undefined> = {
  * entries one level down (`validation/<kind>/<case>.ts`). Undefined when no folder resolves.
  */
 const FOLDER_LITERAL =
-  /\b(?:resolve|join)\(\s*(?:__dirname|import\.meta\.dirname)\s*,\s*((?:['"][^'"\n]{1,100}['"]\s*,?\s*){1,4})\)|\bnew\s+URL\(\s*['"](\.\.?\/[^'"\n]{0,100})['"]\s*,\s*import\.meta\.url|\breaddirSync\(\s*['"]([^'"\n]{1,100})['"]/g;
+  /\b(?:resolve|join)\(\s*(?:__dirname|import\.meta\.dirname)\s*,\s*((?:['"][^'"\n]{1,100}['"]\s*(?:,\s*)?){1,4})\)|\bnew\s+URL\(\s*['"](\.\.?\/[^'"\n]{0,100})['"]\s*,\s*import\.meta\.url|\breaddirSync\(\s*['"]([^'"\n]{1,100})['"]/g;
 function listedFixtures(files: Files, path: string, text: string): number | undefined {
   if (!/\b(?:readdirSync|readdir)\s*\(/.test(text)) return undefined;
   const here = dirOf(path);

@@ -46,7 +46,7 @@ const RENAMED_TEST = /(?:^|,)\s*(?:test|it)\s+as\s+([A-Za-z_$][\w$]*)\s*(?=,|$)/
  * (`const run = only ? it.only : skip ? it.skip : it`, the way a fixture-driven suite lets each
  * fixture mark itself): calls of that name are tests too (round 34, superstruct test/index.test.ts).
  */
-const TEST_ALIAS = /\b(?:const|let|var)[ \t]+([A-Za-z_$][\w$]*)[ \t]*=[ \t]*([\w$. \t?:]{1,160})[ \t]*(?:;|\n)/g;
+const TEST_ALIAS = /\b(?:const|let|var)[ \t]+([A-Za-z_$][\w$]*)[ \t]*=[ \t]*([\w$.?:][\w$. \t?:]{0,159})(?:;|\n)/g;
 const TEST_FN = /^x?(?:it|test)(?:\.(?:only|skip|concurrent|todo))?$/;
 function testAliases(text: string): string[] {
   const out: string[] = [];
