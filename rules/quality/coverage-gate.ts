@@ -3,7 +3,7 @@ import { LineIndex } from '../../src/util/lines.js';
 import { lazyOptions } from '../../src/engine/lazy-options.js';
 import { fail, listing, partial, pass } from '../../src/engine/results.js';
 import { CI_GLOBS } from '../../src/facts/ci.js';
-import { runEvidence } from '../../src/facts/commands/index.js';
+import { runEvidence, runsOf } from '../../src/facts/commands/index.js';
 import { fromMatch, isCommentLine, noProductCode, productCode } from '../../src/facts/paths.js';
 import { CONFIGURED, COVERAGE_PLUGINS, distinct, scriptCoverage, SETUP, THRESHOLDS } from './_lib/coverage-config.js';
 import { setupCoverage } from './_lib/coverage-setup.js';
@@ -141,12 +141,23 @@ export default defineRule({
       async () => (await import('./_lib/coverage-gate-options.js')).COVERAGE_GATE_OPTIONS,
     ),
   },
-  // Coverage measures code: a chart or module repository without product source has none to cover,
-  // as module-size and type-safety already say (round 5: a chart repository failed here).
-  appliesTo: ({ facts }) =>
-    facts.reusable && productCode(facts).length === 0
+  // Coverage measures code: a repository without product source has none to cover, as module-size
+  // and type-safety already say — a chart or module repository (round 5: a chart repository failed
+  // here) and equally a root infrastructure estate (blind round 36: Terragrunt stacks with no source
+  // at all failed here while type-safety said "no source code" in the same report).
+  appliesTo: (ctx) => {
+    const { facts } = ctx;
+    if (productCode(facts).length > 0) return true;
+    // Without product code, coverage that someone set up anyway (a floor, a measuring command in CI)
+    // is still judged; with none of it there is nothing to gate.
+    const keys = [...THRESHOLDS.map((t) => t.key), ...Object.keys(CONFIGURED), ...Object.keys(SETUP)];
+    // An infrastructure estate (root stacks, no program source) is what that leaves: a repository of another
+    // profile with no source found is more likely one whose code is not recognised.
+    const silent = keys.every((k) => ctx.matches(k).length === 0) && runsOf(facts.commands, 'coverage').length === 0;
+    return facts.reusable || (silent && facts.profile.id === 'infrastructure')
       ? { reason: `${noProductCode(facts)}: there is no code for coverage to measure` }
-      : true,
+      : true;
+  },
   check(ctx) {
     // A file's line index (memoised per file), not a split of the whole file per match.
     const linesOf = (path: string): Lines => ctx.files.lines(path) ?? new LineIndex('');
