@@ -80,7 +80,7 @@ export function statementIn(ctx: LookupContext, code: string, claim: Claim, v: V
 
 /** "Spring Boot Version: 4.0.0", "esbuild: 0.21.5 → 0.27.0 (indirekt via Vite)": a label and the version it gives (the last of an arrow). */
 const LABEL_VERSION =
-  /^([^:→]{2,60}?):?\s+v?(\d+\.\d+(?:\.\d+)?(?:-[\w.]+)?)(?:\s*(?:→|->|=>|⇒)\s*v?(\d+\.\d+(?:\.\d+)?(?:-[\w.]+)?))?(?:\s|$|\()/u;
+  /^([^:→]{2,60}):\s+v?(\d+\.\d+(?:\.\d+)?(?:-[\w.]+)?)(?:\s*(?:→|->|=>|⇒)\s*v?(\d+\.\d+(?:\.\d+)?(?:-[\w.]+)?))?\s*(?:\([^()]*\))?\s*$/u;
 
 /**
  * The version a line gives a named package or framework, when the finding that confirmed it shows no
@@ -100,7 +100,7 @@ export function versionNotShown(claim: Claim, v: VerifiedClaim): string | null {
 
 /** "TypeScript Errors: 13 → 0", "Lines of Documentation: 2,590": a figure a run or a count over files gives. */
 const RUN_FIGURE =
-  /^[^:]{0,40}\b(?:errors?|warnings?|fehler|warnungen|erros?|errores|lines|zeilen|linhas|líneas)\b[^:]{0,20}:\s*~?\d[\d,.]*(?:\s*(?:→|->|=>)\s*\d[\d,.]*)?\s*(?:lines|zeilen)?\s*$/iu;
+  /^[^:]{0,40}\b(?:errors?|warnings?|fehler|warnungen|erros?|errores|(?:lines|zeilen|linhas|líneas) (?:of |der |de )?(?:documentation|docs|dokumentation|documentação|documentación))\b[^:]{0,20}:\s*~?\d[\d,.]*(?:\s*(?:→|->|=>)\s*\d[\d,.]*)?\s*(?:lines|zeilen)?\s*$/iu;
 
 /** The figure, when a name's presence (a file, a dependency, a word found) is all that confirmed it. */
 export function runFigure(claim: Claim, v: VerifiedClaim): string | null {
