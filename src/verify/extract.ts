@@ -54,6 +54,8 @@ export interface Claim {
    * or open: the code it names must be there now.
    */
   named?: boolean | 'fixed' | 'open';
+  /** The headings above the claim, outermost first ("Module 4: API Versioning"): the module a section is about. */
+  headings?: string[];
   /** The port a table row gives its subject under a "Port" column ("| 8001 | patient-service |"). */
   port?: number;
   /** Listed under "Files deleted" or "Removed dependencies": what it names must be gone. */
@@ -213,6 +215,7 @@ export function extractClaims(markdown: string): Claim[] {
       text: c.text.slice(0, 400),
       raw: (c.raw ?? lines[c.line - 1]!).slice(0, 600),
       ...(label || heading ? { section: label || heading } : {}),
+      ...(stack.length ? { headings: stack.map((s) => plain(s.text).slice(0, 120)) } : {}),
       ...(stack.some((s) => METHOD_HEADING.test(plain(s.text).replace(/^[^\p{L}]+/u, ''))) ? { method: true } : {}),
       // Items under "### tests/test_api.py (44 tests)": what that file is said to test.
       ...(c.source === 'bullet' && c.asserted === 'done' && !c.number && testedFile() ? { tested: testedFile() } : {}),

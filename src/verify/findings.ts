@@ -16,6 +16,7 @@ import { changeFinding, fileText, lineFinding, spanIn } from './problems.js';
 import { coveredFinding, coveredPath, docTopic, docTopicFinding } from './documents.js';
 import { MECHANISMS, type Mechanism, mechanismsIn } from './vocabulary.js';
 import { claimsPublishable, publishFinding } from './publish.js';
+import { unmountedRouter } from './mounted.js';
 import { configFinding } from './terms.js';
 import { importPathFinding } from './modules.js';
 import { quotedBuildLineFinding } from './quoted-pins.js';
@@ -651,11 +652,12 @@ export function findingsFor(claim: Claim, rule: Finding | null, ctx: LookupConte
       });
       continue;
     }
-    out.push(
+    const routed =
       inCode || !seg.length
         ? searchFinding(ctx, `endpoint ${e}`, full, aboutTests)
-        : { ...searchFinding(ctx, `endpoint ${e}`, seg), detail: `${last} is routed (under a prefix, as ${e})` },
-    );
+        : { ...searchFinding(ctx, `endpoint ${e}`, seg), detail: `${last} is routed (under a prefix, as ${e})` };
+    // Written in a router file nothing requires: defined, not served.
+    out.push(unmountedRouter(ctx, routed) ?? routed);
   }
   // Arguments of an annotation the code does not have ("@EnableGlobalMethodSecurity(securedEnabled =
   // true)" where the code has @EnableMethodSecurity(securedEnabled = true)) are not set by it: the

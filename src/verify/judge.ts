@@ -24,7 +24,7 @@ import { NEGATED, namesOf } from './needles.js';
 import { unitCount } from './unit-counts.js';
 import { evidenceText, productInRepository, productsIn, shows } from './products.js';
 import { routeCoverage } from './coverage.js';
-import { quotedStatement, runStatus, statementIn } from './presence-only.js';
+import { quotedStatement, runFigure, runStatus, statementIn, versionNotShown } from './presence-only.js';
 import {
   RAN_VERDICT,
   RUN_TALLY,
@@ -256,6 +256,20 @@ export function judgeClaim(
       verdict: 'unverifiable',
       reason: `${v.reason}; but the line gives the state of a run ("${ran}"), which the repository does not record`,
     };
+  // "Spring Boot Version: 4.0.0" confirmed by a file naming Spring Boot, "TypeScript Errors: 13 → 0"
+  // by typescript being a dependency: the name is there, the version or the figure is not shown.
+  if (v.verdict === 'confirmed' || v.verdict === 'partially-confirmed') {
+    const version = versionNotShown(claim, v);
+    const figure = version ? null : runFigure(claim, v);
+    if (version || figure)
+      return {
+        ...v,
+        verdict: 'unverifiable',
+        reason: version
+          ? `${v.reason}; but the line gives version ${version}, which the finding does not show`
+          : `${v.reason}; but the line gives a figure ("${figure}") a run or a count over files gives, which the finding does not`,
+      };
+  }
   // "$count = static::whereYear('created_at', $year)->count() + 1", "`const id = crypto.randomUUID()`":
   // a line of code the document quotes is in the repository when a file holds it, not when one of its
   // names is somewhere.

@@ -77,3 +77,34 @@ export function statementIn(ctx: LookupContext, code: string, claim: Claim, v: V
   }
   return null;
 }
+
+/** "Spring Boot Version: 4.0.0", "esbuild: 0.21.5 → 0.27.0 (indirekt via Vite)": a label and the version it gives (the last of an arrow). */
+const LABEL_VERSION =
+  /^([^:→]{2,60}):\s+v?(\d+\.\d+(?:\.\d+)?(?:-[\w.]+)?)(?:\s*(?:→|->|=>|⇒)\s*v?(\d+\.\d+(?:\.\d+)?(?:-[\w.]+)?))?\s*(?:\([^()]*\))?\s*$/u;
+
+/**
+ * The version a line gives a named package or framework, when the finding that confirmed it shows no
+ * such version: a name's presence ("spring boot" names SpringBootCoreApp.java, vite is a dependency)
+ * does not settle which version is in use. Null when the finding shows the version (or its major.minor).
+ */
+export function versionNotShown(claim: Claim, v: VerifiedClaim): string | null {
+  if (claim.asserted === 'not-done' || v.basis === 'tests') return null;
+  const m = LABEL_VERSION.exec(plain(claim.text).trim());
+  if (!m) return null;
+  const want = m[3] ?? m[2]!;
+  const shown = `${v.reason} ${v.evidence.map((e) => e.snippet ?? '').join(' ')}`;
+  const short = want.split('.').slice(0, 2).join('.');
+  const has = (s: string) => new RegExp(`(?<![\\d.])${s.replace(/\./g, '\\.')}(?![\\d])`).test(shown);
+  return has(want) || has(short) ? null : want;
+}
+
+/** "TypeScript Errors: 13 → 0", "Lines of Documentation: 2,590": a figure a run or a count over files gives. */
+const RUN_FIGURE =
+  /^[^:]{0,40}\b(?:errors?|warnings?|fehler|warnungen|erros?|errores|(?:lines|zeilen|linhas|líneas) (?:of |der |de )?(?:documentation|docs|dokumentation|documentação|documentación))\b[^:]{0,20}:\s*~?\d[\d,.]*(?:\s*(?:→|->|=>)\s*\d[\d,.]*)?\s*(?:lines|zeilen)?\s*$/iu;
+
+/** The figure, when a name's presence (a file, a dependency, a word found) is all that confirmed it. */
+export function runFigure(claim: Claim, v: VerifiedClaim): string | null {
+  if (claim.asserted === 'not-done' || !['file', 'dependency', 'search', 'mechanism'].includes(v.basis)) return null;
+  const m = RUN_FIGURE.exec(plain(claim.text).trim());
+  return m ? m[0].trim() : null;
+}

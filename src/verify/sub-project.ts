@@ -2,7 +2,7 @@
 import type { LookupContext } from './lookup.js';
 
 /** What marks a folder as a project of its own. */
-const MANIFEST =
+export const MANIFEST =
   /^(?:Cargo\.toml|package\.json|pyproject\.toml|setup\.py|go\.mod|pom\.xml|build\.gradle(?:\.kts)?|composer\.json|Gemfile|mix\.exs|pubspec\.yaml|[^/]+\.csproj|[^/]+\.sln)$/;
 
 const projects = new WeakMap<object, string | null>();

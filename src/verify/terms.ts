@@ -9,6 +9,7 @@
 import { type ConfigEntry, configEntries, stem } from './config.js';
 import type { Claim } from './extract.js';
 import type { Finding, LookupContext } from './lookup.js';
+import { inOtherModule, sectionModule } from './module-scope.js';
 import { namesIn, splitKey } from './names.js';
 import { plain } from './status.js';
 import { escapeRe } from '../util/regex.js';
@@ -162,7 +163,30 @@ const WILDCARD = /[\w\]][ \t]*[:=][ \t]*(?:['"]\*['"]|\*(?=\s|$))/;
 export function configFinding(ctx: LookupContext, claim: Claim, absence: boolean): Finding | null {
   const t = termsOf(claim);
   if (!t) return null;
-  let entries = configEntries(ctx);
+  // "### Module 4: API Versioning" above "- Port: 8082": that module's setting, or a shared one.
+  const module = t.scope ? null : sectionModule(ctx, claim);
+  if (!module) return configIn(ctx, claim, absence, t, configEntries(ctx));
+  const all = configEntries(ctx);
+  const own = configIn(
+    ctx,
+    claim,
+    absence,
+    t,
+    all.filter((e) => !inOtherModule(ctx, e.path, module)),
+  );
+  if (own || absence) return own;
+  // Set as the document says only in other modules: not in the one the section names.
+  const elsewhere = configIn(ctx, claim, absence, t, all);
+  if (elsewhere?.present !== 'yes' || !elsewhere.valued) return null;
+  return {
+    ...elsewhere,
+    present: 'no',
+    detail: `not set in ${module}; ${elsewhere.detail.replace(/^set as the document says: /, '')} is in another module (${elsewhere.evidence[0]?.path ?? ''})`,
+  };
+}
+
+function configIn(ctx: LookupContext, claim: Claim, absence: boolean, t: Terms, found: ConfigEntry[]): Finding | null {
+  let entries = found;
   let words = t.words;
   if (t.scope) {
     const scope = t.scope;
