@@ -587,6 +587,41 @@ const JEST_CONFIG = 'jest.config.{js,mjs,cjs,ts,json}';
 const PROJECTS = /(?<![\w.$])["']?projects["']?\s*:\s*\[/;
 
 /**
+ * The elements of the `projects: [ … ]` array of masked code: each inline object
+ * and string literal handed to `element`, anything else (a variable, a call, a spread) skipped to
+ * the next comma. `complete` is false when some element could not be read or `element` says so.
+ */
+function projectElements(
+  code: string,
+  element: (kind: 'object' | 'string', start: number, close: number) => boolean,
+): { complete: boolean } | undefined {
+  const m = PROJECTS.exec(code);
+  if (!m) return undefined;
+  const open = m.index + m[0].length - 1;
+  const end = matchBracket(code, open);
+  if (end < 0) return undefined;
+  let complete = true;
+  for (let i = open + 1; i < end - 1; ) {
+    const c = code[i]!;
+    if (/[\s,]/.test(c)) {
+      i++;
+      continue;
+    }
+    if (c === '{' || c === '"' || c === "'" || c === '`') {
+      const close = c === '{' ? matchBracket(code, i) : code.indexOf(c, i + 1);
+      if (close < 0) return { complete: false };
+      if (!element(c === '{' ? 'object' : 'string', i, close)) complete = false;
+      i = c === '{' ? close : close + 1;
+      continue;
+    }
+    complete = false;
+    while (i < end - 1 && code[i] !== ',')
+      i = '([{'.includes(code[i]!) ? Math.max(matchBracket(code, i), i + 1) : i + 1;
+  }
+  return { complete };
+}
+
+/**
  * Jest's `projects: [...]` (read as text): an inline object is a config of its own (its roots,
  * testMatch, testRegex, testPathIgnorePatterns, rootDir; a `...BASE` spread of an object declared
  * in the same file is read after the project's own keys, which win); a string names another
@@ -600,50 +635,27 @@ export function jestProjects(
   files: FileView,
 ): { specs: RunnerSpec[]; complete: boolean } | undefined {
   const code = mask(text, SYNTAX.js);
-  const m = PROJECTS.exec(code);
-  if (!m) return undefined;
-  const open = m.index + m[0].length - 1;
-  const end = matchBracket(code, open);
-  if (end < 0) return undefined;
   const specs: RunnerSpec[] = [];
-  let complete = true;
   const declared = objectDeclarations(code);
   // The bases read into all projects together: a real config's few; thousands of projects each
   // spreading one large object would read it thousands of times (past this, a project is read alone).
   const budget = { left: SPREAD_BUDGET };
-  for (let i = open + 1; i < end - 1; ) {
-    const c = code[i]!;
-    if (/[\s,]/.test(c)) {
-      i++;
-      continue;
-    }
-    if (c === '{') {
-      const close = matchBracket(code, i);
-      if (close < 0) return { specs, complete: false };
+  const read = projectElements(code, (kind, i, close) => {
+    if (kind === 'object') {
       const spec = specFromConfig(
         'jest',
         path,
         text.slice(i, close) + spreadBases(code, text, i, close, declared, budget),
       );
       if (spec) specs.push(spec);
-      i = close;
-      continue;
+      return true;
     }
-    if (c === '"' || c === "'" || c === '`') {
-      const close = code.indexOf(c, i + 1);
-      if (close < 0) return { specs, complete: false };
-      const value = text.slice(i + 1, close);
-      if (value.includes('${')) complete = false;
-      else specs.push(...jestProjectPath(path, value, files));
-      i = close + 1;
-      continue;
-    }
-    // Anything else (a variable, a call, a spread): skip to the next element.
-    complete = false;
-    while (i < end - 1 && code[i] !== ',')
-      i = '([{'.includes(code[i]!) ? Math.max(matchBracket(code, i), i + 1) : i + 1;
-  }
-  return { specs, complete };
+    const value = text.slice(i + 1, close);
+    if (value.includes('${')) return false;
+    specs.push(...jestProjectPath(path, value, files));
+    return true;
+  });
+  return read && { specs, complete: read.complete };
 }
 
 /**
@@ -654,33 +666,13 @@ export function jestProjects(
  */
 function vitestProjects(path: string, text: string): { specs: RunnerSpec[]; complete: boolean } | undefined {
   const code = mask(text, SYNTAX.js);
-  const m = PROJECTS.exec(code);
-  if (!m) return undefined;
-  const open = m.index + m[0].length - 1;
-  const end = matchBracket(code, open);
-  if (end < 0) return undefined;
   const specs: RunnerSpec[] = [];
-  let complete = true;
-  for (let i = open + 1; i < end - 1; ) {
-    const c = code[i]!;
-    if (/[\s,]/.test(c)) {
-      i++;
-      continue;
-    }
-    if (c === '{') {
-      const close = matchBracket(code, i);
-      if (close < 0) return { specs, complete: false };
-      const spec = specFromConfig('vitest', path, text.slice(i, close));
-      if (spec) specs.push(spec);
-      else complete = false;
-      i = close;
-      continue;
-    }
-    complete = false;
-    while (i < end - 1 && code[i] !== ',')
-      i = '([{'.includes(code[i]!) ? Math.max(matchBracket(code, i), i + 1) : i + 1;
-  }
-  return specs.length ? { specs, complete } : undefined;
+  const read = projectElements(code, (kind, i, close) => {
+    const spec = kind === 'object' ? specFromConfig('vitest', path, text.slice(i, close)) : undefined;
+    if (spec) specs.push(spec);
+    return !!spec;
+  });
+  return read && specs.length ? { specs, complete: read.complete } : undefined;
 }
 
 /** Characters of spread bases read into the projects of one jest config, all together. */
