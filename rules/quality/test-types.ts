@@ -953,7 +953,13 @@ export default defineRule({
       else if (f.framework === 'Bats') {
         // Bats tests run commands and check their output: black-box tests, never units. Their kind
         // comes from their folder (above) or from what the suite runs (batsSuites).
-      } else if (f.cases > 0)
+      } else if (f.framework === 'shell harness')
+        // A CI-run shell suite drives the built program from outside (shellHarnessTests).
+        add('integration', {
+          ...at,
+          note: `shell test suite: ${f.cases} case${f.cases === 1 ? '' : 's'} that run the program and check its output, run by CI`,
+        });
+      else if (f.cases > 0)
         add('unit', { ...at, note: `${f.framework}: ${f.cases} test case${f.cases === 1 ? '' : 's'}` });
     }
     const testPaths = new Set(inv.files.map((f) => f.path));

@@ -25,6 +25,7 @@ import { escapeRe } from '../../util/regex.js';
 import { isExamplePath, isTestPath } from '../paths.js';
 import { cucumberRunnerOf } from './cucumber-jvm.js';
 import { BATS_LIBRARY } from './bats.js';
+import { shellHarnessTests } from './shell-harness.js';
 
 export { TEST_DIGEST, TEST_GLOBS, TEST_READS } from './digest.js';
 
@@ -647,6 +648,9 @@ function build(files: FileView): TestInventory {
       record(path, LANGUAGE_NAMES[lang], d.count, d.count.framework ?? lang, () => d.snippet);
     }
   }
+  // Shell suites with a home-made harness that CI runs (`test_start "name"` per case).
+  const listed = new Set(out.map((f) => f.path));
+  for (const f of shellHarnessTests(files, VENDORED)) if (!listed.has(f.path)) out.push(f);
   out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   notCollected.sort((a, b) => (a.path < b.path ? -1 : 1));
   const kept = withoutFixtures(out).filter((f) => !CORPUS_DIR.test(f.path));

@@ -750,20 +750,51 @@ export function compile(src: Source, from: number, to: number, depth = 0): Expr 
   return failed || i < to ? undefined : e;
 }
 
+/**
+ * For each opening bracket of `code`, where the bracket that closes it is (any kind closes any,
+ * as `expressionEnd` counts them), or -1 when none does: one pass with a stack. Kept for the last
+ * few texts, so that each declaration of a file full of unclosed `const x = f(` lines jumps over
+ * its open call instead of scanning to the end of the file again (quadratic before).
+ */
+const CLOSERS: { code: string; close: Int32Array }[] = [];
+function closers(code: string): Int32Array {
+  for (const c of CLOSERS) if (c.code === code) return c.close;
+  const close = new Int32Array(code.length).fill(-1);
+  const open: number[] = [];
+  for (let k = 0; k < code.length; k++) {
+    const c = code.charCodeAt(k);
+    if (c === 40 || c === 91 || c === 123) open.push(k);
+    else if ((c === 41 || c === 93 || c === 125) && open.length) close[open.pop()!] = k;
+  }
+  if (CLOSERS.length >= 4) CLOSERS.shift();
+  CLOSERS.push({ code, close });
+  return close;
+}
+
+const CONTINUES_BEFORE = /[=(,[{.?:&|+\-*/<>!]/;
+const CONTINUES_AFTER = /[.?:&|+\-*/=]/;
+const BLANK = /\s/;
+
 /** Where the expression starting at `from` ends: a `,`, `;` or closing bracket at depth 0, or a line that does not continue it. */
 export function expressionEnd(code: string, from: number, limit = code.length): number {
-  let depth = 0;
+  // Only depth 0 is walked: a bracketed group is jumped over to its closer (linear per call in
+  // the text between `from` and the end, never the text inside groups).
+  let close: Int32Array | undefined;
+  let last = '';
   for (let k = from; k < limit; k++) {
     const c = code[k]!;
-    if (c === '(' || c === '[' || c === '{') depth++;
-    else if (c === ')' || c === ']' || c === '}') {
-      if (--depth < 0) return k;
-    } else if (depth === 0 && (c === ';' || c === ',')) return k;
-    else if (depth === 0 && c === '\n') {
-      const before = code.slice(from, k).trimEnd();
+    if (c === '(' || c === '[' || c === '{') {
+      close ??= closers(code);
+      const m = close[k]!;
+      if (m < 0 || m >= limit) return limit;
+      k = m;
+      last = code[m]!;
+    } else if (c === ')' || c === ']' || c === '}') return k;
+    else if (c === ';' || c === ',') return k;
+    else if (c === '\n') {
       const after = /^\s*(.)/.exec(code.slice(k, k + 200))?.[1] ?? '';
-      if (!/[=(,[{.?:&|+\-*/<>!]$/.test(before) && !/[.?:&|+\-*/=]/.test(after)) return k;
-    }
+      if (!(last && CONTINUES_BEFORE.test(last)) && !CONTINUES_AFTER.test(after)) return k;
+    } else if (!BLANK.test(c)) last = c;
   }
   return limit;
 }
