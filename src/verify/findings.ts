@@ -16,6 +16,7 @@ import { changeFinding, fileText, lineFinding, spanIn } from './problems.js';
 import { coveredFinding, coveredPath, docTopic, docTopicFinding } from './documents.js';
 import { MECHANISMS, type Mechanism, mechanismsIn } from './vocabulary.js';
 import { claimsPublishable, publishFinding } from './publish.js';
+import { emptyTest } from './empty-tests.js';
 import { unmountedRouter } from './mounted.js';
 import { configFinding } from './terms.js';
 import { importPathFinding } from './modules.js';
@@ -678,15 +679,16 @@ export function findingsFor(claim: Claim, rule: Finding | null, ctx: LookupConte
       (m) => m[1]!,
     ),
   );
-  for (const id of names.identifiers.filter((x) => !old.has(x)))
-    out.push(
-      searchFinding(
-        ctx,
-        id,
-        ctx.search.hits.get(`id:${id}`),
-        aboutTests || /(?:Tests?|Spec|IT)(?:\.|$)|^test_/.test(id),
-      ),
+  for (const id of names.identifiers.filter((x) => !old.has(x))) {
+    const f = searchFinding(
+      ctx,
+      id,
+      ctx.search.hits.get(`id:${id}`),
+      aboutTests || /(?:Tests?|Spec|IT)(?:\.|$)|^test_/.test(id),
     );
+    // A test named there whose body calls nothing but assertions.
+    out.push(emptyTest(ctx, id, f) ?? f);
+  }
   // "Custom StringArray type", "RefreshDatabase in the tests": camelCase names written without ticks,
   // each defined, imported or a file of the repository (prose-names.ts); all found or none used.
   out.push(
