@@ -17,6 +17,7 @@ import { coveredFinding, coveredPath, docTopic, docTopicFinding } from './docume
 import { MECHANISMS, type Mechanism, mechanismsIn } from './vocabulary.js';
 import { claimsPublishable, publishFinding } from './publish.js';
 import { emptyTest } from './empty-tests.js';
+import { fileLineFinding } from './line-at.js';
 import { unmountedRouter } from './mounted.js';
 import { configFinding } from './terms.js';
 import { importPathFinding } from './modules.js';
@@ -524,6 +525,9 @@ export function findingsFor(claim: Claim, rule: Finding | null, ctx: LookupConte
     const line = /:(\d+)(?:-\d+)?$/.exec(claim.subject)?.[1];
     if (line && claim.asserted === 'done') return [lineFinding(ctx, asPath, Number(line))];
     const file = inLocus(ctx, claim.locus, asPath) ?? fileFinding(ctx, asPath);
+    // "`config.py` (line 18) makes `SECRET_KEY` required": what it names, elsewhere in the file.
+    const misplaced = claim.asserted === 'done' ? fileLineFinding(ctx, claim.raw ?? claim.text, asPath, file) : null;
+    if (misplaced) return [misplaced];
     // "`src/api.js`: the public API now calls …": a change in the file, not only the file.
     // ("`frontend/*.html` - static pages": files by their extension, which no one change is about.)
     if (
@@ -620,7 +624,10 @@ export function findingsFor(claim: Claim, rule: Finding | null, ctx: LookupConte
     if (i >= 0) out.splice(i, 1);
     out.push(artifact);
   }
-  for (const p of names.paths.filter((x) => !standard(x)).slice(0, 6)) out.push(fileFinding(ctx, p));
+  for (const p of names.paths.filter((x) => !standard(x)).slice(0, 6)) {
+    const f = fileFinding(ctx, p);
+    out.push(fileLineFinding(ctx, claim.raw ?? claim.text, p, f) ?? f);
+  }
   if (!compatible)
     for (const p of names.packages) out.push(packageFinding(ctx, p, ctx.search.hits.get(`pkg:${p.name}`) ?? []));
   const aboutTests = /\btests?\b|\bspecs?\b|pruebas|testfälle/i.test(`${claim.text} ${claim.section ?? ''}`);
