@@ -5,6 +5,7 @@
 import type { Report, RuleReport } from '../report/schema.js';
 import type { Claim } from './extract.js';
 import { type Finding, fileFinding, type LookupContext, searchFinding } from './lookup.js';
+import { fileLineFinding } from './line-at.js';
 import { namesIn } from './names.js';
 import { iconStatus, plain, statusOf as statusOfWords } from './status.js';
 import { performanceFiles, subProject } from './sub-project.js';
@@ -440,7 +441,11 @@ export function namedCode(ctx: LookupContext, claim: Claim): Finding[] {
   const out: Finding[] = [];
   for (const id of names.identifiers.slice(0, 6)) out.push(searchFinding(ctx, id, ctx.search.hits.get(`id:${id}`)));
   for (const l of names.literals.slice(0, 4)) out.push(searchFinding(ctx, `"${l}"`, ctx.search.hits.get(`lit:${l}`)));
-  for (const p of names.paths.slice(0, 4)) out.push(fileFinding(ctx, p));
+  for (const p of names.paths.slice(0, 4)) {
+    const f = fileFinding(ctx, p);
+    // "`config.py` (line 18) makes `SECRET_KEY` required": what it names, elsewhere in the file.
+    out.push(fileLineFinding(ctx, claim.raw ?? claim.text, p, f) ?? f);
+  }
   return out.filter((f) => f.present !== 'unknown');
 }
 

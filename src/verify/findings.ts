@@ -16,6 +16,8 @@ import { changeFinding, fileText, lineFinding, spanIn } from './problems.js';
 import { coveredFinding, coveredPath, docTopic, docTopicFinding } from './documents.js';
 import { MECHANISMS, type Mechanism, mechanismsIn } from './vocabulary.js';
 import { claimsPublishable, publishFinding } from './publish.js';
+import { emptyTest } from './empty-tests.js';
+import { fileLineFinding } from './line-at.js';
 import { unmountedRouter } from './mounted.js';
 import { configFinding } from './terms.js';
 import { importPathFinding } from './modules.js';
@@ -523,6 +525,9 @@ export function findingsFor(claim: Claim, rule: Finding | null, ctx: LookupConte
     const line = /:(\d+)(?:-\d+)?$/.exec(claim.subject)?.[1];
     if (line && claim.asserted === 'done') return [lineFinding(ctx, asPath, Number(line))];
     const file = inLocus(ctx, claim.locus, asPath) ?? fileFinding(ctx, asPath);
+    // "`config.py` (line 18) makes `SECRET_KEY` required": what it names, elsewhere in the file.
+    const misplaced = claim.asserted === 'done' ? fileLineFinding(ctx, claim.raw ?? claim.text, asPath, file) : null;
+    if (misplaced) return [misplaced];
     // "`src/api.js`: the public API now calls …": a change in the file, not only the file.
     // ("`frontend/*.html` - static pages": files by their extension, which no one change is about.)
     if (
@@ -619,7 +624,10 @@ export function findingsFor(claim: Claim, rule: Finding | null, ctx: LookupConte
     if (i >= 0) out.splice(i, 1);
     out.push(artifact);
   }
-  for (const p of names.paths.filter((x) => !standard(x)).slice(0, 6)) out.push(fileFinding(ctx, p));
+  for (const p of names.paths.filter((x) => !standard(x)).slice(0, 6)) {
+    const f = fileFinding(ctx, p);
+    out.push(fileLineFinding(ctx, claim.raw ?? claim.text, p, f) ?? f);
+  }
   if (!compatible)
     for (const p of names.packages) out.push(packageFinding(ctx, p, ctx.search.hits.get(`pkg:${p.name}`) ?? []));
   const aboutTests = /\btests?\b|\bspecs?\b|pruebas|testfälle/i.test(`${claim.text} ${claim.section ?? ''}`);
@@ -678,15 +686,16 @@ export function findingsFor(claim: Claim, rule: Finding | null, ctx: LookupConte
       (m) => m[1]!,
     ),
   );
-  for (const id of names.identifiers.filter((x) => !old.has(x)))
-    out.push(
-      searchFinding(
-        ctx,
-        id,
-        ctx.search.hits.get(`id:${id}`),
-        aboutTests || /(?:Tests?|Spec|IT)(?:\.|$)|^test_/.test(id),
-      ),
+  for (const id of names.identifiers.filter((x) => !old.has(x))) {
+    const f = searchFinding(
+      ctx,
+      id,
+      ctx.search.hits.get(`id:${id}`),
+      aboutTests || /(?:Tests?|Spec|IT)(?:\.|$)|^test_/.test(id),
     );
+    // A test named there whose body calls nothing but assertions.
+    out.push(emptyTest(ctx, id, f) ?? f);
+  }
   // "Custom StringArray type", "RefreshDatabase in the tests": camelCase names written without ticks,
   // each defined, imported or a file of the repository (prose-names.ts); all found or none used.
   out.push(
