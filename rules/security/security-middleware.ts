@@ -4,9 +4,19 @@ import { fail, graded, listing, partial, pass } from '../../src/engine/results.j
 import { firstPerFile, fromMatch, isProductionPath } from '../../src/facts/paths.js';
 import { devOnlyBranch } from '../../src/facts/dev-branch.js';
 import { fastifyAutoloaded } from '../../src/facts/fastify-autoload.js';
-import { isLocalProfileFile, springSettingsUnder } from '../../src/facts/spring-config.js';
-import type { Facts, FileView, Lines } from '../../src/types.js';
+import type { FileView } from '../../src/types.js';
 import { COMMENT_LINE } from './_lib/code-or-deps.js';
+import { laravelWebGroup, springSecurityAuto } from './_lib/framework-defaults.js';
+import {
+  HEADER_LIBRARY,
+  HEADER_LIST,
+  inRouteHandler,
+  inWrapper,
+  OUTBOUND_CALL,
+  reflectsOrigin,
+  RESPONSE_SETTER,
+  staticAssetsOnly,
+} from './_lib/header-lines.js';
 import { IMPORT_LINE, MIDDLEWARE_PATTERNS } from './_lib/middleware-patterns.js';
 
 const GRPC = ['grpc-go', 'tonic'];
@@ -848,170 +858,4 @@ export default rule;
 function hardenedByHand(ctx: RuleContext): boolean {
   const r = rule.check(ctx);
   return r.outcome !== 'fail' || r.evidence.some((e) => e.path !== '.');
-}
-
-/** A list of header names (allowed or exposed headers), not a header set. */
-const HEADER_LIST =
-  /allow_?headers|allowedHeaders|expose_?headers|exposedHeaders|AllowedHeaders|ExposedHeaders|AllowHeaders|ExposeHeaders/i;
-/** A header line a library or framework setting writes, not one set by hand. */
-const HEADER_LIBRARY =
-  /helmet|lusca|secure_?headers|SecureHeaders|Talisman|SecurityMiddleware|secure\.New|middleware\.Secure|default_headers|UseSecurityHeaders|AddSecurityHeaderPolicies|XFrameOptionsMiddleware|put_secure_browser_headers|PlugContentSecurityPolicy|CSPMiddleware|UseCsp|SetResponseHeaderLayer|x_frame_options|UseXContentTypeOptions/i;
-/** Reading the request's Origin header. */
-const ORIGIN_READ =
-  /Header\.Get\(\s*["'`]Origin["'`]\s*\)|\bheaders?\s*(?:\.\s*origin\b|\.\s*get\(\s*["'`]origin["'`]|\[\s*["'`]origin["'`]\s*\])|get_?header\(\s*["'`]origin["'`]|HTTP_ORIGIN|\$http_origin\b|\brequest\.origin\b|\bheader\(\s*["'`]origin["'`]\s*\)|GetHeader\(\s*["'`]Origin["'`]/i;
-/** A check of the origin against a list or a fixed value. */
-const ALLOW_CHECK =
-  /allow|white_?list|trusted|permit|contains|includes|indexOf|\.has\(|\bin\s|match|\.test\(|[!=]==?\s*["'`][^"'`\s]|equals\(/i;
-
-/**
- * Whether the value given to Access-Control-Allow-Origin is the request's own Origin, sent back with
- * no allow-list check: read directly in the value, or through a variable assigned from it at most
- * 20 lines above, with no line between that checks that variable against a list or a fixed origin.
- */
-function reflectsOrigin(lines: Lines | undefined, line: number, value: string): boolean {
-  if (ORIGIN_READ.test(value)) return true;
-  if (!lines) return false;
-  const name = /^\$?\w+/.exec(value)?.[0];
-  if (!name || /^(?:true|false|null|nil|None)$/.test(name)) return false;
-  const esc = name.replace(/\$/g, '\\$');
-  const assign = new RegExp(`(?:^|[^\\w$])${esc}\\s*(?::=|=(?!=))`);
-  const mention = new RegExp(`(?:^|[^\\w$])${esc}(?![\\w$])`);
-  const from = Math.max(1, line - 20);
-  const window = lines.range(from, line - 1);
-  const read = window.findLastIndex((l) => assign.test(l) && ORIGIN_READ.test(l));
-  if (read < 0) return false;
-  return !window.slice(read + 1).some((l) => mention.test(l) && ALLOW_CHECK.test(l));
-}
-
-/**
- * A wrapper every request goes through, around the line: a Go handler wrapper (`func(h http.Handler)
- * http.Handler`, `next.ServeHTTP`), Express/Koa/Echo/ASP.NET `next()`, `app.use`, a servlet Filter or
- * interceptor, Flask `after_request`, a Django/Starlette middleware, Rails callbacks, a Rack or Plug
- * `call`, Laravel `$next`, Tornado `set_default_headers`; read in the 40 lines above and 25 below.
- * Lines in configuration (nginx, YAML, properties) apply to every response.
- */
-const WRAPPER =
-  /http\.Handler\s*\)\s*http\.Handler|\bnext\s+http\.Handler|\b(?:next|h|handler|inner|wrapped)\.ServeHTTP\s*\(|(?<![.\w])next\s*(?:\.Invoke)?\s*\(|\bc\.Next\(\)|\b(?:app|router|server)\.use\s*\(|\baddHook\s*\(|\bafter_request\b|\bbefore_request\b|\bprocess_response\b|\bget_response\b|\bcall_next\b|def\s+__call__|@\w+\.middleware\b|\bdoFilter\b|\bHandlerInterceptor\b|\b(?:pre|post)Handle\b|ResponseFilter\b|\bWebFilter\b|ResponseBodyAdvice|NestMiddleware|NestInterceptor|\bintercept\s*\(|def\s+call\s*\(|\b(?:after|before|around)_action\b|\$next\s*\(|Closure\s+\$next|set_default_headers|Middleware\b/;
-/**
- * A route handler: a check of the request's path or a route registration/annotation just above the
- * line (`if r.URL.Path != "/"`, `@app.route("/")`, `@GetMapping`, `router.get("/…"`, `HandleFunc("/…"`).
- */
-const ROUTE =
-  /URL\.Path\s*[!=]=\s*["'`]|\.(?:route|get|post|put|patch|delete)\s*\(\s*["'`]\/|@(?:Get|Post|Put|Delete|Patch|Request)Mapping\b|@(?:GET|POST|PUT|DELETE|Path)\b|\bHandle(?:Func)?\s*\(\s*["'`]\/|\b(?:re_)?path\s*\(\s*r?["'`]|Route::(?:get|post|put|patch|delete|any|match)\s*\(|\[(?:Http(?:Get|Post|Put|Delete)|Route)\b/;
-function inRouteHandler(lines: Lines | undefined, line: number): boolean {
-  return !!lines && lines.range(Math.max(1, line - 15), line, true).some((l) => ROUTE.test(l));
-}
-
-function inWrapper(path: string, lines: Lines | undefined, line: number): boolean {
-  if (!/\.(?:js|ts|mjs|cjs|jsx|tsx|py|go|java|kt|cs|rb|php|rs|scala|groovy|ex|exs)$/.test(path)) return true;
-  if (!lines) return false;
-  return lines.range(Math.max(1, line - 40), Math.min(lines.count, line + 25), true).some((l) => WRAPPER.test(l));
-}
-
-/** A call that sends a request to another server: an HTTP client's, with its options object. */
-const OUTBOUND_CALL =
-  /\b(?:axios(?:Ref)?|fetch|got|ky|superagent|needle|request|\$http|httpService(?:\.axiosRef)?|this\.http|http\.request|https\.request|HttpClient)(?:\s*\.\s*(?:get|post|put|patch|delete|request))?(?:<[^>]*>)?\s*\(/;
-/** Setting a header on this service's own response (`res.setHeader`, `reply.header`, `ctx.set`). */
-const RESPONSE_SETTER =
-  /\b(?:res|resp|response|reply|ctx|c)\s*\.\s*(?:set|setHeader|header|headers|append|writeHead)\b/;
-
-/** A path of static assets: `/assets/*`, `/vite/assets/**`, `/static`, `/packs/`, `/fonts/*`. */
-const ASSET_PATH =
-  /["'`]\/?(?:[\w.-]+\/){0,3}(?:assets|static|vite|packs|fonts|webfonts|images|img|media|dist|build|public)(?:\/[\w.*-]*){0,4}["'`]/;
-/** A path that is not one: any other quoted route (`/api/*`, `*`, `/**`). */
-const OTHER_PATH =
-  /\bresource\s+["'`](?!\/?(?:[\w.-]+\/){0,3}(?:assets|static|vite|packs|fonts|webfonts|images|img|media|dist|build|public)\b)/;
-/** Methods beyond reading. */
-const WRITE_METHOD = /\b(?:post|put|patch|delete)\b|methods:\s*:any\b|methods:\s*\[?\s*["']\*["']/i;
-
-/**
- * The any-origin line applies to static asset paths only, for reading: the asset path sits on
- * the same line (`app.use("/static", cors())`, `addMapping("/assets/**")…allowedOrigins("*")`) or
- * on the `resource` lines of the same Rack::Cors `allow` block, and no write method is allowed.
- */
-function staticAssetsOnly(lines: { count: number; bare(n: number): string } | undefined, line: number): boolean {
-  if (!lines) return false;
-  const own = lines.bare(line);
-  if (ASSET_PATH.test(own) && !WRITE_METHOD.test(own)) return true;
-  // The Rack::Cors block the `origins` line opens: its lines up to `end`, at most 8.
-  if (!/\borigins\b/.test(own)) return false;
-  let asset = false;
-  for (let n = line + 1; n <= Math.min(lines.count, line + 8); n++) {
-    const l = lines.bare(n);
-    if (/^\s*end\b/.test(l) || /\ballow\s+do\b/.test(l)) break;
-    if (OTHER_PATH.test(l) || WRITE_METHOD.test(l) || /\borigins\b/.test(l)) return false;
-    if (/\bresource\b/.test(l)) {
-      if (!ASSET_PATH.test(l)) return false;
-      asset = true;
-    }
-  }
-  return asset;
-}
-
-/**
- * Laravel's `web` middleware group verifies CSRF tokens (VerifyCsrfToken, ValidateCsrfToken since
- * Laravel 11) for every route in it. The group is in use where web routes are loaded: routes/web.php
- * or a variant (`routes/web.base.php`), `withRouting(web: …)`, a `->middleware('web')` group, or the
- * group extended in bootstrap/app.php (`$middleware->web(append: […])`) — unless the CSRF middleware is
- * taken out of it (`web(remove: [ValidateCsrfToken::class])`, `validateCsrfTokens(except: ['*'])`).
- * Blind round 29, koel: routes/web.base.php loaded through a provider and `$middleware->web(append:)`
- * in bootstrap/app.php, but only a literal routes/web.php counted.
- */
-function laravelWebGroup(files: {
-  has(globs: string | readonly string[]): boolean;
-  match(globs: string | readonly string[]): string[];
-  read(path: string): string | undefined;
-}): { path: string; line?: number } | undefined {
-  const app = files.read('bootstrap/app.php') ?? '';
-  const kernel = files.read('app/Http/Kernel.php') ?? '';
-  const removed =
-    /(?:remove|without)\s*:\s*\[[^\]]{0,400}?(?:ValidateCsrfToken|VerifyCsrfToken)|validateCsrfTokens\(\s*except\s*:\s*\[\s*['"]\*['"]\s*\]/;
-  if (removed.test(app)) return undefined;
-  // A Laravel 10 kernel lists the web group itself: without the CSRF class, the group checks none.
-  if (/['"]web['"]\s*=>\s*\[/.test(kernel) && !/(?:VerifyCsrfToken|ValidateCsrfToken)/.test(kernel)) return undefined;
-  const routes = files.match(['routes/web.php', '**/routes/web.php', 'routes/web.*.php', 'routes/web/*.php'])[0];
-  if (routes) return { path: routes };
-  const lines = app.split(/\r?\n/, 2000);
-  const at = lines.findIndex((l) => /\bweb\s*:\s*\S|->web\(|middleware\(\s*['"]web['"]|Routes\(\s*['"]web['"]/.test(l));
-  return at >= 0 ? { path: 'bootstrap/app.php', line: at + 1 } : undefined;
-}
-
-/** Spring Security's starters: on a Spring Boot classpath, each switches the default filter chain on. */
-const SPRING_SECURITY_DEPS = [
-  'org.springframework.boot:spring-boot-starter-security',
-  'org.springframework.boot:spring-boot-starter-oauth2-resource-server',
-  'org.springframework.boot:spring-boot-starter-oauth2-client',
-  'org.springframework.security:spring-security-config',
-];
-
-/**
- * Spring Security auto-configured by Spring Boot: a security starter the service uses, or, where a
- * platform starter brings it in, `spring.security.oauth2.*` settings in the service's configuration
- * (they take effect only with Spring Security on the classpath). One line cited.
- */
-function springSecurityAuto(facts: Facts, files: FileView): Match[] {
-  if (!facts.frameworks.some((f) => f.id === 'spring-boot')) return [];
-  const dep = facts.findDependencies(SPRING_SECURITY_DEPS)[0];
-  if (dep)
-    return [
-      {
-        path: dep.path,
-        line: dep.line ?? 1,
-        snippet: dep.name,
-        groups: [],
-      },
-    ];
-  const set = springSettingsUnder(files, ['spring.security.oauth2.resourceserver', 'spring.security.oauth2.client'])
-    // A local/dev/test profile (`application-local.yml`) says nothing of production (blind round 34).
-    .find((s) => s.value !== '' && !isLocalProfileFile(s.path));
-  return set
-    ? [
-        {
-          path: set.path,
-          line: set.line,
-          snippet: set.snippet,
-          groups: [],
-        },
-      ]
-    : [];
 }

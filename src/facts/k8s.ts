@@ -5,7 +5,7 @@
  */
 import { detachDeep, share } from '../util/detach.js';
 import type { Digest, Evidence, FileView, Lines } from '../types.js';
-import { conditionsHold, helmDefines, neutraliseHelm, resolveValues, VALUE_REF, type HelmLine } from './helm.js';
+import { conditionsHold, helmDefines, neutraliseHelm, resolveValues, type HelmLine } from './helm.js';
 import { memo } from '../util/memo.js';
 import { keepShape, plainCopy, plainMaker } from '../util/shapes.js';
 import { dirOf } from './paths.js';
@@ -14,6 +14,9 @@ import { posix } from 'node:path';
 import { parseYamlWithLines, type YamlDoc } from '../util/yaml-lines.js';
 import { lineAt } from '../util/lines.js';
 import { isRelease, releaseWorkloads } from './release-values.js';
+import { getIn, newWorkload, PLAIN, rec, WORKLOAD_KINDS, workloadOf, type LineMap } from './k8s-workload.js';
+
+export { isNaisApp, WORKLOAD_KINDS } from './k8s-workload.js';
 
 /**
  * Files the model parses: rules that use it declare `digests: [K8S_DIGEST]`. JSON is a manifest
@@ -150,289 +153,6 @@ export interface K8sModel {
   composeByContent: string[];
 }
 
-export const WORKLOAD_KINDS = [
-  'Deployment',
-  'StatefulSet',
-  'DaemonSet',
-  'ReplicaSet',
-  'Job',
-  'CronJob',
-  'Pod',
-  'Rollout',
-  'DeploymentConfig',
-];
-
-const rec = (v: unknown): Record<string, unknown> | undefined =>
-  v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
-
-/** Where the pod spec lives for each workload kind (Knative Services too). */
-function podSpecPath(kind: string, apiVersion: string): string[] | undefined {
-  if (kind === 'Pod') return ['spec'];
-  if (kind === 'CronJob') return ['spec', 'jobTemplate', 'spec', 'template', 'spec'];
-  if (WORKLOAD_KINDS.includes(kind)) return ['spec', 'template', 'spec'];
-  if (kind === 'Service' && apiVersion.startsWith('serving.knative.dev')) return ['spec', 'template', 'spec'];
-  return undefined;
-}
-
-function getIn(obj: unknown, path: string[]): unknown {
-  let cur = obj;
-  for (const p of path) cur = rec(cur)?.[p];
-  return cur;
-}
-
-/** How a parsed line maps back to the files: the template's line, and a helper's line when spliced in. */
-interface LineMap {
-  at(line: number): number;
-  from(line: number): { path: string; line: number } | undefined;
-  /** The values.yaml line of a `.Values` path, when the object comes from a chart. */
-  valueLine?(ref: string): { path: string; line: number } | undefined;
-  /** A chart without values.yaml: what each per-environment values file sets a `.Values` path to, with its line. */
-  envValue?(ref: string): { path: string; line?: number; value: unknown }[];
-}
-
-const PLAIN: LineMap = { at: (l) => l, from: () => undefined };
-
-/** The first `.Values` path a (raw, unresolved) subtree is rendered from. */
-function firstRef(node: unknown, depth = 0): string | undefined {
-  if (depth > 12) return undefined;
-  if (typeof node === 'string' && node.startsWith(`${VALUE_REF}.`)) return node.slice(VALUE_REF.length + 1);
-  if (Array.isArray(node)) {
-    for (const n of node) {
-      const r = firstRef(n, depth + 1);
-      if (r) return r;
-    }
-    return undefined;
-  }
-  const obj = rec(node);
-  if (!obj) return undefined;
-  if (typeof obj[VALUE_REF] === 'string') return (obj[VALUE_REF] as string).split('|')[0];
-  for (const v of Object.values(obj)) {
-    const r = firstRef(v, depth + 1);
-    if (r) return r;
-  }
-  return undefined;
-}
-
-/** A NAIS Application (nais.io): the platform's own manifest, with the pod spec flattened into `spec`. */
-export function isNaisApp(kind: string, apiVersion: string): boolean {
-  return kind === 'Application' && apiVersion.startsWith('nais.io/');
-}
-
-const num = (v: unknown): number | undefined =>
-  typeof v === 'number' ? v : /^\d+$/.test(String(v ?? '')) ? Number(v) : undefined;
-
-/**
- * A NAIS Application as one workload: `liveness`/`readiness`/`startup` are its probes,
- * `resources` its container's, `replicas.min` its instance count (the platform's default, 2, is
- * not visible here and not assumed); env, `gcp.sqlInstances` and auto-instrumentation are kept
- * for platform-apps.ts.
- */
-/** A NAIS probe (`path`, `port`) in the Kubernetes form every probe reader knows (`httpGet.path`). */
-function naisProbe(probe: unknown): unknown {
-  const p = rec(probe);
-  if (!p || typeof p.path !== 'string') return probe;
-  return { ...p, httpGet: { path: p.path, ...(p.port !== undefined ? { port: p.port } : {}) } };
-}
-
-function naisWorkload(o: K8sObject, yaml: YamlDoc, map: LineMap): Workload {
-  const spec = rec(o.doc.spec) ?? {};
-  const at = (p: (string | number)[]) => {
-    const l = yaml.lineOf(p);
-    return l === undefined ? undefined : map.at(l);
-  };
-  const res = rec(spec.resources) ?? {};
-  const some = (v: unknown) => (rec(v) && Object.keys(rec(v)!).length > 0 ? rec(v) : undefined);
-  const requests = some(res.requests);
-  const limits = some(res.limits);
-  const container: Container = {
-    name: o.name || 'app',
-    line: at(['spec', 'image']) ?? at(['spec']) ?? o.line,
-    init: false,
-    ...(spec.liveness ? { livenessProbe: naisProbe(spec.liveness) } : {}),
-    ...(spec.readiness ? { readinessProbe: naisProbe(spec.readiness) } : {}),
-    ...(spec.startup ? { startupProbe: naisProbe(spec.startup) } : {}),
-    resources: { ...(requests ? { requests } : {}), ...(limits ? { limits } : {}) },
-    preStop: !!spec.preStopHook,
-  };
-  const replicas = rec(spec.replicas);
-  const min = num(replicas?.min);
-  const max = num(replicas?.max);
-  const env = Array.isArray(spec.env) ? spec.env : [];
-  const names = env.map((e) => rec(e)?.name).filter((n): n is string => typeof n === 'string');
-  const sql = Array.isArray(rec(spec.gcp)?.sqlInstances) ? (rec(spec.gcp)!.sqlInstances as unknown[]) : [];
-  const stores = sql.flatMap((x, i) => {
-    const inst = rec(x);
-    if (!inst) return [];
-    const backup =
-      inst.pointInTimeRecovery === true
-        ? 'pointInTimeRecovery: true'
-        : inst.autoBackupHour !== undefined
-          ? `autoBackupHour: ${String(inst.autoBackupHour)}`
-          : rec(inst.retainedBackups) || inst.retainedBackups !== undefined
-            ? 'retainedBackups set'
-            : undefined;
-    return [
-      {
-        kind: `Cloud SQL ${typeof inst.type === 'string' ? inst.type : 'instance'}`,
-        line: at(['spec', 'gcp', 'sqlInstances', i]) ?? o.line,
-        ...(backup ? { backup } : {}),
-      },
-    ];
-  });
-  const auto = rec(rec(spec.observability)?.autoInstrumentation);
-  const platform: PlatformSpec = {
-    system: 'NAIS',
-    ...(names.length > 0 ? { env: { line: at(['spec', 'env']) ?? o.line, names } } : {}),
-    stores,
-    ...(auto && auto.enabled === true
-      ? {
-          tracing: {
-            line: at(['spec', 'observability', 'autoInstrumentation']) ?? o.line,
-            ...(typeof auto.runtime === 'string' ? { runtime: auto.runtime } : {}),
-          },
-        }
-      : {}),
-    ...(max !== undefined ? { maxReplicas: max } : {}),
-  };
-  const replicasLine = at(['spec', 'replicas', 'min']);
-  return Object.assign(
-    newWorkload(),
-    o,
-    { oneOff: false, containers: [container] },
-    min !== undefined ? { replicas: min } : {},
-    replicasLine ? { replicasLine } : {},
-    { platform },
-  );
-}
-
-function workloadOf(
-  o: K8sObject,
-  yaml: YamlDoc,
-  map: LineMap = PLAIN,
-  rawDoc?: Record<string, unknown>,
-): Workload | undefined {
-  if (isNaisApp(o.kind, o.apiVersion)) return naisWorkload(o, yaml, map);
-  const specPath = podSpecPath(o.kind, o.apiVersion);
-  if (!specPath) return undefined;
-  const spec = rec(getIn(o.doc, specPath));
-  const containers: Container[] = [];
-  for (const [field, init] of [
-    ['containers', false],
-    ['initContainers', true],
-  ] as const) {
-    const list = spec?.[field];
-    if (!Array.isArray(list)) continue;
-    const rawList = rawDoc ? getIn(rawDoc, [...specPath, field]) : undefined;
-    list.forEach((item, i) => {
-      // A values slot in the list (`{{ tpl .Values.extraContainers . }}`) is no container: it
-      // renders the containers values.yaml lists by default (each one counted) or nothing.
-      for (const c of Array.isArray(item) ? item : [item]) {
-        const cont = rec(c);
-        if (!cont) continue;
-        const res = rec(cont.resources) ?? {};
-        const parsed = yaml.lineOf([...specPath, field, i]);
-        const from = parsed === undefined ? undefined : map.from(parsed);
-        // The values.yaml default each judged field is rendered from (a chart's `livenessProbe:`).
-        const rawCont = Array.isArray(rawList) ? rec(rawList[i]) : undefined;
-        const defaults: NonNullable<Container['defaults']> = {};
-        for (const key of ['livenessProbe', 'readinessProbe', 'resources'] as const) {
-          const ref = rawCont && map.valueLine ? firstRef(rawCont[key]) : undefined;
-          // `livenessProbe.httpGet.path` is cited at `livenessProbe` when values.yaml has that key.
-          const parts = ref?.split('.') ?? [];
-          const own = parts.indexOf(key);
-          // A literal probe with a port from values (`port: {{ .Values.ports.healthz }}`) is the
-          // template's, not a default: cited only when the field itself comes from values.
-          const field = rawCont?.[key];
-          const whole = typeof field === 'string' || typeof rec(field)?.[VALUE_REF] === 'string';
-          const at =
-            ref && (own >= 0 || whole)
-              ? (map.valueLine!(own >= 0 && !whole ? parts.slice(0, own + 1).join('.') : ref) ?? map.valueLine!(ref))
-              : undefined;
-          if (at) defaults[key] = at;
-        }
-        containers.push({
-          name:
-            typeof cont.name !== 'string'
-              ? `#${i + 1}`
-              : /helm-template|__helmValue/.test(cont.name)
-                ? '(templated)'
-                : cont.name,
-          line: from ? from.line : parsed !== undefined ? map.at(parsed) : o.line,
-          ...(from ? { path: from.path } : {}),
-          ...(Object.keys(defaults).length > 0 ? { defaults } : {}),
-          init,
-          ...(cont.livenessProbe ? { livenessProbe: cont.livenessProbe } : {}),
-          ...(cont.readinessProbe ? { readinessProbe: cont.readinessProbe } : {}),
-          ...(cont.startupProbe ? { startupProbe: cont.startupProbe } : {}),
-          resources: {
-            ...(rec(res.requests) && Object.keys(rec(res.requests)!).length > 0 ? { requests: rec(res.requests) } : {}),
-            ...(rec(res.limits) && Object.keys(rec(res.limits)!).length > 0 ? { limits: rec(res.limits) } : {}),
-          },
-          preStop: !!rec(rec(cont.lifecycle)?.preStop),
-        });
-      }
-    });
-  }
-  const written = getIn(o.doc, ['spec', 'replicas']);
-  // A chart value its values.yaml leaves unset renders empty: Kubernetes runs one replica.
-  const rawReplicas =
-    map.valueLine && typeof written === 'string' && written.startsWith(`${VALUE_REF}.`) ? undefined : written;
-  const replicas =
-    typeof rawReplicas === 'number'
-      ? rawReplicas
-      : rawReplicas === 'erb-template'
-        ? 'templated'
-        : /^\d+$/.test(String(rawReplicas ?? ''))
-          ? Number(rawReplicas)
-          : rawReplicas === undefined || rawReplicas === null
-            ? undefined
-            : 'templated';
-  const grace = spec?.terminationGracePeriodSeconds;
-  const parsedReplicas = yaml.lineOf(['spec', 'replicas']);
-  // `.Values.components.ad.replicas | default .Values.default.replicas`: the one values.yaml sets.
-  const replicasRefs = map.valueLine ? String(getIn(rawDoc, ['spec', 'replicas']) ?? '') : '';
-  const replicasDefault = replicasRefs.startsWith(`${VALUE_REF}.`)
-    ? replicasRefs
-        .slice(VALUE_REF.length + 1)
-        .split('|')
-        .map((r) => map.valueLine!(r))
-        .find((at) => at !== undefined)
-    : undefined;
-  const replicasLine = parsedReplicas === undefined ? undefined : map.at(parsedReplicas);
-  // No values.yaml: the per-environment values files set the count (values-prod.yaml:5 replicaCount: 3).
-  const envRef =
-    replicas === 'templated' && map.envValue && typeof written === 'string' && written.startsWith(`${VALUE_REF}.`)
-      ? written
-          .slice(VALUE_REF.length + 1)
-          .split('|')[0]!
-          .trim()
-      : undefined;
-  const byEnv = envRef ? map.envValue!(envRef) : [];
-  const replicasByEnv =
-    byEnv.length > 0 && byEnv.every((e) => typeof e.value === 'number' && e.line !== undefined)
-      ? byEnv.map((e) => ({ path: e.path, line: e.line!, count: e.value as number }))
-      : undefined;
-  const oneOff =
-    o.kind === 'Job' ||
-    o.kind === 'CronJob' ||
-    (o.kind === 'Pod' && ['Never', 'OnFailure'].includes(String(spec?.restartPolicy)));
-  // Object.assign, not a literal that starts with `...o`: V8 gives such a literal a hidden class of
-  // its own per object when `o` comes in several shapes (10k workloads at 100k files, ~5 MB of
-  // maps and descriptors kept through the rules); assigned in the same order, they share them.
-  // Onto a workload-sized object (plainMaker), not `{}`: its fields past the fourth sat in a
-  // property array beside it.
-  return Object.assign(
-    newWorkload(),
-    o,
-    { oneOff, containers },
-    replicas !== undefined ? { replicas } : {},
-    replicasLine ? { replicasLine } : {},
-    replicasDefault ? { replicasDefault } : {},
-    replicasByEnv ? { replicasByEnv } : {},
-    typeof grace === 'number' ? { terminationGracePeriodSeconds: grace } : {},
-  );
-}
-
 function chartsOf(files: FileView): Chart[] {
   return files.named('Chart.yaml').map((path) => {
     const dir = dirOf(path);
@@ -499,7 +219,6 @@ keepShape('name');
 
 /** Makers of the model's kept objects, sized for their fields (see plainMaker). */
 const newObject = plainMaker();
-const newWorkload = plainMaker();
 const newContainer = plainMaker();
 
 /**
