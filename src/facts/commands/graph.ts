@@ -516,6 +516,14 @@ function runnerConfigsOf(files: FileView, runs: CommandRun[]): CommandGraph['run
   const add = (argv: string[], cwd: string) => {
     const head = argv[0] ?? '';
     const runner = head.slice(head.lastIndexOf('/') + 1);
+    // `karma start test/karma.js`: Karma takes its config as the operand of `start`/`run`.
+    if (runner === 'karma') {
+      const value = argv[1] === 'start' || argv[1] === 'run' ? argv[2] : undefined;
+      if (!value || value.startsWith('-') || value.includes('$')) return;
+      const path = joinPath(cwd, value);
+      if (files.exists(path) && !out.some((c) => c.path === path)) out.push({ runner, path });
+      return;
+    }
     const flags = own(CONFIG_FLAGS, runner);
     if (!flags) return;
     const i = argv.findIndex((a) => flags.includes(a) || flags.some((f) => a.startsWith(`${f}=`)));

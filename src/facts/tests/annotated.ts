@@ -151,6 +151,8 @@ export interface JvmMetaTest {
 export interface JvmJunit3 {
   classes: [name: string, superclass: string][];
   tests: { line: number; snippet: string }[];
+  /** Spock: feature methods of a spec whose chain reaches `Specification` (not `TestCase`). */
+  root?: 'Specification';
 }
 
 /** A method annotated without any test marker: a test where one of its annotations is a meta-annotation. */
@@ -389,10 +391,25 @@ export function countJvm(text: string, language: 'java' | 'kotlin' | 'groovy' | 
         });
     if (classes.length) junit3 = { classes, tests };
   }
-  if (language === 'groovy' && /\bextends\s+(?:spock\.lang\.)?Specification\b/.test(code)) {
+  const spock = language === 'groovy' && /\bextends\s+(?:spock\.lang\.)?Specification\b/.test(code);
+  if (spock) {
     framework = 'Spock';
-    for (const m of code.matchAll(/^[ \t]*def\s+["'][^\n]*["']\s*\(\s*\)/gm))
+    for (const m of code.matchAll(SPOCK_FEATURE))
       count.add({ line: lineOf(m.index + m[0].length - m[0].trimStart().length) });
+  }
+  if (language === 'groovy' && /\bextends\b/.test(code)) {
+    // A spec under the project's own base (`class FooSpec extends SingleProjectSpec`, which
+    // extends `Specification` in another file): its features count once the chain reaches it.
+    const classes: [string, string][] = [];
+    for (const m of code.matchAll(EXTENDS)) classes.push([m[1]!, m[2]!.slice(m[2]!.lastIndexOf('.') + 1)]);
+    const lines = spock ? [] : text.split('\n');
+    const tests = spock
+      ? []
+      : [...code.matchAll(SPOCK_FEATURE)].slice(0, 2000).map((m) => {
+          const line = lineOf(m.index + m[0].length - m[0].trimStart().length);
+          return { line, snippet: (lines[line - 1] ?? '').trim().slice(0, 160) };
+        });
+    if (classes.length) junit3 = { classes, tests, root: 'Specification' };
   }
   return {
     ...count.result(),
@@ -406,6 +423,8 @@ export function countJvm(text: string, language: 'java' | 'kotlin' | 'groovy' | 
 }
 
 const JUNIT3_TEST = /\bpublic\s+void\s+(test\w*)\s*\(\s*\)/g;
+/** A Spock feature method: `def "does a thing"()` at the start of a line. */
+const SPOCK_FEATURE = /^[ \t]*def\s+["'][^\n]*["']\s*\(\s*\)/gm;
 /** `class X extends Base`, `class X<T> extends pkg.Base<T>` (generics up to one nesting level). */
 const EXTENDS = /\bclass\s+(\w+)\s*(?:<(?:[^<>]|<[^<>]*>){0,200}>\s*)?extends\s+([\w.]+)/g;
 

@@ -577,10 +577,11 @@ function build(files: FileView): TestInventory {
     const d = digest(path);
     if (d?.kind === 'jvm') for (const [name, sup] of d.junit3?.classes ?? []) superOf.set(name, sup);
   }
-  const junit3Base = (name: string) => {
+  // Spock specs the same way: `class FooSpec extends ProjectSpec`, `ProjectSpec extends Specification`.
+  const junit3Base = (name: string, root = 'TestCase') => {
     let at: string | undefined = name;
     for (let depth = 0; at !== undefined && depth < 12; depth++) {
-      if (at === 'TestCase') return depth > 1;
+      if (at === root) return depth > (root === 'TestCase' ? 1 : 0);
       at = superOf.get(at);
     }
     return false;
@@ -619,14 +620,16 @@ function build(files: FileView): TestInventory {
       const d = digest(path);
       if (d?.kind !== lang) continue;
       const indirect =
-        d.kind === 'jvm' && d.junit3?.tests.length && d.junit3.classes.some(([name]) => junit3Base(name))
+        d.kind === 'jvm' &&
+        d.junit3?.tests.length &&
+        d.junit3.classes.some(([name]) => junit3Base(name, d.junit3!.root))
           ? d.junit3.tests
           : undefined;
       const wrapped =
         d.kind === 'jvm' && dslWrappers.size ? d.dslCalls?.filter((c) => dslWrappers.has(c.name)) : undefined;
       if (d.kind === 'jvm' && ((metaTests.size && d.annotated?.length) || indirect || wrapped?.length)) {
         const { count, snippets } = withMetaTests(d.count, d.annotated ?? [], metaTests);
-        if (indirect) withJunit3(count, indirect, snippets);
+        if (indirect) withJunit3(count, indirect, snippets, d.kind === 'jvm' && d.junit3?.root ? 'Spock' : 'JUnit 3');
         if (wrapped?.length) withDslWrappers(count, wrapped, dslWrappers, snippets);
         record(path, LANGUAGE_NAMES[lang], count, count.framework ?? lang, (l) =>
           l === d.count.firstLine ? d.snippet : snippets.get(l),
@@ -796,7 +799,12 @@ function gherkinFiles(
 }
 
 /** JUnit 3 `public void test*()` methods of a class whose base extends `TestCase`: each is one test. */
-function withJunit3(count: FileCount, tests: { line: number; snippet: string }[], snippets: Map<number, string>) {
+function withJunit3(
+  count: FileCount,
+  tests: { line: number; snippet: string }[],
+  snippets: Map<number, string>,
+  framework = 'JUnit 3',
+) {
   for (const t of tests) {
     count.cases++;
     count.expanded++;
@@ -804,7 +812,7 @@ function withJunit3(count: FileCount, tests: { line: number; snippet: string }[]
     snippets.set(t.line, t.snippet);
   }
   // Its only tests are JUnit 3 ones (a `junit.framework` import alone reads as JUnit 4).
-  if (tests.length && count.cases === tests.length) count.framework = 'JUnit 3';
+  if (tests.length && count.cases === tests.length) count.framework = framework;
 }
 
 /** Calls of the project's Kotlin test wrappers (`testServer("…") {`): each registers one test. */

@@ -367,8 +367,9 @@ export function jsRunnerSpecs(files: FileView): RunnerSpec[] {
   const configured = new Set<string>();
   const found = CONFIGS.flatMap(({ runner, glob }) => files.match(glob).map((path) => ({ runner, path })));
   // Configs that commands pass with --config (package scripts, CI): the runner reads those.
-  for (const c of commandGraph(files).runnerConfigs)
-    if (c.runner !== 'pytest' && !found.some((f) => f.path === c.path)) found.push(c);
+  const runnerConfigs = commandGraph(files).runnerConfigs;
+  for (const c of runnerConfigs)
+    if (c.runner !== 'pytest' && c.runner !== 'karma' && !found.some((f) => f.path === c.path)) found.push(c);
   for (const { runner, path } of found) {
     if (path.includes('node_modules/')) continue;
     const raw = files.read(path) ?? '';
@@ -390,6 +391,20 @@ export function jsRunnerSpecs(files: FileView): RunnerSpec[] {
       configured.add(`${runner}:${s.dir}`);
       specs.push(s);
     }
+  }
+  // Karma loads the files its config's `files: [...]` lists (its `exclude` set aside) and runs their
+  // Jasmine/Mocha cases in a browser: those globs, not the package's defaults, select the specs.
+  const karmaConfigs = new Set([
+    ...files.match(KARMA_CONFIG),
+    ...runnerConfigs.filter((c) => c.runner === 'karma').map((c) => c.path),
+  ]);
+  for (const path of karmaConfigs) {
+    if (path.includes('node_modules/')) continue;
+    const spec = karmaSpec(path, files.read(path) ?? '');
+    if (!spec || configured.has(`${spec.runner}:${spec.dir}`)) continue;
+    configured.add(`${spec.runner}:${spec.dir}`);
+    configured.add(`${spec.runner}:${dirOf(path)}`);
+    specs.push(spec);
   }
   for (const pkg of files.named('package.json')) {
     if (pkg.includes('node_modules/')) continue;
@@ -493,6 +508,36 @@ export function jsRunnerSpecs(files: FileView): RunnerSpec[] {
   }
   specs.push(...scriptMochaSpecs(files, specs));
   return specs.sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : a.runner < b.runner ? -1 : 1));
+}
+
+/** Karma configs: karma.conf.js, karma.conf.ts, karma.config.js, karma-ci.conf.js, test/karma.conf.js … */
+const KARMA_CONFIG = '**/karma*.{conf,config}.{js,cjs,mjs,ts}';
+/** A glob that names test files (a test folder or a test/spec suffix), not the sources or vendor bundles Karma also loads. */
+const KARMA_TEST_GLOB = /(?:^|[/._-])(?:tests?|specs?|__tests__|unit|e2e)(?:[/._-]|$)|[a-z](?:Spec|Test)s?[.*]/i;
+
+/**
+ * The spec files a Karma config loads: the wildcard globs of its `files` (strings or
+ * `{ pattern: '…' }`) that name tests, relative to `basePath`, minus its `exclude`. Its
+ * `frameworks` say whose cases they hold (Jasmine unless Mocha is named). A config whose files
+ * name no such glob (Angular's, which bundles the specs through its builder) selects nothing here.
+ */
+function karmaSpec(path: string, raw: string): RunnerSpec | undefined {
+  const text = uncommented(raw);
+  const listed = literal(text, 'files');
+  if (!listed) return undefined;
+  const globs = listed.filter((g) => g.includes('*') && !g.includes('node_modules') && KARMA_TEST_GLOB.test(g));
+  if (!globs.length) return undefined;
+  const base = literal(text, 'basePath')?.[0];
+  const dir = base ? joinDir(dirOf(path), base) : dirOf(path);
+  const frameworks = literal(text, 'frameworks') ?? [];
+  const runner = frameworks.includes('mocha') && !frameworks.includes('jasmine') ? 'mocha' : 'jasmine';
+  return {
+    runner,
+    dir,
+    include: globs.map((g) => under(dir, g)),
+    exclude: ['**/node_modules/**', ...(literal(text, 'exclude') ?? []).map((g) => under(dir, g))],
+    source: path,
+  };
 }
 
 /** Shell scripts read for the test files they run, and the size of each. */
