@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import environments from './operations/environments.js';
 import rollback from './operations/rollback.js';
+import containerImage from './operations/container-image.js';
 import { runRuleOn } from '../src/testing/rule-tester.js';
 
 // Blind round 37: deployment descriptions (Azure Pipelines stages and template parameters).
@@ -107,5 +108,62 @@ describe('rollback: an Azure template tags the image with the parameter its call
       { profile: 'service' },
     );
     expect(r.outcome).toBe('fail');
+  });
+});
+
+const dockerfile =
+  'FROM mcr.microsoft.com/dotnet/sdk:8.0 AS build\nCOPY Api/Api.csproj Api/\nRUN dotnet publish Api -o /out\nFROM mcr.microsoft.com/dotnet/aspnet:8.0\nCOPY --from=build /out /app\n';
+const buildTemplate = `parameters:
+  - name: artifactName
+    type: string
+steps:
+  - task: Docker@2
+    inputs:
+      command: build
+      Dockerfile: '**/\${{ parameters.artifactName }}/\${{ parameters.artifactName }}/Dockerfile'
+      buildContext: \${{ parameters.artifactName }}
+`;
+
+describe('container-image: the .dockerignore of the build context CI gives the Dockerfile', () => {
+  it('reads the .dockerignore in the parent folder an Azure Docker task builds from', async () => {
+    const r = await runRuleOn(
+      containerImage,
+      {
+        'Api/Api/Api.csproj': '<Project Sdk="Microsoft.NET.Sdk.Web"></Project>\n',
+        'Api/Api/Dockerfile': dockerfile,
+        'Api/.dockerignore': 'bin/\nobj/\n',
+        'pipelines/templates/build.yml': buildTemplate,
+      },
+      { profile: 'service' },
+    );
+    expect(r.outcome).toBe('pass');
+  });
+  it('reads the context of a shell docker build -f from the parent folder', async () => {
+    const r = await runRuleOn(
+      containerImage,
+      {
+        'Api/Api/Api.csproj': '<Project Sdk="Microsoft.NET.Sdk.Web"></Project>\n',
+        'Api/Api/Dockerfile': dockerfile,
+        'Api/.dockerignore': 'bin/\nobj/\n',
+        '.github/workflows/ci.yml':
+          'on: push\njobs:\n  image:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: docker build -f Api/Dockerfile -t api:1 .\n        working-directory: Api\n',
+      },
+      { profile: 'service' },
+    );
+    expect(r.outcome).toBe('pass');
+  });
+  it('still asks for one when the context CI builds from has none', async () => {
+    const r = await runRuleOn(
+      containerImage,
+      {
+        'Api/Api/Api.csproj': '<Project Sdk="Microsoft.NET.Sdk.Web"></Project>\n',
+        'Api/Api/Dockerfile': dockerfile,
+        'Other/.dockerignore': 'bin/\n',
+        'pipelines/templates/build.yml': buildTemplate,
+      },
+      { profile: 'service' },
+    );
+    expect(r.outcome).toBe('partial');
+    expect(r.message).toContain('.dockerignore');
   });
 });
