@@ -261,13 +261,17 @@ export default defineRule({
           ...deployments(files)
             .compose.filter((s) => s.dockerfile === d.path && s.buildContext !== undefined)
             .map((s) => s.buildContext!),
-          ...(ciContexts.get(d.path) ?? []),
         ]),
       ];
       const dockerignore =
         (contexts.length > 0
           ? contexts
-          : [dirOf(d.path), ...(moduleDir ? [d.path.slice(0, Math.max(0, moduleDir.index))] : []), '']
+          : [
+              ...(ciContexts.get(d.path) ?? []),
+              dirOf(d.path),
+              ...(moduleDir ? [d.path.slice(0, Math.max(0, moduleDir.index))] : []),
+              '',
+            ]
         )
           .map((dir) => (dir ? `${dir}/.dockerignore` : '.dockerignore'))
           .find((p) => files.exists(p)) ??
