@@ -9,6 +9,7 @@ import {
   shipsImage,
 } from '../../src/facts/dockerfile.js';
 import { dirOf } from '../../src/facts/paths.js';
+import { ciFiles } from '../../src/facts/ci.js';
 import { deployments } from '../../src/facts/deploy.js';
 
 /** Dev containers, test/example images and build tools are not what ships; they count only when nothing else exists. */
@@ -37,6 +38,134 @@ const oneLine = (t: string) =>
 
 function buildStep(d: { stages: { instructions: { keyword: string; args: string; line: number }[] }[] }) {
   return d.stages.flatMap((s) => s.instructions).find((i) => i.keyword === 'RUN' && BUILD_RUN.test(i.args));
+}
+
+/** Flags of `docker build` that take a value: the word after them is no build context. */
+const BUILD_FLAG_VALUE = new Set([
+  '-f',
+  '--file',
+  '-t',
+  '--tag',
+  '--build-arg',
+  '--target',
+  '--platform',
+  '--label',
+  '--cache-from',
+  '--cache-to',
+  '--secret',
+  '--ssh',
+  '--network',
+  '--output',
+  '-o',
+  '--progress',
+  '--iidfile',
+  '--build-context',
+]);
+
+/** `a/./b/../c` → `a/c`; undefined past the root. */
+function tidy(path: string): string | undefined {
+  const out: string[] = [];
+  for (const seg of path.split('/')) {
+    if (!seg || seg === '.') continue;
+    if (seg !== '..') out.push(seg);
+    else if (out.pop() === undefined) return undefined;
+  }
+  return out.join('/');
+}
+
+/**
+ * The build contexts CI gives each Dockerfile: an Azure `Docker@N` task's `Dockerfile:` and
+ * `buildContext:` inputs (a template's `${{ parameters.name }}` in both read as the same folder, the
+ * `**` glob as any folder), docker/build-push-action's `file:` and `context:`, and a shell
+ * `docker build -f X/Dockerfile <context>` (relative to the step's directory). Docker reads the
+ * .dockerignore at the context's root (blind round 37: images built from the parent folder, which
+ * has the .dockerignore). Bounded: each input read to 300 characters, each command to 200 words.
+ */
+function ciBuildContexts(files: import('../../src/types.js').FileView, dockerfiles: string[]): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  const add = (file: string, context: string) => {
+    const list = out.get(file) ?? [];
+    if (!list.includes(context) && list.length < 10) list.push(context);
+    out.set(file, list);
+  };
+  const strip = (v: string) =>
+    v
+      .trim()
+      .replace(/^["']|["']$/g, '')
+      .replace(
+        /^(?:\$\(Build\.SourcesDirectory\)|\$\(System\.DefaultWorkingDirectory\)|\$\{\{\s*github\.workspace\s*\}\})\/?/,
+        '',
+      )
+      .replace(/^\.\//, '');
+  for (const f of ciFiles(files)) {
+    if (!f.ok) continue;
+    for (const c of f.commands) {
+      const w = c.with;
+      if (c.kind === 'uses' && w) {
+        const task = c.text.trim();
+        const azure = /^Docker@\d+$/i.test(task);
+        const action = /^docker\/build-push-action@/i.test(task);
+        if (!azure && !action) continue;
+        const fileIn = (azure ? (w.Dockerfile ?? w.dockerfile ?? w.dockerFile) : w.file)?.slice(0, 300);
+        const ctxIn = (azure ? (w.buildContext ?? w.buildcontext) : w.context)?.slice(0, 300);
+        if (!fileIn || ctxIn === undefined) continue;
+        // The Dockerfile input as a pattern: expressions are named folders, `**/` any folders.
+        const names: string[] = [];
+        let re = '';
+        const parts = strip(fileIn).split(/(\$\{\{\s*[\w.-]+\s*\}\}|\$\([\w.-]+\)|\*\*\/|\*)/);
+        for (const part of parts) {
+          if (!part) continue;
+          const expr = /^\$(?:\{\{\s*([\w.-]+)\s*\}\}|\(([\w.-]+)\))$/.exec(part);
+          if (expr) {
+            const name = expr[1] ?? expr[2]!;
+            const i = names.indexOf(name);
+            if (i >= 0) re += `\\${i + 1}`;
+            else {
+              names.push(name);
+              re += '([^/]+)';
+            }
+          } else if (part === '**/') re += '(?:[^/]+/)*';
+          else if (part === '*') re += '[^/]*';
+          else re += part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+        }
+        if (names.length > 9) continue;
+        const matcher = new RegExp(`^${re}$`);
+        for (const d of dockerfiles) {
+          const m = matcher.exec(d);
+          if (!m) continue;
+          const ctx = strip(ctxIn).replace(
+            /\$\{\{\s*([\w.-]+)\s*\}\}|\$\(([\w.-]+)\)/g,
+            (all, a?: string, b?: string) => {
+              const i = names.indexOf(a ?? b ?? '');
+              return i >= 0 ? m[i + 1]! : all;
+            },
+          );
+          if (ctx.includes('$')) continue;
+          const t = tidy(ctx);
+          if (t !== undefined) add(d, t);
+        }
+      } else if (c.kind === 'run' && /\bdocker\s+(?:buildx\s+)?build\b/.test(c.text)) {
+        const words = c.text.slice(0, 4000).split(/\s+/).slice(0, 200);
+        const start = words.indexOf('build');
+        let file: string | undefined;
+        let context: string | undefined;
+        for (let i = start + 1; i < words.length; i++) {
+          const wd = words[i]!;
+          if (/^[;&|]/.test(wd)) break;
+          if (wd === '-f' || wd === '--file') file = words[i + 1];
+          else if (wd.startsWith('--file=')) file = wd.slice(7);
+          if (BUILD_FLAG_VALUE.has(wd)) i++;
+          else if (!wd.startsWith('-') && wd !== '\\') context = wd;
+        }
+        if (!file || context === undefined || file.includes('$') || context.includes('$')) continue;
+        const base = c.cwd ? `${strip(c.cwd)}/` : '';
+        const df = tidy(`${base}${strip(file)}`);
+        const t = tidy(`${base}${strip(context)}`);
+        if (df && t !== undefined && dockerfiles.includes(df)) add(df, t);
+      }
+    }
+  }
+  return out;
 }
 
 export default defineRule({
@@ -112,6 +241,10 @@ export default defineRule({
       'pinned base images': [] as string[],
       'a .dockerignore': [] as string[],
     };
+    const ciContexts = ciBuildContexts(
+      files,
+      ok.map((d) => d.path),
+    );
     for (const d of ok) {
       const last = d.stages[d.stages.length - 1]!;
       const isMulti = d.stages.length > 1;
@@ -124,16 +257,21 @@ export default defineRule({
       // the .dockerignore at that context's root (or `<Dockerfile>.dockerignore`), not one in the
       // Dockerfile's folder (blind round 29: packages/api/.dockerignore, built from the root).
       const contexts = [
-        ...new Set(
-          deployments(files)
+        ...new Set([
+          ...deployments(files)
             .compose.filter((s) => s.dockerfile === d.path && s.buildContext !== undefined)
             .map((s) => s.buildContext!),
-        ),
+        ]),
       ];
       const dockerignore =
         (contexts.length > 0
           ? contexts
-          : [dirOf(d.path), ...(moduleDir ? [d.path.slice(0, Math.max(0, moduleDir.index))] : []), '']
+          : [
+              ...(ciContexts.get(d.path) ?? []),
+              dirOf(d.path),
+              ...(moduleDir ? [d.path.slice(0, Math.max(0, moduleDir.index))] : []),
+              '',
+            ]
         )
           .map((dir) => (dir ? `${dir}/.dockerignore` : '.dockerignore'))
           .find((p) => files.exists(p)) ??

@@ -8,7 +8,7 @@ import {
   sectionBody,
 } from '../_shared/ops-docs.js';
 import { fail, graded, listing, partial, pass } from '../../src/engine/results.js';
-import { CI_GLOBS } from '../../src/facts/ci.js';
+import { CI_GLOBS, ciFiles } from '../../src/facts/ci.js';
 import { fromMatch, isAgentDoc, isProductionPath, isTestPath } from '../../src/facts/paths.js';
 import { publishedHere } from '../../src/facts/deploy.js';
 import { k8s } from '../../src/facts/k8s.js';
@@ -51,6 +51,82 @@ const notScanned = (p: string) =>
   isAgentDoc(p) ||
   /(?:^|\/)(?:CHANGELOG|CHANGES|HISTORY|NEWS)[^/]*$|(?:^|\/)(?:examples?|samples?|demos?)\//i.test(p);
 const isDoc = (p: string) => /\.(?:md|markdown|rst|adoc|txt)$/i.test(p);
+
+/** An Azure Pipelines value naming the build's version or commit: `$(Build.BuildNumber)`, `$(GitVersion.FullSemVer)`. */
+const AZURE_BUILD_VERSION =
+  /\$\((?:Build\.(?:BuildId|BuildNumber|SourceVersion)|GitVersion\.\w+|[\w.]*(?:[Vv]ersion|VERSION|SemVer))\)|\$\[\s*counter\(/;
+
+/**
+ * Images an Azure Pipelines template tags with one of its parameters (a `Docker@2` task's
+ * `tags: ${{ parameters.tag }}`), where a pipeline that includes the template passes the build's
+ * version (`tag: $(BuildNumber)`, with the variable `BuildNumber: $(GitVersion.FullSemVer)`): the
+ * parameter is followed from the template into the tag (blind round 37, a template-built image
+ * tagged with the GitVersion build number read as "no versioned image"). One pass over the
+ * parsed pipelines; each value read at most 2,000 characters.
+ */
+function azureTemplateTags(files: FileView): Match[] {
+  const azure = ciFiles(files).filter((f) => f.ok && f.system === 'azure-pipelines');
+  const variables = (f: (typeof azure)[number]) => {
+    const out = new Map<string, string>();
+    for (const d of f.docs) {
+      const v = (d as Record<string, unknown> | null)?.variables;
+      if (Array.isArray(v)) {
+        for (const x of v.slice(0, 500)) {
+          const r = x as Record<string, unknown> | null;
+          if (typeof r?.name === 'string' && typeof r.value === 'string') out.set(r.name, r.value);
+        }
+      } else if (v && typeof v === 'object')
+        for (const [k, x] of Object.entries(v).slice(0, 500)) if (typeof x === 'string') out.set(k, x);
+    }
+    return out;
+  };
+  // Parameter values passed to each template, by the template's path.
+  const passed = new Map<string, { value: string; vars: Map<string, string> }[]>();
+  for (const f of azure) {
+    let vars: Map<string, string> | undefined;
+    const dir = f.path.includes('/') ? f.path.slice(0, f.path.lastIndexOf('/') + 1) : '';
+    for (const c of f.commands) {
+      const t = c.text.trim();
+      if (c.kind !== 'uses' || !/\.ya?ml$/i.test(t) || t.includes('@') || !c.with) continue;
+      vars ??= variables(f);
+      const target = normalise(t.startsWith('/') ? t.slice(1) : `${dir}${t}`);
+      for (const [k, value] of Object.entries(c.with)) {
+        const key = `${target}\n${k}`;
+        const list = passed.get(key) ?? [];
+        if (list.length < 20) list.push({ value: value.slice(0, 2000), vars });
+        passed.set(key, list);
+      }
+    }
+  }
+  const versioned = (v: { value: string; vars: Map<string, string> }) =>
+    AZURE_BUILD_VERSION.test(v.value) ||
+    [...v.value.matchAll(/\$\(([\w.]{1,80})\)/g)].some((m) =>
+      AZURE_BUILD_VERSION.test(v.vars.get(m[1]!)?.slice(0, 2000) ?? ''),
+    );
+  const out: Match[] = [];
+  for (const f of azure)
+    for (const c of f.commands) {
+      if (c.kind !== 'uses' || !/^Docker@\d+$/i.test(c.text.trim())) continue;
+      const tags = c.with?.tags ?? c.with?.tag;
+      if (!tags) continue;
+      for (const m of tags.slice(0, 2000).matchAll(/\$\{\{\s*parameters\.([\w-]{1,60})\s*\}\}/g))
+        if ((passed.get(`${f.path}\n${m[1]}`) ?? []).some(versioned)) {
+          out.push({ path: f.path, line: c.line, snippet: `tags: ${m[0]}`, groups: [] });
+          return out;
+        }
+    }
+  return out;
+}
+
+/** A relative path with `./` and `dir/../` taken out. */
+function normalise(p: string): string {
+  const out: string[] = [];
+  for (const seg of p.split('/')) {
+    if (seg === '..') out.pop();
+    else if (seg && seg !== '.') out.push(seg);
+  }
+  return out.join('/');
+}
 
 export default defineRule({
   meta: {
@@ -266,6 +342,7 @@ export default defineRule({
       ...keep(ctx.matches('versionedImage')).filter((m) => !gitTagOnly(m) && pushes(m) && !strayTemplateItem(m)),
       ...pinned,
       ...keep(ctx.matches('buildFileImageTag')).filter((m) => usesJib(m.path)),
+      ...keep(azureTemplateTags(ctx.files)),
     ];
     // Name what was found from the kind of evidence: a tag on a GitHub release or a git tag pushed
     // by CI (an Azure `GitHubRelease` task's `tag: v$(Build.BuildNumber)`) is a versioned release,

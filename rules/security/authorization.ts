@@ -304,6 +304,16 @@ export default defineRule({
         ],
         maxPerFile: 3,
       },
+      // Ruby's modifier form puts the refusal first (Sinatra `halt 403 if guest?`, `halt 403 unless
+      // admin?`, Grape `error!('Forbidden', 403) unless current_user.admin?`; blind round 37, a
+      // Sinatra API refusing writes to its guest role). The condition is one call or name a line holds.
+      rubyModifierDeny: {
+        regex:
+          /\b(?:halt|error!)[ \t(]+(?:["'][^"'\n]{0,80}["'][ \t]*,[ \t]*)?(?:403|401)\b[^\n]{0,80}?[ \t](?:if|unless)[ \t]+(?:!|not[ \t]+)?[\w.@]{0,60}?(?<![\w])\w*(?:[Rr]ole|[Aa]dmin|[Oo]wner|[Pp]ermi|[Ss]cope|[Aa]uthori[sz]ed|[Mm]ember|[Gg]uest|[Ss]taff|[Ss]uperuser|[Mm]oderator|[Ee]ditor)\w*[?!]?/,
+        files: ['**/*.rb'],
+        literals: ['halt', 'error!'],
+        maxPerFile: 3,
+      },
       roleDeny: {
         regex: new RegExp(ROLE_DENY),
         files: ['**/*.{go,rb,js,ts,mjs,cjs,py,java,kt,cs,php,rs}'],
@@ -601,6 +611,11 @@ export default defineRule({
                 /(?<![.\w])(\w*(?:[Aa]dmin|[Ss]taff|[Ss]uper_?[Uu]ser|[Mm]oderator)\w*)\b(?!\s*[(?])/g,
               ),
             ].some((x) => declaresVar(m.path, x[1]!)),
+        },
+        {
+          key: 'rubyModifierDeny',
+          label: 'requests refused with 403 on a role check (Ruby `halt 403 unless admin?`)',
+          rank: 2,
         },
         {
           key: 'roleDeny',

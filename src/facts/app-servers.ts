@@ -61,7 +61,8 @@ export const APP_SERVER_PATTERN: ScanPattern = {
 };
 
 const FRAMEWORK_DEFAULTS: Record<string, string> = table({
-  aspnetcore: 'the ASP.NET Core host stops Kestrel gracefully on SIGTERM (ShutdownTimeout, 30 s by default)',
+  aspnetcore:
+    'the ASP.NET Core host stops Kestrel gracefully on SIGTERM (HostOptions.ShutdownTimeout: 30 s by default from .NET 8, 5 s before)',
   'actix-web': 'actix-web shuts down gracefully on SIGTERM (30 s by default)',
   fastapi: 'FastAPI runs under uvicorn, which waits for open requests on SIGTERM',
   starlette: 'Starlette runs under uvicorn, which waits for open requests on SIGTERM',

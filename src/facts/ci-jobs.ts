@@ -120,7 +120,18 @@ export function testOnlyJobs(f: CiFile): Set<string> {
     if (c.job && (THROWAWAY_CLUSTER_STEP.test(c.text) || /\bct\s+install\b|chart-testing-action/.test(c.text)))
       out.add(c.job);
   }
-  for (const j of f.jobs)
-    if (/(^|[-_ ])(tests?|e2e|lint|check|verify|validate|smoke|integration)([-_ ]|$)/i.test(j.name)) out.add(j.name);
+  // A job named for the environment it deploys to is no test job: Azure's `deployment: Web_Test` with
+  // `environment: customerapi-test` ships to the test stage (blind round 37, a Test stage before Prod).
+  const envWords = new Map<string, Set<string>>();
+  for (const e of f.environments)
+    if (e.job) {
+      const words = envWords.get(e.job) ?? new Set<string>();
+      for (const w of e.name.toLowerCase().split(/[^a-z0-9]+/)) if (w) words.add(w);
+      envWords.set(e.job, words);
+    }
+  for (const j of f.jobs) {
+    const m = /(^|[-_ ])(tests?|e2e|lint|check|verify|validate|smoke|integration)([-_ ]|$)/i.exec(j.name);
+    if (m && !envWords.get(j.name)?.has(m[2]!.toLowerCase().replace(/s$/, ''))) out.add(j.name);
+  }
   return out;
 }
