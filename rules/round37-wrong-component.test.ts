@@ -5,7 +5,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { runRuleOn } from '../src/testing/rule-tester.js';
+import alerting from './observability/alerting.js';
 import environments from './operations/environments.js';
+import rollback from './operations/rollback.js';
 import retries from './reliability/retries.js';
 import timeouts from './reliability/timeouts.js';
 
@@ -48,7 +50,7 @@ function tree(pluginBuild: string) {
 }
 
 describe('round 37: a build plugin is not the service', () => {
-  for (const [name, build] of [
+  for (const [name, build] of <[string, string][]>[
     ['java-gradle-plugin', "plugins {\n    id 'java-gradle-plugin'\n    id 'groovy'\n}\n"],
     ['gradlePlugin block', "apply plugin: 'groovy'\ngradlePlugin {\n    plugins { p { id = 'x.y' } }\n}\n"],
   ])
@@ -86,6 +88,51 @@ describe("round 37: a front-end package's .env.production is a build mode", () =
   });
   it("the server's own .env.production still does", async () => {
     const r = await runRuleOn(environments, { ...base, '.env.production': 'DATABASE_URL=\n' }, { profile: 'service' });
+    expect(r.outcome).not.toBe('fail');
+  });
+});
+
+describe('round 37: an alarm that only scales is no alert; a command in a message is not run', () => {
+  const app = {
+    'requirements.txt': 'django==4.2\nboto3==1.34.0\n',
+    'manage.py': 'import django\n',
+  };
+  const alarm = (actions: string) =>
+    [
+      'import boto3',
+      'def setup(queue, policy_arn, topic_arn):',
+      '    cw = boto3.client("cloudwatch")',
+      '    cw.put_metric_alarm(',
+      '        AlarmName="queue_depth",',
+      '        MetricName="ApproximateNumberOfMessagesVisible",',
+      '        Threshold=0,',
+      `        AlarmActions=[${actions}],`,
+      '    )',
+      '',
+    ].join('\n');
+  it('an alarm whose only action is a scaling policy is not alerting', async () => {
+    const r = await runRuleOn(
+      alerting,
+      { ...app, 'app/scaling.py': alarm('scale_up_policy_arn') },
+      { profile: 'service' },
+    );
+    expect(r.outcome).toBe('fail');
+  });
+  it('an alarm that notifies an SNS topic is', async () => {
+    const r = await runRuleOn(alerting, { ...app, 'app/scaling.py': alarm('sns_topic_arn') }, { profile: 'service' });
+    expect(r.outcome).not.toBe('fail');
+  });
+  const script = (line: string) => ({ ...app, 'scripts/deploy.sh': `#!/bin/sh\nset -e\n${line}\n` });
+  it('a rollback command named in an error message is not a rollback command', async () => {
+    const r = await runRuleOn(
+      rollback,
+      script(`echo "### resolve it manually first (e.g. 'helm rollback' or 'helm delete')." >&2`),
+      { profile: 'service' },
+    );
+    expect(r.outcome).toBe('fail');
+  });
+  it('the same command run by the script is', async () => {
+    const r = await runRuleOn(rollback, script('helm rollback my-release 0'), { profile: 'service' });
     expect(r.outcome).not.toBe('fail');
   });
 });
