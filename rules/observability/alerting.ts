@@ -10,6 +10,40 @@ import {
 import { OPEX_GENERATOR } from '../_shared/ops-as-code.js';
 import type { FileView } from '../../src/types.js';
 
+/** A CloudWatch API call that creates an alarm (boto3, AWS SDK v2/v3, Go). */
+const API_ALARM = /put_?metric_?alarm/i;
+const ALARM_CALL = /put_?metric_?alarm\s*\(|PutMetricAlarmCommand\s*\(/gi;
+/** Actions that tell someone: an SNS topic, a notification or paging target. */
+const NOTIFY_ACTION = /sns|topic|notif|pager|opsgenie|email|alert|chatbot|slack/i;
+/** Actions that change capacity: Application Auto Scaling or EC2 scaling policies. */
+const SCALING_ACTION = /polic|scal/i;
+
+/**
+ * Alarms created through the CloudWatch API whose only actions are scaling policies
+ * (`AlarmActions=[scale_up_policy_arn]` on a queue-depth metric) drive autoscaling and tell
+ * nobody (blind round 37, EvalAI). True when every alarm call of the file (at most 64, each read
+ * 3,000 characters far) names scaling actions and no notification target; an alarm with no
+ * action list, or one that notifies, keeps the file's credit.
+ */
+function scalingOnlyAlarms(m: Match, files: FileView): boolean {
+  if (!API_ALARM.test(m.snippet)) return false;
+  const text = files.read(m.path);
+  if (!text) return false;
+  ALARM_CALL.lastIndex = 0;
+  let calls = 0;
+  for (let hit = ALARM_CALL.exec(text); hit && calls < 64; hit = ALARM_CALL.exec(text)) {
+    calls++;
+    const window = text.slice(hit.index, hit.index + 3000);
+    const at = window.indexOf('AlarmActions');
+    if (at === -1) return false;
+    const list = window.slice(at + 12, at + 412);
+    const end = list.search(/[\])]/);
+    const actions = end === -1 ? list : list.slice(0, end);
+    if (NOTIFY_ACTION.test(actions) || !SCALING_ACTION.test(actions)) return false;
+  }
+  return calls > 0;
+}
+
 const YAML = ['**/*.{yml,yaml,tpl}'];
 const TF = ['**/*.{tf,tf.json}'];
 
@@ -163,7 +197,7 @@ export default defineRule({
       ['Prometheus alert rules', promAlert],
       ['alerting CRDs', defining],
       ['Grafana alerting provisioning', live('grafana')],
-      ['cloud alarms/monitors', live('cloud')],
+      ['cloud alarms/monitors', live('cloud').filter((m) => !scalingOnlyAlarms(m, ctx.files))],
       ['Terraform alert resources', live('tfAlert')],
       ['alert rules from a shared alerting chart the service configures', alertCharts(ctx.files)],
     ];

@@ -1,4 +1,4 @@
-import { defineRule, type Evidence, type FileView } from '../../src/types.js';
+import { type Component, defineRule, type Evidence, type FileView } from '../../src/types.js';
 import { fail, listing, partial, pass } from '../../src/engine/results.js';
 import { CI_GLOBS, ciEnvironmentRole, ciFiles, envKind, testOnlyJobs } from '../../src/facts/ci.js';
 import { basename } from '../../src/walk/glob.js';
@@ -160,6 +160,29 @@ function folderEnvKind(name: string): Kind | undefined {
   if (/^live$/i.test(name)) return envKind(name);
   const rest = name.replace(/(?:^|[-_.])live(?=$|[-_.])/gi, '');
   return rest ? envKind(rest) : undefined;
+}
+
+/**
+ * A dotenv mode file (`.env.production`, `.env.staging.local`) of a browser, desktop or mobile
+ * package (its nearest package.json is one: Vite, Create React App, Vue CLI) holds the page's build
+ * variables for a bundler mode (`VITE_API_BASE_URL=/`), not a deployment environment (blind round
+ * 37, projektor: ui/src/.env.production was its only "environment"). At most 16 folders are walked.
+ */
+function pageBuildMode(path: string, paths: ReadonlySet<string>, componentOf: (p: string) => Component): boolean {
+  const slash = path.lastIndexOf('/');
+  if (!path.startsWith('.env.', slash + 1)) return false;
+  let dir = slash === -1 ? '' : path.slice(0, slash);
+  for (let depth = 0; depth < 16; depth++) {
+    const manifest = dir ? `${dir}/package.json` : 'package.json';
+    if (paths.has(manifest)) {
+      const c = componentOf(manifest);
+      return c === 'browser' || c === 'desktop' || c === 'mobile';
+    }
+    if (dir === '') return false;
+    const up = dir.lastIndexOf('/');
+    dir = up === -1 ? '' : dir.slice(0, up);
+  }
+  return false;
 }
 
 /** Environment names found in a path: env folders below an env parent, or env-named config files. */
@@ -339,8 +362,10 @@ export default defineRule({
     const scaffolds: { e: Env; path: string }[] = [];
     const components: string[] = [];
     const ownModeDirs = new Set<string>();
+    const pathSet = new Set(ctx.files.paths);
     for (const p of ctx.files.paths) {
       if (!isProductionPath(p) || isAgentDoc(p)) continue;
+      if (pageBuildMode(p, pathSet, ctx.facts.componentOf)) continue;
       if (siblingEnvs.size > 0) {
         for (let i = p.indexOf('/'); i !== -1; i = p.indexOf('/', i + 1)) {
           const dir = p.slice(0, i);

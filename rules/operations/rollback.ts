@@ -31,6 +31,9 @@ const SCRIPTS = [
 // flags shared blanks, and each of many `kubectl` on a line scanned to its end).
 const ROLLBACK_CMD =
   /\bhelm\s+rollback|\bkubectl\s+(?:[^\s|;&](?:(?!kubectl\s)[^\n|;&])*\s)?rollout\s+undo|\bkubectl\s+argo\s+rollouts\s+(?:undo|abort)|\bargocd\s+app\s+rollback|\bheroku\s+(?:rollback|releases:rollback)|\bkamal\s+rollback|\bcap\s+\w+\s+deploy:rollback|\bgcloud\s+run\s+services\s+update-traffic|\baz\s+webapp\s+deployment\s+slot\s+swap|\baws\s+deploy\s+stop-deployment|\b(?:vercel|wrangler|serverless|sls)\s+rollback|\bfirebase\s+hosting:rollback/;
+/** A line that prints or raises a message: a command named in it is not run. */
+const MESSAGE_LINE =
+  /^\s*(?:echo|printf|print|puts|say|die|fatal|warn|error|info|log(?:ger)?(?:\.\w+)?|raise|throw|console\.\w+|Write-(?:Host|Output|Error|Warning|Verbose)|fmt\.\w*print\w*|>&2[ \t]+echo)\b/i;
 /** What tags an image: a build, tag or push, a `-t`/`--tag` flag, a `tags:`/`image:` key, an IMAGE variable. */
 const TAG_CMD = String.raw`(?:docker\s+(?:buildx\s+)?(?:build|tag|push)|--tag|\s-t\s|\btags?:|\bimage:|IMAGE(?:_TAG|_NAME)?\s*[:=]|(?<![\w$])(?:[A-Z]+_)?TAGS?=)`;
 /**
@@ -192,7 +195,7 @@ export default defineRule({
             // expression (`canary-${{ env.VERSION }}`, `nightly-${VERSION}`, `${GITHUB_REF#refs/*/}`) (the rest of the line is taken,
             // so a line counts once); the text between stops at the next tag command (each of many
             // on a line scanned to its end).
-            String.raw`${TAG_CMD}(?:(?!${TAG_CMD})[^\n])*(?:github\.sha|GITHUB_SHA|TRAVIS_COMMIT|TRAVIS_TAG|GIT_(?:SHA|COMMIT)\w*|BITBUCKET_COMMIT|DRONE_COMMIT\w*|\$\{?COMMIT(?:_SHA)?\b|CI_COMMIT_(?:SHORT_)?SHA|CI_COMMIT_TAG|github\.ref_name|github\.event\.release\.tag_name|GITHUB_REF_NAME|Build\.(?:BuildId|BuildNumber|SourceVersion)|BUILD_NUMBER|CIRCLE_SHA1|CIRCLE_TAG|git\s+rev-parse|git\s+describe|SHORT_SHA|COMMIT_SHA|\$\{?(?:[A-Z]+_){0,3}VERSION\b|\benv\.(?:[A-Z]+_){0,3}VERSION\b|steps\.[\w-]+\.outputs\.(?:tags|[Vv]ersion|VERSION|(?:[A-Za-z]+_)+VERSION)\b|needs\.[\w-]+\.outputs\.(?:[\w-]*[Vv]ersion|VERSION)\b|GITHUB_REF\b|\{\{\s*\.(?:Version|Tag|ShortCommit|FullCommit)\s*\}\}|${versionExpr('cmd')})[^\n]*`,
+            String.raw`${TAG_CMD}(?:(?!${TAG_CMD})[^\n])*(?:github\.sha|GITHUB_SHA|TRAVIS_COMMIT|TRAVIS_TAG|GIT_(?:SHA|COMMIT)\w*|BITBUCKET_COMMIT|DRONE_COMMIT\w*|\$\{?COMMIT(?:_SHA|_ID|_HASH)?\b|CI_COMMIT_(?:SHORT_)?SHA|CI_COMMIT_TAG|github\.ref_name|github\.event\.release\.tag_name|GITHUB_REF_NAME|Build\.(?:BuildId|BuildNumber|SourceVersion)|BUILD_NUMBER|CIRCLE_SHA1|CIRCLE_TAG|git\s+rev-parse|git\s+describe|SHORT_SHA|COMMIT_SHA|\$\{?(?:[A-Z]+_){0,3}VERSION\b|\benv\.(?:[A-Z]+_){0,3}VERSION\b|steps\.[\w-]+\.outputs\.(?:tags|[Vv]ersion|VERSION|(?:[A-Za-z]+_)+VERSION)\b|needs\.[\w-]+\.outputs\.(?:[\w-]*[Vv]ersion|VERSION)\b|GITHUB_REF\b|\{\{\s*\.(?:Version|Tag|ShortCommit|FullCommit)\s*\}\}|${versionExpr('cmd')})[^\n]*`,
             String.raw`docker\/metadata-action`,
             // docker/metadata-action tag specs passed on (a reusable workflow's `tags:` input):
             // `type=raw,value=${{ github.event.release.tag_name }}`, `type=semver,…`, `type=sha`.
@@ -302,7 +305,9 @@ export default defineRule({
         (OPS_DOC.test(m.path) ||
           DEPLOY_CONTEXT.test(`${headingProse(m.snippet)}\n${sectionBody(ctx.files.read(m.path) ?? '', m.line)}`)),
     );
-    const commands = keep(ctx.matches('command'));
+    // A command named inside a message (`echo "resolve it manually (e.g. 'helm rollback')" >&2`,
+    // a log call, a raised error) is advice to a reader, not a step the script runs (blind round 37).
+    const commands = keep(ctx.matches('command')).filter((m) => isDoc(m.path) || !MESSAGE_LINE.test(m.snippet));
     const docCommands = commands.filter((m) => isDoc(m.path));
     const scriptCommands = commands.filter((m) => !isDoc(m.path));
     // `--atomic` rolls back a failed `helm upgrade`/`helm install`; on `git push --atomic` (all refs

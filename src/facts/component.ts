@@ -103,6 +103,32 @@ export interface ComponentContext {
   frameworks?: readonly Framework[];
   /** A package.json's parsed text, for its `bin` field. */
   readJson?: (path: string) => unknown;
+  /** A build file's text (Gradle, Maven), for a plugin declaration. */
+  read?: (path: string) => string | undefined;
+}
+
+/**
+ * A Gradle or Maven build that publishes a build plugin: `java-gradle-plugin` (or its
+ * `gradlePlugin { }` block, `kotlin-dsl` in a plugin project) and Maven `<packaging>maven-plugin`.
+ * Its code runs inside other projects' builds, never in the service (blind round 37, projektor:
+ * the publishing plugin's resilience4j retries and OkHttp timeouts were credited to the Ktor
+ * server beside it). Only the first 64 KiB of the file are read.
+ */
+const BUILD_PLUGIN =
+  /\bid[ \t]*(?:\([ \t]*)?["'](?:java-gradle-plugin|com\.gradle\.plugin-publish)["']|^[ \t]*apply[ \t]+plugin[ \t]*:[ \t]*["']java-gradle-plugin["']|^[ \t]*gradlePlugin[ \t]*\{|`java-gradle-plugin`|<packaging>[ \t]*maven-plugin[ \t]*<\/packaging>/m;
+const JVM_BUILD = /(^|\/)(?:build\.gradle(?:\.kts)?|pom\.xml)$/;
+
+function jvmPluginDirs(manifests: readonly Manifest[], read: ComponentContext['read']): string[] {
+  if (!read) return [];
+  const out: string[] = [];
+  for (const m of manifests) {
+    if (!JVM_BUILD.test(m.path)) continue;
+    const dir = dirOf(m.path);
+    if (dir === '') continue; // the root build is the project itself
+    const text = read(m.path);
+    if (text && BUILD_PLUGIN.test(text.slice(0, 65536))) out.push(dir);
+  }
+  return out;
 }
 
 /** A package.json that declares command-line programs (`"bin": "dist/index.js"` or a map of them). */
@@ -191,6 +217,7 @@ export function componentClassifier(
 ): (path: string) => Component {
   const packages = packageKinds(manifests, deps, ctx);
   const nodeRoot = manifests.some((m) => m.path === 'package.json');
+  const pluginDirs = jvmPluginDirs(manifests, ctx.read);
   const cache = new Map<string, Component>();
   const nearest = (path: string): PackageKind | undefined =>
     packages.find((p) => p.dir === '' || path.startsWith(`${p.dir}/`));
@@ -198,6 +225,10 @@ export function componentClassifier(
     let c = cache.get(path);
     if (c !== undefined) return c;
     c = pathComponent(path);
+    if (c === 'server' && pluginDirs.some((d) => path.startsWith(`${d}/`))) {
+      cache.set(path, 'build');
+      return 'build';
+    }
     const manifest = path === 'package.json' || path.endsWith('/package.json');
     // A page folder's name in the package's own location (`apps/webapp/`, `web/`) says nothing of
     // a full-stack package that depends on a server framework: only folders inside it do (round

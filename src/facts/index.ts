@@ -86,6 +86,7 @@ export function collectFacts(files: FileView): PreFacts {
         const r = files.readJson(path);
         return r.ok ? r.value : undefined;
       },
+      read: (path) => files.read(path),
     }),
   };
 }
