@@ -116,7 +116,7 @@ export default defineRule({
       // PhoenixSwagger (`use PhoenixSwagger`): operation specs written beside the controllers.
       generatedInCode: {
         regex:
-          /\.(UseSwagger|AddSwaggerGen|UseOpenApi|MapOpenApi|AddOpenApiDocument|AddSwaggerDocument)\s*\(|^[ \t]*(api)[ \t]+:(?:GET|POST|PUT|PATCH|DELETE)[ \t]*,[ \t]*["'][^"']*["']|\b(APIFairy)\s*\(|(?:^[ \t]*use[ \t]+|\bplug[ \t]*\(?[ \t]*)(OpenApiSpex|PhoenixSwagger)\b/m,
+          /\.(UseSwagger|AddSwaggerGen|UseOpenApi|MapOpenApi|AddOpenApiDocument|AddSwaggerDocument)\s*\(|^[ \t]*(api)[ \t]+:(?:GET|POST|PUT|PATCH|DELETE)[ \t]*,[ \t]*["'][^"']*["']|\b(APIFairy)\s*\(|(?:^[ \t]*use[ \t]+|\bplug[ \t]*(?:\([ \t]*)?)(OpenApiSpex|PhoenixSwagger)\b/m,
         files: ['**/*.{cs,fs,vb,rb,py,ex}'],
         literals: ['Swagger', 'OpenApi', 'api :', 'APIFairy('],
         maxPerFile: 1,

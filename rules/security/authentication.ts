@@ -284,7 +284,7 @@ export default defineRule({
       // Ueberauth, Plug.BasicAuth, token verification (Joken, Phoenix.Token) and password checks.
       elixir: {
         regex:
-          /^[ \t]*plug[ \t]*\(?[ \t]*:(?:require_authenticated_\w+|authenticate\w*|ensure_authenticated\w*|require_(?:login|user|auth\w*|logged_in\w*|signed_in\w*)|basic_auth)\b|\bGuardian\.Plug\.(?:EnsureAuthenticated|VerifyHeader|VerifySession|Pipeline)\b|^[ \t]*use[ \t]+Guardian(?:\.Plug\.Pipeline)?\b|\bPow\.Plug\.(?:RequireAuthenticated|Session)\b|^[ \t]*plug[ \t]*\(?[ \t]*(?:Ueberauth|Plug\.BasicAuth|:?PowAssent)\b|\bPlug\.BasicAuth\.basic_auth\(|\bJoken\.verify(?:_and_validate)?\w*\(|\.verify_and_validate!?\(|\bPhoenix\.Token\.verify\(|\b(?:Bcrypt|Argon2|Pbkdf2)\.verify_pass\(/m,
+          /^[ \t]*plug[ \t]*(?:\([ \t]*)?:(?:require_authenticated_\w+|authenticate\w*|ensure_authenticated\w*|require_(?:login|user|auth\w*|logged_in\w*|signed_in\w*)|basic_auth)\b|\bGuardian\.Plug\.(?:EnsureAuthenticated|VerifyHeader|VerifySession|Pipeline)\b|^[ \t]*use[ \t]+Guardian(?:\.Plug\.Pipeline)?\b|\bPow\.Plug\.(?:RequireAuthenticated|Session)\b|^[ \t]*plug[ \t]*(?:\([ \t]*)?(?:Ueberauth|Plug\.BasicAuth|:?PowAssent)\b|\bPlug\.BasicAuth\.basic_auth\(|\bJoken\.verify(?:_and_validate)?\w*\(|\.verify_and_validate!?\(|\bPhoenix\.Token\.verify\(|\b(?:Bcrypt|Argon2|Pbkdf2)\.verify_pass\(/m,
         files: ['**/*.ex'],
         literals: [
           'plug',

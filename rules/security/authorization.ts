@@ -247,7 +247,7 @@ export default defineRule({
       },
       dotnet: {
         regex:
-          /\[Authorize\s*\(\s*(?:Roles|Policy)\s*=|\[Authorize\s*\(\s*"|\[\w+Authorize\w*\s*\(\s*"|\[(?:Api|Require|Has)?Permission\w*\s*\(|\bAddPolicy\s*\(|\.RequireRole\s*\(|\.RequireClaim\s*\(|\bAuthorizationHandler\s*<|\bIsInRole\s*\(/,
+          /\[Authorize\s*\(\s*(?:Roles|Policy)\s*=|\[Authorize\s*\(\s*"|\[(?=\w+?Authorize)\w+\s*\(\s*"|\[(?:Api|Require|Has)?Permission\w*\s*\(|\bAddPolicy\s*\(|\.RequireRole\s*\(|\.RequireClaim\s*\(|\bAuthorizationHandler\s*<|\bIsInRole\s*\(/,
         files: ['**/*.{cs,fs,vb}'],
         literals: [
           'Authorize',
@@ -402,7 +402,7 @@ export default defineRule({
       // PolicyWonk and Canada's protocol (`defimpl Canada.Can, for: User`).
       elixir: {
         regex:
-          /\bBodyguard\.permit[!?]?\(|^[ \t]*(?:use|@behaviour)[ \t]+Bodyguard\.Policy\b|\bcan\?\(|^[ \t]*plug[ \t]*\(?[ \t]*:(?:load_and_authorize_resource|authorize|require_(?:admin|role|permission|scope|access)|ensure_(?:admin|role|permission|access))|^[ \t]*plug[ \t]*\(?[ \t]*(?:Canary\.Plugs|Guardian\.Permissions|PolicyWonk\.Enforce)\b|^[ \t]*use[ \t]+(?:LetMe\.Policy|Permit(?:\.Phoenix\.(?:Controller|LiveView|Router)|\.Ecto\.Permissions|\.Permissions)?|PolicyWonk\.(?:Policy|Enforce))\b|^[ \t]*defimpl[ \t]+Canada\.Can\b/m,
+          /\bBodyguard\.permit[!?]?\(|^[ \t]*(?:use|@behaviour)[ \t]+Bodyguard\.Policy\b|\bcan\?\(|^[ \t]*plug[ \t]*(?:\([ \t]*)?:(?:load_and_authorize_resource|authorize|require_(?:admin|role|permission|scope|access)|ensure_(?:admin|role|permission|access))|^[ \t]*plug[ \t]*(?:\([ \t]*)?(?:Canary\.Plugs|Guardian\.Permissions|PolicyWonk\.Enforce)\b|^[ \t]*use[ \t]+(?:LetMe\.Policy|Permit(?:\.Phoenix\.(?:Controller|LiveView|Router)|\.Ecto\.Permissions|\.Permissions)?|PolicyWonk\.(?:Policy|Enforce))\b|^[ \t]*defimpl[ \t]+Canada\.Can\b/m,
         files: ['**/*.ex'],
         literals: [
           'Bodyguard',

@@ -176,7 +176,8 @@ function goBody(text: string, name: string): string[] | null {
   return end > 0 ? lines.slice(1, end) : null;
 }
 
-const PRINT_ONLY = /^\s*(?:fmt\.(?:Print|Fprint)\w*\(.*\)|log\.Print\w*\(.*\)|return(?:\s+nil)?|\/\/.*|)\s*$/;
+/** A trimmed line that only prints, returns nil or comments. */
+const PRINT_ONLY = /^(?:fmt\.(?:Print|Fprint)\w*\(.*\)|log\.Print\w*\(.*\)|return(?: nil)?|\/\/.*|)$/;
 
 /** A cobra command whose run function (and the handler it returns) only prints: there, doing nothing. */
 function printsOnly(text: string, reg: Registration): boolean {
@@ -191,7 +192,7 @@ function printsOnly(text: string, reg: Registration): boolean {
   const last = /^\s*return\s+(?:\w+\.)?(\w+)\([^()]*\)\s*$/.exec(body.at(-1) ?? '');
   const prep = body.slice(0, -1).every((l) => !/\w\(/.test(l.replace(/\blen\(/g, '')));
   const inner = last && prep ? goBody(text, last[1]!) : body;
-  return !!inner?.length && inner.every((l) => PRINT_ONLY.test(l)) && inner.some((l) => /\bPrint/.test(l));
+  return !!inner?.length && inner.every((l) => PRINT_ONLY.test(l.trim())) && inner.some((l) => /\bPrint/.test(l));
 }
 
 /** The finding of an item documenting a sub-command of the project's program; null when not decidable. */

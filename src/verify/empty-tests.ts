@@ -54,17 +54,17 @@ export function emptyTest(ctx: LookupContext, id: string, found: Finding): Findi
   const lines = body(text, at.line);
   if (!lines) return null;
   const code = lines
-    .map((l) => l.replace(/\/\/.*$|#.*$/, ''))
+    .map((l) => l.replace(/\/\/[^\n]*|#[^\n]*/, ''))
     .filter((l) => !/^\s*(?:\*|\/\*)/.test(l))
     .join('\n');
   // Only constants asserted: no variable, no call but the assertions, no value but literals
   // ("$this->assertTrue(true)", "expect(true).toBe(true)", "assert True", or no statement at all).
-  const calls = [...code.matchAll(/([\w$]+)\s*\(/g)].map((m) => m[1]!);
+  const calls = [...code.matchAll(/(?<![\w$])([\w$]+)\s*\(/g)].map((m) => m[1]!);
   if (calls.some((c) => !ASSERTION.test(c))) return null;
   const rest = code
-    .replace(/(['"])(?:(?!\1)[^\\\n]|\\.)*\1/g, ' ')
+    .replace(/'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"/g, ' ')
     .replace(/\$this\s*->|\bself\s*\.|\bthis\s*\./g, ' ')
-    .replace(/([\w$]+)\s*\(/g, ' (');
+    .replace(/(?<![\w$])([\w$]+)\s*\(/g, ' (');
   if (/\$|\b(?!(?:true|false|null|None|True|False|nil|void)\b)[A-Za-z_]\w*/.test(rest)) return null;
   return {
     ...found,
