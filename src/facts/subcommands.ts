@@ -23,7 +23,7 @@ export interface ServingSubcommand {
 }
 
 /** One way a command-line framework declares a command, with the language's source files. */
-interface Declaration {
+export interface Declaration {
   ext: RegExp;
   /** A literal a declaring file contains, to skip the rest without running the regex. */
   literal: string;
@@ -32,7 +32,8 @@ interface Declaration {
 }
 
 const NAME = '([A-Za-z][\\w-]{0,40})';
-const DECLARATIONS: Declaration[] = [
+/** How command-line frameworks declare a command (shared with verify's command-reference lookup). */
+export const DECLARATIONS: Declaration[] = [
   // cobra: `&cobra.Command{ Use: "serve [flags]" }`.
   { ext: /\.go$/, literal: 'Use:', regex: new RegExp(`\\bUse:[ \\t]*"${NAME}`, 'g') },
   // urfave/cli: `&cli.Command{ Name: "serve", … }` (flags' `Name:` do not follow `Command{`).

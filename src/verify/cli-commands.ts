@@ -12,6 +12,7 @@
 import type { Claim } from './extract.js';
 import type { Finding, LookupContext } from './lookup.js';
 import { subProject } from './sub-project.js';
+import { DECLARATIONS } from '../facts/subcommands.js';
 
 /** "- ✅ `prog sub verb <arg>` - …": a ticked command line at the item's start. */
 const LEAD =
@@ -24,18 +25,16 @@ const SKIP = /(?:^|\/)(?:node_modules|vendor|dist|build|\.git|z_archive|archive|
 const MAX_FILES = 200;
 const MAX_BYTES = 128 * 1024;
 
-/** Registrations of a sub-command by name, in the forms the common CLI libraries take. */
+/**
+ * Registrations of a sub-command by name: the command-line frameworks' declarations the profile
+ * already reads (src/facts/subcommands.ts: cobra, urfave, kong, click/typer, commander/yargs, picocli,
+ * System.CommandLine, thor), plus argparse sub-parsers and commander's `new Command('x')`.
+ */
 const REGISTER: RegExp[] = [
-  /\bUse:\s*"([a-z][\w-]*)/g, // cobra
-  /\bcli\.Command\{[^}]{0,200}?\bName:\s*"([a-z][\w-]*)"/g, // urfave/cli
-  /\bnew\s+Command\(\s*['"`]([a-z][\w-]*)/g, // commander
-  /\.command\(\s*['"`]([a-z][\w-]*)/g, // commander, yargs, click/typer with a name
-  /\badd_parser\(\s*['"]([a-z][\w-]*)/g, // argparse
-  /@\w+\.(?:command|group)\([^)]{0,300}?\bname\s*=\s*['"]([a-z][\w-]*)/g, // click name=
+  ...DECLARATIONS.map((d) => d.regex),
+  /\bnew[ \t]+Command\([ \t]*['"`]([a-z][\w-]*)/g, // commander
+  /\badd_parser\([ \t]*['"]([a-z][\w-]*)/g, // argparse
 ];
-/** click/typer without a name: the function's name, with underscores as dashes. */
-const CLICK_BARE =
-  /@\w+\.(?:command|group)\(\s*\)[ \t]*\r?\n(?:[ \t]*@[^\n]*\n){0,6}[ \t]*(?:async[ \t]+)?def[ \t]+(\w+)/g;
 
 interface Registration {
   path: string;
@@ -93,8 +92,13 @@ function indexOf(ctx: LookupContext, scope: string): Index {
       index.count++;
       any = true;
     };
-    for (const re of REGISTER) for (const m of text.matchAll(re)) add(m[1]!, m.index! + m[0].indexOf(m[1]!));
-    for (const m of text.matchAll(CLICK_BARE)) add(m[1]!.replace(/_/g, '-'), m.index! + m[0].lastIndexOf(m[1]!));
+    for (const re of REGISTER)
+      for (const m of text.matchAll(re)) {
+        const at = m.index! + m[0].lastIndexOf(m[1]!);
+        add(m[1]!, at);
+        // click/typer name a command after its function, underscores as dashes.
+        if (m[1]!.includes('_')) add(m[1]!.replace(/_/g, '-'), at);
+      }
     for (const m of text.matchAll(PROGRAM)) index.programs.add(m[1]!);
     if (any) index.texts.set(path, text);
     if (any && text.includes('AddCommand(')) cobraTree(text, index.children);
