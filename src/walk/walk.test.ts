@@ -85,11 +85,18 @@ const base = {
   '.yarn/plugins/@yarnpkg/plugin-workspace-tools.cjs': 'module.exports = { env: process.env.YARN_X };',
   '.yarn/releases/yarn-4.1.0.cjs': 'x',
   '.yarnrc.yml': 'yarnPath: .yarn/releases/yarn-4.1.0.cjs\n',
+  // Build output beside a JVM source set is left out; a package of that name inside one is code (round 37).
+  'app/target/classes/Main.class': 'x',
+  'app/coverage/index.html': 'x',
+  'app/src/main/kotlin/acme/coverage/Report.kt': 'x',
+  'app/src/test/groovy/acme/target/TargetSpec.groovy': 'x',
 };
 const expected = [
   '.gitignore',
   '.yarnrc.yml',
   'Web/wwwroot/js/site.js',
+  'app/src/main/kotlin/acme/coverage/Report.kt',
+  'app/src/test/groovy/acme/target/TargetSpec.groovy',
   'docs/guide.md',
   'src/app.ts',
   'src/lib/util.ts',
@@ -210,6 +217,8 @@ describe('listing', () => {
       '.gitignore',
       '.yarnrc.yml',
       'Web/wwwroot/js/site.js',
+      'app/src/main/kotlin/acme/coverage/Report.kt',
+      'app/src/test/groovy/acme/target/TargetSpec.groovy',
       'pkg/testdata/a.tf',
       'src/app.ts',
       'src/lib/util.ts',
