@@ -352,13 +352,17 @@ ruleTester(rule, {
       },
     },
     {
-      name: 'slog with a text handler is partial, a JSON handler would pass',
+      name: 'slog with a text handler (key=value lines) is partial, a JSON handler would pass',
       profile: 'service',
       tree: {
         'go.mod': 'module example.com/svc\n\ngo 1.22\n',
         'main.go': 'package main\n\nvar logger = slog.New(slog.NewTextHandler(os.Stdout, nil))\n',
       },
-      expect: { outcome: 'partial', message: 'without JSON output', evidence: [{ path: 'main.go', line: 3 }] },
+      expect: {
+        outcome: 'partial',
+        message: 'key=value (logfmt) lines, not JSON',
+        evidence: [{ path: 'main.go', line: 3 }],
+      },
     },
     {
       name: 'JSON logs without request ids pass, the missing id named as a suggestion (round 30)',

@@ -257,6 +257,19 @@ export default defineRule({
         ],
         maxPerFile: 1,
       },
+      // key=value (logfmt/l2met) loggers: each line is `level=info msg=… key=value`, fields a log
+      // pipeline parses without a schema — structured, though not JSON (blind round 37, job-board:
+      // travis-logger `format_type: 'l2met'` with fields in every call). A format option set to
+      // l2met/logfmt (travis-logger, go-kit/promlog flags), structlog's KeyValueRenderer/LogfmtRenderer,
+      // the logfmter formatter, go-kit's NewLogfmtLogger, slog's TextHandler, logrus fields (its
+      // TextFormatter writes key=value off a terminal), semantic_logger's appenders.
+      keyValue: {
+        regex:
+          /[fF]ormat(?:_?[tT]ype|ter)?[ \t]*(?:=>|[:=])[ \t]*[:'"]?(?:l2met|logfmt)\b|\b(?:KeyValueRenderer|LogfmtRenderer|Logfmter)\s*\(|\bNewLogfmtLogger\s*\(|\bslog\.NewTextHandler\b|\blogrus\.WithFields?\s*\(|&logrus\.TextFormatter\b|\bSemanticLogger(?:\.add_appender\b|::Loggable\b)/,
+        files: CODE,
+        literals: ['l2met', 'logfmt', 'Logfmt', 'KeyValueRenderer', 'NewTextHandler', 'logrus', 'SemanticLogger'],
+        maxPerFile: 1,
+      },
       // Output switched to text: zerolog writes JSON unless given a ConsoleWriter, so its import is
       // JSON evidence only while nothing switches it.
       textOutput: {
@@ -389,6 +402,13 @@ export default defineRule({
       ]).filter((m) => !(output.text.length || output.toFile.length) || !/zerolog/.test(m.snippet)),
       ...output.json,
     ];
+    // `structlog.configure` whose renderer is KeyValueRenderer/LogfmtRenderer (and no JSONRenderer) writes key=value lines.
+    json = json.filter(
+      (m) =>
+        !/structlog/.test(m.snippet) ||
+        !/\b(?:KeyValueRenderer|LogfmtRenderer)\b/.test(ctx.files.read(m.path) ?? '') ||
+        /\bJSONRenderer\b/.test(ctx.files.read(m.path) ?? ''),
+    );
     // JSON output configured only for staging or development, beside a production configuration, is not production's output.
     const otherEnvJson = json.filter((m) => otherEnvironmentConfig(ctx.files, m.path));
     json = json.filter((m) => !otherEnvJson.includes(m));
@@ -578,6 +598,24 @@ export default defineRule({
           fromMatch(console, 'stdout output: a ConsoleWriter writes text, not JSON'),
         ],
         { ...data, jsonOutputs: ['file'], textOutputs: ['stdout'] },
+      );
+    }
+    // key=value lines (logfmt, l2met): fields a pipeline can query, not JSON — partial, the fix named.
+    const keyValue = serverCodeMatches(ctx.facts, ctx.matches('keyValue')).filter(
+      (m) => !otherEnvironmentConfig(ctx.files, m.path),
+    );
+    if (keyValue.length > 0) {
+      const kv = keyValue[0]!;
+      return partial(
+        0.6 + bonus,
+        `Logs are structured as key=value (logfmt) lines, not JSON: ${kv.snippet.trim().slice(0, 80)} (${kv.path}:${kv.line}); a JSON formatter would keep nested values and types${idNote}.`,
+        [
+          ...evidence,
+          ...firstPerFile(keyValue, 3).map((m) =>
+            fromMatch(m, 'key=value (logfmt) structured logger: fields, not JSON'),
+          ),
+        ],
+        { ...data, keyValue: true },
       );
     }
     const templates = serverCodeMatches(ctx.facts, ctx.matches('messageTemplate'));
