@@ -68,7 +68,7 @@ const ROUTE_CONTEXT =
  * A handler that asks a dependency whether it is there: a `SELECT 1`, a ping of the database or
  * Redis, a project helper named for it (`isDatabaseHealthy()`), an ORM connection check.
  */
-const PROBE = String.raw`(?:SELECT|select)\s+1\b|\.[Pp]ing(?:Context)?\s*\(|\b(?:is|check)_?(?:[Dd]atabase|[Dd]b|DB|[Rr]edis|[Cc]ache|[Pp]ostgres|[Mm]ongo|[Ss]ql|[Qq]ueue|[Bb]roker|[Cc]onnection)\w*\s*\(|\$queryRaw|\bconnection\.cursor\s*\(|\.ensure_connection\s*\(|CanConnectAsync\s*\(|\.connection\.(?:execute|select_value|active\?)|\bsequelize\.authenticate\s*\(|\bprisma\w*\.\w+\.(?:find\w*|count)\s*\(|\w:\s*Db(?:Conn|Connection|Pool)\b|\bDepends\(\s*(?:\w+\.)?(?:get_|new_|async_|create_|open_)*(?:db|session|db_session|database|connection|conn)\s*\)`;
+const PROBE = String.raw`(?:SELECT|select)\s+1\b|\.[Pp]ing(?:Context)?\s*\(|\.ping(?=\.to_s\b|[ \t]*[}\n;])|\b(?:is|check)_?(?:[Dd]atabase|[Dd]b|DB|[Rr]edis|[Cc]ache|[Pp]ostgres|[Mm]ongo|[Ss]ql|[Qq]ueue|[Bb]roker|[Cc]onnection)\w*\s*\(|\$queryRaw|\bconnection\.cursor\s*\(|\.ensure_connection\s*\(|CanConnectAsync\s*\(|\.connection\.(?:execute|select_value|active\?)|\bsequelize\.authenticate\s*\(|\bprisma\w*\.\w+\.(?:find\w*|count)\s*\(|\w:\s*Db(?:Conn|Connection|Pool)\b|\bDepends\(\s*(?:\w+\.)?(?:get_|new_|async_|create_|open_)*(?:db|session|db_session|database|connection|conn)\s*\)`;
 
 /** File-system routing (Next.js, Nuxt, SvelteKit, Remix): the file's path is the route. */
 const FILE_ROUTES = [
@@ -319,6 +319,15 @@ export default defineRule({
         files: CODE,
         literals: ['status'],
         maxPerFile: 2,
+      },
+      // A route registration with a literal path (`get '/' do`, `app.get("/", …)`): the root route
+      // is a health probe at a non-standard path when its handler checks a dependency; the other
+      // routes of its file bound that handler (blind round 37, job-board `GET /` pings Redis and Postgres).
+      pathRoute: {
+        regex: /["'`](\/[\w/:.{}-]{0,200})["'`]/,
+        files: CODE,
+        literals: ['"/', "'/", '`/'],
+        maxPerFile: 60,
       },
       probe: {
         regex: new RegExp(PROBE),
@@ -682,6 +691,26 @@ export default defineRule({
         `A ${has} endpoint is registered${first ? ` (${first})` : ''}. Suggestion: ${suggestion}.`,
         evidence,
         { ...data, suggestion },
+      );
+    }
+    // The root route answering with dependency checks (a Redis ping, `SELECT 1`): a health probe
+    // at a path no orchestrator expects; a root route that renders a page checks nothing.
+    const pathRoutes = serverCodeMatches(ctx.facts, ctx.matches('pathRoute')).filter(
+      (m) => ROUTE_CONTEXT.test(m.snippet) && !CLIENT_CALL.test(m.snippet) && !stateChanging(m),
+    );
+    const rootProbed = routesDoing(ctx.files, pathRoutes, serverCodeMatches(ctx.facts, ctx.matches('probe'))).filter(
+      (j) => j.route.groups[0] === '/',
+    );
+    if (rootProbed.length > 0) {
+      const r = rootProbed[0]!;
+      return partial(
+        0.6,
+        `No health route, but the root route / (${r.route.path}:${r.route.line}) checks ${dependencyName(r.work.snippet)} before answering: a health probe at a path no probe or load balancer expects — serve it as /health (or /healthz, /readyz).`,
+        [
+          fromMatch(r.route, 'root route used as a health check'),
+          fromMatch(r.work, `the / handler checks ${dependencyName(r.work.snippet)}`),
+        ],
+        { ...data, rootProbe: true },
       );
     }
     if (libs.length > 0)
