@@ -437,6 +437,10 @@ export default defineRule({
       const base = (p: string) => p.slice(p.lastIndexOf('/') + 1);
       found.sort((a, b) => naturalOrder(base(a), base(b)) || naturalOrder(a, b));
       found.forEach((p) => counted.add(p));
+      if (l.tool === 'Sqitch') {
+        sqitchChanges(ctx.files, found, counted, tools, evidence);
+        continue;
+      }
       const tool =
         l.tool === 'Alembic' && ctx.facts.dependencies.some((d) => /^flask[-_]migrate$/i.test(d.name))
           ? 'Alembic (Flask-Migrate)'
@@ -746,4 +750,38 @@ function settingTargets(files: FileView, value: string): string[] {
     }
   }
   return out;
+}
+
+/** A Sqitch plan line that names a change (`name [deps] date planner <email> # note`): no pragma, tag or comment. */
+const SQITCH_CHANGE = /^[ \t]*\+?([A-Za-z_][^\s[\]@:#]*)[ \t]/;
+
+/**
+ * Sqitch: the plan lists the changes, each deployed by `deploy/<change>.sql` beside the plan — the
+ * migrations are the changes, not the plan file (blind round 37, job-board: "Sqitch; 1 migration
+ * file(s)" for a plan of 7 changes). Each change counts once per plan line (a reworked change again).
+ */
+function sqitchChanges(files: FileView, plans: string[], counted: Set<string>, tools: string[], evidence: Evidence[]) {
+  let changes = 0;
+  let latest = '';
+  for (const plan of plans) {
+    counted.delete(plan);
+    const dir = dirOf(plan);
+    const deploy = new Set(files.match([`${dir ? `${dir}/` : ''}deploy/**`]));
+    let k = 0;
+    for (const line of (files.read(plan) ?? '').split('\n')) {
+      const name = SQITCH_CHANGE.exec(line)?.[1];
+      if (!name) continue;
+      k++;
+      const script = `${dir ? `${dir}/` : ''}deploy/${name}.sql`;
+      counted.add(deploy.has(script) && !counted.has(script) ? script : `${plan}#${k}`);
+      latest = name;
+    }
+    changes += k;
+    if (k === 0) counted.add(plan);
+  }
+  tools.push('Sqitch');
+  evidence.push({
+    path: plans[0]!,
+    note: `Sqitch: ${changes} change(s) in ${plans.length === 1 ? 'the plan' : `${plans.length} plans`}${changes > 1 ? `, latest ${latest}` : ''}`,
+  });
 }
