@@ -73,6 +73,18 @@ const OUTPUT_NAMES = new Set(['dist', 'target', 'obj', 'coverage']);
 /** A JVM source root, up to and including its language folder. */
 const JVM_SOURCE_ROOT = /(?:^|\/)src\/[^/]+\/(?:java|kotlin|groovy|scala)\//;
 
+/**
+ * A build module named like a test-data folder (Gradle `include 'server:test:test-fixtures'`):
+ * the folder holds a JVM source set right below it and sits under no `src/` folder itself (a sample
+ * project kept as test input lies below the plugin's own `src/test/…`). Its tests are the project's
+ * (blind round 37, projektor: server/test/test-fixtures/src/test/kotlin was never listed).
+ */
+const JVM_MODULE_BELOW = /^src\/[^/]+\/(?:java|kotlin|groovy|scala)\//;
+function jvmModule(p: string, below: number): boolean {
+  const above = p.slice(0, below);
+  return JVM_MODULE_BELOW.test(p.slice(below)) && !above.startsWith('src/') && !above.includes('/src/');
+}
+
 /** Whether a folder named `dir` is left out; `inPackage` when it lies below a JVM source root. */
 function skippedDir(parent: string | undefined, dir: string, inPackage: () => boolean): boolean {
   if (vendoredPair(parent, dir)) return true;
@@ -220,7 +232,7 @@ function filterFor(options: ListOptions): (p: string) => boolean {
       const d = parts[i]!;
       if (skippedDir(parts[i - 1], d, () => JVM_SOURCE_ROOT.test(p.slice(0, at)))) return false;
       at += d.length + 1;
-      if (!includeTestData && TEST_DATA_DIRS.has(d) && !TEST_SCRIPT.test(p)) return false;
+      if (!includeTestData && TEST_DATA_DIRS.has(d) && !TEST_SCRIPT.test(p) && !jvmModule(p, at)) return false;
     }
     return !extra?.(p);
   };

@@ -90,6 +90,9 @@ const base = {
   'app/coverage/index.html': 'x',
   'app/src/main/kotlin/acme/coverage/Report.kt': 'x',
   'app/src/test/groovy/acme/target/TargetSpec.groovy': 'x',
+  // A Gradle module named test-fixtures is code; a sample project below a source set is test data.
+  'server/test-fixtures/src/test/kotlin/acme/LoaderSpec.kt': 'x',
+  'plugin/src/test/fixtures/src/main/java/Sample.java': 'x',
 };
 const expected = [
   '.gitignore',
@@ -98,6 +101,7 @@ const expected = [
   'app/src/main/kotlin/acme/coverage/Report.kt',
   'app/src/test/groovy/acme/target/TargetSpec.groovy',
   'docs/guide.md',
+  'server/test-fixtures/src/test/kotlin/acme/LoaderSpec.kt',
   'src/app.ts',
   'src/lib/util.ts',
   'sub/.gitignore',
@@ -220,6 +224,8 @@ describe('listing', () => {
       'app/src/main/kotlin/acme/coverage/Report.kt',
       'app/src/test/groovy/acme/target/TargetSpec.groovy',
       'pkg/testdata/a.tf',
+      'plugin/src/test/fixtures/src/main/java/Sample.java',
+      'server/test-fixtures/src/test/kotlin/acme/LoaderSpec.kt',
       'src/app.ts',
       'src/lib/util.ts',
       'test/fixtures/repo/Dockerfile',
