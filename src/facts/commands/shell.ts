@@ -11,19 +11,35 @@ import { type ContainerRef, containerCommand } from './container.js';
 export interface ShellLine {
   text: string;
   line: number;
+  /**
+   * The body of the heredoc the line opens (`ssh host <<EOF`, `bash -s <<'EOF'`): not commands of
+   * this script, but the commands a remote or child shell reads from it (at most 500 lines).
+   */
+  heredoc?: { text: string; line: number };
 }
+
+const HEREDOC_MAX_LINES = 500;
 
 /** Lines of a script; `\`-continued lines join the first, heredoc bodies are not commands. */
 export function logicalLines(text: string, firstLine = 1): ShellLine[] {
   const out: ShellLine[] = [];
   const raw = text.split(/\r?\n/);
   let heredoc: string | undefined;
+  // The line that opened the heredoc, its body collected (unquoted delimiters expand `\$`, `\``).
+  let body: { owner: ShellLine; lines: string[]; quoted: boolean; at: number } | undefined;
   let acc = '';
   let start = 0;
   for (let i = 0; i < raw.length; i++) {
     const l = raw[i]!;
     if (heredoc !== undefined) {
-      if (l.replace(/^\t+/, '').trim() === heredoc) heredoc = undefined;
+      if (l.replace(/^\t+/, '').trim() === heredoc) {
+        heredoc = undefined;
+        if (body?.lines.length) {
+          const text = body.lines.join('\n');
+          body.owner.heredoc = { text: body.quoted ? text : text.replace(/\\([$`\\])/g, '$1'), line: body.at };
+        }
+        body = undefined;
+      } else if (body && body.lines.length < HEREDOC_MAX_LINES) body.lines.push(l);
       continue;
     }
     if (!acc) start = i;
@@ -39,7 +55,11 @@ export function logicalLines(text: string, firstLine = 1): ShellLine[] {
     acc = '';
     const hd = /<<-?\s*(['"]?)([\w-]+)\1/.exec(t);
     if (hd) heredoc = hd[2]!;
-    if (t && !t.startsWith('#') && !t.startsWith('//')) out.push({ text: t, line: firstLine + start });
+    if (t && !t.startsWith('#') && !t.startsWith('//')) {
+      const owner: ShellLine = { text: t, line: firstLine + start };
+      out.push(owner);
+      if (hd) body = { owner, lines: [], quoted: hd[1] !== '', at: firstLine + i + 1 };
+    }
   }
   return out;
 }
