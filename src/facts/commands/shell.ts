@@ -145,8 +145,11 @@ function commandsAt(
   const out: string[][] = [];
   let cur: string[] = [];
   // `$( … )` inside a command: its commands run first, the command around it goes on after `)`.
-  const outer: { cur: string[]; depth: number }[] = [];
+  const outer: { cur: string[]; depth: number; cond: boolean }[] = [];
   let depth = 0;
+  // Inside `[[ … ]]`: a conditional expression, whose `|`, `(`, `<`, `&&` are operators of the test
+  // (`[[ $f =~ ^(env/|docs/) ]]`), not pipes and groups of commands; `$(…)` inside still runs.
+  let cond = false;
   let skipNext = false;
   // `cmd || true`: the command runs, but its failure is swallowed (recorded in `soft`).
   const swallowed = new Set<number>();
@@ -176,26 +179,35 @@ function commandsAt(
         continue;
       }
       if (cur.length === 0 && KEYWORDS.has(t)) continue;
+      if (cur.length === 0 && t === '[[') cond = true;
+      else if (cond && t === ']]') cond = false;
       cur.push(t);
       continue;
     }
-    if ('comment' in t) break;
+    if ('comment' in t) {
+      if (!cond) break;
+      continue;
+    }
     if ('op' in t) {
+      const opensSubst = t.op === '(' && cur.length > 0 && /(?:^\$|\u0001\u0002)$/.test(cur[cur.length - 1]!);
+      if (cond && t.op !== 'glob' && !opensSubst) continue;
       if (t.op === 'glob') {
         if (!skipNext) cur.push((t as { pattern: string }).pattern);
         skipNext = false;
       } else if (REDIRECT.has(t.op)) skipNext = true;
-      else if (t.op === '(' && cur.length && /(?:^\$|\u0001\u0002)$/.test(cur[cur.length - 1]!)) {
+      else if (opensSubst) {
         // The parser reads `$(` as an empty variable then `(`: the word stands for the output.
         const w = cur.pop()!.replace(/(?:\$|\u0001\u0002)$/, '\u0001SUBST\u0002');
-        outer.push({ cur: [...cur, w], depth });
+        outer.push({ cur: [...cur, w], depth, cond });
         cur = [];
         depth = 0;
+        cond = false;
       } else if (t.op === ')' && depth === 0 && outer.length) {
         flush();
         const o = outer.pop()!;
         cur = o.cur;
         depth = o.depth;
+        cond = o.cond;
       } else {
         if (t.op === '(') depth++;
         else if (t.op === ')' && depth > 0) depth--;
