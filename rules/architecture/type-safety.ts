@@ -4,6 +4,9 @@ import { pythonTypecheckRuns, runEvidence, strictTypecheckRuns } from '../../src
 import { languageOf } from '../../src/facts/languages.js';
 import { fromMatch, isProductionPath, noProductCode, productCode } from '../../src/facts/paths.js';
 import { terraform } from '../../src/facts/terraform.js';
+import { ansibleContent } from '../../src/facts/ansible.js';
+import type { FileView } from '../../src/types.js';
+import { lineAt } from '../../src/util/lines.js';
 import { configEvidence, terraformTyping, tsStrictness } from './_lib/typing.js';
 
 // Compiled languages whose type checker runs on every build: typed by construction.
@@ -67,7 +70,7 @@ export default defineRule({
     severity: 'medium',
     effort: 'medium',
     detection:
-      'Production source files by language (generated and minified files left out). Terraform, in an infrastructure repository: input variables with a `type` (pass when nearly all are typed). Go, Java, Kotlin, Scala, C#, F#, Rust, Swift, C/C++, Haskell, OCaml, ReScript, Reason, Elm, PureScript and Gleam are statically typed. TypeScript: each file by the tsconfig of the nearest folder above it, following `extends` (`strict: true`; `strict`/`noImplicitAny`/`strictNullChecks: false` turns it off; partial without), weighted by files — a strict client in a monorepo does not make its server strict. JavaScript: `checkJs` (partial). Python: mypy/pyright configuration, or ty’s (`ty.toml`, `[tool.ty]`) or Pyrefly’s (`pyrefly.toml`, `[tool.pyrefly]`) (neither has a strict mode) (pass when strict, partial otherwise) or `py.typed` (partial). Ruby: Sorbet sigils or RBS/Steep (partial). Elixir: Dialyzer through dialyxir (or a .dialyzer_ignore.exs) (partial). PHP: PHPStan level ≥ 8 or Psalm errorLevel ≤ 2 (partial below). The score is the average over languages weighted by file count.',
+      'Production source files by language (generated and minified files left out). Terraform, in an infrastructure repository: input variables with a `type` (pass when nearly all are typed). An Ansible role or collection whose roles declare argument specs (meta/argument_specs.yml, `type:` per option): typed role arguments Ansible validates at run time (partial, by the share of roles with specs); its task files are weighed as its code. Go, Java, Kotlin, Scala, C#, F#, Rust, Swift, C/C++, Haskell, OCaml, ReScript, Reason, Elm, PureScript and Gleam are statically typed. TypeScript: each file by the tsconfig of the nearest folder above it, following `extends` (`strict: true`; `strict`/`noImplicitAny`/`strictNullChecks: false` turns it off; partial without), weighted by files — a strict client in a monorepo does not make its server strict. JavaScript: `checkJs` (partial). Python: mypy/pyright configuration, or ty’s (`ty.toml`, `[tool.ty]`) or Pyrefly’s (`pyrefly.toml`, `[tool.pyrefly]`) (neither has a strict mode) (pass when strict, partial otherwise) or `py.typed` (partial). Ruby: Sorbet sigils or RBS/Steep (partial). Elixir: Dialyzer through dialyxir (or a .dialyzer_ignore.exs) (partial). PHP: PHPStan level ≥ 8 or Psalm errorLevel ≤ 2 (partial below). The score is the average over languages weighted by file count.',
     patterns: {
       tsStrict: {
         regex: /"strict"\s*:\s*true|"extends"\s*:\s*"@tsconfig\/strictest/,
@@ -163,6 +166,14 @@ export default defineRule({
     const tfFiles = tf.files.filter(isProductionPath);
     if (ctx.facts.profile.id === 'infrastructure' && tf.variables.some((v) => isProductionPath(v.path)))
       byLang.set('Terraform', tfFiles);
+    // An Ansible role or collection: its typed interface is the role arguments each role declares in
+    // meta/argument_specs.yml (`type:` per option), which Ansible validates before the role runs —
+    // a stray doc-generator script beside it does not make the role untyped (blind round 37).
+    // Graded only where some role declares them: a role without specs stays judged as before.
+    const ansible = ctx.facts.profile.id === 'infrastructure' ? ansibleContent(ctx.files) : undefined;
+    const specs = ansible ? roleArgumentSpecs(ctx.files, ansible.roles) : [];
+    if (ansible && specs.some((s) => s.typed > 0) && ansible.files.length)
+      byLang.set('Ansible', ansible.files.filter(isProductionPath));
     const graded = [...byLang.values()].reduce((s, l) => s + l.length, 0);
     const minor = [...byLang].filter(([, l]) => l.length < graded * 0.05).map(([lang]) => lang);
     for (const lang of minor) byLang.delete(lang);
@@ -225,6 +236,19 @@ export default defineRule({
             },
             ...t.untyped,
           ],
+        });
+      } else if (lang === 'Ansible') {
+        const typed = specs.filter((s) => s.typed > 0);
+        const roles = ansible?.roles.length ?? typed.length;
+        const share = Math.min(1, typed.length / Math.max(1, roles));
+        const options = typed.reduce((n, s) => n + s.typed, 0);
+        verdicts.set(lang, {
+          // Checked when the role runs (ansible.builtin.validate_argument_spec), not statically: partial.
+          score: 0.6 * share,
+          note: `typed role arguments: ${options} option type(s) in ${typed.length} of ${roles} role(s)' argument specs, validated by Ansible when the role runs`,
+          evidence: typed
+            .slice(0, 3)
+            .map((s) => ({ path: s.path, line: s.line, note: `role argument spec: ${s.typed} typed option(s)` })),
         });
       } else if (lang === 'JavaScript') {
         const checked = m('checkJs');
@@ -401,6 +425,38 @@ export default defineRule({
       : partial(score, message, evidence, data);
   },
 });
+
+interface ArgumentSpec {
+  path: string;
+  line: number;
+  /** `type:` keys in the spec (one per typed option). */
+  typed: number;
+}
+
+/**
+ * The argument specs of Ansible roles: `<role>/meta/argument_specs.yml` (or `.yaml`), or an
+ * `argument_specs:` key in the role's meta/main.yml. Each `type:` key under it is a typed option.
+ * One linear pass over each file.
+ */
+export function roleArgumentSpecs(files: FileView, roles: readonly string[]): ArgumentSpec[] {
+  const out: ArgumentSpec[] = [];
+  for (const role of roles.slice(0, 200)) {
+    const base = role === '.' || role === '' ? '' : `${role}/`;
+    for (const name of ['meta/argument_specs.yml', 'meta/argument_specs.yaml', 'meta/main.yml', 'meta/main.yaml']) {
+      const path = `${base}${name}`;
+      const text = files.read(path);
+      if (!text) continue;
+      const head = /^argument_specs[ \t]*:/m.exec(text);
+      if (!head) continue;
+      let typed = 0;
+      // `type: str`, `type: "path"`: a key with a value, under the argument_specs block.
+      for (const l of text.slice(head.index).split('\n')) if (/^[ \t]+type[ \t]*:[ \t]*["']?\w/.test(l)) typed++;
+      out.push({ path, line: lineAt(text, head.index), typed });
+      break;
+    }
+  }
+  return out;
+}
 
 /** A checker's section: `[mypy]`, `[mypy-pkg.*]`, `[tool.mypy]`, `[tool.pyright]`, `[tool.basedpyright]`. */
 const CHECKER_SECTION = /^(?:tool\.)?(?:mypy|pyright|basedpyright)(?:[.-]|$)/;

@@ -586,13 +586,15 @@ ruleTester(rule, {
       },
     },
     {
-      name: 'a job named deploy that builds an image and then runs compose on a host over SSH stays partial',
+      // Compose `up` run on the host over ssh rolls the services out there (blind round 37: no longer
+      // "no deploy command recognised").
+      name: 'a job named deploy that builds an image and then runs compose on a host over SSH deploys',
       profile: 'service',
       tree: {
         '.github/workflows/cd.yml':
           'on: push\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n      - run: docker build -t app .\n      - run: ssh deploy@host "docker compose pull && docker compose up -d"\n',
       },
-      expect: { outcome: 'partial', score: 0.6, evidence: [{ path: '.github/workflows/cd.yml', line: 3 }] },
+      expect: { outcome: 'pass', evidence: [{ path: '.github/workflows/cd.yml', line: 7 }] },
     },
     {
       name: 'helm install into a kind cluster in a test job does not count as deployment',

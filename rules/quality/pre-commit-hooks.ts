@@ -117,9 +117,12 @@ export default defineRule({
     // A pre-commit hook is a check by construction: pre-commit fails the commit when a hook exits
     // non-zero or changes a file, so codespell, validate-pyproject or check-yaml check too (RULES:
     // "hooks run checks"). Other managers run any shell: there a known checking tool decides.
+    // Only the hook's own entry: the commands of a script a local hook runs (`git diff`, `grep`, `sed`
+    // in scripts/cleanup.sh) are its plumbing, checks only where they are known tools (blind round 37).
+    const ownEntry = (r: CommandRun) => (r.chain.at(-1)?.path ?? r.origin.path) === r.origin.path;
     const isCheck = (r: CommandRun) =>
       r.tools.some((t) => t.kinds.some((k) => CHECKS.includes(k))) ||
-      (r.origin.system === 'pre-commit' && !!r.argv[0] && !TRIVIAL.has(r.argv[0]) && !installs(r.argv));
+      (r.origin.system === 'pre-commit' && ownEntry(r) && !!r.argv[0] && !TRIVIAL.has(r.argv[0]) && !installs(r.argv));
     const checks = hookRuns.filter(isCheck);
     const managers = new Set(hookRuns.map((r) => r.origin.system));
     const evidence: Evidence[] = [];

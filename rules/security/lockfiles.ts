@@ -52,10 +52,10 @@ export default defineRule({
     severity: 'medium',
     effort: 'low',
     detection:
-      'Each manifest with dependencies is matched to its lockfile in its own folder or, for npm/yarn/pnpm, Poetry/uv and Cargo workspaces, an ancestor folder: npm/yarn/pnpm/bun locks, poetry.lock/uv.lock/pdm.lock/Pipfile.lock or requirements pinned with `==` (a pip-tools `.in` source is paired with the `.txt` beside it or the `--output-file` of the pip-compile command that names it — pre-commit hook, Makefile, script, or the header of the generated file — and one only other `.in` files include with `-r` is compiled with them), go.sum, Cargo.lock (applications only), Gemfile.lock, mix.lock (umbrella apps share the root one; not required of a Hex package), composer.lock (not for libraries), NuGet packages.lock.json, Gradle lockfiles. Maven has no lockfile format and is not judged; gemspecs and setup.py describe libraries, and a command-line package built for PyPI (pyproject [build-system] with console scripts) is resolved from its metadata by pip/pipx.',
+      'Each manifest with dependencies is matched to its lockfile in its own folder or, for npm/yarn/pnpm, Poetry/uv and Cargo workspaces, an ancestor folder: npm/yarn/pnpm/bun locks, poetry.lock/uv.lock/pdm.lock/Pipfile.lock or requirements pinned with `==` (a pip-tools `.in` source is paired with the `.txt` beside it or the `--output-file` of the pip-compile command that names it — pre-commit hook, Makefile, script, or the header of the generated file — and one only other `.in` files include with `-r` is compiled with them), go.sum, Cargo.lock (applications only), Gemfile.lock, mix.lock (umbrella apps share the root one; not required of a Hex package), composer.lock (not for libraries), NuGet packages.lock.json, Gradle lockfiles; an Ansible Galaxy requirements.yml (collections/roles) counts as locked when every entry names an exact version. Maven has no lockfile format and is not judged; gemspecs and setup.py describe libraries, and a command-line package built for PyPI (pyproject [build-system] with console scripts) is resolved from its metadata by pip/pipx.',
   },
   appliesTo: ({ facts, files }) =>
-    facts.manifests.length > 0 || chartManifests(files).length > 0
+    facts.manifests.length > 0 || chartManifests(files).length > 0 || galaxyRequirements(files).length > 0
       ? true
       : { reason: 'no dependency manifest in the repository' },
   check({ files, facts }) {
@@ -84,6 +84,26 @@ export default defineRule({
           path: c.path,
           line: c.line,
           note: `${c.count} chart dependenc${c.count === 1 ? 'y' : 'ies'} but no ${c.lock} (helm dependency update writes it)`,
+        });
+      }
+    }
+    // Ansible Galaxy requirements (requirements.yml, collections/requirements.yml, roles/requirements.yml):
+    // ansible-galaxy has no lockfile; a file whose every collection and role names an exact version
+    // (`version: 2.1.0`, a tag or a commit) is pinned like requirements of `==` lines; a range
+    // (`>=1.0`, `*`) or a missing version resolves to whatever is newest (blind round 37).
+    for (const g of galaxyRequirements(files)) {
+      if (g.loose.length === 0) {
+        locked.push(g.path);
+        evidence.push({
+          path: g.path,
+          note: `every Ansible Galaxy requirement pinned to an exact version (${g.count} collection(s)/role(s))`,
+        });
+      } else {
+        missing.push(g.path);
+        evidence.push({
+          path: g.path,
+          line: g.loose[0]!.line,
+          note: `${g.loose.length} of ${g.count} Ansible Galaxy requirements not pinned to an exact version (e.g. ${g.loose[0]!.name}${g.loose[0]!.version ? ` ${g.loose[0]!.version}` : ''})`,
         });
       }
     }
@@ -142,6 +162,73 @@ export default defineRule({
     return locked.length === 0 ? fail(msg, shown, data) : partial(locked.length / total, msg, shown, data);
   },
 });
+
+interface GalaxyEntry {
+  name: string;
+  version?: string;
+  line: number;
+}
+
+/** An exact version: `2.1.0`, `v1.4`, `==2.1.0`, a commit; not a range (`>=1.0`, `1.*`, `!=`) or a branch. */
+const EXACT_VERSION = /^(?:==)?v?\d+(?:\.\d+){0,3}(?:[-+][\w.]{1,40})?$|^[0-9a-f]{7,40}$/;
+
+/**
+ * Ansible Galaxy requirements files: `collections:` and `roles:` lists (or the older top-level list
+ * of roles), each entry a name (`- community.general`, `- name: x`, `- src: x`) with an optional
+ * `version:`. Only files that read as Galaxy requirements (a `collections:`/`roles:` key, or a list
+ * of `src:` entries) are returned; a Helm v1 requirements.yaml (`dependencies:`) is not one.
+ */
+function galaxyRequirements(files: FileView): { path: string; count: number; loose: GalaxyEntry[] }[] {
+  return memo(files, 'lockfiles:galaxy-requirements', () => {
+    const out: { path: string; count: number; loose: GalaxyEntry[] }[] = [];
+    const paths = files
+      .match(['**/requirements.yml', '**/requirements.yaml'])
+      .filter((p) => isProductionPath(p) && !/(^|\/)(?:molecule|templates)\//.test(p));
+    for (const path of paths.slice(0, 50)) {
+      const text = files.read(path) ?? '';
+      const topLevel = /^(?:collections|roles)[ \t]*:/m.test(text);
+      if (!topLevel && !/^-[ \t]+src[ \t]*:/m.test(text)) continue;
+      const entries: GalaxyEntry[] = [];
+      let cur: GalaxyEntry | undefined;
+      let inList = !topLevel;
+      const lines = text.split('\n');
+      for (let i = 0; i < lines.length; i++) {
+        const raw = lines[i]!;
+        const hash = raw.search(/[ \t]#/);
+        const l = (hash >= 0 ? raw.slice(0, hash) : raw).trimEnd();
+        if (/^(?:collections|roles)[ \t]*:/.test(l)) {
+          inList = true;
+          continue;
+        }
+        if (/^[A-Za-z_]/.test(l)) {
+          inList = false;
+          continue;
+        }
+        if (!inList) continue;
+        const item = /^[ \t]*-[ \t]+(.*)$/.exec(l);
+        if (item) {
+          const body = item[1]!.trim();
+          const kv = /^(name|src)[ \t]*:[ \t]*["']?([^"'\s]+)/.exec(body);
+          if (cur) entries.push(cur);
+          cur = { name: kv ? kv[2]! : body.replace(/^["']|["']$/g, ''), line: i + 1 };
+          const ver = /^version[ \t]*:[ \t]*["']?([^"'\s]+)/.exec(body);
+          if (ver) cur.version = ver[1]!;
+          continue;
+        }
+        if (!cur) continue;
+        const ver = /^[ \t]+version[ \t]*:[ \t]*["']?([^"'\s]*)/.exec(l);
+        if (ver) cur.version = ver[1]!;
+        const name = /^[ \t]+(?:name|src)[ \t]*:[ \t]*["']?([^"'\s]+)/.exec(l);
+        if (name && !cur.name) cur.name = name[1]!;
+      }
+      if (cur) entries.push(cur);
+      const real = entries.filter((e) => e.name);
+      if (real.length === 0) continue;
+      out.push({ path, count: real.length, loose: real.filter((e) => !EXACT_VERSION.test(e.version ?? '')) });
+    }
+    return out;
+  });
+}
 
 /** Helm charts that declare dependencies: Chart.yaml `dependencies:` (or a v1 requirements.yaml). */
 function chartManifests(files: FileView): { path: string; line: number; count: number; lock: string }[] {

@@ -487,7 +487,10 @@ function ciEnv(value: unknown, path: string[]): Record<string, string> | undefin
 const OFF = /^\s*(?:false|\$\{\{\s*false\s*\}\}|0)\s*$/i;
 
 /** One `matrix.<ref> == 'value'` comparison (either side), `${{ }}` optional. */
-const MATRIX_EQ = /^\s*matrix\.([\w-]+(?:\.[\w-]+)?)\s*==\s*(?:'([^']*)'|"([^"]*)"|([\w.-]+))\s*$/;
+// The value is a literal: a quoted string or a number (a bare word is a context reference:
+// `matrix.node == env.NODE_COV` compares with whatever the workflow's env holds, not the text
+// "env.NODE_COV" — blind round 37, cheerio's coverage step read as never running).
+const MATRIX_EQ = /^\s*matrix\.([\w-]+(?:\.[\w-]+)?)\s*==\s*(?:'([^']*)'|"([^"]*)"|(-?\d+(?:\.\d+)?))\s*$/;
 
 /**
  * Whether a GitHub `if:` can never hold for the job's literal matrix: a conjunction (`&&`, no `||`)

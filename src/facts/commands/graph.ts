@@ -37,6 +37,7 @@ import { consoleScripts, runnerScripts } from './runner-scripts.js';
 import { trunkRun } from './trunk.js';
 import { ScriptScope } from './script-scope.js';
 import { commandsOf, logicalLines, normalise } from './shell.js';
+import { readsScriptFromStdin, remoteDeploy, sshCall } from './remote.js';
 import { ciDefaults, stepText, usesExpansion } from './steps.js';
 import { coverageTools } from './coverage.js';
 import { classify, conventional } from './tools.js';
@@ -95,6 +96,8 @@ interface Frame {
   failsOnChange?: true;
   /** Inside a task dispatcher: the functions it defines, walked where called, and its own-directory variables. */
   functions?: { map: Map<string, ScriptFunction>; vars: Record<string, string>; sourced?: Map<string, string> };
+  /** Run on another host over ssh (the host as written): a compose `up` there deploys. */
+  remote?: string;
 }
 
 const SHELLS = new Set(['bash', 'sh', 'zsh', 'dash', 'ksh']);
@@ -138,12 +141,22 @@ class Walker {
     const scope = new ScriptScope(args, vars);
     for (const l of logicalLines(text, line)) {
       const soft: boolean[] = [];
+      // The heredoc the line opens, fed to a shell or an ssh session: its lines are that shell's commands.
+      let heredoc = l.heredoc;
       scope.commands(l.text, soft).forEach((words, i) => {
         const n = normalise(words);
         if (!n) return;
         if (n.cd !== undefined) {
-          if (!n.cd.includes('$') && n.cd !== '-') cwd = joinPath(cwd, n.cd);
+          // A directory on another host is not one of the repository's.
+          if (!frame.remote && !n.cd.includes('$') && n.cd !== '-') cwd = joinPath(cwd, n.cd);
           return;
+        }
+        const stdin = heredoc ? readsScriptFromStdin(n.argv) : undefined;
+        if (heredoc && stdin) {
+          const body = heredoc;
+          heredoc = undefined;
+          const remote = stdin.host ?? frame.remote;
+          this.shell(body.text, body.line, path, via, { ...frame, cwd, ...(remote ? { remote } : {}) });
         }
         const hop: CommandHop = { path, line: l.line, text: l.text.slice(0, 200), ...(via ? { via } : {}) };
         const clone = cloneTarget(n.argv);
@@ -218,6 +231,18 @@ class Walker {
       // `bash -c "…"` is written on the line already in the chain: its commands take that hop's place.
       const last = chain[chain.length - 1];
       this.shell(argv[c + 1]!, last?.line ?? 1, last?.path ?? '', last?.via, { ...next, chain: chain.slice(0, -1) });
+      return;
+    }
+    // `ssh host 'cmd; cmd'`: the words after the host are a command line the remote shell runs.
+    const ssh = sshCall(argv);
+    if (ssh && ssh.command.length && !readsScriptFromStdin(argv)) {
+      this.emit(argv, classify(argv), next);
+      const last = chain[chain.length - 1];
+      this.shell(ssh.command.join(' '), last?.line ?? 1, last?.path ?? '', last?.via, {
+        ...next,
+        chain: chain.slice(0, -1),
+        remote: ssh.host,
+      });
       return;
     }
     // `circleci tests run --command="xargs jest …"` runs that command on this node's share of the files.
@@ -337,6 +362,8 @@ class Walker {
     const key = `${frame.origin.path}#${frame.origin.job ?? ''}#${frame.chain.map((h) => `${h.path}:${h.line}`).join('>')}#${argv.join(' ')}`;
     if (this.seen.has(key) || this.runs.length >= MAX_RUNS) return;
     this.seen.add(key);
+    const deploy = frame.remote ? remoteDeploy(argv, frame.remote) : undefined;
+    if (deploy) tools = [...tools.filter((t) => !t.kinds.includes('deploy')), deploy];
     this.runs.push({
       argv: argv.slice(0, 40),
       // pre-commit fails the hook when the formatter rewrote a file: that is a check of the formatting.

@@ -11,19 +11,35 @@ import { type ContainerRef, containerCommand } from './container.js';
 export interface ShellLine {
   text: string;
   line: number;
+  /**
+   * The body of the heredoc the line opens (`ssh host <<EOF`, `bash -s <<'EOF'`): not commands of
+   * this script, but the commands a remote or child shell reads from it (at most 500 lines).
+   */
+  heredoc?: { text: string; line: number };
 }
+
+const HEREDOC_MAX_LINES = 500;
 
 /** Lines of a script; `\`-continued lines join the first, heredoc bodies are not commands. */
 export function logicalLines(text: string, firstLine = 1): ShellLine[] {
   const out: ShellLine[] = [];
   const raw = text.split(/\r?\n/);
   let heredoc: string | undefined;
+  // The line that opened the heredoc, its body collected (unquoted delimiters expand `\$`, `\``).
+  let body: { owner: ShellLine; lines: string[]; quoted: boolean; at: number } | undefined;
   let acc = '';
   let start = 0;
   for (let i = 0; i < raw.length; i++) {
     const l = raw[i]!;
     if (heredoc !== undefined) {
-      if (l.replace(/^\t+/, '').trim() === heredoc) heredoc = undefined;
+      if (l.replace(/^\t+/, '').trim() === heredoc) {
+        heredoc = undefined;
+        if (body?.lines.length) {
+          const text = body.lines.join('\n');
+          body.owner.heredoc = { text: body.quoted ? text : text.replace(/\\([$`\\])/g, '$1'), line: body.at };
+        }
+        body = undefined;
+      } else if (body && body.lines.length < HEREDOC_MAX_LINES) body.lines.push(l);
       continue;
     }
     if (!acc) start = i;
@@ -39,7 +55,11 @@ export function logicalLines(text: string, firstLine = 1): ShellLine[] {
     acc = '';
     const hd = /<<-?\s*(['"]?)([\w-]+)\1/.exec(t);
     if (hd) heredoc = hd[2]!;
-    if (t && !t.startsWith('#') && !t.startsWith('//')) out.push({ text: t, line: firstLine + start });
+    if (t && !t.startsWith('#') && !t.startsWith('//')) {
+      const owner: ShellLine = { text: t, line: firstLine + start };
+      out.push(owner);
+      if (hd) body = { owner, lines: [], quoted: hd[1] !== '', at: firstLine + i + 1 };
+    }
   }
   return out;
 }
@@ -125,8 +145,11 @@ function commandsAt(
   const out: string[][] = [];
   let cur: string[] = [];
   // `$( … )` inside a command: its commands run first, the command around it goes on after `)`.
-  const outer: { cur: string[]; depth: number }[] = [];
+  const outer: { cur: string[]; depth: number; cond: boolean }[] = [];
   let depth = 0;
+  // Inside `[[ … ]]`: a conditional expression, whose `|`, `(`, `<`, `&&` are operators of the test
+  // (`[[ $f =~ ^(env/|docs/) ]]`), not pipes and groups of commands; `$(…)` inside still runs.
+  let cond = false;
   let skipNext = false;
   // `cmd || true`: the command runs, but its failure is swallowed (recorded in `soft`).
   const swallowed = new Set<number>();
@@ -156,26 +179,35 @@ function commandsAt(
         continue;
       }
       if (cur.length === 0 && KEYWORDS.has(t)) continue;
+      if (cur.length === 0 && t === '[[') cond = true;
+      else if (cond && t === ']]') cond = false;
       cur.push(t);
       continue;
     }
-    if ('comment' in t) break;
+    if ('comment' in t) {
+      if (!cond) break;
+      continue;
+    }
     if ('op' in t) {
+      const opensSubst = t.op === '(' && cur.length > 0 && /(?:^\$|\u0001\u0002)$/.test(cur[cur.length - 1]!);
+      if (cond && t.op !== 'glob' && !opensSubst) continue;
       if (t.op === 'glob') {
         if (!skipNext) cur.push((t as { pattern: string }).pattern);
         skipNext = false;
       } else if (REDIRECT.has(t.op)) skipNext = true;
-      else if (t.op === '(' && cur.length && /(?:^\$|\u0001\u0002)$/.test(cur[cur.length - 1]!)) {
+      else if (opensSubst) {
         // The parser reads `$(` as an empty variable then `(`: the word stands for the output.
         const w = cur.pop()!.replace(/(?:\$|\u0001\u0002)$/, '\u0001SUBST\u0002');
-        outer.push({ cur: [...cur, w], depth });
+        outer.push({ cur: [...cur, w], depth, cond });
         cur = [];
         depth = 0;
+        cond = false;
       } else if (t.op === ')' && depth === 0 && outer.length) {
         flush();
         const o = outer.pop()!;
         cur = o.cur;
         depth = o.depth;
+        cond = o.cond;
       } else {
         if (t.op === '(') depth++;
         else if (t.op === ')' && depth > 0) depth--;
