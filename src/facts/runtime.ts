@@ -9,6 +9,7 @@ import type { Evidence, FileView } from '../types.js';
 import { memo } from '../util/memo.js';
 import { makeRecipe } from './commands/make.js';
 import { declaredNames, deployments } from './deploy.js';
+import { ownNamed } from './deploy-images.js';
 import { pulumi, terraformWorkloads } from './pulumi.js';
 import { dependencyChartWorkloads } from './chart-values.js';
 import { kamalWorkloads } from './kamal.js';
@@ -111,7 +112,10 @@ const CI_DIR = /(^|\/)\.(github|gitlab|circleci|buildkite|woodpecker|forgejo|git
 /** Kubernetes workloads this repository deploys: not tests, examples or CI fixtures. */
 export function deployedWorkloads(files: FileView): Workload[] {
   return memo(files, 'deployedWorkloads', () => [
-    ...k8s(files).workloads.filter((w) => isProductionPath(w.path) && !CI_DIR.test(w.path)),
+    ...withoutAddons(
+      files,
+      k8s(files).workloads.filter((w) => isProductionPath(w.path) && !CI_DIR.test(w.path)),
+    ),
     // Workloads a Pulumi program deploys (its object literals read by key): the deployment target
     // beside which a compose file is local development, as beside manifests (round 19).
     ...pulumi(files).workloads,
@@ -129,6 +133,24 @@ export function deployedWorkloads(files: FileView): Workload[] {
       ).filter((r) => isProductionPath(r.path)),
     ),
   ]);
+}
+
+/**
+ * Cluster add-ons applied beside the service (a vendored NVIDIA device-plugin DaemonSet in
+ * kube-system, cert-manager, an ingress controller: clusterAddon) are infrastructure, not the
+ * service's workloads: left out when something else is deployed — another workload, or a compose
+ * file for production, whose services are then the deployed units (blind round 37). An add-on
+ * whose image is built here is the repository's own product and stays; so do add-ons when they
+ * are all a repository deploys (a cluster's configuration).
+ */
+export function thirdPartyAddon(files: FileView, w: Workload): boolean {
+  return !!w.addon && !w.addon.images.some((i) => ownNamed(files, i));
+}
+
+function withoutAddons(files: FileView, workloads: Workload[]): Workload[] {
+  if (!workloads.some((w) => w.addon)) return workloads;
+  const apps = workloads.filter((w) => !thirdPartyAddon(files, w));
+  return apps.length > 0 || deployments(files).production.length > 0 ? apps : workloads;
 }
 
 /**
