@@ -94,6 +94,39 @@ const MIGRATION_MACHINERY =
 /** ORMs that ship a migration runner but also synchronise the schema from their entities. */
 const SYNC_ORMS = new Set(['typeorm', 'sequelize']);
 
+/** A production path outside tests and examples. */
+const ownSchema = (p: string) => !isTestPath(p) && !isExampleFolder(p);
+
+/**
+ * State-based schema projects, each with the file that declares it and the schema files it holds:
+ * an SSDT project's .sql files below its *.sqlproj, the .sql files beside a .skeema, the Atlas HCL
+ * schema files.
+ */
+function stateBased(ctx: RuleContext): { tool: string; at: string; files: string[] }[] {
+  const out: { tool: string; at: string; files: string[] }[] = [];
+  const sql = ctx.files.match('**/*.sql').filter(ownSchema);
+  const projects = ctx.files.match('**/*.sqlproj').filter(ownSchema).slice(0, 50);
+  if (projects.length > 0) {
+    const dirs = projects.map(dirOf);
+    const files = sql.filter((p) => dirs.some((d) => d === '' || p.startsWith(`${d}/`)));
+    out.push({
+      tool: 'SQL Server database project (state-based, deployed as a dacpac)',
+      at: projects[0]!,
+      files: [...projects, ...files],
+    });
+  }
+  const skeema = ctx.files.match('**/.skeema').filter(ownSchema).slice(0, 50);
+  if (skeema.length > 0) {
+    const dirs = skeema.map(dirOf);
+    const files = sql.filter((p) => dirs.some((d) => d === '' || p.startsWith(`${d}/`)));
+    out.push({ tool: 'Skeema (state-based)', at: skeema[0]!, files });
+  }
+  const atlas = ctx.matches('atlasSchema').filter((m) => ownSchema(m.path));
+  if (atlas.length > 0)
+    out.push({ tool: 'Atlas schema (state-based)', at: atlas[0]!.path, files: [...new Set(atlas.map((m) => m.path))] });
+  return out;
+}
+
 /** `001_init.sql`, `V3__add.sql`, `20240101120000_users.sql`, `0002-orders.sql`: a numbered SQL step. */
 const NUMBERED_SQL = /(^|\/)(?:V|U|R)?\d+(?:[._]\d+)*(?:__|[_.-])[^/]*\.sql$/;
 // Tool configuration without migration files yet (partial credit).
@@ -354,6 +387,14 @@ export default defineRule({
         maxPerFile: 4,
       },
       // A schema dump (schema.sql applied at startup) is schema as code, but its changes are not versioned.
+      // An Atlas HCL schema (the desired state `atlas schema apply` diffs against): a table block's
+      // `schema = schema.public`.
+      atlasSchema: {
+        regex: /^[ \t]*schema[ \t]*=[ \t]*schema\.\w/m,
+        files: ['**/*.hcl'],
+        literals: ['schema.'],
+        maxPerFile: 1,
+      },
       schemaSql: {
         regex: /^[ \t]*create\s+table\b/im,
         files: ['**/*.sql'],
@@ -478,6 +519,16 @@ export default defineRule({
       if (!tools.includes('numbered SQL migrations')) tools.push('numbered SQL migrations');
       evidence.push({ path: list[0]!, note: `numbered SQL migrations in ${dir || '.'}/: ${list.length} file(s)` });
     }
+    // State-based schema management: the desired schema is versioned and the tool computes and
+    // applies the changes — an SSDT database project (*.sqlproj, built to a dacpac, deployed by
+    // SqlPackage or a pipeline task), an Atlas HCL schema, Skeema's per-table files under .skeema
+    // (blind round 37: an SSDT project read as "unversioned SQL").
+    for (const s of stateBased(ctx)) {
+      if (s.files.length === 0) continue;
+      s.files.forEach((p) => counted.add(p));
+      if (!tools.includes(s.tool)) tools.push(s.tool);
+      evidence.push({ path: s.at, note: `${s.tool}: ${s.files.length} schema file(s) in ${dirOf(s.at) || '.'}/` });
+    }
     const versioned = new Set(ctx.matches('versionStore').map((m) => m.path));
     const inCode = ctx
       .matches('codeSteps')
@@ -578,7 +629,9 @@ export default defineRule({
     const data = { tools, migrations: counted.size, clients: [...new Set(clients.map((d) => d.name))].sort() };
     if (tools.length)
       return pass(
-        `Schema changes are versioned (${listing(tools)}; ${counted.size} migration file(s)).`,
+        tools.every((t) => t.includes('state-based'))
+          ? `The schema is managed state-based (${listing(tools)}; ${counted.size} schema file(s) under version control): the tool computes and applies the changes.`
+          : `Schema changes are versioned (${listing(tools)}; ${counted.size} migration file(s)).`,
         evidence,
         data,
       );

@@ -156,9 +156,11 @@ export default defineRule({
               ? `${f.name}: links the contributing guide`
               : f.at.store
                 ? 'installation: where to get it (an app store, package or releases link)'
-                : f.at.snippet
-                  ? `${f.name} snippet (${f.name === 'usage' ? 'code example after the introduction' : 'before the first section'})`
-                  : `${f.name} section`,
+                : f.at.ran
+                  ? 'usage: the installation block runs what it installed'
+                  : f.at.snippet
+                    ? `${f.name} snippet (${f.name === 'usage' ? 'code example after the introduction' : 'before the first section'})`
+                    : `${f.name} section`,
         });
       }
     const have = found.filter((f) => f.at).map((f) => f.name);
@@ -223,7 +225,8 @@ function readSections(text: string, rst = false) {
   // `snippet`: an install command cited where it stands, outside any section.
   // `link`: a link to the contributing guide, cited where it stands.
   // `store`: a link to an app store or releases page, cited where it stands.
-  const headings: { text: string; line: number; snippet?: boolean; link?: boolean; store?: boolean }[] = [];
+  const headings: { text: string; line: number; snippet?: boolean; link?: boolean; store?: boolean; ran?: boolean }[] =
+    [];
   let fence: string | null = null;
   lines.forEach((l, i) => {
     // A "# install deps" comment inside a fenced shell block is not a heading. reStructuredText has
@@ -359,6 +362,20 @@ function readSections(text: string, rst = false) {
       const end = sections[i + 1]?.line ?? lines.length + 1;
       return h !== install.at && RUN_CMD.test(lines.slice(h.line, end - 1).join('\n'));
     });
+  // The installation's code block goes on to run what it installed (`cargo install microbin`, then
+  // `microbin`; `go install …/cmd/tool@latest`, then `tool serve`): how to run it, usage, cited at
+  // that line (blind round 37, microbin README.md:27).
+  if (
+    !usage.at &&
+    install.at &&
+    !('snippet' in install.at) &&
+    sections.includes(install.at as (typeof sections)[number])
+  )
+    usage.at = runAfterInstall(
+      lines,
+      install.at.line,
+      sections[sections.indexOf(install.at as (typeof sections)[number]) + 1]?.line ?? lines.length + 1,
+    );
   // A library shows its use as code right after its introduction (caffeine's "Cache" section opens
   // with a builder example): a fenced code block in the opening text or the first section, other
   // than an install command, is its usage, cited at the code.
@@ -459,6 +476,45 @@ const BUILD_CMD =
 
 /** A command that starts the program from its image (not one that installs a package). */
 const STARTS_CMD = /\b(?:docker|podman)\s+run\b|docker[ -]compose\s+up\b/;
+/** A package manager's install of a named program (`cargo install microbin`, `go install example.com/x/cmd/tool@latest`). */
+const INSTALLED_PROGRAM =
+  /^\s*(?:\$\s*)?(?:sudo\s+)?(?:(?:cargo|go|pipx|pip3?|gem|brew|uv\s+tool|dotnet\s+tool)\s+install|npm\s+(?:install|i))\s+(?:(?:-g|--global|--locked|-f|--force)\s+)*([\w@./:-]{1,200})/;
+
+/**
+ * The first line of a fenced block in a section (from its heading at `from` to the next at `to`)
+ * that runs a program an earlier line of the section's code installed: the bare name, with or
+ * without arguments. Each line is read once.
+ */
+function runAfterInstall(
+  lines: string[],
+  from: number,
+  to: number,
+): { text: string; line: number; ran: true } | undefined {
+  const installed = new Set<string>();
+  let fenced = false;
+  for (let i = from; i < Math.min(to - 1, lines.length, from + 400); i++) {
+    const l = lines[i]!;
+    if (/^\s{0,3}(```|~~~)/.test(l)) {
+      fenced = !fenced;
+      continue;
+    }
+    if (!fenced) continue;
+    const m = INSTALLED_PROGRAM.exec(l);
+    if (m) {
+      const name = m[1]!
+        .replace(/@[^/]*$/, '')
+        .split('/')
+        .pop()!
+        .toLowerCase();
+      if (name.length >= 2) installed.add(name);
+      continue;
+    }
+    const word = /^\s*(?:\$\s*)?([\w.-]+)(?:\s|;|$)/.exec(l)?.[1]?.toLowerCase();
+    if (word && installed.has(word)) return { text: l.trim(), line: i + 1, ran: true };
+  }
+  return undefined;
+}
+
 const RUN_CMD =
   /(?:^|[\s`'"])(?:\.\/gradlew|gradle)\s+(?:\S+:)?\w*[Rr]un\w*\b|(?:\.\/mvnw|mvn)\s+[\w.:-]*:run\b|(?:npm|yarn|pnpm|bun)\s+(?:run\s+)?start\b|(?:go|cargo|dotnet|flutter)\s+run\b|docker[ -]compose\s+up\b|python3?\s+-m\s+\w+|\bmake\s+run\b|\bmix\s+phx\.server\b|\biex\s+-S\s+mix\b|\b(?:bin\/)?rails\s+s(?:erver)?\b/m;
 

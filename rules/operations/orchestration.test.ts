@@ -16,7 +16,8 @@ ruleTester(rule, {
       expect: { outcome: 'pass', message: 'Heroku', evidence: [{ path: 'Procfile', note: 'Heroku' }] },
     },
     {
-      name: 'a Procfile alone (foreman process list, no app.json/heroku.yml/Heroku deploy job) is no deployment target (round 19)',
+      // Round 37: its web process makes it a platform process manifest (partial), still not "Heroku".
+      name: 'a Procfile alone (no app.json/heroku.yml/Heroku deploy job) is not counted as Heroku (round 19), only as a platform process manifest (round 37)',
       profile: 'service',
       tree: {
         Gemfile: "source 'https://rubygems.org'\ngem 'rails', '~> 7.1'\ngem 'sidekiq'\n",
@@ -25,9 +26,12 @@ ruleTester(rule, {
         Dockerfile: 'FROM ruby:3.3\nCOPY . .\nCMD ["bundle", "exec", "puma"]\n',
       },
       expect: {
-        outcome: 'fail',
-        evidence: [{ path: 'Procfile', note: expect.stringContaining('a process list (foreman, overmind, honcho)') }],
-        message: 'No deployment target',
+        outcome: 'partial',
+        evidence: [
+          { path: 'Procfile', line: 1, note: expect.stringContaining('web process') },
+          { path: 'Procfile', note: expect.stringContaining('a process list (foreman, overmind, honcho)') },
+        ],
+        message: 'platform process manifest',
       },
     },
     {

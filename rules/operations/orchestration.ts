@@ -260,6 +260,16 @@ export default defineRule({
         data,
       );
     }
+    // A Procfile with a `web:` process that is no development command is a platform's process
+    // manifest (Heroku, Dokku, Scalingo): the platform runs and restarts the processes, though no
+    // file here names which one (blind round 37).
+    if (rt.procfileWeb)
+      return partial(
+        0.5,
+        'Only a Procfile with a web process is present: a platform process manifest (Heroku, Dokku, Scalingo style) with no platform config (app.json, heroku.yml) or deploy job naming the platform.',
+        [{ path: 'Procfile', line: rt.procfileWeb, note: 'web process: the platform runs and restarts it' }, ...notes],
+        data,
+      );
     const parseNotes = notes.filter((n) => n.path !== 'Procfile' || !rt.devProcfile);
     if (parseNotes.length > 0) return unknown('Deployment files were found but could not be parsed.', notes, data);
     return fail(

@@ -261,7 +261,7 @@ function parseDeploy(files: FileView): Deploy {
   // service whose docker-compose.yml ran local MinIO and a dev-profile auth server).
   if (
     out.production.some((p) => p.local) &&
-    (k8s(files).workloads.some((w) => isProductionPath(w.path)) ||
+    (k8s(files).workloads.some((w) => isProductionPath(w.path) && !w.addon) ||
       dependencyChartWorkloads(files).length > 0 ||
       kamalWorkloads(files).length > 0)
   )
@@ -499,7 +499,14 @@ function mergeCompose(list: ComposeService[]): ComposeService[] {
   const sorted = [...list].sort((a, b) => rank(a.path) - rank(b.path));
   for (const s of sorted) {
     if (/(^|[-_])(tests?|e2e|playwright|cypress|selenium)([-_]|$)/i.test(s.name)) continue;
-    const key = `${dirOf(s.path)}\0${s.name}`;
+    let key = `${dirOf(s.path)}\0${s.name}`;
+    // Built from another Dockerfile than the base file's service of that name (docker/dev/… in
+    // docker-compose.yml, docker/prod/… in docker-compose-production.yml): a stack of its own,
+    // run alone with -f, not an override — merged, the production service took the development
+    // image and was set aside with it (blind round 37).
+    const base = byKey.get(key);
+    if (base && base.path !== s.path && base.dockerfile && s.dockerfile && base.dockerfile !== s.dockerfile)
+      key = `${s.path}\0${s.name}`;
     const prev = byKey.get(key);
     if (!prev) byKey.set(key, { ...s });
     else {

@@ -166,6 +166,105 @@ function naisWorkload(o: K8sObject, yaml: YamlDoc, map: LineMap): Workload {
   );
 }
 
+/** Namespaces of the cluster itself and of the usual upstream add-ons, never an application's own. */
+const SYSTEM_NAMESPACES = new Set([
+  'kube-system',
+  'kube-public',
+  'kube-node-lease',
+  'cert-manager',
+  'ingress-nginx',
+  'calico-system',
+  'tigera-operator',
+  'kube-flannel',
+  'metallb-system',
+  'gpu-operator',
+  'nvidia-device-plugin',
+  'local-path-storage',
+]);
+
+/**
+ * Images of upstream cluster add-ons, by registry or repository prefix: the Kubernetes project's
+ * registries, device plugins, CNIs, cert-manager, ingress controllers, node exporters, cloud CNI
+ * and CSI drivers. Anchored prefixes tested with startsWith, no pattern.
+ */
+const ADDON_IMAGE_PREFIXES = [
+  'registry.k8s.io/',
+  'k8s.gcr.io/',
+  'gcr.io/google_containers/',
+  'gcr.io/google-containers/',
+  'nvidia/k8s-device-plugin',
+  'nvcr.io/nvidia/k8s-device-plugin',
+  'nvcr.io/nvidia/gpu-operator',
+  'nvidia/dcgm-exporter',
+  'quay.io/jetstack/',
+  'quay.io/cilium/',
+  'cilium/',
+  'calico/',
+  'quay.io/calico/',
+  'docker.io/calico/',
+  'quay.io/tigera/',
+  'flannel/',
+  'quay.io/coreos/flannel',
+  'docker.io/flannel/',
+  'weaveworks/weave-',
+  'quay.io/metallb/',
+  'metallb/',
+  'quay.io/prometheus/node-exporter',
+  'prom/node-exporter',
+  'quay.io/prometheus-operator/',
+  'public.ecr.aws/eks/',
+  'public.ecr.aws/ebs-csi-driver/',
+  'amazon/aws-node-termination-handler',
+  'mcr.microsoft.com/oss/kubernetes/',
+  'rancher/local-path-provisioner',
+  'bitnami/metrics-server',
+  'bitnami/sealed-secrets-controller',
+  'docker.io/bitnami/sealed-secrets-controller',
+  'coredns/coredns',
+];
+
+const isAddonImage = (image: string) => {
+  const i = image.toLowerCase();
+  return ADDON_IMAGE_PREFIXES.some((p) => i.startsWith(p));
+};
+
+/**
+ * A workload that is a cluster add-on, not an application: it runs in a system namespace
+ * (`kube-system`, `cert-manager`, `ingress-nginx`…), asks for a system priority class or marks
+ * itself a critical add-on, or every image it runs is an upstream add-on's (registry.k8s.io,
+ * nvidia/k8s-device-plugin, quay.io/jetstack…). Whether one of its images is built here (the
+ * repository of an add-on) is decided in deployedWorkloads, which has the tree.
+ */
+export function clusterAddon(
+  doc: Record<string, unknown>,
+  spec: Record<string, unknown> | undefined,
+): Workload['addon'] {
+  const images: string[] = [];
+  for (const field of ['containers', 'initContainers']) {
+    const list = spec?.[field];
+    if (!Array.isArray(list)) continue;
+    for (const c of list.slice(0, 50)) {
+      const image = rec(c)?.image;
+      if (typeof image === 'string') images.push(image.trim());
+    }
+  }
+  const meta = rec(doc.metadata);
+  const ns = typeof meta?.namespace === 'string' ? meta.namespace : undefined;
+  const priority = typeof spec?.priorityClassName === 'string' ? spec.priorityClassName : undefined;
+  const annotations = rec(rec(getIn(doc, ['spec', 'template', 'metadata']))?.annotations);
+  const reason =
+    ns && SYSTEM_NAMESPACES.has(ns)
+      ? `runs in the ${ns} namespace`
+      : priority === 'system-node-critical' || priority === 'system-cluster-critical'
+        ? `priority class ${priority}`
+        : annotations && 'scheduler.alpha.kubernetes.io/critical-pod' in annotations
+          ? 'marked a critical add-on pod'
+          : images.length > 0 && images.every(isAddonImage)
+            ? `runs upstream add-on image ${images[0]}`
+            : undefined;
+  return reason ? { reason, images } : undefined;
+}
+
 export function workloadOf(
   o: K8sObject,
   yaml: YamlDoc,
@@ -282,10 +381,12 @@ export function workloadOf(
   // maps and descriptors kept through the rules); assigned in the same order, they share them.
   // Onto a workload-sized object (plainMaker), not `{}`: its fields past the fourth sat in a
   // property array beside it.
+  const addon = clusterAddon(o.doc, spec);
   return Object.assign(
     newWorkload(),
     o,
     { oneOff, containers },
+    addon ? { addon } : {},
     replicas !== undefined ? { replicas } : {},
     replicasLine ? { replicasLine } : {},
     replicasDefault ? { replicasDefault } : {},

@@ -109,6 +109,12 @@ export interface Workload extends K8sObject {
   release?: string;
   /** The values set no replica count: the chart's default, not visible here. */
   replicasFromChart?: boolean;
+  /**
+   * A cluster add-on (a device plugin, CNI, metrics-server, an ingress controller, cert-manager):
+   * why it reads as one, and the images it runs (deployedWorkloads keeps it out of the service's
+   * units unless one of them is built here). See clusterAddon.
+   */
+  addon?: { reason: string; images: string[] };
 }
 
 /** What a platform application manifest declares beside its pod (see platform-apps.ts). */

@@ -626,9 +626,53 @@ function goProgram(files: FileView): string | undefined {
   const root = mainIn(rootGo);
   if (root) return `Go module ${mod} is a program: package main with func main() at ${root.path}:${root.line}${built}`;
   if (rootGo.length > 0 && !releaser) return undefined;
-  const cmd = mainIn(files.match(`${dir}cmd/*/*.go`));
+  // The command named for the module first (go-task's cmd/task before cmd/release).
+  const named = moduleCommandNames(files, mod);
+  const inCmd = files.match(`${dir}cmd/*/*.go`);
+  const cmd = mainIn([
+    ...inCmd.filter((p) => named.has(cmdName(p, dir))),
+    ...inCmd.filter((p) => !named.has(cmdName(p, dir))),
+  ]);
   if (!cmd) return undefined;
+  // The root package is a library with an exported API and no command is named for the module
+  // (go-toml's cmd/tomljson, cmd/tomll, a toml-test harness beside the root package `toml`): the
+  // commands are helpers shipped beside the library, which is the product (blind round 37). A
+  // command named for the module (go-task's cmd/task beside package task) stays the product.
+  if (rootGo.length > 0 && rootLibrary(files, rootGo) && !commandNamedForModule(files, mod, dir)) return undefined;
   return `Go module ${mod} builds a command: package main with func main() at ${cmd.path}:${cmd.line}${built || ', and no package of its own at the module root'}`;
+}
+
+/** An exported declaration of a Go package: `func Marshal(`, `type Decoder struct`, `func (d *Decoder) Decode(`. */
+const GO_EXPORTED = /^(?:func[ \t]+(?:\([^)\n]{0,80}\)[ \t]*)?|type[ \t]+)[A-Z]/m;
+
+/** The module root's package is no `main` and exports an API. */
+function rootLibrary(files: FileView, rootGo: string[]): boolean {
+  let exported = false;
+  for (const path of rootGo.slice(0, 200)) {
+    const text = files.read(path) ?? '';
+    if (/^package[ \t]+main\b/m.test(text)) return false;
+    exported ||= GO_EXPORTED.test(text);
+  }
+  return exported;
+}
+
+/** The names a command named for the module has: `task` for github.com/go-task/task/v3, `go-toml` or `toml` for …/go-toml. */
+function moduleCommandNames(files: FileView, mod: string): Set<string> {
+  const path = /^module[ \t]+(\S+)/m.exec(files.read(mod) ?? '')?.[1] ?? '';
+  const parts = path.split('/').filter((p) => !/^v\d+$/.test(p));
+  const last = (parts.at(-1) ?? '').toLowerCase();
+  if (!last) return new Set();
+  return new Set([last, last.replace(/^go-|-go$|\.go$/, ''), (parts.at(-2) ?? '').toLowerCase()]);
+}
+
+/** `<dir>cmd/<name>/main.go` → `<name>`, lower case. */
+const cmdName = (p: string, dir: string) => p.slice(dir.length + 4, p.lastIndexOf('/')).toLowerCase();
+
+/** A `cmd/<name>/` named for the module (`cmd/task` in github.com/go-task/task/v3); true when go.mod names no module. */
+function commandNamedForModule(files: FileView, mod: string, dir: string): boolean {
+  const names = moduleCommandNames(files, mod);
+  if (names.size === 0) return true;
+  return files.match(`${dir}cmd/*/*.go`).some((p) => names.has(cmdName(p, dir)));
 }
 
 /**

@@ -9,6 +9,7 @@ import type { Evidence, FileView } from '../types.js';
 import { memo } from '../util/memo.js';
 import { makeRecipe } from './commands/make.js';
 import { declaredNames, deployments } from './deploy.js';
+import { ownNamed, readmeText } from './deploy-images.js';
 import { pulumi, terraformWorkloads } from './pulumi.js';
 import { dependencyChartWorkloads } from './chart-values.js';
 import { kamalWorkloads } from './kamal.js';
@@ -103,6 +104,8 @@ export interface Runtime {
   devProcfile: boolean;
   /** Why that Procfile is not counted. */
   procfileNote?: string;
+  /** That Procfile's line of a `web:` process that is no development command (a platform process manifest). */
+  procfileWeb?: number;
 }
 
 /** CI configuration folders: manifests there are test fixtures applied by CI, not deployments. */
@@ -111,7 +114,10 @@ const CI_DIR = /(^|\/)\.(github|gitlab|circleci|buildkite|woodpecker|forgejo|git
 /** Kubernetes workloads this repository deploys: not tests, examples or CI fixtures. */
 export function deployedWorkloads(files: FileView): Workload[] {
   return memo(files, 'deployedWorkloads', () => [
-    ...k8s(files).workloads.filter((w) => isProductionPath(w.path) && !CI_DIR.test(w.path)),
+    ...withoutAddons(
+      files,
+      k8s(files).workloads.filter((w) => isProductionPath(w.path) && !CI_DIR.test(w.path)),
+    ),
     // Workloads a Pulumi program deploys (its object literals read by key): the deployment target
     // beside which a compose file is local development, as beside manifests (round 19).
     ...pulumi(files).workloads,
@@ -129,6 +135,24 @@ export function deployedWorkloads(files: FileView): Workload[] {
       ).filter((r) => isProductionPath(r.path)),
     ),
   ]);
+}
+
+/**
+ * Cluster add-ons applied beside the service (a vendored NVIDIA device-plugin DaemonSet in
+ * kube-system, cert-manager, an ingress controller: clusterAddon) are infrastructure, not the
+ * service's workloads: left out when something else is deployed — another workload, or a compose
+ * file for production, whose services are then the deployed units (blind round 37). An add-on
+ * whose image is built here is the repository's own product and stays; so do add-ons when they
+ * are all a repository deploys (a cluster's configuration).
+ */
+export function thirdPartyAddon(files: FileView, w: Workload): boolean {
+  return !!w.addon && !w.addon.images.some((i) => ownNamed(files, i));
+}
+
+function withoutAddons(files: FileView, workloads: Workload[]): Workload[] {
+  if (!workloads.some((w) => w.addon)) return workloads;
+  const apps = workloads.filter((w) => !thirdPartyAddon(files, w));
+  return apps.length > 0 || deployments(files).production.length > 0 ? apps : workloads;
 }
 
 /**
@@ -272,28 +296,60 @@ const HEROKU_DEPLOY = /\bheroku\b|\bdokku\b/i;
  * by Argo elsewhere read as "Heroku" from `web: bundle exec rails s`). `dev` says when every process
  * is a development command as well (round 8: `web: make run` → `manage runserver`).
  */
-export function localProcfile(files: FileView): { dev: boolean } | undefined {
+export function localProcfile(files: FileView): { dev: boolean; web?: number } | undefined {
   const text = files.read('Procfile');
   if (text === undefined || files.match(HEROKU_CONFIG).length > 0) return undefined;
   const ci = files.match(['.github/workflows/*.{yml,yaml}', '.gitlab-ci.yml', '.circleci/config.yml']);
   if (ci.some((p) => HEROKU_DEPLOY.test(files.read(p) ?? ''))) return undefined;
-  const procs = text
-    .split('\n')
-    .map((l) => /^\s*[\w-]+\s*:\s*(.+)$/.exec(l)?.[1]?.trim())
-    .filter((c): c is string => !!c);
+  const entries = text.split('\n').map((l) => /^\s*([\w-]+)\s*:\s*(.+)$/.exec(l));
+  const procs = entries.map((m) => m?.[2]?.trim()).filter((c): c is string => !!c);
   const dev = (cmd: string) => {
     if (DEV_COMMAND.test(cmd)) return true;
     const make = /^make\s+([\w.-]+)\s*$/.exec(cmd);
     return !!make && makeRecipe(files, 'Makefile', make[1]!).some((l) => DEV_COMMAND.test(l));
   };
-  return { dev: procs.length > 0 && procs.every(dev) };
+  const allDev = procs.length > 0 && procs.every(dev);
+  // Not a development list: the README says the project is deployed to Heroku or Dokku, or the
+  // code branches on the dyno Heroku runs it in (blind round 37: README "Deployment: Heroku", and
+  // `ENV['DYNO']` in config.ru, with no app.json).
+  if (!allDev && (herokuDocumented(files) || readsDyno(files))) return undefined;
+  const web = entries.findIndex((m) => m?.[1] === 'web' && !dev(m[2]!.trim()));
+  return { dev: allDev, ...(web >= 0 ? { web: web + 1 } : {}) };
+}
+
+/** A README line that says the project deploys to Heroku or Dokku ("Deployment: Heroku", `git push heroku main`). */
+const HEROKU_README =
+  /\b(?:deploy(?:ed|ing|ment|s)?|host(?:ed|ing)|runs?\s+on|running\s+on|push)\b[^\n]{0,40}\b(?:heroku|dokku)\b|\b(?:heroku|dokku)\b[^\n]{0,20}\bdeploy|\bheroku\s+(?:create|apps:create|git:remote)\b|herokucdn\.com\/deploy/i;
+
+function herokuDocumented(files: FileView): boolean {
+  return memo(files, 'runtime:heroku-readme', () => {
+    const text = readmeText(files);
+    return text.length > 0 && HEROKU_README.test(text.slice(0, 200_000));
+  });
+}
+
+/** Heroku's dyno name read by the code: `ENV['DYNO']`, `process.env.DYNO`, `os.environ.get("DYNO")`, `os.Getenv("DYNO")`. */
+const DYNO_READ =
+  /\bENV(?:\.fetch\(|\[)\s*["']DYNO["']|\benv\.DYNO\b|\benviron(?:\.get\(|\[)\s*["']DYNO["']|\bgetenv\(\s*["']DYNO["']|\bGetenv\(\s*"DYNO"/;
+
+function readsDyno(files: FileView): boolean {
+  return memo(files, 'runtime:reads-dyno', () =>
+    files
+      .match(['*.ru', 'config/**/*.rb', 'lib/**/*.rb', 'app/**/*.rb', '**/*.{py,js,ts,go}', 'Gemfile'])
+      .filter(isProductionPath)
+      .slice(0, 400)
+      .some((p) => {
+        const t = files.read(p);
+        return !!t?.includes('DYNO') && DYNO_READ.test(t);
+      }),
+  );
 }
 
 /** The reason a local Procfile is not counted as Heroku, for the rules that say so. */
 export function localProcfileNote(p: { dev: boolean }): string {
   return p.dev
     ? 'Procfile not counted as Heroku: every process runs a development command (runserver, a watcher, a dev script) and no Heroku/Dokku config or deploy job exists'
-    : 'Procfile not counted as Heroku: a process list (foreman, overmind, honcho) with no Heroku/Dokku config (app.json, heroku.yml) or deploy job';
+    : 'Procfile not counted as Heroku: a process list (foreman, overmind, honcho) with no Heroku/Dokku config (app.json, heroku.yml), deploy job, or README that says the project is deployed there';
 }
 
 /** Folders that hold what a package installs: packaging/, debian/, rpm/, nfpm/, snap/, ci/build/. */
@@ -379,6 +435,7 @@ function compute(files: FileView): Runtime {
       .map((s) => ({ name: s.name, image: s.image!, path: s.path })),
     devProcfile,
     ...(procfile ? { procfileNote: localProcfileNote(procfile) } : {}),
+    ...(procfile?.web ? { procfileWeb: procfile.web } : {}),
   };
 }
 
