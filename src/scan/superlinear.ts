@@ -15,7 +15,6 @@ export const SUPERLINEAR: ReadonlyMap<string, string> = new Map([
   // src/verify (not run by the scan, so not guarded): bounded repetitions recheck gives no verdict on,
   // to be rewritten and proved linear.
   ['verify/cli-commands.ts#7afeeff0b1b7f8d7', 'unknown'],
-  ['verify/cli-commands.ts#df6903a018dbfc59', 'unknown'],
 ]);
 
 /**
