@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { memoryIndex } from '../src/testing/memory.js';
-import { cliCommandFinding, leadText, ledCommand } from '../src/verify/cli-commands.js';
+import { cliCommandFinding, leadText, ledCommand, programNames } from '../src/verify/cli-commands.js';
 import type { Claim } from '../src/verify/extract.js';
 import type { LookupContext } from '../src/verify/lookup.js';
 
@@ -251,5 +251,53 @@ describe('the command an item leads with', () => {
       program: 'tk',
       path: [['cache'], ['clear']],
     });
+  });
+});
+
+describe('the program a source names', () => {
+  // The pattern programNames replaces (its bounded lazy repetition left recheck without a verdict).
+  const bounded = /\b(?:ArgumentParser\([^)]{0,200}?\bprog\s*=\s*|\.name\(\s*)['"`]([a-z][\w.-]*)/g;
+
+  it('is read as the bounded pattern reads it', () => {
+    const pieces = [
+      'ArgumentParser(',
+      'prog',
+      'prog=',
+      ' = ',
+      "'dq'",
+      '"x-y"',
+      '`Z`',
+      ')',
+      ', ',
+      'program',
+      '.name(',
+      'p.name( ',
+      'a'.repeat(60),
+      '\n',
+      'description="d", ',
+    ];
+    let seed = 5;
+    const next = () => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed;
+    };
+    let named = 0;
+    for (let n = 0; n < 5000; n++) {
+      let text = '';
+      for (let k = next() % 12; k > 0; k--) text += pieces[next() % pieces.length];
+      const want = new Set([...text.matchAll(bounded)].map((m) => m[1]));
+      named += want.size;
+      expect(new Set(programNames(text)), JSON.stringify(text)).toEqual(want);
+    }
+    expect(named).toBeGreaterThan(100);
+    const at = (gap: number) => programNames(`parser = argparse.ArgumentParser(${' '.repeat(gap)}prog='dq')`);
+    expect(at(200)).toEqual(['dq']);
+    expect(at(201)).toEqual([]); // `prog` starts within 200 characters of the parenthesis
+    expect(programNames("ArgumentParser(description='x') prog='no'")).toEqual([]);
+  });
+
+  it('is read at once from thousands of calls that never name it', () => {
+    const text = `${'ArgumentParser(prog '.repeat(20_000)}${'x = ArgumentParser('.repeat(20_000)}prog${' '.repeat(100_000)}= 'dq'`;
+    expect(new Set(programNames(text))).toEqual(new Set(['dq']));
   });
 });

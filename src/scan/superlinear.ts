@@ -12,9 +12,6 @@ export const SUPERLINEAR: ReadonlyMap<string, string> = new Map([
   // until rewritten with bounded, non-overlapping quantifiers.
   ['authorization:elixirRoleDeny', 'unknown'],
   ['rollback:versionedImage', 'unknown'],
-  // src/verify (not run by the scan, so not guarded): bounded repetitions recheck gives no verdict on,
-  // to be rewritten and proved linear.
-  ['verify/cli-commands.ts#7afeeff0b1b7f8d7', 'unknown'],
 ]);
 
 /**

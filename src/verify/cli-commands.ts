@@ -122,7 +122,7 @@ function indexOf(ctx: LookupContext, scope: string): Index {
         // click/typer name a command after its function, underscores as dashes.
         if (m[1]!.includes('_')) add(m[1]!.replace(/_/g, '-'), at);
       }
-    for (const m of text.matchAll(PROGRAM)) index.programs.add(m[1]!);
+    for (const name of programNames(text)) index.programs.add(name);
     if (any) index.texts.set(path, text);
     if (any && text.includes('AddCommand(')) cobraTree(text, index.children);
   }
@@ -155,7 +155,37 @@ function indexOf(ctx: LookupContext, scope: string): Index {
   return index;
 }
 
-const PROGRAM = /\b(?:ArgumentParser\([^)]{0,200}?\bprog\s*=\s*|\.name\(\s*)['"`]([a-z][\w.-]*)/g;
+const PARSER = /\bArgumentParser\(/g;
+const PROG = /\bprog\s*=\s*['"`]([a-z][\w.-]*)/y;
+const NAMED = /\b\.name\(\s*['"`]([a-z][\w.-]*)/g;
+/** How far into an ArgumentParser call its `prog=` may start. */
+const PROG_WITHIN = 200;
+
+/**
+ * The programs a source names: argparse `ArgumentParser(… prog='x'` (`prog` within 200 characters of
+ * the parenthesis and before it closes), commander `.name('x')`. Each call's window is searched by
+ * hand: as one regex (`ArgumentParser\([^)]{0,200}?\bprog…`) the bounded repetition left recheck
+ * without a verdict.
+ */
+export function programNames(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(PARSER)) {
+    const from = m.index + m[0].length;
+    const window = text.slice(from, from + PROG_WITHIN + 4);
+    const close = window.indexOf(')');
+    const last = Math.min(close < 0 ? window.length : close, PROG_WITHIN);
+    for (let at = window.indexOf('prog'); at >= 0 && at <= last; at = window.indexOf('prog', at + 1)) {
+      PROG.lastIndex = from + at;
+      const name = PROG.exec(text)?.[1];
+      if (name) {
+        out.push(name);
+        break;
+      }
+    }
+  }
+  for (const m of text.matchAll(NAMED)) out.push(m[1]!);
+  return out;
+}
 const COBRA_VAR = /\b(\w+)\s*:?=\s*&cobra\.Command\{[^{}]{0,300}?\bUse:\s*"([a-z][\w-]*)/g;
 const ADD = /\b(\w+)\.AddCommand\(((?:[^()]|\([^()]{0,80}\)){0,400})\)/g;
 
