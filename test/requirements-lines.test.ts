@@ -58,4 +58,19 @@ describe('a requirements line', () => {
       ['requests', 5, '>=2.0'],
     ]);
   });
+
+  it('setup.py: the first install_requires list, also after many unclosed ones', () => {
+    const setup = (text: string) =>
+      parseManifests(memoryIndex({ 'setup.py': text })).dependencies.map((d) => [d.name, d.line]);
+    expect(
+      setup('from setuptools import setup\nsetup(\n  install_requires = [\n    "flask>=2",\n    "requests"],\n)\n'),
+    ).toEqual([
+      ['flask', 4],
+      ['requests', 5],
+    ]);
+    // Each unclosed `install_requires=[` was a start the old regex scanned to the end from.
+    const head = 'from setuptools import setup\nsetup()\n';
+    expect(setup(`${head}${'install_requires=['.repeat(20_000)}\n`)).toEqual([]);
+    expect(setup(`${head}install_requires=["a", ${'install_requires=['.repeat(20_000)}]\n`)).toEqual([['a', 3]]);
+  });
 });

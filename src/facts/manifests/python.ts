@@ -213,10 +213,13 @@ export function parseSetup(files: FileView, path: string, deps: DeclaredDependen
       else if (raw.trim() && !/^\s/.test(raw)) inBlock = null;
     });
   } else {
-    const block = /install_requires\s*=\s*\[([\s\S]*?)\]/.exec(text);
-    if (block) {
-      const base = block.index + block[0].indexOf('[');
-      for (const m of block[1]!.matchAll(/["']([^"']+)["']/g)) {
+    // The first `install_requires=[` to the next `]` (as `install_requires\s*=\s*\[([\s\S]*?)\]` found it,
+    // without that regex's scan to the end from each of many unclosed ones: 0.7 s for 144 KB).
+    const head = /install_requires\s*=\s*\[/.exec(text);
+    const end = head ? text.indexOf(']', head.index + head[0].length) : -1;
+    if (head && end >= 0) {
+      const base = head.index + head[0].length - 1;
+      for (const m of text.slice(base + 1, end).matchAll(/["']([^"']+)["']/g)) {
         const spec = REQ_NAME.exec(m[1]!);
         if (spec)
           deps.push({
