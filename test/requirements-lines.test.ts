@@ -5,12 +5,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parseManifests } from '../src/facts/manifests/index.js';
-import { REQ_NAME, withoutComment } from '../src/facts/manifests/python.js';
+import { CFG_KEY, REQ_NAME, withoutComment } from '../src/facts/manifests/python.js';
 import { memoryIndex } from '../src/testing/memory.js';
 
 // The regexes these replace: right on short lines, cubic and quadratic on long runs of blanks.
 const oldName = /^\s*([A-Za-z0-9][A-Za-z0-9._-]*)\s*(\[[^\]]*\])?\s*(.*)$/;
 const oldComment = /\s+#.*$/;
+const oldKey = /^(install_requires|tests_require|[a-z_]+)\s*=\s*(.*)$/;
 
 function texts(alphabet: string[], count: number, seed: number): string[] {
   const out: string[] = [];
@@ -28,15 +29,36 @@ function texts(alphabet: string[], count: number, seed: number): string[] {
 
 describe('a requirements line', () => {
   it('is taken apart as the old patterns took it', () => {
-    const alphabet = ['a', 'B9', '.', '-', '_', ' ', '\t', '[', ']', 'x,y', '>=1.0', '#', '\r', '\u2028', '\n', '=='];
+    const alphabet = [
+      'a',
+      'B9',
+      '.',
+      '-',
+      '_',
+      ' ',
+      '\t',
+      '[',
+      ']',
+      'x,y',
+      '>=1.0',
+      '#',
+      '\r',
+      '\u2028',
+      '\n',
+      '==',
+      '=',
+    ];
     let named = 0;
     for (const s of texts(alphabet, 8000, 3)) {
       expect(withoutComment(s), JSON.stringify(s)).toBe(s.replace(oldComment, ''));
       const want = oldName.exec(s);
       if (want) named++;
       expect(REQ_NAME.exec(s)?.slice(1) ?? null, JSON.stringify(s)).toEqual(want?.slice(1) ?? null);
+      expect(CFG_KEY.exec(s)?.slice(1) ?? null, JSON.stringify(s)).toEqual(oldKey.exec(s)?.slice(1) ?? null);
+      const key = `tests_require${s}`;
+      expect(CFG_KEY.exec(key)?.slice(1) ?? null, JSON.stringify(key)).toEqual(oldKey.exec(key)?.slice(1) ?? null);
     }
-    expect(named).toBeGreaterThan(1000);
+    expect(named).toBeGreaterThan(500);
     expect(REQ_NAME.exec('requests[socks] >= 2.0')?.slice(1)).toEqual(['requests', '[socks]', '>= 2.0']);
     expect(withoutComment('flask==2.0  # web')).toBe('flask==2.0');
   });

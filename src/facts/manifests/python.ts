@@ -35,6 +35,11 @@ export function withoutComment(line: string): string {
   }
   return line;
 }
+/**
+ * A setup.cfg key and its value. Was `^(…)\s*=\s*(.*)$`, quadratic where `.` stops at a line separator
+ * (`a=`, 8000 blanks, `x\u2028`: 97 ms); the value now starts at a non-blank, the same groups.
+ */
+export const CFG_KEY = /^(install_requires|tests_require|[a-z_]+)\s*=\s*((?:\S.*)?)$/;
 const TERMINATOR = /[\n\r\u2028\u2029]/;
 const BLANK = /\s/;
 
@@ -203,7 +208,7 @@ export function parseSetup(files: FileView, path: string, deps: DeclaredDependen
   if (path.endsWith('.cfg')) {
     let inBlock: boolean | null = null; // null: outside; value: dev?
     lines.forEach((raw, i) => {
-      const key = /^(install_requires|tests_require|[a-z_]+)\s*=\s*(.*)$/.exec(raw);
+      const key = CFG_KEY.exec(raw);
       if (key && !raw.startsWith(' ') && !raw.startsWith('\t')) {
         inBlock = key[1] === 'install_requires' ? false : key[1] === 'tests_require' ? true : null;
         if (inBlock !== null && key[2]!.trim()) pushLine(key[2]!, i, inBlock);
