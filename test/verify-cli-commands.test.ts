@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { memoryIndex } from '../src/testing/memory.js';
-import { cliCommandFinding, ledCommand } from '../src/verify/cli-commands.js';
+import { cliCommandFinding, leadText, ledCommand, programNames } from '../src/verify/cli-commands.js';
 import type { Claim } from '../src/verify/extract.js';
 import type { LookupContext } from '../src/verify/lookup.js';
 
@@ -185,5 +185,119 @@ describe('hostile command-line sources', () => {
     expect(judgeIn(files, '- `hk c10` - one of many')?.evidence[0]).toMatchObject({ path: 'cli/cli.go', line: 15 });
     expect(judgeIn(files, '- `pk push-all` - Push')?.present).toBe('yes');
     expect(judgeIn(files, '- `hk warm` - Warm')?.present).toBe('no');
+  });
+});
+
+describe('the command an item leads with', () => {
+  // The bounded pattern leadText replaces (recheck gives no verdict on it; 160 steps a character).
+  const bounded =
+    /^\s*(?:[-*+]|\d+[.)])[ \t]+(?:\[[ xX]\][ \t]*)?(?:[^\s`\w]{1,3}[ \t]+)?`([a-z][\w.-]{0,30}(?:[ \t]+[^`\n]{1,160})?)`[ \t]*(?:[-–—:]|$)/;
+
+  it('is read as the bounded pattern reads it', () => {
+    const pieces = [
+      'a',
+      'tk',
+      'x'.repeat(30),
+      'B',
+      '.',
+      '-',
+      ' ',
+      '\t',
+      '  ',
+      '`',
+      '[x]',
+      '✅',
+      ':',
+      '1.',
+      '\n',
+      'z'.repeat(79),
+    ];
+    let seed = 11;
+    const next = () => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed;
+    };
+    const some = () => {
+      let s = '';
+      for (let k = next() % 7; k > 0; k--) s += pieces[next() % pieces.length];
+      return s;
+    };
+    let matched = 0;
+    for (let n = 0; n < 5000; n++) {
+      const raw = `${['- ', '* [ ] ', '2) ✅ ', ' -'][next() % 4]}${some()}\`${'a'.repeat(next() % 3)}${some()}\`${some()}`;
+      const want = bounded.exec(raw)?.[1] ?? null;
+      if (want !== null) matched++;
+      expect(leadText(raw), JSON.stringify(raw)).toBe(want);
+    }
+    for (const [name, args] of [
+      [31, 160],
+      [32, 1],
+      [3, 161],
+      [3, 1],
+    ] as const)
+      for (const blanks of [' ', '  ', ' \t '])
+        for (const rest of ['x'.repeat(args), ' '.repeat(args)]) {
+          const raw = `- \`${'p'.repeat(name)}${blanks}${rest}\` - what`;
+          expect(leadText(raw), JSON.stringify(raw)).toBe(bounded.exec(raw)?.[1] ?? null);
+        }
+    expect(matched).toBeGreaterThan(100);
+  });
+
+  it('is read at once from an item of a hundred thousand blanks', () => {
+    expect(leadText(`- \`tk${' '.repeat(100_000)}${'x'.repeat(161)}\` - what`)).toBeNull();
+    expect(leadText(`- \`tk${' '.repeat(100_000)}x\` - what`)?.length).toBe(100_003);
+    expect(leadText(`- \`tk${' '.repeat(100_000)}cache clear\` - what`)).toBe(`tk${' '.repeat(100_000)}cache clear`);
+    expect(ledCommand(`- \`tk${' '.repeat(100_000)}cache clear\` - what`)).toEqual({
+      program: 'tk',
+      path: [['cache'], ['clear']],
+    });
+  });
+});
+
+describe('the program a source names', () => {
+  // The pattern programNames replaces (its bounded lazy repetition left recheck without a verdict).
+  const bounded = /\b(?:ArgumentParser\([^)]{0,200}?\bprog\s*=\s*|\.name\(\s*)['"`]([a-z][\w.-]*)/g;
+
+  it('is read as the bounded pattern reads it', () => {
+    const pieces = [
+      'ArgumentParser(',
+      'prog',
+      'prog=',
+      ' = ',
+      "'dq'",
+      '"x-y"',
+      '`Z`',
+      ')',
+      ', ',
+      'program',
+      '.name(',
+      'p.name( ',
+      'a'.repeat(60),
+      '\n',
+      'description="d", ',
+    ];
+    let seed = 5;
+    const next = () => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed;
+    };
+    let named = 0;
+    for (let n = 0; n < 5000; n++) {
+      let text = '';
+      for (let k = next() % 12; k > 0; k--) text += pieces[next() % pieces.length];
+      const want = new Set([...text.matchAll(bounded)].map((m) => m[1]));
+      named += want.size;
+      expect(new Set(programNames(text)), JSON.stringify(text)).toEqual(want);
+    }
+    expect(named).toBeGreaterThan(100);
+    const at = (gap: number) => programNames(`parser = argparse.ArgumentParser(${' '.repeat(gap)}prog='dq')`);
+    expect(at(200)).toEqual(['dq']);
+    expect(at(201)).toEqual([]); // `prog` starts within 200 characters of the parenthesis
+    expect(programNames("ArgumentParser(description='x') prog='no'")).toEqual([]);
+  });
+
+  it('is read at once from thousands of calls that never name it', () => {
+    const text = `${'ArgumentParser(prog '.repeat(20_000)}${'x = ArgumentParser('.repeat(20_000)}prog${' '.repeat(100_000)}= 'dq'`;
+    expect(new Set(programNames(text))).toEqual(new Set(['dq']));
   });
 });

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Tree } from '../src/testing/memory.js';
+import { blankStrings } from '../src/verify/empty-tests.js';
 import { reportWith, verifier } from './helpers/verify.js';
 
 const tree: Tree = {
@@ -56,5 +57,45 @@ describe('a named test', () => {
   });
   it('is left to the search when it asserts values of its own', () => {
     expect(at(5).verdict, at(5).reason).toBe('confirmed');
+  });
+});
+
+describe('string literals in a test body', () => {
+  // The regex blankStrings replaces: quadratic on an unclosed `'\'\'\'…`, right on short texts.
+  const literal = /'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"/g;
+
+  it('are blanked as the literal-matching regex blanks them', () => {
+    const alphabet = ["'", '"', '\\', '\n', '\r', 'a', ' '];
+    let seed = 7;
+    const next = () => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed;
+    };
+    for (let n = 0; n < 5000; n++) {
+      let s = '';
+      for (let k = next() % 14; k > 0; k--) s += alphabet[next() % alphabet.length];
+      expect(blankStrings(s), JSON.stringify(s)).toBe(s.replace(literal, ' '));
+    }
+    expect(blankStrings(`assertSame('it\\'s', "a\\"b"); x = 'open`)).toBe(`assertSame( ,  ); x = 'open`);
+  });
+
+  it('do not stall the check on an unclosed literal of escaped quotes', () => {
+    const hostile: Tree = {
+      ...tree,
+      'tests/Unit/HostileTest.php': [
+        '<?php',
+        'class HostileTest extends TestCase',
+        '{',
+        '    public function test_hostile_literal(): void',
+        '    {',
+        `        $this->assertTrue(true); '${"\\'".repeat(100_000)}`,
+        '    }',
+        '}',
+        '',
+      ].join('\n'),
+    };
+    const { at } = verifier('TESTS.md')(hostile, '# Tests\n\n1. ✅ `test_hostile_literal` - hostile\n', reportWith([]));
+    expect(at(3).verdict, at(3).reason).toBe('partially-confirmed');
+    expect(at(3).reason).toContain('asserts nothing');
   });
 });

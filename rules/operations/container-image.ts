@@ -81,7 +81,10 @@ function tidy(path: string): string | undefined {
  * .dockerignore at the context's root (blind round 37: images built from the parent folder, which
  * has the .dockerignore). Bounded: each input read to 300 characters, each command to 200 words.
  */
-function ciBuildContexts(files: import('../../src/types.js').FileView, dockerfiles: string[]): Map<string, string[]> {
+export function ciBuildContexts(
+  files: import('../../src/types.js').FileView,
+  dockerfiles: string[],
+): Map<string, string[]> {
   const out = new Map<string, string[]>();
   const add = (file: string, context: string) => {
     const list = out.get(file) ?? [];
@@ -110,8 +113,16 @@ function ciBuildContexts(files: import('../../src/types.js').FileView, dockerfil
         const ctxIn = (azure ? (w.buildContext ?? w.buildcontext) : w.context)?.slice(0, 300);
         if (!fileIn || ctxIn === undefined) continue;
         // The Dockerfile input as a pattern: expressions are named folders, `**/` any folders.
+        // At most one `*` or new name in a folder or file name, and two `**/` (runs of them are one):
+        // the regex is matched against the repository's paths, and `*a*a*a*ax` tried every split of
+        // a long name (10 s for 400 characters), `${{ a }}${{ b }}…` and `**/**/…` likewise.
         const names: string[] = [];
         let re = '';
+        let wild = 0;
+        let globstars = 0;
+        let folderStart = true;
+        let last = '';
+        let tame = true;
         const parts = strip(fileIn).split(/(\$\{\{\s*[\w.-]+\s*\}\}|\$\([\w.-]+\)|\*\*\/|\*)/);
         for (const part of parts) {
           if (!part) continue;
@@ -123,12 +134,30 @@ function ciBuildContexts(files: import('../../src/types.js').FileView, dockerfil
             else {
               names.push(name);
               re += '([^/]+)';
+              wild++;
             }
-          } else if (part === '**/') re += '(?:[^/]+/)*';
-          else if (part === '*') re += '[^/]*';
-          else re += part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+            folderStart = false;
+          } else if (part === '**/') {
+            if (last !== '**/') {
+              globstars++;
+              if (!folderStart) tame = false;
+              re += '(?:[^/]+/)*';
+            }
+            wild = 0;
+            folderStart = true;
+          } else if (part === '*') {
+            re += '[^/]*';
+            wild++;
+            folderStart = false;
+          } else {
+            re += part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+            if (part.includes('/')) wild = 0;
+            folderStart = part.endsWith('/');
+          }
+          if (wild > 1 || globstars > 2) tame = false;
+          last = part;
         }
-        if (names.length > 9) continue;
+        if (names.length > 9 || !tame) continue;
         const matcher = new RegExp(`^${re}$`);
         for (const d of dockerfiles) {
           const m = matcher.exec(d);

@@ -12,11 +12,6 @@ export const SUPERLINEAR: ReadonlyMap<string, string> = new Map([
   // until rewritten with bounded, non-overlapping quantifiers.
   ['authorization:elixirRoleDeny', 'unknown'],
   ['rollback:versionedImage', 'unknown'],
-  // src/verify (not run by the scan, so not guarded): bounded repetitions recheck gives no verdict on,
-  // and a string-literal matcher run on one test's body; to be rewritten and proved linear.
-  ['verify/cli-commands.ts#7afeeff0b1b7f8d7', 'unknown'],
-  ['verify/cli-commands.ts#df6903a018dbfc59', 'unknown'],
-  ['verify/empty-tests.ts#0772b007acc323e9', 'polynomial 2'],
 ]);
 
 /**

@@ -14,9 +14,32 @@ import type { Finding, LookupContext } from './lookup.js';
 import { subProject } from './sub-project.js';
 import { DECLARATIONS } from '../facts/subcommands.js';
 
-/** "- ✅ `prog sub verb <arg>` - …": a ticked command line at the item's start. */
+/**
+ * "- ✅ `prog sub verb <arg>` - …": a ticked command line at the item's start. Its lengths (a program
+ * name of 31 characters at most, at most 160 after the blanks that follow it) are checked by leadText,
+ * not by bounded repetitions, which recheck cannot decide (and which cost 160 steps a character).
+ */
 const LEAD =
-  /^\s*(?:[-*+]|\d+[.)])[ \t]+(?:\[[ xX]\][ \t]*)?(?:[^\s`\w]{1,3}[ \t]+)?`([a-z][\w.-]{0,30}(?:[ \t]+[^`\n]{1,160})?)`[ \t]*(?:[-–—:]|$)/;
+  /^\s*(?:[-*+]|\d+[.)])[ \t]+(?:\[[ xX]\][ \t]*)?(?:[^\s`\w]{1,3}[ \t]+)?`([a-z][\w.-]*(?:[ \t][^`\n]*)?)`[ \t]*(?:[-–—:]|$)/;
+const MAX_PROGRAM = 31;
+const MAX_ARGS = 160;
+
+/**
+ * The code an item leads with: "prog sub verb <arg>" of "- ✅ `prog sub verb <arg>` - …", or null.
+ * The same as `([a-z][\w.-]{0,30}(?:[ \t]+[^`\n]{1,160})?)` between the backticks.
+ */
+export function leadText(raw: string): string | null {
+  const code = LEAD.exec(raw)?.[1];
+  if (code === undefined) return null;
+  let name = 1;
+  while (name < code.length && code[name] !== ' ' && code[name] !== '\t') name++;
+  if (name > MAX_PROGRAM) return null;
+  if (name === code.length) return code;
+  let blanks = name;
+  while (blanks < code.length && (code[blanks] === ' ' || code[blanks] === '\t')) blanks++;
+  // `[ \t]+[^`\n]{1,160}`: one blank at least, then 1 to 160 characters (which may start with blanks).
+  return code.length - name - 1 >= 1 && code.length - blanks <= MAX_ARGS ? code : null;
+}
 const WORD = /^[a-z][\w-]{0,40}(?:\/[a-z][\w-]{0,40}){0,8}$/;
 
 const SOURCE = /\.(?:go|py|[cm]?[jt]s|rb)$/;
@@ -99,7 +122,7 @@ function indexOf(ctx: LookupContext, scope: string): Index {
         // click/typer name a command after its function, underscores as dashes.
         if (m[1]!.includes('_')) add(m[1]!.replace(/_/g, '-'), at);
       }
-    for (const m of text.matchAll(PROGRAM)) index.programs.add(m[1]!);
+    for (const name of programNames(text)) index.programs.add(name);
     if (any) index.texts.set(path, text);
     if (any && text.includes('AddCommand(')) cobraTree(text, index.children);
   }
@@ -132,7 +155,37 @@ function indexOf(ctx: LookupContext, scope: string): Index {
   return index;
 }
 
-const PROGRAM = /\b(?:ArgumentParser\([^)]{0,200}?\bprog\s*=\s*|\.name\(\s*)['"`]([a-z][\w.-]*)/g;
+const PARSER = /\bArgumentParser\(/g;
+const PROG = /\bprog\s*=\s*['"`]([a-z][\w.-]*)/y;
+const NAMED = /\b\.name\(\s*['"`]([a-z][\w.-]*)/g;
+/** How far into an ArgumentParser call its `prog=` may start. */
+const PROG_WITHIN = 200;
+
+/**
+ * The programs a source names: argparse `ArgumentParser(… prog='x'` (`prog` within 200 characters of
+ * the parenthesis and before it closes), commander `.name('x')`. Each call's window is searched by
+ * hand: as one regex (`ArgumentParser\([^)]{0,200}?\bprog…`) the bounded repetition left recheck
+ * without a verdict.
+ */
+export function programNames(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(PARSER)) {
+    const from = m.index + m[0].length;
+    const window = text.slice(from, from + PROG_WITHIN + 4);
+    const close = window.indexOf(')');
+    const last = Math.min(close < 0 ? window.length : close, PROG_WITHIN);
+    for (let at = window.indexOf('prog'); at >= 0 && at <= last; at = window.indexOf('prog', at + 1)) {
+      PROG.lastIndex = from + at;
+      const name = PROG.exec(text)?.[1];
+      if (name) {
+        out.push(name);
+        break;
+      }
+    }
+  }
+  for (const m of text.matchAll(NAMED)) out.push(m[1]!);
+  return out;
+}
 const COBRA_VAR = /\b(\w+)\s*:?=\s*&cobra\.Command\{[^{}]{0,300}?\bUse:\s*"([a-z][\w-]*)/g;
 const ADD = /\b(\w+)\.AddCommand\(((?:[^()]|\([^()]{0,80}\)){0,400})\)/g;
 
@@ -160,9 +213,9 @@ function cobraTree(text: string, children: Index['children']): void {
 
 /** The command line an item leads with: the program and its sub-command words (alternatives split). */
 export function ledCommand(raw: string): { program: string; path: string[][] } | null {
-  const m = LEAD.exec(raw);
-  if (!m) return null;
-  const [program, ...rest] = m[1]!.trim().split(/\s+/);
+  const code = leadText(raw);
+  if (code === null) return null;
+  const [program, ...rest] = code.trim().split(/\s+/);
   const path: string[][] = [];
   for (const t of rest) {
     if (!WORD.test(t)) break;
