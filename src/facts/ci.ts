@@ -120,7 +120,8 @@ export function azurePipelineContent(text: string): boolean {
 /**
  * Whether a candidate YAML file is an Azure pipeline, judged from a text that is not kept: every YAML
  * file of a tree is a candidate, and FileView.read would hold each text to the end of the audit (7,143
- * files, 10.5 MB, of the generated 100k tree, +20-30 MiB of peak RSS). A pipeline found is read again
+ * files, 10.5 M characters, of the generated 100k tree: peak RSS 200 -> 182-192 MiB, 300k 358-389 ->
+ * 298-304; docs/performance.md, twenty-third session). A pipeline found is read again
  * by parseYamlCi, which keeps it as before.
  */
 const AZURE_PIPELINE: Digest<boolean> = {
