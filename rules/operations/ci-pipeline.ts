@@ -1,6 +1,6 @@
 import { defineRule, type CommandRun, type Evidence } from '../../src/types.js';
 import { fail, listing, partial, pass, unknown } from '../../src/engine/results.js';
-import { AZURE_CANDIDATE_GLOBS, CI_GLOBS, type CiCommand, ciFiles } from '../../src/facts/ci.js';
+import { CI_GLOBS, type CiCommand, ciFiles } from '../../src/facts/ci.js';
 import { delegatedBuilds, productTestRuns, runEvidence, runsOf } from '../../src/facts/commands/index.js';
 import { throwawayApplies } from '../_shared/throwaway.js';
 
@@ -36,7 +36,7 @@ export default defineRule({
     severity: 'high',
     effort: 'low',
     detection: `CI configuration of GitHub Actions, GitLab CI, Azure Pipelines, CircleCI, Jenkins, Travis, Bitbucket Pipelines, Cloud Build, Buildkite, Drone, CodeBuild, Woodpecker or AppVeyor (${CI_GLOBS.slice(0, 4).join(', ')}, …); follows what each job runs (package scripts, make/just/task targets, scripts, tox/nox, composite actions, build-tool lifecycles, CI defaults) down to build and test tools, and cites the chain.`,
-    reads: [...CI_GLOBS, ...AZURE_CANDIDATE_GLOBS],
+    reads: CI_GLOBS,
   },
   check({ files, facts }) {
     const ci = ciFiles(files);

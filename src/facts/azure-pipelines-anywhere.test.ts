@@ -92,4 +92,18 @@ describe('Azure Pipelines found by content wherever they are kept', () => {
     ]);
     expect(chains({ 'ci/checks.yml': ci('    workingDirectory: modules\n') }, 'lint')).toEqual([]);
   });
+
+  it('a YAML file found not to be a pipeline is not held in memory; a pipeline found is', () => {
+    const files = memoryIndex({
+      'pipelines/infra-ci.yml': extendsPipeline,
+      'deploy/values.yml': 'replicas: 3\nimage: app:1.2\n',
+      'build/data.yaml': 'steps: 4\n',
+    });
+    expect(ciFiles(files).map((f) => f.path)).toEqual(['pipelines/infra-ci.yml']);
+    expect(files.peek('deploy/values.yml')).toBeUndefined();
+    expect(files.peek('build/data.yaml')).toBeUndefined();
+    expect(files.peek('pipelines/infra-ci.yml')).toBe(extendsPipeline);
+    // Still read once each, as before.
+    expect(files.stats.filesRead).toBe(3);
+  });
 });
