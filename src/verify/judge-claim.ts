@@ -42,6 +42,7 @@ import { mapClaim, pillarOf } from './vocabulary.js';
 import { migrationCountFinding } from './migration-count.js';
 import { fileLinesFinding } from './file-lines.js';
 import { subjectFinding } from './subjects.js';
+import { exactNamesFinding } from './exact-names.js';
 import { type Out, judgeParts, type JudgeOptions, judgeClaim } from './judge.js';
 import {
   butParts,
@@ -631,6 +632,12 @@ export function judgeClaimInner(
   ) {
     const unit = symbolFinding(opts.lookup, claim);
     if (unit) decisive.splice(0, decisive.length, unit);
+  }
+  // "WhenHealthCheckIsRequested_ThenReturnsOkResult", "Botão \"INITIATE SYNTHESIS\"": the distinctive
+  // names the line gives, each written as it is in the project's code (exact-names.ts).
+  if (decisive.length === 0 && opts.lookup && !mapped?.target.startsWith('unverifiable:')) {
+    const exact = exactNamesFinding(opts.lookup, claim);
+    if (exact) decisive.push(exact);
   }
   if (decisive.length === 0) {
     if (mapped?.target.startsWith('unverifiable:'))
