@@ -7,6 +7,7 @@
  * not specific stays unverifiable.
  */
 import { exactNamesFinding } from './exact-names.js';
+import { labelledPart } from './ordinals.js';
 import { databaseJudgement } from './databases.js';
 import type { Report } from '../report/schema.js';
 import { type Claim, subjectOf } from './extract.js';
@@ -446,6 +447,7 @@ function judgeClaimChecked(
   if (
     claim.loose &&
     !(v.basis === 'search' && lookup && exactNamesFinding(lookup, claim)) &&
+    !(v.basis === 'file' && lookup && labelledPart(lookup, claim)) &&
     (v.verdict === 'confirmed' ||
       v.verdict === 'partially-confirmed' ||
       (v.verdict === 'contradicted' && (v.basis.startsWith('rule') || v.basis === 'dependency')))
