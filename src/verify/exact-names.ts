@@ -37,7 +37,7 @@ const SKIP =
   /(?:^|\/)(?:node_modules|vendor|third_party|dist|build|out|target|coverage|\.next|\.nuxt|bower_components|site-packages|__pycache__|\.git|\.venv|venv)\/|\.min\.[jc]ss?$|(?:package-lock|npm-shrinkwrap|yarn|pnpm-lock|composer|Cargo|Gemfile|poetry|Pipfile)\.(?:json|lock|yaml)$/i;
 
 /** "Removed X", "X missing", "no X": the name must be gone, which a lookup of its presence does not judge. */
-const ABSENCE =
+export const ABSENCE =
   /\b(?:no|not|never|without|none|removed?|removing|deleted?|dropped|eliminated|replaced|deprecated|missing|lacks?|absent|kein\w*|nicht|fehlt|entfernt\w*|gelöscht|ohne|sin|sem|nenhum\w*|removid[oa]s?|eliminad[oa]s?|sans|aucun\w*|supprim\w*)\b/i;
 
 /** Products, languages and platforms written in mixed case: names of the world, not of the project. */
@@ -125,7 +125,7 @@ interface Text {
 
 /** The project's source and configuration texts, read once per file listing. */
 const corpora = new WeakMap<object, Text[]>();
-function corpus(ctx: LookupContext): Text[] {
+export function corpus(ctx: LookupContext): Text[] {
   const cached = corpora.get(ctx.files);
   if (cached) return cached;
   const out: Text[] = [];

@@ -43,6 +43,7 @@ import { migrationCountFinding } from './migration-count.js';
 import { fileLinesFinding } from './file-lines.js';
 import { subjectFinding } from './subjects.js';
 import { exactNamesFinding } from './exact-names.js';
+import { keyedFigureFinding } from './keyed-figures.js';
 import { labelledPart } from './ordinals.js';
 import { type Out, judgeParts, type JudgeOptions, judgeClaim } from './judge.js';
 import {
@@ -640,7 +641,7 @@ export function judgeClaimInner(
   // "WhenHealthCheckIsRequested_ThenReturnsOkResult", "Botão \"INITIATE SYNTHESIS\"": the distinctive
   // names the line gives, each written as it is in the project's code (exact-names.ts).
   if (decisive.length === 0 && opts.lookup && !mapped?.target.startsWith('unverifiable:')) {
-    const exact = exactNamesFinding(opts.lookup, claim);
+    const exact = exactNamesFinding(opts.lookup, claim) ?? keyedFigureFinding(opts.lookup, claim);
     if (exact) decisive.push(exact);
   }
   if (decisive.length === 0) {

@@ -7,6 +7,7 @@
  * not specific stays unverifiable.
  */
 import { exactNamesFinding } from './exact-names.js';
+import { keyedFigureFinding } from './keyed-figures.js';
 import { labelledPart } from './ordinals.js';
 import { databaseJudgement } from './databases.js';
 import type { Report } from '../report/schema.js';
@@ -446,7 +447,7 @@ function judgeClaimChecked(
   // states: exact-names.ts.)
   if (
     claim.loose &&
-    !(v.basis === 'search' && lookup && exactNamesFinding(lookup, claim)) &&
+    !(v.basis === 'search' && lookup && (exactNamesFinding(lookup, claim) ?? keyedFigureFinding(lookup, claim))) &&
     !(v.basis === 'file' && lookup && labelledPart(lookup, claim)) &&
     (v.verdict === 'confirmed' ||
       v.verdict === 'partially-confirmed' ||
