@@ -42,6 +42,9 @@ import { mapClaim, pillarOf } from './vocabulary.js';
 import { migrationCountFinding } from './migration-count.js';
 import { fileLinesFinding } from './file-lines.js';
 import { subjectFinding } from './subjects.js';
+import { exactNamesFinding } from './exact-names.js';
+import { keyedFigureFinding } from './keyed-figures.js';
+import { labelledPart } from './ordinals.js';
 import { type Out, judgeParts, type JudgeOptions, judgeClaim } from './judge.js';
 import {
   butParts,
@@ -131,6 +134,9 @@ export function judgeClaimInner(
   // ("Testing | 0/100 | ❌ MISSING" says the area is absent, which the pillar's rules check.)
   if (isScore(claim.number) && !(pillarOf(claim.subject) && claim.asserted === 'not-done'))
     return judgeScore(claim, report, out);
+  // "2. Module 2: Spring Boot Core ✓": a folder numbered and named as the part (ordinals.ts).
+  const part = opts.lookup ? labelledPart(opts.lookup, claim) : null;
+  if (part) return out('file', 'confirmed', `found: ${part.detail}`, part.evidence);
   // "115 instances of `.unwrap()` in production code": counted in the code, whatever else the line says.
   // "❌ `src/docker/` - Not needed", "`old.Dockerfile` - unused": the mark judges the file's use; the
   // line says the file is there. Gone since, the document is out of date; there, its use is not checked.
@@ -631,6 +637,12 @@ export function judgeClaimInner(
   ) {
     const unit = symbolFinding(opts.lookup, claim);
     if (unit) decisive.splice(0, decisive.length, unit);
+  }
+  // "WhenHealthCheckIsRequested_ThenReturnsOkResult", "Botão \"INITIATE SYNTHESIS\"": the distinctive
+  // names the line gives, each written as it is in the project's code (exact-names.ts).
+  if (decisive.length === 0 && opts.lookup && !mapped?.target.startsWith('unverifiable:')) {
+    const exact = exactNamesFinding(opts.lookup, claim) ?? keyedFigureFinding(opts.lookup, claim);
+    if (exact) decisive.push(exact);
   }
   if (decisive.length === 0) {
     if (mapped?.target.startsWith('unverifiable:'))

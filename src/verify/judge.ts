@@ -6,6 +6,9 @@
  * a named mechanism must be the one found. A wrong "confirmed" is the worst outcome, so what is
  * not specific stays unverifiable.
  */
+import { exactNamesFinding } from './exact-names.js';
+import { keyedFigureFinding } from './keyed-figures.js';
+import { labelledPart } from './ordinals.js';
 import { databaseJudgement } from './databases.js';
 import type { Report } from '../report/schema.js';
 import { type Claim, subjectOf } from './extract.js';
@@ -440,8 +443,12 @@ function judgeClaimChecked(
   // as read, and stays open.
   // Nor is it contradicted by a rule or a dependency its words were mapped to ("League standings with
   // all metrics" against the metrics rule): only a precise fact — a count, a version, a named file — does.
+  // (A line that names code or a shown string, each written so in the project's files, names what it
+  // states: exact-names.ts.)
   if (
     claim.loose &&
+    !(v.basis === 'search' && lookup && (exactNamesFinding(lookup, claim) ?? keyedFigureFinding(lookup, claim))) &&
+    !(v.basis === 'file' && lookup && labelledPart(lookup, claim)) &&
     (v.verdict === 'confirmed' ||
       v.verdict === 'partially-confirmed' ||
       (v.verdict === 'contradicted' && (v.basis.startsWith('rule') || v.basis === 'dependency')))

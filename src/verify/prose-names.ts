@@ -33,7 +33,7 @@ const GLUE =
 const NOT_PRESENCE =
   /\b(?:PASS(?:ED|ES)?|FAIL(?:ED|S)?|working|works|functional|verified|tested|best practices?|follows?|proper(?:ly)?|correct(?:ly)?|secure(?:ly)?|all|every|fully|comprehensive)\b/i;
 /** Words of testing and coverage, in the documents' languages. */
-const ABOUT_TESTS =
+export const ABOUT_TESTS =
   /\b(?:tests?|testing|tested|specs?|coverage|couverture|cobertura|abdeckung|testes|pruebas|testf[äa]lle|pr[üu]fung)\b/i;
 /** At most this many words of its own beside the names: a line that says much more than them is about more. */
 const MAX_OTHER_WORDS = 4;
@@ -56,7 +56,7 @@ function trimEnds(t: string): string {
 }
 
 /** A line that names code and says little else of it, and nothing of how well or whether a run passed. */
-function aboutTheNames(raw: string, names: string[]): boolean {
+export function aboutTheNames(raw: string, names: string[]): boolean {
   let t = dropLinkTargets(raw.replace(/`[^`\n]*`/g, ' '));
   for (const n of names) t = t.split(n).join(' ');
   if (NOT_PRESENCE.test(t)) return false;
