@@ -183,3 +183,63 @@ ruleTester(rule, {
     },
   ],
 });
+
+// Blind round 37 (EvalAI): a claim mounted as scratch workspace into jobs the code creates is no data
+// store; a database's claim, or an app's uploads volume, is.
+const pvc = (name: string) =>
+  `apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata:\n  name: ${name}\nspec:\n  accessModes: [ReadWriteMany]\n  storageClassName: efs-sc\n  resources:\n    requests:\n      storage: 5Gi\n`;
+const deployment = (image: string, claim: string, mountPath: string) =>
+  [
+    'apiVersion: apps/v1',
+    'kind: Deployment',
+    'metadata:',
+    '  name: app',
+    'spec:',
+    '  template:',
+    '    spec:',
+    '      containers:',
+    '        - name: app',
+    `          image: ${image}`,
+    '          volumeMounts:',
+    '            - name: vol',
+    `              mountPath: ${mountPath}`,
+    '      volumes:',
+    '        - name: vol',
+    '          persistentVolumeClaim:',
+    `            claimName: ${claim}`,
+    '',
+  ].join('\n');
+
+ruleTester(rule, {
+  valid: [
+    {
+      name: 'a scratch workspace claim mounted by no store (jobs created from code) declares no data store: not applicable',
+      profile: 'service',
+      tree: {
+        'manage.py': 'print(1)\n',
+        'scripts/workers/pvc.yaml': pvc('efs-claim'),
+      },
+      expect: { outcome: 'not-applicable' },
+    },
+  ],
+  invalid: [
+    {
+      name: 'a claim a postgres Deployment mounts is a data store; without a backup object it fails',
+      profile: 'service',
+      tree: {
+        'k8s/pvc.yaml': pvc('shared-claim'),
+        'k8s/db.yaml': deployment('postgres:16', 'shared-claim', '/var/lib/postgresql/data'),
+      },
+      expect: { outcome: 'fail', evidence: [{ path: 'k8s/pvc.yaml', line: 2 }] },
+    },
+    {
+      name: "an application's uploads claim still counts as data",
+      profile: 'service',
+      tree: {
+        'k8s/pvc.yaml': pvc('web-claim'),
+        'k8s/web.yaml': deployment('ghcr.io/acme/web:1.0', 'web-claim', '/app/public/uploads'),
+      },
+      expect: { outcome: 'fail', evidence: [{ path: 'k8s/pvc.yaml', line: 2 }] },
+    },
+  ],
+});

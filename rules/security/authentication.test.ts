@@ -481,3 +481,117 @@ it('authentication cites the declared library before code lines that only use it
   expect(run.evidence[0]).toMatchObject({ path: 'composer.json', line: 4, note: 'authentication library' });
   expect(run.evidence[1]).toMatchObject({ path: 'app/Http/Controllers/HomeController.php', line: 4 });
 });
+
+// Blind round 37 (a Ktor server): the inbound check is a publish-token header compared in the route,
+// java-jwt only signs GitHub App tokens the server sends.
+const ktorTree = (validator: string): Record<string, string> => ({
+  'build.gradle':
+    "dependencies {\n  implementation 'io.ktor:ktor-server-netty:2.3.0'\n  implementation 'com.auth0:java-jwt:4.4.0'\n  implementation 'org.kohsuke:github-api:1.321'\n}\n",
+  'src/main/kotlin/app/auth/AuthConfig.kt':
+    'package app.auth\n\ndata class AuthConfig(val publishToken: String?) {\n    companion object {\n        const val PUBLISH_TOKEN = "X-APP-TOKEN"\n    }\n}\n',
+  'src/main/kotlin/app/auth/AuthService.kt': `package app.auth\n\nclass AuthService(private val authConfig: AuthConfig) {\n${validator}\n}\n`,
+  'src/main/kotlin/app/route/ResultsRoutes.kt': [
+    'package app.route',
+    '',
+    'fun Route.results(authService: AuthService) {',
+    '    post("/results") {',
+    '        if (!authService.isAuthValid(call.request.header(AuthConfig.PUBLISH_TOKEN))) {',
+    '            call.respond(HttpStatusCode.Unauthorized)',
+    '        } else {',
+    '            call.respond(HttpStatusCode.OK)',
+    '        }',
+    '    }',
+    '}',
+    '',
+  ].join('\n'),
+  'src/main/kotlin/app/github/JwtProvider.kt': [
+    'package app.github',
+    '',
+    'class JwtProvider(private val appId: String) {',
+    '    fun createJWT(): String {',
+    '        return JWT.create()',
+    '            .withIssuer(appId)',
+    '            .sign(algorithm)',
+    '    }',
+    '}',
+    '',
+  ].join('\n'),
+  'src/main/kotlin/app/github/CommentClient.kt': [
+    'package app.github',
+    '',
+    'class CommentClient(private val jwtProvider: JwtProvider) {',
+    '    fun client(): GitHub {',
+    '        val jwtToken = jwtProvider.createJWT()',
+    '        return GitHubBuilder()',
+    '            .withJwtToken(jwtToken)',
+    '            .build()',
+    '    }',
+    '}',
+    '',
+  ].join('\n'),
+});
+
+it('Ktor: a token header handed to a validator and refused with 401 is authentication; a JWT library that only signs outbound tokens is not', async () => {
+  const run = await runRuleOn(
+    rule,
+    ktorTree('    fun isAuthValid(tokenFromRequest: String?) = authConfig.publishToken == tokenFromRequest'),
+    { profile: 'service' },
+  );
+  expect(run.outcome).toBe('pass');
+  expect(run.evidence[0]).toMatchObject({ path: 'src/main/kotlin/app/route/ResultsRoutes.kt', line: 5 });
+  expect(run.message).not.toMatch(/java-jwt/);
+});
+
+it('Ktor: a token check that lets every request through when the configured token is empty is optional (partial)', async () => {
+  const run = await runRuleOn(
+    rule,
+    ktorTree(
+      '    fun isAuthValid(tokenFromRequest: String?) = authConfig.publishToken.isNullOrEmpty() || authConfig.publishToken == tokenFromRequest',
+    ),
+    { profile: 'service' },
+  );
+  expect(run.outcome).toBe('partial');
+  expect(run.message).toMatch(
+    /optional.*authConfig\.publishToken is empty \(src\/main\/kotlin\/app\/auth\/AuthService\.kt:4\)/,
+  );
+});
+
+it('a token header read but never refused (only passed on), and a JWT library that only signs, earn no credit', async () => {
+  const tree = ktorTree('    fun isAuthValid(tokenFromRequest: String?) = true');
+  tree['src/main/kotlin/app/route/ResultsRoutes.kt'] = [
+    'package app.route',
+    '',
+    'fun Route.results(client: Client) {',
+    '    post("/results") {',
+    '        client.forward(call.request.header(AuthConfig.PUBLISH_TOKEN))',
+    '        call.respond(HttpStatusCode.OK)',
+    '    }',
+    '}',
+    '',
+  ].join('\n');
+  const run = await runRuleOn(rule, tree, { profile: 'service' });
+  expect(run.outcome).toBe('fail');
+  expect(JSON.stringify(run.evidence)).toMatch(/used only to sign tokens the service sends/);
+});
+
+it('Express: an x-api-key header handed to a verify function and refused with 403 is authentication', async () => {
+  const run = await runRuleOn(
+    rule,
+    {
+      'package.json': '{ "dependencies": { "express": "^4.19.0" } }\n',
+      'src/auth.js': [
+        "const { verifyApiKey } = require('./keys');",
+        'module.exports = function apiKey(req, res, next) {',
+        "  if (!verifyApiKey(req.get('x-api-key'))) {",
+        "    return res.status(403).json({ error: 'forbidden' });",
+        '  }',
+        '  next();',
+        '};',
+        '',
+      ].join('\n'),
+    },
+    { profile: 'service' },
+  );
+  expect(run.outcome).toBe('pass');
+  expect(run.evidence[0]).toMatchObject({ path: 'src/auth.js', line: 3 });
+});

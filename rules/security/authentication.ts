@@ -7,7 +7,17 @@ import { escapeRe } from '../../src/util/regex.js';
 const JS = ['**/*.{js,ts,mjs,cjs,jsx,tsx}'];
 
 /** A header that carries a client's key (`x-api-key`, `unstructured-api-key`, `X-Auth-Token`). */
-const KEY_HEADER = /api[-_]?key|access[-_]?token|auth[-_]?token/i;
+// Or a header (or the constant naming it) that ends in `token`: `X-PROJEKTOR-TOKEN`, `AuthConfig.PUBLISH_TOKEN`,
+// `X-Gitea-Token`; a CSRF token is no caller's credential (security-middleware's business).
+const KEY_HEADER = /api[-_]?key|access[-_]?token|auth[-_]?token|(?<!csrf|xsrf)[-_]token$/i;
+
+/**
+ * The check a key header is handed to, on the line that reads it: `authService.isAuthValid(call.request.header(…))`,
+ * `verifyApiKey(req.get('x-api-key'))`, `check_token(request.headers.get(…))`. Named for validating,
+ * verifying, checking or authenticating — its definition compares the value with the configured key.
+ */
+const VALIDATOR_CALL =
+  /\b(\w{0,40}(?:[Vv]alid|[Vv]erif|[Cc]heck|[Aa]uth)\w{0,40})\s*\(\s*(?:call\.|this\.|self\.)?(?:request|req|r|ctx|c|context|exchange|Request|HttpContext\.Request)\b/;
 
 /** The text of lines `line - before` to `line + after` (1-based `line`), clipped to the file. */
 function linesAround(lines: Lines | undefined, line: number, before: number, after: number): string {
@@ -49,10 +59,10 @@ const INJECTED =
 function refusesWrongKey(lines: Lines | undefined, line: number, text: () => string): boolean {
   const near = linesAround(lines, line, 3, 10);
   return (
-    /!==?|==|\bcompare_digest\s*\(|ConstantTimeCompare\s*\(|timingSafeEqual\s*\(|\.Equals\s*\(|\bnot\s+in\b|\.(?:contains|equals)\s*\(|\b(?:is|has)?[Vv]alid\w*\s*\(/.test(
+    /!==?|==|\b\w{0,40}(?:[Vv]alid|[Vv]erif)\w{0,40}\s*\(|\bcompare_digest\s*\(|ConstantTimeCompare\s*\(|timingSafeEqual\s*\(|\.Equals\s*\(|\bnot\s+in\b|\.(?:contains|equals)\s*\(|\b(?:is|has)?[Vv]alid\w*\s*\(/.test(
       near,
     ) &&
-    (CONFIGURED.test(near) || INJECTED.test(text())) &&
+    (CONFIGURED.test(near) || INJECTED.test(text()) || VALIDATOR_CALL.test(lines?.line(line) ?? '')) &&
     /\b(?:401|403)\b|UNAUTHORIZED|FORBIDDEN|\bUnauthorized|\bForbidden|PermissionDenied|AuthenticationFailed|NotAuthenticated/.test(
       near,
     )
@@ -327,7 +337,7 @@ export default defineRule({
       // credited only where it is compared with a configured key and refused with 401/403 (check()).
       apiKeyHeader: {
         regex:
-          /\b(?:request|req|r|ctx|c|context|Request|HttpContext\.Request)\.(?:headers|Headers|Header|META)(?:\.(?:get|Get|getFirst|TryGetValue)\s*\(\s*|\s*\[\s*)["']([\w-]+)["']|\b(?:req|c|ctx)\.(?:get|header|GetHeader|get_header)\s*\(\s*["']([\w-]+)["']|\b(?:request|req|httpRequest|servletRequest|httpServletRequest)\.getHeader\s*\(\s*["']([\w-]+)["']|\bgetHeaders\(\)\.getFirst\s*\(\s*["']([\w-]+)["']/i,
+          /\b(?:request|req|r|ctx|c|context|Request|HttpContext\.Request)\.(?:headers|Headers|Header|META)(?:\.(?:get|Get|getFirst|TryGetValue)\s*\(\s*|\s*\[\s*)["']([\w-]+)["']|\b(?:req|c|ctx)\.(?:get|header|GetHeader|get_header)\s*\(\s*["']([\w-]+)["']|\b(?:request|req|httpRequest|servletRequest|httpServletRequest)\.getHeader\s*\(\s*["']([\w-]+)["']|\bgetHeaders\(\)\.getFirst\s*\(\s*["']([\w-]+)["']|\bcall\.request\.(?:header\s*\(|headers\s*\[)\s*(?:["']([\w-]+)["']|([A-Za-z_][\w.]{0,80}))|@RequestHeader\s*\(\s*(?:(?:value|name)\s*=\s*)?["']([\w-]+)["']|\b(?:request|req|r|httpRequest|servletRequest)\.(?:getHeader|Header\.Get)\s*\(\s*([A-Z][\w.]{0,80})\s*\)/i,
         files: ['**/*.{go,js,ts,mjs,cjs,py,java,kt,cs,rb,php,rs}'],
         literals: [
           'api-key',
@@ -339,10 +349,26 @@ export default defineRule({
           'auth-token',
           'auth_token',
           'authtoken',
+          // A header named for a token (`X-PROJEKTOR-TOKEN`), read by Ktor (`call.request.header(NAME)`,
+          // the name often a constant declared in another file) or through a constant.
+          '-token',
+          '_token',
+          'call.request.header',
+          'RequestHeader',
         ],
         ignoreCase: true,
         // Any header read matches; the key-named ones are kept in check(): room for the others.
         maxPerFile: 8,
+      },
+      // A check the project wrote that a key header is handed to (VALIDATOR_CALL): its definition, read
+      // for a comparison skipped when the configured key is empty (optionalKeyCheck).
+      keyValidatorDef: {
+        regex:
+          /\b(?:fun|def|func|function)[ \t]+(?:\([^)\n]{0,80}\)[ \t]*)?(\w{0,40}(?:[Vv]alid|[Vv]erif|[Cc]heck|[Aa]uth)\w{0,40})[ \t]*\(/,
+        files: ['**/*.{go,js,ts,mjs,cjs,py,java,kt,cs,rb,php,rs}'],
+        literals: ['valid', 'verif', 'check', 'auth'],
+        ignoreCase: true,
+        maxPerFile: 12,
       },
       // A webhook's signature checked: the signature header read (`headers.get("X-Hub-Signature-256")`)
       // or an HMAC compared in constant time (`mac.verify_slice(…)`, `hmac.compare_digest(…)`,
@@ -386,10 +412,22 @@ export default defineRule({
       },
       // A bearer token put into the Authorization header of a request the service sends
       // (`'Authorization' => sprintf('Bearer %s', $token)`, `headers: { Authorization: \`Bearer ${t}\` }`).
+      // Or the token handed to an API client that sends it as one (`GitHubBuilder().withJwtToken(jwt)` for a
+      // GitHub App, Spring's `headers.setBearerAuth(t)`, Ktor client's `bearerAuth(t)`; blind round 37: a
+      // server signing GitHub App JWTs with java-jwt verifies none).
       bearerOut: {
-        regex: /['"]?Authorization['"]?[ \t]*(?:=>|:|,)[^\n]{0,48}?Bearer/,
+        regex:
+          /['"]?(?:Authorization|AUTHORIZATION)['"]?[ \t]*(?:=>|:|,)[^\n]{0,48}?Bearer|\.(?:withJwtToken|withOAuthToken|withAppInstallationToken|setBearerAuth|bearerAuth)[ \t]*\(/,
         files: ['**/*.{php,js,mjs,cjs,ts,py,java,kt}'],
-        literals: ['Authorization'],
+        literals: [
+          'Authorization',
+          'AUTHORIZATION',
+          'withJwtToken',
+          'withOAuthToken',
+          'withAppInstallationToken',
+          'BearerAuth',
+          'bearerAuth',
+        ],
         maxPerFile: 3,
       },
       // Ktor: a plugin the project wrote (`val BearerChecker = createRouteScopedPlugin("BearerChecker") {`)
@@ -643,7 +681,7 @@ export default defineRule({
         },
         {
           key: 'apiKeyHeader',
-          label: 'API key checked by hand (a request header compared with the configured key, refused with 401/403)',
+          label: KEY_LABEL,
           rejectMatch: (m) =>
             !KEY_HEADER.test(m.groups.find(Boolean) ?? '') ||
             !(
@@ -660,7 +698,8 @@ export default defineRule({
       searchedNote: `no authentication wiring in ${ctx.searched('js') + ctx.searched('python') + ctx.searched('go') + ctx.searched('jvm') + ctx.searched('dotnet') + ctx.searched('ruby') + ctx.searched('elixir') + ctx.searched('php') + ctx.searched('rust')} source files`,
     });
     const result = metricsOnly(ctx.facts, result0, CTRL_LABEL, 'Authentication');
-    const optional = optionalHandCheck(result) ?? switchedOffWhenUnset(result, ctx.files);
+    const optional =
+      optionalHandCheck(result) ?? switchedOffWhenUnset(result, ctx.files) ?? optionalKeyCheck(result, ctx);
     if (optional) return optional;
     const bare = dotnetScheme() ? undefined : ctx.matches('dotnet').find((m) => isProductionPath(m.path));
     if (bare && result.outcome !== 'pass')
@@ -931,6 +970,74 @@ function switchedOffWhenUnset(
     ],
   };
 }
+
+const KEY_LABEL = 'API key checked by hand (a request header compared with the configured key, refused with 401/403)';
+
+/**
+ * A comparison that lets everyone through when the configured key is empty: Kotlin/Java
+ * `publishToken.isNullOrEmpty() ||`, `key == null ||`, Go `cfg.Key == "" ||`, `len(key) == 0 ||`, JS
+ * `!config.apiKey ||`, Python `not settings.API_KEY or`, or an early `return true` under such a test.
+ * The name it tests is group 1-6.
+ */
+const EMPTY_OR =
+  /\b([\w.]{1,80})\s*\.\s*(?:isNullOrEmpty|isNullOrBlank|isEmpty|isBlank)\s*\(\s*\)\s*(?:\|\||\)\s*return\s+true\b)|\b([\w.]{1,80})\s*===?\s*(?:null|nil|None|""|'')\s*\|\||\blen\(\s*([\w.]{1,80})\s*\)\s*==\s*0\s*\|\||(?:^|[(=\s])!\s*([\w.$]{1,80})\s*\|\||\bnot\s+([\w.]{1,80})\s+or\b|\b([\w.]{1,80})\s+is\s+None\s+or\b/;
+
+/**
+ * Key checks handed to a validator the project wrote (`authService.isAuthValid(call.request.header(…))`)
+ * whose definition passes every request when the configured key is empty (`fun isAuthValid(t: String?) =
+ * authConfig.publishToken.isNullOrEmpty() || authConfig.publishToken == t`): authentication off unless the
+ * operator sets the key — partial, citing the definition (blind round 37, a Ktor server's publish token).
+ */
+function optionalKeyCheck(
+  result: ReturnType<typeof codeOrDeps>,
+  ctx: RuleContext,
+): ReturnType<typeof codeOrDeps> | null {
+  if (result.outcome !== 'pass') return null;
+  const data = result.data as { libraries?: unknown[] } | undefined;
+  if ((data?.libraries?.length ?? 0) > 0) return null;
+  const code = result.evidence.filter((e) => e.line !== undefined && e.snippet);
+  if (code.length === 0 || !code.every((e) => e.note === KEY_LABEL)) return null;
+  const defs = ctx.matches('keyValidatorDef').filter((m) => isProductionPath(m.path));
+  const skips = code.map((e) => {
+    const name = VALIDATOR_CALL.exec(ctx.files.lines(e.path)?.line(e.line!) ?? '')?.[1];
+    const def = name === undefined ? undefined : defs.find((d) => d.groups[0] === name);
+    if (!def) return null;
+    const lines = ctx.files.lines(def.path);
+    const params = /\(([^)]{0,200})/.exec(lines?.line(def.line) ?? '')?.[1] ?? '';
+    for (let n = def.line; lines && n <= Math.min(lines.count, def.line + 8); n++) {
+      const g = EMPTY_OR.exec(lines.bare(n));
+      const tested = g?.slice(1).find(Boolean);
+      // A parameter (the request's token) missing is no switch; the configured key empty is.
+      if (!g || !tested || !SECRET_NAME.test(tested.split('.').pop() ?? '')) continue;
+      if (new RegExp(String.raw`\b${escapeRe(tested.split('.')[0]!)}\b`).test(params)) continue;
+      return { name: tested, path: def.path, line: n, snippet: lines.bare(n).trim().slice(0, 160) };
+    }
+    return null;
+  });
+  if (!skips.every(Boolean)) return null;
+  const first = skips[0]!;
+  const names = [...new Set(skips.map((x) => x!.name))];
+  return {
+    ...result,
+    outcome: 'partial',
+    score: 0.5,
+    message: `Authentication is written by hand and optional: the key check lets every request through when ${listOf(names)} is empty (${first.path}:${first.line}); unset, every request is served.`,
+    evidence: [
+      ...result.evidence.map((e) =>
+        e.note === KEY_LABEL ? { ...e, note: `${KEY_LABEL}, only when the key is set` } : e,
+      ),
+      ...[...new Map(skips.map((x) => [`${x!.path}:${x!.line}`, x!])).values()].map((x) => ({
+        path: x.path,
+        line: x.line,
+        snippet: x.snippet,
+        note: `every request passes when ${x.name} is empty: authentication switched off unless configured`,
+      })),
+    ],
+  };
+}
+
+const listOf = (names: string[]) =>
+  names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} or ${names.at(-1)}`;
 
 interface PermitAll {
   path: string;

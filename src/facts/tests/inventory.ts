@@ -656,7 +656,8 @@ function build(files: FileView): TestInventory {
   for (const f of shellHarnessTests(files, VENDORED)) if (!listed.has(f.path)) out.push(f);
   out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   notCollected.sort((a, b) => (a.path < b.path ? -1 : 1));
-  const kept = withoutFixtures(out).filter((f) => !CORPUS_DIR.test(f.path));
+  const sample = standaloneGradleSamples(files);
+  const kept = withoutFixtures(out).filter((f) => !CORPUS_DIR.test(f.path) && !sample(f.path));
   return {
     files: kept,
     notCollected: notCollected.filter((n) => !FIXTURE_DIR.test(n.path)),
@@ -679,6 +680,68 @@ export const FIXTURE_DIR =
  * methods of the snapshotted projects counted beside its own 5,766).
  */
 const CORPUS_DIR = /(^|\/)(?:corpus|corpora)\/|^snapshots\//i;
+
+/** CI configuration: where a job would run a nested build (`working-directory: ./example/app`, `cd example/app`). */
+const CI_GLOBS = [
+  '.github/workflows/*.{yml,yaml}',
+  '.gitlab-ci.yml',
+  '.circleci/config.yml',
+  'azure-pipelines.yml',
+  'Jenkinsfile',
+  '.travis.yml',
+  'bitbucket-pipelines.yml',
+];
+
+/**
+ * Test files of a nested Gradle build that nothing runs: a directory with its own settings.gradle(.kts)
+ * under the root build's, which the root does not `includeBuild`, and which no CI job enters
+ * (`working-directory:`, `cd`, `-p`/`--project-dir`). Such a build holds sample projects (a test-report
+ * tool's example specs that exist to produce reports), not the project's tests (blind round 37,
+ * projektor example-data: 32 sample Spock specs counted). A composite build's `includeBuild('x')`, or a
+ * CI job that runs it, keeps it counted. Only where the root has a settings file: a repository of
+ * separate Gradle builds has no root build to leave them out of.
+ */
+function standaloneGradleSamples(files: FileView): (path: string) => boolean {
+  const settings = [...files.named('settings.gradle'), ...files.named('settings.gradle.kts')];
+  const rootText = ['settings.gradle', 'settings.gradle.kts'].map((p) => files.read(p) ?? '').join('\n');
+  const nested = new Set(
+    settings
+      .filter((p) => p.includes('/'))
+      .slice(0, 200)
+      .map((p) => p.slice(0, p.lastIndexOf('/'))),
+  );
+  if (nested.size === 0 || !/\S/.test(rootText)) return () => false;
+  const ci = files
+    .match(CI_GLOBS)
+    .slice(0, 200)
+    .map((p) => (files.read(p) ?? '').slice(0, 200_000))
+    .join('\n');
+  const included = (dir: string) =>
+    settings.some((p) => {
+      const base = p.includes('/') ? p.slice(0, p.lastIndexOf('/') + 1) : '';
+      if (!dir.startsWith(base) || base === `${dir}/`) return false;
+      const rel = dir.slice(base.length);
+      return new RegExp(String.raw`\bincludeBuild\s*\(?\s*["'](?:\./)?${escapeRe(rel)}/?["']`).test(
+        files.read(p) ?? '',
+      );
+    });
+  const runByCi = (dir: string) =>
+    new RegExp(
+      String.raw`(?:working[-_]directory:|\bcd|--project-dir|\s-p)[ \t]+["']?(?:\./)?${escapeRe(dir)}/?["']?(?:[ \t;&|)]|$)`,
+      'm',
+    ).test(ci);
+  const unrun = new Set([...nested].filter((d) => !included(d) && !runByCi(d)));
+  if (unrun.size === 0) return () => false;
+  return (path: string) => {
+    // The nearest settings file above the test file decides which build it belongs to.
+    for (let at = path.lastIndexOf('/'); at > 0; at = path.lastIndexOf('/', at - 1)) {
+      const dir = path.slice(0, at);
+      if (unrun.has(dir)) return true;
+      if (nested.has(dir)) return false;
+    }
+    return false;
+  };
+}
 
 /**
  * Files in a test-data folder are fixtures, not test cases, unless the project tests in their
