@@ -1,6 +1,7 @@
 import { defineRule, type Evidence, type FileView, type Match } from '../../src/types.js';
 import { CTRL_METRICS_AUTH, ctrlRuntime, metricsOnly } from './_lib/ctrl-metrics-auth.js';
 import { codeOrDeps } from './_lib/code-or-deps.js';
+import { EX_DENY, elixirRoleDenies } from './_lib/elixir-role-deny.js';
 import { type Definition, definedName, findUse } from '../../src/facts/references.js';
 import { fromMatch, isCommentLine, isProductionPath } from '../../src/facts/paths.js';
 import { partial } from '../../src/engine/results.js';
@@ -73,16 +74,6 @@ const CURRENT_USER = String.raw`\b(?:current_user|currentUser|CurrentUser|curren
 const OWNER_CMP = new RegExp(String.raw`${IF}[^\n]*(?:!==?|\bis\s+not\b|<>)`);
 const OWNER_IN = new RegExp(OWNER_WORD);
 const DENY_IN = new RegExp(DENY);
-/** How an Elixir plug, controller or LiveView refuses a request. */
-const EX_DENY = String.raw`\braise[ \t(]+[\w.]*(?:Unauthori[sz]ed|Forbidden|NotAuthori[sz]ed|AccessDenied|PermissionDenied|NotAllowed)\w*|\b(?:put_status|send_resp|resp)\([ \t]*(?:conn[ \t]*,[ \t]*)?(?::forbidden|:unauthorized|40[13])\b|\{:halt,|\|>[ \t]*halt\(\)|\bhalt\(conn\)|\{:error,[ \t]*:(?:forbidden|unauthorized|not_authorized)\}`;
-/**
- * A name about a role or permission (`has_org_role?`, `user.admin`, `authorized?`, `can_edit?`,
- * `permissions`); not `authorization` (the header an authentication plug reads) and not `scope`
- * (Phoenix 1.8's `current_scope` is the signed-in user).
- */
-const EX_ROLE_WORD = String.raw`\b(?=can_|\w*?(?:[Rr]ole|[Aa]dmin|[Pp]ermi(?:t|ssion)|[Aa]uthori[sz](?:ed|e\b|e_)|[Pp]rivilege|[Ss]taff|[Ss]uper_?[Uu]ser))\w+[?!]?`;
-const EX_ROLE_DENY = String.raw`\b(?:if|unless|case)\b${NOT_IF}{0,120}?${EX_ROLE_WORD}[^\n]{0,160}?(?:\n[^\n]{0,160}?){0,5}?(?:${EX_DENY})|${EX_ROLE_WORD}(?:\([^\n]{0,160}?\))?[ \t]*(?:\|\||\bor\b)[ \t]*(?:${EX_DENY})`;
-
 /**
  * A guard function named for the role it requires (`check_admin`, `require_super_user`,
  * `ensureOwner`): credited only when its body refuses with a 403 (the `deny` lines below it).
@@ -421,11 +412,13 @@ export default defineRule({
       // Unauthorized/Forbidden error, answers 401/403, halts the conn or the LiveView mount, returns
       // `{:error, :forbidden}` — within a few lines (`if has_org_role?(org, user, role) do … else raise
       // UnauthorizedError`), or right after `||`/`or` (`authorized?(user, perm) || raise UnauthorizedError`).
+      // The scan finds a file's refusals; the check reads the conditions around them
+      // (_lib/elixir-role-deny.ts).
       elixirRoleDeny: {
-        regex: new RegExp(EX_ROLE_DENY),
+        regex: new RegExp(EX_DENY),
         files: ['**/*.ex'],
         literals: ['raise', 'put_status', 'send_resp', ':halt', 'halt(', ':forbidden', ':unauthorized'],
-        maxPerFile: 3,
+        maxPerFile: 1,
       },
       php: {
         regex:
@@ -593,6 +586,9 @@ export default defineRule({
           key: 'elixirRoleDeny',
           label: 'Elixir role or permission checks that refuse the request (raise, 401/403, halt)',
           rank: 2,
+          matches: ctx
+            .matches('elixirRoleDeny')
+            .flatMap((m) => elixirRoleDenies(m.path, ctx.files.read(m.path) ?? '', 3)),
         },
         { key: 'php', label: 'Laravel/Symfony gates, policies or voters' },
         { key: 'phpConfig', label: 'Symfony access control' },

@@ -31,6 +31,8 @@ export interface CodeKind {
    * project wrote, before conditions read from names alone (`if (!x.IsAdmin…)`).
    */
   rank?: number;
+  /** The kind's matches when the rule derives them from its scan matches (default: the scan's). */
+  matches?: Match[];
 }
 
 /** Code that runs at setup, not per request: seeders, migrations, fixtures, factories. */
@@ -67,7 +69,7 @@ export function codeOrDeps(
   const refs = o.refs ? ctx.matches(o.refs) : [];
   const unused: Definition[] = [...(o.unused ?? [])];
   for (const kind of o.kinds) {
-    for (const m of ctx.matches(kind.key)) {
+    for (const m of kind.matches ?? ctx.matches(kind.key)) {
       if (!isProductionPath(m.path) || COMMENT_LINE.test(m.snippet) || kind.reject?.test(m.snippet)) continue;
       if (kind.rejectMatch?.(m)) continue;
       const defined = o.refs ? definedName(m.snippet) : undefined;
