@@ -27,6 +27,8 @@ const near = (a: number, b: number) => Math.abs(a - b) <= 0.03 * Math.max(a, b);
 
 interface Counted {
   agrees: boolean;
+  /** What was counted: files (the default) or test cases. */
+  basis?: 'tests';
   reason: string;
   evidence: Evidence[];
 }
@@ -45,7 +47,7 @@ export function judgeNamedCount(claim: Claim, ctx: LookupContext, out: Out): Ver
   if (!c) return null;
   // A count that holds on a line that also says the thing runs, or reports a problem, is only part of it.
   if (c.agrees && (RUN.test(text) || claim.problem)) return null;
-  return out('file', c.agrees ? 'confirmed' : 'contradicted', c.reason, c.evidence);
+  return out(c.basis ?? 'file', c.agrees ? 'confirmed' : 'contradicted', c.reason, c.evidence);
 }
 
 /** A path pattern with one or more `*` in it: "examples/example_*\/Makefile". */
@@ -55,9 +57,10 @@ const PAREN_COUNT = /\((\d{1,5})\s+([\p{L}-]+)\)/u;
 
 /** "`examples/example_*\/Makefile` (3 examples)": the tracked paths the pattern matches. */
 function globCount(ctx: LookupContext, raw: string): Counted | null {
-  const g = GLOB.exec(raw);
+  // (Bold marks are no pattern: "**people/tests.py (3 tests):**".)
+  const g = GLOB.exec(raw.replaceAll('**', ''));
   if (!g || !g[1]!.includes('/')) return null;
-  const after = raw.slice(g.index + g[0].length);
+  const after = raw.replaceAll('**', '').slice(g.index + g[0].length);
   const n = PAREN_COUNT.exec(after);
   if (!n) return null;
   const noun = n[2]!.toLowerCase().replace(/s$/, '');
@@ -174,6 +177,7 @@ function testsInFile(ctx: LookupContext, raw: string, text: string): Counted | n
   if (!agrees && f.parametrized > 0 && claimed > f.cases) return null;
   return {
     agrees,
+    basis: 'tests',
     reason: `the document says ${claimed} tests in ${name}; ${f.path} defines ${f.cases} test cases${agrees ? '' : ': the document is out of date'}`,
     evidence: [{ path: f.path, note: `${f.cases} test cases` }],
   };
