@@ -140,3 +140,37 @@ describe('the lines of code of the module a heading names', () => {
     if (has(10)) expect(at(10).verdict).toBe('unverifiable');
   });
 });
+
+describe('a two-cell row of a metrics table that counts code units', () => {
+  const tree: Tree = {
+    'composer.json': '{"require": {"laravel/framework": "^11.0"}}\n',
+    artisan: '#!/usr/bin/env php\n',
+    'app/Http/Controllers/Controller.php': '<?php\nabstract class Controller {}\n',
+    'app/Http/Controllers/UserController.php': '<?php\nclass UserController extends Controller {}\n',
+    'app/Http/Controllers/PostController.php': '<?php\nclass PostController extends Controller {}\n',
+    'app/Models/User.php': '<?php\nclass User extends Model {}\n',
+    'app/Models/Post.php': '<?php\nclass Post extends Model {}\n',
+    'app/Models/Comment.php': '<?php\nclass Comment extends Model {}\n',
+  };
+  const doc = [
+    '# Completion', // 1
+    '', // 2
+    '## Metrics', // 3
+    '', // 4
+    '| Metric | Count |', // 5
+    '|--------|-------|', // 6
+    '| Files Created | 92 |', // 7
+    '| Laravel Models | 3 |', // 8
+    '| Controllers | 9 |', // 9
+  ].join('\n');
+  const { at, has } = verify(tree, doc, reportWith([]));
+  it('is read as the count of that kind, the framework’s name dropped, and confirmed when it holds', () => {
+    expect(at(8).verdict).toBe('confirmed');
+  });
+  it('is contradicted when the folders hold another number', () => {
+    expect(at(9).verdict).toBe('contradicted');
+  });
+  it('leaves a row that counts no code unit alone', () => {
+    if (has(7)) expect(at(7).verdict).toBe('unverifiable');
+  });
+});
