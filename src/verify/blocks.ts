@@ -7,6 +7,7 @@ import type { Claim } from './extract.js';
 import { type Context, isSignoffTable } from './context.js';
 import { isTestCount, numberIn, plainNumber, testOutput } from './numbers.js';
 import { locatedPath } from './items.js';
+import { countsCodeUnits } from './code-units.js';
 import { type Asserted, iconStatus, plain, statusOf } from './status.js';
 import { pillarOf } from './vocabulary.js';
 
@@ -378,7 +379,18 @@ export function readTable(lines: string[], start: number, end: number, { push, i
         source: 'table',
         ...(port ? { port } : {}),
       });
-    } else if (
+    } else if (countRow(row, subject) && !inContext('historical') && !inContext('planned') && !inContext('example'))
+      // "| Controllers | 3 |" in a table of metrics: a count of code units, as "**Controllers**: 3" is.
+      push({
+        line: j + 1,
+        text: `${countRow(row, subject)}: ${plain(row[1]!)}`,
+        subject,
+        asserted: 'done',
+        number: null,
+        readiness: false,
+        source: 'table',
+      });
+    else if (
       found.number &&
       subject &&
       !inContext('historical') &&
@@ -390,6 +402,22 @@ export function readTable(lines: string[], start: number, end: number, { push, i
       // row that gives its subject a figure, read by its shape; a precise count may settle it.
       push({ line: j + 1, text, subject, asserted: 'done', number, readiness: false, source: 'table', loose: true });
   }
+}
+
+/** "Laravel Models", "Django Views": a unit led by the framework or language it is of. */
+const FRAMEWORK_LED =
+  /^(?:laravel|django|rails|spring|nest(?:js)?|express|flask|fastapi|next(?:\.js)?|nuxt|react|vue|angular|symfony|eloquent|sequelize|prisma|typeorm|sqlalchemy|jpa|php|python|java|kotlin|ruby|go|c#|typescript|javascript)\s+(\S+)$/i;
+/**
+ * A two-cell row whose value is a bare count of a framework's code units ("| Policies | 1 |", "| Laravel
+ * Models | 2 |"): the label the count is judged under, the framework's name dropped; null for another row.
+ */
+function countRow(row: string[], subject: string): string | null {
+  if (row.length !== 2) return null;
+  const value = plain(row[1]!);
+  if (!/^~?\d{1,4}\+?$/.test(value)) return null;
+  if (countsCodeUnits(subject, value)) return subject;
+  const rest = FRAMEWORK_LED.exec(subject)?.[1];
+  return rest && countsCodeUnits(rest, value) ? rest : null;
 }
 
 /** A test file's name: "x_test.go", "x.test.ts", "XTest.java", "test_x.py", "x.spec.js". */

@@ -41,6 +41,7 @@ import { testsOfFinding } from './test-counts.js';
 import { mapClaim, pillarOf } from './vocabulary.js';
 import { migrationCountFinding } from './migration-count.js';
 import { fileLinesFinding } from './file-lines.js';
+import { judgeNamedCount } from './named-counts.js';
 import { subjectFinding } from './subjects.js';
 import { exactNamesFinding } from './exact-names.js';
 import { keyedFigureFinding } from './keyed-figures.js';
@@ -97,6 +98,9 @@ export function judgeClaimInner(
 
   if (claim.readiness && claim.number) return judgeReadiness(claim, report, out);
   // "- [Deployment](DEPLOYMENT.md)" in an index of documents: the file is there, or the index is stale.
+  // "(3 examples)" of a path pattern, "Modules: 9", "X.cs # 3 tests", "Lines of Code: ~350": counted.
+  const namedCount = opts.lookup ? judgeNamedCount(claim, opts.lookup, out) : null;
+  if (namedCount) return namedCount;
   if (claim.linked && opts.lookup) {
     const path = resolveLink(opts.lookup.documentPath, claim.linked);
     if (path) {

@@ -26,7 +26,7 @@ const LANGUAGE_FILES_AFTER = new RegExp(
 );
 /** "Total Go Files: 47", "| Arquivos Python | 59 |": the language's files named, then the count. */
 const LANGUAGE_FILES_LABEL = new RegExp(
-  `^(?:total\\s+)?(?:(${LANGS})\\s+(?:source\\s+)?files|(?:arquivos|archivos|fichiers)\\s+(${LANGS}))\\s*[:|]\\s*(\\d{1,5})(\\+?)\\s*(?:\\||$|\\()`,
+  `^(?:total\\s+)?(?:(${LANGS})\\s+(?:source\\s+)?files|(?:arquivos|archivos|fichiers)\\s+(${LANGS}))\\s*[:|]\\s*(\\d{1,5})(\\+?)\\s*(?:files?\\s*$|\\||$|\\()`,
   'i',
 );
 /** "40 PHP files in `app/`": the folder the count is about. */
