@@ -130,7 +130,11 @@ export default defineRule({
     const tf = [...ctx.matches('tfResource')].sort(
       (a, b) => Number(isProductionPath(b.path)) - Number(isProductionPath(a.path)),
     );
-    const backend = [...ctx.matches('tfBackend'), ...ctx.matches('tgRemoteState')];
+    // `backend "local"` keeps the state in a file next to the configuration: no remote backend.
+    const declared = [...ctx.matches('tfBackend'), ...ctx.matches('tgRemoteState')];
+    const isLocal = (m: (typeof declared)[number]) => /^backend\s+"local"$/.test(m.groups[0] ?? '');
+    const localBackend = declared.filter(isLocal);
+    const backend = declared.filter((m) => !isLocal(m));
     if (tf.length > 0) {
       tools.push('Terraform');
       evidence.push(...tf.slice(0, 3).map((m) => fromMatch(m)));
@@ -193,10 +197,14 @@ export default defineRule({
     if (tools.length === 1 && tools[0] === 'Terraform' && backend.length === 0) {
       return partial(
         0.6,
-        'Terraform found, but no remote state backend: state kept on a laptop is lost or overwritten.',
+        localBackend.length > 0
+          ? 'Terraform found, but its state backend is local (backend "local"), not remote: state kept on a laptop is lost or overwritten.'
+          : 'Terraform found, but no remote state backend: state kept on a laptop is lost or overwritten.',
         [
           ...evidence,
-          { path: '.', note: `no \`backend "…"\` or \`cloud {}\` block in ${ctx.searched('tfBackend')} .tf files` },
+          localBackend.length > 0
+            ? fromMatch(localBackend[0]!, 'backend "local": the state is a file beside the configuration, not remote')
+            : { path: '.', note: `no \`backend "…"\` or \`cloud {}\` block in ${ctx.searched('tfBackend')} .tf files` },
         ],
         data,
       );

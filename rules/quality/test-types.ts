@@ -913,9 +913,13 @@ export default defineRule({
           ...at,
           note: `Molecule scenario: converges the roles on ${driver ? `${driver} instances` : 'test instances'} and verifies them`,
         });
-      } else if (f.framework === 'helm test')
-        add('integration', { ...at, note: 'helm test hook run against the installed release' });
-      else if (
+      } else if (f.framework === 'helm test') {
+        // The `helm create` scaffold (`templates/tests/test-connection.yaml`: busybox wgets the
+        // release's service root) only checks that something answers on the port: a connection
+        // smoke check kept from the generator, not an integration test (blind round 38).
+        if (!helmConnectionCheck(ctx.files.read(f.path) ?? ''))
+          add('integration', { ...at, note: 'helm test hook run against the installed release' });
+      } else if (
         (mock =
           !app && integrationFileName(f.path) && !inIntegrationDir(f.path) && f.cases > 0
             ? MOCKED.exec(ctx.files.read(f.path) ?? '')
@@ -1311,4 +1315,19 @@ function reachesCluster(text: string): boolean {
   for (const m of text.matchAll(/\bk8s\.(\w{1,60})\s*\(/g))
     if (!/^(?:NewKubectlOptions\w*|NewKubectlOptionsWithConfigPath)$/.test(m[1]!)) return true;
   return /\bhelm\.(?:Install|Upgrade|Delete|Rollback)\w*\s*\(/.test(text);
+}
+
+/**
+ * A helm test that only fetches the release's service root with wget or curl, as the `helm create`
+ * scaffold does (`args: ['{{ include "x.fullname" . }}:{{ .Values.service.port }}']`), and asserts
+ * nothing else: one container, no path, no script.
+ */
+function helmConnectionCheck(text: string): boolean {
+  if (text.length > 20_000) return false;
+  const containers = text.match(/^[ \t]*-[ \t]+name[ \t]*:/gm)?.length ?? 0;
+  return (
+    containers <= 1 &&
+    /\b(?:wget|curl)\b/.test(text) &&
+    /fullname"?[ \t]*\.[ \t]*\}\}:\{\{[ \t]*\.Values\.service\.port[ \t]*\}\}['"]?[ \t]*\]/.test(text)
+  );
 }

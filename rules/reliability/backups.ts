@@ -215,6 +215,7 @@ export default defineRule({
           // examples/sample.tf, blind round 20) leaves nothing to judge, never "All 0 … backed up".
           const has =
             resourcesOf(tf, ...Object.keys(STORES)).some((r) => isProductionPath(r.path)) ||
+            helmReleaseStores(tf).length > 0 ||
             ctx.matches('cfnStore').some((m) => isProductionPath(m.path)) ||
             pulumi(ctx.files).dataStores.some((x) => isProductionPath(x.path)) ||
             platformApps(ctx.files).some((a) => a.stores.length > 0) ||
@@ -234,6 +235,21 @@ export default defineRule({
         [score, what] = [1, 'covered by an AWS Backup plan'];
       total += score;
       (score >= 1 ? good : findings).push({ path: r.path, line: r.line, note: `${label(r)}: ${what}` });
+    }
+    // A database chart a Terraform helm_release installs (bitnami mongodb, postgresql, …) is a
+    // data store on the cluster's volumes: backed up only when its values turn a backup on.
+    for (const r of helmReleaseStores(tf)) {
+      const text = (ctx.files.read(r.path) ?? '')
+        .split('\n')
+        .slice(r.line - 1, r.endLine)
+        .join('\n');
+      const ok = /\bbackup\b[\s\S]{0,80}?\benabled\b["']?\s*[:=]\s*["']?true\b/i.test(text.slice(0, 50_000));
+      total += ok ? 1 : 0;
+      (ok ? good : findings).push({
+        path: r.path,
+        line: r.line,
+        note: `helm_release "${r.labels[1] ?? ''}" (chart ${chartOf(r)}): ${ok ? 'backup enabled in its values' : 'a database chart with no backup enabled in its values'}`,
+      });
     }
     const cfnBackupFiles = new Set(ctx.matches('cfnBackup').map((m) => m.path));
     for (const m of ctx.matches('cfnStore').filter((m) => isProductionPath(m.path))) {
@@ -411,4 +427,18 @@ function cfnLogicalId(text: string, line: number): string | undefined {
     if (m && m[1]!.length < indent) return m[2];
   }
   return undefined;
+}
+
+/** Charts that run a database or a store of record (bitnami and others' names, without a repository prefix). */
+const DB_CHART =
+  /^(?:mongodb(?:-sharded)?|postgres(?:ql)?(?:-ha)?|mysql|mariadb(?:-galera)?|redis(?:-cluster)?|cassandra|elasticsearch|opensearch|clickhouse|influxdb2?|couchdb|neo4j|minio|etcd|valkey(?:-cluster)?|scylla)$/i;
+
+function chartOf(r: TfBlock): string {
+  const c = r.attrs.chart;
+  return typeof c === 'string' ? c.slice(c.lastIndexOf('/') + 1) : '';
+}
+
+/** Terraform helm_release resources that install a database chart, in production paths. */
+function helmReleaseStores(tf: ReturnType<typeof terraform>): TfBlock[] {
+  return resourcesOf(tf, 'helm_release').filter((r) => isProductionPath(r.path) && DB_CHART.test(chartOf(r)));
 }

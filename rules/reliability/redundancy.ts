@@ -416,6 +416,16 @@ export default defineRule({
     // deployed: no instance count to judge (the same set-aside as health-checks and resource-limits).
     const workloads = composeWorkloads(ctx.files, ctx.facts.profile.id);
     for (const s of workloads.units.filter((s) => s.replicas !== undefined || deployed.has(s.path))) {
+      // `replicas: $VAR` is chosen at deploy time (an install script, the operator's .env): a count
+      // this repository leaves to the deployer, credited as a templated chart value is.
+      if (s.replicas === undefined && s.replicasFromEnv) {
+        good.push({
+          path: s.path,
+          line: s.line,
+          note: `compose service ${s.name}: deploy.replicas set by the environment ($${s.replicasFromEnv}), not resolved here`,
+        });
+        continue;
+      }
       (s.replicas !== undefined && s.replicas >= 2 ? good : findings).push({
         path: s.path,
         line: s.line,

@@ -940,12 +940,12 @@ ruleTester(rule, {
       expect: { outcome: 'fail' },
     },
     {
-      name: 'Laravel: forceScheme(https) under `! app()->environment(local)` runs everywhere except development (not set aside)',
+      name: 'Laravel: an HSTS header under `! app()->environment(local)` runs everywhere except development (not set aside)',
       profile: 'service',
       tree: {
         'composer.json': '{"require": {"laravel/framework": "^12.0"}}',
         'app/Providers/AppServiceProvider.php':
-          "<?php\n\nnamespace App\\Providers;\n\nclass AppServiceProvider extends ServiceProvider\n{\n    protected function forceHttps(): void\n    {\n        if (! app()->environment('local') && config('app.force_https')) {\n            URL::forceScheme('https');\n        }\n    }\n}\n",
+          "<?php\n\nnamespace App\\Providers;\n\nclass AppServiceProvider extends ServiceProvider\n{\n    protected function forceHttps(): void\n    {\n        if (! app()->environment('local') && config('app.force_https')) {\n            header('Strict-Transport-Security: max-age=31536000');\n        }\n    }\n}\n",
       },
       expect: {
         outcome: 'partial',

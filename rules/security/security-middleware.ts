@@ -93,6 +93,9 @@ const CLASS_DEF = /^\s*(?:(?:final|abstract|public|internal|sealed)\s+)*class\s+
 const HEADER_CONST =
   /^\s*(?:(?:export|public|private|internal|protected|static|final|readonly|const|var|let|val|string|String)\s+)*(\w+)\s*(?::\s*\w+\s*)?=\s*["'`]((?:Strict-Transport-Security|Content-Security-Policy|X-Content-Type-Options|X-Frame-Options|X-XSS-Protection|Referrer-Policy|Permissions-Policy|Cross-Origin-(?:Opener|Embedder|Resource)-Policy)(?:-Report-Only)?)["'`]\s*[;,]?\s*(?:\/\/.*)?$/i;
 const POLICY_HEADER = /Cross-Origin-(?:Opener|Embedder|Resource)-Policy|Referrer-Policy|Permissions-Policy/;
+/** A header and a value that switches its protection off, on one line (`'X-Frame-Options' => 'ALLOWALL'`). */
+const LOOSENING =
+  /X-Frame-Options["']?[ \t]*(?:=>|[:,=])[ \t]*["']?ALLOWALL\b|Cross-Origin-(?:Resource|Embedder|Opener)-Policy["']?[ \t]*(?:=>|[:,=])[ \t]*["'](?:cross-origin|unsafe-none)\b/i;
 /** Middleware or settings that send a set of hardening headers. */
 const HARDENING =
   /helmet|lusca|secure_?headers|SecureHeaders|Talisman|SecurityMiddleware|secure\.New|middleware\.Secure|default_headers|UseSecurityHeaders|AddSecurityHeaderPolicies|\.headers\s*\(/i;
@@ -314,6 +317,19 @@ const rule = defineRule({
       (/(?:^|\/)[^/]*(?:openapi|swagger)[^/]*$/i.test(path) ||
         /^\s*["']?(?:openapi|swagger)["']?\s*:/m.test((ctx.files.read(path) ?? '').slice(0, 400)));
     const HEADER_NAME = /X-Content-Type-Options|Content-Security-Policy|X-Frame-Options/;
+    // A header set to a value that turns its protection off (`X-Frame-Options: ALLOWALL` lets any
+    // site frame the page, `Cross-Origin-Resource-Policy: cross-origin` lets any site embed the
+    // response) opens a response to other sites: no security header (blind round 38). Named aside.
+    const loosened: Evidence[] = [];
+    const loosening = (m: Match): boolean => {
+      const hit = LOOSENING.exec(m.snippet);
+      if (!hit) return false;
+      if (loosened.length < 2)
+        loosened.push(
+          fromMatch(m, `${hit[0].replace(/["'\s]+/g, ' ').trim()}: loosens protection, not a security header`),
+        );
+      return true;
+    };
     // A response's `.headers({ … })` set by hand (Fastify `reply.headers`) hardens only when the
     // object names a security header: `Access-Control-*` alone is CORS (a CORS interceptor), not
     // security headers (blind round 16, mx-space/core allow-all-cors.interceptor.ts).
@@ -343,7 +359,7 @@ const rule = defineRule({
       });
     const headers = [
       ...throughConst(prod('headers', OUTBOUND_HEADERS))
-        .filter((m) => !apiDoc(m.path) && handSet(m))
+        .filter((m) => !apiDoc(m.path) && handSet(m) && !loosening(m))
         .sort((a, b) => Number(HEADER_NAME.test(a.snippet)) - Number(HEADER_NAME.test(b.snippet))),
       ...autoHelmet,
       ...spring,
@@ -567,8 +583,23 @@ const rule = defineRule({
     const credFiles = new Set(creds.map((m) => m.path));
     // Flask-CORS reads CORS_SUPPORTS_CREDENTIALS from the app's configuration module, not the file of the call.
     const flaskCreds = creds.some((m) => /\.py$/.test(m.path) && /CORS_SUPPORTS_CREDENTIALS/.test(m.snippet));
+    // Two branches of one per-request callback (`if (private) return cb(null, {origin: allowed,
+    // credentials: true}); return cb(null, {origin: '*'})`) are two policies: a block closed between
+    // the any-origin line and every credentials line of the file (`}` alone, or `} else …`) parts
+    // them (blind round 38, a Fastify API whose public ingest paths allow * without credentials).
+    const sameBranch = (m: Match): boolean =>
+      creds.some((c) => {
+        if (c.path !== m.path) return false;
+        if (c.line === m.line) return true;
+        const [from, to] = c.line < m.line ? [c.line, m.line] : [m.line, c.line];
+        if (to - from > 200) return true;
+        const between = ctx.files.lines(m.path)?.range(from + 1, to - 1) ?? [];
+        return !between.some((l) => /^\s*\}\s*(?:else\b.*)?$/.test(l));
+      });
     const dangerous = any.filter(
-      (m) => credFiles.has(m.path) || (flaskCreds && /\.py$/.test(m.path) && /\bCORS\s*\(/.test(m.snippet)),
+      (m) =>
+        (credFiles.has(m.path) && sameBranch(m)) ||
+        (flaskCreds && /\.py$/.test(m.path) && /\bCORS\s*\(/.test(m.snippet)),
     );
 
     // Isolation and privacy headers set by hand (Cross-Origin-Opener-Policy, Referrer-Policy,
@@ -817,6 +848,7 @@ const rule = defineRule({
           ...devEvidence,
           ...unregistered.slice(0, 2),
           ...declaredOnly.slice(0, 2),
+          ...loosened,
         ],
         data,
       );
@@ -843,7 +875,7 @@ const rule = defineRule({
     }${offNote}${devNote}${unregisteredNote}${constNote}`;
     // A credentialed wildcard undoes much of the rest: cap the score.
     const score = dangerous.length ? Math.min(g.score, 0.4) : csrfOff ? Math.min(g.score, 0.7) : g.score;
-    const shown = [...evidence, ...declaredOnly.slice(0, 2)];
+    const shown = [...evidence, ...declaredOnly.slice(0, 2), ...loosened];
     if (score >= 1) return pass(msg, shown, data);
     return partial(score, msg, shown, data);
   },

@@ -218,7 +218,7 @@ const CI_IMAGE_LINE = /^[ \t]*(?:#[ \t]*)?(?:-[ \t]*)?["']?image["']?[ \t]*:[^\n
  * an image `owner/<that name>` is this project's own image even when a release script, not a
  * CI file, builds and pushes it.
  */
-function projectName(files: FileView): string | undefined {
+export function projectName(files: FileView): string | undefined {
   return memo(files, 'deploy:project-name', () => {
     const d = declaredNames(files);
     const name = d.packageJson?.replace(/^@[^/]+\//, '') ?? d.toml[0];

@@ -19,6 +19,7 @@ import {
   imageRepo,
   ownImage,
   ownNamed,
+  projectName,
   publishedHere,
   readmeText,
   thirdPartyImage,
@@ -51,6 +52,11 @@ export interface ComposeService {
   healthcheck: boolean;
   healthcheckDisabled: boolean;
   replicas?: number;
+  /**
+   * `deploy.replicas: $VAR` without a default: the count is set by the environment at deploy time,
+   * not in this repository (the variable's name). `${VAR:-2}` reads as its default instead.
+   */
+  replicasFromEnv?: string;
   limits: boolean;
   reservations: boolean;
   stopGracePeriod: boolean;
@@ -171,11 +177,7 @@ function parseDeploy(files: FileView): Deploy {
         line: keyLine(lines, name, doc.lineOf(['services', name]) ?? 1),
         healthcheck: !!hc && hc.disable !== true,
         healthcheckDisabled: hc?.disable === true,
-        ...(typeof deploy.replicas === 'number'
-          ? { replicas: deploy.replicas }
-          : typeof s.scale === 'number'
-            ? { replicas: s.scale }
-            : {}),
+        ...composeReplicas(deploy.replicas ?? s.scale),
         limits: !!rec(res.limits) || s.mem_limit !== undefined || s.cpus !== undefined,
         reservations: !!rec(res.reservations) || s.mem_reservation !== undefined,
         stopGracePeriod: s.stop_grace_period !== undefined,
@@ -208,7 +210,8 @@ function parseDeploy(files: FileView): Deploy {
       const raw = merged.get(x.name) ?? {};
       if (awaited.has(x.name))
         x.oneShot = `service ${awaited.get(x.name)} waits for it to complete with condition service_completed_successfully`;
-      else if (raw.restart === 'no' || raw.restart === false) x.oneShot = 'restart: "no", it runs once and exits';
+      else if (raw.restart === 'no' || raw.restart === false || raw.restart === 'never')
+        x.oneShot = `restart: "${raw.restart === 'never' ? 'never' : 'no'}", it runs once and exits`;
       else {
         const job = jobStep(x.name, raw);
         if (job) x.oneShot = job;
@@ -240,6 +243,11 @@ function parseDeploy(files: FileView): Deploy {
         (image) => publishedHere(files, image),
         (image) => readmeRuns(files, image),
       );
+    // A file that is not the deployment and builds nothing starts dependencies for local work:
+    // an image pinned to a release by another owner (`redpandadata/redpanda:v25.1.4`, a mail
+    // catcher) that this repository neither publishes nor names is one of them (blind round 38).
+    if (!why && !here.some((x) => x.hasBuild))
+      for (const x of here) if (x.built && x.image && foreignPinned(files, x.image)) x.built = false;
     if (why)
       out.production.push({
         path,
@@ -377,6 +385,13 @@ function localStack(text: string, services: ComposeService[]): boolean {
 
 /** Named for production or a stack deployment. */
 const PROD_NAME = /prod|production|stack|swarm|deploy/i;
+/** A folder kept for self-hosting (`self-hosting/`, `selfhost/`, `self-hosted/`): what users deploy. */
+const SELF_HOST_DIR = /^self[-_]?host(?:ing|ed)?$/i;
+/**
+ * A proxy that obtains TLS certificates from Let's Encrypt/ACME in front of the services: only a
+ * deployment on a public domain needs it (nginx-proxy's acme-companion, Traefik's certresolver).
+ */
+const ACME_PROXY = /letsencrypt|\b(?:LE|ACME)_EMAIL\b|\bacme-companion\b|\bcertresolver\b|\bacme\.(?:email|storage)\b/i;
 /** Named for development, or an override of the base file. */
 const DEV_NAME = new RegExp(`(^|[._-])(${DEV_WORDS}|debug|override|sample|example)([._-]|$)`, 'i');
 
@@ -418,7 +433,11 @@ function productionReason(
   // where the project is tried on a laptop, whatever its files run (blind round 22, oauth2-proxy).
   if (isLocalDevEnvPath(path)) return null;
   if (PROD_NAME.test(path)) return 'named for production';
-  if (services.some((s) => s.replicas !== undefined)) return 'sets replicas';
+  // At the root of a self-hosting folder, the file is what users run to host the project.
+  const dirs = path.split('/').slice(0, -1);
+  if (dirs.length > 0 && SELF_HOST_DIR.test(dirs.at(-1)!) && !DEV_NAME.test(base.replace(/\.ya?ml$/, '')))
+    return `kept in the self-hosting folder ${dirs.join('/')}/`;
+  if (services.some((s) => s.replicas !== undefined || s.replicasFromEnv)) return 'sets replicas';
   // A file named as an example or sample is a template to copy: a development setup unless its
   // content sets production (`APP_ENV: "production"`, Let's Encrypt certificates) — then it is the
   // deployment template (round 14, a panel's docker-compose.example.yml), judged as below.
@@ -454,7 +473,17 @@ function productionReason(
       ours(s.image ?? '') &&
       (/^(always|unless-stopped)$/.test(s.restart ?? '') || s.publicPorts),
   );
-  if (!own) return null;
+  if (!own) {
+    // Certificates from Let's Encrypt in front of a service built here that restarts on its own:
+    // a deployment on a public domain, whatever the image is called (`${APP_IMAGE}:${TAG}`).
+    const acme = ACME_PROXY.exec(uncommented);
+    const served = services.find(
+      (s) => s.built && !s.sourceMounted && /^(always|unless-stopped)$/.test(s.restart ?? ''),
+    );
+    return acme && served
+      ? `self-hosting deployment: a proxy obtains TLS certificates (${acme[0]}) in front of service ${served.name} with restart: ${served.restart}`
+      : null;
+  }
   const settings = prodSetting ? ` and production settings (${prodSetting[0].trim()})` : '';
   return `self-hosting template: service ${own.name} runs the published image ${own.image}${own.restart ? ` with restart: ${own.restart}` : ''}${own.hasBuild ? ', the image the README tells users to run' : ''}${settings}`;
 }
@@ -469,6 +498,34 @@ function readmeRuns(files: FileView, image: string): boolean {
   if (/^\s*(?:\$\s*)?(?:sudo\s+)?docker[ -]compose\s+(?:-f\s+\S+\s+)?up\b/m.test(text)) return true;
   const repo = imageRepo(image);
   return text.split('\n').some((l) => /\b(?:docker|podman)\s+run\b/.test(l) && l.includes(repo));
+}
+
+/**
+ * `deploy.replicas` (or `scale`) as written: a number; `${VAR:-2}` reads as its default; `$VAR`
+ * or `${VAR}` alone is set by the environment at deploy time (blind round 38, a self-hosting
+ * template whose worker count an install script sets), not one instance.
+ */
+function composeReplicas(v: unknown): { replicas?: number; replicasFromEnv?: string } {
+  if (typeof v === 'number') return { replicas: v };
+  if (typeof v !== 'string' || v.length > 200) return {};
+  const t = v.trim();
+  if (/^\d+$/.test(t)) return { replicas: Number(t) };
+  const withDefault = /^\$\{(\w+):?-(\d+)\}$/.exec(t);
+  if (withDefault) return { replicas: Number(withDefault[2]) };
+  const bare = /^\$(?:\{(\w+)\}|(\w+))$/.exec(t);
+  return bare ? { replicasFromEnv: (bare[1] ?? bare[2])! } : {};
+}
+
+/**
+ * Another owner's image pinned to a release (`redpandadata/console:v3.7.2`): not published or
+ * named here, and not bearing the name the root manifest gives the project (which must be known).
+ */
+function foreignPinned(files: FileView, image: string): boolean {
+  const name = imageName(image);
+  if (name.includes('$') || !name.includes('/') || ownNamed(files, image)) return false;
+  if (!/:(?!latest$|dev$|local$|snapshot$|main$|master$|edge$)[\w.-]+$/i.test(image)) return false;
+  const project = projectName(files);
+  return !!project && project.length >= 3 && !name.toLowerCase().includes(project);
 }
 
 /** `.:/app`, `./:/usr/src/app`, `../..:/src` (short syntax), or `{type: bind, source: .}`. */
@@ -520,6 +577,7 @@ function mergeCompose(list: ComposeService[]): ComposeService[] {
       prev.dockerfile ??= s.dockerfile;
       prev.buildContext ??= s.buildContext;
       if (s.replicas !== undefined) prev.replicas = Math.max(prev.replicas ?? 0, s.replicas);
+      prev.replicasFromEnv ??= s.replicasFromEnv;
     }
   }
   return [...byKey.values()].sort((a, b) => (a.path === b.path ? a.line - b.line : a.path < b.path ? -1 : 1));
@@ -568,8 +626,10 @@ function jobStep(name: string, raw: Record<string, unknown>): string | undefined
   const cmd = raw.command ?? raw.entrypoint;
   const text = Array.isArray(cmd) ? cmd.map(String).join(' ') : typeof cmd === 'string' ? cmd : undefined;
   if (text !== undefined) {
+    // Each line of a multi-line `sh -c` script is a step too (`migrate:deploy` then `pnpm start`).
     const last = text
-      .split(/&&|\|\||;/)
+      .split(/&&|\|\||;|\n/)
+      .map((x) => x.replace(/^["']+|["']+$/g, ''))
       .map((x) => x.trim())
       .filter(Boolean)
       .at(-1);

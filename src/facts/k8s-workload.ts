@@ -49,6 +49,8 @@ export interface LineMap {
   valueLine?(ref: string): { path: string; line: number } | undefined;
   /** A chart without values.yaml: what each per-environment values file sets a `.Values` path to, with its line. */
   envValue?(ref: string): { path: string; line?: number; value: unknown }[];
+  /** The chart's values.yaml default of a `.Values` path (undefined when unset or no chart). */
+  valueDefault?(ref: string): unknown;
 }
 
 export const PLAIN: LineMap = { at: (l) => l, from: () => undefined };
@@ -295,6 +297,7 @@ export function workloadOf(
         // The values.yaml default each judged field is rendered from (a chart's `livenessProbe:`).
         const rawCont = Array.isArray(rawList) ? rec(rawList[i]) : undefined;
         const defaults: NonNullable<Container['defaults']> = {};
+        const emptied: NonNullable<Container['emptyDefaults']> = {};
         for (const key of ['livenessProbe', 'readinessProbe', 'resources'] as const) {
           const ref = rawCont && map.valueLine ? firstRef(rawCont[key]) : undefined;
           // `livenessProbe.httpGet.path` is cited at `livenessProbe` when values.yaml has that key.
@@ -309,6 +312,13 @@ export function workloadOf(
               ? (map.valueLine!(own >= 0 && !whole ? parts.slice(0, own + 1).join('.') : ref) ?? map.valueLine!(ref))
               : undefined;
           if (at) defaults[key] = at;
+          // A field rendered whole from a values default that is empty (`livenessProbe: {}`,
+          // `resources: {}`, the `helm create` scaffold) renders nothing: no probe, no resources
+          // (blind round 38: empty chart defaults were reported as probes).
+          if (at && whole && ref && map.valueDefault && emptyDefault(map.valueDefault(ref))) {
+            delete defaults[key];
+            emptied[key] = at;
+          }
         }
         containers.push({
           name:
@@ -320,9 +330,10 @@ export function workloadOf(
           line: from ? from.line : parsed !== undefined ? map.at(parsed) : o.line,
           ...(from ? { path: from.path } : {}),
           ...(Object.keys(defaults).length > 0 ? { defaults } : {}),
+          ...(Object.keys(emptied).length > 0 ? { emptyDefaults: emptied } : {}),
           init,
-          ...(cont.livenessProbe ? { livenessProbe: cont.livenessProbe } : {}),
-          ...(cont.readinessProbe ? { readinessProbe: cont.readinessProbe } : {}),
+          ...(cont.livenessProbe && !emptied.livenessProbe ? { livenessProbe: cont.livenessProbe } : {}),
+          ...(cont.readinessProbe && !emptied.readinessProbe ? { readinessProbe: cont.readinessProbe } : {}),
           ...(cont.startupProbe ? { startupProbe: cont.startupProbe } : {}),
           resources: {
             ...(rec(res.requests) && Object.keys(rec(res.requests)!).length > 0 ? { requests: rec(res.requests) } : {}),
@@ -392,5 +403,15 @@ export function workloadOf(
     replicasDefault ? { replicasDefault } : {},
     replicasByEnv ? { replicasByEnv } : {},
     typeof grace === 'number' ? { terminationGracePeriodSeconds: grace } : {},
+  );
+}
+
+/** A values default that renders nothing: unset, null, an empty map, list or string. */
+function emptyDefault(v: unknown): boolean {
+  return (
+    v === null ||
+    v === '' ||
+    (Array.isArray(v) && v.length === 0) ||
+    (typeof v === 'object' && v !== null && Object.keys(v).length === 0)
   );
 }

@@ -275,7 +275,7 @@ describe('k8s model', () => {
     expect(rl.evidence).toContainEqual({
       path: 'chart/agent/templates/deployment.yaml',
       line: 10,
-      note: 'Deployment agent (chart) container agent has no resource requests or limits; chart defaults: resources chart/agent/values.yaml:7',
+      note: 'Deployment agent (chart) container agent has no resource requests or limits; empty chart defaults, rendered as nothing: resources chart/agent/values.yaml:7',
     });
     expect(rl.evidence.filter((e) => e.path.endsWith('deployment.yaml'))).toHaveLength(1);
   });

@@ -5,7 +5,7 @@
  */
 import { detachDeep, share } from '../util/detach.js';
 import type { Digest, Evidence, FileView, Lines } from '../types.js';
-import { conditionsHold, helmDefines, neutraliseHelm, resolveValues, type HelmLine } from './helm.js';
+import { conditionsHold, helmDefines, neutraliseHelm, resolveValues, valueAt, type HelmLine } from './helm.js';
 import { memo } from '../util/memo.js';
 import { keepShape, plainCopy, plainMaker } from '../util/shapes.js';
 import { dirOf } from './paths.js';
@@ -72,6 +72,8 @@ export interface Container {
    * `readinessProbe`, `resources`): the default judged, cited beside the template line.
    */
   defaults?: Partial<Record<'livenessProbe' | 'readinessProbe' | 'resources', { path: string; line: number }>>;
+  /** Fields rendered whole from a values default that is empty (`livenessProbe: {}`): they render nothing. */
+  emptyDefaults?: Partial<Record<'livenessProbe' | 'readinessProbe' | 'resources', { path: string; line: number }>>;
   /**
    * A wrapper chart's container sized only in some environments' values (values.preview.yaml),
    * not in values.yaml nor the others (`without`): sized where it is, not everywhere it deploys.
@@ -346,6 +348,7 @@ function lineMap(lines: HelmLine[] | undefined, chart: Chart | undefined, files:
           },
         }
       : {}),
+    ...(chart?.values !== undefined ? { valueDefault: (ref: string) => valueAt(chart.values, ref) } : {}),
     ...(chart?.envValues && envDocs.has(chart)
       ? {
           envValue: (ref: string) =>
@@ -854,11 +857,14 @@ export function containerEvidence(
   fields: readonly (keyof NonNullable<Container['defaults']>)[],
 ): Evidence {
   const cited = fields.flatMap((f) => (c.defaults?.[f] ? [`${f} ${c.defaults[f]!.path}:${c.defaults[f]!.line}`] : []));
+  const empty = fields.flatMap((f) =>
+    c.emptyDefaults?.[f] ? [`${f} ${c.emptyDefaults[f]!.path}:${c.emptyDefaults[f]!.line}`] : [],
+  );
   return {
     path: c.path ?? w.path,
     line: c.line,
     // A wrapper chart's values-<env>.yaml (chart-values.ts) are values given to a chart, not its defaults.
-    note: `${note}${c.path ? ` (pod spec from a helper, included by ${w.path})` : ''}${cited.length > 0 ? `; ${fields.every((f) => !c.defaults?.[f] || /(?:^|\/)values\.ya?ml$/.test(c.defaults[f]!.path)) ? 'chart defaults' : 'values'}: ${cited.join(', ')}` : ''}`,
+    note: `${note}${c.path ? ` (pod spec from a helper, included by ${w.path})` : ''}${cited.length > 0 ? `; ${fields.every((f) => !c.defaults?.[f] || /(?:^|\/)values\.ya?ml$/.test(c.defaults[f]!.path)) ? 'chart defaults' : 'values'}: ${cited.join(', ')}` : ''}${empty.length > 0 ? `; empty chart defaults, rendered as nothing: ${empty.join(', ')}` : ''}`,
   };
 }
 

@@ -195,7 +195,7 @@ export const MIDDLEWARE_PATTERNS: Record<string, PatternSpec> = table({
   // endpoint's config (Plug.SSL redirects to HTTPS and sends HSTS by default), or the header put by hand.
   https: {
     regex:
-      /\bUseHsts\s*\(|STSSeconds:\s*[1-9]|\blusca\.hsts\s*\(|UseHttpsRedirection\s*\(|HTTPSRedirectMiddleware|SECURE_SSL_REDIRECT\s*=\s*(?:True|not\s+DEBUG\b)|SECURE_HSTS_SECONDS\s*=\s*[1-9]|(?:SECURE_SSL_REDIRECT|SECURE_HSTS_SECONDS)\s*=\s*[\w.]{1,40}\(\s*["']\w{1,80}["']\s*,\s*(?:default\s*=\s*)?(?:True\b|not\s+DEBUG\b|["']?[1-9]|["'](?:true|True|on|yes)["'])|\bhsts\s*\(|strictTransportSecurity(?!\s*:\s*false\b)|Strict-Transport-Security|force_ssl\s*=\s*(?!false\b|nil\b)\S|requiresSecure\s*\(|requireHttps|force_https\s*[=:]\s*(?:True|true|1)\b|SSLRedirect\s*:\s*true|HttpsRedirection|express-sslify|enforceHTTPS|(?:URL::|->)forceScheme\(\s*['"]https|\.httpStrictTransportSecurity\s*\(|\bplug[ \t]*(?:\([ \t]*)?Plug\.SSL\b|\bforce_ssl:[ \t]*\[|\bput_resp_header\([^\n]{0,60}?["']strict-transport-security["']|\buse[ \t]+Rack::SSL\b|\buse[ \t]+Rack::SslEnforcer\b/,
+      /\bUseHsts\s*\(|STSSeconds:\s*[1-9]|\blusca\.hsts\s*\(|UseHttpsRedirection\s*\(|HTTPSRedirectMiddleware|SECURE_SSL_REDIRECT\s*=\s*(?:True|not\s+DEBUG\b)|SECURE_HSTS_SECONDS\s*=\s*[1-9]|(?:SECURE_SSL_REDIRECT|SECURE_HSTS_SECONDS)\s*=\s*[\w.]{1,40}\(\s*["']\w{1,80}["']\s*,\s*(?:default\s*=\s*)?(?:True\b|not\s+DEBUG\b|["']?[1-9]|["'](?:true|True|on|yes)["'])|\bhsts\s*\(|strictTransportSecurity(?!\s*:\s*false\b)|Strict-Transport-Security|force_ssl\s*=\s*(?!false\b|nil\b)\S|requiresSecure\s*\(|requireHttps|force_https\s*[=:]\s*(?:True|true|1)\b|SSLRedirect\s*:\s*true|HttpsRedirection|express-sslify|enforceHTTPS|\.httpStrictTransportSecurity\s*\(|\bplug[ \t]*(?:\([ \t]*)?Plug\.SSL\b|\bforce_ssl:[ \t]*\[|\bput_resp_header\([^\n]{0,60}?["']strict-transport-security["']|\buse[ \t]+Rack::SSL\b|\buse[ \t]+Rack::SslEnforcer\b/,
     // fly.toml `[http_service] force_https = true`: Fly's proxy redirects HTTP to HTTPS.
     files: [...CODE, '**/fly*.toml', '**/*.ru'],
     literals: [
@@ -211,7 +211,6 @@ export const MIDDLEWARE_PATTERNS: Record<string, PatternSpec> = table({
       'Secure',
       'sslify',
       'https',
-      'forceScheme',
       'Plug.SSL',
       'force_ssl',
       'strict-transport-security',
