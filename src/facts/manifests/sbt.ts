@@ -150,5 +150,13 @@ export function parseSbt(files: FileView, path: string, deps: DeclaredDependency
       dev: buildOnly || plugin || (after ? DEV_SCOPE.test(after[1]!) : false) || inScoped[m.index!] === 1,
     });
   }
+  // `.enablePlugins(PlayScala)`: the Play plugin adds Play's server to the project's own dependencies
+  // (sbt does, not the build file); recorded under the organisation project/plugins.sbt names.
+  const play = /\benablePlugins[ \t]*\([^)\n]{0,200}?\bPlay(?:Scala|Java|MinimalJava|Service|Web)\b/.exec(code);
+  if (play && path.endsWith('build.sbt')) {
+    const plugins = files.read(`${path.slice(0, -'build.sbt'.length)}project/plugins.sbt`) ?? '';
+    const org = /\bcom\.typesafe\.play\b/.test(plugins) ? 'com.typesafe.play' : 'org.playframework';
+    deps.push({ ecosystem: 'maven', name: `${org}:play-server`, path, line: lineAt(text, play.index), dev: false });
+  }
   return { ecosystem: 'maven', path, ok: true };
 }
