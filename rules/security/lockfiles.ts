@@ -119,7 +119,11 @@ export default defineRule({
         skipped.push({
           path: m.path,
           why:
-            m.ecosystem === 'maven' ? 'Maven has no lockfile format' : (unreadManifest(m) ?? 'no dependencies to lock'),
+            m.ecosystem === 'maven'
+              ? /\.(?:sbt|scala)$/.test(m.path)
+                ? 'sbt has no lockfile format'
+                : 'Maven has no lockfile format'
+              : (unreadManifest(m) ?? 'no dependencies to lock'),
         });
         continue;
       }

@@ -152,6 +152,76 @@ export const WEB_FRAMEWORKS: {
     imports: ['io.helidon.webserver'],
   },
   { ecosystem: ['maven', 'gradle'], deps: ['com.sparkjava:spark-core'], id: 'spark-java', name: 'Spark' },
+  // Scala (sbt records `%%` modules without the Scala suffix; Maven and Gradle spell `_2.13`, `_3`).
+  // A Scala framework makes a service only with a program that starts it (profile.ts, scalaMain):
+  // Tapir, http4s and the Akka/Pekko routing DSLs are as often the base of a published library.
+  {
+    ecosystem: ['maven', 'gradle'],
+    // The server interpreters (a `*` matches at the end only); the stub server is for tests.
+    deps: [
+      'netty',
+      'http4s',
+      'akka-http',
+      'pekko-http',
+      'zio-http',
+      'vertx',
+      'armeria',
+      'jdkhttp',
+      'play',
+      'nima',
+      'finatra',
+    ].map((s) => `com.softwaremill.sttp.tapir:tapir-${s}-server*`),
+    id: 'tapir',
+    name: 'Tapir',
+    imports: ['sttp.tapir.server'],
+  },
+  {
+    ecosystem: ['maven', 'gradle'],
+    deps: ['ember-server', 'blaze-server', 'netty-server', 'jetty-server', 'server'].map(
+      (s) => `org.http4s:http4s-${s}*`,
+    ),
+    id: 'http4s',
+    name: 'http4s',
+    imports: ['org.http4s.ember.server', 'org.http4s.blaze.server', 'org.http4s.netty.server', 'org.http4s.server'],
+  },
+  {
+    ecosystem: ['maven', 'gradle'],
+    deps: ['com.typesafe.akka:akka-http', 'com.typesafe.akka:akka-http_*'],
+    id: 'akka-http',
+    name: 'Akka HTTP',
+    imports: ['akka.http.scaladsl.server'],
+  },
+  {
+    ecosystem: ['maven', 'gradle'],
+    deps: ['org.apache.pekko:pekko-http', 'org.apache.pekko:pekko-http_*'],
+    id: 'pekko-http',
+    name: 'Pekko HTTP',
+    imports: ['org.apache.pekko.http.scaladsl.server'],
+  },
+  {
+    ecosystem: ['maven', 'gradle'],
+    // What the PlayScala/PlayJava sbt plugins add (manifests/sbt.ts records it), or the server modules.
+    deps: ['com.typesafe.play', 'org.playframework'].flatMap((o) =>
+      ['server', 'akka-http-server', 'pekko-http-server', 'netty-server'].map((s) => `${o}:play-${s}*`),
+    ),
+    id: 'play',
+    name: 'Play',
+  },
+  {
+    ecosystem: ['maven', 'gradle'],
+    deps: ['dev.zio:zio-http', 'dev.zio:zio-http_*', 'io.d11:zhttp*'],
+    id: 'zio-http',
+    name: 'ZIO HTTP',
+    imports: ['zio.http'],
+  },
+  { ecosystem: ['maven', 'gradle'], deps: ['com.github.finagle:finch*'], id: 'finch', name: 'Finch' },
+  {
+    ecosystem: ['maven', 'gradle'],
+    deps: ['org.scalatra:scalatra', 'org.scalatra:scalatra_*'],
+    id: 'scalatra',
+    name: 'Scalatra',
+  },
+  { ecosystem: ['maven', 'gradle'], deps: ['com.lihaoyi:cask', 'com.lihaoyi:cask_*'], id: 'cask', name: 'Cask' },
   { ecosystem: 'nuget', deps: ['Microsoft.AspNetCore.*'], id: 'aspnetcore', name: 'ASP.NET Core' },
   { ecosystem: 'bundler', deps: ['rails', 'railties'], id: 'rails', name: 'Ruby on Rails' },
   { ecosystem: 'bundler', deps: ['sinatra'], id: 'sinatra', name: 'Sinatra' },
@@ -171,6 +241,18 @@ export const WEB_FRAMEWORKS: {
   { ecosystem: 'cargo', deps: ['tonic'], id: 'tonic', name: 'tonic (gRPC)' },
   { ecosystem: 'cargo', deps: ['poem'], id: 'poem', name: 'Poem' },
 ];
+
+/** The Scala frameworks above: a service only where a program of the product starts (profile.ts). */
+export const SCALA_FRAMEWORKS = new Set([
+  'tapir',
+  'http4s',
+  'akka-http',
+  'pekko-http',
+  'zio-http',
+  'finch',
+  'scalatra',
+  'cask',
+]);
 
 /** `import io.ktor.server.…` (Kotlin, Java, Scala, Groovy) of a JVM web framework in WEB_FRAMEWORKS. */
 export const JVM_SERVER_IMPORTS: Array<{ prefix: string; id: string; name: string }> = WEB_FRAMEWORKS.flatMap((fw) =>

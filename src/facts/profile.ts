@@ -14,6 +14,7 @@ import {
   nameMatches,
   nonProductDotnetProjectFile,
   nonProductWebHost,
+  SCALA_FRAMEWORKS,
 } from './frameworks.js';
 import { isProductionPath } from './paths.js';
 import { dockerfiles, isToolImage } from './dockerfile.js';
@@ -280,7 +281,11 @@ function decideProfile(input: ProfileInput, servers: Match[], iac: string[]): Pr
   // (`use Phoenix.Endpoint`, `{Bandit, plug: …}` in a supervision tree): plugs, LiveView
   // components and Phoenix extensions are libraries that depend on the framework.
   const elixirServer = servers.some((m) => ELIXIR_SOURCE.test(m.path));
-  const frameworks = input.frameworks.filter((f) => f.ecosystem !== 'hex' || elixirServer);
+  // A Scala framework (Tapir, http4s, Akka HTTP…) serves where a program of the product starts.
+  const scalaStart = input.frameworks.some((f) => SCALA_FRAMEWORKS.has(f.id)) ? scalaMain(files) : undefined;
+  const frameworks = input.frameworks.filter(
+    (f) => (f.ecosystem !== 'hex' || elixirServer) && (!SCALA_FRAMEWORKS.has(f.id) || scalaStart),
+  );
   // The project's own choices: click pulled in by Flask does not make a command-line tool.
   const runtime = dependencies.filter((d) => !d.dev && d.direct);
   const where = (d: Dependency) => `${d.path}${d.line ? `:${d.line}` : ''}`;
@@ -318,7 +323,7 @@ function decideProfile(input: ProfileInput, servers: Match[], iac: string[]): Pr
       id: 'service',
       detected: true,
       reasons: [
-        `web framework ${frameworks.map((x) => x.name).join(', ')} (${f.evidence.path}${f.evidence.line ? `:${f.evidence.line}` : ''})`,
+        `web framework ${frameworks.map((x) => x.name).join(', ')} (${f.evidence.path}${f.evidence.line ? `:${f.evidence.line}` : ''})${scalaStart && SCALA_FRAMEWORKS.has(f.id) ? `, started by ${scalaStart}` : ''}`,
       ],
     };
   }
@@ -702,6 +707,24 @@ function jvmApplication(
   return undefined;
 }
 
+/**
+ * A Scala program: an object extending an application trait (cats-effect `IOApp`, ZIO's
+ * `ZIOAppDefault`, `App`, Ox's `OxApp`, Cask's `MainRoutes`), a `def main(args: Array[String])` or
+ * Scala 3's `@main def`, in the product's main code. Returns `path:line`, or undefined.
+ */
+const SCALA_MAIN =
+  /^[ \t]*(?:(?:case[ \t]+)?object[ \t]+\w+[ \t]+extends[ \t]+(?:[\w.]+\.)?(?:IOApp|ResourceApp|ZIOAppDefault|ZIOApp|App|OxApp|TaskApp|MainRoutes)\b|def[ \t]+main[ \t]*\([ \t]*\w+[ \t]*:[ \t]*Array\[String\]|@main[ \t]+def\b)/m;
+
+function scalaMain(files: FileView): string | undefined {
+  for (const path of files.match('**/*.scala')) {
+    if (!isProductionPath(path) || NOT_THE_PRODUCT.test(path) || isTestPath(path)) continue;
+    const text = files.read(path);
+    const m = text ? SCALA_MAIN.exec(text) : null;
+    if (m) return `${path}:${files.lines(path)!.lineAt(m.index)}`;
+  }
+  return undefined;
+}
+
 const MAIN_CLASS =
   /\bmainClass(?:Name)?\s*(?:\.set\s*\(\s*|=\s*|\s)["'][\w.$]+["'](?:\s*\))?|<mainClass>[^<]+<\/mainClass>|Main-Class["']?\s*(?:[:=]|to)\s*["'][\w.$]+["']/;
 
@@ -820,6 +843,11 @@ const PUBLISH_CONFIG: Array<{ globs: string[]; re: RegExp }> = [
     re: /\b(?:maven-publish|com\.vanniktech\.maven\.publish|io\.github\.gradle-nexus\.publish-plugin)\b/,
   },
   {
+    // sbt: the release plugins that publish to Maven Central, or a `publishTo` repository.
+    globs: ['**/project/plugins.sbt', '**/build.sbt'],
+    re: /"(?:sbt-ci-release|sbt-sonatype|sbt-release)"|^[ \t]*(?:ThisBuild[ \t]*\/[ \t]*)?publishTo[ \t]*:=[ \t]*(?!None\b)/m,
+  },
+  {
     globs: ['.github/workflows/*.yml', '.github/workflows/*.yaml', '.gitlab-ci.yml'],
     // From a `mvn`/`gradle` word the goal is looked for only up to the next such word: `[^\n]*` ran
     // from every one of them to the line's end and back (quadratic on a line of many `mvn`).
@@ -834,6 +862,14 @@ export function publishedLibrary(files: FileView): string | undefined {
     .match(['**/Dockerfile', '**/*.Dockerfile', '**/Containerfile', '**/src/main/docker/Dockerfile*'])
     .some((p) => !NOT_THE_PRODUCT.test(p));
   if (ownImage) return undefined;
+  // sbt-native-packager's Docker image of an application (`.enablePlugins(DockerPlugin)`).
+  const sbtImage = files
+    .match('**/build.sbt')
+    .some(
+      (p) =>
+        !NOT_THE_PRODUCT.test(p) && /\benablePlugins[ \t]*\([^)\n]{0,200}?\bDockerPlugin\b/.test(files.read(p) ?? ''),
+    );
+  if (sbtImage) return undefined;
   for (const { globs, re } of PUBLISH_CONFIG) {
     for (const path of files.match(globs)) {
       if (NOT_THE_PRODUCT.test(path)) continue;

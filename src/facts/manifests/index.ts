@@ -7,6 +7,7 @@ import { parsePipfile, parsePyproject, parseRequirements, parseSetup } from './p
 import { parseGradle, parseMaven, parseVersionCatalog } from './jvm.js';
 import { resolveDirectness } from './directness.js';
 import { parseMix } from './mix.js';
+import { SBT_PROJECT_FILE, isSbtBuildFile, parseSbt } from './sbt.js';
 import { parseSwiftPackage } from './swift.js';
 import { parseCargo, parseComposer, parseGemfile, parseGoMod, parseNuget } from './others.js';
 
@@ -25,6 +26,7 @@ export function manifestParser(path: string): Parser | undefined {
   if (b === 'pom.xml') return parseMaven;
   if (b === 'build.gradle' || b === 'build.gradle.kts') return parseGradle;
   if (b === 'libs.versions.toml') return parseVersionCatalog;
+  if (b === 'build.sbt' || SBT_PROJECT_FILE.test(path)) return parseSbt;
   if (
     /\.(cs|fs|vb)proj$/.test(b) ||
     b === 'packages.config' ||
@@ -54,6 +56,7 @@ export const MANIFEST_GLOBS = [
   '**/build.gradle',
   '**/build.gradle.kts',
   '**/libs.versions.toml',
+  '**/build.sbt',
   '**/*.csproj',
   '**/*.fsproj',
   '**/*.vbproj',
@@ -85,6 +88,7 @@ export function parseManifests(files: FileView): { manifests: Manifest[]; depend
     const parser = manifestParser(path);
     if (!parser) continue;
     if (parser === parseSetup && !isPackageSetup(files.read(path) ?? '', path)) continue;
+    if (parser === parseSbt && !isSbtBuildFile(files, path)) continue;
     try {
       const m = parser(files, path, declared);
       manifests.push(m);

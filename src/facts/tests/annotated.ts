@@ -4,6 +4,7 @@
  * belongs to the declaration after it; a group with a test marker is one definition, its data
  * rows (`@ValueSource`, `[InlineData]`, `[TestCase]`, `#[test_case]`) its parameter table.
  */
+import { countScala } from './scala.js';
 import { lineIndex, literalSize, mask, matchBracket, matchBrackets, SYNTAX, type Syntax } from './mask.js';
 import { counter } from './types.js';
 import { lowerBound } from '../../util/bisect.js';
@@ -287,6 +288,12 @@ export function countJvm(text: string, language: 'java' | 'kotlin' | 'groovy' | 
   if (kt?.dsl) {
     framework = kt.dsl.framework;
     for (const l of kt.leaves) count.add(l);
+  }
+  // ScalaTest, MUnit, specs2, ZIO Test, Weaver: tests registered by calls (scala.ts).
+  const sc = language === 'scala' ? countScala(code, lineOf) : undefined;
+  if (sc) {
+    framework = sc.framework;
+    for (const l of sc.leaves) count.add(l);
   }
   const metaTests: JvmMetaTest[] = [];
   const annotated: JvmAnnotated[] = [];

@@ -214,7 +214,9 @@ function maskUncached(text: string, syn: Syntax, strings: boolean): string {
         continue;
       }
     }
-    if (syn.regex && c === '/' && (flush(), REGEX_BEFORE.test(last || '('))) {
+    // `</` closes a JSX element (`<>x</>`, `</Route>`): a regex there ran to the `/` of a later
+    // `/>` on the line and blanked the `}` between, so the test's body never closed (round 38).
+    if (syn.regex && c === '/' && text[i - 1] !== '<' && (flush(), REGEX_BEFORE.test(last || '('))) {
       const j = regexEnd(text, i);
       if (j > 0) {
         flush();
