@@ -206,6 +206,9 @@ export const CATALOGUES: Record<string, string[]> = table({
     'fastify-metrics',
     '@opentelemetry/sdk-metrics',
     '@opentelemetry/exporter-prometheus',
+    // Vendor OpenTelemetry distributions that export metrics as well as traces.
+    '@azure/monitor-opentelemetry',
+    'azure-monitor-opentelemetry',
     'hot-shots',
     'node-statsd',
     'statsd-client',
@@ -274,6 +277,13 @@ export const CATALOGUES: Record<string, string[]> = table({
     '@opentelemetry/sdk-trace-base',
     '@opentelemetry/auto-instrumentations-node',
     '@opentelemetry/api',
+    // Vendor OpenTelemetry distributions (Azure Monitor, Honeycomb, AWS Distro for OpenTelemetry).
+    '@azure/monitor-opentelemetry',
+    'azure-monitor-opentelemetry',
+    '@honeycombio/opentelemetry-node',
+    'honeycomb-opentelemetry',
+    '@aws/aws-distro-opentelemetry-node-autoinstrumentation',
+    'aws-opentelemetry-distro',
     'dd-trace',
     'elastic-apm-node',
     'jaeger-client',
