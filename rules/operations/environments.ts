@@ -280,7 +280,8 @@ function perEnvironmentFolders(paths: readonly string[]): Set<string> {
   }
   const out = new Set<string>();
   for (const [dir, d] of byDir) {
-    if (d.other || d.words.length < 3 || d.words.length >= 40) continue;
+    // A hidden folder is a tool's (`.nais/` holds the platform manifest beside its env files, read elsewhere).
+    if (d.other || d.words.length < 3 || d.words.length >= 40 || /(?:^|\/)\./.test(dir)) continue;
     if (!d.words.some((w) => envKind(w) === 'prod')) continue;
     // A third or more of the words are known environments or a shared base (`default`, `common`):
     // not a settings folder of other kinds (`database`, `routes`, `logging` beside one `prod`).
