@@ -88,6 +88,9 @@ const FULL_DEPS = [
   'io.micronaut:micronaut-management',
   'io.helidon.health:*',
   'django-health-check',
+  // Dropwizard's admin connector always serves /healthcheck, running the HealthChecks the
+  // application registers (and a deadlock check): the framework's own health endpoint (round 38).
+  'io.dropwizard:dropwizard-core',
 ];
 /**
  * What each framework's health module serves by itself, said as it is: Spring's actuator adds its
@@ -103,6 +106,10 @@ const WHAT_IT_SERVES: [RegExp, string][] = [
   [/micronaut/, '/health, /health/liveness and /health/readiness'],
   [/helidon/, '/health, /health/live and /health/ready'],
   [/django-health-check/, 'its health-check view and the checks it registers'],
+  [
+    /dropwizard/,
+    "the admin connector's /healthcheck, which runs the checks registered with environment.healthChecks()",
+  ],
 ];
 const LIB_DEPS = [
   ...FULL_DEPS,
@@ -239,7 +246,7 @@ export default defineRule({
     severity: 'high',
     effort: 'low',
     detection:
-      'Route registrations in production code for /health, /healthz, /livez, /readyz, /ready, /ping, /up, /status, Dockerflow’s /__heartbeat__ (the deep check: readiness) and /__lbheartbeat__ (liveness) or the python-dockerflow integrations that serve them, and any deeper path ending in a health word (`GET /system/liveness`, /internal/healthz) or a path named for the health of a part (`/worker-health`; not a compound of readiness or liveness such as `/summary-readiness`, a business route) (string routes, Django `path("health/")`, Rails `get "up"` and `resources :health`, Rocket `#[get("/alive")]`, an Elixir Plug matching `path_info: ["healthz"]` (or `["status"]`) in its function head, a `HealthController` class, NestJS `@Controller("health")` (or a project wrapper such as `@ApiController("health")`) or `@Get("health")` (under the global prefix, e.g. /api/health; a handler with an auth decorator such as `@Auth()`/`@UseGuards()` is set aside and named: no probe can call it), ASP.NET `[HttpGet("health")]`, Ktor `get("internal/isalive") { … }` and the NAIS `/isalive`/`/isready` names); ASP.NET `MapHealthChecks` (a path held in a constant is served where the constant is mapped: only inside a development branch, it is development-only); gRPC health services (Go, Python, Java, .NET, Node, Rust); controller-runtime `AddHealthzCheck`/`AddReadyzCheck`; Spring Boot Actuator, Quarkus SmallRye Health, Micronaut management, django-health-check by dependency (its `health_check` app name counts in Python only, in a Django project or one declaring the library); terminus and lightship. A route documented as a health check (`description: "Application health check endpoint."` or `summary="Health check"` beside its registration; under the prefix its Fastify plugin is registered with), cited with the liveness probe that calls it. A route the deployment’s readiness probe calls (Kubernetes `readinessProbe.httpGet.path`, the `readiness.path` of a NAIS Application, a Pulumi program’s readinessProbe) is the readiness endpoint whatever its name (`/health` beside `/liveness`); prefixed probe paths such as `/healthcheck/live` and `/healthcheck/ready` count. Comments, tests, examples and client code that calls another service\'s /health are ignored.',
+      'Route registrations in production code for /health, /healthz, /livez, /readyz, /ready, /ping, /up, /status, Dockerflow’s /__heartbeat__ (the deep check: readiness) and /__lbheartbeat__ (liveness) or the python-dockerflow integrations that serve them, and any deeper path ending in a health word (`GET /system/liveness`, /internal/healthz) or a path named for the health of a part (`/worker-health`; not a compound of readiness or liveness such as `/summary-readiness`, a business route) (string routes, Django `path("health/")`, Rails `get "up"` and `resources :health`, Rocket `#[get("/alive")]`, an Elixir Plug matching `path_info: ["healthz"]` (or `["status"]`) in its function head, a `HealthController` class, NestJS `@Controller("health")` (or a project wrapper such as `@ApiController("health")`) or `@Get("health")` (under the global prefix, e.g. /api/health; a handler with an auth decorator such as `@Auth()`/`@UseGuards()` is set aside and named: no probe can call it), ASP.NET `[HttpGet("health")]`, Ktor `get("internal/isalive") { … }` and the NAIS `/isalive`/`/isready` names); ASP.NET `MapHealthChecks` (a path held in a constant is served where the constant is mapped: only inside a development branch, it is development-only); gRPC health services (Go, Python, Java, .NET, Node, Rust); controller-runtime `AddHealthzCheck`/`AddReadyzCheck`; Spring Boot Actuator, Quarkus SmallRye Health, Micronaut management, Dropwizard (its admin /healthcheck), django-health-check by dependency (its `health_check` app name counts in Python only, in a Django project or one declaring the library); terminus and lightship. A route documented as a health check (`description: "Application health check endpoint."` or `summary="Health check"` beside its registration; under the prefix its Fastify plugin is registered with), cited with the liveness probe that calls it. A route the deployment’s readiness probe calls (Kubernetes `readinessProbe.httpGet.path`, the `readiness.path` of a NAIS Application, a Pulumi program’s readinessProbe) is the readiness endpoint whatever its name (`/health` beside `/liveness`); prefixed probe paths such as `/healthcheck/live` and `/healthcheck/ready` count. Comments, tests, examples and client code that calls another service\'s /health are ignored.',
     patterns: {
       devGuard: { regex: DEV_CONDITION, files: CODE, maxPerFile: 1 },
       route: {

@@ -45,7 +45,7 @@ export default defineRule({
     severity: 'medium',
     effort: 'medium',
     detection:
-      "Code that initialises a tracer: `new NodeSDK(`, `registerInstrumentations(`, `TracerProvider(`, `FastAPIInstrumentor`, `sdktrace.NewTracerProvider`, `otelhttp.NewHandler`, `.WithTracing(`, `OpenTelemetry::SDK.configure`, `tracing_opentelemetry`, `dd-trace` `.init()`, `elastic-apm-node` `.start()`, `xray_recorder`; auto-instrumentation launchers (`opentelemetry-instrument`, `ddtrace-run`, `-javaagent:…opentelemetry-javaagent`, `--require @opentelemetry/auto-instrumentations-node/register`, the operator's `instrumentation.opentelemetry.io/inject-*` annotation, a platform application manifest that has the platform inject the agent: NAIS `observability.autoInstrumentation.enabled`); Micrometer Tracing/Sleuth by dependency. An APM agent shipped into a Dockerfile without its `-javaagent:` flag (`applicationinsights-agent*.jar` or `applicationinsights.json` copied in) earns partial credit. A tracing dependency (catalogue `tracing`) that no code starts earns partial credit; so does an in-house wrapper package (a direct npm dependency named for telemetry, otel or tracing, not a framework's usage-telemetry package) imported and initialised in the service's code.",
+      "Code that initialises a tracer: `new NodeSDK(`, `registerInstrumentations(`, `TracerProvider(`, `FastAPIInstrumentor`, `sdktrace.NewTracerProvider`, `otelhttp.NewHandler`, `.WithTracing(`, `OpenTelemetry::SDK.configure`, `tracing_opentelemetry`, `dd-trace` `.init()`, `elastic-apm-node` `.start()`, `xray_recorder`, vendor OpenTelemetry distributions (`useAzureMonitor(`, `configure_azure_monitor(`, `new HoneycombSDK(`, Application Insights `appInsights.setup(`); Sentry performance tracing (`tracesSampleRate`/`traces_sample_rate` above 0, Java `setTracesSampleRate(`, `setEnableTracing(true)`); auto-instrumentation launchers (`opentelemetry-instrument`, `ddtrace-run`, `-javaagent:…opentelemetry-javaagent`, `--require @opentelemetry/auto-instrumentations-node/register` or the AWS Distro's `…-node-autoinstrumentation/register`, the operator's `instrumentation.opentelemetry.io/inject-*` annotation, a platform application manifest that has the platform inject the agent: NAIS `observability.autoInstrumentation.enabled`); Micrometer Tracing/Sleuth by dependency. An APM agent shipped into a Dockerfile without its `-javaagent:` flag (`applicationinsights-agent*.jar` or `applicationinsights.json` copied in) earns partial credit. A tracing dependency (catalogue `tracing`) that no code starts earns partial credit; so does an in-house wrapper package (a direct npm dependency named for telemetry, otel or tracing, not a framework's usage-telemetry package) imported and initialised in the service's code.",
     patterns: {
       // An import of a package named for telemetry or tracing (`@acme/platform-telemetry`,
       // `acme-otel`, `company_tracing`): an in-house wrapper of an OpenTelemetry SDK, credited in
@@ -60,11 +60,16 @@ export default defineRule({
       },
       setup: {
         regex:
-          /(new\s+NodeSDK\s*\(|registerInstrumentations\s*\(|new\s+(?:Node|Web|Basic)TracerProvider\s*\(|registerOTel\s*\(|require\(\s*["']dd-trace["']\s*\)\s*\.init|\btracer\.init\s*\(|require\(\s*["']elastic-apm-node["']\s*\)\.start|\bapm\.start\s*\(|AWSXRay\.capture|require\(\s*["']newrelic["']\s*\)|import\s+["']newrelic["']|import\s+["']dd-trace\/init["']|\bTracerProvider\s*\(|Instrumentor\s*\(\s*\)\s*\.instrument|\.instrument_app\s*\(|configure_azure_monitor\s*\(|\bpatch_all\s*\(|xray_recorder\.configure|XRayMiddleware|ElasticAPM\s*\(|logfire\.configure\s*\(|sdktrace\.NewTracerProvider|otel\.SetTracerProvider|otelhttp\.New(?:Handler|Transport)|otelgin\.Middleware|otelecho\.Middleware|otelmux\.Middleware|otelgrpc\.New|tracer\.Start\s*\(\s*(?:tracer\.With|$|\))|opentracing\.SetGlobalTracer|OpenTelemetrySdk\.builder|AutoConfiguredOpenTelemetrySdk|GlobalOpenTelemetry\.(?:get|set)|@WithSpan\b|\.WithTracing\s*\(|AddOpenTelemetryTracing\s*\(|Sdk\.CreateTracerProviderBuilder|AddXRay|UseAllElasticApm|AddAllElasticApm|OpenTelemetry::SDK\.configure|Datadog\.configure|ElasticAPM\.start|Sdk::builder\s*\(\)|TracerProviderFactory|tracing_opentelemetry::(?:layer|OpenTelemetryLayer)|opentelemetry_otlp::|opentelemetry_jaeger::|SdkTracerProvider::builder|OpentelemetryPhoenix\.setup|\buse\s+Appsignal\.(?:Phoenix|Plug)\b)/,
+          /(new\s+NodeSDK\s*\(|registerInstrumentations\s*\(|\buseAzureMonitor\s*\(|new\s+HoneycombSDK\s*\(|\b(?:appInsights|applicationinsights|appinsights)\.setup\s*\(|new\s+(?:Node|Web|Basic)TracerProvider\s*\(|registerOTel\s*\(|require\(\s*["']dd-trace["']\s*\)\s*\.init|\btracer\.init\s*\(|require\(\s*["']elastic-apm-node["']\s*\)\.start|\bapm\.start\s*\(|AWSXRay\.capture|require\(\s*["']newrelic["']\s*\)|import\s+["']newrelic["']|import\s+["']dd-trace\/init["']|\bTracerProvider\s*\(|Instrumentor\s*\(\s*\)\s*\.instrument|\.instrument_app\s*\(|configure_azure_monitor\s*\(|\bpatch_all\s*\(|xray_recorder\.configure|XRayMiddleware|ElasticAPM\s*\(|logfire\.configure\s*\(|sdktrace\.NewTracerProvider|otel\.SetTracerProvider|otelhttp\.New(?:Handler|Transport)|otelgin\.Middleware|otelecho\.Middleware|otelmux\.Middleware|otelgrpc\.New|tracer\.Start\s*\(\s*(?:tracer\.With|$|\))|opentracing\.SetGlobalTracer|OpenTelemetrySdk\.builder|AutoConfiguredOpenTelemetrySdk|GlobalOpenTelemetry\.(?:get|set)|@WithSpan\b|\.WithTracing\s*\(|AddOpenTelemetryTracing\s*\(|Sdk\.CreateTracerProviderBuilder|AddXRay|UseAllElasticApm|AddAllElasticApm|OpenTelemetry::SDK\.configure|Datadog\.configure|ElasticAPM\.start|Sdk::builder\s*\(\)|TracerProviderFactory|tracing_opentelemetry::(?:layer|OpenTelemetryLayer)|opentelemetry_otlp::|opentelemetry_jaeger::|SdkTracerProvider::builder|OpentelemetryPhoenix\.setup|\buse\s+Appsignal\.(?:Phoenix|Plug)\b)/,
         files: CODE,
         literals: [
           'NodeSDK',
           'Instrumentations',
+          'useAzureMonitor',
+          'HoneycombSDK',
+          'ppInsights.setup',
+          'pplicationinsights.setup',
+          'ppinsights.setup',
           'TracerProvider',
           'registerOTel',
           'dd-trace',
@@ -124,10 +129,10 @@ export default defineRule({
       sentry: {
         // Sentry performance monitoring records transactions and propagates trace headers: tracing by another name.
         regex:
-          /(enable_tracing\s*=\s*[Tt]rue|traces_sample_rate\s*=(?!\s*0(?:\.0+)?\s*[,)\n])|tracesSampleRate\s*:(?!\s*0(?:\.0+)?\s*[,}\n])|TracesSampleRate\s*=(?!\s*0(?:\.0+)?\s*[,;\n])|\btraces_sampler\s*=(?!=)|\btracesSampler\s*:|\btracesSampler\s*\([\w\s,]*\)\s*\{|\bTracesSampler\s*=(?!=))/,
+          /(enable_tracing\s*=\s*[Tt]rue|traces_sample_rate\s*=(?!\s*0(?:\.0+)?\s*[,)\n])|tracesSampleRate\s*:(?!\s*0(?:\.0+)?\s*[,}\n])|TracesSampleRate\s*=(?!\s*0(?:\.0+)?\s*[,;\n])|\bsetTracesSampleRate\s*\((?!\s*0(?:\.0+)?[dDfF]?\s*\))|\bsetEnableTracing\s*\(\s*true\b|\bsetTracesSampler\s*\(|\btraces_sampler\s*=(?!=)|\btracesSampler\s*:|\btracesSampler\s*\([\w\s,]*\)\s*\{|\bTracesSampler\s*=(?!=))/,
         files: CODE,
         // A sampler function (`config.traces_sampler = lambda …`, a `tracesSampler(ctx) { … }` method) decides a rate per transaction: tracing on (round 13).
-        literals: ['enable_tracing', 'traces_sample', 'tracesSample', 'TracesSample'],
+        literals: ['enable_tracing', 'traces_sample', 'tracesSample', 'TracesSample', 'setEnableTracing'],
         maxPerFile: 1,
       },
       // An APM agent shipped into the image without its -javaagent flag in the repository: the Azure
@@ -143,13 +148,14 @@ export default defineRule({
         // Auto-instrumentation started from the outside: agents, wrappers and the OTel operator.
         // An agent path stops at the next `-javaagent:` (linear on a line of many).
         regex:
-          /(opentelemetry-instrument\b|ddtrace-run\b|-javaagent:(?:(?!-javaagent:)\S)*(?:opentelemetry|dd-java-agent|elastic-apm-agent|newrelic|applicationinsights-agent)|(?:-r|--require|--import)[= ]+['"]?@opentelemetry\/auto-instrumentations-node\/register|(?:-r|--require|--import)[= ]+['"]?dd-trace\/init|instrumentation\.opentelemetry\.io\/inject-\w+["']?\s*:\s*["']?(?!false)\S)/,
+          /(opentelemetry-instrument\b|ddtrace-run\b|-javaagent:(?:(?!-javaagent:)\S)*(?:opentelemetry|dd-java-agent|elastic-apm-agent|newrelic|applicationinsights-agent)|(?:-r|--require|--import)[= ]+['"]?(?:@opentelemetry\/auto-instrumentations-node|@aws\/aws-distro-opentelemetry-node-autoinstrumentation)\/register|(?:-r|--require|--import)[= ]+['"]?dd-trace\/init|instrumentation\.opentelemetry\.io\/inject-\w+["']?\s*:\s*["']?(?!false)\S)/,
         files: RUNTIME,
         literals: [
           'opentelemetry-instrument',
           'ddtrace-run',
           '-javaagent',
           'auto-instrumentations-node/register',
+          'aws-distro-opentelemetry-node-autoinstrumentation/register',
           'dd-trace/init',
           'instrumentation.opentelemetry.io/inject',
         ],

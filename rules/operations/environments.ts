@@ -227,8 +227,10 @@ const NOT_ENV_WORD =
  */
 function siblingEnvironments(paths: readonly string[]): { name: string; path: string }[] {
   const groups = new Map<string, { token: string; path: string }[]>();
+  const envFolders = perEnvironmentFolders(paths);
   for (const p of paths) {
-    if (!PER_ENV_FORMAT.test(p) || !isProductionPath(p)) continue;
+    if (!(PER_ENV_FORMAT.test(p) || envFolders.has(p.slice(0, p.lastIndexOf('/') + 1))) || !isProductionPath(p))
+      continue;
     const slash = p.lastIndexOf('/');
     const dir = p.slice(0, slash + 1);
     const tokens = p
@@ -249,6 +251,43 @@ function siblingEnvironments(paths: readonly string[]): { name: string; path: st
     for (const x of g)
       if (!envKind(x.token) && !NOT_ENV_WORD.test(x.token) && /^[a-z][a-z0-9]{1,15}$/i.test(x.token))
         if (!out.some((o) => o.name === x.token.toLowerCase())) out.push({ name: x.token.toLowerCase(), path: x.path });
+  }
+  return out;
+}
+
+/** A configuration file named by one short word (`prd.yaml`, `snd1.json`, `default.yml`). */
+const ONE_WORD_CONFIG = /^([A-Za-z][A-Za-z0-9]{0,11})\.(?:ya?ml|json)$/;
+
+/**
+ * Folders of per-environment configuration (`appconfig/{dev,test,pre,snd1,prd}.yaml`,
+ * `config/{default,staging-eu,prd}.json`): three or more YAML/JSON files directly inside, every one
+ * named by one short word, one of them for production. Their other names (`pre`, `snd1`) are
+ * environments as tfvars files beside `prod.tfvars` are; a folder that also holds a `database.yml`
+ * or `routes.yaml` sits beside settings of another kind and is left alone (blind round 38).
+ */
+function perEnvironmentFolders(paths: readonly string[]): Set<string> {
+  const byDir = new Map<string, { words: string[]; other: boolean }>();
+  for (const p of paths) {
+    const slash = p.lastIndexOf('/');
+    const dir = p.slice(0, slash + 1);
+    const base = p.slice(slash + 1);
+    if (!/\.(?:ya?ml|json)$/i.test(base)) continue;
+    let d = byDir.get(dir);
+    if (!d) byDir.set(dir, (d = { words: [], other: false }));
+    const m = ONE_WORD_CONFIG.exec(base);
+    if (!m) d.other = true;
+    else if (d.words.length < 40) d.words.push(m[1]!);
+  }
+  const out = new Set<string>();
+  for (const [dir, d] of byDir) {
+    // A hidden folder is a tool's (`.nais/` holds the platform manifest beside its env files, read elsewhere).
+    if (d.other || d.words.length < 3 || d.words.length >= 40 || /(?:^|\/)\./.test(dir)) continue;
+    if (!d.words.some((w) => envKind(w) === 'prod')) continue;
+    // A third or more of the words are known environments or a shared base (`default`, `common`):
+    // not a settings folder of other kinds (`database`, `routes`, `logging` beside one `prod`).
+    const known = d.words.filter((w) => envKind(w) !== undefined || NOT_ENV_WORD.test(w)).length;
+    if (known * 3 < d.words.length) continue;
+    out.add(dir);
   }
   return out;
 }

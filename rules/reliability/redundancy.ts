@@ -396,6 +396,15 @@ export default defineRule({
         const switchText = offered?.offBy?.ref
           ? `, .Values.${offered.offBy.ref.replace(/^!/, '')} ${offered.offBy.ref.startsWith('!') ? 'true' : 'false'} by default${offered.offBy.path ? ` (${offered.offBy.path}:${offered.offBy.line})` : ''}`
           : '';
+        // An autoscaler pinned at one count (a library chart's HPA with min = max = 1): said as such.
+        if (max !== undefined && typeof count === 'number') {
+          findings.push({
+            path: w.path,
+            line,
+            note: `${where} runs ${count} replica${count === 1 ? '' : 's'}${fromValues}: its autoscaler is bounded at min ${count}, max ${max}`,
+          });
+          continue;
+        }
         findings.push({
           path: w.path,
           line,

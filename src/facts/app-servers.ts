@@ -73,10 +73,14 @@ const FRAMEWORK_DEFAULTS: Record<string, string> = table({
   phoenix:
     'the BEAM stops the supervision tree in order on SIGTERM, and the Phoenix endpoint drains open connections (the Cowboy drainer, Bandit shutdown timeout)',
   plug: 'the BEAM stops the supervision tree in order on SIGTERM, and Plug.Cowboy (its drainer) or Bandit drains open connections',
+  // Dropwizard builds its Jetty server with a statistics handler and stop-at-shutdown: the JVM's
+  // shutdown hook on SIGTERM stops it gracefully, waiting server.shutdownGracePeriod (round 38).
+  dropwizard:
+    "Dropwizard stops its Jetty server from the JVM's shutdown hook on SIGTERM, letting requests in flight finish (server.shutdownGracePeriod, 30 s by default)",
 });
 
 /** Frameworks that are their own server (the others run under one of SERVERS). */
-const SELF_SERVING = ['aspnetcore', 'actix-web', 'phoenix', 'plug'];
+const SELF_SERVING = ['aspnetcore', 'actix-web', 'phoenix', 'plug', 'dropwizard'];
 
 export function appServers(
   files: FileView,

@@ -73,7 +73,11 @@ export function dependencyChartWorkloads(files: FileView): ValuesWorkload[] {
       const keys = deps.flatMap((d) => {
         const r = rec(d);
         const key = typeof r?.alias === 'string' ? r.alias : typeof r?.name === 'string' ? r.name : undefined;
-        return key ? [{ key, name: String(r!.name ?? key) }] : [];
+        if (!key) return [];
+        const name = String(r!.name ?? key);
+        // A library chart renders nothing under its own key: the chart's templates include its
+        // named templates, which read the chart's own values at the top level.
+        return [{ key: libraryChart(files, chart.dir, name) ? '' : key, name }];
       });
       if (keys.length === 0) continue;
       const all = valuesFiles(files, chart.dir);
@@ -108,6 +112,37 @@ export function dependencyChartWorkloads(files: FileView): ValuesWorkload[] {
   });
 }
 
+/** Bytes of a template read when looking for an include of a library chart's named template. */
+const TEMPLATE_READ = 64 * 1024;
+
+/**
+ * A dependency that is a library chart (`type: library`): its Chart.yaml in the chart's `charts/`
+ * folder says so, or (a remote library, fetched at build time) the chart's templates are includes of
+ * its named templates (`{{- include "<dependency>.deployment" (list . "app.deployment") -}}`): a
+ * library's templates are named after the library, and an application chart's dependency renders on
+ * its own, never through an include. The chart's Deployment is then the library's, fed by the
+ * chart's own values (blind round 38, a Hapi service on a shared library chart: probes, sizing and
+ * HPA bounds in values.yaml).
+ */
+function libraryChart(files: FileView, dir: string, name: string): boolean {
+  const prefix = dir ? `${dir}/` : '';
+  const local = files.readYaml<Record<string, unknown>>(`${prefix}charts/${name}/Chart.yaml`);
+  if (local.ok && rec(local.value)?.type === 'library') return true;
+  const needle = `"${name}.`;
+  return files
+    .match([`${prefix}templates/*.{yaml,yml,tpl}`])
+    .slice(0, 60)
+    .some((p) => {
+      const text = files.read(p)?.slice(0, TEMPLATE_READ) ?? '';
+      let at = text.indexOf(needle);
+      while (at >= 0) {
+        if (/(?:include|template)\s+$/.test(text.slice(Math.max(0, at - 20), at))) return true;
+        at = text.indexOf(needle, at + needle.length);
+      }
+      return false;
+    });
+}
+
 /** A values file layered on the judged one: its path, document and lines. */
 interface Layer {
   path: string;
@@ -125,7 +160,7 @@ const PROBE_PATHS = { readinessProbe: 'readinessPath', livenessProbe: 'livenessP
 function resourcesIn(
   v: Record<string, unknown>,
 ): { requests?: Record<string, unknown>; limits?: Record<string, unknown>; at: string[] } | undefined {
-  for (const at of [['resources'], ['deployment', 'resources']]) {
+  for (const at of [['resources'], ['deployment', 'resources'], ['container', 'resources']]) {
     const r = rec(at.reduce<unknown>((o, k) => rec(o)?.[k], v));
     if (r && (rec(r.requests) || rec(r.limits)))
       return {
@@ -134,16 +169,34 @@ function resourcesIn(
         at,
       };
   }
-  const flat = (kind: 'Requests' | 'Limits') => {
-    const o: Record<string, unknown> = {};
-    for (const res of ['memory', 'cpu']) if (v[`${res}${kind}`] !== undefined) o[res] = v[`${res}${kind}`];
-    return Object.keys(o).length ? o : undefined;
-  };
-  const requests = flat('Requests');
-  const limits = flat('Limits');
-  if (!requests && !limits) return undefined;
-  const first = ['memoryRequests', 'cpuRequests', 'memoryLimits', 'cpuLimits'].find((k) => v[k] !== undefined)!;
-  return { ...(requests ? { requests } : {}), ...(limits ? { limits } : {}), at: [first] };
+  // Flat keys, at the top or under `container:` (a library chart's `container.requestMemory`,
+  // `container.limitCpu`): each spelling blueprint charts use.
+  for (const base of [[], ['container']]) {
+    const o = base.length ? rec(v[base[0]!]) : v;
+    if (!o) continue;
+    const keysOf = (kind: 'request' | 'limit', res: 'memory' | 'cpu') => {
+      const K = kind[0]!.toUpperCase() + kind.slice(1);
+      const R = res[0]!.toUpperCase() + res.slice(1);
+      return [`${res}${K}s`, `${res}${K}`, `${kind}${R}`, `${kind}s${R}`];
+    };
+    const seen: string[] = [];
+    const flat = (kind: 'request' | 'limit') => {
+      const out: Record<string, unknown> = {};
+      for (const res of ['memory', 'cpu'] as const) {
+        const k = keysOf(kind, res).find((x) => o[x] !== undefined && o[x] !== null && o[x] !== '');
+        if (k) {
+          out[res] = o[k];
+          seen.push(k);
+        }
+      }
+      return Object.keys(out).length ? out : undefined;
+    };
+    const requests = flat('request');
+    const limits = flat('limit');
+    if (!requests && !limits) continue;
+    return { ...(requests ? { requests } : {}), ...(limits ? { limits } : {}), at: [...base, seen[0]!] };
+  }
+  return undefined;
 }
 
 /** Helm's merge of values files: maps merge key by key, anything else is replaced by the later file. */
@@ -168,7 +221,10 @@ function workloadOf(
   chartName: string,
   layers: Layer[] = [],
 ): ValuesWorkload | undefined {
-  const own = stack.map((l) => ({ ...l, v: rec(rec(l.doc.value)?.[key]) })).filter((l) => l.v);
+  // `key` '' is a library chart's: the values are the chart's own, at the top level.
+  const at = (value: unknown) => (key ? rec(rec(value)?.[key]) : rec(value));
+  const lineOf = (doc: YamlDoc, p: string[]) => doc.lineOf(key ? [key, ...p] : p);
+  const own = stack.map((l) => ({ ...l, v: at(l.doc.value) })).filter((l) => l.v);
   if (own.length === 0) return undefined;
   const top = stack[stack.length - 1]!;
   const path = top.path;
@@ -181,7 +237,7 @@ function workloadOf(
       (r && (typeof r.repository === 'string' || typeof r.name === 'string'))
     );
   };
-  const under = layers.map((l) => ({ ...l, v: rec(rec(l.doc.value)?.[key]) }));
+  const under = layers.map((l) => ({ ...l, v: at(l.doc.value) }));
   // The image may be set per environment (`image: ${IMAGE_NAME}` in values-<env>.yaml); a probe
   // path of the blueprint (`readinessPath`) says as much as an image that this is the app container.
   const described =
@@ -192,7 +248,7 @@ function workloadOf(
     for (let i = own.length - 1; i >= 0; i--) {
       const l = own[i]!;
       if (p.reduce<unknown>((o, k) => rec(o)?.[k], l.v) === undefined) continue;
-      const line = keyLine(l.lines, p[p.length - 1]!, l.doc.lineOf([key, ...p]));
+      const line = keyLine(l.lines, p[p.length - 1]!, lineOf(l.doc, p));
       return line ? { path: l.path, line } : undefined;
     }
     return undefined;
@@ -208,12 +264,25 @@ function workloadOf(
           : undefined;
   const auto = rec(v.autoscaling);
   const autoOn = auto && (auto.enable === true || auto.enabled === true);
-  const min = autoOn ? num(auto!.minReplica ?? auto!.minReplicas ?? auto!.minReplicaCount) : undefined;
-  const max = autoOn ? num(auto!.maxReplica ?? auto!.maxReplicas ?? auto!.maxReplicaCount) : undefined;
+  // A library chart's HPA bounds under `deployment:` (`deployment.minReplicas`/`maxReplicas`, which
+  // its HorizontalPodAutoscaler template reads): the floor is the replica count.
+  const hpa = !key && num(deployment?.minReplicas) !== undefined ? deployment : undefined;
+  const min = autoOn
+    ? num(auto!.minReplica ?? auto!.minReplicas ?? auto!.minReplicaCount)
+    : hpa
+      ? num(hpa.minReplicas)
+      : undefined;
+  const max = autoOn
+    ? num(auto!.maxReplica ?? auto!.maxReplicas ?? auto!.maxReplicaCount)
+    : hpa
+      ? num(hpa.maxReplicas)
+      : undefined;
   const replicas = min ?? (replicaPath ? num(replicaPath.reduce<unknown>((o, k) => rec(o)?.[k], v)) : undefined);
   const replicasAt =
     min !== undefined
-      ? where('autoscaling', 'minReplica' in auto! ? 'minReplica' : 'minReplicas')
+      ? autoOn
+        ? where('autoscaling', 'minReplica' in auto! ? 'minReplica' : 'minReplicas')
+        : where('deployment', 'minReplicas')
       : replicaPath && where(...replicaPath);
   const defaults: NonNullable<Workload['containers'][number]['defaults']> = {};
   const probes: { livenessProbe?: unknown; readinessProbe?: unknown } = {};
@@ -251,7 +320,7 @@ function workloadOf(
     const first = sized[0];
     if (first) {
       res = resourcesIn(first.v!)!;
-      const line = keyLine(first.lines, res.at[res.at.length - 1]!, first.doc.lineOf([key, ...res.at]));
+      const line = keyLine(first.lines, res.at[res.at.length - 1]!, lineOf(first.doc, res.at));
       resAt = line ? { path: first.path, line } : undefined;
       if (sized.length < under.length)
         onlyIn = { path: first.path, without: [path, ...under.filter((l) => !sized.includes(l)).map((l) => l.path)] };
@@ -264,7 +333,7 @@ function workloadOf(
     lineIn(where('image')) ??
     lineIn(where(PROBE_PATHS.readinessProbe)) ??
     lineIn(where(PROBE_PATHS.livenessProbe)) ??
-    keyLine(top.lines, key, top.doc.lineOf([key])) ??
+    (key ? keyLine(top.lines, key, top.doc.lineOf([key])) : undefined) ??
     1;
   return {
     apiVersion: 'apps/v1',
