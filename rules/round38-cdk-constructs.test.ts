@@ -68,6 +68,24 @@ describe('round 38: CDK data stores are judged for backups', () => {
     expect(half.score).toBe(0.5);
   });
 
+  it('Python modules imported under an alias (`aws_s3 as _s3`) are read; a bucket whose objects expire is scratch data', async () => {
+    const aliased = await runRuleOn(
+      backups,
+      pyApp(
+        "        _s3.Bucket(\n            self, 'nanobucket',\n            versioned = True,\n        )\n        _s3.Bucket(self, 'Scratch', lifecycle_rules=[_s3.LifecycleRule(expiration=Duration.days(1))])",
+      ),
+      { profile: 'infrastructure' },
+    );
+    expect(aliased.outcome).toBe('pass');
+    expect(aliased.message).toContain('All 1 data store is backed up');
+    const scratch = await runRuleOn(
+      backups,
+      tsApp("    new s3.Bucket(this, 'Pdfs', { lifecycleRules: [{ expiration: cdk.Duration.days(1) }] });"),
+      { profile: 'infrastructure' },
+    );
+    expect(scratch.outcome).toBe('not-applicable');
+  });
+
   it('an app with no data store stays not applicable', async () => {
     const r = await runRuleOn(backups, tsApp("    new cdk.CfnOutput(this, 'X', { value: 'y' });"), {
       profile: 'infrastructure',

@@ -90,7 +90,9 @@ function flagScore(v: string | undefined, on: string, off: string, none: string)
   ];
 }
 
-function judgeStore(ns: string | undefined, name: string, call: string): [string, number, string] | undefined {
+function judgeStore(alias: string | undefined, name: string, call: string): [string, number, string] | undefined {
+  // Python imports modules under an alias with an underscore (`aws_s3 as _s3`).
+  const ns = alias?.replace(/^_+/, '');
   switch (name) {
     case 'Table':
     case 'TableV2': {
@@ -116,6 +118,8 @@ function judgeStore(ns: string | undefined, name: string, call: string): [string
     }
     case 'Bucket': {
       if (ns && !/^(?:aws_)?s3$/i.test(ns)) return undefined;
+      // A bucket whose objects expire (a lifecycle rule's `expiration`) holds scratch data: nothing to restore.
+      if (/\bexpiration\s*[:=]/.test(call)) return undefined;
       if (prop(call, 'replicationRules', 'replication_rules')) return ['S3 bucket', 1, 'replication'];
       const [s, n] = flagScore(
         prop(call, 'versioned'),
