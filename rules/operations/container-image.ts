@@ -250,7 +250,7 @@ export default defineRule({
       return fail('No Dockerfile or Containerfile found.', [
         {
           path: '.',
-          note: `no file matching ${DOCKERFILE_GLOBS.join(', ')} outside .devcontainer/, tests and examples, and no Jib, buildpacks or ko build, in ${files.size} files`,
+          note: `no Dockerfile or Containerfile (named so, or Dockerfile.x, Dockerfile-x, Dockerfile_x, x.Dockerfile, x-dockerfile, x_dockerfile) outside .devcontainer/, tests and examples, and no Jib, buildpacks or ko build, in ${files.size} files`,
         },
         ...notShipped.slice(0, 3),
       ]);

@@ -2,6 +2,7 @@ import { defineRule } from '../../src/types.js';
 import type { Evidence } from '../../src/types.js';
 import { listing, partial, pass } from '../../src/engine/results.js';
 import { pulumi } from '../../src/facts/pulumi.js';
+import { cdk } from '../../src/facts/cdk.js';
 import { platformApps } from '../../src/facts/platform-apps.js';
 import { k8s, K8S_DIGEST, objectsOfKind } from '../../src/facts/k8s.js';
 import { fromMatch, isAgentDoc, isProductionPath } from '../../src/facts/paths.js';
@@ -172,7 +173,7 @@ export default defineRule({
     severity: 'high',
     effort: 'medium',
     detection:
-      'Terraform data stores (RDS/Aurora, DynamoDB, S3, ElastiCache, EFS, DocumentDB, Cloud SQL, GCS, Azure databases and storage) judged one by one, with a finding per store without backups (bucket versioning by the status production gives it: an `aws_s3_bucket_versioning` status or a versioning flag set from a variable is followed to its value, `var.x ? "Enabled" : "Suspended"` with the default false is off); aws_backup_plan covers AWS stores; managed stores a Pulumi program provisions (`new gcp.redis.Instance(`, `gcp.sql.DatabaseInstance`, `aws.rds.Instance`, a component such as `new Redis(`/`new SqlDatabase(`), credited when their arguments set backups, persistence or point-in-time recovery; Cloud SQL instances a NAIS Application has the platform provision (`gcp.sqlInstances`: explicit with autoBackupHour/retainedBackups/pointInTimeRecovery, half credit on the platform default); CloudFormation stores with their backup properties; Velero Schedule objects; a Markdown document naming RTO and RPO. Not applicable when IaC declares no data store.',
+      'Terraform data stores (RDS/Aurora, DynamoDB, S3, ElastiCache, EFS, DocumentDB, Cloud SQL, GCS, Azure databases and storage) judged one by one, with a finding per store without backups (bucket versioning by the status production gives it: an `aws_s3_bucket_versioning` status or a versioning flag set from a variable is followed to its value, `var.x ? "Enabled" : "Suspended"` with the default false is off); aws_backup_plan covers AWS stores; managed stores a Pulumi program provisions (`new gcp.redis.Instance(`, `gcp.sql.DatabaseInstance`, `aws.rds.Instance`, a component such as `new Redis(`/`new SqlDatabase(`), credited when their arguments set backups, persistence or point-in-time recovery; Cloud SQL instances a NAIS Application has the platform provision (`gcp.sqlInstances`: explicit with autoBackupHour/retainedBackups/pointInTimeRecovery, half credit on the platform default); CloudFormation stores with their backup properties; AWS CDK constructs of a `cdk.json` app, TypeScript or Python (DynamoDB `pointInTimeRecovery`/`pointInTimeRecoverySpecification`, S3 `versioned`/`replicationRules`, RDS/Aurora `backup: { retention }`/`backupRetention` — unset is the service default, half —, EFS `enableAutomaticBackups`, a `BackupPlan` covering them); Velero Schedule objects; a Markdown document naming RTO and RPO. Not applicable when IaC declares no data store.',
     patterns: {
       cfnStore: {
         regex: /^[ \t]+Type:\s*['"]?AWS::(RDS::DBInstance|RDS::DBCluster|DynamoDB::Table|S3::Bucket)\b/m,
@@ -218,6 +219,7 @@ export default defineRule({
             helmReleaseStores(tf).length > 0 ||
             ctx.matches('cfnStore').some((m) => isProductionPath(m.path)) ||
             pulumi(ctx.files).dataStores.some((x) => isProductionPath(x.path)) ||
+            cdk(ctx.files).stores.length > 0 ||
             platformApps(ctx.files).some((a) => a.stores.length > 0) ||
             ((k) => k.volumes.length + k.databases.length + k.backups.length > 0)(k8sStores(ctx));
           return has ? true : { reason: 'no data store is declared in infrastructure code here' };
@@ -265,6 +267,15 @@ export default defineRule({
           `${logical ? `${logical} (${type})` : type}${ok ? ': backup properties set in this template' : ': no BackupRetentionPeriod, PointInTimeRecovery or VersioningConfiguration in this template'}`,
         ),
       );
+    }
+    // Data stores an AWS CDK app declares (DynamoDB, S3, RDS/Aurora, EFS), judged on their properties;
+    // an AWS Backup plan in the app covers them, as an aws_backup_selection does in Terraform.
+    const cdkFacts = cdk(ctx.files);
+    for (const x of cdkFacts.stores) {
+      let [score, what] = [x.score, x.note];
+      if (cdkFacts.backupPlans.length > 0 && score < 1) [score, what] = [1, 'covered by an AWS Backup plan'];
+      total += score;
+      (score >= 1 ? good : findings).push({ path: x.path, line: x.line, note: `CDK ${x.what}: ${what}` });
     }
     // Managed stores a Pulumi program provisions (Memorystore, Cloud SQL, RDS), judged on their arguments.
     for (const x of pulumi(ctx.files).dataStores.filter((x) => isProductionPath(x.path))) {

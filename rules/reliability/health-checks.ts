@@ -32,6 +32,7 @@ import {
   systemdEvidence,
 } from '../../src/facts/runtime.js';
 import { table } from '../../src/util/table.js';
+import { cdk } from '../../src/facts/cdk.js';
 
 const APP_SERVICE_CHECK = ['health_check_path'];
 const CONTAINER_PROBES = ['liveness_probe', 'readiness_probe', 'startup_probe'];
@@ -153,7 +154,7 @@ export default defineRule({
     severity: 'high',
     effort: 'low',
     detection:
-      "Kubernetes liveness/readiness probes per container, including Helm templates, the DeploymentConfigs of OpenShift Templates and NAIS Applications (`liveness`/`readiness`), YAML or JSON (a finding per container without them, with file:line; Jobs and init containers are exempt); the workloads a Pulumi program deploys (TypeScript/JavaScript/Python/Go beside Pulumi.yaml, object literals read by key: `livenessProbe`, `readinessProbe`), beside which a compose file is local development; compose `healthcheck` on services built here; Dockerfile HEALTHCHECK; ECS `healthCheck`; Terraform target-group/Cloud Run/App Service health checks; fly.toml checks (`[[services.tcp_checks]]`, `[[services.http_checks]]`, `[checks]`, `[[http_service.checks]]`), render.yaml healthCheckPath, App Engine liveness/readiness checks (a hosting platform target of its own: counted beside Kubernetes manifests too), Nomad `check` blocks; systemd units with a watchdog (`WatchdogSec` with `Type=notify`, or with a service that sends `WATCHDOG=1` through sd_notify); a unit that only starts compose is judged by the compose services it starts; development compose files (named or in a folder named dev/develop/local) beside a deployment one are not deployed units. Manifests in CI folders (.github/…) are test fixtures, not deployments. An image that starts no long-running process is not a unit: a development box (OS or language base, no CMD or ENTRYPOINT) and, outside the service profile, an image whose ENTRYPOINT/CMD runs the tool once (no EXPOSE, no server command). A development container's Dockerfile (.devcontainer/) makes nothing applicable. A reusable Terraform module with no image, manifest or unit of its own is not applicable (the workloads are its callers'). Terraform autoscaling groups that set their health check (`health_check_type`, `health_check_grace_period`; a variable followed to its value): ELB counts as a health check, EC2 (the default) as half, instance status only; such groups make a reusable module applicable.",
+      "Kubernetes liveness/readiness probes per container, including Helm templates, the DeploymentConfigs of OpenShift Templates and NAIS Applications (`liveness`/`readiness`), YAML or JSON (a finding per container without them, with file:line; Jobs and init containers are exempt); the workloads a Pulumi program deploys (TypeScript/JavaScript/Python/Go beside Pulumi.yaml, object literals read by key: `livenessProbe`, `readinessProbe`), beside which a compose file is local development; compose `healthcheck` on services built here; Dockerfile HEALTHCHECK; ECS `healthCheck`; Terraform target-group/Cloud Run/App Service health checks; AWS CDK target groups, listener targets, load-balanced ECS services and autoscaling groups of a `cdk.json` app (TypeScript or Python) with their `healthCheck` (without one: the load balancer's default check or EC2 status, half); fly.toml checks (`[[services.tcp_checks]]`, `[[services.http_checks]]`, `[checks]`, `[[http_service.checks]]`), render.yaml healthCheckPath, App Engine liveness/readiness checks (a hosting platform target of its own: counted beside Kubernetes manifests too), Nomad `check` blocks; systemd units with a watchdog (`WatchdogSec` with `Type=notify`, or with a service that sends `WATCHDOG=1` through sd_notify); a unit that only starts compose is judged by the compose services it starts; development compose files (named or in a folder named dev/develop/local) beside a deployment one are not deployed units. Manifests in CI folders (.github/…) are test fixtures, not deployments. An image that starts no long-running process is not a unit: a development box (OS or language base, no CMD or ENTRYPOINT) and, outside the service profile, an image whose ENTRYPOINT/CMD runs the tool once (no EXPOSE, no server command). A development container's Dockerfile (.devcontainer/) makes nothing applicable. A reusable Terraform module with no image, manifest or unit of its own is not applicable (the workloads are its callers'). Terraform autoscaling groups that set their health check (`health_check_type`, `health_check_grace_period`; a variable followed to its value): ELB counts as a health check, EC2 (the default) as half, instance status only; such groups make a reusable module applicable.",
     patterns: {
       platform: {
         regex:
@@ -229,7 +230,8 @@ export default defineRule({
       deployedWorkloads(ctx.files).length > 0 ||
       runtime(ctx.files).systemd.length > 0 ||
       composeRuns.length > 0 ||
-      resourcesOf(terraform(ctx.files), ...COMPUTE).some((r) => isProductionPath(r.path))
+      resourcesOf(terraform(ctx.files), ...COMPUTE).some((r) => isProductionPath(r.path)) ||
+      cdk(ctx.files).compute.length > 0
       ? true
       : {
           reason: `nothing here runs a long-lived process (profile ${profile}, no ${oneShot.size > 0 ? 'long-running image' : ctx.files.match(DOCKERFILE_GLOBS).some(isDevContainer) ? 'Dockerfile but a development container' : 'Dockerfile'}, manifests or compute in IaC)${oneShot.size > 0 ? `: ${[...oneShot.values()].slice(0, 2).join('; ')}` : ''}${aside.size > 0 ? `; ${composeWorkloads(ctx.files, ctx.facts.profile.id).aside[0]!.note}` : ''}`,
@@ -420,6 +422,24 @@ export default defineRule({
           path: g.path,
           line: g.line,
           note: `${g.name} checks instance status only (health_check_type ${g.type}${g.via ? `, from ${g.via}` : ''}): a failed machine is replaced, a hung process on a running one is not`,
+        });
+      }
+    // Load-balanced targets and autoscaling groups an AWS CDK app declares: a `healthCheck` set on the
+    // target group, the load-balanced service or the group counts; without one, a target group still
+    // has the load balancer's default check (HTTP on /, or TCP) and a group the EC2 status check: half.
+    if (k8sContainers === 0)
+      for (const c of cdk(ctx.files).compute) {
+        if (c.check) {
+          extra.push({ path: c.path, line: c.line, note: `CDK ${c.what} sets a health check` });
+          continue;
+        }
+        units++;
+        earned += 0.5;
+        statusOnly++;
+        findings.push({
+          path: c.path,
+          line: c.line,
+          note: `CDK ${c.what} sets no healthCheck: ${c.what === 'AutoScalingGroup' ? 'EC2 instance status only' : "the load balancer's default check only (HTTP on /, or a TCP connect)"}`,
         });
       }
     for (const n of d.nomad)

@@ -11,6 +11,8 @@ const LICENSE_FILE =
 /** Common licence texts, recognised by a phrase of their first lines. */
 const SPDX: [RegExp, string][] = [
   [/Apache License,?\s+Version 2\.0/i, 'Apache-2.0'],
+  // Variants named whole, before the licence they vary (SPDX ids are matched whole: MIT-0 is not MIT).
+  [/\bMIT No Attribution\b|^[ \t#=*_]*MIT-0\b/im, 'MIT-0'],
   [/\bMIT License\b|Permission is hereby granted, free of charge/i, 'MIT'],
   [/GNU AFFERO GENERAL PUBLIC LICENSE/i, 'AGPL'],
   [/GNU LESSER GENERAL PUBLIC LICENSE/i, 'LGPL'],
@@ -19,6 +21,8 @@ const SPDX: [RegExp, string][] = [
   // The third clause — no endorsement by the authors' names — tells BSD-3 from BSD-2, in either wording:
   // "Neither the name of … nor …" or "The name of the author may not be used to endorse or promote …",
   // wrapped over lines anywhere (flaskbb: "may not be used to endorse or\n  promote", read as BSD-2).
+  [/\bThe Clear BSD License\b/i, 'BSD-3-Clause-Clear'],
+  [/\bBSD Zero Clause License\b|\bZero-Clause BSD\b/i, '0BSD'],
   [
     /BSD 3-Clause|Redistributions in binary form[\s\S]*(?:Neither\s+the\s+names?|may\s+not\s+be\s+used\s+to\s+endorse\s+or\s+promote)/i,
     'BSD-3-Clause',
@@ -35,6 +39,29 @@ const SPDX: [RegExp, string][] = [
   [/Microsoft Public License/i, 'MS-PL'],
   [/Server Side Public License/i, 'SSPL-1.0'],
 ];
+
+/**
+ * The variant a licence text is, told by what it adds or leaves out (blind round 38: MIT No
+ * Attribution reported as MIT): the MIT grant without its condition that the notice be kept is
+ * MIT-0; BSD-3 that grants no patent rights is the Clear BSD licence. Judged on the whole text seen
+ * (the grant followed by its warranty disclaimer), never on a cut-off one.
+ */
+function variantOf(id: string, from: string): string {
+  if (id === 'MIT') {
+    const disclaimer = /THE SOFTWARE IS PROVIDED\s+["“]?AS IS/i.exec(from);
+    const kept = /shall\s+be\s+included\s+in\s+all\s+copies/i.exec(from);
+    if (disclaimer && (!kept || kept.index > disclaimer.index)) return 'MIT-0';
+  }
+  if (
+    id === 'BSD-3-Clause' &&
+    /NO\s+EXPRESS\s+OR\s+IMPLIED\s+LICENSES\s+TO\s+ANY\s+PARTY'S\s+PATENT\s+RIGHTS/i.test(from)
+  )
+    return 'BSD-3-Clause-Clear';
+  return id;
+}
+
+/** An exception the licence file appends to Apache-2.0 (`---- LLVM Exceptions to the Apache 2.0 License ----`). */
+const LLVM_EXCEPTION = /LLVM Exceptions? to the Apache 2\.0 License/i;
 
 /** The BSD clause that forbids endorsement by the authors' names (BSD-3's third). */
 const THIRD_CLAUSE = /Neither\s+the\s+names?|may\s+not\s+be\s+used\s+to\s+endorse/i;
@@ -71,6 +98,7 @@ function licenceOf(head: string): { id: string; line: number } | undefined {
     if (at !== undefined && (best === undefined || at < best.at)) best = { at, id: name };
   }
   if (!best) return undefined;
+  best.id = variantOf(best.id, head.slice(best.at));
   const version = /^GNU [A-Z ]*PUBLIC LICENSE\s+Version (\d)\b/i.exec(head.slice(best.at))?.[1];
   const lineStart = head.lastIndexOf('\n', best.at - 1) + 1;
   // The line that titles the licence (`# PolyForm Shield License 1.0.0`), not a clause of its text.
@@ -109,6 +137,9 @@ export default defineRule({
         const others = found
           ? titledLicences(text.slice(0, 40000)).filter((t) => family(t.id) !== family(found.id))
           : [];
+        // An exception appended to the licence is part of its identifier: Apache-2.0 WITH LLVM-exception.
+        if (found?.id === 'Apache-2.0' && LLVM_EXCEPTION.test(text.slice(0, 40000)))
+          found.id = 'Apache-2.0 WITH LLVM-exception';
         const id = found ? [found.id, ...new Set(others.map((o) => o.id))].join(' and ') : undefined;
         // Cited where the licence is named, when a preamble comes first (a copyright line, portions).
         const line = found && found.line > 3 ? found.line : 1;

@@ -12,6 +12,17 @@ export const DOCKERFILE_GLOBS = [
   '**/Dockerfile-*',
   '**/*.Dockerfile',
   '**/*.dockerfile',
+  // A name with the image's purpose in front (`web-crawler-dockerfile`, `api_Dockerfile`) or behind
+  // (`Dockerfile_prod`): built with `-f`, or a CDK `DockerImageAsset`/`fromAsset(dir, { file })`
+  // (blind round 38: an image running as root was never judged for its name `…-dockerfile`).
+  '**/*-dockerfile',
+  '**/*-Dockerfile',
+  '**/*_dockerfile',
+  '**/*_Dockerfile',
+  '**/Dockerfile_*',
+  '**/dockerfile-*',
+  '**/*.Containerfile',
+  '**/*.containerfile',
   '**/Containerfile',
   '**/Containerfile.*',
 ];

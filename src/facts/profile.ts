@@ -27,6 +27,7 @@ import { mixEscript } from './manifests/mix.js';
 import { swiftPackage } from './manifests/swift.js';
 import { escapeRe } from '../util/regex.js';
 import { servingSubcommand } from './subcommands.js';
+import { iacApp } from './iac-app.js';
 
 export const JVM_IMPORT_KEY = 'facts:jvm-web-import';
 
@@ -394,6 +395,20 @@ function decideProfile(input: ProfileInput, servers: Match[], iac: string[]): Pr
       detected: true,
       reasons: [
         `${iac.length} infrastructure file(s) such as ${iac.find((p) => !NOT_THE_PRODUCT.test(p)) ?? iac[0]} and ${sourceFiles.length} source file(s)`,
+      ],
+    };
+  }
+
+  // An IaC application at the root (a CDK app's cdk.json, cdktf.json, Pulumi.yaml): what it delivers
+  // is a deployment. The package.json "bin" that `cdk init app` writes into every CDK app is the
+  // synthesiser's entry, not a command for users (blind round 38: a CDK chatbot judged a cli).
+  const app = iacApp(files);
+  if (app) {
+    return {
+      id: 'infrastructure',
+      detected: true,
+      reasons: [
+        `${app.tool} application (${app.path}${app.entry ? `; ${app.entry.path}:${app.entry.line} creates the app` : ''}): the repository is deployed as infrastructure${npmBin(files) ? '; the package.json "bin" is the app\'s synthesiser entry, not a command' : ''}`,
       ],
     };
   }
