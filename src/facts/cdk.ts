@@ -10,6 +10,7 @@ import type { FileView } from '../types.js';
 import { memo } from '../util/memo.js';
 import { dirOf, isProductionPath, isTestPath } from './paths.js';
 import { lineAt } from '../util/lines.js';
+import { callText } from './pulumi.js';
 
 const PROGRAM_FILE = /\.(?:ts|js|mjs|cjs|py)$/;
 const NOT_PROGRAM =
@@ -50,18 +51,6 @@ export interface CdkFacts {
   compute: CdkCompute[];
   /** AWS Backup plans (`new backup.BackupPlan(this, …)`): they cover the stores they select. */
   backupPlans: { path: string; line: number }[];
-}
-
-/** The text of a call from its opening parenthesis to the matching one (bounded, strings not parsed). */
-function callText(text: string, open: number): string {
-  let depth = 0;
-  const end = Math.min(text.length, open + 8000);
-  for (let i = open; i < end; i++) {
-    const c = text[i];
-    if (c === '(') depth++;
-    else if (c === ')' && --depth === 0) return text.slice(open, i + 1);
-  }
-  return text.slice(open, end);
 }
 
 /** A property's value in the call: `key: value` (TypeScript) or `key=value` (Python), first 200 characters. */

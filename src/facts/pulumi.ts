@@ -180,7 +180,7 @@ const BACKUP_KEY =
   /\b(?:backup_?configuration|backup_?retention_?period|backup_?retention_?days|point_?in_?time_?recovery\w*|persistence_?config|rdb_?snapshot_?period|snapshot_?retention_?limit|deletion_?protection|backup\w*)\b/i;
 
 /** The text of a call from its opening parenthesis to the matching one (bounded, strings not parsed). */
-function callText(text: string, open: number): string {
+export function callText(text: string, open: number): string {
   let depth = 0;
   const end = Math.min(text.length, open + 8000);
   for (let i = open; i < end; i++) {

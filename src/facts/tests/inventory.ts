@@ -6,6 +6,7 @@
 import type { DeclaredDependency, FileView } from '../../types.js';
 import { parseGemfile } from '../manifests/others.js';
 import { memo } from '../../util/memo.js';
+import { CI_GLOBS } from '../ci.js';
 import { buildScriptTests, isBuildScript } from './rust-build.js';
 import { TEST_DIGEST, TEST_GLOBS, type FileCount, type TestDigest } from './digest.js';
 import { isCsTestMarker } from './annotated.js';
@@ -680,17 +681,6 @@ export const FIXTURE_DIR =
  * methods of the snapshotted projects counted beside its own 5,766).
  */
 const CORPUS_DIR = /(^|\/)(?:corpus|corpora)\/|^snapshots\//i;
-
-/** CI configuration: where a job would run a nested build (`working-directory: ./example/app`, `cd example/app`). */
-const CI_GLOBS = [
-  '.github/workflows/*.{yml,yaml}',
-  '.gitlab-ci.yml',
-  '.circleci/config.yml',
-  'azure-pipelines.yml',
-  'Jenkinsfile',
-  '.travis.yml',
-  'bitbucket-pipelines.yml',
-];
 
 /**
  * Test files of a nested Gradle build that nothing runs: a directory with its own settings.gradle(.kts)
