@@ -34,6 +34,23 @@ describe('a count given to a path pattern', () => {
   });
 });
 
+describe('a hostile path pattern', () => {
+  // `x/a*a*…a*b` built into a regex backtracked exponentially against a long path of a's.
+  const tree: Tree = {
+    [`x/${'a'.repeat(60)}`]: '\n',
+    [`x/${'a'.repeat(14)}b`]: '\n',
+    [`x/${'a'.repeat(20)}b`]: '\n',
+  };
+  const line = (n: number) => `- ✅ \`x/${'a*'.repeat(14)}b\` - Generated files (${n} files)`;
+  const doc = ['# Files', '', line(2), line(5)].join('\n');
+  const { at } = verify(tree, doc, reportWith([]));
+  it('is still counted, by the paths whose last segments it matches', () => {
+    expect(at(3).verdict).toBe('confirmed');
+    expect(at(4).verdict).toBe('contradicted');
+    expect(at(4).reason).toContain('2 paths');
+  });
+});
+
 describe('a count of things kept one folder each', () => {
   const fns: Tree = {};
   for (let i = 0; i < 6; i++) fns[`supabase/functions/fn-${i}/index.ts`] = 'export {};\n';
