@@ -9,9 +9,12 @@ import { firstPerFile, fromMatch, isMigrationRunner, isProductionPath } from '..
 import { dependencyEvidence, setAside } from '../../src/facts/dependencies.js';
 import { type Definition, definitionEvidence, splitByUse, unusedNote } from '../../src/facts/references.js';
 
-/** Source files of every covered language (code patterns run on these only). */
+/**
+ * Source files of every covered language (code patterns run on these only). Swift is program source
+ * as much as Go (blind round 39: a Vapor server's 354 Swift files were never scanned).
+ */
 export const CODE_GLOBS = [
-  '**/*.{js,mjs,cjs,ts,mts,cts,jsx,tsx,py,go,java,kt,kts,scala,groovy,cs,fs,vb,rb,php,rs,ex,exs}',
+  '**/*.{js,mjs,cjs,ts,mts,cts,jsx,tsx,py,go,java,kt,kts,scala,groovy,cs,fs,vb,rb,php,rs,ex,exs,swift}',
 ];
 
 /** Resilience toolkits: declaring one says nothing about retries (it may serve timeouts only). */

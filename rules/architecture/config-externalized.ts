@@ -16,7 +16,7 @@ import { K8S_DIGEST } from '../../src/facts/k8s.js';
 import { TF_DIGEST } from '../../src/facts/terraform.js';
 import { COMPOSE_GLOBS } from '../../src/facts/deploy.js';
 
-const CODE = ['**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs,py,go,java,kt,scala,cs,rb,php,rs,ex,exs}'];
+const CODE = ['**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs,py,go,java,kt,scala,cs,rb,php,rs,ex,exs,swift}'];
 const CONFIG = ['**/*.{yml,yaml,properties,json,toml,ini,env,conf}'];
 const ENV_EXAMPLES = [
   '**/.env.example',
@@ -27,6 +27,9 @@ const ENV_EXAMPLES = [
   '**/env.example',
   '**/example.env',
   '**/.env.*.example',
+  // Per environment (`.env.development.template`, `.env.testing.sample`): a Vapor app loads `.env.<environment>`.
+  '**/.env.*.template',
+  '**/.env.*.sample',
   '**/sample.env',
   // Named per component (`config/app.env.sample`, `secrets/postgres.env.example`): kustomize
   // configMapGenerator and secretGenerator inputs, copied and filled in per deployment (round 22).
@@ -110,13 +113,13 @@ export default defineRule({
     severity: 'high',
     effort: 'low',
     detection:
-      'Externalised: environment reads in production code (process.env, os.environ/getenv, os.Getenv, System.getenv (called, or passed as a value: `load(os.Getenv)`, `System::getenv`), Elixir System.get_env/fetch_env! (config/runtime.exs), Environment.GetEnvironmentVariable, ENV[…], env::var, dotenv loading, clap `env` arguments, Go struct tags binding a field to a variable (`env:"PORT"` of go-flags, caarlos0/env and kong, `envconfig:"PORT"`), Spring @Value/@ConfigurationProperties, IOptions<> where options are bound from configuration (GetSection, Bind, configuration[…]), pydantic BaseSettings, also among several bases); a child process handed the environment (`env={**os.environ}`) is no read or a settings library in use (catalogue `config-libraries`, dependency alone earns partial). Documented: .env.example/.sample/.template, a settings file the application loads by name (viper `SetConfigName("app")` + `SetConfigType("env")` → app.env, `godotenv.Load("…")`, `load_dotenv("…")`) listing three or more settings, a default or sample configuration file with a comment on most settings (config/defaults.hjson, config.example.toml, settings.sample.yaml), a man page ENVIRONMENT section, a docs page or sample .conf listing three or more variables, a sample compose file (docker-compose-sample.yaml) whose environment block sets three or more, Helm values.yaml, the `env:` list of a platform application manifest (NAIS Application), Spring application*.yml/properties with ${…} placeholders, Ktor application*.yaml `$NAME` / `"$NAME:default"` and HOCON application*.conf `${?NAME}`, Symfony `%env(…)%` in config/*.yml, appsettings.json, a README configuration section. Findings (high confidence only): a connection URL with a literal password to a fully qualified host in production code or config, `spring.datasource.password=` literal (an empty one, or one for an in-memory H2/HSQLDB/Derby URL, is none), `Password=` literal in appsettings(.Production).json.',
+      'Externalised: environment reads in production code (process.env, os.environ/getenv, os.Getenv, System.getenv (called, or passed as a value: `load(os.Getenv)`, `System::getenv`), Elixir System.get_env/fetch_env! (config/runtime.exs), Environment.GetEnvironmentVariable, Swift `Environment.get("X")` (Vapor) and ProcessInfo.processInfo.environment, ENV[…], env::var, dotenv loading, clap `env` arguments, Go struct tags binding a field to a variable (`env:"PORT"` of go-flags, caarlos0/env and kong, `envconfig:"PORT"`), Spring @Value/@ConfigurationProperties, IOptions<> where options are bound from configuration (GetSection, Bind, configuration[…]), pydantic BaseSettings, also among several bases); a child process handed the environment (`env={**os.environ}`) is no read or a settings library in use (catalogue `config-libraries`, dependency alone earns partial). Documented: .env.example/.sample/.template, a settings file the application loads by name (viper `SetConfigName("app")` + `SetConfigType("env")` → app.env, `godotenv.Load("…")`, `load_dotenv("…")`) listing three or more settings, a default or sample configuration file with a comment on most settings (config/defaults.hjson, config.example.toml, settings.sample.yaml), a man page ENVIRONMENT section, a docs page or sample .conf listing three or more variables, a sample compose file (docker-compose-sample.yaml) whose environment block sets three or more, Helm values.yaml, the `env:` list of a platform application manifest (NAIS Application), Spring application*.yml/properties with ${…} placeholders, Ktor application*.yaml `$NAME` / `"$NAME:default"` and HOCON application*.conf `${?NAME}`, Symfony `%env(…)%` in config/*.yml, appsettings.json, a README configuration section. Findings (high confidence only): a connection URL with a literal password to a fully qualified host in production code or config, `spring.datasource.password=` literal (an empty one, or one for an in-memory H2/HSQLDB/Derby URL, is none), `Password=` literal in appsettings(.Production).json.',
     patterns: {
       envRead: {
         // The arguments of a clap attribute stop at the next attribute: scanning on from each of
         // many unclosed `#[arg(` to the end of the line was quadratic.
         regex:
-          /process\.env\b|import\.meta\.env\b|\bos\.environ\b|\bos\.getenv\b|\bgetenv\(|\bos\.(?:Getenv|LookupEnv|Environ)\b|System(?:\.|::)getenv\b|\bSystem\.(?:get_env|fetch_env!?)\(|Environment\.GetEnvironmentVariable\(|\bENV(?:\[|\.fetch\b)|\benv::var|\bstd::env::var|@(?:(?:param|field|get|set):)?Value\(\s*"\\?\$\{|@ConfigurationProperties\b|\bIOptions(?:Snapshot|Monitor)?<|\bIConfiguration\b|\bclass[ \t]+\w+\((?:[\w.]+,[ \t]*)*(?:pydantic_settings\.|pydantic\.)?BaseSettings\b|\$_ENV\[|\benv\(\s*['"]|viper\.(?:Get|AutomaticEnv|Unmarshal)|envconfig\.(?:Must)?Process|cleanenv\.Read(?:Env|Config)\(|envdecode\.\w*Decode|\benv\.Parse(?:As|WithOptions)?\s*[([]|\benv\.Provider\(|\benviron\.Env\(|\bfrom[ \t]+decouple[ \t]+import\b|\bdotenvy?::dotenv|\.from_prefixed_env\(|\.from_envvar\(|require\(\s*['"]dotenv|from\s+['"]dotenv|dotenv\.config\(|load_dotenv\(|godotenv\.Load|#\[(?:clap|arg|structopt)\((?:(?!#\[(?:clap|arg|structopt)\()[^)\n])*\benv\b|(?<![\w-])env(?:config)?:"[A-Za-z_][\w]*"/,
+          /process\.env\b|import\.meta\.env\b|\bos\.environ\b|\bos\.getenv\b|\bgetenv\(|\bos\.(?:Getenv|LookupEnv|Environ)\b|System(?:\.|::)getenv\b|\bSystem\.(?:get_env|fetch_env!?)\(|Environment\.GetEnvironmentVariable\(|\bEnvironment\.get\(\s*"|\bProcessInfo\.processInfo\.environment\b|\bENV(?:\[|\.fetch\b)|\benv::var|\bstd::env::var|@(?:(?:param|field|get|set):)?Value\(\s*"\\?\$\{|@ConfigurationProperties\b|\bIOptions(?:Snapshot|Monitor)?<|\bIConfiguration\b|\bclass[ \t]+\w+\((?:[\w.]+,[ \t]*)*(?:pydantic_settings\.|pydantic\.)?BaseSettings\b|\$_ENV\[|\benv\(\s*['"]|viper\.(?:Get|AutomaticEnv|Unmarshal)|envconfig\.(?:Must)?Process|cleanenv\.Read(?:Env|Config)\(|envdecode\.\w*Decode|\benv\.Parse(?:As|WithOptions)?\s*[([]|\benv\.Provider\(|\benviron\.Env\(|\bfrom[ \t]+decouple[ \t]+import\b|\bdotenvy?::dotenv|\.from_prefixed_env\(|\.from_envvar\(|require\(\s*['"]dotenv|from\s+['"]dotenv|dotenv\.config\(|load_dotenv\(|godotenv\.Load|#\[(?:clap|arg|structopt)\((?:(?!#\[(?:clap|arg|structopt)\()[^)\n])*\benv\b|(?<![\w-])env(?:config)?:"[A-Za-z_][\w]*"/,
         files: CODE,
         // Specific literals: the alternation costs ~15 ms/MiB, so it runs only where an env read is likely.
         literals: [
@@ -130,6 +133,9 @@ export default defineRule({
           'LookupEnv',
           'os.Environ',
           'GetEnvironmentVariable',
+          // Swift: Vapor's `Environment.get("DATABASE_HOST")`, Foundation's ProcessInfo.
+          'Environment.get',
+          'processInfo.environment',
           // Elixir: System.get_env/fetch_env! in config/runtime.exs or the application.
           'System.get_env',
           'System.fetch_env',

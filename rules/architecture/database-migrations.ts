@@ -39,6 +39,12 @@ const LAYOUTS: { tool: string; globs: string[]; content?: RegExp }[] = [
   { tool: 'Rails migrations', globs: ['**/db/migrate/*.rb'] },
   // Ecto (Elixir): `priv/repo/migrations/20240101000000_create_users.exs`, one folder per repo.
   { tool: 'Ecto migrations', globs: ['**/priv/*/migrations/[0-9]*.exs'] },
+  // Fluent (Vapor, Hummingbird): a type conforming to Migration or AsyncMigration, kept under Migrations/.
+  {
+    tool: 'Fluent migrations',
+    globs: ['**/Migrations/**/*.swift', '**/migrations/**/*.swift'],
+    content: /:\s*(?:Async)?Migration\b/,
+  },
   { tool: 'Laravel migrations', globs: ['**/database/migrations/*.php'] },
   { tool: 'Doctrine migrations', globs: ['**/migrations/Version*.php', '**/DoctrineMigrations/*.php'] },
   // EF Core writes its migrations wherever the migrations assembly lives: `Migrations/`, or one

@@ -8,7 +8,7 @@ import { dependencyEvidence, npmDependenciesOf, setAside } from '../../src/facts
 import { ACTUATOR_MOUNT, actuatorRoutes } from '../_shared/express-actuator.js';
 import { ctrlRuntime } from '../security/_lib/ctrl-metrics-auth.js';
 
-const CODE = ['**/*.{js,ts,mjs,cjs,jsx,tsx,py,go,java,kt,scala,groovy,cs,fs,vb,rb,php,rs,ex,exs}'];
+const CODE = ['**/*.{js,ts,mjs,cjs,jsx,tsx,py,go,java,kt,scala,groovy,cs,fs,vb,rb,php,rs,ex,exs,swift}'];
 
 /** Dependencies that switch metrics on by auto-configuration alone: declaring them is the setup. */
 const AUTO_CONFIGURED = [
@@ -117,9 +117,9 @@ export default defineRule({
       },
       bareRoute: {
         // Routes declared without a leading slash: Django `path("metrics/")`, Rails `get "metrics"`,
-        // NestJS `@Controller('metrics')`, ASP.NET `[HttpGet("metrics")]`.
+        // NestJS `@Controller('metrics')`, ASP.NET `[HttpGet("metrics")]`, Vapor/Hummingbird `app.get("metrics")`.
         regex:
-          /(?:\b(?:re_)?path\(\s*r?["']\^?|\bget\s+["']|@Controller\(\s*["']|\[(?:HttpGet|Route)\(\s*")(metrics|prometheus)\/?\$?["']/,
+          /(?:\b(?:re_)?path\(\s*r?["']\^?|\bget\s+["']|@Controller\(\s*["']|\[(?:HttpGet|Route)\(\s*"|\.get\(\s*")(metrics|prometheus)\/?\$?["']/,
         files: CODE,
         literals: ['metrics', 'prometheus'],
         maxPerFile: 2,

@@ -10,7 +10,9 @@ import { hasNestedBlock, label, terraform, TF_DIGEST } from '../../src/facts/ter
 /** Code that registers an inbound rate limiter, per language. */
 const CODE = new RegExp(
   [
-    String.raw`\brateLimit\(`,
+    // express-rate-limit takes options or nothing; a labelled argument (Swift `rateLimit(response: r)`)
+    // is a helper that reads the limit an upstream announced (blind round 39).
+    String.raw`\brateLimit\((?!\s*\w+\s*:)`,
     String.raw`\bslowDown\(`,
     String.raw`\bnew\s+RateLimiter(?:Memory|Redis|Mongo|Postgres|Cluster|Mysql|Memcache)\(`,
     String.raw`\bThrottlerModule\.forRoot(?:Async)?\(`,
@@ -116,6 +118,12 @@ const NOT_A_LIMITER =
  */
 const LIMITER_LOGIC =
   /\b(?:max_?[Rr]equests|MaxRequests|[Rr]efill\w*|tokens_(?:left|remaining|per_\w+)|tokensPer\w*|window_?(?:start|size|ms|secs?|seconds)|windowMs|WindowMs|requests_per_\w+|requestsPer\w+|per_second|perSecond|allowance|[Bb]urst|too_many_requests|TooManyRequests|retry_after|RetryAfter|Retry-After|429|max_?[Hh]its|maxHits|hit_?[Cc]ount|hitsRemaining|hits_remaining)\b/;
+
+/**
+ * A function whose first parameter is a response (`func rateLimit(response: HTTPClient.Response)`,
+ * `def rate_limit(resp)`) reads the limit an upstream API announced: it limits nothing (blind round 39).
+ */
+const READS_RESPONSE = /\(\s*(?:_\s+)?(?:response|resp)\s*[:,)]/;
 
 const LIMITER_END = /(?:[Ll]imit|LIMIT|[Ll]imiter|[Tt]hrottle|[Tt]hrottler|[Bb]ucket)s?$/;
 const TYPE_DEF = /\b(?:class|struct|type|interface|trait|impl|enum|object)\s/;
@@ -452,6 +460,7 @@ function ownLimiters(refs: readonly Match[], logic: readonly Match[]): { own: De
     if (!isProductionPath(m.path)) continue;
     const name = definedName(m.snippet);
     if (!name || !LIMITER_NAME.test(name) || NOT_A_LIMITER.test(name)) continue;
+    if (READS_RESPONSE.test(m.snippet)) continue;
     const dir = dirOf(m.path);
     // A folder may spell the name with a hyphen (`app/rate-limit/`, blind round 24 papra).
     const named = LIMITER_NAME.test(dir.slice(dir.lastIndexOf('/') + 1).replace(/-/g, '_')) && logicDirs.has(dir);

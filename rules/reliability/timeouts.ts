@@ -36,6 +36,10 @@ const EXPLICIT = new RegExp(
     // read from the environment and converted (`timeout: Number(get('API_TIMEOUT', 10000))`).
     String.raw`\btimeout\s*:\s*\{\s*(?:response|deadline)\s*:`,
     String.raw`\btimeout(?:Ms|Millis)?\s*:\s*(?:Number|parseInt|parseFloat)\(`,
+    // Swift: AsyncHTTPClient `execute(request, timeout: .seconds(2))`, `deadline: .now() + .seconds(5)`,
+    // and a client configuration's `timeout: .init(connect: .seconds(1), read: .seconds(5))`.
+    String.raw`\b(?:timeout|deadline)\s*:\s*(?:\.now\(\)\s*\+\s*)?\.(?:seconds|milliseconds|minutes|nanoseconds|init\(\s*connect)\(`,
+    String.raw`\btimeoutInterval(?:ForRequest|ForResource)?\s*[:=]\s*\d`,
     String.raw`\bAbortSignal\.timeout\(`,
     String.raw`\b(?:headers|request|keepAlive)Timeout\s*[:=]\s*\d`,
     String.raw`\b(?:Timeout|ReadTimeout|WriteTimeout|ReadHeaderTimeout|IdleTimeout|ResponseHeaderTimeout|TLSHandshakeTimeout|DialTimeout|ConnWriteTimeout):\s*(?:\d|time\.|\w+\s*\*\s*time\.)`,
@@ -330,7 +334,7 @@ export default defineRule({
       explicit: {
         regex: EXPLICIT,
         files: CODE_GLOBS,
-        literals: ['imeout', 'TimeLimiter', 'ResilienceHandler'],
+        literals: ['imeout', 'TimeLimiter', 'ResilienceHandler', 'deadline'],
         maxPerFile: 5,
       },
       // Spring/Spring Cloud settings: *-timeout, Hystrix timeoutInMilliseconds, Ribbon Read/ConnectTimeout,

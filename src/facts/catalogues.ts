@@ -193,6 +193,9 @@ export const CATALOGUES: Record<string, string[]> = table({
     'org.springframework.boot:spring-boot-starter-opentelemetry',
   ],
   metrics: [
+    // Swift (SwiftPM, by repository name): swift-prometheus behind the swift-metrics API.
+    'swift:swift-prometheus',
+    'swift:swift-metrics',
     // Elixir (Hex)
     'prom_ex',
     'telemetry_metrics_prometheus',
@@ -478,6 +481,11 @@ export const CATALOGUES: Record<string, string[]> = table({
   ],
   // security/authentication: libraries that authenticate requests (dependency evidence only; code patterns live in the rule).
   authentication: [
+    // Swift: Vapor's JWT (vapor/jwt, jwt-kit), Cognito, Hummingbird's auth.
+    'swift:jwt',
+    'swift:jwt-kit',
+    'swift:soto-cognito-authentication*',
+    'swift:hummingbird-auth',
     // Elixir (Hex)
     'guardian',
     'pow',
@@ -869,6 +877,14 @@ Object.assign(CATALOGUES, {
   ],
   // Relational database clients and ORMs: a dependency means the project owns a schema.
   'database-clients': [
+    // Swift: Fluent and its drivers, the NIO database clients.
+    'swift:fluent',
+    'swift:fluent-*-driver',
+    'swift:postgres-nio',
+    'swift:postgres-kit',
+    'swift:mysql-nio',
+    'swift:mysql-kit',
+    'swift:sqlite-nio',
     // Elixir (Hex)
     'ecto_sql',
     'postgrex',
@@ -967,6 +983,9 @@ Object.assign(CATALOGUES, {
   ],
   // Tools that version schema changes (database-migrations: configured but no migration files → partial).
   'migration-tools': [
+    // Swift: Fluent's migrations (`struct CreateUser: AsyncMigration`, `app.migrations.add(`).
+    'swift:fluent',
+    'swift:hummingbird-fluent',
     // Elixir (Hex)
     'ecto_sql',
 
@@ -1002,8 +1021,8 @@ Object.assign(CATALOGUES, {
   ],
   // Libraries that load configuration from the environment (config-externalized).
   'config-libraries': [
-    // Elixir (Hex)
-    'vapor',
+    // Elixir (Hex); not Swift's web framework of the same name.
+    'hex:vapor',
     'dotenvy',
     'confex',
 

@@ -19,6 +19,9 @@ export const WEB_FRAMEWORKS: {
   except?: string[];
 }[] = [
   { ecosystem: 'npm', deps: ['express'], id: 'express', name: 'Express' },
+  // Swift server frameworks (SwiftPM names a dependency by its repository: vapor/vapor, hummingbird-project/hummingbird).
+  { ecosystem: 'swift', deps: ['vapor'], id: 'vapor', name: 'Vapor' },
+  { ecosystem: 'swift', deps: ['hummingbird'], id: 'hummingbird', name: 'Hummingbird' },
   { ecosystem: 'npm', deps: ['fastify'], id: 'fastify', name: 'Fastify' },
   { ecosystem: 'npm', deps: ['koa'], id: 'koa', name: 'Koa' },
   { ecosystem: 'npm', deps: ['@hapi/hapi', 'hapi'], id: 'hapi', name: 'hapi' },

@@ -99,6 +99,9 @@ const CALLS = [
   // Elixir: Req, Finch, HTTPoison, Tesla clients (`use Tesla`), Mint connections, hackney and httpc.
   String.raw`\b(?:Req|Finch|HTTPoison|Tesla)\.(?:get|post|put|patch|delete|head|request|new|build|stream)!?\(|\bMint\.HTTP\.connect\(|:(?:hackney|httpc)\.request\(|^[ \t]*use[ \t]+Tesla\b`,
   String.raw`\breqwest::(?:Client|get|blocking)\b|\bhyper::Client\b|\bureq::(?:get|post|agent)\b|\btonic::transport::Channel\b|\baws_sdk_\w+::Client\b`,
+  // Swift: AsyncHTTPClient (`HTTPClient(eventLoopGroupProvider:`, `HTTPClient.shared`, an
+  // `HTTPClientRequest(url:`), Foundation's URLSession, and Vapor's client (`req.client.get(uri)`).
+  String.raw`\bHTTPClient(?:\s*\(\s*eventLoopGroup|\.shared\b|Request\s*\(\s*url\s*:)|\bURLSession\.shared\.(?:data|dataTask|upload|download)\b|\b(?:req|app|request)\.client\.(?:get|post|put|patch|delete|send)\(`,
 ].join('|');
 
 /**
@@ -118,9 +121,11 @@ export const LOAD_SCRIPT_PATTERN: ScanPattern = {
 export const OUTBOUND_PATTERN: ScanPattern = {
   key: OUTBOUND_KEY,
   regex: new RegExp(CALLS, 'm'),
-  files: ['**/*.{js,mjs,cjs,ts,mts,cts,jsx,tsx,py,go,java,kt,scala,groovy,cs,fs,vb,rb,php,rs,ex}'],
+  files: ['**/*.{js,mjs,cjs,ts,mts,cts,jsx,tsx,py,go,java,kt,scala,groovy,cs,fs,vb,rb,php,rs,ex,swift}'],
   literals: [
     '.url(',
+    'URLSession',
+    '.client.',
     'Req.',
     'Finch.',
     'HTTPoison',

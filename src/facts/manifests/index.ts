@@ -42,6 +42,17 @@ export function manifestParser(path: string): Parser | undefined {
   return undefined;
 }
 
+/**
+ * A SwiftPM manifest opens with its `// swift-tools-version:` line and imports PackageDescription;
+ * a model or source file that happens to be named Package.swift (`Sources/App/Models/Package.swift`,
+ * blind round 39) does neither. Only the first 4 KiB are looked at.
+ */
+export function isSwiftManifest(text: string | undefined): boolean {
+  if (text === undefined) return true; // unreadable: reported as a manifest that could not be read
+  const head = text.slice(0, 4096);
+  return /^\uFEFF?\s*\/\/ *swift-tools-version/i.test(head) || /^[ \t]*import[ \t]+PackageDescription\b/m.test(head);
+}
+
 /** Globs of every manifest, for rules that need to list them (e.g. lockfiles). */
 export const MANIFEST_GLOBS = [
   '**/package.json',
@@ -89,6 +100,7 @@ export function parseManifests(files: FileView): { manifests: Manifest[]; depend
     if (!parser) continue;
     if (parser === parseSetup && !isPackageSetup(files.read(path) ?? '', path)) continue;
     if (parser === parseSbt && !isSbtBuildFile(files, path)) continue;
+    if (parser === parseSwiftPackage && !isSwiftManifest(files.read(path))) continue;
     try {
       const m = parser(files, path, declared);
       manifests.push(m);
