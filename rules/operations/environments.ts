@@ -20,6 +20,9 @@ const PAGES_ENV = /^(?:github-pages|gh-pages)$/i;
 
 /** Config files named per environment: values-prod.yaml, prod.tfvars, application-staging.yml, appsettings.Production.json, .env.production. */
 const ENV_FILE = /\.(?:ya?ml|json|tfvars|hcl|properties|toml|env|conf|ini)$|^\.env\./i;
+/** CI definitions: workflow, action and pipeline folders whose file names name jobs. */
+const CI_DEFINITION =
+  /(?:^|\/)(?:\.github\/(?:workflows|actions)|\.gitlab|\.circleci|\.buildkite|\.azure-pipelines|\.woodpecker|\.forgejo\/workflows|\.gitea\/workflows)\//;
 /** Code files count only in settings folders (Django settings/production.py, Rails config/environments/production.rb). */
 const ENV_CODE = /(?:^|\/)(?:settings|environments|config)\/[^/]+\.(?:py|rb|exs|js|ts)$/;
 /**
@@ -197,6 +200,10 @@ function envsOf(path: string): Env[] {
     if (k) out.push({ name: segs[i]!, kind: k, dir: segs.slice(0, i + 1).join('/') });
   }
   const base = basename(path);
+  // A CI workflow or pipeline file named production.yml is a job, not an environment's
+  // configuration: a deployment's environment comes from its `environment:` key or its target
+  // (blind round 39: "Production Images", a workflow that only pushes images).
+  if (CI_DEFINITION.test(path)) return out;
   if ((ENV_FILE.test(base) || (ENV_CODE.test(path) && !APP_CODE_MODE.test(path))) && !RUNTIME_MODE.test(path)) {
     const stem = base.replace(/^\.env\./, '').replace(/\.(?:tfvars\.json|[A-Za-z0-9]+)$/, '');
     const token = stem.split(/[._-]+/).find((t) => FILE_TOKEN.test(t));

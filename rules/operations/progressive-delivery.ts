@@ -5,7 +5,7 @@ import { firstPerFile, fromMatch, isCommentLine, isProductionPath } from '../../
 import { dependencyEvidence, setAside } from '../../src/facts/dependencies.js';
 import { k8s, K8S_DIGEST, type K8sModel } from '../../src/facts/k8s.js';
 
-const MANIFESTS = ['**/*.{yml,yaml,json,tf,tpl}'];
+const MANIFESTS = ['**/*.{yml,yaml,json,tf,tpl}', '**/*.{yml,yaml}.{j2,jinja,jinja2,tmpl}'];
 const SOURCES = ['**/*.{js,jsx,ts,tsx,mjs,cjs,py,go,java,kt,cs,rb,php,rs}'];
 /**
  * Commands that shift traffic between versions or swap slots: staged releases run from a pipeline,

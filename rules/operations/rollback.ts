@@ -53,6 +53,13 @@ const notScanned = (p: string) =>
   isTestPath(p) ||
   isAgentDoc(p) ||
   /(?:^|\/)(?:CHANGELOG|CHANGES|HISTORY|NEWS)[^/]*$|(?:^|\/)(?:examples?|samples?|demos?)\//i.test(p);
+/**
+ * A docker/metadata-action tag spec that names a version or commit: `type=semver`, `type=pep440`,
+ * `type=sha`, `type=match`, `type=ref,event=tag` (the git tag), or `type=raw` whose value is a
+ * version, tag or commit expression. Bounded after `type=raw`: one line, 200 characters.
+ */
+const META_VERSIONED_TAG =
+  /\btype=(?:semver|pep440|sha|match|ref,event=tag)\b|\btype=raw,[^\n]{0,200}?(?:\{\{\s*(?:sha|version|tag|major|minor|patch)\b|github\.(?:sha|ref_name|run_number|run_id|event\.release\.tag_name)|GITHUB_SHA|[Vv]ersion|VERSION)/;
 const isDoc = (p: string) => /\.(?:md|markdown|rst|adoc|txt)$/i.test(p);
 
 /** An Azure Pipelines value naming the build's version or commit: `$(Build.BuildNumber)`, `$(GitVersion.FullSemVer)`. */
@@ -343,8 +350,20 @@ export default defineRule({
     const strayTemplateItem = (m: Match) =>
       /^[ \t]*-[ \t]*["']?[\w.-]{0,40}\{\{/.test(m.snippet) && !/(?:^|\/)\.?goreleaser\.ya?ml$/.test(m.path);
     const pinned = keep(ctx.matches('pinnedValuesTag')).filter((m) => ownPinnedImage(ctx.files, m));
+    // docker/metadata-action's default tags (no `tags:` input, or only `type=ref,event=branch|pr`,
+    // `type=edge`, `type=schedule`) are the branch or PR name: mutable, no version to go back to
+    // (blind round 39). Its step, and `steps.x.outputs.tags` handed on, count only where the file
+    // asks it for a version or commit tag.
+    const metadataVersioned = inFile(META_VERSIONED_TAG);
+    const usesMetadataAction = inFile(/docker\/metadata-action/);
+    const metadataDefaults = (m: Match) =>
+      /docker\/metadata-action|steps\.[\w-]+\.outputs\.tags\b/.test(m.snippet) &&
+      usesMetadataAction(m.path) &&
+      !metadataVersioned(m.path);
     const versioned = [
-      ...keep(ctx.matches('versionedImage')).filter((m) => !gitTagOnly(m) && pushes(m) && !strayTemplateItem(m)),
+      ...keep(ctx.matches('versionedImage')).filter(
+        (m) => !gitTagOnly(m) && pushes(m) && !strayTemplateItem(m) && !metadataDefaults(m),
+      ),
       ...pinned,
       ...keep(ctx.matches('buildFileImageTag')).filter((m) => usesJib(m.path)),
       ...keep(azureTemplateTags(ctx.files)),

@@ -109,6 +109,21 @@ const TEST_RUN =
 const DEV_SETUP =
   /\b(?:install(?:s|ed|ing|ation)?|gems?|bundle|brew|homebrew|npm|yarn|pip|compil(?:e|ing)|node_modules|xcode|macs?|macos|rbenv|rvm|nvm|asdf|IDE|editor|local (?:setup|environment)|dev(?:elopment)? (?:setup|environment)|localhost|system preferences|--port|docker[ -]compose up)\b/i;
 
+/** What only a developer's own machine has: a desktop container VM, WSL, a Git checkout's line endings. */
+const LOCAL_MACHINE =
+  /\b(?:docker[ \t]+(?:desktop|vm|for[ \t]+(?:mac|windows)|on[ \t]+(?:windows|mac(?:os)?))|wsl2?|autocrlf|core\.autocrlf|re-?clone|clone (?:the|this) (?:repo|repository)|your (?:laptop|workstation|dev(?:elopment)? machine))\b/i;
+
+/**
+ * A "Deploy to Production" heading is operational when its section speaks of operating the
+ * release (verifying it, watching it, rolling it back, promoting from staging), not when it is a
+ * first-time setup guide (create the project, set the callback URL, copy the variables: blind round 39).
+ */
+const DEPLOY_HEADING_ONLY = /(?:releas|deploy)(?:e|es|ing)? to (?:prod(?:uction)?|live)\b/i;
+const OTHER_STRONG =
+  /runbook|incident|\bon-?\s?call\b|post-?\s?mortem|escalat|troubleshoot|disaster recovery|roll ?back|failover|outage/i;
+const OPERATING_RELEASE =
+  /\b(?:roll(?:ed|ing|s)?[ -]?back|revert|rollout|health ?checks?|smoke[ -]tests?|verify|monitor\w*|logs?|alerts?|downtime|maintenance window|incidents?|approv\w*|staging|canary|promot\w*)\b/i;
+
 /**
  * What cutting a release is about: the repository's history and version numbers (`git tag -d`,
  * "the version bump commit", a branch to rebase). A development procedure, not the running system.
@@ -122,7 +137,11 @@ const RELEASE_TOOLING =
  * speaks of setting up a machine and never of running the system. The same for one in a release
  * procedure about re-tagging a version or undoing a version bump (blind round 27).
  */
-function devSetupOnly(body: string): boolean {
+function devSetupOnly(body: string, parent = ''): boolean {
+  // A container runtime on a developer's own machine (Docker on Windows, the Docker Desktop VM,
+  // WSL, Git's autocrlf, re-cloning the repository): its crashes are the contributor's, unless the
+  // section also speaks of the deployed system (blind round 39, a README's "Troubleshooting").
+  if (LOCAL_MACHINE.test(body) && !RUNNING_LIVE.test(body) && !RUNNING_LIVE.test(parent)) return true;
   if (!(DEV_SETUP.test(body) || RELEASE_TOOLING.test(body))) return false;
   if (!RUNNING.test(body)) return true;
   // A failing local test run ("System tests Error TCP Connection refused" ⏎ "Fix: chromium install")
@@ -202,6 +221,9 @@ function packageOps(files: FileView, matches: (k: string) => Match[]): Match[] {
           !isTestPath(m.path) && !isExampleOnlyFolder(m.path) && !NOT_OPS.test(m.path) && !CONTRIBUTOR_DOC.test(m.path),
       )
       .filter((m) => guides.has(m.path) || /(?:^|\/)README[^/]*$/i.test(m.path) || /(?:^|\/)docs?\//i.test(m.path))
+      // A section that only points to another README ("### Azure Backup" ⏎ "See the backup module
+      // README") names a feature; it holds no procedure (blind round 39).
+      .filter((m) => !pointerOnly(sectionBody(files.read(m.path) ?? '', m.line)))
       .map((m) => {
         const out = { ...m };
         PACKAGE_MATCH.add(out);
@@ -321,10 +343,21 @@ export default defineRule({
       (m) =>
         !dedicatedSet.has(m.path) &&
         STRONG.test(headingProse(m.snippet)) &&
-        !(/troubleshoot/i.test(m.snippet) && devSetupOnly(sectionBody(ctx.files.read(m.path) ?? '', m.line))) &&
+        !(
+          /troubleshoot/i.test(m.snippet) &&
+          devSetupOnly(
+            sectionBody(ctx.files.read(m.path) ?? '', m.line),
+            parentHeading(ctx.files.read(m.path) ?? '', m.line),
+          )
+        ) &&
         // A section that only points elsewhere (`## Troubleshooting` ⏎ "see [this guide](https://…)")
         // holds no steps of its own (blind round 30, a Helm chart README's one-line link).
         !pointerOnly(sectionBody(ctx.files.read(m.path) ?? '', m.line)) &&
+        !(
+          DEPLOY_HEADING_ONLY.test(headingProse(m.snippet)) &&
+          !OTHER_STRONG.test(headingProse(m.snippet)) &&
+          !OPERATING_RELEASE.test(sectionBody(ctx.files.read(m.path) ?? '', m.line))
+        ) &&
         // A troubleshooting section of the development setup (`## Installation for Development` ⏎
         // `### Troubleshooting`: Docker Desktop out of disk) is the contributor's (blind round 24).
         !(

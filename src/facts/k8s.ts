@@ -22,7 +22,63 @@ export { isNaisApp, WORKLOAD_KINDS } from './k8s-workload.js';
  * Files the model parses: rules that use it declare `digests: [K8S_DIGEST]`. JSON is a manifest
  * format too (`oc process -f template.json`, `kubectl apply -f deploy.json`).
  */
-export const K8S_READS = ['**/*.yaml', '**/*.yml', '**/*.yaml.erb', '**/*.yml.erb', '**/*.json'];
+/**
+ * Manifests kept as Jinja or Go-text templates outside a chart (`api-deployment.yaml.j2`,
+ * `*.yaml.jinja`, `*.yaml.tpl`, `*.yaml.tmpl`), rendered by a deploy script: read with their tags blanked.
+ */
+const JINJA_MANIFEST = /\.ya?ml\.(?:j2|jinja2?|tpl|tmpl)$/;
+export const K8S_READS = [
+  '**/*.yaml',
+  '**/*.yml',
+  '**/*.yaml.erb',
+  '**/*.yml.erb',
+  '**/*.{yaml,yml}.{j2,jinja,jinja2,tpl,tmpl}',
+  '**/*.json',
+];
+
+/**
+ * Jinja statement and comment tags (`{% if … %}`, `{# … #}`) blanked, lines kept; `{{ … }}`
+ * output tags are left for the Helm neutraliser, as in a chart. One pass with indexOf: an
+ * unclosed tag ends the scan.
+ */
+export function blankJinjaTags(text: string): string {
+  let out = '';
+  let at = 0;
+  // Each opener's next position is searched again only once passed: every search moves forward.
+  let a = -2;
+  let b = -2;
+  // `{% if x | default(false) %}` … `{% endif %}` is off as the template renders by default (an
+  // opt-in ingress rate limit): its lines are blanked too. `depth` counts the open if blocks.
+  let depth = 0;
+  let offAt = 0;
+  const blank = (s: string) => s.replace(/[^\n]/g, '');
+  for (;;) {
+    if (a !== -1 && a < at) a = text.indexOf('{%', at);
+    if (b !== -1 && b < at) b = text.indexOf('{#', at);
+    const i = a === -1 ? b : b === -1 ? a : Math.min(a, b);
+    if (i === -1) break;
+    const close = text.indexOf(text[i + 1] === '%' ? '%}' : '#}', i + 2);
+    if (close === -1) break;
+    const between = text.slice(at, i);
+    out += (offAt > 0 ? blank(between) : between) + blank(text.slice(i, close + 2));
+    if (text[i + 1] === '%') {
+      const tag = text.slice(i + 2, Math.min(close, i + 302));
+      const word = /^[-+]?\s*(\w+)/.exec(tag)?.[1];
+      if (word === 'if') {
+        depth++;
+        if (offAt === 0 && JINJA_OFF.test(tag)) offAt = depth;
+      } else if (word === 'endif' && depth > 0) {
+        if (offAt === depth) offAt = 0;
+        depth--;
+      }
+    }
+    at = close + 2;
+  }
+  return at === 0 ? text : out + (offAt > 0 ? blank(text.slice(at)) : text.slice(at));
+}
+/** An `if` whose condition is off by default: `x | default(false)`, `if false`. */
+const JINJA_OFF =
+  /^[-+]?\s*if\s+(?:false|False|[\w.]+\s*\|\s*default\(\s*(?:false|False|none|None|0|''|"")\s*\))\s*[-+]?\s*$/;
 
 export interface K8sObject {
   apiVersion: string;
@@ -421,7 +477,9 @@ function manifestsOf(path: string, raw: string, files: FileView): FileManifests 
   // Krane/ERB templates: output tags become a placeholder scalar, control tags vanish (lines kept).
   const text = path.endsWith('.erb')
     ? raw.replace(/<%(=?)[\s\S]*?%>/g, (m, out: string) => (out ? 'erb-template' : m.replace(/[^\n]/g, '')))
-    : raw;
+    : JINJA_MANIFEST.test(path)
+      ? blankJinjaTags(raw)
+      : raw;
   // JSON: a manifest has both keys (most JSON in a repository — packages, locales, schemas — has not).
   const json = path.endsWith('.json');
   if (json && (!JSON_KIND.test(text) || !text.includes('"apiVersion"') || !jsonManifest(text))) return undefined;
