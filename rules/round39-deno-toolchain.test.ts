@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { runRuleOn } from '../src/testing/rule-tester.js';
 import typeSafety from './architecture/type-safety.js';
+import continuousDeployment from './operations/continuous-deployment.js';
 import formatting from './quality/formatting.js';
 import linting from './quality/linting.js';
 import testsInCi from './quality/tests-in-ci.js';
@@ -62,5 +63,38 @@ describe('the Deno toolchain through deno.json tasks (round 39)', () => {
       'deno.jsonc': denoJsonc.replace('"imports"', '"compilerOptions": { "strict": false },\n  "imports"'),
     });
     expect(lax.outcome).not.toBe('pass');
+  });
+});
+
+describe('Deno Deploy (round 39)', () => {
+  const deploy = (step: string) => ({
+    ...app,
+    Dockerfile: 'FROM denoland/deno:2.1.4\nWORKDIR /app\nCOPY . .\nEXPOSE 8000\nCMD ["run", "-A", "main.ts"]\n',
+    '.github/workflows/deploy.yml': [
+      'name: Deploy',
+      'on:',
+      '  push:',
+      '    branches: [main]',
+      'jobs:',
+      '  deploy:',
+      '    runs-on: ubuntu-latest',
+      '    steps:',
+      '      - uses: actions/checkout@v4',
+      step,
+      '',
+    ].join('\n'),
+  });
+  it('a job uploading with denoland/deployctl deploys on push; one that only builds does not', async () => {
+    const on = await runRuleOn(
+      continuousDeployment,
+      deploy(
+        '      - uses: denoland/deployctl@v1\n        with:\n          project: app\n          entrypoint: main.ts',
+      ),
+    );
+    expect(on.outcome).toBe('pass');
+    const off = await runRuleOn(continuousDeployment, deploy('      - run: deno task build'), {
+      profile: 'service',
+    });
+    expect(off.outcome).not.toBe('pass');
   });
 });
