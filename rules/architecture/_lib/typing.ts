@@ -141,6 +141,19 @@ export function tsStrictness(files: FileView, tsFiles: string[]) {
       list.sort((a, b) => Number(!a.path.endsWith('/tsconfig.json')) - Number(!b.path.endsWith('/tsconfig.json'))),
     );
   }
+  // Deno compiles TypeScript itself with `strict` on by default: its deno.json/deno.jsonc is the
+  // folder's config unless a tsconfig stands there, lax only when compilerOptions turns a switch off.
+  for (const c of files.match(['**/deno.json', '**/deno.jsonc'])) {
+    const d = dirOf(c);
+    if (c.includes('node_modules/') || byDir.has(d)) continue;
+    const text = files.read(c) ?? '';
+    const off = STRICT_OFF.exec(text);
+    byDir.set(d, [
+      off
+        ? { path: c, strict: false, why: `"${off[1]}": false`, ...withLine(lineAt(text, off.index)) }
+        : { path: c, strict: true, why: 'Deno type-checks strictly by default' },
+    ]);
+  }
   const folder = new Map<string, { strict: boolean; verdicts: TsConfigVerdict[]; files: number }>();
   let strictFiles = 0;
   // Files no tsconfig compiles: counted as not strict, and named (a message listing no lax config

@@ -19,7 +19,7 @@ import { type DispatcherView, dispatcherView, type ScriptFunction } from './disp
 import { dotnetBuilds } from './dotnet.js';
 import { hookOrigins, lintStaged, preCommitCiOrigin, preCommitRun, vpStaged } from './hooks.js';
 import { gruntResolver, gulpResolver } from './js-tasks.js';
-import { cargoMakeTasks, goBuildScript, invokeTasks, mageTargets } from './task-runners.js';
+import { cargoMakeTasks, denoTasks, goBuildScript, invokeTasks, mageTargets } from './task-runners.js';
 import { gradleTasks, mavenPhases } from './jvm.js';
 import { justRecipes, makeTargets, rakeTasks, taskfileTasks } from './make.js';
 import { nixFlakeCheck, nixRun, treefmtFormatters } from './nix.js';
@@ -68,6 +68,7 @@ const RESOLVERS: Resolver[] = [
   mageTargets,
   goBuildScript,
   cargoMakeTasks,
+  denoTasks,
   toxEnvs,
   noxSessions,
   pythonScripts,

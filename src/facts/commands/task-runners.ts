@@ -21,6 +21,7 @@ import {
 } from './types.js';
 import { escapeRe } from '../../util/regex.js';
 import { table } from '../../util/table.js';
+import { DENO_CONFIGS, readDenoConfig } from '../deno.js';
 
 interface PyTask {
   name: string;
@@ -464,4 +465,36 @@ export const cargoMakeTasks: Resolver = (argv, { files, cwd }) => {
   const names = positionals(argv.slice(made), ['--makefile', '-p', '--profile', '-e', '--env', '-t', '--task']);
   visit(flagValue(argv, ['-t', '--task']) ?? names[0] ?? 'default', 0);
   return blocks.length ? { blocks } : { unresolved: `no cargo-make task ${names[0] ?? 'default'}` };
+};
+
+/**
+ * `deno task NAME`: the task of the nearest deno.json/deno.jsonc (or `--config`), a command line
+ * like a package.json script, or `{ command, dependencies }` (Deno 2: the dependencies run first).
+ * A task that runs `deno task other` is followed by the graph like any command.
+ */
+export const denoTasks: Resolver = (argv, { files, cwd }) => {
+  if (argv[0] !== 'deno' || argv[1] !== 'task') return undefined;
+  const valued = ['--config', '-c', '--cwd', '-f', '--filter'];
+  const name = positionals(argv.slice(2), valued)[0];
+  if (!name) return undefined;
+  const given = flagValue(argv, ['--config', '-c']);
+  const path = given ? joinPath(cwd, given) : findIn(files, cwd, DENO_CONFIGS);
+  if (!path) return { unresolved: `no deno.json in ${cwd || 'the root'}`, absent: true };
+  const tasks = readDenoConfig(files, path)?.tasks ?? {};
+  const text = files.read(path) ?? '';
+  const blocks: Block[] = [];
+  const seen = new Set<string>();
+  const visit = (task: string, d: number) => {
+    if (seen.has(task) || d > 6 || !Object.hasOwn(tasks, task)) return;
+    seen.add(task);
+    const t = tasks[task];
+    const def = typeof t === 'string' ? { command: t } : ((t as { command?: unknown; dependencies?: unknown }) ?? {});
+    if (Array.isArray(def.dependencies))
+      for (const dep of def.dependencies) if (typeof dep === 'string') visit(dep, d + 1);
+    if (typeof def.command !== 'string') return;
+    const line = lineOf(text, new RegExp(`^\\s*"${escapeRe(task)}"\\s*:`)) ?? 1;
+    blocks.push({ path, line, text: def.command, via: `deno task ${task}`, cwd: dirOf(path) });
+  };
+  visit(name, 0);
+  return blocks.length ? { blocks } : { unresolved: `${path} has no task "${name}"` };
 };

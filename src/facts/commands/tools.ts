@@ -222,7 +222,8 @@ const SPECS: Spec[] = [
   { name: 'clang-format', kinds: F, cmd: ['clang-format', 'git-clang-format'] },
   { name: 'terraform fmt', kinds: F, cmd: ['terraform', 'tofu', 'terragrunt'], args: /^(?:fmt|hclfmt)\b/ },
   { name: 'shfmt', kinds: F, cmd: ['shfmt', 'swiftformat', 'swift-format', 'stylua'] },
-  { name: 'mix format', kinds: F, cmd: ['mix', 'deno'], args: /^(?:format|fmt)\b/ },
+  { name: 'mix format', kinds: F, cmd: ['mix'], args: /^format\b/ },
+  { name: 'deno fmt', kinds: F, cmd: ['deno'], args: /^fmt\b/ },
   { name: 'dart format', kinds: F, cmd: ['dart'], args: /^format\b/ },
   { name: 'dart format', kinds: F, cmd: ['flutter'], args: /^format\b/ },
   // The Swift toolchain's formatter (`swift format lint`, `swift format --in-place`).

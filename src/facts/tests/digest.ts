@@ -389,6 +389,8 @@ export const TEST_GLOBS = {
     `**/__tests__/**/*.${JS_EXT}`,
     `**/{test,tests,spec,e2e}/**/*.${JS_EXT}`,
     `**/{test,*-test,*_test,test-*}.{js,mjs,cjs}`,
+    // Deno's default test files: `{*_,*.,}test.{ts,tsx,mts,js,mjs,jsx}`.
+    '**/{test,*_test}.{ts,tsx,mts,jsx}',
     '**/*[sS]pec.{js,mjs}',
   ],
   go: ['**/*_test.go'],

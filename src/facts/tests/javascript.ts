@@ -92,6 +92,8 @@ const MODIFIERS = new Set([
   'runIf',
   'serial',
   'prop',
+  // Deno.test.ignore(…): a declared test the run skips.
+  'ignore',
 ]);
 const TABLE = new Set(['each', 'for', 'prop']);
 const CONDITION = new Set(['skipIf', 'runIf']);
@@ -106,8 +108,11 @@ const CALLED = /^(?:await\s+)?[A-Za-z_$][\w$]*(?:\s*\.\s*[A-Za-z_$][\w$]*)*\s*(?
  * object may sit between); a lone string title is a pending/todo test. `test.skip(cond, 'why')`
  * and `test.skip()` inside a Playwright test are runtime skips, not definitions.
  */
-function isDefinition(args: string[], chain: string[]): boolean {
+function isDefinition(args: string[], chain: string[], deno = false): boolean {
   if (args.length === 0) return false;
+  // Deno's other two forms: `Deno.test({ name, fn })` and `Deno.test(function name() {…})`.
+  if (deno && args.length === 1 && (args[0]!.startsWith('{') || /^(?:async\s+)?function\s*[\w$]/.test(args[0]!)))
+    return true;
   // `it('t', fn)`, `test(name, f)` in a helper: a title, then a function or a name for one.
   if (args.slice(1).some((a) => FN.test(a) || (!FN.test(args[0]!) && /^[\w$.]+$/.test(a)))) return true;
   // `it('…', inject([A], (a) => …))`, `it('…', waitForAsync(() => …))`, `it('server', createApp(…))`:
@@ -368,7 +373,15 @@ const LISTING_CALL = /\b(?:readdirSync|readdir|globSync|glob\.sync|fg\.sync|glob
  * 'fixtures'))`), read from the repository by the caller. A test inside a loop over such a listing is
  * defined once per fixture.
  */
-export function countJavaScript(text: string, modules?: Modules, helpers: Helper[] = [], fixtureRows?: number) {
+/**
+ * Deno's built-in runner: `Deno.test(…)` (and `Deno.test.only/ignore`) declares one test; its
+ * `t.step(…)` sub-steps are part of it. The namespace is blanked to spaces of the same length
+ * (offsets and lines stay), so the call reads as the `test(…)` every other runner has.
+ */
+const DENO_TEST = /\bDeno[ \t]*\.[ \t]*(?=test\b)/g;
+export function countJavaScript(source: string, modules?: Modules, helpers: Helper[] = [], fixtureRows?: number) {
+  const deno = source.includes('Deno');
+  const text = deno ? source.replace(DENO_TEST, (m) => ' '.repeat(m.length)) : source;
   // No test call (with the file's own call pattern: a test function bound to another name, `var
   // tape = require('tape')`, counts), no imported helper that defines tests or takes a case table,
   // no tester's `.run(`: nothing to count. The loops are still sized when one could read a
@@ -448,7 +461,7 @@ export function countJavaScript(text: string, modules?: Modules, helpers: Helper
       while (/\s/.test(code[at] ?? '')) at++;
       if (code[at] !== '(') continue;
     }
-    if (code[at] !== '(' || !isDefinition(callArgs(code, at), chain)) continue;
+    if (code[at] !== '(' || !isDefinition(callArgs(code, at), chain, deno)) continue;
     const skipped = base.startsWith('x') || chain.some((c) => c === 'skip' || c === 'todo' || c === 'fixme');
     defs.push({ at: m.index, params, table: !!table, rowSpan, skipped });
   }

@@ -406,6 +406,21 @@ export function jsRunnerSpecs(files: FileView): RunnerSpec[] {
     configured.add(`${spec.runner}:${dirOf(path)}`);
     specs.push(spec);
   }
+  // Deno's built-in runner (`deno test`) collects `{*_,*.,}test.{ts,tsx,mts,js,mjs,jsx}` under the
+  // directory of its deno.json/deno.jsonc, with no configuration needed.
+  for (const cfg of [...files.named('deno.json'), ...files.named('deno.jsonc')]) {
+    if (cfg.includes('node_modules/')) continue;
+    const dir = dirOf(cfg);
+    if (configured.has(`deno test:${dir}`)) continue;
+    configured.add(`deno test:${dir}`);
+    specs.push({
+      runner: 'deno test',
+      dir,
+      include: ['**/{test,*_test,*.test}.{ts,tsx,mts,js,mjs,jsx}'].map((g) => under(dir, g)),
+      exclude: ['**/node_modules/**'],
+      source: cfg,
+    });
+  }
   for (const pkg of files.named('package.json')) {
     if (pkg.includes('node_modules/')) continue;
     const json = files.readJson(pkg);
