@@ -10,19 +10,9 @@ import scanning from './security/security-scanning.js';
 import testsPresent from './quality/tests-present.js';
 import { ruleTester } from '../src/testing/rule-tester.js';
 import { mixExs, phoenixService } from '../src/testing/elixir-trees.js';
+import { githubWorkflow } from '../src/testing/workflows.js';
 
-const CI = (steps: string[]) =>
-  [
-    'name: ci',
-    'on: [push]',
-    'jobs:',
-    '  test:',
-    '    runs-on: ubuntu-latest',
-    '    steps:',
-    '      - uses: actions/checkout@v4',
-    ...steps.map((s) => `      - run: ${s}`),
-    '',
-  ].join('\n');
+const CI = (steps: string[]) => githubWorkflow(steps);
 
 ruleTester(typeSafety, {
   valid: [

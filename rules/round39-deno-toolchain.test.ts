@@ -5,24 +5,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import { runRuleOn } from '../src/testing/rule-tester.js';
+import { githubWorkflow } from '../src/testing/workflows.js';
 import typeSafety from './architecture/type-safety.js';
 import continuousDeployment from './operations/continuous-deployment.js';
 import formatting from './quality/formatting.js';
 import linting from './quality/linting.js';
 import testsInCi from './quality/tests-in-ci.js';
 
-const ci = [
-  'name: ci',
-  'on: [push]',
-  'jobs:',
-  '  test:',
-  '    runs-on: ubuntu-latest',
-  '    steps:',
-  '      - uses: actions/checkout@v4',
-  '      - uses: denoland/setup-deno@v2',
-  '      - run: deno task ok',
-  '',
-].join('\n');
+const ci = githubWorkflow(['deno task ok'], ['denoland/setup-deno@v2']);
 const denoJsonc = [
   '{',
   '  // tasks run by CI',
