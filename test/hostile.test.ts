@@ -18,6 +18,7 @@ import {
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseManifests } from '../src/facts/manifests/index.js';
+import { callText, pulumi } from '../src/facts/pulumi.js';
 import { offsetStats } from '../src/facts/manifests/text.js';
 import { reportSchema, type Report } from '../src/report/schema.js';
 import { memoryIndex, type Tree } from '../src/testing/memory.js';
@@ -895,6 +896,23 @@ describe('trust: bounded time, and an error never lifts a gate (issue 14)', () =
     expect(declared('b/pyproject.toml').find((x) => x.name === `py-${n - 1}`)?.line).toBe(n + 3);
     expect(scanned).toBeGreaterThan(0);
     expect(scanned).toBeLessThanOrEqual(4 * size);
+  });
+
+  it('a Pulumi program of 100,000 unclosed calls or 20,000 nested workload objects is read in one pass (40 s and minutes before)', () => {
+    const header = 'import * as k8s from "@pulumi/kubernetes";\n';
+    const files = memoryIndex({
+      'Pulumi.yaml': 'name: x\nruntime: nodejs\n',
+      'stores.ts': `${header}${'new Redis('.repeat(100_000)}`,
+      'nested.ts': `${header}${'x({image: 1, limits: 1, a: '.repeat(20_000)}`,
+    } as Tree);
+    const facts = pulumi(files);
+    // Each file contributes a bounded number of findings; the first are kept.
+    expect(facts.dataStores.filter((d) => d.path === 'stores.ts')).toHaveLength(200);
+    expect(facts.workloads.filter((w) => w.path === 'nested.ts')).toHaveLength(200);
+    expect(facts.workloads[0]!.line).toBe(2);
+    // A call's text still ends at its own closing parenthesis.
+    expect(callText('f(a(b), c) d', 1)).toBe('(a(b), c)');
+    expect(callText('f(a(b, c', 1)).toBe('(a(b, c');
   });
 
   it('config numbers outside sane bounds are one exit-2 line (a 2^32 ms rule limit made every rule an error; 4 GB files an internal error)', async () => {
