@@ -473,6 +473,8 @@ export default defineRule({
         // The runner beside the migrations (`migration/migration.service.ts`, `.module.ts`,
         // `.command.ts`, `index.ts`) defines up/down for them; it is no migration (blind round 29).
         .filter((p) => !l.content || !MIGRATION_MACHINERY.test(p))
+        // A package marker in a migrations folder (`versions/__init__.py`) is no revision (blind round 39).
+        .filter((p) => !p.endsWith('/__init__.py'))
         .filter((p) => !l.content || l.content.test(ctx.files.read(p) ?? ''))
         // A numbered Python file in an Alembic/Flask-Migrate tree (`migrations/0001_warning.py` beside
         // migrations/versions/ or env.py) belongs to that tree, and outside a Django project no file

@@ -137,6 +137,10 @@ const LIB_DEPS = [
 /** A constant or field that holds a path: `private const string HealthEndpointPath = "/health";`. */
 const PATH_CONSTANT = /\b(?:const|readonly|final|static)\b[^=\n(]*?\b(\w+)\s*(?::\s*[\w<>?]+\s*)?=\s*@?["'`]/;
 
+/** A route path whose last segment names health, liveness or readiness. */
+const HEALTH_NAMED =
+  /(?:^|\/)(?:_*health(?:z|check|_check|-check)?|livez?|readyz?|liveness|readiness|alive|isalive|isready)\/?$/i;
+
 /**
  * A route registered for a method that changes state (`app.post('/status', …)`, `@Post('health')`,
  * `[HttpPost("ping")]`): probes send GET or HEAD, so it answers none (blind round 22, actual-server:
@@ -568,8 +572,12 @@ export default defineRule({
       const work = probes.find((m) => m.path === f.path);
       return work ? [{ ...f, work }] : [];
     });
+    // A route named for health (`/health`, `/healthz`, `/livez`, `/readyz`) is cited before a `/status`,
+    // `/ping` or `/up` of the same code, which may be a feature's own (blind round 39: an MFA `/status`).
+    const healthNamed = (m: Match) => (HEALTH_NAMED.test(route(m)) ? 0 : 1);
     const evidence: Evidence[] = [
       ...[...byRoute.values()]
+        .sort((a, b) => healthNamed(a) - healthNamed(b))
         .slice(0, 6)
         .map((m) =>
           fromMatch(

@@ -233,6 +233,18 @@ function explicitTimeouts(
     // A Ruby method's keyword parameter (`def online?(timeout: 300)`, a presence window) in a file
     // that makes no outbound call is the method's own setting, not a client's (blind round 29).
     if (m.path.endsWith('.rb') && RB_DEF.test(m.snippet) && !RB_CALL.test(ctx.files.read(m.path) ?? '')) continue;
+    // A command's own flag written into its argument list (`["kubectl", "rollout", "status", …,
+    // "--timeout=300s"]`): how long a deploy step waits, no call of the service (blind round 39).
+    if (CLI_TIMEOUT_FLAG.test(m.snippet)) {
+      subprocess.push(fromMatch(m, "a command's --timeout flag: bounds a command it runs, not an outbound call"));
+      continue;
+    }
+    // The timeout of a scheduled job (`CronJob(function=…, timeout=600)`, `add_job(…, timeout=…)`):
+    // how long the job may run, not a call it makes (blind round 39, a SAQ cron job).
+    if (m.path.endsWith('.py') && jobTimeout(ctx.files.lines(m.path), m)) {
+      tasks.push(fromMatch(m, 'timeout of a scheduled job, not of a call it makes'));
+      continue;
+    }
     const command = subprocessDeadline(ctx.files.lines(m.path), m);
     if (command) {
       subprocess.push(
@@ -252,6 +264,26 @@ function explicitTimeouts(
     else outbound.push(m);
   }
   return { outbound, server, subprocess, tasks, disabled };
+}
+
+/** A `--timeout` flag inside a quoted command argument (`"--timeout=300s"`, `'--timeout', '5m'`). */
+const CLI_TIMEOUT_FLAG = /["']--(?:timeout|wait-timeout|request-timeout)(?:=[^"'\n]{0,20})?["']/;
+/** The call a job scheduler's definition opens: SAQ/arq `CronJob(`, APScheduler `add_job(`, Celery/RQ enqueues. */
+const JOB_CALL =
+  /\b(?:CronJob|cron_job|ScheduledJob|PeriodicTask|add_job|scheduled_job|apply_async|enqueue(?:_call|_in|_at)?|schedule_job)\(/;
+
+/** A Python `timeout=` keyword in a job scheduler's call: on its line or in the few lines above it. */
+function jobTimeout(lines: Lines | undefined, m: Match): boolean {
+  if (JOB_CALL.test(m.snippet)) return true;
+  if (!lines?.text) return false;
+  const before = lines.range(Math.max(1, m.line - 6), m.line - 1, true);
+  // The nearest line above that opens a call: the job's, or another's (then the timeout is not the job's).
+  for (let i = before.length - 1; i >= 0; i--) {
+    const l = before[i]!.slice(-300);
+    if (/\)[\s,]*$/.test(l)) return false;
+    if (/\(\s*$/.test(l)) return JOB_CALL.test(l);
+  }
+  return false;
 }
 
 /**

@@ -928,6 +928,16 @@ Object.assign(CATALOGUES, {
     'pony',
     'databases',
     'flask-sqlalchemy',
+    // Python async drivers and the ORMs and repository layers over SQLAlchemy (blind round 39, a
+    // Litestar template on advanced-alchemy + psycopg 3 read as "no database client").
+    'advanced-alchemy',
+    'aiosqlite',
+    'aiopg',
+    'asyncmy',
+    'piccolo',
+    'ormar',
+    'psycopg-pool',
+    'sqlalchemy-utils',
     'github.com/lib/pq',
     'github.com/jackc/pgx*',
     'gorm.io/gorm',

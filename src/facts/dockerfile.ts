@@ -603,6 +603,21 @@ export function imagePin(
 const TOOL_NAME =
   /(^|[./-])(test|tests|e2e|playwright|cypress|selenium|ci|dev|devel|development|local|debug|evaluation|eval|demo|playground|sandbox|trial|tryout)([./-]|$)/i;
 const TOOL_DIR = /(^|\/)(\.devcontainers?|scripts?|tools?|hack|\.github)\//;
+/** A folder named for shipping the product: `deploy/`, `deployment/`, `release/`, `production/`. */
+const DEPLOY_DIRS = new Set('deploy deploys deployment deployments release releases prod production'.split(' '));
+
+/**
+ * A Dockerfile in a deployment folder under scripts/ or tools/ (`tools/deploy/docker/Dockerfile`, a
+ * template's "Production Python Container" beside its compose and k8s files): the product's image, not
+ * a tool's (blind round 39, litestar-fullstack: container-image said "no Dockerfile"). Segments are
+ * compared one by one, after the tools/scripts folder: no pattern over the whole path.
+ */
+function deployUnderTools(path: string): boolean {
+  const parts = path.split('/').slice(0, -1);
+  const at = parts.findIndex((p) => /^(?:scripts?|tools?|hack)$/.test(p));
+  return at >= 0 && parts.slice(at + 1).some((p) => DEPLOY_DIRS.has(p.toLowerCase()));
+}
+
 /** Where a Maven or Gradle module keeps the Dockerfiles of its application image (Quarkus's convention). */
 const JVM_IMAGE_DIR = /(^|\/)src\/main\/docker\//;
 const BASE_NAME = /(^|[./-])(base|builder|build|deps)([./-]|$)/i;
@@ -624,7 +639,7 @@ export function shipsImage(d: Dockerfile): boolean {
 export function isToolImage(d: Dockerfile): boolean {
   const name = d.target?.name ?? baseName(d.path);
   // A development name says nothing when CI builds and pushes the image (the published image).
-  if ((TOOL_NAME.test(name) && !d.published) || TOOL_DIR.test(d.path)) return true;
+  if ((TOOL_NAME.test(name) && !d.published) || (TOOL_DIR.test(d.path) && !deployUnderTools(d.path))) return true;
   // A mock of another system (named so, or built by a compose service named so) unless CI publishes it.
   if (d.mock && !d.published) return true;
   // An image kept in a local-development folder (`dev/local_setup/elasticsearch/Dockerfile`: the

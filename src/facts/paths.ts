@@ -21,8 +21,10 @@ const TEST_DIR =
   /(^|\/)(tests?|__tests__|spec|specs|e2e|integration[-_]?tests?|test[-_]?utils?|testing|test[-_]?support|test[-_]?helpers?|test[-_]?files|test[-_]?data|fixtures|testbeds?|test[-_]?env(?:ironment)?s?|__snapshots__|corpus|corpora)\/|^snapshots\//i;
 // `*TestCase.php` (`FilesystemAdapterTestCase.php`, an abstract PHPUnit case other packages' tests extend) is
 // test code as much as `*Test.php` (blind round 26, flysystem: named its largest production module).
+// `*_test.ts` (Deno's convention, `e2e_test.ts`), `*_test.exs`, `*_test.dart` too (blind round 39, saaskit: e2e_test.ts was
+// its "largest production source").
 const TEST_FILE =
-  /(^|\/)(tests?\.[cm]?[jt]sx?|[^/]*\.test-d\.ts|test_[^/]*\.py|tests(?:_[^/]*)?\.py|[^/]*_test\.(py|go)|[^/]*\.(test|spec)\.[cm]?[jt]sx?|[^/]*_spec\.rb|[^/]*(?:Tests?|TestCase)\.(java|kt|cs|php|scala)|conftest\.py)$/;
+  /(^|\/)(tests?\.[cm]?[jt]sx?|[^/]*\.test-d\.ts|test_[^/]*\.py|tests(?:_[^/]*)?\.py|[^/]*_test\.(py|go|[cm]?[jt]sx?|exs|dart)|[^/]*\.(test|spec)\.[cm]?[jt]sx?|[^/]*_spec\.rb|[^/]*(?:Tests?|TestCase)\.(java|kt|cs|php|scala)|conftest\.py)$/;
 /**
  * A package of test utilities named with a prefix (`src/AdapterTestUtilities/`, `flysystem-test-utilities/`,
  * `acme_testing_utils/`): shared test cases and helpers that other packages' tests use, not production code

@@ -30,6 +30,26 @@ export interface ContainerPaths {
   map(path: string): string | undefined;
   /** The repository directory behind the container's working directory, when known. */
   cwd?: string;
+  /**
+   * The repository file a bare command name (`run-test`) starts inside the container: a directory
+   * of the container's PATH (the image's `ENV PATH`, the service's `PATH`, the standard bin
+   * directories) mapped back to the repository, else the directory of the service's Dockerfile
+   * (`docker/app/run-test` beside `docker/app/Dockerfile`).
+   */
+  which(name: string): string | undefined;
+}
+
+/** The directories a Linux image searches by default. */
+const STANDARD_PATH = ['/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/bin', '/sbin', '/bin'];
+
+/** `/a/b:$PATH:/c` → [`/a/b`, `/c`]: the absolute directories of a PATH value, at most 20. */
+function pathDirs(value: string): string[] {
+  return value
+    .replace(/^["']|["']$/g, '')
+    .split(':')
+    .filter((d) => d.startsWith('/') && !d.includes('$'))
+    .slice(0, 20)
+    .map((d) => d.replace(/\/+$/, '') || '/');
 }
 
 const COMPOSE_NAMES = [
@@ -59,8 +79,14 @@ function isDir(files: FileView, dir: string): boolean {
 }
 
 /** Pairs of (container path, repository path), in the order a lookup should try them. */
-function pairsFor(files: FileView, ref: ContainerRef, cwd: string): { pairs: [string, string][]; workdir?: string } {
+function pairsFor(
+  files: FileView,
+  ref: ContainerRef,
+  cwd: string,
+): { pairs: [string, string][]; workdir?: string; path: string[]; homes: string[] } {
   const pairs: [string, string][] = [];
+  const path: string[] = [];
+  const homes: string[] = [];
   const mount = (spec: string, base: string) => {
     const [host, target] = spec.split(':');
     if (!host || !target?.startsWith('/')) return;
@@ -71,9 +97,14 @@ function pairsFor(files: FileView, ref: ContainerRef, cwd: string): { pairs: [st
   };
   for (const v of ref.volumes) mount(v, cwd);
   let workdir = ref.workdir;
-  if (!ref.compose) return { pairs, ...(workdir ? { workdir } : {}) };
+  if (!ref.compose) return { pairs, path, homes, ...(workdir ? { workdir } : {}) };
   const service = composeService(files, ref, cwd);
-  if (!service) return { pairs, ...(workdir ? { workdir } : {}) };
+  if (!service) return { pairs, path, homes, ...(workdir ? { workdir } : {}) };
+  const env = service.def.environment;
+  const envPath = Array.isArray(env)
+    ? env.find((e): e is string => typeof e === 'string' && e.startsWith('PATH='))?.slice(5)
+    : rec(env)?.PATH;
+  if (typeof envPath === 'string') path.push(...pathDirs(envPath));
   for (const v of Array.isArray(service.def.volumes) ? service.def.volumes : []) {
     if (typeof v === 'string') mount(v, service.dir);
     const o = rec(v);
@@ -87,9 +118,11 @@ function pairsFor(files: FileView, ref: ContainerRef, cwd: string): { pairs: [st
     const dockerfile = joinPath(context, typeof build.dockerfile === 'string' ? build.dockerfile : 'Dockerfile');
     const copied = copies(files, dockerfile, context);
     pairs.push(...copied.pairs);
+    path.push(...copied.path);
     workdir ??= copied.workdir;
+    if (files.exists(dockerfile)) homes.push(dirOf(dockerfile));
   }
-  return { pairs, ...(workdir ? { workdir } : {}) };
+  return { pairs, path, homes, ...(workdir ? { workdir } : {}) };
 }
 
 /** The service's definition across the compose files a command names, or those of its directory. */
@@ -119,14 +152,24 @@ function composeService(
 }
 
 /** COPY/ADD of the Dockerfile's last stage as (container path, repository path), and its WORKDIR. */
-function copies(files: FileView, dockerfile: string, context: string): { pairs: [string, string][]; workdir?: string } {
+function copies(
+  files: FileView,
+  dockerfile: string,
+  context: string,
+): { pairs: [string, string][]; workdir?: string; path: string[] } {
   const text = files.read(dockerfile);
-  if (text === undefined) return { pairs: [] };
+  if (text === undefined) return { pairs: [], path: [] };
   const df = parseDockerfile(dockerfile, text);
   const stage = df.stages[df.stages.length - 1];
   const pairs: [string, string][] = [];
+  const path: string[] = [];
   let workdir = '/';
   for (const ins of stage?.instructions ?? []) {
+    // `ENV PATH=$PATH:/srv/app/bin`, `ENV PATH /opt/bin:$PATH`: directories a bare command is looked up in.
+    if (ins.keyword === 'ENV') {
+      const m = /(?:^|\s)PATH(?:=|\s+)(\S+)/.exec(ins.args.slice(0, 2000));
+      if (m) path.push(...pathDirs(m[1]!));
+    }
     if (ins.keyword === 'WORKDIR') workdir = ins.args.startsWith('/') ? ins.args : joinPosix(workdir, ins.args);
     if (ins.keyword !== 'COPY' && ins.keyword !== 'ADD') continue;
     const words = ins.args.split(/\s+/).filter((w) => w && !w.startsWith('--'));
@@ -140,7 +183,7 @@ function copies(files: FileView, dockerfile: string, context: string): { pairs: 
       else pairs.push([target.replace(/\/+$/, '') || '/', repo]);
     }
   }
-  return { pairs, workdir };
+  return { pairs, workdir, path };
 }
 
 const joinPosix = (a: string, b: string) => `/${joinPath(a, b)}`;
@@ -148,7 +191,7 @@ const joinPosix = (a: string, b: string) => `/${joinPath(a, b)}`;
 export function containerPaths(files: FileView, ref: ContainerRef, cwd: string): ContainerPaths {
   const key = `commands:container:${cwd}:${JSON.stringify(ref)}`;
   return memo(files, key, () => {
-    const { pairs, workdir } = pairsFor(files, ref, cwd);
+    const { pairs, workdir, path, homes } = pairsFor(files, ref, cwd);
     const lookup = (path: string, test: (p: string) => boolean) => {
       const abs = path.replace(/\/+$/, '') || '/';
       for (const [inside, repo] of pairs) {
@@ -159,8 +202,18 @@ export function containerPaths(files: FileView, ref: ContainerRef, cwd: string):
       return undefined;
     };
     const dir = workdir ? lookup(workdir, (p) => isDir(files, p)) : undefined;
+    const exists = (p: string) => files.exists(p);
     return {
-      map: (path) => lookup(path.startsWith('/') ? path : joinPosix(workdir ?? '/', path), (p) => files.exists(p)),
+      map: (p) => lookup(p.startsWith('/') ? p : joinPosix(workdir ?? '/', p), exists),
+      which: (name) => {
+        if (!/^[\w][\w.-]{0,100}$/.test(name)) return undefined;
+        for (const d of [...path, ...STANDARD_PATH]) {
+          const hit = lookup(`${d}/${name}`, exists);
+          if (hit) return hit;
+        }
+        for (const h of homes) if (files.exists(joinPath(h, name))) return joinPath(h, name);
+        return undefined;
+      },
       ...(dir !== undefined ? { cwd: dir } : {}),
     };
   });

@@ -176,6 +176,12 @@ class Walker {
         // `docker compose run SERVICE tests …`: the words go to the image's entrypoint script.
         const entry = ref && inside ? composeRunEntrypoint(this.files, ref, cwd, n.argv, inside) : undefined;
         if (entry) n.argv = entry.argv;
+        // `docker compose run app run-test`: a bare name the container finds on its PATH (or beside the
+        // service's Dockerfile) that is a script of the repository runs that script (blind round 39).
+        else if (inside && n.argv[0] && !n.argv[0].includes('/')) {
+          const script = inside.which(n.argv[0]);
+          if (script && this.isShellScript(script)) n.argv = [script, ...n.argv.slice(1)];
+        }
         const f = {
           ...frame,
           // The CI line, then the entrypoint line the words reach.
@@ -373,6 +379,12 @@ class Walker {
       chain: frame.chain,
       ...(frame.advisory ? { advisory: frame.advisory } : {}),
     });
+  }
+
+  /** A file of the repository with a shell's shebang or a script's extension. */
+  private isShellScript(p: string): boolean {
+    if (SCRIPT_EXT.test(p)) return true;
+    return /^#!.*\b(?:ba|z|da|k)?sh\b/.test((this.files.read(p) ?? '').slice(0, 100));
   }
 
   /** A script in the repository that a command runs: `./ci/test.sh`, `bash scripts/lint.sh`, `pwsh -File build.ps1`. */

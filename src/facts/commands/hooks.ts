@@ -41,6 +41,13 @@ const HOOK_ARGV: Record<string, string[]> = table({
   terragrunt_fmt: ['terragrunt', 'hclfmt'],
   terragrunt_validate: ['terragrunt', 'validate'],
   terraform_tofu_fmt: ['tofu', 'fmt'],
+  // tofuutils/pre-commit-opentofu: the OpenTofu fork of the Terraform hooks (blind round 39).
+  tofu_fmt: ['tofu', 'fmt'],
+  tofu_validate: ['tofu', 'validate'],
+  tofu_tflint: ['tflint'],
+  tofu_checkov: ['checkov'],
+  tofu_trivy: ['trivy', 'config'],
+  tofu_tfsec: ['tfsec'],
   // gruntwork-io/pre-commit and the chart-testing hooks.
   helmlint: ['helm', 'lint'],
   'chart-testing': ['ct', 'lint'],

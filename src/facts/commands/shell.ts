@@ -353,6 +353,17 @@ export function normalise(words: string[]): Normalised | undefined {
         continue;
       }
     }
+    // `step xargs typos`, `run find . -exec shfmt {} +`: a helper of the script's own (a function that logs and
+    // runs "$@") in front of xargs or find: the program after them is in command position (blind round 39).
+    if (
+      (b === 'xargs' || (b === 'find' && argv.includes('-exec'))) &&
+      /^[a-z][\w-]{0,40}$/.test(a) &&
+      !NOT_WRAPPERS.has(a)
+    ) {
+      via.push(a);
+      argv = argv.slice(1);
+      continue;
+    }
     const skip = wrapperLength(argv);
     if (skip > 0) {
       wrappers.push(argv.slice(0, skip));
@@ -479,6 +490,21 @@ const COVERAGE_VALUED = new Set([
   '--concurrency',
   '--data-file',
   '--debug',
+]);
+
+/** Programs that take a program's name as an argument without running it. */
+const NOT_WRAPPERS = new Set([
+  'man',
+  'info',
+  'apt',
+  'apt-get',
+  'apk',
+  'brew',
+  'yum',
+  'dnf',
+  'help',
+  'whatis',
+  'whereis',
 ]);
 
 const PM_DIR = new Set(['npm', 'pnpm', 'yarn', 'bun']);
