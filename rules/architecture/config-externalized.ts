@@ -418,6 +418,7 @@ export default defineRule({
         ctx.matches('loadedSettings').filter((m) => isProductionPath(m.path)),
       ).slice(0, 1),
       ...commentedDefaults(ctx.files).slice(0, 1),
+      ...configGemSettings(ctx).slice(0, 1),
       ...composeSamples(ctx.files).slice(0, 1),
       ...commentedComposeSettings(ctx.files).slice(0, 1),
       ...schemaDocs(ctx.matches('settingSchema'), ctx.matches('settingDoc')).slice(0, 1),
@@ -583,6 +584,38 @@ function commentedDefaults(files: FileView): Evidence[] {
       path,
       ...(d.first ? { line: d.first } : {}),
       note: `commented default configuration: ${d.documented} of ${d.keys} settings documented`,
+    });
+  }
+  return out;
+}
+
+/**
+ * The Ruby `config` gem's settings (blind round 39, sdr-api: config/settings.yml with
+ * config/settings/*.yml per environment was "no documentation of the settings"): config/settings.yml
+ * lists every setting with its default, config/settings/<environment>.yml and settings.local.yml
+ * override them, and with `use_env` so do `SETTINGS__…` environment variables — the gem's
+ * documented layout, read as Helm's values.yaml is. Only where the gem is declared: a
+ * config/settings.yml alone is any YAML.
+ */
+function configGemSettings(ctx: RuleContext): Evidence[] {
+  if (ctx.facts.findDependencies(['bundler:config']).length === 0) return [];
+  const out: Evidence[] = [];
+  for (const path of ctx.files.match(['**/config/settings.yml', '**/config/settings.yaml'])) {
+    if (isTestPath(path)) continue;
+    const text = (ctx.files.read(path) ?? '').slice(0, 200_000);
+    let keys = 0;
+    for (const l of text.split('\n', 5000)) if (!COMMENT_LINE.test(l) && KEY_LINE.test(l)) keys++;
+    if (keys < MIN_DOCUMENTED) continue;
+    const dir = path.slice(0, path.lastIndexOf('/') + 1);
+    const perEnv = ctx.files
+      .match([`${dir}settings/*.yml`, `${dir}settings/*.yaml`])
+      .map((p) => basename(p))
+      .sort();
+    const initializer = ctx.files.match([`${dir}initializers/config.rb`])[0];
+    const useEnv = initializer ? /^[ \t]*config\.use_env\s*=\s*true\b/m.test(ctx.files.read(initializer) ?? '') : false;
+    out.push({
+      path,
+      note: `settings of the config gem: ${keys} settings with their defaults${perEnv.length > 0 ? `, overridden per environment in ${dir}settings/ (${listing(perEnv.slice(0, 4))})` : ''}${useEnv ? ` and by environment variables (use_env in ${initializer})` : ''}`,
     });
   }
   return out;

@@ -31,6 +31,21 @@ const AUTO_CONFIGURED = [
   'rollbax',
 ];
 
+/**
+ * Gems whose Railtie starts the agent with Rails and reads its key from the deployment's environment
+ * or a config file the deployment provides (blind round 39, sdr-api: honeybadger with
+ * config/honeybadger.yml as a Capistrano linked file was "no DSN or key configured"): in a Rails
+ * application the declared gem reports errors by itself, and the key belongs out of git. Sentry,
+ * Rollbar and Airbrake need their `configure`/`init` call in an initializer, seen above.
+ */
+const RAILS_SELF_STARTING: [string, string][] = [
+  ['honeybadger', 'HONEYBADGER_API_KEY or config/honeybadger.yml'],
+  ['appsignal', 'APPSIGNAL_PUSH_API_KEY or config/appsignal.yml'],
+  ['bugsnag', 'BUGSNAG_API_KEY'],
+];
+/** A deployment that links a tracker's config file into each release (Capistrano `linked_files`). */
+const LINKED_CONFIG = /\blinked_files\b[^\n]{0,400}?config\/(honeybadger|appsignal|bugsnag)\.yml/;
+
 /** The community NestJS Sentry modules, whose forRoot/forRootAsync call Sentry.init. */
 const NEST_SENTRY_MODULE = /\bfrom\s+['"](?:@ntegral\/nestjs-sentry|@travelerdev\/nestjs-sentry|nestjs-sentry)['"]/;
 
@@ -187,6 +202,37 @@ export default defineRule({
       );
     if (auto.length > 0 && dsn.length > 0)
       return pass(`Errors are reported to a tracker: ${auto[0]!.name} is auto-configured with a DSN.`, evidence, data);
+    const rails = ctx.facts.frameworks.some((f) => f.id === 'rails');
+    const selfStarting = rails
+      ? deps.flatMap((d) => {
+          const gem = RAILS_SELF_STARTING.find(([n]) => d.ecosystem === 'bundler' && d.name.toLowerCase() === n);
+          return gem ? [{ d, key: gem[1] }] : [];
+        })
+      : [];
+    if (selfStarting.length > 0) {
+      const { d, key } = selfStarting[0]!;
+      const linked = ['config/deploy.rb', 'config/deploy.yml']
+        .map((path) => ({ path, text: ctx.files.read(path)?.slice(0, 200_000) ?? '' }))
+        .flatMap(({ path, text }) => {
+          const m = LINKED_CONFIG.exec(text);
+          return m ? [{ path, line: text.slice(0, m.index).split('\n').length, name: m[1]! }] : [];
+        });
+      const where = linked[0]
+        ? `; the deployment links config/${linked[0].name}.yml into each release (${linked[0].path}:${linked[0].line})`
+        : '';
+      return pass(
+        `Errors are reported to a tracker: the ${d.name} gem starts with Rails and reads its key from ${key} in the deployment (not committed, as a key should be)${where}.`,
+        [
+          ...evidence,
+          ...linked.slice(0, 1).map((l) => ({
+            path: l.path,
+            line: l.line,
+            note: `config/${l.name}.yml provided by the deployment (Capistrano linked file)`,
+          })),
+        ],
+        { ...data, selfStarting: d.name },
+      );
+    }
     const clientInit = hasServer ? initAll.elsewhere : [];
     if (clientInit.length > 0) {
       const where = listing([...new Set(clientInit.map((m) => COMPONENT_NAMES[componentOf(m.path)]))]);

@@ -81,7 +81,7 @@ const FILE_ROUTES = [
 
 /** Libraries that serve both liveness and readiness (or dependency-checking health) from one registration. */
 const FULL_CODE =
-  /MapHealthChecks|UseHealthChecks|MapGrpcHealthChecksService|createTerminus|TerminusModule|HealthCheckService|RegisterHealthServer|health\.NewServer|HealthServicer|HealthStatusManager|HealthImplementation|health_reporter|AddHealthzCheck|AddReadyzCheck|health_check\.urls|["']health_check["']|healthcheck\.NewHandler|health\.NewChecker|NewLightship|createLightship|dockerflow\.(?:django\.middleware|fastapi|flask|sanic)\b/;
+  /MapHealthChecks|UseHealthChecks|MapGrpcHealthChecksService|createTerminus|TerminusModule|HealthCheckService|RegisterHealthServer|health\.NewServer|HealthServicer|HealthStatusManager|HealthImplementation|health_reporter|AddHealthzCheck|AddReadyzCheck|health_check\.urls|["']health_check["']|healthcheck\.NewHandler|health\.NewChecker|NewLightship|createLightship|dockerflow\.(?:django\.middleware|fastapi|flask|sanic)\b|\bOkComputer(?:\.mount_at\s*=\s*['"]|::Registry\.register\b)|\bhealth_check_routes\b/;
 const FULL_DEPS = [
   'org.springframework.boot:spring-boot-starter-actuator',
   'io.quarkus:quarkus-smallrye-health',
@@ -91,6 +91,12 @@ const FULL_DEPS = [
   // Dropwizard's admin connector always serves /healthcheck, running the HealthChecks the
   // application registers (and a deadlock check): the framework's own health endpoint (round 38).
   'io.dropwizard:dropwizard-core',
+  // Rails engines that mount their own health routes (blind round 39, sdr-api: okcomputer at
+  // `OkComputer.mount_at = 'status'` was "no health endpoint"): okcomputer serves /okcomputer (or its
+  // mount_at) and /okcomputer/all running every registered check; the health_check gem /health_check
+  // with database, migration and cache checks.
+  'bundler:okcomputer',
+  'bundler:health_check',
 ];
 /**
  * What each framework's health module serves by itself, said as it is: Spring's actuator adds its
@@ -106,6 +112,8 @@ const WHAT_IT_SERVES: [RegExp, string][] = [
   [/micronaut/, '/health, /health/liveness and /health/readiness'],
   [/helidon/, '/health, /health/live and /health/ready'],
   [/django-health-check/, 'its health-check view and the checks it registers'],
+  [/okcomputer/, '/okcomputer, and /okcomputer/all running every registered check'],
+  [/health_check/, '/health_check, checking the database, migrations and cache'],
   [
     /dropwizard/,
     "the admin connector's /healthcheck, which runs the checks registered with environment.healthChecks()",
@@ -170,6 +178,8 @@ const LIBRARY_NAMES: [RegExp, string][] = [
   [/MapHealthChecks|UseHealthChecks/, 'ASP.NET Core health checks'],
   [/createTerminus|TerminusModule|HealthCheckService/, 'terminus'],
   [/AddHealthzCheck|AddReadyzCheck/, 'controller-runtime healthz/readyz checks'],
+  [/OkComputer/, 'okcomputer'],
+  [/health_check_routes/, 'the health_check gem'],
   [/health_check/, 'django-health-check'],
   [/Lightship/i, 'lightship'],
   [/healthcheck\.NewHandler|health\.NewChecker/, 'a Go health-check library'],
@@ -364,9 +374,9 @@ export default defineRule({
       },
       library: {
         regex:
-          /\b(MapHealthChecks|AddHealthChecks|UseHealthChecks|MapGrpcHealthChecksService|createTerminus|TerminusModule|HealthCheckService|RegisterHealthServer|health\.NewServer|HealthServicer|HealthStatusManager|HealthImplementation|health_reporter|AddHealthzCheck|AddReadyzCheck|healthcheck\.NewHandler|health\.NewChecker|NewLightship|createLightship|rails\/health#show|RegisterHealthz|RegisterReadyz|healthz\.Install(?:Livez|Readyz)?Handler|dockerflow\.(?:django\.middleware|fastapi|flask|sanic))\b|health_check\.urls|["']health_check["']/,
+          /\b(MapHealthChecks|AddHealthChecks|UseHealthChecks|MapGrpcHealthChecksService|createTerminus|TerminusModule|HealthCheckService|RegisterHealthServer|health\.NewServer|HealthServicer|HealthStatusManager|HealthImplementation|health_reporter|AddHealthzCheck|AddReadyzCheck|healthcheck\.NewHandler|health\.NewChecker|NewLightship|createLightship|rails\/health#show|RegisterHealthz|RegisterReadyz|healthz\.Install(?:Livez|Readyz)?Handler|dockerflow\.(?:django\.middleware|fastapi|flask|sanic)|OkComputer::Registry\.register|OkComputer\.mount_at(?=\s*=\s*['"])|health_check_routes)\b|health_check\.urls|["']health_check["']/,
         files: CODE,
-        literals: ['Health', 'health', 'erminus', 'ightship', 'dockerflow.'],
+        literals: ['Health', 'health', 'erminus', 'ightship', 'dockerflow.', 'OkComputer'],
         maxPerFile: 2,
       },
       // A Spring Boot Actuator health contributor: the type exists only with Actuator on the
@@ -646,9 +656,16 @@ export default defineRule({
     if (fullCode.length > 0) {
       const names = [
         ...new Set(
-          fullCode.map((m) => LIBRARY_NAMES.find(([re]) => re.test(m.snippet))?.[1] ?? 'a health-check library'),
+          fullCode.map((m) => {
+            const name = LIBRARY_NAMES.find(([re]) => re.test(m.snippet))?.[1] ?? 'a health-check library';
+            // okcomputer's routes under the path it is mounted at (`OkComputer.mount_at = 'status'`).
+            const at = /\bmount_at\s*=\s*['"]\/?([\w/-]{1,60})['"]/.exec(m.snippet)?.[1];
+            return at ? `${name} (/${at}, and /${at}/all running every registered check)` : name;
+          }),
         ),
-      ].sort();
+      ]
+        .filter((n, _, all) => !all.some((o) => o !== n && o.startsWith(`${n} (`)))
+        .sort();
       return pass(`Health checks are served by ${names.join(', ')}.`, evidence, data);
     }
     if (fullDeps.length > 0)

@@ -23,6 +23,7 @@ import {
   yamlParent,
   yamlSection,
   PUBLIC_EMULATOR_KEYS,
+  developmentPlaceholder,
 } from '../../src/facts/secrets.js';
 
 /** CI configuration: its literal values are the test jobs' (real secrets come from the secret store). */
@@ -65,6 +66,8 @@ export default defineRule({
       /** In a CI workflow that also deploys: not a test place, though CI only reads it. */
       deployCi?: boolean;
       copy?: { dockerfile: string; line: number };
+      /** Why it is a development placeholder (developmentPlaceholder). */
+      placeholder?: string;
     }[] = [];
     // Private keys in test resources (a TLS fixture): set aside, and said so.
     const testKeys: Match[] = [];
@@ -159,7 +162,13 @@ export default defineRule({
         // A local compose stack beside the deployment's chart or manifests, and the files it
         // mounts (a stand-in SFTP server's key): development fixtures, not production secrets.
         const localStack = inLocalCompose(ctx.files, m.path);
-        const devOnly = (kind === 'jwtSecret' || kind === 'configSecret') && (testOnly || localStack);
+        // A development placeholder: a comment beside it gives it a local use, its block points at
+        // localhost, or it is a JWT of stand-in claims (blind round 39): noted, not counted.
+        const placeholder =
+          (kind === 'jwtSecret' || kind === 'configSecret') && !testOnly && !localStack
+            ? developmentPlaceholder(linesOf(m.path), m.line, secret)
+            : undefined;
+        const devOnly = (kind === 'jwtSecret' || kind === 'configSecret') && (testOnly || localStack || !!placeholder);
         // A profile named for samples (application-secret-samples.yml) documents a value to replace:
         // doubtful (it may be switched on), not a leak of a production key.
         // So is a signing secret a person typed (`CISECRETKEYIGUESS`): a stand-in, not a generated key.
@@ -182,6 +191,7 @@ export default defineRule({
         const inTests =
           (!isProductionPath(m.path) && !manualEnv) ||
           testOnly ||
+          !!placeholder ||
           localDev ||
           devSigning ||
           sample ||
@@ -203,6 +213,7 @@ export default defineRule({
           secret,
           serious: !inTests && !table,
           ...(devOnly || table ? { noted: true } : {}),
+          ...(placeholder ? { placeholder } : {}),
           ...(testOnly ? { testOnly } : {}),
           ...(testOnly && CI_FILE.test(m.path) && DEPLOYS.test(ctx.files.read(m.path) ?? '') ? { deployCi: true } : {}),
         });
@@ -266,7 +277,7 @@ export default defineRule({
           : redactSecretIn(f.m.snippet, f.secret, KINDS[f.kind]!.prefix),
         note: f.deployCi
           ? `${KINDS[f.kind]!.label} (in a CI workflow that also deploys${f.kind === 'aws' ? ': a key ID names the key, the secret key is what signs; make sure that one comes from the secret store' : ': make sure it is not a production value'})`
-          : `${KINDS[f.kind]!.label}${f.copy ? ` (${f.copy.dockerfile}:${f.copy.line}): every container runs with this public key; generate it at deploy time or read it from the environment` : ''}${f.kind === 'codeSigningKey' ? ': every deployment signs tokens with this literal, so anyone who reads the repository can forge them; read the key from configuration or a secret store' : f.serious ? '' : !isProductionPath(f.m.path) || f.noted || f.testOnly ? ' (in a test, example or development-only place)' : configRole(f.m.path) === 'sample' ? ' (in a sample profile: a documented value to replace; make sure no deployment switches it on)' : ' (a typed phrase, not a generated key: make sure it is not used in production)'}`,
+          : `${KINDS[f.kind]!.label}${f.copy ? ` (${f.copy.dockerfile}:${f.copy.line}): every container runs with this public key; generate it at deploy time or read it from the environment` : ''}${f.kind === 'codeSigningKey' ? ': every deployment signs tokens with this literal, so anyone who reads the repository can forge them; read the key from configuration or a secret store' : f.serious ? '' : f.placeholder ? ` (a development placeholder: ${f.placeholder}; set aside, not counted)` : !isProductionPath(f.m.path) || f.noted || f.testOnly ? ' (in a test, example or development-only place)' : configRole(f.m.path) === 'sample' ? ' (in a sample profile: a documented value to replace; make sure no deployment switches it on)' : ' (a typed phrase, not a generated key: make sure it is not used in production)'}`,
       })),
       ...envFindings.slice(0, 10).map((f) => ({
         path: f.path,

@@ -333,6 +333,32 @@ function siteRank(snippet: string): number {
   return /\bnew\s/.test(snippet) ? 0 : /\w\s*\(/.test(snippet) ? 1 : 2;
 }
 
+/**
+ * A package named as the client of another service (`dor-services-client`, `slack-ruby-client`,
+ * `hubspot-api-client`, `google-api-python-client`, `keycloak-admin-client`, `launchdarkly-server-sdk`):
+ * a domain SDK, usually Faraday-, requests- or fetch-based, whose every call crosses the network
+ * (blind round 39, sdr-api: `Dor::Services::Client` configured in config/initializers and called
+ * from controllers and jobs, yet retries, timeouts and circuit breakers said "no outbound calls").
+ * Not the clients of telemetry and error trackers (`prometheus-client`, `statsd-client`,
+ * `sentry-sdk`, `opentelemetry-sdk`): they report, the service does not depend on their answer; not
+ * database drivers (`mariadb-java-client`, `influxdb-client`), which the rules leave out; not the
+ * browser's socket and GraphQL clients (`socket.io-client`, `apollo-client`), which call the service.
+ */
+const CLIENT_SUFFIX = /[-_.](?:api[-_])?(?:client|sdk)s?$/;
+const NOT_A_SERVICE_CLIENT =
+  /prom|statsd|opentelemetry|otel|sentry|honeybadger|bugsnag|rollbar|airbrake|newrelic|new-relic|datadog|elastic-apm|jaeger|zipkin|influx|graphite|spring-boot-admin|oauth|signalr|test|mock|\bpg\b|postgres|mysql|mariadb|mongo|cassandra|scylla|sqlite|clickhouse|neo4j|couch|memcache|socket\.io|sockjs|engine\.io|apollo|stomp|\bws\b|websocket|languageclient|language-client|webpack|vite|hmr|devtools/;
+
+export function isServiceClientName(name: string): boolean {
+  // The last segment of a Maven coordinate, a Go module path or a scoped npm name (`@hubspot/api-client`).
+  const n = name.slice(-200).toLowerCase();
+  const last = n.slice(Math.max(n.lastIndexOf('/'), n.lastIndexOf(':')) + 1);
+  if (!CLIENT_SUFFIX.test(last) || /^(?:api[-_])?(?:client|sdk)s?$/.test(last)) {
+    // `@hubspot/api-client`: the scope names the service.
+    if (!/^@[\w.-]+\/api-client$/.test(n)) return false;
+  }
+  return !NOT_A_SERVICE_CLIENT.test(n);
+}
+
 export function outboundCalls(
   matches: Match[],
   searched: number,
@@ -374,7 +400,7 @@ export function outboundCalls(
       // other services: judged where it is declared and where it is imported.
       componentOf(d.path) === 'server' &&
       (!d.usedAt || componentOf(d.usedAt.path) === 'server') &&
-      clientNames.some((n) => nameMatches(d.name, n)),
+      (clientNames.some((n) => nameMatches(d.name, n)) || isServiceClientName(d.name)),
   );
   // One site per file, cited where the client is made or called (`new RestTemplate()`), never at
   // the import that names it: an import line only when the file shows nothing else.

@@ -652,3 +652,78 @@ function deployedMixEnvs(files: FileView): Set<string> {
     return out;
   });
 }
+
+/**
+ * A comment that gives the value a developer's machine or a test run for its place: "for local
+ * development", "generate it locally", "docker compose run … generate_token", "dummy token", "not a
+ * real key". One that names production says the opposite, whatever else it says.
+ */
+const LOCAL_USE =
+  /\b(?:local(?:ly)?|localhost|development|for (?:dev|testing|tests?)\b|in (?:dev|tests?)\b|docker[ -]?compose|dummy|placeholder|fake)\b|\bnot (?:a )?(?:real|production|secret)\b/i;
+const PRODUCTION_WORD = /\bprod(?:uction)?\b|\blive\b/i;
+/** A key whose value names a service on the developer's own machine: `url: 'http://localhost:3003'`. */
+const LOCAL_URL_LINE =
+  /^[ \t]*["']?[\w.-]*(?:url|uri|host|endpoint|server|base)["']?[ \t]*:[ \t]*["']?(?:https?:\/\/)?(?:localhost|127\.0\.0\.1|0\.0\.0\.0|host\.docker\.internal)\b/i;
+/** The payload values of a token minted for a demonstration: jwt.io's, or a subject no one is called. */
+const DUMMY_CLAIM =
+  /^(?:foo|bar|baz|qux|test\w{0,20}|tester|example|dummy|fake|sample|demo|dev|local|localhost|john doe|jane doe|1234567890|user\d{0,3}|anonymous)$/i;
+
+/** A JWT's payload, decoded (base64url JSON), when the value is a JWT; bounded. */
+function jwtPayload(value: string): Record<string, unknown> | undefined {
+  const parts = /^eyJ[\w-]{4,2000}\.(eyJ[\w-]{2,4000})\.[\w-]{0,2000}$/.exec(value.trim());
+  if (!parts) return undefined;
+  try {
+    const json: unknown = JSON.parse(Buffer.from(parts[1]!, 'base64url').toString('utf8'));
+    return json && typeof json === 'object' && !Array.isArray(json) ? (json as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Why a secret-named value in configuration is a development placeholder rather than a committed
+ * credential (blind round 39, sdr-api: config/settings.yml's token for `url: 'http://localhost:3003'`,
+ * a JWT with payload {"sub":"Foo"}, under "# To generate the token: docker compose run … rake
+ * generate_token"), or undefined. Three signs, each enough: a comment on the line or the two above it
+ * that gives a local, development or test use (and does not name production); a sibling key of the
+ * same YAML block pointing at localhost (the credential opens a service on the developer's machine);
+ * a JWT whose claims are all stand-ins (`sub: Foo`, jwt.io's `1234567890`/`John Doe`) and times.
+ */
+export function developmentPlaceholder(lines: readonly string[], line: number, value: string): string | undefined {
+  const at = line - 1;
+  const own = (lines[at] ?? '').slice(0, 2000);
+  const trailing = /\s#\s?(.{0,300})$/.exec(own.replace(/(["'])(?:\\.|(?!\1).){0,2000}\1/g, '""'))?.[1] ?? '';
+  const above: string[] = [];
+  for (let i = at - 1; i >= 0 && i >= at - 2; i--) {
+    const c = /^\s*(?:#|\/\/)\s?(.{0,300})/.exec(lines[i] ?? '');
+    if (!c) break;
+    above.push(c[1]!);
+  }
+  const comment = [trailing, ...above].join(' ');
+  if (PRODUCTION_WORD.test(comment)) return undefined;
+  if (LOCAL_USE.test(comment)) return 'a comment beside it gives it a local, development or test use';
+  // Siblings: the lines of the same indentation in the block around it, up to 20 each way.
+  const indent = /^[ \t]*/.exec(own)![0].length;
+  if (indent > 0) {
+    for (const step of [-1, 1]) {
+      for (let i = at + step, n = 0; i >= 0 && i < lines.length && n < 20; i += step, n++) {
+        const l = lines[i]!;
+        if (!l.trim() || /^\s*#/.test(l)) continue;
+        const ind = /^[ \t]*/.exec(l)![0].length;
+        if (ind < indent) break;
+        if (ind === indent && LOCAL_URL_LINE.test(l))
+          return `its block points at a service on localhost (line ${i + 1})`;
+      }
+    }
+  }
+  const claims = jwtPayload(value.replace(/^["']|["']$/g, ''));
+  if (claims) {
+    const entries = Object.entries(claims).slice(0, 20);
+    const stand = entries.filter(([k, v]) =>
+      /^(?:iat|exp|nbf)$/.test(k) ? typeof v === 'number' : typeof v === 'string' && DUMMY_CLAIM.test(v.trim()),
+    );
+    if (entries.some(([k]) => k === 'sub') && stand.length === entries.length)
+      return `a JWT whose claims are stand-ins (sub: ${String(claims.sub).slice(0, 20)})`;
+  }
+  return undefined;
+}
