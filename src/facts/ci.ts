@@ -646,7 +646,7 @@ function jobNames(system: CiSystem, doc: Record<string, unknown>): { name: strin
     case 'github-actions':
       return keysOf(doc.jobs).map((k) => ({ name: k, path: ['jobs', k] }));
     case 'circleci':
-      return keysOf(doc.jobs).map((k) => ({ name: k, path: ['jobs', k] }));
+      return [...keysOf(doc.jobs).map((k) => ({ name: k, path: ['jobs', k] })), ...circleciOrbJobs(doc)];
     case 'gitlab-ci':
       return Object.keys(doc)
         .filter((k) => !GITLAB_RESERVED.has(k) && !k.startsWith('.') && doc[k] && typeof doc[k] === 'object')
@@ -682,6 +682,34 @@ function jobNames(system: CiSystem, doc: Record<string, unknown>): { name: strin
     default:
       return doc.steps || doc.script || doc.phases || doc.pipelines ? [{ name: 'default', path: [] }] : [];
   }
+}
+
+/**
+ * The orb jobs a CircleCI workflow runs (`- ruby-rails/test-rails: {name: test}`): jobs whose steps
+ * are written in the orb, not in the file (blind round 39, sdr-api: four orb jobs reported as
+ * "0 jobs"). Named as CircleCI shows them, by `name:` or the orb job's reference; a job the
+ * workflows list twice is one job.
+ */
+function circleciOrbJobs(doc: Record<string, unknown>): { name: string; path: (string | number)[] }[] {
+  const orbs = rec(doc.orbs) ?? {};
+  const own = rec(doc.jobs) ?? {};
+  const out: { name: string; path: (string | number)[] }[] = [];
+  const seen = new Set<string>();
+  for (const [wf, body] of Object.entries(rec(doc.workflows) ?? {})) {
+    const list = rec(body)?.jobs;
+    if (!Array.isArray(list)) continue;
+    list.forEach((item, i) => {
+      const ref = typeof item === 'string' ? item : rec(item) ? Object.keys(item as object)[0] : undefined;
+      const alias = ref && /^([\w-]+)\/[\w-]+$/.exec(ref)?.[1];
+      if (!ref || !alias || !(alias in orbs) || ref in own) return;
+      const named = rec(rec(item)?.[ref])?.name;
+      const name = typeof named === 'string' ? named : ref;
+      if (seen.has(name) || out.length >= 200) return;
+      seen.add(name);
+      out.push({ name, path: ['workflows', wf, 'jobs', i] });
+    });
+  }
+  return out;
 }
 
 /** A Travis job's name as the Travis UI shows it: `name:`, else its stage, else its place in the list. */

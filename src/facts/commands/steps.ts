@@ -549,6 +549,11 @@ const ORBS: [RegExp, (p: Record<string, string>) => string][] = [
   [/^snyk\/snyk@.*\/scan$/, () => 'snyk test'],
   [/^sonarsource\/sonarcloud@.*\/scan$/, () => 'sonar-scanner'],
   [/^circleci\/docker@.*\/(?:build|publish)$/, () => 'docker build .'],
+  [/^circleci\/docker@.*\/hadolint$/, () => 'hadolint Dockerfile'],
+  [/^circleci\/rust@.*\/test$/, () => 'cargo test'],
+  [/^circleci\/rust@.*\/clippy$/, () => 'cargo clippy'],
+  [/^circleci\/rust@.*\/format$/, () => 'cargo fmt --check'],
+  [/^circleci\/aws-ecr@.*\/build[-_]image$/, () => 'docker build .'],
   [/^circleci\/aws-ecr@.*\/build[-_]and[-_]push[-_]image$/, () => 'docker build .'],
 ];
 
@@ -557,24 +562,77 @@ const ORBS: [RegExp, (p: Record<string, string>) => string][] = [
  * (blind round 19, daily-api `common/pulumi-up` after `common/build-docker` on main). A preview, plan
  * or refresh changes nothing, so it is no deploy.
  */
-const ORB_NAMES: [RegExp, ToolKind[], string][] = [
+const ORB_DEPLOY =
+  /^(?:(?:pulumi|terraform|tf|cdk|sam|serverless|sls|helm|kubectl|k8s)[-_](?:up|apply|deploy|upgrade|install|rollout)|deploy(?:[-_][\w-]+)?|[\w-]+[-_]deploy|release[-_]to[-_][\w-]+)$/;
+
+/**
+ * The words of an orb job's or command's name that say what it runs (blind round 39, sdr-api:
+ * `ruby-rails/test-rails` runs RSpec, `ruby-rails/brakeman` runs Brakeman, `ruby-rails/lint-erb`
+ * lints). A name with a set-up word (`install-test-deps`, `store-test-results`) runs none of them.
+ */
+const ORB_WORDS: [Set<string>, ToolKind, string][] = [
   [
-    /^(?:(?:pulumi|terraform|tf|cdk|sam|serverless|sls|helm|kubectl|k8s)[-_](?:up|apply|deploy|upgrade|install|rollout)|deploy(?:[-_][\w-]+)?|[\w-]+[-_]deploy|release[-_]to[-_][\w-]+)$/,
-    ['deploy'],
-    'a deploy',
-  ],
-  [
-    /^(?:test|tests|run[-_]tests?|(?:unit|integration|e2e)[-_]tests?|test[-_](?:unit|integration|e2e))$/,
-    ['test'],
+    new Set(['test', 'tests', 'rspec', 'pytest', 'jest', 'vitest', 'mocha', 'spec', 'specs', 'unittest', 'minitest']),
+    'test',
     'runs the tests',
   ],
-  [/^(?:lint|run[-_]lint|lint[-_]check|eslint|rubocop(?:[-_]check)?)$/, ['lint'], 'runs the linter'],
   [
-    /^(?:security[-_]scan|scan[-_](?:code|dependencies|image|vulnerabilities)|(?:snyk|trivy|grype)[-_]scan)$/,
-    ['scan'],
+    new Set(['lint', 'rubocop', 'eslint', 'pylint', 'flake8', 'standardrb', 'ruff', 'golangci', 'clippy', 'ktlint']),
+    'lint',
+    'runs the linter',
+  ],
+  [
+    new Set([
+      'brakeman',
+      'audit',
+      'snyk',
+      'trivy',
+      'grype',
+      'semgrep',
+      'codeql',
+      'sast',
+      'security',
+      'scan',
+      'vulnerability',
+      'vulnerabilities',
+      'gitleaks',
+      'owasp',
+    ]),
+    'scan',
     'a security scan',
   ],
 ];
+const ORB_SETUP = new Set([
+  'install',
+  'setup',
+  'deps',
+  'dependencies',
+  'cache',
+  'results',
+  'report',
+  'reports',
+  'upload',
+  'store',
+  'notify',
+  'split',
+  'collect',
+  'save',
+  'restore',
+]);
+
+/** What an orb job or command runs by its name's words: kinds and why (`test-rails` → test). */
+export function orbNameKinds(name: string): { kinds: ToolKind[]; why: string } | undefined {
+  if (name.length > 100) return undefined;
+  if (ORB_DEPLOY.test(name)) return { kinds: ['deploy'], why: 'a deploy' };
+  const words = name.toLowerCase().split(/[-_]+/);
+  if (words.some((w) => ORB_SETUP.has(w))) return undefined;
+  const hits = ORB_WORDS.filter(([set]) => words.some((w) => set.has(w)));
+  // `build`, `docker-publish`, `build-and-push-image`: builds the code or its image.
+  if (words.includes('build') || (words.includes('publish') && words.some((w) => w === 'docker' || w === 'image')))
+    hits.push([new Set(), 'build', 'a build']);
+  if (hits.length === 0) return undefined;
+  return { kinds: hits.map((h) => h[1]), why: hits.map((h) => h[2]).join(' and ') };
+}
 
 /** GitLab's own templates and CI/CD components, by what they add to the pipeline. */
 const GITLAB_TEMPLATES: [RegExp, CommandTool][] = [
@@ -710,6 +768,9 @@ function jenkinsLibrarySteps(files: FileView, f: CiFile): CiDefault[] {
   return out;
 }
 
+const rec = (v: unknown): Record<string, unknown> | undefined =>
+  v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
+
 function orbSteps(f: CiFile, doc: Record<string, unknown>, text: string): CiDefault[] {
   const orbs = (doc.orbs && typeof doc.orbs === 'object' ? doc.orbs : {}) as Record<string, unknown>;
   const out: CiDefault[] = [];
@@ -761,13 +822,13 @@ function orbSteps(f: CiFile, doc: Record<string, unknown>, text: string): CiDefa
       });
     else {
       // Another orb's job or command, by what its name says it does (`common/pulumi-up`, `node/test`).
-      const named = ORB_NAMES.find(([re]) => re.test(m[2]!));
+      const named = orbNameKinds(m[2]!);
       if (named)
         out.push({
           system: 'circleci',
           ...(job ? { job } : {}),
           hop,
-          expansion: { tools: [tool(`${m[1]}/${m[2]}`, named[1], `orb ${orb}: ${named[2]} by its name`)] },
+          expansion: { tools: [tool(`${m[1]}/${m[2]}`, named.kinds, `orb ${orb}: ${named.why} by its name`)] },
         });
     }
   };
@@ -777,7 +838,12 @@ function orbSteps(f: CiFile, doc: Record<string, unknown>, text: string): CiDefa
     string,
     { jobs?: unknown[] }
   >;
+  // A workflow's orb job is a job of its own, shown under its `name:` (circleciOrbJobs).
   for (const wf of Object.values(workflows))
-    for (const j of Array.isArray(wf?.jobs) ? wf.jobs : []) visit(j, undefined);
+    for (const j of Array.isArray(wf?.jobs) ? wf.jobs : []) {
+      const params = rec(j) ? rec(Object.values(j as object)[0]) : undefined;
+      const ref = typeof j === 'string' ? j : rec(j) ? Object.keys(j as object)[0] : undefined;
+      visit(j, typeof params?.name === 'string' ? params.name : ref);
+    }
   return out;
 }
