@@ -498,7 +498,7 @@ function localAction(files: FileView, ref: string): Expansion {
 export function ciFileExpansion(f: CiFile): Expansion {
   const steps = new Map<string, CiCommand[]>();
   for (const c of f.commands) {
-    const key = c.kind === 'uses' ? `u${c.line}:${c.text}` : `s${c.step ?? c.line}`;
+    const key = c.kind === 'uses' ? `u${c.job ?? ''}:${c.line}:${c.text}` : `s${c.job ?? ''}#${c.step ?? c.line}`;
     steps.set(key, [...(steps.get(key) ?? []), c]);
   }
   const blocks: Block[] = [];
