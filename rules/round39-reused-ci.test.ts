@@ -3,7 +3,9 @@
  * workflow lists (`- ruby-rails/test-rails: {name: test}`) are jobs, and what their names say they
  * run (tests, lint, a security scan, a build) is what CI runs; set-up steps (`install-test-deps`)
  * run none of it. GitLab jobs run the script they inherit (`<<: *anchor`, `extends:`, `!reference`),
- * unless they set their own.
+ * unless they set their own. A Jenkinsfile that hands its build to a shared library (`@Library`, or
+ * a script loaded into a variable: `jenkinsfile.gradle(…)`) is opaque: tests and scans unknown, not
+ * missing; Nexus IQ (`nexusPolicyEvaluation`, a pipeline's `iq…` settings) scans the dependencies.
  */
 import { describe, expect, it } from 'vitest';
 import { runRuleOn } from '../src/testing/rule-tester.js';
@@ -144,5 +146,64 @@ describe('round 39: GitLab jobs run the script they inherit', () => {
       [undefined, 'swift test'],
       ['lint', 'swiftlint'],
     ]);
+  });
+});
+
+const kotlin = (jenkinsfile: string): Tree => ({
+  Jenkinsfile: jenkinsfile,
+  'build.gradle.kts':
+    'plugins {\n  id("org.springframework.boot") version "3.2.0"\n  kotlin("jvm") version "1.9.22"\n}\ndependencies {\n  implementation("org.springframework.boot:spring-boot-starter-webflux")\n  testImplementation("org.springframework.boot:spring-boot-starter-test")\n}\n',
+  'src/main/kotlin/shop/App.kt':
+    'package shop\n@SpringBootApplication\nclass App\nfun main(args: Array<String>) { runApplication<App>(*args) }\n',
+  'src/test/kotlin/shop/AppTest.kt': 'package shop\nclass AppTest {\n  @Test\n  fun starts() {}\n}\n',
+});
+
+const LOADED = [
+  'def pipeline',
+  'def settings = [',
+  '  javaVersion: 17,',
+  '  iqOrganizationName: "Team Shop",',
+  '  iqBreakOnUnstable: true,',
+  ']',
+  "fileLoader.withGit('https://git.example.com/pipeline-scripts.git', 'v7') {",
+  "  pipeline = fileLoader.load('templates/service')",
+  '}',
+  "pipeline.gradle('v7', settings)",
+  '',
+].join('\n');
+
+describe('round 39: Jenkins shared libraries are opaque; Nexus IQ scans', () => {
+  it('tests-in-ci is unknown for a step of a loaded pipeline script; fail for a function the file defines', async () => {
+    const run = await runRuleOn(testsInCi, kotlin(LOADED));
+    expect(run.outcome).toBe('unknown');
+    expect(run.evidence[0]).toMatchObject({ path: 'Jenkinsfile', line: 10 });
+    expect(run.message).toMatch(/pipeline\.gradle/);
+    const local = "def build(v) {\n  echo v\n}\nbuild('v7')\n";
+    expect((await runRuleOn(testsInCi, kotlin(local))).outcome).toBe('fail');
+  });
+
+  it('security-scanning passes on Nexus IQ settings or its step; unknown for a library step without them', async () => {
+    const run = await runRuleOn(securityScanning, kotlin(LOADED));
+    expect(run.outcome).toBe('pass');
+    expect(run.evidence[0]).toMatchObject({ path: 'Jenkinsfile', line: 4 });
+    const step = [
+      'pipeline {',
+      '  agent any',
+      '  stages {',
+      "    stage('IQ') {",
+      '      steps {',
+      "        nexusPolicyEvaluation iqApplication: 'shop', iqStage: 'build'",
+      '      }',
+      '    }',
+      '  }',
+      '}',
+      '',
+    ].join('\n');
+    expect((await runRuleOn(securityScanning, kotlin(step))).outcome).toBe('pass');
+    const library = "@Library('ci-steps') _\ngradleService(javaVersion: 17)\n";
+    const opaque = await runRuleOn(securityScanning, kotlin(library));
+    expect(opaque.outcome).toBe('unknown');
+    expect(opaque.evidence[0]).toMatchObject({ path: 'Jenkinsfile', line: 2 });
+    expect((await runRuleOn(securityScanning, kotlin("def build() {\n  echo 'x'\n}\nbuild()\n"))).outcome).toBe('fail');
   });
 });

@@ -716,37 +716,126 @@ export function ciDefaults(files: FileView, ci: CiFile[]): { defaults: CiDefault
   return { defaults, extraFiles };
 }
 
+/** Jenkins steps and Groovy words that are no call into a shared library. */
+const JENKINS_BUILTINS = new Set([
+  'pipeline',
+  'node',
+  'stage',
+  'stages',
+  'parallel',
+  'properties',
+  'timestamps',
+  'timeout',
+  'ansiColor',
+  'withCredentials',
+  'withEnv',
+  'dir',
+  'ws',
+  'sh',
+  'bat',
+  'powershell',
+  'echo',
+  'println',
+  'print',
+  'checkout',
+  'library',
+  'load',
+  'if',
+  'for',
+  'while',
+  'try',
+  'catch',
+  'finally',
+  'switch',
+  'return',
+  'def',
+  'import',
+  'retry',
+  'lock',
+  'podTemplate',
+  'container',
+  'script',
+  'env',
+  'currentBuild',
+  'error',
+  'input',
+  'milestone',
+  'notify',
+  'slackSend',
+  'mail',
+  'emailext',
+  'junit',
+  'archiveArtifacts',
+  'stash',
+  'unstash',
+  'deleteDir',
+  'cleanWs',
+]);
+
 /**
- * Steps of the Jenkins project's shared library (jenkins-infra/pipeline-library) that a plugin's
- * Jenkinsfile calls: `buildPlugin()` builds and tests with Maven (`clean install`, test failures
- * recorded by the junit step), `buildPluginWithGradle()` with Gradle.
+ * Nexus IQ (Sonatype Lifecycle): its Jenkins step `nexusPolicyEvaluation`, or the `iq…` settings a
+ * shared pipeline takes to run it (blind round 39, mokey: `iqOrganizationName`, `iqBreakOnUnstable`).
+ */
+const NEXUS_IQ =
+  /\bnexusPolicyEvaluation\b|^\s*["']?iq(?:OrganizationName|ApplicationName|Application|Stage|BreakOnUnstable|Embedded)["']?\s*:/;
+
+/**
+ * Steps of a Jenkins shared library a Jenkinsfile calls. The Jenkins project's own library
+ * (jenkins-infra/pipeline-library): `buildPlugin()` builds and tests with Maven (`clean install`, test
+ * failures recorded by the junit step), `buildPluginWithGradle()` with Gradle. Any other library —
+ * loaded with `@Library(…)`/`library(…)`, or a script loaded from another repository into a variable
+ * (`jenkinsfile = fileLoader.load('templates/x')`, then `jenkinsfile.gradle(…)`; blind round 39, mokey)
+ * — runs stages of another repository's code (build, test, lint, scan, deploy): opaque, neither run
+ * nor missing. A call at the top of the file, not a Jenkins step and not a function the file defines,
+ * is such a step.
  */
 function jenkinsLibrarySteps(files: FileView, f: CiFile): CiDefault[] {
   const text = files.read(f.path) ?? '';
   const out: CiDefault[] = [];
-  const shared = /^[ \t]*@Library\s*\(/m.test(text);
-  text.split(/\r?\n/).forEach((l, i) => {
+  const shared = /^[ \t]*@Library\s*\(|^[ \t]*library\s*[(\s'"]/m.test(text);
+  const lines = text.split(/\r?\n/);
+  const defined = new Set<string>();
+  const loaded = new Set<string>();
+  for (const l of lines) {
+    const d = /^\s*def\s+(?:\w+\s+)?(\w{1,60})\s*\(/.exec(l);
+    if (d) defined.add(d[1]!);
+    const v = /^\s*(?:def\s+)?(\w{1,60})\s*=\s*(?:[\w.]{1,60}\.)?(?:load|library)\s*\(/.exec(l);
+    if (v) loaded.add(v[1]!);
+  }
+  let iq = false;
+  lines.forEach((l, i) => {
+    if (!iq && NEXUS_IQ.test(l)) {
+      iq = true;
+      out.push({
+        system: 'jenkins',
+        hop: { path: f.path, line: i + 1, text: l.trim().slice(0, 120), via: 'Nexus IQ policy evaluation' },
+        expansion: { tools: [tool('Nexus IQ', ['scan'], 'Nexus IQ (Sonatype) policy evaluation of the dependencies')] },
+      });
+    }
     const m = /^\s*(buildPlugin|buildPluginWithGradle)\s*\(/.exec(l);
     if (!m) {
-      // A pipeline step of a company's shared library (`@Library("Infrastructure") _` then
-      // `withPipeline(type, product, component) { … }`, `withNightlyPipeline(…)`, `standardPipeline(…)`):
-      // it runs the build, test, lint, scan and deploy stages of another repository's code. Opaque:
-      // not known here, neither run nor missing.
-      const lib = shared ? /^\s*((?:with|run|standard|default|build)\w{0,40}Pipeline\w{0,40})\s*\(/i.exec(l) : null;
-      if (!lib) return;
+      const call = /^(\w{1,60})(?:\.(\w{1,60}))?\s*\(/.exec(l);
+      const name = call ? (call[2] ? `${call[1]}.${call[2]}` : call[1]!) : undefined;
+      const opaque =
+        call &&
+        name &&
+        (call[2]
+          ? loaded.has(call[1]!)
+          : shared && !JENKINS_BUILTINS.has(call[1]!) && !defined.has(call[1]!) && /^[a-z]/.test(call[1]!));
+      if (!opaque || !name) return;
       const hop = {
         path: f.path,
         line: i + 1,
         text: l.trim().slice(0, 120),
-        via: `Jenkins shared-library step ${lib[1]}`,
+        via: `Jenkins shared-library step ${name}`,
       };
       out.push({
         system: 'jenkins',
-        job: lib[1]!,
+        job: name,
         hop,
         expansion: {
-          unresolved: `${lib[1]} is a step of a Jenkins shared library of another repository (build, test, lint, scan, deploy stages): its stages cannot be read here`,
-          remote: `Jenkins shared library step ${lib[1]}`,
+          unresolved: `${name} is a step of a Jenkins shared library of another repository (build, test, lint, scan, deploy stages): its stages cannot be read here`,
+          remote: `Jenkins shared library step ${name}`,
         },
       });
       return;
