@@ -297,11 +297,14 @@ export function parseYamlCi(files: FileView, system: CiSystem, path: string): Ci
       .map((j) => ({ name: j.name, key: j.path.map(String) }))
       .sort((a, b) => b.key.length - a.key.length);
     const jobOf = (p: string[]) => prefixes.find((j) => j.key.length > 0 && j.key.every((k, i) => p[i] === k))?.name;
-    doc.scalars.forEach((s, step) => {
+    // GitLab jobs run what they inherit (`extends:`, `<<: *anchor`, `!reference`): read at the template's lines.
+    const inherit = system === 'gitlab-ci' ? gitlabInheritance(value, jobKeys, doc.scalars) : undefined;
+    const handle = (s: YamlScalar, step: number, inheritedBy?: string) => {
       const flags = stepFlags(value, s.path);
       // A step or job switched off (`if: false`, `when: never`) runs nothing: its words are not evidence.
       if (flags.disabled) return;
-      const job = jobOf(s.path);
+      if (inheritedBy && stepFlags(value, [inheritedBy, '']).disabled) return;
+      const job = inheritedBy ?? jobOf(s.path);
       const key = lastKey(s.path);
       const env = environmentName(system, s.path);
       const cwd = workingDirectory(value, s.path);
@@ -352,7 +355,12 @@ export function parseYamlCi(files: FileView, system: CiSystem, path: string): Ci
           }),
         );
       }
+    };
+    doc.scalars.forEach((s, step) => {
+      if (inherit?.skip.has(step)) return;
+      handle(s, step);
     });
+    for (const x of inherit?.extra ?? []) handle(x.scalar, x.step, x.job);
     if (system === 'cloud-build') commands.push(...cloudBuildSteps(value, doc.lineOf.bind(doc), path));
     if (system === 'github-actions') {
       const first = environments.length;
@@ -646,7 +654,7 @@ function jobNames(system: CiSystem, doc: Record<string, unknown>): { name: strin
     case 'github-actions':
       return keysOf(doc.jobs).map((k) => ({ name: k, path: ['jobs', k] }));
     case 'circleci':
-      return keysOf(doc.jobs).map((k) => ({ name: k, path: ['jobs', k] }));
+      return [...keysOf(doc.jobs).map((k) => ({ name: k, path: ['jobs', k] })), ...circleciOrbJobs(doc)];
     case 'gitlab-ci':
       return Object.keys(doc)
         .filter((k) => !GITLAB_RESERVED.has(k) && !k.startsWith('.') && doc[k] && typeof doc[k] === 'object')
@@ -682,6 +690,136 @@ function jobNames(system: CiSystem, doc: Record<string, unknown>): { name: strin
     default:
       return doc.steps || doc.script || doc.phases || doc.pipelines ? [{ name: 'default', path: [] }] : [];
   }
+}
+
+/**
+ * The orb jobs a CircleCI workflow runs (`- ruby-rails/test-rails: {name: test}`): jobs whose steps
+ * are written in the orb, not in the file (blind round 39, sdr-api: four orb jobs reported as
+ * "0 jobs"). Named as CircleCI shows them, by `name:` or the orb job's reference; a job the
+ * workflows list twice is one job.
+ */
+function circleciOrbJobs(doc: Record<string, unknown>): { name: string; path: (string | number)[] }[] {
+  const orbs = rec(doc.orbs) ?? {};
+  const own = rec(doc.jobs) ?? {};
+  const out: { name: string; path: (string | number)[] }[] = [];
+  const seen = new Set<string>();
+  for (const [wf, body] of Object.entries(rec(doc.workflows) ?? {})) {
+    const list = rec(body)?.jobs;
+    if (!Array.isArray(list)) continue;
+    list.forEach((item, i) => {
+      const ref = typeof item === 'string' ? item : rec(item) ? Object.keys(item as object)[0] : undefined;
+      const alias = ref && /^([\w-]+)\/[\w-]+$/.exec(ref)?.[1];
+      if (!ref || !alias || !(alias in orbs) || ref in own) return;
+      const named = rec(rec(item)?.[ref])?.name;
+      const name = typeof named === 'string' ? named : ref;
+      if (seen.has(name) || out.length >= 200) return;
+      seen.add(name);
+      out.push({ name, path: ['workflows', wf, 'jobs', i] });
+    });
+  }
+  return out;
+}
+
+/** Most scalars GitLab jobs take over from their templates, per file (bounded on a hostile file). */
+const INHERITED_SCALARS = 20_000;
+
+/**
+ * What GitLab jobs take over from other jobs and hidden templates: `extends: .deploy-common` (a list
+ * too, each template's own `extends` first), YAML merge keys (`<<: *deploy-common`, the anchored
+ * template found by its value) and `!reference [.setup, script]` items of a script (blind round 39,
+ * SwiftPackageIndex-Server: `deploy prod`/`deploy dev` inherit `docker stack deploy` from an anchor).
+ * A key the job sets itself, or a later template sets, wins as GitLab merges them. Returns the
+ * template scalars each job runs (with the job's name) and the scalars to read only through them: a
+ * template's, when some job inherits it, and the `!reference` items themselves.
+ */
+function gitlabInheritance(
+  value: Record<string, unknown>,
+  jobKeys: { name: string; path: (string | number)[] }[],
+  scalars: YamlScalar[],
+): { extra: { scalar: YamlScalar; step: number; job: string }[]; skip: Set<number> } {
+  const extra: { scalar: YamlScalar; step: number; job: string }[] = [];
+  const skip = new Set<number>();
+  const byTop = new Map<string, number[]>();
+  scalars.forEach((s, i) => {
+    const top = s.path[0];
+    if (top === undefined) return;
+    const list = byTop.get(top);
+    if (list) list.push(i);
+    else byTop.set(top, [i]);
+  });
+  // The top-level key an anchored value was written under (`.deploy-common: &deploy-common`).
+  const keys = new Map<unknown, string>();
+  for (const [k, v] of Object.entries(value)) if (rec(v) && !keys.has(v)) keys.set(v, k);
+  const keyOf = (v: unknown) => keys.get(v);
+  /** Templates in merge order, lowest first: `extends` targets (theirs first), then `<<` merges. */
+  const sourcesOf = (name: string, depth: number, out: string[]): string[] => {
+    const job = rec(value[name]);
+    if (!job || depth > 10 || out.length > 50) return out;
+    for (const t of [job.extends].flat())
+      if (typeof t === 'string' && t !== name && rec(value[t])) {
+        sourcesOf(t, depth + 1, out);
+        out.push(t);
+      }
+    // Earlier merge keys win over later ones: later first, so the earlier overrides.
+    const merged = [job['<<']].flat().reverse();
+    for (const m of merged) {
+      const t = keyOf(m);
+      if (t && t !== name) {
+        sourcesOf(t, depth + 1, out);
+        out.push(t);
+      }
+    }
+    return out;
+  };
+  const inherited = new Set<string>();
+  let budget = INHERITED_SCALARS;
+  for (const j of jobKeys) {
+    const own = rec(value[j.name]);
+    if (!own) continue;
+    const sources = sourcesOf(j.name, 0, []);
+    // The template that gives each key: the job's own keys, then the last template setting it.
+    const giver = new Map<string, string>();
+    for (const t of sources) for (const k of Object.keys(rec(value[t]) ?? {})) if (k !== '<<') giver.set(k, t);
+    for (const k of Object.keys(own)) if (k !== '<<' && k !== 'extends') giver.delete(k);
+    for (const t of new Set(giver.values())) {
+      inherited.add(t);
+      for (const i of byTop.get(t) ?? []) {
+        const s = scalars[i]!;
+        if (giver.get(s.path[1] ?? '') !== t || budget-- <= 0) continue;
+        extra.push({ scalar: s, step: i, job: j.name });
+      }
+    }
+  }
+  // `!reference [.setup, script]` in a script: the referenced lines, for the job that holds it.
+  const jobs = new Set(jobKeys.map((j) => j.name));
+  const refs: { at: number; ref: string[]; job: string }[] = [];
+  scalars.forEach((s, i) => {
+    const n = s.path.length;
+    if (n < 4 || !COMMAND_KEYS.has(s.path[n - 3]!) || !/^\d+$/.test(s.path[n - 2]!)) return;
+    const item = at(value, s.path.slice(0, -1));
+    if (!Array.isArray(item) || item.length < 2 || !item.every((x): x is string => typeof x === 'string')) return;
+    if (!rec(value[item[0]!])) return;
+    skip.add(i);
+    if (s.path[n - 1] === '0' && jobs.has(s.path[0]!)) refs.push({ at: i, ref: item, job: s.path[0]! });
+  });
+  for (const { ref, job } of refs) {
+    inherited.add(ref[0]!);
+    for (const r of byTop.get(ref[0]!) ?? []) {
+      const t = scalars[r]!;
+      if (ref.every((k, x) => t.path[x] === k) && budget-- > 0) extra.push({ scalar: t, step: r, job });
+    }
+  }
+  // A hidden template runs only in the jobs that take it over.
+  for (const t of inherited) if (t.startsWith('.')) for (const i of byTop.get(t) ?? []) skip.add(i);
+  return { extra: extra.filter((x) => !refItem(x.scalar, value)), skip };
+}
+
+/** A `!reference [template, key]` item of a GitLab script (read as the two-word list it is written as). */
+function refItem(s: YamlScalar, value: Record<string, unknown>): boolean {
+  const n = s.path.length;
+  if (n < 4 || !COMMAND_KEYS.has(s.path[n - 3]!) || !/^\d+$/.test(s.path[n - 2]!)) return false;
+  const item = at(value, s.path.slice(0, -1));
+  return Array.isArray(item) && item.length >= 2 && typeof item[0] === 'string' && rec(value[item[0]]) !== undefined;
 }
 
 /** A Travis job's name as the Travis UI shows it: `name:`, else its stage, else its place in the list. */

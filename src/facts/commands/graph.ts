@@ -587,7 +587,7 @@ function runnerConfigsOf(files: FileView, runs: CommandRun[]): CommandGraph['run
 function walkCiFile(w: Walker, f: CiFile): void {
   const steps = new Map<string, CiCommand[]>();
   for (const c of f.commands) {
-    const key = c.kind === 'uses' ? `u${c.line}:${c.text}` : `s${c.step ?? c.line}`;
+    const key = c.kind === 'uses' ? `u${c.job ?? ''}:${c.line}:${c.text}` : `s${c.job ?? ''}#${c.step ?? c.line}`;
     steps.set(key, [...(steps.get(key) ?? []), c]);
   }
   for (const cmds of steps.values()) {

@@ -498,7 +498,7 @@ function localAction(files: FileView, ref: string): Expansion {
 export function ciFileExpansion(f: CiFile): Expansion {
   const steps = new Map<string, CiCommand[]>();
   for (const c of f.commands) {
-    const key = c.kind === 'uses' ? `u${c.line}:${c.text}` : `s${c.step ?? c.line}`;
+    const key = c.kind === 'uses' ? `u${c.job ?? ''}:${c.line}:${c.text}` : `s${c.job ?? ''}#${c.step ?? c.line}`;
     steps.set(key, [...(steps.get(key) ?? []), c]);
   }
   const blocks: Block[] = [];
@@ -549,6 +549,11 @@ const ORBS: [RegExp, (p: Record<string, string>) => string][] = [
   [/^snyk\/snyk@.*\/scan$/, () => 'snyk test'],
   [/^sonarsource\/sonarcloud@.*\/scan$/, () => 'sonar-scanner'],
   [/^circleci\/docker@.*\/(?:build|publish)$/, () => 'docker build .'],
+  [/^circleci\/docker@.*\/hadolint$/, () => 'hadolint Dockerfile'],
+  [/^circleci\/rust@.*\/test$/, () => 'cargo test'],
+  [/^circleci\/rust@.*\/clippy$/, () => 'cargo clippy'],
+  [/^circleci\/rust@.*\/format$/, () => 'cargo fmt --check'],
+  [/^circleci\/aws-ecr@.*\/build[-_]image$/, () => 'docker build .'],
   [/^circleci\/aws-ecr@.*\/build[-_]and[-_]push[-_]image$/, () => 'docker build .'],
 ];
 
@@ -557,24 +562,77 @@ const ORBS: [RegExp, (p: Record<string, string>) => string][] = [
  * (blind round 19, daily-api `common/pulumi-up` after `common/build-docker` on main). A preview, plan
  * or refresh changes nothing, so it is no deploy.
  */
-const ORB_NAMES: [RegExp, ToolKind[], string][] = [
+const ORB_DEPLOY =
+  /^(?:(?:pulumi|terraform|tf|cdk|sam|serverless|sls|helm|kubectl|k8s)[-_](?:up|apply|deploy|upgrade|install|rollout)|deploy(?:[-_][\w-]+)?|[\w-]+[-_]deploy|release[-_]to[-_][\w-]+)$/;
+
+/**
+ * The words of an orb job's or command's name that say what it runs (blind round 39, sdr-api:
+ * `ruby-rails/test-rails` runs RSpec, `ruby-rails/brakeman` runs Brakeman, `ruby-rails/lint-erb`
+ * lints). A name with a set-up word (`install-test-deps`, `store-test-results`) runs none of them.
+ */
+const ORB_WORDS: [Set<string>, ToolKind, string][] = [
   [
-    /^(?:(?:pulumi|terraform|tf|cdk|sam|serverless|sls|helm|kubectl|k8s)[-_](?:up|apply|deploy|upgrade|install|rollout)|deploy(?:[-_][\w-]+)?|[\w-]+[-_]deploy|release[-_]to[-_][\w-]+)$/,
-    ['deploy'],
-    'a deploy',
-  ],
-  [
-    /^(?:test|tests|run[-_]tests?|(?:unit|integration|e2e)[-_]tests?|test[-_](?:unit|integration|e2e))$/,
-    ['test'],
+    new Set(['test', 'tests', 'rspec', 'pytest', 'jest', 'vitest', 'mocha', 'spec', 'specs', 'unittest', 'minitest']),
+    'test',
     'runs the tests',
   ],
-  [/^(?:lint|run[-_]lint|lint[-_]check|eslint|rubocop(?:[-_]check)?)$/, ['lint'], 'runs the linter'],
   [
-    /^(?:security[-_]scan|scan[-_](?:code|dependencies|image|vulnerabilities)|(?:snyk|trivy|grype)[-_]scan)$/,
-    ['scan'],
+    new Set(['lint', 'rubocop', 'eslint', 'pylint', 'flake8', 'standardrb', 'ruff', 'golangci', 'clippy', 'ktlint']),
+    'lint',
+    'runs the linter',
+  ],
+  [
+    new Set([
+      'brakeman',
+      'audit',
+      'snyk',
+      'trivy',
+      'grype',
+      'semgrep',
+      'codeql',
+      'sast',
+      'security',
+      'scan',
+      'vulnerability',
+      'vulnerabilities',
+      'gitleaks',
+      'owasp',
+    ]),
+    'scan',
     'a security scan',
   ],
 ];
+const ORB_SETUP = new Set([
+  'install',
+  'setup',
+  'deps',
+  'dependencies',
+  'cache',
+  'results',
+  'report',
+  'reports',
+  'upload',
+  'store',
+  'notify',
+  'split',
+  'collect',
+  'save',
+  'restore',
+]);
+
+/** What an orb job or command runs by its name's words: kinds and why (`test-rails` → test). */
+export function orbNameKinds(name: string): { kinds: ToolKind[]; why: string } | undefined {
+  if (name.length > 100) return undefined;
+  if (ORB_DEPLOY.test(name)) return { kinds: ['deploy'], why: 'a deploy' };
+  const words = name.toLowerCase().split(/[-_]+/);
+  if (words.some((w) => ORB_SETUP.has(w))) return undefined;
+  const hits = ORB_WORDS.filter(([set]) => words.some((w) => set.has(w)));
+  // `build`, `docker-publish`, `build-and-push-image`: builds the code or its image.
+  if (words.includes('build') || (words.includes('publish') && words.some((w) => w === 'docker' || w === 'image')))
+    hits.push([new Set(), 'build', 'a build']);
+  if (hits.length === 0) return undefined;
+  return { kinds: hits.map((h) => h[1]), why: hits.map((h) => h[2]).join(' and ') };
+}
 
 /** GitLab's own templates and CI/CD components, by what they add to the pipeline. */
 const GITLAB_TEMPLATES: [RegExp, CommandTool][] = [
@@ -658,37 +716,126 @@ export function ciDefaults(files: FileView, ci: CiFile[]): { defaults: CiDefault
   return { defaults, extraFiles };
 }
 
+/** Jenkins steps and Groovy words that are no call into a shared library. */
+const JENKINS_BUILTINS = new Set([
+  'pipeline',
+  'node',
+  'stage',
+  'stages',
+  'parallel',
+  'properties',
+  'timestamps',
+  'timeout',
+  'ansiColor',
+  'withCredentials',
+  'withEnv',
+  'dir',
+  'ws',
+  'sh',
+  'bat',
+  'powershell',
+  'echo',
+  'println',
+  'print',
+  'checkout',
+  'library',
+  'load',
+  'if',
+  'for',
+  'while',
+  'try',
+  'catch',
+  'finally',
+  'switch',
+  'return',
+  'def',
+  'import',
+  'retry',
+  'lock',
+  'podTemplate',
+  'container',
+  'script',
+  'env',
+  'currentBuild',
+  'error',
+  'input',
+  'milestone',
+  'notify',
+  'slackSend',
+  'mail',
+  'emailext',
+  'junit',
+  'archiveArtifacts',
+  'stash',
+  'unstash',
+  'deleteDir',
+  'cleanWs',
+]);
+
 /**
- * Steps of the Jenkins project's shared library (jenkins-infra/pipeline-library) that a plugin's
- * Jenkinsfile calls: `buildPlugin()` builds and tests with Maven (`clean install`, test failures
- * recorded by the junit step), `buildPluginWithGradle()` with Gradle.
+ * Nexus IQ (Sonatype Lifecycle): its Jenkins step `nexusPolicyEvaluation`, or the `iq…` settings a
+ * shared pipeline takes to run it (blind round 39, mokey: `iqOrganizationName`, `iqBreakOnUnstable`).
+ */
+const NEXUS_IQ =
+  /\bnexusPolicyEvaluation\b|^\s*["']?iq(?:OrganizationName|ApplicationName|Application|Stage|BreakOnUnstable|Embedded)["']?\s*:/;
+
+/**
+ * Steps of a Jenkins shared library a Jenkinsfile calls. The Jenkins project's own library
+ * (jenkins-infra/pipeline-library): `buildPlugin()` builds and tests with Maven (`clean install`, test
+ * failures recorded by the junit step), `buildPluginWithGradle()` with Gradle. Any other library —
+ * loaded with `@Library(…)`/`library(…)`, or a script loaded from another repository into a variable
+ * (`jenkinsfile = fileLoader.load('templates/x')`, then `jenkinsfile.gradle(…)`; blind round 39, mokey)
+ * — runs stages of another repository's code (build, test, lint, scan, deploy): opaque, neither run
+ * nor missing. A call at the top of the file, not a Jenkins step and not a function the file defines,
+ * is such a step.
  */
 function jenkinsLibrarySteps(files: FileView, f: CiFile): CiDefault[] {
   const text = files.read(f.path) ?? '';
   const out: CiDefault[] = [];
-  const shared = /^[ \t]*@Library\s*\(/m.test(text);
-  text.split(/\r?\n/).forEach((l, i) => {
+  const shared = /^[ \t]*@Library\s*\(|^[ \t]*library\s*[(\s'"]/m.test(text);
+  const lines = text.split(/\r?\n/);
+  const defined = new Set<string>();
+  const loaded = new Set<string>();
+  for (const l of lines) {
+    const d = /^\s*def\s+(?:\w+\s+)?(\w{1,60})\s*\(/.exec(l);
+    if (d) defined.add(d[1]!);
+    const v = /^\s*(?:def\s+)?(\w{1,60})\s*=\s*(?:[\w.]{1,60}\.)?(?:load|library)\s*\(/.exec(l);
+    if (v) loaded.add(v[1]!);
+  }
+  let iq = false;
+  lines.forEach((l, i) => {
+    if (!iq && NEXUS_IQ.test(l)) {
+      iq = true;
+      out.push({
+        system: 'jenkins',
+        hop: { path: f.path, line: i + 1, text: l.trim().slice(0, 120), via: 'Nexus IQ policy evaluation' },
+        expansion: { tools: [tool('Nexus IQ', ['scan'], 'Nexus IQ (Sonatype) policy evaluation of the dependencies')] },
+      });
+    }
     const m = /^\s*(buildPlugin|buildPluginWithGradle)\s*\(/.exec(l);
     if (!m) {
-      // A pipeline step of a company's shared library (`@Library("Infrastructure") _` then
-      // `withPipeline(type, product, component) { … }`, `withNightlyPipeline(…)`, `standardPipeline(…)`):
-      // it runs the build, test, lint, scan and deploy stages of another repository's code. Opaque:
-      // not known here, neither run nor missing.
-      const lib = shared ? /^\s*((?:with|run|standard|default|build)\w{0,40}Pipeline\w{0,40})\s*\(/i.exec(l) : null;
-      if (!lib) return;
+      const call = /^(\w{1,60})(?:\.(\w{1,60}))?\s*\(/.exec(l);
+      const name = call ? (call[2] ? `${call[1]}.${call[2]}` : call[1]!) : undefined;
+      const opaque =
+        call &&
+        name &&
+        (call[2]
+          ? loaded.has(call[1]!)
+          : shared && !JENKINS_BUILTINS.has(call[1]!) && !defined.has(call[1]!) && /^[a-z]/.test(call[1]!));
+      if (!opaque || !name) return;
       const hop = {
         path: f.path,
         line: i + 1,
         text: l.trim().slice(0, 120),
-        via: `Jenkins shared-library step ${lib[1]}`,
+        via: `Jenkins shared-library step ${name}`,
       };
       out.push({
         system: 'jenkins',
-        job: lib[1]!,
+        job: name,
         hop,
         expansion: {
-          unresolved: `${lib[1]} is a step of a Jenkins shared library of another repository (build, test, lint, scan, deploy stages): its stages cannot be read here`,
-          remote: `Jenkins shared library step ${lib[1]}`,
+          unresolved: `${name} is a step of a Jenkins shared library of another repository (build, test, lint, scan, deploy stages): its stages cannot be read here`,
+          remote: `Jenkins shared library step ${name}`,
         },
       });
       return;
@@ -709,6 +856,9 @@ function jenkinsLibrarySteps(files: FileView, f: CiFile): CiDefault[] {
   });
   return out;
 }
+
+const rec = (v: unknown): Record<string, unknown> | undefined =>
+  v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
 
 function orbSteps(f: CiFile, doc: Record<string, unknown>, text: string): CiDefault[] {
   const orbs = (doc.orbs && typeof doc.orbs === 'object' ? doc.orbs : {}) as Record<string, unknown>;
@@ -761,13 +911,13 @@ function orbSteps(f: CiFile, doc: Record<string, unknown>, text: string): CiDefa
       });
     else {
       // Another orb's job or command, by what its name says it does (`common/pulumi-up`, `node/test`).
-      const named = ORB_NAMES.find(([re]) => re.test(m[2]!));
+      const named = orbNameKinds(m[2]!);
       if (named)
         out.push({
           system: 'circleci',
           ...(job ? { job } : {}),
           hop,
-          expansion: { tools: [tool(`${m[1]}/${m[2]}`, named[1], `orb ${orb}: ${named[2]} by its name`)] },
+          expansion: { tools: [tool(`${m[1]}/${m[2]}`, named.kinds, `orb ${orb}: ${named.why} by its name`)] },
         });
     }
   };
@@ -777,7 +927,12 @@ function orbSteps(f: CiFile, doc: Record<string, unknown>, text: string): CiDefa
     string,
     { jobs?: unknown[] }
   >;
+  // A workflow's orb job is a job of its own, shown under its `name:` (circleciOrbJobs).
   for (const wf of Object.values(workflows))
-    for (const j of Array.isArray(wf?.jobs) ? wf.jobs : []) visit(j, undefined);
+    for (const j of Array.isArray(wf?.jobs) ? wf.jobs : []) {
+      const params = rec(j) ? rec(Object.values(j as object)[0]) : undefined;
+      const ref = typeof j === 'string' ? j : rec(j) ? Object.keys(j as object)[0] : undefined;
+      visit(j, typeof params?.name === 'string' ? params.name : ref);
+    }
   return out;
 }

@@ -307,6 +307,13 @@ const SPECS: Spec[] = [
     args: /^(?:ecs\s+(?:update-service|deploy)|cloudformation\s+(?:deploy|create-stack|update-stack)|lambda\s+update-function-code|deploy\s+create-deployment|s3\s+sync|apprunner\s+start-deployment)\b/,
   },
   { name: 'ecs-deploy', kinds: D, cmd: ['ecs-deploy', 'ansible-playbook'] },
+  // Docker Swarm: `docker stack deploy -c app.yml app` (also `docker --context prod stack deploy`) rolls out a stack.
+  {
+    name: 'docker stack deploy',
+    kinds: D,
+    cmd: ['docker'],
+    args: /^(?:-{1,2}[\w-]+(?:[=\s]\S+)?\s+)*stack\s+(?:deploy|up)\b/,
+  },
   {
     name: 'gcloud deploy',
     kinds: D,
