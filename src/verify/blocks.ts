@@ -10,6 +10,7 @@ import { locatedPath } from './items.js';
 import { countsCodeUnits } from './code-units.js';
 import { type Asserted, iconStatus, plain, statusOf } from './status.js';
 import { pillarOf } from './vocabulary.js';
+import { listingIntro } from './listings.js';
 
 /** Where a block's claims go, and the context it sits in. */
 export interface Sink {
@@ -428,7 +429,7 @@ const TEST_FILE =
 export function fenceReader(
   lines: string[],
   { push, inContext }: Sink,
-): { open(at: number): void; line(raw: string, n: number): void } {
+): { open(at: number): void; line(raw: string, n: number): void; listing(): boolean } {
   let fenceAt = 0;
   let tree: { indent: number; name: string }[] = [];
   /** Under "// CURRENT (INSECURE):" the code is what the repository holds today; under "// REQUIRED:" it is not. */
@@ -443,6 +444,8 @@ export function fenceReader(
   let groupAt = 0;
   /** A fence of plain text ("```" alone, "```text"), where a line may list a file. */
   let plainFence = false;
+  /** Code shown from the file a heading or label names: each line is looked for on its own. */
+  let listing = false;
   return {
     open(at: number) {
       fenceAt = at;
@@ -472,8 +475,19 @@ export function fenceReader(
           current = true;
         }
       }
+      // "#### Test Setup (`tests/setup.ts`):" over the code: the file's lines, each there or not on its own
+      // (an example taken from a named file is still that file's).
+      const shown =
+        !located && k >= 0 && !inContext('planned') && !inContext('review') ? listingIntro(lines[k]!) : null;
+      if (shown) {
+        located = shown;
+        locatedAt = k + 1;
+        current = true;
+        listing = true;
+      }
     },
     line,
+    listing: () => listing,
   };
 
   /**
@@ -623,9 +637,10 @@ export function fenceReader(
     }
     if (comment && !FENCE_MARK.test(raw)) {
       // "// Fixed:", "// Recommended": from here on the block shows a change, not the file.
-      if (locatedIn.length && PROPOSAL.test(comment[1]!)) {
+      if ((locatedIn.length || listing) && PROPOSAL.test(comment[1]!)) {
         located = '';
         locatedIn = [];
+        listing = false;
         current = false;
         return;
       }
@@ -649,7 +664,9 @@ export function fenceReader(
           loose: true,
         });
       }
-      if (located) return;
+      // A comment of a listed file ("//! ## Boundary") is one of its lines too.
+      if (located && !(listing && /[A-Za-z]{2}/.test(comment[1]!))) return;
+      if (located) return void push(listedLine(n, raw.trim(), located));
       current = CURRENT_CODE.test(comment[1]!.trim()) && !inContext('planned') && !inContext('review');
       return;
     }
@@ -693,6 +710,7 @@ export function fenceReader(
       const code = (note > 0 ? raw.slice(0, note) : raw).trim().replace(/[,;]$/, '');
       // A line of a shown file is what the file holds; a bare opener or closer says nothing.
       if (located && !/[A-Za-z]{2}.*[\w"')]/.test(code)) return;
+      if (listing) return void push(listedLine(n, code, located));
       return void push({
         line: n,
         text: code,
@@ -732,5 +750,21 @@ function listedPath(line: number, text: string, path: string): Claim {
     raw: path,
     placed: path,
     loose: true,
+  };
+}
+
+/** A line of code the document shows from a file it names: the file must hold it as written. */
+function listedLine(line: number, code: string, file: string): Claim {
+  return {
+    line,
+    text: code,
+    subject: code,
+    asserted: 'done',
+    number: null,
+    readiness: false,
+    source: 'fence',
+    raw: `\`${code}\``,
+    locus: file,
+    listing: true,
   };
 }

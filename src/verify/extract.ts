@@ -68,6 +68,8 @@ export interface Claim {
   absentUnits?: AbsentUnits;
   /** A build file's line quoted in a fence ("<tomcat.version>10.1.35</tomcat.version>"): the build must hold it. */
   quotedBuildLine?: string;
+  /** A line of code shown under a heading or label naming its file ("#### Setup (`tests/setup.ts`):"), judged alone. */
+  listing?: boolean;
   /** The files a finding's location names, one of which must hold the line shown (else the finding is stale). */
   shownIn?: string[];
   /** Shown under a finding's "**Location:**" (shownFrom is that label's line): the finding stands or falls with it. */
@@ -263,7 +265,8 @@ export function extractClaims(markdown: string): Claim[] {
       continue;
     }
     if (fence) {
-      if (inContext('example')) continue;
+      // (Code an example shows from a file it names is that file's: "#### Example Test (`tests/x.ts`):".)
+      if (inContext('example') && !reader.listing()) continue;
       // "<!-- Before -->" … "<!-- After -->": what a change replaced is not what the files hold.
       const trimmed = raw.trim();
       const note = /^(?:<!--|\/\/|#)/.test(trimmed)

@@ -46,6 +46,7 @@ import { subjectFinding } from './subjects.js';
 import { exactNamesFinding } from './exact-names.js';
 import { keyedFigureFinding } from './keyed-figures.js';
 import { labelledPart } from './ordinals.js';
+import { judgeListing } from './listings.js';
 import { type Out, judgeParts, type JudgeOptions, judgeClaim } from './judge.js';
 import {
   butParts,
@@ -97,6 +98,8 @@ export function judgeClaimInner(
   });
 
   if (claim.readiness && claim.number) return judgeReadiness(claim, report, out);
+  // "#### Test Setup (`tests/setup.ts`):" over code: each line is in that file as written, or not found.
+  if (claim.listing && claim.locus && opts.lookup) return judgeListing(claim, opts.lookup, out);
   // "- [Deployment](DEPLOYMENT.md)" in an index of documents: the file is there, or the index is stale.
   // "(3 examples)" of a path pattern, "Modules: 9", "X.cs # 3 tests", "Lines of Code: ~350": counted.
   const namedCount = opts.lookup ? judgeNamedCount(claim, opts.lookup, out) : null;

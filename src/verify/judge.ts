@@ -392,6 +392,21 @@ function moreThanPresence(claim: Claim, v: VerifiedClaim): string | null {
   return null;
 }
 
+/**
+ * "- http://localhost:8080/api/users", "- GET /api/orders": an item that is only a route (a method, a
+ * local server's address) states no more than that the route is served — finding it is the answer.
+ */
+const ROUTE_ITEM =
+  /^(?:(?:GET|POST|PUT|PATCH|DELETE)\s+)?(?:https?:\/\/(?:localhost|127\.0\.0\.1|0\.0\.0\.0)(?::\d{1,5})?)?(\/[A-Za-z_{:][\w{}:.\-/]*)$/;
+function endpointOnly(claim: Claim): boolean {
+  const route = ROUTE_ITEM.exec(
+    plain(claim.raw ?? claim.text)
+      .replace(/^[-*+]\s+/, '')
+      .trim(),
+  );
+  return !!route && namesOf(claim).endpoints.length === 1;
+}
+
 /** A line about measuring coverage (reports, a gate, a tool, a figure), not about how much is covered. */
 const COVERAGE_MEASURING =
   /\b(?:reports?|rapports?|berichte?|relat[oó]rios?|measur\w*|mesur\w*|mess\w*|medi\w*|gat(?:e|ed|es|ing)|thresholds?|seuil|schwell\w*|umbral|limiar|badges?|track\w*|tools?|ci|codecov|coveralls|jacoco|istanbul|nyc|c8|pytest-cov|coverlet|simplecov|tarpaulin|llvm-cov|kover)\b|%/i;
@@ -447,6 +462,7 @@ function judgeClaimChecked(
   // states: exact-names.ts.)
   if (
     claim.loose &&
+    !(v.basis === 'search' && endpointOnly(claim)) &&
     !(v.basis === 'search' && lookup && (exactNamesFinding(lookup, claim) ?? keyedFigureFinding(lookup, claim))) &&
     !(v.basis === 'file' && lookup && labelledPart(lookup, claim)) &&
     (v.verdict === 'confirmed' ||

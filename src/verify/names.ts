@@ -86,6 +86,9 @@ function tokens(text: string): string[] {
 /** "GET /me", "- POST /api/users": an HTTP method, then the route it serves (a word of two letters at least). */
 const VERB_ROUTE = /(?<![\w/])(?:GET|POST|PUT|PATCH|DELETE)\s+(\/[A-Za-z_{:][\w{}:.\-/]*)(?![\w/])/g;
 
+/** A URL of a server run on this machine, and its path ("http://localhost:3001/api/data"). */
+const LOCAL_URL = /^https?:\/\/(?:localhost|127\.0\.0\.1|0\.0\.0\.0)(?::\d{1,5})?(\/[A-Za-z_{:][\w{}:.\-/]*)$/i;
+
 /** "/api/{resource}/{action}": placeholders after a prefix only — a naming convention, not a route. */
 const CONVENTION = /^\/[\w.-]*(?:\/(?:\{[^{}/]*\}|:\w+|<[^<>/]*>)){2,}$/;
 
@@ -125,6 +128,12 @@ export function namesIn(input: string): Names {
   );
   for (const raw of tokens(text.replace(/`/g, ''))) {
     const t = trimPunct(raw);
+    // "http://localhost:8080/api/users": the project's own server, run locally — its path is a route.
+    const local = LOCAL_URL.exec(t);
+    if (local && /[a-z]{2}/i.test(local[1]!) && !CONVENTION.test(local[1]!)) {
+      add(out.endpoints, local[1]!.replace(/(?<=.)\/$/, ''));
+      continue;
+    }
     if (t.length < 2 || /^https?:|:\/\/|^www\./i.test(t) || /@[^@]*\./.test(t.slice(1))) continue;
     if (/^@[A-Za-z_][\w.]*$/.test(t)) add(out.annotations, t);
     // "@EnableGlobalMethodSecurity(securedEnabled = true, …)": the annotation, before its arguments.
