@@ -49,6 +49,15 @@ const EXPR_END = String.raw`(?:[\s{._-](?:version|tag|release|sha|ref_name|VERSI
  * a long name is not re-scanned from each of its characters. `g` names the capture (one per use).
  */
 const versionExpr = (g: string) => String.raw`\$\{\{\s*(?=(?<${g}>[\w.-]{1,120}))\k<${g}>(?<=${EXPR_END})\s*\}\}`;
+/**
+ * What names the commit or version an image is tagged with, after a tag command on its line
+ * (`canary-${{ env.VERSION }}`, `nightly-${VERSION}`, `${GITHUB_REF#refs/tags/}`). Run by the check on
+ * the rest of a tag command's line (the `tagCommand` pattern): as one alternative of the scan
+ * pattern it made that pattern too large for recheck to decide, so it ran guarded.
+ */
+const VERSION_NAME = new RegExp(
+  String.raw`(?:github\.sha|GITHUB_SHA|TRAVIS_COMMIT|TRAVIS_TAG|GIT_(?:SHA|COMMIT)\w*|BITBUCKET_COMMIT|DRONE_COMMIT\w*|\$\{?COMMIT(?:_SHA|_ID|_HASH)?\b|CI_COMMIT_(?:SHORT_)?SHA|CI_COMMIT_TAG|github\.ref_name|github\.event\.release\.tag_name|GITHUB_REF_NAME|Build\.(?:BuildId|BuildNumber|SourceVersion)|BUILD_NUMBER|CIRCLE_SHA1|CIRCLE_TAG|git\s+rev-parse|git\s+describe|SHORT_SHA|COMMIT_SHA|\$\{?(?:[A-Z]+_){0,3}VERSION\b|\benv\.(?:[A-Z]+_){0,3}VERSION\b|steps\.[\w-]+\.outputs\.(?:tags|[Vv]ersion|VERSION|(?:[A-Za-z]+_)+VERSION)\b|needs\.[\w-]+\.outputs\.(?:[\w-]*[Vv]ersion|VERSION)\b|GITHUB_REF\b|\{\{\s*\.(?:Version|Tag|ShortCommit|FullCommit)\s*\}\}|${versionExpr('cmd')})`,
+);
 const notScanned = (p: string) =>
   isTestPath(p) ||
   isAgentDoc(p) ||
@@ -195,14 +204,24 @@ export default defineRule({
         ],
         maxPerFile: 2,
       },
+      // A tag command and the rest of its line (a line counts once); the check keeps those that
+      // name a commit or version (VERSION_NAME). More per file than kept: most tag lines name none.
+      tagCommand: {
+        regex: new RegExp(String.raw`${TAG_CMD}([^\n]*)`, 'g'),
+        files: [
+          ...CI_GLOBS,
+          '**/*.{sh,bash,mk}',
+          '**/Makefile',
+          '**/.goreleaser.{yml,yaml}',
+          '**/skaffold.yaml',
+          '**/*.{yml,yaml}.erb',
+        ],
+        literals: ['docker', '--tag', '-t ', 'tag', 'image', 'IMAGE'],
+        maxPerFile: 40,
+      },
       versionedImage: {
         regex: new RegExp(
           [
-            // A tag command, then a commit or version on its line, also reached through an
-            // expression (`canary-${{ env.VERSION }}`, `nightly-${VERSION}`, `${GITHUB_REF#refs/*/}`) (the rest of the line is taken,
-            // so a line counts once); the text between stops at the next tag command (each of many
-            // on a line scanned to its end).
-            String.raw`${TAG_CMD}(?:(?!${TAG_CMD})[^\n])*(?:github\.sha|GITHUB_SHA|TRAVIS_COMMIT|TRAVIS_TAG|GIT_(?:SHA|COMMIT)\w*|BITBUCKET_COMMIT|DRONE_COMMIT\w*|\$\{?COMMIT(?:_SHA|_ID|_HASH)?\b|CI_COMMIT_(?:SHORT_)?SHA|CI_COMMIT_TAG|github\.ref_name|github\.event\.release\.tag_name|GITHUB_REF_NAME|Build\.(?:BuildId|BuildNumber|SourceVersion)|BUILD_NUMBER|CIRCLE_SHA1|CIRCLE_TAG|git\s+rev-parse|git\s+describe|SHORT_SHA|COMMIT_SHA|\$\{?(?:[A-Z]+_){0,3}VERSION\b|\benv\.(?:[A-Z]+_){0,3}VERSION\b|steps\.[\w-]+\.outputs\.(?:tags|[Vv]ersion|VERSION|(?:[A-Za-z]+_)+VERSION)\b|needs\.[\w-]+\.outputs\.(?:[\w-]*[Vv]ersion|VERSION)\b|GITHUB_REF\b|\{\{\s*\.(?:Version|Tag|ShortCommit|FullCommit)\s*\}\}|${versionExpr('cmd')})[^\n]*`,
             String.raw`docker\/metadata-action`,
             // docker/metadata-action tag specs passed on (a reusable workflow's `tags:` input):
             // `type=raw,value=${{ github.event.release.tag_name }}`, `type=semver,…`, `type=sha`.
@@ -360,8 +379,15 @@ export default defineRule({
       /docker\/metadata-action|steps\.[\w-]+\.outputs\.tags\b/.test(m.snippet) &&
       usesMetadataAction(m.path) &&
       !metadataVersioned(m.path);
+    // Two per file, as the scan keeps of versionedImage.
+    const perFile = new Map<string, number>();
+    const tagged = keep(ctx.matches('tagCommand')).filter((m) => {
+      if (!VERSION_NAME.test(m.groups[0] ?? '') || (perFile.get(m.path) ?? 0) >= 2) return false;
+      perFile.set(m.path, (perFile.get(m.path) ?? 0) + 1);
+      return true;
+    });
     const versioned = [
-      ...keep(ctx.matches('versionedImage')).filter(
+      ...[...tagged, ...keep(ctx.matches('versionedImage'))].filter(
         (m) => !gitTagOnly(m) && pushes(m) && !strayTemplateItem(m) && !metadataDefaults(m),
       ),
       ...pinned,

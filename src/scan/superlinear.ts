@@ -7,11 +7,7 @@
  * (Every scan and manifest pattern is linear now, and so is every regular expression of
  * src/verify, which runs unguarded on the lines of a verified document.)
  */
-export const SUPERLINEAR: ReadonlyMap<string, string> = new Map([
-  // recheck runs out of memory (9 GB, no verdict) on it (added 2026-12-07): guarded
-  // until rewritten with bounded, non-overlapping quantifiers.
-  ['rollback:versionedImage', 'unknown'],
-]);
+export const SUPERLINEAR: ReadonlyMap<string, string> = new Map<string, string>([]);
 
 /**
  * From how many characters a pattern runs guarded (each guarded run costs a watchdog thread, tens
