@@ -5,6 +5,7 @@
 // dist/src, and hands the command line the built-in rule catalogue, loaded only by the commands
 // that need it. The bundle's one-script form, dist/bundle/cli.cjs, is compiled from a V8 code cache
 // kept between runs (see loadScript); without it, the ES bundle.
+import { isAscii } from 'node:buffer';
 import { spawnSync } from 'node:child_process';
 import {
   existsSync,
@@ -137,8 +138,11 @@ function loadScript() {
   } catch {
     /* no cache yet */
   }
+  // The build writes the script in ASCII (scripts/ascii-script.mjs): read as Latin-1, it is the same
+  // text as a one-byte string (half the heap of a two-byte one, and ~5 ms less decoding).
+  const text = source.toString(isAscii(source) ? 'latin1' : 'utf8');
   const script = new vm.Script(
-    `(function (exports, require, module, __filename, __dirname, __bundleUrl) {${source.toString('utf8')}\n})`,
+    `(function (exports, require, module, __filename, __dirname, __bundleUrl) {${text}\n})`,
     { filename: file, cachedData, importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER },
   );
   const module = { exports: {} };
