@@ -149,6 +149,11 @@ function loadScript() {
   script.runInThisContext()(module.exports, createRequire(file), module, file, dirname(file), pathToFileURL(file).href);
   const keep = () => {
     if (!cacheFile || (cachedData && !script.cachedDataRejected)) return;
+    // V8 stamps the cache with a hash of its flags as they are now, and rejects it under other
+    // flags. The audit changes some as it goes (src/util/heap-flags.ts: incremental marking off for a
+    // small tree, less heap growth for a large one's rules): the flags this script was compiled
+    // under come back first, or the next run would reject the cache and write it again, every run.
+    v8.setFlagsFromString(`${V8_FLAGS} --incremental-marking`);
     const temporary = `${cacheFile}.${process.pid}.tmp`;
     try {
       writeFileSync(temporary, script.createCachedData(), { flag: 'wx', mode: 0o600 });
