@@ -9,6 +9,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { asciiScript } from './ascii-script.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const out = `${root}dist/bundle`;
@@ -75,8 +76,11 @@ await esbuild.build({
   // outside the fast reader, XML, TOML) stay in node_modules and are required when first used: in
   // the one script their source (1.5 MB) was parsed and kept by every run, ~13 MiB of RSS.
   external: ['zod', 'handlebars', 'yaml', 'fast-xml-parser', 'smol-toml'],
+  // ASCII only, so V8 keeps the source one byte a character (ascii-script.mjs does the rest).
+  charset: 'ascii',
   logLevel: 'warning',
 });
+writeFileSync(`${out}/cli.cjs`, asciiScript(readFileSync(`${out}/cli.cjs`, 'utf8')));
 const script = readFileSync(`${out}/cli.cjs`);
 writeFileSync(
   `${out}/cli.cjs.json`,

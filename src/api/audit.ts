@@ -32,6 +32,7 @@ import type { Report } from '../report/schema.js';
 import { evaluateGates, type GateOptions } from '../scoring/gates.js';
 import { narrowingOf } from '../config/narrowing.js';
 import { UsageError } from '../util/errors.js';
+import { smallAuditHeapFlags } from '../util/heap-flags.js';
 import { DiskSource } from '../walk/disk-source.js';
 import { decode, FileIndex } from '../walk/file-index.js';
 import { gitInfo, gitTags } from '../walk/git.js';
@@ -158,6 +159,7 @@ export async function auditRepository(
     ignore: config.ignore ?? [],
     includeTestData: config.includeTestData ?? false,
   });
+  smallAuditHeapFlags(listing.paths.length);
   const source = new DiskSource(root);
   const files = new FileIndex(listing.paths, source, config.maxFileBytes);
   // git's answers (commit, branch, remote) come from processes of their own: ask now, use them

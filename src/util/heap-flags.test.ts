@@ -1,6 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import v8 from 'node:v8';
-import { launcherFlags, RULES_TIGHT_ABOVE, renewFlags, rulesHeapFlags } from './heap-flags.js';
+import {
+  launcherFlags,
+  RULES_TIGHT_ABOVE,
+  renewFlags,
+  rulesHeapFlags,
+  SMALL_AUDIT_BELOW,
+  smallAuditHeapFlags,
+} from './heap-flags.js';
 
 const KEY = Symbol.for('readiness.v8-flags');
 const global = globalThis as Record<symbol, unknown>;
@@ -52,5 +59,28 @@ describe('heap flags', () => {
       /v8\.setFlagsFromString\(V8_FLAGS\);\s*globalThis\[Symbol\.for\('readiness\.v8-flags'\)\] = V8_FLAGS;/,
     );
     expect(launcher).toMatch(/--semi-space-growth-factor=1/);
+  });
+});
+
+describe('heap flags of a small audit', () => {
+  afterEach(() => {
+    delete global[KEY];
+  });
+
+  it('turn incremental marking off only under the launcher, and only below the size where peak RSS grew', () => {
+    const calls: string[] = [];
+    const set = v8.setFlagsFromString;
+    v8.setFlagsFromString = (f: string) => void calls.push(f);
+    try {
+      smallAuditHeapFlags(12);
+      expect(calls).toEqual([]);
+      global[KEY] = '--heap-growing-percent=20 --semi-space-growth-factor=1';
+      smallAuditHeapFlags(12);
+      expect(calls).toEqual(['--no-incremental-marking']);
+      smallAuditHeapFlags(SMALL_AUDIT_BELOW);
+      expect(calls).toHaveLength(1);
+    } finally {
+      v8.setFlagsFromString = set;
+    }
   });
 });

@@ -23,3 +23,17 @@ describe('redactSecrets: a secret-named key in shipped configuration', () => {
     expect(redactSecrets('  password: Tr0ub4dor&3')).toBe('  password: [REDACTED]');
   });
 });
+
+describe('redactSecrets: one search for the literals of every kind before the kinds are tried', () => {
+  it('still masks kinds whose literal holds regex syntax (a dot, quotes) and leaves text without any literal as it is', () => {
+    const sendgrid = `SG.${'a'.repeat(22)}.${'b'.repeat(43)}`;
+    expect(redactSecrets(`SENDGRID=${sendgrid}`)).toBe('SENDGRID=[REDACTED]');
+    // The dot is no wildcard: `SGx` is not `SG.`, and nothing else in the text is a literal.
+    const lookalike = `SGx${'a'.repeat(22)}.${'b'.repeat(43)}`;
+    expect(redactSecrets(lookalike)).toBe(lookalike);
+    const d = 'c'.repeat(30);
+    expect(redactSecrets(`{"kty": "RSA", "d": "${d}"}`)).not.toContain(d);
+    const plain = 'Every route checks the session; the build runs the same in every environment.';
+    expect(redactSecrets(plain)).toBe(plain);
+  });
+});

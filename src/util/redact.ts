@@ -41,6 +41,10 @@ export function redactSecretIn(snippet: string, secret: string, kindPrefix = '')
  * (an inline marker's comment, a snippet another rule cited) is masked all the same.
  */
 export function redactSecrets(text: string): string {
+  // Most strings of a report (rule names, statuses, descriptions) hold none of the kinds' literals:
+  // one search for all of them instead of ~70 \`includes\` per string (a 12-file audit's report has
+  // ~600 strings, a large one thousands). Until a kind replaces something, \`out\` is \`text\`.
+  if (!ANY_LITERAL.test(text)) return text;
   let out = text;
   for (const [kind, spec] of SCRUB) {
     if (!spec.literals.some((l) => out.includes(l))) continue;
@@ -77,6 +81,13 @@ const SCRUB: [string, { regex: RegExp; literals: string[] }][] = Object.entries(
     literals: spec.literals ?? [],
   },
 ]);
+
+/** Some kind's literal (the search each kind's \`literals.some(includes)\` makes, in one pass). */
+const ANY_LITERAL = new RegExp(
+  SCRUB.flatMap(([, spec]) => spec.literals)
+    .map((l) => l.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'))
+    .join('|'),
+);
 
 /** Applies redactSecrets to every string in a JSON-like value. */
 export function redactDeep<T>(value: T): T {
