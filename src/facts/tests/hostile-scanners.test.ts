@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { countGo, goSuites } from './go.js';
 import { countPhp } from './scripting.js';
 
 // Test files written to be slow to read: each one finishes with the same counts as its
@@ -15,5 +16,22 @@ describe('test counters on hostile input', () => {
         `${"describe('d', function () {\n  it('z', function () {});\n});\n".repeat(5_000)}`,
     );
     expect([many.cases, many.skipped, many.framework]).toEqual([5_002, 1, 'Pest']);
+  });
+
+  it('Go: thousands of unclosed or nested tests, structs and examples, and a test of thousands of suite.Run calls', () => {
+    const suite = 'type MySuite struct {\n\tsuite.Suite\n}\n';
+    const unclosed = goSuites(
+      `package x\n${'func TestA(t *testing.T) {\n'.repeat(10_000)}${'type S struct {\n'.repeat(10_000)}${suite}`,
+    );
+    expect(unclosed).toEqual({ runners: [], methods: [], embeds: { MySuite: ['Suite'] } });
+    const nested = goSuites(`package x\n${'type S struct {\n'.repeat(10_000)}${'}\n'.repeat(10_000)}${suite}`);
+    expect(nested.embeds.MySuite).toEqual(['Suite']);
+    const calls = Array.from({ length: 10_000 }, (_, i) => `\tsuite.Run(t, v${i})\n`).join('');
+    const runs = goSuites(`package x\nfunc TestX(t *testing.T) {\n\ts := new(MySuite)\n${calls}\tsuite.Run(t, s)\n}\n`);
+    expect(runs.runners).toEqual([{ line: 2, types: ['MySuite'] }]);
+    const examples = countGo(
+      `package x\n${'func Example() {\n'.repeat(10_000)}func ExampleB() {\n\tfmt.Println(1)\n\t// Output: 1\n}\n`,
+    );
+    expect(examples.examples).toBe(1);
   });
 });
