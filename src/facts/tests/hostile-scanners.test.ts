@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { countCSharp, countJvm, countRust } from './annotated.js';
 import { countGo, goSuites } from './go.js';
 import { countPhp } from './scripting.js';
 
@@ -33,5 +34,19 @@ describe('test counters on hostile input', () => {
       `package x\n${'func Example() {\n'.repeat(10_000)}func ExampleB() {\n\tfmt.Println(1)\n\t// Output: 1\n}\n`,
     );
     expect(examples.examples).toBe(1);
+  });
+});
+
+describe('annotated test counters on hostile input', () => {
+  it('thousands of unclosed @Test( / #[test( / [Fact( annotations after an ordinary test', () => {
+    const jvm = countJvm(
+      `import org.junit.jupiter.api.Test;\nclass A {\n  @Test\n  void a() {}\n}\n${'@Test(\n'.repeat(20_000)}`,
+      'java',
+    );
+    expect(jvm.cases).toBe(1);
+    const rust = countRust(`#[test]\nfn a() {}\n${'#[test(\n'.repeat(20_000)}`);
+    expect(rust.cases).toBe(1);
+    const cs = countCSharp(`using Xunit;\nclass A {\n  [Fact]\n  public void A() {}\n}\n${'[Fact(\n'.repeat(20_000)}`);
+    expect(cs.cases).toBe(1);
   });
 });
