@@ -83,7 +83,7 @@ const NUMBERED_ITEM = /^\s*(?:\d+|[ivx]+)[.)]\s/i;
  * starts with it installs the project (blind round 28, school_house README.md:9-15).
  */
 const INSTALL_CMD =
-  /^\s*(?:\$\s*|PM>\s*|>\s*)?(?:(?:make|just|task)\s+(?:setup|install|bootstrap|deps)\b|mix\s+(?:setup|deps\.get)\b|(?:\.\/)?(?:bin|script)\/(?:setup|bootstrap)\b|bundle\s+install\b|(?:sudo\s+)?(?:pip3?|pipx|uv(?:\s+pip|\s+tool)?|poetry|conda|mamba|npm|pnpm|yarn(?:\s+global)?|bun|deno|gem|cargo|go|brew|apt(?:-get)?|apk|dnf|yum|choco|winget|scoop|composer|helm(?:\s+repo)?|dotnet\s+tool|nix-env|snap|flatpak)\s+(?:install|add|require|i|get)\b|helm\s+upgrade\b[^\n]*?\s--install\b|dotnet\s+add\s+(?:\S+\s+)?package\b|Install-Package\b|docker\s+(?:run|pull)\b|docker[ -]compose\s+up\b|podman\s+run\b|terraform\s+init\b|curl\s+[^|\n]*\|\s*(?:sudo\s+)?(?:ba)?sh\b)|^\s*module\s+"[^"]+"\s*\{|^\s*\[dependencies\]\s*$|^\s*<dependency>\s*$|^\s*(?:implementation|api|compile|compileOnly)\s*\(?\s*["'][\w.-]+:[\w.-]+:[^"'\s]+["']|^\s*libraryDependencies\s*\+=/m;
+  /^\s*(?:\$\s*|PM>\s*|>\s*)?(?:(?:make|just|task)\s+(?:setup|install|bootstrap|deps)\b|mix\s+(?:setup|deps\.get)\b|(?:\.\/)?(?:bin|script)\/(?:setup|bootstrap)\b|bundle\s+install\b|(?:sudo\s+)?(?:pip3?|pipx|uv(?:\s+pip|\s+tool)?|poetry|conda|mamba|npm|pnpm|yarn(?:\s+global)?|bun|deno|gem|cargo|go|brew|apt(?:-get)?|apk|dnf|yum|choco|winget|scoop|composer|helm(?:\s+repo)?|dotnet\s+tool|nix-env|snap|flatpak)\s+(?:install|add|require|i|get)\b|helm\s+upgrade\b[^\n]*?\s--install\b|dotnet\s+add\s+(?:\S+\s+)?package\b|Install-Package\b|ansible-galaxy\s+(?:(?:collection|role)\s+)?install\b|docker\s+(?:run|pull)\b|docker[ -]compose\s+up\b|podman\s+run\b|terraform\s+init\b|curl\s+[^|\n]*\|\s*(?:sudo\s+)?(?:ba)?sh\b)|^\s*module\s+"[^"]+"\s*\{|^\s*\[dependencies\]\s*$|^\s*<dependency>\s*$|^\s*(?:implementation|api|compile|compileOnly)\s*\(?\s*["'][\w.-]+:[\w.-]+:[^"'\s]+["']|^\s*libraryDependencies\s*\+=/m;
 
 export default defineRule({
   meta: {
@@ -362,6 +362,24 @@ function readSections(text: string, rst = false) {
       const end = sections[i + 1]?.line ?? lines.length + 1;
       return h !== install.at && RUN_CMD.test(lines.slice(h.line, end - 1).join('\n'));
     });
+  // The installation section itself goes on to start the program ("Running Locally": clone,
+  // `pnpm install`, then `pnpm run dev`): it says how to run it too (blind round 40, skateshop
+  // README.md:39 was "no usage section" while the tool cited it as installation).
+  if (!usage.at && install.at && sections.includes(install.at as (typeof sections)[number])) {
+    const i = sections.indexOf(install.at as (typeof sections)[number]);
+    const end = sections[i + 1]?.line ?? lines.length + 1;
+    if (RUN_CMD.test(lines.slice(install.at.line, end - 1).join('\n'))) usage.at = install.at;
+  }
+  // A section named for using, running or starting the product under another word ("Use Cases",
+  // "Starting the APIs", "Run it", "Demo") whose body shows it as code — a fenced block other than
+  // an install command (a playbook, `tye run`, an API call) — is its usage (blind round 40: an
+  // Ansible collection's "Use Cases" with playbooks, a .NET repository's "Starting the APIs").
+  if (!usage.at && !rst)
+    usage.at = sections.find((h, i) => {
+      if (h === install.at || !USE_WORD.test(meaning(h.text))) return false;
+      const end = sections[i + 1]?.line ?? lines.length + 1;
+      return codeShown(lines, h.line, end - 1);
+    });
   // The installation's code block goes on to run what it installed (`cargo install microbin`, then
   // `microbin`; `go install …/cmd/tool@latest`, then `tool serve`): how to run it, usage, cited at
   // that line (blind round 37, microbin README.md:27).
@@ -516,8 +534,28 @@ function runAfterInstall(
 }
 
 const RUN_CMD =
-  /(?:^|[\s`'"])(?:\.\/gradlew|gradle)\s+(?:\S+:)?\w*[Rr]un\w*\b|(?:\.\/mvnw|mvn)\s+[\w.:-]*:run\b|(?:npm|yarn|pnpm|bun)\s+(?:run\s+)?start\b|(?:go|cargo|dotnet|flutter)\s+run\b|docker[ -]compose\s+up\b|python3?\s+-m\s+\w+|\bmake\s+run\b|\bmix\s+phx\.server\b|\biex\s+-S\s+mix\b|\b(?:bin\/)?rails\s+s(?:erver)?\b/m;
+  /(?:^|[\s`'"])(?:\.\/gradlew|gradle)\s+(?:\S+:)?\w*[Rr]un\w*\b|(?:\.\/mvnw|mvn)\s+[\w.:-]*:run\b|(?:npm|yarn|pnpm|bun)\s+(?:run\s+)?(?:start|dev|serve|preview)\b|\b(?:tye|dapr|aspire)\s+run\b|\bmanage\.py\s+runserver\b|\bflask\s+run\b|\buvicorn\s+\S|\bphp\s+artisan\s+serve\b|\bansible-playbook\s+\S|(?:go|cargo|dotnet|flutter)\s+run\b|docker[ -]compose\s+up\b|python3?\s+-m\s+\w+|\bmake\s+run\b|\bmix\s+phx\.server\b|\biex\s+-S\s+mix\b|\b(?:bin\/)?rails\s+s(?:erver)?\b/m;
 
 /** A command that tests or develops the project, as a README lists it. */
+/** Heading words for using or running the product other than "usage": use cases, start, launch, run, demo, playground. */
+const USE_WORD =
+  /\buse(?:s|\s+cases?)?\b|\bstart(?:s|ing)?\b|\blaunch(?:ing)?\b|\brun(?:s|ning)?\b|\bdemo\b|\bplayground\b/i;
+
+/** A fenced code block in lines [from, to) with code other than an install command; one pass. */
+function codeShown(lines: string[], from: number, to: number): boolean {
+  let open = -1;
+  for (let i = from; i < to && i < lines.length; i++) {
+    if (!/^\s{0,3}(```|~~~)/.test(lines[i]!)) continue;
+    if (open === -1) {
+      open = i;
+      continue;
+    }
+    const body = lines.slice(open + 1, i);
+    if (body.some((l) => l.trim()) && !installsOnly(body.join('\n')) && !INSTALL_CMD.test(body.join('\n'))) return true;
+    open = -1;
+  }
+  return false;
+}
+
 const DEV_CMD =
   /(?:^|[\s`'"])(?:(?:npm|yarn|pnpm|bun)\s+(?:run\s+)?(?:test|start:dev|dev|watch|lint)\b|make\s+(?:test|check|lint|dev)\b|(?:cargo|go|dotnet|mvn|gradle|\.\/gradlew|mix|bundle exec rspec)\s+test\b|pytest\b|tox\b|python\s+manage\.py\s+test\b|composer\s+test\b)/m;

@@ -913,6 +913,12 @@ export default defineRule({
           ...at,
           note: `Molecule scenario: converges the roles on ${driver ? `${driver} instances` : 'test instances'} and verifies them`,
         });
+      } else if (f.framework === 'ansible-test integration') {
+        // A target's tasks run the collection's modules against a real host or service and assert the result.
+        add('integration', {
+          ...at,
+          note: 'ansible-test integration target: runs the modules against a real host or service and asserts the results',
+        });
       } else if (f.framework === 'helm test') {
         // The `helm create` scaffold (`templates/tests/test-connection.yaml`: busybox wgets the
         // release's service root) only checks that something answers on the port: a connection

@@ -87,11 +87,15 @@ export const MIDDLEWARE_PATTERNS: Record<string, PatternSpec> = table({
     files: CODE,
     literals: ['NestFactory'],
   },
+  // Rust: actix-cors and warp `.allow_any_origin()`, tower-http `.allow_origin(Any)` /
+  // `AllowOrigin::any()`, rocket_cors `AllowedOrigins::all()`; Go: gin-contrib/cors
+  // `AllowAllOrigins: true`, Fiber `AllowOrigins: "*"` (blind round 40, an actix app credited for
+  // `Cors::default().allow_any_origin()`).
   // Blanks around an optional `[`, `(`, list call or lambda parameter belong to one part only
   // (`\s*\[?\s*` and `\s*_?\w*\s*` let two runs share them).
   corsAny: {
     regex:
-      /allow_origins\s*=\s*\[\s*["']\*["']\s*\]|\borigins?\s*:\s*(?:["'`]\*["'`]|true\b)|AllowAnyOrigin\s*\(|Access-Control-Allow-Origin["']?\s*[,:]\s*["']\*|\bAccessControlAllowOrigin\s*,\s*["']\*|CORS_ORIGIN_ALLOW_ALL\s*=\s*True|CORS_ALLOW_ALL_ORIGINS\s*=\s*True|Allow(?:ed)?Origins:\s*\[\]string\{\s*"\*"|allowedOrigin(?:s|Patterns)\s*\(\s*"\*"|\borigins(?:\s*[=(]\s*|[ \t]+)(?:[[{]\s*)?["']\*["']|\bcors\.origins[ \t]*[=:][ \t]*(?:\*|\/\.\*\/)[ \t]*$|(?:\(\s*|,\s*)cors\(\s*\)|(?:setAllowedOrigin(?:s|Patterns)|addAllowedOrigin(?:Pattern)?)\s*\(\s*(?:(?:(?:Arrays\.)?asList|List\.of|Collections\.singletonList)\s*\(\s*)?"\*"|enableCors\(\s*\)|cors\.(?:Default|AllowAll)\(\s*\)|middleware\.CORS\(\s*\)|CorsLayer::(?:permissive|very_permissive)\(|Cors::permissive\(|SetIsOriginAllowed\(\s*(?:\w+\s*)?=>\s*true|allow_origin_regex\s*=\s*["']\.\*|\bCORS\(\s*app\s*\)|['"]allowed_origins['"]\s*=>\s*\[\s*['"]\*['"]|@CrossOrigin(?:\s*\(\s*\))?\s*$|@CrossOrigin\(\s*(?:exposedHeaders|allowedHeaders|methods|maxAge|allowCredentials)\b(?![^)\n]{0,120}\borigin)|^[ \t]*allow_origin[ \t]*:[ \t]*\[[ \t]*['"]\*['"]|^[ \t]*anyHost\(\s*\)/m,
+      /allow_origins\s*=\s*\[\s*["']\*["']\s*\]|\borigins?\s*:\s*(?:["'`]\*["'`]|true\b)|AllowAnyOrigin\s*\(|Access-Control-Allow-Origin["']?\s*[,:]\s*["']\*|\bAccessControlAllowOrigin\s*,\s*["']\*|CORS_ORIGIN_ALLOW_ALL\s*=\s*True|CORS_ALLOW_ALL_ORIGINS\s*=\s*True|Allow(?:ed)?Origins:\s*\[\]string\{\s*"\*"|allowedOrigin(?:s|Patterns)\s*\(\s*"\*"|\borigins(?:\s*[=(]\s*|[ \t]+)(?:[[{]\s*)?["']\*["']|\bcors\.origins[ \t]*[=:][ \t]*(?:\*|\/\.\*\/)[ \t]*$|(?:\(\s*|,\s*)cors\(\s*\)|(?:setAllowedOrigin(?:s|Patterns)|addAllowedOrigin(?:Pattern)?)\s*\(\s*(?:(?:(?:Arrays\.)?asList|List\.of|Collections\.singletonList)\s*\(\s*)?"\*"|enableCors\(\s*\)|cors\.(?:Default|AllowAll)\(\s*\)|middleware\.CORS\(\s*\)|CorsLayer::(?:permissive|very_permissive)\(|Cors::permissive\(|\.allow_any_origin\(\s*\)|AllowOrigin::any\(\s*\)|\.allow_origin\(\s*(?:(?:tower_http::)?cors::)?Any\s*\)|\.allow_origin\(\s*"\*"\s*\)|AllowedOrigins::all\(\s*\)|\bAllowAllOrigins\s*:\s*true\b|\bAllowOrigins\s*:\s*"\*"|SetIsOriginAllowed\(\s*(?:\w+\s*)?=>\s*true|allow_origin_regex\s*=\s*["']\.\*|\bCORS\(\s*app\s*\)|['"]allowed_origins['"]\s*=>\s*\[\s*['"]\*['"]|@CrossOrigin(?:\s*\(\s*\))?\s*$|@CrossOrigin\(\s*(?:exposedHeaders|allowedHeaders|methods|maxAge|allowCredentials)\b(?![^)\n]{0,120}\borigin)|^[ \t]*allow_origin[ \t]*:[ \t]*\[[ \t]*['"]\*['"]|^[ \t]*anyHost\(\s*\)/m,
     files: CODE,
     // `@CrossOrigin` with no origins (or `origins = "*"`) answers every origin: Spring's default is `*`.
     literals: ['origin', 'Origin', 'cors', 'CORS', 'Cors', 'anyHost'],

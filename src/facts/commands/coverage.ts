@@ -86,6 +86,14 @@ const RULES: Record<string, Rule> = table({
     return [floor !== undefined ? gate('coverlet --threshold', floor) : measured('coverlet')];
   },
   reportgenerator: () => [measured('ReportGenerator')],
+  // An Ansible collection's tests measured by ansible-test: `ansible-test units --coverage`, and its
+  // `ansible-test coverage report|xml|html|combine` step; no floor of its own.
+  'ansible-test': (argv, sub) =>
+    (/^(?:units|integration|network-integration|windows-integration|sanity)$/.test(sub) && has(argv, /^--coverage$/)) ||
+    (sub === 'coverage' &&
+      /^(?:report|xml|html|combine|analyze)$/.test(argv.slice(1).filter((w) => !w.startsWith('-'))[1] ?? ''))
+      ? [measured('ansible-test --coverage')]
+      : [],
   cargo: (argv) => {
     const s = argv.slice(1).find((w) => !w.startsWith('-') && !w.startsWith('+'));
     if (s === 'tarpaulin') {

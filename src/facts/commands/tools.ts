@@ -93,6 +93,16 @@ const SPECS: Spec[] = [
   { name: 'helm test', kinds: T, cmd: ['helm'], args: /^test\b/ },
   { name: 'Bats', kinds: T, cmd: ['bats', 'shellspec', 'molecule', 'kitchen', 'inspec'], args: /^(?!--version)/ },
   { name: 'Pester', kinds: T, cmd: ['Invoke-Pester', 'pester'] },
+  // An Ansible collection's own test runner: `ansible-test units` (pytest under tests/unit),
+  // `ansible-test integration <target>` (the targets under tests/integration/targets) and the
+  // network/windows variants; `ansible-test sanity` is its lint pass (pylint, validate-modules, yamllint…).
+  {
+    name: 'ansible-test',
+    kinds: T,
+    cmd: ['ansible-test'],
+    args: /^(?:units|integration|network-integration|windows-integration)\b/,
+  },
+  { name: 'ansible-test sanity', kinds: L, cmd: ['ansible-test'], args: /^sanity\b/ },
   { name: 'conftest verify', kinds: T, cmd: ['conftest'], args: /^verify\b/ },
   // Cloud Foundation Toolkit blueprint tests: `cft test run TestX --stage verify` runs the module's Go tests.
   { name: 'cft test', kinds: T, cmd: ['cft'], args: /^test\s+run\b/ },
@@ -387,6 +397,8 @@ const SPECS: Spec[] = [
   // ── builds ──
   { name: 'go build', kinds: B, cmd: ['go'], args: /^(?:build|install)\b/ },
   { name: 'GoReleaser', kinds: B, cmd: ['goreleaser', 'ko'] },
+  // An Ansible collection's artifact: the tarball Galaxy publishes.
+  { name: 'ansible-galaxy collection build', kinds: B, cmd: ['ansible-galaxy'], args: /^collection\s+build\b/ },
   { name: 'dotnet build', kinds: B, cmd: ['dotnet'], args: /^(?:build|publish|pack|msbuild)\b/ },
   { name: 'cross build', kinds: B, cmd: ['cross'], args: /^(?:\+\S+\s+)?build\b/ },
   { name: 'MSBuild', kinds: B, cmd: ['msbuild', 'msbuild.exe'] },

@@ -31,7 +31,14 @@ import { countHelm, HELM_TEST_GLOBS } from './helm.js';
 import { countExUnit, EXUNIT_TEST_GLOBS } from './exunit.js';
 import { countTerraformTest, TFTEST_GLOBS } from './terraform-test.js';
 import { countGherkin, GHERKIN_GLOBS } from './gherkin.js';
-import { countMolecule, MOLECULE_FILE, MOLECULE_GLOBS } from './molecule.js';
+import {
+  ANSIBLE_TARGET_FILE,
+  ANSIBLE_TARGET_GLOBS,
+  countAnsibleTarget,
+  countMolecule,
+  MOLECULE_FILE,
+  MOLECULE_GLOBS,
+} from './molecule.js';
 import { countSwift, SWIFT_TEST_GLOBS } from './swift.js';
 import { BATS_TEST_GLOBS, countBats } from './bats.js';
 import { countPhp, countRuby, type PhpClass, type RubyShared, type ShouldaCount } from './scripting.js';
@@ -222,6 +229,7 @@ function digest(path: string, text: string, files: Files): TestDigest | undefine
   if (ext === 'swift') return withSnippet('swift', countSwift(text));
   if (ext === 'feature') return withSnippet('gherkin', countGherkin(text));
   if (MOLECULE_FILE.test(path)) return withSnippet('molecule', countMolecule(text));
+  if (ANSIBLE_TARGET_FILE.test(path)) return withSnippet('molecule', countAnsibleTarget(text, path));
   if (ext === 'exs') return withSnippet('elixir', countExUnit(text));
   if (ext === 'bats') return withSnippet('bats', countBats(text));
   if (ext === 'yaml' || ext === 'yml') return withSnippet('helm', countHelm(text, path));
@@ -415,7 +423,8 @@ export const TEST_GLOBS = {
   // Gherkin scenarios (Cucumber, behave): collected under features/ or the runner's configured paths.
   gherkin: GHERKIN_GLOBS,
   // Molecule scenarios of Ansible roles and collections: one test case each.
-  molecule: MOLECULE_GLOBS,
+  // and the integration targets `ansible-test integration` runs: one case per task file that asserts.
+  molecule: [...MOLECULE_GLOBS, ...ANSIBLE_TARGET_GLOBS],
   // ExUnit: `*_test.exs` under a Mix project's test/ folder.
   elixir: EXUNIT_TEST_GLOBS,
   // XCTest and swift-testing: SwiftPM's Tests/<Target>/, an Xcode project's …Tests/ folders.

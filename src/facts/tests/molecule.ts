@@ -39,3 +39,37 @@ export function countMolecule(text: string) {
   count.add({ line: driver < 0 ? 1 : lineAt(text, driver === 0 ? 0 : driver + 1) });
   return { ...count.result(), framework: 'Molecule' };
 }
+
+/**
+ * ansible-test integration targets: `tests/integration/targets/<target>/tasks/*.yml`, the tests a
+ * collection runs with `ansible-test integration <target>` against a real host or service. Counted
+ * honestly as one test case per task file that checks something (an `assert:` task, or a
+ * `failed_when:` condition) — not per task, since a file is the test of one module or feature — and
+ * a target's main.yml that includes no other task file, since then it is the whole target (it
+ * passes only when every task runs). A main.yml that only includes the others counts nothing.
+ */
+export const ANSIBLE_TARGET_GLOBS = [
+  '**/tests/integration/targets/*/tasks/*.yml',
+  '**/tests/integration/targets/*/tasks/*.yaml',
+];
+export const ANSIBLE_TARGET_FILE = /(^|\/)tests\/integration\/targets\/[^/]+\/tasks\/[^/]+\.ya?ml$/;
+
+/** One case per task file that asserts (or a main.yml that is the whole target); read line by line, bounded. */
+export function countAnsibleTarget(text: string, path: string) {
+  const count = counter();
+  let assertAt = 0;
+  let includes = false;
+  let start = 0;
+  for (let n = 1; start <= text.length && n <= 20_000; n++) {
+    const end = text.indexOf('\n', start);
+    const line = text.slice(start, end < 0 ? text.length : end);
+    start = end < 0 ? text.length + 1 : end + 1;
+    if (!assertAt && /^[ \t]*(?:-[ \t]+)?(?:(?:ansible\.builtin\.)?assert|failed_when)[ \t]*:/.test(line)) assertAt = n;
+    if (/^[ \t]*(?:-[ \t]+)?(?:ansible\.builtin\.)?(?:include_tasks|import_tasks|include)[ \t]*:/.test(line))
+      includes = true;
+    if (assertAt && includes) break;
+  }
+  if (assertAt) count.add({ line: assertAt });
+  else if (/(^|\/)main\.ya?ml$/.test(path) && !includes && /\S/.test(text)) count.add({ line: 1 });
+  return { ...count.result(), framework: 'ansible-test integration' };
+}
