@@ -251,7 +251,8 @@ function jpaOverDocumentStore(ctx: RuleContext): string | null {
 
 /**
  * Prisma Migrate's migration files: `migrations/<step>/migration.sql` in the folder of each Prisma schema
- * (any .prisma file, or the schema file or folder package.json's `prisma.schema` names).
+ * (any .prisma file, or the schema file or folder package.json's `prisma.schema` names), or in a
+ * folder per provider named for it (`postgresql-migrations/`).
  */
 function prismaMigrations(files: FileView): string[] {
   const dirs = new Set(
@@ -271,7 +272,16 @@ function prismaMigrations(files: FileView): string[] {
     const joined = [dirOf(pkg), ...schema.replace(/^\.\//, '').split('/')].filter(Boolean).join('/');
     dirs.add(/\.prisma$/.test(joined) ? dirOf(joined) : joined);
   }
-  return [...dirs].sort().flatMap((d) => files.match(`${d ? `${d}/` : ''}migrations/*/migration.sql`));
+  // One history per provider beside the schemas (`prisma/postgresql-migrations/<timestamp>_init/migration.sql`,
+  // `prisma/mysql-migrations/…`, applied by `prisma migrate deploy --schema …`; blind round 40).
+  return [...dirs]
+    .sort()
+    .flatMap((d) =>
+      files.match([
+        `${d ? `${d}/` : ''}migrations/*/migration.sql`,
+        `${d ? `${d}/` : ''}*[-_]migrations/*/migration.sql`,
+      ]),
+    );
 }
 
 export default defineRule({

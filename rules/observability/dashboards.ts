@@ -10,7 +10,12 @@ import {
 import { OPEX_GENERATOR } from '../_shared/ops-as-code.js';
 import { lineAt } from '../../src/util/lines.js';
 
-const DOCS = ['**/*.{json,yml,yaml,tpl}'];
+// A dashboard shipped as a template for operators to copy (`grafana-dashboard.json.example`,
+// `.json.sample`, `.json.tmpl`, `.json.template`, `.json.dist`) is a dashboard as code too (blind round 40).
+const TEMPLATE_JSON = '**/*.json.{example,sample,tmpl,template,dist}';
+const DOCS = ['**/*.{json,yml,yaml,tpl}', TEMPLATE_JSON];
+/** A dashboard document of its own: JSON, or JSON under a template suffix. */
+const JSON_FILE = /\.json(?:\.(?:example|sample|tmpl|template|dist))?$/;
 
 /** The project's own documentation, where a shipped dashboard is pointed out to those who run it. */
 const USER_DOCS = ['README*', '*/README*', 'docs/**/*.{md,mdx,rst,adoc}', 'doc/**/*.{md,mdx,rst,adoc}'];
@@ -85,7 +90,7 @@ export default defineRule({
       schemaVersion: { regex: /"schemaVersion"\s*:\s*\d+/, files: DOCS, literals: ['"schemaVersion"'], maxPerFile: 1 },
       datadogLayout: {
         regex: /"layout_type"\s*:\s*"(?:ordered|free)"/,
-        files: ['**/*.json'],
+        files: ['**/*.json', TEMPLATE_JSON],
         literals: ['"layout_type"'],
         maxPerFile: 1,
       },
@@ -183,7 +188,7 @@ export default defineRule({
     const shipped = json
       ? documentedDashboard(
           ctx.files,
-          [...grafana, ...datadog].map((m) => m.path).filter((p) => p.endsWith('.json')),
+          [...grafana, ...datadog].map((m) => m.path).filter((p) => JSON_FILE.test(p)),
         )
       : undefined;
     if (shipped) {

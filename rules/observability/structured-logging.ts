@@ -459,6 +459,16 @@ export default defineRule({
     // (or v6 `prettyPrint: true`) in a file that never looks at the environment prints text everywhere.
     const prettyOnly = json.filter((m) => /\bpino\b/.test(m.snippet) && pinoPrettyOnly(ctx.files.read(m.path) ?? ''));
     json = json.filter((m) => !prettyOnly.includes(m));
+    // pino created only inline as the `logger:` option of another library's client (Baileys'
+    // `makeWASocket({ logger: P({ level: 'error' }) })`) logs that library's internals: the
+    // application's own lines go elsewhere (blind round 40). Only a logger the code creates and keeps counts.
+    const handedCache = new Map<string, boolean>();
+    const handed = json.filter((m) => {
+      if (!/\bpino\b/.test(m.snippet) || /pino-http|pinoHttp|(?:hapi-|koa-|express-)pino/.test(m.snippet)) return false;
+      if (!handedCache.has(m.path)) handedCache.set(m.path, pinoHandedOnly(ctx.files.read(m.path) ?? ''));
+      return handedCache.get(m.path)!;
+    });
+    json = json.filter((m) => !handed.includes(m));
     // winston's createLogger formats as JSON by default (its `format` option defaults to
     // `format.json()`): a logger in a file that never names a format writes JSON lines.
     const winstonCreated = serverCodeMatches(ctx.facts, ctx.matches('winstonPlain'));
@@ -641,6 +651,20 @@ export default defineRule({
         { ...data, messageTemplates: new Set(templates.map((m) => m.path)).size },
       );
     }
+    if (handed.length > 0 && plain.length === 0) {
+      const h = handed[0]!;
+      return partial(
+        0.2 + bonus,
+        `pino is only handed to another library's client as its internal logger (${h.path}:${h.line}); the application's own log lines do not go through it, and no JSON logger of the application's is configured${idNote}.`,
+        [
+          ...evidence,
+          ...firstPerFile(handed, 2).map((m) =>
+            fromMatch(m, "pino created only as a library client's `logger:` option, never called by the application"),
+          ),
+        ],
+        { ...data, handedOnly: true },
+      );
+    }
     if (plain.length > 0) {
       const uwsgi = ctx.matches('uwsgiJson').find((m) => isProductionPath(m.path));
       const accessNote = uwsgi
@@ -732,6 +756,29 @@ function pinoPrettyOnly(text: string): boolean {
   return (
     pretty && !/NODE_ENV|\bis(?:Prod|Dev)\w*|production|development|process\.env\.\w*(?:PRETTY|LOG_FORMAT)/i.test(text)
   );
+}
+
+/**
+ * pino in this file is created only inline as an argument or option of another call
+ * (`makeWASocket({ logger: P({ level: 'error' }) })`, `downloadMedia(msg, { logger: pino() })`):
+ * never assigned, returned or exported, so the application never logs through it. One pass over
+ * the calls of the imported name; the 40 characters before each call decide.
+ */
+function pinoHandedOnly(text: string): boolean {
+  const bind =
+    /\bimport\s+(?:\*\s+as\s+)?([A-Za-z_$][\w$]*)\s+from\s+["']pino["']|\b([A-Za-z_$][\w$]*)\s*=\s*require\(\s*["']pino["']\s*\)/.exec(
+      text,
+    );
+  const name = bind ? (bind[1] ?? bind[2])! : 'pino';
+  const call = new RegExp(String.raw`(?<![\w$.])${name.replace(/\$/g, '\\$')}\s*\(`, 'g');
+  let calls = 0;
+  for (let m = call.exec(text); m && calls < 500; m = call.exec(text)) {
+    calls++;
+    const before = text.slice(Math.max(0, m.index - 40), m.index).trimEnd();
+    // An argument (`logger: P(`, `(P(`, `, P(`) is handed on; anything else (`= P(`, `return P(`, `export default P(`) keeps it.
+    if (!/(?:\blogger\s*:|[(,])$/.test(before)) return false;
+  }
+  return calls > 0;
 }
 
 /** The file declares LoggerModule itself or imports it by a relative path (not nestjs-pino's). */

@@ -417,7 +417,7 @@ export default defineRule({
       // server signing GitHub App JWTs with java-jwt verifies none).
       bearerOut: {
         regex:
-          /['"]?(?:Authorization|AUTHORIZATION)['"]?[ \t]*(?:=>|:|,)[^\n]{0,48}?Bearer|\.(?:withJwtToken|withOAuthToken|withAppInstallationToken|setBearerAuth|bearerAuth)[ \t]*\(/,
+          /['"]?(?:Authorization|AUTHORIZATION)['"]?\]?[ \t]*(?:=>|:|,|=(?!=))[^\n]{0,48}?Bearer|\.(?:withJwtToken|withOAuthToken|withAppInstallationToken|setBearerAuth|bearerAuth)[ \t]*\(/,
         files: ['**/*.{php,js,mjs,cjs,ts,py,java,kt}'],
         literals: [
           'Authorization',
@@ -781,9 +781,12 @@ function signsForOutbound(ctx: RuleContext, signs: readonly Match[]): boolean {
   });
 }
 
-/** The function a line opens: `function generateToken(`, `def sign(`, `const issue = (`. */
+/**
+ * The function a line opens: `function generateToken(`, `def sign(`, `const issue = (`, a class
+ * method with a modifier (TypeScript `private generateJwtToken(`, Java `public String sign(`).
+ */
 const ENCLOSING_FN =
-  /\bfunction\s+(\w+)\s*\(|\bdef\s+(\w+)\s*\(|\b(?:const|let|var)\s+(\w+)\s*=\s*(?:async\s*)?(?:\(|function\b)|\bfun\s+(\w+)\s*\(/;
+  /\bfunction\s+(\w+)\s*\(|\bdef\s+(\w+)\s*\(|\b(?:const|let|var)\s+(\w+)\s*=\s*(?:async\s*)?(?:\(|function\b)|\bfun\s+(\w+)\s*\(|^[ \t]*(?:(?:public|private|protected|static|async|override)[ \t]+){1,4}(\w+)[ \t]*[(<]|^[ \t]*(?:public|private|protected)[ \t]+(?:static[ \t]+)?(?:final[ \t]+)?[\w.]{1,60}(?:<[\w.<>, ?]{0,80}>)?[ \t]+(\w+)[ \t]*\(/;
 
 const HAND_LABEL = 'credentials checked by hand (password hash or Authorization header)';
 

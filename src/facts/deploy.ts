@@ -789,9 +789,11 @@ export function serviceDockerfile(
   runtimeDockerfiles: readonly string[],
 ): string | undefined {
   if (s.dockerfile) return s.dockerfile;
-  if (!s.built || !s.image || !publishedHere(files, s.image)) return undefined;
+  // `image: ${APP_IMAGE:-owner/app:dev}`: what runs unless the variable is set is the default (blind round 40).
+  const image = s.image ? imageDefault(s.image) : undefined;
+  if (!s.built || !image || !publishedHere(files, image)) return undefined;
   if (runtimeDockerfiles.length === 1) return runtimeDockerfiles[0];
-  const name = s.image
+  const name = image
     .replace(/[:@][\s\S]*$/, '')
     .split('/')
     .pop()
@@ -803,6 +805,17 @@ export function serviceDockerfile(
     runtimeDockerfiles.find((p) => DEFAULT_VARIANT.test(p.slice(p.lastIndexOf('/') + 1))) ??
     rootPackageDockerfile(files, runtimeDockerfiles)
   );
+}
+
+/** An image reference with its compose variables at their defaults (`${IMAGE:-owner/app:dev}` → `owner/app:dev`); undefined when one has none. */
+export function imageDefault(image: string): string | undefined {
+  if (!image.includes('$')) return image;
+  let unresolved = false;
+  const out = image.replace(/\$\{[A-Za-z_]\w{0,80}(?::?-([^}$]{0,200}))?\}/g, (_m, def: string | undefined) => {
+    if (def === undefined) unresolved = true;
+    return def ?? '';
+  });
+  return unresolved || out.includes('$') || !out ? undefined : out;
 }
 
 const MANIFESTS = ['package.json', 'go.mod', 'pyproject.toml', 'Cargo.toml', 'pom.xml', 'composer.json'];

@@ -16,6 +16,9 @@ const IMPORTS: Record<string, string[]> = table({
   'drf-jwt': ['rest_framework_jwt'],
   'djangorestframework-api-key': ['rest_framework_api_key'],
   'django-rest-knox': ['knox'],
+  // django-ninja serves its generated OpenAPI document and Swagger UI from `NinjaAPI()` (blind round 40).
+  'django-ninja': ['ninja'],
+  'django-ninja-extra': ['ninja_extra'],
   'django-oauth-toolkit': ['oauth2_provider'],
   'django-allauth': ['allauth'],
   'social-auth-app-django': ['social_django'],

@@ -12,7 +12,7 @@ import { lineAt } from '../../../src/util/lines.js';
 /** A privilege drop that execs the service as another user: a scan pattern, so no script is read again. */
 export const DROP_PATTERN: PatternSpec = {
   regex:
-    /^[ \t]*exec[ \t]+(?:\S*\/)?(?:su-exec|gosu|s6-setuidgid|setuidgid|runuser[ \t]+-u|setpriv[ \t]+--re[ug]id|chpst[ \t]+-u|chroot[ \t]+--userspec)\b/m,
+    /^[ \t]*exec[ \t]+(?:\S*\/)?(?:su-exec|gosu|s6-setuidgid|setuidgid|runuser[ \t]+-u|setpriv[ \t]+--re[ug]id|chpst[ \t]+-u|chroot[ \t]+--userspec|su[ \t]+(?:-[lmp][ \t]+)?(?:-s[ \t]+\S+[ \t]+)?(?!root\b)[a-z_][\w-]*[ \t]+-c\b)\b/m,
   files: ['**/*.sh', '**/*entrypoint*', '**/docker/**/*'],
   literals: ['exec'],
   maxPerFile: 1,

@@ -435,23 +435,38 @@ const COVERAGE_READ =
 /**
  * A script of the repository that reads a coverage report and exits non-zero on a comparison
  * (supabase auth's hack/coverage.sh: every function of some packages at 100.0 %, else `exit 1`):
- * a coverage gate written by hand, cited at the line that reads the report.
+ * a coverage gate written by hand, cited at the line that reads the report. Comment lines and
+ * echoed text (a usage note `#   ./test.sh --coverage-report`, `echo "run: coverage report"`) are
+ * not commands, and the comparison and the exit must follow that read closely: a script that
+ * prints a report and elsewhere exits 1 when `cd` fails checks no floor (blind round 40).
  */
 function coverageScriptGate(text: string, path: string): { tool: CommandTool; hop: CommandHop } | undefined {
   if (!/cover/i.test(text)) return undefined;
-  const read = COVERAGE_READ.exec(text);
-  if (!read || !/^[ \t]*exit[ \t]+[1-9]/m.test(text)) return undefined;
-  if (!/\s-(?:lt|le|gt|ge|ne|eq)\s|[<>]=?\s*\$?\{?\w|grep\s+-v\b[^\n]*100/.test(text)) return undefined;
-  const line = text.slice(0, read.index).split('\n').length;
-  const lineText = text.split('\n')[line - 1]!.trim();
-  return {
-    tool: {
-      name: 'coverage check script',
-      kinds: ['coverage', 'coverage-gate'],
-      implied: `${path} exits non-zero when coverage is below its bar`,
-    },
-    hop: { path, line, text: lineText.slice(0, 200) },
-  };
+  const lines = text.split('\n', 20_000);
+  const WINDOW = 40;
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!.trim();
+    if (l.length > 2000 || l.startsWith('#') || /^(?:echo|printf|rem|::)\b/i.test(l)) continue;
+    if (!COVERAGE_READ.test(l)) continue;
+    let compared = false;
+    const end = Math.min(lines.length, i + WINDOW);
+    for (let j = i; j < end; j++) {
+      const m = lines[j]!.trim();
+      if (m.length > 2000 || m.startsWith('#')) continue;
+      if (!compared && /\s-(?:lt|le|gt|ge|ne|eq)\s|[<>]=?\s*\$?\{?\w|grep\s+-v\b[^\n]*100/.test(m)) compared = true;
+      if (compared && /^exit[ \t]+[1-9]/.test(m)) {
+        return {
+          tool: {
+            name: 'coverage check script',
+            kinds: ['coverage', 'coverage-gate'],
+            implied: `${path} exits non-zero when coverage is below its bar`,
+          },
+          hop: { path, line: i + 1, text: l.slice(0, 200) },
+        };
+      }
+    }
+  }
+  return undefined;
 }
 
 function cloneTarget(argv: string[]): { url: string; dir: string } | undefined {
