@@ -5,7 +5,7 @@
  * rows (`@ValueSource`, `[InlineData]`, `[TestCase]`, `#[test_case]`) its parameter table.
  */
 import { countScala } from './scala.js';
-import { lineIndex, literalSize, mask, matchBracket, matchBrackets, SYNTAX, type Syntax } from './mask.js';
+import { closerOf, lineIndex, literalSize, mask, matchBracket, matchBrackets, SYNTAX, type Syntax } from './mask.js';
 import { counter } from './types.js';
 import { lowerBound } from '../../util/bisect.js';
 import { table } from '../../util/table.js';
@@ -44,7 +44,7 @@ function groups(code: string, style: 'at' | 'bracket' | 'hash'): Group[] {
         j = s.index + s[0].length;
         let args = '';
         if (code[j] === '(') {
-          const e = matchBracket(code, j);
+          const e = closerOf(code, j);
           if (e < 0) break;
           args = code.slice(j + 1, e - 1);
           j = e;
@@ -52,7 +52,7 @@ function groups(code: string, style: 'at' | 'bracket' | 'hash'): Group[] {
         g.annotations.push({ name: s[1]!.split('.').pop()!, args, ...(args ? { from: j - args.length - 1 } : {}) });
       } else {
         const open = s.index + s[0].length - 1;
-        const e = matchBracket(code, open);
+        const e = closerOf(code, open);
         if (e < 0) break;
         for (const part of topLevel(code.slice(open + 1, e - 1))) {
           const n = /^\s*([\w:.]+)\s*(?:\(([\s\S]*)\))?\s*$/.exec(part);
@@ -311,7 +311,7 @@ export function countJvm(text: string, language: 'java' | 'kotlin' | 'groovy' | 
       if (!dp || g.end === undefined) continue;
       const name = /\bname\s*=\s*"([^"]*)"/.exec(rawArgs(dp))?.[1] ?? /(\w+)\s*\(/.exec(g.after)?.[1];
       const open = code.indexOf('{', g.end);
-      const close = open < 0 ? -1 : matchBracket(code, open);
+      const close = open < 0 ? -1 : closerOf(code, open);
       if (!name || close < 0) continue;
       const tables = [...code.slice(open, close).matchAll(/\bnew\s+Object\s*\[\s*\]\s*\[\s*\]\s*\{/g)];
       const rows =
@@ -367,7 +367,7 @@ export function countJvm(text: string, language: 'java' | 'kotlin' | 'groovy' | 
     for (const g of all) if (g.end !== undefined) byDecl.set(g.end + (/^\s*/.exec(g.after)?.[0].length ?? 0), g);
     for (const c of classTests) {
       const open = code.indexOf('{', c.end);
-      const close = open < 0 ? -1 : matchBracket(code, open);
+      const close = open < 0 ? -1 : closerOf(code, open);
       if (close < 0) continue;
       const body = code.slice(open, close);
       for (const m of body.matchAll(PUBLIC_VOID)) {
@@ -473,7 +473,7 @@ function csSourceRows(code: string, args: string, cache: Map<string, number | nu
     const at = decl.index + decl[0].length - decl[2]!.length;
     let body: string;
     if (decl[2] === '{') {
-      const end = matchBracket(code, at);
+      const end = closerOf(code, at);
       body = end < 0 ? '' : code.slice(at, end);
     } else {
       const semi = code.indexOf(';', at);
@@ -577,12 +577,12 @@ export function countCSharp(text: string) {
  */
 function rstestMatrix(code: string, fnAt: number): number | undefined {
   const open = code.indexOf('(', fnAt);
-  const end = open < 0 ? -1 : matchBracket(code, open);
+  const end = open < 0 ? -1 : closerOf(code, open);
   if (end < 0) return undefined;
   let product: number | undefined;
   for (const v of code.slice(open + 1, end - 1).matchAll(/#\[\s*(?:rstest::)?values\s*\(/g)) {
     const at = open + 1 + v.index + v[0].length - 1;
-    const close = matchBracket(code, at);
+    const close = closerOf(code, at);
     if (close < 0) continue;
     product = (product ?? 1) * topLevel(code.slice(at + 1, close - 1)).length;
   }

@@ -9,7 +9,7 @@
  * `RunSpecs` bootstrap is not one more.
  */
 import { LineIndex } from '../../util/lines.js';
-import { lineIndex, mask, matchBracket, SYNTAX } from './mask.js';
+import { lineIndex, mask, matchBrackets, SYNTAX } from './mask.js';
 import { counter, snippetAt } from './types.js';
 
 const PLATFORM = new Set([
@@ -71,23 +71,29 @@ export function countGo(text: string) {
   const ginkgo = ginkgoPrefix(text);
   if (ginkgo !== undefined) {
     // Ginkgo specs: each It/Specify, and each Entry of a DescribeTable; P/X prefixes are pending (skipped).
-    const re = new RegExp(`(?<![\\w.])${ginkgo.replace('.', '\\.')}([FPX]?)(It|Specify|Entry)\\s*\\(`, 'g');
+    const re = new RegExp(`(?<![\\w.])${ginkgo.replace(/\./g, '\\.')}([FPX]?)(It|Specify|Entry)\\s*\\(`, 'g');
     for (const m of code.matchAll(re)) count.add({ line: lineOf(m.index), skipped: m[1] === 'P' || m[1] === 'X' });
   }
-  for (const m of code.matchAll(/^func\s+(Test|Benchmark|Fuzz|Example)(\w*)\s*\(([^)]*)\)/gm)) {
+  const funcs = [...code.matchAll(/^func\s+(Test|Benchmark|Fuzz|Example)(\w*)\s*\(([^)]*)\)/gm)];
+  // The bodies this loop reads (examples, Ginkgo bootstraps), closed in one pass over the code.
+  const brace = nextIndex(code, '{');
+  const opens = funcs.map((m) =>
+    m[1] === 'Example' || (m[1] === 'Test' && ginkgo !== undefined) ? brace(m.index + m[0].length) : -1,
+  );
+  const bodies = topLevelBodies(code, opens);
+  for (const [i, m] of funcs.entries()) {
     const [, kind, rest, params] = m as unknown as [string, string, string, string];
     // `go test` wants an upper-case letter, digit or nothing after the prefix (TestMain is setup).
     if (rest && /^[a-z]/.test(rest)) continue;
     if (kind === 'Test' && rest !== 'Main' && /\*\s*testing\.T\s*$/.test(params)) {
       // A Ginkgo bootstrap (`RunSpecs(t, "…")`) runs the specs counted below: it is not one more test.
-      if (ginkgo !== undefined && runsSpecs(code, m.index + m[0].length)) continue;
+      if (ginkgo !== undefined && /\bRunSpecs\s*\(/.test(bodies[i] ?? '')) continue;
       count.add({ line: lineOf(m.index) });
     } else if (kind === 'Benchmark' && /\*\s*testing\.B\s*$/.test(params)) benchmarks++;
     else if (kind === 'Fuzz' && /\*\s*testing\.F\s*$/.test(params)) fuzz++;
     else if (kind === 'Example' && !params.trim()) {
-      const open = code.indexOf('{', m.index + m[0].length);
-      const end = open < 0 ? -1 : matchBracket(code, open);
-      if (end > 0 && /\/\/\s*(?:Unordered output|Output):/i.test(text.slice(open, end))) examples++;
+      const body = bodies[i] === undefined ? undefined : text.slice(opens[i], opens[i]! + bodies[i]!.length);
+      if (body && /\/\/\s*(?:Unordered output|Output):/i.test(body)) examples++;
     }
   }
   return { ...count.result(), benchmarks, fuzz, examples };
@@ -104,11 +110,37 @@ function ginkgoPrefix(text: string): string | undefined {
   return alias === '.' ? '' : `${alias && alias !== '_' ? alias : 'ginkgo'}.`;
 }
 
-/** Whether the function whose signature ends at `from` calls Ginkgo's RunSpecs. */
-function runsSpecs(code: string, from: number): boolean {
-  const open = code.indexOf('{', from);
-  const end = open < 0 ? -1 : matchBracket(code, open);
-  return end > 0 && /\bRunSpecs\s*\(/.test(code.slice(open, end));
+/**
+ * `indexOf(c, from)` for calls with rising `from`, in one pass over `text` in all: a file of
+ * thousands of signatures with no `{` after them is not searched to its end per signature.
+ */
+function nextIndex(text: string, c: string): (from: number) => number {
+  let found = -2;
+  return (from) => {
+    if (found === -1 || found >= from) return found;
+    found = text.indexOf(c, from);
+    return found;
+  };
+}
+
+/**
+ * The text from each opener (-1: none) to its closing bracket, or undefined when it is not
+ * closed or lies inside a body read before it: top-level Go declarations do not nest (gofmt
+ * puts them at column 0), and reading every nested one again would make a file of thousands of
+ * nested `func Test…(…) {` quadratic. The closers come from one pass over the code.
+ */
+function topLevelBodies(code: string, opens: readonly number[]): (string | undefined)[] {
+  const closes = matchBrackets(
+    code,
+    opens.filter((o) => o >= 0),
+  );
+  let readTo = -1;
+  return opens.map((open) => {
+    const end = open < 0 ? -1 : (closes.get(open) ?? -1);
+    if (end < 0 || open < readTo) return undefined;
+    readTo = end;
+    return code.slice(open, end);
+  });
 }
 
 /** What a file contributes to the testify suites of its package. */
@@ -125,23 +157,25 @@ export function goSuites(text: string): GoSuites {
   const code = mask(text, SYNTAX.go);
   const lineOf = lineIndex(code);
   const runners: GoSuites['runners'] = [];
-  for (const m of code.matchAll(/^func\s+Test\w*\s*\(\s*\w+\s+\*\s*testing\.T\s*\)\s*\{/gm)) {
-    const open = m.index + m[0].length - 1;
-    const end = matchBracket(code, open);
-    if (end < 0) continue;
-    const body = code.slice(open, end);
+  const tests = [...code.matchAll(/^func\s+Test\w*\s*\(\s*\w+\s+\*\s*testing\.T\s*\)\s*\{/gm)];
+  const testBodies = topLevelBodies(
+    code,
+    tests.map((m) => m.index + m[0].length - 1),
+  );
+  for (const [i, m] of tests.entries()) {
+    const body = testBodies[i];
+    if (body === undefined) continue;
     const types: string[] = [];
+    // `s := &S{…}` / `s := new(S)` / `var s S`: the first declaration of each variable, found in one pass.
+    let decls: Map<string, string | undefined> | undefined;
     for (const r of body.matchAll(
       /\bsuite\s*\.\s*Run\s*\(\s*\w+\s*,\s*(?:new\s*\(\s*([\w.]+)\s*\)|&?\s*([\w.]+)\s*\{|(\w+)\s*\))/g,
     )) {
       let t = r[1] ?? r[2];
       // `s := &S{…}` / `s := new(S)` / `var s S` before the call.
       if (!t && r[3]) {
-        const v = r[3];
-        const decl = new RegExp(
-          `\\b${v}\\s*:?=\\s*(?:new\\s*\\(\\s*([\\w.]+)|&?\\s*([\\w.]+)\\s*\\{)|\\bvar\\s+${v}\\s+\\*?([\\w.]+)`,
-        ).exec(body);
-        t = decl?.[1] ?? decl?.[2] ?? decl?.[3];
+        decls ??= goDeclarations(body);
+        t = decls.get(r[3]);
       }
       if (t) types.push(t.slice(t.lastIndexOf('.') + 1));
     }
@@ -157,18 +191,34 @@ export function goSuites(text: string): GoSuites {
       snippet: snippetAt((lines ??= new LineIndex(text)), lineOf(m.index)),
     });
   const embeds: Record<string, string[]> = {};
-  for (const m of code.matchAll(/^type\s+(\w+)\s+struct\s*\{/gm)) {
-    const open = m.index + m[0].length - 1;
-    const end = matchBracket(code, open);
-    if (end < 0) continue;
-    const fields = code
-      .slice(open + 1, end - 1)
+  const structs = [...code.matchAll(/^type\s+(\w+)\s+struct\s*\{/gm)];
+  const structBodies = topLevelBodies(
+    code,
+    structs.map((m) => m.index + m[0].length - 1),
+  );
+  for (const [i, m] of structs.entries()) {
+    const body = structBodies[i];
+    if (body === undefined) continue;
+    const fields = body
+      .slice(1, -1)
       .split('\n')
       .map((l) => /^\s*\*?([\w.]+)\s*(?:`.*)?$/.exec(l)?.[1])
       .filter((f): f is string => !!f);
     embeds[m[1]!] = fields.map((f) => f.slice(f.lastIndexOf('.') + 1));
   }
   return { runners, methods, embeds };
+}
+
+/** The type of each variable's first `v := new(T)` / `v := &T{` / `var v T` in a function body. */
+function goDeclarations(body: string): Map<string, string | undefined> {
+  const out = new Map<string, string | undefined>();
+  for (const d of body.matchAll(
+    /\b(\w+)\s*:?=\s*(?:new\s*\(\s*([\w.]+)|&?\s*([\w.]+)\s*\{)|\bvar\s+(\w+)\s+\*?([\w.]+)/g,
+  )) {
+    const name = d[1] ?? d[4]!;
+    if (!out.has(name)) out.set(name, d[2] ?? d[3] ?? d[5]);
+  }
+  return out;
 }
 
 /**

@@ -330,6 +330,40 @@ export function matchBracket(code: string, open: number): number {
   return -1;
 }
 
+let closesOf: { code: string; closes: Int32Array } | undefined;
+
+/**
+ * `matchBracket` for any opener of `code`, from one pass over it (kept for the last text asked
+ * about): for readers that find their openers one after another, so that a file of thousands of
+ * unclosed `@Test(` is not scanned to its end per opener. Same answers as `matchBracket` at every
+ * opening bracket: a mismatched closer fails every opener still open, as each one's own scan would.
+ */
+export function closerOf(code: string, open: number): number {
+  if (closesOf?.code !== code) {
+    const closes = new Int32Array(code.length).fill(-1);
+    const at: number[] = [];
+    const close: number[] = [];
+    for (let j = 0; j < code.length; j++) {
+      const c = code.charCodeAt(j);
+      if (c === 0x28 || c === 0x5b || c === 0x7b) {
+        close.push(c === 0x28 ? 0x29 : c === 0x5b ? 0x5d : 0x7d);
+        at.push(j);
+      } else if (c === 0x29 || c === 0x5d || c === 0x7d) {
+        if (close.length === 0) continue;
+        if (close[close.length - 1] !== c) {
+          close.length = 0;
+          at.length = 0;
+          continue;
+        }
+        close.pop();
+        closes[at.pop()!] = j + 1;
+      }
+    }
+    closesOf = { code, closes };
+  }
+  return open >= 0 && open < code.length ? closesOf.closes[open]! : -1;
+}
+
 /**
  * `matchBracket` for many openers in one pass over `code`: for each position of `opens` (each an
  * opening bracket), the index after its closing bracket, or -1 (a mismatched closer inside it, or

@@ -1,7 +1,7 @@
 /**
  * Ruby (RSpec, Minitest, Rails `test "…"`) and PHP (PHPUnit, Pest) test definitions.
  */
-import { lineIndex, literalSize, mask, matchBracket, SYNTAX } from './mask.js';
+import { lineIndex, literalSize, mask, matchBracket, matchBrackets, SYNTAX } from './mask.js';
 import { type Counter, counter } from './types.js';
 
 const RSPEC =
@@ -389,16 +389,35 @@ export function countPhp(text: string): ReturnType<Counter['result']> & { framew
   // (nested describes too), with ->skip(), ->todo(), ->with([...]); a skipped describe skips its tests.
   const chainAt = (end: number) =>
     end > 0 ? /^(?:\s*->\s*\w+\s*\((?:[^()]|\([^()]*\))*\))*/.exec(code.slice(end))![0] : '';
+  // Every opener's closer comes from one pass over the code (matchBrackets), and the describes
+  // around a test from a stack swept in text order: a file of thousands of unclosed `describe(`
+  // or of tests inside thousands of describes is not rescanned per call (it was quadratic).
+  const describeCalls = [...code.matchAll(/^[ \t]*describe\s*\(\s*['"]/gm)].map((d) => ({
+    from: d.index,
+    open: code.indexOf('(', d.index),
+  }));
+  const testCalls = [...code.matchAll(/^([ \t]*)(it|test)\s*\(\s*['"]/gm)];
+  const testOpen = testCalls.map((m) => code.indexOf('(', m.index));
+  const closes = matchBrackets(code, [...describeCalls.map((d) => d.open), ...testOpen]);
+  // Bracket spans nest or are disjoint, so the enclosing describes form a stack; each entry
+  // carries whether it or any describe around it is skipped.
   const describes: { from: number; to: number; skipped: boolean }[] = [];
-  for (const d of code.matchAll(/^[ \t]*describe\s*\(\s*['"]/gm)) {
-    const end = matchBracket(code, code.indexOf('(', d.index));
-    if (end > 0) describes.push({ from: d.index, to: end, skipped: /->\s*(?:skip|todo)\s*\(/.test(chainAt(end)) });
+  for (const d of describeCalls) {
+    const end = closes.get(d.open) ?? -1;
+    if (end > 0) describes.push({ from: d.from, to: end, skipped: /->\s*(?:skip|todo)\s*\(/.test(chainAt(end)) });
   }
-  for (const m of code.matchAll(/^([ \t]*)(it|test)\s*\(\s*['"]/gm)) {
-    const within = describes.filter((d) => d.from < m.index && m.index < d.to);
-    if (m[1] && within.length === 0) continue;
+  const around: { to: number; skipped: boolean }[] = [];
+  let next = 0;
+  for (const [i, m] of testCalls.entries()) {
+    for (; next < describes.length && describes[next]!.from < m.index; next++) {
+      const d = describes[next]!;
+      while (around.length > 0 && around[around.length - 1]!.to <= d.from) around.pop();
+      around.push({ to: d.to, skipped: d.skipped || (around[around.length - 1]?.skipped ?? false) });
+    }
+    while (around.length > 0 && around[around.length - 1]!.to <= m.index) around.pop();
+    if (m[1] && around.length === 0) continue;
     framework = 'Pest';
-    const end = matchBracket(code, code.indexOf('(', m.index));
+    const end = closes.get(testOpen[i]!) ?? -1;
     const chain = chainAt(end);
     const withAt = chain.search(/->\s*with\s*\(\s*\[/);
     const params =
@@ -409,7 +428,7 @@ export function countPhp(text: string): ReturnType<Counter['result']> & { framew
           : undefined;
     count.add({
       line: lineOf(m.index),
-      skipped: /->\s*(?:skip|todo)\s*\(/.test(chain) || within.some((d) => d.skipped),
+      skipped: /->\s*(?:skip|todo)\s*\(/.test(chain) || (around[around.length - 1]?.skipped ?? false),
       ...(params !== undefined ? { params } : {}),
     });
   }
