@@ -305,7 +305,20 @@ export function countJvm(text: string, language: 'java' | 'kotlin' | 'groovy' | 
   // a `@Test(dataProvider = "name")` expands to that many cases, like a JUnit literal source.
   const providers = new Map<string, number>();
   const rawArgs = (a: Annotation) => (a.from === undefined ? '' : text.slice(a.from, a.from + a.args.length));
-  if (framework === 'TestNG' && /@DataProvider\b/.test(code))
+  if (framework === 'TestNG' && /@DataProvider\b/.test(code)) {
+    // The file's `new Object[][] {` found once, each provider's own by binary search: reading each
+    // provider's body again re-read nested ones (20,000 nested providers took 2.5 s, 40,000 9.3 s).
+    const tables = [...code.matchAll(/\bnew\s+Object\s*\[\s*\]\s*\[\s*\]\s*\{/g)].map((t) => t.index + t[0].length - 1);
+    const firstFrom = (at: number) => {
+      let lo = 0;
+      let hi = tables.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (tables[mid]! < at) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo;
+    };
     for (const g of all) {
       const dp = g.annotations.find((a) => a.name === 'DataProvider');
       if (!dp || g.end === undefined) continue;
@@ -313,11 +326,13 @@ export function countJvm(text: string, language: 'java' | 'kotlin' | 'groovy' | 
       const open = code.indexOf('{', g.end);
       const close = open < 0 ? -1 : closerOf(code, open);
       if (!name || close < 0) continue;
-      const tables = [...code.slice(open, close).matchAll(/\bnew\s+Object\s*\[\s*\]\s*\[\s*\]\s*\{/g)];
-      const rows =
-        tables.length === 1 ? literalSize(code, open + tables[0]!.index + tables[0]![0].length - 1) : undefined;
+      // Exactly one table inside the body (its brace at or after `open`, before `close`).
+      const i = firstFrom(open + 1);
+      const one = i < tables.length && tables[i]! < close && !(i + 1 < tables.length && tables[i + 1]! < close);
+      const rows = one ? literalSize(code, tables[i]!) : undefined;
       if (rows !== undefined) providers.set(name, rows);
     }
+  }
   for (const g of all) {
     const marker = g.annotations.find((a) => JVM_TESTS.has(a.name));
     const skipped =

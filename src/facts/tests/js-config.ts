@@ -6,7 +6,7 @@
  */
 import { globMatcher } from '../../walk/glob.js';
 import type { FileView } from '../../types.js';
-import { mask, matchBracket, SYNTAX } from './mask.js';
+import { mask, matchBracket, matchBrackets, SYNTAX } from './mask.js';
 import { commandGraph } from '../commands/index.js';
 import { commandsOf } from '../commands/shell.js';
 import { boundedRegexSource, escapeRe } from '../../util/regex.js';
@@ -308,11 +308,17 @@ export function avaExtensions(text: string): string[] | undefined {
 /** The `test: { … }` blocks of a Vitest/Vite config, joined (undefined when it has none). */
 function testBlocks(text: string): string | undefined {
   const code = mask(text, SYNTAX.js);
+  const opens = [...code.matchAll(/(?<![\w.$])test\s*:\s*\{/g)].map((m) => m.index + m[0].length - 1);
+  // All blocks matched in one pass (each `test: {` scanned to the end of the file when unclosed was
+  // quadratic), and only the outermost kept: a nested block's text is already in its parent's.
+  const closes = matchBrackets(code, opens);
   const parts: string[] = [];
-  for (const m of code.matchAll(/(?<![\w.$])test\s*:\s*\{/g)) {
-    const open = m.index + m[0].length - 1;
-    const end = matchBracket(code, open);
-    if (end > open) parts.push(text.slice(open, end));
+  let last = -1;
+  for (const open of opens) {
+    const end = closes.get(open) ?? -1;
+    if (open < last || end <= open) continue;
+    parts.push(text.slice(open, end));
+    last = end;
   }
   return parts.length ? parts.join('\n') : undefined;
 }
@@ -746,13 +752,14 @@ export function objectDeclarations(code: string): (name: string) => [number, num
   const open = new Map<string, number>();
   for (const d of code.matchAll(/\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*\{/g))
     if (!open.has(d[1]!)) open.set(d[1]!, d.index + d[0].length - 1);
-  const spans = new Map<string, [number, number] | undefined>();
+  // Every declaration's braces matched in one pass when a spread first asks: matched per name, each
+  // unclosed `const X = {` was scanned to the end of the file (quadratic in a file of thousands).
+  let closes: Map<number, number> | undefined;
   return (name) => {
-    if (!spans.has(name)) {
-      const at = open.get(name);
-      spans.set(name, at === undefined ? undefined : [at, matchBracket(code, at)]);
-    }
-    return spans.get(name);
+    const at = open.get(name);
+    if (at === undefined) return undefined;
+    closes ??= matchBrackets(code, [...open.values()]);
+    return [at, closes.get(at) ?? -1];
   };
 }
 

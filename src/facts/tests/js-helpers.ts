@@ -6,7 +6,7 @@
 import type { FileView } from '../../types.js';
 import { detachDeep } from '../../util/detach.js';
 import { loopsIn, tableOf, type TableSpec, without } from './js-tables.js';
-import { mask, matchBracket, SYNTAX } from './mask.js';
+import { closerOf, mask, SYNTAX } from './mask.js';
 
 export interface NamedFunction {
   name: string;
@@ -43,6 +43,8 @@ export function namedFunctions(code: string): NamedFunction[] {
 let lastFunctions: { code: string; fns: NamedFunction[] } | undefined;
 
 function namedFunctionsUncached(code: string): NamedFunction[] {
+  // Brackets from one pass over the file (closerOf): matched per declaration, each unclosed
+  // `function f() {` of thousands was scanned to the end of the file, and nested ones each to theirs.
   const out: NamedFunction[] = [];
   for (const m of code.matchAll(DECL)) {
     // `describe('x', function suite() {…})` is a named function expression that runs where it stands.
@@ -55,7 +57,7 @@ function namedFunctionsUncached(code: string): NamedFunction[] {
     const lone = m[3] ?? m[5];
     if (lone) params = rawParams = [lone];
     else {
-      const close = matchBracket(code, j);
+      const close = closerOf(code, j);
       if (close < 0) continue;
       rawParams = topLevel(code.slice(j + 1, close - 1));
       params = rawParams.map((p) => /^(?:\.\.\.)?([\w$]+)/.exec(p)?.[1]).filter((p): p is string => !!p);
@@ -67,7 +69,7 @@ function namedFunctionsUncached(code: string): NamedFunction[] {
     while (/\s/.test(code[j] ?? '')) j++;
     const name = (m[1] ?? m[2] ?? m[4])!;
     if (code[j] === '{') {
-      const to = matchBracket(code, j);
+      const to = closerOf(code, j);
       if (to > 0) out.push({ name, from: m.index, open: j, to, params, rawParams });
     } else if (!keyword) {
       // `const f = (n, g) => test(n, g)`: the body ends where the expression does.
