@@ -45,6 +45,8 @@ import {
   USE_OF_PACKAGE,
 } from './claim-shapes.js';
 import { judgeClaimInner } from './judge-claim.js';
+import { measuredFigure } from './measures.js';
+import { unusedUnit } from './integrated.js';
 import { vagueSubject } from './decide.js';
 
 type Evidence = VerifiedClaim['evidence'][number];
@@ -263,7 +265,7 @@ export function judgeClaim(
   // by typescript being a dependency: the name is there, the version or the figure is not shown.
   if (v.verdict === 'confirmed' || v.verdict === 'partially-confirmed') {
     const version = versionNotShown(claim, v);
-    const figure = version ? null : runFigure(claim, v);
+    const figure = version ? null : (runFigure(claim, v) ?? measuredFigure(claim, v));
     if (version || figure)
       return {
         ...v,
@@ -296,6 +298,18 @@ export function judgeClaim(
   // "RPC SECURITY DEFINER qui font confiance au p_tenant_id client", "`DexieAdapter.ts:245` `const id =
   // crypto.randomUUID()`": a line that says something OF the names it gives (a defect, a behaviour, a
   // place) is confirmed only by that something; the names being in the code shows they exist, no more.
+  // "Integrated NotificationBell into main layout" where only its own folder names it (integrated.ts).
+  const unused =
+    lookup && v.basis === 'search' && v.verdict === 'confirmed' && claim.asserted === 'done'
+      ? unusedUnit(lookup, claim)
+      : null;
+  if (unused)
+    return {
+      ...v,
+      verdict: 'contradicted',
+      reason: `the document says ${unused.name} is integrated, but only its own files name it (defined at ${unused.defined.path}:${unused.defined.line}); no other file imports or uses it`,
+      evidence: [{ path: unused.defined.path, line: unused.defined.line, snippet: unused.defined.snippet }],
+    };
   const beyond = v.verdict === 'confirmed' && claim.asserted !== 'not-done' ? moreThanPresence(claim, v) : null;
   if (beyond)
     return {
@@ -411,6 +425,9 @@ function endpointOnly(claim: Claim): boolean {
 const COVERAGE_MEASURING =
   /\b(?:reports?|rapports?|berichte?|relat[oó]rios?|measur\w*|mesur\w*|mess\w*|medi\w*|gat(?:e|ed|es|ing)|thresholds?|seuil|schwell\w*|umbral|limiar|badges?|track\w*|tools?|ci|codecov|coveralls|jacoco|istanbul|nyc|c8|pytest-cov|coverlet|simplecov|tarpaulin|llvm-cov|kover)\b|%/i;
 
+/** A quantifier over every instance ("for all API inputs", "every endpoint"). */
+const EVERY = /\b(?:all|every|each|todos?|todas?|tous|toutes|alle[ns]?)\b/i;
+
 /** A judgement of how complete or good documentation is. */
 const DOCS_JUDGED =
   /\b(?:comprehensive|complete[d]?|up[- ]to[- ]date|extensive|thorough|excellent|good|proper|full|vollständig|completa?|compl[eè]te|exhaustiv[ae]?)\b/i;
@@ -510,6 +527,14 @@ function judgeClaimChecked(
     if (named.length && !named.some((x) => shows(x, said))) {
       const present = named.map((x) => productInRepository(lookup, x));
       const names = named.map((x) => x.name).join(', ');
+      // "Pydantic schemas for all API inputs" confirmed by "input validation found": the product is
+      // in the project, but that ALL inputs go through it is more than the practice found somewhere.
+      if (present.some((x) => x === true) && EVERY.test(plain(claim.raw ?? claim.text)))
+        return {
+          ...v,
+          verdict: 'partially-confirmed',
+          reason: `${v.reason}; the line names ${names} for all of them, which this evidence does not show`,
+        };
       if (present.some((x) => x === true))
         // Measured on rounds 5-14: a line naming the product among others ("health checks of DB, Redis,
         // cache") was right three times of three; it stays, with the difference said.

@@ -45,6 +45,9 @@ const KNOWN_FILES =
 const PRODUCT_JS =
   /^(?:node|vue|next|nuxt|express|three|d3|chart|react|angular|ember|backbone|socket\.io|moment|nest|deno|bun|alpine|svelte|solid|p5|anime|video|highlight|ext)\.js$/i;
 /** Slash-words that are not paths. */
+/** A Go module path: a code host or Go vanity domain, then its path ("golang.org/x/crypto"). */
+const GO_MODULE =
+  /^(?:github\.com|gitlab\.com|bitbucket\.org|golang\.org\/x|gopkg\.in|go\.uber\.org|google\.golang\.org|k8s\.io|sigs\.k8s\.io|go\.etcd\.io|go\.opentelemetry\.io)\/[\w.-]+(?:\/[\w.-]+){0,4}$/;
 const NOT_PATHS =
   /^(?:ci\/cd|i\/o|tcp\/ip|and\/or|read\/write|async\/await|dev\/staging\/prod|client\/server|n\/a|24\/7|on\/off|yes\/no|true\/false|get\/post|request\/response|input\/output|import\/export|backup\/restore|start\/stop|pass\/fail)$/i;
 /** Class-like names: a code suffix, or three capitals humps. Product names (GitHub, OpenTelemetry) are not searched. */
@@ -121,6 +124,7 @@ export function namesIn(input: string): Names {
   const add = (list: string[], v: string) => {
     if (!list.includes(v)) list.push(v);
   };
+  const modules: string[] = [];
   const ticked = new Set([...text.matchAll(/`([^`\n]{1,120})`/g)].map((m) => m[1]!.trim()));
   // "GET /me", "POST /users": a path after an HTTP method is a route, however short or common its word.
   const verbRoutes = new Set(
@@ -149,7 +153,10 @@ export function namesIn(input: string): Names {
       // "/ready", "/api/v1/status" — not "/s" or "/min" (rates) and not a bare root.
       if (!/^\/(?:sec|min|hour|day|month|year|req|user)s?$/i.test(t) && !CONVENTION.test(t))
         add(out.endpoints, t.replace(/\/$/, '') || t);
-    } else if (isPath(t, ticked.has(raw.replace(/[`*]/g, '')))) add(out.paths, t.replace(/^\.?\/(?=[\w.@-]+\/)/, ''));
+    }
+    // "`github.com/spf13/cobra` - CLI framework": a Go module path is a dependency, not a file.
+    else if (GO_MODULE.test(t)) add(modules, t.toLowerCase());
+    else if (isPath(t, ticked.has(raw.replace(/[`*]/g, '')))) add(out.paths, t.replace(/^\.?\/(?=[\w.@-]+\/)/, ''));
     else if (isIdentifier(t, ticked.has(t) || ticked.has(`${t}()`))) add(out.identifiers, t.replace(/\(\)$/, ''));
   }
   for (const m of text.matchAll(SETTING_KEYS)) {
@@ -182,6 +189,7 @@ export function namesIn(input: string): Names {
     }
   }
   out.packages = packagesIn(text, ticked);
+  for (const m of modules) if (!out.packages.some((p) => p.name === m)) out.packages.push({ name: m });
   return out;
 }
 

@@ -9,6 +9,7 @@ import { MAX_NEEDLES, type Needle } from './search.js';
 import { proseNamesIn, proseNeedles } from './prose-names.js';
 import { MECHANISMS, mechanismsIn } from './vocabulary.js';
 import { escapeRe } from '../util/regex.js';
+import { productKey, productsIn } from './products.js';
 import { table } from '../util/table.js';
 
 const words = (s: string) =>
@@ -95,6 +96,9 @@ function needlesOf(claim: Claim): Needle[] {
         scope: 'code',
       });
   }
+  // "Bcrypt hashing": an algorithm named is looked for in the code, where no package may name it.
+  for (const p of productsIn(claim.raw ?? claim.text).filter((x) => x.inCode))
+    out.push({ key: productKey(p), anchors: p.shows, regex: anyOf(p.shows), scope: 'code' });
   for (const s of names.settings) out.push(settingNeedle(s, names.paths));
   for (const l of names.literals)
     out.push({ key: `lit:${l}`, anchors: [l.toLowerCase()], regex: new RegExp(escapeRe(l), 'i'), scope: 'code' });

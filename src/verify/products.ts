@@ -15,6 +15,11 @@ export interface Product {
   claim: RegExp;
   /** Lower-case spellings seen in dependency names, paths, evidence or CI commands. */
   shows: string[];
+  /**
+   * Looked for in the code too: an algorithm a standard library or a broader package provides
+   * (Go's golang.org/x/crypto/bcrypt, Spring's BCryptPasswordEncoder) shows in no dependency's name.
+   */
+  inCode?: boolean;
 }
 
 const p = (name: string, claim: RegExp, ...shows: string[]): Product => ({
@@ -68,9 +73,15 @@ export const PRODUCTS: Product[] = [
   p('Joi', /\bjoi\b/i, 'joi'),
   p('Yup', /\byup\b/i, 'yup'),
   p('Pydantic', /\bpydantic\b/i, 'pydantic', 'fastapi'),
+  // "Bcrypt hashing" where the code hashes with werkzeug's pbkdf2: the algorithm named, in code or a package.
+  { ...p('bcrypt', /\bbcrypt\b/i, 'bcrypt'), inCode: true },
+  { ...p('Argon2', /\bargon2(?:id)?\b/i, 'argon2'), inCode: true },
   // The tools of CI claims (tools.ts), named as the commands write them.
   ...TOOLS.map((t) => ({ name: t.tool, claim: t.claim, shows: [t.tool.toLowerCase()] })),
 ];
+
+/** The search key of a product looked for in the code. */
+export const productKey = (product: Product) => `prod:${product.name.toLowerCase()}`;
 
 /** The products a line names. */
 export function productsIn(text: string): Product[] {
@@ -100,5 +111,10 @@ export function productInRepository(ctx: LookupContext | undefined, product: Pro
   if (ctx.files.paths.some((path) => product.shows.some((s) => path.toLowerCase().includes(s)))) return true;
   if (ctx.tools?.uses.some((u) => shows(product, u.tool) || u.chain.some((h) => shows(product, h.snippet ?? ''))))
     return true;
+  if (product.inCode) {
+    if (ctx.search.hits.get(productKey(product))?.some((h) => !h.test)) return true;
+    // Not searched (the search's budget spent): absence is not shown.
+    if (!ctx.search.complete) return undefined;
+  }
   return false;
 }
