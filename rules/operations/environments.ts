@@ -23,8 +23,9 @@ const ENV_FILE = /\.(?:ya?ml|json|tfvars|hcl|properties|toml|env|conf|ini)$|^\.e
 /** CI definitions: workflow, action and pipeline folders whose file names name jobs. */
 const CI_DEFINITION =
   /(?:^|\/)(?:\.github\/(?:workflows|actions)|\.gitlab|\.circleci|\.buildkite|\.azure-pipelines|\.woodpecker|\.forgejo\/workflows|\.gitea\/workflows)\//;
-/** Code files count only in settings folders (Django settings/production.py, Rails config/environments/production.rb). */
-const ENV_CODE = /(?:^|\/)(?:settings|environments|config)\/[^/]+\.(?:py|rb|exs|js|ts)$/;
+/** Code files count only in settings folders (Django settings/production.py, Rails config/environments/production.rb, Capistrano config/deploy/prod.rb). */
+// Capistrano's stages too: `config/deploy/production.rb` names the servers of one stage (blind round 39, sdr-api).
+const ENV_CODE = /(?:^|\/)(?:settings|environments|config|config\/deploy)\/[^/]+\.(?:py|rb|exs|js|ts)$/;
 /**
  * A JavaScript/TypeScript module in the config folder of the application's source (`src/config/
  * production.js` switching debug and access logging when NODE_ENV is production) is code of the

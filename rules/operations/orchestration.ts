@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/types.js';
-import type { Evidence } from '../../src/types.js';
+import type { Evidence, FileView } from '../../src/types.js';
 import { fail, listing, partial, pass, unknown } from '../../src/engine/results.js';
 import { composeDependencyNote, composeWorkloads, deployments, DEPLOY_READS } from '../../src/facts/deploy.js';
 import { pulumi } from '../../src/facts/pulumi.js';
@@ -41,6 +41,28 @@ const TF_SYSTEMS: [string, string[]][] = [
   ['AWS App Runner', ['aws_apprunner_service']],
   ['Lambda', ['aws_lambda_function']],
 ];
+
+/** Capistrano's deploy configuration: the Capfile, the shared settings and one file per stage. */
+const CAPISTRANO_GLOBS = ['Capfile', 'config/deploy.rb', 'config/deploy/*.rb'];
+const CAP_SERVER = /^[ \t]*(?:server|role)[ \t(]+[:'"]/;
+
+/** Capistrano stages (`config/deploy/<stage>.rb` beside a Capfile or config/deploy.rb) that name a server or role. */
+function capistranoStages(files: FileView): { stage: string; path: string; line: number; text: string }[] {
+  if (!files.exists('Capfile') && !files.exists('config/deploy.rb')) return [];
+  const out: { stage: string; path: string; line: number; text: string }[] = [];
+  for (const path of files.match(['config/deploy/*.rb']).slice(0, 20)) {
+    const lines = (files.read(path) ?? '').slice(0, 100_000).split('\n');
+    const i = lines.findIndex((l) => CAP_SERVER.test(l));
+    if (i >= 0)
+      out.push({
+        stage: path.slice('config/deploy/'.length, -3),
+        path,
+        line: i + 1,
+        text: lines[i]!.trim().slice(0, 160),
+      });
+  }
+  return out;
+}
 
 export default defineRule({
   meta: {
@@ -93,7 +115,7 @@ export default defineRule({
         maxPerFile: 1,
       },
     },
-    reads: [...DEPLOY_READS, ...SYSTEMD_GLOBS],
+    reads: [...DEPLOY_READS, ...SYSTEMD_GLOBS, ...CAPISTRANO_GLOBS],
     digests: [K8S_DIGEST, TF_DIGEST],
   },
   appliesTo: ({ facts }) =>
@@ -230,6 +252,24 @@ export default defineRule({
       }
       return pass(`Deployment target described: ${listing(systems)}${also}.`, evidence, data);
     }
+    // Capistrano stages that name servers (`server 'app-prod.example.org', roles: %w[web app]`): a
+    // described deployment target, on hosts nothing here runs or restarts (blind round 39, sdr-api).
+    const stages = capistranoStages(ctx.files);
+    if (stages.length > 0)
+      return partial(
+        0.5,
+        `Capistrano deploys to the servers its stages name (${listing(stages.map((x) => x.stage).slice(0, 4))}); no orchestrator (Kubernetes, ECS, Nomad, PaaS) runs, restarts or reschedules the service there.`,
+        [
+          ...stages.slice(0, 4).map((x) => ({
+            path: x.path,
+            line: x.line,
+            snippet: x.text,
+            note: `Capistrano stage ${x.stage}: the servers it deploys to`,
+          })),
+          ...notes,
+        ],
+        data,
+      );
     // Compose that runs only third-party images (a database, a cache) with no service built or run
     // from here sets up local dependencies; it does not describe how this service runs.
     if (d.compose.length > 0 && d.compose.every((s) => !s.built && !s.sourceMounted)) {

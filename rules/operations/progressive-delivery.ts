@@ -105,7 +105,7 @@ export default defineRule({
       },
       rolling: {
         regex:
-          /^[ \t]*(?:maxSurge|maxUnavailable|max_surge|max_unavailable|minimum_healthy_percent|maximum_percent|deployment_minimum_healthy_percent|deployment_maximum_percent|MinimumHealthyPercent)\s*[:=]/gm,
+          /^[ \t]*(?:maxSurge|maxUnavailable|max_surge|max_unavailable|minimum_healthy_percent|maximum_percent|deployment_minimum_healthy_percent|deployment_maximum_percent|MinimumHealthyPercent|order(?=[ \t]*:[ \t]*["']?start-first))\s*[:=]/gm,
         files: MANIFESTS,
         literals: [
           'maxSurge',
@@ -115,6 +115,8 @@ export default defineRule({
           'healthy_percent',
           'maximum_percent',
           'MinimumHealthyPercent',
+          // Swarm `update_config: {order: start-first}`: the new task starts before the old one stops.
+          'start-first',
         ],
         // A PodDisruptionBudget's maxUnavailable may come first in a file that also holds a Deployment.
         maxPerFile: 3,
@@ -265,7 +267,7 @@ export default defineRule({
     if (rolling.length > 0) {
       return partial(
         0.4,
-        'Rolling updates are tuned (maxSurge/maxUnavailable or ECS percentages), but there is no canary, blue/green or feature-flag staging.',
+        'Rolling updates are tuned (maxSurge/maxUnavailable, ECS percentages or Swarm start-first updates), but there is no canary, blue/green or feature-flag staging.',
         rollEv,
         data,
       );

@@ -435,6 +435,16 @@ export default defineRule({
         });
         continue;
       }
+      // Swarm's global mode runs one task per node (blind round 39, a stack file's `mode: global`
+      // read as one instance): as redundant as the swarm has nodes, a count set outside the file.
+      if (s.global) {
+        good.push({
+          path: s.path,
+          line: s.line,
+          note: `compose service ${s.name}: deploy.mode global, one task on every Swarm node (the node count is not set here)`,
+        });
+        continue;
+      }
       (s.replicas !== undefined && s.replicas >= 2 ? good : findings).push({
         path: s.path,
         line: s.line,

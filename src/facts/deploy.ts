@@ -57,6 +57,8 @@ export interface ComposeService {
    * not in this repository (the variable's name). `${VAR:-2}` reads as its default instead.
    */
   replicasFromEnv?: string;
+  /** Swarm `deploy.mode: global`: one task on every node of the swarm, however many nodes it has. */
+  global?: boolean;
   limits: boolean;
   reservations: boolean;
   stopGracePeriod: boolean;
@@ -178,6 +180,7 @@ function parseDeploy(files: FileView): Deploy {
         healthcheck: !!hc && hc.disable !== true,
         healthcheckDisabled: hc?.disable === true,
         ...composeReplicas(deploy.replicas ?? s.scale),
+        ...(deploy.mode === 'global' ? { global: true } : {}),
         limits: !!rec(res.limits) || s.mem_limit !== undefined || s.cpus !== undefined,
         reservations: !!rec(res.reservations) || s.mem_reservation !== undefined,
         stopGracePeriod: s.stop_grace_period !== undefined,
