@@ -103,7 +103,7 @@ export interface LibraryVerdict {
 export function libraryVerdict(ctx: RuleContext, v: LibraryVerdict): RuleResult {
   const raw = productionMatches(ctx, ...v.code).filter((m) => v.keep?.(m) ?? true);
   const split = v.refs
-    ? splitByUse(raw, ctx.matches(v.refs), v.refsCover)
+    ? splitByUse(raw, ctx.matches(v.refs), v.refsCover, ctx.files)
     : { used: raw, definitions: [] as Definition[], unused: [] as Definition[] };
   const own = [...split.definitions, ...(v.own ?? [])];
   const ownDefs = new Set(own.map((d) => d.def));

@@ -71,6 +71,9 @@ function nameJvmFormatters(steps: Match[], tools: FoundTool[], spotless: Match[]
   }
 }
 
+/** Linters whose rules include the code's layout: their lint run checks the formatting too. */
+const LINTING_FORMATTERS = new Set(['RuboCop/Standard', 'ktlint/ktfmt', 'PHP_CodeSniffer']);
+
 const FORMATTERS: ToolSpec[] = [
   {
     name: 'Prettier',
@@ -386,13 +389,40 @@ export default defineRule({
     const otherChecks = inCi.filter(
       (n) => !checked.some((t) => (t === prettier ? 'Prettier through ESLint' : t.label) === n),
     );
+    // A linter that also lays out the code (RuboCop's layout cops, ktlint, phpcs with a coding
+    // standard) run by a CI job named for linting whose commands name no tool (a CircleCI orb's
+    // `ruby-rails/lint`, `make lint`): the linting rule credits that job with the configured
+    // linter, and the formatting is checked by the same run (blind round 39, sdr-api: "not checked
+    // in CI" beside "CI runs ruby-rails/lint (configured: RuboCop)").
+    const lintJob =
+      checkedLabels.length === 0 && otherChecks.length === 0
+        ? tools.find((t) => LINTING_FORMATTERS.has(t.name))
+          ? ctx.facts.commands.runs.find(
+              (r) =>
+                r.origin.kind === 'ci' &&
+                !r.advisory &&
+                r.tools.some((x) => x.kinds.includes('lint') && /(?:^|[\s/:._-])lint(?:$|[\s/:._-])/i.test(x.name)),
+            )
+          : undefined
+        : undefined;
+    const layoutBy = lintJob ? tools.find((t) => LINTING_FORMATTERS.has(t.name))! : undefined;
+    if (lintJob && layoutBy)
+      evidence.push(
+        runEvidence(
+          lintJob,
+          `lint job: lints with the configured ${layoutBy.label}, whose layout rules check the formatting`,
+          'lint',
+        ),
+      );
     const ciNote = checkedLabels.length
       ? ` and checked in CI (${listing(checkedLabels)})${otherChecks.length ? `; CI also runs ${listing(otherChecks)}` : ''}`
       : otherChecks.length
         ? `; CI does not check it, but runs ${listing(otherChecks)}`
-        : delegatedGradleCheck(ctx, tools)
-          ? ', checked by gradle check, which CI runs through a build workflow of another repository (not read offline)'
-          : ', not checked in CI';
+        : lintJob && layoutBy
+          ? `; checked in CI by the lint job ${toolNames([lintJob], 'lint')[0] ?? 'lint'}, which lints with ${layoutBy.label} and its layout rules`
+          : delegatedGradleCheck(ctx, tools)
+            ? ', checked by gradle check, which CI runs through a build workflow of another repository (not read offline)'
+            : ', not checked in CI';
     // Formatters with no configuration of their own (gofmt, dotnet format), shown only by the CI run
     // that checks with them: "checked in CI", not "configured and checked in CI (gofmt)".
     const runOnly =

@@ -2,7 +2,7 @@ import { defineRule, type Evidence, type FileView, type Match } from '../../src/
 import { CTRL_METRICS_AUTH, ctrlRuntime, metricsOnly } from './_lib/ctrl-metrics-auth.js';
 import { codeOrDeps } from './_lib/code-or-deps.js';
 import { EX_DENY, elixirRoleDenies } from './_lib/elixir-role-deny.js';
-import { type Definition, definedName, findUse } from '../../src/facts/references.js';
+import { type Definition, definedName, findUse, routeAnnotation } from '../../src/facts/references.js';
 import { fromMatch, isCommentLine, isProductionPath } from '../../src/facts/paths.js';
 import { partial } from '../../src/engine/results.js';
 
@@ -515,6 +515,7 @@ export default defineRule({
       declaresVar,
       (p) => ctx.facts.componentOf(p) !== 'server',
       (m, name) => decidesByPrincipal(ctx.files, m, name),
+      ctx.files,
     );
     const groupClaimRead = ctx.matches('groupClaim').some((m) => isProductionPath(m.path) && !UI_FILE.test(m.path));
     const mw = mountedRoleMiddleware(
@@ -738,6 +739,7 @@ function ownGuards(
   declaresVar: (path: string, name: string) => boolean,
   notServer: (path: string) => boolean,
   decides: (def: Match, name: string) => boolean = () => true,
+  files?: Pick<FileView, 'lines'>,
 ): { own: Definition[]; unused: Definition[] } {
   const own: Definition[] = [];
   const unused: Definition[] = [];
@@ -755,6 +757,9 @@ function ownGuards(
       pool = pool.filter((r) => r.path !== skip);
       use = findUse(name, m, pool);
     }
+    // A route handler that checks the caller's permission is called by its framework (a Spring
+    // `@GetMapping` handler doing a SelfSubjectAccessReview; blind round 39).
+    use ??= files ? routeAnnotation(files, m) : undefined;
     if (use) {
       seen.add(m.path);
       own.push({ def: m, name, use });

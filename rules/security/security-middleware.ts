@@ -42,6 +42,13 @@ const PROD_SETTINGS = /(?:^|\/)(?:settings[_.-])?(?:production|prod)(?:[_.-]sett
 const DEV_SETTINGS =
   /(?:^|\/)(?:settings\/|settings[_.-])(?:dev|development|local|test|testing)\.py$|(?:^|\/)(?:dev|development|local|test|testing)[_.-]settings\.py$/;
 
+/**
+ * Rails environment files for development and tests (config/environments/development.rb: `config.hosts
+ * << 'app'` for a compose hostname): what a developer's server and the suite run with, not production
+ * (blind round 39, sdr-api: the development hosts list was "trusted hosts in place").
+ */
+const RAILS_DEV_ENV = /(?:^|\/)config\/environments\/(?:development|dev|test|local)\.rb$/;
+
 /** A Flask-style configuration module for tests or development: config/testing.py, conf/development.py. */
 const DEV_CONFIG_MODULE = /(?:^|\/)(?:config|configs|conf|settings)\/(?:dev|development|local|test|tests|testing)\.py$/;
 
@@ -242,6 +249,7 @@ const rule = defineRule({
           (m) =>
             isProductionPath(m.path) &&
             ctx.facts.componentOf(m.path) === 'server' &&
+            !RAILS_DEV_ENV.test(m.path) &&
             !IMPORT_LINE.test(m.snippet) &&
             !COMMENT_LINE.test(m.snippet) &&
             !reject?.test(m.snippet),
@@ -285,6 +293,20 @@ const rule = defineRule({
     // Rails sends X-Frame-Options, X-Content-Type-Options and friends by default (action_dispatch.default_headers).
     const railsApp = ctx.facts.frameworks.find((f) => f.id === 'rails');
     const appRb = railsApp ? (ctx.files.read('config/application.rb') ?? '').split(/\r?\n/) : [];
+    // An API-only Rails app (`config.api_only = true`, controllers on ActionController::API) has no
+    // CSRF protection: ActionController::API leaves RequestForgeryProtection out, so load_defaults
+    // gives it the default headers only (blind round 39, sdr-api was credited with CSRF protection).
+    const apiOnlyAt: Evidence | undefined = railsApp
+      ? (() => {
+          const i = appRb.findIndex((l) => /^\s*config\.api_only\s*=\s*true\b/.test(l));
+          if (i >= 0) return { path: 'config/application.rb', line: i + 1, snippet: appRb[i]!.trim() };
+          const ac = (ctx.files.read('app/controllers/application_controller.rb') ?? '').split(/\r?\n/, 200);
+          const j = ac.findIndex((l) => /^\s*class\s+ApplicationController\s*<\s*ActionController::API\b/.test(l));
+          return j >= 0
+            ? { path: 'app/controllers/application_controller.rb', line: j + 1, snippet: ac[j]!.trim() }
+            : undefined;
+        })()
+      : undefined;
     const appLine = appRb.findIndex((l) => /class\s+Application\b/.test(l));
     const railsHeaders: Match[] =
       appLine >= 0
@@ -564,7 +586,7 @@ const rule = defineRule({
         /disable|csrf_exempt|ignoring|\b(?:remove|without|except)\s*:|withoutMiddleware\(|[=:]\s*(?:false\b|\[\s*\])/i,
       ).filter((m) => !offNext(m)),
       ...plugin(FASTIFY_PLUGINS.csrf),
-      ...(csrfDisabled.length ? [] : [...spring, ...rails]),
+      ...(csrfDisabled.length ? [] : [...spring, ...(apiOnlyAt ? [] : rails)]),
       // Flask-WTF's older `Form` (`from flask_wtf import Form`) checks a CSRF token like FlaskForm:
       // the import counts where the module subclasses it.
       ...ctx
@@ -865,6 +887,10 @@ const rule = defineRule({
         }): acceptable only if no route is authenticated by a session cookie.`
       : '';
     const missing = g.missing;
+    const apiOnlyNote =
+      apiOnlyAt && csrf.length === 0
+        ? ` An API-only Rails app (${apiOnlyAt.path}:${apiOnlyAt.line}) has no CSRF protection; calls authenticated by a token need none.`
+        : '';
     const warning = dangerous.length ? ' CORS allows any origin with credentials.' : '';
     const sameOrigin =
       cors.length === 0 && any.length === 0 ? ' (no CORS middleware: browsers keep requests same-origin)' : '';
@@ -872,7 +898,7 @@ const rule = defineRule({
       g.missing.length === 0
         ? `${listing(found)} in place${sameOrigin}.`
         : `${listing(found.length ? found : ['CORS (any origin, with credentials)'])} found${sameOrigin}; no ${missing.join(', no ')}.${warning}`
-    }${offNote}${devNote}${unregisteredNote}${constNote}`;
+    }${offNote}${apiOnlyNote}${devNote}${unregisteredNote}${constNote}`;
     // A credentialed wildcard undoes much of the rest: cap the score.
     const score = dangerous.length ? Math.min(g.score, 0.4) : csrfOff ? Math.min(g.score, 0.7) : g.score;
     const shown = [...evidence, ...declaredOnly.slice(0, 2), ...loosened];

@@ -10,7 +10,7 @@
  * parsed. A use is a production line, not a comment, that names the identifier as a word and is
  * neither a definition of it nor an import (an import alone runs nothing).
  */
-import type { Evidence, Match } from '../types.js';
+import type { Evidence, FileView, Match } from '../types.js';
 import { fromMatch, isCommentLine, isProductionPath } from './paths.js';
 
 /** Modifiers that may precede a definition, in the languages the rules read. */
@@ -124,6 +124,7 @@ export function splitByUse(
   matches: readonly Match[],
   refs: readonly Match[],
   covered?: RegExp,
+  files?: Pick<FileView, 'lines'>,
 ): { used: Match[]; definitions: Definition[]; unused: Definition[] } {
   const used: Match[] = [];
   const definitions: Definition[] = [];
@@ -135,7 +136,8 @@ export function splitByUse(
       used.push(m);
       continue;
     }
-    const use = findUse(name, m, refs);
+    // A route handler is called by its framework, not by the project's code.
+    const use = findUse(name, m, refs) ?? (files ? routeAnnotation(files, m) : undefined);
     if (use) {
       used.push(m);
       definitions.push({ def: m, name, use });
@@ -144,10 +146,38 @@ export function splitByUse(
   return { used, definitions, unused };
 }
 
+/**
+ * A routing annotation on the lines above a definition (blind round 39, mokey: a Kotlin
+ * `@GetMapping("/{namespace}") suspend fun checkPermissions(…)` was "defined but never used"):
+ * Spring's and JAX-RS's mappings, NestJS/Micronaut method decorators, ASP.NET's `[HttpGet]`/`[Route]`,
+ * Flask/FastAPI `@app.get(…)`. The framework routes requests to it. Up to four lines up, through
+ * other annotations and blank lines; bounded per line.
+ */
+const ROUTE_ANNOTATION =
+  /^\s*(?:@(?:(?:Get|Post|Put|Patch|Delete|Request)Mapping|GET|POST|PUT|PATCH|DELETE|Path)\b|@(?:Get|Post|Put|Patch|Delete|All)\(|\[(?:Http(?:Get|Post|Put|Patch|Delete)|Route)\b|@(?:app|router|bp|blueprint|api|api_router)\.(?:get|post|put|patch|delete|route|api_route)\()/;
+export function routeAnnotation(files: Pick<FileView, 'lines'>, def: Match): Match | undefined {
+  const lines = files.lines(def.path);
+  if (!lines) return undefined;
+  for (let i = def.line - 1; i >= Math.max(1, def.line - 4); i--) {
+    const text = (lines.line(i) ?? '').slice(0, 400);
+    if (ROUTE_ANNOTATION.test(text)) return { path: def.path, line: i, snippet: text.trim(), groups: [] };
+    if (text.trim() !== '' && !/^\s*(?:@|\[)/.test(text)) return undefined;
+  }
+  return undefined;
+}
+
 /** Evidence for a hand-written practice: where it is defined, and one place that uses it. */
 export function definitionEvidence(d: Definition, what: string): Evidence[] {
   const out: Evidence[] = [fromMatch(d.def, `${what}: ${d.name} defined here`)];
-  if (d.use) out.push(fromMatch(d.use, `${d.name} used here`));
+  if (d.use)
+    out.push(
+      fromMatch(
+        d.use,
+        d.use.path === d.def.path && d.use.line < d.def.line && ROUTE_ANNOTATION.test(d.use.snippet)
+          ? `${d.name} is a route handler: the framework calls it for this mapping`
+          : `${d.name} used here`,
+      ),
+    );
   return out;
 }
 
