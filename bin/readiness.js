@@ -172,15 +172,27 @@ function loadScript() {
 
 /**
  * Caches of other builds pile up (one per build and command, and the scan's patterns per build and
- * pattern set): those written over a week ago go; a current one is written again once.
+ * pattern set): those written over a week ago go, and beyond the newest 24 the older ones (a
+ * developer who builds often made 650 files, 1.7 GB, in a week); a current one is written again once.
  */
 function prune(dir) {
   const before = Date.now() - 7 * 24 * 3600 * 1000;
+  const kept = [];
   for (const name of readdirSync(dir)) {
     if (!/^(?:cli-[0-9a-f]{32}-.*\.(?:v8|tmp)|patterns-[0-9a-f]{40}\.bin(?:\.\d+\.tmp)?)$/.test(name)) continue;
     try {
       const file = join(dir, name);
-      if (lstatSync(file).mtimeMs < before) rmSync(file, { force: true });
+      const mtime = lstatSync(file).mtimeMs;
+      if (mtime < before) rmSync(file, { force: true });
+      else kept.push({ file, mtime });
+    } catch {
+      /* gone already */
+    }
+  }
+  kept.sort((a, b) => b.mtime - a.mtime);
+  for (const { file } of kept.slice(24)) {
+    try {
+      rmSync(file, { force: true });
     } catch {
       /* gone already */
     }

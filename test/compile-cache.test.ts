@@ -3,7 +3,7 @@
  * private directory, used on the next run, and never able to change an answer — a cache that is
  * garbage, or of another build, is rejected and written anew. Behaviour only; no timing.
  */
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -63,5 +63,26 @@ describe('compile cache of the bundled CLI', () => {
     expect(r.code).toBe(0);
     expect(withoutTimes(r.stdout)).toBe(withoutTimes(reference.stdout));
     expect(statSync(file).size).not.toBe(4096);
+  });
+
+  it("keeps at most the newest 24 caches of other builds: a developer's rebuilds do not fill the disk", async () => {
+    const dir = join(home, 'readiness');
+    // Forty caches of earlier builds, written a minute apart (all within the week the age rule keeps).
+    const now = Date.now() / 1000;
+    for (let i = 0; i < 40; i++) {
+      const old = join(dir, `cli-${i.toString(16).padStart(32, '0')}-x-v20.0.0-x64-audit.v8`);
+      writeFileSync(old, 'stale');
+      utimesSync(old, now - 3600 + i * 60, now - 3600 + i * 60);
+    }
+    // A garbage cache of this build makes the run write its own cache, which prunes the directory.
+    const [current] = caches().filter((n) => !n.includes('-x-v20.0.0-'));
+    writeFileSync(join(dir, current!), Buffer.alloc(4096, 7));
+    expect((await audit({})).code).toBe(0);
+    const left = caches();
+    expect(left).toContain(current);
+    expect(left.length).toBeLessThanOrEqual(24);
+    // The oldest went first.
+    expect(left).not.toContain(`cli-${(0).toString(16).padStart(32, '0')}-x-v20.0.0-x64-audit.v8`);
+    expect(left).toContain(`cli-${(39).toString(16).padStart(32, '0')}-x-v20.0.0-x64-audit.v8`);
   });
 });
