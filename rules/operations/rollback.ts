@@ -58,6 +58,15 @@ const versionExpr = (g: string) => String.raw`\$\{\{\s*(?=(?<${g}>[\w.-]{1,120})
 const VERSION_NAME = new RegExp(
   String.raw`(?:github\.sha|GITHUB_SHA|TRAVIS_COMMIT|TRAVIS_TAG|GIT_(?:SHA|COMMIT)\w*|BITBUCKET_COMMIT|DRONE_COMMIT\w*|\$\{?COMMIT(?:_SHA|_ID|_HASH)?\b|CI_COMMIT_(?:SHORT_)?SHA|CI_COMMIT_TAG|github\.ref_name|github\.event\.release\.tag_name|GITHUB_REF_NAME|Build\.(?:BuildId|BuildNumber|SourceVersion)|BUILD_NUMBER|CIRCLE_SHA1|CIRCLE_TAG|git\s+rev-parse|git\s+describe|SHORT_SHA|COMMIT_SHA|\$\{?(?:[A-Z]+_){0,3}VERSION\b|\benv\.(?:[A-Z]+_){0,3}VERSION\b|steps\.[\w-]+\.outputs\.(?:tags|[Vv]ersion|VERSION|(?:[A-Za-z]+_)+VERSION)\b|needs\.[\w-]+\.outputs\.(?:[\w-]*[Vv]ersion|VERSION)\b|GITHUB_REF\b|\{\{\s*\.(?:Version|Tag|ShortCommit|FullCommit)\s*\}\}|${versionExpr('cmd')})`,
 );
+/** Where images are tagged: CI files, scripts, Makefiles, GoReleaser, Skaffold and ERB deployment templates. */
+const IMAGE_TAG_FILES = [
+  ...CI_GLOBS,
+  '**/*.{sh,bash,mk}',
+  '**/Makefile',
+  '**/.goreleaser.{yml,yaml}',
+  '**/skaffold.yaml',
+  '**/*.{yml,yaml}.erb',
+];
 const notScanned = (p: string) =>
   isTestPath(p) ||
   isAgentDoc(p) ||
@@ -208,14 +217,7 @@ export default defineRule({
       // name a commit or version (VERSION_NAME). More per file than kept: most tag lines name none.
       tagCommand: {
         regex: new RegExp(String.raw`${TAG_CMD}([^\n]*)`, 'g'),
-        files: [
-          ...CI_GLOBS,
-          '**/*.{sh,bash,mk}',
-          '**/Makefile',
-          '**/.goreleaser.{yml,yaml}',
-          '**/skaffold.yaml',
-          '**/*.{yml,yaml}.erb',
-        ],
+        files: IMAGE_TAG_FILES,
         literals: ['docker', '--tag', '-t ', 'tag', 'image', 'IMAGE'],
         maxPerFile: 40,
       },
@@ -260,14 +262,7 @@ export default defineRule({
           ].join('|'),
           'g',
         ),
-        files: [
-          ...CI_GLOBS,
-          '**/*.{sh,bash,mk}',
-          '**/Makefile',
-          '**/.goreleaser.{yml,yaml}',
-          '**/skaffold.yaml',
-          '**/*.{yml,yaml}.erb',
-        ],
+        files: IMAGE_TAG_FILES,
         literals: ['docker', '--tag', '-t ', 'tag', 'image', 'IMAGE', '{{', 'type=', 'gitRef', 'git_ref', 'git-ref'],
         maxPerFile: 2,
       },
