@@ -68,6 +68,13 @@ describe('code shown from a file the heading names', () => {
     '```typescript', // 30
     '  return items.reduce((a, b) => a + b, 0);', // 31
     '```', // 32
+    '', // 33
+    '### Task 1: Complete the Orders Module', // 34
+    '**File**: `src/orders.ts`', // 35
+    '', // 36
+    '```typescript', // 37
+    'export function total(items: number[]): number {', // 38
+    '```', // 39
   ].join('\n');
   const { at, has } = verifier('UPGRADES.md')(tree, doc);
 
@@ -93,5 +100,8 @@ describe('code shown from a file the heading names', () => {
   });
   it('code under a label proposing it is not read as the file', () => {
     expect(has(31) ? at(31).verdict : 'unverifiable').toBe('unverifiable');
+  });
+  it('code under a task of a plan ("Task 1: Complete …") is the work to do, not a claim (blind round 29)', () => {
+    expect(has(38) ? at(38).verdict : 'unverifiable').toBe('unverifiable');
   });
 });

@@ -82,13 +82,19 @@ export function headingContext(raw: string, level = 2): Context {
   return null;
 }
 
-/** "### Step 1.3: Create Database Configuration": a step of a plan, whose code is to be written. */
+/**
+ * "### Step 1.3: Create Database Configuration", "### Task 1: Complete LogAlertManager View": a step
+ * of a plan, whose code is to be written.
+ */
 export function isPlanStep(raw: string): boolean {
   const t = plain(raw).replace(/^[\d.)\s]+/, '');
-  const lead = /^(?:step|schritt|paso|étape|etapa) ?\d[\d.]{0,10}[:.)-]? /i.exec(t)?.[0];
+  const lead = /^(?:step|schritt|paso|étape|etapa|task|aufgabe|tarea|tâche|tarefa) ?\d[\d.]{0,10}[:.)-]? /i.exec(
+    t,
+  )?.[0];
   const step = lead ? t.slice(lead.length).trim() : '';
   // After "Step N:" a verb is an instruction even where it could start a noun ("Update Configuration").
-  return !!step && IMPERATIVE.test(step) && !iconStatus(raw);
+  // "Complete" and "Finish" lead as verbs after a step's number ("Task 1: Complete LogAlertManager View").
+  return !!step && (IMPERATIVE.test(step) || /^(?:complete|finish|finali[sz]e)\b/i.test(step)) && !iconStatus(raw);
 }
 
 /** A line that introduces a list ("**Missing:**", "Before deploying:", "Files:"), and what it makes of it. */
