@@ -330,35 +330,53 @@ export function matchBracket(code: string, open: number): number {
   return -1;
 }
 
+/**
+ * Brackets of `code` paired in one pass from `from`, with one stack: `paired(open, end)` for each
+ * pair (`end` is the index after the closer). A mismatched closer fails every opener still open, as
+ * each one's own `matchBracket` scan would meet it too; an opener never closed is never paired.
+ * `done(j, open)` may end the pass early (`open`: how many openers are open at `j`).
+ */
+function pairBrackets(
+  code: string,
+  from: number,
+  paired: (open: number, end: number) => void,
+  done?: (j: number, open: number) => boolean,
+): void {
+  const close: number[] = [];
+  const at: number[] = [];
+  for (let j = from; j < code.length; j++) {
+    if (done?.(j, at.length)) return;
+    const c = code.charCodeAt(j);
+    if (c === 0x28 || c === 0x5b || c === 0x7b) {
+      close.push(c === 0x28 ? 0x29 : c === 0x5b ? 0x5d : 0x7d);
+      at.push(j);
+    } else if (c === 0x29 || c === 0x5d || c === 0x7d) {
+      if (close.length === 0) continue;
+      if (close[close.length - 1] !== c) {
+        close.length = 0;
+        at.length = 0;
+        continue;
+      }
+      close.pop();
+      paired(at.pop()!, j + 1);
+    }
+  }
+}
+
 let closesOf: { code: string; closes: Int32Array } | undefined;
 
 /**
  * `matchBracket` for any opener of `code`, from one pass over it (kept for the last text asked
  * about): for readers that find their openers one after another, so that a file of thousands of
  * unclosed `@Test(` is not scanned to its end per opener. Same answers as `matchBracket` at every
- * opening bracket: a mismatched closer fails every opener still open, as each one's own scan would.
+ * opening bracket.
  */
 export function closerOf(code: string, open: number): number {
   if (closesOf?.code !== code) {
     const closes = new Int32Array(code.length).fill(-1);
-    const at: number[] = [];
-    const close: number[] = [];
-    for (let j = 0; j < code.length; j++) {
-      const c = code.charCodeAt(j);
-      if (c === 0x28 || c === 0x5b || c === 0x7b) {
-        close.push(c === 0x28 ? 0x29 : c === 0x5b ? 0x5d : 0x7d);
-        at.push(j);
-      } else if (c === 0x29 || c === 0x5d || c === 0x7d) {
-        if (close.length === 0) continue;
-        if (close[close.length - 1] !== c) {
-          close.length = 0;
-          at.length = 0;
-          continue;
-        }
-        close.pop();
-        closes[at.pop()!] = j + 1;
-      }
-    }
+    pairBrackets(code, 0, (o, end) => {
+      closes[o] = end;
+    });
     closesOf = { code, closes };
   }
   return open >= 0 && open < code.length ? closesOf.closes[open]! : -1;
@@ -367,45 +385,27 @@ export function closerOf(code: string, open: number): number {
 /**
  * `matchBracket` for many openers in one pass over `code`: for each position of `opens` (each an
  * opening bracket), the index after its closing bracket, or -1 (a mismatched closer inside it, or
- * never closed). One stack for the whole text: a mismatch fails every opener still open, since
- * each one's own scan would meet it too; an unclosed opener is not rescanned to the end per opener.
+ * never closed). Nothing is kept between calls, so no other text evicts the answer.
  */
 export function matchBrackets(code: string, opens: readonly number[]): Map<number, number> {
   const out = new Map<number, number>();
   if (opens.length === 0) return out;
   const wanted = new Set(opens);
-  const close: number[] = [];
-  const at: number[] = [];
-  const fail = () => {
-    for (const p of at) if (wanted.has(p)) out.set(p, -1);
-    close.length = 0;
-    at.length = 0;
-  };
   let first = code.length;
   let last = -1;
   for (const p of opens) {
     first = Math.min(first, p);
     last = Math.max(last, p);
   }
-  for (let j = first; j < code.length; j++) {
-    // Past the last wanted opener with none of them open, nothing more can be learnt.
-    if (j > last && at.length === 0) break;
-    const c = code.charCodeAt(j);
-    if (c === 0x28 || c === 0x5b || c === 0x7b) {
-      close.push(c === 0x28 ? 0x29 : c === 0x5b ? 0x5d : 0x7d);
-      at.push(j);
-    } else if (c === 0x29 || c === 0x5d || c === 0x7d) {
-      if (close.length === 0) continue;
-      if (close[close.length - 1] !== c) {
-        fail();
-        continue;
-      }
-      close.pop();
-      const p = at.pop()!;
-      if (wanted.has(p)) out.set(p, j + 1);
-    }
-  }
-  fail();
+  pairBrackets(
+    code,
+    first,
+    (o, end) => {
+      if (wanted.has(o)) out.set(o, end);
+    },
+    // Past the last wanted opener with none open, nothing more can be learnt.
+    (j, open) => j > last && open === 0,
+  );
   for (const p of opens) if (!out.has(p)) out.set(p, -1);
   return out;
 }
