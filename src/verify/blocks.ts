@@ -712,14 +712,7 @@ export function fenceReader(
       if (located && !/[A-Za-z]{2}.*[\w"')]/.test(code)) return;
       if (listing) return void push(listedLine(n, code, located));
       return void push({
-        line: n,
-        text: code,
-        subject: code,
-        asserted: 'done',
-        number: null,
-        readiness: false,
-        source: 'fence',
-        raw: `\`${code}\``,
+        ...fenceClaim(n, code, code, `\`${code}\``),
         ...(located ? { locus: located, shownFrom: locatedAt } : {}),
         ...(locatedIn.length > 1 ? { shownIn: locatedIn } : {}),
         ...(locatedIn.length ? { locatedFinding: true } : {}),
@@ -739,32 +732,15 @@ function cells(row: string): string[] {
  * not there is the listing out of date.
  */
 function listedPath(line: number, text: string, path: string): Claim {
-  return {
-    line,
-    text,
-    subject: path,
-    asserted: 'done',
-    number: null,
-    readiness: false,
-    source: 'fence',
-    raw: path,
-    placed: path,
-    loose: true,
-  };
+  return { ...fenceClaim(line, text, path, path), placed: path, loose: true };
 }
 
 /** A line of code the document shows from a file it names: the file must hold it as written. */
 function listedLine(line: number, code: string, file: string): Claim {
-  return {
-    line,
-    text: code,
-    subject: code,
-    asserted: 'done',
-    number: null,
-    readiness: false,
-    source: 'fence',
-    raw: `\`${code}\``,
-    locus: file,
-    listing: true,
-  };
+  return { ...fenceClaim(line, code, code, `\`${code}\``), locus: file, listing: true };
+}
+
+/** A claim a fence's line makes: said done, no figure, not a readiness score. */
+function fenceClaim(line: number, text: string, subject: string, raw: string): Claim {
+  return { line, text, subject, asserted: 'done', number: null, readiness: false, source: 'fence', raw };
 }
