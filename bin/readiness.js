@@ -64,6 +64,8 @@ const V8_FLAGS =
   '--heap-growing-percent=20 --semi-space-growth-factor=1 --regexp-tier-up-ticks=100 --interrupt-budget=540672';
 v8.setFlagsFromString(V8_FLAGS);
 globalThis[Symbol.for('readiness.v8-flags')] = V8_FLAGS;
+// The largest audit whose compiled code is kept for the next run (loadScript's keep).
+const CACHE_TREE_FILES = 2000;
 
 const here = new URL('..', import.meta.url);
 const mtime = (rel) => {
@@ -149,6 +151,10 @@ function loadScript() {
   script.runInThisContext()(module.exports, createRequire(file), module, file, dirname(file), pathToFileURL(file).href);
   const keep = () => {
     if (!cacheFile || (cachedData && !script.cachedDataRejected)) return;
+    // Only a small audit's code is kept (src/util/heap-flags.ts, TREE_FILES): a large one compiles
+    // the readers of every stack, which each later small audit would deserialise for nothing.
+    const files = globalThis[Symbol.for('readiness.tree-files')];
+    if (typeof files === 'number' && files > CACHE_TREE_FILES) return;
     // V8 stamps the cache with a hash of its flags as they are now, and rejects it under other
     // flags. The audit changes some as it goes (src/util/heap-flags.ts: incremental marking off for a
     // small tree, less heap growth for a large one's rules): the flags this script was compiled

@@ -3,7 +3,7 @@
  * private directory, used on the next run, and never able to change an answer — a cache that is
  * garbage, or of another build, is rejected and written anew. Behaviour only; no timing.
  */
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -84,5 +84,32 @@ describe('compile cache of the bundled CLI', () => {
     // The oldest went first.
     expect(left).not.toContain(`cli-${(0).toString(16).padStart(32, '0')}-x-v20.0.0-x64-audit.v8`);
     expect(left).toContain(`cli-${(39).toString(16).padStart(32, '0')}-x-v20.0.0-x64-audit.v8`);
+  });
+});
+
+describe('compile cache after a large audit', () => {
+  it('is kept only from a small tree: a large audit writes none, the next small one does', async () => {
+    // A cache holds every function its run compiled; one written after a large tree's audit made
+    // every later small audit deserialise the readers of every stack.
+    const own = mkdtempSync(join(tmpdir(), 'readiness-cc-large-'));
+    try {
+      const tree = join(own, 'tree');
+      mkdirSync(join(tree, 'src'), { recursive: true });
+      writeFileSync(join(tree, 'package.json'), '{"name":"big","version":"1.0.0"}\n');
+      for (let i = 0; i < 2100; i++) writeFileSync(join(tree, 'src', `m${i}.js`), `export const v${i} = ${i};\n`);
+      const env = { XDG_CACHE_HOME: own };
+      const audits = () =>
+        existsSync(join(own, 'readiness'))
+          ? readdirSync(join(own, 'readiness')).filter((n) => n.endsWith('-audit.v8'))
+          : [];
+      const large = await spawnCli(['audit', tree, '--format', 'json'], { env });
+      expect(large.code).toBe(0);
+      expect(audits()).toEqual([]);
+      const small = await spawnCli(['audit', fixture('bare-library'), '--format', 'json'], { env });
+      expect(small.code).toBe(0);
+      expect(audits()).toHaveLength(1);
+    } finally {
+      rmSync(own, { recursive: true, force: true });
+    }
   });
 });

@@ -63,5 +63,17 @@ export const SMALL_AUDIT_HEAP_FLAGS = '--no-incremental-marking';
 export const SMALL_AUDIT_BELOW = 20_000;
 
 export function smallAuditHeapFlags(files: number): void {
-  if (launcherFlags() && files < SMALL_AUDIT_BELOW) v8.setFlagsFromString(SMALL_AUDIT_HEAP_FLAGS);
+  if (!launcherFlags()) return;
+  (globalThis as Record<symbol, unknown>)[TREE_FILES] = files;
+  if (files < SMALL_AUDIT_BELOW) v8.setFlagsFromString(SMALL_AUDIT_HEAP_FLAGS);
 }
+
+/**
+ * How many files the command line's audit listed, for the launcher (bin/readiness.js): it keeps
+ * V8's code cache of the audit command only from a small tree. The cache holds every function the
+ * run compiled; one written after a 100k-file audit holds the digests and readers of every stack,
+ * and each later audit deserialised all of it: the 12-file audit took ~100 ms more (4.14× → 5.14×
+ * `node -e 0`, docs/performance.md). A large audit runs for seconds, where compiling its code costs
+ * little; a small one is where start-up is the run.
+ */
+const TREE_FILES = Symbol.for('readiness.tree-files');
