@@ -266,6 +266,11 @@ const NEVER_TESTS = new Set([
 const TESTNG_NOT_TESTS = /^(?:Before\w*|After\w*|DataProvider|Factory|Ignore|Disabled)$/;
 /** A public instance method returning void: a test when its class carries TestNG's `@Test`. */
 const PUBLIC_VOID = /^[ \t]*public\s+(?:(?:final|synchronized)\s+)*void\s+\w+\s*\(/gm;
+/**
+ * A class, interface, enum or record declaration up to its body's brace, or an anonymous class's
+ * (`new Runnable() {`), in masked code; each header read at most 300 characters far.
+ */
+const CLASS_BODY = /\b(?:(?:class|interface|enum|record)\s+\w+[^{};=]{0,300}|new\s+[\w.]+(?:<[^(){};]{0,200}>)?\s*\([^(){};]{0,200}\)\s*)\{/g;
 
 export function countJvm(text: string, language: 'java' | 'kotlin' | 'groovy' | 'scala') {
   const syn: Syntax = language === 'kotlin' || language === 'scala' ? SYNTAX.kotlin : SYNTAX.java;
@@ -380,18 +385,37 @@ export function countJvm(text: string, language: 'java' | 'kotlin' | 'groovy' | 
     // The group that annotates a declaration, by where the declaration starts.
     const byDecl = new Map<number, Group>();
     for (const g of all) if (g.end !== undefined) byDecl.set(g.end + (/^\s*/.exec(g.after)?.[0].length ?? 0), g);
+    // A method belongs to the innermost class around it: a nested class is a class of its own, under
+    // its own annotation or none (each enclosing class's body was read again, counting a nested
+    // class's method once per enclosing @Test class, and 40,000 nested classes took seconds).
+    const annotatedBody = new Map<number, boolean>();
     for (const c of classTests) {
       const open = code.indexOf('{', c.end);
-      const close = open < 0 ? -1 : closerOf(code, open);
-      if (close < 0) continue;
-      const body = code.slice(open, close);
-      for (const m of body.matchAll(PUBLIC_VOID)) {
-        const at = open + m.index + (m[0].length - m[0].trimStart().length);
-        const g = byDecl.get(at);
-        // Annotated methods: a test marker was counted above; configuration methods are none.
-        if (g?.annotations.some((a) => JVM_TESTS.has(a.name) || TESTNG_NOT_TESTS.test(a.name))) continue;
-        count.add({ line: lineOf(at), skipped: c.skipped });
+      if (open >= 0 && closerOf(code, open) >= 0) annotatedBody.set(open, c.skipped);
+    }
+    const bodies: { open: number; close: number }[] = [];
+    for (const m of code.matchAll(CLASS_BODY)) {
+      const open = m.index + m[0].length - 1;
+      const close = closerOf(code, open);
+      if (close >= 0) bodies.push({ open, close });
+    }
+    const methods = [...code.matchAll(PUBLIC_VOID)].map((m) => m.index + (m[0].length - m[0].trimStart().length));
+    // One sweep in source order: bodies open in order and nest, so the innermost open one is on top.
+    const stack: { open: number; close: number }[] = [];
+    let b = 0;
+    for (const at of methods) {
+      while (b < bodies.length && bodies[b]!.open < at) {
+        while (stack.length && stack[stack.length - 1]!.close < bodies[b]!.open) stack.pop();
+        stack.push(bodies[b++]!);
       }
+      while (stack.length && stack[stack.length - 1]!.close < at) stack.pop();
+      const inner = stack[stack.length - 1];
+      const skipped = inner && annotatedBody.get(inner.open);
+      if (skipped === undefined) continue;
+      const g = byDecl.get(at);
+      // Annotated methods: a test marker was counted above; configuration methods are none.
+      if (g?.annotations.some((a) => JVM_TESTS.has(a.name) || TESTNG_NOT_TESTS.test(a.name))) continue;
+      count.add({ line: lineOf(at), skipped });
     }
   }
   // JUnit 3: public void testXxx() in a TestCase subclass; Spock: def "feature"() in a Specification.

@@ -567,6 +567,32 @@ describe('annotated languages', () => {
     );
     expect([r.cases, r.skipped, r.parametrized, r.expanded, r.framework]).toEqual([4, 1, 2, 1 + 3 + 5 + 1, 'JUnit 5']);
   });
+  it('TestNG: a method is under its innermost class — a nested class has its own @Test or none', () => {
+    const r = countJvm(
+      [
+        'import org.testng.annotations.Test;',
+        '@Test',
+        'public class OuterTest {',
+        '  public void a() {}',
+        '  @Test',
+        '  public static class InnerTest {',
+        '    public void b() {}',
+        '  }',
+        '  public static class Plain {',
+        '    public void notATest() {}',
+        '  }',
+        '  public void c() {',
+        '    Runnable r = new Runnable() {',
+        '      public void run() {}',
+        '    };',
+        '  }',
+        '}',
+      ].join('\n'),
+      'java',
+    );
+    // a, b and c: b once (not once per enclosing @Test class), neither Plain's method nor run().
+    expect([r.cases, r.framework]).toEqual([3, 'TestNG']);
+  });
   it('TestNG: a class-level @Test makes every public void method of the class a test', () => {
     const r = countJvm(
       [
