@@ -440,6 +440,11 @@ export interface Facts {
     /** Would drain, but a start script runs it without `exec` (SIGTERM stops at the shell). */
     shellWrapped?: boolean;
   }[];
+  /**
+   * The host runtime the project is a module of (a Caddy module), with what the host does for it
+   * by default: its logging and its shutdown (facts/host-runtime.ts).
+   */
+  hostRuntimes?: import('./facts/host-runtime.js').HostRuntime[];
   /** Images built without a Dockerfile: Jib, ko, buildpacks, Nixpacks, .NET SDK, a PaaS (facts/image-builders.ts). */
   imageBuilders: { tool: string; kind: 'builder' | 'platform'; evidence: Evidence }[];
   /** Where production code starts a server (net/http, Node http, uvicorn, Kestrel, gRPC…). */

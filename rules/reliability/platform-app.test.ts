@@ -167,14 +167,35 @@ cases(redundancy, [
 
 cases(backups, [
   {
-    name: 'a Cloud SQL instance the Application provisions makes backups applicable: platform default, half',
+    // Blind round 41: NAIS has Cloud SQL take a daily backup and keep 7 when the manifest sets
+    // nothing; that was half credit ("no explicit backups"), though the store is backed up.
+    name: 'a Cloud SQL instance the Application provisions with no backup settings is backed up by the platform default, named',
     profile: 'service',
     tree,
     expect: {
-      outcome: 'partial',
-      score: 0.5,
-      evidence: [{ path: '.nais/nais.yaml', line: 26, note: expect.stringContaining("the platform's default daily") }],
+      outcome: 'pass',
+      message: [
+        "All 1 data store is backed up (1 by the platform's default: a daily automated Cloud SQL backup, the last 7 kept; point-in-time recovery is not turned on).",
+      ],
+      evidence: [
+        {
+          path: '.nais/nais.yaml',
+          line: 26,
+          note: expect.stringContaining("no backup settings: backed up by the platform's default (a daily automated"),
+        },
+      ],
     },
+  },
+  {
+    name: 'the same Cloud SQL instance declared in Terraform without backup_configuration is not backed up (Terraform defaults it off)',
+    profile: 'service',
+    tree: {
+      ...tree,
+      '.nais/nais.yaml': nais.replace(/ {2}gcp:\n(?: {4}.*\n| {6}.*\n)*/, ''),
+      'infra/main.tf':
+        'resource "google_sql_database_instance" "ledger" {\n  name             = "ledger"\n  database_version = "POSTGRES_16"\n  settings {\n    tier = "db-f1-micro"\n  }\n}\n',
+    },
+    expect: { outcome: 'fail', evidence: [{ path: 'infra/main.tf', line: 1 }], absent: ['.nais/nais.yaml'] },
   },
   {
     name: 'pointInTimeRecovery set is an explicit backup',

@@ -322,11 +322,82 @@ const DATASTORE =
   /\b(?:[Dd]atabase|DB|db|[Ss]ql|SQL|[Pp]ostgres\w*|[Mm]y[Ss]ql|[Rr]edis|[Mm]ongo\w*|[Rr]abbit\w*|amqp|AMQP|[Kk]afka|[Nn]ats|[Bb]roker|gorm)\b/;
 
 /**
- * A job re-run by its queue: ActiveJob `retry_on SomeError, wait: …` and Sidekiq
- * `sidekiq_options retry: 5`. The job runs again after an exception (a deadlock, a lost record),
- * which is no retry of the outbound calls inside it: partial at most (round 13).
+ * A job re-run by its queue: the task-queue retry catalogue. Each entry is a queue's retry setting
+ * on one line (`line`), in the languages it serves (`ext`), and — where the setting's words are
+ * common elsewhere (`max_retries=`, `attempts:`) — what else its file must say to be that queue's
+ * (`marker`: its import or decorator). The job runs again after an exception (a deadlock, a lost
+ * record), which is no retry of the outbound calls inside it: partial at most (round 13). Queue
+ * retries that back off (Celery `autoretry_for`/`retry_backoff`, BullMQ `attempts` with `backoff`,
+ * asynq `MaxRetry`, Oban `max_attempts`, ActiveJob `wait:` that grows) are retry policies in CODE;
+ * these are the rest (blind round 41: taskiq `retry_on_error=True, max_retries=3` read as no retry).
  */
-const JOB_RETRY = /\bretry_on\s+\w|\bsidekiq_options\b(?:(?!\bsidekiq_options\b)[^\n])*\bretry:\s*(?:[1-9]|true)/;
+const JOB_QUEUE_RETRIES: { queue: string; ext: RegExp; line: RegExp; marker?: RegExp }[] = [
+  { queue: 'ActiveJob retry_on', ext: /\.rb$/, line: /\bretry_on\s+\w/ },
+  {
+    queue: 'Sidekiq retry',
+    ext: /\.rb$/,
+    line: /\bsidekiq_options\b(?:(?!\bsidekiq_options\b)[^\n])*\bretry:\s*(?:[1-9]|true)/,
+  },
+  { queue: 'Resque retry', ext: /\.rb$/, line: /@retry_limit\s*=\s*[1-9]/, marker: /Resque::Plugins::Retry\b/ },
+  {
+    queue: 'taskiq retry',
+    ext: /\.py$/,
+    line: /\bretry_on_error\s*=\s*True\b|\bmax_retries\s*=\s*[1-9]/,
+    marker: /\btaskiq\b|\bbroker\.task\(/,
+  },
+  {
+    queue: 'Celery retry',
+    ext: /\.py$/,
+    line: /\bmax_retries\s*=\s*[1-9]|\bself\.retry\(/,
+    marker: /\bcelery\b|@shared_task\b|@\w+\.task\b/,
+  },
+  {
+    queue: 'Dramatiq retry',
+    ext: /\.py$/,
+    line: /\bmax_retries\s*=\s*[1-9]|@dramatiq\.actor\b/,
+    marker: /\bdramatiq\b/,
+  },
+  { queue: 'Huey retry', ext: /\.py$/, line: /\bretries\s*=\s*[1-9]/, marker: /\bhuey\b/ },
+  { queue: 'arq retry', ext: /\.py$/, line: /\bmax_tries\s*=\s*[1-9]|\bRetry\(\s*defer\b/, marker: /\barq\b/ },
+  { queue: 'RQ Retry', ext: /\.py$/, line: /\bRetry\(\s*max\s*=\s*[1-9]/, marker: /\brq\b/ },
+  {
+    queue: 'Bull/BullMQ attempts',
+    ext: /\.[cm]?[jt]sx?$/,
+    line: /\battempts\s*:\s*[2-9]|\battempts\s*:\s*\d{2,}/,
+    marker: /['"](?:bullmq|bull|bee-queue|@nestjs\/bull(?:mq)?)['"]/,
+  },
+  {
+    queue: 'graphile-worker/pg-boss retry',
+    ext: /\.[cm]?[jt]sx?$/,
+    line: /\bmaxAttempts\s*:\s*[2-9]|\bretryLimit\s*:\s*[1-9]/,
+    marker: /['"](?:graphile-worker|pg-boss)['"]/,
+  },
+  { queue: 'Hangfire AutomaticRetry', ext: /\.cs$/, line: /\[\s*AutomaticRetry\s*\(\s*Attempts\s*=\s*[1-9]/ },
+  { queue: 'Laravel queue tries', ext: /\.php$/, line: /\$tries\s*=\s*[1-9]/, marker: /\bShouldQueue\b/ },
+];
+
+/** One regex for the matcher: every entry's line pattern (each is checked again, with its marker, in jobRetries). */
+const JOB_RETRY = new RegExp(JOB_QUEUE_RETRIES.map((q) => q.line.source).join('|'));
+
+/** The queue retries in production code, each with the queue it belongs to (the first entry whose line, file type and marker fit). */
+function jobRetries(ctx: RuleContext): (Match & { queue: string })[] {
+  const marked = new Map<string, boolean>();
+  const seen = new Set<string>();
+  return productionMatches(ctx, 'jobRetry').flatMap((m) => {
+    // One setting per line, however many of the alternatives the line holds.
+    if (seen.has(`${m.path}:${m.line}`)) return [];
+    seen.add(`${m.path}:${m.line}`);
+    const line = ctx.files.lines(m.path)?.line(m.line) ?? m.snippet;
+    const q = JOB_QUEUE_RETRIES.find((e) => {
+      if (!e.ext.test(m.path) || !e.line.test(line)) return false;
+      if (!e.marker) return true;
+      const key = `${m.path}\0${e.queue}`;
+      if (!marked.has(key)) marked.set(key, e.marker.test(ctx.files.read(m.path) ?? ''));
+      return marked.get(key)!;
+    });
+    return q ? [{ ...m, queue: q.queue }] : [];
+  });
+}
 
 /** A rate-limit header a client reads to know how long to wait before it tries again. */
 const RATE_LIMIT_HEADER = /\b(?:Retry-After|RETRY_AFTER|X-RateLimit-Reset|x-ratelimit-reset|retry_after|retryAfter)\b/i;
@@ -434,7 +505,7 @@ export default defineRule({
     severity: 'medium',
     effort: 'low',
     detection:
-      "Code that applies a retry policy (e.g. `@retry`, `backoff.Retry(`, `@Retryable`, `WaitAndRetryAsync(`, `retry_on`, RxJS `retry({ count, delay })`, the Stripe SDK's `maxNetworkRetries`, Sequelize's `retry: { backoffBase, backoffExponent }`; Elixir `retry with: exponential_backoff()`, Req `retry: :transient`/`max_retries:`, Req GET/HEAD calls without `retry: false` (Req's default transient retry with backoff; partial 0.6), `use Oban.Worker, max_attempts: n`; promise-retry, resty `SetRetryCount(n)`, jpillora/backoff `&backoff.Backoff{…}`, httpx `HTTPTransport(retries=n)`, guava-retrying `RetryerBuilder`, Arrow `Schedule.exponential`, `GuzzleRetryMiddleware::factory(`, Laravel's `retry(n, fn …)` helper) in production sources, and hand-written backoff: a delay exponential in an attempt or failure counter (`2 ** attempt`, `Math.pow(2, retries)`, `:math.pow(3, times)`, `1 << attempt`, `1L << retries++`, `1.25_f64.powf(retry_count)`), doubled each round (`delay *= 2`, `backoff = min(backoff * 2, max)`) or a sleep for a backoff or retry delay (`sleep(retry_delay)`, `time.Sleep(backoff)`), plus Istio VirtualService `retries`; on a Kubernetes controller, the client-go `retry.RetryOnConflict`/`retry.DefaultRetry`, `wait.ExponentialBackoff` and a rate-limited workqueue (`workqueue.NewRateLimitingQueue`, `DefaultControllerRateLimiter`). A retry library that is only declared (catalogue `retries`) earns partial credit. A sleep for a retry delay that the file never grows (`time.Sleep(retryInterval)` with `retryInterval := 1 * time.Second`) is a fixed interval, not backoff; loops that only reconnect a database or broker at start-up are partial (0.3) and protect no outbound call. A Sidekiq job (`include Sidekiq::Job`) whose file makes the outbound call passes as Sidekiq job retries (exponential backoff; `retry: n` or the default 25; `retry: false` is none); redisc `RetryConn(conn, n, delay)` is a client retry at a fixed delay (partial 0.4). An ActiveJob job that makes the outbound call and is retried with a growing wait (`retry_on …, wait: :polynomially_longer`/`:exponentially_longer` or a lambda, in its file or in ApplicationJob for jobs under app/jobs/) passes the same way. ActiveJob jobs run by the Sidekiq adapter (`config.active_job.queue_adapter = :sidekiq`) are Sidekiq jobs too; where no job file makes the call, they are a job retry (partial 0.3). A retry count the project sets on a client (`Client::Request::RETRIES = 3`, Excon `retry_limit:`, requests `HTTPAdapter(max_retries=3)`) is a retry without backoff (partial 0.5). A loop over a schedule of retry delays that sleeps each before the next attempt (`$retryDelays = [0, 2, 5]; foreach ($retryDelays as $attempt => $delay)`, `for (const d of RETRY_DELAYS)`) is backoff written by hand when the delays grow (partial 0.6), a fixed interval otherwise; PHP loops bounded by `$attempt < $maxRetries` count as well.",
+      "Code that applies a retry policy (e.g. `@retry`, `backoff.Retry(`, `@Retryable`, `WaitAndRetryAsync(`, `retry_on`, RxJS `retry({ count, delay })`, the Stripe SDK's `maxNetworkRetries`, Sequelize's `retry: { backoffBase, backoffExponent }`; Elixir `retry with: exponential_backoff()`, Req `retry: :transient`/`max_retries:`, Req GET/HEAD calls without `retry: false` (Req's default transient retry with backoff; partial 0.6), `use Oban.Worker, max_attempts: n`; promise-retry, resty `SetRetryCount(n)`, jpillora/backoff `&backoff.Backoff{…}`, httpx `HTTPTransport(retries=n)`, guava-retrying `RetryerBuilder`, Arrow `Schedule.exponential`, `GuzzleRetryMiddleware::factory(`, Laravel's `retry(n, fn …)` helper) in production sources, and hand-written backoff: a delay exponential in an attempt or failure counter (`2 ** attempt`, `Math.pow(2, retries)`, `:math.pow(3, times)`, `1 << attempt`, `1L << retries++`, `1.25_f64.powf(retry_count)`), doubled each round (`delay *= 2`, `backoff = min(backoff * 2, max)`) or a sleep for a backoff or retry delay (`sleep(retry_delay)`, `time.Sleep(backoff)`), plus Istio VirtualService `retries`; on a Kubernetes controller, the client-go `retry.RetryOnConflict`/`retry.DefaultRetry`, `wait.ExponentialBackoff` and a rate-limited workqueue (`workqueue.NewRateLimitingQueue`, `DefaultControllerRateLimiter`). A retry library that is only declared (catalogue `retries`) earns partial credit. A sleep for a retry delay that the file never grows (`time.Sleep(retryInterval)` with `retryInterval := 1 * time.Second`) is a fixed interval, not backoff; loops that only reconnect a database or broker at start-up are partial (0.3) and protect no outbound call. A task-queue retry setting (ActiveJob `retry_on`, Sidekiq `retry:`, taskiq `retry_on_error`/`max_retries`, Celery `max_retries`/`self.retry(`, Dramatiq, Huey `retries=`, arq `max_tries`, RQ `Retry(max=…)`, Bull/BullMQ `attempts:`, graphile-worker/pg-boss, Hangfire `[AutomaticRetry(Attempts = n)]`, Laravel `$tries`) re-runs a job, not the outbound call (partial 0.3). A Sidekiq job (`include Sidekiq::Job`) whose file makes the outbound call passes as Sidekiq job retries (exponential backoff; `retry: n` or the default 25; `retry: false` is none); redisc `RetryConn(conn, n, delay)` is a client retry at a fixed delay (partial 0.4). An ActiveJob job that makes the outbound call and is retried with a growing wait (`retry_on …, wait: :polynomially_longer`/`:exponentially_longer` or a lambda, in its file or in ApplicationJob for jobs under app/jobs/) passes the same way. ActiveJob jobs run by the Sidekiq adapter (`config.active_job.queue_adapter = :sidekiq`) are Sidekiq jobs too; where no job file makes the call, they are a job retry (partial 0.3). A retry count the project sets on a client (`Client::Request::RETRIES = 3`, Excon `retry_limit:`, requests `HTTPAdapter(max_retries=3)`) is a retry without backoff (partial 0.5). A loop over a schedule of retry delays that sleeps each before the next attempt (`$retryDelays = [0, 2, 5]; foreach ($retryDelays as $attempt => $delay)`, `for (const d of RETRY_DELAYS)`) is backoff written by hand when the delays grow (partial 0.6), a fixed interval otherwise; PHP loops bounded by `$attempt < $maxRetries` count as well.",
     patterns: {
       retryLoop: {
         regex: RETRY_LOOP,
@@ -547,7 +618,27 @@ export default defineRule({
         literals: ['Req.'],
         maxPerFile: 6,
       },
-      jobRetry: { regex: JOB_RETRY, files: ['**/*.rb'], literals: ['retry_on', 'sidekiq_options'], maxPerFile: 3 },
+      jobRetry: {
+        regex: JOB_RETRY,
+        files: ['**/*.rb', '**/*.py', '**/*.{js,jsx,ts,tsx,mjs,cjs,mts,cts}', '**/*.cs', '**/*.php'],
+        literals: [
+          'retry_on',
+          'sidekiq_options',
+          'retry_limit',
+          'max_retries',
+          'self.retry',
+          'dramatiq',
+          'retries',
+          'max_tries',
+          'Retry(',
+          'attempts',
+          'maxAttempts',
+          'retryLimit',
+          'AutomaticRetry',
+          '$tries',
+        ],
+        maxPerFile: 3,
+      },
       rateLimitHeader: {
         regex: RATE_LIMIT_HEADER,
         files: CODE_GLOBS,
@@ -599,8 +690,11 @@ export default defineRule({
   },
   // A mesh policy (Istio VirtualService) protects calls the mesh sees, whatever the code does.
   appliesTo: (ctx) =>
-    outboundApplies(ctx, 'retries', ['code', 'retryLoop', 'jobRetry', 'rateLimitHeader'], () =>
-      k8s(ctx.files).objects.some((o) => o.kind === 'VirtualService'),
+    outboundApplies(
+      ctx,
+      'retries',
+      ['code', 'retryLoop', 'rateLimitHeader'],
+      () => k8s(ctx.files).objects.some((o) => o.kind === 'VirtualService') || jobRetries(ctx).length > 0,
     ),
   check(ctx) {
     const config: Evidence[] = k8s(ctx.files)
@@ -741,14 +835,14 @@ export default defineRule({
         { ...result.data, fixedDelayRetries: fixedDecorators.length },
       );
     }
-    const jobRetries = productionMatches(ctx, 'jobRetry');
+    const queued = jobRetries(ctx);
     const jobsOnly = () => {
-      const jobs = jobRetries;
+      const jobs = queued;
       if (jobs.length === 0 || (result.score ?? 0) >= 0.3) return result;
       const calls = ctx.facts.outbound.sites.slice(0, 2);
       return partial(
         0.3,
-        `Only jobs are retried: ${jobs.length} job retr${jobs.length === 1 ? 'y' : 'ies'} (retry_on, sidekiq_options retry:) in ${new Set(jobs.map((m) => m.path)).size} file${new Set(jobs.map((m) => m.path)).size === 1 ? '' : 's'} re-run a job after an exception; the outbound calls themselves are not retried with backoff.`,
+        `Only jobs are retried: ${jobs.length} job retr${jobs.length === 1 ? 'y' : 'ies'} (${[...new Set(jobs.map((m) => m.queue))].join(', ')}) in ${new Set(jobs.map((m) => m.path)).size} file${new Set(jobs.map((m) => m.path)).size === 1 ? '' : 's'} re-run a task after an exception; the outbound calls themselves are not retried with backoff.`,
         [
           ...firstPerFile(jobs)
             .slice(0, 3)

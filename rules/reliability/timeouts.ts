@@ -48,6 +48,15 @@ const EXPLICIT = new RegExp(
     String.raw`\bredis\.Dial(?:Connect|Read|Write)?Timeout\(`,
     String.raw`\.(?:connectTimeout|readTimeout|responseTimeout|callTimeout|writeTimeout|connectionTimeout)\(`,
     String.raw`\bset(?:Connect|Read|ConnectionRequest|Socket|Response)Timeout\(`,
+    // Builder chains of clients other than HTTP libraries: Spring Data Elasticsearch/OpenSearch
+    // `ClientConfiguration.builder().withConnectTimeout(…).withSocketTimeout(…)`, the AWS SDK for
+    // Java v2's `.socketTimeout(…)`/`.apiCallTimeout(…)`, Lettuce's `.commandTimeout(…)`, a gRPC
+    // stub's `.withDeadlineAfter(…)`, Ktor's `HttpTimeout { requestTimeoutMillis = … }`: each bounds
+    // the calls of the client it builds (blind round 41, an OpenSearch client's timeouts not seen).
+    String.raw`\.with(?:Connect|Socket|Read|Write|Response|Request|Connection)Timeout\(\s*(?!0\s*\))[\w(]`,
+    String.raw`\.(?:socketTimeout|apiCallTimeout|apiCallAttemptTimeout|commandTimeout)\(\s*(?!0\s*\))[\w(]`,
+    String.raw`\.withDeadline(?:After)?\(`,
+    String.raw`\b(?:request|connect|socket)TimeoutMillis\s*=\s*(?!0\b)\d`,
     // A Go client's timeout setter (resty `client.SetTimeout(d)`, rabbit-hole's `rmq.SetTimeout(d)`):
     // every call of the client is bounded (blind round 25, cluster-operator rabbitmqclient/factory.go:46).
     // Not JavaScript's global `setTimeout(`: a method, capitalised, with a value that is not 0.
@@ -366,7 +375,7 @@ export default defineRule({
       explicit: {
         regex: EXPLICIT,
         files: CODE_GLOBS,
-        literals: ['imeout', 'TimeLimiter', 'ResilienceHandler', 'deadline'],
+        literals: ['imeout', 'TimeLimiter', 'ResilienceHandler', 'deadline', 'Deadline'],
         maxPerFile: 5,
       },
       // Spring/Spring Cloud settings: *-timeout, Hystrix timeoutInMilliseconds, Ribbon Read/ConnectTimeout,

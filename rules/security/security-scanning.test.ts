@@ -64,6 +64,41 @@ ruleTester(rule, {
       },
     },
     {
+      name: 'golangci-lint v2 `linters.default: all` in CI runs gosec (every linter, gosec not disabled) — blind round 41',
+      tree: {
+        'go.mod': 'module example.com/hub\n',
+        '.golangci.yml':
+          'version: "2"\nlinters:\n  default: all\n  disable:\n    - lll\n    - wsl\n  exclusions:\n    rules:\n      - linters:\n          - gosec\n        path: _test\\.go\n',
+        '.github/workflows/ci.yml': gha('      - uses: golangci/golangci-lint-action@v8\n'),
+      },
+      expect: {
+        outcome: 'pass',
+        data: { tools: ['gosec'] },
+        evidence: [
+          { path: '.github/workflows/ci.yml', line: 8 },
+          {
+            path: '.golangci.yml',
+            line: 3,
+            note: 'golangci-lint enables every linter (gosec is not disabled), so it runs gosec',
+          },
+        ],
+      },
+    },
+    {
+      name: 'golangci-lint v1 `enable-all: true` run by make lint in CI runs gosec',
+      tree: {
+        'go.mod': 'module example.com/hub\n',
+        '.golangci.yaml': 'linters:\n  enable-all: true\n  disable:\n    - exhaustruct\n',
+        Makefile: 'lint:\n\tgolangci-lint run ./...\n',
+        '.github/workflows/ci.yml': gha('      - run: make lint\n'),
+      },
+      expect: {
+        outcome: 'pass',
+        data: { tools: ['gosec'] },
+        evidence: [{ path: 'Makefile' }, { path: '.golangci.yaml', line: 2 }],
+      },
+    },
+    {
       name: 'Ruff with the Bandit rules selected in pyproject.toml, run by make lint in CI, is a SAST scan (round 13)',
       tree: {
         'pyproject.toml':
@@ -352,6 +387,16 @@ ruleTester(rule, {
         'go.mod': 'module example.com/boards\n',
         '.golangci.yml': 'linters:\n  enable:\n    - errcheck\n    - revive\n  disable:\n    - gosec\n',
         '.github/workflows/ci.yml': gha('      - uses: golangci/golangci-lint-action@v6\n'),
+      },
+      expect: { outcome: 'fail' },
+    },
+    {
+      name: 'golangci-lint `default: all` that disables gosec, or `default: standard`, is linting, not security scanning',
+      tree: {
+        'go.mod': 'module example.com/hub\n',
+        '.golangci.yml': 'version: "2"\nlinters:\n  default: all\n  disable:\n    - gosec\n    - lll\n',
+        'svc/.golangci.yml': 'version: "2"\nlinters:\n  default: standard\n',
+        '.github/workflows/ci.yml': gha('      - uses: golangci/golangci-lint-action@v8\n'),
       },
       expect: { outcome: 'fail' },
     },

@@ -18,6 +18,7 @@ import { CATALOGUES } from './catalogues.js';
 import { GITOPS_PATTERN, reusablePackage } from './infra-package.js';
 import { PROXY_PATTERNS, proxyFacts } from './proxy.js';
 import { APP_SERVER_PATTERN, appServers } from './app-servers.js';
+import { HOST_LOGGER_PATTERN, HOST_RUNTIME_PATTERN, hostRuntimes } from './host-runtime.js';
 import { IMAGE_BUILDER_PATTERN, imageBuilders } from './image-builders.js';
 import {
   GENERATED_PATTERN,
@@ -103,6 +104,8 @@ export function factPatterns(pre: PreFacts, watched: readonly string[] = []): Sc
     GITOPS_PATTERN,
     ...PROXY_PATTERNS,
     APP_SERVER_PATTERN,
+    HOST_RUNTIME_PATTERN,
+    HOST_LOGGER_PATTERN,
     IMAGE_BUILDER_PATTERN,
     GENERATED_PATTERN,
     MINIFIED_PATTERN,
@@ -150,6 +153,11 @@ export function completeFacts(
   const opsOnly = profile.id === 'service' ? opsOnlyHttp(scan.matches(ROUTE_KEY), servers, pre.frameworks) : undefined;
   const reusable =
     profile.id === 'infrastructure' ? reusablePackage(files, scan.matches(GITOPS_PATTERN.key)) : undefined;
+  const hosts = hostRuntimes(
+    pre.dependencies,
+    scan.matches(HOST_RUNTIME_PATTERN.key),
+    scan.matches(HOST_LOGGER_PATTERN.key),
+  );
   return {
     ...pre,
     findDependencies: finder(pre.dependencies),
@@ -157,7 +165,14 @@ export function completeFacts(
     outbound,
     proxy: proxyFacts((k) => scan.matches(k)),
     imageBuilders: imageBuilders(files, scan.matches(IMAGE_BUILDER_PATTERN.key)),
-    appServers: appServers(files, pre.dependencies, pre.frameworks, scan.matches(APP_SERVER_PATTERN.key)),
+    appServers: [
+      ...appServers(files, pre.dependencies, pre.frameworks, scan.matches(APP_SERVER_PATTERN.key)),
+      // A host runtime that drains on SIGTERM is what runs a module of it (facts/host-runtime.ts).
+      ...hosts.flatMap((h) =>
+        h.shutdown ? [{ id: h.id, name: h.name, drains: true, behaviour: h.shutdown, evidence: h.evidence }] : [],
+      ),
+    ],
+    ...(hosts.length ? { hostRuntimes: hosts } : {}),
     servers,
     ...(opsOnly ? { opsOnlyHttp: opsOnly } : {}),
     tags: [...(options.tags ?? [])],

@@ -139,6 +139,15 @@ function naisWorkload(o: K8sObject, yaml: YamlDoc, map: LineMap): Workload {
         kind: `Cloud SQL ${typeof inst.type === 'string' ? inst.type : 'instance'}`,
         line: at(['spec', 'gcp', 'sqlInstances', i]) ?? o.line,
         ...(backup ? { backup } : {}),
+        // NAIS has Cloud SQL take an automated backup every day and keep the last 7 unless the
+        // manifest says otherwise (https://doc.nais.io/persistence/cloudsql/); point-in-time recovery
+        // is off unless `pointInTimeRecovery: true` (blind round 41: read as "no backups").
+        ...(backup
+          ? {}
+          : {
+              platformDefault:
+                'a daily automated Cloud SQL backup, the last 7 kept; point-in-time recovery is not turned on',
+            }),
       },
     ];
   });

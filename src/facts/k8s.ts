@@ -180,8 +180,11 @@ export interface PlatformSpec {
   system: string;
   /** Environment variables listed in the manifest: `env:` and where it starts. */
   env?: { line: number; names: string[] };
-  /** Managed stores the platform provisions for the app (`gcp.sqlInstances`), with backup settings. */
-  stores: { kind: string; line: number; backup?: string }[];
+  /**
+   * Managed stores the platform provisions for the app (`gcp.sqlInstances`), with the backup settings
+   * the manifest makes (`backup`) and the backup the platform takes when it makes none (`platformDefault`).
+   */
+  stores: { kind: string; line: number; backup?: string; platformDefault?: string }[];
   /** Tracing the platform injects (`observability.autoInstrumentation` enabled). */
   tracing?: { line: number; runtime?: string };
   /** Autoscaling bounds (`replicas.max`). */

@@ -75,18 +75,32 @@ export function scannerScripts(files: FileView, re: RegExp): ScannerScript[] {
 /**
  * The golangci-lint config that enables gosec (v1 and v2 `linters.enable`), with the line naming it:
  * golangci-lint then runs gosec's security checks wherever it runs (issue 15: gosec enabled in a
- * .golangci.yml that CI runs was reported as no scanning).
+ * .golangci.yml that CI runs was reported as no scanning). A config that enables every linter —
+ * v2 `linters.default: all`, v1 `linters.enable-all: true` — runs gosec too unless `linters.disable`
+ * names it (blind round 41: `default: all` read as no scanning); `note` says which switch it was.
  */
-export function golangciGosec(files: FileView): { path: string; line: number } | undefined {
+export function golangciGosec(files: FileView): { path: string; line: number; note?: string } | undefined {
   for (const path of files.match(['.golangci.yml', '.golangci.yaml', '**/.golangci.yml', '**/.golangci.yaml'])) {
     const y = files.readYaml<Record<string, unknown>>(path);
     const root = y.ok && y.value && typeof y.value === 'object' ? y.value : {};
     const linters = root.linters && typeof root.linters === 'object' ? (root.linters as Record<string, unknown>) : {};
     const enabled = Array.isArray(linters.enable) ? linters.enable.map(String) : [];
-    if (!enabled.includes('gosec')) continue;
+    const disabled = Array.isArray(linters.disable) ? linters.disable.map(String) : [];
     const lines = (files.read(path) ?? '').split(/\r?\n/);
-    const at = lines.findIndex((l) => /^[ \t]*-[ \t]*["']?gosec\b|\benable\s*:\s*\[[^\]]*\bgosec\b/.test(l));
-    return { path, line: at + 1 };
+    if (enabled.includes('gosec')) {
+      const at = lines.findIndex((l) => /^[ \t]*-[ \t]*["']?gosec\b|\benable\s*:\s*\[[^\]]*\bgosec\b/.test(l));
+      return { path, line: at + 1 };
+    }
+    const all = String(linters.default ?? '') === 'all' || linters['enable-all'] === true;
+    if (!all || disabled.includes('gosec')) continue;
+    const at = lines.findIndex((l) =>
+      /^[ \t]+(?:default[ \t]*:[ \t]*["']?all\b|enable-all[ \t]*:[ \t]*true\b)/.test(l),
+    );
+    return {
+      path,
+      line: at + 1,
+      note: 'golangci-lint enables every linter (gosec is not disabled), so it runs gosec',
+    };
   }
   return undefined;
 }
