@@ -270,7 +270,8 @@ const PUBLIC_VOID = /^[ \t]*public\s+(?:(?:final|synchronized)\s+)*void\s+\w+\s*
  * A class, interface, enum or record declaration up to its body's brace, or an anonymous class's
  * (`new Runnable() {`), in masked code; each header read at most 300 characters far.
  */
-const CLASS_BODY = /\b(?:(?:class|interface|enum|record)\s+\w+[^{};=]{0,300}|new\s+[\w.]+(?:<[^(){};]{0,200}>)?\s*\([^(){};]{0,200}\)\s*)\{/g;
+const CLASS_BODY =
+  /\b(?:(?:class|interface|enum|record)\s+\w+[^{};=]{0,300}|new\s+[\w.]+(?:<[^(){};]{0,200}>)?\s*\([^(){};]{0,200}\)\s*)\{/g;
 
 export function countJvm(text: string, language: 'java' | 'kotlin' | 'groovy' | 'scala') {
   const syn: Syntax = language === 'kotlin' || language === 'scala' ? SYNTAX.kotlin : SYNTAX.java;
