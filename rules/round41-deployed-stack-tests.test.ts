@@ -96,6 +96,24 @@ describe('tests run against a deployed stack are integration tests', () => {
     expect(named.evidence.some((x) => x.note?.includes('in a job named for integration tests'))).toBe(true);
   });
 
+  it('a job titled Continuous Integration is no integration-test job', async () => {
+    const run = await runRuleOn(
+      testTypes,
+      {
+        ...MODULE,
+        '.github/workflows/ci.yml': workflow(
+          '  ci:',
+          '    name: Continuous Integration',
+          '    runs-on: ubuntu-latest',
+          '    steps:',
+          '      - run: pytest tests',
+        ),
+      },
+      { profile: 'infrastructure' },
+    );
+    expect(run.message).toMatch(/^unit tests found; no integration/);
+  });
+
   it('tests before a deploy, or in a job that deploys nothing, stay unit tests', async () => {
     const run = await runRuleOn(
       testTypes,
