@@ -687,6 +687,9 @@ interface Arm {
   repCalls?: { name: string; at: number }[];
 }
 
+/** The most arms with repeated tests an invocation is weighed against (a bound for hostile macros). */
+const MAX_REPEATING_ARMS = 16;
+
 /** The most tests one invocation of a macro is credited with (a bound on nested expansion). */
 const MAX_TESTS_PER_INVOCATION = 1000;
 
@@ -848,6 +851,29 @@ function rustMacros(code: string, lineOf: (at: number) => number) {
       calls.push({ name: m[1]!, line: lineOf(at), at, open: m.index + m[0].length - 1 });
     }
   }
+  /**
+   * The arms of a definition that repeat tests, each with the tests it writes once and per
+   * repetition; worked out once per definition, at most MAX_REPEATING_ARMS of them (an invocation
+   * weighs these, never every arm of a hostile macro).
+   */
+  const repeating = new Map<(typeof defs)[number], { rep: RepetitionCount; once: number; each: number }[]>();
+  const repeatingArms = (d: (typeof defs)[number]) => {
+    let got = repeating.get(d);
+    if (got) return got;
+    got = [];
+    for (const a of d.arms) {
+      if (!a.rep) continue;
+      if (got.length >= MAX_REPEATING_ARMS) break;
+      let once = a.direct;
+      for (const c of a.calls) if (c.name !== d.name) once += definitionAt(c.name, c.at)?.tests ?? 0;
+      let each = a.repeated ?? 0;
+      // A macro invoking itself per repetition (`$( m!(@one $x); )*`) makes its one-test arm's each time.
+      for (const c of a.repCalls ?? []) each += c.name === d.name ? d.tests : (definitionAt(c.name, c.at)?.tests ?? 0);
+      got.push({ rep: a.rep, once, each });
+    }
+    repeating.set(d, got);
+    return got;
+  };
   // An invocation inside another's arguments is tallied with none of its own (each character is
   // read by one tally: linear however deep hostile invocations nest).
   let tallied = -1;
@@ -865,14 +891,8 @@ function rustMacros(code: string, lineOf: (at: number) => number) {
     tallied = closerOf(code, open);
     let best = d.tests;
     let repeated = false;
-    for (const a of d.arms) {
-      if (!a.rep) continue;
-      let once = a.direct;
-      for (const c of a.calls) if (c.name !== d.name) once += definitionAt(c.name, c.at)?.tests ?? 0;
-      let each = a.repeated ?? 0;
-      // A macro invoking itself per repetition (`$( m!(@one $x); )*`) makes its one-test arm's each time.
-      for (const c of a.repCalls ?? []) each += c.name === d.name ? d.tests : (definitionAt(c.name, c.at)?.tests ?? 0);
-      const n = Math.min(MAX_TESTS_PER_INVOCATION, once + each * repetitionsIn(a.rep, t));
+    for (const { rep, once, each } of repeatingArms(d)) {
+      const n = Math.min(MAX_TESTS_PER_INVOCATION, once + each * repetitionsIn(rep, t));
       if (n > best || (n === best && each > 0)) {
         best = n;
         repeated = each > 0;

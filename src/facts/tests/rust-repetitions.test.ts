@@ -115,6 +115,15 @@ describe('Rust test macros with repetitions', () => {
     // One invocation is credited with at most 1,000 tests.
     expect(r.cases).toBeGreaterThanOrEqual(1000);
   });
+
+  it('stays linear with a macro of many repeating arms invoked many times', () => {
+    const arms = Array.from({ length: 10_000 }, (_, i) => `(@a${i} $($n:ident,)+) => { $( #[test] fn $n() {} )+ };`);
+    const code = `macro_rules! m {\n${arms.join('\n')}\n}\n${'m!(x, y,);\n'.repeat(10_000)}`;
+    const started = performance.now();
+    const r = countRust(code);
+    expect(performance.now() - started).toBeLessThan(3000);
+    expect(r.cases).toBe(20_000);
+  });
 });
 
 describe('tests-present says how macro-generated tests were counted', () => {
