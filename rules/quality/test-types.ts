@@ -306,6 +306,89 @@ function e2eCiJobs(files: FileView): Evidence[] {
   return out;
 }
 
+/**
+ * A command that creates or updates real infrastructure or a deployed application: Terraform,
+ * OpenTofu or Terragrunt `apply`, `pulumi up`, `cdk deploy`, `sam deploy`, `serverless deploy`,
+ * `aws cloudformation deploy`, `az deployment … create`, `gcloud … deploy`. Each alternative is a
+ * fixed word run with bounded gaps: no nested quantifier.
+ */
+const DEPLOY_COMMAND =
+  /\b(?:(?:terraform|tofu|terragrunt)(?:[ \t]+-chdir=\S{1,200})?[ \t]+(?:run-all[ \t]+)?apply|pulumi[ \t]+up|cdk[ \t]+deploy|sam[ \t]+deploy|(?:serverless|sls)[ \t]+deploy|aws[ \t]+cloudformation[ \t]+deploy|az[ \t]+deployment[ \t]+\w{1,20}[ \t]+create|gcloud[ \t][\w \t-]{1,80}?[ \t]deploy)\b/;
+
+/** A CI job named for integration tests (`integration_tests:`, `name: Integration Tests`). */
+const INTEGRATION_JOB = /(?:^|[-_ ])integ(?:ration)?(?:$|[-_ ]|s\b)/i;
+
+/**
+ * CI jobs whose tests run against a deployed stack: the job deploys (`terraform apply`, `cdk
+ * deploy`, …) before its test step, or needs (directly or through other jobs) a job that deploys,
+ * or is named for integration tests. The tests such a job runs call real infrastructure, which is
+ * what integration tests do (blind round 41: pytest run after `terraform apply` in a job named
+ * integration_tests was counted as unit tests only). By the lines each job spans in its file.
+ */
+function deployedStackJobs(
+  files: FileView,
+): { path: string; job: string; line: number; to: number; why: string; deploy?: number }[] {
+  const out: { path: string; job: string; line: number; to: number; why: string; deploy?: number }[] = [];
+  for (const f of ciFiles(files)) {
+    if (!f.ok || (f.system !== 'github-actions' && f.system !== 'gitlab-ci')) continue;
+    const doc = rec(f.docs[0]);
+    const jobs = f.system === 'github-actions' ? rec(doc?.jobs) : doc;
+    const lines = files.lines(f.path);
+    if (!lines) continue;
+    const placed = f.jobs.filter((j) => j.line).sort((a, b) => a.line! - b.line!);
+    // The first deploying line of each job, by its span of lines (bounded by the file's lines).
+    const deploys = new Map<string, number>();
+    const commands = new Map<string, string>();
+    const spans = new Map<string, [number, number]>();
+    placed.forEach((j, i) => {
+      const to = placed[i + 1]?.line ?? lines.count + 1;
+      spans.set(j.name, [j.line!, to]);
+      for (let n = j.line! + 1; n < to; n++) {
+        const text = lines.line(n);
+        // Not a comment, nor a step's `name:` (`- name: terraform apply`): the command itself.
+        const m = /^\s*(?:#|-?\s*name:)/.test(text) ? null : DEPLOY_COMMAND.exec(text);
+        if (!m) continue;
+        deploys.set(j.name, n);
+        commands.set(j.name, text.slice(m.index).trim().slice(0, 60));
+        break;
+      }
+    });
+    const needsOf = (name: string): string[] => {
+      const raw = rec(jobs?.[name])?.needs;
+      const list = Array.isArray(raw) ? raw : raw === undefined ? [] : [raw];
+      return list.map((x) => (typeof x === 'string' ? x : String(rec(x)?.job ?? ''))).filter((x) => x && spans.has(x));
+    };
+    for (const j of placed) {
+      const [line, to] = spans.get(j.name)!;
+      const title = String(rec(jobs?.[j.name])?.name ?? '');
+      // The jobs it needs, transitively (each job visited once).
+      const seen = new Set<string>([j.name]);
+      const queue = needsOf(j.name);
+      let upstream: string | undefined;
+      while (queue.length && !upstream) {
+        const n = queue.shift()!;
+        if (seen.has(n)) continue;
+        seen.add(n);
+        if (deploys.has(n)) upstream = n;
+        else queue.push(...needsOf(n));
+      }
+      const own = deploys.get(j.name);
+      // "Continuous Integration" names the pipeline, not the kind of its tests.
+      const named = [j.name, title].some((t) => INTEGRATION_JOB.test(t) && !/continuous[-_ ]integration/i.test(t));
+      if (own === undefined && !upstream && !named) continue;
+      const at = (n: string) => `${commands.get(n)} in job ${n} (${f.path}:${deploys.get(n)})`;
+      const why =
+        own !== undefined
+          ? `after its own deploy step (${commands.get(j.name)}, line ${own})`
+          : upstream
+            ? `after ${at(upstream)}, which it needs`
+            : `in a job named for integration tests${title && title !== j.name ? ` (${title})` : ''}`;
+      out.push({ path: f.path, job: j.name, line, to, why, ...(own !== undefined ? { deploy: own } : {}) });
+    }
+  }
+  return out;
+}
+
 function serviceJobs(files: FileView): ServiceJob[] {
   const out: ServiceJob[] = [];
   for (const f of ciFiles(files)) {
@@ -503,7 +586,7 @@ export default defineRule({
     severity: 'medium',
     effort: 'medium',
     detection:
-      'Unit: collected test files outside integration/e2e folders, helm-unittest suites. Integration: integration/, it/ or api_tests/ folders and projects named *.IntegrationTests, CI jobs that start services (docker compose up, docker run -d) or declare service containers (GitHub Actions/GitLab services:) or launch a database/broker with an action step (`uses: …/start-mongodb`, `…/redis-github-action`) and run the tests against them, Terratest tests that apply Terraform (`terraform.InitAndApply`, terraform-module-test-helper `RunE2ETest`/`ModuleUpgradeTest`: real resources), Go tests run against a live Kubernetes cluster (the Terratest k8s module, client-go clientcmd loading the kubeconfig) and Go test packages named integration_tests, `terraform test` run blocks with `command = apply` (the default; `command = plan` runs, or a file with `mock_provider` blocks, are unit tests), (for Go, whose tests sit in their package, only folders named integration-tests/itest or integration/ in a test tree), regtest/ folders, files named *_integration_test.go/test_integration.py/*IT.java, Cargo integration-test targets (`tests/*.rs` beside a Cargo.toml), helm test hooks, Bats suites (`@test` in *.bats) a CI step runs whose tests execute a program by path or variable (`run ${COMMAND} --help`: the built binary), pytest `integration` markers, Go `integration` build tags, Testcontainers, dockertest/dktest, @SpringBootTest, WebApplicationFactory, JenkinsRule or @WithJenkins (a real Jenkins per test), in-process HTTP test clients (supertest given the app object, Django `self.client`, DRF `APIClient`, Flask `test_client()`, Starlette/FastAPI `TestClient`, Fastify/hapi `app.inject({…})`, actix `test::init_service`, axum `oneshot`): they serve the whole app without a server or browser. End-to-end: scripts CI runs that start the project’s built binary in the background (`target/debug/app &`) and test it from outside, spec files a WebdriverIO config (wdio.conf.*) runs in a browser, test files that drive a browser (they import Selenium/WebDriver, Playwright, Puppeteer, WebdriverIO, Splinter, chromedp/Rod, thirtyfour/fantoccini), Playwright, Cypress, Selenium, WebdriverIO, Puppeteer, Capybara, supertest given a URL of a running instance, tests of a command-line package that run its own command in a subprocess (`[sys.executable, "-m", pkg]`), test files aimed at a running local server (a base-URL constant of localhost/127.0.0.1 and an HTTP client call: smoke tests of a started container), e2e/ folders and files named *e2e* (e2e_test.go), Postman collections run by Newman, Cucumber features whose step definitions drive the app over HTTP (supertest, axios, fetch) — acceptance tests, feature files a JUnit Cucumber runner runs (`@RunWith(Cucumber.class)`, `@IncludeEngines("cucumber")`, its `features =` paths or the resource folder of its package), shunit2 scripts (`test*()` functions, `source …/shunit2`) in acceptance/e2e folders, Bats suites (`@test`) CI runs in acceptance/e2e folders, tests that create a throwaway Kubernetes cluster (kind, k3d, pytest-kind) and deploy the product into it (Helm SDK install/upgrade, `helm install`, `kubectl apply`) or run on sigs.k8s.io/e2e-framework, CI jobs that create a kind/k3d/minikube cluster, deploy into it and run the tests. Load: Locust, k6 scripts, JMeter .jmx, Gatling, Artillery. Files whose every test starts the application are integration tests, not unit tests: WebApplicationFactory (or a test-side subclass of it), TestServer, the Ktor test host (`testApplication { }`, `TestApplication { }`, `withTestApplication(`), a database connected over JDBC (`Database.connect("jdbc:h2:mem:…")`, `DriverManager.getConnection("jdbc:…")`), @SpringBootTest, @QuarkusTest, @MicronautTest, @Testcontainers, Symfony WebTestCase/KernelTestCase/ApiTestCase (and test-side base classes extending them), Laravel tests using RefreshDatabase/DatabaseMigrations/DatabaseTransactions, Rails tests subclassing ActionDispatch::IntegrationTest (controller and integration tests); Rails spec/requests are integration, spec/system and spec/features end-to-end. A test file is one kind: a kind read only from its name or folder (`*.e2e-spec.ts`, integration/) gives way to what the file does (supertest given the app object: integration). Score: unit 0.5, integration 0.25, end-to-end 0.25, load +0.1; pass with unit tests plus integration or end-to-end tests, and for a library (profile) with unit tests alone.',
+      'Unit: collected test files outside integration/e2e folders, helm-unittest suites. Integration: integration/, it/ or api_tests/ folders and projects named *.IntegrationTests, CI jobs that start services (docker compose up, docker run -d) or declare service containers (GitHub Actions/GitLab services:) or launch a database/broker with an action step (`uses: …/start-mongodb`, `…/redis-github-action`) and run the tests against them, CI jobs that run tests after deploying (`terraform apply`, `pulumi up`, `cdk deploy`, `sam deploy`, `serverless deploy` in the job before its tests, or in a job it needs) or that are named for integration tests, Terratest tests that apply Terraform (`terraform.InitAndApply`, terraform-module-test-helper `RunE2ETest`/`ModuleUpgradeTest`: real resources), Go tests run against a live Kubernetes cluster (the Terratest k8s module, client-go clientcmd loading the kubeconfig) and Go test packages named integration_tests, `terraform test` run blocks with `command = apply` (the default; `command = plan` runs, or a file with `mock_provider` blocks, are unit tests), (for Go, whose tests sit in their package, only folders named integration-tests/itest or integration/ in a test tree), regtest/ folders, files named *_integration_test.go/test_integration.py/*IT.java, Cargo integration-test targets (`tests/*.rs` beside a Cargo.toml), helm test hooks, Bats suites (`@test` in *.bats) a CI step runs whose tests execute a program by path or variable (`run ${COMMAND} --help`: the built binary), pytest `integration` markers, Go `integration` build tags, Testcontainers, dockertest/dktest, @SpringBootTest, WebApplicationFactory, JenkinsRule or @WithJenkins (a real Jenkins per test), in-process HTTP test clients (supertest given the app object, Django `self.client`, DRF `APIClient`, Flask `test_client()`, Starlette/FastAPI `TestClient`, Fastify/hapi `app.inject({…})`, actix `test::init_service`, axum `oneshot`): they serve the whole app without a server or browser. End-to-end: scripts CI runs that start the project’s built binary in the background (`target/debug/app &`) and test it from outside, spec files a WebdriverIO config (wdio.conf.*) runs in a browser, test files that drive a browser (they import Selenium/WebDriver, Playwright, Puppeteer, WebdriverIO, Splinter, chromedp/Rod, thirtyfour/fantoccini), Playwright, Cypress, Selenium, WebdriverIO, Puppeteer, Capybara, supertest given a URL of a running instance, tests of a command-line package that run its own command in a subprocess (`[sys.executable, "-m", pkg]`), test files aimed at a running local server (a base-URL constant of localhost/127.0.0.1 and an HTTP client call: smoke tests of a started container), e2e/ folders and files named *e2e* (e2e_test.go), Postman collections run by Newman, Cucumber features whose step definitions drive the app over HTTP (supertest, axios, fetch) — acceptance tests, feature files a JUnit Cucumber runner runs (`@RunWith(Cucumber.class)`, `@IncludeEngines("cucumber")`, its `features =` paths or the resource folder of its package), shunit2 scripts (`test*()` functions, `source …/shunit2`) in acceptance/e2e folders, Bats suites (`@test`) CI runs in acceptance/e2e folders, tests that create a throwaway Kubernetes cluster (kind, k3d, pytest-kind) and deploy the product into it (Helm SDK install/upgrade, `helm install`, `kubectl apply`) or run on sigs.k8s.io/e2e-framework, CI jobs that create a kind/k3d/minikube cluster, deploy into it and run the tests. Load: Locust, k6 scripts, JMeter .jmx, Gatling, Artillery. Files whose every test starts the application are integration tests, not unit tests: WebApplicationFactory (or a test-side subclass of it), TestServer, the Ktor test host (`testApplication { }`, `TestApplication { }`, `withTestApplication(`), a database connected over JDBC (`Database.connect("jdbc:h2:mem:…")`, `DriverManager.getConnection("jdbc:…")`), @SpringBootTest, @QuarkusTest, @MicronautTest, @Testcontainers, Symfony WebTestCase/KernelTestCase/ApiTestCase (and test-side base classes extending them), Laravel tests using RefreshDatabase/DatabaseMigrations/DatabaseTransactions, Rails tests subclassing ActionDispatch::IntegrationTest (controller and integration tests); Rails spec/requests are integration, spec/system and spec/features end-to-end. A test file is one kind: a kind read only from its name or folder (`*.e2e-spec.ts`, integration/) gives way to what the file does (supertest given the app object: integration). Score: unit 0.5, integration 0.25, end-to-end 0.25, load +0.1; pass with unit tests plus integration or end-to-end tests, and for a library (profile) with unit tests alone.',
     digests: [TEST_DIGEST],
     patterns: {
       // Marks some tests of a file as integration tests; the file may hold unit tests too.
@@ -1056,6 +1139,29 @@ export default defineRule({
         ...(s ? { line: s.line, snippet: s.text.slice(0, 120) } : {}),
         note: `job ${start.origin.job ?? '(default)'} starts live services (${start.argv.slice(0, 3).join(' ')}) and runs ${runner}${t ? ` at ${t.path}:${t.line}` : ''} against them`,
       });
+    }
+    // Tests a CI job runs against the stack it (or a job it needs) deployed, or in a job named for
+    // integration tests: integration tests, whatever their folder is called.
+    const deployed = deployedStackJobs(ctx.files);
+    if (deployed.length) {
+      let cited = 0;
+      for (const j of deployed) {
+        const r = ctx.facts.commands.runs.find(
+          (x) =>
+            x.origin.kind === 'ci' &&
+            x.tools.some((t) => t.kinds.includes('test') && !BROWSER_RUNNER.test(t.name)) &&
+            x.chain.some((h) => h.path === j.path && h.line > j.line && h.line < j.to && h.line > (j.deploy ?? 0)),
+        );
+        if (!r || cited++ >= 2) continue;
+        const step = r.chain.find((h) => h.path === j.path)!;
+        const runner = r.tools.find((t) => t.kinds.includes('test'))!.name;
+        add('integration', {
+          path: step.path,
+          line: step.line,
+          snippet: step.text.trim().slice(0, 120),
+          note: `job ${j.job} runs ${runner} ${j.why}: tests against the deployed stack`,
+        });
+      }
     }
     const withServices = serviceJobs(ctx.files);
     if (withServices.length)

@@ -58,7 +58,7 @@ export interface FactScan {
 }
 
 export function collectFacts(files: FileView): PreFacts {
-  const { languages, sourceFiles } = detectLanguages(files.paths);
+  const { languages, sourceFiles } = detectLanguages(files.paths, (p) => files.read(p));
   const { manifests, dependencies } = parseManifests(files);
   dependencies.sort(
     (a, b) =>

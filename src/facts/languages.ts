@@ -124,16 +124,63 @@ export function languageOf(path: string): string | undefined {
   return BY_EXTENSION[base.slice(dot + 1).toLowerCase()];
 }
 
-export function detectLanguages(paths: readonly string[]): {
+/**
+ * Packaging recipes: how a package manager builds or installs the project, written in that
+ * manager's language (blind round 41, a Rust CLI: its Homebrew formula HomebrewFormula/x.rb made
+ * type-safety partial for "untyped Ruby"). Not the project's code. By folder: a Homebrew tap's
+ * `Formula/`, `HomebrewFormula/`, `Casks/`, a `homebrew/` folder's Ruby; by name: Conan's
+ * `conanfile.py` (a C/C++ project's package recipe). Scoop manifests (JSON), Chocolatey scripts
+ * (PowerShell), AUR's PKGBUILD and Nix expressions are no code language here already.
+ */
+const PACKAGING_RECIPE =
+  /(?:^|\/)(?:(?:HomebrewFormula|Formula|Casks|homebrew(?:[-_]tap)?)\/(?:[^/]+\/)?[^/]+\.rb|conanfile\.py)$/;
+
+/** A Ruby file that is a Homebrew formula or cask by its content (`class X < Formula`, `cask "x" do`). */
+const HOMEBREW_RECIPE =
+  /^[ \t]*class[ \t]+\w+[ \t]*<[ \t]*Formula\b|^[ \t]*cask[ \t]+["'][^"'\n]{1,100}["'][ \t]+do\b/m;
+
+/** Ruby folders of an application or gem: their files are code, never read for a recipe. */
+const RUBY_CODE_DIR = /(?:^|\/)(?:app|lib|spec|test|tests|config|db|bin|exe|features|vendor|gems?)\//;
+
+/** The most Ruby files outside the code folders read for a recipe's content (first 2,000 characters). */
+const MAX_RECIPE_READS = 100;
+
+export function isPackagingRecipePath(path: string): boolean {
+  return PACKAGING_RECIPE.test(path);
+}
+
+/**
+ * Packaging recipes among `paths`: by path, and Ruby files outside the usual code folders whose
+ * opening declares a Homebrew formula or cask (a tap's formula at the root or in `packaging/`).
+ */
+export function packagingRecipes(paths: readonly string[], read?: (path: string) => string | undefined): Set<string> {
+  const out = new Set<string>();
+  let reads = 0;
+  for (const p of paths) {
+    if (PACKAGING_RECIPE.test(p)) out.add(p);
+    else if (read && p.endsWith('.rb') && !RUBY_CODE_DIR.test(p) && reads < MAX_RECIPE_READS) {
+      reads++;
+      const text = read(p);
+      if (text !== undefined && HOMEBREW_RECIPE.test(text.slice(0, 2000))) out.add(p);
+    }
+  }
+  return out;
+}
+
+export function detectLanguages(
+  paths: readonly string[],
+  read?: (path: string) => string | undefined,
+): {
   languages: { name: string; files: number }[];
   sourceFiles: string[];
 } {
   const counts = new Map<string, number>();
   const sourceFiles: string[] = [];
   let rescript: boolean | undefined;
+  const recipes = packagingRecipes(paths, read);
   for (const p of paths) {
     const lang = languageOf(p);
-    if (!lang || isAgentDoc(p)) continue;
+    if (!lang || isAgentDoc(p) || recipes.has(p)) continue;
     if (lang === 'ReScript' && !(rescript ??= paths.some((q) => RESCRIPT_PROJECT.test(q)))) continue;
     counts.set(lang, (counts.get(lang) ?? 0) + 1);
     // Interface files declare what their module (or a JavaScript package) defines: .d.ts, and the

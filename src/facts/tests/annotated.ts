@@ -7,6 +7,13 @@
 import { countScala } from './scala.js';
 import { closerOf, lineIndex, literalSize, mask, matchBracket, matchBrackets, SYNTAX, type Syntax } from './mask.js';
 import { counter } from './types.js';
+import {
+  bodyRepetitions,
+  type RepetitionCount,
+  repetitionCount,
+  repetitionsIn,
+  tallyArguments,
+} from './rust-repetitions.js';
 import { lowerBound } from '../../util/bisect.js';
 import { table } from '../../util/table.js';
 
@@ -689,18 +696,38 @@ function itemCalls(code: string, a: number, b: number): { name: string; at: numb
   return out;
 }
 
+/** The test attributes a macro body may write. */
+const TEST_ATTR_IN_MACRO = /#\[\s*(?:test|tokio::test|async_std::test|rstest|test_case)\b/g;
+
+/**
+ * One arm of a test macro: the test attributes and item-position invocations its body writes once
+ * (`direct`, `calls`), and, when they sit in a `$( … )*` group, those it writes per repetition
+ * with how to count the repetitions in an invocation (`rep`).
+ */
+interface Arm {
+  direct: number;
+  calls: { name: string; at: number }[];
+  rep?: RepetitionCount;
+  repeated?: number;
+  repCalls?: { name: string; at: number }[];
+}
+
+/** The most arms with repeated tests an invocation is weighed against (a bound for hostile macros). */
+const MAX_REPEATING_ARMS = 16;
+
 /** The most tests one invocation of a macro is credited with (a bound on nested expansion). */
 const MAX_TESTS_PER_INVOCATION = 1000;
 
 /**
  * The bodies of a macro's arms (`(pattern) => { body }`, separated by `;`): every second group at
- * the top level of the macro's body, found in one pass over it.
+ * the top level of the macro's body, found in one pass over it; each with its pattern's brackets.
  */
-function armBodies(code: string, open: number, end: number): [number, number][] {
-  const out: [number, number][] = [];
+function armBodies(code: string, open: number, end: number): [number, number, number, number][] {
+  const out: [number, number, number, number][] = [];
   let depth = 0;
   let group = 0;
   let start = -1;
+  let pattern: [number, number] = [-1, -1];
   for (let j = open + 1; j < end; j++) {
     const c = code.charCodeAt(j);
     if (c === 0x28 || c === 0x5b || c === 0x7b) {
@@ -709,7 +736,8 @@ function armBodies(code: string, open: number, end: number): [number, number][] 
     } else if (c === 0x29 || c === 0x5d || c === 0x7d) {
       depth--;
       if (depth === 0) {
-        if (group % 2 === 1) out.push([start, j]);
+        if (group % 2 === 1) out.push([start, j, pattern[0], pattern[1]]);
+        else pattern = [start, j];
         group++;
       }
       if (depth < 0) break;
@@ -740,7 +768,7 @@ function rustMacros(code: string, lineOf: (at: number) => number) {
     name: string;
     line: number;
     at: number;
-    arms: { direct: number; calls: { name: string; at: number }[] }[];
+    arms: Arm[];
     tests: number;
   }[] = [];
   for (const m of found) {
@@ -750,11 +778,29 @@ function rustMacros(code: string, lineOf: (at: number) => number) {
     if (end < 0) continue;
     starts.push(open);
     ends.push(end);
-    const arms = armBodies(code, open, end).map(([a, b]) => {
-      const body = code.slice(a, b);
-      const direct = [...body.matchAll(/#\[\s*(?:test|tokio::test|async_std::test|rstest|test_case)\b/g)].length;
+    const arms = armBodies(code, open, end).map(([a, b, pa, pb]): Arm => {
+      const attrs = [...code.slice(a, b).matchAll(TEST_ATTR_IN_MACRO)].map((x) => a + x.index);
       const calls = itemCalls(code, a, b);
-      return { direct, calls };
+      // Test attributes and invocations inside a `$( … )*` group of the body are written once per
+      // repetition of the pattern's group that binds its variables (`$($name:ident,)+`).
+      const reps = attrs.length || calls.length ? bodyRepetitions(code, a, b) : [];
+      // The group holding `at`, by binary search (the groups are in order and disjoint).
+      const inRep = (at: number) => {
+        const i = lowerBound(reps.length, (k) => reps[k]!.open < at) - 1;
+        return i >= 0 && at < reps[i]!.close ? reps[i] : undefined;
+      };
+      const counted = new Set([...attrs, ...calls.map((c) => c.at)].map(inRep).filter((r) => r !== undefined));
+      // One repeating group counted by its pattern; tests in several groups: each once, as before.
+      const only = counted.size === 1 ? [...counted][0]! : undefined;
+      const rep = only && pa >= 0 ? repetitionCount(code, pa, pb, code.slice(only.open, only.close)) : null;
+      const repeated = (at: number) => rep !== null && inRep(at) === only;
+      return {
+        direct: attrs.filter((x) => !repeated(x)).length,
+        calls: calls.filter((c) => !repeated(c.at)),
+        ...(rep
+          ? { rep, repeated: attrs.filter((x) => repeated(x)).length, repCalls: calls.filter((c) => repeated(c.at)) }
+          : {}),
+      };
     });
     if (arms.length === 0)
       arms.push({
@@ -785,7 +831,7 @@ function rustMacros(code: string, lineOf: (at: number) => number) {
   // Reduced, not spread: `Math.max(...arms)` throws past ~120k arguments, and one macro of a
   // hostile file may have more arms than that.
   const most = (ns: number[]) => ns.reduce((x, y) => (y > x ? y : x), 0);
-  for (const d of defs) d.tests = most(d.arms.map((a) => a.direct));
+  for (const d of defs) d.tests = most(d.arms.map((a) => a.direct + (a.repeated ?? 0)));
   for (let depth = 0; depth < 3; depth++) {
     let changed = false;
     const next = defs.map((d) =>
@@ -798,6 +844,9 @@ function rustMacros(code: string, lineOf: (at: number) => number) {
             // `eof!($v) => { eof!(i8_: i8 = $v); … }`): that arm is already in the maximum, and
             // multiplying through the recursion would credit every invocation with the widest arm.
             for (const c of a.calls) if (c.name !== d.name) n += definitionAt(c.name, c.at)?.tests ?? 0;
+            // Once, at one repetition (a nested invocation's arguments are the caller's variables).
+            n += a.repeated ?? 0;
+            for (const c of a.repCalls ?? []) if (c.name !== d.name) n += definitionAt(c.name, c.at)?.tests ?? 0;
             return n;
           }),
         ),
@@ -818,16 +867,65 @@ function rustMacros(code: string, lineOf: (at: number) => number) {
     const lo = lowerBound(starts.length, (i) => starts[i]! < at);
     return lo > 0 && at < ends[lo - 1]!;
   };
-  const calls: { name: string; line: number; at: number }[] = [];
+  const calls: { name: string; line: number; at: number; open: number }[] = [];
   if (code.includes('!')) {
     for (const m of code.matchAll(/^[ \t]*(\w+)!\s*[{(]/gm)) {
       // A std name (`matches!`) the file redefines as a test macro is that macro.
       if ((RUST_STD_MACROS.has(m[1]!) && !testMacro.has(m[1]!)) || inBody(m.index)) continue;
       const at = m.index + m[0].length - m[0].trimStart().length;
-      calls.push({ name: m[1]!, line: lineOf(at), at });
+      calls.push({ name: m[1]!, line: lineOf(at), at, open: m.index + m[0].length - 1 });
     }
   }
-  return { macros, inBody, calls, testsAt: (name: string, at: number) => definitionAt(name, at)?.tests ?? 0 };
+  /**
+   * The arms of a definition that repeat tests, each with the tests it writes once and per
+   * repetition; worked out once per definition, at most MAX_REPEATING_ARMS of them (an invocation
+   * weighs these, never every arm of a hostile macro).
+   */
+  const repeating = new Map<(typeof defs)[number], { rep: RepetitionCount; once: number; each: number }[]>();
+  const repeatingArms = (d: (typeof defs)[number]) => {
+    let got = repeating.get(d);
+    if (got) return got;
+    got = [];
+    for (const a of d.arms) {
+      if (!a.rep) continue;
+      if (got.length >= MAX_REPEATING_ARMS) break;
+      let once = a.direct;
+      for (const c of a.calls) if (c.name !== d.name) once += definitionAt(c.name, c.at)?.tests ?? 0;
+      let each = a.repeated ?? 0;
+      // A macro invoking itself per repetition (`$( m!(@one $x); )*`) makes its one-test arm's each time.
+      for (const c of a.repCalls ?? []) each += c.name === d.name ? d.tests : (definitionAt(c.name, c.at)?.tests ?? 0);
+      got.push({ rep: a.rep, once, each });
+    }
+    repeating.set(d, got);
+    return got;
+  };
+  // An invocation inside another's arguments is tallied with none of its own (each character is
+  // read by one tally: linear however deep hostile invocations nest).
+  let tallied = -1;
+  /**
+   * Tests one invocation makes, and whether by repetitions: for each arm whose body repeats its
+   * tests, those written once plus those of one repetition times the repetitions of the pattern's
+   * group in the arguments; the most of any arm, as for a macro without repetitions.
+   */
+  const testsAt = (name: string, at: number, open: number): { tests: number; repeated: boolean } => {
+    const d = definitionAt(name, at);
+    if (!d) return { tests: 0, repeated: false };
+    if (!d.arms.some((a) => a.rep) || open < tallied) return { tests: d.tests, repeated: false };
+    const t = tallyArguments(code, open);
+    if (!t) return { tests: d.tests, repeated: false };
+    tallied = closerOf(code, open);
+    let best = d.tests;
+    let repeated = false;
+    for (const { rep, once, each } of repeatingArms(d)) {
+      const n = Math.min(MAX_TESTS_PER_INVOCATION, once + each * repetitionsIn(rep, t));
+      if (n > best || (n === best && each > 0)) {
+        best = n;
+        repeated = each > 0;
+      }
+    }
+    return { tests: best, repeated };
+  };
+  return { macros, inBody, calls, testsAt };
 }
 
 /** Macros of std and common crates that never define tests; not kept as invocations. */
@@ -884,17 +982,26 @@ export function countRust(text: string) {
   const defined = new Set<string>();
   for (const m of code.matchAll(/\bmacro_rules!\s*(\w+)/g)) defined.add(m[1]!);
   // Keyed by name (in order of first call): a file of thousands of distinct calls stays linear.
-  const viaBy = new Map<string, { name: string; line: number; cases: number }>();
+  const viaBy = new Map<string, { name: string; line: number; cases: number; perRepetition?: true }>();
   const foreignBy = new Map<string, { name: string; line: number; cases: number }>();
   for (const c of calls) {
     const m = local.get(c.name);
     if (m) {
       // One invocation makes as many tests as the definition in scope there writes (at least one).
-      const tests = Math.max(1, macroFacts?.testsAt(c.name, c.at) ?? 1);
+      const got = macroFacts?.testsAt(c.name, c.at, c.open);
+      const tests = Math.max(1, got?.tests ?? 1);
       for (let i = 0; i < tests; i++) count.add({ line: c.line });
       const v = viaBy.get(m.name);
-      if (v) v.cases += tests;
-      else viaBy.set(m.name, { name: `${m.name}!`, line: m.line, cases: tests });
+      if (v) {
+        v.cases += tests;
+        if (got?.repeated) v.perRepetition = true;
+      } else
+        viaBy.set(m.name, {
+          name: `${m.name}!`,
+          line: m.line,
+          cases: tests,
+          ...(got?.repeated ? { perRepetition: true as const } : {}),
+        });
     } else if (!defined.has(c.name)) {
       const f = foreignBy.get(c.name);
       if (f) f.cases++;

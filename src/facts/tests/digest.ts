@@ -89,7 +89,7 @@ export type TestDigest =
       count: FileCount;
       snippet?: string;
       macros?: RustMacroDef[];
-      macroVia?: { name: string; line: number; cases: number }[];
+      macroVia?: { name: string; line: number; cases: number; perRepetition?: true }[];
       macroCalls?: { name: string; line: number; cases: number; snippet: string }[];
     }
   /** JVM: also the test meta-annotations it declares, and methods annotated without a test marker (maybe with one). */

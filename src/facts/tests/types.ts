@@ -29,8 +29,10 @@ export interface TestFileCount {
   /**
    * Ruby: the shared examples this file runs (`it_behaves_like`, `include_examples`, `include_context`),
    * in the order they run, nested ones after their includer; each adds its `cases` to `expanded`.
+   * Rust: the test macros whose invocations it counts; `perRepetition` when a macro writes one test
+   * per repetition of its `$( … )*` group.
    */
-  via?: { name: string; path: string; line: number; cases: number }[];
+  via?: { name: string; path: string; line: number; cases: number; perRepetition?: true }[];
   /**
    * Tests a Cargo build script generates, one per file of the folders it walks (`rust-build.ts`):
    * the entry is the script, `cases` counts them, and each listed data file counts as a test file.
