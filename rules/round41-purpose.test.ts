@@ -1,0 +1,69 @@
+/**
+ * Blind round 41: names and types taken for a purpose the content does not have, and evidence that
+ * reads rather than sets. Each case builds its own small tree.
+ */
+import { describe, expect, it } from 'vitest';
+import architectureDocs from './architecture/architecture-docs.js';
+import { runRuleOn } from '../src/testing/rule-tester.js';
+
+const TOKENS = [
+  '---',
+  'name: Acme Admin',
+  'description: A calm admin panel.',
+  '---',
+  '',
+  '# Design System: Acme Admin',
+  '',
+  '## Overview',
+  '',
+  'Surfaces are white slabs with ink borders; the accent colour marks the active item.',
+  '',
+  '## Colors',
+  '',
+  '- **Signal** (#FFD500): active navigation.',
+  '- **Ink** (#16181A): primary actions.',
+  '',
+  '## Typography',
+  '',
+  '- Display: Hanken Grotesk 32/40.',
+  '',
+  '## Spacing',
+  '',
+  '- 4px base grid.',
+  '',
+  '## Components',
+  '',
+  '- Buttons: square corners, ink border.',
+  '',
+].join('\n');
+
+const SYSTEM = [
+  '# Design',
+  '',
+  '## Components',
+  '',
+  'The API service receives requests and writes jobs to the queue; the worker reads them and stores',
+  'results in the database. The web client talks to the API only.',
+  '',
+].join('\n');
+
+describe('architecture-docs decides a design document by its content', () => {
+  it('sets aside a DESIGN.md that is a UI design-token system', async () => {
+    const r = await runRuleOn(architectureDocs, { 'DESIGN.md': TOKENS, 'README.md': '# Acme\n\nAn app.\n' });
+    expect(r.outcome).toBe('fail');
+    expect(r.message).toMatch(/DESIGN\.md is a visual design system/);
+    expect(r.evidence.some((e) => e.path === 'DESIGN.md' && /set aside: a visual design system/.test(e.note ?? ''))).toBe(
+      true,
+    );
+  });
+  it('still credits a DESIGN.md that describes the parts', async () => {
+    const r = await runRuleOn(architectureDocs, { 'DESIGN.md': SYSTEM });
+    expect(r.outcome).toBe('pass');
+    expect(r.evidence[0]).toMatchObject({ path: 'DESIGN.md', note: 'architecture document' });
+  });
+  it('an ARCHITECTURE.md with a colour section and a diagram stays the architecture document', async () => {
+    const doc = `# Architecture\n\n## Colors\n\nTheme #FFFFFF.\n\n## Typography\n\nInter.\n\n\`\`\`mermaid\ngraph LR\n  web --> api\n\`\`\`\n`;
+    const r = await runRuleOn(architectureDocs, { 'ARCHITECTURE.md': doc });
+    expect(r.outcome).toBe('pass');
+  });
+});
