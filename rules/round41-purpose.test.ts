@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import architectureDocs from './architecture/architecture-docs.js';
+import alerting from './observability/alerting.js';
 import { runRuleOn } from '../src/testing/rule-tester.js';
 
 const TOKENS = [
@@ -52,9 +53,9 @@ describe('architecture-docs decides a design document by its content', () => {
     const r = await runRuleOn(architectureDocs, { 'DESIGN.md': TOKENS, 'README.md': '# Acme\n\nAn app.\n' });
     expect(r.outcome).toBe('fail');
     expect(r.message).toMatch(/DESIGN\.md is a visual design system/);
-    expect(r.evidence.some((e) => e.path === 'DESIGN.md' && /set aside: a visual design system/.test(e.note ?? ''))).toBe(
-      true,
-    );
+    expect(
+      r.evidence.some((e) => e.path === 'DESIGN.md' && /set aside: a visual design system/.test(e.note ?? '')),
+    ).toBe(true);
   });
   it('still credits a DESIGN.md that describes the parts', async () => {
     const r = await runRuleOn(architectureDocs, { 'DESIGN.md': SYSTEM });
@@ -65,5 +66,55 @@ describe('architecture-docs decides a design document by its content', () => {
     const doc = `# Architecture\n\n## Colors\n\nTheme #FFFFFF.\n\n## Typography\n\nInter.\n\n\`\`\`mermaid\ngraph LR\n  web --> api\n\`\`\`\n`;
     const r = await runRuleOn(architectureDocs, { 'ARCHITECTURE.md': doc });
     expect(r.outcome).toBe('pass');
+  });
+});
+
+const SNS = [
+  'resource "aws_sns_topic" "notify" {',
+  '  name = "cert-notifications"',
+  '}',
+  '',
+  'resource "aws_sns_topic_subscription" "email" {',
+  '  topic_arn = aws_sns_topic.notify.arn',
+  '  protocol  = "email"',
+  '  endpoint  = var.email',
+  '}',
+  '',
+].join('\n');
+const ALARM = [
+  'resource "aws_cloudwatch_metric_alarm" "errors" {',
+  '  alarm_name          = "lambda-errors"',
+  '  comparison_operator = "GreaterThanThreshold"',
+  '  threshold           = 1',
+  '  alarm_actions       = [aws_sns_topic.notify.arn]',
+  '}',
+  '',
+].join('\n');
+const BACKEND = 'terraform {\n  backend "s3" {}\n}\n';
+
+describe('alerting: an SNS topic with subscribers is a channel, not alerting', () => {
+  it('an e-mail subscription with no alarm is no alerting, and says so', async () => {
+    const r = await runRuleOn(alerting, { 'main.tf': SNS, 'backend.tf': BACKEND }, { profile: 'infrastructure' });
+    expect(r.outcome).toBe('fail');
+    expect(r.message).toMatch(/main\.tf:5 subscribes to an SNS topic .* no alarm or alert rule publishes to it/);
+    expect(r.evidence[0]).toMatchObject({ path: 'main.tf', line: 5 });
+  });
+  it('a subscription that pages an on-call service is routing (partial, no rules)', async () => {
+    const paged = SNS.replace('protocol  = "email"', 'protocol  = "https"').replace(
+      'var.email',
+      '"https://events.pagerduty.com/integration/x/enqueue"',
+    );
+    const r = await runRuleOn(alerting, { 'main.tf': paged, 'backend.tf': BACKEND }, { profile: 'infrastructure' });
+    expect(r.outcome).toBe('partial');
+    expect(r.message).toMatch(/Alert routing is configured \(on-call routing in Terraform\)/);
+  });
+  it('with an alarm publishing to the topic, the alarm passes and the subscription routes it', async () => {
+    const r = await runRuleOn(
+      alerting,
+      { 'main.tf': SNS + ALARM, 'backend.tf': BACKEND },
+      { profile: 'infrastructure' },
+    );
+    expect(r.outcome).toBe('pass');
+    expect(r.message).toMatch(/routed by SNS topic subscriptions/);
   });
 });

@@ -195,7 +195,8 @@ export function drawsDiagram(text: string): boolean {
  */
 const VISUAL_HEADING =
   /^#{1,4}[ \t]+(?:[\w-]+[ \t]+)?(?:colou?rs?|colou?r palette|palette|typography|type scale|fonts?|spacing|elevation|shadows?|motion|iconography|icons|radius|radii|borders?|design tokens?|tokens|brand|logo)\b/gim;
-const DESIGN_SYSTEM_TITLE = /^#{1,2}[ \t]+(?:[^\n]{0,60}\b)?(?:design system|style ?guide|visual (?:design|language)|brand guidelines?|ui kit)\b/im;
+const DESIGN_SYSTEM_TITLE =
+  /^#{1,2}[ \t]+(?:[^\n]{0,60}\b)?(?:design system|style ?guide|visual (?:design|language)|brand guidelines?|ui kit)\b/im;
 const SYSTEM_HEADING =
   /^#{1,4}[ \t]+[^\n]{0,80}\b(?:architecture|components? overview|services?|modules?|layers?|data ?flow|request flow|subsystems?|backend|database|deployment|decisions?|internals|how it works)\b/im;
 export function visualDesignDoc(text: string): boolean {
@@ -354,10 +355,7 @@ export default defineRule({
     const visual = matched.filter(
       (p) => !plans.includes(p) && !todos.includes(p) && visualDesignDoc(ctx.files.read(p) ?? ''),
     );
-    const docs = [
-      ...matched.filter((p) => !plans.includes(p) && !todos.includes(p) && !visual.includes(p)),
-      ...drawn,
-    ];
+    const docs = [...matched.filter((p) => !plans.includes(p) && !todos.includes(p) && !visual.includes(p)), ...drawn];
     const adrDirFile = ctx.files.named('.adr-dir');
     const shaped = ctx
       .matches('adrShape')
