@@ -5,6 +5,9 @@
 import { describe, expect, it } from 'vitest';
 import architectureDocs from './architecture/architecture-docs.js';
 import alerting from './observability/alerting.js';
+import healthChecks from './reliability/health-checks.js';
+import redundancy from './reliability/redundancy.js';
+import resourceLimits from './reliability/resource-limits.js';
 import { runRuleOn } from '../src/testing/rule-tester.js';
 
 const TOKENS = [
@@ -116,5 +119,65 @@ describe('alerting: an SNS topic with subscribers is a channel, not alerting', (
     );
     expect(r.outcome).toBe('pass');
     expect(r.message).toMatch(/routed by SNS topic subscriptions/);
+  });
+});
+
+const DEPLOY_COMPOSE = [
+  'services:',
+  '  app:',
+  '    image: ghcr.io/acme/app:latest',
+  '    restart: unless-stopped',
+  '    environment:',
+  '      APP_ENV: production',
+  '    ports:',
+  '      - "80:8080"',
+  '    healthcheck:',
+  '      test: ["CMD", "curl", "-f", "http://localhost:8080/up"]',
+  '',
+].join('\n');
+const DEV_STACK = [
+  'services:',
+  '  web.dev:',
+  '    build:',
+  '      context: ./vendor/devkit/runtimes/8.4',
+  '    ports:',
+  '      - "${APP_PORT:-80}:80"',
+  '    environment:',
+  '      XDEBUG_MODE: "${XDEBUG_MODE:-off}"',
+  '    volumes:',
+  '      - ".:/var/www/html"',
+  '',
+].join('\n');
+const SHIPPED_STACK = DEV_STACK.replace('      - ".:/var/www/html"', '      - "data:/var/lib/app"');
+const APP = {
+  Dockerfile: 'FROM php:8.4-fpm\nCOPY . /app\nCMD ["php-fpm"]\n',
+  'composer.json': '{"require":{"laravel/framework":"^11"}}',
+};
+
+describe('a development compose file beside the deployment one is no deployed unit', () => {
+  it('health-checks counts only the deployment compose file when the other one runs the checkout', async () => {
+    const r = await runRuleOn(healthChecks, {
+      ...APP,
+      'compose.deploy.yml': DEPLOY_COMPOSE,
+      'compose.devkit.yml': DEV_STACK,
+    });
+    expect(r.outcome).toBe('pass');
+    expect(r.evidence.some((e) => e.path === 'compose.devkit.yml')).toBe(false);
+  });
+  it('a second compose file that builds and ships no mounted source still counts', async () => {
+    const r = await runRuleOn(healthChecks, {
+      ...APP,
+      'compose.deploy.yml': DEPLOY_COMPOSE,
+      'compose.devkit.yml': SHIPPED_STACK,
+    });
+    expect(r.outcome).toBe('partial');
+    expect(r.evidence.some((e) => e.path === 'compose.devkit.yml' && /no healthcheck/.test(e.note ?? ''))).toBe(true);
+  });
+  it('resource-limits and redundancy leave the development file out as well', async () => {
+    const tree = { ...APP, 'compose.deploy.yml': DEPLOY_COMPOSE, 'compose.devkit.yml': DEV_STACK };
+    for (const rule of [resourceLimits, redundancy]) {
+      const r = await runRuleOn(rule, tree);
+      expect(r.evidence.some((e) => e.path === 'compose.devkit.yml')).toBe(false);
+    }
   });
 });
