@@ -8,6 +8,7 @@ import alerting from './observability/alerting.js';
 import healthChecks from './reliability/health-checks.js';
 import redundancy from './reliability/redundancy.js';
 import resourceLimits from './reliability/resource-limits.js';
+import securityMiddleware from './security/security-middleware.js';
 import { runRuleOn } from '../src/testing/rule-tester.js';
 
 const TOKENS = [
@@ -179,5 +180,53 @@ describe('a development compose file beside the deployment one is no deployed un
       const r = await runRuleOn(rule, tree);
       expect(r.evidence.some((e) => e.path === 'compose.devkit.yml')).toBe(false);
     }
+  });
+});
+
+const EXPRESS_PKG = JSON.stringify({ name: 'web', dependencies: { express: '^4.19.0' } });
+const SERVER = [
+  "const express = require('express');",
+  'const app = express();',
+  "app.get('/', (req, res) => res.send('ok'));",
+  'app.listen(3000);',
+  '',
+].join('\n');
+const PROBE = [
+  'async function allowsFraming(url) {',
+  '  const res = await fetch(url);',
+  "  const frame = res.headers.get('X-Frame-Options');",
+  "  return !frame || frame.toLowerCase() === 'allowall';",
+  '}',
+  'module.exports = { allowsFraming };',
+  '',
+].join('\n');
+const SETS = [
+  'module.exports = (req, res, next) => {',
+  "  res.setHeader('X-Frame-Options', 'DENY');",
+  '  next();',
+  '};',
+  '',
+].join('\n');
+
+describe('security-middleware: code that reads a header does not set it', () => {
+  it('a header read from another response is no security header, and is named as a read', async () => {
+    const r = await runRuleOn(securityMiddleware, {
+      'package.json': EXPRESS_PKG,
+      'src/server.js': SERVER,
+      'src/embed.js': PROBE,
+    });
+    expect(r.message).not.toMatch(/^security headers/);
+    expect(
+      r.evidence.some((e) => e.path === 'src/embed.js' && /reads a header .* it sets none/.test(e.note ?? '')),
+    ).toBe(true);
+  });
+  it('a header set on the response is still credited', async () => {
+    const r = await runRuleOn(securityMiddleware, {
+      'package.json': EXPRESS_PKG,
+      'src/server.js': SERVER,
+      'src/headers.js': SETS,
+    });
+    expect(r.message).toMatch(/security headers/);
+    expect(r.evidence.some((e) => e.path === 'src/headers.js' && e.line === 2)).toBe(true);
   });
 });

@@ -572,7 +572,7 @@ export default defineRule({
       [
         {
           path: '.',
-          note: 'no ARCHITECTURE.md, docs/architecture*, DESIGN.md, docs/adr/, docs/decisions/, *.puml, *.mmd, *.dsl or Mermaid block in Markdown',
+          note: `no ARCHITECTURE.md, docs/architecture*, DESIGN.md${visual.length ? " describing the system's parts" : ''}, docs/adr/, docs/decisions/, *.puml, *.mmd, *.dsl or Mermaid block in Markdown`,
         },
         ...stacks
           .slice(0, 1)
