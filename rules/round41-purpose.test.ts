@@ -9,7 +9,9 @@ import healthChecks from './reliability/health-checks.js';
 import redundancy from './reliability/redundancy.js';
 import resourceLimits from './reliability/resource-limits.js';
 import securityMiddleware from './security/security-middleware.js';
+import formatting from './quality/formatting.js';
 import { runRuleOn } from '../src/testing/rule-tester.js';
+import { githubWorkflow } from '../src/testing/workflows.js';
 
 const TOKENS = [
   '---',
@@ -228,5 +230,60 @@ describe('security-middleware: code that reads a header does not set it', () => 
     });
     expect(r.message).toMatch(/security headers/);
     expect(r.evidence.some((e) => e.path === 'src/headers.js' && e.line === 2)).toBe(true);
+  });
+});
+
+const pom = (plugin: string) =>
+  [
+    '<project>',
+    '  <modelVersion>4.0.0</modelVersion>',
+    '  <groupId>org.example</groupId>',
+    '  <artifactId>app</artifactId>',
+    '  <version>1.0</version>',
+    '  <build>',
+    '    <plugins>',
+    plugin,
+    '    </plugins>',
+    '  </build>',
+    '</project>',
+    '',
+  ].join('\n');
+const FMT = [
+  '      <plugin>',
+  '        <groupId>com.spotify.fmt</groupId>',
+  '        <artifactId>fmt-maven-plugin</artifactId>',
+  '        <version>2.25</version>',
+  '      </plugin>',
+].join('\n');
+const SPOTLESS = [
+  '      <plugin>',
+  '        <groupId>com.diffplug.spotless</groupId>',
+  '        <artifactId>spotless-maven-plugin</artifactId>',
+  '        <version>2.43.0</version>',
+  '        <configuration><java><googleJavaFormat/></java></configuration>',
+  '      </plugin>',
+].join('\n');
+
+describe('formatting names each JVM formatter plugin by what it is', () => {
+  it('fmt-maven-plugin is named so (google-java-format), not Spotless', async () => {
+    const r = await runRuleOn(formatting, { 'pom.xml': pom(FMT), 'src/main/java/App.java': 'class App {}\n' });
+    expect(r.outcome).toBe('pass');
+    expect(r.message).toMatch(/fmt-maven-plugin/);
+    expect(r.message).not.toMatch(/Spotless/);
+  });
+  it('checked in CI by mvn fmt:check, the plugin keeps its name', async () => {
+    const r = await runRuleOn(formatting, {
+      'pom.xml': pom(FMT),
+      'src/main/java/App.java': 'class App {}\n',
+      '.github/workflows/ci.yml': githubWorkflow(['mvn -B fmt:check', 'mvn -B verify']),
+    });
+    expect(r.outcome).toBe('pass');
+    expect(r.message).toMatch(/fmt-maven-plugin/);
+    expect(r.message).not.toMatch(/Spotless/);
+    expect(r.evidence.map((e) => e.note ?? '').join(' ')).not.toMatch(/Spotless/);
+  });
+  it('a Spotless plugin is still Spotless', async () => {
+    const r = await runRuleOn(formatting, { 'pom.xml': pom(SPOTLESS), 'src/main/java/App.java': 'class App {}\n' });
+    expect(r.message).toMatch(/Spotless/);
   });
 });
