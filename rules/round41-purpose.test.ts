@@ -10,6 +10,7 @@ import redundancy from './reliability/redundancy.js';
 import resourceLimits from './reliability/resource-limits.js';
 import securityMiddleware from './security/security-middleware.js';
 import formatting from './quality/formatting.js';
+import readme from './architecture/readme.js';
 import { runRuleOn } from '../src/testing/rule-tester.js';
 import { githubWorkflow } from '../src/testing/workflows.js';
 
@@ -285,5 +286,59 @@ describe('formatting names each JVM formatter plugin by what it is', () => {
   it('a Spotless plugin is still Spotless', async () => {
     const r = await runRuleOn(formatting, { 'pom.xml': pom(SPOTLESS), 'src/main/java/App.java': 'class App {}\n' });
     expect(r.message).toMatch(/Spotless/);
+  });
+});
+
+const APP_README = (run: string) =>
+  [
+    '# Shopfront',
+    '',
+    'A marketplace where small shops sell to their neighbours. It is a Rails application with a',
+    'Postgres database and a Redis queue, deployed as a single web process and one worker.',
+    '',
+    '## Getting started',
+    '',
+    '### Requirements',
+    '',
+    '* Ruby 3.3',
+    '* PostgreSQL 15',
+    '',
+    '### Initial setup',
+    '',
+    '```bash',
+    'bin/setup',
+    '```',
+    '',
+    '## Development',
+    '',
+    'Run the following to start the server and build assets.',
+    '',
+    '```bash',
+    run,
+    '```',
+    '',
+    '## Testing',
+    '',
+    '```bash',
+    'bin/rails test',
+    '```',
+    '',
+  ].join('\n');
+
+describe('readme: a section that starts the application is its usage, whatever its heading', () => {
+  for (const run of ['bin/dev', 'foreman start -f Procfile.dev', 'docker run -p 8080:8080 shopfront']) {
+    it(`\`${run}\` under "Development" is usage`, async () => {
+      const r = await runRuleOn(readme, { 'README.md': APP_README(run), Gemfile: "gem 'rails'\n" });
+      expect(r.outcome).toBe('pass');
+      expect(r.evidence.some((e) => e.line === 19 && /usage section/.test(e.note ?? ''))).toBe(true);
+    });
+  }
+  it('a development section that only tests and lints is no usage', async () => {
+    const r = await runRuleOn(readme, {
+      'README.md': APP_README('bin/rails standard'),
+      Gemfile: "gem 'rails'\n",
+    });
+    expect(r.outcome).toBe('partial');
+    expect(r.message).toMatch(/no usage section/);
   });
 });
