@@ -342,3 +342,54 @@ describe('readme: a section that starts the application is its usage, whatever i
     expect(r.message).toMatch(/no usage section/);
   });
 });
+
+const RAILS = {
+  Gemfile: "source 'https://rubygems.org'\ngem 'rails', '~> 7.1'\ngem 'puma'\n",
+  'config.ru': "require_relative 'config/environment'\nrun Rails.application\n",
+  'config/routes.rb': "Rails.application.routes.draw do\n  root 'home#index'\nend\n",
+  'app/controllers/home_controller.rb': 'class HomeController < ApplicationController\n  def index; end\nend\n',
+};
+const HEROKU_PROCFILE =
+  'web: bundle exec puma -C config/puma.rb\nworker: bundle exec sidekiq\nrelease: rake db:migrate\n';
+
+describe('a PaaS process file that declares no instance count', () => {
+  it('redundancy fails on it, naming the platform and where a count would go; resource-limits names the same platform', async () => {
+    const tree = { ...RAILS, Procfile: HEROKU_PROCFILE };
+    const r = await runRuleOn(redundancy, tree, { profile: 'service' });
+    expect(r.outcome).toBe('fail');
+    expect(r.evidence[0]).toMatchObject({ path: 'Procfile', line: 1 });
+    expect(r.evidence[0]!.note).toMatch(
+      /Procfile web process .* nothing here declares more than one instance \(on Heroku, app\.json/,
+    );
+    const limits = await runRuleOn(resourceLimits, tree, { profile: 'service' });
+    expect(limits.outcome).toBe('not-applicable');
+    expect(limits.message).toMatch(
+      /nothing here declares how the service runs beyond a Procfile web process \(Procfile:1/,
+    );
+  });
+  it('on a named platform file with no count (fly.toml), redundancy fails naming the platform', async () => {
+    const tree = { ...RAILS, 'fly.toml': 'app = "shop"\n\n[http_service]\n  internal_port = 3000\n' };
+    const r = await runRuleOn(redundancy, tree, { profile: 'service' });
+    expect(r.outcome).toBe('fail');
+    expect(r.evidence[0]!.note).toMatch(
+      /Fly\.io runs the service from this file, and nothing here declares more than one instance/,
+    );
+  });
+  it('a formation of two dynos passes', async () => {
+    const tree = {
+      ...RAILS,
+      Procfile: HEROKU_PROCFILE,
+      'app.json': JSON.stringify({ formation: { web: { quantity: 2 } } }, null, 2),
+    };
+    const r = await runRuleOn(redundancy, tree, { profile: 'service' });
+    expect(r.outcome).toBe('pass');
+  });
+  it('a Procfile of development commands only stays undecided', async () => {
+    const r = await runRuleOn(
+      redundancy,
+      { ...RAILS, Procfile: 'web: npm run dev\ncss: bin/rails tailwindcss:watch\n' },
+      { profile: 'service' },
+    );
+    expect(r.outcome).toBe('unknown');
+  });
+});
