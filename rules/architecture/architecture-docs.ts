@@ -186,6 +186,27 @@ export function drawsDiagram(text: string): boolean {
   return false;
 }
 
+/**
+ * A visual design system (`DESIGN.md` as a UI design-token seed: "# Design System", sections on
+ * colours, typography, spacing, hex colour values): how screens look, not how the software's parts
+ * fit together (blind round 41, a design-token DESIGN.md read as the architecture document). Decided
+ * from the text, whatever the file's name: two or more visual-design headings, or a design-system
+ * title, or eight hex colours, and no diagram and no section about the system's parts.
+ */
+const VISUAL_HEADING =
+  /^#{1,4}[ \t]+(?:[\w-]+[ \t]+)?(?:colou?rs?|colou?r palette|palette|typography|type scale|fonts?|spacing|elevation|shadows?|motion|iconography|icons|radius|radii|borders?|design tokens?|tokens|brand|logo)\b/gim;
+const DESIGN_SYSTEM_TITLE =
+  /^#{1,2}[ \t]+(?:[^\n]{0,60}\b)?(?:design system|style ?guide|visual (?:design|language)|brand guidelines?|ui kit)\b/im;
+const SYSTEM_HEADING =
+  /^#{1,4}[ \t]+[^\n]{0,80}\b(?:architecture|components? overview|services?|modules?|layers?|data ?flow|request flow|subsystems?|backend|database|deployment|decisions?|internals|how it works)\b/im;
+export function visualDesignDoc(text: string): boolean {
+  const head = text.slice(0, 60_000);
+  const visual = head.match(VISUAL_HEADING)?.length ?? 0;
+  const hex = head.match(/#[0-9a-fA-F]{6}\b|#[0-9a-fA-F]{3}\b/g)?.length ?? 0;
+  if (visual < 2 && !DESIGN_SYSTEM_TITLE.test(head) && hex < 8) return false;
+  return !drawsDiagram(head) && !SYSTEM_HEADING.test(head);
+}
+
 /** Pictures of the architecture: diagrams, but not diagrams as code (nobody can review a change to a PNG). */
 const IMAGE_GLOBS = ['**/*architecture*.{png,svg,jpg,jpeg}', '**/*-arch.{png,svg}'];
 
@@ -330,7 +351,11 @@ export default defineRule({
     const drawn = ctx.files
       .match(TOPIC_DOC_GLOBS)
       .filter((p) => keep(p) && !matched.includes(p) && drawsDiagram(ctx.files.read(p) ?? ''));
-    const docs = [...matched.filter((p) => !plans.includes(p) && !todos.includes(p)), ...drawn];
+    // A visual design system (colours, typography, spacing) is set aside, whatever its name.
+    const visual = matched.filter(
+      (p) => !plans.includes(p) && !todos.includes(p) && visualDesignDoc(ctx.files.read(p) ?? ''),
+    );
+    const docs = [...matched.filter((p) => !plans.includes(p) && !todos.includes(p) && !visual.includes(p)), ...drawn];
     const adrDirFile = ctx.files.named('.adr-dir');
     const shaped = ctx
       .matches('adrShape')
@@ -405,7 +430,7 @@ export default defineRule({
         })),
       );
     }
-    const aside = processDiagrams
+    const aside: Evidence[] = processDiagrams
       .slice(0, 2)
       .map((m) =>
         fromMatch(
@@ -413,6 +438,13 @@ export default defineRule({
           `set aside: the Mermaid diagrams here draw a process${m.heading ? ` (under "${m.heading}")` : ''} — an issue, pull-request or release life cycle — not the system's parts`,
         ),
       );
+    aside.push(
+      ...visual.slice(0, 2).map((p) => ({
+        path: p,
+        line: 1,
+        note: "set aside: a visual design system (colours, typography, spacing), not the system's architecture",
+      })),
+    );
     const images = ctx.files.match(IMAGE_GLOBS).filter(keep);
     if (images.length) {
       found.push('architecture diagrams as images');
@@ -529,18 +561,18 @@ export default defineRule({
       );
       return partial(
         0.5,
-        `Only ${listing([...found, ...(section.length ? [`an architecture section in ${section[0]!.path.split('/').pop()}`] : [])])}; no architecture document or decision records.`,
+        `Only ${listing([...found, ...(section.length ? [`an architecture section in ${section[0]!.path.split('/').pop()}`] : [])])}; no architecture document or decision records${visual.length ? ` (${visual[0]!.split('/').pop()} is a visual design system, not the architecture)` : ''}.`,
         [...evidence, ...aside],
         data,
       );
     }
     const stacks = ctx.matches('readmeSection').filter((m) => keep(m.path) && stack(m));
     return fail(
-      `No architecture document, ADRs or diagrams found.${stacks.length ? ` The Components section of ${stacks[0]!.path.split('/').pop()} lists the libraries used (a tech stack), not how the system's parts fit together.` : ''}${aside.length ? ` The Mermaid diagrams of ${listing([...new Set(processDiagrams.map((m) => m.path.split('/').pop()!))].slice(0, 2))} draw a process (issue, pull-request or release life cycle), not the system.` : ''}`,
+      `No architecture document, ADRs or diagrams found.${stacks.length ? ` The Components section of ${stacks[0]!.path.split('/').pop()} lists the libraries used (a tech stack), not how the system's parts fit together.` : ''}${processDiagrams.length ? ` The Mermaid diagrams of ${listing([...new Set(processDiagrams.map((m) => m.path.split('/').pop()!))].slice(0, 2))} draw a process (issue, pull-request or release life cycle), not the system.` : ''}${visual.length ? ` ${visual[0]!.split('/').pop()} is a visual design system (colours, typography, spacing), not a description of the system's parts.` : ''}`,
       [
         {
           path: '.',
-          note: 'no ARCHITECTURE.md, docs/architecture*, DESIGN.md, docs/adr/, docs/decisions/, *.puml, *.mmd, *.dsl or Mermaid block in Markdown',
+          note: `no ARCHITECTURE.md, docs/architecture*, DESIGN.md${visual.length ? " describing the system's parts" : ''}, docs/adr/, docs/decisions/, *.puml, *.mmd, *.dsl or Mermaid block in Markdown`,
         },
         ...stacks
           .slice(0, 1)

@@ -50,10 +50,30 @@ const SPOTLESS_STEPS: Record<string, string> = table({
  * a Kotlin library whose Spotless block configures ktfmt). The ktlint/ktfmt Gradle plugins are named
  * for the plugin found.
  */
-function nameJvmFormatters(steps: Match[], tools: FoundTool[], spotless: Match[]): void {
+function nameJvmFormatters(
+  steps: Match[],
+  tools: FoundTool[],
+  spotless: Match[],
+  read: (path: string) => string | undefined,
+): void {
   const spotlessFiles = new Set(spotless.map((m) => m.path));
   const inSpotless = steps.filter((m) => spotlessFiles.has(m.path));
   for (const t of tools) {
+    // The table's one entry covers three plugins: a build file without Spotless names the one it has
+    // (com.spotify.fmt's fmt-maven-plugin, a google-java-format dependency), not Spotless (blind round 41).
+    if (t.name === 'Spotless/google-java-format' && t.label === t.name) {
+      const text = (read(t.evidence.path) ?? '').slice(0, 200_000);
+      if (!/spotless/i.test(text)) {
+        const label = /fmt-maven-plugin/.test(text)
+          ? 'fmt-maven-plugin (google-java-format)'
+          : /google-java-format|googlejavaformat/i.test(text)
+            ? 'google-java-format'
+            : t.label;
+        if (t.evidence.note) t.evidence = { ...t.evidence, note: t.evidence.note.replace(t.name, label) };
+        t.label = label;
+        continue;
+      }
+    }
     if (t.name === 'Spotless/google-java-format' && inSpotless.length > 0) {
       const names = [...new Set(inSpotless.map((m) => SPOTLESS_STEPS[m.groups[0] ?? m.groups[1] ?? ''] ?? ''))].filter(
         Boolean,
@@ -305,7 +325,7 @@ export default defineRule({
     const found = findTools(ctx, FORMATTERS, 'format');
     const { ciRuns, ciWrites } = found;
     const tools = found.tools.filter((t) => t.name !== GOLANGCI || golangciFormats(ctx.files, t.evidence.path));
-    nameJvmFormatters(ctx.matches('spotlessStep'), tools, ctx.matches('spotless'));
+    nameJvmFormatters(ctx.matches('spotlessStep'), tools, ctx.matches('spotless'), (p) => ctx.files.read(p));
     const evidence: Evidence[] = tools.map((t) => t.evidence);
     const checked = tools.filter((t) => t.ci);
     for (const t of checked.slice(0, 3)) {

@@ -200,11 +200,11 @@ export default defineRule({
         literals: ['enableHA', 'haEnabled', 'highAvailability', 'ha.enabled', 'leaderElection.enabled'],
         maxPerFile: 3,
       },
-      // PaaS instance counts: DigitalOcean App Platform spec, Fly.io, Render.
+      // PaaS instance counts: DigitalOcean App Platform spec, Fly.io, Render, Railway (`"numReplicas": 2`).
       paas: {
-        regex: /^[ \t]*(instance_count|min_machines_running|numInstances)\s*[:=]\s*(\d+)/m,
-        files: ['**/spec.yaml', '.do/*.yaml', '**/fly.toml', '**/render.yaml'],
-        literals: ['instance_count', 'min_machines_running', 'numInstances'],
+        regex: /^[ \t]*["']?(instance_count|min_machines_running|numInstances|numReplicas)["']?\s*[:=]\s*(\d+)/m,
+        files: ['**/spec.yaml', '.do/*.yaml', '**/fly.toml', '**/render.yaml', '**/railway.json', '**/railway.toml'],
+        literals: ['instance_count', 'min_machines_running', 'numInstances', 'numReplicas'],
         maxPerFile: 10,
       },
     },
@@ -563,6 +563,25 @@ export default defineRule({
         findings.push(
           systemdEvidence(u, 'systemd unit: one process on one machine; nothing declares another instance'),
         );
+    // A platform file that runs the service (a Heroku Procfile, fly.toml, render.yaml) but declares no
+    // instance count runs the platform's default, one instance, unless someone scales it outside the
+    // repository: nothing here declares a second (blind round 41: a Procfile-only Rails app was
+    // `unknown` while resource-limits, on the same runtime fact, named the platform).
+    if (good.length + findings.length === 0)
+      for (const p of runtime(ctx.files)
+        .platforms.filter((x) => PLATFORM_COUNT[x.system])
+        .slice(0, 3))
+        findings.push({
+          path: p.path,
+          note: `${p.system} runs the service from this file, and nothing here declares more than one instance (${PLATFORM_COUNT[p.system]}); a count set on the platform outside the repository is not shown`,
+        });
+    const procfileWeb = runtime(ctx.files).procfileWeb;
+    if (good.length + findings.length === 0 && procfileWeb)
+      findings.push({
+        path: 'Procfile',
+        line: procfileWeb,
+        note: 'a Procfile web process (a process manifest with no platform config) is all that says how the service runs: nothing here declares more than one instance (on Heroku, app.json `formation` with `"quantity": 2` or more); a count set on the platform outside the repository is not shown',
+      });
     const units = good.length + findings.length;
     const notes = [
       ...[...model.notes, ...d.notes].slice(0, 3).map((x) => ({ path: x.path, note: x.note })),
@@ -681,6 +700,14 @@ function scalingRange(
  * web and worker at one dyno each were "no configuration declares instance counts"). Expo's
  * app.json (an `expo` key) configures a mobile app, not dynos.
  */
+/** Where each platform's instance count is declared in the repository (platforms that scale on their own are absent). */
+const PLATFORM_COUNT: Record<string, string> = {
+  Heroku: 'app.json `formation` with `"quantity": 2` or more',
+  'Fly.io': 'fly.toml `min_machines_running = 2` or more',
+  Render: 'render.yaml `numInstances: 2` or more',
+  Railway: 'railway.json/railway.toml `numReplicas: 2` or more',
+};
+
 function herokuFormation(files: FileView): { quantity: number; evidence: Evidence }[] {
   const json = files.readJson('app.json');
   const root = json.ok && json.value && typeof json.value === 'object' ? (json.value as Record<string, unknown>) : {};

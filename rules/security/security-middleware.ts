@@ -89,6 +89,19 @@ const FASTIFY_PLUGINS = {
   csrf: /^@fastify\/csrf-protection$/,
 };
 
+/** A security header's name quoted. */
+const QUOTED_HEADER = String.raw`["'\`](?:Strict-Transport-Security|Content-Security-Policy|X-Content-Type-Options|X-Frame-Options|X-XSS-Protection|Referrer-Policy|Permissions-Policy|Cross-Origin-(?:Opener|Embedder|Resource)-Policy)(?:-Report-Only)?["'\`]`;
+/**
+ * A header read: a getter call with the name as its only argument (`->header('X-Frame-Options')`,
+ * `.headers.get(…)`, `getHeader(…)`, Go `Header.Get(…)`), or a subscript that is not assigned to.
+ */
+const HEADER_READ = new RegExp(
+  String.raw`(?:\b(?:get|has|header|getHeader|getResponseHeader|hasHeader|getheader|Get|getFirst|getValues?)\s*\(\s*${QUOTED_HEADER}\s*\))|(?:\[\s*${QUOTED_HEADER}\s*\]\s*(?:[!=]==?|\)|;|\?\?|&&|\|\||$))`,
+  'i',
+);
+/** The same line sets a header: a value after the name (`'X-Frame-Options' => 'DENY'`, `header('X', 'v')`, `['X'] = 'v'`). */
+const HEADER_WRITE = new RegExp(String.raw`${QUOTED_HEADER}\s*(?:,|=>|:\s*["'\`])|\]\s*=(?!=)`, 'i');
+
 /** A class definition (PHP, Python, Ruby, JVM, C#): `class TrustHosts extends Middleware`. */
 const CLASS_DEF = /^\s*(?:(?:final|abstract|public|internal|sealed)\s+)*class\s+(\w+)/;
 
@@ -379,9 +392,18 @@ const rule = defineRule({
           declaredOnly.push(fromMatch(m, `header name ${decl[2]} declared as a constant; no response sets it`));
         return [];
       });
+    // Code that reads a header (`$response->header('X-Frame-Options')`, `res.headers.get('Content-Security-Policy')`,
+    // `headers['X-Frame-Options'] ==`) inspects another response, it sets nothing (blind round 41: a
+    // service checking whether a remote page may be framed was cited as the app's security headers).
+    const readOnly: Evidence[] = [];
+    const readsHeader = (m: Match): boolean => {
+      if (!HEADER_READ.test(m.snippet) || HEADER_WRITE.test(m.snippet)) return false;
+      if (readOnly.length < 2) readOnly.push(fromMatch(m, 'reads a header of another response; it sets none'));
+      return true;
+    };
     const headers = [
       ...throughConst(prod('headers', OUTBOUND_HEADERS))
-        .filter((m) => !apiDoc(m.path) && handSet(m) && !loosening(m))
+        .filter((m) => !apiDoc(m.path) && handSet(m) && !loosening(m) && !readsHeader(m))
         .sort((a, b) => Number(HEADER_NAME.test(a.snippet)) - Number(HEADER_NAME.test(b.snippet))),
       ...autoHelmet,
       ...spring,
@@ -871,6 +893,7 @@ const rule = defineRule({
           ...unregistered.slice(0, 2),
           ...declaredOnly.slice(0, 2),
           ...loosened,
+          ...readOnly,
         ],
         data,
       );
@@ -901,7 +924,7 @@ const rule = defineRule({
     }${offNote}${apiOnlyNote}${devNote}${unregisteredNote}${constNote}`;
     // A credentialed wildcard undoes much of the rest: cap the score.
     const score = dangerous.length ? Math.min(g.score, 0.4) : csrfOff ? Math.min(g.score, 0.7) : g.score;
-    const shown = [...evidence, ...declaredOnly.slice(0, 2), ...loosened];
+    const shown = [...evidence, ...declaredOnly.slice(0, 2), ...loosened, ...readOnly];
     if (score >= 1) return pass(msg, shown, data);
     return partial(score, msg, shown, data);
   },

@@ -120,6 +120,13 @@ export interface Deploy {
   notes: { path: string; note: string }[];
   /** Compose files that deploy the service (named for production, scaled, or a self-hosting template). */
   production: ProductionCompose[];
+  /**
+   * Compose files for local development by their content: beside a production compose file, every
+   * service this file builds mounts the source tree (`.:/var/www/html`), so it runs the checkout, not
+   * a shipped image (blind round 41, a framework's development stack `compose.sail.yml`). With those
+   * named for development (`docker-compose.dev.yml`, `local/`), they are no deployed units for any rule.
+   */
+  development?: string[];
 }
 
 const rec = (v: unknown): Record<string, unknown> | undefined =>
@@ -261,6 +268,18 @@ function parseDeploy(files: FileView): Deploy {
           : {}),
       });
   }
+  const productionPaths = new Set(out.production.filter((p) => !p.local).map((p) => p.path));
+  const productionNames = new Set(
+    out.compose.filter((c) => productionPaths.has(c.path)).map((c) => `${dirOf(c.path)}\0${c.name}`),
+  );
+  if (productionPaths.size > 0)
+    for (const path of out.composeFiles) {
+      if (productionPaths.has(path) || devCompose(path)) continue;
+      const built = out.compose.filter((c) => c.path === path && c.hasBuild);
+      // The base a production file overrides (a service of the same name in the same folder) is no stack of its own.
+      const overridden = out.compose.some((c) => c.path === path && productionNames.has(`${dirOf(path)}\0${c.name}`));
+      if (!overridden && built.length > 0 && built.every((c) => c.sourceMounted)) (out.development ??= []).push(path);
+    }
   out.compose = mergeCompose(out.compose);
   // Beside a Pulumi program that deploys the workloads, no compose file is the deployment (round 19).
   if (out.production.length > 0 && pulumi(files).workloads.length > 0)
@@ -280,8 +299,9 @@ function parseDeploy(files: FileView): Deploy {
   // Beside a compose file that is not for development, services only a development file starts
   // (a virus scanner, a mail catcher added for local work) are not deployed units.
   const named = (p: string) => p.slice(p.lastIndexOf('/') + 1).replace(/\.ya?ml$/, '');
-  if (out.compose.some((c) => !devCompose(c.path)))
-    out.compose = out.compose.filter((c) => !devCompose(c.path) || /override/i.test(named(c.path)));
+  const development = (p: string) => developmentCompose(out, p);
+  if (out.compose.some((c) => !development(c.path)))
+    out.compose = out.compose.filter((c) => !development(c.path) || /override/i.test(named(c.path)));
   for (const path of files.match(ECS_GLOBS)) {
     const r = files.readJson<Record<string, unknown>>(path);
     const defs = r.ok
@@ -405,6 +425,10 @@ const DEV_NAME = new RegExp(`(^|[._-])(${DEV_WORDS}|debug|override|sample|exampl
 function devCompose(path: string): boolean {
   const parts = path.replace(/\.ya?ml$/, '').split('/');
   return DEV_NAME.test(parts.at(-1)!) || parts.slice(0, -1).some((d) => DEV_NAME.test(d) && !/^\./.test(d));
+}
+/** A compose file for development: by its name or folder, or by its content (Deploy.development). */
+export function developmentCompose(d: Pick<Deploy, 'development'>, path: string): boolean {
+  return devCompose(path) || (d.development ?? []).includes(path);
 }
 /** Named as a template to copy. */
 const SAMPLE_NAME = /(^|[._-])(sample|example|template|dist)([._-]|$)/i;
@@ -698,7 +722,7 @@ export function composeWorkloads(
     const devImages = new Set(images.filter((f) => isToolImage(f)).map((f) => f.path));
     const units: ComposeService[] = [];
     const aside: ComposeAside[] = [];
-    const devFile = (path: string) => devCompose(path) && !d.production.some((p) => p.path === path);
+    const devFile = (path: string) => developmentCompose(d, path) && !d.production.some((p) => p.path === path);
     for (const s of composeUnits(d)) {
       const at = `compose service ${s.name} (${s.path}:${s.line})`;
       if (s.oneShot)

@@ -454,6 +454,10 @@ export function undeclaredReason(r: Runtime, what: string): string {
     const names = [...new Set(r.platforms.map((p) => `${p.system} (${p.path})`))].join(', ');
     return `the service runs on ${names}: the platform, not a file here, sets ${what}`;
   }
+  // A Procfile's web process with no platform named (a Heroku, Dokku or Scalingo style process
+  // manifest) is named: redundancy reads the same fact and finds no instance count beside it.
+  if (r.procfileWeb)
+    return `nothing here declares how the service runs beyond a Procfile web process (Procfile:${r.procfileWeb}, a process manifest with no platform config), so there are no ${what} to judge`;
   // Compose files of third-party images are said as what they are (round 8: "no compose services"
   // beside a compose file of five databases and brokers).
   const deps = r.composeDependencies;
