@@ -1,0 +1,77 @@
+/**
+ * Blind round 40, smaller classes (issue 15): a Galaxy requirements.yml that installs the collection
+ * from its own tree (`collections: - name: .`) fetches nothing to pin; module-size does not name the
+ * largest module from a folder kept for old code (old/, legacy/, deprecated/, archive/).
+ */
+import { describe, expect, it } from 'vitest';
+import lockfiles from './security/lockfiles.js';
+import moduleSize from './architecture/module-size.js';
+import { runRuleOn } from '../src/testing/rule-tester.js';
+import type { Tree } from '../src/testing/memory.js';
+
+const TASKS =
+  '---\n- name: Configure sshd\n  ansible.builtin.template:\n    src: sshd_config.j2\n    dest: /etc/ssh/sshd_config\n';
+
+function collection(extra: Tree): Tree {
+  const tree: Tree = {
+    'README.md': '# Ansible collection\n',
+    'galaxy.yml': 'namespace: example\nname: net\nversion: 1.2.0\nreadme: README.md\n',
+    ...extra,
+  };
+  for (let i = 0; i < 5; i++) tree[`roles/r${i}/tasks/main.yml`] = TASKS;
+  return tree;
+}
+
+describe('round 40: an Ansible requirements.yml that installs from its own tree', () => {
+  it('`collections: - name: .` (and `type: dir`) is no dependency to pin', async () => {
+    const run = await runRuleOn(
+      lockfiles,
+      collection({
+        'requirements.yml': '---\ncollections:\n  - name: .\n    type: dir\n  - name: ./vendor/helper\n',
+      }),
+    );
+    expect(run.outcome).not.toBe('fail');
+    expect(JSON.stringify(run.evidence)).not.toContain('not pinned');
+  });
+
+  it('beside the self-reference a remote collection without a version is still unpinned', async () => {
+    const run = await runRuleOn(
+      lockfiles,
+      collection({ 'requirements.yml': '---\ncollections:\n  - name: .\n  - name: community.general\n' }),
+    );
+    expect(run.outcome).toBe('fail');
+    expect(run.evidence[0]).toMatchObject({ path: 'requirements.yml', line: 4 });
+    expect(run.evidence[0]!.note).toContain('1 of 1 Ansible Galaxy requirements not pinned');
+  });
+});
+
+describe('round 40: the largest module is not named from a folder of retired code', () => {
+  const big = (n: number) => `${'x = 1\n'.repeat(n)}`;
+  it('old/ and legacy/ copies are set aside; the live package decides', async () => {
+    const run = await runRuleOn(
+      moduleSize,
+      {
+        'pyproject.toml': '[project]\nname = "app"\n',
+        'app/core.py': big(1200),
+        'app/small.py': big(40),
+        'old/app.py': big(6100),
+        'legacy/views.py': big(3000),
+      },
+      { profile: 'service' },
+    );
+    expect(run.outcome).toBe('partial');
+    expect(run.message).toContain('app/core.py');
+    expect(run.message).not.toContain('old/');
+    expect(JSON.stringify(run.evidence)).not.toContain('legacy/');
+  });
+
+  it('a feature folder named archive/ deeper in the package is still counted', async () => {
+    const run = await runRuleOn(
+      moduleSize,
+      { 'pyproject.toml': '[project]\nname = "app"\n', 'app/archive/store.py': big(2500), 'app/a.py': big(10) },
+      { profile: 'service' },
+    );
+    expect(run.outcome).toBe('fail');
+    expect(run.message).toContain('app/archive/store.py');
+  });
+});
