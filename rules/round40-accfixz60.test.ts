@@ -1,11 +1,13 @@
 /**
  * Blind round 40, smaller classes (issue 15): a Galaxy requirements.yml that installs the collection
  * from its own tree (`collections: - name: .`) fetches nothing to pin; module-size does not name the
- * largest module from a folder kept for old code (old/, legacy/, deprecated/, archive/).
+ * largest module from a folder kept for old code (old/, legacy/, deprecated/, archive/); browser
+ * scripts a Rust/Go server serves from public/ are not the product's language share.
  */
 import { describe, expect, it } from 'vitest';
 import lockfiles from './security/lockfiles.js';
 import moduleSize from './architecture/module-size.js';
+import typeSafety from './architecture/type-safety.js';
 import { runRuleOn } from '../src/testing/rule-tester.js';
 import type { Tree } from '../src/testing/memory.js';
 
@@ -73,5 +75,32 @@ describe('round 40: the largest module is not named from a folder of retired cod
     );
     expect(run.outcome).toBe('fail');
     expect(run.message).toContain('app/archive/store.py');
+  });
+});
+
+describe('round 40: browser scripts served as static assets by a typed server', () => {
+  const rust = (extra: Tree): Tree => {
+    const tree: Tree = { 'Cargo.toml': '[package]\nname = "srv"\nversion = "0.1.0"\n', ...extra };
+    for (let i = 0; i < 20; i++) tree[`src/m${i}.rs`] = `pub fn f${i}() -> u32 { ${i} }\n`;
+    tree['src/main.rs'] = 'fn main() {}\n';
+    return tree;
+  };
+  const js = { 'public/static/index.js': 'document.title = "x";\n', 'public/static/settings.js': 'let a = 1;\n' };
+
+  it('public/static/*.js beside a Rust service does not make it partial', async () => {
+    const run = await runRuleOn(typeSafety, rust(js), { profile: 'service' });
+    expect(run.outcome).toBe('pass');
+    expect(run.message).toContain('Rust');
+    expect(run.message).toContain('2 JavaScript file(s) served as static assets (public/static/)');
+  });
+
+  it("the same scripts built by a package.json are the product's JavaScript and still judged", async () => {
+    const run = await runRuleOn(
+      typeSafety,
+      rust({ ...js, 'package.json': '{"name":"web","scripts":{"build":"esbuild public/static/index.js"}}\n' }),
+      { profile: 'service' },
+    );
+    expect(run.outcome).toBe('partial');
+    expect(run.message).toContain('JavaScript');
   });
 });
