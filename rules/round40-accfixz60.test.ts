@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import lockfiles from './security/lockfiles.js';
 import moduleSize from './architecture/module-size.js';
 import typeSafety from './architecture/type-safety.js';
+import securityMiddleware from './security/security-middleware.js';
 import { runRuleOn } from '../src/testing/rule-tester.js';
 import type { Tree } from '../src/testing/memory.js';
 
@@ -102,5 +103,36 @@ describe('round 40: browser scripts served as static assets by a typed server', 
     );
     expect(run.outcome).toBe('partial');
     expect(run.message).toContain('JavaScript');
+  });
+});
+
+describe('round 40: a library that registers ASP.NET Core middleware says so in its N/A reason', () => {
+  const lib = (ext: string): Tree => ({
+    'src/Acme.Infrastructure/Acme.Infrastructure.csproj':
+      '<Project Sdk="Microsoft.NET.Sdk">\n  <PropertyGroup><TargetFramework>net8.0</TargetFramework><IsPackable>true</IsPackable></PropertyGroup>\n  <ItemGroup><PackageReference Include="Microsoft.AspNetCore.Authentication.JwtBearer" Version="8.0.0" /></ItemGroup>\n</Project>\n',
+    'src/Acme.Infrastructure/Extensions.cs': ext,
+  });
+  it('AddCors/UseCors in the library code are named, not "no web framework"', async () => {
+    const run = await runRuleOn(
+      securityMiddleware,
+      lib(
+        'namespace Acme;\npublic static class Extensions\n{\n    public static IServiceCollection AddCore(this IServiceCollection services)\n    {\n        services.AddCors(o => o.AddPolicy("api", p => p.WithOrigins("https://a.example")));\n        return services;\n    }\n}\n',
+      ),
+      { profile: 'library' },
+    );
+    expect(run.outcome).toBe('not-applicable');
+    expect(run.message).toContain('profile is library: its code registers HTTP middleware');
+    expect(run.message).toContain('src/Acme.Infrastructure/Extensions.cs:6');
+    expect(run.message).not.toContain('no web framework');
+  });
+
+  it('a library with no middleware at all keeps the plain reason', async () => {
+    const run = await runRuleOn(
+      securityMiddleware,
+      lib('namespace Acme;\npublic static class Text\n{\n    public static string Up(string s) => s.ToUpper();\n}\n'),
+      { profile: 'library' },
+    );
+    expect(run.outcome).toBe('not-applicable');
+    expect(run.message).toContain('no web framework or HTTP server detected');
   });
 });
