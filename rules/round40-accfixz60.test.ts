@@ -9,6 +9,8 @@ import lockfiles from './security/lockfiles.js';
 import moduleSize from './architecture/module-size.js';
 import typeSafety from './architecture/type-safety.js';
 import securityMiddleware from './security/security-middleware.js';
+import healthChecks from './reliability/health-checks.js';
+import resourceLimits from './reliability/resource-limits.js';
 import { runRuleOn } from '../src/testing/rule-tester.js';
 import type { Tree } from '../src/testing/memory.js';
 
@@ -134,5 +136,41 @@ describe('round 40: a library that registers ASP.NET Core middleware says so in 
     );
     expect(run.outcome).toBe('not-applicable');
     expect(run.message).toContain('no web framework or HTTP server detected');
+  });
+});
+
+describe('round 40: a library compose file that builds only its samples is an example deployment', () => {
+  const compose = (dockerfile: string) =>
+    [
+      'services:',
+      '  gateway:',
+      '    image: acme/gateway:latest',
+      '    build:',
+      '      context: .',
+      `      dockerfile: ${dockerfile}`,
+      '    ports:',
+      '      - "5000:80"',
+      '  redis:',
+      '    image: redis:7',
+      '',
+    ].join('\n');
+  const lib = (dockerfile: string): Tree => ({
+    'src/Acme.Core/Acme.Core.csproj':
+      '<Project Sdk="Microsoft.NET.Sdk">\n  <PropertyGroup><TargetFramework>net8.0</TargetFramework><IsPackable>true</IsPackable></PropertyGroup>\n</Project>\n',
+    'src/Acme.Core/Thing.cs': 'namespace Acme;\npublic class Thing {}\n',
+    [dockerfile]: 'FROM mcr.microsoft.com/dotnet/aspnet:8.0\nCOPY . /app\nENTRYPOINT ["dotnet", "/app/Gateway.dll"]\n',
+    'docker-compose.yml': compose(dockerfile),
+  });
+
+  it('health-checks and resource-limits are N/A, the services named as an example deployment', async () => {
+    for (const rule of [healthChecks, resourceLimits]) {
+      const run = await runRuleOn(rule, lib('samples/Gateway/Dockerfile'), { profile: 'library' });
+      expect(run.outcome).toBe('not-applicable');
+    }
+  });
+
+  it('the same compose file building a Dockerfile outside the examples is still judged', async () => {
+    const run = await runRuleOn(healthChecks, lib('deploy/Dockerfile'), { profile: 'library' });
+    expect(run.outcome).toBe('fail');
   });
 });
