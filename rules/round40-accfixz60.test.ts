@@ -10,6 +10,7 @@ import moduleSize from './architecture/module-size.js';
 import typeSafety from './architecture/type-safety.js';
 import securityMiddleware from './security/security-middleware.js';
 import healthChecks from './reliability/health-checks.js';
+import metrics from './observability/metrics.js';
 import resourceLimits from './reliability/resource-limits.js';
 import { runRuleOn } from '../src/testing/rule-tester.js';
 import type { Tree } from '../src/testing/memory.js';
@@ -172,5 +173,43 @@ describe('round 40: a library compose file that builds only its samples is an ex
   it('the same compose file building a Dockerfile outside the examples is still judged', async () => {
     const run = await runRuleOn(healthChecks, lib('deploy/Dockerfile'), { profile: 'library' });
     expect(run.outcome).toBe('fail');
+  });
+});
+
+describe('round 40: a /metrics route that writes the exposition format by hand', () => {
+  const app = (route: string): Tree => ({
+    'package.json': '{"name":"api","dependencies":{"express":"^4.19.0"}}\n',
+    'src/main.ts':
+      "import express from 'express';\nimport { router } from './router';\nconst app = express();\napp.use(router);\napp.listen(8080);\n",
+    'src/router.ts': route,
+  });
+  const byHand = [
+    "import { Router } from 'express';",
+    'export const router = Router();',
+    "router.get('/metrics', (req, res) => {",
+    "  res.set('Content-Type', 'text/plain; version=0.0.4');",
+    '  const lines: string[] = [];',
+    "  lines.push('# HELP app_instances_total Number of instances');",
+    "  lines.push('# TYPE app_instances_total gauge');",
+    '  lines.push(`app_instances_total ${count()}`);',
+    "  lines.push('# TYPE app_instance_up gauge');",
+    "  res.send(lines.join('\\n'));",
+    '});',
+    '',
+  ].join('\n');
+
+  it('is credited as metrics written by hand, not "no code that registers metrics"', async () => {
+    const run = await runRuleOn(metrics, app(byHand), { profile: 'service' });
+    expect(run.outcome).toBe('partial');
+    expect(run.message).toContain('writes the Prometheus exposition format by hand (2 metric families');
+    expect(run.message).not.toContain('no code that registers metrics');
+    expect(run.evidence).toContainEqual(expect.objectContaining({ path: 'src/router.ts', line: 7 }));
+  });
+
+  it('a /metrics route that only names the format keeps the old wording', async () => {
+    const plain = byHand.replace(/ {2}lines\.push\('# [^\n]*\n/g, '');
+    const run = await runRuleOn(metrics, app(plain), { profile: 'service' });
+    expect(run.outcome).toBe('partial');
+    expect(run.message).toContain('no code that registers metrics');
   });
 });
