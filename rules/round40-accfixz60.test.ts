@@ -11,6 +11,7 @@ import typeSafety from './architecture/type-safety.js';
 import securityMiddleware from './security/security-middleware.js';
 import healthChecks from './reliability/health-checks.js';
 import metrics from './observability/metrics.js';
+import databaseMigrations from './architecture/database-migrations.js';
 import resourceLimits from './reliability/resource-limits.js';
 import { runRuleOn } from '../src/testing/rule-tester.js';
 import type { Tree } from '../src/testing/memory.js';
@@ -211,5 +212,50 @@ describe('round 40: a /metrics route that writes the exposition format by hand',
     const run = await runRuleOn(metrics, app(plain), { profile: 'service' });
     expect(run.outcome).toBe('partial');
     expect(run.message).toContain('no code that registers metrics');
+  });
+});
+
+describe('round 40: a command-line tool whose database is its input owns no schema', () => {
+  const tool = (driver: string): Tree => ({
+    'go.mod': 'module example.com/schemadoc\n\ngo 1.22\n\nrequire github.com/go-sql-driver/mysql v1.8.1\n',
+    'main.go': 'package main\n\nimport "example.com/schemadoc/cmd"\n\nfunc main() { cmd.Execute() }\n',
+    'cmd/root.go':
+      'package cmd\n\nimport "github.com/spf13/cobra"\n\nvar rootCmd = &cobra.Command{Use: "schemadoc"}\n\nfunc Execute() { _ = rootCmd.Execute() }\n',
+    'drivers/mysql/mysql.go': driver,
+  });
+  const reader = [
+    'package mysql',
+    '',
+    'import (',
+    '\t"database/sql"',
+    '\t_ "github.com/go-sql-driver/mysql"',
+    ')',
+    '',
+    'func Tables(db *sql.DB, schema string) (*sql.Rows, error) {',
+    '\treturn db.Query("SELECT table_name FROM information_schema.tables WHERE table_schema = ?", schema)',
+    '}',
+    '',
+    'func Def(db *sql.DB, t string) (*sql.Rows, error) {',
+    '\treturn db.Query("SHOW CREATE TABLE `" + t + "`")',
+    '}',
+    '',
+  ].join('\n');
+
+  it('reads information_schema and SHOW CREATE TABLE, creates nothing: not applicable, the reason says why', async () => {
+    const run = await runRuleOn(databaseMigrations, tool(reader), { profile: 'cli' });
+    expect(run.outcome).toBe('not-applicable');
+    expect(run.message).toContain('the databases it connects to are its input');
+    expect(run.message).toContain('drivers/mysql/mysql.go:9');
+  });
+
+  it('a tool that also creates its own table owns that schema and is judged', async () => {
+    const run = await runRuleOn(
+      databaseMigrations,
+      tool(
+        `${reader}func Init(db *sql.DB) error {\n\t_, err := db.Exec("CREATE TABLE IF NOT EXISTS runs (id INT)")\n\treturn err\n}\n`,
+      ),
+      { profile: 'cli' },
+    );
+    expect(run.outcome).not.toBe('not-applicable');
   });
 });
