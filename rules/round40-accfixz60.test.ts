@@ -259,3 +259,37 @@ describe('round 40: a command-line tool whose database is its input owns no sche
     expect(run.outcome).not.toBe('not-applicable');
   });
 });
+
+describe('round 40: Gradle coordinates handed to a configuration another way are dependencies', () => {
+  const build = (deps: string): Tree => ({
+    'settings.gradle.kts': 'rootProject.name = "app"\n',
+    'build.gradle.kts': `plugins {\n    application\n}\n\ndependencies {\n${deps}}\n`,
+    'src/main/java/app/Main.java': 'package app;\npublic class Main { public static void main(String[] a) {} }\n',
+  });
+
+  it('listOf("g:a:v").forEach { testImplementation(it) } and rewrite("g:a:v") are declared, not "no dependencies to lock"', async () => {
+    const run = await runRuleOn(
+      lockfiles,
+      build(
+        '    listOf("org.testng:testng:7.0.0", "com.fasterxml.jackson.core:jackson-core:2.13.1")\n        .forEach { testImplementation(it) }\n    rewrite("org.openrewrite.recipe:rewrite-migrate-java:3.22.0")\n',
+      ),
+      { profile: 'service' },
+    );
+    expect(run.outcome).toBe('fail');
+    expect(run.message).toContain('build.gradle.kts');
+    expect(run.message).not.toContain('no dependencies to lock');
+  });
+
+  it('a buildscript classpath plugin alone is still no dependency to lock', async () => {
+    const run = await runRuleOn(
+      lockfiles,
+      {
+        ...build(''),
+        'build.gradle.kts':
+          'buildscript {\n    dependencies {\n        classpath("com.example:gradle-plugin:1.0.0")\n    }\n}\n',
+      },
+      { profile: 'service' },
+    );
+    expect(run.outcome).not.toBe('fail');
+  });
+});
