@@ -168,6 +168,8 @@ describe('round 40: a library compose file that builds only its samples is an ex
     for (const rule of [healthChecks, resourceLimits]) {
       const run = await runRuleOn(rule, lib('samples/Gateway/Dockerfile'), { profile: 'library' });
       expect(run.outcome).toBe('not-applicable');
+      expect(run.message).toContain('gateway (docker-compose.yml:2) set aside as an example deployment');
+      expect(run.message).not.toMatch(/no Dockerfile[,)]/);
     }
   });
 
