@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import lockfiles from './security/lockfiles.js';
+import coverageGate from './quality/coverage-gate.js';
 import moduleSize from './architecture/module-size.js';
 import typeSafety from './architecture/type-safety.js';
 import securityMiddleware from './security/security-middleware.js';
@@ -293,5 +294,40 @@ describe('round 40: Gradle coordinates handed to a configuration another way are
       { profile: 'service' },
     );
     expect(run.outcome).not.toBe('fail');
+  });
+});
+
+describe('round 40: a script CI calls with --no-coverage measures nothing there', () => {
+  const script = [
+    '#!/usr/bin/env bash',
+    'ENABLE_COVERAGE=true',
+    'for arg in "$@"; do',
+    '  if [ "$arg" = "--no-coverage" ]; then ENABLE_COVERAGE=false; fi',
+    'done',
+    'if [ "$ENABLE_COVERAGE" = true ]; then',
+    '  coverage run -m pytest tests',
+    '  coverage report',
+    'else',
+    '  pytest tests',
+    'fi',
+    '',
+  ].join('\n');
+  const tree = (args: string): Tree => ({
+    'bin/test.sh': script,
+    '.github/workflows/test.yml': `on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: bash ./bin/test.sh${args}\n`,
+    'pyproject.toml': '[project]\nname = "app"\n\n[tool.coverage.run]\nsource = ["app"]\n',
+    'app/main.py': 'def main():\n    return 1\n',
+    'tests/test_main.py': 'def test_main():\n    assert True\n',
+  });
+
+  it('with --no-coverage the coverage branch is not credited as measured in CI', async () => {
+    const run = await runRuleOn(coverageGate, tree(' --no-coverage'), { profile: 'service' });
+    expect(run.message).not.toContain('measured in CI');
+  });
+
+  it('the same call without the flag measures coverage in CI', async () => {
+    const run = await runRuleOn(coverageGate, tree(''), { profile: 'service' });
+    expect(run.outcome).toBe('partial');
+    expect(run.message).toContain('measured in CI');
   });
 });
