@@ -305,6 +305,25 @@ export default defineRule({
         ignoreCase: true,
         maxPerFile: 1,
       },
+      // A tool that reads other people's databases asks the catalogue what is there: information_schema,
+      // pg_catalog, sqlite_master, PRAGMA table_info, SHOW TABLES/COLUMNS/CREATE TABLE, sys.tables.
+      catalogRead: {
+        regex:
+          /\binformation_schema\.|\bpg_catalog\.|\bsqlite_(?:master|schema)\b|\bPRAGMA\s+(?:table_info|index_list|foreign_key_list)\b|\bSHOW\s+(?:FULL\s+)?(?:TABLES|COLUMNS|CREATE\s+TABLE|INDEX)\b|\bsys\.(?:tables|columns|objects|schemas)\b/i,
+        files: ['**/*.{go,rs,py,rb,ts,js,java,kt,cs,php}'],
+        literals: ['information_schema', 'pg_catalog', 'sqlite_', 'PRAGMA', 'SHOW', 'sys.'],
+        ignoreCase: true,
+        maxPerFile: 1,
+      },
+      // Code that shapes a schema of its own: CREATE/ALTER TABLE (not `SHOW CREATE TABLE`), an ORM's
+      // AutoMigrate, create_all.
+      schemaWrite: {
+        regex: /(?<!SHOW\s)\b(?:CREATE|ALTER)\s+TABLE\b|\bAutoMigrate\(|\bcreate_all\(/i,
+        files: ['**/*.{go,rs,py,rb,ts,js,java,kt,cs,php}'],
+        literals: ['TABLE', 'AutoMigrate', 'create_all'],
+        ignoreCase: true,
+        maxPerFile: 1,
+      },
       // Migrations kept in code under any file name: a table of numbered steps (`migrations =
       // map[int]func…{1: migrateFrom1}`) beside a stored schema version (`schemaVersion` table,
       // `PRAGMA user_version`). Both in one file are the mechanism; either alone is not.
@@ -458,6 +477,18 @@ export default defineRule({
         const d = clients[0]!;
         return {
           reason: `profile is cli: its database is embedded (${listing([...new Set(clients.map((c) => c.name))].sort().slice(0, 3))}, ${d.path}${d.line ? `:${d.line}` : ''}), a local file the program creates for itself, not a shared schema that deployments migrate`,
+        };
+      }
+      // A tool whose database is its input (a schema documenter, a linter or differ of databases): its
+      // production code reads the catalogues of the databases it is pointed at and creates or alters
+      // no table of its own. It owns no schema to migrate (blind round 40: a schema-documenting CLI
+      // with MySQL/Postgres drivers was failed for having no migrations).
+      const prod = (k: string) => ctx.matches(k).filter((m) => isProductionPath(m.path) && !isExampleFolder(m.path));
+      const reads = prod('catalogRead');
+      if (reads.length > 0 && prod('schemaWrite').length === 0) {
+        const r = reads[0]!;
+        return {
+          reason: `profile is cli: the databases it connects to are its input — its code reads their catalogues (${r.path}:${r.line}${reads.length > 1 ? ` and ${reads.length - 1} more file(s)` : ''}) and creates or alters no table of its own, so it owns no schema to migrate (database clients: ${listing([...new Set(clients.map((c) => c.name))].sort().slice(0, 3))})`,
         };
       }
     }

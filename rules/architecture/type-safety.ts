@@ -52,6 +52,12 @@ const TOOLING =
 /** Folders of helper scripts: benchmarks' plots, release and maintenance tools, not the product. */
 const HELPER_DIR = /^(?:scripts?|tools?|tooling|hack|contrib|misc|utils?\/scripts|benchmarks?|bench|\.github)\//;
 
+/**
+ * Folders a web server serves as they are: public/, static/, assets/, wwwroot/, www/, webroot/ (at
+ * any depth: src/static/, resources/public/).
+ */
+const SERVED_DIR = /(?:^|\/)(?:public|static|assets|wwwroot|www|webroot)\//;
+
 interface Verdict {
   score: number;
   note: string;
@@ -70,7 +76,7 @@ export default defineRule({
     severity: 'medium',
     effort: 'medium',
     detection:
-      'Production source files by language (generated and minified files left out). Terraform, in an infrastructure repository: input variables with a `type` (pass when nearly all are typed). An Ansible role or collection whose roles declare argument specs (meta/argument_specs.yml, `type:` per option): typed role arguments Ansible validates at run time (partial, by the share of roles with specs); its task files are weighed as its code. Go, Java, Kotlin, Scala, C#, F#, Rust, Swift, C/C++, Haskell, OCaml, ReScript, Reason, Elm, PureScript and Gleam are statically typed. TypeScript: each file by the tsconfig of the nearest folder above it, following `extends` (`strict: true`; `strict`/`noImplicitAny`/`strictNullChecks: false` turns it off; partial without), weighted by files — a strict client in a monorepo does not make its server strict. JavaScript: `checkJs` (partial). Python: mypy/pyright configuration, or ty’s (`ty.toml`, `[tool.ty]`) or Pyrefly’s (`pyrefly.toml`, `[tool.pyrefly]`) (neither has a strict mode) (pass when strict, partial otherwise) or `py.typed` (partial). Ruby: Sorbet sigils or RBS/Steep (partial). Elixir: Dialyzer through dialyxir (or a .dialyzer_ignore.exs) (partial). PHP: PHPStan level ≥ 8 or Psalm errorLevel ≤ 2 (partial below). The score is the average over languages weighted by file count.',
+      'Production source files by language (generated and minified files left out). Terraform, in an infrastructure repository: input variables with a `type` (pass when nearly all are typed). An Ansible role or collection whose roles declare argument specs (meta/argument_specs.yml, `type:` per option): typed role arguments Ansible validates at run time (partial, by the share of roles with specs); its task files are weighed as its code. Go, Java, Kotlin, Scala, C#, F#, Rust, Swift, C/C++, Haskell, OCaml, ReScript, Reason, Elm, PureScript and Gleam are statically typed; JavaScript that such a server serves as it is (every .js file under public/, static/, assets/, wwwroot/, www/ or webroot/, no package.json above it) is browser assets, set aside and named. TypeScript: each file by the tsconfig of the nearest folder above it, following `extends` (`strict: true`; `strict`/`noImplicitAny`/`strictNullChecks: false` turns it off; partial without), weighted by files — a strict client in a monorepo does not make its server strict. JavaScript: `checkJs` (partial). Python: mypy/pyright configuration, or ty’s (`ty.toml`, `[tool.ty]`) or Pyrefly’s (`pyrefly.toml`, `[tool.pyrefly]`) (neither has a strict mode) (pass when strict, partial otherwise) or `py.typed` (partial). Ruby: Sorbet sigils or RBS/Steep (partial). Elixir: Dialyzer through dialyxir (or a .dialyzer_ignore.exs) (partial). PHP: PHPStan level ≥ 8 or Psalm errorLevel ≤ 2 (partial below). The score is the average over languages weighted by file count.',
     patterns: {
       tsStrict: {
         regex: /"strict"\s*:\s*true|"extends"\s*:\s*"@tsconfig\/strictest/,
@@ -186,6 +192,18 @@ export default defineRule({
       .map(([lang]) => lang);
     const helperPaths = helpers.flatMap((lang) => byLang.get(lang) ?? []);
     for (const lang of helpers) byLang.delete(lang);
+    // Browser scripts a server of another language serves as they are (public/static/*.js beside a
+    // Rust or Go service, no package.json above them to build or check them) are static assets, not
+    // the product's language: a sliver of hand-written page JavaScript does not make the service
+    // untyped (blind round 40: 262 lines of public/static/*.js next to ~4,700 lines of Rust).
+    // Only beside a compiled, statically typed server: page scripts of a PHP or Python web app are
+    // written with its views and stay judged.
+    const served =
+      main && STATIC.has(main)
+        ? (byLang.get('JavaScript') ?? []).filter((p) => SERVED_DIR.test(p) && !packageAbove(ctx.files, p))
+        : [];
+    if (served.length && served.length === byLang.get('JavaScript')?.length) byLang.delete('JavaScript');
+    else served.length = 0;
     const verdicts = new Map<string, Verdict>();
     const m = (k: string) => ctx.matches(k).filter((x) => isProductionPath(x.path));
     const first = (list: Match[], note: string) => list.slice(0, 3).map((x) => fromMatch(x, note));
@@ -401,15 +419,22 @@ export default defineRule({
     const data = {
       ignored: minor,
       helperScripts: helpers,
+      servedAssets: served.length,
       languages: Object.fromEntries(
         [...verdicts].map(([l, v]) => [l, { files: byLang.get(l)!.length, score: v.score, status: v.note }]),
       ),
     };
     const weak = [...verdicts].filter(([, v]) => v.score < 1).map(([l, v]) => `${l} (${v.note})`);
     const strong = [...verdicts].filter(([, v]) => v.score >= 1).map(([l, v]) => `${l} (${v.note})`);
-    const apart = helpers.length
-      ? ` ${listing(helpers)} helper scripts (${listing([...new Set(helperPaths.map((p) => `${p.split('/')[0]}/`))])}) are tooling, not judged.`
-      : '';
+    const apart = `${
+      helpers.length
+        ? ` ${listing(helpers)} helper scripts (${listing([...new Set(helperPaths.map((p) => `${p.split('/')[0]}/`))])}) are tooling, not judged.`
+        : ''
+    }${
+      served.length
+        ? ` ${served.length} JavaScript file(s) served as static assets (${listing([...new Set(served.map((p) => p.slice(0, p.lastIndexOf('/') + 1)))].slice(0, 3))}) are browser scripts, not judged.`
+        : ''
+    }`;
     if (weak.length === 0) return pass(`Type checked: ${listing(strong)}.${apart}`, evidence, data);
     const message = `${strong.length ? `Type checked: ${listing(strong)}; ` : ''}weak: ${listing(weak)}.${apart}`;
     const score = got / total;
@@ -579,4 +604,12 @@ function sourceSample(paths: string[]): string {
   );
   if (plain.includes(paths[0]!)) return paths[0]!;
   return plain.find((p) => /(?:^|\/)(?:src|app|lib|internal|pkg|cmd)\//.test(p)) ?? plain[0] ?? paths[0]!;
+}
+
+/** A package.json in the file's folder or one above it: the scripts are built or checked as a package. */
+function packageAbove(files: FileView, path: string): boolean {
+  const parts = path.split('/').slice(0, -1);
+  for (let i = parts.length; i >= 0; i--)
+    if (files.exists(`${parts.slice(0, i).join('/')}${i ? '/' : ''}package.json`)) return true;
+  return false;
 }

@@ -1,5 +1,13 @@
 import { javaAgents } from '../../src/facts/java-agents.js';
-import { defineRule, type Dependency, type Evidence, type RuleContext } from '../../src/types.js';
+import {
+  defineRule,
+  type Dependency,
+  type Evidence,
+  type FileView,
+  type Match,
+  type RuleContext,
+} from '../../src/types.js';
+import { lineAt } from '../../src/util/lines.js';
 import { fail, listing, partial, pass } from '../../src/engine/results.js';
 import { METRICS_REQUEST_MIDDLEWARES } from '../../src/facts/catalogues.js';
 import { nameMatches } from '../../src/facts/frameworks.js';
@@ -320,6 +328,25 @@ export default defineRule({
     )
       return pass(`Metrics are exported: ${listing(found)}.`, evidence, data);
     if (routes.length > 0 || exposure.length > 0) {
+      // A route that writes the exposition format itself (`# HELP x …` / `# TYPE x gauge` lines pushed
+      // into the response): metrics exported by hand, without a library that records request counts
+      // and latencies (blind round 40: such a route was "no code that registers metrics").
+      const byHand = handExposition(ctx.files, routes);
+      if (byHand) {
+        found[found.indexOf(`a ${slash(routes[0]!.groups[0]!)} route`)] =
+          `a ${slash(byHand.route)} route that writes the Prometheus exposition format by hand (${byHand.families} metric famil${byHand.families === 1 ? 'y' : 'ies'} declared with # TYPE)`;
+        evidence.push({
+          path: byHand.path,
+          line: byHand.line,
+          note: `# TYPE line: ${byHand.families} metric famil${byHand.families === 1 ? 'y' : 'ies'} written by hand`,
+        });
+        return partial(
+          0.6,
+          `Found ${listing(found)}, but no metrics library records request counts, latencies or errors.`,
+          evidence,
+          { ...data, handWritten: byHand.families },
+        );
+      }
       const missing =
         actuator.length > 0 && routes.length === 0 && scrape.length === 0
           ? 'no registry exports them to a metrics backend (e.g. micrometer-registry-prometheus)'
@@ -371,6 +398,26 @@ export default defineRule({
 /** Signs of the metrics exposition format or a library serving it, in a route's file. */
 const EXPOSITION =
   /# (?:TYPE|HELP) |text\/plain; ?version=0\.0\.4|openmetrics|prometheus|generate_latest|\bexpvar\b|\bstatsd\b|micrometer|opentelemetry/i;
+
+/** A `# TYPE <name> <type>` line written into a string: the exposition format built by hand. */
+const TYPE_LINE = /["'`]# TYPE [A-Za-z_:][\w:]{0,200} (?:counter|gauge|histogram|summary|untyped)\b/g;
+
+/**
+ * The first metrics route whose file writes `# TYPE` lines in string literals: the number of metric
+ * families it declares and the first such line. Files read once, at most 200,000 characters each.
+ */
+function handExposition(
+  files: FileView,
+  routes: readonly Match[],
+): { route: string; path: string; line: number; families: number } | undefined {
+  for (const r of routes.slice(0, 10)) {
+    const text = (files.read(r.path) ?? '').slice(0, 200_000);
+    const hits = [...text.matchAll(TYPE_LINE)].slice(0, 1000);
+    if (hits.length === 0) continue;
+    return { route: r.groups[0]!, path: r.path, line: lineAt(text, hits[0]!.index), families: hits.length };
+  }
+  return undefined;
+}
 
 function slash(route: string): string {
   return route.startsWith('/') ? route : `/${route}`;

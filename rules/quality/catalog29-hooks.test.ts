@@ -57,8 +57,36 @@ ruleTester(rule, {
       },
       expect: { outcome: 'pass', message: 'Clippy' },
     },
+    {
+      name: 'rusty-hook: .rusty-hook.toml [hooks] pre-commit runs cargo test, fmt --check and clippy',
+      tree: {
+        'Cargo.toml': '[package]\nname = "tool"\nversion = "0.1.0"\n\n[dev-dependencies]\nrusty-hook = "^0.11"\n',
+        'src/main.rs': 'fn main() {}\n',
+        '.rusty-hook.toml':
+          '[hooks]\npre-commit = "cargo test && cargo fmt --check && cargo clippy -- -D warnings"\n\n[logging]\nverbose = true\n',
+      },
+      expect: { outcome: 'pass', message: 'Clippy', evidence: [{ path: '.rusty-hook.toml', line: 2 }] },
+    },
   ],
   invalid: [
+    {
+      name: 'look-alike: a .rusty-hook.toml whose only hook echoes runs no check: the hook manager alone',
+      tree: {
+        'Cargo.toml': '[package]\nname = "tool"\nversion = "0.1.0"\n',
+        'src/main.rs': 'fn main() {}\n',
+        '.rusty-hook.toml': '[hooks]\npre-commit = "echo remember to test"\n\n[logging]\nverbose = true\n',
+      },
+      expect: { outcome: 'partial', score: 0.5, message: 'rusty-hook' },
+    },
+    {
+      name: 'look-alike: a command under [logging], not [hooks], is no hook',
+      tree: {
+        'Cargo.toml': '[package]\nname = "tool"\nversion = "0.1.0"\n',
+        'src/main.rs': 'fn main() {}\n',
+        'rusty-hook.toml': '[logging]\npre-commit = "cargo test"\n',
+      },
+      expect: { outcome: 'partial', score: 0.5 },
+    },
     {
       name: 'look-alike: GrumPHP whose only task is git_blacklist (a word list) runs no linter: partial',
       tree: grumphp('    git_blacklist:\n      keywords: ["die(", "var_dump("]\n'),

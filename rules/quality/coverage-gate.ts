@@ -1,4 +1,4 @@
-import { defineRule, type Evidence, type Lines, type Match } from '../../src/types.js';
+import { defineRule, type CommandRun, type Evidence, type Lines, type Match } from '../../src/types.js';
 import { LineIndex } from '../../src/util/lines.js';
 import { lazyOptions } from '../../src/engine/lazy-options.js';
 import { fail, listing, partial, pass } from '../../src/engine/results.js';
@@ -108,6 +108,10 @@ function blockOf(lines: Lines, i: number, at: number): string {
 const ON_REQUEST = /^\[(?:tool\.coverage\.|coverage:)?(?:run|report|paths)\]|\bprovider\s*:/;
 
 const numberIn = (m: Match) => m.groups.find((g) => g && /^\d/.test(g));
+
+/** An argument that turns a script's coverage off. */
+const NO_COVERAGE =
+  /(?:^|\s)--(?:no-?cov(?:erage)?|without-coverage|skip-coverage|disable-coverage|coverage=(?:false|0|off|no))(?=\s|$|["'])/;
 
 export default defineRule({
   meta: {
@@ -257,7 +261,14 @@ export default defineRule({
       });
       evidence.push({ path: sc.path, line: sc.line, note: `package script ${sc.script} fails below a coverage floor` });
     }
-    const ciMeasured = distinct(graph.filter((r) => r.tools.some((t) => t.kinds.includes('coverage'))));
+    // A script CI starts with `--no-coverage` (`--no-cov`, `--without-coverage`, `--skip-coverage`,
+    // `--coverage=false`) runs its coverage branch only when asked otherwise: the coverage commands
+    // reached through that call do not run there (blind round 40: a test script's coverage combine and
+    // report, reached only by CI calls passing --no-coverage, read as "measured in CI").
+    const switchedOff = (r: CommandRun) => r.chain.slice(0, -1).some((h) => NO_COVERAGE.test(h.text ?? ''));
+    const ciMeasured = distinct(
+      graph.filter((r) => r.tools.some((t) => t.kinds.includes('coverage')) && !switchedOff(r)),
+    );
     const families = Object.keys(CONFIGURED);
     const allConfigured = families.flatMap((k) => ctx.matches(k)).filter((m) => !isCommentLine(m.snippet));
     // A coverage plugin applied through a catalogue alias names no tool in the build file's text.

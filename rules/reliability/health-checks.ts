@@ -234,7 +234,7 @@ export default defineRule({
       cdk(ctx.files).compute.length > 0
       ? true
       : {
-          reason: `nothing here runs a long-lived process (profile ${profile}, no ${oneShot.size > 0 ? 'long-running image' : ctx.files.match(DOCKERFILE_GLOBS).some(isDevContainer) ? 'Dockerfile but a development container' : 'Dockerfile'}, manifests or compute in IaC)${oneShot.size > 0 ? `: ${[...oneShot.values()].slice(0, 2).join('; ')}` : ''}${aside.size > 0 ? `; ${composeWorkloads(ctx.files, ctx.facts.profile.id).aside[0]!.note}` : ''}`,
+          reason: `nothing here runs a long-lived process (profile ${profile}, no ${oneShot.size > 0 ? 'long-running image' : ctx.files.match(DOCKERFILE_GLOBS).some(isDevContainer) ? 'Dockerfile but a development container' : ctx.files.match(DOCKERFILE_GLOBS).length > 0 ? 'Dockerfile outside example, test or documentation folders' : 'Dockerfile'}, manifests or compute in IaC)${oneShot.size > 0 ? `: ${[...oneShot.values()].slice(0, 2).join('; ')}` : ''}${aside.size > 0 ? `; ${composeWorkloads(ctx.files, ctx.facts.profile.id).aside[0]!.note}` : ''}`,
         };
   },
   check(ctx) {

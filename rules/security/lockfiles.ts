@@ -171,7 +171,17 @@ interface GalaxyEntry {
   name: string;
   version?: string;
   line: number;
+  /** `type: dir`/`type: file`: installed from the tree, nothing fetched. */
+  local?: boolean;
 }
+
+/**
+ * A Galaxy entry installed from the repository itself: `name: .` (the collection in the working
+ * tree, as a collection's own requirements.yml for its tests has it), `./roles/x`, `../y`, an
+ * absolute path, or `type: dir`/`file`. Nothing is fetched, so there is nothing to pin (blind round 40:
+ * a collection's `collections: - name: .` was an unpinned dependency).
+ */
+const localGalaxy = (e: GalaxyEntry): boolean => e.local === true || /^(?:\.{1,2}(?:\/.*)?|\/.*|~\/.*)$/.test(e.name);
 
 /** An exact version: `2.1.0`, `v1.4`, `==2.1.0`, a commit; not a range (`>=1.0`, `1.*`, `!=`) or a branch. */
 const EXACT_VERSION = /^(?:==)?v?\d+(?:\.\d+){0,3}(?:[-+][\w.]{1,40})?$|^[0-9a-f]{7,40}$/;
@@ -224,9 +234,10 @@ function galaxyRequirements(files: FileView): { path: string; count: number; loo
         if (ver) cur.version = ver[1]!;
         const name = /^[ \t]+(?:name|src)[ \t]*:[ \t]*["']?([^"'\s]+)/.exec(l);
         if (name && !cur.name) cur.name = name[1]!;
+        if (/^[ \t]+type[ \t]*:[ \t]*["']?(?:dir|file)["']?[ \t]*$/.test(l)) cur.local = true;
       }
       if (cur) entries.push(cur);
-      const real = entries.filter((e) => e.name);
+      const real = entries.filter((e) => e.name && !localGalaxy(e));
       if (real.length === 0) continue;
       out.push({ path, count: real.length, loose: real.filter((e) => !EXACT_VERSION.test(e.version ?? '')) });
     }

@@ -171,7 +171,9 @@ const rule = defineRule({
                     // hardening is expected of services.
                     reason: `profile is ${facts.profile.id}: its HTTP listener${facts.servers.length > 1 ? 's' : ''} (${listing(facts.servers.slice(0, 3).map((m) => `${m.path}:${m.line}`))}${facts.servers.length > 3 ? ` and ${facts.servers.length - 3} more` : ''}) ${facts.servers.length > 1 ? 'serve' : 'serves'} whoever runs the program or script locally, not a deployed service, and no web framework is used: HTTP hardening is expected of services`,
                   }
-                : { reason: 'no web framework or HTTP server detected: HTTP middleware does not apply' };
+                : facts.profile.id === 'library'
+                  ? { reason: libraryReason(ctx) }
+                  : { reason: 'no web framework or HTTP server detected: HTTP middleware does not apply' };
   },
   check(ctx) {
     // Hardening set only in development (`if os.Getenv("ENVIRONMENT") == "dev"`, `if settings.DEBUG:`,
@@ -936,6 +938,20 @@ export default rule;
  * hand, a CORS policy, Go's CrossOriginProtection, a fronting proxy's headers) or a finding such as
  * any origin with credentials: then there is a policy to judge. Nothing at all: not applicable.
  */
+/**
+ * Why a library without a detected web framework is not judged: where its own code registers
+ * middleware (an ASP.NET Core extension method calling AddCors/UseCors, referenced as packages
+ * rather than through the Web SDK), it builds on a web framework for the applications that host it,
+ * and the reason says so instead of "no web framework" (blind round 40, a .NET building-block library).
+ */
+function libraryReason(ctx: RuleContext): string {
+  const found = rule.check(ctx).evidence.filter((e) => e.path !== '.' && e.line !== undefined);
+  if (!found.length)
+    return 'profile is library and no web framework or HTTP server detected: HTTP middleware does not apply';
+  const at = listing(found.slice(0, 3).map((e) => `${e.path}:${e.line}`));
+  return `profile is library: its code registers HTTP middleware for the applications that host it (${at}${found.length > 3 ? ` and ${found.length - 3} more` : ''}), but serves nothing itself; HTTP hardening is configured by the application that uses it`;
+}
+
 function hardenedByHand(ctx: RuleContext): boolean {
   const r = rule.check(ctx);
   return r.outcome !== 'fail' || r.evidence.some((e) => e.path !== '.');

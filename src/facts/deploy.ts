@@ -670,7 +670,7 @@ function jobStep(name: string, raw: Record<string, unknown>): string | undefined
 /** A compose service this repository builds that is not a deployed, long-running unit, and why. */
 export interface ComposeAside {
   service: ComposeService;
-  kind: 'one-shot' | 'development' | 'test';
+  kind: 'one-shot' | 'development' | 'test' | 'example';
   /** The whole sentence, the same in every rule: `compose service x (file:line) set aside: …`. */
   note: string;
 }
@@ -704,10 +704,33 @@ export function composeWorkloads(
             ),
         ),
       );
+      // A compose file that builds only images of example folders (samples/<app>/Dockerfile, built
+      // from the root or beside them) runs the library's sample applications: an example deployment,
+      // the same images container-user and container-image set aside as example images (blind round
+      // 40: a .NET library's root docker-compose.yml building samples/* was judged for health checks
+      // and limits while its sample Dockerfiles were N/A). Its third-party services go with it.
+      const examples = new Set(
+        d.composeFiles.filter((path) => {
+          if (d.production.some((p) => p.path === path) || testRigs.has(path)) return false;
+          const built = d.compose.filter((s) => s.path === path && s.hasBuild);
+          return built.length > 0 && built.every((s) => s.dockerfile !== undefined && isExampleFolder(s.dockerfile));
+        }),
+      );
+      for (const path of examples) testRigs.add(path);
       if (testRigs.size > 0) {
         const plain = composeWorkloads(files);
         const aside: ComposeAside[] = plain.aside.filter((a) => !testRigs.has(a.service.path));
-        for (const s of d.compose.filter((x) => testRigs.has(x.path)))
+        for (const s of d.compose.filter((x) => examples.has(x.path)))
+          aside.push({
+            service: s,
+            kind: 'example',
+            note: `compose service ${s.name} (${s.path}:${s.line}) set aside as an example deployment: the ${profile === 'cli' ? 'command-line tool' : 'library'}'s compose file builds only images of its example folders (${[
+              ...new Set(d.compose.filter((x) => x.path === s.path && x.dockerfile).map((x) => x.dockerfile!)),
+            ]
+              .slice(0, 2)
+              .join(', ')})`,
+          });
+        for (const s of d.compose.filter((x) => testRigs.has(x.path) && !examples.has(x.path)))
           aside.push({
             service: s,
             kind: 'test',
@@ -757,7 +780,7 @@ export function composeAsideSentence(aside: ComposeAside[]): string {
     .slice(0, 3)
     .map(
       (a) =>
-        `${a.service.name} (${a.service.path}:${a.service.line}, ${a.kind === 'one-shot' ? 'a one-shot job' : a.kind === 'test' ? 'test infrastructure' : 'local development'})`,
+        `${a.service.name} (${a.service.path}:${a.service.line}, ${a.kind === 'one-shot' ? 'a one-shot job' : a.kind === 'test' ? 'test infrastructure' : a.kind === 'example' ? 'an example deployment' : 'local development'})`,
     );
   return ` Set aside, not deployed units: compose service${aside.length === 1 ? '' : 's'} ${named.join(', ')}${aside.length > 3 ? ` and ${aside.length - 3} more` : ''}.`;
 }

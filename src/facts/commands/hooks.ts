@@ -475,6 +475,7 @@ export function hookOrigins(files: FileView): HookOrigin[] {
     ...huskyNetOrigin(files),
     ...elixirGitHooksOrigin(files),
     ...cargoHuskyOrigin(files),
+    ...rustyHookOrigin(files),
   );
   return out;
 }
@@ -653,4 +654,30 @@ function cargoHuskyOrigin(files: FileView): HookOrigin[] {
     .filter((f) => own(CARGO_HUSKY_RUNS, f))
     .map((f) => ({ argv: own(CARGO_HUSKY_RUNS, f)!, hop: { path, line, text: f, via: 'cargo-husky' }, cwd: '' }));
   return [{ system: 'cargo-husky', path, hop, expansion: { commands } }];
+}
+
+/**
+ * rusty-hook (Rust): a dev-dependency (or `cargo install rusty-hook`) whose `.rusty-hook.toml` maps
+ * each git hook to one shell command under `[hooks]` (`pre-commit = "cargo test && cargo fmt --
+ * --check"`). Only keys of the `[hooks]` table that name git hooks, one line each, basic strings.
+ */
+function rustyHookOrigin(files: FileView): HookOrigin[] {
+  const path = ['.rusty-hook.toml', 'rusty-hook.toml'].find((p) => files.exists(p));
+  if (!path) return [];
+  const lines = (files.read(path) ?? '').split(/\r?\n/, 2000);
+  const blocks: Block[] = [];
+  let inHooks = false;
+  lines.forEach((l, i) => {
+    const table = /^\s*\[([^\]]{0,100})\]\s*(?:#.*)?$/.exec(l);
+    if (table) {
+      inHooks = table[1]!.trim() === 'hooks';
+      return;
+    }
+    if (!inHooks) return;
+    const m = /^\s*([\w-]{1,40})\s*=\s*(?:"((?:[^"\\\n]|\\.){0,1000})"|'([^'\n]{0,1000})')/.exec(l);
+    if (!m || !GIT_HOOKS.includes(m[1]!)) return;
+    const text = m[2] !== undefined ? m[2].replace(/\\(["\\])/g, '$1') : m[3]!;
+    blocks.push({ path, line: i + 1, text, via: `rusty-hook ${m[1]}`, cwd: '' });
+  });
+  return [{ system: 'rusty-hook', path, hop: { path, line: 1, text: 'rusty-hook' }, expansion: { blocks } }];
 }
