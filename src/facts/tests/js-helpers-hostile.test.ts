@@ -31,3 +31,29 @@ describe('hostile JavaScript test files', () => {
     expect(count(`${shared}${'function f() {\n'.repeat(n)}${'}'.repeat(n)}\n`)).toEqual(plain);
   });
 });
+
+/*
+ * Unclosed brackets after the tests (trust review): every reader that matched a bracket scanned to the
+ * end of the file when it was unclosed, once per opener — 20,000 unclosed `it('x', () => {` took 63 s,
+ * 20,000 `it.each([` 37 s, 5,000 unclosed loops around a test 11 s. matchBracket now answers a far
+ * bracket from one pass over the file.
+ */
+const described = "describe('s', () => {\n  it('x', () => {});\n  test('y', () => {});\n});\n";
+const n = 20_000;
+
+describe('hostile JavaScript test files: unclosed brackets after the tests', () => {
+  const plain = count(described);
+
+  it.each([
+    ['unclosed test calls', "it('x', () => {\n"],
+    ['unclosed test tables', 'it.each([\n'],
+    ['unclosed loops around a test', "for (const x of [1, 2]) {\n  it('a', () => {});\n"],
+    ['unclosed forEach around a test', "[1, 2].forEach((x) => {\n  it('a', () => {});\n"],
+    ['unclosed conditions around a test', "if (x) {\n  it('a', () => {});\n"],
+  ])('%s leave the tests before them counted', (_, junk) => {
+    expect(plain).toEqual([['src/a.test.js', 2]]);
+    const [[path, cases]] = count(`${described}${junk.repeat(n)}`) as [[string, number]];
+    expect(path).toBe('src/a.test.js');
+    expect(cases).toBeGreaterThanOrEqual(2);
+  });
+});
