@@ -444,7 +444,7 @@ export interface Facts {
    * The host runtime the project is a module of (a Caddy module), with what the host does for it
    * by default: its logging and its shutdown (facts/host-runtime.ts).
    */
-  hostRuntimes?: import('./facts/host-runtime.js').HostRuntime[];
+  hostRuntimes?: HostRuntime[];
   /** Images built without a Dockerfile: Jib, ko, buildpacks, Nixpacks, .NET SDK, a PaaS (facts/image-builders.ts). */
   imageBuilders: { tool: string; kind: 'builder' | 'platform'; evidence: Evidence }[];
   /** Where production code starts a server (net/http, Node http, uvicorn, Kestrel, gRPC…). */
@@ -606,4 +606,16 @@ export interface FileView {
   readYaml<T = unknown>(path: string): Parsed<T>;
   readYamlAll<T = unknown>(path: string): Parsed<T[]>;
   readToml<T = unknown>(path: string): Parsed<T>;
+}
+
+/** A host the project is a module of (facts/host-runtime.ts): it supplies logging and shutdown. */
+export interface HostRuntime {
+  id: string;
+  name: string;
+  /** The registration in production code. */
+  evidence: Evidence;
+  /** Where production code logs through the host's logger, when it does. */
+  loggerAt?: Evidence;
+  logging?: string;
+  shutdown?: string;
 }

@@ -9,7 +9,9 @@
  * Each host is data: the dependency that embeds it, the registration call that makes the project
  * its module, the calls that log through the host's logger, and what the host does by default.
  */
-import type { Dependency, Evidence, Match } from '../types.js';
+import type { Dependency, HostRuntime, Match } from '../types.js';
+
+export type { HostRuntime };
 import type { ScanPattern } from '../scan/scanner.js';
 import { nameMatches } from './frameworks.js';
 import { isCommentLine, isProductionPath } from './paths.js';
@@ -64,17 +66,6 @@ export const HOST_LOGGER_PATTERN: ScanPattern = {
   literals: ['caddy.', 'Logger('],
   maxPerFile: 1,
 };
-
-export interface HostRuntime {
-  id: string;
-  name: string;
-  /** The registration in production code. */
-  evidence: Evidence;
-  /** Where production code logs through the host's logger, when it does. */
-  loggerAt?: Evidence;
-  logging?: string;
-  shutdown?: string;
-}
 
 /** Hosts the project is a module of: declared directly and registered with in production code. */
 export function hostRuntimes(deps: readonly Dependency[], registrations: Match[], loggers: Match[]): HostRuntime[] {
