@@ -6,6 +6,7 @@
  * a named mechanism must be the one found. A wrong "confirmed" is the worst outcome, so what is
  * not specific stays unverifiable.
  */
+import { endpointCount } from './endpoint-counts.js';
 import { exactNamesFinding } from './exact-names.js';
 import { keyedFigureFinding } from './keyed-figures.js';
 import { labelledPart } from './ordinals.js';
@@ -480,6 +481,8 @@ function judgeClaimChecked(
   if (
     claim.loose &&
     !(v.basis === 'search' && endpointOnly(claim)) &&
+    // "API Endpoints: 11": a count of the routes the code declares is a precise fact.
+    !(v.basis === 'search' && lookup && endpointCount(lookup, claim)) &&
     !(v.basis === 'search' && lookup && (exactNamesFinding(lookup, claim) ?? keyedFigureFinding(lookup, claim))) &&
     !(v.basis === 'file' && lookup && labelledPart(lookup, claim)) &&
     (v.verdict === 'confirmed' ||
