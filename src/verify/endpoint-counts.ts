@@ -93,6 +93,23 @@ function declarations(ctx: LookupContext): { found: number; files: number; evide
   return result;
 }
 
+/** The route declarations of one file of the product's code: how many, and the first one's line. */
+export function declaredIn(ctx: LookupContext, path: string): { found: number; first: number } | null {
+  if (!SOURCE.test(path) || !isProductionPath(path) || isTestPath(path)) return null;
+  const text = ctx.readText ? ctx.readText(path, MAX_FILE) : ctx.files.read(path);
+  if (!text) return null;
+  let found = 0;
+  let first = 0;
+  let line = 0;
+  for (const l of text.split('\n')) {
+    line++;
+    if (l.length > 400 || !DECLARATION.some((re) => re.test(l))) continue;
+    found++;
+    if (!first) first = line;
+  }
+  return found ? { found, first } : null;
+}
+
 /** The application's endpoints a line counts, and the route declarations of its code; null when the line is not such a count. */
 export function endpointCount(ctx: LookupContext | undefined, claim: Claim): EndpointCount | null {
   if (!ctx || claim.asserted === 'not-done') return null;
