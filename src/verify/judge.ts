@@ -6,6 +6,7 @@
  * a named mechanism must be the one found. A wrong "confirmed" is the worst outcome, so what is
  * not specific stays unverifiable.
  */
+import { corsOrigins, saysAnyOrigin } from './cors-wildcard.js';
 import { endpointCount } from './endpoint-counts.js';
 import { exactNamesFinding } from './exact-names.js';
 import { keyedFigureFinding } from './keyed-figures.js';
@@ -469,6 +470,19 @@ function judgeClaimChecked(
         ...v,
         verdict: 'unverifiable',
         reason: `${v.reason}; but the port the line gives ${said.service} (${said.port}) was not compared: no port of that service was found`,
+      };
+  }
+  // "CORS: WILDCARD ENABLED": origins set from a list or a setting with no "*" anywhere say it was fixed.
+  if (lookup && v.verdict !== 'contradicted' && saysAnyOrigin(claim)) {
+    const cors = corsOrigins(lookup);
+    if (!cors.wildcard && cors.settings.length)
+      return {
+        ...v,
+        basis: 'search',
+        rule: null,
+        verdict: 'contradicted',
+        reason: `not so: CORS origins are set at ${cors.settings.map((e) => `${e.path}:${e.line}`).join(', ')}, and no origin is "*" anywhere they are set: the document is out of date`,
+        evidence: cors.settings,
       };
   }
   // "- Streak updates use atomic DB operations": an item taken for its shape alone (no mark, no code
