@@ -465,7 +465,8 @@ function judgeClaimChecked(
       };
     if (port?.agrees && (v.verdict === 'confirmed' || v.verdict === 'partially-confirmed'))
       return { ...v, reason: `${v.reason}; ${port.detail}`, evidence: [...port.evidence, ...v.evidence].slice(0, 4) };
-    if (!port && claim.port && (v.verdict === 'confirmed' || v.verdict === 'partially-confirmed'))
+    // (A port given as a detail of what the line names — "…、ポート5433" — as much as a table's port column.)
+    if (!port && (claim.port || said.detail) && (v.verdict === 'confirmed' || v.verdict === 'partially-confirmed'))
       return {
         ...v,
         verdict: 'unverifiable',
