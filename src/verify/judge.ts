@@ -7,6 +7,7 @@
  * not specific stays unverifiable.
  */
 import { corsOrigins, saysAnyOrigin } from './cors-wildcard.js';
+import { staleTestCommand } from './test-command.js';
 import { endpointCount } from './endpoint-counts.js';
 import { exactNamesFinding } from './exact-names.js';
 import { keyedFigureFinding } from './keyed-figures.js';
@@ -473,6 +474,17 @@ function judgeClaimChecked(
         reason: `${v.reason}; but the port the line gives ${said.service} (${said.port}) was not compared: no port of that service was found`,
       };
   }
+  // "Test execution with `bundle exec rake test`" where everything runs rspec: the suite moved on.
+  const command = lookup && v.verdict !== 'contradicted' ? staleTestCommand(lookup, claim) : null;
+  if (command)
+    return {
+      ...v,
+      basis: 'search',
+      rule: null,
+      verdict: 'contradicted',
+      reason: `not so: the document names \`${command.named}\`, but the repository's scripts and CI run another test command (${command.runs.map((e) => `${e.path}:${e.line}`).join(', ')}) and nothing runs that one: the document is out of date`,
+      evidence: command.runs,
+    };
   // "CORS: WILDCARD ENABLED": origins set from a list or a setting with no "*" anywhere say it was fixed.
   if (lookup && v.verdict !== 'contradicted' && saysAnyOrigin(claim)) {
     const cors = corsOrigins(lookup);
