@@ -15,7 +15,7 @@ import { labelledPart } from './ordinals.js';
 import { databaseJudgement } from './databases.js';
 import type { Report } from '../report/schema.js';
 import { type Claim, subjectOf } from './extract.js';
-import type { LookupContext } from './lookup.js';
+import { gitignored, type LookupContext } from './lookup.js';
 import { claimedPort, portFinding } from './ports.js';
 import { plain } from './status.js';
 import { claimedScore } from './numbers.js';
@@ -141,6 +141,9 @@ export function pinned(claim: Claim, v: VerifiedClaim, lookup: LookupContext | u
     ].slice(0, 4),
   };
 }
+
+/** A local settings file (.env, .env.local, .env.production) a line names. */
+const LOCAL_SETTINGS = /(?<![\w.])(\.env(?:\.(?:local|development|dev|production|prod|staging))?)(?![\w.-])/;
 
 export function judgeClaim(
   claim: Claim,
@@ -472,6 +475,26 @@ function judgeClaimChecked(
         ...v,
         verdict: 'unverifiable',
         reason: `${v.reason}; but the port the line gives ${said.service} (${said.port}) was not compared: no port of that service was found`,
+      };
+  }
+  // ".env configured", ".envファイル設定済み": a settings file a .gitignore keeps out is local state;
+  // code that names it (a script that writes it, a loader) does not show it is set up anywhere.
+  const local = LOCAL_SETTINGS.exec(plain(claim.text));
+  if (
+    lookup &&
+    local &&
+    v.basis === 'search' &&
+    (v.verdict === 'confirmed' || v.verdict === 'partially-confirmed') &&
+    v.reason.includes(local[1]!) &&
+    !lookup.files.exists(local[1]!)
+  ) {
+    const by = gitignored(lookup, local[1]!);
+    if (by)
+      return {
+        ...v,
+        verdict: 'unverifiable',
+        reason: `${local[1]} is kept out of the repository by ${by}: whether it is set up is local state, which code that names it does not show (${v.reason})`,
+        evidence: [{ path: by }, ...v.evidence].slice(0, 3),
       };
   }
   // "Test execution with `bundle exec rake test`" where everything runs rspec: the suite moved on.

@@ -215,7 +215,7 @@ function ignoreRule(ctx: LookupContext, path: string, named: string): { line: nu
 const ignores = new WeakMap<object, { path: string; dir: string; ig: Ignore }[]>();
 
 /** The .gitignore that keeps a named file out of the repository ("appsettings.Production.json"), if any. */
-function gitignored(ctx: LookupContext, named: string): string | undefined {
+export function gitignored(ctx: LookupContext, named: string): string | undefined {
   let list = ignores.get(ctx.files);
   if (!list) {
     list = [];
