@@ -39,3 +39,47 @@ describe('the number of endpoints of the whole API', () => {
     expect(at(5).verdict).toBe('unverifiable');
   });
 });
+
+describe('the number of endpoints on a label line, and in Japanese or Chinese', () => {
+  const tree: Tree = {
+    'package.json': '{"name":"api","dependencies":{"express":"^4.19.0"}}\n',
+    'src/routes/posts.js': [
+      "const router = require('express').Router();",
+      "router.get('/posts', list);",
+      "router.post('/posts', create);",
+      "router.delete('/posts/:id', remove);",
+      'module.exports = router;',
+    ].join('\n'),
+  };
+  const doc = [
+    '# Status', // 1
+    '', // 2
+    '- **API Endpoints**: 2', // 3
+    '- **Total routes**: 3', // 4
+    '- **プロジェクト状態**: 全2エンドポイント実装完了、Swaggerドキュメント生成完了', // 5
+    '### 実装済みAPI（合計3エンドポイント）', // 6
+    '#### ユーザー管理API（2個）', // 7
+    '- Endpoints per module: 2', // 8
+  ].join('\n');
+  const { at, result } = verifier('STATUS.md')(tree, doc, reportWith([]));
+  const all = result.claims;
+
+  it('reads "Endpoints: N" as the whole API and finds it out of date when the code declares more', () => {
+    expect(at(3).verdict).toBe('contradicted');
+    expect(at(3).reason).toContain('3 routes');
+    expect(at(3).evidence[0]?.path).toBe('src/routes/posts.js');
+  });
+  it('confirms a label count equal to the declarations', () => {
+    expect(at(4).verdict).toBe('confirmed');
+  });
+  it('reads a Japanese total (全 / 合計 N エンドポイント)', () => {
+    expect(at(5).verdict).toBe('contradicted');
+    expect(at(6).verdict).toBe('confirmed');
+  });
+  it('does not compare a count of one part of the API with the whole', () => {
+    const seven = all.find((c) => c.line === 7);
+    expect(seven?.verdict ?? 'unverifiable').not.toBe('contradicted');
+    const eight = all.find((c) => c.line === 8);
+    expect(eight?.verdict ?? 'unverifiable').not.toBe('contradicted');
+  });
+});

@@ -22,6 +22,15 @@ const ENDPOINT_COUNT =
   /(?<![\w.,/+-])(\d{1,4})\s+(?:(?:rest(?:ful)?|api|http|json)[\s-]+){0,3}(?:endpoints?|routes)\b(?!\s*(?:\+|per\b|for\b|in\b|of\b|across\b|each\b))/i;
 /** The line is about the whole API: it says so, or names nothing else ("13 RESTful API Endpoints"). */
 const WHOLE = /^(?:[-*•✅☑\s[\]xX]*)(?:(?:complete|full|total)\s+)?(?:rest(?:ful)?\s+)?(?:api\s+)?(?:with\s+)?$/i;
+/** "API Endpoints: 11", "| Endpoints | 60 |", "Total routes: 42": a label line that counts the whole API. */
+const LABEL =
+  /^(?:[-*•✅☑\s[\]xX]*)(?:total\s+)?(?:(?:rest(?:ful)?|api|http)[\s-]+){0,2}(?:endpoints?|routes)\s*(?:[:=]|\|)\s*(\d{1,4})\s*\|?\s*$/i;
+/**
+ * "全60エンドポイント実装完了", "合計60エンドポイント", "共 60 个接口": a total of the API's endpoints in
+ * Japanese or Chinese, where a word for "all" or "in total" says it is the whole API.
+ */
+const CJK_TOTAL =
+  /(?:全|合計|総計|総|共|总共|总计|合计)\s*(\d{1,4})\s*(?:個の?|个|件の?)?\s*(?:API\s*)?(?:エンドポイント|端点|接口)/i;
 const AFTER =
   /^\s*(?:(?:fully\s+|vollständig\s+)?(?:implemented|defined|exposed|implementiert|implementados?|documented)\b.*)?$/i;
 
@@ -84,19 +93,51 @@ function declarations(ctx: LookupContext): { found: number; files: number; evide
   return result;
 }
 
+/** The route declarations of one file of the product's code: how many, and the first one's line. */
+export function declaredIn(ctx: LookupContext, path: string): { found: number; first: number } | null {
+  if (!SOURCE.test(path) || !isProductionPath(path) || isTestPath(path)) return null;
+  const text = ctx.readText ? ctx.readText(path, MAX_FILE) : ctx.files.read(path);
+  if (!text) return null;
+  let found = 0;
+  let first = 0;
+  let line = 0;
+  for (const l of text.split('\n')) {
+    line++;
+    if (l.length > 400 || !DECLARATION.some((re) => re.test(l))) continue;
+    found++;
+    if (!first) first = line;
+  }
+  return found ? { found, first } : null;
+}
+
 /** The application's endpoints a line counts, and the route declarations of its code; null when the line is not such a count. */
 export function endpointCount(ctx: LookupContext | undefined, claim: Claim): EndpointCount | null {
   if (!ctx || claim.asserted === 'not-done') return null;
   const text = plain(claim.text);
+  const claimed = countOf(text);
+  if (claimed === null) return null;
+  const d = declarations(ctx);
+  if (!d) return null;
+  return { claimed, ...d };
+}
+
+/** The one count of the whole API's endpoints a line gives, or null. */
+function countOf(text: string): number | null {
+  const label = LABEL.exec(text);
+  if (label) return Number(label[1]);
+  const cjk = CJK_TOTAL.exec(text);
+  if (cjk) {
+    // One figure only on the line: "全60エンドポイント（うち5個は管理者用）" counts more than one thing.
+    const rest = text.slice(0, cjk.index) + text.slice(cjk.index + cjk[0].length);
+    return /\d/.test(rest) ? null : Number(cjk[1]);
+  }
   const m = ENDPOINT_COUNT.exec(text);
   if (!m) return null;
   // One figure only, and nothing before it but words that say it is the whole API.
   const before = text.slice(0, m.index);
   const after = text.slice(m.index + m[0].length);
   if (/\d/.test(before) || /\d/.test(after) || !WHOLE.test(before) || !AFTER.test(after)) return null;
-  const d = declarations(ctx);
-  if (!d) return null;
-  return { claimed: Number(m[1]), ...d };
+  return Number(m[1]);
 }
 
 /** More declarations than the document counts: out of date; as many: as said; fewer: not settled. */

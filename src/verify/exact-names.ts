@@ -152,7 +152,8 @@ const MARKUP = /\.(?:html?|xml)$/i;
 
 /** Where a name is written whole (not inside a longer name), first match, with its line. */
 function whereWritten(texts: Text[], name: string, code: boolean): Evidence | null {
-  const edgeStart = WORD_CHAR.test(name[0]!);
+  // ".env", ".npmrc": a dot-file's name right after a word is a member (`process.env`), not the file.
+  const edgeStart = WORD_CHAR.test(name[0]!) || (name[0] === '.' && WORD_CHAR.test(name[1] ?? ''));
   const edgeEnd = WORD_CHAR.test(name[name.length - 1]!);
   for (const { path, text } of texts) {
     // One line's bounds, its comment and import tests and its quote counts are kept while the name

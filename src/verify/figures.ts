@@ -155,7 +155,7 @@ const WHOLE_SUITE =
 const TEST_WORDS =
   /\b(?:tests?|test cases?|test files?|test suites?|files?|cases|testing|passing|passed|pass|failing|failed|skipped|total|all|suites?|specs?|bestehen|bestanden|pasando|pruebas|testfälle|tests? unitarios|unit-tests|automated|automatisierte|green|run|executed|ran|completed|count|number of|with|and|of|the|in|passes|passando|passent|passants|réussis|testes|todos os|todas as|tous les|sucesso|success(?:ful(?:ly)?)?)\b/gi;
 const GENERIC_SCOPE =
-  /\b(?:across(?: the)? (?:workspace|project|codebase|repository|repo)|breakdown|comprehensive|extensive|thorough|entire|whole|overall project|overall|assessment|summary|status|result|results|verdict|current|key|metrics?|execution|report|coverage|stand|estado|resumen|gesamt|ergebnis|actual|state|quality|score|rate|pass rate|ratio)\b/gi;
+  /\b(?:across(?: the)? (?:workspace|project|codebase|repository|repo)|breakdown|comprehensive|extensive|thorough|entire|whole|overall project|overall|assessment|summary|status|result|results|verdict|current|key|metrics?|execution|report|coverage|stand|estado|resumen|gesamt|ergebnis|actual|state|quality|score|rate|pass rate|ratio|exists?|present|in place|available|written|added|created)\b/gi;
 
 export function judgeCoverage(claim: Claim, report: Report, opts: JudgeOptions, out: Out): VerifiedClaim {
   const claimed = Number(claim.number!.value);

@@ -18,7 +18,7 @@ import { MECHANISMS, type Mechanism, mechanismsIn } from './vocabulary.js';
 import { claimsPublishable, publishFinding } from './publish.js';
 import { emptyTest } from './empty-tests.js';
 import { fileLineFinding } from './line-at.js';
-import { unmountedRouter } from './mounted.js';
+import { commentedOutRoute, unmountedRouter } from './mounted.js';
 import { configFinding } from './terms.js';
 import { importPathFinding } from './modules.js';
 import { quotedBuildLineFinding } from './quoted-pins.js';
@@ -664,8 +664,17 @@ export function findingsFor(claim: Claim, rule: Finding | null, ctx: LookupConte
       inCode || !seg.length
         ? searchFinding(ctx, `endpoint ${e}`, full, aboutTests)
         : { ...searchFinding(ctx, `endpoint ${e}`, seg), detail: `${last} is routed (under a prefix, as ${e})` };
-    // Written in a router file nothing requires: defined, not served.
-    out.push(unmountedRouter(ctx, routed) ?? routed);
+    // Written in a router file nothing requires: defined, not served. Written only on a comment line
+    // of the code that routes: not served either.
+    const commented = [
+      ...(ctx.search.commented?.get(`ep:${e}`) ?? []),
+      ...(ctx.search.commented?.get(`eps:${last}`) ?? []),
+    ];
+    const off =
+      claim.asserted === 'done' && commented.length
+        ? commentedOutRoute(e, commented, [...(full ?? []), ...(ctx.search.hits.get(`eps:${last}`) ?? [])])
+        : null;
+    out.push(off ?? unmountedRouter(ctx, routed) ?? routed);
   }
   // Arguments of an annotation the code does not have ("@EnableGlobalMethodSecurity(securedEnabled =
   // true)" where the code has @EnableMethodSecurity(securedEnabled = true)) are not set by it: the

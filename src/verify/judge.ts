@@ -6,13 +6,16 @@
  * a named mechanism must be the one found. A wrong "confirmed" is the worst outcome, so what is
  * not specific stays unverifiable.
  */
+import { corsOrigins, saysAnyOrigin } from './cors-wildcard.js';
+import { staleTestCommand } from './test-command.js';
+import { endpointCount } from './endpoint-counts.js';
 import { exactNamesFinding } from './exact-names.js';
 import { keyedFigureFinding } from './keyed-figures.js';
 import { labelledPart } from './ordinals.js';
 import { databaseJudgement } from './databases.js';
 import type { Report } from '../report/schema.js';
 import { type Claim, subjectOf } from './extract.js';
-import type { LookupContext } from './lookup.js';
+import { gitignored, type LookupContext } from './lookup.js';
 import { claimedPort, portFinding } from './ports.js';
 import { plain } from './status.js';
 import { claimedScore } from './numbers.js';
@@ -138,6 +141,9 @@ export function pinned(claim: Claim, v: VerifiedClaim, lookup: LookupContext | u
     ].slice(0, 4),
   };
 }
+
+/** A local settings file (.env, .env.local, .env.production) a line names. */
+const LOCAL_SETTINGS = /(?<![\w.])(\.env(?:\.(?:local|development|dev|production|prod|staging))?)(?![\w.-])/;
 
 export function judgeClaim(
   claim: Claim,
@@ -463,11 +469,56 @@ function judgeClaimChecked(
       };
     if (port?.agrees && (v.verdict === 'confirmed' || v.verdict === 'partially-confirmed'))
       return { ...v, reason: `${v.reason}; ${port.detail}`, evidence: [...port.evidence, ...v.evidence].slice(0, 4) };
-    if (!port && claim.port && (v.verdict === 'confirmed' || v.verdict === 'partially-confirmed'))
+    // (A port given as a detail of what the line names — "…、ポート5433" — as much as a table's port column.)
+    if (!port && (claim.port || said.detail) && (v.verdict === 'confirmed' || v.verdict === 'partially-confirmed'))
       return {
         ...v,
         verdict: 'unverifiable',
         reason: `${v.reason}; but the port the line gives ${said.service} (${said.port}) was not compared: no port of that service was found`,
+      };
+  }
+  // ".env configured", ".envファイル設定済み": a settings file a .gitignore keeps out is local state;
+  // code that names it (a script that writes it, a loader) does not show it is set up anywhere.
+  const local = LOCAL_SETTINGS.exec(plain(claim.text));
+  if (
+    lookup &&
+    local &&
+    v.basis === 'search' &&
+    (v.verdict === 'confirmed' || v.verdict === 'partially-confirmed') &&
+    v.reason.includes(local[1]!) &&
+    !lookup.files.exists(local[1]!)
+  ) {
+    const by = gitignored(lookup, local[1]!);
+    if (by)
+      return {
+        ...v,
+        verdict: 'unverifiable',
+        reason: `${local[1]} is kept out of the repository by ${by}: whether it is set up is local state, which code that names it does not show (${v.reason})`,
+        evidence: [{ path: by }, ...v.evidence].slice(0, 3),
+      };
+  }
+  // "Test execution with `bundle exec rake test`" where everything runs rspec: the suite moved on.
+  const command = lookup && v.verdict !== 'contradicted' ? staleTestCommand(lookup, claim) : null;
+  if (command)
+    return {
+      ...v,
+      basis: 'search',
+      rule: null,
+      verdict: 'contradicted',
+      reason: `not so: the document names \`${command.named}\`, but the repository's scripts and CI run another test command (${command.runs.map((e) => `${e.path}:${e.line}`).join(', ')}) and nothing runs that one: the document is out of date`,
+      evidence: command.runs,
+    };
+  // "CORS: WILDCARD ENABLED": origins set from a list or a setting with no "*" anywhere say it was fixed.
+  if (lookup && v.verdict !== 'contradicted' && saysAnyOrigin(claim)) {
+    const cors = corsOrigins(lookup);
+    if (!cors.wildcard && cors.settings.length)
+      return {
+        ...v,
+        basis: 'search',
+        rule: null,
+        verdict: 'contradicted',
+        reason: `not so: CORS origins are set at ${cors.settings.map((e) => `${e.path}:${e.line}`).join(', ')}, and no origin is "*" anywhere they are set: the document is out of date`,
+        evidence: cors.settings,
       };
   }
   // "- Streak updates use atomic DB operations": an item taken for its shape alone (no mark, no code
@@ -480,6 +531,8 @@ function judgeClaimChecked(
   if (
     claim.loose &&
     !(v.basis === 'search' && endpointOnly(claim)) &&
+    // "API Endpoints: 11": a count of the routes the code declares is a precise fact.
+    !(v.basis === 'search' && lookup && endpointCount(lookup, claim)) &&
     !(v.basis === 'search' && lookup && (exactNamesFinding(lookup, claim) ?? keyedFigureFinding(lookup, claim))) &&
     !(v.basis === 'file' && lookup && labelledPart(lookup, claim)) &&
     (v.verdict === 'confirmed' ||

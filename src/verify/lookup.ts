@@ -139,7 +139,9 @@ export function fileFinding(ctx: LookupContext, named: string): Finding {
   // "build/build.sh", "cmd/tool/main.go" kept out by a rule meant for outputs ("build/", "tool"): a
   // script or source file the document places in the project is not in it, and a clone cannot run it.
   // (Configuration and secrets — .env, local.properties, appsettings.json — are kept out by design.)
-  if (ignoredBy && SOURCE_FILE.test(want) && !GENERATED_SOURCE.test(want)) {
+  // A template — .env.example, config.sample.yml — is the file a clone copies them from: written to
+  // be committed, so one a broad rule (".env.*") keeps out is not there for anyone.
+  if (ignoredBy && (TEMPLATE_FILE.test(want) || (SOURCE_FILE.test(want) && !GENERATED_SOURCE.test(want)))) {
     const rule = ignoreRule(ctx, ignoredBy, want);
     return {
       ...base,
@@ -185,6 +187,9 @@ export function listedFile(ctx: LookupContext, named: string): string | undefine
     .find((p) => !want.includes('/') || p.toLowerCase() === lower || p.toLowerCase().endsWith(`/${lower}`));
 }
 
+/** Templates of configuration ("env.example", ".env.sample", "config.template.yml", "app.ini.dist"), which a project commits. */
+const TEMPLATE_FILE =
+  /(?:^|[/.])(?:example|sample|template|dist)(?:\.(?:json|ya?ml|toml|ini|env|properties|conf|xml))?$/i;
 /** Scripts and source files, which a project keeps in its repository. */
 const SOURCE_FILE = /\.(?:sh|bash|ps1|py|go|rs|java|kt|kts|rb|php|cs|ts|tsx|swift|c|cc|cpp|h|hpp|scala|ex|exs|dart)$/i;
 /** Sources a generator writes (protobuf, codegen folders), kept out by design. */
@@ -210,7 +215,7 @@ function ignoreRule(ctx: LookupContext, path: string, named: string): { line: nu
 const ignores = new WeakMap<object, { path: string; dir: string; ig: Ignore }[]>();
 
 /** The .gitignore that keeps a named file out of the repository ("appsettings.Production.json"), if any. */
-function gitignored(ctx: LookupContext, named: string): string | undefined {
+export function gitignored(ctx: LookupContext, named: string): string | undefined {
   let list = ignores.get(ctx.files);
   if (!list) {
     list = [];

@@ -108,3 +108,37 @@ export function unmountedRouter(ctx: LookupContext, found: Finding): Finding | n
     detail: `defined in ${at.path}${at.line ? `:${at.line}` : ''}, but the router is not mounted (no file requires or imports ${files.join(', ')})`,
   };
 }
+
+/**
+ * A route registration with its comment marker taken away: `r.POST("/upload", h.Upload)`,
+ * `router.get('/x', …)`, `@app.post("/x")`, `@GetMapping("/x")`, `Route::get('/x', …)`.
+ */
+const REGISTRATION =
+  /^(?:@?\w+(?:\.\w+)*\.(?:get|post|put|patch|delete|head|options|any|all|route|handle\w*|add_url_rule|api_route|GET|POST|PUT|PATCH|DELETE|Get|Post|Put|Patch|Delete|Handle\w*)\s*\(\s*["'`]|@(?:Get|Post|Put|Patch|Delete|Request)Mapping\b|@(?:Get|Post|Put|Patch|Delete)\(\s*["'`]|\[Http(?:Get|Post|Put|Patch|Delete)\b|Route::\w+\(\s*["'`])/;
+const COMMENT_MARK = /^\s*(?:\/\/+|#+|\/\*+|\*+|--)\s*/;
+const extOf = (p: string) => p.slice(p.lastIndexOf('.') + 1).toLowerCase();
+
+/**
+ * "POST /upload - Upload file": the route is written in the product's code only on a comment line
+ * (`// fileRoutes.POST("/upload", filesHandler.Upload)`), and no uncommented line of that language
+ * names it — a client's call (`apiClient.post('/api/v1/files/upload')`), generated API docs and tests
+ * do not serve it. Commented out, the endpoint is not there: the document is out of date.
+ */
+export function commentedOutRoute(
+  endpoint: string,
+  commented: { path: string; line: number; snippet: string; test: boolean }[],
+  uncommented: { path: string; test: boolean }[],
+): Finding | null {
+  const routes = commented.filter((h) => !h.test && REGISTRATION.test(h.snippet.replace(COMMENT_MARK, '')));
+  if (!routes.length) return null;
+  const langs = new Set(routes.map((h) => extOf(h.path)));
+  if (uncommented.some((h) => !h.test && langs.has(extOf(h.path)))) return null;
+  const at = routes[0]!;
+  return {
+    subject: `endpoint ${endpoint}`,
+    basis: 'search',
+    present: 'no',
+    detail: `the route ${endpoint} is commented out at ${at.path}:${at.line}, and no other ${[...langs].join('/')} code declares it`,
+    evidence: routes.slice(0, 2).map((h) => ({ path: h.path, line: h.line, snippet: h.snippet })),
+  };
+}

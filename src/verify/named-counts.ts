@@ -226,14 +226,36 @@ function sourceLines(body: string, hash: boolean): { code: number; physical: num
   return { code, physical };
 }
 
+/** "fastDataApi: Clean FastAPI implementation (~430 LOC)": a module named before a colon, its lines in brackets. */
+const INLINE_LOC =
+  /^([\w.-]{3,60}):[^()]*\(\s*(~|≈|about\s+|approx\.?\s+|ca\.?\s+)?(\d{1,3}(?:,\d{3})+|\d{1,7})\+?\s*(?:LOC|SLOC|lines(?: of code)?)\s*\)\s*$/i;
+
+/** The one folder nearest the root whose name is the given one ("fastDataApi" → "fastDataApi/"), with a slash. */
+function namedFolder(ctx: LookupContext, name: string): string | null {
+  const want = `/${name.toLowerCase()}/`;
+  const found = new Set<string>();
+  for (const p of ctx.files.paths) {
+    if (VENDORED.test(p)) continue;
+    const i = `/${p.toLowerCase()}`.indexOf(want);
+    if (i >= 0) found.add(p.slice(0, i + name.length + 1));
+  }
+  const depth = (f: string) => f.split('/').length;
+  const top = Math.min(...[...found].map(depth));
+  const nearest = [...found].filter((f) => depth(f) === top);
+  return nearest.length === 1 ? nearest[0]! : null;
+}
+
 function linesOfCode(ctx: LookupContext, claim: Claim, text: string): Counted | null {
-  const m = LOC.exec(text);
+  const label = LOC.exec(text);
+  const inline = label ? null : INLINE_LOC.exec(text);
+  // [whole line, "total " or the module named inline, "~", the figure]
+  const m = label ?? (inline ? [inline[0], undefined, inline[2], inline[3]] : null);
   if (!m) return null;
   // "Module 3: Spring Boot Advanced (Core Implementation)": the words in brackets describe, they do not name.
-  const headings = claim.headings?.map((h) => h.replace(/\([^()]*\)/g, ' '));
-  const module = sectionModule(ctx, { ...claim, headings });
+  const headings = inline ? [inline[1]!] : claim.headings?.map((h) => h.replace(/\([^()]*\)/g, ' '));
+  const module = inline ? namedFolder(ctx, inline[1]!) : sectionModule(ctx, { ...claim, headings });
   // A module's own count under a heading that names none: which code it means is open.
-  if (!module && !m[1]) return null;
+  if (!module && (inline || !m[1])) return null;
   const files = ctx.files.paths.filter(
     // (A module named "08-testing-strategies" is no test folder: its own path decides.)
     (p) =>

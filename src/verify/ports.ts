@@ -22,15 +22,15 @@ const inRange = (n: number) => n >= 80 && n <= 65535;
 
 /** "Rules Service (port 8003)", "auth-service on port 4000", "API Gateway: port 8080". */
 const PROSE_PORT =
-  /(?:\(\s?port\s?:?\s?(\d{2,5})\s?\)|\s(?:runs |listens |is )?on port (\d{2,5})\b|: ?port (\d{2,5})\b)/iu;
+  /(?:\(\s?port\s?:?\s?(\d{2,5})\s?\)|\s(?:runs |listens |is )?on port (\d{2,5})\b|: ?port (\d{2,5})\b|[、,，]\s?(?:ポート|端口|포트)\s?:?\s?(\d{2,5})(?!\d))/iu;
 
 /** The service and the port a claim gives it, or null. */
-export function claimedPort(claim: Claim): { service: string; port: number } | null {
+export function claimedPort(claim: Claim): { service: string; port: number; detail?: boolean } | null {
   if (claim.port && claim.subject) return { service: claim.subject, port: claim.port };
   const t = plain(claim.text);
   const m = PROSE_PORT.exec(t);
   if (!m) return null;
-  const port = Number(m[1] ?? m[2] ?? m[3]);
+  const port = Number(m[1] ?? m[2] ?? m[3] ?? m[4]);
   // The one to three words before it name the service.
   const words = t
     .slice(0, m.index)
@@ -39,7 +39,9 @@ export function claimedPort(claim: Claim): { service: string; port: number } | n
     .slice(-3);
   while (words.length && /^(?:the|le|la|el|der|die|das)$/i.test(words[0]!)) words.shift();
   const service = words.join(' ');
-  return inRange(port) && service ? { service, port } : null;
+  // "…（Dockerコンテナ: x-postgres、ポート5433）": the port is a detail of a thing the line names, which
+  // finding that thing does not settle.
+  return inRange(port) && service ? { service, port, ...(m[4] ? { detail: true } : {}) } : null;
 }
 
 /** "Rules Service" → rules-service, rules_service, rulesservice, rules. */

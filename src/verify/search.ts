@@ -35,6 +35,22 @@ export interface SearchResult {
   /** Every candidate file of each scope was searched. */
   complete: boolean;
   filesRead: number;
+  /**
+   * Routes' hits on comment lines (`// r.POST("/upload", h.Upload)`), by the endpoint needle's key: a
+   * route commented out is not served, which a reader who finds only that line concludes.
+   */
+  commented?: Map<string, Hit[]>;
+}
+
+/** Needles whose hits on comment lines are kept apart (endpoints and their last segment). */
+const KEEPS_COMMENTED = /^eps?:/;
+const MAX_COMMENTED = 3;
+
+function keepCommented(commented: Map<string, Hit[]>, key: string, hit: Hit): void {
+  if (!KEEPS_COMMENTED.test(key)) return;
+  const l = commented.get(key) ?? [];
+  if (l.length < MAX_COMMENTED) l.push(hit);
+  commented.set(key, l);
 }
 
 export const MAX_NEEDLES = 400;
@@ -155,10 +171,15 @@ export function needlePatterns(needles: Needle[]): ScanPattern[] {
 /** Hits from the scan's matches of needlePatterns (the scan read every candidate within its size cap). */
 export function fromScan(view: SearchView, needles: Needle[], scanned: (key: string) => Match[]): SearchResult {
   const hits = new Map<string, Hit[]>();
+  const commented = new Map<string, Hit[]>();
   for (const n of needles.slice(0, MAX_NEEDLES)) {
-    const found = scanned(`verify:${n.key}`)
-      .filter((m) => inScope(view, n.scope, m.path) && !isCommentLine(m.snippet))
-      .map((m) => ({ path: m.path, line: m.line, snippet: m.snippet, test: !isProductionPath(m.path) }));
+    const found: Hit[] = [];
+    for (const m of scanned(`verify:${n.key}`)) {
+      if (!inScope(view, n.scope, m.path)) continue;
+      const hit = { path: m.path, line: m.line, snippet: m.snippet, test: !isProductionPath(m.path) };
+      if (isCommentLine(m.snippet)) keepCommented(commented, n.key, hit);
+      else found.push(hit);
+    }
     // Production code first, then configuration, environment files and CI: evidence reads best
     // that way, and a flood of .env lines must not crowd the code out of the hits kept.
     found.sort((a, b) => hitRank(a.path, a.test) - hitRank(b.path, b.test));
@@ -166,12 +187,13 @@ export function fromScan(view: SearchView, needles: Needle[], scanned: (key: str
   }
   const scopes = new Map(needles.map((n) => [globsOf(n.scope).join('\0'), globsOf(n.scope)]));
   const searched = new Set([...scopes.values()].flatMap((g) => view.files.match(g)));
-  return { hits, complete: needles.length <= MAX_NEEDLES, filesRead: searched.size };
+  return { hits, complete: needles.length <= MAX_NEEDLES, filesRead: searched.size, commented };
 }
 
 /** The same search without a scan: each candidate read once, every needle tried on it. */
 export function searchRepository(view: SearchView, needles: Needle[]): SearchResult {
   const hits = new Map<string, Hit[]>();
+  const commented = new Map<string, Hit[]>();
   const list = needles.slice(0, MAX_NEEDLES);
   const perFile = new Map<string, Needle[]>();
   const byScope = new Map<string, string[]>();
@@ -202,13 +224,19 @@ export function searchRepository(view: SearchView, needles: Needle[]): SearchRes
     if (text === undefined || text.length > MAX_FILE_BYTES) continue;
     filesRead++;
     bytes += text.length;
-    scanText(path, text, perFile.get(path)!, hits);
+    scanText(path, text, perFile.get(path)!, hits, commented);
   }
-  return { hits, complete, filesRead };
+  return { hits, complete, filesRead, commented };
 }
 
 /** A needle's lines in one text: only lines holding one of its anchors are tried. */
-function scanText(path: string, text: string, needles: Needle[], hits: Map<string, Hit[]>): void {
+function scanText(
+  path: string,
+  text: string,
+  needles: Needle[],
+  hits: Map<string, Hit[]>,
+  commented: Map<string, Hit[]>,
+): void {
   const lower = text.toLowerCase();
   const test = !isProductionPath(path);
   for (const n of needles) {
@@ -218,8 +246,10 @@ function scanText(path: string, text: string, needles: Needle[], hits: Map<strin
     for (let i = 0; i < lines.length && found.length < MAX_HITS; i++) {
       const l = lines[i]!;
       const ll = l.toLowerCase();
-      if (!n.anchors.some((a) => ll.includes(a)) || isCommentLine(l) || !n.regex.test(l)) continue;
-      found.push({ path, line: i + 1, snippet: l.trim().slice(0, 160), test });
+      if (!n.anchors.some((a) => ll.includes(a)) || !n.regex.test(l)) continue;
+      const hit = { path, line: i + 1, snippet: l.trim().slice(0, 160), test };
+      if (isCommentLine(l)) keepCommented(commented, n.key, hit);
+      else found.push(hit);
     }
     if (found.length) hits.set(n.key, found);
   }

@@ -387,6 +387,9 @@ function resolve(ctx: LookupContext, term: Term): Resolved {
   return { term, evidence: dep ? fromDep(dep.dep) : null };
 }
 
+/** A whole number standing alone: not a version (3.11), a name (OAuth2, HTTP/2), a year or a percentage. */
+const BARE_FIGURE = /(?<![\w.,/:-])(?!(?:19|20)\d\d\b)\d{1,6}\+?(?![\w.,/%-])/u;
+
 const describe = (r: Resolved) =>
   `${r.term.word} → ${r.evidence!.path}${r.evidence!.line ? `:${r.evidence!.line}` : ''}${r.evidence!.snippet ? ` (${r.evidence!.snippet})` : ''}`;
 
@@ -398,6 +401,9 @@ export function subjectFinding(ctx: LookupContext, claim: Claim): Finding | null
   if (claim.source === 'fence' || claim.number || !claim.asserted || claim.asserted === 'planned') return null;
   const whole = fold(plain(claim.subject && claim.subject.length > 3 ? claim.subject : claim.text));
   const text = fold(plain(claim.text));
+  // "Middleware: 6", "Database Tables: 3", "12 services": a count or value the names do not settle —
+  // the subject being there says nothing of how many there are.
+  if (BARE_FIGURE.test(text)) return null;
   // The subject of a table row or a bullet's lead; the text when the line is one statement.
   const source = whole.length >= text.length * 0.5 ? whole : text;
   // "Store - Factory", "Controller → Service": single names joined as a diagram says nothing of them.

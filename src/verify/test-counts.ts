@@ -296,6 +296,28 @@ const GENERIC_TESTED =
  * test files named for it do, and no test files at all settles that it has none. Null when the
  * claim is not about tests of a thing.
  */
+/** What runs tests, rather than the tests themselves. */
+const INFRASTRUCTURE = /\b(?:infrastructure|infra|setup|set-up|framework|tooling|pipeline|harness|runner)\b/i;
+/** A CI step that runs a project's tests. */
+const TEST_COMMAND =
+  /\b(?:dotnet\s+test|(?:npm|pnpm|yarn)\s+(?:run\s+)?test|pytest|go\s+test|cargo\s+(?:test|nextest)|mvn\w*\s+(?:[\w:-]+\s+)*(?:test|verify)|gradlew?\s+(?:[\w:-]+\s+)*test|rspec|rake\s+test|rails\s+test|phpunit|artisan\s+test|vitest|jest|mix\s+test|flutter\s+test|swift\s+test)\b/;
+const CI_FILE =
+  /^(?:\.github\/workflows\/[^/]+\.ya?ml|\.gitlab-ci\.ya?ml|\.circleci\/config\.ya?ml|azure-pipelines\.ya?ml|Jenkinsfile|bitbucket-pipelines\.yml)$/;
+
+/** The first CI line that runs a test command, or null. */
+function ciTestRun(ctx: LookupContext): { path: string; line: number; snippet: string } | null {
+  for (const path of ctx.files.paths.filter((p) => CI_FILE.test(p)).slice(0, 50)) {
+    const text = ctx.readText ? ctx.readText(path, 512 * 1024) : ctx.files.read(path);
+    const lines = (text ?? '').split('\n');
+    for (let i = 0; i < lines.length; i++) {
+      const l = lines[i]!;
+      if (l.length < 400 && !/^\s*#/.test(l) && TEST_COMMAND.test(l))
+        return { path, line: i + 1, snippet: l.trim().slice(0, 120) };
+    }
+  }
+  return null;
+}
+
 export function testsOfFinding(
   ctx: LookupContext,
   text: string,
@@ -312,6 +334,17 @@ export function testsOfFinding(
   // "No test project exists", "No test infrastructure": the whole suite.
   if (NO_TESTS.test(clean(text))) {
     const inv = ctx.tests ?? testInventory(ctx.files);
+    // No test files, yet a CI job runs the test command: the infrastructure to run tests is there
+    // ("No test project", "No unit tests" are still so).
+    const run = inv.files.length || !INFRASTRUCTURE.test(text) ? null : ciTestRun(ctx);
+    if (run)
+      return {
+        subject: 'tests',
+        basis: 'tests',
+        present: 'partly',
+        detail: `the repository holds no test files, but CI runs tests (${run.path}:${run.line}: ${run.snippet})`,
+        evidence: [{ path: '.', note: 'no test files' }, run],
+      };
     return {
       subject: 'tests',
       basis: 'tests',
