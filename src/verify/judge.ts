@@ -412,12 +412,16 @@ function moreThanPresence(claim: Claim, v: VerifiedClaim): string | null {
  */
 const ROUTE_ITEM =
   /^(?:(?:GET|POST|PUT|PATCH|DELETE)\s+)?(?:https?:\/\/(?:localhost|127\.0\.0\.1|0\.0\.0\.0)(?::\d{1,5})?)?(\/[A-Za-z_{:][\w{}:.\-/]*)$/;
+/**
+ * "- GET /api/users/:id - user detail (auth required)": a method and route, then a caption of what it
+ * is for. The route served is what the item states; the caption names it.
+ */
+const ROUTE_CAPTION = /^((?:GET|POST|PUT|PATCH|DELETE)\s+\/\S{1,200})\s*(?:[-–—:]\s|[（(])/;
 function endpointOnly(claim: Claim): boolean {
-  const route = ROUTE_ITEM.exec(
-    plain(claim.raw ?? claim.text)
-      .replace(/^[-*+]\s+/, '')
-      .trim(),
-  );
+  const item = plain(claim.raw ?? claim.text)
+    .replace(/^[-*+]\s+/, '')
+    .trim();
+  const route = ROUTE_ITEM.exec(item) ?? ROUTE_ITEM.exec(ROUTE_CAPTION.exec(item)?.[1] ?? '');
   return !!route && namesOf(claim).endpoints.length === 1;
 }
 
