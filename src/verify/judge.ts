@@ -15,6 +15,7 @@ import { type Claim, subjectOf } from './extract.js';
 import type { LookupContext } from './lookup.js';
 import { claimedPort, portFinding } from './ports.js';
 import { plain } from './status.js';
+import { dependencyItemFinding } from './dependency-items.js';
 import { claimedScore } from './numbers.js';
 import { stubReading, stubWhere } from './stubs.js';
 export { replacedNames } from './removed-names.js';
@@ -474,6 +475,18 @@ function judgeClaimChecked(
         reason: `${v.reason}; but the port the line gives ${said.service} (${said.port}) was not compared: no port of that service was found`,
       };
   }
+  // "- `express`: ^4.18.2", "- **Lombok** - less boilerplate": an item that is a dependency (and its
+  // version) with at most a caption states what the manifests declare; they settle it either way.
+  const depItem = lookup && claim.loose ? dependencyItemFinding(lookup, claim) : null;
+  if (depItem)
+    return {
+      ...v,
+      basis: 'dependency',
+      rule: null,
+      verdict: depItem.present === 'yes' ? 'confirmed' : 'contradicted',
+      reason: depItem.present === 'yes' ? `found: ${depItem.detail}` : `not so: ${depItem.detail}`,
+      evidence: depItem.evidence,
+    };
   // "- Streak updates use atomic DB operations": an item taken for its shape alone (no mark, no code
   // named). A dependency, a file name or a rule its words meet does not show what it states: it counts
   // as read, and stays open.
