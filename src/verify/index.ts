@@ -6,6 +6,7 @@ import { type Claim, extractClaims } from './extract.js';
 import { relateAggregates } from './aggregate.js';
 import { relateDetails } from './details.js';
 import { judgeClaim, notAStatement } from './judge.js';
+import { relateRouteGroups } from './route-groups.js';
 import type { LookupContext } from './lookup.js';
 import { type Repaired, repairMojibake } from './mojibake.js';
 import { planNeedles } from './needles.js';
@@ -67,18 +68,22 @@ export function verifyDocument(input: VerifyInput): VerifyResult {
     ? { ...view, search: view.scanned ? fromScan(view, needles, view.scanned) : searchRepository(view, needles) }
     : undefined;
   const empty = input.facts ? input.facts.facts.sourceFiles.length === 0 : false;
-  const all = relateAggregates(
+  const all = relateRouteGroups(
     claims,
-    relateDetails(
+    relateAggregates(
       claims,
-      claims.map((c) =>
-        judgedAlone(
-          () =>
-            judgeClaim(c, input.report, { vocabulary: input.vocabulary ?? {}, ...(lookup ? { lookup } : {}), empty }),
-          c,
+      relateDetails(
+        claims,
+        claims.map((c) =>
+          judgedAlone(
+            () =>
+              judgeClaim(c, input.report, { vocabulary: input.vocabulary ?? {}, ...(lookup ? { lookup } : {}), empty }),
+            c,
+          ),
         ),
       ),
     ),
+    lookup,
   );
   // A test named under "// Auth Flow (3 tests)" is told with that line: the names found are its
   // confirmation; a name not found is reported at its own line.

@@ -286,3 +286,50 @@ export function mountedRoute(ctx: LookupContext, endpoint: string, method?: stri
   }
   return null;
 }
+
+/**
+ * The router mounted at exactly `prefix` (`app.use('/api/users', require('./routes/users'))`) and the
+ * routes it registers itself, one per method and path, commented lines left out. `nested`: the router
+ * mounts routers of its own, whose routes are not counted here. Null when no mount names the prefix.
+ */
+export function routerAt(
+  ctx: LookupContext,
+  prefix: string[],
+): { mount: RouteLine; routes: RouteLine[]; nested: boolean } | null {
+  for (const path of mounting(ctx)) {
+    const text = ctx.readText ? ctx.readText(path, 256 * 1024) : ctx.files.read(path);
+    if (!text) continue;
+    for (const m of text.matchAll(MOUNT)) {
+      const segs = segsOf(m[2]!);
+      if (segs.length !== prefix.length || !segs.every((p, k) => p.toLowerCase() === prefix[k]!.toLowerCase()))
+        continue;
+      const target = mountTarget(ctx, path, text, m[3]!);
+      if (!target || target === path) continue;
+      const body = ctx.readText ? ctx.readText(target, 256 * 1024) : ctx.files.read(target);
+      if (!body) continue;
+      const line = lineAt(text, m.index!);
+      const routes: RouteLine[] = [];
+      const lines = body.split('\n');
+      lines.forEach((l, k) => {
+        const t = l.trim();
+        if (t.startsWith('//') || t.startsWith('*') || t.startsWith('/*')) return;
+        for (const _ of l.matchAll(VERB_ROUTE)) routes.push({ path: target, line: k + 1, snippet: t.slice(0, 160) });
+        // router.route('/x') with its methods chained on the lines below.
+        if (/\.\s*route\s*\(\s*['"`]\//.test(l))
+          for (let j = k + 1; j < Math.min(lines.length, k + 20); j++) {
+            if (!CHAINED_VERB.test(lines[j]!)) break;
+            routes.push({ path: target, line: j + 1, snippet: lines[j]!.trim().slice(0, 160) });
+          }
+      });
+      const nested = /\.\s*use\s*\(\s*['"`]\//.test(body);
+      return { mount: { path, line, snippet: text.split('\n')[line - 1]!.trim() }, routes, nested };
+    }
+  }
+  return null;
+}
+
+export interface RouteLine {
+  path: string;
+  line: number;
+  snippet: string;
+}
