@@ -25,6 +25,14 @@ const WHOLE = /^(?:[-*•✅☑\s[\]xX]*)(?:(?:complete|full|total)\s+)?(?:rest(
 const AFTER =
   /^\s*(?:(?:fully\s+|vollständig\s+)?(?:implemented|defined|exposed|implementiert|implementados?|documented)\b.*)?$/i;
 
+/**
+ * "実装済みAPI（合計60エンドポイント）", "全60個のエンドポイント", "共 60 个接口": the total of the API's
+ * endpoints in Japanese or Chinese — a word for "total" or "all" before the figure says it is the whole.
+ */
+const WHOLE_CJK = /(?:合計|全|総|总|共)\s*(\d{1,4})\s*(?:個の?|个)?\s*(?:エンドポイント|API|接口|端点)/;
+/** "全60エンドポイントのドキュメント化完了": a count of what the documentation describes, not of the code. */
+const DOCUMENTED_CJK = /ドキュメント|文書化|文档|ドキュメンテーション/;
+
 /** One route declaration on a line, by framework. */
 const DECLARATION = [
   /^\s*@(?:Get|Post|Put|Delete|Patch)Mapping\b/, // Spring
@@ -88,6 +96,11 @@ function declarations(ctx: LookupContext): { found: number; files: number; evide
 export function endpointCount(ctx: LookupContext | undefined, claim: Claim): EndpointCount | null {
   if (!ctx || claim.asserted === 'not-done') return null;
   const text = plain(claim.text);
+  const cjk = WHOLE_CJK.exec(text);
+  if (cjk && !/\d/.test(text.replace(cjk[0], '')) && !DOCUMENTED_CJK.test(text)) {
+    const d = declarations(ctx);
+    return d ? { claimed: Number(cjk[1]), ...d } : null;
+  }
   const m = ENDPOINT_COUNT.exec(text);
   if (!m) return null;
   // One figure only, and nothing before it but words that say it is the whole API.
