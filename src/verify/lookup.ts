@@ -160,7 +160,8 @@ export function fileFinding(ctx: LookupContext, named: string): Finding {
       detail: `${want} is ignored by ${ignoredBy}: it is kept out of the repository, so its absence here says nothing`,
       evidence: [{ path: ignoredBy }],
     };
-  if (UNLISTED.test(want))
+  // "test/fixtures/", "test/fixtures": the folder itself is one the listing leaves out.
+  if (UNLISTED.test(want) || UNLISTED.test(`${want.replace(/\/+$/, '')}/`))
     return {
       ...base,
       present: 'unknown',
