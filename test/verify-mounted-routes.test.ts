@@ -27,6 +27,7 @@ const tree: Tree = {
     '  .get(listNotes)',
     '  .post(addNote);',
     "router.delete('/:id', authenticate, remove);",
+    "// router.patch('/:id', authenticate, patch);",
     'module.exports = router;',
     '',
   ].join('\n'),
@@ -57,6 +58,7 @@ describe('a route under a mounted router', () => {
     '- `GET /api/invoices/:id` - invoice detail', // 8
     '- `GET /api/bookings/:id/history` - booking history', // 9
     '- `DELETE /api/bookings/{bookingId}` - cancels the booking', // 10
+    '- `PATCH /api/bookings/:id` - partial update', // 11
   ].join('\n');
   const { at } = verifier('HANDOVER.md')(tree, doc, reportWith([]));
 
@@ -73,6 +75,9 @@ describe('a route under a mounted router', () => {
   it('is confirmed from the registration of the method the line names', () => {
     expect(at(10).verdict).toBe('confirmed');
     expect(at(10).evidence.map((e) => `${e.path}:${e.line}`)).toContain('src/routes/bookings.js:7');
+  });
+  it('does not count a registration that is commented out', () => {
+    expect(at(11).verdict).not.toBe('confirmed');
   });
   it('reads the methods chained after router.route()', () => {
     expect(at(6).verdict).toBe('confirmed');

@@ -181,11 +181,14 @@ function routesIn(text: string, path: string, rest: string[]): RouteHit[] {
   for (const m of text.matchAll(VERB_ROUTE)) {
     if (!sameRoute(rest, segsOf(m[3]!))) continue;
     const line = lineAt(text, m.index!);
+    // `// router.get('/:id', …)`: commented out, not registered.
+    if (/^\s*(?:\/\/|\/\*|\*)/.test(lines[line - 1]!)) continue;
     out.push({ path, line, snippet: lines[line - 1]!.trim(), methods: new Set([m[1]!.toLowerCase()]) });
   }
   for (const m of text.matchAll(CHAINED_ROUTE)) {
     if (!sameRoute(rest, segsOf(m[2]!))) continue;
     const line = lineAt(text, m.index!);
+    if (/^\s*(?:\/\/|\/\*|\*)/.test(lines[line - 1]!)) continue;
     const methods = new Set<string>();
     // The chain: the same line after the route, then following lines that start with a call.
     let tail = text.slice(m.index! + m[0].length, m.index! + m[0].length + 2000);
