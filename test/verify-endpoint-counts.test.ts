@@ -83,3 +83,34 @@ describe('the number of endpoints on a label line, and in Japanese or Chinese', 
     expect(eight?.verdict ?? 'unverifiable').not.toBe('contradicted');
   });
 });
+describe('the total of endpoints written in Japanese or Chinese (a documented count is not the API)', () => {
+  const tree: Tree = {
+    'package.json': '{"name":"api","dependencies":{"express":"^4.19.0"}}\n',
+    'src/routes/posts.js': [
+      "const router = require('express').Router();",
+      "router.get('/posts', list);",
+      "router.post('/posts', create);",
+      "router.delete('/posts/:id', remove);",
+      'module.exports = router;',
+    ].join('\n'),
+  };
+  const doc = [
+    '# 完了報告', // 1
+    '', // 2
+    '### 実装済みAPI（合計2エンドポイント）', // 3
+    '- ✅ 共 3 个接口', // 4
+    '- ✅ 全2エンドポイントのドキュメント化完了', // 5
+  ].join('\n');
+  const { at, has } = verifier('REPORT.md')(tree, doc, reportWith([]));
+
+  it('is out of date when the code declares more routes', () => {
+    expect(at(3).verdict).toBe('contradicted');
+    expect(at(3).reason).toContain('3 routes');
+  });
+  it('stands when the total is the routes declared', () => {
+    expect(at(4).verdict).toBe('confirmed');
+  });
+  it('does not read a count of documented endpoints as the code’s', () => {
+    if (has(5)) expect(at(5).reason).not.toContain('the code declares');
+  });
+});

@@ -87,11 +87,12 @@ describe('a Go module listed as a dependency', () => {
   const { at } = verify(tree, doc, reportWith([]));
 
   it('is looked up among the dependencies, not as a file', () => {
-    // (A plain item of a list stays open either way; what matters is that the module is not "missing".)
-    expect(at(3).verdict).not.toBe('contradicted');
+    // A plain item that is a declared module and its caption is settled by go.mod (dependency-items.ts).
+    expect(at(3).verdict).toBe('confirmed');
     expect(at(4).verdict).not.toBe('contradicted');
     expect(at(3).basis).toBe('dependency');
-    expect(at(3).reason).toContain('github.com/spf13/cobra is a dependency');
+    expect(at(3).reason).toContain('github.com/spf13/cobra v1.8.0 is declared');
+    expect(at(3).evidence[0]!.path).toBe('go.mod');
   });
 });
 

@@ -134,13 +134,16 @@ const DONE_PARTICIPLE =
  * "Build pipeline"): the line names a thing, it does not ask for work.
  */
 const COMPOUND =
-  /^(?:test|wait|clean|build|run|set ?up|check|release|deploy|monitor|track|review|update|start)[ -](?:time|times|database|db|endpoints?|suites?|files?|coverage|results?|framework|environment|data|status|architecture|code|strategy|runner|server|stage|steps?|scripts?|pipeline|plan|configuration|config|process|cycle|job|jobs|matrix|command|target|tool|logs?|checks?|history|notes|frequency|interval)\b/i;
+  /^(?:test|wait|clean|build|run|set ?up|check|release|deploy|monitor|track|review|update|start)[ -](?:time|times|database|db|endpoints?|suites?|files?|coverage|results?|framework|environment|data|status|architecture|code|strategy|runner|server|stage|steps?|scripts?|pipeline|plan|configuration|config|process|cycle|job|jobs|matrix|command|target|tool|logs?|checks?|history|notes|frequency|interval)\b|^test[ -](?:helpers?|mocks?|fixtures?|factories|stubs?|doubles|utilities|utils|setup|harness|cases?|classes)\b/i;
 export const isCompoundNoun = (text: string): boolean => COMPOUND.test(plain(text).replace(/^[\d.)\s]+/, ''));
+
+const HTTP_ROUTE = /^(?:DELETE|PUT|PATCH|POST|GET)\s+\//;
 
 /** "Run the migrations", "Watch the dashboards for a day": an instruction, not a claim. */
 export function isImperative(text: string): boolean {
   const t = plain(text).replace(/^[\d.)\s]+/, '');
-  if (COMPOUND.test(t)) return false;
+  // "DELETE /api/items/:id", "PUT /users/me": an HTTP method in capitals before a route names the route.
+  if (COMPOUND.test(t) || HTTP_ROUTE.test(t)) return false;
   const verb = IMPERATIVE.exec(t);
   // "Build optimisations enabled" reports; "Set up a progressive rollout" instructs.
   return !!verb && !DONE_PARTICIPLE.test(t.slice(verb[0].length));

@@ -34,6 +34,14 @@ const CJK_TOTAL =
 const AFTER =
   /^\s*(?:(?:fully\s+|vollständig\s+)?(?:implemented|defined|exposed|implementiert|implementados?|documented)\b.*)?$/i;
 
+/**
+ * "実装済みAPI（合計60エンドポイント）", "全60個のエンドポイント", "共 60 个接口": the total of the API's
+ * endpoints in Japanese or Chinese — a word for "total" or "all" before the figure says it is the whole.
+ */
+const WHOLE_CJK = /(?:合計|全|総|总|共)\s*(\d{1,4})\s*(?:個の?|个)?\s*(?:エンドポイント|API|接口|端点)/;
+/** "全60エンドポイントのドキュメント化完了": a count of what the documentation describes, not of the code. */
+const DOCUMENTED_CJK = /ドキュメント|文書化|文档|ドキュメンテーション/;
+
 /** One route declaration on a line, by framework. */
 const DECLARATION = [
   /^\s*@(?:Get|Post|Put|Delete|Patch)Mapping\b/, // Spring
@@ -129,7 +137,9 @@ function countOf(text: string): number | null {
   if (cjk) {
     // One figure only on the line: "全60エンドポイント（うち5個は管理者用）" counts more than one thing.
     const rest = text.slice(0, cjk.index) + text.slice(cjk.index + cjk[0].length);
-    return /\d/.test(rest) ? null : Number(cjk[1]);
+    // "全2エンドポイントのドキュメント化完了" counts documented endpoints, not the API's.
+    const documented = DOCUMENTED_CJK.test(text.slice(cjk.index + cjk[0].length, cjk.index + cjk[0].length + 12));
+    return /\d/.test(rest) || documented ? null : Number(cjk[1]);
   }
   const m = ENDPOINT_COUNT.exec(text);
   if (!m) return null;

@@ -18,7 +18,7 @@ import { MECHANISMS, type Mechanism, mechanismsIn } from './vocabulary.js';
 import { claimsPublishable, publishFinding } from './publish.js';
 import { emptyTest } from './empty-tests.js';
 import { fileLineFinding } from './line-at.js';
-import { commentedOutRoute, unmountedRouter } from './mounted.js';
+import { commentedOutRoute, mountedRoute, unmountedRouter } from './mounted.js';
 import { configFinding } from './terms.js';
 import { importPathFinding } from './modules.js';
 import { quotedBuildLineFinding } from './quoted-pins.js';
@@ -467,6 +467,13 @@ function groupedRoute(ctx: LookupContext, e: string): Finding | null {
   return null;
 }
 
+/** The HTTP method a line writes just before a route ("GET /api/users/:id", "`PUT` `/x`"). */
+function methodBefore(text: string, route: string): string | undefined {
+  const at = text.indexOf(route);
+  if (at < 0) return undefined;
+  return /\b(GET|POST|PUT|PATCH|DELETE)[\s`*'"]{1,6}$/.exec(text.slice(Math.max(0, at - 12), at))?.[1];
+}
+
 const CONFORMS =
   /\b(?:follows?|following|adheres? to|according to|compl(?:ies|iant) with|conforms? to|in line with|as (?:described|defined|documented|specified) in|gemäß|nach den|conforme? (?:à|a)|seg[uú]n)\b/i;
 const DOC_FILE = /\.(?:md|mdx|rst|adoc|txt)$/i;
@@ -644,6 +651,16 @@ export function findingsFor(claim: Claim, rule: Finding | null, ctx: LookupConte
     // "/api/verify/{recordId}" where the code routes /api/verify/record/:recordId: the prefix is
     // there, the route named is not.
     const exact = PLACEHOLDER_END.test(e) ? endpointExact(e) : null;
+    // "GET /api/users/:id" where a server mounts a router at /api/users that routes '/:id': the
+    // route as the mount and the router compose it, where no file writes it whole.
+    const whole = exact ?? endpointExact(e);
+    const mounted = full?.some((h) => !h.test && whole.test(h.snippet))
+      ? null
+      : mountedRoute(ctx, e, methodBefore(claim.raw ?? claim.text, e));
+    if (mounted) {
+      out.push(mounted);
+      continue;
+    }
     const grouped = exact && !full?.some((h) => !h.test && exact.test(h.snippet)) ? groupedRoute(ctx, e) : null;
     if (grouped) {
       out.push(grouped);

@@ -68,9 +68,9 @@ export function verifyDocument(input: VerifyInput): VerifyResult {
     ? { ...view, search: view.scanned ? fromScan(view, needles, view.scanned) : searchRepository(view, needles) }
     : undefined;
   const empty = input.facts ? input.facts.facts.sourceFiles.length === 0 : false;
-  const all = relateAggregates(
+  const all = relateRouteGroups(
     claims,
-    relateRouteGroups(
+    relateAggregates(
       claims,
       relateDetails(
         claims,
@@ -82,8 +82,8 @@ export function verifyDocument(input: VerifyInput): VerifyResult {
           ),
         ),
       ),
-      lookup,
     ),
+    lookup,
   );
   // A test named under "// Auth Flow (3 tests)" is told with that line: the names found are its
   // confirmation; a name not found is reported at its own line.

@@ -392,7 +392,7 @@ export function itemReader(st: ItemState): {
     // "Removed the old `LegacyBilling` class": what is gone cannot be told from what never was;
     // "1. **Ledger** (`app/Services/`)": the title of the sub-list below it.
     if (
-      /\b(?:remov|delet|drop|deprecat|untrack)\w*/i.test(words) ||
+      /\b(?:remov|delet|drop|deprecat|untrack)\w*/i.test(words.replace(HTTP_DELETE, '/')) ||
       /^\*\*[^*]{1,60}\*\* ?\([^()]*\):?$/.test(body.trim())
     )
       return false;
@@ -737,13 +737,16 @@ export function locatedPath(text: string): string | null {
   return namesIn(`\`${bare}\``).paths.length ? candidate : null;
 }
 
+/** "DELETE /api/items/:id": the HTTP method of a route, not a removal. */
+const HTTP_DELETE = /\bDELETE`?\s+`?\//g;
+
 /** Code a line names in ticks: an identifier, a member call or a path ("`ICustomerService`", "`src/app.ts`"). */
 export function namesCode(raw: string): boolean {
   if (!/`[^`\n]{2,120}`/.test(raw) || /\?\s*$/.test(raw)) return false;
   // "1. **API Server** (`internal/api/`)": the title of the list below it, a catalogue's entry.
   if (/^\*\*[^*]{1,60}\*\* ?\([^()]*\):?$/.test(raw.trim())) return false;
   // "Removed `ssl/` from git tracking", "Dropped `Context::default()`": what is named is gone, not there.
-  if (/\b(?:remov|delet|drop|replac|deprecat|rename|untrack)\w*/i.test(raw)) return false;
+  if (/\b(?:remov|delet|drop|replac|deprecat|rename|untrack)\w*/i.test(raw.replace(HTTP_DELETE, '/'))) return false;
   const names = namesIn(raw);
   return names.identifiers.length + names.paths.length + names.annotations.length > 0;
 }

@@ -18,6 +18,7 @@ import { type Claim, subjectOf } from './extract.js';
 import { gitignored, type LookupContext } from './lookup.js';
 import { claimedPort, portFinding } from './ports.js';
 import { plain } from './status.js';
+import { dependencyItemFinding } from './dependency-items.js';
 import { claimedScore } from './numbers.js';
 import { stubReading, stubWhere } from './stubs.js';
 export { replacedNames } from './removed-names.js';
@@ -227,6 +228,8 @@ export function judgeClaim(
     if (
       ran &&
       (v.basis.startsWith('rule:') || v.basis === 'mechanism' || v.basis === 'config') &&
+      // "| Unit test script | PASS | test:unit |": the row checks a command the manifest declares by name.
+      !/^found: \S+:\d+ declares the command /.test(v.reason) &&
       said
         .replace(ran[0], '')
         .split(/[^\p{L}\p{N}]+/u)
@@ -418,12 +421,16 @@ function moreThanPresence(claim: Claim, v: VerifiedClaim): string | null {
  */
 const ROUTE_ITEM =
   /^(?:(?:GET|POST|PUT|PATCH|DELETE)\s+)?(?:https?:\/\/(?:localhost|127\.0\.0\.1|0\.0\.0\.0)(?::\d{1,5})?)?(\/[A-Za-z_{:][\w{}:.\-/]*)$/;
+/**
+ * "- GET /api/users/:id - user detail (auth required)": a method and route, then a caption of what it
+ * is for. The route served is what the item states; the caption names it.
+ */
+const ROUTE_CAPTION = /^((?:GET|POST|PUT|PATCH|DELETE)\s+\/\S{1,200})\s*(?:[-–—:]\s|[（(])/;
 function endpointOnly(claim: Claim): boolean {
-  const route = ROUTE_ITEM.exec(
-    plain(claim.raw ?? claim.text)
-      .replace(/^[-*+]\s+/, '')
-      .trim(),
-  );
+  const item = plain(claim.raw ?? claim.text)
+    .replace(/^[-*+]\s+/, '')
+    .trim();
+  const route = ROUTE_ITEM.exec(item) ?? ROUTE_ITEM.exec(ROUTE_CAPTION.exec(item)?.[1] ?? '');
   return !!route && namesOf(claim).endpoints.length === 1;
 }
 
@@ -521,6 +528,18 @@ function judgeClaimChecked(
         evidence: cors.settings,
       };
   }
+  // "- `express`: ^4.18.2", "- **Lombok** - less boilerplate": an item that is a dependency (and its
+  // version) with at most a caption states what the manifests declare; they settle it either way.
+  const depItem = lookup && claim.loose ? dependencyItemFinding(lookup, claim) : null;
+  if (depItem)
+    return {
+      ...v,
+      basis: 'dependency',
+      rule: null,
+      verdict: depItem.present === 'yes' ? 'confirmed' : 'contradicted',
+      reason: depItem.present === 'yes' ? `found: ${depItem.detail}` : `not so: ${depItem.detail}`,
+      evidence: depItem.evidence,
+    };
   // "- Streak updates use atomic DB operations": an item taken for its shape alone (no mark, no code
   // named). A dependency, a file name or a rule its words meet does not show what it states: it counts
   // as read, and stays open.

@@ -69,6 +69,9 @@ const fromHit = (h: Hit, note?: string): Evidence => ({
 const UNLISTED =
   /(?:^|\/)(?:fixtures|testdata|__fixtures__|node_modules|dist|build|out|target|coverage|logs?|reports?|tmp|\.venv|venv)\/|\.log$|^\.env$/;
 
+/** The committed template of an environment file: ".env.example", ".env.sample", "example.env". */
+const ENV_TEMPLATE = /(?:^|\/)(?:\.env\.(?:example|sample|template|dist|defaults?)|(?:example|sample|template)\.env)$/i;
+
 /** A named file or folder: exact path, a path ending with it, or the same name elsewhere. */
 /** An extension written alone, as in a glob whose star was dropped ("frontend/*.html", "*.sln"). */
 const GLOB_EXT =
@@ -138,10 +141,13 @@ export function fileFinding(ctx: LookupContext, named: string): Finding {
   const ignoredBy = gitignored(ctx, want);
   // "build/build.sh", "cmd/tool/main.go" kept out by a rule meant for outputs ("build/", "tool"): a
   // script or source file the document places in the project is not in it, and a clone cannot run it.
-  // (Configuration and secrets — .env, local.properties, appsettings.json — are kept out by design.)
-  // A template — .env.example, config.sample.yml — is the file a clone copies them from: written to
-  // be committed, so one a broad rule (".env.*") keeps out is not there for anyone.
-  if (ignoredBy && (TEMPLATE_FILE.test(want) || (SOURCE_FILE.test(want) && !GENERATED_SOURCE.test(want)))) {
+  // (Configuration and secrets — .env, local.properties, appsettings.json — are kept out by design;
+  // their template — .env.example, config.sample.yml — is what is meant to be committed, and a
+  // broad ".env.*" rule that keeps it out leaves a clone without it.)
+  if (
+    ignoredBy &&
+    (TEMPLATE_FILE.test(want) || ENV_TEMPLATE.test(want) || (SOURCE_FILE.test(want) && !GENERATED_SOURCE.test(want)))
+  ) {
     const rule = ignoreRule(ctx, ignoredBy, want);
     return {
       ...base,
@@ -157,7 +163,8 @@ export function fileFinding(ctx: LookupContext, named: string): Finding {
       detail: `${want} is ignored by ${ignoredBy}: it is kept out of the repository, so its absence here says nothing`,
       evidence: [{ path: ignoredBy }],
     };
-  if (UNLISTED.test(want))
+  // "test/fixtures/", "test/fixtures": the folder itself is one the listing leaves out.
+  if (UNLISTED.test(want) || UNLISTED.test(`${want.replace(/\/+$/, '')}/`))
     return {
       ...base,
       present: 'unknown',

@@ -142,3 +142,231 @@ export function commentedOutRoute(
     evidence: routes.slice(0, 2).map((h) => ({ path: h.path, line: h.line, snippet: h.snippet })),
   };
 }
+
+/** `app.use('/api/users', …)`, `router.use("/admin", …)`: a prefix and what is mounted at it. */
+const MOUNT = /\.\s*use\s*\(\s*(['"`])(\/[^'"`\s]{0,200})\1\s*,([^\n]{1,300})/g;
+/** `router.get('/:id', …)`: a method and the route it registers. */
+const VERB_ROUTE = /\.\s*(get|post|put|patch|delete|all)\s*\(\s*(['"`])(\/[^'"`\s]{0,200}|)\2/gi;
+/** `router.route('/:id').get(…).put(…)`: one route, its methods chained after it. */
+const CHAINED_ROUTE = /\.\s*route\s*\(\s*(['"`])(\/[^'"`\s]{0,200})\1\s*\)/g;
+const CHAINED_VERB = /^\s*\.\s*(get|post|put|patch|delete|all)\s*\(/i;
+const JS_EXTS = ['', '.js', '.ts', '.mjs', '.cjs', '.jsx', '.tsx', '/index.js', '/index.ts'];
+const IDENT = /[A-Za-z_$][\w$]{0,80}/g;
+
+/** A route placeholder, as a document or code writes it: ":id", "{id}", "<id>", "${id}". */
+const isParam = (seg: string) => /^(?::\w+\??|\{[^{}]*\}|<[^<>]*>|\$\{[^{}]*\})$/.test(seg);
+const segsOf = (route: string) => route.split('/').filter(Boolean);
+const lineAt = (text: string, index: number) => text.slice(0, index).split('\n').length;
+
+/** The repository file a module specifier names from `fromPath`, or null (a package, an alias). */
+function resolveModule(ctx: LookupContext, fromPath: string, spec: string): string | null {
+  if (!spec.startsWith('.')) return null;
+  const dir = fromPath.includes('/') ? fromPath.slice(0, fromPath.lastIndexOf('/')) : '';
+  const bare = normalize(dir, spec);
+  const known = new Set(ctx.files.paths);
+  for (const ext of JS_EXTS) if (known.has(bare + ext)) return bare + ext;
+  const stripped = noExt(bare);
+  for (const ext of JS_EXTS) if (known.has(stripped + ext)) return stripped + ext;
+  return null;
+}
+
+/** The module a mount's argument list names: `require('./routes/x')`, or a name imported from one. */
+function mountTarget(ctx: LookupContext, path: string, text: string, args: string): string | null {
+  const req = /\brequire\s*\(\s*['"]([^'"\n]{1,200})['"]\s*\)/.exec(args);
+  if (req) return resolveModule(ctx, path, req[1]!);
+  for (const m of args.matchAll(IDENT)) {
+    const id = escapeId(m[0]);
+    const bound =
+      new RegExp(`\\b(?:const|let|var)\\s+${id}\\s*=\\s*require\\s*\\(\\s*['"]([^'"\\n]{1,200})['"]`).exec(text) ??
+      new RegExp(`\\bimport\\s+${id}\\s+from\\s+['"]([^'"\\n]{1,200})['"]`).exec(text) ??
+      new RegExp(`\\bimport\\s*\\{[^}]{0,300}\\b${id}\\b[^}]{0,300}\\}\\s*from\\s+['"]([^'"\\n]{1,200})['"]`).exec(
+        text,
+      );
+    if (bound) {
+      const target = resolveModule(ctx, path, bound[1]!);
+      if (target) return target;
+    }
+  }
+  return null;
+}
+const escapeId = (s: string) => s.replace(/\$/g, '\\$');
+
+/** The segments of a document's route and of the code's agree: literals equal, placeholders both. */
+function sameRoute(doc: string[], code: string[]): boolean {
+  return (
+    doc.length === code.length &&
+    doc.every((d, k) =>
+      isParam(d) ? isParam(code[k]!) : !isParam(code[k]!) && d.toLowerCase() === code[k]!.toLowerCase(),
+    )
+  );
+}
+
+interface RouteHit {
+  path: string;
+  line: number;
+  snippet: string;
+  methods: Set<string>;
+}
+
+/** The routes a file registers for `rest` (segments below the file's mount point), by method. */
+function routesIn(text: string, path: string, rest: string[]): RouteHit[] {
+  const out: RouteHit[] = [];
+  const lines = text.split('\n');
+  for (const m of text.matchAll(VERB_ROUTE)) {
+    if (!sameRoute(rest, segsOf(m[3]!))) continue;
+    const line = lineAt(text, m.index!);
+    // `// router.get('/:id', …)`: commented out, not registered.
+    if (/^\s*(?:\/\/|\/\*|\*)/.test(lines[line - 1]!)) continue;
+    out.push({ path, line, snippet: lines[line - 1]!.trim(), methods: new Set([m[1]!.toLowerCase()]) });
+  }
+  for (const m of text.matchAll(CHAINED_ROUTE)) {
+    if (!sameRoute(rest, segsOf(m[2]!))) continue;
+    const line = lineAt(text, m.index!);
+    if (/^\s*(?:\/\/|\/\*|\*)/.test(lines[line - 1]!)) continue;
+    const methods = new Set<string>();
+    // The chain: the same line after the route, then following lines that start with a call.
+    let tail = text.slice(m.index! + m[0].length, m.index! + m[0].length + 2000);
+    for (let k = 0; k < 40 && tail; k++) {
+      const verb = CHAINED_VERB.exec(tail);
+      if (!verb) break;
+      methods.add(verb[1]!.toLowerCase());
+      // Past this call: to the next line that continues the chain.
+      tail = tail.slice(verb.index + verb[0].length);
+      const next = tail.search(/\n\s*\./);
+      // A statement's end closes the chain.
+      if (next < 0 || tail.slice(0, next).includes(';')) break;
+      tail = tail.slice(next);
+    }
+    out.push({ path, line, snippet: lines[line - 1]!.trim(), methods });
+  }
+  return out;
+}
+
+const mounters = new WeakMap<object, string[]>();
+/** The non-test JavaScript and TypeScript files that mount something (`.use('/prefix', …)`), read once. */
+function mounting(ctx: LookupContext): string[] {
+  const cached = mounters.get(ctx.files);
+  if (cached) return cached;
+  const out: string[] = [];
+  let n = 0;
+  for (const path of ctx.files.paths) {
+    if (!JS.test(path) || SKIP.test(path) || TEST.test(path)) continue;
+    if (++n > 2000) break;
+    const text = ctx.readText ? ctx.readText(path, 256 * 1024) : ctx.files.read(path);
+    if (text && /\.\s*use\s*\(\s*['"`]\//.test(text)) out.push(path);
+  }
+  mounters.set(ctx.files, out);
+  return out;
+}
+
+interface Mounted {
+  route: RouteHit;
+  mounts: { path: string; line: number; snippet: string }[];
+}
+
+/** Routes for `segs` in `path`, directly or through the routers it mounts (three levels at most). */
+function routedIn(ctx: LookupContext, path: string, segs: string[], depth: number, method?: string): Mounted | null {
+  const text = ctx.readText ? ctx.readText(path, 256 * 1024) : ctx.files.read(path);
+  if (!text) return null;
+  const direct = routesIn(text, path, segs);
+  if (direct.length) {
+    // The registration of the method asked for, else the first, with every method the path is routed for.
+    const chosen = direct.find((r) => !method || r.methods.has(method) || r.methods.has('all')) ?? direct[0]!;
+    return { route: { ...chosen, methods: new Set(direct.flatMap((r) => [...r.methods])) }, mounts: [] };
+  }
+  if (depth >= 3) return null;
+  for (const m of text.matchAll(MOUNT)) {
+    const prefix = segsOf(m[2]!);
+    if (!prefix.length || prefix.length > segs.length) continue;
+    if (!prefix.every((p, k) => p.toLowerCase() === segs[k]!.toLowerCase())) continue;
+    const target = mountTarget(ctx, path, text, m[3]!);
+    if (!target || target === path) continue;
+    const below = routedIn(ctx, target, segs.slice(prefix.length), depth + 1, method);
+    if (!below) continue;
+    const line = lineAt(text, m.index!);
+    return {
+      route: below.route,
+      mounts: [{ path, line, snippet: text.split('\n')[line - 1]!.trim() }, ...below.mounts],
+    };
+  }
+  return null;
+}
+
+/**
+ * "GET /api/users/:id" where the server mounts a router at /api/users (`app.use('/api/users',
+ * require('./routes/users'))`) and the router registers `router.get('/:id', …)`: the route as the code
+ * composes it, with the mount and the route as evidence. A method the line names must be the method
+ * routed: the path routed for other methods only is partly there. Null when no mount leads to it.
+ */
+export function mountedRoute(ctx: LookupContext, endpoint: string, method?: string): Finding | null {
+  const segs = segsOf(endpoint);
+  if (segs.length < 2) return null;
+  for (const path of mounting(ctx)) {
+    // Only mounts here: a route registered whole in one file is what the plain search finds.
+    const found = routedIn(ctx, path, segs, 0, method?.toLowerCase());
+    if (!found?.mounts.length) continue;
+    const { route, mounts } = found;
+    const routed = [...route.methods].map((x) => x.toUpperCase()).join(', ') || 'a method not read';
+    const wanted = method?.toLowerCase();
+    const served = !wanted || route.methods.has(wanted) || route.methods.has('all');
+    const where = `${route.path}:${route.line}`;
+    const at = mounts.map((x) => `${x.path}:${x.line}`).join(', ');
+    return {
+      subject: `endpoint ${endpoint}`,
+      basis: 'search',
+      present: served ? 'yes' : 'partly',
+      detail: served
+        ? `${endpoint} is routed in ${where} under the prefix mounted at ${at}`
+        : `${endpoint} is routed (${routed}) in ${where} under the prefix mounted at ${at}, but not for ${method!.toUpperCase()}`,
+      evidence: [route, ...mounts].map((x) => ({ path: x.path, line: x.line, snippet: x.snippet })),
+    };
+  }
+  return null;
+}
+
+/**
+ * The router mounted at exactly `prefix` (`app.use('/api/users', require('./routes/users'))`) and the
+ * routes it registers itself, one per method and path, commented lines left out. `nested`: the router
+ * mounts routers of its own, whose routes are not counted here. Null when no mount names the prefix.
+ */
+export function routerAt(
+  ctx: LookupContext,
+  prefix: string[],
+): { mount: RouteLine; routes: RouteLine[]; nested: boolean } | null {
+  for (const path of mounting(ctx)) {
+    const text = ctx.readText ? ctx.readText(path, 256 * 1024) : ctx.files.read(path);
+    if (!text) continue;
+    for (const m of text.matchAll(MOUNT)) {
+      const segs = segsOf(m[2]!);
+      if (segs.length !== prefix.length || !segs.every((p, k) => p.toLowerCase() === prefix[k]!.toLowerCase()))
+        continue;
+      const target = mountTarget(ctx, path, text, m[3]!);
+      if (!target || target === path) continue;
+      const body = ctx.readText ? ctx.readText(target, 256 * 1024) : ctx.files.read(target);
+      if (!body) continue;
+      const line = lineAt(text, m.index!);
+      const routes: RouteLine[] = [];
+      const lines = body.split('\n');
+      lines.forEach((l, k) => {
+        const t = l.trim();
+        if (t.startsWith('//') || t.startsWith('*') || t.startsWith('/*')) return;
+        for (const _ of l.matchAll(VERB_ROUTE)) routes.push({ path: target, line: k + 1, snippet: t.slice(0, 160) });
+        // router.route('/x') with its methods chained on the lines below.
+        if (/\.\s*route\s*\(\s*['"`]\//.test(l))
+          for (let j = k + 1; j < Math.min(lines.length, k + 20); j++) {
+            if (!CHAINED_VERB.test(lines[j]!)) break;
+            routes.push({ path: target, line: j + 1, snippet: lines[j]!.trim().slice(0, 160) });
+          }
+      });
+      const nested = /\.\s*use\s*\(\s*['"`]\//.test(body);
+      return { mount: { path, line, snippet: text.split('\n')[line - 1]!.trim() }, routes, nested };
+    }
+  }
+  return null;
+}
+
+export interface RouteLine {
+  path: string;
+  line: number;
+  snippet: string;
+}

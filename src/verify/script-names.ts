@@ -23,6 +23,29 @@ export function ledName(raw: string): string | null {
   return LEAD.exec(raw)?.[1] ?? null;
 }
 
+/** A row about a script, command or target: "| Unit test script | ✅ PASS | test:unit |". */
+const ABOUT_COMMAND = /\b(?:scripts?|commands?|targets?|tasks?)\b/i;
+const CELL_NAME = /^`?([a-z][\w:.-]{0,40})`?$/;
+
+/**
+ * The name a table row about a script or command gives in a cell of its own, when the manifests
+ * declare a command of that name. (A bare "build" or "test" cell in a row of results is a run's
+ * result, not a command named: only rows that say script, command, target or task are read.)
+ */
+function cellName(ctx: LookupContext, raw: string): string | null {
+  if (!/^\s*\|/.test(raw)) return null;
+  const cells = raw
+    .split('|')
+    .slice(1, -1)
+    .map((c) => c.trim());
+  if (cells.length < 2 || !ABOUT_COMMAND.test(cells[0]!)) return null;
+  for (const cell of cells.slice(1)) {
+    const m = CELL_NAME.exec(cell);
+    if (m && declarations(ctx).has(m[1]!)) return m[1]!;
+  }
+  return null;
+}
+
 interface Declaration {
   path: string;
   line: number;
@@ -70,7 +93,7 @@ function declarations(ctx: LookupContext): Map<string, Declaration> {
 /** The finding of an item of presence led by a declared command's name; null otherwise. */
 export function scriptFinding(ctx: LookupContext, claim: Claim): Finding | null {
   if (claim.asserted !== 'done' && claim.asserted !== 'partial') return null;
-  const name = ledName(claim.raw ?? '');
+  const name = ledName(claim.raw ?? '') ?? cellName(ctx, claim.raw ?? '');
   if (!name) return null;
   const at = declarations(ctx).get(name);
   if (!at) return null;
