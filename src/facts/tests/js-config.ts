@@ -519,7 +519,7 @@ export function jsRunnerSpecs(files: FileView): RunnerSpec[] {
     // the files are the union of what they name, each read with its own options (blind round 42
     // counted only the first script's folder). A command that names no file adds Mocha's default.
     const runs = scripts.slice(0, MAX_PACKAGE_SCRIPTS).flatMap((x) => mochaCommands(x));
-    const lists = runs.map(mochaSpecs);
+    const lists = runs.map((args) => mochaSpecs(args) ?? configuredMocha(files, dir, args));
     const named = lists.some((l) => l !== undefined) ? [...new Set(lists.flatMap((l) => l ?? []))] : undefined;
     // Spec arguments on the command line are run beside a .mocharc's (Mocha concatenates the two):
     // `mocha 'test/**/*.[jt]s'` with a .mocharc.js that only sets `require` runs every such file.
@@ -857,6 +857,21 @@ const FILE_ARG_RUNNERS: Record<string, string> = table({
  */
 function mochaArgs(script: string): string | undefined {
   return mochaCommands(script)[0];
+}
+
+/**
+ * A `mocha --config <file>` (or `--config=<file>`) that names no file of its own runs what that
+ * config selects (its `spec`, `recursive`, `extension`; Mocha's ./test when it names none), read
+ * as text from the package's folder, where Mocha resolves it. Undefined when there is no such flag
+ * or the file cannot be read.
+ */
+function configuredMocha(files: FileView, dir: string, args: string): string[] | undefined {
+  const m = /(?:^|\s)--config(?:=|\s+)['"]?([^\s'"]+)/.exec(args);
+  if (!m) return undefined;
+  const path = joinDir(dir, m[1]!);
+  const raw = files.read(path);
+  if (raw === undefined || raw.length > MAX_TEST_SCRIPT) return undefined;
+  return mochaOptions(/\.ya?ml$/.test(path) ? raw.replace(/^[ \t]*#.*$/gm, '') : uncommented(raw)).include;
 }
 
 /** Scripts of one package.json read for Mocha commands, and the commands kept from one script. */

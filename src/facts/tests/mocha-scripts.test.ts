@@ -98,4 +98,22 @@ describe('Mocha files selected by a package script read through the shell', () =
     };
     expect(counts(tree)).toEqual({ 'test/a.js': 'mocha:2', 'integration/x/c.js': 'mocha:2' });
   });
+
+  it('a script running `mocha --config <file>` collects what that config selects, beside the other scripts', () => {
+    const tree: Tree = {
+      'package.json': JSON.stringify({
+        scripts: {
+          test: 'mocha test/unit',
+          'test:int': 'NODE_ENV=test mocha --config test/integration/mocharc.int.yml --exit',
+        },
+        devDependencies: { mocha: '10' },
+      }),
+      'test/integration/mocharc.int.yml':
+        "# integration suite\nspec: 'test/integration/**/*.spec.js'\ntimeout: 20000\n",
+      'test/unit/a.js': spec('a'),
+      'test/integration/db/users.spec.js': spec('users'),
+      'test/integration/db/helpers.js': spec('helpers'),
+    };
+    expect(counts(tree)).toEqual({ 'test/unit/a.js': 'mocha:2', 'test/integration/db/users.spec.js': 'mocha:2' });
+  });
 });
