@@ -210,6 +210,17 @@ ruleTester(rule, {
       expect: { outcome: 'pass', data: { files: 1 } },
     },
     {
+      name: "Yarn Plug'n'Play's resolver (.pnp.cjs, .pnp.loader.mjs) and a vendored UI build in assets/ with a release banner are not the project's code",
+      tree: {
+        'app.js': lines(364, 'const a = 1;'),
+        '.pnp.loader.mjs': `/* eslint-disable */\n// @ts-nocheck\n\nimport fs from 'fs';\n${lines(2129, 'const b = 2;')}`,
+        '.pnp.cjs': `#!/usr/bin/env node\n/* eslint-disable */\n${lines(2500, 'const c = 3;')}`,
+        'assets/semantic/semantic.js': ` /*\n * # Fancy UI - 2.4.1\n * https://example.org/fancy-ui\n *\n * Released under the MIT license\n */\n${lines(22000, 'var d = 4;')}`,
+        'assets/js/lib/grid.js': `/*! GridKit v1.2.0 | (c) GridKit authors | @license MIT */\n${lines(3000, 'var e = 5;')}`,
+      },
+      expect: { outcome: 'pass', message: 'app.js (364 lines)', data: { files: 1 } },
+    },
+    {
       name: 'a gen/ folder of protoc/buf output (a *.pb.go in it) is generated, its unmarked siblings too',
       tree: {
         'cmd/server/main.go': lines(120, 'var s = 1'),
@@ -225,6 +236,19 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: "the project's own asset script under its own licence header (no other product's release) is still the project's code",
+      tree: {
+        'app.js': lines(100, 'const a = 1;'),
+        'assets/js/editor.js': `/*\n * Copyright 2024 Example Ltd.\n * Licensed under the Apache License, Version 2.0\n */\n${lines(2100, 'var d = 4;')}`,
+        'src/pnp.loader.mjs': lines(2100, 'const x = 1;'),
+      },
+      expect: {
+        outcome: 'fail',
+        evidence: [{ path: 'assets/js/editor.js' }, { path: 'src/pnp.loader.mjs' }],
+        data: { files: 3 },
+      },
+    },
     {
       name: 'a Go client whose marker names the generator by module path and pseudo-version (a long run before DO NOT EDIT) is generated (round 17)',
       tree: {

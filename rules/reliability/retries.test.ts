@@ -3,6 +3,19 @@ import { expect } from 'vitest';
 import rule from './retries.js';
 import { ruleTester } from '../../src/testing/rule-tester.js';
 
+const LOOP = `async function removeDir(p, maxRetries) {
+  for (let attempt = 0; attempt <= maxRetries; attempt++) {
+    try {
+      await fs.promises.rmdir(p);
+      break;
+    } catch (error) {
+      if (error.code !== 'EBUSY') throw error;
+      if (attempt === maxRetries) throw error;
+    }
+  }
+}
+`;
+
 ruleTester(rule, {
   valid: [
     {
@@ -278,6 +291,17 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: "a retry loop in Yarn's generated Plug'n'Play loader (.pnp.loader.mjs) is not the service retrying its calls",
+      profile: 'service',
+      tree: {
+        'package.json': JSON.stringify({ dependencies: { express: '4' } }),
+        'app.js':
+          "const express = require('express');\nconst app = express();\napp.get('/', async (req, res) => res.json(await (await fetch('http://api.example/x')).json()));\napp.listen(3000);\n",
+        '.pnp.loader.mjs': `import fs from 'fs';\n${LOOP}`,
+      },
+      expect: { outcome: 'fail' },
+    },
     {
       name: 'an interval doubled in a date search (no retry, no wait, no call repeated) is not a backoff',
       profile: 'service',

@@ -23,8 +23,10 @@ import { IMAGE_BUILDER_PATTERN, imageBuilders } from './image-builders.js';
 import {
   GENERATED_PATTERN,
   MINIFIED_PATTERN,
+  RELEASE_BANNER_PATTERN,
   THIRD_PARTY_PATTERN,
   thirdPartyScripts,
+  toolWrittenFiles,
   generatedFiles,
   generatorOutputs,
   vendoredLibraries,
@@ -110,6 +112,7 @@ export function factPatterns(pre: PreFacts, watched: readonly string[] = []): Sc
     GENERATED_PATTERN,
     MINIFIED_PATTERN,
     THIRD_PARTY_PATTERN,
+    RELEASE_BANNER_PATTERN,
     ROUTE_PATTERN,
     ...usagePatterns(pre.dependencies, watched),
   ];
@@ -183,7 +186,8 @@ export function completeFacts(
         ...generatorOutputs(files),
         ...vendoredLibraries(files),
         ...versionedCopies(files.paths),
-        ...thirdPartyScripts(scan.matches(THIRD_PARTY_PATTERN.key)),
+        ...thirdPartyScripts(scan.matches(THIRD_PARTY_PATTERN.key), scan.matches(RELEASE_BANNER_PATTERN.key)),
+        ...toolWrittenFiles(files.paths),
       ]),
     ].sort(),
     ...(loadScripts.length ? { loadScripts } : {}),

@@ -3,7 +3,20 @@
  * component; listings never descend into linked folders), never more than the size cap, never
  * a FIFO or device.
  */
-import { closeSync, constants, fstatSync, open, close, fstat, read, openSync, readSync, type Stats } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  lstatSync,
+  open,
+  close,
+  fstat,
+  read,
+  openSync,
+  readSync,
+  realpathSync,
+  type Stats,
+} from 'node:fs';
 import { join, sep } from 'node:path';
 import type { FileSource, SkipReason } from './file-index.js';
 
@@ -32,6 +45,27 @@ export class DiskSource implements FileSource {
    */
   private at(path: string): string {
     return this.prefix === undefined || UNCLEAN.test(path) ? join(this.root, path) : this.prefix + path;
+  }
+
+  /** The root with every link in it resolved (the base a link's target must stay under). */
+  private realRoot: string | undefined;
+
+  /**
+   * Where the link at `path` leads, relative to the root, when its fully resolved target stays
+   * inside the root (realpath: every hop, loops refused by the system); undefined otherwise.
+   */
+  linkTarget(path: string): string | undefined {
+    try {
+      const abs = this.at(path);
+      if (!lstatSync(abs).isSymbolicLink()) return undefined;
+      if (this.realRoot === undefined) this.realRoot = realpathSync(this.root);
+      const real = realpathSync(abs);
+      const base = this.realRoot.endsWith(sep) ? this.realRoot : `${this.realRoot}${sep}`;
+      if (!real.startsWith(base)) return undefined;
+      return real.slice(base.length).split(sep).join('/');
+    } catch {
+      return undefined;
+    }
   }
 
   /** A read whose bytes the caller owns (FileIndex keeps nothing of them but the decoded text). */

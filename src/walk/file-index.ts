@@ -13,6 +13,11 @@ export const DEFAULT_MAX_FILE_BYTES = 1024 * 1024;
 export interface FileSource {
   /** Raw bytes, or the reason the file cannot be read. */
   readBytes(path: string, maxBytes: number): Buffer | SkipReason;
+  /**
+   * Where a symbolic link at `path` leads, as a path relative to the root, when every hop stays
+   * inside the root; undefined for anything else (not a link, out of the root, a loop, dangling).
+   */
+  linkTarget?(path: string): string | undefined;
 }
 
 export interface ReadStats {
@@ -197,11 +202,29 @@ export class FileIndex implements FileView {
    */
   read(path: string): string | undefined {
     const hit = this.text.get(path);
-    if (hit !== undefined) return hit ?? undefined;
+    if (hit !== undefined) return hit ?? this.throughLink(path);
     if (!this.exists(path)) return undefined;
     const text = this.load(path);
     this.text.set(path, text ?? null);
-    return text;
+    return text ?? this.throughLink(path);
+  }
+
+  /**
+   * The text of the listed file a symbolic link leads to, when the link stays inside the root (a
+   * README.rst linked to doc/source/index.rst: blind round 42 called it unreadable). Only for reads
+   * a rule or fact asks for by name: the scan still skips links, so a linked file's code and tests
+   * are counted once, at the target. The target must be listed itself (never .git/ or an ignored
+   * or linked-folder path); it is read as any listed file is (no link, FIFO or device, size cap).
+   */
+  private throughLink(path: string): string | undefined {
+    if (this.stats.skipped.get(path) !== 'symlink' || !this.source.linkTarget) return undefined;
+    const target = this.source.linkTarget(path);
+    if (target === undefined || target === path || !this.exists(target)) return undefined;
+    const text = this.text.get(target);
+    if (text !== undefined) return text ?? undefined;
+    const loaded = this.load(target);
+    this.text.set(target, loaded ?? null);
+    return loaded;
   }
 
   /** The file's lines, indexed on first use and kept with its text. */

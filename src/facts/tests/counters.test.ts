@@ -677,6 +677,42 @@ describe('annotated languages', () => {
     // A method source's rows are not evident: it counts once.
     expect([r.cases, r.parametrized, r.expanded]).toEqual([4, 4, 2 + 1 + 2 + 1]);
   });
+  it('JUnit 5: a @CsvSource text block counts CSV records: `\\` continuations and quoted line breaks join lines', () => {
+    const r = countJvm(
+      [
+        'class RenderTest {',
+        '  @ParameterizedTest',
+        '  @CsvSource(textBlock = """',
+        '      Critical (updated 1970),\\',
+        '      CRITICAL,Title one',
+        '      Warning (updated 1970),\\   ',
+        '      WARNING,Title two',
+        '      """)',
+        '  void summary(String e, String s, String t) {}',
+        '  @ParameterizedTest',
+        '  @CsvSource(textBlock = """',
+        "      'first line",
+        '      # not a comment inside quotes',
+        "      last line',\\",
+        "      'b'",
+        '      # a comment',
+        "      'one', 'two'",
+        '      """)',
+        '  void multi(String a, String b) {}',
+        '  @ParameterizedTest',
+        '  @CsvSource(quoteCharacter = \'"\', textBlock = """',
+        '      "a,',
+        '      b", 1',
+        '      "it\'s", 2',
+        '      """)',
+        '  void dq(String a, int b) {}',
+        '}',
+      ].join('\n'),
+      'java',
+    );
+    // 2 records on 4 lines, 2 records (one spanning 3 lines, with a `#` inside quotes) on 6, 2 with `"` quotes.
+    expect([r.cases, r.expanded]).toEqual([3, 2 + 2 + 2]);
+  });
   it('Kotlin @Test functions', () => {
     expect(countJvm('class T {\n  @Test\n  fun `adds numbers`() {}\n  @Test fun other() {}\n}', 'kotlin').cases).toBe(
       2,

@@ -514,18 +514,24 @@ export function jsRunnerSpecs(files: FileView): RunnerSpec[] {
     if (deps['@playwright/test']) add('playwright', undefined);
     if (deps.cypress) add('cypress', undefined);
     if (scripts.some((s) => /\bnode\s+(?:[^|;&]*\s)?--test\b/.test(s))) add('node:test', undefined);
-    const mocha = scripts.map(mochaArgs).find((s) => s !== undefined);
+    // Every script that runs Mocha, and every `mocha …` command of each (`test:unit` runs
+    // `mocha test/unit --recursive`, `test:component` runs `mocha test/component --recursive`):
+    // the files are the union of what they name, each read with its own options (blind round 42
+    // counted only the first script's folder). A command that names no file adds Mocha's default.
+    const runs = scripts.slice(0, MAX_PACKAGE_SCRIPTS).flatMap((x) => mochaCommands(x));
+    const lists = runs.map((args) => mochaSpecs(args) ?? configuredMocha(files, dir, args));
+    const named = lists.some((l) => l !== undefined) ? [...new Set(lists.flatMap((l) => l ?? []))] : undefined;
     // Spec arguments on the command line are run beside a .mocharc's (Mocha concatenates the two):
     // `mocha 'test/**/*.[jt]s'` with a .mocharc.js that only sets `require` runs every such file.
-    const named = mocha !== undefined ? mochaSpecs(mocha) : undefined;
     const rc = named && specs.find((s) => s.runner === 'mocha' && s.dir === dir && s.source !== pkg);
     if (rc && named) rc.include = [...new Set([...rc.include, ...named.map((g) => under(dir, g))])];
-    else if (deps.mocha || mocha !== undefined || p.mocha)
-      add(
-        'mocha',
-        named ??
-          (p.mocha && typeof p.mocha === 'object' ? mochaOptions(JSON.stringify(p.mocha, null, 1)).include : undefined),
-      );
+    else if (deps.mocha || runs.length || p.mocha) {
+      const inline =
+        p.mocha && typeof p.mocha === 'object' ? mochaOptions(JSON.stringify(p.mocha, null, 1)).include : undefined;
+      // A command with no file of its own runs package.json's `mocha.spec`, else Mocha's default.
+      const bare = lists.some((l) => l === undefined) ? (inline ?? DEFAULTS.mocha!) : [];
+      add('mocha', named ? [...new Set([...named, ...bare])] : inline);
+    }
   }
   specs.push(...scriptMochaSpecs(files, specs));
   return specs.sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : a.runner < b.runner ? -1 : 1));
@@ -850,20 +856,49 @@ const FILE_ARG_RUNNERS: Record<string, string> = table({
  * a command with no spec left falls back to .mocharc / Mocha's defaults.
  */
 function mochaArgs(script: string): string | undefined {
+  return mochaCommands(script)[0];
+}
+
+/**
+ * A `mocha --config <file>` (or `--config=<file>`) that names no file of its own runs what that
+ * config selects (its `spec`, `recursive`, `extension`; Mocha's ./test when it names none), read
+ * as text from the package's folder, where Mocha resolves it. Undefined when there is no such flag
+ * or the file cannot be read.
+ */
+function configuredMocha(files: FileView, dir: string, args: string): string[] | undefined {
+  const m = /(?:^|\s)--config(?:=|\s+)['"]?([^\s'"]+)/.exec(args);
+  if (!m) return undefined;
+  const path = joinDir(dir, m[1]!);
+  const raw = files.read(path);
+  if (raw === undefined || raw.length > MAX_TEST_SCRIPT) return undefined;
+  return mochaOptions(/\.ya?ml$/.test(path) ? raw.replace(/^[ \t]*#.*$/gm, '') : uncommented(raw)).include;
+}
+
+/** Scripts of one package.json read for Mocha commands, and the commands kept from one script. */
+const MAX_PACKAGE_SCRIPTS = 200;
+const MAX_MOCHA_COMMANDS = 20;
+
+/** The arguments of every `mocha …` command a script runs (see mochaArgs), in order, at most MAX_MOCHA_COMMANDS. */
+function mochaCommands(script: string): string[] {
+  if (!script.includes('mocha')) return [];
   const loops = new Map<string, string>();
   for (const m of script.matchAll(/\bfor\s+([A-Za-z_]\w*)\s+in\s+([^;\n]+?)\s*(?:;|\n|\bdo\b)/g))
     loops.set(m[1]!, m[2]!);
+  const out: string[] = [];
   for (const c of commandsOf(script)) {
     // A wrapper in front (`xargs -0 mocha`, `nyc mocha`, `cross-env X=1 mocha`) leaves Mocha's own arguments after it.
     const at = c.argv.indexOf('mocha');
     if (at < 0) continue;
-    return c.argv
-      .slice(at + 1)
-      .map((w) => w.replace(/^\$\{?([A-Za-z_]\w*)\}?$/, (v, name: string) => loops.get(name) ?? v))
-      .filter((w) => !w.includes('$'))
-      .join(' ');
+    out.push(
+      c.argv
+        .slice(at + 1)
+        .map((w) => w.replace(/^\$\{?([A-Za-z_]\w*)\}?$/, (v, name: string) => loops.get(name) ?? v))
+        .filter((w) => !w.includes('$'))
+        .join(' '),
+    );
+    if (out.length >= MAX_MOCHA_COMMANDS) break;
   }
-  return undefined;
+  return out;
 }
 
 /**

@@ -53,4 +53,67 @@ describe('Mocha files selected by a package script read through the shell', () =
     });
     expect(counts({ 'package.json': pkg({}), ...files })).toEqual({ 'test/b.js': 'mocha:2' });
   });
+
+  it('every script that runs Mocha adds its own folders, read with its own --recursive (not only the first script)', () => {
+    const tree: Tree = {
+      'package.json': JSON.stringify({
+        scripts: {
+          test: 'yarn test:unit && yarn test:component',
+          'test:unit': 'NODE_ENV=testing nyc mocha test/unit --reporter spec --recursive --timeout 10000',
+          'test:component': 'NODE_ENV=testing mocha test/component --reporter spec --recursive',
+          'test:a11y': 'mocha test/accessibility --timeout 30000 --exit',
+          'test:both': 'mocha test/smoke/a.js && mocha test/smoke/b.js',
+        },
+        devDependencies: { mocha: '10' },
+      }),
+      'test/unit/core/testA.js': spec('a'),
+      'test/component/static/testB.js': spec('b'),
+      'test/component/testC.js': spec('c'),
+      'test/accessibility/a11yTest.js': spec('a11y'),
+      'test/accessibility/deep/notRun.js': spec('deep'),
+      'test/smoke/a.js': spec('smoke a'),
+      'test/smoke/b.js': spec('smoke b'),
+      'test/util/helper.js': spec('helper'),
+    };
+    expect(counts(tree)).toEqual({
+      'test/unit/core/testA.js': 'mocha:2',
+      'test/component/static/testB.js': 'mocha:2',
+      'test/component/testC.js': 'mocha:2',
+      'test/accessibility/a11yTest.js': 'mocha:2',
+      'test/smoke/a.js': 'mocha:2',
+      'test/smoke/b.js': 'mocha:2',
+    });
+  });
+
+  it("a script running bare `mocha` beside one naming a folder adds Mocha's default ./test, not more", () => {
+    const tree: Tree = {
+      'package.json': JSON.stringify({
+        scripts: { test: 'mocha', 'test:int': 'mocha integration --recursive' },
+        devDependencies: { mocha: '10' },
+      }),
+      'test/a.js': spec('a'),
+      'test/deep/b.js': spec('b'),
+      'integration/x/c.js': spec('c'),
+      'src/d.js': spec('d'),
+    };
+    expect(counts(tree)).toEqual({ 'test/a.js': 'mocha:2', 'integration/x/c.js': 'mocha:2' });
+  });
+
+  it('a script running `mocha --config <file>` collects what that config selects, beside the other scripts', () => {
+    const tree: Tree = {
+      'package.json': JSON.stringify({
+        scripts: {
+          test: 'mocha test/unit',
+          'test:int': 'NODE_ENV=test mocha --config test/integration/mocharc.int.yml --exit',
+        },
+        devDependencies: { mocha: '10' },
+      }),
+      'test/integration/mocharc.int.yml':
+        "# integration suite\nspec: 'test/integration/**/*.spec.js'\ntimeout: 20000\n",
+      'test/unit/a.js': spec('a'),
+      'test/integration/db/users.spec.js': spec('users'),
+      'test/integration/db/helpers.js': spec('helpers'),
+    };
+    expect(counts(tree)).toEqual({ 'test/unit/a.js': 'mocha:2', 'test/integration/db/users.spec.js': 'mocha:2' });
+  });
 });
