@@ -63,4 +63,45 @@ describe('round 42: CI steps reached through a task runner', () => {
       '.github/workflows/ci.yaml:14 → pyproject.toml:7 (poe task check) → pyproject.toml:5 (poe task test) → pytest',
     ]);
   });
+
+  it('mix aliases: `mix ci` runs the tasks its alias lists; an alias naming itself runs the task', () => {
+    const mixExs = [
+      'defmodule App.MixProject do',
+      '  def project, do: [app: :app, aliases: aliases()]',
+      '',
+      '  defp aliases do',
+      '    [',
+      '      setup: ["deps.get", "ecto.setup"],',
+      '      test: ["ecto.create --quiet", "ecto.migrate --quiet", "test"],',
+      '      ci: [',
+      '        "format --check-formatted",',
+      '        # "sobelow" is not run yet',
+      '        "credo --strict",',
+      '        "test"',
+      '      ]',
+      '    ]',
+      '  end',
+      '',
+      '  defp deps, do: [{:credo, "~> 1.7", only: [:dev, :test]}]',
+      'end',
+      '',
+    ].join('\n');
+    const gha = (run: string) =>
+      `on: push\njobs:\n  ci:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: ${run}\n`;
+    expect(chains({ 'mix.exs': mixExs, '.github/workflows/ci.yml': gha('MIX_ENV=test mix ci') })).toEqual([
+      '.github/workflows/ci.yml:7 → mix.exs:9 (mix alias ci) → mix format',
+      '.github/workflows/ci.yml:7 → mix.exs:11 (mix alias ci) → mix credo',
+      '.github/workflows/ci.yml:7 → mix.exs:12 (mix alias ci) → mix.exs:7 (mix alias test) → mix test',
+    ]);
+    // `mix test` with an alias of that name still runs the tests, through the alias.
+    expect(chains({ 'mix.exs': mixExs, '.github/workflows/ci.yml': gha('mix test --cover') })).toEqual([
+      '.github/workflows/ci.yml:7 → mix.exs:7 (mix alias test) → mix test',
+      '.github/workflows/ci.yml:7 → mix.exs:7 (mix alias test) → mix test --cover',
+    ]);
+    // No alias of that name: the command is what it says, and an unknown task runs nothing known.
+    expect(chains({ 'mix.exs': mixExs, '.github/workflows/ci.yml': gha('mix credo') })).toEqual([
+      '.github/workflows/ci.yml:7 → mix credo',
+    ]);
+    expect(chains({ 'mix.exs': mixExs, '.github/workflows/ci.yml': gha('mix check') })).toEqual([]);
+  });
 });
