@@ -141,6 +141,14 @@ export default defineRule({
       managers.add(m.system);
       if (!checks.some((r) => r.origin.system === m.system)) present.push({ path: hit, note: `${m.name} configured` });
     }
+    // Committed hooks in a directory a setup script points git at (core.hooksPath, any name):
+    // installed, though what they run is no check.
+    for (const r of hookRuns) {
+      const path = r.origin.path;
+      if (r.origin.system !== 'git hooks' || checks.some((c) => c.origin.system === 'git hooks')) continue;
+      if (present.some((e) => e.path === path) || present.length >= 8) continue;
+      present.push({ path, note: 'committed git hook' });
+    }
     const pkg = ctx.matches('pkgHooks');
     // The v4 `"husky": {"hooks": …}` key under husky 5 or later runs nothing: named, no credit.
     const huskyIgnored = pkg.some((m) => m.groups[0] === 'husky') ? huskyV4Ignored(ctx.files) : undefined;
