@@ -156,7 +156,7 @@ ruleTester(rule, {
         'package.json': '{\n  "name": "web",\n  "scripts": {\n    "preinstall": "./bin/preinstall.sh"\n  }\n}\n',
         'bin/preinstall.sh': '#!/bin/bash\ngit config core.hooksPath ./bin/githooks\n',
         'bin/githooks/pre-commit':
-          '#!/bin/bash\ngit fetch\nnpm version patch --no-git-tag-version\ngit add package.json\n',
+          '#!/bin/bash\ngit fetch\nnext=$((patch+1))\nnpm version patch --no-git-tag-version\ngit add package.json\n',
       },
       expect: {
         outcome: 'partial',

@@ -225,7 +225,10 @@ export default defineRule({
     }
     present.push(...ignored);
     if (present.length > 0) {
-      const other = hookRuns.filter((r: CommandRun) => r.argv[0] && !TRIVIAL.has(r.argv[0]));
+      // Program names only: a word left of shell arithmetic (`$((patch+1))`) is no command.
+      const other = hookRuns.filter(
+        (r: CommandRun) => r.argv[0] && !TRIVIAL.has(r.argv[0]) && /^[\w./@-]{1,80}$/.test(r.argv[0]),
+      );
       return partial(
         0.5,
         `${managers.size ? `Hooks are set up (${listing([...managers].sort())})` : 'lint-staged is configured'}, but they run no linter, formatter, type checker, scanner or tests${other.length ? ` (they run ${listing([...new Set(other.map((r) => r.argv[0]!))].slice(0, 4))})` : managers.size ? '' : ': no hook manager runs it'}.`,

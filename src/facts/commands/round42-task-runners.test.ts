@@ -104,4 +104,40 @@ describe('round 42: CI steps reached through a task runner', () => {
     ]);
     expect(chains({ 'mix.exs': mixExs, '.github/workflows/ci.yml': gha('mix check') })).toEqual([]);
   });
+
+  it("a platform library's Node pipeline (`withPipeline(type, …)`) runs the package's lint and test scripts", () => {
+    const jenkinsfile = (lib: string, type: string) =>
+      [
+        '#!groovy',
+        `@Library("${lib}")`,
+        '',
+        `def type = "${type}"`,
+        'def product = "shop"',
+        '',
+        'withPipeline(type, product, "web") {',
+        "  afterAlways('build') {",
+        "    sh 'yarn setup'",
+        '  }',
+        '  enableAksStagingDeployment()',
+        '}',
+        '',
+      ].join('\n');
+    const pkg = JSON.stringify(
+      {
+        scripts: { lint: 'eslint .', test: 'mocha test/unit', 'test:a11y': 'mocha test/a11y', setup: 'node build.js' },
+      },
+      null,
+      2,
+    );
+    const tree: Tree = { Jenkinsfile_CNP: jenkinsfile('Infrastructure', 'nodejs'), 'package.json': `${pkg}\n` };
+    const via = "Jenkinsfile_CNP:7 (Jenkins library step withPipeline (nodejs): the library's default stages)";
+    expect(chains(tree)).toEqual([
+      `${via} → package.json:3 (yarn script lint) → ESLint`,
+      `${via} → package.json:4 (yarn script test) → Mocha`,
+      `${via} → package.json:5 (yarn script test:a11y) → Mocha`,
+    ]);
+    // Another library's step of that name, or a pipeline type of another stack: not known here.
+    expect(chains({ ...tree, Jenkinsfile_CNP: jenkinsfile('acme-pipelines', 'nodejs') })).toEqual([]);
+    expect(chains({ ...tree, Jenkinsfile_CNP: jenkinsfile('Infrastructure', 'java') })).toEqual([]);
+  });
 });
