@@ -140,4 +140,66 @@ describe('round 42: CI steps reached through a task runner', () => {
     expect(chains({ ...tree, Jenkinsfile_CNP: jenkinsfile('acme-pipelines', 'nodejs') })).toEqual([]);
     expect(chains({ ...tree, Jenkinsfile_CNP: jenkinsfile('Infrastructure', 'java') })).toEqual([]);
   });
+
+  it("a pipeline written as a Dagger program (mage as a library): its container execs are the CI step's commands", () => {
+    const tree: Tree = {
+      '.github/workflows/ci.yml': [
+        'on: push',
+        'jobs:',
+        '  ci:',
+        '    runs-on: ubuntu-latest',
+        '    steps:',
+        '      - uses: actions/checkout@v4',
+        '      - run: |',
+        '          cd build',
+        '          go run main.go -w ../ ci',
+        '',
+      ].join('\n'),
+      'build/main.go':
+        'package main\n\nimport "github.com/magefile/mage/mage"\n\nfunc main() { os.Exit(mage.Main()) }\n',
+      'build/magefiles.go': [
+        'package main',
+        '',
+        'import "dagger.io/dagger"',
+        '',
+        'func CI(ctx context.Context) {',
+        '\tdag, _ := dagger.Connect(ctx)',
+        '\tmg.CtxDeps(ctx, Test)',
+        '}',
+        '',
+        'func Test(ctx context.Context) {',
+        '\tdag, _ := dagger.Connect(ctx)',
+        '\timage.New(ctx, dag).Test()',
+        '}',
+        '',
+      ].join('\n'),
+      'build/image/test.go': [
+        'package image',
+        '',
+        'import "dagger.io/dagger"',
+        '',
+        'func (image *Image) Test() *Image {',
+        '\treturn image.WithTest()',
+        '}',
+        '',
+        'func (image *Image) WithTest() *Image {',
+        '\timage.container = image.container.',
+        '\t\tWithExec([]string{',
+        '\t\t\t"mix", "test",',
+        '\t\t})',
+        '\treturn image',
+        '}',
+        '',
+        'func (image *Image) Lint() *Image {',
+        '\timage.container = image.container.WithExec([]string{"mix", "credo"})',
+        '\treturn image',
+        '}',
+        '',
+      ].join('\n'),
+    };
+    // Lint() is never called from the target: only the tests run.
+    expect(chains(tree)).toEqual([
+      '.github/workflows/ci.yml:9 → build/image/test.go:11 (mage Test (Dagger container exec)) → mix test',
+    ]);
+  });
 });
