@@ -57,7 +57,7 @@ describe('round 42: CI steps reached through a task runner', () => {
     // A task the matrix does not name is not run in CI.
     const only = {
       ...tree,
-      '.github/workflows/ci.yaml': tree['.github/workflows/ci.yaml']!.replace('task: lint', 'task: docs'),
+      '.github/workflows/ci.yaml': (tree['.github/workflows/ci.yaml'] as string).replace('task: lint', 'task: docs'),
     };
     expect(chains(only)).toEqual([
       '.github/workflows/ci.yaml:14 → pyproject.toml:7 (poe task check) → pyproject.toml:5 (poe task test) → pytest',
@@ -136,6 +136,10 @@ describe('round 42: CI steps reached through a task runner', () => {
       `${via} → package.json:4 (yarn script test) → Mocha`,
       `${via} → package.json:5 (yarn script test:a11y) → Mocha`,
     ]);
+    // The type written in the call, in the parameterized variant.
+    const parameterized =
+      "@Library('Infrastructure@2.4.9') _\n\nwithParameterizedPipeline('nodejs', 'shop', 'web', params.ENV, 'a') {\n}\n";
+    expect(chains({ ...tree, Jenkinsfile_parameterized: parameterized, Jenkinsfile_CNP: '' })).toHaveLength(3);
     // Another library's step of that name, or a pipeline type of another stack: not known here.
     expect(chains({ ...tree, Jenkinsfile_CNP: jenkinsfile('acme-pipelines', 'nodejs') })).toEqual([]);
     expect(chains({ ...tree, Jenkinsfile_CNP: jenkinsfile('Infrastructure', 'java') })).toEqual([]);

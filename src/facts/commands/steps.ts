@@ -781,7 +781,7 @@ const NEXUS_IQ =
 
 /**
  * The documented default stages of a platform pipeline library's Node pipeline: `withPipeline(type,
- * product, component) { … }` (and its nightly `withNightlyPipeline`) of a library loaded as
+ * product, component) { … }` (and its `withNightlyPipeline`, `withParameterizedPipeline`) of a library loaded as
  * `@Library("Infrastructure…")`, with `type` "nodejs" or "angular", builds with `yarn install` and
  * `yarn lint` and tests with `yarn test`, `yarn test:coverage` and `yarn test:a11y` (its Yarn builder;
  * blind round 42). Only the package scripts the package.json defines are run; undefined otherwise.
@@ -792,7 +792,7 @@ function pipelineCatalogue(
   name: string,
   line: string,
 ): { type: string; scripts: string[] } | undefined {
-  if (name !== 'withPipeline' && name !== 'withNightlyPipeline') return undefined;
+  if (!['withPipeline', 'withNightlyPipeline', 'withParameterizedPipeline'].includes(name)) return undefined;
   if (!/^[ \t]*@Library\s*\(\s*["']Infrastructure(?:@[^"']{0,80})?["']/m.test(text)) return undefined;
   const arg = /^\s*\w+\s*\(\s*(?:(["'])(\w{1,40})\1|(\w{1,40}))\s*,/.exec(line);
   const variable = arg?.[3];
