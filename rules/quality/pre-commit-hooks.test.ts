@@ -127,8 +127,53 @@ ruleTester(rule, {
         ],
       },
     },
+    {
+      name: 'hooks in a directory of any name that a preinstall script points git at (core.hooksPath): installed and run (round 42)',
+      tree: {
+        'package.json':
+          '{\n  "name": "web",\n  "scripts": {\n    "preinstall": "./bin/preinstall.sh || true",\n    "lint": "eslint ."\n  }\n}\n',
+        'bin/preinstall.sh':
+          '#!/bin/bash\nif git --version >/dev/null 2>&1; then\n  git config core.hooksPath ./bin/githooks\nfi\n',
+        'bin/githooks/pre-commit': '#!/bin/bash\nset -e\nyarn lint\n',
+      },
+      expect: {
+        outcome: 'pass',
+        evidence: [
+          {
+            path: 'package.json',
+            line: 5,
+            note: expect.stringContaining('bin/githooks/pre-commit:3 (git hooks pre-commit)'),
+          },
+          { path: 'bin/preinstall.sh', line: 3, note: 'installs the committed hooks' },
+        ],
+      },
+    },
   ],
   invalid: [
+    {
+      name: 'an installed hook directory (core.hooksPath from preinstall) whose hook only bumps the version: partial, not "no hooks" (round 42)',
+      tree: {
+        'package.json': '{\n  "name": "web",\n  "scripts": {\n    "preinstall": "./bin/preinstall.sh"\n  }\n}\n',
+        'bin/preinstall.sh': '#!/bin/bash\ngit config core.hooksPath ./bin/githooks\n',
+        'bin/githooks/pre-commit':
+          '#!/bin/bash\ngit fetch\nnext=$((patch+1))\nnpm version patch --no-git-tag-version\ngit add package.json\n',
+      },
+      expect: {
+        outcome: 'partial',
+        score: 0.5,
+        message: ['Hooks are set up (git hooks), but they run no linter', 'they run git and npm'],
+        evidence: [{ path: 'bin/githooks/pre-commit', note: 'committed git hook' }],
+      },
+    },
+    {
+      name: 'core.hooksPath pointing outside the repository or into .git is not a committed hook directory',
+      tree: {
+        'package.json':
+          '{\n  "name": "web",\n  "scripts": {\n    "prepare": "git config core.hooksPath ../shared-hooks"\n  }\n}\n',
+        '../shared-hooks/pre-commit': '#!/bin/sh\neslint .\n',
+      },
+      expect: { outcome: 'fail' },
+    },
     {
       name: 'a hook script committed at the root to copy into .git/hooks by hand: it checks, but nothing installs it (round 12, Django app)',
       tree: {

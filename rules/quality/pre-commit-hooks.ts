@@ -141,6 +141,14 @@ export default defineRule({
       managers.add(m.system);
       if (!checks.some((r) => r.origin.system === m.system)) present.push({ path: hit, note: `${m.name} configured` });
     }
+    // Committed hooks in a directory a setup script points git at (core.hooksPath, any name):
+    // installed, though what they run is no check.
+    for (const r of hookRuns) {
+      const path = r.origin.path;
+      if (r.origin.system !== 'git hooks' || checks.some((c) => c.origin.system === 'git hooks')) continue;
+      if (present.some((e) => e.path === path) || present.length >= 8) continue;
+      present.push({ path, note: 'committed git hook' });
+    }
     const pkg = ctx.matches('pkgHooks');
     // The v4 `"husky": {"hooks": …}` key under husky 5 or later runs nothing: named, no credit.
     const huskyIgnored = pkg.some((m) => m.groups[0] === 'husky') ? huskyV4Ignored(ctx.files) : undefined;
@@ -217,7 +225,10 @@ export default defineRule({
     }
     present.push(...ignored);
     if (present.length > 0) {
-      const other = hookRuns.filter((r: CommandRun) => r.argv[0] && !TRIVIAL.has(r.argv[0]));
+      // Program names only: a word left of shell arithmetic (`$((patch+1))`) is no command.
+      const other = hookRuns.filter(
+        (r: CommandRun) => r.argv[0] && !TRIVIAL.has(r.argv[0]) && /^[\w./@-]{1,80}$/.test(r.argv[0]),
+      );
       return partial(
         0.5,
         `${managers.size ? `Hooks are set up (${listing([...managers].sort())})` : 'lint-staged is configured'}, but they run no linter, formatter, type checker, scanner or tests${other.length ? ` (they run ${listing([...new Set(other.map((r) => r.argv[0]!))].slice(0, 4))})` : managers.size ? '' : ': no hook manager runs it'}.`,

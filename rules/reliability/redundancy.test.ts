@@ -10,6 +10,19 @@ const pdb = 'apiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata:\n  name
 ruleTester(rule, {
   valid: [
     {
+      name: 'a justfile recipe that scales the Fly.io app to two machines across regions: redundant (round 42)',
+      profile: 'service',
+      tree: {
+        'fly.toml': 'app = "shop"\n\n[http_service]\n  internal_port = 4000\n',
+        justfile:
+          'deploy:\n    flyctl deploy\n\n# survive a region failure\nresilient:\n    flyctl scale count 2 --max-per-region 1 --region iad,ewr\n',
+      },
+      expect: {
+        outcome: 'pass',
+        evidence: [{ path: 'justfile', line: 6, note: expect.stringContaining('sets 2 instances on the platform') }],
+      },
+    },
+    {
       name: 'Kubernetes: 3 replicas, an HPA-scaled worker and a PDB in multi-document YAML',
       profile: 'service',
       tree: {
@@ -60,6 +73,18 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'a fly.toml with a scale command to one machine: a single instance, named (round 42)',
+      profile: 'service',
+      tree: {
+        'fly.toml': 'app = "shop"\n\n[http_service]\n  internal_port = 4000\n',
+        Makefile: 'scale-down:\n\tfly scale count 1\n',
+      },
+      expect: {
+        outcome: 'fail',
+        evidence: [{ path: 'Makefile', line: 2, note: expect.stringContaining('sets 1 instance') }],
+      },
+    },
     {
       name: 'compose workloads: a migration/seed job has no instance count to judge, as health-checks sets it aside (round 17)',
       profile: 'service',

@@ -207,6 +207,22 @@ export default defineRule({
         literals: ['instance_count', 'min_machines_running', 'numInstances', 'numReplicas'],
         maxPerFile: 10,
       },
+      // A platform's scale command kept in the repository's task runner or scripts (`flyctl scale
+      // count 2 --region iad,ewr` in a justfile recipe, `heroku ps:scale web=2`): the count the team sets.
+      paasScale: {
+        regex: /\b(flyctl|fly|heroku)[ \t]+(?:scale[ \t]+count|ps:scale[ \t]+[\w-]{1,40}=)[ \t]*(\d+)/,
+        files: [
+          '**/justfile',
+          '**/Justfile',
+          '**/Makefile',
+          '**/*.mk',
+          '**/*.sh',
+          '**/Taskfile.yml',
+          '**/package.json',
+        ],
+        literals: ['scale'],
+        maxPerFile: 3,
+      },
     },
     reads: [...DEPLOY_READS, ...SYSTEMD_GLOBS, 'app.json'],
     digests: [K8S_DIGEST, TF_DIGEST],
@@ -543,6 +559,14 @@ export default defineRule({
         line: m.line,
         snippet: m.snippet,
         note: `${m.groups[0]} ${m.groups[1]}`,
+      });
+    }
+    for (const m of ctx.matches('paasScale').filter((x) => isProductionPath(x.path))) {
+      (Number(m.groups[1]) >= 2 ? good : findings).push({
+        path: m.path,
+        line: m.line,
+        snippet: m.snippet,
+        note: `${m.groups[0]} scale command in ${m.path} sets ${m.groups[1]} instance${m.groups[1] === '1' ? '' : 's'} on the platform (a command the team runs, not a declared state)`,
       });
     }
     // A Heroku app.json's `formation` declares each process type's dyno count (`"quantity": 1`).

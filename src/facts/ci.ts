@@ -387,14 +387,45 @@ export function parseYamlCi(files: FileView, system: CiSystem, path: string): Ci
  */
 function withMatrix(text: string, matrix: unknown): string {
   if (!rec(matrix) || !text.includes('matrix.')) return text;
+  const refs = [...new Set([...text.matchAll(/\$\{\{\s*matrix\.([\w-]+(?:\.[\w-]+)?)\s*\}\}/g)].map((x) => x[1]!))];
+  const reOf = (ref: string) => new RegExp(`\\$\\{\\{\\s*matrix\\.${ref.replace('.', '\\.')}\\s*\\}\\}`, 'g');
+  // A matrix written only as `include` entries runs those entries, not every product of their
+  // values (blind round 42: five Python versions run `poe check`, one runs `poe lint`, one `poe mypy`).
+  const entries = includeOnly(matrix, refs);
+  if (entries && entries.length <= 12)
+    return [...new Set(entries.map((e) => refs.reduce((t, ref, i) => t.replace(reOf(ref), () => e[i]!), text)))].join(
+      ' ; ',
+    );
   let out = [text];
-  for (const ref of new Set([...text.matchAll(/\$\{\{\s*matrix\.([\w-]+(?:\.[\w-]+)?)\s*\}\}/g)].map((x) => x[1]!))) {
+  for (const ref of refs) {
     const values = matrixValues(matrix, ref);
     if (!values || out.length * values.length > 12) continue;
-    const re = new RegExp(`\\$\\{\\{\\s*matrix\\.${ref.replace('.', '\\.')}\\s*\\}\\}`, 'g');
+    const re = reOf(ref);
     out = out.flatMap((t) => values.map((v) => t.replace(re, v)));
   }
   return out.join(' ; ');
+}
+
+/**
+ * The values of `refs` in each `include` entry of a matrix that lists no other axis for them and
+ * whose every entry sets each of them as a string or number; undefined otherwise.
+ */
+function includeOnly(matrix: unknown, refs: string[]): string[][] | undefined {
+  const m = rec(matrix);
+  if (!m || !Array.isArray(m.include) || m.include.length === 0 || m.include.length > 64) return undefined;
+  if (refs.some((r) => m[r.split('.')[0]!] !== undefined)) return undefined;
+  const out: string[][] = [];
+  for (const e of m.include) {
+    const row: string[] = [];
+    for (const r of refs) {
+      const [key, sub] = r.split('.') as [string, string | undefined];
+      const v = sub ? rec(rec(e)?.[key])?.[sub] : rec(e)?.[key];
+      if (typeof v !== 'string' && typeof v !== 'number') return undefined;
+      row.push(String(v));
+    }
+    out.push(row);
+  }
+  return out;
 }
 
 /**

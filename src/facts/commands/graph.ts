@@ -22,6 +22,7 @@ import { gruntResolver, gulpResolver } from './js-tasks.js';
 import { cargoMakeTasks, denoTasks, goBuildScript, invokeTasks, mageTargets } from './task-runners.js';
 import { gradleTasks, mavenPhases } from './jvm.js';
 import { justRecipes, makeTargets, rakeTasks, taskfileTasks } from './make.js';
+import { mixAliases } from './mix.js';
 import { nixFlakeCheck, nixRun, treefmtFormatters } from './nix.js';
 import {
   assumedPackageManager,
@@ -62,6 +63,7 @@ const RESOLVERS: Resolver[] = [
   justRecipes,
   taskfileTasks,
   rakeTasks,
+  mixAliases,
   gulpResolver,
   gruntResolver,
   invokeTasks,

@@ -333,6 +333,39 @@ export function preCommitCiOrigin(files: FileView): HookOrigin | undefined {
   return commands.length ? { system: 'pre-commit.ci', path: pc.path, hop, expansion: { commands } } : undefined;
 }
 
+/** Where setup files look for `git config core.hooksPath DIR`: install scripts, Makefiles, justfiles (at most 60). */
+const HOOKS_PATH_SETUP = [
+  'package.json',
+  'Makefile',
+  'justfile',
+  'Justfile',
+  '*.sh',
+  'bin/*',
+  'scripts/*',
+  'script/*',
+  'tools/*',
+  '.github/*.sh',
+];
+
+/**
+ * The directories a setup file points git at (`git config core.hooksPath ./bin/githooks` in an npm
+ * `preinstall` script, a Makefile target): the hooks committed there run on every commit once set
+ * (blind round 42, bin/githooks/ set by bin/preinstall.sh). Repository-relative directories only.
+ */
+function configuredHookDirs(files: FileView): string[] {
+  const out = new Set<string>();
+  for (const path of files.match(HOOKS_PATH_SETUP).slice(0, 60)) {
+    const text = files.read(path);
+    if (!text || text.length > 200_000 || !text.includes('hooksPath')) continue;
+    for (const m of text.matchAll(/core\.hooksPath[ \t]+["']?([\w./-]{1,100})/g)) {
+      const dir = m[1]!.replace(/^\.\//, '').replace(/\/+$/, '');
+      if (!dir || dir.startsWith('/') || dir.split('/').some((p) => p === '..' || p === '.git')) continue;
+      out.add(dir);
+    }
+  }
+  return [...out].slice(0, 5);
+}
+
 export function hookOrigins(files: FileView): HookOrigin[] {
   const out: HookOrigin[] = [];
   const pc = preCommitHooks(files);
@@ -347,7 +380,9 @@ export function hookOrigins(files: FileView): HookOrigin[] {
   }
   // Vite+'s hook directory: `vp config` (run by the `prepare` script) points core.hooksPath at
   // .vite-hooks/, as husky does with .husky/ (blind round 29, koel .vite-hooks/pre-commit `vp staged`).
-  for (const dir of ['.husky', '.vite-hooks', '.githooks', 'githooks', '.hooks', '.git-hooks', 'hooks']) {
+  const dirs = ['.husky', '.vite-hooks', '.githooks', 'githooks', '.hooks', '.git-hooks', 'hooks'];
+  for (const d of configuredHookDirs(files)) if (!dirs.includes(d)) dirs.push(d);
+  for (const dir of dirs) {
     for (const h of GIT_HOOKS) {
       const path = `${dir}/${h}`;
       if (!files.exists(path)) continue;

@@ -299,7 +299,8 @@ function scriptTable(
   header: RegExp,
   name: string,
   label: string,
-): { blocks: Block[]; refs: string[] } | undefined {
+  listOfRefs = false,
+): { blocks: Block[]; refs: string[]; line: number } | undefined {
   const t = files.readToml<Record<string, unknown>>(path);
   if (!t.ok) return undefined;
   let node: unknown = t.value;
@@ -308,7 +309,9 @@ function scriptTable(
   if (v === undefined) return undefined;
   const text = files.read(path) ?? '';
   const start = lineOf(text, header) ?? 1;
-  const line = lineOf(text, new RegExp(`^\\s*["']?${escapeRe(name)}["']?\\s*=`), start) ?? start;
+  // A task written as its own table (`[tool.poe.tasks.lint]` with `sequence = […]`) starts at that header.
+  const own = lineOf(text, new RegExp(`^\\[${escapeRe([...table, name].join('.'))}\\]`));
+  const line = own ?? lineOf(text, new RegExp(`^\\s*["']?${escapeRe(name)}["']?\\s*=`), start) ?? start;
   const cmds: string[] = [];
   const refs: string[] = [];
   const add = (x: unknown) => {
@@ -322,8 +325,10 @@ function scriptTable(
       if (typeof o.ref === 'string') refs.push(o.ref);
     }
   };
-  add(v);
-  return { blocks: cmds.map((c) => ({ path, line, text: c, via: `${label} ${name}`, cwd: dirOf(path) })), refs };
+  // poethepoet reads a bare list (`check = ["test", "docs"]`) as a sequence of the tasks it names.
+  if (listOfRefs && Array.isArray(v)) v.forEach((r) => (typeof r === 'string' ? refs.push(r) : add(r)));
+  else add(v);
+  return { blocks: cmds.map((c) => ({ path, line, text: c, via: `${label} ${name}`, cwd: dirOf(path) })), refs, line };
 }
 
 /** hatch run [env:]x, pdm run x, poe x, task x (taskipy), pipenv run x: the project's script tables. */
@@ -396,13 +401,13 @@ export const pythonScripts: Resolver = (argv, { files, cwd }) => {
       ? { commands: [{ argv: argv.slice(2), hop: { path: '', line: 0, text: '' }, cwd }] }
       : undefined;
   if (!spec) return passThrough();
-  const found = scriptTable(files, spec.path, spec.table, spec.header, spec.name, spec.label);
+  const found = scriptTable(files, spec.path, spec.table, spec.header, spec.name, spec.label, tool === 'poe');
   if (!found) return passThrough();
   const blocks = found.blocks;
   for (const r of found.refs)
     blocks.push({
       path: spec.path,
-      line: blocks[0]?.line ?? 1,
+      line: found.line,
       text: `${tool === 'poe' ? 'poe' : `${tool} run`} ${r}`,
       via: `${spec.label} ${spec.name}`,
       cwd: dirOf(spec.path),

@@ -780,6 +780,33 @@ const NEXUS_IQ =
   /\bnexusPolicyEvaluation\b|^\s*["']?iq(?:OrganizationName|ApplicationName|Application|Stage|BreakOnUnstable|Embedded)["']?\s*:/;
 
 /**
+ * The documented default stages of a platform pipeline library's Node pipeline: `withPipeline(type,
+ * product, component) { … }` (and its `withNightlyPipeline`, `withParameterizedPipeline`) of a library loaded as
+ * `@Library("Infrastructure…")`, with `type` "nodejs" or "angular", builds with `yarn install` and
+ * `yarn lint` and tests with `yarn test`, `yarn test:coverage` and `yarn test:a11y` (its Yarn builder;
+ * blind round 42). Only the package scripts the package.json defines are run; undefined otherwise.
+ */
+function pipelineCatalogue(
+  files: FileView,
+  text: string,
+  name: string,
+  line: string,
+): { type: string; scripts: string[] } | undefined {
+  if (!['withPipeline', 'withNightlyPipeline', 'withParameterizedPipeline'].includes(name)) return undefined;
+  if (!/^[ \t]*@Library\s*\(\s*["']Infrastructure(?:@[^"']{0,80})?["']/m.test(text)) return undefined;
+  const arg = /^\s*\w+\s*\(\s*(?:(["'])(\w{1,40})\1|(\w{1,40}))\s*,/.exec(line);
+  const variable = arg?.[3];
+  const type =
+    arg?.[2] ??
+    (variable ? new RegExp(`^\\s*def\\s+${variable}\\s*=\\s*["'](\\w{1,40})["']`, 'm').exec(text)?.[1] : undefined);
+  if (type !== 'nodejs' && type !== 'angular') return undefined;
+  const pkg = files.readJson<{ scripts?: Record<string, unknown> }>('package.json');
+  const scripts = pkg.ok && pkg.value && typeof pkg.value.scripts === 'object' ? pkg.value.scripts : {};
+  const run = ['lint', 'test', 'test:coverage', 'test:a11y'].filter((s) => typeof scripts?.[s] === 'string');
+  return run.length ? { type, scripts: run.map((s) => `yarn ${s}`) } : undefined;
+}
+
+/**
  * Steps of a Jenkins shared library a Jenkinsfile calls. The Jenkins project's own library
  * (jenkins-infra/pipeline-library): `buildPlugin()` builds and tests with Maven (`clean install`, test
  * failures recorded by the junit step), `buildPluginWithGradle()` with Gradle. Any other library —
@@ -823,6 +850,18 @@ function jenkinsLibrarySteps(files: FileView, f: CiFile): CiDefault[] {
           ? loaded.has(call[1]!)
           : shared && !JENKINS_BUILTINS.has(call[1]!) && !defined.has(call[1]!) && /^[a-z]/.test(call[1]!));
       if (!opaque || !name) return;
+      const catalogue = pipelineCatalogue(files, text, name, l);
+      if (catalogue) {
+        const via = `Jenkins library step ${name} (${catalogue.type}): the library's default stages`;
+        const hop = { path: f.path, line: i + 1, text: l.trim().slice(0, 120), via };
+        out.push({
+          system: 'jenkins',
+          job: name,
+          hop,
+          expansion: { blocks: catalogue.scripts.map((t) => ({ path: f.path, line: i + 1, text: t, via, cwd: '' })) },
+        });
+        return;
+      }
       const hop = {
         path: f.path,
         line: i + 1,

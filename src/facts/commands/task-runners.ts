@@ -4,7 +4,7 @@
  * `sh.Run("go", "test", …)`, `mg.Deps(…)`) and cargo-make (`Makefile.toml` tasks: command/args,
  * script, dependencies, run_task, and its built-in test/format/clippy tasks).
  */
-import type { Lines } from '../../types.js';
+import type { FileView, Lines } from '../../types.js';
 import { LineIndex } from '../../util/lines.js';
 import { memo } from '../../util/memo.js';
 import { mask, matchBracket, matchBrackets, SYNTAX } from '../tests/mask.js';
@@ -141,7 +141,7 @@ const MAGE_RUN =
  * (`mage -compile ./mage-static`, then `./mage-static test:feature`: named mage-*), or the
  * zero-install `go run mage.go target`. Undefined for anything else.
  */
-function asMage(argv: string[]): string[] | undefined {
+function asMage(argv: string[], files?: FileView, cwd = ''): string[] | undefined {
   const head = argv[0] ?? '';
   const base = head.slice(head.lastIndexOf('/') + 1).replace(/\.exe$/i, '');
   if (base === 'mage' || /^mage[-_.][\w.-]+$/.test(base)) return ['mage', ...argv.slice(1)];
@@ -149,7 +149,49 @@ function asMage(argv: string[]): string[] | undefined {
     const dir = argv[2]!.includes('/') ? argv[2]!.slice(0, argv[2]!.lastIndexOf('/')) : '';
     return ['mage', ...(dir ? ['-d', dir] : []), ...argv.slice(3)];
   }
+  // Mage as a library: `go run main.go -w ../ ci` of a main that calls `mage.Main()` runs the
+  // targets of the magefiles beside it (blind round 42).
+  if (base === 'go' && argv[1] === 'run' && files && /\.go$/.test(argv[2] ?? '')) {
+    const path = joinPath(cwd, argv[2]!);
+    const text = files.exists(path) ? (files.read(path) ?? '') : '';
+    if (text.length < 50_000 && /\bmage\s*\.\s*Main\s*\(/.test(text)) {
+      const dir = path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '';
+      return ['mage', ...(dir ? ['-d', dir] : []), ...argv.slice(3)];
+    }
+  }
   return undefined;
+}
+
+const DAGGER_EXEC = /\b(?:WithExec|withExec|with_exec)\s*\(\s*(?:\[\]string\s*)?(?=[{[])/g;
+
+/**
+ * Functions and methods of the Go files under `dir` that build Dagger containers (`WithExec([]string{…})`),
+ * by name, at most 60 files: a pipeline written as a program runs those argument lists.
+ */
+function daggerFuncs(
+  files: FileView,
+  dir: string,
+): Map<string, { path: string; code: string; text: string; lines: Lines; open: number; to: number }[]> {
+  const out = new Map<string, { path: string; code: string; text: string; lines: Lines; open: number; to: number }[]>();
+  const paths = files.match([`${dir ? `${dir}/` : ''}**/*.go`]).slice(0, 60);
+  // A package of which one file imports the SDK: its other files build the same containers.
+  const packages = new Set(paths.filter((p) => /dagger\.io\/dagger/.test(files.read(p) ?? '')).map(dirOf));
+  for (const path of paths) {
+    const text = files.read(path) ?? '';
+    if (text.length > 200_000 || !packages.has(dirOf(path))) continue;
+    const code = mask(text, SYNTAX.go);
+    const lines = files.lines(path) ?? new LineIndex(text);
+    for (const { m, open, to } of goFuncs(
+      code,
+      /^func\s+(?:\([^)]{0,200}\)\s*)?([A-Za-z_]\w*)\s*\([^)]{0,1000}\)[^{\n]*\{/gm,
+    )) {
+      if (to < 0) continue;
+      const list = out.get(m[1]!) ?? [];
+      if (list.length < 4) list.push({ path, code, text, lines, open, to });
+      out.set(m[1]!, list);
+    }
+  }
+  return out;
 }
 
 /**
@@ -212,17 +254,20 @@ function mageRunners(code: string, helpers: string[] = [], funcs = goFuncs(code,
 
 /** `mage [target…]`: exported functions of the magefile (`ns:target` for namespaces), their sh.Run calls and mg.Deps. */
 export const mageTargets: Resolver = (raw, { files, cwd }) => {
-  const argv = asMage(raw);
+  const argv = asMage(raw, files, cwd);
   if (!argv) return undefined;
   // `mage -compile out` builds a binary of the targets: it runs none.
   if (argv.includes('-compile')) return {};
   const dir = flagValue(argv, ['-d']) ?? cwd;
-  const candidates = files
-    .match([`${dir ? `${dir}/` : ''}*.go`, `${dir ? `${dir}/` : ''}magefiles/*.go`])
-    .filter(
-      (p) =>
-        /^\s*(?:\/\/go:build\s+mage\b|\/\/\s*\+build\s+mage\b)/m.test(files.read(p) ?? '') || p.includes('magefiles/'),
-    );
+  const here = files.match([`${dir ? `${dir}/` : ''}*.go`, `${dir ? `${dir}/` : ''}magefiles/*.go`]);
+  // A main calling `mage.Main()` makes every Go file of its package a magefile.
+  const library = here.some((p) => !p.includes('magefiles/') && /\bmage\s*\.\s*Main\s*\(/.test(files.read(p) ?? ''));
+  const candidates = here.filter(
+    (p) =>
+      /^\s*(?:\/\/go:build\s+mage\b|\/\/\s*\+build\s+mage\b)/m.test(files.read(p) ?? '') ||
+      p.includes('magefiles/') ||
+      (library && !p.slice(dir ? dir.length + 1 : 0).includes('/')),
+  );
   if (candidates.length === 0) return { unresolved: 'no magefile' };
   const fns = new Map<
     string,
@@ -271,6 +316,38 @@ export const mageTargets: Resolver = (raw, { files, cwd }) => {
       out.blocks!.push({ path: f.path, line, text: args.join(' '), via: `mage ${name}`, cwd: dirOf(f.path) });
     }
     for (const m of body.matchAll(/(?<![\w.])([A-Z]\w*)\s*\(\s*(?:ctx\s*)?\)/g)) visit(m[1]!, d + 1);
+    // A target that drives Dagger (`image.New(ctx, dag).Test()`): the containers its methods build.
+    if (/\bdagger\b|\bdag\s*\./.test(body)) {
+      dagger ??= daggerFuncs(files, dir);
+      daggerCalls(body, name, 0);
+    }
+  };
+  let dagger: ReturnType<typeof daggerFuncs> | undefined;
+  const daggerSeen = new Set<string>();
+  const daggerCalls = (body: string, target: string, d: number) => {
+    if (d > 6) return;
+    for (const m of body.matchAll(/\.\s*([A-Za-z_]\w*)\s*\(/g)) {
+      const name = m[1]!;
+      if (daggerSeen.has(name) || daggerSeen.size > 200) continue;
+      daggerSeen.add(name);
+      for (const f of dagger!.get(name) ?? []) {
+        const own = f.code.slice(f.open, f.to);
+        for (const x of own.matchAll(DAGGER_EXEC)) {
+          const at = f.open + x.index + x[0].length;
+          const args = goArgs(f.code, f.text, at) ?? [];
+          if (!args[0] || args[0] === '$X') continue;
+          out.blocks!.push({
+            path: f.path,
+            line: f.lines.lineAt(at),
+            text: args.map((a) => (a === '$X' || /^[\w./:=@-]+$/.test(a) ? a : `'${a.replace(/'/g, '')}'`)).join(' '),
+            via: `mage ${target} (Dagger container exec)`,
+            cwd: '',
+          });
+          if (out.blocks!.length > 400) return;
+        }
+        daggerCalls(own, target, d + 1);
+      }
+    }
   };
   const names = positionals(argv.slice(1), ['-d', '-w', '-t', '-gocmd', '-compile', '-goos', '-goarch', '-ldflags']);
   for (const n of names.length ? names : def ? [def] : []) visit(n, 0);
