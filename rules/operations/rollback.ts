@@ -78,6 +78,23 @@ const notScanned = (p: string) =>
  */
 const META_VERSIONED_TAG =
   /\btype=(?:semver|pep440|sha|match|ref,event=tag)\b|\btype=raw,[^\n]{0,200}?(?:\{\{\s*(?:sha|version|tag|major|minor|patch)\b|github\.(?:sha|ref_name|run_number|run_id|event\.release\.tag_name)|GITHUB_SHA|[Vv]ersion|VERSION)/;
+/**
+ * A GitHub Actions workflow run by a published release or a pushed tag (`on: release`, `on: { push:
+ * { tags: [...] } }`): its `github.ref` is the release's tag.
+ */
+function releaseTriggered(files: FileView, path: string): boolean {
+  if (!/(?:^|\/)\.github\/workflows\/[^/]+\.ya?ml$/.test(path)) return false;
+  const doc = files.readYaml<Record<string, unknown>>(path);
+  if (!doc.ok || !doc.value || typeof doc.value !== 'object') return false;
+  const on = (doc.value as Record<string, unknown>).on ?? (doc.value as Record<string, unknown>).true;
+  if (on === 'release') return true;
+  if (Array.isArray(on)) return on.includes('release');
+  if (!on || typeof on !== 'object') return false;
+  const o = on as Record<string, unknown>;
+  const push = o.push && typeof o.push === 'object' ? (o.push as Record<string, unknown>) : undefined;
+  return 'release' in o || (push !== undefined && (push.tags !== undefined || push['tags-ignore'] !== undefined));
+}
+
 const isDoc = (p: string) => /\.(?:md|markdown|rst|adoc|txt)$/i.test(p);
 
 /** An Azure Pipelines value naming the build's version or commit: `$(Build.BuildNumber)`, `$(GitVersion.FullSemVer)`. */
@@ -368,7 +385,13 @@ export default defineRule({
     // `type=edge`, `type=schedule`) are the branch or PR name: mutable, no version to go back to
     // (blind round 39). Its step, and `steps.x.outputs.tags` handed on, count only where the file
     // asks it for a version or commit tag.
-    const metadataVersioned = inFile(META_VERSIONED_TAG);
+    // With no tag specs of its own, metadata-action's defaults include `type=ref,event=tag`: a
+    // workflow run on a published release or a pushed tag tags the image with that release's version
+    // (blind round 42, a release-triggered publish workflow read as having no versioned image).
+    const explicitSpecs = inFile(/\btype=/);
+    const metadataVersioned = (path: string) =>
+      inFileVersioned(path) || (!explicitSpecs(path) && releaseTriggered(ctx.files, path));
+    const inFileVersioned = inFile(META_VERSIONED_TAG);
     const usesMetadataAction = inFile(/docker\/metadata-action/);
     const metadataDefaults = (m: Match) =>
       /docker\/metadata-action|steps\.[\w-]+\.outputs\.tags\b/.test(m.snippet) &&
@@ -475,7 +498,9 @@ export default defineRule({
             pinned.includes(m)
               ? `the deployment's values pin the image to version ${m.snippet.replace(/^\s*tag:\s*["']?|["']?\s*(?:#.*)?$/g, '')}: an earlier tag can be deployed again`
               : images.includes(m)
-                ? 'images tagged with a version or commit'
+                ? usesMetadataAction(m.path) && !inFileVersioned(m.path)
+                  ? "images tagged with the release's git tag (docker/metadata-action's default `type=ref,event=tag`, the workflow runs on a release or tag push)"
+                  : 'images tagged with a version or commit'
                 : archives.includes(m)
                   ? 'versioned release archive attached to a published release: an earlier version can be installed again'
                   : releases.includes(m)

@@ -1,4 +1,5 @@
 import type { PulumiWorkload } from '../../src/facts/pulumi.js';
+import type { ValuesWorkload } from '../../src/facts/chart-values.js';
 import {
   deployedWorkloads,
   offByDefaultNote,
@@ -336,7 +337,7 @@ export default defineRule({
           findings.push({
             path: w.path,
             line,
-            note: `${where} is autoscaled from min ${count} (max ${max}): ${count === 0 ? 'no instance' : 'a single instance'} at low load, more only under load`,
+            note: `${where} is autoscaled from min ${count}${(w as ValuesWorkload).minReplicasUnset ? ' (minReplicas unset: the autoscaler default)' : ''} (max ${max}): ${count === 0 ? 'no instance' : 'a single instance'} at low load, more only under load`,
           });
         }
         continue;

@@ -24,7 +24,13 @@ ruleTester(rule, {
       },
       expect: {
         outcome: 'pass',
-        evidence: [{ path: 'src/Database/Dockerfile', line: 1, note: 'base image runs as an unprivileged user' }],
+        evidence: [
+          {
+            path: 'src/Database/Dockerfile',
+            line: 1,
+            note: 'no USER here: the base image runs as mssql (uid 10001) by default',
+          },
+        ],
       },
     },
     {

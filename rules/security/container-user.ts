@@ -5,6 +5,7 @@ import {
   dockerfiles,
   EARTHFILE_GLOBS,
   NONROOT_IMAGE,
+  nonrootImageUser,
   resolveImage,
   shipsImage,
   type Dockerfile,
@@ -163,7 +164,7 @@ export default defineRule({
     // A base image that runs as an unprivileged user (Chainguard, distroless :nonroot) needs no USER
     // line: said so, not "switches to a non-root user" where the Dockerfile has none (round 21, lydia-api).
     const byBase = verdicts.filter((v) =>
-      /^base image runs as an unprivileged user$|is the image passed as build argument/.test(v.evidence.note ?? ''),
+      /^no USER here: the base image runs as |is the image passed as build argument/.test(v.evidence.note ?? ''),
     );
     if (good === verdicts.length)
       return pass(
@@ -236,14 +237,15 @@ function judge(d: Dockerfile): Verdict {
         },
       };
     }
-    if (NONROOT_IMAGE.test(resolveImage(d, s.image))) {
+    const baseUser = nonrootImageUser(resolveImage(d, s.image));
+    if (baseUser) {
       return {
         ok: true,
         evidence: {
           path: d.path,
           line: s.line,
           snippet: `FROM ${s.image}`,
-          note: 'base image runs as an unprivileged user',
+          note: `no USER here: the base image runs as ${baseUser} by default`,
         },
       };
     }

@@ -24,7 +24,11 @@ describe('round 21: a non-root base image is said as such', () => {
       /base image that runs as an unprivileged user \(FROM cgr\.dev\/chainguard\/jre:latest at Dockerfile:1\); no USER line is needed/,
     );
     expect(r.evidence).toContainEqual(
-      expect.objectContaining({ path: 'Dockerfile', line: 1, note: 'base image runs as an unprivileged user' }),
+      expect.objectContaining({
+        path: 'Dockerfile',
+        line: 1,
+        note: 'no USER here: the base image runs as nonroot (uid 65532) by default',
+      }),
     );
   });
 

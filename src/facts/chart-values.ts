@@ -17,6 +17,8 @@ export interface ValuesWorkload extends Workload {
   maxReplicas?: number;
   /** The dependency chart whose templates render it. */
   dependency: string;
+  /** Autoscaling is on with no floor set: `replicas` is the autoscaler's default minimum, 1. */
+  minReplicasUnset?: boolean;
 }
 
 /** Words of a values file name or folder that say production (`values-prod.yaml`, `pay-values-prd.yaml`, `values/production.yaml`). */
@@ -75,9 +77,10 @@ export function dependencyChartWorkloads(files: FileView): ValuesWorkload[] {
         const key = typeof r?.alias === 'string' ? r.alias : typeof r?.name === 'string' ? r.name : undefined;
         if (!key) return [];
         const name = String(r!.name ?? key);
+        const condition = typeof r?.condition === 'string' ? r.condition : undefined;
         // A library chart renders nothing under its own key: the chart's templates include its
         // named templates, which read the chart's own values at the top level.
-        return [{ key: libraryChart(files, chart.dir, name) ? '' : key, name }];
+        return [{ key: libraryChart(files, chart.dir, name) ? '' : key, name, condition }];
       });
       if (keys.length === 0) continue;
       const all = valuesFiles(files, chart.dir);
@@ -102,14 +105,65 @@ export function dependencyChartWorkloads(files: FileView): ValuesWorkload[] {
       const layers = docs(overlays.slice(0, 8));
       const below = judged.length ? docs(base.slice(0, 1)) : [];
       for (const top of docs(chosen)) {
-        for (const { key, name } of keys) {
-          const w = workloadOf([...below, top], key, name, chart.name, layers);
+        const merged = [...below, top].reduce<unknown>((m, l) => mergeValues(m, l.doc.value), {});
+        for (const { key, name, condition } of keys) {
+          // A dependency switched off in the values (`condition: redis.enabled` with `redis.enabled:
+          // false`, or `redis: { enabled: false }`) renders nothing: no workload (blind round 42, a
+          // disabled cache subchart counted as a second, unprobed Deployment).
+          if (key && !dependencyEnabled(merged, key, condition)) continue;
+          // A library chart whose values declare `controllers:` (each with its `containers:`, the
+          // shape of widely used common library charts) renders one workload per controller.
+          const controllers = key ? undefined : rec(rec(merged)?.controllers);
+          if (controllers) {
+            for (const ctl of Object.keys(controllers).slice(0, 20)) {
+              const c = rec(controllers[ctl]);
+              if (!c || c.enabled === false) continue;
+              const type = typeof c.type === 'string' ? c.type.toLowerCase() : 'deployment';
+              if (type === 'cronjob' || type === 'job') continue;
+              const containers = rec(c.containers);
+              const main = containers ? Object.keys(containers).slice(0, 20) : [];
+              const cname = main.find((n) => rec(containers![n])?.image !== undefined);
+              if (!cname) continue;
+              const w = workloadOf([...below, top], ['controllers', ctl, 'containers', cname], name, ctl, layers, [
+                'controllers',
+                ctl,
+              ]);
+              if (w) out.push({ ...w, ...(type !== 'deployment' ? { kind: KIND_OF[type] ?? 'Deployment' } : {}) });
+            }
+            continue;
+          }
+          const w = workloadOf([...below, top], key ? [key] : [], name, chart.name, layers);
           if (w) out.push(w);
         }
       }
     }
     return out;
   });
+}
+
+/** A library controller's `type:` and the workload kind it renders. */
+const KIND_OF: Record<string, string> = {
+  statefulset: 'StatefulSet',
+  daemonset: 'DaemonSet',
+  deployment: 'Deployment',
+};
+
+/**
+ * Whether Helm renders the dependency: its `condition` (comma-separated value paths, the first one
+ * set to a boolean decides), else a conventional `enabled:` switch under its key.
+ */
+function dependencyEnabled(values: unknown, key: string, condition: string | undefined): boolean {
+  for (const path of (condition ?? '').split(',').slice(0, 5)) {
+    const v = path.trim()
+      ? path
+          .trim()
+          .split('.')
+          .slice(0, 10)
+          .reduce<unknown>((o, k) => rec(o)?.[k], values)
+      : undefined;
+    if (typeof v === 'boolean') return v;
+  }
+  return rec(rec(values)?.[key])?.enabled !== false;
 }
 
 /** Bytes of a template read when looking for an include of a library chart's named template. */
@@ -128,16 +182,17 @@ function libraryChart(files: FileView, dir: string, name: string): boolean {
   const prefix = dir ? `${dir}/` : '';
   const local = files.readYaml<Record<string, unknown>>(`${prefix}charts/${name}/Chart.yaml`);
   if (local.ok && rec(local.value)?.type === 'library') return true;
-  const needle = `"${name}.`;
+  // The included template's name, or a namespace of it, is the library's (`"common.deployment"`,
+  // `"<vendor>.common.loader.generate"`).
+  const INCLUDE = /\b(?:include|template)\s+"([\w.-]{1,120})"/g;
   return files
     .match([`${prefix}templates/*.{yaml,yml,tpl}`])
     .slice(0, 60)
     .some((p) => {
       const text = files.read(p)?.slice(0, TEMPLATE_READ) ?? '';
-      let at = text.indexOf(needle);
-      while (at >= 0) {
-        if (/(?:include|template)\s+$/.test(text.slice(Math.max(0, at - 20), at))) return true;
-        at = text.indexOf(needle, at + needle.length);
+      for (const m of text.matchAll(INCLUDE)) {
+        const parts = m[1]!.split('.');
+        if (parts.slice(0, -1).includes(name)) return true;
       }
       return false;
     });
@@ -216,14 +271,19 @@ function mergeValues(a: unknown, b: unknown, depth = 0): unknown {
  */
 function workloadOf(
   stack: Layer[],
-  key: string,
+  scope: string[],
   dependency: string,
   chartName: string,
   layers: Layer[] = [],
+  owner?: string[],
 ): ValuesWorkload | undefined {
-  // `key` '' is a library chart's: the values are the chart's own, at the top level.
-  const at = (value: unknown) => (key ? rec(rec(value)?.[key]) : rec(value));
-  const lineOf = (doc: YamlDoc, p: string[]) => doc.lineOf(key ? [key, ...p] : p);
+  // An empty `scope` is a library chart's: the values are the chart's own, at the top level; a
+  // library controller's container is under `controllers.<c>.containers.<n>`, its replica count and
+  // autoscaling under the controller (`owner`).
+  const key = scope[scope.length - 1] ?? '';
+  const library = scope.length === 0 || owner !== undefined;
+  const at = (value: unknown) => rec(scope.reduce<unknown>((o, k) => rec(o)?.[k], value));
+  const lineOf = (doc: YamlDoc, p: string[]) => doc.lineOf([...scope, ...p]);
   const own = stack.map((l) => ({ ...l, v: at(l.doc.value) })).filter((l) => l.v);
   if (own.length === 0) return undefined;
   const top = stack[stack.length - 1]!;
@@ -266,7 +326,7 @@ function workloadOf(
   const autoOn = auto && (auto.enable === true || auto.enabled === true);
   // A library chart's HPA bounds under `deployment:` (`deployment.minReplicas`/`maxReplicas`, which
   // its HorizontalPodAutoscaler template reads): the floor is the replica count.
-  const hpa = !key && num(deployment?.minReplicas) !== undefined ? deployment : undefined;
+  const hpa = library && num(deployment?.minReplicas) !== undefined ? deployment : undefined;
   const min = autoOn
     ? num(auto!.minReplica ?? auto!.minReplicas ?? auto!.minReplicaCount)
     : hpa
@@ -277,13 +337,41 @@ function workloadOf(
     : hpa
       ? num(hpa.maxReplicas)
       : undefined;
-  const replicas = min ?? (replicaPath ? num(replicaPath.reduce<unknown>((o, k) => rec(o)?.[k], v)) : undefined);
+  // A library controller's count is the controller's (`controllers.<c>.replicas`), cited there.
+  const ownerAt = (p: string[]): { path: string; line: number } | undefined => {
+    for (let i = stack.length - 1; i >= 0 && owner; i--) {
+      const l = stack[i]!;
+      if ([...owner, ...p].reduce<unknown>((o, k) => rec(o)?.[k], l.doc.value) === undefined) continue;
+      const line = keyLine(l.lines, p[p.length - 1]!, l.doc.lineOf([...owner, ...p]));
+      return line ? { path: l.path, line } : undefined;
+    }
+    return undefined;
+  };
+  const ownerReplicas = owner
+    ? num(
+        [...owner, 'replicas'].reduce<unknown>(
+          (o, k) => rec(o)?.[k],
+          stack.reduce<unknown>((m, l) => mergeValues(m, l.doc.value), {}),
+        ),
+      )
+    : undefined;
+  // Autoscaling on with no floor set: a HorizontalPodAutoscaler's minReplicas defaults to 1, so the
+  // floor is one instance at low load (blind round 42, `autoscaling: { enabled: true, maxReplicas: 2 }`
+  // read as a single unscaled replica).
+  const minUnset = autoOn && min === undefined && max !== undefined;
+  const floor = minUnset ? 1 : min;
+  const replicas =
+    floor ?? ownerReplicas ?? (replicaPath ? num(replicaPath.reduce<unknown>((o, k) => rec(o)?.[k], v)) : undefined);
   const replicasAt =
     min !== undefined
       ? autoOn
         ? where('autoscaling', 'minReplica' in auto! ? 'minReplica' : 'minReplicas')
         : where('deployment', 'minReplicas')
-      : replicaPath && where(...replicaPath);
+      : minUnset
+        ? where('autoscaling', 'enabled' in auto! ? 'enabled' : 'enable')
+        : ownerReplicas !== undefined
+          ? ownerAt(['replicas'])
+          : replicaPath && where(...replicaPath);
   const defaults: NonNullable<Workload['containers'][number]['defaults']> = {};
   const probes: { livenessProbe?: unknown; readinessProbe?: unknown } = {};
   // A probe object (`readinessProbe:`, also under `deployment:`), or a blueprint's path key
@@ -298,9 +386,24 @@ function workloadOf(
           : typeof flat === 'string' && flat.trim() !== ''
             ? [{ httpGet: { path: flat } }, [PROBE_PATHS[f]]]
             : undefined;
-    if (!found) continue;
-    probes[f] = found[0];
-    const at = where(...found[1]);
+    // A library container's `probes: { liveness: { enabled, type, path } }` (`custom: true` with a
+    // `spec:` written out): HTTP probes on a path, else TCP on the port.
+    const lib = rec(rec(v.probes)?.[f === 'livenessProbe' ? 'liveness' : 'readiness']);
+    const fromLib: [unknown, string[]] | undefined =
+      !found && lib && lib.enabled !== false
+        ? [
+            lib.custom === true && rec(lib.spec)
+              ? lib.spec
+              : /^https?$/i.test(String(lib.type ?? ''))
+                ? { httpGet: { path: typeof lib.path === 'string' ? lib.path : '/' } }
+                : { tcpSocket: {} },
+            ['probes', f === 'livenessProbe' ? 'liveness' : 'readiness'],
+          ]
+        : undefined;
+    const hit = found ?? fromLib;
+    if (!hit) continue;
+    probes[f] = hit[0];
+    const at = where(...hit[1]);
     if (at) defaults[f] = at;
   }
   // A blueprint that takes probe paths renders both probes from its own defaults; values that set
@@ -333,7 +436,7 @@ function workloadOf(
     lineIn(where('image')) ??
     lineIn(where(PROBE_PATHS.readinessProbe)) ??
     lineIn(where(PROBE_PATHS.livenessProbe)) ??
-    (key ? keyLine(top.lines, key, top.doc.lineOf([key])) : undefined) ??
+    (key ? keyLine(top.lines, key, top.doc.lineOf(scope)) : undefined) ??
     1;
   return {
     apiVersion: 'apps/v1',
@@ -368,6 +471,7 @@ function workloadOf(
         ? { replicasDefault: replicasAt }
         : {}),
     ...(max !== undefined ? { maxReplicas: max } : {}),
+    ...(minUnset ? { minReplicasUnset: true } : {}),
   };
 }
 

@@ -663,12 +663,52 @@ export function isToolImage(d: Dockerfile): boolean {
 }
 
 /**
- * Base images that run as an unprivileged user unless told otherwise: distroless `:nonroot`,
- * Chainguard, .NET chiseled, Bitnami (uid 1001), nginx-unprivileged, rootless variants, SQL
- * Server 2019+ (the `mssql` user), Grafana's images (uid 472) and Prometheus's (`nobody`).
+ * Base images that run as an unprivileged user unless told otherwise, with that user: distroless
+ * `:nonroot`, Chainguard, .NET chiseled, Bitnami (uid 1001), nginx-unprivileged, rootless variants,
+ * SQL Server 2019+ (the `mssql` user), Grafana's images (uid 472), Prometheus's (`nobody`), the
+ * official Elastic Stack and OpenSearch images (uid 1000; blind round 42, a final stage FROM the
+ * Elasticsearch image said to run as root), Keycloak (uid 1000) and Red Hat's UBI OpenJDK images
+ * (uid 185). Not the language images (node, python, eclipse-temurin …): they run as root.
  */
-export const NONROOT_IMAGE =
-  /[:-]nonroot\b|^cgr\.dev\/chainguard\/|distroless\/[\w-]+:(?:[\w.-]*-)?nonroot|chiseled|^(?:docker\.io\/)?bitnami\/|nginx-unprivileged|[-_]rootless\b|^mcr\.microsoft\.com\/mssql\/server:(?:20(?:19|22|25))|^(?:docker\.io\/)?(?:grafana\/(?:grafana|grafana-oss|grafana-enterprise|loki|promtail|tempo|alloy)|prom\/(?:prometheus|alertmanager|node-exporter|pushgateway|blackbox-exporter))(?::|@|$)/;
+const NONROOT_IMAGES: readonly { image: RegExp; user: string }[] = [
+  { image: /[:-]nonroot\b|distroless\/[\w-]+:(?:[\w.-]*-)?nonroot/, user: 'nonroot (uid 65532)' },
+  { image: /^cgr\.dev\/chainguard\//, user: 'nonroot (uid 65532)' },
+  { image: /chiseled/, user: 'app (uid 1654)' },
+  { image: /^(?:docker\.io\/)?bitnami\//, user: 'uid 1001' },
+  { image: /nginx-unprivileged/, user: 'nginx (uid 101)' },
+  { image: /[-_]rootless\b/, user: 'an unprivileged user' },
+  { image: /^mcr\.microsoft\.com\/mssql\/server:(?:20(?:19|22|25))/, user: 'mssql (uid 10001)' },
+  {
+    image: /^(?:docker\.io\/)?grafana\/(?:grafana|grafana-oss|grafana-enterprise|loki|promtail|tempo|alloy)(?::|@|$)/,
+    user: 'an unprivileged user (uid 472 or 10001)',
+  },
+  {
+    image: /^(?:docker\.io\/)?prom\/(?:prometheus|alertmanager|node-exporter|pushgateway|blackbox-exporter)(?::|@|$)/,
+    user: 'nobody',
+  },
+  {
+    image:
+      /^(?:(?:docker\.io\/)?(?:library\/)?(?:elasticsearch|kibana|logstash)|(?:docker\.io\/)?elastic\/(?:elasticsearch|kibana|logstash|filebeat|metricbeat)|docker\.elastic\.co\/(?:elasticsearch|kibana|logstash|beats)\/[\w-]+)(?::|@|$)/,
+    user: 'the Elastic image user (uid 1000)',
+  },
+  {
+    image: /^(?:docker\.io\/)?opensearchproject\/(?:opensearch|opensearch-dashboards)(?::|@|$)/,
+    user: 'opensearch (uid 1000)',
+  },
+  { image: /^quay\.io\/keycloak\/keycloak(?::|@|$)/, user: 'keycloak (uid 1000)' },
+  {
+    image: /^registry\.access\.redhat\.com\/ubi\d+\/openjdk-\d+(?:-runtime)?(?::|@|$)/,
+    user: 'jboss (uid 185)',
+  },
+];
+
+/** The unprivileged user a well-known base image runs as by default, or undefined (root, or unknown). */
+export function nonrootImageUser(image: string): string | undefined {
+  return NONROOT_IMAGES.find((e) => e.image.test(image))?.user;
+}
+
+/** Any base image of the catalogue above. */
+export const NONROOT_IMAGE = { test: (image: string): boolean => nonrootImageUser(image) !== undefined };
 
 /**
  * The HEALTHCHECK an image built from this Dockerfile runs: the final stage's own or one it

@@ -12,6 +12,7 @@ import { declaredNames, deployments } from './deploy.js';
 import { ownNamed, readmeText } from './deploy-images.js';
 import { pulumi, terraformWorkloads } from './pulumi.js';
 import { dependencyChartWorkloads } from './chart-values.js';
+import { frameworkWorkloads } from './framework-manifests.js';
 import { kamalWorkloads } from './kamal.js';
 import { k8s, type Workload } from './k8s.js';
 import { dirOf, isProductionPath } from './paths.js';
@@ -123,6 +124,8 @@ export function deployedWorkloads(files: FileView): Workload[] {
     ...pulumi(files).workloads,
     // A wrapper chart's dependency Deployment, configured by its values files (round 24).
     ...dependencyChartWorkloads(files),
+    // The Deployment a framework's Kubernetes extension generates at build time (round 42).
+    ...frameworkWorkloads(files),
     // The roles a Kamal config runs on its servers (round 33).
     ...kamalWorkloads(files),
     ...terraformWorkloads(
