@@ -24,13 +24,13 @@ const ENDPOINT_COUNT =
 const WHOLE = /^(?:[-*•✅☑\s[\]xX]*)(?:(?:complete|full|total)\s+)?(?:rest(?:ful)?\s+)?(?:api\s+)?(?:with\s+)?$/i;
 /** "API Endpoints: 11", "| Endpoints | 60 |", "Total routes: 42": a label line that counts the whole API. */
 const LABEL =
-  /^(?:[-*•✅☑\s[\]xX]*)(?:total\s+)?(?:(?:rest(?:ful)?|api|http)[\s-]+){0,2}(?:endpoints?|routes)\s*(?:[:=]|\|)\s*(\d{1,4})\s*\|?\s*$/i;
+  /^(?:[-*•✅☑\s[\]xX]*)(?:total\s+)?(?:(?:rest(?:ful)?|api|http)[\s-]+){0,2}(?:endpoints?|routes)\s*(?:[:=]|\|)\s*(\d{1,4})\s*(?:\|\s*)?$/i;
 /**
  * "全60エンドポイント実装完了", "合計60エンドポイント", "共 60 个接口": a total of the API's endpoints in
  * Japanese or Chinese, where a word for "all" or "in total" says it is the whole API.
  */
 const CJK_TOTAL =
-  /(?:全|合計|総計|総|共|总共|总计|合计)\s*(\d{1,4})\s*(?:個の?|个|件の?)?\s*(?:API\s*)?(?:エンドポイント|端点|接口)/i;
+  /(?:全|合計|総計|総|共|总共|总计|合计)\s*(\d{1,4})\s*(?:(?:個の?|个|件の?)\s*)?(?:API\s*)?(?:エンドポイント|端点|接口)/i;
 const AFTER =
   /^\s*(?:(?:fully\s+|vollständig\s+)?(?:implemented|defined|exposed|implementiert|implementados?|documented)\b.*)?$/i;
 
@@ -38,7 +38,7 @@ const AFTER =
  * "実装済みAPI（合計60エンドポイント）", "全60個のエンドポイント", "共 60 个接口": the total of the API's
  * endpoints in Japanese or Chinese — a word for "total" or "all" before the figure says it is the whole.
  */
-const WHOLE_CJK = /(?:合計|全|総|总|共)\s*(\d{1,4})\s*(?:個の?|个)?\s*(?:エンドポイント|API|接口|端点)/;
+const WHOLE_CJK = /(?:合計|全|総|总|共)\s*(\d{1,4})\s*(?:(?:個の?|个)\s*)?(?:エンドポイント|API|接口|端点)/;
 /** "全60エンドポイントのドキュメント化完了": a count of what the documentation describes, not of the code. */
 const DOCUMENTED_CJK = /ドキュメント|文書化|文档|ドキュメンテーション/;
 

@@ -164,7 +164,7 @@ export function fileFinding(ctx: LookupContext, named: string): Finding {
       evidence: [{ path: ignoredBy }],
     };
   // "test/fixtures/", "test/fixtures": the folder itself is one the listing leaves out.
-  if (UNLISTED.test(want) || UNLISTED.test(`${want.replace(/\/+$/, '')}/`))
+  if (UNLISTED.test(want) || UNLISTED.test(`${trimSlashes(want)}/`))
     return {
       ...base,
       present: 'unknown',
@@ -518,4 +518,11 @@ export function toolFinding(ctx: LookupContext, tool: string): Finding | null {
         evidence: [{ path: '.', note: 'followed every CI command' }],
       }
     : null;
+}
+
+/** A path without its trailing slashes (a loop: `/\/+$/` is quadratic on a long run of slashes). */
+function trimSlashes(path: string): string {
+  let end = path.length;
+  while (end > 0 && path[end - 1] === '/') end--;
+  return path.slice(0, end);
 }

@@ -4,6 +4,7 @@
  * imports is never mounted, so its routes are written but not served.
  */
 import type { Finding, LookupContext } from './lookup.js';
+import { lineAt } from '../util/lines.js';
 
 const JS = /\.(?:[cm]?js|jsx|[cm]?ts|tsx)$/i;
 const SKIP = /(?:^|\/)(?:node_modules|vendor|dist|build|coverage)\//;
@@ -156,7 +157,6 @@ const IDENT = /[A-Za-z_$][\w$]{0,80}/g;
 /** A route placeholder, as a document or code writes it: ":id", "{id}", "<id>", "${id}". */
 const isParam = (seg: string) => /^(?::\w+\??|\{[^{}]*\}|<[^<>]*>|\$\{[^{}]*\})$/.test(seg);
 const segsOf = (route: string) => route.split('/').filter(Boolean);
-const lineAt = (text: string, index: number) => text.slice(0, index).split('\n').length;
 
 /** The repository file a module specifier names from `fromPath`, or null (a package, an alias). */
 function resolveModule(ctx: LookupContext, fromPath: string, spec: string): string | null {
@@ -232,7 +232,7 @@ function routesIn(text: string, path: string, rest: string[]): RouteHit[] {
       methods.add(verb[1]!.toLowerCase());
       // Past this call: to the next line that continues the chain.
       tail = tail.slice(verb.index + verb[0].length);
-      const next = tail.search(/\n\s*\./);
+      const next = tail.search(/\n[^\S\n]*\./);
       // A statement's end closes the chain.
       if (next < 0 || tail.slice(0, next).includes(';')) break;
       tail = tail.slice(next);

@@ -15,7 +15,7 @@ import { plain } from './status.js';
 
 /** "ユーザー管理API（3個）", "Users API (3 endpoints)", "Bookings API (5)": a group of the API and its count. */
 const GROUP_COUNT =
-  /\bAPI\s*[（(]\s*(\d{1,3})\s*(?:個|件|本|つ|endpoints?|routes?|エンドポイント)?\s*[)）]\s*(?:\S{0,20})$/i;
+  /\bAPI\s*[（(]\s*(\d{1,3})\s*(?:(?:個|件|本|つ|endpoints?|routes?|エンドポイント)\s*)?[)）]\s*(?:\S{0,20})$/i;
 const isParam = (seg: string) => /^(?::\w+\??|\{[^{}]*\}|<[^<>]*>)$/.test(seg);
 
 export function relateRouteGroups(

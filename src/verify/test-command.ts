@@ -11,7 +11,7 @@ import type { LookupContext } from './lookup.js';
 import { plain } from './status.js';
 
 const COMMAND =
-  /\b(?:(?:bundle\s+exec\s+)?(?:bin\/)?(?:rake|rails)\s+test|(?:bundle\s+exec\s+)?(?:bin\/)?rspec|(?:python\s+-m\s+)?pytest|(?:npm|pnpm|yarn)\s+(?:run\s+)?test|(?:npx\s+)?(?:jest|vitest)|go\s+test|cargo\s+(?:test|nextest)|dotnet\s+test|(?:\.\/)?mvnw?\s+(?:[\w:.-]+\s+)*?(?:test|verify)|(?:\.\/)?gradlew?\s+(?:[\w:.-]+\s+)*?test|(?:vendor\/bin\/)?phpunit|(?:php\s+)?artisan\s+test|mix\s+test|flutter\s+test|swift\s+test)\b/gi;
+  /\b(?:(?:bundle\s+exec\s+)?(?:bin\/)?(?:rake|rails)\s+test|(?:bundle\s+exec\s+)?(?:bin\/)?rspec|(?:python\s+-m\s+)?pytest|(?:npm|pnpm|yarn)\s+(?:run\s+)?test|(?:npx\s+)?(?:jest|vitest)|go\s+test|cargo\s+(?:test|nextest)|dotnet\s+test|(?:\.\/)?mvnw?\s+(?:[\w:.-]+\s+){0,8}?(?:test|verify)|(?:\.\/)?gradlew?\s+(?:[\w:.-]+\s+){0,8}?test|(?:vendor\/bin\/)?phpunit|(?:php\s+)?artisan\s+test|mix\s+test|flutter\s+test|swift\s+test)\b/gi;
 /** Where a repository says how its tests are run. */
 const RUNS =
   /^(?:\.github\/workflows\/[^/]+\.ya?ml|\.gitlab-ci\.ya?ml|\.circleci\/config\.ya?ml|azure-pipelines\.ya?ml|Jenkinsfile|bitbucket-pipelines\.yml|Makefile|justfile|Justfile|package\.json|Rakefile|bin\/[^/]+|scripts?\/[^/]+|[^/]+\.sh)$/;

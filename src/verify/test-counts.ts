@@ -300,7 +300,7 @@ const GENERIC_TESTED =
 const INFRASTRUCTURE = /\b(?:infrastructure|infra|setup|set-up|framework|tooling|pipeline|harness|runner)\b/i;
 /** A CI step that runs a project's tests. */
 const TEST_COMMAND =
-  /\b(?:dotnet\s+test|(?:npm|pnpm|yarn)\s+(?:run\s+)?test|pytest|go\s+test|cargo\s+(?:test|nextest)|mvn\w*\s+(?:[\w:-]+\s+)*(?:test|verify)|gradlew?\s+(?:[\w:-]+\s+)*test|rspec|rake\s+test|rails\s+test|phpunit|artisan\s+test|vitest|jest|mix\s+test|flutter\s+test|swift\s+test)\b/;
+  /\b(?:dotnet\s+test|(?:npm|pnpm|yarn)\s+(?:run\s+)?test|pytest|go\s+test|cargo\s+(?:test|nextest)|mvn\w*\s+(?:[\w:-]+\s+){0,8}(?:test|verify)|gradlew?\s+(?:[\w:-]+\s+){0,8}test|rspec|rake\s+test|rails\s+test|phpunit|artisan\s+test|vitest|jest|mix\s+test|flutter\s+test|swift\s+test)\b/;
 const CI_FILE =
   /^(?:\.github\/workflows\/[^/]+\.ya?ml|\.gitlab-ci\.ya?ml|\.circleci\/config\.ya?ml|azure-pipelines\.ya?ml|Jenkinsfile|bitbucket-pipelines\.yml)$/;
 
