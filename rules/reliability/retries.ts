@@ -331,7 +331,14 @@ const DATASTORE =
  * asynq `MaxRetry`, Oban `max_attempts`, ActiveJob `wait:` that grows) are retry policies in CODE;
  * these are the rest (blind round 41: taskiq `retry_on_error=True, max_retries=3` read as no retry).
  */
-const JOB_QUEUE_RETRIES: { queue: string; ext: RegExp; line: RegExp; marker?: RegExp }[] = [
+const JOB_QUEUE_RETRIES: {
+  queue: string;
+  ext: RegExp;
+  line: RegExp;
+  marker?: RegExp;
+  /** An option that, in the keyword list the line opens (continued while lines end in a comma), sets the count itself: then not the default. */
+  options?: RegExp;
+}[] = [
   { queue: 'ActiveJob retry_on', ext: /\.rb$/, line: /\bretry_on\s+\w/ },
   {
     queue: 'Sidekiq retry',
@@ -374,6 +381,15 @@ const JOB_QUEUE_RETRIES: { queue: string; ext: RegExp; line: RegExp; marker?: Re
   },
   { queue: 'Hangfire AutomaticRetry', ext: /\.cs$/, line: /\[\s*AutomaticRetry\s*\(\s*Attempts\s*=\s*[1-9]/ },
   { queue: 'Laravel queue tries', ext: /\.php$/, line: /\$tries\s*=\s*[1-9]/, marker: /\bShouldQueue\b/ },
+  // An Oban worker re-runs a failed job with exponential backoff, 20 attempts by default (blind
+  // round 42: workers with no max_attempts read as no retry). `max_attempts: 1` turns it off; a
+  // count of 2 or more is the backoff policy the BACKOFF patterns credit.
+  {
+    queue: 'Oban worker retry (default 20 attempts, exponential backoff)',
+    ext: /\.exs?$/,
+    line: /\buse[ \t]+Oban\.Worker\b/,
+    options: /\bmax_attempts:/,
+  },
 ];
 
 /** One regex for the matcher: every entry's line pattern (each is checked again, with its marker, in jobRetries). */
@@ -390,6 +406,8 @@ function jobRetries(ctx: RuleContext): (Match & { queue: string })[] {
     const line = ctx.files.lines(m.path)?.line(m.line) ?? m.snippet;
     const q = JOB_QUEUE_RETRIES.find((e) => {
       if (!e.ext.test(m.path) || !e.line.test(line)) return false;
+      if (e.options && e.options.test(keywordList(ctx.files.lines(m.path)?.range(m.line, m.line + 8) ?? [line])))
+        return false;
       if (!e.marker) return true;
       const key = `${m.path}\0${e.queue}`;
       if (!marked.has(key)) marked.set(key, e.marker.test(ctx.files.read(m.path) ?? ''));
@@ -397,6 +415,16 @@ function jobRetries(ctx: RuleContext): (Match & { queue: string })[] {
     });
     return q ? [{ ...m, queue: q.queue }] : [];
   });
+}
+
+/** The keyword list a line opens: the line and those after it while each ends in a comma (at most the lines given). */
+function keywordList(lines: readonly string[]): string {
+  const out: string[] = [];
+  for (const l of lines) {
+    out.push(l);
+    if (!/,[ \t]*$/.test(l)) break;
+  }
+  return out.join('\n');
 }
 
 /** A rate-limit header a client reads to know how long to wait before it tries again. */
@@ -620,8 +648,9 @@ export default defineRule({
       },
       jobRetry: {
         regex: JOB_RETRY,
-        files: ['**/*.rb', '**/*.py', '**/*.{js,jsx,ts,tsx,mjs,cjs,mts,cts}', '**/*.cs', '**/*.php'],
+        files: ['**/*.rb', '**/*.py', '**/*.{js,jsx,ts,tsx,mjs,cjs,mts,cts}', '**/*.cs', '**/*.php', '**/*.ex'],
         literals: [
+          'Oban.Worker',
           'retry_on',
           'sidekiq_options',
           'retry_limit',
