@@ -489,6 +489,22 @@ export default defineRule({
         ? true
         : { reason: `profile is ${facts.profile.id}: access control applies to services` },
   check(ctx) {
+    // ASP.NET policies that only require a signed-in user, by name (computed once, when asked).
+    let signedIn: Set<string> | undefined;
+    const signedInPolicies = (): Set<string> => {
+      signedIn ??= new Set(
+        ctx
+          .matches('dotnet')
+          .filter(
+            (m) =>
+              /\bAddPolicy\b/.test(m.snippet) &&
+              signedInOnlyPolicy(ctx.files.lines(m.path)?.range(m.line, m.line + 12) ?? [m.snippet]),
+          )
+          .map((m) => policyName(m.snippet))
+          .filter((n): n is string => n !== undefined),
+      );
+      return signedIn;
+    };
     // OPA policies are authorization as code, whatever language calls them.
     const rego: Evidence[] = ctx.files
       .match(['**/*.rego'])
@@ -581,7 +597,11 @@ export default defineRule({
             // Nor does its body passing the argument on (`return User.IsInRole(role);` in that helper).
             (/\bIsInRole(?:Async)?\s*\(\s*\w+\s*\)/.test(m.snippet) &&
               DOTNET_ROLE_DECLARATION.test(ctx.files.read(m.path) ?? '')) ||
-            (/\bAddPolicy\b/.test(m.snippet) && policyKind(m, ctx.matches('dotnetSetup')) !== 'authorization'),
+            (/\bAddPolicy\b/.test(m.snippet) &&
+              (policyKind(m, ctx.matches('dotnetSetup')) !== 'authorization' ||
+                signedInOnlyPolicy(ctx.files.lines(m.path)?.range(m.line, m.line + 12) ?? [m.snippet]))) ||
+            // `[Authorize(Policy = X)]` naming such a policy lets every signed-in caller in too.
+            signedInPolicyNamed(m.snippet, signedInPolicies()),
         },
         { key: 'ruby', label: 'Pundit/CanCanCan authorization' },
         { key: 'elixir', label: 'Elixir authorization (Bodyguard, Canada/Canary, LetMe, Permit, authorize plugs)' },
@@ -729,6 +749,41 @@ function policyKind(m: Match, setups: readonly Match[]): 'authorization' | 'othe
   // The partition a rate-limiter policy returns comes in the lines below.
   const below = near.find((x) => x.line > m.line && x.line <= m.line + 10);
   return below && /RateLimitPartition/.test(below.snippet) ? 'other' : 'authorization';
+}
+
+/**
+ * An `AddPolicy` whose body only requires a signed-in user (`policy.RequireAuthenticatedUser()`, no
+ * role, claim, assertion or requirement): every authenticated caller passes it, which is
+ * authentication (blind round 42: a NuGet feed's only policy read as authorization). The body is
+ * the AddPolicy line and those below it up to the next AddPolicy or the closing `});`.
+ */
+function signedInOnlyPolicy(lines: readonly string[]): boolean {
+  const body: string[] = [];
+  for (const [i, l] of lines.entries()) {
+    if (i > 0 && /\bAddPolicy\s*\(/.test(l)) break;
+    body.push(l);
+    if (i > 0 && /^[ \t]*\}\s*\)\s*;/.test(l)) break;
+    if (i === 0 && /\)\s*\)\s*;[ \t]*$/.test(l)) break;
+  }
+  const text = body.join('\n');
+  return (
+    /\.RequireAuthenticatedUser\s*\(/.test(text) &&
+    !/\.Require(?:Role|Claim|Assertion|UserName)\s*\(|\bRequirements\b|\.AddRequirements\s*\(/.test(text)
+  );
+}
+
+/** The name an `AddPolicy(` line gives its policy: a string literal or the last part of a constant. */
+function policyName(snippet: string): string | undefined {
+  const m = /\bAddPolicy\s*\(\s*(?:name\s*:\s*)?(?:"([^"\n]{1,80})"|(?:\w+\.){0,4}(\w+)\s*[,)])/.exec(snippet);
+  return m ? (m[1] ?? m[2]) : undefined;
+}
+
+/** Whether an `[Authorize(… Policy = X …)]` attribute names one of the given policies. */
+function signedInPolicyNamed(snippet: string, names: ReadonlySet<string>): boolean {
+  if (names.size === 0) return false;
+  const m = /\bPolicy\s*=\s*(?:"([^"\n]{1,80})"|(?:\w+\.){0,4}(\w+))/.exec(snippet);
+  const name = m ? (m[1] ?? m[2]) : undefined;
+  return name !== undefined && names.has(name);
 }
 
 /**
