@@ -1,8 +1,10 @@
 /**
  * A keyword taken for the practice (issue 15, blind round 42): an ASP.NET `AddPolicy` whose body only
- * requires a signed-in user is authentication, and so is `[Authorize(Policy = …)]` naming it.
+ * requires a signed-in user is authentication, and so is `[Authorize(Policy = …)]` naming it; a
+ * urllib3 `Retry(total=1)` with no backoff_factor retries at once, without backoff.
  */
 import authorization from './security/authorization.js';
+import retries from './reliability/retries.js';
 import { ruleTester } from '../src/testing/rule-tester.js';
 
 const SETUP = (body: string[]) =>
@@ -57,6 +59,47 @@ ruleTester(authorization, {
           'builder.Services.AddAuthorization(options =>\n{\n    options.AddPolicy("members", p => p.RequireAuthenticatedUser());\n});\n',
       },
       expect: { outcome: 'fail' },
+    },
+  ],
+});
+
+const S3 = (retry: string) =>
+  [
+    'from urllib3 import PoolManager',
+    'from urllib3.util import Retry',
+    '',
+    'def client():',
+    '    return PoolManager(',
+    `        timeout=5, retries=${retry}`,
+    '    )',
+    '',
+    'def get(url):',
+    '    return client().request("GET", url)',
+    '',
+  ].join('\n');
+
+ruleTester(retries, {
+  valid: [
+    {
+      name: 'urllib3 Retry with a backoff_factor is a retry with backoff',
+      profile: 'service',
+      tree: {
+        'requirements.txt': 'django==5.0\nurllib3==2.2\n',
+        'hc/lib/store.py': S3('Retry(total=3, backoff_factor=0.5)'),
+      },
+      expect: { outcome: 'pass', evidence: [{ path: 'hc/lib/store.py', line: 6 }] },
+    },
+  ],
+  invalid: [
+    {
+      name: 'urllib3 Retry(total=1) with no backoff_factor: retried at once, partial (not "with backoff")',
+      profile: 'service',
+      tree: { 'requirements.txt': 'django==5.0\nurllib3==2.2\n', 'hc/lib/store.py': S3('Retry(total=1)') },
+      expect: {
+        outcome: 'partial',
+        message: ['without backoff', 'backoff_factor'],
+        evidence: [{ path: 'hc/lib/store.py', line: 6 }],
+      },
     },
   ],
 });

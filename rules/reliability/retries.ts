@@ -162,6 +162,9 @@ const CODE = new RegExp(
 );
 
 /** The arguments of a Python retry decorator (`@retry(…)`, `@tenacity.retry(…)`), across lines. */
+/** urllib3's Retry policy and its arguments (one level of nested parentheses). */
+const URLLIB3_RETRY_ARGS = /\bRetry\(([^()]*(?:\([^()]*\)[^()]*)*)\)/;
+
 const DECORATOR_ARGS = /^[ \t]*@(?:tenacity\.|retrying\.)?retry\(([^()]*(?:\([^()]*\)[^()]*)*)\)/;
 
 /**
@@ -749,6 +752,14 @@ export default defineRule({
       const args = DECORATOR_ARGS.exec(text)?.[1];
       return args !== undefined && fixedWait(args);
     });
+    // urllib3's `Retry(total=1)` with no backoff_factor: urllib3's default factor is 0, so the next
+    // attempt follows at once (blind round 42: read as a retry with backoff).
+    const noBackoffRetries = productionMatches(ctx, 'code').filter((m) => {
+      if (!/\.py$/.test(m.path)) return false;
+      const text = (ctx.files.lines(m.path)?.range(m.line, m.line + 6) ?? []).join('\n');
+      const args = URLLIB3_RETRY_ARGS.exec(text)?.[1];
+      return args !== undefined && !/\bbackoff/.test(args);
+    });
     // Spring's `@Retryable` (Spring Retry's, or Spring Framework 7's core one) retries nothing unless the
     // project enables it; Micronaut's and others' work on their own, so only files importing Spring's count.
     const retryEnabled = productionMatches(ctx, 'retryEnable').length > 0;
@@ -771,6 +782,7 @@ export default defineRule({
         ) &&
         !fixed.some((f) => f.path === m.path && f.line === m.line) &&
         !fixedDecorators.some((f) => f.path === m.path && f.line === m.line) &&
+        !noBackoffRetries.some((f) => f.path === m.path && f.line === m.line) &&
         !inertRetryable.some((f) => f.path === m.path && f.line === m.line),
       config,
       outbound: true,
@@ -847,6 +859,18 @@ export default defineRule({
           .slice(0, 3)
           .map((m) => fromMatch(m, "Req call: retried on transient errors with backoff by Req's default")),
         { ...result.data, reqDefaultRetries: reqRetried.length },
+      );
+    }
+    if (noBackoffRetries.length > 0 && fixedDecorators.length === 0 && (result.score ?? 0) < 0.5) {
+      const r = noBackoffRetries[0]!;
+      const files = new Set(noBackoffRetries.map((m) => m.path)).size;
+      return partial(
+        0.5,
+        `Calls are retried without backoff: ${noBackoffRetries.length} urllib3 Retry polic${noBackoffRetries.length === 1 ? 'y' : 'ies'} in ${files} file${files === 1 ? '' : 's'} (${r.path}:${r.line}) set no backoff_factor, whose default 0 sends the next attempt at once; the delay never grows and has no jitter.`,
+        firstPerFile(noBackoffRetries, 2)
+          .slice(0, 3)
+          .map((m) => fromMatch(m, 'urllib3 Retry without backoff_factor: attempts follow at once')),
+        { ...result.data, noBackoffRetries: noBackoffRetries.length },
       );
     }
     if (fixedDecorators.length > 0 && (result.score ?? 0) < 0.5) {
