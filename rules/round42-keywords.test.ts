@@ -49,7 +49,11 @@ ruleTester(authorization, {
         'src/Feed/Setup.cs': SETUP(['policy.RequireAuthenticatedUser();', 'configure?.Invoke(policy);']),
         'src/Feed/PackagesController.cs': CONTROLLER,
       },
-      expect: { outcome: 'fail' },
+      expect: {
+        outcome: 'fail',
+        message: ['FeedUserPolicy', 'only requires a signed-in user', 'authentication'],
+        evidence: [{ path: 'src/Feed/Setup.cs', line: 8 }],
+      },
     },
     {
       name: 'a one-line signed-in-only policy',

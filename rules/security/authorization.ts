@@ -4,7 +4,7 @@ import { codeOrDeps } from './_lib/code-or-deps.js';
 import { EX_DENY, elixirRoleDenies } from './_lib/elixir-role-deny.js';
 import { type Definition, definedName, findUse, routeAnnotation } from '../../src/facts/references.js';
 import { fromMatch, isCommentLine, isProductionPath } from '../../src/facts/paths.js';
-import { partial } from '../../src/engine/results.js';
+import { fail, listing, partial } from '../../src/engine/results.js';
 
 const ROLE_CALL = String.raw`\b(?:has(?:Any)?Role|has(?:Any)?Permission|requireRole|requirePermission|checkPermission|hasScope|requireScope)\s*\(`;
 /** Home-grown checks: a list of required rights or roles compared with the user's. */
@@ -710,7 +710,34 @@ export default defineRule({
         .map((m) => m.path),
     );
     const checks = pipeline.filter((m) => stepFiles.has(m.path) && !/GetCustomAttributes/.test(m.snippet));
-    if (checks.length === 0) return result;
+    if (checks.length === 0) {
+      // Say what was found and set aside: policies that let every signed-in caller in.
+      const signedInOnly =
+        result.outcome === 'fail'
+          ? ctx
+              .matches('dotnet')
+              .filter(
+                (m) =>
+                  isProductionPath(m.path) &&
+                  /\bAddPolicy\b/.test(m.snippet) &&
+                  signedInPolicies().has(policyName(m.snippet) ?? '\0'),
+              )
+          : [];
+      if (signedInOnly.length === 0) return result;
+      const names = [...new Set(signedInOnly.map((m) => policyName(m.snippet)!))];
+      return fail(
+        `No authorization found: the ASP.NET ${names.length === 1 ? 'policy' : 'policies'} ${listing(names)} only require${names.length === 1 ? 's' : ''} a signed-in user (RequireAuthenticatedUser), which is authentication; no role, claim or other requirement is checked.`,
+        [
+          ...signedInOnly
+            .slice(0, 3)
+            .map((m) =>
+              fromMatch(m, 'policy that only requires an authenticated user: authentication, not authorization'),
+            ),
+          ...result.evidence.slice(0, 2),
+        ],
+        result.data,
+      );
+    }
     const step = checks[0]!.path.slice(checks[0]!.path.lastIndexOf('/') + 1).replace(/\.\w+$/, '');
     return partial(
       Math.max(0.6, result.score ?? 0),
