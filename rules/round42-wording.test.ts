@@ -1,8 +1,10 @@
 /**
  * Wording and evidence (issue 15, blind round 42): the health route cited is the one that says
- * health (`/health` over a `/live` page of the same router).
+ * health (`/health` over a `/live` page of the same router); a hand-written limiter is counted
+ * where it is called (every file), not once for its definition.
  */
 import health from './observability/health-endpoints.js';
+import rateLimiting from './reliability/rate-limiting.js';
 import { ruleTester } from '../src/testing/rule-tester.js';
 import { phoenixService } from '../src/testing/elixir-trees.js';
 
@@ -35,4 +37,51 @@ ruleTester(health, {
     },
   ],
   invalid: [{ name: 'no health route', tree: phoenixService(), expect: { outcome: 'fail' } }],
+});
+
+const BUCKET = [
+  'from django.db import models',
+  '',
+  '',
+  'class TokenBucket(models.Model):',
+  '    value = models.CharField(max_length=80)',
+  '    tokens = models.FloatField(default=1.0)',
+  '',
+  '    @staticmethod',
+  '    def authorize(value, capacity, refill_time_secs):',
+  '        obj, created = TokenBucket.objects.get_or_create(value=value)',
+  '        obj.tokens = min(1.0, obj.tokens + elapsed / refill_time_secs)',
+  '        obj.tokens -= 1.0 / capacity',
+  '        return obj.tokens >= 0',
+  '',
+].join('\n');
+const caller = (fn: string, extra = '') =>
+  `from hc.api.models import TokenBucket\n\n\ndef ${fn}(request):\n    if not TokenBucket.authorize(request.POST["email"], 20, 3600):\n        return render(request, "try_later.html")\n${extra}`;
+
+ruleTester(rateLimiting, {
+  valid: [
+    {
+      name: 'a hand-written TokenBucket called in three files: 4 call sites in 3 files (not "1 call site in 1 file")',
+      profile: 'service',
+      tree: {
+        'requirements.txt': 'django==5.0\n',
+        'hc/api/models.py': BUCKET,
+        'hc/accounts/views.py': caller(
+          'login',
+          '\n\ndef signup(request):\n    if not TokenBucket.authorize(request.POST["email"], 5, 3600):\n        return render(request, "try_later.html")\n',
+        ),
+        'hc/api/views.py': caller('ping'),
+        'hc/front/views.py': caller('search'),
+      },
+      expect: { outcome: 'pass', message: '4 call sites in 3 files' },
+    },
+  ],
+  invalid: [
+    {
+      name: 'no limiter',
+      profile: 'service',
+      tree: { 'requirements.txt': 'django==5.0\n', 'hc/api/views.py': 'def ping(request):\n    return 1\n' },
+      expect: { outcome: 'fail' },
+    },
+  ],
 });
