@@ -1,10 +1,13 @@
 /**
  * Wording and evidence (issue 15, blind round 42): the health route cited is the one that says
  * health (`/health` over a `/live` page of the same router); a hand-written limiter is counted
- * where it is called (every file), not once for its definition.
+ * where it is called (every file), not once for its definition; a Quarkus `%dev,staging.` property
+ * is not the production CORS policy.
  */
 import health from './observability/health-endpoints.js';
 import rateLimiting from './reliability/rate-limiting.js';
+import middleware from './security/security-middleware.js';
+import { expect } from 'vitest';
 import { ruleTester } from '../src/testing/rule-tester.js';
 import { phoenixService } from '../src/testing/elixir-trees.js';
 
@@ -82,6 +85,56 @@ ruleTester(rateLimiting, {
       profile: 'service',
       tree: { 'requirements.txt': 'django==5.0\n', 'hc/api/views.py': 'def ping(request):\n    return 1\n' },
       expect: { outcome: 'fail' },
+    },
+  ],
+});
+
+const QUARKUS_POM =
+  '<project>\n  <dependencies>\n    <dependency>\n      <groupId>io.quarkus</groupId>\n      <artifactId>quarkus-rest</artifactId>\n    </dependency>\n  </dependencies>\n</project>\n';
+const props = (cors: string) =>
+  [
+    'quarkus.http.cors.enabled=true',
+    'quarkus.http.cors.origins=https://shop.example,https://docs.shop.example',
+    'quarkus.http.header."X-Content-Type-Options".value=nosniff',
+    'quarkus.http.header."Strict-Transport-Security".value=max-age=31536000',
+    cors,
+    '',
+  ].join('\n');
+
+ruleTester(middleware, {
+  valid: [
+    {
+      name: 'Quarkus: any origin only under %dev,staging. — set aside and named, production origins stand',
+      profile: 'service',
+      tree: {
+        'pom.xml': QUARKUS_POM,
+        'src/main/resources/application.properties': props('%dev,staging.quarkus.http.cors.origins=/.*/'),
+      },
+      expect: {
+        outcome: 'pass',
+        evidence: [
+          {
+            path: 'src/main/resources/application.properties',
+            line: 5,
+            note: expect.stringContaining('%dev, %staging profiles'),
+          },
+        ],
+        absent: ['CORS (any origin)'],
+      },
+    },
+  ],
+  invalid: [
+    {
+      name: 'Quarkus: any origin for the %prod profile is the production policy',
+      profile: 'service',
+      tree: {
+        'pom.xml': QUARKUS_POM,
+        'src/main/resources/application.properties': props('%prod.quarkus.http.cors.origins=*'),
+      },
+      expect: {
+        outcome: 'partial',
+        evidence: [{ path: 'src/main/resources/application.properties', line: 5, note: 'CORS allows any origin' }],
+      },
     },
   ],
 });
