@@ -221,6 +221,10 @@ function packageOps(files: FileView, matches: (k: string) => Match[]): Match[] {
           !isTestPath(m.path) && !isExampleOnlyFolder(m.path) && !NOT_OPS.test(m.path) && !CONTRIBUTOR_DOC.test(m.path),
       )
       .filter((m) => guides.has(m.path) || /(?:^|\/)README[^/]*$/i.test(m.path) || /(?:^|\/)docs?\//i.test(m.path))
+      // A note on moving to a new version of the package (`docs/upgrading_to_sql_db_23.0.md`,
+      // `upgrade-v3.md`: renamed inputs, state moves) changes the caller's code; it operates nothing
+      // (blind round 42: 16 such notes, one cited for "role update in backup module", read as recovery).
+      .filter((m) => !VERSION_MIGRATION.test(m.path))
       // A section that only points to another README ("### Azure Backup" ⏎ "See the backup module
       // README") names a feature; it holds no procedure (blind round 39).
       .filter((m) => !pointerOnly(sectionBody(files.read(m.path) ?? '', m.line)))
@@ -231,6 +235,8 @@ function packageOps(files: FileView, matches: (k: string) => Match[]): Match[] {
       })
   );
 }
+/** A package's notes for moving to one of its versions, by file name (`upgrading_to_v2.0.md`, `upgrade-v3.md`). */
+const VERSION_MIGRATION = /(?:^|\/)upgrad(?:e|ing)[-_](?:to[-_])?(?:[\w.-]{0,80}[-_])?v?\d[^/]*$/i;
 /** What a package's operating heading is about: upgrading, restoring, troubleshooting what it deploys. */
 const PACKAGE_HEADING =
   /\b(?:upgrad\w*|updating|restor\w*|snapshots?|backups?|troubleshoot\w*|disaster|recover\w*|failover|scaling|maintenance|roll(?:ing)? ?back)\b/i;
