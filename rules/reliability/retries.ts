@@ -409,8 +409,7 @@ function jobRetries(ctx: RuleContext): (Match & { queue: string })[] {
     const line = ctx.files.lines(m.path)?.line(m.line) ?? m.snippet;
     const q = JOB_QUEUE_RETRIES.find((e) => {
       if (!e.ext.test(m.path) || !e.line.test(line)) return false;
-      if (e.options && e.options.test(keywordList(ctx.files.lines(m.path)?.range(m.line, m.line + 8) ?? [line])))
-        return false;
+      if (e.options?.test(keywordList(ctx.files.lines(m.path)?.range(m.line, m.line + 8) ?? [line]))) return false;
       if (!e.marker) return true;
       const key = `${m.path}\0${e.queue}`;
       if (!marked.has(key)) marked.set(key, e.marker.test(ctx.files.read(m.path) ?? ''));
