@@ -107,3 +107,61 @@ ruleTester(retries, {
     },
   ],
 });
+
+const GITHUB_RETRY = [
+  'package org.acme;',
+  '',
+  'import org.kohsuke.github.GitHubBuilder;',
+  '',
+  'final class GitHubRetry {',
+  '    private static final int MAX_RETRY = 3;',
+  '',
+  '    static <T> T executeWithRetry(java.util.function.Supplier<T> action) {',
+  '        RuntimeException last = null;',
+  '        for (int i = 0; i < MAX_RETRY; i++) {',
+  '            if (last != null) {',
+  '                sleep(1000);',
+  '            }',
+  '            try {',
+  '                return action.get();',
+  '            } catch (RuntimeException e) {',
+  '                last = e;',
+  '            }',
+  '        }',
+  '        throw last;',
+  '    }',
+  '',
+  '    static Object connect(String token) throws Exception {',
+  '        return new GitHubBuilder().withOAuthToken(token).build();',
+  '    }',
+  '}',
+  '',
+].join('\n');
+
+ruleTester(retries, {
+  valid: [
+    {
+      name: 'a Java loop bounded by an upper-case MAX_RETRY around a GitHub API call is a hand-written retry (partial, no backoff)',
+      profile: 'service',
+      tree: {
+        'pom.xml':
+          '<project>\n  <dependencies>\n    <dependency>\n      <groupId>io.quarkus</groupId>\n      <artifactId>quarkus-rest</artifactId>\n    </dependency>\n  </dependencies>\n</project>\n',
+        'src/main/java/org/acme/GitHubRetry.java': GITHUB_RETRY,
+      },
+      expect: { outcome: 'partial', evidence: [{ path: 'src/main/java/org/acme/GitHubRetry.java', line: 10 }] },
+    },
+  ],
+  invalid: [
+    {
+      name: 'the same GitHub call without the loop: no retry (and not "no outbound calls")',
+      profile: 'service',
+      tree: {
+        'pom.xml':
+          '<project>\n  <dependencies>\n    <dependency>\n      <groupId>io.quarkus</groupId>\n      <artifactId>quarkus-rest</artifactId>\n    </dependency>\n  </dependencies>\n</project>\n',
+        'src/main/java/org/acme/GitHubClient.java':
+          'package org.acme;\n\nimport org.kohsuke.github.GitHubBuilder;\n\nfinal class GitHubClient {\n    static Object connect(String token) throws Exception {\n        return new GitHubBuilder().withOAuthToken(token).build();\n    }\n}\n',
+      },
+      expect: { outcome: 'fail' },
+    },
+  ],
+});

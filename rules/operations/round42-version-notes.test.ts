@@ -24,6 +24,21 @@ describe('runbooks: version migration notes of a module', () => {
     const run = await runRuleOn(rule, { ...tfModule, ...notes }, { profile: 'infrastructure' });
     expect(run.outcome).toBe('not-applicable');
   });
+  it('beside a README section that makes the module judged, the notes are not cited as runbook-like documents', async () => {
+    const run = await runRuleOn(
+      rule,
+      {
+        ...tfModule,
+        ...notes,
+        'README.md':
+          '# Cloud SQL module\n\n## Usage\n\nSee examples/.\n\n## Backups\n\nBackups run daily; restore by cloning the instance from the backup run in the console.\n',
+      },
+      { profile: 'infrastructure' },
+    );
+    expect(run.outcome).not.toBe('pass');
+    expect(run.evidence.map((e) => e.path)).not.toContain('docs/upgrading_to_sql_db_23.0.md');
+    expect(run.message).not.toContain('upgrading_to');
+  });
   it('beside them, an UPGRADING.md on operating what the module deploys is still judged (and cited)', async () => {
     const run = await runRuleOn(
       rule,

@@ -391,7 +391,7 @@ export default defineRule({
     // (TROUBLESHOOTING.md, UPGRADING.md), otherwise sections in its README.
     if (deploymentPackage(ctx.facts, ctx.files)) {
       const ops = packageOps(ctx.files, ctx.matches).filter((m) => relevant(m.path));
-      for (const p of ctx.files.match(PACKAGE_GUIDES).filter(relevant))
+      for (const p of ctx.files.match(PACKAGE_GUIDES).filter((x) => relevant(x) && !VERSION_MIGRATION.test(x)))
         if (!dedicatedSet.has(p)) {
           dedicated.push(p);
           dedicatedSet.add(p);

@@ -211,7 +211,7 @@ const RETRY_LOOP = new RegExp(
   [
     // `for (int attempt = 0; attempt < maxRetries; attempt++)`, Go `for i := 0; i < maxAttempts; i++ {`.
     // PHP's variables carry a `$` (`for ($attempt = 0; $attempt < $maxRetries; $attempt++)`).
-    String.raw`\bfor(?:[ \t]*\()?[ \t]*(?:(?:int|long|var|let|auto|size_t|uint)[ \t]+)?\$?\w+[ \t]*:?=[ \t]*\$?\w+[ \t]*;[ \t]*\$?\w+[ \t]*<=?[ \t]*(?:this\.|self\.|\$this->|\$)?(?=\w*?(?:[rR]etr(?:y|ies)|[aA]ttempts|[tT]ries|RETRIES|ATTEMPTS|TRIES))\w+[ \t]*;`,
+    String.raw`\bfor(?:[ \t]*\()?[ \t]*(?:(?:int|long|var|let|auto|size_t|uint)[ \t]+)?\$?\w+[ \t]*:?=[ \t]*\$?\w+[ \t]*;[ \t]*\$?\w+[ \t]*<=?[ \t]*(?:this\.|self\.|\$this->|\$)?(?=\w*?(?:[rR]etr(?:y|ies)|[aA]ttempts|[tT]ries|RETR(?:Y|IES)|ATTEMPTS|TRIES))\w+[ \t]*;`,
     String.raw`\bfor[ \t]+\w+[ \t]+in[ \t]+range\([ \t]*(?:\d+[ \t]*,[ \t]*)?(?:self\.)?(?=\w*?(?:retries|attempts|tries|RETRIES|ATTEMPTS|TRIES))\w+[ \t]*\)`,
     String.raw`\bwhile[ \t]*(?:\([ \t]*)?(?:this\.|self\.|\$this->|\$)?(?=\w*?(?:[rR]etries|[aA]ttempts|[tT]ries))\w+[ \t]*(?:--[ \t]*)?>[ \t]*0`,
     // A loop over a schedule of retry delays (`foreach ($retryDelays as $attempt => $delay)`,
@@ -542,6 +542,7 @@ export default defineRule({
         files: CODE_GLOBS,
         literals: [
           'etr',
+          'ETRY',
           'ttempt',
           'ries',
           'RIES',
