@@ -24,6 +24,21 @@ describe('runbooks: version migration notes of a module', () => {
     const run = await runRuleOn(rule, { ...tfModule, ...notes }, { profile: 'infrastructure' });
     expect(run.outcome).toBe('not-applicable');
   });
+  it("a README's Upgrading section that only lists the version notes, and a note's failover heading, earn nothing", async () => {
+    const run = await runRuleOn(
+      rule,
+      {
+        ...tfModule,
+        ...notes,
+        'docs/upgrading_to_sql_db_4.0.0.md':
+          '# Upgrading to SQL DB 4.0.0\n\n## MySQL Failover Instance\n\nThe failover replica moved to `read_replicas`; move its state.\n',
+        'README.md':
+          '# Cloud SQL module\n\n## Upgrading\n\nThe following guides are available to assist with upgrades:\n\n- [3.X -> 4.0](./docs/upgrading_to_sql_db_4.0.0.md)\n- [22.X -> 23.0](./docs/upgrading_to_sql_db_23.0.md)\n',
+      },
+      { profile: 'infrastructure' },
+    );
+    expect(run.outcome).toBe('not-applicable');
+  });
   it('beside a README section that makes the module judged, the notes are not cited as runbook-like documents', async () => {
     const run = await runRuleOn(
       rule,

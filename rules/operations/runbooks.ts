@@ -224,7 +224,7 @@ function packageOps(files: FileView, matches: (k: string) => Match[]): Match[] {
       // A note on moving to a new version of the package (`docs/upgrading_to_sql_db_23.0.md`,
       // `upgrade-v3.md`: renamed inputs, state moves) changes the caller's code; it operates nothing
       // (blind round 42: 16 such notes, one cited for "role update in backup module", read as recovery).
-      .filter((m) => !VERSION_MIGRATION.test(m.path))
+      .filter((m) => !VERSION_MIGRATION.test(m.path) && !versionIndex(sectionBody(files.read(m.path) ?? '', m.line)))
       // A section that only points to another README ("### Azure Backup" ⏎ "See the backup module
       // README") names a feature; it holds no procedure (blind round 39).
       .filter((m) => !pointerOnly(sectionBody(files.read(m.path) ?? '', m.line)))
@@ -322,7 +322,12 @@ export default defineRule({
     // An example's documents (docs/examples/mtls/README.md "Troubleshooting") are about running
     // that example, not the project's own system (blind round 25, cluster-operator).
     const relevant = (p: string) =>
-      !isTestPath(p) && !NOT_OPS.test(p) && !isAgentDoc(p) && !isExampleOnlyFolder(p) && !INTEGRATION_GUIDES.test(p);
+      !isTestPath(p) &&
+      !NOT_OPS.test(p) &&
+      !isAgentDoc(p) &&
+      !isExampleOnlyFolder(p) &&
+      !INTEGRATION_GUIDES.test(p) &&
+      !VERSION_MIGRATION.test(p);
     const headings = ctx.matches('opsHeading').filter((m) => relevant(m.path));
     const manuals = new Map<string, boolean>();
     const manual = (p: string): boolean => {
@@ -473,6 +478,28 @@ export default defineRule({
  * A section with no steps of its own: empty, or one or two lines that each link elsewhere (a
  * Markdown or AsciiDoc link, a bare URL). A pointer to someone else's guide is not a runbook.
  */
+/**
+ * A section that lists the package's version notes (`## Upgrading` ⏎ "guides are available" ⏎
+ * `- [3.X -> 4.0](./docs/upgrading_to_x_4.0.0.md)` …): every link goes to a version note, and at most
+ * two lines say anything else.
+ */
+function versionIndex(body: string): boolean {
+  let links = 0;
+  let other = 0;
+  for (const l of body.split('\n', 400)) {
+    const t = l.trim();
+    if (!t) continue;
+    const targets = [...t.matchAll(/\]\(([^)\s]{1,300})\)/g)].map((x) => x[1]!);
+    if (targets.length === 0) {
+      if (++other > 2) return false;
+      continue;
+    }
+    if (!targets.every((x) => VERSION_MIGRATION.test(x.replace(/#.*$/, '')))) return false;
+    links += targets.length;
+  }
+  return links > 0;
+}
+
 function pointerOnly(body: string): boolean {
   const lines: string[] = [];
   for (const l of body.split('\n', 200)) {
