@@ -41,8 +41,20 @@ ruleTester(linting, {
       }),
       expect: { outcome: 'pass', message: 'Credo' },
     },
+    {
+      name: 'Credo declared with its .credo.exs but run nowhere: configured, partial (not "not configured")',
+      tree: phoenixService(['{:credo, "~> 1.7", only: [:dev, :test], runtime: false}'], {
+        '.credo.exs': '%{configs: [%{name: "default"}]}\n',
+      }),
+      expect: { outcome: 'partial', message: 'Credo configured', evidence: [{ path: '.credo.exs' }] },
+    },
   ],
   invalid: [
+    {
+      name: 'Credo only declared, no .credo.exs and no run: not configured',
+      tree: phoenixService(['{:credo, "~> 1.7", only: [:dev, :test], runtime: false}']),
+      expect: { outcome: 'fail', message: 'not configured' },
+    },
     {
       name: 'a .credo.exs left without the credo dependency configures nothing',
       tree: phoenixService([], { '.credo.exs': '%{configs: [%{name: "default"}]}\n' }),

@@ -5,9 +5,15 @@
  */
 import { fail, listing, partial, pass } from '../../src/engine/results.js';
 import type { Evidence, Match, NotApplicable, RuleContext, RuleResult } from '../../src/types.js';
-import { firstPerFile, fromMatch, isMigrationRunner, isProductionPath } from '../../src/facts/paths.js';
+import { firstPerFile, fromMatch, isCommentLine, isMigrationRunner, isProductionPath } from '../../src/facts/paths.js';
 import { dependencyEvidence, setAside } from '../../src/facts/dependencies.js';
-import { type Definition, definitionEvidence, splitByUse, unusedNote } from '../../src/facts/references.js';
+import {
+  type Definition,
+  definedName,
+  definitionEvidence,
+  splitByUse,
+  unusedNote,
+} from '../../src/facts/references.js';
 
 /**
  * Source files of every covered language (code patterns run on these only). Swift is program source
@@ -126,9 +132,14 @@ export function libraryVerdict(ctx: RuleContext, v: LibraryVerdict): RuleResult 
     ...(unused.length > 0 ? { unused: unused.map((d) => `${d.name} (${d.def.path}:${d.def.line})`) } : {}),
   };
   if (code.length > 0 || config.length > 0) {
+    // A hand-written practice is counted where it is called, not once for its definition (blind
+    // round 42: a TokenBucket called in 8 files was "1 call site in 1 file").
+    const uses = v.refs ? ownUses(ctx, ctx.matches(v.refs), own) : [];
+    const sites = uses.length > 0 ? [...code.filter((m) => !ownDefs.has(m)), ...uses] : code;
+    const siteFiles = new Set(sites.map((m) => m.path)).size;
     const where = [
       code.length > 0
-        ? `${code.length} call site${code.length === 1 ? '' : 's'} in ${data.files} file${data.files === 1 ? '' : 's'}`
+        ? `${sites.length} call site${sites.length === 1 ? '' : 's'} in ${siteFiles} file${siteFiles === 1 ? '' : 's'}`
         : '',
       config.length > 0 ? `${config.length} configuration site${config.length === 1 ? '' : 's'}` : '',
     ]
@@ -179,6 +190,34 @@ export function libraryVerdict(ctx: RuleContext, v: LibraryVerdict): RuleResult 
   // What needs protecting: the outbound calls that made the rule apply.
   const calls = v.outbound ? ctx.facts.outbound.sites.slice(0, 2) : [];
   return fail(`No ${v.what} found.${multi}${unusedText}`, [none, ...idle, ...calls, ...depEvidence, ...aside], data);
+}
+
+/**
+ * Where the project's own definitions are called: reference lines in production code that name one
+ * (`TokenBucket.authorize_login(…)`, `limiter(`) other than its definition. At most 500 counted.
+ */
+function ownUses(ctx: RuleContext, refs: readonly Match[], own: readonly Definition[]): Match[] {
+  if (own.length === 0) return [];
+  const defs = new Set(own.map((d) => `${d.def.path}:${d.def.line}`));
+  const names = [...new Set(own.map((d) => d.name))].filter((n) => /^[A-Za-z_$][\w$]{0,80}$/.test(n));
+  if (names.length === 0) return [];
+  const word = new RegExp(String.raw`(?<![\w$])(?:${names.map((n) => n.replace(/\$/g, '\\$')).join('|')})\s*[(.]`);
+  const out: Match[] = [];
+  const seen = new Set<string>();
+  for (const r of refs) {
+    const key = `${r.path}:${r.line}`;
+    if (defs.has(key) || seen.has(key)) continue;
+    if (!isProductionPath(r.path) || isCommentLine(r.snippet) || ctx.facts.componentOf(r.path) !== 'server') continue;
+    if (!word.test(r.snippet) || names.includes(definedName(r.snippet) ?? '')) continue;
+    seen.add(key);
+    out.push(r);
+    if (out.length >= 500) break;
+  }
+  // A class that names itself in its own body (`TokenBucket.objects.get_or_create`) is not called
+  // there: where other files call it, only those count.
+  const defFiles = new Set(own.map((d) => d.def.path));
+  const elsewhere = out.filter((m) => !defFiles.has(m.path));
+  return elsewhere.length > 0 ? elsewhere : out;
 }
 
 function cap(s: string): string {

@@ -119,6 +119,42 @@ const GUIDE = /(^|\/)(?:CLAUDE|AGENTS|GEMINI)\.md$/i;
  * two ("Rails monolith with a Sidekiq worker.") tells an assistant where it is, it does not describe
  * the parts.
  */
+/**
+ * A page of its own about the system (INFRASTRUCTURE.md, SYSTEM.md: not a README, a changelog, a
+ * contributor or assistant guide) whose diagrams come with prose: three or more of its sections
+ * hold substantial text (blind round 42: INFRASTRUCTURE.md on tiers, the request path, deploys,
+ * secrets and observability, with Mermaid diagrams, was "only diagrams"). At most 400 headings read.
+ */
+function systemPage(text: string, path: string): boolean {
+  if (!/\.(?:md|mdx)$/i.test(path) || NOT_A_SYSTEM_PAGE.test(path)) return false;
+  const lines = text.slice(0, 300_000).split('\n');
+  let sections = 0;
+  let headings = 0;
+  for (let i = 0; i < lines.length && headings < 400; i++) {
+    const h = /^(#{1,4})[ \t]+\S/.exec(lines[i]!);
+    if (!h) continue;
+    headings++;
+    // The section's prose: its lines up to the next heading of its level or above (at most 80),
+    // without fenced blocks (a diagram's source is no prose).
+    const prose: string[] = [];
+    let fenced = false;
+    for (let j = i + 1; j < lines.length && j <= i + 80; j++) {
+      const l = lines[j]!;
+      const next = /^(#{1,6})[ \t]/.exec(l);
+      if (!fenced && next && next[1]!.length <= h[1]!.length) break;
+      if (/^[ \t]*(?:```|~~~)/.test(l)) {
+        fenced = !fenced;
+        continue;
+      }
+      if (!fenced && !next) prose.push(l);
+    }
+    if (substantial(prose.join('\n')) && ++sections >= 3) return true;
+  }
+  return false;
+}
+const NOT_A_SYSTEM_PAGE =
+  /(?:^|\/)(?:README|CHANGELOG|CHANGES|HISTORY|NEWS|RELEASES?|CONTRIBUTING|CODE[-_]OF[-_]CONDUCT|SECURITY|SUPPORT|LICENSE|CLAUDE|AGENTS|GEMINI|TODO|ROADMAP)[^/]*$|(?:^|\/)\.github\//i;
+
 function substantial(body: string): boolean {
   const lines = body.split(/\r?\n/).filter((l) => l.trim() !== '');
   // Three paragraphs of 300 characters (entry point, request flow, key types: blind round 19,
@@ -477,6 +513,24 @@ export default defineRule({
     const diagramPages = mermaid.filter(
       (m) => /(^|\/)docs?\/|diagram/i.test(m.path) && !/(^|\/)readme[^/]*$/i.test(m.path),
     );
+    const systemPages = firstPerFile(
+      mermaid.filter((m) => systemPage(ctx.files.read(m.path) ?? '', m.path)),
+      1,
+    );
+    if (systemPages.length) {
+      const names = listing(systemPages.slice(0, 2).map((m) => m.path));
+      return pass(
+        `Design written down in ${names}: diagrams as code with prose sections on the system; no decision records.`,
+        [
+          ...systemPages
+            .slice(0, 2)
+            .map((m) => fromMatch(m, 'a page about the system: Mermaid diagrams and three or more sections of prose')),
+          ...evidence.filter((e) => !systemPages.some((m) => m.path === e.path)),
+          ...aside,
+        ],
+        data,
+      );
+    }
     if (diagrams.length || diagramPages.length) {
       return pass(
         `Design written down as diagrams as code (${listing([...diagrams.slice(0, 2), ...diagramPages.slice(0, 2).map((m) => m.path)])})${found.length > 1 ? `, with ${listing(found.filter((f) => f !== 'diagrams as code'))}` : ''}; no architecture overview document or decision records.`,

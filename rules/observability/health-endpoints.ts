@@ -146,6 +146,9 @@ const LIB_DEPS = [
 const PATH_CONSTANT = /\b(?:const|readonly|final|static)\b[^=\n(]*?\b(\w+)\s*(?::\s*[\w<>?]+\s*)?=\s*@?["'`]/;
 
 /** A route path whose last segment names health, liveness or readiness. */
+/** Health route names that are no common word (not `/live`, `/ready`, `/alive`). */
+const STRONG_HEALTH_NAMED =
+  /(?:^|\/)(?:_*health(?:z|check|_check|-check)?|livez|readyz|liveness|readiness|isalive|isready)\/?$/i;
 const HEALTH_NAMED =
   /(?:^|\/)(?:_*health(?:z|check|_check|-check)?|livez?|readyz?|liveness|readiness|alive|isalive|isready)\/?$/i;
 
@@ -584,7 +587,10 @@ export default defineRule({
     });
     // A route named for health (`/health`, `/healthz`, `/livez`, `/readyz`) is cited before a `/status`,
     // `/ping` or `/up` of the same code, which may be a feature's own (blind round 39: an MFA `/status`).
-    const healthNamed = (m: Match) => (HEALTH_NAMED.test(route(m)) ? 0 : 1);
+    // And a route that says health outright (`/health`, `/healthz`, `/livez`, `/readiness`) before a
+    // short common word (`/live`, `/ready`, `/alive`), which may be a page of that name (blind round 42:
+    // a podcast's `get "/live", PageController, :live` was cited over its `/health` plug).
+    const healthNamed = (m: Match) => (STRONG_HEALTH_NAMED.test(route(m)) ? 0 : HEALTH_NAMED.test(route(m)) ? 1 : 2);
     const evidence: Evidence[] = [
       ...[...byRoute.values()]
         .sort((a, b) => healthNamed(a) - healthNamed(b))
@@ -715,7 +721,10 @@ export default defineRule({
     // (blind round 30: sealed-secrets `/healthz`, redash `/ping`, etherpad `/health` were partial).
     if (kinds.size > 0) {
       const has = kinds.has('readiness') ? 'readiness' : 'health';
-      const first = [...byRoute.keys(), ...fileRoutes.map((f) => f.route)][0];
+      const first = [
+        ...[...byRoute.values()].sort((a, b) => healthNamed(a) - healthNamed(b)).map(route),
+        ...fileRoutes.map((f) => f.route),
+      ][0];
       const suggestion = kinds.has('readiness')
         ? 'a separate liveness route (one that answers without checking dependencies) would let the orchestrator restart a hung instance without restarting it for a dependency outage'
         : 'a separate readiness route that checks the dependencies the service needs would let a load balancer hold traffic back while they are down';

@@ -221,6 +221,10 @@ function packageOps(files: FileView, matches: (k: string) => Match[]): Match[] {
           !isTestPath(m.path) && !isExampleOnlyFolder(m.path) && !NOT_OPS.test(m.path) && !CONTRIBUTOR_DOC.test(m.path),
       )
       .filter((m) => guides.has(m.path) || /(?:^|\/)README[^/]*$/i.test(m.path) || /(?:^|\/)docs?\//i.test(m.path))
+      // A note on moving to a new version of the package (`docs/upgrading_to_sql_db_23.0.md`,
+      // `upgrade-v3.md`: renamed inputs, state moves) changes the caller's code; it operates nothing
+      // (blind round 42: 16 such notes, one cited for "role update in backup module", read as recovery).
+      .filter((m) => !VERSION_MIGRATION.test(m.path) && !versionIndex(sectionBody(files.read(m.path) ?? '', m.line)))
       // A section that only points to another README ("### Azure Backup" ⏎ "See the backup module
       // README") names a feature; it holds no procedure (blind round 39).
       .filter((m) => !pointerOnly(sectionBody(files.read(m.path) ?? '', m.line)))
@@ -231,6 +235,8 @@ function packageOps(files: FileView, matches: (k: string) => Match[]): Match[] {
       })
   );
 }
+/** A package's notes for moving to one of its versions, by file name (`upgrading_to_v2.0.md`, `upgrade-v3.md`). */
+const VERSION_MIGRATION = /(?:^|\/)upgrad(?:e|ing)[-_](?:to[-_])?(?:[\w.-]{0,80}[-_])?v?\d[^/]*$/i;
 /** What a package's operating heading is about: upgrading, restoring, troubleshooting what it deploys. */
 const PACKAGE_HEADING =
   /\b(?:upgrad\w*|updating|restor\w*|snapshots?|backups?|troubleshoot\w*|disaster|recover\w*|failover|scaling|maintenance|roll(?:ing)? ?back)\b/i;
@@ -316,7 +322,12 @@ export default defineRule({
     // An example's documents (docs/examples/mtls/README.md "Troubleshooting") are about running
     // that example, not the project's own system (blind round 25, cluster-operator).
     const relevant = (p: string) =>
-      !isTestPath(p) && !NOT_OPS.test(p) && !isAgentDoc(p) && !isExampleOnlyFolder(p) && !INTEGRATION_GUIDES.test(p);
+      !isTestPath(p) &&
+      !NOT_OPS.test(p) &&
+      !isAgentDoc(p) &&
+      !isExampleOnlyFolder(p) &&
+      !INTEGRATION_GUIDES.test(p) &&
+      !VERSION_MIGRATION.test(p);
     const headings = ctx.matches('opsHeading').filter((m) => relevant(m.path));
     const manuals = new Map<string, boolean>();
     const manual = (p: string): boolean => {
@@ -385,7 +396,7 @@ export default defineRule({
     // (TROUBLESHOOTING.md, UPGRADING.md), otherwise sections in its README.
     if (deploymentPackage(ctx.facts, ctx.files)) {
       const ops = packageOps(ctx.files, ctx.matches).filter((m) => relevant(m.path));
-      for (const p of ctx.files.match(PACKAGE_GUIDES).filter(relevant))
+      for (const p of ctx.files.match(PACKAGE_GUIDES).filter((x) => relevant(x) && !VERSION_MIGRATION.test(x)))
         if (!dedicatedSet.has(p)) {
           dedicated.push(p);
           dedicatedSet.add(p);
@@ -467,6 +478,28 @@ export default defineRule({
  * A section with no steps of its own: empty, or one or two lines that each link elsewhere (a
  * Markdown or AsciiDoc link, a bare URL). A pointer to someone else's guide is not a runbook.
  */
+/**
+ * A section that lists the package's version notes (`## Upgrading` ⏎ "guides are available" ⏎
+ * `- [3.X -> 4.0](./docs/upgrading_to_x_4.0.0.md)` …): every link goes to a version note, and at most
+ * two lines say anything else.
+ */
+function versionIndex(body: string): boolean {
+  let links = 0;
+  let other = 0;
+  for (const l of body.split('\n', 400)) {
+    const t = l.trim();
+    if (!t) continue;
+    const targets = [...t.matchAll(/\]\(([^)\s]{1,300})\)/g)].map((x) => x[1]!);
+    if (targets.length === 0) {
+      if (++other > 2) return false;
+      continue;
+    }
+    if (!targets.every((x) => VERSION_MIGRATION.test(x.replace(/#.*$/, '')))) return false;
+    links += targets.length;
+  }
+  return links > 0;
+}
+
 function pointerOnly(body: string): boolean {
   const lines: string[] = [];
   for (const l of body.split('\n', 200)) {

@@ -84,9 +84,17 @@ const LINTERS: ToolSpec[] = [
     ecosystems: ['bundler'],
     runs: ['RuboCop', 'standardrb'],
   },
-  // Elixir: Credo. A .credo.exs without the credo dependency is left over (nothing can run it):
-  // the dependency or a CI run shows the linter. Dialyzer (dialyxir) checks types and flags dead code.
-  { name: 'Credo', deps: ['credo'], ecosystems: ['hex'], runs: ['mix credo'] },
+  // Elixir: Credo. Its .credo.exs (at the root or in config/) configures it when the credo
+  // dependency is declared; without it the file is left over (nothing can run it).
+  // Dialyzer (dialyxir) checks types and flags dead code.
+  {
+    name: 'Credo',
+    files: ['**/.credo.exs'],
+    configNeedsDep: true,
+    deps: ['credo'],
+    ecosystems: ['hex'],
+    runs: ['mix credo'],
+  },
   { name: 'Dialyzer', deps: ['dialyxir'], ecosystems: ['hex'], runs: ['mix dialyzer'] },
   {
     name: 'PHPStan',

@@ -631,6 +631,15 @@ export default defineRule({
         literals: ['TestCase'],
         maxPerFile: 3,
       },
+      // An ExUnit case template that sends requests through the Phoenix endpoint (`@endpoint
+      // MyAppWeb.Endpoint` with Phoenix.ConnTest, the generated ConnCase): test modules that `use` it
+      // drive the router, plugs and controllers in process, as WebApplicationFactory tests do.
+      exEndpointCase: {
+        regex: /^[ \t]*@endpoint[ \t]+[A-Z][\w.]*/m,
+        files: ['**/*.ex', '**/*.exs'],
+        literals: ['@endpoint'],
+        maxPerFile: 1,
+      },
       // A test-side class that is a WebApplicationFactory: tests that create it drive the whole app.
       appFactory: {
         // `(?=(\w+))\1` takes the whole name at once (an atomic group): no backtracking into it.
@@ -812,6 +821,30 @@ export default defineRule({
       const text = ctx.files.read(f.path) ?? '';
       const used = factories.find((x) => x.name && new RegExp(`\\b${x.name}\\b`).test(text));
       if (used) wholeApp.set(f.path, `uses ${used.name}, a WebApplicationFactory at ${used.m.path}:${used.m.line}`);
+    }
+    // Phoenix: test modules that `use` a case template whose quoted block sets `@endpoint` and imports
+    // Phoenix.ConnTest (ConnCase) go through the endpoint (blind round 42: 61 ConnCase controller tests
+    // read as unit tests). A case template that only checks out the SQL sandbox (DataCase) stays unit.
+    const endpointCases = ctx
+      .matches('exEndpointCase')
+      .map((m) => {
+        const text = ctx.files.read(m.path) ?? '';
+        if (!/\bExUnit\.CaseTemplate\b/.test(text) || !/\bPhoenix\.ConnTest\b/.test(text)) return undefined;
+        const name = /^[ \t]*defmodule[ \t]+([A-Z][\w.]{0,120})[ \t]+do\b/m.exec(text)?.[1];
+        return name ? { m, name } : undefined;
+      })
+      .filter((x): x is { m: Match; name: string } => x !== undefined);
+    for (const f of inv.files) {
+      if (wholeApp.has(f.path) || !endpointCases.length || !f.path.endsWith('.exs')) continue;
+      const text = ctx.files.read(f.path) ?? '';
+      const used = endpointCases.find((x) =>
+        new RegExp(`^[ \\t]*use[ \\t]+${x.name.replace(/\./g, '\\.')}\\b(?!\\.)`, 'm').test(text),
+      );
+      if (used)
+        wholeApp.set(
+          f.path,
+          `uses ${used.name}, a case template that sends requests through the Phoenix endpoint (${used.m.path}:${used.m.line})`,
+        );
     }
     const kernelBases = ctx.matches('kernelBase').map((m) => ({ m, name: m.groups[0] ?? '' }));
     for (const f of inv.files) {

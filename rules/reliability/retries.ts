@@ -162,6 +162,9 @@ const CODE = new RegExp(
 );
 
 /** The arguments of a Python retry decorator (`@retry(…)`, `@tenacity.retry(…)`), across lines. */
+/** urllib3's Retry policy and its arguments (one level of nested parentheses). */
+const URLLIB3_RETRY_ARGS = /\bRetry\(([^()]*(?:\([^()]*\)[^()]*)*)\)/;
+
 const DECORATOR_ARGS = /^[ \t]*@(?:tenacity\.|retrying\.)?retry\(([^()]*(?:\([^()]*\)[^()]*)*)\)/;
 
 /**
@@ -208,7 +211,7 @@ const RETRY_LOOP = new RegExp(
   [
     // `for (int attempt = 0; attempt < maxRetries; attempt++)`, Go `for i := 0; i < maxAttempts; i++ {`.
     // PHP's variables carry a `$` (`for ($attempt = 0; $attempt < $maxRetries; $attempt++)`).
-    String.raw`\bfor(?:[ \t]*\()?[ \t]*(?:(?:int|long|var|let|auto|size_t|uint)[ \t]+)?\$?\w+[ \t]*:?=[ \t]*\$?\w+[ \t]*;[ \t]*\$?\w+[ \t]*<=?[ \t]*(?:this\.|self\.|\$this->|\$)?(?=\w*?(?:[rR]etr(?:y|ies)|[aA]ttempts|[tT]ries|RETRIES|ATTEMPTS|TRIES))\w+[ \t]*;`,
+    String.raw`\bfor(?:[ \t]*\()?[ \t]*(?:(?:int|long|var|let|auto|size_t|uint)[ \t]+)?\$?\w+[ \t]*:?=[ \t]*\$?\w+[ \t]*;[ \t]*\$?\w+[ \t]*<=?[ \t]*(?:this\.|self\.|\$this->|\$)?(?=\w*?(?:[rR]etr(?:y|ies)|[aA]ttempts|[tT]ries|RETR(?:Y|IES)|ATTEMPTS|TRIES))\w+[ \t]*;`,
     String.raw`\bfor[ \t]+\w+[ \t]+in[ \t]+range\([ \t]*(?:\d+[ \t]*,[ \t]*)?(?:self\.)?(?=\w*?(?:retries|attempts|tries|RETRIES|ATTEMPTS|TRIES))\w+[ \t]*\)`,
     String.raw`\bwhile[ \t]*(?:\([ \t]*)?(?:this\.|self\.|\$this->|\$)?(?=\w*?(?:[rR]etries|[aA]ttempts|[tT]ries))\w+[ \t]*(?:--[ \t]*)?>[ \t]*0`,
     // A loop over a schedule of retry delays (`foreach ($retryDelays as $attempt => $delay)`,
@@ -331,7 +334,14 @@ const DATASTORE =
  * asynq `MaxRetry`, Oban `max_attempts`, ActiveJob `wait:` that grows) are retry policies in CODE;
  * these are the rest (blind round 41: taskiq `retry_on_error=True, max_retries=3` read as no retry).
  */
-const JOB_QUEUE_RETRIES: { queue: string; ext: RegExp; line: RegExp; marker?: RegExp }[] = [
+const JOB_QUEUE_RETRIES: {
+  queue: string;
+  ext: RegExp;
+  line: RegExp;
+  marker?: RegExp;
+  /** An option that, in the keyword list the line opens (continued while lines end in a comma), sets the count itself: then not the default. */
+  options?: RegExp;
+}[] = [
   { queue: 'ActiveJob retry_on', ext: /\.rb$/, line: /\bretry_on\s+\w/ },
   {
     queue: 'Sidekiq retry',
@@ -374,6 +384,15 @@ const JOB_QUEUE_RETRIES: { queue: string; ext: RegExp; line: RegExp; marker?: Re
   },
   { queue: 'Hangfire AutomaticRetry', ext: /\.cs$/, line: /\[\s*AutomaticRetry\s*\(\s*Attempts\s*=\s*[1-9]/ },
   { queue: 'Laravel queue tries', ext: /\.php$/, line: /\$tries\s*=\s*[1-9]/, marker: /\bShouldQueue\b/ },
+  // An Oban worker re-runs a failed job with exponential backoff, 20 attempts by default (blind
+  // round 42: workers with no max_attempts read as no retry). `max_attempts: 1` turns it off; a
+  // count of 2 or more is the backoff policy the BACKOFF patterns credit.
+  {
+    queue: 'Oban worker retry (default 20 attempts, exponential backoff)',
+    ext: /\.exs?$/,
+    line: /\buse[ \t]+Oban\.Worker\b/,
+    options: /\bmax_attempts:/,
+  },
 ];
 
 /** One regex for the matcher: every entry's line pattern (each is checked again, with its marker, in jobRetries). */
@@ -390,6 +409,7 @@ function jobRetries(ctx: RuleContext): (Match & { queue: string })[] {
     const line = ctx.files.lines(m.path)?.line(m.line) ?? m.snippet;
     const q = JOB_QUEUE_RETRIES.find((e) => {
       if (!e.ext.test(m.path) || !e.line.test(line)) return false;
+      if (e.options?.test(keywordList(ctx.files.lines(m.path)?.range(m.line, m.line + 8) ?? [line]))) return false;
       if (!e.marker) return true;
       const key = `${m.path}\0${e.queue}`;
       if (!marked.has(key)) marked.set(key, e.marker.test(ctx.files.read(m.path) ?? ''));
@@ -397,6 +417,16 @@ function jobRetries(ctx: RuleContext): (Match & { queue: string })[] {
     });
     return q ? [{ ...m, queue: q.queue }] : [];
   });
+}
+
+/** The keyword list a line opens: the line and those after it while each ends in a comma (at most the lines given). */
+function keywordList(lines: readonly string[]): string {
+  const out: string[] = [];
+  for (const l of lines) {
+    out.push(l);
+    if (!/,[ \t]*$/.test(l)) break;
+  }
+  return out.join('\n');
 }
 
 /** A rate-limit header a client reads to know how long to wait before it tries again. */
@@ -512,6 +542,7 @@ export default defineRule({
         files: CODE_GLOBS,
         literals: [
           'etr',
+          'ETRY',
           'ttempt',
           'ries',
           'RIES',
@@ -620,8 +651,9 @@ export default defineRule({
       },
       jobRetry: {
         regex: JOB_RETRY,
-        files: ['**/*.rb', '**/*.py', '**/*.{js,jsx,ts,tsx,mjs,cjs,mts,cts}', '**/*.cs', '**/*.php'],
+        files: ['**/*.rb', '**/*.py', '**/*.{js,jsx,ts,tsx,mjs,cjs,mts,cts}', '**/*.cs', '**/*.php', '**/*.ex'],
         literals: [
+          'Oban.Worker',
           'retry_on',
           'sidekiq_options',
           'retry_limit',
@@ -720,6 +752,14 @@ export default defineRule({
       const args = DECORATOR_ARGS.exec(text)?.[1];
       return args !== undefined && fixedWait(args);
     });
+    // urllib3's `Retry(total=1)` with no backoff_factor: urllib3's default factor is 0, so the next
+    // attempt follows at once (blind round 42: read as a retry with backoff).
+    const noBackoffRetries = productionMatches(ctx, 'code').filter((m) => {
+      if (!/\.py$/.test(m.path)) return false;
+      const text = (ctx.files.lines(m.path)?.range(m.line, m.line + 6) ?? []).join('\n');
+      const args = URLLIB3_RETRY_ARGS.exec(text)?.[1];
+      return args !== undefined && !/\bbackoff/.test(args);
+    });
     // Spring's `@Retryable` (Spring Retry's, or Spring Framework 7's core one) retries nothing unless the
     // project enables it; Micronaut's and others' work on their own, so only files importing Spring's count.
     const retryEnabled = productionMatches(ctx, 'retryEnable').length > 0;
@@ -742,6 +782,7 @@ export default defineRule({
         ) &&
         !fixed.some((f) => f.path === m.path && f.line === m.line) &&
         !fixedDecorators.some((f) => f.path === m.path && f.line === m.line) &&
+        !noBackoffRetries.some((f) => f.path === m.path && f.line === m.line) &&
         !inertRetryable.some((f) => f.path === m.path && f.line === m.line),
       config,
       outbound: true,
@@ -818,6 +859,18 @@ export default defineRule({
           .slice(0, 3)
           .map((m) => fromMatch(m, "Req call: retried on transient errors with backoff by Req's default")),
         { ...result.data, reqDefaultRetries: reqRetried.length },
+      );
+    }
+    if (noBackoffRetries.length > 0 && fixedDecorators.length === 0 && (result.score ?? 0) < 0.5) {
+      const r = noBackoffRetries[0]!;
+      const files = new Set(noBackoffRetries.map((m) => m.path)).size;
+      return partial(
+        0.5,
+        `Calls are retried without backoff: ${noBackoffRetries.length} urllib3 Retry polic${noBackoffRetries.length === 1 ? 'y' : 'ies'} in ${files} file${files === 1 ? '' : 's'} (${r.path}:${r.line}) set no backoff_factor, whose default 0 sends the next attempt at once; the delay never grows and has no jitter.`,
+        firstPerFile(noBackoffRetries, 2)
+          .slice(0, 3)
+          .map((m) => fromMatch(m, 'urllib3 Retry without backoff_factor: attempts follow at once')),
+        { ...result.data, noBackoffRetries: noBackoffRetries.length },
       );
     }
     if (fixedDecorators.length > 0 && (result.score ?? 0) < 0.5) {

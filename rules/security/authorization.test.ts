@@ -359,7 +359,7 @@ ruleTester(rule, {
       profile: 'service',
       tree: {
         'Api/Program.cs':
-          'builder.Services.AddAuthorization(options =>\n{\n    options.AddPolicy("admin", p => p.RequireAuthenticatedUser());\n});\n',
+          'builder.Services.AddAuthorization(options =>\n{\n    options.AddPolicy("admin", p => p.RequireAuthenticatedUser().RequireRole("admin"));\n});\n',
       },
       expect: { outcome: 'pass', evidence: [{ path: 'Api/Program.cs', line: 3 }] },
     },

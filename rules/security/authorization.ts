@@ -4,7 +4,7 @@ import { codeOrDeps } from './_lib/code-or-deps.js';
 import { EX_DENY, elixirRoleDenies } from './_lib/elixir-role-deny.js';
 import { type Definition, definedName, findUse, routeAnnotation } from '../../src/facts/references.js';
 import { fromMatch, isCommentLine, isProductionPath } from '../../src/facts/paths.js';
-import { partial } from '../../src/engine/results.js';
+import { fail, listing, partial } from '../../src/engine/results.js';
 
 const ROLE_CALL = String.raw`\b(?:has(?:Any)?Role|has(?:Any)?Permission|requireRole|requirePermission|checkPermission|hasScope|requireScope)\s*\(`;
 /** Home-grown checks: a list of required rights or roles compared with the user's. */
@@ -163,7 +163,7 @@ export default defineRule({
     severity: 'high',
     effort: 'medium',
     detection:
-      'Code that checks a role, permission or policy (production code only): Elixir `Bodyguard.permit`/`use Bodyguard.Policy`, Canada `can?(…)`, Canary, LetMe `use LetMe.Policy`, Permit `use Permit.Phoenix.Controller`, PolicyWonk, a hand-written `plug :authorize…`/`plug :require_admin…` and hand-written Elixir checks on a role or permission that refuse the request (`authorized?(perm, role) || raise UnauthorizedError`, `if has_org_role?(…)` … `put_status(:forbidden) |> halt()`, an `on_mount` hook answering `{:halt, …}`); `@Roles(`/`RolesGuard`, CASL abilities, Casbin enforcers, `new AccessControl`; DRF `permission_classes` (not `AllowAny` alone), `@permission_required`, `PermissionRequiredMixin`, FastAPI `Security(…, scopes=…)`, `@roles_required`; Go Casbin/OPA; Spring `@PreAuthorize`/`@Secured`/`@RolesAllowed`/`hasRole`; ASP.NET `[Authorize(Roles|Policy=…)]`, `AddPolicy`, `RequireRole`; Pundit `authorize`, CanCanCan; OAuth scope checks (`authorize_scope!`), Rocket/actix request guards named for a role (`FromRequest for AdminHeaders`), actix-web-grants/poem-grants `#[protect(…)]`/`#[has_permissions(…)]`, Go lookups of a caller’s group in the configured allowed groups (`_, ok := p.AllowedGroups[group]`), guard functions named for a role whose body refuses with 403 (`def check_admin` … `HTTPStatus.FORBIDDEN`), hand-written guard functions named for a role or permission (`is_admin`, `is_mod_or_admin`, `check_community_mod_action`, `hasPermission`, `require_role`) cited with their definition and one call elsewhere (a guard nothing calls, or one in browser code, earns nothing; nor one whose body names no role, permission, scope, group or owner: a `requireAdmin…` that only checks a password or token lets every authenticated caller through, which is authentication), membership checks in a request hook or middleware (`if (workspaceId !== workspace.id)` … `reply.status(403)`: the caller is not a member of the workspace, tenant or organisation the request names), conditions comparing the user’s role with a named role (`if user.role == "admin"`, `Role::Moderator`, `!user.admin`), hand-written guards: a condition on a role, permission, scope or membership that answers 403/forbidden (`if not rw: raise PermissionDenied`, `if !user.IsAdmin {… StatusForbidden`); Laravel `Gate::`, `$this->authorize`, `can:` middleware, Symfony `IsGranted`/`access_control`; role checks on identity-provider groups: the groups of a caller tested for a configured group (`groups.contains(…)`, `userGroups.includes(…)`) where production code reads the `groups` claim of the token (Azure AD/Entra ID, Keycloak); OPA `.rego` policies; Express/Koa middleware written by hand whose condition on the caller’s roles, authorities, permissions or scopes (`!roles.some(r => allowed.includes(r))`) refuses the request within a few lines (403/401, a redirect, `next(err)`, a throw), cited with the line that mounts it (`app.use(gate(…))`, a route that lists it). Libraries from the `authorization` catalogue alone earn partial credit; so do ownership checks alone (`if post.author != current_user(): abort(403)`). A variable of a guard’s name (a CLI flag `var isAdmin bool`) is neither a use of the guard nor a role check. Not applicable when the only HTTP server serves operational routes (/metrics, health probes, pprof), as the listener of a Kubernetes controller or an agent does. controller-runtime\'s metrics filter (`Metrics.FilterProvider = filters.WithAuthenticationAndAuthorization`: TokenReview and SubjectAccessReview on each request to /metrics) counts as a pass where the manager is the only HTTP server (a Kubernetes operator), as partial credit (metrics only) beside a web framework or another server.',
+      'Code that checks a role, permission or policy (production code only): Elixir `Bodyguard.permit`/`use Bodyguard.Policy`, Canada `can?(…)`, Canary, LetMe `use LetMe.Policy`, Permit `use Permit.Phoenix.Controller`, PolicyWonk, a hand-written `plug :authorize…`/`plug :require_admin…` or module plug (`plug Authorize, [Policies.Admin.Post, :post]`, `plug RequireAdmin`) and hand-written Elixir checks on a role or permission that refuse the request (`authorized?(perm, role) || raise UnauthorizedError`, `if has_org_role?(…)` … `put_status(:forbidden) |> halt()`, an `on_mount` hook answering `{:halt, …}`); `@Roles(`/`RolesGuard`, CASL abilities, Casbin enforcers, `new AccessControl`; DRF `permission_classes` (not `AllowAny` alone), `@permission_required`, `PermissionRequiredMixin`, FastAPI `Security(…, scopes=…)`, `@roles_required`; Go Casbin/OPA; Spring `@PreAuthorize`/`@Secured`/`@RolesAllowed`/`hasRole`; ASP.NET `[Authorize(Roles|Policy=…)]`, `AddPolicy`, `RequireRole`; Pundit `authorize`, CanCanCan; OAuth scope checks (`authorize_scope!`), Rocket/actix request guards named for a role (`FromRequest for AdminHeaders`), actix-web-grants/poem-grants `#[protect(…)]`/`#[has_permissions(…)]`, Go lookups of a caller’s group in the configured allowed groups (`_, ok := p.AllowedGroups[group]`), guard functions named for a role whose body refuses with 403 (`def check_admin` … `HTTPStatus.FORBIDDEN`), hand-written guard functions named for a role or permission (`is_admin`, `is_mod_or_admin`, `check_community_mod_action`, `hasPermission`, `require_role`) cited with their definition and one call elsewhere (a guard nothing calls, or one in browser code, earns nothing; nor one whose body names no role, permission, scope, group or owner: a `requireAdmin…` that only checks a password or token lets every authenticated caller through, which is authentication), membership checks in a request hook or middleware (`if (workspaceId !== workspace.id)` … `reply.status(403)`: the caller is not a member of the workspace, tenant or organisation the request names), conditions comparing the user’s role with a named role (`if user.role == "admin"`, `Role::Moderator`, `!user.admin`), hand-written guards: a condition on a role, permission, scope or membership that answers 403/forbidden (`if not rw: raise PermissionDenied`, `if !user.IsAdmin {… StatusForbidden`); Laravel `Gate::`, `$this->authorize`, `can:` middleware, Symfony `IsGranted`/`access_control`; role checks on identity-provider groups: the groups of a caller tested for a configured group (`groups.contains(…)`, `userGroups.includes(…)`) where production code reads the `groups` claim of the token (Azure AD/Entra ID, Keycloak); OPA `.rego` policies; Express/Koa middleware written by hand whose condition on the caller’s roles, authorities, permissions or scopes (`!roles.some(r => allowed.includes(r))`) refuses the request within a few lines (403/401, a redirect, `next(err)`, a throw), cited with the line that mounts it (`app.use(gate(…))`, a route that lists it). Libraries from the `authorization` catalogue alone earn partial credit; so do ownership checks alone (`if post.author != current_user(): abort(403)`). A variable of a guard’s name (a CLI flag `var isAdmin bool`) is neither a use of the guard nor a role check. Not applicable when the only HTTP server serves operational routes (/metrics, health probes, pprof), as the listener of a Kubernetes controller or an agent does. controller-runtime\'s metrics filter (`Metrics.FilterProvider = filters.WithAuthenticationAndAuthorization`: TokenReview and SubjectAccessReview on each request to /metrics) counts as a pass where the manager is the only HTTP server (a Kubernetes operator), as partial credit (metrics only) beside a web framework or another server.',
     patterns: {
       ctrlMetricsAuth: CTRL_METRICS_AUTH,
       js: {
@@ -388,12 +388,14 @@ export default defineRule({
         literals: ['authorize', 'Pundit', 'can ', 'cannot ', 'policy_scope', 'has_role', 'authorize_scope'],
       },
       // Elixir: Bodyguard (`Bodyguard.permit`, `use Bodyguard.Policy`), Canada/Canary (`can?`,
-      // `plug :load_and_authorize_resource`), a project's `plug :authorize…`/`plug :require_admin…`.
+      // `plug :load_and_authorize_resource`), a project's `plug :authorize…`/`plug :require_admin…`
+      // and its module plugs of that purpose (`plug Authorize, [Policies.Admin.Episode, :podcast]`,
+      // `plug MyAppWeb.Plugs.RequireAdmin`: policy modules applied per action; not EnsureAuthenticated).
       // LetMe (`use LetMe.Policy`), Permit (`use Permit.Phoenix.Controller`, `use Permit.Permissions`),
       // PolicyWonk and Canada's protocol (`defimpl Canada.Can, for: User`).
       elixir: {
         regex:
-          /\bBodyguard\.permit[!?]?\(|^[ \t]*(?:use|@behaviour)[ \t]+Bodyguard\.Policy\b|\bcan\?\(|^[ \t]*plug[ \t]*(?:\([ \t]*)?:(?:load_and_authorize_resource|authorize|require_(?:admin|role|permission|scope|access)|ensure_(?:admin|role|permission|access))|^[ \t]*plug[ \t]*(?:\([ \t]*)?(?:Canary\.Plugs|Guardian\.Permissions|PolicyWonk\.Enforce)\b|^[ \t]*use[ \t]+(?:LetMe\.Policy|Permit(?:\.Phoenix\.(?:Controller|LiveView|Router)|\.Ecto\.Permissions|\.Permissions)?|PolicyWonk\.(?:Policy|Enforce))\b|^[ \t]*defimpl[ \t]+Canada\.Can\b/m,
+          /\bBodyguard\.permit[!?]?\(|^[ \t]*(?:use|@behaviour)[ \t]+Bodyguard\.Policy\b|\bcan\?\(|^[ \t]*plug[ \t]*(?:\([ \t]*)?:(?:load_and_authorize_resource|authorize|require_(?:admin|role|permission|scope|access)|ensure_(?:admin|role|permission|access))|^[ \t]*plug[ \t]*(?:\([ \t]*)?(?:Canary\.Plugs|Guardian\.Permissions|PolicyWonk\.Enforce)\b|^[ \t]*plug[ \t]*(?:\([ \t]*)?(?:[A-Z]\w*\.)*(?:Authorize|Authorization|Require(?:Admin|Role|Permission|Scope|Access)s?|Ensure(?:Admin|Role|Permission|Access)s?)(?![\w.])|^[ \t]*use[ \t]+(?:LetMe\.Policy|Permit(?:\.Phoenix\.(?:Controller|LiveView|Router)|\.Ecto\.Permissions|\.Permissions)?|PolicyWonk\.(?:Policy|Enforce))\b|^[ \t]*defimpl[ \t]+Canada\.Can\b/m,
         files: ['**/*.ex'],
         literals: [
           'Bodyguard',
@@ -487,6 +489,22 @@ export default defineRule({
         ? true
         : { reason: `profile is ${facts.profile.id}: access control applies to services` },
   check(ctx) {
+    // ASP.NET policies that only require a signed-in user, by name (computed once, when asked).
+    let signedIn: Set<string> | undefined;
+    const signedInPolicies = (): Set<string> => {
+      signedIn ??= new Set(
+        ctx
+          .matches('dotnet')
+          .filter(
+            (m) =>
+              /\bAddPolicy\b/.test(m.snippet) &&
+              signedInOnlyPolicy(ctx.files.lines(m.path)?.range(m.line, m.line + 12) ?? [m.snippet]),
+          )
+          .map((m) => policyName(m.snippet))
+          .filter((n): n is string => n !== undefined),
+      );
+      return signedIn;
+    };
     // OPA policies are authorization as code, whatever language calls them.
     const rego: Evidence[] = ctx.files
       .match(['**/*.rego'])
@@ -579,7 +597,11 @@ export default defineRule({
             // Nor does its body passing the argument on (`return User.IsInRole(role);` in that helper).
             (/\bIsInRole(?:Async)?\s*\(\s*\w+\s*\)/.test(m.snippet) &&
               DOTNET_ROLE_DECLARATION.test(ctx.files.read(m.path) ?? '')) ||
-            (/\bAddPolicy\b/.test(m.snippet) && policyKind(m, ctx.matches('dotnetSetup')) !== 'authorization'),
+            (/\bAddPolicy\b/.test(m.snippet) &&
+              (policyKind(m, ctx.matches('dotnetSetup')) !== 'authorization' ||
+                signedInOnlyPolicy(ctx.files.lines(m.path)?.range(m.line, m.line + 12) ?? [m.snippet]))) ||
+            // `[Authorize(Policy = X)]` naming such a policy lets every signed-in caller in too.
+            signedInPolicyNamed(m.snippet, signedInPolicies()),
         },
         { key: 'ruby', label: 'Pundit/CanCanCan authorization' },
         { key: 'elixir', label: 'Elixir authorization (Bodyguard, Canada/Canary, LetMe, Permit, authorize plugs)' },
@@ -688,7 +710,34 @@ export default defineRule({
         .map((m) => m.path),
     );
     const checks = pipeline.filter((m) => stepFiles.has(m.path) && !/GetCustomAttributes/.test(m.snippet));
-    if (checks.length === 0) return result;
+    if (checks.length === 0) {
+      // Say what was found and set aside: policies that let every signed-in caller in.
+      const signedInOnly =
+        result.outcome === 'fail'
+          ? ctx
+              .matches('dotnet')
+              .filter(
+                (m) =>
+                  isProductionPath(m.path) &&
+                  /\bAddPolicy\b/.test(m.snippet) &&
+                  signedInPolicies().has(policyName(m.snippet) ?? '\0'),
+              )
+          : [];
+      if (signedInOnly.length === 0) return result;
+      const names = [...new Set(signedInOnly.map((m) => policyName(m.snippet)!))];
+      return fail(
+        `No authorization found: the ASP.NET ${names.length === 1 ? 'policy' : 'policies'} ${listing(names)} only require${names.length === 1 ? 's' : ''} a signed-in user (RequireAuthenticatedUser), which is authentication; no role, claim or other requirement is checked.`,
+        [
+          ...signedInOnly
+            .slice(0, 3)
+            .map((m) =>
+              fromMatch(m, 'policy that only requires an authenticated user: authentication, not authorization'),
+            ),
+          ...result.evidence.slice(0, 2),
+        ],
+        result.data,
+      );
+    }
     const step = checks[0]!.path.slice(checks[0]!.path.lastIndexOf('/') + 1).replace(/\.\w+$/, '');
     return partial(
       Math.max(0.6, result.score ?? 0),
@@ -727,6 +776,41 @@ function policyKind(m: Match, setups: readonly Match[]): 'authorization' | 'othe
   // The partition a rate-limiter policy returns comes in the lines below.
   const below = near.find((x) => x.line > m.line && x.line <= m.line + 10);
   return below && /RateLimitPartition/.test(below.snippet) ? 'other' : 'authorization';
+}
+
+/**
+ * An `AddPolicy` whose body only requires a signed-in user (`policy.RequireAuthenticatedUser()`, no
+ * role, claim, assertion or requirement): every authenticated caller passes it, which is
+ * authentication (blind round 42: a NuGet feed's only policy read as authorization). The body is
+ * the AddPolicy line and those below it up to the next AddPolicy or the closing `});`.
+ */
+function signedInOnlyPolicy(lines: readonly string[]): boolean {
+  const body: string[] = [];
+  for (const [i, l] of lines.entries()) {
+    if (i > 0 && /\bAddPolicy\s*\(/.test(l)) break;
+    body.push(l);
+    if (i > 0 && /^[ \t]*\}\s*\)\s*;/.test(l)) break;
+    if (i === 0 && /\)\s*\)\s*;[ \t]*$/.test(l)) break;
+  }
+  const text = body.join('\n');
+  return (
+    /\.RequireAuthenticatedUser\s*\(/.test(text) &&
+    !/\.Require(?:Role|Claim|Assertion|UserName)\s*\(|\bRequirements\b|\.AddRequirements\s*\(/.test(text)
+  );
+}
+
+/** The name an `AddPolicy(` line gives its policy: a string literal or the last part of a constant. */
+function policyName(snippet: string): string | undefined {
+  const m = /\bAddPolicy\s*\(\s*(?:name\s*:\s*)?(?:"([^"\n]{1,80})"|(?:\w+\.){0,4}(\w+)\s*[,)])/.exec(snippet);
+  return m ? (m[1] ?? m[2]) : undefined;
+}
+
+/** Whether an `[Authorize(… Policy = X …)]` attribute names one of the given policies. */
+function signedInPolicyNamed(snippet: string, names: ReadonlySet<string>): boolean {
+  if (names.size === 0) return false;
+  const m = /\bPolicy\s*=\s*(?:"([^"\n]{1,80})"|(?:\w+\.){0,4}(\w+))/.exec(snippet);
+  const name = m ? (m[1] ?? m[2]) : undefined;
+  return name !== undefined && names.has(name);
 }
 
 /**

@@ -19,6 +19,9 @@ import {
 } from './_lib/header-lines.js';
 import { IMPORT_LINE, MIDDLEWARE_PATTERNS } from './_lib/middleware-patterns.js';
 
+/** A property line for named profiles only: `%dev.key=…`, `%dev,staging.key=…` (Quarkus, MicroProfile Config). */
+const PROFILE_PREFIX = /^[ \t]*%([\w-]{1,40}(?:[ \t]*,[ \t]*[\w-]{1,40}){0,8})\./;
+
 const GRPC = ['grpc-go', 'tonic'];
 /**
  * Hardening middleware written for the standard library's server (Go net/http handlers, Node's
@@ -220,6 +223,14 @@ const rule = defineRule({
     };
     const devReason = (m: Match): string | null => {
       if (django && DEV_SETTINGS.test(m.path)) return 'in a development settings module: not the production policy';
+      // A Quarkus/MicroProfile property for named profiles (`%dev,staging.quarkus.http.cors.origins=/.*/`,
+      // `%test.…`): the production profile does not read it unless it lists prod (blind round 42).
+      const profiles = /\.properties$/.test(m.path) ? PROFILE_PREFIX.exec(m.snippet)?.[1] : undefined;
+      if (profiles && !profiles.split(',').some((p) => p.trim() === 'prod'))
+        return `set only for the ${profiles
+          .split(',')
+          .map((p) => `%${p.trim()}`)
+          .join(', ')} profile${profiles.includes(',') ? 's' : ''}: not the production policy`;
       const branch = branchOf(m);
       if (branch) return `set only in development (line ${branch.line}: ${branch.snippet}): not the production policy`;
       const cls = middlewareClassOf(m);

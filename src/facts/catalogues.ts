@@ -1183,6 +1183,15 @@ Object.assign(CATALOGUES, {
     'postmark',
     '@slack/web-api',
     'slack_sdk',
+    // Clients of code-hosting APIs: each call is a request to GitHub or GitLab (blind round 42: the
+    // kohsuke GitHub API client of a Quarkus service read as "no outbound calls").
+    'org.kohsuke:github-api',
+    'io.quarkiverse.githubapi:quarkus-github-api',
+    'org.gitlab4j:gitlab4j-api',
+    '@octokit/rest',
+    '@octokit/core',
+    'PyGithub',
+    'python-gitlab',
     // Cache and queue clients the service dials (Redis, AMQP, Kafka, NATS): a broker that stalls
     // stalls the caller, as an HTTP dependency does (database drivers are not counted). Go and .NET
     // Redis clients are seen where they dial (outbound.ts).

@@ -241,6 +241,11 @@ export function componentClassifier(
         if (!(pkg.ui ? BROWSER_DIR : ASSET_DIR).test(inner)) c = 'server';
       }
     }
+    // A plain script in a page folder that loads a Node-only module (node:fs, child_process, a
+    // server framework, a server-side APM or error-tracking SDK) runs in Node, not the page (blind
+    // round 42: app/components/app-insights.js setting up the `applicationinsights` Node SDK of an
+    // Express service read as browser code).
+    if (c === 'browser' && PLAIN_SCRIPT.test(path) && ctx.read && loadsNodeOnly(ctx.read(path))) c = 'server';
     if (c === 'server' && (manifest || (JS_FAMILY.test(path) && !FULLSTACK_SERVER.test(path)))) {
       const pkg = nearest(path);
       if (pkg && pkg.kind !== 'server') c = pkg.kind;
@@ -250,6 +255,22 @@ export function componentClassifier(
     cache.set(path, c);
     return c;
   };
+}
+
+/** Scripts whose folder alone made them browser code (not .jsx/.tsx/.vue/.svelte or *.component.ts). */
+const PLAIN_SCRIPT = /(?<!\.component)\.[cm]?[jt]s$/i;
+
+/**
+ * Modules only Node runs: its built-ins that no bundler polyfills for a page (`fs`, `child_process`,
+ * `http`, any `node:` specifier), server frameworks, and the Node SDKs of APM and error trackers
+ * (`applicationinsights`; the browser's is `@microsoft/applicationinsights-web`).
+ */
+const NODE_ONLY_IMPORT =
+  /(?:\brequire\(\s*|\bfrom\s+|^[ \t]*import\s+)['"](?:node:[\w/]+|fs|fs\/promises|child_process|cluster|worker_threads|net|tls|dgram|http2?|https|os|applicationinsights|express|fastify|koa|@hapi\/hapi|dd-trace|newrelic|elastic-apm-node|@sentry\/node|@opentelemetry\/sdk-node)['"]/m;
+
+/** Whether a script loads a Node-only module (the first 64 KiB are read). */
+function loadsNodeOnly(text: string | undefined): boolean {
+  return text !== undefined && NODE_ONLY_IMPORT.test(text.slice(0, 65536));
 }
 
 export const COMPONENT_NAMES: Record<Component, string> = {

@@ -96,6 +96,10 @@ const CALLS = [
   String.raw`"github\.com\/[\w.-]+\/(?![^"\n]*(?:opentelemetry|otel|sentry|datadog|newrelic|prometheus))[\w.-]*(?:googletrans|translate|sdk|openai|anthropic|stripe|sendgrid|mailgun|twilio|telegram-bot-api|go-github)[\w.-]*(?:\/[\w./-]*)?"`,
   String.raw`^[ \t]*(?:from|import)[ \t]+(?:googletrans|deep_translator|openai|anthropic|stripe|twilio|sendgrid|slack_sdk|telegram|mailgun|google\.cloud)\b`,
   String.raw`\bfrom\s+['"](?!@?(?:opentelemetry|sentry|datadog|newrelic))(?:@[\w.-]+\/)?[\w.-]*(?:translate|-sdk|sdk-|openai|anthropic)[\w.-]*['"]`,
+  // Clients of a remote git host: the kohsuke GitHub API client (`new GitHubBuilder()`,
+  // `GitHub.connect…(`) and JGit's network commands (`Git.cloneRepository()`, `Git.lsRemoteRepository()`)
+  // — a clone or an API call that can hang or fail like any HTTP call (blind round 42).
+  String.raw`\bnew\s+GitHubBuilder\s*\(|\bGitHub\.connect(?:Anonymously|UsingOAuth|UsingPassword|ToEnterprise\w{0,30})?\s*\(|\bGit\.(?:cloneRepository|lsRemoteRepository)\s*\(`,
   // Elixir: Req, Finch, HTTPoison, Tesla clients (`use Tesla`), Mint connections, hackney and httpc.
   String.raw`\b(?:Req|Finch|HTTPoison|Tesla)\.(?:get|post|put|patch|delete|head|request|new|build|stream)!?\(|\bMint\.HTTP\.connect\(|:(?:hackney|httpc)\.request\(|^[ \t]*use[ \t]+Tesla\b`,
   String.raw`\breqwest::(?:Client|get|blocking)\b|\bhyper::Client\b|\bureq::(?:get|post|agent)\b|\btonic::transport::Channel\b|\baws_sdk_\w+::Client\b`,
@@ -123,6 +127,10 @@ export const OUTBOUND_PATTERN: ScanPattern = {
   regex: new RegExp(CALLS, 'm'),
   files: ['**/*.{js,mjs,cjs,ts,mts,cts,jsx,tsx,py,go,java,kt,scala,groovy,cs,fs,vb,rb,php,rs,ex,swift}'],
   literals: [
+    'GitHubBuilder',
+    'GitHub.connect',
+    'cloneRepository',
+    'lsRemoteRepository',
     '.url(',
     'URLSession',
     '.client.',

@@ -29,6 +29,11 @@ export interface ToolSpec {
    * Roslyn analyzers or Error Prone): a run alone does not show the tool.
    */
   insideBuild?: boolean;
+  /**
+   * The config files count only with the tool's dependency declared (a .credo.exs is read by the
+   * credo package; without it the file is left over and nothing can run it).
+   */
+  configNeedsDep?: boolean;
 }
 
 /**
@@ -111,7 +116,13 @@ export function findTools(
   const tools: FoundTool[] = [];
   for (const spec of specs) {
     let evidence: Evidence | undefined;
-    const file = spec.files ? ctx.files.match(spec.files).find((p) => !VENDORED.test(p)) : undefined;
+    let file = spec.files ? ctx.files.match(spec.files).find((p) => !VENDORED.test(p)) : undefined;
+    if (file && spec.configNeedsDep && spec.deps) {
+      const dep = ctx.facts
+        .findDependencies(spec.deps, { includeDev: true })
+        .some((x) => !spec.ecosystems || spec.ecosystems.includes(x.ecosystem));
+      if (!dep) file = undefined;
+    }
     if (file) evidence = { path: file, note: `${spec.name} configuration` };
     if (!evidence && spec.pattern) {
       // The project's own configuration over a sample's or an example's.
