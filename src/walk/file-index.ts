@@ -8,6 +8,11 @@ import { LineIndex } from '../util/lines.js';
 import { basename, extensionOf, globExtensions, globTest, literalPrefix } from './glob.js';
 
 export const DEFAULT_MAX_FILE_BYTES = 1024 * 1024;
+/** Files read through a symbolic link inside the root: documents (FileIndex.read). */
+const LINKED_DOCUMENT = {
+  test: (path: string) =>
+    /\.(?:md|markdown|mdx|rst|txt|adoc|asciidoc|org|rdoc)$/i.test(path) || /(?:^|\/)[A-Z][A-Z_-]*$/.test(path),
+};
 
 /** Where file bytes come from: the disk, or a map in tests. */
 export interface FileSource {
@@ -210,14 +215,18 @@ export class FileIndex implements FileView {
   }
 
   /**
-   * The text of the listed file a symbolic link leads to, when the link stays inside the root (a
+   * The text of the listed document a symbolic link leads to, when the link stays inside the root (a
    * README.rst linked to doc/source/index.rst: blind round 42 called it unreadable). Only for reads
    * a rule or fact asks for by name: the scan still skips links, so a linked file's code and tests
    * are counted once, at the target. The target must be listed itself (never .git/ or an ignored
    * or linked-folder path); it is read as any listed file is (no link, FIFO or device, size cap).
+   * Documents only (README.rst, docs/*.md, LICENSE): a linked manifest or config is the file it
+   * points to, judged where it lies — read through the link it would count twice (a root
+   * pyproject.toml linked to back/pyproject.toml "has no lockfile" beside the link).
    */
   private throughLink(path: string): string | undefined {
-    if (this.stats.skipped.get(path) !== 'symlink' || !this.source.linkTarget) return undefined;
+    if (this.stats.skipped.get(path) !== 'symlink' || !this.source.linkTarget || !LINKED_DOCUMENT.test(path))
+      return undefined;
     const target = this.source.linkTarget(path);
     if (target === undefined || target === path || !this.exists(target)) return undefined;
     const text = this.text.get(target);

@@ -39,6 +39,21 @@ describe('a symbolic link read by name', () => {
     expect(r.evidence[0]?.path).toBe('README.rst');
   });
 
+  it('a linked manifest or build file is not read through its link: it is judged where it lies', () => {
+    const root = writeTree(tempDir(), {
+      'back/pyproject.toml': '[project]\nname = "app"\n',
+      'docs/guide.md': '# Guide\n',
+    });
+    symlinkSync('back/pyproject.toml', join(root, 'pyproject.toml'));
+    symlinkSync('docs/guide.md', join(root, 'GUIDE.md'));
+    symlinkSync('back/pyproject.toml', join(root, 'Makefile'));
+    const paths = ['GUIDE.md', 'Makefile', 'back/pyproject.toml', 'docs/guide.md', 'pyproject.toml'];
+    const files = new FileIndex(paths, new DiskSource(root));
+    expect(files.read('GUIDE.md')).toBe('# Guide\n');
+    expect(files.read('pyproject.toml')).toBeUndefined();
+    expect(files.read('Makefile')).toBeUndefined();
+  });
+
   it('a link out of the tree, to an unlisted file, or in a loop is still not read', async () => {
     const out = await runRuleOn(readme, { 'README.md': new Symlink('../other/README.md') });
     expect(out.outcome).toBe('unknown');
