@@ -69,6 +69,9 @@ function dictionary<T>(): Record<string, T> {
   return o as Record<string, T>;
 }
 
+/** How deep blocks may nest before the file is refused as malformed (see readBody). */
+const MAX_HCL_DEPTH = 256;
+
 export function parseHcl(path: string, text: string): { blocks: TfBlock[]; error?: string } {
   let i = 0;
   let line = 1;
@@ -210,6 +213,10 @@ export function parseHcl(path: string, text: string): { blocks: TfBlock[]; error
         skipSpace(false);
       }
       if (i >= n) throw new HclError(`block "${id}" on line ${startLine} has no body`);
+      // The parser recurses per level: a file of 20,000 nested blocks overflowed the stack and ended
+      // the audit with an internal error. Real configurations nest a few levels.
+      if (depth >= MAX_HCL_DEPTH)
+        throw new HclError(`block "${id}" on line ${startLine} is nested deeper than ${MAX_HCL_DEPTH} levels`);
       advance();
       const inner = readBody(depth + 1);
       blocks.push({
