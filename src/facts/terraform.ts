@@ -9,6 +9,7 @@ import { detachDeep, share } from '../util/detach.js';
 import { memo } from '../util/memo.js';
 import { keepShape, plainCopy, plainMaker } from '../util/shapes.js';
 import { lineAt } from '../util/lines.js';
+import { parseJson } from '../util/parsers.js';
 
 export const TF_READS = ['**/*.tf', '**/*.tofu'];
 export const TFVARS_GLOBS = ['**/*.tfvars', '**/*.tfvars.json'];
@@ -537,7 +538,7 @@ export function tfvarSettings(path: string, text: string): TfVarSetting[] {
   if (path.endsWith('.json')) {
     let doc: unknown;
     try {
-      doc = text.length <= 1_000_000 ? JSON.parse(text) : undefined;
+      doc = text.length <= 1_000_000 ? parseJson(text) : undefined;
     } catch {
       return out;
     }
