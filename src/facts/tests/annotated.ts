@@ -5,7 +5,7 @@
  * rows (`@ValueSource`, `[InlineData]`, `[TestCase]`, `#[test_case]`) its parameter table.
  */
 import { countScala } from './scala.js';
-import { closerOf, lineIndex, literalSize, mask, matchBracket, matchBrackets, SYNTAX, type Syntax } from './mask.js';
+import { closerOf, lineIndex, literalSize, mask, matchBrackets, SYNTAX, type Syntax } from './mask.js';
 import { counter } from './types.js';
 import {
   bodyRepetitions,
