@@ -1,7 +1,7 @@
 import { defineRule, type Evidence } from '../../src/types.js';
 import { fail, partial, pass } from '../../src/engine/results.js';
 import type { FileView } from '../../src/types.js';
-import type { Facts, Manifest } from '../../src/types.js';
+import type { Dependency, Facts, Manifest } from '../../src/types.js';
 import { basename } from '../../src/walk/glob.js';
 import { dirOf, isProductionPath } from '../../src/facts/paths.js';
 import { memo } from '../../src/util/memo.js';
@@ -380,10 +380,29 @@ function pipCompileOutputs(files: FileView): Map<string, { txt: string; by: stri
   });
 }
 
+/**
+ * The dependencies of each manifest, grouped once per audit: filtering every dependency for each
+ * manifest was quadratic (a workspace of 20,000 packages: 116 s, 5,000: 10 s).
+ */
+const depsByPath = new WeakMap<readonly Dependency[], Map<string, Dependency[]>>();
+function depsOf(facts: Facts, path: string): Dependency[] {
+  let byPath = depsByPath.get(facts.dependencies);
+  if (!byPath) {
+    byPath = new Map();
+    for (const d of facts.dependencies) {
+      const list = byPath.get(d.path);
+      if (list) list.push(d);
+      else byPath.set(d.path, [d]);
+    }
+    depsByPath.set(facts.dependencies, byPath);
+  }
+  return byPath.get(path) ?? [];
+}
+
 function lockFor(files: FileView, facts: Facts, m: Manifest): Need | undefined {
   if (!m.ok) return undefined;
   const dir = dirOf(m.path);
-  const deps = facts.dependencies.filter((d) => d.path === m.path);
+  const deps = depsOf(facts, m.path);
   const b = basename(m.path);
   const here = (names: string[]) => names.map((n) => (dir ? `${dir}/${n}` : n)).find((p) => files.exists(p));
   const upwards = (names: string[]) => {

@@ -46,6 +46,22 @@ describe('component of a file', () => {
     expect(of('src/store/version.ts')).toBe('browser');
   });
 
+  it('a path takes its deepest package among 20,000 (looked up folder by folder, not scanned per path)', () => {
+    const n = 20_000;
+    const manifests = [manifest('package.json'), manifest('web/package.json'), manifest('shell/package.json')];
+    const deps = [dep('web/package.json', 'vue'), dep('shell/package.json', 'electron')];
+    for (let i = 0; i < n; i++) {
+      manifests.push(manifest(`packages/p${i}/package.json`));
+      deps.push(dep(`packages/p${i}/package.json`, i % 2 ? 'vue' : 'express'));
+    }
+    const of = componentClassifier(manifests, deps);
+    const kinds = Array.from({ length: n }, (_, i) => of(`packages/p${i}/src/lib/a.ts`));
+    expect(kinds.filter((k) => k === 'browser').length).toBe(n / 2);
+    expect(of('shell/main.js')).toBe('desktop');
+    expect(of('web/src/lib/a.ts')).toBe('browser');
+    expect(of('webx/src/lib/a.ts')).toBe('server');
+  });
+
   it("a theme's bundled page package and a non-Node service's themes/ scripts are browser code; test-runner configs are tooling", () => {
     const py = componentClassifier(
       [manifest('pyproject.toml'), manifest('shop/themes/plain/package.json'), manifest('tools/pdf/package.json')],

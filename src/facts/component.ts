@@ -219,8 +219,18 @@ export function componentClassifier(
   const nodeRoot = manifests.some((m) => m.path === 'package.json');
   const pluginDirs = jvmPluginDirs(manifests, ctx.read);
   const cache = new Map<string, Component>();
-  const nearest = (path: string): PackageKind | undefined =>
-    packages.find((p) => p.dir === '' || path.startsWith(`${p.dir}/`));
+  // The deepest package folder above a path, looked up folder by folder: `packages` is sorted
+  // deepest first, so its first entry per folder is the one a scan of the list would find (that
+  // scan, per path, made a workspace of 20,000 packages quadratic).
+  const byDir = new Map<string, PackageKind>();
+  for (const p of packages) if (!byDir.has(p.dir)) byDir.set(p.dir, p);
+  const nearest = (path: string): PackageKind | undefined => {
+    for (let i = path.lastIndexOf('/'); i > 0; i = path.lastIndexOf('/', i - 1)) {
+      const p = byDir.get(path.slice(0, i));
+      if (p) return p;
+    }
+    return byDir.get('');
+  };
   return (path: string): Component => {
     let c = cache.get(path);
     if (c !== undefined) return c;

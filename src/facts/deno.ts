@@ -3,6 +3,7 @@
  * once per path, by a linear scan that blanks comments outside strings.
  */
 import type { FileView } from '../types.js';
+import { parseJson } from '../util/parsers.js';
 
 export interface DenoConfig {
   tasks?: Record<string, unknown>;
@@ -59,7 +60,7 @@ export function readDenoConfig(files: FileView, path: string): DenoConfig | unde
     const text = files.read(path);
     if (text === undefined) return undefined;
     try {
-      value = JSON.parse(jsoncToJson(text));
+      value = parseJson(jsoncToJson(text));
     } catch {
       return undefined;
     }

@@ -13,6 +13,7 @@ import { readScripts } from './commands/node.js';
 import { flagValue, joinPath } from './commands/types.js';
 import { dirOf } from './paths.js';
 import { table } from '../util/table.js';
+import { parseJson } from '../util/parsers.js';
 
 /** Source languages where generators leave such a banner. */
 export const GENERATED_FILES = [
@@ -177,7 +178,7 @@ const LIBRARY_NAME =
 export function vendoredLibraries(files: FileView): string[] {
   let own: string | undefined;
   try {
-    own = (JSON.parse(files.read('package.json') ?? '{}') as { name?: unknown }).name as string | undefined;
+    own = (parseJson(files.read('package.json') ?? '{}') as { name?: unknown }).name as string | undefined;
   } catch {
     own = undefined;
   }

@@ -71,6 +71,17 @@ describe('terraform model', () => {
     }
   });
 
+  it('blocks nested 20,000 deep are refused with a note, not a stack overflow that ended the audit', () => {
+    const deep = (n: number) => `${'a {\n'.repeat(n)}${'}\n'.repeat(n)}`;
+    const head = 'resource "aws_s3_bucket" "b" {\n  bucket = "x"\n}\n';
+    const r = parseHcl('main.tf', head + deep(20_000));
+    expect(r.blocks.map((b) => b.labels[1])).toEqual(['b']);
+    expect(r.error).toContain('nested deeper than 256 levels');
+    // Nesting a configuration can hold reads as before.
+    const ok = parseHcl('main.tf', head + deep(200));
+    expect([ok.error, ok.blocks.length]).toEqual([undefined, 2]);
+  });
+
   it('a heredoc closes at its marker on a line of its own, found in linear time past 100,000 blank lines', () => {
     // `^\s*EOF\s*$` under the m flag ran on across the blank lines from each of them: 21 s here.
     const text = `resource "aws_instance" "a" {\n  user_data = <<-EOF\n${'\n'.repeat(100_000)}    EOF  \n  count = 2\n}\nresource "aws_instance" "b" {\n  user_data = <<EOF\n${'\n'.repeat(100_000)}x\n}\n`;

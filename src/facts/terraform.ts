@@ -9,6 +9,7 @@ import { detachDeep, share } from '../util/detach.js';
 import { memo } from '../util/memo.js';
 import { keepShape, plainCopy, plainMaker } from '../util/shapes.js';
 import { lineAt } from '../util/lines.js';
+import { parseJson } from '../util/parsers.js';
 
 export const TF_READS = ['**/*.tf', '**/*.tofu'];
 export const TFVARS_GLOBS = ['**/*.tfvars', '**/*.tfvars.json'];
@@ -68,6 +69,9 @@ function dictionary<T>(): Record<string, T> {
   delete o.b;
   return o as Record<string, T>;
 }
+
+/** How deep blocks may nest before the file is refused as malformed (see readBody). */
+const MAX_HCL_DEPTH = 256;
 
 export function parseHcl(path: string, text: string): { blocks: TfBlock[]; error?: string } {
   let i = 0;
@@ -210,6 +214,10 @@ export function parseHcl(path: string, text: string): { blocks: TfBlock[]; error
         skipSpace(false);
       }
       if (i >= n) throw new HclError(`block "${id}" on line ${startLine} has no body`);
+      // The parser recurses per level: a file of 20,000 nested blocks overflowed the stack and ended
+      // the audit with an internal error. Real configurations nest a few levels.
+      if (depth >= MAX_HCL_DEPTH)
+        throw new HclError(`block "${id}" on line ${startLine} is nested deeper than ${MAX_HCL_DEPTH} levels`);
       advance();
       const inner = readBody(depth + 1);
       blocks.push({
@@ -530,7 +538,7 @@ export function tfvarSettings(path: string, text: string): TfVarSetting[] {
   if (path.endsWith('.json')) {
     let doc: unknown;
     try {
-      doc = text.length <= 1_000_000 ? JSON.parse(text) : undefined;
+      doc = text.length <= 1_000_000 ? parseJson(text) : undefined;
     } catch {
       return out;
     }

@@ -57,3 +57,38 @@ export function checkYamlNesting(text: string): void {
     } else if ((c === 93 || c === 125) && depth > 0) depth--;
   }
 }
+
+/**
+ * Deeper than any real JSON file nests arrays and objects. JSON.parse itself reads any depth, but
+ * what the rules do with the value recurses per level (JSON.stringify of a package.json's `jest`
+ * object 100,000 deep overflowed the stack and crashed every test rule), so JSON from the audited
+ * repository is refused past this depth before it is parsed.
+ */
+export const JSON_MAX_NESTING = 256;
+
+/** JSON.parse, refusing text that nests arrays and objects deeper than JSON_MAX_NESTING. */
+export function parseJson(text: string): unknown {
+  checkJsonNesting(text);
+  return JSON.parse(text);
+}
+
+/** Throws when `text` nests `[` / `{` deeper than JSON_MAX_NESTING outside strings; one linear pass. */
+export function checkJsonNesting(text: string): void {
+  let openers = 0;
+  for (let i = text.indexOf('['); i !== -1 && openers <= JSON_MAX_NESTING; i = text.indexOf('[', i + 1)) openers++;
+  for (let i = text.indexOf('{'); i !== -1 && openers <= JSON_MAX_NESTING; i = text.indexOf('{', i + 1)) openers++;
+  if (openers <= JSON_MAX_NESTING) return;
+  let depth = 0;
+  let string = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (string) {
+      if (c === 34) string = false;
+      else if (c === 92) i++;
+    } else if (c === 34) string = true;
+    else if (c === 91 || c === 123) {
+      if (++depth > JSON_MAX_NESTING)
+        throw new Error(`arrays and objects nested deeper than ${JSON_MAX_NESTING} levels`);
+    } else if ((c === 93 || c === 125) && depth > 0) depth--;
+  }
+}

@@ -2,7 +2,7 @@
  * FileIndex: the listing plus memoised, safe reads. Rules and facts see the repository only
  * through it, so the in-memory index used by tests and the disk index behave the same.
  */
-import { checkYamlNesting, toml, yaml } from '../util/parsers.js';
+import { checkYamlNesting, parseJson, toml, yaml } from '../util/parsers.js';
 import type { Digest, FileView, Lines, Parsed, SkipReason } from '../types.js';
 import { LineIndex } from '../util/lines.js';
 import { basename, extensionOf, globExtensions, globTest, literalPrefix } from './glob.js';
@@ -345,7 +345,7 @@ export class FileIndex implements FileView {
   }
 
   readJson<T = unknown>(path: string): Parsed<T> {
-    return this.parse(path, 'json', (t) => JSON.parse(t)) as Parsed<T>;
+    return this.parse(path, 'json', (t) => parseJson(t)) as Parsed<T>;
   }
 
   /** The first YAML document. */

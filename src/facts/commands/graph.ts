@@ -50,6 +50,8 @@ const MAX_RUNS = 20_000;
 /** Commands looked at in all: a hostile tree of targets calling targets fans out, and stops here. */
 const MAX_STEPS = 30_000;
 const MAX_UNRESOLVED = 500;
+/** Reusable workflows and actions expanded from one `uses:` step of a CI file, nested ones included. */
+const MAX_USES_PER_STEP = 500;
 
 const RESOLVERS: Resolver[] = [
   dotnetBuilds,
@@ -113,6 +115,7 @@ class Walker {
   readonly unresolved: CommandGraph['unresolved'] = [];
   private readonly seen = new Set<string>();
   private steps = 0;
+  private usesLeft = 0;
   /**
    * The dispatcher view of a script, by script and first argument: a script run from many places
    * (`./run.sh test` in every job) is split and scanned once, not on every call.
@@ -350,6 +353,12 @@ class Walker {
   uses(u: UsesStep, frame: Frame): void {
     const chain = [...frame.chain, u.hop];
     if (chain.length > MAX_HOPS || frame.chain.some((h) => h.path === u.hop.path && h.line === u.hop.line)) return;
+    // Each expansion is a step too, and one step of a CI file expands at most MAX_USES_PER_STEP:
+    // workflows calling five reusable workflows each (or composite actions five actions) were
+    // followed down every path to MAX_HOPS, 5^10 of them (ten such files kept the audit busy past
+    // five minutes), and one such step must not spend the budget of every other file's steps.
+    if (frame.chain.length === 0) this.usesLeft = MAX_USES_PER_STEP;
+    if (--this.usesLeft < 0 || ++this.steps > MAX_STEPS || this.runs.length >= MAX_RUNS) return;
     const exp = usesExpansion(this.files, u);
     if (!exp) return;
     const next = { ...frame, chain, cwd: u.cwd };

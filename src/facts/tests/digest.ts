@@ -46,6 +46,7 @@ import { snippetAt } from './types.js';
 import { dirOf } from '../paths.js';
 import type { FileView } from '../../types.js';
 import { table } from '../../util/table.js';
+import { parseJson } from '../../util/parsers.js';
 
 /** A `macro_rules!` whose body emits a test function, with its line. */
 export interface RustMacroDef {
@@ -274,7 +275,7 @@ function jsonModule(files: Files, target: string): Record<string, Value> | undef
     const text = files.read(target);
     if (text === undefined || text.length > MAX_IMPORTED) return undefined;
     try {
-      return { default: fromJson(JSON.parse(text)) };
+      return { default: fromJson(parseJson(text)) };
     } catch {
       // Not JSON after all: its rows are not evident.
       return undefined;

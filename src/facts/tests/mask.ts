@@ -425,22 +425,34 @@ export function matchBrackets(code: string, opens: readonly number[]): Map<numbe
 
 /**
  * Top-level elements of a list or tuple literal starting at `open` (masked code), or undefined
- * when the literal is not closed. `[a, b, c,]` → 3; `[]` → 0.
+ * when the literal is not closed. `[a, b, c,]` → 3; `[]` → 0. A nested bracket is stepped over
+ * to its closer (closerOf), so that literals nested thousands deep, each asked about, are not each
+ * read to the end of the outermost one.
  */
 export function literalSize(code: string, open: number): number | undefined {
   const end = matchBracket(code, open);
   if (end < 0) return undefined;
-  const inner = code.slice(open + 1, end - 1);
+  // Only a long literal asks the whole text's pairing (a short one is read as it is).
+  const far = end - open > NEAR;
   let depth = 0;
   let count = 0;
   let content = false;
-  for (const c of inner) {
-    if ('([{'.includes(c)) depth++;
-    else if (')]}'.includes(c)) depth--;
-    if (depth === 0 && c === ',') {
+  for (let j = open + 1; j < end - 1; j++) {
+    const c = code.charCodeAt(j);
+    if (c === 0x28 || c === 0x5b || c === 0x7b) {
+      // Balanced inside a closed literal: paired the same way, and nothing inside is at the top.
+      const close = far && depth === 0 ? closerOf(code, j) : -1;
+      if (close > j && close <= end - 1) {
+        content = true;
+        j = close - 1;
+        continue;
+      }
+      depth++;
+    } else if (c === 0x29 || c === 0x5d || c === 0x7d) depth--;
+    if (depth === 0 && c === 0x2c) {
       if (content) count++;
       content = false;
-    } else if (!/\s/.test(c)) content = true;
+    } else if (!isSpace(c, code[j]!)) content = true;
   }
   return count + (content ? 1 : 0);
 }

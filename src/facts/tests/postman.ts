@@ -13,6 +13,7 @@ import { dirOf, joinPath } from '../commands/types.js';
 import { mask, SYNTAX } from './mask.js';
 import type { FileCount } from './digest.js';
 import { lineAt } from '../../util/lines.js';
+import { parseJson } from '../../util/parsers.js';
 
 const CASE = /(?<![\w$.])pm\s*\.\s*test\s*\(|(?<![\w$.])tests\s*\[[^\]\n]+\]\s*=(?!=)/g;
 const SKIP = /(?<![\w$.])pm\s*\.\s*test\s*\.\s*skip\s*\(/g;
@@ -44,7 +45,7 @@ export function postmanCollections(files: FileView): { path: string; source: str
 export function countCollection(text: string): (FileCount & { framework: string }) | undefined {
   let doc: Item;
   try {
-    doc = JSON.parse(text) as Item;
+    doc = parseJson(text) as Item;
   } catch {
     return undefined;
   }
