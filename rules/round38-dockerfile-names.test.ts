@@ -39,3 +39,22 @@ describe('round 38: Dockerfiles named with their purpose are judged', () => {
     expect(r.outcome).not.toBe('fail');
   });
 });
+
+describe('a source or test file named for Dockerfiles is no Dockerfile (self-audit)', () => {
+  it('`dockerfile-bounds.test.ts` and `dockerfile_parser.py` beside a real Dockerfile leave the verdict to the Dockerfile', async () => {
+    const tree = {
+      'src/facts/dockerfile-bounds.test.ts': "import { it } from 'vitest';\nit('parses', () => {});\n",
+      'tools/dockerfile_parser.py': 'def parse(text):\n    return text.split("\\n")\n',
+      'Dockerfile-api': nonRoot,
+    };
+    const r = await runRuleOn(containerUser, tree, { profile: 'service' });
+    expect(r.outcome).toBe('pass');
+    expect(r.evidence.map((e) => e.path)).not.toContain('src/facts/dockerfile-bounds.test.ts');
+    const alone = await runRuleOn(
+      containerUser,
+      { 'src/facts/dockerfile-bounds.test.ts': tree['src/facts/dockerfile-bounds.test.ts'] },
+      { profile: 'cli' },
+    );
+    expect(alone.outcome).not.toBe('unknown');
+  });
+});

@@ -15,6 +15,7 @@ import {
 } from '../../src/facts/deploy.js';
 import {
   DOCKERFILE_GLOBS,
+  dockerfilePaths,
   EARTHFILE_GLOBS,
   dockerfiles,
   imageHealthcheck,
@@ -188,7 +189,7 @@ export default defineRule({
   appliesTo: (ctx) => {
     const profile = ctx.facts.profile.id;
     // A development container's Dockerfile runs no service: it makes nothing applicable.
-    const images = ctx.files.match(DOCKERFILE_GLOBS).filter((p) => isProductionPath(p) && !isDevContainer(p));
+    const images = dockerfilePaths(ctx.files).filter((p) => isProductionPath(p) && !isDevContainer(p));
     let earthLongRunning = false;
     const oneShot = new Map(
       dockerfiles(ctx.files)
@@ -234,7 +235,7 @@ export default defineRule({
       cdk(ctx.files).compute.length > 0
       ? true
       : {
-          reason: `nothing here runs a long-lived process (profile ${profile}, no ${oneShot.size > 0 ? 'long-running image' : ctx.files.match(DOCKERFILE_GLOBS).some(isDevContainer) ? 'Dockerfile but a development container' : ctx.files.match(DOCKERFILE_GLOBS).length > 0 ? 'Dockerfile outside example, test or documentation folders' : 'Dockerfile'}, manifests or compute in IaC)${oneShot.size > 0 ? `: ${[...oneShot.values()].slice(0, 2).join('; ')}` : ''}${aside.size > 0 ? `; ${composeWorkloads(ctx.files, ctx.facts.profile.id).aside[0]!.note}` : ''}`,
+          reason: `nothing here runs a long-lived process (profile ${profile}, no ${oneShot.size > 0 ? 'long-running image' : dockerfilePaths(ctx.files).some(isDevContainer) ? 'Dockerfile but a development container' : dockerfilePaths(ctx.files).length > 0 ? 'Dockerfile outside example, test or documentation folders' : 'Dockerfile'}, manifests or compute in IaC)${oneShot.size > 0 ? `: ${[...oneShot.values()].slice(0, 2).join('; ')}` : ''}${aside.size > 0 ? `; ${composeWorkloads(ctx.files, ctx.facts.profile.id).aside[0]!.note}` : ''}`,
         };
   },
   check(ctx) {

@@ -343,11 +343,24 @@ export function parseDockerfile(path: string, text: string): Dockerfile {
   return { path, ok: true, stages, args };
 }
 
+/**
+ * Files a DOCKERFILE_GLOBS name matches that are something else: notes and backups, and source or
+ * data files named for Dockerfiles (`dockerfile-bounds.test.ts`, `Dockerfile.test.js`,
+ * `dockerfile_parser.py`): a reader of Dockerfiles is no Dockerfile. The audit of this repository
+ * judged its test of the Dockerfile reader as a Dockerfile with no FROM (container-user unknown).
+ */
+const NOT_A_DOCKERFILE =
+  /\.(?:md|markdown|rst|txt|orig|bak|swp|dockerignore|[cm]?[jt]sx?|py|go|rb|java|kts?|scala|rs|php|cs|fs|swift|json|ya?ml|toml|ini|sh|bash|ps1|lock|snap|html?|css)$/i;
+
+/** The repository's Dockerfiles by name: DOCKERFILE_GLOBS without files that only carry the word. */
+export function dockerfilePaths(files: FileView): string[] {
+  return files.match(DOCKERFILE_GLOBS).filter((p) => !NOT_A_DOCKERFILE.test(p));
+}
+
 export function dockerfiles(files: FileView): Dockerfile[] {
   return memo(files, 'dockerfiles', () => {
-    const all: Dockerfile[] = files
-      .match(DOCKERFILE_GLOBS)
-      .filter((p) => !/\.(md|txt|orig|bak|swp)$/i.test(p) && !p.endsWith('.dockerignore') && !isTemplate(p))
+    const all: Dockerfile[] = dockerfilePaths(files)
+      .filter((p) => !isTemplate(p))
       .map((p) => {
         const text = files.read(p);
         return text === undefined
