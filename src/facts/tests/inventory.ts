@@ -715,12 +715,21 @@ function standaloneGradleSamples(files: FileView): (path: string) => boolean {
         files.read(p) ?? '',
       );
     });
+  // A subproject the build includes (`include("common")`, `include 'a', ':libs:core'`) is part of that
+  // build even when it also carries its own settings file so it can be opened alone (blind round 43:
+  // three included subprojects, each with a settings.gradle.kts, lost every test).
+  const subproject = (dir: string) =>
+    settings.some((p) => {
+      const base = p.includes('/') ? p.slice(0, p.lastIndexOf('/') + 1) : '';
+      if (!dir.startsWith(base) || base === `${dir}/`) return false;
+      return gradleIncludes(files.read(p) ?? '').has(dir.slice(base.length));
+    });
   const runByCi = (dir: string) =>
     new RegExp(
       String.raw`(?:working[-_]directory:|\bcd|--project-dir|\s-p)[ \t]+["']?(?:\./)?${escapeRe(dir)}/?["']?(?:[ \t;&|)]|$)`,
       'm',
     ).test(ci);
-  const unrun = new Set([...nested].filter((d) => !included(d) && !runByCi(d)));
+  const unrun = new Set([...nested].filter((d) => !included(d) && !subproject(d) && !runByCi(d)));
   if (unrun.size === 0) return () => false;
   return (path: string) => {
     // The nearest settings file above the test file decides which build it belongs to.
@@ -731,6 +740,31 @@ function standaloneGradleSamples(files: FileView): (path: string) => boolean {
     }
     return false;
   };
+}
+
+/**
+ * The directories a Gradle settings file includes as subprojects: every quoted path of its `include`
+ * calls (`include("a", ":b:c")`, Groovy `include 'a', 'b'`), as a directory (`:b:c` → `b/c`), and the
+ * directory a `project(":x").projectDir = file("dir")` names. Bounded: the first 200 calls, 200
+ * characters a path.
+ */
+export function gradleIncludes(text: string): Set<string> {
+  const out = new Set<string>();
+  const src = text.slice(0, 200_000);
+  const call = /\binclude\b[ \t]*(\()?/g;
+  let n = 0;
+  for (let m = call.exec(src); m && n < 200; m = call.exec(src), n++) {
+    const from = m.index + m[0].length;
+    let to = m[1] ? src.indexOf(')', from) : src.indexOf('\n', from);
+    if (to < 0 || to - from > 5_000) to = Math.min(src.length, from + 5_000);
+    for (const q of src.slice(from, to).matchAll(/["']([^"'\n]{1,200})["']/g)) {
+      const dir = q[1].replace(/^:/, '').replace(/:/g, '/');
+      if (dir) out.add(dir);
+    }
+  }
+  for (const q of src.matchAll(/\.projectDir\s*=\s*(?:file|File)\s*\(\s*["'](?:\.\/)?([^"'\n]{1,200}?)\/?["']/g))
+    out.add(q[1]);
+  return out;
 }
 
 /**
