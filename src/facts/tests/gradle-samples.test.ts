@@ -68,4 +68,18 @@ describe('a nested Gradle build nothing runs holds sample data, not tests', () =
     tree['libs/core/src/test/kotlin/app/CoreTest.kt'] = junit;
     expect(paths(tree)).toContain('libs/core/src/test/kotlin/app/CoreTest.kt');
   });
+
+  it('reads a Groovy `include` list that goes on over several lines', () => {
+    const tree = base();
+    tree['settings.gradle'] = "include 'server',\n        'libs:core'\n";
+    tree['libs/core/settings.gradle'] = "rootProject.name = 'core'\n";
+    tree['libs/core/src/test/kotlin/app/CoreTest.kt'] = junit;
+    expect(paths(tree)).toContain('libs/core/src/test/kotlin/app/CoreTest.kt');
+  });
+
+  it('leaves out a subproject that only a sample build nothing runs includes', () => {
+    const tree = base();
+    tree['example-data/spock-gradle/settings.gradle'] = "rootProject.name = 'spock-gradle'\n";
+    expect(paths(tree)).toEqual(['server/src/test/kotlin/app/AppTest.kt']);
+  });
 });

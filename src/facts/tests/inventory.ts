@@ -718,12 +718,28 @@ function standaloneGradleSamples(files: FileView): (path: string) => boolean {
   // A subproject the build includes (`include("common")`, `include 'a', ':libs:core'`) is part of that
   // build even when it also carries its own settings file so it can be opened alone (blind round 43:
   // three included subprojects, each with a settings.gradle.kts, lost every test).
-  const subproject = (dir: string) =>
-    settings.some((p) => {
+  // Only a build that runs makes its subprojects run: a subproject of a sample build stays a sample.
+  const includes = new Map<string, Set<string>>();
+  const includesOf = (p: string) => {
+    let got = includes.get(p);
+    if (!got) includes.set(p, (got = gradleIncludes(files.read(p) ?? '')));
+    return got;
+  };
+  const runs = new Map<string, boolean>();
+  const subproject = (dir: string): boolean => {
+    const known = runs.get(dir);
+    if (known !== undefined) return known;
+    runs.set(dir, false); // a cycle of includes runs nothing
+    const got = settings.some((p) => {
       const base = p.includes('/') ? p.slice(0, p.lastIndexOf('/') + 1) : '';
       if (!dir.startsWith(base) || base === `${dir}/`) return false;
-      return gradleIncludes(files.read(p) ?? '').has(dir.slice(base.length));
+      if (!includesOf(p).has(dir.slice(base.length))) return false;
+      const owner = base.slice(0, -1);
+      return owner === '' || included(owner) || runByCi(owner) || subproject(owner);
     });
+    runs.set(dir, got);
+    return got;
+  };
   const runByCi = (dir: string) =>
     new RegExp(
       String.raw`(?:working[-_]directory:|\bcd|--project-dir|\s-p)[ \t]+["']?(?:\./)?${escapeRe(dir)}/?["']?(?:[ \t;&|)]|$)`,
@@ -756,6 +772,9 @@ export function gradleIncludes(text: string): Set<string> {
   for (let m = call.exec(src); m && n < 200; m = call.exec(src), n++) {
     const from = m.index + m[0].length;
     let to = m[1] ? src.indexOf(')', from) : src.indexOf('\n', from);
+    // Groovy's `include 'a',` goes on to the next line after a trailing comma.
+    while (!m[1] && to >= 0 && to - from < 5_000 && /,[ \t\r]*$/.test(src.slice(Math.max(from, to - 50), to)))
+      to = src.indexOf('\n', to + 1);
     if (to < 0 || to - from > 5_000) to = Math.min(src.length, from + 5_000);
     for (const q of src.slice(from, to).matchAll(/["']([^"'\n]{1,200})["']/g)) {
       const dir = q[1].replace(/^:/, '').replace(/:/g, '/');
