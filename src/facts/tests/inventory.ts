@@ -777,12 +777,12 @@ export function gradleIncludes(text: string): Set<string> {
       to = src.indexOf('\n', to + 1);
     if (to < 0 || to - from > 5_000) to = Math.min(src.length, from + 5_000);
     for (const q of src.slice(from, to).matchAll(/["']([^"'\n]{1,200})["']/g)) {
-      const dir = q[1].replace(/^:/, '').replace(/:/g, '/');
+      const dir = q[1]!.replace(/^:/, '').replace(/:/g, '/');
       if (dir) out.add(dir);
     }
   }
   for (const q of src.matchAll(/\.projectDir\s*=\s*(?:file|File)\s*\(\s*["'](?:\.\/)?([^"'\n]{1,200}?)\/?["']/g))
-    out.add(q[1]);
+    out.add(q[1]!);
   return out;
 }
 
