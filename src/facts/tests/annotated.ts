@@ -98,10 +98,19 @@ function topLevel(s: string): string[] {
   return out.filter((p) => p.trim());
 }
 
-/** Element count of the first `{…}`/`[…]` array in annotation arguments, else null. */
+/**
+ * Element count of the first `{…}`/`[…]` array in annotation arguments, else null. Without an
+ * array, each positional argument is an element: Kotlin passes a vararg `value` as
+ * `@CsvSource("a, 1", "b, 2")` (blind round 43 counted such a list of rows as 1); named arguments
+ * (`delimiter = '|'`) are none, `value = "a, 1"` is one.
+ */
 function arraySize(args: string): number | null {
   const k = args.search(/[{[]/);
-  if (k < 0) return args.trim() ? 1 : null;
+  if (k < 0) {
+    if (!args.trim()) return null;
+    const parts = topLevel(args).filter((p) => !/^\s*\w+\s*=/.test(p) || /^\s*value\s*=/.test(p));
+    return Math.max(1, parts.length);
+  }
   return literalSize(args.replace(/\{/g, '[').replace(/\}/g, ']'), k) ?? null;
 }
 

@@ -43,4 +43,43 @@ describe('a nested Gradle build nothing runs holds sample data, not tests', () =
     delete tree['settings.gradle'];
     expect(paths(tree)).toContain('example-data/spock-gradle/src/test/groovy/demo/PassingSpec.groovy');
   });
+
+  // Blind round 43 (a Kotlin service of three subprojects): each included subproject also carries its
+  // own settings.gradle.kts (so it can be opened alone); the root's `include(...)` still runs its tests.
+  it('counts the tests of an included subproject that also has its own settings file', () => {
+    const tree = base();
+    tree['settings.gradle.kts'] = 'rootProject.name = "svc"\ninclude(\n  "common",\n  ":api",\n)\n';
+    delete tree['settings.gradle'];
+    tree['common/settings.gradle.kts'] = 'rootProject.name = "common"\n';
+    tree['common/src/test/kotlin/app/CommonTest.kt'] = junit;
+    tree['api/settings.gradle.kts'] = 'rootProject.name = "api"\n';
+    tree['api/src/test/kotlin/app/ApiTest.kt'] = junit;
+    const got = paths(tree);
+    expect(got).toContain('common/src/test/kotlin/app/CommonTest.kt');
+    expect(got).toContain('api/src/test/kotlin/app/ApiTest.kt');
+    // The nested build nothing includes is still left out.
+    expect(got).not.toContain('example-data/spock-gradle/src/test/groovy/demo/PassingSpec.groovy');
+  });
+
+  it('counts a Groovy `include` list and a nested project path as included', () => {
+    const tree = base();
+    tree['settings.gradle'] = "include 'server', ':libs:core'\n";
+    tree['libs/core/settings.gradle'] = "rootProject.name = 'core'\n";
+    tree['libs/core/src/test/kotlin/app/CoreTest.kt'] = junit;
+    expect(paths(tree)).toContain('libs/core/src/test/kotlin/app/CoreTest.kt');
+  });
+
+  it('reads a Groovy `include` list that goes on over several lines', () => {
+    const tree = base();
+    tree['settings.gradle'] = "include 'server',\n        'libs:core'\n";
+    tree['libs/core/settings.gradle'] = "rootProject.name = 'core'\n";
+    tree['libs/core/src/test/kotlin/app/CoreTest.kt'] = junit;
+    expect(paths(tree)).toContain('libs/core/src/test/kotlin/app/CoreTest.kt');
+  });
+
+  it('leaves out a subproject that only a sample build nothing runs includes', () => {
+    const tree = base();
+    tree['example-data/spock-gradle/settings.gradle'] = "rootProject.name = 'spock-gradle'\n";
+    expect(paths(tree)).toEqual(['server/src/test/kotlin/app/AppTest.kt']);
+  });
 });

@@ -715,12 +715,37 @@ function standaloneGradleSamples(files: FileView): (path: string) => boolean {
         files.read(p) ?? '',
       );
     });
+  // A subproject the build includes (`include("common")`, `include 'a', ':libs:core'`) is part of that
+  // build even when it also carries its own settings file so it can be opened alone (blind round 43:
+  // three included subprojects, each with a settings.gradle.kts, lost every test).
+  // Only a build that runs makes its subprojects run: a subproject of a sample build stays a sample.
+  const includes = new Map<string, Set<string>>();
+  const includesOf = (p: string) => {
+    let got = includes.get(p);
+    if (!got) includes.set(p, (got = gradleIncludes(files.read(p) ?? '')));
+    return got;
+  };
+  const runs = new Map<string, boolean>();
+  const subproject = (dir: string): boolean => {
+    const known = runs.get(dir);
+    if (known !== undefined) return known;
+    runs.set(dir, false); // a cycle of includes runs nothing
+    const got = settings.some((p) => {
+      const base = p.includes('/') ? p.slice(0, p.lastIndexOf('/') + 1) : '';
+      if (!dir.startsWith(base) || base === `${dir}/`) return false;
+      if (!includesOf(p).has(dir.slice(base.length))) return false;
+      const owner = base.slice(0, -1);
+      return owner === '' || included(owner) || runByCi(owner) || subproject(owner);
+    });
+    runs.set(dir, got);
+    return got;
+  };
   const runByCi = (dir: string) =>
     new RegExp(
       String.raw`(?:working[-_]directory:|\bcd|--project-dir|\s-p)[ \t]+["']?(?:\./)?${escapeRe(dir)}/?["']?(?:[ \t;&|)]|$)`,
       'm',
     ).test(ci);
-  const unrun = new Set([...nested].filter((d) => !included(d) && !runByCi(d)));
+  const unrun = new Set([...nested].filter((d) => !included(d) && !subproject(d) && !runByCi(d)));
   if (unrun.size === 0) return () => false;
   return (path: string) => {
     // The nearest settings file above the test file decides which build it belongs to.
@@ -731,6 +756,34 @@ function standaloneGradleSamples(files: FileView): (path: string) => boolean {
     }
     return false;
   };
+}
+
+/**
+ * The directories a Gradle settings file includes as subprojects: every quoted path of its `include`
+ * calls (`include("a", ":b:c")`, Groovy `include 'a', 'b'`), as a directory (`:b:c` → `b/c`), and the
+ * directory a `project(":x").projectDir = file("dir")` names. Bounded: the first 200 calls, 200
+ * characters a path.
+ */
+export function gradleIncludes(text: string): Set<string> {
+  const out = new Set<string>();
+  const src = text.slice(0, 200_000);
+  const call = /\binclude\b[ \t]*(\()?/g;
+  let n = 0;
+  for (let m = call.exec(src); m && n < 200; m = call.exec(src), n++) {
+    const from = m.index + m[0].length;
+    let to = m[1] ? src.indexOf(')', from) : src.indexOf('\n', from);
+    // Groovy's `include 'a',` goes on to the next line after a trailing comma.
+    while (!m[1] && to >= 0 && to - from < 5_000 && /,[ \t\r]*$/.test(src.slice(Math.max(from, to - 50), to)))
+      to = src.indexOf('\n', to + 1);
+    if (to < 0 || to - from > 5_000) to = Math.min(src.length, from + 5_000);
+    for (const q of src.slice(from, to).matchAll(/["']([^"'\n]{1,200})["']/g)) {
+      const dir = q[1]!.replace(/^:/, '').replace(/:/g, '/');
+      if (dir) out.add(dir);
+    }
+  }
+  for (const q of src.matchAll(/\.projectDir\s*=\s*(?:file|File)\s*\(\s*["'](?:\.\/)?([^"'\n]{1,200}?)\/?["']/g))
+    out.add(q[1]!);
+  return out;
 }
 
 /**
