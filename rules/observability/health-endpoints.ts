@@ -76,7 +76,8 @@ const FILE_ROUTES = [
   '**/app/{api/,}{health,healthz,healthcheck,heartbeat,livez,readyz,ready,live,ping}/route.{js,ts}',
   '**/server/{api,routes}/{health,healthz,healthcheck,heartbeat,livez,readyz,ready,ping}.{js,ts}',
   '**/routes/{api/,}{health,healthz,healthcheck,heartbeat,livez,readyz,ready,ping}/+server.{js,ts}',
-  '**/app/routes/{health,healthz,healthcheck,heartbeat,livez,readyz,ready,ping}.{js,ts,tsx}',
+  // Remix flat routes: a `+` folder (remix-flat-routes `api+/health.ts`) or dot segments (`api.health.ts`).
+  '**/app/routes/{api+/,api.,}{health,healthz,healthcheck,heartbeat,livez,readyz,ready,ping}{,/route}.{js,ts,tsx}',
 ];
 
 /** Libraries that serve both liveness and readiness (or dependency-checking health) from one registration. */
@@ -506,7 +507,7 @@ export default defineRule({
       .filter((p) => isProductionPath(p))
       .flatMap((path) => {
         const name =
-          /(?:^|\/)(health\w*|heartbeat|livez?|readyz?|ready|live|ping)(?:\/(?:route|index|\+server))?\.[jt]sx?$/.exec(
+          /(?:^|\/|\bapi\.)(health\w*|heartbeat|livez?|readyz?|ready|live|ping)(?:\/(?:route|index|\+server))?\.[jt]sx?$/.exec(
             path,
           )?.[1];
         return name ? [{ path, route: `/${name}` }] : [];

@@ -13,6 +13,7 @@ import {
   throwawayClusterJobs,
 } from '../../src/facts/ci.js';
 import { runEvidence, runsOf, unfollowedWorkflows } from '../../src/facts/commands/index.js';
+import { DO_APP_GLOBS, doAppSpecs } from '../../src/facts/do-app.js';
 import { shipitConfigs } from '../_shared/shipit.js';
 import { fromMatch, isProductionPath } from '../../src/facts/paths.js';
 import { lineAt } from '../../src/util/lines.js';
@@ -325,7 +326,7 @@ export default defineRule({
     effort: 'medium',
     detection:
       'CI jobs that run (directly or through package scripts, make targets, scripts, composite actions and orbs) kubectl apply, helm upgrade, terraform/tofu apply, pulumi up, cdk/sam/serverless deploy, aws ecs update-service, gcloud run deploy, az webapp/containerapp, fly/heroku/vercel/netlify deploys or deploy actions (azure/webapps-deploy, aws-actions/amazon-ecs-deploy-task-definition, google-github-actions/deploy-cloudrun, nais/deploy/actions/deploy, Azure DevOps deploy tasks); CircleCI orb jobs named for deploying (`pulumi-up`, `deploy`); a reusable deploy workflow of another repository handed the environment to deploy to; jobs that target a CI environment; handoffs to a CD system that deploys what CI published (a Spinnaker trigger: `spin pipeline execute`, a Pub/Sub or SNS message to a topic named for Spinnaker or deploys, a Spinnaker webhook; `argocd app sync`, `flux reconcile`, `aws codepipeline start-pipeline-execution`, Octopus deploy-release), named as handed to that system; Argo CD `Application`/`ApplicationSet` and Flux `Kustomization`/`HelmRelease` resources (not the templates of a chart, which its users render). Jobs that only install into a kind/minikube/k3d/k3s test cluster (also one a script they run starts: `k3s server`, get.k3s.io), and deploy commands written in a test script (a test/, .test/, tests/ or e2e/ folder, an e2e-* script), do not count. A job named for deployment whose steps only package or publish an artefact (helm package and a push of the chart index, cr upload, docker push, npm publish) and reach no server or cluster deploys nothing, whatever its name. A GitHub Pages deploy counts by what it builds: the product’s web client (a build step, no docs generator, a published folder that is no docs/site/report folder, a workflow not named for docs) is a deployment — partial alone, since a static host runs no server; a documentation site is set aside. A static host’s config (netlify.toml `publish`, vercel.json `outputDirectory`, no serverless functions) beside a server or Dockerfile of the project’s own outside the folder it builds publishes a client or preview site, not the service: set aside and named. A hosting platform config (render.yaml, vercel.json, netlify.toml) that a one-click deploy button of the README or a deploy page points at (`render.com/deploy?repo=…`, `vercel.com/new/clone`, `app.netlify.com/start/deploy`) is a template for users to deploy their own copy: set aside and named, not a deployment of the project. A Shipit `shipit.yml` whose `deploy: override:` (or `kubernetes:`) scripts the deploy counts: Shipit runs those steps for each deploy.',
-    reads: [...CI_GLOBS, 'app.json', 'shipit.yml', 'shipit.*.yml', 'shipit.yaml', 'shipit.*.yaml'],
+    reads: [...CI_GLOBS, ...DO_APP_GLOBS, 'app.json', 'shipit.yml', 'shipit.*.yml', 'shipit.yaml', 'shipit.*.yaml'],
     patterns: {
       gitops: {
         // The literal gate keeps kustomize's own `kind: Kustomization` (kustomize.config.k8s.io) out.
@@ -529,6 +530,20 @@ export default defineRule({
         [...remote.slice(0, 3), ...broken],
         data,
       );
+    // An App Platform spec that deploys on push (`deploy_on_push: true` under its git source): the
+    // platform builds and deploys every push to that branch, configured here (issue 15).
+    const onPush = doAppSpecs(ctx.files).filter((d) => d.deployOnPush);
+    if (onPush.length > 0) {
+      const d = onPush[0]!;
+      return pass(
+        `DigitalOcean App Platform deploys on every push${d.branch ? ` to ${d.branch}` : ''} (${d.path}: deploy_on_push: true): the platform builds and releases the branch itself, so whether tests gate a release is up to the branch's protection, not shown here.`,
+        [
+          { path: d.path, line: d.deployOnPush!.line, snippet: d.deployOnPush!.text, note: 'platform deploys on push' },
+          ...broken,
+        ],
+        data,
+      );
+    }
     const hosted = PLATFORM_FILES.filter((p) => ctx.files.exists(p) && !docsSiteConfig(ctx.files.read(p)));
     // A static host's build of one folder (a web client, a preview site) beside the service's own
     // server deploys the site, not the service (blind round 30, redash: netlify.toml publishes

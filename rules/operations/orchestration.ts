@@ -189,7 +189,9 @@ export default defineRule({
       if (m.length > 0) add(system, fromMatch(m[0]!));
     }
     const rt = runtime(ctx.files);
-    for (const p of rt.platforms) add(p.system, { path: p.path, note: p.system });
+    // A platform read by its own pattern above (an App Platform spec) is not listed twice.
+    for (const p of rt.platforms)
+      if (!found.some((f) => f.system === p.system)) add(p.system, { path: p.path, note: p.system });
     // A unit a package installs describes how the service runs on a host (packaged, self-hosted).
     for (const u of rt.systemd.slice(0, 2)) add('systemd unit', systemdEvidence(u, 'systemd service unit'));
     // A unit that only runs `compose up` starts the compose services at boot: they are the deployment.

@@ -434,6 +434,14 @@ export default defineRule({
           'lint',
         ),
       );
+    const styleWorkflow = remoteStyleWorkflow(ctx);
+    if (!checkedLabels.length && styleWorkflow)
+      evidence.push({
+        path: styleWorkflow.path,
+        line: styleWorkflow.line,
+        snippet: styleWorkflow.ref,
+        note: `job ${styleWorkflow.job ?? '(unnamed)'} calls a reusable workflow named for the coding standard: its steps are in another repository (not read offline)`,
+      });
     const ciNote = checkedLabels.length
       ? ` and checked in CI (${listing(checkedLabels)})${otherChecks.length ? `; CI also runs ${listing(otherChecks)}` : ''}`
       : otherChecks.length
@@ -442,7 +450,9 @@ export default defineRule({
           ? `; checked in CI by the lint job ${toolNames([lintJob], 'lint')[0] ?? 'lint'}, which lints with ${layoutBy.label} and its layout rules`
           : delegatedGradleCheck(ctx, tools)
             ? ', checked by gradle check, which CI runs through a build workflow of another repository (not read offline)'
-            : ', not checked in CI';
+            : styleWorkflow
+              ? `, checked in CI, by its name: job ${styleWorkflow.job ?? '(unnamed)'} calls the reusable workflow ${styleWorkflow.ref} of another repository (not read offline)`
+              : ', not checked in CI';
     // Formatters with no configuration of their own (gofmt, dotnet format), shown only by the CI run
     // that checks with them: "checked in CI", not "configured and checked in CI (gofmt)".
     const runOnly =
@@ -637,4 +647,28 @@ function delegatedGradleCheck(ctx: RuleContext, tools: { name: string; evidence:
     delegatedBuilds(ctx.facts.commands).length > 0 &&
     tools.some((t) => /\.gradle(?:\.kts)?$/.test(t.evidence.path) && /ktlint|Spotless/.test(t.name))
   );
+}
+
+/**
+ * A reusable workflow of another repository named for the formatting or coding standard
+ * (`org/coding-standard/.github/workflows/coding-standard.yml@v4`, `…/format.yml@main`): CI runs the
+ * check there, which cannot be read offline (issue 15, blind round 43). Named by its file, not guessed.
+ */
+const STYLE_WORKFLOW =
+  /(?:^|[-_.])(?:coding[-_]?standards?|code[-_]?style|formatt?(?:ing|er)?|fmt|prettier|cs[-_]?fixer)(?:[-_.][^/]{0,40})?\.ya?ml@/i;
+
+function remoteStyleWorkflow(ctx: RuleContext): { ref: string; job?: string; path: string; line: number } | undefined {
+  for (const u of ctx.facts.commands.unresolved.slice(0, 200)) {
+    if (!u.remote) continue;
+    const file = u.remote.ref.slice(u.remote.ref.lastIndexOf('/') + 1);
+    if (!STYLE_WORKFLOW.test(file)) continue;
+    const hop = u.chain[0];
+    return {
+      ref: u.remote.ref.slice(0, 200),
+      ...(u.remote.job ? { job: u.remote.job } : {}),
+      path: hop?.path ?? '.',
+      line: hop?.line ?? 1,
+    };
+  }
+  return undefined;
 }

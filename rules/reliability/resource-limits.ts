@@ -24,6 +24,7 @@ import {
   undeclaredReason,
   offByDefaultNote,
 } from '../../src/facts/runtime.js';
+import { DO_APP_GLOBS } from '../../src/facts/do-app.js';
 import { mergePatches } from '../_shared/kustomize-patches.js';
 import type { NotApplicable, RuleContext } from '../../src/types.js';
 import { label, resourcesOf, terraform, TF_DIGEST, type TfBlock } from '../../src/facts/terraform.js';
@@ -41,7 +42,7 @@ export default defineRule({
     effort: 'low',
     detection:
       'Kubernetes containers (plain, multi-document, JSON, OpenShift Templates, Helm templates with values.yaml, and the `resources` of NAIS Applications): a finding per container without requests or limits, with file:line (a Kustomize patch is merged onto its base: the base is judged, with the requests and limits its patches add); the workloads of a Pulumi program (`limits`/`requests` or `resources` keys of its object literals), beside which a compose file is local development; LimitRange objects; compose `deploy.resources`/`mem_limit`/`cpus`; ECS task definitions (JSON or Terraform) cpu/memory; Nomad task `resources`; systemd units (`MemoryMax`, `CPUQuota`). Not applicable when nothing here declares units (a PaaS such as Heroku sizes the service itself; the reason says which), and for a reusable Terraform module (its inputs are the caller’s); a repository of Helm charts that nothing here deploys is judged on its values.yaml defaults, as health-checks judges its probes.',
-    reads: [...DEPLOY_READS, ...SYSTEMD_GLOBS],
+    reads: [...DEPLOY_READS, ...SYSTEMD_GLOBS, ...DO_APP_GLOBS],
     digests: [K8S_DIGEST, TF_DIGEST],
   },
   // A reusable Terraform module's inputs are its callers' choice; a chart package is judged on the
@@ -305,6 +306,16 @@ function sizedPlatformFiles(ctx: RuleContext): {
               sized: (text: string) => lineMatching(text, /^[ \t]*plan[ \t]*:[ \t]*\S.*$/m),
             },
           ]
-        : [],
+        : p.system === 'DigitalOcean App Platform'
+          ? [
+              {
+                path: p.path,
+                system: 'DigitalOcean App Platform',
+                declares: 'the instance size is declared',
+                missing: 'instance_size_slug',
+                sized: (text: string) => lineMatching(text, /^[ \t]*(?:-[ \t]+)?instance_size_slug[ \t]*:[ \t]*\S.*$/m),
+              },
+            ]
+          : [],
   );
 }

@@ -798,6 +798,10 @@ Object.assign(CATALOGUES, {
     'tsoa',
     '@hono/zod-openapi',
     'hono-openapi',
+    // ts-rest contracts and tRPC procedures turned into an OpenAPI document (generateOpenApi).
+    '@ts-rest/open-api',
+    'trpc-to-openapi',
+    'trpc-openapi',
     'express-openapi',
     'drf-spectacular',
     'drf-yasg',

@@ -11,6 +11,7 @@ import { makeRecipe } from './commands/make.js';
 import { declaredNames, deployments } from './deploy.js';
 import { ownNamed, readmeText } from './deploy-images.js';
 import { pulumi, terraformWorkloads } from './pulumi.js';
+import { DO_APP_GLOBS, isDoAppSpec } from './do-app.js';
 import { dependencyChartWorkloads } from './chart-values.js';
 import { frameworkWorkloads } from './framework-manifests.js';
 import { kamalWorkloads } from './kamal.js';
@@ -42,6 +43,8 @@ export const PLATFORM_FILES: { system: string; globs: string[]; content?: (path:
       system: 'Elastic Beanstalk',
       globs: ['**/Dockerrun.aws.json', '**/.ebextensions/*.config', '**/.elasticbeanstalk/config.yml'],
     },
+    // An App Platform spec is named `spec.yaml` or sits in `.do/`: recognised by its content.
+    { system: 'DigitalOcean App Platform', globs: DO_APP_GLOBS, content: (_p, text) => isDoAppSpec(text) },
     {
       system: 'Serverless Framework',
       globs: ['**/serverless.yml', '**/serverless.yaml', '**/serverless.ts'],

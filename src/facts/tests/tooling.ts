@@ -81,11 +81,20 @@ export function diffCheckOf(graph: CommandGraph, r: CommandRun): CommandRun | un
     let i = 1;
     while (/^(?:--no-pager|--no-optional-locks|-[Cc]|--git-dir=.*|--work-tree=.*|-c)$/.test(x.argv[i] ?? ''))
       i += /^-[Cc]$/.test(x.argv[i]!) ? 2 : 1;
-    return (
-      /^diff(?:-index|-files)?$/.test(x.argv[i] ?? '') && x.argv.some((w) => w === '--exit-code' || w === '--quiet')
-    );
+    if (/^diff(?:-index|-files)?$/.test(x.argv[i] ?? '') && x.argv.some((w) => w === '--exit-code' || w === '--quiet'))
+      return true;
+    // `if [[ $(git diff --stat) != '' ]]; then … exit 1`, `test -z "$(git status --porcelain)"`: the
+    // line tests what git prints, so the job fails on a dirty tree (issue 15, blind round 43).
+    const listsChanges =
+      x.argv[i] === 'diff' || (x.argv[i] === 'status' && x.argv.some((w) => /^(?:--porcelain|--short|-s)/.test(w)));
+    const text = x.chain.at(-1)?.text.slice(0, 400) ?? '';
+    return listsChanges && DIRTY_SUBST.test(text) && DIRTY_TEST.test(text);
   });
 }
+
+/** A command substitution of git diff/status, and a test of its output on the same line. */
+const DIRTY_SUBST = /\$\([ \t]*git[ \t]+(?:--no-pager[ \t]+)?(?:diff|status)\b/;
+const DIRTY_TEST = /\btest[ \t]+-[zn]\b|\[\[?[ \t]+-[zn]\b|[!=]=[ \t]*(?:''|""|\$\(|")/;
 
 export function findTools(
   ctx: RuleContext,
