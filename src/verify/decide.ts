@@ -280,7 +280,12 @@ export function decide(claim: Claim, found: Finding[], out: Out, mappedRule: str
   // "Cache absent - GlobalSettings": an absence the line scopes to code it names is not undone by the
   // mechanism found elsewhere in the repository.
   const scope = claim.asserted === 'not-done' ? SCOPE_TAIL.exec(plain(claim.text))?.[1] : undefined;
-  const scopeNames = scope ? scope.split(/\s*,\s*/).filter((n) => n.length > 2) : [];
+  const scopeNames = scope
+    ? scope
+        .split(',')
+        .map((n) => n.trim())
+        .filter((n) => n.length > 2)
+    : [];
   if (scopeNames.length) namedHere.push(...scopeNames);
   const scoped = scopeNames.length > 0;
   const weak = (f: Finding) =>
