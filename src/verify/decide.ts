@@ -242,6 +242,10 @@ function ruleBeside(claim: Claim, rule: Finding): string | null {
   return missing.join('; ');
 }
 
+/** "… - StudentListView, Copy.status": a tail of code names after a dash, where an absence is said to be. */
+const CODE_NAME = String.raw`(?:[A-Z][a-z0-9]+[A-Z]\w*|[A-Za-z]\w*\.[A-Za-z_]\w*|[a-z]\w*_\w+)`;
+const SCOPE_TAIL = new RegExp(String.raw`\s[-–—]\s+(${CODE_NAME}(?:\s*,\s*${CODE_NAME}){0,5})\s*$`);
+
 /** Combine findings, whatever their source, into the verdict on what the claim asserts. */
 export function decide(claim: Claim, found: Finding[], out: Out, mappedRule: string | null): VerifiedClaim {
   // A practice word matched (or missed) in lines of code ("caching found", "API keys found", "no
@@ -273,12 +277,24 @@ export function decide(claim: Claim, found: Finding[], out: Out, mappedRule: str
               (seg.length >= 4 && st.startsWith(seg.replace(/\.[a-z]+$/, ''))),
           ),
       );
+  // "Cache absent - GlobalSettings": an absence the line scopes to code it names is not undone by the
+  // mechanism found elsewhere in the repository.
+  const scope = claim.asserted === 'not-done' ? SCOPE_TAIL.exec(plain(claim.text))?.[1] : undefined;
+  const scopeNames = scope
+    ? scope
+        .split(',')
+        .map((n) => n.trim())
+        .filter((n) => n.length > 2)
+    : [];
+  if (scopeNames.length) namedHere.push(...scopeNames);
+  const scoped = scopeNames.length > 0;
   const weak = (f: Finding) =>
     f.basis === 'mechanism' &&
-    f.keyword === true &&
+    (f.keyword === true || scoped) &&
     !f.evidence.some(
       (e) =>
-        e.path !== '.' && (namesPath(e.path) || namedHere.some((n) => e.path.includes(n) || e.snippet?.includes(n))),
+        e.path !== '.' &&
+        ((!scoped && namesPath(e.path)) || namedHere.some((n) => e.path.includes(n) || e.snippet?.includes(n))),
     );
   const strong = found.filter((f) => !weak(f));
   const findings =
@@ -287,6 +303,18 @@ export function decide(claim: Claim, found: Finding[], out: Out, mappedRule: str
     strong.some((f) => NAMED_BASIS.has(f.basis) || f.basis.startsWith('rule:'))
       ? strong
       : found;
+  // "Pagination absente - StudentListView": the names of the scope being there says nothing of the
+  // absence in them.
+  const ofScope = (f: Finding) =>
+    f.basis === 'search' && scopeNames.some((n) => f.subject === n || f.detail.startsWith(`${n} `));
+  if (scoped && findings.every((f) => weak(f) || ofScope(f)) && findings.some(ofScope))
+    return out(
+      'search',
+      'unverifiable',
+      `the line says it is missing in ${scopeNames.join(', ')}; that these are there does not show whether it is: ${findings.map((f) => f.detail).join('; ')}`,
+      findings.flatMap((f) => f.evidence).slice(0, 4),
+      mappedRule,
+    );
   if (findings.every(weak)) {
     const p = (f: Finding) =>
       f.negated ? (f.present === 'yes' ? 'no' : f.present === 'no' ? 'yes' : f.present) : f.present;
@@ -299,6 +327,14 @@ export function decide(claim: Claim, found: Finding[], out: Out, mappedRule: str
         'mechanism',
         'unverifiable',
         `a practice word matched in lines of code is not the thing the claim names: ${findings.map((f) => f.detail).join('; ')}`,
+        findings.flatMap((f) => f.evidence).slice(0, 4),
+        mappedRule,
+      );
+    if (scoped)
+      return out(
+        'mechanism',
+        'unverifiable',
+        `the line says it is missing in ${scopeNames.join(', ')}; what is found elsewhere does not show it there: ${findings.map((f) => f.detail).join('; ')}`,
         findings.flatMap((f) => f.evidence).slice(0, 4),
         mappedRule,
       );

@@ -67,6 +67,12 @@ const VALUE_LABEL =
 /** "No rate limiting", "Missing security headers", "Keine Tests": the item names what is absent. */
 const LEADING_ABSENCE =
   /^(?:no|missing|lacks?|lacking|without|absent|not|kein(?:e|en)?|fehlende?[rn]?|ohne|sin|falta|faltan|aucun[e]?|pas de|sans|nenhum[a]?)\b/i;
+/**
+ * "Pagination absente - StudentListView", "Index manquants - Copy.status", "Cache ausente: settings":
+ * the item's lead — its words before a dash or colon — ends in a word of absence, after its subject.
+ */
+const TRAILING_ABSENCE =
+  /^[^-–—:(]{2,60}?\s(?:absent(?:e|s|es)?|manquant(?:e|s|es)?|ausentes?|faltantes?|inexistentes?|missing|fehlt|fehlen|fehlend)\s*(?:$|[-–—:(])/i;
 /** An item that is only a file's name or path, in ticks or bold or neither, with a note after a dash or not. */
 const BARE_FILE_ITEM =
   /^(?:\*\*|`)*((?:[\w.@-]+\/)*[\w@-][\w.@-]*\.(?:md|mdx|rst|txt|ya?ml|json|toml|ini|cfg|conf|env|py|ts|tsx|js|jsx|mjs|go|rs|java|kt|kts|php|rb|sh|ps1|sql|xml|gradle|cs|vue|svelte|html|css|scss|lock|tf|proto|dockerfile))(?:\*\*|`)*\s*(?:[-–—:]\s+\S.*)?$/i;
@@ -285,7 +291,7 @@ export function itemReader(st: ItemState): {
             ? (!nest && st.mark) || (from?.status ?? null)
             : null;
     const words = plain(body);
-    const lack = LEADING_ABSENCE.test(words) ? 'not-done' : null;
+    const lack = LEADING_ABSENCE.test(words) || TRAILING_ABSENCE.test(words) ? 'not-done' : null;
     let own = iconStatus(body) ?? (TRAILING_STATUS.test(words) ? statusOf(body) : null);
     // "Champs manquants : `avatar`, `phone`", "Missing fields: `avatar`": the names after the label are absent.
     if (!own && ABSENT_LABEL.test(words)) own = 'not-done';

@@ -296,6 +296,8 @@ const GENERIC_TESTED =
  * test files named for it do, and no test files at all settles that it has none. Null when the
  * claim is not about tests of a thing.
  */
+/** A count or pass tally before "tests": "15 pages covered by", "34/34 Task #11", "12 of 12". */
+const TALLY_OF_TESTS = /^\d{1,6}(?:\s*(?:\/|of|von|de|sur)\s*\d{1,6})?\s|\bcovered\s+by$/i;
 /** What runs tests, rather than the tests themselves. */
 const INFRASTRUCTURE = /\b(?:infrastructure|infra|setup|set-up|framework|tooling|pipeline|harness|runner)\b/i;
 /** A CI step that runs a project's tests. */
@@ -360,6 +362,16 @@ export function testsOfFinding(
   const explicit = TESTS_OF.exec(clean(text))?.[1] ?? testsFor(clean(text));
   const named = explicit ?? (TESTED_LIST.test(section ?? '') && !/[/|`]/.test(text) ? clean(subject) : null);
   if (!named) return null;
+  // "15 pages covered by tests", "34/34 Task #11 tests": a count or a pass tally of tests, not
+  // that a thing has tests; a test file whose name shares a word with it settles neither.
+  if (explicit && TALLY_OF_TESTS.test(named))
+    return {
+      subject: `tests of ${named.trim()}`,
+      basis: 'tests',
+      present: 'unknown',
+      detail: `"${named.trim()}" counts tests or what they cover, which file names do not settle`,
+      evidence: [],
+    };
   const word = named
     .split(/[^\p{L}\p{N}]+/u)
     .find((w) => w.length >= 4 && !GENERIC_TESTED.test(w) && !/^(?:tests?|missing|coverage)$/i.test(w));
