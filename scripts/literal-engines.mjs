@@ -8,38 +8,19 @@
 //   exact       the same, restarting one character after each hit (every literal start is seen);
 //   one regex   a single alternation of every literal over every text.
 // Usage: npm run build && node scripts/literal-engines.mjs TREE
-import { PILLARS } from '../dist/rules/index.js';
-import { scanPlan } from '../dist/src/engine/audit.js';
-import { collectFacts, factPatterns } from '../dist/src/facts/index.js';
-import { compilePatterns } from '../dist/src/scan/patterns.js';
-import { planFiles } from '../dist/src/scan/scanner.js';
-import { DiskSource } from '../dist/src/walk/disk-source.js';
-import { decode, FileIndex } from '../dist/src/walk/file-index.js';
-import { listFiles } from '../dist/src/walk/list.js';
+import { best, scanTexts } from './lib/scan-texts.mjs';
 
 const [root] = process.argv.slice(2);
-const { paths } = await listFiles(root);
-const source = new DiskSource(root);
-const files = new FileIndex(paths, source);
-const plan = scanPlan(
-  PILLARS.flatMap((p) => p.rules.map((r) => r.rule)),
-  factPatterns(collectFacts(files), []),
-);
-const groups = compilePatterns(plan.patterns, { kind: 'automaton' });
-const planned = planFiles(files.paths, groups, plan.keep, plan.digests);
+const { groups, items } = await scanTexts(root);
 const byShape = new Map();
 let chars = 0;
 let count = 0;
-planned.at.forEach((j, n) => {
-  const { compiled } = planned.shapes[planned.shape[n]];
-  const bytes = source.readBytes(files.paths[j], files.maxFileBytes);
-  const text = typeof bytes === 'string' ? null : decode(bytes);
-  if (typeof text !== 'string' || !compiled.length) return;
+for (const [, text, compiled] of items) {
   if (!byShape.has(compiled)) byShape.set(compiled, []);
   byShape.get(compiled).push(text);
   chars += text.length;
   count++;
-});
+}
 const set = groups.flatMap((g) => g.patterns).find((c) => c.literalSet)?.literalSet;
 if (!set) throw new Error('no automaton: nothing to compare');
 const { lits, table, classes } = set.tables();
@@ -64,19 +45,6 @@ for (const compiled of byShape.keys()) {
 }
 const everyLiteral = alternation(lits);
 
-const cpuMs = () => {
-  const u = process.cpuUsage();
-  return (u.user + u.system) / 1000;
-};
-const best = (f) => {
-  let ms = Number.POSITIVE_INFINITY;
-  for (let k = 0; k < 3; k++) {
-    const t0 = cpuMs();
-    f();
-    ms = Math.min(ms, cpuMs() - t0);
-  }
-  return ms;
-};
 let hits = 0;
 const perShape = (restart) => () => {
   hits = 0;
