@@ -7,6 +7,18 @@ import { describe, expect, it } from 'vitest';
 import type { Tree } from '../src/testing/memory.js';
 import { reportWith, verifier } from './helpers/verify.js';
 
+/** An Express API of three routes in one router file. */
+const postsApi: Tree = {
+  'package.json': '{"name":"api","dependencies":{"express":"^4.19.0"}}\n',
+  'src/routes/posts.js': [
+    "const router = require('express').Router();",
+    "router.get('/posts', list);",
+    "router.post('/posts', create);",
+    "router.delete('/posts/:id', remove);",
+    'module.exports = router;',
+  ].join('\n'),
+};
+
 describe('the number of endpoints of the whole API', () => {
   const tree: Tree = {
     'package.json': '{"name":"api","dependencies":{"express":"^4.19.0"}}\n',
@@ -41,16 +53,7 @@ describe('the number of endpoints of the whole API', () => {
 });
 
 describe('the number of endpoints on a label line, and in Japanese or Chinese', () => {
-  const tree: Tree = {
-    'package.json': '{"name":"api","dependencies":{"express":"^4.19.0"}}\n',
-    'src/routes/posts.js': [
-      "const router = require('express').Router();",
-      "router.get('/posts', list);",
-      "router.post('/posts', create);",
-      "router.delete('/posts/:id', remove);",
-      'module.exports = router;',
-    ].join('\n'),
-  };
+  const tree = postsApi;
   const doc = [
     '# Status', // 1
     '', // 2
@@ -84,16 +87,7 @@ describe('the number of endpoints on a label line, and in Japanese or Chinese', 
   });
 });
 describe('the total of endpoints written in Japanese or Chinese (a documented count is not the API)', () => {
-  const tree: Tree = {
-    'package.json': '{"name":"api","dependencies":{"express":"^4.19.0"}}\n',
-    'src/routes/posts.js': [
-      "const router = require('express').Router();",
-      "router.get('/posts', list);",
-      "router.post('/posts', create);",
-      "router.delete('/posts/:id', remove);",
-      'module.exports = router;',
-    ].join('\n'),
-  };
+  const tree = postsApi;
   const doc = [
     '# 完了報告', // 1
     '', // 2
