@@ -1,0 +1,41 @@
+/**
+ * Blind round 43: a wrapper chart on a well-known shared base chart (src/facts/base-charts.ts)
+ * whose values leave the probes unset gets the base chart's default probes; values that switch a
+ * probe off win, and an uncatalogued base chart is not credited.
+ */
+import { describe, expect, it } from 'vitest';
+import { runRuleOn } from '../src/testing/rule-tester.js';
+import healthChecks from './reliability/health-checks.js';
+
+const chart = (repo: string) =>
+  `apiVersion: v2\nname: api\nversion: 0.1.0\ndependencies:\n  - name: generic-service\n    version: "3.17"\n    repository: ${repo}\n`;
+const values = (extra = '') =>
+  `generic-service:\n  replicaCount: 2\n  image:\n    repository: example/api\n    port: 8080\n${extra}`;
+const tree = (repo: string, extra = '') => ({
+  'helm_deploy/api/Chart.yaml': chart(repo),
+  'helm_deploy/api/values.yaml': values(extra),
+  'helm_deploy/values-prod.yaml': 'generic-service:\n  ingress:\n    host: api.example\n',
+});
+const MOJ = 'https://ministryofjustice.github.io/hmpps-helm-charts';
+
+describe('round 43: a shared base chart supplies default probes', () => {
+  it('a catalogued base chart with probes left unset is credited, saying the default supplies them', async () => {
+    const r = await runRuleOn(healthChecks, tree(MOJ), { profile: 'service' });
+    expect(r.outcome).toBe('pass');
+    expect(r.evidence[0]!.note).toContain("readiness and liveness from the generic-service chart's defaults");
+  });
+
+  it('values that switch the liveness probe off win', async () => {
+    const r = await runRuleOn(healthChecks, tree(MOJ, '  livenessProbe: null\n'), { profile: 'service' });
+    expect(r.outcome).not.toBe('pass');
+    expect(r.evidence[0]!.note).toContain(
+      "has a readiness probe but no liveness probe (readiness from the generic-service chart's defaults",
+    );
+  });
+
+  it('the same chart name from another repository is not credited', async () => {
+    const r = await runRuleOn(healthChecks, tree('https://charts.example.org/x'), { profile: 'service' });
+    expect(r.outcome).toBe('fail');
+    expect(r.evidence[0]!.note).toContain('has no readiness or liveness probe');
+  });
+});
