@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { runRuleOn } from '../src/testing/rule-tester.js';
 import healthChecks from './reliability/health-checks.js';
+import redundancy from './reliability/redundancy.js';
 
 const chart = (repo: string) =>
   `apiVersion: v2\nname: api\nversion: 0.1.0\ndependencies:\n  - name: generic-service\n    version: "3.17"\n    repository: ${repo}\n`;
@@ -37,5 +38,29 @@ describe('round 43: a shared base chart supplies default probes', () => {
     const r = await runRuleOn(healthChecks, tree('https://charts.example.org/x'), { profile: 'service' });
     expect(r.outcome).toBe('fail');
     expect(r.evidence[0]!.note).toContain('has no readiness or liveness probe');
+  });
+});
+
+describe('round 43: a shared base chart supplies a default PodDisruptionBudget', () => {
+  it('two replicas on a catalogued base chart whose values leave the budget on pass, citing the default', async () => {
+    const r = await runRuleOn(redundancy, tree(MOJ), { profile: 'service' });
+    expect(r.outcome).toBe('pass');
+    expect(r.message).toContain('with a PodDisruptionBudget');
+    expect(r.evidence.some((e) => e.note?.includes("from the generic-service chart's defaults (minAvailable 1"))).toBe(
+      true,
+    );
+  });
+
+  it('values that switch the budget off win', async () => {
+    const r = await runRuleOn(redundancy, tree(MOJ, '  poddisruptionbudget:\n    enabled: false\n'), {
+      profile: 'service',
+    });
+    expect(r.outcome).toBe('partial');
+    expect(r.message).toContain('no PodDisruptionBudget');
+  });
+
+  it('an uncatalogued chart of the same name supplies none', async () => {
+    const r = await runRuleOn(redundancy, tree('https://charts.example.org/x'), { profile: 'service' });
+    expect(r.message).toContain('no PodDisruptionBudget');
   });
 });

@@ -14,6 +14,8 @@ export interface BaseChartDefaults {
   /** Default probes the chart's Deployment template renders when the values leave them unset. */
   livenessProbe?: { path: string };
   readinessProbe?: { path: string };
+  /** A PodDisruptionBudget rendered by default, and the values switch that turns it off. */
+  podDisruptionBudget?: { enabled: string[]; minAvailable: number };
 }
 
 export const BASE_CHARTS: readonly BaseChartDefaults[] = [
@@ -24,6 +26,9 @@ export const BASE_CHARTS: readonly BaseChartDefaults[] = [
     repository: /^https:\/\/ministryofjustice\.github\.io\/hmpps-helm-charts\/?$/i,
     livenessProbe: { path: '/health/liveness' },
     readinessProbe: { path: '/health/readiness' },
+    // values.yaml `poddisruptionbudget: { enabled: true, minAvailable: 1 }`; templates/pdb.yaml
+    // renders it `if .Values.poddisruptionbudget.enabled`.
+    podDisruptionBudget: { enabled: ['poddisruptionbudget', 'enabled'], minAvailable: 1 },
   },
 ];
 

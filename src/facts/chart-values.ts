@@ -20,6 +20,8 @@ export interface ValuesWorkload extends Workload {
   dependency: string;
   /** Autoscaling is on with no floor set: `replicas` is the autoscaler's default minimum, 1. */
   minReplicasUnset?: boolean;
+  /** A PodDisruptionBudget the catalogued base chart renders by default, left on by the values. */
+  pdbFromChart?: { chart: string; minAvailable: number };
 }
 
 /** Words of a values file name or folder that say production (`values-prod.yaml`, `pay-values-prd.yaml`, `values/production.yaml`). */
@@ -441,6 +443,7 @@ function workloadOf(
   }
   if (resAt) defaults.resources = resAt;
   const name = typeof v.fullnameOverride === 'string' && v.fullnameOverride ? v.fullnameOverride : chartName;
+  const pdb = baseChart?.podDisruptionBudget;
   const lineIn = (at: { path: string; line: number } | undefined) => (at?.path === path ? at.line : undefined);
   const line =
     lineIn(where('image')) ??
@@ -482,6 +485,9 @@ function workloadOf(
         : {}),
     ...(max !== undefined ? { maxReplicas: max } : {}),
     ...(minUnset ? { minReplicasUnset: true } : {}),
+    ...(pdb && pdb.enabled.reduce<unknown>((o, k) => rec(o)?.[k], v) !== false
+      ? { pdbFromChart: { chart: dependency, minAvailable: pdb.minAvailable } }
+      : {}),
   };
 }
 
