@@ -64,3 +64,20 @@ describe('round 43: a shared base chart supplies a default PodDisruptionBudget',
     expect(r.message).toContain('no PodDisruptionBudget');
   });
 });
+
+describe('round 43: another catalogued base chart, configured by probe paths', () => {
+  const t = (extra = '') => ({
+    'charts/web/Chart.yaml':
+      'apiVersion: v2\nname: web\nversion: 1.0.0\ndependencies:\n  - name: nodejs\n    version: 3.2.1\n    repository: oci://hmctsprod.azurecr.io/helm\n',
+    'charts/web/values.yaml': `nodejs:\n  applicationPort: 4000\n  image: registry.example/web:latest\n${extra}`,
+  });
+  it('probe paths left unset are the chart defaults', async () => {
+    const r = await runRuleOn(healthChecks, t(), { profile: 'service' });
+    expect(r.outcome).toBe('pass');
+    expect(r.evidence[0]!.note).toContain("from the nodejs chart's defaults");
+  });
+  it('a path the values set is read from the values, not the catalogue', async () => {
+    const r = await runRuleOn(healthChecks, t('  livenessPath: ""\n'), { profile: 'service' });
+    expect(r.outcome).not.toBe('pass');
+  });
+});

@@ -30,6 +30,14 @@ export const BASE_CHARTS: readonly BaseChartDefaults[] = [
     // renders it `if .Values.poddisruptionbudget.enabled`.
     podDisruptionBudget: { enabled: ['poddisruptionbudget', 'enabled'], minAvailable: 1 },
   },
+  {
+    // values.yaml `readinessPath: /health/readiness`, `livenessPath: /health/liveness`, rendered
+    // as HTTP probes by the deployment template of the library chart it includes.
+    name: 'nodejs',
+    repository: /^(?:oci|https):\/\/hmcts(?:prod|public)\.azurecr\.io\/helm\/?$/i,
+    livenessProbe: { path: '/health/liveness' },
+    readinessProbe: { path: '/health/readiness' },
+  },
 ];
 
 /** The catalogued base chart a Chart.yaml dependency names, if any. */

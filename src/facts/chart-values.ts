@@ -409,7 +409,7 @@ function workloadOf(
     // null, {} or false switches it off and is read above).
     const base = baseChart?.[f];
     const fromBase: [unknown, string[]] | undefined =
-      !found && !fromLib && base && !(f in v) && !(deployment && f in deployment)
+      !found && !fromLib && base && !(f in v) && !(PROBE_PATHS[f] in v) && !(deployment && f in deployment)
         ? [{ httpGet: { path: `${base.path} (${dependency} chart default)` } }, []]
         : undefined;
     const hit = found ?? fromLib ?? fromBase;
