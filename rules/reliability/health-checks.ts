@@ -258,7 +258,15 @@ export default defineRule({
         earned += has.length / 2;
         const where = `${w.kind} ${w.name || '(templated)'} container ${c.name}`;
         const probes = ['readinessProbe', 'livenessProbe'] as const;
-        if (has.length === 2) good.push(containerEvidence(w, c, `${where}: readiness and liveness probes`, probes));
+        // A probe the shared base chart renders by default (src/facts/base-charts.ts): said so.
+        const base = (f: (typeof probes)[number]) =>
+          /\(([\w.-]{1,100}) chart default\)$/.exec(probePath(c[f]) ?? '')?.[1];
+        const supplied = probes.filter((f) => base(f) !== undefined);
+        const from = supplied.length
+          ? ` (${supplied.map((f) => f.replace('Probe', '')).join(' and ')} from the ${base(supplied[0]!)} chart's defaults: the values leave ${supplied.length === 2 ? 'them' : 'it'} unset)`
+          : '';
+        if (has.length === 2)
+          good.push(containerEvidence(w, c, `${where}: readiness and liveness probes${from}`, probes));
         else {
           if (has.length === 1) partly++;
           findings.push(
@@ -267,7 +275,7 @@ export default defineRule({
               c,
               has.length === 0
                 ? `${where} has no readiness or liveness probe`
-                : `${where} has a ${has[0]} probe but no ${has[0] === 'readiness' ? 'liveness' : 'readiness'} probe`,
+                : `${where} has a ${has[0]} probe but no ${has[0] === 'readiness' ? 'liveness' : 'readiness'} probe${from}`,
               probes,
             ),
           );
@@ -561,3 +569,9 @@ export default defineRule({
     );
   },
 });
+
+/** An HTTP probe's path, when the probe is one. */
+function probePath(probe: unknown): string | undefined {
+  const get = probe && typeof probe === 'object' ? (probe as { httpGet?: { path?: unknown } }).httpGet : undefined;
+  return typeof get?.path === 'string' ? get.path : undefined;
+}

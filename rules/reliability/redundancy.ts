@@ -1,5 +1,5 @@
 import type { PulumiWorkload } from '../../src/facts/pulumi.js';
-import type { ValuesWorkload } from '../../src/facts/chart-values.js';
+import { dependencyChartWorkloads, type ValuesWorkload } from '../../src/facts/chart-values.js';
 import {
   deployedWorkloads,
   offByDefaultNote,
@@ -431,7 +431,19 @@ export default defineRule({
     }
     // A disruption budget in docs or examples (a user's example cluster, docs/examples/…) guards no
     // workload of this deployment (blind round 25, cluster-operator): the deployed ones only.
-    const pdbs = objectsOfKind(model, 'PodDisruptionBudget').filter((o) => isProductionPath(o.path));
+    // A catalogued shared base chart renders one by default unless the values switch it off
+    // (src/facts/base-charts.ts): cited at the wrapper's values, said to be the chart's default.
+    const chartPdbs = dependencyChartWorkloads(ctx.files).filter((w) => w.pdbFromChart);
+    const pdbs = [
+      ...objectsOfKind(model, 'PodDisruptionBudget')
+        .filter((o) => isProductionPath(o.path))
+        .map((o) => ({ path: o.path, line: o.line, note: `PodDisruptionBudget ${o.name}` })),
+      ...chartPdbs.map((w) => ({
+        path: w.path,
+        line: w.line,
+        note: `PodDisruptionBudget of ${w.name} from the ${w.pdbFromChart!.chart} chart's defaults (minAvailable ${w.pdbFromChart!.minAvailable}; the values leave it on)`,
+      })),
+    ];
     // A chart's PodDisruptionBudget behind a values switch (`podDisruptionBudget.enabled: false`): offered, not on.
     const optInPdbs = model.objects.filter((o) => o.kind === 'PodDisruptionBudget' && o.disabled && !o.hook);
     const d = deployments(ctx.files);
@@ -652,7 +664,7 @@ export default defineRule({
     const pdbCounts = pdbs.length > 0 && base > 0;
     const score = wantPdb ? base * 0.8 + (pdbCounts ? 0.2 : 0) : base;
     const pdbEv = [
-      ...pdbs.slice(0, 2).map((o) => ({ path: o.path, line: o.line, note: `PodDisruptionBudget ${o.name}` })),
+      ...pdbs.slice(0, 2),
       ...(pdbs.length > 0
         ? []
         : optInPdbs.slice(0, 2).map((o) => ({

@@ -9,6 +9,7 @@
 import type { FileView } from '../types.js';
 import { memo } from '../util/memo.js';
 import { parseYamlWithLines, type YamlDoc } from '../util/yaml-lines.js';
+import { type BaseChartDefaults, baseChartOf } from './base-charts.js';
 import { k8s, type Workload } from './k8s.js';
 import { dirOf, isProductionPath } from './paths.js';
 
@@ -19,6 +20,8 @@ export interface ValuesWorkload extends Workload {
   dependency: string;
   /** Autoscaling is on with no floor set: `replicas` is the autoscaler's default minimum, 1. */
   minReplicasUnset?: boolean;
+  /** A PodDisruptionBudget the catalogued base chart renders by default, left on by the values. */
+  pdbFromChart?: { chart: string; minAvailable: number };
 }
 
 /** Words of a values file name or folder that say production (`values-prod.yaml`, `pay-values-prd.yaml`, `values/production.yaml`). */
@@ -78,9 +81,10 @@ export function dependencyChartWorkloads(files: FileView): ValuesWorkload[] {
         if (!key) return [];
         const name = String(r!.name ?? key);
         const condition = typeof r?.condition === 'string' ? r.condition : undefined;
+        const baseChart = baseChartOf(name, r!.repository);
         // A library chart renders nothing under its own key: the chart's templates include its
         // named templates, which read the chart's own values at the top level.
-        return [{ key: libraryChart(files, chart.dir, name) ? '' : key, name, condition }];
+        return [{ key: libraryChart(files, chart.dir, name) ? '' : key, name, condition, baseChart }];
       });
       if (keys.length === 0) continue;
       const all = valuesFiles(files, chart.dir);
@@ -106,7 +110,7 @@ export function dependencyChartWorkloads(files: FileView): ValuesWorkload[] {
       const below = judged.length ? docs(base.slice(0, 1)) : [];
       for (const top of docs(chosen)) {
         const merged = [...below, top].reduce<unknown>((m, l) => mergeValues(m, l.doc.value), {});
-        for (const { key, name, condition } of keys) {
+        for (const { key, name, condition, baseChart } of keys) {
           // A dependency switched off in the values (`condition: redis.enabled` with `redis.enabled:
           // false`, or `redis: { enabled: false }`) renders nothing: no workload (blind round 42, a
           // disabled cache subchart counted as a second, unprobed Deployment).
@@ -132,7 +136,7 @@ export function dependencyChartWorkloads(files: FileView): ValuesWorkload[] {
             }
             continue;
           }
-          const w = workloadOf([...below, top], key ? [key] : [], name, chart.name, layers);
+          const w = workloadOf([...below, top], key ? [key] : [], name, chart.name, layers, undefined, baseChart);
           if (w) out.push(w);
         }
       }
@@ -276,6 +280,7 @@ function workloadOf(
   chartName: string,
   layers: Layer[] = [],
   owner?: string[],
+  baseChart?: BaseChartDefaults,
 ): ValuesWorkload | undefined {
   // An empty `scope` is a library chart's: the values are the chart's own, at the top level; a
   // library controller's container is under `controllers.<c>.containers.<n>`, its replica count and
@@ -400,10 +405,17 @@ function workloadOf(
             ['probes', f === 'livenessProbe' ? 'liveness' : 'readiness'],
           ]
         : undefined;
-    const hit = found ?? fromLib;
+    // A catalogued base chart's default probe, when the values leave the key unset (a key set to
+    // null, {} or false switches it off and is read above).
+    const base = baseChart?.[f];
+    const fromBase: [unknown, string[]] | undefined =
+      !found && !fromLib && base && !(f in v) && !(PROBE_PATHS[f] in v) && !(deployment && f in deployment)
+        ? [{ httpGet: { path: `${base.path} (${dependency} chart default)` } }, []]
+        : undefined;
+    const hit = found ?? fromLib ?? fromBase;
     if (!hit) continue;
     probes[f] = hit[0];
-    const at = where(...hit[1]);
+    const at = hit[1].length ? where(...hit[1]) : undefined;
     if (at) defaults[f] = at;
   }
   // A blueprint that takes probe paths renders both probes from its own defaults; values that set
@@ -431,6 +443,7 @@ function workloadOf(
   }
   if (resAt) defaults.resources = resAt;
   const name = typeof v.fullnameOverride === 'string' && v.fullnameOverride ? v.fullnameOverride : chartName;
+  const pdb = baseChart?.podDisruptionBudget;
   const lineIn = (at: { path: string; line: number } | undefined) => (at?.path === path ? at.line : undefined);
   const line =
     lineIn(where('image')) ??
@@ -472,6 +485,9 @@ function workloadOf(
         : {}),
     ...(max !== undefined ? { maxReplicas: max } : {}),
     ...(minUnset ? { minReplicasUnset: true } : {}),
+    ...(pdb && pdb.enabled.reduce<unknown>((o, k) => rec(o)?.[k], v) !== false
+      ? { pdbFromChart: { chart: dependency, minAvailable: pdb.minAvailable } }
+      : {}),
   };
 }
 
