@@ -32,9 +32,13 @@ const JS_FAMILY = /\.(?:[cm]?[jt]sx?|vue|svelte|astro)$/i;
  * Nitro and SvelteKit `server/`, `+server.ts`, `hooks.server.ts`; Remix and React Router's
  * server-only modules (`*.server.ts`, `entry.server.tsx`, `.server/` folders) and the custom
  * server of such an app (a `server/` folder of plain modules: Hono or Express serving the app).
+ * A `server-only/` folder is the same promise in a package shared with the pages (a monorepo's
+ * `packages/lib` with React helpers beside its database, queue and rate-limit modules): blind round
+ * 43, a Hono server's own rate limiter in `packages/lib/server-only/rate-limit/` read as browser
+ * code because the package depends on React.
  */
 const FULLSTACK_SERVER =
-  /(^|\/)pages\/api\/|(^|\/)app\/(?:.*\/)?route\.[cm]?[jt]s$|(^|\/)server\/(?:[^/]+\/)*[^/]+\.[cm]?[jt]s$|(^|\/)\+(?:server|page\.server|layout\.server)\.[cm]?[jt]s$|(^|\/)(?:src\/)?(?:middleware|instrumentation(?:\.node)?)\.[cm]?[jt]s$|(^|\/)sentry\.(?:server|edge)\.config\.[cm]?[jt]s$|\.server\.[cm]?[jt]sx?$|(^|\/)\.server\//;
+  /(^|\/)pages\/api\/|(^|\/)app\/(?:.*\/)?route\.[cm]?[jt]s$|(^|\/)server(?:-only|_only)?\/(?:[^/]+\/)*[^/]+\.[cm]?[jt]s$|(^|\/)\+(?:server|page\.server|layout\.server)\.[cm]?[jt]s$|(^|\/)(?:src\/)?(?:middleware|instrumentation(?:\.node)?)\.[cm]?[jt]s$|(^|\/)sentry\.(?:server|edge)\.config\.[cm]?[jt]s$|\.server\.[cm]?[jt]sx?$|(^|\/)\.server\//;
 
 const DESKTOP = /(^|\/)(?:desktop|electron|electron-app|src-tauri|tauri)\//i;
 const MOBILE = /(^|\/)(?:mobile|mobile-app|android|ios|react-native)\//i;
