@@ -104,9 +104,13 @@ const COUNTER = new RegExp(
 const LIMITER_NAME =
   /[Rr]ate_?[Ll]imit|RATE_?LIMIT|ratelimit|Ratelimit|[Tt]hrottl|THROTTL|[Tt]oken_?[Bb]ucket|[Ll]eaky_?[Bb]ucket/;
 const REFS = new RegExp(String.raw`\b(?=\w*?(?:${LIMITER_NAME.source}))[A-Za-z_]\w*`);
-/** Named for a limiter but not one: its settings, its error, its response headers, a test double. */
+/**
+ * Named for a limiter but not one: its settings, its error, its response headers, the result of a
+ * check or a stored entry (`RateLimitCheckResult`, `RateLimitEntry`: blind round 43 cited these
+ * types, not the `createRateLimit` that counts), a test double.
+ */
 const NOT_A_LIMITER =
-  /(?:Config|Configs|Options|Settings|Error|Exception|Exceeded|Response|Headers?|Info|Tests?|Spec|Mock|Stub|Fake|Props|Store)$|^(?:test|Test|mock)|^(?:pause|wait|sleep|backoff|backOff|respect|honou?r|log|report)(?:_|[A-Z])/;
+  /(?:Config|Configs|Options|Settings|Error|Exception|Exceeded|Response|Headers?|Info|Results?|Entry|Entries|Params|Args|Tests?|Spec|Mock|Stub|Fake|Props|Store)$|^(?:test|Test|mock)|^(?:pause|wait|sleep|backoff|backOff|respect|honou?r|log|report)(?:_|[A-Z])/;
 /*
  * The last alternative: a client that waits when an upstream API rate-limits it (`pauseForRateLimit`,
  * `wait_for_rate_limit`, `logRateLimitHeaders`) obeys someone else's limit; it protects the service

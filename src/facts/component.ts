@@ -32,9 +32,13 @@ const JS_FAMILY = /\.(?:[cm]?[jt]sx?|vue|svelte|astro)$/i;
  * Nitro and SvelteKit `server/`, `+server.ts`, `hooks.server.ts`; Remix and React Router's
  * server-only modules (`*.server.ts`, `entry.server.tsx`, `.server/` folders) and the custom
  * server of such an app (a `server/` folder of plain modules: Hono or Express serving the app).
+ * A `server-only/` folder is the same promise in a package shared with the pages (a monorepo's
+ * `packages/lib` with React helpers beside its database, queue and rate-limit modules): blind round
+ * 43, a Hono server's own rate limiter in `packages/lib/server-only/rate-limit/` read as browser
+ * code because the package depends on React.
  */
 const FULLSTACK_SERVER =
-  /(^|\/)pages\/api\/|(^|\/)app\/(?:.*\/)?route\.[cm]?[jt]s$|(^|\/)server\/(?:[^/]+\/)*[^/]+\.[cm]?[jt]s$|(^|\/)\+(?:server|page\.server|layout\.server)\.[cm]?[jt]s$|(^|\/)(?:src\/)?(?:middleware|instrumentation(?:\.node)?)\.[cm]?[jt]s$|(^|\/)sentry\.(?:server|edge)\.config\.[cm]?[jt]s$|\.server\.[cm]?[jt]sx?$|(^|\/)\.server\//;
+  /(^|\/)pages\/api\/|(^|\/)app\/(?:.*\/)?route\.[cm]?[jt]s$|(^|\/)server(?:-only|_only)?\/(?:[^/]+\/)*[^/]+\.[cm]?[jt]s$|(^|\/)\+(?:server|page\.server|layout\.server)\.[cm]?[jt]s$|(^|\/)(?:src\/)?(?:middleware|instrumentation(?:\.node)?)\.[cm]?[jt]s$|(^|\/)sentry\.(?:server|edge)\.config\.[cm]?[jt]s$|\.server\.[cm]?[jt]sx?$|(^|\/)\.server\//;
 
 const DESKTOP = /(^|\/)(?:desktop|electron|electron-app|src-tauri|tauri)\//i;
 const MOBILE = /(^|\/)(?:mobile|mobile-app|android|ios|react-native)\//i;
@@ -105,6 +109,20 @@ export interface ComponentContext {
   readJson?: (path: string) => unknown;
   /** A build file's text (Gradle, Maven), for a plugin declaration. */
   read?: (path: string) => string | undefined;
+  /** The programs the repository's images run (ENTRYPOINT/CMD executables), asked for once. */
+  imagePrograms?: () => readonly string[];
+}
+
+/**
+ * A Go program of the repository's `cmd/NAME/` that the image does not run, when the image runs
+ * another of them: a companion command-line tool (podcli beside the podinfo server), not the
+ * service (blind round 43: its retry loop was credited as the service's retries). False when
+ * the path is no such program or the image runs none of the `cmd/` programs (nothing to compare).
+ */
+function goCompanion(path: string, programs: readonly string[] | undefined): boolean {
+  if (!path.startsWith('cmd/') || !path.endsWith('.go') || !programs || programs.length === 0) return false;
+  const slash = path.indexOf('/', 4);
+  return slash > 4 && !programs.includes(path.slice(4, slash).toLowerCase());
 }
 
 /**
@@ -219,6 +237,20 @@ export function componentClassifier(
   const nodeRoot = manifests.some((m) => m.path === 'package.json');
   const pluginDirs = jvmPluginDirs(manifests, ctx.read);
   const cache = new Map<string, Component>();
+  // The image's programs that are Go `cmd/` programs of the repository: only then is another
+  // `cmd/` program known not to be the service.
+  let served: string[] | undefined;
+  const servedGo = (): string[] => {
+    if (served) return served;
+    const programs = ctx.imagePrograms?.() ?? [];
+    const dirs = new Set(
+      manifests.filter((m) => m.path.endsWith('go.mod')).length > 0 && ctx.read
+        ? programs.filter((p) => ctx.read!(`cmd/${p}/main.go`) !== undefined)
+        : [],
+    );
+    served = [...dirs];
+    return served;
+  };
   // The deepest package folder above a path, looked up folder by folder: `packages` is sorted
   // deepest first, so its first entry per folder is the one a scan of the list would find (that
   // scan, per path, made a workspace of 20,000 packages quadratic).
@@ -235,6 +267,10 @@ export function componentClassifier(
     let c = cache.get(path);
     if (c !== undefined) return c;
     c = pathComponent(path);
+    if (c === 'server' && goCompanion(path, servedGo())) {
+      cache.set(path, 'cli');
+      return 'cli';
+    }
     if (c === 'server' && pluginDirs.some((d) => path.startsWith(`${d}/`))) {
       cache.set(path, 'build');
       return 'build';

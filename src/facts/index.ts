@@ -10,6 +10,7 @@ import { detectLanguages } from './languages.js';
 import { parseManifests } from './manifests/index.js';
 import { detectFrameworks, nameMatches } from './frameworks.js';
 import { detectWorkspaces } from './workspaces.js';
+import { dockerfiles } from './dockerfile.js';
 import { detectProfile, JVM_IMPORT_KEY, PROFILE_PATTERNS, serverSites } from './profile.js';
 import { applyUsage, usagePatterns } from './usage.js';
 import { commandGraph } from './commands/index.js';
@@ -90,8 +91,30 @@ export function collectFacts(files: FileView): PreFacts {
         return r.ok ? r.value : undefined;
       },
       read: (path) => files.read(path),
+      imagePrograms: () => imagePrograms(files),
     }),
   };
+}
+
+/**
+ * The programs the images run: the executable's name in the final stage's ENTRYPOINT or CMD
+ * (`CMD ["./podinfo"]`, `ENTRYPOINT /usr/bin/api --port 80`), lower-cased, at most 50.
+ */
+function imagePrograms(files: FileView): string[] {
+  const out = new Set<string>();
+  for (const d of dockerfiles(files).slice(0, 50)) {
+    const last = d.stages[d.stages.length - 1];
+    for (const i of last?.instructions ?? []) {
+      if (i.keyword !== 'ENTRYPOINT' && i.keyword !== 'CMD') continue;
+      const first = i.args
+        .trim()
+        .replace(/^\[\s*"?/, '')
+        .split(/[\s",\]]/)[0];
+      const name = first?.slice(first.lastIndexOf('/') + 1).toLowerCase();
+      if (name) out.add(name);
+    }
+  }
+  return [...out].slice(0, 50);
 }
 
 /**
