@@ -20,17 +20,7 @@ const postsApi: Tree = {
 };
 
 describe('the number of endpoints of the whole API', () => {
-  const tree: Tree = {
-    'package.json': '{"name":"api","dependencies":{"express":"^4.19.0"}}\n',
-    'src/routes/posts.js': [
-      "const router = require('express').Router();",
-      "router.get('/posts', list);",
-      "router.post('/posts', create);",
-      "router.delete('/posts/:id', remove);",
-      'module.exports = router;',
-    ].join('\n'),
-    'test/posts.test.js': "router.get('/not-a-route', x);\n",
-  };
+  const tree: Tree = { ...postsApi, 'test/posts.test.js': "router.get('/not-a-route', x);\n" };
   const doc = [
     '# Completion report', // 1
     '', // 2
