@@ -58,4 +58,11 @@ describe('round 30: -javaagent in any form attaches the agent the image ships', 
     expect((await runRuleOn(tracing, jmx, { profile: 'service' })).outcome).not.toBe('pass');
     expect((await runRuleOn(metrics, jmx, { profile: 'service' })).outcome).toBe('pass');
   });
+
+  it('an image named like every other Dockerfile (`Dockerfile-prod`) is read for the agent (the Dockerfiles every rule reads)', async () => {
+    const named = { 'build.gradle.kts': GRADLE, 'src/main/kotlin/App.kt': APP, 'Dockerfile-prod': dockerfile(EXEC) };
+    const t = await runRuleOn(tracing, named, { profile: 'service' });
+    expect(t.outcome).toBe('pass');
+    expect(t.evidence).toContainEqual(expect.objectContaining({ path: 'Dockerfile-prod', line: 5 }));
+  });
 });

@@ -16,6 +16,7 @@
  */
 import type { FileView } from '../types.js';
 import { memo } from '../util/memo.js';
+import { dockerfilePaths } from './dockerfile.js';
 import { isCommentLine, isProductionPath } from './paths.js';
 import { escapeRe } from '../util/regex.js';
 
@@ -44,15 +45,8 @@ const VENDORS: { re: RegExp; name: string; tracing: boolean; metrics: boolean }[
   { re: /jmx[_-]prometheus/i, name: 'Prometheus JMX exporter agent', tracing: false, metrics: true },
 ];
 
-const FILES = [
-  '**/Dockerfile',
-  '**/Dockerfile.*',
-  '**/*.dockerfile',
-  '**/Containerfile',
-  '**/Procfile',
-  '**/*.{yml,yaml,tpl,sh,env,properties}',
-];
-const DOCKERFILES = /(?:^|\/)(?:Dockerfile(?:\.[^/]*)?|[^/]*\.dockerfile|Containerfile)$/i;
+/** Runtime files besides the Dockerfiles (which `dockerfilePaths` names, as for every rule). */
+const FILES = ['**/Procfile', '**/*.{yml,yaml,tpl,sh,env,properties}'];
 const MAX_FILES = 400;
 const MAX_FLAGS = 20;
 /**
@@ -78,10 +72,11 @@ function basename(p: string): string {
 /** Agents attached at start anywhere in the repository's runtime files, first per file. */
 export function javaAgents(files: FileView): JavaAgent[] {
   return memo(files, 'java-agents', () => {
-    const paths = files.match(FILES).filter((p) => isProductionPath(p));
+    const images = dockerfilePaths(files).filter((p) => isProductionPath(p));
+    const paths = [...images, ...files.match(FILES).filter((p) => isProductionPath(p))].sort();
     // Lines that put a vendor's agent into an image: COPY/ADD/RUN naming the vendor.
     const shipped: { path: string; line: number; text: string }[] = [];
-    for (const p of paths.filter((x) => DOCKERFILES.test(x)).slice(0, MAX_FILES)) {
+    for (const p of images.slice(0, MAX_FILES)) {
       const lines = files.lines(p);
       if (!lines) continue;
       for (let n = 1; n <= lines.count && shipped.length < MAX_SHIPPED; n++) {
