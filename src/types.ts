@@ -376,6 +376,11 @@ export interface CommandGraph {
    * `pytest -c ci/pytest.ini`), in package scripts or in what CI runs: the runner reads these.
    */
   runnerConfigs: { runner: string; path: string }[];
+  /**
+   * The bound that stopped the walk (`30,000 steps`) when CI and its scripts held more than the
+   * audit follows: what lies beyond was not read, and the report says so.
+   */
+  spent?: string;
 }
 
 /** What a reverse proxy configured in the repository enforces in front of the app (facts/proxy.ts). */

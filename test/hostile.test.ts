@@ -915,6 +915,19 @@ describe('trust: bounded time, and an error never lifts a gate (issue 14)', () =
     expect(callText('f(a(b, c', 1)).toBe('(a(b, c');
   });
 
+  it('a CI script of 40,000 commands: the walk stops at its bound and the report says so (it was silent)', async () => {
+    const root = writeTree(tempDir(), {
+      '.github/workflows/ci.yml':
+        'on: push\njobs:\n  ci:\n    runs-on: ubuntu-latest\n    steps:\n      - run: bash ci.sh\n',
+      'ci.sh': 'echo step\n'.repeat(40_000),
+      'package.json': '{"name":"x","scripts":{"test":"vitest run"}}\n',
+    });
+    const json = await inProcess(['audit', root, '--format', 'json']);
+    expect(json.code, json.stderr).toBe(0);
+    const report = reportSchema.parse(JSON.parse(json.stdout)) as Report;
+    expect(report.notes.join('\n')).toMatch(/CI commands were followed up to \d[\d,]* (?:steps|commands)/);
+  });
+
   it('config numbers outside sane bounds are one exit-2 line (a 2^32 ms rule limit made every rule an error; 4 GB files an internal error)', async () => {
     for (const [line, why] of [
       ['ruleTimeoutMs: 4294967296', /ruleTimeoutMs: Too big: expected number to be <=600000/],

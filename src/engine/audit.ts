@@ -205,6 +205,13 @@ async function auditOf(input: AuditInput): Promise<AuditRun> {
     // A rule's own overrun makes that rule an error (run.ts); the others are said here.
     scanNotes: [...scanned.overruns]
       .filter(([key]) => key.startsWith('facts:') || key === INLINE_SUPPRESSION_KEY)
-      .map(([key, o]) => `pattern ${key} did not finish within ${o.budgetMs} ms on ${o.path}; it was not run further`),
+      .map(([key, o]) => `pattern ${key} did not finish within ${o.budgetMs} ms on ${o.path}; it was not run further`)
+      .concat(
+        facts.commands.spent
+          ? [
+              `CI commands were followed up to ${facts.commands.spent}; what the rest of CI and its scripts run was not read, so "not run in CI" verdicts may miss it`,
+            ]
+          : [],
+      ),
   };
 }

@@ -116,6 +116,15 @@ class Walker {
   private readonly seen = new Set<string>();
   private steps = 0;
   private usesLeft = 0;
+  /** Which bound stopped the walk, if one did: said in the report, never silent. */
+  spent: string | undefined;
+
+  /** False (and the bound remembered) once the walk has spent its steps or runs. */
+  private within(): boolean {
+    if (this.runs.length >= MAX_RUNS) this.spent ??= `${MAX_RUNS.toLocaleString('en-US')} commands`;
+    else if (this.steps > MAX_STEPS) this.spent ??= `${MAX_STEPS.toLocaleString('en-US')} steps`;
+    return this.spent === undefined;
+  }
   /**
    * The dispatcher view of a script, by script and first argument: a script run from many places
    * (`./run.sh test` in every job) is split and scanned once, not on every call.
@@ -223,7 +232,8 @@ class Walker {
   command(argv: string[], frame: Frame, hop: CommandHop | undefined, env?: Record<string, string>): void {
     const chain = hop?.path ? [...frame.chain, hop] : frame.chain;
     if (hop?.path && frame.chain.some((h) => h.path === hop.path && h.line === hop.line && h.text === hop.text)) return;
-    if (++this.steps > MAX_STEPS || this.runs.length >= MAX_RUNS) return;
+    ++this.steps;
+    if (!this.within()) return;
     if (chain.length > MAX_HOPS) {
       this.note(chain, 'too deep to follow');
       return;
@@ -358,7 +368,9 @@ class Walker {
     // followed down every path to MAX_HOPS, 5^10 of them (ten such files kept the audit busy past
     // five minutes), and one such step must not spend the budget of every other file's steps.
     if (frame.chain.length === 0) this.usesLeft = MAX_USES_PER_STEP;
-    if (--this.usesLeft < 0 || ++this.steps > MAX_STEPS || this.runs.length >= MAX_RUNS) return;
+    if (--this.usesLeft < 0) return;
+    ++this.steps;
+    if (!this.within()) return;
     const exp = usesExpansion(this.files, u);
     if (!exp) return;
     const next = { ...frame, chain, cwd: u.cwd };
@@ -378,7 +390,7 @@ class Walker {
 
   emit(argv: string[], tools: CommandTool[], frame: Frame): void {
     const key = `${frame.origin.path}#${frame.origin.job ?? ''}#${frame.chain.map((h) => `${h.path}:${h.line}`).join('>')}#${argv.join(' ')}`;
-    if (this.seen.has(key) || this.runs.length >= MAX_RUNS) return;
+    if (this.seen.has(key) || !this.within()) return;
     this.seen.add(key);
     const deploy = frame.remote ? remoteDeploy(argv, frame.remote) : undefined;
     if (deploy) tools = [...tools.filter((t) => !t.kinds.includes('deploy')), deploy];
@@ -564,7 +576,7 @@ export function buildGraph(files: FileView, view: typeof dispatcherView = dispat
   const runnerConfigs = runnerConfigsOf(files, w.runs);
   // Read now, with the other facts, so that the scan reuses the text instead of reading it again.
   for (const c of runnerConfigs) files.read(c.path);
-  return { runs: w.runs, unresolved: w.unresolved, runnerConfigs };
+  return { runs: w.runs, unresolved: w.unresolved, runnerConfigs, ...(w.spent ? { spent: w.spent } : {}) };
 }
 
 /** Runners whose config file a command may name, and the flags that name it. */
