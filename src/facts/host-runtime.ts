@@ -13,7 +13,7 @@ import type { Dependency, HostRuntime, Match } from '../types.js';
 
 export type { HostRuntime };
 import type { ScanPattern } from '../scan/scanner.js';
-import { nameMatches } from './frameworks.js';
+import { namesMatcher } from './frameworks.js';
 import { isCommentLine, isProductionPath } from './paths.js';
 
 export interface HostRuntimeSpec {
@@ -72,7 +72,7 @@ export function hostRuntimes(deps: readonly Dependency[], registrations: Match[]
   const out: HostRuntime[] = [];
   const prod = (m: Match) => isProductionPath(m.path) && !isCommentLine(m.snippet) && !/_test\.go$/.test(m.path);
   for (const h of HOST_RUNTIMES) {
-    if (!deps.some((d) => d.direct && !d.dev && h.deps.some((n) => nameMatches(d.name, n, d.ecosystem)))) continue;
+    if (!deps.some((d) => d.direct && !d.dev && namesMatcher(h.deps)(d.name, d.ecosystem))) continue;
     const reg = registrations.find((m) => prod(m) && h.register.test(m.snippet));
     if (!reg) continue;
     const log = loggers.find((m) => prod(m) && h.logger.test(m.snippet));

@@ -8,7 +8,7 @@ import type { Match } from '../types.js';
 import type { ScanPattern } from '../scan/scanner.js';
 import { detectLanguages } from './languages.js';
 import { parseManifests } from './manifests/index.js';
-import { detectFrameworks, nameMatches } from './frameworks.js';
+import { detectFrameworks, nameIndex } from './frameworks.js';
 import { detectWorkspaces } from './workspaces.js';
 import { dockerfiles } from './dockerfile.js';
 import { detectProfile, JVM_IMPORT_KEY, PROFILE_PATTERNS, serverSites } from './profile.js';
@@ -238,13 +238,14 @@ function nothingToAssess(files: FileView): string | undefined {
  */
 function finder(dependencies: Dependency[]): Facts['findDependencies'] {
   const declared = new Set(dependencies.filter((d) => d.direct && !d.pin).map((d) => `${d.ecosystem}:${d.name}`));
+  // By name first (a workspace of 20,000 packages was every dependency against every name, per query).
+  const byName = nameIndex(dependencies);
   return (names: readonly string[], q: DependencyQuery = {}) =>
-    dependencies.filter((d) => {
+    byName(names).filter((d) => {
       if (d.dev && !q.includeDev) return false;
       if (!d.direct && d.use !== 'production' && !q.includeTransitive) return false;
       // A development tool runs as a command, not an import: its use is not asked.
       if (!d.dev && (d.use === 'none' || d.use === 'non-production') && !q.includeUnused) return false;
-      if (d.pin && declared.has(`${d.ecosystem}:${d.name}`)) return false;
-      return names.some((n) => nameMatches(d.name, n, d.ecosystem));
+      return !(d.pin && declared.has(`${d.ecosystem}:${d.name}`));
     });
 }

@@ -12,7 +12,7 @@
 import type { Dependency, Evidence, Match, OutboundCalls } from '../types.js';
 import type { ScanPattern } from '../scan/scanner.js';
 import { isCommentLine, isMigrationRunner, isProductionPath } from './paths.js';
-import { nameMatches } from './frameworks.js';
+import { namesMatcher } from './frameworks.js';
 import { pathComponent } from './component.js';
 
 export const OUTBOUND_KEY = 'facts:outbound';
@@ -396,6 +396,7 @@ export function outboundCalls(
   // through its interface or imported by namespace) see that. A Composer client that no production
   // PHP file names is declared only (symfony/http-client in a skeleton, Guzzle left from a template).
   const phpCalls = code.some((m) => m.path.endsWith('.php'));
+  const isClient = namesMatcher(clientNames);
   const clients = deps.filter(
     (d) =>
       !d.dev &&
@@ -408,7 +409,7 @@ export function outboundCalls(
       // other services: judged where it is declared and where it is imported.
       componentOf(d.path) === 'server' &&
       (!d.usedAt || componentOf(d.usedAt.path) === 'server') &&
-      (clientNames.some((n) => nameMatches(d.name, n)) || isServiceClientName(d.name)),
+      (isClient(d.name) || isServiceClientName(d.name)),
   );
   // One site per file, cited where the client is made or called (`new RestTemplate()`), never at
   // the import that names it: an import line only when the file shows nothing else.

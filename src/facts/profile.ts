@@ -11,7 +11,7 @@ import {
   DOTNET_PROJECT,
   inNonProductDotnetProject,
   JVM_SERVER_IMPORTS,
-  nameMatches,
+  namesMatcher,
   nonProductDotnetProjectFile,
   nonProductWebHost,
   SCALA_FRAMEWORKS,
@@ -350,7 +350,7 @@ function decideProfile(input: ProfileInput, servers: Match[], iac: string[]): Pr
         ],
       };
     }
-    const cli = runtime.filter((d) => !NOT_THE_PRODUCT.test(d.path) && CLI_DEPS.some((p) => nameMatches(d.name, p)));
+    const cli = runtime.filter((d) => !NOT_THE_PRODUCT.test(d.path) && namesMatcher(CLI_DEPS)(d.name));
     const sub = servingSubcommand(files, sourceFiles, servers, cli);
     if (sub) {
       const shown = sub.others.slice(0, 5).join(', ') + (sub.others.length > 5 ? ', …' : '');
@@ -413,7 +413,7 @@ function decideProfile(input: ProfileInput, servers: Match[], iac: string[]): Pr
     };
   }
 
-  const cliDeps = runtime.filter((d) => !NOT_THE_PRODUCT.test(d.path) && CLI_DEPS.some((p) => nameMatches(d.name, p)));
+  const cliDeps = runtime.filter((d) => !NOT_THE_PRODUCT.test(d.path) && namesMatcher(CLI_DEPS)(d.name));
   const cliDep = cliDeps[0];
   const binField = npmBin(files);
   const tool = binField ? undefined : toolModuleOfLibrary(files, input.manifests, cliDeps);
@@ -749,9 +749,7 @@ const MAIN_CLASS =
  * option asks it to. A main that itself listens, or a framework server, stays a service.
  */
 function terminalProgram(files: FileView, servers: Match[], runtime: Dependency[]): Dependency | undefined {
-  const tui = runtime.find(
-    (d) => !NOT_THE_PRODUCT.test(d.path) && TERMINAL_UI_DEPS.some((p) => nameMatches(d.name, p)),
-  );
+  const tui = runtime.find((d) => !NOT_THE_PRODUCT.test(d.path) && namesMatcher(TERMINAL_UI_DEPS)(d.name));
   if (!tui) return undefined;
   for (const m of servers) {
     if (!BARE_LISTENER.test(m.snippet)) return undefined;

@@ -11,7 +11,7 @@
  * autoload, NuGet extension methods in shared namespaces) and `use` stays unknown.
  */
 import type { Dependency, Match, PatternSpec } from '../types.js';
-import { nameMatches } from './frameworks.js';
+import { namesMatcher } from './frameworks.js';
 import { escapeRe } from '../util/regex.js';
 import { isCommentLine, isProductionPath } from './paths.js';
 import { pythonImportNames } from './python-imports.js';
@@ -87,6 +87,7 @@ interface Watched {
 
 function watch(deps: readonly Dependency[], names: readonly string[]): Watched {
   const w: Watched = { js: new Map(), py: new Map(), go: new Map(), rs: new Map(), rb: new Map(), cmd: new Map() };
+  const test = namesMatcher(names);
   const add = (m: Map<string, Dependency[]>, k: string, d: Dependency) => {
     const list = m.get(k);
     if (list) {
@@ -98,7 +99,7 @@ function watch(deps: readonly Dependency[], names: readonly string[]): Watched {
   const watched = (d: Dependency) => {
     const key = `${d.ecosystem}:${d.name}`;
     let v = verdict.get(key);
-    if (v === undefined) verdict.set(key, (v = names.some((n) => nameMatches(d.name, n, d.ecosystem))));
+    if (v === undefined) verdict.set(key, (v = test(d.name, d.ecosystem)));
     return v;
   };
   for (const d of deps) {
