@@ -71,6 +71,41 @@ describe('terraform model', () => {
     }
   });
 
+  it('counts lines across comments, heredocs and interpolations, and says where a fault is', () => {
+    const text = [
+      '/* two',
+      '   lines */ resource "a" "b" { # c',
+      '  x = "${join("\\n", [',
+      '  ])}"',
+      '  y = <<EOT',
+      'one',
+      'EOT',
+      '  // z {',
+      '  inner {',
+      '  }',
+      '}',
+      'locals { v = "open',
+      '}',
+    ].join('\n');
+    const r = parseHcl('main.tf', text);
+    expect(r.blocks[0]).toMatchObject({ line: 2, endLine: 11, attrLines: { x: 3, y: 5 } });
+    expect(r.blocks[0]!.blocks[0]).toMatchObject({ type: 'inner', line: 9, endLine: 10 });
+    expect(r.error).toBe('unterminated string on line 12');
+    expect(parseHcl('x.tf', 'a {\n}\n\n}').error).toBe('unexpected "}" on line 4');
+    expect(parseHcl('x.tf', '\n\n a "b" 7 {}').error).toBe('expected "{" or "=" after "a" on line 3');
+  });
+
+  it('reads a name of thousands of characters in pieces of 200, in linear time', () => {
+    const long = 'n'.repeat(200_000);
+    const t = Date.now();
+    const r = parseHcl('main.tf', `${long} {}\n${'a {} '.repeat(50_000)}`);
+    expect(Date.now() - t).toBeLessThan(5_000);
+    expect(r.blocks[0]!.type).toBe('n'.repeat(200));
+    expect(r.blocks[0]!.labels).toHaveLength(999);
+    expect(r.blocks).toHaveLength(50_001);
+    expect(r.blocks.at(-1)).toMatchObject({ type: 'a', line: 2, endLine: 2 });
+  });
+
   it('blocks nested 20,000 deep are refused with a note, not a stack overflow that ended the audit', () => {
     const deep = (n: number) => `${'a {\n'.repeat(n)}${'}\n'.repeat(n)}`;
     const head = 'resource "aws_s3_bucket" "b" {\n  bucket = "x"\n}\n';
