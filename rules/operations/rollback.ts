@@ -35,7 +35,7 @@ const ROLLBACK_CMD =
 const MESSAGE_LINE =
   /^\s*(?:echo|printf|print|puts|say|die|fatal|warn|error|info|log(?:ger)?(?:\.\w+)?|raise|throw|console\.\w+|Write-(?:Host|Output|Error|Warning|Verbose)|fmt\.\w*print\w*|>&2[ \t]+echo)\b/i;
 /** What tags an image: a build, tag or push, a `-t`/`--tag` flag, a `tags:`/`image:` key, an IMAGE variable. */
-const TAG_CMD = String.raw`(?:docker\s+(?:buildx\s+)?(?:build|tag|push)|--tag|\s-t\s|\btags?:|\bimage:|IMAGE(?:_TAG|_NAME)?\s*[:=]|(?<![\w$])(?:[A-Z]+_)?TAGS?=)`;
+const TAG_CMD = String.raw`(?:docker\s+(?:buildx\s+)?(?:build|tag|push)|--tag|\s-t\s|\btags?:|\bimage:|IMAGE(?:_TAG|_NAME|_REF)?\s*[:=]|(?<![\w$])(?:[A-Z]+_)?TAGS?=)`;
 /**
  * The end of a `${{ … }}` expression whose last name names a version, tag, release, ref or commit
  * (`env.kimai_version`, `steps.v.outputs.VERSION_TAG`, `needs.b.outputs.imageTag`, `github.sha`):
@@ -56,8 +56,12 @@ const versionExpr = (g: string) => String.raw`\$\{\{\s*(?=(?<${g}>[\w.-]{1,120})
  * pattern it made that pattern too large for recheck to decide, so it ran guarded.
  */
 const VERSION_NAME = new RegExp(
-  String.raw`(?:github\.sha|GITHUB_SHA|TRAVIS_COMMIT|TRAVIS_TAG|GIT_(?:SHA|COMMIT)\w*|BITBUCKET_COMMIT|DRONE_COMMIT\w*|\$\{?COMMIT(?:_SHA|_ID|_HASH)?\b|CI_COMMIT_(?:SHORT_)?SHA|CI_COMMIT_TAG|github\.ref_name|github\.event\.release\.tag_name|GITHUB_REF_NAME|Build\.(?:BuildId|BuildNumber|SourceVersion)|BUILD_NUMBER|CIRCLE_SHA1|CIRCLE_TAG|git\s+rev-parse|git\s+describe|SHORT_SHA|COMMIT_SHA|\$\{?(?:[A-Z]+_){0,3}VERSION\b|\benv\.(?:[A-Z]+_){0,3}VERSION\b|steps\.[\w-]+\.outputs\.(?:tags|[Vv]ersion|VERSION|(?:[A-Za-z]+_)+VERSION)\b|needs\.[\w-]+\.outputs\.(?:[\w-]*[Vv]ersion|VERSION)\b|GITHUB_REF\b|\{\{\s*\.(?:Version|Tag|ShortCommit|FullCommit)\s*\}\}|${versionExpr('cmd')})`,
+  String.raw`(?:github\.sha|GITHUB_SHA|TRAVIS_COMMIT|TRAVIS_TAG|GIT_(?:SHA|COMMIT)\w*|BITBUCKET_COMMIT|DRONE_COMMIT\w*|\$\{?COMMIT(?:_SHA|_ID|_HASH)?\b|CI_COMMIT_(?:SHORT_)?SHA|CI_COMMIT_TAG|github\.ref_name|github\.event\.release\.tag_name|GITHUB_REF_NAME|Build\.(?:BuildId|BuildNumber|SourceVersion)|BUILD_NUMBER|CIRCLE_SHA1|CIRCLE_TAG|git\s+rev-parse|git\s+describe|SHORT_SHA|COMMIT_SHA|\$\{?(?:[A-Z]+_){0,3}VERSION\b|\benv\.(?:[A-Z]+_){0,3}VERSION\b|steps\.[\w-]+\.outputs\.(?:tags|[Vv]ersion|VERSION|(?:[A-Za-z]+_)+VERSION)\b|steps\.[\w-]{0,40}(?:[Vv]ersion|VERSION|[Tt]ag|TAG|[Ss]ha|SHA)[\w-]{0,40}\.outputs\.\w{1,40}|needs\.[\w-]+\.outputs\.(?:[\w-]*[Vv]ersion|VERSION)\b|GITHUB_REF\b|\{\{\s*\.(?:Version|Tag|ShortCommit|FullCommit)\s*\}\}|${versionExpr('cmd')})`,
 );
+// A step named for the version computes it (\`id: app-version\`, then \`\${{ steps.app-version.outputs.value }}\`),
+// and an image reference kept in a shell variable before the push (\`REMOTE_IMAGE_REF="…:\${{ … }}"\`,
+// then \`docker push "$REMOTE_IMAGE_REF"\`) is tagged there (blind round 42: a per-deploy version
+// \`1.0.0-<timestamp>-<sha>\` read as "no versioned artefact").
 /** Where images are tagged: CI files, scripts, Makefiles, GoReleaser, Skaffold and ERB deployment templates. */
 const IMAGE_TAG_FILES = [
   ...CI_GLOBS,
