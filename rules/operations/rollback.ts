@@ -167,6 +167,55 @@ function azureTemplateTags(files: FileView): Match[] {
   return out;
 }
 
+/**
+ * Images a Dagger program publishes under a reference tagged with the commit or version
+ * (`Publish(ctx, fmt.Sprintf("ghcr.io/%s/app-prod:%s", owner, gitSHA()))`, the reference built in a
+ * helper of the package): the pipeline's code is its CI, so the image is versioned (blind round 42:
+ * a Dagger pipeline's SHA-tagged production image read as "no versioned artefact"). Only the Go
+ * files of a module that requires the Dagger SDK, at most 60, and only where that module publishes.
+ */
+function daggerImageTags(files: FileView): Match[] {
+  const out: Match[] = [];
+  for (const mod of files.match(['go.mod', '**/go.mod']).slice(0, 20)) {
+    if (!/^\s*(?:require\s+)?dagger\.io\/dagger\s+v/m.test((files.read(mod) ?? '').slice(0, 100_000))) continue;
+    const dir = mod.includes('/') ? mod.slice(0, mod.lastIndexOf('/') + 1) : '';
+    const paths = files.match([`${dir}**/*.go`]).slice(0, 60);
+    const texts = paths.map((p) => (files.read(p) ?? '').slice(0, 200_000));
+    if (!texts.some((t) => /\.Publish\s*\(/.test(t))) continue;
+    paths.forEach((path, i) => {
+      const lines = texts[i]!.split(/\r?\n/);
+      for (let n = 0; n < lines.length && out.length < 2; n++) {
+        const l = lines[n]!;
+        if (l.length > 1000) continue;
+        const ref = /"([\w.%-]{1,100}(?:\/[\w.%-]{1,100}){1,4}):%[sv]"/.exec(l);
+        if (!ref) continue;
+        // The value the tag is formatted from: the call's last argument, on this line or the next ones.
+        const rest = [l.slice(ref.index + ref[0].length), ...lines.slice(n + 1, n + 5)].join(' ');
+        let depth = 1;
+        let end = 0;
+        for (; end < Math.min(rest.length, 400) && depth > 0; end++)
+          if (rest[end] === '(') depth++;
+          else if (rest[end] === ')') depth--;
+        const last =
+          rest
+            .slice(0, depth === 0 ? end - 1 : end)
+            .split(',')
+            .map((a) => a.trim())
+            .filter(Boolean)
+            .at(-1) ?? '';
+        // The commit names this build; a version does only in a reference of the project's own (its
+        // owner filled in, `ghcr.io/%s/app`), not a tool image pinned to a release (`1password/op:%s`).
+        const commit = /sha|SHA|Sha|[Cc]ommit|COMMIT/.test(last);
+        const own = ref[1]!.includes('%');
+        if (commit || (own && /[Vv]ersion|VERSION|\b[Tt]ag\b|\bTAG\b/.test(last)))
+          out.push({ path, line: n + 1, snippet: `image ${ref[1]}:%s from ${last.slice(0, 80)}`, groups: [] });
+      }
+    });
+    if (out.length) break;
+  }
+  return out;
+}
+
 /** A relative path with `./` and `dir/../` taken out. */
 function normalise(p: string): string {
   const out: string[] = [];
@@ -415,6 +464,7 @@ export default defineRule({
       ...pinned,
       ...keep(ctx.matches('buildFileImageTag')).filter((m) => usesJib(m.path)),
       ...keep(azureTemplateTags(ctx.files)),
+      ...keep(daggerImageTags(ctx.files)),
     ];
     // Name what was found from the kind of evidence: a tag on a GitHub release or a git tag pushed
     // by CI (an Azure `GitHubRelease` task's `tag: v$(Build.BuildNumber)`) is a versioned release,
