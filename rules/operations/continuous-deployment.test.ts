@@ -633,7 +633,7 @@ ruleTester(rule, {
       profile: 'service',
       tree: {
         '.github/workflows/cd.yml':
-          'on: push\njobs:\n  deploy:\n    runs-on: self-hosted\n    steps:\n      - run: docker compose -f compose.yml up -d --build\n',
+          'on: push\njobs:\n  deploy:\n    runs-on: self-hosted\n    steps:\n      - run: ./tools/roll-out --prod\n',
       },
       expect: {
         outcome: 'partial',

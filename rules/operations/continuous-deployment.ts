@@ -234,9 +234,54 @@ function realDeploys(files: FileView, graph: CommandGraph): CommandRun[] {
     testJobs.get(key.slice(0, at))?.add(key.slice(at + 1));
   }
   // A deploy command written in a test script (`.test/e2e-k3s.sh`) readies the system under test.
-  return runsOf(graph, 'deploy').filter(
+  return [...runsOf(graph, 'deploy'), ...selfHostedComposeDeploys(files, graph)].filter(
     (r) => !inTestScript(r) && !(r.origin.job && testJobs.get(r.origin.path)?.has(r.origin.job)),
   );
+}
+
+const DEPLOY_JOB = /(^|[-_ ])(deploy|deployment|release-to|rollout|ship)([-_ ]|$)/i;
+
+/** `docker compose … up` / `docker-compose up` that leaves the stack running (not a test run that exits with it). */
+function composeUp(argv: string[]): boolean {
+  const at = argv[0] === 'docker' ? argv.indexOf('compose') : argv[0] === 'docker-compose' ? 0 : -1;
+  if (at < 0) return false;
+  const rest = argv.slice(at + 1, at + 40);
+  return rest.includes('up') && !rest.some((w) => /^--(?:abort-on-container-exit|exit-code-from)\b/.test(w));
+}
+
+/** A GitHub Actions job's `runs-on` names a self-hosted runner (`self-hosted`, `[self-hosted, linux]`). */
+function selfHostedJob(files: FileView, path: string, job: string): boolean {
+  const doc = files.readYaml<Record<string, unknown>>(path);
+  const jobs = doc.ok ? (doc.value?.jobs as Record<string, unknown> | undefined) : undefined;
+  const runsOn = (jobs?.[job] as Record<string, unknown> | undefined)?.['runs-on'];
+  const labels =
+    typeof runsOn === 'string'
+      ? [runsOn]
+      : Array.isArray(runsOn)
+        ? runsOn
+        : runsOn && typeof runsOn === 'object'
+          ? [(runsOn as Record<string, unknown>).labels].flat()
+          : [];
+  return labels.some((l) => typeof l === 'string' && l.trim() === 'self-hosted');
+}
+
+/**
+ * A job named for deploying that runs `docker compose … up` on a self-hosted runner starts the
+ * service on the runner's own host: the machine the job runs on is the target, so the compose run
+ * is the deploy (blind round 43: `docker compose -f compose.yml -f compose.deploy.yml up -d` on
+ * `runs-on: self-hosted` was "no deploy command recognised"). On a hosted runner the same command
+ * starts a throw-away stack (for tests), and stays none.
+ */
+function selfHostedComposeDeploys(files: FileView, graph: CommandGraph): CommandRun[] {
+  const out: CommandRun[] = [];
+  for (const r of graph.runs) {
+    if (r.origin.kind !== 'ci' || r.origin.system !== 'github-actions' || !r.origin.job) continue;
+    if (!DEPLOY_JOB.test(r.origin.job) || HOOK_NAME.test(r.origin.job) || !composeUp(r.argv)) continue;
+    if (r.tools.some((t) => t.kinds.includes('deploy')) || !selfHostedJob(files, r.origin.path, r.origin.job)) continue;
+    out.push({ ...r, tools: [...r.tools, { name: 'docker compose up on a self-hosted runner', kinds: ['deploy'] }] });
+    if (out.length >= 50) break;
+  }
+  return out;
 }
 
 /**
@@ -455,8 +500,9 @@ export default defineRule({
         gating.length > 0 ? ` through environment${gating.length === 1 ? '' : 's'} ${listing(gating.slice(0, 4))}` : '';
       return pass(`Deployment is automated: ${listing(found)}${gated}.`, evidence, data);
     }
-    // A job named deploy that runs commands we cannot classify (a bespoke CLI, docker compose on a
-    // self-hosted runner) most likely deploys; say so without claiming it.
+    // A job named deploy that runs commands we cannot classify (a bespoke CLI, a script of its own)
+    // most likely deploys; say so without claiming it. (Compose started on a self-hosted runner is a
+    // deploy to that host: selfHostedComposeDeploys.)
     const remote = unfollowedWorkflows(
       ctx.facts.commands,
       /deploy|release|publish|ship|rollout|(?:^|[-_ ])cd(?:[-_ .]|$)/i,

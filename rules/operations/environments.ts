@@ -263,6 +263,51 @@ function siblingEnvironments(paths: readonly string[]): { name: string; path: st
   return out;
 }
 
+/** Files of a container stack: compose files, Dockerfiles, env files and a README. */
+const STACK_FILE =
+  /^(?:(?:docker-)?compose[^/]{0,60}\.ya?ml|[^/]{0,40}\.?Dockerfile(?:\.[^/]{1,40})?|Dockerfile[^/]{0,40}|\.env[^/]{0,40}|README[^/]{0,20})$/i;
+
+/**
+ * The compose file of a folder that holds only a container stack (no manifests, tfvars or settings),
+ * or undefined. At most 50 files are looked at.
+ */
+function localStackFolder(paths: readonly string[], dir: string): string | undefined {
+  const prefix = `${dir}/`;
+  const inside: string[] = [];
+  for (const p of paths) {
+    if (!p.startsWith(prefix)) continue;
+    inside.push(p);
+    if (inside.length > 50) return undefined;
+  }
+  const compose = inside.find((p) => /^(?:docker-)?compose[^/]*\.ya?ml$/i.test(p.slice(prefix.length)));
+  return compose && inside.every((p) => STACK_FILE.test(p.slice(prefix.length))) ? compose : undefined;
+}
+
+/** Names in chart values files that are no deployment environment (chart tests, CI lint values, local clusters). */
+const NOT_CHART_ENV = /^(?:test|tests|testing|e2e|lint|kind|minikube|k3d|k3s|dev|development|docker|schema)$/i;
+
+/**
+ * Environments a Helm chart is deployed to, from its per-environment values files beside Chart.yaml
+ * (`values.aat.template.yaml`, `values-preview.yaml`): names outside the fixed vocabulary (those
+ * are read as any config file is) and not a chart test's or a local cluster's values.
+ */
+function chartEnvironments(paths: readonly string[]): { name: string; path: string }[] {
+  const charts = new Set(
+    paths.filter((p) => /(?:^|\/)Chart\.ya?ml$/.test(p)).map((p) => p.slice(0, p.lastIndexOf('/') + 1)),
+  );
+  const out: { name: string; path: string }[] = [];
+  if (charts.size === 0) return out;
+  for (const p of paths) {
+    const slash = p.lastIndexOf('/');
+    if (!charts.has(p.slice(0, slash + 1)) || !isProductionPath(p)) continue;
+    const m = /^values[-._]([a-z][a-z0-9]{1,15})(?:[-._](?:template|tpl))?\.ya?ml$/i.exec(p.slice(slash + 1));
+    if (!m || envKind(m[1]!) || NOT_ENV_WORD.test(m[1]!) || NOT_CHART_ENV.test(m[1]!)) continue;
+    if (!out.some((o) => o.name === m[1]!.toLowerCase())) out.push({ name: m[1]!.toLowerCase(), path: p });
+    if (out.length >= 10) break;
+  }
+  return out;
+}
+
 /** A configuration file named by one short word (`prd.yaml`, `snd1.json`, `default.yml`). */
 const ONE_WORD_CONFIG = /^([A-Za-z][A-Za-z0-9]{0,11})\.(?:ya?ml|json)$/;
 
@@ -398,12 +443,31 @@ export default defineRule({
       }
     }
     const siblingEnvs = new Set<string>();
+    const localStacks: Evidence[] = [];
     for (const [parent, kids] of children) {
       const named = [...kids].filter((k) => !/^(?:test|testing)$/i.test(k) && folderEnvKind(k));
       // Environments are most of their folder (`live/{prod,staging,_global}`); two names among many
       // (migrations, crates, feature folders) are a coincidence of words.
       if (named.length >= 2 && named.length * 2 >= kids.size)
-        for (const k of named) siblingEnvs.add(parent ? `${parent}/${k}` : k);
+        for (const k of named) {
+          const dir = parent ? `${parent}/${k}` : k;
+          // A development folder that holds only a container stack (compose files, Dockerfiles, env
+          // files) outside an environments folder is the local development stack, as a file named
+          // for dev is (blind round 43: docker/development/compose.yml beside docker/production/,
+          // brought up by `npm run dx:up`, read as a development environment).
+          const local =
+            folderEnvKind(k) === 'dev' &&
+            !ENV_PARENT.test(parent.slice(parent.lastIndexOf('/') + 1)) &&
+            localStackFolder(ctx.files.paths, dir);
+          if (local) {
+            localStacks.push({
+              path: local,
+              note: `set aside: ${dir}/ holds only a local container stack (${local}), the development setup, not an environment the service is deployed to`,
+            });
+            continue;
+          }
+          siblingEnvs.add(dir);
+        }
     }
     const dirsSeen = new Set<string>();
     const scaffolds: { e: Env; path: string }[] = [];
@@ -586,6 +650,17 @@ export default defineRule({
       path: p,
       note: `set aside: named for an environment, but it configures a bundled server (${p.slice(0, p.lastIndexOf('/'))}/), not an environment the service is deployed to`,
     }));
+    aside.push(...localStacks.slice(0, 2));
+    // A chart's per-environment values (`values.aat.template.yaml`, `values.preview.yaml`) beside a
+    // production described elsewhere (prod.tfvars, a production overlay): the chart is deployed to
+    // those environments before production, whatever the project calls them (blind round 42: HMCTS
+    // `aat` is its staging).
+    if (found.get('prod')!.length > 0)
+      for (const e of chartEnvironments(ctx.files.paths))
+        add('preprod', e.name, {
+          path: e.path,
+          note: `Helm values for environment ${e.name}: the chart is deployed there with them, beside production`,
+        });
     const evidence = [
       ...[...found.values()].flatMap((l) => l.slice(0, 3).map((x) => x.ev)),
       ...gates.slice(0, 2),

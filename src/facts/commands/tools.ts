@@ -344,6 +344,10 @@ const SPECS: Spec[] = [
     cmd: ['flyctl', 'fly', 'netlify', 'firebase', 'wrangler', 'kamal', 'railway', 'vercel'],
     args: /(?:^|\s)(?:deploy|publish|up|--prod)\b/,
   },
+  // Platform CLIs whose deploy subcommand ships the app (FastAPI Cloud `fastapi deploy`, Modal, Clever
+  // Cloud, Scalingo, Shuttle; blind round 43: `uv run fastapi deploy` was no deploy command).
+  { name: 'FastAPI Cloud', kinds: D, cmd: ['fastapi'], args: /^deploy\b/ },
+  { name: 'PaaS deploy', kinds: D, cmd: ['modal', 'clever', 'scalingo', 'shuttle'], args: /^deploy\b/ },
   { name: 'Heroku', kinds: D, cmd: ['heroku'], args: /^(?:container:release|releases:promote)\b/ },
   { name: 'git push to a PaaS', kinds: D, cmd: ['git'], args: /^push\s+(?:\S+\s+)*(?:heroku|dokku)\b/ },
   { name: 'cf push', kinds: D, cmd: ['cf'], args: /^push\b/ },
