@@ -1,0 +1,86 @@
+/**
+ * Blind round 44 (issue 15): an Nx-style workspace whose one root package.json depends on an Ionic
+ * mobile client and on a NestJS API. The package is not a mobile app: the API's files are server
+ * code, so its health controller, permission guard and helmet registration count.
+ */
+import { describe, expect, it } from 'vitest';
+import healthEndpoints from './observability/health-endpoints.js';
+import authorization from './security/authorization.js';
+import securityMiddleware from './security/security-middleware.js';
+import { runRuleOn } from '../src/testing/rule-tester.js';
+import type { Tree } from '../src/testing/memory.js';
+
+function workspace(deps: Record<string, string>): Tree {
+  return {
+    'package.json': JSON.stringify({ name: 'ws', dependencies: deps }),
+    'apps/api/src/main.ts': [
+      "import helmet from 'helmet';",
+      "import { NestFactory } from '@nestjs/core';",
+      'async function bootstrap() {',
+      '  const app = await NestFactory.create(AppModule);',
+      "  app.setGlobalPrefix('api');",
+      "  if (process.env.HARDEN === 'true') {",
+      '    app.use((req, res, next) => {',
+      '      helmet({ crossOriginOpenerPolicy: false })(req, res, next);',
+      '    });',
+      '  }',
+      '  await app.listen(3333);',
+      '}',
+      'bootstrap();',
+      '',
+    ].join('\n'),
+    'apps/api/src/app/health/health.controller.ts': [
+      "import { Controller, Get } from '@nestjs/common';",
+      "@Controller('health')",
+      'export class HealthController {',
+      '  @Get()',
+      "  public getHealth() { return { status: 'OK' }; }",
+      '}',
+      '',
+    ].join('\n'),
+    'apps/api/src/guards/has-permission.guard.ts': [
+      "import { CanActivate, ExecutionContext, ForbiddenException, Injectable } from '@nestjs/common';",
+      '@Injectable()',
+      'export class HasPermissionGuard implements CanActivate {',
+      '  public canActivate(context: ExecutionContext): boolean {',
+      '    const { user } = context.switchToHttp().getRequest();',
+      "    if (!user || !hasPermission(user.permissions, 'admin')) {",
+      '      throw new ForbiddenException();',
+      '    }',
+      '    return true;',
+      '  }',
+      '}',
+      '',
+    ].join('\n'),
+    'apps/client/src/app/app.component.ts':
+      "import { Component } from '@angular/core';\nexport class AppComponent {}\n",
+  };
+}
+
+const NEST = { '@nestjs/core': '11.0.0', '@nestjs/common': '11.0.0', helmet: '8.0.0' };
+const IONIC = { '@angular/core': '20.0.0', '@ionic/angular': '8.0.0' };
+
+describe('round 44: a workspace with a mobile client and a NestJS API is not a mobile app', () => {
+  it('the API beside an Ionic client keeps its health route, permission guard and helmet', async () => {
+    const tree = workspace({ ...IONIC, ...NEST });
+    const health = await runRuleOn(healthEndpoints, tree, { profile: 'service' });
+    expect(health.outcome).toBe('pass');
+    expect(health.evidence[0]).toMatchObject({ path: 'apps/api/src/app/health/health.controller.ts', line: 2 });
+    expect(health.evidence[0]!.note).toContain('/api/health');
+    const authz = await runRuleOn(authorization, tree, { profile: 'service' });
+    expect(authz.outcome).toBe('pass');
+    expect(authz.evidence[0]).toMatchObject({ path: 'apps/api/src/guards/has-permission.guard.ts', line: 6 });
+    const headers = await runRuleOn(securityMiddleware, tree, { profile: 'service' });
+    expect(headers.outcome).not.toBe('fail');
+    expect(JSON.stringify(headers.evidence)).toContain('apps/api/src/main.ts');
+    expect(JSON.stringify(headers.evidence)).not.toContain('never registered');
+  });
+
+  it('a package with a mobile framework and no server framework is still the mobile app', async () => {
+    const tree = workspace({ ...IONIC, helmet: '8.0.0' });
+    const health = await runRuleOn(healthEndpoints, tree, { profile: 'service' });
+    expect(health.outcome).toBe('fail');
+    const headers = await runRuleOn(securityMiddleware, tree, { profile: 'service' });
+    expect(headers.outcome).toBe('fail');
+  });
+});
