@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import healthEndpoints from './observability/health-endpoints.js';
 import authorization from './security/authorization.js';
 import securityMiddleware from './security/security-middleware.js';
+import timeouts from './reliability/timeouts.js';
 import { runRuleOn } from '../src/testing/rule-tester.js';
 import type { Tree } from '../src/testing/memory.js';
 
@@ -82,5 +83,53 @@ describe('round 44: a workspace with a mobile client and a NestJS API is not a m
     expect(health.outcome).toBe('fail');
     const headers = await runRuleOn(securityMiddleware, tree, { profile: 'service' });
     expect(headers.outcome).toBe('fail');
+  });
+});
+
+describe("round 44: a service's own fetch wrapper is defined, not called", () => {
+  const wrapper = [
+    "import { Injectable } from '@nestjs/common';",
+    '@Injectable()',
+    'export class FetchService {',
+    '  public async fetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {',
+    '    return fetch(input, { ...init, signal: init?.signal ?? AbortSignal.timeout(10_000) });',
+    '  }',
+    '}',
+    '',
+  ].join('\n');
+  const caller = (call: string) =>
+    [
+      'export class QuoteService {',
+      '  constructor(private readonly fetchService: FetchService) {}',
+      '  public async quote(symbol: string) {',
+      `    ${call}`,
+      '  }',
+      '}',
+      '',
+    ].join('\n');
+  const tree = (extra: Record<string, string>): Tree => ({
+    'package.json': JSON.stringify({ dependencies: { '@nestjs/core': '11.0.0' } }),
+    'src/services/fetch.service.ts': wrapper,
+    'src/services/quote.service.ts': caller(
+      'return this.fetchService.fetch(`https://quotes.example.com/${symbol}`, { signal: AbortSignal.timeout(3000) });',
+    ),
+    ...extra,
+  });
+
+  it('`public async fetch(input, init?): Promise<Response> {` is no call without a signal', async () => {
+    const run = await runRuleOn(timeouts, tree({}), { profile: 'service' });
+    expect(run.outcome).toBe('pass');
+    expect(JSON.stringify(run.evidence)).not.toContain('without a signal');
+  });
+
+  it('a plain fetch without a signal beside the wrapper is still a finding', async () => {
+    const run = await runRuleOn(
+      timeouts,
+      tree({ 'src/services/rates.service.ts': caller("return fetch('https://rates.example.com/latest');") }),
+      { profile: 'service' },
+    );
+    expect(run.outcome).toBe('partial');
+    expect(run.evidence[0]).toMatchObject({ path: 'src/services/rates.service.ts', line: 4 });
+    expect(run.evidence[0]!.note).toContain('fetch() without a signal');
   });
 });
