@@ -80,3 +80,50 @@ describe("round 44: a composite action's working-directory named by its caller",
     }
   });
 });
+
+describe("round 44: a reusable workflow's defaults.run.working-directory named by its caller", () => {
+  const tree = (dir: string): Tree => ({
+    '.github/workflows/ci.yml': [
+      'on: push',
+      'jobs:',
+      '  web:',
+      '    uses: ./.github/workflows/node-ci.yml',
+      '    with:',
+      `      working-directory: ${dir}`,
+      '',
+    ].join('\n'),
+    '.github/workflows/node-ci.yml': [
+      'on:',
+      '  workflow_call:',
+      '    inputs:',
+      '      working-directory:',
+      '        type: string',
+      "        default: '.'",
+      'jobs:',
+      '  test:',
+      '    runs-on: ubuntu-latest',
+      '    defaults:',
+      '      run:',
+      '        working-directory: ${{ inputs.working-directory }}',
+      '    steps:',
+      '      - uses: actions/checkout@v4',
+      '      - run: npm ci',
+      '      - run: npm test',
+      '',
+    ].join('\n'),
+    'web/package.json': JSON.stringify({ name: 'web', scripts: { test: 'jest --coverage' } }, null, 2),
+    'web/src/a.ts': 'export const a = 1;\n',
+    'web/src/a.test.ts': "it('a', () => {});\n",
+  });
+
+  it("the caller's folder is where npm test runs: the test script measures coverage in CI", async () => {
+    const run = await runRuleOn(coverageGate, tree('web'), { profile: 'service' });
+    expect(run.message).toContain('measured in CI (Jest --coverage)');
+    expect(run.evidence[0]).toMatchObject({ path: 'web/package.json', line: 4 });
+  });
+
+  it('called for another folder, the package is not reached', async () => {
+    const run = await runRuleOn(coverageGate, tree('api'), { profile: 'service' });
+    expect(run.message).toContain('not seen in CI');
+  });
+});

@@ -403,8 +403,9 @@ const EXPRESSION = /\$\{\{[^}]{0,200}\}\}/g;
 const MAX_INPUT_DIRS = 24;
 
 /**
- * A composite action's step that runs in the directory its caller names (`working-directory:
- * ${{ inputs.lambda-directory }}`, called `with: lambda-directory: lambda-code/${{ matrix.image }}`):
+ * A composite action's step, or a reusable workflow's (`defaults.run.working-directory`), that runs
+ * in the directory its caller names (`working-directory: ${{ inputs.lambda-directory }}`, called
+ * `with: lambda-directory: lambda-code/${{ matrix.image }}`):
  * in that directory when the value is plain; when part of it is known only at run time (a matrix
  * entry from a job's output), in each folder of the repository it may be (`lambda-code/*`, at most
  * 24, in path order). A value that starts with such a part, or names folders with glob characters,
@@ -548,6 +549,7 @@ export function ciFileExpansion(f: CiFile): Expansion {
         via: c.job ? `job ${c.job}` : 'step',
         cwd: c.cwd ?? '',
         ...(c.advisory ? { advisory: c.advisory } : {}),
+        ...(c.cwdInput ? { cwdInput: c.cwdInput } : {}),
       });
   }
   return { blocks, uses };
