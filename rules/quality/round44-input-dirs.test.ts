@@ -60,6 +60,15 @@ describe("round 44: a composite action's working-directory named by its caller",
     expect(run.evidence[0]!.note).toContain('.github/actions/test-fn/action.yml:10');
   });
 
+  it('expressions side by side are one unknown part of a folder name, not a globstar', async () => {
+    const run = await runRuleOn(coverageGate, repo('functions/${{ matrix.a }}${{ matrix.b }}'), { profile: 'service' });
+    expect(run.message).toContain('measured in CI (Vitest --coverage)');
+    const deep = await runRuleOn(coverageGate, repo('functions/${{ matrix.a }}${{ matrix.b }}', 'functions/x/notify'), {
+      profile: 'service',
+    });
+    expect(deep.message).toContain('not seen in CI');
+  });
+
   it('a plain value names the directory itself', async () => {
     const run = await runRuleOn(coverageGate, repo('./functions/notify'), { profile: 'service' });
     expect(run.message).toContain('measured in CI (Vitest --coverage)');

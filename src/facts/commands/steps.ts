@@ -416,7 +416,8 @@ const MAX_INPUT_DIRS = 24;
 function inInputDirs(files: FileView, b: Block, wd: string, values: Record<string, string>): Block[] {
   const { cwdInput: _, ...rest } = b;
   const value = wd.replace(INPUT, (m, k: string) => values[k] ?? m);
-  const pattern = value.replace(EXPRESSION, '*').replace(/^\.\//, '').replace(/\/+$/, '');
+  // Expressions side by side are one unknown segment part (`*`), never a globstar.
+  const pattern = value.replace(EXPRESSION, '*').replace(/\*+/g, '*').replace(/^\.\//, '').replace(/\/+$/, '');
   if (!pattern.includes('*')) return /^[\w.@/-]+$/.test(pattern) ? [{ ...rest, cwd: joinPath('', pattern) }] : [rest];
   if (!/^[\w.@/*-]+$/.test(pattern) || !/^[\w.@-]/.test(pattern) || pattern.split('/').includes('..')) return [rest];
   const dirs = [...new Set(files.match([`${pattern}/*`]).map(dirOf))].sort().slice(0, MAX_INPUT_DIRS);
