@@ -8,6 +8,7 @@ import healthEndpoints from './observability/health-endpoints.js';
 import authorization from './security/authorization.js';
 import securityMiddleware from './security/security-middleware.js';
 import timeouts from './reliability/timeouts.js';
+import rateLimiting from './reliability/rate-limiting.js';
 import { runRuleOn } from '../src/testing/rule-tester.js';
 import type { Tree } from '../src/testing/memory.js';
 
@@ -131,5 +132,57 @@ describe("round 44: a service's own fetch wrapper is defined, not called", () =>
     expect(run.outcome).toBe('partial');
     expect(run.evidence[0]).toMatchObject({ path: 'src/services/rates.service.ts', line: 4 });
     expect(run.evidence[0]!.note).toContain('fetch() without a signal');
+  });
+});
+
+describe("round 44: a guard subclassing @nestjs/throttler's ThrottlerGuard is the library's, not hand-written", () => {
+  const tree = (controller: string): Tree => ({
+    'package.json': JSON.stringify({ dependencies: { '@nestjs/core': '11.0.0', '@nestjs/throttler': '6.0.0' } }),
+    'src/app.module.ts': [
+      "import { ThrottlerModule } from '@nestjs/throttler';",
+      '@Module({',
+      '  imports: [',
+      '    ThrottlerModule.forRootAsync({ useFactory: () => ({ throttlers: [{ limit: 10, ttl: 60_000 }] }) }),',
+      '  ],',
+      '})',
+      'export class AppModule {}',
+      '',
+    ].join('\n'),
+    'src/guards/custom-throttler.guard.ts': [
+      "import { ThrottlerGuard } from '@nestjs/throttler';",
+      '@Injectable()',
+      'export class CustomThrottlerGuard extends ThrottlerGuard {',
+      '  protected async getTracker(req: Record<string, any>) { return req.ips.length ? req.ips[0] : req.ip; }',
+      '}',
+      '',
+    ].join('\n'),
+    'src/auth/auth.controller.ts': controller,
+  });
+
+  it('applied with @UseGuards: rate limiting passes, naming the subclass and what it extends', async () => {
+    const run = await runRuleOn(
+      rateLimiting,
+      tree(
+        "@Controller('auth')\nexport class AuthController {\n  @UseGuards(CustomThrottlerGuard)\n  @Post('login')\n  login() {}\n}\n",
+      ),
+      { profile: 'service' },
+    );
+    expect(run.outcome).toBe('pass');
+    expect(run.message).toContain('Subclassed: CustomThrottlerGuard (extends ThrottlerGuard)');
+    expect(run.message).not.toContain('Hand-written');
+    expect(run.evidence[0]).toMatchObject({ path: 'src/guards/custom-throttler.guard.ts', line: 3 });
+    expect(run.evidence[0]!.note).toContain('a subclass of ThrottlerGuard');
+  });
+
+  it('applied nowhere: the subclass is not cited', async () => {
+    const run = await runRuleOn(
+      rateLimiting,
+      tree("@Controller('auth')\nexport class AuthController {\n  @Post('login')\n  login() {}\n}\n"),
+      { profile: 'service' },
+    );
+    // The module's registration and the guard's import keep the library's pass (rate-limiting.ts):
+    // the subclass no route uses is not cited as applied.
+    expect(run.message).not.toContain('CustomThrottlerGuard');
+    expect(JSON.stringify(run.evidence)).not.toContain('custom-throttler.guard.ts');
   });
 });
