@@ -358,6 +358,13 @@ function astroPrerendered(ctx: RuleContext): (path: string) => boolean {
     !/\bexport\s+const\s+prerender\s*=\s*false\b/.test(ctx.files.read(path) ?? '');
 }
 
+/**
+ * A function or method named fetch defined on this line, with TypeScript's modifiers before it
+ * (`public async fetch(`, `protected override fetch(`) and a return type after its parameters.
+ */
+const FETCH_DEFINITION =
+  /\bfunction\s+fetch\(|^\s*(?:(?:public|private|protected|static|override|async)\s+){0,4}fetch\([^)]*\)\s*(?::[^{]*)?\{/;
+
 /** Faults of the clients added for issue 15 (the rule keeps its Python/Go/.NET checks). */
 export function clientFaults(ctx: RuleContext): Fault[] {
   // Each file masked once (strings blanked, offsets kept): a word on a line of the masked text is code.
@@ -395,8 +402,10 @@ export function clientFaults(ctx: RuleContext): Fault[] {
     // Page script inside a string the server sends (an HTML page built in a template literal,
     // `<script>… fetch(spec.url) …</script>`) runs in the reader's browser (blind round 35, signalk).
     if (inStringLiteral(m.path, m.line, 'fetch(')) continue;
-    // A method or function named fetch is defined, not called.
-    if (/\bfunction\s+fetch\(|^\s*(?:async\s+)?fetch\([^)]*\)\s*(?::[^{]*)?\{/.test(m.snippet)) continue;
+    // A method or function named fetch is defined, not called: a service's own fetch wrapper
+    // (`public async fetch(input: RequestInfo | URL, init?: RequestInit) {`, blind round 44) is
+    // judged by the calls made through it and the one it makes inside.
+    if (FETCH_DEFINITION.test(m.snippet)) continue;
     const args = m.groups[0] ?? '';
     if (!/\bsignal\b|\.\.\./.test(args) && !optionsByName(args))
       faults.push({

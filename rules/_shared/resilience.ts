@@ -72,6 +72,9 @@ export function productionMatches(ctx: RuleContext, ...keys: string[]): Match[] 
     );
 }
 
+/** `class X extends Y` (a generic parameter list between): the name it extends, bounded. */
+const SUBCLASS = /\bclass\s+\w+(?:<[^>{\n]{0,80}>)?\s+extends\s+([\w.]{1,80})/;
+
 export interface LibraryVerdict {
   /** What is looked for, for messages: "retries with backoff". */
   what: string;
@@ -145,14 +148,22 @@ export function libraryVerdict(ctx: RuleContext, v: LibraryVerdict): RuleResult 
     ]
       .filter(Boolean)
       .join(' and ');
+    // A definition the library's pattern found on a `class X extends Y` line subclasses Y (a
+    // NestJS guard extending @nestjs/throttler's ThrottlerGuard): the library's, not written by hand.
+    const base = (d: Definition) => (split.definitions.includes(d) ? SUBCLASS.exec(d.def.snippet)?.[1] : undefined);
+    const written = [...new Set(own.filter((d) => !base(d)).map((d) => d.name))];
+    const subclassed = [...new Set(own.filter((d) => base(d)).map((d) => `${d.name} (extends ${base(d)})`))];
     const ownNote =
-      own.length > 0
-        ? ` Hand-written: ${[...new Set(own.map((d) => d.name))].slice(0, 3).join(', ')} (defined and used).`
-        : '';
+      (written.length > 0 ? ` Hand-written: ${written.slice(0, 3).join(', ')} (defined and used).` : '') +
+      (subclassed.length > 0 ? ` Subclassed: ${subclassed.slice(0, 3).join(', ')}, defined and used.` : '');
     return pass(
       `${cap(v.what)} found: ${where}.${ownNote}`,
       [
-        ...own.slice(0, 2).flatMap((d) => definitionEvidence(d, `hand-written ${v.what}`)),
+        ...own
+          .slice(0, 2)
+          .flatMap((d) =>
+            definitionEvidence(d, base(d) ? `${v.what}, a subclass of ${base(d)}` : `hand-written ${v.what}`),
+          ),
         ...firstPerFile(code.filter((m) => !ownDefs.has(m))).map((m) => fromMatch(m, v.noteOf?.(m))),
         ...config.slice(0, 5),
         ...depEvidence,

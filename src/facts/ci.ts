@@ -153,6 +153,11 @@ export interface CiCommand {
   with?: Record<string, string>;
   /** The directory a step runs in (`working-directory`, `defaults.run.working-directory`, `workingDirectory`). */
   cwd?: string;
+  /**
+   * A `working-directory` written with the workflow's inputs (`${{ inputs.working-directory }}` in a
+   * reusable workflow's `defaults.run`): its caller's value names the directory (commands/steps.ts).
+   */
+  cwdInput?: string;
   /** Why a failure of the step does not fail the job (`continue-on-error: true` at line 12). */
   advisory?: string;
   /** Variables the workflow, job and step set with literal values (`env: {RUNNER: cargo}`, GitLab `variables:`). */
@@ -308,8 +313,14 @@ export function parseYamlCi(files: FileView, system: CiSystem, path: string): Ci
       const key = lastKey(s.path);
       const env = environmentName(system, s.path);
       const cwd = workingDirectory(value, s.path);
+      const cwdInput = cwd ? undefined : inputWorkingDirectory(value, s.path);
       const advisory = flags.advisory;
-      const extra = { ...(job ? { job } : {}), ...(cwd ? { cwd } : {}), ...(advisory ? { advisory } : {}) };
+      const extra = {
+        ...(job ? { job } : {}),
+        ...(cwd ? { cwd } : {}),
+        ...(cwdInput ? { cwdInput } : {}),
+        ...(advisory ? { advisory } : {}),
+      };
       if (env) {
         const name = environmentLabel(s.value);
         const written = s.value.trim();
@@ -496,6 +507,20 @@ function workingDirectory(value: unknown, path: string[]): string | undefined {
         .replace(/^\.\/?/, '')
         .replace(/\/$/, '')
         .replace(/^~\/?(?:project|repo)?\/?/, '');
+  }
+  return undefined;
+}
+
+/**
+ * The deepest GitHub `working-directory` (a step's or `defaults.run`'s) when it is written with the
+ * workflow's inputs (`${{ inputs.dir }}`, `apps/${{ inputs.app }}`), as written (at most 200 characters).
+ */
+function inputWorkingDirectory(value: unknown, path: string[]): string | undefined {
+  for (let i = path.length - 1; i >= 0; i--) {
+    const o = rec(at(value, path.slice(0, i)));
+    const d = o?.['working-directory'] ?? rec(rec(o?.defaults)?.run)?.['working-directory'];
+    if (typeof d !== 'string' || !d.trim()) continue;
+    return d.length <= 200 && /\$\{\{\s*inputs\.[\w-]+\s*\}\}/.test(d) ? d.trim() : undefined;
   }
   return undefined;
 }

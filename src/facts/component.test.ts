@@ -46,6 +46,22 @@ describe('component of a file', () => {
     expect(of('src/store/version.ts')).toBe('browser');
   });
 
+  it('a package with a mobile framework and a server framework is a workspace of both, not a mobile app', () => {
+    const of = componentClassifier(
+      [manifest('package.json'), manifest('phone/package.json')],
+      [
+        dep('package.json', '@ionic/angular'),
+        dep('package.json', '@angular/core'),
+        dep('package.json', '@nestjs/core'),
+        dep('phone/package.json', '@capacitor/core'),
+      ],
+    );
+    expect(of('apps/api/src/main.ts')).toBe('server');
+    expect(of('apps/client/src/app/api.service.ts')).toBe('browser');
+    expect(of('apps/api/src/app/app.component.ts')).toBe('browser');
+    expect(of('phone/src/api.ts')).toBe('mobile');
+  });
+
   it('a path takes its deepest package among 20,000 (looked up folder by folder, not scanned per path)', () => {
     const n = 20_000;
     const manifests = [manifest('package.json'), manifest('web/package.json'), manifest('shell/package.json')];

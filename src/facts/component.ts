@@ -169,6 +169,11 @@ function declaresBin(readJson: ComponentContext['readJson'], path: string): bool
  * server (another package with one, or a web framework in another language) is a command-line tool
  * the project ships, not the service (blind round 29, Hexabot: packages/cli's download was cited as
  * the service's only outbound call).
+ * A package that depends on a mobile framework and on a server framework is not a mobile app: it is
+ * a workspace holding both (an Nx root with an Ionic client in apps/client/ and a NestJS API in
+ * apps/api/), whose files are placed by their paths (client/, *.component.ts) like any full-stack
+ * root's. Blind round 44: every file of such a workspace read as the mobile app, so the API's
+ * health controller, guards, throttler, helmet and fetch calls were all set aside.
  */
 function packageKinds(
   manifests: readonly Manifest[],
@@ -195,7 +200,7 @@ function packageKinds(
     const page = names.some((n) => PAGE_BUNDLERS.test(n)) && names.some((n) => PAGE_LIBS.test(n));
     const kind: Component = names.some((n) => DESKTOP_DEPS.test(n))
       ? 'desktop'
-      : names.some((n) => MOBILE_DEPS.test(n))
+      : names.some((n) => MOBILE_DEPS.test(n)) && !server
         ? 'mobile'
         : (ui || page) && !server && (dir !== '' || otherServer)
           ? 'browser'

@@ -374,6 +374,8 @@ function withInputs(
   given: Record<string, string> | undefined,
 ): Expansion {
   const values = { ...declaredDefaults(files, joinPath('', ref.replace(/@[\s\S]*$/, ''))), ...(given ?? {}) };
+  if (exp.blocks?.some((b) => b.cwdInput))
+    exp = { ...exp, blocks: exp.blocks.flatMap((b) => (b.cwdInput ? inInputDirs(files, b, b.cwdInput, values) : [b])) };
   // A value that is itself an expression of the caller (a matrix entry) is not known here.
   const known = Object.fromEntries(Object.entries(values).filter(([, v]) => !v.includes('${{')));
   if (Object.keys(known).length === 0) return exp;
@@ -391,6 +393,35 @@ function withInputs(
         }
       : {}),
   };
+}
+
+/** `${{ inputs.x }}` in a value (not global: `test` keeps no state). */
+const INPUT_REF = /\$\{\{\s*(?:github\.event\.)?inputs\.[\w-]+\s*\}\}/;
+/** Any `${{ … }}` expression left in a value once the inputs are in (a matrix entry, a job output). */
+const EXPRESSION = /\$\{\{[^}]{0,200}\}\}/g;
+/** How many directories a step whose directory is a run-time value is followed in. */
+const MAX_INPUT_DIRS = 24;
+
+/**
+ * A composite action's step, or a reusable workflow's (`defaults.run.working-directory`), that runs
+ * in the directory its caller names (`working-directory: ${{ inputs.lambda-directory }}`, called
+ * `with: lambda-directory: lambda-code/${{ matrix.image }}`):
+ * in that directory when the value is plain; when part of it is known only at run time (a matrix
+ * entry from a job's output), in each folder of the repository it may be (`lambda-code/*`, at most
+ * 24, in path order). A value that starts with such a part, or names folders with glob characters,
+ * is not guessed: the step stays at the root as before. Blind round 44, forms-terraform: `yarn test`
+ * run this way in each lambda's folder, whose test script is `vitest --coverage`, read as coverage
+ * "not seen in CI".
+ */
+function inInputDirs(files: FileView, b: Block, wd: string, values: Record<string, string>): Block[] {
+  const { cwdInput: _, ...rest } = b;
+  const value = wd.replace(INPUT, (m, k: string) => values[k] ?? m);
+  // Expressions side by side are one unknown segment part (`*`), never a globstar.
+  const pattern = value.replace(EXPRESSION, '*').replace(/\*+/g, '*').replace(/^\.\//, '').replace(/\/+$/, '');
+  if (!pattern.includes('*')) return /^[\w.@/-]+$/.test(pattern) ? [{ ...rest, cwd: joinPath('', pattern) }] : [rest];
+  if (!/^[\w.@/*-]+$/.test(pattern) || !/^[\w.@-]/.test(pattern) || pattern.split('/').includes('..')) return [rest];
+  const dirs = [...new Set(files.match([`${pattern}/*`]).map(dirOf))].sort().slice(0, MAX_INPUT_DIRS);
+  return dirs.length ? dirs.map((cwd) => ({ ...rest, cwd })) : [rest];
 }
 
 /**
@@ -459,10 +490,9 @@ function localAction(files: FileView, ref: string): Expansion {
       env?: Record<string, unknown>;
       'working-directory'?: unknown;
     };
-    const cwd =
-      typeof step['working-directory'] === 'string' && !step['working-directory'].includes('$')
-        ? joinPath('', step['working-directory'])
-        : '';
+    const wd = step['working-directory'];
+    const cwd = typeof wd === 'string' && !wd.includes('$') ? joinPath('', wd) : '';
+    const cwdInput = typeof wd === 'string' && wd.length <= 200 && INPUT_REF.test(wd) ? wd : undefined;
     const at = (k: string) => doc.scalars.find((s) => s.path.join('/') === `runs/steps/${i}/${k}`);
     const run = at('run');
     const envInputs: Record<string, string> = Object.create(null);
@@ -478,6 +508,7 @@ function localAction(files: FileView, ref: string): Expansion {
         via: `composite action ${path}`,
         cwd,
         ...(Object.keys(envInputs).length ? { envInputs } : {}),
+        ...(cwdInput ? { cwdInput } : {}),
       });
     const u = at('uses');
     if (u) {
@@ -519,6 +550,7 @@ export function ciFileExpansion(f: CiFile): Expansion {
         via: c.job ? `job ${c.job}` : 'step',
         cwd: c.cwd ?? '',
         ...(c.advisory ? { advisory: c.advisory } : {}),
+        ...(c.cwdInput ? { cwdInput: c.cwdInput } : {}),
       });
   }
   return { blocks, uses };

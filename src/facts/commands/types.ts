@@ -18,6 +18,11 @@ export interface Block {
    * variable name → input name. The caller's value replaces `$INPUTS_ARGS` / `${INPUTS_ARGS…}` in the text.
    */
   envInputs?: Record<string, string>;
+  /**
+   * A composite action step's `working-directory` written with the caller's inputs
+   * (`${{ inputs.lambda-directory }}`): the caller's value names the directory (steps.ts `withInputs`).
+   */
+  cwdInput?: string;
 }
 
 /** A command known without shell text (a pre-commit hook id, an action's input), at its own hop. */
