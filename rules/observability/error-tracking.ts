@@ -1,6 +1,6 @@
 import { defineRule, type Evidence } from '../../src/types.js';
 import { fail, listing, partial, pass } from '../../src/engine/results.js';
-import { nameMatches } from '../../src/facts/frameworks.js';
+import { namesMatcher } from '../../src/facts/frameworks.js';
 import { codeMatches, firstPerFile, fromMatch, isProductionPath } from '../../src/facts/paths.js';
 import { COMPONENT_NAMES, splitByComponent } from '../../src/facts/component.js';
 import { dependencyEvidence, setAside } from '../../src/facts/dependencies.js';
@@ -179,7 +179,7 @@ export default defineRule({
     const init = hasServer ? initAll.server : [...initAll.server, ...initAll.elsewhere];
     const deps = hasServer ? depsAll.server : [...depsAll.server, ...depsAll.elsewhere];
     const dsn = codeMatches(ctx.matches('dsn'));
-    const auto = deps.filter((d) => AUTO_CONFIGURED.some((p) => nameMatches(d.name, p)));
+    const auto = deps.filter((d) => namesMatcher(AUTO_CONFIGURED)(d.name));
     const libraries = [...new Set(deps.map((d) => d.name))].sort();
     const data = { libraries, codeFiles: new Set(init.map((m) => m.path)).size };
     const evidence: Evidence[] = [

@@ -10,7 +10,7 @@ import {
 import { lineAt } from '../../src/util/lines.js';
 import { fail, listing, partial, pass } from '../../src/engine/results.js';
 import { METRICS_REQUEST_MIDDLEWARES } from '../../src/facts/catalogues.js';
-import { nameMatches } from '../../src/facts/frameworks.js';
+import { namesMatcher } from '../../src/facts/frameworks.js';
 import { codeMatches, firstPerFile, fromMatch, isImportLine, isProductionPath } from '../../src/facts/paths.js';
 import { dependencyEvidence, npmDependenciesOf, setAside } from '../../src/facts/dependencies.js';
 import { ACTUATOR_MOUNT, actuatorRoutes } from '../_shared/express-actuator.js';
@@ -253,9 +253,9 @@ export default defineRule({
       ? []
       : routeMatches.filter((m) => !EXPOSITION.test((ctx.files.read(m.path) ?? '').slice(0, 200_000)));
     const routes = [...routeMatches.filter((m) => !pages.includes(m)), ...served.map((a) => a.match)];
-    const auto = deps.filter((d) => AUTO_CONFIGURED.some((p) => nameMatches(d.name, p)));
+    const auto = deps.filter((d) => namesMatcher(AUTO_CONFIGURED)(d.name));
     const middleware = deps.filter(
-      (d) => d.ecosystem === 'npm' && d.use === 'production' && REQUEST_MIDDLEWARES.some((p) => nameMatches(d.name, p)),
+      (d) => d.ecosystem === 'npm' && d.use === 'production' && namesMatcher(REQUEST_MIDDLEWARES)(d.name),
     );
     const libraries = [...new Set(deps.map((d) => d.name))].sort();
     const data = {

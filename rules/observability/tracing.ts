@@ -1,7 +1,7 @@
 import { javaAgents } from '../../src/facts/java-agents.js';
 import { defineRule, type Evidence, type Match, type RuleContext } from '../../src/types.js';
 import { fail, listing, partial, pass } from '../../src/engine/results.js';
-import { nameMatches } from '../../src/facts/frameworks.js';
+import { namesMatcher } from '../../src/facts/frameworks.js';
 import { codeMatches, firstPerFile, fromMatch, isImportLine, isProductionPath } from '../../src/facts/paths.js';
 import { COMPONENT_NAMES, splitByComponent } from '../../src/facts/component.js';
 import { dependencyEvidence, setAside } from '../../src/facts/dependencies.js';
@@ -218,7 +218,7 @@ export default defineRule({
       otherSites.length || depsAll.elsewhere.length
         ? ` Tracing set up outside the service (${listing([...new Set([...otherSites, ...depsAll.elsewhere].map((x) => COMPONENT_NAMES[ctx.facts.componentOf(x.path)]))])}) does not trace its requests.`
         : '';
-    const auto = deps.filter((d) => AUTO_CONFIGURED.some((p) => nameMatches(d.name, p)));
+    const auto = deps.filter((d) => namesMatcher(AUTO_CONFIGURED)(d.name));
     const libraries = [...new Set(deps.map((d) => d.name))].sort();
     const data = {
       libraries,
