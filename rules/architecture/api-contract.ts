@@ -94,6 +94,52 @@ function foreignProtos(files: FileView): Map<string, string> {
   return out;
 }
 
+/** An OpenAPI generator configured in a build: its generator name (`generatorName.set("kotlin")`, `<generatorName>java`, `-g typescript-axios`). */
+const GENERATOR_NAME =
+  /\bgeneratorName\b\s*(?:\.set\s*\(\s*|=\s*|>\s*)["']?([\w-]{1,60})|\bopenapi-generator(?:-cli)?\s+generate\b[^\n]{0,300}?\s(?:-g|--generator-name)[ =]["']?([\w-]{1,60})/g;
+/** Generators that write a server from the spec (contract first: the spec is the service's own). */
+const SERVER_GENERATOR =
+  /spring|server|aspnetcore|fastapi|flask|jaxrs|ktor|rails|laravel|slim|symfony|lumen|undertow|inflector|vertx|micronaut|gin|echo|axum|aiohttp|express|django|play-framework|haskell-servant|rust-server|nancyfx|pistache|restbed/i;
+const BUILD_FILES = ['build.gradle', 'build.gradle.kts', 'pom.xml', 'package.json', 'Makefile'];
+
+/**
+ * OpenAPI documents of other services kept to generate clients for them (blind round 43: a Kotlin
+ * service's `openapi-specs/*-api-docs.json`, the `inputSpec` of openapi-generator tasks with
+ * `generatorName.set("kotlin")`): the build file of the document's module (its folder or one above)
+ * configures only client generators and names the document's folder or file. Those are the
+ * contracts of the APIs it calls, not its own. Each such document, with the build file.
+ */
+function clientGeneratorInputs(files: FileView, specs: Iterable<string>): Map<string, string> {
+  const out = new Map<string, string>();
+  const builds = new Map<string, string | null>();
+  const clientBuild = (path: string): string | null => {
+    let known = builds.get(path);
+    if (known !== undefined) return known;
+    const text = files.read(path) ?? '';
+    const names = [...text.matchAll(GENERATOR_NAME)].slice(0, 50).map((m) => m[1] ?? m[2] ?? '');
+    known = names.length > 0 && !names.some((n) => SERVER_GENERATOR.test(n)) ? text : null;
+    builds.set(path, known);
+    return known;
+  };
+  let n = 0;
+  for (const p of specs) {
+    if (++n > 500) break;
+    const parts = p.split('/');
+    const file = parts[parts.length - 1]!;
+    const folder = parts.length > 1 ? `${parts[parts.length - 2]}/` : undefined;
+    // The document's folder and up to three folders above it.
+    for (let up = parts.length - 1; up >= Math.max(0, parts.length - 5); up--) {
+      const dir = parts.slice(0, up).join('/');
+      const build = BUILD_FILES.map((b) => (dir ? `${dir}/${b}` : b)).find((b) => files.exists(b) && clientBuild(b));
+      if (!build) continue;
+      const text = clientBuild(build)!;
+      if (text.includes(file) || (folder && text.includes(folder))) out.set(p, build);
+      break;
+    }
+  }
+  return out;
+}
+
 export default defineRule({
   meta: {
     id: 'api-contract',
@@ -106,7 +152,7 @@ export default defineRule({
     severity: 'medium',
     effort: 'medium',
     detection:
-      'Contract files: openapi*/swagger*/*.openapi.{yaml,json}, YAML/JSON documents starting with `openapi:`/`swagger:`/`asyncapi:`, *.proto, *.graphql/*.graphqls/*.gql defining types (operation-only example queries are not a schema), a GraphQL introspection result committed as JSON (`{"data":{"__schema":…`, `{"__schema":…`), asyncapi*, Smithy/TypeSpec/RAML; an operator’s CustomResourceDefinitions with an openAPIV3Schema, for an API group its own code declares (`+groupName=`, `GroupVersion{Group: …}`, kube-rs `#[kube(group = …)]`, fabric8 `@Group`, kopf). Partial credit: docs generated from code only (FastAPI, springdoc, Elixir OpenApiSpex/PhoenixSwagger, Swashbuckle, @nestjs/swagger, drf-spectacular, swaggo, apipie-rails … catalogue `openapi-generators`), also when the code wires them through a wrapper (`APIFairy()` in Flask, `UseSwagger()`, `AddSwaggerGen()`, `UseOpenApi()`, `MapOpenApi()` in code, apipie `api :GET, "/path"` descriptions). Tests are ignored, except a spec document with `paths` kept beside end-to-end tests (e2e/swagger.json) outside fixture and mock folders. Not applicable when the only HTTP server serves operational routes (/metrics, health probes, pprof), as the listener of a Kubernetes controller or an agent does.',
+      'Contract files: openapi*/swagger*/*.openapi.{yaml,json}, YAML/JSON documents starting with `openapi:`/`swagger:`/`asyncapi:`, *.proto, *.graphql/*.graphqls/*.gql defining types (operation-only example queries are not a schema), a GraphQL introspection result committed as JSON (`{"data":{"__schema":…`, `{"__schema":…`), asyncapi*, Smithy/TypeSpec/RAML; an operator’s CustomResourceDefinitions with an openAPIV3Schema, for an API group its own code declares (`+groupName=`, `GroupVersion{Group: …}`, kube-rs `#[kube(group = …)]`, fabric8 `@Group`, kopf). Partial credit: docs generated from code only (FastAPI, springdoc, Elixir OpenApiSpex/PhoenixSwagger, Swashbuckle, @nestjs/swagger, drf-spectacular, swaggo, apipie-rails … catalogue `openapi-generators`), also when the code wires them through a wrapper (`APIFairy()` in Flask, `UseSwagger()`, `AddSwaggerGen()`, `UseOpenApi()`, `MapOpenApi()` in code, apipie `api :GET, "/path"` descriptions). OpenAPI documents of other APIs kept to generate clients (the build file of their module configures only client generators — openapi-generator `generatorName` such as kotlin, java, typescript-axios — and names the document’s folder or file) are not counted. Tests are ignored, except a spec document with `paths` kept beside end-to-end tests (e2e/swagger.json) outside fixture and mock folders. Not applicable when the only HTTP server serves operational routes (/metrics, health probes, pprof), as the listener of a Kubernetes controller or an agent does.',
     patterns: {
       // Docs generated from code, seen where the code wires them, also through a wrapper package or
       // the project's own extension method (`AddSwaggerDefault()` whose body calls AddSwaggerGen):
@@ -166,11 +212,16 @@ export default defineRule({
     const testSpec = (p: string) =>
       !FIXTURE_DIR.test(p) && /^[ \t{,]*["']?paths["']?\s*:/m.test(ctx.files.read(p) ?? '');
     const counted = (p: string, spec: boolean) => !isTestPath(p) || (spec && testSpec(p));
+    const specCandidates = new Set([
+      ...ctx.files.match(CONTRACT_FILES[0]!.globs),
+      ...ctx.matches('specDoc').map((m) => m.path),
+    ]);
+    const clientInputs = clientGeneratorInputs(ctx.files, specCandidates);
     for (const c of CONTRACT_FILES) {
       const spec = c.kind === 'OpenAPI' || c.kind === 'AsyncAPI';
       const found = ctx.files
         .match(c.globs)
-        .filter((p) => counted(p, spec) && !GENERATOR_CONFIG.test(p) && !copies.has(p))
+        .filter((p) => counted(p, spec) && !GENERATOR_CONFIG.test(p) && !copies.has(p) && !clientInputs.has(p))
         .filter((p) => c.kind !== 'GraphQL schema' || isGraphqlSchema(ctx.files.read(p) ?? ''));
       if (!found.length) continue;
       kinds.add(c.kind);
@@ -189,7 +240,7 @@ export default defineRule({
       if (evidence.length < 8) evidence.push({ path: m.path, note: 'GraphQL schema (introspection result as JSON)' });
     }
     for (const m of ctx.matches('specDoc')) {
-      if (!counted(m.path, true) || byName.has(m.path)) continue;
+      if (!counted(m.path, true) || byName.has(m.path) || clientInputs.has(m.path)) continue;
       const kind = m.groups[0] === 'asyncapi' ? 'AsyncAPI' : 'OpenAPI';
       kinds.add(kind);
       if (evidence.length < 8) evidence.push(fromMatch(m, `${kind} document`));
@@ -233,11 +284,22 @@ export default defineRule({
       }
     }
     const data = { contracts: [...kinds].sort() };
-    if (kinds.size) return pass(`API described by ${listing([...kinds].sort())}.`, evidence, data);
-    const copyNotes: Evidence[] = [...copies].slice(0, 2).map(([path, module]) => ({
+    const clientNotes: Evidence[] = [...clientInputs].slice(0, 2).map(([path, build]) => ({
       path,
-      note: `not counted: a copy of ${module}'s contract with this project's client stubs beside it`,
+      note: `not counted: another API's contract, the input of a client generator in ${build}`,
     }));
+    const clientSay = clientInputs.size
+      ? ` ${clientInputs.size} OpenAPI document${clientInputs.size === 1 ? '' : 's'} of other APIs (inputs of a client generator) not counted.`
+      : '';
+    if (kinds.size)
+      return pass(`API described by ${listing([...kinds].sort())}.${clientSay}`, [...evidence, ...clientNotes], data);
+    const copyNotes: Evidence[] = [
+      ...[...copies].slice(0, 2).map(([path, module]) => ({
+        path,
+        note: `not counted: a copy of ${module}'s contract with this project's client stubs beside it`,
+      })),
+      ...clientNotes,
+    ];
 
     const generators = ctx.facts.findDependencies(ctx.catalogue('openapi-generators'));
     const fastapi = ctx.facts.frameworks.filter((f) => ['fastapi', 'litestar'].includes(f.id));
@@ -283,7 +345,7 @@ export default defineRule({
       ].sort();
       return partial(
         0.5,
-        `Only generated API docs (${listing(names)}); no contract is committed.`,
+        `Only generated API docs (${listing(names)}); no contract is committed.${clientSay}`,
         [...generated, ...copyNotes],
         {
           ...data,
@@ -292,7 +354,7 @@ export default defineRule({
       );
     }
     return fail(
-      'No API contract found.',
+      `No API contract found.${clientSay}`,
       [
         searched('OpenAPI/AsyncAPI document', SPEC_DOCS, ctx.searched('specDoc')),
         { path: '.', note: 'no *.proto, *.graphql, openapi*, swagger* or asyncapi* file' },

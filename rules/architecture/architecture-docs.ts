@@ -289,7 +289,7 @@ export default defineRule({
     severity: 'low',
     effort: 'medium',
     detection:
-      'Pass: ARCHITECTURE.md or docs/architecture*, a docs page titled for how the system works whatever its file name (`How pipdeptree works`, `Architecture`, `Internals`, `System design` as its Markdown H1, RST or Setext title), DESIGN.md/docs/design (also under a language folder: docs/en/design/, *-design.md, docs/**/*-architecture.md), or an ADR folder (adr/, adrs/, docs/decisions/, architecture/decisions/, .adr-dir). Also pass (RULES.md lists them): diagrams as code — *.puml, *.mmd, Structurizr *.dsl, *.drawio, *.d2, or Mermaid/PlantUML blocks on a documentation page (docs/…, a page named for diagrams; Markdown or MDX fences, reStructuredText `.. mermaid::`/`.. uml::` directives, AsciiDoc `[mermaid]`/`[plantuml]` blocks). A page whose Mermaid diagrams all draw a process — an issue or pull-request life cycle, a release workflow, a gitGraph or Gantt chart — is set aside and named, not credited. Architecture pages in MDX count like Markdown (packages/docs/contributing/architecture.mdx). Partial: a Mermaid block only in a README or other page, architecture images (images named *architecture* are diagrams, not diagrams as code) or an Architecture section in the README, CONTRIBUTING or DEVELOPMENT guide, or in CLAUDE.md/AGENTS.md when it has three lines or more (300 characters) of text (other instructions for AI assistants — .github/copilot-*.md, .cursorrules — and a line or two in CLAUDE.md earn nothing) (or a README that walks through the services/components under three or more headings). ADRs are also found by shape: a numbered file with a Status or Context heading followed by a Decision heading. A design plan for one feature (in a plans/proposals/rfcs/specs folder, or a dated file such as docs/plans/2026-03-01-x-design.md) is partial, never the architecture document, and so is a to-do list (a file named *todo*/*backlog*/*roadmap*, such as docs/architecture-todo.md, or one whose list items are mostly `- [ ]` check boxes); a Components heading over a list of the libraries used (a tech stack) is no architecture section.',
+      'Pass: ARCHITECTURE.md or docs/architecture*, a docs page titled for how the system works whatever its file name (`How pipdeptree works`, `Architecture`, `Internals`, `System design` as its Markdown H1, RST or Setext title), DESIGN.md/docs/design (also under a language folder: docs/en/design/, *-design.md, docs/**/*-architecture.md), or an ADR folder (adr/, adrs/, docs/decisions/, architecture/decisions/, .adr-dir). Also pass (RULES.md lists them): diagrams as code — *.puml, *.mmd, Structurizr *.dsl, *.drawio, *.d2, or Mermaid/PlantUML blocks on a documentation page (docs/…, a page named for diagrams; Markdown or MDX fences, reStructuredText `.. mermaid::`/`.. uml::` directives, AsciiDoc `[mermaid]`/`[plantuml]` blocks). A page whose Mermaid diagrams all draw a process — an issue or pull-request life cycle, a release workflow, a gitGraph or Gantt chart — is set aside and named, not credited. Architecture pages in MDX count like Markdown (packages/docs/contributing/architecture.mdx). Partial: a Mermaid block only in a README or other page, architecture images (images named *architecture* are diagrams, not diagrams as code) or an Architecture section in the README, CONTRIBUTING or DEVELOPMENT guide, or in CLAUDE.md/AGENTS.md when it has three lines or more (300 characters) of text (other instructions for AI assistants — .github/copilot-*.md, .cursorrules — and a line or two in CLAUDE.md earn nothing) (or a README that walks through the services/components under three or more headings). ADRs are also found by shape: a numbered file with a Status or Context heading followed by a Decision heading. A design plan for one feature (in a plans/proposals/rfcs/specs folder, or a dated file such as docs/plans/2026-03-01-x-design.md) is partial, never the architecture document, and so is a to-do list (a file named *todo*/*backlog*/*roadmap*, such as docs/architecture-todo.md, or one whose list items are mostly `- [ ]` check boxes); a Components heading over a list of the libraries used (a tech stack), or in the README of a folder of deployment manifests (only YAML/JSON beside it), is no architecture section.',
     patterns: {
       // Mermaid or PlantUML blocks in any documentation markup: a Markdown fence (```mermaid, ```plantuml),
       // a reStructuredText directive (sphinxcontrib-mermaid `.. mermaid::`, sphinxcontrib-plantuml
@@ -567,9 +567,26 @@ export default defineRule({
       const parent = parentHeading(ctx.files.read(m.path) ?? '', m.line);
       return !!parent && parent.level >= 2 && !SYSTEM_PARENT.test(parent.text);
     };
-    // A Components heading over a list of the libraries used is a tech stack.
+    // A Components heading over a list of the libraries used is a tech stack. So is one in the
+    // README of a folder of deployment manifests (deploy/bases/database/README.md beside its YAML):
+    // it lists those manifests' resources, not the system's parts (blind round 43, a demo
+    // database's kustomize base).
     const stack = (m: Match) =>
-      /components/i.test(m.snippet) && libraryList(sectionBody(ctx.files.read(m.path) ?? '', m.line));
+      /components/i.test(m.snippet) &&
+      (manifestFolderReadme(m.path) || libraryList(sectionBody(ctx.files.read(m.path) ?? '', m.line)));
+    const manifestFolders = new Map<string, boolean>();
+    function manifestFolderReadme(path: string): boolean {
+      const slash = path.lastIndexOf('/');
+      if (slash < 0 || !/^README/i.test(path.slice(slash + 1))) return false;
+      const dir = path.slice(0, slash);
+      let known = manifestFolders.get(dir);
+      if (known === undefined) {
+        const others = ctx.files.match([`${dir}/*`]).filter((f) => !/\/README[^/]*$/i.test(f));
+        known = others.length >= 2 && others.every((f) => /\.(?:ya?ml|json)$/i.test(f));
+        manifestFolders.set(dir, known);
+      }
+      return known;
+    }
     // CLAUDE.md or AGENTS.md with an Architecture section of substance documents the design as a
     // CONTRIBUTING guide would (blind round 18, validator: CLAUDE.md "## Architecture" names the
     // three layers and their files); other assistant instructions stay set aside.
@@ -622,7 +639,7 @@ export default defineRule({
     }
     const stacks = ctx.matches('readmeSection').filter((m) => keep(m.path) && stack(m));
     return fail(
-      `No architecture document, ADRs or diagrams found.${stacks.length ? ` The Components section of ${stacks[0]!.path.split('/').pop()} lists the libraries used (a tech stack), not how the system's parts fit together.` : ''}${processDiagrams.length ? ` The Mermaid diagrams of ${listing([...new Set(processDiagrams.map((m) => m.path.split('/').pop()!))].slice(0, 2))} draw a process (issue, pull-request or release life cycle), not the system.` : ''}${visual.length ? ` ${visual[0]!.split('/').pop()} is a visual design system (colours, typography, spacing), not a description of the system's parts.` : ''}`,
+      `No architecture document, ADRs or diagrams found.${stacks.length ? ` The Components section of ${manifestFolderReadme(stacks[0]!.path) ? `${stacks[0]!.path} lists the resources of the deployment manifests beside it` : `${stacks[0]!.path.split('/').pop()} lists the libraries used (a tech stack)`}, not how the system's parts fit together.` : ''}${processDiagrams.length ? ` The Mermaid diagrams of ${listing([...new Set(processDiagrams.map((m) => m.path.split('/').pop()!))].slice(0, 2))} draw a process (issue, pull-request or release life cycle), not the system.` : ''}${visual.length ? ` ${visual[0]!.split('/').pop()} is a visual design system (colours, typography, spacing), not a description of the system's parts.` : ''}`,
       [
         {
           path: '.',
@@ -631,7 +648,12 @@ export default defineRule({
         ...stacks
           .slice(0, 1)
           .map((m) =>
-            fromMatch(m, 'set aside: a list of the libraries used (a tech stack), not an architecture description'),
+            fromMatch(
+              m,
+              manifestFolderReadme(m.path)
+                ? 'set aside: the README of a folder of deployment manifests, listing their resources, not an architecture description'
+                : 'set aside: a list of the libraries used (a tech stack), not an architecture description',
+            ),
           ),
         ...aside,
       ],

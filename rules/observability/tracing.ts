@@ -45,7 +45,7 @@ export default defineRule({
     severity: 'medium',
     effort: 'medium',
     detection:
-      "Code that initialises a tracer: `new NodeSDK(`, `registerInstrumentations(`, `TracerProvider(`, `FastAPIInstrumentor`, `sdktrace.NewTracerProvider`, `otelhttp.NewHandler`, `.WithTracing(`, `OpenTelemetry::SDK.configure`, `tracing_opentelemetry`, `dd-trace` `.init()`, `elastic-apm-node` `.start()`, `xray_recorder`, vendor OpenTelemetry distributions (`useAzureMonitor(`, `configure_azure_monitor(`, `new HoneycombSDK(`, Application Insights `appInsights.setup(`); Sentry performance tracing (`tracesSampleRate`/`traces_sample_rate` above 0, Java `setTracesSampleRate(`, `setEnableTracing(true)`); auto-instrumentation launchers (`opentelemetry-instrument`, `ddtrace-run`, `-javaagent:…opentelemetry-javaagent`, `--require @opentelemetry/auto-instrumentations-node/register` or the AWS Distro's `…-node-autoinstrumentation/register`, the operator's `instrumentation.opentelemetry.io/inject-*` annotation, a platform application manifest that has the platform inject the agent: NAIS `observability.autoInstrumentation.enabled`); Micrometer Tracing/Sleuth by dependency. An APM agent shipped into a Dockerfile without its `-javaagent:` flag (`applicationinsights-agent*.jar` or `applicationinsights.json` copied in) earns partial credit. A tracing dependency (catalogue `tracing`) that no code starts earns partial credit; so does an in-house wrapper package (a direct npm dependency named for telemetry, otel or tracing, not a framework's usage-telemetry package) imported and initialised in the service's code.",
+      "Code that initialises a tracer: `new NodeSDK(`, `registerInstrumentations(`, `TracerProvider(`, `FastAPIInstrumentor`, `sdktrace.NewTracerProvider`, `otelhttp.NewHandler`, `.WithTracing(`, `OpenTelemetry::SDK.configure`, `tracing_opentelemetry`, `dd-trace` `.init()`, `elastic-apm-node` `.start()`, `xray_recorder`, vendor OpenTelemetry distributions (`useAzureMonitor(`, `configure_azure_monitor(`, `new HoneycombSDK(`, Application Insights `appInsights.setup(`); Sentry performance tracing (`tracesSampleRate`/`traces_sample_rate` above 0, Java `setTracesSampleRate(`, `setEnableTracing(true)`); auto-instrumentation launchers (`opentelemetry-instrument`, `ddtrace-run`, `-javaagent:…opentelemetry-javaagent`, `--require @opentelemetry/auto-instrumentations-node/register` or the AWS Distro's `…-node-autoinstrumentation/register`, the operator's `instrumentation.opentelemetry.io/inject-*` annotation, a platform application manifest that has the platform inject the agent: NAIS `observability.autoInstrumentation.enabled`); Micrometer Tracing/Sleuth by dependency. An APM agent shipped into a Dockerfile without its `-javaagent:` flag (`applicationinsights-agent*.jar` or `applicationinsights.json` copied in) earns partial credit. A tracing dependency (catalogue `tracing`) that no code starts earns partial credit, as do request spans recorded by Rust's `tracing` middleware (tracing-actix-web `TracingLogger`, tower-http `TraceLayer::new_for_http`) with no OpenTelemetry layer or exporter; so does an in-house wrapper package (a direct npm dependency named for telemetry, otel or tracing, not a framework's usage-telemetry package) imported and initialised in the service's code.",
     patterns: {
       // An import of a package named for telemetry or tracing (`@acme/platform-telemetry`,
       // `acme-otel`, `company_tracing`): an in-house wrapper of an OpenTelemetry SDK, credited in
@@ -124,6 +124,15 @@ export default defineRule({
           'ActivitySource',
           'StartActivity',
         ],
+        maxPerFile: 1,
+      },
+      // Request spans recorded by a middleware of Rust's `tracing` family (tracing-actix-web's
+      // `TracingLogger`, tower-http's `TraceLayer`): every request gets a span with its route and
+      // timing, but without an OpenTelemetry layer they reach the logs only — partial (blind round 43).
+      requestSpans: {
+        regex: /(\bTracingLogger(?:::(?:default|new)\b|\s*<)|\bTraceLayer::new_for_(?:http|grpc)\s*\()/,
+        files: ['**/*.rs'],
+        literals: ['TracingLogger', 'TraceLayer::new_for_'],
         maxPerFile: 1,
       },
       sentry: {
@@ -313,6 +322,25 @@ export default defineRule({
         [
           ...firstPerFile(otel.length ? otel : api, 3).map((m) => fromMatch(m, 'spans created via the tracing API')),
           ...evidence,
+        ],
+        data,
+      );
+    }
+    const spans = own(codeMatches(ctx.matches('requestSpans'))).server;
+    if (spans.length > 0) {
+      const by = [
+        ...new Set(spans.map((m) => (/TracingLogger/.test(m.snippet) ? 'tracing-actix-web' : 'tower-http TraceLayer'))),
+      ];
+      return partial(
+        0.4,
+        `Each request gets a span (${listing(by)}), but no OpenTelemetry layer or exporter sends the spans to a tracing backend: they reach the logs only, and no trace context crosses to other services.${elsewhereNote}`,
+        [
+          ...firstPerFile(spans, 2).map((m) => fromMatch(m, 'request spans recorded (no exporter)')),
+          ...evidence,
+          {
+            path: '.',
+            note: `no tracer initialisation or exporter in ${ctx.searched('setup')} source files and no auto-instrumentation launcher`,
+          },
         ],
         data,
       );

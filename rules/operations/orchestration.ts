@@ -238,13 +238,26 @@ export default defineRule({
         const units = composeWorkloads(ctx.files, ctx.facts.profile.id).units.filter((u) => other.includes(u.path));
         const main = units[0]?.path ?? other.find((p) => !/[._-](dev|development|local)\b/i.test(p)) ?? other[0]!;
         const mine = units.filter((u) => u.path === main);
-        also = `; compose file ${main}${other.length > 1 ? ` (and ${other.length - 1} more)` : ''} also present${mine.length > 0 ? `, running ${mine.length} service${mine.length === 1 ? '' : 's'} built here` : ''}`;
+        // A service the compose file builds (`build:`) is built here; one that pulls a published image
+        // (`image: ghcr.io/org/app:latest`) is not, even when the image may be this project's (blind
+        // round 43: "running 6 services built here" for a file that pulls 6 images and builds none).
+        const fromSource = mine.filter((u) => u.hasBuild).length;
+        const pulled = mine.filter((u) => !u.hasBuild && u.image).map((u) => u.image!);
+        const runs =
+          mine.length === 0
+            ? ''
+            : fromSource === mine.length
+              ? `, running ${mine.length} service${mine.length === 1 ? '' : 's'} built here`
+              : fromSource === 0
+                ? `, running ${mine.length} service${mine.length === 1 ? '' : 's'} from pulled images (${pulled.slice(0, 2).join(', ')}${pulled.length > 2 ? ` and ${pulled.length - 2} more` : ''}), none built by the compose file`
+                : `, running ${mine.length} services (${fromSource} built from source here, ${mine.length - fromSource} from pulled images)`;
+        also = `; compose file ${main}${other.length > 1 ? ` (and ${other.length - 1} more)` : ''} also present${runs}`;
         evidence.push({
           path: main,
           ...(mine[0] ? { line: mine[0].line } : {}),
           note: `compose file beside it, not counted as the target${
             mine.length > 0
-              ? `; services built here: ${mine
+              ? `; ${fromSource === mine.length ? 'services built here' : fromSource === 0 ? 'services from pulled images' : 'services'}: ${mine
                   .slice(0, 4)
                   .map((u) => u.name)
                   .join(', ')}${mine.length > 4 ? ` and ${mine.length - 4} more` : ''}`

@@ -64,7 +64,7 @@ const DEVELOPER_GUIDE =
 const TOPICS: [string, RegExp][] = [
   ['incident response', /incident|\bon-?\s?call\b|escalat|triage|pag(?:er|ing)|severity|outage|war ?room|communicat/i],
   ['diagnosis', /troubleshoot|diagnos|alerts?\b|symptom|dashboards?|investigat|debugging/i],
-  ['recovery', /roll ?back|restore|recover|failover|fail over|mitigat|disaster|revert|backup|remediat/i],
+  ['recovery', /roll ?back|restor(?:e|ing)|recover|failover|fail over|mitigat|disaster|revert|backup|remediat/i],
   ['postmortem', /post-?\s?mortem|root cause|timeline|lessons learned|retrospective|impact|action items/i],
   [
     'operations',
@@ -184,6 +184,36 @@ function productManual(path: string, text: string): boolean {
 const STEPS =
   /^[ \t]*(?:\d{1,3}[.)][ \t]+\S|(?:[-*+][ \t]+)?(?:\*\*)?(?:run|restart|stop|start|check|restore|roll ?back|scale|delete|verify|switch|promote|execute|apply|copy|ensure|make sure|re-?run|drain|kill|remove|revert|edit|connect|log ?in|wait|replace|increase|reduce|go to|navigate|click|confirm|disable|enable|reboot|trigger|escalate|page|contact|identify|investigate|look at|inspect)\b|(?:```|~~~)[ \t]*(?:bash|sh|shell|console|zsh|powershell|ps1|cmd)\b|[$][ \t]+\S|(?:sudo|kubectl|docker|systemctl|service|helm|psql|pg_restore|pg_dump|mysql|redis-cli|curl|terraform|aws|gcloud|az)[ \t])/im;
 
+/** A document title naming an operating topic: alerts, restoring, recovery, backups, maintenance, outages. */
+const OPS_TITLE =
+  /\b(?:alerts?|alerting|restor(?:e|ing)|recover(?:y|ing)?|disaster|failover|backups?|maintenance|troubleshoot\w*|outages?|incidents?)\b/i;
+/** What an alert means: "this would indicate", "means that", "is caused by", "fires when". */
+const ALERT_MEANING = /\b(?:would indicate|indicates?|means that|(?:is|are) caused by|fires? (?:when|if))\b/i;
+/** What to do about it: restore, investigate, check, re-index, restart, remove, escalate, contact. */
+const ALERT_ACTION =
+  /\b(?:restor(?:e|ing)|investigat\w*|check|re-?index\w*|re-?run|restart|remove|escalat\w*|contact|roll ?back|purge|replay|retry)\b/i;
+
+/**
+ * Whether a document (at most its first 400 lines) gives an operator procedures for the running
+ * system: steps or commands (STEPS) about it, or at least two sections that each say what an alert
+ * or symptom means and what to do about it.
+ */
+function procedures(text: string): boolean {
+  const lines = text.split('\n', 400);
+  const body = lines.join('\n');
+  if (!(RUNNING.test(body) || RUNNING_LIVE.test(body))) return false;
+  if (STEPS.test(body)) return true;
+  let answered = 0;
+  let section = '';
+  for (const l of [...lines, '#']) {
+    if (l.startsWith('#')) {
+      if (ALERT_MEANING.test(section) && ALERT_ACTION.test(section)) answered++;
+      section = '';
+    } else section += `${l}\n`;
+  }
+  return answered >= 2;
+}
+
 /** Whether line `line` (1-based) is the document's first heading (its title). */
 function isTitle(text: string, line: number): boolean {
   const lines = text.split('\n', line);
@@ -255,14 +285,14 @@ export default defineRule({
     severity: 'medium',
     effort: 'medium',
     detection:
-      'Runbook, incident response, on-call and postmortem documents (docs/runbooks/, RUNBOOK.md, OPERATIONS.md, *incident*.md, *postmortem*.md, issue templates), judged by their headings: incident response, diagnosis, recovery/rollback, postmortem, operations. Operational sections in other docs (a README "Troubleshooting" section) earn partial credit; documents in examples, samples or demo folders, example-configuration folders (example_configs/) and integration guides for other products (integrations/, third_party/) are about those and count for nothing; troubleshooting sections of contributor guides and of guides for developers building on the product (plugin, extension, SDK or API guides: develop/, plugins/, sdk/, api/) fix the reader\'s build or plugin, not the running system.',
+      'Runbook, incident response, on-call and postmortem documents (docs/runbooks/, RUNBOOK.md, OPERATIONS.md, *incident*.md, *postmortem*.md, issue templates), judged by their headings: incident response, diagnosis, recovery/rollback, postmortem, operations. A document under another name (not a README) whose title names alerts, restoring, recovery, backups, maintenance, troubleshooting or incidents is one by content when its body gives procedures for the running system: steps or commands, or at least two sections that each say what an alert means and what to do (blind round 43: Alerts.md, RestoringSnapshots.md). Operational sections in other docs (a README "Troubleshooting" section) earn partial credit; documents in examples, samples or demo folders, example-configuration folders (example_configs/) and integration guides for other products (integrations/, third_party/) are about those and count for nothing; troubleshooting sections of contributor guides and of guides for developers building on the product (plugin, extension, SDK or API guides: develop/, plugins/, sdk/, api/) fix the reader\'s build or plugin, not the running system.',
     patterns: {
       // A line that starts with `#`, `=` or `**` (`#{1,6}[ \t]*` matched the same lines: the text
       // after could take more marks and blanks, which it shared with them). `.` stops at a lone \r
       // or U+2028, after which `^` starts again (`[^\n]*` ran on from every heading between them).
       opsHeading: {
         regex:
-          /^(?:[#=]|\*\*).*(?:runbook|playbook|incident|on-?\s?call|post-?\s?mortem|escalat|roll ?back|disaster|failover|troubleshoot|mitigat|alert|outage|recover|restore|operating|operations|diagnos|severity|root cause|triage|pager|paging|(?:releas|deploy)(?:e|es|ing)? to (?:prod(?:uction)?|live)\b)[^\n]*/gim,
+          /^(?:[#=]|\*\*).*(?:runbook|playbook|incident|on-?\s?call|post-?\s?mortem|escalat|roll ?back|disaster|failover|troubleshoot|mitigat|alert|outage|recover|restore|restoring|maintenance|operating|operations|diagnos|severity|root cause|triage|pager|paging|(?:releas|deploy)(?:e|es|ing)? to (?:prod(?:uction)?|live)\b)[^\n]*/gim,
         files: [`**/*.${DOC_EXT}`, '.github/ISSUE_TEMPLATE/*'],
         literals: [
           'runbook',
@@ -280,6 +310,8 @@ export default defineRule({
           'outage',
           'recover',
           'restore',
+          'restoring',
+          'maintenance',
           'operat',
           'diagnos',
           'severity',
@@ -343,6 +375,23 @@ export default defineRule({
         /runbook|playbook/i.test(m.snippet) &&
         isTitle(ctx.files.read(m.path) ?? '', m.line),
     );
+    // A document titled for alerts, restoring, recovery or maintenance whose body gives an operator
+    // procedures for the running system ("# Alerts" ⏎ "### Index size greater" ⏎ "This would indicate
+    // … see Restoring Snapshots to restore"; "# Restoring from Snapshots" with its commands) is a
+    // runbook by content, whatever its name (blind round 43: Alerts.md, RestoringSnapshots.md).
+    const byContent = headings.filter(
+      (m) =>
+        /^(?:#[ \t]|=[ \t])/.test(m.snippet) &&
+        OPS_TITLE.test(headingProse(m.snippet)) &&
+        !/(?:^|\/)README[^/]*$/i.test(m.path) &&
+        !CONTRIBUTOR_DOC.test(m.path) &&
+        !DEVELOPER_GUIDE.test(m.path) &&
+        !titles.includes(m) &&
+        isTitle(ctx.files.read(m.path) ?? '', m.line) &&
+        !manual(m.path) &&
+        procedures(ctx.files.read(m.path) ?? ''),
+    );
+    titles.push(...byContent);
     const titled = titles.map((m) => m.path);
     const dedicated = [...new Set([...ctx.files.match(DEDICATED).filter(relevant), ...titled])];
     const dedicatedSet = new Set(dedicated);

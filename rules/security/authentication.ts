@@ -90,13 +90,45 @@ function redactedForLog(lines: Lines | undefined, line: number): boolean {
   );
 }
 
-/** A Rust middleware (it takes `Next`) whose body, at most 45 lines, answers 401 or 403. */
+/**
+ * A Rust middleware (it takes `Next`) whose body, at most 45 lines, answers 401 or 403 — or looks the
+ * caller's session user up and sends a request without one to the login page (`see_other("/login")`,
+ * `Redirect::to("/login")`): a guard wrapped around the routes that need a signed-in user (blind
+ * round 43, an actix `reject_anonymous_users` around /admin).
+ */
 function rustMiddlewareRefuses(lines: Lines | undefined, line: number): boolean {
   const body = linesAround(lines, line, 0, 45);
+  if (!/\bNext\b|\bServiceRequest\b/.test(body)) return false;
+  if (/UNAUTHORIZED|FORBIDDEN|ErrorUnauthorized|ErrorForbidden|\b40[13]\b/.test(body)) return true;
   return (
-    /\bNext\b|\bServiceRequest\b/.test(body) &&
-    /UNAUTHORIZED|FORBIDDEN|ErrorUnauthorized|ErrorForbidden|\b40[13]\b/.test(body)
+    /\b(?:session|identity|Identity|Session)\w{0,40}\b[^\n]{0,80}\b(?:user|User|get|id)\w{0,40}/.test(body) &&
+    /\b(?:see_other|Redirect::(?:to|temporary|see_other)|redirect)\s*\(\s*"\/(?:login|signin|sign_in|sign-in|auth)\b|LOCATION\s*,\s*"\/(?:login|signin|sign_in|sign-in|auth)\b/.test(
+      body,
+    )
   );
+}
+
+/**
+ * The function around a token check (the nearest `func` line above `line`, at most 60 lines up) is a
+ * handler named for validating a token (`tokenValidateHandler`, gRPC `TokenValidate`, `verifyToken`,
+ * `introspect`): an endpoint that tells its caller whether a token is valid guards no route, it is
+ * not authentication middleware (blind round 43, a demo server's /token/validate handlers).
+ */
+function tokenValidationEndpoint(lines: Lines | undefined, line: number): boolean {
+  for (let n = line; n >= 1 && n > line - 60 && lines; n--) {
+    const fn = /^func\s+(?:\([^)]{0,80}\)\s*)?(\w+)\s*\(([^\n]{0,200})/.exec(lines.line(n));
+    if (!fn) continue;
+    const name = fn[1] ?? '';
+    return (
+      /token\w{0,20}(?:valid|verif|check|introspect)|(?:valid|verif|check|introspect)\w{0,20}token|introspect/i.test(
+        name,
+      ) &&
+      /http\.ResponseWriter|\*http\.Request|context\.Context|\*gin\.Context|echo\.Context|\*fiber\.Ctx/.test(
+        fn[2] ?? '',
+      )
+    );
+  }
+  return false;
 }
 
 /**
@@ -142,7 +174,7 @@ export default defineRule({
     severity: 'high',
     effort: 'medium',
     detection:
-      "Code that installs or calls authentication (production code only): login checks named for what they do, called or annotated on request handlers (`SsoHelper.loginCheckWithAttr(request)`, `checkLogin(…)`, `@XxlSso`, `@LoginRequired`, `@RequiresAuthentication`; not `login = false`, not a definition); `passport.use/authenticate`, `AuthGuard`, `jwt.verify`/`jwtVerify`, `expressjwt(`, `NextAuth(`; `OAuth2PasswordBearer`, `HTTPBearer`, DRF `DEFAULT_AUTHENTICATION_CLASSES`, `@jwt_required`, `@login_required`, Django's `AuthenticationMiddleware` only where something requires a login (the admin or auth views routed, `login_required`, `LoginRequiredMixin`, `IsAuthenticated`); `jwt.Parse`, go-oidc verifiers, JWT/BasicAuth middleware; Spring `SecurityFilterChain`/`oauth2ResourceServer`/`httpBasic`; `AddAuthentication`/`AddJwtBearer`/`[Authorize]`; `devise_for`/`authenticate_user!`, a Rails filter that requires a login (`before_action :login_required`, `:require_login`, `:authenticate`); Laravel `auth:` middleware; actix/axum bearer auth, actix-identity's `IdentityService`/`CookieIdentityPolicy`/`IdentityMiddleware`; Elixir `plug :require_authenticated_user`/`plug :authenticate`, Guardian and Pow plugs, `plug Ueberauth`, Plug.BasicAuth, Joken/Phoenix.Token verification, `Bcrypt.verify_pass`; authentication written by hand (a password hash verified with bcrypt/argon2/check_password_hash/`BCrypt::Password.new(…) ==`, the Basic or Authorization header of an incoming request read (Rust `headers().get(AUTHORIZATION)`, also the request's BasicAuth method handed to a checker, Flask `request.authorization`; a check that runs only when credentials are configured, `if creds != nil && …`, or that an early return skips when its secret is empty — Go `if len(cfg.Secret) == 0 { return h }`, JS `if (!process.env.API_KEY) return next()`, Python `if not settings.API_KEY: return` —, is optional: partial 0.5, citing the early return), or an API-key header compared with the configured key and refused with 401/403 — also in a servlet `Filter`/`OncePerRequestFilter` or WebFlux `WebFilter` (`request.getHeader(…)`, `exchange.request.headers.getFirst(…)`) whose key is injected from configuration (`@Value('${…}')`, `@ConfigurationProperties`, `IOptions<…>`) —, or a Fastify `addHook('onRequest'|'preHandler', …)` — autohooks included —, or a Ktor plugin the project wrote (`createRouteScopedPlugin`/`createApplicationPlugin`) whose file reads the Authorization header and sets the principal or answers 401, credited at the `install(X)` that installs it, or a Go middleware (`func logged(next Handler) Handler`) that refuses a request without a session user or token with 401 or a redirect). Libraries from the `authentication` catalogue alone earn partial credit; a JWT library production code uses only to sign tokens it sends (`JWT::encode(`, `jwt.sign(` whose token goes into the bearer Authorization header of an outbound request) earns none, and Laravel's stock `guest` middleware (RedirectIfAuthenticated) is no authentication. Not applicable when the only HTTP server serves operational routes (/metrics, health probes, pprof), as the listener of a Kubernetes controller or an agent does. controller-runtime's metrics filter (`Metrics.FilterProvider = filters.WithAuthenticationAndAuthorization`: TokenReview and SubjectAccessReview on each request to /metrics) counts as a pass where the manager is the only HTTP server (a Kubernetes operator), as partial credit (metrics only) beside a web framework or another server.",
+      "Code that installs or calls authentication (production code only): login checks named for what they do, called or annotated on request handlers (`SsoHelper.loginCheckWithAttr(request)`, `checkLogin(…)`, `@XxlSso`, `@LoginRequired`, `@RequiresAuthentication`; not `login = false`, not a definition); `passport.use/authenticate`, `AuthGuard`, `jwt.verify`/`jwtVerify`, `expressjwt(`, `NextAuth(`; `OAuth2PasswordBearer`, `HTTPBearer`, DRF `DEFAULT_AUTHENTICATION_CLASSES`, `@jwt_required`, `@login_required`, Django's `AuthenticationMiddleware` only where something requires a login (the admin or auth views routed, `login_required`, `LoginRequiredMixin`, `IsAuthenticated`); `jwt.Parse`, go-oidc verifiers, JWT/BasicAuth middleware; Spring `SecurityFilterChain`/`oauth2ResourceServer`/`httpBasic`; `AddAuthentication`/`AddJwtBearer`/`[Authorize]`; `devise_for`/`authenticate_user!`, a Rails filter that requires a login (`before_action :login_required`, `:require_login`, `:authenticate`); Laravel `auth:` middleware; actix/axum bearer auth, actix-identity's `IdentityService`/`CookieIdentityPolicy`/`IdentityMiddleware`; Elixir `plug :require_authenticated_user`/`plug :authenticate`, Guardian and Pow plugs, `plug Ueberauth`, Plug.BasicAuth, Joken/Phoenix.Token verification, `Bcrypt.verify_pass`; authentication written by hand (a password hash verified with bcrypt/argon2/check_password_hash/`.verify_password(`/`BCrypt::Password.new(…) ==`, the Basic or Authorization header of an incoming request read (Rust `headers().get(AUTHORIZATION)`, also the request's BasicAuth method handed to a checker, Flask `request.authorization`; a check that runs only when credentials are configured, `if creds != nil && …`, or that an early return skips when its secret is empty — Go `if len(cfg.Secret) == 0 { return h }`, JS `if (!process.env.API_KEY) return next()`, Python `if not settings.API_KEY: return` —, is optional: partial 0.5, citing the early return), or an API-key header compared with the configured key and refused with 401/403 — also in a servlet `Filter`/`OncePerRequestFilter` or WebFlux `WebFilter` (`request.getHeader(…)`, `exchange.request.headers.getFirst(…)`) whose key is injected from configuration (`@Value('${…}')`, `@ConfigurationProperties`, `IOptions<…>`) —, or a Fastify `addHook('onRequest'|'preHandler', …)` — autohooks included —, or a Ktor plugin the project wrote (`createRouteScopedPlugin`/`createApplicationPlugin`) whose file reads the Authorization header and sets the principal or answers 401, credited at the `install(X)` that installs it, or a Go middleware (`func logged(next Handler) Handler`) that refuses a request without a session user or token with 401 or a redirect, or a Rust middleware (it takes `Next`) named for the token, session or anonymous callers it checks that refuses with 401/403 or sends a request without a session user to the login page). A Go handler named for validating a token (`tokenValidateHandler`, `TokenValidate`) answers whether a token is valid and guards no route: not counted as middleware. Libraries from the `authentication` catalogue alone earn partial credit; a JWT library production code uses only to sign tokens it sends (`JWT::encode(`, `jwt.sign(` whose token goes into the bearer Authorization header of an outbound request) earns none, and Laravel's stock `guest` middleware (RedirectIfAuthenticated) is no authentication. Not applicable when the only HTTP server serves operational routes (/metrics, health probes, pprof), as the listener of a Kubernetes controller or an agent does. controller-runtime's metrics filter (`Metrics.FilterProvider = filters.WithAuthenticationAndAuthorization`: TokenReview and SubjectAccessReview on each request to /metrics) counts as a pass where the manager is the only HTTP server (a Kubernetes operator), as partial credit (metrics only) beside a web framework or another server.",
     patterns: {
       ctrlMetricsAuth: CTRL_METRICS_AUTH,
       // The arguments of `@UseGuards(` and `auth({` stop at the next such call: scanning on from
@@ -493,12 +525,13 @@ export default defineRule({
       // (round 21, spegel registry.go:174), as does Flask's `request.authorization`.
       handWritten: {
         regex:
-          /\bbcrypt\.(?:CompareHashAndPassword|compare|compareSync|checkpw|verify)\s*\(|\bcheck_password_hash\s*\(|\bargon2\w*\.(?:verify|Verify|ComparePasswordAndHash)\w*\s*\(|\bBCrypt(?:\.Net\.BCrypt)?\.Verify\s*\(|\bBCrypt::Password\.new\(\w{1,60}\)[ \t]{0,4}(?:==|\.is_password\?)|\bpasswordEncoder\.matches\s*\(|\b(?:r|req|request|httpReq)\.BasicAuth\b(?:\s*\(\s*\))?|\brequest\.authorization\b(?!\s*=)|\b(?:r|req|request)\.Header\.Get\s*\(\s*(?:"Authorization"|(?:\w+\.)?(?:Header)?Authorization)\s*\)|\.Request\(\)\.Header\.Get\s*\(\s*"Authorization"\s*\)|\b(?:c|ctx)\.GetHeader\s*\(\s*"Authorization"\s*\)|\brequest\.headers\.get\s*\(\s*["']Authorization["']|\breq\.headers\.authorization\b|\.get\(\s*(?:(?:actix_web::|axum::)?(?:http::)?header::)?AUTHORIZATION\s*\)/,
+          /\bbcrypt\.(?:CompareHashAndPassword|compare|compareSync|checkpw|verify)\s*\(|\bcheck_password_hash\s*\(|\bargon2\w*\.(?:verify|Verify|ComparePasswordAndHash)\w*\s*\(|\.verify_password\s*\(|\bBCrypt(?:\.Net\.BCrypt)?\.Verify\s*\(|\bBCrypt::Password\.new\(\w{1,60}\)[ \t]{0,4}(?:==|\.is_password\?)|\bpasswordEncoder\.matches\s*\(|\b(?:r|req|request|httpReq)\.BasicAuth\b(?:\s*\(\s*\))?|\brequest\.authorization\b(?!\s*=)|\b(?:r|req|request)\.Header\.Get\s*\(\s*(?:"Authorization"|(?:\w+\.)?(?:Header)?Authorization)\s*\)|\.Request\(\)\.Header\.Get\s*\(\s*"Authorization"\s*\)|\b(?:c|ctx)\.GetHeader\s*\(\s*"Authorization"\s*\)|\brequest\.headers\.get\s*\(\s*["']Authorization["']|\breq\.headers\.authorization\b|\.get\(\s*(?:(?:actix_web::|axum::)?(?:http::)?header::)?AUTHORIZATION\s*\)/,
         files: ['**/*.{go,js,ts,mjs,cjs,py,java,kt,cs,rb,php,rs}'],
         literals: [
           'bcrypt',
           'check_password_hash',
           'argon2',
+          'verify_password',
           'BCrypt',
           'passwordEncoder',
           'BasicAuth',
@@ -594,7 +627,11 @@ export default defineRule({
           label: 'Python authentication',
           rejectMatch: (m) => /AuthenticationMiddleware/.test(m.snippet) && !djangoLogin(),
         },
-        { key: 'go', label: 'Go authentication middleware' },
+        {
+          key: 'go',
+          label: 'Go authentication middleware',
+          rejectMatch: (m) => tokenValidationEndpoint(ctx.files.lines(m.path), m.line),
+        },
         { key: 'jvm', label: 'Spring/JVM security configuration', rejectMatch: (m) => !!permitAllOf(m.path) },
         { key: 'jvmConfig', label: 'OAuth2/OIDC resource server configuration' },
         // `app.UseAuthentication()` only runs the schemes registered with AddAuthentication/AddJwtBearer/
@@ -631,9 +668,10 @@ export default defineRule({
         },
         {
           key: 'rustAuthMiddleware',
-          label: 'authentication middleware written by hand (checks the request token, refuses with 401/403)',
+          label:
+            'authentication middleware written by hand (checks the request token or session user, refuses with 401/403 or a redirect to the login page)',
           rejectMatch: (m) =>
-            !/token|auth|login|session|credential|api_?key/i.test(m.groups[0] ?? '') ||
+            !/token|auth|login|session|credential|api_?key|anonymous|signed_?in|logged_?in/i.test(m.groups[0] ?? '') ||
             !rustMiddlewareRefuses(ctx.files.lines(m.path), m.line),
         },
         // A definition (`public static Response loginCheck(…) {`, `function checkLogin(`) is no use of

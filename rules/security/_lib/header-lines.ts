@@ -54,13 +54,42 @@ const WRAPPER =
  */
 const ROUTE =
   /URL\.Path\s*[!=]=\s*["'`]|\.(?:route|get|post|put|patch|delete)\s*\(\s*["'`]\/|@(?:Get|Post|Put|Delete|Patch|Request)Mapping\b|@(?:GET|POST|PUT|DELETE|Path)\b|\bHandle(?:Func)?\s*\(\s*["'`]\/|\b(?:re_)?path\s*\(\s*r?["'`]|Route::(?:get|post|put|patch|delete|any|match)\s*\(|\[(?:Http(?:Get|Post|Put|Delete)|Route)\b/;
+/**
+ * Or the line sits in a Go net/http handler function: the nearest `func` above (at most 60 lines)
+ * takes an `http.ResponseWriter` and returns no `http.Handler` — one handler's response, registered
+ * elsewhere (blind round 43: a header set inside a streaming handler was read as middleware).
+ */
 export function inRouteHandler(lines: Lines | undefined, line: number): boolean {
-  return !!lines && lines.range(Math.max(1, line - 15), line, true).some((l) => ROUTE.test(l));
+  if (!lines) return false;
+  if (lines.range(Math.max(1, line - 15), line, true).some((l) => ROUTE.test(l))) return true;
+  for (let n = line; n >= 1 && n > line - 60; n--) {
+    const l = lines.line(n);
+    if (!/^func\b/.test(l)) continue;
+    return /\bhttp\.ResponseWriter\b/.test(l) && !/\)\s*http\.Handler(?:Func)?\s*\{?\s*$/.test(l);
+  }
+  return false;
 }
 
 export function inWrapper(path: string, lines: Lines | undefined, line: number): boolean {
   if (!/\.(?:js|ts|mjs|cjs|jsx|tsx|py|go|java|kt|cs|rb|php|rs|scala|groovy|ex|exs)$/.test(path)) return true;
   if (!lines) return false;
+  // Go: the top-level function around the line decides — a wrapper takes or returns an http.Handler
+  // or calls next; a handler or response helper beside wrappers in the same file is none (blind
+  // round 43: a JSON response helper below two middlewares was read as one).
+  if (path.endsWith('.go')) {
+    for (let n = line; n >= 1 && n > line - 80; n--) {
+      const l = lines.line(n);
+      if (n < line && /^\}/.test(l)) break;
+      if (!/^func\b/.test(l)) continue;
+      if (WRAPPER.test(l)) return true;
+      for (let k = n + 1; k <= Math.min(lines.count, n + 120); k++) {
+        const b = lines.line(k);
+        if (/^\}/.test(b)) break;
+        if (WRAPPER.test(b)) return true;
+      }
+      return false;
+    }
+  }
   return lines.range(Math.max(1, line - 40), Math.min(lines.count, line + 25), true).some((l) => WRAPPER.test(l));
 }
 

@@ -98,6 +98,61 @@ function topLevel(s: string): string[] {
   return out.filter((p) => p.trim());
 }
 
+/** A collection built from its elements: `Stream.of(`, `List.of(`, `Arrays.asList(`, Kotlin `listOf(`, `arrayOf(`. */
+const ROWS_CALL =
+  /\b(?:(?:Stream|List|Set|IntStream|LongStream|DoubleStream)\s*\.\s*of|Arrays\s*\.\s*asList|(?:listOf|setOf|arrayOf|sequenceOf|mutableListOf|streamOf)(?:<[\w<>, ?.]{0,80}>)?)\s*\(/y;
+
+/**
+ * Rows of a JUnit 5 `@MethodSource("provider")` (blind round 43 counted each as one case): the
+ * provider method of the same file (`fun provider() = listOf(…)`, `static Stream<Arguments>
+ * provider() { return Stream.of(…); }`) that returns one collection built from its elements, each a
+ * row (`Arguments.of(…)`, `arguments(…)`, a value). With no name the provider is named as the test;
+ * at most 100 providers a file are looked up.
+ * Null (counted once) for several providers, a provider in another class (`Other#rows`), or a body
+ * that builds its rows some other way (a loop, `.flatMap`, reflection).
+ */
+function methodSourceRows(code: string, raw: string, g: Group, memo: Map<string, number | null>): number | null {
+  const names = [...raw.matchAll(/"([^"]{0,200})"/g)].map((x) => x[1]!);
+  const name =
+    names.length === 0 && !/\S/.test(raw.replace(/^\s*\(?|\)?\s*$/g, ''))
+      ? /\b(\w+)\s*\(/.exec(g.after)?.[1]
+      : names[0];
+  if (names.length > 1 || !name || !/^\w{1,120}$/.test(name)) return null;
+  if (memo.has(name)) return memo.get(name)!;
+  // Each provider looked up reads the file once: at most 100 per file (a hostile file of thousands).
+  if (memo.size >= 100) return null;
+  let rows: number | null = null;
+  // The declaration: `fun name(`, or a Java return type before `name(` — not a call (`.name(`, `= name(`).
+  const decl = new RegExp(String.raw`(?:\bfun\s+|[\w>\]]\s+)${name}\s*\(\s*\)`, 'g');
+  for (let m = decl.exec(code), n = 0; m && n < 20 && rows === null; m = decl.exec(code), n++) {
+    let k = m.index + m[0].length;
+    const stop = Math.min(code.length, k + 300);
+    while (k < stop && /[\s:\w<>?,.[\]]/.test(code[k]!)) k++;
+    if (code[k] !== '=' && code[k] !== '{') continue;
+    const block = code[k] === '{';
+    // closerOf gives the index after the closing bracket.
+    const bodyEnd = block ? closerOf(code, k) - 1 : code.length;
+    if (bodyEnd < 0) continue;
+    let at = k + 1;
+    while (at < bodyEnd && /\s/.test(code[at]!)) at++;
+    if (block && code.startsWith('return', at)) for (at += 6; at < bodyEnd && /\s/.test(code[at]!); at++);
+    ROWS_CALL.lastIndex = at;
+    const call = ROWS_CALL.exec(code);
+    if (!call) continue;
+    const open = at + call[0].length - 1;
+    const close = closerOf(code, open);
+    if (close < 0 || close > bodyEnd) continue;
+    // The collection is the whole result: nothing chained after it but a conversion to a stream.
+    const rest = code
+      .slice(close, Math.min(bodyEnd, close + 200))
+      .replace(/^\s*(?:\.\s*(?:stream|asStream)\s*\(\s*\))?/, '');
+    if (block ? !/^\s*;?\s*$/.test(rest) : /^\s*[.+\-*?:]/.test(rest)) continue;
+    rows = literalSize(code, open) ?? null;
+  }
+  memo.set(name, rows);
+  return rows;
+}
+
 /**
  * Element count of the first `{…}`/`[…]` array in annotation arguments, else null. Without an
  * array, each positional argument is an element: Kotlin passes a vararg `value` as
@@ -420,6 +475,7 @@ export function countJvm(text: string, language: 'java' | 'kotlin' | 'groovy' | 
       if (rows !== undefined) providers.set(name, rows);
     }
   }
+  const sources = new Map<string, number | null>();
   for (const g of all) {
     const marker = g.annotations.find((a) => JVM_TESTS.has(a.name));
     const skipped =
@@ -454,11 +510,13 @@ export function countJvm(text: string, language: 'java' | 'kotlin' | 'groovy' | 
     else if (marker.name === 'ParameterizedTest') {
       const src = g.annotations.filter((a) => JVM_SOURCES.has(a.name));
       params =
-        src.length !== 1 || !['ValueSource', 'CsvSource'].includes(src[0]!.name)
-          ? null
-          : /\btextBlock\s*=/.test(src[0]!.args)
-            ? textBlockRows(text, src[0]!)
-            : arraySize(src[0]!.args);
+        src.length === 1 && src[0]!.name === 'MethodSource'
+          ? methodSourceRows(code, rawArgs(src[0]!), g, sources)
+          : src.length !== 1 || !['ValueSource', 'CsvSource'].includes(src[0]!.name)
+            ? null
+            : /\btextBlock\s*=/.test(src[0]!.args)
+              ? textBlockRows(text, src[0]!)
+              : arraySize(src[0]!.args);
     } else if (marker.name === 'Test' && /\bdataProvider\s*=/.test(marker.args))
       params = providers.get(/\bdataProvider\s*=\s*"([^"]*)"/.exec(rawArgs(marker))?.[1] ?? '') ?? null;
     count.add({ line: lineOf(g.at), skipped, ...(params !== undefined ? { params } : {}) });

@@ -95,3 +95,88 @@ describe('PHPUnit data providers that loop over other providers', () => {
     expect(cycle.expanded).toBe(1);
   });
 });
+
+// Blind round 43: a `@MethodSource` provider's rows (`Stream.of(arguments(…), …)`, `listOf(Arguments.of(…), …)`)
+// were counted as one case; JUnit runs one per row, as it does for @CsvSource.
+describe('JUnit 5 @MethodSource rows built in the provider method', () => {
+  const kt = [
+    'class AttributeTest {',
+    '  companion object {',
+    '    @JvmStatic',
+    '    fun params(): Stream<Arguments> = Stream.of(',
+    '      arguments("a", 1),',
+    '      arguments("b", 2),',
+    '      arguments("c", 3),',
+    '    )',
+    '  }',
+    '  private fun active() = listOf(',
+    '    Arguments.of(0, false),',
+    '    Arguments.of(1, true),',
+    '  )',
+    '  private fun computed() = (1..5).map { Arguments.of(it) }',
+    '  private fun chained() = listOf(1, 2).map { Arguments.of(it) }',
+    '  @ParameterizedTest',
+    '  @MethodSource("params")',
+    '  fun fromStream(s: String, n: Int) {}',
+    '  @ParameterizedTest',
+    '  @MethodSource("active")',
+    '  fun fromList(n: Int, b: Boolean) {}',
+    '  @ParameterizedTest',
+    '  @MethodSource("computed")',
+    '  fun fromLoop(n: Int) {}',
+    '  @ParameterizedTest',
+    '  @MethodSource("chained")',
+    '  fun fromChain(n: Int) {}',
+    '  @ParameterizedTest',
+    '  @MethodSource("com.example.Other#rows")',
+    '  fun elsewhere(n: Int) {}',
+    '}',
+  ].join('\n');
+
+  it('counts each element of a provider that returns one collection; other providers count once', () => {
+    const r = countJvm(kt, 'kotlin');
+    expect([r.cases, r.parametrized, r.expanded]).toEqual([5, 5, 3 + 2 + 1 + 1 + 1]);
+  });
+
+  it('reads a Java provider that returns Stream.of(…) from a block body', () => {
+    const java = [
+      'import org.junit.jupiter.params.ParameterizedTest;',
+      'class T {',
+      '  static Stream<Arguments> rows() {',
+      '    return Stream.of(Arguments.of("a", 1), Arguments.of("b, c", 2));',
+      '  }',
+      '  static List<String> built() {',
+      '    List<String> out = new ArrayList<>();',
+      '    out.add("x");',
+      '    return out;',
+      '  }',
+      '  @ParameterizedTest',
+      '  @MethodSource("rows")',
+      '  void one(String s, int n) {}',
+      '  @ParameterizedTest',
+      '  @MethodSource("built")',
+      '  void two(String s) {}',
+      '}',
+    ].join('\n');
+    const r = countJvm(java, 'java');
+    expect([r.cases, r.expanded]).toEqual([2, 2 + 1]);
+  });
+});
+
+describe('@MethodSource lookups stay bounded', () => {
+  it('a file of 5,000 parameterised tests, each naming its own provider, counts in bounded time (100 provider lookups at most)', () => {
+    const parts = ['class Big {'];
+    for (let i = 0; i < 5000; i++)
+      parts.push(
+        `  @ParameterizedTest`,
+        `  @MethodSource("p${i}")`,
+        `  fun t${i}(n: Int) {}`,
+        `  fun p${i}() = listOf(1, 2)`,
+      );
+    parts.push('}');
+    const t0 = performance.now();
+    const r = countJvm(parts.join('\n'), 'kotlin');
+    expect(r.cases).toBe(5000);
+    expect(performance.now() - t0).toBeLessThan(3000);
+  });
+});
