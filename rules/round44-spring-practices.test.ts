@@ -2,6 +2,8 @@
  * Blind round 44, class "Spring/Maven practices not followed":
  * - coverage-gate: a JaCoCo `check` goal bound in pom.xml with a `<minimum>75%</minimum>` is a gate
  *   when CI runs `mvn verify` (through make), even when the same line names `jacoco:report` too;
+ * - timeouts: a publish call's future awaited with a deadline (`future.get(publishTimeout,
+ *   TimeUnit.SECONDS)`) bounds that outbound call; a local task's future does not;
  * - retries: Spring Integration's `new RequestHandlerRetryAdvice()` retries the handler (without a
  *   back-off policy: partial; with one: pass).
  */
@@ -10,6 +12,7 @@ import { runRuleOn } from '../src/testing/rule-tester.js';
 import type { Tree } from '../src/testing/memory.js';
 import coverageGate from './quality/coverage-gate.js';
 import retries from './reliability/retries.js';
+import timeouts from './reliability/timeouts.js';
 
 const pom = (check: boolean) =>
   [
@@ -109,6 +112,56 @@ describe('retries: Spring Integration RequestHandlerRetryAdvice', () => {
     t['src/main/java/org/example/config/ConsumerConfig.java'] =
       'package org.example.config;\n@Configuration\npublic class ConsumerConfig {}\n';
     const r = await runRuleOn(retries, t, { profile: 'service' });
+    expect(r.outcome).toBe('fail');
+  });
+});
+
+const sender = (source: string) => ({
+  'pom.xml':
+    '<project><dependencies><dependency><groupId>com.google.cloud</groupId><artifactId>spring-cloud-gcp-starter-pubsub</artifactId></dependency></dependencies></project>\n',
+  'src/main/java/org/example/Application.java':
+    'package org.example;\n@SpringBootApplication\npublic class Application { public static void main(String[] a) { SpringApplication.run(Application.class, a); } }\n',
+  'src/main/java/org/example/client/Notifier.java':
+    'package org.example.client;\nimport org.springframework.web.client.RestTemplate;\npublic class Notifier {\n  private final RestTemplate rest = new RestTemplate();\n  public void tell(String m) { rest.postForObject("https://notify.example.com/api", m, String.class); }\n}\n',
+  'src/main/java/org/example/messaging/Sender.java': source,
+});
+
+const PUBLISH = [
+  'package org.example.messaging;', // 1
+  '', // 2
+  'public class Sender {', // 3
+  '  public void send(String topic, PubsubMessage message) throws Exception {', // 4
+  '    CompletableFuture<String> future =', // 5
+  '        pubSubTemplate.publish(topic, message);', // 6
+  '    future.get(publishTimeout, TimeUnit.SECONDS);', // 7
+  '  }', // 8
+  '}', // 9
+  '',
+].join('\n');
+
+const LOCAL = [
+  'package org.example.messaging;', // 1
+  '', // 2
+  'public class Sender {', // 3
+  '  public void send(String topic, PubsubMessage message) throws Exception {', // 4
+  '    Future<String> future = executor.submit(() -> render(message));', // 5
+  '    future.get(renderTimeout, TimeUnit.SECONDS);', // 6
+  '  }', // 7
+  '}', // 8
+  '',
+].join('\n');
+
+describe('timeouts: a JVM future of an outbound call awaited with a deadline', () => {
+  it('a publish awaited with future.get(timeout, unit) is an explicit timeout, cited at the get', async () => {
+    const r = await runRuleOn(timeouts, sender(PUBLISH), { profile: 'service' });
+    expect(r.outcome).not.toBe('fail');
+    expect(r.evidence.some((e) => e.path === 'src/main/java/org/example/messaging/Sender.java' && e.line === 7)).toBe(
+      true,
+    );
+  });
+
+  it("a local task's future awaited with a deadline bounds no outbound call: still fails", async () => {
+    const r = await runRuleOn(timeouts, sender(LOCAL), { profile: 'service' });
     expect(r.outcome).toBe('fail');
   });
 });
