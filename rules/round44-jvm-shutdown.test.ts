@@ -32,7 +32,7 @@ const tree = (hook: string): Tree => ({
   'settings.gradle.kts': 'rootProject.name = "render"\n',
   'build.gradle.kts': gradle,
   'src/main/kotlin/org/example/render/Main.kt': main(hook),
-  'Dockerfile': 'FROM eclipse-temurin:21-jre\nCOPY build/libs/app.jar /app.jar\nCMD ["java", "-jar", "/app.jar"]\n',
+  Dockerfile: 'FROM eclipse-temurin:21-jre\nCOPY build/libs/app.jar /app.jar\nCMD ["java", "-jar", "/app.jar"]\n',
 });
 
 const run = (t: Tree) => runRuleOn(gracefulShutdown, t, { profile: 'service' });

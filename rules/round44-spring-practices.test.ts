@@ -46,7 +46,7 @@ const build = (check: boolean): Tree => ({
   Makefile: 'test:\n\tmvn clean verify jacoco:report\n',
   '.github/workflows/ci.yml':
     'on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: make test\n',
-  'src/main/java/org/example/App.java': 'package org.example;\npublic class App {}\n',
+  'src/main/java/org/acme/App.java': 'package org.acme;\npublic class App {}\n',
 });
 
 describe('coverage-gate: a JaCoCo check goal with a percent minimum run by mvn verify', () => {
@@ -65,12 +65,12 @@ describe('coverage-gate: a JaCoCo check goal with a percent minimum run by mvn v
 const consumer = (advice: string) => ({
   'pom.xml':
     '<project><dependencies><dependency><groupId>org.springframework.integration</groupId><artifactId>spring-integration-core</artifactId></dependency></dependencies></project>\n',
-  'src/main/java/org/example/Application.java':
-    'package org.example;\n@SpringBootApplication\npublic class Application { public static void main(String[] a) { SpringApplication.run(Application.class, a); } }\n',
-  'src/main/java/org/example/client/Notifier.java':
-    'package org.example.client;\nimport org.springframework.web.client.RestTemplate;\npublic class Notifier {\n  private final RestTemplate rest = new RestTemplate();\n  public void tell(String m) { rest.postForObject("https://notify.example.com/api", m, String.class); }\n}\n',
-  'src/main/java/org/example/config/ConsumerConfig.java': [
-    'package org.example.config;', // 1
+  'src/main/java/org/acme/Application.java':
+    'package org.acme;\n@SpringBootApplication\npublic class Application { public static void main(String[] a) { SpringApplication.run(Application.class, a); } }\n',
+  'src/main/java/org/acme/client/Notifier.java':
+    'package org.acme.client;\nimport org.springframework.web.client.RestTemplate;\npublic class Notifier {\n  private final RestTemplate rest = new RestTemplate();\n  public void tell(String m) { rest.postForObject("https://notify.example.com/api", m, String.class); }\n}\n',
+  'src/main/java/org/acme/config/ConsumerConfig.java': [
+    'package org.acme.config;', // 1
     '', // 2
     'import org.springframework.integration.handler.advice.RequestHandlerRetryAdvice;', // 3
     '', // 4
@@ -93,15 +93,17 @@ describe('retries: Spring Integration RequestHandlerRetryAdvice', () => {
     expect(r.outcome).toBe('partial');
     expect(r.message).toContain('RequestHandlerRetryAdvice');
     expect(r.message).toContain('no back-off');
-    expect(r.evidence.some((e) => e.path === 'src/main/java/org/example/config/ConsumerConfig.java' && e.line === 9)).toBe(
-      true,
-    );
+    expect(
+      r.evidence.some((e) => e.path === 'src/main/java/org/acme/config/ConsumerConfig.java' && e.line === 9),
+    ).toBe(true);
   });
 
   it('given a RetryTemplate with exponential back-off: pass', async () => {
     const r = await runRuleOn(
       retries,
-      consumer('advice.setRetryTemplate(RetryTemplate.builder().maxAttempts(5).exponentialBackoff(100, 2, 5000).build());'),
+      consumer(
+        'advice.setRetryTemplate(RetryTemplate.builder().maxAttempts(5).exponentialBackoff(100, 2, 5000).build());',
+      ),
       { profile: 'service' },
     );
     expect(r.outcome).toBe('pass');
@@ -109,8 +111,8 @@ describe('retries: Spring Integration RequestHandlerRetryAdvice', () => {
 
   it('a consumer with no retry at all still fails', async () => {
     const t = consumer('');
-    t['src/main/java/org/example/config/ConsumerConfig.java'] =
-      'package org.example.config;\n@Configuration\npublic class ConsumerConfig {}\n';
+    t['src/main/java/org/acme/config/ConsumerConfig.java'] =
+      'package org.acme.config;\n@Configuration\npublic class ConsumerConfig {}\n';
     const r = await runRuleOn(retries, t, { profile: 'service' });
     expect(r.outcome).toBe('fail');
   });
@@ -119,15 +121,15 @@ describe('retries: Spring Integration RequestHandlerRetryAdvice', () => {
 const sender = (source: string) => ({
   'pom.xml':
     '<project><dependencies><dependency><groupId>com.google.cloud</groupId><artifactId>spring-cloud-gcp-starter-pubsub</artifactId></dependency></dependencies></project>\n',
-  'src/main/java/org/example/Application.java':
-    'package org.example;\n@SpringBootApplication\npublic class Application { public static void main(String[] a) { SpringApplication.run(Application.class, a); } }\n',
-  'src/main/java/org/example/client/Notifier.java':
-    'package org.example.client;\nimport org.springframework.web.client.RestTemplate;\npublic class Notifier {\n  private final RestTemplate rest = new RestTemplate();\n  public void tell(String m) { rest.postForObject("https://notify.example.com/api", m, String.class); }\n}\n',
-  'src/main/java/org/example/messaging/Sender.java': source,
+  'src/main/java/org/acme/Application.java':
+    'package org.acme;\n@SpringBootApplication\npublic class Application { public static void main(String[] a) { SpringApplication.run(Application.class, a); } }\n',
+  'src/main/java/org/acme/client/Notifier.java':
+    'package org.acme.client;\nimport org.springframework.web.client.RestTemplate;\npublic class Notifier {\n  private final RestTemplate rest = new RestTemplate();\n  public void tell(String m) { rest.postForObject("https://notify.example.com/api", m, String.class); }\n}\n',
+  'src/main/java/org/acme/messaging/Sender.java': source,
 });
 
 const PUBLISH = [
-  'package org.example.messaging;', // 1
+  'package org.acme.messaging;', // 1
   '', // 2
   'public class Sender {', // 3
   '  public void send(String topic, PubsubMessage message) throws Exception {', // 4
@@ -140,7 +142,7 @@ const PUBLISH = [
 ].join('\n');
 
 const LOCAL = [
-  'package org.example.messaging;', // 1
+  'package org.acme.messaging;', // 1
   '', // 2
   'public class Sender {', // 3
   '  public void send(String topic, PubsubMessage message) throws Exception {', // 4
@@ -155,7 +157,7 @@ describe('timeouts: a JVM future of an outbound call awaited with a deadline', (
   it('a publish awaited with future.get(timeout, unit) is an explicit timeout, cited at the get', async () => {
     const r = await runRuleOn(timeouts, sender(PUBLISH), { profile: 'service' });
     expect(r.outcome).not.toBe('fail');
-    expect(r.evidence.some((e) => e.path === 'src/main/java/org/example/messaging/Sender.java' && e.line === 7)).toBe(
+    expect(r.evidence.some((e) => e.path === 'src/main/java/org/acme/messaging/Sender.java' && e.line === 7)).toBe(
       true,
     );
   });

@@ -30,7 +30,7 @@ const WORKER_DEPS = [
 
 const base = (deps: string[]): Tree => ({
   'pom.xml': pom(deps),
-  'Dockerfile': 'FROM eclipse-temurin:21-jre\nCOPY target/app.jar /app.jar\nCMD ["java", "-jar", "/app.jar"]\n',
+  Dockerfile: 'FROM eclipse-temurin:21-jre\nCOPY target/app.jar /app.jar\nCMD ["java", "-jar", "/app.jar"]\n',
   'src/main/java/org/acme/worker/Application.java':
     'package org.acme.worker;\n\n@SpringBootApplication\npublic class Application {\n  public static void main(String[] args) {\n    SpringApplication.run(Application.class);\n  }\n}\n',
   'src/main/java/org/acme/worker/messaging/CaseReceiver.java':
@@ -46,7 +46,8 @@ const web: Tree = {
 // A controller without the starter in this POM (it may come from a parent): still judged.
 const controllerOnly: Tree = {
   ...worker,
-  'src/main/java/org/acme/worker/web/CaseController.java': web['src/main/java/org/acme/worker/web/CaseController.java']!,
+  'src/main/java/org/acme/worker/web/CaseController.java':
+    web['src/main/java/org/acme/worker/web/CaseController.java']!,
 };
 
 const run = (rule: Parameters<typeof runRuleOn>[0], t: Tree) => runRuleOn(rule, t, { profile: 'service' });

@@ -194,9 +194,8 @@ const test = (implied: string): CommandTool => ({ name: 'JUnit/TestNG', kinds: [
 
 /** A JaCoCo `<minimum>` / `minimum = 0.8` in the build files, as a percent. */
 function jacocoMinimum(text: string): number | undefined {
-  const m = /<minimum>\s*([\d.]+)%?\s*<\/minimum>|\bminimum\s*=\s*(?:BigDecimal\(|new\s+BigDecimal\(|"|)?"?([\d.]+)/.exec(
-    text,
-  );
+  const m =
+    /<minimum>\s*([\d.]+)%?\s*<\/minimum>|\bminimum\s*=\s*(?:BigDecimal\(|new\s+BigDecimal\(|"|)?"?([\d.]+)/.exec(text);
   const v = m ? Number(m[1] ?? m[2]) : Number.NaN;
   return Number.isFinite(v) ? (v <= 1 ? Math.round(v * 100) : v) : undefined;
 }
