@@ -159,6 +159,9 @@ const RB_CALL =
  * A Ruby `Timeout.timeout(n) do … end` whose block (up to 30 lines, to its `end` at the same
  * indentation) makes an outbound call: that call is bounded (round 13, a story download).
  */
+/** A JVM future awaited with a deadline. */
+const JVM_FUTURE_DEADLINE = /\.get\(\s*[\w.]{1,80}\s*,\s*(?:TimeUnit\.)?[A-Z]+\s*\)|\.orTimeout\(/;
+
 /** A call that sends something out and hands back a future: a publish, a send, an async request. */
 const OUTBOUND_FUTURE_CALL =
   /\.(?:publish|send\w*|execute\w*|exchange|request|call|post\w*|put\w*|get\w*Async|invoke\w*)\(/;
@@ -648,6 +651,18 @@ export default defineRule({
       byDefault.length > 0
         ? `${byDefault.length} call${byDefault.length === 1 ? '' : 's'} rel${byDefault.length === 1 ? 'ies' : 'y'} on the client's default (${defaults.join('; ')})`
         : '';
+    // Only a wait on an outbound call's future has a deadline (`future.get(30, SECONDS)` after a
+    // publish): that call is bounded, but no client is given a timeout of its own (blind round 44).
+    const futureOnly = explicit.length > 0 && explicit.every((m) => JVM_FUTURE_DEADLINE.test(m.snippet));
+    if (faults.length === 0 && futureOnly && byDefault.length === 0) {
+      const f = explicit[0]!;
+      return partial(
+        0.5,
+        `Only the wait on an outbound call's future has a deadline (${f.path}:${f.line}${explicit.length > 1 ? ` and ${explicit.length - 1} more` : ''}): that call is bounded, but no HTTP or RPC client is given a connect or read timeout of its own (${scope}).`,
+        good,
+        data,
+      );
+    }
     if (faults.length === 0 && explicit.length > 0)
       return pass(
         `Explicit timeouts found (${explicit.length} site${explicit.length === 1 ? '' : 's'})${byDefaultText ? ` and ${byDefaultText}` : ''}; no call without one (${scope}).`,
