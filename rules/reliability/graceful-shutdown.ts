@@ -29,11 +29,6 @@ const CODE = new RegExp(
     String.raw`\b(?=\w*?(?:[Ss]erver|[Ss]rv))\w+\.Shutdown\(`,
     String.raw`\.GracefulStop\(\)`,
     String.raw`\bRuntime\.getRuntime\(\)\.addShutdownHook\(`,
-    // Ktor's `ApplicationEngine.addShutdownHook { server.stop(…) }` extension, and a JVM hook in
-    // Kotlin's trailing-lambda form (blind round 44, a Ktor server stopped from its hook).
-    String.raw`\.addShutdownHook\s*\{`,
-    // Ktor's ShutDownUrl plugin stops the engine gracefully when its URL is called.
-    String.raw`\bShutDownUrl\b`,
     String.raw`@PreDestroy\b`,
     String.raw`\bIHostApplicationLifetime\b`,
     String.raw`\bApplicationStopping\b`,
@@ -112,7 +107,6 @@ export default defineRule({
           'erminus',
           'Terminator',
           'ShutdownHook',
-          'ShutDownUrl',
           'closeWithGrace',
           'graceful',
           'shutdown',
@@ -142,6 +136,17 @@ export default defineRule({
       // A JVM server engine stopped with a grace period (Ktor's `server.stop(1000, 5000)`,
       // `stop(3, 5, TimeUnit.SECONDS)`, `stop(gracePeriodMillis = …)`): it stops accepting calls and
       // lets those in flight finish, wherever it is called (blind round 44). A bare `stop()` is not.
+      // Ktor's `ApplicationEngine.addShutdownHook { server.stop(…) }` extension, a JVM hook in
+      // Kotlin's trailing-lambda form (blind round 44, a Ktor server stopped from its hook), and
+      // Ktor's ShutDownUrl plugin, which stops the engine gracefully when its URL is called. A
+      // pattern of its own: the code pattern's named back-references keep it whole for the
+      // backtracking check.
+      jvmHook: {
+        regex: /\.addShutdownHook\s*\{|\bShutDownUrl\b/,
+        files: ['**/*.{kt,kts,java,scala,groovy}'],
+        literals: ['ShutdownHook', 'ShutDownUrl'],
+        maxPerFile: 2,
+      },
       jvmStop: {
         regex: /\.stop\(\s*(?:gracePeriod\w*\s*=|\d[\d_]*L?\s*,\s*(?:timeout\w*\s*=\s*)?\d)/,
         files: ['**/*.{kt,kts,java,scala}'],
@@ -215,6 +220,7 @@ export default defineRule({
       ...productionMatches(ctx, 'code'),
       ...productionMatches(ctx, 'generatedSignal').filter((m) => generated.has(m.path)),
       ...productionMatches(ctx, 'signalHandler'),
+      ...productionMatches(ctx, 'jvmHook'),
       ...productionMatches(ctx, 'jvmStop'),
       ...ctx.matches('config').filter((m) => isProductionPath(m.path)),
       ...stopSignals,
