@@ -96,7 +96,7 @@ export default defineRule({
     severity: 'medium',
     effort: 'low',
     detection:
-      'Production code that handles SIGTERM or hooks into shutdown (`process.on("SIGTERM")`, also for each signal of a list: `["SIGTERM", "SIGINT"].forEach((s) => process.on(s, …))`, terminus, `signal.Notify(…SIGTERM)`, `.Shutdown(ctx)`, `addShutdownHook`, `IHostApplicationLifetime`, `trap("TERM")`, controller-runtime `ctrl.SetupSignalHandler()`); Spring `server.shutdown=graceful`; gunicorn/uvicorn graceful timeouts, uWSGI `die-on-term`; a Dockerfile `STOPSIGNAL` that is the graceful stop of the server it runs (SIGWINCH for Apache httpd, SIGQUIT for nginx/php-fpm). Platform settings (Kubernetes preStop, terminationGracePeriodSeconds, compose stop_grace_period) alone earn partial credit; so does a Node handler that only ends the process (`process.exit`, itself or in the function of the same file it calls) and closes no server, and a Go `signal.Notify` handler that calls `os.Exit` (itself or in the functions of the same file it calls) in a file that never shuts a server down (no `.Shutdown(`, `GracefulStop`, `Stop()`, context cancel or closed channel).',
+      'Production code that handles SIGTERM or hooks into shutdown (`process.on("SIGTERM")`, also for each signal of a list: `["SIGTERM", "SIGINT"].forEach((s) => process.on(s, …))`, terminus, `signal.Notify(…SIGTERM)`, `.Shutdown(ctx)`, `addShutdownHook` (also Ktor\'s `server.addShutdownHook { … }`), a JVM engine stopped with a grace period (Ktor `stop(grace, timeout)`), Ktor `ShutDownUrl`, `IHostApplicationLifetime`, `trap("TERM")`, controller-runtime `ctrl.SetupSignalHandler()`); Spring `server.shutdown=graceful`; gunicorn/uvicorn graceful timeouts, uWSGI `die-on-term`; a Dockerfile `STOPSIGNAL` that is the graceful stop of the server it runs (SIGWINCH for Apache httpd, SIGQUIT for nginx/php-fpm). Platform settings (Kubernetes preStop, terminationGracePeriodSeconds, compose stop_grace_period) alone earn partial credit; so does a Node handler that only ends the process (`process.exit`, itself or in the function of the same file it calls) and closes no server, and a Go `signal.Notify` handler that calls `os.Exit` (itself or in the functions of the same file it calls) in a file that never shuts a server down (no `.Shutdown(`, `GracefulStop`, `Stop()`, context cancel or closed channel).',
     patterns: {
       code: {
         regex: CODE,
@@ -131,6 +131,26 @@ export default defineRule({
         files: CODE_GLOBS,
         literals: ['SIGTERM', 'addShutdownHook'],
         generated: true,
+        maxPerFile: 1,
+      },
+      // A JVM server engine stopped with a grace period (Ktor's `server.stop(1000, 5000)`,
+      // `stop(3, 5, TimeUnit.SECONDS)`, `stop(gracePeriodMillis = …)`): it stops accepting calls and
+      // lets those in flight finish, wherever it is called (blind round 44). A bare `stop()` is not.
+      // Ktor's `ApplicationEngine.addShutdownHook { server.stop(…) }` extension, a JVM hook in
+      // Kotlin's trailing-lambda form (blind round 44, a Ktor server stopped from its hook), and
+      // Ktor's ShutDownUrl plugin, which stops the engine gracefully when its URL is called. A
+      // pattern of its own: the code pattern's named back-references keep it whole for the
+      // backtracking check.
+      jvmHook: {
+        regex: /\.addShutdownHook\s*\{|\bShutDownUrl\b/,
+        files: ['**/*.{kt,kts,java,scala,groovy}'],
+        literals: ['ShutdownHook', 'ShutDownUrl'],
+        maxPerFile: 2,
+      },
+      jvmStop: {
+        regex: /\.stop\(\s*(?:gracePeriod\w*\s*=|\d[\d_]*L?\s*,\s*(?:timeout\w*\s*=\s*)?\d)/,
+        files: ['**/*.{kt,kts,java,scala}'],
+        literals: ['.stop('],
         maxPerFile: 1,
       },
       // controller-runtime (and sample-controller's signals package): a context cancelled on SIGTERM
@@ -200,6 +220,8 @@ export default defineRule({
       ...productionMatches(ctx, 'code'),
       ...productionMatches(ctx, 'generatedSignal').filter((m) => generated.has(m.path)),
       ...productionMatches(ctx, 'signalHandler'),
+      ...productionMatches(ctx, 'jvmHook'),
+      ...productionMatches(ctx, 'jvmStop'),
       ...ctx.matches('config').filter((m) => isProductionPath(m.path)),
       ...stopSignals,
     ];

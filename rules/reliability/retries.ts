@@ -113,6 +113,9 @@ const CODE = new RegExp(
     String.raw`\bRetry\.(?:of|backoff|fixedDelay)\(`,
     String.raw`\bRetryRegistry\b`,
     String.raw`\bRetryTemplate\b`,
+    // Spring Integration's retry advice on a message handler (`new RequestHandlerRetryAdvice()`): the
+    // handler's call is retried by a RetryTemplate (blind round 44, a Pub/Sub consumer's adviceChain).
+    String.raw`\bRequestHandlerRetryAdvice\s*\(`,
     String.raw`^[ \t]*(?:-[ \t]*)?name:[ \t]*Retry[ \t\r]*$`,
     String.raw`^[ \t]*resilience4j\.retry\.`,
     String.raw`\bRetryConfig\.custom\(`,
@@ -535,7 +538,7 @@ export default defineRule({
     severity: 'medium',
     effort: 'low',
     detection:
-      "Code that applies a retry policy (e.g. `@retry`, `backoff.Retry(`, `@Retryable`, `WaitAndRetryAsync(`, `retry_on`, RxJS `retry({ count, delay })`, the Stripe SDK's `maxNetworkRetries`, Sequelize's `retry: { backoffBase, backoffExponent }`; Elixir `retry with: exponential_backoff()`, Req `retry: :transient`/`max_retries:`, Req GET/HEAD calls without `retry: false` (Req's default transient retry with backoff; partial 0.6), `use Oban.Worker, max_attempts: n`; promise-retry, resty `SetRetryCount(n)`, jpillora/backoff `&backoff.Backoff{…}`, httpx `HTTPTransport(retries=n)`, guava-retrying `RetryerBuilder`, Arrow `Schedule.exponential`, `GuzzleRetryMiddleware::factory(`, Laravel's `retry(n, fn …)` helper) in production sources, and hand-written backoff: a delay exponential in an attempt or failure counter (`2 ** attempt`, `Math.pow(2, retries)`, `:math.pow(3, times)`, `1 << attempt`, `1L << retries++`, `1.25_f64.powf(retry_count)`), doubled each round (`delay *= 2`, `backoff = min(backoff * 2, max)`) or a sleep for a backoff or retry delay (`sleep(retry_delay)`, `time.Sleep(backoff)`), plus Istio VirtualService `retries`; on a Kubernetes controller, the client-go `retry.RetryOnConflict`/`retry.DefaultRetry`, `wait.ExponentialBackoff` and a rate-limited workqueue (`workqueue.NewRateLimitingQueue`, `DefaultControllerRateLimiter`). A retry library that is only declared (catalogue `retries`) earns partial credit. A sleep for a retry delay that the file never grows (`time.Sleep(retryInterval)` with `retryInterval := 1 * time.Second`) is a fixed interval, not backoff; loops that only reconnect a database or broker at start-up are partial (0.3) and protect no outbound call. A task-queue retry setting (ActiveJob `retry_on`, Sidekiq `retry:`, taskiq `retry_on_error`/`max_retries`, Celery `max_retries`/`self.retry(`, Dramatiq, Huey `retries=`, arq `max_tries`, RQ `Retry(max=…)`, Bull/BullMQ `attempts:`, graphile-worker/pg-boss, Hangfire `[AutomaticRetry(Attempts = n)]`, Laravel `$tries`) re-runs a job, not the outbound call (partial 0.3). A Sidekiq job (`include Sidekiq::Job`) whose file makes the outbound call passes as Sidekiq job retries (exponential backoff; `retry: n` or the default 25; `retry: false` is none); redisc `RetryConn(conn, n, delay)` is a client retry at a fixed delay (partial 0.4). An ActiveJob job that makes the outbound call and is retried with a growing wait (`retry_on …, wait: :polynomially_longer`/`:exponentially_longer` or a lambda, in its file or in ApplicationJob for jobs under app/jobs/) passes the same way. ActiveJob jobs run by the Sidekiq adapter (`config.active_job.queue_adapter = :sidekiq`) are Sidekiq jobs too; where no job file makes the call, they are a job retry (partial 0.3). A retry count the project sets on a client (`Client::Request::RETRIES = 3`, Excon `retry_limit:`, requests `HTTPAdapter(max_retries=3)`) is a retry without backoff (partial 0.5). A loop over a schedule of retry delays that sleeps each before the next attempt (`$retryDelays = [0, 2, 5]; foreach ($retryDelays as $attempt => $delay)`, `for (const d of RETRY_DELAYS)`) is backoff written by hand when the delays grow (partial 0.6), a fixed interval otherwise; PHP loops bounded by `$attempt < $maxRetries` count as well.",
+      "Code that applies a retry policy (e.g. `@retry`, `backoff.Retry(`, `@Retryable`, `WaitAndRetryAsync(`, `retry_on`, RxJS `retry({ count, delay })`, the Stripe SDK's `maxNetworkRetries`, Sequelize's `retry: { backoffBase, backoffExponent }`; Elixir `retry with: exponential_backoff()`, Req `retry: :transient`/`max_retries:`, Req GET/HEAD calls without `retry: false` (Req's default transient retry with backoff; partial 0.6), `use Oban.Worker, max_attempts: n`; promise-retry, resty `SetRetryCount(n)`, jpillora/backoff `&backoff.Backoff{…}`, httpx `HTTPTransport(retries=n)`, guava-retrying `RetryerBuilder`, Arrow `Schedule.exponential`, `GuzzleRetryMiddleware::factory(`, Laravel's `retry(n, fn …)` helper) in production sources, and hand-written backoff: a delay exponential in an attempt or failure counter (`2 ** attempt`, `Math.pow(2, retries)`, `:math.pow(3, times)`, `1 << attempt`, `1L << retries++`, `1.25_f64.powf(retry_count)`), doubled each round (`delay *= 2`, `backoff = min(backoff * 2, max)`) or a sleep for a backoff or retry delay (`sleep(retry_delay)`, `time.Sleep(backoff)`), plus Istio VirtualService `retries`; on a Kubernetes controller, the client-go `retry.RetryOnConflict`/`retry.DefaultRetry`, `wait.ExponentialBackoff` and a rate-limited workqueue (`workqueue.NewRateLimitingQueue`, `DefaultControllerRateLimiter`). A retry library that is only declared (catalogue `retries`) earns partial credit. A sleep for a retry delay that the file never grows (`time.Sleep(retryInterval)` with `retryInterval := 1 * time.Second`) is a fixed interval, not backoff; loops that only reconnect a database or broker at start-up are partial (0.3) and protect no outbound call. A task-queue retry setting (ActiveJob `retry_on`, Sidekiq `retry:`, taskiq `retry_on_error`/`max_retries`, Celery `max_retries`/`self.retry(`, Dramatiq, Huey `retries=`, arq `max_tries`, RQ `Retry(max=…)`, Bull/BullMQ `attempts:`, graphile-worker/pg-boss, Hangfire `[AutomaticRetry(Attempts = n)]`, Laravel `$tries`) re-runs a job, not the outbound call (partial 0.3). A Sidekiq job (`include Sidekiq::Job`) whose file makes the outbound call passes as Sidekiq job retries (exponential backoff; `retry: n` or the default 25; `retry: false` is none); redisc `RetryConn(conn, n, delay)` is a client retry at a fixed delay (partial 0.4). An ActiveJob job that makes the outbound call and is retried with a growing wait (`retry_on …, wait: :polynomially_longer`/`:exponentially_longer` or a lambda, in its file or in ApplicationJob for jobs under app/jobs/) passes the same way. ActiveJob jobs run by the Sidekiq adapter (`config.active_job.queue_adapter = :sidekiq`) are Sidekiq jobs too; where no job file makes the call, they are a job retry (partial 0.3). A retry count the project sets on a client (`Client::Request::RETRIES = 3`, Excon `retry_limit:`, requests `HTTPAdapter(max_retries=3)`) is a retry without backoff (partial 0.5), and so is Spring Integration's `new RequestHandlerRetryAdvice()` left with its default RetryTemplate (no back-off policy in its file). A loop over a schedule of retry delays that sleeps each before the next attempt (`$retryDelays = [0, 2, 5]; foreach ($retryDelays as $attempt => $delay)`, `for (const d of RETRY_DELAYS)`) is backoff written by hand when the delays grow (partial 0.6), a fixed interval otherwise; PHP loops bounded by `$attempt < $maxRetries` count as well.",
     patterns: {
       retryLoop: {
         regex: RETRY_LOOP,
@@ -760,6 +763,13 @@ export default defineRule({
       const args = URLLIB3_RETRY_ARGS.exec(text)?.[1];
       return args !== undefined && !/\bbackoff/.test(args);
     });
+    // Spring Integration's RequestHandlerRetryAdvice keeps its default RetryTemplate unless the file
+    // gives it one with a back-off: three attempts, one straight after the other (blind round 44).
+    const adviceNoBackoff = productionMatches(ctx, 'code').filter(
+      (m) =>
+        /\bRequestHandlerRetryAdvice\s*\(/.test(ctx.files.lines(m.path)?.line(m.line) ?? '') &&
+        !/[Bb]ack[Oo]ff/.test(ctx.files.read(m.path) ?? ''),
+    );
     // Spring's `@Retryable` (Spring Retry's, or Spring Framework 7's core one) retries nothing unless the
     // project enables it; Micronaut's and others' work on their own, so only files importing Spring's count.
     const retryEnabled = productionMatches(ctx, 'retryEnable').length > 0;
@@ -783,6 +793,7 @@ export default defineRule({
         !fixed.some((f) => f.path === m.path && f.line === m.line) &&
         !fixedDecorators.some((f) => f.path === m.path && f.line === m.line) &&
         !noBackoffRetries.some((f) => f.path === m.path && f.line === m.line) &&
+        !adviceNoBackoff.some((f) => f.path === m.path && f.line === m.line) &&
         !inertRetryable.some((f) => f.path === m.path && f.line === m.line),
       config,
       outbound: true,
@@ -859,6 +870,17 @@ export default defineRule({
           .slice(0, 3)
           .map((m) => fromMatch(m, "Req call: retried on transient errors with backoff by Req's default")),
         { ...result.data, reqDefaultRetries: reqRetried.length },
+      );
+    }
+    if (adviceNoBackoff.length > 0 && (result.score ?? 0) < 0.5) {
+      const r = adviceNoBackoff[0]!;
+      return partial(
+        0.5,
+        `Calls are retried without backoff: Spring Integration's RequestHandlerRetryAdvice (${r.path}:${r.line}) retries the message handler with its default RetryTemplate (3 attempts, no back-off policy), so the attempts follow at once; the delay never grows and has no jitter.`,
+        firstPerFile(adviceNoBackoff, 2)
+          .slice(0, 3)
+          .map((m) => fromMatch(m, 'RequestHandlerRetryAdvice with the default RetryTemplate: no back-off')),
+        { ...result.data, noBackoffRetries: adviceNoBackoff.length },
       );
     }
     if (noBackoffRetries.length > 0 && fixedDecorators.length === 0 && (result.score ?? 0) < 0.5) {

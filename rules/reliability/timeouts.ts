@@ -56,6 +56,10 @@ const EXPLICIT = new RegExp(
     String.raw`\.with(?:Connect|Socket|Read|Write|Response|Request|Connection)Timeout\(\s*(?!0\s*\))[\w(]`,
     String.raw`\.(?:socketTimeout|apiCallTimeout|apiCallAttemptTimeout|commandTimeout)\(\s*(?!0\s*\))[\w(]`,
     String.raw`\.withDeadline(?:After)?\(`,
+    // A JVM future awaited with a deadline (`future.get(publishTimeout, TimeUnit.SECONDS)`,
+    // `.orTimeout(5, SECONDS)`): a client timeout only when the future is an outbound call's (below).
+    String.raw`\.get\(\s*[\w.]{1,80}\s*,\s*(?:TimeUnit\.)?(?:NANOSECONDS|MICROSECONDS|MILLISECONDS|SECONDS|MINUTES)\s*\)`,
+    String.raw`\.orTimeout\(`,
     String.raw`\b(?:request|connect|socket)TimeoutMillis\s*=\s*(?!0\b)\d`,
     // A Go client's timeout setter (resty `client.SetTimeout(d)`, rabbit-hole's `rmq.SetTimeout(d)`):
     // every call of the client is bounded (blind round 25, cluster-operator rabbitmqclient/factory.go:46).
@@ -144,7 +148,7 @@ const STORE_TIMEOUT = /\bsocket_(?:connect_)?timeout\b\s*(?::|=>|=)\s*[\w.]/;
 // A wait on a local future (`future.result(timeout=15)`, `concurrent.futures.wait(fs, timeout=…)`,
 // `thread.join(timeout=…)`) bounds the wait, not a call (round 18, fastapi-min: an Alembic runner).
 const TASK_DEADLINE =
-  /\btokio::time::timeout\(|\basyncio\.wait_for\(|\bTimeout(?:\.|::)timeout\(|\.result\(\s*timeout\s*=|\bfutures\.(?:wait|as_completed)\(|\bas_completed\([^)\n]*\btimeout\s*=|\.join\(\s*timeout\s*=/;
+  /\.get\(\s*[\w.]{1,80}\s*,\s*(?:TimeUnit\.)?[A-Z]+\s*\)|\.orTimeout\(|\btokio::time::timeout\(|\basyncio\.wait_for\(|\bTimeout(?:\.|::)timeout\(|\.result\(\s*timeout\s*=|\bfutures\.(?:wait|as_completed)\(|\bas_completed\([^)\n]*\btimeout\s*=|\.join\(\s*timeout\s*=/;
 /** A Ruby method definition whose parameters (on its line) include `timeout:`. */
 const RB_DEF = /^\s*def\s+(?:self\.)?[\w?!]+\s*\(?[^)\n]*\b\w*timeout:/;
 /** An outbound call in Ruby: Net::HTTP, HTTParty, Faraday, RestClient, open-uri, Mechanize. */
@@ -155,6 +159,37 @@ const RB_CALL =
  * A Ruby `Timeout.timeout(n) do … end` whose block (up to 30 lines, to its `end` at the same
  * indentation) makes an outbound call: that call is bounded (round 13, a story download).
  */
+/** A JVM future awaited with a deadline. */
+const JVM_FUTURE_DEADLINE = /\.get\(\s*[\w.]{1,80}\s*,\s*(?:TimeUnit\.)?[A-Z]+\s*\)|\.orTimeout\(/;
+
+/** A call that sends something out and hands back a future: a publish, a send, an async request. */
+const OUTBOUND_FUTURE_CALL =
+  /\.(?:publish|send\w*|execute\w*|exchange|request|call|post\w*|put\w*|get\w*Async|invoke\w*)\(/;
+
+/**
+ * A JVM future awaited with a deadline whose future an outbound call returned, on the same line
+ * (`template.publish(topic, msg).get(30, SECONDS)`) or assigned a few lines above
+ * (`CompletableFuture<String> future = pubSubTemplate.publish(…)`; blind round 44): the deadline
+ * bounds that call, as a client timeout would.
+ */
+function outboundFuture(ctx: RuleContext, m: Match): boolean {
+  if (!/\.(?:java|kt|kts|scala|groovy)$/.test(m.path)) return false;
+  const at = /(?:(\w+)\s*)?\.(?:get\(\s*[\w.]{1,80}\s*,|orTimeout\()/.exec(m.snippet);
+  if (!at) return false;
+  const before = m.snippet.slice(0, at.index);
+  if (OUTBOUND_FUTURE_CALL.test(before)) return true;
+  const name = at[1];
+  if (!name) return false;
+  const lines = ctx.files.lines(m.path);
+  if (!lines) return false;
+  const assigned = new RegExp(String.raw`\b${name}\s*=(?!=)`);
+  for (let n = m.line - 1; n >= Math.max(1, m.line - 8); n--) {
+    const text = `${lines.line(n)} ${n < m.line - 1 ? lines.line(n + 1) : ''}`;
+    if (assigned.test(lines.line(n))) return OUTBOUND_FUTURE_CALL.test(text);
+  }
+  return false;
+}
+
 function rubyBlockCall(ctx: RuleContext, m: Match): boolean {
   if (!m.path.endsWith('.rb') || !/\bTimeout(?:\.|::)timeout\(/.test(m.snippet)) return false;
   const lines = ctx.files.lines(m.path);
@@ -264,7 +299,12 @@ function explicitTimeouts(
     // A deadline around a future (`tokio::time::timeout(d, load_workqueue(…))`, Python
     // `asyncio.wait_for(task(), …)`) bounds that task, a start-up step or a job, not the client
     // its calls go through: only one wrapped around a request itself is a client timeout (round 13).
-    if (TASK_DEADLINE.test(m.snippet) && !REQUEST_IN_LINE.test(m.snippet) && !rubyBlockCall(ctx, m)) {
+    if (
+      TASK_DEADLINE.test(m.snippet) &&
+      !REQUEST_IN_LINE.test(m.snippet) &&
+      !rubyBlockCall(ctx, m) &&
+      !outboundFuture(ctx, m)
+    ) {
       tasks.push(fromMatch(m, 'deadline around a task, not a timeout of the client its calls go through'));
       continue;
     }
@@ -323,7 +363,7 @@ export default defineRule({
     severity: 'high',
     effort: 'low',
     detection:
-      "Applies to services that make outbound calls, by the same outbound-calls fact as retries and circuit breakers (clients known by how their timeouts are set are in it: URLConnection, Spring request factories, Apache and OkHttp builders, Flurl `.WithTimeout(`, Go `http.Client{Timeout:}` and a client's `.SetTimeout(d)` setter (resty, rabbit-hole), the HttpClient factory's resilience handlers); an explicit timeout alone is no outbound call. Explicit client or server timeouts in production code and Spring `*-timeout` properties (a Python `timeout=` on a query filter, lock, queue, cache entry or subprocess is not one). Findings per fault with file:line: a Python `requests.*(` call without `timeout=`, urllib's `urlopen(` without `timeout=` (unless `socket.setdefaulttimeout` is set), a call of the project's own HTTP helper module (one importing pycurl/requests/urllib3 whose `timeout` defaults to None) with a URL and no `timeout=`, Go `http.Get/Post/Head` or `http.DefaultClient` (no timeout), an `http.Client{…}` literal without `Timeout` (or with `Timeout: 0`), a C# `new HttpClient()` whose file never sets `.Timeout`; JS/TS `fetch()` without a signal and AWS SDK v3 clients (`new S3Client({…})`, the aggregated `new S3({…})`) without a request timeout; non-HTTP clients: Python `smtplib.SMTP`/`SMTP_SSL`, `ftplib.FTP` and `socket.create_connection` without a timeout (unless `socket.setdefaulttimeout` is set), Go `net.Dial`; a timeout on one client (a database ping, Redis) covers no other; Ruby Faraday calls whose block or arguments set no timeout and `Net::HTTP.get`; PHP Guzzle clients without `timeout` (options as a literal array or merged from literals), unless a request made in the same method passes one in its per-request options (`$client->get($url, ['timeout' => $this->timeOut])`); a PHP timeout option counts whether its value is a number or read from a property, setting or constant (`'timeout' => $this->timeOut`, `config(…)`). Elixir client options `receive_timeout:`, `recv_timeout:`, `pool_timeout:`, `request_timeout:`, `connect_timeout:` count; a socket's `websocket: [timeout: …]` bounds what the service serves, not a call. A JS/TS `timeout:` option counts whether its value is a number, a constant or a name that holds a timeout (`timeout: timeoutMs`, `timeout: config.requestTimeout`), not `timeout: timeout` passed through; a client configuration's timeout object (superagent's `timeout: { response, deadline }`) or a converted environment value (`timeout: Number(…)`) counts too. A timeout set to zero, a negative number, None, Infinity or `0s` turns it off: it is no explicit timeout. A cache or data-store client's `socket_timeout` (Dalli, Redis) is named in the message, but bounds that store, not the HTTP calls. Laravel's Http facade (30 s) and httpx (5 s) time out by default, said so; server timeouts (Go http.Server, Node and Fastify server options such as requestTimeout, gunicorn, shutdown deadlines) are not outbound evidence. The message names the clients checked for the languages present. A context deadline handed to a subprocess (`exec.CommandContext(ctx, \"git\", …)`) bounds a command, not an outbound call: it counts for nothing.",
+      "Applies to services that make outbound calls, by the same outbound-calls fact as retries and circuit breakers (clients known by how their timeouts are set are in it: URLConnection, Spring request factories, Apache and OkHttp builders, Flurl `.WithTimeout(`, Go `http.Client{Timeout:}` and a client's `.SetTimeout(d)` setter (resty, rabbit-hole), the HttpClient factory's resilience handlers); an explicit timeout alone is no outbound call. Explicit client or server timeouts in production code and Spring `*-timeout` properties (a Python `timeout=` on a query filter, lock, queue, cache entry or subprocess is not one). Findings per fault with file:line: a Python `requests.*(` call without `timeout=`, urllib's `urlopen(` without `timeout=` (unless `socket.setdefaulttimeout` is set), a call of the project's own HTTP helper module (one importing pycurl/requests/urllib3 whose `timeout` defaults to None) with a URL and no `timeout=`, Go `http.Get/Post/Head` or `http.DefaultClient` (no timeout), an `http.Client{…}` literal without `Timeout` (or with `Timeout: 0`), a C# `new HttpClient()` whose file never sets `.Timeout`; JS/TS `fetch()` without a signal and AWS SDK v3 clients (`new S3Client({…})`, the aggregated `new S3({…})`) without a request timeout; non-HTTP clients: Python `smtplib.SMTP`/`SMTP_SSL`, `ftplib.FTP` and `socket.create_connection` without a timeout (unless `socket.setdefaulttimeout` is set), Go `net.Dial`; a timeout on one client (a database ping, Redis) covers no other; Ruby Faraday calls whose block or arguments set no timeout and `Net::HTTP.get`; PHP Guzzle clients without `timeout` (options as a literal array or merged from literals), unless a request made in the same method passes one in its per-request options (`$client->get($url, ['timeout' => $this->timeOut])`); a PHP timeout option counts whether its value is a number or read from a property, setting or constant (`'timeout' => $this->timeOut`, `config(…)`). Elixir client options `receive_timeout:`, `recv_timeout:`, `pool_timeout:`, `request_timeout:`, `connect_timeout:` count; a socket's `websocket: [timeout: …]` bounds what the service serves, not a call. A JS/TS `timeout:` option counts whether its value is a number, a constant or a name that holds a timeout (`timeout: timeoutMs`, `timeout: config.requestTimeout`), not `timeout: timeout` passed through; a client configuration's timeout object (superagent's `timeout: { response, deadline }`) or a converted environment value (`timeout: Number(…)`) counts too. A timeout set to zero, a negative number, None, Infinity or `0s` turns it off: it is no explicit timeout. A cache or data-store client's `socket_timeout` (Dalli, Redis) is named in the message, but bounds that store, not the HTTP calls. Laravel's Http facade (30 s) and httpx (5 s) time out by default, said so; server timeouts (Go http.Server, Node and Fastify server options such as requestTimeout, gunicorn, shutdown deadlines) are not outbound evidence. A JVM future awaited with a deadline (`future.get(timeout, TimeUnit.SECONDS)`, `.orTimeout(`) counts only when an outbound call returned it (a publish, send or async request on the same line or assigned a few lines above); a local task's future does not. The message names the clients checked for the languages present. A context deadline handed to a subprocess (`exec.CommandContext(ctx, \"git\", …)`) bounds a command, not an outbound call: it counts for nothing.",
     patterns: {
       // A keyword argument `timeout=5` (PEP 8 writes it without spaces), not an assignment to a
       // name or attribute (`timeout = models.DurationField(…)`, `check.timeout = …`), not a
@@ -375,7 +415,7 @@ export default defineRule({
       explicit: {
         regex: EXPLICIT,
         files: CODE_GLOBS,
-        literals: ['imeout', 'TimeLimiter', 'ResilienceHandler', 'deadline', 'Deadline'],
+        literals: ['imeout', 'TimeLimiter', 'ResilienceHandler', 'deadline', 'Deadline', 'SECONDS', 'MINUTES'],
         maxPerFile: 5,
       },
       // Spring/Spring Cloud settings: *-timeout, Hystrix timeoutInMilliseconds, Ribbon Read/ConnectTimeout,
@@ -611,6 +651,18 @@ export default defineRule({
       byDefault.length > 0
         ? `${byDefault.length} call${byDefault.length === 1 ? '' : 's'} rel${byDefault.length === 1 ? 'ies' : 'y'} on the client's default (${defaults.join('; ')})`
         : '';
+    // Only a wait on an outbound call's future has a deadline (`future.get(30, SECONDS)` after a
+    // publish): that call is bounded, but no client is given a timeout of its own (blind round 44).
+    const futureOnly = explicit.length > 0 && explicit.every((m) => JVM_FUTURE_DEADLINE.test(m.snippet));
+    if (faults.length === 0 && futureOnly && byDefault.length === 0) {
+      const f = explicit[0]!;
+      return partial(
+        0.5,
+        `Only the wait on an outbound call's future has a deadline (${f.path}:${f.line}${explicit.length > 1 ? ` and ${explicit.length - 1} more` : ''}): that call is bounded, but no HTTP or RPC client is given a connect or read timeout of its own (${scope}).`,
+        good,
+        data,
+      );
+    }
     if (faults.length === 0 && explicit.length > 0)
       return pass(
         `Explicit timeouts found (${explicit.length} site${explicit.length === 1 ? '' : 's'})${byDefaultText ? ` and ${byDefaultText}` : ''}; no call without one (${scope}).`,

@@ -80,3 +80,39 @@ export function opsOnlyHttp(
       .join(', ')}): no application route takes requests, as for a worker`,
   };
 }
+
+/** A Spring Boot application start: `SpringApplication.run(…)`, Kotlin's `runApplication<App>(…)`. */
+const SPRING_START = /\bSpringApplication\.run\b|\brunApplication<|\bSpringApplicationBuilder\b/;
+/** What makes a Spring application serve HTTP: a servlet or reactive web stack on its classpath. */
+const SPRING_WEB_DEP =
+  /^(?:org\.springframework\.boot:spring-boot-starter-(?:web\w*|jersey|tomcat|jetty|undertow|reactor-netty|graphql|hateoas|data-rest|websocket|actuator)|org\.springframework:spring-web(?:mvc|flux)|org\.apache\.tomcat\.embed:|org\.eclipse\.jetty:|io\.undertow:|io\.projectreactor\.netty:reactor-netty-http|org\.glassfish\.jersey)/;
+/** Request handlers written for Spring (or servlets): a controller, a mapping, a functional router. */
+const REQUEST_HANDLER =
+  /@(?:Rest)?Controller\b|@(?:Request|Get|Post|Put|Delete|Patch)Mapping\b|\bRouterFunction\b|@WebServlet\b|\bextends\s+HttpServlet\b/;
+/** How many JVM source files are read for request handlers. */
+const HANDLER_FILES = 3000;
+
+/**
+ * Set when every server start the code makes is a Spring Boot application start, and the project
+ * has no web framework, no servlet or reactive web server dependency and no request handler
+ * (controller, mapping, router, servlet): `SpringApplication.run` then starts a context, no HTTP
+ * server — a message-queue consumer or a scheduler (blind round 44: a Pub/Sub worker was judged
+ * for authentication and rate limiting as if it served requests).
+ */
+export function springWorker(
+  servers: readonly Evidence[],
+  frameworks: readonly Framework[],
+  dependencies: readonly { name: string }[],
+  files: { match(globs: string[]): string[]; read(path: string): string | undefined },
+): OpsOnlyHttp | undefined {
+  if (servers.length === 0 || frameworks.length > 0) return undefined;
+  if (!servers.every((s) => SPRING_START.test(s.snippet ?? ''))) return undefined;
+  if (dependencies.some((d) => SPRING_WEB_DEP.test(d.name))) return undefined;
+  const sources = files.match(['**/*.{java,kt,scala,groovy}']).filter(isProductionPath).slice(0, HANDLER_FILES);
+  for (const p of sources) if (REQUEST_HANDLER.test((files.read(p) ?? '').slice(0, 200_000))) return undefined;
+  const s = servers[0]!;
+  return {
+    routes: [],
+    reason: `the Spring Boot application (${s.path}:${s.line}) starts no HTTP server: no web starter or servlet/reactive server dependency and no controller or request mapping, so it serves no requests (a worker consuming messages or running schedules)`,
+  };
+}

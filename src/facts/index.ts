@@ -33,7 +33,7 @@ import {
   vendoredLibraries,
   versionedCopies,
 } from './generated.js';
-import { opsOnlyHttp, ROUTE_KEY, ROUTE_PATTERN } from './inbound.js';
+import { opsOnlyHttp, ROUTE_KEY, ROUTE_PATTERN, springWorker } from './inbound.js';
 import { componentClassifier } from './component.js';
 import { inRustTestModule } from './rust-tests.js';
 import type { Dependency, DependencyQuery, Facts, Profile, ProfileId } from '../types.js';
@@ -176,7 +176,11 @@ export function completeFacts(
     line: m.line,
     snippet: m.snippet,
   }));
-  const opsOnly = profile.id === 'service' ? opsOnlyHttp(scan.matches(ROUTE_KEY), servers, pre.frameworks) : undefined;
+  const opsOnly =
+    profile.id === 'service'
+      ? (opsOnlyHttp(scan.matches(ROUTE_KEY), servers, pre.frameworks) ??
+        springWorker(servers, pre.frameworks, pre.dependencies, files))
+      : undefined;
   const reusable =
     profile.id === 'infrastructure' ? reusablePackage(files, scan.matches(GITOPS_PATTERN.key)) : undefined;
   const hosts = hostRuntimes(

@@ -77,7 +77,7 @@ export const THRESHOLDS: { key: string; tool: string; regex: RegExp; files: stri
     key: 'jacoco',
     tool: 'JaCoCo coverage rule',
     regex:
-      /<minimum>\s*([\d.]+)\s*<\/minimum>|\bminimum\s*=\s*(?:"?([\d.]+)|BigDecimal|new\s+BigDecimal)|jacocoTestCoverageVerification/,
+      /<minimum>\s*([\d.]+)%?\s*<\/minimum>|\bminimum\s*=\s*(?:"?([\d.]+)|BigDecimal|new\s+BigDecimal)|jacocoTestCoverageVerification/,
     files: ['**/pom.xml', '**/build.gradle', '**/build.gradle.kts'],
     literals: ['minimum', 'jacocoTestCoverageVerification'],
   },
