@@ -112,10 +112,18 @@ const STORES: Record<string, Judge> = table({
       return [0.75, `snapshot_retention_limit set from ${raw.expr} (value not known here)`];
     return [0, 'snapshot_retention_limit unset (no snapshots)'];
   },
-  aws_dynamodb_table: (r) => [
-    attr(r, 'point_in_time_recovery', 'enabled') === true ? 1 : 0,
-    attr(r, 'point_in_time_recovery', 'enabled') === true ? 'point-in-time recovery on' : 'no point-in-time recovery',
-  ],
+  // A setting from a variable or the environment (`enabled = var.env != "development"`) is judged
+  // as production gives it, and the note says where it comes from (blind round 44: tables with
+  // recovery on outside development were "no point-in-time recovery").
+  aws_dynamodb_table: (r, tf) => {
+    const raw = attr(r, 'point_in_time_recovery', 'enabled');
+    const f = flag(tf, raw, r.path);
+    if (f.on === true) return [1, `point-in-time recovery on${f.via}`];
+    if (f.on === false) return [0, `point-in-time recovery off${f.via}`];
+    if (raw && typeof raw === 'object')
+      return [0.75, `point-in-time recovery set from ${String((raw as { expr: string }).expr)} (value not known here)`];
+    return [0, 'no point-in-time recovery'];
+  },
   aws_s3_bucket: (r, tf) => {
     if (refs(tf, 'aws_s3_bucket_replication_configuration', r)) return [1, 'replication'];
     const inline = flag(tf, attr(r, 'versioning', 'enabled'), r.path);
@@ -173,7 +181,7 @@ export default defineRule({
     severity: 'high',
     effort: 'medium',
     detection:
-      'Terraform data stores (RDS/Aurora, DynamoDB, S3, ElastiCache, EFS, DocumentDB, Cloud SQL, GCS, Azure databases and storage) judged one by one, with a finding per store without backups (bucket versioning by the status production gives it: an `aws_s3_bucket_versioning` status or a versioning flag set from a variable is followed to its value, `var.x ? "Enabled" : "Suspended"` with the default false is off); aws_backup_plan covers AWS stores; managed stores a Pulumi program provisions (`new gcp.redis.Instance(`, `gcp.sql.DatabaseInstance`, `aws.rds.Instance`, a component such as `new Redis(`/`new SqlDatabase(`), credited when their arguments set backups, persistence or point-in-time recovery; Cloud SQL instances a NAIS Application has the platform provision (`gcp.sqlInstances`: explicit with autoBackupHour/retainedBackups/pointInTimeRecovery, otherwise backed up by the platform default — a daily automated backup, 7 kept — said so in the message); CloudFormation stores with their backup properties; AWS CDK constructs of a `cdk.json` app, TypeScript or Python (DynamoDB `pointInTimeRecovery`/`pointInTimeRecoverySpecification`, S3 `versioned`/`replicationRules`, RDS/Aurora `backup: { retention }`/`backupRetention` — unset is the service default, half —, EFS `enableAutomaticBackups`, a `BackupPlan` covering them); Velero Schedule objects; a Markdown document naming RTO and RPO. Not applicable when IaC declares no data store.',
+      'Terraform data stores (RDS/Aurora, DynamoDB, S3, ElastiCache, EFS, DocumentDB, Cloud SQL, GCS, Azure databases and storage) judged one by one (a setting from a variable followed to the value production gives it, through module calls, tfvars and Terragrunt `inputs`; an environment choice such as `enabled = var.env != "development"` read as its production branch, the note saying what development gets), with a finding per store without backups (bucket versioning by the status production gives it: an `aws_s3_bucket_versioning` status or a versioning flag set from a variable is followed to its value, `var.x ? "Enabled" : "Suspended"` with the default false is off); aws_backup_plan covers AWS stores; managed stores a Pulumi program provisions (`new gcp.redis.Instance(`, `gcp.sql.DatabaseInstance`, `aws.rds.Instance`, a component such as `new Redis(`/`new SqlDatabase(`), credited when their arguments set backups, persistence or point-in-time recovery; Cloud SQL instances a NAIS Application has the platform provision (`gcp.sqlInstances`: explicit with autoBackupHour/retainedBackups/pointInTimeRecovery, otherwise backed up by the platform default — a daily automated backup, 7 kept — said so in the message); CloudFormation stores with their backup properties; AWS CDK constructs of a `cdk.json` app, TypeScript or Python (DynamoDB `pointInTimeRecovery`/`pointInTimeRecoverySpecification`, S3 `versioned`/`replicationRules`, RDS/Aurora `backup: { retention }`/`backupRetention` — unset is the service default, half —, EFS `enableAutomaticBackups`, a `BackupPlan` covering them); Velero Schedule objects; a Markdown document naming RTO and RPO. Not applicable when IaC declares no data store.',
     patterns: {
       cfnStore: {
         regex: /^[ \t]+Type:\s*['"]?AWS::(RDS::DBInstance|RDS::DBCluster|DynamoDB::Table|S3::Bucket)\b/m,

@@ -1,0 +1,108 @@
+/**
+ * Blind round 44 (issue 15): Terraform values set through Terragrunt `inputs` and environment
+ * conditionals are judged as production gets them.
+ */
+import { describe, expect, it } from 'vitest';
+import redundancy from './reliability/redundancy.js';
+import backups from './reliability/backups.js';
+import { runRuleOn } from '../src/testing/rule-tester.js';
+import type { Tree } from '../src/testing/memory.js';
+
+function terragruntRepo(opts: { minTasks: number; pitr: string; failover: string; clusters: string }): Tree {
+  return {
+    'README.md': '# Platform infrastructure\n',
+    'env/root.hcl':
+      'remote_state {\n  backend = "s3"\n  config = {\n    bucket = "state"\n    key    = "${path_relative_to_include()}/terraform.tfstate"\n  }\n}\n',
+    'env/cloud/app/terragrunt.hcl': `terraform {\n  source = "../../../aws//app"\n}\n\ninclude "root" {\n  path = find_in_parent_folders("root.hcl")\n}\n\ninputs = {\n  ecs_name      = "Forms"\n  ecs_min_tasks = ${opts.minTasks}\n  ecs_max_tasks = 3\n  vpc_id        = dependency.network.outputs.vpc_id\n}\n`,
+    'env/cloud/redis/terragrunt.hcl': 'terraform {\n  source = "../../../aws//redis"\n}\n',
+    'env/cloud/dynamodb/terragrunt.hcl': 'terraform {\n  source = "../../../aws//dynamodb"\n}\n',
+    'aws/app/inputs.tf':
+      'variable "ecs_min_tasks" {\n  type    = number\n  default = 1\n}\nvariable "ecs_max_tasks" {\n  type = number\n}\nvariable "env" {\n  type = string\n}\n',
+    'aws/app/ecs.tf':
+      'resource "aws_ecs_service" "web" {\n  name          = "web"\n  cluster       = "main"\n  desired_count = var.ecs_min_tasks\n}\n',
+    'aws/redis/inputs.tf': 'variable "env" {\n  type = string\n}\n',
+    'aws/redis/redis.tf': `resource "aws_elasticache_replication_group" "redis" {\n  replication_group_id       = "cache"\n  automatic_failover_enabled = ${opts.failover}\n  num_cache_clusters         = ${opts.clusters}\n  multi_az_enabled           = ${opts.failover}\n  snapshot_retention_limit   = 3\n}\n`,
+    'aws/dynamodb/inputs.tf': 'variable "env" {\n  type = string\n}\n',
+    'aws/dynamodb/dynamo.tf': `resource "aws_dynamodb_table" "vault" {\n  name         = "Vault"\n  billing_mode = "PAY_PER_REQUEST"\n  hash_key     = "id"\n\n  point_in_time_recovery {\n    enabled = ${opts.pitr}\n  }\n}\n`,
+  };
+}
+
+describe('round 44: Terraform values through Terragrunt inputs and environment conditionals', () => {
+  const redundant = terragruntRepo({
+    minTasks: 2,
+    pitr: 'var.env != "development"',
+    failover: 'var.env != "development"',
+    clusters: 'var.env == "development" ? 1 : 2',
+  });
+
+  it('a Terragrunt input and a production branch make the units redundant', async () => {
+    const run = await runRuleOn(redundancy, redundant);
+    expect(run.outcome).toBe('pass');
+    const notes = run.evidence.map((e) => `${e.path}:${e.line} ${e.note}`).join('\n');
+    expect(notes).toContain('aws_ecs_service.web: desired_count 2 (from env/cloud/app/terragrunt.hcl:11)');
+    expect(notes).toContain('aws_elasticache_replication_group.redis: automatic_failover_enabled true');
+    expect(notes).toContain('false in development');
+  });
+
+  it('an input of 1 and a failover only in development stay single instances', async () => {
+    const run = await runRuleOn(
+      redundancy,
+      terragruntRepo({
+        minTasks: 1,
+        pitr: 'true',
+        failover: 'var.env == "development"',
+        clusters: 'var.environment != "production" ? 2 : 1',
+      }),
+    );
+    expect(run.outcome).toBe('fail');
+    const notes = run.evidence.map((e) => e.note).join('\n');
+    expect(notes).toContain('desired_count 1 (from env/cloud/app/terragrunt.hcl:11)');
+    expect(notes).toContain('automatic_failover_enabled false');
+  });
+
+  it('point-in-time recovery on outside development is a backup, said with its condition', async () => {
+    const run = await runRuleOn(backups, redundant);
+    expect(run.outcome).toBe('pass');
+    const notes = run.evidence.map((e) => e.note).join('\n');
+    expect(notes).toContain(
+      'aws_dynamodb_table.vault: point-in-time recovery on (from var.env != "development": true outside development, false in development)',
+    );
+    expect(notes).not.toContain('no point-in-time recovery');
+  });
+
+  it('recovery only in development is off in production', async () => {
+    const run = await runRuleOn(
+      backups,
+      terragruntRepo({ minTasks: 2, pitr: 'var.env == "development"', failover: 'true', clusters: '2' }),
+    );
+    expect(run.outcome).not.toBe('pass');
+    expect(run.evidence[0]!.note).toContain(
+      'aws_dynamodb_table.vault: point-in-time recovery off (from var.env == "development": false outside development',
+    );
+  });
+});
+
+describe('round 44: a service module from a registry sets its own instance count', () => {
+  const call = (n: number) =>
+    `module "api_ecs" {\n  source = "github.com/example/terraform-modules//ecs?ref=v1.2.3"\n\n  service_name             = "api"\n  desired_count            = ${n}\n  autoscaling_min_capacity = ${n}\n}\n`;
+  const tree = (n: number): Tree => ({
+    'README.md': '# Platform infrastructure\n',
+    'main.tf': 'terraform {\n  backend "s3" {\n    bucket = "state"\n  }\n}\n',
+    'api/ecs.tf': call(n),
+  });
+
+  it('desired_count 2 in the call is redundant', async () => {
+    const run = await runRuleOn(redundancy, tree(2));
+    expect(run.outcome).toBe('pass');
+    expect(run.evidence[0]).toMatchObject({ path: 'api/ecs.tf', line: 5 });
+    expect(run.evidence[0]!.note).toContain(
+      'module "api_ecs" (github.com/example/terraform-modules//ecs): desired_count 2',
+    );
+  });
+
+  it('desired_count 1 in the call is a single instance', async () => {
+    const run = await runRuleOn(redundancy, tree(1));
+    expect(run.outcome).toBe('fail');
+    expect(run.evidence[0]!.note).toContain('desired_count 1, autoscaling_min_capacity 1: a single instance');
+  });
+});
