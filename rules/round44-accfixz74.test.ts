@@ -106,3 +106,52 @@ describe('round 44: a service module from a registry sets its own instance count
     expect(run.evidence[0]!.note).toContain('desired_count 1, autoscaling_min_capacity 1: a single instance');
   });
 });
+
+describe('round 44: data stores declared in Bicep and ARM templates', () => {
+  const SQL = `param name string\nparam location string = resourceGroup().location\n\nresource sqlServer 'Microsoft.Sql/servers@2022-05-01-preview' = {\n  name: name\n  location: location\n  properties: {\n    version: '12.0'\n  }\n\n  resource database 'databases' = {\n    name: 'catalog'\n    location: location\n  }\n\n  resource firewall 'firewallRules' = {\n    name: 'Azure Services'\n  }\n}\n`;
+  const base: Tree = {
+    'README.md': '# Shop\n',
+    'infra/main.bicep':
+      "module catalogDb './core/database/sqlserver.bicep' = {\n  name: 'catalog-db'\n  params: {\n    name: 'sql-catalog'\n  }\n}\n",
+  };
+
+  it('an Azure SQL server in a Bicep module is a data store: platform default backups, partial', async () => {
+    const run = await runRuleOn(backups, { ...base, 'infra/core/database/sqlserver.bicep': SQL });
+    expect(run.outcome).toBe('partial');
+    expect(run.evidence[0]).toMatchObject({ path: 'infra/core/database/sqlserver.bicep', line: 4 });
+    expect(run.evidence[0]!.note).toContain(
+      "Azure SQL sqlServer (Microsoft.Sql/servers, Bicep): no backup settings: the platform’s default point-in-time restore",
+    );
+  });
+
+  it('retention policies in the file back it up; a storage account without versioning does not', async () => {
+    const withPolicy = SQL.replace(
+      '  resource firewall',
+      "  resource retention 'databases/backupShortTermRetentionPolicies' = {\n    name: 'catalog/default'\n    properties: {\n      retentionDays: 14\n    }\n  }\n\n  resource firewall",
+    );
+    const ok = await runRuleOn(backups, { ...base, 'infra/core/database/sqlserver.bicep': withPolicy });
+    expect(ok.outcome).toBe('pass');
+    const arm = {
+      $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',
+      resources: [{ type: 'Microsoft.Storage/storageAccounts', name: 'files', apiVersion: '2023-01-01' }],
+    };
+    const bad = await runRuleOn(backups, {
+      ...base,
+      'infra/core/database/sqlserver.bicep': withPolicy,
+      'infra/storage.json': JSON.stringify(arm, null, 2),
+    });
+    expect(bad.outcome).toBe('partial');
+    expect(bad.evidence[0]).toMatchObject({ path: 'infra/storage.json' });
+    expect(bad.evidence[0]!.note).toContain(
+      'Storage account (Microsoft.Storage/storageAccounts, ARM template): no blob versioning',
+    );
+  });
+
+  it('a JSON file that is not a deployment template declares nothing', async () => {
+    const run = await runRuleOn(backups, {
+      ...base,
+      'docs/sample.json': '{\n  "type": "Microsoft.Sql/servers"\n}\n',
+    });
+    expect(run.outcome).toBe('not-applicable');
+  });
+});
