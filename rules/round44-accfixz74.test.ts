@@ -120,7 +120,7 @@ describe('round 44: data stores declared in Bicep and ARM templates', () => {
     expect(run.outcome).toBe('partial');
     expect(run.evidence[0]).toMatchObject({ path: 'infra/core/database/sqlserver.bicep', line: 4 });
     expect(run.evidence[0]!.note).toContain(
-      "Azure SQL sqlServer (Microsoft.Sql/servers, Bicep): no backup settings: the platform’s default point-in-time restore",
+      'Azure SQL sqlServer (Microsoft.Sql/servers, Bicep): no backup settings: the platform’s default point-in-time restore',
     );
   });
 
@@ -153,5 +153,27 @@ describe('round 44: data stores declared in Bicep and ARM templates', () => {
       'docs/sample.json': '{\n  "type": "Microsoft.Sql/servers"\n}\n',
     });
     expect(run.outcome).toBe('not-applicable');
+  });
+});
+
+describe('round 44: a data store deployed through an Azure Verified Module', () => {
+  const db = (params: string): Tree => ({
+    'README.md': '# Todo\n',
+    'infra/main.bicep': "module cosmos './app/db.bicep' = {\n  name: 'cosmos'\n}\n",
+    'infra/app/db.bicep': `module cosmos 'br/public:avm/res/document-db/database-account:0.6.0' = {\n  name: 'cosmos'\n  params: {\n    name: 'todo'\n${params}  }\n}\n`,
+  });
+
+  it('a Cosmos DB account module without a backup policy keeps the default periodic backup', async () => {
+    const run = await runRuleOn(backups, db(''));
+    expect(run.outcome).toBe('partial');
+    expect(run.evidence[0]).toMatchObject({ path: 'infra/app/db.bicep', line: 1 });
+    expect(run.evidence[0]!.note).toContain(
+      'Cosmos DB cosmos (Microsoft.DocumentDB/databaseAccounts, Bicep module avm/res/document-db/database-account): no backupPolicy',
+    );
+  });
+
+  it('a continuous backup policy in its parameters backs it up', async () => {
+    const run = await runRuleOn(backups, db("    backupPolicyType: 'Continuous'\n"));
+    expect(run.outcome).toBe('pass');
   });
 });

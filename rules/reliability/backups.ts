@@ -199,9 +199,9 @@ export default defineRule({
       // `Microsoft.Sql/servers/firewallRules` or `…/blobServices` is not a store of its own).
       azureStore: {
         regex:
-          /^[ \t]*resource[ \t]+[\w-]+[ \t]+'(Microsoft\.(?:Sql\/(?:servers(?:\/databases)?|managedInstances)|DBfor(?:PostgreSQL|MySQL|MariaDB)\/(?:flexibleServers|servers)|DocumentDB\/databaseAccounts|Storage\/storageAccounts))@|^[ \t]*"type"[ \t]*:[ \t]*"(Microsoft\.(?:Sql\/(?:servers(?:\/databases)?|managedInstances)|DBfor(?:PostgreSQL|MySQL|MariaDB)\/(?:flexibleServers|servers)|DocumentDB\/databaseAccounts|Storage\/storageAccounts))"/im,
+          /^[ \t]*resource[ \t]+[\w-]+[ \t]+'(Microsoft\.(?:Sql\/(?:servers(?:\/databases)?|managedInstances)|DBfor(?:PostgreSQL|MySQL|MariaDB)\/(?:flexibleServers|servers)|DocumentDB\/databaseAccounts|Storage\/storageAccounts))@|^[ \t]*"type"[ \t]*:[ \t]*"(Microsoft\.(?:Sql\/(?:servers(?:\/databases)?|managedInstances)|DBfor(?:PostgreSQL|MySQL|MariaDB)\/(?:flexibleServers|servers)|DocumentDB\/databaseAccounts|Storage\/storageAccounts))"|^[ \t]*module[ \t]+[\w-]+[ \t]+'br[/:]public:avm\/res\/(sql\/server|sql\/managed-instance|document-db\/database-account|db-for-postgre-sql\/flexible-server|db-for-my-sql\/flexible-server|storage\/storage-account):/im,
         files: ['**/*.bicep', '**/*.json'],
-        literals: ['Microsoft.'],
+        literals: ['Microsoft.', 'avm/res/'],
         maxPerFile: 20,
       },
       drDoc: {
@@ -465,7 +465,7 @@ const AZURE_STORES: [type: RegExp, what: string, settings: RegExp, otherwise: [n
   [
     /^Microsoft\.Sql\//i,
     'Azure SQL',
-    /\bbackup(?:ShortTerm|LongTerm)RetentionPolicies\b/,
+    /\bbackup(?:ShortTerm|LongTerm)RetentionPolic(?:ies|y)\b/,
     [0.5, 'no backup settings: the platform’s default point-in-time restore (7 days)'],
   ],
   [
@@ -477,7 +477,7 @@ const AZURE_STORES: [type: RegExp, what: string, settings: RegExp, otherwise: [n
   [
     /^Microsoft\.DocumentDB\//i,
     'Cosmos DB',
-    /\bbackupPolicy\b/,
+    /\bbackupPolicy(?:Type|ContinuousTier)?\b/,
     [0.5, 'no backupPolicy: the platform’s default periodic backup'],
   ],
   [
@@ -487,6 +487,16 @@ const AZURE_STORES: [type: RegExp, what: string, settings: RegExp, otherwise: [n
     [0, 'no blob versioning'],
   ],
 ];
+
+/** Azure Verified Modules (`br/public:avm/res/…`) that deploy a data store, by the resource type they deploy. */
+const AVM_TYPES: Record<string, string> = table({
+  'sql/server': 'Microsoft.Sql/servers',
+  'sql/managed-instance': 'Microsoft.Sql/managedInstances',
+  'document-db/database-account': 'Microsoft.DocumentDB/databaseAccounts',
+  'db-for-postgre-sql/flexible-server': 'Microsoft.DBforPostgreSQL/flexibleServers',
+  'db-for-my-sql/flexible-server': 'Microsoft.DBforMySQL/flexibleServers',
+  'storage/storage-account': 'Microsoft.Storage/storageAccounts',
+});
 
 /**
  * The Azure data stores of Bicep files and ARM templates (production paths), each judged on the
@@ -501,7 +511,7 @@ function azureStores(ctx: {
   const matches = ctx
     .matches('azureStore')
     .filter((m) => isProductionPath(m.path))
-    .map((m) => ({ m, type: (m.groups[0] ?? m.groups[1] ?? '').trim() }))
+    .map((m) => ({ m, type: (m.groups[0] ?? m.groups[1] ?? AVM_TYPES[m.groups[2] ?? ''] ?? '').trim() }))
     .filter((x) => x.type !== '');
   const out: { m: Match; score: number; note: string }[] = [];
   const texts = new Map<string, string>();
@@ -521,8 +531,13 @@ function azureStores(ctx: {
     const kind = AZURE_STORES.find(([t]) => t.test(type));
     if (!kind) continue;
     const [, what, settings, otherwise] = kind;
-    const name = /^[ \t]*resource[ \t]+([\w-]+)/.exec(m.snippet)?.[1];
-    const label = `${what} ${name ? `${name} ` : ''}(${type}${m.path.endsWith('.json') ? ', ARM template' : ', Bicep'})`;
+    const name = /^[ \t]*(?:resource|module)[ \t]+([\w-]+)/.exec(m.snippet)?.[1];
+    const how = m.path.endsWith('.json')
+      ? 'ARM template'
+      : m.groups[2]
+        ? `Bicep module avm/res/${m.groups[2]}`
+        : 'Bicep';
+    const label = `${what} ${name ? `${name} ` : ''}(${type}, ${how})`;
     const set = settings.exec(text(m.path));
     out.push(
       set
