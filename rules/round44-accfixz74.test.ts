@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import redundancy from './reliability/redundancy.js';
 import backups from './reliability/backups.js';
+import linting from './quality/linting.js';
 import { runRuleOn } from '../src/testing/rule-tester.js';
 import type { Tree } from '../src/testing/memory.js';
 
@@ -175,5 +176,34 @@ describe('round 44: a data store deployed through an Azure Verified Module', () 
   it('a continuous backup policy in its parameters backs it up', async () => {
     const run = await runRuleOn(backups, db("    backupPolicyType: 'Continuous'\n"));
     expect(run.outcome).toBe('pass');
+  });
+});
+
+describe('round 44: Roslyn analyzer packages are linters that run in dotnet build', () => {
+  const proj = (ref: string) =>
+    `<Project Sdk="Microsoft.NET.Sdk">\n  <ItemGroup>\n    <PackageReference Include="xunit" />\n    <PackageReference Include="${ref}">\n      <PrivateAssets>all</PrivateAssets>\n    </PackageReference>\n  </ItemGroup>\n</Project>\n`;
+  const ci =
+    'on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: dotnet build ./Shop.sln --configuration Release\n      - run: dotnet test ./Shop.sln\n';
+  const tree = (ref: string, withCi = true): Tree => ({
+    'README.md': '# Shop\n',
+    'src/Web/Program.cs': 'var app = WebApplication.CreateBuilder(args).Build();\napp.Run();\n',
+    'tests/UnitTests/UnitTests.csproj': proj(ref),
+    ...(withCi ? { '.github/workflows/dotnetcore.yml': ci } : {}),
+  });
+
+  it('an analyzer package referenced by a project, built in CI, passes', async () => {
+    const run = await runRuleOn(linting, tree('NSubstitute.Analyzers.CSharp'));
+    expect(run.outcome).toBe('pass');
+    expect(run.evidence[0]).toMatchObject({ path: 'tests/UnitTests/UnitTests.csproj', line: 4 });
+  });
+
+  it('without a CI build it is configured only', async () => {
+    const run = await runRuleOn(linting, tree('Meziantou.Analyzer', false));
+    expect(run.outcome).toBe('partial');
+  });
+
+  it('the compiler API package is no analyzer', async () => {
+    const run = await runRuleOn(linting, tree('Microsoft.CodeAnalysis.CSharp.Workspaces'));
+    expect(run.outcome).toBe('fail');
   });
 });
