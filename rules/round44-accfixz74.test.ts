@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import redundancy from './reliability/redundancy.js';
 import backups from './reliability/backups.js';
 import linting from './quality/linting.js';
+import testTypes from './quality/test-types.js';
 import { runRuleOn } from '../src/testing/rule-tester.js';
 import type { Tree } from '../src/testing/memory.js';
 
@@ -205,5 +206,39 @@ describe('round 44: Roslyn analyzer packages are linters that run in dotnet buil
   it('the compiler API package is no analyzer', async () => {
     const run = await runRuleOn(linting, tree('Microsoft.CodeAnalysis.CSharp.Workspaces'));
     expect(run.outcome).toBe('fail');
+  });
+});
+
+describe('round 44: unit tests beside a load-test suite', () => {
+  const tree = (load: boolean): Tree => ({
+    'README.md': '# Forms\n',
+    'package.json': JSON.stringify({
+      name: 'notify',
+      scripts: { test: 'vitest' },
+      devDependencies: { vitest: '^3.0.0' },
+    }),
+    'src/main.ts':
+      "import express from 'express';\nconst app = express();\napp.get('/form', (_req, res) => res.send('ok'));\napp.listen(3000);\nexport const handler = async () => ({ statusCode: 200 });\n",
+    'tests/main.test.ts':
+      "import { it, expect } from 'vitest';\nimport { handler } from '../src/main';\nit('answers', async () => {\n  expect((await handler()).statusCode).toBe(200);\n});\n",
+    ...(load
+      ? {
+          'load-testing/requirements.txt': 'locust==2.31.0\n',
+          'load-testing/tests/test_forms.py':
+            'from locust import HttpUser, task\n\nclass FormUser(HttpUser):\n    @task\n    def view(self):\n        self.client.get("/form")\n',
+        }
+      : {}),
+  });
+
+  it('unit and load tests pass, naming what is missing', async () => {
+    const run = await runRuleOn(testTypes, tree(true));
+    expect(run.outcome).toBe('pass');
+    expect(run.message).toContain('unit tests and load tests found');
+    expect(run.message).toContain('no integration and end-to-end tests');
+  });
+
+  it('unit tests alone stay partial', async () => {
+    const run = await runRuleOn(testTypes, tree(false));
+    expect(run.outcome).toBe('partial');
   });
 });
