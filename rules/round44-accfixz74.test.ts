@@ -8,6 +8,7 @@ import backups from './reliability/backups.js';
 import linting from './quality/linting.js';
 import testTypes from './quality/test-types.js';
 import { runRuleOn } from '../src/testing/rule-tester.js';
+import { countPhp } from '../src/facts/tests/scripting.js';
 import type { Tree } from '../src/testing/memory.js';
 
 function terragruntRepo(opts: { minTasks: number; pitr: string; failover: string; clusters: string }): Tree {
@@ -240,5 +241,22 @@ describe('round 44: unit tests beside a load-test suite', () => {
   it('unit tests alone stay partial', async () => {
     const run = await runRuleOn(testTypes, tree(false));
     expect(run.outcome).toBe('partial');
+  });
+});
+
+describe('round 44: Pest datasets, named and multi-line', () => {
+  it('a named dataset the file declares expands like an inline one', () => {
+    const php = `<?php\n\nit('lists articles', function (string $shape) {\n    expect($shape)->toBeString();\n})->with('api responses');\n\nit('shows an article', function (string $shape) {\n    expect($shape)->toBeString();\n})->with('api responses');\n\nit('needs a dataset built elsewhere', function ($x) {\n    expect($x)->not->toBeNull();\n})->with('global emails');\n\ndataset('api responses', [\n    'json' => ['application/json'],\n    'xml' => ['text/xml'],\n    'csv' => ['text/csv'],\n]);\n`;
+    const r = countPhp(php);
+    expect(r.cases).toBe(3);
+    // 3 + 3 rows, and the dataset this file does not declare counts its test once.
+    expect(r.expanded).toBe(7);
+  });
+
+  it('rows that are strings spanning lines, quotes and heredocs inside, are each one row', () => {
+    const php = `<?php\n\nit('accepts bodies', function ($body) {\n    expect($body)->toBeString();\n})->with([\n    'I\\'m looking for help',\n    "### Help!\n    Here is (some) text, don't\n    \\\`\\\`\\\`js\n    const s = 'x'\n    \\\`\\\`\\\`",\n    <<<'MD'\n    it's [a link](https://example.com\n    MD,\n])->throwsNoExceptions();\n`;
+    const r = countPhp(php);
+    expect(r.cases).toBe(1);
+    expect(r.expanded).toBe(3);
   });
 });
