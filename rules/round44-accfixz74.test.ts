@@ -7,6 +7,7 @@ import redundancy from './reliability/redundancy.js';
 import backups from './reliability/backups.js';
 import linting from './quality/linting.js';
 import testTypes from './quality/test-types.js';
+import containerUser from './security/container-user.js';
 import { runRuleOn } from '../src/testing/rule-tester.js';
 import { countPhp } from '../src/facts/tests/scripting.js';
 import type { Tree } from '../src/testing/memory.js';
@@ -258,5 +259,39 @@ describe('round 44: Pest datasets, named and multi-line', () => {
     const r = countPhp(php);
     expect(r.cases).toBe(1);
     expect(r.expanded).toBe(3);
+  });
+});
+
+describe('round 44: a final stage FROM the ZITADEL image runs as its zitadel user', () => {
+  const app = {
+    'package.json': JSON.stringify({ name: 'idp-config', dependencies: { express: '^4.0.0' } }),
+    'src/server.js': "const express = require('express');\nexpress().listen(3000);\n",
+  };
+  it('no USER line over the ZITADEL image is not root', async () => {
+    const r = await runRuleOn(
+      containerUser,
+      {
+        ...app,
+        'idp/docker/Dockerfile':
+          'FROM ghcr.io/zitadel/zitadel:v4.7.5@sha256:5e90a7bb9b94ba1d403e19aaab5f401f2d0ff7d7591900a18624a25da5e00b91\nCOPY ./*.yaml /app/\n',
+      },
+      { profile: 'service' },
+    );
+    expect(r.outcome).toBe('pass');
+    expect(r.evidence).toContainEqual(
+      expect.objectContaining({
+        path: 'idp/docker/Dockerfile',
+        note: 'no USER here: the base image runs as zitadel by default',
+      }),
+    );
+  });
+
+  it('a look-alike name from another registry path is not the ZITADEL image', async () => {
+    const r = await runRuleOn(
+      containerUser,
+      { ...app, Dockerfile: 'FROM ghcr.io/example/zitadel-tools:1\nCOPY . /app\n' },
+      { profile: 'service' },
+    );
+    expect(r.outcome).toBe('fail');
   });
 });
