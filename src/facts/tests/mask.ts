@@ -106,6 +106,7 @@ function maskUncached(text: string, syn: Syntax, strings: boolean): string {
     out.push(s);
     if (code && s.trim()) last = (last + s).slice(-12).trimEnd();
   };
+  let unclosedHeredocs = 0;
   const firsts = syn.line.map((l) => l[0]).join('');
   // Characters that can start a comment, string, char or regex; any other character is plain code.
   let plain = plainCache.get(syn);
@@ -193,8 +194,11 @@ function maskUncached(text: string, syn: Syntax, strings: boolean): string {
         continue;
       }
     }
-    if (c === '<' && syn.multiline && text.startsWith('<<<', i)) {
+    if (c === '<' && syn.multiline && unclosedHeredocs < MAX_UNCLOSED_HEREDOCS && text.startsWith('<<<', i)) {
       const end = heredocEnd(text, i);
+      // A heredoc never closed searched the rest of the file: a few such are read, then `<<<` is
+      // plain code (thousands of unclosed openers were a quadratic mask).
+      if (end === -2) unclosedHeredocs++;
       if (end > 0) {
         flush();
         emit(strings ? `"${blank(text.slice(i + 1, end - 1))}"` : text.slice(i, end), true);
@@ -267,15 +271,17 @@ function isDocstring(text: string, start: number, end: number, last: string): bo
 /**
  * Index just past a PHP heredoc or nowdoc starting at `start` (`<<<EOT`, `<<<"EOT"`, `<<<'EOT'`):
  * its closing identifier is the first on a line of its own (indented, PHP 7.3+) not followed by a
- * word character; -1 when `start` opens none or it is never closed.
+ * word character; -1 when `start` opens none, -2 when it is never closed.
  */
+const MAX_UNCLOSED_HEREDOCS = 20;
+
 function heredocEnd(text: string, start: number): number {
   const open = /^<<<[ \t]*(["']?)([A-Za-z_]\w{0,63})\1\r?\n/.exec(text.slice(start, start + 80));
   if (!open) return -1;
   const close = new RegExp(`\\n[ \\t]*${open[2]}(?!\\w)`, 'g');
   close.lastIndex = start + open[0].length - 1;
   const m = close.exec(text);
-  return m ? m.index + m[0].length : -1;
+  return m ? m.index + m[0].length : -2;
 }
 
 /** Index just past the closing quote; unterminated single-line strings end at the newline. */
