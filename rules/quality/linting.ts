@@ -143,7 +143,9 @@ const LINTERS: ToolSpec[] = [
   },
   // ShellCheck lints shell scripts, code in any repository; its .shellcheckrc configures it.
   { name: 'ShellCheck', files: ['**/.shellcheckrc', '**/shellcheckrc'], runs: ['ShellCheck'] },
-  // Analyzers and Error Prone run inside every compile, so a CI build runs them.
+  // Analyzers and Error Prone run inside every compile, so a CI build runs them. Any analyzer
+  // package a project references (`StyleCop.Analyzers`, `NSubstitute.Analyzers.CSharp`,
+  // `xunit.analyzers`, `Meziantou.Analyzer`) is one (blind round 44: "no linter dependency").
   {
     name: 'Roslyn analyzers',
     pattern: 'roslyn',
@@ -223,7 +225,7 @@ export default defineRule({
     severity: 'medium',
     effort: 'low',
     detection:
-      'Config files (eslint.config.*, .eslintrc*, biome.json, ruff.toml or [tool.ruff], .flake8/[flake8], .pylintrc/[tool.pylint], .golangci.*, checkstyle.xml/plugins, spotbugs/pmd, detekt.yml, ktlint (`ktlint_*` keys in .editorconfig, its Gradle plugin), .rubocop.yml, phpstan.neon, psalm.xml, phpcs.xml (PHP_CodeSniffer), phpmd.xml, .phan/config.php (Phan), .reek.yml (Reek), clippy.toml, analysis_options.yaml (the Dart/Flutter analyzer), .tflint.hcl and .ansible-lint / .config/ansible-lint.yml (in an infrastructure repository), .editorconfig dotnet_diagnostic severities or analyzer settings), dev dependencies or commit hooks; whether CI runs a linter, followed through package scripts, make/just/task targets, scripts, tox/nox, pre-commit (pre-commit.ci runs the hooks on pull requests when .pre-commit-config.yaml has a `ci:` block or the README its badge), Trunk (`trunk check`, trunk-io/trunk-action or a reusable workflow named for Trunk run the linters .trunk/trunk.yaml enables), framework CLIs that run ESLint (`next lint`, `ng lint`), `dart analyze`/`flutter analyze`, composite and marketplace actions (golangci-lint-action, super-linter, ruff-action) and build-tool lifecycles (Gradle check, Maven verify with bound plugins; a Gradle convention plugin that applies a linter counts as its configuration: uk.gov.justice.hmpps.gradle-spring-boot and kotlinter apply ktlint, vanniktech code-quality-tools and Palantir Baseline apply Checkstyle/PMD/detekt/ktlint/Error Prone; with the build handed to a shared workflow, `gradle check` is taken to run them). Infrastructure linters (TFLint, terraform validate, helm lint, chart-testing lint, kubeconform, conftest, cfn-lint) count in an infrastructure repository; linters of documents (markdownlint, yamllint, actionlint, Artifact Hub `ah lint`) never do, except yamllint on Ansible content, whose code is YAML. Each finding names the tool whose configuration, dependency or run was found. Pass: a linter runs in CI; partial (0.6): configured only, or `terraform validate` alone (it checks syntax and consistency, no lint rules; TFLint passes).',
+      'Config files (eslint.config.*, .eslintrc*, biome.json, ruff.toml or [tool.ruff], .flake8/[flake8], .pylintrc/[tool.pylint], .golangci.*, checkstyle.xml/plugins, spotbugs/pmd, detekt.yml, ktlint (`ktlint_*` keys in .editorconfig, its Gradle plugin), .rubocop.yml, phpstan.neon, psalm.xml, phpcs.xml (PHP_CodeSniffer), phpmd.xml, .phan/config.php (Phan), .reek.yml (Reek), clippy.toml, analysis_options.yaml (the Dart/Flutter analyzer), .tflint.hcl and .ansible-lint / .config/ansible-lint.yml (in an infrastructure repository), .editorconfig dotnet_diagnostic severities or analyzer settings, a Roslyn analyzer package a .csproj references — `*.Analyzers`, `*.Analyzer` —, run by every `dotnet build`), dev dependencies or commit hooks; whether CI runs a linter, followed through package scripts, make/just/task targets, scripts, tox/nox, pre-commit (pre-commit.ci runs the hooks on pull requests when .pre-commit-config.yaml has a `ci:` block or the README its badge), Trunk (`trunk check`, trunk-io/trunk-action or a reusable workflow named for Trunk run the linters .trunk/trunk.yaml enables), framework CLIs that run ESLint (`next lint`, `ng lint`), `dart analyze`/`flutter analyze`, composite and marketplace actions (golangci-lint-action, super-linter, ruff-action) and build-tool lifecycles (Gradle check, Maven verify with bound plugins; a Gradle convention plugin that applies a linter counts as its configuration: uk.gov.justice.hmpps.gradle-spring-boot and kotlinter apply ktlint, vanniktech code-quality-tools and Palantir Baseline apply Checkstyle/PMD/detekt/ktlint/Error Prone; with the build handed to a shared workflow, `gradle check` is taken to run them). Infrastructure linters (TFLint, terraform validate, helm lint, chart-testing lint, kubeconform, conftest, cfn-lint) count in an infrastructure repository; linters of documents (markdownlint, yamllint, actionlint, Artifact Hub `ah lint`) never do, except yamllint on Ansible content, whose code is YAML. Each finding names the tool whose configuration, dependency or run was found. Pass: a linter runs in CI; partial (0.6): configured only, or `terraform validate` alone (it checks syntax and consistency, no lint rules; TFLint passes).',
     reads: CI_GLOBS,
     patterns: {
       ktlintEditorconfig: KTLINT_EDITORCONFIG,
@@ -262,7 +264,7 @@ export default defineRule({
       },
       roslyn: {
         regex:
-          /^[ \t]*dotnet_diagnostic\.[\w.]+\.severity\s*=\s*(?:warning|error)|<(?:AnalysisLevel|AnalysisMode|EnableNETAnalyzers|EnforceCodeStyleInBuild)>|<TreatWarningsAsErrors>\s*[Tt]rue/m,
+          /^[ \t]*dotnet_diagnostic\.[\w.]+\.severity\s*=\s*(?:warning|error)|<(?:AnalysisLevel|AnalysisMode|EnableNETAnalyzers|EnforceCodeStyleInBuild)>|<TreatWarningsAsErrors>\s*[Tt]rue|<PackageReference[ \t]+Include[ \t]*=[ \t]*"[\w.]{0,120}[Aa]nalyzers?\b[\w.]{0,60}"/m,
         files: ['**/.editorconfig', '**/*.csproj', '**/Directory.Build.props'],
         literals: [
           'dotnet_diagnostic',
@@ -270,6 +272,7 @@ export default defineRule({
           'EnableNETAnalyzers',
           'EnforceCodeStyleInBuild',
           'TreatWarningsAsErrors',
+          'nalyzer',
         ],
         maxPerFile: 1,
       },

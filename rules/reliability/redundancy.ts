@@ -178,7 +178,7 @@ export default defineRule({
     severity: 'high',
     effort: 'medium',
     detection:
-      'Kubernetes Deployments/StatefulSets/Rollouts and OpenShift DeploymentConfigs (incl. Helm values, Kustomize replica overrides and the replicas a Kustomize patch sets on its base, one unit with the base; a PodDisruptionBudget in docs or examples guards nothing deployed), a NAIS Application (`replicas.min`/`max`; none set is the platform default, a finding that says so; the platform makes the disruption budget), and the workloads of a Pulumi program (`replicas`, or `minReplicas`/`maxReplicas` autoscaling bounds judged by their floor): replicas ≥ 2 or an HPA/KEDA ScaledObject targeting them with a floor of 2 or more (`minReplicas`, `minReplicaCount`; a floor of 1 or 0, or an HPA whose minReplicas is unset, is a single instance at low load: a finding with half credit), a finding per single-replica workload; PodDisruptionBudget (one behind a chart values switch, off by default, is named and earns nothing; one over single replicas only is named and earns nothing either: it keeps no second instance up); a chart HA switch its templates read (`enableHA`, `highAvailability`, `leaderElection.enabled`) earns a single-replica workload half credit, said in its finding; compose deploy.replicas (a root compose file that runs a service built here, without a source-tree mount, is one instance per service when nothing else declares counts, and so is a systemd unit or NixOS `systemd.services` module); Nomad group count; a Heroku app.json `formation` (the `quantity` of each process type); Terraform autoscaling groups and EKS node groups (one whose max_size is above its min_size, or an input, is autoscaled and judged by its floor as an HPA is), ECS services, RDS multi_az, ElastiCache failover, Cloud SQL REGIONAL, GKE/AKS node pools, Cloud Run min instances. A repository of Helm charts that nothing here deploys is judged on its values.yaml defaults (as health-checks judges its probes); a reusable Terraform module is not applicable (its inputs are the caller’s).',
+      'Kubernetes Deployments/StatefulSets/Rollouts and OpenShift DeploymentConfigs (incl. Helm values, Kustomize replica overrides and the replicas a Kustomize patch sets on its base, one unit with the base; a PodDisruptionBudget in docs or examples guards nothing deployed), a NAIS Application (`replicas.min`/`max`; none set is the platform default, a finding that says so; the platform makes the disruption budget), and the workloads of a Pulumi program (`replicas`, or `minReplicas`/`maxReplicas` autoscaling bounds judged by their floor): replicas ≥ 2 or an HPA/KEDA ScaledObject targeting them with a floor of 2 or more (`minReplicas`, `minReplicaCount`; a floor of 1 or 0, or an HPA whose minReplicas is unset, is a single instance at low load: a finding with half credit), a finding per single-replica workload; PodDisruptionBudget (one behind a chart values switch, off by default, is named and earns nothing; one over single replicas only is named and earns nothing either: it keeps no second instance up); a chart HA switch its templates read (`enableHA`, `highAvailability`, `leaderElection.enabled`) earns a single-replica workload half credit, said in its finding; compose deploy.replicas (a root compose file that runs a service built here, without a source-tree mount, is one instance per service when nothing else declares counts, and so is a systemd unit or NixOS `systemd.services` module); Nomad group count; a Heroku app.json `formation` (the `quantity` of each process type); Terraform autoscaling groups and EKS node groups (one whose max_size is above its min_size, or an input, is autoscaled and judged by its floor as an HPA is), ECS services (and a service module from a registry or git source whose call sets `desired_count`), RDS multi_az, ElastiCache failover, Cloud SQL REGIONAL, GKE/AKS node pools, Cloud Run min instances; settings from variables are followed to the value production gives them (a module call, production tfvars, a Terragrunt unit’s `inputs`, the default) and an environment choice is read as its production branch (`var.env != "development"` is on, `var.env == "dev" ? 1 : 2` is 2). A repository of Helm charts that nothing here deploys is judged on its values.yaml defaults (as health-checks judges its probes); a reusable Terraform module is not applicable (its inputs are the caller’s).',
     patterns: {
       cloudRunFlags: {
         regex: /--(min|max)-instances[= ](\d+)/,
@@ -566,6 +566,7 @@ export default defineRule({
       });
     }
     for (const n of nodeGroupFloors(ctx.files, tf)) (n.ok ? good : findings).push(n.evidence);
+    for (const m of serviceModuleCounts(tf)) (m.ok ? good : findings).push(m.evidence);
     for (const m of ctx.matches('paas').filter((x) => isProductionPath(x.path))) {
       (Number(m.groups[1]) >= 2 ? good : findings).push({
         path: m.path,
@@ -763,6 +764,39 @@ function herokuFormation(files: FileView): { quantity: number; evidence: Evidenc
         path: 'app.json',
         ...(at >= 0 ? { line: lineAt(text, at) } : {}),
         note: `Heroku formation ${name}: quantity ${q}${q >= 2 ? ' dynos' : q === 1 ? ' (a single dyno)' : ' (no dyno)'}`,
+      },
+    });
+  }
+  return out;
+}
+
+/**
+ * Services deployed through a module from elsewhere (a registry or git source) that set their own
+ * instance count in the call: `module "api" { source = "github.com/org/modules//ecs?ref=…"
+ * desired_count = 2 }`. A local module's resources are judged themselves (their variables followed
+ * to this call), so only calls whose source is not a folder here count, and only a count written in
+ * the call (a literal, or a variable or environment choice followed to its production value).
+ */
+function serviceModuleCounts(tf: TerraformModel): { ok: boolean; evidence: Evidence }[] {
+  const out: { ok: boolean; evidence: Evidence }[] = [];
+  for (const m of tf.modules) {
+    if (out.length >= 50) break;
+    const src = m.attrs.source;
+    if (typeof src !== 'string' || /^\.\.?\//.test(src) || !isProductionPath(m.path)) continue;
+    if (!Object.hasOwn(m.attrs, 'desired_count')) continue;
+    const raw = m.attrs.desired_count;
+    const got = resolveVarFrom(tf, raw, m.path) ?? localFloor(tf, raw, m.path);
+    const n = num(got ? got.value : raw);
+    if (n === undefined) continue;
+    const min = num(
+      resolveVarFrom(tf, m.attrs.autoscaling_min_capacity, m.path)?.value ?? m.attrs.autoscaling_min_capacity,
+    );
+    out.push({
+      ok: n >= 2,
+      evidence: {
+        path: m.path,
+        line: m.attrLines.desired_count ?? m.line,
+        note: `module "${m.labels[0] ?? ''}" (${src.replace(/\?.*$/, '').slice(0, 80)}): desired_count ${n}${min !== undefined ? `, autoscaling_min_capacity ${min}` : ''}${got ? ` (from ${got.via})` : ''}${n >= 2 ? '' : ': a single instance'}`,
       },
     });
   }

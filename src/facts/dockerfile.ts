@@ -680,8 +680,8 @@ export function isToolImage(d: Dockerfile): boolean {
  * `:nonroot`, Chainguard, .NET chiseled, Bitnami (uid 1001), nginx-unprivileged, rootless variants,
  * SQL Server 2019+ (the `mssql` user), Grafana's images (uid 472), Prometheus's (`nobody`), the
  * official Elastic Stack and OpenSearch images (uid 1000; blind round 42, a final stage FROM the
- * Elasticsearch image said to run as root), Keycloak (uid 1000) and Red Hat's UBI OpenJDK images
- * (uid 185). Not the language images (node, python, eclipse-temurin …): they run as root.
+ * Elasticsearch image said to run as root), Keycloak (uid 1000), ZITADEL (`zitadel`; blind round 44)
+ * and Red Hat's UBI OpenJDK images (uid 185). Not the language images (node, python, eclipse-temurin …): they run as root.
  */
 const NONROOT_IMAGES: readonly { image: RegExp; user: string }[] = [
   { image: /[:-]nonroot\b|distroless\/[\w-]+:(?:[\w.-]*-)?nonroot/, user: 'nonroot (uid 65532)' },
@@ -709,6 +709,8 @@ const NONROOT_IMAGES: readonly { image: RegExp; user: string }[] = [
     user: 'opensearch (uid 1000)',
   },
   { image: /^quay\.io\/keycloak\/keycloak(?::|@|$)/, user: 'keycloak (uid 1000)' },
+  // ZITADEL's published image ends `USER zitadel` (its build/Dockerfile, a scratch final stage).
+  { image: /^(?:ghcr\.io\/|(?:docker\.io\/)?)zitadel\/zitadel(?::|@|$)/, user: 'zitadel' },
   {
     image: /^registry\.access\.redhat\.com\/ubi\d+\/openjdk-\d+(?:-runtime)?(?::|@|$)/,
     user: 'jboss (uid 185)',

@@ -42,6 +42,8 @@ export interface TerraformModel {
   tfvarValues: TfVarSetting[];
   /** Files that read `terraform.workspace`. */
   workspaces: string[];
+  /** Terragrunt units (`terragrunt.hcl`): the module folder their `terraform { source }` points at and their literal `inputs`. */
+  terragrunt: TerragruntUnit[];
   notes: { path: string; note: string }[];
 }
 
@@ -51,6 +53,14 @@ export interface TfVarSetting {
   line: number;
   name: string;
   value: TfValue;
+}
+
+/** A `terragrunt.hcl`: the local module folder it deploys (`../../aws//app` → `aws/app/`) and its literal inputs. */
+export interface TerragruntUnit {
+  path: string;
+  /** The module folder, ending in `/` (`''` for the root); undefined when the source is not a local folder. */
+  dir?: string;
+  inputs: TfVarSetting[];
 }
 
 class HclError extends Error {}
@@ -461,8 +471,13 @@ export function parseTerraform(files: FileView): TerraformModel {
     tfvars: files.match(TFVARS_GLOBS),
     tfvarValues: [],
     workspaces: [],
+    terragrunt: [],
     notes: [],
   };
+  for (const path of files.match(TERRAGRUNT_GLOBS).slice(0, MAX_TERRAGRUNT_FILES)) {
+    const unit = terragruntUnit(path, files.read(path) ?? '');
+    if (unit) model.terragrunt.push(unit);
+  }
   for (const path of model.tfvars.slice(0, MAX_TFVARS_FILES))
     model.tfvarValues.push(...tfvarSettings(path, files.read(path) ?? ''));
   for (const path of model.files) {
@@ -600,6 +615,41 @@ export function tfvarSettings(path: string, text: string): TfVarSetting[] {
   return out;
 }
 
+/** Terragrunt unit files read, at most this many, each up to 1 MB. */
+export const TERRAGRUNT_GLOBS = ['**/terragrunt.hcl'];
+const MAX_TERRAGRUNT_FILES = 500;
+
+/**
+ * A `terragrunt.hcl` read for what it gives a module: the folder of its `terraform { source = … }`
+ * when that is a local path (`../../../aws//app`, `${get_repo_root()}/modules//db`,
+ * `${get_terragrunt_dir()}/../mod`; a `?ref=` is dropped) and the top-level literal settings of its
+ * `inputs = { … }` map (`ecs_min_tasks = 2`), each with its line. Terragrunt passes the inputs to the
+ * module as its variables: a unit is where a Terragrunt repository sets its variables' values, as a
+ * tfvars file does elsewhere. Undefined when the file has neither.
+ */
+export function terragruntUnit(path: string, text: string): TerragruntUnit | undefined {
+  if (text.length > 1_000_000) return undefined;
+  const { blocks } = parseHcl(path, text);
+  const top = blocks as TfBlock[] & { attrs?: Record<string, TfValue>; attrLines?: Record<string, number> };
+  const source = blocks.find((b) => b.type === 'terraform')?.attrs.source;
+  const raw = typeof source === 'string' ? source : source && typeof source === 'object' ? source.expr : '';
+  const rel = raw
+    .replace(/^"|"$/g, '')
+    .replace(/\?.*$/, '')
+    .replace(/^\$\{get_terragrunt_dir\(\)\}\/?/, './')
+    .replace(/\/\//g, '/');
+  let dir: string | undefined;
+  if (/^\$\{get_repo_root\(\)\}\//.test(rel)) dir = joinDir('', rel.slice(rel.indexOf('}') + 2));
+  else if (/^\.\.?(?:\/|$)/.test(rel)) dir = joinDir(dirOf(path), rel);
+  const inputs: TfVarSetting[] = [];
+  const value = top.attrs?.inputs;
+  if (value && typeof value === 'object' && /^\{[\s\S]*\}$/.test(value.expr)) {
+    const at = top.attrLines?.inputs ?? 1;
+    for (const x of tfvarSettings(path, value.expr.slice(1, -1))) inputs.push({ ...x, line: at + x.line - 1 });
+  }
+  return dir === undefined && inputs.length === 0 ? undefined : { path, ...(dir !== undefined ? { dir } : {}), inputs };
+}
+
 /** A path named for production (`envs/prod/…`, `production.tfvars`, `prd.tfvars`, `live/`). */
 const PROD_NAMED = /(?:^|[/._-])(?:prod|production|prd|live)(?:[/._-]|$)/i;
 
@@ -696,6 +746,78 @@ function byName(model: TerraformModel): Map<string, NameIndex> {
 }
 const BY_NAME = new WeakMap<TerraformModel, Map<string, NameIndex>>();
 
+/**
+ * The Terragrunt input that sets `name` for the module in `dir`: a production-named unit's
+ * (`live/prod/app/terragrunt.hcl`) first, else the units' shared value when they all agree.
+ */
+function terragruntInput(model: TerraformModel, dir: string, name: string): TfVarSetting | undefined {
+  let index = TG_INPUTS.get(model);
+  if (!index) {
+    index = new Map();
+    for (const u of model.terragrunt) {
+      if (u.dir === undefined) continue;
+      let byName = index.get(u.dir);
+      if (!byName) index.set(u.dir, (byName = new Map()));
+      for (const x of u.inputs) {
+        const list = byName.get(x.name) ?? [];
+        if (list.length < 50) list.push(x);
+        byName.set(x.name, list);
+      }
+    }
+    TG_INPUTS.set(model, index);
+  }
+  const set = index.get(dir)?.get(name) ?? [];
+  const prod = set.find((x) => PROD_NAMED.test(x.path));
+  if (prod) return prod;
+  return set.length > 0 && set.every((x) => x.value === set[0]!.value) ? set[0] : undefined;
+}
+const TG_INPUTS = new WeakMap<TerraformModel, Map<string, Map<string, TfVarSetting[]>>>();
+
+/** A reference to the environment a configuration is deployed to (`var.env`, `local.environment`, `var.app_stage`, `terraform.workspace`). */
+const ENV_REF = String.raw`(?:(?:var|local)\.(?:[A-Za-z][A-Za-z0-9]{0,30}_)?(?:env|environment|env_name|environment_name|stage|workspace)|terraform\.workspace)`;
+/** `ENV == "name"` or `!=`, alone or choosing between two outcomes (literals or `var.x`). */
+const ENV_COMPARE = new RegExp(String.raw`^\(?\s*${ENV_REF}\s*(==|!=)\s*"([\w-]{1,40})"\s*\)?$`);
+const ENV_CHOICE = new RegExp(
+  String.raw`^\(?\s*${ENV_REF}\s*(==|!=)\s*"([\w-]{1,40})"\s*\)?\s*\?\s*(-?\d{1,9}(?:\.\d{1,6})?|true|false|"[^"$%\\]{0,80}"|var\.[A-Za-z_][\w-]{0,80})\s*:\s*(-?\d{1,9}(?:\.\d{1,6})?|true|false|"[^"$%\\]{0,80}"|var\.[A-Za-z_][\w-]{0,80})$`,
+);
+
+/**
+ * A setting that depends on the environment, read as production gives it: `var.env !=
+ * "development"` is true in production, `var.env == "dev" ? 1 : 2` is 2, `var.env == "production" ?
+ * true : false` is true (a name other than prod/production/prd/live is not production). The note says
+ * what the other environment gets (`true outside development, false in development`). Only a
+ * reference named for the environment is read; anything else is undefined.
+ */
+function envChoice(expr: string): { value: TfValue; via: string } | undefined {
+  const text = expr.trim();
+  if (text.length > 300) return undefined;
+  const lit = (raw: string): TfValue =>
+    raw === 'true' || raw === 'false'
+      ? raw === 'true'
+      : raw.startsWith('"')
+        ? raw.slice(1, -1)
+        : raw.startsWith('var.')
+          ? { expr: raw }
+          : Number(raw);
+  const show = (v: TfValue) => (v && typeof v === 'object' ? v.expr : JSON.stringify(v));
+  const compare = ENV_COMPARE.exec(text);
+  const choice = compare ? undefined : ENV_CHOICE.exec(text);
+  const m = compare ?? choice;
+  if (!m) return undefined;
+  const name = m[2]!;
+  const prodNamed = /^(?:prod|production|prd|live)$/i.test(name);
+  // Whether the comparison holds in production.
+  const holds = (m[1] === '==') === prodNamed;
+  const [inProd, other] = compare
+    ? [holds as TfValue, !holds as TfValue]
+    : holds
+      ? [lit(m[3]!), lit(m[4]!)]
+      : [lit(m[4]!), lit(m[3]!)];
+  const where = prodNamed ? `in ${name}` : `outside ${name}`;
+  const elsewhere = prodNamed ? `elsewhere` : `in ${name}`;
+  return { value: inProd, via: `${text}: ${show(inProd)} ${where}, ${show(other)} ${elsewhere}` };
+}
+
 /** Where a resolved variable's value came from, for evidence: `var.x default`, `prod.tfvars:12`. */
 export interface ResolvedVar {
   value: TfValue;
@@ -736,6 +858,12 @@ function resolveUncached(model: TerraformModel, v: TfValue | undefined, from?: s
   let at = from ?? '';
   for (let hop = 0; hop <= MAX_VAR_HOPS; hop++) {
     if (!cur || typeof cur !== 'object') return undefined;
+    const env = envChoice(cur.expr);
+    if (env) {
+      if (env.value === null || typeof env.value !== 'object') return { value: env.value, via: env.via };
+      cur = env.value;
+      continue;
+    }
     const m = /^var\.([A-Za-z_][\w-]*)$/.exec(cur.expr.trim());
     if (!m) return undefined;
     const name = m[1]!;
@@ -763,8 +891,8 @@ function resolveUncached(model: TerraformModel, v: TfValue | undefined, from?: s
       at = calls[0]!.path;
       continue;
     }
-    // A root module: the environments' variable files.
-    const chosen = named?.prod ?? named?.autoIn.get(dir);
+    // A root module: the environments' variable files, then the Terragrunt units that deploy it.
+    const chosen = named?.prod ?? named?.autoIn.get(dir) ?? terragruntInput(model, dir, name);
     if (chosen) return { value: chosen.value, via: `${chosen.path}:${chosen.line}` };
     return fromDefault();
   }

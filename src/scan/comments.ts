@@ -14,6 +14,7 @@ import { table } from '../util/table.js';
 
 const C_LIKE: Syntax = { line: ['//'], block: 'flat', single: 'char' };
 const SWIFT: Syntax = { line: ['//'], block: 'nested', triple: true, single: 'char' };
+const PHP_LINES: Syntax = { ...SYNTAX.php, multiline: false };
 const PYTHON: Syntax = { ...SYNTAX.python, docstrings: true };
 const RUBY: Syntax = SYNTAX.ruby;
 
@@ -34,7 +35,9 @@ const BY_EXTENSION: Record<string, Syntax> = table({
   kts: SYNTAX.kotlin,
   cs: SYNTAX.cs,
   rs: SYNTAX.rust,
-  php: SYNTAX.php,
+  // Line-bounded strings here: a .php file may hold HTML whose apostrophes open no string, and an
+  // unclosed one must not hide the rest of the file's comments (test counting reads strings across lines).
+  php: PHP_LINES,
   py: PYTHON,
   rb: RUBY,
   c: C_LIKE,

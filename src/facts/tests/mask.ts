@@ -26,6 +26,11 @@ export interface Syntax {
   docstrings?: boolean;
   /** Rust raw strings `r"…"`, `r#"…"#`, `br##"…"##`: no escapes, closed by a quote and as many `#`. */
   raw?: boolean;
+  /**
+   * Quoted strings run across lines (PHP: a data row of a test can be a multi-line string); with it,
+   * heredocs and nowdocs (`<<<EOT … EOT`, `<<<'EOT'`) are strings too, so a quote inside one opens nothing.
+   */
+  multiline?: boolean;
 }
 
 export const SYNTAX = {
@@ -35,7 +40,7 @@ export const SYNTAX = {
   kotlin: { line: ['//'], block: 'nested', triple: true, single: 'char' },
   cs: { line: ['//'], block: 'flat', triple: true, single: 'char', verbatim: true },
   rust: { line: ['//'], block: 'nested', single: 'char', raw: true },
-  php: { line: ['//', '#'], block: 'flat', single: 'string' },
+  php: { line: ['//', '#'], block: 'flat', single: 'string', multiline: true },
   python: { line: ['#'], triple: true, single: 'string' },
   ruby: { line: ['#'], single: 'string' },
 } satisfies Record<string, Syntax>;
@@ -101,6 +106,7 @@ function maskUncached(text: string, syn: Syntax, strings: boolean): string {
     out.push(s);
     if (code && s.trim()) last = (last + s).slice(-12).trimEnd();
   };
+  let unclosedHeredocs = 0;
   const firsts = syn.line.map((l) => l[0]).join('');
   // Characters that can start a comment, string, char or regex; any other character is plain code.
   let plain = plainCache.get(syn);
@@ -108,7 +114,7 @@ function maskUncached(text: string, syn: Syntax, strings: boolean): string {
     plainCache.set(
       syn,
       (plain = new RegExp(
-        `[^${[...new Set([...firsts, '/', '"', "'", '`', '@'])].map((ch) => `\\${ch}`).join('')}]+`,
+        `[^${[...new Set([...firsts, '/', '"', "'", '`', '@', ...(syn.multiline ? ['<'] : [])])].map((ch) => `\\${ch}`).join('')}]+`,
         'y',
       )),
     );
@@ -188,12 +194,25 @@ function maskUncached(text: string, syn: Syntax, strings: boolean): string {
         continue;
       }
     }
+    if (c === '<' && syn.multiline && unclosedHeredocs < MAX_UNCLOSED_HEREDOCS && text.startsWith('<<<', i)) {
+      const end = heredocEnd(text, i);
+      // A heredoc never closed searched the rest of the file: a few such are read, then `<<<` is
+      // plain code (thousands of unclosed openers were a quadratic mask).
+      if (end === -2) unclosedHeredocs++;
+      if (end > 0) {
+        flush();
+        emit(strings ? `"${blank(text.slice(i + 1, end - 1))}"` : text.slice(i, end), true);
+        i = end;
+        run = i;
+        continue;
+      }
+    }
     if (c === '"' || (c === "'" && syn.single === 'string') || (c === '`' && syn.backtick)) {
       // A JS template ends at the backtick outside its `${…}` substitutions, which may hold templates of their own.
       const end =
         c === '`' && syn.regex
           ? templateEnd(text, i + 1)
-          : findClose(text, i + 1, c, c !== '`' || !!syn.regex, c !== '`');
+          : findClose(text, i + 1, c, c !== '`' || !!syn.regex, c !== '`' && !syn.multiline);
       flush();
       emit(
         strings ? c + blank(text.slice(i + 1, end - 1)) + (end - 1 > i ? text[end - 1]! : '') : text.slice(i, end),
@@ -247,6 +266,22 @@ function isDocstring(text: string, start: number, end: number, last: string): bo
   if (!/^[ \t]*(?:#.*)?\r?$/.test(text.slice(end, eol))) return false;
   const before = prefix[1] ? last.slice(0, -1) : last;
   return before === '' || before.endsWith(':');
+}
+
+/**
+ * Index just past a PHP heredoc or nowdoc starting at `start` (`<<<EOT`, `<<<"EOT"`, `<<<'EOT'`):
+ * its closing identifier is the first on a line of its own (indented, PHP 7.3+) not followed by a
+ * word character; -1 when `start` opens none, -2 when it is never closed.
+ */
+const MAX_UNCLOSED_HEREDOCS = 20;
+
+function heredocEnd(text: string, start: number): number {
+  const open = /^<<<[ \t]*(["']?)([A-Za-z_]\w{0,63})\1\r?\n/.exec(text.slice(start, start + 80));
+  if (!open) return -1;
+  const close = new RegExp(`\\n[ \\t]*${open[2]}(?!\\w)`, 'g');
+  close.lastIndex = start + open[0].length - 1;
+  const m = close.exec(text);
+  return m ? m.index + m[0].length : -2;
 }
 
 /** Index just past the closing quote; unterminated single-line strings end at the newline. */

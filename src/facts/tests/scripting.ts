@@ -427,6 +427,31 @@ function providerOverProviders(body: string): { own: number; from: [string, numb
   return { own: rest.match(/\byield\b/g)?.length ?? 0, from };
 }
 
+/** The text of the quoted string whose opening quote is at `open` (masked code keeps the offsets). */
+function quoted(text: string, open: number): string {
+  const q = text[open]!;
+  const close = text.indexOf(q, open + 1);
+  return close > open && close - open <= 200 ? text.slice(open + 1, close) : '';
+}
+
+/**
+ * The Pest datasets a file declares with a literal list (`dataset('emails', ['a@b', 'c@d'])`) by
+ * name, with their row counts; a dataset built by a function is left out (its size is unknown).
+ */
+function pestDatasets(code: string, text: string): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const m of code.matchAll(/\bdataset\s*\(\s*(['"])/g)) {
+    if (out.size >= 200) break;
+    const open = m.index + m[0].length - 1;
+    const name = quoted(text, open);
+    const after = /^\s*,\s*\[/.exec(code.slice(open + name.length + 2, open + name.length + 200));
+    if (!name || !after) continue;
+    const size = literalSize(code, open + name.length + 2 + after[0].length - 1);
+    if (size !== undefined && !out.has(name)) out.set(name, size);
+  }
+  return out;
+}
+
 export interface PhpClass {
   name: string;
   abstract: boolean;
@@ -462,6 +487,7 @@ export function countPhp(text: string): ReturnType<Counter['result']> & { framew
   // Every opener's closer comes from one pass over the code (matchBrackets), and the describes
   // around a test from a stack swept in text order: a file of thousands of unclosed `describe(`
   // or of tests inside thousands of describes is not rescanned per call (it was quadratic).
+  let datasets: Map<string, number> | undefined;
   const describeCalls = [...code.matchAll(/^[ \t]*describe\s*\(\s*['"]/gm)].map((d) => ({
     from: d.index,
     open: code.indexOf('(', d.index),
@@ -490,12 +516,16 @@ export function countPhp(text: string): ReturnType<Counter['result']> & { framew
     const end = closes.get(testOpen[i]!) ?? -1;
     const chain = chainAt(end);
     const withAt = chain.search(/->\s*with\s*\(\s*\[/);
+    // `->with('name')`: a dataset this file declares (`dataset('name', [...])`) expands as an inline one.
+    const named = /->\s*with\s*\(\s*(['"])/.exec(chain);
     const params =
       withAt >= 0
         ? (literalSize(code, end + chain.indexOf('[', withAt)) ?? null)
-        : /->\s*with\s*\(/.test(chain)
-          ? null
-          : undefined;
+        : named
+          ? ((datasets ??= pestDatasets(code, text)).get(quoted(text, end + named.index + named[0].length - 1)) ?? null)
+          : /->\s*with\s*\(/.test(chain)
+            ? null
+            : undefined;
     count.add({
       line: lineOf(m.index),
       skipped: /->\s*(?:skip|todo)\s*\(/.test(chain) || (around[around.length - 1]?.skipped ?? false),
