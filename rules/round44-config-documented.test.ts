@@ -31,7 +31,7 @@ describe('config-externalized: the variables the code reads, named in the README
       expect.objectContaining({
         path: 'README.md',
         line: 7,
-        note: 'names 2 of the 3 settings the code reads from the environment (ENABLE_HTML_ENDPOINT, DEV_MODE)',
+        note: 'names 2 settings the service reads from the environment (ENABLE_HTML_ENDPOINT, DEV_MODE)',
       }),
     );
   });
@@ -66,5 +66,27 @@ describe('config-externalized: the variables the code reads, named in the README
     const r = await runRuleOn(configExternalized, tree, { profile: 'service' });
     expect(r.outcome, r.message).toBe('pass');
     expect(r.evidence).toContainEqual(expect.objectContaining({ path: 'README.md', line: 6 }));
+  });
+
+  it('keys of application.yml named in their environment form in the README (relaxed binding): documented', async () => {
+    const tree = {
+      'pom.xml':
+        '<project><dependencies><dependency><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter</artifactId></dependency></dependencies></project>\n',
+      'src/main/java/acme/Config.java':
+        'package acme;\npublic class Config {\n  @Value("${queueconfig.topic}")\n  private String topic;\n}\n',
+      'src/main/resources/application.yml':
+        'spring:\n  cloud:\n    gcp:\n      pubsub:\n        emulator-host: localhost:8538\n        project-id: our-project\nqueueconfig:\n  topic: events\n',
+      'README.md':
+        '# worker\n\n## Debugging\n\n```shell\nSPRING_CLOUD_GCP_PUBSUB_EMULATOR_HOST=localhost:8538\nSPRING_CLOUD_GCP_PUBSUB_PROJECT-ID=our-project\n```\n',
+    };
+    const r = await runRuleOn(configExternalized, tree, { profile: 'service' });
+    expect(r.outcome, r.message).toBe('pass');
+    expect(r.evidence).toContainEqual(
+      expect.objectContaining({
+        path: 'README.md',
+        line: 6,
+        note: expect.stringMatching(/^names 2 settings the service reads/),
+      }),
+    );
   });
 });

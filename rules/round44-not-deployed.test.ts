@@ -24,7 +24,9 @@ describe('redundancy and resource-limits read the same "nothing here deploys the
     const lim = await runRuleOn(resourceLimits, SERVICE, { profile: 'service' });
     expect(lim.outcome).toBe('not-applicable');
     expect(red.outcome, red.message).toBe('not-applicable');
-    expect(red.message).toMatch(/^nothing here declares how the service runs .*so there are no instance counts to judge/);
+    expect(red.message).toMatch(
+      /^nothing here declares how the service runs .*so there are no instance counts to judge/,
+    );
   });
 
   it('a compose file that runs the service built here: both judged, redundancy fails on one instance', async () => {

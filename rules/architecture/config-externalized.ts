@@ -771,6 +771,9 @@ function namedInDocs(files: FileView, reads: Match[]): Evidence[] {
       const name = envForm(g[1] ?? g[2] ?? g[3] ?? '');
       if (name.length >= 4) wanted.add(name);
     }
+  // Spring Boot binds every key of its application*.yml/properties from the environment form of
+  // its name (relaxed binding): those keys are settings an operator sets as variables too.
+  for (const name of springKeys(files)) wanted.add(name);
   if (wanted.size < 2) return [];
   const docs = files
     .match(['README*', '**/README*', 'docs/**/*.{md,rst,adoc}'])
@@ -794,9 +797,42 @@ function namedInDocs(files: FileView, reads: Match[]): Evidence[] {
         {
           path,
           line: first,
-          note: `names ${found.size} of the ${wanted.size} settings the code reads from the environment (${[...found].slice(0, 4).join(', ')}${found.size > 4 ? ', …' : ''})`,
+          note: `names ${found.size} settings the service reads from the environment (${[...found].slice(0, 4).join(', ')}${found.size > 4 ? ', …' : ''})`,
         },
       ];
   }
   return [];
+}
+
+/** Spring Boot configuration files of the application (src/main/resources/application*.yml|properties). */
+const SPRING_CONFIG = ['**/src/main/resources/application*.{yml,yaml,properties}'];
+
+/**
+ * The keys of Spring Boot's configuration files, flattened (`spring:` › `cloud:` › `project-id:`
+ * → `SPRING_CLOUD_PROJECT_ID`), in their environment form. YAML nesting is read by indentation,
+ * lists and values left aside. Bounded: 5 files, 2,000 lines each, 500 keys.
+ */
+function springKeys(files: FileView): Set<string> {
+  const out = new Set<string>();
+  for (const path of files.match(SPRING_CONFIG).filter(isProductionPath).slice(0, 5)) {
+    const lines = (files.read(path) ?? '').split('\n').slice(0, 2000);
+    const stack: { indent: number; key: string }[] = [];
+    for (const line of lines) {
+      if (out.size >= 500) return out;
+      if (path.endsWith('.properties')) {
+        const m = /^[ \t]*([A-Za-z][\w.-]{0,150})[ \t]*[=:]/.exec(line);
+        if (m?.[1]!.includes('.')) out.add(envForm(m[1]!));
+        continue;
+      }
+      const m = /^( *)([A-Za-z][\w.-]{0,80})[ \t]*:(?:[ \t]|$)/.exec(line);
+      if (!m) continue;
+      const indent = m[1]!.length;
+      while (stack.length > 0 && stack[stack.length - 1]!.indent >= indent) stack.pop();
+      if (stack.length >= 8) continue;
+      stack.push({ indent, key: m[2]! });
+      // One word alone (`server`, `docker`) is too common a word of prose to stand for a setting.
+      if (stack.length >= 2) out.add(envForm(stack.map((x) => x.key).join('.')));
+    }
+  }
+  return out;
 }
