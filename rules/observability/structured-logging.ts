@@ -262,12 +262,25 @@ export default defineRule({
       // travis-logger `format_type: 'l2met'` with fields in every call). A format option set to
       // l2met/logfmt (travis-logger, go-kit/promlog flags), structlog's KeyValueRenderer/LogfmtRenderer,
       // the logfmter formatter, go-kit's NewLogfmtLogger, slog's TextHandler, logrus fields (its
-      // TextFormatter writes key=value off a terminal), semantic_logger's appenders.
+      // TextFormatter writes key=value off a terminal), semantic_logger's appenders; and a Python
+      // logging format string of key=field pairs (Django LOGGING `'format': 'level={levelname}
+      // ts={asctime} module={module}'`, `logging.Formatter('level=%(levelname)s msg=%(message)s')`:
+      // blind round 44, wger, was "no structured logging" beside plain ILogger templates' partial).
       keyValue: {
         regex:
-          /[fF]ormat(?:_?[tT]ype|ter)?[ \t]*(?:=>|[:=])[ \t]*[:'"]?(?:l2met|logfmt)\b|\b(?:KeyValueRenderer|LogfmtRenderer|Logfmter)\s*\(|\bNewLogfmtLogger\s*\(|\bslog\.NewTextHandler\b|\blogrus\.WithFields?\s*\(|&logrus\.TextFormatter\b|\bSemanticLogger(?:\.add_appender\b|::Loggable\b)/,
+          /[fF]ormat(?:_?[tT]ype|ter)?[ \t]*(?:=>|[:=])[ \t]*[:'"]?(?:l2met|logfmt)\b|\b(?:KeyValueRenderer|LogfmtRenderer|Logfmter)\s*\(|\bNewLogfmtLogger\s*\(|\bslog\.NewTextHandler\b|\blogrus\.WithFields?\s*\(|&logrus\.TextFormatter\b|\bSemanticLogger(?:\.add_appender\b|::Loggable\b)|(?:\bformat['"]?[ \t]*[:=]|\bFormatter\()[ \t]*f?['"][^'"\r\n]{0,200}?\b\w{1,30}=(?:\{\w{1,30}\}|%\(\w{1,30}\)[sdfr])[ \t,;|]{1,3}\w{1,30}=(?:\{\w{1,30}\}|%\(\w{1,30}\)[sdfr])/,
         files: CODE,
-        literals: ['l2met', 'logfmt', 'Logfmt', 'KeyValueRenderer', 'NewTextHandler', 'logrus', 'SemanticLogger'],
+        literals: [
+          'l2met',
+          'logfmt',
+          'Logfmt',
+          'KeyValueRenderer',
+          'NewTextHandler',
+          'logrus',
+          'SemanticLogger',
+          '={',
+          '=%(',
+        ],
         maxPerFile: 1,
       },
       // Output switched to text: zerolog writes JSON unless given a ConsoleWriter, so its import is
