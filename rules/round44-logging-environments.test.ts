@@ -101,3 +101,29 @@ describe('environments: ASP.NET Core appsettings.<Env>.json', () => {
     expect(r.outcome).toBe('fail');
   });
 });
+
+const LAMBDA_TF =
+  'resource "aws_lambda_function" "archiver" {\n  function_name = "archiver"\n  filename      = "lambda-code/archiver/dist.zip"\n  handler       = "main.handler"\n  runtime       = "nodejs20.x"\n}\n';
+
+describe('structured-logging: an infrastructure repository that ships its functions’ code', () => {
+  it('Terraform Lambdas with their code here: judged on that code, not N/A', async () => {
+    const r = await runRuleOn(
+      structuredLogging,
+      {
+        'aws/lambda.tf': LAMBDA_TF,
+        'lambda-code/archiver/package.json': '{"name":"archiver","dependencies":{"pino":"^9.0.0"}}\n',
+        'lambda-code/archiver/src/main.ts':
+          "import pino from 'pino';\nconst logger = pino();\nexport const handler = async () => { logger.info({ archived: 3 }, 'done'); };\n",
+      },
+      { profile: 'infrastructure' },
+    );
+    expect(r.outcome, r.message).toBe('pass');
+    expect(r.evidence.some((e) => e.path.startsWith('lambda-code/archiver/'))).toBe(true);
+  });
+
+  it('Terraform alone (no function code shipped here) stays not applicable', async () => {
+    const r = await runRuleOn(structuredLogging, { 'aws/lambda.tf': LAMBDA_TF }, { profile: 'infrastructure' });
+    expect(r.outcome).toBe('not-applicable');
+    expect(r.message).toMatch(/profile is infrastructure/);
+  });
+});

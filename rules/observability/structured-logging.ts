@@ -6,8 +6,10 @@ import {
   firstPerFile,
   fromMatch,
   isProductionPath,
+  isTestPath,
   otherEnvironmentConfig,
 } from '../../src/facts/paths.js';
+import { resourcesOf, terraform } from '../../src/facts/terraform.js';
 import { dependencyEvidence, setAside } from '../../src/facts/dependencies.js';
 import { devOnlyBranch } from '../../src/facts/dev-branch.js';
 import type { FileView, Lines, Match, RuleContext } from '../../src/types.js';
@@ -385,10 +387,10 @@ export default defineRule({
       },
     },
   },
-  appliesTo: ({ facts }) =>
-    facts.profile.id === 'service'
+  appliesTo: (ctx) =>
+    ctx.facts.profile.id === 'service' || (ctx.facts.profile.id === 'infrastructure' && shipsFunctionCode(ctx))
       ? true
-      : { reason: `profile is ${facts.profile.id}: structured logs matter for deployed services` },
+      : { reason: `profile is ${ctx.facts.profile.id}: structured logs matter for deployed services` },
   check(ctx) {
     const output = loggerOutput(ctx);
     let json = [
@@ -977,4 +979,26 @@ function unusedJsonFormatters(files: FileView): (m: Match) => boolean {
     if (!/\bstructlog\.(?:configure|stdlib)/.test(m.snippet) || !file.wrapped) return false;
     return file.unused();
   };
+}
+
+/** Terraform resources that run code as a function: its logs are the service's logs. */
+const FUNCTION_RESOURCES = [
+  'aws_lambda_function',
+  'google_cloudfunctions_function',
+  'google_cloudfunctions2_function',
+  'azurerm_function_app',
+  'azurerm_linux_function_app',
+  'azurerm_windows_function_app',
+];
+
+/**
+ * An infrastructure repository that declares functions (AWS Lambda, Cloud Functions, Azure
+ * Functions) and ships their code (production source files beside the Terraform): the code it
+ * ships logs as a service does, and is judged (blind round 44: a Terragrunt root with 16 Lambdas
+ * whose code logs JSON was N/A "for infrastructure"; tests, types and container-user judged them).
+ */
+function shipsFunctionCode(ctx: RuleContext): boolean {
+  const tf = terraform(ctx.files);
+  if (!resourcesOf(tf, ...FUNCTION_RESOURCES).some((r) => isProductionPath(r.path))) return false;
+  return ctx.files.match(CODE).some((p) => isProductionPath(p) && !isTestPath(p));
 }
