@@ -87,12 +87,13 @@ describe('round 25: a local-development compose file and its dev-folder image ar
     );
   });
 
-  it('redundancy counts no deployed unit among the dev services and names them', async () => {
+  it('redundancy counts no deployed unit among the dev services: not applicable, naming them (as resource-limits)', async () => {
     const run = await runRuleOn(redundancy, SERVICE, { profile: 'service' });
-    expect(run.outcome).toBe('unknown');
-    expect(run.message).toContain(ASIDE);
+    expect(run.outcome).toBe('not-applicable');
+    expect(run.message).toContain(
+      'no deployed workload here to replicate: compose service search (dev/docker-compose.yaml:6) set aside as local development',
+    );
     expect(run.message).not.toMatch(/of 2 deployed units/);
-    expect(run.evidence).toContainEqual(expect.objectContaining({ path: 'dev/docker-compose.yaml', line: 6 }));
   });
 
   it('container-user judges the image that ships and names the dev-folder image as local development', async () => {

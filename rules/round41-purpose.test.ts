@@ -384,12 +384,13 @@ describe('a PaaS process file that declares no instance count', () => {
     const r = await runRuleOn(redundancy, tree, { profile: 'service' });
     expect(r.outcome).toBe('pass');
   });
-  it('a Procfile of development commands only stays undecided', async () => {
+  it('a Procfile of development commands only deploys nothing: not applicable, as resource-limits', async () => {
     const r = await runRuleOn(
       redundancy,
       { ...RAILS, Procfile: 'web: npm run dev\ncss: bin/rails tailwindcss:watch\n' },
       { profile: 'service' },
     );
-    expect(r.outcome).toBe('unknown');
+    expect(r.outcome).toBe('not-applicable');
+    expect(r.message).toMatch(/nothing here declares how the service runs/);
   });
 });

@@ -131,6 +131,16 @@ export interface OptionsIssue {
   keys?: readonly string[];
 }
 
+/** The dates of the newest git tag and of the audited commit (Facts.tagRecency). */
+export interface TagRecency {
+  /** The newest tag's name. */
+  tag: string;
+  /** Its creation date (the tagger's, or the commit's for a lightweight tag). */
+  tagDate: string;
+  /** The audited commit's committer date. */
+  headDate: string;
+}
+
 export interface NotApplicable {
   reason: string;
 }
@@ -464,6 +474,12 @@ export interface Facts {
    * when the tree is not a git repository or git is unavailable. Releases are often only tags.
    */
   tags: string[];
+  /**
+   * When the newest tag was made and when the audited commit was (ISO 8601 dates, from git): set
+   * only when both are known. Tags that stopped long before the current history say how the
+   * project was released then, not now.
+   */
+  tagRecency?: TagRecency;
   /**
    * Source files a tool wrote ("Code generated … DO NOT EDIT.", `@generated`, an auto-generated
    * banner in the first lines, a minified script; facts/generated.ts), sorted. Rules' pattern matches

@@ -422,6 +422,7 @@ export default defineRule({
       ...composeSamples(ctx.files).slice(0, 1),
       ...commentedComposeSettings(ctx.files).slice(0, 1),
       ...schemaDocs(ctx.matches('settingSchema'), ctx.matches('settingDoc')).slice(0, 1),
+      ...namedInDocs(ctx.files, [...envReads, ...placeholders]).slice(0, 1),
     ];
     // Cite the settings module first (settings.py, config.ts), not the first file in path order.
     // The central loader first (Flask `from_prefixed_env`, a loop over `os.environ.items()`, pydantic
@@ -742,6 +743,95 @@ function loadedSettingsFiles(ctx: RuleContext, loads: Match[]): Evidence[] {
         });
         return out;
       }
+    }
+  }
+  return out;
+}
+
+/** A setting name the code reads, in the form an operator sets it (`ENABLE_HTML_ENDPOINT`). */
+const READ_NAME =
+  /["'`]([A-Z][A-Z0-9_]{3,60})["'`]|\benv\.([A-Z][A-Z0-9_]{3,60})\b|\$\{([A-Za-z][\w.-]{2,100}?)(?::[^}\r\n]{0,200})?\}/g;
+/** An upper-case word of a document that may name a variable (`DEV_MODE`, `SPRING_CLOUD_GCP_PUBSUB_PROJECT-ID`). */
+const DOC_NAME = /[A-Z][A-Z0-9_.-]{3,100}/g;
+/** The environment form of a name: Spring's relaxed binding maps `spring.cloud.project-id` to `SPRING_CLOUD_PROJECT_ID`. */
+const envForm = (name: string) => name.toUpperCase().replace(/[.-]/g, '_');
+
+/**
+ * The environment variables the code reads (getenv("X"), process.env.X, a Spring `${a.b-c}` key in
+ * its environment form) that the README or docs name: two or more are settings documented in
+ * prose, where an operator reads them (blind round 44: "set WORKER_GROUP_SIZE … as environment
+ * variables", "use the environment variable ENABLE_HTML_ENDPOINT=true" were "no documentation of
+ * the settings"). Cited at the first line that names one. Bounded: 40 reads, 20 documents of at
+ * most 200,000 characters.
+ */
+function namedInDocs(files: FileView, reads: Match[]): Evidence[] {
+  const wanted = new Set<string>();
+  for (const m of reads.slice(0, 40))
+    for (const g of m.snippet.slice(0, 400).matchAll(READ_NAME)) {
+      const name = envForm(g[1] ?? g[2] ?? g[3] ?? '');
+      if (name.length >= 4) wanted.add(name);
+    }
+  // Spring Boot binds every key of its application*.yml/properties from the environment form of
+  // its name (relaxed binding): those keys are settings an operator sets as variables too.
+  for (const name of springKeys(files)) wanted.add(name);
+  if (wanted.size < 2) return [];
+  const docs = files
+    .match(['README*', '**/README*', 'docs/**/*.{md,rst,adoc}'])
+    .filter((p) => /\.(?:md|markdown|rst|adoc|txt)$|README$/i.test(p) && !isExampleFolder(p) && !isTestPath(p))
+    .slice(0, 20);
+  for (const path of docs) {
+    const lines = (files.read(path) ?? '').slice(0, 200_000).split('\n');
+    const found = new Set<string>();
+    let first = 0;
+    lines.forEach((line, i) => {
+      for (const t of line.matchAll(DOC_NAME)) {
+        const name = envForm(t[0].replace(/[.-]+$/, ''));
+        if (wanted.has(name) && !found.has(name)) {
+          found.add(name);
+          if (!first) first = i + 1;
+        }
+      }
+    });
+    if (found.size >= 2)
+      return [
+        {
+          path,
+          line: first,
+          note: `names ${found.size} settings the service reads from the environment (${[...found].slice(0, 4).join(', ')}${found.size > 4 ? ', …' : ''})`,
+        },
+      ];
+  }
+  return [];
+}
+
+/** Spring Boot configuration files of the application (src/main/resources/application*.yml|properties). */
+const SPRING_CONFIG = ['**/src/main/resources/application*.{yml,yaml,properties}'];
+
+/**
+ * The keys of Spring Boot's configuration files, flattened (`spring:` › `cloud:` › `project-id:`
+ * → `SPRING_CLOUD_PROJECT_ID`), in their environment form. YAML nesting is read by indentation,
+ * lists and values left aside. Bounded: 5 files, 2,000 lines each, 500 keys.
+ */
+function springKeys(files: FileView): Set<string> {
+  const out = new Set<string>();
+  for (const path of files.match(SPRING_CONFIG).filter(isProductionPath).slice(0, 5)) {
+    const lines = (files.read(path) ?? '').split('\n').slice(0, 2000);
+    const stack: { indent: number; key: string }[] = [];
+    for (const line of lines) {
+      if (out.size >= 500) return out;
+      if (path.endsWith('.properties')) {
+        const m = /^[ \t]*([A-Za-z][\w.-]{0,150})[ \t]*[=:]/.exec(line);
+        if (m?.[1]!.includes('.')) out.add(envForm(m[1]!));
+        continue;
+      }
+      const m = /^( *)([A-Za-z][\w.-]{0,80})[ \t]*:(?:[ \t]|$)/.exec(line);
+      if (!m) continue;
+      const indent = m[1]!.length;
+      while (stack.length > 0 && stack[stack.length - 1]!.indent >= indent) stack.pop();
+      if (stack.length >= 8) continue;
+      stack.push({ indent, key: m[2]! });
+      // One word alone (`server`, `docker`) is too common a word of prose to stand for a setting.
+      if (stack.length >= 2) out.add(envForm(stack.map((x) => x.key).join('.')));
     }
   }
   return out;

@@ -6,8 +6,10 @@ import {
   firstPerFile,
   fromMatch,
   isProductionPath,
+  isTestPath,
   otherEnvironmentConfig,
 } from '../../src/facts/paths.js';
+import { resourcesOf, terraform } from '../../src/facts/terraform.js';
 import { dependencyEvidence, setAside } from '../../src/facts/dependencies.js';
 import { devOnlyBranch } from '../../src/facts/dev-branch.js';
 import type { FileView, Lines, Match, RuleContext } from '../../src/types.js';
@@ -262,12 +264,25 @@ export default defineRule({
       // travis-logger `format_type: 'l2met'` with fields in every call). A format option set to
       // l2met/logfmt (travis-logger, go-kit/promlog flags), structlog's KeyValueRenderer/LogfmtRenderer,
       // the logfmter formatter, go-kit's NewLogfmtLogger, slog's TextHandler, logrus fields (its
-      // TextFormatter writes key=value off a terminal), semantic_logger's appenders.
+      // TextFormatter writes key=value off a terminal), semantic_logger's appenders; and a Python
+      // logging format string of key=field pairs (Django LOGGING `'format': 'level={levelname}
+      // ts={asctime} module={module}'`, `logging.Formatter('level=%(levelname)s msg=%(message)s')`:
+      // blind round 44, wger, was "no structured logging" beside plain ILogger templates' partial).
       keyValue: {
         regex:
-          /[fF]ormat(?:_?[tT]ype|ter)?[ \t]*(?:=>|[:=])[ \t]*[:'"]?(?:l2met|logfmt)\b|\b(?:KeyValueRenderer|LogfmtRenderer|Logfmter)\s*\(|\bNewLogfmtLogger\s*\(|\bslog\.NewTextHandler\b|\blogrus\.WithFields?\s*\(|&logrus\.TextFormatter\b|\bSemanticLogger(?:\.add_appender\b|::Loggable\b)/,
+          /[fF]ormat(?:_?[tT]ype|ter)?[ \t]*(?:=>|[:=])[ \t]*[:'"]?(?:l2met|logfmt)\b|\b(?:KeyValueRenderer|LogfmtRenderer|Logfmter)\s*\(|\bNewLogfmtLogger\s*\(|\bslog\.NewTextHandler\b|\blogrus\.WithFields?\s*\(|&logrus\.TextFormatter\b|\bSemanticLogger(?:\.add_appender\b|::Loggable\b)|(?:\bformat['"]?[ \t]*[:=]|\bFormatter\()[ \t]*f?['"][^'"\r\n]{0,200}?\b\w{1,30}=(?:\{\w{1,30}\}|%\(\w{1,30}\)[sdfr])[ \t,;|]{1,3}\w{1,30}=(?:\{\w{1,30}\}|%\(\w{1,30}\)[sdfr])/,
         files: CODE,
-        literals: ['l2met', 'logfmt', 'Logfmt', 'KeyValueRenderer', 'NewTextHandler', 'logrus', 'SemanticLogger'],
+        literals: [
+          'l2met',
+          'logfmt',
+          'Logfmt',
+          'KeyValueRenderer',
+          'NewTextHandler',
+          'logrus',
+          'SemanticLogger',
+          '={',
+          '=%(',
+        ],
         maxPerFile: 1,
       },
       // Output switched to text: zerolog writes JSON unless given a ConsoleWriter, so its import is
@@ -372,10 +387,10 @@ export default defineRule({
       },
     },
   },
-  appliesTo: ({ facts }) =>
-    facts.profile.id === 'service'
+  appliesTo: (ctx) =>
+    ctx.facts.profile.id === 'service' || (ctx.facts.profile.id === 'infrastructure' && shipsFunctionCode(ctx))
       ? true
-      : { reason: `profile is ${facts.profile.id}: structured logs matter for deployed services` },
+      : { reason: `profile is ${ctx.facts.profile.id}: structured logs matter for deployed services` },
   check(ctx) {
     const output = loggerOutput(ctx);
     let json = [
@@ -964,4 +979,26 @@ function unusedJsonFormatters(files: FileView): (m: Match) => boolean {
     if (!/\bstructlog\.(?:configure|stdlib)/.test(m.snippet) || !file.wrapped) return false;
     return file.unused();
   };
+}
+
+/** Terraform resources that run code as a function: its logs are the service's logs. */
+const FUNCTION_RESOURCES = [
+  'aws_lambda_function',
+  'google_cloudfunctions_function',
+  'google_cloudfunctions2_function',
+  'azurerm_function_app',
+  'azurerm_linux_function_app',
+  'azurerm_windows_function_app',
+];
+
+/**
+ * An infrastructure repository that declares functions (AWS Lambda, Cloud Functions, Azure
+ * Functions) and ships their code (production source files beside the Terraform): the code it
+ * ships logs as a service does, and is judged (blind round 44: a Terragrunt root with 16 Lambdas
+ * whose code logs JSON was N/A "for infrastructure"; tests, types and container-user judged them).
+ */
+function shipsFunctionCode(ctx: RuleContext): boolean {
+  const tf = terraform(ctx.files);
+  if (!resourcesOf(tf, ...FUNCTION_RESOURCES).some((r) => isProductionPath(r.path))) return false;
+  return ctx.files.match(CODE).some((p) => isProductionPath(p) && !isTestPath(p));
 }

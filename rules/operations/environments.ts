@@ -2,7 +2,7 @@ import { type Component, defineRule, type Evidence, type FileView } from '../../
 import { fail, listing, partial, pass } from '../../src/engine/results.js';
 import { CI_GLOBS, ciEnvironmentRole, ciFiles, envKind, testOnlyJobs } from '../../src/facts/ci.js';
 import { basename } from '../../src/walk/glob.js';
-import { fromMatch, isAgentDoc, isProductionPath } from '../../src/facts/paths.js';
+import { fromMatch, isAgentDoc, isProductionPath, isTestPath } from '../../src/facts/paths.js';
 import { platformApps } from '../../src/facts/platform-apps.js';
 import { K8S_DIGEST } from '../../src/facts/k8s.js';
 import { TF_DIGEST } from '../../src/facts/terraform.js';
@@ -524,6 +524,8 @@ export default defineRule({
           note: `${a.system} ${a.workload.kind} ${a.name} (${a.path}) is deployed to ${f.name} with this file${f.kind === 'dev' ? ': a deployed development cluster, before production' : ''}`,
         });
       }
+    // ASP.NET Core environments: appsettings.<Env>.json beside appsettings.json.
+    for (const e of aspNetEnvironments(ctx.files.paths)) add(e.kind, e.name, { path: e.path, note: e.note });
     // Framework defaults count where the project added a mode of its own beside them (staging.rb next to production.rb).
     for (const { e, path } of scaffolds)
       if (ownModeDirs.has(path.slice(0, path.lastIndexOf('/') + 1)))
@@ -747,3 +749,58 @@ export default defineRule({
     );
   },
 });
+
+/** `appsettings.<Environment>.json`: the file ASP.NET Core layers over appsettings.json in that environment. */
+const APPSETTINGS_ENV = /(?:^|\/)appsettings\.([A-Za-z][\w-]{0,40})\.json$/;
+
+/**
+ * ASP.NET Core environments (blind round 44, an ASP.NET app's appsettings.Development.json and
+ * appsettings.Docker.json were "no per-environment config files"): the host layers
+ * appsettings.<Env>.json over appsettings.json for the environment it runs in, and runs as
+ * Production when none is set, so beside per-environment files appsettings.json is the production
+ * configuration (unless an appsettings.Production.json says it). The template's own pair
+ * (appsettings.json + appsettings.Development.json, in every new app) is scaffolding, counted only
+ * where the project added an environment of its own beside it, as Rails' staging.rb beside the
+ * default production.rb is. Test projects and examples apart; at most 20 folders.
+ */
+function aspNetEnvironments(paths: readonly string[]): { kind: Kind; name: string; path: string; note: string }[] {
+  const byDir = new Map<string, { names: string[]; base: boolean }>();
+  for (const p of paths) {
+    if (!isProductionPath(p) || isTestPath(p)) continue;
+    const dir = p.slice(0, p.lastIndexOf('/') + 1);
+    const m = APPSETTINGS_ENV.exec(p);
+    const isBase = p === `${dir}appsettings.json`;
+    if (!m && !isBase) continue;
+    let entry = byDir.get(dir);
+    if (!entry) {
+      if (byDir.size >= 20) continue;
+      byDir.set(dir, (entry = { names: [], base: false }));
+    }
+    if (isBase) entry.base = true;
+    else entry.names.push(m![1]!);
+  }
+  const out: { kind: Kind; name: string; path: string; note: string }[] = [];
+  for (const [dir, { names, base }] of byDir) {
+    const own = names.filter((n) => !/^(?:Development|Test|Testing)$/i.test(n));
+    if (!base || own.length === 0) continue;
+    const files = names.map((n) => `appsettings.${n}.json`);
+    for (const n of names) {
+      const kind = envKind(n.toLowerCase());
+      if (kind)
+        out.push({
+          kind,
+          name: n,
+          path: `${dir}appsettings.${n}.json`,
+          note: `ASP.NET Core configuration for the ${n} environment (layered over appsettings.json)`,
+        });
+    }
+    if (!names.some((n) => /^Production$/i.test(n)))
+      out.push({
+        kind: 'prod',
+        name: 'Production',
+        path: `${dir}appsettings.json`,
+        note: `ASP.NET Core runs as Production when no environment is set: appsettings.json is its configuration, beside ${listing(files.slice(0, 4))} for the other environments`,
+      });
+  }
+  return out;
+}

@@ -1,4 +1,4 @@
-import { defineRule, type CommandRun, type Evidence, type Match } from '../../src/types.js';
+import { defineRule, type CommandRun, type Evidence, type Match, type TagRecency } from '../../src/types.js';
 import { fail, listing, partial, pass } from '../../src/engine/results.js';
 import { CI_GLOBS, ciFiles } from '../../src/facts/ci.js';
 import { runEvidence, runsOf, toolNames } from '../../src/facts/commands/index.js';
@@ -224,10 +224,14 @@ export default defineRule({
     // Date tags (`2024-05-01`) counted apart, so that the message's count of release versions
     // and this evidence's count agree (blind round 28: "145 version tags" beside "204").
     const dated = versionTags.filter((t) => DATE_TAG.test(t)).length;
+    // Tags that stopped long before the audited commit (a 2015 v2.1.3 on a site deployed from main
+    // since, framework-era snapshots netcore2.2 beside .NET 8 code): how the project was released
+    // then, not a release process of the code audited (blind round 44).
+    const stale = tagged ? staleTags(ctx.facts.tagRecency) : undefined;
     if (tagged)
       evidence.push({
         path: '.',
-        note: `${nTags} version tags in git${dated > 0 ? ` (${withThousands(versionTags.length - dated)} release versions, ${withThousands(dated)} date tags)` : ''} (newest: ${versionTags.slice(0, 3).join(', ')})`,
+        note: `${nTags} version tags in git${dated > 0 ? ` (${withThousands(versionTags.length - dated)} release versions, ${withThousands(dated)} date tags)` : ''} (newest: ${versionTags.slice(0, 3).join(', ')})${stale ? `; ${stale}` : ''}`,
       });
     // A tag trigger whose workflow only builds and tests is no release process; cited as what it is.
     // Comments say nothing about what runs (`# pinned to the last v1 release` in a lint workflow).
@@ -325,6 +329,13 @@ export default defineRule({
     // semver tags and no CHANGELOG were partial, while a package published without one passes).
     // Date tags stay partial: on an application they often mark deploys, not versions.
     const releaseTags = versionTags.filter((t) => !DATE_TAG.test(t));
+    if (stale && releasing.length === 0 && !index)
+      return partial(
+        0.4,
+        `Releases were versioned by ${nTags} version tags in git, but tagging stopped: ${stale}; no CHANGELOG, release tool or tag-triggered release in the tree versions the current code.`,
+        evidence,
+        { ...data, staleTags: true },
+      );
     if (releaseTags.length >= TAG_HISTORY) {
       const n = `${withThousands(releaseTags.length)}${ctx.facts.tags.length >= MAX_TAGS ? '+' : ''}`;
       return pass(
@@ -357,3 +368,22 @@ export default defineRule({
     );
   },
 });
+
+/** Tags whose newest is this many days older than the audited commit have stopped. */
+const STALE_TAG_DAYS = 730;
+
+/**
+ * "the newest tag (v2.1.3, 2015-02-14) is 11 years older than the audited commit (2026-08-21)",
+ * when the newest tag is more than two years older than the audited commit; otherwise undefined
+ * (dates unknown without git, or a recent tag).
+ */
+function staleTags(r: TagRecency | undefined): string | undefined {
+  if (!r) return undefined;
+  const tag = Date.parse(r.tagDate);
+  const head = Date.parse(r.headDate);
+  if (!Number.isFinite(tag) || !Number.isFinite(head)) return undefined;
+  const days = (head - tag) / 86_400_000;
+  if (days <= STALE_TAG_DAYS) return undefined;
+  const years = Math.floor(days / 365.25);
+  return `the newest tag (${r.tag}, ${r.tagDate.slice(0, 10)}) is ${years} year${years === 1 ? '' : 's'} older than the audited commit (${r.headDate.slice(0, 10)})`;
+}

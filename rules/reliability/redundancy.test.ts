@@ -124,16 +124,12 @@ ruleTester(rule, {
       name: 'compose workloads: development services are not deployed units, as health-checks says (round 17)',
       profile: 'service',
       tree: DEV_ONLY_TREE,
+      // Nothing else deploys the service: not applicable, as resource-limits on the same fact
+      // (blind round 44), the reason naming the services set aside.
       expect: {
-        outcome: 'unknown',
-        message: 'No deployment configuration declares instance counts here',
-        evidence: [
-          {
-            path: 'docker-compose-dev.yml',
-            line: 2,
-            note: 'compose service authd (docker-compose-dev.yml:2) set aside as local development: built from a development image (Dockerfile.dev) that is not published',
-          },
-        ],
+        outcome: 'not-applicable',
+        message:
+          'no deployed workload here to replicate: compose service authd (docker-compose-dev.yml:2) set aside as local development: built from a development image (Dockerfile.dev) that is not published',
       },
     },
     {
@@ -339,10 +335,10 @@ ruleTester(rule, {
       },
     },
     {
-      name: 'nothing to assess is unknown, not a fail',
+      name: 'nothing deploys the service: not applicable, not a fail (as resource-limits)',
       profile: 'service',
       tree: { 'app.py': 'print(1)\n' },
-      expect: { outcome: 'unknown' },
+      expect: { outcome: 'not-applicable', message: 'nothing here declares how the service runs' },
     },
     {
       name: 'the deployment compose file (a self-hosting template) runs one instance of the app',

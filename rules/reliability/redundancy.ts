@@ -2,6 +2,7 @@ import type { PulumiWorkload } from '../../src/facts/pulumi.js';
 import { dependencyChartWorkloads, type ValuesWorkload } from '../../src/facts/chart-values.js';
 import {
   deployedWorkloads,
+  notDeployedHere,
   offByDefaultNote,
   runtime,
   SYSTEMD_GLOBS,
@@ -10,7 +11,8 @@ import {
 import { mergePatches } from '../_shared/kustomize-patches.js';
 import type { Workload } from '../../src/facts/k8s.js';
 import { defineRule } from '../../src/types.js';
-import type { Evidence, FileView } from '../../src/types.js';
+import type { Evidence, FileView, NotApplicable, RuleContext, RuleResult } from '../../src/types.js';
+import { memo } from '../../src/util/memo.js';
 import { partial, pass, unknown } from '../../src/engine/results.js';
 import {
   composeAsideNotes,
@@ -23,6 +25,7 @@ import {
 } from '../../src/facts/deploy.js';
 import { k8s, K8S_DIGEST, objectsOfKind } from '../../src/facts/k8s.js';
 import { KAMAL } from '../../src/facts/kamal.js';
+import { iacApp } from '../../src/facts/iac-app.js';
 import { dirOf, isProductionPath } from '../../src/facts/paths.js';
 import { conditionsHold } from '../../src/facts/helm.js';
 import {
@@ -239,471 +242,503 @@ export default defineRule({
       ? {
           reason: `${ctx.facts.reusable.reason}: instance counts are chosen where it is deployed (${ctx.facts.reusable.kind === 'ansible-content' ? 'it configures the hosts its users run' : 'its defaults are the caller’s to override'})`,
         }
-      : (({ facts }) =>
-          ['service', 'infrastructure'].includes(facts.profile.id)
-            ? true
-            : {
-                reason: `redundancy is judged for services and infrastructure; the repository profile is ${facts.profile.id}`,
-              })(ctx),
-  check(ctx) {
-    const findings: Evidence[] = [];
-    const good: Evidence[] = [];
-    const model = k8s(ctx.files);
-    const scalers = [...objectsOfKind(model, 'HorizontalPodAutoscaler'), ...objectsOfKind(model, 'ScaledObject')];
-    const scaledNames = new Set(scalers.map((h) => targetName(h.doc)));
-    // Scalers a chart offers behind a values switch that is off by default: an option, not the default.
-    const optInScalers = model.objects.filter(
-      (o) => (o.kind === 'HorizontalPodAutoscaler' || o.kind === 'ScaledObject') && o.disabled && !o.hook,
-    );
-    const overrides = new Map(model.kustomizations.flatMap((k) => k.replicas.map((r) => [r.name, r.count] as const)));
-    let k8sWorkloads = 0;
-    // Platform manifests (NAIS) that leave the instance count to the platform.
-    let platformUnset = 0;
-    // Single-replica chart workloads whose chart has an HA switch: half credit, said in the finding.
-    let haOptIn = 0;
-    // Workloads autoscaled from a floor of one (or zero): half credit, they scale out under load.
-    let lowFloor = 0;
-    const floorLabels = new Set<string>();
-    // The values path that holds the switch (`.Values.reloader.enableHA`), read from the matched line.
-    const haSwitches = ctx
-      .matches('haSwitch')
-      .filter((m) => isProductionPath(m.path))
-      .flatMap((m) => {
-        const ref = [...m.snippet.matchAll(/\.Values\.([\w.]+)/g)].find((r) => r[1]!.endsWith(m.groups[0]!))?.[1];
-        return ref ? [{ ...m, ref }] : [];
+      : !['service', 'infrastructure'].includes(ctx.facts.profile.id)
+        ? {
+            reason: `redundancy is judged for services and infrastructure; the repository profile is ${ctx.facts.profile.id}`,
+          }
+        : deployedHere(ctx),
+  check: (ctx) => assessed(ctx).result,
+});
+
+/**
+ * Not applicable when nothing here declares how the service runs (the runtime fact resource-limits
+ * reads: no workloads, compose services, ECS, Nomad, systemd or platform files) and nothing of its
+ * own counts instances either (no scalable IaC resource, PaaS count, Heroku formation): there is no
+ * instance count to judge, said with the same reason as resource-limits, not `unknown` (blind
+ * rounds 41 and 44: `unknown` beside resource-limits N/A on the same facts).
+ */
+function deployedHere(ctx: RuleContext): true | NotApplicable {
+  if (!assessed(ctx).nothing) return true;
+  // Infrastructure code whose resources carry no count read here (a serverless plan, Bicep, a CDK
+  // or Pulumi app) may well run the service: not "nothing deploys it", so left undecided.
+  if (
+    terraform(ctx.files).resources.some((r) => isProductionPath(r.path)) ||
+    iacApp(ctx.files) !== undefined ||
+    ctx.files.match(['**/*.bicep']).some(isProductionPath)
+  )
+    return true;
+  const why = notDeployedHere(ctx.files, ctx.facts.profile.id, 'instance counts', 'replicate');
+  return why === undefined ? true : { reason: why };
+}
+
+/** The verdict, once per audit, and whether nothing at all declared or computed an instance count. */
+function assessed(ctx: RuleContext): { result: RuleResult; nothing: boolean } {
+  return memo(ctx.files, 'redundancy:assessed', () => {
+    let nothing = false;
+    const result = assess(ctx, () => {
+      nothing = true;
+    });
+    return { result, nothing };
+  });
+}
+
+function assess(ctx: RuleContext, none: () => void): RuleResult {
+  const findings: Evidence[] = [];
+  const good: Evidence[] = [];
+  const model = k8s(ctx.files);
+  const scalers = [...objectsOfKind(model, 'HorizontalPodAutoscaler'), ...objectsOfKind(model, 'ScaledObject')];
+  const scaledNames = new Set(scalers.map((h) => targetName(h.doc)));
+  // Scalers a chart offers behind a values switch that is off by default: an option, not the default.
+  const optInScalers = model.objects.filter(
+    (o) => (o.kind === 'HorizontalPodAutoscaler' || o.kind === 'ScaledObject') && o.disabled && !o.hook,
+  );
+  const overrides = new Map(model.kustomizations.flatMap((k) => k.replicas.map((r) => [r.name, r.count] as const)));
+  let k8sWorkloads = 0;
+  // Platform manifests (NAIS) that leave the instance count to the platform.
+  let platformUnset = 0;
+  // Single-replica chart workloads whose chart has an HA switch: half credit, said in the finding.
+  let haOptIn = 0;
+  // Workloads autoscaled from a floor of one (or zero): half credit, they scale out under load.
+  let lowFloor = 0;
+  const floorLabels = new Set<string>();
+  // The values path that holds the switch (`.Values.reloader.enableHA`), read from the matched line.
+  const haSwitches = ctx
+    .matches('haSwitch')
+    .filter((m) => isProductionPath(m.path))
+    .flatMap((m) => {
+      const ref = [...m.snippet.matchAll(/\.Values\.([\w.]+)/g)].find((r) => r[1]!.endsWith(m.groups[0]!))?.[1];
+      return ref ? [{ ...m, ref }] : [];
+    });
+  // Kubernetes workloads with no instance count of their own (Jobs, CronJobs), named when nothing is judged.
+  const unscaled: string[] = [];
+  // A Kustomize patch is merged onto its base: one unit, whose count is the one the overlays set.
+  const { units: judged, patchesOf } = mergePatches(deployedWorkloads(ctx.files));
+  for (const w of judged) {
+    if (w.disabled || w.hook) continue;
+    // A DaemonSet runs one pod on every node: redundant on any cluster of more than one node, the
+    // same workload health-checks and resource-limits judge (round 21, spegel: "no Kubernetes
+    // workloads" beside its DaemonSet). A PodDisruptionBudget is not expected of it (a drain skips
+    // DaemonSet pods).
+    if (w.kind === 'DaemonSet') {
+      good.push({
+        path: w.path,
+        line: w.line,
+        note: `DaemonSet ${w.name || '(templated)'} runs one pod per node: redundant on any cluster of more than one node (the node count is the cluster's, not set here)`,
       });
-    // Kubernetes workloads with no instance count of their own (Jobs, CronJobs), named when nothing is judged.
-    const unscaled: string[] = [];
-    // A Kustomize patch is merged onto its base: one unit, whose count is the one the overlays set.
-    const { units: judged, patchesOf } = mergePatches(deployedWorkloads(ctx.files));
-    for (const w of judged) {
-      if (w.disabled || w.hook) continue;
-      // A DaemonSet runs one pod on every node: redundant on any cluster of more than one node, the
-      // same workload health-checks and resource-limits judge (round 21, spegel: "no Kubernetes
-      // workloads" beside its DaemonSet). A PodDisruptionBudget is not expected of it (a drain skips
-      // DaemonSet pods).
-      if (w.kind === 'DaemonSet') {
-        good.push({
-          path: w.path,
-          line: w.line,
-          note: `DaemonSet ${w.name || '(templated)'} runs one pod per node: redundant on any cluster of more than one node (the node count is the cluster's, not set here)`,
-        });
-        continue;
-      }
-      if (!SCALED_KINDS.includes(w.kind) && !w.platform) {
-        unscaled.push(`${w.kind} ${w.name || '(templated)'}`);
-        continue;
-      }
-      // A platform (NAIS) makes the disruption budget itself: no PodDisruptionBudget expected here.
-      // Kamal runs containers on hosts: no pods to guard with a disruption budget.
-      if (!w.platform && w.apiVersion !== KAMAL) k8sWorkloads++;
-      const where = `${w.kind} ${w.name || '(templated)'}`;
-      // A templated name (`{{ .Chart.Name }}-interceptor`) is compared as written, so a chart's one
-      // autoscaler does not mark its other workloads; a scaler whose target name is unreadable
-      // still stands for the chart's workloads (round 12: keda http-add-on operator read as autoscaled).
-      const written = metaName(w.doc);
-      const scaled =
-        scaledNames.has(w.name) ||
-        // A bare placeholder (`{{ include "x.fullname" . }}`) names nothing: another chart's
-        // scaler written the same way does not target this workload (round 15: reducer read as autoscaled).
-        (comparable(written, written) && scaledNames.has(written)) ||
-        (w.chart !== undefined && scalers.some((h) => h.chart === w.chart && !comparable(targetName(h.doc), written)));
-      const patch = patchReplicas(patchesOf.get(w));
-      const count = overrides.get(w.name) ?? patch?.count ?? w.replicas;
-      // A release's values that set no count leave it to the chart's default, not visible here.
-      if (w.replicasFromChart && count === undefined) {
-        k8sWorkloads--;
-        continue;
-      }
-      const line = w.replicasLine ?? w.line;
-      // A Pulumi component's autoscaling bounds (`minReplicas: 3, maxReplicas: 15`): the floor is what runs at low load.
-      const max = (w as PulumiWorkload).maxReplicas ?? w.platform?.maxReplicas;
-      // A platform manifest without `replicas` (NAIS) runs the platform's default count, which
-      // the repository does not state: no instance count declared here, said as such.
-      if (w.platform && count === undefined) {
-        platformUnset++;
-        findings.push({
-          path: w.path,
-          line: w.line,
-          note: `${w.platform.system} ${where} declares no replicas: the instance count is the platform's default, not set in this repository`,
-        });
-        continue;
-      }
-      if (max !== undefined && typeof count === 'number' && max > count) {
-        if (count >= 2) good.push({ path: w.path, line, note: `${where} is autoscaled (min ${count}, max ${max})` });
-        else {
-          lowFloor++;
-          floorLabels.add(`minReplicas ${count}`);
-          findings.push({
-            path: w.path,
-            line,
-            note: `${where} is autoscaled from min ${count}${(w as ValuesWorkload).minReplicasUnset ? ' (minReplicas unset: the autoscaler default)' : ''} (max ${max}): ${count === 0 ? 'no instance' : 'a single instance'} at low load, more only under load`,
-          });
-        }
-        continue;
-      }
-      // A chart's replica count comes from values.yaml: the default line is cited beside the template's.
-      const fromValues =
-        patch && !overrides.has(w.name)
-          ? ` (set by the Kustomize patch ${patch.path}:${patch.line}${patch.others ? `; ${patch.others}` : ''})`
-          : w.replicasDefault && !overrides.has(w.name)
-            ? ` (chart default ${w.replicasDefault.path}:${w.replicasDefault.line})`
-            : '';
-      // The scaler's floor is what runs at low load: an HPA with minReplicas 1 (or unset) and a
-      // ScaledObject with minReplicaCount 0 or 1 leave one instance or none (blind round 18,
-      // spring-k8s: k8s/hpa.yaml:11 minReplicas 1 was counted as redundant).
-      const scaler = scaled
-        ? (scalers.find(
-            (h) => targetName(h.doc) === w.name || (comparable(written, written) && targetName(h.doc) === written),
-          ) ?? scalers.find((h) => w.chart !== undefined && h.chart === w.chart))
-        : undefined;
-      const floor = scaler ? scalerFloor(ctx.files, scaler) : undefined;
-      if (scaled && floor && floor.min < 2) {
-        lowFloor++;
-        floorLabels.add(`${scaler!.kind === 'ScaledObject' ? 'KEDA' : 'HPA'} min ${floor.min}`);
-        const at = `${scaler!.path}:${floor.line ?? scaler!.line}`;
-        findings.push({
-          path: w.path,
-          line: w.line,
-          note: `${where} is autoscaled from ${scaler!.kind === 'ScaledObject' ? 'KEDA' : 'HPA'} min ${floor.min}${floor.line ? '' : ' (unset: the default)'} (${at}): ${floor.min === 0 ? 'no instance' : 'a single instance'} at low load, more only under load`,
-        });
-      } else if (scaled)
-        good.push({
-          path: w.path,
-          line: w.line,
-          note: `${where} is autoscaled${floor ? ` (${scaler!.kind === 'ScaledObject' ? 'KEDA' : 'HPA'} min ${floor.min})` : ''}`,
-        });
-      else if (typeof count === 'number' && count >= 2)
-        good.push({ path: w.path, line, note: `${where}: ${count} replicas${fromValues}` });
-      else if (count === 'templated' && w.replicasByEnv) {
-        // A chart without values.yaml whose values-<env>.yaml files each set the count (round 22,
-        // laa-cma: replicaCount 2-3 in values-dev/test/uat/prod.yaml): production's decides, else the
-        // smallest, and every environment's count is named.
-        const envs = w.replicasByEnv;
-        const prod = envs.find((e) => PROD_VALUES.test(e.path));
-        const decisive = prod ?? envs.reduce((a, b) => (b.count < a.count ? b : a));
-        const per = envs.map((e) => `${e.count} in ${e.path.slice(e.path.lastIndexOf('/') + 1)}:${e.line}`).join(', ');
-        const scope = prod ? ' in production' : envs.length > 1 ? ' in every environment' : '';
-        const at = `${decisive.path}:${decisive.line}`;
-        if (decisive.count >= 2)
-          good.push({
-            path: w.path,
-            line,
-            note: `${where}: ${decisive.count} replicas${scope} (${at}; per environment: ${per})`,
-          });
-        else
-          findings.push({
-            path: w.path,
-            line,
-            note: `${where} runs ${decisive.count} replica${scope} (${at}; per environment: ${per}) and no autoscaler targets it`,
-          });
-      } else if (count === 'templated')
-        good.push({ path: w.path, line, note: `${where}: replicas set by a template value (not resolved)` });
+      continue;
+    }
+    if (!SCALED_KINDS.includes(w.kind) && !w.platform) {
+      unscaled.push(`${w.kind} ${w.name || '(templated)'}`);
+      continue;
+    }
+    // A platform (NAIS) makes the disruption budget itself: no PodDisruptionBudget expected here.
+    // Kamal runs containers on hosts: no pods to guard with a disruption budget.
+    if (!w.platform && w.apiVersion !== KAMAL) k8sWorkloads++;
+    const where = `${w.kind} ${w.name || '(templated)'}`;
+    // A templated name (`{{ .Chart.Name }}-interceptor`) is compared as written, so a chart's one
+    // autoscaler does not mark its other workloads; a scaler whose target name is unreadable
+    // still stands for the chart's workloads (round 12: keda http-add-on operator read as autoscaled).
+    const written = metaName(w.doc);
+    const scaled =
+      scaledNames.has(w.name) ||
+      // A bare placeholder (`{{ include "x.fullname" . }}`) names nothing: another chart's
+      // scaler written the same way does not target this workload (round 15: reducer read as autoscaled).
+      (comparable(written, written) && scaledNames.has(written)) ||
+      (w.chart !== undefined && scalers.some((h) => h.chart === w.chart && !comparable(targetName(h.doc), written)));
+    const patch = patchReplicas(patchesOf.get(w));
+    const count = overrides.get(w.name) ?? patch?.count ?? w.replicas;
+    // A release's values that set no count leave it to the chart's default, not visible here.
+    if (w.replicasFromChart && count === undefined) {
+      k8sWorkloads--;
+      continue;
+    }
+    const line = w.replicasLine ?? w.line;
+    // A Pulumi component's autoscaling bounds (`minReplicas: 3, maxReplicas: 15`): the floor is what runs at low load.
+    const max = (w as PulumiWorkload).maxReplicas ?? w.platform?.maxReplicas;
+    // A platform manifest without `replicas` (NAIS) runs the platform's default count, which
+    // the repository does not state: no instance count declared here, said as such.
+    if (w.platform && count === undefined) {
+      platformUnset++;
+      findings.push({
+        path: w.path,
+        line: w.line,
+        note: `${w.platform.system} ${where} declares no replicas: the instance count is the platform's default, not set in this repository`,
+      });
+      continue;
+    }
+    if (max !== undefined && typeof count === 'number' && max > count) {
+      if (count >= 2) good.push({ path: w.path, line, note: `${where} is autoscaled (min ${count}, max ${max})` });
       else {
-        const inChart = w.chart === undefined ? [] : haSwitches.filter((m) => m.path.startsWith(`${w.chart}/`));
-        const ha = inChart.find((m) => m.path === w.path) ?? inChart[0];
-        const chartValues = model.charts.find((c) => c.dir === w.chart)?.values;
-        const on = ha ? conditionsHold([ha.ref], chartValues) : false;
-        if (ha) haOptIn++;
-        const offered = optInScalers.find(
-          (h) =>
-            (h.chart !== undefined && h.chart === w.chart && !comparable(targetName(h.doc), written)) ||
-            (comparable(written, written) && targetName(h.doc) === written),
-        );
-        const switchText = offered?.offBy?.ref
-          ? `, .Values.${offered.offBy.ref.replace(/^!/, '')} ${offered.offBy.ref.startsWith('!') ? 'true' : 'false'} by default${offered.offBy.path ? ` (${offered.offBy.path}:${offered.offBy.line})` : ''}`
-          : '';
-        // An autoscaler pinned at one count (a library chart's HPA with min = max = 1): said as such.
-        if (max !== undefined && typeof count === 'number') {
-          findings.push({
-            path: w.path,
-            line,
-            note: `${where} runs ${count} replica${count === 1 ? '' : 's'}${fromValues}: its autoscaler is bounded at min ${count}, max ${max}`,
-          });
-          continue;
-        }
+        lowFloor++;
+        floorLabels.add(`minReplicas ${count}`);
         findings.push({
           path: w.path,
           line,
-          note: `${where} runs ${count ?? 1} replica${count === undefined ? ' (replicas unset)' : fromValues} and no autoscaler targets it${offered ? ` by default: the chart's ${offered.kind} (${offered.path}:${offered.line}) is behind a values switch${switchText}` : ''}${ha ? `; the chart has an HA switch, ${on ? 'on' : 'off'} by default: .Values.${ha.ref} (${ha.path}:${ha.line})` : ''}`,
+          note: `${where} is autoscaled from min ${count}${(w as ValuesWorkload).minReplicasUnset ? ' (minReplicas unset: the autoscaler default)' : ''} (max ${max}): ${count === 0 ? 'no instance' : 'a single instance'} at low load, more only under load`,
         });
       }
+      continue;
     }
-    // A disruption budget in docs or examples (a user's example cluster, docs/examples/…) guards no
-    // workload of this deployment (blind round 25, cluster-operator): the deployed ones only.
-    // A catalogued shared base chart renders one by default unless the values switch it off
-    // (src/facts/base-charts.ts): cited at the wrapper's values, said to be the chart's default.
-    const chartPdbs = dependencyChartWorkloads(ctx.files).filter((w) => w.pdbFromChart);
-    const pdbs = [
-      ...objectsOfKind(model, 'PodDisruptionBudget')
-        .filter((o) => isProductionPath(o.path))
-        .map((o) => ({ path: o.path, line: o.line, note: `PodDisruptionBudget ${o.name}` })),
-      ...chartPdbs.map((w) => ({
+    // A chart's replica count comes from values.yaml: the default line is cited beside the template's.
+    const fromValues =
+      patch && !overrides.has(w.name)
+        ? ` (set by the Kustomize patch ${patch.path}:${patch.line}${patch.others ? `; ${patch.others}` : ''})`
+        : w.replicasDefault && !overrides.has(w.name)
+          ? ` (chart default ${w.replicasDefault.path}:${w.replicasDefault.line})`
+          : '';
+    // The scaler's floor is what runs at low load: an HPA with minReplicas 1 (or unset) and a
+    // ScaledObject with minReplicaCount 0 or 1 leave one instance or none (blind round 18,
+    // spring-k8s: k8s/hpa.yaml:11 minReplicas 1 was counted as redundant).
+    const scaler = scaled
+      ? (scalers.find(
+          (h) => targetName(h.doc) === w.name || (comparable(written, written) && targetName(h.doc) === written),
+        ) ?? scalers.find((h) => w.chart !== undefined && h.chart === w.chart))
+      : undefined;
+    const floor = scaler ? scalerFloor(ctx.files, scaler) : undefined;
+    if (scaled && floor && floor.min < 2) {
+      lowFloor++;
+      floorLabels.add(`${scaler!.kind === 'ScaledObject' ? 'KEDA' : 'HPA'} min ${floor.min}`);
+      const at = `${scaler!.path}:${floor.line ?? scaler!.line}`;
+      findings.push({
         path: w.path,
         line: w.line,
-        note: `PodDisruptionBudget of ${w.name} from the ${w.pdbFromChart!.chart} chart's defaults (minAvailable ${w.pdbFromChart!.minAvailable}; the values leave it on)`,
-      })),
-    ];
-    // A chart's PodDisruptionBudget behind a values switch (`podDisruptionBudget.enabled: false`): offered, not on.
-    const optInPdbs = model.objects.filter((o) => o.kind === 'PodDisruptionBudget' && o.disabled && !o.hook);
-    const d = deployments(ctx.files);
-    // A compose file that is the deployment (deploy.ts: named for production, scaled, or a
-    // self-hosting template) runs one instance of each service unless it says otherwise.
-    const deployed = new Set(d.production.map((p) => p.path));
-    // A one-shot job (a migration runner) exits when done, and a development service is not
-    // deployed: no instance count to judge (the same set-aside as health-checks and resource-limits).
-    const workloads = composeWorkloads(ctx.files, ctx.facts.profile.id);
-    for (const s of workloads.units.filter((s) => s.replicas !== undefined || deployed.has(s.path))) {
-      // `replicas: $VAR` is chosen at deploy time (an install script, the operator's .env): a count
-      // this repository leaves to the deployer, credited as a templated chart value is.
-      if (s.replicas === undefined && s.replicasFromEnv) {
+        note: `${where} is autoscaled from ${scaler!.kind === 'ScaledObject' ? 'KEDA' : 'HPA'} min ${floor.min}${floor.line ? '' : ' (unset: the default)'} (${at}): ${floor.min === 0 ? 'no instance' : 'a single instance'} at low load, more only under load`,
+      });
+    } else if (scaled)
+      good.push({
+        path: w.path,
+        line: w.line,
+        note: `${where} is autoscaled${floor ? ` (${scaler!.kind === 'ScaledObject' ? 'KEDA' : 'HPA'} min ${floor.min})` : ''}`,
+      });
+    else if (typeof count === 'number' && count >= 2)
+      good.push({ path: w.path, line, note: `${where}: ${count} replicas${fromValues}` });
+    else if (count === 'templated' && w.replicasByEnv) {
+      // A chart without values.yaml whose values-<env>.yaml files each set the count (round 22,
+      // laa-cma: replicaCount 2-3 in values-dev/test/uat/prod.yaml): production's decides, else the
+      // smallest, and every environment's count is named.
+      const envs = w.replicasByEnv;
+      const prod = envs.find((e) => PROD_VALUES.test(e.path));
+      const decisive = prod ?? envs.reduce((a, b) => (b.count < a.count ? b : a));
+      const per = envs.map((e) => `${e.count} in ${e.path.slice(e.path.lastIndexOf('/') + 1)}:${e.line}`).join(', ');
+      const scope = prod ? ' in production' : envs.length > 1 ? ' in every environment' : '';
+      const at = `${decisive.path}:${decisive.line}`;
+      if (decisive.count >= 2)
         good.push({
-          path: s.path,
-          line: s.line,
-          note: `compose service ${s.name}: deploy.replicas set by the environment ($${s.replicasFromEnv}), not resolved here`,
+          path: w.path,
+          line,
+          note: `${where}: ${decisive.count} replicas${scope} (${at}; per environment: ${per})`,
+        });
+      else
+        findings.push({
+          path: w.path,
+          line,
+          note: `${where} runs ${decisive.count} replica${scope} (${at}; per environment: ${per}) and no autoscaler targets it`,
+        });
+    } else if (count === 'templated')
+      good.push({ path: w.path, line, note: `${where}: replicas set by a template value (not resolved)` });
+    else {
+      const inChart = w.chart === undefined ? [] : haSwitches.filter((m) => m.path.startsWith(`${w.chart}/`));
+      const ha = inChart.find((m) => m.path === w.path) ?? inChart[0];
+      const chartValues = model.charts.find((c) => c.dir === w.chart)?.values;
+      const on = ha ? conditionsHold([ha.ref], chartValues) : false;
+      if (ha) haOptIn++;
+      const offered = optInScalers.find(
+        (h) =>
+          (h.chart !== undefined && h.chart === w.chart && !comparable(targetName(h.doc), written)) ||
+          (comparable(written, written) && targetName(h.doc) === written),
+      );
+      const switchText = offered?.offBy?.ref
+        ? `, .Values.${offered.offBy.ref.replace(/^!/, '')} ${offered.offBy.ref.startsWith('!') ? 'true' : 'false'} by default${offered.offBy.path ? ` (${offered.offBy.path}:${offered.offBy.line})` : ''}`
+        : '';
+      // An autoscaler pinned at one count (a library chart's HPA with min = max = 1): said as such.
+      if (max !== undefined && typeof count === 'number') {
+        findings.push({
+          path: w.path,
+          line,
+          note: `${where} runs ${count} replica${count === 1 ? '' : 's'}${fromValues}: its autoscaler is bounded at min ${count}, max ${max}`,
         });
         continue;
       }
-      // Swarm's global mode runs one task per node (blind round 39, a stack file's `mode: global`
-      // read as one instance): as redundant as the swarm has nodes, a count set outside the file.
-      if (s.global) {
-        good.push({
-          path: s.path,
-          line: s.line,
-          note: `compose service ${s.name}: deploy.mode global, one task on every Swarm node (the node count is not set here)`,
-        });
-        continue;
-      }
-      (s.replicas !== undefined && s.replicas >= 2 ? good : findings).push({
+      findings.push({
+        path: w.path,
+        line,
+        note: `${where} runs ${count ?? 1} replica${count === undefined ? ' (replicas unset)' : fromValues} and no autoscaler targets it${offered ? ` by default: the chart's ${offered.kind} (${offered.path}:${offered.line}) is behind a values switch${switchText}` : ''}${ha ? `; the chart has an HA switch, ${on ? 'on' : 'off'} by default: .Values.${ha.ref} (${ha.path}:${ha.line})` : ''}`,
+      });
+    }
+  }
+  // A disruption budget in docs or examples (a user's example cluster, docs/examples/…) guards no
+  // workload of this deployment (blind round 25, cluster-operator): the deployed ones only.
+  // A catalogued shared base chart renders one by default unless the values switch it off
+  // (src/facts/base-charts.ts): cited at the wrapper's values, said to be the chart's default.
+  const chartPdbs = dependencyChartWorkloads(ctx.files).filter((w) => w.pdbFromChart);
+  const pdbs = [
+    ...objectsOfKind(model, 'PodDisruptionBudget')
+      .filter((o) => isProductionPath(o.path))
+      .map((o) => ({ path: o.path, line: o.line, note: `PodDisruptionBudget ${o.name}` })),
+    ...chartPdbs.map((w) => ({
+      path: w.path,
+      line: w.line,
+      note: `PodDisruptionBudget of ${w.name} from the ${w.pdbFromChart!.chart} chart's defaults (minAvailable ${w.pdbFromChart!.minAvailable}; the values leave it on)`,
+    })),
+  ];
+  // A chart's PodDisruptionBudget behind a values switch (`podDisruptionBudget.enabled: false`): offered, not on.
+  const optInPdbs = model.objects.filter((o) => o.kind === 'PodDisruptionBudget' && o.disabled && !o.hook);
+  const d = deployments(ctx.files);
+  // A compose file that is the deployment (deploy.ts: named for production, scaled, or a
+  // self-hosting template) runs one instance of each service unless it says otherwise.
+  const deployed = new Set(d.production.map((p) => p.path));
+  // A one-shot job (a migration runner) exits when done, and a development service is not
+  // deployed: no instance count to judge (the same set-aside as health-checks and resource-limits).
+  const workloads = composeWorkloads(ctx.files, ctx.facts.profile.id);
+  for (const s of workloads.units.filter((s) => s.replicas !== undefined || deployed.has(s.path))) {
+    // `replicas: $VAR` is chosen at deploy time (an install script, the operator's .env): a count
+    // this repository leaves to the deployer, credited as a templated chart value is.
+    if (s.replicas === undefined && s.replicasFromEnv) {
+      good.push({
         path: s.path,
         line: s.line,
-        note:
-          s.replicas !== undefined
-            ? `compose service ${s.name}: ${s.replicas} replicas`
-            : `compose service ${s.name} runs one instance (no deploy.replicas) in the deployment compose file`,
+        note: `compose service ${s.name}: deploy.replicas set by the environment ($${s.replicasFromEnv}), not resolved here`,
       });
+      continue;
     }
-    // gcloud run deploy --max-instances / --min-instances in CI or scripts.
-    // The flag is Cloud Run's only inside a Cloud Run command or step (`gcloud run deploy`, the
-    // deploy-cloudrun action, a Cloud Build gcloud step): other tools share the spelling with another
-    // meaning (Passenger's `--min-instances` is its process count on one host; blind round 36).
-    for (const m of ctx
-      .matches('cloudRunFlags')
-      .filter((x) => isProductionPath(x.path) || x.path.startsWith('.github/'))
-      .filter((x) => inCloudRunCommand(ctx.files, x.path, x.line))) {
-      const n = Number(m.groups[1]);
-      (m.groups[0] === 'max' && n < 2 ? findings : good).push({
-        path: m.path,
-        line: m.line,
-        snippet: m.snippet,
-        note: `Cloud Run --${m.groups[0]}-instances ${n}${m.groups[0] === 'max' && n < 2 ? ': one instance at most' : ': autoscales across zones'}`,
+    // Swarm's global mode runs one task per node (blind round 39, a stack file's `mode: global`
+    // read as one instance): as redundant as the swarm has nodes, a count set outside the file.
+    if (s.global) {
+      good.push({
+        path: s.path,
+        line: s.line,
+        note: `compose service ${s.name}: deploy.mode global, one task on every Swarm node (the node count is not set here)`,
       });
+      continue;
     }
-    for (const n of d.nomad)
-      for (const job of n.jobs)
-        for (const g of nested(job, 'group')) {
-          const c = num(g.attrs.count) ?? 1;
-          (c >= 2 ? good : findings).push({
-            path: n.path,
-            line: g.attrLines.count ?? g.line,
-            note: `Nomad group ${g.labels[0] ?? ''}: count ${c}`,
-          });
-        }
-    const tf = terraform(ctx.files);
-    const unresolved: Evidence[] = [];
-    for (const r of tf.resources) {
-      const judge = TF[r.labels[0] ?? ''];
-      if (!judge || !isProductionPath(r.path)) continue;
-      // Module code reads settings from variables: judge the value the module call, the
-      // production tfvars or else the variable's default gives them.
-      // Nested blocks too (`scaling_config { min_size = var.min_size }`), a few levels deep.
-      const from = new Map<string, string>();
-      const resolveBlock = (b: TfBlock, prefix: string, depth: number): TfBlock => ({
-        ...b,
-        attrs: Object.fromEntries(
-          Object.entries(b.attrs).map(([k, v]) => {
-            const got = resolveVarFrom(tf, v, r.path) ?? localFloor(tf, v, r.path);
-            if (!got) return [k, v];
-            from.set(`${prefix}${k}`, got.via);
-            return [k, got.value];
-          }),
-        ),
-        blocks: depth < 3 ? b.blocks.map((x) => resolveBlock(x, `${prefix}${x.type}.`, depth + 1)) : b.blocks,
-      });
-      const resolved = resolveBlock(r, '', 0);
-      const judged = judge(resolved);
-      if (!judged) continue;
-      const [ok, what] = judged;
-      const via = [...from].filter(([k]) => what.startsWith(k)).map(([, w]) => w);
-      // A count the module computes from its own locals that no bounded reading resolves is not
-      // a single instance: said, not judged.
-      if (!ok && /\blocal\./.test(what)) {
-        unresolved.push({
-          path: r.path,
-          line: r.line,
-          note: `${label(r)}: ${what} (computed by the module; not resolved to a number)`,
+    (s.replicas !== undefined && s.replicas >= 2 ? good : findings).push({
+      path: s.path,
+      line: s.line,
+      note:
+        s.replicas !== undefined
+          ? `compose service ${s.name}: ${s.replicas} replicas`
+          : `compose service ${s.name} runs one instance (no deploy.replicas) in the deployment compose file`,
+    });
+  }
+  // gcloud run deploy --max-instances / --min-instances in CI or scripts.
+  // The flag is Cloud Run's only inside a Cloud Run command or step (`gcloud run deploy`, the
+  // deploy-cloudrun action, a Cloud Build gcloud step): other tools share the spelling with another
+  // meaning (Passenger's `--min-instances` is its process count on one host; blind round 36).
+  for (const m of ctx
+    .matches('cloudRunFlags')
+    .filter((x) => isProductionPath(x.path) || x.path.startsWith('.github/'))
+    .filter((x) => inCloudRunCommand(ctx.files, x.path, x.line))) {
+    const n = Number(m.groups[1]);
+    (m.groups[0] === 'max' && n < 2 ? findings : good).push({
+      path: m.path,
+      line: m.line,
+      snippet: m.snippet,
+      note: `Cloud Run --${m.groups[0]}-instances ${n}${m.groups[0] === 'max' && n < 2 ? ': one instance at most' : ': autoscales across zones'}`,
+    });
+  }
+  for (const n of d.nomad)
+    for (const job of n.jobs)
+      for (const g of nested(job, 'group')) {
+        const c = num(g.attrs.count) ?? 1;
+        (c >= 2 ? good : findings).push({
+          path: n.path,
+          line: g.attrLines.count ?? g.line,
+          note: `Nomad group ${g.labels[0] ?? ''}: count ${c}`,
         });
-        continue;
       }
-      // An autoscaling group that may grow past its floor (`min_size = 0`, `max_size =
-      // var.max_jobs`) is autoscaled, not a single instance: judged by its floor as an HPA is (blind
-      // round 35, a runner module's worker ASG scaling 0..max_jobs was called "a single instance").
-      const range = ok ? undefined : scalingRange(r.labels[0] ?? '', resolved);
-      if (range) {
-        lowFloor++;
-        floorLabels.add(`${range.minKey} ${range.min}`);
-        findings.push({
-          path: r.path,
-          line: r.line,
-          note: `${label(r)} is autoscaled from ${range.minKey} ${range.min} (${range.maxKey} ${range.max}): ${range.min === 0 ? 'no instance' : 'a single instance'} at low load, more only under load`,
-        });
-        continue;
-      }
-      (ok ? good : findings).push({
+  const tf = terraform(ctx.files);
+  const unresolved: Evidence[] = [];
+  for (const r of tf.resources) {
+    const judge = TF[r.labels[0] ?? ''];
+    if (!judge || !isProductionPath(r.path)) continue;
+    // Module code reads settings from variables: judge the value the module call, the
+    // production tfvars or else the variable's default gives them.
+    // Nested blocks too (`scaling_config { min_size = var.min_size }`), a few levels deep.
+    const from = new Map<string, string>();
+    const resolveBlock = (b: TfBlock, prefix: string, depth: number): TfBlock => ({
+      ...b,
+      attrs: Object.fromEntries(
+        Object.entries(b.attrs).map(([k, v]) => {
+          const got = resolveVarFrom(tf, v, r.path) ?? localFloor(tf, v, r.path);
+          if (!got) return [k, v];
+          from.set(`${prefix}${k}`, got.via);
+          return [k, got.value];
+        }),
+      ),
+      blocks: depth < 3 ? b.blocks.map((x) => resolveBlock(x, `${prefix}${x.type}.`, depth + 1)) : b.blocks,
+    });
+    const resolved = resolveBlock(r, '', 0);
+    const judged = judge(resolved);
+    if (!judged) continue;
+    const [ok, what] = judged;
+    const via = [...from].filter(([k]) => what.startsWith(k)).map(([, w]) => w);
+    // A count the module computes from its own locals that no bounded reading resolves is not
+    // a single instance: said, not judged.
+    if (!ok && /\blocal\./.test(what)) {
+      unresolved.push({
         path: r.path,
         line: r.line,
-        note: `${label(r)}: ${what}${via.length > 0 ? ` (from ${via.join(', ')})` : ''}`,
+        note: `${label(r)}: ${what} (computed by the module; not resolved to a number)`,
       });
+      continue;
     }
-    for (const n of nodeGroupFloors(ctx.files, tf)) (n.ok ? good : findings).push(n.evidence);
-    for (const m of serviceModuleCounts(tf)) (m.ok ? good : findings).push(m.evidence);
-    for (const m of ctx.matches('paas').filter((x) => isProductionPath(x.path))) {
-      (Number(m.groups[1]) >= 2 ? good : findings).push({
-        path: m.path,
-        line: m.line,
-        snippet: m.snippet,
-        note: `${m.groups[0]} ${m.groups[1]}`,
-      });
-    }
-    for (const m of ctx.matches('paasScale').filter((x) => isProductionPath(x.path))) {
-      (Number(m.groups[1]) >= 2 ? good : findings).push({
-        path: m.path,
-        line: m.line,
-        snippet: m.snippet,
-        note: `${m.groups[0]} scale command in ${m.path} sets ${m.groups[1]} instance${m.groups[1] === '1' ? '' : 's'} on the platform (a command the team runs, not a declared state)`,
-      });
-    }
-    // A Heroku app.json's `formation` declares each process type's dyno count (`"quantity": 1`).
-    for (const f of herokuFormation(ctx.files)) (f.quantity >= 2 ? good : findings).push(f.evidence);
-    // Nothing else says how many instances run, but the repository's compose file runs its
-    // service: the same units health-checks and resource-limits judge, one container each.
-    if (good.length + findings.length === 0)
-      for (const s of workloads.units)
-        findings.push({
-          path: s.path,
-          line: s.line,
-          note: `compose service ${s.name} runs one instance (no deploy.replicas); nothing else declares an instance count${s.sourceMounted ? ' (it mounts the source tree, as for development)' : ''}`,
-        });
-    // A systemd unit (a unit file or a NixOS module's `systemd.services.<name>`) is one process on
-    // one machine: a single instance, as one compose service is, when nothing else declares counts.
-    if (good.length + findings.length === 0)
-      for (const u of runtime(ctx.files).systemd)
-        findings.push(
-          systemdEvidence(u, 'systemd unit: one process on one machine; nothing declares another instance'),
-        );
-    // A platform file that runs the service (a Heroku Procfile, fly.toml, render.yaml) but declares no
-    // instance count runs the platform's default, one instance, unless someone scales it outside the
-    // repository: nothing here declares a second (blind round 41: a Procfile-only Rails app was
-    // `unknown` while resource-limits, on the same runtime fact, named the platform).
-    if (good.length + findings.length === 0)
-      for (const p of runtime(ctx.files)
-        .platforms.filter((x) => PLATFORM_COUNT[x.system])
-        .slice(0, 3))
-        findings.push({
-          path: p.path,
-          note: `${p.system} runs the service from this file, and nothing here declares more than one instance (${PLATFORM_COUNT[p.system]}); a count set on the platform outside the repository is not shown`,
-        });
-    const procfileWeb = runtime(ctx.files).procfileWeb;
-    if (good.length + findings.length === 0 && procfileWeb)
+    // An autoscaling group that may grow past its floor (`min_size = 0`, `max_size =
+    // var.max_jobs`) is autoscaled, not a single instance: judged by its floor as an HPA is (blind
+    // round 35, a runner module's worker ASG scaling 0..max_jobs was called "a single instance").
+    const range = ok ? undefined : scalingRange(r.labels[0] ?? '', resolved);
+    if (range) {
+      lowFloor++;
+      floorLabels.add(`${range.minKey} ${range.min}`);
       findings.push({
-        path: 'Procfile',
-        line: procfileWeb,
-        note: 'a Procfile web process (a process manifest with no platform config) is all that says how the service runs: nothing here declares more than one instance (on Heroku, app.json `formation` with `"quantity": 2` or more); a count set on the platform outside the repository is not shown',
+        path: r.path,
+        line: r.line,
+        note: `${label(r)} is autoscaled from ${range.minKey} ${range.min} (${range.maxKey} ${range.max}): ${range.min === 0 ? 'no instance' : 'a single instance'} at low load, more only under load`,
       });
-    const units = good.length + findings.length;
-    const notes = [
-      ...[...model.notes, ...d.notes].slice(0, 3).map((x) => ({ path: x.path, note: x.note })),
-      // postgres, redis, nginx pulled as public images are the deployment's dependencies: said, not judged.
-      ...(d.compose.some((s) => s.built && (s.replicas !== undefined || deployed.has(s.path)))
-        ? composeDependencyNote(d, 'instance counts are')
-        : []),
-      ...composeAsideNotes(workloads.aside),
-    ];
-    const data = {
-      redundant: good.length,
-      single: findings.length,
-      podDisruptionBudgets: pdbs.length,
-      optInPodDisruptionBudgets: optInPdbs.length,
-      haSwitchWorkloads: haOptIn,
-      autoscaledFromOne: lowFloor,
-      autoscalers: scalers.length,
-    };
-    if (units === 0 && unresolved.length > 0)
-      return unknown(
-        `Instance counts are computed by the module's own expressions and could not be resolved to a number (${unresolved.length} resource${unresolved.length === 1 ? '' : 's'}).`,
-        [...unresolved.slice(0, 5), ...notes],
-        data,
-      );
-    if (units === 0)
-      return unknown(
-        `No deployment configuration declares instance counts here (${
-          unscaled.length > 0
-            ? `the Kubernetes workloads here, ${unscaled.slice(0, 3).join(', ')}${unscaled.length > 3 ? ` and ${unscaled.length - 3} more` : ''}, run to completion and have no instance count; no`
-            : 'no Kubernetes workloads,'
-        } compose replicas, Nomad groups or scalable IaC resources).${composeAsideSentence(workloads.aside)}`,
-        [{ path: '.', note: `searched ${ctx.files.size} files` }, ...notes],
-        data,
-      );
-    const wantPdb = k8sWorkloads > 0;
-    const base = (good.length + haOptIn * 0.5 + lowFloor * 0.5) / units;
-    // A PodDisruptionBudget behind a values switch that is off by default guards nothing as
-    // installed: named, no credit (blind round 30, sealed-secrets: `pdb.enabled: false` beside a
-    // hard-coded `replicas: 1` was partial).
-    // Nor does a PodDisruptionBudget over single replicas: it keeps no second instance up through a
-    // drain, so it earns credit only beside a redundant unit (blind round 35, keel: a PDB over
-    // `replicas: 1` made 0 of 2 redundant units partial).
-    const pdbCounts = pdbs.length > 0 && base > 0;
-    const score = wantPdb ? base * 0.8 + (pdbCounts ? 0.2 : 0) : base;
-    const pdbEv = [
-      ...pdbs.slice(0, 2),
-      ...(pdbs.length > 0
-        ? []
-        : optInPdbs.slice(0, 2).map((o) => ({
-            path: o.path,
-            line: o.line,
-            note: `PodDisruptionBudget ${o.name}: the chart offers it behind a values switch, off by default`,
-          }))),
-    ];
-    const shown = [...findings.slice(0, 15), ...good.slice(0, 5), ...pdbEv, ...notes];
-    const missing = [
-      findings.length > 0
-        ? `${findings.length} of ${units} ${platformUnset === findings.length ? `declare no instance count (${platformUnset === 1 ? 'a platform manifest leaves it' : 'platform manifests leave it'} to the platform's default)` : `${lowFloor ? 'run at most one instance at low load' : 'run a single instance'}${platformUnset ? ` or leave the count to the platform's default` : ''}`}${lowFloor ? ` (${lowFloor} of them autoscaled from ${floorLabels.size === 1 ? [...floorLabels][0] : 'a minimum below two'})` : ''}`
-        : '',
-      wantPdb && pdbs.length === 0
-        ? optInPdbs.length > 0
-          ? 'the PodDisruptionBudget is opt-in (off by default)'
-          : 'no PodDisruptionBudget'
-        : '',
-      wantPdb && pdbs.length > 0 && !pdbCounts
-        ? 'a PodDisruptionBudget over a single replica keeps no second instance up: it makes nothing redundant'
-        : '',
-      haOptIn > 0 ? `${haOptIn} of them ${haOptIn === 1 ? 'has' : 'have'} an HA mode behind a chart values switch` : '',
-    ].filter(Boolean);
-    const offNote = offByDefaultNote(ctx.files, (w) => SCALED_KINDS.includes(w.kind));
-    if (missing.length === 0)
-      return pass(
-        `Redundancy declared: ${good.length} of ${units} redundant${pdbs.length > 0 ? ', with a PodDisruptionBudget' : ''}.${offNote}`,
-        shown,
-        data,
-      );
-    return partial(
-      score,
-      `${good.length} of ${units} deployed units are redundant; ${missing.join('; ')}.${offNote}`,
+      continue;
+    }
+    (ok ? good : findings).push({
+      path: r.path,
+      line: r.line,
+      note: `${label(r)}: ${what}${via.length > 0 ? ` (from ${via.join(', ')})` : ''}`,
+    });
+  }
+  for (const n of nodeGroupFloors(ctx.files, tf)) (n.ok ? good : findings).push(n.evidence);
+  for (const m of serviceModuleCounts(tf)) (m.ok ? good : findings).push(m.evidence);
+  for (const m of ctx.matches('paas').filter((x) => isProductionPath(x.path))) {
+    (Number(m.groups[1]) >= 2 ? good : findings).push({
+      path: m.path,
+      line: m.line,
+      snippet: m.snippet,
+      note: `${m.groups[0]} ${m.groups[1]}`,
+    });
+  }
+  for (const m of ctx.matches('paasScale').filter((x) => isProductionPath(x.path))) {
+    (Number(m.groups[1]) >= 2 ? good : findings).push({
+      path: m.path,
+      line: m.line,
+      snippet: m.snippet,
+      note: `${m.groups[0]} scale command in ${m.path} sets ${m.groups[1]} instance${m.groups[1] === '1' ? '' : 's'} on the platform (a command the team runs, not a declared state)`,
+    });
+  }
+  // A Heroku app.json's `formation` declares each process type's dyno count (`"quantity": 1`).
+  for (const f of herokuFormation(ctx.files)) (f.quantity >= 2 ? good : findings).push(f.evidence);
+  // Nothing else says how many instances run, but the repository's compose file runs its
+  // service: the same units health-checks and resource-limits judge, one container each.
+  if (good.length + findings.length === 0)
+    for (const s of workloads.units)
+      findings.push({
+        path: s.path,
+        line: s.line,
+        note: `compose service ${s.name} runs one instance (no deploy.replicas); nothing else declares an instance count${s.sourceMounted ? ' (it mounts the source tree, as for development)' : ''}`,
+      });
+  // A systemd unit (a unit file or a NixOS module's `systemd.services.<name>`) is one process on
+  // one machine: a single instance, as one compose service is, when nothing else declares counts.
+  if (good.length + findings.length === 0)
+    for (const u of runtime(ctx.files).systemd)
+      findings.push(systemdEvidence(u, 'systemd unit: one process on one machine; nothing declares another instance'));
+  // A platform file that runs the service (a Heroku Procfile, fly.toml, render.yaml) but declares no
+  // instance count runs the platform's default, one instance, unless someone scales it outside the
+  // repository: nothing here declares a second (blind round 41: a Procfile-only Rails app was
+  // `unknown` while resource-limits, on the same runtime fact, named the platform).
+  if (good.length + findings.length === 0)
+    for (const p of runtime(ctx.files)
+      .platforms.filter((x) => PLATFORM_COUNT[x.system])
+      .slice(0, 3))
+      findings.push({
+        path: p.path,
+        note: `${p.system} runs the service from this file, and nothing here declares more than one instance (${PLATFORM_COUNT[p.system]}); a count set on the platform outside the repository is not shown`,
+      });
+  const procfileWeb = runtime(ctx.files).procfileWeb;
+  if (good.length + findings.length === 0 && procfileWeb)
+    findings.push({
+      path: 'Procfile',
+      line: procfileWeb,
+      note: 'a Procfile web process (a process manifest with no platform config) is all that says how the service runs: nothing here declares more than one instance (on Heroku, app.json `formation` with `"quantity": 2` or more); a count set on the platform outside the repository is not shown',
+    });
+  const units = good.length + findings.length;
+  const notes = [
+    ...[...model.notes, ...d.notes].slice(0, 3).map((x) => ({ path: x.path, note: x.note })),
+    // postgres, redis, nginx pulled as public images are the deployment's dependencies: said, not judged.
+    ...(d.compose.some((s) => s.built && (s.replicas !== undefined || deployed.has(s.path)))
+      ? composeDependencyNote(d, 'instance counts are')
+      : []),
+    ...composeAsideNotes(workloads.aside),
+  ];
+  const data = {
+    redundant: good.length,
+    single: findings.length,
+    podDisruptionBudgets: pdbs.length,
+    optInPodDisruptionBudgets: optInPdbs.length,
+    haSwitchWorkloads: haOptIn,
+    autoscaledFromOne: lowFloor,
+    autoscalers: scalers.length,
+  };
+  if (units === 0 && unresolved.length > 0)
+    return unknown(
+      `Instance counts are computed by the module's own expressions and could not be resolved to a number (${unresolved.length} resource${unresolved.length === 1 ? '' : 's'}).`,
+      [...unresolved.slice(0, 5), ...notes],
+      data,
+    );
+  if (units === 0 && unscaled.length === 0) none();
+  if (units === 0)
+    return unknown(
+      `No deployment configuration declares instance counts here (${
+        unscaled.length > 0
+          ? `the Kubernetes workloads here, ${unscaled.slice(0, 3).join(', ')}${unscaled.length > 3 ? ` and ${unscaled.length - 3} more` : ''}, run to completion and have no instance count; no`
+          : 'no Kubernetes workloads,'
+      } compose replicas, Nomad groups or scalable IaC resources).${composeAsideSentence(workloads.aside)}`,
+      [{ path: '.', note: `searched ${ctx.files.size} files` }, ...notes],
+      data,
+    );
+  const wantPdb = k8sWorkloads > 0;
+  const base = (good.length + haOptIn * 0.5 + lowFloor * 0.5) / units;
+  // A PodDisruptionBudget behind a values switch that is off by default guards nothing as
+  // installed: named, no credit (blind round 30, sealed-secrets: `pdb.enabled: false` beside a
+  // hard-coded `replicas: 1` was partial).
+  // Nor does a PodDisruptionBudget over single replicas: it keeps no second instance up through a
+  // drain, so it earns credit only beside a redundant unit (blind round 35, keel: a PDB over
+  // `replicas: 1` made 0 of 2 redundant units partial).
+  const pdbCounts = pdbs.length > 0 && base > 0;
+  const score = wantPdb ? base * 0.8 + (pdbCounts ? 0.2 : 0) : base;
+  const pdbEv = [
+    ...pdbs.slice(0, 2),
+    ...(pdbs.length > 0
+      ? []
+      : optInPdbs.slice(0, 2).map((o) => ({
+          path: o.path,
+          line: o.line,
+          note: `PodDisruptionBudget ${o.name}: the chart offers it behind a values switch, off by default`,
+        }))),
+  ];
+  const shown = [...findings.slice(0, 15), ...good.slice(0, 5), ...pdbEv, ...notes];
+  const missing = [
+    findings.length > 0
+      ? `${findings.length} of ${units} ${platformUnset === findings.length ? `declare no instance count (${platformUnset === 1 ? 'a platform manifest leaves it' : 'platform manifests leave it'} to the platform's default)` : `${lowFloor ? 'run at most one instance at low load' : 'run a single instance'}${platformUnset ? ` or leave the count to the platform's default` : ''}`}${lowFloor ? ` (${lowFloor} of them autoscaled from ${floorLabels.size === 1 ? [...floorLabels][0] : 'a minimum below two'})` : ''}`
+      : '',
+    wantPdb && pdbs.length === 0
+      ? optInPdbs.length > 0
+        ? 'the PodDisruptionBudget is opt-in (off by default)'
+        : 'no PodDisruptionBudget'
+      : '',
+    wantPdb && pdbs.length > 0 && !pdbCounts
+      ? 'a PodDisruptionBudget over a single replica keeps no second instance up: it makes nothing redundant'
+      : '',
+    haOptIn > 0 ? `${haOptIn} of them ${haOptIn === 1 ? 'has' : 'have'} an HA mode behind a chart values switch` : '',
+  ].filter(Boolean);
+  const offNote = offByDefaultNote(ctx.files, (w) => SCALED_KINDS.includes(w.kind));
+  if (missing.length === 0)
+    return pass(
+      `Redundancy declared: ${good.length} of ${units} redundant${pdbs.length > 0 ? ', with a PodDisruptionBudget' : ''}.${offNote}`,
       shown,
       data,
     );
-  },
-});
+  return partial(
+    score,
+    `${good.length} of ${units} deployed units are redundant; ${missing.join('; ')}.${offNote}`,
+    shown,
+    data,
+  );
+}
 
 /**
  * The bounds of a Terraform autoscaling group whose maximum lies above its floor (a number above

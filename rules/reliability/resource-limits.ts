@@ -21,7 +21,7 @@ import {
   runtime,
   SYSTEMD_GLOBS,
   systemdEvidence,
-  undeclaredReason,
+  notDeployedHere,
   offByDefaultNote,
 } from '../../src/facts/runtime.js';
 import { DO_APP_GLOBS } from '../../src/facts/do-app.js';
@@ -229,24 +229,11 @@ export default defineRule({
   },
 });
 
-/** Units that can declare limits exist here (the same runtime fact orchestration reads). */
+/** Units that can declare limits exist here (the same runtime fact redundancy reads). */
 function runsHere(ctx: RuleContext): true | NotApplicable {
-  const r = runtime(ctx.files);
-  // Compose services set aside (one-shot jobs, development services) are no units to size.
-  const aside = composeWorkloads(ctx.files, ctx.facts.profile.id).aside;
-  // The runtime counts compose services built here; test infrastructure sets aside the others too.
-  const units = Object.values(r.declarative).reduce((a, b) => a + b, 0) - aside.filter((a) => a.service.built).length;
-  if (units > 0) return true;
+  const why = notDeployedHere(ctx.files, ctx.facts.profile.id, 'resource requests and limits', 'size');
   // A platform whose file sizes the machine (fly.toml `[[vm]]`, render.yaml `plan:`) is judged on it.
-  if (sizedPlatformFiles(ctx).length > 0) return true;
-  if (aside.length > 0 && r.platforms.length === 0)
-    return {
-      reason: `no deployed workload here to size: ${aside
-        .slice(0, 3)
-        .map((a) => a.note)
-        .join('; ')}${aside.length > 3 ? ` and ${aside.length - 3} more` : ''}`,
-    };
-  return { reason: undeclaredReason(r, 'resource requests and limits') };
+  return why === undefined || sizedPlatformFiles(ctx).length > 0 ? true : { reason: why };
 }
 
 /** The containers of a Cloud Run service: `template.containers` (v2) or `template.spec.containers` (v1). */

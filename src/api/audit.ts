@@ -35,7 +35,7 @@ import { UsageError } from '../util/errors.js';
 import { smallAuditHeapFlags } from '../util/heap-flags.js';
 import { DiskSource } from '../walk/disk-source.js';
 import { decode, FileIndex } from '../walk/file-index.js';
-import { gitInfo, gitTags } from '../walk/git.js';
+import { gitInfo, gitTagHistory } from '../walk/git.js';
 import { isDirectory, listFiles } from '../walk/list.js';
 
 export interface AuditOptions {
@@ -165,12 +165,19 @@ export async function auditRepository(
   // git's answers (commit, branch, remote) come from processes of their own: ask now, use them
   // after the rules, so they run beside the scan instead of after it.
   const repoInfo = gitInfo(root, listing.repo);
-  const tags = gitTags(listing.repo);
+  const history = gitTagHistory(listing.repo);
+  const tags = history.then((h) => h.tags);
+  const tagRecency = Promise.all([history, repoInfo]).then(([h, info]) =>
+    h.tags[0] && h.newestDate && info.commitDate
+      ? { tag: h.tags[0], tagDate: h.newestDate, headDate: info.commitDate }
+      : undefined,
+  );
   phase('list');
   const audit = await runAudit({
     files,
     source,
     tags,
+    tagRecency,
     pillars,
     config,
     ...(options.profile ? { profile: options.profile } : {}),

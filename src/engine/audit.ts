@@ -5,7 +5,7 @@
 import type { Config } from '../config/schema.js';
 import { collectFacts, completeFacts, factPatterns } from '../facts/index.js';
 import { answersFor } from '../facts/paths.js';
-import type { ProfileId } from '../types.js';
+import type { ProfileId, TagRecency } from '../types.js';
 import { PROFILE_PATTERNS } from '../facts/profile.js';
 import { scan, type ScanPattern, type ScanResult } from '../scan/scanner.js';
 import { ScanPool, type WorkerMode } from '../scan/pool.js';
@@ -48,6 +48,8 @@ export interface AuditInput {
   extraPatterns?: ScanPattern[];
   /** The repository's git tags (walk/git.ts), asked beside the scan: a promise, awaited before the rules. */
   tags?: Promise<string[]> | string[];
+  /** When the newest tag and the audited commit were made (git), asked beside the scan as the tags are. */
+  tagRecency?: Promise<TagRecency | undefined> | TagRecency;
 }
 
 export interface AuditRun {
@@ -184,7 +186,7 @@ async function auditOf(input: AuditInput): Promise<AuditRun> {
     files,
     pre,
     { matches: (key) => scanned.matches.get(key) ?? [], searched: (key) => scanned.searched.get(key) ?? 0 },
-    { override, watched, tags: (await input.tags) ?? [] },
+    { override, watched, tags: (await input.tags) ?? [], tagRecency: await input.tagRecency },
   );
   const catalogue = (name: string) => catalogueFor(name, config.detect);
   const base = { files, facts, scan: scanned, catalogue, ...(input.artifacts ? { artifacts: input.artifacts } : {}) };

@@ -36,7 +36,7 @@ import {
 import { opsOnlyHttp, ROUTE_KEY, ROUTE_PATTERN, springWorker } from './inbound.js';
 import { componentClassifier } from './component.js';
 import { inRustTestModule } from './rust-tests.js';
-import type { Dependency, DependencyQuery, Facts, Profile, ProfileId } from '../types.js';
+import type { Dependency, DependencyQuery, Facts, Profile, ProfileId, TagRecency } from '../types.js';
 
 export type PreFacts = Omit<
   Facts,
@@ -145,7 +145,12 @@ export function completeFacts(
   files: FileView,
   pre: PreFacts,
   scan: FactScan,
-  options: { override?: ProfileId | undefined; watched?: readonly string[]; tags?: readonly string[] } = {},
+  options: {
+    override?: ProfileId | undefined;
+    watched?: readonly string[];
+    tags?: readonly string[];
+    tagRecency?: TagRecency | undefined;
+  } = {},
 ): Facts {
   applyUsage(pre.dependencies, options.watched ?? [], (k) => scan.matches(k));
   const profile: Profile = options.override
@@ -206,6 +211,7 @@ export function completeFacts(
     servers,
     ...(opsOnly ? { opsOnlyHttp: opsOnly } : {}),
     tags: [...(options.tags ?? [])],
+    ...(options.tagRecency ? { tagRecency: options.tagRecency } : {}),
     generated: [
       ...new Set([
         ...generatedSet,

@@ -8,7 +8,7 @@
 import type { Evidence, FileView } from '../types.js';
 import { memo } from '../util/memo.js';
 import { makeRecipe } from './commands/make.js';
-import { declaredNames, deployments } from './deploy.js';
+import { composeWorkloads, declaredNames, deployments } from './deploy.js';
 import { ownNamed, readmeText } from './deploy-images.js';
 import { pulumi, terraformWorkloads } from './pulumi.js';
 import { DO_APP_GLOBS, isDoAppSpec } from './do-app.js';
@@ -474,6 +474,30 @@ export function undeclaredReason(r: Runtime, what: string): string {
         .join(', ')}${deps.length > 4 ? ', …' : ''}), dependencies the service uses, not the service`
     : '';
   return `nothing here declares how the service runs (no Kubernetes workloads, compose services built here, ECS tasks, Nomad jobs, systemd units or platform files${dependencies}), so there are no ${what} to judge`;
+}
+
+/**
+ * Why nothing in the repository declares how the service runs in production, or undefined when
+ * something does: no Kubernetes workloads, compose services built here (one-shot jobs, test and
+ * development services set aside), ECS tasks, Nomad jobs, systemd units or Cloud Run services. The
+ * one fact the rules about deployed units (resource-limits, redundancy) read, so that they agree:
+ * not applicable with this reason, not one N/A and one `unknown` (blind rounds 41 and 44).
+ * `what` names what there is nothing of ("resource requests and limits", "instance counts"), `verb`
+ * what a deployed workload would be judged for ("size", "replicate").
+ */
+export function notDeployedHere(files: FileView, profile: string, what: string, verb: string): string | undefined {
+  const r = runtime(files);
+  // Compose services set aside (one-shot jobs, development services) are no units; the runtime
+  // counts compose services built here, so the built ones set aside are taken off.
+  const aside = composeWorkloads(files, profile).aside;
+  const units = Object.values(r.declarative).reduce((a, b) => a + b, 0) - aside.filter((a) => a.service.built).length;
+  if (units > 0) return undefined;
+  if (aside.length > 0 && r.platforms.length === 0)
+    return `no deployed workload here to ${verb}: ${aside
+      .slice(0, 3)
+      .map((a) => a.note)
+      .join('; ')}${aside.length > 3 ? ` and ${aside.length - 3} more` : ''}`;
+  return undeclaredReason(r, what);
 }
 
 export const systemdEvidence = (u: SystemdUnit, note: string): Evidence => ({ path: u.path, line: u.line, note });

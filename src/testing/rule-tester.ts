@@ -20,6 +20,8 @@ export interface RunOptions {
   artifacts?: import('../types.js').Artifacts;
   /** The repository's git tags, newest first (an in-memory tree has no git). */
   tags?: string[];
+  /** When the newest tag and the audited commit were made (an in-memory tree has no git). */
+  tagRecency?: import('../types.js').TagRecency;
 }
 
 export async function runRuleOn(rule: Rule, tree: Tree, opts: RunOptions = {}): Promise<RuleRun> {
@@ -45,6 +47,7 @@ export async function runRuleOn(rule: Rule, tree: Tree, opts: RunOptions = {}): 
       override: opts.profile,
       watched,
       tags: opts.tags ?? [],
+      tagRecency: opts.tagRecency,
     },
   );
   if (opts.options !== undefined && rule.meta.options instanceof LazyOptions) await rule.meta.options.load();

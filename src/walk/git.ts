@@ -98,19 +98,45 @@ export async function gitInfo(root: string, repo: GitRepo | null): Promise<GitIn
 /** Enough tags to tell a release history from a stray tag, without carrying thousands into the report. */
 export const MAX_TAGS = 300;
 
+/** The repository's tags, and when the newest was made (walk/git.ts `gitTagHistory`). */
+export interface TagHistory {
+  /** Tag names, newest first by creation date, at most MAX_TAGS. */
+  tags: string[];
+  /** The newest tag's creation date (ISO 8601: the tagger's date, or the commit's for a lightweight tag). */
+  newestDate: string | null;
+}
+
 /**
  * The repository's tags, newest first by creation date: a project that releases by tagging has
  * its release history there even without a change log. Empty without git (walked tree, git
- * missing, a refused repository): the absence of tags is then unknown, never a finding.
+ * missing, a refused repository): the absence of tags is then unknown, never a finding. The
+ * newest tag's date comes from the same process: tags that stopped years before the current
+ * history are no release process of today's code (blind round 44).
  */
-export async function gitTags(repo: GitRepo | null): Promise<string[]> {
-  if (!repo) return [];
+export async function gitTagHistory(repo: GitRepo | null): Promise<TagHistory> {
+  if (!repo) return { tags: [], newestDate: null };
   const out = await git(repo, [
     'for-each-ref',
     '--sort=-creatordate',
     `--count=${MAX_TAGS}`,
-    '--format=%(refname:lstrip=2)',
+    '--format=%(creatordate:iso-strict)%09%(refname:lstrip=2)',
     'refs/tags',
   ]);
-  return out ? out.split('\n').filter(Boolean) : [];
+  const rows = (out ?? '').split('\n').filter(Boolean);
+  const tags: string[] = [];
+  let newestDate: string | null = null;
+  for (const row of rows) {
+    const tab = row.indexOf('\t');
+    const date = tab >= 0 ? row.slice(0, tab) : '';
+    const name = tab >= 0 ? row.slice(tab + 1) : row;
+    if (!name) continue;
+    if (newestDate === null && /^\d{4}-\d\d-\d\dT/.test(date)) newestDate = date;
+    tags.push(name);
+  }
+  return { tags, newestDate };
+}
+
+/** The repository's tag names, newest first (gitTagHistory without the date). */
+export async function gitTags(repo: GitRepo | null): Promise<string[]> {
+  return (await gitTagHistory(repo)).tags;
 }

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { listFiles } from './list.js';
 import { FileIndex } from './file-index.js';
 import { DiskSource } from './disk-source.js';
-import { gitTags } from './git.js';
+import { gitTagHistory, gitTags } from './git.js';
 import { runGit, runGitEntries } from './git-exec.js';
 
 describe('runGit time limit', () => {
@@ -135,8 +135,11 @@ describe('listing', () => {
     await git('tag', '-a', '-m', 'release', 'v1.1.0');
     const l = await listFiles(root);
     expect((await gitTags(l.repo)).sort()).toEqual(['v1.0.0', 'v1.1.0']);
+    // The newest tag's date comes with the names, from the same process (release-management's staleness).
+    expect((await gitTagHistory(l.repo)).newestDate).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d/);
     const walked = await listFiles(tree({ 'a.py': 'x\n' }));
     expect(await gitTags(walked.repo)).toEqual([]);
+    expect(await gitTagHistory(walked.repo)).toEqual({ tags: [], newestDate: null });
   });
 
   it('leaves out a tracked file deleted in the work tree, lists a conflicted path once and keeps untracked files', async () => {
