@@ -84,6 +84,14 @@ const ISSUE_LABEL =
 /** What is to be done, not what is there: code under these labels is a proposal. */
 const PROPOSAL =
   /\b(?:solution|fix(?:ed)?|remediation|mitigation|recommend\w*|suggest\w*|proposed?|should|instead|correct(?:ion|ed)?|after|example|e\.g\.|lösung|empfehlung|soluci[oó]n|solu[cç][aã]o|correctif|recomendaci[oó]n|recomenda[cç][aã]o)\b/i;
+/** A finding said to be closed, in its heading or its status line. */
+const RESOLVED =
+  /\b(?:resolved|fixed|addressed|mitigated|corrig[ée]e?s?|r[ée]solue?s?|resuelto|solucionado|corrigido|resolvido|behoben|erledigt)\b|✅/i;
+const STATUS_LABEL_LINE = /^\s*(?:[-*]\s+)?\*\*(?:status|state|estado|statut|stand)\s*:?\*\*/i;
+/** A shell or environment block: commands and settings, never a source file's code. */
+const SHELL_FILE = /\.(?:sh|bash|zsh|ps1|bat|cmd|env)$|(?:^|\/)\.env(?:\.\w+)?$/i;
+const SHELL_FENCE =
+  /^\s*(?:```+|~~~+)\s*(?:bash|sh|shell|zsh|console|shell-session|powershell|ps1|cmd|bat|env|dotenv)\s*$/i;
 /** A file's path in ticks, with an extension, and a line or range after a colon. */
 const TICKED_FILE = /`((?:[\w.@-]+\/)*[\w@-]+\.[A-Za-z]{1,6})(?::\d+(?:-\d+)?)?`/g;
 
@@ -101,10 +109,13 @@ function findingLocation(lines: string[], at: number): { files: string[]; line: 
   for (let j = at - 1; j >= 0 && j >= at - 40; j--) {
     const l = lines[j]!;
     if (/^#{1,6}\s/.test(l) || /^\s*(?:-{3,}|\*{3,}|_{3,})\s*$/.test(l) || /^\s*(?:```|~~~)/.test(l)) return null;
+    // "**Status:** ✅ RESOLVED", "### 1. Hardcoded credentials ✅ FIXED": the finding is closed, and the
+    // code shown under it is the fix or its settings, not the problem as it stands.
+    if (STATUS_LABEL_LINE.test(l) && RESOLVED.test(l)) return null;
     if (ISSUE_LABEL.test(l)) issue = true;
     const label = LOCATION_LABEL.exec(l);
     if (!label) continue;
-    if (!issue) return null;
+    if (!issue || closedHeading(lines, j)) return null;
     const files = [...label[1]!.matchAll(TICKED_FILE)].map((m) => m[1]!);
     // "**Location:**" alone over "- `app/Models/Order.php` (lines 68-74)": the items are the places.
     if (!label[1]!.trim())
@@ -113,9 +124,22 @@ function findingLocation(lines: string[], at: number): { files: string[]; line: 
         if (!item) break;
         files.push(...[...item[1]!.matchAll(TICKED_FILE)].map((m) => m[1]!));
       }
+    // "```bash" of environment variables under "**File:** `database/database.go:13`": settings to make,
+    // not the code of that file.
+    if (SHELL_FENCE.test(lines[at] ?? '') && files.every((f) => !SHELL_FILE.test(f))) return null;
     return files.length && files.length <= 6 ? { files, line: j + 1 } : null;
   }
   return null;
+}
+
+/** The heading over a finding's label (at most 12 lines up) says it is closed. */
+function closedHeading(lines: string[], from: number): boolean {
+  for (let j = from - 1; j >= 0 && j >= from - 12; j--) {
+    const l = lines[j]!;
+    if (/^#{1,6}\s/.test(l)) return RESOLVED.test(l);
+    if (/^\s*(?:-{3,}|\*{3,}|_{3,})\s*$/.test(l) || /^\s*(?:```|~~~)/.test(l)) return false;
+  }
+  return false;
 }
 
 /** A comment saying the code below is what is there today. */

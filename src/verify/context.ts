@@ -18,15 +18,30 @@ export type Context =
   | 'skip'
   | 'list'
   | 'removed'
+  | 'places'
   | null;
 
 const ABSENT =
-  /^(?:missing|gaps?|known gaps|needs|needed|not (?:yet )?(?:done|implemented|started)|to ?do|remaining(?! (?:tasks?|work|steps?|actions?|to-?dos?))(?: \w+)?|known issues|limitations|not included|outstanding|open (?:items|issues|points)|blockers?|critical gaps?|what'?s missing|fehlt|fehlend|offene punkte|lücken|pendiente|pendientes|faltantes?|manquant|lacunes)\b/i;
+  /^(?:missing|gaps?|known gaps|needs|needed|not (?:yet )?(?:done|implemented|started)|remaining(?! (?:tasks?|work|steps?|actions?|to-?dos?))(?: \w+)?|known issues|limitations|not included|outstanding|open (?:items|issues|points)|blockers?|critical gaps?|what'?s missing|fehlt|fehlend|offene punkte|lücken|pendiente|pendientes|faltantes?|manquant|lacunes)\b/i;
 /** A list of problems found: "No rate limiting" names a gap, "Default secret in code" a problem that is there. */
 const ISSUES =
   /^(?:(?:critical|known|major|minor|high|medium|low|security|open|main|key|top|serious|severe|important|blocking|urgent|priority)\s+){0,2}(?:issues?|problems?|blockers?|violations?|weakness(?:es)?|concerns?|risks?|vulnerabilities|schwächen|schwachstellen|probleme|risiken|debilidades|problemas|riesgos|faiblesses|problèmes|risques)\b/i;
 const PLANNED =
   /^(?:next steps?|remaining (?:tasks?|work|steps?|actions?|to-?dos?)|planned|roadmap|future(?: work| improvements| enhancements)?|recommendations?|recommended|suggest(?:ed|ions?)|proposed|improvements?|nice to have|optional(?! (?:features?|services?|integrations?|modules?|components?|add-?ons|extras))|backlog|ideas|nächste schritte|empfehlungen|próximos pasos|recomendaciones|prochaines étapes|próximos passos|recomenda[çc][õo]es|sugest[õo]es|melhorias|prossimi passi|raccomandazioni|volgende stappen|aanbevelingen|langkah (?:selanjutnya|berikutnya)|rekomendasi|saran|rencana)\b|\b(?:roadmap|(?:remediation|action|implementation|migration|improvement) plan|pull requests?|to-?do list|aktionsplan|maßnahmen(?:plan)?|plan de (?:acci[oó]n|implementaci[oó]n|trabajo|mejora)|plan d'action|hoja de ruta|fahrplan|objetivos|objectives|goals|targets|ziele)\b/i;
+/**
+ * A heading or label over work still to do: "TODO", "PHASE 3 - CRUD (À FAIRE)", "Modules à créer",
+ * "Files to create", "Archivos por crear". What is listed under it is a plan (files to write, modules
+ * to build), not a claim that the thing is missing — and a file found there since is no contradiction
+ * either. A name that holds the word ("Todo API endpoints") is not one.
+ */
+const TO_DO =
+  /^to-?dos?(?: (?:list|items?))?(?:$|\s*[:(\-–—])|\((?:to-?do|à faire|a faire|por hacer|à venir|a venir|zu erledigen|planned|planifi[ée]e?s?|pr[ée]vue?s?|geplant|planificad[oa]s?)\)|[-–—:]\s*(?:to-?do|à faire|a faire|por hacer)\s*$|\b(?:à|a) (?:créer|cr[ée]er|implémenter|développer|faire|écrire|ajouter|crear|implementar|desarrollar|hacer)\b|\bto (?:be )?(?:create[d]?|implement(?:ed)?|build|built|write|written|do|done)\b|\bpor (?:hacer|crear|implementar|desarrollar)\b|\bzu (?:erstellen|implementieren|erledigen|schreiben)\b|待办|待完成|待实现/i;
+/**
+ * "**Critical Endpoints:**", "Affected files:" under a finding ("### 3. No Rate Limiting"): the places
+ * the gap exposes, which are there — not more things missing.
+ */
+const PLACES =
+  /^(?:(?:critical|affected|vulnerable|exposed|impacted|unprotected|sensitive|at-risk|risky)\s+(?:endpoints?|routes?|apis?|urls?|files?|places?|locations?|paths?)|(?:endpoints?|routes?|files?)\s+(?:affected|at risk|exposed|impacted))$/i;
 const REVIEW =
   /\b(?:reviewer|review checklist|evaluat(?:or|ion) checklist|auditor|verification(?: steps| checklist)?(?! (?:report|results?|summary|status))|how to verify|to verify|acceptance criteria|sign-?off|approval|before (?:you )?(?:deploy(?:ing)?|launch(?:ing)?|release|releasing|going live|production)|pre-?(?:deploy(?:ment)?|launch|release|production|flight|merge)(?: checklist)?|post-?deploy(?:ment)?|go-?live|launch day|deployment checklist|release checklist|questions|action items|steps to|procedure|checklist template|checkliste vor|lista de verificaci[oó]n|antes de (?:desplegar|producci[oó]n))\b/i;
 const FILES =
@@ -75,6 +90,7 @@ export function headingContext(raw: string, level = 2): Context {
   if (ABSENT.test(t)) return 'absent';
   if (level === 1) return null;
   if (ISSUES.test(t)) return 'issues';
+  if (TO_DO.test(t)) return 'planned';
   // "## Key Files to Review", "### Files created": each item names files that must be there.
   if (FILES.test(t)) return 'files';
   if (REVIEW.test(t)) return 'review';
@@ -108,8 +124,10 @@ export function labelContext(raw: string): Context | undefined {
   // "**Current verification**", "Latest test results:": what was found, not a checklist to follow.
   if (/^(?:current|latest|recent|final|aktuelle?|actual|dernière)\s/i.test(label) && REVIEW.test(label)) return 'list';
   if (REMOVED.test(label)) return 'removed';
+  if (PLACES.test(label)) return 'places';
   if (ABSENT.test(label)) return 'absent';
   if (ISSUES.test(label)) return 'issues';
+  if (TO_DO.test(label)) return 'planned';
   if (FILES.test(label)) return 'files';
   if (REVIEW.test(label)) return 'review';
   if (PLANNED.test(label)) return 'planned';
@@ -137,11 +155,17 @@ const COMPOUND =
   /^(?:test|wait|clean|build|run|set ?up|check|release|deploy|monitor|track|review|update|start)[ -](?:time|times|database|db|endpoints?|suites?|files?|coverage|results?|framework|environment|data|status|architecture|code|strategy|runner|server|stage|steps?|scripts?|pipeline|plan|configuration|config|process|cycle|job|jobs|matrix|command|target|tool|logs?|checks?|history|notes|frequency|interval)\b|^test[ -](?:helpers?|mocks?|fixtures?|factories|stubs?|doubles|utilities|utils|setup|harness|cases?|classes)\b/i;
 export const isCompoundNoun = (text: string): boolean => COMPOUND.test(plain(text).replace(/^[\d.)\s]+/, ''));
 
+/** A leading condition before a comma ("When running locally,", "If needed,", "Si besoin,"). */
+const CONDITION_LEAD =
+  /^(?:when|whenever|if|once|before|after|unless|for|in|on|quand|lorsque|si|cuando|wenn|falls|sobald)\b[^,.;:]{1,80},\s*/i;
 const HTTP_ROUTE = /^(?:DELETE|PUT|PATCH|POST|GET)\s+\//;
 
 /** "Run the migrations", "Watch the dashboards for a day": an instruction, not a claim. */
 export function isImperative(text: string): boolean {
-  const t = plain(text).replace(/^[\d.)\s]+/, '');
+  // "When running MySQL on the same host, use `DB_HOST=localhost`": a condition, then the instruction.
+  const t = plain(text)
+    .replace(/^[\d.)\s]+/, '')
+    .replace(CONDITION_LEAD, '');
   // "DELETE /api/items/:id", "PUT /users/me": an HTTP method in capitals before a route names the route.
   if (COMPOUND.test(t) || HTTP_ROUTE.test(t)) return false;
   const verb = IMPERATIVE.exec(t);

@@ -124,6 +124,9 @@ export function ruleFinding(target: string, report: Report, opts: JudgeOptions):
   };
 }
 
+/** A line that gives the place of the code: "Implementation: `src/x.ts`", "Location: …", "Fichier : …". */
+const PLACE_LABEL =
+  /^(?:implementation|implemented in|location|path|files?|source|impl[ée]mentation|implementaci[oó]n|ubicaci[oó]n|emplacement|fichiers?|archivos?|dateien?|datei)\s*:/i;
 /** Rules about what a repository has once for all its projects: its CI, its licence. */
 const REPO_WIDE = /^operations\/(?:ci|release|deploy)|licen[cs]e|^security\/(?:security-scanning|dependency|secret)/;
 
@@ -394,6 +397,17 @@ export function decide(claim: Claim, found: Finding[], out: Out, mappedRule: str
       holds.flatMap((h) => h.f.evidence),
       rule,
     );
+  // "**Implementation**: `src/utils/logger.ts`" under a done item: the line says where the code is, and
+  // no file it names is at that place (a file of that name elsewhere is the code moved): the line is out
+  // of date, whatever a rule finds of the practice.
+  const placed = holds.filter((h) => h.f.basis === 'file');
+  if (
+    claim.asserted === 'done' &&
+    PLACE_LABEL.test(claim.text) &&
+    placed.length > 0 &&
+    placed.every((h) => h.p === 'no' || (h.p === 'partly' && h.f.detail.includes(' is not there, but ')))
+  )
+    return finish('contradicted', 'the document says the code is at this place, but', (h) => h.f.basis === 'file');
   switch (claim.asserted) {
     case 'done':
       if (all('yes'))

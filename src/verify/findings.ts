@@ -317,9 +317,27 @@ function depCountFinding(ctx: LookupContext, file: Finding, claimed: number): Fi
   };
 }
 
-/** "(280 lines)", "(86 lignes)", "(120 Zeilen)", "（230 行）": a file's length. */
+/**
+ * "`users/handler.go` lines 169, 197", "`rbac_test.go` line 32": the lines named after the path (the
+ * last of a list, which must be in the file too), as "handler.go:169" names one.
+ */
+function linesAfter(text: string, path: string): string | undefined {
+  const at = text.indexOf(path);
+  if (at < 0) return undefined;
+  const rest = text.slice(at + path.length, at + path.length + 80);
+  const m =
+    /^[\s`(,]{0,4}(?:lines?|l\.|l[ií]neas?|lignes?|zeilen?)\s+(\d{1,6}(?:\s*(?:,|-|–|and|y|et|und)\s*\d{1,6}){0,8})/i.exec(
+      rest,
+    );
+  return m ? m[1]!.split(/\D+/).filter(Boolean).pop() : undefined;
+}
+
+/**
+ * "(280 lines)", "(86 lignes)", "(120 Zeilen)", "（230 行）", "(152行)": a file's length ("行" is no
+ * word character, so no \b follows it).
+ */
 const LINE_COUNT =
-  /\(\s*~?(\d{1,6})\s*(?:lines|lignes|zeilen|l[ií]neas|linhas|righe|行)\b[^()]*\)|（\s*(\d{1,6})\s*行/i;
+  /\(\s*~?(\d{1,6})\s*(?:(?:lines|lignes|zeilen|l[ií]neas|linhas|righe)\b|行)[^()]*\)|（\s*(\d{1,6})\s*行/i;
 
 /** A file said to be N lines long (about N: within 5 %) is as said; otherwise it is there, but not as said. */
 function linesFinding(ctx: LookupContext, file: Finding, claimed: number, about = false): Finding {
@@ -529,7 +547,7 @@ export function findingsFor(claim: Claim, rule: Finding | null, ctx: LookupConte
     return namesOf(claim).packages.map((p) => packageFinding(ctx, p, ctx.search.hits.get(`pkg:${p.name}`) ?? []));
   const asPath = claim.subject.replace(/:\d+(?:-\d+)?$/, '');
   if (ctx && PATH_SUBJECT.test(claim.subject) && namesIn(asPath).paths.includes(asPath.replace(/^\.\//, ''))) {
-    const line = /:(\d+)(?:-\d+)?$/.exec(claim.subject)?.[1];
+    const line = /:(\d+)(?:-\d+)?$/.exec(claim.subject)?.[1] ?? linesAfter(claim.text, asPath);
     if (line && claim.asserted === 'done') return [lineFinding(ctx, asPath, Number(line))];
     const file = inLocus(ctx, claim.locus, asPath) ?? fileFinding(ctx, asPath);
     // "`config.py` (line 18) makes `SECRET_KEY` required": what it names, elsewhere in the file.

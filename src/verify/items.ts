@@ -285,11 +285,13 @@ export function itemReader(st: ItemState): {
       ? 'not-done'
       : issueList
         ? null
-        : list === 'list' && st.done && !nest
+        : list === 'places'
           ? 'done'
-          : list === undefined || list === null || list === 'list'
-            ? (!nest && st.mark) || (from?.status ?? null)
-            : null;
+          : list === 'list' && st.done && !nest
+            ? 'done'
+            : list === undefined || list === null || list === 'list'
+              ? (!nest && st.mark) || (from?.status ?? null)
+              : null;
     const words = plain(body);
     const lack = LEADING_ABSENCE.test(words) || TRAILING_ABSENCE.test(words) ? 'not-done' : null;
     let own = iconStatus(body) ?? (TRAILING_STATUS.test(words) ? statusOf(body) : null);

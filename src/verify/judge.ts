@@ -554,6 +554,7 @@ function judgeClaimChecked(
     !(v.basis === 'search' && lookup && endpointCount(lookup, claim)) &&
     !(v.basis === 'search' && lookup && (exactNamesFinding(lookup, claim) ?? keyedFigureFinding(lookup, claim))) &&
     !(v.basis === 'file' && lookup && labelledPart(lookup, claim)) &&
+    !classTests(claim, v) &&
     (v.verdict === 'confirmed' ||
       v.verdict === 'partially-confirmed' ||
       (v.verdict === 'contradicted' && (v.basis.startsWith('rule') || v.basis === 'dependency')))
@@ -720,4 +721,19 @@ function judgeClaimChecked(
       reason: `${v.reason}; how it is used or set (${USE_OF_PACKAGE.exec(claim.raw ?? claim.text)![0].trim()}) is not looked up`,
     };
   return v;
+}
+
+/**
+ * "#### ProductoService (13 tests)" judged on the one test file named for that class
+ * (ProductoServiceIntegrationTest.java): a count of a named class's tests is a precise fact.
+ */
+function classTests(claim: Claim, v: VerifiedClaim): boolean {
+  if (v.basis !== 'tests' || claim.number?.unit !== 'tests' || !/^[A-Z][A-Za-z0-9]{2,60}$/.test(claim.subject))
+    return false;
+  // "VentaService (17 tests) - 4 @Nested": what follows the count is a second statement, not checked here.
+  if (!/^[A-Za-z0-9]+\s*\(\s*\d[\d,]*\s+(?:tests?|pruebas|testes)\s*\)\s*$/i.test(claim.text.trim())) return false;
+  const files = [...new Set(v.evidence.map((e) => e.path))];
+  if (files.length !== 1) return false;
+  const base = files[0]!.slice(files[0]!.lastIndexOf('/') + 1);
+  return base.startsWith(claim.subject) && /Tests?\.\w+$|Spec\.\w+$/.test(base);
 }

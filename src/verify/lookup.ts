@@ -109,6 +109,22 @@ export function fileFinding(ctx: LookupContext, named: string): Finding {
           evidence: [{ path: '.', note: `no file ending in ${ext}` }],
         };
   }
+  // "`barryvdh/laravel-dompdf`", "`@nestjs/config`": a package written like a path, declared in a manifest.
+  const pkg = want.includes('/') ? ctx.facts.dependencies.find((d) => d.name.toLowerCase() === lower) : undefined;
+  if (pkg)
+    return {
+      ...base,
+      basis: 'dependency',
+      present: 'yes',
+      detail: `${want} is a declared package${pkg.version ? ` (${pkg.version})` : ''}`,
+      evidence: [
+        { path: pkg.path, ...(pkg.line ? { line: pkg.line } : {}), snippet: `${pkg.name} ${pkg.version ?? ''}`.trim() },
+      ],
+    };
+  // "target/site/jacoco/index.html", "coverage/lcov-report/index.html": what a build writes is not
+  // kept in the repository; the tool its path names, configured in a build file, is what makes it.
+  const output = buildOutput(ctx, want);
+  if (output) return { ...base, ...output };
   const same = files.named(name, true);
   const suffix = same.find((p) => p.toLowerCase().endsWith(`/${lower}`) || p.toLowerCase() === lower);
   if (suffix) return { ...base, present: 'yes', detail: `${suffix} exists`, evidence: [{ path: suffix }] };
@@ -197,6 +213,46 @@ export function listedFile(ctx: LookupContext, named: string): string | undefine
 /** Templates of configuration ("env.example", ".env.sample", "config.template.yml", "app.ini.dist"), which a project commits. */
 const TEMPLATE_FILE =
   /(?:^|[/.])(?:example|sample|template|dist)(?:\.(?:json|ya?ml|toml|ini|env|properties|conf|xml))?$/i;
+/** A folder a build writes into, at the root or in a project one or two folders down. */
+const OUTPUT_DIR = /^(?:[\w.-]+\/){0,2}?(target|dist|build|out|coverage|htmlcov|\.next|\.nuxt)\/(.+)$/i;
+/** Tools that write reports into a build's output, by the word their configuration holds. */
+const OUTPUT_TOOL =
+  /^(?:jacoco|cobertura|clover|pitest|spotbugs|checkstyle|pmd|javadoc|surefire|failsafe|lcov|istanbul|nyc|storybook|typedoc|sphinx|mkdocs|coverage|htmlcov)$/i;
+/** Build files where the tool that writes an output is configured. */
+const BUILD_FILE =
+  /(?:^|\/)(?:pom\.xml|build\.gradle(?:\.kts)?|package\.json|(?:jest|vitest|vite|karma|webpack|nyc|babel)\.config\.[cm]?[jt]s|\.nycrc(?:\.json)?|pyproject\.toml|setup\.cfg|tox\.ini|\.coveragerc|Makefile|angular\.json|next\.config\.[cm]?[jt]s|tsconfig\.json)$/;
+
+/** A path under a build's output folder: made by the build (and by which configured tool), or null. */
+function buildOutput(ctx: LookupContext, want: string): Pick<Finding, 'present' | 'detail' | 'evidence'> | null {
+  const m = OUTPUT_DIR.exec(want);
+  // A script or source file under "build/" is the project's own, kept out or missing (see below).
+  if (!m || SOURCE_FILE.test(want)) return null;
+  const tools = `${m[1]}/${m[2]}`
+    .split(/[/._-]+/)
+    .filter((w) => OUTPUT_TOOL.test(w))
+    .map((w) => w.toLowerCase());
+  for (const path of ctx.files.paths.filter((p) => BUILD_FILE.test(p)).slice(0, 20)) {
+    if (!tools.length) break;
+    const text = (ctx.readText ? ctx.readText(path, 256 * 1024) : ctx.files.read(path)) ?? '';
+    const rows = text.split('\n');
+    for (let i = 0; i < rows.length && i < 5000; i++) {
+      const row = rows[i]!.toLowerCase();
+      const tool = tools.find((t) => row.includes(t));
+      if (tool)
+        return {
+          present: 'yes',
+          detail: `${want} is written by the build, not kept in the repository: ${path}:${i + 1} configures ${tool}`,
+          evidence: [{ path, line: i + 1, snippet: rows[i]!.trim().slice(0, 160) }],
+        };
+    }
+  }
+  return {
+    present: 'unknown',
+    detail: `${want} is under ${m[1]}/, which a build writes: its absence from the repository says nothing`,
+    evidence: [],
+  };
+}
+
 /** Scripts and source files, which a project keeps in its repository. */
 const SOURCE_FILE = /\.(?:sh|bash|ps1|py|go|rs|java|kt|kts|rb|php|cs|ts|tsx|swift|c|cc|cpp|h|hpp|scala|ex|exs|dart)$/i;
 /** Sources a generator writes (protobuf, codegen folders), kept out by design. */

@@ -25,7 +25,9 @@ export function testFileHeading(ctx: LookupContext, claim: Claim): Finding[] | n
   const tests = /(?<![\d,])(\d[\d,]*) (?:tests?|testes|pruebas|testfälle)\b/i.exec(after)?.[1];
   if (!lines && !tests) return null;
   const path = testFilePath(ctx, claim.subject);
-  if (!path) return [fileFinding(ctx, claim.subject)];
+  // "#### ProductoService (13 tests)", "Services Layer (90 tests)": a class or a group of the suite,
+  // not a file — its count is judged by the test inventory, not by a file of that name.
+  if (!path) return /\.[A-Za-z0-9]{1,6}$|\//.test(claim.subject) ? [fileFinding(ctx, claim.subject)] : null;
   const out: Finding[] = [];
   if (lines) {
     const have = (fileText(ctx, path) ?? '').replace(/\n$/, '').split('\n').length;
