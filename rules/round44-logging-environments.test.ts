@@ -100,6 +100,15 @@ describe('environments: ASP.NET Core appsettings.<Env>.json', () => {
     const r = await runRuleOn(environments, ASPNET, { profile: 'service' });
     expect(r.outcome).toBe('fail');
   });
+
+  it('database-provider variants (appsettings.PostgreSQL.json, appsettings.SQLite.json) are no environments', async () => {
+    const r = await runRuleOn(
+      environments,
+      { ...ASPNET, 'src/Web/appsettings.PostgreSQL.json': '{}\n', 'src/Web/appsettings.SQLite.json': '{}\n' },
+      { profile: 'service' },
+    );
+    expect(r.outcome).toBe('fail');
+  });
 });
 
 const LAMBDA_TF =
@@ -125,5 +134,34 @@ describe('structured-logging: an infrastructure repository that ships its functi
     const r = await runRuleOn(structuredLogging, { 'aws/lambda.tf': LAMBDA_TF }, { profile: 'infrastructure' });
     expect(r.outcome).toBe('not-applicable');
     expect(r.message).toMatch(/profile is infrastructure/);
+  });
+
+  it('function code that logs JSON objects with a level (console.error(JSON.stringify({ level, msg }))): pass', async () => {
+    const r = await runRuleOn(
+      structuredLogging,
+      {
+        'aws/lambda.tf': LAMBDA_TF,
+        'lambda-code/archiver/package.json': '{"name":"archiver"}\n',
+        'lambda-code/archiver/src/main.ts':
+          'export const handler = async () => {\n  console.error(\n    JSON.stringify({\n      level: "error",\n      msg: "Failed to archive",\n    }),\n  );\n};\n',
+      },
+      { profile: 'infrastructure' },
+    );
+    expect(r.outcome, r.message).toBe('pass');
+    expect(r.evidence).toContainEqual(expect.objectContaining({ path: 'lambda-code/archiver/src/main.ts', line: 2 }));
+  });
+
+  it('JSON.stringify of data without a level is no log format: fail', async () => {
+    const r = await runRuleOn(
+      structuredLogging,
+      {
+        'aws/lambda.tf': LAMBDA_TF,
+        'lambda-code/archiver/package.json': '{"name":"archiver"}\n',
+        'lambda-code/archiver/src/main.ts':
+          'export const handler = async (e) => {\n  console.log(JSON.stringify({ records: e.Records.length }));\n};\n',
+      },
+      { profile: 'infrastructure' },
+    );
+    expect(r.outcome).toBe('fail');
   });
 });

@@ -207,6 +207,16 @@ export default defineRule({
         literals: ['JSON', 'Json', 'json'],
         maxPerFile: 8,
       },
+      // A log line written as a JSON object with a level (`console.error(JSON.stringify({ level:
+      // "error", msg }))`, `print(json.dumps({"severity": …}))`): the JSON lines a function's log
+      // service indexes (blind round 44, Lambda code logging this way was never judged).
+      levelledJsonLine: {
+        regex:
+          /\b(?:console\.(?:log|info|warn|error|debug)|print)\(\s{0,40}(?:JSON\.stringify|json\.dumps)\(\s{0,40}\{\s{0,40}["']?(?:level|severity|log_level|logLevel)["']?\s{0,4}:/,
+        files: CODE,
+        literals: ['JSON.stringify', 'json.dumps'],
+        maxPerFile: 1,
+      },
       customJson: {
         // A hand-written log formatter that serialises to JSON (e.g. a lograge or logging.Formatter
         // subclass), or the project's own log package rendering its records as JSON (ntfy's log/).
@@ -399,6 +409,7 @@ export default defineRule({
         ...ctx.matches('rustJson'),
         ...ctx.matches('winstonJson'),
         ...ctx.matches('customJson').filter((m) => !MARKUP.test(ctx.files.read(m.path) ?? '')),
+        ...ctx.matches('levelledJsonLine').filter((m) => isProductionPath(m.path) && !isTestPath(m.path)),
         // Test helpers (`logger.test-utils.ts`) set up loggers for tests, not the service's output.
         ...ctx
           .matches('crowlog')

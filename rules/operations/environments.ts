@@ -750,6 +750,8 @@ export default defineRule({
   },
 });
 
+/** ASP.NET environment names for where the app runs, outside the environment vocabulary. */
+const HOSTING_ENV = /^(?:Docker|Container|Containers|Compose|Kubernetes|K8s|Azure|Aws|Gcp|Cloud)$/i;
 /** `appsettings.<Environment>.json`: the file ASP.NET Core layers over appsettings.json in that environment. */
 const APPSETTINGS_ENV = /(?:^|\/)appsettings\.([A-Za-z][\w-]{0,40})\.json$/;
 
@@ -781,7 +783,11 @@ function aspNetEnvironments(paths: readonly string[]): { kind: Kind; name: strin
   }
   const out: { kind: Kind; name: string; path: string; note: string }[] = [];
   for (const [dir, { names, base }] of byDir) {
-    const own = names.filter((n) => !/^(?:Development|Test|Testing)$/i.test(n));
+    // An environment of the project's own: named as one (Staging, Production, QA) or for where it
+    // runs (Docker, Kubernetes, Azure); `appsettings.PostgreSQL.json` is a variant, no environment.
+    const own = names.filter(
+      (n) => !/^(?:Development|Test|Testing)$/i.test(n) && (envKind(n.toLowerCase()) || HOSTING_ENV.test(n)),
+    );
     if (!base || own.length === 0) continue;
     const files = names.map((n) => `appsettings.${n}.json`);
     for (const n of names) {
