@@ -18,6 +18,7 @@ import { MECHANISMS, type Mechanism, mechanismsIn } from './vocabulary.js';
 import { claimsPublishable, publishFinding } from './publish.js';
 import { emptyTest } from './empty-tests.js';
 import { fileLineFinding } from './line-at.js';
+import { DIFF_LINES, lengthAgreement } from './file-lines.js';
 import { commentedOutRoute, mountedRoute, unmountedRouter } from './mounted.js';
 import { configFinding } from './terms.js';
 import { importPathFinding } from './modules.js';
@@ -321,20 +322,27 @@ function depCountFinding(ctx: LookupContext, file: Finding, claimed: number): Fi
 const LINE_COUNT =
   /\(\s*~?(\d{1,6})\s*(?:lines|lignes|zeilen|l[ií]neas|linhas|righe|行)\b[^()]*\)|（\s*(\d{1,6})\s*行/i;
 
-/** A file said to be N lines long (about N: within 5 %) is as said; otherwise it is there, but not as said. */
+/** "(280 lines)", but not "(88 lines added)": the size of a change is not the file's. */
+function sizeOfFile(text: string): RegExpExecArray | null {
+  const m = LINE_COUNT.exec(text);
+  if (!m) return null;
+  const after = m[0].replace(/^\(\s*~?\d+\s*\S+|^（\s*\d+\s*行/, '');
+  return DIFF_LINES.test(after) ? null : m;
+}
+
+/** A file said to be N lines long is as said within a line or two (lengthAgreement); otherwise it is there, but not as said. */
 function linesFinding(ctx: LookupContext, file: Finding, claimed: number, about = false): Finding {
   if (file.present !== 'yes') return file;
   const path = file.evidence[0]!.path;
   const text = fileText(ctx, path);
   if (text === undefined) return file;
   const lines = text.replace(/\n$/, '').split('\n').length;
-  // "(629 lines)" is a count a reader checks with wc -l; only "~629" allows a margin.
-  const close = about ? Math.abs(lines - claimed) <= Math.max(2, Math.round(claimed * 0.05)) : lines === claimed;
+  const close = lengthAgreement(lines, claimed, { about });
   return {
     ...file,
     valued: true,
-    present: close ? 'yes' : 'partly',
-    detail: close ? `${path} has ${lines} lines` : `${path} is there, but has ${lines} lines, not ${claimed}`,
+    present: close,
+    detail: close === 'yes' ? `${path} has ${lines} lines` : `${path} is there, but has ${lines} lines, not ${claimed}`,
     evidence: [{ path, note: `${lines} lines` }],
   };
 }
@@ -545,7 +553,7 @@ export function findingsFor(claim: Claim, rule: Finding | null, ctx: LookupConte
     )
       return [changeFinding(ctx, claim, file)];
     // "`src/engine/mod.rs` (280 lines)": there, and as long as said.
-    const length = LINE_COUNT.exec(claim.text);
+    const length = sizeOfFile(claim.text);
     if (claim.asserted === 'done' && length)
       return [linesFinding(ctx, file, Number(length[1] ?? length[2]), /\(\s*~/.test(length[0]))];
     // "`requirements.txt` (23 dependencies)": the manifest, and as many dependencies as said.
@@ -568,7 +576,7 @@ export function findingsFor(claim: Claim, rule: Finding | null, ctx: LookupConte
   if (ctx && claim.asserted === 'done') {
     const named = namesIn(claim.subject).paths.filter((p) => !standard(p));
     // "`src/engine/mod.rs` (280 lines)": the file, and as long as said.
-    const length = LINE_COUNT.exec(claim.text);
+    const length = sizeOfFile(claim.text);
     if (named.length === 1 && length)
       return [
         linesFinding(

@@ -218,10 +218,16 @@ export function judgeClaimInner(
   // "### tests/test_api.py (629 lines, 44 tests)" and the list of what it tests under it.
   const heading = opts.lookup ? testFileHeading(opts.lookup, claim) : null;
   if (heading?.length) {
+    // (A length a little off, 'partly', holds the file as there but changed since.)
     const held = heading.filter((f) => f.present === 'yes');
+    const wrong = heading.filter((f) => f.present !== 'yes' && f.present !== 'partly');
     const said = heading.map((f) => f.detail).join('; ');
     const verdict: Verdict =
-      held.length === heading.length ? 'confirmed' : held.length ? 'partially-confirmed' : 'contradicted';
+      held.length === heading.length
+        ? 'confirmed'
+        : wrong.length < heading.length
+          ? 'partially-confirmed'
+          : 'contradicted';
     return out(
       heading[0]!.basis,
       verdict,
@@ -234,7 +240,7 @@ export function judgeClaimInner(
   if (size)
     return out(
       'file',
-      size.present === 'yes' ? 'confirmed' : 'contradicted',
+      size.present === 'yes' ? 'confirmed' : size.present === 'partly' ? 'partially-confirmed' : 'contradicted',
       size.present === 'yes'
         ? `found: ${size.detail}`
         : `the document says ${size.subject}; ${size.detail}: the document is out of date`,

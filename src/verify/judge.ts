@@ -554,6 +554,8 @@ function judgeClaimChecked(
     !(v.basis === 'search' && lookup && endpointCount(lookup, claim)) &&
     !(v.basis === 'search' && lookup && (exactNamesFinding(lookup, claim) ?? keyedFigureFinding(lookup, claim))) &&
     !(v.basis === 'file' && lookup && labelledPart(lookup, claim)) &&
+    // "### BookingController.php (~719 lignes)": the length of the file the item names, counted.
+    !(v.basis === 'file' && v.evidence.some((e) => /^\d+ lines$/.test(e.note ?? ''))) &&
     (v.verdict === 'confirmed' ||
       v.verdict === 'partially-confirmed' ||
       (v.verdict === 'contradicted' && (v.basis.startsWith('rule') || v.basis === 'dependency')))
