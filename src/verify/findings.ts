@@ -12,7 +12,7 @@ import { CI_WORDS, TOOLS } from './tools.js';
 import { namesIn, removedThing, type Setting } from './names.js';
 import { groupedRouteOf, NEGATED, namesOf, proseNamesOf, settingKey } from './needles.js';
 import { proseFindings } from './prose-names.js';
-import { changeFinding, fileText, lineFinding, spanIn } from './problems.js';
+import { CHANGED, changeFinding, codeSpans, fileText, lineFinding, spanIn } from './problems.js';
 import { coveredFinding, coveredPath, docTopic, docTopicFinding } from './documents.js';
 import { MECHANISMS, type Mechanism, mechanismsIn } from './vocabulary.js';
 import { claimsPublishable, publishFinding } from './publish.js';
@@ -291,7 +291,7 @@ function inLocus(ctx: LookupContext, locus: string | undefined, name: string): F
 
 /** Findings for one claim: its rule, the mechanisms it names, and the names it gives. */
 /** "packages/proxy/src/index.ts - no rate limit middleware": the claim a reader checks is that the file is there. */
-const PATH_SUBJECT = /^[\w.@-]+(?:\/[\w.@-]+)*\/?(?::\d+(?:-\d+)?)?$/;
+const PATH_SUBJECT = /^\+?[\w.@-]+(?:\/\+?[\w.@-]+)*\/?(?::\d+(?:-\d+)?)?$/;
 
 /** After a file's name, ": <words of a change>" (three words or more). */
 const DESCRIBED = /^`?\s*[:—–-]\s+\S+\s+\S+\s+\S+/;
@@ -586,6 +586,18 @@ export function findingsFor(claim: Claim, rule: Finding | null, ctx: LookupConte
           /\(\s*~/.test(length[0]),
         ),
       ];
+    // "Added missing `getTrade(id)` method to the API client (`src/api/client.ts`)": the code the change
+    // names must be in the file it names; the file being there shows no change.
+    const inText = namesIn(claim.text).paths.filter((p) => !standard(p));
+    if (
+      named.length === 0 &&
+      inText.length === 1 &&
+      CHANGED.test(claim.raw ?? claim.text) &&
+      codeSpans(claim.raw ?? claim.text).length
+    ) {
+      const file = inLocus(ctx, claim.locus, inText[0]!) ?? fileFinding(ctx, inText[0]!);
+      if (file.present === 'yes') return [changeFinding(ctx, claim, file)];
+    }
     if (named.length) return named.slice(0, 6).map((p) => inLocus(ctx, claim.locus, p) ?? fileFinding(ctx, p));
   }
   // Mechanisms are named in words, not in the paths a claim gives ("docs/RUNBOOK.md added").

@@ -294,16 +294,24 @@ export function judgeClaimInner(
     // An open finding's quoted string ("`ops@example.com` hard-coded") is the problem itself: gone, the
     // finding is out of date; any code it names gone, the code it describes has changed.
     const literal = claim.named === 'open' ? named.filter((f) => f.subject.startsWith('"')) : [];
+    // "- `routes/app/review/+page.svelte` - Use `total` for size": the file the item is about is gone,
+    // whatever else of its words is somewhere.
+    const bare = (p: string) => p.replace(/^\.?\//, '');
+    const headGone = named.some(
+      (f) => f.basis === 'file' && f.present === 'no' && bare(f.subject) === bare(claim.subject),
+    );
     const verdict: Verdict =
-      held.length === named.length
-        ? 'confirmed'
-        : claim.named === 'open'
-          ? literal.length && literal.every((f) => f.present === 'yes')
-            ? 'confirmed'
-            : 'contradicted'
-          : held.length
-            ? 'partially-confirmed'
-            : 'contradicted';
+      headGone && claim.named !== 'open'
+        ? 'contradicted'
+        : held.length === named.length
+          ? 'confirmed'
+          : claim.named === 'open'
+            ? literal.length && literal.every((f) => f.present === 'yes')
+              ? 'confirmed'
+              : 'contradicted'
+            : held.length
+              ? 'partially-confirmed'
+              : 'contradicted';
     return out(
       'search',
       verdict,

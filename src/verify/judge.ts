@@ -52,6 +52,7 @@ import { judgeClaimInner } from './judge-claim.js';
 import { measuredFigure } from './measures.js';
 import { unusedUnit } from './integrated.js';
 import { vagueSubject } from './decide.js';
+import { changeOnNames } from './reported-change.js';
 
 type Evidence = VerifiedClaim['evidence'][number];
 export type Out = (
@@ -319,6 +320,9 @@ export function judgeClaim(
       reason: `the document says ${unused.name} is integrated, but only its own files name it (defined at ${unused.defined.path}:${unused.defined.line}); no other file imports or uses it`,
       evidence: [{ path: unused.defined.path, line: unused.defined.line, snippet: unused.defined.snippet }],
     };
+  // "Updated `ListTrades()` to load entries and exits": the names being there is not the change made.
+  const change = changeOnNames(claim, v, lookup?.files.paths);
+  if (change) return change;
   const beyond = v.verdict === 'confirmed' && claim.asserted !== 'not-done' ? moreThanPresence(claim, v) : null;
   if (beyond)
     return {
