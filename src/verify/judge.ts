@@ -447,7 +447,7 @@ const EVERY = /\b(?:all|every|each|todos?|todas?|tous|toutes|alle[ns]?)\b/i;
 
 /** A judgement of how complete or good documentation is. */
 const DOCS_JUDGED =
-  /\b(?:comprehensive|complete[d]?|up[- ]to[- ]date|extensive|thorough|excellent|good|proper|full|vollständig|completa?|compl[eè]te|exhaustiv[ae]?)\b/i;
+  /\b(?:comprehensive|complete[d]?|up[- ]to[- ]date|extensive|thorough|excellent[e]?|excelente|outstanding|great|superb|exemplary|good|proper|full|vollständig|hervorragend|exzellent|completa?|compl[eè]te|exhaustiv[ae]?)\b/i;
 
 /** The judgement with the checks that take back a confirmation whose subject is not what was found. */
 function judgeClaimChecked(
