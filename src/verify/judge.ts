@@ -558,6 +558,8 @@ function judgeClaimChecked(
     !(v.basis === 'search' && lookup && endpointCount(lookup, claim)) &&
     !(v.basis === 'search' && lookup && (exactNamesFinding(lookup, claim) ?? keyedFigureFinding(lookup, claim))) &&
     !(v.basis === 'file' && lookup && labelledPart(lookup, claim)) &&
+    // "- **Contrôleurs :** 36 fichiers": a count of a kind of unit, compared with the folder's files.
+    !(v.basis === 'file' && /; the repository holds \d+ files under /.test(v.reason)) &&
     // "### BookingController.php (~719 lignes)": the length of the file the item names, counted.
     !(v.basis === 'file' && v.evidence.some((e) => /^\d+ lines$/.test(e.note ?? ''))) &&
     (v.verdict === 'confirmed' ||
