@@ -53,6 +53,7 @@ import { measuredFigure } from './measures.js';
 import { unusedUnit } from './integrated.js';
 import { vagueSubject } from './decide.js';
 import { changeOnNames } from './reported-change.js';
+import { fixedGap } from './fixed-gaps.js';
 
 type Evidence = VerifiedClaim['evidence'][number];
 export type Out = (
@@ -169,14 +170,17 @@ export function judgeClaim(
       claim,
       `advice, a command or a risk the document gives (${ADVICE_LABEL.exec(plain(claim.text))![0].trim()}), not a statement of what the repository has`,
     );
-  const v = generatedWithoutTemplate(
+  const v = fixedGap(
     claim,
-    pinned(
+    generatedWithoutTemplate(
       claim,
-      stubbed(claim, everyRouteCounted(claim, judgeClaimChecked(claim, report, options), lookup), lookup),
+      pinned(
+        claim,
+        stubbed(claim, everyRouteCounted(claim, judgeClaimChecked(claim, report, options), lookup), lookup),
+        lookup,
+      ),
       lookup,
     ),
-    lookup,
   );
   // A confirmation rests on the claim's distinctive subject AND value: "/plan: 255 KB", "timeout
   // increased to 60s", "Documentation: 80%", "5 new formatting rules" confirmed because the route,
@@ -384,7 +388,9 @@ const FILE_LINE = {
   },
 };
 /** A finding reported fixed or resolved. */
-export const FIXED = /\b(?:fixed|resolved|corrig[ée]e?s?|r[ée]solue?s?|behoben|corregid[oa]s?|corrigid[oa]s?)\b/iu;
+// (Letters on both sides as Unicode reads them: "CORRIGÉ" ends in a letter \b does not know.)
+export const FIXED =
+  /(?<![\p{L}\p{N}_])(?:fixed|resolved|corrig[ée]e?s?|r[ée]solue?s?|behoben|corregid[oa]s?|corrigid[oa]s?)(?![\p{L}\p{N}_])/iu;
 /** A finding's severity ("P0", "(P1)", "P1→P0"): the line reports a defect, not a name. */
 const FINDING_MARK = /\(?\bP[0-3]\b(?:\s*[→-]\s*P[0-3])?\)?/u;
 
