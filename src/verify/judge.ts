@@ -52,7 +52,7 @@ import { judgeClaimInner } from './judge-claim.js';
 import { measuredFigure } from './measures.js';
 import { unusedUnit } from './integrated.js';
 import { vagueSubject } from './decide.js';
-import { changeOnNames } from './reported-change.js';
+import { changeOnNames, namedOnlyInQuotes } from './reported-change.js';
 import { fixedGap } from './fixed-gaps.js';
 
 type Evidence = VerifiedClaim['evidence'][number];
@@ -327,6 +327,13 @@ export function judgeClaim(
   // "Updated `ListTrades()` to load entries and exits": the names being there is not the change made.
   const change = changeOnNames(claim, v, lookup?.files.paths);
   if (change) return change;
+  const quotedOnly = namedOnlyInQuotes(claim, v);
+  if (quotedOnly)
+    return {
+      ...v,
+      verdict: 'unverifiable',
+      reason: `${v.reason}; but ${quotedOnly} is only named in quotes there (a route or setting that refers to it), and no definition or call of it was shown`,
+    };
   const beyond = v.verdict === 'confirmed' && claim.asserted !== 'not-done' ? moreThanPresence(claim, v) : null;
   if (beyond)
     return {

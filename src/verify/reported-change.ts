@@ -93,3 +93,24 @@ export function changeOnNames(claim: Claim, v: VerifiedClaim, files?: readonly s
     reason: `${v.reason}; but the line reports a change ("${change}"), and the names being there does not show it was made`,
   };
 }
+
+/**
+ * "✅ `updateBiometrie()` - Mise à jour biométrie" found only in `[DossierController::class,
+ * 'updateBiometrie']`: a function the line names by a call is claimed to be written; a route or a
+ * config that names it in quotes refers to it and does not show it exists (the route may point at
+ * nothing). Every hit shown quoting the name, none defining or calling it: the name, or null.
+ */
+export function namedOnlyInQuotes(claim: Claim, v: VerifiedClaim): string | null {
+  if (v.basis !== 'search' || v.verdict !== 'confirmed' || claim.asserted !== 'done') return null;
+  const raw = claim.raw ?? claim.text;
+  for (const m of raw.matchAll(/`([A-Za-z_$][\w$]{2,80})\([^`()]{0,80}\)`/g)) {
+    const name = m[1]!;
+    const word = new RegExp(`(?<![\\w$])${name.replace(/\$/g, '\\$')}(?![\\w$])`);
+    const quoted = new RegExp(`['"]${name.replace(/\$/g, '\\$')}['"]`);
+    const hits = v.evidence.filter((e) => e.snippet && word.test(e.snippet));
+    if (!hits.length) continue;
+    if (hits.every((e) => quoted.test(e.snippet!) && !new RegExp(`${word.source}\\s*\\(`).test(e.snippet!)))
+      return name;
+  }
+  return null;
+}
