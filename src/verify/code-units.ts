@@ -46,7 +46,8 @@ const KINDS: Record<string, Kind> = table({
     files: /\.(?:php|rb|py|sql|ts|js)$/i,
   },
   view: {
-    words: '(?:blade\\s+|erb\\s+|haml\\s+)?(?:view\\s+templates?|views?|templates?)(?:\\s+files?)?',
+    words:
+      '(?:blade\\s+|erb\\s+|haml\\s+)?(?:view\\s+templates?|views?|templates?|vues?|vistas?)(?:\\s+(?:files?|blade))?',
     folders: ['views'],
     parent: /(?:^|\/)(?:resources|app)\/$/i,
     files: /\.(?:php|erb|haml|slim|jbuilder|twig|html)$/i,
@@ -78,7 +79,7 @@ const KINDS: Record<string, Kind> = table({
     files: CODE,
   },
   controller: {
-    words: '(?:web\\s+|api\\s+|http\\s+)?controllers?(?:\\s+class(?:es)?)?',
+    words: '(?:web\\s+|api\\s+|http\\s+)?(?:controllers?|contr[oô]leurs?|controladore?s?)(?:\\s+class(?:es)?)?',
     folders: ['controllers'],
     parent: /(?:^|\/)(?:http|app)\/$/i,
     files: CODE,
@@ -130,9 +131,9 @@ const COUNT_BEFORE = new RegExp(
   `(?<![\\d.,/:-])(~\\s*)?(\\d{1,4})(\\+?)\\s+(?:(?:core|main|new|custom|total|all)\\s+)?(${ALL_WORDS})\\b`,
   'i',
 );
-/** "Eloquent Models | 34 | 34 | PASS", "Background Jobs: 5+", "**Models**: 15+ core models". */
+/** "Eloquent Models | 34 | 34 | PASS", "Background Jobs: 5+", "**Models**: 15+ core models", "Contrôleurs : 36 fichiers". */
 const LABEL = new RegExp(
-  `^(${ALL_WORDS})\\s*[:|]\\s*(~\\s*)?(\\d{1,4})(\\+?)(?:\\s*\\|\\s*(\\d{1,4})|\\s*\\/\\s*(\\d{1,4}))?(?!\\s*[%./\\d])`,
+  `^(${ALL_WORDS})\\s*[:|]\\s*(~\\s*)?(\\d{1,4})(\\+?)(?:\\s*\\|\\s*(\\d{1,4})|\\s*\\/\\s*(\\d{1,4}))?(?!\\s*[%./\\d])(?:\\s+(?:files?|fichiers|arquivos|archivos|dateien)\\b)?`,
   'i',
 );
 /** "#### Policies (40 Classes)", "### Actions (14 files)", "Jobs (5 total)": the kind, then its count in brackets. */

@@ -12,12 +12,13 @@ import { CI_WORDS, TOOLS } from './tools.js';
 import { namesIn, removedThing, type Setting } from './names.js';
 import { groupedRouteOf, NEGATED, namesOf, proseNamesOf, settingKey } from './needles.js';
 import { proseFindings } from './prose-names.js';
-import { changeFinding, fileText, lineFinding, spanIn } from './problems.js';
+import { CHANGED, changeFinding, codeSpans, fileText, lineFinding, spanIn } from './problems.js';
 import { coveredFinding, coveredPath, docTopic, docTopicFinding } from './documents.js';
 import { MECHANISMS, type Mechanism, mechanismsIn } from './vocabulary.js';
 import { claimsPublishable, publishFinding } from './publish.js';
 import { emptyTest } from './empty-tests.js';
 import { fileLineFinding } from './line-at.js';
+import { DIFF_LINES, lengthAgreement } from './file-lines.js';
 import { commentedOutRoute, mountedRoute, unmountedRouter } from './mounted.js';
 import { configFinding } from './terms.js';
 import { importPathFinding } from './modules.js';
@@ -290,7 +291,7 @@ function inLocus(ctx: LookupContext, locus: string | undefined, name: string): F
 
 /** Findings for one claim: its rule, the mechanisms it names, and the names it gives. */
 /** "packages/proxy/src/index.ts - no rate limit middleware": the claim a reader checks is that the file is there. */
-const PATH_SUBJECT = /^[\w.@-]+(?:\/[\w.@-]+)*\/?(?::\d+(?:-\d+)?)?$/;
+const PATH_SUBJECT = /^\+?[\w.@-]+(?:\/\+?[\w.@-]+)*\/?(?::\d+(?:-\d+)?)?$/;
 
 /** After a file's name, ": <words of a change>" (three words or more). */
 const DESCRIBED = /^`?\s*[:—–-]\s+\S+\s+\S+\s+\S+/;
@@ -339,20 +340,27 @@ function linesAfter(text: string, path: string): string | undefined {
 const LINE_COUNT =
   /\(\s*~?(\d{1,6})\s*(?:(?:lines|lignes|zeilen|l[ií]neas|linhas|righe)\b|行)[^()]*\)|（\s*(\d{1,6})\s*行/i;
 
-/** A file said to be N lines long (about N: within 5 %) is as said; otherwise it is there, but not as said. */
+/** "(280 lines)", but not "(88 lines added)": the size of a change is not the file's. */
+function sizeOfFile(text: string): RegExpExecArray | null {
+  const m = LINE_COUNT.exec(text);
+  if (!m) return null;
+  const after = m[0].replace(/^\(\s*~?\d+\s*\S+|^（\s*\d+\s*行/, '');
+  return DIFF_LINES.test(after) ? null : m;
+}
+
+/** A file said to be N lines long is as said within a line or two (lengthAgreement); otherwise it is there, but not as said. */
 function linesFinding(ctx: LookupContext, file: Finding, claimed: number, about = false): Finding {
   if (file.present !== 'yes') return file;
   const path = file.evidence[0]!.path;
   const text = fileText(ctx, path);
   if (text === undefined) return file;
   const lines = text.replace(/\n$/, '').split('\n').length;
-  // "(629 lines)" is a count a reader checks with wc -l; only "~629" allows a margin.
-  const close = about ? Math.abs(lines - claimed) <= Math.max(2, Math.round(claimed * 0.05)) : lines === claimed;
+  const close = lengthAgreement(lines, claimed, { about });
   return {
     ...file,
     valued: true,
-    present: close ? 'yes' : 'partly',
-    detail: close ? `${path} has ${lines} lines` : `${path} is there, but has ${lines} lines, not ${claimed}`,
+    present: close,
+    detail: close === 'yes' ? `${path} has ${lines} lines` : `${path} is there, but has ${lines} lines, not ${claimed}`,
     evidence: [{ path, note: `${lines} lines` }],
   };
 }
@@ -563,7 +571,7 @@ export function findingsFor(claim: Claim, rule: Finding | null, ctx: LookupConte
     )
       return [changeFinding(ctx, claim, file)];
     // "`src/engine/mod.rs` (280 lines)": there, and as long as said.
-    const length = LINE_COUNT.exec(claim.text);
+    const length = sizeOfFile(claim.text);
     if (claim.asserted === 'done' && length)
       return [linesFinding(ctx, file, Number(length[1] ?? length[2]), /\(\s*~/.test(length[0]))];
     // "`requirements.txt` (23 dependencies)": the manifest, and as many dependencies as said.
@@ -586,7 +594,7 @@ export function findingsFor(claim: Claim, rule: Finding | null, ctx: LookupConte
   if (ctx && claim.asserted === 'done') {
     const named = namesIn(claim.subject).paths.filter((p) => !standard(p));
     // "`src/engine/mod.rs` (280 lines)": the file, and as long as said.
-    const length = LINE_COUNT.exec(claim.text);
+    const length = sizeOfFile(claim.text);
     if (named.length === 1 && length)
       return [
         linesFinding(
@@ -596,6 +604,18 @@ export function findingsFor(claim: Claim, rule: Finding | null, ctx: LookupConte
           /\(\s*~/.test(length[0]),
         ),
       ];
+    // "Added missing `getTrade(id)` method to the API client (`src/api/client.ts`)": the code the change
+    // names must be in the file it names; the file being there shows no change.
+    const inText = namesIn(claim.text).paths.filter((p) => !standard(p));
+    if (
+      named.length === 0 &&
+      inText.length === 1 &&
+      CHANGED.test(claim.raw ?? claim.text) &&
+      codeSpans(claim.raw ?? claim.text).length
+    ) {
+      const file = inLocus(ctx, claim.locus, inText[0]!) ?? fileFinding(ctx, inText[0]!);
+      if (file.present === 'yes') return [changeFinding(ctx, claim, file)];
+    }
     if (named.length) return named.slice(0, 6).map((p) => inLocus(ctx, claim.locus, p) ?? fileFinding(ctx, p));
   }
   // Mechanisms are named in words, not in the paths a claim gives ("docs/RUNBOOK.md added").

@@ -218,10 +218,16 @@ export function judgeClaimInner(
   // "### tests/test_api.py (629 lines, 44 tests)" and the list of what it tests under it.
   const heading = opts.lookup ? testFileHeading(opts.lookup, claim) : null;
   if (heading?.length) {
+    // (A length a little off, 'partly', holds the file as there but changed since.)
     const held = heading.filter((f) => f.present === 'yes');
+    const wrong = heading.filter((f) => f.present !== 'yes' && f.present !== 'partly');
     const said = heading.map((f) => f.detail).join('; ');
     const verdict: Verdict =
-      held.length === heading.length ? 'confirmed' : held.length ? 'partially-confirmed' : 'contradicted';
+      held.length === heading.length
+        ? 'confirmed'
+        : wrong.length < heading.length
+          ? 'partially-confirmed'
+          : 'contradicted';
     return out(
       heading[0]!.basis,
       verdict,
@@ -234,7 +240,7 @@ export function judgeClaimInner(
   if (size)
     return out(
       'file',
-      size.present === 'yes' ? 'confirmed' : 'contradicted',
+      size.present === 'yes' ? 'confirmed' : size.present === 'partly' ? 'partially-confirmed' : 'contradicted',
       size.present === 'yes'
         ? `found: ${size.detail}`
         : `the document says ${size.subject}; ${size.detail}: the document is out of date`,
@@ -288,16 +294,24 @@ export function judgeClaimInner(
     // An open finding's quoted string ("`ops@example.com` hard-coded") is the problem itself: gone, the
     // finding is out of date; any code it names gone, the code it describes has changed.
     const literal = claim.named === 'open' ? named.filter((f) => f.subject.startsWith('"')) : [];
+    // "- `routes/app/review/+page.svelte` - Use `total` for size": the file the item is about is gone,
+    // whatever else of its words is somewhere.
+    const bare = (p: string) => p.replace(/^\.?\//, '');
+    const headGone = named.some(
+      (f) => f.basis === 'file' && f.present === 'no' && bare(f.subject) === bare(claim.subject),
+    );
     const verdict: Verdict =
-      held.length === named.length
-        ? 'confirmed'
-        : claim.named === 'open'
-          ? literal.length && literal.every((f) => f.present === 'yes')
-            ? 'confirmed'
-            : 'contradicted'
-          : held.length
-            ? 'partially-confirmed'
-            : 'contradicted';
+      headGone && claim.named !== 'open'
+        ? 'contradicted'
+        : held.length === named.length
+          ? 'confirmed'
+          : claim.named === 'open'
+            ? literal.length && literal.every((f) => f.present === 'yes')
+              ? 'confirmed'
+              : 'contradicted'
+            : held.length
+              ? 'partially-confirmed'
+              : 'contradicted';
     return out(
       'search',
       verdict,

@@ -52,6 +52,8 @@ import { judgeClaimInner } from './judge-claim.js';
 import { measuredFigure } from './measures.js';
 import { unusedUnit } from './integrated.js';
 import { vagueSubject } from './decide.js';
+import { changeOnNames, namedOnlyInQuotes } from './reported-change.js';
+import { fixedGap } from './fixed-gaps.js';
 
 type Evidence = VerifiedClaim['evidence'][number];
 export type Out = (
@@ -168,14 +170,17 @@ export function judgeClaim(
       claim,
       `advice, a command or a risk the document gives (${ADVICE_LABEL.exec(plain(claim.text))![0].trim()}), not a statement of what the repository has`,
     );
-  const v = generatedWithoutTemplate(
+  const v = fixedGap(
     claim,
-    pinned(
+    generatedWithoutTemplate(
       claim,
-      stubbed(claim, everyRouteCounted(claim, judgeClaimChecked(claim, report, options), lookup), lookup),
+      pinned(
+        claim,
+        stubbed(claim, everyRouteCounted(claim, judgeClaimChecked(claim, report, options), lookup), lookup),
+        lookup,
+      ),
       lookup,
     ),
-    lookup,
   );
   // A confirmation rests on the claim's distinctive subject AND value: "/plan: 255 KB", "timeout
   // increased to 60s", "Documentation: 80%", "5 new formatting rules" confirmed because the route,
@@ -319,6 +324,16 @@ export function judgeClaim(
       reason: `the document says ${unused.name} is integrated, but only its own files name it (defined at ${unused.defined.path}:${unused.defined.line}); no other file imports or uses it`,
       evidence: [{ path: unused.defined.path, line: unused.defined.line, snippet: unused.defined.snippet }],
     };
+  // "Updated `ListTrades()` to load entries and exits": the names being there is not the change made.
+  const change = changeOnNames(claim, v, lookup?.files.paths);
+  if (change) return change;
+  const quotedOnly = namedOnlyInQuotes(claim, v);
+  if (quotedOnly)
+    return {
+      ...v,
+      verdict: 'unverifiable',
+      reason: `${v.reason}; but ${quotedOnly} is only named in quotes there (a route or setting that refers to it), and no definition or call of it was shown`,
+    };
   const beyond = v.verdict === 'confirmed' && claim.asserted !== 'not-done' ? moreThanPresence(claim, v) : null;
   if (beyond)
     return {
@@ -380,7 +395,9 @@ const FILE_LINE = {
   },
 };
 /** A finding reported fixed or resolved. */
-export const FIXED = /\b(?:fixed|resolved|corrig[ée]e?s?|r[ée]solue?s?|behoben|corregid[oa]s?|corrigid[oa]s?)\b/iu;
+// (Letters on both sides as Unicode reads them: "CORRIGÉ" ends in a letter \b does not know.)
+export const FIXED =
+  /(?<![\p{L}\p{N}_])(?:fixed|resolved|corrig[ée]e?s?|r[ée]solue?s?|behoben|corregid[oa]s?|corrigid[oa]s?)(?![\p{L}\p{N}_])/iu;
 /** A finding's severity ("P0", "(P1)", "P1→P0"): the line reports a defect, not a name. */
 const FINDING_MARK = /\(?\bP[0-3]\b(?:\s*[→-]\s*P[0-3])?\)?/u;
 
@@ -443,7 +460,7 @@ const EVERY = /\b(?:all|every|each|todos?|todas?|tous|toutes|alle[ns]?)\b/i;
 
 /** A judgement of how complete or good documentation is. */
 const DOCS_JUDGED =
-  /\b(?:comprehensive|complete[d]?|up[- ]to[- ]date|extensive|thorough|excellent|good|proper|full|vollständig|completa?|compl[eè]te|exhaustiv[ae]?)\b/i;
+  /\b(?:comprehensive|complete[d]?|up[- ]to[- ]date|extensive|thorough|excellent[e]?|excelente|outstanding|great|superb|exemplary|good|proper|full|vollständig|hervorragend|exzellent|completa?|compl[eè]te|exhaustiv[ae]?)\b/i;
 
 /** The judgement with the checks that take back a confirmation whose subject is not what was found. */
 function judgeClaimChecked(
@@ -555,6 +572,10 @@ function judgeClaimChecked(
     !(v.basis === 'search' && lookup && (exactNamesFinding(lookup, claim) ?? keyedFigureFinding(lookup, claim))) &&
     !(v.basis === 'file' && lookup && labelledPart(lookup, claim)) &&
     !classTests(claim, v) &&
+    // "- **Contrôleurs :** 36 fichiers": a count of a kind of unit, compared with the folder's files.
+    !(v.basis === 'file' && /; the repository holds \d+ files under /.test(v.reason)) &&
+    // "### BookingController.php (~719 lignes)": the length of the file the item names, counted.
+    !(v.basis === 'file' && v.evidence.some((e) => /^\d+ lines$/.test(e.note ?? ''))) &&
     (v.verdict === 'confirmed' ||
       v.verdict === 'partially-confirmed' ||
       (v.verdict === 'contradicted' && (v.basis.startsWith('rule') || v.basis === 'dependency')))

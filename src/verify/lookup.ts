@@ -77,6 +77,10 @@ const ENV_TEMPLATE = /(?:^|\/)(?:\.env\.(?:example|sample|template|dist|defaults
 const GLOB_EXT =
   /^\.(?:html?|css|scss|less|[cm]?[jt]sx?|vue|svelte|rs|go|py|java|kt|kts|cs|csproj|sln|fs|php|rb|swift|dart|sql|sh|md|proto|tf|ipynb)$/i;
 
+/** File names a framework repeats in every folder (SvelteKit "+page.svelte", Next "page.tsx", "index.ts"). */
+const FOLDER_NAMED =
+  /^(?:\+[\w.-]+|(?:page|layout|route|loading|error|not-found|template|default|index|mod|__init__)\.[a-z0-9]+(?:\.[a-z0-9]+)?)$/i;
+
 export function fileFinding(ctx: LookupContext, named: string): Finding {
   const { files } = ctx;
   const base: Omit<Finding, 'present' | 'detail' | 'evidence'> = { subject: named, basis: 'file' };
@@ -128,7 +132,9 @@ export function fileFinding(ctx: LookupContext, named: string): Finding {
   const same = files.named(name, true);
   const suffix = same.find((p) => p.toLowerCase().endsWith(`/${lower}`) || p.toLowerCase() === lower);
   if (suffix) return { ...base, present: 'yes', detail: `${suffix} exists`, evidence: [{ path: suffix }] };
-  if (same.length > 0)
+  // "routes/app/review/+page.svelte", "app/orders/page.tsx", "pkg/auth/index.ts": a name the framework
+  // gives a file in every folder; the folder is what names it, and the same name elsewhere is another file.
+  if (same.length > 0 && !(want.includes('/') && FOLDER_NAMED.test(name)))
     return {
       ...base,
       present: want.includes('/') ? 'partly' : 'yes',

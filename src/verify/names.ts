@@ -36,7 +36,7 @@ export interface Names {
 }
 
 const FILE_EXT =
-  /\.(?:md|mdx|rst|txt|adoc|py|pyi|ts|tsx|js|jsx|mjs|cjs|go|java|kt|kts|cs|rb|php|rs|scala|swift|c|h|cpp|hpp|sh|bash|ps1|sql|ya?ml|json|toml|ini|cfg|conf|env|example|properties|xml|gradle|tf|tfvars|hcl|bicep|proto|graphql|gql|html|css|scss|lock|dockerfile|mod|sum|csproj|sln|j2|tpl|http)$/i;
+  /\.(?:md|mdx|rst|txt|adoc|py|pyi|ts|tsx|js|jsx|mjs|cjs|go|java|kt|kts|cs|rb|php|rs|scala|swift|c|h|cpp|hpp|sh|bash|ps1|sql|ya?ml|json|toml|ini|cfg|conf|env|example|properties|xml|gradle|tf|tfvars|hcl|bicep|proto|graphql|gql|html|css|scss|lock|dockerfile|mod|sum|csproj|sln|j2|tpl|http|svelte|vue|astro|ex|exs|dart|erb|twig|cshtml|razor)$/i;
 /** Files of code and documents, which a route does not end in. */
 const SOURCE_FILE =
   /\.(?:rs|ts|tsx|js|jsx|mjs|py|go|java|kt|cs|rb|php|swift|scala|c|h|cpp|hpp|md|sh|toml|ya?ml|json|sql)$/i;
@@ -245,7 +245,8 @@ function isPath(t: string, ticked: boolean): boolean {
   if (NOT_PATHS.test(t) || (/^\d/.test(t) && !NUMBERED_FILE.test(t)) || t.includes('//')) return false;
   const base = t.split('/').filter(Boolean).pop() ?? '';
   if (KNOWN_FILES.test(base)) return true;
-  if (FILE_EXT.test(base) && /^[\w.@-]+$/.test(base) && !/^\d+(\.\d+)+$/.test(base)) {
+  // ("+page.svelte", "+layout.server.ts": SvelteKit's route files start with a plus.)
+  if (FILE_EXT.test(base) && /^\+?[\w.@-]+$/.test(base) && !/^\d+(\.\d+)+$/.test(base)) {
     // "Node.js", "Vue.js": names of products, not files — unless ticked or in a folder.
     return t.includes('/') || ticked || !PRODUCT_JS.test(base);
   }

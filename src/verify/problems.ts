@@ -186,7 +186,7 @@ export function changeFinding(ctx: LookupContext, claim: Claim, file: Finding): 
 }
 
 /** Words of a change made ("now calls", "Fixed", "Added"): the file alone does not show it. */
-const CHANGED =
+export const CHANGED =
   /\b(?:now|fixed|added|removed|updated|changed|replaced|renamed|moved|refactored|rewrote|rewritten|reworked|switched)\b/i;
 
 /** "/api/verify/patient/:patientId" as code writes it: each parameter one segment, in any form. */

@@ -16,7 +16,7 @@ export const ANY_ICON = new RegExp(
 );
 
 const NOT_WORDS =
-  /(?<![\p{L}\p{N}_])(not (?:yet )?(?:done|configured|implemented|set ?up|performed|started|tested|ready|available|in place|enabled|present|defined|found|integrated|automated|documented)|missing|needs work|to ?do|absent|none|no|fehlt|fehlen|nicht (?:umgesetzt|vorhanden|konfiguriert|implementiert)|keine?|offen|falta|faltan|no (?:hay|implementado|configurado)|pendiente de implementar|sin|manquant(?:e|s|es)?|n['’]exist(?:e|ent) pas|does(?: not|n['’]t) exist|no existe|não existe|existiert nicht|non (?:fait|configuré|implémenté)|échoué|à faire|aucun|não (?:implementado|configurado)|ausente|aus[eê]ncia(?: (?:total )?de)?|ausencia de|absence (?:of|de)|lack of)(?![\p{L}\p{N}_])/iu;
+  /(?<![\p{L}\p{N}_])(not (?:yet )?(?:done|configured|implemented|set ?up|performed|started|tested|ready|available|in place|enabled|present|defined|found|integrated|automated|documented)|missing|needs work|to ?do|absent|none|no|fehlt|fehlen|nicht (?:umgesetzt|vorhanden|konfiguriert|implementiert)|keine?|offen|falta|faltan|no (?:hay|implementado|configurado)|pendiente de implementar|sin|manquant(?:e|s|es)?|n['’]exist(?:e|ent) pas|does(?: not|n['’]t) exist|no existe|não existe|existiert nicht|non (?:fait|configuré|implémenté)|échoué|à faire|aucun|não (?:implementado|configurado)|ausente|aus[eê]ncia(?: (?:total )?de)?|ausencia de|absence(?: (?:of|de|d['’]))?|manque (?:de|d['’])|lack of)(?![\p{L}\p{N}_])/iu;
 const PARTIAL_WORDS =
   /(?<![\p{L}\p{N}_])(partial(?:ly)?|in progress|wip|mostly|incomplete|limited|basic|teilweise|in arbeit|parcial(?:mente)?|en progreso|partiel(?:lement)?|en cours|em andamento)(?![\p{L}\p{N}_])/iu;
 const PLANNED_WORDS =

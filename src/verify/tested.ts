@@ -7,6 +7,7 @@
 import { testInventory } from '../facts/tests/inventory.js';
 import type { Claim } from './extract.js';
 import { fileFinding, type Finding, type LookupContext } from './lookup.js';
+import { lengthAgreement } from './file-lines.js';
 import { fileText } from './problems.js';
 import { plain } from './status.js';
 
@@ -32,12 +33,13 @@ export function testFileHeading(ctx: LookupContext, claim: Claim): Finding[] | n
   if (lines) {
     const have = (fileText(ctx, path) ?? '').replace(/\n$/, '').split('\n').length;
     const want = Number(lines.replace(/,/g, ''));
+    const agrees = lengthAgreement(have, want, { about: /[~≈]\s*$/.test(after.slice(0, after.indexOf(lines))) });
     out.push({
       subject: `${path} length`,
       basis: 'file',
       valued: true,
-      present: have === want ? 'yes' : 'no',
-      detail: have === want ? `${path} has ${have} lines` : `${path} has ${have} lines, not ${want}`,
+      present: agrees,
+      detail: agrees === 'yes' ? `${path} has ${have} lines` : `${path} has ${have} lines, not ${want}`,
       evidence: [{ path, note: `${have} lines` }],
     });
   }

@@ -100,7 +100,10 @@ export const VOCABULARY: [string, RegExp][] = [
     'quality/coverage-gate',
     /\b(\d{1,3}(?:\.\d+)?\s*%\s*(?:code |test |line )?coverage|coverage (?:threshold|gate)|code coverage|test coverage)\b/i,
   ],
-  ['quality/tests-in-ci', /\btests? (?:run )?(?:in|on) (?:ci|every (?:push|commit|pr))\b/i],
+  [
+    'quality/tests-in-ci',
+    /\btests? (?:run )?(?:in|on) (?:ci|every (?:push|commit|pr))\b|\bci (?:runs?|executes?) (?:the )?(?:[\w-]+,? (?:and )?){0,3}tests?\b/i,
+  ],
   [
     'quality/test-types:load',
     /\b(load[- ]test(?:s|ing)?|performance test(?:s|ing)?|stress test(?:s|ing)?|locust|k6|jmeter|gatling)\b/i,
@@ -125,7 +128,7 @@ export const VOCABULARY: [string, RegExp][] = [
   ],
   [
     'observability/structured-logging',
-    /\b(structured (?:json )?logging|json logs?|json logging|logs? (?:are )?structured|correlation ids?|request ids?)\b/i,
+    /\b(structured (?:json )?logging|json logs?|json logging|logs? (?:are )?structured|logging is structured|json (?:log )?output|logs? (?:in|as) json|correlation ids?|request ids?)\b/i,
   ],
   ['observability/tracing', /\b(distributed tracing|opentelemetry|otel|jaeger|zipkin|tracing)\b/i],
   // "Admin dashboard", "Dashboard statistics", "Dashboard page": the app's own screens. Only a
