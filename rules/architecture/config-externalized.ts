@@ -821,7 +821,8 @@ function springKeys(files: FileView): Set<string> {
       if (out.size >= 500) return out;
       if (path.endsWith('.properties')) {
         const m = /^[ \t]*([A-Za-z][\w.-]{0,150})[ \t]*[=:]/.exec(line);
-        if (m?.[1]!.includes('.')) out.add(envForm(m[1]!));
+        const key = m?.[1];
+        if (key?.includes('.')) out.add(envForm(key));
         continue;
       }
       const m = /^( *)([A-Za-z][\w.-]{0,80})[ \t]*:(?:[ \t]|$)/.exec(line);
