@@ -488,14 +488,15 @@ export function detectFrameworks(files: FileView, deps: Dependency[]): Framework
     if (!kind) kinds.set(path, (kind = dotnetProjectKind(files, path)));
     return kind === 'host';
   };
+  // The dependencies by name: each framework looks its names up instead of testing every dependency
+  // (56 frameworks times the 40,000 dependencies of a 1 MB package.json: a third of its audit).
+  const named = nameIndex(deps);
   for (const fw of WEB_FRAMEWORKS) {
     const ecos = Array.isArray(fw.ecosystem) ? fw.ecosystem : [fw.ecosystem];
-    const dep = deps.find(
+    const dep = named(fw.deps).find(
       (d) =>
-        // The name first: the path's tests for every dependency of a large workspace, per framework,
-        // were most of this function's time.
         ecos.includes(d.ecosystem) &&
-        isFrameworkDep(fw, d.name) &&
+        !(fw.except ? namesMatcher(fw.except)(d.name) : false) &&
         !d.dev &&
         // An optional Hex dependency (`optional: true`) is an integration a library offers its users.
         !(d.ecosystem === 'hex' && d.optional) &&

@@ -47,7 +47,7 @@ export function reflectsOrigin(lines: Lines | undefined, line: number, value: st
  * Lines in configuration (nginx, YAML, properties) apply to every response.
  */
 const WRAPPER =
-  /http\.Handler\s*\)\s*http\.Handler|\bnext\s+http\.Handler|\b(?:next|h|handler|inner|wrapped)\.ServeHTTP\s*\(|(?<![.\w])next\s*(?:\.Invoke)?\s*\(|\bc\.Next\(\)|\b(?:app|router|server)\.use\s*\(|\baddHook\s*\(|\bafter_request\b|\bbefore_request\b|\bprocess_response\b|\bget_response\b|\bcall_next\b|def\s+__call__|@\w+\.middleware\b|\bdoFilter\b|\bHandlerInterceptor\b|\b(?:pre|post)Handle\b|ResponseFilter\b|\bWebFilter\b|ResponseBodyAdvice|NestMiddleware|NestInterceptor|\bintercept\s*\(|def\s+call\s*\(|\b(?:after|before|around)_action\b|\$next\s*\(|Closure\s+\$next|set_default_headers|Middleware\b/;
+  /http\.Handler\s*\)\s*http\.Handler|\bnext\s+http\.Handler|\b(?:next|h|handler|inner|wrapped)\.ServeHTTP\s*\(|(?<![.\w])next\s*(?:\.Invoke\s*)?\(|\bc\.Next\(\)|\b(?:app|router|server)\.use\s*\(|\baddHook\s*\(|\bafter_request\b|\bbefore_request\b|\bprocess_response\b|\bget_response\b|\bcall_next\b|def\s+__call__|@\w+\.middleware\b|\bdoFilter\b|\bHandlerInterceptor\b|\b(?:pre|post)Handle\b|ResponseFilter\b|\bWebFilter\b|ResponseBodyAdvice|NestMiddleware|NestInterceptor|\bintercept\s*\(|def\s+call\s*\(|\b(?:after|before|around)_action\b|\$next\s*\(|Closure\s+\$next|set_default_headers|Middleware\b/;
 /**
  * A route handler: a check of the request's path or a route registration/annotation just above the
  * line (`if r.URL.Path != "/"`, `@app.route("/")`, `@GetMapping`, `router.get("/…"`, `HandleFunc("/…"`).
@@ -65,7 +65,7 @@ export function inRouteHandler(lines: Lines | undefined, line: number): boolean 
   for (let n = line; n >= 1 && n > line - 60; n--) {
     const l = lines.line(n);
     if (!/^func\b/.test(l)) continue;
-    return /\bhttp\.ResponseWriter\b/.test(l) && !/\)\s*http\.Handler(?:Func)?\s*\{?\s*$/.test(l);
+    return /\bhttp\.ResponseWriter\b/.test(l) && !/\)\s*http\.Handler(?:Func)?\s*(?:\{\s*)?$/.test(l);
   }
   return false;
 }

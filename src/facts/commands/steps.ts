@@ -420,7 +420,11 @@ function inInputDirs(files: FileView, b: Block, wd: string, values: Record<strin
   const pattern = value.replace(EXPRESSION, '*').replace(/\*+/g, '*').replace(/^\.\//, '').replace(/\/+$/, '');
   if (!pattern.includes('*')) return /^[\w.@/-]+$/.test(pattern) ? [{ ...rest, cwd: joinPath('', pattern) }] : [rest];
   if (!/^[\w.@/*-]+$/.test(pattern) || !/^[\w.@-]/.test(pattern) || pattern.split('/').includes('..')) return [rest];
-  const dirs = [...new Set(files.match([`${pattern}/*`]).map(dirOf))].sort().slice(0, MAX_INPUT_DIRS);
+  // Listed once per pattern: every step of a job shares its directory (400 steps over 20,000 files
+  // each listed the tree again: 10 s).
+  const dirs = memo(files, `commands:input-dirs:${pattern}`, () =>
+    [...new Set(files.match([`${pattern}/*`]).map(dirOf))].sort().slice(0, MAX_INPUT_DIRS),
+  );
   return dirs.length ? dirs.map((cwd) => ({ ...rest, cwd })) : [rest];
 }
 
