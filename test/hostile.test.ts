@@ -928,6 +928,21 @@ describe('trust: bounded time, and an error never lifts a gate (issue 14)', () =
     expect(report.notes.join('\n')).toMatch(/CI commands were followed up to \d[\d,]* (?:steps|commands)/);
   });
 
+  it('lines that run on in spaces with no ending (Rake tasks, package scripts, a Go CORS block) are read in one pass: no rule errors', async () => {
+    const pad = ' '.repeat(100_000);
+    const root = writeTree(tempDir(), {
+      Rakefile: `task${pad}!\ntask :spec do\n  sh "rspec"\nend\n`,
+      'package.json': `{\n  "name": "x",\n  "scripts": {\n    "audit": "npm audit"${pad}!\n  }\n}\n`,
+      'go.mod': 'module example.com/x\n\ngo 1.22\n\nrequire github.com/labstack/echo/v4 v4.11.0\n',
+      'main.go': `package main\n\nfunc main() {\n\te.Use(middleware.CORSWithConfig(middleware.CORSConfig{\n\t\tAllowMethods: nil,\n\t}))${pad}!\n}\n`,
+    });
+    const json = await inProcess(['audit', root, '--format', 'json']);
+    expect(json.code, json.stderr).toBe(0);
+    const report = reportSchema.parse(JSON.parse(json.stdout)) as Report;
+    const errors = report.pillars.flatMap((p) => p.rules).filter((r) => r.outcome === 'error');
+    expect(errors.map((r) => `${r.id}: ${r.message}`)).toEqual([]);
+  });
+
   it('config numbers outside sane bounds are one exit-2 line (a 2^32 ms rule limit made every rule an error; 4 GB files an internal error)', async () => {
     for (const [line, why] of [
       ['ruleTimeoutMs: 4294967296', /ruleTimeoutMs: Too big: expected number to be <=600000/],

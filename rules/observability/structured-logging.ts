@@ -900,7 +900,7 @@ function formatterAt(lines: Lines, at: number): { name: string; json: boolean } 
   // A formatter written on one line (`"logstash": {"()": "logstash_formatter.LogstashFormatter"},`):
   // its name is on the line itself, and the key it sits under must be `formatters` (blind round 24,
   // cla_backend settings/base.py:304, a JSON formatter no handler uses).
-  const inline = /^\s*["']([\w.-]+)["']\s*:\s*\{.*\}\s*,?\s*$/.exec(lines.line(at));
+  const inline = /^\s*["']([\w.-]+)["']\s*:\s*\{.*\}\s*(?:,\s*)?$/.exec(lines.line(at));
   if (inline) {
     for (let n = at - 1; n >= 1 && n >= at - 40; n--) {
       const l = lines.line(n);

@@ -606,7 +606,7 @@ export default defineRule({
     const outboundSites = ctx.facts.outbound.sites;
     const registrationOnly =
       outboundSites.length > 0 &&
-      outboundSites.every((e) => /^\s*(?:\w+\s*)?\.AddHttpClient\(\s*\)\s*;?\s*$/.test(e.snippet ?? '')) &&
+      outboundSites.every((e) => /^\s*(?:\w+\s*)?\.AddHttpClient\(\s*\)\s*(?:;\s*)?$/.test(e.snippet ?? '')) &&
       productionMatches(ctx, 'csHttpUse').length === 0;
     if (registrationOnly && dbTimeouts.length > 0 && faults.length === 0 && explicit.length === 0) {
       const reg = outboundSites[0]!;

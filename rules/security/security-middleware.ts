@@ -468,7 +468,7 @@ const rule = defineRule({
     const echoDefault = prod('cors').filter((m) => {
       if (!/\bmiddleware\.CORSWithConfig\s*\(/.test(m.snippet)) return false;
       const lines = ctx.files.lines(m.path)?.range(m.line, m.line + 20) ?? [];
-      const end = lines.findIndex((l, i) => i > 0 && /^\s*\}\s*\)\s*\)?\s*$/.test(l));
+      const end = lines.findIndex((l, i) => i > 0 && /^\s*\}\s*\)\s*(?:\)\s*)?$/.test(l));
       const body = lines.slice(0, end < 0 ? 1 : end + 1).join('\n');
       return !/\bAllowOrigin(?:s|Func)\b/.test(body);
     });

@@ -46,7 +46,7 @@ export function fastifyAutoloaded(files: FileView, loaders: readonly string[]): 
         const i = lines.findIndex((l) => /^\s*(?:export\s+default\b|module\.exports\s*=)/.test(l));
         if (i < 0) continue;
         const snippet = lines[i]!.trim();
-        const name = /^(?:export\s+default|module\.exports\s*=)\s*([A-Za-z_$][\w$]*)\s*;?\s*$/.exec(snippet)?.[1];
+        const name = /^(?:export\s+default|module\.exports\s*=)\s*([A-Za-z_$][\w$]*)\s*(?:;\s*)?$/.exec(snippet)?.[1];
         const pkg = name
           ? new RegExp(
               String.raw`import\s+${name}\b[^;\n]*?from\s+['"]([^'"]+)['"]|\b${name}\s*=\s*require\(\s*['"]([^'"]+)['"]\s*\)`,

@@ -55,7 +55,7 @@ export function scannerScripts(files: FileView, re: RegExp): ScannerScript[] {
     const text = files.read(path) ?? '';
     if (!/"scripts"/.test(text)) continue;
     text.split(/\r?\n/).forEach((l, i) => {
-      const m = /^\s*"([\w:.-]+)"\s*:\s*"(.*)"\s*,?\s*$/.exec(l);
+      const m = /^\s*"([\w:.-]+)"\s*:\s*"(.*)"\s*(?:,\s*)?$/.exec(l);
       const tool = m ? scan(m[2]!.replace(/\\"/g, '"')) : undefined;
       if (m && tool) out.push({ name: `npm script ${m[1]}`, tool, path, line: i + 1, snippet: l.trim() });
     });

@@ -515,10 +515,10 @@ export const rakeTasks: Resolver = (argv, { files, cwd }) => {
       }
       // Names may be namespaced when quoted (`task "spec:isolation" => ["spec:core"]`), symbols otherwise (`task ci: %w[…]`).
       const t =
-        /^\s*task\s*\(?\s*(?::?["']([\w:.-]+)["']|:?(\w+))\s*(?:=>|:)?\s*(?:\[([^\]]*)\]|%[iw]\[([^\]]*)\]|:(\w+)|["']([\w:.-]+)["'])?/.exec(
+        /^\s*task\s*(?:\(\s*)?(?::?["']([\w:.-]+)["']|:?(\w+))\s*(?:=>|:)?\s*(?:\[([^\]]*)\]|%[iw]\[([^\]]*)\]|:(\w+)|["']([\w:.-]+)["'])?/.exec(
           l,
         );
-      if (t && !/^\s*task\s*\(?\s*$/.test(l)) {
+      if (t && !/^\s*task\s*(?:\(\s*)?$/.test(l)) {
         const name = scoped((t[1] ?? t[2])!);
         const deps = (t[3] ?? t[4] ?? t[5] ?? t[6] ?? '')
           .split(/[\s,]+/)
