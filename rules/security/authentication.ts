@@ -248,7 +248,7 @@ export default defineRule({
       },
       go: {
         regex:
-          /\bjwt\.(?:Parse|ParseWithClaims)\s*\(|\brequest\.ParseFromRequest(?:WithClaims)?\s*\(|\bjwt\.(?:MapClaims|RegisteredClaims)\)\s*;\s*ok\s*&&\s*\w+\.Valid|\bjwtmiddleware\.New\s*\(|\boidc\.NewProvider\s*\(|\.Verifier\s*\(\s*&oidc\.Config|\bechojwt\.(?:WithConfig|JWT)\s*\(|middleware\.JWT(?:WithConfig)?\s*\(|\bjwtauth\.(?:Verifier|Authenticator)\s*\(|\bjwtware\.New\s*\(|\bgin\.BasicAuth\s*\(|middleware\.BasicAuth\s*\(|GinJWTMiddleware|grpc_auth\.(?:Unary|Stream)ServerInterceptor|\bauth\.(?:Unary|Stream)ServerInterceptor\s*\(|\bjwt\.(?:Parse|Validate)\s*\(\s*\[\]byte/,
+          /\bjwt\.(?:Parse|ParseWithClaims)\s*\(|\brequest\.ParseFromRequest(?:WithClaims)?\s*\(|\bjwt\.(?:MapClaims|RegisteredClaims)\)\s*;\s*ok\s*&&\s*\w+\.Valid|\bjwtmiddleware\.New\s*\(|\boidc\.NewProvider\s*\(|\.Verifier\s*\(\s*&oidc\.Config|\bechojwt\.(?:WithConfig|JWT)\s*\(|middleware\.JWT(?:WithConfig)?\s*\(|\bjwtauth\.(?:Verifier|Authenticator)\s*\(|\bjwtware\.New\s*\(|\bgin\.BasicAuth\s*\(|middleware\.BasicAuth\s*\(|GinJWTMiddleware|\bgrpc_?auth\.(?:Unary|Stream)ServerInterceptor|\bauth\.(?:Unary|Stream)ServerInterceptor\s*\(|\bjwt\.(?:Parse|Validate)\s*\(\s*\[\]byte/,
         files: ['**/*.go'],
         literals: ['jwt', 'oidc', 'JWT', 'BasicAuth', 'ServerInterceptor', 'ParseFromRequest'],
       },

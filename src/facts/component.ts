@@ -119,10 +119,17 @@ export interface ComponentContext {
  * service (blind round 43: its retry loop was credited as the service's retries). False when
  * the path is no such program or the image runs none of the `cmd/` programs (nothing to compare).
  */
-function goCompanion(path: string, programs: readonly string[] | undefined): boolean {
+function goCompanion(
+  path: string,
+  programs: readonly string[] | undefined,
+  isProgram: (dir: string) => boolean,
+): boolean {
   if (!path.startsWith('cmd/') || !path.endsWith('.go') || !programs || programs.length === 0) return false;
   const slash = path.indexOf('/', 4);
-  return slash > 4 && !programs.includes(path.slice(4, slash).toLowerCase());
+  // `cmd/run/` of `package run` (no main.go) is a subcommand the served program imports, not a
+  // program of its own (blind round 45: the server's whole `run` command — its SIGTERM handler,
+  // gRPC health service and authn interceptors — was read as a companion CLI's).
+  return slash > 4 && !programs.includes(path.slice(4, slash).toLowerCase()) && isProgram(path.slice(0, slash));
 }
 
 /**
@@ -260,6 +267,13 @@ export function componentClassifier(
     served = [...dirs];
     return served;
   };
+  // A `cmd/NAME` folder is a program of its own when it holds a main.go (unknown without a reader: assumed).
+  const programDirs = new Map<string, boolean>();
+  const isProgram = (dir: string): boolean => {
+    let p = programDirs.get(dir);
+    if (p === undefined) programDirs.set(dir, (p = !ctx.read || ctx.read(`${dir}/main.go`) !== undefined));
+    return p;
+  };
   // The deepest package folder above a path, looked up folder by folder: `packages` is sorted
   // deepest first, so its first entry per folder is the one a scan of the list would find (that
   // scan, per path, made a workspace of 20,000 packages quadratic).
@@ -276,7 +290,7 @@ export function componentClassifier(
     let c = cache.get(path);
     if (c !== undefined) return c;
     c = pathComponent(path);
-    if (c === 'server' && goCompanion(path, servedGo())) {
+    if (c === 'server' && goCompanion(path, servedGo(), isProgram)) {
       cache.set(path, 'cli');
       return 'cli';
     }

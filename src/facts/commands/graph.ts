@@ -22,6 +22,7 @@ import { gruntResolver, gulpResolver } from './js-tasks.js';
 import { cargoMakeTasks, denoTasks, goBuildScript, invokeTasks, mageTargets } from './task-runners.js';
 import { gradleTasks, mavenPhases } from './jvm.js';
 import { justRecipes, makeTargets, rakeTasks, taskfileTasks } from './make.js';
+import { exCheck } from './ex-check.js';
 import { mixAliases } from './mix.js';
 import { nixFlakeCheck, nixRun, treefmtFormatters } from './nix.js';
 import {
@@ -66,6 +67,7 @@ const RESOLVERS: Resolver[] = [
   taskfileTasks,
   rakeTasks,
   mixAliases,
+  exCheck,
   gulpResolver,
   gruntResolver,
   invokeTasks,

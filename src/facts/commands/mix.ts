@@ -5,6 +5,7 @@
  * mix.exs is read as text, never evaluated.
  */
 import { escapeRe } from '../../util/regex.js';
+import { exCheck } from './ex-check.js';
 import { classify } from './tools.js';
 import { dirOf, type Expansion, findIn, type Resolver } from './types.js';
 
@@ -78,6 +79,12 @@ export const mixAliases: Resolver = (argv, { files, cwd }) => {
     // The alias's own name runs the task itself (`test: ["ecto.create --quiet", "test"]`).
     if (words[0] === name) {
       const run = ['mix', ...words, ...argv.slice(2)];
+      // `check: "check --config=tooling/.check.exs"`: ex_check's own task, with the alias's arguments.
+      const checked = exCheck(run, { files, cwd });
+      if (checked?.blocks?.length) {
+        out.blocks.push(...checked.blocks);
+        continue;
+      }
       const tools = classify(run);
       if (tools.length) out.commands.push({ argv: run, hop, cwd: dirOf(path), tools });
       continue;

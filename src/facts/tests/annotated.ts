@@ -680,6 +680,10 @@ const within = (offsets: number[], from: number, to: number) =>
 
 // A plain initializer's opening brace, read at the `=` / `=>` of the declaration (it never crosses a `;`).
 const INITIALIZER = /=>?\s*(?:new\s+[\w<>,\s]*(?:\[\s*\]\s*)*(?:\(\s*\)\s*)?)?\{/y;
+// The same initializer as a method body's only statement, read at its opening brace: `{ return new[] {`.
+const RETURNED = /\{\s*return\s+new(?:\s+[\w<>,\s]*)?(?:\[\s*\]\s*)*(?:\(\s*\)\s*)?\{/y;
+// A member projected row by row, read after `=>` / `return`: `Other().Select(` / `Other.Select(`.
+const PROJECTION = /\s*(\w+)\s*(?:\(\s*\)\s*)?\.\s*Select\s*\(/y;
 
 /**
  * Rows of a `[TestCaseSource(nameof(X))]` / `[MemberData(nameof(X))]` / `[DynamicData("X")]`
@@ -687,7 +691,7 @@ const INITIALIZER = /=>?\s*(?:new\s+[\w<>,\s]*(?:\[\s*\]\s*)*(?:\(\s*\)\s*)?)?\{
  * outside loops, else the entries of the array or TheoryData initializer it is set to; null
  * when the member is elsewhere or its rows are computed.
  */
-function csSourceRows(code: string, args: string, src: CsSources): number | null {
+function csSourceRows(code: string, args: string, src: CsSources, depth = 0): number | null {
   const first = topLevel(args).find((p) => !/^\s*typeof\s*\(/.test(p) && !/^\s*\w+\s*=/.test(p));
   // The mask blanks string contents, so a member named by a string (`"Cases"`) stays unknown.
   const name = first && /^\s*nameof\s*\(\s*(?:[\w.]+\.)?(\w+)\s*\)\s*$/.exec(first);
@@ -711,14 +715,23 @@ function csSourceRows(code: string, args: string, src: CsSources): number | null
     const data = within(src.data, at, to);
     const yields = within(src.yields, at, to);
     const adds = within(src.adds, at, to);
-    if (within(src.loops, at, to) > 0) rows = null;
+    // `{ return new[] { … }; }`: a method whose one statement returns the initializer (blind round 45).
+    RETURNED.lastIndex = at;
+    const returned = decl.kind === '{' ? RETURNED.exec(code) : null;
+    const expr = decl.kind === '{' ? (returned ? RETURNED.lastIndex : -1) : at + decl.kind.length;
+    // `=> Other().Select(r => …).ToArray()`: one row per row of the member it projects.
+    PROJECTION.lastIndex = Math.max(0, expr);
+    const projected = expr >= 0 && within(src.loops, at, to) === 1 ? PROJECTION.exec(code) : null;
+    src.rows.set(member, null);
+    if (projected && projected[1] !== member && depth < 4)
+      rows = csSourceRows(code, `nameof(${projected[1]})`, src, depth + 1);
+    else if (within(src.loops, at, to) > 0) rows = null;
     else if (data > 0) rows = data;
     else if (yields > 0) rows = yields;
     else if (within(src.theory, at, to) > 0 && adds > 0) rows = adds;
-    else if (decl.kind !== '{') {
-      INITIALIZER.lastIndex = at;
-      const init = INITIALIZER.exec(code);
-      if (init) rows = literalSize(code, at + init[0].length - 1) ?? null;
+    else if (decl.kind !== '{' || returned) {
+      const init = returned ?? ((INITIALIZER.lastIndex = at), INITIALIZER.exec(code));
+      if (init) rows = literalSize(code, init.index + init[0].length - 1) ?? null;
     }
   }
   src.rows.set(member, rows);

@@ -1027,3 +1027,56 @@ describe('JVM tests through indirect bases and library test annotations', () => 
     expect([r.cases, r.firstLine]).toEqual([2, 4]);
   });
 });
+
+describe('round 45: xUnit MemberData rows returned by a method', () => {
+  const theory = (source: string, members: string[]) =>
+    countCSharp(
+      [
+        'public class UnitTests {',
+        '  [Theory]',
+        `  [MemberData(nameof(${source}))]`,
+        '  public void Equal(object value, bool eq) {}',
+        ...members,
+        '}',
+      ].join('\n'),
+    );
+  const valueData = [
+    '  public static object[][] ValueData()',
+    '  {',
+    '    return new[]',
+    '    {',
+    '      new object[] { new object(), false },',
+    '      new object[] { "", false },',
+    '      new object[] { null!, false },',
+    '    };',
+    '  }',
+  ];
+  it('a method whose one statement returns an array literal: one case per row', () => {
+    expect(theory('ValueData', valueData).expanded).toBe(3);
+  });
+  it('a member projecting another row by row (`Other().Select(…).ToArray()`) has its rows', () => {
+    const projected = [
+      ...valueData,
+      '  public static object[][] FirstOnly() => ValueData().Select(o => new[] { o[0] }).ToArray();',
+    ];
+    expect(theory('FirstOnly', projected).expanded).toBe(3);
+  });
+  it('rows computed in the method (a loop, a filter) stay unknown: the theory counts once', () => {
+    const loop = [
+      '  public static IEnumerable<object[]> Computed()',
+      '  {',
+      '    var list = new List<object[]>();',
+      '    for (var i = 0; i < 5; i++) list.Add(new object[] { i });',
+      '    return list;',
+      '  }',
+    ];
+    expect(theory('Computed', loop).expanded).toBe(1);
+    const filtered = [
+      ...valueData,
+      '  public static object[][] Some() => ValueData().Where(o => o[1] is true).ToArray();',
+    ];
+    expect(theory('Some', filtered).expanded).toBe(1);
+    // A member projecting itself is no source of rows.
+    expect(theory('Self', ['  public static object[][] Self() => Self().Select(o => o).ToArray();']).expanded).toBe(1);
+  });
+});
