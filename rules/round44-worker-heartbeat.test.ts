@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { runRuleOn } from '../src/testing/rule-tester.js';
 import type { Tree } from '../src/testing/memory.js';
 import healthEndpoints from './observability/health-endpoints.js';
+import healthChecks from './reliability/health-checks.js';
 
 const pom = `<project>\n<parent><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-parent</artifactId><version>3.5.0</version></parent>\n<dependencies>\n<dependency><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter</artifactId></dependency>\n<dependency><groupId>com.google.cloud</groupId><artifactId>spring-cloud-gcp-starter-pubsub</artifactId></dependency>\n</dependencies>\n</project>\n`;
 
@@ -62,5 +63,14 @@ describe('a worker serving no HTTP is judged on its heartbeat liveness check', (
     const t: Tree = { ...worker, 'alive.sh': heartbeat['alive.sh']! };
     const r = await run(t);
     expect(r.outcome).toBe('fail');
+  });
+
+  it('health-checks: the unwired check script is partial, naming the missing probe; no heartbeat still fails', async () => {
+    const r = await runRuleOn(healthChecks, heartbeat, { profile: 'service' });
+    expect(r.outcome).toBe('partial');
+    expect(r.message).toContain('alive.sh:2 tests the age of the heartbeat file /tmp/orders-worker-alive');
+    expect(r.message).toContain('Missing: a HEALTHCHECK or exec liveness probe');
+    const none = await runRuleOn(healthChecks, worker, { profile: 'service' });
+    expect(none.outcome).toBe('fail');
   });
 });
