@@ -9,6 +9,7 @@ import { DEV_CONDITION, devOnlyBranch } from '../../src/facts/dev-branch.js';
 import { NEST_CONTROLLER, NEST_PREFIX, nestRoute } from '../../src/facts/nest-routes.js';
 import { ACTUATOR_MOUNT, actuatorRoutes } from '../_shared/express-actuator.js';
 import { type SpringSetting, springSettingsUnder } from '../../src/facts/spring-config.js';
+import { heartbeatLiveness } from '../_shared/heartbeat-liveness.js';
 
 const CODE = ['**/*.{js,ts,mjs,cjs,jsx,tsx,py,go,java,kt,scala,groovy,cs,fs,vb,rb,php,rs,ex,exs}'];
 const NAMES =
@@ -763,6 +764,28 @@ export default defineRule({
         `${deps[0]!.name} is declared, but no code registers a health endpoint.`,
         [...evidence, { path: '.', note: `no health route in ${ctx.searched('route')} source files` }],
         data,
+      );
+    }
+    // A worker that serves no HTTP (a Spring context consuming messages) has no endpoint to probe:
+    // it is judged on its liveness mechanism, a heartbeat file it writes on a schedule that the
+    // container's liveness check tests for age (blind round 44: a Pub/Sub worker's scheduled
+    // heartbeat and its find -mmin check script were "no health endpoint").
+    const worker = ctx.facts.opsOnlyHttp;
+    const beat = worker && worker.routes.length === 0 ? heartbeatLiveness(ctx.files) : undefined;
+    if (worker && beat) {
+      const evidence = [beat.writer, beat.check, ...(beat.wired && beat.wired !== beat.check ? [beat.wired] : [])];
+      const what = `${worker.reason}; its liveness signal is the heartbeat file ${beat.file} (${beat.writer.path}:${beat.writer.line}), tested for age by ${beat.check.path}:${beat.check.line}`;
+      if (beat.wired)
+        return pass(
+          `No HTTP health endpoint to serve: ${what}, which ${beat.wired.path}:${beat.wired.line} runs as the container's liveness check.`,
+          evidence,
+          { ...data, heartbeat: beat.file },
+        );
+      return partial(
+        0.6,
+        `No HTTP health endpoint to serve: ${what}. Missing: no HEALTHCHECK or exec liveness probe in this repository runs that check, so nothing here restarts a hung worker.`,
+        evidence,
+        { ...data, heartbeat: beat.file },
       );
     }
     return fail(

@@ -33,6 +33,7 @@ import {
   systemdEvidence,
 } from '../../src/facts/runtime.js';
 import { table } from '../../src/util/table.js';
+import { heartbeatLiveness } from '../_shared/heartbeat-liveness.js';
 import { cdk } from '../../src/facts/cdk.js';
 
 const APP_SERVICE_CHECK = ['health_check_path'];
@@ -511,6 +512,17 @@ export default defineRule({
       : '';
     const offNote = k8sContainers > 0 ? offByDefaultNote(ctx.files, (w) => !w.oneOff) : '';
     const data = { checked: good.length, unchecked: findings.length, kubernetesContainers: k8sContainers };
+    // A worker serving no HTTP whose liveness check script tests the heartbeat file it writes: the
+    // check exists, only no probe here runs it (blind round 44: a Pub/Sub worker's find -mmin script).
+    const worker = ctx.facts.opsOnlyHttp;
+    const beat = units === 0 && worker && worker.routes.length === 0 ? heartbeatLiveness(ctx.files) : undefined;
+    if (beat && !beat.wired)
+      return partial(
+        0.4,
+        `No probe or HEALTHCHECK found, but the worker has a liveness check: ${beat.check.path}:${beat.check.line} tests the age of the heartbeat file ${beat.file} it writes (${beat.writer.path}:${beat.writer.line}). Missing: a HEALTHCHECK or exec liveness probe that runs it.`,
+        [beat.check, beat.writer],
+        { ...data, heartbeat: beat.file },
+      );
     if (units === 0) {
       return fail(
         `No health checks: no probes, healthcheck, HEALTHCHECK or load-balancer check found.${composeAsideSentence(aside)}`,

@@ -186,6 +186,15 @@ export function completeFacts(
       ? (opsOnlyHttp(scan.matches(ROUTE_KEY), servers, pre.frameworks) ??
         springWorker(servers, pre.frameworks, pre.dependencies, files))
       : undefined;
+  // A Spring context that serves no HTTP is a service for what it runs, not for a server it starts:
+  // the profile's reason says so from the same worker fact (blind round 44).
+  const stated =
+    opsOnly &&
+    opsOnly.routes.length === 0 &&
+    profile.reasons.length === 1 &&
+    /^the code starts a server \(/.test(profile.reasons[0]!)
+      ? { ...profile, reasons: [`a long-running worker: ${opsOnly.reason}`] }
+      : profile;
   const reusable =
     profile.id === 'infrastructure' ? reusablePackage(files, scan.matches(GITOPS_PATTERN.key)) : undefined;
   const hosts = hostRuntimes(
@@ -196,7 +205,7 @@ export function completeFacts(
   return {
     ...pre,
     findDependencies: finder(pre.dependencies),
-    profile,
+    profile: stated,
     outbound,
     proxy: proxyFacts((k) => scan.matches(k)),
     imageBuilders: imageBuilders(files, scan.matches(IMAGE_BUILDER_PATTERN.key)),

@@ -24,7 +24,7 @@ import { scopeOf } from './js-scope.js';
 import { fromJson, type Value } from './js-values.js';
 import { countJavaScript, frameworkOf, type Modules } from './javascript.js';
 import { LineIndex } from '../../util/lines.js';
-import { mask, SYNTAX } from './mask.js';
+import { mask, maskComments, SYNTAX } from './mask.js';
 import { parsePython, type PyClass, type PyImporter, type PyModule } from './python-parse.js';
 import type { Items } from './python-values.js';
 import { countHelm, HELM_TEST_GLOBS } from './helm.js';
@@ -244,7 +244,8 @@ function digest(path: string, text: string, files: Files): TestDigest | undefine
  */
 function moduleTables(files: Files, from: string, depth: number): Modules {
   return (spec) => {
-    const target = resolveModule(files, from, spec);
+    // A bare specifier is a package or a tsconfig path alias, never a file beside the importer.
+    const target = spec.startsWith('.') ? resolveModule(files, from, spec) : aliasModule(files, spec);
     if (target?.endsWith('.json')) return jsonModule(files, target);
     if (!target || target === from || !JS.test(target)) return undefined;
     if (isJsTestSide(target)) {
@@ -263,6 +264,60 @@ function moduleTables(files: Files, from: string, depth: number): Modules {
   };
 }
 const sourceTables = new WeakMap<object, Map<string, Record<string, Value> | undefined>>();
+
+/**
+ * A module imported through the root tsconfig's path aliases (`"@acme/common/*":
+ * ["./libs/common/src/lib/*"]` in tsconfig.base.json or tsconfig.json, under its baseUrl): the
+ * file it names, as TypeScript resolves it (blind round 44: an `it.each(CONSTANT)` whose constant
+ * came from `@acme/common/config` counted once). At most 200 aliases and 4 targets each are read.
+ */
+function aliasModule(files: Files, spec: string): string | undefined {
+  let aliases = rootAliases.get(files);
+  if (!aliases) rootAliases.set(files, (aliases = readAliases(files)));
+  for (const [key, targets, base] of aliases) {
+    const star = key.indexOf('*');
+    let rest: string | undefined;
+    if (star < 0) rest = spec === key ? '' : undefined;
+    else {
+      const head = key.slice(0, star);
+      const tail = key.slice(star + 1);
+      if (spec.length >= head.length + tail.length && spec.startsWith(head) && spec.endsWith(tail))
+        rest = spec.slice(head.length, spec.length - tail.length);
+    }
+    if (rest === undefined) continue;
+    for (const t of targets) {
+      const path = `./${base ? `${base}/` : ''}${t.replace(/^\.\//, '').replace('*', rest)}`;
+      const found = resolveModule(files, 'tsconfig.json', path);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+const rootAliases = new WeakMap<object, [string, string[], string][]>();
+
+function readAliases(files: Files): [string, string[], string][] {
+  for (const name of ['tsconfig.base.json', 'tsconfig.json']) {
+    const text = files.read(name);
+    if (text === undefined || text.length > MAX_IMPORTED || !text.includes('"paths"')) continue;
+    try {
+      const config = parseJson(maskComments(text, SYNTAX.js).replace(/,(\s*[}\]])/g, '$1')) as {
+        compilerOptions?: { baseUrl?: unknown; paths?: unknown };
+      };
+      const paths = config.compilerOptions?.paths;
+      if (!paths || typeof paths !== 'object') continue;
+      const baseUrl = typeof config.compilerOptions?.baseUrl === 'string' ? config.compilerOptions.baseUrl : '.';
+      const base = baseUrl.replace(/^\.\/?/, '').replace(/\/+$/, '');
+      return Object.entries(paths as Record<string, unknown>)
+        .slice(0, 200)
+        .flatMap(([k, v]) =>
+          Array.isArray(v) ? [[k, v.filter((x): x is string => typeof x === 'string').slice(0, 4), base]] : [],
+        ) as [string, string[], string][];
+    } catch {
+      // Not plain JSON (a comment form the mask does not read): no aliases.
+    }
+  }
+  return [];
+}
 
 /**
  * An imported JSON file (`import cases from './fixture/cases.json'`), as its `default` export: a

@@ -65,7 +65,8 @@ export function scopeOf(
     if (known) return known;
     // A JSON module is its document (`require('./cases.json')`, `import { rows } from './x.json'`).
     if (/^\..*\.json$/.test(spec)) return modules(spec)?.default ?? unknown;
-    const exp = spec.startsWith('.') ? modules(spec) : undefined;
+    // A bare specifier may be a path alias of the project (`@acme/common/config`): asked too.
+    const exp = spec.startsWith('.') || /^[@\w][\w@./-]*$/.test(spec) ? modules(spec) : undefined;
     return exp ? { t: 'obj', props: exp, open: true } : unknown;
   };
   const src: Source = {

@@ -31,6 +31,11 @@ export interface Syntax {
    * heredocs and nowdocs (`<<<EOT … EOT`, `<<<'EOT'`) are strings too, so a quote inside one opens nothing.
    */
   multiline?: boolean;
+  /**
+   * Quoted strings run across lines, with no heredocs (Rust: `"a\nb"` written over several lines is
+   * one string, as in a `#[test_case("--flag", "line 1\nline 2"; "name")]` row).
+   */
+  spanLines?: boolean;
 }
 
 export const SYNTAX = {
@@ -39,7 +44,7 @@ export const SYNTAX = {
   java: { line: ['//'], block: 'flat', triple: true, single: 'char' },
   kotlin: { line: ['//'], block: 'nested', triple: true, single: 'char' },
   cs: { line: ['//'], block: 'flat', triple: true, single: 'char', verbatim: true },
-  rust: { line: ['//'], block: 'nested', single: 'char', raw: true },
+  rust: { line: ['//'], block: 'nested', single: 'char', raw: true, spanLines: true },
   php: { line: ['//', '#'], block: 'flat', single: 'string', multiline: true },
   python: { line: ['#'], triple: true, single: 'string' },
   ruby: { line: ['#'], single: 'string' },
@@ -212,7 +217,7 @@ function maskUncached(text: string, syn: Syntax, strings: boolean): string {
       const end =
         c === '`' && syn.regex
           ? templateEnd(text, i + 1)
-          : findClose(text, i + 1, c, c !== '`' || !!syn.regex, c !== '`' && !syn.multiline);
+          : findClose(text, i + 1, c, c !== '`' || !!syn.regex, c !== '`' && !syn.multiline && !syn.spanLines);
       flush();
       emit(
         strings ? c + blank(text.slice(i + 1, end - 1)) + (end - 1 > i ? text[end - 1]! : '') : text.slice(i, end),
