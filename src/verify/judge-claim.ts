@@ -30,7 +30,7 @@ import { ignoredFindings } from './ignored.js';
 import { docSectionFinding } from './documents.js';
 import { namedDocFinding } from './named-docs.js';
 import { testTitleFinding } from './test-titles.js';
-import { stateVerdict } from './states.js';
+import { stateVerdict, untestedRow } from './states.js';
 import { NEGATED } from './needles.js';
 import { isCompoundNoun } from './context.js';
 import { docTests, docTestsAgree } from './doctests.js';
@@ -137,6 +137,9 @@ export function judgeClaimInner(
       'unverifiable',
       `an overall verdict of readiness is a judgement; the audit measures ${report.summary.score ?? 'no'} of 100 (grade ${report.summary.grade ?? '—'})`,
     );
+  // "| filter | 0% | 0% | ❌ NO TESTEADO |": a unit the row says has no tests, whatever its figures.
+  const untested = opts.lookup ? untestedRow(opts.lookup, claim) : null;
+  if (untested) return out(untested.basis, untested.verdict, untested.reason, untested.evidence);
   // "Design Patterns: 95/100", "Observability: 7/10": the author's own weighting, which no file fixes.
   // ("Testing | 0/100 | ❌ MISSING" says the area is absent, which the pillar's rules check.)
   if (isScore(claim.number) && !(pillarOf(claim.subject) && claim.asserted === 'not-done'))
