@@ -18,7 +18,7 @@ import { countFigure, isTestCount } from './numbers.js';
 import { classMethodCount, methodCountFigure } from './stubs.js';
 import { symbolFinding } from './symbols.js';
 import { removedNames, replacedNames } from './removed-names.js';
-import { missingTestClass, testClassCount } from './test-classes.js';
+import { missingTestClass, nestedTestClassCount, testClassCount } from './test-classes.js';
 import type { VerifiedClaim, Verdict } from './schema.js';
 import { findingsFor } from './findings.js';
 import { configFinding, dependencyTermFinding } from './terms.js';
@@ -98,6 +98,20 @@ export function judgeClaimInner(
   });
 
   if (claim.readiness && claim.number) return judgeReadiness(claim, report, out);
+  // "CrearPedidos (5 tests)" under a service's heading: a JUnit 5 @Nested class, its @Test markers counted.
+  const nested =
+    opts.lookup && claim.asserted !== 'not-done' && claim.asserted !== 'planned'
+      ? nestedTestClassCount(opts.lookup, claim)
+      : null;
+  if (nested)
+    return out(
+      'tests',
+      nested.present === 'yes' ? 'confirmed' : 'contradicted',
+      nested.present === 'yes'
+        ? `found: ${nested.detail}`
+        : `the document says ${nested.subject}, but ${nested.detail}: the document is out of date`,
+      nested.evidence,
+    );
   // "#### Test Setup (`tests/setup.ts`):" over code: each line is in that file as written, or not found.
   if (claim.listing && claim.locus && opts.lookup) return judgeListing(claim, opts.lookup, out);
   // "- [Deployment](DEPLOYMENT.md)" in an index of documents: the file is there, or the index is stale.
