@@ -37,7 +37,7 @@ import { docTests, docTestsAgree } from './doctests.js';
 import { unitCount, unitCountAgrees } from './unit-counts.js';
 import { endpointCount, endpointVerdict } from './endpoint-counts.js';
 import { folderCountReason, folderFileCount } from './folder-counts.js';
-import { testsOfFinding } from './test-counts.js';
+import { suiteAbsentWithCoverage, testsOfFinding } from './test-counts.js';
 import { mapClaim, pillarOf } from './vocabulary.js';
 import { migrationCountFinding } from './migration-count.js';
 import { fileLinesFinding } from './file-lines.js';
@@ -150,6 +150,18 @@ export function judgeClaimInner(
       'score',
       'unverifiable',
       `an overall verdict of readiness is a judgement; the audit measures ${report.summary.score ?? 'no'} of 100 (grade ${report.summary.grade ?? '—'})`,
+    );
+  // "Tests absents - 0% coverage": the suite said absent; test files in the repository say otherwise.
+  const absentSuite =
+    opts.lookup && claim.asserted !== 'done' && claim.asserted !== 'planned'
+      ? suiteAbsentWithCoverage(opts.lookup, plain(claim.text))
+      : null;
+  if (absentSuite)
+    return out(
+      'tests',
+      'contradicted',
+      `the document says there are no tests, but there are: ${absentSuite.detail} (the document is out of date)`,
+      absentSuite.evidence,
     );
   // "| filter | 0% | 0% | ❌ NO TESTEADO |": a unit the row says has no tests, whatever its figures.
   const untested = opts.lookup ? untestedRow(opts.lookup, claim) : null;
