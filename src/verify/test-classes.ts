@@ -113,6 +113,24 @@ function markedClassCount(
   return counted(name, said, count, { path, line: first, snippet: lines[first - 1]! }, '@Test or [Fact] markers');
 }
 
+/** A line's code without its string literals and line comment, in one pass (braces in them are not the class's). */
+function codeOf(line: string): string {
+  let out = '';
+  let quote = '';
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i]!;
+    if (quote) {
+      if (c === '\\') i++;
+      else if (c === quote) quote = '';
+      continue;
+    }
+    if (c === '"' || c === "'") quote = c;
+    else if (c === '/' && line[i + 1] === '/') break;
+    else out += c;
+  }
+  return out;
+}
+
 /** "CrearVentasConDetalles (5 tests)": a @Nested test class named with its count, counted; null otherwise. */
 export function nestedTestClassCount(ctx: LookupContext, claim: Claim): Finding | null {
   const t = plain(claim.text);
@@ -151,7 +169,7 @@ function nestedClassCount(ctx: LookupContext, name: string, said: string, sectio
   let opened = false;
   let count = 0;
   for (let i = def.line - 1; i < Math.min(lines.length, def.line + 5000); i++) {
-    const l = lines[i]!.replace(/\/\/.*$/, '').replace(/"(?:[^"\\]|\\.)*"/g, '""');
+    const l = codeOf(lines[i]!);
     if (i >= def.line && TEST_MARKER.test(l)) count++;
     for (const c of l) {
       if (c === '{') {

@@ -440,9 +440,10 @@ const COVERAGE_REMARK = /(?<![\d.])0 ?%|\b(?:coverage|couverture|cobertura|abdec
 export function suiteAbsentWithCoverage(ctx: LookupContext, text: string): Finding | null {
   const t = text
     .replace(/[*_`]/g, '')
+    .replace(/\s+/g, ' ')
     .replace(/^[^\p{L}\p{N}]+/u, '')
     .trim();
-  const cut = /\s+[-–—:]\s+|:\s+|,\s+/.exec(t);
+  const cut = / [-–—:] |: |, /.exec(t);
   if (!cut) return null;
   const head = t.slice(0, cut.index).trim();
   const tail = t.slice(cut.index + cut[0].length);
