@@ -146,7 +146,12 @@ export function testScope(claim: Claim): string | null {
     /\b(?:unit|unitari[oa]s|unitaires?|integration|integraci[oó]n|int[ée]gration|e2e|end[- ]to[- ]end|smoke|load|api)\b/i.exec(
       t,
     )?.[0] ?? '';
-  return strip(claim.subject) || strip(claim.number?.unit ?? '') || labelled || kind(claim.section ?? '') || null;
+  // "# Quality report - Orders API" over "**Tests**: 222/222": "API" names the product, not a kind of test,
+  // unless the heading speaks of tests ("### API tests").
+  const sectionKind = kind(claim.section ?? '');
+  const ofSuite =
+    !/^api$/i.test(sectionKind) || /\b(?:tests?|testing|pruebas|testes|suites?|specs?)\b/i.test(claim.section ?? '');
+  return strip(claim.subject) || strip(claim.number?.unit ?? '') || labelled || (ofSuite ? sectionKind : '') || null;
 }
 
 /** "Total Tests: 498", "all 269 tests", "Tests total: 12": a count the line itself gives as the whole suite's. */

@@ -18,7 +18,7 @@ import { countFigure, isTestCount } from './numbers.js';
 import { classMethodCount, methodCountFigure } from './stubs.js';
 import { symbolFinding } from './symbols.js';
 import { removedNames, replacedNames } from './removed-names.js';
-import { missingTestClass, testClassCount } from './test-classes.js';
+import { missingTestClass, nestedTestClassCount, testClassCount } from './test-classes.js';
 import type { VerifiedClaim, Verdict } from './schema.js';
 import { findingsFor } from './findings.js';
 import { configFinding, dependencyTermFinding } from './terms.js';
@@ -30,14 +30,14 @@ import { ignoredFindings } from './ignored.js';
 import { docSectionFinding } from './documents.js';
 import { namedDocFinding } from './named-docs.js';
 import { testTitleFinding } from './test-titles.js';
-import { stateVerdict } from './states.js';
+import { stateVerdict, untestedRow } from './states.js';
 import { NEGATED } from './needles.js';
 import { isCompoundNoun } from './context.js';
 import { docTests, docTestsAgree } from './doctests.js';
 import { unitCount, unitCountAgrees } from './unit-counts.js';
 import { endpointCount, endpointVerdict } from './endpoint-counts.js';
 import { folderCountReason, folderFileCount } from './folder-counts.js';
-import { testsOfFinding } from './test-counts.js';
+import { suiteAbsentWithCoverage, testsOfFinding } from './test-counts.js';
 import { mapClaim, pillarOf } from './vocabulary.js';
 import { migrationCountFinding } from './migration-count.js';
 import { fileLinesFinding } from './file-lines.js';
@@ -98,6 +98,20 @@ export function judgeClaimInner(
   });
 
   if (claim.readiness && claim.number) return judgeReadiness(claim, report, out);
+  // "CrearPedidos (5 tests)" under a service's heading: a JUnit 5 @Nested class, its @Test markers counted.
+  const nested =
+    opts.lookup && claim.asserted !== 'not-done' && claim.asserted !== 'planned'
+      ? nestedTestClassCount(opts.lookup, claim)
+      : null;
+  if (nested)
+    return out(
+      'tests',
+      nested.present === 'yes' ? 'confirmed' : 'contradicted',
+      nested.present === 'yes'
+        ? `found: ${nested.detail}`
+        : `the document says ${nested.subject}, but ${nested.detail}: the document is out of date`,
+      nested.evidence,
+    );
   // "#### Test Setup (`tests/setup.ts`):" over code: each line is in that file as written, or not found.
   if (claim.listing && claim.locus && opts.lookup) return judgeListing(claim, opts.lookup, out);
   // "- [Deployment](DEPLOYMENT.md)" in an index of documents: the file is there, or the index is stale.
@@ -137,6 +151,21 @@ export function judgeClaimInner(
       'unverifiable',
       `an overall verdict of readiness is a judgement; the audit measures ${report.summary.score ?? 'no'} of 100 (grade ${report.summary.grade ?? '—'})`,
     );
+  // "Tests absents - 0% coverage": the suite said absent; test files in the repository say otherwise.
+  const absentSuite =
+    opts.lookup && claim.asserted !== 'done' && claim.asserted !== 'planned'
+      ? suiteAbsentWithCoverage(opts.lookup, plain(claim.text))
+      : null;
+  if (absentSuite)
+    return out(
+      'tests',
+      'contradicted',
+      `the document says there are no tests, but there are: ${absentSuite.detail} (the document is out of date)`,
+      absentSuite.evidence,
+    );
+  // "| filter | 0% | 0% | ❌ NO TESTEADO |": a unit the row says has no tests, whatever its figures.
+  const untested = opts.lookup ? untestedRow(opts.lookup, claim) : null;
+  if (untested) return out(untested.basis, untested.verdict, untested.reason, untested.evidence);
   // "Design Patterns: 95/100", "Observability: 7/10": the author's own weighting, which no file fixes.
   // ("Testing | 0/100 | ❌ MISSING" says the area is absent, which the pillar's rules check.)
   if (isScore(claim.number) && !(pillarOf(claim.subject) && claim.asserted === 'not-done'))

@@ -325,3 +325,34 @@ export function stateVerdict(ctx: LookupContext, claim: Claim): StateVerdict | n
   }
   return testsFor(ctx, text, claim.asserted === 'done');
 }
+
+/** A cell without the marks around its words ("❌ NO TESTEADO" → "NO TESTEADO"), in one pass each way. */
+function trimMarks(cell: string): string {
+  const word = /[\p{L}\p{N}]/u;
+  const chars = [...cell];
+  let a = 0;
+  let b = chars.length;
+  while (a < b && !word.test(chars[a]!)) a++;
+  while (b > a && !word.test(chars[b - 1]!)) b--;
+  return chars.slice(a, b).join('').trim();
+}
+
+/** A status cell that says a unit has no tests: "NO TESTEADO", "Not tested", "untested", "Non testé". */
+const UNTESTED_CELL =
+  /^(?:no testead[oa]s?|sin (?:tests|pruebas)|not tested|untested|no tests|non test[ée]e?s?|pas de tests?|nicht getestet|keine tests|n[aã]o testad[oa]s?|sem testes)$/i;
+
+/**
+ * "| filter | 0% | 0% | 0% | ❌ NO TESTEADO |": a row of a coverage table that says a unit (its first
+ * cell, one word) has no tests. A test file named for the unit, or in a folder of its name, makes the
+ * row out of date; none found leaves it open (a test may be named otherwise). Null when the line is
+ * not such a row.
+ */
+export function untestedRow(ctx: LookupContext, claim: Claim): StateVerdict | null {
+  if (claim.asserted === 'planned') return null;
+  const cells = plain(claim.text).replace(/[`*_]/g, '').split('|').map(trimMarks).filter(Boolean);
+  if (cells.length < 2 || cells.length > 12) return null;
+  if (!cells.slice(1).some((c) => UNTESTED_CELL.test(c))) return null;
+  const unit = cells[0]!;
+  if (!/^[A-Za-z][\w.-]{3,40}$/.test(unit)) return null;
+  return testsFor(ctx, `no tests for ${unit}`, false);
+}

@@ -1,4 +1,5 @@
 /** Test classes a line names with a count ("TestStatusModel (4 tests)"): found, and counted in their body. */
+import { testInventory } from '../facts/tests/inventory.js';
 import type { Claim } from './extract.js';
 import { type Finding, type LookupContext, searchFinding } from './lookup.js';
 import { namesOf } from './needles.js';
@@ -110,4 +111,81 @@ function markedClassCount(
     }
   if (!count) return null;
   return counted(name, said, count, { path, line: first, snippet: lines[first - 1]! }, '@Test or [Fact] markers');
+}
+
+/** A line's code without its string literals and line comment, in one pass (braces in them are not the class's). */
+function codeOf(line: string): string {
+  let out = '';
+  let quote = '';
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i]!;
+    if (quote) {
+      if (c === '\\') i++;
+      else if (c === quote) quote = '';
+      continue;
+    }
+    if (c === '"' || c === "'") quote = c;
+    else if (c === '/' && line[i + 1] === '/') break;
+    else out += c;
+  }
+  return out;
+}
+
+/** "CrearVentasConDetalles (5 tests)": a @Nested test class named with its count, counted; null otherwise. */
+export function nestedTestClassCount(ctx: LookupContext, claim: Claim): Finding | null {
+  const t = plain(claim.text);
+  const m = new RegExp(String.raw`^\W*([A-Z]\w{3,60})\s*[(:–—-]\s*(\d{1,4})\s*${CASES}(?!\p{L})`, 'iu').exec(t);
+  return m ? nestedClassCount(ctx, m[1]!, m[2]!, claim.section) : null;
+}
+
+/**
+ * "CrearVentasConDetalles (5 tests)": a JUnit 5 `@Nested` class of a test file, its test markers
+ * counted from its declaration to its closing brace. Only a class declared once, in one test file,
+ * with @Nested just above it is counted (a name used twice, or not nested, is left to the rest).
+ */
+function nestedClassCount(ctx: LookupContext, name: string, said: string, section?: string): Finding | null {
+  const declares = new RegExp(`\\bclass\\s+${name}\\b`);
+  const inv = ctx.tests ?? testInventory(ctx.files);
+  const found: { path: string; line: number }[] = [];
+  for (const f of inv.files.filter((x) => /\.(?:java|kt)$/.test(x.path)).slice(0, 400)) {
+    const text = fileText(ctx, f.path);
+    if (!text?.includes(name)) continue;
+    text.split('\n').forEach((l, i) => {
+      if (declares.test(l)) found.push({ path: f.path, line: i + 1 });
+    });
+    if (found.length > 8) return null;
+  }
+  // "#### VentaService (17 tests)" over "ObtenerDetalles (2 tests)": a name nested in several test
+  // classes is the one in the file named for the class the heading gives.
+  const owner = section ? /^\W*([A-Z]\w{3,60})\b/.exec(plain(section))?.[1] : undefined;
+  const at = found.length > 1 && owner ? found.filter((d) => (d.path.split('/').pop() ?? '').startsWith(owner)) : found;
+  if (at.length !== 1) return null;
+  const def = at[0]!;
+  const lines = (fileText(ctx, def.path) ?? '').split('\n');
+  if (!declares.test(lines[def.line - 1] ?? '')) return null;
+  const above = lines.slice(Math.max(0, def.line - 5), def.line - 1);
+  if (!above.some((l) => /^\s*@Nested\b/.test(l))) return null;
+  let depth = 0;
+  let opened = false;
+  let count = 0;
+  for (let i = def.line - 1; i < Math.min(lines.length, def.line + 5000); i++) {
+    const l = codeOf(lines[i]!);
+    if (i >= def.line && TEST_MARKER.test(l)) count++;
+    for (const c of l) {
+      if (c === '{') {
+        depth++;
+        opened = true;
+      } else if (c === '}') depth--;
+    }
+    if (opened && depth <= 0) {
+      return counted(
+        name,
+        said,
+        count,
+        { path: def.path, line: def.line, snippet: lines[def.line - 1]!, where: `${def.path}:${def.line}` },
+        '@Test markers of the @Nested class',
+      );
+    }
+  }
+  return null;
 }

@@ -425,3 +425,37 @@ export function testsOfFinding(
     evidence: [],
   };
 }
+
+/** "Tests absents", "No tests", "Pas de tests", "Tests missing": the whole suite said absent, as a line's head. */
+const SUITE_ABSENT =
+  /^(?:tests? (?:absents?|manquants?|missing|fehlen|ausentes|inexistentes)|(?:no|zero|pas de|aucun|sin|sem|keine) (?:(?:unit|automated|unitarios|unitaires) )?(?:tests?|testes|pruebas)|0 tests?)$/i;
+/** What such a head's remark says about coverage: "0% coverage", "couverture nulle". */
+const COVERAGE_REMARK = /(?<![\d.])0 ?%|\b(?:coverage|couverture|cobertura|abdeckung)\b/i;
+
+/**
+ * "Tests absents - 0% coverage", "No tests: 0% coverage": the suite said absent, with the coverage
+ * that follows from it. Test files in the repository make the line out of date (the figure itself is
+ * a run's, not checked); none found leaves the line to the rest. Null when the line is not of this shape.
+ */
+export function suiteAbsentWithCoverage(ctx: LookupContext, text: string): Finding | null {
+  const t = text
+    .replace(/[*_`]/g, '')
+    .replace(/\s+/g, ' ')
+    .replace(/^[^\p{L}\p{N}]+/u, '')
+    .trim();
+  const cut = / [-–—:] |: |, /.exec(t);
+  if (!cut) return null;
+  const head = t.slice(0, cut.index).trim();
+  const tail = t.slice(cut.index + cut[0].length);
+  if (!SUITE_ABSENT.test(head) || !COVERAGE_REMARK.test(tail) || tail.length > 80) return null;
+  const inv = ctx.tests ?? testInventory(ctx.files);
+  const files = inv.files.filter((f) => f.cases > 0);
+  if (!files.length) return null;
+  return {
+    subject: 'tests',
+    basis: 'tests',
+    present: 'yes',
+    detail: `${files.length} test files hold ${files.reduce((n, f) => n + f.cases, 0)} test cases`,
+    evidence: files.slice(0, 3).map((f) => ({ path: f.path, note: `${f.cases} test cases` })),
+  };
+}
