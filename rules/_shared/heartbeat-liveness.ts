@@ -6,13 +6,15 @@
  * production code or its configuration (the writer). Bounded: at most a few hundred small files.
  */
 import type { Evidence, FileView } from '../../src/types.js';
+import { dockerfilePaths } from '../../src/facts/dockerfile.js';
 import { isProductionPath } from '../../src/facts/paths.js';
+import { memo } from '../../src/util/memo.js';
 
 /** A command testing a file's age: `find PATH … -mmin/-mtime/-newer…`, `stat … PATH`, `test PATH -nt …`. */
 const AGE_TEST =
   /\bfind\s+(\/[\w./-]{1,200})\s[^\n]{0,120}?-(?:mmin|mtime|newer\w*)\b|\bstat\s+(?:-\w+\s+(?:['"]?%\w['"]?\s+)?){0,3}(\/[\w./-]{1,200})/;
-/** Where liveness commands are written: shell scripts, Dockerfiles, manifests and compose files. */
-const CHECK_FILES = ['**/*.sh', '**/Dockerfile*', '**/*.dockerfile', '**/*.{yml,yaml}'];
+/** Where liveness commands are written besides the Dockerfiles: shell scripts, manifests and compose files. */
+const CHECK_FILES = ['**/*.sh', '**/*.{yml,yaml}'];
 /** Where the writer names the file: production code and its configuration. */
 const WRITER_FILES = ['**/*.{java,kt,scala,go,py,js,ts,rb,cs,rs,ex,exs}', '**/*.{yml,yaml,properties,toml,json,conf}'];
 const MAX_FILES = 400;
@@ -29,18 +31,29 @@ export interface HeartbeatLiveness {
   wired?: Evidence;
 }
 
-const lineOf = (text: string, index: number) => text.slice(0, index).split('\n').length;
+/** The line of `index` in `path` (the index's shared line table) and that line, trimmed. */
+function located(files: FileView, path: string, index: number): { line: number; snippet: string } {
+  const lines = files.lines(path);
+  const line = lines ? lines.lineAt(index) : 1;
+  return { line, snippet: (lines?.line(line) ?? '').trim().slice(0, 160) };
+}
 
+/** Once per audit: health-endpoints and health-checks both ask. */
 export function heartbeatLiveness(files: FileView): HeartbeatLiveness | undefined {
-  const checkPaths = files.match(CHECK_FILES).filter(isProductionPath).slice(0, MAX_FILES);
+  return memo(files, 'heartbeat-liveness', () => find(files));
+}
+
+function find(files: FileView): HeartbeatLiveness | undefined {
+  // The Dockerfiles every rule reads (dockerfilePaths), not a name list of its own.
+  const dockerfiles = new Set(dockerfilePaths(files));
+  const checkPaths = [...dockerfiles, ...files.match(CHECK_FILES)].filter(isProductionPath).sort().slice(0, MAX_FILES);
   const checks: { path: string; line: number; snippet: string; file: string }[] = [];
   for (const p of checkPaths) {
     const text = (files.read(p) ?? '').slice(0, MAX_CHARS);
     const m = AGE_TEST.exec(text);
     if (!m) continue;
     const file = m[1] ?? m[2]!;
-    const line = lineOf(text, m.index);
-    checks.push({ path: p, line, snippet: (text.split('\n')[line - 1] ?? '').trim().slice(0, 160), file });
+    checks.push({ path: p, ...located(files, p, m.index), file });
     if (checks.length >= 5) break;
   }
   if (checks.length === 0) return undefined;
@@ -54,13 +67,7 @@ export function heartbeatLiveness(files: FileView): HeartbeatLiveness | undefine
       const text = (files.read(p) ?? '').slice(0, MAX_CHARS);
       const i = text.indexOf(c.file);
       if (i < 0) continue;
-      const line = lineOf(text, i);
-      writer = {
-        path: p,
-        line,
-        snippet: (text.split('\n')[line - 1] ?? '').trim().slice(0, 160),
-        note: `the heartbeat file ${c.file} the application writes`,
-      };
+      writer = { path: p, ...located(files, p, i), note: `the heartbeat file ${c.file} the application writes` };
       break;
     }
     if (!writer) continue;
@@ -70,14 +77,14 @@ export function heartbeatLiveness(files: FileView): HeartbeatLiveness | undefine
       snippet: c.snippet,
       note: `liveness check: tests the age of ${c.file}`,
     };
-    const inline = /\.ya?ml$|(?:^|\/)Dockerfile|\.dockerfile$/i.test(c.path);
+    const inline = /\.ya?ml$/i.test(c.path) || dockerfiles.has(c.path);
     if (inline && /HEALTHCHECK|exec|livenessProbe|healthcheck/i.test(files.read(c.path) ?? ''))
       return { file: c.file, check, writer, wired: check };
     const base = c.path.split('/').pop()!;
     for (const p of checkPaths) {
       if (p === c.path || p.endsWith('.sh')) continue;
-      const lines = (files.read(p) ?? '').slice(0, MAX_CHARS).split('\n');
-      const text = lines.join('\n');
+      const text = (files.read(p) ?? '').slice(0, MAX_CHARS);
+      const lines = text.split('\n');
       const isProbe = /livenessProbe|HEALTHCHECK|healthcheck\s*:/i.test(text);
       if (!isProbe) continue;
       const n = lines.findIndex((l) => l.includes(base) && (/HEALTHCHECK/.test(l) || !/^\s*(?:COPY|ADD)\b/.test(l)));
