@@ -34,11 +34,6 @@ const CJK_TOTAL =
 const AFTER =
   /^\s*(?:(?:fully\s+|vollständig\s+)?(?:implemented|defined|exposed|implementiert|implementados?|documented)\b.*)?$/i;
 
-/**
- * "実装済みAPI（合計60エンドポイント）", "全60個のエンドポイント", "共 60 个接口": the total of the API's
- * endpoints in Japanese or Chinese — a word for "total" or "all" before the figure says it is the whole.
- */
-const WHOLE_CJK = /(?:合計|全|総|总|共)\s*(\d{1,4})\s*(?:(?:個の?|个)\s*)?(?:エンドポイント|API|接口|端点)/;
 /** "全60エンドポイントのドキュメント化完了": a count of what the documentation describes, not of the code. */
 const DOCUMENTED_CJK = /ドキュメント|文書化|文档|ドキュメンテーション/;
 
