@@ -172,6 +172,18 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'a gunicorn CMD quoted in Dockerfile.md (prose about the image) is not the server the image runs',
+      profile: 'service',
+      tree: {
+        'requirements.txt': 'flask==3.0.0\n',
+        'app.py':
+          'from flask import Flask\napp = Flask(__name__)\n\nif __name__ == "__main__":\n    app.run(host="0.0.0.0")\n',
+        Dockerfile: 'FROM python:3.12-slim\nCOPY . /app\nCMD ["python", "app.py"]\n',
+        'Dockerfile.md': '# Serving\n\nIn production use:\n\nCMD ["gunicorn", "-w", "4", "app:app"]\n',
+      },
+      expect: { outcome: 'fail', absent: ['Dockerfile.md'] },
+    },
+    {
       name: 'STOPSIGNAL SIGWINCH in an nginx image is not a graceful stop (nginx only retires its workers on it)',
       profile: 'service',
       tree: {

@@ -19,6 +19,7 @@ import type { ScanPattern } from '../scan/scanner.js';
 import { isCommentLine, isProductionPath } from './paths.js';
 import { lineOf } from './manifests/text.js';
 import { escapeRe } from '../util/regex.js';
+import { misnamedDockerfile } from '../walk/dockerfile-names.js';
 import { table } from '../util/table.js';
 
 /** What runs the application and whether it drains on SIGTERM by default: the fact's own type (types.ts Facts.appServers). */
@@ -193,7 +194,7 @@ function shellStarts(files: FileView): ShellStart[] {
   const out: ShellStart[] = [];
   const dockerfiles = files
     .match(['**/Dockerfile', '**/Dockerfile.*', '**/*.Dockerfile', '**/Containerfile'])
-    .filter(isProductionPath);
+    .filter((p) => isProductionPath(p) && !misnamedDockerfile(p));
   const composeInit = files
     .match('**/*compose*.{yml,yaml}')
     .some((p) => /^[ \t]*init[ \t]*:[ \t]*true\b/m.test((files.read(p) ?? '').slice(0, 200_000)));
@@ -311,7 +312,7 @@ function containerStarter(files: FileView, script: string): { path: string; line
     '**/*compose*.{yml,yaml}',
   ]);
   for (const p of paths) {
-    if (!isProductionPath(p)) continue;
+    if (!isProductionPath(p) || misnamedDockerfile(p)) continue;
     const text = files.read(p);
     if (!text?.includes(script)) continue;
     const hit = re.exec(text);

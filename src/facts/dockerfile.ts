@@ -3,6 +3,7 @@ import type { FileView } from '../types.js';
 import { memo } from '../util/memo.js';
 import { isDevContainer, isLocalDevPath, isProductionPath } from './paths.js';
 import { escapeRe } from '../util/regex.js';
+import { NOT_A_DOCKERFILE } from '../walk/dockerfile-names.js';
 
 export const DOCKERFILE_GLOBS = [
   '**/Dockerfile',
@@ -342,15 +343,6 @@ export function parseDockerfile(path: string, text: string): Dockerfile {
   if (stages.length === 0) return { path, ok: false, error: `${path}: no FROM instruction`, stages, args };
   return { path, ok: true, stages, args };
 }
-
-/**
- * Files a DOCKERFILE_GLOBS name matches that are something else: notes and backups, and source or
- * data files named for Dockerfiles (`dockerfile-bounds.test.ts`, `Dockerfile.test.js`,
- * `dockerfile_parser.py`): a reader of Dockerfiles is no Dockerfile. The audit of this repository
- * judged its test of the Dockerfile reader as a Dockerfile with no FROM (container-user unknown).
- */
-const NOT_A_DOCKERFILE =
-  /\.(?:md|markdown|rst|txt|orig|bak|swp|dockerignore|[cm]?[jt]sx?|py|go|rb|java|kts?|scala|rs|php|cs|fs|swift|json|ya?ml|toml|ini|sh|bash|ps1|lock|snap|html?|css)$/i;
 
 /** The repository's Dockerfiles by name: DOCKERFILE_GLOBS without files that only carry the word. */
 export function dockerfilePaths(files: FileView): string[] {

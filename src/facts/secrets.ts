@@ -4,6 +4,7 @@ import { memo } from '../util/memo.js';
 import { basename } from '../walk/glob.js';
 import { APPSETTINGS } from './paths.js';
 import { table } from '../util/table.js';
+import { misnamedDockerfile } from '../walk/dockerfile-names.js';
 
 /** Every text file; lockfiles and bundles are dropped after matching (they hold hashes, not credentials). */
 const TEXT = ['**/*'];
@@ -646,6 +647,7 @@ function deployedMixEnvs(files: FileView): Set<string> {
   return memo(files, 'secrets:mix-deployed-envs', () => {
     const out = new Set<string>();
     for (const p of files.match(['**/Dockerfile', '**/Dockerfile.*', '**/*.Dockerfile', '**/Containerfile'])) {
+      if (misnamedDockerfile(p)) continue;
       for (const hit of (files.read(p) ?? '').matchAll(/\bMIX_ENV(?:[ \t]*=[ \t]*|[ \t]+)["']?([a-z_][a-z0-9_]*)/g))
         out.add(hit[1]!);
     }

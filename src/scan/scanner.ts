@@ -32,6 +32,8 @@ import {
 } from './patterns.js';
 import { readPrebuilt, writePrebuilt } from './pattern-cache.js';
 import { PathPlan } from './plan.js';
+import { DOCKERFILE_GLOB, misnamedDockerfile } from '../walk/dockerfile-names.js';
+import { anyGlob } from '../walk/glob.js';
 import { ScanPool, shareListing, type Batch, type WorkerMode } from './pool.js';
 import { portableKeys } from './portable.js';
 import { isAsyncSource, readAll, type AsyncSource } from './read.js';
@@ -319,8 +321,11 @@ export async function scan(
   // The workers have exited (pool.finish): their isolates' memory is gone, and the columns can be
   // matches now.
   const lists = new Map<string, Match[]>();
+  const misnamed = misnamedDockerfileFilters(patterns);
   for (const [key, list] of matches) {
-    const all = Array.isArray(list) ? list : list.toMatches();
+    let all = Array.isArray(list) ? list : list.toMatches();
+    const keep = misnamed.get(key);
+    if (keep && all.some((m) => misnamedDockerfile(m.path))) all = all.filter((m) => keep(m.path));
     lists.set(
       key,
       all.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line)),
@@ -431,4 +436,20 @@ function replayInOrder(
   }
   files.replay = undefined;
   files.releaseAll();
+}
+
+/**
+ * For each pattern that reaches files through Dockerfile globs (`**\/Dockerfile.*`): which of its
+ * matches to keep. A file that only carries the word (`Dockerfile.md`, `Dockerfile.kt`) is prose or
+ * code about Dockerfiles, and the globs cannot say "not Markdown": its matches go, unless another of
+ * the pattern's globs (`**\/*.sh`) asks for that file too.
+ */
+function misnamedDockerfileFilters(patterns: readonly ScanPattern[]): Map<string, (path: string) => boolean> {
+  const out = new Map<string, (path: string) => boolean>();
+  for (const p of patterns) {
+    if (!p.files.some((g) => DOCKERFILE_GLOB.test(g))) continue;
+    const other = anyGlob(p.files.filter((g) => !DOCKERFILE_GLOB.test(g)));
+    out.set(p.key, (path) => !misnamedDockerfile(path) || other(path));
+  }
+  return out;
 }
