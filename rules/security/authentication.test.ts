@@ -255,6 +255,16 @@ ruleTester(rule, {
       },
     },
     {
+      name: 'Rails with gds-sso: the controller includes GDS::SSO::ControllerMethods and authorises every request',
+      profile: 'service',
+      tree: {
+        Gemfile: 'source "https://rubygems.org"\ngem "rails", "~> 7.1"\ngem "gds-sso"\n',
+        'app/controllers/application_controller.rb':
+          'class ApplicationController < ActionController::API\n  include GDS::SSO::ControllerMethods\n\n  before_action :authorise\n\nprivate\n\n  def authorise\n    authorise_user!("internal_app")\n  end\nend\n',
+      },
+      expect: { outcome: 'pass', evidence: [{ path: 'app/controllers/application_controller.rb', line: 2 }] },
+    },
+    {
       name: 'Rails Devise routes pass',
       profile: 'service',
       tree: { 'config/routes.rb': 'Rails.application.routes.draw do\n  devise_for :users\nend\n' },

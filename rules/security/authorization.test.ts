@@ -306,6 +306,16 @@ ruleTester(rule, {
       expect: { outcome: 'pass', evidence: [{ path: 'Controllers/AdminController.cs', line: 2 }] },
     },
     {
+      name: "gds-sso's authorise_user! with a permission, British spelling, in a Rails API controller passes",
+      profile: 'service',
+      tree: {
+        Gemfile: 'source "https://rubygems.org"\ngem "rails", "~> 7.1"\ngem "gds-sso"\n',
+        'app/controllers/application_controller.rb':
+          'class ApplicationController < ActionController::API\n  include GDS::SSO::ControllerMethods\n\n  before_action :authorise\n\nprivate\n\n  def authorise\n    authorise_user!("internal_app")\n  end\nend\n',
+      },
+      expect: { outcome: 'pass', evidence: [{ path: 'app/controllers/application_controller.rb', line: 9 }] },
+    },
+    {
       name: 'Pundit authorize in a Rails controller passes',
       profile: 'service',
       tree: {
@@ -365,6 +375,16 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'an authorise_user! with no permission named (a bare login filter) is no permission check',
+      profile: 'service',
+      tree: {
+        Gemfile: 'source "https://rubygems.org"\ngem "rails", "~> 7.1"\n',
+        'app/controllers/application_controller.rb':
+          'class ApplicationController < ActionController::API\n  before_action :authorise_user!\nend\n',
+      },
+      expect: { outcome: 'fail', absent: ['application_controller.rb'] },
+    },
     {
       name: 'Flask ownership checks (owner compared with the current user, abort(403)) check requests: partial, not "no code that checks requests" (blind round 17)',
       profile: 'service',

@@ -592,6 +592,8 @@ export const CATALOGUES: Record<string, string[]> = table({
     'devise_token_auth',
     'omniauth',
     'omniauth-*',
+    // GOV.UK Signon's OAuth client for Rails (`include GDS::SSO::ControllerMethods`).
+    'gds-sso',
     'jwt',
     'doorkeeper',
     'rodauth',
