@@ -5,6 +5,22 @@ import { ruleTester, runRuleOn } from '../../src/testing/rule-tester.js';
 ruleTester(rule, {
   valid: [
     {
+      name: 'decision records in an upper-case ADR/ folder all count, and a README Architecture section is named as the overview',
+      tree: {
+        'README.md':
+          '# Catalogue\n\n## Architecture\n\nThe diagram shows the batch jobs, the database and the API.\n\n```mermaid\nflowchart TB\n  jobs --> db\n  api --> db\n```\n',
+        'ADR/01-catalogue-api.md': '# Catalogue API\n\n### Background\n\nWhy the API exists.\n',
+        'ADR/02-batch-jobs.md': '## Status\n\nAccepted.\n\n## Context\n\nWe need a store for the catalogue.\n',
+        'ADR/03-seeding.md': '# Seeding\n\nWe seed the local database from fixtures.\n',
+      },
+      expect: {
+        outcome: 'pass',
+        message: '3 architecture decision record(s)',
+        evidence: [{ path: 'README.md', line: 3, note: 'architecture section in README.md' }],
+        absent: ['no architecture overview'],
+      },
+    },
+    {
       name: 'an architecture heading after a fenced code example counts, at its own line (fence lines are skipped, not the page)',
       tree: {
         'README.md': '# Relay\n\nA message relay.\n',
@@ -136,6 +152,15 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: "Mermaid diagrams in a site's blog posts illustrate articles, not this system's design",
+      tree: {
+        'README.md': '# My site\n\nThe code of my personal website.\n',
+        'content/blog/how-search-works.mdx':
+          '---\ntitle: How I built search\n---\n\n```mermaid\nflowchart LR\n  query --> embeddings --> index\n```\n',
+      },
+      expect: { outcome: 'fail', absent: ['content/blog/how-search-works.mdx'] },
+    },
     {
       name: 'a "# … how it works …" comment inside a fenced code example is code, not an architecture heading (round 15); a real heading after the block still counts',
       tree: {
