@@ -72,6 +72,43 @@ describe('round 28: development and try-it-out images are not the product image'
     expect(image.message).toContain('Dockerfile.evaluation');
   });
 
+  it('a sandbox image a platform configuration deploys (a Workers container) is judged: it runs in production', async () => {
+    const tree = {
+      ...BASE,
+      'workers/audio/sandbox.dockerfile': TRY_OUT,
+      'workers/audio/wrangler.jsonc': [
+        '{',
+        '  "name": "audio-worker",',
+        '  "main": "src/index.ts",',
+        '  "containers": [',
+        '    {',
+        '      "class_name": "AudioSandbox",',
+        '      "image": "./sandbox.dockerfile",',
+        '      "max_instances": 2',
+        '    }',
+        '  ]',
+        '}',
+      ].join('\n'),
+    };
+    const user = await runRuleOn(containerUser, tree);
+    expect(user.outcome).toBe('partial');
+    expect(user.evidence).not.toContainEqual(
+      expect.objectContaining({
+        path: 'workers/audio/sandbox.dockerfile',
+        note: expect.stringContaining('not judged'),
+      }),
+    );
+    // The same image with no configuration that deploys it stays set aside.
+    const alone = await runRuleOn(containerUser, { ...BASE, 'workers/audio/sandbox.dockerfile': TRY_OUT });
+    expect(alone.outcome).toBe('pass');
+    expect(alone.evidence).toContainEqual(
+      expect.objectContaining({
+        path: 'workers/audio/sandbox.dockerfile',
+        note: expect.stringContaining('not judged'),
+      }),
+    );
+  });
+
   it('a product image named evaluator or demographics is not a try-it-out image', async () => {
     const tree = { ...BASE, Dockerfile: TRY_OUT.replace('FROM node:20', 'FROM node'), 'Dockerfile.evaluator': TRY_OUT };
     const image = await runRuleOn(containerImage, tree);

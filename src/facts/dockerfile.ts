@@ -1,4 +1,5 @@
 /** Dockerfiles parsed into stages and instructions, with lines; shared by the container rules. */
+import { posix } from 'node:path';
 import type { FileView } from '../types.js';
 import { memo } from '../util/memo.js';
 import { isDevContainer, isLocalDevPath, isProductionPath } from './paths.js';
@@ -373,7 +374,7 @@ export function dockerfiles(files: FileView): Dockerfile[] {
     if (named.length > 0 || earth.length > 0) {
       const ci = files.match(CI_GLOBS).map((p) => ({ path: p, lines: (files.read(p) ?? '').split('\n') }));
       for (const d of named) {
-        const at = publishedBy(ci, d.path);
+        const at = publishedBy(ci, d.path) ?? deployedBy(files, d.path);
         if (at) d.published = at;
       }
       earthlyPublished(ci, earth);
@@ -551,6 +552,31 @@ function publishedBy(
       const window = f.lines.slice(Math.max(0, i - 15), i + 20);
       if (window.some((l) => PUSHES.test(l))) return { path: f.path, line: i + 1 };
     }
+  return undefined;
+}
+
+/** Platform configurations that name the Dockerfile of the image they deploy. */
+const PLATFORM_CONFIGS = ['**/wrangler.{toml,json,jsonc}', '**/fly.toml', '**/render.yaml', '**/railway.{json,toml}'];
+/** `image = "./x.dockerfile"` (Cloudflare containers), `dockerfile = "…"` (fly), `dockerfilePath: …` (Render, Railway). */
+const PLATFORM_DOCKERFILE =
+  /(?:^|[\s"'{,])(?:image|dockerfile|dockerfilePath|dockerfile_path)["']?[ \t]*[:=][ \t]*["']?([\w./@-]{1,300})/gi;
+
+/**
+ * The platform configuration line that deploys this Dockerfile's image: a Cloudflare Workers
+ * `containers` entry (`"image": "./sandbox.dockerfile"`), fly.toml `dockerfile`, Render or Railway
+ * `dockerfilePath`, relative to the configuration's folder. The image runs in production whatever its
+ * name (blind round 46: a Workers container built from `sandbox.dockerfile` was set aside as a demo image).
+ */
+function deployedBy(files: FileView, path: string): { path: string; line: number } | undefined {
+  for (const config of files.match(PLATFORM_CONFIGS).slice(0, 50)) {
+    if (!isProductionPath(config)) continue;
+    const text = (files.read(config) ?? '').slice(0, 200_000);
+    const dir = posix.dirname(config);
+    for (const m of text.matchAll(PLATFORM_DOCKERFILE)) {
+      const target = posix.normalize(posix.join(dir, m[1]!));
+      if (target === path) return { path: config, line: files.lines(config)?.lineAt(m.index + m[0].length) ?? 1 };
+    }
+  }
   return undefined;
 }
 
