@@ -62,7 +62,7 @@ describe('forms of tables inside one file', () => {
   });
   it('template-literal tables: one run per row under the header', () => {
     const t = file(
-      'it.each`\n  a    | b    | sum\n  ${1} | ${1} | ${2}\n  ${2} | ${1} | ${3}\n  ${3} | ${4} | ${7}\n`(\'$a + $b\', ({ a, b, sum }) => {\n  expect(a + b).toBe(sum);\n});',
+      "it.each`\n  a    | b    | sum\n  ${1} | ${1} | ${2}\n  ${2} | ${1} | ${3}\n  ${3} | ${4} | ${7}\n`('$a + $b', ({ a, b, sum }) => {\n  expect(a + b).toBe(sum);\n});",
     );
     expect(expanded(t)).toEqual([['src/a.test.ts', 1, 3]]);
   });
