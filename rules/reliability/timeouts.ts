@@ -269,6 +269,8 @@ function explicitTimeouts(
     // A Rust unit-test module in a source file (`#[cfg(test)] mod tests`) is no production code.
     if (m.path.endsWith('.rs') && inRustTestModule(ctx.files.lines(m.path), m.line)) continue;
     if (NOT_A_CALL.test(m.snippet)) continue;
+    // A record's own `timeout` field (an alert's expiry, a Mongo projection), no client's option.
+    if (domainField(ctx.files.lines(m.path), m)) continue;
     if (disabledTimeout(m.snippet)) {
       disabled.push(fromMatch(m, 'timeout set to zero or none: that turns it off, it bounds nothing'));
       continue;
@@ -313,6 +315,33 @@ function explicitTimeouts(
     else outbound.push(m);
   }
   return { outbound, server, subprocess, tasks, disabled };
+}
+
+/**
+ * A document field of the data the service handles, named `timeout`: a MongoDB projection or query
+ * (`{ $project: { event: 1, status: 1, timeout: 1 } }`), or a record built field by field from
+ * another (`timeout=json.get('timeout', None),` beside `event_type=json.get('type', None),`, an
+ * ORM row copied with `getattr(h, 'timeout', None)`). Blind round 45: an alert's expiry counted
+ * three times among the service's client timeouts.
+ */
+const MONGO_DOC = /\$(?:project|match|set|unset|group|sort|addFields|lookup|ne|lt|gt|lte|gte|eq|exists)\b/;
+const FIELD_FLAG = /\b[\w$]+\s*:\s*[01]\s*[,}]/g;
+const FIELD_READ =
+  /^\s*([A-Za-z_]\w*)\s*=\s*(?:getattr\(\s*([\w.]+)\s*,\s*['"](\w+)['"]|([\w.]+)\.get\(\s*['"](\w+)['"]|([\w.]+)\[\s*['"](\w+)['"]\s*\])/;
+function domainField(lines: Lines | undefined, m: Match): boolean {
+  const s = m.snippet;
+  if (/\btimeout\s*:/.test(s) && (MONGO_DOC.test(s) || (s.match(FIELD_FLAG)?.length ?? 0) >= 3)) return true;
+  const own = FIELD_READ.exec(s);
+  // Only the field of the same name: `timeout=cfg.get('request_timeout')` may well be a client's.
+  if (own?.[1] !== 'timeout' || (own[3] ?? own[5] ?? own[7]) !== 'timeout' || !lines) return false;
+  const source = own[2] ?? own[4] ?? own[6];
+  let siblings = 0;
+  for (let n = Math.max(1, m.line - 4); n <= m.line + 4; n++) {
+    if (n === m.line) continue;
+    const r = FIELD_READ.exec(lines.bare(n));
+    if (r && (r[2] ?? r[4] ?? r[6]) === source && r[1] !== 'timeout') siblings++;
+  }
+  return siblings >= 2;
 }
 
 /** A `--timeout` flag inside a quoted command argument (`"--timeout=300s"`, `'--timeout', '5m'`). */
