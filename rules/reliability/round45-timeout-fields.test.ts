@@ -43,6 +43,19 @@ describe('timeouts: domain fields named timeout (blind round 45)', () => {
     expect(cited.some((c) => c.startsWith('contrib/mongo/'))).toBe(false);
     expect(r.message).toMatch(/^Explicit timeouts found \(1 site\)/);
   });
+  it('a model copied attribute by attribute (timeout=rec.timeout) is a record, a client built from settings is not', async () => {
+    const tree = {
+      ...FLASK,
+      'app/models/heartbeat.py':
+        'class Heartbeat:\n    @classmethod\n    def from_record(cls, rec):\n        return Heartbeat(\n            origin=rec.origin,\n            tags=rec.tags,\n            timeout=rec.timeout,\n            customer=rec.customer,\n        )\n',
+      'app/client.py':
+        'import httpx\n\nclass Api:\n    def client(self):\n        return httpx.Client(\n            base_url=self.base_url,\n            timeout=self.timeout,\n            headers=self.headers,\n        )\n',
+    };
+    const r = await runRuleOn(timeouts, tree, { profile: 'service' });
+    const cited = r.evidence.map((e) => `${e.path}:${e.line}`);
+    expect(cited).not.toContain('app/models/heartbeat.py:7');
+    expect(cited).toContain('app/client.py:7');
+  });
   it('a client timeout read from a config key of the same name is still a timeout', async () => {
     const tree = {
       ...FLASK,
