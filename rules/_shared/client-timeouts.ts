@@ -335,6 +335,41 @@ function runsInBrowser(text: string): boolean {
   );
 }
 
+/**
+ * A helper module that only `'use client'` modules import runs in the page too (blind round 45: an
+ * upload helper's `fetch(url, { method: 'PUT' })` imported by a client hook alone). Importers are the
+ * JS/TS files of the repository whose import specifier ends in the helper's folder and name
+ * (`@/lib/storage/upload-client` for lib/storage/upload-client.ts); at least one, and every one
+ * marked `'use client'`. Bounded: the files that name the module's stem, out of the first 5,000.
+ */
+function importedOnlyByClients(ctx: RuleContext, path: string, inBrowser: (p: string) => boolean): boolean {
+  const m = /(?:^|\/)([\w.-]+)\/([\w.-]+?)(?:\/index)?\.[cm]?[jt]sx?$/.exec(path);
+  if (!m) return false;
+  const [, folder, stem] = m as unknown as [string, string, string];
+  if (stem === 'index') return false;
+  let importers = 0;
+  for (const f of ctx.files.match('**/*.{ts,tsx,js,jsx,mjs,cjs,mts}').slice(0, 5000)) {
+    if (f === path) continue;
+    const text = ctx.files.read(f);
+    if (!text?.includes(stem)) continue;
+    const imports = [
+      ...text.slice(0, 20000).matchAll(/\bfrom\s*['"]([^'"\n]{1,200})['"]|\bimport\(\s*['"]([^'"\n]{1,200})['"]/g),
+    ]
+      .map((i) => (i[1] ?? i[2]!).replace(/\.[cm]?[jt]sx?$/, '').replace(/\/index$/, ''))
+      .filter((spec) => {
+        const parts = spec.split('/');
+        return (
+          parts[parts.length - 1] === stem &&
+          (parts.length < 2 || parts[parts.length - 2] === folder || parts[parts.length - 2] === '.')
+        );
+      });
+    if (imports.length === 0) continue;
+    if (!inBrowser(f)) return false;
+    importers++;
+  }
+  return importers > 0;
+}
+
 /** Production server code: a browser fetch, a desktop shell or a build script is not the service's call. */
 function serverIn(ctx: RuleContext): (key: string) => Match[] {
   return (key) => serverCodeMatches(ctx.facts, ctx.matches(key));
@@ -391,6 +426,12 @@ export function clientFaults(ctx: RuleContext): Fault[] {
     return browser.get(path)!;
   };
   const prerendered = astroPrerendered(ctx);
+  const onlyClients = new Map<string, boolean>();
+  const clientOnly = (path: string) => {
+    if (!onlyClients.has(path))
+      onlyClients.set(path, onlyClients.size < 5 && importedOnlyByClients(ctx, path, inBrowser));
+    return onlyClients.get(path)!;
+  };
   for (const m of server('jsFetch')) {
     if (ownFetch.has(m.path)) continue;
     // A page or endpoint of a static Astro site runs when the site is built, not in the service.
@@ -399,6 +440,9 @@ export function clientFaults(ctx: RuleContext): Fault[] {
     // rejects a relative URL), and a 'use client' module or one reading localStorage runs there:
     // the page calling its own server, not the server calling out (round 9, Perplexica).
     if (SAME_ORIGIN_URL.test(m.groups[0] ?? '') || inBrowser(m.path)) continue;
+    // A helper only client modules import runs there too: asked only of a fetch with no signal.
+    const args0 = m.groups[0] ?? '';
+    if (!/\bsignal\b|\.\.\./.test(args0) && !optionsByName(args0) && clientOnly(m.path)) continue;
     // Page script inside a string the server sends (an HTML page built in a template literal,
     // `<script>… fetch(spec.url) …</script>`) runs in the reader's browser (blind round 35, signalk).
     if (inStringLiteral(m.path, m.line, 'fetch(')) continue;

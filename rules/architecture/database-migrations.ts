@@ -1,4 +1,11 @@
-import { defineRule, type Evidence, type FileView, type Match, type RuleContext } from '../../src/types.js';
+import {
+  defineRule,
+  type Dependency,
+  type Evidence,
+  type FileView,
+  type Match,
+  type RuleContext,
+} from '../../src/types.js';
 import { fail, listing, partial, pass } from '../../src/engine/results.js';
 import { dirOf, isExampleFolder, isProductionPath, isTestPath } from '../../src/facts/paths.js';
 
@@ -176,6 +183,57 @@ const DB_FRAMEWORKS = new Set(['laravel/framework', 'rails']);
 /** Settings that point the application at a database (.env.example, .env.dist, .env.sample…). */
 const DB_SETTING =
   /^[ \t]*(?:export[ \t]+)?(?:DB_(?:CONNECTION|HOST|DATABASE|URL)|DATABASE_URL|(?:SESSION_DRIVER|CACHE_DRIVER|CACHE_STORE|QUEUE_CONNECTION)[ \t]*=[ \t]*["']?database\b)/m;
+
+/**
+ * The folders Doctrine Migrations reads (`doctrine_migrations.migrations_paths` in a Symfony
+ * config/packages/doctrine_migrations.yaml: namespace → folder, `%kernel.project_dir%` the folder
+ * holding config/), with the PHP classes in each that extend AbstractMigration.
+ */
+function doctrineMigrations(files: FileView): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const cfg of files.match([
+    '**/config/packages/doctrine_migrations.{yaml,yml}',
+    '**/config/packages/*/doctrine_migrations.{yaml,yml}',
+  ])) {
+    const parsed = files.readYaml<Record<string, unknown>>(cfg);
+    const doc = parsed.ok ? parsed.value : undefined;
+    const conf = doc && typeof doc === 'object' ? (doc as Record<string, unknown>).doctrine_migrations : undefined;
+    const paths = conf && typeof conf === 'object' ? (conf as Record<string, unknown>).migrations_paths : undefined;
+    if (!paths || typeof paths !== 'object' || Array.isArray(paths)) continue;
+    const base = cfg.startsWith('config/') ? '' : cfg.slice(0, cfg.lastIndexOf('/config/'));
+    for (const v of Object.values(paths as Record<string, unknown>).slice(0, 20)) {
+      if (typeof v !== 'string') continue;
+      const rel = v
+        .replace(/^%kernel\.project_dir%\/?/, base ? `${base}/` : '')
+        .replace(/^\.\//, '')
+        .replace(/\/+$/, '');
+      // Only a folder inside the repository, written plainly (no other parameter, no `..`).
+      if (!rel || /%|\.\.|^\/|[*?{}[\]]/.test(rel)) continue;
+      const list = files
+        .match(`${rel}/*.php`)
+        .filter((p) => /\bextends\s+AbstractMigration\b/.test(files.read(p) ?? ''));
+      if (list.length > 0) out.set(rel, list);
+    }
+  }
+  return out;
+}
+
+/**
+ * A database client declared in a production manifest whose import the scan did not see, beside
+ * committed migration files of a known layout: the schema is owned here. In a workspace the client
+ * is often declared by the app and imported through a database package that re-exports a
+ * generated client (Prisma's `generator { output = "../generated/prisma" }`, imported by a
+ * relative path), while the migrations sit in that package (blind round 45: `@prisma/client` in
+ * apps/web/package.json, 146 Prisma migrations under packages/database/prisma/migrations, was "no
+ * database client"). Layouts read by content are left out: their files are not migrations by name.
+ */
+function declaredWithMigrations(ctx: RuleContext): { clients: Dependency[]; migrations: string[] } | undefined {
+  const clients = ctx.facts.findDependencies(ctx.catalogue('database-clients'), { includeUnused: true });
+  if (clients.length === 0) return undefined;
+  const globs = LAYOUTS.filter((l) => !l.content).flatMap((l) => l.globs);
+  const migrations = ctx.files.match(globs).filter((p) => isProductionPath(p) && ownSchema(p));
+  return migrations.length > 0 ? { clients, migrations } : undefined;
+}
 
 /**
  * The reason the rule does not apply when the only database clients are web frameworks that bundle
@@ -439,12 +497,12 @@ export default defineRule({
       },
     },
     detection:
-      'Applies when a relational database client or ORM is a production dependency (catalogue `database-clients`) and the project is not a library; a document database alone (catalogue `document-databases`: MongoDB, DynamoDB, CouchDB, Cosmos DB) is not applicable, said as such; so is a JPA/Hibernate dependency with no relational driver and no JPA `@Entity` beside a document store whose classes are `@Container`/`@Document`s. Passes on migration files: alembic/versions, Django migrations/0001_*.py, Flyway V1__*.sql (or any SQL in the folder spring.flyway.locations names), Liquibase changelogs (by their databaseChangeLog root wherever they sit, or the file spring/quarkus liquibase change-log names, with the SQL beside them) (or migrations/ beside any schema.prisma, or the schema package.json names), db/migrate, database/migrations, EF Core Migrations, *.up.sql, migrations/ folders, migrations kept in code (numbered steps, or an ordered array of SQL statements such as Rust `static MIGRATIONS: &[&str] = &[…]`, beside a stored schema version: a schema_version/database_versions table, PRAGMA user_version). Partial: a migration tool is configured or declared (catalogue `migration-tools`) but no migration is committed; less for a plain schema script (CREATE TABLE in *.sql). A web framework that bundles a database layer (laravel/framework, rails) as the only client applies only where the application uses a database: migrations or a schema, config/database.yml, a DB_*/DATABASE_URL (or `database` session/cache/queue driver) setting in .env.example, or a model (beside the stock User model of the skeleton), DB facade or schema call in production code. An ORM that synchronises the schema from its entities (TypeORM `synchronize: true`, Sequelize `sync()`) with no migration config is no migration tool at work. A Go ORM that migrates the schema from the models at start-up (gorm `AutoMigrate(`, Ent `client.Schema.Create(`) in production code, with no versioned migrations, is partial (0.3).',
+      'Applies when a relational database client or ORM is a production dependency (catalogue `database-clients`) and the project is not a library (or is declared by a production manifest of the workspace, its import not seen — a database package re-exporting the client Prisma generates into its own folder — beside committed migration files of a known layout); a document database alone (catalogue `document-databases`: MongoDB, DynamoDB, CouchDB, Cosmos DB) is not applicable, said as such; so is a JPA/Hibernate dependency with no relational driver and no JPA `@Entity` beside a document store whose classes are `@Container`/`@Document`s. Passes on migration files: alembic/versions, Django migrations/0001_*.py, Flyway V1__*.sql (or any SQL in the folder spring.flyway.locations names), Liquibase changelogs (by their databaseChangeLog root wherever they sit, or the file spring/quarkus liquibase change-log names, with the SQL beside them) (or migrations/ beside any schema.prisma, or the schema package.json names), db/migrate, database/migrations, Doctrine migrations (also in the folders `migrations_paths` names in config/packages/doctrine_migrations.yaml, one per database driver), EF Core Migrations, *.up.sql, migrations/ folders, migrations kept in code (numbered steps, or an ordered array of SQL statements such as Rust `static MIGRATIONS: &[&str] = &[…]`, beside a stored schema version: a schema_version/database_versions table, PRAGMA user_version). Partial: a migration tool is configured or declared (catalogue `migration-tools`) but no migration is committed; less for a plain schema script (CREATE TABLE in *.sql). A web framework that bundles a database layer (laravel/framework, rails) as the only client applies only where the application uses a database: migrations or a schema, config/database.yml, a DB_*/DATABASE_URL (or `database` session/cache/queue driver) setting in .env.example, or a model (beside the stock User model of the skeleton), DB facade or schema call in production code. An ORM that synchronises the schema from its entities (TypeORM `synchronize: true`, Sequelize `sync()`) with no migration config is no migration tool at work. A Go ORM that migrates the schema from the models at start-up (gorm `AutoMigrate(`, Ent `client.Schema.Create(`) in production code, with no versioned migrations, is partial (0.3).',
   },
   appliesTo(ctx) {
     if (ctx.facts.profile.id === 'library' || ctx.facts.profile.id === 'docs')
       return { reason: `profile is ${ctx.facts.profile.id}: it does not own a database schema` };
-    if (ctx.facts.findDependencies(ctx.catalogue('database-clients')).length === 0) {
+    if (ctx.facts.findDependencies(ctx.catalogue('database-clients')).length === 0 && !declaredWithMigrations(ctx)) {
       // A document store (MongoDB, DynamoDB, CouchDB) has no schema to migrate: said, with where it is used.
       const doc = ctx.facts.findDependencies(ctx.catalogue('document-databases'))[0];
       if (doc) {
@@ -495,7 +553,8 @@ export default defineRule({
     return true;
   },
   check(ctx) {
-    const clients = ctx.facts.findDependencies(ctx.catalogue('database-clients'));
+    const used = ctx.facts.findDependencies(ctx.catalogue('database-clients'));
+    const clients = used.length > 0 ? used : (declaredWithMigrations(ctx)?.clients ?? []);
     const clientNote = `database client: ${listing([...new Set(clients.map((d) => d.name))].sort().slice(0, 4))}`;
     const evidence: Evidence[] = [];
     const tools: string[] = [];
@@ -539,6 +598,19 @@ export default defineRule({
       evidence.push({
         path: found[0]!,
         note: `${tool}: ${found.length} file(s)${found.length > 1 ? `, latest ${found[found.length - 1]}` : ''}`,
+      });
+    }
+    // Doctrine's `migrations_paths` (namespace → folder) may name one folder per database driver
+    // (`migrations/Postgresql`, `migrations/Mysql`): each class there is a migration (blind round 45).
+    for (const [dir, list] of doctrineMigrations(ctx.files)) {
+      const fresh = list.filter((p) => !counted.has(p) && !isTestPath(p) && !isExampleFolder(p));
+      if (fresh.length === 0) continue;
+      fresh.sort((a, b) => naturalOrder(a, b));
+      fresh.forEach((p) => counted.add(p));
+      if (!tools.includes('Doctrine migrations')) tools.push('Doctrine migrations');
+      evidence.push({
+        path: fresh[0]!,
+        note: `Doctrine migrations (migrations_paths ${dir}/): ${fresh.length} file(s)${fresh.length > 1 ? `, latest ${fresh[fresh.length - 1]}` : ''}`,
       });
     }
     // Prisma Migrate writes its history beside the schema: `migrations/<timestamp>_<name>/migration.sql`

@@ -185,7 +185,7 @@ ruleTester(rule, {
       expect: {
         outcome: 'pass',
         evidence: [{ path: 'app/healthz/route.ts' }, { path: 'pages/api/readyz.ts' }],
-        data: { routes: ['/healthz', '/readyz'] },
+        data: { routes: ['/api/readyz', '/healthz'] },
       },
     },
     {
@@ -646,7 +646,7 @@ ruleTester(rule, {
         outcome: 'pass',
         score: 1,
         evidence: [{ path: 'src/app/api/healthz/route.ts' }],
-        data: { routes: ['/healthz'] },
+        data: { routes: ['/api/healthz'] },
       },
     },
     {
@@ -660,7 +660,7 @@ ruleTester(rule, {
         outcome: 'pass',
         score: 1,
         evidence: [{ path: 'src/app/api/heartbeat/route.ts' }],
-        data: { routes: ['/heartbeat'] },
+        data: { routes: ['/api/heartbeat'] },
       },
     },
     {

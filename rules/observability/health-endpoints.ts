@@ -10,6 +10,15 @@ import { NEST_CONTROLLER, NEST_PREFIX, nestRoute } from '../../src/facts/nest-ro
 import { ACTUATOR_MOUNT, actuatorRoutes } from '../_shared/express-actuator.js';
 import { type SpringSetting, springSettingsUnder } from '../../src/facts/spring-config.js';
 import { heartbeatLiveness } from '../_shared/heartbeat-liveness.js';
+import { type CheckedPath, checkedPaths, fileSystemRoute } from '../../src/facts/checked-paths.js';
+
+/** File-system routing files of any name: one the deployment's own check calls is a health route. */
+const ROUTE_FILES = [
+  '**/app/**/route.{js,ts,mjs}',
+  '**/pages/api/**/*.{js,ts}',
+  '**/routes/**/+server.{js,ts}',
+  '**/server/{api,routes}/**/*.{js,ts}',
+];
 
 const CODE = ['**/*.{js,ts,mjs,cjs,jsx,tsx,py,go,java,kt,scala,groovy,cs,fs,vb,rb,php,rs,ex,exs}'];
 const NAMES =
@@ -69,12 +78,15 @@ const ROUTE_CONTEXT =
  * A handler that asks a dependency whether it is there: a `SELECT 1`, a ping of the database or
  * Redis, a project helper named for it (`isDatabaseHealthy()`), an ORM connection check.
  */
-const PROBE = String.raw`(?:SELECT|select)\s+1\b|\.[Pp]ing(?:Context)?\s*\(|\.ping(?=\.to_s\b|[ \t]*[}\n;])|\b(?:is|check)_?(?:[Dd]atabase|[Dd]b|DB|[Rr]edis|[Cc]ache|[Pp]ostgres|[Mm]ongo|[Ss]ql|[Qq]ueue|[Bb]roker|[Cc]onnection)\w*\s*\(|\$queryRaw|\bconnection\.cursor\s*\(|\.ensure_connection\s*\(|CanConnectAsync\s*\(|\.connection\.(?:execute|select_value|active\?)|\bsequelize\.authenticate\s*\(|\bprisma\w*\.\w+\.(?:find\w*|count)\s*\(|\w:\s*Db(?:Conn|Connection|Pool)\b|\bDepends\(\s*(?:\w+\.)?(?:get_|new_|async_|create_|open_)*(?:db|session|db_session|database|connection|conn)\s*\)`;
+const PROBE = String.raw`(?:SELECT|select)\s+1\b|\.[Pp]ing(?:Context)?\s*\(|\.ping(?=\.to_s\b|[ \t]*[}\n;])|\b(?:is|check)_?(?:[Dd]atabase|[Dd]b|DB|[Rr]edis|[Cc]ache|[Pp]ostgres|[Mm]ongo|[Ss]ql|[Qq]ueue|[Bb]roker|[Cc]onnection)\w*\s*\(|\$queryRaw|\bconnection\.cursor\s*\(|\.ensure_connection\s*\(|CanConnectAsync\s*\(|\.connection\.(?:execute|select_value|active\?)|\bsequelize\.authenticate\s*\(|\bprisma\w*\.\w+\.(?:find\w*|count)\s*\(|\bprisma\w*\.\$connect\s*\(|\w:\s*Db(?:Conn|Connection|Pool)\b|\bDepends\(\s*(?:\w+\.)?(?:get_|new_|async_|create_|open_)*(?:db|session|db_session|database|connection|conn)\s*\)`;
 
 /** File-system routing (Next.js, Nuxt, SvelteKit, Remix): the file's path is the route. */
 const FILE_ROUTES = [
-  '**/pages/api/{health,healthz,healthcheck,heartbeat,livez,readyz,ready,live,ping}{.js,.ts,/index.js,/index.ts}',
+  // `api/status` as a route handler of its own (no page is served from route.ts or pages/api): a service
+  // status answer (blind round 45, a Next.js `app/api/status/route.ts` that pings the database).
+  '**/pages/api/{health,healthz,healthcheck,heartbeat,livez,readyz,ready,live,ping,status}{.js,.ts,/index.js,/index.ts}',
   '**/app/{api/,}{health,healthz,healthcheck,heartbeat,livez,readyz,ready,live,ping}/route.{js,ts}',
+  '**/app/api/status/route.{js,ts}',
   '**/server/{api,routes}/{health,healthz,healthcheck,heartbeat,livez,readyz,ready,ping}.{js,ts}',
   '**/routes/{api/,}{health,healthz,healthcheck,heartbeat,livez,readyz,ready,ping}/+server.{js,ts}',
   // Remix flat routes: a `+` folder (remix-flat-routes `api+/health.ts`) or dot segments (`api.health.ts`).
@@ -265,7 +277,7 @@ export default defineRule({
     severity: 'high',
     effort: 'low',
     detection:
-      'Route registrations in production code for /health, /healthz, /livez, /readyz, /ready, /ping, /up, /status, Dockerflow’s /__heartbeat__ (the deep check: readiness) and /__lbheartbeat__ (liveness) or the python-dockerflow integrations that serve them, and any deeper path ending in a health word (`GET /system/liveness`, /internal/healthz) or a path named for the health of a part (`/worker-health`; not a compound of readiness or liveness such as `/summary-readiness`, a business route) (string routes, Django `path("health/")`, Rails `get "up"` and `resources :health`, Rocket `#[get("/alive")]`, an Elixir Plug matching `path_info: ["healthz"]` (or `["status"]`) in its function head, a `HealthController` class, NestJS `@Controller("health")` (or a project wrapper such as `@ApiController("health")`) or `@Get("health")` (under the global prefix, e.g. /api/health; a handler with an auth decorator such as `@Auth()`/`@UseGuards()` is set aside and named: no probe can call it), ASP.NET `[HttpGet("health")]`, Ktor `get("internal/isalive") { … }` and the NAIS `/isalive`/`/isready` names); ASP.NET `MapHealthChecks` (a path held in a constant is served where the constant is mapped: only inside a development branch, it is development-only); gRPC health services (Go, Python, Java, .NET, Node, Rust); controller-runtime `AddHealthzCheck`/`AddReadyzCheck`; Spring Boot Actuator, Quarkus SmallRye Health, Micronaut management, Dropwizard (its admin /healthcheck), django-health-check by dependency (its `health_check` app name counts in Python only, in a Django project or one declaring the library); terminus and lightship. A route documented as a health check (`description: "Application health check endpoint."` or `summary="Health check"` beside its registration; under the prefix its Fastify plugin is registered with), cited with the liveness probe that calls it. A route the deployment’s readiness probe calls (Kubernetes `readinessProbe.httpGet.path`, the `readiness.path` of a NAIS Application, a Pulumi program’s readinessProbe) is the readiness endpoint whatever its name (`/health` beside `/liveness`); prefixed probe paths such as `/healthcheck/live` and `/healthcheck/ready` count. Comments, tests, examples and client code that calls another service\'s /health are ignored.',
+      'Route registrations in production code for /health, /healthz, /livez, /readyz, /ready, /ping, /up, /status, Dockerflow’s /__heartbeat__ (the deep check: readiness) and /__lbheartbeat__ (liveness) or the python-dockerflow integrations that serve them, and any deeper path ending in a health word (`GET /system/liveness`, /internal/healthz) or a path named for the health of a part (`/worker-health`; not a compound of readiness or liveness such as `/summary-readiness`, a business route) (string routes, Django `path("health/")`, Rails `get "up"` and `resources :health`, Rocket `#[get("/alive")]`, an Elixir Plug matching `path_info: ["healthz"]` (or `["status"]`) in its function head, a `HealthController` class, NestJS `@Controller("health")` (or a project wrapper such as `@ApiController("health")`) or `@Get("health")` (under the global prefix, e.g. /api/health; a handler with an auth decorator such as `@Auth()`/`@UseGuards()` is set aside and named: no probe can call it), ASP.NET `[HttpGet("health")]`, Ktor `get("internal/isalive") { … }` and the NAIS `/isalive`/`/isready` names); ASP.NET `MapHealthChecks` (a path held in a constant is served where the constant is mapped: only inside a development branch, it is development-only); gRPC health services (Go, Python, Java, .NET, Node, Rust); controller-runtime `AddHealthzCheck`/`AddReadyzCheck`; Spring Boot Actuator, Quarkus SmallRye Health, Micronaut management, Dropwizard (its admin /healthcheck), django-health-check by dependency (its `health_check` app name counts in Python only, in a Django project or one declaring the library); terminus and lightship. A route documented as a health check (`description: "Application health check endpoint."` or `summary="Health check"` beside its registration; under the prefix its Fastify plugin is registered with), cited with the liveness probe that calls it. A route the deployment’s readiness probe calls (Kubernetes `readinessProbe.httpGet.path`, the `readiness.path` of a NAIS Application, a Pulumi program’s readinessProbe) is the readiness endpoint whatever its name (`/health` beside `/liveness`); prefixed probe paths such as `/healthcheck/live` and `/healthcheck/ready` count. Likewise a route that the deployment’s own check calls — the URL of a Dockerfile HEALTHCHECK, of a compose healthcheck of a service built here, a fly.toml check `path`, render.yaml `healthCheckPath` — is the health endpoint whatever its name, as a file-system route (Next.js `app/**/route.ts` with route groups left out, `pages/api/**`, SvelteKit `+server.ts`, Nuxt `server/`) or a registered literal path; Next.js `api/status` route handlers count by name. File-system routes are named by the path the router serves (`app/api/heartbeat/route.ts` is /api/heartbeat). Comments, tests, examples and client code that calls another service\'s /health are ignored.',
     patterns: {
       devGuard: { regex: DEV_CONDITION, files: CODE, maxPerFile: 1 },
       route: {
@@ -508,11 +520,24 @@ export default defineRule({
       .filter((p) => isProductionPath(p))
       .flatMap((path) => {
         const name =
-          /(?:^|\/|\bapi\.)(health\w*|heartbeat|livez?|readyz?|ready|live|ping)(?:\/(?:route|index|\+server))?\.[jt]sx?$/.exec(
+          /(?:^|\/|\bapi\.)(health\w*|heartbeat|livez?|readyz?|ready|live|ping|status)(?:\/(?:route|index|\+server))?\.[jt]sx?$/.exec(
             path,
           )?.[1];
-        return name ? [{ path, route: `/${name}` }] : [];
+        // The path the router serves it at (`app/api/heartbeat/route.ts` is /api/heartbeat), where the file tells.
+        return name ? [{ path, route: fileSystemRoute(path) ?? (name === 'status' ? '/api/status' : `/${name}`) }] : [];
       });
+    // A file-system route that the deployment's own check calls (a Dockerfile HEALTHCHECK, a compose
+    // healthcheck of a service built here, a fly.toml check, render.yaml healthCheckPath) is the
+    // health endpoint whatever its name (blind round 45: `HEALTHCHECK … curl --fail …/api/status`).
+    const checked = checkedPaths(ctx.files);
+    const checkedBy = new Map<string, CheckedPath>();
+    for (const c of checked) if (!checkedBy.has(c.route)) checkedBy.set(c.route, c);
+    if (checkedBy.size > 0)
+      for (const path of ctx.files.match(ROUTE_FILES)) {
+        const r = fileSystemRoute(path);
+        if (r && checkedBy.has(r) && isProductionPath(path) && !fileRoutes.some((f) => f.path === path))
+          fileRoutes.push({ path, route: r });
+      }
     // `'health_check'` names django-health-check in a Python settings module (INSTALLED_APPS); in
     // another language it is a string such as an event name (`type: 'health_check'`), no library.
     // The app name counts only where django-health-check can be installed: a Django project or one
@@ -528,6 +553,19 @@ export default defineRule({
     const fullDeps = ctx.facts.findDependencies(FULL_DEPS);
     const route = (m: Match) =>
       `${/(?:^|\/)routes(?:\/[\w-]+)?\.rb$/.test(m.path) ? railsPrefix(ctx.files, m.path, m.line) : ''}/${(m.groups[0] ?? '').replace(/^\/+/, '')}`;
+    // A registered route the deployment's own check calls (`app.get('/internal/alive', …)` with a
+    // HEALTHCHECK fetching it) is a health route whatever its name.
+    if (checkedBy.size > 0)
+      routes.push(
+        ...serverCodeMatches(ctx.facts, ctx.matches('pathRoute')).filter(
+          (m) =>
+            checkedBy.has((m.groups[0] ?? '').toLowerCase().replace(/(.)\/+$/, '$1')) &&
+            ROUTE_CONTEXT.test(m.snippet) &&
+            !CLIENT_CALL.test(m.snippet) &&
+            !stateChanging(m) &&
+            inProduction(m),
+        ),
+      );
     const byRoute = new Map<string, Match>();
     for (const m of routes) if (!byRoute.has(route(m))) byRoute.set(route(m), m);
     const kinds = new Set<string>();
@@ -540,6 +578,14 @@ export default defineRule({
     const probeEvidence: Evidence[] = [];
     let shared: string | undefined;
     for (const p of new Set([...routes.map(route), ...fileRoutes.map((f) => f.route)].map((r) => r.toLowerCase()))) {
+      const check = checkedBy.get(p.replace(/(.)\/+$/, '$1'));
+      if (check && !probeEvidence.some((e) => e.path === check.file && e.line === check.line))
+        probeEvidence.push({
+          path: check.file,
+          line: check.line,
+          snippet: check.snippet,
+          note: `${check.by} calls ${check.route}`,
+        });
       const probe = readinessPaths.get(p.replace(/\/+$/, ''));
       // Cited when the probe, not the route's name, makes it the readiness endpoint.
       if (probe && !READY_NAME.test(p) && !probeEvidence.includes(probe)) probeEvidence.push(probe);

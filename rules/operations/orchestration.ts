@@ -76,7 +76,7 @@ export default defineRule({
     severity: 'medium',
     effort: 'medium',
     detection:
-      "Kubernetes manifests (apiVersion + kind, YAML or JSON, multi-document, Helm templates, the objects of OpenShift Templates and Lists), Helm Chart.yaml, kustomization.yaml, Nomad jobs, ECS task definitions (JSON, Terraform, CloudFormation), Cloud Run/App Engine/Azure Container Apps (Terraform, app.yaml, Bicep), Kamal config/deploy.yml, PaaS files (fly.toml, render.yaml, a Procfile with Heroku/Dokku evidence — app.json, heroku.yml or a deploy job; a Procfile alone is a local process list —, serverless.yml, Elastic Beanstalk Dockerrun.aws.json/.ebextensions at any depth), systemd service units a package installs. docker-compose alone earns partial credit unless it is a production/stack file or a self-hosting template (the project's published image, restarting on its own or serving on every interface, in a file that does not call itself development; a file named example/sample counts when its content sets production: APP_ENV/NODE_ENV production or Let's Encrypt certificates).",
+      "Kubernetes manifests (apiVersion + kind, YAML or JSON, multi-document, Helm templates, the objects of OpenShift Templates and Lists), Helm Chart.yaml, kustomization.yaml, Nomad jobs, ECS task definitions (JSON, Terraform, CloudFormation), Cloud Run/App Engine/Azure Container Apps (Terraform, app.yaml, Bicep), Kamal config/deploy.yml, PaaS files (fly.toml, render.yaml, vercel.json of the service — not a docs or storybook site's —, a Procfile with Heroku/Dokku evidence — app.json, heroku.yml or a deploy job; a Procfile alone is a local process list —, serverless.yml, Elastic Beanstalk Dockerrun.aws.json/.ebextensions at any depth), systemd service units a package installs. docker-compose alone earns partial credit unless it is a production/stack file or a self-hosting template (the project's published image, restarting on its own or serving on every interface, in a file that does not call itself development; a file named example/sample counts when its content sets production: APP_ENV/NODE_ENV production or Let's Encrypt certificates).",
     patterns: {
       appEngine: {
         regex: /^runtime:\s*\S+/m,
@@ -191,7 +191,14 @@ export default defineRule({
     const rt = runtime(ctx.files);
     // A platform read by its own pattern above (an App Platform spec) is not listed twice.
     for (const p of rt.platforms)
-      if (!found.some((f) => f.system === p.system)) add(p.system, { path: p.path, note: p.system });
+      if (!found.some((f) => f.system === p.system))
+        add(p.system, {
+          path: p.path,
+          note:
+            p.system === 'Vercel'
+              ? 'Vercel project configuration: a managed platform builds, runs and scales the service (no orchestrator file of its own)'
+              : p.system,
+        });
     // A unit a package installs describes how the service runs on a host (packaged, self-hosted).
     for (const u of rt.systemd.slice(0, 2)) add('systemd unit', systemdEvidence(u, 'systemd service unit'));
     // A unit that only runs `compose up` starts the compose services at boot: they are the deployment.

@@ -62,6 +62,17 @@ const VERSION_NAME = new RegExp(
 // and an image reference kept in a shell variable before the push (\`REMOTE_IMAGE_REF="…:\${{ … }}"\`,
 // then \`docker push "$REMOTE_IMAGE_REF"\`) is tagged there (blind round 42: a per-deploy version
 // \`1.0.0-<timestamp>-<sha>\` read as "no versioned artefact").
+/**
+ * An image of this project tagged with a version written by hand (`tags: org/app:latest,org/app:1.6.2`,
+ * `docker push org/app:2.3.0`): each release edits the number, and every pushed version stays
+ * pullable (blind round 45: a release workflow's hard-coded `koillection:1.6.2` was "no versioned
+ * artefact"). The reference has an owner (`org/app`, a registry path) so a service image it runs
+ * (`image: postgres:16.2`) is none, and an `image:` key is what a job runs, not what it pushes.
+ */
+const LITERAL_VERSION_TAG = /(?<![\w.-])[\w.-]+(?:\/[\w.-]+)+:v?\d+\.\d+(?:\.\d+)?(?:-[\w.]+)?(?![\w.])/;
+const literalVersionTag = (m: Match): boolean =>
+  !/^\s*(?:-\s*)?image:/.test(m.snippet) && LITERAL_VERSION_TAG.test(m.groups[0] ?? '');
+
 /** Where images are tagged: CI files, scripts, Makefiles, GoReleaser, Skaffold and ERB deployment templates. */
 const IMAGE_TAG_FILES = [
   ...CI_GLOBS,
@@ -238,7 +249,7 @@ export default defineRule({
     severity: 'medium',
     effort: 'low',
     detection:
-      'Rollback sections in docs (headings naming rollback or reverting a release; rollback commands in runbooks); rollback commands in scripts and CI (`helm rollback`, `kubectl rollout undo`, `argocd app rollback`, Cloud Run traffic shifts, slot swaps) schema rollbacks (`migration:revert`, `alembic downgrade`, `db:rollback`, `migrate:rollback`, `db:migrate:undo`, `flyway undo`) in scripts, package.json or task recipes are named but not counted (they revert the database, not a release); a `# Rollback` comment inside a fenced code block is no heading; automatic rollback settings (`helm --atomic`, ECS `deployment_circuit_breaker`, CodeDeploy `auto_rollback_configuration`); images tagged with a commit SHA, build number or version in CI (`docker/metadata-action`, `${{ github.sha }}`, `$CI_COMMIT_SHA`, `${{ env.VERSION }}`, `steps.x.outputs.VERSION`, `${GITHUB_REF#refs/*/}`, `TAGS=` lists, docker/metadata-action tag specs such as `type=raw,value=${{ github.event.release.tag_name }}` or `type=semver`, a build/deploy workflow given `gitRef:`/`imageTag:` from an input, the release tag or the build’s output); Jib images tagged with the project version in pom.xml or build.gradle (`<tag>${project.version}</tag>`, `jib.to.tags`); a Shipit `shipit.yml` that deploys (`deploy:`/`rollback: override:`), whose Rollback action in Shipit is both the procedure and the command.',
+      'Rollback sections in docs (headings naming rollback or reverting a release; rollback commands in runbooks); rollback commands in scripts and CI (`helm rollback`, `kubectl rollout undo`, `argocd app rollback`, Cloud Run traffic shifts, slot swaps) schema rollbacks (`migration:revert`, `alembic downgrade`, `db:rollback`, `migrate:rollback`, `db:migrate:undo`, `flyway undo`) in scripts, package.json or task recipes are named but not counted (they revert the database, not a release); a `# Rollback` comment inside a fenced code block is no heading; automatic rollback settings (`helm --atomic`, ECS `deployment_circuit_breaker`, CodeDeploy `auto_rollback_configuration`); images tagged with a commit SHA, build number or version in CI (a version written by hand on an image with an owner, `tags: org/app:1.6.2`, counts; `image:` keys are what a job runs; `docker/metadata-action`, `${{ github.sha }}`, `$CI_COMMIT_SHA`, `${{ env.VERSION }}`, `steps.x.outputs.VERSION`, `${GITHUB_REF#refs/*/}`, `TAGS=` lists, docker/metadata-action tag specs such as `type=raw,value=${{ github.event.release.tag_name }}` or `type=semver`, a build/deploy workflow given `gitRef:`/`imageTag:` from an input, the release tag or the build’s output); Jib images tagged with the project version in pom.xml or build.gradle (`<tag>${project.version}</tag>`, `jib.to.tags`); a Shipit `shipit.yml` that deploys (`deploy:`/`rollback: override:`), whose Rollback action in Shipit is both the procedure and the command.',
     reads: ['shipit.yml', 'shipit.*.yml', 'shipit.yaml', 'shipit.*.yaml'],
     patterns: {
       // A line that starts with `#` or `=` (`#{1,6}[ \t]*` matched the same lines: the text after
@@ -453,7 +464,8 @@ export default defineRule({
     // Two per file, as the scan keeps of versionedImage.
     const perFile = new Map<string, number>();
     const tagged = keep(ctx.matches('tagCommand')).filter((m) => {
-      if (!VERSION_NAME.test(m.groups[0] ?? '') || (perFile.get(m.path) ?? 0) >= 2) return false;
+      if (!(VERSION_NAME.test(m.groups[0] ?? '') || literalVersionTag(m)) || (perFile.get(m.path) ?? 0) >= 2)
+        return false;
       perFile.set(m.path, (perFile.get(m.path) ?? 0) + 1);
       return true;
     });

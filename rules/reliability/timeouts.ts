@@ -269,6 +269,8 @@ function explicitTimeouts(
     // A Rust unit-test module in a source file (`#[cfg(test)] mod tests`) is no production code.
     if (m.path.endsWith('.rs') && inRustTestModule(ctx.files.lines(m.path), m.line)) continue;
     if (NOT_A_CALL.test(m.snippet)) continue;
+    // A record's own `timeout` field (an alert's expiry, a Mongo projection), no client's option.
+    if (domainField(ctx.files.lines(m.path), m)) continue;
     if (disabledTimeout(m.snippet)) {
       disabled.push(fromMatch(m, 'timeout set to zero or none: that turns it off, it bounds nothing'));
       continue;
@@ -313,6 +315,44 @@ function explicitTimeouts(
     else outbound.push(m);
   }
   return { outbound, server, subprocess, tasks, disabled };
+}
+
+/**
+ * A document field of the data the service handles, named `timeout`: a MongoDB projection or query
+ * (`{ $project: { event: 1, status: 1, timeout: 1 } }`), or a record built field by field from
+ * another (`timeout=json.get('timeout', None),` beside `event_type=json.get('type', None),`, an
+ * ORM row copied with `getattr(h, 'timeout', None)`). Blind round 45: an alert's expiry counted
+ * three times among the service's client timeouts.
+ */
+const MONGO_DOC = /\$(?:project|match|set|unset|group|sort|addFields|lookup|ne|lt|gt|lte|gte|eq|exists)\b/;
+const FIELD_FLAG = /\b[\w$]+\s*:\s*[01]\s*[,}]/g;
+const FIELD_READ =
+  /^\s*([A-Za-z_]\w*)\s*=\s*(?:getattr\(\s*([\w.]+)\s*,\s*['"](\w+)['"]|([\w.]+)\.get\(\s*['"](\w+)['"]|([\w.]+)\[\s*['"](\w+)['"]\s*\]|([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*)\.([A-Za-z_]\w*)\s*,?\s*(?:#[^\n]*)?$)/;
+/** The call a keyword argument belongs to, when it is a client's, a request's or a configuration's. */
+const CLIENT_OPENER =
+  /(?:client|session|request|get|post|put|patch|delete|fetch|urlopen|connect|pool|transport|adapter|http|timeout|option|config|settings)\w*\s*\(\s*$/i;
+const fieldOf = (r: RegExpExecArray) => r[3] ?? r[5] ?? r[7] ?? r[9];
+const sourceOf = (r: RegExpExecArray) => r[2] ?? r[4] ?? r[6] ?? r[8];
+function domainField(lines: Lines | undefined, m: Match): boolean {
+  const s = m.snippet;
+  if (/\btimeout\s*:/.test(s) && (MONGO_DOC.test(s) || (s.match(FIELD_FLAG)?.length ?? 0) >= 3)) return true;
+  const own = FIELD_READ.exec(s);
+  // Only the field of the same name: `timeout=cfg.get('request_timeout')` may well be a client's.
+  if (own?.[1] !== 'timeout' || fieldOf(own) !== 'timeout' || !lines) return false;
+  const source = sourceOf(own);
+  let siblings = 0;
+  for (let n = Math.max(1, m.line - 4); n <= m.line + 4; n++) {
+    if (n === m.line) continue;
+    const r = FIELD_READ.exec(lines.bare(n));
+    if (r && sourceOf(r) === source && r[1] !== 'timeout') siblings++;
+  }
+  if (siblings < 2) return false;
+  // `httpx.Client(⏎ base_url=self.base_url,⏎ timeout=self.timeout, …)` copies settings into a client.
+  for (let n = m.line - 1; n >= Math.max(1, m.line - 40); n--) {
+    const l = lines.bare(n);
+    if (/\(\s*$/.test(l)) return !CLIENT_OPENER.test(l);
+  }
+  return true;
 }
 
 /** A `--timeout` flag inside a quoted command argument (`"--timeout=300s"`, `'--timeout', '5m'`). */

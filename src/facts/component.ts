@@ -315,6 +315,11 @@ export function componentClassifier(
     // round 42: app/components/app-insights.js setting up the `applicationinsights` Node SDK of an
     // Express service read as browser code).
     if (c === 'browser' && PLAIN_SCRIPT.test(path) && ctx.read && loadsNodeOnly(ctx.read(path))) c = 'server';
+    // A React Server Components client module (`'use client'` as its first statement) runs in the
+    // page: its fetch is the page calling its backend (blind round 45). A route handler, pages/api
+    // or middleware is server code whatever it says.
+    if (c === 'server' && JS_FAMILY.test(path) && !FULLSTACK_SERVER.test(path) && ctx.read && useClient(ctx.read(path)))
+      c = 'browser';
     if (c === 'server' && (manifest || (JS_FAMILY.test(path) && !FULLSTACK_SERVER.test(path)))) {
       const pkg = nearest(path);
       if (pkg && pkg.kind !== 'server') c = pkg.kind;
@@ -338,6 +343,12 @@ const NODE_ONLY_IMPORT =
   /(?:\brequire\(\s*|\bfrom\s+|^[ \t]*import\s+)['"](?:node:[\w/]+|fs|fs\/promises|child_process|cluster|worker_threads|net|tls|dgram|http2?|https|os|applicationinsights|express|fastify|koa|@hapi\/hapi|dd-trace|newrelic|elastic-apm-node|@sentry\/node|@opentelemetry\/sdk-node)['"]/m;
 
 /** Whether a script loads a Node-only module (the first 64 KiB are read). */
+/** The `'use client'` directive: first statement of the module, after comments and blank lines only. */
+const USE_CLIENT = /^(?:\s|\/\/[^\n]*\n|\/\*(?:[^*]|\*(?!\/))*\*\/)*['"]use client['"]/;
+function useClient(text: string | undefined): boolean {
+  return !!text?.includes('use client') && USE_CLIENT.test(text.slice(0, 2000));
+}
+
 function loadsNodeOnly(text: string | undefined): boolean {
   return text !== undefined && NODE_ONLY_IMPORT.test(text.slice(0, 65536));
 }

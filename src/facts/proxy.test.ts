@@ -72,3 +72,33 @@ describe('a rate-limit switch in a compose file (blind round 30)', () => {
     expect(traefik.rateLimits[0]!.note).toBe('the reverse proxy limits request rates');
   });
 });
+
+describe('a web server configuration the image ships (blind round 45)', () => {
+  it("nginx's default.conf in docker/ and a Caddy header block with bare values add security headers", async () => {
+    const p = await proxy({
+      'docker/default.conf': [
+        'http {',
+        '  server {',
+        '    add_header X-Frame-Options SAMEORIGIN;',
+        '    add_header X-Content-Type-Options nosniff;',
+        '  }',
+        '}',
+      ].join('\n'),
+      'docker/Caddyfile': [
+        ':80 {',
+        '  header {',
+        '    Referrer-Policy no-referrer',
+        '    X-Frame-Options Deny',
+        '  }',
+        '}',
+      ].join('\n'),
+    });
+    expect(at(p.headers)).toEqual(['docker/Caddyfile:3', 'docker/Caddyfile:4', 'docker/default.conf:3']);
+  });
+  it('a header name in prose or a log format is no header set', async () => {
+    const p = await proxy({
+      'docker/default.conf': 'log_format main "$http_x_frame_options";\n# X-Frame-Options is set by the app\n',
+    });
+    expect(p.headers).toEqual([]);
+  });
+});

@@ -22,6 +22,11 @@ export const NGINX_FILES = [
   '**/conf.d/*.conf',
   '**/*.conf.template',
   '**/sites-{available,enabled}/*',
+  // nginx's own name for a site (/etc/nginx/conf.d/default.conf) and the server configuration an
+  // image copies in from its docker/ folder (blind round 45: docker/default.conf's add_header lines
+  // were "no security headers"). The patterns read nginx syntax only.
+  '**/default.conf',
+  '**/docker/**/*.conf',
 ];
 const CADDY = ['**/Caddyfile', '**/Caddyfile.*', '**/*.caddy', '**/*.caddyfile'];
 const TRAEFIK = ['**/traefik*.{yml,yaml,toml}', '**/traefik/**/*.{yml,yaml,toml}', '**/*compose*.{yml,yaml}'];
@@ -49,7 +54,7 @@ export const PROXY_PATTERNS: ScanPattern[] = [
   {
     key: KEYS.headers,
     regex:
-      /^[ \t]*(?:add_header[ \t]+(?:X-Frame-Options|X-Content-Type-Options|Content-Security-Policy|Referrer-Policy|Permissions-Policy)\b|header[ \t]+(?:\S+[ \t]+)?(?:X-Frame-Options|X-Content-Type-Options|Content-Security-Policy|Referrer-Policy)\b|(?:X-Frame-Options|X-Content-Type-Options|Content-Security-Policy|Referrer-Policy)\s+["']|(?:-\s*["']?traefik\.http\.middlewares\.[\w-]+\.headers\.)?(?:frameDeny|contentTypeNosniff|customFrameOptionsValue|contentSecurityPolicy|browserXssFilter)\s*[:=]|http-response\s+set-header\s+(?:X-Frame-Options|X-Content-Type-Options|Content-Security-Policy))/im,
+      /^[ \t]*(?:add_header[ \t]+(?:X-Frame-Options|X-Content-Type-Options|Content-Security-Policy|Referrer-Policy|Permissions-Policy)\b|header[ \t]+(?:\S+[ \t]+)?(?:X-Frame-Options|X-Content-Type-Options|Content-Security-Policy|Referrer-Policy)\b|(?:X-Frame-Options|X-Content-Type-Options|Content-Security-Policy|Referrer-Policy)\s+["']|(?:X-Frame-Options|X-Content-Type-Options|Referrer-Policy)[ \t]+[\w-]+[ \t]*$|(?:-\s*["']?traefik\.http\.middlewares\.[\w-]+\.headers\.)?(?:frameDeny|contentTypeNosniff|customFrameOptionsValue|contentSecurityPolicy|browserXssFilter)\s*[:=]|http-response\s+set-header\s+(?:X-Frame-Options|X-Content-Type-Options|Content-Security-Policy))/im,
     files: [...NGINX_FILES, ...CADDY, ...TRAEFIK, ...HAPROXY],
     literals: [
       'X-Frame-Options',

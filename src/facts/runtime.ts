@@ -30,27 +30,45 @@ export function isServerlessService(path: string, text: string): boolean {
 }
 
 /** Platforms recognised by a file of their own (and, where a name is common, by its content). */
-export const PLATFORM_FILES: { system: string; globs: string[]; content?: (path: string, text: string) => boolean }[] =
-  [
-    { system: 'Fly.io', globs: ['**/fly.toml'] },
-    { system: 'Azure Developer CLI', globs: ['azure.yaml', '**/azure.yaml'] },
-    { system: 'Render', globs: ['**/render.yaml'] },
-    { system: 'Heroku', globs: ['Procfile', 'heroku.yml'] },
-    { system: 'Railway', globs: ['**/railway.json', '**/railway.toml'] },
-    { system: 'AWS App Runner', globs: ['**/apprunner.yaml', '**/apprunner.yml'] },
-    // An application bundle may sit in a folder of its own (aws-beanstalk/ebapp/Dockerrun.aws.json).
-    {
-      system: 'Elastic Beanstalk',
-      globs: ['**/Dockerrun.aws.json', '**/.ebextensions/*.config', '**/.elasticbeanstalk/config.yml'],
-    },
-    // An App Platform spec is named `spec.yaml` or sits in `.do/`: recognised by its content.
-    { system: 'DigitalOcean App Platform', globs: DO_APP_GLOBS, content: (_p, text) => isDoAppSpec(text) },
-    {
-      system: 'Serverless Framework',
-      globs: ['**/serverless.yml', '**/serverless.yaml', '**/serverless.ts'],
-      content: isServerlessService,
-    },
-  ];
+export const PLATFORM_FILES: {
+  system: string;
+  globs: string[];
+  content?: (path: string, text: string) => boolean;
+  /** Which of several such files to cite first (lower first): the one that says most of the service. */
+  rank?: (path: string, text: string) => number;
+}[] = [
+  { system: 'Fly.io', globs: ['**/fly.toml'] },
+  // Vercel, a managed platform: the project's vercel.json (build command, functions, crons) is its
+  // deployment configuration (blind round 45: a Next.js app's vercel.json was "no PaaS target").
+  // A documentation or storybook site's is not the service's; of several, the one that declares
+  // server work (functions, crons, a migration in its build) is cited first.
+  {
+    system: 'Vercel',
+    globs: ['**/vercel.json'],
+    content: (path, text) => !VERCEL_DOCS.test(path) && !VERCEL_DOCS_TEXT.test(text),
+    rank: (_p, text) => (/"(?:functions|crons)"\s*:|\b(?:migrate|db:deploy|db:migrate)\b/.test(text) ? 0 : 1),
+  },
+  { system: 'Azure Developer CLI', globs: ['azure.yaml', '**/azure.yaml'] },
+  { system: 'Render', globs: ['**/render.yaml'] },
+  { system: 'Heroku', globs: ['Procfile', 'heroku.yml'] },
+  { system: 'Railway', globs: ['**/railway.json', '**/railway.toml'] },
+  { system: 'AWS App Runner', globs: ['**/apprunner.yaml', '**/apprunner.yml'] },
+  // An application bundle may sit in a folder of its own (aws-beanstalk/ebapp/Dockerrun.aws.json).
+  {
+    system: 'Elastic Beanstalk',
+    globs: ['**/Dockerrun.aws.json', '**/.ebextensions/*.config', '**/.elasticbeanstalk/config.yml'],
+  },
+  // An App Platform spec is named `spec.yaml` or sits in `.do/`: recognised by its content.
+  { system: 'DigitalOcean App Platform', globs: DO_APP_GLOBS, content: (_p, text) => isDoAppSpec(text) },
+  {
+    system: 'Serverless Framework',
+    globs: ['**/serverless.yml', '**/serverless.yaml', '**/serverless.ts'],
+    content: isServerlessService,
+  },
+];
+
+const VERCEL_DOCS = /(?:^|\/)(?:docs?|documentation|website|storybook|examples?)\//i;
+const VERCEL_DOCS_TEXT = /\b(?:mkdocs|sphinx-build|docusaurus|vitepress|storybook|mintlify|nextra)\b/i;
 
 /** Unit files, and NixOS modules, which declare units in Nix (`systemd.services.<name>.serviceConfig`). */
 export const SYSTEMD_GLOBS = ['**/*.service', '**/*.nix'];
@@ -413,14 +431,16 @@ function compute(files: FileView): Runtime {
   const systemd = units.filter((u) => !u.composeWrapper && !u.notApp);
   const procfile = localProcfile(files);
   const devProcfile = procfile !== undefined;
-  const platforms = PLATFORM_FILES.flatMap(({ system, globs, content }) =>
+  const platforms = PLATFORM_FILES.flatMap(({ system, globs, content, rank }) =>
     files
       .match(globs)
       .filter(isProductionPath)
       .filter((path) => path !== 'Procfile' || !devProcfile)
       .filter((path) => !content || content(path, files.read(path) ?? ''))
+      .map((path, i) => ({ path, order: rank ? rank(path, files.read(path) ?? '') : 0, i }))
+      .sort((a, b) => a.order - b.order || a.i - b.i)
       .slice(0, 1)
-      .map((path) => ({ system, path })),
+      .map(({ path }) => ({ system, path })),
   );
   return {
     declarative: {

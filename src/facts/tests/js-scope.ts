@@ -155,12 +155,18 @@ export function scopeOf(
   return {
     ...src,
     exports: () => {
-      // Only tables, and objects that hold one (`export default { id, rules: [...] }`): what a loop
-      // or `.each` in another file can use.
+      // Only tables: lists, Sets of evident values (`it.each(Array.from(ZONES))`), objects whose
+      // keys are all evident (`Object.entries(LIMITS)`) and objects that hold a list
+      // (`export default { id, rules: [...] }`): what a loop or `.each` in another file can use.
       const out = Object.create(null) as Record<string, Value>;
       for (const [name, get] of exported) {
         const v = get();
-        if (v.t === 'arr' || (v.t === 'obj' && Object.values(v.props).some((p) => p.t === 'arr'))) out[name] = inert(v);
+        if (
+          v.t === 'arr' ||
+          v.t === 'set' ||
+          (v.t === 'obj' && (!v.open || Object.values(v.props).some((p) => p.t === 'arr' || p.t === 'set')))
+        )
+          out[name] = inert(v);
       }
       return out;
     },
