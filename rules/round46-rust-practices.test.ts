@@ -160,6 +160,7 @@ describe('retries: hand-written Rust retry loops (blind round 46)', () => {
     const r = await service(retries, { 'src/webhook.rs': CLIENT('// fixed delay') });
     expect(r.outcome).toBe('partial');
     expect(r.message).toMatch(/retried by hand, without backoff/);
+    expect(r.message).toMatch(/after a fixed interval that never grows/);
     expect(r.evidence.some((e) => e.path === 'src/webhook.rs' && e.line === 11)).toBe(true);
   });
 });

@@ -1019,7 +1019,10 @@ export default defineRule({
     }
     const body = (m: { path: string; line: number }) =>
       (ctx.files.lines(m.path)?.range(m.line, m.line + 15) ?? ['']).join('\n');
-    const interval = fixed.length > 0;
+    // A fixed retry delay found by name, or a sleep of a constant in a loop's body (`sleep(Duration::from_millis(500))`).
+    const interval =
+      fixed.length > 0 ||
+      loops.some((m) => /\b(?:u?sleep|Sleep|setTimeout|delay|Delay|wait_for|Thread\.sleep)\w*\s*\(/.test(body(m)));
     // Loops that only wait at start-up for a database or broker to come up protect no call.
     if (loops.every((m) => RECONNECT.test(body(m)) && DATASTORE.test(body(m)))) {
       const calls = ctx.facts.outbound.sites.slice(0, 2);
