@@ -131,8 +131,9 @@ export default defineRule({
         maxPerFile: 3,
       },
       rustJson: {
-        // tracing-subscriber's JSON formatter: `fmt().json()` / `fmt::layer().json()`, often over several lines.
-        regex: /fmt(?:::layer)?\(\)\s*(?:\.\w+\([^()]*\)\s*){0,6}\.json\(\)/,
+        // tracing-subscriber's JSON formatter: `fmt().json()` / `fmt::layer().json()`, often over several lines,
+        // and the event format given to a subscriber, `.event_format(format().json())` (blind round 46).
+        regex: /(?:fmt(?:::layer)?|\bformat)\(\)\s*(?:\.\w+\([^()]*\)\s*){0,6}\.json\(\)/,
         files: ['**/*.rs'],
         literals: ['.json()'],
         maxPerFile: 1,

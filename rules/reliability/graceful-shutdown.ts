@@ -81,6 +81,13 @@ const INTERRUPT_ONLY =
 
 const isStep = (snippet: string): boolean => STEP_ONLY.test(snippet) || INTERRUPT_ONLY.test(snippet);
 
+/** A Rust HTTP server started in code: axum/warp/axum-server, hyper's `Server::bind`. */
+const RUST_SERVE =
+  /\b(?:axum|warp|axum_server)::(?:serve|bind(?:_rustls)?)\s*\(|\b(?:hyper::)?Server::(?:bind|builder)\s*\(/;
+/** A Rust server handed a shutdown signal: it stops accepting and finishes the requests in flight. */
+const RUST_GRACEFUL =
+  /\bwith_graceful_shutdown\b|\bgraceful_shutdown\s*\(|\bserve_with(?:_incoming)?_shutdown\b|\bGracefulShutdown\b|\brun_with_graceful_shutdown\b/;
+
 /** Kubernetes' default `terminationGracePeriodSeconds`. */
 const K8S_DEFAULT_GRACE = 30;
 
@@ -96,7 +103,7 @@ export default defineRule({
     severity: 'medium',
     effort: 'low',
     detection:
-      'Production code that handles SIGTERM or hooks into shutdown (`process.on("SIGTERM")`, also for each signal of a list: `["SIGTERM", "SIGINT"].forEach((s) => process.on(s, …))`, terminus, `signal.Notify(…SIGTERM)`, `.Shutdown(ctx)`, `addShutdownHook` (also Ktor\'s `server.addShutdownHook { … }`), a JVM engine stopped with a grace period (Ktor `stop(grace, timeout)`), Ktor `ShutDownUrl`, `IHostApplicationLifetime`, `trap("TERM")`, controller-runtime `ctrl.SetupSignalHandler()`); Spring `server.shutdown=graceful`; gunicorn/uvicorn graceful timeouts, uWSGI `die-on-term`; a Dockerfile `STOPSIGNAL` that is the graceful stop of the server it runs (SIGWINCH for Apache httpd, SIGQUIT for nginx/php-fpm). Platform settings (Kubernetes preStop, terminationGracePeriodSeconds, compose stop_grace_period) alone earn partial credit; so does a Node handler that only ends the process (`process.exit`, itself or in the function of the same file it calls) and closes no server, and a Go `signal.Notify` handler that calls `os.Exit` (itself or in the functions of the same file it calls) in a file that never shuts a server down (no `.Shutdown(`, `GracefulStop`, `Stop()`, context cancel or closed channel).',
+      'Production code that handles SIGTERM or hooks into shutdown (`process.on("SIGTERM")`, also for each signal of a list: `["SIGTERM", "SIGINT"].forEach((s) => process.on(s, …))`, terminus, `signal.Notify(…SIGTERM)`, `.Shutdown(ctx)`, `addShutdownHook` (also Ktor\'s `server.addShutdownHook { … }`), a JVM engine stopped with a grace period (Ktor `stop(grace, timeout)`), Ktor `ShutDownUrl`, `IHostApplicationLifetime`, `trap("TERM")`, controller-runtime `ctrl.SetupSignalHandler()`); Spring `server.shutdown=graceful`; gunicorn/uvicorn graceful timeouts, uWSGI `die-on-term`; a Dockerfile `STOPSIGNAL` that is the graceful stop of the server it runs (SIGWINCH for Apache httpd, SIGQUIT for nginx/php-fpm). Platform settings (Kubernetes preStop, terminationGracePeriodSeconds, compose stop_grace_period) alone earn partial credit; so does a Node handler that only ends the process (`process.exit`, itself or in the function of the same file it calls) and closes no server, and a Go `signal.Notify` handler that calls `os.Exit` (itself or in the functions of the same file it calls) in a file that never shuts a server down (no `.Shutdown(`, `GracefulStop`, `Stop()`, context cancel or closed channel), and a Rust `SignalKind::terminate()` handler in a file that serves HTTP (`axum::serve`, warp, hyper `Server::bind`) without handing it the signal (`with_graceful_shutdown`, `serve_with_shutdown`, `graceful_shutdown(`): the server is dropped, not drained.',
     patterns: {
       code: {
         regex: CODE,
@@ -361,6 +368,38 @@ export default defineRule({
         )
       );
     };
+    // A Rust SIGTERM handler in a file that serves HTTP (`axum::serve(listener, app)`, hyper, warp)
+    // without handing the signal to the server (`with_graceful_shutdown`, `serve_with_shutdown`, an
+    // axum-server Handle's `graceful_shutdown`): the signal ends a `select!` or the program, the
+    // server future is dropped with its connections, and only the rest of the handler runs (blind
+    // round 46, a registry that flushed counters on SIGTERM while `select!` dropped `axum::serve`).
+    const rustDropsServer = (m: Match) => {
+      if (!m.path.endsWith('.rs') || !/\bSignalKind::terminate\(\)/.test(m.snippet)) return false;
+      const file = (ctx.files.read(m.path) ?? '').slice(0, 500_000);
+      return RUST_SERVE.test(file) && !RUST_GRACEFUL.test(file);
+    };
+    if (located.length > 0 && located.every(rustDropsServer)) {
+      const serve = located
+        .map((m) => {
+          const lines = ctx.files.lines(m.path);
+          for (let n = 1; lines && n <= Math.min(lines.count, 20_000); n++)
+            if (RUST_SERVE.test(lines.line(n))) return { path: m.path, line: n, snippet: lines.line(n).trim() };
+          return undefined;
+        })
+        .find((e) => e !== undefined);
+      return partial(
+        0.3,
+        'SIGTERM is handled, but the HTTP server is not told: it is served without with_graceful_shutdown, so on SIGTERM the server future is dropped and in-flight requests are cut; only the rest of the handler runs.',
+        [
+          ...firstPerFile(located).map((m) => fromMatch(m, 'SIGTERM handler: the server is not shut down through it')),
+          ...(serve
+            ? [{ ...serve, note: 'served without with_graceful_shutdown: dropped, not drained, on SIGTERM' }]
+            : []),
+          ...platform.slice(0, 3),
+        ],
+        data,
+      );
+    }
     if (located.length > 0 && located.every(telemetryOnly))
       return partial(
         0.3,

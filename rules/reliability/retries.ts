@@ -45,7 +45,7 @@ function nearDelay(ctx: RuleContext, m: Match): boolean {
  * cron expression's search that widens its `interval *= 2`, blind round 32), not a retry.
  */
 const DOUBLED_LINE =
-  /\b\w+\s*\*=\s*2\b|\b(\w+)\s*=\s*(?:(?:Math\.|std::cmp::|math\.)?[Mm]in\(\s*)?(?:self\.|this\.)?\1\s*\*\s*2\b/;
+  /\b\w+\s*\*=\s*2\b|\b\w+\s*<<=\s*1\b|\b(\w+)\s*=\s*(?:(?:Math\.|std::cmp::|math\.)?[Mm]in\(\s*)?\(?\s*(?:self\.|this\.)?\1\s*(?:\*\s*2\b|\.(?:saturating_mul|checked_mul|wrapping_mul|mul_f64|mul_f32)\(\s*2\b)/;
 const RETRY_CONTEXT =
   /[Rr]etr(?:y|ies|ied|ying)|RETR|[Aa]ttempt|ATTEMPT|[Bb]ack_?[Oo]ff|BACK_?OFF|[Rr]econnect|RECONNECT|\b[Tt]ries\b|[Rr]equeue|[Rr]edeliver/;
 
@@ -155,7 +155,9 @@ const CODE = new RegExp(
     // counts; a power of anything else is arithmetic.
     HAND_GROWTH,
     // A delay doubled by assignment (`backoff = min(backoff * 2, max)`, `delay = delay * 2`).
-    String.raw`\b((?=\w*?(?:[Dd]elay|[Bb]ackoff|[Bb]ack_off|[Ww]ait|[Ss]leep|[Ii]nterval))\w+)\s*=\s*(?:(?:Math\.|std::cmp::|math\.)?[Mm]in\(\s*)?(?:self\.|this\.)?\1\s*\*\s*2\b`,
+    // Rust: `delay = (delay * 2).min(max)`, `backoff = backoff.saturating_mul(2)`, `delay <<= 1` (blind round 46).
+    String.raw`\b((?=\w*?(?:[Dd]elay|[Bb]ackoff|[Bb]ack_off|[Ww]ait|[Ss]leep|[Ii]nterval))\w+)\s*=\s*(?:(?:Math\.|std::cmp::|math\.)?[Mm]in\(\s*)?\(?\s*(?:self\.|this\.)?\1\s*(?:\*\s*2\b|\.(?:saturating_mul|checked_mul|wrapping_mul|mul_f64|mul_f32)\(\s*2\b)`,
+    String.raw`\b(?=\w*?(?:[Dd]elay|[Bb]ackoff|[Bb]ack_off|[Ww]ait|[Ss]leep|[Ii]nterval))\w+\s*<<=\s*1\b`,
     // A sleep for a backoff or retry delay (`sleep(retry_delay)`, `time.Sleep(backoff)`,
     // `await asyncio.sleep(backoff)`, `setTimeout(resolve, retryDelay)`).
     String.raw`\b(?:sleep|Sleep|setTimeout|delay|Delay|wait_for|Thread\.sleep)\w*\(\s*(?:[^()\n]{0,40}?[,(]\s*)?(?:self\.|this\.)?(?=\w*?(?:[Bb]ackoff|[Bb]ack_off|[Rr]etry_?[Dd]elay|[Rr]etryDelay|[Rr]etry_?[Ii]nterval|[Rr]etryInterval|[Rr]etry_?[Ww]ait))\w+`,
@@ -217,6 +219,9 @@ const RETRY_LOOP = new RegExp(
     String.raw`\bfor(?:[ \t]*\()?[ \t]*(?:(?:int|long|var|let|auto|size_t|uint)[ \t]+)?\$?\w+[ \t]*:?=[ \t]*\$?\w+[ \t]*;[ \t]*\$?\w+[ \t]*<=?[ \t]*(?:this\.|self\.|\$this->|\$)?(?=\w*?(?:[rR]etr(?:y|ies)|[aA]ttempts|[tT]ries|RETR(?:Y|IES)|ATTEMPTS|TRIES))\w+[ \t]*;`,
     String.raw`\bfor[ \t]+\w+[ \t]+in[ \t]+range\([ \t]*(?:\d+[ \t]*,[ \t]*)?(?:self\.)?(?=\w*?(?:retries|attempts|tries|RETRIES|ATTEMPTS|TRIES))\w+[ \t]*\)`,
     String.raw`\bwhile[ \t]*(?:\([ \t]*)?(?:this\.|self\.|\$this->|\$)?(?=\w*?(?:[rR]etries|[aA]ttempts|[tT]ries))\w+[ \t]*(?:--[ \t]*)?>[ \t]*0`,
+    // An open loop (Rust `loop { … }`, `while (true)`) that gives up once an attempt counter passes
+    // its maximum: `attempts += 1; if attempts > max_retries { return Err(e); }` (blind round 46).
+    String.raw`\bif(?:[ \t]*\()?[ \t]*(?:this\.|self\.|\$)?(?=\w*?(?:[aA]ttempt|[rR]etr(?:y|ies)|[tT]ries))\w+[ \t]*>=?[ \t]*(?:this\.|self\.|\$)?(?=\w*?(?:[mM]ax|MAX))\w+(?:[ \t]*\))?[ \t]*\{`,
     // A loop over a schedule of retry delays (`foreach ($retryDelays as $attempt => $delay)`,
     // `for (const delay of RETRY_DELAYS)`, `for delay in BACKOFF_DELAYS:`): one attempt per delay.
     String.raw`\bforeach[ \t]*\([ \t]*\$(?:this->)?(${DELAY_LIST})[ \t]+as\b|\bfor[ \t]*\([ \t]*(?:const|let|var)[ \t]+\w+[ \t]+of[ \t]+(?:this\.)?(${DELAY_LIST})[ \t]*\)|^[ \t]*for[ \t]+\w+(?:[ \t]*,[ \t]*\w+)?[ \t]+in[ \t]+(?:enumerate\([ \t]*)?(?:self\.)?(${DELAY_LIST})\b`,
@@ -1014,7 +1019,10 @@ export default defineRule({
     }
     const body = (m: { path: string; line: number }) =>
       (ctx.files.lines(m.path)?.range(m.line, m.line + 15) ?? ['']).join('\n');
-    const interval = fixed.length > 0;
+    // A fixed retry delay found by name, or a sleep of a constant in a loop's body (`sleep(Duration::from_millis(500))`).
+    const interval =
+      fixed.length > 0 ||
+      loops.some((m) => /\b(?:u?sleep|Sleep|setTimeout|delay|Delay|wait_for|Thread\.sleep)\w*\s*\(/.test(body(m)));
     // Loops that only wait at start-up for a database or broker to come up protect no call.
     if (loops.every((m) => RECONNECT.test(body(m)) && DATASTORE.test(body(m)))) {
       const calls = ctx.facts.outbound.sites.slice(0, 2);

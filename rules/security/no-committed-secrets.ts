@@ -2,6 +2,7 @@ import { defineRule, type Evidence, type Match } from '../../src/types.js';
 import { fail, listing, partial, pass } from '../../src/engine/results.js';
 import { basename } from '../../src/walk/glob.js';
 import { isExampleFolder, isProductionPath } from '../../src/facts/paths.js';
+import { inRustTestBlock } from '../../src/facts/rust-tests.js';
 import { inLocalCompose } from '../../src/facts/runtime.js';
 import { copiedIntoImage } from '../../src/facts/dockerfile.js';
 import { redactSecretIn } from '../../src/util/redact.js';
@@ -188,7 +189,11 @@ export default defineRule({
         // Keys of an example, sample or demo folder (`.examples/docker-compose-mtls/certs/`, `demo/`)
         // set up the documented example, like testdata/ keys (round 8).
         const example = key && isExampleFolder(m.path);
+        // A key inside a Rust file's `#[cfg(test)] mod tests { … }` (or a `#[test]` function) is
+        // compiled for the tests only: a fixture like one under tests/ (blind round 46).
+        const rustTest = key && m.path.endsWith('.rs') && inRustTestBlock(ctx.files.lines(m.path), m.line);
         const inTests =
+          rustTest ||
           (!isProductionPath(m.path) && !manualEnv) ||
           testOnly ||
           !!placeholder ||
@@ -326,7 +331,9 @@ export default defineRule({
       snippet: redactKeyBlock(m.snippet),
       note: DEV_SIGNING.test(m.path)
         ? `${DEV_SIGNING_NOTE}, set aside like a test key, not counted; it is still a private key in the repository`
-        : 'private key in a test, example or development-only place: set aside, not counted',
+        : m.path.endsWith('.rs') && isProductionPath(m.path)
+          ? 'private key in Rust test code (a #[cfg(test)] module or test function, compiled for tests only): set aside, not counted'
+          : 'private key in a test, example or development-only place: set aside, not counted',
     }));
     const emulatorEvidence: Evidence[] = emulatorKeys.slice(0, 3).map(({ m, what }) => ({
       path: m.path,

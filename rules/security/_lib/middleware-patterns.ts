@@ -25,7 +25,7 @@ export const MIDDLEWARE_PATTERNS: Record<string, PatternSpec> = table({
   },
   headers: {
     regex:
-      /\bhelmet\s*\(|\blusca\.(?:xframe|xssProtection|nosniff|csp|referrerPolicy)\s*\(|\blusca\s*\(\s*\{|\bhelmet\.(?:New|Default)\s*\(|register\(\s*(?:require\(\s*['"]@fastify\/helmet['"]\s*\)|fastifyHelmet|helmet)\b|\bsecureHeaders\s*\(|\bTalisman\s*\(|\bhelmet\.(?:contentSecurityPolicy|crossOrigin\w+Policy|dnsPrefetchControl|expectCt|frameguard|hidePoweredBy|ieNoOpen|noSniff|originAgentCluster|permittedCrossDomainPolicies|referrerPolicy|xssFilter|x[A-Z]\w+)\s*\(|middleware\.security\.SecurityMiddleware\b|middleware\.clickjacking\.XFrameOptionsMiddleware\b|secure\.New\s*\(|middleware\.Secure(?:WithConfig)?\s*\(|\bsecure_headers\b|SecureHeaders|\.headers\s*\(\s*(?:\w+\s*->|Customizer|\{)|UseSecurityHeaders|AddSecurityHeaderPolicies|X-Content-Type-Options|Content-Security-Policy|UseXContentTypeOptions|UseCsp\s*\(|CSPMiddleware|action_dispatch\.default_headers|SetResponseHeaderLayer|x_frame_options|X-Frame-Options|Cross-Origin-(?:Opener|Embedder|Resource)-Policy|Referrer-Policy|Permissions-Policy|\bput_secure_browser_headers\b|\bPlugContentSecurityPolicy\b/,
+      /\bhelmet\s*\(|\blusca\.(?:xframe|xssProtection|nosniff|csp|referrerPolicy)\s*\(|\blusca\s*\(\s*\{|\bhelmet\.(?:New|Default)\s*\(|register\(\s*(?:require\(\s*['"]@fastify\/helmet['"]\s*\)|fastifyHelmet|helmet)\b|\bsecureHeaders\s*\(|\bTalisman\s*\(|\bhelmet\.(?:contentSecurityPolicy|crossOrigin\w+Policy|dnsPrefetchControl|expectCt|frameguard|hidePoweredBy|ieNoOpen|noSniff|originAgentCluster|permittedCrossDomainPolicies|referrerPolicy|xssFilter|x[A-Z]\w+)\s*\(|middleware\.security\.SecurityMiddleware\b|middleware\.clickjacking\.XFrameOptionsMiddleware\b|secure\.New\s*\(|middleware\.Secure(?:WithConfig)?\s*\(|\bsecure_headers\b|SecureHeaders|\.headers\s*\(\s*(?:\w+\s*->|Customizer|\{)|UseSecurityHeaders|AddSecurityHeaderPolicies|X-Content-Type-Options|Content-Security-Policy|UseXContentTypeOptions|UseCsp\s*\(|CSPMiddleware|action_dispatch\.default_headers|SetResponseHeaderLayer|x_frame_options|X-Frame-Options|Cross-Origin-(?:Opener|Embedder|Resource)-Policy|Referrer-Policy|Permissions-Policy|\bput_secure_browser_headers\b|\bPlugContentSecurityPolicy\b|\.(?:insert|append|typed_insert)\s*\(\s*(?:(?:axum::)?(?:http::)?header::)?(?:X_FRAME_OPTIONS|X_CONTENT_TYPE_OPTIONS|CONTENT_SECURITY_POLICY|REFERRER_POLICY)\b|\b(?:SetResponseHeader(?:Layer)?|set_header::\w+)::(?:overriding|if_not_present|appending)\s*\(\s*(?:(?:axum::)?(?:http::)?header::)?(?:X_FRAME_OPTIONS|X_CONTENT_TYPE_OPTIONS|CONTENT_SECURITY_POLICY|REFERRER_POLICY)\b/,
     files: CODE,
     literals: [
       'lusca',
@@ -57,6 +57,12 @@ export const MIDDLEWARE_PATTERNS: Record<string, PatternSpec> = table({
       // Phoenix: `plug :put_secure_browser_headers` in the browser pipeline; plug_content_security_policy.
       'put_secure_browser_headers',
       'PlugContentSecurityPolicy',
+      // Rust http's header constants inserted by a hand-written axum/tower middleware
+      // (`headers.insert(X_FRAME_OPTIONS, HeaderValue::from_static("DENY"))`; blind round 46).
+      'X_FRAME_OPTIONS',
+      'X_CONTENT_TYPE_OPTIONS',
+      'CONTENT_SECURITY_POLICY',
+      'REFERRER_POLICY',
     ],
   },
   // Symfony's NelmioCorsBundle is configured by its top-level `nelmio_cors:` key; Ktor's CORS plugin
@@ -199,7 +205,7 @@ export const MIDDLEWARE_PATTERNS: Record<string, PatternSpec> = table({
   // endpoint's config (Plug.SSL redirects to HTTPS and sends HSTS by default), or the header put by hand.
   https: {
     regex:
-      /\bUseHsts\s*\(|STSSeconds:\s*[1-9]|\blusca\.hsts\s*\(|UseHttpsRedirection\s*\(|HTTPSRedirectMiddleware|SECURE_SSL_REDIRECT\s*=\s*(?:True|not\s+DEBUG\b)|SECURE_HSTS_SECONDS\s*=\s*[1-9]|(?:SECURE_SSL_REDIRECT|SECURE_HSTS_SECONDS)\s*=\s*[\w.]{1,40}\(\s*["']\w{1,80}["']\s*,\s*(?:default\s*=\s*)?(?:True\b|not\s+DEBUG\b|["']?[1-9]|["'](?:true|True|on|yes)["'])|\bhsts\s*\(|strictTransportSecurity(?!\s*:\s*false\b)|Strict-Transport-Security|force_ssl\s*=\s*(?!false\b|nil\b)\S|requiresSecure\s*\(|requireHttps|force_https\s*[=:]\s*(?:True|true|1)\b|SSLRedirect\s*:\s*true|HttpsRedirection|express-sslify|enforceHTTPS|\.httpStrictTransportSecurity\s*\(|\bplug[ \t]*(?:\([ \t]*)?Plug\.SSL\b|\bforce_ssl:[ \t]*\[|\bput_resp_header\([^\n]{0,60}?["']strict-transport-security["']|\buse[ \t]+Rack::SSL\b|\buse[ \t]+Rack::SslEnforcer\b/,
+      /\bUseHsts\s*\(|STSSeconds:\s*[1-9]|\blusca\.hsts\s*\(|UseHttpsRedirection\s*\(|HTTPSRedirectMiddleware|SECURE_SSL_REDIRECT\s*=\s*(?:True|not\s+DEBUG\b)|SECURE_HSTS_SECONDS\s*=\s*[1-9]|(?:SECURE_SSL_REDIRECT|SECURE_HSTS_SECONDS)\s*=\s*[\w.]{1,40}\(\s*["']\w{1,80}["']\s*,\s*(?:default\s*=\s*)?(?:True\b|not\s+DEBUG\b|["']?[1-9]|["'](?:true|True|on|yes)["'])|\bhsts\s*\(|strictTransportSecurity(?!\s*:\s*false\b)|Strict-Transport-Security|force_ssl\s*=\s*(?!false\b|nil\b)\S|requiresSecure\s*\(|requireHttps|force_https\s*[=:]\s*(?:True|true|1)\b|SSLRedirect\s*:\s*true|HttpsRedirection|express-sslify|enforceHTTPS|\.httpStrictTransportSecurity\s*\(|\bplug[ \t]*(?:\([ \t]*)?Plug\.SSL\b|\bforce_ssl:[ \t]*\[|\bput_resp_header\([^\n]{0,60}?["']strict-transport-security["']|\buse[ \t]+Rack::SSL\b|\buse[ \t]+Rack::SslEnforcer\b|\.(?:insert|append)\s*\(\s*(?:(?:axum::)?(?:http::)?header::)?STRICT_TRANSPORT_SECURITY\b|::(?:overriding|if_not_present|appending)\s*\(\s*(?:(?:axum::)?(?:http::)?header::)?STRICT_TRANSPORT_SECURITY\b/,
     // fly.toml `[http_service] force_https = true`: Fly's proxy redirects HTTP to HTTPS.
     files: [...CODE, '**/fly*.toml', '**/*.ru'],
     literals: [
@@ -218,6 +224,7 @@ export const MIDDLEWARE_PATTERNS: Record<string, PatternSpec> = table({
       'Plug.SSL',
       'force_ssl',
       'strict-transport-security',
+      'STRICT_TRANSPORT_SECURITY',
     ],
   },
   // A header set through a constant that names it (`w.Header().Set(httpheaders.ContentSecurityPolicy, csp)`):

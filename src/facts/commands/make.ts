@@ -344,36 +344,85 @@ interface Recipe {
 }
 
 /**
- * A recipe line with just's `{{ … }}` interpolations read: `{{args}}` is a value (`$args`); a
- * conditional inside a line (`uv run {{ if python != '' { '-p ' + python } else { '' } }} pytest`)
- * adds options or nothing, so it is dropped; a line that is one conditional runs the command its
- * first branch names (`{{ if cleanup == "true" { "uv run coverage combine" } else { "" } }}`).
+ * A recipe line with just's `{{ … }}` interpolations read: a variable the justfile assigns a
+ * string, or a conditional of strings, is its value (`{{ test_docker }}` → the command it holds;
+ * `{{ setup-msvc }} cargo clippy` → `cargo clippy` where the value is empty on Linux); any other
+ * `{{args}}` is a value (`$args`); a conditional inside a line (`uv run {{ if python != '' {
+ * '-p ' + python } else { '' } }} pytest`) adds options or nothing, so it is dropped; a line that
+ * is one conditional runs the command its first branch names (`{{ if cleanup == "true" { "uv run
+ * coverage combine" } else { "" } }}`).
  */
-function justInterpolated(line: string): string {
+function justInterpolated(line: string, vars: ReadonlyMap<string, string> = new Map()): string {
   if (!line.includes('{{')) return line;
   const whole = /^\{\{\s*if\b[^{]*\{\s*(["'])(.*?)\1\s*\}/.exec(line);
   if (whole && /\}\}\s*$/.test(line)) return whole[2]!;
   return line
-    .replace(/\{\{\s*([A-Za-z_][\w-]*)\s*\}\}/g, '$$$1')
+    .replace(/\{\{\s*([A-Za-z_][\w-]*)\s*\}\}/g, (_, name: string) => vars.get(name) ?? `$${name}`)
     .replace(/\{\{(?:[^}]|\}(?!\}))*\}\}/g, '')
-    .replace(/[ \t]{2,}/g, ' ');
+    .replace(/[ \t]{2,}/g, ' ')
+    .trim();
 }
+
+/**
+ * The value of a justfile assignment (`name := …`) as CI on Linux sees it: a string literal; or a
+ * conditional `if COND { "a" } else { "b" }` — on the operating system when COND tests it
+ * (`os_family() == "windows"` is false, `os() == "linux"` true), else its first branch, as a
+ * whole-line conditional is read. Undefined for anything else (a backtick command, a concatenation).
+ */
+function justValue(expr: string): string | undefined {
+  const e = expr.trim().slice(0, 1000);
+  const lit = /^(?:"([^"\n]*)"|'([^'\n]*)')$/.exec(e);
+  if (lit) return lit[1] ?? lit[2]!;
+  const cond =
+    /^if\s+([^{}]{1,200})\{\s*(?:"([^"\n]*)"|'([^'\n]*)')\s*\}\s*else\s*\{\s*(?:"([^"\n]*)"|'([^'\n]*)')\s*\}$/.exec(e);
+  if (!cond) return undefined;
+  const then = cond[2] ?? cond[3]!;
+  const otherwise = cond[4] ?? cond[5]!;
+  const os = /^(os_family|os)\(\)\s*(==|!=)\s*["'](\w+)["']\s*$/.exec(cond[1]!.trim());
+  if (!os) return then;
+  const here = os[1] === 'os' ? 'linux' : 'unix';
+  const holds = (os[3] === here) === (os[2] === '==');
+  return holds ? then : otherwise;
+}
+
+/** Recipe attributes that keep a recipe off Linux (`[windows]`, `[macos]`): CI on Linux runs the other definition. */
+const NOT_LINUX = /^\[\s*(?:windows|macos)\s*\]\s*$/;
 
 function parseJustfile(text: string): { recipes: Map<string, Recipe>; first?: string } {
   const recipes = new Map<string, Recipe>();
+  const offLinux = new Set<Recipe>();
+  const vars = new Map<string, string>();
+  const lines = text.split(/\r?\n/);
+  for (const l of lines) {
+    const a = /^(?:export\s+)?([A-Za-z_][\w-]*)\s*:=\s*(.+)$/.exec(l);
+    if (!a || vars.size >= 200) continue;
+    const v = justValue(a[2]!);
+    if (v !== undefined) vars.set(a[1]!, v);
+  }
   let first: string | undefined;
   let cur: Recipe | undefined;
-  text.split(/\r?\n/).forEach((l, i) => {
+  let attrOffLinux = false;
+  lines.forEach((l, i) => {
     if (/^\s+\S/.test(l)) {
-      const t = justInterpolated(l.trim()).replace(/^[@-]+/, '');
+      const t = justInterpolated(l.trim(), vars).replace(/^[@-]+/, '');
       if (cur && t && !t.startsWith('#')) cur.body.push({ text: t, line: i + 1 });
       return;
     }
     cur = undefined;
+    if (/^\[/.test(l)) {
+      if (NOT_LINUX.test(l)) attrOffLinux = true;
+      return;
+    }
+    const offHere = attrOffLinux;
+    if (/\S/.test(l) && !/^#/.test(l)) attrOffLinux = false;
     const h = /^@?([A-Za-z_][\w-]*)((?:\s+[+*$]?[\w-]+(?:=(?:"[^"]*"|'[^']*'|\S+))?)*)\s*:(?!=)(.*)$/.exec(l);
     if (!h) return;
     const deps = [...h[3]!.matchAll(/\(?\s*([A-Za-z_][\w-]*)/g)].map((m) => m[1]!).filter((d) => d !== '&&');
     cur = { name: h[1]!, line: i + 1, deps, body: [] };
+    // A recipe defined per operating system: the Linux one is what CI runs, whichever comes last.
+    const had = recipes.get(cur.name);
+    if (had && offHere && !offLinux.has(had)) return;
+    if (offHere) offLinux.add(cur);
     recipes.set(cur.name, cur);
     first ??= cur.name;
   });

@@ -5,7 +5,7 @@
  * rows (`@ValueSource`, `[InlineData]`, `[TestCase]`, `#[test_case]`) its parameter table.
  */
 import { countScala } from './scala.js';
-import { closerOf, lineIndex, literalSize, mask, matchBrackets, SYNTAX, type Syntax } from './mask.js';
+import { closerOf, lineIndex, literalSize, mask, matchBracket, matchBrackets, SYNTAX, type Syntax } from './mask.js';
 import { counter } from './types.js';
 import {
   bodyRepetitions,
@@ -1130,12 +1130,93 @@ const RUST_STD_MACROS = new Set(
   ),
 );
 
+/**
+ * An attribute macro of a proc-macro crate (`#[proc_macro_attribute] pub fn db_test(…)`) whose
+ * output holds test attributes: each function it marks becomes `tests` tests (kellnr's `#[db_test]`
+ * writes a `sqlite_` and a `postgres_` `#[tokio::test]` per function). `unread`: the output was not
+ * read (built elsewhere or from a variable), but it names a test attribute: counted once a use.
+ */
+export interface RustAttrMacro {
+  name: string;
+  line: number;
+  tests: number;
+  unread?: true;
+}
+
+/** A test attribute written in a proc macro's output (`quote! { #[tokio::test] … }`). */
+const TEST_ATTR_IN_OUTPUT = /#\[\s*(?:::)?(?:(?:tokio|async_std|actix_rt|actix_web|sqlx|test_log)::)?test\s*[\](]/g;
+
+/** The most proc-macro attributes of one file that are read (a bound for hostile files). */
+const MAX_ATTR_MACROS = 50;
+
+/**
+ * The test-writing attribute macros a proc-macro file defines, and the spans of their bodies (a
+ * `#[tokio::test]` there is output, not a test of this file). A body that only hands its input to
+ * another function of the file (`expand(attr, item).into()`) is read through that function, one level.
+ */
+function rustAttrMacros(code: string, gs: Group[], lineOf: (at: number) => number) {
+  const macros: RustAttrMacro[] = [];
+  const bodies: [number, number][] = [];
+  const fnBody = (from: number): [number, number] | undefined => {
+    const open = code.indexOf('{', from);
+    if (open < 0 || open - from > 2000) return undefined;
+    const close = matchBracket(code, open);
+    return close < 0 ? undefined : [open, close];
+  };
+  for (const g of gs) {
+    if (macros.length >= MAX_ATTR_MACROS) break;
+    if (!g.annotations.some((a) => a.name === 'proc_macro_attribute')) continue;
+    const fn = /^\s*pub\s+fn\s+(\w+)/.exec(g.after);
+    if (!fn) continue;
+    const body = fnBody(g.end ?? g.at);
+    if (!body) continue;
+    bodies.push(body);
+    let text = code.slice(body[0], body[1]);
+    let tests = text.match(TEST_ATTR_IN_OUTPUT)?.length ?? 0;
+    if (tests === 0) {
+      // A thin entry point: the function of this file it calls with the macro's input.
+      const call = /\b([a-z_]\w*)\s*\(\s*(?:\w+\s*(?:\.into\(\)\s*)?,\s*)*\w+(?:\.into\(\))?\s*\)/.exec(text);
+      const def = call ? new RegExp(String.raw`\bfn\s+${call[1]}\s*[<(]`).exec(code) : null;
+      const helper = def ? fnBody(def.index) : undefined;
+      if (helper) {
+        text = code.slice(helper[0], helper[1]);
+        tests = text.match(TEST_ATTR_IN_OUTPUT)?.length ?? 0;
+      }
+    }
+    if (tests > 0) macros.push({ name: fn[1]!, line: lineOf(g.at), tests: Math.min(tests, MAX_TESTS_PER_INVOCATION) });
+    // A runtime chosen by a variable (`#[#runtime::test]`): a test attribute the text does not spell out.
+    else if (/#\[\s*#\w+\s*::\s*test\b|\bparse_quote!\s*[({[]\s*#\[\s*(?:\w+::)?test\b/.test(text))
+      macros.push({ name: fn[1]!, line: lineOf(g.at), tests: 1, unread: true });
+  }
+  bodies.sort((a, b) => a[0] - b[0]);
+  const inBody = (at: number) => {
+    const i = lowerBound(bodies.length, (k) => bodies[k]![0] < at) - 1;
+    return i >= 0 && at < bodies[i]![1];
+  };
+  return { macros, inBody };
+}
+
+/** Attributes on functions that are never tests: not kept as uses of a possible test attribute macro. */
+const NOT_TEST_ATTRIBUTES = new Set(
+  'allow deny warn forbid expect inline cold must_use doc cfg cfg_attr deprecated track_caller no_mangle export_name link_section instrument async_trait main debug_handler handler get post put patch delete head options route path tracing::instrument utoipa::path tokio::main actix_web::main actix_rt::main async_std::main rocket::main launch proc_macro proc_macro_attribute proc_macro_derive automatically_derived rustfmt::skip clippy::too_many_arguments ignore should_panic bench derive repr serde'.split(
+    ' ',
+  ),
+);
+
+/** The most distinct attribute names of one file kept as possible test attribute macros. */
+const MAX_ATTR_USES = 100;
+
 export function countRust(text: string) {
   const code = mask(text, SYNTAX.rust);
   const lineOf = lineIndex(code);
   const count = counter();
   const macroFacts = code.includes('macro_rules!') ? rustMacros(code, lineOf) : undefined;
-  const all = groups(code, 'hash').filter((g) => !macroFacts?.inBody(g.at));
+  const grouped = groups(code, 'hash').filter((g) => !macroFacts?.inBody(g.at));
+  const attrFacts = code.includes('proc_macro_attribute') ? rustAttrMacros(code, grouped, lineOf) : undefined;
+  const all = attrFacts ? grouped.filter((g) => !attrFacts.inBody(g.at)) : grouped;
+  // Functions marked by an attribute that is no known test attribute (`#[db_test] async fn x(db: &Database)`):
+  // tests when another file of the repository defines that attribute macro to write tests (testInventory).
+  const attrUsesBy = new Map<string, { name: string; line: number; cases: number }>();
   const templates = /#\[\s*(?:rstest_reuse::)?template\b/.test(code) ? rustTemplates(code, all) : new Map();
   for (const g of all) {
     const names = g.annotations.map((a) => a.name);
@@ -1157,8 +1238,18 @@ export function countRust(text: string) {
         ),
       ) &&
       cases === 0
-    )
+    ) {
+      if (/^\s*(?:pub(?:\([^)]*\))?\s+)?(?:async\s+)?fn\b/.test(g.after))
+        for (const n of names) {
+          const short = n.split('::').pop()!;
+          if (NOT_TEST_ATTRIBUTES.has(n) || NOT_TEST_ATTRIBUTES.has(short) || !/^\w+$/.test(short)) continue;
+          const u = attrUsesBy.get(short);
+          if (u) u.cases++;
+          else if (attrUsesBy.size < MAX_ATTR_USES)
+            attrUsesBy.set(short, { name: short, line: lineOf(g.at), cases: 1 });
+        }
       continue;
+    }
     if (!/^\s*(?:pub\s+)?(?:async\s+)?(?:unsafe\s+)?fn\b/.test(g.after)) continue;
     // rstest runs each case for every combination of its `#[values]` parameters.
     const matrix = names.some((n) => /^(?:rstest::)?rstest$/.test(n))
@@ -1205,10 +1296,13 @@ export function countRust(text: string) {
   }
   const via = [...viaBy.values()];
   const foreign = [...foreignBy.values()];
+  const attrUses = [...attrUsesBy.values()];
   return {
     ...count.result(),
     framework: 'cargo test',
     ...(macroFacts?.macros.length ? { macros: macroFacts.macros } : {}),
+    ...(attrFacts?.macros.length ? { attrMacros: attrFacts.macros } : {}),
+    ...(attrUses.length ? { attrUses } : {}),
     ...(via.length ? { macroVia: via } : {}),
     ...(foreign.length ? { macroCalls: foreign } : {}),
   };

@@ -17,6 +17,7 @@ import {
   type JvmJunit3,
   type JvmMetaTest,
   type KotlinCall,
+  type RustAttrMacro,
 } from './annotated.js';
 import { countGo, goBuildTags, type GoSuites, goSuites } from './go.js';
 import { helpersOfModule, importedHelpers, resolveModule, type ModuleHelper } from './js-helpers.js';
@@ -92,6 +93,10 @@ export type TestDigest =
       macros?: RustMacroDef[];
       macroVia?: { name: string; line: number; cases: number; perRepetition?: true }[];
       macroCalls?: { name: string; line: number; cases: number; snippet: string }[];
+      /** Attribute macros this proc-macro file defines whose output holds test attributes. */
+      attrMacros?: RustAttrMacro[];
+      /** Functions marked by attributes that are no known test attribute, by attribute name (resolved against attrMacros). */
+      attrUses?: { name: string; line: number; cases: number; snippet: string }[];
     }
   /** JVM: also the test meta-annotations it declares, and methods annotated without a test marker (maybe with one). */
   | {
@@ -213,9 +218,9 @@ function digest(path: string, text: string, files: Files): TestDigest | undefine
     return Object.assign(withSnippet('php', count) as Extract<TestDigest, { kind: 'php' }>, { classes });
   }
   if (ext === 'rs') {
-    const { macros, macroVia, macroCalls, ...count } = countRust(text);
+    const { macros, macroVia, macroCalls, attrMacros, attrUses, ...count } = countRust(text);
     const d = withSnippet('rust', count) as Extract<TestDigest, { kind: 'rust' }>;
-    if (!macros && !macroVia && !macroCalls) return d;
+    if (!macros && !macroVia && !macroCalls && !attrMacros && !attrUses) return d;
     const lines = new LineIndex(text);
     const at = (l: number) => ({ line: l, snippet: snippetAt(lines, l) });
     return {
@@ -225,6 +230,8 @@ function digest(path: string, text: string, files: Files): TestDigest | undefine
         : {}),
       ...(macroVia ? { macroVia } : {}),
       ...(macroCalls ? { macroCalls: macroCalls.map((c) => ({ ...c, snippet: snippetAt(lines, c.line) })) } : {}),
+      ...(attrMacros ? { attrMacros } : {}),
+      ...(attrUses ? { attrUses: attrUses.map((u) => ({ ...u, snippet: snippetAt(lines, u.line) })) } : {}),
     };
   }
   if (ext === 'swift') return withSnippet('swift', countSwift(text));

@@ -590,6 +590,7 @@ function build(files: FileView): TestInventory {
   const csCustom = csharpCustomTests(candidates(TEST_GLOBS.csharp), digest);
   gherkinFiles(files, candidates(TEST_GLOBS.gherkin), digest, record, notCollected, sources);
   const rustMacros = rustTestMacros(candidates(TEST_GLOBS.rust), digest);
+  const rustAttrs = rustAttrMacros(candidates(TEST_GLOBS.rust), digest);
   for (const lang of ['jvm', 'csharp', 'rust', 'helm', 'terraform', 'molecule', 'elixir', 'swift', 'bats'] as const) {
     for (const path of candidates(TEST_GLOBS[lang])) {
       if (lang === 'bats' && BATS_LIBRARY.test(path)) continue;
@@ -637,8 +638,11 @@ function build(files: FileView): TestInventory {
         );
         continue;
       }
-      if (d.kind === 'rust' && (d.macroVia || (d.macroCalls && rustMacros.size))) {
-        withRustMacros(path, d, rustMacros, record);
+      if (
+        d.kind === 'rust' &&
+        (d.macroVia || (d.macroCalls && rustMacros.size) || d.attrUses?.some((u) => rustAttrs.has(u.name)))
+      ) {
+        withRustMacros(path, d, rustMacros, record, rustAttrs);
         continue;
       }
       const custom = lang === 'csharp' ? csCustom.get(path) : undefined;
@@ -812,6 +816,19 @@ function rustTestMacros(paths: string[], digest: (p: string) => TestDigest | und
   return out;
 }
 
+/** The repository's attribute macros that write tests (`#[proc_macro_attribute] fn db_test`), by name (the first definition). */
+function rustAttrMacros(paths: string[], digest: (p: string) => TestDigest | undefined) {
+  const out = new Map<string, { path: string; line: number; tests: number; unread?: true }>();
+  for (const path of paths) {
+    const d = digest(path);
+    if (d?.kind !== 'rust') continue;
+    for (const m of d.attrMacros ?? [])
+      if (!out.has(m.name))
+        out.set(m.name, { path, line: m.line, tests: m.tests, ...(m.unread ? { unread: true as const } : {}) });
+  }
+  return out;
+}
+
 /**
  * A Rust file with invocations of test macros: each `name! { … }` is one test (the file's own
  * macros are counted by its digest; another file's, e.g. a crate's `testing.rs`, here), and
@@ -828,6 +845,7 @@ function withRustMacros(
     framework: string,
     snippet: (line: number) => string | undefined,
   ) => void,
+  attrs: Map<string, { path: string; line: number; tests: number; unread?: true }> = new Map(),
 ) {
   const count = { ...d.count };
   const via: NonNullable<TestFileCount['via']> = (d.macroVia ?? []).map((v) => ({ ...v, path }));
@@ -842,6 +860,24 @@ function withRustMacros(
     snippets.set(c.line, c.snippet);
     if (count.firstLine === undefined || c.line < count.firstLine) count.firstLine = c.line;
     via.push({ name: `${c.name}!`, path: m.path, line: m.line, cases });
+  }
+  // Functions marked by the repository's test-writing attribute macros: as many tests each as the
+  // macro's output holds (`#[db_test]` → a sqlite_ and a postgres_ #[tokio::test]).
+  for (const u of d.attrUses ?? []) {
+    const m = attrs.get(u.name);
+    if (!m) continue;
+    const cases = u.cases * m.tests;
+    count.cases += cases;
+    count.expanded += cases;
+    snippets.set(u.line, u.snippet);
+    if (count.firstLine === undefined || u.line < count.firstLine) count.firstLine = u.line;
+    via.push({
+      name: `#[${u.name}]`,
+      path: m.path,
+      line: m.line,
+      cases,
+      attribute: { perFunction: m.tests, ...(m.unread ? { unread: true as const } : {}) },
+    });
   }
   record(path, 'Rust', via.length ? { ...count, via } : count, count.framework ?? 'rust', (l) =>
     l === d.count.firstLine ? d.snippet : snippets.get(l),

@@ -32,7 +32,18 @@ export interface TestFileCount {
    * Rust: the test macros whose invocations it counts; `perRepetition` when a macro writes one test
    * per repetition of its `$( … )*` group.
    */
-  via?: { name: string; path: string; line: number; cases: number; perRepetition?: true }[];
+  via?: {
+    name: string;
+    path: string;
+    line: number;
+    cases: number;
+    perRepetition?: true;
+    /**
+     * An attribute macro of a proc-macro crate (`#[db_test]`): the tests its output holds per function
+     * it marks; `unread` when the output was not read and each function counts once.
+     */
+    attribute?: { perFunction: number; unread?: true };
+  }[];
   /**
    * Tests a Cargo build script generates, one per file of the folders it walks (`rust-build.ts`):
    * the entry is the script, `cases` counts them, and each listed data file counts as a test file.
