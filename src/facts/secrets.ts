@@ -273,7 +273,8 @@ SECRET_PATTERNS.springJwtSecret = {
  * binding (secretBinding) and that the value looks generated; dev and test configs are set aside.
  */
 SECRET_PATTERNS.mixSecretLiteral = {
-  regex: /^[^\n]{0,200}?"([A-Za-z0-9+/=_-]{24,})"[ \t]*,?[ \t]*$/m,
+  // Unanchored: the literal that ends its line (a start is tried at each `"` only, linear).
+  regex: /"([A-Za-z0-9+/=_-]{24,})"[ \t]*(?:,[ \t]*)?$/m,
   files: ['**/config/*.exs'],
   literals: ['"'],
   maxPerFile: 5,
