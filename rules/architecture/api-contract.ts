@@ -188,6 +188,14 @@ export default defineRule({
         literals: ['"__schema"'],
         maxPerFile: 1,
       },
+      // A gRPC service registered from generated code (`openfgav1.RegisterOpenFGAServiceServer(s, svr)`):
+      // the package qualifier, to be matched to an import of a proto module of the same owner.
+      grpcRegister: {
+        regex: /\b(\w+)\.Register(\w+)Server\(/,
+        files: ['**/*.go'],
+        literals: ['Register'],
+        maxPerFile: 3,
+      },
       specDoc: {
         regex: /^[ \t{]*["']?(openapi|swagger|asyncapi)["']?\s*:\s*["']?\d/m,
         files: SPEC_DOCS,
@@ -328,6 +336,29 @@ export default defineRule({
               : `${m.groups[0] ?? m.groups[2]}: serves an API document generated from code`,
         ),
       );
+    // The contract kept in a proto module of the same owner (`github.com/acme/api/proto` in go.mod),
+    // whose generated server the service registers: versioned and machine-readable, in its own
+    // repository (blind round 45).
+    const external = externalProtoContract(ctx.files, ctx.matches('grpcRegister'));
+    if (external)
+      return pass(
+        `API contract in the protobuf module ${external.module} (another repository of the same owner, required by ${external.require.path}:${external.require.line}), whose generated ${external.service} server this service registers; no contract file is committed here.${clientSay}`,
+        [
+          {
+            path: external.require.path,
+            line: external.require.line,
+            note: `requires the proto module ${external.module}`,
+          },
+          {
+            path: external.call.path,
+            line: external.call.line,
+            snippet: external.call.snippet.trim().slice(0, 120),
+            note: `registers the ${external.service} service generated from ${external.importPath}`,
+          },
+          ...copyNotes,
+        ],
+        { ...data, externalContract: external.module },
+      );
     if (generated.length) {
       const names = [
         ...new Set([
@@ -364,3 +395,61 @@ export default defineRule({
     );
   },
 });
+
+/** A module path segment that names an API description (`…/api/proto`, `…/apis`, `acme-proto`). */
+const CONTRACT_SEGMENT =
+  /^(?:proto|protos|protobuf|api|apis|idl|schemas?|contracts?)$|[-_](?:proto|protos|api|apis|idl)$/i;
+
+/**
+ * The proto module of the service's own owner that holds its contract: go.mod requires a module of
+ * the same host and owner but another repository whose path names an API (`github.com/acme/api/proto`),
+ * and production Go code registers a gRPC server from a package of it (`acmev1.RegisterShopServer(…)`).
+ * Registrations of others' services (gRPC health, reflection, OTLP) have no such module.
+ */
+function externalProtoContract(
+  files: FileView,
+  registers: readonly { path: string; line: number; snippet: string; groups: (string | undefined)[] }[],
+):
+  | {
+      module: string;
+      require: { path: string; line: number };
+      call: { path: string; line: number; snippet: string };
+      service: string;
+      importPath: string;
+    }
+  | undefined {
+  const gomod = files.read('go.mod');
+  if (!gomod || registers.length === 0) return undefined;
+  const own = /^module[ \t]+(\S+)/m.exec(gomod)?.[1]?.split('/');
+  if (!own || own.length < 3) return undefined;
+  const modules: { module: string; line: number }[] = [];
+  const lines = gomod.split(/\r?\n/, 2000);
+  lines.forEach((l, i) => {
+    const m = /^(?:require[ \t]+)?[ \t]*([\w.-]+\/[\w.-]+\/[\w.-]+(?:\/[\w.-]+){0,4})[ \t]+v\S+/.exec(l);
+    if (!m) return;
+    const parts = m[1]!.split('/');
+    if (parts[0] !== own[0] || parts[1] !== own[1] || parts[2] === own[2]) return;
+    if (parts.slice(2).some((seg) => CONTRACT_SEGMENT.test(seg))) modules.push({ module: m[1]!, line: i + 1 });
+  });
+  if (modules.length === 0) return undefined;
+  for (const r of registers.slice(0, 50)) {
+    if (!isProductionPath(r.path) || isTestPath(r.path) || r.path.endsWith('_test.go')) continue;
+    const qualifier = r.groups[0] ?? '';
+    const text = (files.read(r.path) ?? '').slice(0, 20_000);
+    for (const imp of text.matchAll(/^[ \t]*(?:import[ \t]+)?(\w+[ \t]+)?"([\w./-]+)"/gm)) {
+      const path = imp[2]!;
+      const alias = imp[1]?.trim() ?? path.split('/').pop()!;
+      if (alias !== qualifier) continue;
+      const mod = modules.find((x) => path === x.module || path.startsWith(`${x.module}/`));
+      if (mod)
+        return {
+          module: mod.module,
+          require: { path: 'go.mod', line: mod.line },
+          call: { path: r.path, line: r.line, snippet: r.snippet },
+          service: r.groups[1] ?? '',
+          importPath: path,
+        };
+    }
+  }
+  return undefined;
+}

@@ -101,6 +101,12 @@ const STRAY_READ =
 const SETTINGS_FILE =
   /(^|\/)(_?config|settings|env|environment|configuration)\.[a-z]+$|(^|\/)(config|settings|conf)\/[^/]+$/i;
 
+/** Names of a configuration's JSON Schema (`.config-schema.json`, `config.schema.json`, `settings-schema.json`). */
+const CONFIG_SCHEMA_FILES = [
+  '**/*{config,settings,configuration}*{schema,Schema}*.{json,yaml,yml}',
+  '**/.*{config,settings,configuration}*{schema,Schema}*.{json,yaml,yml}',
+];
+
 export default defineRule({
   meta: {
     id: 'config-externalized',
@@ -312,7 +318,7 @@ export default defineRule({
         maxPerFile: 3,
       },
     },
-    reads: SAMPLE_CONFIGS,
+    reads: [...SAMPLE_CONFIGS, ...CONFIG_SCHEMA_FILES],
     digests: [K8S_DIGEST, TF_DIGEST],
   },
   appliesTo: (ctx) =>
@@ -422,6 +428,7 @@ export default defineRule({
       ...composeSamples(ctx.files).slice(0, 1),
       ...commentedComposeSettings(ctx.files).slice(0, 1),
       ...schemaDocs(ctx.matches('settingSchema'), ctx.matches('settingDoc')).slice(0, 1),
+      ...configJsonSchema(ctx.files).slice(0, 1),
       ...namedInDocs(ctx.files, [...envReads, ...placeholders]).slice(0, 1),
     ];
     // Cite the settings module first (settings.py, config.ts), not the first file in path order.
@@ -617,6 +624,29 @@ function configGemSettings(ctx: RuleContext): Evidence[] {
     out.push({
       path,
       note: `settings of the config gem: ${keys} settings with their defaults${perEnv.length > 0 ? `, overridden per environment in ${dir}settings/ (${listing(perEnv.slice(0, 4))})` : ''}${useEnv ? ` and by environment variables (use_env in ${initializer})` : ''}`,
+    });
+  }
+  return out;
+}
+
+/**
+ * A JSON Schema of the configuration that describes its settings (blind round 45: a
+ * .config-schema.json giving each of 119 settings a description, a default and its environment
+ * variable): three or more `description`s under `properties`, in a schema file named for the
+ * configuration, outside tests. Counted, not parsed: at most 500 KB read.
+ */
+function configJsonSchema(files: FileView): Evidence[] {
+  const out: Evidence[] = [];
+  for (const path of files.match(CONFIG_SCHEMA_FILES).slice(0, 20)) {
+    if (!isProductionPath(path)) continue;
+    const text = (files.read(path) ?? '').slice(0, 500_000);
+    if (!/["']?\$schema["']?\s*:|["']?properties["']?\s*:/.test(text)) continue;
+    const described = (text.match(/["']?description["']?\s*:\s*["']?[^\s"'][^\n]{2}/g) ?? []).length;
+    if (described < 3) continue;
+    const env = (text.match(/["']?x-env(?:-var(?:iable)?)?["']?\s*:\s*["']?[A-Z]/g) ?? []).length;
+    out.push({
+      path,
+      note: `a JSON Schema of the configuration describes its settings (${described} descriptions${env ? `, ${env} naming their environment variable` : ''})`,
     });
   }
   return out;

@@ -56,6 +56,21 @@ const VERSION_TAG = /(?:^|[^\d.])v?\d+\.\d+(?:\.\d+)?(?:$|[^\d])|^v?\d+\.\d+$|^\
 
 /** Version tags that make a release history of their own (a first tag or two is no history yet). */
 const TAG_HISTORY = 3;
+/**
+ * Whether the newest version tags are calendar versions (`v2025.9.26`, `2024.10.2`, dots only, an
+ * optional `.N`/`-N` build) the project releases by: the newest version tag is one, at least
+ * TAG_HISTORY of them, and they are released by a tag-triggered workflow or follow other version
+ * tags (a switch of scheme). Deploy marks (`deploy-2024-05-01`, dashes) are not.
+ */
+function calendarVersions(versionTags: readonly string[], releasedByTags: boolean): boolean {
+  const newest = versionTags[0];
+  if (newest === undefined || !CALVER_TAG.test(newest)) return false;
+  const cal = versionTags.filter((t) => CALVER_TAG.test(t)).length;
+  const other = versionTags.filter((t) => !DATE_TAG.test(t)).length;
+  return cal >= TAG_HISTORY && (releasedByTags || other > 0);
+}
+const CALVER_TAG = /^v?(?:19|20)\d{2}\.\d{1,2}\.\d{1,2}(?:[.-]\d{1,4})?$/;
+
 /** A date release (`2024.06.04`, `v2024.6.4`): shaped like a version, but it marks a day. */
 const DATE_TAG = /(?:^|[^\d])(?:19|20)\d{2}[.-]\d{1,2}[.-]\d{1,2}(?:$|[^\d])/;
 
@@ -231,7 +246,7 @@ export default defineRule({
     if (tagged)
       evidence.push({
         path: '.',
-        note: `${nTags} version tags in git${dated > 0 ? ` (${withThousands(versionTags.length - dated)} release versions, ${withThousands(dated)} date tags)` : ''} (newest: ${versionTags.slice(0, 3).join(', ')})${stale ? `; ${stale}` : ''}`,
+        note: `${nTags} version tags in git${dated > 0 ? `${CALVER_TAG.test(versionTags[0] ?? '') ? ` (${withThousands(dated)} calendar versions or date tags, the newest first; ${withThousands(versionTags.length - dated)} other versions)` : ` (${withThousands(versionTags.length - dated)} release versions, ${withThousands(dated)} date tags)`}` : ''} (newest: ${versionTags.slice(0, 3).join(', ')})${stale ? `; ${stale}` : ''}`,
       });
     // A tag trigger whose workflow only builds and tests is no release process; cited as what it is.
     // Comments say nothing about what runs (`# pinned to the last v1 release` in a lint workflow).
@@ -328,7 +343,12 @@ export default defineRule({
     // versioned releases, and the notes may live on the release page (blind round 18, validator: 185
     // semver tags and no CHANGELOG were partial, while a package published without one passes).
     // Date tags stay partial: on an application they often mark deploys, not versions.
-    const releaseTags = versionTags.filter((t) => !DATE_TAG.test(t));
+    // Calendar versions (`v2025.9.26`, `2024.10.2`) newer than every other version tag, released by a
+    // tag-triggered workflow or following semantic versions: the project's current version scheme,
+    // not deploy marks (blind round 45: "latest v0.1.18" beside 31 newer calendar versions).
+    const calver = calendarVersions(versionTags, releasing.length > 0);
+    const releaseTags = calver ? versionTags : versionTags.filter((t) => !DATE_TAG.test(t));
+    const firstCalver = calver ? versionTags.findIndex((t) => !DATE_TAG.test(t)) : -1;
     if (stale && releasing.length === 0 && !index)
       return partial(
         0.4,
@@ -339,7 +359,7 @@ export default defineRule({
     if (releaseTags.length >= TAG_HISTORY) {
       const n = `${withThousands(releaseTags.length)}${ctx.facts.tags.length >= MAX_TAGS ? '+' : ''}`;
       return pass(
-        `Releases are versioned by ${n} ${dated > 0 ? 'release version' : 'version'} tags in git (latest ${releaseTags[0]})${releasing.length > 0 ? ' and triggered by tags' : ''}${index ? ` and ${published}` : ''}; no CHANGELOG or release tool in the tree (release notes may live on the release page).`,
+        `Releases are versioned by ${n} ${dated > 0 && !calver ? 'release version' : 'version'} tags in git (latest ${releaseTags[0]}${calver ? `: calendar versions${firstCalver > 0 ? `, ${withThousands(firstCalver)} since ${versionTags[firstCalver]}` : ''}` : ''})${releasing.length > 0 ? ' and triggered by tags' : ''}${index ? ` and ${published}` : ''}; no CHANGELOG or release tool in the tree (release notes may live on the release page).`,
         evidence,
         data,
       );

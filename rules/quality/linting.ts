@@ -153,6 +153,15 @@ const LINTERS: ToolSpec[] = [
     runs: ['dotnet build', 'dotnet test', 'dotnet format', 'MSBuild'],
     insideBuild: true,
   },
+  // `TreatWarningsAsErrors` makes the warnings a build already reports fail it; it configures no
+  // analyzer and no rule (blind round 45: credited alone as "Roslyn analyzers configured"). Found
+  // on its own, so that alone it is partial (WARNINGS_ONLY).
+  {
+    name: 'TreatWarningsAsErrors',
+    pattern: 'warningsAsErrors',
+    runs: ['dotnet build', 'dotnet test', 'MSBuild'],
+    insideBuild: true,
+  },
   {
     name: 'Error Prone',
     pattern: 'errorProne',
@@ -190,6 +199,8 @@ const YAMLLINT: ToolSpec = { name: 'yamllint', files: ['**/.yamllint', '**/.yaml
 const NOT_CODE = new Set(['markdownlint', 'markdownlint-cli2', 'mdl', 'yamllint', 'actionlint', 'hadolint', 'ah lint']);
 /** Checkers that validate syntax and consistency only: no lint rules. */
 const VALIDATE_ONLY = new Set(['terraform validate']);
+/** A build setting that fails on the compiler's warnings and chooses no lint rule. */
+const WARNINGS_ONLY = new Set(['TreatWarningsAsErrors']);
 /** Linters of infrastructure code: the code of an infrastructure repository, beside the code elsewhere. */
 const INFRA = new Set([
   'TFLint',
@@ -225,7 +236,7 @@ export default defineRule({
     severity: 'medium',
     effort: 'low',
     detection:
-      'Config files (eslint.config.*, .eslintrc*, biome.json, ruff.toml or [tool.ruff], .flake8/[flake8], .pylintrc/[tool.pylint], .golangci.*, checkstyle.xml/plugins, spotbugs/pmd, detekt.yml, ktlint (`ktlint_*` keys in .editorconfig, its Gradle plugin), .rubocop.yml, phpstan.neon, psalm.xml, phpcs.xml (PHP_CodeSniffer), phpmd.xml, .phan/config.php (Phan), .reek.yml (Reek), clippy.toml, analysis_options.yaml (the Dart/Flutter analyzer), .tflint.hcl and .ansible-lint / .config/ansible-lint.yml (in an infrastructure repository), .editorconfig dotnet_diagnostic severities or analyzer settings, a Roslyn analyzer package a .csproj references — `*.Analyzers`, `*.Analyzer` —, run by every `dotnet build`), dev dependencies or commit hooks; whether CI runs a linter, followed through package scripts, make/just/task targets, scripts, tox/nox, pre-commit (pre-commit.ci runs the hooks on pull requests when .pre-commit-config.yaml has a `ci:` block or the README its badge), Trunk (`trunk check`, trunk-io/trunk-action or a reusable workflow named for Trunk run the linters .trunk/trunk.yaml enables), framework CLIs that run ESLint (`next lint`, `ng lint`), `dart analyze`/`flutter analyze`, composite and marketplace actions (golangci-lint-action, super-linter, ruff-action) and build-tool lifecycles (Gradle check, Maven verify with bound plugins; a Gradle convention plugin that applies a linter counts as its configuration: uk.gov.justice.hmpps.gradle-spring-boot and kotlinter apply ktlint, vanniktech code-quality-tools and Palantir Baseline apply Checkstyle/PMD/detekt/ktlint/Error Prone; with the build handed to a shared workflow, `gradle check` is taken to run them). Infrastructure linters (TFLint, terraform validate, helm lint, chart-testing lint, kubeconform, conftest, cfn-lint) count in an infrastructure repository; linters of documents (markdownlint, yamllint, actionlint, Artifact Hub `ah lint`) never do, except yamllint on Ansible content, whose code is YAML. Each finding names the tool whose configuration, dependency or run was found. Pass: a linter runs in CI; partial (0.6): configured only, or `terraform validate` alone (it checks syntax and consistency, no lint rules; TFLint passes).',
+      'Config files (eslint.config.*, .eslintrc*, biome.json, ruff.toml or [tool.ruff], .flake8/[flake8], .pylintrc/[tool.pylint], .golangci.*, checkstyle.xml/plugins, spotbugs/pmd, detekt.yml, ktlint (`ktlint_*` keys in .editorconfig, its Gradle plugin), .rubocop.yml, phpstan.neon, psalm.xml, phpcs.xml (PHP_CodeSniffer), phpmd.xml, .phan/config.php (Phan), .reek.yml (Reek), clippy.toml, analysis_options.yaml (the Dart/Flutter analyzer), .tflint.hcl and .ansible-lint / .config/ansible-lint.yml (in an infrastructure repository), .editorconfig dotnet_diagnostic severities or analyzer settings, a Roslyn analyzer package a .csproj references — `*.Analyzers`, `*.Analyzer` —, run by every `dotnet build`), dev dependencies or commit hooks; whether CI runs a linter, followed through package scripts, make/just/task targets, scripts, tox/nox, pre-commit (pre-commit.ci runs the hooks on pull requests when .pre-commit-config.yaml has a `ci:` block or the README its badge), Trunk (`trunk check`, trunk-io/trunk-action or a reusable workflow named for Trunk run the linters .trunk/trunk.yaml enables), framework CLIs that run ESLint (`next lint`, `ng lint`), `dart analyze`/`flutter analyze`, composite and marketplace actions (golangci-lint-action, super-linter, ruff-action) and build-tool lifecycles (Gradle check, Maven verify with bound plugins; a Gradle convention plugin that applies a linter counts as its configuration: uk.gov.justice.hmpps.gradle-spring-boot and kotlinter apply ktlint, vanniktech code-quality-tools and Palantir Baseline apply Checkstyle/PMD/detekt/ktlint/Error Prone; with the build handed to a shared workflow, `gradle check` is taken to run them). Infrastructure linters (TFLint, terraform validate, helm lint, chart-testing lint, kubeconform, conftest, cfn-lint) count in an infrastructure repository; linters of documents (markdownlint, yamllint, actionlint, Artifact Hub `ah lint`) never do, except yamllint on Ansible content, whose code is YAML. Each finding names the tool whose configuration, dependency or run was found. Pass: a linter runs in CI; partial (0.6): configured only, or `terraform validate` alone (it checks syntax and consistency, no lint rules; TFLint passes), or `<TreatWarningsAsErrors>` alone (it fails the build on compiler warnings, configures no analyzer or rule).',
     reads: CI_GLOBS,
     patterns: {
       ktlintEditorconfig: KTLINT_EDITORCONFIG,
@@ -264,16 +275,15 @@ export default defineRule({
       },
       roslyn: {
         regex:
-          /^[ \t]*dotnet_diagnostic\.[\w.]+\.severity\s*=\s*(?:warning|error)|<(?:AnalysisLevel|AnalysisMode|EnableNETAnalyzers|EnforceCodeStyleInBuild)>|<TreatWarningsAsErrors>\s*[Tt]rue|<PackageReference[ \t]+Include[ \t]*=[ \t]*"[\w.]{0,120}[Aa]nalyzers?\b[\w.]{0,60}"/m,
+          /^[ \t]*dotnet_diagnostic\.[\w.]+\.severity\s*=\s*(?:warning|error)|<(?:AnalysisLevel|AnalysisMode|EnableNETAnalyzers|EnforceCodeStyleInBuild)>|<PackageReference[ \t]+Include[ \t]*=[ \t]*"[\w.]{0,120}[Aa]nalyzers?\b[\w.]{0,60}"/m,
         files: ['**/.editorconfig', '**/*.csproj', '**/Directory.Build.props'],
-        literals: [
-          'dotnet_diagnostic',
-          'Analysis',
-          'EnableNETAnalyzers',
-          'EnforceCodeStyleInBuild',
-          'TreatWarningsAsErrors',
-          'nalyzer',
-        ],
+        literals: ['dotnet_diagnostic', 'Analysis', 'EnableNETAnalyzers', 'EnforceCodeStyleInBuild', 'nalyzer'],
+        maxPerFile: 1,
+      },
+      warningsAsErrors: {
+        regex: /<TreatWarningsAsErrors>\s*[Tt]rue/,
+        files: ['**/*.csproj', '**/Directory.Build.props'],
+        literals: ['TreatWarningsAsErrors'],
         maxPerFile: 1,
       },
     },
@@ -324,6 +334,16 @@ export default defineRule({
       return partial(
         0.6,
         `${ran.length > 0 || code.length > 0 ? 'CI runs' : 'Configured:'} terraform validate only, which checks syntax and consistency, not lint rules; no TFLint (or terraform_tflint hook) and no other linter runs.`,
+        evidence,
+        data,
+      );
+    // `TreatWarningsAsErrors` alone: the compiler's own warnings fail the build, but no analyzer
+    // package, AnalysisLevel/AnalysisMode/EnableNETAnalyzers or .editorconfig severities choose lint
+    // rules (blind round 45).
+    if (lintNames.size > 0 && [...lintNames].every((n) => WARNINGS_ONLY.has(n)))
+      return partial(
+        0.6,
+        `${ran.length > 0 ? 'CI builds with' : 'Configured:'} TreatWarningsAsErrors only, so compiler warnings fail the build; no analyzer package, AnalysisLevel/AnalysisMode/EnableNETAnalyzers setting or .editorconfig rule severities configure lint rules.`,
         evidence,
         data,
       );

@@ -12,6 +12,7 @@ import { moleculeDriver } from '../../src/facts/tests/molecule.js';
 import { consoleScripts } from '../../src/facts/entry-points.js';
 import { globTest } from '../../src/walk/glob.js';
 import { lineAt } from '../../src/util/lines.js';
+import { ownNamed } from '../../src/facts/deploy-images.js';
 
 type Kind = 'unit' | 'integration' | 'end-to-end' | 'load';
 
@@ -586,7 +587,7 @@ export default defineRule({
     severity: 'medium',
     effort: 'medium',
     detection:
-      'Unit: collected test files outside integration/e2e folders, helm-unittest suites. Integration: integration/, it/ or api_tests/ folders and projects named *.IntegrationTests, CI jobs that start services (docker compose up, docker run -d) or declare service containers (GitHub Actions/GitLab services:) or launch a database/broker with an action step (`uses: …/start-mongodb`, `…/redis-github-action`) and run the tests against them, CI jobs that run tests after deploying (`terraform apply`, `pulumi up`, `cdk deploy`, `sam deploy`, `serverless deploy` in the job before its tests, or in a job it needs) or that are named for integration tests, Terratest tests that apply Terraform (`terraform.InitAndApply`, terraform-module-test-helper `RunE2ETest`/`ModuleUpgradeTest`: real resources), Go tests run against a live Kubernetes cluster (the Terratest k8s module, client-go clientcmd loading the kubeconfig) and Go test packages named integration_tests, `terraform test` run blocks with `command = apply` (the default; `command = plan` runs, or a file with `mock_provider` blocks, are unit tests), (for Go, whose tests sit in their package, only folders named integration-tests/itest or integration/ in a test tree), regtest/ folders, files named *_integration_test.go/test_integration.py/*IT.java, Cargo integration-test targets (`tests/*.rs` beside a Cargo.toml), helm test hooks, Bats suites (`@test` in *.bats) a CI step runs whose tests execute a program by path or variable (`run ${COMMAND} --help`: the built binary), pytest `integration` markers, Go `integration` build tags, Testcontainers, dockertest/dktest, @SpringBootTest, WebApplicationFactory, JenkinsRule or @WithJenkins (a real Jenkins per test), in-process HTTP test clients (supertest given the app object, Django `self.client`, DRF `APIClient`, Flask `test_client()`, Starlette/FastAPI `TestClient`, Fastify/hapi `app.inject({…})`, actix `test::init_service`, axum `oneshot`): they serve the whole app without a server or browser. End-to-end: scripts CI runs that start the project’s built binary in the background (`target/debug/app &`) and test it from outside, spec files a WebdriverIO config (wdio.conf.*) runs in a browser, test files that drive a browser (they import Selenium/WebDriver, Playwright, Puppeteer, WebdriverIO, Splinter, chromedp/Rod, thirtyfour/fantoccini), Playwright, Cypress, Selenium, WebdriverIO, Puppeteer, Capybara, supertest given a URL of a running instance, tests of a command-line package that run its own command in a subprocess (`[sys.executable, "-m", pkg]`), test files aimed at a running local server (a base-URL constant of localhost/127.0.0.1 and an HTTP client call: smoke tests of a started container), e2e/ folders and files named *e2e* (e2e_test.go), Postman collections run by Newman, Cucumber features whose step definitions drive the app over HTTP (supertest, axios, fetch) — acceptance tests, feature files a JUnit Cucumber runner runs (`@RunWith(Cucumber.class)`, `@IncludeEngines("cucumber")`, its `features =` paths or the resource folder of its package), shunit2 scripts (`test*()` functions, `source …/shunit2`) in acceptance/e2e folders, Bats suites (`@test`) CI runs in acceptance/e2e folders, tests that create a throwaway Kubernetes cluster (kind, k3d, pytest-kind) and deploy the product into it (Helm SDK install/upgrade, `helm install`, `kubectl apply`) or run on sigs.k8s.io/e2e-framework, CI jobs that create a kind/k3d/minikube cluster, deploy into it and run the tests. Load: Locust, k6 scripts, JMeter .jmx, Gatling, Artillery. Files whose every test starts the application are integration tests, not unit tests: WebApplicationFactory (or a test-side subclass of it), TestServer, the Ktor test host (`testApplication { }`, `TestApplication { }`, `withTestApplication(`), a database connected over JDBC (`Database.connect("jdbc:h2:mem:…")`, `DriverManager.getConnection("jdbc:…")`), @SpringBootTest, @QuarkusTest, @MicronautTest, @Testcontainers, Symfony WebTestCase/KernelTestCase/ApiTestCase (and test-side base classes extending them), Laravel tests using RefreshDatabase/DatabaseMigrations/DatabaseTransactions, Rails tests subclassing ActionDispatch::IntegrationTest (controller and integration tests); Rails spec/requests are integration, spec/system and spec/features end-to-end. A test file is one kind: a kind read only from its name or folder (`*.e2e-spec.ts`, integration/) gives way to what the file does (supertest given the app object: integration). Score: unit 0.5, integration 0.25, end-to-end 0.25, load +0.1; pass with unit tests plus integration, end-to-end or load tests (a load test drives the running service from outside), and for a library (profile) with unit tests alone.',
+      'Unit: collected test files outside integration/e2e folders, helm-unittest suites. Integration: integration/, it/ or api_tests/ folders and projects named *.IntegrationTests, CI jobs that start services (docker compose up, docker run -d) or declare service containers (GitHub Actions/GitLab services:) or launch a database/broker with an action step (`uses: …/start-mongodb`, `…/redis-github-action`) and run the tests against them, CI jobs that run tests after deploying (`terraform apply`, `pulumi up`, `cdk deploy`, `sam deploy`, `serverless deploy` in the job before its tests, or in a job it needs) or that are named for integration tests, Terratest tests that apply Terraform (`terraform.InitAndApply`, terraform-module-test-helper `RunE2ETest`/`ModuleUpgradeTest`: real resources), Go tests run against a live Kubernetes cluster (the Terratest k8s module, client-go clientcmd loading the kubeconfig) and Go test packages named integration_tests, `terraform test` run blocks with `command = apply` (the default; `command = plan` runs, or a file with `mock_provider` blocks, are unit tests), (for Go, whose tests sit in their package, only folders named integration-tests/itest or integration/ in a test tree), regtest/ folders, files named *_integration_test.go/test_integration.py/*IT.java, Cargo integration-test targets (`tests/*.rs` beside a Cargo.toml), helm test hooks, Bats suites (`@test` in *.bats) a CI step runs whose tests execute a program by path or variable (`run ${COMMAND} --help`: the built binary), pytest `integration` markers, Go `integration` build tags, Testcontainers, dockertest/dktest, @SpringBootTest, WebApplicationFactory, JenkinsRule or @WithJenkins (a real Jenkins per test), in-process HTTP test clients (supertest given the app object, Django `self.client`, DRF `APIClient`, Flask `test_client()`, Starlette/FastAPI `TestClient`, Fastify/hapi `app.inject({…})`, actix `test::init_service`, axum `oneshot`): they serve the whole app without a server or browser. End-to-end: scripts CI runs that start the project’s built binary in the background (`target/debug/app &`) and test it from outside, spec files a WebdriverIO config (wdio.conf.*) runs in a browser, test files that drive a browser (they import Selenium/WebDriver, Playwright, Puppeteer, WebdriverIO, Splinter, chromedp/Rod, thirtyfour/fantoccini), Playwright, Cypress, Selenium, WebdriverIO, Puppeteer, Capybara, supertest given a URL of a running instance, tests of a command-line package that run its own command in a subprocess (`[sys.executable, "-m", pkg]`), test files aimed at a running local server (a base-URL constant of localhost/127.0.0.1 and an HTTP client call: smoke tests of a started container), e2e/ folders and files named *e2e* (e2e_test.go), Postman collections run by Newman, Cucumber features whose step definitions drive the app over HTTP (supertest, axios, fetch) — acceptance tests, feature files a JUnit Cucumber runner runs (`@RunWith(Cucumber.class)`, `@IncludeEngines("cucumber")`, its `features =` paths or the resource folder of its package), shunit2 scripts (`test*()` functions, `source …/shunit2`) in acceptance/e2e folders, Bats suites (`@test`) CI runs in acceptance/e2e folders, tests that create a throwaway Kubernetes cluster (kind, k3d, pytest-kind) and deploy the product into it (Helm SDK install/upgrade, `helm install`, `kubectl apply`) or run on sigs.k8s.io/e2e-framework, CI jobs that create a kind/k3d/minikube cluster, deploy into it and run the tests. Load: Locust, k6 scripts, JMeter .jmx, Gatling, Artillery, and a load-test tool CI runs (k6, Locust, Artillery, JMeter, Vegeta, hey, wrk, ab, bombardier, oha, autocannon, ghz), also as the image of `docker run`. A test file that starts the project’s own image (built by CI or a build file) in a container — Docker Engine API, Testcontainers, docker-py — and tests it from outside is end-to-end. Files whose every test starts the application are integration tests, not unit tests: WebApplicationFactory (or a test-side subclass of it), TestServer, the Ktor test host (`testApplication { }`, `TestApplication { }`, `withTestApplication(`), a database connected over JDBC (`Database.connect("jdbc:h2:mem:…")`, `DriverManager.getConnection("jdbc:…")`), @SpringBootTest, @QuarkusTest, @MicronautTest, @Testcontainers, Symfony WebTestCase/KernelTestCase/ApiTestCase (and test-side base classes extending them), Laravel tests using RefreshDatabase/DatabaseMigrations/DatabaseTransactions, Rails tests subclassing ActionDispatch::IntegrationTest (controller and integration tests); Rails spec/requests are integration, spec/system and spec/features end-to-end. A test file is one kind: a kind read only from its name or folder (`*.e2e-spec.ts`, integration/) gives way to what the file does (supertest given the app object: integration). Score: unit 0.5, integration 0.25, end-to-end 0.25, load +0.1; pass with unit tests plus integration, end-to-end or load tests (a load test drives the running service from outside), and for a library (profile) with unit tests alone.',
     digests: [TEST_DIGEST],
     patterns: {
       // Marks some tests of a file as integration tests; the file may hold unit tests too.
@@ -789,6 +790,16 @@ export default defineRule({
         regex: /^[ \t]*(?:Scenario(?: Outline| Template)?|Example)[ \t]*:/m,
         files: ['**/*.feature'],
         literals: ['Scenario', 'Example'],
+      },
+      // A test that starts a container from an image literal (Docker Engine API `Image: "…"` before
+      // ContainerCreate, Testcontainers' GenericContainer/DockerContainer/WithImage, docker-py's
+      // containers.run): end-to-end when the image is the project's own (blind round 45).
+      containerImage: {
+        regex:
+          /(?:\bImage\s*:\s*|\bGenericContainer(?:<[^>\n]{0,40}>)?\(\s*(?:DockerImageName\.parse\(\s*)?|\bDockerContainer\(\s*|\bcontainers\.run\(\s*|\.WithImage\(\s*)["']([\w.-]+(?:\/[\w.-]+){0,3}(?::[\w.-]+)?)["']/,
+        files: TEST_CODE,
+        literals: ['Image', 'GenericContainer', 'DockerContainer', 'containers.run', 'WithImage'],
+        maxPerFile: 3,
       },
       k6: { regex: /from\s+['"]k6(?:\/[\w-]+)?['"]/, files: ['**/*.{js,ts,mjs}'], literals: ['k6'], maxPerFile: 1 },
       artillery: { regex: /^scenarios\s*:/m, files: ['**/*.{yml,yaml}'], literals: ['scenarios'], maxPerFile: 1 },
@@ -1260,13 +1271,34 @@ export default defineRule({
     for (const e of acceptanceOverHttp(ctx)) add('end-to-end', e);
     for (const e of shunit2Acceptance(ctx)) add('end-to-end', e);
     for (const e of e2eCiJobs(ctx.files)) add('end-to-end', e);
+    // A test file that starts the project's own image (built by CI or the Makefile) and calls it
+    // from outside: end-to-end, whatever else the file does (blind round 45, a Go TestDocker).
+    const ownContainer = new Set<string>();
+    for (const m of ctx.matches('containerImage')) {
+      if (ownContainer.has(m.path) || !testPaths.has(m.path) || ownContainer.size >= 3) continue;
+      const image = m.groups[0] ?? '';
+      if (!image.includes('/') && !image.includes(':')) continue;
+      if (!CONTAINER_START.test((ctx.files.read(m.path) ?? '').slice(0, 200_000))) continue;
+      if (!ownNamed(ctx.files, image)) continue;
+      ownContainer.add(m.path);
+      add(
+        'end-to-end',
+        fromMatch(m, `starts the project's own image ${image} in a container and tests it from outside`),
+      );
+    }
     for (const b of batsSuites(ctx)) add(b.kind, b.e);
     for (const m of ctx.matches('k6')) add('load', fromMatch(m, 'k6 load script'));
     // A load-test tool CI runs (directly or through a script it calls): `k6 run`, `locust`,
     // `artillery run`, `jmeter -n`, `vegeta attack`, a project's own `*-loadtest` runner (blind
     // round 30: etherpad's load-test job runs etherpad-loadtest).
     for (const r of loadTestRuns(ctx.facts.commands.runs).slice(0, 2))
-      add('load', runEvidence(r, `CI runs the load-test tool ${r.argv[0]}`));
+      add(
+        'load',
+        runEvidence(
+          r,
+          `CI runs the load-test tool ${LOAD_CMD.test(baseName(r.argv[0] ?? '')) ? r.argv[0] : `${loadImageOf(r)} (a container it starts with docker run)`}`,
+        ),
+      );
     for (const m of ctx
       .matches('artillery')
       .filter((m) => /config\s*:[\s\S]*target\s*:/.test(ctx.files.read(m.path) ?? '')))
@@ -1451,17 +1483,63 @@ function runnerFilesUseServices(
   return own.slice(0, 300).some((f) => SERVICE_USE.test((files.read(f.path) ?? '').slice(0, 100_000)));
 }
 
-/** Load-test tools by their command: k6, Locust, Artillery, JMeter, Vegeta, Gatling, a `*-loadtest` runner. */
-const LOAD_CMD = /^(?:k6|locust|artillery|jmeter|vegeta|gatling(?:\.sh)?|[\w-]*load-?test[\w-]*)$/i;
+/**
+ * Load-test tools by their command: k6, Locust, Artillery, JMeter, Vegeta, Gatling, hey, wrk,
+ * ApacheBench (`ab`), bombardier, oha, autocannon, ghz, a `*-loadtest` runner.
+ */
+const LOAD_CMD =
+  /^(?:k6|locust|artillery|jmeter|vegeta|gatling(?:\.sh)?|hey|wrk2?|ab|bombardier|oha|autocannon|ghz|[\w-]*load-?test[\w-]*)$/i;
 
-/** CI runs of a load-test tool. */
+/** A test file's call that starts a container (Docker Engine API, Testcontainers, docker-py). */
+const CONTAINER_START =
+  /\bContainer(?:Create|Start)\(|\bGenericContainer\b|\bDockerContainer\(|\bcontainers\.run\(|\bContainerBuilder\(|\.WithImage\(/;
+
+/** A command's name without its directory (`./bin/hey` → `hey`). */
+const baseName = (word: string) => word.slice(word.lastIndexOf('/') + 1);
+
+/** `docker run` options that take the next word as their value. */
+const DOCKER_VALUED =
+  /^(?:-[epvwulm]|--(?:env|env-file|publish|volume|workdir|user|label|name|network|net|entrypoint|mount|add-host|platform|memory|cpus|hostname|dns|ulimit|cap-add|cap-drop|link|restart|pull|shm-size|tmpfs|device|gpus|ipc|pid|runtime|security-opt|stop-signal|log-driver|log-opt))$/;
+
+/** The image of a `docker run …` (or `podman run`) command line, when it is one. */
+function dockerRunImage(argv: readonly string[]): string | undefined {
+  const head = (argv[0] ?? '').slice((argv[0] ?? '').lastIndexOf('/') + 1);
+  if (!/^(?:docker|podman)$/.test(head)) return undefined;
+  let i = argv[1] === 'container' ? 2 : 1;
+  if (argv[i] !== 'run') return undefined;
+  for (i++; i < argv.length && i < 60; i++) {
+    const a = argv[i]!;
+    if (!a.startsWith('-')) return a;
+    if (!a.includes('=') && DOCKER_VALUED.test(a)) i++;
+  }
+  return undefined;
+}
+
+/** CI runs of a load-test tool, directly or as the image of `docker run` (`docker run … ghcr.io/x/hey -z 2s URL`). */
 function loadTestRuns(runs: CommandRun[]): CommandRun[] {
   return runs.filter((r) => {
     if (r.origin.kind !== 'ci') return false;
-    const head = (r.argv[0] ?? '').slice((r.argv[0] ?? '').lastIndexOf('/') + 1);
+    const head = baseName(r.argv[0] ?? '');
     // `npm install -g etherpad-load-test` installs it; the run is the command itself.
-    return LOAD_CMD.test(head);
+    if (LOAD_CMD.test(head)) return head !== 'ab' || r.argv.some((a) => /^https?:\/\//.test(a));
+    const tool = loadImageOf(r);
+    return tool !== undefined && tool !== 'ab' && LOAD_CMD.test(tool);
   });
+}
+
+/**
+ * The image a run's container starts, by its last name segment without tag (`ghcr.io/x/hey:1` →
+ * `hey`): the command graph gives the words the image's entrypoint gets, so the image is read from
+ * the `docker run …` line the run was written on. Undefined when the line is no such command.
+ */
+function loadImageOf(r: CommandRun): string | undefined {
+  const text = (r.chain.at(-1)?.text ?? '').slice(0, 2000);
+  const m = /\b(?:docker|podman)[ \t]+(?:container[ \t]+)?run\b[^\n;&|]*/.exec(text);
+  const image = m ? dockerRunImage(m[0].split(/[ \t]+/)) : dockerRunImage(r.argv);
+  return image
+    ?.replace(/[@:][\s\S]*$/, '')
+    .split('/')
+    .pop();
 }
 
 /** Whether a Terratest file calls the cluster: a k8s function other than the options constructors, or a Helm install/upgrade/delete. */

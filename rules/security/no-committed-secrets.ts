@@ -25,6 +25,7 @@ import {
   yamlSection,
   PUBLIC_EMULATOR_KEYS,
   developmentPlaceholder,
+  secretBinding,
 } from '../../src/facts/secrets.js';
 
 /** CI configuration: its literal values are the test jobs' (real secrets come from the secret store). */
@@ -69,6 +70,8 @@ export default defineRule({
       copy?: { dockerfile: string; line: number };
       /** Why it is a development placeholder (developmentPlaceholder). */
       placeholder?: string;
+      /** The secret's name a literal default is bound to (mixSecretLiteral). */
+      binding?: string;
     }[] = [];
     // Private keys in test resources (a TLS fixture): set aside, and said so.
     const testKeys: Match[] = [];
@@ -106,6 +109,15 @@ export default defineRule({
           if (LOCALE_PATH.test(m.path) || findings.some((f) => f.m.path === m.path && f.m.line === m.line)) continue;
           const copy = copiedIntoImage(ctx.files, m.path);
           if (copy) findings.push({ m, kind, secret, serious: true, copy });
+          continue;
+        }
+        // A signing secret's default in production Mix configuration: counted where it is bound to a
+        // secret's name and looks generated; dev and test configs load it on developer machines only.
+        if (kind === 'mixSecretLiteral') {
+          if (!isProductionPath(m.path) || mixNonProductionEnv(ctx.files, m.path) || !secretValue(secret)) continue;
+          if (findings.some((f) => f.m.path === m.path && f.m.line === m.line)) continue;
+          const name = secretBinding(linesOf(m.path), m.line);
+          if (name) findings.push({ m, kind, secret, serious: true, binding: name });
           continue;
         }
         if (kind === 'codeSigningKey') {
@@ -282,7 +294,7 @@ export default defineRule({
           : redactSecretIn(f.m.snippet, f.secret, KINDS[f.kind]!.prefix),
         note: f.deployCi
           ? `${KINDS[f.kind]!.label} (in a CI workflow that also deploys${f.kind === 'aws' ? ': a key ID names the key, the secret key is what signs; make sure that one comes from the secret store' : ': make sure it is not a production value'})`
-          : `${KINDS[f.kind]!.label}${f.copy ? ` (${f.copy.dockerfile}:${f.copy.line}): every container runs with this public key; generate it at deploy time or read it from the environment` : ''}${f.kind === 'codeSigningKey' ? ': every deployment signs tokens with this literal, so anyone who reads the repository can forge them; read the key from configuration or a secret store' : f.serious ? '' : f.placeholder ? ` (a development placeholder: ${f.placeholder}; set aside, not counted)` : !isProductionPath(f.m.path) || f.noted || f.testOnly ? ' (in a test, example or development-only place)' : configRole(f.m.path) === 'sample' ? ' (in a sample profile: a documented value to replace; make sure no deployment switches it on)' : ' (a typed phrase, not a generated key: make sure it is not used in production)'}`,
+          : `${KINDS[f.kind]!.label}${f.copy ? ` (${f.copy.dockerfile}:${f.copy.line}): every container runs with this public key; generate it at deploy time or read it from the environment` : ''}${f.kind === 'codeSigningKey' ? ': every deployment signs tokens with this literal, so anyone who reads the repository can forge them; read the key from configuration or a secret store' : f.binding ? `: ${f.binding} falls back to this literal, so every deployment that leaves the variable unset signs sessions and tokens with a key anyone who reads the repository has; fail at boot instead, or generate one per install` : f.serious ? '' : f.placeholder ? ` (a development placeholder: ${f.placeholder}; set aside, not counted)` : !isProductionPath(f.m.path) || f.noted || f.testOnly ? ' (in a test, example or development-only place)' : configRole(f.m.path) === 'sample' ? ' (in a sample profile: a documented value to replace; make sure no deployment switches it on)' : ' (a typed phrase, not a generated key: make sure it is not used in production)'}`,
       })),
       ...envFindings.slice(0, 10).map((f) => ({
         path: f.path,

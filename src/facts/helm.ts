@@ -350,12 +350,24 @@ function expandIncludes(
         continue;
       }
     }
-    const name = only ? /\{\{-?\s*(?:include|template)\s+"([^"]+)"\s*(\S*)/.exec(line) : null;
+    // A key whose value is the include (`template: {{ include "x.podTemplate" . | fromYaml | toYaml | nindent 4 }}`):
+    // `nindent` starts the body on the next line, under the key (blind round 45, a chart whose
+    // Deployment and DaemonSet both include one pod template). The key is kept, the body spliced below.
+    const keyed =
+      !only && depth < INCLUDE_DEPTH && line.includes('nindent') && line.length <= 500
+        ? KEYED_INCLUDE.exec(line)
+        : null;
+    const name = only
+      ? /\{\{-?\s*(?:include|template)\s+"([^"]+)"\s*(\S*)/.exec(line)
+      : keyed
+        ? ([keyed[0], keyed[2]!, keyed[3]!] as const)
+        : null;
     const def = name && depth < INCLUDE_DEPTH ? defines.get(name[1]!) : undefined;
     if (!def?.workload && !def?.fragment) {
       keep(line, i + 1);
       continue;
     }
+    if (keyed) keep(keyed[1]!, i + 1);
     const pad = ' '.repeat(Number(/\bn?indent\s+(\d+)/.exec(line)?.[1] ?? 0));
     // The entry passed on (`include "x.deployment" $config`): the body reads the entry's fields.
     const passed = scope && (name![2] === scope.variable || name![2] === '.') ? scope : undefined;
@@ -384,6 +396,13 @@ function expandIncludes(
  * them. It holds no `{{` (directives do not nest) and at most 2,000 characters, so the scan from
  * each `{{` stops at the next one: linear on a line of unclosed braces.
  */
+/**
+ * A map key whose value is an include with `nindent` (`  template: {{ include "x.pod" . | nindent 4 }}`):
+ * the key, the template's name and the argument passed. Read on lines of at most 500 characters.
+ */
+const KEYED_INCLUDE =
+  /^([ \t]*(?:- )?[\w.-]+:)[ \t]*\{\{-?[ \t]*(?:include|template)[ \t]+"([^"]+)"[ \t]*(\S*)[^}\n]*?\|[ \t]*nindent[ \t]+\d+[^}\n]*\}\}[ \t]*$/;
+
 const TEMPLATE = /\{\{-?((?:[^{]|\{(?!\{)){0,2000}?)-?\}\}/g;
 
 /**

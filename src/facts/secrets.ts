@@ -33,6 +33,10 @@ export const KINDS: Record<string, { label: string; prefix: string }> = table({
   codeSigningKey: { label: 'JWT/HMAC signing key hard-coded in code', prefix: '' },
   springJwtSecret: { label: 'JWT signing secret in Spring configuration (jwt: secret:)', prefix: '' },
   jsonJwtKey: { label: 'JWT signing key in .NET configuration ("Jwt": { "Key": … })', prefix: '' },
+  mixSecretLiteral: {
+    label: 'signing secret (secret_key_base) hard-coded as a default in production Mix configuration',
+    prefix: '',
+  },
   configSecret: {
     label: 'secret-named configuration key (AppSecret, ClientSecret, ApiKey, Password…) with a real-looking value',
     prefix: '',
@@ -261,6 +265,50 @@ SECRET_PATTERNS.springJwtSecret = {
   literals: ['secret', 'signing'],
   maxPerFile: 3,
 };
+
+/**
+ * A signing secret's literal in Mix configuration (config/config.exs, prod.exs, runtime.exs): on the
+ * key's own line (`secret_key_base: "…"`, `secret_key_base = System.get_env("X") || "…"`) or alone on
+ * its line as the value of an `if`/`case` block bound to such a name (`secret_key_base =` … `"…"`), the
+ * default every release runs with when the variable is unset (blind round 45). The rule checks the
+ * binding (secretBinding) and that the value looks generated; dev and test configs are set aside.
+ */
+SECRET_PATTERNS.mixSecretLiteral = {
+  // Unanchored: the literal that ends its line (a start is tried at each `"` only, linear).
+  regex: /"([A-Za-z0-9+/=_-]{24,})"[ \t]*(?:,[ \t]*)?$/m,
+  files: ['**/config/*.exs'],
+  literals: ['"'],
+  maxPerFile: 5,
+};
+
+/** Names a signing secret is bound to in code and configuration (`secret_key_base`, `jwt_secret`, `signing_key`). */
+const SECRET_BINDING_NAME =
+  /^(?:secret_key_base|secret_key|secret|jwt_secret(?:_key)?|jwt_signing_key|signing_key|signing_secret|session_secret|cookie_secret|token_secret|guardian_secret(?:_key)?|encryption_key|api_secret)$/i;
+
+/**
+ * The secret-like name a literal at `line` is bound to: the key or variable on its own line
+ * (`secret_key_base: "…"`, `secret_key_base = … || "…"`), or, for a literal alone on its line, the
+ * nearest assignment above it at a smaller indentation reached through control lines only (`if … do`,
+ * `else`, comments, another branch's expression), at most 30 lines up. Undefined when none or when
+ * the name is not a secret's.
+ */
+export function secretBinding(lines: readonly string[], line: number): string | undefined {
+  const own = lines[line - 1] ?? '';
+  const named = /^[ \t]*(?:config\s+:\w+,\s*)?([A-Za-z_]\w*)[ \t]*(?::(?!:)|=(?![=~>]))/.exec(own);
+  if (named && !/^[ \t]*"/.test(own)) return SECRET_BINDING_NAME.test(named[1]!) ? named[1] : undefined;
+  let indent = /^[ \t]*/.exec(own)![0].length;
+  for (let i = line - 2, n = 0; i >= 0 && n < 30; i--, n++) {
+    const l = lines[i]!;
+    if (!l.trim() || /^\s*#/.test(l)) continue;
+    const ind = /^[ \t]*/.exec(l)![0].length;
+    if (ind >= indent) continue;
+    indent = ind;
+    const assign = /^[ \t]*([A-Za-z_]\w*)[ \t]*=(?![=~>])/.exec(l);
+    if (assign) return SECRET_BINDING_NAME.test(assign[1]!) ? assign[1] : undefined;
+    if (!/^\s*(?:if|unless|case|cond|else|do|with)\b|\bdo\s*$|->\s*$/.test(l)) return undefined;
+  }
+  return undefined;
+}
 
 /**
  * The .NET form (`appsettings.json`: `"Jwt": { "Key": "…" }`, `"Authentication": { "Secret": "…" }`,
@@ -534,6 +582,7 @@ export function envSecrets(
   text: string,
 ): { path: string; line: number; key: string; echo?: boolean; lookup?: boolean }[] {
   const out: { path: string; line: number; key: string; echo?: boolean; lookup?: boolean }[] = [];
+  const settings = envSettings(text);
   text.split(/\r?\n/).forEach((raw, i) => {
     const m = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*)$/.exec(raw);
     if (!m || !SECRET_KEY.test(m[1]!) || /^(VITE|NEXT_PUBLIC|REACT_APP|PUBLIC|NUXT_PUBLIC|EXPO_PUBLIC)_/.test(m[1]!))
@@ -560,12 +609,65 @@ export function envSecrets(
     if (/(?:DATABASE_URL|_DSN|^DSN)$/i.test(m[1]!) && !/:[^/@\s:]*[^/@\s]@/.test(value)) return;
     // Credentials for a database on the developer's own machine are not a leak.
     if (LOCAL_DB_AT.test(value)) return;
+    // A file path (`JWT_SECRET_KEY=%kernel.project_dir%/config/jwt/private.pem`) names where a key
+    // is read from, not the key (blind round 45: Symfony's committed .env).
+    if (filePathValue(value)) return;
+    // A password that repeats the file's own user or database name (`DB_USER=shop`, `DB_PASSWORD=shop`),
+    // or whose own host is this machine (`DB_HOST=localhost`): a local default, no credential.
+    if (PASSWORD_NAME.test(m[1]!) && localDefaultPassword(m[1]!, value, settings)) return;
     // A value that repeats the key's own name (`SECRET_KEY = secretKey`) is a scaffold's placeholder:
     // still a committed value, said as what it is (blind round 18, typescript-express-starter).
     const bare = (x: string) => x.replace(/[^A-Za-z0-9]/g, '').toLowerCase();
     out.push({ path, line: i + 1, key: m[1]!, ...(bare(value) === bare(m[1]!) ? { echo: true } : {}) });
   });
   return out;
+}
+
+/**
+ * A value that is a file path: one that starts like a path (`/run/secrets/jwt`, `./keys/jwt.pem`,
+ * `~/…`, a framework parameter such as `%kernel.project_dir%/…`) and is made of path segments, or a
+ * relative path ending in a key or configuration file's extension (`config/jwt/private.pem`). A
+ * generated key of base64 may hold `/` but neither starts so nor ends in such an extension.
+ */
+export function filePathValue(value: string): boolean {
+  const v = value.trim();
+  if (v.length > 400 || !/^(?:%[\w.]+%|~|\.{1,2})?\/?(?:[\w.@-]+\/)*[\w.@-]+$/.test(v) || !v.includes('/'))
+    return false;
+  if (/^(?:%[\w.]+%|~|\.{1,2})\//.test(v)) return true;
+  if (/\.(?:pem|key|crt|cer|der|pub|p8|p12|pfx|jks|keystore|json|ya?ml|txt|conf)$/i.test(v)) return true;
+  // An absolute path of two or more word segments (`/run/secrets/db_password`).
+  return /^\/[\w.-]+\/[\w.-]+/.test(v) && !/[+=]/.test(v);
+}
+
+/** An env variable named for a password (`DB_PASSWORD`, `MYSQL_PASS`, `REDIS_PWD`). */
+const PASSWORD_NAME = /(?:password|passwd|pass|pwd)$/i;
+
+/** An env file's settings, name to literal value (first wins), for judging one value by its neighbours. */
+function envSettings(text: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const raw of text.split(/\r?\n/, 2000)) {
+    const m = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*)$/.exec(raw);
+    if (!m || out.has(m[1]!)) continue;
+    const judged = envValue(m[2]!);
+    if ('value' in judged) out.set(m[1]!, judged.value);
+  }
+  return out;
+}
+
+/**
+ * A password that is a local default: equal to a user or database name set in the same file (not a
+ * secret-named setting), or whose host setting of the same prefix (`DB_PASSWORD` → `DB_HOST`) is this
+ * machine. A production password is neither the account's name nor for a database on localhost.
+ */
+function localDefaultPassword(key: string, value: string, settings: ReadonlyMap<string, string>): boolean {
+  const lower = value.toLowerCase();
+  for (const [k, v] of settings) {
+    if (k === key || SECRET_KEY.test(k)) continue;
+    if (/(?:user|username|login|name|database|db)$/i.test(k) && v.toLowerCase() === lower) return true;
+  }
+  const prefix = key.replace(PASSWORD_NAME, '');
+  const host = settings.get(`${prefix}HOST`) ?? settings.get(`${prefix}HOSTNAME`) ?? settings.get(`${prefix}SERVER`);
+  return host !== undefined && new RegExp(`^(?:${LOCAL_DB_HOST})$`, 'i').test(host);
 }
 
 /**
@@ -642,14 +744,21 @@ export function mixNonProductionEnv(files: FileView, path: string): boolean {
   return !deployedMixEnvs(files).has(env);
 }
 
-/** The MIX_ENV values the repository's images are built with (`ENV MIX_ENV=prod`, `ARG MIX_ENV="staging"`). */
+/**
+ * The MIX_ENV values the repository's images are built with (`ENV MIX_ENV=prod`, `ARG MIX_ENV="staging"`,
+ * `MIX_ENV=staging mix release`). A Dockerfile named for development (dev.Dockerfile, Dockerfile.dev)
+ * builds a developer's container, and `RUN MIX_ENV=test mix deps.get` only fetches a suite's
+ * dependencies: neither deploys that env (blind round 45).
+ */
 function deployedMixEnvs(files: FileView): Set<string> {
   return memo(files, 'secrets:mix-deployed-envs', () => {
     const out = new Set<string>();
     for (const p of files.match(['**/Dockerfile', '**/Dockerfile.*', '**/*.Dockerfile', '**/Containerfile'])) {
-      if (misnamedDockerfile(p)) continue;
-      for (const hit of (files.read(p) ?? '').matchAll(/\bMIX_ENV(?:[ \t]*=[ \t]*|[ \t]+)["']?([a-z_][a-z0-9_]*)/g))
-        out.add(hit[1]!);
+      if (misnamedDockerfile(p) || /(?:^|[/.-])(?:dev|development|local|test|ci)(?:\.Dockerfile$|\.|$)/i.test(basename(p))) continue;
+      for (const hit of (files.read(p) ?? '').matchAll(
+        /^[ \t]*(?:ENV|ARG)[ \t]+MIX_ENV(?:[ \t]*=[ \t]*|[ \t]+)["']?([a-z_][a-z0-9_]*)|\bMIX_ENV=["']?([a-z_][a-z0-9_]*)["']?[ \t]+mix[ \t]+(?:release|compile|assets\.deploy|phx\.digest)\b/gm,
+      ))
+        out.add((hit[1] ?? hit[2])!);
     }
     return out;
   });
