@@ -754,7 +754,11 @@ function deployedMixEnvs(files: FileView): Set<string> {
   return memo(files, 'secrets:mix-deployed-envs', () => {
     const out = new Set<string>();
     for (const p of files.match(['**/Dockerfile', '**/Dockerfile.*', '**/*.Dockerfile', '**/Containerfile'])) {
-      if (misnamedDockerfile(p) || /(?:^|[/.-])(?:dev|development|local|test|ci)(?:\.Dockerfile$|\.|$)/i.test(basename(p))) continue;
+      if (
+        misnamedDockerfile(p) ||
+        /(?:^|[/.-])(?:dev|development|local|test|ci)(?:\.Dockerfile$|\.|$)/i.test(basename(p))
+      )
+        continue;
       for (const hit of (files.read(p) ?? '').matchAll(
         /^[ \t]*(?:ENV|ARG)[ \t]+MIX_ENV(?:[ \t]*=[ \t]*|[ \t]+)["']?([a-z_][a-z0-9_]*)|\bMIX_ENV=["']?([a-z_][a-z0-9_]*)["']?[ \t]+mix[ \t]+(?:release|compile|assets\.deploy|phx\.digest)\b/gm,
       ))
