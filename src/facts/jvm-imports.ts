@@ -32,11 +32,11 @@ const JVM_LIBRARIES: ReadonlyArray<{ prefix: string; coordinate: string; groups?
   { prefix: 'liquibase', coordinate: 'org.liquibase:liquibase-core' },
 ];
 
-const escape = (s: string) => s.replace(/\./g, '\\.');
+const dotted = (s: string) => s.replace(/\./g, '\\.');
 
 export const JVM_LIBRARY_IMPORT_PATTERN: ScanPattern = {
   key: JVM_LIBRARY_IMPORT_KEY,
-  regex: new RegExp(`^import\\s+(?:static\\s+)?(?:${JVM_LIBRARIES.map((l) => escape(l.prefix)).join('|')})\\.`, 'm'),
+  regex: new RegExp(`^import\\s+(?:static\\s+)?(?:${JVM_LIBRARIES.map((l) => dotted(l.prefix)).join('|')})\\.`, 'm'),
   files: ['**/*.{kt,java,scala,groovy}'],
   literals: JVM_LIBRARIES.map((l) => `import ${l.prefix}.`),
   // Imports sit at the top of a file; a few per file cover a driver beside its SQL library.
