@@ -7,6 +7,8 @@
 import { describe, expect, it } from 'vitest';
 import databaseMigrations from './architecture/database-migrations.js';
 import securityMiddleware from './security/security-middleware.js';
+import retries from './reliability/retries.js';
+import timeouts from './reliability/timeouts.js';
 import { runRuleOn } from '../src/testing/rule-tester.js';
 import type { Tree } from '../src/testing/memory.js';
 
@@ -70,5 +72,72 @@ describe('round 46: a JVM build with an unresolved version catalogue', () => {
     tree['app/src/main/kotlin/org/acme/App.kt'] = 'package org.acme\n\nfun main() {\n  println("batch")\n}\n';
     const run = await runRuleOn(securityMiddleware, tree);
     expect(run.outcome).toBe('not-applicable');
+  });
+});
+
+const KTOR_BUILD =
+  'plugins {\n  application\n}\ndependencies {\n  implementation("io.ktor:ktor-server-netty:3.1.0")\n  implementation("io.ktor:ktor-client-cio:3.1.0")\n}\napplication {\n  mainClass.set("org.acme.AppKt")\n}\n';
+const KTOR_APP =
+  'package org.acme\n\nimport io.ktor.server.engine.embeddedServer\nimport io.ktor.server.netty.Netty\n\nfun main() {\n  embeddedServer(Netty, port = 8080) {}.start(wait = true)\n}\n';
+const ktorClient = (setup: string): Tree => ({
+  'build.gradle.kts': KTOR_BUILD,
+  'src/main/kotlin/org/acme/App.kt': KTOR_APP,
+  'src/main/kotlin/org/acme/PersonClient.kt': `package org.acme\n\nimport io.ktor.client.HttpClient\nimport io.ktor.client.engine.cio.CIO\nimport io.ktor.client.plugins.HttpRequestRetry\nimport io.ktor.client.plugins.HttpTimeout\nimport io.ktor.client.request.get\n\nclass PersonClient(private val baseUrl: String, private val timeOut: kotlin.time.Duration) {\n  private val client = HttpClient(CIO) {\n${setup}\n  }\n\n  suspend fun person(id: String) = client.get("$baseUrl/person/$id")\n}\n`,
+});
+
+describe('round 46: Ktor client plugins', () => {
+  it('install(HttpRequestRetry) with its default exponential delay is a retry with backoff', async () => {
+    const run = await runRuleOn(
+      retries,
+      ktorClient(
+        '    install(HttpRequestRetry) {\n      retryOnServerErrors(maxRetries = 3)\n      exponentialDelay()\n    }',
+      ),
+    );
+    expect(run.outcome).toBe('pass');
+    expect(JSON.stringify(run.evidence)).toContain('PersonClient.kt');
+  });
+
+  it('install(HttpRequestRetry) with constantDelay() retries without backoff: partial, said so', async () => {
+    const run = await runRuleOn(
+      retries,
+      ktorClient(
+        '    install(HttpRequestRetry) {\n      retryOnException(maxRetries = 5)\n      constantDelay(millis = 100)\n    }',
+      ),
+    );
+    expect(run.outcome).toBe('partial');
+    expect(run.message).toContain('HttpRequestRetry');
+    expect(run.message).toContain('fixed delay');
+  });
+
+  it('a Ktor client without the plugin has no retries', async () => {
+    const run = await runRuleOn(retries, ktorClient('    expectSuccess = true'));
+    expect(run.outcome).toBe('fail');
+  });
+
+  it('HttpTimeout set from a value bounds the client', async () => {
+    const run = await runRuleOn(
+      timeouts,
+      ktorClient('    install(HttpTimeout) {\n      requestTimeoutMillis = timeOut.inWholeMilliseconds\n    }'),
+    );
+    expect(run.outcome).not.toBe('fail');
+    expect(JSON.stringify(run.evidence)).toContain('PersonClient.kt');
+  });
+
+  it('an engine timeout (CIO endpoint connectTimeout) bounds the client', async () => {
+    const run = await runRuleOn(
+      timeouts,
+      ktorClient('    engine {\n      endpoint {\n        connectTimeout = 5000\n      }\n    }'),
+    );
+    expect(run.outcome).not.toBe('fail');
+  });
+
+  it('HttpTimeout switched off (INFINITE_TIMEOUT_MS, null) is no timeout', async () => {
+    const run = await runRuleOn(
+      timeouts,
+      ktorClient(
+        '    install(HttpTimeout) {\n      requestTimeoutMillis = HttpTimeout.INFINITE_TIMEOUT_MS\n      socketTimeoutMillis = null\n    }',
+      ),
+    );
+    expect(run.outcome).toBe('fail');
   });
 });

@@ -60,7 +60,11 @@ const EXPLICIT = new RegExp(
     // `.orTimeout(5, SECONDS)`): a client timeout only when the future is an outbound call's (below).
     String.raw`\.get\(\s*[\w.]{1,80}\s*,\s*(?:TimeUnit\.)?(?:NANOSECONDS|MICROSECONDS|MILLISECONDS|SECONDS|MINUTES)\s*\)`,
     String.raw`\.orTimeout\(`,
-    String.raw`\b(?:request|connect|socket)TimeoutMillis\s*=\s*(?!0\b)\d`,
+    // Ktor's HttpTimeout plugin set from a value (`requestTimeoutMillis = timeOut.inWholeMilliseconds`,
+    // blind round 46), not switched off (`null`, INFINITE_TIMEOUT_MS); and an engine's own bounds
+    // (CIO `endpoint { connectTimeout = 5000 }`, Apache `socketTimeout = 10_000`).
+    String.raw`\b(?:request|connect|socket)TimeoutMillis\s*=\s*(?!0\b|null\b|(?:HttpTimeout(?:Config)?\.)?INFINITE_TIMEOUT_MS\b|Long\.MAX_VALUE\b)[\w(]`,
+    String.raw`\b(?:connect|socket)Timeout\s*=\s*(?!0\b)\d`,
     // A Go client's timeout setter (resty `client.SetTimeout(d)`, rabbit-hole's `rmq.SetTimeout(d)`):
     // every call of the client is bounded (blind round 25, cluster-operator rabbitmqclient/factory.go:46).
     // Not JavaScript's global `setTimeout(`: a method, capitalised, with a value that is not 0.
