@@ -140,4 +140,27 @@ describe('round 46: Ktor client plugins', () => {
     );
     expect(run.outcome).toBe('fail');
   });
+
+  it('a second Ktor client without a timeout makes it partial, cited at its HttpClient(', async () => {
+    const tree = ktorClient(
+      '    install(HttpTimeout) {\n      requestTimeoutMillis = timeOut.inWholeMilliseconds\n    }',
+    );
+    tree['src/main/kotlin/org/acme/StockClient.kt'] =
+      'package org.acme\n\nimport io.ktor.client.HttpClient\nimport io.ktor.client.request.get\n\nclass StockClient(private val baseUrl: String) {\n  private val client = HttpClient {\n    expectSuccess = true\n  }\n\n  suspend fun stock() = client.get("$baseUrl/stock")\n}\n';
+    const run = await runRuleOn(timeouts, tree);
+    expect(run.outcome).toBe('partial');
+    expect(run.message).toContain('Kotlin (Ktor HttpClient)');
+    expect(run.evidence).toContainEqual(
+      expect.objectContaining({ path: 'src/main/kotlin/org/acme/StockClient.kt', line: 7 }),
+    );
+    expect(JSON.stringify(run.evidence)).not.toContain('PersonClient.kt:12');
+  });
+
+  it("a Ktor client in a Kotlin/JS source set (browser code) is not the service's call", async () => {
+    const tree = ktorClient('    install(HttpTimeout) {\n      requestTimeoutMillis = 5000\n    }');
+    tree['src/jsMain/kotlin/org/acme/AdminApi.kt'] =
+      'package org.acme\n\nimport io.ktor.client.HttpClient\nimport io.ktor.client.engine.js.Js\n\nval admin = HttpClient(Js) {\n  expectSuccess = true\n}\n';
+    const run = await runRuleOn(timeouts, tree);
+    expect(run.outcome).toBe('pass');
+  });
 });
