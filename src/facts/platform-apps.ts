@@ -85,7 +85,7 @@ export function platformApps(files: FileView): PlatformApp[] {
 
 /** A store setting whose value is a template placeholder: `pointInTimeRecovery: {{ db.pointInTimeRecovery }}`. */
 const TEMPLATED_BACKUP =
-  /^[ \t]*-?[ \t]*(pointInTimeRecovery|autoBackupHour|retainedBackups)[ \t]*:[ \t]*["']?\{\{[ \t]*\.?([\w-]+(?:\.[\w-]+){0,5})[ \t]*\}\}/;
+  /^[ \t]*(?:-[ \t]*)?(pointInTimeRecovery|autoBackupHour|retainedBackups)[ \t]*:[ \t]*["']?\{\{[ \t]*\.?([\w-]+(?:\.[\w-]+){0,5})[ \t]*\}\}/;
 
 /**
  * Stores with no backup setting of their own whose manifest sets one from a placeholder, resolved
