@@ -211,9 +211,10 @@ export function completeFacts(
   const importedFrameworks =
     profile.id === 'service' ? importedJvmFrameworks(scan.matches(JVM_IMPORT_KEY), pre.manifests, pre.frameworks) : [];
   const hosts = hostRuntimes(
-    pre.dependencies,
+    importedLibraries.length ? [...pre.dependencies, ...importedLibraries] : pre.dependencies,
     scan.matches(HOST_RUNTIME_PATTERN.key),
     scan.matches(HOST_LOGGER_PATTERN.key),
+    files.paths,
   );
   return {
     ...pre,

@@ -30,6 +30,8 @@ const JVM_LIBRARIES: ReadonlyArray<{ prefix: string; coordinate: string; groups?
   { prefix: 'kotliquery', coordinate: 'com.github.seratch:kotliquery' },
   { prefix: 'org.flywaydb', coordinate: 'org.flywaydb:flyway-core' },
   { prefix: 'liquibase', coordinate: 'org.liquibase:liquibase-core' },
+  // An application runtime whose declaration often comes through an organisation's catalogue.
+  { prefix: 'no.nav.helse.rapids_rivers', coordinate: 'com.github.navikt:rapids-and-rivers' },
 ];
 
 const dotted = (s: string) => s.replace(/\./g, '\\.');
