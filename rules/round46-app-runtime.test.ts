@@ -8,6 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import structuredLogging from './observability/structured-logging.js';
 import gracefulShutdown from './reliability/graceful-shutdown.js';
+import healthEndpoints from './observability/health-endpoints.js';
 import { runRuleOn } from '../src/testing/rule-tester.js';
 import type { Tree } from '../src/testing/memory.js';
 
@@ -55,5 +56,13 @@ describe('round 46: an application runtime library as the host', () => {
       'package org.acme\n\nimport io.github.oshai.kotlinlogging.KotlinLogging\n\nprivate val logger = KotlinLogging.logger {}\n\nfun main() {\n  logger.info { "starting" }\n}\n';
     const run = await runRuleOn(gracefulShutdown, tree, { profile: 'service' });
     expect(run.outcome).not.toBe('pass');
+  });
+});
+
+describe('round 46: the runtime library serves the health endpoints', () => {
+  it('/isalive and /isready of RapidApplication are health endpoints', async () => {
+    const run = await runRuleOn(healthEndpoints, app(), { profile: 'service' });
+    expect(run.outcome).toBe('pass');
+    expect(run.message).toContain('/isalive and /isready');
   });
 });
