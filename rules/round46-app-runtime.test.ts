@@ -16,7 +16,7 @@ const app = (extra: Tree = {}): Tree => ({
   'settings.gradle.kts':
     'dependencyResolutionManagement {\n  versionCatalogs {\n    create("libs") {\n      from("org.acme:shared-version-catalog:2026.1")\n    }\n  }\n}\ninclude("app")\n',
   'app/build.gradle.kts':
-    'plugins {\n  application\n}\ndependencies {\n  implementation(libs.rapids.and.rivers)\n}\napplication {\n  mainClass.set("org.acme.AppKt")\n}\n',
+    'plugins {\n  application\n}\ndependencies {\n  implementation(libs.rapids.and.rivers)\n  implementation("com.github.navikt:shared-contracts:2025.1")\n}\napplication {\n  mainClass.set("org.acme.AppKt")\n}\n',
   'app/src/main/kotlin/org/acme/App.kt':
     'package org.acme\n\nimport io.github.oshai.kotlinlogging.KotlinLogging\nimport no.nav.helse.rapids_rivers.RapidApplication\n\nprivate val logger = KotlinLogging.logger {}\n\nfun main() {\n  val rapid =\n    RapidApplication\n      .create(System.getenv())\n  logger.info { "starting" }\n  rapid.start()\n}\n',
   ...extra,

@@ -71,6 +71,7 @@ export function importedJvmLibraries(
       .filter((d) => d.ecosystem === 'gradle' || d.ecosystem === 'maven')
       .map((d) => d.name.split(':')[0]!.toLowerCase()),
   );
+  const names = new Set(declared.map((d) => d.name.toLowerCase()));
   const out = new Map<string, Dependency>();
   for (const m of matches) {
     if (!inMainCode(m)) continue;
@@ -78,7 +79,11 @@ export function importedJvmLibraries(
     if (!pkg) continue;
     const lib = JVM_LIBRARIES.find((l) => pkg.startsWith(`${l.prefix}.`));
     if (!lib || out.has(lib.coordinate)) continue;
-    if ([lib.coordinate.split(':')[0]!, ...(lib.groups ?? [])].some((g) => groups.has(g.toLowerCase()))) continue;
+    // A GitHub organisation's group (`com.github.<org>`, JitPack-style) holds unrelated artefacts:
+    // there only the coordinate itself counts as declared.
+    const group = lib.coordinate.split(':')[0]!;
+    const sameGroup = !group.startsWith('com.github.') && groups.has(group.toLowerCase());
+    if (names.has(lib.coordinate.toLowerCase()) || sameGroup || (lib.groups ?? []).some((g) => groups.has(g))) continue;
     out.set(lib.coordinate, {
       ecosystem,
       name: lib.coordinate,
