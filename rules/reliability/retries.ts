@@ -119,6 +119,9 @@ const CODE = new RegExp(
     String.raw`^[ \t]*(?:-[ \t]*)?name:[ \t]*Retry[ \t\r]*$`,
     String.raw`^[ \t]*resilience4j\.retry\.`,
     String.raw`\bRetryConfig\.custom\(`,
+    // Ktor's client retry plugin: `install(HttpRequestRetry) { … }` retries server errors (3 times by
+    // default) with exponentialDelay() unless the block picks constantDelay()/noDelay() (blind round 46).
+    String.raw`\binstall\(\s*HttpRequestRetry\b`,
     // C#
     String.raw`\bWaitAndRetry(?:Async|Forever|ForeverAsync)?\(`,
     String.raw`\.AddRetry\(`,
@@ -775,6 +778,12 @@ export default defineRule({
         /\bRequestHandlerRetryAdvice\s*\(/.test(ctx.files.lines(m.path)?.line(m.line) ?? '') &&
         !/[Bb]ack[Oo]ff/.test(ctx.files.read(m.path) ?? ''),
     );
+    // Ktor's HttpRequestRetry whose block sets a constant delay or none: bounded retries, no backoff.
+    const ktorFixed = productionMatches(ctx, 'code').filter((m) => {
+      if (!/\bHttpRequestRetry\b/.test(ctx.files.lines(m.path)?.line(m.line) ?? '')) return false;
+      const block = ktorBlock(ctx.files.lines(m.path)?.range(m.line, m.line + 20) ?? []);
+      return /\b(?:constantDelay|noDelay)\s*\(/.test(block) && !/\bexponentialDelay\s*\(/.test(block);
+    });
     // Spring's `@Retryable` (Spring Retry's, or Spring Framework 7's core one) retries nothing unless the
     // project enables it; Micronaut's and others' work on their own, so only files importing Spring's count.
     const retryEnabled = productionMatches(ctx, 'retryEnable').length > 0;
@@ -799,6 +808,7 @@ export default defineRule({
         !fixedDecorators.some((f) => f.path === m.path && f.line === m.line) &&
         !noBackoffRetries.some((f) => f.path === m.path && f.line === m.line) &&
         !adviceNoBackoff.some((f) => f.path === m.path && f.line === m.line) &&
+        !ktorFixed.some((f) => f.path === m.path && f.line === m.line) &&
         !inertRetryable.some((f) => f.path === m.path && f.line === m.line),
       config,
       outbound: true,
@@ -898,6 +908,18 @@ export default defineRule({
           .slice(0, 3)
           .map((m) => fromMatch(m, 'urllib3 Retry without backoff_factor: attempts follow at once')),
         { ...result.data, noBackoffRetries: noBackoffRetries.length },
+      );
+    }
+    if (ktorFixed.length > 0 && (result.score ?? 0) < 0.5) {
+      const k = ktorFixed[0]!;
+      const files = new Set(ktorFixed.map((m) => m.path)).size;
+      return partial(
+        0.5,
+        `Calls are retried at a fixed delay, without backoff: ${ktorFixed.length} Ktor HttpRequestRetry install${ktorFixed.length === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'} (${k.path}:${k.line}) set constantDelay() or noDelay() instead of the plugin's default exponentialDelay(); the delay never grows.`,
+        firstPerFile(ktorFixed, 2)
+          .slice(0, 3)
+          .map((m) => fromMatch(m, 'Ktor HttpRequestRetry with a constant delay: retries, no backoff')),
+        { ...result.data, fixedDelayRetries: ktorFixed.length },
       );
     }
     if (fixedDecorators.length > 0 && (result.score ?? 0) < 0.5) {
@@ -1111,3 +1133,22 @@ export default defineRule({
     );
   },
 });
+
+/** The lines of a Kotlin block opened on the first line (`install(X) { … }`), up to its closing brace. */
+function ktorBlock(lines: readonly string[]): string {
+  let depth = 0;
+  let opened = false;
+  const out: string[] = [];
+  for (const line of lines) {
+    out.push(line);
+    for (const c of line) {
+      if (c === '{') {
+        depth++;
+        opened = true;
+      } else if (c === '}') depth--;
+    }
+    // `install(HttpRequestRetry)` alone: no block, the defaults.
+    if (!opened || depth <= 0) break;
+  }
+  return out.join('\n');
+}

@@ -703,7 +703,15 @@ export function isToolImage(d: Dockerfile): boolean {
  */
 const NONROOT_IMAGES: readonly { image: RegExp; user: string }[] = [
   { image: /[:-]nonroot\b|distroless\/[\w-]+:(?:[\w.-]*-)?nonroot/, user: 'nonroot (uid 65532)' },
-  { image: /^cgr\.dev\/chainguard\//, user: 'nonroot (uid 65532)' },
+  // Chainguard's images, from cgr.dev (any organisation's catalogue: `cgr.dev/<org>/jre`) or through
+  // a mirror that keeps the upstream in the path: `mirror.example/cgr.dev/chainguard/node`, a
+  // `…/chainguard/<image>` repository, or a pull-through repository named after the registry
+  // (`<region>-docker.pkg.dev/cgr-<org>/pull-through/<org>/jre`; blind round 46, said to run as root).
+  // wolfi-base and chainguard-base run as root: see ROOT_BY_DEFAULT.
+  {
+    image: /^(?:[\w.-]+\/)*?(?:cgr\.dev|chainguard|cgr-[\w.-]+)\/[\w.-]/,
+    user: 'nonroot (uid 65532)',
+  },
   { image: /chiseled/, user: 'app (uid 1654)' },
   { image: /^(?:docker\.io\/)?bitnami\//, user: 'uid 1001' },
   { image: /nginx-unprivileged/, user: 'nginx (uid 101)' },
@@ -735,8 +743,12 @@ const NONROOT_IMAGES: readonly { image: RegExp; user: string }[] = [
   },
 ];
 
+/** Chainguard's base images for building others, which run as root unlike its application images. */
+const ROOT_BY_DEFAULT = /(?:^|\/)(?:wolfi-base|chainguard-base)(?::|@|$)/;
+
 /** The unprivileged user a well-known base image runs as by default, or undefined (root, or unknown). */
 export function nonrootImageUser(image: string): string | undefined {
+  if (ROOT_BY_DEFAULT.test(image)) return undefined;
   return NONROOT_IMAGES.find((e) => e.image.test(image))?.user;
 }
 

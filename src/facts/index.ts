@@ -36,6 +36,12 @@ import {
 import { opsOnlyHttp, ROUTE_KEY, ROUTE_PATTERN, springWorker } from './inbound.js';
 import { componentClassifier } from './component.js';
 import { inRustTestModule } from './rust-tests.js';
+import {
+  importedJvmFrameworks,
+  importedJvmLibraries,
+  JVM_LIBRARY_IMPORT_KEY,
+  JVM_LIBRARY_IMPORT_PATTERN,
+} from './jvm-imports.js';
 import type { Dependency, DependencyQuery, Facts, Profile, ProfileId, TagRecency } from '../types.js';
 
 export type PreFacts = Omit<
@@ -137,6 +143,7 @@ export function factPatterns(pre: PreFacts, watched: readonly string[] = []): Sc
     THIRD_PARTY_PATTERN,
     RELEASE_BANNER_PATTERN,
     ROUTE_PATTERN,
+    JVM_LIBRARY_IMPORT_PATTERN,
     ...usagePatterns(pre.dependencies, watched),
   ];
 }
@@ -197,14 +204,22 @@ export function completeFacts(
       : profile;
   const reusable =
     profile.id === 'infrastructure' ? reusablePackage(files, scan.matches(GITOPS_PATTERN.key)) : undefined;
+  // A JVM build whose declarations did not resolve (an artefact version catalogue, a convention
+  // plugin): the database driver and web framework main code imports are facts all the same, so a
+  // rule does not call "no database client" or "no web framework" what the profile was decided by.
+  const importedLibraries = importedJvmLibraries(scan.matches(JVM_LIBRARY_IMPORT_KEY), pre.manifests, pre.dependencies);
+  const importedFrameworks =
+    profile.id === 'service' ? importedJvmFrameworks(scan.matches(JVM_IMPORT_KEY), pre.manifests, pre.frameworks) : [];
   const hosts = hostRuntimes(
-    pre.dependencies,
+    importedLibraries.length ? [...pre.dependencies, ...importedLibraries] : pre.dependencies,
     scan.matches(HOST_RUNTIME_PATTERN.key),
     scan.matches(HOST_LOGGER_PATTERN.key),
+    files.paths,
   );
   return {
     ...pre,
-    findDependencies: finder(pre.dependencies),
+    ...(importedFrameworks.length ? { frameworks: [...pre.frameworks, ...importedFrameworks] } : {}),
+    findDependencies: finder(importedLibraries.length ? [...pre.dependencies, ...importedLibraries] : pre.dependencies),
     profile: stated,
     outbound,
     proxy: proxyFacts((k) => scan.matches(k)),
