@@ -18,6 +18,7 @@ import { kamalWorkloads } from './kamal.js';
 import { k8s, type Workload } from './k8s.js';
 import { dirOf, isProductionPath } from './paths.js';
 import { resourcesOf, terraform } from './terraform.js';
+import { WRANGLER_GLOBS, isWorkerConfig } from './workers.js';
 
 /**
  * Whether a `serverless.yml`/`serverless.ts` is a Serverless Framework service: it names a
@@ -45,6 +46,8 @@ export const PLATFORM_FILES: { system: string; globs: string[]; content?: (path:
     },
     // An App Platform spec is named `spec.yaml` or sits in `.do/`: recognised by its content.
     { system: 'DigitalOcean App Platform', globs: DO_APP_GLOBS, content: (_p, text) => isDoAppSpec(text) },
+    // A Cloudflare Worker (or assets site) deployed by `wrangler deploy` from its config (round 46).
+    { system: 'Cloudflare Workers', globs: WRANGLER_GLOBS, content: isWorkerConfig },
     {
       system: 'Serverless Framework',
       globs: ['**/serverless.yml', '**/serverless.yaml', '**/serverless.ts'],
