@@ -11,6 +11,7 @@ import type { Tree } from '../src/testing/memory.js';
 import { runRuleOn } from '../src/testing/rule-tester.js';
 import iac from './operations/infrastructure-as-code.js';
 import orchestration from './operations/orchestration.js';
+import gracefulShutdown from './reliability/graceful-shutdown.js';
 
 const json = (v: unknown) => JSON.stringify(v, null, 2);
 
@@ -191,5 +192,28 @@ describe('round 46: what stays a library', () => {
       ...sources('src'),
     });
     expect(p.id).not.toBe('service');
+  });
+});
+
+describe('round 46: a service on Cloudflare Workers has no process to shut down', () => {
+  it('graceful shutdown does not apply to Workers', async () => {
+    const r = await runRuleOn(gracefulShutdown, {
+      'package.json': rootHolder(['services/*']),
+      ...worker('services/api/'),
+    });
+    expect(r.outcome).toBe('not-applicable');
+    expect(r.message).toContain('Cloudflare Workers (services/api/wrangler.jsonc)');
+  });
+
+  it('beside a Kubernetes Deployment of a server the rule still judges it', async () => {
+    const r = await runRuleOn(gracefulShutdown, {
+      'package.json': rootHolder(['services/*']),
+      ...worker('services/api/'),
+      'services/server/package.json': json({ name: 'server', private: true, dependencies: { express: '4' } }),
+      'services/server/index.js': "const app = require('express')();\napp.listen(3000);\n",
+      'deploy/server.yaml':
+        'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: server\nspec:\n  template:\n    spec:\n      containers:\n        - name: server\n          image: server:1\n',
+    });
+    expect(r.outcome).toBe('fail');
   });
 });

@@ -1,4 +1,4 @@
-import { deployedWorkloads } from '../../src/facts/runtime.js';
+import { deployedWorkloads, requestScopedOnly, runtime } from '../../src/facts/runtime.js';
 import { defineRule } from '../../src/types.js';
 import type { Evidence, Match } from '../../src/types.js';
 import { fail, listing, partial, pass } from '../../src/engine/results.js';
@@ -203,10 +203,17 @@ export default defineRule({
     },
     digests: [K8S_DIGEST],
   },
-  appliesTo: ({ facts }) =>
-    facts.profile.id === 'service'
-      ? true
-      : { reason: `graceful shutdown is judged for services; the repository profile is ${facts.profile.id}` },
+  appliesTo: ({ facts, files }) => {
+    if (facts.profile.id !== 'service')
+      return { reason: `graceful shutdown is judged for services; the repository profile is ${facts.profile.id}` };
+    // Workers run per request in isolates the platform starts and stops: no process to drain.
+    const scoped = requestScopedOnly(runtime(files));
+    return scoped
+      ? {
+          reason: `the service runs on ${scoped.join(', ')}, which runs code per request in isolates it starts and stops: there is no long-running process to shut down gracefully`,
+        }
+      : true;
+  },
   check(ctx) {
     const stopSignals = ctx.matches('stopSignal').filter((m) => {
       if (!isProductionPath(m.path)) return false;

@@ -457,6 +457,20 @@ export function runsSomewhere(r: Runtime): boolean {
   return Object.values(r.declarative).some((n) => n > 0) || r.platforms.length > 0;
 }
 
+/** Platforms that run code per request in isolates they start and stop: no process of the service's own lives on. */
+const REQUEST_SCOPED = new Set(['Cloudflare Workers']);
+
+/**
+ * The platform files, when every deployment target here is a request-scoped platform (Cloudflare
+ * Workers) and nothing declares a long-running unit (workloads, compose, ECS, Nomad, systemd): the
+ * service has no process to drain or stop gracefully (blind round 46).
+ */
+export function requestScopedOnly(r: Runtime): string[] | undefined {
+  if (r.platforms.length === 0 || Object.values(r.declarative).some((n) => n > 0)) return undefined;
+  if (!r.platforms.every((p) => REQUEST_SCOPED.has(p.system))) return undefined;
+  return r.platforms.map((p) => `${p.system} (${p.path})`);
+}
+
 /** The reason a rule about declared units has nothing to judge, naming what does run the service. */
 export function undeclaredReason(r: Runtime, what: string): string {
   if (r.platforms.length > 0) {
