@@ -217,3 +217,20 @@ describe('round 46: a service on Cloudflare Workers has no process to shut down'
     expect(r.outcome).toBe('fail');
   });
 });
+
+describe('round 46: Workers configs bind resources they do not provision', () => {
+  it('infrastructure-as-code is partial on bound KV and D1, naming what is missing', async () => {
+    const r = await runRuleOn(iac, { 'package.json': rootHolder(['services/*']), ...worker('services/api/') });
+    expect(r.outcome).toBe('partial');
+    expect(r.message).toContain('kv_namespaces, d1_databases');
+    expect(r.message).toContain('nothing provisions those resources as code');
+    expect(r.evidence[0]).toMatchObject({ path: 'services/api/wrangler.jsonc', line: 6 });
+  });
+
+  it('a Worker with no bindings has no infrastructure to declare: still no IaC', async () => {
+    const tree = { 'package.json': rootHolder(['services/*']), ...worker('services/api/') };
+    tree['services/api/wrangler.jsonc'] = '{\n  "name": "api",\n  "main": "src/index.ts"\n}\n';
+    const r = await runRuleOn(iac, tree);
+    expect(r.outcome).toBe('fail');
+  });
+});

@@ -4,6 +4,7 @@ import type { Evidence } from '../../src/types.js';
 import { fromMatch, isProductionPath, isTestPath } from '../../src/facts/paths.js';
 import { isServerlessService } from '../../src/facts/runtime.js';
 import { ansibleContent } from '../../src/facts/ansible.js';
+import { workerConfigs } from '../../src/facts/workers.js';
 
 /** IaC tools recognised by file name (and by content where the name is common in source trees). */
 const BY_FILE: { tool: string; globs: string[]; content?: (path: string, text: string) => boolean }[] = [
@@ -178,6 +179,23 @@ export default defineRule({
         tools: ['Helm'],
         reusable: reusable.kind,
       });
+    // Cloudflare Workers configs bind the resources the Workers use (KV, D1, R2, queues, containers)
+    // and wrangler deploys the Workers from them, but the resources themselves are created by hand
+    // or by wrangler commands, not declared (blind round 46): partial, naming what is and is not there.
+    const bound = workerConfigs(ctx.files).filter((w) => w.main && w.bindings.length > 0);
+    if (tools.length === 0 && bound.length > 0) {
+      const kinds = [...new Set(bound.flatMap((w) => w.bindings.map((b) => b.kind)))];
+      return partial(
+        0.5,
+        `Cloudflare Workers configs declare the Workers and bind their resources (${kinds.join(', ')}) in ${bound.length} file${bound.length === 1 ? '' : 's'}, but nothing provisions those resources as code (no Terraform, Pulumi or other IaC): they are created by hand or by wrangler commands.`,
+        bound.slice(0, 3).map((w) => ({
+          path: w.path,
+          line: w.bindings[0]!.line,
+          note: `Workers config: ${w.bindings.map((b) => b.kind).join(', ')}`,
+        })),
+        { tools: ['Cloudflare Workers (wrangler)'] },
+      );
+    }
     if (tools.length === 0) {
       return fail('No infrastructure as code found.', [
         {
