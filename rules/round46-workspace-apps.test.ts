@@ -228,9 +228,26 @@ describe('round 46: Workers configs bind resources they do not provision', () =>
   });
 
   it('a Worker with no bindings has no infrastructure to declare: still no IaC', async () => {
-    const tree = { 'package.json': rootHolder(['services/*']), ...worker('services/api/') };
+    const tree: Tree = { 'package.json': rootHolder(['services/*']), ...worker('services/api/') };
     tree['services/api/wrangler.jsonc'] = '{\n  "name": "api",\n  "main": "src/index.ts"\n}\n';
     const r = await runRuleOn(iac, tree);
     expect(r.outcome).toBe('fail');
+  });
+});
+
+describe('round 46: templates and integration helpers are not the deployment', () => {
+  it("a create-app's templates/ and an integration suite's helpers/ Workers and React Router apps are not the product", async () => {
+    const p = await profileOf({
+      'package.json': rootHolder(['packages/*']),
+      'packages/create-app/package.json': json({
+        name: 'create-app',
+        version: '1.0.0',
+        dependencies: { prompts: '2' },
+      }),
+      ...sources('packages/create-app/src'),
+      ...worker('packages/create-app/templates/hello/'),
+      ...reactRouterApp('integration/helpers/rr-template/'),
+    });
+    expect(p.id).not.toBe('service');
   });
 });

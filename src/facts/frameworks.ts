@@ -4,6 +4,7 @@ import { lowerBound } from '../util/bisect.js';
 import { NOT_THE_PRODUCT, TEST_PROJECT_DIR } from './paths.js';
 import type { Dependency, Ecosystem, Framework } from '../types.js';
 import { lineOf } from './manifests/text.js';
+import { SCAFFOLD_DIR } from './workers.js';
 
 /** dependency name (or `prefix*`) → framework id and display name. */
 export const WEB_FRAMEWORKS: {
@@ -594,7 +595,7 @@ const SSR_OFF = /\bssr\s*:\s*false\b/;
 function reactRouterApp(files: FileView, deps: readonly Dependency[]): Framework | undefined {
   for (const d of deps) {
     if (d.ecosystem !== 'npm' || d.name !== '@react-router/dev') continue;
-    if (NOT_THE_PRODUCT.test(d.path) || TEST_PROJECT_DIR.test(d.path)) continue;
+    if (NOT_THE_PRODUCT.test(d.path) || TEST_PROJECT_DIR.test(d.path) || SCAFFOLD_DIR.test(d.path)) continue;
     const dir = d.path.includes('/') ? d.path.slice(0, d.path.lastIndexOf('/') + 1) : '';
     const config = REACT_ROUTER_CONFIGS.map((c) => `${dir}${c}`).find((c) => files.exists(c));
     const text = config ? (files.read(config) ?? '') : undefined;

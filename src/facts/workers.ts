@@ -52,18 +52,27 @@ function readConfig(files: FileView, path: string): WorkerConfig | undefined {
   };
 }
 
-/** The Workers configs of the product (not examples, tests or fixtures), at most 50. */
+/**
+ * Folders whose apps are scaffolds, templates or test helpers of a tool or framework, not what the
+ * repository deploys: a create-app's `templates/`, an integration suite's `helpers/` (the Workers
+ * tooling and React Router repositories keep dozens of wrangler configs and apps there).
+ */
+export const SCAFFOLD_DIR =
+  /(^|\/)(?:templates?|integration|integration-tests?|helpers|starters?|scaffolds?|boilerplates?|fixture)\//i;
+
+/** The Workers configs of the product (not examples, tests, fixtures or templates), at most 50. */
 export function workerConfigs(files: FileView): WorkerConfig[] {
   return memo(files, 'workers:configs', () =>
     files
       .match(WRANGLER_GLOBS)
-      .filter((p) => isProductionPath(p) && !NOT_THE_PRODUCT.test(p))
+      .filter((p) => isProductionPath(p) && !NOT_THE_PRODUCT.test(p) && !SCAFFOLD_DIR.test(p))
       .slice(0, 50)
       .flatMap((p) => readConfig(files, p) ?? []),
   );
 }
 
 /** Whether a platform-file candidate is a Workers config that deploys something (a `main` or assets). */
-export function isWorkerConfig(_path: string, text: string): boolean {
+export function isWorkerConfig(path: string, text: string): boolean {
+  if (NOT_THE_PRODUCT.test(path) || SCAFFOLD_DIR.test(path)) return false;
   return MAIN.test(text.slice(0, 200_000)) || ASSETS.test(text.slice(0, 200_000));
 }
