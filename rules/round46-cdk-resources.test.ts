@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { runRuleOn } from '../src/testing/rule-tester.js';
 import alerting from './observability/alerting.js';
 import backups from './reliability/backups.js';
+import environments from './operations/environments.js';
 
 const app = (stack: string) => ({
   'package.json': JSON.stringify({ name: 'ws', workspaces: ['packages/*'] }),
@@ -80,5 +81,29 @@ describe('round 46: CDK resources the rules read', () => {
       expect(r.outcome).toBe('partial');
       expect(r.evidence.map((e) => e.note).join(' ')).toContain('backup retention unset (the service default, 1 day)');
     }
+  });
+});
+
+describe('round 46: the stages a CDK app deploys are its environments', () => {
+  const entry = (stages: string[]) => ({
+    ...app("    new CfnAlarm(this, 'A', { evaluationPeriods: 1 });"),
+    'packages/cdk/bin/cdk.ts': [
+      "import { App } from 'aws-cdk-lib';",
+      "import { Catalogue } from '../lib/catalogue';",
+      'const app = new App();',
+      ...stages.map((s) => `new Catalogue(app, 'Catalogue-${s}', { stack: 'deploy', stage: '${s}' });`),
+      '',
+    ].join('\n'),
+  });
+
+  it('PROD and CODE stacks: production and a stage deployed before it', async () => {
+    const r = await runRuleOn(environments, entry(['PROD', 'CODE']), { profile: 'infrastructure' });
+    expect(r.outcome).toBe('pass');
+    expect(r.evidence).toContainEqual(expect.objectContaining({ path: 'packages/cdk/bin/cdk.ts', line: 5 }));
+  });
+
+  it('one stage only describes no separation', async () => {
+    const r = await runRuleOn(environments, entry(['PROD']), { profile: 'infrastructure' });
+    expect(r.outcome).toBe('fail');
   });
 });
