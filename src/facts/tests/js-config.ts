@@ -113,7 +113,27 @@ function withoutBlock(text: string, start: RegExp): string {
   return end < 0 ? text : text.slice(0, m.index) + text.slice(end);
 }
 const clean = (g: string) => g.replace(/^\.\//, '').replace(/^<rootDir>\//, '');
-const under = (dir: string, g: string) => (dir ? `${dir}/${clean(g)}` : clean(g));
+/**
+ * A glob relative to the config's folder, from the root. Leading `../` segments are resolved against
+ * the folder (blind round 46: a site's vitest.config.ts in services/site/ includes
+ * `'../../other/__tests__/**'`, tests of a folder beside the package); one that climbs above the
+ * root stays as written, matching nothing here.
+ */
+const under = (dir: string, g: string) => {
+  let glob = clean(g);
+  if (!glob.startsWith('../')) return dir ? `${dir}/${glob}` : glob;
+  const parts = dir ? dir.split('/') : [];
+  while (glob.startsWith('../') || glob.startsWith('./')) {
+    if (glob.startsWith('./')) {
+      glob = glob.slice(2);
+      continue;
+    }
+    if (parts.length === 0) return g;
+    parts.pop();
+    glob = glob.slice(3);
+  }
+  return parts.length ? `${parts.join('/')}/${glob}` : glob;
+};
 
 /**
  * The config without its comments, strings kept: `// testMatch: [...]` left in a generated
@@ -1012,8 +1032,12 @@ function mochaSpecs(args: string): string[] | undefined {
 export function jsRunnerFor(path: string, specs: RunnerSpec[]): string | undefined {
   if (path.includes('node_modules/')) return undefined;
   for (const s of specs) {
-    if (s.dir && !path.startsWith(`${s.dir}/`)) continue;
-    if (!s.include.some((g) => globMatcher(g, false)(path)) && !s.also?.some((re) => re.test(`/${path}`))) continue;
+    // Outside its folder, a runner collects only what an include reaching out (`../../other/**`) names.
+    const inside = !s.dir || path.startsWith(`${s.dir}/`);
+    const include = inside ? s.include : s.include.filter((g) => !g.startsWith(`${s.dir}/`));
+    if (!inside && include.length === 0) continue;
+    if (!include.some((g) => globMatcher(g, false)(path)) && !(inside && s.also?.some((re) => re.test(`/${path}`))))
+      continue;
     // Jest tests testRegex against the absolute path: from the root, with its leading slash.
     if (s.match && !s.match.some((re) => re.test(`/${path}`))) continue;
     if (s.exclude.some((g) => globMatcher(g, true)(path))) continue;
