@@ -28,10 +28,11 @@ const exampleApp = {
   'examples/shop/.eslintrc.js': 'module.exports = { extends: ["eslint:recommended"] };\n',
   'examples/shop/prettier.config.js': 'module.exports = { semi: false };\n',
   'examples/shop/src/app.ts': 'export const y = 2;\n',
+  'examples/shop/.editorconfig': 'root = true\n\n[*]\nindent_style = space\nindent_size = 2\n',
 };
 
 describe('configs of example apps are not the project’s (round 46)', () => {
-  it('formatting fails when only an example app configures Prettier', async () => {
+  it('formatting fails when only an example app configures Prettier and .editorconfig', async () => {
     const run = await runRuleOn(formatting, { ...project, ...exampleApp });
     assertRun(run, { outcome: 'fail' });
   });

@@ -1236,6 +1236,7 @@ Object.assign(CATALOGUES, {
     'exponential-backoff',
     '@lifeomic/attempt',
     'fetch-retry',
+    '@vercel/fetch-retry',
     'tenacity',
     'backoff',
     'retrying',
