@@ -758,12 +758,12 @@ const SERVER_BASE =
 const SHELL_BASE =
   /(?:^|\/)(?:ubuntu|debian|alpine|centos|fedora|rockylinux|almalinux|busybox|amazonlinux|archlinux|opensuse\/[\w-]+|node|python|golang|rust|ruby|openjdk|eclipse-temurin|amazoncorretto|buildpack-deps|gcc|perl|erlang|elixir|haskell|swift|dart|mcr\.microsoft\.com\/devcontainers\/[\w-]+)(?:[:@]|$)/i;
 /**
- * A script named for a batch task: a verb of one-off work, a separator, then what it works on
- * (`index-youtube-playlist.ts`, `import_feeds.py`, `migrate-db.js`, `backfill-users.sh`). A bare `index.js`
- * is an entry point, not a task: the verb must be followed by more of the name.
+ * A script named for a batch task: a verb of one-off work as a word of its name (`index-youtube-playlist.ts`,
+ * `import_feeds.py`, `migrate-db.js`, `run-prisma-migrate.sh`, `backfill.rb`). A bare `index.js` is an entry
+ * point, not a task.
  */
 const BATCH_SCRIPT =
-  /^(?:re)?(?:index|import|export|migrate|seed|sync|backfill|crawl|scrape|backup|ingest|generate|cleanup|purge)[-_][\w.-]{1,80}\.(?:[cm]?[jt]s|py|rb|sh|php)$/i;
+  /^(?!index\.)(?:[\w.-]{0,60}[-_.])?(?:re)?(?:index|import|export|migrate|seed|sync|backfill|crawl|scrape|backup|ingest|generate|cleanup|purge)(?:[-_.][\w.-]{0,80})?\.(?:[cm]?[jt]s|py|rb|sh|php)$/i;
 /** Words of a command that serves or keeps running, beside a script name. */
 const SERVING_WORD =
   /\b(?:serve|server|start|listen|daemon|worker|watch|web|api|gunicorn|uvicorn|puma|cron|loop|forever|pm2|supervisord)\b/i;

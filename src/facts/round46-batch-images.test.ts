@@ -21,6 +21,11 @@ describe('oneShotImage: scripts named for a batch task (round 46)', () => {
   it('python import_feeds.py and a migrate-db.js are one-shot too', () => {
     expect(why('FROM python:3.12\nCOPY . .\nCMD ["python", "import_feeds.py"]\n')).toMatch(/import_feeds\.py/);
     expect(why('FROM node:22\nCOPY . .\nCMD node scripts/migrate-db.js\n')).toMatch(/migrate-db\.js/);
+    expect(
+      why(
+        'FROM node:20-alpine\nCOPY run-prisma-migrate.sh /app/\nENTRYPOINT [ "sh" ]\nCMD ["/app/run-prisma-migrate.sh"]\n',
+      ),
+    ).toMatch(/run-prisma-migrate\.sh/);
   });
   it('an entry point named index.js, a server beside the script, or an EXPOSE stays a server', () => {
     expect(why('FROM node:22\nCOPY . .\nCMD ["node", "dist/index.js"]\n')).toBeUndefined();
