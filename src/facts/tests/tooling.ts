@@ -7,7 +7,7 @@ import type { CommandGraph, CommandRun, Ecosystem, Evidence, RuleContext, ToolKi
 import { runEvidence } from '../commands/index.js';
 import { CONVENTION_PLUGINS } from '../commands/jvm.js';
 import { listing } from '../../engine/results.js';
-import { isProductionPath } from '../paths.js';
+import { isExampleFolder } from '../paths.js';
 
 export interface ToolSpec {
   name: string;
@@ -68,12 +68,14 @@ const VENDORED = /(^|\/)(node_modules|vendor|third_party)\//;
 
 /**
  * A config file, manifest or hook set-up of the project itself: not one of an example, sample or demo
- * app, a docs site, a test fixture or a test harness (isProductionPath, the notion the lockfiles rule sets
- * examples aside by). An example app's Prettier config or lint-staged formats the example, not the
- * project (issue 15, blind round 46: formatting, linting and hooks credited from examples/*).
+ * app, a docs site or a playground (isExampleFolder, the shared notion of example paths the lockfiles
+ * and deployment rules set aside). An example app's Prettier config or lint-staged formats the example,
+ * not the project (issue 15, blind round 46: formatting, linting and hooks credited from examples/*).
+ * A test project's own linter (a Roslyn analyzer referenced by tests/UnitTests.csproj) still lints
+ * the project's code: tests are not set aside here.
  */
 export function ownConfig(path: string): boolean {
-  return isProductionPath(path);
+  return !isExampleFolder(path);
 }
 
 /**
