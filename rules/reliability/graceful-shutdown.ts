@@ -327,9 +327,12 @@ export default defineRule({
             break;
           }
       }
+      // A teardown the handler awaits before it exits (`await teardown()`, the function the app's start-up
+      // returned to close its server and workers) drains like a close (blind round 46, quirrel's
+      // cliWithConfig: `await teardown(); process.exit(2)`). Awaited: a definition never is.
       return (
         /\bprocess\.exit\s*\(/.test(text) &&
-        !/\.close\w*\(|\bclose\w*\(|\.stop\(|\bdrain|\bterminate|\b(?:server|app|fastify|srv|worker|httpServer)\w*\.\w+\(|\.destroy\(|\.quit\(|\.disconnect\(|\.end\(/i.test(
+        !/\.close\w*\(|\bclose\w*\(|\.stop\(|\bdrain|\bterminate|\b(?:server|app|fastify|srv|worker|httpServer)\w*\.\w+\(|\.destroy\(|\.quit\(|\.disconnect\(|\.end\(|\bawait\s+(?:teardown|cleanup|dispose|shutdown|stop)\w*\s*\(/i.test(
           text,
         )
       );

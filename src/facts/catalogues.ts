@@ -1240,6 +1240,7 @@ Object.assign(CATALOGUES, {
     'exponential-backoff',
     '@lifeomic/attempt',
     'fetch-retry',
+    '@vercel/fetch-retry',
     'tenacity',
     'backoff',
     'retrying',
