@@ -510,7 +510,11 @@ export default defineRule({
   appliesTo(ctx) {
     if (ctx.facts.profile.id === 'library' || ctx.facts.profile.id === 'docs')
       return { reason: `profile is ${ctx.facts.profile.id}: it does not own a database schema` };
-    if (ctx.facts.findDependencies(ctx.catalogue('database-clients')).length === 0 && !declaredWithMigrations(ctx) && !declaredDatabase(ctx.files)) {
+    if (
+      ctx.facts.findDependencies(ctx.catalogue('database-clients')).length === 0 &&
+      !declaredWithMigrations(ctx) &&
+      !declaredDatabase(ctx.files)
+    ) {
       // A document store (MongoDB, DynamoDB, CouchDB) has no schema to migrate: said, with where it is used.
       const doc = ctx.facts.findDependencies(ctx.catalogue('document-databases'))[0];
       if (doc) {
