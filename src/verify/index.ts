@@ -7,6 +7,7 @@ import { relateAggregates } from './aggregate.js';
 import { relateDetails } from './details.js';
 import { judgeClaim, notAStatement } from './judge.js';
 import { relateRouteGroups } from './route-groups.js';
+import { relateListedUnits } from './listed-units.js';
 import type { LookupContext } from './lookup.js';
 import { type Repaired, repairMojibake } from './mojibake.js';
 import { planNeedles } from './needles.js';
@@ -68,20 +69,28 @@ export function verifyDocument(input: VerifyInput): VerifyResult {
     ? { ...view, search: view.scanned ? fromScan(view, needles, view.scanned) : searchRepository(view, needles) }
     : undefined;
   const empty = input.facts ? input.facts.facts.sourceFiles.length === 0 : false;
-  const all = relateRouteGroups(
+  const all = relateListedUnits(
     claims,
-    relateAggregates(
+    relateRouteGroups(
       claims,
-      relateDetails(
+      relateAggregates(
         claims,
-        claims.map((c) =>
-          judgedAlone(
-            () =>
-              judgeClaim(c, input.report, { vocabulary: input.vocabulary ?? {}, ...(lookup ? { lookup } : {}), empty }),
-            c,
+        relateDetails(
+          claims,
+          claims.map((c) =>
+            judgedAlone(
+              () =>
+                judgeClaim(c, input.report, {
+                  vocabulary: input.vocabulary ?? {},
+                  ...(lookup ? { lookup } : {}),
+                  empty,
+                }),
+              c,
+            ),
           ),
         ),
       ),
+      lookup,
     ),
     lookup,
   );
