@@ -8,6 +8,7 @@ import { relateDetails } from './details.js';
 import { judgeClaim, notAStatement } from './judge.js';
 import { relateRouteGroups } from './route-groups.js';
 import { relateListedUnits } from './listed-units.js';
+import { relateNamedFolderCounts } from './named-folder-counts.js';
 import type { LookupContext } from './lookup.js';
 import { type Repaired, repairMojibake } from './mojibake.js';
 import { planNeedles } from './needles.js';
@@ -69,26 +70,30 @@ export function verifyDocument(input: VerifyInput): VerifyResult {
     ? { ...view, search: view.scanned ? fromScan(view, needles, view.scanned) : searchRepository(view, needles) }
     : undefined;
   const empty = input.facts ? input.facts.facts.sourceFiles.length === 0 : false;
-  const all = relateListedUnits(
+  const all = relateNamedFolderCounts(
     claims,
-    relateRouteGroups(
+    relateListedUnits(
       claims,
-      relateAggregates(
+      relateRouteGroups(
         claims,
-        relateDetails(
+        relateAggregates(
           claims,
-          claims.map((c) =>
-            judgedAlone(
-              () =>
-                judgeClaim(c, input.report, {
-                  vocabulary: input.vocabulary ?? {},
-                  ...(lookup ? { lookup } : {}),
-                  empty,
-                }),
-              c,
+          relateDetails(
+            claims,
+            claims.map((c) =>
+              judgedAlone(
+                () =>
+                  judgeClaim(c, input.report, {
+                    vocabulary: input.vocabulary ?? {},
+                    ...(lookup ? { lookup } : {}),
+                    empty,
+                  }),
+                c,
+              ),
             ),
           ),
         ),
+        lookup,
       ),
       lookup,
     ),
