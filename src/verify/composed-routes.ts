@@ -27,7 +27,12 @@ const DJANGO_PATH = /\b(?:re_)?path\(\s*r?(['"])([^'"\n]{0,200})\1/g;
 const OPENS_LIST = /\binclude\(\s*\[\s*$/;
 const MAX_LINES = 5000;
 
-const join = (a: string, b: string) => `${a.replace(/\/+$/, '')}/${b.replace(/^\/+/, '')}`;
+/** Two parts of a route joined by one slash (a loop, not a regex anchored at the end, which rescans). */
+const join = (a: string, b: string) => {
+  let end = a.length;
+  while (end > 0 && a[end - 1] === '/') end--;
+  return `${a.slice(0, end)}/${b.replace(/^\/+/, '')}`;
+};
 
 /** A route as compared: lower case, no slashes at the ends, every parameter the same. */
 export function routeKey(route: string): string {

@@ -14,7 +14,7 @@ import { plain } from './status.js';
 const SHAPE =
   /^([\p{L}][\p{L}\p{N} ._-]{0,40}?)\s*\(\s*(\d{1,4})\s+(?:files?|archivos|ficheros|fichiers|dateien|arquivos)\s*\)\s*$/iu;
 const KIND_WORDS =
-  /\s+(?:layer|layers|module|modules|project|projects|folder|directory|package|capa|couche|schicht|camada)$/i;
+  /^(?:layer|layers|module|modules|project|projects|folder|directory|package|capa|couche|schicht|camada)$/i;
 const SKIP = /(?:^|\/)(?:node_modules|vendor|dist|build|out|target|bin|obj|coverage|\.git)\//;
 const SOURCE = /\.(?:cs|java|kt|go|py|rb|php|rs|ts|tsx|js|jsx|swift|scala|ex|exs|dart|c|cc|cpp|h|hpp)$/i;
 
@@ -29,7 +29,9 @@ export function relateNamedFolderCounts(
     if (out[i]!.verdict !== 'unverifiable' || c.asserted === 'not-done' || c.asserted === 'planned') return;
     const m = SHAPE.exec(plain(c.text));
     if (!m) return;
-    const name = m[1]!.trim().replace(KIND_WORDS, '').toLowerCase();
+    const words = m[1]!.trim().split(/\s+/);
+    if (words.length > 1 && KIND_WORDS.test(words.at(-1)!)) words.pop();
+    const name = words.join(' ').toLowerCase();
     const claimed = Number(m[2]);
     if (name.length < 2) return;
     const folders = new Set<string>();
