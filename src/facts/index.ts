@@ -13,7 +13,7 @@ import { detectWorkspaces } from './workspaces.js';
 import { dockerfiles } from './dockerfile.js';
 import { detectProfile, JVM_IMPORT_KEY, PROFILE_PATTERNS, serverSites } from './profile.js';
 import { applyUsage, usagePatterns } from './usage.js';
-import { commandGraph } from './commands/index.js';
+import { commandGraph, namedGraph } from './commands/index.js';
 import { LOAD_SCRIPT_PATTERN, OUTBOUND_KEY, OUTBOUND_PATTERN, outboundCalls } from './outbound.js';
 import { CATALOGUES } from './catalogues.js';
 import { GITOPS_PATTERN, reusablePackage } from './infra-package.js';
@@ -80,8 +80,15 @@ export function collectFacts(files: FileView): PreFacts {
   );
   const workspaces = detectWorkspaces(files, manifests);
   const langSet = new Set(languages.map((l) => l.name));
+  namedGraph(files);
   return {
-    commands: commandGraph(files),
+    // Asked after the scan, by completeFacts and the rules: the Azure check looks at every YAML
+    // file's text, which the scan has read by then (alongside.ts), so no file is read once for it
+    // before the scan and again by the scan. The graph of the CI files found by name is built now,
+    // as the whole graph was: the files it follows are read and kept before the scan.
+    get commands() {
+      return commandGraph(files);
+    },
     languages,
     sourceFiles,
     manifests,

@@ -11,6 +11,7 @@ import { commandGraph } from '../commands/index.js';
 import { commandsOf } from '../commands/shell.js';
 import { boundedRegexSource, escapeRe } from '../../util/regex.js';
 import { table } from '../../util/table.js';
+import { MAX_TEST_SCRIPT, MOCHA_LINES } from '../alongside.js';
 
 export interface RunnerSpec {
   runner: string;
@@ -589,8 +590,6 @@ function karmaSpec(path: string, raw: string): RunnerSpec | undefined {
 
 /** Shell scripts read for the test files they run, and the size of each. */
 const MAX_TEST_SCRIPTS = 200;
-const MAX_TEST_SCRIPT = 64 * 1024;
-const MAX_SCRIPT_LINE = 500;
 
 /**
  * Mocha run by a shell script of the repository on files of its own folder (blind round 32: each
@@ -606,12 +605,10 @@ function scriptMochaSpecs(files: FileView, known: RunnerSpec[]): RunnerSpec[] {
     .filter((p) => !p.includes('node_modules/'))
     .slice(0, MAX_TEST_SCRIPTS);
   for (const path of scripts) {
-    const text = files.read(path);
-    if (!text || text.length > MAX_TEST_SCRIPT || !text.includes('mocha')) continue;
-    // Only the lines that run Mocha, each of bounded length (mochaArgs reads loops with a lazy
-    // pattern, quadratic in the length of one line).
-    const lines = text.split('\n').filter((l) => l.includes('mocha') && l.length <= MAX_SCRIPT_LINE);
-    const args = lines.length ? mochaArgs(lines.join('\n')) : undefined;
+    // Only the lines that run Mocha, each of bounded length (alongside.ts), taken by the scan as it
+    // read the script.
+    const lines = files.digest(path, MOCHA_LINES);
+    const args = lines !== undefined ? mochaArgs(lines) : undefined;
     const named = args === undefined ? undefined : mochaSpecs(args);
     if (!named?.length) continue;
     // Relative to the script's folder (`cd "$(dirname "$0")"`, or run from there) and to the root
