@@ -76,6 +76,21 @@ describe('Rust fixture crates under a test folder', () => {
     expect(counted(stray).files).toEqual([['crates/app/src/lib.rs', 3]]);
   });
 
+  it('the crates of a fixture workspace (fixtures/project with members of its own) are part of the fixture', () => {
+    const t = base(WS, {
+      'fixtures/project/Cargo.toml': `${PKG('project')}\n[workspace]\nmembers = ["derive"]\n`,
+      'fixtures/project/src/lib.rs': LIB(1),
+      'fixtures/project/derive/Cargo.toml': PKG('derive'),
+      'fixtures/project/derive/src/lib.rs': LIB(2),
+    });
+    const inv = testInventory(memoryIndex(t));
+    expect(inv.files.map((f) => f.path)).toEqual(['crates/app/src/lib.rs']);
+    expect(inv.notCollected).toContainEqual({
+      path: 'fixtures/project/derive/src/lib.rs',
+      reason: expect.stringContaining('of the fixture project fixtures/project/Cargo.toml'),
+    });
+  });
+
   it('a workspace member under tests/ is the project’s own test crate and counts', () => {
     const t = base('[workspace]\nmembers = ["crates/*", "tests/integration"]\n', {
       'tests/integration/Cargo.toml': PKG('integration'),

@@ -21,7 +21,7 @@ export interface FixtureCrate {
   /** The fixture crate's manifest and the enclosing project's. */
   manifest: string;
   enclosing: string;
-  why: 'own-workspace' | 'excluded' | 'not-a-member' | 'plain-package';
+  why: 'own-workspace' | 'excluded' | 'not-a-member' | 'plain-package' | 'in-fixture';
 }
 
 interface Manifest {
@@ -61,6 +61,12 @@ export function rustFixtureCrates(files: FileView): (path: string) => FixtureCra
   };
   const parent = (dir: string) => (dir.includes('/') ? dir.slice(0, dir.lastIndexOf('/')) : '');
   const decide = (crate: string): FixtureCrate | undefined => {
+    if (byCrate.has(crate)) return byCrate.get(crate);
+    const d = decideUncached(crate);
+    byCrate.set(crate, d);
+    return d;
+  };
+  const decideUncached = (crate: string): FixtureCrate | undefined => {
     // The nearest Cargo project above the crate.
     let up = crate;
     for (let n = 0; n < MAX_DEPTH && up !== ''; n++) {
@@ -75,8 +81,11 @@ export function rustFixtureCrates(files: FileView): (path: string) => FixtureCra
           .split('/')
           .slice(0, -1)
           .some((s) => FIXTURE_SEGMENT.test(s))
-      )
-        return undefined;
+      ) {
+        // A crate of a fixture workspace (tests/fixture-project/derive) is part of the fixture.
+        const outer = decide(up);
+        return outer ? { manifest: `${crate}/Cargo.toml`, enclosing: outer.manifest, why: 'in-fixture' } : undefined;
+      }
       const own = manifestOf(crate)!;
       const manifest = crate ? `${crate}/Cargo.toml` : 'Cargo.toml';
       const enclosing = up ? `${up}/Cargo.toml` : 'Cargo.toml';
@@ -97,12 +106,7 @@ export function rustFixtureCrates(files: FileView): (path: string) => FixtureCra
     // The crate a source file belongs to: the nearest folder above it with a Cargo.toml.
     let dir = parent(path);
     for (let n = 0; n < MAX_DEPTH; n++) {
-      if (byCrate.has(dir)) return byCrate.get(dir);
-      if (manifestOf(dir)) {
-        const d = decide(dir);
-        byCrate.set(dir, d);
-        return d;
-      }
+      if (manifestOf(dir)) return decide(dir);
       if (dir === '') return undefined;
       dir = parent(dir);
     }
@@ -111,6 +115,8 @@ export function rustFixtureCrates(files: FileView): (path: string) => FixtureCra
 }
 
 export function fixtureReason(f: FixtureCrate): string {
+  if (f.why === 'in-fixture')
+    return `in a crate (${f.manifest}) of the fixture project ${f.enclosing}, which the tests compile: cargo test of the project does not run it`;
   const because =
     f.why === 'own-workspace'
       ? 'it declares a [workspace] of its own'
