@@ -118,3 +118,22 @@ describe('Rust fixture crates under a test folder', () => {
     ]);
   });
 });
+
+describe('Rust fixture crates: hostile manifests', () => {
+  it('deep trees, brace bombs and unparsable manifests end quickly and leave real tests counted', () => {
+    const deep = Array.from({ length: 60 }, (_, i) => `d${i}`).join('/');
+    const bomb = `"${'{a,b}'.repeat(40)}"`;
+    const t = base(`[workspace]\nmembers = ["crates/*", ${Array.from({ length: 500 }, () => bomb).join(', ')}]\n`, {
+      [`tests/${deep}/Cargo.toml`]: PKG('deep'),
+      [`tests/${deep}/src/lib.rs`]: LIB(1),
+      'tests/broken/x/Cargo.toml': '[package\nname = "x"\n[workspace]\n',
+      'tests/broken/x/src/lib.rs': LIB(1),
+    });
+    const started = Date.now();
+    const c = counted(t);
+    expect(Date.now() - started).toBeLessThan(3000);
+    // The deep crate is past the walk's bound: counted as before; the broken manifest still roots a workspace.
+    expect(c.files.map(([p]) => p)).toContain('crates/app/src/lib.rs');
+    expect(c.notCollected).toContain('tests/broken/x/src/lib.rs');
+  });
+});
