@@ -8,6 +8,7 @@ import { parseGemfile } from '../manifests/others.js';
 import { memo } from '../../util/memo.js';
 import { CI_GLOBS } from '../ci.js';
 import { buildScriptTests, isBuildScript } from './rust-build.js';
+import { fixtureReason, rustFixtureCrates } from './rust-workspace.js';
 import { TEST_DIGEST, TEST_GLOBS, type FileCount, type TestDigest } from './digest.js';
 import { isCsTestMarker } from './annotated.js';
 import { goTagsSet } from './go.js';
@@ -591,10 +592,20 @@ function build(files: FileView): TestInventory {
   gherkinFiles(files, candidates(TEST_GLOBS.gherkin), digest, record, notCollected, sources);
   const rustMacros = rustTestMacros(candidates(TEST_GLOBS.rust), digest);
   const rustAttrs = rustAttrMacros(candidates(TEST_GLOBS.rust), digest);
+  const rustFixture = rustFixtureCrates(files);
   for (const lang of ['jvm', 'csharp', 'rust', 'helm', 'terraform', 'molecule', 'elixir', 'swift', 'bats'] as const) {
     for (const path of candidates(TEST_GLOBS[lang])) {
       if (lang === 'bats' && BATS_LIBRARY.test(path)) continue;
       if (lang === 'rust' && RUST_NOT_RUN.test(path)) continue;
+      if (lang === 'rust') {
+        // A crate the tests compile (tests/crates/foo with a [workspace] of its own), not one they run.
+        const fixture = rustFixture(path);
+        if (fixture) {
+          const d = digest(path);
+          if (d?.kind === 'rust' && d.count.cases > 0) notCollected.push({ path, reason: fixtureReason(fixture) });
+          continue;
+        }
+      }
       if (lang === 'rust' && isBuildScript(files, path)) {
         const g = buildScriptTests(files, path);
         if (g) {
