@@ -130,9 +130,30 @@ export const AZURE_PIPELINE: Digest<boolean> = {
   of: (_path, text) => text.length <= MAX_PIPELINE_BYTES && azurePipelineContent(text),
 };
 
+/** `'use client'` as a module's first statement (comments and blank lines may come before it). */
+const USE_CLIENT = /^(?:\s|\/\/[^\n]*\n|\/\*(?:[^*]|\*(?!\/))*\*\/)*['"]use client['"]/;
+
+/** A React Server Components client module: it runs in the page (component.ts). */
+export function useClientModule(text: string): boolean {
+  return text.includes('use client') && USE_CLIENT.test(text.slice(0, 2000));
+}
+
+/**
+ * Whether a JavaScript-family module is a client module, taken as the scan reads it: the component
+ * classifier asks for every server-side module a rule looks at, and reading each again after the
+ * scan dropped it cost a second read per file (the read-once test).
+ */
+export const USE_CLIENT_MODULE: Digest<boolean> = {
+  key: 'component:use-client',
+  files: ['**/*.{js,jsx,ts,tsx,mjs,cjs,mts,cts,vue,svelte,astro}'],
+  alongside: true,
+  of: (_path, text) => useClientModule(text),
+};
+
 /** The facts' digests the scan takes whatever rules run (engine/audit.ts: scanPlan). */
 export const FACT_DIGESTS: readonly Digest<unknown>[] = [
   AZURE_PIPELINE as Digest<unknown>,
   JAVA_AGENT_FLAGS as Digest<unknown>,
   MOCHA_LINES as Digest<unknown>,
+  USE_CLIENT_MODULE as Digest<unknown>,
 ];

@@ -21,6 +21,7 @@
  */
 import type { Component, Dependency, Framework, Manifest, Match } from '../types.js';
 import { codeMatches, dirOf } from './paths.js';
+import { useClientModule } from './alongside.js';
 
 export type { Component };
 
@@ -111,6 +112,8 @@ export interface ComponentContext {
   read?: (path: string) => string | undefined;
   /** The programs the repository's images run (ENTRYPOINT/CMD executables), asked for once. */
   imagePrograms?: () => readonly string[];
+  /** Whether a module is a `'use client'` module (the scan's digest, so no file is read twice). */
+  useClient?: (path: string) => boolean;
 }
 
 /**
@@ -318,8 +321,7 @@ export function componentClassifier(
     // A React Server Components client module (`'use client'` as its first statement) runs in the
     // page: its fetch is the page calling its backend (blind round 45). A route handler, pages/api
     // or middleware is server code whatever it says.
-    if (c === 'server' && JS_FAMILY.test(path) && !FULLSTACK_SERVER.test(path) && ctx.read && useClient(ctx.read(path)))
-      c = 'browser';
+    if (c === 'server' && JS_FAMILY.test(path) && !FULLSTACK_SERVER.test(path) && useClient(ctx, path)) c = 'browser';
     if (c === 'server' && (manifest || (JS_FAMILY.test(path) && !FULLSTACK_SERVER.test(path)))) {
       const pkg = nearest(path);
       if (pkg && pkg.kind !== 'server') c = pkg.kind;
@@ -344,9 +346,11 @@ const NODE_ONLY_IMPORT =
 
 /** Whether a script loads a Node-only module (the first 64 KiB are read). */
 /** The `'use client'` directive: first statement of the module, after comments and blank lines only. */
-const USE_CLIENT = /^(?:\s|\/\/[^\n]*\n|\/\*(?:[^*]|\*(?!\/))*\*\/)*['"]use client['"]/;
-function useClient(text: string | undefined): boolean {
-  return !!text?.includes('use client') && USE_CLIENT.test(text.slice(0, 2000));
+/** A client module: from the scan's digest where the audit gives one, else from the text. */
+function useClient(ctx: ComponentContext, path: string): boolean {
+  if (ctx.useClient) return ctx.useClient(path);
+  const text = ctx.read?.(path);
+  return text !== undefined && useClientModule(text);
 }
 
 function loadsNodeOnly(text: string | undefined): boolean {

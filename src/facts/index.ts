@@ -35,6 +35,7 @@ import {
 } from './generated.js';
 import { opsOnlyHttp, ROUTE_KEY, ROUTE_PATTERN, springWorker } from './inbound.js';
 import { componentClassifier } from './component.js';
+import { USE_CLIENT_MODULE } from './alongside.js';
 import { inRustTestModule } from './rust-tests.js';
 import {
   importedJvmFrameworks,
@@ -105,6 +106,7 @@ export function collectFacts(files: FileView): PreFacts {
       },
       read: (path) => files.read(path),
       imagePrograms: () => imagePrograms(files),
+      useClient: (path) => files.digest(path, USE_CLIENT_MODULE) === true,
     }),
   };
 }

@@ -14,6 +14,7 @@ const PORTABLE: Record<string, () => Promise<Digest<unknown>>> = table({
   'ci:azure-pipeline': async () => (await import('../facts/alongside.js')).AZURE_PIPELINE as Digest<unknown>,
   'java-agents:flags': async () => (await import('../facts/alongside.js')).JAVA_AGENT_FLAGS as Digest<unknown>,
   'tests:mocha-lines': async () => (await import('../facts/alongside.js')).MOCHA_LINES as Digest<unknown>,
+  'component:use-client': async () => (await import('../facts/alongside.js')).USE_CLIENT_MODULE as Digest<unknown>,
 });
 
 /** Keys of the digests a worker thread can take. */
