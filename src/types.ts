@@ -565,6 +565,13 @@ export interface Digest<T> {
   keep?: readonly string[];
   of(path: string, text: string, files: FileView): T;
   /**
+   * Taken only from files the scan reads for something else (a pattern, a kept text, another
+   * digest): `files` alone never makes the scan read a file. For a fact that looks for a word in
+   * files the scan reads anyway (a shell script's `mocha` lines), so the fact's own read of each
+   * is not a second one; a file the scan did not read is read when the digest is asked for.
+   */
+  alongside?: boolean;
+  /**
    * The value as the main thread builds it, from the structured clone a scan worker sent
    * (scanner.ts): a clone's objects of more than four fields hold the rest in a property array
    * beside them. Same keys, order, values and shared objects. Absent: the clone is kept.

@@ -301,7 +301,11 @@ export const CHECKED: { language: string; names: string[]; clients: string }[] =
 const UNCHECKED = ['Java', 'Kotlin', 'Scala', 'Groovy', 'Elixir', 'F#', 'Visual Basic'];
 
 /** "Python (requests, httpx) and Ruby (Faraday, Net::HTTP)", for the languages present. */
-export function checkedClients(ctx: RuleContext): { checked: string; unchecked: string[] } {
+export function checkedClients(
+  ctx: RuleContext,
+  /** Languages otherwise unchecked whose clients the caller did check (`Kotlin` → `Ktor HttpClient`). */
+  found: Record<string, string> = {},
+): { checked: string; unchecked: string[] } {
   const present = new Set(ctx.facts.languages.map((l) => l.name));
   // Rust: reqwest's calls are checked one by one; another client (awc, hyper, ureq) is not (blind
   // round 22, rustypaste: awc named "Rust (reqwest)").
@@ -315,10 +319,12 @@ export function checkedClients(ctx: RuleContext): { checked: string; unchecked: 
         .findDependencies(['awc', 'hyper', 'ureq', 'isahc', 'surf'])
         .map((d) => d.name)
         .slice(0, 2);
+  for (const [language, clients] of Object.entries(found))
+    if (present.has(language)) checked.push(`${language} (${clients})`);
   return {
     checked: checked.join(', '),
     unchecked: [
-      ...UNCHECKED.filter((l) => present.has(l)),
+      ...UNCHECKED.filter((l) => present.has(l) && !(l in found)),
       ...(reqwest ? [] : [other.length ? `Rust (${[...new Set(other)].join(', ')})` : 'Rust']),
     ],
   };

@@ -7,7 +7,8 @@ import {
   type RuleContext,
 } from '../../src/types.js';
 import { fail, listing, partial, pass } from '../../src/engine/results.js';
-import { dirOf, isExampleFolder, isProductionPath, isTestPath } from '../../src/facts/paths.js';
+import { dirOf, isExampleFolder, isProductionPath, isTestPath, NOT_THE_PRODUCT } from '../../src/facts/paths.js';
+import { workerConfigs } from '../../src/facts/workers.js';
 
 /**
  * What a migration file says, for layouts whose folder or file name alone is common in app code:
@@ -509,7 +510,11 @@ export default defineRule({
   appliesTo(ctx) {
     if (ctx.facts.profile.id === 'library' || ctx.facts.profile.id === 'docs')
       return { reason: `profile is ${ctx.facts.profile.id}: it does not own a database schema` };
-    if (ctx.facts.findDependencies(ctx.catalogue('database-clients')).length === 0 && !declaredWithMigrations(ctx)) {
+    if (
+      ctx.facts.findDependencies(ctx.catalogue('database-clients')).length === 0 &&
+      !declaredWithMigrations(ctx) &&
+      !declaredDatabase(ctx.files)
+    ) {
       // A document store (MongoDB, DynamoDB, CouchDB) has no schema to migrate: said, with where it is used.
       const doc = ctx.facts.findDependencies(ctx.catalogue('document-databases'))[0];
       if (doc) {
@@ -965,4 +970,22 @@ function sqitchChanges(files: FileView, plans: string[], counted: Set<string>, t
     path: plans[0]!,
     note: `Sqitch: ${changes} change(s) in ${plans.length === 1 ? 'the plan' : `${plans.length} plans`}${changes > 1 ? `, latest ${latest}` : ''}`,
   });
+}
+
+/**
+ * A relational database the project declares outside its imports (blind round 46): a Prisma schema
+ * whose datasource is a relational provider (Prisma 7 generates its client into the project, so no
+ * import names @prisma/client), or a D1 (SQLite) binding in a Cloudflare Workers config. Returns
+ * where, or undefined.
+ */
+const PRISMA_RELATIONAL = /^[ \t]*provider[ \t]*=[ \t]*"(postgresql|postgres|mysql|sqlite|sqlserver|cockroachdb)"/m;
+function declaredDatabase(files: FileView): string | undefined {
+  for (const p of files.match('**/*.prisma').slice(0, 50)) {
+    if (!isProductionPath(p) || NOT_THE_PRODUCT.test(p)) continue;
+    const text = (files.read(p) ?? '').slice(0, 200_000);
+    const ds = text.search(/^[ \t]*datasource[ \t]+\w+[ \t]*\{/m);
+    if (ds >= 0 && PRISMA_RELATIONAL.test(text.slice(ds, ds + 2000))) return p;
+  }
+  const d1 = workerConfigs(files).find((w) => w.bindings.some((b) => b.kind === 'd1_databases'));
+  return d1 ? d1.path : undefined;
 }

@@ -42,9 +42,10 @@ describe('database-migrations across a workspace (blind round 45)', () => {
     expect(run.message).toContain('Prisma Migrate');
     expect(run.evidence.some((e) => e.path.startsWith('packages/database/prisma/migrations/'))).toBe(true);
   });
-  it('the same declared client with no migration committed anywhere is still not applicable', async () => {
+  it('the same workspace with no migration committed: its relational Prisma schema makes the rule apply, and it says none is committed', async () => {
     const run = await runRuleOn(rule, workspace(false), { profile: 'service' });
-    expect(run.outcome).toBe('not-applicable');
+    expect(run.outcome).not.toBe('not-applicable');
+    expect(run.outcome).not.toBe('pass');
   });
 });
 

@@ -124,11 +124,12 @@ export default defineRule({
       },
       cloud: {
         regex:
-          /(AWS::CloudWatch::(?:Alarm|CompositeAlarm)|\b(?:cloudwatch|aws_cloudwatch|cw)\.(?:Composite)?Alarm\s*\(|new\s+(?:Composite)?Alarm\s*\(\s*(?:this|self|scope|stack)\b|\.create(?:Alarm|_alarm)\s*\(\s*(?:this|self|scope|stack)\b|\b(?:Composite)?Alarm\.Builder\.create\s*\(|\bawscloudwatch\.New(?:Composite)?Alarm\s*\(|\bnew\s+aws\.cloudwatch\.(?:Metric|Composite)Alarm\s*\(|"type"\s*:\s*"(?:metric|query|service check|log|event|composite|slo) alert"|\.put_(?:metric|composite)_alarm\s*\(|\bnew\s+Put(?:Metric|Composite)AlarmCommand\s*\(|\.put(?:Metric|Composite)Alarm\s*\(|\bPut(?:Metric|Composite)Alarm(?:WithContext)?\s*\()/,
+          /(AWS::CloudWatch::(?:Alarm|CompositeAlarm)|\b(?:cloudwatch|aws_cloudwatch|cw)\.(?:Cfn)?(?:Composite)?Alarm\s*\(|new\s+(?:Cfn)?(?:Composite)?Alarm\s*\(\s*(?:this|self|scope|stack)\b|\.create(?:Alarm|_alarm)\s*\(\s*(?:this|self|scope|stack)\b|\b(?:Composite)?Alarm\.Builder\.create\s*\(|\bawscloudwatch\.New(?:Composite)?Alarm\s*\(|\bnew\s+aws\.cloudwatch\.(?:Metric|Composite)Alarm\s*\(|"type"\s*:\s*"(?:metric|query|service check|log|event|composite|slo) alert"|\.put_(?:metric|composite)_alarm\s*\(|\bnew\s+Put(?:Metric|Composite)AlarmCommand\s*\(|\.put(?:Metric|Composite)Alarm\s*\(|\bPut(?:Metric|Composite)Alarm(?:WithContext)?\s*\()/,
         // A CDK alarm is a construct: `cloudwatch.Alarm(…)` by its namespace, or a bare `new Alarm(`/
         // `metric.createAlarm(` whose first argument is the construct scope (this/self/scope/stack); Java
         // `Alarm.Builder.create`, Go `awscloudwatch.NewAlarm`, Pulumi `aws.cloudwatch.MetricAlarm`. A
         // product's own Alarm class (`new Alarm(id)`, a boat-alarm feature) is no alert rule (blind round 35).
+        // The L1 constructs `new CfnAlarm(this, …)`/`CfnCompositeAlarm` too (blind round 46: an RDS alarm).
         // Alarms created through the CloudWatch API by code the package ships (boto3
         // `put_metric_alarm`, AWS SDK `PutMetricAlarmCommand`/`putMetricAlarm`, Go `PutMetricAlarm`):
         // an auto-alarm function a Terraform module deploys defines alerts (blind round 30).

@@ -111,6 +111,9 @@ const FULL_DEPS = [
   // with database, migration and cache checks.
   'bundler:okcomputer',
   'bundler:health_check',
+  // rapids-and-rivers' RapidApplication serves /isalive and /isready (the Kafka consumer's running
+  // and ready checks) from its own Ktor server (blind round 46).
+  'com.github.navikt:rapids-and-rivers',
 ];
 /**
  * What each framework's health module serves by itself, said as it is: Spring's actuator adds its
@@ -128,6 +131,10 @@ const WHAT_IT_SERVES: [RegExp, string][] = [
   [/django-health-check/, 'its health-check view and the checks it registers'],
   [/okcomputer/, '/okcomputer, and /okcomputer/all running every registered check'],
   [/health_check/, '/health_check, checking the database, migrations and cache'],
+  [
+    /rapids-and-rivers/,
+    "/isalive and /isready from RapidApplication's Ktor server, which report whether the Kafka consumer runs and is ready",
+  ],
   [
     /dropwizard/,
     "the admin connector's /healthcheck, which runs the checks registered with environment.healthChecks()",

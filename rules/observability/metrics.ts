@@ -21,6 +21,9 @@ const CODE = ['**/*.{js,ts,mjs,cjs,jsx,tsx,py,go,java,kt,scala,groovy,cs,fs,vb,r
 /** Dependencies that switch metrics on by auto-configuration alone: declaring them is the setup. */
 const AUTO_CONFIGURED = [
   'io.micrometer:micrometer-registry-*',
+  // Micronaut binds a registry it finds on the classpath and serves it (`/prometheus` with
+  // micronaut-management), as Spring Boot does for micrometer-registry-* (blind round 46).
+  'io.micronaut.micrometer:micronaut-micrometer-registry-*',
   // Ruby APM agents start with the app (Bundler.require + Railtie): declaring one configures it.
   'skylight',
   'scout_apm',

@@ -4,6 +4,7 @@ import { CI_GLOBS, ciEnvironmentRole, ciFiles, envKind, testOnlyJobs } from '../
 import { basename } from '../../src/walk/glob.js';
 import { fromMatch, isAgentDoc, isProductionPath, isTestPath } from '../../src/facts/paths.js';
 import { platformApps } from '../../src/facts/platform-apps.js';
+import { iacApp } from '../../src/facts/iac-app.js';
 import { K8S_DIGEST } from '../../src/facts/k8s.js';
 import { TF_DIGEST } from '../../src/facts/terraform.js';
 import { WS_LOOKUP, workspaceMap } from '../_shared/tf-workspaces.js';
@@ -507,6 +508,18 @@ export default defineRule({
         }
       }
     }
+    // The stages a CDK app's entry instantiates its stacks for (`new Api(app, 'Api-PROD', { stage:
+    // 'PROD' })` beside `{ stage: 'CODE' }`): each stage is a deployed copy of the infrastructure; a
+    // stage named outside the vocabulary beside production is one deployed before it (blind round 46).
+    for (const st of cdkStages(
+      ctx.files,
+      ctx.facts.workspaces.map((w) => w.path),
+    ))
+      add(st.kind, st.name, {
+        path: st.path,
+        line: st.line,
+        note: `the CDK app deploys its stacks for stage ${st.name}${st.kind === 'preprod' && !envKind(st.name) ? " (a stage beside production's, deployed before it)" : ''}`,
+      });
     // Environments named outside the vocabulary, beside production's file of the same kind.
     for (const e of siblingEnvironments(ctx.files.paths))
       add('preprod', e.name, {
@@ -809,4 +822,35 @@ function aspNetEnvironments(paths: readonly string[]): { kind: Kind; name: strin
       });
   }
   return out;
+}
+
+/** `stage: 'PROD'` (or `stage = "CODE"`, `environment: 'staging'`) in a CDK app's entry. */
+const CDK_STAGE = /\b(?:stage|stageName|environment|env_name|envName)\s*[:=]\s*["'`]([A-Za-z][\w-]{0,30})["'`]/g;
+
+/**
+ * The stages the entry of a CDK app (at the root or in a workspace package) instantiates stacks
+ * for, when there are at least two and one is production: production, the named kinds as they
+ * are, and any other stage as pre-production. One stage, or none for production, says nothing.
+ */
+function cdkStages(
+  files: FileView,
+  workspaces: readonly string[],
+): { name: string; kind: Kind; path: string; line: number }[] {
+  const app = iacApp(files, workspaces);
+  if (app?.tool !== 'AWS CDK' || !app.entry) return [];
+  const text = (files.read(app.entry.path) ?? '').slice(0, 200_000);
+  const seen = new Map<string, { name: string; kind: Kind; path: string; line: number }>();
+  let count = 0;
+  for (const m of text.matchAll(CDK_STAGE)) {
+    if (++count > 200) break;
+    const name = m[1]!;
+    if (seen.has(name.toLowerCase())) continue;
+    const line = files.lines(app.entry.path)?.lineAt(m.index) ?? 1;
+    // A deployed `dev` stage is pre-production, not a local development mode.
+    const kind: Kind = envKind(name) === 'prod' ? 'prod' : 'preprod';
+    seen.set(name.toLowerCase(), { name, kind, path: app.entry.path, line });
+  }
+  const stages = [...seen.values()];
+  if (stages.length < 2 || !stages.some((s) => s.kind === 'prod')) return [];
+  return stages;
 }

@@ -4,6 +4,7 @@ import type { Evidence } from '../../src/types.js';
 import { fromMatch, isProductionPath, isTestPath } from '../../src/facts/paths.js';
 import { isServerlessService } from '../../src/facts/runtime.js';
 import { ansibleContent } from '../../src/facts/ansible.js';
+import { workerConfigs } from '../../src/facts/workers.js';
 
 /** IaC tools recognised by file name (and by content where the name is common in source trees). */
 const BY_FILE: { tool: string; globs: string[]; content?: (path: string, text: string) => boolean }[] = [
@@ -53,7 +54,7 @@ export default defineRule({
     severity: 'high',
     effort: 'high',
     detection:
-      'Terraform/OpenTofu `*.tf` (partial without a remote `backend` or `cloud` block, or a Terragrunt `remote_state`), Bicep, ARM templates (`deploymentTemplate` schema), Pulumi.yaml, CloudFormation/SAM templates (`AWSTemplateFormatVersion`, `AWS::` resource types), cdk.json, serverless.yml, Ansible playbooks, roles and collections (galaxy.yml, roles/*/tasks/main.yml, a role’s meta/main.yml galaxy_info), Crossplane resources, Flux Kustomizations and HelmReleases (a GitOps repository), Talos machine configuration (talconfig.yaml, `machine:` configs), Helmfile releases; a .NET Aspire AppHost that declares Azure resources (`AddAzure*`, `ConfigureInfrastructure`) is partial: azd generates and provisions the templates, none is committed.',
+      'Terraform/OpenTofu `*.tf` (partial without a remote `backend` or `cloud` block, or a Terragrunt `remote_state`), Bicep, ARM templates (`deploymentTemplate` schema), Pulumi.yaml, CloudFormation/SAM templates (`AWSTemplateFormatVersion`, `AWS::` resource types), cdk.json, serverless.yml, Ansible playbooks, roles and collections (galaxy.yml, roles/*/tasks/main.yml, a role’s meta/main.yml galaxy_info), Crossplane resources, Flux Kustomizations and HelmReleases (a GitOps repository), Talos machine configuration (talconfig.yaml, `machine:` configs), Helmfile releases; a .NET Aspire AppHost that declares Azure resources (`AddAzure*`, `ConfigureInfrastructure`) is partial: azd generates and provisions the templates, none is committed. With none of these, Cloudflare Workers configs (wrangler.toml/json/jsonc with a `main`) that bind resources (KV, D1, R2, queues, containers) are partial: the Workers are deployed from config, the resources are not provisioned as code.',
     patterns: {
       tfResource: {
         regex: /^[ \t]*(resource|module)\s+"[^"]+"/m,
@@ -178,6 +179,23 @@ export default defineRule({
         tools: ['Helm'],
         reusable: reusable.kind,
       });
+    // Cloudflare Workers configs bind the resources the Workers use (KV, D1, R2, queues, containers)
+    // and wrangler deploys the Workers from them, but the resources themselves are created by hand
+    // or by wrangler commands, not declared (blind round 46): partial, naming what is and is not there.
+    const bound = workerConfigs(ctx.files).filter((w) => w.main && w.bindings.length > 0);
+    if (tools.length === 0 && bound.length > 0) {
+      const kinds = [...new Set(bound.flatMap((w) => w.bindings.map((b) => b.kind)))];
+      return partial(
+        0.5,
+        `Cloudflare Workers configs declare the Workers and bind their resources (${kinds.join(', ')}) in ${bound.length} file${bound.length === 1 ? '' : 's'}, but nothing provisions those resources as code (no Terraform, Pulumi or other IaC): they are created by hand or by wrangler commands.`,
+        bound.slice(0, 3).map((w) => ({
+          path: w.path,
+          line: w.bindings[0]!.line,
+          note: `Workers config: ${w.bindings.map((b) => b.kind).join(', ')}`,
+        })),
+        { tools: ['Cloudflare Workers (wrangler)'] },
+      );
+    }
     if (tools.length === 0) {
       return fail('No infrastructure as code found.', [
         {

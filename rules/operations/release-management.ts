@@ -51,8 +51,12 @@ const TOOL_FILES: { tool: string; globs: string[] }[] = [
   { tool: 'GitHub release notes config', globs: ['.github/release.yml', '.github/release.yaml'] },
 ];
 
-/** A tag that names a version (`v1.2.3`, `1.2`, `chart-3.10.0`) or a date release (`2024.05.22`). */
-const VERSION_TAG = /(?:^|[^\d.])v?\d+\.\d+(?:\.\d+)?(?:$|[^\d])|^v?\d+\.\d+$|^\d{4}[.-]\d{2}[.-]\d{2}/;
+/**
+ * A tag that names a version (`v1.2.3`, `1.2`, `chart-3.10.0`), a numbered release (`v663`,
+ * `release_1234`: a release workflow numbering each release, blind round 46) or a date release (`2024.05.22`).
+ */
+const VERSION_TAG =
+  /(?:^|[^\d.])v?\d+\.\d+(?:\.\d+)?(?:$|[^\d])|^v?\d+\.\d+$|^\d{4}[.-]\d{2}[.-]\d{2}|^v\d{1,6}$|^release[-_]v?\d{1,6}$/;
 
 /** Version tags that make a release history of their own (a first tag or two is no history yet). */
 const TAG_HISTORY = 3;

@@ -6,6 +6,7 @@ import {
   type FoundTool,
   findTools,
   KTLINT_EDITORCONFIG,
+  ownConfig,
   type ToolSpec,
 } from '../../src/facts/tests/tooling.js';
 import { delegatedBuilds, runEvidence, toolNames, unfollowedWorkflows } from '../../src/facts/commands/index.js';
@@ -381,6 +382,8 @@ export default defineRule({
     const editorconfig = ctx.files
       .match(['.editorconfig', '**/.editorconfig'])
       .filter((p) => !/(^|\/)(node_modules|vendor|third_party)\//.test(p))
+      // An example app's or a fixture's own editor settings are not the project's (round 46).
+      .filter(ownConfig)
       // Another project's copy (a bundled test suite with its own README and LICENSE) keeps its own.
       .filter((p) => !foreignProjectRoot(ctx.files, p))
       .sort((a, b) => a.split('/').length - b.split('/').length)[0];

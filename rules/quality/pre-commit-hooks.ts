@@ -2,6 +2,7 @@ import { defineRule, type CommandRun, type Evidence, type ToolKind } from '../..
 import { fail, listing, partial, pass } from '../../src/engine/results.js';
 import { runEvidence } from '../../src/facts/commands/index.js';
 import { huskyV4Ignored } from '../../src/facts/commands/hooks.js';
+import { ownConfig } from '../../src/facts/tests/tooling.js';
 
 /** Hook managers recognised by their config files (also when they run nothing we can follow). */
 const MANAGERS: { name: string; system: string; globs: string[] }[] = [
@@ -114,7 +115,8 @@ export default defineRule({
     reads: ['.husky/*'],
   },
   check(ctx) {
-    const hookRuns = ctx.facts.commands.runs.filter((r) => r.origin.kind === 'hook');
+    // The project's own hooks: an example app's husky or lint-staged set-up guards the example (issue 15).
+    const hookRuns = ctx.facts.commands.runs.filter((r) => r.origin.kind === 'hook' && ownConfig(r.origin.path));
     // A pre-commit hook is a check by construction: pre-commit fails the commit when a hook exits
     // non-zero or changes a file, so codespell, validate-pyproject or check-yaml check too (RULES:
     // "hooks run checks"). Other managers run any shell: there a known checking tool decides.
@@ -136,7 +138,7 @@ export default defineRule({
     }
     const present: Evidence[] = [];
     for (const m of MANAGERS) {
-      const hit = ctx.files.match(m.globs)[0];
+      const hit = ctx.files.match(m.globs).find(ownConfig);
       if (!hit) continue;
       managers.add(m.system);
       if (!checks.some((r) => r.origin.system === m.system)) present.push({ path: hit, note: `${m.name} configured` });
@@ -149,7 +151,7 @@ export default defineRule({
       if (present.some((e) => e.path === path) || present.length >= 8) continue;
       present.push({ path, note: 'committed git hook' });
     }
-    const pkg = ctx.matches('pkgHooks');
+    const pkg = ctx.matches('pkgHooks').filter((m) => ownConfig(m.path));
     // The v4 `"husky": {"hooks": …}` key under husky 5 or later runs nothing: named, no credit.
     const huskyIgnored = pkg.some((m) => m.groups[0] === 'husky') ? huskyV4Ignored(ctx.files) : undefined;
     const ignored: Evidence[] = [];
@@ -166,7 +168,7 @@ export default defineRule({
       if (!checks.some((r) => r.origin.path === m.path))
         present.push({ path: m.path, line: m.line, snippet: m.snippet, note: `${m.groups[0]} hooks in package.json` });
     }
-    const lintStaged = pkg.find((m) => m.groups[0] === 'lint-staged') ?? ctx.files.match(LINT_STAGED)[0];
+    const lintStaged = pkg.find((m) => m.groups[0] === 'lint-staged') ?? ctx.files.match(LINT_STAGED).find(ownConfig);
     const tools = [...new Set(checks.map(nameOf))].sort();
     const data = { managers: [...managers].sort(), lintStaged: !!lintStaged, tools };
     // Committed hook scripts (`./pre-commit`, `.githooks/`) run only once installed: with nothing in

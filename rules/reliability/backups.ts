@@ -325,7 +325,7 @@ export default defineRule({
         (ok ? good : findings).push({
           path: a.path,
           line: x.line,
-          note: `${a.system} ${x.kind} of ${a.name}: ${x.backup ? `${x.backup} set` : x.platformDefault ? `no backup settings: backed up by the platform's default (${x.platformDefault})` : 'no backup settings'}`,
+          note: `${a.system} ${x.kind} of ${a.name}: ${x.backup ? `${x.backup}${/ set /.test(x.backup) ? '' : ' set'}` : x.platformDefault ? `no backup settings: backed up by the platform's default (${x.platformDefault})` : 'no backup settings'}`,
         });
       }
     // Cluster data (persistent volume claims, CloudNativePG clusters) and the operators' backup

@@ -1,4 +1,4 @@
-import { deployedWorkloads } from '../../src/facts/runtime.js';
+import { deployedWorkloads, requestScopedOnly, runtime } from '../../src/facts/runtime.js';
 import { defineRule } from '../../src/types.js';
 import type { Evidence, Match } from '../../src/types.js';
 import { fail, listing, partial, pass } from '../../src/engine/results.js';
@@ -103,7 +103,7 @@ export default defineRule({
     severity: 'medium',
     effort: 'low',
     detection:
-      'Production code that handles SIGTERM or hooks into shutdown (`process.on("SIGTERM")`, also for each signal of a list: `["SIGTERM", "SIGINT"].forEach((s) => process.on(s, …))`, terminus, `signal.Notify(…SIGTERM)`, `.Shutdown(ctx)`, `addShutdownHook` (also Ktor\'s `server.addShutdownHook { … }`), a JVM engine stopped with a grace period (Ktor `stop(grace, timeout)`), Ktor `ShutDownUrl`, `IHostApplicationLifetime`, `trap("TERM")`, controller-runtime `ctrl.SetupSignalHandler()`); Spring `server.shutdown=graceful`; gunicorn/uvicorn graceful timeouts, uWSGI `die-on-term`; a Dockerfile `STOPSIGNAL` that is the graceful stop of the server it runs (SIGWINCH for Apache httpd, SIGQUIT for nginx/php-fpm). Platform settings (Kubernetes preStop, terminationGracePeriodSeconds, compose stop_grace_period) alone earn partial credit; so does a Node handler that only ends the process (`process.exit`, itself or in the function of the same file it calls) and closes no server, and a Go `signal.Notify` handler that calls `os.Exit` (itself or in the functions of the same file it calls) in a file that never shuts a server down (no `.Shutdown(`, `GracefulStop`, `Stop()`, context cancel or closed channel), and a Rust `SignalKind::terminate()` handler in a file that serves HTTP (`axum::serve`, warp, hyper `Server::bind`) without handing it the signal (`with_graceful_shutdown`, `serve_with_shutdown`, `graceful_shutdown(`): the server is dropped, not drained.',
+      'Production code that handles SIGTERM or hooks into shutdown (`process.on("SIGTERM")`, also for each signal of a list: `["SIGTERM", "SIGINT"].forEach((s) => process.on(s, …))`, terminus, `signal.Notify(…SIGTERM)`, `.Shutdown(ctx)`, `addShutdownHook` (also Ktor\'s `server.addShutdownHook { … }`), a JVM engine stopped with a grace period (Ktor `stop(grace, timeout)`), Ktor `ShutDownUrl`, `IHostApplicationLifetime`, `trap("TERM")`, controller-runtime `ctrl.SetupSignalHandler()`); Spring `server.shutdown=graceful`; gunicorn/uvicorn graceful timeouts, uWSGI `die-on-term`; a Dockerfile `STOPSIGNAL` that is the graceful stop of the server it runs (SIGWINCH for Apache httpd, SIGQUIT for nginx/php-fpm). Platform settings (Kubernetes preStop, terminationGracePeriodSeconds, compose stop_grace_period) alone earn partial credit; so does a Node handler that only ends the process (`process.exit`, itself or in the function of the same file it calls) and closes no server, and a Go `signal.Notify` handler that calls `os.Exit` (itself or in the functions of the same file it calls) in a file that never shuts a server down (no `.Shutdown(`, `GracefulStop`, `Stop()`, context cancel or closed channel), and a Rust `SignalKind::terminate()` handler in a file that serves HTTP (`axum::serve`, warp, hyper `Server::bind`) without handing it the signal (`with_graceful_shutdown`, `serve_with_shutdown`, `graceful_shutdown(`): the server is dropped, not drained. Not applicable when every deployment target is Cloudflare Workers (wrangler configs, no workloads, compose, ECS, Nomad or systemd units): the platform runs code per request in isolates, there is no process to drain.',
     patterns: {
       code: {
         regex: CODE,
@@ -210,10 +210,17 @@ export default defineRule({
     },
     digests: [K8S_DIGEST],
   },
-  appliesTo: ({ facts }) =>
-    facts.profile.id === 'service'
-      ? true
-      : { reason: `graceful shutdown is judged for services; the repository profile is ${facts.profile.id}` },
+  appliesTo: ({ facts, files }) => {
+    if (facts.profile.id !== 'service')
+      return { reason: `graceful shutdown is judged for services; the repository profile is ${facts.profile.id}` };
+    // Workers run per request in isolates the platform starts and stops: no process to drain.
+    const scoped = requestScopedOnly(runtime(files));
+    return scoped
+      ? {
+          reason: `the service runs on ${scoped.join(', ')}, which runs code per request in isolates it starts and stops: there is no long-running process to shut down gracefully`,
+        }
+      : true;
+  },
   check(ctx) {
     const stopSignals = ctx.matches('stopSignal').filter((m) => {
       if (!isProductionPath(m.path)) return false;
@@ -320,9 +327,12 @@ export default defineRule({
             break;
           }
       }
+      // A teardown the handler awaits before it exits (`await teardown()`, the function the app's start-up
+      // returned to close its server and workers) drains like a close (blind round 46, quirrel's
+      // cliWithConfig: `await teardown(); process.exit(2)`). Awaited: a definition never is.
       return (
         /\bprocess\.exit\s*\(/.test(text) &&
-        !/\.close\w*\(|\bclose\w*\(|\.stop\(|\bdrain|\bterminate|\b(?:server|app|fastify|srv|worker|httpServer)\w*\.\w+\(|\.destroy\(|\.quit\(|\.disconnect\(|\.end\(/i.test(
+        !/\.close\w*\(|\bclose\w*\(|\.stop\(|\bdrain|\bterminate|\b(?:server|app|fastify|srv|worker|httpServer)\w*\.\w+\(|\.destroy\(|\.quit\(|\.disconnect\(|\.end\(|\bawait\s+(?:teardown|cleanup|dispose|shutdown|stop)\w*\s*\(/i.test(
           text,
         )
       );

@@ -6,6 +6,10 @@ import { dirOf, firstPerFile, fromMatch, isCommentLine, isProductionPath } from 
 import { listing, partial } from '../../src/engine/results.js';
 import { type Definition, definedName, findUse, isImportLine } from '../../src/facts/references.js';
 import { hasNestedBlock, label, terraform, TF_DIGEST } from '../../src/facts/terraform.js';
+import { registersFastifyPlugin } from '../../src/facts/fastify-autoload.js';
+
+/** Fastify's rate-limit plugin packages. */
+const FASTIFY_RATE_LIMIT = ['@fastify/rate-limit', 'fastify-rate-limit'];
 
 /** Code that registers an inbound rate limiter, per language. */
 const CODE = new RegExp(
@@ -148,6 +152,13 @@ export default defineRule({
     detection:
       'Code that registers a limiter (`rateLimit(`, `@limiter.limit(`, `AddRateLimiter(`, `rate.NewLimiter(`, governor `RateLimiter::keyed(`/`.check_key(`, `Rack::Attack`, `throttle:` middleware, `new ExpressBrute(`, koa2-ratelimit `RateLimit.middleware(`, Go throttled and gin-rate-limit, actix-limitation `Limiter::builder(`) in production sources, and hand-written limiters: a type or function named for a limiter (`struct RateLimit`, `class TokenBucket`, `def throttle_request`) whose file or folder keeps a request budget (`max_requests`, `refill`, `burst`, a counter or a 429), cited with its definition and one use elsewhere, or a file that counts requests (`incr(`, `count += 1`) and answers 429. A limiter that is defined but never used (a `rateLimit()` nothing calls) earns nothing and is named in the message; ingress annotations such as `nginx.ingress.kubernetes.io/limit-rps`, Traefik/Kong rate-limit objects; Terraform API Gateway throttling, WAF `rate_based_statement`, Cloud Armor `rate_limit_options`. A catalogue library (`rate-limiting`) declared but unused earns partial credit. Not applicable when the only HTTP server serves operational routes (/metrics, health probes, pprof), as the listener of a Kubernetes controller or an agent does. An import of a limiter class registers nothing, and a client that waits when an upstream API rate-limits it (`pauseForRateLimit`, `wait_for_rate_limit`) obeys that limit and protects nothing: neither counts. A hand-written limiter called only from authentication functions (login, sign-up, password reset, verification, one-time codes) is partial 0.5, naming them.',
     patterns: {
+      // A Fastify register call naming a local binding or a package (checked against the file's imports).
+      fastifyRegister: {
+        regex: /\.register\(/,
+        files: ['**/*.{ts,js,mjs,cjs,mts,cts}'],
+        literals: ['.register('],
+        maxPerFile: 20,
+      },
       code: {
         regex: CODE,
         files: CODE_GLOBS,
@@ -283,6 +294,16 @@ export default defineRule({
     const handWritten = productionMatches(ctx, 'reject429').filter(
       (m) => counting.has(m.path) && !isCommentLine(m.snippet),
     );
+    // A Fastify rate-limit plugin registered by the name its import binds (`app.register(fastifyRateLimit, { max })`).
+    const fastifyLimits = productionMatches(ctx, 'fastifyRegister').filter(
+      (m) =>
+        !isCommentLine(m.snippet) &&
+        registersFastifyPlugin(
+          ctx.files.lines(m.path)?.line(m.line) ?? m.snippet,
+          ctx.files.read(m.path) ?? '',
+          FASTIFY_RATE_LIMIT,
+        ),
+    );
     // A reverse proxy kept in the repository (nginx limit_req, Traefik rateLimit, Caddy rate_limit);
     // an nginx `limit_req` is cited with the location it limits.
     const proxyLimits = ctx.facts.proxy.rateLimits.map((e) => nginxLocated(ctx, e));
@@ -298,11 +319,11 @@ export default defineRule({
       code: ['code'],
       // An import names the middleware class; the line that registers it (`'throttle:60,1'` in a
       // middleware group) is the evidence (blind round 23: Kernel.php:45 `use …\ThrottleRequests;`).
-      keep: (m) => !isImportLine(m.snippet),
+      keep: (m) => !isImportLine(m.snippet) && !fastifyLimits.some((f) => f.path === m.path && f.line === m.line),
       refs: 'refs',
       refsCover: LIMITER_NAME,
       config,
-      handWritten,
+      handWritten: [...handWritten, ...fastifyLimits],
       own,
       unused,
     });

@@ -263,7 +263,10 @@ function deployedHere(ctx: RuleContext): true | NotApplicable {
   // or Pulumi app) may well run the service: not "nothing deploys it", so left undecided.
   if (
     terraform(ctx.files).resources.some((r) => isProductionPath(r.path)) ||
-    iacApp(ctx.files) !== undefined ||
+    iacApp(
+      ctx.files,
+      ctx.facts.workspaces.map((w) => w.path),
+    ) !== undefined ||
     ctx.files.match(['**/*.bicep']).some(isProductionPath)
   )
     return true;

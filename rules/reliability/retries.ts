@@ -66,7 +66,9 @@ function nearRetry(ctx: RuleContext, m: Match, line: string): boolean {
 const CODE = new RegExp(
   [
     // JS/TS
-    String.raw`(?:from\s+|require\(\s*)['"](?:p-retry|async-retry|axios-retry|retry-axios|exponential-backoff|@lifeomic/attempt|fetch-retry|promise-retry|ts-retry-promise|@octokit/plugin-retry)['"]`,
+    // A scoped publish of the same wrappers counts too (`@vercel/fetch-retry` wraps fetch with async-retry's
+    // backoff: blind round 46, quirrel's client), the name whole after the scope.
+    String.raw`(?:from\s+|require\(\s*)['"](?:p-retry|async-retry|axios-retry|retry-axios|exponential-backoff|@lifeomic/attempt|(?:@[\w.-]{1,60}\/)?fetch-retry|promise-retry|ts-retry-promise|@octokit/plugin-retry)['"]`,
     String.raw`\bretry\(\s*handle(?:All|Type|When|Result)\b`,
     // RxJS `retry({ count: 2, delay: … })`: a bounded retry that waits between attempts (a number
     // or a function that picks the wait); Stripe's SDK `maxNetworkRetries: 2` retries its requests
@@ -119,6 +121,9 @@ const CODE = new RegExp(
     String.raw`^[ \t]*(?:-[ \t]*)?name:[ \t]*Retry[ \t\r]*$`,
     String.raw`^[ \t]*resilience4j\.retry\.`,
     String.raw`\bRetryConfig\.custom\(`,
+    // Ktor's client retry plugin: `install(HttpRequestRetry) { … }` retries server errors (3 times by
+    // default) with exponentialDelay() unless the block picks constantDelay()/noDelay() (blind round 46).
+    String.raw`\binstall\(\s*HttpRequestRetry\b`,
     // C#
     String.raw`\bWaitAndRetry(?:Async|Forever|ForeverAsync)?\(`,
     String.raw`\.AddRetry\(`,
@@ -322,6 +327,9 @@ function grows(text: string, name: string): boolean {
   return false;
 }
 
+/** Celery's task options that retry with backoff (`autoretry_for=…`, `retry_backoff=True`). */
+const CELERY_BACKOFF = /\bautoretry_for\s*=|\bretry_backoff\s*=\s*True\b/;
+
 /**
  * A retry loop whose body (re)connects a database, broker or cache (`setupDB()`, `sql.Open`,
  * `Dial`, "failed to connect to database"): a start-up wait for a dependency to come up, not a
@@ -366,7 +374,7 @@ const JOB_QUEUE_RETRIES: {
   {
     queue: 'Celery retry',
     ext: /\.py$/,
-    line: /\bmax_retries\s*=\s*[1-9]|\bself\.retry\(/,
+    line: /\bmax_retries\s*=\s*[1-9]|\bself\.retry\(|\bautoretry_for\s*=|\bretry_backoff\s*=\s*True\b/,
     marker: /\bcelery\b|@shared_task\b|@\w+\.task\b/,
   },
   {
@@ -474,17 +482,76 @@ function sidekiqAdapter(ctx: RuleContext): Match | undefined {
   return productionMatches(ctx, 'sidekiqAdapter')[0];
 }
 
-/** Sidekiq jobs: `include Sidekiq::Job`, and ActiveJob jobs where the adapter is Sidekiq. */
-function sidekiqJobs(ctx: RuleContext): Match[] {
+/** The last segment of a Ruby constant path (`Jobs::Base` → `Base`). */
+const lastConst = (name: string): string => name.slice(name.lastIndexOf(':') + 1);
+
+/**
+ * Sidekiq jobs: `include Sidekiq::Job`, the classes that inherit it (`class SendEmailJob <
+ * ApplicationJob` where ApplicationJob is a plain class including Sidekiq::Job: blind round 46,
+ * govuk_sidekiq apps), and ActiveJob jobs where the adapter is Sidekiq. `from` maps an inheriting
+ * job's file to the file of the class whose include it inherits (its sidekiq_options too).
+ */
+function sidekiqJobsFrom(ctx: RuleContext): { jobs: Match[]; from: Map<string, string> } {
   const jobs = productionMatches(ctx, 'sidekiqJob');
-  if (!sidekiqAdapter(ctx)) return jobs;
   const seen = new Set(jobs.map((m) => m.path));
-  return [
-    ...jobs,
-    ...productionMatches(ctx, 'activeJob').filter(
-      (m) => !seen.has(m.path) && !/\bclass\s+ApplicationJob\b/.test(m.snippet),
-    ),
-  ];
+  const from = new Map<string, string>();
+  const classes = jobs.length > 0 ? productionMatches(ctx, 'rbClass') : [];
+  // The class each include sits in (the last class opened above it), by name → its file.
+  const bases = new Map<string, string>();
+  for (const j of jobs) {
+    let own: Match | undefined;
+    for (const c of classes) if (c.path === j.path && c.line <= j.line && (!own || c.line > own.line)) own = c;
+    if (own?.groups[0]) bases.set(lastConst(own.groups[0]), j.path);
+  }
+  // Subclasses of those, a few levels down (each round adds the classes that extend the last ones).
+  for (let depth = 0; depth < 4 && bases.size > 0; depth++) {
+    let grew = false;
+    for (const c of classes) {
+      const sup = c.groups[1];
+      if (!sup || !c.groups[0] || seen.has(c.path)) continue;
+      const basePath = bases.get(lastConst(sup));
+      if (basePath === undefined) continue;
+      jobs.push(c);
+      seen.add(c.path);
+      from.set(c.path, from.get(basePath) ?? basePath);
+      bases.set(lastConst(c.groups[0]), c.path);
+      grew = true;
+    }
+    if (!grew) break;
+  }
+  if (!sidekiqAdapter(ctx)) return { jobs, from };
+  return {
+    jobs: [
+      ...jobs,
+      ...productionMatches(ctx, 'activeJob').filter(
+        (m) => !seen.has(m.path) && !/\bclass\s+ApplicationJob\b/.test(m.snippet),
+      ),
+    ],
+    from,
+  };
+}
+
+/**
+ * The Sidekiq jobs whose retries are on: not `sidekiq_options retry: false` in the job's file, nor in
+ * the base class it inherits Sidekiq::Job from unless its own file sets a retry count.
+ */
+function retriedSidekiqJobs(ctx: RuleContext): { jobs: Match[]; from: Map<string, string> } {
+  const { jobs, from } = sidekiqJobsFrom(ctx);
+  const off = new Set(ctx.matches('sidekiqNoRetry').map((m) => m.path));
+  const on = new Set(
+    ctx
+      .matches('jobRetry')
+      .filter((m) => /\bretry:\s*(?:[1-9]|true)/.test(m.snippet))
+      .map((m) => m.path),
+  );
+  return {
+    jobs: jobs.filter((j) => {
+      if (off.has(j.path)) return false;
+      const base = from.get(j.path);
+      return !(base && off.has(base) && !on.has(j.path));
+    }),
+    from,
+  };
 }
 
 /**
@@ -495,16 +562,15 @@ function sidekiqCalls(
   ctx: RuleContext,
 ): { job: Match; call: Match; retry?: { path: string; line: number; count: string } }[] {
   const calls = new Map(productionMatches(ctx, 'rbCall').map((m) => [m.path, m]));
-  const off = new Set(ctx.matches('sidekiqNoRetry').map((m) => m.path));
   const counts = new Map(
     ctx
       .matches('jobRetry')
       .map((m) => [m.path, { m, count: /\bretry:\s*(\d+|true)/.exec(m.snippet)?.[1] }] as const)
       .filter(([, v]) => v.count !== undefined),
   );
-  return sidekiqJobs(ctx).flatMap((job) => {
+  return retriedSidekiqJobs(ctx).jobs.flatMap((job) => {
     const call = calls.get(job.path);
-    if (!call || off.has(job.path)) return [];
+    if (!call) return [];
     const c = counts.get(job.path);
     return [{ job, call, ...(c ? { retry: { path: c.m.path, line: c.m.line, count: c.count! } } : {}) }];
   });
@@ -595,6 +661,13 @@ export default defineRule({
         literals: ['Sidekiq::'],
         maxPerFile: 1,
       },
+      // Ruby class definitions and what they extend: the jobs that inherit a base class's `include Sidekiq::Job`.
+      rbClass: {
+        regex: /^[ \t]*class[ \t]+([A-Z][\w:]{0,120})(?:[ \t]*<[ \t]*([A-Z][\w:]{0,120}))?/m,
+        files: ['**/*.rb'],
+        literals: ['class'],
+        maxPerFile: 20,
+      },
       // ActiveJob on Sidekiq: the adapter set in config, and the job classes (`class X < ApplicationJob`).
       sidekiqAdapter: {
         regex: /^[ \t]*(?:config\.active_job\.|self\.)?queue_adapter[ \t]*=[ \t]*:sidekiq\b/m,
@@ -622,6 +695,15 @@ export default defineRule({
         regex: /\bsidekiq_options\b(?:(?!\bsidekiq_options\b)[^\n])*\bretry:\s*(?:false|0)\b/,
         files: ['**/*.rb'],
         literals: ['sidekiq_options'],
+        maxPerFile: 1,
+      },
+      // A Python outbound call in a file (requests, httpx, aiohttp, urllib, boto3, smtplib): whether a Celery
+      // task's file makes the call its autoretry_for re-runs.
+      pyCall: {
+        regex:
+          /\b(?:requests|httpx|session|client)\.(?:get|post|put|patch|delete|head|request|send)\(|\b(?:httpx\.(?:Async)?Client|aiohttp\.ClientSession|urllib3\.PoolManager|smtplib\.SMTP(?:_SSL)?)\(|\burllib\.request\.urlopen\(|\burlopen\(|\bboto3\.(?:client|resource)\(/,
+        files: ['**/*.py'],
+        literals: ['requests.', 'httpx', 'session.', 'client.', 'aiohttp', 'urllib', 'smtplib', 'urlopen', 'boto3'],
         maxPerFile: 1,
       },
       rbCall: {
@@ -676,6 +758,8 @@ export default defineRule({
           'retryLimit',
           'AutomaticRetry',
           '$tries',
+          'autoretry_for',
+          'retry_backoff',
         ],
         maxPerFile: 3,
       },
@@ -775,6 +859,12 @@ export default defineRule({
         /\bRequestHandlerRetryAdvice\s*\(/.test(ctx.files.lines(m.path)?.line(m.line) ?? '') &&
         !/[Bb]ack[Oo]ff/.test(ctx.files.read(m.path) ?? ''),
     );
+    // Ktor's HttpRequestRetry whose block sets a constant delay or none: bounded retries, no backoff.
+    const ktorFixed = productionMatches(ctx, 'code').filter((m) => {
+      if (!/\bHttpRequestRetry\b/.test(ctx.files.lines(m.path)?.line(m.line) ?? '')) return false;
+      const block = ktorBlock(ctx.files.lines(m.path)?.range(m.line, m.line + 20) ?? []);
+      return /\b(?:constantDelay|noDelay)\s*\(/.test(block) && !/\bexponentialDelay\s*\(/.test(block);
+    });
     // Spring's `@Retryable` (Spring Retry's, or Spring Framework 7's core one) retries nothing unless the
     // project enables it; Micronaut's and others' work on their own, so only files importing Spring's count.
     const retryEnabled = productionMatches(ctx, 'retryEnable').length > 0;
@@ -785,11 +875,20 @@ export default defineRule({
             /@Retryable\b/.test(ctx.files.lines(m.path)?.line(m.line) ?? '') &&
             /\borg\.springframework\.(?:retry|resilience)\b/.test(ctx.files.read(m.path) ?? ''),
         );
+    // Celery's autoretry_for/retry_backoff re-runs the task with backoff: a retry of an outbound call only
+    // where the task's file makes one; otherwise it re-runs file imports or exports, a job retry (blind
+    // round 46: a Django app's import/export tasks passed while its outbound HTTP calls had no retry).
+    const pyCalls = new Set(productionMatches(ctx, 'pyCall').map((m) => m.path));
+    const celeryWithoutCall = (m: Match) =>
+      m.path.endsWith('.py') &&
+      !pyCalls.has(m.path) &&
+      CELERY_BACKOFF.test(ctx.files.lines(m.path)?.line(m.line) ?? m.snippet);
     const result = libraryVerdict(ctx, {
       what: 'retries with backoff',
       catalogue: 'retries',
       code: ['code'],
       keep: (m) =>
+        !celeryWithoutCall(m) &&
         !(HAND_GROWTH_LINE.test(ctx.files.lines(m.path)?.line(m.line) ?? '') && !nearDelay(ctx, m)) &&
         !(
           DOUBLED_LINE.test(ctx.files.lines(m.path)?.line(m.line) ?? '') &&
@@ -799,6 +898,7 @@ export default defineRule({
         !fixedDecorators.some((f) => f.path === m.path && f.line === m.line) &&
         !noBackoffRetries.some((f) => f.path === m.path && f.line === m.line) &&
         !adviceNoBackoff.some((f) => f.path === m.path && f.line === m.line) &&
+        !ktorFixed.some((f) => f.path === m.path && f.line === m.line) &&
         !inertRetryable.some((f) => f.path === m.path && f.line === m.line),
       config,
       outbound: true,
@@ -900,6 +1000,18 @@ export default defineRule({
         { ...result.data, noBackoffRetries: noBackoffRetries.length },
       );
     }
+    if (ktorFixed.length > 0 && (result.score ?? 0) < 0.5) {
+      const k = ktorFixed[0]!;
+      const files = new Set(ktorFixed.map((m) => m.path)).size;
+      return partial(
+        0.5,
+        `Calls are retried at a fixed delay, without backoff: ${ktorFixed.length} Ktor HttpRequestRetry install${ktorFixed.length === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'} (${k.path}:${k.line}) set constantDelay() or noDelay() instead of the plugin's default exponentialDelay(); the delay never grows.`,
+        firstPerFile(ktorFixed, 2)
+          .slice(0, 3)
+          .map((m) => fromMatch(m, 'Ktor HttpRequestRetry with a constant delay: retries, no backoff')),
+        { ...result.data, fixedDelayRetries: ktorFixed.length },
+      );
+    }
     if (fixedDecorators.length > 0 && (result.score ?? 0) < 0.5) {
       const d = fixedDecorators[0]!;
       const files = new Set(fixedDecorators.map((m) => m.path)).size;
@@ -935,12 +1047,24 @@ export default defineRule({
     // A client's own retry count set by the project, and ActiveJob jobs on Sidekiq whose files do not
     // make the call themselves (a fetcher class does): retried, but no backoff on the call is seen.
     const clientRetry = productionMatches(ctx, 'clientRetryConfig');
+    // Sidekiq re-runs every failed job with exponential backoff, 25 times by default: jobs whose retries
+    // are on (ActiveJob on the Sidekiq adapter, `include Sidekiq::Job` and the classes inheriting it).
     const adapter = sidekiqAdapter(ctx);
-    const jobs = adapter ? sidekiqJobs(ctx) : [];
-    const sidekiqNote =
-      adapter && jobs.length > 0
-        ? `${jobs.length} job${jobs.length === 1 ? '' : 's'} run on Sidekiq (${adapter.path}:${adapter.line}), which re-runs a failed job with exponential backoff, but no job file makes the outbound call itself`
-        : '';
+    const retried = retriedSidekiqJobs(ctx);
+    const jobs = retried.jobs;
+    const source =
+      jobs.length === 0
+        ? undefined
+        : (adapter ??
+          productionMatches(ctx, 'sidekiqJob').find((m) =>
+            jobs.some((j) => j.path === m.path || retried.from.get(j.path) === m.path),
+          ));
+    const sourceNote = adapter
+      ? 'ActiveJob on Sidekiq: failed jobs re-run with exponential backoff'
+      : 'Sidekiq job: failed jobs re-run with exponential backoff (25 retries by default)';
+    const sidekiqNote = source
+      ? `${jobs.length} job${jobs.length === 1 ? '' : 's'} run on Sidekiq (${source.path}:${source.line}), which re-runs a failed job with exponential backoff (25 retries unless sidekiq_options sets retry), but no job file makes the outbound call itself`
+      : '';
     const configured = () => {
       if (clientRetry.length > 0 && (result.score ?? 0) < 0.5) {
         const c = clientRetry[0]!;
@@ -952,21 +1076,24 @@ export default defineRule({
             ...firstPerFile(clientRetry, 1)
               .slice(0, 3)
               .map((m) => fromMatch(m, "client's own retry count, set by the project: no backoff configured")),
-            ...(adapter && jobs.length > 0
-              ? [fromMatch(adapter, 'ActiveJob on Sidekiq: failed jobs re-run with exponential backoff')]
-              : []),
+            ...(source ? [fromMatch(source, sourceNote)] : []),
             ...ctx.facts.outbound.sites.slice(0, 2),
           ],
-          { ...result.data, clientRetries: clientRetry.length, ...(adapter ? { sidekiqJobs: jobs.length } : {}) },
+          { ...result.data, clientRetries: clientRetry.length, ...(source ? { sidekiqJobs: jobs.length } : {}) },
         );
       }
-      if (adapter && jobs.length > 0 && (result.score ?? 0) < 0.3) {
+      // Jobs on Sidekiq's default retries; where queue settings are found too (a `retry_on`, `retry: 5`),
+      // those name the jobs' retries (jobsOnly), as before the default was counted.
+      if (source && (adapter || queued.length === 0) && (result.score ?? 0) < 0.3) {
         return partial(
           0.3,
           `Only jobs are retried: ${sidekiqNote}; the outbound calls themselves are not retried with backoff.`,
           [
-            fromMatch(adapter, 'ActiveJob on Sidekiq: failed jobs re-run with exponential backoff'),
-            ...firstPerFile(jobs, 1)
+            fromMatch(source, sourceNote),
+            ...firstPerFile(
+              jobs.filter((j) => j.path !== source.path),
+              1,
+            )
               .slice(0, 2)
               .map((m) => fromMatch(m, 'job run by Sidekiq')),
             ...ctx.facts.outbound.sites
@@ -1027,10 +1154,19 @@ export default defineRule({
     if (loops.every((m) => RECONNECT.test(body(m)) && DATASTORE.test(body(m)))) {
       const calls = ctx.facts.outbound.sites.slice(0, 2);
       const delay = fixed.find((f) => loops.some((l) => near(l, f) || l === f));
+      // Jobs their queue re-runs are said too: they are retried, only not as outbound calls.
+      const queues = [...new Set(queued.map((m) => m.queue))];
+      const jobNote =
+        queued.length > 0
+          ? ` Jobs are re-run by their queue (${queues.join(', ')}: ${queued.length} setting${queued.length === 1 ? '' : 's'}), which retries the task, not an outbound call.`
+          : '';
       return partial(
         0.3,
-        `Only a start-up reconnect loop, no backoff: ${loops.length === 1 ? 'it retries' : `${loops.length} loops retry`} the connection to a database or broker${interval ? ' at a fixed interval' : ''} while the service starts; outbound calls are not retried.`,
+        `Only a start-up reconnect loop${queued.length > 0 ? ' and job retries, no backoff on calls' : ', no backoff'}: ${loops.length === 1 ? 'it retries' : `${loops.length} loops retry`} the connection to a database or broker${interval ? ' at a fixed interval' : ''} while the service starts; outbound calls are not retried.${jobNote}`,
         [
+          ...firstPerFile(queued)
+            .slice(0, 2)
+            .map((m) => fromMatch(m, 'job re-run by its queue: not a retry of an outbound call')),
           ...firstPerFile(loops, 2)
             .slice(0, 3)
             .map((m) =>
@@ -1111,3 +1247,22 @@ export default defineRule({
     );
   },
 });
+
+/** The lines of a Kotlin block opened on the first line (`install(X) { … }`), up to its closing brace. */
+function ktorBlock(lines: readonly string[]): string {
+  let depth = 0;
+  let opened = false;
+  const out: string[] = [];
+  for (const line of lines) {
+    out.push(line);
+    for (const c of line) {
+      if (c === '{') {
+        depth++;
+        opened = true;
+      } else if (c === '}') depth--;
+    }
+    // `install(HttpRequestRetry)` alone: no block, the defaults.
+    if (!opened || depth <= 0) break;
+  }
+  return out.join('\n');
+}

@@ -60,7 +60,11 @@ const EXPLICIT = new RegExp(
     // `.orTimeout(5, SECONDS)`): a client timeout only when the future is an outbound call's (below).
     String.raw`\.get\(\s*[\w.]{1,80}\s*,\s*(?:TimeUnit\.)?(?:NANOSECONDS|MICROSECONDS|MILLISECONDS|SECONDS|MINUTES)\s*\)`,
     String.raw`\.orTimeout\(`,
-    String.raw`\b(?:request|connect|socket)TimeoutMillis\s*=\s*(?!0\b)\d`,
+    // Ktor's HttpTimeout plugin set from a value (`requestTimeoutMillis = timeOut.inWholeMilliseconds`,
+    // blind round 46), not switched off (`null`, INFINITE_TIMEOUT_MS); and an engine's own bounds
+    // (CIO `endpoint { connectTimeout = 5000 }`, Apache `socketTimeout = 10_000`).
+    String.raw`\b(?:request|connect|socket)TimeoutMillis\s*=\s*(?!0\b|null\b|(?:HttpTimeout(?:Config)?\.)?INFINITE_TIMEOUT_MS\b|Long\.MAX_VALUE\b)[\w(]`,
+    String.raw`\b(?:connect|socket)Timeout\s*=\s*(?!0\b)\d`,
     // A Go client's timeout setter (resty `client.SetTimeout(d)`, rabbit-hole's `rmq.SetTimeout(d)`):
     // every call of the client is bounded (blind round 25, cluster-operator rabbitmqclient/factory.go:46).
     // Not JavaScript's global `setTimeout(`: a method, capitalised, with a value that is not 0.
@@ -101,6 +105,9 @@ const EXPLICIT = new RegExp(
     String.raw`\bTimeoutLayer::new\(`,
   ].join('|'),
 );
+
+/** A Ktor client's timeout in its file: the HttpTimeout plugin, an engine timeout or a per-request `timeout { }`. */
+const KTOR_TIMEOUT = /\bHttpTimeout\b|\b(?:request|connect|socket)Timeout(?:Millis)?\s*=|(?<![\w.])timeout\s*\{/;
 
 /**
  * Python calls whose `timeout=` bounds something else: a query filter, a lock, a queue, a thread,
@@ -508,6 +515,14 @@ export default defineRule({
         literals: ['http.Client{', 'http.Client {'],
         maxPerFile: 50,
       },
+      // A Ktor client built in Kotlin (`HttpClient(CIO) {`, `HttpClient {`): Ktor sets no request,
+      // connect or socket timeout unless HttpTimeout or the engine is given one (blind round 46).
+      ktClient: {
+        regex: /(?<![\w.])HttpClient\s*[({]/,
+        files: ['**/*.kt'],
+        literals: ['HttpClient'],
+        maxPerFile: 20,
+      },
       csClient: {
         // Arguments and initializer stop at the next `new HttpClient(`: scanning on from each of
         // many unclosed calls to the end of the file was quadratic.
@@ -614,6 +629,17 @@ export default defineRule({
       if (!/Timeout/.test(m.groups[1] ?? '') && !csTimeoutFiles.has(m.path))
         faults.push({ m, note: 'new HttpClient() without Timeout (default 100 s)' });
     }
+    // A Kotlin/JS source set (`src/jsMain/`, `src/wasmJsMain/`) runs in the browser: not the service's call.
+    const ktor = productionMatches(ctx, 'ktClient').filter(
+      (m) => !/(?:^|\/)(?:js|wasmJs)Main\//.test(m.path) && /\bio\.ktor\.client\b/.test(ctx.files.read(m.path) ?? ''),
+    );
+    for (const m of ktor) {
+      if (!KTOR_TIMEOUT.test(ctx.files.read(m.path) ?? ''))
+        faults.push({
+          m,
+          note: 'Ktor HttpClient without HttpTimeout or an engine timeout in its file (Ktor sets none)',
+        });
+    }
     faults.push(...clientFaults(ctx));
     // Two calls on one line are one finding.
     const seen = new Set<string>();
@@ -661,7 +687,7 @@ export default defineRule({
     }
     const byDefault = boundedByDefault(ctx);
     const defaults = [...new Set(byDefault.map((d) => d.note))];
-    const { checked, unchecked } = checkedClients(ctx);
+    const { checked, unchecked } = checkedClients(ctx, ktor.length > 0 ? { Kotlin: 'Ktor HttpClient' } : {});
     const scope = `${checked ? `clients checked call by call: ${checked}` : 'no client of these languages is checked call by call'}${unchecked.length > 0 ? `; ${listing(unchecked)} calls are not checked one by one` : ''}`;
     const findings: Evidence[] = faults.slice(0, 20).map((f) => fromMatch(f.m, f.note));
     const good = [

@@ -324,7 +324,7 @@ ruleTester(rule, {
           {
             path: 'src/main/java/org/clinic/security/BasicAuthConfig.java',
             line: 5,
-            note: 'Spring/JVM security configuration',
+            note: 'Spring security configuration',
           },
           {
             path: 'src/main/java/org/clinic/security/OpenSecurityConfig.java',

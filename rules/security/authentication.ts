@@ -1,6 +1,7 @@
 import { defineRule, type Evidence, type FileView, type Lines, type Match, type RuleContext } from '../../src/types.js';
 import { CTRL_METRICS_AUTH, ctrlRuntime, metricsOnly } from './_lib/ctrl-metrics-auth.js';
 import { codeOrDeps } from './_lib/code-or-deps.js';
+import { jvmSecurityName } from './_lib/jvm-security-name.js';
 import { fromMatch, isProductionPath } from '../../src/facts/paths.js';
 import { escapeRe } from '../../src/util/regex.js';
 
@@ -635,7 +636,11 @@ export default defineRule({
           label: 'Go authentication middleware',
           rejectMatch: (m) => tokenValidationEndpoint(ctx.files.lines(m.path), m.line),
         },
-        { key: 'jvm', label: 'Spring/JVM security configuration', rejectMatch: (m) => !!permitAllOf(m.path) },
+        {
+          key: 'jvm',
+          label: `${jvmSecurityName(ctx.facts)} security configuration`,
+          rejectMatch: (m) => !!permitAllOf(m.path),
+        },
         { key: 'jvmConfig', label: 'OAuth2/OIDC resource server configuration' },
         // `app.UseAuthentication()` only runs the schemes registered with AddAuthentication/AddJwtBearer/
         // AddIdentity…; with none registered (and no `[Authorize]`) it authenticates nobody (blind round 24,

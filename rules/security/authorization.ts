@@ -1,6 +1,7 @@
 import { defineRule, type Evidence, type FileView, type Match } from '../../src/types.js';
 import { CTRL_METRICS_AUTH, ctrlRuntime, metricsOnly } from './_lib/ctrl-metrics-auth.js';
 import { codeOrDeps } from './_lib/code-or-deps.js';
+import { jvmSecurityName } from './_lib/jvm-security-name.js';
 import { EX_DENY, elixirRoleDenies } from './_lib/elixir-role-deny.js';
 import { type Definition, definedName, findUse, routeAnnotation } from '../../src/facts/references.js';
 import { fromMatch, isCommentLine, isProductionPath } from '../../src/facts/paths.js';
@@ -582,7 +583,7 @@ export default defineRule({
         // 32, xxl-job IndexController.java:71): named for what it is.
         {
           key: 'jvm',
-          label: 'Spring method or request security',
+          label: `${jvmSecurityName(ctx.facts)} method or request security`,
           rejectMatch: (m) => handRoleCall(m.snippet, ctx.files.read(m.path)),
         },
         {

@@ -1,4 +1,4 @@
-import { defineRule, type Evidence } from '../../src/types.js';
+import { defineRule, type Evidence, type FileView } from '../../src/types.js';
 import { fail, listing, partial, pass, unknown } from '../../src/engine/results.js';
 import type { Ecosystem } from '../../src/types.js';
 import { isProductionPath } from '../../src/facts/paths.js';
@@ -316,6 +316,19 @@ export default defineRule({
         });
         return;
       }
+      // An entry whose directories are none of the repository's updates nothing: Dependabot finds no
+      // manifest there (blind round 46: an npm entry for `/ui` while the client lives in client/).
+      const absent = absentDirectories(files, entry);
+      if (absent) {
+        const at = doc.lineOf(['updates', i, Array.isArray(entry.directories) ? 'directories' : 'directory']);
+        evidence.push({
+          path: dependabot,
+          ...(at ? { line: at } : line ? { line } : {}),
+          snippet: `package-ecosystem: ${eco}`,
+          note: `Dependabot ${eco} entry for ${absent}, which does not exist in the repository: it updates nothing`,
+        });
+        return;
+      }
       const restriction = dependabotRestriction(entry);
       if (restriction) {
         if (!covered.has(eco)) limited.set(eco, limited.get(eco) ?? restriction.what);
@@ -391,6 +404,25 @@ export default defineRule({
     );
   },
 });
+
+/**
+ * The directories a Dependabot entry names (`directory: /ui`, `directories: [/a, /b]`) when none of
+ * them holds a file of the repository, said as `/ui`; undefined when one exists, when a name is a glob
+ * (`/packages/*`) or when the entry names none (the root). GitHub Actions entries are left alone:
+ * their `/` means .github/workflows.
+ */
+function absentDirectories(files: FileView, entry: Record<string, unknown>): string | undefined {
+  if (entry['package-ecosystem'] === 'github-actions') return undefined;
+  const named = (
+    Array.isArray(entry.directories) ? entry.directories : entry.directory !== undefined ? [entry.directory] : []
+  ).slice(0, 50);
+  if (named.length === 0 || named.some((d) => typeof d !== 'string' || /[*?{[]/.test(d))) return undefined;
+  const dirs = (named as string[]).map((d) => d.replace(/^\.?\/+|\/+$/g, ''));
+  if (dirs.some((d) => d === '' || d === '.')) return undefined;
+  const exists = (d: string) => files.paths.some((p) => p.startsWith(`${d}/`));
+  if (dirs.some(exists)) return undefined;
+  return listing((named as string[]).map((d) => `\`${d}\``));
+}
 
 /** A Renovate configuration with nothing but its `$schema` (or nothing at all). */
 function bareRenovate(text: string): boolean {

@@ -928,8 +928,16 @@ const rule = defineRule({
         ? ` An API-only Rails app (${apiOnlyAt.path}:${apiOnlyAt.line}) has no CSRF protection; calls authenticated by a token need none.`
         : '';
     const warning = dangerous.length ? ' CORS allows any origin with credentials.' : '';
+    // A CORS middleware mounted with no origins allowed outside development (django-cors-headers in
+    // MIDDLEWARE, its allow-all only under DEBUG) lets no other origin in: said so, not "no CORS
+    // middleware" (blind round 46, doccano).
+    const mounted = cors.length === 0 && any.length === 0 ? prod('corsMounted')[0] : undefined;
     const sameOrigin =
-      cors.length === 0 && any.length === 0 ? ' (no CORS middleware: browsers keep requests same-origin)' : '';
+      cors.length === 0 && any.length === 0
+        ? mounted
+          ? ` (CORS middleware mounted at ${mounted.path}:${mounted.line}, but no origin is allowed outside development: browsers keep requests same-origin)`
+          : ' (no CORS middleware: browsers keep requests same-origin)'
+        : '';
     const msg = `${
       g.missing.length === 0
         ? `${listing(found)} in place${sameOrigin}.`

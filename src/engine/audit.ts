@@ -3,6 +3,7 @@
  * rendering and exit codes; tests call this directly with an in-memory FileIndex.
  */
 import type { Config } from '../config/schema.js';
+import { FACT_DIGESTS } from '../facts/alongside.js';
 import { collectFacts, completeFacts, factPatterns } from '../facts/index.js';
 import { answersFor } from '../facts/paths.js';
 import type { ProfileId, TagRecency } from '../types.js';
@@ -75,10 +76,12 @@ export interface AuditRun {
 export function scanPlan(
   rules: Rule[],
   facts: ScanPattern[] = PROFILE_PATTERNS,
+  /** The facts' own digests, taken from files the scan reads anyway (facts/alongside.ts). */
+  factDigests: readonly Digest<unknown>[] = FACT_DIGESTS,
 ): { patterns: ScanPattern[]; keep: string[]; digests: Digest<unknown>[] } {
   const patterns: ScanPattern[] = [...facts];
   const keep: string[] = [];
-  const digests = new Map<string, Digest<unknown>>();
+  const digests = new Map<string, Digest<unknown>>(factDigests.map((d) => [d.key, d]));
   for (const rule of rules) {
     for (const [name, spec] of Object.entries(rule.meta.patterns ?? {}))
       patterns.push({ ...spec, key: `${rule.meta.id}:${name}` });
@@ -88,7 +91,11 @@ export function scanPlan(
   for (const d of digests.values()) keep.push(...(d.keep ?? []));
   // Inline `readiness-ignore` markers are looked for in every file the scan reads anyway.
   let readGlobs = [
-    ...new Set([...patterns.flatMap((p) => p.files), ...keep, ...[...digests.values()].flatMap((d) => d.files)]),
+    ...new Set([
+      ...patterns.flatMap((p) => p.files),
+      ...keep,
+      ...[...digests.values()].flatMap((d) => (d.alongside ? [] : d.files)),
+    ]),
   ].sort();
   // One catch-all glob makes the others redundant: test each path once, not once per glob.
   if (readGlobs.includes('**/*') || readGlobs.includes('**')) readGlobs = ['**/*'];

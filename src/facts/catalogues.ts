@@ -236,6 +236,8 @@ export const CATALOGUES: Record<string, string[]> = table({
     'github.com/armon/go-metrics',
     'github.com/VictoriaMetrics/metrics',
     'io.micrometer:micrometer-*',
+    // Micronaut's Micrometer integration (micronaut-micrometer-core, -registry-prometheus …).
+    'io.micronaut.micrometer:micronaut-micrometer-*',
     'org.springframework.boot:spring-boot-starter-actuator',
     'io.prometheus:*',
     'io.dropwizard.metrics:*',
@@ -1238,6 +1240,7 @@ Object.assign(CATALOGUES, {
     'exponential-backoff',
     '@lifeomic/attempt',
     'fetch-retry',
+    '@vercel/fetch-retry',
     'tenacity',
     'backoff',
     'retrying',

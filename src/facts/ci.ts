@@ -3,10 +3,11 @@
  * shell command or action a job runs, each with its file and line. Rules ask questions of this
  * model ("does any job run tests?") instead of grepping workflow files themselves.
  */
-import type { Digest, FileView } from '../types.js';
+import type { FileView } from '../types.js';
 import { memo } from '../util/memo.js';
 import { parseYamlWithLines, type YamlScalar } from '../util/yaml-lines.js';
 import { escapeRe } from '../util/regex.js';
+import { AZURE_CANDIDATE_GLOBS, AZURE_PIPELINE } from './alongside.js';
 import { JENKINS_CANDIDATE_GLOBS, jenkinsPipelineContent, parseJenkinsfile } from './ci-jenkins.js';
 
 export { JENKINS_CANDIDATE_GLOBS, jenkinsPipelineContent } from './ci-jenkins.js';
@@ -76,60 +77,11 @@ export const CI_FILES: { system: CiSystem; globs: string[] }[] = [
 
 export const CI_GLOBS = CI_FILES.flatMap((c) => c.globs);
 
-/**
- * Azure DevOps lets a pipeline live at any path (`.devops/deploy-pipelines.yml`, `pipelines/infra-ci.yml`,
- * `build/ci.yml`): only the default name is in CI_FILES (blind round 26, helpdesk-service: `.devops/*-pipelines.yml`
- * unseen, so "Tests are not run in CI"). Every YAML file is a candidate, outside vendored, example and
- * test-data trees; its content decides (azurePipelineContent).
- */
-export const AZURE_CANDIDATE_GLOBS = ['**/*.yml', '**/*.yaml'];
+export { AZURE_CANDIDATE_GLOBS, AZURE_PIPELINE, azurePipelineContent } from './alongside.js';
 
 /** Trees whose YAML is not this repository's pipeline: dependencies, examples, test data. */
 const NOT_PIPELINE_DIR =
   /(?:^|\/)(?:node_modules|vendor|third_party|third-party|bower_components|\.git|examples?|samples?|fixtures?|testdata|test-data|__fixtures__|\.github|\.gitlab|\.circleci|\.buildkite|\.woodpecker)\//i;
-/** A pipeline definition is small; a bigger YAML file is data. */
-const MAX_PIPELINE_BYTES = 512 * 1024;
-
-const AZURE_STRUCTURE = /^(?:stages|jobs|steps):/m;
-/** `extends: {template: …}`: the whole pipeline is a template (often of another repository) given parameters. */
-const AZURE_EXTENDS = /^extends:[ \t]*\r?\n[ \t]+template:/m;
-// `resources: {repositories|pipelines|containers: …}` at the top level is Azure's own syntax.
-const AZURE_TRIGGER = /^(?:trigger|pr|schedules):|^resources:[ \t]*\r?\n[ \t]+(?:repositories|pipelines|containers):/m;
-// `- task: Gradle@3`, `- script:`/`- bash:`/`- pwsh:` steps, `- template:`, `vmImage:` of a hosted pool, a top-level `pool:`.
-// Blanks are `[ \t]`, never `\s`: under `m`, `^\s*` from every line start ran across all the blank lines
-// that follow (quadratic: 80k blank lines 15 s).
-const AZURE_STEP =
-  /^[ \t]*-[ \t]+task:[ \t]*[\w.-]+@\d+[ \t]*$|^[ \t]*-[ \t]+(?:script|bash|pwsh|powershell|checkout|template):[ \t\n]|^[ \t]*vmImage:[ \t\n]|^pool:[ \t\n]/m;
-const AZURE_TASK = /^[ \t]*-[ \t]+task:[ \t]*[\w.-]+@\d+[ \t]*$|^[ \t]*vmImage:[ \t\n]/m;
-// A GitHub workflow (`on:`), a Kubernetes manifest, a Compose file, GitLab CI (`include:`, `image:`).
-const NOT_AZURE = /^(?:on|"on"|'on'|apiVersion|kind|services|include|image|version|workflow|default):/m;
-
-/**
- * Whether a YAML text is an Azure Pipelines definition: a top-level `stages:`/`jobs:`/`steps:`,
- * Azure step syntax, and either a top-level `trigger:`/`pr:`/`schedules:`/`resources:` or a
- * `- task: Name@N` (a template has no trigger); or a pipeline that `extends:` a template and has a
- * trigger or resources; never a GitHub workflow, a manifest, a Compose or GitLab file.
- */
-export function azurePipelineContent(text: string): boolean {
-  if (NOT_AZURE.test(text)) return false;
-  if (AZURE_EXTENDS.test(text) && AZURE_TRIGGER.test(text)) return true;
-  if (!AZURE_STRUCTURE.test(text) || !AZURE_STEP.test(text)) return false;
-  return AZURE_TRIGGER.test(text) || AZURE_TASK.test(text);
-}
-
-/**
- * Whether a candidate YAML file is an Azure pipeline, judged from a text that is not kept: every YAML
- * file of a tree is a candidate, and FileView.read would hold each text to the end of the audit (7,143
- * files, 10.5 M characters, of the generated 100k tree: peak RSS 200 -> 182-192 MiB, 300k 358-389 ->
- * 298-304; docs/performance.md, twenty-third session). A pipeline found is read again
- * by parseYamlCi, which keeps it as before.
- */
-const AZURE_PIPELINE: Digest<boolean> = {
-  key: 'ci:azure-pipeline',
-  files: AZURE_CANDIDATE_GLOBS,
-  of: (_path, text) => text.length <= MAX_PIPELINE_BYTES && azurePipelineContent(text),
-};
-
 /** YAML files that may hold an Azure pipeline kept outside the default names. */
 export function azureCandidates(files: FileView): string[] {
   return files.match(AZURE_CANDIDATE_GLOBS).filter((p) => !NOT_PIPELINE_DIR.test(p));
@@ -239,6 +191,26 @@ const GITLAB_RESERVED = new Set([
 
 export function ciFiles(files: FileView): CiFile[] {
   return memo(files, 'ci', () => {
+    const named = namedCiFiles(files);
+    const out = [...named];
+    const seen = new Set(named.map((f) => f.path));
+    for (const path of azureCandidates(files)) {
+      if (seen.has(path) || !files.digest(path, AZURE_PIPELINE)) continue;
+      seen.add(path);
+      out.push(parseYamlCi(files, 'azure-pipelines', path));
+    }
+    return out.sort((a, b) => (a.path < b.path ? -1 : 1));
+  });
+}
+
+/**
+ * The CI files ciFiles finds without the Azure check of every YAML file's content: those found by
+ * name, and Groovy pipelines by content (few files, read whole and kept). Before the scan the
+ * command graph is built from these (facts/index.ts); the Azure check waits for the scan, which
+ * reads every YAML file and takes its answer then (facts/alongside.ts: AZURE_PIPELINE).
+ */
+export function namedCiFiles(files: FileView): CiFile[] {
+  return memo(files, 'ci:named', () => {
     const out: CiFile[] = [];
     const seen = new Set<string>();
     for (const { system, globs } of CI_FILES) {
@@ -255,11 +227,6 @@ export function ciFiles(files: FileView): CiFile[] {
       if (text === undefined || !jenkinsPipelineContent(text)) continue;
       seen.add(path);
       out.push(parseJenkinsfile(files, path));
-    }
-    for (const path of azureCandidates(files)) {
-      if (seen.has(path) || !files.digest(path, AZURE_PIPELINE)) continue;
-      seen.add(path);
-      out.push(parseYamlCi(files, 'azure-pipelines', path));
     }
     return out.sort((a, b) => (a.path < b.path ? -1 : 1));
   });

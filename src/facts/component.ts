@@ -72,7 +72,7 @@ const UI_PACKAGE_DIR = /(^|\/)(?:components|hooks|composables|stores?|views|page
 
 const UI_DEPS = /^(?:react|react-dom|vue|svelte|@angular\/core|solid-js|preact|lit|@sveltejs\/kit|alpinejs)$/;
 const SERVER_DEPS =
-  /^(?:express|fastify|koa|@nestjs\/core|next|nuxt|@sveltejs\/kit|hono|@hapi\/hapi|restify|@remix-run\/node|@remix-run\/server-runtime|@adonisjs\/core|@feathersjs\/feathers|socket\.io|ws|@trpc\/server|h3|astro)$/;
+  /^(?:express|fastify|koa|@nestjs\/core|next|nuxt|@sveltejs\/kit|hono|@hapi\/hapi|restify|@remix-run\/node|@remix-run\/server-runtime|@remix-run\/cloudflare|@react-router\/(?:node|serve|express|cloudflare|dev)|@adonisjs\/core|@feathersjs\/feathers|socket\.io|ws|@trpc\/server|h3|astro)$/;
 /** Bundlers that build a page's assets (not tsup/esbuild, which also package Node programs). */
 const PAGE_BUNDLERS = /^(?:webpack|vite|parcel|parcel-bundler|browserify|laravel-mix|@rsbuild\/core|snowpack|gulp)$/;
 /** Libraries that only run in a page: CSS frameworks, DOM helpers, icon fonts. */

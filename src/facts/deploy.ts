@@ -675,6 +675,8 @@ export function hostedCompose(d: Deploy): Set<string> {
 }
 
 /** A migration or seed step: `prisma migrate deploy`, `manage.py migrate`, `db:seed`, a `prisma-migrate` service. */
+/** An option that names the folder or file a command writes its output to (`--output-dir /docs`, `--out=./gen`). */
+const OUTPUT_FLAG = /(?:^|\s)--(?:output|out)(?:[-_]?(?:dir|directory|file|path))?(?:=|\s+)["']?(?:\.{0,2}\/|\/)/;
 const JOB_WORD = /(?:^|[^a-z])(?:migrat(?:e|es|ion|ions|or)|seed(?:s|er|ing)?)(?:[^a-z]|$)/i;
 
 /**
@@ -694,8 +696,13 @@ function jobStep(name: string, raw: Record<string, unknown>): string | undefined
       .map((x) => x.trim())
       .filter(Boolean)
       .at(-1);
-    return last && JOB_WORD.test(last)
-      ? `its command \`${last.slice(0, 60)}\` migrates or seeds and exits, no ports`
+    if (last && JOB_WORD.test(last))
+      return `its command \`${last.slice(0, 60)}\` migrates or seeds and exits, no ports`;
+    // A command that writes its result into a folder (`--output-dir /cq-docs`, `--out ./dist`) generates
+    // files and exits: a generator run by hand, not a server (blind round 46: a compose helper that runs
+    // `cloudquery tables … --output-dir /cq-docs` judged for health checks and resource limits).
+    return last && OUTPUT_FLAG.test(last.slice(0, 400))
+      ? `its command \`${last.slice(0, 60)}\` writes its output to files and exits, no ports`
       : undefined;
   }
   return JOB_WORD.test(name) ? 'named for a migration or seed step, no command that serves and no ports' : undefined;

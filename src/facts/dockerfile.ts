@@ -716,7 +716,15 @@ export function isToolImage(d: Dockerfile): boolean {
  */
 const NONROOT_IMAGES: readonly { image: RegExp; user: string }[] = [
   { image: /[:-]nonroot\b|distroless\/[\w-]+:(?:[\w.-]*-)?nonroot/, user: 'nonroot (uid 65532)' },
-  { image: /^cgr\.dev\/chainguard\//, user: 'nonroot (uid 65532)' },
+  // Chainguard's images, from cgr.dev (any organisation's catalogue: `cgr.dev/<org>/jre`) or through
+  // a mirror that keeps the upstream in the path: `mirror.example/cgr.dev/chainguard/node`, a
+  // `…/chainguard/<image>` repository, or a pull-through repository named after the registry
+  // (`<region>-docker.pkg.dev/cgr-<org>/pull-through/<org>/jre`; blind round 46, said to run as root).
+  // wolfi-base and chainguard-base run as root: see ROOT_BY_DEFAULT.
+  {
+    image: /^(?:[\w.-]+\/)*?(?:cgr\.dev|chainguard|cgr-[\w.-]+)\/[\w.-]/,
+    user: 'nonroot (uid 65532)',
+  },
   { image: /chiseled/, user: 'app (uid 1654)' },
   { image: /^(?:docker\.io\/)?bitnami\//, user: 'uid 1001' },
   { image: /nginx-unprivileged/, user: 'nginx (uid 101)' },
@@ -748,8 +756,12 @@ const NONROOT_IMAGES: readonly { image: RegExp; user: string }[] = [
   },
 ];
 
+/** Chainguard's base images for building others, which run as root unlike its application images. */
+const ROOT_BY_DEFAULT = /(?:^|\/)(?:wolfi-base|chainguard-base)(?::|@|$)/;
+
 /** The unprivileged user a well-known base image runs as by default, or undefined (root, or unknown). */
 export function nonrootImageUser(image: string): string | undefined {
+  if (ROOT_BY_DEFAULT.test(image)) return undefined;
   return NONROOT_IMAGES.find((e) => e.image.test(image))?.user;
 }
 
@@ -788,6 +800,16 @@ const SERVER_BASE =
  */
 const SHELL_BASE =
   /(?:^|\/)(?:ubuntu|debian|alpine|centos|fedora|rockylinux|almalinux|busybox|amazonlinux|archlinux|opensuse\/[\w-]+|node|python|golang|rust|ruby|openjdk|eclipse-temurin|amazoncorretto|buildpack-deps|gcc|perl|erlang|elixir|haskell|swift|dart|mcr\.microsoft\.com\/devcontainers\/[\w-]+)(?:[:@]|$)/i;
+/**
+ * A script named for a batch task: a verb of one-off work as a word of its name (`index-youtube-playlist.ts`,
+ * `import_feeds.py`, `migrate-db.js`, `run-prisma-migrate.sh`, `backfill.rb`). A bare `index.js` is an entry
+ * point, not a task.
+ */
+const BATCH_SCRIPT =
+  /^(?!index\.)(?:[\w.-]{0,60}[-_.])?(?:re)?(?:index|import|export|migrate|seed|sync|backfill|crawl|scrape|backup|ingest|generate|cleanup|purge)(?:[-_.][\w.-]{0,80})?\.(?:[cm]?[jt]s|py|rb|sh|php)$/i;
+/** Words of a command that serves or keeps running, beside a script name. */
+const SERVING_WORD =
+  /\b(?:serve|server|start|listen|daemon|worker|watch|web|api|gunicorn|uvicorn|puma|cron|loop|forever|pm2|supervisord)\b/i;
 /** A command that serves or keeps running (a server, a daemon, a supervisor, a web framework's runner). */
 const SERVER_COMMAND =
   /\b(?:serve|server|start|run|daemon|web|api|listen|up|worker|agent|watch|gunicorn|uvicorn|hypercorn|daphne|puma|unicorn|passenger|rails|nginx|httpd|apache2|caddy|supervisord|s6|pm2|php-fpm|catalina|java|dotnet|node|deno|bun|npm|yarn|pnpm|flask|django|manage\.py|sleep|tail\s+-f)\b/i;
@@ -821,6 +843,21 @@ export function oneShotImage(d: Dockerfile, profile: string): string | undefined
     if (/^scratch$/i.test(base) || (profile !== 'service' && !SERVER_BASE.test(base)))
       return `${d.path}:${chain[0]!.line} builds FROM ${base} and sets no CMD, ENTRYPOINT or EXPOSE: it carries the ${profile === 'cli' ? 'command-line tool' : 'program'}, no server to health-check`;
     return undefined;
+  }
+  // A command that runs a script named for a batch task (`index-youtube-playlist.ts`, `import_feeds.py`,
+  // `migrate-db.js`) and names nothing that serves runs once, whatever the profile (blind round 46:
+  // an indexer image, CMD other/…/index-youtube-playlist.ts, judged for health checks).
+  const args = run.map((i) => i.args).join(' ');
+  const script = args
+    .replace(/[[\]",']/g, ' ')
+    .split(/\s+/)
+    .slice(0, 40)
+    .find(
+      (t) => BATCH_SCRIPT.test(t.slice(t.lastIndexOf('/') + 1)) && !SERVING_WORD.test(t.slice(t.lastIndexOf('/') + 1)),
+    );
+  if (script && !SERVING_WORD.test(args.replace(script, ' '))) {
+    const at = run.find((i) => i.args.includes(script)) ?? run[0]!;
+    return `${d.path}:${at.line} ${at.keyword} runs ${script.slice(0, 80)}, a script named for a task it does once: no EXPOSE, no server command`;
   }
   if (profile === 'service' || SERVER_BASE.test(base)) return undefined;
   if (run.some((i) => SERVER_COMMAND.test(i.args))) return undefined;

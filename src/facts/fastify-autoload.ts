@@ -59,3 +59,26 @@ export function fastifyAutoloaded(files: FileView, loaders: readonly string[]): 
   }
   return out;
 }
+
+/** `app.register(X, …)`, `app.register(require('pkg'))`, `app.register(import('pkg'))`: what a Fastify register call names. */
+const REGISTER =
+  /\.register\(\s*(?:await\s+)?(?:(?:require|import)\(\s*['"]([@\w./-]{1,100})['"]\s*\)|([A-Za-z_$][\w$]{0,60})\s*(?:[,)]|$))/;
+
+/**
+ * Whether a line registers one of the plugin packages `pkgs` with Fastify: by the package named in
+ * the call, or by the name the file binds it to (`import fastifyRateLimit from '@fastify/rate-limit'`,
+ * `const cors = require('@fastify/cors')`) and then registers (`app.register(fastifyRateLimit, { max })`).
+ * Blind round 46: quirrel's `app.register(fastifyRateLimit, …)` was "declared and imported, but no
+ * call applies it". `text` is the file's text (the first 200 kB are read for the binding).
+ */
+export function registersFastifyPlugin(line: string, text: string, pkgs: readonly string[]): boolean {
+  const m = REGISTER.exec(line.slice(0, 400));
+  if (!m) return false;
+  if (m[1] !== undefined) return pkgs.includes(m[1]);
+  const name = m[2]!.replace(/\$/g, '\\$');
+  const names = pkgs.map((p) => p.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|');
+  const bound = new RegExp(
+    String.raw`\bimport\s+(?:type\s+)?${name}\s*(?:,\s*\{[^}]{0,400}\})?\s+from\s+['"](?:${names})['"]|\b(?:const|let|var)\s+${name}\s*=\s*require\(\s*['"](?:${names})['"]\s*\)`,
+  );
+  return bound.test(text.slice(0, 200_000));
+}

@@ -4,6 +4,7 @@ import { lowerBound } from '../util/bisect.js';
 import { NOT_THE_PRODUCT, TEST_PROJECT_DIR } from './paths.js';
 import type { Dependency, Ecosystem, Framework } from '../types.js';
 import { lineOf } from './manifests/text.js';
+import { SCAFFOLD_DIR } from './workers.js';
 
 /** dependency name (or `prefix*`) → framework id and display name. */
 export const WEB_FRAMEWORKS: {
@@ -29,7 +30,36 @@ export const WEB_FRAMEWORKS: {
   { ecosystem: 'npm', deps: ['@nestjs/core'], id: 'nestjs', name: 'NestJS' },
   { ecosystem: 'npm', deps: ['next'], id: 'nextjs', name: 'Next.js' },
   { ecosystem: 'npm', deps: ['hono'], id: 'hono', name: 'Hono' },
-  { ecosystem: 'npm', deps: ['@remix-run/node', '@remix-run/serve'], id: 'remix', name: 'Remix' },
+  // Remix and its runtime adapters (a Remix app on Workers declares @remix-run/cloudflare, not /node).
+  {
+    ecosystem: 'npm',
+    deps: [
+      '@remix-run/node',
+      '@remix-run/serve',
+      '@remix-run/express',
+      '@remix-run/cloudflare',
+      '@remix-run/cloudflare-pages',
+      '@remix-run/cloudflare-workers',
+      '@remix-run/architect',
+      '@remix-run/deno',
+    ],
+    id: 'remix',
+    name: 'Remix',
+  },
+  // React Router v7 framework mode, the Remix successor: its server runtimes and adapters. A bare
+  // `react-router` dependency is the routing library of a page, not a server (see reactRouterApp).
+  {
+    ecosystem: 'npm',
+    deps: [
+      '@react-router/node',
+      '@react-router/serve',
+      '@react-router/express',
+      '@react-router/cloudflare',
+      '@react-router/architect',
+    ],
+    id: 'react-router',
+    name: 'React Router (framework mode)',
+  },
   { ecosystem: 'npm', deps: ['nuxt'], id: 'nuxt', name: 'Nuxt' },
   { ecosystem: 'npm', deps: ['@sveltejs/kit'], id: 'sveltekit', name: 'SvelteKit' },
   { ecosystem: 'npm', deps: ['@adonisjs/core'], id: 'adonis', name: 'AdonisJS' },
@@ -540,7 +570,51 @@ export function detectFrameworks(files: FileView, deps: Dependency[]): Framework
   }
   const mvc = springMvc(deps, out);
   if (mvc) out.set(mvc.id, mvc);
+  const rr = out.has('react-router') ? undefined : reactRouterApp(files, deps);
+  if (rr) out.set(rr.id, rr);
   return [...out.values()].sort((a, b) => (a.id < b.id ? -1 : 1));
+}
+
+/** React Router's framework config beside the package manifest; `ssr: false` builds a static single-page app. */
+const REACT_ROUTER_CONFIGS = [
+  'react-router.config.ts',
+  'react-router.config.js',
+  'react-router.config.mjs',
+  'react-router.config.mts',
+];
+const SSR_OFF = /\bssr\s*:\s*false\b/;
+
+/**
+ * A React Router v7 framework-mode application (issue 15, blind round 46: a site on Cloudflare Workers
+ * built with `@react-router/dev` and react-router.config.ts was "a library, no web framework"). The
+ * framework's build tool is a development dependency by design and the Workers runtime comes from
+ * the Cloudflare Vite plugin, so no server runtime is declared: the package that has
+ * `@react-router/dev` and its config (or `app/routes.ts`) beside its manifest is the app. With
+ * `ssr: false` it prerenders a static single-page app, which serves nothing itself.
+ */
+function reactRouterApp(files: FileView, deps: readonly Dependency[]): Framework | undefined {
+  for (const d of deps) {
+    if (d.ecosystem !== 'npm' || d.name !== '@react-router/dev') continue;
+    if (NOT_THE_PRODUCT.test(d.path) || TEST_PROJECT_DIR.test(d.path) || SCAFFOLD_DIR.test(d.path)) continue;
+    const dir = d.path.includes('/') ? d.path.slice(0, d.path.lastIndexOf('/') + 1) : '';
+    const config = REACT_ROUTER_CONFIGS.map((c) => `${dir}${c}`).find((c) => files.exists(c));
+    const text = config ? (files.read(config) ?? '') : undefined;
+    if (text !== undefined && SSR_OFF.test(text.slice(0, 50_000))) continue;
+    const routes = ['app/routes.ts', 'app/routes.js'].map((r) => `${dir}${r}`).find((r) => files.exists(r));
+    const at = config ?? routes;
+    if (!at) continue;
+    return {
+      id: 'react-router',
+      name: 'React Router (framework mode)',
+      ecosystem: 'npm',
+      evidence: {
+        path: at,
+        line: 1,
+        snippet: `${d.name}${d.version ? ` ${d.version}` : ''} (${d.path}${d.line ? `:${d.line}` : ''})`,
+      },
+    };
+  }
+  return undefined;
 }
 
 const SPRING_WEB_MODULES = ['org.springframework:spring-webmvc', 'org.springframework:spring-webflux'];

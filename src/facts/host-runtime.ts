@@ -31,6 +31,12 @@ export interface HostRuntimeSpec {
   logging?: string;
   /** What the host does on SIGTERM by default, for messages; only where it drains. */
   shutdown?: string;
+  /** Production files of the project's own that replace the host's logging (a logback.xml of its own). */
+  ownLogging?: RegExp;
+  /** Literals of `register` for the scan's prefilter. */
+  registerLiterals: string[];
+  /** Literals of `logger` for the scan's prefilter. */
+  loggerLiterals: string[];
 }
 
 export const HOST_RUNTIMES: HostRuntimeSpec[] = [
@@ -48,6 +54,27 @@ export const HOST_RUNTIMES: HostRuntimeSpec[] = [
     // open requests finish (grace_period, unlimited by default), then cleans up each module.
     shutdown:
       'the host, Caddy, stops gracefully on SIGTERM: it stops accepting, lets requests in flight finish (grace_period) and then cleans up each module',
+    registerLiterals: ['RegisterModule('],
+    loggerLiterals: ['caddy.', 'Logger('],
+  },
+  // navikt/rapids-and-rivers: an application hands itself to `RapidApplication.create(env) { … }`,
+  // which owns the process — the Kafka consumer, a Ktor server with /isalive, /isready and /metrics,
+  // a JVM shutdown hook, and the library's logback.xml (LogstashEncoder: JSON lines on stdout) unless
+  // the application ships a logback.xml of its own (blind round 46).
+  {
+    id: 'rapids-and-rivers',
+    name: 'rapids-and-rivers (RapidApplication)',
+    deps: ['com.github.navikt:rapids-and-rivers', 'com.github.navikt.tbd-libs:rapids-and-rivers'],
+    files: ['**/*.kt', '**/*.java'],
+    register: /\bRapidApplication\s*\.\s*(?:create|Builder)\s*\(/,
+    logger: /\bKotlinLogging\.logger\b|\bLoggerFactory\.getLogger\s*\(/,
+    logging:
+      "the application logs through SLF4J to the library's logback.xml, whose LogstashEncoder writes JSON lines to stdout (the project has no logback.xml of its own)",
+    shutdown:
+      'RapidApplication registers a JVM shutdown hook: on SIGTERM it stops consuming from Kafka and shuts the application down in order',
+    ownLogging: /(?:^|\/)src\/main\/resources\/logback(?:-[\w-]+)?\.(?:xml|groovy)$/,
+    registerLiterals: ['RapidApplication'],
+    loggerLiterals: ['KotlinLogging', 'LoggerFactory'],
   },
 ];
 
@@ -55,7 +82,7 @@ export const HOST_RUNTIME_PATTERN: ScanPattern = {
   key: 'facts:host-runtime',
   regex: new RegExp(HOST_RUNTIMES.map((h) => h.register.source).join('|')),
   files: [...new Set(HOST_RUNTIMES.flatMap((h) => h.files))],
-  literals: ['RegisterModule('],
+  literals: [...new Set(HOST_RUNTIMES.flatMap((h) => h.registerLiterals))],
   maxPerFile: 1,
 };
 
@@ -63,19 +90,29 @@ export const HOST_LOGGER_PATTERN: ScanPattern = {
   key: 'facts:host-logger',
   regex: new RegExp(HOST_RUNTIMES.map((h) => h.logger.source).join('|')),
   files: [...new Set(HOST_RUNTIMES.flatMap((h) => h.files))],
-  literals: ['caddy.', 'Logger('],
+  literals: [...new Set(HOST_RUNTIMES.flatMap((h) => h.loggerLiterals))],
   maxPerFile: 1,
 };
 
 /** Hosts the project is a module of: declared directly and registered with in production code. */
-export function hostRuntimes(deps: readonly Dependency[], registrations: Match[], loggers: Match[]): HostRuntime[] {
+export function hostRuntimes(
+  deps: readonly Dependency[],
+  registrations: Match[],
+  loggers: Match[],
+  paths: readonly string[] = [],
+): HostRuntime[] {
   const out: HostRuntime[] = [];
   const prod = (m: Match) => isProductionPath(m.path) && !isCommentLine(m.snippet) && !/_test\.go$/.test(m.path);
   for (const h of HOST_RUNTIMES) {
     if (!deps.some((d) => d.direct && !d.dev && namesMatcher(h.deps)(d.name, d.ecosystem))) continue;
-    const reg = registrations.find((m) => prod(m) && h.register.test(m.snippet));
+    // The snippet is the match's first line: a call split over lines (`RapidApplication⏎.create(`)
+    // is told by its literal.
+    const reg = registrations.find(
+      (m) => prod(m) && (h.register.test(m.snippet) || h.registerLiterals.some((l) => m.snippet.includes(l))),
+    );
     if (!reg) continue;
-    const log = loggers.find((m) => prod(m) && h.logger.test(m.snippet));
+    const own = h.ownLogging ? paths.some((p) => h.ownLogging!.test(p) && isProductionPath(p)) : false;
+    const log = own ? undefined : loggers.find((m) => prod(m) && h.logger.test(m.snippet));
     out.push({
       id: h.id,
       name: h.name,

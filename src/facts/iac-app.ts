@@ -1,5 +1,6 @@
 /**
- * An infrastructure-as-code application at the root of the repository (issue 15, blind round 38):
+ * An infrastructure-as-code application at the root of the repository or of one of its workspace
+ * packages (issue 15, blind rounds 38 and 46):
  * an AWS CDK app (`cdk.json` whose `"app"` runs an entry that creates an `App`), a CDK for
  * Terraform app (`cdktf.json`) or a Pulumi project (`Pulumi.yaml` with a `runtime`). What the
  * repository delivers is `cdk deploy` / `cdktf deploy` / `pulumi up`: a deployment, whatever
@@ -7,7 +8,7 @@
  * app's package.json; that entry is the synthesiser's, not a command for users.
  */
 import type { FileView } from '../types.js';
-import { isProductionPath } from './paths.js';
+import { NOT_THE_PRODUCT, isProductionPath } from './paths.js';
 
 export interface IacApp {
   tool: 'AWS CDK' | 'CDK for Terraform' | 'Pulumi';
@@ -48,9 +49,9 @@ function lineOf(text: string, index: number): number {
   return line;
 }
 
-function entryOf(files: FileView, command: string): { path: string; line: number } | undefined {
+function entryOf(files: FileView, command: string, dir: string): { path: string; line: number } | undefined {
   for (const m of command.slice(0, 2000).matchAll(PATH_TOKEN)) {
-    const p = m[0].replace(/^\.\//, '');
+    const p = `${dir}${m[0].replace(/^\.\//, '')}`;
     if (!files.exists(p) || !isProductionPath(p)) continue;
     const text = files.read(p);
     if (!text) continue;
@@ -60,8 +61,9 @@ function entryOf(files: FileView, command: string): { path: string; line: number
   return undefined;
 }
 
-function usesIacLibrary(files: FileView): boolean {
-  return MANIFESTS.some((p) => {
+function usesIacLibrary(files: FileView, dir: string): boolean {
+  return MANIFESTS.some((m) => {
+    const p = `${dir}${m}`;
     const text = files.exists(p) ? files.read(p) : undefined;
     return !!text && IAC_LIBRARY.test(` ${text.slice(0, 200_000)}`);
   });
@@ -73,22 +75,41 @@ function usesIacLibrary(files: FileView): boolean {
  * entry is not a file the command names (`mvn exec:java`, `dotnet run`, `go run .`), when a root
  * manifest depends on the CDK/CDKTF library. A `Pulumi.yaml` counts when it names its runtime.
  */
-export function iacApp(files: FileView): IacApp | undefined {
-  for (const [path, tool] of [
+export function iacApp(files: FileView, packages: readonly string[] = []): IacApp | undefined {
+  const dirs = packages
+    .slice(0, 200)
+    .map((p) => p.replace(/^\.\/|\/+$/g, ''))
+    .filter((p) => p !== '' && p !== '.');
+  for (const dir of ['', ...dirs.map((p) => `${p}/`)]) {
+    if (dir && (!isProductionPath(`${dir}x`) || NOT_THE_PRODUCT.test(dir))) continue;
+    const app = iacAppIn(files, dir);
+    if (app) return app;
+  }
+  return undefined;
+}
+
+/**
+ * The IaC application whose project file sits in one folder (`''` the root, or a workspace package's
+ * `packages/cdk/`): issue 15, blind round 46 — a CDK app in an npm workspace package (packages/cdk/
+ * cdk.json, bin/cdk.ts creating the App) was not found, and the repository was "a library".
+ */
+function iacAppIn(files: FileView, dir: string): IacApp | undefined {
+  for (const [name, tool] of [
     ['cdk.json', 'AWS CDK'],
     ['cdktf.json', 'CDK for Terraform'],
   ] as const) {
+    const path = `${dir}${name}`;
     if (!files.exists(path)) continue;
     const cfg = files.readJson<{ app?: unknown }>(path);
     const app = cfg.ok && cfg.value && typeof cfg.value === 'object' ? cfg.value.app : undefined;
     if (typeof app !== 'string' || app.trim() === '') continue;
-    const entry = entryOf(files, app);
+    const entry = entryOf(files, app, dir);
     if (entry) return { tool, path, entry };
     // The command names a file, which creates no App (or is a test's): not this repository's app.
     if (NAMES_A_FILE.test(app.slice(0, 2000))) continue;
-    if (usesIacLibrary(files)) return { tool, path };
+    if (usesIacLibrary(files, dir)) return { tool, path };
   }
-  for (const path of ['Pulumi.yaml', 'Pulumi.yml']) {
+  for (const path of [`${dir}Pulumi.yaml`, `${dir}Pulumi.yml`]) {
     const text = files.exists(path) ? files.read(path) : undefined;
     if (text && /^runtime:/m.test(text.slice(0, 20_000))) return { tool: 'Pulumi', path };
   }

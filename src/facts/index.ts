@@ -13,7 +13,7 @@ import { detectWorkspaces } from './workspaces.js';
 import { dockerfiles } from './dockerfile.js';
 import { detectProfile, JVM_IMPORT_KEY, PROFILE_PATTERNS, serverSites } from './profile.js';
 import { applyUsage, usagePatterns } from './usage.js';
-import { commandGraph } from './commands/index.js';
+import { commandGraph, namedGraph } from './commands/index.js';
 import { LOAD_SCRIPT_PATTERN, OUTBOUND_KEY, OUTBOUND_PATTERN, outboundCalls } from './outbound.js';
 import { CATALOGUES } from './catalogues.js';
 import { GITOPS_PATTERN, reusablePackage } from './infra-package.js';
@@ -36,6 +36,12 @@ import {
 import { opsOnlyHttp, ROUTE_KEY, ROUTE_PATTERN, springWorker } from './inbound.js';
 import { componentClassifier } from './component.js';
 import { inRustTestModule } from './rust-tests.js';
+import {
+  importedJvmFrameworks,
+  importedJvmLibraries,
+  JVM_LIBRARY_IMPORT_KEY,
+  JVM_LIBRARY_IMPORT_PATTERN,
+} from './jvm-imports.js';
 import type { Dependency, DependencyQuery, Facts, Profile, ProfileId, TagRecency } from '../types.js';
 
 export type PreFacts = Omit<
@@ -74,8 +80,15 @@ export function collectFacts(files: FileView): PreFacts {
   );
   const workspaces = detectWorkspaces(files, manifests);
   const langSet = new Set(languages.map((l) => l.name));
+  namedGraph(files);
   return {
-    commands: commandGraph(files),
+    // Asked after the scan, by completeFacts and the rules: the Azure check looks at every YAML
+    // file's text, which the scan has read by then (alongside.ts), so no file is read once for it
+    // before the scan and again by the scan. The graph of the CI files found by name is built now,
+    // as the whole graph was: the files it follows are read and kept before the scan.
+    get commands() {
+      return commandGraph(files);
+    },
     languages,
     sourceFiles,
     manifests,
@@ -137,6 +150,7 @@ export function factPatterns(pre: PreFacts, watched: readonly string[] = []): Sc
     THIRD_PARTY_PATTERN,
     RELEASE_BANNER_PATTERN,
     ROUTE_PATTERN,
+    JVM_LIBRARY_IMPORT_PATTERN,
     ...usagePatterns(pre.dependencies, watched),
   ];
 }
@@ -197,14 +211,22 @@ export function completeFacts(
       : profile;
   const reusable =
     profile.id === 'infrastructure' ? reusablePackage(files, scan.matches(GITOPS_PATTERN.key)) : undefined;
+  // A JVM build whose declarations did not resolve (an artefact version catalogue, a convention
+  // plugin): the database driver and web framework main code imports are facts all the same, so a
+  // rule does not call "no database client" or "no web framework" what the profile was decided by.
+  const importedLibraries = importedJvmLibraries(scan.matches(JVM_LIBRARY_IMPORT_KEY), pre.manifests, pre.dependencies);
+  const importedFrameworks =
+    profile.id === 'service' ? importedJvmFrameworks(scan.matches(JVM_IMPORT_KEY), pre.manifests, pre.frameworks) : [];
   const hosts = hostRuntimes(
-    pre.dependencies,
+    importedLibraries.length ? [...pre.dependencies, ...importedLibraries] : pre.dependencies,
     scan.matches(HOST_RUNTIME_PATTERN.key),
     scan.matches(HOST_LOGGER_PATTERN.key),
+    files.paths,
   );
   return {
     ...pre,
-    findDependencies: finder(pre.dependencies),
+    ...(importedFrameworks.length ? { frameworks: [...pre.frameworks, ...importedFrameworks] } : {}),
+    findDependencies: finder(importedLibraries.length ? [...pre.dependencies, ...importedLibraries] : pre.dependencies),
     profile: stated,
     outbound,
     proxy: proxyFacts((k) => scan.matches(k)),

@@ -19,6 +19,7 @@ import { memo } from '../util/memo.js';
 import { dockerfilePaths } from './dockerfile.js';
 import { isCommentLine, isProductionPath } from './paths.js';
 import { escapeRe } from '../util/regex.js';
+import { JAVA_AGENT_FILES, JAVA_AGENT_FLAGS } from './alongside.js';
 
 export interface JavaAgent {
   /** Agent product, said as a reader knows it: 'Azure Application Insights Java agent'. */
@@ -46,9 +47,8 @@ const VENDORS: { re: RegExp; name: string; tracing: boolean; metrics: boolean }[
 ];
 
 /** Runtime files besides the Dockerfiles (which `dockerfilePaths` names, as for every rule). */
-const FILES = ['**/Procfile', '**/*.{yml,yaml,tpl,sh,env,properties}'];
+const FILES = JAVA_AGENT_FILES;
 const MAX_FILES = 400;
-const MAX_FLAGS = 20;
 /**
  * Lines that ship a vendor's agent kept (and their first characters): each generic flag is looked
  * up among them, so unbounded they made the reader flags × lines (400 scripts of generic flags
@@ -56,9 +56,6 @@ const MAX_FLAGS = 20;
  */
 const MAX_SHIPPED = 50;
 const MAX_SHIPPED_CHARS = 300;
-const FLAG = '-javaagent:';
-/** Where an agent path ends: whitespace, a quote, the JSON array's comma or bracket, `=options`. */
-const PATH_END = /[\s"',\]=;]/;
 
 function vendorOf(text: string) {
   return VENDORS.find((v) => v.re.test(text));
@@ -87,20 +84,10 @@ export function javaAgents(files: FileView): JavaAgent[] {
     }
     const out: JavaAgent[] = [];
     for (const p of paths.slice(0, MAX_FILES)) {
-      const text = files.read(p);
-      if (!text?.includes(FLAG)) continue;
-      const lines = files.lines(p);
-      if (!lines) continue;
-      let from = 0;
-      for (let k = 0; k < MAX_FLAGS; k++) {
-        const at = text.indexOf(FLAG, from);
-        if (at < 0) break;
-        let end = at + FLAG.length;
-        while (end < text.length && end - at < 400 && !PATH_END.test(text[end]!)) end++;
-        from = end;
-        const agentPath = text.slice(at + FLAG.length, end).replace(/^\$\{?\w+\}?\/?/, '');
-        const line = lines.lineAt(at);
-        const snippet = lines.bare(line).trim();
+      // Taken by the scan while it read the file (a Dockerfile from the text held for it above).
+      const flags = files.digest(p, JAVA_AGENT_FLAGS);
+      if (!flags) continue;
+      for (const { agentPath, line, snippet } of flags) {
         if (!agentPath || isCommentLine(snippet)) continue;
         let vendor = vendorOf(agentPath);
         let shippedAt: JavaAgent['shippedAt'];

@@ -74,11 +74,85 @@ export function platformApps(files: FileView): PlatformApp[] {
           line: w.line,
           workload: w,
           ...(w.platform?.env ? { env: w.platform.env } : {}),
-          stores: w.platform?.stores ?? [],
+          stores: resolveStoreSettings(files, w.path, w.platform?.stores ?? [], envFilesBeside(files, w.path)),
           ...(w.platform?.tracing ? { tracing: w.platform.tracing } : {}),
           envFiles: envFilesBeside(files, w.path),
         },
       ];
     }),
   );
+}
+
+/** A store setting whose value is a template placeholder: `pointInTimeRecovery: {{ db.pointInTimeRecovery }}`. */
+const TEMPLATED_BACKUP =
+  /^[ \t]*(?:-[ \t]*)?(pointInTimeRecovery|autoBackupHour|retainedBackups)[ \t]*:[ \t]*["']?\{\{[ \t]*\.?([\w-]+(?:\.[\w-]+){0,5})[ \t]*\}\}/;
+
+/**
+ * Stores with no backup setting of their own whose manifest sets one from a placeholder, resolved
+ * in the production variables file beside it (`.nais/vars-prod.yaml` `db.pointInTimeRecovery: true`):
+ * what production is deployed with decides, and the note names the file and what the other
+ * environments get (blind round 46: "point-in-time recovery is not turned on" beside a production
+ * file that turns it on).
+ */
+function resolveStoreSettings(
+  files: FileView,
+  manifest: string,
+  stores: PlatformSpec['stores'],
+  envFiles: PlatformEnvFile[],
+): PlatformSpec['stores'] {
+  const prod = envFiles.filter((f) => f.kind === 'prod');
+  if (stores.length === 0 || prod.length === 0) return stores;
+  const lines = files.lines(manifest);
+  if (!lines) return stores;
+  return stores.map((x) => {
+    if (x.backup) return x;
+    // The store's item: its lines up to the next line indented no deeper than the item's dash.
+    const first = lines.line(x.line) ?? '';
+    const indent = /^[ \t]*/.exec(first)![0].length;
+    for (let n = x.line; n < x.line + 60 && n <= lines.count; n++) {
+      const text = lines.line(n) ?? '';
+      if (n > x.line && text.trim() !== '' && /^[ \t]*/.exec(text)![0].length <= indent) break;
+      const m = TEMPLATED_BACKUP.exec(text);
+      if (!m) continue;
+      const [setting, key] = [m[1]!, m[2]!];
+      const on = prod
+        .map((f) => ({ f, v: valueAt(files, f.path, key) }))
+        .find((r) =>
+          setting === 'pointInTimeRecovery' ? r.v === true : r.v !== undefined && r.v !== null && r.v !== false,
+        );
+      if (!on) continue;
+      const at = lineOfKey(files, on.f.path, key);
+      const others = envFiles
+        .filter((f) => f.kind !== 'prod')
+        .map((f) => `${f.name}: ${String(valueAt(files, f.path, key) ?? 'unset')}`);
+      const { platformDefault: _, ...rest } = x;
+      return {
+        ...rest,
+        backup: `${setting}: ${String(on.v)} set for production in ${on.f.path}${at ? `:${at}` : ''} (through {{ ${key} }} at ${manifest}:${n}${others.length ? `; ${others.join(', ')}` : ''})`,
+      };
+    }
+    return x;
+  });
+}
+
+/** The value at a dotted key of a YAML or JSON variables file. */
+function valueAt(files: FileView, path: string, key: string): unknown {
+  const r = files.readYaml(path);
+  if (!r.ok) return undefined;
+  let v: unknown = r.value;
+  for (const k of key.split('.')) {
+    if (!v || typeof v !== 'object' || Array.isArray(v)) return undefined;
+    v = (v as Record<string, unknown>)[k];
+  }
+  return v;
+}
+
+/** The line of a dotted key's last segment in a variables file (the first such line), or undefined. */
+function lineOfKey(files: FileView, path: string, key: string): number | undefined {
+  const lines = files.lines(path);
+  if (!lines) return undefined;
+  // Segments are word characters and dashes: nothing to escape but the dash.
+  const re = new RegExp(`^[ \\t]*["']?${key.split('.').pop()!.replace(/-/g, '\\-')}["']?[ \\t]*:`);
+  for (let n = 1; n <= Math.min(lines.count, 5000); n++) if (re.test(lines.line(n))) return n;
+  return undefined;
 }

@@ -6,7 +6,8 @@ import type { Match } from '../types.js';
 import type { FileView } from '../types.js';
 import type { ScanPattern } from '../scan/scanner.js';
 import { NOT_THE_PRODUCT, dirOf, isExampleFolder, isHarnessPath, isTestPath } from './paths.js';
-import type { Dependency, Framework, Manifest, Profile } from '../types.js';
+import type { Dependency, Framework, Manifest, Profile, Workspace } from '../types.js';
+import { workerConfigs } from './workers.js';
 import {
   DOTNET_PROJECT,
   inNonProductDotnetProject,
@@ -153,6 +154,8 @@ export interface ProfileInput {
   serverMatches: Match[];
   /** Imports of a JVM web framework (PROFILE_PATTERNS); absent in tests that do not scan for them. */
   jvmImports?: Match[];
+  /** Workspace packages (npm/pnpm/yarn, Nx…): each is looked at for an app as the root is. */
+  workspaces?: Workspace[];
 }
 
 /** A server started in a comment, a test or an example does not make the repository a service. */
@@ -376,6 +379,20 @@ function decideProfile(input: ProfileInput, servers: Match[], iac: string[]): Pr
     };
   }
 
+  // A Cloudflare Worker whose config names its entry (`main`), at the root or in a workspace package:
+  // the platform runs that code and routes requests to it (blind round 46: four Workers in an npm
+  // workspace were "a library" for the root package.json, a private workspace holder).
+  const worker = deployedWorker(files);
+  if (worker) {
+    return {
+      id: 'service',
+      detected: true,
+      reasons: [
+        `a Cloudflare Worker (${worker.path}:${worker.main!.line}: main ${worker.main!.entry}) deployed by wrangler${worker.bindings.length ? ` with ${worker.bindings.map((b) => b.kind).join(', ')} bindings` : ''}`,
+      ],
+    };
+  }
+
   // Ansible content (a collection, a role, roles and playbooks): its YAML is the code (blind round 27:
   // a hardening collection of six roles was "docs, no source code").
   const ansible = ansibleContent(files);
@@ -402,8 +419,13 @@ function decideProfile(input: ProfileInput, servers: Match[], iac: string[]): Pr
   // An IaC application at the root (a CDK app's cdk.json, cdktf.json, Pulumi.yaml): what it delivers
   // is a deployment. The package.json "bin" that `cdk init app` writes into every CDK app is the
   // synthesiser's entry, not a command for users (blind round 38: a CDK chatbot judged a cli).
-  const app = iacApp(files);
-  if (app) {
+  // At the root or in a workspace package (blind round 46: packages/cdk/cdk.json of an npm workspace).
+  // A CDK app in a workspace of a repository that publishes its packages is not what it ships.
+  const app = iacApp(
+    files,
+    (input.workspaces ?? []).map((w) => w.path),
+  );
+  if (app && (!app.path.includes('/') || !publishesPackages(files))) {
     return {
       id: 'infrastructure',
       detected: true,
@@ -792,6 +814,26 @@ function exposingImage(files: FileView): { path: string; line: number; args: str
     if (expose) return { path: d.path, line: expose.line, args: expose.args };
   }
   return undefined;
+}
+
+/**
+ * The first Worker config of the product whose `main` entry exists, unless its package is a
+ * published one (not private) in a repository that publishes packages: there the config runs the
+ * package's demo or local dev server, the package is the product.
+ */
+function deployedWorker(files: FileView) {
+  const published = publishesPackages(files);
+  return workerConfigs(files).find((w) => {
+    if (!w.main?.exists || sideProgram(w.path)) return false;
+    if (!published) return true;
+    const pkg = files.readJson<{ private?: unknown }>(`${dirOf(w.path) ? `${dirOf(w.path)}/` : ''}package.json`);
+    return pkg.ok && !!pkg.value && typeof pkg.value === 'object' && pkg.value.private === true;
+  });
+}
+
+/** The repository publishes packages: a publishing step or build config, or a changesets setup. */
+function publishesPackages(files: FileView): boolean {
+  return files.exists('.changeset/config.json') || publishedLibrary(files) !== undefined;
 }
 
 function npmBin(files: FileView): string | undefined {

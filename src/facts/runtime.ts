@@ -18,6 +18,7 @@ import { kamalWorkloads } from './kamal.js';
 import { k8s, type Workload } from './k8s.js';
 import { dirOf, isProductionPath } from './paths.js';
 import { resourcesOf, terraform } from './terraform.js';
+import { WRANGLER_GLOBS, isWorkerConfig } from './workers.js';
 
 /**
  * Whether a `serverless.yml`/`serverless.ts` is a Serverless Framework service: it names a
@@ -60,6 +61,8 @@ export const PLATFORM_FILES: {
   },
   // An App Platform spec is named `spec.yaml` or sits in `.do/`: recognised by its content.
   { system: 'DigitalOcean App Platform', globs: DO_APP_GLOBS, content: (_p, text) => isDoAppSpec(text) },
+  // A Cloudflare Worker (or assets site) deployed by `wrangler deploy` from its config (round 46).
+  { system: 'Cloudflare Workers', globs: WRANGLER_GLOBS, content: isWorkerConfig },
   {
     system: 'Serverless Framework',
     globs: ['**/serverless.yml', '**/serverless.yaml', '**/serverless.ts'],
@@ -472,6 +475,20 @@ export function runtime(files: FileView): Runtime {
 /** Whether anything in the repository declares how the service runs (units or a platform file). */
 export function runsSomewhere(r: Runtime): boolean {
   return Object.values(r.declarative).some((n) => n > 0) || r.platforms.length > 0;
+}
+
+/** Platforms that run code per request in isolates they start and stop: no process of the service's own lives on. */
+const REQUEST_SCOPED = new Set(['Cloudflare Workers']);
+
+/**
+ * The platform files, when every deployment target here is a request-scoped platform (Cloudflare
+ * Workers) and nothing declares a long-running unit (workloads, compose, ECS, Nomad, systemd): the
+ * service has no process to drain or stop gracefully (blind round 46).
+ */
+export function requestScopedOnly(r: Runtime): string[] | undefined {
+  if (r.platforms.length === 0 || Object.values(r.declarative).some((n) => n > 0)) return undefined;
+  if (!r.platforms.every((p) => REQUEST_SCOPED.has(p.system))) return undefined;
+  return r.platforms.map((p) => `${p.system} (${p.path})`);
 }
 
 /** The reason a rule about declared units has nothing to judge, naming what does run the service. */

@@ -583,7 +583,9 @@ export function envSecrets(
 ): { path: string; line: number; key: string; echo?: boolean; lookup?: boolean }[] {
   const out: { path: string; line: number; key: string; echo?: boolean; lookup?: boolean }[] = [];
   const settings = envSettings(text);
-  text.split(/\r?\n/).forEach((raw, i) => {
+  const all = text.split(/\r?\n/);
+  const local = localParagraphs(all);
+  all.forEach((raw, i) => {
     const m = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*)$/.exec(raw);
     if (!m || !SECRET_KEY.test(m[1]!) || /^(VITE|NEXT_PUBLIC|REACT_APP|PUBLIC|NUXT_PUBLIC|EXPO_PUBLIC)_/.test(m[1]!))
       return;
@@ -615,11 +617,44 @@ export function envSecrets(
     // A password that repeats the file's own user or database name (`DB_USER=shop`, `DB_PASSWORD=shop`),
     // or whose own host is this machine (`DB_HOST=localhost`): a local default, no credential.
     if (PASSWORD_NAME.test(m[1]!) && localDefaultPassword(m[1]!, value, settings)) return;
+    // Nor are the values of a block the file marks for local development ("# --- FOR LOCAL
+    // DEVELOPMENT ONLY ---") or whose host key names the developer's machine (DATABASE_HOSTNAME=localhost).
+    if (local[i]) return;
     // A value that repeats the key's own name (`SECRET_KEY = secretKey`) is a scaffold's placeholder:
     // still a committed value, said as what it is (blind round 18, typescript-express-starter).
     const bare = (x: string) => x.replace(/[^A-Za-z0-9]/g, '').toLowerCase();
     out.push({ path, line: i + 1, key: m[1]!, ...(bare(value) === bare(m[1]!) ? { echo: true } : {}) });
   });
+  return out;
+}
+
+/** A host key of an env file naming the developer's own machine (`DATABASE_HOSTNAME=localhost`). */
+const LOCAL_HOST_KEY =
+  /^\s*(?:export\s+)?[A-Za-z_][A-Za-z0-9_]{0,80}(?:HOST|HOSTNAME|SERVER|ADDR|ADDRESS)\s*=\s*["']?(?:localhost|127\.0\.0\.1|0\.0\.0\.0|host\.docker\.internal)\b/i;
+
+/**
+ * For each line of an env file, whether its block (the lines between blank lines) is local-development
+ * configuration: the comment that opens the block gives a local, development or test use and names no
+ * production (LOCAL_USE), or a host key of the block names the developer's machine. The secret-named
+ * values there are what a developer's database or stand-in service is started with (blind round 46:
+ * `DATABASE_PASSWORD=not_at_all_secret` under "# --- FOR LOCAL DEVELOPMENT ONLY ---", beside
+ * `DATABASE_HOSTNAME=localhost`). Blocks of at most 200 lines are judged; longer ones are not set aside.
+ */
+function localParagraphs(lines: readonly string[]): boolean[] {
+  const out = new Array<boolean>(lines.length).fill(false);
+  let start = 0;
+  for (let i = 0; i <= lines.length; i++) {
+    if (i < lines.length && lines[i]!.trim() !== '') continue;
+    if (i - start > 0 && i - start <= 200) {
+      const header: string[] = [];
+      for (let j = start; j < i && /^\s*#/.test(lines[j]!); j++) header.push(lines[j]!.slice(0, 300));
+      const said = header.join(' ');
+      let isLocal = header.length > 0 && LOCAL_USE.test(said) && !PRODUCTION_WORD.test(said);
+      for (let j = start; j < i && !isLocal; j++) if (LOCAL_HOST_KEY.test(lines[j]!.slice(0, 400))) isLocal = true;
+      if (isLocal) out.fill(true, start, i);
+    }
+    start = i + 1;
+  }
   return out;
 }
 

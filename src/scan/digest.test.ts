@@ -48,6 +48,34 @@ describe('digests', () => {
   });
 });
 
+describe('digests taken alongside', () => {
+  // Taken from a file the scan reads for something else; never the reason the scan reads one.
+  const sized: Digest<number> = { key: 'test:sized', files: ['**/*.py'], alongside: true, of: (_p, t) => t.length };
+  const app = [{ key: 'p:app', regex: /print/, files: ['src/**'] }];
+
+  it('are taken while the scan reads a file for a pattern, so asking later reads nothing', async () => {
+    const files = memoryIndex(tree);
+    await scan(files, new MemorySource(tree), app, [], [sized]);
+    expect(files.stats.reads).toBe(1);
+    expect(files.digested('test:sized', 'src/app.py')).toBe(true);
+    expect(files.digest('src/app.py', sized)).toBe(12);
+    expect(files.stats.reads).toBe(1);
+  });
+
+  it('do not make the scan read a file no pattern, kept text or other digest covers; asked, it is read once', async () => {
+    const files = memoryIndex(tree);
+    await scan(files, new MemorySource(tree), app, [], [sized]);
+    expect(files.digested('test:sized', 'tests/test_api.py')).toBe(false);
+    expect(files.digest('tests/test_api.py', sized)).toBe(47);
+    expect(files.stats.reads).toBe(2);
+    // Without `alongside`, the same digest makes the scan read every file its globs cover.
+    const all = memoryIndex(tree);
+    await scan(all, new MemorySource(tree), app, [], [{ ...sized, alongside: false }]);
+    expect(all.digested('test:sized', 'tests/test_api.py')).toBe(true);
+    expect(all.stats.reads).toBe(2);
+  });
+});
+
 describe('digests that read other files', () => {
   // `x.t` files read the source file they name: a one-by-one scan reads it there, or again when it came first.
   const reading: Digest<string | undefined> = {

@@ -11,6 +11,9 @@ const PORTABLE: Record<string, () => Promise<Digest<unknown>>> = table({
   'tests:file': async () => (await import('../facts/tests/digest.js')).TEST_DIGEST as Digest<unknown>,
   'k8s:file': async () => (await import('../facts/k8s.js')).K8S_DIGEST as Digest<unknown>,
   'terraform:file': async () => (await import('../facts/terraform.js')).TF_DIGEST as Digest<unknown>,
+  'ci:azure-pipeline': async () => (await import('../facts/alongside.js')).AZURE_PIPELINE as Digest<unknown>,
+  'java-agents:flags': async () => (await import('../facts/alongside.js')).JAVA_AGENT_FLAGS as Digest<unknown>,
+  'tests:mocha-lines': async () => (await import('../facts/alongside.js')).MOCHA_LINES as Digest<unknown>,
 });
 
 /** Keys of the digests a worker thread can take. */

@@ -98,7 +98,9 @@ export function planFiles(
       const compiled = hit.filter((t) => t < keepId).flatMap((t) => groups[t]!.patterns);
       const k = hit.includes(keepId);
       const ds = hit.filter((t) => t > keepId).map((t) => digests[t - keepId - 1]!);
-      id = compiled.length || k || ds.length ? shapes.push({ compiled, keep: k, digests: ds }) - 1 : -1;
+      // A file only `alongside` digests cover is not read for them (types.ts: Digest.alongside).
+      id =
+        compiled.length || k || ds.some((d) => !d.alongside) ? shapes.push({ compiled, keep: k, digests: ds }) - 1 : -1;
       ids.set(hit, id);
     }
     if (id >= 0) (at[n] = j), (shape[n++] = id);

@@ -112,6 +112,16 @@ describe('parseFast', () => {
       expect(parseFast(text), JSON.stringify(text)).toBeUndefined();
   });
 
+  it('leaves out blank, comment and whitespace-only lines, and keeps them inside a literal block', () => {
+    const doc = parseFast('a: 1\n\n   \n  # note\n\u00a0\n\u3000\nb:\n  c: 2\n\n  d: |\n    x\n\n    # kept\n')!;
+    expect(doc.map((d) => d.value)).toEqual([{ a: 1, b: { c: 2, d: 'x\n\n# kept\n' } }]);
+    expect(doc[0]!.lines.keys!.get('b')!.line).toBe(8);
+    // A line that starts with a letter after its indent is content, never blank.
+    expect(parseFast('a: 1\n  b\n')).toBeUndefined();
+    // Only comments and blanks after a marker: one empty document.
+    expect(parseFast('---\n\n# c\n')!.map((d) => d.value)).toEqual([null]);
+  });
+
   it('gives every document of a stream, empty ones as null, as the library does', () => {
     for (const text of [
       'a: 1\n---\n',

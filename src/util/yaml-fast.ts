@@ -98,9 +98,10 @@ class Reader {
     const docs: FastDoc[] = [];
     let body: Line[] = [];
     let marked = false;
+    // Blank and comment lines are left out as they are read (a literal block reads the raw lines):
+    // no object per blank line, no second array per document.
     const flush = () => {
-      const content = body.filter((l) => !isBlank(l.text));
-      if (content.length > 0) docs.push(this.document(content));
+      if (body.length > 0) docs.push(this.document(body));
       else if (marked) docs.push({ value: null, lines: { line: 0, empty: true } });
       body = [];
     };
@@ -115,6 +116,11 @@ class Reader {
       if (t.startsWith('...') || t.startsWith('%')) giveUp();
       let indent = 0;
       while (t.charCodeAt(indent) === 32) indent++;
+      // isBlank's test, whose trim() runs only where the first character after the indent is
+      // one it may remove (a line whose first such character is a letter is never blank).
+      const c = t.charCodeAt(indent);
+      if (indent === t.length || c === 35 /* # */ || ((c <= 32 || c === 0xa0 || c >= 0x1680) && t.trim() === ''))
+        continue;
       body.push({ indent, text: t.slice(indent), no: n + 1 });
     }
     flush();
@@ -265,7 +271,6 @@ class Reader {
   }
 }
 
-const isBlank = (t: string) => t === '' || t.startsWith('#') || t.trim() === '';
 const isItem = (t: string) => t[0] === '-' && (t.length === 1 || t[1] === ' ');
 
 /** `key: rest` → [key, rest], for the keys this reader takes. */

@@ -21,6 +21,7 @@ import { indexLinkClaims } from './links.js';
 import { placedIn } from './placed.js';
 import { headerItem, type Setting } from './headers.js';
 import { table } from '../util/table.js';
+import { restoreLostMarks } from './lost-marks.js';
 export type { Asserted } from './status.js';
 export type { ClaimNumber } from './numbers.js';
 export { statusOf, plain, subjectOf } from './status.js';
@@ -193,10 +194,12 @@ function headsList(lines: string[], i: number): boolean {
 }
 
 export function extractClaims(markdown: string): Claim[] {
-  const lines = markdown
-    .split(/\r?\n/)
-    .map((l) => (l.length > MAX_LINE ? l.slice(0, MAX_LINE) : l))
-    .map(shortcodes);
+  const lines = restoreLostMarks(
+    markdown
+      .split(/\r?\n/)
+      .map((l) => (l.length > MAX_LINE ? l.slice(0, MAX_LINE) : l))
+      .map(shortcodes),
+  );
   const ticks = tickedPerSection(lines);
   const decorated = decoratedHeadings(lines);
   const claims: Claim[] = [];

@@ -7,6 +7,7 @@
 import type { Evidence } from '../types.js';
 import { anyGlob } from '../walk/glob.js';
 import type { Claim } from './extract.js';
+import { composedRouteFinding } from './composed-routes.js';
 import { type Finding, fileFinding, type LookupContext, packageFinding, searchFinding, toolFinding } from './lookup.js';
 import { CI_WORDS, TOOLS } from './tools.js';
 import { namesIn, removedThing, type Setting } from './names.js';
@@ -713,6 +714,14 @@ export function findingsFor(claim: Claim, rule: Finding | null, ctx: LookupConte
         detail: `a route under ${e.replace(PLACEHOLDER_END, '')} exists, but not ${e} as written`,
         evidence: near.slice(0, 2).map((h) => ({ path: h.path, line: h.line, snippet: h.snippet })),
       });
+      continue;
+    }
+    // Composed by the file from its group prefixes or nested URL lists, where no string writes it whole.
+    const composed = inCode
+      ? null
+      : composedRouteFinding(ctx, e, ctx.search.hits.get(`epq:${e}`) ?? [], methodBefore(claim.raw ?? claim.text, e));
+    if (composed && (composed.present !== 'unknown' || !seg.length)) {
+      out.push(composed);
       continue;
     }
     const routed =

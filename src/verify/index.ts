@@ -7,6 +7,8 @@ import { relateAggregates } from './aggregate.js';
 import { relateDetails } from './details.js';
 import { judgeClaim, notAStatement } from './judge.js';
 import { relateRouteGroups } from './route-groups.js';
+import { relateListedUnits } from './listed-units.js';
+import { relateNamedFolderCounts } from './named-folder-counts.js';
 import type { LookupContext } from './lookup.js';
 import { type Repaired, repairMojibake } from './mojibake.js';
 import { planNeedles } from './needles.js';
@@ -68,20 +70,32 @@ export function verifyDocument(input: VerifyInput): VerifyResult {
     ? { ...view, search: view.scanned ? fromScan(view, needles, view.scanned) : searchRepository(view, needles) }
     : undefined;
   const empty = input.facts ? input.facts.facts.sourceFiles.length === 0 : false;
-  const all = relateRouteGroups(
+  const all = relateNamedFolderCounts(
     claims,
-    relateAggregates(
+    relateListedUnits(
       claims,
-      relateDetails(
+      relateRouteGroups(
         claims,
-        claims.map((c) =>
-          judgedAlone(
-            () =>
-              judgeClaim(c, input.report, { vocabulary: input.vocabulary ?? {}, ...(lookup ? { lookup } : {}), empty }),
-            c,
+        relateAggregates(
+          claims,
+          relateDetails(
+            claims,
+            claims.map((c) =>
+              judgedAlone(
+                () =>
+                  judgeClaim(c, input.report, {
+                    vocabulary: input.vocabulary ?? {},
+                    ...(lookup ? { lookup } : {}),
+                    empty,
+                  }),
+                c,
+              ),
+            ),
           ),
         ),
+        lookup,
       ),
+      lookup,
     ),
     lookup,
   );

@@ -400,7 +400,8 @@ export function itemReader(st: ItemState): {
     // "Removed the old `LegacyBilling` class": what is gone cannot be told from what never was;
     // "1. **Ledger** (`app/Services/`)": the title of the sub-list below it.
     if (
-      /\b(?:remov|delet|drop|deprecat|untrack)\w*/i.test(words.replace(HTTP_DELETE, '/')) ||
+      (!ROUTE_ITEM.test(words) &&
+        /\b(?:remov|delet|drop|deprecat|untrack)\w*/i.test(words.replace(HTTP_DELETE, '/'))) ||
       /^\*\*[^*]{1,60}\*\* ?\([^()]*\):?$/.test(body.trim())
     )
       return false;
@@ -747,6 +748,8 @@ export function locatedPath(text: string): string | null {
 
 /** "DELETE /api/items/:id": the HTTP method of a route, not a removal. */
 const HTTP_DELETE = /\bDELETE`?\s+`?\//g;
+/** "DELETE /api/users/:id (delete user)": a route and what it does; its words of removal describe the route. */
+const ROUTE_ITEM = /^[\s`*-]*(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)`?\s+`?\//;
 
 /** Code a line names in ticks: an identifier, a member call or a path ("`ICustomerService`", "`src/app.ts`"). */
 export function namesCode(raw: string): boolean {
@@ -754,7 +757,11 @@ export function namesCode(raw: string): boolean {
   // "1. **API Server** (`internal/api/`)": the title of the list below it, a catalogue's entry.
   if (/^\*\*[^*]{1,60}\*\* ?\([^()]*\):?$/.test(raw.trim())) return false;
   // "Removed `ssl/` from git tracking", "Dropped `Context::default()`": what is named is gone, not there.
-  if (/\b(?:remov|delet|drop|replac|deprecat|rename|untrack)\w*/i.test(raw.replace(HTTP_DELETE, '/'))) return false;
+  if (
+    !ROUTE_ITEM.test(raw) &&
+    /\b(?:remov|delet|drop|replac|deprecat|rename|untrack)\w*/i.test(raw.replace(HTTP_DELETE, '/'))
+  )
+    return false;
   const names = namesIn(raw);
   return names.identifiers.length + names.paths.length + names.annotations.length > 0;
 }

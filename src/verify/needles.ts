@@ -87,6 +87,17 @@ function needlesOf(claim: Claim): Needle[] {
     });
     const group = groupedRouteNeedle(e);
     if (group) out.push(group);
+    // "/api/users/:id" under `users := api.Group("/users")`, "/api/v1/customers/" in a nested
+    // `path('customers/', …)`: the last fixed segment quoted alone, where a file composes the route.
+    const fixed = e.split('/').filter((p) => p && !new RegExp(`^${PARAM}$`).test(p));
+    const tail = fixed.at(-1);
+    if (tail && tail.length > 2 && /^[\w.-]+$/.test(tail))
+      out.push({
+        key: `epq:${e}`,
+        anchors: [tail.toLowerCase()],
+        regex: new RegExp(`["'\`]/?${escapeRe(tail)}/?["'\`]`, 'i'),
+        scope: 'code',
+      });
     const last = `/${e.split('/').filter(Boolean).pop() ?? ''}`;
     if (last !== e && !/[{:<]/.test(last) && last.length > 2)
       out.push({

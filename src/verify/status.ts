@@ -28,7 +28,7 @@ const CIRCLE = /🟢|🟡|🟠|🔴/u;
 
 /** Words that say a thing is not there at all (not "incomplete", not "to improve"). */
 const ABSENT =
-  /(?<![\p{L}\p{N}_])(?:not (?:yet )?(?:implemented|configured|present|in place|available|set ?up|enabled|integrated)|missing|absent|aus[eê]ncia|absence|lack(?:s|ing)? of|fehlt|fehlen|nicht (?:implementiert|vorhanden|konfiguriert|umgesetzt)|n[aã]o (?:implementad[oa]|configurad[oa]|existe)|no (?:implementad[oa]|configurad[oa]|existe)|non (?:implémenté|configuré)e?|inexistente?)(?![\p{L}\p{N}_])/iu;
+  /(?<![\p{L}\p{N}_])(?:not (?:yet )?(?:implemented|configured|present|in place|available|set ?up|enabled|integrated)|missing|absent|aus[eê]ncia|absence|lack(?:s|ing)? of|fehlt|fehlen|nicht (?:implementiert|vorhanden|konfiguriert|umgesetzt)|n[aã]o (?:implementad[oa]|configurad[oa]|existe)|no (?:implementad[oa]|configurad[oa]|existe)|non (?:implémenté|configuré)e?|inexistente?|nenhuma?|ningun[oa]?|ningún|aucune?|keine?)(?![\p{L}\p{N}_])/iu;
 
 /**
  * The status marks alone (a table cell, a heading): an author's verdict, read before words — but a

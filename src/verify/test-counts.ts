@@ -282,7 +282,7 @@ function testsFor(text: string): string | undefined {
 }
 
 const NO_TESTS =
-  /^(?:(?:no|zero|missing|without)\s+(?:(?:unit|automated)\s+)?(?:test\s+(?:project|projects|suite|suites|infrastructure|files?)|tests)(?:\s+(?:exists?|found|at all|yet|written|present))?|(?:aus[eê]ncia|ausencia|falta)\s+(?:total\s+)?de\s+(?:testes|tests|pruebas)(?:\s+(?:automatizad[oa]s|automatisiert|unit[aá]ri[oa]s))?|(?:sem|sin|no hay|n[aã]o h[aá])\s+(?:testes|tests|pruebas)(?:\s+(?:automatizad[oa]s|unit[aá]ri[oa]s))?|keine\s+(?:automatisierten\s+)?tests(?:\s+vorhanden)?|(?:aucun|pas de)\s+tests?(?:\s+automatis[ée]s?)?)\s*[.!]?$/i;
+  /^(?:(?:no|zero|missing|without)\s+(?:(?:unit|automated)\s+)?(?:test\s+(?:project|projects|suite|suites|infrastructure|files?)|tests)(?:\s+(?:exists?|found|at all|yet|written|present|implemented))?|(?:nenhum|nenhuma)\s+(?:testes?|teste automatizado)(?:\s+(?:encontrad|implementad|escrit)[oa]s?)?|ningun[oa]?\s+(?:tests?|pruebas?)(?:\s+(?:encontrad|implementad)[oa]s?)?|ningún\s+(?:tests?|pruebas?)(?:\s+(?:encontrad|implementad)[oa]s?)?|(?:aus[eê]ncia|ausencia|falta)\s+(?:total\s+)?de\s+(?:testes|tests|pruebas)(?:\s+(?:automatizad[oa]s|automatisiert|unit[aá]ri[oa]s))?|(?:sem|sin|no hay|n[aã]o h[aá])\s+(?:testes|tests|pruebas)(?:\s+(?:automatizad[oa]s|unit[aá]ri[oa]s))?|keine\s+(?:automatisierten\s+)?tests(?:\s+vorhanden)?|(?:aucun|pas de)\s+tests?(?:\s+(?:automatis|trouv|implément)[ée]s?)?)\s*[.!]?$/i;
 /** Headings over a list of what the tests cover: "Test Categories", "What is tested", "Test coverage areas". */
 const TESTED_LIST =
   /\btest(?:s|ing)?\s+(?:categor(?:y|ies)|areas)\b|\bwhat(?:'s| is) tested\b|\btested (?:features|areas|functionality)\b/i;

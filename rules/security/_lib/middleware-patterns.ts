@@ -67,6 +67,14 @@ export const MIDDLEWARE_PATTERNS: Record<string, PatternSpec> = table({
   },
   // Symfony's NelmioCorsBundle is configured by its top-level `nelmio_cors:` key; Ktor's CORS plugin
   // by `install(CORS) { allowHost(…) }` (its origins lines are in the block, `anyHost()` is any origin).
+  // A CORS middleware mounted without its origins on the same line: django-cors-headers in MIDDLEWARE
+  // (its origins are settings of their own). What the message says of CORS when no policy is found.
+  corsMounted: {
+    regex: /['"]corsheaders\.middleware\.CorsMiddleware['"]/,
+    files: ['**/*.py'],
+    literals: ['corsheaders'],
+    maxPerFile: 1,
+  },
   cors: {
     regex:
       /\bcors\s*\(|CORSMiddleware|\bCORS\s*\(|CORS_ALLOWED_ORIGINS|CORS_ORIGIN_WHITELIST|cors\.(?:New|Default|AllowAll)\s*\(|handlers\.CORS|middleware\.CORS(?:WithConfig)?\s*\(|@CrossOrigin|CorsConfiguration|addCorsMappings|\.cors\s*\(\s*(?:\w+\s*->|Customizer)|AddCors\s*\(|UseCors\s*\(|Rack::Cors|CorsLayer|Cors::(?:default|permissive)\s*\(|enableCors\s*\(|['"]?allowed_origins['"]?\s*(?:=>|:)|register\(\s*(?:require\(\s*['"]@fastify\/cors['"]\s*\)|fastifyCors|cors)\b|\.(?:Header\(\)\.Set|set|setHeader|header)\(\s*(?:["']Access-Control-Allow-Origin["']|(?:\w+\.)*AccessControlAllowOrigin\b)\s*,|(?<![^\n])nelmio_cors[ \t]*:|\binstall\(\s*CORS\s*\)|\bplug[ \t]*(?:\([ \t]*)?(?:CORSPlug|Corsica)\b|(?<![^\n])[ \t]*(?:%[\w,-]{1,60}\.)?quarkus\.http\.cors\.origins[ \t]*=[ \t]*\S/,

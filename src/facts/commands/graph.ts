@@ -537,9 +537,14 @@ function onlyCalled(f: CiFile, callers: Set<string>): boolean {
 }
 
 /** view: how a script is seen as a task dispatcher (a test counts the views through it). */
-export function buildGraph(files: FileView, view: typeof dispatcherView = dispatcherView): CommandGraph {
+export function buildGraph(
+  files: FileView,
+  view: typeof dispatcherView = dispatcherView,
+  /** The CI files to start from: every one (ciFiles), or those found by name (namedCiFiles). */
+  found: CiFile[] = ciFiles(files),
+): CommandGraph {
   const w = new Walker(files, view);
-  const ci = ciFiles(files).filter((f) => f.ok);
+  const ci = found.filter((f) => f.ok);
   const callers = new Set(
     ci.flatMap((f) =>
       f.commands

@@ -6,10 +6,26 @@
 import type { CommandGraph, CommandRun, Evidence, FileView, ToolKind } from '../../types.js';
 import { memo } from '../../util/memo.js';
 import { buildGraph, CLUSTER_INSTALL } from './graph.js';
+import { ciFiles, namedCiFiles } from '../ci.js';
 import { isTestPath, productCode } from '../paths.js';
 
 export function commandGraph(files: FileView): CommandGraph {
-  return memo(files, 'commands:graph', () => buildGraph(files));
+  return memo(files, 'commands:graph', () => {
+    // The graph of the CI files found by name, built before the scan (namedGraph), is the graph
+    // unless an Azure pipeline was found by content; then it is built again from every CI file
+    // (the scripts both follow were read and kept by the first build).
+    const named = namedGraph(files);
+    return ciFiles(files).length === namedCiFiles(files).length ? named : buildGraph(files);
+  });
+}
+
+/**
+ * The command graph of the CI files found by name (ci.ts: namedCiFiles), built before the scan
+ * (facts/index.ts): the scripts, manifests and configs it follows are read and kept then, so the
+ * scan does not read them a second time; the Azure check of every YAML file waits for the scan.
+ */
+export function namedGraph(files: FileView): CommandGraph {
+  return memo(files, 'commands:graph:named', () => buildGraph(files, undefined, namedCiFiles(files)));
 }
 
 /** `ci.yml:33 → package.json:12 (npm script test) → scripts/test.sh:6 → pytest`. */

@@ -332,14 +332,21 @@ const DSL_FUN = /(@TestRegistering\b[\s\S]{0,200}?)?\bfun\s+(?:<[^>\n]*>\s*)?(?:
 /** A call with a string first argument and a trailing lambda that ends the line: a test registration's shape. */
 const DSL_CALL = /^[ \t]*([a-z]\w*)\s*\(\s*"[^"\n]*"\s*(?:,[^\n{}]*)?\)\s*\{[ \t]*$/gm;
 
+/** A class extending one of Kotest's spec styles (`class X : FunSpec({ … })`, `: StringSpec()`). */
+const KOTEST_SPEC =
+  /:\s*(?:io\.kotest\.core\.spec\.style\.)?(?:FunSpec|StringSpec|DescribeSpec|BehaviorSpec|ShouldSpec|WordSpec|FreeSpec|FeatureSpec|ExpectSpec|AnnotationSpec)\s*[({]/;
+
 function kotlinDsl(
   code: string,
   text: string,
   lineOf: (at: number) => number,
 ): { dsl?: KotlinDsl; calls: KotlinCall[]; leaves: Array<{ line: number; skipped: boolean }> } {
+  // Kotest is the runner where the file uses its framework (io.kotest.core: specs, config) or extends
+  // a spec style; its assertion and property libraries (io.kotest.matchers, io.kotest.assertions,
+  // io.kotest.property) are used from JUnit 5 `@Test` methods too, which stay JUnit (blind round 46).
   const framework = /\bde\.infix\.testBalloon\b/.test(code)
     ? 'TestBalloon'
-    : /\bio\.kotest\b/.test(code)
+    : /\bio\.kotest\.core\b/.test(code) || KOTEST_SPEC.test(code)
       ? 'Kotest'
       : undefined;
   const leaves: Array<{ line: number; skipped: boolean }> = [];

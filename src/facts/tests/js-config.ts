@@ -11,6 +11,7 @@ import { commandGraph } from '../commands/index.js';
 import { commandsOf } from '../commands/shell.js';
 import { boundedRegexSource, escapeRe } from '../../util/regex.js';
 import { table } from '../../util/table.js';
+import { MAX_TEST_SCRIPT, MOCHA_LINES } from '../alongside.js';
 
 export interface RunnerSpec {
   runner: string;
@@ -113,7 +114,27 @@ function withoutBlock(text: string, start: RegExp): string {
   return end < 0 ? text : text.slice(0, m.index) + text.slice(end);
 }
 const clean = (g: string) => g.replace(/^\.\//, '').replace(/^<rootDir>\//, '');
-const under = (dir: string, g: string) => (dir ? `${dir}/${clean(g)}` : clean(g));
+/**
+ * A glob relative to the config's folder, from the root. Leading `../` segments are resolved against
+ * the folder (blind round 46: a site's vitest.config.ts in services/site/ includes
+ * `'../../other/__tests__/**'`, tests of a folder beside the package); one that climbs above the
+ * root stays as written, matching nothing here.
+ */
+const under = (dir: string, g: string) => {
+  let glob = clean(g);
+  if (!glob.startsWith('../')) return dir ? `${dir}/${glob}` : glob;
+  const parts = dir ? dir.split('/') : [];
+  while (glob.startsWith('../') || glob.startsWith('./')) {
+    if (glob.startsWith('./')) {
+      glob = glob.slice(2);
+      continue;
+    }
+    if (parts.length === 0) return g;
+    parts.pop();
+    glob = glob.slice(3);
+  }
+  return parts.length ? `${parts.join('/')}/${glob}` : glob;
+};
 
 /**
  * The config without its comments, strings kept: `// testMatch: [...]` left in a generated
@@ -569,8 +590,6 @@ function karmaSpec(path: string, raw: string): RunnerSpec | undefined {
 
 /** Shell scripts read for the test files they run, and the size of each. */
 const MAX_TEST_SCRIPTS = 200;
-const MAX_TEST_SCRIPT = 64 * 1024;
-const MAX_SCRIPT_LINE = 500;
 
 /**
  * Mocha run by a shell script of the repository on files of its own folder (blind round 32: each
@@ -586,12 +605,10 @@ function scriptMochaSpecs(files: FileView, known: RunnerSpec[]): RunnerSpec[] {
     .filter((p) => !p.includes('node_modules/'))
     .slice(0, MAX_TEST_SCRIPTS);
   for (const path of scripts) {
-    const text = files.read(path);
-    if (!text || text.length > MAX_TEST_SCRIPT || !text.includes('mocha')) continue;
-    // Only the lines that run Mocha, each of bounded length (mochaArgs reads loops with a lazy
-    // pattern, quadratic in the length of one line).
-    const lines = text.split('\n').filter((l) => l.includes('mocha') && l.length <= MAX_SCRIPT_LINE);
-    const args = lines.length ? mochaArgs(lines.join('\n')) : undefined;
+    // Only the lines that run Mocha, each of bounded length (alongside.ts), taken by the scan as it
+    // read the script.
+    const lines = files.digest(path, MOCHA_LINES);
+    const args = lines !== undefined ? mochaArgs(lines) : undefined;
     const named = args === undefined ? undefined : mochaSpecs(args);
     if (!named?.length) continue;
     // Relative to the script's folder (`cd "$(dirname "$0")"`, or run from there) and to the root
@@ -1012,8 +1029,12 @@ function mochaSpecs(args: string): string[] | undefined {
 export function jsRunnerFor(path: string, specs: RunnerSpec[]): string | undefined {
   if (path.includes('node_modules/')) return undefined;
   for (const s of specs) {
-    if (s.dir && !path.startsWith(`${s.dir}/`)) continue;
-    if (!s.include.some((g) => globMatcher(g, false)(path)) && !s.also?.some((re) => re.test(`/${path}`))) continue;
+    // Outside its folder, a runner collects only what an include reaching out (`../../other/**`) names.
+    const inside = !s.dir || path.startsWith(`${s.dir}/`);
+    const include = inside ? s.include : s.include.filter((g) => !g.startsWith(`${s.dir}/`));
+    if (!inside && include.length === 0) continue;
+    if (!include.some((g) => globMatcher(g, false)(path)) && !(inside && s.also?.some((re) => re.test(`/${path}`))))
+      continue;
     // Jest tests testRegex against the absolute path: from the root, with its leading slash.
     if (s.match && !s.match.some((re) => re.test(`/${path}`))) continue;
     if (s.exclude.some((g) => globMatcher(g, true)(path))) continue;

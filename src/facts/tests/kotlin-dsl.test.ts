@@ -93,4 +93,19 @@ describe('Kotlin test DSLs and the project wrappers that register tests (round 1
       'TaxTest.kt:Kotest:1:0',
     ]);
   });
+
+  // Blind round 46: JUnit 5 tests whose assertions come from Kotest (io.kotest.matchers,
+  // io.kotest.assertions.json) were labelled "Kotest".
+  it('JUnit 5 @Test methods using Kotest assertions are JUnit 5; a spec style (io.kotest.core) is Kotest', () => {
+    const out = files({
+      'src/test/kotlin/org/shop/BasketTest.kt':
+        'import io.kotest.assertions.json.shouldEqualJson\nimport io.kotest.matchers.shouldBe\nimport org.junit.jupiter.api.Test\n\nclass BasketTest {\n  @Test\n  fun `is empty`() {\n    1 shouldBe 1\n  }\n  @Test\n  fun `serialises`() {\n    "{}" shouldEqualJson "{}"\n  }\n}\n',
+      'src/test/kotlin/org/shop/StockSpec.kt':
+        'import io.kotest.matchers.shouldBe\n\nclass StockSpec : io.kotest.core.spec.style.FunSpec({\n  test("counts") { 1 shouldBe 1 }\n})\n',
+    });
+    expect(out.map((f) => `${f.path.split('/').pop()}:${f.framework}:${f.cases}`)).toEqual([
+      'BasketTest.kt:JUnit 5:2',
+      'StockSpec.kt:Kotest:1',
+    ]);
+  });
 });

@@ -7,7 +7,7 @@ import type { CommandGraph, CommandRun, Ecosystem, Evidence, RuleContext, ToolKi
 import { runEvidence } from '../commands/index.js';
 import { CONVENTION_PLUGINS } from '../commands/jvm.js';
 import { listing } from '../../engine/results.js';
-import { isExamplePath } from '../paths.js';
+import { isExampleFolder } from '../paths.js';
 
 export interface ToolSpec {
   name: string;
@@ -67,6 +67,18 @@ export interface FoundTool {
 const VENDORED = /(^|\/)(node_modules|vendor|third_party)\//;
 
 /**
+ * A config file, manifest or hook set-up of the project itself: not one of an example, sample or demo
+ * app, a docs site or a playground (isExampleFolder, the shared notion of example paths the lockfiles
+ * and deployment rules set aside). An example app's Prettier config or lint-staged formats the example,
+ * not the project (issue 15, blind round 46: formatting, linting and hooks credited from examples/*).
+ * A test project's own linter (a Roslyn analyzer referenced by tests/UnitTests.csproj) still lints
+ * the project's code: tests are not set aside here.
+ */
+export function ownConfig(path: string): boolean {
+  return !isExampleFolder(path);
+}
+
+/**
  * The tools of `specs` configured in the repository or run by CI or a commit hook, and every CI
  * run of a tool of `kind` (also tools outside the specs: super-linter, Stylelint, ShellCheck).
  */
@@ -117,6 +129,7 @@ export function findTools(
     const all = graph.runs.filter(
       (r) =>
         r.origin.kind === origin &&
+        (origin === 'ci' || ownConfig(r.origin.path)) &&
         r.tools.some((t) => spec.runs.includes(t.name)) &&
         (origin === 'hook' || writes(r, spec.runs) === writing),
     );
@@ -125,7 +138,7 @@ export function findTools(
   const tools: FoundTool[] = [];
   for (const spec of specs) {
     let evidence: Evidence | undefined;
-    let file = spec.files ? ctx.files.match(spec.files).find((p) => !VENDORED.test(p)) : undefined;
+    let file = spec.files ? ctx.files.match(spec.files).find((p) => !VENDORED.test(p) && ownConfig(p)) : undefined;
     if (file && spec.configNeedsDep && spec.deps) {
       const dep = ctx.facts
         .findDependencies(spec.deps, { includeDev: true })
@@ -134,9 +147,8 @@ export function findTools(
     }
     if (file) evidence = { path: file, note: `${spec.name} configuration` };
     if (!evidence && spec.pattern) {
-      // The project's own configuration over a sample's or an example's.
-      const all = ctx.matches(spec.pattern);
-      const m = all.find((x) => !isExamplePath(x.path)) ?? all[0];
+      // The project's own configuration, not a sample's or an example's.
+      const m = ctx.matches(spec.pattern).find((x) => ownConfig(x.path));
       if (m) evidence = { path: m.path, line: m.line, snippet: m.snippet, note: `${spec.name} configuration` };
     }
     const hook = runsOf(spec, 'hook');
@@ -155,6 +167,7 @@ export function findTools(
         .findDependencies(spec.deps, { includeDev: true })
         .find(
           (x) =>
+            ownConfig(x.path) &&
             !(kind === 'format' && x.ecosystem === 'npm' && !x.dev) &&
             (!spec.ecosystems || spec.ecosystems.includes(x.ecosystem)),
         );
