@@ -13,6 +13,7 @@ import { consoleScripts } from '../../src/facts/entry-points.js';
 import { globTest } from '../../src/walk/glob.js';
 import { lineAt } from '../../src/util/lines.js';
 import { ownNamed } from '../../src/facts/deploy-images.js';
+import { pushTo } from '../../src/util/push-to.js';
 
 type Kind = 'unit' | 'integration' | 'end-to-end' | 'load';
 
@@ -205,7 +206,7 @@ function liveInstanceJobs(runs: CommandRun[]): { start: CommandRun; test: Comman
   for (const r of runs) {
     if (r.origin.kind !== 'ci') continue;
     const key = `${r.origin.path}#${r.origin.job ?? ''}`;
-    byJob.set(key, [...(byJob.get(key) ?? []), r]);
+    pushTo(byJob, key, r);
   }
   for (const list of byJob.values()) {
     const start = list.find((r) => startsServices(r.argv));

@@ -170,3 +170,19 @@ describe('Earthfile: the CI line that publishes a target, read once per line', (
     expect(images.filter((d) => d.published).map((d) => `${d.target!.name}@${d.published!.line}`)).toEqual(['t7@6']);
   });
 });
+
+describe('platform configurations that deploy Dockerfiles', () => {
+  it('are read once for all the Dockerfiles named for development: 1,000 of them beside 50 fly.toml files of 20 KB', () => {
+    // Each Dockerfile re-read every configuration: 1,000 × 50 × 20 KB of matching, over 40 s.
+    const tree: Record<string, string> = {};
+    for (let i = 0; i < 1000; i++) tree[`svc${i}/Dockerfile.dev`] = 'FROM node:20\nUSER node\n';
+    const other = Array.from({ length: 500 }, (_, i) => `dockerfile = "../svc${i}/Dockerfile.x"`).join('\n');
+    for (let i = 0; i < 50; i++) tree[`p${i}/fly.toml`] = `${other}\n`;
+    tree['p7/fly.toml'] = `${other}\n[build]\n  dockerfile = "../svc3/Dockerfile.dev"\n`;
+    tree['p9/fly.toml'] = `dockerfile = "../svc3/Dockerfile.dev"\ndockerfile = "../svc4/Dockerfile.dev"\n`;
+    const published = dockerfiles(memoryIndex(tree))
+      .filter((d) => d.published)
+      .map((d) => `${d.path} ${d.published!.path}:${d.published!.line}`);
+    expect(published).toEqual(['svc3/Dockerfile.dev p7/fly.toml:502', 'svc4/Dockerfile.dev p9/fly.toml:2']);
+  });
+});

@@ -5,6 +5,7 @@
  * h.health)`) and defined elsewhere. The scan finds the work; this joins it to the routes.
  */
 import type { FileView, Match } from '../types.js';
+import { pushTo } from '../util/push-to.js';
 
 /** How far below a route its inline handler or controller methods reach. */
 const BELOW = 15;
@@ -43,7 +44,7 @@ export interface Joined {
  */
 export function routesDoing(files: FileView, routes: readonly Match[], work: readonly Match[]): Joined[] {
   const byFile = new Map<string, Match[]>();
-  for (const w of work) byFile.set(w.path, [...(byFile.get(w.path) ?? []), w]);
+  for (const w of work) pushTo(byFile, w.path, w);
   const enclosing = new Map<Match, string>();
   const nameOf = (w: Match): string | undefined => {
     if (!enclosing.has(w)) enclosing.set(w, enclosingFunction(files.read(w.path), w.line) ?? '');
@@ -52,7 +53,7 @@ export function routesDoing(files: FileView, routes: readonly Match[], work: rea
   // Work written past the next route of the same file is that route's (a `/live` route over a
   // `/health` route whose handler opens a database session: round 18, fastapi-min).
   const routeLines = new Map<string, number[]>();
-  for (const r of routes) routeLines.set(r.path, [...(routeLines.get(r.path) ?? []), r.line]);
+  for (const r of routes) pushTo(routeLines, r.path, r.line);
   const out: Joined[] = [];
   for (const route of routes) {
     const next = Math.min(

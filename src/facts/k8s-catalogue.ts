@@ -14,6 +14,7 @@
  */
 import { posix } from 'node:path';
 import type { K8sObject } from './k8s.js';
+import { pushTo } from '../util/push-to.js';
 
 /** Sibling folders needed before a group reads as a catalogue rather than a few deployed apps. */
 const MIN_ENTRIES = 10;
@@ -55,14 +56,14 @@ export interface Catalogue {
  */
 export function catalogues(objects: K8sObject[], kustomizationDirs: string[], referenced: string[]): Catalogue[] {
   const byFile = new Map<string, K8sObject[]>();
-  for (const o of objects) byFile.set(o.path, [...(byFile.get(o.path) ?? []), o]);
+  for (const o of objects) pushTo(byFile, o.path, o);
   // Group files by grandparent folder and file name: `services/<app>/app.yaml` → `services|app.yaml`.
   const groups = new Map<string, string[]>();
   for (const path of byFile.keys()) {
     const parts = path.split('/');
     if (parts.length < 2) continue;
     const key = `${parts.slice(0, -2).join('/')}|${parts.at(-1)}`;
-    groups.set(key, [...(groups.get(key) ?? []), path]);
+    pushTo(groups, key, path);
   }
   const out: Catalogue[] = [];
   for (const [key, paths] of groups) {

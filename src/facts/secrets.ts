@@ -677,32 +677,44 @@ export function filePathValue(value: string): boolean {
 /** An env variable named for a password (`DB_PASSWORD`, `MYSQL_PASS`, `REDIS_PWD`). */
 const PASSWORD_NAME = /(?:password|passwd|pass|pwd)$/i;
 
-/** An env file's settings, name to literal value (first wins), for judging one value by its neighbours. */
-function envSettings(text: string): Map<string, string> {
-  const out = new Map<string, string>();
+/**
+ * An env file's settings, name to literal value (first wins), for judging one value by its
+ * neighbours; and the lower-cased values of its user and database names (not secret-named), looked up
+ * once per password rather than scanned (a file of 70,000 passwords after 2,000 names took 17 s).
+ */
+interface EnvSettings {
+  values: Map<string, string>;
+  names: Set<string>;
+}
+
+function envSettings(text: string): EnvSettings {
+  const values = new Map<string, string>();
+  const names = new Set<string>();
   for (const raw of text.split(/\r?\n/, 2000)) {
     const m = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*)$/.exec(raw);
-    if (!m || out.has(m[1]!)) continue;
+    if (!m || values.has(m[1]!)) continue;
     const judged = envValue(m[2]!);
-    if ('value' in judged) out.set(m[1]!, judged.value);
+    if (!('value' in judged)) continue;
+    values.set(m[1]!, judged.value);
+    if (!SECRET_KEY.test(m[1]!) && /(?:user|username|login|name|database|db)$/i.test(m[1]!))
+      names.add(judged.value.toLowerCase());
   }
-  return out;
+  return { values, names };
 }
+
+const LOCAL_HOST_ONLY = new RegExp(`^(?:${LOCAL_DB_HOST})$`, 'i');
 
 /**
  * A password that is a local default: equal to a user or database name set in the same file (not a
  * secret-named setting), or whose host setting of the same prefix (`DB_PASSWORD` → `DB_HOST`) is this
  * machine. A production password is neither the account's name nor for a database on localhost.
  */
-function localDefaultPassword(key: string, value: string, settings: ReadonlyMap<string, string>): boolean {
-  const lower = value.toLowerCase();
-  for (const [k, v] of settings) {
-    if (k === key || SECRET_KEY.test(k)) continue;
-    if (/(?:user|username|login|name|database|db)$/i.test(k) && v.toLowerCase() === lower) return true;
-  }
+function localDefaultPassword(key: string, value: string, settings: EnvSettings): boolean {
+  if (settings.names.has(value.toLowerCase())) return true;
   const prefix = key.replace(PASSWORD_NAME, '');
-  const host = settings.get(`${prefix}HOST`) ?? settings.get(`${prefix}HOSTNAME`) ?? settings.get(`${prefix}SERVER`);
-  return host !== undefined && new RegExp(`^(?:${LOCAL_DB_HOST})$`, 'i').test(host);
+  const v = settings.values;
+  const host = v.get(`${prefix}HOST`) ?? v.get(`${prefix}HOSTNAME`) ?? v.get(`${prefix}SERVER`);
+  return host !== undefined && LOCAL_HOST_ONLY.test(host);
 }
 
 /**

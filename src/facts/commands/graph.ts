@@ -45,6 +45,7 @@ import { coverageTools } from './coverage.js';
 import { classify, conventional } from './tools.js';
 import { type Expansion, joinPath, positionals, type Resolver, type UsesStep } from './types.js';
 import { table } from '../../util/table.js';
+import { pushTo } from '../../util/push-to.js';
 
 const MAX_HOPS = 10;
 const MAX_RUNS = 20_000;
@@ -633,7 +634,7 @@ function walkCiFile(w: Walker, f: CiFile): void {
   const steps = new Map<string, CiCommand[]>();
   for (const c of f.commands) {
     const key = c.kind === 'uses' ? `u${c.job ?? ''}:${c.line}:${c.text}` : `s${c.job ?? ''}#${c.step ?? c.line}`;
-    steps.set(key, [...(steps.get(key) ?? []), c]);
+    pushTo(steps, key, c);
   }
   for (const cmds of steps.values()) {
     const c = cmds[0]!;

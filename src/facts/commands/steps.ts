@@ -14,6 +14,7 @@ import { classify } from './tools.js';
 import { travisDefaults } from './travis.js';
 import { trunkRemoteWorkflow } from './trunk.js';
 import { escapeRe } from '../../util/regex.js';
+import { pushTo } from '../../util/push-to.js';
 
 /** Lines of one CI step, placed at their line numbers so that continuations and heredocs read as in the file. */
 export function stepText(cmds: CiCommand[]): { text: string; line: number } {
@@ -534,7 +535,7 @@ export function ciFileExpansion(f: CiFile): Expansion {
   const steps = new Map<string, CiCommand[]>();
   for (const c of f.commands) {
     const key = c.kind === 'uses' ? `u${c.job ?? ''}:${c.line}:${c.text}` : `s${c.job ?? ''}#${c.step ?? c.line}`;
-    steps.set(key, [...(steps.get(key) ?? []), c]);
+    pushTo(steps, key, c);
   }
   const blocks: Block[] = [];
   const uses: UsesStep[] = [];
