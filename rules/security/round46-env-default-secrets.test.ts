@@ -145,3 +145,29 @@ describe('defaultSecretValue: one judge of the literal', () => {
     expect(defaultSecretValue(v)).toBe(want);
   });
 });
+
+describe('round 46: .NET signing key in appsettings, by environment', () => {
+  const dotnet = (file: string, key: string): Tree => ({
+    'Api/Api.csproj': '<Project Sdk="Microsoft.NET.Sdk.Web"></Project>\n',
+    [`Api/${file}`]: `{\n  "Jwt": {\n    "Key": "${key}",\n    "Issuer": "api"\n  }\n}\n`,
+  });
+
+  it('fails on a generated key in the production appsettings.json', async () => {
+    const r = await run(dotnet('appsettings.json', KEY));
+    expect(r.outcome).toBe('fail');
+    expect(cited(r, 'Api/appsettings.json')?.line).toBe(3);
+  });
+
+  it('does not count the same key in appsettings.Development.json', async () => {
+    const r = await run(dotnet('appsettings.Development.json', KEY));
+    expect(r.outcome).not.toBe('fail');
+  });
+
+  it('names a placeholder key shipped in appsettings.json', async () => {
+    const r = await run(dotnet('appsettings.json', 'your-256-bit-secret-goes-here'));
+    expect(r.outcome).toBe('pass');
+    expect(r.message).toMatch(
+      /placeholder default for a secret in production code or configuration \(Jwt\.Key at Api\/appsettings\.json:3\)/,
+    );
+  });
+});
