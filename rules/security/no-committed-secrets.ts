@@ -26,6 +26,9 @@ import {
   PUBLIC_EMULATOR_KEYS,
   developmentPlaceholder,
   secretBinding,
+  defaultedSecretName,
+  defaultSecretValue,
+  yamlAncestors,
 } from '../../src/facts/secrets.js';
 
 /** CI configuration: its literal values are the test jobs' (real secrets come from the secret store). */
@@ -72,7 +75,20 @@ export default defineRule({
       placeholder?: string;
       /** The secret's name a literal default is bound to (mixSecretLiteral). */
       binding?: string;
+      /** The environment variable this literal is the default of (envDefaultSecret, placeholderDefaultSecret). */
+      envName?: string;
     }[] = [];
+    // Stand-in defaults (`changeme`, `your-secret`) for a secret in production code or configuration:
+    // no leaked key, but every deployment that forgets the variable runs with them; named, not counted.
+    const placeholderDefaults: { m: Match; name: string }[] = [];
+    /** Production code or configuration: not tests, examples, samples, a dev/test profile or section. */
+    const shipped = (m: Match) =>
+      isProductionPath(m.path) &&
+      !isExampleFolder(m.path) &&
+      configRole(m.path) === undefined &&
+      !testOnlyConfig(m.path, () => linesOf(m.path), m.line) &&
+      !mixNonProductionEnv(ctx.files, m.path) &&
+      !inLocalCompose(ctx.files, m.path);
     // Private keys in test resources (a TLS fixture): set aside, and said so.
     const testKeys: Match[] = [];
     // Published emulator keys (Azurite's devstoreaccount1): the same in every install, set aside and named.
@@ -80,7 +96,11 @@ export default defineRule({
     for (const pattern of Object.keys(KINDS)) {
       for (const m of ctx.matches(pattern)) {
         // Spring's `jwt:` / `  secret: …` is a signing secret in configuration once its parent is `jwt`.
-        if (pattern === 'springJwtSecret' && !/jwt/i.test(yamlParent(ctx.files.read(m.path) ?? '', m.line) ?? ''))
+        // Micronaut nests it deeper (`jwt:` / `signatures:` / `secret:` / `generator:` / `secret: …`).
+        if (
+          pattern === 'springJwtSecret' &&
+          !yamlAncestors(ctx.files.read(m.path) ?? '', m.line, 5).some((k) => /jwt/i.test(k))
+        )
           continue;
         // .NET's `"Jwt": { "Key": "…" }`: a key or secret of an object named for tokens or authentication.
         if (
@@ -120,6 +140,19 @@ export default defineRule({
           if (name) findings.push({ m, kind, secret, serious: true, binding: name });
           continue;
         }
+        // A literal default where the environment variable is read (`os.getenv("SECRET_KEY", "…")`,
+        // `process.env.JWT_SECRET || "…"`, `${JWT_SECRET:…}`): counted when it looks generated,
+        // named when it is a stand-in (blind rounds 45–46).
+        if (kind === 'envDefaultSecret' || kind === 'placeholderDefaultSecret') {
+          if (!shipped(m) || findings.some((f) => f.m.path === m.path && f.m.line === m.line)) continue;
+          const name = defaultedSecretName(ctx.files.lines(m.path)?.line(m.line) ?? m.snippet);
+          const judged = name ? defaultSecretValue(secret) : undefined;
+          if (judged === 'real') findings.push({ m, kind, secret, serious: true, envName: name });
+          // A stand-in database password (`${POSTGRES_PASS:petclinic}`) is a local database's default, not named.
+          else if (judged === 'placeholder' && !/pass(?:word|wd)?|pwd/i.test(name!))
+            placeholderDefaults.push({ m, name: name! });
+          continue;
+        }
         if (kind === 'codeSigningKey') {
           // Inside a quoted string the call is text about code (a rule's own description, a
           // docs string), not a call: an odd number of quotes before it on its line.
@@ -145,7 +178,13 @@ export default defineRule({
           findings.push({ m, kind, secret, serious: true });
           continue;
         }
-        if (!key && isPlaceholder(secret)) continue;
+        if (!key && isPlaceholder(secret)) {
+          // A stand-in signing secret shipped in production configuration (`secret: "pleasechangeme!…"`)
+          // is what every deployment that does not override it signs with: named, not counted.
+          if ((pattern === 'springJwtSecret' || pattern === 'jsonJwtKey') && shipped(m))
+            placeholderDefaults.push({ m, name: configKeyPath(ctx.files.read(m.path) ?? '', m.line) });
+          continue;
+        }
         const emulator = PUBLIC_EMULATOR_KEYS.get(secret);
         if (emulator) {
           emulatorKeys.push({ m, what: emulator });
@@ -294,7 +333,13 @@ export default defineRule({
           : redactSecretIn(f.m.snippet, f.secret, KINDS[f.kind]!.prefix),
         note: f.deployCi
           ? `${KINDS[f.kind]!.label} (in a CI workflow that also deploys${f.kind === 'aws' ? ': a key ID names the key, the secret key is what signs; make sure that one comes from the secret store' : ': make sure it is not a production value'})`
-          : `${KINDS[f.kind]!.label}${f.copy ? ` (${f.copy.dockerfile}:${f.copy.line}): every container runs with this public key; generate it at deploy time or read it from the environment` : ''}${f.kind === 'codeSigningKey' ? ': every deployment signs tokens with this literal, so anyone who reads the repository can forge them; read the key from configuration or a secret store' : f.binding ? `: ${f.binding} falls back to this literal, so every deployment that leaves the variable unset signs sessions and tokens with a key anyone who reads the repository has; fail at boot instead, or generate one per install` : f.serious ? '' : f.placeholder ? ` (a development placeholder: ${f.placeholder}; set aside, not counted)` : !isProductionPath(f.m.path) || f.noted || f.testOnly ? ' (in a test, example or development-only place)' : configRole(f.m.path) === 'sample' ? ' (in a sample profile: a documented value to replace; make sure no deployment switches it on)' : ' (a typed phrase, not a generated key: make sure it is not used in production)'}`,
+          : `${KINDS[f.kind]!.label}${f.copy ? ` (${f.copy.dockerfile}:${f.copy.line}): every container runs with this public key; generate it at deploy time or read it from the environment` : ''}${f.envName ? `: every deployment that forgets to set ${f.envName} runs with this committed value, which anyone who reads the repository has; require the variable and fail at boot instead` : ''}${f.kind === 'codeSigningKey' ? ': every deployment signs tokens with this literal, so anyone who reads the repository can forge them; read the key from configuration or a secret store' : f.binding ? `: ${f.binding} falls back to this literal, so every deployment that leaves the variable unset signs sessions and tokens with a key anyone who reads the repository has; fail at boot instead, or generate one per install` : f.serious ? '' : f.placeholder ? ` (a development placeholder: ${f.placeholder}; set aside, not counted)` : !isProductionPath(f.m.path) || f.noted || f.testOnly ? ' (in a test, example or development-only place)' : configRole(f.m.path) === 'sample' ? ' (in a sample profile: a documented value to replace; make sure no deployment switches it on)' : ' (a typed phrase, not a generated key: make sure it is not used in production)'}`,
+      })),
+      ...placeholderDefaults.slice(0, 3).map(({ m, name }) => ({
+        path: m.path,
+        line: m.line,
+        snippet: redactSecretIn(m.snippet, m.groups.find((g) => g) ?? ''),
+        note: `placeholder default for ${name} in production code or configuration (a stand-in, not a leaked key; not counted): every deployment that does not override it runs with this publicly known value; make sure each one sets its own, or fail at boot`,
       })),
       ...envFindings.slice(0, 10).map((f) => ({
         path: f.path,
@@ -336,6 +381,7 @@ export default defineRule({
       privateKeysInTests: testKeys.length,
       keysSetAside: new Set(testKeys.map((m) => m.path)).size,
       emulatorKeys: emulatorKeys.length,
+      placeholderDefaults: placeholderDefaults.length,
     };
     const testKeyEvidence: Evidence[] = testKeys.slice(0, 3).map((m) => ({
       path: m.path,
@@ -363,12 +409,15 @@ export default defineRule({
       ].filter(Boolean);
       return fail(`Committed: ${parts.join(' and ')} (values redacted).`, evidence, data);
     }
+    const asidePlaceholders = placeholderDefaults.length
+      ? ` Set aside: ${placeholderDefaults.length} placeholder default${placeholderDefaults.length === 1 ? '' : 's'} for a secret in production code or configuration (${listing(placeholderDefaults.slice(0, 2).map(({ m, name }) => `${name} at ${m.path}:${m.line}`))}${placeholderDefaults.length > 2 ? ', …' : ''}): every deployment that does not override ${placeholderDefaults.length === 1 ? 'it' : 'them'} runs with a publicly known value.`
+      : '';
     // Development-only signing keys (Rails secrets.yml development:, CI env files) are noted, not scored.
     const doubtful = findings.filter((f) => !f.noted);
     if (doubtful.length > 0) {
       return partial(
         0.5,
-        `${doubtful.length} credential-like value${doubtful.length === 1 ? '' : 's'} in ${listing([...new Set(doubtful.map((f) => (f.deployCi ? 'a CI workflow that also deploys' : 'test, sample or example places')))])} only; make sure ${doubtful.length === 1 ? 'it is' : 'they are'} not real.`,
+        `${doubtful.length} credential-like value${doubtful.length === 1 ? '' : 's'} in ${listing([...new Set(doubtful.map((f) => (f.deployCi ? 'a CI workflow that also deploys' : 'test, sample or example places')))])} only; make sure ${doubtful.length === 1 ? 'it is' : 'they are'} not real.${asidePlaceholders}`,
         evidence,
         data,
       );
@@ -391,7 +440,7 @@ export default defineRule({
       ? ` Set aside: ${emulatorKeys.length} published emulator key${emulatorKeys.length === 1 ? '' : 's'} (${listing([...new Set(emulatorKeys.map((e) => e.what))])}) in ${listing(emulatorFiles.slice(0, 2))}${emulatorFiles.length > 2 ? ', …' : ''}.`
       : '';
     return pass(
-      `No committed credentials found.${aside}${asideEnv}${asideDev}${asideLookups}${asideEmulator}`,
+      `No committed credentials found.${asidePlaceholders}${aside}${asideEnv}${asideDev}${asideLookups}${asideEmulator}`,
       [
         {
           path: '.',
@@ -425,6 +474,12 @@ function testOnlyConfig(path: string, lines: () => readonly string[], line: numb
     CI_FILE.test(path) ||
     configRole(path) === 'development'
   );
+}
+
+/** A configuration line's key with its parents, dotted (`micronaut.security.token.jwt.signatures.secret.generator.secret`). */
+function configKeyPath(text: string, line: number): string {
+  const own = /^[ \t]*"?([\w.-]+)"?[ \t]*:/.exec(text.split(/\r?\n/, line)[line - 1] ?? '')?.[1] ?? 'secret';
+  return [...yamlAncestors(text, line, 8).reverse(), own].join('.');
 }
 
 /** The line where a signing key's literal ends, when the call spans lines (`new SymmetricSecurityKey(\n "…"u8`). */

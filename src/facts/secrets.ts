@@ -33,6 +33,14 @@ export const KINDS: Record<string, { label: string; prefix: string }> = table({
   codeSigningKey: { label: 'JWT/HMAC signing key hard-coded in code', prefix: '' },
   springJwtSecret: { label: 'JWT signing secret in Spring configuration (jwt: secret:)', prefix: '' },
   jsonJwtKey: { label: 'JWT signing key in .NET configuration ("Jwt": { "Key": … })', prefix: '' },
+  envDefaultSecret: {
+    label: 'secret default hard-coded where production code reads the environment variable',
+    prefix: '',
+  },
+  placeholderDefaultSecret: {
+    label: 'secret default in a ${VARIABLE:default} placeholder of production configuration',
+    prefix: '',
+  },
   mixSecretLiteral: {
     label: 'signing secret (secret_key_base) hard-coded as a default in production Mix configuration',
     prefix: '',
@@ -281,6 +289,87 @@ SECRET_PATTERNS.mixSecretLiteral = {
   maxPerFile: 5,
 };
 
+/**
+ * A name that holds a secret: a signing secret, a password, a token or an API key (`JWT_SECRET`,
+ * `SECRET_KEY_BASE`, `DB_PASSWORD`, `STRIPE_API_KEY`, `jwt.secret`); bounded runs either side.
+ */
+const SECRET_ENV_NAME = String.raw`[\w.-]{0,60}?(?:secret|signing[_.-]?key|token|password|passwd|api[_.-]?key|private[_.-]?key|access[_.-]?key|(?:app|jwt|encryption|hmac|session|cookie|master)[_.-]?key|key[_.-]?base)[\w.-]{0,60}`;
+/** A quoted literal, the default: any characters but quotes and line ends (group: the value). */
+const QUOTED_DEFAULT = String.raw`(?:"([^"\n]{1,200})"|'([^'\n]{1,200})'|` + '`([^`\\n$]{1,200})`)';
+
+/**
+ * A literal default for a secret read from the environment, in code (issue 15, blind rounds 45–46):
+ * Python `os.environ.get("SECRET_KEY", "…")` / `os.getenv(…, "…")`, django-environ / decouple
+ * `env("X", default="…")` / `config("X", default="…")`, PHP `env('APP_KEY', '…')`, Go helpers
+ * `getEnv("JWT_SECRET", "…")`, Ruby `ENV.fetch("X", "…")` / `ENV.fetch("X") { "…" }` /
+ * `ENV["X"] || "…"`, Node `process.env.JWT_SECRET || "…"` / `?? "…"`. The variable's name must be a
+ * secret's; every deployment that forgets the variable runs with the literal. Groups: the value only
+ * (redaction masks the first group), one per quote style and form.
+ */
+SECRET_PATTERNS.envDefaultSecret = {
+  regex: new RegExp(
+    [
+      String.raw`\b(?:\w{0,30}get_?env\w{0,30}|environ\.get|env|config)\(\s*["']${SECRET_ENV_NAME}["']\s*,\s*(?:default\s*=\s*)?${QUOTED_DEFAULT}\s*[,)]`,
+      String.raw`\bENV\.fetch\(\s*["']${SECRET_ENV_NAME}["']\s*(?:,\s*|\)\s*\{\s*)${QUOTED_DEFAULT}`,
+      String.raw`\bENV\[\s*["']${SECRET_ENV_NAME}["']\s*\]\s*\|\|\s*${QUOTED_DEFAULT}`,
+      String.raw`\bprocess\.env(?:\.${SECRET_ENV_NAME.replaceAll('[\\w.-]', '\\w')}|\[\s*["']${SECRET_ENV_NAME}["']\s*\])\s*(?:\|\||\?\?)\s*${QUOTED_DEFAULT}`,
+    ].join('|'),
+    'i',
+  ),
+  files: ['**/*.{py,rb,js,mjs,cjs,ts,mts,cts,go,php,kt,java,cs}'],
+  literals: ['env', 'ENV', 'Env', 'environ', 'config('],
+  maxPerFile: 5,
+};
+
+/**
+ * The same default in Spring, Micronaut or Quarkus configuration: `${JWT_SECRET:literal}` where the
+ * variable or the key it sets is named for a secret (`secret: ${JWT_SECRET:…}`, `jwt.secret=${X:…}`).
+ * Group: the default.
+ */
+SECRET_PATTERNS.placeholderDefaultSecret = {
+  regex: new RegExp(
+    String.raw`\$\{${SECRET_ENV_NAME}:([^}\s'"$:-][^}\s'"$]{0,199})\}|^[ \t]*["']?${SECRET_ENV_NAME}["']?[ \t]*[:=][ \t]*["']?\$\{[\w.-]{1,80}:([^}\s'"$:-][^}\s'"$]{0,199})\}`,
+    'im',
+  ),
+  files: ['**/application*.{yml,yaml,properties}', '**/bootstrap*.{yml,yaml,properties}', '**/*.properties'],
+  literals: ['${'],
+  maxPerFile: 5,
+};
+
+/** A public name for the browser bundle (`VITE_`, `NEXT_PUBLIC_`): never a server's secret. */
+const PUBLIC_ENV_PREFIX = /(?:^|[.\s(["'])(?:VITE|NEXT_PUBLIC|REACT_APP|PUBLIC|NUXT_PUBLIC|EXPO_PUBLIC)_/;
+
+/**
+ * The variable a default literal on this line stands in for (`JWT_SECRET` of `process.env.JWT_SECRET
+ * || "…"`, of `${JWT_SECRET:…}`, or the key `jwt.secret` it sets), or undefined when the line names a
+ * public browser variable.
+ */
+export function defaultedSecretName(snippet: string): string | undefined {
+  const s = snippet.slice(0, 1000);
+  if (PUBLIC_ENV_PREFIX.test(s)) return undefined;
+  const m =
+    /process\.env\.([\w]{1,120})/.exec(s) ??
+    /(?:process\.env|ENV)\[\s*["']([\w.-]{1,120})["']/.exec(s) ??
+    /\$\{([\w.-]{1,120}):/.exec(s) ??
+    /\(\s*["']([\w.-]{1,120})["']/.exec(s);
+  return m?.[1];
+}
+
+/**
+ * How a default literal for a secret reads: `real` when it looks generated (secretValue: what a
+ * deployment that forgets the variable signs or logs in with), `placeholder` when it is a stand-in
+ * someone must replace (`changeme`, `your-secret`, `django-insecure-…`, `secret`, a typed phrase) —
+ * still the value of every deployment that forgets it, so named; undefined for anything else (short,
+ * a path, a URL, a template).
+ */
+export function defaultSecretValue(value: string): 'real' | 'placeholder' | undefined {
+  const v = value.trim();
+  if (/\s/.test(v)) return isPlaceholder(v) || describedValue(v) ? 'placeholder' : undefined;
+  if (secretValue(v)) return 'real';
+  if (v.length < 6 || filePathValue(v) || /[$%{}<>]|:\/\//.test(v)) return undefined;
+  return isPlaceholder(v) || WELL_KNOWN.test(v) || typedPhrase(v) ? 'placeholder' : undefined;
+}
+
 /** Names a signing secret is bound to in code and configuration (`secret_key_base`, `jwt_secret`, `signing_key`). */
 const SECRET_BINDING_NAME =
   /^(?:secret_key_base|secret_key|secret|jwt_secret(?:_key)?|jwt_signing_key|signing_key|signing_secret|session_secret|cookie_secret|token_secret|guardian_secret(?:_key)?|encryption_key|api_secret)$/i;
@@ -432,6 +521,27 @@ export function yamlParent(text: string, line: number): string | undefined {
     if (lines[i]!.trim() && (/^[ \t]*/.exec(lines[i]!)?.[0] ?? '').length < indent) return undefined;
   }
   return undefined;
+}
+
+/**
+ * The keys a YAML line sits under, nearest first, at most `max` levels (Micronaut's
+ * `jwt:` / `signatures:` / `secret:` / `generator:` / `secret: …`).
+ */
+export function yamlAncestors(text: string, line: number, max = 6): string[] {
+  const lines = text.split(/\r?\n/, line);
+  let indent = (/^[ \t]*/.exec(lines[line - 1] ?? '')?.[0] ?? '').length;
+  const out: string[] = [];
+  for (let i = line - 2; i >= 0 && indent > 0 && out.length < max; i--) {
+    const l = lines[i]!;
+    if (!l.trim() || /^[ \t]*#/.test(l)) continue;
+    const ind = (/^[ \t]*/.exec(l)?.[0] ?? '').length;
+    if (ind >= indent) continue;
+    const m = /^[ \t]*"?([\w.-]+)"?[ \t]*:[ \t]*(?:#.*|\{[ \t]*)?$/.exec(l);
+    if (!m) break;
+    out.push(m[1]!);
+    indent = ind;
+  }
+  return out;
 }
 
 /** A string literal, single- or double-quoted, of 6+ characters: the key (one group per quote). */
