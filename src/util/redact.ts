@@ -1,4 +1,11 @@
-import { CODE_SIGNING_KEY_SCRUB, KINDS, PLACEHOLDER, SECRET_PATTERNS, secretValue } from '../facts/secrets.js';
+import {
+  CODE_SIGNING_KEY_SCRUB,
+  defaultSecretValue,
+  KINDS,
+  PLACEHOLDER,
+  SECRET_PATTERNS,
+  secretValue,
+} from '../facts/secrets.js';
 /**
  * Redaction: evidence for a secret shows where it is, never what it is. Only the first four
  * characters of the value survive, so a reader can tell which key it was.
@@ -58,6 +65,10 @@ export function redactSecrets(text: string): string {
       // Any quoted long token ends a line of Mix configuration the way a secret does: only a value that
       // looks generated is masked (a phrase such as "default-secret-change-me" stays readable).
       if (kind === 'mixSecretLiteral' && !secretValue(value)) return whole;
+      // A literal default of an environment lookup (`getEnv("JWT_SECRET", "…")`): masked when it would be
+      // counted as a real secret; a stand-in ("default-secret-change-me") stays readable.
+      if ((kind === 'envDefaultSecret' || kind === 'placeholderDefaultSecret') && defaultSecretValue(value) !== 'real')
+        return whole;
       // A secret-named configuration key: every value is masked but a placeholder or template
       // (`password: ${DB_PASSWORD}`, `<your-key>`), which stays readable.
       if (kind === 'configSecret' && typeof groups[2] !== 'string' && PLACEHOLDER.test(value)) return whole;
