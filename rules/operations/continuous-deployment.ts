@@ -341,6 +341,20 @@ function publishOnlyJobs(graph: CommandGraph, path: string): Map<string, string[
   return out;
 }
 
+/**
+ * A job that only calls a workflow of this repository (`uses: ./.github/workflows/deployment.yml`)
+ * whose jobs all only print or wait (idleJobs): the caller deploys nothing either (blind round 47, a
+ * `deploy` job calling a workflow that echoes "Dummy Deploy...").
+ */
+function callsIdleWorkflow(f: CiFile, job: string, all: readonly CiFile[]): boolean {
+  const uses = rec(rec(rec(f.docs[0])?.jobs)?.[job])?.uses;
+  if (typeof uses !== 'string' || !uses.startsWith('./')) return false;
+  const called = all.find((c) => c.path === uses.slice(2).split('@')[0]);
+  if (!called || called.path === f.path || called.jobs.length === 0) return false;
+  const idle = idleJobs(called);
+  return called.jobs.every((j) => idle.has(j.name));
+}
+
 /** Tools that publish a package to a registry for others to install (facts/commands/tools.ts names). */
 const PACKAGE_PUBLISH = /^(?:package publish|Gradle publish|Maven deploy|sbt release|mix hex\.publish|vsce publish)$/;
 
@@ -516,6 +530,8 @@ export default defineRule({
       const docsJobs = docsOnlyJobs(f, ctx.facts.commands);
       const publishJobs = publishOnlyJobs(ctx.facts.commands, f.path);
       const idle = idleJobs(f);
+      const callers = new Set(f.jobs.filter((j) => callsIdleWorkflow(f, j.name, ok)).map((j) => j.name));
+      for (const j of callers) idle.add(j);
       return f.jobs
         .filter(
           (j) =>
@@ -531,7 +547,9 @@ export default defineRule({
             path: f.path,
             ...(j.line ? { line: j.line } : {}),
             snippet: `${j.name}:`,
-            note: `set aside: job ${j.name} only prints or waits (echo, sleep): it deploys nothing, whatever its name`,
+            note: callers.has(j.name)
+              ? `set aside: job ${j.name} calls a workflow of this repository whose jobs only print or wait (echo, sleep): it deploys nothing, whatever its name`
+              : `set aside: job ${j.name} only prints or waits (echo, sleep): it deploys nothing, whatever its name`,
           });
           return false;
         })
@@ -636,6 +654,8 @@ export default defineRule({
     const asideNote = asideRuns.length
       ? ` ${asideRuns.length === 1 ? 'One deploy command was' : `${asideRuns.length} deploy commands were`} seen and set aside: ${asideRuns.length === 1 ? 'it deploys' : 'they deploy'} only into a test setup (a throwaway kind/k3d/k3s/minikube cluster, a test script or a test job).`
       : '';
+    // A job that calls an idle workflow shares its name with the called job: named once.
+    const idleNames = [...new Set(idling.map((e) => e.snippet!.slice(0, -1)))];
     return fail(
       `${
         offDeploys.length
@@ -658,8 +678,8 @@ export default defineRule({
           ? ` Job${publishing.length === 1 ? '' : 's'} ${listing(publishing.slice(0, 3).map((e) => e.snippet!.slice(0, -1)))} only ${publishing.length === 1 ? 'packages and publishes an artefact' : 'package and publish artefacts'} for others to install, whatever ${publishing.length === 1 ? 'its name' : 'their names'}.`
           : ''
       }${
-        idling.length
-          ? ` Job${idling.length === 1 ? '' : 's'} ${listing(idling.slice(0, 3).map((e) => e.snippet!.slice(0, -1)))} only ${idling.length === 1 ? 'prints or waits' : 'print or wait'} (echo, sleep): ${idling.length === 1 ? 'it deploys' : 'they deploy'} nothing, whatever ${idling.length === 1 ? 'its name' : 'their names'}.`
+        idleNames.length
+          ? ` Job${idleNames.length === 1 ? '' : 's'} ${listing(idleNames.slice(0, 3))} only ${idleNames.length === 1 ? 'prints or waits' : 'print or wait'} (echo, sleep${idleNames.length < idling.length ? `, or ${idleNames.length === 1 ? 'calls' : 'call'} a workflow that does` : ''}): ${idleNames.length === 1 ? 'it deploys' : 'they deploy'} nothing, whatever ${idleNames.length === 1 ? 'its name' : 'their names'}.`
           : ''
       }`,
       [
