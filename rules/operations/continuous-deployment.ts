@@ -15,6 +15,7 @@ import {
 import { runEvidence, runsOf, unfollowedWorkflows } from '../../src/facts/commands/index.js';
 import { DO_APP_GLOBS, doAppSpecs } from '../../src/facts/do-app.js';
 import { shipitConfigs } from '../_shared/shipit.js';
+import { artefactOnlyJobs } from '../_shared/artefact-jobs.js';
 import { fromMatch, isProductionPath } from '../../src/facts/paths.js';
 import { lineAt } from '../../src/util/lines.js';
 
@@ -424,6 +425,7 @@ export default defineRule({
       const docsJobs = docsOnlyJobs(f, ctx.facts.commands);
       const publishJobs = publishOnlyJobs(ctx.facts.commands, f.path);
       const appPages = appPagesJobs(f);
+      const artefacts = artefactOnlyJobs(f, ctx.facts.commands);
       pages.push(...appPages.values());
       return f.environments.filter((e) => {
         if (
@@ -432,6 +434,16 @@ export default defineRule({
           secretsOnly(f, e.job)
         )
           return false;
+        const artefact = e.job ? artefacts.get(e.job) : undefined;
+        if (artefact) {
+          packageEnvs.push({
+            path: e.path,
+            line: e.line,
+            snippet: `environment: ${e.written ?? e.name}`,
+            note: `set aside: job ${e.job} only publishes ${artefact} to a registry or store and reaches no server or cluster; its environment ${e.name} gates a release, not a deployment`,
+          });
+          return false;
+        }
         const tools = e.job ? publishJobs.get(e.job) : undefined;
         if (!tools?.some((t) => PACKAGE_PUBLISH.test(t))) return true;
         packageEnvs.push({
@@ -655,6 +667,7 @@ export default defineRule({
       ? ` ${asideRuns.length === 1 ? 'One deploy command was' : `${asideRuns.length} deploy commands were`} seen and set aside: ${asideRuns.length === 1 ? 'it deploys' : 'they deploy'} only into a test setup (a throwaway kind/k3d/k3s/minikube cluster, a test script or a test job).`
       : '';
     // A job that calls an idle workflow shares its name with the called job: named once.
+    const envNames = [...new Set(packageEnvs.map((e) => e.snippet!.replace(/^environment: /, '')))];
     const idleNames = [...new Set(idling.map((e) => e.snippet!.slice(0, -1)))];
     return fail(
       `${
@@ -671,7 +684,7 @@ export default defineRule({
           : ''
       }${
         packageEnvs.length
-          ? ` The environment${packageEnvs.length === 1 ? '' : 's'} of ${packageEnvs.length === 1 ? 'a job that only publishes a package gates' : 'jobs that only publish packages gate'} a release, not a deployment.`
+          ? ` The environment${envNames.length === 1 ? '' : 's'} ${listing(envNames.slice(0, 3))} of ${packageEnvs.length === 1 ? 'a job that only publishes a package, an image or an extension' : 'jobs that only publish packages, images or extensions'} ${envNames.length === 1 ? 'gates' : 'gate'} a release, not a deployment.`
           : ''
       }${
         publishing.length
