@@ -15,6 +15,7 @@ import {
 import { runEvidence, runsOf, unfollowedWorkflows } from '../../src/facts/commands/index.js';
 import { DO_APP_GLOBS, doAppSpecs } from '../../src/facts/do-app.js';
 import { shipitConfigs } from '../_shared/shipit.js';
+import { artefactOnlyJobs } from '../_shared/artefact-jobs.js';
 import { fromMatch, isProductionPath } from '../../src/facts/paths.js';
 import { lineAt } from '../../src/util/lines.js';
 
@@ -341,6 +342,20 @@ function publishOnlyJobs(graph: CommandGraph, path: string): Map<string, string[
   return out;
 }
 
+/**
+ * A job that only calls a workflow of this repository (`uses: ./.github/workflows/deployment.yml`)
+ * whose jobs all only print or wait (idleJobs): the caller deploys nothing either (blind round 47, a
+ * `deploy` job calling a workflow that echoes "Dummy Deploy...").
+ */
+function callsIdleWorkflow(f: CiFile, job: string, all: readonly CiFile[]): boolean {
+  const uses = rec(rec(rec(f.docs[0])?.jobs)?.[job])?.uses;
+  if (typeof uses !== 'string' || !uses.startsWith('./')) return false;
+  const called = all.find((c) => c.path === uses.slice(2).split('@')[0]);
+  if (!called || called.path === f.path || called.jobs.length === 0) return false;
+  const idle = idleJobs(called);
+  return called.jobs.every((j) => idle.has(j.name));
+}
+
 /** Tools that publish a package to a registry for others to install (facts/commands/tools.ts names). */
 const PACKAGE_PUBLISH = /^(?:package publish|Gradle publish|Maven deploy|sbt release|mix hex\.publish|vsce publish)$/;
 
@@ -370,7 +385,7 @@ export default defineRule({
     severity: 'medium',
     effort: 'medium',
     detection:
-      'CI jobs that run (directly or through package scripts, make targets, scripts, composite actions and orbs) kubectl apply, helm upgrade, terraform/tofu apply, pulumi up, cdk/sam/serverless deploy, aws ecs update-service, gcloud run deploy, az webapp/containerapp, fly/heroku/vercel/netlify deploys or deploy actions (azure/webapps-deploy, aws-actions/amazon-ecs-deploy-task-definition, google-github-actions/deploy-cloudrun, nais/deploy/actions/deploy, Azure DevOps deploy tasks); CircleCI orb jobs named for deploying (`pulumi-up`, `deploy`); a reusable deploy workflow of another repository handed the environment to deploy to; jobs that target a CI environment; handoffs to a CD system that deploys what CI published (a Spinnaker trigger: `spin pipeline execute`, a Pub/Sub or SNS message to a topic named for Spinnaker or deploys, a Spinnaker webhook; `argocd app sync`, `flux reconcile`, `aws codepipeline start-pipeline-execution`, Octopus deploy-release), named as handed to that system; Argo CD `Application`/`ApplicationSet` and Flux `Kustomization`/`HelmRelease` resources (not the templates of a chart, which its users render). Jobs that only install into a kind/minikube/k3d/k3s test cluster (also one a script they run starts: `k3s server`, get.k3s.io), and deploy commands written in a test script (a test/, .test/, tests/ or e2e/ folder, an e2e-* script), do not count. A job named for deployment whose steps only package or publish an artefact (helm package and a push of the chart index, cr upload, docker push, npm publish) and reach no server or cluster deploys nothing, whatever its name. A GitHub Pages deploy counts by what it builds: the product’s web client (a build step, no docs generator, a published folder that is no docs/site/report folder, a workflow not named for docs) is a deployment — partial alone, since a static host runs no server; a documentation site is set aside. A static host’s config (netlify.toml `publish`, vercel.json `outputDirectory`, no serverless functions) beside a server or Dockerfile of the project’s own outside the folder it builds publishes a client or preview site, not the service: set aside and named. A hosting platform config (render.yaml, vercel.json, netlify.toml) that a one-click deploy button of the README or a deploy page points at (`render.com/deploy?repo=…`, `vercel.com/new/clone`, `app.netlify.com/start/deploy`) is a template for users to deploy their own copy: set aside and named, not a deployment of the project. A Shipit `shipit.yml` whose `deploy: override:` (or `kubernetes:`) scripts the deploy counts: Shipit runs those steps for each deploy.',
+      'CI jobs that run (directly or through package scripts, make targets, scripts, composite actions and orbs) kubectl apply, helm upgrade, terraform/tofu apply, pulumi up, cdk/sam/serverless deploy, aws ecs update-service, gcloud run deploy, az webapp/containerapp, fly/heroku/vercel/netlify deploys or deploy actions (azure/webapps-deploy, aws-actions/amazon-ecs-deploy-task-definition, google-github-actions/deploy-cloudrun, nais/deploy/actions/deploy, Azure DevOps deploy tasks); CircleCI orb jobs named for deploying (`pulumi-up`, `deploy`); a reusable deploy workflow of another repository handed the environment to deploy to; jobs that target a CI environment; handoffs to a CD system that deploys what CI published (a Spinnaker trigger: `spin pipeline execute`, a Pub/Sub or SNS message to a topic named for Spinnaker or deploys, a Spinnaker webhook; `argocd app sync`, `flux reconcile`, `aws codepipeline start-pipeline-execution`, Octopus deploy-release), named as handed to that system; Argo CD `Application`/`ApplicationSet` and Flux `Kustomization`/`HelmRelease` resources (not the templates of a chart, which its users render). Jobs that only install into a kind/minikube/k3d/k3s test cluster (also one a script they run starts: `k3s server`, get.k3s.io), and deploy commands written in a test script (a test/, .test/, tests/ or e2e/ folder, an e2e-* script), do not count. A job named for deployment whose steps only package or publish an artefact (helm package and a push of the chart index, cr upload, docker push, npm publish) and reach no server or cluster deploys nothing, whatever its name. A GitHub Pages deploy counts by what it builds: the product’s web client (a build step, no docs generator, a published folder that is no docs/site/report folder, a workflow not named for docs) is a deployment — partial alone, since a static host runs no server; a documentation site is set aside. A static host’s config (netlify.toml `publish`, vercel.json `outputDirectory`, no serverless functions) beside a server or Dockerfile of the project’s own outside the folder it builds publishes a client or preview site, not the service: set aside and named. A hosting platform config (render.yaml, vercel.json, netlify.toml) that a one-click deploy button of the README or a deploy page points at (`render.com/deploy?repo=…`, `vercel.com/new/clone`, `app.netlify.com/start/deploy`) is a template for users to deploy their own copy: set aside and named, not a deployment of the project. A Shipit `shipit.yml` whose `deploy: override:` (or `kubernetes:`) scripts the deploy counts: Shipit runs those steps for each deploy. A job named for deploying whose steps only set up (checkout, download-artifact, cache, setup-*) and echo or wait, or that calls a workflow of the repository whose jobs only do so, deploys nothing. The environment of a job that only pushes an image (docker/build-push-action, docker push, buildx imagetools create) or uploads an extension, reaching no server, cluster, cloud API or web hook, gates a release, not a deployment. A netlify.toml whose build runs `nuxt build` or `next build` (unless the framework config makes it static) renders on the server there: not a static site.',
     reads: [...CI_GLOBS, ...DO_APP_GLOBS, 'app.json', 'shipit.yml', 'shipit.*.yml', 'shipit.yaml', 'shipit.*.yaml'],
     patterns: {
       gitops: {
@@ -410,6 +425,7 @@ export default defineRule({
       const docsJobs = docsOnlyJobs(f, ctx.facts.commands);
       const publishJobs = publishOnlyJobs(ctx.facts.commands, f.path);
       const appPages = appPagesJobs(f);
+      const artefacts = artefactOnlyJobs(f, ctx.facts.commands);
       pages.push(...appPages.values());
       return f.environments.filter((e) => {
         if (
@@ -418,6 +434,16 @@ export default defineRule({
           secretsOnly(f, e.job)
         )
           return false;
+        const artefact = e.job ? artefacts.get(e.job) : undefined;
+        if (artefact) {
+          packageEnvs.push({
+            path: e.path,
+            line: e.line,
+            snippet: `environment: ${e.written ?? e.name}`,
+            note: `set aside: job ${e.job} only publishes ${artefact} to a registry or store and reaches no server or cluster; its environment ${e.name} gates a release, not a deployment`,
+          });
+          return false;
+        }
         const tools = e.job ? publishJobs.get(e.job) : undefined;
         if (!tools?.some((t) => PACKAGE_PUBLISH.test(t))) return true;
         packageEnvs.push({
@@ -516,6 +542,8 @@ export default defineRule({
       const docsJobs = docsOnlyJobs(f, ctx.facts.commands);
       const publishJobs = publishOnlyJobs(ctx.facts.commands, f.path);
       const idle = idleJobs(f);
+      const callers = new Set(f.jobs.filter((j) => callsIdleWorkflow(f, j.name, ok)).map((j) => j.name));
+      for (const j of callers) idle.add(j);
       return f.jobs
         .filter(
           (j) =>
@@ -531,7 +559,9 @@ export default defineRule({
             path: f.path,
             ...(j.line ? { line: j.line } : {}),
             snippet: `${j.name}:`,
-            note: `set aside: job ${j.name} only prints or waits (echo, sleep): it deploys nothing, whatever its name`,
+            note: callers.has(j.name)
+              ? `set aside: job ${j.name} calls a workflow of this repository whose jobs only print or wait (echo, sleep): it deploys nothing, whatever its name`
+              : `set aside: job ${j.name} only prints or waits (echo, sleep): it deploys nothing, whatever its name`,
           });
           return false;
         })
@@ -636,6 +666,9 @@ export default defineRule({
     const asideNote = asideRuns.length
       ? ` ${asideRuns.length === 1 ? 'One deploy command was' : `${asideRuns.length} deploy commands were`} seen and set aside: ${asideRuns.length === 1 ? 'it deploys' : 'they deploy'} only into a test setup (a throwaway kind/k3d/k3s/minikube cluster, a test script or a test job).`
       : '';
+    // A job that calls an idle workflow shares its name with the called job: named once.
+    const envNames = [...new Set(packageEnvs.map((e) => e.snippet!.replace(/^environment: /, '')))];
+    const idleNames = [...new Set(idling.map((e) => e.snippet!.slice(0, -1)))];
     return fail(
       `${
         offDeploys.length
@@ -651,15 +684,15 @@ export default defineRule({
           : ''
       }${
         packageEnvs.length
-          ? ` The environment${packageEnvs.length === 1 ? '' : 's'} of ${packageEnvs.length === 1 ? 'a job that only publishes a package gates' : 'jobs that only publish packages gate'} a release, not a deployment.`
+          ? ` The environment${envNames.length === 1 ? '' : 's'} ${listing(envNames.slice(0, 3))} of ${packageEnvs.length === 1 ? 'a job that only publishes a package, an image or an extension' : 'jobs that only publish packages, images or extensions'} ${envNames.length === 1 ? 'gates' : 'gate'} a release, not a deployment.`
           : ''
       }${
         publishing.length
           ? ` Job${publishing.length === 1 ? '' : 's'} ${listing(publishing.slice(0, 3).map((e) => e.snippet!.slice(0, -1)))} only ${publishing.length === 1 ? 'packages and publishes an artefact' : 'package and publish artefacts'} for others to install, whatever ${publishing.length === 1 ? 'its name' : 'their names'}.`
           : ''
       }${
-        idling.length
-          ? ` Job${idling.length === 1 ? '' : 's'} ${listing(idling.slice(0, 3).map((e) => e.snippet!.slice(0, -1)))} only ${idling.length === 1 ? 'prints or waits' : 'print or wait'} (echo, sleep): ${idling.length === 1 ? 'it deploys' : 'they deploy'} nothing, whatever ${idling.length === 1 ? 'its name' : 'their names'}.`
+        idleNames.length
+          ? ` Job${idleNames.length === 1 ? '' : 's'} ${listing(idleNames.slice(0, 3))} only ${idleNames.length === 1 ? 'prints or waits' : 'print or wait'} (echo, sleep${idleNames.length < idling.length ? `, or ${idleNames.length === 1 ? 'calls' : 'call'} a workflow that does` : ''}): ${idleNames.length === 1 ? 'it deploys' : 'they deploy'} nothing, whatever ${idleNames.length === 1 ? 'its name' : 'their names'}.`
           : ''
       }`,
       [
@@ -692,6 +725,38 @@ export default defineRule({
 });
 
 /**
+ * A Netlify build that renders on the server: its command (or the package script it runs) is
+ * `nuxt build` or `next build`, which Netlify deploys as functions beside the assets, unless the
+ * framework config makes it static (Nuxt top-level `ssr: false`, Next.js `output: 'export'`). The
+ * host then runs the app's server, not a static site (blind round 47, a Nuxt app on Netlify set
+ * aside as "a static site built from one folder").
+ */
+function serverRendered(files: FileView, toml: string, base: string | undefined): boolean {
+  const command = /^[ \t]*command[ \t]*=[ \t]*["']([^"'\n]{0,300})["']/m.exec(toml)?.[1];
+  if (!command) return false;
+  const dir = (base ?? '').replace(/^\.?\/+|\/+$/g, '');
+  const at = (f: string) => (dir && dir !== '.' ? `${dir}/${f}` : f);
+  let text = command;
+  const script = /\b(?:npm|pnpm|yarn|bun)[ \t]+(?:run[ \t]+)?([\w:.-]{1,60})/.exec(command)?.[1];
+  if (script) {
+    const pkg = files.readJson(at('package.json'));
+    const scripts = pkg.ok ? (pkg.value as { scripts?: Record<string, unknown> } | undefined)?.scripts : undefined;
+    const body = scripts?.[script];
+    if (typeof body === 'string') text += `\n${body.slice(0, 500)}`;
+  }
+  const config = (names: string[]) =>
+    names
+      .map((n) => files.read(at(n)))
+      .find((t) => t !== undefined)
+      ?.slice(0, 100_000) ?? '';
+  if (/\b(?:nuxt|nuxi)[ \t]+build\b/.test(text))
+    return !/^[ \t]{0,2}ssr[ \t]*:[ \t]*false\b/m.test(config(['nuxt.config.ts', 'nuxt.config.js', 'nuxt.config.mjs']));
+  if (/\bnext[ \t]+build\b/.test(text))
+    return !/\boutput[ \t]*:[ \t]*["']export["']/.test(config(['next.config.js', 'next.config.mjs', 'next.config.ts']));
+  return false;
+}
+
+/**
  * Static-site hosts whose config names the folder they publish (Netlify `publish`, Vercel
  * `outputDirectory`): the deployable is that site. Beside a server of the project's own outside the
  * folder the site is built from (a server listener, or a Dockerfile that builds the service), the
@@ -709,6 +774,7 @@ function staticClientOnly(files: FileView, servers: readonly Evidence[], path: s
       return undefined;
     base = /^[ \t]*base[ \t]*=[ \t]*["']([^"'\n]*)["']/m.exec(text)?.[1];
     publish = /^[ \t]*publish[ \t]*=[ \t]*["']([^"'\n]*)["']/m.exec(text)?.[1];
+    if (serverRendered(files, text, base)) return undefined;
   } else if (path === 'vercel.json') {
     if (/"functions"\s*:|"builds"\s*:/.test(text) || files.match(['api/**']).length > 0) return undefined;
     publish = /"outputDirectory"\s*:\s*"([^"\n]*)"/.exec(text)?.[1];

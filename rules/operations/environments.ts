@@ -5,6 +5,7 @@ import { basename } from '../../src/walk/glob.js';
 import { fromMatch, isAgentDoc, isProductionPath, isTestPath } from '../../src/facts/paths.js';
 import { platformApps } from '../../src/facts/platform-apps.js';
 import { iacApp } from '../../src/facts/iac-app.js';
+import { artefactOnlyJobs } from '../_shared/artefact-jobs.js';
 import { K8S_DIGEST } from '../../src/facts/k8s.js';
 import { TF_DIGEST } from '../../src/facts/terraform.js';
 import { WS_LOOKUP, workspaceMap } from '../_shared/tf-workspaces.js';
@@ -393,7 +394,7 @@ export default defineRule({
     severity: 'medium',
     effort: 'medium',
     detection:
-      'Environment folders below envs/, environments/, overlays/, stages/, clusters/ or live/; config files named per environment (values-prod.yaml, prod.tfvars, application-staging.yml, appsettings.Production.json, .env.production, a Rails config/environments/staging.rb beyond the framework defaults; not a JavaScript/TypeScript module in the config folder of the application source — src/config/production.js is a runtime mode of the program; not the config of a bundled server — temporal-dynamicconfig/prod.yaml, kafka/, clickhouse/ — which is named and set aside); Terraform `terraform.workspace`; the per-environment files beside a platform application manifest (NAIS `.nais/dev.yaml`, `.nais/prod.yaml` beside `.nais/nais.yaml`: a deployed `dev` cluster is pre-production); CI environments (GitHub/GitLab `environment:`, Azure deployment jobs, Bitbucket deployments, the options of a `workflow_dispatch` choice input that name environments), and CI deploy steps (kubectl/helm/terraform apply, platform deploys) by the namespace they target (`-n prod`, `--namespace staging`) or the environment their deploy job is named for (`deploy-prod`); test-only jobs apart. the GitHub Pages environment (`github-pages`) publishes a static site: no stage of the service, named in the message. A development environment CI deploys to (a CI environment, deploy namespace or deploy job named dev/development) beside production is the pre-production stage: a pass.',
+      'Environment folders below envs/, environments/, overlays/, stages/, clusters/ or live/; config files named per environment (values-prod.yaml, prod.tfvars, application-staging.yml, appsettings.Production.json, .env.production, a Rails config/environments/staging.rb beyond the framework defaults; not a JavaScript/TypeScript module in the config folder of the application source — src/config/production.js is a runtime mode of the program; not the config of a bundled server — temporal-dynamicconfig/prod.yaml, kafka/, clickhouse/ — which is named and set aside); Terraform `terraform.workspace`; the per-environment files beside a platform application manifest (NAIS `.nais/dev.yaml`, `.nais/prod.yaml` beside `.nais/nais.yaml`: a deployed `dev` cluster is pre-production); CI environments (GitHub/GitLab `environment:`, Azure deployment jobs, Bitbucket deployments, the options of a `workflow_dispatch` choice input that name environments), and CI deploy steps (kubectl/helm/terraform apply, platform deploys) by the namespace they target (`-n prod`, `--namespace staging`) or the environment their deploy job is named for (`deploy-prod`); test-only jobs apart. the GitHub Pages environment (`github-pages`) publishes a static site: no stage of the service, named in the message; nor is the environment of a job that only pushes an image or uploads an extension (a release gate, named in the message). A development environment CI deploys to (a CI environment, deploy namespace or deploy job named dev/development) beside production is the pre-production stage: a pass.',
     reads: CI_GLOBS,
     digests: [K8S_DIGEST, TF_DIGEST],
     patterns: {
@@ -550,9 +551,23 @@ export default defineRule({
     // dev): beside production it is the pre-production stage, whatever its name (blind round 25,
     // podkrepi-api release.yml:163 release-dev before release-prod).
     const ciDev: { name: string; path: string; line?: number }[] = [];
+    // Environments of jobs that only publish an image or an extension (a registry's secrets behind
+    // `environment: chrome-production`): a release gate, no stage the service runs in (blind round 47).
+    const released: Evidence[] = [];
     for (const f of ciFiles(ctx.files).filter((c) => c.ok)) {
       const testJobs = testOnlyJobs(f);
+      const artefacts = artefactOnlyJobs(f, ctx.facts.commands);
       for (const e of f.environments) {
+        const artefact = e.job ? artefacts.get(e.job) : undefined;
+        if (artefact) {
+          released.push({
+            path: e.path,
+            line: e.line,
+            snippet: `environment: ${e.written ?? e.name}`,
+            note: `set aside: CI environment ${e.name} of job ${e.job}, which only publishes ${artefact} to a registry or store: a release gate, not an environment the service runs in`,
+          });
+          continue;
+        }
         if (ciEnvironmentRole(e.name) === 'gate' && !(e.job && testJobs.has(e.job)))
           gates.push({
             path: e.path,
@@ -665,7 +680,7 @@ export default defineRule({
       path: p,
       note: `set aside: named for an environment, but it configures a bundled server (${p.slice(0, p.lastIndexOf('/'))}/), not an environment the service is deployed to`,
     }));
-    aside.push(...localStacks.slice(0, 2));
+    aside.push(...localStacks.slice(0, 2), ...released.slice(0, 2));
     // A chart's per-environment values (`values.aat.template.yaml`, `values.preview.yaml`) beside a
     // production described elsewhere (prod.tfvars, a production overlay): the chart is deployed to
     // those environments before production, whatever the project calls them (blind round 42: HMCTS
@@ -734,6 +749,7 @@ export default defineRule({
         evidence,
         data,
       );
+    const releasedNames = [...new Set(released.map((e) => e.snippet!.replace(/^environment: /, '')))];
     const gateNames = [...new Set(gates.map((g) => /CI environment (\S+)/.exec(g.note ?? '')?.[1] ?? ''))];
     const site = pages[0];
     const siteText = site
@@ -748,7 +764,11 @@ export default defineRule({
     return fail(
       gates.length > 0
         ? `No environment separation found: the only CI environment${gateNames.length === 1 ? ', ' : 's, '}${listing(gateNames.slice(0, 3))}, ${gateNames.length === 1 ? 'is an approval gate' : 'are approval gates'} before a job runs, not a separate staging or production environment.${siteText}`
-        : `No environment separation found.${siteText}`,
+        : `No environment separation found.${siteText}${
+            released.length
+              ? ` The CI environment${releasedNames.length === 1 ? '' : 's'} ${listing(releasedNames.slice(0, 3))} ${releasedNames.length === 1 ? 'belongs' : 'belong'} to ${released.length === 1 ? 'a job that only publishes an image or an extension: a release gate' : 'jobs that only publish images or extensions: release gates'}, not a stage of the service.`
+              : ''
+          }`,
       [
         {
           path: '.',

@@ -88,9 +88,11 @@ export function inTestScript(r: CommandRun): boolean {
  * as tests: a `helm install` there tests a chart, it does not ship the service.
  */
 /**
- * Jobs that run nothing but messages and pauses (`echo "Do Not Deploy"`, `sleep 5`, `true`), beside a
- * checkout at most: whatever their name, they deploy, test or build nothing (blind round 31, a
- * `deploy` job whose only step echoes, the real deploy commented out).
+ * Jobs that run nothing but messages and pauses (`echo "Do Not Deploy"`, `sleep 5`, `true`), beside
+ * set-up steps at most (a checkout, a download of an artefact, a cache, a toolchain set-up): whatever
+ * their name, they deploy, test or build nothing (blind round 31, a `deploy` job whose only step
+ * echoes, the real deploy commented out; blind round 47, a `deploy` job that downloads the build and
+ * echoes "Dummy Deploy...").
  */
 export function idleJobs(f: CiFile): Set<string> {
   const busy = new Set<string>();
@@ -98,10 +100,13 @@ export function idleJobs(f: CiFile): Set<string> {
   for (const c of f.commands) {
     if (!c.job) continue;
     seen.add(c.job);
-    if (c.kind === 'uses' ? !/^actions\/checkout@/.test(c.text.trim()) : !idleLine(c.text)) busy.add(c.job);
+    if (c.kind === 'uses' ? !SETUP_ACTION.test(c.text.trim()) : !idleLine(c.text)) busy.add(c.job);
   }
   return new Set([...seen].filter((j) => !busy.has(j)));
 }
+
+/** Actions that only set up a job (check out, fetch an artefact, restore a cache, install a toolchain). */
+const SETUP_ACTION = /^actions\/(?:checkout|download-artifact|cache(?:\/restore)?|setup-[\w-]+)@/;
 
 /** A shell line of messages, pauses and no-ops only (`echo …`, `printf …`, `sleep 5`, `true`, `exit 0`). */
 function idleLine(text: string): boolean {
