@@ -601,9 +601,15 @@ const rule = defineRule({
       ].filter((x): x is string => !!x),
     );
     const https = [...explicitHttps, ...defaultHsts];
-    // `http.csrf()` with `.disable()` on the same or the next line switches CSRF protection off.
+    // `http.csrf()` with `.disable()` on the same or the next line switches CSRF protection off, and so
+    // do Kotlin's `.csrf {` / DSL `csrf {` and Java's `.csrf(csrf ->` with `disable()` on the next line.
     const disables = new Set(ctx.matches('chainDisable').map((m) => `${m.path}:${m.line}`));
-    const offNext = (m: Match) => /\.csrf\s*\(\s*\)\s*$/.test(m.snippet) && disables.has(`${m.path}:${m.line + 1}`);
+    const offNext = (m: Match) => {
+      if (/\.csrf\s*\(\s*\)\s*$/.test(m.snippet) && disables.has(`${m.path}:${m.line + 1}`)) return true;
+      if (!/\bcsrf\s*(?:\{|\(\s*\w{1,40}\s*->)\s*$/.test(m.snippet)) return false;
+      const next = ctx.files.lines(m.path)?.range(m.line + 1, m.line + 1)[0] ?? '';
+      return /^\s*(?:\.|\w{1,40}\.)?disable\s*\(\s*\)/.test(next);
+    };
     // A line that sets the protection to false, empty or null (`CsrfProtectionEnabled = false`,
     // `CsrfProtectionHeaders = []`) turns it off.
     const csrfDisabled = ctx.matches('csrf').filter(
