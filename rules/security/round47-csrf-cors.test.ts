@@ -89,3 +89,59 @@ describe('round 47: CSRF switched off in Kotlin lambda and DSL forms', () => {
     expect(r.message).not.toContain('disabled');
   });
 });
+
+const hono = (extra: string) => ({
+  'package.json': '{"name":"api","dependencies":{"hono":"4.0.0"}}',
+  'src/index.ts': [
+    "import { Hono } from 'hono';", // 1
+    "import { cors } from 'hono/cors';", // 2
+    extra, // 3
+    'const app = new Hono();', // 4
+    "app.use('/api/*', cors({", // 5
+    "  origin: '*',", // 6
+    '  credentials: true,', // 7
+    '}));', // 8
+    "app.get('/api/items', (c) => c.json([]));", // 9
+    'export default app;', // 10
+    '',
+  ].join('\n'),
+});
+
+describe('round 47: any origin with credentials is a finding, never a found protection', () => {
+  it('beside security headers: the headers are found, the credentialed wildcard is named as a finding at its line', async () => {
+    const r = await runRuleOn(
+      securityMiddleware,
+      hono("import { secureHeaders } from 'hono/secure-headers';\nconst h = secureHeaders();"),
+      { profile: 'service' },
+    );
+    expect(r.outcome).toBe('partial');
+    expect(r.score).toBeLessThanOrEqual(0.4);
+    expect(r.message).toMatch(
+      /^security headers (?:and HSTS \(sent by default by Hono's secureHeaders\(\)\) )?found; no /,
+    );
+    expect(r.message).not.toMatch(/and CORS \(any origin, with credentials\) found/);
+    expect(r.message).toContain(
+      'CORS allows any origin with credentials at src/index.ts:7: a finding, not a protection; any website can send authenticated requests',
+    );
+  });
+
+  it('alone: nothing is listed as found; the message names what is missing and the finding', async () => {
+    const r = await runRuleOn(securityMiddleware, hono(''), { profile: 'service' });
+    expect(r.outcome).toBe('fail');
+    expect(r.message).toMatch(
+      /^No hardening in place: no security headers, no CORS restricted to explicit origins, no HTTPS redirect\/HSTS/,
+    );
+    expect(r.message).not.toMatch(/\) found/);
+    expect(r.message).toContain(
+      'CORS allows any origin with credentials at src/index.ts:6: a finding, not a protection',
+    );
+  });
+
+  it('any origin without credentials is still reported as what it is (not restricted), not as a finding', async () => {
+    const files = hono('');
+    files['src/index.ts'] = files['src/index.ts'].replace('  credentials: true,\n', '');
+    const r = await runRuleOn(securityMiddleware, files, { profile: 'service' });
+    expect(r.message).toContain('CORS (any origin) found');
+    expect(r.message).not.toContain('a finding, not a protection');
+  });
+});
