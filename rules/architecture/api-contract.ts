@@ -213,7 +213,7 @@ function graphqlClientSchemas(files: FileView, schemas: readonly string[]): Map<
         operationsBeside(p) &&
         GRAPHQL_CONFIGS.map(at).find((c) => {
           const t = read(c);
-          return t !== null && t.includes(file) && REMOTE_ENDPOINT.test(t);
+          return t?.includes(file) && REMOTE_ENDPOINT.test(t);
         });
       if (config) {
         out.set(p, `${config} ties it to another host's endpoint`);
