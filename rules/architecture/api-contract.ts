@@ -140,6 +140,95 @@ function clientGeneratorInputs(files: FileView, specs: Iterable<string>): Map<st
   return out;
 }
 
+/** Client code generators for GraphQL in a build or codegen config: graphql-kotlin's client tasks, Apollo Kotlin, GraphQL Code Generator with operation `documents`. */
+const GRAPHQL_CLIENT_BUILD =
+  /\bgraphqlGenerateClient\b|\bGraphQLGenerateClientTask\b|\bgraphqlIntrospectSchema\b|\bgraphqlDownloadSDL\b|\bcom\.apollographql\.apollo\b|(?<![^\n])[ \t]*["']?documents["']?[ \t]*:/;
+const GRAPHQL_CLIENT_FILES = [
+  'build.gradle',
+  'build.gradle.kts',
+  'pom.xml',
+  'codegen.yml',
+  'codegen.yaml',
+  'codegen.ts',
+  'codegen.js',
+  'codegen.json',
+];
+const GRAPHQL_CONFIGS = [
+  'graphql.config.yml',
+  'graphql.config.yaml',
+  'graphql.config.json',
+  '.graphqlrc',
+  '.graphqlrc.yml',
+  '.graphqlrc.yaml',
+  '.graphqlrc.json',
+];
+/** An endpoint of another host in a graphql-config (`url: https://api.example.com/graphql`), not a local server's. */
+const REMOTE_ENDPOINT =
+  /\burl["']?[ \t]*:[ \t]*["']?https?:\/\/(?!localhost\b|127\.0\.0\.1\b|0\.0\.0\.0\b|\[::1\])[\w.-]{1,200}/;
+
+/**
+ * GraphQL schemas of other APIs the service calls, kept for its client (blind round 47: a Kotlin
+ * service's copy of a called API's schema beside the queries it sends): a schema in
+ * `graphql-documents/` (where Spring's GraphQlClient loads the operations it sends), one that a
+ * graphql-config beside or above it ties to another host's endpoint (operations to send beside it), or one that a client code
+ * generator of its module names (graphql-kotlin client tasks, Apollo Kotlin, GraphQL Code Generator
+ * `documents`). Each, with why.
+ */
+function graphqlClientSchemas(files: FileView, schemas: readonly string[]): Map<string, string> {
+  const out = new Map<string, string>();
+  const texts = new Map<string, string | null>();
+  const read = (path: string): string | null => {
+    let t = texts.get(path);
+    if (t === undefined) {
+      t = files.exists(path) ? (files.read(path) ?? '').slice(0, 200_000) : null;
+      texts.set(path, t);
+    }
+    return t;
+  };
+  // Operation documents (queries, no type definitions) in the schema's own folder: what a client sends.
+  const operationsBeside = (p: string): boolean => {
+    const dir = p.includes('/') ? p.slice(0, p.lastIndexOf('/')) : '';
+    return files
+      .match(dir ? [`${dir}/*.{graphql,gql}`] : ['*.{graphql,gql}'])
+      .slice(0, 50)
+      .some(
+        (q) =>
+          q !== p &&
+          /^\s*(?:query|mutation|subscription|fragment)\b/m.test(read(q) ?? '') &&
+          !isGraphqlSchema(read(q) ?? ''),
+      );
+  };
+  for (const p of schemas.slice(0, 500)) {
+    const parts = p.split('/');
+    const file = parts[parts.length - 1]!;
+    const folder = parts.length > 1 ? `${parts[parts.length - 2]}/` : undefined;
+    if (parts.slice(0, -1).includes('graphql-documents')) {
+      out.set(p, "kept in graphql-documents/, beside the operations Spring's GraphQlClient sends");
+      continue;
+    }
+    for (let up = parts.length - 1; up >= Math.max(0, parts.length - 5) && !out.has(p); up--) {
+      const dir = parts.slice(0, up).join('/');
+      const at = (b: string) => (dir ? `${dir}/${b}` : b);
+      const config =
+        operationsBeside(p) &&
+        GRAPHQL_CONFIGS.map(at).find((c) => {
+          const t = read(c);
+          return t?.includes(file) && REMOTE_ENDPOINT.test(t);
+        });
+      if (config) {
+        out.set(p, `${config} ties it to another host's endpoint`);
+        break;
+      }
+      const build = GRAPHQL_CLIENT_FILES.map(at).find((b) => {
+        const t = read(b);
+        return t !== null && GRAPHQL_CLIENT_BUILD.test(t) && (t.includes(file) || (!!folder && t.includes(folder)));
+      });
+      if (build) out.set(p, `the input of a GraphQL client generator in ${build}`);
+    }
+  }
+  return out;
+}
+
 export default defineRule({
   meta: {
     id: 'api-contract',
@@ -152,7 +241,7 @@ export default defineRule({
     severity: 'medium',
     effort: 'medium',
     detection:
-      'Contract files: openapi*/swagger*/*.openapi.{yaml,json}, YAML/JSON documents starting with `openapi:`/`swagger:`/`asyncapi:`, *.proto, *.graphql/*.graphqls/*.gql defining types (operation-only example queries are not a schema), a GraphQL introspection result committed as JSON (`{"data":{"__schema":…`, `{"__schema":…`), asyncapi*, Smithy/TypeSpec/RAML; an operator’s CustomResourceDefinitions with an openAPIV3Schema, for an API group its own code declares (`+groupName=`, `GroupVersion{Group: …}`, kube-rs `#[kube(group = …)]`, fabric8 `@Group`, kopf). Partial credit: docs generated from code only (FastAPI, springdoc, Elixir OpenApiSpex/PhoenixSwagger, Swashbuckle, @nestjs/swagger, drf-spectacular, swaggo, apipie-rails … catalogue `openapi-generators`), also when the code wires them through a wrapper (`APIFairy()` in Flask, `UseSwagger()`, `AddSwaggerGen()`, `UseOpenApi()`, `MapOpenApi()` in code, apipie `api :GET, "/path"` descriptions). OpenAPI documents of other APIs kept to generate clients (the build file of their module configures only client generators — openapi-generator `generatorName` such as kotlin, java, typescript-axios — and names the document’s folder or file) are not counted. Tests are ignored, except a spec document with `paths` kept beside end-to-end tests (e2e/swagger.json) outside fixture and mock folders. Not applicable when the only HTTP server serves operational routes (/metrics, health probes, pprof), as the listener of a Kubernetes controller or an agent does.',
+      'Contract files: openapi*/swagger*/*.openapi.{yaml,json}, YAML/JSON documents starting with `openapi:`/`swagger:`/`asyncapi:`, *.proto, *.graphql/*.graphqls/*.gql defining types (operation-only example queries are not a schema), a GraphQL introspection result committed as JSON (`{"data":{"__schema":…`, `{"__schema":…`), asyncapi*, Smithy/TypeSpec/RAML; an operator’s CustomResourceDefinitions with an openAPIV3Schema, for an API group its own code declares (`+groupName=`, `GroupVersion{Group: …}`, kube-rs `#[kube(group = …)]`, fabric8 `@Group`, kopf). Partial credit: docs generated from code only (FastAPI, springdoc, Elixir OpenApiSpex/PhoenixSwagger, Swashbuckle, @nestjs/swagger, drf-spectacular, swaggo, apipie-rails … catalogue `openapi-generators`), also when the code wires them through a wrapper (`APIFairy()` in Flask, `UseSwagger()`, `AddSwaggerGen()`, `UseOpenApi()`, `MapOpenApi()` in code, apipie `api :GET, "/path"` descriptions). OpenAPI documents of other APIs kept to generate clients (the build file of their module configures only client generators — openapi-generator `generatorName` such as kotlin, java, typescript-axios — and names the document’s folder or file) are not counted, nor GraphQL schemas of APIs the service calls (in the Spring GraphQL client folder `graphql-documents/`, tied by a graphql-config beside its operation documents to the endpoint of another host, or named by a GraphQL client generator of its module: graphql-kotlin client tasks, Apollo Kotlin, GraphQL Code Generator `documents`). Tests are ignored, except a spec document with `paths` kept beside end-to-end tests (e2e/swagger.json) outside fixture and mock folders. Not applicable when the only HTTP server serves operational routes (/metrics, health probes, pprof), as the listener of a Kubernetes controller or an agent does.',
     patterns: {
       // Docs generated from code, seen where the code wires them, also through a wrapper package or
       // the project's own extension method (`AddSwaggerDefault()` whose body calls AddSwaggerGen):
@@ -225,12 +314,19 @@ export default defineRule({
       ...ctx.matches('specDoc').map((m) => m.path),
     ]);
     const clientInputs = clientGeneratorInputs(ctx.files, specCandidates);
+    const graphqlClients = graphqlClientSchemas(
+      ctx.files,
+      ctx.files
+        .match(CONTRACT_FILES.find((c) => c.kind === 'GraphQL schema')!.globs)
+        .filter((p) => isGraphqlSchema(ctx.files.read(p) ?? '')),
+    );
     for (const c of CONTRACT_FILES) {
       const spec = c.kind === 'OpenAPI' || c.kind === 'AsyncAPI';
       const found = ctx.files
         .match(c.globs)
         .filter((p) => counted(p, spec) && !GENERATOR_CONFIG.test(p) && !copies.has(p) && !clientInputs.has(p))
-        .filter((p) => c.kind !== 'GraphQL schema' || isGraphqlSchema(ctx.files.read(p) ?? ''));
+        .filter((p) => c.kind !== 'GraphQL schema' || isGraphqlSchema(ctx.files.read(p) ?? ''))
+        .filter((p) => c.kind !== 'GraphQL schema' || !graphqlClients.has(p));
       if (!found.length) continue;
       kinds.add(c.kind);
       for (const p of found) byName.add(p);
@@ -292,13 +388,25 @@ export default defineRule({
       }
     }
     const data = { contracts: [...kinds].sort() };
-    const clientNotes: Evidence[] = [...clientInputs].slice(0, 2).map(([path, build]) => ({
-      path,
-      note: `not counted: another API's contract, the input of a client generator in ${build}`,
-    }));
-    const clientSay = clientInputs.size
-      ? ` ${clientInputs.size} OpenAPI document${clientInputs.size === 1 ? '' : 's'} of other APIs (inputs of a client generator) not counted.`
-      : '';
+    const clientNotes: Evidence[] = [
+      ...[...clientInputs].slice(0, 2).map(([path, build]) => ({
+        path,
+        note: `not counted: another API's contract, the input of a client generator in ${build}`,
+      })),
+      ...[...graphqlClients].slice(0, 2).map(([path, why]) => ({
+        path,
+        note: `not counted: the GraphQL schema of an API this service calls (${why})`,
+      })),
+    ];
+    const clientSay = `${
+      clientInputs.size
+        ? ` ${clientInputs.size} OpenAPI document${clientInputs.size === 1 ? '' : 's'} of other APIs (inputs of a client generator) not counted.`
+        : ''
+    }${
+      graphqlClients.size
+        ? ` ${graphqlClients.size} GraphQL schema${graphqlClients.size === 1 ? '' : 's'} of APIs this service calls (kept for its client) not counted.`
+        : ''
+    }`;
     if (kinds.size)
       return pass(`API described by ${listing([...kinds].sort())}.${clientSay}`, [...evidence, ...clientNotes], data);
     const copyNotes: Evidence[] = [

@@ -279,7 +279,7 @@ ruleTester(rule, {
       },
       expect: {
         outcome: 'fail',
-        message: 'CORS (any origin, with credentials)',
+        message: 'CORS allows any origin with credentials at internal/api/api.go:10: a finding, not a protection',
         evidence: [
           {
             path: 'internal/api/api.go',
@@ -641,7 +641,7 @@ ruleTester(rule, {
       },
       expect: {
         outcome: 'fail',
-        message: 'CORS allows any origin with credentials.',
+        message: 'CORS allows any origin with credentials at app/main.py:10: a finding, not a protection',
         data: { corsAnyOrigin: true, corsWildcardWithCredentials: true },
         evidence: [
           {

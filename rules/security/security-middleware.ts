@@ -601,9 +601,15 @@ const rule = defineRule({
       ].filter((x): x is string => !!x),
     );
     const https = [...explicitHttps, ...defaultHsts];
-    // `http.csrf()` with `.disable()` on the same or the next line switches CSRF protection off.
+    // `http.csrf()` with `.disable()` on the same or the next line switches CSRF protection off, and so
+    // do Kotlin's `.csrf {` / DSL `csrf {` and Java's `.csrf(csrf ->` with `disable()` on the next line.
     const disables = new Set(ctx.matches('chainDisable').map((m) => `${m.path}:${m.line}`));
-    const offNext = (m: Match) => /\.csrf\s*\(\s*\)\s*$/.test(m.snippet) && disables.has(`${m.path}:${m.line + 1}`);
+    const offNext = (m: Match) => {
+      if (/\.csrf\s*\(\s*\)\s*$/.test(m.snippet) && disables.has(`${m.path}:${m.line + 1}`)) return true;
+      if (!/\bcsrf\s*(?:\{|\(\s*\w{1,40}\s*->)\s*$/.test(m.snippet)) return false;
+      const next = ctx.files.lines(m.path)?.range(m.line + 1, m.line + 1)[0] ?? '';
+      return /^\s*(?:\.|\w{1,40}\.)?disable\s*\(\s*\)/.test(next);
+    };
     // A line that sets the protection to false, empty or null (`CsrfProtectionEnabled = false`,
     // `CsrfProtectionHeaders = []`) turns it off.
     const csrfDisabled = ctx.matches('csrf').filter(
@@ -836,6 +842,10 @@ const rule = defineRule({
       ...devEvidence,
       ...unregistered.slice(0, 2),
     ];
+    const anyOrigin =
+      reflected.length && any.every((m) => reflected.includes(m))
+        ? "the request's own Origin sent back: any origin"
+        : 'any origin';
     const found = [
       (headers.length || proxy.headers.length) &&
         `security headers${headers.length ? (oneRoute ? ' (set by hand in single route handlers only)' : '') : ' (reverse proxy)'}`,
@@ -845,10 +855,9 @@ const rule = defineRule({
         `CORS with explicit origins (any origin only on ${any.length} response header${any.length === 1 ? '' : 's'} set by hand)`,
       starOnRoutes &&
         `CORS any origin only on ${any.length} response header${any.length === 1 ? '' : 's'} a route handler sets by hand`,
-      any.length &&
-        !starByHand &&
-        !starOnRoutes &&
-        `CORS (${reflected.length && any.every((m) => reflected.includes(m)) ? "the request's own Origin sent back: any origin" : 'any origin'}${dangerous.length ? ', with credentials' : ''})`,
+      // Any origin together with credentials is a finding, not a protection: it is named as such
+      // below, never listed among what was found (blind round 47).
+      any.length && !starByHand && !starOnRoutes && !dangerous.length && `CORS (${anyOrigin})`,
       (https.length || proxyHttps.length) &&
         (explicitHttps.length
           ? 'HTTPS/HSTS'
@@ -927,7 +936,11 @@ const rule = defineRule({
       apiOnlyAt && csrf.length === 0
         ? ` An API-only Rails app (${apiOnlyAt.path}:${apiOnlyAt.line}) has no CSRF protection; calls authenticated by a token need none.`
         : '';
-    const warning = dangerous.length ? ' CORS allows any origin with credentials.' : '';
+    const warning = dangerous.length
+      ? ` CORS allows any origin with credentials at ${dangerous[0]!.path}:${dangerous[0]!.line}${
+          anyOrigin === 'any origin' ? '' : ` (${anyOrigin}, with credentials)`
+        }: a finding, not a protection; any website can send authenticated requests and read the answers.`
+      : '';
     // A CORS middleware mounted with no origins allowed outside development (django-cors-headers in
     // MIDDLEWARE, its allow-all only under DEBUG) lets no other origin in: said so, not "no CORS
     // middleware" (blind round 46, doccano).
@@ -941,7 +954,9 @@ const rule = defineRule({
     const msg = `${
       g.missing.length === 0
         ? `${listing(found)} in place${sameOrigin}.`
-        : `${listing(found.length ? found : ['CORS (any origin, with credentials)'])} found${sameOrigin}; no ${missing.join(', no ')}.${warning}`
+        : found.length
+          ? `${listing(found)} found${sameOrigin}; no ${missing.join(', no ')}.${warning}`
+          : `No hardening in place: no ${missing.join(', no ')}.${warning}`
     }${offNote}${apiOnlyNote}${devNote}${unregisteredNote}${constNote}`;
     // A credentialed wildcard undoes much of the rest: cap the score.
     const score = dangerous.length ? Math.min(g.score, 0.4) : csrfOff ? Math.min(g.score, 0.7) : g.score;

@@ -270,9 +270,11 @@ export const MIDDLEWARE_PATTERNS: Record<string, PatternSpec> = table({
   // Flask-WTF: every `FlaskForm` subclass checks a CSRF token on submit by default (blind round 27),
   // and so does its older `Form` (`from flask_wtf import Form`, blind round 34, cla_public);
   // `WTF_CSRF_ENABLED = False` turns that off (read as a disabling line by the rule).
+  // Spring Security's Kotlin forms: `.csrf { it.disable() }` and the DSL's `csrf {` ⏎ `disable()` (blind
+  // round 47: a WebFlux chain switching CSRF off was credited with Spring's default CSRF check).
   csrf: {
     regex:
-      /(?<![^\n])[ \t]*class[ \t]+\w+[ \t]*\([ \t]*(?:flask_wtf\.)?FlaskForm\b|(?<![^\n])from[ \t]+flask_wtf[ \t]+import[ \t]+(?:[^\n]*,[ \t]*)?(?:Form|FlaskForm)\b|\bWTF_CSRF_ENABLED\b|\bhttp\.(?:NewCrossOriginProtection\s*\(|CrossOriginProtection\s*\{)|\bcsurf\b|\bcsrf\s*\(|lusca\.csrf|CsrfViewMiddleware|CSRFProtect\s*\(|csrf\.Protect\s*\(|\.csrf\s*\(|protect_from_forgery|ValidateAnti[Ff]orgeryToken|AddAntiforgery|UseAntiforgery|\bAntiforgeryOptions\b|VerifyCsrfToken|ValidateCsrfToken|@fastify\/csrf|csrf-csrf|doubleCsrf\s*\(|SeaSurf|CsrfProtect|middleware\.CSRF(?:WithConfig)?\s*\(|(?<![^\n])[ \t]+csrf_protection:[ \t]*(?:~|true|null)?(?=\r?\n|$)|\bnew\s+CsrfTokenBadge\s*\(|->isCsrfTokenValid\s*\(|#\[IsCsrfTokenValid\b|(?<![^\n])[ \t]+enable_csrf:[ \t]*true\b/,
+      /(?<![^\n])[ \t]*class[ \t]+\w+[ \t]*\([ \t]*(?:flask_wtf\.)?FlaskForm\b|(?<![^\n])from[ \t]+flask_wtf[ \t]+import[ \t]+(?:[^\n]*,[ \t]*)?(?:Form|FlaskForm)\b|\bWTF_CSRF_ENABLED\b|\bhttp\.(?:NewCrossOriginProtection\s*\(|CrossOriginProtection\s*\{)|\bcsurf\b|\bcsrf\s*\(|lusca\.csrf|CsrfViewMiddleware|CSRFProtect\s*\(|csrf\.Protect\s*\(|\.csrf\s*\(|\.csrf[ \t]*\{|(?<![^\n])[ \t]*csrf[ \t]*\{|protect_from_forgery|ValidateAnti[Ff]orgeryToken|AddAntiforgery|UseAntiforgery|\bAntiforgeryOptions\b|VerifyCsrfToken|ValidateCsrfToken|@fastify\/csrf|csrf-csrf|doubleCsrf\s*\(|SeaSurf|CsrfProtect|middleware\.CSRF(?:WithConfig)?\s*\(|(?<![^\n])[ \t]+csrf_protection:[ \t]*(?:~|true|null)?(?=\r?\n|$)|\bnew\s+CsrfTokenBadge\s*\(|->isCsrfTokenValid\s*\(|#\[IsCsrfTokenValid\b|(?<![^\n])[ \t]+enable_csrf:[ \t]*true\b/,
     files: CODE,
     literals: ['csrf', 'Csrf', 'CSRF', 'forgery', 'Forgery', 'SeaSurf', 'CrossOriginProtection', 'FlaskForm'],
   },

@@ -190,6 +190,34 @@ export const preCommitRun: Resolver = (argv, { files, env }) => {
       };
 };
 
+/**
+ * nano-staged's configuration, lint-staged's shape under its own names: the `nano-staged` key of
+ * package.json, .nano-staged.json, nano-staged.json or .nanostagedrc (JSON); a JavaScript config is
+ * not evaluated (blind round 47: `npx nano-staged` running `eslint --fix` was a hook running nothing).
+ */
+export function nanoStagedBlocks(files: FileView): Block[] {
+  const out: Block[] = [];
+  const fromObject = (path: string, obj: unknown, text: string, start: number) => {
+    if (!obj || typeof obj !== 'object' || Array.isArray(obj)) return;
+    for (const [glob, v] of Object.entries(obj).slice(0, 200)) {
+      const line = lineOf(text, new RegExp(`^\\s*["']?${escapeRe(glob)}["']?\\s*:`), start) ?? start;
+      for (const c of [v].flat().slice(0, 50))
+        if (typeof c === 'string') out.push({ path, line, text: c, via: `nano-staged ${glob}`, cwd: dirOf(path) });
+    }
+  };
+  const pkg = files.readJson<Record<string, unknown>>('package.json');
+  if (pkg.ok && pkg.value?.['nano-staged']) {
+    const text = files.read('package.json') ?? '';
+    fromObject('package.json', pkg.value['nano-staged'], text, lineOf(text, /"nano-staged"\s*:\s*\{/) ?? 1);
+  }
+  for (const p of ['.nano-staged.json', 'nano-staged.json', '.nanostagedrc']) {
+    if (!files.exists(p)) continue;
+    const r = files.readJson(p);
+    if (r.ok) fromObject(p, r.value, files.read(p) ?? '', 1);
+  }
+  return out;
+}
+
 /** lint-staged's configuration: glob → command(s), from package.json or .lintstagedrc(.json|.yml). */
 export function lintStagedBlocks(files: FileView): Block[] {
   const out: Block[] = [];
@@ -252,11 +280,11 @@ function isScriptRun(argv: string[]): boolean {
 }
 
 export const lintStaged: Resolver = (argv, { files }) => {
-  if (argv[0] !== 'lint-staged') return undefined;
-  const blocks = lintStagedBlocks(files);
+  if (argv[0] !== 'lint-staged' && argv[0] !== 'nano-staged') return undefined;
+  const blocks = argv[0] === 'nano-staged' ? nanoStagedBlocks(files) : lintStagedBlocks(files);
   return blocks.length
     ? { blocks }
-    : { unresolved: 'lint-staged configuration not readable (a JavaScript config is not evaluated)' };
+    : { unresolved: `${argv[0]} configuration not readable (a JavaScript config is not evaluated)` };
 };
 
 /**
