@@ -9,6 +9,8 @@ import { describe, expect, it } from 'vitest';
 import type { Tree } from '../src/testing/memory.js';
 import { runRuleOn } from '../src/testing/rule-tester.js';
 import circuitBreakers from './reliability/circuit-breakers.js';
+import retries from './reliability/retries.js';
+import timeouts from './reliability/timeouts.js';
 
 const GRADLE = (deps: string) =>
   `plugins {\n    id("org.springframework.boot") version "3.3.0"\n    kotlin("jvm") version "2.0.0"\n}\n\ndependencies {\n    implementation("org.springframework.boot:spring-boot-starter-webflux")\n${deps}}\n`;
@@ -38,5 +40,52 @@ describe('round 47: a breaker configuration with no breaker library is no circui
     );
     expect(run.outcome).toBe('pass');
     expect(run.evidence.some((e) => e.path === 'src/main/resources/application.yml' && e.line === 5)).toBe(true);
+  });
+});
+
+/** A chi service that sends its login mails through an SMTP client library. */
+const goMail = (client: string): Tree => ({
+  'go.mod': `module example.com/base\n\ngo 1.22\n\nrequire (\n\tgithub.com/go-chi/chi/v5 v5.0.12\n\t${client}\n)\n`,
+  'cmd/serve.go':
+    'package cmd\n\nimport "github.com/go-chi/chi/v5"\n\nfunc Serve() {\n\tr := chi.NewRouter()\n\thttp.ListenAndServe(":3000", r)\n}\n',
+});
+
+const GO_MAIL: Tree = {
+  ...goMail('github.com/wneessen/go-mail v0.7.1'),
+  'email/smtp.go':
+    'package email\n\nimport (\n\t"github.com/wneessen/go-mail"\n)\n\ntype SMTPMailer struct{ client *mail.Client }\n\nfunc NewSMTPMailer(host string) (*SMTPMailer, error) {\n\tclient, err := mail.NewClient(host, mail.WithPort(587))\n\tif err != nil {\n\t\treturn nil, err\n\t}\n\treturn &SMTPMailer{client: client}, nil\n}\n\nfunc (m *SMTPMailer) Send(msg *mail.Msg) error {\n\treturn m.client.DialAndSend(msg)\n}\n',
+};
+
+describe('round 47: an SMTP client library is an outbound call', () => {
+  for (const rule of [retries, circuitBreakers, timeouts]) {
+    it(`${rule.meta.id}: Go go-mail DialAndSend is judged, and fails with the send cited`, async () => {
+      const run = await runRuleOn(rule, GO_MAIL, { profile: 'service' });
+      expect(run.outcome).not.toBe('not-applicable');
+      expect(run.outcome).toBe('fail');
+    });
+  }
+
+  it('retries cites the mail send as the call left unprotected', async () => {
+    const run = await runRuleOn(retries, GO_MAIL, { profile: 'service' });
+    expect(run.evidence.map((e) => `${e.path}:${e.line}`)).toContain('email/smtp.go:18');
+  });
+
+  it('nodemailer imported by a Node service is an outbound call', async () => {
+    const run = await runRuleOn(
+      retries,
+      {
+        'package.json': JSON.stringify({ name: 'api', dependencies: { express: '4', nodemailer: '6' } }),
+        'src/server.js': "const express = require('express');\nconst app = express();\napp.listen(3000);\n",
+        'src/mail.js':
+          "const mailer = require('nodemailer');\nconst t = mailer.createTransport({ host: 'smtp' });\nexports.send = (m) => t.sendMail(m);\n",
+      },
+      { profile: 'service' },
+    );
+    expect(run.outcome).toBe('fail');
+  });
+
+  it('without the mail client the same service has no outbound calls: not applicable', async () => {
+    const run = await runRuleOn(retries, goMail('github.com/google/uuid v1.6.0'), { profile: 'service' });
+    expect(run.outcome).toBe('not-applicable');
   });
 });
