@@ -89,3 +89,29 @@ describe('round 47: an SMTP client library is an outbound call', () => {
     expect(run.outcome).toBe('not-applicable');
   });
 });
+
+describe('round 47: Reactor retry specs', () => {
+  const webflux = (spec: string): Tree => ({
+    'build.gradle.kts': GRADLE(''),
+    'src/main/kotlin/org/acme/RetryUtils.kt': `package org.acme\n\nimport reactor.util.retry.Retry\nimport java.time.Duration\n\nobject RetryUtils {\n    fun spec() =\n${spec}\n}\n`,
+    'src/main/kotlin/org/acme/PeopleClient.kt':
+      'package org.acme\n\nimport org.springframework.web.reactive.function.client.WebClient\n\nclass PeopleClient(private val webClient: WebClient) {\n    private val retry = RetryUtils.spec()\n    fun person(id: String) = webClient.get().uri("/people/{id}", id).retrieve().bodyToMono(String::class.java).retryWhen(retry)\n}\n',
+  });
+
+  it('`Retry⏎ .backoff(5, …)` split over two lines is retries with backoff, cited where it starts', async () => {
+    const run = await runRuleOn(
+      retries,
+      webflux(
+        '        Retry\n            .backoff(5, Duration.ofMillis(100))\n            .filter { it is IllegalStateException }',
+      ),
+      { profile: 'service' },
+    );
+    expect(run.outcome).toBe('pass');
+    expect(run.evidence.map((e) => `${e.path}:${e.line}`)).toContain('src/main/kotlin/org/acme/RetryUtils.kt:8');
+  });
+
+  it('a spec with no backoff (`Retry.max(3)`) is not', async () => {
+    const run = await runRuleOn(retries, webflux('        Retry\n            .max(3)'), { profile: 'service' });
+    expect(run.outcome).not.toBe('pass');
+  });
+});
