@@ -115,3 +115,45 @@ describe('round 47: Reactor retry specs', () => {
     expect(run.outcome).not.toBe('pass');
   });
 });
+
+describe('round 47: a Guzzle client whose options are merged from a local array with a timeout', () => {
+  const service = (defaults: string): Tree => ({
+    'composer.json': '{"require":{"laravel/framework":"^11.0","guzzlehttp/guzzle":"^7.8"}}',
+    'app/Http/HttpRequestService.php': [
+      '<?php', // 1
+      'namespace App\\Http;', // 2
+      '', // 3
+      'use GuzzleHttp\\Client;', // 4
+      '', // 5
+      'class HttpRequestService {', // 6
+      '    public function buildClient(int $timeout, array $options = []): Client', // 7
+      '    {', // 8
+      '        $defaultOptions = [', // 9
+      `            ${defaults}`, // 10
+      "            'handler' => $this->handler,", // 11
+      '        ];', // 12
+      '', // 13
+      '        return new Client(array_merge($options, $defaultOptions));', // 14
+      '    }', // 15
+      '}', // 16
+    ].join('\n'),
+  });
+
+  it("`$defaultOptions = ['timeout' => $timeout, …]` merged into the client: no call without a timeout", async () => {
+    const run = await runRuleOn(timeouts, service("'timeout' => $timeout,"), { profile: 'service' });
+    expect(run.evidence).not.toContainEqual(
+      expect.objectContaining({ path: 'app/Http/HttpRequestService.php', line: 14 }),
+    );
+    expect(run.outcome).toBe('pass');
+  });
+
+  it('the same array without a timeout (or with 0) is still a client that waits indefinitely', async () => {
+    for (const defaults of ["'verify' => true,", "'timeout' => 0,"]) {
+      const run = await runRuleOn(timeouts, service(defaults), { profile: 'service' });
+      expect(run.outcome).not.toBe('pass');
+      expect(run.evidence).toContainEqual(
+        expect.objectContaining({ path: 'app/Http/HttpRequestService.php', line: 14 }),
+      );
+    }
+  });
+});
