@@ -157,3 +157,42 @@ describe('round 47: a Guzzle client whose options are merged from a local array 
     }
   });
 });
+
+describe("round 47: only the service's code is cited for timeouts — not its CLI, browser extension or e2e tests", () => {
+  const json = (v: unknown) => JSON.stringify(v, null, 2);
+  const tree: Tree = {
+    'package.json': json({ name: 'mono', private: true, workspaces: ['apps/*', 'packages/*'] }),
+    'apps/api/package.json': json({ name: 'api', dependencies: { hono: '4', '@hono/node-server': '1' } }),
+    'apps/api/src/index.ts':
+      "import { Hono } from 'hono';\nconst app = new Hono();\napp.get('/x', async (c) => c.json(await (await fetch('https://upstream.example.org/x')).json()));\nexport default app;\n",
+    'apps/cli/package.json': json({
+      name: 'cli',
+      bin: { mono: 'dist/index.mjs' },
+      devDependencies: { '@trpc/server': '11', '@trpc/client': '11', commander: '12' },
+    }),
+    'apps/cli/src/commands/pull.ts':
+      'export async function pull(url: string) {\n  const res = await fetch(`${url}/api/assets`);\n  return res.json();\n}\n',
+    'apps/browser-extension/package.json': json({
+      name: 'ext',
+      dependencies: { react: '18', 'react-dom': '18', '@trpc/server': '11', '@trpc/client': '11' },
+      devDependencies: { '@types/chrome': '0.0.1', vite: '5' },
+    }),
+    'apps/browser-extension/src/utils/save.ts':
+      "export async function save(url: string) {\n  const res = await fetch(url, { method: 'POST' });\n  return res.ok;\n}\n",
+    'packages/e2e_tests/package.json': json({ name: 'e2e', dependencies: { '@trpc/client': '11' } }),
+    'packages/e2e_tests/utils/api.ts':
+      'export async function health(port: number) {\n  return fetch(`http://localhost:${port}/api/health`);\n}\n',
+  };
+
+  it('cites the API server’s fetch only', async () => {
+    const run = await runRuleOn(timeouts, tree, { profile: 'service' });
+    const cited = run.evidence.map((e) => e.path);
+    expect(cited).toContain('apps/api/src/index.ts');
+    for (const p of [
+      'apps/cli/src/commands/pull.ts',
+      'apps/browser-extension/src/utils/save.ts',
+      'packages/e2e_tests/utils/api.ts',
+    ])
+      expect(cited).not.toContain(p);
+  });
+});
