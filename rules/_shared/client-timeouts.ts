@@ -513,6 +513,9 @@ export function clientFaults(ctx: RuleContext): Fault[] {
     // $this->timeOut])`, an `$options` array built below it in the same method): Guzzle takes a
     // timeout per request (blind round 23, data-importer SimpleFINRequest.php:80/84).
     if (literal && !timeout && requestTimeoutBelow(ctx.files.lines(m.path), m.line)) continue;
+    // Options merged from a local array the method built above (`$defaultOptions = ['timeout' =>
+    // $timeout, …]; return new Client(array_merge($options, $defaultOptions));`, blind round 47).
+    if (literal && !timeout && mergedTimeoutAbove(ctx.files.lines(m.path), m.line, args)) continue;
     if (literal && !timeout)
       faults.push({
         m,
@@ -594,6 +597,40 @@ export function clientFaults(ctx: RuleContext): Fault[] {
  * null) on the lines after a Guzzle client is made, up to the end of its method (the next function)
  * or 30 lines: the requests made with it pass the timeout themselves.
  */
+/**
+ * Whether a PHP array merged into a client's options (`array_merge($options, $defaultOptions)`) was
+ * built in the same method above the client with a timeout that is not off. Only local variables
+ * (`$defaultOptions`, not `$this->options`); at most 30 lines back, stopping at the method's start.
+ */
+function mergedTimeoutAbove(lines: Lines | undefined, line: number, args: string): boolean {
+  if (!lines || !/^array_(?:merge|replace)/.test(args)) return false;
+  const names = new Set([...args.slice(0, 400).matchAll(/\$(\w{1,60})\b(?!\s*->)/g)].map((x) => x[1]!));
+  names.delete('this');
+  if (names.size === 0) return false;
+  const start = Math.max(1, line - 30);
+  let from = 0;
+  for (let n = line - 1; n >= start; n--) {
+    if (/^\s*(?:(?:public|protected|private|static|final|abstract)\s+)*function\b/.test(lines.line(n))) {
+      from = n;
+      break;
+    }
+  }
+  let inArray = false;
+  for (let n = Math.max(from, start); n < line; n++) {
+    const l = lines.line(n);
+    const assign = /^\s*\$(\w{1,60})\s*=\s*(?:\[|array\()/.exec(l);
+    if (assign) inArray = names.has(assign[1]!);
+    if (
+      inArray &&
+      /(?:['"](?:timeout|connect_timeout|read_timeout)['"]|RequestOptions::(?:CONNECT_|READ_)?TIMEOUT)\s*=>/.test(l) &&
+      !disabledTimeout(l)
+    )
+      return true;
+    if (inArray && /[\])]\s*;/.test(l)) inArray = false;
+  }
+  return false;
+}
+
 function requestTimeoutBelow(lines: Lines | undefined, line: number): boolean {
   if (!lines) return false;
   for (let n = line + 1; n <= Math.min(lines.count, line + 30); n++) {

@@ -60,6 +60,9 @@ const CODE = new RegExp(
   'm',
 );
 
+/** Configuration files the code pattern reads (Spring's application.yml/.properties, config/**). */
+const CONFIG_FILE = /\.(?:ya?ml|properties)$/i;
+
 /**
  * A project's own breaker class derived from the library's (`class WeatherCircuitBreaker(CircuitBreaker):`,
  * `class PaymentsBreaker extends CircuitBreaker`, Kotlin `class X : CircuitBreaker(`): the name it defines.
@@ -144,12 +147,19 @@ export default defineRule({
     // protects a call only where one is applied (`@HystrixCommand`, a Feign fallback). Alone, the
     // switch is no call site (blind round 28: `@EnableHystrix` on the application class, no breaker used).
     const isSwitch = (m: Match) => /@Enable(?:CircuitBreaker|Hystrix)\b/.test(m.snippet);
-    const applies = productionMatches(ctx, 'code').some((m) => !isSwitch(m) && !isCommentLine(m.snippet));
+    // A configuration file (`resilience4j.circuitbreaker:` in application.yml, `feign.circuitbreaker.enabled`)
+    // sets up a breaker library; with no such library declared it configures nothing (blind round 47:
+    // a resilience4j block kept "for when the code is in", no dependency and no breaker in code).
+    const library =
+      ctx.facts.findDependencies(ctx.catalogue('circuit-breakers'), { includeUnused: true, includeTransitive: true })
+        .length > 0;
+    const inert = (m: Match) => !library && CONFIG_FILE.test(m.path);
+    const applies = productionMatches(ctx, 'code').some((m) => !isSwitch(m) && !isCommentLine(m.snippet) && !inert(m));
     return libraryVerdict(ctx, {
       what: 'circuit breakers',
       catalogue: 'circuit-breakers',
       code: ['code'],
-      keep: (m) => applies || !isSwitch(m),
+      keep: (m) => !inert(m) && (applies || !isSwitch(m)),
       handWritten: applied.uses.map((u) => u.m),
       noteOf: (m) => notes.get(m),
       unused: applied.unused,

@@ -112,7 +112,9 @@ const CODE = new RegExp(
     // Java/Kotlin
     String.raw`@Retryable\b`,
     String.raw`@Retry\(`,
-    String.raw`\bRetry\.(?:of|backoff|fixedDelay)\(`,
+    // Reactor's retry specs, the chain often broken after the class (`Retry⏎    .backoff(5, …)`, ktlint's
+    // layout; blind round 47: a WebFlux client's `.retryWhen(spec)` built this way was "no retries").
+    String.raw`\bRetry[ \t]*(?:\r?\n[ \t]*)?\.(?:of|backoff|fixedDelay)\(`,
     String.raw`\bRetryRegistry\b`,
     String.raw`\bRetryTemplate\b`,
     // Spring Integration's retry advice on a message handler (`new RequestHandlerRetryAdvice()`): the

@@ -79,6 +79,13 @@ const PAGE_BUNDLERS = /^(?:webpack|vite|parcel|parcel-bundler|browserify|laravel
 /** Libraries that only run in a page: CSS frameworks, DOM helpers, icon fonts. */
 const PAGE_LIBS =
   /^(?:bootstrap|jquery|@popperjs\/core|@fortawesome\/[\w-]+|tailwindcss|bulma|foundation-sites|htmx\.org|@hotwired\/[\w-]+|stimulus|turbolinks|dompurify|twemoji|sass|less|normalize\.css|css-loader|style-loader|sass-loader|mini-css-extract-plugin|html-webpack-plugin|jest-environment-jsdom|happy-dom|@testing-library\/dom)$/;
+/**
+ * A browser extension's toolchain and typings (blind round 47: an extension's React popup that
+ * depends on @trpc/server for its client's types read as the service, its fetch cited as the
+ * service's outbound call without a timeout). Its code runs in the reader's browser.
+ */
+const EXTENSION_DEPS =
+  /^(?:@types\/chrome|@types\/firefox-webext-browser|@types\/webextension-polyfill|webextension-polyfill|@crxjs\/vite-plugin|wxt|plasmo|web-ext|@samrum\/vite-plugin-web-extension|vite-plugin-web-extension)$/;
 const DESKTOP_DEPS = /^(?:electron|@tauri-apps\/api|@tauri-apps\/cli|nw|@neutralinojs\/lib)$/;
 const MOBILE_DEPS = /^(?:react-native|expo|@capacitor\/core|@ionic\/react|@ionic\/angular|@ionic\/vue|nativescript)$/;
 
@@ -191,14 +198,18 @@ function packageKinds(
   ctx: ComponentContext,
 ): PackageKind[] {
   const byManifest = new Map<string, string[]>();
+  // Server frameworks a package runs with (not only builds or type-checks with: a CLI's dev
+  // dependency on @trpc/server gives it the router's types, it serves nothing).
+  const runtimeServer = new Set<string>();
   for (const d of deps) {
     if (!d.path.endsWith('package.json')) continue;
     let list = byManifest.get(d.path);
     if (!list) byManifest.set(d.path, (list = []));
     list.push(d.name);
+    if (!d.dev && SERVER_DEPS.test(d.name)) runtimeServer.add(d.path);
   }
   const otherServer = (ctx.frameworks ?? []).some((f) => f.ecosystem !== 'npm');
-  const out: (PackageKind & { path: string; page: boolean })[] = [];
+  const out: (PackageKind & { path: string; page: boolean; runtime: boolean })[] = [];
   for (const m of manifests) {
     if (!m.path.endsWith('package.json') || /(^|\/)node_modules\//.test(m.path)) continue;
     const names = byManifest.get(m.path) ?? [];
@@ -210,12 +221,14 @@ function packageKinds(
     const page = names.some((n) => PAGE_BUNDLERS.test(n)) && names.some((n) => PAGE_LIBS.test(n));
     const kind: Component = names.some((n) => DESKTOP_DEPS.test(n))
       ? 'desktop'
-      : names.some((n) => MOBILE_DEPS.test(n)) && !server
-        ? 'mobile'
-        : (ui || page) && !server && (dir !== '' || otherServer)
-          ? 'browser'
-          : 'server';
-    out.push({ dir, kind, ui, server, path: m.path, page });
+      : names.some((n) => EXTENSION_DEPS.test(n)) && dir !== ''
+        ? 'browser'
+        : names.some((n) => MOBILE_DEPS.test(n)) && !server
+          ? 'mobile'
+          : (ui || page) && !server && (dir !== '' || otherServer)
+            ? 'browser'
+            : 'server';
+    out.push({ dir, kind, ui, server, path: m.path, page, runtime: runtimeServer.has(m.path) });
   }
   // A server package in another folder: from the set of server folders, not a scan of every
   // package per package (a workspace of 20,000 packages made that 400 million comparisons).
@@ -226,7 +239,7 @@ function packageKinds(
     if (
       p.kind === 'server' &&
       p.dir !== '' &&
-      !p.server &&
+      !p.runtime &&
       !p.ui &&
       serverBeside(p.dir) &&
       declaresBin(ctx.readJson, p.path)

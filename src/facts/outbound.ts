@@ -71,6 +71,11 @@ const CALLS = [
   // IMAP/POP3: PHP imap_open and webklex/php-imap, imaplib/poplib, imapflow and node-imap, go-imap,
   // MailKit, Net::IMAP/POP3/SMTP in Ruby.
   String.raw`\bimap_open\(|^[ \t]*use[ \t]+Webklex\\PHPIMAP\\|\bimaplib\.IMAP4(?:_SSL)?\(|\bpoplib\.POP3(?:_SSL)?\(|\bnew\s+(?:ImapFlow|Imap|ImapClient|Pop3Client)\s*\(|"github\.com\/emersion\/go-(?:imap|smtp)|\bNet::(?:IMAP|POP3|SMTP|LDAP|FTP)\b`,
+  // SMTP client libraries by their import or send call (blind round 47, go-base: passwordless login
+  // mail through wneessen/go-mail `mail.NewClient(…)` ⏎ `client.DialAndSend(msg)` was "no outbound
+  // calls"): Go's go-mail, gomail and go-simple-mail, nodemailer and emailjs imported in Node,
+  // aiosmtplib in Python. Each send dials a mail server that can hang or refuse like any service.
+  String.raw`"(?:github\.com\/(?:wneessen\/go-mail|go-gomail\/gomail|go-mail\/mail|xhit\/go-simple-mail|jordan-wright\/email)(?:\/v\d{1,3})?|gopkg\.in\/(?:gomail|mail)\.v\d)"|\.DialAndSend(?:WithContext)?\(|(?:\bfrom\s+|\brequire\(\s*)['"](?:nodemailer|emailjs)['"]|\baiosmtplib\.(?:send|SMTP)\(`,
   // Mailers that send through an SMTP server or a mail API: Symfony Mailer and SwiftMailer,
   // PHPMailer, Laravel's Mail facade, JavaMail/Jakarta Mail and Spring's JavaMailSender, Django's
   // and Flask-Mail's senders, MailKit's SmtpClient, lettre's transports.
@@ -198,6 +203,10 @@ export const OUTBOUND_PATTERN: ScanPattern = {
     'gomail',
     'smtplib',
     'nodemailer',
+    'DialAndSend',
+    'emailjs',
+    'go-mail',
+    'aiosmtplib',
     'SmtpClient',
     'ldap',
     'Ldap',
