@@ -484,6 +484,26 @@ export function secretValue(value: string): boolean {
   return v.length >= 20 && /^[A-Za-z_+/=-]+$/.test(v) && (v.match(/[a-z][A-Z]|[A-Z][a-z]/g) ?? []).length >= 6;
 }
 
+/**
+ * Which captured value of a kind is a secret to mask — one judgement, declared beside the kind, for the
+ * rule and for the report's last scrub (src/util/redact.ts), which otherwise masks every value a kind's
+ * pattern captures. Kinds not named here mask every value. `groups` are the pattern's capture groups.
+ */
+export const MASKED_VALUE: Readonly<Record<string, (value: string, groups: readonly unknown[]) => boolean>> = {
+  // A stand-in signing secret (`your-jwt-secret`) stays readable.
+  jwtSecret: (value) => !PLACEHOLDER.test(value),
+  // Any quoted long token ends a line of Mix configuration the way a secret does: only a value that
+  // looks generated is masked (a phrase such as "default-secret-change-me" stays readable).
+  mixSecretLiteral: (value) => secretValue(value),
+  // A literal default of an environment lookup (`getEnv("JWT_SECRET", "…")`, `${JWT_SECRET:…}`): masked
+  // when it would be counted as a real secret; a stand-in ("default-secret-change-me") stays readable.
+  envDefaultSecret: (value) => defaultSecretValue(value) === 'real',
+  placeholderDefaultSecret: (value) => defaultSecretValue(value) === 'real',
+  // A secret-named configuration key: every value is masked but a placeholder or template
+  // (`password: ${DB_PASSWORD}`, `<your-key>`); a connection string's password (group 3) always.
+  configSecret: (value, groups) => typeof groups[2] === 'string' || !PLACEHOLDER.test(value),
+};
+
 /** Translation catalogues (config/locales/de.yml): their `password:` is a label, not a value. */
 export const LOCALE_PATH = /(^|\/)(?:locales?|i18n|l10n|translations?|lang|languages)\//i;
 

@@ -37,3 +37,20 @@ describe('redactSecrets: one search for the literals of every kind before the ki
     expect(redactSecrets(plain)).toBe(plain);
   });
 });
+
+describe('redactSecrets: each kind judges its own values (MASKED_VALUE beside the patterns)', () => {
+  it('masks a generated default of an environment lookup and keeps a stand-in readable', () => {
+    const generated = 'q8Zr2Lm5Tx9Wv3Ny7Pk1Hs4D';
+    expect(redactSecrets(`signer = getEnv("JWT_SECRET", "${generated}")`)).toBe(
+      'signer = getEnv("JWT_SECRET", "[REDACTED]")',
+    );
+    const standIn = 'signer = getEnv("JWT_SECRET", "default-secret-change-me")';
+    expect(redactSecrets(standIn)).toBe(standIn);
+  });
+  it('masks a generated literal ending a line of Mix configuration and keeps a typed phrase readable', () => {
+    const generated = 'Xk3pQ9vLm2Rt7Wz5Yb8Nc1Hd6Fg4Js0A';
+    expect(redactSecrets(`      "${generated}"`)).toBe('      "[REDACTED]"');
+    const phrase = '      "please-change-this-default-secret"';
+    expect(redactSecrets(phrase)).toBe(phrase);
+  });
+});

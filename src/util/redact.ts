@@ -1,11 +1,4 @@
-import {
-  CODE_SIGNING_KEY_SCRUB,
-  defaultSecretValue,
-  KINDS,
-  PLACEHOLDER,
-  SECRET_PATTERNS,
-  secretValue,
-} from '../facts/secrets.js';
+import { CODE_SIGNING_KEY_SCRUB, KINDS, MASKED_VALUE, SECRET_PATTERNS } from '../facts/secrets.js';
 /**
  * Redaction: evidence for a secret shows where it is, never what it is. Only the first four
  * characters of the value survive, so a reader can tell which key it was.
@@ -61,17 +54,10 @@ export function redactSecrets(text: string): string {
         return whole.length > marker.length ? `${marker} …[REDACTED]` : whole;
       }
       const value = groups.slice(0, -2).find((g): g is string => typeof g === 'string' && g.length > 0);
-      if (!value || (kind === 'jwtSecret' && PLACEHOLDER.test(value))) return whole;
-      // Any quoted long token ends a line of Mix configuration the way a secret does: only a value that
-      // looks generated is masked (a phrase such as "default-secret-change-me" stays readable).
-      if (kind === 'mixSecretLiteral' && !secretValue(value)) return whole;
-      // A literal default of an environment lookup (`getEnv("JWT_SECRET", "…")`): masked when it would be
-      // counted as a real secret; a stand-in ("default-secret-change-me") stays readable.
-      if ((kind === 'envDefaultSecret' || kind === 'placeholderDefaultSecret') && defaultSecretValue(value) !== 'real')
-        return whole;
-      // A secret-named configuration key: every value is masked but a placeholder or template
-      // (`password: ${DB_PASSWORD}`, `<your-key>`), which stays readable.
-      if (kind === 'configSecret' && typeof groups[2] !== 'string' && PLACEHOLDER.test(value)) return whole;
+      if (!value) return whole;
+      // A kind's own judge (src/facts/secrets.ts MASKED_VALUE) keeps a stand-in or a template readable.
+      const masked = MASKED_VALUE[kind];
+      if (masked && !masked(value, groups.slice(0, -2))) return whole;
       const prefix = KINDS[kind]?.prefix ?? '';
       return whole.split(value).join(prefix && value.startsWith(prefix) ? `${prefix}…[REDACTED]` : '[REDACTED]');
     });
