@@ -97,7 +97,9 @@ function declarationFor(
  * `libs.plugins.x` the plugin id. Catalogues the settings create (`create("ktorLibs") { from(…) }`)
  * resolve the same way from their TOML file; one published as an artefact
  * (`from("io.ktor:ktor-version-catalog:3.1.0")`) names its entries after its artefact:
- * `ktorLibs.server.contentNegotiation` is `io.ktor:ktor-server-content-negotiation`.
+ * `ktorLibs.server.contentNegotiation` is `io.ktor:ktor-server-content-negotiation` — only when the group
+ * is the product the artefact names; a team's shared catalogue (`org.example.team:team-catalog`) lists
+ * libraries of any group, so its accessors stay unresolved rather than invented coordinates.
  * An accessor of no catalogue (`compose.runtime`, a plugin's extension) is dropped.
  */
 function resolveCatalogueAliases(files: FileView, deps: Dependency[]): Dependency[] {
@@ -120,6 +122,12 @@ function resolveCatalogueAliases(files: FileView, deps: Dependency[]): Dependenc
     }
     if (cat.kind === 'artifact') {
       if (/^(plugins|bundles|versions)\./.test(accessor)) continue;
+      // Only a product's own catalogue names its entries after its artefacts; a team's shared catalogue
+      // lists anyone's libraries, whose coordinates are not in the tree: the accessor stays as written.
+      if (!cat.ownArtefacts) {
+        out.push(d);
+        continue;
+      }
       const kebab = accessor
         .split('.')
         .map((seg) => seg.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase())
@@ -147,7 +155,7 @@ function resolveCatalogueAliases(files: FileView, deps: Dependency[]): Dependenc
 
 type Catalog =
   | { kind: 'toml'; libraries: Map<string, string>; bundles: Map<string, string[]>; plugins: Map<string, string> }
-  | { kind: 'artifact'; group: string; prefix: string };
+  | { kind: 'artifact'; group: string; prefix: string; ownArtefacts: boolean };
 
 /** The version catalogues a build can use: gradle/libs.versions.toml as `libs`, and those the settings create. */
 function declaredCatalogs(files: FileView): Map<string, Catalog> {
@@ -197,11 +205,11 @@ function declaredCatalogs(files: FileView): Map<string, Catalog> {
         const c = toml(`${dir}${m[3].replace(/^\.\//, '')}`);
         if (c) out.set(name, c);
       } else if (m[4] && m[5]) {
-        out.set(name, {
-          kind: 'artifact',
-          group: m[4],
-          prefix: m[5].replace(/-(?:version-)?catalog$|-versions$|-bom$/, ''),
-        });
+        const prefix = m[5].replace(/-(?:version-)?catalog$|-versions$|-bom$/, '');
+        // `io.ktor:ktor-version-catalog`: the group is the product the artefact prefix names, so its
+        // entries are that product's artefacts. `org.example.team:team-catalog` may list any library.
+        const product = m[4].slice(m[4].lastIndexOf('.') + 1).toLowerCase();
+        out.set(name, { kind: 'artifact', group: m[4], prefix, ownArtefacts: prefix.toLowerCase() === product });
       }
     }
   }
