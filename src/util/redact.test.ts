@@ -54,3 +54,27 @@ describe('redactSecrets: each kind judges its own values (MASKED_VALUE beside th
     expect(redactSecrets(phrase)).toBe(phrase);
   });
 });
+
+describe('redactSecrets: a credential written after a secret name in prose or a list item', () => {
+  it('masks a generated value after PASSWORD=, "password:" or "token is"', () => {
+    expect(redactSecrets('- The .env.bak file contains `MAIL_PASSWORD=Zq8!rTw5Lp2x` in plain text')).toBe(
+      '- The .env.bak file contains `MAIL_PASSWORD=[REDACTED]` in plain text',
+    );
+    expect(redactSecrets('SMTP password: Zq8rTw5Lp2xKm9 (rotate it)')).toBe('SMTP password: [REDACTED] (rotate it)');
+    expect(redactSecrets('the api token is a81Kd9LmQ2xT7vZp')).toBe('the api token is [REDACTED]');
+  });
+  it('keeps words, templates and placeholders readable', () => {
+    for (const text of [
+      'password: required, at least 12 characters',
+      'JWT_SECRET=${JWT_SECRET} is read from the environment',
+      'DB_PASSWORD=changeme-in-production',
+      'the token is rotated every 24 hours',
+      'secret default hard-coded where production code reads the environment variable',
+    ])
+      expect(redactSecrets(text)).toBe(text);
+  });
+  it('stays linear on a long run of secret names without a value', () => {
+    const hostile = `${'password_token_secret-'.repeat(5000)}:`;
+    expect(redactSecrets(hostile)).toBe(hostile);
+  });
+});

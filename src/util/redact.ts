@@ -1,4 +1,4 @@
-import { CODE_SIGNING_KEY_SCRUB, KINDS, MASKED_VALUE, SECRET_PATTERNS } from '../facts/secrets.js';
+import { CODE_SIGNING_KEY_SCRUB, KINDS, MASKED_VALUE, SECRET_PATTERNS, secretValue } from '../facts/secrets.js';
 /**
  * Redaction: evidence for a secret shows where it is, never what it is. Only the first four
  * characters of the value survive, so a reader can tell which key it was.
@@ -41,6 +41,25 @@ export function redactSecretIn(snippet: string, secret: string, kindPrefix = '')
  * (an inline marker's comment, a snippet another rule cited) is masked all the same.
  */
 export function redactSecrets(text: string): string {
+  const out = redactKinds(text);
+  return SECRET_WORD.test(out) ? out.replace(SECRET_IN_PROSE, maskProse) : out;
+}
+
+/**
+ * A credential written out after a secret's name anywhere in a line — `MAIL_PASSWORD=…` in a list item,
+ * "SMTP password: …" in an audit's prose, `token => '…'` — which the kinds, anchored to the layouts of
+ * configuration files, do not see. Only a value that looks generated (secretValue) is masked: "password:
+ * required" and "token: ${TOKEN}" stay readable. Bounded runs, one start per position: linear.
+ */
+const SECRET_WORD = /pass(?:word|wd)|pwd|secret|token|api[-_]?key|private[-_]?key|access[-_]?key/i;
+const SECRET_IN_PROSE =
+  /\b([\w.-]{0,40}?(?:pass(?:word|wd)|pwd|secret|token|api[-_]?key|private[-_]?key|access[-_]?key)[\w-]{0,20})["'`]?[ \t]{0,4}(?:[:=]|=>|\bis\b)[ \t]{0,4}["'`]?([^\s"'`,;)\]]{8,200})/gi;
+function maskProse(whole: string, _name: string, value: string): string {
+  if (value.includes('REDACTED') || !secretValue(value)) return whole;
+  return `${whole.slice(0, whole.length - value.length)}[REDACTED]`;
+}
+
+function redactKinds(text: string): string {
   // Most strings of a report (rule names, statuses, descriptions) hold none of the kinds' literals:
   // one search for all of them instead of ~70 \`includes\` per string (a 12-file audit's report has
   // ~600 strings, a large one thousands). Until a kind replaces something, \`out\` is \`text\`.
