@@ -78,3 +78,24 @@ describe('redactSecrets: a credential written after a secret name in prose or a 
     expect(redactSecrets(hostile)).toBe(hostile);
   });
 });
+
+describe("redactSecrets: the password of a URL's user information", () => {
+  it('masks it in a connection string and keeps templates readable', () => {
+    expect(redactSecrets('MONGO_URI=mongodb+srv://admin:Xk39fLq2Wm8@cluster0.example.net/db')).toBe(
+      'MONGO_URI=mongodb+srv://admin:[REDACTED]@cluster0.example.net/db',
+    );
+    expect(redactSecrets('connect to postgres://app:hunter2@db:5432/app')).toBe(
+      'connect to postgres://app:[REDACTED]@db:5432/app',
+    );
+    for (const text of [
+      'DATABASE_URL=postgres://app:${DB_PASSWORD}@db:5432/app',
+      'postgres://<user>:<password>@host/db',
+      'see https://example.com:8443/path and http://localhost:3000',
+    ])
+      expect(redactSecrets(text)).toBe(text);
+  });
+  it('stays linear on many URL starts without a user part', () => {
+    const hostile = 'a://b:'.repeat(20000);
+    expect(redactSecrets(hostile)).toBe(hostile);
+  });
+});

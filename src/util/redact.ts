@@ -41,8 +41,20 @@ export function redactSecretIn(snippet: string, secret: string, kindPrefix = '')
  * (an inline marker's comment, a snippet another rule cited) is masked all the same.
  */
 export function redactSecrets(text: string): string {
-  const out = redactKinds(text);
-  return SECRET_WORD.test(out) ? out.replace(SECRET_IN_PROSE, maskProse) : out;
+  let out = redactKinds(text);
+  if (SECRET_WORD.test(out)) out = out.replace(SECRET_IN_PROSE, maskProse);
+  return out.includes('://') ? out.replace(URL_PASSWORD, maskUrlPassword) : out;
+}
+
+/**
+ * The password of a URL's user information (`mongodb+srv://admin:…@cluster`, `postgres://app:…@db`):
+ * masked whatever it looks like, as a local default costs nothing to hide; a template (`${DB_PASS}`,
+ * `<password>`, `%s`, `***`) stays readable.
+ */
+const URL_PASSWORD = /\b([a-z][a-z0-9+.-]{1,20}:\/\/[^\s:/@]{1,100}:)([^\s@/]{1,200})@/gi;
+function maskUrlPassword(whole: string, head: string, password: string): string {
+  if (password.includes('REDACTED') || /[$<{%*]/.test(password)) return whole;
+  return `${head}[REDACTED]@`;
 }
 
 /**
