@@ -49,4 +49,16 @@ describe('generated files', () => {
       'web/src/schema.d.ts',
     ]);
   });
+
+  it('reads a script that changes folder before the generator, and the outputs openapitools.json names', () => {
+    const tree = {
+      'frontend/package.json':
+        '{"scripts":{"gen:sources":"rimraf ./src/generated && cd ../contract/api && pnpm build && cd ../../frontend  && openapi-generator-cli generate"}}',
+      'frontend/openapitools.json':
+        '{"generator-cli":{"version":"5.3.0","generators":{"fetch":{"generatorName":"typescript-fetch","output":"src/generated"}}}}',
+      'frontend/src/generated/apis/TopicsApi.ts': 'export class TopicsApi {}\n',
+      'frontend/src/main.tsx': 'export {};\n',
+    };
+    expect(generatorOutputs(memoryIndex(tree))).toEqual(['frontend/src/generated/apis/TopicsApi.ts']);
+  });
 });

@@ -240,10 +240,24 @@ export function generatorOutputs(files: FileView): string[] {
     for (const text of Object.values(readScripts(files, pkg)?.scripts ?? {})) {
       if (!Object.keys(SCRIPT_GENERATORS).some((g) => text.includes(g))) continue;
       for (const c of commandsOf(text)) {
-        const flags = SCRIPT_GENERATORS[c.argv[0]!.replace(/^@[\w-]+\//, '')];
+        // A `cd dir` in the chain is an entry with a folder and no program (`… && cd ../web && gen`).
+        const program = c.argv[0];
+        if (program === undefined) continue;
+        const flags = SCRIPT_GENERATORS[program.replace(/^@[\w-]+\//, '')];
         const out = flags?.length ? flagValue(c.argv, flags) : undefined;
         if (out && !out.includes('://')) named.push(joinPath(dirOf(pkg), out));
       }
+    }
+  }
+  // openapi-generator-cli run without `-o` writes where its openapitools.json says, per generator.
+  for (const cfg of files.match(['openapitools.json', '**/openapitools.json']).slice(0, 200)) {
+    const parsed = files.readJson<{ 'generator-cli'?: { generators?: Record<string, { output?: unknown }> } }>(cfg);
+    const generators = parsed.ok ? parsed.value?.['generator-cli']?.generators : undefined;
+    if (!generators || typeof generators !== 'object') continue;
+    for (const g of Object.values(generators).slice(0, 50)) {
+      const output = g && typeof g === 'object' ? g.output : undefined;
+      if (typeof output === 'string' && output && !output.includes('://') && !output.includes('#{'))
+        named.push(joinPath(dirOf(cfg), output));
     }
   }
   for (const cfg of files.match(['**/codegen.{yml,yaml,ts,js,cjs,mjs,json}'])) {
