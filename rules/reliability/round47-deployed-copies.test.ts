@@ -195,3 +195,17 @@ describe('a .NET Aspire app host declares how the service runs', () => {
     expect(r.outcome).toBe('not-applicable');
   });
 });
+
+describe('bounded reading of hostile app hosts and nginx files', () => {
+  it('reads a 200 KB app host full of its variable name quickly', async () => {
+    const many = Array.from({ length: 20 }, (_, i) => `var api = builder.AddProject<Projects.P${i}>("p${i}");`).join(
+      '\n',
+    );
+    const host = `var builder = DistributedApplication.CreateBuilder(args);\n${many}\n${'api.'.repeat(50_000)}\napi.WithReplicas(2);\n`;
+    const nginx = `${'upstream u { server a:1; server b:1;\n'.repeat(2000)}}\n`;
+    const start = performance.now();
+    const r = await runRuleOn(redundancy, { ...DOTNET, 'Ledger.AppHost/Program.cs': host, 'nginx/nginx.conf': nginx });
+    expect(performance.now() - start).toBeLessThan(3000);
+    expect(['fail', 'partial', 'pass']).toContain(r.outcome);
+  });
+});
