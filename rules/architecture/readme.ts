@@ -11,7 +11,7 @@ const SECTIONS: { name: string; exact?: RegExp; heading: RegExp; weak?: RegExp }
   {
     name: 'installation',
     heading:
-      /install|setup|set up|\bdownload|get(?:ting)? started|quick ?start|requirements|prerequisites|before you (?:start|begin)|self-?host|start(?:ing)?\b.*\blocally|run(?:ning)? locally|local (?:setup|development)|\bdeploy(?:ment|ing)?\b|running in production/i,
+      /install|setup|set up|\bdownload|get(?:ting)? started|quick ?start|requirements|prerequisites|before you (?:start|begin)|self-?host|start(?:ing)?\b.*\blocally|run(?:ning)? locally|local (?:setup|development)|\bdeploy(?:ment|ing)?\b|running in production|^\W*start(?:ing)?\s+(?:the\s+|your\s+)?(?:app|application|server|service|project|api|backend|stack)\b/i,
   },
   // Word boundaries: "api" must not match "Rapid", nor "cli" "Client".
   {

@@ -151,7 +151,13 @@ export default defineRule({
       },
     },
   },
-  appliesTo: ({ facts }) => (productCode(facts).length > 0 ? true : { reason: noProductCode(facts) }),
+  // A Terraform module's product is its HCL, typed through its input variables: judged as the check
+  // below says, not N/A for "no product source code" (blind round 47, an ElastiCache module).
+  appliesTo: ({ facts, files }) =>
+    productCode(facts).length > 0 ||
+    (facts.profile.id === 'infrastructure' && terraform(files).variables.some((v) => isProductionPath(v.path)))
+      ? true
+      : { reason: noProductCode(facts) },
   check(ctx) {
     const byLang = new Map<string, string[]>();
     // Generated and minified files (a bundle published into public/) are not code anyone types.

@@ -328,7 +328,15 @@ export default defineRule({
     const tools = found.tools.filter((t) => t.name !== GOLANGCI || golangciFormats(ctx.files, t.evidence.path));
     nameJvmFormatters(ctx.matches('spotlessStep'), tools, ctx.matches('spotless'), (p) => ctx.files.read(p));
     const evidence: Evidence[] = tools.map((t) => t.evidence);
-    const checked = tools.filter((t) => t.ci);
+    // A run credited to two formatters through a tool that only lints there (Spotless's ktlint step,
+    // found by the ktlint spec as well): the formatter that runs it is the one checked, named once.
+    const lintOnly = (t: (typeof tools)[number]) =>
+      !!t.ci &&
+      tools.some((o) => o !== t && o.ci === t.ci) &&
+      t.ci.tools.every(
+        (x) => !FORMATTERS.find((f) => f.name === t.name)?.runs.includes(x.name) || !x.kinds.includes('format'),
+      );
+    const checked = tools.filter((t) => t.ci && !lintOnly(t));
     for (const t of checked.slice(0, 3)) {
       const diff = diffCheckOf(ctx.facts.commands, t.ci!)?.chain.at(-1);
       const run = runEvidence(

@@ -13,7 +13,7 @@ import type { Workload } from '../../src/facts/k8s.js';
 import { defineRule } from '../../src/types.js';
 import type { Evidence, FileView, NotApplicable, RuleContext, RuleResult } from '../../src/types.js';
 import { memo } from '../../src/util/memo.js';
-import { partial, pass, unknown } from '../../src/engine/results.js';
+import { listing, partial, pass, unknown } from '../../src/engine/results.js';
 import {
   composeAsideNotes,
   composeDependencyNote,
@@ -27,6 +27,9 @@ import { k8s, K8S_DIGEST, objectsOfKind } from '../../src/facts/k8s.js';
 import { KAMAL } from '../../src/facts/kamal.js';
 import { iacApp } from '../../src/facts/iac-app.js';
 import { dirOf, isProductionPath } from '../../src/facts/paths.js';
+import { manifestEnvironment } from '../../src/facts/manifest-env.js';
+import { upstreamGroups } from '../../src/facts/compose-upstream.js';
+import { aspireProjects } from '../../src/facts/aspire.js';
 import { conditionsHold } from '../../src/facts/helm.js';
 import {
   attr,
@@ -181,7 +184,7 @@ export default defineRule({
     severity: 'high',
     effort: 'medium',
     detection:
-      'Kubernetes Deployments/StatefulSets/Rollouts and OpenShift DeploymentConfigs (incl. Helm values, Kustomize replica overrides and the replicas a Kustomize patch sets on its base, one unit with the base; a PodDisruptionBudget in docs or examples guards nothing deployed), a NAIS Application (`replicas.min`/`max`; none set is the platform default, a finding that says so; the platform makes the disruption budget), and the workloads of a Pulumi program (`replicas`, or `minReplicas`/`maxReplicas` autoscaling bounds judged by their floor): replicas ≥ 2 or an HPA/KEDA ScaledObject targeting them with a floor of 2 or more (`minReplicas`, `minReplicaCount`; a floor of 1 or 0, or an HPA whose minReplicas is unset, is a single instance at low load: a finding with half credit), a finding per single-replica workload; PodDisruptionBudget (one behind a chart values switch, off by default, is named and earns nothing; one over single replicas only is named and earns nothing either: it keeps no second instance up); a chart HA switch its templates read (`enableHA`, `highAvailability`, `leaderElection.enabled`) earns a single-replica workload half credit, said in its finding; compose deploy.replicas (a root compose file that runs a service built here, without a source-tree mount, is one instance per service when nothing else declares counts, and so is a systemd unit or NixOS `systemd.services` module); Nomad group count; a Heroku app.json `formation` (the `quantity` of each process type); Terraform autoscaling groups and EKS node groups (one whose max_size is above its min_size, or an input, is autoscaled and judged by its floor as an HPA is), ECS services (and a service module from a registry or git source whose call sets `desired_count`), RDS multi_az, ElastiCache failover, Cloud SQL REGIONAL, GKE/AKS node pools, Cloud Run min instances; settings from variables are followed to the value production gives them (a module call, production tfvars, a Terragrunt unit’s `inputs`, the default) and an environment choice is read as its production branch (`var.env != "development"` is on, `var.env == "dev" ? 1 : 2` is 2). A repository of Helm charts that nothing here deploys is judged on its values.yaml defaults (as health-checks judges its probes); a reusable Terraform module is not applicable (its inputs are the caller’s).',
+      'Kubernetes Deployments/StatefulSets/Rollouts and OpenShift DeploymentConfigs (incl. Helm values, Kustomize replica overrides and the replicas a Kustomize patch sets on its base, one unit with the base; a PodDisruptionBudget in docs or examples guards nothing deployed), a NAIS Application (`replicas.min`/`max`; none set is the platform default, a finding that says so; the platform makes the disruption budget), and the workloads of a Pulumi program (`replicas`, or `minReplicas`/`maxReplicas` autoscaling bounds judged by their floor): replicas ≥ 2 or an HPA/KEDA ScaledObject targeting them with a floor of 2 or more (`minReplicas`, `minReplicaCount`; a floor of 1 or 0, or an HPA whose minReplicas is unset, is a single instance at low load: a finding with half credit), a finding per single-replica workload; PodDisruptionBudget (one behind a chart values switch, off by default, is named and earns nothing; one over single replicas only is named and earns nothing either: it keeps no second instance up); a chart HA switch its templates read (`enableHA`, `highAvailability`, `leaderElection.enabled`) earns a single-replica workload half credit, said in its finding; compose deploy.replicas (a root compose file that runs a service built here, without a source-tree mount, is one instance per service when nothing else declares counts, and so is a systemd unit or NixOS `systemd.services` module); Nomad group count; compose services built alike (same build or image) that one nginx `upstream` lists together are one unit with that many instances; a .NET Aspire app host’s projects (`AddProject`, one instance each unless `.WithReplicas(n)`; `ExcludeFromManifest` ones set aside); a Heroku app.json `formation` (the `quantity` of each process type); Terraform autoscaling groups and EKS node groups (one whose max_size is above its min_size, or an input, is autoscaled and judged by its floor as an HPA is), ECS services (and a service module from a registry or git source whose call sets `desired_count`), RDS multi_az, ElastiCache failover, Cloud SQL REGIONAL, GKE/AKS node pools, Cloud Run min instances; settings from variables are followed to the value production gives them (a module call, production tfvars, a Terragrunt unit’s `inputs`, the default) and an environment choice is read as its production branch (`var.env != "development"` is on, `var.env == "dev" ? 1 : 2` is 2). Where manifests are split by environment (a folder or file named prod/production beside dev, test, mock, preprod or staging ones), only the production ones are judged and the other copies are named as set aside. A repository of Helm charts that nothing here deploys is judged on its values.yaml defaults (as health-checks judges its probes); a reusable Terraform module is not applicable (its inputs are the caller’s).',
     patterns: {
       cloudRunFlags: {
         regex: /--(min|max)-instances[= ](\d+)/,
@@ -203,6 +206,13 @@ export default defineRule({
         files: ['**/templates/**/*.{yaml,yml,tpl}'],
         literals: ['enableHA', 'haEnabled', 'highAvailability', 'ha.enabled', 'leaderElection.enabled'],
         maxPerFile: 3,
+      },
+      // A .NET Aspire app host: the projects it runs, one instance each unless `.WithReplicas(n)`.
+      aspireHost: {
+        regex: /\bDistributedApplication\.CreateBuilder\(/,
+        files: ['**/*.cs'],
+        literals: ['DistributedApplication'],
+        maxPerFile: 1,
       },
       // PaaS instance counts: DigitalOcean App Platform spec, Fly.io, Render, Railway (`"numReplicas": 2`).
       paas: {
@@ -316,8 +326,18 @@ function assess(ctx: RuleContext, none: () => void): RuleResult {
   const unscaled: string[] = [];
   // A Kustomize patch is merged onto its base: one unit, whose count is the one the overlays set.
   const { units: judged, patchesOf } = mergePatches(deployedWorkloads(ctx.files));
+  // One service declared once per environment (`nais/prod/prod-gcp.yaml` beside `nais/dev/dev.yaml`,
+  // `mock.yaml`, `preprod.yaml`): production runs what the production copies declare, so where some
+  // manifests are named for production the development, staging and mock ones are set aside and
+  // named (blind round 47: their one replica each made a production min 2 / max 5 partial).
+  const live = judged.filter((w) => !w.disabled && !w.hook);
+  const envOf = new Map(live.map((w) => [w, manifestEnvironment(w.path)] as const));
+  const otherEnvs = [...envOf.values()].includes('prod')
+    ? live.filter((w) => envOf.get(w) === 'dev' || envOf.get(w) === 'preprod')
+    : [];
+  const asideEnv = new Set(otherEnvs);
   for (const w of judged) {
-    if (w.disabled || w.hook) continue;
+    if (w.disabled || w.hook || asideEnv.has(w)) continue;
     // A DaemonSet runs one pod on every node: redundant on any cluster of more than one node, the
     // same workload health-checks and resource-limits judge (round 21, spegel: "no Kubernetes
     // workloads" beside its DaemonSet). A PodDisruptionBudget is not expected of it (a drain skips
@@ -493,7 +513,22 @@ function assess(ctx: RuleContext, none: () => void): RuleResult {
   // A one-shot job (a migration runner) exits when done, and a development service is not
   // deployed: no instance count to judge (the same set-aside as health-checks and resource-limits).
   const workloads = composeWorkloads(ctx.files, ctx.facts.profile.id);
+  // Services built alike behind one nginx upstream are instances of one unit: judged once, by their number.
+  const groups = upstreamGroups(ctx.files, workloads.units);
+  const groupOf = new Map(groups.flatMap((g) => g.services.map((s) => [s, g] as const)));
+  const grouped = (s: (typeof workloads.units)[number], into: Evidence[]): boolean => {
+    const g = groupOf.get(s);
+    if (!g) return false;
+    if (g.services[0] === s)
+      into.push({
+        path: s.path,
+        line: s.line,
+        note: `compose services ${listing(g.services.map((x) => x.name))} (${g.services.map((x) => `${x.path}:${x.line}`).join(', ')}) run the same build behind the nginx upstream ${g.upstream.name} (${g.upstream.path}:${g.upstream.line}): ${g.services.length} instances of one unit`,
+      });
+    return true;
+  };
   for (const s of workloads.units.filter((s) => s.replicas !== undefined || deployed.has(s.path))) {
+    if (s.replicas === undefined && grouped(s, good)) continue;
     // `replicas: $VAR` is chosen at deploy time (an install script, the operator's .env): a count
     // this repository leaves to the deployer, credited as a templated chart value is.
     if (s.replicas === undefined && s.replicasFromEnv) {
@@ -628,12 +663,14 @@ function assess(ctx: RuleContext, none: () => void): RuleResult {
   // Nothing else says how many instances run, but the repository's compose file runs its
   // service: the same units health-checks and resource-limits judge, one container each.
   if (good.length + findings.length === 0)
-    for (const s of workloads.units)
+    for (const s of workloads.units) {
+      if (grouped(s, good)) continue;
       findings.push({
         path: s.path,
         line: s.line,
         note: `compose service ${s.name} runs one instance (no deploy.replicas); nothing else declares an instance count${s.sourceMounted ? ' (it mounts the source tree, as for development)' : ''}`,
       });
+    }
   // A systemd unit (a unit file or a NixOS module's `systemd.services.<name>`) is one process on
   // one machine: a single instance, as one compose service is, when nothing else declares counts.
   if (good.length + findings.length === 0)
@@ -658,8 +695,31 @@ function assess(ctx: RuleContext, none: () => void): RuleResult {
       line: procfileWeb,
       note: 'a Procfile web process (a process manifest with no platform config) is all that says how the service runs: nothing here declares more than one instance (on Heroku, app.json `formation` with `"quantity": 2` or more); a count set on the platform outside the repository is not shown',
     });
+  // A .NET Aspire app host is the deployment model orchestration credits (its manifest feeds azd
+  // and Aspire's deployers): each project runs once unless `.WithReplicas(n)` says more (blind
+  // round 47: N/A "nothing declares how it runs" beside orchestration passing on the app host).
+  if (good.length + findings.length === 0)
+    for (const host of ctx
+      .matches('aspireHost')
+      .filter((m) => isProductionPath(m.path))
+      .slice(0, 3))
+      for (const p of aspireProjects(ctx.files, host.path))
+        (p.replicas >= 2 ? good : findings).push({
+          path: p.path,
+          line: p.replicasLine ?? p.line,
+          note:
+            p.replicas >= 2
+              ? `.NET Aspire app host runs project ${p.name} with WithReplicas(${p.replicas})`
+              : `.NET Aspire app host runs project ${p.name} as one instance (no WithReplicas)`,
+        });
   const units = good.length + findings.length;
+  const envAside = otherEnvs.slice(0, 3).map((w) => ({
+    path: w.path,
+    line: w.replicasLine ?? w.line,
+    note: `${w.kind} ${w.name || '(templated)'} set aside: a ${envOf.get(w) === 'preprod' ? 'pre-production' : 'development'} copy (${describeCount(w)}); redundancy is judged on the manifests named for production`,
+  }));
   const notes = [
+    ...envAside,
     ...[...model.notes, ...d.notes].slice(0, 3).map((x) => ({ path: x.path, note: x.note })),
     // postgres, redis, nginx pulled as public images are the deployment's dependencies: said, not judged.
     ...(d.compose.some((s) => s.built && (s.replicas !== undefined || deployed.has(s.path)))
@@ -728,7 +788,7 @@ function assess(ctx: RuleContext, none: () => void): RuleResult {
       : '',
     haOptIn > 0 ? `${haOptIn} of them ${haOptIn === 1 ? 'has' : 'have'} an HA mode behind a chart values switch` : '',
   ].filter(Boolean);
-  const offNote = offByDefaultNote(ctx.files, (w) => SCALED_KINDS.includes(w.kind));
+  const offNote = `${envSentence(otherEnvs)}${offByDefaultNote(ctx.files, (w) => SCALED_KINDS.includes(w.kind))}`;
   if (missing.length === 0)
     return pass(
       `Redundancy declared: ${good.length} of ${units} redundant${pdbs.length > 0 ? ', with a PodDisruptionBudget' : ''}.${offNote}`,
@@ -1066,4 +1126,23 @@ function patchReplicas(
     .map((p) => `${p.replicas} in ${p.path}:${p.replicasLine ?? p.line}`)
     .join(', ');
   return { count: pick.replicas, path: pick.path, line: pick.replicasLine ?? pick.line, ...(others ? { others } : {}) };
+}
+
+/** A workload's declared instance count in a few words (`1 replica`, `min 1, max 1`). */
+function describeCount(w: Workload): string {
+  const max = (w as PulumiWorkload).maxReplicas ?? w.platform?.maxReplicas;
+  const n = w.replicas;
+  if (n === undefined) return 'replicas unset';
+  if (n === 'templated') return 'replicas templated';
+  return max !== undefined ? `min ${n}, max ${max}` : `${n} replica${n === 1 ? '' : 's'}`;
+}
+
+/** The sentence that says non-production copies were set aside, and which. */
+function envSentence(aside: readonly Workload[]): string {
+  if (aside.length === 0) return '';
+  const named = aside
+    .slice(0, 3)
+    .map((w) => w.path)
+    .join(', ');
+  return ` Judged on the production manifests; ${aside.length} non-production cop${aside.length === 1 ? 'y' : 'ies'} set aside (${named}${aside.length > 3 ? ` and ${aside.length - 3} more` : ''}).`;
 }

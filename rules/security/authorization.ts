@@ -149,6 +149,28 @@ const MW_DEF_ABOVE = 40;
 const CTRL_LABEL =
   'controller-runtime metrics filter: each request to the metrics endpoint authorised by a SubjectAccessReview against RBAC (filters.WithAuthenticationAndAuthorization)';
 
+/**
+ * Hand-written access guards: a function named for checking the caller's access to an object or
+ * its ownership (`checkAccess`, `verify_owner`, `ensureUserOwnsOrder`, the Norwegian `sjekkTilgang`,
+ * `verifyCaseIsForCorrectUser`) whose body throws an access exception (`throw
+ * TilgangskontrollException(…)`, `raise PermissionDenied`, `throw new AccessDeniedException`, a 403)
+ * and that another file calls: object-level authorization written by hand (blind round 47, a
+ * Kotlin service's Tilgangskontroll called from every controller read as "no checks").
+ */
+const ACCESS_WORD = `(?:Access|access|Tilgang|tilgang|Owner|owner|Owns|owns|BelongsTo|belongs_to|CorrectUser|correct_user|SameUser|same_user)`;
+const ACCESS_REFS_SCAN = String.raw`\b(?:check|verify|ensure|assert|require|sjekk|kontroller)(?=[_A-Z])\w*?${ACCESS_WORD}\w*`;
+const ACCESS_NAME = new RegExp(
+  String.raw`^(?:check|verify|ensure|assert|require|sjekk|kontroller)(?:_|(?=[A-Z]))\w*?${ACCESS_WORD}`,
+);
+/** Named for access but about something else: a token, a password, a session, a file or a log. */
+const NOT_ACCESS =
+  /[Tt]oken|[Pp]assword|[Pp]asswd|[Cc]redential|[Ll]ogin|[Ss]ession|[Kk]ey(?:s|[A-Z_]|$)|[Cc]srf|[Cc]ors|[Ll]og(?:s|[A-Z_]|$)|[Ff]ile|[Pp]ath|[Dd]ir(?:ectory)?(?:[A-Z_]|$)|[Uu]rl|[Cc]ache|[Ee]xpir|[Tt]imeout/;
+/** The throw or refusal in the guard's body: an exception named for access, or a 403. */
+const ACCESS_THROW =
+  /\b(?:throw|raise)[ \t]+(?:new[ \t]+)?[\w.]{0,80}?(?:Tilgang|Access|Forbidden|Permission|NotOwner|Ownership|Authori[sz]ation)\w*/;
+/** The longest access guard body read (lines). */
+const ACCESS_BODY = 40;
+
 /** A method declaration of a role helper (`bool IsInRole(string role)`, `Task<bool> IsInRoleAsync(…)`), not a call. */
 const DOTNET_ROLE_DECLARATION = /\b(?:bool|Task\s*<\s*bool\s*>|ValueTask\s*<\s*bool\s*>)\s+IsInRole(?:Async)?\s*\(/;
 
@@ -164,7 +186,7 @@ export default defineRule({
     severity: 'high',
     effort: 'medium',
     detection:
-      'Code that checks a role, permission or policy (production code only): Elixir `Bodyguard.permit`/`use Bodyguard.Policy`, Canada `can?(…)`, Canary, LetMe `use LetMe.Policy`, Permit `use Permit.Phoenix.Controller`, PolicyWonk, a hand-written `plug :authorize…`/`plug :require_admin…` or module plug (`plug Authorize, [Policies.Admin.Post, :post]`, `plug RequireAdmin`) and hand-written Elixir checks on a role or permission that refuse the request (`authorized?(perm, role) || raise UnauthorizedError`, `if has_org_role?(…)` … `put_status(:forbidden) |> halt()`, an `on_mount` hook answering `{:halt, …}`); `@Roles(`/`RolesGuard`, CASL abilities, Casbin enforcers, `new AccessControl`; DRF `permission_classes` (not `AllowAny` alone), `@permission_required`, `PermissionRequiredMixin`, FastAPI `Security(…, scopes=…)`, `@roles_required`; Go Casbin/OPA; Spring `@PreAuthorize`/`@Secured`/`@RolesAllowed`/`hasRole`; ASP.NET `[Authorize(Roles|Policy=…)]`, `AddPolicy`, `RequireRole`; Pundit `authorize` (also spelt `authorise`), CanCanCan, gds-sso\'s `authorise_user!("permission")`; OAuth scope checks (`authorize_scope!`), Rocket/actix request guards named for a role (`FromRequest for AdminHeaders`), actix-web-grants/poem-grants `#[protect(…)]`/`#[has_permissions(…)]`, Go lookups of a caller’s group in the configured allowed groups (`_, ok := p.AllowedGroups[group]`), guard functions named for a role whose body refuses with 403 (`def check_admin` … `HTTPStatus.FORBIDDEN`), hand-written guard functions named for a role or permission (`is_admin`, `is_mod_or_admin`, `check_community_mod_action`, `hasPermission`, `require_role`) cited with their definition and one call elsewhere (a guard nothing calls, or one in browser code, earns nothing; nor one whose body names no role, permission, scope, group or owner: a `requireAdmin…` that only checks a password or token lets every authenticated caller through, which is authentication), membership checks in a request hook or middleware (`if (workspaceId !== workspace.id)` … `reply.status(403)`: the caller is not a member of the workspace, tenant or organisation the request names), conditions comparing the user’s role with a named role (`if user.role == "admin"`, `Role::Moderator`, `!user.admin`), hand-written guards: a condition on a role, permission, scope or membership that answers 403/forbidden (`if not rw: raise PermissionDenied`, `if !user.IsAdmin {… StatusForbidden`); Laravel `Gate::`, `$this->authorize`, `can:` middleware, Symfony `IsGranted`/`access_control`; role checks on identity-provider groups: the groups of a caller tested for a configured group (`groups.contains(…)`, `userGroups.includes(…)`) where production code reads the `groups` claim of the token (Azure AD/Entra ID, Keycloak); OPA `.rego` policies; Express/Koa middleware written by hand whose condition on the caller’s roles, authorities, permissions or scopes (`!roles.some(r => allowed.includes(r))`) refuses the request within a few lines (403/401, a redirect, `next(err)`, a throw), cited with the line that mounts it (`app.use(gate(…))`, a route that lists it). Libraries from the `authorization` catalogue alone earn partial credit; so do ownership checks alone (`if post.author != current_user(): abort(403)`). A variable of a guard’s name (a CLI flag `var isAdmin bool`) is neither a use of the guard nor a role check. Not applicable when the only HTTP server serves operational routes (/metrics, health probes, pprof), as the listener of a Kubernetes controller or an agent does. controller-runtime\'s metrics filter (`Metrics.FilterProvider = filters.WithAuthenticationAndAuthorization`: TokenReview and SubjectAccessReview on each request to /metrics) counts as a pass where the manager is the only HTTP server (a Kubernetes operator), as partial credit (metrics only) beside a web framework or another server.',
+      'Code that checks a role, permission or policy (production code only): Elixir `Bodyguard.permit`/`use Bodyguard.Policy`, Canada `can?(…)`, Canary, LetMe `use LetMe.Policy`, Permit `use Permit.Phoenix.Controller`, PolicyWonk, a hand-written `plug :authorize…`/`plug :require_admin…` or module plug (`plug Authorize, [Policies.Admin.Post, :post]`, `plug RequireAdmin`) and hand-written Elixir checks on a role or permission that refuse the request (`authorized?(perm, role) || raise UnauthorizedError`, `if has_org_role?(…)` … `put_status(:forbidden) |> halt()`, an `on_mount` hook answering `{:halt, …}`); `@Roles(`/`RolesGuard`, CASL abilities, Casbin enforcers, `new AccessControl`; DRF `permission_classes` (not `AllowAny` alone), `@permission_required`, `PermissionRequiredMixin`, FastAPI `Security(…, scopes=…)`, `@roles_required`; Go Casbin/OPA; Spring `@PreAuthorize`/`@Secured`/`@RolesAllowed`/`hasRole`; ASP.NET `[Authorize(Roles|Policy=…)]`, `AddPolicy`, `RequireRole`; Pundit `authorize` (also spelt `authorise`), CanCanCan, gds-sso\'s `authorise_user!("permission")`; OAuth scope checks (`authorize_scope!`), Rocket/actix request guards named for a role (`FromRequest for AdminHeaders`), actix-web-grants/poem-grants `#[protect(…)]`/`#[has_permissions(…)]`, Go lookups of a caller’s group in the configured allowed groups (`_, ok := p.AllowedGroups[group]`), guard functions named for a role whose body refuses with 403 (`def check_admin` … `HTTPStatus.FORBIDDEN`), hand-written guard functions named for a role or permission (`is_admin`, `is_mod_or_admin`, `check_community_mod_action`, `hasPermission`, `require_role`) cited with their definition and one call elsewhere (a guard nothing calls, or one in browser code, earns nothing; nor one whose body names no role, permission, scope, group or owner: a `requireAdmin…` that only checks a password or token lets every authenticated caller through, which is authentication), membership checks in a request hook or middleware (`if (workspaceId !== workspace.id)` … `reply.status(403)`: the caller is not a member of the workspace, tenant or organisation the request names), conditions comparing the user’s role with a named role (`if user.role == "admin"`, `Role::Moderator`, `!user.admin`), hand-written guards: a condition on a role, permission, scope or membership that answers 403/forbidden (`if not rw: raise PermissionDenied`, `if !user.IsAdmin {… StatusForbidden`); Laravel `Gate::`, `$this->authorize`, `can:` middleware, Symfony `IsGranted`/`access_control`; role checks on identity-provider groups: the groups of a caller tested for a configured group (`groups.contains(…)`, `userGroups.includes(…)`) where production code reads the `groups` claim of the token (Azure AD/Entra ID, Keycloak); OPA `.rego` policies; Express/Koa middleware written by hand whose condition on the caller’s roles, authorities, permissions or scopes (`!roles.some(r => allowed.includes(r))`) refuses the request within a few lines (403/401, a redirect, `next(err)`, a throw), cited with the line that mounts it (`app.use(gate(…))`, a route that lists it). Libraries from the `authorization` catalogue alone earn partial credit; so do hand-written object-level access guards alone (a function named for an access or ownership check — `checkAccess`, `verifyOwner`, `sjekkTilgang`, `verify…ForCorrectUser` — whose body throws an access exception or answers 403 and that another file calls; names about tokens, passwords, sessions, keys or files are not access guards), and ownership checks alone (`if post.author != current_user(): abort(403)`). A variable of a guard’s name (a CLI flag `var isAdmin bool`) is neither a use of the guard nor a role check. Not applicable when the only HTTP server serves operational routes (/metrics, health probes, pprof), as the listener of a Kubernetes controller or an agent does. controller-runtime\'s metrics filter (`Metrics.FilterProvider = filters.WithAuthenticationAndAuthorization`: TokenReview and SubjectAccessReview on each request to /metrics) counts as a pass where the manager is the only HTTP server (a Kubernetes operator), as partial credit (metrics only) beside a web framework or another server.',
     patterns: {
       ctrlMetricsAuth: CTRL_METRICS_AUTH,
       js: {
@@ -351,6 +373,13 @@ export default defineRule({
         files: ['**/*.{go,rb,js,ts,mjs,cjs,py,java,kt,cs,php,rs}'],
         literals: ['check', 'require', 'ensure', 'verify', 'assert', 'must'],
         maxPerFile: 6,
+      },
+      // Functions named for an access or ownership check, and their calls (references).
+      accessRefs: {
+        regex: new RegExp(ACCESS_REFS_SCAN),
+        files: ['**/*.{go,rb,js,ts,mjs,cjs,py,java,kt,cs,php,rs}'],
+        literals: ['ccess', 'ilgang', 'wner', 'wns', 'elong', 'orrectUser', 'orrect_user', 'ameUser', 'ame_user'],
+        maxPerFile: 40,
       },
       // A refusal anywhere in a guard's body: the word or the status is enough there.
       deny: {
@@ -706,6 +735,25 @@ export default defineRule({
         ],
         { ...result.data, ownershipChecks: owner.length },
       );
+    // Hand-written object-level access guards that throw an access exception and are called elsewhere.
+    const guards = accessGuards(ctx.files, ctx.matches('accessRefs'), (p) => ctx.facts.componentOf(p) === 'server');
+    if (guards.length > 0) {
+      return partial(
+        Math.max(0.5, result.score ?? 0),
+        `Access to objects is checked by hand-written guards (${listing(guards.slice(0, 3).map((g) => g.name))}${guards.length > 3 ? ` and ${guards.length - 3} more` : ''}: each refuses the caller with an access exception and is called from other files), but no role, permission or policy check was found.`,
+        [
+          ...guards
+            .slice(0, 3)
+            .flatMap((g) => [
+              fromMatch(g.def, `access guard ${g.name}: checks the caller's access to the object`),
+              { path: g.def.path, line: g.throwLine, snippet: g.throwText, note: `${g.name} refuses the caller here` },
+              fromMatch(g.use, `${g.name} called here`),
+            ]),
+          ...result.evidence.filter((e) => e.path !== '.').slice(0, 2),
+        ],
+        { ...result.data, accessGuards: guards.length },
+      );
+    }
     // A pipeline step that enforces roles/policies, when no request declares one: the mechanism is
     // there (partial), what it protects is not. The step is a file that reads [Authorize] attributes
     // or is named for authorization (AuthorizationBehaviour, AuthorizationFilter), with a role or
@@ -972,4 +1020,49 @@ function mountedRoleMiddleware(
     ];
   }
   return [];
+}
+
+/**
+ * Access guards (ACCESS_NAME) defined in server code whose body, down to the first line indented no
+ * deeper than the definition (at most ACCESS_BODY lines), throws an access exception or answers 403,
+ * and that another file calls. One per name; at most 20 definitions read.
+ */
+function accessGuards(
+  files: FileView,
+  refs: readonly Match[],
+  server: (path: string) => boolean,
+): { name: string; def: Match; use: Match; throwLine: number; throwText: string }[] {
+  const out: { name: string; def: Match; use: Match; throwLine: number; throwText: string }[] = [];
+  const seen = new Set<string>();
+  let read = 0;
+  for (const m of refs) {
+    if (out.length >= 10 || read >= 20) break;
+    if (!isProductionPath(m.path) || UI_FILE.test(m.path) || !server(m.path)) continue;
+    const name = definedName(m.snippet);
+    if (!name || seen.has(name) || !ACCESS_NAME.test(name) || NOT_ACCESS.test(name)) continue;
+    const lines = files.lines(m.path);
+    if (!lines) continue;
+    read++;
+    const indent = (t: string) => t.length - t.trimStart().length;
+    const head = lines.line(m.line);
+    const base = indent(head);
+    let refusal: { line: number; text: string } | undefined;
+    const last = Math.min(lines.count, m.line + ACCESS_BODY);
+    for (let n = m.line + 1; n <= last && !refusal; n++) {
+      const text = lines.line(n).slice(0, 400);
+      const trimmed = text.trim();
+      if (!trimmed || isCommentLine(trimmed)) continue;
+      if (indent(text) <= base) {
+        if (/^[{)]/.test(trimmed)) continue;
+        break;
+      }
+      if (ACCESS_THROW.test(text) || DENY_IN.test(text)) refusal = { line: n, text: trimmed.slice(0, 120) };
+    }
+    if (!refusal) continue;
+    const use = findUse(name, m, refs);
+    if (!use || use.path === m.path || UI_FILE.test(use.path)) continue;
+    seen.add(name);
+    out.push({ name, def: m, use, throwLine: refusal.line, throwText: refusal.text });
+  }
+  return out;
 }

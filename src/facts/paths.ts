@@ -237,12 +237,14 @@ function productionUncached(path: string): boolean {
  * official database images (`docker-entrypoint-initdb.d/`, `initdb.d/`), a seed file of an ORM
  * (`prisma/seed.ts`, `db/seeds.rb`), and scripts named for initialising or seeding a database
  * (`mongo-init.js`, `init-mongo.js`, `init-db.sql`, `seed-db.ts`, `postgres_init.sh`). Rows to
- * load, not a module anyone maintains or code that serves (blind round 26, helpdesk-service: the
+ * load, not a module anyone maintains or code that serves. Laravel's model factories
+ * (`database/factories/`) are test support of the same kind: fake rows for tests and seeders (blind
+ * round 47: a webhook factory's `'timeout' => 3` was cited as a production timeout). (Blind round 26, helpdesk-service: the
  * local Mongo's docker/mongoDB/mongo-init.js was the "largest production module" and the source
  * of its "correlation ids").
  */
 const SEED_DIR =
-  /(^|\/)(?:seeds|seeders|seed[-_]?data|seeding|docker-entrypoint-initdb\.d|initdb\.d|(?:db|database)\/seeds?)\//i;
+  /(^|\/)(?:seeds|seeders|seed[-_]?data|seeding|docker-entrypoint-initdb\.d|initdb\.d|(?:db|database)\/(?:seeds?|factories))\//i;
 const SEED_FILE = /(^|\/)(?:(?:prisma|db|database)\/seeds?\.\w+|[^/]*\.seed\.[cm]?[jt]s)$/i;
 /** Database engines by name: an init script named for one (`mongo-init.js`) fills that engine's container. */
 const DB_ENGINE = 'mongo|mongodb|postgres|postgresql|pg|mysql|mariadb|redis|cassandra|couchdb|oracle|mssql';

@@ -192,6 +192,46 @@ function buildText(files: FileView, kind: 'gradle' | 'maven'): string {
 
 const test = (implied: string): CommandTool => ({ name: 'JUnit/TestNG', kinds: ['test'], implied });
 
+/** Spotless steps that run a linter (its rules, not only the layout): the step → the linter's tool name. */
+const SPOTLESS_LINT_STEPS: Record<string, string> = { ktlint: 'ktlint', eslint: 'ESLint' };
+const GRADLE_LINT_STEP = /(?:^|[\s{(.])(ktlint|eslint)[ \t]*\(/gm;
+const MAVEN_LINT_STEP = /<(ktlint|eslint)\b/g;
+
+/**
+ * The linters a Spotless configuration runs as steps: `ktlint(…)`/`eslint(…)` inside a Gradle
+ * `spotless { … }` block, `<ktlint>`/`<eslint>` inside the spotless-maven-plugin's `<plugin>`.
+ * Formatter-only steps (ktfmt, palantirJavaFormat, google-java-format, prettier) are not linters.
+ * Bounded: five blocks, 20 000 characters each, braces counted in one pass.
+ */
+export function spotlessLintSteps(text: string, kind: 'gradle' | 'maven'): string[] {
+  const found = new Set<string>();
+  const open = kind === 'gradle' ? /\bspotless[ \t]*\{/g : /<artifactId>\s*spotless-maven-plugin\s*<\/artifactId>/g;
+  let blocks = 0;
+  for (const m of text.matchAll(open)) {
+    if (++blocks > 5) break;
+    const start = m.index + m[0].length;
+    let end = Math.min(text.length, start + 20_000);
+    if (kind === 'gradle') {
+      let depth = 1;
+      for (let i = start; i < end; i++) {
+        const c = text[i];
+        if (c === '{') depth++;
+        else if (c === '}' && --depth === 0) {
+          end = i;
+          break;
+        }
+      }
+    } else {
+      const close = text.indexOf('</plugin>', start);
+      if (close >= 0 && close < end) end = close;
+    }
+    const body = text.slice(start, end);
+    for (const x of body.matchAll(kind === 'gradle' ? GRADLE_LINT_STEP : MAVEN_LINT_STEP))
+      found.add(SPOTLESS_LINT_STEPS[x[1]!]!);
+  }
+  return [...found];
+}
+
 /** A JaCoCo `<minimum>` / `minimum = 0.8` in the build files, as a percent. */
 function jacocoMinimum(text: string): number | undefined {
   const m =
@@ -322,6 +362,13 @@ export const gradleTasks: Resolver = (argv, { files }) => {
           implied: lifecycle ? `gradle ${t} runs the ${p.name} plugin's checks` : `gradle ${t}`,
         });
   }
+  // Spotless's check runs the steps its configuration names; ktlint and ESLint steps lint as well
+  // as format (issue 15, blind round 47: `./gradlew spotlessCheck` with `kotlin { ktlint() }` was
+  // formatting only, "no CI job runs ktlint").
+  const spotless = tools.find((t) => t.name === 'Spotless');
+  if (spotless)
+    for (const step of spotlessLintSteps(applied, 'gradle'))
+      add({ name: step, kinds: ['lint'], implied: `${spotless.implied}: Spotless's ${step} step lints the code` });
   const testRuns = tools.some((t) => t.kinds.includes('test'));
   for (const c of gradleCoverage(text, tasks, testRuns)) add(c);
   const publish = tasks.find((t) => /^publish(?!ToMavenLocal$)\w*$/.test(t));
@@ -392,6 +439,15 @@ export const mavenPhases: Resolver = (argv, { files }) => {
       ...(writes ? { mode: 'write' as const } : {}),
     });
   }
+  const spotless = tools.find((t) => t.name === 'Spotless' && t.mode !== 'write');
+  if (spotless)
+    for (const step of spotlessLintSteps(text, 'maven'))
+      if (!tools.some((t) => t.name === step))
+        tools.push({
+          name: step,
+          kinds: ['lint'],
+          implied: `${spotless.implied}: Spotless's ${step} step lints the code`,
+        });
   tools.push(...mavenCoverage(text, words, last, skipTests));
   if (last === PHASES.indexOf('deploy'))
     tools.push({ name: 'Maven deploy', kinds: ['release'], implied: 'mvn deploy publishes the artifacts' });

@@ -116,6 +116,9 @@ function commandsAt(
     // A secret, variable or env value keeps its name (`${{ secrets.DEPLOY_HOOK }}` → `$DEPLOY_HOOK`): the name says what it holds.
     const plain = text
       .replace(/\$\{\{\s*(?:secrets|vars|env)\.([A-Za-z_]\w*)\s*\}\}/g, '$$$1')
+      // An interpreter named with its version from the matrix (`php${{ matrix.php }} ./vendor/bin/phpunit`,
+      // `python${{ matrix.python }} -m pytest`) is that interpreter (issue 15, blind round 47).
+      .replace(/(?<![\w$/.-])(php|python3?|pypy3?|ruby|node|perl)\$\{\{(?:[^}]|\}(?!\}))*\}\}(?=[\s;|&)]|$)/g, '$1')
       // Up to the closing `}}`: an expression may hold braces of its own (`format('python{0}', …)`).
       .replace(/\$\{\{(?:[^}]|\}(?!\}))*\}\}/g, '$CI_EXPR')
       .replace(/\$\{?(MAKE)\}?|\$\((MAKE)\)/g, 'make')
@@ -388,14 +391,14 @@ export function normalise(words: string[]): Normalised | undefined {
     }
     // PHP ini settings before the script (`php -d memory_limit=1G vendor/bin/phpstan`, `php -dxdebug.mode=coverage`,
     // `php -n -c php.ini x`); `-r code`, `-l file` and the others are PHP's own commands and stay.
-    if (a === 'php' && /^-(?:[dc].*|n|q|e)$/.test(b ?? '')) {
+    if (/^php[\d.]*$/.test(a) && /^-(?:[dc].*|n|q|e)$/.test(b ?? '')) {
       let i = 1;
       while (/^-(?:[dc].*|n|q|e)$/.test(argv[i] ?? '')) i += /^-[dc]$/.test(argv[i]!) ? 2 : 1;
       argv = [a, ...argv.slice(i)];
       continue;
     }
     // `php vendor/bin/phpunit`, `python manage.py test`, `node node_modules/.bin/jest`: the script is the program.
-    if ((a === 'php' || /^python[\d.]*$/.test(a)) && b && !b.startsWith('-')) {
+    if ((/^php[\d.]*$/.test(a) || /^python[\d.]*$/.test(a)) && b && !b.startsWith('-')) {
       argv = argv.slice(1);
       continue;
     }
