@@ -607,7 +607,7 @@ describe("a team's shared version catalogue published as an artefact", () => {
   const settings =
     'dependencyResolutionManagement {\n  versionCatalogs {\n    create("libs") {\n      from("org.example.payments:pay-version-catalog:20260101.1")\n    }\n  }\n}\n';
   const build = 'dependencies {\n  implementation(libs.kotlin.logging)\n  implementation(libs.ktor.server.netty)\n}\n';
-  it('keeps its accessors as written instead of inventing coordinates in the catalogue\'s group', () => {
+  it("keeps its accessors as written instead of inventing coordinates in the catalogue's group", () => {
     const facts = collectFacts(memoryIndex({ 'settings.gradle.kts': settings, 'build.gradle.kts': build }));
     const names = facts.dependencies.filter((d) => d.path === 'build.gradle.kts').map((d) => d.name);
     expect(names).toEqual(['libs.kotlin.logging', 'libs.ktor.server.netty']);
