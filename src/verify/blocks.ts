@@ -49,6 +49,17 @@ function treeNodeClaim(name: string, note: string): boolean {
   if (process.env.READINESS_TREE_NODES === 'all') return true;
   return /\S/.test(note) && !/\.\.\.|…/.test(name);
 }
+/** Whether the tree node on line n (1-based), at `indent`, has nodes of its own on the lines below it. */
+function parentNode(lines: string[], n: number, indent: number): boolean {
+  // (Blank lines and bare "│" spacers between a folder and its first node are skipped, a few at most.)
+  for (let i = n; i < Math.min(lines.length, n + 4); i++) {
+    const below = lines[i]!;
+    if (/^[\s│|]*$/.test(below)) continue;
+    const t = TREE.exec(below);
+    return !!t && t[1]!.length > indent;
+  }
+  return false;
+}
 /** "- TestAuthFlow_LoginSuccess", "* test_login_rejects_bad_password": a test's name as a list item. */
 const TEST_NAME_ITEM =
   /^\s*[-*•]\s+`?(Test[A-Z_]\w*|test_\w+|test[A-Z]\w*|\w+_test|[A-Z]\w*Tests?\.\w+|should\w+)`?\s*$/;
@@ -541,7 +552,14 @@ export function fenceReader(
           source: 'fence',
           raw: text,
         });
-      } else if (treeNodeClaim(t[2]!, t[3]!) && !inContext('planned') && !inContext('example')) {
+      } else if (
+        treeNodeClaim(t[2]!, t[3]!) &&
+        !inContext('planned') &&
+        !inContext('example') &&
+        // "├── Entity/   # Tests unitaires entités" over its "│   ├── UserTest.php (8 tests)": the folder
+        // is there when its nodes are; the note names the group, and the nodes carry the claims.
+        !(t[2]!.endsWith('/') && parentNode(lines, n, indent))
+      ) {
         // "├── auth_flow_test.go   (3 tests - Login flows)": a file of the tree, and what its note counts.
         const text = `${path} ${plain(t[3]!)}`.trim();
         push({

@@ -17,6 +17,7 @@ import { plain } from './status.js';
 import { countFigure, isTestCount } from './numbers.js';
 import { classMethodCount, methodCountFigure } from './stubs.js';
 import { symbolFinding } from './symbols.js';
+import { managedFinding } from './managed-entities.js';
 import { removedNames, replacedNames } from './removed-names.js';
 import { missingTestClass, nestedTestClassCount, testClassCount } from './test-classes.js';
 import type { VerifiedClaim, Verdict } from './schema.js';
@@ -690,6 +691,16 @@ export function judgeClaimInner(
   ) {
     const unit = symbolFinding(opts.lookup, claim);
     if (unit) decisive.splice(0, decisive.length, unit);
+  }
+  // "School management", "CRUD operations for services": the unit that serves that record, and a write
+  // operation in it (managed-entities.ts) — the record's name alone shows it is kept, not managed.
+  if (
+    opts.lookup &&
+    !mapped?.target.startsWith('unverifiable:') &&
+    decisive.every((f) => f.basis === 'mechanism' && f.keyword)
+  ) {
+    const managed = managedFinding(opts.lookup, claim);
+    if (managed) decisive.splice(0, decisive.length, managed);
   }
   // "WhenHealthCheckIsRequested_ThenReturnsOkResult", "Botão \"INITIATE SYNTHESIS\"": the distinctive
   // names the line gives, each written as it is in the project's code (exact-names.ts).

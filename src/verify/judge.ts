@@ -31,7 +31,7 @@ import { NEGATED, namesOf } from './needles.js';
 import { unitCount } from './unit-counts.js';
 import { evidenceText, productInRepository, productsIn, shows } from './products.js';
 import { routeCoverage } from './coverage.js';
-import { quotedStatement, runFigure, runStatus, statementIn, versionNotShown } from './presence-only.js';
+import { quotedStatement, runAction, runFigure, runStatus, statementIn, versionNotShown } from './presence-only.js';
 import {
   RAN_VERDICT,
   RUN_TALLY,
@@ -274,6 +274,16 @@ export function judgeClaim(
       ...v,
       verdict: 'unverifiable',
       reason: `${v.reason}; but the line gives the state of a run ("${ran}"), which the repository does not record`,
+    };
+  // "Todas as migrations aplicadas", "Imagens Docker reconstruídas", "verified with `manage.py check`":
+  // an operation someone performed on a running system. The migration files, the Dockerfile, the
+  // command are there whether or not it was done.
+  const acted = v.verdict === 'confirmed' || v.verdict === 'partially-confirmed' ? runAction(claim, v) : null;
+  if (acted)
+    return {
+      ...v,
+      verdict: 'unverifiable',
+      reason: `${v.reason}; but the line reports an operation done on a running system ("${acted}"), which the repository does not record`,
     };
   // "Spring Boot Version: 4.0.0" confirmed by a file naming Spring Boot, "TypeScript Errors: 13 → 0"
   // by typescript being a dependency: the name is there, the version or the figure is not shown.

@@ -23,6 +23,52 @@ export function runStatus(claim: Claim, v: VerifiedClaim): string | null {
   return m ? (m[1] ?? m[2])!.trim() : null;
 }
 
+/**
+ * An operation someone performed on a running system, reported as done: migrations applied
+ * ("Todas as migrations aplicadas", "Prismaマイグレーション実行済み"), images rebuilt or a server
+ * restarted, a check run with a command ("verified with `python manage.py check`"). The files show
+ * what could be run, not that it ran: the migration files, the Dockerfile, manage.py are there either way.
+ */
+const MIGRATION_WORD = String.raw`(?:migra(?:tions?|[cç](?:ões|oes)|ciones|tionen)|マイグレーション)`;
+const APPLIED_WORD = String.raw`(?:applied|executed|ran|aplicad[oa]s?|ejecutad[oa]s?|executad[oa]s?|appliqu[ée]e?s?|ex[ée]cut[ée]e?s?|angewendet|ausgef[üu]hrt|durchgef[üu]hrt)`;
+const RUN_ACTION = [
+  // "Todas as migrations aplicadas", "All migrations were applied", "migraciones ejecutadas".
+  new RegExp(String.raw`${MIGRATION_WORD}(?![\p{L}])[^.;|\n]{0,40}?(?<![\p{L}])${APPLIED_WORD}(?![\p{L}])`, 'iu'),
+  // "Applied all migrations", "Ran the database migrations".
+  new RegExp(
+    String.raw`(?<![\p{L}])${APPLIED_WORD}\s+(?:(?:all|the|todas|as|las|les|alle|die|all of the|pending|database|db|new|\d{1,3})\s+){0,3}${MIGRATION_WORD}`,
+    'iu',
+  ),
+  // "Prismaマイグレーション実行済み", "マイグレーション適用済み".
+  /マイグレーション(?:を)?(?:実行|適用)済み/u,
+  // "Imagens Docker reconstruídas sem cache", "containers rebuilt", "Restarted the server".
+  /(?<![\p{L}])(?:rebuilt|restarted|reconstru[íi]d[oa]s?|reiniciad[oa]s?|red[ée]marr[ée]e?s?|neu (?:gebaut|gestartet))(?![\p{L}])/iu,
+  // "Sistema verificado com `python manage.py check`", "Checked with `npm run lint`".
+  /(?<![\p{L}])(?:verified|checked|validated|confirmed|verificad[oa]|validad[oa]|comprobad[oa]|v[ée]rifi[ée]e?|gepr[üu]ft|[üu]berpr[üu]ft)\s+(?:with|using|via|by running|com|con|avec|mit|por)\s+`[^`\n]{3,120}`/iu,
+];
+/** What a line says a running system was made to do on its own: a mechanism, not an operator's action. */
+const ON_ITS_OWN =
+  /\b(?:automatic(?:ally)?|automátic[oa]s?|automatiquement|automatisch|on (?:startup|start|boot|deploy)|at startup|in CI|pipeline|workflow)\b/i;
+/** Whether an object of the line is an image, a container or a server (what "rebuilt"/"restarted" act on). */
+const RUNNING_THING =
+  /(?<![\p{L}])(?:images?|imagens|im[áa]genes|containers?|cont[êe]ineres|contenedores|conteneurs?|docker|servers?|servidor(?:es)?|serveur|services?|servi[çc]os?|app|application|backend|frontend|workers?|pods?)(?![\p{L}])/iu;
+
+/** The operation on a running system the line reports as done ("migrations aplicadas"), else null. */
+export function runAction(claim: Claim, v: VerifiedClaim): string | null {
+  if (claim.asserted === 'not-done' || v.basis === 'tests') return null;
+  const raw = claim.raw ?? claim.text;
+  const t = plain(raw);
+  if (ON_ITS_OWN.test(t)) return null;
+  for (const [i, rx] of RUN_ACTION.entries()) {
+    const m = rx.exec(i === 4 ? raw : t);
+    if (!m) continue;
+    // ("Rebuilt the auth module", "restarted work on X": a change to code, or not about a running system.)
+    if (i === 3 && !RUNNING_THING.test(t)) continue;
+    return m[0].trim();
+  }
+  return null;
+}
+
 /** An assignment ("$count = …;", "const id = crypto.randomUUID()") or a call chain ("$q->whereYear(…)->count()"). */
 const ASSIGNMENT = /^[$\w.[\]'"-]{1,80}[ \t]?(?::[ \t]?[\w<>[\],]{1,40}[ \t]?)?(?:=|:=|\?\?=|\+=)[ \t]?[^=>\s]/;
 /** Declaration words before an assigned name ("const", "private static final"). */

@@ -19,7 +19,7 @@ import type { Finding, LookupContext } from './lookup.js';
 import { TEST_FILE, UNLISTED_DIR } from './named-feature.js';
 import { unCamel } from './names.js';
 import { plain } from './status.js';
-import { stubAt } from './stubs.js';
+import { pendingAt, stubAt } from './stubs.js';
 
 const CODE_FILE = /\.(?:[cm]?[jt]sx?|py|go|rs|java|kt|cs|rb|php|swift|scala|dart|ex|exs)$/i;
 const NOT_PRODUCT =
@@ -181,6 +181,17 @@ export function symbolFinding(ctx: LookupContext, claim: Claim): Finding | null 
   // Said done while only a stub is there ("This action adds a new project"): not what the line says.
   if (stubAt(ctx, s.path, s.line, s.name)) return null;
   const evidence: Evidence[] = [{ path: s.path, line: s.line, snippet: s.snippet }];
+  // "Parent notifications" where notify_parents only sets flags and says "# TODO: Send actual
+  // notification": the unit is there, what its TODO names is not done — in part, with both places cited.
+  const pending = claim.asserted === 'done' ? pendingAt(ctx, s.path, s.line, s.name) : null;
+  if (pending)
+    return {
+      subject: s.name,
+      basis: 'search',
+      present: 'partly',
+      detail: `the line's words name ${s.name}, defined at ${s.path}:${s.line}, but its body leaves a TODO at ${s.path}:${pending.line} ("${pending.text}")`,
+      evidence: [...evidence, { path: s.path, line: pending.line, snippet: pending.text }],
+    };
   return {
     subject: s.name,
     basis: 'search',
