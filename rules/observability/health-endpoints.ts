@@ -74,11 +74,18 @@ const OPTION_PATH =
 const ROUTE_CONTEXT =
   /\.(?:get|head|all|route|use|handle|handleFunc|HandleFunc|Handle|GET|HEAD|Get|Head|Any|Map\w*|add_api_route|add_route|add_url_rule|api_route)\s*\(|@\w+\.(?:get|head|route|api_route)\s*\(|@(?:Get|Request|Head)Mapping|@(?:GET|Path|Get|Head)\b|\[(?:HttpGet|HttpHead|Route)|\b(?:re_)?path\s*\(|\broute\s*\(|\bget\s+["']|Route::get|->get\s*\(|\bhealth:|#\[(?:get|head|route)|\bHandleFunc\(|@\w*Controller\(|\bresources?\s+:|\bclass\s+\w+Controller\b|(?<![.\w])(?:get|head)\(\s*"[^"]*"\s*\)\s*\{/;
 
+/** A dependency a project helper is named for (`isDatabaseHealthy()`, `check_redis()`). */
+const DEPENDENCY =
+  '(?:[Dd]atabase|[Dd]b|DB|[Rr]edis|[Cc]ache|[Pp]ostgres|[Mm]ongo|[Ss]ql|[Qq]ueue|[Bb]roker|[Cc]onnection)';
+
 /**
  * A handler that asks a dependency whether it is there: a `SELECT 1`, a ping of the database or
- * Redis, a project helper named for it (`isDatabaseHealthy()`), an ORM connection check.
+ * Redis, a project helper named for it (`isDatabaseHealthy()`), an ORM connection check. The helper's
+ * verbs are two alternatives, not `(?:is|check)`: the scan then needs `isDb`, `check_redis`… in a file
+ * before it runs the regex, not `is` and `db` anywhere (in every source file; the costliest pattern
+ * of the scan that matched nothing on the generated 10k tree).
  */
-const PROBE = String.raw`(?:SELECT|select)\s+1\b|\.[Pp]ing(?:Context)?\s*\(|\.ping(?=\.to_s\b|[ \t]*[}\n;])|\b(?:is|check)_?(?:[Dd]atabase|[Dd]b|DB|[Rr]edis|[Cc]ache|[Pp]ostgres|[Mm]ongo|[Ss]ql|[Qq]ueue|[Bb]roker|[Cc]onnection)\w*\s*\(|\$queryRaw|\bconnection\.cursor\s*\(|\.ensure_connection\s*\(|CanConnectAsync\s*\(|\.connection\.(?:execute|select_value|active\?)|\bsequelize\.authenticate\s*\(|\bprisma\w*\.\w+\.(?:find\w*|count)\s*\(|\bprisma\w*\.\$connect\s*\(|\w:\s*Db(?:Conn|Connection|Pool)\b|\bDepends\(\s*(?:\w+\.)?(?:get_|new_|async_|create_|open_)*(?:db|session|db_session|database|connection|conn)\s*\)`;
+const PROBE = String.raw`(?:SELECT|select)\s+1\b|\.[Pp]ing(?:Context)?\s*\(|\.ping(?=\.to_s\b|[ \t]*[}\n;])|\bis_?${DEPENDENCY}\w*\s*\(|\bcheck_?${DEPENDENCY}\w*\s*\(|\$queryRaw|\bconnection\.cursor\s*\(|\.ensure_connection\s*\(|CanConnectAsync\s*\(|\.connection\.(?:execute|select_value|active\?)|\bsequelize\.authenticate\s*\(|\bprisma\w*\.\w+\.(?:find\w*|count)\s*\(|\bprisma\w*\.\$connect\s*\(|\w:\s*Db(?:Conn|Connection|Pool)\b|\bDepends\(\s*(?:\w+\.)?(?:get_|new_|async_|create_|open_)*(?:db|session|db_session|database|connection|conn)\s*\)`;
 
 /** File-system routing (Next.js, Nuxt, SvelteKit, Remix): the file's path is the route. */
 const FILE_ROUTES = [

@@ -241,10 +241,22 @@ export class LiteralSet {
         }
       }
     }
-    for (const id of this.plain) found[id] = 3;
+    // Undecided here: no position known, so `firstAt` answers 0 (a `present` may make them 2 later).
+    for (const id of this.plain) (found[id] = 3), (firstEnd[id] = 0);
     if (special)
-      for (let id = 0; id < found.length; id++) if (found[id] === 0 && this.lits[id]!.ignoreCase) found[id] = 3;
+      for (let id = 0; id < found.length; id++)
+        if (found[id] === 0 && this.lits[id]!.ignoreCase) (found[id] = 3), (firstEnd[id] = 0);
     return found;
+  }
+
+  /**
+   * Where literal `id`'s first occurrence in the last scanned text can start at the earliest (0 when
+   * the automaton cannot tell), for a literal `found` does not say is absent: its first folded hit
+   * starts there, and no exact occurrence starts before its first folded one.
+   */
+  firstAt(id: number): number {
+    const at = this.firstEnd[id]! - this.lits[id]!.text.length;
+    return Math.max(at, 0);
   }
 
   /** Whether literal `id` is in `text`, given `scan(text)`; `lower` is text.toLowerCase(), made on demand. */

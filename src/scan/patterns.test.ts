@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import type { Match } from '../types.js';
 import {
   compilePatterns,
@@ -145,4 +146,57 @@ describe('the regex of the alternatives a file can match', () => {
       }
     });
   }
+});
+
+describe('a regex that stays on one line runs from the first line where its alternatives can match', () => {
+  const run = (regex: RegExp, text: string, mode?: { kind: 'plain' }) => {
+    const compiled = compilePatterns([{ key: 'r:x', regex, files: ['**/*'], comments: true }], mode).flatMap(
+      (g) => g.patterns,
+    );
+    const matches = new Map<string, MatchList>();
+    runPatterns('a.txt', text, compiled, matches);
+    return { compiled: compiled[0]!, found: (matches.get('r:x') as Match[] | undefined) ?? [] };
+  };
+
+  it('finds what the whole text gives, where lookbehinds, line anchors and word edges look before that line', () => {
+    const text = 'isX\nx isRoleA\n\n  isStaffRole isOwner\nrole\n';
+    for (const regex of [
+      /\bis(?=[_A-Z])\w*?(?:Role|Staff|Owner)\w*/,
+      /(?<=^ {2})isStaff\w*/m,
+      /^role$/m,
+      /^ {2}is\w+/m,
+    ]) {
+      const { compiled, found } = run(regex, text);
+      expect(compiled.oneLine, regex.source).toBe(true);
+      expect(found).toEqual(run(regex, text, { kind: 'plain' }).found);
+      expect(found.length, regex.source).toBeGreaterThan(0);
+    }
+  });
+
+  it('runs from the text start when the regex can cross a line: a match that starts lines above its needed string', () => {
+    const { compiled, found } = run(/isAdmin\s*\(\s*roleCheck/, 'x\nisAdmin(\n  roleCheck)\n');
+    expect(compiled.oneLine).toBeUndefined();
+    expect(found.map((m) => m.line)).toEqual([2]);
+  });
+
+  it('finds the same matches as the plain scan, on random one-line regexes and texts of many lines', () => {
+    const pieces = ['ab', 'abc', 'ca', 'b', '[ab]', '\\w', '\\d', '.', '\\b', '^', '$', '(?<=a)', '(?<!b)', '[^\\n]'];
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.tuple(fc.array(fc.constantFrom(...pieces), { minLength: 1, maxLength: 4 }), fc.constantFrom('', '+', '?')),
+          { minLength: 1, maxLength: 4 },
+        ),
+        fc.array(fc.constantFrom('a', 'b', 'c', 'ab', 'abc', 'ca', '1', ' ', '\n', '\n\n'), { maxLength: 40 }),
+        fc.boolean(),
+        (alts, parts, multiline) => {
+          const source = alts.map(([ps, q]) => `(?:${ps.join('')})${q}`).join('|');
+          const regex = new RegExp(source, multiline ? 'm' : '');
+          const text = parts.join('');
+          return JSON.stringify(run(regex, text).found) === JSON.stringify(run(regex, text, { kind: 'plain' }).found);
+        },
+      ),
+      { numRuns: 1500, seed: 37 },
+    );
+  });
 });

@@ -7,7 +7,7 @@ import type { Match, PatternSpec } from '../types.js';
 import { detach } from '../util/detach.js';
 import { lineIndexAt, lineStarts as computeLines } from '../util/lines.js';
 import { LiteralSet, type Found, type LiteralTables } from './literals.js';
-import { alternativesOf, someAlternatives, type Alternative } from './required.js';
+import { alternativesOf, someAlternatives, staysOnLine, type Alternative } from './required.js';
 import { type Budget, CpuBudget, eachWithTimeLimit, WallBudget } from '../util/time-limit.js';
 import { SUPERLINEAR, guardFrom } from './superlinear.js';
 import { commentTest, type CommentTest } from './comments.js';
@@ -52,6 +52,12 @@ export interface Compiled {
   altSources?: Alternative[];
   /** The regex of some alternatives, by which (a bit mask, or a string for many: AliveKey). */
   subsets?: Map<number | string, { regex: RegExp; groupAt: number[] }>;
+  /**
+   * Nothing in the regex can match a newline (required.ts, staysOnLine), and its alternatives say
+   * what they need: the regex runs from the start of the first line where what the text's alive
+   * alternatives need can be (`fromLine`), not from the text's start. Same matches.
+   */
+  oneLine?: boolean;
   literalSet?: LiteralSet;
   /** `/$/` without `m` (used to count lines) matches only at the end: start there, skip the regex walk. */
   endOnly: boolean;
@@ -191,6 +197,7 @@ export function compilePatterns(patterns: ScanPattern[], mode: LiteralMode = { k
       lowerLiterals: !!p.ignoreCase,
       ...ids,
       ...(ids.alts ? { subsets: new Map() } : {}),
+      ...(ids.alts && staysOnLine(regex.source, regex.flags) ? { oneLine: true } : {}),
       ...(literalSet && (ids.literalIds || ids.alts) ? { literalSet } : {}),
       endOnly: p.regex.source === '$' && !flags.has('m'),
       maxPerFile: p.maxPerFile ?? 50,
@@ -300,18 +307,20 @@ export function runPatterns(
     }
     let regex = c.regex;
     let groupAt: number[] | undefined;
+    let from = 0;
     if (c.alts) {
       const set = c.literalSet!;
       const alive = aliveAlternatives(c.alts, set, (found ??= set.scan(text)), text, lowered);
       if (alive === NONE) continue;
       if (alive !== ALL) ({ regex, groupAt } = subsetOf(c, alive));
+      if (c.oneLine) from = fromLine(c.alts, alive, set, found, text);
     }
     let list = matches.get(c.key);
     if (!list) matches.set(c.key, (list = []));
     if (c.guarded === 'always' || (c.guarded !== false && text.length >= c.guarded)) {
       if (!Array.isArray(list)) throw new Error(`pattern ${c.key}: a guarded run needs a list of matches`);
-      (guarded ??= []).push({ c, regex, list, groupAt, record });
-    } else if (!(measured ? execMeasured : execAll)(c, regex, text, record, list, groupAt))
+      (guarded ??= []).push({ c, regex, list, groupAt, record, from });
+    } else if (!(measured ? execMeasured : execAll)(c, regex, text, record, list, groupAt, from))
       overruns.set(c.key, { path, budgetMs: PATTERN_BUDGET_MS });
   }
   if (guarded) {
@@ -330,6 +339,8 @@ interface GuardedRun {
   list: Match[];
   groupAt: number[] | undefined;
   record: RecordMatch;
+  /** Where the regex starts (fromLine). */
+  from: number;
 }
 
 /**
@@ -368,7 +379,7 @@ export class GuardedQueue {
         const r = runs[i]!;
         marks[i] = r.list.length;
         // A pattern that overran on an earlier file runs on no later one (as in runPatterns).
-        if (!this.overruns.has(r.c.key)) execAll(r.c, r.regex, r.text, r.record, r.list, r.groupAt);
+        if (!this.overruns.has(r.c.key)) execAll(r.c, r.regex, r.text, r.record, r.list, r.groupAt, r.from);
       },
       (i) => void this.overruns.set(runs[i]!.c.key, { path: runs[i]!.path, budgetMs: PATTERN_BUDGET_MS }),
       (i) => void (runs[i]!.list.length = marks[i]!),
@@ -404,6 +415,34 @@ function aliveAlternatives(alts: AltCheck[], set: LiteralSet, f: Found, text: st
     if (wide) which += ok ? '1' : '0';
   }
   return alive === 0 ? NONE : alive === alts.length ? ALL : wide ? which : mask;
+}
+
+/**
+ * The start of the first line where a match of the alive alternatives (`alive`, as aliveAlternatives
+ * gave it) can start, for a regex that stays on one line (Compiled.oneLine). Every match of an
+ * alternative holds one string of each of its clauses on its line, so its line is at or below the
+ * line of each clause's first occurrence; the earliest such line over the alive alternatives. A
+ * literal the automaton cannot place counts as at 0 (LiteralSet.firstAt), so this errs only early.
+ */
+function fromLine(alts: AltCheck[], alive: AliveKey, set: LiteralSet, f: Found, text: string): number {
+  let from = text.length;
+  for (let i = 0; i < alts.length && from > 0; i++) {
+    if (alive !== ALL && (typeof alive === 'string' ? alive[i] !== '1' : (alive & (1 << i)) === 0)) continue;
+    const needs = alts[i]!.needs;
+    // A match needs one string of every clause: it is at or after the latest of their first places.
+    let at = 0;
+    for (let k = 0; k < needs.length; k++) {
+      let first = text.length;
+      const ids = needs[k]!;
+      for (let j = 0; j < ids.length; j++) {
+        const id = ids[j]!;
+        if (f[id] !== 0) first = Math.min(first, set.firstAt(id));
+      }
+      if (first > at) at = first;
+    }
+    if (at < from) from = at;
+  }
+  return from === 0 ? 0 : text.lastIndexOf('\n', from - 1) + 1;
 }
 
 /** The regex of the alternatives in `key` (made once per set, per thread). */
@@ -442,13 +481,14 @@ function execMeasured(
   record: RecordMatch,
   list: MatchList,
   groupAt: number[] | undefined,
+  from: number,
 ): boolean {
   const mark = list.length;
   const wall = new WallBudget(PATTERN_BUDGET_MS);
-  if (execAll(c, regex, text, record, list, groupAt, wall)) return true;
+  if (execAll(c, regex, text, record, list, groupAt, from, wall)) return true;
   if (Array.isArray(list)) list.length = mark;
   else list.truncate(mark);
-  return execAll(c, regex, text, record, list, groupAt, new CpuBudget(PATTERN_BUDGET_MS));
+  return execAll(c, regex, text, record, list, groupAt, from, new CpuBudget(PATTERN_BUDGET_MS));
 }
 
 /** Runs one pattern's regex (the whole, or some alternatives) over the text; false when it spent its `budget`. */
@@ -459,9 +499,11 @@ function execAll(
   record: RecordMatch,
   list: MatchList,
   groupAt: number[] | undefined,
+  /** Where to start: 0, or a line start before which no match can start (fromLine). */
+  from: number,
   budget?: Budget,
 ): boolean {
-  regex.lastIndex = c.endOnly ? text.length : 0;
+  regex.lastIndex = c.endOnly ? text.length : from;
   let n = 0;
   let m: RegExpExecArray | null;
   while (n < c.maxPerFile && (m = regex.exec(text)) !== null) {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { alternativesOf, requiredLiterals, someAlternatives } from './required.js';
+import { alternativesOf, requiredLiterals, someAlternatives, staysOnLine } from './required.js';
 
 // The property the scanner relies on: a text the regex matches in holds one of the literals. Without
 // a positive lookaround, each match holds one itself; with one, the literal may be where it looks.
@@ -219,5 +219,58 @@ describe('alternativesOf', () => {
       { numRuns: 3000, seed: 20261205 },
     );
     expect(pruned).toBeGreaterThan(100); // not vacuous: many texts leave some alternatives out
+  });
+});
+
+describe('staysOnLine', () => {
+  it('is true only where nothing can match a newline', () => {
+    for (const source of [
+      String.raw`\bis(?=[_A-Z])\w*?[Rr]ole\w*`,
+      String.raw`def[ \t]+\([^)\n]{0,80}\)`,
+      String.raw`^[ \t]*from[ \t]+x$`,
+      'a.b',
+      String.raw`[^\s"]+`,
+      '[ -~]',
+      String.raw`(?<![\w.])x\k<n>`,
+    ])
+      expect(staysOnLine(source, 'gm'), source).toBe(true);
+    for (const [source, flags] of <[string, string][]>[
+      [String.raw`a\s*b`, 'g'],
+      [String.raw`a\Wb`, 'g'],
+      [String.raw`a\Db`, 'g'],
+      [String.raw`[\s\S]`, 'g'],
+      ['[^)]', 'g'],
+      [String.raw`[^\\n]`, 'g'],
+      [String.raw`a\nb`, 'g'],
+      [String.raw`[\n]`, 'g'],
+      [String.raw`\x0a`, 'g'],
+      [String.raw`\u000a`, 'g'],
+      [String.raw`\cJ`, 'g'],
+      [String.raw`\012`, 'g'],
+      [String.raw`[\x00-\x7f]`, 'g'],
+      [String.raw`[\t-\r]`, 'g'],
+      ['a\nb', 'g'],
+      ['(?=[^a])b', 'g'],
+      ['a.b', 'gs'],
+      ['a', 'gu'],
+    ])
+      expect(staysOnLine(source, flags), source).toBe(false);
+  });
+
+  it('never says so of a regex that matches a newline, on random regexes', () => {
+    const texts = ['a\nb', 'ab\n\nba', 'aab\nabc\n', '\n', 'a-\n.c'];
+    fc.assert(
+      fc.property(randomRegex()(3), (source) => {
+        let re: RegExp;
+        try {
+          re = new RegExp(source, 'g');
+        } catch {
+          return true;
+        }
+        if (!staysOnLine(source, 'g')) return true;
+        return texts.every((t) => [...t.matchAll(re)].every((m) => !m[0].includes('\n')));
+      }),
+      { numRuns: 400, seed: 17 },
+    );
   });
 });

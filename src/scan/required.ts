@@ -448,3 +448,68 @@ function concat(terms: Info[]): Info {
 function nonEmpty(s: Set<string> | null): Set<string> | null {
   return s && s.size > 0 && !s.has('') ? s : null;
 }
+
+/**
+ * Whether nothing in the regex can match a newline: not its match, not a lookaround (read as text,
+ * without telling them apart; anything it does not know answers false). Such a regex matches within
+ * one line, and what its alternatives need (`Alternative.clauses`) is on that line: a match cannot
+ * start on a line above the first line where those strings can be, so the scan starts there.
+ */
+export function staysOnLine(source: string, flags: string): boolean {
+  if (/[suv]/.test(flags)) return false;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i]!;
+    if (c === '\n' || c === '\r' || c === '\u2028' || c === '\u2029') return false;
+    if (c === '\\') {
+      if (!safeEscape(source, i + 1, false)) return false;
+      i++;
+    } else if (c === '[') {
+      const end = classEnd(source, i + 1);
+      if (end < 0 || !classStaysOnLine(source.slice(i + 1, end))) return false;
+      i = end;
+    }
+  }
+  return true;
+}
+
+/** Where the class that starts before `from` ends (its `]`), or -1. */
+function classEnd(source: string, from: number): number {
+  for (let i = from; i < source.length; i++) {
+    if (source[i] === '\\') i++;
+    else if (source[i] === ']') return i;
+  }
+  return -1;
+}
+
+/**
+ * An escape that matches no newline (`\S`, `\w`, `\d`, `\.`, `\t`; `\b`, `\k<name>`): not `\s`,
+ * `\W`, `\D`, `\n`, a hex or control escape, an escaped digit (octal in a class, or a numbered group).
+ */
+function safeEscape(source: string, at: number, inClass: boolean): boolean {
+  const e = source[at];
+  if (e === undefined) return false;
+  if ('sWDnxucp'.includes(e) || 'P'.includes(e) || /[0-9]/.test(e)) return false;
+  if (inClass && (e === 'b' || e === 'B' || e === 'k')) return false;
+  return true;
+}
+
+/** A class's body (between `[` and `]`) that holds no newline: negated only with `\n` or `\s` listed. */
+function classStaysOnLine(body: string): boolean {
+  if (body.startsWith('^')) return /\\[ns]/.test(body.replace(/\\\\/g, ''));
+  for (let i = 0; i < body.length; i++) {
+    const c = body[i]!;
+    if (c === '\n' || c === '\r' || c === '\u2028' || c === '\u2029') return false;
+    if (c === '\\') {
+      if (!safeEscape(body, i + 1, true)) return false;
+      i++;
+    }
+    // A range: only between printable ASCII characters written as themselves (`a-z`, ` -~`).
+    if (body[i + 1] === '-' && i + 2 < body.length) {
+      const lo = body.charCodeAt(i);
+      const hi = body[i + 2] === '\\' ? -1 : body.charCodeAt(i + 2);
+      if (c === '\\' || lo < 0x20 || hi < 0x20 || hi > 0x7e) return false;
+      i += 2;
+    }
+  }
+  return true;
+}
