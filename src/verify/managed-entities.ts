@@ -33,7 +33,7 @@ const WRITES: RegExp[] = [
   /@(?:Post|Put|Patch|Delete)(?:Mapping)?\b/,
   /\[Http(?:Post|Put|Patch|Delete)\b/,
   /\b(?:router|app|r|g|group|api|route|routes|e)\.(?:post|put|patch|delete|Post|Put|Patch|Delete|POST|PUT|PATCH|DELETE)\s*\(/,
-  /^\s*(?:(?:public|private|protected|async|static)\s+){0,3}(?:create|store|update|destroy|delete|remove|save)\w{0,30}\s*\([^)]{0,200}\)\s*(?::\s*[\w<>[\], |]{1,60})?\s*\{/,
+  /^\s*(?:(?:public|private|protected|async|static)\s+){0,3}(?:create|store|update|destroy|delete|remove|save)\w{0,30}\s*\([^)]{0,200}\)\s*(?::\s*[\w<>[\],|]{1,60}(?:[ \t]{1,4}[\w<>[\],|]{1,60}){0,5}\s*)?\{/,
   /\bfunc\s*\(\w+\s+\*?\w+\)\s*(?:Create|Update|Delete|Store|Destroy|Remove)\w{0,30}\s*\(/,
 ];
 const MAX_BODY = 400;
@@ -51,7 +51,7 @@ export function managedRecord(claim: Claim): string | null {
   if (claim.asserted !== 'done' || claim.number || claim.source === 'fence' || claim.source === 'heading') return null;
   const t = plain(claim.subject && claim.subject.length > 3 ? claim.subject : claim.text)
     .replace(/\([^()]{0,120}\)/g, ' ')
-    .replace(/[:.;,!]+\s*$/, '')
+    .replace(/(?<![:.;,!])[:.;,!]+\s*$/, '')
     .replace(/\s+/g, ' ')
     .trim();
   const m = MANAGED.exec(t) ?? CRUD_FOR.exec(t);
