@@ -1,11 +1,11 @@
 import { defineRule, type Evidence, type Match } from '../../src/types.js';
 import { fail, listing, partial, pass } from '../../src/engine/results.js';
-import { pythonTypecheckRuns, runEvidence, strictTypecheckRuns } from '../../src/facts/commands/index.js';
+import { pythonTypecheckRuns, runEvidence, runsOf, strictTypecheckRuns } from '../../src/facts/commands/index.js';
 import { languageOf } from '../../src/facts/languages.js';
 import { fromMatch, isProductionPath, noProductCode, productCode } from '../../src/facts/paths.js';
 import { terraform } from '../../src/facts/terraform.js';
 import { ansibleContent } from '../../src/facts/ansible.js';
-import type { FileView } from '../../src/types.js';
+import type { CommandGraph, FileView } from '../../src/types.js';
 import { lineAt } from '../../src/util/lines.js';
 import { configEvidence, terraformTyping, tsStrictness } from './_lib/typing.js';
 
@@ -301,6 +301,16 @@ export default defineRule({
         const ciRuns = checker.length
           ? []
           : pythonTypecheckRuns(ctx.facts.commands).map((r) => runEvidence(r, `runs ${r.argv[0]!.split('/').pop()}`));
+        // ty has no strict switch: failing on its warnings (`ty check --error-on-warning`, or
+        // `error-on-warning = true` in its terminal settings) with every function annotated (Ruff's
+        // ANN rules selected, as `ALL` or `ANN`) checks what mypy --strict does (blind round 48).
+        const ty = tyStrictness(ctx.files, ctx.facts.commands);
+        const viaTy = !!(ty.errorOnWarning && ty.annotations && !strict.length && !cli.length);
+        if (viaTy && ty.errorOnWarning && ty.annotations)
+          cli.push(
+            { ...ty.errorOnWarning, note: `${ty.errorOnWarning.note}: every ty diagnostic fails the check` },
+            { ...ty.annotations, note: 'Ruff requires annotations (flake8-annotations ANN rules selected)' },
+          );
         const ignored =
           strict.length || cli.length ? ignoredShare(ctx, m('pyIgnoreErrors'), byLang.get(lang)!) : undefined;
         if ((strict.length || cli.length) && ignored)
@@ -322,22 +332,27 @@ export default defineRule({
         else if (strict.length || cli.length)
           verdicts.set(lang, {
             score: 1,
-            note: 'strict type checking',
-            evidence: [...first(strict, 'strict Python type checking'), ...cli.slice(0, 1)],
+            note: viaTy
+              ? 'strict type checking: ty fails on its warnings and Ruff requires annotations'
+              : 'strict type checking',
+            evidence: [...first(strict, 'strict Python type checking'), ...cli.slice(0, viaTy ? 2 : 1)],
           });
         else if (checker.length || marker.length || ciRuns.length)
           verdicts.set(lang, {
             score: 0.6,
             // A py.typed marker with no checker configured says hints ship, not that anything checks
             // them: "not strict" would name a checker that is not there (blind round 25, sqlparse).
-            note: checker.length
-              ? 'type checker not strict'
-              : ciRuns.length
-                ? 'type checker run in CI with its defaults, not strict'
-                : off.length
-                  ? 'py.typed marker only; pyright turned off'
-                  : 'py.typed marker only; no type checker (mypy, pyright) configured',
+            note: ty.errorOnWarning
+              ? 'ty fails on its warnings, but nothing requires annotations (no Ruff ANN rules): unannotated functions go unchecked'
+              : checker.length
+                ? 'type checker not strict'
+                : ciRuns.length
+                  ? 'type checker run in CI with its defaults, not strict'
+                  : off.length
+                    ? 'py.typed marker only; pyright turned off'
+                    : 'py.typed marker only; no type checker (mypy, pyright) configured',
             evidence: [
+              ...(ty.errorOnWarning ? [ty.errorOnWarning] : []),
               ...first(checker, 'type checker configured, not strict'),
               ...ciRuns.slice(0, 1),
               ...marker.slice(0, 1).map((p) => ({ path: p, note: 'py.typed marker: the package ships type hints' })),
@@ -618,4 +633,78 @@ function packageAbove(files: FileView, path: string): boolean {
   for (let i = parts.length; i >= 0; i--)
     if (files.exists(`${parts.slice(0, i).join('/')}${i ? '/' : ''}package.json`)) return true;
   return false;
+}
+
+/**
+ * How strictly ty runs: failing on warnings (a CI run of `ty check --error-on-warning`, or
+ * `error-on-warning = true` under ty's terminal settings: `[tool.ty.terminal]`, `terminal.error-on-warning`
+ * in `[tool.ty]`, `[terminal]` of ty.toml) and annotations required by Ruff's flake8-annotations
+ * rules (`select`/`extend-select`/`lint.select` naming `ALL`, `ANN` or an ANN code, ANN not ignored
+ * as a whole). Configuration files are read line by line, at most 2,000 lines each.
+ */
+function tyStrictness(files: FileView, graph: CommandGraph): { errorOnWarning?: Evidence; annotations?: Evidence } {
+  const out: { errorOnWarning?: Evidence; annotations?: Evidence } = {};
+  const run = runsOf(graph, 'typecheck').find(
+    (r) => r.argv[0]!.slice(r.argv[0]!.lastIndexOf('/') + 1) === 'ty' && r.argv.includes('--error-on-warning'),
+  );
+  if (run) out.errorOnWarning = runEvidence(run, 'runs ty check --error-on-warning');
+  for (const path of files
+    .match([
+      'pyproject.toml',
+      'ruff.toml',
+      '.ruff.toml',
+      'ty.toml',
+      '.ty.toml',
+      '**/pyproject.toml',
+      '**/ruff.toml',
+      '**/.ruff.toml',
+      '**/ty.toml',
+    ])
+    .slice(0, 50)) {
+    const text = files.read(path);
+    if (!text) continue;
+    const base = path.slice(path.lastIndexOf('/') + 1);
+    const lines = text.split(/\r?\n/, 2000);
+    let table = '';
+    for (let i = 0; i < lines.length; i++) {
+      const l = lines[i]!.replace(/#.*$/, '');
+      const header = /^\s*\[+\s*([\w.-]+)\s*\]/.exec(l);
+      if (header) {
+        table = header[1]!;
+        continue;
+      }
+      const tyTable = /ty\.toml$/.test(base) ? `ty.${table}` : table.replace(/^tool\./, '');
+      if (
+        !out.errorOnWarning &&
+        /^\s*(?:terminal\.)?error-on-warning\s*=\s*true\b/.test(l) &&
+        (tyTable === 'ty.terminal' || (tyTable === 'ty' && /terminal\./.test(l)))
+      )
+        out.errorOnWarning = {
+          path,
+          line: i + 1,
+          snippet: l.trim().slice(0, 120),
+          note: 'ty fails on warnings (error-on-warning)',
+        };
+      const ruffTable = /ruff\.toml$/.test(base) ? `ruff${table ? `.${table}` : ''}` : table.replace(/^tool\./, '');
+      if (out.annotations || !/^ruff(?:\.lint)?$/.test(ruffTable)) continue;
+      const key = /^\s*((?:lint\.)?(?:extend-)?select)\s*=\s*\[/.exec(l);
+      if (!key || (ruffTable === 'ruff.lint' && key[1]!.startsWith('lint.'))) continue;
+      let list = l.slice(l.indexOf('['));
+      for (let j = i + 1; !list.includes(']') && j < lines.length && j < i + 80; j++)
+        list += lines[j]!.replace(/#.*$/, '');
+      const entries = (list.match(/["'][^"'\n]{0,40}["']/g) ?? []).map((e) => e.slice(1, -1));
+      if (entries.some((e) => e === 'ALL' || /^ANN\d{0,3}$/.test(e)) && !ruffIgnoresAnnotations(text))
+        out.annotations = { path, line: i + 1, snippet: l.trim().slice(0, 120) };
+    }
+  }
+  return out;
+}
+
+/** Ruff's `ignore` (or `lint.ignore`) naming the whole ANN family: annotations are then not required. */
+function ruffIgnoresAnnotations(text: string): boolean {
+  const at = text.search(/^\s*(?:lint\.)?(?:extend-)?ignore\s*=\s*\[/m);
+  if (at < 0) return false;
+  const end = text.indexOf(']', at);
+  const list = text.slice(at, end < 0 ? at + 4000 : Math.min(end, at + 4000)).replace(/#.*$/gm, '');
+  return /["']ANN["']/.test(list);
 }

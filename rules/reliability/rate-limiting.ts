@@ -114,8 +114,11 @@ const REFS = new RegExp(String.raw`\b(?=\w*?(?:${LIMITER_NAME.source}))[A-Za-z_]
  * types, not the `createRateLimit` that counts), a test double.
  */
 const NOT_A_LIMITER =
-  /(?:Config|Configs|Options|Settings|Error|Exception|Exceeded|Response|Headers?|Info|Results?|Entry|Entries|Params|Args|Tests?|Spec|Mock|Stub|Fake|Props|Store)$|^(?:test|Test|mock)|^(?:pause|wait|sleep|backoff|backOff|respect|honou?r|log|report)(?:_|[A-Z])/;
+  /(?:Config|Configs|Options|Settings|Error|Exception|Exceeded|Response|Headers?|Info|Results?|Entry|Entries|Params|Args|Tests?|Spec|Mock|Stub|Fake|Props|Store|Activations|Metrics?|Gauge|Histogram)$|^(?:test|Test|mock)|^(?:pause|wait|sleep|backoff|backOff|respect|honou?r|log|report)(?:_|[A-Z])|^(?:[Pp]oll|POLL|[Cc]onsum|CONSUM|[Pp]refetch|[Cc]rawl|[Ss]crap)/;
 /*
+ * Names ending in a metric (`pollThrottlingActivations`, `throttleMetrics`) count throttling events, and
+ * names that start with polling, consuming, prefetching, crawling or scraping pace the service's own
+ * reads (`PollingThrottler`, `consumerRateLimit`): neither limits incoming requests (blind round 48).
  * The last alternative: a client that waits when an upstream API rate-limits it (`pauseForRateLimit`,
  * `wait_for_rate_limit`, `logRateLimitHeaders`) obeys someone else's limit; it protects the service
  * from nothing (blind round 23, data-importer Nordigen Request.php:291).
@@ -309,6 +312,9 @@ export default defineRule({
     const proxyLimits = ctx.facts.proxy.rateLimits.map((e) => nginxLocated(ctx, e));
     const plain = proxyLimits.map(({ location: _, ...e }) => e);
     config.push(...plain);
+    // A token bucket that only paces the service's own work (a blocking `acquire` before each poll of a
+    // Kafka consumer, each message streamed to a browser) limits no request anyone sends.
+    const pacing = new Set(productionMatches(ctx, 'code').filter((m) => pacesOwnWork(ctx.files.read(m.path), m)));
     const { own, unused } = ownLimiters(ctx.matches('refs'), [
       ...productionMatches(ctx, 'limiterLogic', 'counter'),
       ...handWritten,
@@ -319,7 +325,10 @@ export default defineRule({
       code: ['code'],
       // An import names the middleware class; the line that registers it (`'throttle:60,1'` in a
       // middleware group) is the evidence (blind round 23: Kernel.php:45 `use …\ThrottleRequests;`).
-      keep: (m) => !isImportLine(m.snippet) && !fastifyLimits.some((f) => f.path === m.path && f.line === m.line),
+      keep: (m) =>
+        !isImportLine(m.snippet) &&
+        !fastifyLimits.some((f) => f.path === m.path && f.line === m.line) &&
+        !pacing.has(m),
       refs: 'refs',
       refsCover: LIMITER_NAME,
       config,
@@ -336,6 +345,18 @@ export default defineRule({
     const rejects = productionMatches(ctx, 'reject429').filter(
       (m) => !isCommentLine(m.snippet) && QUOTA_GATE.test(ctx.files.read(m.path) ?? ''),
     );
+    const paced = firstPerFile([...pacing], 3).map((m) =>
+      fromMatch(
+        m,
+        'not counted: this limiter paces the service’s own work (a blocking acquire before each poll, send or message), it turns no request away',
+      ),
+    );
+    if (verdict.outcome === 'fail' && paced.length > 0 && login.length === 0 && rejects.length === 0)
+      return {
+        ...verdict,
+        message: `${verdict.message} A rate limiter paces the service’s own work (${paced[0]!.path}:${paced[0]!.line}), which limits no incoming request.`,
+        evidence: [...verdict.evidence, ...paced],
+      };
     if (verdict.outcome === 'fail' && login.length === 0 && rejects.length > 0)
       return partial(
         0.3,
@@ -562,4 +583,23 @@ function registeredNotApplied(ctx: RuleContext): { message: string; evidence: Ev
     message: `A rate limiter is configured but not applied: ${what} (${first.path}:${first.line}) sets the limits, but ${missing}, so no request is limited.`,
     evidence: registered.slice(0, 3).map((m) => fromMatch(m, `${what}: limits configured, nothing applies them`)),
   };
+}
+
+/**
+ * A limiter created in this file (`RateLimiter.create(rate)`) that the file only waits on with a
+ * blocking `acquire(…)` and never asks whether to turn a call away (`tryAcquire`, `acquirePermission`,
+ * `RequestNotPermitted`, a 429): it paces the service's own work — how fast a Kafka consumer polls,
+ * how fast messages are streamed to a browser — and limits no request anyone sends (blind round 48:
+ * Guava's RateLimiter throttling consumer polls passed rate-limiting). A limiter created in a
+ * configuration class and used by a filter elsewhere is not said to pace anything.
+ */
+function pacesOwnWork(text: string | undefined, m: Match): boolean {
+  if (!text || !/\bRateLimiter\.(?:create|of)\(/.test(m.snippet)) return false;
+  const body = text.length > 200_000 ? text.slice(0, 200_000) : text;
+  return (
+    /\.acquire\(/.test(body) &&
+    !/\btryAcquire\b|\bacquirePermission\b|\bRequestNotPermitted\b|TOO_MANY_REQUESTS|TooManyRequests|\b429\b|\bdecorate\w*\(|@RateLimiter\b|\bHttpServletRequest\b|\bServerWebExchange\b|\bWebFilter\b|\bHandlerInterceptor\b|\bContainerRequestFilter\b/.test(
+      body,
+    )
+  );
 }

@@ -4,7 +4,15 @@
  */
 import type { Evidence, FileView } from '../types.js';
 import { memo } from '../util/memo.js';
-import { DEV_WORDS, dirOf, isDevContainer, isExampleFolder, isLocalDevEnvPath, isProductionPath } from './paths.js';
+import {
+  DEV_WORDS,
+  dirOf,
+  isDevContainer,
+  isExampleFolder,
+  isLocalDevEnvPath,
+  isProductionPath,
+  testRunnerOf,
+} from './paths.js';
 import { escapeRe } from '../util/regex.js';
 import { parseHcl, type TfBlock } from './terraform.js';
 import { parseYamlWithLines } from '../util/yaml-lines.js';
@@ -424,9 +432,23 @@ const DEV_NAME = new RegExp(`(^|[._-])(${DEV_WORDS}|debug|override|sample|exampl
  * folder named so (`docker/dev/compose.yml`, `deploy/local/`).
  */
 function devCompose(path: string): boolean {
-  const parts = path.replace(/\.ya?ml$/, '').split('/');
-  return DEV_NAME.test(parts.at(-1)!) || parts.slice(0, -1).some((d) => DEV_NAME.test(d) && !/^\./.test(d));
+  return DEV_NAME.test(path.slice(path.lastIndexOf('/') + 1).replace(/\.ya?ml$/, '')) || devFolder(path);
 }
+/** A name made of words one of which names development (`dev`, `.dev`, `local-stack`), not an example or override. */
+const DEV_WORD = new RegExp(`(^|[._-])(${DEV_WORDS})([._-]|$)`, 'i');
+/** Kept in a folder named for development (`docker/dev/`, `local/`, `.dev/`). */
+function devFolder(path: string): boolean {
+  return path
+    .split('/')
+    .slice(0, -1)
+    .some((d) => (DEV_NAME.test(d) && !/^\./.test(d)) || HIDDEN_DEV_DIR.test(d));
+}
+/**
+ * A hidden folder named only for development (`.dev/`, `.local/`): the stack a maintainer starts
+ * locally (blind round 48: `.dev/dev.yaml`, `name: …-dev`). Other hidden folders stay as they are
+ * (a hidden `.examples/` folder documents a deployment).
+ */
+const HIDDEN_DEV_DIR = new RegExp(`^\\.(?:${DEV_WORDS})$`, 'i');
 /** A compose file for development: by its name or folder, or by its content (Deploy.development). */
 export function developmentCompose(d: Pick<Deploy, 'development'>, path: string): boolean {
   return devCompose(path) || (d.development ?? []).includes(path);
@@ -481,6 +503,15 @@ function productionReason(
   // where the project is tried on a laptop, whatever its files run (blind round 22, oauth2-proxy).
   if (isLocalDevEnvPath(path)) return null;
   if (PROD_NAME.test(path)) return 'named for production';
+  // Kept in a folder for development (`.dev/compose.yaml`, `docker/dev/`, `local/`): the local stack,
+  // even when it runs the image this repository publishes (blind round 48).
+  if (
+    path
+      .split('/')
+      .slice(0, -1)
+      .some((d) => DEV_WORD.test(d))
+  )
+    return null;
   // At the root of a self-hosting folder, the file is what users run to host the project.
   const dirs = path.split('/').slice(0, -1);
   if (dirs.length > 0 && SELF_HOST_DIR.test(dirs.at(-1)!) && !DEV_NAME.test(base.replace(/\.ya?ml$/, '')))
@@ -698,6 +729,10 @@ function jobStep(name: string, raw: Record<string, unknown>): string | undefined
       .at(-1);
     if (last && JOB_WORD.test(last))
       return `its command \`${last.slice(0, 60)}\` migrates or seeds and exits, no ports`;
+    // A command that runs the test suite (`exec tox run -e py`, `npm test`, `go test ./...`) runs once
+    // and exits: a test job, not a server (blind round 48: a library's Termux test run in compose.yaml).
+    const runner = last ? testRunnerOf(last) : undefined;
+    if (runner) return `its command runs the test suite (\`${runner.slice(0, 60)}\`) and exits, no ports`;
     // A command that writes its result into a folder (`--output-dir /cq-docs`, `--out ./dist`) generates
     // files and exits: a generator run by hand, not a server (blind round 46: a compose helper that runs
     // `cloudquery tables … --output-dir /cq-docs` judged for health checks and resource limits).
@@ -805,6 +840,17 @@ export function composeWorkloads(
         });
       else if (s.devRunner)
         aside.push({ service: s, kind: 'development', note: `${at} set aside as local development: ${s.devRunner}` });
+      // In a compose file for development (`.dev/dev.yaml`, `docker-compose.dev.yml`, `local/compose.yml`)
+      // that nothing takes for the deployment, every service is the local stack, whatever image it
+      // runs, even the project's own published one (blind round 48: a `.dev/` stack named `…-dev`
+      // judged as "4 of 4 deployed units" for health checks, instances and limits). An override file
+      // (`compose.override.yml`) adds to its base file, which decides.
+      else if (devFile(s.path) && !/override/i.test(s.path.slice(s.path.lastIndexOf('/') + 1)))
+        aside.push({
+          service: s,
+          kind: 'development',
+          note: `${at} set aside as local development: its compose file is ${devCompose(s.path) ? 'named for development' : 'a development one (it builds from the mounted source tree)'}, not the deployment`,
+        });
       else units.push(s);
     }
     return { units, aside };

@@ -2,7 +2,7 @@
 import { posix } from 'node:path';
 import type { FileView } from '../types.js';
 import { memo } from '../util/memo.js';
-import { isDevContainer, isLocalDevPath, isProductionPath } from './paths.js';
+import { commandTestRunner, isDevContainer, isLocalDevPath, isProductionPath } from './paths.js';
 import { escapeRe } from '../util/regex.js';
 import { NOT_A_DOCKERFILE } from '../walk/dockerfile-names.js';
 
@@ -71,6 +71,11 @@ export interface Dockerfile {
    * (`pagopa-pdv-mock: build: {dockerfile: Dockerfile.pdv}`).
    */
   mock?: string;
+  /**
+   * Why the image exists to run the project's tests, when it does: every compose service that builds
+   * it runs the test suite once and serves nothing (`command: … && exec tox run -e py`, no ports).
+   */
+  testRun?: string;
 }
 
 /** Earthly's build files: each target with `SAVE IMAGE` builds an image like a Dockerfile stage. */
@@ -465,6 +470,8 @@ function markMocks(files: FileView, all: Dockerfile[]): void {
     }
   }
   if (all.every((d) => d.mock)) return;
+  // Per Dockerfile, the compose services that build it and whether each only runs the tests.
+  const builders = new Map<string, { name: string; path: string; runner?: string }[]>();
   for (const path of files.match(COMPOSE_FILES)) {
     const doc = files.readYaml<{ services?: Record<string, unknown> }>(path);
     const services = doc.ok ? doc.value?.services : undefined;
@@ -474,11 +481,25 @@ function markMocks(files: FileView, all: Dockerfile[]): void {
       const svc = raw && typeof raw === 'object' ? (raw as Record<string, unknown>) : undefined;
       if (!svc || svc.build === undefined) continue;
       const container = typeof svc.container_name === 'string' ? svc.container_name : '';
-      if (!mockName(name) && !mockName(container)) continue;
       const dockerfile = composeBuildPath(dir, svc.build);
       const d = dockerfile ? byPath.get(dockerfile) : undefined;
+      if (d) {
+        const serves = svc.ports !== undefined || svc.expose !== undefined;
+        const runner = serves ? undefined : commandTestRunner(svc.command ?? svc.entrypoint);
+        const list = builders.get(d.path) ?? [];
+        if (list.length < 50) list.push({ name, path, ...(runner ? { runner } : {}) });
+        builders.set(d.path, list);
+      }
+      if (!mockName(name) && !mockName(container)) continue;
       if (d && !d.mock) d.mock = `built by compose service ${name} in ${path}`;
     }
+  }
+  // An image every compose service that builds it uses to run the test suite once (a library's
+  // Termux or old-distribution test rig) is a test image, as one under tests/ is (blind round 48).
+  for (const [path, list] of builders) {
+    const d = byPath.get(path);
+    if (!d || d.mock || !list.every((b) => b.runner)) continue;
+    d.testRun = `built by compose service ${list[0]!.name} in ${list[0]!.path}, which runs the test suite (\`${list[0]!.runner!.slice(0, 60)}\`) and exits`;
   }
 }
 
@@ -686,6 +707,8 @@ export function isToolImage(d: Dockerfile): boolean {
   if ((TOOL_NAME.test(name) && !d.published) || (TOOL_DIR.test(d.path) && !deployUnderTools(d.path))) return true;
   // A mock of another system (named so, or built by a compose service named so) unless CI publishes it.
   if (d.mock && !d.published) return true;
+  // An image that only runs the test suite (built by a compose service that runs the tests) unless CI publishes it.
+  if (d.testRun && !d.published) return true;
   // An image kept in a local-development folder (`dev/local_setup/elasticsearch/Dockerfile`: the
   // search engine with a plugin, for a laptop) unless CI publishes it (blind round 25).
   if (isLocalDevPath(d.path) && !d.published) return true;

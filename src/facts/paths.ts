@@ -218,8 +218,142 @@ export function isTestRunnerConfig(path: string): boolean {
   return TEST_RUNNER_CONFIG.test(path);
 }
 
+/** The browser-automation tools an end-to-end suite drives the product with. */
+const BROWSER_TOOLS = new Set(['playwright', 'cypress', 'puppeteer', 'selenium', 'wdio', 'webdriverio', 'webdriver']);
+/** Words that name tests in a folder's name (`e2e-playwright`, `playwright-tests`, `cypress_specs`). */
+const TEST_WORDS = new Set(['e2e', 'test', 'tests', 'testing', 'spec', 'specs', 'acceptance', 'integration']);
+
+/**
+ * A folder of an end-to-end suite named with more than one word: `e2e` as one of its words
+ * (`e2e-playwright/`, `web-e2e/`, Nx's `apps/shop-e2e/`, `e2e_app/`), or a browser-automation tool
+ * beside a test word (`playwright-tests/`, `cypress_specs/`, `ui-tests-selenium/`). Its compose
+ * files, Dockerfiles, `.env.prod` and loggers set up the runner that tests the product, not the
+ * product (blind round 48: an `e2e-playwright/` module's logger credited as the service's structured
+ * logging, its `.env.prod`/`.env.stage` pointing at localhost read as deployment environments, its
+ * Dockerfile judged as an image that ships). A tool's own package (`playwright-core/`) is no suite.
+ * Words are compared whole, split at `-`, `_` and `.`, at most 8 per folder and 40 folders.
+ */
+function e2eSuiteFolder(path: string): boolean {
+  const dirs = path.split('/');
+  dirs.pop();
+  for (const dir of dirs.slice(0, 40)) {
+    if (dir.length > 80 || !/[-_.]/.test(dir)) continue;
+    const words = dir.toLowerCase().split(/[-_.]/).slice(0, 8);
+    if (words.includes('e2e')) return true;
+    if (words.some((w) => BROWSER_TOOLS.has(w)) && words.some((w) => TEST_WORDS.has(w))) return true;
+  }
+  return false;
+}
+
+/** Test runners started by name (`pytest`, `tox run -e py`, `bundle exec rspec`). */
+const TEST_RUNNERS = new Set([
+  'tox',
+  'nox',
+  'pytest',
+  'py.test',
+  'rspec',
+  'phpunit',
+  'pest',
+  'jest',
+  'vitest',
+  'mocha',
+  'ava',
+  'tape',
+  'ctest',
+  'behave',
+  'cucumber',
+  'cucumber-js',
+]);
+/** Toolchains whose `test` subcommand runs the suite (`go test`, `npm run test:unit`, `./gradlew check`). */
+const TEST_SUBCOMMAND = new Set([
+  'go',
+  'cargo',
+  'dotnet',
+  'deno',
+  'mix',
+  'swift',
+  'dart',
+  'flutter',
+  'bun',
+  'npm',
+  'yarn',
+  'pnpm',
+  'make',
+  'rake',
+  'just',
+  'task',
+]);
+const JVM_BUILD = new Set(['mvn', 'mvnw', 'gradle', 'gradlew']);
+/** Words before the program that only start it: `exec`, `env X=1`, `uv run`, `bundle exec`, `python -m`. */
+const STARTERS = new Set([
+  'exec',
+  'env',
+  'time',
+  'nice',
+  'npx',
+  'bunx',
+  'uvx',
+  'run',
+  'uv',
+  'poetry',
+  'pipenv',
+  'hatch',
+  'pdm',
+  'rye',
+  'bundle',
+  'php',
+  'python',
+  'python3',
+  '-m',
+]);
+
+/**
+ * The test runner one step of a command starts (`exec tox run -e py`, `python -m pytest -x`,
+ * `npm run test:ci`, `./gradlew test`), or undefined. Only the program the step starts counts, past
+ * the words that merely start it (`exec`, `env X=1`, `uv run`, `bundle exec`): `echo pytest` runs no
+ * tests. At most 12 words are read. One notion for compose services and images that exist to run a
+ * project's tests (blind round 48: a library's only compose service ran `tox run -e py` once in an
+ * Android userland and was judged as a deployed unit).
+ */
+export function testRunnerOf(step: string): string | undefined {
+  const words = step
+    .slice(0, 400)
+    .replace(/["'[\],]/g, ' ')
+    .split(/\s+/)
+    .filter(Boolean)
+    .slice(0, 12);
+  let i = 0;
+  while (i < words.length && (STARTERS.has(words[i]!) || /^[A-Z_][A-Z0-9_]*=/.test(words[i]!) || words[i] === 'exec'))
+    i++;
+  const program = words[i];
+  if (!program) return undefined;
+  const name = program.slice(program.lastIndexOf('/') + 1).toLowerCase();
+  const next = (words[i + 1] === 'run' ? words[i + 2] : words[i + 1])?.toLowerCase() ?? '';
+  if (TEST_RUNNERS.has(name)) return words.slice(i, i + 4).join(' ');
+  if (TEST_SUBCOMMAND.has(name) && /^test(?:[:_-][\w:-]*)?$/.test(next)) return words.slice(i, i + 3).join(' ');
+  if (JVM_BUILD.has(name) && words.slice(i + 1).some((w) => /^(?::?[\w-]+:)*(?:test|verify|check)$/.test(w)))
+    return words.slice(i, i + 4).join(' ');
+  return undefined;
+}
+
+/**
+ * The test runner a compose `command:`/`entrypoint:` (a string or a list) starts in its last step
+ * (`bash -lc "pip install . && exec tox run -e py"` → `tox run -e py`), or undefined.
+ */
+export function commandTestRunner(cmd: unknown): string | undefined {
+  const text = Array.isArray(cmd) ? cmd.slice(0, 50).map(String).join(' ') : typeof cmd === 'string' ? cmd : undefined;
+  if (text === undefined) return undefined;
+  const last = text
+    .slice(0, 4000)
+    .split(/&&|\|\||;|\n/)
+    .map((x) => x.replace(/^["']+|["']+$/g, '').trim())
+    .filter(Boolean)
+    .at(-1);
+  return last ? testRunnerOf(last) : undefined;
+}
+
 export function isHarnessPath(path: string): boolean {
-  return HARNESS_DIR.test(path) || isLoadTestPath(path) || TEST_RUNNER_CONFIG.test(path);
+  return HARNESS_DIR.test(path) || isLoadTestPath(path) || TEST_RUNNER_CONFIG.test(path) || e2eSuiteFolder(path);
 }
 
 /** Code that runs in production: not tests, not examples or docs, not a test harness. */
@@ -323,8 +457,11 @@ export function isLocalDevEnvPath(path: string): boolean {
 /** The words that name local development, in a folder (`dev/`) or a file name (`docker-compose.local.yml`). */
 export const DEV_WORDS = 'dev|devel|develop|development|local';
 
-/** A folder named for local development: `dev/`, `local/`, `local_setup/`, `development/`, or a local environment above. */
-const LOCAL_DEV_DIR = new RegExp(String.raw`(?:^|\/)(?:${DEV_WORDS}|local[-_]?setup)\/`, 'i');
+/**
+ * A folder named for local development: `dev/`, `local/`, `local_setup/`, `development/`, hidden as
+ * well (`.dev/`, `.local/`: blind round 48, a `.dev/dev.yaml` stack named `…-dev`), or a local environment above.
+ */
+const LOCAL_DEV_DIR = new RegExp(String.raw`(?:^|\/)\.?(?:${DEV_WORDS}|local[-_]?setup)\/`, 'i');
 
 /**
  * A file kept under a folder named for local development (`dev/local_setup/elasticsearch/Dockerfile`,

@@ -263,6 +263,14 @@ export const ACTIONS: [RegExp, Handler][] = [
   [/^goreleaser\/goreleaser-action@/, (w) => ({ argv: ['goreleaser', ...(w.args ? words(w.args) : ['release'])] })],
   [/^pypa\/gh-action-pypi-publish@/, () => ({ argv: ['twine', 'upload'] })],
   [/^JS-DevTools\/npm-publish@/, () => ({ argv: ['npm', 'publish'] })],
+  // RubyGems' trusted-publishing action runs Bundler's `rake release`: it builds the gem, tags and pushes
+  // it to rubygems.org, a release (blind round 48: its `environment: rubygems.org` taken for a deployment).
+  [
+    /^rubygems\/release-gem@/,
+    (_w, ref) => ({
+      tools: [tool('package publish', ['release'], `${ref.replace(/@[\s\S]*$/, '')} pushes the gem to RubyGems`)],
+    }),
+  ],
   // A publishing action named for its registry (`rohith/publish-nuget`, `brandedoutcast/publish-nuget`,
   // `pypi-publish`): it pushes the package when its version changes, a release (round 15, GuardClauses).
   [

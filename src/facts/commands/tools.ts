@@ -520,6 +520,8 @@ const SPECS: Spec[] = [
   },
   { name: 'package publish', kinds: R, cmd: ['twine'], args: /^upload\b/ },
   { name: 'package publish', kinds: R, cmd: ['gem'], args: /^push\b/ },
+  // Bundler's gem tasks: `rake release` builds the gem, tags the version and pushes it to RubyGems.
+  { name: 'package publish', kinds: R, cmd: ['rake'], args: /^release(?:\[[^\]\n]{0,100}\])?(?:\s|$)/ },
   { name: 'package publish', kinds: R, cmd: ['dotnet', 'nuget'], args: /^(?:nuget\s+)?push\b/ },
 ];
 
