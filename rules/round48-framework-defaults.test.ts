@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import typeSafety from './architecture/type-safety.js';
 import gracefulShutdown from './reliability/graceful-shutdown.js';
 import securityMiddleware from './security/security-middleware.js';
+import rateLimiting from './reliability/rate-limiting.js';
 import { runRuleOn } from '../src/testing/rule-tester.js';
 
 /** A Nuxt app: the tsconfigs it extends and references are generated into .nuxt/ at build time. */
@@ -143,5 +144,24 @@ describe('security-middleware: the nuxt-security module sends headers and HSTS b
     });
     expect(run.message).not.toContain('nuxt-security');
     expect(run.outcome).not.toBe('pass');
+  });
+});
+
+describe('rate-limiting: the nuxt-security rate limiter is on by default (round 48)', () => {
+  const config = (security: string) =>
+    `export default defineNuxtConfig({\n  modules: ['nuxt-security'],\n${security}})\n`;
+  it('loaded with its defaults: rate limiting found, said to be the module default', async () => {
+    const run = await runRuleOn(rateLimiting, { ...NUXT_APP, 'nuxt.config.ts': config('') }, { profile: 'service' });
+    expect(run.outcome).toBe('pass');
+    expect(JSON.stringify(run.evidence)).toContain('framework module default');
+  });
+  it('rateLimiter: false: fail, and the message names the switch', async () => {
+    const run = await runRuleOn(
+      rateLimiting,
+      { ...NUXT_APP, 'nuxt.config.ts': config('  security: {\n    rateLimiter: false,\n  },\n') },
+      { profile: 'service' },
+    );
+    expect(run.outcome).toBe('fail');
+    expect(run.message).toContain('rate limiter is turned off (nuxt.config.ts:4)');
   });
 });
