@@ -3,6 +3,7 @@ import typeSafety from './architecture/type-safety.js';
 import gracefulShutdown from './reliability/graceful-shutdown.js';
 import securityMiddleware from './security/security-middleware.js';
 import rateLimiting from './reliability/rate-limiting.js';
+import retries from './reliability/retries.js';
 import { runRuleOn } from '../src/testing/rule-tester.js';
 
 /** A Nuxt app: the tsconfigs it extends and references are generated into .nuxt/ at build time. */
@@ -163,5 +164,47 @@ describe('rate-limiting: the nuxt-security rate limiter is on by default (round 
     );
     expect(run.outcome).toBe('fail');
     expect(run.message).toContain('rate limiter is turned off (nuxt.config.ts:4)');
+  });
+});
+
+describe('retries: a JS HTTP client retrying by its options (round 48)', () => {
+  const call = (client: string, opts: string) =>
+    `export default async function token(server: string): Promise<unknown> {\n  return await ${client}(\`https://\${server}/oauth/token\`, {\n    method: 'POST',\n    body: { grant_type: 'authorization_code' },\n${opts}\n  })\n}\n`;
+  const svc = (files: Record<string, string>) => ({
+    'package.json': '{"name":"svc","dependencies":{"express":"4.0.0","ofetch":"1.0.0","ky":"1.0.0"}}',
+    'src/server.ts': 'import express from "express";\nexpress().listen(3000);\n',
+    ...files,
+  });
+
+  it('ofetch/$fetch `retry: 3`: partial, retried without backoff, cited at the option', async () => {
+    const run = await runRuleOn(
+      retries,
+      svc({ 'src/token.ts': `import { $fetch } from 'ofetch'\n${call('$fetch', '    retry: 3,')}` }),
+      { profile: 'service' },
+    );
+    expect(run.outcome).toBe('partial');
+    expect(run.message).toContain('set `retry: 3` (src/token.ts:6)');
+    expect(run.message).toContain('retryDelay 0 by default');
+  });
+
+  it('ky with a retry limit: pass, ky backs off exponentially by default', async () => {
+    const run = await runRuleOn(
+      retries,
+      svc({ 'src/token.ts': `import ky from 'ky'\n${call('ky.post', '    retry: { limit: 3 },')}` }),
+      { profile: 'service' },
+    );
+    expect(run.outcome).toBe('pass');
+    expect(run.message).toContain('ky waits an exponentially growing delay');
+  });
+
+  it('a `retry: 3` that belongs to no HTTP client (a query cache option) earns nothing', async () => {
+    const run = await runRuleOn(
+      retries,
+      svc({
+        'src/token.ts': `import { $fetch } from 'ofetch'\nexport const t = () => $fetch('https://a.example/x')\n${'\n'.repeat(30)}export const queryOptions = {\n  retry: 3,\n}\n`,
+      }),
+      { profile: 'service' },
+    );
+    expect(run.outcome).toBe('fail');
   });
 });
