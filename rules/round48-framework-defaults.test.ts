@@ -208,3 +208,25 @@ describe('retries: a JS HTTP client retrying by its options (round 48)', () => {
     expect(run.outcome).toBe('fail');
   });
 });
+
+describe('retries: a job queue configured with numRetries is a job retry, not an outbound one (round 48)', () => {
+  it('numRetries in a queue definition: partial, the message says job retries are not outbound retries', async () => {
+    const run = await runRuleOn(
+      retries,
+      {
+        'package.json': '{"name":"svc","dependencies":{"express":"4.0.0","liteque":"0.8.0"}}',
+        'src/server.ts': 'import express from "express";\nexpress().listen(3000);\n',
+        'src/queues.ts':
+          'import { createQueue } from "./queueing";\nexport const CrawlQueue = createQueue("crawl", {\n  defaultJobArgs: {\n    numRetries: 5,\n  },\n});\n',
+        'src/crawl.ts':
+          'export async function crawl(url: string): Promise<string> {\n  const res = await fetch(url);\n  return res.text();\n}\n',
+      },
+      { profile: 'service' },
+    );
+    expect(run.outcome).toBe('partial');
+    expect(run.message).toContain('Only jobs are retried');
+    expect(run.message).toContain('job queue numRetries');
+    expect(run.message).toContain('the outbound calls themselves are not retried');
+    expect(run.evidence).toContainEqual(expect.objectContaining({ path: 'src/queues.ts', line: 4 }));
+  });
+});

@@ -400,6 +400,14 @@ const JOB_QUEUE_RETRIES: {
     line: /\bmaxAttempts\s*:\s*[2-9]|\bretryLimit\s*:\s*[1-9]/,
     marker: /['"](?:graphile-worker|pg-boss)['"]/,
   },
+  // liteque (and queue layers shaped like it): `defaultJobArgs: { numRetries: 5 }` re-runs a failed
+  // job that many times (blind round 47, a queue abstraction over liteque/Restate plugins).
+  {
+    queue: 'job queue numRetries',
+    ext: /\.[cm]?[jt]sx?$/,
+    line: /\bnumRetries\s*:\s*[1-9]/,
+    marker: /['"]liteque['"]|\bdefaultJobArgs\b|\b(?:create\w*Queue|new\s+\w*Queue)\s*[(<]/,
+  },
   { queue: 'Hangfire AutomaticRetry', ext: /\.cs$/, line: /\[\s*AutomaticRetry\s*\(\s*Attempts\s*=\s*[1-9]/ },
   { queue: 'Laravel queue tries', ext: /\.php$/, line: /\$tries\s*=\s*[1-9]/, marker: /\bShouldQueue\b/ },
   // An Oban worker re-runs a failed job with exponential backoff, 20 attempts by default (blind
@@ -768,6 +776,7 @@ export default defineRule({
           'maxAttempts',
           'retryLimit',
           'AutomaticRetry',
+          'numRetries',
           '$tries',
           'autoretry_for',
           'retry_backoff',
