@@ -223,7 +223,12 @@ export default defineRule({
         const ts = tsStrictness(ctx.files, paths);
         const share = ts.strictFiles / paths.length;
         if (share === 1)
-          verdicts.set(lang, { score: 1, note: 'strict', evidence: ts.strict.slice(0, 3).map(configEvidence) });
+          verdicts.set(lang, {
+            score: 1,
+            // Strict only through the tsconfig a framework generates: say it is that framework's default.
+            note: ts.strict.every((v) => v.why.includes('(Nuxt default')) ? 'strict, the Nuxt default' : 'strict',
+            evidence: ts.strict.slice(0, 3).map(configEvidence),
+          });
         else if (share > 0)
           verdicts.set(lang, {
             score: share + (1 - share) * 0.6,

@@ -10,9 +10,9 @@ import {
   otherEnvironmentConfig,
 } from '../../src/facts/paths.js';
 import { resourcesOf, terraform } from '../../src/facts/terraform.js';
-import { dependencyEvidence, setAside } from '../../src/facts/dependencies.js';
+import { dependencyEvidence, npmDependenciesOf, pythonDependenciesOf, setAside } from '../../src/facts/dependencies.js';
 import { devOnlyBranch } from '../../src/facts/dev-branch.js';
-import type { FileView, Lines, Match, RuleContext } from '../../src/types.js';
+import type { Dependency, FileView, Lines, Match, RuleContext } from '../../src/types.js';
 import { ctrlRuntime } from '../security/_lib/ctrl-metrics-auth.js';
 
 /** A log call or a context binding that takes fields (`logger.With(`, `bind_contextvars(`, `Fields{`). */
@@ -748,6 +748,28 @@ export default defineRule({
         data,
       );
     }
+    // A small logging library the application imports, whose own lockfile entry depends on a
+    // structured logger (a wrapper of structlog with a JSON serialiser, of pino): its log lines are
+    // structured, although no line here configures the format (blind round 47).
+    const wrapper = loggerWrapper(ctx);
+    if (wrapper) {
+      const json = wrapper.json;
+      return partial(
+        (json ? 0.8 : 0.6) + bonus,
+        `Logs go through ${wrapper.dep.name}, a logging library that wraps ${listing(wrapper.wraps)} (its lockfile entry, ${wrapper.lock.path}:${wrapper.lock.line})${json ? ', so its records are structured with a JSON serialiser' : ', so its records are structured'}; the output format is set inside that library, not in this repository${idNote}.`,
+        [
+          ...evidence,
+          { ...wrapper.at, note: `imports ${wrapper.dep.name}, the application's logger` },
+          {
+            path: wrapper.lock.path,
+            line: wrapper.lock.line,
+            note: `${wrapper.dep.name} depends on ${listing(wrapper.wraps)}`,
+          },
+          dependencyEvidence(wrapper.dep, 'logging library wrapping a structured logger'),
+        ],
+        { ...data, wrapper: wrapper.dep.name },
+      );
+    }
     if (hasIds)
       return partial(
         0.2,
@@ -777,6 +799,71 @@ export default defineRule({
     );
   },
 });
+
+/** Structured loggers a wrapper library may be built on (by lockfile name, normalised). */
+const STRUCTURED_CORE = /^(?:structlog|python-json-logger|json-log-formatter|ecs-logging|pino|bunyan)$/;
+/** Structured by default, or a JSON serialiser beside a structured logger. */
+const JSON_BY_DEFAULT = /^(?:python-json-logger|json-log-formatter|ecs-logging|pino|bunyan)$/;
+const JSON_SERIALISER = /^(?:orjson|ujson|rapidjson|python-rapidjson|simplejson|msgspec)$/;
+
+/**
+ * A direct production dependency that production code imports, not itself a known logging library,
+ * whose lockfile entry depends on a structured logger (uv.lock/poetry.lock, package-lock.json).
+ */
+function loggerWrapper(
+  ctx: RuleContext,
+): { dep: Dependency; wraps: string[]; json: boolean; lock: Evidence & { line: number }; at: Evidence } | undefined {
+  for (const d of ctx.facts.dependencies) {
+    if (!d.direct || d.dev || d.use === 'none' || d.use === 'non-production') continue;
+    if (STRUCTURED_CORE.test(d.name.toLowerCase())) continue;
+    let names: string[] = [];
+    let lock: (Evidence & { line: number }) | undefined;
+    if (d.ecosystem === 'pip') {
+      const found = pythonDependenciesOf(ctx.files, d.path, d.name);
+      if (found) (names = found.names), (lock = { path: found.path, line: found.line });
+    } else if (d.ecosystem === 'npm') {
+      names = npmDependenciesOf(ctx.files, d.path, d.name);
+      const dir = d.path.includes('/') ? d.path.slice(0, d.path.lastIndexOf('/') + 1) : '';
+      const path = [`${dir}package-lock.json`, 'package-lock.json'].find((p) => ctx.files.exists(p));
+      const text = path ? (ctx.files.read(path) ?? '') : '';
+      const i = text.indexOf(`"node_modules/${d.name}"`);
+      if (path) lock = { path, line: i < 0 ? 1 : text.slice(0, i).split('\n').length };
+    }
+    const wraps = names.filter((n) => STRUCTURED_CORE.test(n));
+    if (!lock || wraps.length === 0) continue;
+    const at = importOf(ctx, d);
+    // Imported for a logger, or named for logging: a library that happens to depend on structlog
+    // (a web framework, an SDK) is not the application's logger.
+    if (!at || (!/log/i.test(d.name) && !/\b(?:get_?[lL]ogger|[lL]ogger|log)\b/.test(at.snippet ?? ''))) continue;
+    const json = wraps.some((n) => JSON_BY_DEFAULT.test(n)) || names.some((n) => JSON_SERIALISER.test(n));
+    return { dep: d, wraps, json, lock, at };
+  }
+  return undefined;
+}
+
+/** Where production server code imports a dependency (`from rotoger import get_logger`, `import x from 'pkg'`). */
+function importOf(ctx: RuleContext, d: Dependency): Evidence | undefined {
+  const py = d.ecosystem === 'pip';
+  const mod = py ? d.name.toLowerCase().replace(/[-.]/g, '_') : d.name;
+  if (!/^[@\w./-]{1,200}$/.test(mod)) return undefined;
+  const esc = mod.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+  const re = py
+    ? new RegExp(`^[ \\t]*(?:from[ \\t]+${esc}(?:\\.\\w+)*[ \\t]+import\\b|import[ \\t]+${esc}\\b)`, 'm')
+    : new RegExp(`(?:from[ \\t]+|require\\([ \\t]*)['"]${esc}(?:/[^'"]*)?['"]`);
+  const ext = py ? /\.py$/ : /\.[cm]?[jt]sx?$/;
+  let checked = 0;
+  for (const path of ctx.facts.sourceFiles) {
+    if (!ext.test(path) || !isProductionPath(path) || ctx.facts.componentOf(path) === 'browser') continue;
+    if (++checked > 3000) break;
+    const text = ctx.files.read(path);
+    if (!text?.includes(py ? mod : d.name)) continue;
+    const m = re.exec(text);
+    if (!m) continue;
+    const line = text.slice(0, m.index).split('\n').length;
+    return { path, line, snippet: (text.split('\n', line)[line - 1] ?? '').trim().slice(0, 120) };
+  }
+  return undefined;
+}
 
 /** Loggers whose output is a formatted text line, with no fields to query. */
 const TEXT_ONLY = /\blogging\.basicConfig\s*\(|\benv_logger::init\b|\brequire\(\s*["']log4js["']\s*\)/;

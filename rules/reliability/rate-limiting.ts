@@ -7,6 +7,7 @@ import { listing, partial } from '../../src/engine/results.js';
 import { type Definition, definedName, findUse, isImportLine } from '../../src/facts/references.js';
 import { hasNestedBlock, label, terraform, TF_DIGEST } from '../../src/facts/terraform.js';
 import { registersFastifyPlugin } from '../../src/facts/fastify-autoload.js';
+import { nuxtSecurity } from '../_shared/nuxt-security.js';
 
 /** Fastify's rate-limit plugin packages. */
 const FASTIFY_RATE_LIMIT = ['@fastify/rate-limit', 'fastify-rate-limit'];
@@ -292,6 +293,14 @@ export default defineRule({
       )
         config.push({ path: r.path, line: r.line, note: `${label(r)} limits request rates` });
     }
+    // Nuxt's nuxt-security module limits request rates by default (its rateLimiter), unless turned off.
+    const nuxtSec = ctx.facts.frameworks.some((f) => f.id === 'nuxt') ? nuxtSecurity(ctx.files) : undefined;
+    if (nuxtSec?.rateLimiter === true)
+      config.push({
+        ...fromMatch(nuxtSec.at),
+        note: 'nuxt-security module loaded in production: its rate limiter is on by default (framework module default)',
+      });
+    const nuxtLimiterOff = nuxtSec && nuxtSec.rateLimiter !== true ? nuxtSec.rateLimiter : undefined;
     // A hand-written limiter: a file that counts requests and answers 429.
     const counting = new Set(productionMatches(ctx, 'counter').map((m) => m.path));
     const handWritten = productionMatches(ctx, 'reject429').filter(
@@ -415,6 +424,12 @@ export default defineRule({
         ? registeredNotApplied(ctx)
         : undefined;
     if (unapplied) return partial(0.3, unapplied.message, unapplied.evidence, { ...verdict.data, notApplied: true });
+    if (verdict.outcome === 'fail' && nuxtLimiterOff && login.length === 0)
+      return {
+        ...verdict,
+        message: `${verdict.message} The nuxt-security module would limit request rates by default, but its rate limiter is turned off (${nuxtLimiterOff.path}:${nuxtLimiterOff.line}).`,
+        evidence: [nuxtLimiterOff, ...verdict.evidence],
+      };
     if (verdict.outcome === 'pass' || login.length === 0) return verdict;
     return partial(
       0.5,

@@ -10,7 +10,7 @@ import {
 } from '../_shared/resilience.js';
 import { partial, pass } from '../../src/engine/results.js';
 import type { Lines, Match, RuleContext } from '../../src/types.js';
-import { firstPerFile, fromMatch } from '../../src/facts/paths.js';
+import { firstPerFile, fromMatch, isCommentLine } from '../../src/facts/paths.js';
 
 /**
  * Hand-written backoff: a delay that grows exponentially with the attempt counter
@@ -400,6 +400,14 @@ const JOB_QUEUE_RETRIES: {
     line: /\bmaxAttempts\s*:\s*[2-9]|\bretryLimit\s*:\s*[1-9]/,
     marker: /['"](?:graphile-worker|pg-boss)['"]/,
   },
+  // liteque (and queue layers shaped like it): `defaultJobArgs: { numRetries: 5 }` re-runs a failed
+  // job that many times (blind round 47, a queue abstraction over liteque/Restate plugins).
+  {
+    queue: 'job queue numRetries',
+    ext: /\.[cm]?[jt]sx?$/,
+    line: /\bnumRetries\s*:\s*[1-9]/,
+    marker: /['"]liteque['"]|\bdefaultJobArgs\b|\b(?:create\w*Queue|new\s+\w*Queue)\s*[(<]/,
+  },
   { queue: 'Hangfire AutomaticRetry', ext: /\.cs$/, line: /\[\s*AutomaticRetry\s*\(\s*Attempts\s*=\s*[1-9]/ },
   { queue: 'Laravel queue tries', ext: /\.php$/, line: /\$tries\s*=\s*[1-9]/, marker: /\bShouldQueue\b/ },
   // An Oban worker re-runs a failed job with exponential backoff, 20 attempts by default (blind
@@ -693,6 +701,15 @@ export default defineRule({
         literals: ['RETRIES', 'RETRY_LIMIT', 'RETRY_COUNT', 'MAX_ATTEMPTS', 'retry_limit', 'max_retries'],
         maxPerFile: 2,
       },
+      // A JS HTTP client's retry option (`$fetch(url, { …, retry: 3 })`, `ofetch.create({ retry: 2 })`,
+      // `ky.get(url, { retry: { limit: 3 } })`, `got(url, { retry: { limit: 2 } })`): the client re-sends
+      // the request itself. Which client is read from the lines above (see jsClientRetries).
+      jsClientRetry: {
+        regex: /\bretry\s*:\s*(?:([1-9]\d?)\b|\{[^}\n]{0,80}?\blimit\s*:\s*([1-9]\d?)\b)/,
+        files: ['**/*.{ts,js,mjs,cjs,mts,cts,vue}'],
+        literals: ['retry'],
+        maxPerFile: 4,
+      },
       sidekiqNoRetry: {
         regex: /\bsidekiq_options\b(?:(?!\bsidekiq_options\b)[^\n])*\bretry:\s*(?:false|0)\b/,
         files: ['**/*.rb'],
@@ -759,6 +776,7 @@ export default defineRule({
           'maxAttempts',
           'retryLimit',
           'AutomaticRetry',
+          'numRetries',
           '$tries',
           'autoretry_for',
           'retry_backoff',
@@ -922,6 +940,42 @@ export default defineRule({
       );
     }
     if ((result.score ?? 0) >= 0.5) return result;
+    // JS HTTP clients retrying by their options: ky and got wait an exponentially growing delay
+    // between attempts by default (pass); ofetch/$fetch re-sends at once (retryDelay 0 by default) or
+    // after a fixed retryDelay: retries without backoff.
+    const js = jsClientRetries(ctx);
+    const backedOff = js.filter((r) => r.client !== 'ofetch');
+    if (backedOff.length > 0) {
+      const r = backedOff[0]!;
+      return pass(
+        `Outbound calls are retried with backoff by the HTTP client's options: ${backedOff.length} ${r.client} call${backedOff.length === 1 ? '' : 's'} set a retry limit (${r.m.path}:${r.m.line}), and ${r.client} waits an exponentially growing delay between attempts by default.`,
+        firstPerFile(
+          backedOff.map((x) => x.m),
+          2,
+        )
+          .slice(0, 3)
+          .map((m) => fromMatch(m, 'HTTP client retry option: retried with exponential backoff (client default)')),
+        { ...result.data, clientOptionRetries: backedOff.length },
+      );
+    }
+    if (js.length > 0) {
+      const r = js[0]!;
+      const files = new Set(js.map((x) => x.m.path)).size;
+      return partial(
+        0.5,
+        `Outbound calls are retried without backoff: ${js.length} ofetch/$fetch call${js.length === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'} set \`retry: ${r.count}\` (${r.m.path}:${r.m.line}); ofetch re-sends ${r.delay ? `after a fixed retryDelay (${r.delay})` : 'at once (retryDelay 0 by default)'}, so the delay never grows and has no jitter.`,
+        [
+          ...firstPerFile(
+            js.map((x) => x.m),
+            2,
+          )
+            .slice(0, 3)
+            .map((m) => fromMatch(m, 'ofetch retry option: retried, no backoff between attempts')),
+          ...(result.evidence ?? []).filter((e) => e.path !== '.').slice(0, 2),
+        ],
+        { ...result.data, clientOptionRetries: js.length },
+      );
+    }
     if (inertRetryable.length > 0) {
       const r = inertRetryable[0]!;
       const files = new Set(inertRetryable.map((m) => m.path)).size;
@@ -1267,4 +1321,41 @@ function ktorBlock(lines: readonly string[]): string {
     if (!opened || depth <= 0) break;
   }
   return out.join('\n');
+}
+
+/** The JS HTTP client a call names: ofetch (Nuxt's `$fetch`, `useFetch`), ky or got. */
+const JS_CLIENT = /(\$fetch|\bofetch|\buse(?:Lazy)?Fetch\s*\(|\bky\b|\bgot\b)/g;
+
+/**
+ * Retry options of a JS HTTP client: the `retry:` match belongs to the nearest client call in the
+ * 25 lines above it (within the same call's options), and the file must name that client.
+ */
+function jsClientRetries(
+  ctx: RuleContext,
+): { m: Match; client: 'ofetch' | 'ky' | 'got'; count: string; delay?: string }[] {
+  const out: { m: Match; client: 'ofetch' | 'ky' | 'got'; count: string; delay?: string }[] = [];
+  for (const m of productionMatches(ctx, 'jsClientRetry')) {
+    if (isCommentLine(m.snippet)) continue;
+    const lines = ctx.files.lines(m.path);
+    if (!lines) continue;
+    const above = lines.range(Math.max(1, m.line - 25), m.line);
+    let client: 'ofetch' | 'ky' | 'got' | undefined;
+    for (let i = above.length - 1; i >= 0 && !client; i--) {
+      const hits = [...above[i]!.matchAll(JS_CLIENT)];
+      const last = hits[hits.length - 1]?.[1];
+      if (!last) continue;
+      client = last === 'ky' ? 'ky' : last === 'got' ? 'got' : 'ofetch';
+      // `got` and `ky` as words must be the package in this file.
+      if (
+        client !== 'ofetch' &&
+        !new RegExp(`from\\s+['"]${client}['"]|require\\(\\s*['"]${client}['"]`).test(ctx.files.read(m.path) ?? '')
+      )
+        client = undefined;
+    }
+    if (!client) continue;
+    const below = lines.range(m.line, m.line + 6).join('\n');
+    const delay = /\bretryDelay\s*:\s*(\d+)/.exec([...above.slice(-6), below].join('\n'))?.[1];
+    out.push({ m, client, count: m.groups[0] ?? m.groups[1] ?? '?', ...(delay ? { delay: `${delay} ms` } : {}) });
+  }
+  return out;
 }

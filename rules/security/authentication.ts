@@ -4,6 +4,7 @@ import { codeOrDeps } from './_lib/code-or-deps.js';
 import { jvmSecurityName } from './_lib/jvm-security-name.js';
 import { fromMatch, isProductionPath } from '../../src/facts/paths.js';
 import { escapeRe } from '../../src/util/regex.js';
+import { partial } from '../../src/engine/results.js';
 
 const JS = ['**/*.{js,ts,mjs,cjs,jsx,tsx}'];
 
@@ -177,6 +178,16 @@ export default defineRule({
     detection:
       "Code that installs or calls authentication (production code only): login checks named for what they do, called or annotated on request handlers (`SsoHelper.loginCheckWithAttr(request)`, `checkLogin(…)`, `@XxlSso`, `@LoginRequired`, `@RequiresAuthentication`; not `login = false`, not a definition); `passport.use/authenticate`, `AuthGuard`, `jwt.verify`/`jwtVerify`, `expressjwt(`, `NextAuth(`; `OAuth2PasswordBearer`, `HTTPBearer`, DRF `DEFAULT_AUTHENTICATION_CLASSES`, `@jwt_required`, `@login_required`, Django's `AuthenticationMiddleware` only where something requires a login (the admin or auth views routed, `login_required`, `LoginRequiredMixin`, `IsAuthenticated`); `jwt.Parse`, go-oidc verifiers, JWT/BasicAuth middleware; Spring `SecurityFilterChain`/`oauth2ResourceServer`/`httpBasic`; `AddAuthentication`/`AddJwtBearer`/`[Authorize]`; `devise_for`/`authenticate_user!`, gds-sso (`include GDS::SSO::ControllerMethods`, `authorise_user!`), a Rails filter that requires a login (`before_action :login_required`, `:require_login`, `:authenticate`); Laravel `auth:` middleware; actix/axum bearer auth, actix-identity's `IdentityService`/`CookieIdentityPolicy`/`IdentityMiddleware`; Elixir `plug :require_authenticated_user`/`plug :authenticate`, Guardian and Pow plugs, `plug Ueberauth`, Plug.BasicAuth, Joken/Phoenix.Token verification, `Bcrypt.verify_pass`; authentication written by hand (a password hash verified with bcrypt/argon2/check_password_hash/`.verify_password(`/`BCrypt::Password.new(…) ==`, the Basic or Authorization header of an incoming request read (Rust `headers().get(AUTHORIZATION)`, also the request's BasicAuth method handed to a checker, Flask `request.authorization`; a check that runs only when credentials are configured, `if creds != nil && …`, or that an early return skips when its secret is empty — Go `if len(cfg.Secret) == 0 { return h }`, JS `if (!process.env.API_KEY) return next()`, Python `if not settings.API_KEY: return` —, is optional: partial 0.5, citing the early return), or an API-key header compared with the configured key and refused with 401/403 — also in a servlet `Filter`/`OncePerRequestFilter` or WebFlux `WebFilter` (`request.getHeader(…)`, `exchange.request.headers.getFirst(…)`) whose key is injected from configuration (`@Value('${…}')`, `@ConfigurationProperties`, `IOptions<…>`) —, or a Fastify `addHook('onRequest'|'preHandler', …)` — autohooks included —, or a Ktor plugin the project wrote (`createRouteScopedPlugin`/`createApplicationPlugin`) whose file reads the Authorization header and sets the principal or answers 401, credited at the `install(X)` that installs it, or a Go middleware (`func logged(next Handler) Handler`) that refuses a request without a session user or token with 401 or a redirect, or a Rust middleware (it takes `Next`) named for the token, session or anonymous callers it checks that refuses with 401/403 or sends a request without a session user to the login page). A Go handler named for validating a token (`tokenValidateHandler`, `TokenValidate`) answers whether a token is valid and guards no route: not counted as middleware. Libraries from the `authentication` catalogue alone earn partial credit; a JWT library production code uses only to sign tokens it sends (`JWT::encode(`, `jwt.sign(` whose token goes into the bearer Authorization header of an outbound request) earns none, and Laravel's stock `guest` middleware (RedirectIfAuthenticated) is no authentication. Not applicable when the only HTTP server serves operational routes (/metrics, health probes, pprof), as the listener of a Kubernetes controller or an agent does. controller-runtime's metrics filter (`Metrics.FilterProvider = filters.WithAuthenticationAndAuthorization`: TokenReview and SubjectAccessReview on each request to /metrics) counts as a pass where the manager is the only HTTP server (a Kubernetes operator), as partial credit (metrics only) beside a web framework or another server.",
     patterns: {
+      // A value of the request compared with a configured secret (`if (key !== String(useRuntimeConfig().adminKey))`,
+      // `if token != settings.ADMIN_TOKEN`): a shared key guarding a route, kept in check() where the
+      // file reads that value from the request and the next lines refuse it.
+      sharedKeyCompare: {
+        regex:
+          /\b([A-Za-z_]\w{0,40})\s*!==?\s*(?:String\(\s*)?(?:useRuntimeConfig\(\s*(?:event)?\s*\)|process\.env|config|settings|env|cfg|app\.config|current_app\.config)(?:\.|\[\s*["'])(?:[\w.]{0,60}[._])?\w*(?:[Kk]ey|KEY|[Ss]ecret|SECRET|[Tt]oken|TOKEN|[Pp]assword|PASSWORD)\b/,
+        files: ['**/*.{js,ts,mjs,cjs,mts,cts,py}'],
+        literals: ['!='],
+        maxPerFile: 2,
+      },
       ctrlMetricsAuth: CTRL_METRICS_AUTH,
       // The arguments of `@UseGuards(` and `auth({` stop at the next such call: scanning on from
       // each of many unclosed calls to the end of the file was quadratic.
@@ -747,6 +758,25 @@ export default defineRule({
     const optional =
       optionalHandCheck(result) ?? switchedOffWhenUnset(result, ctx.files) ?? optionalKeyCheck(result, ctx);
     if (optional) return optional;
+    if (result.outcome === 'fail') {
+      const keyed = sharedKeyChecks(ctx);
+      if (keyed.length > 0) {
+        const k = keyed[0]!;
+        return partial(
+          0.3,
+          `Only a shared key guards ${keyed.length === 1 ? 'one route' : `${keyed.length} routes`}: ${k.path}:${k.line} compares the request's \`${k.groups[0]}\` with a configured secret and refuses a wrong one; no other endpoint authenticates its callers (no authentication library or middleware).`,
+          [
+            ...keyed
+              .slice(0, 3)
+              .map((m) =>
+                fromMatch(m, 'request value compared with a configured secret (a shared key), refused when wrong'),
+              ),
+            ...result.evidence,
+          ],
+          { ...(result.data ?? {}), sharedKeyChecks: keyed.length },
+        );
+      }
+    }
     const bare = dotnetScheme() ? undefined : ctx.matches('dotnet').find((m) => isProductionPath(m.path));
     if (bare && result.outcome !== 'pass')
       return {
@@ -774,6 +804,33 @@ export default defineRule({
     return { ...result, message: `${result.message}${note}`, evidence: [...result.evidence, ...ev] };
   },
 });
+
+/** Where a request's value is read: h3/Nitro, Express/Koa, Flask/FastAPI/Django. */
+const REQUEST_READ =
+  /\b(?:getQuery|getRouterParams?|getHeaders?|readBody|getCookie)\s*\(\s*event\b|\b(?:req|request|ctx)\.(?:query|body|params|headers|cookies|args|form|GET|POST)\b|\bHeader\s*\(|\bQuery\s*\(/;
+/** The comparison is refused on its line or the next two: return, throw, abort, 401/403. */
+const REFUSAL = /\breturn\b|\bthrow\b|\babort\s*\(|\braise\b|\b40[13]\b|createError|sendError/;
+
+/** Shared-key checks: a request value compared with a configured secret, refused when wrong. */
+function sharedKeyChecks(ctx: RuleContext): Match[] {
+  return ctx.matches('sharedKeyCompare').filter((m) => {
+    if (!isProductionPath(m.path) || ctx.facts.componentOf(m.path) !== 'server') return false;
+    const text = ctx.files.read(m.path) ?? '';
+    const name = m.groups[0] ?? '';
+    if (!REQUEST_READ.test(text)) return false;
+    // The compared name is read from the request in this file (`const { key } = getQuery(event)`).
+    const read = new RegExp(
+      `\\b${escapeRe(name)}\\b[^\\n]{0,120}?(?:${REQUEST_READ.source})|(?:${REQUEST_READ.source})[^\\n]{0,80}?\\b${escapeRe(name)}\\b`,
+    );
+    if (!read.test(text)) return false;
+    const near =
+      ctx.files
+        .lines(m.path)
+        ?.range(m.line, m.line + 2)
+        .join('\n') ?? m.snippet;
+    return REFUSAL.test(near);
+  });
+}
 
 /** An HMAC computed over a URL's path or the URL (a signed URL), not a request body. */
 const SIGNED_URL =

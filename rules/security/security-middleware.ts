@@ -7,6 +7,7 @@ import { fastifyAutoloaded } from '../../src/facts/fastify-autoload.js';
 import type { FileView } from '../../src/types.js';
 import { COMMENT_LINE } from './_lib/code-or-deps.js';
 import { laravelWebGroup, springSecurityAuto } from './_lib/framework-defaults.js';
+import { nuxtSecurity } from '../_shared/nuxt-security.js';
 import {
   HEADER_LIBRARY,
   HEADER_LIST,
@@ -104,6 +105,9 @@ const HEADER_READ = new RegExp(
 );
 /** The same line sets a header: a value after the name (`'X-Frame-Options' => 'DENY'`, `header('X', 'v')`, `['X'] = 'v'`). */
 const HEADER_WRITE = new RegExp(String.raw`${QUOTED_HEADER}\s*(?:,|=>|:\s*["'\`])|\]\s*=(?!=)`, 'i');
+
+/** Package-manager lockfiles in YAML: every name in them is a package, never a registration. */
+const LOCKFILE = /(?:^|\/)(?:pnpm-lock|yarn-lock|\.yarn-lock|package-lock|bun-lock)\.ya?ml$/;
 
 /** A class definition (PHP, Python, Ruby, JVM, C#): `class TrustHosts extends Middleware`. */
 const CLASS_DEF = /^\s*(?:(?:final|abstract|public|internal|sealed)\s+)*class\s+(\w+)/;
@@ -276,6 +280,8 @@ const rule = defineRule({
             isProductionPath(m.path) &&
             ctx.facts.componentOf(m.path) === 'server' &&
             !RAILS_DEV_ENV.test(m.path) &&
+            // A lockfile names packages (a module's own dependency such as nuxt-csurf); it registers nothing.
+            !LOCKFILE.test(m.path) &&
             !IMPORT_LINE.test(m.snippet) &&
             !COMMENT_LINE.test(m.snippet) &&
             !reject?.test(m.snippet),
@@ -414,7 +420,11 @@ const rule = defineRule({
       if (readOnly.length < 2) readOnly.push(fromMatch(m, 'reads a header of another response; it sets none'));
       return true;
     };
+    // Nuxt's nuxt-security module, loaded for production: headers and HSTS by default (framework module default).
+    const nuxtSec = ctx.facts.frameworks.some((f) => f.id === 'nuxt') ? nuxtSecurity(ctx.files) : undefined;
+    const nuxtHeaders = nuxtSec?.headers ? [nuxtSec.at] : [];
     const headers = [
+      ...nuxtHeaders,
       ...throughConst(prod('headers', OUTBOUND_HEADERS))
         .filter((m) => !apiDoc(m.path) && handSet(m) && !loosening(m) && !readsHeader(m))
         .sort((a, b) => Number(HEADER_NAME.test(a.snippet)) - Number(HEADER_NAME.test(b.snippet))),
@@ -589,7 +599,8 @@ const rule = defineRule({
     const talismanHsts = prod('headers').filter(
       (m) => /\bTalisman\s*\(/.test(m.snippet) && talismanKeepsHttps(ctx.files, m),
     );
-    const defaultHsts = [...helmetHsts, ...springHsts, ...talismanHsts];
+    const nuxtHsts = nuxtSec?.hsts ? [nuxtSec.at] : [];
+    const defaultHsts = [...helmetHsts, ...springHsts, ...talismanHsts, ...nuxtHsts];
     // Name the one that was found: "helmet" in a Spring repository misleads the reader.
     const honoHsts = helmetHsts.some((m) => /\bsecureHeaders\s*\(/.test(m.snippet));
     const hstsBy = listing(
@@ -598,6 +609,7 @@ const rule = defineRule({
         honoHsts && "Hono's secureHeaders()",
         springHsts.length && 'Spring Security',
         talismanHsts.length && 'Flask-Talisman',
+        nuxtHsts.length && 'the nuxt-security module',
       ].filter((x): x is string => !!x),
     );
     const https = [...explicitHttps, ...defaultHsts];
@@ -627,6 +639,7 @@ const rule = defineRule({
         /disable|csrf_exempt|ignoring|\b(?:remove|without|except)\s*:|withoutMiddleware\(|[=:]\s*(?:false\b|\[\s*\])/i,
       ).filter((m) => !offNext(m)),
       ...plugin(FASTIFY_PLUGINS.csrf),
+      ...(nuxtSec?.csrf ? [nuxtSec.at] : []),
       ...(csrfDisabled.length ? [] : [...spring, ...(apiOnlyAt ? [] : rails)]),
       // Flask-WTF's older `Form` (`from flask_wtf import Form`) checks a CSRF token like FlaskForm:
       // the import counts where the module subclasses it.
@@ -704,6 +717,7 @@ const rule = defineRule({
           SECURITY_HEADER.test(m.snippet) &&
           !HEADER_LIBRARY.test(m.snippet) &&
           !autoHelmet.includes(m) &&
+          !nuxtHeaders.includes(m) &&
           !spring.includes(m) &&
           !rails.includes(m) &&
           !railsHeaders.includes(m) &&
@@ -761,6 +775,14 @@ const rule = defineRule({
         );
       });
     const evidence: Evidence[] = [
+      ...(nuxtSec && (nuxtSec.headers || nuxtSec.csrf)
+        ? [
+            fromMatch(
+              nuxtSec.at,
+              `nuxt-security module loaded in production: by default it sends CSP, ${nuxtSec.hsts ? 'Strict-Transport-Security, ' : ''}X-Frame-Options, X-Content-Type-Options and the other OWASP headers (framework module default)`,
+            ),
+          ]
+        : []),
       ...dangerous
         .slice(0, 3)
         .map((m) =>
@@ -782,7 +804,7 @@ const rule = defineRule({
           .map((c) => fromMatch(c, 'credentials allowed for cross-origin requests')),
       ),
       ...show(
-        headers,
+        headers.filter((m) => !nuxtHeaders.includes(m)),
         railsHeaders.length && !rails.length
           ? 'security headers (Rails default_headers)'
           : oneRoute
@@ -826,8 +848,14 @@ const rule = defineRule({
         .slice(0, 1)
         .map((m) => fromMatch(m, 'production settings override the development value: CORS is not open to any origin')),
       ...show(explicitHttps, 'HTTPS/HSTS'),
-      ...show(defaultHsts, 'HSTS sent by default'),
-      ...show(csrf, 'CSRF protection'),
+      ...show(
+        defaultHsts.filter((m) => !nuxtHsts.includes(m)),
+        'HSTS sent by default',
+      ),
+      ...show(
+        csrf.filter((m) => m !== nuxtSec?.at),
+        'CSRF protection',
+      ),
       ...show(csrfDisabled, 'CSRF protection disabled'),
       ...show(hosts, 'trusted hosts'),
       // The autoload registration that makes those plugin modules count.
@@ -848,7 +876,7 @@ const rule = defineRule({
         : 'any origin';
     const found = [
       (headers.length || proxy.headers.length) &&
-        `security headers${headers.length ? (oneRoute ? ' (set by hand in single route handlers only)' : '') : ' (reverse proxy)'}`,
+        `security headers${nuxtHeaders.length && !(nuxtHsts.length && !explicitHttps.length) ? ' (sent by default by the nuxt-security module)' : ''}${headers.length ? (oneRoute ? ' (set by hand in single route handlers only)' : '') : ' (reverse proxy)'}`,
       cors.length && !any.length && !staticAny.length && 'CORS',
       staticAny.length && !any.length && 'CORS (any origin for static assets only)',
       starByHand &&
@@ -862,7 +890,9 @@ const rule = defineRule({
         (explicitHttps.length
           ? 'HTTPS/HSTS'
           : defaultHsts.length
-            ? `HSTS (sent by default by ${hstsBy})`
+            ? nuxtHeaders.length && hstsBy === 'the nuxt-security module'
+              ? 'HSTS (both sent by default by the nuxt-security module)'
+              : `HSTS (sent by default by ${hstsBy})`
             : 'HTTPS/HSTS (reverse proxy)'),
       (csrf.length || laravelWeb) && 'CSRF protection',
       hosts.length && 'trusted hosts',

@@ -145,6 +145,8 @@ export function appServers(
     if (!behaviour || out.has(f.id) || (servers > 0 && !SELF_SERVING.includes(f.id))) continue;
     out.set(f.id, { id: f.id, name: f.name, drains: true, behaviour, evidence: f.evidence });
   }
+  const nitro = nitroNodeServer(files, deps, frameworks);
+  if (nitro) out.set('nitro', nitro);
   const boot = springBoot(files, deps, frameworks);
   if (boot) out.set('spring-boot', boot);
   const quarkus = quarkusShutdown(files, frameworks);
@@ -248,6 +250,64 @@ function shellStarts(files: FileView): ShellStart[] {
     });
   }
   return out;
+}
+
+/** The command that runs a Nitro build with its node-server preset (`node .output/server/index.mjs`). */
+const NITRO_NODE_RUN = /\bnode["']?(?:[ \t]*,)?[ \t]+["']?(?:[\w.-]{0,100}\/){0,4}\.output\/server\/index\.mjs\b/;
+/** Nitro's switch that turns its graceful shutdown off. */
+const NITRO_SHUTDOWN_OFF = /\bNITRO_SHUTDOWN_DISABLED["']?[ \t]*[=:][ \t]*["']?(?:true|1)\b/;
+
+/**
+ * Nuxt and Nitro: the node-server output (`node .output/server/index.mjs`) installs Nitro's
+ * setupGracefulShutdown on SIGTERM/SIGINT (close the server, wait up to NITRO_SHUTDOWN_TIMEOUT, 30 s)
+ * unless NITRO_SHUTDOWN_DISABLED is set. Credited only when that output is what the repository runs
+ * (a Dockerfile CMD, compose command, Procfile or package.json script): a Nuxt app deployed as a
+ * static site or to serverless functions has no server process to drain.
+ */
+function nitroNodeServer(
+  files: FileView,
+  deps: readonly Dependency[],
+  frameworks: readonly Framework[],
+): AppServer | undefined {
+  const nuxt = frameworks.some((f) => f.id === 'nuxt');
+  const nitro = deps.some((d) => d.direct && !d.dev && (d.name === 'nitropack' || d.name === 'nitro'));
+  if (!nuxt && !nitro) return undefined;
+  const name = nuxt ? 'Nuxt (Nitro node-server)' : 'Nitro node-server';
+  const paths = [
+    ...files.match(['**/Dockerfile', '**/Dockerfile.*', '**/*.Dockerfile', '**/Containerfile']),
+    ...files.match(['**/*compose*.{yml,yaml}', '**/Procfile', '**/package.json']),
+  ].filter((p) => isProductionPath(p) && !misnamedDockerfile(p) && !p.includes('node_modules/'));
+  let run: Evidence | undefined;
+  let off: Evidence | undefined;
+  for (const p of paths.slice(0, 60)) {
+    const text = (files.read(p) ?? '').slice(0, 200_000);
+    if (!text.includes('.output/server/index.mjs') && !text.includes('NITRO_SHUTDOWN_DISABLED')) continue;
+    const lines = text.split('\n');
+    for (let i = 0; i < lines.length; i++) {
+      const line = lines[i]!;
+      if (isCommentLine(line)) continue;
+      const m = NITRO_NODE_RUN.exec(line);
+      if (m && !run) run = { path: p, line: i + 1, snippet: line.trim().slice(0, 120) };
+      if (NITRO_SHUTDOWN_OFF.test(line) && !off) off = { path: p, line: i + 1, snippet: line.trim().slice(0, 120) };
+    }
+  }
+  if (!run) return undefined;
+  if (off)
+    return {
+      id: 'nitro',
+      name,
+      drains: false,
+      behaviour: `the Nitro node-server would drain on SIGTERM by default, but NITRO_SHUTDOWN_DISABLED turns it off (${off.path}:${off.line})`,
+      evidence: { ...off, note: 'Nitro graceful shutdown disabled' },
+    };
+  return {
+    id: 'nitro',
+    name,
+    drains: true,
+    behaviour:
+      'the Nitro node-server output it runs closes the server and waits for requests in flight on SIGTERM (Nitro default, NITRO_SHUTDOWN_TIMEOUT 30 s)',
+    evidence: { ...run, note: 'runs the Nitro node-server output' },
+  };
 }
 
 /** `quarkus.shutdown.timeout=30s` (any profile prefix) in application.properties, or its YAML form. */

@@ -3,7 +3,8 @@
  * and what was set aside and why (transitive, a version pin, declared but never imported), so a
  * reader sees that tenacity in a compiled requirements file was looked at and why it earned nothing.
  */
-import type { Dependency, Evidence, Facts } from '../types.js';
+import type { Dependency, Evidence, Facts, FileView } from '../types.js';
+import { memo } from '../util/memo.js';
 import { isProductionPath } from './paths.js';
 
 /** The declaration, with where production code imports it when that is known. */
@@ -79,4 +80,68 @@ export function npmDependenciesOf(
   if (!v || typeof v !== 'object') return [];
   const entry = v.packages?.[`node_modules/${name}`]?.dependencies ?? v.dependencies?.[name]?.requires;
   return entry && typeof entry === 'object' && !Array.isArray(entry) ? Object.keys(entry).slice(0, 200) : [];
+}
+
+/**
+ * The packages a Python dependency itself depends on, as the project's lockfile records them
+ * (uv.lock `[[package]]` with `dependencies = [{ name = … }]`, poetry.lock `[package.dependencies]`),
+ * beside the manifest or at the root, with the line of the package's entry. Read from the lockfile
+ * only: nothing is installed or fetched. Lets a rule recognise a small library by what it wraps
+ * (a logger that is structlog with a JSON renderer) rather than by its name.
+ */
+export function pythonDependenciesOf(
+  files: FileView,
+  manifest: string,
+  name: string,
+): { names: string[]; path: string; line: number } | undefined {
+  const slash = manifest.lastIndexOf('/');
+  const dir = slash === -1 ? '' : manifest.slice(0, slash + 1);
+  for (const lock of [`${dir}uv.lock`, `${dir}poetry.lock`, 'uv.lock', 'poetry.lock']) {
+    if (!files.exists(lock)) continue;
+    const entry = pythonLockGraph(files, lock).get(normPy(name));
+    if (entry) return { names: entry.names, path: lock, line: entry.line };
+  }
+  return undefined;
+}
+
+const normPy = (n: string) => n.toLowerCase().replace(/[-_.]+/g, '-');
+
+/** Every package of a uv.lock or poetry.lock with its own dependencies, read once per lockfile. */
+function pythonLockGraph(files: FileView, lock: string): Map<string, { names: string[]; line: number }> {
+  return memo(files, `deps:py-lock:${lock}`, () => {
+    const out = new Map<string, { names: string[]; line: number }>();
+    const text = (files.read(lock) ?? '').slice(0, 5_000_000);
+    let at = 0;
+    let line = 1;
+    for (let blocks = 0; blocks < 10_000; blocks++) {
+      const start = text.indexOf('[[package]]', at);
+      if (start < 0) break;
+      line += countLines(text, at, start);
+      const next = text.indexOf('[[package]]', start + 11);
+      const end = next < 0 ? text.length : next;
+      at = start;
+      const block = text.slice(start, Math.min(end, start + 200_000));
+      const n = /^name\s*=\s*"([^"\n]{1,200})"/m.exec(block)?.[1];
+      if (n && !out.has(normPy(n))) {
+        const names: string[] = [];
+        // uv: `dependencies = [ { name = "structlog" }, … ]` (the package's own, before optional/dev groups).
+        const uv = /^dependencies\s*=\s*\[([^\]]{0,20000})\]/m.exec(block)?.[1];
+        if (uv) for (const m of uv.matchAll(/\bname\s*=\s*"([^"\n]{1,200})"/g)) names.push(normPy(m[1]!));
+        // poetry: a `[package.dependencies]` table of `structlog = ">=23"` lines.
+        const poetry = /^\[package\.dependencies\]\r?\n((?:[^[\n][^\n]*\r?\n){0,200})/m.exec(block)?.[1];
+        if (poetry) for (const m of poetry.matchAll(/^([A-Za-z0-9][\w.-]{0,200})\s*=/gm)) names.push(normPy(m[1]!));
+        out.set(normPy(n), { names: [...new Set(names)].slice(0, 200), line: line + 1 });
+      }
+      if (next < 0) break;
+      line += countLines(text, start, next);
+      at = next;
+    }
+    return out;
+  });
+}
+
+function countLines(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = text.indexOf('\n', from); i >= 0 && i < to; i = text.indexOf('\n', i + 1)) n++;
+  return n;
 }

@@ -561,8 +561,10 @@ function productionReason(
       // to `docker compose up` or to run that very image (round 9, Perplexica's documented
       // installation); without that, the file builds from source for development.
       (!s.hasBuild || documented(s.image ?? '')) &&
-      PUBLISHED.test(s.image ?? '') &&
-      ours(s.image ?? '') &&
+      // A version chosen by a variable with a default (`ghcr.io/owner/app:${APP_VERSION:-release}`)
+      // runs that default unless the user sets it: the published image all the same.
+      PUBLISHED.test(imageDefault(s.image ?? '') ?? '') &&
+      ours(imageDefault(s.image ?? '') ?? '') &&
       (/^(always|unless-stopped)$/.test(s.restart ?? '') || s.publicPorts),
   );
   if (!own) {

@@ -19,6 +19,7 @@ import { k8s, type Workload } from './k8s.js';
 import { dirOf, isProductionPath } from './paths.js';
 import { resourcesOf, terraform } from './terraform.js';
 import { WRANGLER_GLOBS, isWorkerConfig } from './workers.js';
+import { netlifyRunsServer } from './netlify.js';
 
 /**
  * Whether a `serverless.yml`/`serverless.ts` is a Serverless Framework service: it names a
@@ -34,7 +35,7 @@ export function isServerlessService(path: string, text: string): boolean {
 export const PLATFORM_FILES: {
   system: string;
   globs: string[];
-  content?: (path: string, text: string) => boolean;
+  content?: (path: string, text: string, files: FileView) => boolean;
   /** Which of several such files to cite first (lower first): the one that says most of the service. */
   rank?: (path: string, text: string) => number;
 }[] = [
@@ -48,6 +49,13 @@ export const PLATFORM_FILES: {
     globs: ['**/vercel.json'],
     content: (path, text) => !VERCEL_DOCS.test(path) && !VERCEL_DOCS_TEXT.test(text),
     rank: (_p, text) => (/"(?:functions|crons)"\s*:|\b(?:migrate|db:deploy|db:migrate)\b/.test(text) ? 0 : 1),
+  },
+  // Netlify, where it runs the app's server code: functions, or a server-rendered build (`nuxt build`,
+  // `next build`, deployed as functions). A static site it publishes is not the service (blind round 47).
+  {
+    system: 'Netlify',
+    globs: ['netlify.toml', '*/netlify.toml'],
+    content: (path, text, files) => netlifyRunsServer(files, path, text),
   },
   { system: 'Azure Developer CLI', globs: ['azure.yaml', '**/azure.yaml'] },
   { system: 'Render', globs: ['**/render.yaml'] },
@@ -439,7 +447,7 @@ function compute(files: FileView): Runtime {
       .match(globs)
       .filter(isProductionPath)
       .filter((path) => path !== 'Procfile' || !devProcfile)
-      .filter((path) => !content || content(path, files.read(path) ?? ''))
+      .filter((path) => !content || content(path, files.read(path) ?? '', files))
       .map((path, i) => ({ path, order: rank ? rank(path, files.read(path) ?? '') : 0, i }))
       .sort((a, b) => a.order - b.order || a.i - b.i)
       .slice(0, 1)
@@ -478,7 +486,7 @@ export function runsSomewhere(r: Runtime): boolean {
 }
 
 /** Platforms that run code per request in isolates they start and stop: no process of the service's own lives on. */
-const REQUEST_SCOPED = new Set(['Cloudflare Workers']);
+const REQUEST_SCOPED = new Set(['Cloudflare Workers', 'Netlify']);
 
 /**
  * The platform files, when every deployment target here is a request-scoped platform (Cloudflare
