@@ -1001,7 +1001,7 @@ function valuesOf(
 /** Names of production and pre-production environments, as teams spell them. */
 export const PROD_ENV = /^(?:prod|production|prd|live)$/i;
 export const PREPROD_ENV =
-  /^(?:staging|stage|stg|preprod|pre-prod|preproduction|uat|qa|nonprod|non-prod|sandbox|canary|int|integration|acceptance|acc|test|testing|tst)$/i;
+  /^(?:staging|stage|stag|stg|preprod|pre-prod|preproduction|uat|qa|nonprod|non-prod|sandbox|canary|int|integration|acceptance|acc|test|testing|tst)$/i;
 export const DEV_ENV = /^(?:dev|develop|development|local)$/i;
 const WEAK_ENV = /^local$/i;
 
