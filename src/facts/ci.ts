@@ -34,10 +34,22 @@ export type CiSystem =
   | 'drone'
   | 'codebuild'
   | 'woodpecker'
+  | 'tekton'
   | 'appveyor';
 
 export const CI_FILES: { system: CiSystem; globs: string[] }[] = [
-  { system: 'github-actions', globs: ['.github/workflows/*.yml', '.github/workflows/*.yaml'] },
+  {
+    system: 'github-actions',
+    // Forgejo and Gitea Actions run GitHub's workflow syntax from their own folders.
+    globs: [
+      '.github/workflows/*.yml',
+      '.github/workflows/*.yaml',
+      '.forgejo/workflows/*.yml',
+      '.forgejo/workflows/*.yaml',
+      '.gitea/workflows/*.yml',
+      '.gitea/workflows/*.yaml',
+    ],
+  },
   { system: 'gitlab-ci', globs: ['.gitlab-ci.yml', '.gitlab-ci.yaml', '.gitlab/ci/**/*.yml', '**/*.gitlab-ci.yml'] },
   {
     system: 'azure-pipelines',
@@ -71,7 +83,9 @@ export const CI_FILES: { system: CiSystem; globs: string[] }[] = [
   { system: 'buildkite', globs: ['.buildkite/*.yml', '.buildkite/*.yaml'] },
   { system: 'drone', globs: ['.drone.yml', '.drone.yaml'] },
   { system: 'codebuild', globs: ['**/buildspec*.yml', '**/buildspec*.yaml'] },
-  { system: 'woodpecker', globs: ['.woodpecker.yml', '.woodpecker/*.yml'] },
+  { system: 'woodpecker', globs: ['.woodpecker.yml', '.woodpecker.yaml', '.woodpecker/*.yml', '.woodpecker/*.yaml'] },
+  // Pipelines as Code (Tekton): the PipelineRuns of `.tekton/` run on each push or pull request.
+  { system: 'tekton', globs: ['.tekton/*.yml', '.tekton/*.yaml'] },
   { system: 'appveyor', globs: ['appveyor.yml', '.appveyor.yml'] },
 ];
 
@@ -81,7 +95,7 @@ export { AZURE_CANDIDATE_GLOBS, AZURE_PIPELINE, azurePipelineContent } from './a
 
 /** Trees whose YAML is not this repository's pipeline: dependencies, examples, test data. */
 const NOT_PIPELINE_DIR =
-  /(?:^|\/)(?:node_modules|vendor|third_party|third-party|bower_components|\.git|examples?|samples?|fixtures?|testdata|test-data|__fixtures__|\.github|\.gitlab|\.circleci|\.buildkite|\.woodpecker)\//i;
+  /(?:^|\/)(?:node_modules|vendor|third_party|third-party|bower_components|\.git|examples?|samples?|fixtures?|testdata|test-data|__fixtures__|\.github|\.gitlab|\.circleci|\.buildkite|\.woodpecker|\.forgejo|\.gitea|\.tekton)\//i;
 /** YAML files that may hold an Azure pipeline kept outside the default names. */
 export function azureCandidates(files: FileView): string[] {
   return files.match(AZURE_CANDIDATE_GLOBS).filter((p) => !NOT_PIPELINE_DIR.test(p));
@@ -710,9 +724,52 @@ function jobNames(system: CiSystem, doc: Record<string, unknown>): { name: strin
       if (doc.script || doc.language || out.length === 0) out.unshift({ name: 'default', path: [] });
       return out;
     }
+    case 'woodpecker': {
+      // Each step is a job of the workflow (a map of named steps, a list with `name:`, or 1.x's `pipeline:`).
+      const key = doc.steps ? 'steps' : doc.pipeline ? 'pipeline' : undefined;
+      return key ? namedItems(doc[key], [key], 'name') : [];
+    }
+    case 'buildkite':
+      return Array.isArray(doc.steps) && doc.steps.some((s) => rec(s)?.label || rec(s)?.key)
+        ? namedItems(doc.steps, ['steps'], 'label', 'key')
+        : doc.steps
+          ? [{ name: 'default', path: [] }]
+          : [];
+    case 'drone':
+      // One pipeline per document (`kind: pipeline`, `name: test`).
+      return doc.steps ? [{ name: typeof doc.name === 'string' ? doc.name : 'default', path: [] }] : [];
+    case 'tekton': {
+      // A PipelineRun's (or Pipeline's) tasks, inline (`pipelineSpec`) or in the spec; a Task alone is one job.
+      const spec = rec(doc.spec);
+      const tasks = rec(spec?.pipelineSpec)?.tasks
+        ? ['spec', 'pipelineSpec', 'tasks']
+        : spec?.tasks
+          ? ['spec', 'tasks']
+          : undefined;
+      if (tasks) return namedItems(at(doc, tasks), tasks, 'name');
+      return spec?.steps ? [{ name: String(rec(doc.metadata)?.name ?? 'default'), path: [] }] : [];
+    }
     default:
       return doc.steps || doc.script || doc.phases || doc.pipelines ? [{ name: 'default', path: [] }] : [];
   }
+}
+
+/** Jobs of a map (`steps: {test: …}`) by key, or of a list by the first name field an item sets (bounded). */
+function namedItems(v: unknown, prefix: string[], ...fields: string[]): { name: string; path: (string | number)[] }[] {
+  if (Array.isArray(v))
+    return v.slice(0, 200).flatMap((item, i) => {
+      const r = rec(item);
+      if (!r) return [];
+      const name = fields.map((f) => r[f]).find((n) => typeof n === 'string' && n.length > 0);
+      return [{ name: typeof name === 'string' ? name.slice(0, 120) : `step ${i + 1}`, path: [...prefix, i] }];
+    });
+  const r = rec(v);
+  return r
+    ? Object.keys(r)
+        .slice(0, 200)
+        .filter((k) => rec(r[k]))
+        .map((k) => ({ name: k, path: [...prefix, k] }))
+    : [];
 }
 
 /**
