@@ -78,6 +78,20 @@ describe('Woodpecker, Forgejo/Gitea and Tekton pipelines are CI (round 48)', () 
     expect(ci[0]!.commands).toContainEqual(expect.objectContaining({ text: 'npm test', job: 'unit', line: 5 }));
   });
 
+  it('runs a Woodpecker step in its `directory:`', async () => {
+    const tree: Tree = {
+      'web/package.json': '{"name":"web","scripts":{"lint":"eslint ."},"devDependencies":{"eslint":"9.0.0"}}',
+      'web/eslint.config.js': 'export default [];\n',
+      'web/src/app.js': 'export const x = 1;\n',
+      '.woodpecker/web.yaml':
+        'steps:\n  lint:\n    image: node:20\n    directory: web/\n    commands:\n      - npm run lint\n',
+    };
+    const [f] = ciFiles(memoryIndex(tree));
+    expect(f!.commands).toContainEqual(expect.objectContaining({ text: 'npm run lint', cwd: 'web', job: 'lint' }));
+    const lint = await runRuleOn(linting, tree);
+    expect(lint.message).toBe('ESLint configured and run in CI.');
+  });
+
   it('reads Forgejo and Gitea Actions workflows as GitHub Actions', async () => {
     const wf =
       'on: [push]\njobs:\n  test:\n    runs-on: docker\n    steps:\n      - uses: actions/checkout@v4\n      - run: go test ./...\n';

@@ -293,7 +293,7 @@ export function parseYamlCi(files: FileView, system: CiSystem, path: string): Ci
       const job = inheritedBy ?? jobOf(s.path);
       const key = lastKey(s.path);
       const env = environmentName(system, s.path);
-      const cwd = workingDirectory(value, s.path);
+      const cwd = workingDirectory(value, s.path, system);
       const cwdInput = cwd ? undefined : inputWorkingDirectory(value, s.path);
       const advisory = flags.advisory;
       const extra = {
@@ -474,14 +474,16 @@ function at(value: unknown, path: string[]): unknown {
 }
 
 /** The deepest `working-directory` (GitHub step or `defaults.run`), `workingDirectory` (Azure) or `working_directory` (CircleCI). */
-function workingDirectory(value: unknown, path: string[]): string | undefined {
+function workingDirectory(value: unknown, path: string[], system?: CiSystem): string | undefined {
   for (let i = path.length - 1; i >= 0; i--) {
     const o = rec(at(value, path.slice(0, i)));
     const d =
       o?.['working-directory'] ??
       o?.workingDirectory ??
       o?.working_directory ??
-      rec(rec(o?.defaults)?.run)?.['working-directory'];
+      rec(rec(o?.defaults)?.run)?.['working-directory'] ??
+      // A Woodpecker step's `directory:` (relative to the workspace, the repository's root).
+      (system === 'woodpecker' && i > 0 ? o?.directory : undefined);
     if (typeof d === 'string' && d.trim() && !/\$\{\{|\$\(/.test(d))
       return d
         .trim()
