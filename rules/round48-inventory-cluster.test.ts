@@ -61,7 +61,7 @@ describe('a control plane declared in an Ansible inventory (round 48)', () => {
     const tree: Tree = {
       ...rest,
       'inventory/hosts.ini':
-        '[masters]\nnode0 ansible_host=10.0.0.10\nnode1 ansible_host=10.0.0.11\n\n[all:vars]\nkube_vip_address=10.0.0.100\n',
+        '[server]\nnode0 ansible_host=10.0.0.10\nnode1 ansible_host=10.0.0.11\n\n[all:vars]\nkube_vip_address=10.0.0.100\n',
     };
     const r = await runRuleOn(redundancy, tree, { profile: 'infrastructure' });
     expect(r.outcome).toBe('pass');

@@ -33,7 +33,7 @@ const INVENTORIES = [
   '**/hosts.{yml,yaml,ini}',
 ];
 const CONTROL_GROUP =
-  /^(?:masters?|control[-_]?planes?|controllers?|k3s[-_](?:servers?|masters?)|rke2[-_]servers?|kube[-_](?:control[-_]plane|masters?)|servers|k8s[-_](?:masters?|control[-_]plane))$/i;
+  /^(?:masters?|control[-_]?planes?|controllers?|k3s[-_](?:servers?|masters?)|rke2[-_]servers?|kube[-_](?:control[-_]plane|masters?)|servers?|k8s[-_](?:masters?|control[-_]plane))$/i;
 const INSTALLER = /(?:^|\/)roles\/[^/]*?\b(k3s|rke2|kubeadm|k0s|kubespray|kubernetes)\b[^/]*\//i;
 const VIP_FILE = /(?:^|\/)[^/]*\b(kube-vip|kube_vip|keepalived)\b[^/]*$/i;
 const VIP_VAR =
