@@ -93,6 +93,10 @@ function documentedKeys(text: string): { documented: number; keys: number; first
 }
 
 /** A mechanism that loads the configuration from the environment as a whole, not one variable. */
+/** Go flag definitions: `flag.StringVar(`, `pflag.IntP(`, `cmd.Flags().String(`, `kingpin.Flag(`, `&cli.StringFlag{`. */
+const FLAG_DEF =
+  /\b(?:flag|pflag)\.(?:String|Int|Int64|Uint|Uint64|Bool|Duration|Float64|StringSlice|Var)(?:Var)?P?\(|\.(?:Persistent)?Flags\(\)\.(?:String|Int|Int64|Uint|Bool|Duration|Float64|StringSlice|StringArray)(?:Var)?P?\(|\b(?:kingpin|app|cmd)\.Flag\(\s*"|&cli\.(?:String|Int|Bool|Duration|StringSlice)Flag\{/;
+
 const CONFIG_LOADER =
   /\.from_prefixed_env\(|\.from_envvar\(|\bos\.environ\.items\(\)|\bBaseSettings\b|@ConfigurationProperties\b|viper\.AutomaticEnv|envconfig\.(?:Must)?Process|cleanenv\.Read(?:Env|Config)\(|envdecode\.\w*Decode|\benv\.Parse(?:As|WithOptions)?\s*[([]|\benv\.Provider\(|\benviron\.Env\(|\bfrom[ \t]+decouple[ \t]+import\b|\benv::vars\(\)/;
 /** A read of a variable of the user's shell (a CLI's default user name, the REPL start-up file). */
@@ -119,8 +123,16 @@ export default defineRule({
     severity: 'high',
     effort: 'low',
     detection:
-      'Externalised: environment reads in production code (process.env, os.environ/getenv, os.Getenv, System.getenv (called, or passed as a value: `load(os.Getenv)`, `System::getenv`), Elixir System.get_env/fetch_env! (config/runtime.exs), Environment.GetEnvironmentVariable, Swift `Environment.get("X")` (Vapor) and ProcessInfo.processInfo.environment, ENV[…], env::var, dotenv loading, clap `env` arguments, Go struct tags binding a field to a variable (`env:"PORT"` of go-flags, caarlos0/env and kong, `envconfig:"PORT"`), Spring @Value/@ConfigurationProperties, IOptions<> where options are bound from configuration (GetSection, Bind, configuration[…]), pydantic BaseSettings, also among several bases); a child process handed the environment (`env={**os.environ}`) is no read or a settings library in use (catalogue `config-libraries`, dependency alone earns partial). Documented: .env.example/.sample/.template, a settings file the application loads by name (viper `SetConfigName("app")` + `SetConfigType("env")` → app.env, `godotenv.Load("…")`, `load_dotenv("…")`) listing three or more settings, a default or sample configuration file with a comment on most settings (config/defaults.hjson, config.example.toml, settings.sample.yaml), a man page ENVIRONMENT section, a docs page or sample .conf listing three or more variables, a sample compose file (docker-compose-sample.yaml) whose environment block sets three or more, Helm values.yaml, the `env:` list of a platform application manifest (NAIS Application), Spring application*.yml/properties with ${…} placeholders, Ktor application*.yaml `$NAME` / `"$NAME:default"` and HOCON application*.conf `${?NAME}`, Symfony `%env(…)%` in config/*.yml, appsettings.json, a README configuration section. Findings (high confidence only): a connection URL with a literal password to a fully qualified host in production code or config, `spring.datasource.password=` literal (an empty one, or one for an in-memory H2/HSQLDB/Derby URL, is none), `Password=` literal in appsettings(.Production).json.',
+      'Externalised: environment reads in production code (process.env, os.environ/getenv, os.Getenv, System.getenv (called, or passed as a value: `load(os.Getenv)`, `System::getenv`), Elixir System.get_env/fetch_env! (config/runtime.exs), Environment.GetEnvironmentVariable, Swift `Environment.get("X")` (Vapor) and ProcessInfo.processInfo.environment, ENV[…], env::var, dotenv loading, clap `env` arguments, Go struct tags binding a field to a variable (`env:"PORT"` of go-flags, caarlos0/env and kong, `envconfig:"PORT"`), Spring @Value/@ConfigurationProperties, IOptions<> where options are bound from configuration (GetSection, Bind, configuration[…]), pydantic BaseSettings, also among several bases), or where nothing reads the environment, Go command-line flags the deployment passes as arguments (`flag.StringVar`, pflag, cobra `cmd.Flags()`, kingpin `Flag(`, urfave/cli flags); a child process handed the environment (`env={**os.environ}`) is no read or a settings library in use (catalogue `config-libraries`, dependency alone earns partial). Documented: .env.example/.sample/.template, a settings file the application loads by name (viper `SetConfigName("app")` + `SetConfigType("env")` → app.env, `godotenv.Load("…")`, `load_dotenv("…")`) listing three or more settings, a default or sample configuration file with a comment on most settings (config/defaults.hjson, config.example.toml, settings.sample.yaml), a man page ENVIRONMENT section, a docs page or sample .conf listing three or more variables, a sample compose file (docker-compose-sample.yaml) whose environment block sets three or more, Helm values.yaml, the `env:` list of a platform application manifest (NAIS Application), Spring application*.yml/properties with ${…} placeholders, Ktor application*.yaml `$NAME` / `"$NAME:default"` and HOCON application*.conf `${?NAME}`, Symfony `%env(…)%` in config/*.yml, appsettings.json, a README configuration section. Findings (high confidence only): a connection URL with a literal password to a fully qualified host in production code or config, `spring.datasource.password=` literal (an empty one, or one for an in-memory H2/HSQLDB/Derby URL, is none), `Password=` literal in appsettings(.Production).json.',
     patterns: {
+      // Go command-line flags (flag, pflag, cobra's `cmd.Flags()`, kingpin, urfave/cli): settings the
+      // deployment passes as arguments (a Deployment's `args:`), read from outside as the environment is.
+      flagDef: {
+        regex: FLAG_DEF,
+        files: ['**/*.go'],
+        literals: ['flag.', 'Flags()', 'Flag(', 'Flag{'],
+        maxPerFile: 2,
+      },
       envRead: {
         // The arguments of a clap attribute stop at the next attribute: scanning on from each of
         // many unclosed `#[arg(` to the end of the line was quadratic.
@@ -466,6 +478,13 @@ export default defineRule({
     );
     if (externalised.length === 0 && placeholders.length)
       externalised.push(fromMatch(placeholders[0]!, 'configuration resolved from the environment'));
+    // A service configured by command-line flags is configured from outside too (blind round 48, an
+    // operator's `flag.StringVar` settings set by its Deployment's args).
+    const flags = externalised.length === 0 ? firstPerFile(prod('flagDef'), 2) : [];
+    for (const m of flags.slice(0, 2))
+      externalised.push(
+        fromMatch(m, "reads configuration from command-line flags (set by the deployment's arguments)"),
+      );
     const libEvidence: Evidence[] = libs.slice(0, 2).map((d) => ({
       path: d.path,
       ...(d.line ? { line: d.line } : {}),
@@ -478,9 +497,11 @@ export default defineRule({
       hasCode
         ? netOnly
           ? 'configuration read through IConfiguration/IOptions (appsettings*.json and environment variables)'
-          : envReads.length === 0
-            ? `environment variables read by the configuration file (${placeholders[0]!.path}:${placeholders[0]!.line})`
-            : 'environment reads in code'
+          : flags.length > 0
+            ? 'command-line flags in code'
+            : envReads.length === 0
+              ? `environment variables read by the configuration file (${placeholders[0]!.path}:${placeholders[0]!.line})`
+              : 'environment reads in code'
         : libs.length
           ? 'a configuration library (not seen in use)'
           : '',
@@ -508,7 +529,7 @@ export default defineRule({
     const fixed = connNotes.length ? ` ${connNotes[0]!.path}:${connNotes[0]!.line}: ${connNotes[0]!.note}.` : '';
     if (score >= 1)
       return pass(
-        `Configuration comes from the environment and is documented (${listing(parts)}).${fixed}`,
+        `Configuration comes from ${flags.length ? 'command-line arguments' : 'the environment'} and is documented (${listing(parts)}).${fixed}`,
         evidence,
         data,
       );

@@ -8,6 +8,7 @@ import {
   isExampleOnlyFolder,
 } from '../../src/facts/paths.js';
 import { OPEX_GENERATOR } from '../_shared/ops-as-code.js';
+import { stackDefaultRules } from '../_shared/kube-stack.js';
 import type { FileView } from '../../src/types.js';
 
 /** A CloudWatch API call that creates an alarm (boto3, AWS SDK v2/v3, Go). */
@@ -209,6 +210,11 @@ export default defineRule({
       ['cloud alarms/monitors', live('cloud').filter((m) => !scalingOnlyAlarms(m, ctx.files))],
       ['Terraform alert resources', live('tfAlert')],
       ['alert rules from a shared alerting chart the service configures', alertCharts(ctx.files)],
+      // kube-prometheus-stack as a chart dependency creates its default alert rules unless switched off.
+      [
+        'the default alert rules of kube-prometheus-stack (defaultRules, a chart dependency)',
+        stackDefaultRules(ctx.files),
+      ],
     ];
     const ruleCount = rules.reduce((n, [, ms]) => n + ms.length, 0);
     const routes: [string, Match[]][] = [

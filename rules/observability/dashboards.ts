@@ -7,6 +7,7 @@ import {
   isDeployablePath,
   isExampleOnlyFolder,
 } from '../../src/facts/paths.js';
+import { stackDefaultDashboards } from '../_shared/kube-stack.js';
 import { OPEX_GENERATOR } from '../_shared/ops-as-code.js';
 import { lineAt } from '../../src/util/lines.js';
 
@@ -163,6 +164,11 @@ export default defineRule({
       ['dashboard provisioning', provisioning],
       ['Grafana dashboard JSON', grafana],
       ['Datadog dashboard JSON', datadog],
+      // kube-prometheus-stack as a chart dependency deploys its Grafana dashboards by default.
+      [
+        'the default Grafana dashboards of kube-prometheus-stack (a chart dependency)',
+        stackDefaultDashboards(ctx.files),
+      ],
     ];
     const found = parts.filter(([, ms]) => ms.length > 0);
     const evidence: Evidence[] = found.flatMap(([what, ms]) =>

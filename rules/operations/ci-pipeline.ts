@@ -35,7 +35,7 @@ export default defineRule({
       'Add a CI pipeline (for example .github/workflows/ci.yml) that installs dependencies, builds, and runs the test suite on every push and pull request.',
     severity: 'high',
     effort: 'low',
-    detection: `CI configuration of GitHub Actions, GitLab CI, Azure Pipelines, CircleCI, Jenkins, Travis, Bitbucket Pipelines, Cloud Build, Buildkite, Drone, CodeBuild, Woodpecker or AppVeyor (${CI_GLOBS.slice(0, 4).join(', ')}, …); follows what each job runs (package scripts, make/just/task targets, scripts, tox/nox, composite actions, build-tool lifecycles, CI defaults) down to build and test tools, and cites the chain.`,
+    detection: `CI configuration of GitHub Actions (and Forgejo/Gitea Actions), GitLab CI, Azure Pipelines, CircleCI, Jenkins, Travis, Bitbucket Pipelines, Cloud Build, Buildkite, Drone, CodeBuild, Woodpecker, Tekton Pipelines as Code (.tekton/) or AppVeyor (${CI_GLOBS.slice(0, 4).join(', ')}, …); follows what each job runs (package scripts, make/just/task targets, scripts, tox/nox, composite actions, build-tool lifecycles, CI defaults) down to build and test tools, and cites the chain.`,
     reads: CI_GLOBS,
   },
   check({ files, facts }) {

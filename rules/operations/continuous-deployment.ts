@@ -17,10 +17,28 @@ import { DO_APP_GLOBS, doAppSpecs } from '../../src/facts/do-app.js';
 import { shipitConfigs } from '../_shared/shipit.js';
 import { artefactOnlyJobs } from '../_shared/artefact-jobs.js';
 import { fromMatch, isProductionPath } from '../../src/facts/paths.js';
+import { gitopsValuesApps, type GitopsValuesApp } from '../../src/facts/gitops.js';
 import { lineAt } from '../../src/util/lines.js';
 import { serverRendered } from '../../src/facts/netlify.js';
 
 const cite = (r: CommandRun): Evidence => runEvidence(r, 'deploys', 'deploy');
+
+/** "Argo CD ApplicationSet root declared in system/argocd/values.yaml (syncs system/, apps/ automatically)". */
+function valuesAppsFinding(apps: GitopsValuesApp[]): string {
+  const kinds = [...new Set(apps.map((a) => a.kind))].join('/');
+  const files = [...new Set(apps.map((a) => a.path))];
+  const folders = [...new Set(apps.flatMap((a) => a.folders))];
+  const auto = apps.some((a) => a.automated) ? 'synced automatically' : 'synced by Argo CD';
+  return `Argo CD ${kinds} ${listing([...new Set(apps.map((a) => a.name))].slice(0, 3))} declared as Helm values in ${listing(files.slice(0, 2))}, ${auto}${folders.length ? ` from ${listing(folders.slice(0, 4).map((f) => `${f}/`))}` : ''}`;
+}
+
+function valuesAppEvidence(a: GitopsValuesApp): Evidence {
+  return {
+    path: a.path,
+    line: a.line,
+    note: `Argo CD ${a.kind} ${a.name} declared as Helm values (the argocd-apps chart renders it)${a.automated ? '; syncPolicy.automated: every change is synced' : ''}${a.folders.length ? `; deploys ${listing(a.folders.slice(0, 4).map((f) => `${f}/`))}` : ''}`,
+  };
+}
 
 /**
  * Platforms that deploy on push from their own config (git integration), which CI cannot show.
@@ -386,7 +404,7 @@ export default defineRule({
     severity: 'medium',
     effort: 'medium',
     detection:
-      'CI jobs that run (directly or through package scripts, make targets, scripts, composite actions and orbs) kubectl apply, helm upgrade, terraform/tofu apply, pulumi up, cdk/sam/serverless deploy, aws ecs update-service, gcloud run deploy, az webapp/containerapp, fly/heroku/vercel/netlify deploys or deploy actions (azure/webapps-deploy, aws-actions/amazon-ecs-deploy-task-definition, google-github-actions/deploy-cloudrun, nais/deploy/actions/deploy, Azure DevOps deploy tasks); CircleCI orb jobs named for deploying (`pulumi-up`, `deploy`); a reusable deploy workflow of another repository handed the environment to deploy to; jobs that target a CI environment; handoffs to a CD system that deploys what CI published (a Spinnaker trigger: `spin pipeline execute`, a Pub/Sub or SNS message to a topic named for Spinnaker or deploys, a Spinnaker webhook; `argocd app sync`, `flux reconcile`, `aws codepipeline start-pipeline-execution`, Octopus deploy-release), named as handed to that system; Argo CD `Application`/`ApplicationSet` and Flux `Kustomization`/`HelmRelease` resources (not the templates of a chart, which its users render). Jobs that only install into a kind/minikube/k3d/k3s test cluster (also one a script they run starts: `k3s server`, get.k3s.io), and deploy commands written in a test script (a test/, .test/, tests/ or e2e/ folder, an e2e-* script), do not count. A job named for deployment whose steps only package or publish an artefact (helm package and a push of the chart index, cr upload, docker push, npm publish) and reach no server or cluster deploys nothing, whatever its name. A GitHub Pages deploy counts by what it builds: the product’s web client (a build step, no docs generator, a published folder that is no docs/site/report folder, a workflow not named for docs) is a deployment — partial alone, since a static host runs no server; a documentation site is set aside. A static host’s config (netlify.toml `publish`, vercel.json `outputDirectory`, no serverless functions) beside a server or Dockerfile of the project’s own outside the folder it builds publishes a client or preview site, not the service: set aside and named. A hosting platform config (render.yaml, vercel.json, netlify.toml) that a one-click deploy button of the README or a deploy page points at (`render.com/deploy?repo=…`, `vercel.com/new/clone`, `app.netlify.com/start/deploy`) is a template for users to deploy their own copy: set aside and named, not a deployment of the project. A Shipit `shipit.yml` whose `deploy: override:` (or `kubernetes:`) scripts the deploy counts: Shipit runs those steps for each deploy. A job named for deploying whose steps only set up (checkout, download-artifact, cache, setup-*) and echo or wait, or that calls a workflow of the repository whose jobs only do so, deploys nothing. The environment of a job that only pushes an image (docker/build-push-action, docker push, buildx imagetools create) or uploads an extension, reaching no server, cluster, cloud API or web hook, gates a release, not a deployment. A netlify.toml whose build runs `nuxt build` or `next build` (unless the framework config makes it static) renders on the server there: not a static site.',
+      'CI jobs that run (directly or through package scripts, make targets, scripts, composite actions and orbs) kubectl apply, helm upgrade, terraform/tofu apply, pulumi up, cdk/sam/serverless deploy, aws ecs update-service, gcloud run deploy, az webapp/containerapp, fly/heroku/vercel/netlify deploys or deploy actions (azure/webapps-deploy, aws-actions/amazon-ecs-deploy-task-definition, google-github-actions/deploy-cloudrun, nais/deploy/actions/deploy, Azure DevOps deploy tasks); CircleCI orb jobs named for deploying (`pulumi-up`, `deploy`); a reusable deploy workflow of another repository handed the environment to deploy to; jobs that target a CI environment; handoffs to a CD system that deploys what CI published (a Spinnaker trigger: `spin pipeline execute`, a Pub/Sub or SNS message to a topic named for Spinnaker or deploys, a Spinnaker webhook; `argocd app sync`, `flux reconcile`, `aws codepipeline start-pipeline-execution`, Octopus deploy-release), named as handed to that system; Argo CD `Application`/`ApplicationSet` and Flux `Kustomization`/`HelmRelease` resources (not the templates of a chart, which its users render), and Argo CD applications written as Helm values for the argocd-apps chart (`applications:`/`applicationsets:` entries with a source and destination, or generators; not the chart’s empty defaults, chart-testing `ci/` values or docs). Jobs that only install into a kind/minikube/k3d/k3s test cluster (also one a script they run starts: `k3s server`, get.k3s.io), and deploy commands written in a test script (a test/, .test/, tests/ or e2e/ folder, an e2e-* script), do not count. A job named for deployment whose steps only package or publish an artefact (helm package and a push of the chart index, cr upload, docker push, npm publish) and reach no server or cluster deploys nothing, whatever its name. A GitHub Pages deploy counts by what it builds: the product’s web client (a build step, no docs generator, a published folder that is no docs/site/report folder, a workflow not named for docs) is a deployment — partial alone, since a static host runs no server; a documentation site is set aside. A static host’s config (netlify.toml `publish`, vercel.json `outputDirectory`, no serverless functions) beside a server or Dockerfile of the project’s own outside the folder it builds publishes a client or preview site, not the service: set aside and named. A hosting platform config (render.yaml, vercel.json, netlify.toml) that a one-click deploy button of the README or a deploy page points at (`render.com/deploy?repo=…`, `vercel.com/new/clone`, `app.netlify.com/start/deploy`) is a template for users to deploy their own copy: set aside and named, not a deployment of the project. A Shipit `shipit.yml` whose `deploy: override:` (or `kubernetes:`) scripts the deploy counts: Shipit runs those steps for each deploy. A job named for deploying whose steps only set up (checkout, download-artifact, cache, setup-*) and echo or wait, or that calls a workflow of the repository whose jobs only do so, deploys nothing. The environment of a job that only pushes an image (docker/build-push-action, docker push, buildx imagetools create) or uploads an extension, reaching no server, cluster, cloud API or web hook, gates a release, not a deployment. A netlify.toml whose build runs `nuxt build` or `next build` (unless the framework config makes it static) renders on the server there: not a static site.',
     reads: [...CI_GLOBS, ...DO_APP_GLOBS, 'app.json', 'shipit.yml', 'shipit.*.yml', 'shipit.yaml', 'shipit.*.yaml'],
     patterns: {
       gitops: {
@@ -413,6 +431,8 @@ export default defineRule({
       .map((f) => ({ path: f.path, note: `could not be parsed: ${f.error}` }));
     const deploys = realDeploys(ctx.files, ctx.facts.commands);
     const gitops = ctx.matches('gitops').filter((m) => isProductionPath(m.path) && !chartTemplate(ctx.files, m.path));
+    // Argo CD applications written as Helm values (the argocd-apps chart renders them; no `kind:` line).
+    const valuesApps = gitopsValuesApps(ctx.files);
     // Environments that a real (non-test) job targets; a documentation site (GitHub Pages, mkdocs
     // gh-deploy, a `docs` environment) is published, not the service deployed.
     // Nor is a package registry a running system: the environment of a job that only publishes a
@@ -460,7 +480,7 @@ export default defineRule({
     const shipit = shipitConfigs(ctx.files).flatMap((s) => (s.deploy ? [s.deploy] : []));
     const data = {
       deployJobs: [...new Set(deploys.map((r) => `${r.origin.path}#${r.origin.job ?? 'default'}`))].sort(),
-      gitops: gitops.length,
+      gitops: gitops.length + valuesApps.length,
       ...(shipit.length ? { shipit: shipit.map((s) => s.path) } : {}),
       environments: [...new Set(envs.map((e) => e.name))].sort(),
     };
@@ -488,7 +508,13 @@ export default defineRule({
         note: 'Shipit deploy step: Shipit runs it for each deploy of the stack (started in Shipit, by hand or on each push as the stack is set)',
       }),
     );
-    if (deploys.length === 0 && gitops.length === 0 && shipit.length === 0 && pages.length > 0)
+    if (
+      deploys.length === 0 &&
+      gitops.length === 0 &&
+      valuesApps.length === 0 &&
+      shipit.length === 0 &&
+      pages.length > 0
+    )
       return partial(
         0.6,
         `CI deploys the web client to GitHub Pages (${pages[0]!.path}:${pages[0]!.line}); no deployment of the service itself was found (a static site host runs no server).`,
@@ -508,12 +534,14 @@ export default defineRule({
       found.push(handedTo.length ? `CI deploy jobs (handed to ${listing(handedTo.slice(0, 3))})` : 'CI deploy jobs');
     if (pages.length > 0) found.push('a GitHub Pages deploy of the web client');
     if (gitops.length > 0) found.push('GitOps (Argo CD/Flux)');
+    if (valuesApps.length > 0) found.push(valuesAppsFinding(valuesApps));
     if (shipit.length > 0) found.push(`Shipit deploys scripted in ${listing([...new Set(shipit.map((s) => s.path))])}`);
     if (found.length > 0) {
       const evidence = [
         ...deploys.slice(0, 4).map(cite),
         ...shipitEvidence,
         ...gitops.slice(0, 3).map((m) => fromMatch(m, 'GitOps controller resource')),
+        ...valuesApps.slice(0, 3).map(valuesAppEvidence),
         ...pagesEvidence,
         ...envEvidence,
         ...broken,

@@ -37,7 +37,7 @@ const ENV_CODE = /(?:^|\/)(?:settings|environments|config|config\/deploy)\/[^/]+
  */
 const APP_CODE_MODE = /(?:^|\/)(?:src|lib|source|server|app)\/(?:.*\/)?(?:settings|config)\/[^/]+\.(?:js|ts)$/;
 /** In file names only unambiguous tokens count: `live_stream.yaml` or `test.json` name no environment. */
-const FILE_TOKEN = /^(?:prod|production|prd|staging|stage|stg|preprod|uat|qa|nonprod|sandbox|dev|development)$/i;
+const FILE_TOKEN = /^(?:prod|production|prd|staging|stage|stag|stg|preprod|uat|qa|nonprod|sandbox|dev|development)$/i;
 
 /**
  * Runtime modes, not deployments (issue 15): a logging configuration per mode (logconf.prod.json) and
@@ -287,7 +287,9 @@ function localStackFolder(paths: readonly string[], dir: string): string | undef
 }
 
 /** Names in chart values files that are no deployment environment (chart tests, CI lint values, local clusters). */
-const NOT_CHART_ENV = /^(?:test|tests|testing|e2e|lint|kind|minikube|k3d|k3s|dev|development|docker|schema)$/i;
+// A first install's values (`values-seed.yaml`, `values-bootstrap.yaml`) seed the same deployment.
+const NOT_CHART_ENV =
+  /^(?:test|tests|testing|e2e|lint|kind|minikube|k3d|k3s|dev|development|docker|schema|seed|bootstrap|init|initial)$/i;
 
 /**
  * Environments a Helm chart is deployed to, from its per-environment values files beside Chart.yaml

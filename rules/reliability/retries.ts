@@ -459,6 +459,28 @@ function keywordList(lines: readonly string[]): string {
 const RATE_LIMIT_HEADER = /\b(?:Retry-After|RETRY_AFTER|X-RateLimit-Reset|x-ratelimit-reset|retry_after|retryAfter)\b/i;
 
 /**
+ * A reconcile that asks to run again: `Requeue: true` in a `ctrl.Result`/`reconcile.Result` (on its
+ * line or the literal's), or `return ctrl.Result{}, err`. RequeueAfter alone is a fixed delay the
+ * workqueue does not grow, so it is not one.
+ */
+const REQUEUE =
+  /^[ \t]*Requeue:[ \t]*true\b|\b(?:ctrl|reconcile)\.Result\{[^}\n]{0,80}\bRequeue:[ \t]*true\b|\breturn[ \t]+(?:ctrl|reconcile)\.Result\{\}[ \t]*,[ \t]*(?:err\b|\w+[Ee]rr\b|fmt\.Errorf\(|errors\.)/m;
+
+/** Requeues in production Go files that import controller-runtime (its workqueue is what retries them). */
+function controllerRequeues(ctx: RuleContext): Match[] {
+  const imports = new Map<string, boolean>();
+  return productionMatches(ctx, 'requeue').filter((m) => {
+    let yes = imports.get(m.path);
+    if (yes === undefined) {
+      const head = (ctx.files.read(m.path) ?? '').slice(0, 20_000);
+      yes = /"sigs\.k8s\.io\/controller-runtime(?:\/[\w./-]{0,80})?"/.test(head);
+      imports.set(m.path, yes);
+    }
+    return yes;
+  });
+}
+
+/**
  * A client that retries rate-limited calls: a file that reads a rate-limit header (Retry-After,
  * X-RateLimit-Reset), checks for 429 (or 403, GitHub's rate limit) and calls a retry after a sleep.
  * The wait is the one the server asks for, which is the backoff such an API wants (round 13).
@@ -619,7 +641,7 @@ export default defineRule({
     severity: 'medium',
     effort: 'low',
     detection:
-      "Code that applies a retry policy (e.g. `@retry`, `backoff.Retry(`, `@Retryable`, `WaitAndRetryAsync(`, `retry_on`, RxJS `retry({ count, delay })`, the Stripe SDK's `maxNetworkRetries`, Sequelize's `retry: { backoffBase, backoffExponent }`; Elixir `retry with: exponential_backoff()`, Req `retry: :transient`/`max_retries:`, Req GET/HEAD calls without `retry: false` (Req's default transient retry with backoff; partial 0.6), `use Oban.Worker, max_attempts: n`; promise-retry, resty `SetRetryCount(n)`, jpillora/backoff `&backoff.Backoff{…}`, httpx `HTTPTransport(retries=n)`, guava-retrying `RetryerBuilder`, Arrow `Schedule.exponential`, `GuzzleRetryMiddleware::factory(`, Laravel's `retry(n, fn …)` helper) in production sources, and hand-written backoff: a delay exponential in an attempt or failure counter (`2 ** attempt`, `Math.pow(2, retries)`, `:math.pow(3, times)`, `1 << attempt`, `1L << retries++`, `1.25_f64.powf(retry_count)`), doubled each round (`delay *= 2`, `backoff = min(backoff * 2, max)`) or a sleep for a backoff or retry delay (`sleep(retry_delay)`, `time.Sleep(backoff)`), plus Istio VirtualService `retries`; on a Kubernetes controller, the client-go `retry.RetryOnConflict`/`retry.DefaultRetry`, `wait.ExponentialBackoff` and a rate-limited workqueue (`workqueue.NewRateLimitingQueue`, `DefaultControllerRateLimiter`). A retry library that is only declared (catalogue `retries`) earns partial credit. A sleep for a retry delay that the file never grows (`time.Sleep(retryInterval)` with `retryInterval := 1 * time.Second`) is a fixed interval, not backoff; loops that only reconnect a database or broker at start-up are partial (0.3) and protect no outbound call. A task-queue retry setting (ActiveJob `retry_on`, Sidekiq `retry:`, taskiq `retry_on_error`/`max_retries`, Celery `max_retries`/`self.retry(`, Dramatiq, Huey `retries=`, arq `max_tries`, RQ `Retry(max=…)`, Bull/BullMQ `attempts:`, graphile-worker/pg-boss, Hangfire `[AutomaticRetry(Attempts = n)]`, Laravel `$tries`) re-runs a job, not the outbound call (partial 0.3). A Sidekiq job (`include Sidekiq::Job`) whose file makes the outbound call passes as Sidekiq job retries (exponential backoff; `retry: n` or the default 25; `retry: false` is none); redisc `RetryConn(conn, n, delay)` is a client retry at a fixed delay (partial 0.4). An ActiveJob job that makes the outbound call and is retried with a growing wait (`retry_on …, wait: :polynomially_longer`/`:exponentially_longer` or a lambda, in its file or in ApplicationJob for jobs under app/jobs/) passes the same way. ActiveJob jobs run by the Sidekiq adapter (`config.active_job.queue_adapter = :sidekiq`) are Sidekiq jobs too; where no job file makes the call, they are a job retry (partial 0.3). A retry count the project sets on a client (`Client::Request::RETRIES = 3`, Excon `retry_limit:`, requests `HTTPAdapter(max_retries=3)`) is a retry without backoff (partial 0.5), and so is Spring Integration's `new RequestHandlerRetryAdvice()` left with its default RetryTemplate (no back-off policy in its file). A loop over a schedule of retry delays that sleeps each before the next attempt (`$retryDelays = [0, 2, 5]; foreach ($retryDelays as $attempt => $delay)`, `for (const d of RETRY_DELAYS)`) is backoff written by hand when the delays grow (partial 0.6), a fixed interval otherwise; PHP loops bounded by `$attempt < $maxRetries` count as well.",
+      "Code that applies a retry policy (e.g. `@retry`, `backoff.Retry(`, `@Retryable`, `WaitAndRetryAsync(`, `retry_on`, RxJS `retry({ count, delay })`, the Stripe SDK's `maxNetworkRetries`, Sequelize's `retry: { backoffBase, backoffExponent }`; Elixir `retry with: exponential_backoff()`, Req `retry: :transient`/`max_retries:`, Req GET/HEAD calls without `retry: false` (Req's default transient retry with backoff; partial 0.6), `use Oban.Worker, max_attempts: n`; promise-retry, resty `SetRetryCount(n)`, jpillora/backoff `&backoff.Backoff{…}`, httpx `HTTPTransport(retries=n)`, guava-retrying `RetryerBuilder`, Arrow `Schedule.exponential`, `GuzzleRetryMiddleware::factory(`, Laravel's `retry(n, fn …)` helper) in production sources, and hand-written backoff: a delay exponential in an attempt or failure counter (`2 ** attempt`, `Math.pow(2, retries)`, `:math.pow(3, times)`, `1 << attempt`, `1L << retries++`, `1.25_f64.powf(retry_count)`), doubled each round (`delay *= 2`, `backoff = min(backoff * 2, max)`) or a sleep for a backoff or retry delay (`sleep(retry_delay)`, `time.Sleep(backoff)`), plus Istio VirtualService `retries`; on a Kubernetes controller, the client-go `retry.RetryOnConflict`/`retry.DefaultRetry`, `wait.ExponentialBackoff` and a rate-limited workqueue (`workqueue.NewRateLimitingQueue`, `DefaultControllerRateLimiter`); a controller-runtime reconciler (its file imports sigs.k8s.io/controller-runtime) that requeues with `ctrl.Result{Requeue: true}` or returns its error, which the controller's rate-limited workqueue re-runs with per-item exponential backoff (`RequeueAfter` alone is a fixed delay and does not count). A retry library that is only declared (catalogue `retries`) earns partial credit. A sleep for a retry delay that the file never grows (`time.Sleep(retryInterval)` with `retryInterval := 1 * time.Second`) is a fixed interval, not backoff; loops that only reconnect a database or broker at start-up are partial (0.3) and protect no outbound call. A task-queue retry setting (ActiveJob `retry_on`, Sidekiq `retry:`, taskiq `retry_on_error`/`max_retries`, Celery `max_retries`/`self.retry(`, Dramatiq, Huey `retries=`, arq `max_tries`, RQ `Retry(max=…)`, Bull/BullMQ `attempts:`, graphile-worker/pg-boss, Hangfire `[AutomaticRetry(Attempts = n)]`, Laravel `$tries`) re-runs a job, not the outbound call (partial 0.3). A Sidekiq job (`include Sidekiq::Job`) whose file makes the outbound call passes as Sidekiq job retries (exponential backoff; `retry: n` or the default 25; `retry: false` is none); redisc `RetryConn(conn, n, delay)` is a client retry at a fixed delay (partial 0.4). An ActiveJob job that makes the outbound call and is retried with a growing wait (`retry_on …, wait: :polynomially_longer`/`:exponentially_longer` or a lambda, in its file or in ApplicationJob for jobs under app/jobs/) passes the same way. ActiveJob jobs run by the Sidekiq adapter (`config.active_job.queue_adapter = :sidekiq`) are Sidekiq jobs too; where no job file makes the call, they are a job retry (partial 0.3). A retry count the project sets on a client (`Client::Request::RETRIES = 3`, Excon `retry_limit:`, requests `HTTPAdapter(max_retries=3)`) is a retry without backoff (partial 0.5), and so is Spring Integration's `new RequestHandlerRetryAdvice()` left with its default RetryTemplate (no back-off policy in its file). A loop over a schedule of retry delays that sleeps each before the next attempt (`$retryDelays = [0, 2, 5]; foreach ($retryDelays as $attempt => $delay)`, `for (const d of RETRY_DELAYS)`) is backoff written by hand when the delays grow (partial 0.6), a fixed interval otherwise; PHP loops bounded by `$attempt < $maxRetries` count as well.",
     patterns: {
       retryLoop: {
         regex: RETRY_LOOP,
@@ -790,6 +812,15 @@ export default defineRule({
         ignoreCase: true,
         maxPerFile: 1,
       },
+      // A controller-runtime reconciler that asks to be run again (`ctrl.Result{Requeue: true}`) or
+      // returns its error: the controller's rate-limited workqueue re-runs it with per-item exponential
+      // backoff (blind round 48, a kubebuilder operator's Reconcile was "no retries").
+      requeue: {
+        regex: REQUEUE,
+        files: ['**/*.go'],
+        literals: ['Requeue', 'Result{}'],
+        maxPerFile: 8,
+      },
       code: {
         regex: CODE,
         files: [...CODE_GLOBS, '**/application*.{yml,yaml,properties}'],
@@ -937,6 +968,28 @@ export default defineRule({
             fromMatch(l.header, 'waits for the rate-limit header before the retry'),
           ]),
         { ...result.data, rateLimitRetries: limited.length },
+      );
+    }
+    const requeues = controllerRequeues(ctx);
+    if (requeues.length > 0) {
+      const r = requeues[0]!;
+      const files = new Set(requeues.map((m) => m.path)).size;
+      const asks = requeues.some((m) => /Requeue:/.test(m.snippet));
+      const errs = requeues.some((m) => !/Requeue:/.test(m.snippet));
+      const how =
+        asks && errs
+          ? 'requeues the request (`Requeue: true`) or returns its error,'
+          : asks
+            ? 'requeues the request (`Requeue: true`),'
+            : 'returns its error to requeue the request,';
+      return pass(
+        `A failed reconcile is retried with backoff by controller-runtime: ${files === 1 ? 'a reconciler' : `${files} reconciler files`} (${r.path}:${r.line}) ${how} and the controller's rate-limited workqueue runs it again with per-item exponential backoff (the framework's default rate limiter), repeating the reconcile's API-server calls; no retry policy is written for calls outside the reconcile loop.`,
+        firstPerFile(requeues, 2)
+          .slice(0, 3)
+          .map((m) =>
+            fromMatch(m, "requeued through controller-runtime's rate-limited workqueue: per-item exponential backoff"),
+          ),
+        { ...result.data, controllerRequeues: requeues.length },
       );
     }
     if ((result.score ?? 0) >= 0.5) return result;

@@ -34,10 +34,22 @@ export type CiSystem =
   | 'drone'
   | 'codebuild'
   | 'woodpecker'
+  | 'tekton'
   | 'appveyor';
 
 export const CI_FILES: { system: CiSystem; globs: string[] }[] = [
-  { system: 'github-actions', globs: ['.github/workflows/*.yml', '.github/workflows/*.yaml'] },
+  {
+    system: 'github-actions',
+    // Forgejo and Gitea Actions run GitHub's workflow syntax from their own folders.
+    globs: [
+      '.github/workflows/*.yml',
+      '.github/workflows/*.yaml',
+      '.forgejo/workflows/*.yml',
+      '.forgejo/workflows/*.yaml',
+      '.gitea/workflows/*.yml',
+      '.gitea/workflows/*.yaml',
+    ],
+  },
   { system: 'gitlab-ci', globs: ['.gitlab-ci.yml', '.gitlab-ci.yaml', '.gitlab/ci/**/*.yml', '**/*.gitlab-ci.yml'] },
   {
     system: 'azure-pipelines',
@@ -71,7 +83,9 @@ export const CI_FILES: { system: CiSystem; globs: string[] }[] = [
   { system: 'buildkite', globs: ['.buildkite/*.yml', '.buildkite/*.yaml'] },
   { system: 'drone', globs: ['.drone.yml', '.drone.yaml'] },
   { system: 'codebuild', globs: ['**/buildspec*.yml', '**/buildspec*.yaml'] },
-  { system: 'woodpecker', globs: ['.woodpecker.yml', '.woodpecker/*.yml'] },
+  { system: 'woodpecker', globs: ['.woodpecker.yml', '.woodpecker.yaml', '.woodpecker/*.yml', '.woodpecker/*.yaml'] },
+  // Pipelines as Code (Tekton): the PipelineRuns of `.tekton/` run on each push or pull request.
+  { system: 'tekton', globs: ['.tekton/*.yml', '.tekton/*.yaml'] },
   { system: 'appveyor', globs: ['appveyor.yml', '.appveyor.yml'] },
 ];
 
@@ -81,7 +95,7 @@ export { AZURE_CANDIDATE_GLOBS, AZURE_PIPELINE, azurePipelineContent } from './a
 
 /** Trees whose YAML is not this repository's pipeline: dependencies, examples, test data. */
 const NOT_PIPELINE_DIR =
-  /(?:^|\/)(?:node_modules|vendor|third_party|third-party|bower_components|\.git|examples?|samples?|fixtures?|testdata|test-data|__fixtures__|\.github|\.gitlab|\.circleci|\.buildkite|\.woodpecker)\//i;
+  /(?:^|\/)(?:node_modules|vendor|third_party|third-party|bower_components|\.git|examples?|samples?|fixtures?|testdata|test-data|__fixtures__|\.github|\.gitlab|\.circleci|\.buildkite|\.woodpecker|\.forgejo|\.gitea|\.tekton)\//i;
 /** YAML files that may hold an Azure pipeline kept outside the default names. */
 export function azureCandidates(files: FileView): string[] {
   return files.match(AZURE_CANDIDATE_GLOBS).filter((p) => !NOT_PIPELINE_DIR.test(p));
@@ -279,7 +293,7 @@ export function parseYamlCi(files: FileView, system: CiSystem, path: string): Ci
       const job = inheritedBy ?? jobOf(s.path);
       const key = lastKey(s.path);
       const env = environmentName(system, s.path);
-      const cwd = workingDirectory(value, s.path);
+      const cwd = workingDirectory(value, s.path, system);
       const cwdInput = cwd ? undefined : inputWorkingDirectory(value, s.path);
       const advisory = flags.advisory;
       const extra = {
@@ -460,14 +474,16 @@ function at(value: unknown, path: string[]): unknown {
 }
 
 /** The deepest `working-directory` (GitHub step or `defaults.run`), `workingDirectory` (Azure) or `working_directory` (CircleCI). */
-function workingDirectory(value: unknown, path: string[]): string | undefined {
+function workingDirectory(value: unknown, path: string[], system?: CiSystem): string | undefined {
   for (let i = path.length - 1; i >= 0; i--) {
     const o = rec(at(value, path.slice(0, i)));
     const d =
       o?.['working-directory'] ??
       o?.workingDirectory ??
       o?.working_directory ??
-      rec(rec(o?.defaults)?.run)?.['working-directory'];
+      rec(rec(o?.defaults)?.run)?.['working-directory'] ??
+      // A Woodpecker step's `directory:` (relative to the workspace, the repository's root).
+      (system === 'woodpecker' && i > 0 ? o?.directory : undefined);
     if (typeof d === 'string' && d.trim() && !/\$\{\{|\$\(/.test(d))
       return d
         .trim()
@@ -710,9 +726,52 @@ function jobNames(system: CiSystem, doc: Record<string, unknown>): { name: strin
       if (doc.script || doc.language || out.length === 0) out.unshift({ name: 'default', path: [] });
       return out;
     }
+    case 'woodpecker': {
+      // Each step is a job of the workflow (a map of named steps, a list with `name:`, or 1.x's `pipeline:`).
+      const key = doc.steps ? 'steps' : doc.pipeline ? 'pipeline' : undefined;
+      return key ? namedItems(doc[key], [key], 'name') : [];
+    }
+    case 'buildkite':
+      return Array.isArray(doc.steps) && doc.steps.some((s) => rec(s)?.label || rec(s)?.key)
+        ? namedItems(doc.steps, ['steps'], 'label', 'key')
+        : doc.steps
+          ? [{ name: 'default', path: [] }]
+          : [];
+    case 'drone':
+      // One pipeline per document (`kind: pipeline`, `name: test`).
+      return doc.steps ? [{ name: typeof doc.name === 'string' ? doc.name : 'default', path: [] }] : [];
+    case 'tekton': {
+      // A PipelineRun's (or Pipeline's) tasks, inline (`pipelineSpec`) or in the spec; a Task alone is one job.
+      const spec = rec(doc.spec);
+      const tasks = rec(spec?.pipelineSpec)?.tasks
+        ? ['spec', 'pipelineSpec', 'tasks']
+        : spec?.tasks
+          ? ['spec', 'tasks']
+          : undefined;
+      if (tasks) return namedItems(at(doc, tasks), tasks, 'name');
+      return spec?.steps ? [{ name: String(rec(doc.metadata)?.name ?? 'default'), path: [] }] : [];
+    }
     default:
       return doc.steps || doc.script || doc.phases || doc.pipelines ? [{ name: 'default', path: [] }] : [];
   }
+}
+
+/** Jobs of a map (`steps: {test: …}`) by key, or of a list by the first name field an item sets (bounded). */
+function namedItems(v: unknown, prefix: string[], ...fields: string[]): { name: string; path: (string | number)[] }[] {
+  if (Array.isArray(v))
+    return v.slice(0, 200).flatMap((item, i) => {
+      const r = rec(item);
+      if (!r) return [];
+      const name = fields.map((f) => r[f]).find((n) => typeof n === 'string' && n.length > 0);
+      return [{ name: typeof name === 'string' ? name.slice(0, 120) : `step ${i + 1}`, path: [...prefix, i] }];
+    });
+  const r = rec(v);
+  return r
+    ? Object.keys(r)
+        .slice(0, 200)
+        .filter((k) => rec(r[k]))
+        .map((k) => ({ name: k, path: [...prefix, k] }))
+    : [];
 }
 
 /**
@@ -1001,7 +1060,7 @@ function valuesOf(
 /** Names of production and pre-production environments, as teams spell them. */
 export const PROD_ENV = /^(?:prod|production|prd|live)$/i;
 export const PREPROD_ENV =
-  /^(?:staging|stage|stg|preprod|pre-prod|preproduction|uat|qa|nonprod|non-prod|sandbox|canary|int|integration|acceptance|acc|test|testing|tst)$/i;
+  /^(?:staging|stage|stag|stg|preprod|pre-prod|preproduction|uat|qa|nonprod|non-prod|sandbox|canary|int|integration|acceptance|acc|test|testing|tst)$/i;
 export const DEV_ENV = /^(?:dev|develop|development|local)$/i;
 const WEAK_ENV = /^local$/i;
 

@@ -12,13 +12,15 @@
  *   `generate` blocks, units that `include` a parent or set `terraform { source = … }`, per-environment
  *   `extra_arguments` var files): Terragrunt generates the backend and provider a root needs.
  * - Helm charts: Chart.yaml files are what the repository ships, and nothing in it deploys them
- *   (no helmfile, Argo CD Application, Flux HelmRelease or per-environment values file).
+ *   (no helmfile, Argo CD Application, Flux HelmRelease or per-environment values file, nor values that
+ *   declare Argo CD applications for the argocd-apps chart to render: facts/gitops.ts).
  */
 import type { Evidence, FileView, Match } from '../types.js';
 import type { ScanPattern } from '../scan/scanner.js';
 import { dirOf, NOT_THE_PRODUCT } from './paths.js';
 import { terraform, type TfBlock } from './terraform.js';
 import { ansibleContent } from './ansible.js';
+import { gitopsValuesApps } from './gitops.js';
 
 export interface ReusablePackage {
   kind: 'terraform-module' | 'helm-charts' | 'ansible-content';
@@ -142,10 +144,12 @@ function helmCharts(files: FileView, gitops: Match[]): ReusablePackage | undefin
   // A chart deployed from this repository by GitOps is a deployment, not a package (a chart's own
   // templates may define such objects for its users: those do not count).
   if (gitops.some((m) => !NOT_THE_PRODUCT.test(m.path) && !/(^|\/)(templates|crds)\//.test(m.path))) return undefined;
+  // So is one whose values declare Argo CD applications (the argocd-apps chart renders them).
+  if (gitopsValuesApps(files).length > 0) return undefined;
   return {
     kind: 'helm-charts',
     charts: charts.map(dirOf),
-    reason: `a repository of ${charts.length} Helm chart(s) that callers install; nothing here deploys them (no helmfile, Argo CD Application, Flux HelmRelease or per-environment values)`,
+    reason: `a repository of ${charts.length} Helm chart(s) that callers install; nothing here deploys them (no helmfile, Argo CD Application or applications in values, Flux HelmRelease or per-environment values)`,
     evidence: charts.slice(0, 3).map((p) => ({ path: p, note: 'Helm chart' })),
   };
 }

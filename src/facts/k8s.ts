@@ -524,6 +524,14 @@ function manifestsOf(path: string, raw: string, files: FileView): FileManifests 
       if (!retry.error) parsed = retry;
     }
   }
+  // Both branches of an `if`/`else` that write the same key (`resources:` from values, else
+  // `resources: {}`) parse as one map whose last key wins: the else branch, whatever values.yaml
+  // sets. Read such a file as the chart's defaults render it (blind round 48: a chart's
+  // `{{- if .Values.manager.resources }}` block was read as no resources, though values.yaml sets them).
+  if (!parsed.error && helmLines && chart?.values !== undefined && branchDuplicates(helmLines)) {
+    const retry = parseYamlWithLines(defaultRender(helmLines, chart.values).join('\n'));
+    if (!retry.error) parsed = retry;
+  }
   const map = lineMap(helmLines, chart, files);
   if (parsed.error)
     out.notes.push({
@@ -590,6 +598,23 @@ function manifestsOf(path: string, raw: string, files: FileView): FileManifests 
     });
   }
   return out;
+}
+
+/**
+ * Whether one key is written at the same indentation in both branches of an `if`/`else` (a line
+ * under a condition, a later one under its negation): YAML would keep only the last of the two.
+ */
+function branchDuplicates(lines: HelmLine[]): boolean {
+  const seen = new Map<string, string[]>();
+  for (const l of lines.slice(0, 20_000)) {
+    if (l.conditions.length === 0) continue;
+    const key = /^([ \t]*(?:- )?[\w.-]+):/.exec(l.text)?.[1];
+    if (!key) continue;
+    const before = seen.get(key);
+    if (before && l.conditions.some((c) => before.includes(c.startsWith('!') ? c.slice(1) : `!${c}`))) return true;
+    seen.set(key, l.conditions);
+  }
+  return false;
 }
 
 /**
