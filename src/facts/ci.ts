@@ -38,18 +38,7 @@ export type CiSystem =
   | 'appveyor';
 
 export const CI_FILES: { system: CiSystem; globs: string[] }[] = [
-  {
-    system: 'github-actions',
-    // Forgejo and Gitea Actions run GitHub's workflow syntax from their own folders.
-    globs: [
-      '.github/workflows/*.yml',
-      '.github/workflows/*.yaml',
-      '.forgejo/workflows/*.yml',
-      '.forgejo/workflows/*.yaml',
-      '.gitea/workflows/*.yml',
-      '.gitea/workflows/*.yaml',
-    ],
-  },
+  { system: 'github-actions', globs: ['.github/workflows/*.yml', '.github/workflows/*.yaml'] },
   { system: 'gitlab-ci', globs: ['.gitlab-ci.yml', '.gitlab-ci.yaml', '.gitlab/ci/**/*.yml', '**/*.gitlab-ci.yml'] },
   {
     system: 'azure-pipelines',
@@ -87,6 +76,17 @@ export const CI_FILES: { system: CiSystem; globs: string[] }[] = [
   // Pipelines as Code (Tekton): the PipelineRuns of `.tekton/` run on each push or pull request.
   { system: 'tekton', globs: ['.tekton/*.yml', '.tekton/*.yaml'] },
   { system: 'appveyor', globs: ['appveyor.yml', '.appveyor.yml'] },
+  // Forgejo and Gitea Actions run GitHub's workflow syntax from their own folders (listed last, so a
+  // message naming the first few places to look names GitHub's and GitLab's).
+  {
+    system: 'github-actions',
+    globs: [
+      '.forgejo/workflows/*.yml',
+      '.forgejo/workflows/*.yaml',
+      '.gitea/workflows/*.yml',
+      '.gitea/workflows/*.yaml',
+    ],
+  },
 ];
 
 export const CI_GLOBS = CI_FILES.flatMap((c) => c.globs);
