@@ -132,8 +132,18 @@ export function describedValue(value: string): boolean {
  * in `.env.docker`, a template whose line above says the key is generated later).
  */
 export function isPlaceholder(value: string): boolean {
-  return PLACEHOLDER.test(value) || describedValue(value);
+  return PLACEHOLDER.test(value) || DEVELOPMENT_ONLY.test(value) || describedValue(value);
 }
+
+/**
+ * A value whose own words say it is for a developer's machine or for tests, never for production
+ * (blind round 48: a compose file's `SECRET_KEY: suitable-for-development-only`): `dev-only`,
+ * `development_only`, `for-local-dev`, `not-for-production`, `local-development`, `insecure` (in
+ * PLACEHOLDER). Whole words between separators only, so that a generated key whose random letters
+ * spell `local` or `only` is not one. Linear: each alternative is a fixed run of words.
+ */
+export const DEVELOPMENT_ONLY =
+  /(?:^|[-_. ])(?:(?:local[-_. ]?)?dev(?:elopment)?|local|testing|tests?)[-_. ](?:use[-_. ])?only(?:$|[-_. ])|(?:^|[-_. ])for[-_. ](?:(?:local|testing)[-_. ])?(?:dev(?:elopment)?|local|testing|tests?)(?:$|[-_. ])|(?:^|[-_. ])not[-_. ]?(?:for[-_. ]?|in[-_. ]?)?prod(?:uction)?(?:$|[-_. ])|(?:^|[-_. ])local[-_. ]dev(?:elopment)?(?:$|[-_. ])|(?:^|[-_. ])development(?:$|[-_. ])/i;
 
 /**
  * Credentials published in the emulators' own documentation, the same in every install: Azurite's
