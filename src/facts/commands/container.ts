@@ -306,7 +306,7 @@ function imageEntrypoint(
     .flatMap((st) => st.instructions)
     .filter((x) => x.keyword === 'ENTRYPOINT')
     .pop();
-  if (!ins || !ins.args.trim().startsWith('[')) return undefined;
+  if (!ins?.args.trim().startsWith('[')) return undefined;
   try {
     const v: unknown = JSON.parse(ins.args);
     if (Array.isArray(v) && v.length > 0 && v.length <= 20 && v.every((x) => typeof x === 'string'))
