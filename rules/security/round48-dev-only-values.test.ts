@@ -51,5 +51,7 @@ describe('round 48: values whose words say they are for development only are sta
   it('a generated key whose letters spell a word is not a stand-in', () => {
     for (const v of ['a8Klocal9Zq2Wd7Xv1Bn', 'Xdevelopment9q2W7v1Bn3k', 'p0Q9onlyx7Rz2Lk4Vb8'])
       expect(secretValue(v)).toBe(true);
+    // Nor is a password to a database whose host is named for development.
+    expect(isPlaceholder('postgres://app:Qh7vR2mXk9PzL4wN@db.development.internal/app')).toBe(false);
   });
 });

@@ -139,11 +139,12 @@ export function isPlaceholder(value: string): boolean {
  * A value whose own words say it is for a developer's machine or for tests, never for production
  * (blind round 48: a compose file's `SECRET_KEY: suitable-for-development-only`): `dev-only`,
  * `development_only`, `for-local-dev`, `not-for-production`, `local-development`, `insecure` (in
- * PLACEHOLDER). Whole words between separators only, so that a generated key whose random letters
- * spell `local` or `only` is not one. Linear: each alternative is a fixed run of words.
+ * PLACEHOLDER). Whole words between `-`, `_` or blanks only, so that a generated key whose random
+ * letters spell `local` or `only` is not one, nor a host name (`db.development.internal`) in a URL
+ * with a password. Linear: each alternative is a fixed run of words.
  */
 export const DEVELOPMENT_ONLY =
-  /(?:^|[-_. ])(?:(?:local[-_. ]?)?dev(?:elopment)?|local|testing|tests?)[-_. ](?:use[-_. ])?only(?:$|[-_. ])|(?:^|[-_. ])for[-_. ](?:(?:local|testing)[-_. ])?(?:dev(?:elopment)?|local|testing|tests?)(?:$|[-_. ])|(?:^|[-_. ])not[-_. ]?(?:for[-_. ]?|in[-_. ]?)?prod(?:uction)?(?:$|[-_. ])|(?:^|[-_. ])local[-_. ]dev(?:elopment)?(?:$|[-_. ])|(?:^|[-_. ])development(?:$|[-_. ])/i;
+  /(?:^|[-_ ])(?:(?:local[-_ ]?)?dev(?:elopment)?|local|testing|tests?)[-_ ](?:use[-_ ])?only(?:$|[-_ ])|(?:^|[-_ ])for[-_ ](?:(?:local|testing)[-_ ])?(?:dev(?:elopment)?|local|testing|tests?)(?:$|[-_ ])|(?:^|[-_ ])not[-_ ]?(?:for[-_ ]?|in[-_ ]?)?prod(?:uction)?(?:$|[-_ ])|(?:^|[-_ ])local[-_ ]dev(?:elopment)?(?:$|[-_ ])/i;
 
 /**
  * Credentials published in the emulators' own documentation, the same in every install: Azurite's
