@@ -16,6 +16,8 @@ const DOC_GLOBS = [
   // Design folders and documents under a language folder (docs/en/design/, docs/zh/architecture.md)
   // or named for the design of a part (`apollo-design.md`, `deployment-architecture.md`).
   '**/docs/**/design/**/*.{md,rst,adoc}',
+  // An architecture folder anywhere under docs/ (docs/reference/architecture/overview.md, blind round 48).
+  '**/docs/**/architecture/**/*.{md,mdx,rst,adoc}',
   '**/doc/**/design/**/*.{md,rst,adoc}',
   '**/docs/**/*-design.{md,rst,adoc}',
   '**/docs/**/*-architecture.{md,mdx,rst,adoc}',
@@ -404,6 +406,12 @@ export default defineRule({
       // template, a table of contents (round 21, ardalis-ca architecture-decisions/_index.md).
       .filter((p) => keep(p) && !/(^|\/)_?(readme|index|template|toc|summary)[^/]*$/i.test(p))
       .sort();
+    // Decision records kept in one file (a decision log): their records count as ADRs (blind round 48).
+    const logs = decisionLogs(ctx.files, keep).filter((l) => !adrs.includes(l.path));
+    const records = adrs.length + logs.reduce((n, l) => n + l.records, 0);
+    // A decision log or record under an architecture folder is cited as what it is, not as the overview.
+    for (let i = docs.length - 1; i >= 0; i--)
+      if (adrs.includes(docs[i]!) || logs.some((l) => l.path === docs[i])) docs.splice(i, 1);
     const diagrams = ctx.files.match(DIAGRAM_GLOBS).filter(keep);
     // A page's Mermaid diagrams count when one of them draws the system (its parts, calls, data);
     // a page whose diagrams all draw a process — an issue or pull-request life cycle, a release
@@ -432,10 +440,15 @@ export default defineRule({
       found.push('architecture document');
       evidence.push(...docs.slice(0, 3).map((p) => ({ path: p, note: 'architecture document' })));
     }
-    if (adrs.length || adrDirFile.length) {
-      found.push(`${adrs.length} architecture decision record(s)`);
+    if (records || adrDirFile.length) {
+      found.push(`${records} architecture decision record(s)`);
       evidence.push(
-        ...[...adrDirFile, ...adrs].slice(0, 3).map((p) => ({ path: p, note: `ADR (${adrs.length} in total)` })),
+        ...logs.slice(0, 2).map((l) => ({
+          path: l.path,
+          line: l.line,
+          note: `decision log: ${l.records} decision record${l.records === 1 ? '' : 's'} kept in one file (${records} in total)`,
+        })),
+        ...[...adrDirFile, ...adrs].slice(0, 3).map((p) => ({ path: p, note: `ADR (${records} in total)` })),
       );
     }
     if (diagrams.length || mermaid.length) {
@@ -494,30 +507,42 @@ export default defineRule({
       documents: docs.length,
       plans: plans.length,
       todos: todos.length,
-      adrs: adrs.length,
+      adrs: records,
       diagrams: diagrams.length + mermaid.length,
       images: images.length,
     };
-    if (docs.length || adrs.length || adrDirFile.length) {
+    if (docs.length || records || adrDirFile.length) {
       // An Architecture section of a README is an overview too, short of a document of its own
       // (blind round 46: "no architecture overview" beside README.md "## Architecture" and its diagram).
-      const overviewSection = docs.length
+      // So is a page about the system (Mermaid diagrams and prose sections) beside decision records.
+      const systemPage0 = docs.length
         ? undefined
-        : ctx
-            .matches('readmeSection')
-            .find((m) => keep(m.path) && /^#{2,4}[ \t]/.test(m.snippet.trim()) && /architecture/i.test(m.snippet));
+        : firstPerFile(
+            mermaid.filter((m) => systemPage(ctx.files.read(m.path) ?? '', m.path)),
+            1,
+          )[0];
+      const overviewSection =
+        docs.length || systemPage0
+          ? undefined
+          : ctx
+              .matches('readmeSection')
+              .find((m) => keep(m.path) && /^#{2,4}[ \t]/.test(m.snippet.trim()) && /architecture/i.test(m.snippet));
       const missing = [
-        docs.length
+        docs.length || systemPage0
           ? ''
           : overviewSection
             ? `the overview only as a section of ${overviewSection.path}`
             : 'no architecture overview',
-        adrs.length ? '' : 'no decision records',
+        records ? '' : 'no decision records',
       ].filter(Boolean);
+      if (systemPage0) found.unshift(`a page about the system with diagrams and prose (${systemPage0.path})`);
       return pass(
         `Design written down: ${listing(found)}${missing.length ? ` (${listing(missing)})` : ''}.`,
         [
-          ...evidence,
+          ...(systemPage0
+            ? [fromMatch(systemPage0, 'a page about the system: Mermaid diagrams and three or more sections of prose')]
+            : []),
+          ...evidence.filter((e) => !(systemPage0 && e.path === systemPage0.path)),
           ...(overviewSection
             ? [fromMatch(overviewSection, `architecture section in ${overviewSection.path.split('/').pop()}`)]
             : []),
@@ -788,6 +813,39 @@ function mermaidBlocks(text: string): { line: number; snippet: string; heading?:
       add(i, delimiter ? lines.slice(i + 2, j) : []);
       i = delimiter ? j : i;
     }
+  }
+  return out;
+}
+
+/** A file named for a log of decision records: decision-records.md, decision-log.md, decisions.md, ADRs.md. */
+const DECISION_LOG_GLOBS = [
+  '**/{decision-records,decision_records,decision-record,decision-log,decision_log,decisions,adr,adrs,architecture-decisions,architecture-decision-records}.{md,mdx,rst,adoc}',
+  '**/{DECISIONS,ADR,ADRs,ADRS}.{md,mdx,rst,adoc}',
+];
+/** A record's Decision part at the start of a line (not indented: an admonition's template is): a heading, bold label or `Decision:`. */
+const DECISION_PART =
+  /^(?:#{1,5}[ \t]*(?:\d+\.?[ \t]*)?Decision(?: Outcome)?[ \t]*:?[ \t]*$|\*\*Decision(?: Outcome)?:?\*\*|__Decision__|Decision:(?:[ \t]|$))/gm;
+
+/**
+ * Decision logs: files named for decision records (DECISION_LOG_GLOBS) that hold at least one record,
+ * counted by their Decision parts (blind round 48: docs/reference/architecture/decision-records.md
+ * held several Context / Decision / Consequences records). The first record's line is cited. Files
+ * of up to 500 KB are read, 200 records at most each.
+ */
+function decisionLogs(
+  files: FileView,
+  keep: (p: string) => boolean,
+): { path: string; line: number; records: number }[] {
+  const out: { path: string; line: number; records: number }[] = [];
+  for (const path of files.match(DECISION_LOG_GLOBS).filter(keep).slice(0, 20)) {
+    const text = (files.read(path) ?? '').slice(0, 500_000);
+    let records = 0;
+    let first = -1;
+    for (const m of text.matchAll(DECISION_PART)) {
+      if (first < 0) first = m.index;
+      if (++records >= 200) break;
+    }
+    if (records > 0) out.push({ path, line: text.slice(0, first).split('\n').length, records });
   }
   return out;
 }

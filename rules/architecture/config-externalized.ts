@@ -802,6 +802,9 @@ function loadedSettingsFiles(ctx: RuleContext, loads: Match[]): Evidence[] {
 /** A setting name the code reads, in the form an operator sets it (`ENABLE_HTML_ENDPOINT`). */
 const READ_NAME =
   /["'`]([A-Z][A-Z0-9_]{3,60})["'`]|\benv\.([A-Z][A-Z0-9_]{3,60})\b|\$\{([A-Za-z][\w.-]{2,100}?)(?::[^}\r\n]{0,200})?\}/g;
+/** A named read in code: `env("X")`, `env.list('X')`, `getenv("X")`, `environ.get("X")`, `environ["X"]`, `process.env.X`. */
+const FILE_READ =
+  /\b(?:env(?:\.\w{1,20})?|getenv|environ\.get|config)\(\s*["']([A-Z][A-Z0-9_]{3,60})["']|\benviron\[\s*["']([A-Z][A-Z0-9_]{3,60})["']|\bprocess\.env\.([A-Z][A-Z0-9_]{3,60})\b/g;
 /** An upper-case word of a document that may name a variable (`DEV_MODE`, `SPRING_CLOUD_GCP_PUBSUB_PROJECT-ID`). */
 const DOC_NAME = /[A-Z][A-Z0-9_.-]{3,100}/g;
 /** The environment form of a name: Spring's relaxed binding maps `spring.cloud.project-id` to `SPRING_CLOUD_PROJECT_ID`. */
@@ -822,14 +825,31 @@ function namedInDocs(files: FileView, reads: Match[]): Evidence[] {
       const name = envForm(g[1] ?? g[2] ?? g[3] ?? '');
       if (name.length >= 4) wanted.add(name);
     }
+  // The other reads of the files that read the environment (a settings module's `env("SECRET_KEY")`,
+  // `env.list("ALLOWED_HOSTS")`, `os.getenv("X")` past the first match of the file): at most 10
+  // files of 200,000 characters (blind round 48, django-environ settings).
+  for (const path of [...new Set(reads.map((m) => m.path))].slice(0, 10))
+    for (const g of (files.read(path) ?? '').slice(0, 200_000).matchAll(FILE_READ)) wanted.add((g[1] ?? g[2] ?? g[3])!);
   // Spring Boot binds every key of its application*.yml/properties from the environment form of
   // its name (relaxed binding): those keys are settings an operator sets as variables too.
   for (const name of springKeys(files)) wanted.add(name);
   if (wanted.size < 2) return [];
-  const docs = files
-    .match(['README*', '**/README*', 'docs/**/*.{md,rst,adoc}'])
+  // The root README, then contributing and setup guides anywhere in the repository (a guide the
+  // project's site serves: …/guides/contributing/site.md, blind round 48), then docs/ and other READMEs.
+  const docs = [
+    ...new Set(
+      files.match([
+        'README*',
+        '{CONTRIBUTING,DEVELOPMENT,HACKING,SETUP,INSTALL,DEPLOYMENT,DEPLOY}*.{md,rst,adoc}',
+        '**/{contributing,Contributing}/**/*.{md,rst,adoc}',
+        '**/{CONTRIBUTING,DEVELOPMENT,HACKING,SETUP,INSTALL,DEPLOYMENT,DEPLOY}*.{md,rst,adoc}',
+        'docs/**/*.{md,rst,adoc}',
+        '**/README*',
+      ]),
+    ),
+  ]
     .filter((p) => /\.(?:md|markdown|rst|adoc|txt)$|README$/i.test(p) && !isExampleFolder(p) && !isTestPath(p))
-    .slice(0, 20);
+    .slice(0, 30);
   for (const path of docs) {
     const lines = (files.read(path) ?? '').slice(0, 200_000).split('\n');
     const found = new Set<string>();

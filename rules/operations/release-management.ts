@@ -377,12 +377,23 @@ export default defineRule({
       );
     if (stubs.length > 0)
       return partial(0.3, 'A CHANGELOG exists but records no versions; releases are not automated.', evidence, data);
+    // One version tag (fewer than `tagged` needs) is no release history, but it is there: said as
+    // what it is, never "no version among 1 git tags" beside data.versionTags = 1 (blind round 48).
+    const all = ctx.facts.tags.length;
+    const tagsSaid =
+      versionTags.length > 0
+        ? `; ${nTags} version tag${versionTags.length === 1 ? '' : 's'} (${versionTags.slice(0, 3).join(', ')}) among ${withThousands(all)} git tag${all === 1 ? '' : 's'}: one tag is no release history`
+        : all
+          ? `; no version among ${withThousands(all)} git tag${all === 1 ? '' : 's'}`
+          : '';
     return fail(
-      'No release versioning found.',
+      versionTags.length > 0
+        ? `No release versioning found: one version tag in git (${versionTags[0]}), but no CHANGELOG, release tool or tag-triggered release.`
+        : 'No release versioning found.',
       [
         {
           path: '.',
-          note: `no CHANGELOG, no release tool config (semantic-release, changesets, release-please, GoReleaser, …), no release step${testOnly.length ? '' : ' or tag trigger'} in ${ciFiles(ctx.files).length} CI files, among ${ctx.files.size} files${ctx.facts.tags.length ? `; no version among ${ctx.facts.tags.length} git tags` : ''}${testOnly.length ? '; a tag trigger that only builds and tests' : ''}`,
+          note: `no CHANGELOG, no release tool config (semantic-release, changesets, release-please, GoReleaser, …), no release step${testOnly.length ? '' : ' or tag trigger'} in ${ciFiles(ctx.files).length} CI files, among ${ctx.files.size} files${tagsSaid}${testOnly.length ? '; a tag trigger that only builds and tests' : ''}`,
         },
         ...testOnly
           .slice(0, 1)

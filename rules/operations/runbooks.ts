@@ -223,9 +223,11 @@ function isTitle(text: string, line: number): boolean {
 const topicsOf = (ms: Match[]) => [
   ...new Set(
     ms.flatMap((m) =>
-      (PACKAGE_MATCH.has(m) ? PACKAGE_TOPICS : TOPICS)
-        .filter(([, re]) => re.test(headingProse(m.snippet)))
-        .map(([t]) => t),
+      PLACE_DIAGNOSIS.has(m)
+        ? ['diagnosis']
+        : (PACKAGE_MATCH.has(m) ? PACKAGE_TOPICS : TOPICS)
+            .filter(([, re]) => re.test(headingProse(m.snippet)))
+            .map(([t]) => t),
     ),
   ),
 ];
@@ -272,6 +274,15 @@ const PACKAGE_HEADING =
   /\b(?:upgrad\w*|updating|restor\w*|snapshots?|backups?|troubleshoot\w*|disaster|recover\w*|failover|scaling|maintenance|roll(?:ing)? ?back)\b/i;
 /** Headings found by `packageHeading`: their topics are PACKAGE_TOPICS. */
 const PACKAGE_MATCH = new WeakSet<Match>();
+
+/**
+ * Guides in a troubleshooting folder (`docs/how-to-guides/troubleshooting/pxe-boot.md`): diagnosis
+ * by their place, whatever their headings say ("PXE server logs", "Nodes not booting"), when they
+ * give procedures for the running system (blind round 48). Their title stands for them as a
+ * diagnosis heading (PLACE_DIAGNOSIS).
+ */
+const TROUBLESHOOTING_DIR = [`**/{troubleshooting,Troubleshooting,troubleshoot,TROUBLESHOOTING}/**/*.${DOC_EXT}`];
+const PLACE_DIAGNOSIS = new WeakSet<Match>();
 
 export default defineRule({
   meta: {
@@ -395,8 +406,34 @@ export default defineRule({
     const titled = titles.map((m) => m.path);
     const dedicated = [...new Set([...ctx.files.match(DEDICATED).filter(relevant), ...titled])];
     const dedicatedSet = new Set(dedicated);
+    const placed: Match[] = [];
+    for (const p of ctx.files.match(TROUBLESHOOTING_DIR).slice(0, 50)) {
+      if (!relevant(p) || CONTRIBUTOR_DOC.test(p) || DEVELOPER_GUIDE.test(p)) continue;
+      const text = ctx.files.read(p) ?? '';
+      if (!procedures(text)) continue;
+      const lines = text.split('\n', 50);
+      const at = Math.max(
+        0,
+        lines.findIndex((l) => /^(?:#|=)[ \t]/.test(l)),
+      );
+      const m: Match = { path: p, line: at + 1, snippet: (lines[at] ?? '').trim().slice(0, 200), groups: [] };
+      PLACE_DIAGNOSIS.add(m);
+      placed.push(m);
+      if (!dedicatedSet.has(p)) {
+        dedicated.push(p);
+        dedicatedSet.add(p);
+      }
+    }
     // The title that made a document dedicated is not a section of it: its topics are its headings.
-    const inDedicated = headings.filter((m) => dedicatedSet.has(m.path) && !titles.includes(m));
+    const inDedicated = [
+      ...placed,
+      ...headings.filter(
+        (m) =>
+          dedicatedSet.has(m.path) &&
+          !titles.includes(m) &&
+          !placed.some((x) => x.path === m.path && x.line === m.line),
+      ),
+    ];
     // Outside operational documents only unmistakable headings count: a README's "Alert" component
     // or "Operations" API section is not an operations guide.
     const elsewhere = headings.filter(
@@ -468,11 +505,14 @@ export default defineRule({
       const out: Evidence[] = [];
       for (const [t, re] of TOPICS) {
         const m = ms.find((x) =>
-          PACKAGE_MATCH.has(x)
-            ? (PACKAGE_TOPICS.find(([n]) => n === t)?.[1] ?? /$^/).test(x.snippet)
-            : re.test(x.snippet),
+          PLACE_DIAGNOSIS.has(x)
+            ? t === 'diagnosis'
+            : PACKAGE_MATCH.has(x)
+              ? (PACKAGE_TOPICS.find(([n]) => n === t)?.[1] ?? /$^/).test(x.snippet)
+              : re.test(x.snippet),
         );
-        if (m && !out.some((e) => e.path === m.path && e.line === m.line)) out.push(fromMatch(m, t));
+        if (m && !out.some((e) => e.path === m.path && e.line === m.line))
+          out.push(fromMatch(m, PLACE_DIAGNOSIS.has(m) ? `${t} (a guide in a troubleshooting folder)` : t));
       }
       return out;
     };

@@ -464,7 +464,7 @@ export default defineRule({
       // server signing GitHub App JWTs with java-jwt verifies none).
       bearerOut: {
         regex:
-          /['"]?(?:Authorization|AUTHORIZATION)['"]?\]?[ \t]*(?:=>|:|,|=(?!=))[^\n]{0,48}?Bearer|\.(?:withJwtToken|withOAuthToken|withAppInstallationToken|setBearerAuth|bearerAuth)[ \t]*\(/,
+          /['"]?(?:Authorization|AUTHORIZATION)['"]?\]?[ \t]*(?:=>|:|,|=(?!=))[^\n]{0,48}?(?:Bearer|bearer|BEARER)\b|\.(?:withJwtToken|withOAuthToken|withAppInstallationToken|setBearerAuth|bearerAuth)[ \t]*\(/,
         files: ['**/*.{php,js,mjs,cjs,ts,py,java,kt}'],
         literals: [
           'Authorization',
@@ -637,10 +637,22 @@ export default defineRule({
       catalogue: 'authentication',
       kinds: [
         { key: 'js', label: 'JavaScript/TypeScript authentication' },
+        // An empty `authentication_classes = ()` / `[]` switches authentication off for its view
+        // (a health check): no authentication (blind round 48).
         {
           key: 'python',
           label: 'Python authentication',
-          rejectMatch: (m) => /AuthenticationMiddleware/.test(m.snippet) && !djangoLogin(),
+          matches: ctx.matches('python').filter((m) => !/AuthenticationMiddleware/.test(m.snippet)),
+          rejectMatch: (m) => /^[ \t]*authentication_classes\s*=\s*(?:\(\s*\)|\[\s*\])/.test(m.snippet),
+        },
+        // Django's session middleware, only where something requires a login; cited after the API's
+        // own authentication classes (DRF DEFAULT_AUTHENTICATION_CLASSES) of the same settings file.
+        {
+          key: 'python',
+          label: 'Python authentication',
+          rank: 1,
+          matches: ctx.matches('python').filter((m) => /AuthenticationMiddleware/.test(m.snippet)),
+          rejectMatch: () => !djangoLogin(),
         },
         {
           key: 'go',

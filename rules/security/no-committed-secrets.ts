@@ -47,7 +47,7 @@ export default defineRule({
     severity: 'critical',
     effort: 'medium',
     detection:
-      'High-confidence patterns only: AWS access key IDs, private keys (PEM blocks, JWK/JWKS keys with their private parameter "d", ASP.NET Data Protection key files whose master key is not encrypted, PuTTY .ppk files, committed PKCS#12 .p12/.pfx stores; IdentityServer\'s developer signing key tempkey.jwk is a development key, set aside and named like a localhost PEM), GitHub/GitLab/Slack/Stripe/npm/PyPI/SendGrid/OpenAI/Anthropic tokens, Slack webhooks, Google API keys (not Firebase client config), Azure storage account keys, JWT/Django/Rails/.NET signing secrets in config files (`SigningKey`, also the nested Spring `jwt:` / `secret:` and .NET `"Jwt": { "Key": … }` forms); a string literal passed as a JWT/HMAC signing key in production code (`new SymmetricSecurityKey(Encoding.UTF8.GetBytes("…"))`, `jwt.sign(payload, )`, `jwt.encode(…, )`, `SignedString([]byte("…"))`, `Keys.hmacShaKeyFor("…")`, `signWith(SignatureAlgorithm.HS256, )`, `createHmac(alg, "…")`; not in tests or commented-out code); committed `.env` files that hold a secret-named key with a real value (not `.env.example`; a value that is a command or reference read at deploy time — ERB `<%= `op read "op://…"` %>`, `$(vault kv get …)`, `${VAR}` — holds no secret: such a template is set aside and named). Secret-named keys (AppSecret, ClientSecret, ApiKey, Password, PrivateKey, SigningKey…) with a generated-looking value in shipped JSON/YAML configuration (appsettings*.json, config/**, application*.yml; not translation catalogues) and in Java .properties files (`vault.token=…`, `spring.datasource.password=…`: the last dotted segment of the key names a secret), and the password of a connection string to a remote server in appsettings. Configuration only tests, CI or development load (a `test:` section, config/settings/test.yml, appsettings.Testing.json, .env.test, a CI workflow) is noted, not counted; env files named for tests (`test_asymmetric.env`, `api.test.env`) are set aside and named. Placeholders are ignored; private keys in test and example folders are set aside and named in the evidence, not counted. Keys published by emulators (the Azurite `devstoreaccount1` account key, the Cosmos DB emulator key) open a local emulator only: set aside and named, not counted. Evidence is redacted.',
+      'High-confidence patterns only: AWS access key IDs, private keys (PEM blocks, JWK/JWKS keys with their private parameter "d", ASP.NET Data Protection key files whose master key is not encrypted, PuTTY .ppk files, committed PKCS#12 .p12/.pfx stores; IdentityServer\'s developer signing key tempkey.jwk is a development key, set aside and named like a localhost PEM), GitHub/GitLab/Slack/Stripe/npm/PyPI/SendGrid/OpenAI/Anthropic tokens, Slack webhooks, Google API keys (not Firebase client config), Azure storage account keys, JWT/Django/Rails/.NET signing secrets in config files (`SigningKey`, also the nested Spring `jwt:` / `secret:` and .NET `"Jwt": { "Key": … }` forms); a string literal passed as a JWT/HMAC signing key in production code (`new SymmetricSecurityKey(Encoding.UTF8.GetBytes("…"))`, `jwt.sign(payload, )`, `jwt.encode(…, )`, `SignedString([]byte("…"))`, `Keys.hmacShaKeyFor("…")`, `signWith(SignatureAlgorithm.HS256, )`, `createHmac(alg, "…")`; not in tests or commented-out code); committed `.env` files that hold a secret-named key with a real value (not `.env.example`; a value that is a command or reference read at deploy time — ERB `<%= `op read "op://…"` %>`, `$(vault kv get …)`, `${VAR}` — holds no secret: such a template is set aside and named). Secret-named keys (AppSecret, ClientSecret, ApiKey, Password, PrivateKey, SigningKey…) with a generated-looking value in shipped JSON/YAML configuration (appsettings*.json, config/**, application*.yml; not translation catalogues) and in Java .properties files (`vault.token=…`, `spring.datasource.password=…`: the last dotted segment of the key names a secret), and in JS/TS configuration modules (a file under config/ or named for configuration, settings, secrets or keys: `module.exports = { SECRET: "…" }`, `export default { jwtSecret: "…" }`, the literal on the line of its key or the next), and the password of a connection string to a remote server in appsettings. Configuration only tests, CI or development load (a `test:` section, config/settings/test.yml, appsettings.Testing.json, .env.test, a CI workflow) is noted, not counted; env files named for tests (`test_asymmetric.env`, `api.test.env`) are set aside and named. Placeholders are ignored; private keys in test and example folders are set aside and named in the evidence, not counted. Keys published by emulators (the Azurite `devstoreaccount1` account key, the Cosmos DB emulator key) open a local emulator only: set aside and named, not counted. Evidence is redacted.',
     // A secret in a generated file is committed all the same.
     patterns: Object.fromEntries(Object.entries(SECRET_PATTERNS).map(([k, v]) => [k, { ...v, generated: true }])),
     reads: [...ENV_GLOBS, '**/secrets.yml', '**/secrets.yaml'],
@@ -120,6 +120,13 @@ export default defineRule({
           // A line another pattern reports (a signing key, a cloud token) is reported once.
           if (LOCALE_PATH.test(m.path) || findings.some((f) => f.m.path === m.path && f.m.line === m.line)) continue;
           if (connPassword ? !connectionSecret(m.snippet, connPassword) : !secretValue(secret)) continue;
+        }
+        // A JS/TS configuration module's secret-named literal (`module.exports = { SECRET: '…' }`):
+        // judged like a configuration key — a generated-looking value only, reported once per line,
+        // never a translation catalogue; a Google key is the google kind's to judge (blind round 48).
+        if (kind === 'jsConfigSecret') {
+          if (LOCALE_PATH.test(m.path) || findings.some((f) => f.m.path === m.path && f.m.line === m.line)) continue;
+          if (!secretValue(secret) || secret.startsWith('AIza')) continue;
         }
         // A service's hex `secret_key:` counts where a Dockerfile copies its file into the image:
         // every container then runs with the key anyone can read here (a comment saying an env
@@ -216,11 +223,10 @@ export default defineRule({
         const localStack = inLocalCompose(ctx.files, m.path);
         // A development placeholder: a comment beside it gives it a local use, its block points at
         // localhost, or it is a JWT of stand-in claims (blind round 39): noted, not counted.
+        const configKind = kind === 'jwtSecret' || kind === 'configSecret' || kind === 'jsConfigSecret';
         const placeholder =
-          (kind === 'jwtSecret' || kind === 'configSecret') && !testOnly && !localStack
-            ? developmentPlaceholder(linesOf(m.path), m.line, secret)
-            : undefined;
-        const devOnly = (kind === 'jwtSecret' || kind === 'configSecret') && (testOnly || localStack || !!placeholder);
+          configKind && !testOnly && !localStack ? developmentPlaceholder(linesOf(m.path), m.line, secret) : undefined;
+        const devOnly = configKind && (testOnly || localStack || !!placeholder);
         // A profile named for samples (application-secret-samples.yml) documents a value to replace:
         // doubtful (it may be switched on), not a leak of a production key.
         // So is a signing secret a person typed (`CISECRETKEYIGUESS`): a stand-in, not a generated key.
@@ -327,7 +333,9 @@ export default defineRule({
       ...[...serious, ...findings.filter((f) => !f.serious)].slice(0, 20).map((f) => ({
         path: f.m.path,
         line: f.m.line,
-        ...(f.kind === 'codeSigningKey' ? endOf(ctx.files.read(f.m.path) ?? '', f.m.line, f.secret) : {}),
+        ...(f.kind === 'codeSigningKey' || f.kind === 'jsConfigSecret'
+          ? endOf(ctx.files.read(f.m.path) ?? '', f.m.line, f.secret)
+          : {}),
         snippet: KEY_KINDS.has(f.kind)
           ? redactKeyBlock(f.m.snippet)
           : redactSecretIn(f.m.snippet, f.secret, KINDS[f.kind]!.prefix),

@@ -125,6 +125,34 @@ export default defineRule({
         `Vulnerabilities are reported privately as the ${section.path} Security section says, but there is no SECURITY.md (the file GitHub's Security tab and reporters look for).`,
         [section],
       );
+    // A SECURITY.md that only links to the project's website, whose page is a Markdown page of this
+    // repository giving the reporting address: the policy is one link away (blind round 48).
+    const links = guides.map((p) => ({ path: p, ...linkedPolicy(files, p) })).filter((l) => l.url);
+    const served = links.find((l) => l.page);
+    if (served?.page)
+      return partial(
+        0.75,
+        `${served.path} links to ${served.url} for its policy, and the page it names is in this repository: ${served.page.path}:${served.page.line} says how to report a vulnerability privately. ${served.path} itself says no more than the link.`,
+        [
+          { path: served.path, line: served.line, note: `links to ${served.url}` },
+          {
+            path: served.page.path,
+            line: served.page.line,
+            note: 'the linked security notice: how to report, with an address',
+          },
+        ],
+      );
+    if (links.length > 0)
+      return fail(
+        `${links[0]!.path} links to ${links[0]!.url}, a page not found in this repository, and says nothing else about how to report a vulnerability: the policy cannot be read here.`,
+        [
+          {
+            path: links[0]!.path,
+            line: links[0]!.line,
+            note: `links to ${links[0]!.url}; no reporting instructions of its own`,
+          },
+        ],
+      );
     if (guides.length > 0)
       return fail(
         `${guides.join(', ')} says nothing about how to report a vulnerability (no report, disclose or contact wording, no address): it is not a disclosure policy.${empty.length > 0 ? ` ${empty.join(', ')} is empty.` : ''}`,
@@ -143,3 +171,49 @@ export default defineRule({
     ]);
   },
 });
+
+/** A link in a document: Markdown `[text](url)`, `<url>`, or a bare URL (group: the URL). */
+const LINK = /\]\((https?:\/\/[^)\s]{1,300})\)|<(https?:\/\/[^>\s]{1,300})>|(https?:\/\/[^\s)>\]]{1,300})/;
+const DOC_PAGE = /\.(?:md|mdx|markdown|rst|txt|adoc)$/i;
+const ADDRESS =
+  /(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\/security\/advisories\b|\bhackerone\b|\bbugcrowd\b|\bhuntr\b|\bintigriti\b/i;
+
+/**
+ * The first link of a security file (`https://example.org/security.md`) and, when a documentation page
+ * of the repository is the page it names — its file name shares a word of four letters or more with the
+ * link's last path segment (`security` → `security-notice.md`) and it says how to report with an address
+ * or advisory link —, that page and the line of the address. At most 2,000 pages are looked at.
+ */
+function linkedPolicy(
+  files: FileView,
+  path: string,
+): { url?: string; line?: number; page?: { path: string; line: number } } {
+  const text = (files.read(path) ?? '').slice(0, 20_000);
+  const m = LINK.exec(text);
+  if (!m) return {};
+  const url = (m[1] ?? m[2] ?? m[3])!;
+  const line = text.slice(0, m.index).split('\n').length;
+  const last =
+    url
+      .replace(/[?#].*$/, '')
+      .replace(/\/+$/, '')
+      .split('/')
+      .pop() ?? '';
+  const words = last
+    .replace(/\.[a-z]{2,5}$/i, '')
+    .toLowerCase()
+    .split(/[-_.]+/)
+    .filter((w) => w.length >= 4);
+  if (words.length === 0 || /^https?:$/.test(last) || url.split('/').length <= 3) return { url, line };
+  let checked = 0;
+  for (const p of files.paths) {
+    if (!DOC_PAGE.test(p) || p === path || /(^|\/)(?:node_modules|vendor|test|tests)\//.test(p)) continue;
+    const stem = basename(p).toLowerCase();
+    if (!words.some((w) => stem.includes(w))) continue;
+    if (++checked > 2000) break;
+    const lines = (files.read(p) ?? '').split('\n', 400);
+    const at = lines.findIndex((l) => ADDRESS.test(l));
+    if (at >= 0 && REPORTING.test(lines.join('\n'))) return { url, line, page: { path: p, line: at + 1 } };
+  }
+  return { url, line };
+}

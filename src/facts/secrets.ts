@@ -49,6 +49,11 @@ export const KINDS: Record<string, { label: string; prefix: string }> = table({
     label: 'secret-named configuration key (AppSecret, ClientSecret, ApiKey, Password…) with a real-looking value',
     prefix: '',
   },
+  jsConfigSecret: {
+    label:
+      'secret-named key of a JS/TS configuration module (secret, jwtSecret, clientSecret, apiKey, password…) with a generated-looking literal',
+    prefix: '',
+  },
 });
 
 /**
@@ -127,8 +132,19 @@ export function describedValue(value: string): boolean {
  * in `.env.docker`, a template whose line above says the key is generated later).
  */
 export function isPlaceholder(value: string): boolean {
-  return PLACEHOLDER.test(value) || describedValue(value);
+  return PLACEHOLDER.test(value) || DEVELOPMENT_ONLY.test(value) || describedValue(value);
 }
+
+/**
+ * A value whose own words say it is for a developer's machine or for tests, never for production
+ * (blind round 48: a compose file's `SECRET_KEY: suitable-for-development-only`): `dev-only`,
+ * `development_only`, `for-local-dev`, `not-for-production`, `local-development`, `insecure` (in
+ * PLACEHOLDER). Whole words between `-`, `_` or blanks only, so that a generated key whose random
+ * letters spell `local` or `only` is not one, nor a host name (`db.development.internal`) in a URL
+ * with a password. Linear: each alternative is a fixed run of words.
+ */
+export const DEVELOPMENT_ONLY =
+  /(?:^|[-_ ])(?:(?:local[-_ ]?)?dev(?:elopment)?|local|testing|tests?)[-_ ](?:use[-_ ])?only(?:$|[-_ ])|(?:^|[-_ ])for[-_ ](?:(?:local|testing)[-_ ])?(?:dev(?:elopment)?|local|testing|tests?)(?:$|[-_ ])|(?:^|[-_ ])not[-_ ]?(?:for[-_ ]?|in[-_ ]?)?prod(?:uction)?(?:$|[-_ ])|(?:^|[-_ ])local[-_ ]dev(?:elopment)?(?:$|[-_ ])/i;
 
 /**
  * Credentials published in the emulators' own documentation, the same in every install: Azurite's
@@ -469,6 +485,51 @@ SECRET_PATTERNS.configSecret = {
   comments: true,
 };
 
+/** JavaScript and TypeScript source extensions a configuration module is written in. */
+const JS_EXT = '{js,mjs,cjs,ts,mts,cts}';
+
+/**
+ * A secret-named key of a JS/TS configuration module — a file under a config/ folder or named for
+ * configuration, settings, secrets or keys (`config/auth.config.js`, `src/config/index.ts`,
+ * `app.config.js`, `secrets.ts`) — whose value is a string literal: `module.exports = { SECRET:
+ * '…' }`, `export default { jwtSecret: "…" }`, `clientSecret: '…'`. The literal may sit on the line
+ * after its key (a formatter wraps a long one there). The key must END in a secret's word (secret,
+ * password, token, or an api/private/access/signing/app/jwt/hmac/session/cookie/encryption/master/client
+ * key), so `secretName:` or `passwordMinLength:` is no secret. Nothing overrides such a literal: every
+ * deployment signs or logs in with it (blind round 48: a 128-hex JWT secret in backend/config/
+ * auth.config.js, read by jwt.sign/verify). The rule keeps generated-looking values (secretValue)
+ * in production code. Bounded runs, unanchored (a key starts at a non-word character): linear.
+ * Groups: the value, one per quote style.
+ */
+SECRET_PATTERNS.jsConfigSecret = {
+  regex:
+    /(?<![\w$.-])["']?(?:[\w$-]{0,40}?[_-]?)?(?:secret|password|passwd|token|(?:api|private|access|signing|secret|app|jwt|hmac|session|cookie|encryption|master|client)[_-]?key)["']?[ \t]*:[ \t]*(?:\r?\n[ \t]*)?(?:'([^'\n\\]{12,300})'|"([^"\n\\]{12,300})"|`([^`\n$\\]{12,300})`)[ \t]*(?=[,}\n;]|$)/i,
+  files: [
+    `**/config/**/*.${JS_EXT}`,
+    `**/configs/**/*.${JS_EXT}`,
+    `**/*config.${JS_EXT}`,
+    `**/*settings.${JS_EXT}`,
+    `**/*secrets.${JS_EXT}`,
+    `**/*keys.${JS_EXT}`,
+  ],
+  literals: [
+    'secret',
+    'Secret',
+    'SECRET',
+    'password',
+    'Password',
+    'PASSWORD',
+    'token',
+    'Token',
+    'TOKEN',
+    'key',
+    'Key',
+    'KEY',
+  ],
+  maxPerFile: 5,
+  comments: true,
+};
+
 /**
  * A configuration value that looks generated, not typed or templated: 12+ characters, digits among
  * letters or mixed case, no placeholder, template, environment reference, URL or file path, not a
@@ -502,6 +563,8 @@ export const MASKED_VALUE: Readonly<Record<string, (value: string, groups: reado
   // A secret-named configuration key: every value is masked but a placeholder or template
   // (`password: ${DB_PASSWORD}`, `<your-key>`); a connection string's password (group 3) always.
   configSecret: (value, groups) => typeof groups[2] === 'string' || !PLACEHOLDER.test(value),
+  // A JS/TS configuration module's secret-named literal: masked when it looks generated.
+  jsConfigSecret: (value) => secretValue(value),
 };
 
 /** Translation catalogues (config/locales/de.yml): their `password:` is a label, not a value. */

@@ -7,7 +7,7 @@
 import type { FileView } from '../../types.js';
 import { memo } from '../../util/memo.js';
 import { parseYamlWithLines } from '../../util/yaml-lines.js';
-import { parseDockerfile } from '../dockerfile.js';
+import { type Dockerfile, parseDockerfile, type Stage } from '../dockerfile.js';
 import { dirOf, joinPath } from './types.js';
 import { lowerBound } from '../../util/bisect.js';
 
@@ -116,7 +116,9 @@ function pairsFor(
   if (build && typeof build.context === 'string' && !build.context.includes('$')) {
     const context = joinPath(service.dir, build.context);
     const dockerfile = joinPath(context, typeof build.dockerfile === 'string' ? build.dockerfile : 'Dockerfile');
-    const copied = copies(files, dockerfile, context);
+    // `build.target` picks the stage the service runs (`client-development`), not the last one.
+    const target = typeof build.target === 'string' && !build.target.includes('$') ? build.target : undefined;
+    const copied = copies(files, dockerfile, context, target);
     pairs.push(...copied.pairs);
     path.push(...copied.path);
     workdir ??= copied.workdir;
@@ -151,20 +153,36 @@ function composeService(
   return dir === undefined || file === undefined ? undefined : { def, dir, file };
 }
 
-/** COPY/ADD of the Dockerfile's last stage as (container path, repository path), and its WORKDIR. */
+/**
+ * The stages an image is built through, base first: the `target` stage (compose `build.target`, the
+ * image a service runs), else the last one, preceded by the stages it is built FROM (`FROM base AS
+ * dev` inherits base's WORKDIR and files); at most 10.
+ */
+function stageChain(df: Dockerfile, target?: string): Stage[] {
+  const byAlias = (a: string) => df.stages.find((s) => s.alias?.toLowerCase() === a.toLowerCase());
+  let stage = (target ? byAlias(target) : undefined) ?? df.stages[df.stages.length - 1];
+  const chain: Stage[] = [];
+  while (stage && chain.length < 10 && !chain.includes(stage)) {
+    chain.unshift(stage);
+    stage = byAlias(stage.image);
+  }
+  return chain;
+}
+
+/** COPY/ADD of the image's stages (stageChain) as (container path, repository path), and its WORKDIR. */
 function copies(
   files: FileView,
   dockerfile: string,
   context: string,
+  target?: string,
 ): { pairs: [string, string][]; workdir?: string; path: string[] } {
   const text = files.read(dockerfile);
   if (text === undefined) return { pairs: [], path: [] };
   const df = parseDockerfile(dockerfile, text);
-  const stage = df.stages[df.stages.length - 1];
   const pairs: [string, string][] = [];
   const path: string[] = [];
   let workdir = '/';
-  for (const ins of stage?.instructions ?? []) {
+  for (const ins of stageChain(df, target).flatMap((st) => st.instructions)) {
     // `ENV PATH=$PATH:/srv/app/bin`, `ENV PATH /opt/bin:$PATH`: directories a bare command is looked up in.
     if (ins.keyword === 'ENV') {
       const m = /(?:^|\s)PATH(?:=|\s+)(\S+)/.exec(ins.args.slice(0, 2000));
@@ -276,13 +294,19 @@ export function withComposeFile(ref: ContainerRef, vars: Record<string, string> 
 }
 
 /** A Dockerfile's exec-form ENTRYPOINT (`["/app/bin/docker-entrypoint"]`) of the final stage, with its line. */
-function imageEntrypoint(files: FileView, dockerfile: string): { argv: string[]; line: number } | undefined {
+function imageEntrypoint(
+  files: FileView,
+  dockerfile: string,
+  target?: string,
+): { argv: string[]; line: number } | undefined {
   const text = files.read(dockerfile);
   if (text === undefined) return undefined;
   const df = parseDockerfile(dockerfile, text);
-  const stage = df.stages[df.stages.length - 1];
-  const ins = stage?.instructions.filter((x) => x.keyword === 'ENTRYPOINT').pop();
-  if (!ins || !ins.args.trim().startsWith('[')) return undefined;
+  const ins = stageChain(df, target)
+    .flatMap((st) => st.instructions)
+    .filter((x) => x.keyword === 'ENTRYPOINT')
+    .pop();
+  if (!ins?.args.trim().startsWith('[')) return undefined;
   try {
     const v: unknown = JSON.parse(ins.args);
     if (Array.isArray(v) && v.length > 0 && v.length <= 20 && v.every((x) => typeof x === 'string'))
@@ -322,7 +346,11 @@ export function composeRunEntrypoint(
     if (!build || typeof build.context !== 'string' || build.context.includes('$')) return undefined;
     const context = joinPath(service.dir, build.context);
     const dockerfile = joinPath(context, typeof build.dockerfile === 'string' ? build.dockerfile : 'Dockerfile');
-    const img = imageEntrypoint(files, dockerfile);
+    const img = imageEntrypoint(
+      files,
+      dockerfile,
+      typeof build.target === 'string' && !build.target.includes('$') ? build.target : undefined,
+    );
     if (!img) return undefined;
     entry = img.argv;
     hop = { path: dockerfile, line: img.line, text: `ENTRYPOINT ${JSON.stringify(img.argv)}` };

@@ -64,6 +64,7 @@ function parseMakefile(
   vars = new Map<string, string>(),
   fixed: ReadonlySet<string> = new Set(),
   defines = new Map<string, Define>(),
+  late: { r: RecipeLine; raw: string }[] = [],
 ): Makefile {
   const out: Makefile = { targets: new Map(), patterns: [] };
   const text = files.read(path);
@@ -119,7 +120,13 @@ function parseMakefile(
           line: i + 1 - countBack(lines, i),
           call: { name: call[1]!, args: (call[2] ?? '').split(',').map((a) => subst(a.trim())) },
         });
-      else if (rest) cur.recipe.push({ text: shellSubst(subst(rest)), line: i + 1 - countBack(lines, i) });
+      else if (rest) {
+        const r: RecipeLine = { text: shellSubst(subst(rest)), line: i + 1 - countBack(lines, i) };
+        cur.recipe.push(r);
+        // Read again once the whole file is: make expands a recipe when it runs it, with every
+        // definition of the file, also those written below the target.
+        if (/\$[({]\w+[)}]/.test(rest)) late.push({ r, raw: rest });
+      }
       continue;
     }
     const v = /^(?:export\s+|override\s+)?([A-Za-z_]\w*)\s*(?:\?|:|::|\+)?=\s*(.*)$/.exec(l);
@@ -135,7 +142,7 @@ function parseMakefile(
       for (const rel of subst(inc[1]!).split(/\s+/)) {
         const glob = joinPath(dirOf(path), rel);
         for (const p of /[*?]/.test(glob) ? files.match(glob) : files.exists(glob) ? [glob] : []) {
-          const sub = parseMakefile(files, p, depth + 1, vars, fixed, defines);
+          const sub = parseMakefile(files, p, depth + 1, vars, fixed, defines, late);
           for (const [k, t] of sub.targets) if (!out.targets.has(k)) out.targets.set(k, t);
           out.patterns.push(...sub.patterns);
         }
@@ -173,6 +180,9 @@ function parseMakefile(
   // Only the targets a resolution reads are expanded, from one budget for the whole file: expanding
   // every target up front multiplied each by its macros (3,200 targets of ten calls: 6.4 s, 620 MB).
   if (depth === 0) {
+    // A variable defined below the recipe that uses it (`GOTESTSUM ?= $(LOCALBIN)/gotestsum` after
+    // `test:`, blind round 48): recipe lines are substituted again with the file's final variables.
+    for (const { r, raw } of late) r.text = shellSubst(subst(raw));
     const budget = { left: EXPANDED_LINES };
     for (const t of [...out.targets.values(), ...out.patterns])
       if (t.recipe.some((r) => r.call)) {
