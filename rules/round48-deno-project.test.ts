@@ -130,6 +130,16 @@ describe('a Hono service on Deno (round 48)', () => {
     expect(r.evidence).toContainEqual(expect.objectContaining({ path: 'deno.json', note: 'locked by deno.lock' }));
     const { 'deno.lock': _, ...unlocked } = app;
     expect((await runRuleOn(lockfiles, unlocked, { profile: 'service' })).outcome).toBe('fail');
+    // `"lock": false` turns the lockfile off: said so, not "not committed".
+    const off = await runRuleOn(
+      lockfiles,
+      { ...unlocked, 'deno.json': denoJson.replace('"tasks"', '"lock": false,\n  "tasks"') },
+      { profile: 'service' },
+    );
+    expect(off.outcome).toBe('fail');
+    expect(off.evidence).toContainEqual(
+      expect.objectContaining({ path: 'deno.json', note: expect.stringContaining('"lock": false') }),
+    );
   });
 
   it('Deno.env.get is an environment read', async () => {

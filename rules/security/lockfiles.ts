@@ -8,6 +8,7 @@ import { memo } from '../../src/util/memo.js';
 import { escapeRe } from '../../src/util/regex.js';
 import { lineAt } from '../../src/util/lines.js';
 import { consoleScripts } from '../../src/facts/entry-points.js';
+import { readDenoConfig } from '../../src/facts/deno.js';
 import { swiftPackage } from '../../src/facts/manifests/swift.js';
 import { globMatch } from '../../src/util/glob-match.js';
 
@@ -427,10 +428,9 @@ function lockFor(files: FileView, facts: Facts, m: Manifest): Need | undefined {
       if (deps.length === 0) return undefined;
       // Deno writes deno.lock beside its deno.json (unless `"lock": false`), for npm:, jsr: and URL imports.
       if (b === 'deno.json' || b === 'deno.jsonc')
-        return found(
-          upwards(['deno.lock']),
-          'no deno.lock here or in a parent folder (`"lock": false` or not committed)',
-        );
+        return readDenoConfig(files, m.path)?.lock === false
+          ? { missing: '`"lock": false` in deno.json: Deno writes and checks no lockfile' }
+          : found(upwards(['deno.lock']), 'no deno.lock here or in a parent folder');
       // One root lockfile serves every workspace package.
       return found(
         upwards(NPM_LOCKS),
