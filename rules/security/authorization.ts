@@ -299,11 +299,24 @@ export default defineRule({
       // Ruby's modifier form puts the refusal first (Sinatra `halt 403 if guest?`, `halt 403 unless
       // admin?`, Grape `error!('Forbidden', 403) unless current_user.admin?`; blind round 37, a
       // Sinatra API refusing writes to its guest role). The condition is one call or name a line holds.
+      // Also an error raised the same way (`raise NotAuthorizedError, "…" unless auth.can?(permission)`,
+      // blind round 48: a Sinatra server's per-key push/yank/fetch permissions).
       rubyModifierDeny: {
         regex:
-          /\b(?:halt|error!)[ \t(]+(?:["'][^"'\n]{0,80}["'][ \t]*,[ \t]*)?(?:403|401)\b[^\n]{0,80}?[ \t](?:if|unless)[ \t]+(?:!|not[ \t]+)?[\w.@]{0,60}?(?<![\w])\w*(?:[Rr]ole|[Aa]dmin|[Oo]wner|[Pp]ermi|[Ss]cope|[Aa]uthori[sz]ed|[Mm]ember|[Gg]uest|[Ss]taff|[Ss]uperuser|[Mm]oderator|[Ee]ditor)\w*[?!]?/,
+          /\b(?:(?:halt|error!)[ \t(]+(?:["'][^"'\n]{0,80}["'][ \t]*,[ \t]*)?(?:403|401)\b|raise[ \t(]+[\w:]*(?:NotAuthori[sz]ed|Unauthori[sz]ed|Forbidden|AccessDenied|PermissionDenied)\w*)[^\n]{0,80}?[ \t](?:if|unless)[ \t]+(?:!|not[ \t]+)?[\w.@]{0,60}?(?<![\w])(?:\w*(?:[Rr]ole|[Aa]dmin|[Oo]wner|[Pp]ermi|[Ss]cope|[Aa]uthori[sz]ed|[Mm]ember|[Gg]uest|[Ss]taff|[Ss]uperuser|[Mm]oderator|[Ee]ditor)\w*[?!]?|can\?)/,
         files: ['**/*.rb'],
-        literals: ['halt', 'error!'],
+        literals: ['halt', 'error!', 'raise'],
+        maxPerFile: 3,
+      },
+      // A permission decided by a conditional expression whose other branch refuses: `allowed ?
+      // Mono.empty() : Mono.error(new AccessDeniedException(…))`, `isPermitted ? next() : reply.code(403)`
+      // (blind round 48: a role-based access-control service checking each resource and action).
+      ternaryDeny: {
+        regex: new RegExp(
+          String.raw`(?<![\w.])(?=\w{0,40}?(?:[Aa]llowed|[Pp]ermitted|[Pp]ermission|[Aa]uthori[sz]ed|[Aa]ccessible|[Gg]ranted|[Hh]asRole|[Hh]asAccess))\w{1,60}(?:\(\))?[ \t]+\?[ \t]+[^:\n]{0,120}?[ \t]:[ \t]+[^\n]{0,120}?(?:${DENY})`,
+        ),
+        files: ['**/*.{js,ts,mjs,cjs,java,kt,cs,php,dart}'],
+        literals: ['403', 'orbid', 'AccessDenied', 'FORBIDDEN', 'PermissionDenied'],
         maxPerFile: 3,
       },
       roleDeny: {
@@ -643,7 +656,13 @@ export default defineRule({
         },
         {
           key: 'rubyModifierDeny',
-          label: 'requests refused with 403 on a role check (Ruby `halt 403 unless admin?`)',
+          label:
+            'requests refused on a role or permission check (Ruby `halt 403 unless admin?`, `raise NotAuthorized… unless can?`)',
+          rank: 2,
+        },
+        {
+          key: 'ternaryDeny',
+          label: 'requests refused (access denied, 403) unless a permission check allows them',
           rank: 2,
         },
         {
