@@ -371,7 +371,7 @@ function jvmEnumSizes(files: FileView): (type: string) => number | undefined {
     for (const part of [...parts].reverse()) {
       for (const p of byName.get(part) ?? []) {
         const text = files.read(p);
-        if (!text || !text.includes(name)) continue;
+        if (!text?.includes(name)) continue;
         n = enumConstants(mask(text.slice(0, 500_000), p.endsWith('.kt') ? SYNTAX.kotlin : SYNTAX.java), name);
         if (n !== undefined) break;
       }
