@@ -16,6 +16,8 @@ import structuredLogging from './observability/structured-logging.js';
 import formatting from './quality/formatting.js';
 import lockfiles from './security/lockfiles.js';
 import securityMiddleware from './security/security-middleware.js';
+import retries from './reliability/retries.js';
+import { isServiceClientName } from '../src/facts/outbound.js';
 
 const denoJson = JSON.stringify(
   {
@@ -187,5 +189,30 @@ describe('a Hono service on Deno (round 48)', () => {
     const c = await runRuleOn(formatting, configured, { profile: 'service' });
     expect(c.outcome).toBe('pass');
     expect(c.message).toContain('deno fmt');
+  });
+});
+
+describe('a service SDK imported inline is an outbound call (round 48)', () => {
+  const withSdk = {
+    ...app,
+    'deno.lock': lock.replace('"specifiers": {', '"specifiers": {\n    "npm:@getalby/sdk": "3.7.1",'),
+    'src/lnurlp.ts': [
+      'import { nwc } from "npm:@getalby/sdk";', // 1
+      'export async function invoice(secret: string, amount: number) {', // 2
+      '  const client = new nwc.NWCClient({ nostrWalletConnectUrl: secret });', // 3
+      '  return await client.makeInvoice({ amount });', // 4
+      '}', // 5
+    ].join('\n'),
+  };
+
+  it('npm:@getalby/sdk in production code: retries are judged, not "no outbound calls"', async () => {
+    expect(isServiceClientName('@getalby/sdk')).toBe(true);
+    expect(isServiceClientName('@modelcontextprotocol/sdk')).toBe(false);
+    const r = await runRuleOn(retries, withSdk, { profile: 'service' });
+    expect(r.outcome).toBe('fail');
+    // Only a test imports it: nothing the service calls.
+    const { 'src/lnurlp.ts': code, ...rest } = withSdk;
+    const testOnly = await runRuleOn(retries, { ...rest, 'src/lnurlp.test.ts': code }, { profile: 'service' });
+    expect(testOnly.outcome).toBe('not-applicable');
   });
 });

@@ -17,6 +17,7 @@ import { isCommentLine, isProductionPath } from './paths.js';
 import { pythonImportNames } from './python-imports.js';
 import { table } from '../util/table.js';
 import { denoSpecifierPackage, isDenoDeclaration } from './manifests/deno.js';
+import { isServiceClientName } from './outbound.js';
 
 export interface UsagePattern extends PatternSpec {
   key: string;
@@ -110,7 +111,10 @@ function watch(deps: readonly Dependency[], names: readonly string[]): Watched {
       for (const n of rubyNames(d.name)) add(w.rb, n, d);
       continue;
     }
-    if (!['npm', 'pip', 'go', 'cargo'].includes(d.ecosystem) || !watched(d)) continue;
+    // A Deno lock entry counts only where code imports it: a service's client SDK (`npm:@getalby/sdk`
+    // imported inline) is asked about too, though no catalogue names it.
+    const denoClient = d.ecosystem === 'npm' && isDenoDeclaration(d.path) && isServiceClientName(d.name);
+    if (!['npm', 'pip', 'go', 'cargo'].includes(d.ecosystem) || !(watched(d) || denoClient)) continue;
     if (d.ecosystem === 'npm') {
       add(w.js, d.name, d);
       add(w.cmd, d.name, d);
