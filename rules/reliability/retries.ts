@@ -231,7 +231,7 @@ const RETRY_LOOP = new RegExp(
     String.raw`\bif(?:[ \t]*\()?[ \t]*(?:this\.|self\.|\$)?(?=\w*?(?:[aA]ttempt|[rR]etr(?:y|ies)|[tT]ries))\w+[ \t]*>=?[ \t]*(?:this\.|self\.|\$)?(?=\w*?(?:[mM]ax|MAX))\w+(?:[ \t]*\))?[ \t]*\{`,
     // Ruby: `retry if (attempts += 1) < 3` in a rescue, or a loop that re-raises once its count of
     // tries is spent (`raise(ConnectionError, e.message) unless times > 0`; blind round 48).
-    String.raw`^[ \t]*retry[ \t]+(?:if|unless)\b|\braise\b[^\n]{0,120}?[ \t]unless[ \t]+@?(?=\w*?(?:[aA]ttempt|[rR]etr(?:y|ies)|[tT]ries|[tT]imes))\w+[ \t]*>=?[ \t]*\w+`,
+    String.raw`^[ \t]*retry[ \t]+(?:if|unless)\b|\braise\b[^\n]{0,120}?[ \t]unless[ \t]+@?(?:[a-z]\w{0,30}_)?(?:attempts?|retries|tries|times)(?:_\w{1,30})?[ \t]*>=?[ \t]*\w+`,
     // A loop over a schedule of retry delays (`foreach ($retryDelays as $attempt => $delay)`,
     // `for (const delay of RETRY_DELAYS)`, `for delay in BACKOFF_DELAYS:`): one attempt per delay.
     String.raw`\bforeach[ \t]*\([ \t]*\$(?:this->)?(${DELAY_LIST})[ \t]+as\b|\bfor[ \t]*\([ \t]*(?:const|let|var)[ \t]+\w+[ \t]+of[ \t]+(?:this\.)?(${DELAY_LIST})[ \t]*\)|^[ \t]*for[ \t]+\w+(?:[ \t]*,[ \t]*\w+)?[ \t]+in[ \t]+(?:enumerate\([ \t]*)?(?:self\.)?(${DELAY_LIST})\b`,

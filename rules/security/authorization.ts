@@ -299,22 +299,28 @@ export default defineRule({
       // Ruby's modifier form puts the refusal first (Sinatra `halt 403 if guest?`, `halt 403 unless
       // admin?`, Grape `error!('Forbidden', 403) unless current_user.admin?`; blind round 37, a
       // Sinatra API refusing writes to its guest role). The condition is one call or name a line holds.
-      // Also an error raised the same way (`raise NotAuthorizedError, "…" unless auth.can?(permission)`,
-      // blind round 48: a Sinatra server's per-key push/yank/fetch permissions).
       rubyModifierDeny: {
         regex:
-          /\b(?:(?:halt|error!)[ \t(]+(?:["'][^"'\n]{0,80}["'][ \t]*,[ \t]*)?(?:403|401)\b|raise[ \t(]+[\w:]*(?:NotAuthori[sz]ed|Unauthori[sz]ed|Forbidden|AccessDenied|PermissionDenied)\w*)[^\n]{0,80}?[ \t](?:if|unless)[ \t]+(?:!|not[ \t]+)?[\w.@]{0,60}?(?<![\w])(?:\w*(?:[Rr]ole|[Aa]dmin|[Oo]wner|[Pp]ermi|[Ss]cope|[Aa]uthori[sz]ed|[Mm]ember|[Gg]uest|[Ss]taff|[Ss]uperuser|[Mm]oderator|[Ee]ditor)\w*[?!]?|can\?)/,
+          /\b(?:halt|error!)[ \t(]+(?:["'][^"'\n]{0,80}["'][ \t]*,[ \t]*)?(?:403|401)\b[^\n]{0,80}?[ \t](?:if|unless)[ \t]+(?:!|not[ \t]+)?[\w.@]{0,60}?(?<![\w])\w*(?:[Rr]ole|[Aa]dmin|[Oo]wner|[Pp]ermi|[Ss]cope|[Aa]uthori[sz]ed|[Mm]ember|[Gg]uest|[Ss]taff|[Ss]uperuser|[Mm]oderator|[Ee]ditor)\w*[?!]?/,
         files: ['**/*.rb'],
-        literals: ['halt', 'error!', 'raise'],
+        literals: ['halt', 'error!'],
+        maxPerFile: 3,
+      },
+      // An error raised the same way (`raise NotAuthorizedError, "…" unless auth.can?(permission)`;
+      // blind round 48: a Sinatra server's per-key push/yank/fetch permissions).
+      rubyRaiseDeny: {
+        regex:
+          /\braise[ \t(]+(?:\w+::)*(?:NotAuthori[sz]ed|Unauthori[sz]ed|Forbidden|AccessDenied|PermissionDenied)(?:Error|Exception)?[,( \t][^\n]{0,80}?[ \t](?:if|unless)[ \t]+(?:!|not[ \t]+)?(?:[@\w]+\.){0,3}(?:can|allowed|permitted|authori[sz]ed|has_permission|has_role|admin)\?/,
+        files: ['**/*.rb'],
+        literals: ['raise'],
         maxPerFile: 3,
       },
       // A permission decided by a conditional expression whose other branch refuses: `allowed ?
       // Mono.empty() : Mono.error(new AccessDeniedException(…))`, `isPermitted ? next() : reply.code(403)`
       // (blind round 48: a role-based access-control service checking each resource and action).
       ternaryDeny: {
-        regex: new RegExp(
-          String.raw`(?<![\w.])(?=\w{0,40}?(?:[Aa]llowed|[Pp]ermitted|[Pp]ermission|[Aa]uthori[sz]ed|[Aa]ccessible|[Gg]ranted|[Hh]asRole|[Hh]asAccess))\w{1,60}(?:\(\))?[ \t]+\?[ \t]+[^:\n]{0,120}?[ \t]:[ \t]+[^\n]{0,120}?(?:${DENY})`,
-        ),
+        regex:
+          /(?<![\w.])(?:(?:is|has|can)(?:Allowed|Permitted|Authori[sz]ed|Accessible|Granted|Access|Permission|Role)|allowed|permitted|authori[sz]ed|accessible|granted)(?:\(\))?[ \t]+\?[ \t]+[^:\n]{0,120}[ \t]:[ \t]+[^\n]{0,120}?(?:AccessDenied\w*|Forbidden\w*|PermissionDenied\w*|FORBIDDEN|\b403\b)/,
         files: ['**/*.{js,ts,mjs,cjs,java,kt,cs,php,dart}'],
         literals: ['403', 'orbid', 'AccessDenied', 'FORBIDDEN', 'PermissionDenied'],
         maxPerFile: 3,
@@ -653,6 +659,11 @@ export default defineRule({
                 /(?<![.\w])(\w*(?:[Aa]dmin|[Ss]taff|[Ss]uper_?[Uu]ser|[Mm]oderator)\w*)\b(?!\s*[(?])/g,
               ),
             ].some((x) => declaresVar(m.path, x[1]!)),
+        },
+        {
+          key: 'rubyRaiseDeny',
+          label: 'requests refused on a permission check (Ruby `raise NotAuthorized… unless can?(…)`)',
+          rank: 2,
         },
         {
           key: 'rubyModifierDeny',
