@@ -102,7 +102,7 @@ const FILE_ROUTES = [
 
 /** Libraries that serve both liveness and readiness (or dependency-checking health) from one registration. */
 const FULL_CODE =
-  /MapHealthChecks|UseHealthChecks|MapGrpcHealthChecksService|createTerminus|TerminusModule|HealthCheckService|RegisterHealthServer|health\.NewServer|HealthServicer|HealthStatusManager|HealthImplementation|health_reporter|AddHealthzCheck|AddReadyzCheck|health_check\.urls|["']health_check["']|healthcheck\.NewHandler|health\.NewChecker|NewLightship|createLightship|dockerflow\.(?:django\.middleware|fastapi|flask|sanic)\b|\bOkComputer(?:\.mount_at\s*=\s*['"]|::Registry\.register\b)|\bhealth_check_routes\b/;
+  /MapHealthChecks|UseHealthChecks|MapGrpcHealthChecksService|createTerminus|TerminusModule|HealthCheckService|RegisterHealthServer|health\.NewServer|HealthServicer|HealthStatusManager|HealthImplementation|health_reporter|AddHealthzCheck|AddReadyzCheck|health_check\.urls|["']health_check["']|healthcheck\.NewHandler|health\.NewChecker|NewLightship|createLightship|dockerflow\.(?:django\.middleware|fastapi|flask|sanic)\b|\bOkComputer(?:\.mount_at\s*=\s*['"]|::Registry\.register\b)|\bhealth_check_routes\b|\bServerHealthCheckRack::(?:Middleware|Checks\.check)\b/;
 const FULL_DEPS = [
   'org.springframework.boot:spring-boot-starter-actuator',
   'io.quarkus:quarkus-smallrye-health',
@@ -118,6 +118,9 @@ const FULL_DEPS = [
   // with database, migration and cache checks.
   'bundler:okcomputer',
   'bundler:health_check',
+  // server_health_check-rack: a Rack middleware serving /health and /health/<check>, running the
+  // checks registered with ServerHealthCheckRack::Checks.check (blind round 48, a Sinatra server).
+  'bundler:server_health_check-rack',
   // rapids-and-rivers' RapidApplication serves /isalive and /isready (the Kafka consumer's running
   // and ready checks) from its own Ktor server (blind round 46).
   'com.github.navikt:rapids-and-rivers',
@@ -136,6 +139,10 @@ const WHAT_IT_SERVES: [RegExp, string][] = [
   [/micronaut/, '/health, /health/liveness and /health/readiness'],
   [/helidon/, '/health, /health/live and /health/ready'],
   [/django-health-check/, 'its health-check view and the checks it registers'],
+  [
+    /server_health_check/,
+    '/health and /health/<check>, running each check registered with ServerHealthCheckRack::Checks.check',
+  ],
   [/okcomputer/, '/okcomputer, and /okcomputer/all running every registered check'],
   [/health_check/, '/health_check, checking the database, migrations and cache'],
   [
@@ -209,6 +216,7 @@ const LIBRARY_NAMES: [RegExp, string][] = [
   [/MapHealthChecks|UseHealthChecks/, 'ASP.NET Core health checks'],
   [/createTerminus|TerminusModule|HealthCheckService/, 'terminus'],
   [/AddHealthzCheck|AddReadyzCheck/, 'controller-runtime healthz/readyz checks'],
+  [/ServerHealthCheckRack/, 'server_health_check-rack (/health, /health/<check>)'],
   [/OkComputer/, 'okcomputer'],
   [/health_check_routes/, 'the health_check gem'],
   [/health_check/, 'django-health-check'],
@@ -405,7 +413,7 @@ export default defineRule({
       },
       library: {
         regex:
-          /\b(MapHealthChecks|AddHealthChecks|UseHealthChecks|MapGrpcHealthChecksService|createTerminus|TerminusModule|HealthCheckService|RegisterHealthServer|health\.NewServer|HealthServicer|HealthStatusManager|HealthImplementation|health_reporter|AddHealthzCheck|AddReadyzCheck|healthcheck\.NewHandler|health\.NewChecker|NewLightship|createLightship|rails\/health#show|RegisterHealthz|RegisterReadyz|healthz\.Install(?:Livez|Readyz)?Handler|dockerflow\.(?:django\.middleware|fastapi|flask|sanic)|OkComputer::Registry\.register|OkComputer\.mount_at(?=\s*=\s*['"])|health_check_routes)\b|health_check\.urls|["']health_check["']/,
+          /\b(MapHealthChecks|AddHealthChecks|UseHealthChecks|MapGrpcHealthChecksService|createTerminus|TerminusModule|HealthCheckService|RegisterHealthServer|health\.NewServer|HealthServicer|HealthStatusManager|HealthImplementation|health_reporter|AddHealthzCheck|AddReadyzCheck|healthcheck\.NewHandler|health\.NewChecker|NewLightship|createLightship|rails\/health#show|RegisterHealthz|RegisterReadyz|healthz\.Install(?:Livez|Readyz)?Handler|dockerflow\.(?:django\.middleware|fastapi|flask|sanic)|OkComputer::Registry\.register|OkComputer\.mount_at(?=\s*=\s*['"])|health_check_routes|ServerHealthCheckRack::(?:Middleware|Checks\.check))\b|health_check\.urls|["']health_check["']/,
         files: CODE,
         literals: ['Health', 'health', 'erminus', 'ightship', 'dockerflow.', 'OkComputer'],
         maxPerFile: 2,

@@ -31,6 +31,29 @@ function golangciFormats(files: FileView, path: string): boolean {
   return enabled.some((n) => GO_FORMATTERS.includes(n));
 }
 
+/**
+ * VS Code settings of a Deno project (a deno.json beside them or at the root) that format on save
+ * with the Deno extension: set as the default formatter, enabled by `deno.enable`, or recommended
+ * in .vscode/extensions.json (the workspace's one formatter for TypeScript once installed).
+ */
+function denoEditorFormatter(files: FileView): Evidence | undefined {
+  if (files.match(['deno.json', 'deno.jsonc', '*/deno.json', '*/deno.jsonc']).length === 0) return undefined;
+  const path = '.vscode/settings.json';
+  const text = (files.read(path) ?? '').slice(0, 100_000);
+  const on = /"editor\.formatOnSave"\s*:\s*true/.exec(text);
+  if (!on) return undefined;
+  const deno =
+    /"editor\.defaultFormatter"\s*:\s*"denoland\.vscode-deno"|"deno\.enable"\s*:\s*true/.test(text) ||
+    /"denoland\.vscode-deno"/.test((files.read('.vscode/extensions.json') ?? '').slice(0, 20_000));
+  if (!deno) return undefined;
+  return {
+    path,
+    line: lineAt(text, on.index),
+    snippet: on[0],
+    note: 'formats on save with the Deno extension (deno fmt); editor only',
+  };
+}
+
 /** What a Spotless step is called. */
 const SPOTLESS_STEPS: Record<string, string> = table({
   ktfmt: 'ktfmt',
@@ -144,6 +167,8 @@ const FORMATTERS: ToolSpec[] = [
     runs: ['ktlint', 'ktfmt'],
   },
   { name: 'dotnet format', runs: ['dotnet format'] },
+  // deno fmt is Deno's own formatter; an `fmt` block in deno.json configures it.
+  { name: 'deno fmt', pattern: 'denoFmt', runs: ['deno fmt'] },
   { name: 'rustfmt', files: ['**/rustfmt.toml', '**/.rustfmt.toml'], runs: ['rustfmt'] },
   {
     name: 'RuboCop/Standard',
@@ -224,7 +249,7 @@ export default defineRule({
     severity: 'low',
     effort: 'low',
     detection:
-      'Formatter configuration or dependency (.prettierrc*/prettier key, biome.json, dprint.json, .oxfmtrc.json (oxfmt), [tool.black], [tool.ruff.format], isort/yapf, pre-commit hooks of these, Spotless/google-java-format, ktlint (also its `ktlint_*` keys in .editorconfig), rustfmt.toml, .rubocop.yml, .php-cs-fixer*, pint.json, mago.toml (Mago), vite-plus (Vite+ runs oxfmt in `vp check`), a phpcs.xml ruleset with a layout standard such as PSR-12 (PHP_CodeSniffer, fixed by phpcbf), .clang-format, .formatter.exs (mix format), .swiftformat/.swift-format, .streerc/.rufo (Syntax Tree, Rufo), ecs.php (Easy Coding Standard), StyleCop.Analyzers or `EnforceCodeStyleInBuild` for .NET, whose build then checks the layout, CSharpier (a `CSharpier.MsBuild` package reference formats on every build; `dotnet csharpier`), or an .editorconfig with .NET code-style options — csharp_*/dotnet_* — that dotnet format applies) or a CI step running it (followed through package scripts, targets, tox/nox, pre-commit (pre-commit.ci runs the hooks on pull requests when .pre-commit-config.yaml has a `ci:` block or the README its badge) and actions). gofmt/goimports/gofumpt/gci enabled in .golangci.* are checked wherever golangci-lint runs. Go code is otherwise formatted by gofmt by convention (pass with a note), Rust by rustfmt; .editorconfig alone is partial (0.5): it fixes whitespace, not layout.',
+      'Formatter configuration or dependency (.prettierrc*/prettier key, biome.json, dprint.json, .oxfmtrc.json (oxfmt), [tool.black], [tool.ruff.format], isort/yapf, pre-commit hooks of these, Spotless/google-java-format, ktlint (also its `ktlint_*` keys in .editorconfig), rustfmt.toml, .rubocop.yml, .php-cs-fixer*, pint.json, mago.toml (Mago), vite-plus (Vite+ runs oxfmt in `vp check`), a phpcs.xml ruleset with a layout standard such as PSR-12 (PHP_CodeSniffer, fixed by phpcbf), .clang-format, .formatter.exs (mix format), .swiftformat/.swift-format, .streerc/.rufo (Syntax Tree, Rufo), ecs.php (Easy Coding Standard), StyleCop.Analyzers or `EnforceCodeStyleInBuild` for .NET, whose build then checks the layout, CSharpier (a `CSharpier.MsBuild` package reference formats on every build; `dotnet csharpier`), or an .editorconfig with .NET code-style options — csharp_*/dotnet_* — that dotnet format applies) or a CI step running it (followed through package scripts, targets, tox/nox, pre-commit (pre-commit.ci runs the hooks on pull requests when .pre-commit-config.yaml has a `ci:` block or the README its badge) and actions). gofmt/goimports/gofumpt/gci enabled in .golangci.* are checked wherever golangci-lint runs. Go code is otherwise formatted by gofmt by convention (pass with a note), Rust by rustfmt; .editorconfig alone is partial (0.5): it fixes whitespace, not layout. A deno.json `fmt` block configures deno fmt; in a Deno project, VS Code format-on-save with the Deno extension (deno fmt in the editor only) is partial (0.5).',
     reads: [...CI_GLOBS, '**/.golangci.{yml,yaml}'],
     patterns: {
       ktlintEditorconfig: KTLINT_EDITORCONFIG,
@@ -233,6 +258,12 @@ export default defineRule({
         regex: /"prettier"\s*:\s*(?:\{|"(?![\^~<>=*\d]|latest|next|workspace:|npm:|file:|link:|git))/,
         files: ['**/package.json'],
         literals: ['prettier'],
+        maxPerFile: 1,
+      },
+      denoFmt: {
+        regex: /"fmt"\s*:\s*\{/,
+        files: ['**/deno.json', '**/deno.jsonc'],
+        literals: ['"fmt"'],
         maxPerFile: 1,
       },
       black: { regex: /^\[tool\.black\]/m, files: ['**/pyproject.toml'], literals: ['tool.black'], maxPerFile: 1 },
@@ -604,6 +635,16 @@ export default defineRule({
           ...(editorconfig ? [{ path: editorconfig, note: 'editor settings only' }] : []),
         ],
         data,
+      );
+    // A Deno project whose editor settings format on save with the Deno extension runs deno fmt, the
+    // runtime's own formatter, on every save in that editor; nothing enforces it (blind round 48).
+    const editorFmt = denoEditorFormatter(ctx.files);
+    if (editorFmt)
+      return partial(
+        0.5,
+        `deno fmt formats on save in the editor (${editorFmt.path}: editor.formatOnSave with the Deno extension), but nothing checks it: no \`deno fmt --check\` in CI or a commit hook.`,
+        [editorFmt, ...(editorconfig ? [{ path: editorconfig, note: 'editor settings only' }] : [])],
+        { ...data, formatters: ['deno fmt (editor)'] },
       );
     // An .editorconfig counts for what it sets: indentation, line endings, trailing whitespace. One
     // holding only other keys (Visual Studio's `guidelines = 120` column) fixes nothing (round 20).

@@ -328,6 +328,25 @@ export default defineRule({
         literals: ['halt', 'error!'],
         maxPerFile: 3,
       },
+      // An error raised the same way (`raise NotAuthorizedError, "…" unless auth.can?(permission)`;
+      // blind round 48: a Sinatra server's per-key push/yank/fetch permissions).
+      rubyRaiseDeny: {
+        regex:
+          /\braise[ \t(]+(?:\w+::)*(?:NotAuthori[sz]ed|Unauthori[sz]ed|Forbidden|AccessDenied|PermissionDenied)(?:Error|Exception)?[,( \t][^\n]{0,80}?[ \t](?:if|unless)[ \t]+(?:!|not[ \t]+)?(?:[@\w]+\.){0,3}(?:can|allowed|permitted|authori[sz]ed|has_permission|has_role|admin)\?/,
+        files: ['**/*.rb'],
+        literals: ['raise'],
+        maxPerFile: 3,
+      },
+      // A permission decided by a conditional expression whose other branch refuses: `allowed ?
+      // Mono.empty() : Mono.error(new AccessDeniedException(…))`, `isPermitted ? next() : reply.code(403)`
+      // (blind round 48: a role-based access-control service checking each resource and action).
+      ternaryDeny: {
+        regex:
+          /(?<![\w.])(?:(?:is|has|can)(?:Allowed|Permitted|Authori[sz]ed|Accessible|Granted|Access|Permission|Role)|allowed|permitted|authori[sz]ed|accessible|granted)(?:\(\))?[ \t]+\?[ \t]+[^:\n]{0,120}[ \t]:[ \t]+[^\n]{0,120}?(?:AccessDenied\w*|Forbidden\w*|PermissionDenied\w*|FORBIDDEN|\b403\b)/,
+        files: ['**/*.{js,ts,mjs,cjs,java,kt,cs,php,dart}'],
+        literals: ['403', 'orbid', 'AccessDenied', 'FORBIDDEN', 'PermissionDenied'],
+        maxPerFile: 3,
+      },
       roleDeny: {
         regex: new RegExp(ROLE_DENY),
         files: ['**/*.{go,rb,js,ts,mjs,cjs,py,java,kt,cs,php,rs}'],
@@ -671,8 +690,19 @@ export default defineRule({
             ].some((x) => declaresVar(m.path, x[1]!)),
         },
         {
+          key: 'rubyRaiseDeny',
+          label: 'requests refused on a permission check (Ruby `raise NotAuthorized… unless can?(…)`)',
+          rank: 2,
+        },
+        {
           key: 'rubyModifierDeny',
-          label: 'requests refused with 403 on a role check (Ruby `halt 403 unless admin?`)',
+          label:
+            'requests refused on a role or permission check (Ruby `halt 403 unless admin?`, `raise NotAuthorized… unless can?`)',
+          rank: 2,
+        },
+        {
+          key: 'ternaryDeny',
+          label: 'requests refused (access denied, 403) unless a permission check allows them',
           rank: 2,
         },
         {

@@ -8,10 +8,20 @@ import { memo } from '../../src/util/memo.js';
 import { escapeRe } from '../../src/util/regex.js';
 import { lineAt } from '../../src/util/lines.js';
 import { consoleScripts } from '../../src/facts/entry-points.js';
+import { readDenoConfig } from '../../src/facts/deno.js';
 import { swiftPackage } from '../../src/facts/manifests/swift.js';
 import { globMatch } from '../../src/util/glob-match.js';
 
-const NPM_LOCKS = ['package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock', 'pnpm-lock.yaml', 'bun.lockb', 'bun.lock'];
+// deno.lock too: Deno 2 installs a package.json's dependencies and locks them there.
+const NPM_LOCKS = [
+  'package-lock.json',
+  'npm-shrinkwrap.json',
+  'yarn.lock',
+  'pnpm-lock.yaml',
+  'bun.lockb',
+  'bun.lock',
+  'deno.lock',
+];
 const PY_LOCKS = ['poetry.lock', 'uv.lock', 'pdm.lock', 'Pipfile.lock', 'pylock.toml'];
 
 type Need = { lock: string } | { missing: string } | { exempt: string };
@@ -48,11 +58,11 @@ export default defineRule({
     description:
       'A lockfile pins every direct and transitive dependency to an exact version (and usually a hash), so that CI, production and every developer build the same thing, and a compromised new release cannot slip into a build unreviewed.',
     remediation:
-      'Commit the lockfile your package manager writes: package-lock.json/yarn.lock/pnpm-lock.yaml, poetry.lock/uv.lock/Pipfile.lock or requirements pinned with `==` (pip-compile), go.sum, Cargo.lock for applications, Gemfile.lock, mix.lock, composer.lock, NuGet `packages.lock.json` (`RestorePackagesWithLockFile`), Gradle `gradle.lockfile` (`dependencyLocking { lockAllConfigurations() }`).',
+      'Commit the lockfile your package manager writes: package-lock.json/yarn.lock/pnpm-lock.yaml, deno.lock, poetry.lock/uv.lock/Pipfile.lock or requirements pinned with `==` (pip-compile), go.sum, Cargo.lock for applications, Gemfile.lock, mix.lock, composer.lock, NuGet `packages.lock.json` (`RestorePackagesWithLockFile`), Gradle `gradle.lockfile` (`dependencyLocking { lockAllConfigurations() }`).',
     severity: 'medium',
     effort: 'low',
     detection:
-      'Each manifest with dependencies is matched to its lockfile in its own folder or, for npm/yarn/pnpm, Poetry/uv and Cargo workspaces, an ancestor folder: npm/yarn/pnpm/bun locks, poetry.lock/uv.lock/pdm.lock/Pipfile.lock or requirements pinned with `==` (a pip-tools `.in` source is paired with the `.txt` beside it or the `--output-file` of the pip-compile command that names it — pre-commit hook, Makefile, script, or the header of the generated file — and one only other `.in` files include with `-r` is compiled with them), go.sum, Cargo.lock (applications only), Gemfile.lock, mix.lock (umbrella apps share the root one; not required of a Hex package), composer.lock (not for libraries), NuGet packages.lock.json, Gradle lockfiles; an Ansible Galaxy requirements.yml (collections/roles) counts as locked when every entry names an exact version. Maven has no lockfile format and is not judged; gemspecs and setup.py describe libraries, and a command-line package built for PyPI (pyproject [build-system] with console scripts) is resolved from its metadata by pip/pipx.',
+      'Each manifest with dependencies is matched to its lockfile in its own folder or, for npm/yarn/pnpm, Poetry/uv and Cargo workspaces, an ancestor folder: npm/yarn/pnpm/bun locks, deno.lock for a deno.json, poetry.lock/uv.lock/pdm.lock/Pipfile.lock or requirements pinned with `==` (a pip-tools `.in` source is paired with the `.txt` beside it or the `--output-file` of the pip-compile command that names it — pre-commit hook, Makefile, script, or the header of the generated file — and one only other `.in` files include with `-r` is compiled with them), go.sum, Cargo.lock (applications only), Gemfile.lock, mix.lock (umbrella apps share the root one; not required of a Hex package), composer.lock (not for libraries), NuGet packages.lock.json, Gradle lockfiles; an Ansible Galaxy requirements.yml (collections/roles) counts as locked when every entry names an exact version. Maven has no lockfile format and is not judged; gemspecs and setup.py describe libraries, and a command-line package built for PyPI (pyproject [build-system] with console scripts) is resolved from its metadata by pip/pipx.',
   },
   appliesTo: ({ facts, files }) =>
     facts.manifests.length > 0 || chartManifests(files).length > 0 || galaxyRequirements(files).length > 0
@@ -416,6 +426,11 @@ function lockFor(files: FileView, facts: Facts, m: Manifest): Need | undefined {
   switch (m.ecosystem) {
     case 'npm':
       if (deps.length === 0) return undefined;
+      // Deno writes deno.lock beside its deno.json (unless `"lock": false`), for npm:, jsr: and URL imports.
+      if (b === 'deno.json' || b === 'deno.jsonc')
+        return readDenoConfig(files, m.path)?.lock === false
+          ? { missing: '`"lock": false` in deno.json: Deno writes and checks no lockfile' }
+          : found(upwards(['deno.lock']), 'no deno.lock here or in a parent folder');
       // One root lockfile serves every workspace package.
       return found(
         upwards(NPM_LOCKS),

@@ -139,7 +139,7 @@ const rule = defineRule({
     severity: 'high',
     effort: 'low',
     detection:
-      'The line that registers the middleware, not the import or the dependency: `app.use(helmet())`, `register(helmet)`, `Talisman(app)` (which forces HTTPS and sends HSTS by default unless `force_https=False` or `strict_transport_security=False`), `SecurityMiddleware` in MIDDLEWARE, `secure.New(`, Spring Security (default headers and CSRF), Rails `load_defaults` (default headers and CSRF), `UseHsts`, `UseHttpsRedirection`; CORS with explicit origins (`cors({origin…})`, NestJS `NestFactory.create(…, { cors: { origin: […] } })` and `enableCors({ origin: […] })`, `add_middleware(CORSMiddleware…)`, `AddCors`, `@CrossOrigin(origins…)`, Ktor `install(CORS) { allowHost(…) }`); CSRF (`csurf`, `CsrfViewMiddleware`, `CSRFProtect`, Flask-WTF forms (`FlaskForm`, a `flask_wtf` `Form` subclass), `csrf.Protect`, `protect_from_forgery`, Laravel web routes, Symfony `csrf_protection`, `new CsrfTokenBadge(`, `isCsrfTokenValid(` and a firewall `enable_csrf: true`; `csrf().disable()` does not count, nor a test or development configuration module that turns it off); trusted hosts. Any origin (`*`, `cors()`, `origin: true`, NestJS `cors: true`, `AllowAnyOrigin`, Ktor `anyHost()`) is not an explicit policy, except that a `*` header one handler writes by hand (a public metadata endpoint) beside an app-wide explicit policy is a finding but leaves that policy credited; together with credentials it is a finding at its own line. Lines inside a development-only branch (`if os.Getenv("ENVIRONMENT") == "dev"`, `if settings.DEBUG:`, `IsDevelopment()`, `NODE_ENV !== \'production\'`), Django development settings modules and project middleware classes only they list are set aside and named. Not applicable when the only HTTP server serves operational routes (/metrics, health probes, pprof), as the listener of a Kubernetes controller or an agent does, or when the only HTTP server is a controller-runtime manager and no web framework is used (an operator: metrics, probes and admission webhooks), or when a service is served by the standard library alone (Go net/http, Node http.createServer, Python http.server) and declares no hardening middleware for it (unrolled/secure, rs/cors, gorilla/handlers or csrf, nosurf, helmet, cors). Spring CORS origins read from a property set to `*` (`.allowedOriginPatterns(props.allowedOrigins())` + `app.cors.allowed-origins=*`) Echo `CORSWithConfig` without AllowOrigins (its default is `*`), Go rs/cors `cors.New(cors.Options{…})` without AllowedOrigins and Flask-CORS `CORS()`/`CORS(app)` without origins or a `CORS_ORIGINS` setting (both default to `*`; Flask-CORS reads `CORS_SUPPORTS_CREDENTIALS` from the config module) are any origin too. An https:// URL counts as an HTTPS redirect only inside a redirect call, not in a validity check. Header names in an OpenAPI/Swagger description set nothing. Scored per category, each an equal share: security headers, CORS restricted to explicit origins (none at all counts: same-origin), HTTPS redirect/HSTS, CSRF protection or trusted hosts; the first three with no CSRF protection pass (an API authenticated by token on every call needs none).',
+      'The line that registers the middleware, not the import or the dependency: `app.use(helmet())`, `register(helmet)`, `Talisman(app)` (which forces HTTPS and sends HSTS by default unless `force_https=False` or `strict_transport_security=False`), `SecurityMiddleware` in MIDDLEWARE, `secure.New(`, Spring Security (default headers and CSRF), Rails `load_defaults` (default headers and CSRF), a Sinatra::Base/Sinatra::Application class (Rack::Protection on by default: frame, XSS and content-type headers, HttpOrigin and JSON CSRF checks; not where the class sets `:protection` false), `UseHsts`, `UseHttpsRedirection`; CORS with explicit origins (`cors({origin…})`, NestJS `NestFactory.create(…, { cors: { origin: […] } })` and `enableCors({ origin: […] })`, `add_middleware(CORSMiddleware…)`, `AddCors`, `@CrossOrigin(origins…)`, Ktor `install(CORS) { allowHost(…) }`); CSRF (`csurf`, `CsrfViewMiddleware`, `CSRFProtect`, Flask-WTF forms (`FlaskForm`, a `flask_wtf` `Form` subclass), `csrf.Protect`, `protect_from_forgery`, Laravel web routes, Symfony `csrf_protection`, `new CsrfTokenBadge(`, `isCsrfTokenValid(` and a firewall `enable_csrf: true`; `csrf().disable()` does not count, nor a test or development configuration module that turns it off); trusted hosts. Any origin (`*`, `cors()`, `origin: true`, NestJS `cors: true`, `AllowAnyOrigin`, Ktor `anyHost()`) is not an explicit policy, except that a `*` header one handler writes by hand (a public metadata endpoint) beside an app-wide explicit policy is a finding but leaves that policy credited; together with credentials it is a finding at its own line. Lines inside a development-only branch (`if os.Getenv("ENVIRONMENT") == "dev"`, `if settings.DEBUG:`, `IsDevelopment()`, `NODE_ENV !== \'production\'`), Django development settings modules and project middleware classes only they list are set aside and named. Not applicable when the only HTTP server serves operational routes (/metrics, health probes, pprof), as the listener of a Kubernetes controller or an agent does, or when the only HTTP server is a controller-runtime manager and no web framework is used (an operator: metrics, probes and admission webhooks), or when a service is served by the standard library alone (Go net/http, Node http.createServer, Python http.server) and declares no hardening middleware for it (unrolled/secure, rs/cors, gorilla/handlers or csrf, nosurf, helmet, cors). Spring CORS origins read from a property set to `*` (`.allowedOriginPatterns(props.allowedOrigins())` + `app.cors.allowed-origins=*`) Echo `CORSWithConfig` without AllowOrigins (its default is `*`), Go rs/cors `cors.New(cors.Options{…})` without AllowedOrigins and Flask-CORS `CORS()`/`CORS(app)` without origins or a `CORS_ORIGINS` setting (both default to `*`; Flask-CORS reads `CORS_SUPPORTS_CREDENTIALS` from the config module) are any origin too. An https:// URL counts as an HTTPS redirect only inside a redirect call, not in a validity check. Header names in an OpenAPI/Swagger description set nothing. Scored per category, each an equal share: security headers, CORS restricted to explicit origins (none at all counts: same-origin), HTTPS redirect/HSTS, CSRF protection or trusted hosts; the first three with no CSRF protection pass (an API authenticated by token on every call needs none).',
     patterns: MIDDLEWARE_PATTERNS,
   },
   // Judged where a web framework serves HTTP, or the standard library's server with hardening
@@ -320,6 +320,23 @@ const rule = defineRule({
     const springAuto = springCode.length > 0 ? [] : springSecurityAuto(ctx.facts, ctx.files);
     const spring = [...springCode, ...springAuto];
     const rails = prod('railsDefaults').filter((m) => Number(m.groups[0]) >= 5.2);
+    // Sinatra::Base (and Sinatra::Application) set `protection: true`: Rack::Protection sends
+    // X-Frame-Options, X-XSS-Protection and X-Content-Type-Options, rejects cross-origin form posts
+    // (HttpOrigin) and JSON CSRF, and blocks path traversal — unless the class turns it off (blind
+    // round 48: a Sinatra server was "no security headers … or CSRF protection").
+    const sinatra = ctx.facts.frameworks.some((f) => f.id === 'sinatra')
+      ? ctx
+          .matches('sinatraApp')
+          .filter(
+            (m) =>
+              isProductionPath(m.path) &&
+              ctx.facts.componentOf(m.path) === 'server' &&
+              !/^[ \t]*(?:set[ \t(]+:protection[ \t]*,[ \t]*false|disable[ \t(]+:protection)\b/m.test(
+                (ctx.files.read(m.path) ?? '').slice(0, 200_000),
+              ),
+          )
+          .slice(0, 1)
+      : [];
     const laravelWebAt = ctx.facts.frameworks.some((f) => f.id === 'laravel') ? laravelWebGroup(ctx.files) : undefined;
     const laravelWeb = laravelWebAt !== undefined;
     // Rails sends X-Frame-Options, X-Content-Type-Options and friends by default (action_dispatch.default_headers).
@@ -431,6 +448,7 @@ const rule = defineRule({
       ...autoHelmet,
       ...spring,
       ...(rails.length ? rails : railsHeaders),
+      ...sinatra,
     ];
     // A reverse proxy in front of the app may do the work (nginx add_header, Traefik headers, Caddy).
     const proxy = ctx.facts.proxy;
@@ -641,6 +659,7 @@ const rule = defineRule({
       ...plugin(FASTIFY_PLUGINS.csrf),
       ...(nuxtSec?.csrf ? [nuxtSec.at] : []),
       ...(csrfDisabled.length ? [] : [...spring, ...(apiOnlyAt ? [] : rails)]),
+      ...sinatra,
       // Flask-WTF's older `Form` (`from flask_wtf import Form`) checks a CSRF token like FlaskForm:
       // the import counts where the module subclasses it.
       ...ctx
@@ -721,6 +740,7 @@ const rule = defineRule({
           !spring.includes(m) &&
           !rails.includes(m) &&
           !railsHeaders.includes(m) &&
+          !sinatra.includes(m) &&
           !inWrapper(m.path, ctx.files.lines(m.path), m.line) &&
           inRouteHandler(ctx.files.lines(m.path), m.line),
       );
@@ -807,9 +827,11 @@ const rule = defineRule({
         headers.filter((m) => !nuxtHeaders.includes(m)),
         railsHeaders.length && !rails.length
           ? 'security headers (Rails default_headers)'
-          : oneRoute
-            ? 'security header set by hand in one route handler, not on every response'
-            : 'security headers',
+          : sinatra.length && headers.every((m) => sinatra.includes(m))
+            ? 'security headers and CSRF origin checks: Rack::Protection, on by default in Sinatra::Base (X-Frame-Options, X-XSS-Protection, X-Content-Type-Options, HttpOrigin, JsonCsrf, PathTraversal)'
+            : oneRoute
+              ? 'security header set by hand in one route handler, not on every response'
+              : 'security headers',
       ),
       ...show(
         // A policy block whose origins line allows any origin (Rack::Cors `allow do origins "*"`,

@@ -122,6 +122,8 @@ export const CATALOGUES: Record<string, string[]> = table({
     'express-pino-logger',
     'bunyan',
     'winston',
+    // Deno's standard library logger (jsr:@std/log, deno.land/std/log): JSON with its jsonFormatter.
+    '@std/log',
     'roarr',
     '@crowlog/logger',
     '@elastic/ecs-winston-format',

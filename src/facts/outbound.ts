@@ -359,19 +359,21 @@ function siteRank(snippet: string): number {
  * Not the clients of telemetry and error trackers (`prometheus-client`, `statsd-client`,
  * `sentry-sdk`, `opentelemetry-sdk`): they report, the service does not depend on their answer; not
  * database drivers (`mariadb-java-client`, `influxdb-client`), which the rules leave out; not the
- * browser's socket and GraphQL clients (`socket.io-client`, `apollo-client`), which call the service.
+ * browser's socket and GraphQL clients (`socket.io-client`, `apollo-client`), which call the service;
+ * not the Model Context Protocol SDK (`@modelcontextprotocol/sdk`), which most projects use to serve.
  */
 const CLIENT_SUFFIX = /[-_.](?:api[-_])?(?:client|sdk)s?$/;
 const NOT_A_SERVICE_CLIENT =
-  /prom|statsd|opentelemetry|otel|sentry|honeybadger|bugsnag|rollbar|airbrake|newrelic|new-relic|datadog|elastic-apm|jaeger|zipkin|influx|graphite|spring-boot-admin|oauth|signalr|test|mock|\bpg\b|postgres|mysql|mariadb|mongo|cassandra|scylla|sqlite|clickhouse|neo4j|couch|memcache|socket\.io|sockjs|engine\.io|apollo|stomp|\bws\b|websocket|languageclient|language-client|webpack|vite|hmr|devtools/;
+  /prom|statsd|opentelemetry|otel|sentry|honeybadger|bugsnag|rollbar|airbrake|newrelic|new-relic|datadog|elastic-apm|jaeger|zipkin|influx|graphite|spring-boot-admin|oauth|signalr|test|mock|\bpg\b|postgres|mysql|mariadb|mongo|cassandra|scylla|sqlite|clickhouse|neo4j|couch|memcache|socket\.io|sockjs|engine\.io|apollo|stomp|\bws\b|websocket|languageclient|language-client|webpack|vite|hmr|devtools|modelcontextprotocol/;
 
 export function isServiceClientName(name: string): boolean {
   // The last segment of a Maven coordinate, a Go module path or a scoped npm name (`@hubspot/api-client`).
   const n = name.slice(-200).toLowerCase();
   const last = n.slice(Math.max(n.lastIndexOf('/'), n.lastIndexOf(':')) + 1);
   if (!CLIENT_SUFFIX.test(last) || /^(?:api[-_])?(?:client|sdk)s?$/.test(last)) {
-    // `@hubspot/api-client`: the scope names the service.
-    if (!/^@[\w.-]+\/api-client$/.test(n)) return false;
+    // `@hubspot/api-client`, `@getalby/sdk`: the scope names the service (blind round 48: a Deno
+    // service called remote wallets through `npm:@getalby/sdk`, yet "no outbound calls").
+    if (!/^@[\w.-]+\/(?:api-client|sdk)$/.test(n)) return false;
   }
   return !NOT_A_SERVICE_CLIENT.test(n);
 }

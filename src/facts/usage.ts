@@ -16,6 +16,8 @@ import { escapeRe } from '../util/regex.js';
 import { isCommentLine, isProductionPath } from './paths.js';
 import { pythonImportNames } from './python-imports.js';
 import { table } from '../util/table.js';
+import { denoSpecifierPackage, isDenoDeclaration } from './manifests/deno.js';
+import { isServiceClientName } from './outbound.js';
 
 export interface UsagePattern extends PatternSpec {
   key: string;
@@ -83,6 +85,8 @@ interface Watched {
   /** Gems of an optional Bundler group only: Bundler.require loads the others whether named or not. */
   rb: Map<string, Dependency[]>;
   cmd: Map<string, Dependency[]>;
+  /** Some are declared by a deno.json or deno.lock: imports may be `npm:`/`jsr:` specifiers or deno.land URLs. */
+  deno?: boolean;
 }
 
 function watch(deps: readonly Dependency[], names: readonly string[]): Watched {
@@ -107,10 +111,18 @@ function watch(deps: readonly Dependency[], names: readonly string[]): Watched {
       for (const n of rubyNames(d.name)) add(w.rb, n, d);
       continue;
     }
-    if (!['npm', 'pip', 'go', 'cargo'].includes(d.ecosystem) || !watched(d)) continue;
+    // A Deno lock entry counts only where code imports it: a service's client SDK (`npm:@getalby/sdk`
+    // imported inline) is asked about too, though no catalogue names it.
+    const denoClient = d.ecosystem === 'npm' && isDenoDeclaration(d.path) && isServiceClientName(d.name);
+    if (!['npm', 'pip', 'go', 'cargo'].includes(d.ecosystem) || !(watched(d) || denoClient)) continue;
     if (d.ecosystem === 'npm') {
       add(w.js, d.name, d);
       add(w.cmd, d.name, d);
+      if (isDenoDeclaration(d.path)) {
+        w.deno = true;
+        // Imported inline by its JSR home package: `jsr:@hono/hono` is `hono`.
+        if (!d.name.startsWith('@')) add(w.js, `@${d.name}/${d.name}`, d);
+      }
     } else if (d.ecosystem === 'pip') {
       for (const m of pythonImportNames(d.name)) add(w.py, m.toLowerCase(), d);
       for (const c of COMMANDS[d.name] ?? []) add(w.cmd, c, d);
@@ -136,10 +148,15 @@ export function usagePatterns(deps: readonly Dependency[], names: readonly strin
       ...base,
       key: KEYS.js,
       // import … from 'x', require('x'), import('x'), export … from 'x', or any string naming it
-      // (a logger transport, a Nest module, a Next.js plugin list).
-      regex: new RegExp(String.raw`['"\x60]((?:${alternation(w.js.keys())})(?:/[^'"\x60\s]*)?)['"\x60]`),
+      // (a logger transport, a Nest module, a Next.js plugin list). Deno's inline specifiers too:
+      // `npm:x@1/sub`, `jsr:@s/x@^1`, and the standard library or deno.land/x by URL.
+      regex: w.deno
+        ? new RegExp(
+            String.raw`['"\x60]((?:(?:npm|jsr):)?(?:${alternation(w.js.keys())})(?:@[^/'"\x60\s]*)?(?:/[^'"\x60\s]*)?|https?://deno\.land/(?:std@[^/'"\x60\s]*|std|x)/[^'"\x60\s]*)['"\x60]`,
+          )
+        : new RegExp(String.raw`['"\x60]((?:${alternation(w.js.keys())})(?:/[^'"\x60\s]*)?)['"\x60]`),
       files: ['**/*.{js,mjs,cjs,ts,mts,cts,jsx,tsx,vue,svelte,astro}'],
-      literals: [...w.js.keys()],
+      literals: [...w.js.keys(), ...(w.deno ? ['deno.land/'] : [])],
     });
   }
   if (w.py.size) {
@@ -238,7 +255,11 @@ export function applyUsage(
       found.set(d, f);
     }
   };
-  for (const m of matches(KEYS.js)) if (!isCommentLine(m.snippet)) credit(w.js.get(npmPackage(m.groups[0]!)), m);
+  for (const m of matches(KEYS.js)) {
+    if (isCommentLine(m.snippet)) continue;
+    const spec = m.groups[0]!;
+    credit(w.js.get((w.deno ? denoSpecifierPackage(spec) : undefined) ?? npmPackage(spec)), m);
+  }
   for (const m of matches(KEYS.py)) {
     if (isCommentLine(m.snippet)) continue;
     const mod = (m.groups[0] ?? m.groups[2] ?? m.groups[3] ?? '').toLowerCase();

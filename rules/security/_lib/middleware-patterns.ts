@@ -302,4 +302,11 @@ export const MIDDLEWARE_PATTERNS: Record<string, PatternSpec> = table({
     files: ['**/config/application.rb'],
     literals: ['load_defaults'],
   },
+  // A Sinatra application class (modular style): Sinatra::Base turns Rack::Protection on by default.
+  sinatraApp: {
+    regex: /^[ \t]*class[ \t]+[\w:]+[ \t]*<[ \t]*(?:::)?Sinatra::(?:Base|Application)\b/m,
+    files: ['**/*.rb'],
+    literals: ['Sinatra::'],
+    maxPerFile: 1,
+  },
 });

@@ -9,6 +9,7 @@ import { resolveDirectness } from './directness.js';
 import { parseMix } from './mix.js';
 import { SBT_PROJECT_FILE, isSbtBuildFile, parseSbt } from './sbt.js';
 import { parseSwiftPackage } from './swift.js';
+import { parseDeno } from './deno.js';
 import { parseCargo, parseComposer, parseGemfile, parseGoMod, parseNuget } from './others.js';
 
 type Parser = (files: FileView, path: string, deps: DeclaredDependency[]) => Manifest;
@@ -17,6 +18,7 @@ type Parser = (files: FileView, path: string, deps: DeclaredDependency[]) => Man
 export function manifestParser(path: string): Parser | undefined {
   const b = basename(path);
   if (b === 'package.json') return parseNpm;
+  if (b === 'deno.json' || b === 'deno.jsonc') return parseDeno;
   if (/^requirements([-_.][\w.-]*)?\.(txt|in)$/.test(b) || /(^|\/)requirements\/[\w.-]+\.(txt|in)$/.test(path))
     return parseRequirements;
   if (b === 'pyproject.toml') return parsePyproject;
@@ -56,6 +58,8 @@ export function isSwiftManifest(text: string | undefined): boolean {
 /** Globs of every manifest, for rules that need to list them (e.g. lockfiles). */
 export const MANIFEST_GLOBS = [
   '**/package.json',
+  '**/deno.json',
+  '**/deno.jsonc',
   '**/requirements*.txt',
   '**/requirements/*.txt',
   '**/pyproject.toml',

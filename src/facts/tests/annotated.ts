@@ -416,6 +416,103 @@ const PUBLIC_VOID = /^[ \t]*public\s+(?:(?:final|synchronized)\s+)*void\s+\w+\s*
 const CLASS_BODY =
   /\b(?:(?:class|interface|enum|record)\s+\w+[^{};=]{0,300}|new\s+[\w.]+(?:<[^(){};]{0,200}>)?\s*\([^(){};]{0,200}\)\s*)\{/g;
 
+/**
+ * Constants of `enum Name` (Java) or `enum class Name` (Kotlin) in masked code: the entries before
+ * the first top-level `;` or the closing brace, each an identifier (with arguments or a body of its
+ * own). Undefined when the file declares no such enum. Bounded: 2,000 entries.
+ */
+export function enumConstants(code: string, name: string): number | undefined {
+  if (!/^\w{1,120}$/.test(name)) return undefined;
+  const decl = new RegExp(String.raw`\benum\s+(?:class\s+)?${name}\b[^{};]{0,300}\{`, 'g');
+  const m = decl.exec(code);
+  if (!m) return undefined;
+  let n = 0;
+  let depth = 0;
+  let entry = false;
+  for (let i = m.index + m[0].length; i < code.length && n < 2000; i++) {
+    const c = code[i]!;
+    if (c === '(' || c === '{' || c === '[') depth++;
+    else if (c === ')' || c === ']') depth--;
+    else if (c === '}') {
+      if (depth === 0) break;
+      depth--;
+    } else if (depth === 0 && c === ';') break;
+    else if (depth === 0 && c === ',') entry = false;
+    else if (depth === 0 && !entry && c === '@') {
+      // An annotation before a constant (`@Deprecated A`): its name is no entry.
+      while (i + 1 < code.length && /[\w.]/.test(code[i + 1]!)) i++;
+    } else if (depth === 0 && !entry && /[A-Za-z_$]/.test(c)) {
+      entry = true;
+      n++;
+    }
+  }
+  return n;
+}
+
+/**
+ * What a JUnit 5 `@EnumSource` expands to: the `names` it lists (mode INCLUDE), else every constant of
+ * its enum — `@EnumSource(Kind.class)`, `value = Kind.class`, Kotlin `Kind::class`, or with no class the
+ * type of the test's parameter (`void parses(Serde.Target target)`) — less the names an EXCLUDE mode
+ * lists. Resolved here when the file declares the enum, else left to the inventory (`type`).
+ */
+function enumSourceParams(
+  code: string,
+  raw: string,
+  after: string,
+): { params: number | null; type?: string; exclude?: number } {
+  const mode = /\bmode\s*=\s*(?:[\w.]+\.)?(\w+)/.exec(raw)?.[1];
+  const namesArg = /\bnames\s*=\s*(\{[^}]{0,4000}\}|\[[^\]]{0,4000}\]|"[^"]{0,200}")/.exec(raw)?.[1];
+  const names = namesArg ? [...namesArg.matchAll(/"[^"]{0,200}"/g)].length : 0;
+  if (mode && mode !== 'INCLUDE' && mode !== 'EXCLUDE') return { params: null };
+  if (namesArg && mode !== 'EXCLUDE') return { params: Math.max(1, names) };
+  const cls =
+    /(?:\bvalue\s*=\s*|^\s*\(?\s*)([\w.]{1,200})(?:\.class|::class)\b/.exec(raw)?.[1] ??
+    // Java `name(Type param`, Kotlin `name(param: Type`, with annotations or `final` before it.
+    /^[^(]{0,300}\(\s*(?:(?:final\s+|@[\w.]+(?:\([^)]{0,200}\))?\s+)*([\w.]{1,200})\s+\w+\s*[,)]|\w+\s*:\s*([\w.]{1,200})\??\s*[,)])/
+      .exec(after)
+      ?.slice(1)
+      .find(Boolean);
+  if (!cls) return { params: null };
+  const type = cls.slice(cls.lastIndexOf('.') + 1);
+  const exclude = mode === 'EXCLUDE' ? names : 0;
+  const here = enumConstants(code, type);
+  if (here !== undefined) return { params: Math.max(1, here - exclude) };
+  return { params: null, type: cls, ...(exclude ? { exclude } : {}) };
+}
+
+/** A bare `@EnumSource` whose enum another file declares: resolved by the inventory. */
+export interface JvmEnumSource {
+  line: number;
+  /** The enum as the test names it (`Serde.Target`, `Kind`). */
+  type: string;
+  exclude?: number;
+}
+
+/** A class of a JVM test file, for tests inherited from an abstract base. */
+export interface JvmClass {
+  name: string;
+  parent: string;
+  abstract: boolean;
+}
+
+/** `[abstract] class Name [<…>] extends Base` (Java) or `[abstract|open] class Name … : Base(` (Kotlin). */
+const JVM_CLASS =
+  /^[ \t]*(?:(?:public|protected|private|internal|final|open|static|abstract|sealed|data)\s+)*class\s+(\w+)(?:\s*<(?:[^<>]|<[^<>]*>){0,200}>)?(?:\s*\([^(){}]{0,400}\))?\s*(?:extends\s+([\w.]+)|:\s*([\w.]+)(?:<(?:[^<>]|<[^<>]*>){0,200}>)?\s*\()?/gm;
+
+function jvmClasses(code: string): JvmClass[] {
+  const out: JvmClass[] = [];
+  for (const m of code.matchAll(JVM_CLASS)) {
+    if (out.length >= 50) break;
+    const parent = m[2] ?? m[3] ?? '';
+    out.push({
+      name: m[1]!,
+      parent: parent.slice(parent.lastIndexOf('.') + 1),
+      abstract: /\babstract\s/.test(m[0].slice(0, m[0].indexOf('class'))),
+    });
+  }
+  return out;
+}
+
 export function countJvm(text: string, language: 'java' | 'kotlin' | 'groovy' | 'scala') {
   const syn: Syntax = language === 'kotlin' || language === 'scala' ? SYNTAX.kotlin : SYNTAX.java;
   const code = mask(text, language === 'groovy' ? { ...syn, single: 'string' } : syn);
@@ -483,6 +580,7 @@ export function countJvm(text: string, language: 'java' | 'kotlin' | 'groovy' | 
     }
   }
   const sources = new Map<string, number | null>();
+  const enumSources: JvmEnumSource[] = [];
   for (const g of all) {
     const marker = g.annotations.find((a) => JVM_TESTS.has(a.name));
     const skipped =
@@ -516,8 +614,15 @@ export function countJvm(text: string, language: 'java' | 'kotlin' | 'groovy' | 
     if (marker.name === 'RepeatedTest') params = Number(/\d+/.exec(marker.args)?.[0] ?? NaN) || null;
     else if (marker.name === 'ParameterizedTest') {
       const src = g.annotations.filter((a) => JVM_SOURCES.has(a.name));
-      params =
-        src.length === 1 && src[0]!.name === 'MethodSource'
+      const e =
+        src.length === 1 && src[0]!.name === 'EnumSource'
+          ? enumSourceParams(code, rawArgs(src[0]!), g.after)
+          : undefined;
+      if (e?.type && enumSources.length < 500)
+        enumSources.push({ line: lineOf(g.at), type: e.type, ...(e.exclude ? { exclude: e.exclude } : {}) });
+      params = e
+        ? e.params
+        : src.length === 1 && src[0]!.name === 'MethodSource'
           ? methodSourceRows(code, rawArgs(src[0]!), g, sources)
           : src.length !== 1 || !['ValueSource', 'CsvSource'].includes(src[0]!.name)
             ? null
@@ -612,6 +717,8 @@ export function countJvm(text: string, language: 'java' | 'kotlin' | 'groovy' | 
     ...(junit3 ? { junit3 } : {}),
     ...(kt?.dsl?.wrappers.length ? { dslWrappers: { framework: kt.dsl.framework, names: kt.dsl.wrappers } } : {}),
     ...(kt?.calls.length ? { dslCalls: kt.calls } : {}),
+    ...(enumSources.length ? { enumSources } : {}),
+    ...(language === 'java' || language === 'kotlin' ? { classes: jvmClasses(code) } : {}),
   };
 }
 

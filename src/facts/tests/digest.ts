@@ -14,6 +14,8 @@ import {
   countRust,
   type CsCustom,
   type JvmAnnotated,
+  type JvmClass,
+  type JvmEnumSource,
   type JvmJunit3,
   type JvmMetaTest,
   type KotlinCall,
@@ -110,6 +112,10 @@ export type TestDigest =
       dslWrappers?: { framework: string; names: string[] };
       /** Kotlin: calls shaped like a test registration, resolved against every file's wrappers. */
       dslCalls?: KotlinCall[];
+      /** `@EnumSource` tests whose enum another file declares (each counted once until resolved). */
+      enumSources?: JvmEnumSource[];
+      /** Java/Kotlin: the classes declared here, so an abstract base's tests count once per concrete subclass. */
+      classes?: JvmClass[];
     }
   /** C#: custom test attributes declared here and methods marked by attributes to resolve (with their snippets). */
   | { kind: 'csharp'; count: FileCount; snippet?: string; custom?: CsCustom; customSnippets?: Record<number, string> }
@@ -187,7 +193,10 @@ function digest(path: string, text: string, files: Files): TestDigest | undefine
     );
   }
   if (JVM[ext]) {
-    const { metaTests, annotated, junit3, dslWrappers, dslCalls, ...count } = countJvm(text, JVM[ext]!);
+    const { metaTests, annotated, junit3, dslWrappers, dslCalls, enumSources, classes, ...count } = countJvm(
+      text,
+      JVM[ext]!,
+    );
     return Object.assign(
       withSnippet('jvm', count) as Extract<TestDigest, { kind: 'jvm' }>,
       metaTests ? { metaTests } : {},
@@ -195,6 +204,8 @@ function digest(path: string, text: string, files: Files): TestDigest | undefine
       junit3 ? { junit3 } : {},
       dslWrappers ? { dslWrappers } : {},
       dslCalls ? { dslCalls } : {},
+      enumSources ? { enumSources } : {},
+      classes?.length ? { classes } : {},
     );
   }
   if (ext === 'cs') {

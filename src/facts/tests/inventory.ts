@@ -10,7 +10,8 @@ import { CI_GLOBS } from '../ci.js';
 import { buildScriptTests, isBuildScript } from './rust-build.js';
 import { fixtureReason, rustFixtureCrates } from './rust-workspace.js';
 import { TEST_DIGEST, TEST_GLOBS, type FileCount, type TestDigest } from './digest.js';
-import { isCsTestMarker } from './annotated.js';
+import { enumConstants, isCsTestMarker } from './annotated.js';
+import { mask, SYNTAX } from './mask.js';
 import { goTagsSet } from './go.js';
 import { helmChartOf } from './helm.js';
 import { jsRunnerFor, jsRunnerSpecs } from './js-config.js';
@@ -294,6 +295,108 @@ function phpFiles(paths: string[], digest: (p: string) => ReturnType<FileView['d
     }
     record(path, 'PHP', count, count.framework ?? 'php', () => d.snippet);
   }
+}
+
+type JvmDigest = Extract<TestDigest, { kind: 'jvm' }>;
+interface JvmInherited {
+  /** Files of abstract bases that a concrete test class extends: counted in their subclasses. */
+  bases: Set<string>;
+  /** Per subclass file, the bases whose tests it runs (nearest first). */
+  lends: Map<string, { source: object; count: FileCount }[]>;
+  lent: Set<object>;
+}
+
+/**
+ * JUnit/TestNG tests declared in an abstract class run once per concrete subclass, not by
+ * themselves (blind round 48: an abstract filter test of 3 cases extended by 4 classes is 12 runs,
+ * counted 3). Like PHPUnit's abstract bases: a file whose one class is abstract lends its tests to
+ * each concrete class, in any test file, whose chain of superclasses reaches it (12 levels at most);
+ * declared once, expanded per subclass. A base nobody extends here keeps its own count.
+ */
+function jvmAbstractBases(paths: string[], digest: (p: string) => ReturnType<FileView['digest']>): JvmInherited {
+  const out: JvmInherited = { bases: new Set(), lends: new Map(), lent: new Set() };
+  const bases = new Map<string, { path: string; parent: string; count: FileCount; source: object }>();
+  const concrete: [string, string][] = [];
+  for (const path of paths) {
+    const d = digest(path) as TestDigest | undefined;
+    if (d?.kind !== 'jvm' || !d.classes?.length) continue;
+    const only = d.classes.length === 1 ? d.classes[0]! : undefined;
+    if (only?.abstract && d.count.cases > 0)
+      bases.set(only.name, { path, parent: only.parent, count: d.count, source: d });
+    for (const c of d.classes) if (!c.abstract && c.parent) concrete.push([path, c.parent]);
+  }
+  if (bases.size === 0) return out;
+  for (const [path, first] of concrete) {
+    const seen = new Set<string>();
+    for (let parent: string | undefined = first; parent && !seen.has(parent) && seen.size < 12; ) {
+      seen.add(parent);
+      const b = bases.get(parent);
+      if (!b) break;
+      if (b.path !== path) {
+        out.bases.add(b.path);
+        const list = out.lends.get(path) ?? [];
+        list.push({ source: b.source, count: b.count });
+        out.lends.set(path, list);
+      }
+      parent = b.parent;
+    }
+  }
+  return out;
+}
+
+/**
+ * The number of constants of an enum a test names (`Serde.Target`, `Kind`), looked up in the Java
+ * and Kotlin files named for one of the name's parts (`Serde.java` holding the nested enum,
+ * `Kind.kt`): a public enum lives in the file of its own or its outer class's name. Undefined when
+ * none is found. Each name is looked up once; at most 4 files read per name.
+ */
+function jvmEnumSizes(files: FileView): (type: string) => number | undefined {
+  let byName: Map<string, string[]> | undefined;
+  const memoed = new Map<string, number | undefined>();
+  return (type) => {
+    if (memoed.has(type)) return memoed.get(type);
+    if (!byName) {
+      byName = new Map();
+      for (const p of files.paths) {
+        const m = /(?:^|\/)(\w+)\.(?:java|kt)$/.exec(p);
+        if (!m) continue;
+        const list = byName.get(m[1]!) ?? [];
+        if (list.length < 4) list.push(p);
+        byName.set(m[1]!, list);
+      }
+    }
+    const parts = type.split('.').filter(Boolean);
+    const name = parts[parts.length - 1] ?? '';
+    let n: number | undefined;
+    for (const part of [...parts].reverse()) {
+      for (const p of byName.get(part) ?? []) {
+        const text = files.read(p);
+        if (!text?.includes(name)) continue;
+        n = enumConstants(mask(text.slice(0, 500_000), p.endsWith('.kt') ? SYNTAX.kotlin : SYNTAX.java), name);
+        if (n !== undefined) break;
+      }
+      if (n !== undefined) break;
+    }
+    memoed.set(type, n);
+    return n;
+  };
+}
+
+/** A JVM file's count with its abstract bases' tests lent to it and its `@EnumSource` tests expanded. */
+function jvmAdjusted(
+  path: string,
+  d: JvmDigest,
+  inherited: JvmInherited,
+  enumSize: (type: string) => number | undefined,
+): FileCount {
+  const count = { ...d.count };
+  for (const e of d.enumSources ?? []) {
+    const n = enumSize(e.type);
+    // Counted once so far (an unresolved source): the other constants run too.
+    if (n !== undefined) count.expanded += Math.max(1, n - (e.exclude ?? 0)) - 1;
+  }
+  for (const b of inherited.lends.get(path) ?? []) lendDeclared(count, b.count, b.source, inherited.lent);
+  return count;
 }
 
 /**
@@ -588,6 +691,8 @@ function build(files: FileView): TestInventory {
     }
     return false;
   };
+  const jvmInherited = jvmAbstractBases(candidates(TEST_GLOBS.jvm), digest);
+  const enumSize = jvmEnumSizes(files);
   const csCustom = csharpCustomTests(candidates(TEST_GLOBS.csharp), digest);
   gherkinFiles(files, candidates(TEST_GLOBS.gherkin), digest, record, notCollected, sources);
   const rustMacros = rustTestMacros(candidates(TEST_GLOBS.rust), digest);
@@ -630,8 +735,12 @@ function build(files: FileView): TestInventory {
       }
       // Helm test files count inside a chart only.
       if (lang === 'helm' && !files.exists(joinChart(helmChartOf(path)))) continue;
-      const d = digest(path);
-      if (d?.kind !== lang) continue;
+      const d0 = digest(path);
+      if (d0?.kind !== lang) continue;
+      // JVM: an abstract base with concrete subclasses is counted in them; `@EnumSource` tests whose
+      // enum another file declares run once per constant; a subclass runs its abstract bases' tests.
+      if (d0.kind === 'jvm' && jvmInherited.bases.has(path)) continue;
+      const d = d0.kind === 'jvm' ? { ...d0, count: jvmAdjusted(path, d0, jvmInherited, enumSize) } : d0;
       const indirect =
         d.kind === 'jvm' &&
         d.junit3?.tests.length &&
