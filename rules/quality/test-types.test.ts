@@ -835,11 +835,11 @@ ruleTester(rule, {
       expect: {
         outcome: 'partial',
         evidence: [
+          // The base's tests run once per concrete subclass: counted, and classified, where they run.
           {
-            path: 'src/test/java/org/clinic/service/AbstractClinicServiceTests.java',
-            line: 5,
+            path: 'src/test/java/org/clinic/service/ClinicServiceJpaTests.java',
             note: expect.stringContaining(
-              'integration: JUnit: 2 test cases run against the application or a real dependency (abstract base extended by ClinicServiceJpaTests.java (@DataJpaTest))',
+              'integration: JUnit: 2 test cases run against the application or a real dependency (@DataJpaTest)',
             ),
           },
         ],
