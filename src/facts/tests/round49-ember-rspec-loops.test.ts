@@ -55,3 +55,80 @@ module('Unit | Service | session', function (hooks) {
     expect(c['frontend/tests/unit/services/session-test.js']).toBeUndefined();
   });
 });
+
+describe('RSpec examples inside a loop over a literal array', () => {
+  const gem = { Gemfile: "source 'https://rubygems.org'\ngem 'rspec'\n" };
+  const spec = `require "rails_helper"
+
+MODELS = [Food, Tag].freeze
+
+describe CollectionRetriever do
+  MODELS.each do |model|
+    context model.name do
+      it "retrieves #{model.name}" do
+        expect(model).to be
+      end
+
+      it { expect(model.count).to eq(0) }
+    end
+  end
+
+  %w[draft published archived].each do |state|
+    it "accepts #{state}" do
+      expect(state).to be
+    end
+  end
+
+  [:a, :b].each { |key|
+    it("reads #{key}") { expect(key).to be }
+  }
+
+  records.each do |record|
+    it "has #{record}" do
+      expect(record).to be
+    end
+  end
+
+  it "stands alone" do
+    expect(1).to eq(1)
+  end
+end
+`;
+  it('counts each example once per element of the literal the loop walks', () => {
+    const c = counts({ ...gem, 'spec/services/collection_retriever_spec.rb': spec });
+    // 2 + 1 + 1 + 1 + 1 written; 2×2 + 3 + 2 + 1 (a loop over a method's result is not sized) + 1 run.
+    expect(c['spec/services/collection_retriever_spec.rb']).toEqual([6, 11]);
+  });
+
+  it('does not size a loop over a constant the file does not assign, nor a chain after the literal', () => {
+    const other = `describe Thing do
+  OTHER_MODELS.each do |model|
+    it "works for #{model}" do
+      expect(model).to be
+    end
+  end
+
+  [1, 2, 3].map { |x| x * 2 }.each do |x|
+    it "doubles #{x}" do
+      expect(x).to be
+    end
+  end
+end
+`;
+    expect(counts({ ...gem, 'spec/thing_spec.rb': other })['spec/thing_spec.rb']).toEqual([2, 2]);
+  });
+});
+
+describe('hostile loops', () => {
+  it('reads a spec of thousands of loops and examples quickly', () => {
+    const body = Array.from(
+      { length: 4000 },
+      (_, i) => `  %w[a b].each do |x${i}|\n    it "e" do\n    end\n  end\n`,
+    ).join('');
+    const t0 = Date.now();
+    const c = counts({ Gemfile: "gem 'rspec'\n", 'spec/big_spec.rb': `describe X do\n${body}end\n` });
+    expect(Date.now() - t0).toBeLessThan(5000);
+    // The first 200 loops are sized (each runs its example twice); the rest count once.
+    expect(c['spec/big_spec.rb']).toEqual([4000, 4200]);
+  });
+});
