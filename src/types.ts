@@ -625,6 +625,11 @@ export interface FileView {
    * without `paths` (a scan worker's shared listing); otherwise callers work them out from `paths`.
    */
   folders?(): ReadonlySet<string>;
+  /**
+   * The folder inside the root that a listed symbolic link leads to (`frontend/src/common` →
+   * `common`), or undefined: not a link, a link to a file, or a target outside the root (never followed).
+   */
+  linkedFolder?(path: string): string | undefined;
   /** The text, or undefined when the file is absent, too large, binary or unreadable. */
   read(path: string): string | undefined;
   /** The text's lines, indexed once per file (see Lines); undefined where read gives undefined. */

@@ -49,10 +49,10 @@ export function rustTestFrom(lines: Lines): number {
 }
 
 /**
- * A test function's attribute: `#[test]` and the async runtimes' (`#[tokio::test]`,
+ * A test function's attribute: `#[test]` and any path ending in `::test` (`#[tokio::test]`, `#[crate::test]`,
  * `#[actix_rt::test]`, `#[actix_web::test]`, `#[async_std::test]`, `#[sqlx::test]`).
  */
-const TEST_ATTRIBUTE = /^\s*#\[(?:(?:tokio|actix_rt|actix_web|async_std|sqlx|rstest|test_log)::)?test\b/;
+const TEST_ATTRIBUTE = /^\s*#\[(?:(?:::)?(?:\w+::){1,4})?test\b/;
 
 const testFrom = new WeakMap<Lines, number>();
 /** Whether `line` of a Rust file sits in a unit test: after `#[cfg(test)]`, or a test attribute a few lines up. */

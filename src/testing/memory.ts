@@ -23,7 +23,10 @@ export class MemorySource implements FileSource {
     let at = path;
     for (let hop = 0; hop < 8; hop++) {
       const v = this.tree[at];
-      if (!(v instanceof Symlink)) return hop > 0 && v !== undefined ? at : undefined;
+      if (!(v instanceof Symlink))
+        return hop > 0 && (v !== undefined || Object.keys(this.tree).some((k) => k.startsWith(`${at}/`)))
+          ? at
+          : undefined;
       if (v.target.startsWith('/')) return undefined;
       const parts = at.split('/').slice(0, -1);
       for (const seg of v.target.split('/')) {

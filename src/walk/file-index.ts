@@ -215,6 +215,19 @@ export class FileIndex implements FileView {
   }
 
   /**
+   * The folder inside the root a listed symbolic link leads to (a runner walking `frontend/src`
+   * reaches `common/` through `frontend/src/common → ../../common`). Only a path the scan skipped
+   * as a link; the source resolves every hop and refuses a target outside the root.
+   */
+  linkedFolder(path: string): string | undefined {
+    if (!this.source.linkTarget || !this.exists(path)) return undefined;
+    if (this.read(path) !== undefined || this.stats.skipped.get(path) !== 'symlink') return undefined;
+    const target = this.source.linkTarget(path);
+    if (!target || target === path || this.exists(target) || path.startsWith(`${target}/`)) return undefined;
+    return this.has(`${target}/**`) ? target : undefined;
+  }
+
+  /**
    * The text of the listed document a symbolic link leads to, when the link stays inside the root (a
    * README.rst linked to doc/source/index.rst: blind round 42 called it unreadable). Only for reads
    * a rule or fact asks for by name: the scan still skips links, so a linked file's code and tests

@@ -1005,8 +1005,12 @@ function itemCalls(code: string, a: number, b: number): { name: string; at: numb
   return out;
 }
 
-/** The test attributes a macro body may write. */
-const TEST_ATTR_IN_MACRO = /#\[\s*(?:test|tokio::test|async_std::test|rstest|test_case)\b/g;
+/**
+ * The test attributes a macro body may write: `#[test]`, a runtime's or a crate's own `test`
+ * attribute by any path (`#[tokio::test]`, `#[crate::test]`, a re-export of the runtime's macro),
+ * `#[rstest]`, `#[test_case]`.
+ */
+const TEST_ATTR_IN_MACRO = /#\[\s*(?:(?:(?:::)?\w+::){0,4}test|rstest|test_case)\b/g;
 
 /**
  * One arm of a test macro: the test attributes and item-position invocations its body writes once
@@ -1113,7 +1117,7 @@ function rustMacros(code: string, lineOf: (at: number) => number) {
     });
     if (arms.length === 0)
       arms.push({
-        direct: /#\[\s*(?:test|tokio::test|rstest|test_case)\b/.test(code.slice(open, end)) ? 1 : 0,
+        direct: /#\[\s*(?:(?:(?:::)?\w+::){0,4}test|rstest|test_case)\b/.test(code.slice(open, end)) ? 1 : 0,
         calls: [],
       });
     defs.push({ name: m[1]!, line: lineOf(m.index), at: m.index, arms, tests: 0 });
@@ -1310,6 +1314,14 @@ function rustAttrMacros(code: string, gs: Group[], lineOf: (at: number) => numbe
   return { macros, inBody };
 }
 
+/**
+ * A test function's attribute: `#[test]`, `#[rstest]`, and any path ending in `::test` — the async
+ * runtimes' (`tokio::test`, `async_std::test`, `actix_web::test`), the wrappers' (`test_log::test`,
+ * `sqlx::test`) and a crate's own re-export of one (`#[crate::test]`, `#[super::test]`,
+ * `use some_macros::private_test as test;`), which the runner runs as it runs the others.
+ */
+const RUST_TEST_ATTRIBUTE = /^(?:(?:::)?(?:\w+::){0,4}test|rstest)$/;
+
 /** Attributes on functions that are never tests: not kept as uses of a possible test attribute macro. */
 const NOT_TEST_ATTRIBUTES = new Set(
   'allow deny warn forbid expect inline cold must_use doc cfg cfg_attr deprecated track_caller no_mangle export_name link_section instrument async_trait main debug_handler handler get post put patch delete head options route path tracing::instrument utoipa::path tokio::main actix_web::main actix_rt::main async_std::main rocket::main launch proc_macro proc_macro_attribute proc_macro_derive automatically_derived rustfmt::skip clippy::too_many_arguments ignore should_panic bench derive repr serde'.split(
@@ -1345,14 +1357,7 @@ export function countRust(text: string) {
     }
     // test-case's #[test_case(…)] and rstest's #[case(…)] / #[case::name(…)] are one run each.
     const cases = names.filter((n) => n === 'test_case' || /^(?:rstest::)?case(?:::\w+)?$/.test(n)).length;
-    if (
-      !names.some((n) =>
-        /^(?:test|tokio::test|async_std::test|actix_rt::test|actix_web::test|rstest|test_log::test|sqlx::test)$/.test(
-          n,
-        ),
-      ) &&
-      cases === 0
-    ) {
+    if (!names.some((n) => RUST_TEST_ATTRIBUTE.test(n)) && cases === 0) {
       if (/^\s*(?:pub(?:\([^)]*\))?\s+)?(?:async\s+)?fn\b/.test(g.after))
         for (const n of names) {
           const short = n.split('::').pop()!;

@@ -27,7 +27,7 @@ import { scopeOf } from './js-scope.js';
 import { fromJson, type Value } from './js-values.js';
 import { countJavaScript, frameworkOf, type Modules } from './javascript.js';
 import { LineIndex } from '../../util/lines.js';
-import { mask, maskComments, SYNTAX } from './mask.js';
+import { mask, maskComments, matchBracket, SYNTAX } from './mask.js';
 import { parsePython, type PyClass, type PyImporter, type PyModule } from './python-parse.js';
 import type { Items } from './python-values.js';
 import { countHelm, HELM_TEST_GLOBS } from './helm.js';
@@ -208,8 +208,8 @@ function digest(path: string, text: string, files: Files): TestDigest | undefine
       classes?.length ? { classes } : {},
     );
   }
-  if (ext === 'cs') {
-    const { custom, ...count } = countCSharp(text);
+  if (ext === 'cs' || ext === 'razor') {
+    const { custom, ...count } = countCSharp(ext === 'razor' ? razorCode(text) : text);
     const d = withSnippet('csharp', count);
     if (!custom) return d;
     const lines = new LineIndex(text);
@@ -477,7 +477,12 @@ export const TEST_GLOBS = {
   ],
   go: ['**/*_test.go'],
   jvm: [`**/src/*{test,Test}*/**/*.${JVM_EXT}`, `**/{test,tests}/**/*{Test,Tests,Spec,IT}.${JVM_EXT}`],
-  csharp: ['**/*{Test,Tests,test,tests,Spec,Specs}*/**/*.cs', '**/*{Test,Tests}.cs'],
+  // bUnit tests may be Razor components (`@code { [Fact] public void … }`) in the test project.
+  csharp: [
+    '**/*{Test,Tests,test,tests,Spec,Specs}*/**/*.cs',
+    '**/*{Test,Tests}.cs',
+    '**/*{Test,Tests,test,tests,Spec,Specs}*/**/*.razor',
+  ],
   ruby: [
     '**/*_spec.rb',
     '**/test/**/*_test.rb',
@@ -595,4 +600,32 @@ function folderRows(files: Files, dir: string, nested: boolean): number {
     else second.add(`${rest[0]}/${rest[1]}`);
   }
   return nested && folders ? second.size : top.size;
+}
+
+/** The most `@code`/`@functions` blocks of one Razor file that are read (a bound for hostile files). */
+const MAX_RAZOR_BLOCKS = 50;
+
+/**
+ * The C# of a Razor component: its `@code { … }` and `@functions { … }` blocks, everything else
+ * blanked (newlines kept, so lines stay). A bUnit test written as a component (`LoadingTests.razor`
+ * with `@code { [Fact] public void Renders() … }`) is counted like a `.cs` test.
+ */
+export function razorCode(text: string): string {
+  const out: string[] = [];
+  let last = 0;
+  let blocks = 0;
+  const blank = (s: string) => s.replace(/[^\n]/g, ' ');
+  for (const m of text.matchAll(/@(?:code|functions)\s*\{/g)) {
+    if (m.index < last) continue;
+    if (++blocks > MAX_RAZOR_BLOCKS) break;
+    const open = m.index + m[0].length - 1;
+    // Brackets paired in the C# (strings and comments masked), from the block's own brace.
+    const close = matchBracket(mask(text.slice(open), SYNTAX.cs), 0);
+    if (close < 0) break;
+    out.push(blank(text.slice(last, open + 1)), text.slice(open + 1, open + close - 1));
+    last = open + close - 1;
+  }
+  if (last === 0) return blank(text);
+  out.push(blank(text.slice(last)));
+  return out.join('');
 }

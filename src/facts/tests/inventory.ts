@@ -14,7 +14,7 @@ import { enumConstants, isCsTestMarker } from './annotated.js';
 import { mask, SYNTAX } from './mask.js';
 import { goTagsSet } from './go.js';
 import { helmChartOf } from './helm.js';
-import { jsRunnerFor, jsRunnerSpecs } from './js-config.js';
+import { jsRunnerFor, jsRunnerSpecs, type RunnerSpec } from './js-config.js';
 import { pytestCollectedBy, pytestConfig } from './pytest-config.js';
 import type { PyFunc } from './python-parse.js';
 import { pythonBases } from './python-bases.js';
@@ -595,12 +595,16 @@ function build(files: FileView): TestInventory {
   for (const s of specs.filter((x) => x.also))
     for (const p of candidates([s.dir ? `${s.dir}/**/*.${JS_EXT}` : `**/*.${JS_EXT}`]))
       if (s.also!.some((re) => re.test(`/${p}`))) jsCandidates.add(p);
+  // Test files a runner reaches through a linked folder inside its own (`frontend/src/common →
+  // ../../common`): counted once, at their real path, with that runner.
+  const viaLink = jsThroughLinks(files, specs);
+  for (const p of viaLink.keys()) jsCandidates.add(p);
   for (const path of [...jsCandidates].sort()) {
     if (/\.d\.[cm]?ts$/.test(path)) continue;
     if (/\.(?:test|spec)-d\.[cm]?[jt]sx?$/.test(path) && !specs.some((s) => s.typecheck && jsRunnerFor(path, [s])))
       continue;
     const runner = specs.length
-      ? jsRunnerFor(path, specs)
+      ? (jsRunnerFor(path, specs) ?? viaLink.get(path))
       : /\.(test|spec)\.[cm]?[jt]sx?$|__tests__\//.test(path)
         ? 'unknown'
         : undefined;
@@ -1149,4 +1153,37 @@ function referencesTUnitOnly(files: FileView): boolean {
     if (/Include="TUnit(?:\.Core|\.Engine)?"/.test(text)) tunit = true;
   }
   return tunit;
+}
+
+/** The most linked folders looked through for JavaScript tests (a bound for hostile trees). */
+const MAX_JS_LINKS = 20;
+
+/**
+ * JavaScript test files a configured runner reaches through a symbolic link to a folder of the same
+ * repository inside its own folder, by their real path: the runner globs the link's path
+ * (`frontend/src/common/helpers/x.spec.js`) and runs the file at `common/helpers/x.spec.js`. Links
+ * are listed paths without an extension that the scan skipped as links; a target outside the root
+ * is never followed (linkedFolder).
+ */
+function jsThroughLinks(files: FileView, specs: RunnerSpec[]): Map<string, string> {
+  const out = new Map<string, string>();
+  if (!files.linkedFolder || specs.length === 0) return out;
+  const dirs = [...new Set(specs.map((s) => s.dir))];
+  const links = new Map<string, string>();
+  for (const dir of dirs) {
+    for (const p of files.match(dir ? `${dir}/**` : '**')) {
+      if (links.size >= MAX_JS_LINKS) break;
+      const base = p.slice(p.lastIndexOf('/') + 1);
+      if (base.includes('.') || links.has(p) || p.includes('node_modules/')) continue;
+      const target = files.linkedFolder(p);
+      if (target) links.set(p, target);
+    }
+  }
+  for (const [link, target] of links)
+    for (const real of files.match(`${target}/**/*.{js,jsx,ts,tsx,mjs,cjs,mts,cts}`)) {
+      if (out.has(real) || VENDORED.test(real)) continue;
+      const runner = jsRunnerFor(`${link}${real.slice(target.length)}`, specs);
+      if (runner) out.set(real, runner);
+    }
+  return out;
 }

@@ -532,6 +532,10 @@ export function jsRunnerSpecs(files: FileView): RunnerSpec[] {
     // the `*.spec.ts` files the karma/tsconfig.spec set-up compiles, wherever they sit.
     else if (deps['karma-jasmine'] || deps['jasmine-core'] || deps['@types/jasmine'])
       add('jasmine', [`**/*.spec.${JS}`]);
+    // Ember's QUnit (ember-qunit, ember-cli-qunit, `ember test`/`ember exam`): the test build bundles
+    // every `tests/**/*-test.{js,ts}` of the app and runs its `test(…)` calls in a browser.
+    if (deps['ember-qunit'] || deps['ember-cli-qunit'] || scripts.some((s) => /\bember[ \t]+(?:test|exam)\b/.test(s)))
+      add('qunit', ['tests/**/*-test.{js,ts,gjs,gts}']);
     if (deps['@playwright/test']) add('playwright', undefined);
     if (deps.cypress) add('cypress', undefined);
     if (scripts.some((s) => /\bnode\s+(?:[^|;&]*\s)?--test\b/.test(s))) add('node:test', undefined);

@@ -220,14 +220,17 @@ export function countRuby(text: string, path: string) {
   }
   if (spec || /\bdescribe\b[^\n]*\bdo\b|\bMinitest::Spec\b|\bshared_(?:examples|context)/.test(code)) {
     sharedOf = sharedSweep();
+    const loops = rubyLoops(code, plain, lineOf, endsAt);
     for (const m of code.matchAll(RSPEC)) {
       const w = m[1]!;
       const line = lineOf(m.index);
       // `pending`/`skip` without a block are statements inside an example, not examples.
       if ((w === 'pending' || w === 'skip') && !/^[^\n]*(?:\bdo\b|\{)/.test(code.slice(m.index))) continue;
+      const runs = loopRuns(loops, line);
       count.add({
         line,
         skipped: /^x/.test(w) || w === 'pending' || w === 'skip' || skippedLines.some(([a, b]) => line > a && line < b),
+        ...(runs > 1 ? { params: runs } : {}),
       });
     }
   }
@@ -261,6 +264,91 @@ export function countRuby(text: string, path: string) {
     classes,
     ...(shoulda ? { shoulda } : {}),
   };
+}
+
+interface RubyLoop {
+  start: number;
+  end: number;
+  size: number;
+}
+/** Bounds on what a loop multiplies: elements of one literal, and the product of nested loops. */
+const MAX_LOOP_SIZE = 1000;
+const MAX_LOOP_RUNS = 10_000;
+/** Loops sized per file: each example asks every one, so a hostile file of thousands stays linear. */
+const MAX_LOOPS = 200;
+
+/**
+ * Loops over a literal array that define examples once per element: `%w[a b].each do |x|`,
+ * `[Food, Tag].each { |m|`, `MODELS.each_with_index do` where the file assigns `MODELS = [Food, Tag]`
+ * (or `%i[…]`, `.freeze` or not). A loop over anything else (a method's result, a range, a
+ * constant from another file) is not sized, and its examples count once.
+ */
+function rubyLoops(code: string, text: string, lineOf: (i: number) => number, endsAt: EndsAt): RubyLoop[] {
+  if (!/\.each\b/.test(code)) return [];
+  const sizeAt = (at: number): number | undefined => {
+    // `%w[…]`/`%i[…]`: words, read from the text (the mask may blank them).
+    const words = /^%[wWiI]([[({<])/.exec(text.slice(at, at + 3));
+    if (words) {
+      const closer = { '[': ']', '(': ')', '{': '}', '<': '>' }[words[1]!]!;
+      const end = text.indexOf(closer, at + 3);
+      if (end < 0 || end - at > 4000) return undefined;
+      return text
+        .slice(at + 3, end)
+        .split(/\s+/)
+        .filter(Boolean).length;
+    }
+    return code[at] === '[' ? literalSize(code, at) : undefined;
+  };
+  const constants = new Map<string, number>();
+  for (const m of code.matchAll(/^[ \t]*([A-Z][A-Z0-9_]*)[ \t]*=[ \t]*(?=%[wWiI][[({<]|\[)/gm)) {
+    const n = sizeAt(m.index + m[0].length);
+    if (n !== undefined && !constants.has(m[1]!)) constants.set(m[1]!, n);
+  }
+  const out: RubyLoop[] = [];
+  const LOOP =
+    /^([ \t]*)(?:([A-Z][A-Z0-9_]*)|(?=%[wWiI][[({<]|\[))[^\n]{0,2000}?\.each(?:_with_index)?[ \t]*(?:(do)\b|\{)[ \t]*\|/gm;
+  for (const m of code.matchAll(LOOP)) {
+    if (out.length >= MAX_LOOPS) break;
+    const at = m.index + m[1]!.length;
+    let size = m[2] ? constants.get(m[2]) : sizeAt(at);
+    // The receiver must be the literal (or constant) alone: `[a, b].map(&:x).each` is not sized here.
+    if (size === undefined) continue;
+    const receiverEnd = m[2] ? at + m[2].length : endOfLiteral(code, text, at);
+    if (
+      receiverEnd < 0 ||
+      !/^(?:\.freeze)?\.each(?:_with_index)?[ \t]*(?:do\b|\{)/.test(code.slice(receiverEnd, receiverEnd + 40))
+    )
+      continue;
+    size = Math.min(size, MAX_LOOP_SIZE);
+    const start = lineOf(m.index);
+    let end: number | undefined;
+    if (m[3]) {
+      const close = endsAt(m[1]!, m.index + m[0].length);
+      end = close === undefined ? undefined : lineOf(close);
+    } else {
+      const brace = code.indexOf('{', receiverEnd);
+      const close = matchBracket(code, brace);
+      end = close < 0 ? undefined : lineOf(close - 1);
+    }
+    if (end !== undefined && size > 0) out.push({ start, end, size });
+  }
+  return out;
+}
+
+/** Where the literal starting at `at` ends (just past its closer), or -1. */
+function endOfLiteral(code: string, text: string, at: number): number {
+  const words = /^%[wWiI]([[({<])/.exec(text.slice(at, at + 3));
+  if (!words) return matchBracket(code, at);
+  const closer = { '[': ']', '(': ')', '{': '}', '<': '>' }[words[1]!]!;
+  const end = text.indexOf(closer, at + 3);
+  return end < 0 ? -1 : end + 1;
+}
+
+/** How many times an example on `line` runs: the product of the sized loops around it. */
+function loopRuns(loops: RubyLoop[], line: number): number {
+  let runs = 1;
+  for (const l of loops) if (l.start < line && line < l.end) runs = Math.min(runs * l.size, MAX_LOOP_RUNS);
+  return runs;
 }
 
 /**
