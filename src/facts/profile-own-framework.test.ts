@@ -45,7 +45,10 @@ describe("a web framework's own repository (issue 15, blind round 49)", () => {
   });
 
   it('a server started by the product outside examples still makes the framework workspace a service', () => {
-    const tree = { ...cargoWorkspace, 'webfw-extra/src/bin/serve.rs': 'fn main() {\n\n  axum::serve(l, app).await;\n}\n' };
+    const tree = {
+      ...cargoWorkspace,
+      'webfw-extra/src/bin/serve.rs': 'fn main() {\n\n  axum::serve(l, app).await;\n}\n',
+    };
     const { profile } = audit(tree, { path: 'webfw-extra/src/bin/serve.rs', snippet: 'axum::serve(l, app).await;' });
     expect(profile.id).toBe('service');
   });

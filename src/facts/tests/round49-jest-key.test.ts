@@ -54,7 +54,10 @@ describe("Jest configured by package.json's `jest` key", () => {
     const outside = testInventory(memoryIndex({ ...tree, 'scripts/tool.spec.ts': cases(1) }));
     expect(outside.notCollected.map((n) => n.path)).toEqual(['scripts/tool.spec.ts']);
     const withFile = testInventory(
-      memoryIndex({ ...tree, 'jest.config.js': "module.exports = { testMatch: ['<rootDir>/src/common/**/*.spec.ts'] };\n" }),
+      memoryIndex({
+        ...tree,
+        'jest.config.js': "module.exports = { testMatch: ['<rootDir>/src/common/**/*.spec.ts'] };\n",
+      }),
     );
     expect(withFile.files.map((f) => f.path)).toEqual(['src/common/compare.spec.ts', 'test/app.e2e-spec.ts']);
   });
