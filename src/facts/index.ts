@@ -43,7 +43,8 @@ import {
   JVM_LIBRARY_IMPORT_KEY,
   JVM_LIBRARY_IMPORT_PATTERN,
 } from './jvm-imports.js';
-import type { Dependency, DependencyQuery, Facts, Profile, ProfileId, TagRecency } from '../types.js';
+import type { Dependency, DependencyQuery, Facts, Manifest, Profile, ProfileId, TagRecency } from '../types.js';
+import { NOT_THE_PRODUCT } from './paths.js';
 
 export type PreFacts = Omit<
   Facts,
@@ -67,6 +68,39 @@ export interface FactScan {
   searched?(key: string): number;
 }
 
+/**
+ * The packages this repository itself defines (a manifest of the product that names its package),
+ * by ecosystem and name; samples, examples and tests are not the product (issue 15, blind round 49:
+ * a web framework's workspace, one crate depending on its sibling framework crate, was "a service").
+ */
+export function ownPackages(manifests: readonly Manifest[]): Set<string> {
+  const out = new Set<string>();
+  for (const m of manifests) {
+    if (m.ok && m.name && !NOT_THE_PRODUCT.test(m.path)) out.add(`${m.ecosystem}\0${m.name}`);
+  }
+  return out;
+}
+
+/** A profile other than service says when the web framework it set aside is the repository's own package. */
+function withOwnFramework(profile: Profile, files: FileView, pre: PreFacts): Profile {
+  if (!profile.detected || profile.id === 'service') return profile;
+  const own = ownPackages(pre.manifests);
+  if (own.size === 0) return profile;
+  const fw = detectFrameworks(
+    files,
+    pre.dependencies.filter((d) => d.direct && own.has(`${d.ecosystem}\0${d.name}`)),
+  )[0];
+  if (!fw) return profile;
+  const at = `${fw.evidence.path}${fw.evidence.line ? `:${fw.evidence.line}` : ''}`;
+  return {
+    ...profile,
+    reasons: [
+      ...profile.reasons,
+      `web framework ${fw.name} (${at}) is a package of this repository: it is the product, not a framework the repository serves with`,
+    ],
+  };
+}
+
 export function collectFacts(files: FileView): PreFacts {
   const { languages, sourceFiles } = detectLanguages(files.paths, (p) => files.read(p));
   const { manifests, dependencies } = parseManifests(files);
@@ -75,9 +109,12 @@ export function collectFacts(files: FileView): PreFacts {
       (a.path < b.path ? -1 : a.path > b.path ? 1 : (a.line ?? 0) - (b.line ?? 0)) || (a.name < b.name ? -1 : 1),
   );
   // Frameworks are the project's choices: a framework another package pulls in is not one.
+  // A framework that is a package of this repository is the repository's product, not its choice:
+  // the framework's own workspace (a sibling crate or package depending on it) is no service.
+  const own = ownPackages(manifests);
   const frameworks = detectFrameworks(
     files,
-    dependencies.filter((d) => d.direct),
+    dependencies.filter((d) => d.direct && !own.has(`${d.ecosystem}\0${d.name}`)),
   );
   const workspaces = detectWorkspaces(files, manifests);
   const langSet = new Set(languages.map((l) => l.name));
@@ -169,7 +206,7 @@ export function completeFacts(
   } = {},
 ): Facts {
   applyUsage(pre.dependencies, options.watched ?? [], (k) => scan.matches(k));
-  const profile: Profile = options.override
+  const decided: Profile = options.override
     ? { id: options.override, detected: false, reasons: [`set by configuration or --profile to "${options.override}"`] }
     : detectProfile({
         files,
@@ -177,6 +214,7 @@ export function completeFacts(
         serverMatches: scan.matches('facts:server'),
         jvmImports: scan.matches(JVM_IMPORT_KEY),
       });
+  const profile = withOwnFramework(decided, files, pre);
   // A generated file's client (grpc-gateway's `RegisterXHandlerFromEndpoint` dial) is the generator's
   // code for every user, not a call the service chose to make (blind round 14: simplebank).
   const generatedSet = new Set(generatedFiles(scan.matches(GENERATED_PATTERN.key)));

@@ -31,7 +31,7 @@ export interface YamlFile {
  */
 export function parseYamlWithLines(text: string): YamlFile {
   const fast = parseFast(text);
-  if (!fast) return parseWithLibrary(text);
+  if (!fast) return parseWithLibraryOrFlowRepair(text);
   let exact: YamlFile | undefined;
   const docs = fast.map(({ value, lines }, k): YamlDoc => {
     let scalars: YamlScalar[] | undefined;
@@ -75,6 +75,88 @@ function scalarsOf(value: unknown, lines: Lines): YamlScalar[] {
   };
   walk(value, lines, [], 0);
   return out;
+}
+
+/**
+ * The library's reading; where it rejects only a flow collection continued at (or left of) its key's
+ * own indent (`args: [` then `"--flag",` lines under `args`), which PyYAML and kubectl accept, the
+ * same text with those lines indented past the key (issue 15, blind round 49: two Kubernetes
+ * Deployments were "not parseable as YAML", their replicas, probes and limits unseen).
+ */
+function parseWithLibraryOrFlowRepair(text: string): YamlFile {
+  const first = parseWithLibrary(text);
+  if (!first.error || !FLOW_INDENT.test(first.error)) return first;
+  const repaired = indentFlowContinuations(text);
+  if (repaired === undefined) return first;
+  const second = parseWithLibrary(repaired);
+  return second.error ? first : second;
+}
+
+const FLOW_INDENT = /^Flow (?:sequence|mapping) in block collection must be sufficiently indented/;
+/** Above this many characters the repair is not tried (the library's error stands). */
+const MAX_REPAIR = 2_000_000;
+
+/**
+ * The text with every line inside a block-context flow collection (`key: [` … `]`) that starts at
+ * or left of the key's column indented two columns past it; undefined when no line moved. Lines keep
+ * their numbers. One pass over the characters: quotes (single, double with escapes) and comments are
+ * followed so a `]` in a string or comment closes nothing.
+ */
+export function indentFlowContinuations(text: string): string | undefined {
+  if (text.length > MAX_REPAIR) return undefined;
+  const lines = text.split('\n');
+  let depth = 0;
+  let base = 0;
+  let quote = '';
+  let moved = false;
+  const scan = (line: string, from: number) => {
+    for (let i = from; i < line.length; i++) {
+      const c = line[i]!;
+      if (quote) {
+        if (quote === '"' && c === '\\') i++;
+        else if (c === quote) {
+          if (quote === "'" && line[i + 1] === "'") i++;
+          else quote = '';
+        }
+      } else if (c === '"' || c === "'") quote = c;
+      else if (c === '#' && (i === 0 || line[i - 1] === ' ' || line[i - 1] === '\t')) return;
+      else if (c === '[' || c === '{') depth++;
+      else if (c === ']' || c === '}') depth = Math.max(0, depth - 1);
+    }
+  };
+  for (let n = 0; n < lines.length; n++) {
+    const line = lines[n]!;
+    if (depth > 0) {
+      let indent = 0;
+      while (line[indent] === ' ') indent++;
+      if (!quote && indent < line.length && indent <= base) {
+        lines[n] = ' '.repeat(base + 2 - indent) + line;
+        moved = true;
+      }
+      scan(line, 0);
+      continue;
+    }
+    quote = '';
+    // The column of the node that holds the value: past the indent and any `- ` item markers.
+    let col = 0;
+    while (line[col] === ' ') col++;
+    while (line[col] === '-' && line[col + 1] === ' ') {
+      col += 2;
+      while (line[col] === ' ') col++;
+    }
+    let at = col;
+    if (line[at] !== '[' && line[at] !== '{') {
+      const colon = line.indexOf(': ', col);
+      if (colon < 0 || line.lastIndexOf('#', colon) >= col) continue;
+      at = colon + 2;
+      while (line[at] === ' ') at++;
+      if (line[at] !== '[' && line[at] !== '{') continue;
+    }
+    scan(line, at);
+    if (depth > 0) base = col;
+    else quote = '';
+  }
+  return moved ? lines.join('\n') : undefined;
 }
 
 function parseWithLibrary(text: string): YamlFile {

@@ -192,8 +192,9 @@ function specFromConfig(runner: string, path: string, raw: string): RunnerSpec |
     include = literals(text, 'testMatch');
     match = literals(text, 'testRegex');
     const roots = literal(text, 'roots');
+    // `testRegex` replaces the default testMatch globs; `roots` still bounds the folders searched.
+    if (!include && match) include = roots ? roots.map((r) => `${clean(r)}/**/*`) : ['**/*'];
     if (!include && roots) include = roots.flatMap((r) => DEFAULTS.jest!.map((g) => `${clean(r)}/${g}`));
-    if (!include && match) include = ['**/*'];
     // `testPathIgnorePatterns: ["/node_modules/", "test/e2e"]`: regexes on the path (`<rootDir>` its folder).
     const rootPath = dir ? `/${dir}` : '';
     ignore = (literals(text, 'testPathIgnorePatterns') ?? []).flatMap((g) =>
@@ -395,8 +396,13 @@ export function jsRunnerSpecs(files: FileView): RunnerSpec[] {
   const found = CONFIGS.flatMap(({ runner, glob }) => files.match(glob).map((path) => ({ runner, path })));
   // Configs that commands pass with --config (package scripts, CI): the runner reads those.
   const runnerConfigs = commandGraph(files).runnerConfigs;
+  const byName = new Set(found.map((f) => f.path));
   for (const c of runnerConfigs)
     if (c.runner !== 'pytest' && c.runner !== 'karma' && !found.some((f) => f.path === c.path)) found.push(c);
+  // The folders whose runner reads a config file found by its own name (jest.config.*): there a bare
+  // `jest` takes that file, not package.json's `jest` key. A config passed with `--config` runs beside
+  // the key (`jest` for unit tests, `jest --config test/jest-e2e.json` for e2e; blind round 49).
+  const ownConfig = new Set<string>();
   for (const { runner, path } of found) {
     if (path.includes('node_modules/')) continue;
     const raw = files.read(path) ?? '';
@@ -416,6 +422,7 @@ export function jsRunnerSpecs(files: FileView): RunnerSpec[] {
     for (const s of [...(projects?.specs ?? []), ...(spec ? [spec] : [])]) {
       configured.add(`${runner}:${dirOf(path)}`);
       configured.add(`${runner}:${s.dir}`);
+      if (byName.has(path)) ownConfig.add(`${runner}:${dirOf(path)}`).add(`${runner}:${s.dir}`);
       specs.push(s);
     }
   }
@@ -487,7 +494,7 @@ export function jsRunnerSpecs(files: FileView): RunnerSpec[] {
       });
     };
     // The `jest` key of package.json is read as a config of its own (testMatch, testRegex, roots, rootDir).
-    if (p.jest && typeof p.jest === 'object' && !configured.has(`jest:${dir}`)) {
+    if (p.jest && typeof p.jest === 'object' && !ownConfig.has(`jest:${dir}`)) {
       const text = JSON.stringify(p.jest);
       const projects = jestProjects(pkg, text, files);
       const inline = !projects
