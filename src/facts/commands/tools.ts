@@ -338,6 +338,13 @@ const SPECS: Spec[] = [
     args: /^(?:webapp\s+(?:up|deploy|deployment|config\s+container\s+set)|containerapp\s+(?:up|update|create)|functionapp\s+deployment|deployment\s+(?:group|sub)\s+create|aks\s+command|spring\s+app\s+(?:deploy|update)|spring-cloud\s+app\s+deploy|staticwebapp\s+deploy|container\s+create)\b/,
   },
   { name: 'func publish', kinds: D, cmd: ['func'], args: /^azure\s+functionapp\s+publish\b/ },
+  // The Azure Developer CLI: `azd up`, `azd deploy` (the services of azure.yaml) and `azd provision` (its Bicep).
+  {
+    name: 'Azure Developer CLI',
+    kinds: D,
+    cmd: ['azd'],
+    args: /^(?:-{1,2}[\w-]+(?:[=\s]\S+)?\s+)*(?:up|deploy|provision)\b/,
+  },
   {
     name: 'PaaS deploy',
     kinds: D,
