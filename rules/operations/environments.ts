@@ -397,10 +397,18 @@ export default defineRule({
     severity: 'medium',
     effort: 'medium',
     detection:
-      'Environment folders below envs/, environments/, overlays/, stages/, clusters/ or live/; config files named per environment (values-prod.yaml, prod.tfvars, application-staging.yml, appsettings.Production.json, .env.production, a Rails config/environments/staging.rb beyond the framework defaults; not a JavaScript/TypeScript module in the config folder of the application source — src/config/production.js is a runtime mode of the program; not the config of a bundled server — temporal-dynamicconfig/prod.yaml, kafka/, clickhouse/ — which is named and set aside); Terraform `terraform.workspace`; the per-environment files beside a platform application manifest (NAIS `.nais/dev.yaml`, `.nais/prod.yaml` beside `.nais/nais.yaml`: a deployed `dev` cluster is pre-production); CI environments (GitHub/GitLab `environment:`, Azure deployment jobs, Bitbucket deployments, the options of a `workflow_dispatch` choice input that name environments), and CI deploy steps (kubectl/helm/terraform apply, platform deploys) by the namespace they target (`-n prod`, `--namespace staging`) or the environment their deploy job is named for (`deploy-prod`); test-only jobs apart. the GitHub Pages environment (`github-pages`) publishes a static site: no stage of the service, named in the message; nor is the environment of a job that only pushes an image or uploads an extension (a release gate, named in the message). A development environment CI deploys to (a CI environment, deploy namespace or deploy job named dev/development) beside production is the pre-production stage: a pass.',
+      'Environment folders below envs/, environments/, overlays/, stages/, clusters/ or live/; config files named per environment (values-prod.yaml, prod.tfvars, application-staging.yml, appsettings.Production.json, .env.production, a Rails config/environments/staging.rb beyond the framework defaults; two or more Python configuration classes named for environments in a config or settings module — `class Production(Config)`, `class StagingConfig(BaseConfig)`, a test configuration apart —; not a JavaScript/TypeScript module in the config folder of the application source — src/config/production.js is a runtime mode of the program; not the config of a bundled server — temporal-dynamicconfig/prod.yaml, kafka/, clickhouse/ — which is named and set aside); Terraform `terraform.workspace`; the per-environment files beside a platform application manifest (NAIS `.nais/dev.yaml`, `.nais/prod.yaml` beside `.nais/nais.yaml`: a deployed `dev` cluster is pre-production); CI environments (GitHub/GitLab `environment:`, Azure deployment jobs, Bitbucket deployments, the options of a `workflow_dispatch` choice input that name environments), and CI deploy steps (kubectl/helm/terraform apply, platform deploys) by the namespace they target (`-n prod`, `--namespace staging`) or the environment their deploy job is named for (`deploy-prod`); test-only jobs apart. the GitHub Pages environment (`github-pages`) publishes a static site: no stage of the service, named in the message; nor is the environment of a job that only pushes an image or uploads an extension (a release gate, named in the message). A development environment CI deploys to (a CI environment, deploy namespace or deploy job named dev/development) beside production is the pre-production stage: a pass.',
     reads: CI_GLOBS,
     digests: [K8S_DIGEST, TF_DIGEST],
     patterns: {
+      // Configuration classes per environment (`class Production(Config):`, `class StagingConfig(BaseConfig):`)
+      // in a Python config or settings module: the settings each deployed environment runs with.
+      configClass: {
+        regex: /^class[ \t]+(\w{1,60})[ \t]*\([ \t]*([\w.]{1,80})[ \t]*\)[ \t]*:/m,
+        files: ['**/config.py', '**/config/*.py', '**/settings.py', '**/settings/*.py', '**/configs.py'],
+        literals: ['class'],
+        maxPerFile: 20,
+      },
       tfWorkspace: {
         regex: /\bterraform\.workspace\b/,
         files: ['**/*.tf'],
@@ -712,6 +720,27 @@ export default defineRule({
         else add('preprod', `Netlify ${name}`, ev);
       }
     }
+    // Python configuration classes, one per environment (`class Production(Config)` beside `class
+    // Staging(Production)`), counted where a module declares two or more: a set of environments,
+    // not one mode. A test configuration (`Test`, `TestingConfig`) is the test suite's, not a stage
+    // (blind round 49: Production, Staging and Development classes were "no production counterpart").
+    const classesByFile = new Map<string, { kind: Kind; name: string; ev: Evidence }[]>();
+    for (const m of ctx.matches('configClass').filter((x) => isProductionPath(x.path))) {
+      const name = m.groups[0]!;
+      const bare = name.replace(/(?:Config|Configuration|Settings|Conf|Environment|Env)$/, '');
+      if (!bare || /^(?:test|testing|tests|unittest|ci)$/i.test(bare) || m.groups[1] === 'object') continue;
+      const kind = envKind(bare);
+      if (!kind) continue;
+      const list = classesByFile.get(m.path) ?? [];
+      list.push({
+        kind,
+        name,
+        ev: { path: m.path, line: m.line, snippet: m.snippet, note: `configuration class ${name}` },
+      });
+      classesByFile.set(m.path, list);
+    }
+    for (const list of classesByFile.values())
+      if (list.length >= 2) for (const c of list) add(c.kind, `${c.name} config class`, c.ev);
     const evidence = [
       ...[...found.values()].flatMap((l) => l.slice(0, 3).map((x) => x.ev)),
       ...gates.slice(0, 2),

@@ -1,4 +1,5 @@
 import { defineRule } from '../../src/types.js';
+import { BICEP_GLOBS, bicepContainerApps } from '../../src/facts/bicep-apps.js';
 import type { Evidence, FileView, Match, RuleContext } from '../../src/types.js';
 import { fail, listing, partial, pass } from '../../src/engine/results.js';
 import {
@@ -184,7 +185,7 @@ export default defineRule({
         maxPerFile: 1,
       },
     },
-    reads: [...DEPLOY_READS, ...DOCKERFILE_GLOBS, ...EARTHFILE_GLOBS, ...SYSTEMD_GLOBS],
+    reads: [...DEPLOY_READS, ...DOCKERFILE_GLOBS, ...EARTHFILE_GLOBS, ...SYSTEMD_GLOBS, ...BICEP_GLOBS],
     digests: [K8S_DIGEST, TF_DIGEST],
   },
   // What an example or a test runs is not what this repository runs. An image that starts no
@@ -440,6 +441,18 @@ export default defineRule({
         JSON.stringify(r.attrs.container_definitions ?? '').includes('healthCheck')
       )
         extra.push({ path: r.path, line: r.line, note: `${label(r)} containers have a healthCheck` });
+    }
+    // An Azure Container App in Bicep checks its replicas with the `probes` of its container template
+    // (blind round 49); without them only the platform's default TCP check of the ingress port runs.
+    for (const app of bicepContainerApps(ctx.files)) {
+      if (app.probes !== undefined)
+        extra.push({ path: app.path, line: app.probes, note: `Azure Container App ${app.name} defines probes` });
+      else
+        tfUnchecked.push({
+          path: app.path,
+          line: app.line,
+          note: `Azure Container App ${app.name} has no probes in its container template: only the platform's default TCP check of the ingress port, nothing checks the application answers`,
+        });
     }
     // Autoscaling groups that set their health check: ELB replaces an instance that fails the load
     // balancer's check of the service; EC2 (the default) only one whose instance status fails — a

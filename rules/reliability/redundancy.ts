@@ -26,6 +26,7 @@ import {
 import { k8s, K8S_DIGEST, objectsOfKind } from '../../src/facts/k8s.js';
 import { KAMAL } from '../../src/facts/kamal.js';
 import { iacApp } from '../../src/facts/iac-app.js';
+import { BICEP_GLOBS, type BicepSetting, bicepContainerApps } from '../../src/facts/bicep-apps.js';
 import { dirOf, isProductionPath } from '../../src/facts/paths.js';
 import { manifestEnvironment } from '../../src/facts/manifest-env.js';
 import { upstreamGroups } from '../../src/facts/compose-upstream.js';
@@ -185,7 +186,7 @@ export default defineRule({
     severity: 'high',
     effort: 'medium',
     detection:
-      'Kubernetes Deployments/StatefulSets/Rollouts and OpenShift DeploymentConfigs (incl. Helm values, Kustomize replica overrides and the replicas a Kustomize patch sets on its base, one unit with the base; a PodDisruptionBudget in docs or examples guards nothing deployed), a NAIS Application (`replicas.min`/`max`; none set is the platform default, a finding that says so; the platform makes the disruption budget), and the workloads of a Pulumi program (`replicas`, or `minReplicas`/`maxReplicas` autoscaling bounds judged by their floor): replicas ≥ 2 or an HPA/KEDA ScaledObject targeting them with a floor of 2 or more (`minReplicas`, `minReplicaCount`; a floor of 1 or 0, or an HPA whose minReplicas is unset, is a single instance at low load: a finding with half credit), a finding per single-replica workload; PodDisruptionBudget (one behind a chart values switch, off by default, is named and earns nothing; one over single replicas only is named and earns nothing either: it keeps no second instance up); a chart HA switch its templates read (`enableHA`, `highAvailability`, `leaderElection.enabled`) earns a single-replica workload half credit, said in its finding; compose deploy.replicas (a root compose file that runs a service built here, without a source-tree mount, is one instance per service when nothing else declares counts, and so is a systemd unit or NixOS `systemd.services` module); Nomad group count; compose services built alike (same build or image) that one nginx `upstream` lists together are one unit with that many instances; a .NET Aspire app host’s projects (`AddProject`, one instance each unless `.WithReplicas(n)`; `ExcludeFromManifest` ones set aside); a Heroku app.json `formation` (the `quantity` of each process type); Terraform autoscaling groups and EKS node groups (one whose max_size is above its min_size, or an input, is autoscaled and judged by its floor as an HPA is), ECS services (and a service module from a registry or git source whose call sets `desired_count`), RDS multi_az, ElastiCache failover, Cloud SQL REGIONAL, GKE/AKS node pools, Cloud Run min instances; settings from variables are followed to the value production gives them (a module call, production tfvars, a Terragrunt unit’s `inputs`, the default) and an environment choice is read as its production branch (`var.env != "development"` is on, `var.env == "dev" ? 1 : 2` is 2). Where manifests are split by environment (a folder or file named prod/production beside dev, test, mock, preprod or staging ones), only the production ones are judged and the other copies are named as set aside. A repository of Helm charts that nothing here deploys is judged on its values.yaml defaults (as health-checks judges its probes); a reusable Terraform module is not applicable (its inputs are the caller’s).',
+      'Kubernetes Deployments/StatefulSets/Rollouts and OpenShift DeploymentConfigs (incl. Helm values, Kustomize replica overrides and the replicas a Kustomize patch sets on its base, one unit with the base; a PodDisruptionBudget in docs or examples guards nothing deployed), a NAIS Application (`replicas.min`/`max`; none set is the platform default, a finding that says so; the platform makes the disruption budget), and the workloads of a Pulumi program (`replicas`, or `minReplicas`/`maxReplicas` autoscaling bounds judged by their floor): replicas ≥ 2 or an HPA/KEDA ScaledObject targeting them with a floor of 2 or more (`minReplicas`, `minReplicaCount`; a floor of 1 or 0, or an HPA whose minReplicas is unset, is a single instance at low load: a finding with half credit), a finding per single-replica workload; PodDisruptionBudget (one behind a chart values switch, off by default, is named and earns nothing; one over single replicas only is named and earns nothing either: it keeps no second instance up); a chart HA switch its templates read (`enableHA`, `highAvailability`, `leaderElection.enabled`) earns a single-replica workload half credit, said in its finding; compose deploy.replicas (a root compose file that runs a service built here, without a source-tree mount, is one instance per service when nothing else declares counts, and so is a systemd unit or NixOS `systemd.services` module); Nomad group count; compose services built alike (same build or image) that one nginx `upstream` lists together are one unit with that many instances; a .NET Aspire app host’s projects (`AddProject`, one instance each unless `.WithReplicas(n)`; `ExcludeFromManifest` ones set aside); a Heroku app.json `formation` (the `quantity` of each process type); an Azure Container App in Bicep (`scale.minReplicas`/`maxReplicas`, parameters followed to their defaults; a floor of 1 or 0 is half credit as for an HPA); Terraform autoscaling groups and EKS node groups (one whose max_size is above its min_size, or an input, is autoscaled and judged by its floor as an HPA is), ECS services (and a service module from a registry or git source whose call sets `desired_count`), RDS multi_az, ElastiCache failover, Cloud SQL REGIONAL, GKE/AKS node pools, Cloud Run min instances; settings from variables are followed to the value production gives them (a module call, production tfvars, a Terragrunt unit’s `inputs`, the default) and an environment choice is read as its production branch (`var.env != "development"` is on, `var.env == "dev" ? 1 : 2` is 2). Where manifests are split by environment (a folder or file named prod/production beside dev, test, mock, preprod or staging ones), only the production ones are judged and the other copies are named as set aside. A repository of Helm charts that nothing here deploys is judged on its values.yaml defaults (as health-checks judges its probes); a reusable Terraform module is not applicable (its inputs are the caller’s).',
     patterns: {
       cloudRunFlags: {
         regex: /--(min|max)-instances[= ](\d+)/,
@@ -239,7 +240,7 @@ export default defineRule({
         maxPerFile: 3,
       },
     },
-    reads: [...DEPLOY_READS, ...SYSTEMD_GLOBS, 'app.json'],
+    reads: [...DEPLOY_READS, ...SYSTEMD_GLOBS, 'app.json', ...BICEP_GLOBS],
     digests: [K8S_DIGEST, TF_DIGEST],
   },
   // A reusable Terraform module's inputs are its callers' choice, and an Ansible collection or role
@@ -661,6 +662,39 @@ function assess(ctx: RuleContext, none: () => void): RuleResult {
   }
   // A Heroku app.json's `formation` declares each process type's dyno count (`"quantity": 1`).
   for (const f of herokuFormation(ctx.files)) (f.quantity >= 2 ? good : findings).push(f.evidence);
+  // An Azure Container App in Bicep scales between `scale.minReplicas` and `maxReplicas` (blind
+  // round 49: `unknown` "no scalable IaC resources" beside a container app scaling 1..10).
+  for (const app of bicepContainerApps(ctx.files)) {
+    const min = app.minReplicas;
+    const max = app.maxReplicas;
+    const where = `Azure Container App ${app.name}`;
+    const show = (s: BicepSetting) => `${s.value ?? s.text}${s.via ? ` (${s.via} default)` : ''}`;
+    if (!min || min.value === undefined) {
+      if (min) continue; // a floor from the caller, not resolved here: not judged
+      lowFloor++;
+      floorLabels.add('minReplicas unset (0)');
+      findings.push({
+        path: app.path,
+        line: app.line,
+        note: `${where} sets no scale.minReplicas: the platform default (0) scales it to zero when idle, a single instance at low load`,
+      });
+    } else if (min.value >= 2)
+      good.push({ path: app.path, line: min.line, note: `${where}: scale.minReplicas ${show(min)}` });
+    else if (!max || max.value === undefined || max.value > min.value) {
+      lowFloor++;
+      floorLabels.add(`minReplicas ${min.value}`);
+      findings.push({
+        path: app.path,
+        line: min.line,
+        note: `${where} is autoscaled from minReplicas ${show(min)} (maxReplicas ${max ? (max.value ?? max.text) : 'unset (10)'}): ${min.value === 0 ? 'no instance' : 'a single instance'} at low load, more only under load`,
+      });
+    } else
+      findings.push({
+        path: app.path,
+        line: min.line,
+        note: `${where}: minReplicas ${show(min)}, maxReplicas ${show(max)}: a single instance`,
+      });
+  }
   // A Kubernetes control plane of several servers behind a virtual IP, declared in the production
   // Ansible inventory: the cluster itself is redundant (blind round 48, a k3s homelab judged only on
   // the two containers of its PXE bootstrap server).

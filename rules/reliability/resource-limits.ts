@@ -1,4 +1,5 @@
 import { defineRule } from '../../src/types.js';
+import { BICEP_GLOBS, type BicepSetting, bicepContainerApps } from '../../src/facts/bicep-apps.js';
 import type { Evidence } from '../../src/types.js';
 import { listing, partial, pass, unknown } from '../../src/engine/results.js';
 import {
@@ -41,8 +42,8 @@ export default defineRule({
     severity: 'medium',
     effort: 'low',
     detection:
-      'Kubernetes containers (plain, multi-document, JSON, OpenShift Templates, Helm templates with values.yaml, and the `resources` of NAIS Applications): a finding per container without requests or limits, with file:line (a Kustomize patch is merged onto its base: the base is judged, with the requests and limits its patches add); the workloads of a Pulumi program (`limits`/`requests` or `resources` keys of its object literals), beside which a compose file is local development; LimitRange objects; compose `deploy.resources`/`mem_limit`/`cpus`; ECS task definitions (JSON or Terraform) cpu/memory; Nomad task `resources`; systemd units (`MemoryMax`, `CPUQuota`). Not applicable when nothing here declares units (a PaaS such as Heroku sizes the service itself; the reason says which), and for a reusable Terraform module (its inputs are the caller’s); a repository of Helm charts that nothing here deploys is judged on its values.yaml defaults, as health-checks judges its probes.',
-    reads: [...DEPLOY_READS, ...SYSTEMD_GLOBS, ...DO_APP_GLOBS],
+      'Kubernetes containers (plain, multi-document, JSON, OpenShift Templates, Helm templates with values.yaml, and the `resources` of NAIS Applications): a finding per container without requests or limits, with file:line (a Kustomize patch is merged onto its base: the base is judged, with the requests and limits its patches add); the workloads of a Pulumi program (`limits`/`requests` or `resources` keys of its object literals), beside which a compose file is local development; LimitRange objects; compose `deploy.resources`/`mem_limit`/`cpus`; ECS task definitions (JSON or Terraform) cpu/memory; Nomad task `resources`; systemd units (`MemoryMax`, `CPUQuota`); Azure Container Apps in Bicep (`resources: { cpu, memory }` of the template; without them the platform default size, half credit). Not applicable when nothing here declares units (a PaaS such as Heroku sizes the service itself; the reason says which), and for a reusable Terraform module (its inputs are the caller’s); a repository of Helm charts that nothing here deploys is judged on its values.yaml defaults, as health-checks judges its probes.',
+    reads: [...DEPLOY_READS, ...SYSTEMD_GLOBS, ...DO_APP_GLOBS, ...BICEP_GLOBS],
     digests: [K8S_DIGEST, TF_DIGEST],
   },
   // A reusable Terraform module's inputs are its callers' choice; a chart package is judged on the
@@ -177,6 +178,27 @@ export default defineRule({
         earned++, good.push({ path: u.path, line: u.limits[0]!, note: 'systemd unit sets cgroup limits' });
       else findings.push(systemdEvidence(u, 'systemd unit sets no MemoryMax/CPUQuota'));
     }
+    // An Azure Container App in Bicep sizes each replica with `resources: { cpu, memory }` (blind
+    // round 49: N/A "the platform sets resource requests and limits" beside cpu 0.5 / memory 1.0Gi).
+    for (const app of bicepContainerApps(ctx.files)) {
+      units++;
+      const where = `Azure Container App ${app.name}`;
+      const shown = (s: BicepSetting) => `${s.value ?? s.text}${s.via ? ` (${s.via} default)` : ''}`;
+      if (app.cpu && app.memory)
+        earned++,
+          good.push({
+            path: app.path,
+            line: app.cpu.line,
+            note: `${where} sets resources cpu ${shown(app.cpu)}, memory ${shown(app.memory)}`,
+          });
+      else
+        (earned += 0.5),
+          findings.push({
+            path: app.path,
+            line: app.line,
+            note: `${where} sets ${app.cpu ? 'cpu but no memory' : app.memory ? 'memory but no cpu' : 'no resources (cpu, memory)'}: the platform default size applies (0.5 vCPU, 1Gi)`,
+          });
+    }
     // Only where nothing else declares units: beside manifests or compose the platform file is not judged twice.
     for (const f of units > 0 ? [] : sizedPlatformFiles(ctx)) {
       units++;
@@ -233,7 +255,9 @@ export default defineRule({
 function runsHere(ctx: RuleContext): true | NotApplicable {
   const why = notDeployedHere(ctx.files, ctx.facts.profile.id, 'resource requests and limits', 'size');
   // A platform whose file sizes the machine (fly.toml `[[vm]]`, render.yaml `plan:`) is judged on it.
-  return why === undefined || sizedPlatformFiles(ctx).length > 0 ? true : { reason: why };
+  return why === undefined || sizedPlatformFiles(ctx).length > 0 || bicepContainerApps(ctx.files).length > 0
+    ? true
+    : { reason: why };
 }
 
 /** The containers of a Cloud Run service: `template.containers` (v2) or `template.spec.containers` (v1). */

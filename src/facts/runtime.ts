@@ -59,7 +59,23 @@ export const PLATFORM_FILES: {
   },
   { system: 'Azure Developer CLI', globs: ['azure.yaml', '**/azure.yaml'] },
   { system: 'Render', globs: ['**/render.yaml'] },
-  { system: 'Heroku', globs: ['Procfile', 'heroku.yml'] },
+  // Heroku: the root Procfile (unless a local process list, localProcfile), heroku.yml, an app.json
+  // app manifest (buildpacks, formation, stack, addons), and in a monorepo a component folder's
+  // Procfile beside such Heroku evidence (blind round 49: backend/Procfile and frontend/app.json
+  // were "no PaaS described").
+  {
+    system: 'Heroku',
+    globs: ['Procfile', 'heroku.yml', '*/heroku.yml', 'app.json', '*/app.json', '*/Procfile'],
+    content: (path, text, files) =>
+      path === 'Procfile'
+        ? true
+        : path.endsWith('heroku.yml')
+          ? /^(?:build|run|release|setup)[ \t]*:/m.test(text)
+          : path.endsWith('app.json')
+            ? herokuManifest(text)
+            : herokuEvidence(files) && procfileRunsApp(text),
+    rank: (path) => (path === 'Procfile' ? 0 : path.endsWith('Procfile') ? 1 : path.endsWith('heroku.yml') ? 2 : 3),
+  },
   { system: 'Railway', globs: ['**/railway.json', '**/railway.toml'] },
   { system: 'AWS App Runner', globs: ['**/apprunner.yaml', '**/apprunner.yml'] },
   // An application bundle may sit in a folder of its own (aws-beanstalk/ebapp/Dockerrun.aws.json).
@@ -350,6 +366,36 @@ export function localProcfile(files: FileView): { dev: boolean; web?: number } |
   if (!allDev && (herokuDocumented(files) || readsDyno(files))) return undefined;
   const web = entries.findIndex((m) => m?.[1] === 'web' && !dev(m[2]!.trim()));
   return { dev: allDev, ...(web >= 0 ? { web: web + 1 } : {}) };
+}
+
+/** An app.json that is a Heroku app manifest: buildpacks, a dyno formation, a stack or add-ons (not an Expo config). */
+function herokuManifest(text: string): boolean {
+  if (text.length > 200_000 || /"expo"\s*:/.test(text)) return false;
+  return /"(?:buildpacks|formation|stack|addons)"\s*:/.test(text);
+}
+
+/**
+ * Heroku evidence for a component folder's Procfile: an app.json manifest or heroku.yml (root or
+ * one folder down), a CI file that deploys to Heroku, or a README that says so.
+ */
+function herokuEvidence(files: FileView): boolean {
+  return memo(files, 'runtime:heroku-evidence', () => {
+    if (files.match(['heroku.yml', '*/heroku.yml']).length > 0) return true;
+    if (files.match(['app.json', '*/app.json']).some((p) => herokuManifest(files.read(p) ?? ''))) return true;
+    const ci = files.match(['.github/workflows/*.{yml,yaml}', '.gitlab-ci.yml', '.circleci/config.yml']);
+    return ci.some((p) => HEROKU_DEPLOY.test(files.read(p) ?? '')) || herokuDocumented(files);
+  });
+}
+
+/** A Procfile with a process that is no development command (a watcher, runserver, a dev script). */
+function procfileRunsApp(text: string): boolean {
+  return text
+    .split('\n')
+    .slice(0, 50)
+    .some((l) => {
+      const m = /^\s*([\w-]{1,40})\s*:\s*(.{1,500})$/.exec(l);
+      return !!m && !DEV_COMMAND.test(m[2]!.trim());
+    });
 }
 
 /** A README line that says the project deploys to Heroku or Dokku ("Deployment: Heroku", `git push heroku main`). */

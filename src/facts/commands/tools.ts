@@ -338,6 +338,13 @@ const SPECS: Spec[] = [
     args: /^(?:webapp\s+(?:up|deploy|deployment|config\s+container\s+set)|containerapp\s+(?:up|update|create)|functionapp\s+deployment|deployment\s+(?:group|sub)\s+create|aks\s+command|spring\s+app\s+(?:deploy|update)|spring-cloud\s+app\s+deploy|staticwebapp\s+deploy|container\s+create)\b/,
   },
   { name: 'func publish', kinds: D, cmd: ['func'], args: /^azure\s+functionapp\s+publish\b/ },
+  // The Azure Developer CLI: `azd up`, `azd deploy` (the services of azure.yaml) and `azd provision` (its Bicep).
+  {
+    name: 'Azure Developer CLI',
+    kinds: D,
+    cmd: ['azd'],
+    args: /^(?:-{1,2}[\w-]+(?:[=\s]\S+)?\s+)*(?:up|deploy|provision)\b/,
+  },
   {
     name: 'PaaS deploy',
     kinds: D,
@@ -397,6 +404,22 @@ const SPECS: Spec[] = [
     kinds: D,
     cmd: ['curl', 'wget', 'http', 'https', 'xh'],
     args: /(?:^|[\s'"=])(?:\$\{?\w*DEPLOY\w*HOOK\w*\}?|\$\{?\w*HOOK\w*DEPLOY\w*\}?|https?:\/\/\S*(?:deploy[-_]?hooks?\b|\/deploy\/(?:http\b|srv-)|\/integrations\/deploy\/|\/build_hooks\/|\/webhooks\/triggerbuild\b|\/api\/v\d\/deploy\?))/i,
+  },
+  // A POST to a URL held in a variable named for an automatic deploy (`curl -X POST -u "$TOKEN"
+  // $AUTODEPLOY_URL`, `$DEPLOY_WEBHOOK`): a deploy service's hook (blind round 49).
+  {
+    name: 'deploy webhook (POST)',
+    kinds: D,
+    cmd: ['curl', 'wget', 'http', 'https', 'xh'],
+    args: /^(?=.{0,800}?(?:-X[ \t]*POST\b|--request[ \t=]POST\b|--post-data\b|(?:^|\s)(?:-d|--data(?:-raw|-binary)?)[\s=]|\bPOST\s))(?=.{0,800}?\$\{?\w{0,40}DEPLOY\w{0,40}(?:URL|URI|ENDPOINT|HOOK)\w{0,20}\}?)/is,
+  },
+  // A repository dispatch or workflow run in another repository named for deploying (a manifests
+  // or infrastructure repository that rolls out the new image): the deploy runs there (blind round 49).
+  {
+    name: 'repository dispatch',
+    kinds: D,
+    cmd: ['curl', 'gh', 'wget', 'http', 'https', 'xh'],
+    args: /^(?=.{0,1200}?(?:api\.github\.com\/repos\/[\w.-]{1,100}\/[\w.-]{1,100}\/(?:dispatches|actions\/workflows\/\S{1,200}\/dispatches)\b|^api\s+\S{0,40}repos\/[\w.-]{1,100}\/[\w.-]{1,100}\/dispatches\b|^workflow\s+run\b.{0,400}?(?:-R|--repo)[\s=]))(?=.{0,1200}?(?:deploy|manifest|helm|gitops|rollout|argo|infra|release))/is,
   },
   // ── builds ──
   { name: 'go build', kinds: B, cmd: ['go'], args: /^(?:build|install)\b/ },
