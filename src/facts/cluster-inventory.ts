@@ -45,7 +45,9 @@ export function inventoryControlPlane(files: FileView): ControlPlane | undefined
     const installer = files.paths.slice(0, 200_000).find((p) => INSTALLER.test(p) && !NOT_THE_PRODUCT.test(p));
     if (!installer) return undefined;
     const name = INSTALLER.exec(installer)![1]!.toLowerCase();
-    const role = /(?:^|\/)roles\/[^/]+\//.exec(installer)!;
+    // INSTALLER is case-insensitive (`Roles/k3s/…`): so is the role folder taken from its path.
+    const role = /(?:^|\/)roles\/[^/]+\//i.exec(installer);
+    if (!role) return undefined;
     const roleDir = installer.slice(0, role.index + role[0].length);
     const vipFile = files.paths.find((p) => VIP_FILE.test(p) && !NOT_THE_PRODUCT.test(p));
     let checked = 0;

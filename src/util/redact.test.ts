@@ -84,6 +84,7 @@ describe("redactSecrets: the password of a URL's user information", () => {
     expect(redactSecrets('MONGO_URI=mongodb+srv://admin:Xk39fLq2Wm8@cluster0.example.net/db')).toBe(
       'MONGO_URI=mongodb+srv://admin:[REDACTED]@cluster0.example.net/db',
     );
+    expect(redactSecrets('MONGO=mongodb://u:Ab/9xKq2@host/db')).toBe('MONGO=mongodb://u:[REDACTED]@host/db');
     expect(redactSecrets('connect to postgres://app:hunter2@db:5432/app')).toBe(
       'connect to postgres://app:[REDACTED]@db:5432/app',
     );

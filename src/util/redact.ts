@@ -51,7 +51,8 @@ export function redactSecrets(text: string): string {
  * masked whatever it looks like, as a local default costs nothing to hide; a template (`${DB_PASS}`,
  * `<password>`, `%s`, `***`) stays readable.
  */
-const URL_PASSWORD = /\b([a-z][a-z0-9+.-]{1,20}:\/\/[^\s:/@]{1,100}:)([^\s@/]{1,200})@/gi;
+// The password may hold `/` (an unencoded one is taken up to the `@` before the host).
+const URL_PASSWORD = /\b([a-z][a-z0-9+.-]{1,20}:\/\/[^\s:/@]{1,100}:)([^\s@]{1,200})@/gi;
 function maskUrlPassword(whole: string, head: string, password: string): string {
   if (password.includes('REDACTED') || /[$<{%*]/.test(password)) return whole;
   return `${head}[REDACTED]@`;

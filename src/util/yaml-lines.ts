@@ -95,6 +95,8 @@ function parseWithLibraryOrFlowRepair(text: string): YamlFile {
 const FLOW_INDENT = /^Flow (?:sequence|mapping) in block collection must be sufficiently indented/;
 /** Above this many characters the repair is not tried (the library's error stands). */
 const MAX_REPAIR = 2_000_000;
+/** A key further right than this is not repaired (the added padding would be lines × this). */
+const MAX_KEY_COLUMN = 200;
 
 /**
  * The text with every line inside a block-context flow collection (`key: [` … `]`) that starts at
@@ -130,6 +132,9 @@ export function indentFlowContinuations(text: string): string | undefined {
       let indent = 0;
       while (line[indent] === ' ') indent++;
       if (!quote && indent < line.length && indent <= base) {
+        // The padding is bounded by the key's column: a key hundreds of columns in is no manifest
+        // (a hostile file would grow by lines × columns), and the library's error stands.
+        if (base > MAX_KEY_COLUMN) return undefined;
         lines[n] = ' '.repeat(base + 2 - indent) + line;
         moved = true;
       }

@@ -343,7 +343,9 @@ const SPECS: Spec[] = [
     name: 'Azure Developer CLI',
     kinds: D,
     cmd: ['azd'],
-    args: /^(?:-{1,2}[\w-]+(?:[=\s]\S+)?\s+)*(?:up|deploy|provision)\b/,
+    // Leading flags (`--no-prompt`, `-e prod`, `--environment=prod`) before the command, bounded and each a
+    // whole word: a flag's value never starts with `-`, so no two ways to read one run (linear).
+    args: /^(?:--?[A-Za-z][\w-]{0,40}(?:=\S{1,200}|\s+[^-\s]\S{0,200})?\s+){0,20}(?:up|deploy|provision)\b/,
   },
   {
     name: 'PaaS deploy',
