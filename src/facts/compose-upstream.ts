@@ -80,10 +80,16 @@ export function upstreamGroups(files: FileView, services: readonly ComposeServic
   const taken = new Set<ComposeService>();
   // A folder's compose files are one stack (compose.yml and compose-ha.yml merged by service name).
   const folders = [...new Set(services.map((s) => dirOf(s.path)))];
+  // Services by folder and name, once: a lookup per upstream host instead of a pass over every service.
+  const byFolderName = new Map<string, ComposeService>();
+  for (const s of services) {
+    const k = `${dirOf(s.path)}\0${s.name}`;
+    if (!byFolderName.has(k)) byFolderName.set(k, s);
+  }
   for (const u of ups)
     for (const folder of folders) {
       const listed = u.hosts
-        .map((h) => services.find((s) => dirOf(s.path) === folder && s.name === h))
+        .map((h) => byFolderName.get(`${folder}\0${h}`))
         .filter((s): s is ComposeService => s !== undefined && !taken.has(s));
       const unique = [...new Set(listed)];
       if (unique.length < 2) continue;
