@@ -9,6 +9,7 @@
  * file names it (a volume mount of the file). Bounded: at most 20 nginx files of 200 KB, 40
  * upstream blocks per file, 4 KB per block.
  */
+import { NGINX_FILES } from './proxy.js';
 import type { FileView } from '../types.js';
 import { lineAt } from '../util/lines.js';
 import { memo } from '../util/memo.js';
@@ -22,13 +23,6 @@ export interface UpstreamGroup {
   upstream: { path: string; line: number; name: string };
 }
 
-const NGINX_GLOBS = [
-  '**/nginx*.conf',
-  '**/nginx/**/*.conf',
-  '**/conf.d/*.conf',
-  '**/*.nginx',
-  '**/nginx/**/*.template',
-];
 const UPSTREAM = /^[ \t]*upstream[ \t]+([\w.-]{1,80})[ \t]*\{/gm;
 const SERVER = /^[ \t]*server[ \t]+([A-Za-z0-9_.-]{1,100})(?::\d{1,5})?(?=[ \t;])/gm;
 
@@ -42,7 +36,10 @@ interface Upstream {
 function upstreams(files: FileView): Upstream[] {
   return memo(files, 'compose-upstreams', () => {
     const out: Upstream[] = [];
-    for (const path of files.match(NGINX_GLOBS).filter(isProductionPath).slice(0, 20)) {
+    for (const path of files
+      .match([...NGINX_FILES, '**/nginx/**/*.template'])
+      .filter(isProductionPath)
+      .slice(0, 20)) {
       const text = (files.read(path) ?? '').slice(0, 200_000);
       if (!text.includes('upstream')) continue;
       let n = 0;
