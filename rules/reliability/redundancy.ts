@@ -739,11 +739,16 @@ function assess(ctx: RuleContext, none: () => void): RuleResult {
   // and Aspire's deployers): each project runs once unless `.WithReplicas(n)` says more (blind
   // round 47: N/A "nothing declares how it runs" beside orchestration passing on the app host).
   if (good.length + findings.length === 0)
-    for (const host of ctx
-      .matches('aspireHost')
-      .filter((m) => isProductionPath(m.path))
-      .slice(0, 3))
-      for (const p of aspireProjects(ctx.files, host.path))
+    // One parse per app-host file, however many of its lines matched.
+    for (const hostPath of [
+      ...new Set(
+        ctx
+          .matches('aspireHost')
+          .filter((m) => isProductionPath(m.path))
+          .map((m) => m.path),
+      ),
+    ].slice(0, 3))
+      for (const p of aspireProjects(ctx.files, hostPath))
         (p.replicas >= 2 ? good : findings).push({
           path: p.path,
           line: p.replicasLine ?? p.line,

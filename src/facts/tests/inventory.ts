@@ -353,6 +353,16 @@ function jvmAbstractBases(paths: string[], digest: (p: string) => ReturnType<Fil
 function jvmEnumSizes(files: FileView): (type: string) => number | undefined {
   let byName: Map<string, string[]> | undefined;
   const memoed = new Map<string, number | undefined>();
+  // A file's masked text, once: several enum types may name the same (outer class's) file.
+  const masked = new Map<string, string>();
+  const maskedText = (p: string, text: string) => {
+    let m = masked.get(p);
+    if (m === undefined) {
+      m = mask(text.slice(0, 500_000), p.endsWith('.kt') ? SYNTAX.kotlin : SYNTAX.java);
+      masked.set(p, m);
+    }
+    return m;
+  };
   return (type) => {
     if (memoed.has(type)) return memoed.get(type);
     if (!byName) {
@@ -372,7 +382,7 @@ function jvmEnumSizes(files: FileView): (type: string) => number | undefined {
       for (const p of byName.get(part) ?? []) {
         const text = files.read(p);
         if (!text?.includes(name)) continue;
-        n = enumConstants(mask(text.slice(0, 500_000), p.endsWith('.kt') ? SYNTAX.kotlin : SYNTAX.java), name);
+        n = enumConstants(maskedText(p, text), name);
         if (n !== undefined) break;
       }
       if (n !== undefined) break;
