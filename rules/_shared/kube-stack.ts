@@ -30,15 +30,22 @@ export function kubePrometheusStacks(files: FileView): StackDependency[] {
       const doc = parsed.error ? undefined : parsed.docs[0];
       const deps = (doc?.value as { dependencies?: unknown } | undefined)?.dependencies;
       if (!Array.isArray(deps)) continue;
+      // The chart's values, parsed once for all its dependencies (asked only when one is the stack).
+      let root: Record<string, unknown> | undefined | null = null;
+      const valuesRoot = () => {
+        if (root === null) {
+          const dir = chart.includes('/') ? chart.slice(0, chart.lastIndexOf('/') + 1) : '';
+          const vtext = files.read(`${dir}values.yaml`);
+          const vdoc = vtext && vtext.length < 500_000 ? parseYamlWithLines(vtext) : undefined;
+          root = vdoc && !vdoc.error ? (vdoc.docs[0]?.value as Record<string, unknown> | undefined) : undefined;
+        }
+        return root;
+      };
       deps.slice(0, 50).forEach((d, i) => {
         const dep = d as { name?: unknown; alias?: unknown };
         if (dep?.name !== STACK) return;
         const key = typeof dep.alias === 'string' ? dep.alias : STACK;
-        const dir = chart.includes('/') ? chart.slice(0, chart.lastIndexOf('/') + 1) : '';
-        const vtext = files.read(`${dir}values.yaml`);
-        const vdoc = vtext && vtext.length < 500_000 ? parseYamlWithLines(vtext) : undefined;
-        const root = vdoc && !vdoc.error ? (vdoc.docs[0]?.value as Record<string, unknown> | undefined) : undefined;
-        const values = root?.[key];
+        const values = valuesRoot()?.[key];
         const line = doc!.lineOf(['dependencies', i, 'name']) ?? doc!.lineOf(['dependencies', i]) ?? 1;
         out.push({
           dependency: { path: chart, line, snippet: `name: ${STACK}`, groups: [STACK] },
