@@ -5,6 +5,7 @@
 import type { Config } from '../config/schema.js';
 import { FACT_DIGESTS } from '../facts/alongside.js';
 import { collectFacts, completeFacts, factPatterns } from '../facts/index.js';
+import { type FactNotes, guarded } from '../facts/guard.js';
 import { answersFor } from '../facts/paths.js';
 import type { ProfileId, TagRecency } from '../types.js';
 import { PROFILE_PATTERNS } from '../facts/profile.js';
@@ -152,9 +153,11 @@ async function auditOf(input: AuditInput): Promise<AuditRun> {
   let entries: RuleEntry[];
   let patterns: ScanPattern[];
   const watched = watchedNames(config.detect);
+  // A fact that fails leaves its empty value and a note instead of ending the audit (facts/guard.ts).
+  const factNotes: FactNotes = [];
   try {
     input.onProgress?.('facts');
-    pre = collectFacts(files);
+    pre = collectFacts(files, factNotes);
     lap('facts');
 
     // Lazy option schemas (the built-in rules' zod schemas) load only for options the config sets.
@@ -193,7 +196,7 @@ async function auditOf(input: AuditInput): Promise<AuditRun> {
     files,
     pre,
     { matches: (key) => scanned.matches.get(key) ?? [], searched: (key) => scanned.searched.get(key) ?? 0 },
-    { override, watched, tags: (await input.tags) ?? [], tagRecency: await input.tagRecency },
+    { override, watched, tags: (await input.tags) ?? [], tagRecency: await input.tagRecency, notes: factNotes },
   );
   const catalogue = (name: string) => catalogueFor(name, config.detect);
   const base = { files, facts, scan: scanned, catalogue, ...(input.artifacts ? { artifacts: input.artifacts } : {}) };
@@ -215,8 +218,9 @@ async function auditOf(input: AuditInput): Promise<AuditRun> {
     scanNotes: [...scanned.overruns]
       .filter(([key]) => key.startsWith('facts:') || key === INLINE_SUPPRESSION_KEY)
       .map(([key, o]) => `pattern ${key} did not finish within ${o.budgetMs} ms on ${o.path}; it was not run further`)
+      .concat(factNotes)
       .concat(
-        facts.commands.spent
+        guarded(factNotes, 'CI command graph', undefined, () => facts.commands.spent)
           ? [
               `CI commands were followed up to ${facts.commands.spent}; what the rest of CI and its scripts run was not read, so "not run in CI" verdicts may miss it`,
             ]

@@ -43,8 +43,19 @@ import {
   JVM_LIBRARY_IMPORT_KEY,
   JVM_LIBRARY_IMPORT_PATTERN,
 } from './jvm-imports.js';
-import type { Dependency, DependencyQuery, Facts, Manifest, Profile, ProfileId, TagRecency } from '../types.js';
+import type {
+  Dependency,
+  DependencyQuery,
+  Facts,
+  Manifest,
+  OutboundCalls,
+  Profile,
+  ProfileId,
+  ProxyFacts,
+  TagRecency,
+} from '../types.js';
 import { NOT_THE_PRODUCT } from './paths.js';
+import { type FactNotes, guarded } from './guard.js';
 
 export type PreFacts = Omit<
   Facts,
@@ -60,6 +71,17 @@ export type PreFacts = Omit<
   | 'tags'
   | 'generated'
 >;
+
+/** The profile when deciding it failed (guard.ts): the most demanding one, saying why. */
+const UNDECIDED_PROFILE: Profile = {
+  id: 'service',
+  detected: true,
+  reasons: [
+    'the profile could not be decided (see the notes), so the repository is judged as a service; set `profile:` in .readiness.yml to choose',
+  ],
+};
+const EMPTY_PROXY: ProxyFacts = { rateLimits: [], headers: [], hsts: [], httpsRedirect: [] };
+const NO_OUTBOUND: OutboundCalls = { found: false, sites: [], files: 0, clients: [], searched: 0 };
 
 /** What the facts read back from the scan (the scan's result, or a test's). */
 export interface FactScan {
@@ -101,9 +123,16 @@ function withOwnFramework(profile: Profile, files: FileView, pre: PreFacts): Pro
   };
 }
 
-export function collectFacts(files: FileView): PreFacts {
-  const { languages, sourceFiles } = detectLanguages(files.paths, (p) => files.read(p));
-  const { manifests, dependencies } = parseManifests(files);
+export function collectFacts(files: FileView, notes?: FactNotes): PreFacts {
+  const { languages, sourceFiles } = guarded(notes, 'languages', { languages: [], sourceFiles: [] as string[] }, () =>
+    detectLanguages(files.paths, (p) => files.read(p)),
+  );
+  const { manifests, dependencies } = guarded(
+    notes,
+    'dependencies',
+    { manifests: [] as Manifest[], dependencies: [] as Dependency[] },
+    () => parseManifests(files),
+  );
   dependencies.sort(
     (a, b) =>
       (a.path < b.path ? -1 : a.path > b.path ? 1 : (a.line ?? 0) - (b.line ?? 0)) || (a.name < b.name ? -1 : 1),
@@ -112,13 +141,15 @@ export function collectFacts(files: FileView): PreFacts {
   // A framework that is a package of this repository is the repository's product, not its choice:
   // the framework's own workspace (a sibling crate or package depending on it) is no service.
   const own = ownPackages(manifests);
-  const frameworks = detectFrameworks(
-    files,
-    dependencies.filter((d) => d.direct && !own.has(`${d.ecosystem}\0${d.name}`)),
+  const frameworks = guarded(notes, 'web frameworks', [], () =>
+    detectFrameworks(
+      files,
+      dependencies.filter((d) => d.direct && !own.has(`${d.ecosystem}\0${d.name}`)),
+    ),
   );
-  const workspaces = detectWorkspaces(files, manifests);
+  const workspaces = guarded(notes, 'workspaces', [], () => detectWorkspaces(files, manifests));
   const langSet = new Set(languages.map((l) => l.name));
-  namedGraph(files);
+  guarded(notes, 'CI command graph', undefined, () => namedGraph(files));
   return {
     // Asked after the scan, by completeFacts and the rules: the Azure check looks at every YAML
     // file's text, which the scan has read by then (alongside.ts), so no file is read once for it
@@ -203,42 +234,61 @@ export function completeFacts(
     watched?: readonly string[];
     tags?: readonly string[];
     tagRecency?: TagRecency | undefined;
+    /** Where a fact that failed says so (guard.ts); the audit adds them to the report's notes. */
+    notes?: FactNotes;
   } = {},
 ): Facts {
-  applyUsage(pre.dependencies, options.watched ?? [], (k) => scan.matches(k));
+  const notes = options.notes;
+  guarded(notes, 'use of the dependencies in code', undefined, () =>
+    applyUsage(pre.dependencies, options.watched ?? [], (k) => scan.matches(k)),
+  );
   const decided: Profile = options.override
     ? { id: options.override, detected: false, reasons: [`set by configuration or --profile to "${options.override}"`] }
-    : detectProfile({
-        files,
-        ...pre,
-        serverMatches: scan.matches('facts:server'),
-        jvmImports: scan.matches(JVM_IMPORT_KEY),
-      });
-  const profile = withOwnFramework(decided, files, pre);
+    : guarded(notes, 'profile', UNDECIDED_PROFILE, () =>
+        detectProfile({
+          files,
+          ...pre,
+          serverMatches: scan.matches('facts:server'),
+          jvmImports: scan.matches(JVM_IMPORT_KEY),
+        }),
+      );
+  const profile = guarded(notes, 'profile', decided, () => withOwnFramework(decided, files, pre));
   // A generated file's client (grpc-gateway's `RegisterXHandlerFromEndpoint` dial) is the generator's
   // code for every user, not a call the service chose to make (blind round 14: simplebank).
-  const generatedSet = new Set(generatedFiles(scan.matches(GENERATED_PATTERN.key)));
+  const generatedSet = new Set(
+    guarded(notes, 'generated files', [], () => generatedFiles(scan.matches(GENERATED_PATTERN.key))),
+  );
   // A load-test script (k6, Locust) calls the service from outside, wherever it sits.
   const loadScripts = [...new Set(scan.matches(LOAD_SCRIPT_PATTERN.key).map((m) => m.path))].sort();
   const loadSet = new Set(loadScripts);
-  const outbound = outboundCalls(
-    scan.matches(OUTBOUND_KEY).filter((m) => !generatedSet.has(m.path) && !loadSet.has(m.path)),
-    scan.searched?.(OUTBOUND_KEY) ?? 0,
-    pre.dependencies,
-    CATALOGUES['http-clients'] ?? [],
-    pre.componentOf,
-    (m) => m.path.endsWith('.rs') && inRustTestModule(files.lines(m.path), m.line),
+  const outbound = guarded(notes, 'outbound calls', NO_OUTBOUND, () =>
+    outboundCalls(
+      scan.matches(OUTBOUND_KEY).filter((m) => !generatedSet.has(m.path) && !loadSet.has(m.path)),
+      scan.searched?.(OUTBOUND_KEY) ?? 0,
+      pre.dependencies,
+      CATALOGUES['http-clients'] ?? [],
+      pre.componentOf,
+      (m) => m.path.endsWith('.rs') && inRustTestModule(files.lines(m.path), m.line),
+    ),
   );
   const empty = nothingToAssess(files);
-  const servers = serverSites(scan.matches('facts:server'), files).map((m) => ({
-    path: m.path,
-    line: m.line,
-    snippet: m.snippet,
-  }));
+  const servers = guarded(notes, 'servers the code starts', [], () =>
+    serverSites(scan.matches('facts:server'), files).map((m) => ({
+      path: m.path,
+      line: m.line,
+      snippet: m.snippet,
+    })),
+  );
   const opsOnly =
     profile.id === 'service'
-      ? (opsOnlyHttp(scan.matches(ROUTE_KEY), servers, pre.frameworks) ??
-        springWorker(servers, pre.frameworks, pre.dependencies, files))
+      ? guarded(
+          notes,
+          'HTTP the service serves',
+          undefined,
+          () =>
+            opsOnlyHttp(scan.matches(ROUTE_KEY), servers, pre.frameworks) ??
+            springWorker(servers, pre.frameworks, pre.dependencies, files),
+        )
       : undefined;
   // A Spring context that serves no HTTP is a service for what it runs, not for a server it starts:
   // the profile's reason says so from the same worker fact (blind round 44).
@@ -250,18 +300,30 @@ export function completeFacts(
       ? { ...profile, reasons: [`a long-running worker: ${opsOnly.reason}`] }
       : profile;
   const reusable =
-    profile.id === 'infrastructure' ? reusablePackage(files, scan.matches(GITOPS_PATTERN.key)) : undefined;
+    profile.id === 'infrastructure'
+      ? guarded(notes, 'reusable infrastructure package', undefined, () =>
+          reusablePackage(files, scan.matches(GITOPS_PATTERN.key)),
+        )
+      : undefined;
   // A JVM build whose declarations did not resolve (an artefact version catalogue, a convention
   // plugin): the database driver and web framework main code imports are facts all the same, so a
   // rule does not call "no database client" or "no web framework" what the profile was decided by.
-  const importedLibraries = importedJvmLibraries(scan.matches(JVM_LIBRARY_IMPORT_KEY), pre.manifests, pre.dependencies);
+  const importedLibraries = guarded(notes, 'JVM libraries imported', [], () =>
+    importedJvmLibraries(scan.matches(JVM_LIBRARY_IMPORT_KEY), pre.manifests, pre.dependencies),
+  );
   const importedFrameworks =
-    profile.id === 'service' ? importedJvmFrameworks(scan.matches(JVM_IMPORT_KEY), pre.manifests, pre.frameworks) : [];
-  const hosts = hostRuntimes(
-    importedLibraries.length ? [...pre.dependencies, ...importedLibraries] : pre.dependencies,
-    scan.matches(HOST_RUNTIME_PATTERN.key),
-    scan.matches(HOST_LOGGER_PATTERN.key),
-    files.paths,
+    profile.id === 'service'
+      ? guarded(notes, 'JVM frameworks imported', [], () =>
+          importedJvmFrameworks(scan.matches(JVM_IMPORT_KEY), pre.manifests, pre.frameworks),
+        )
+      : [];
+  const hosts = guarded(notes, 'host runtimes', [], () =>
+    hostRuntimes(
+      importedLibraries.length ? [...pre.dependencies, ...importedLibraries] : pre.dependencies,
+      scan.matches(HOST_RUNTIME_PATTERN.key),
+      scan.matches(HOST_LOGGER_PATTERN.key),
+      files.paths,
+    ),
   );
   return {
     ...pre,
@@ -269,10 +331,14 @@ export function completeFacts(
     findDependencies: finder(importedLibraries.length ? [...pre.dependencies, ...importedLibraries] : pre.dependencies),
     profile: stated,
     outbound,
-    proxy: proxyFacts((k) => scan.matches(k)),
-    imageBuilders: imageBuilders(files, scan.matches(IMAGE_BUILDER_PATTERN.key)),
+    proxy: guarded(notes, 'reverse proxies', EMPTY_PROXY, () => proxyFacts((k) => scan.matches(k))),
+    imageBuilders: guarded(notes, 'image builders', [], () =>
+      imageBuilders(files, scan.matches(IMAGE_BUILDER_PATTERN.key)),
+    ),
     appServers: [
-      ...appServers(files, pre.dependencies, pre.frameworks, scan.matches(APP_SERVER_PATTERN.key)),
+      ...guarded(notes, 'application servers', [], () =>
+        appServers(files, pre.dependencies, pre.frameworks, scan.matches(APP_SERVER_PATTERN.key)),
+      ),
       // A host runtime that drains on SIGTERM is what runs a module of it (facts/host-runtime.ts).
       ...hosts.flatMap((h) =>
         h.shutdown ? [{ id: h.id, name: h.name, drains: true, behaviour: h.shutdown, evidence: h.evidence }] : [],
@@ -287,11 +353,13 @@ export function completeFacts(
       ...new Set([
         ...generatedSet,
         ...scan.matches(MINIFIED_PATTERN.key).map((m) => m.path),
-        ...generatorOutputs(files),
-        ...vendoredLibraries(files),
-        ...versionedCopies(files.paths),
-        ...thirdPartyScripts(scan.matches(THIRD_PARTY_PATTERN.key), scan.matches(RELEASE_BANNER_PATTERN.key)),
-        ...toolWrittenFiles(files.paths),
+        ...guarded(notes, 'generator outputs', [], () => generatorOutputs(files)),
+        ...guarded(notes, 'vendored libraries', [], () => vendoredLibraries(files)),
+        ...guarded(notes, 'versioned copies', [], () => versionedCopies(files.paths)),
+        ...guarded(notes, 'third-party scripts', [], () =>
+          thirdPartyScripts(scan.matches(THIRD_PARTY_PATTERN.key), scan.matches(RELEASE_BANNER_PATTERN.key)),
+        ),
+        ...guarded(notes, 'tool-written files', [], () => toolWrittenFiles(files.paths)),
       ]),
     ].sort(),
     ...(loadScripts.length ? { loadScripts } : {}),
