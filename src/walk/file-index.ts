@@ -221,7 +221,13 @@ export class FileIndex implements FileView {
    */
   linkedFolder(path: string): string | undefined {
     if (!this.source.linkTarget || !this.exists(path)) return undefined;
-    if (this.read(path) !== undefined || this.stats.skipped.get(path) !== 'symlink') return undefined;
+    // Asked of listed paths without an extension: a file already read is no link, one skipped for
+    // another reason neither; one not read yet is asked of the source (an lstat), never read for it
+    // (its text would be kept for nothing).
+    const known = this.text.get(path);
+    if (known !== undefined && known !== null) return undefined;
+    const skipped = this.stats.skipped.get(path);
+    if (skipped !== undefined && skipped !== 'symlink') return undefined;
     const target = this.source.linkTarget(path);
     if (!target || target === path || this.exists(target) || path.startsWith(`${target}/`)) return undefined;
     return this.has(`${target}/**`) ? target : undefined;

@@ -1167,6 +1167,8 @@ function referencesTUnitOnly(files: FileView): boolean {
 
 /** The most linked folders looked through for JavaScript tests (a bound for hostile trees). */
 const MAX_JS_LINKS = 20;
+/** The most paths without an extension asked whether they are links (each an lstat at most). */
+const MAX_LINK_PROBES = 2_000;
 
 /**
  * JavaScript test files a configured runner reaches through a symbolic link to a folder of the same
@@ -1180,11 +1182,13 @@ function jsThroughLinks(files: FileView, specs: RunnerSpec[]): Map<string, strin
   if (!files.linkedFolder || specs.length === 0) return out;
   const dirs = [...new Set(specs.map((s) => s.dir))];
   const links = new Map<string, string>();
+  let probes = 0;
   for (const dir of dirs) {
     for (const p of files.match(dir ? `${dir}/**` : '**')) {
-      if (links.size >= MAX_JS_LINKS) break;
+      if (links.size >= MAX_JS_LINKS || probes >= MAX_LINK_PROBES) break;
       const base = p.slice(p.lastIndexOf('/') + 1);
       if (base.includes('.') || links.has(p) || p.includes('node_modules/')) continue;
+      probes++;
       const target = files.linkedFolder(p);
       if (target) links.set(p, target);
     }

@@ -4,7 +4,8 @@
  * ../../common`); they count once, at their real path. A link out of the root is never followed.
  */
 import { describe, expect, it } from 'vitest';
-import { memoryIndex, Symlink, type Tree } from '../../testing/memory.js';
+import { FileIndex } from '../../walk/file-index.js';
+import { memoryIndex, MemorySource, Symlink, type Tree } from '../../testing/memory.js';
 import { testInventory } from './inventory.js';
 
 const spec =
@@ -40,5 +41,20 @@ describe('test files reached through a linked folder', () => {
   it('never follows a link out of the root', () => {
     const inv = inventory({ ...base, 'frontend/src/common': new Symlink('../../../elsewhere') });
     expect(inv.files.map((f) => f.path)).not.toContain('common/helpers/__tests__/format.spec.js');
+  });
+
+  it('asks the files without an extension whether they are links without reading them', () => {
+    const tree: Tree = { ...base, 'frontend/src/common': new Symlink('../../common') };
+    for (let i = 0; i < 50; i++) tree[`frontend/bin/tool${i}`] = `#!/bin/sh\necho ${i}\n`;
+    const read: string[] = [];
+    const source = new (class extends MemorySource {
+      override readBytes(path: string, maxBytes: number) {
+        read.push(path);
+        return super.readBytes(path, maxBytes);
+      }
+    })(tree);
+    const inv = testInventory(new FileIndex(Object.keys(tree).sort(), source));
+    expect(inv.files.map((f) => f.path)).toContain('common/helpers/__tests__/format.spec.js');
+    expect(read.filter((p) => p.startsWith('frontend/bin/'))).toEqual([]);
   });
 });
