@@ -15,6 +15,7 @@ import orchestration from '../../rules/operations/orchestration.js';
 import gracefulShutdown from '../../rules/reliability/graceful-shutdown.js';
 import healthChecks from '../../rules/reliability/health-checks.js';
 import resourceLimits from '../../rules/reliability/resource-limits.js';
+import retries from '../../rules/reliability/retries.js';
 import authentication from '../../rules/security/authentication.js';
 import type { Tree } from '../testing/memory.js';
 import { profileOf } from '../testing/profile.js';
@@ -84,6 +85,18 @@ describe('a serverless application is a service, and a sample in a language fold
     // Without MemorySize the functions' size is the platform default: not passed.
     const unsized = { ...samApp, 'template.yml': template.replace('      MemorySize: 128\n', '') };
     expect((await runRuleOn(resourceLimits, unsized)).outcome).not.toBe('pass');
+  });
+
+  it("a state machine's Retry (Step Functions' default backoff) is retries with backoff; a BackoffRate of 1 is not", async () => {
+    const asl = (extra: string) =>
+      `{\n  "StartAt": "Run",\n  "States": {\n    "Run": {\n      "Type": "Task",\n      "Resource": "\${ExecutorArn}",\n      "Retry": [{ "ErrorEquals": ["States.ALL"], "IntervalSeconds": 3, "MaxAttempts": 2${extra} }],\n      "End": true\n    }\n  }\n}\n`;
+    const withMachine = { ...samApp, 'statemachine/machine.asl.json': asl('') };
+    const run = await runRuleOn(retries, withMachine);
+    expect(run.outcome).toBe('pass');
+    expect(run.evidence.map((e) => `${e.path}:${e.line}`)).toContain('statemachine/machine.asl.json:7');
+    expect(run.evidence.map((e) => e.note).join(' ')).toContain('BackoffRate 2.0 by default');
+    const flat = await runRuleOn(retries, { ...samApp, 'statemachine/machine.asl.json': asl(', "BackoffRate": 1') });
+    expect(flat.outcome).not.toBe('pass');
   });
 
   it('a function behind an API event takes requests: the request rules and health endpoints still apply', async () => {
