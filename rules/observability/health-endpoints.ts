@@ -1,6 +1,6 @@
 import { defineRule, type Evidence, type FileView, type Match } from '../../src/types.js';
 import { pulumi } from '../../src/facts/pulumi.js';
-import { deployedWorkloads } from '../../src/facts/runtime.js';
+import { deployedWorkloads, requestScopedOnly, runtime } from '../../src/facts/runtime.js';
 import { fail, partial, pass } from '../../src/engine/results.js';
 import { serverCodeMatches } from '../../src/facts/component.js';
 import { firstPerFile, fromDependency, fromMatch, isProductionPath } from '../../src/facts/paths.js';
@@ -430,10 +430,18 @@ export default defineRule({
       },
     },
   },
-  appliesTo: ({ facts }) =>
-    facts.profile.id === 'service'
-      ? true
-      : { reason: `profile is ${facts.profile.id}: health endpoints belong to services` },
+  appliesTo: ({ facts, files }) => {
+    if (facts.profile.id !== 'service')
+      return { reason: `profile is ${facts.profile.id}: health endpoints belong to services` };
+    // Functions the platform invokes per event (Lambda behind a SAM template) serve no HTTP and
+    // keep no process running: there is nothing for a probe to call (blind round 50).
+    const scoped = facts.opsOnlyHttp?.routes.length === 0 ? requestScopedOnly(runtime(files)) : undefined;
+    return scoped
+      ? {
+          reason: `${facts.opsOnlyHttp!.reason}; it runs on ${scoped.join(', ')}, which starts an instance per invocation: no long-running process to probe`,
+        }
+      : true;
+  },
   check(ctx) {
     // The method may be on the line before the path (`app.post(\n  '/status',`).
     const stateChanging = (m: Match) =>

@@ -1,4 +1,8 @@
 import { defineRule, type Evidence } from '../../src/types.js';
+import { requestScopedOnly, runtime } from '../../src/facts/runtime.js';
+
+/** Platforms that run functions on AWS Lambda. */
+const LAMBDA_PLATFORMS = new Set(['AWS SAM', 'Serverless Framework']);
 import { fail, graded, listing, partial, pass, unknown } from '../../src/engine/results.js';
 import {
   DOCKERFILE_GLOBS,
@@ -212,10 +216,18 @@ export default defineRule({
       'Dockerfile/Containerfile outside .devcontainer/, tests and examples; scores multi-stage builds (not asked of a single stage that only copies files onto a tool image, not a language runtime, with no RUN that compiles or installs build tools), pinned base images (tag or digest, not `latest` or untagged, ARG defaults substituted) and a `.dockerignore` beside the Dockerfile, beside it as `<name>.dockerignore`, in the module of a `src/main/docker/` Dockerfile (its build context), or at the root. Images built without a Dockerfile by Jib, Cloud Native Buildpacks (`spring-boot:build-image`, `pack build`) or ko also pass.',
     reads: [...DOCKERFILE_GLOBS, ...EARTHFILE_GLOBS],
   },
-  appliesTo: ({ facts }) =>
-    facts.profile.id === 'service'
-      ? true
-      : { reason: `profile is ${facts.profile.id}: only services ship container images` },
+  appliesTo: ({ facts, files }) => {
+    if (facts.profile.id !== 'service')
+      return { reason: `profile is ${facts.profile.id}: only services ship container images` };
+    // Lambda functions deployed as zip packages (a SAM template, a Serverless Framework service)
+    // with no Dockerfile anywhere: the platform supplies the runtime, there is no image to judge.
+    const lambda = runtime(files).platforms.filter((p) => LAMBDA_PLATFORMS.has(p.system));
+    if (lambda.length > 0 && requestScopedOnly(runtime(files)) && dockerfiles(files).length === 0)
+      return {
+        reason: `the service's functions are deployed to AWS Lambda as code packages (${lambda[0]!.system} ${lambda[0]!.path}) and no Dockerfile is here: there is no container image to judge`,
+      };
+    return true;
+  },
   check({ files, facts }) {
     const found = dockerfiles(files);
     const all = found.filter(shipped);

@@ -30,6 +30,7 @@ import {
   deployedWorkloads,
   notDeployedHere,
   offByDefaultNote,
+  requestScopedOnly,
   runtime,
   SYSTEMD_GLOBS,
   systemdEvidence,
@@ -252,6 +253,16 @@ export default defineRule({
     // resource-limits give on the same facts (blind round 48: health-checks failed "no probes" while
     // both said "nothing here declares how the service runs").
     if (profile === 'service') {
+      // Lambda functions (a SAM template, a Serverless Framework service) that the platform starts
+      // per invocation keep no process running for a check to watch (blind round 50).
+      const scoped = requestScopedOnly(runtime(ctx.files));
+      if (
+        scoped &&
+        runtime(ctx.files).platforms.every((p) => p.system === 'AWS SAM' || p.system === 'Serverless Framework')
+      )
+        return {
+          reason: `the service runs on ${scoped.join(', ')}, which starts an instance per request or event: no long-running process to health-check`,
+        };
       const why = nothingRunsTheService(ctx);
       return why === undefined ? true : { reason: why };
     }

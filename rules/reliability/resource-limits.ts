@@ -327,6 +327,22 @@ function sizedPlatformFiles(ctx: RuleContext): {
                 sized: (text: string) => lineMatching(text, /^[ \t]*(?:-[ \t]+)?instance_size_slug[ \t]*:[ \t]*\S.*$/m),
               },
             ]
-          : [],
+          : p.system === 'AWS SAM' || p.system === 'Serverless Framework'
+            ? [
+                {
+                  path: p.path,
+                  system: p.system,
+                  declares: "the functions' memory size is declared",
+                  missing: p.system === 'AWS SAM' ? 'MemorySize' : 'memorySize',
+                  sized: (text: string) =>
+                    lineMatching(
+                      text,
+                      p.system === 'AWS SAM'
+                        ? /^[ \t]*"?MemorySize"?[ \t]*:[ \t]*\S.*$/m
+                        : /^[ \t]*memorySize[ \t]*:[ \t]*\S.*$/m,
+                    ),
+                },
+              ]
+            : [],
   );
 }

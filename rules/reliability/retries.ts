@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/types.js';
-import type { Evidence } from '../../src/types.js';
+import type { Evidence, FileView } from '../../src/types.js';
 import { k8s, K8S_DIGEST } from '../../src/facts/k8s.js';
 import {
   CODE_GLOBS,
@@ -10,7 +10,8 @@ import {
 } from '../_shared/resilience.js';
 import { partial, pass } from '../../src/engine/results.js';
 import type { Lines, Match, RuleContext } from '../../src/types.js';
-import { firstPerFile, fromMatch, isCommentLine } from '../../src/facts/paths.js';
+import { firstPerFile, fromMatch, isCommentLine, isProductionPath } from '../../src/facts/paths.js';
+import { runtime } from '../../src/facts/runtime.js';
 
 /**
  * Hand-written backoff: a delay that grows exponentially with the attempt counter
@@ -866,18 +867,25 @@ export default defineRule({
     },
     digests: [K8S_DIGEST],
   },
-  // A mesh policy (Istio VirtualService) protects calls the mesh sees, whatever the code does.
+  // A mesh policy (Istio VirtualService) protects calls the mesh sees, whatever the code does; a
+  // Step Functions state machine's Retry re-runs the tasks (Lambda invocations) it calls.
   appliesTo: (ctx) =>
     outboundApplies(
       ctx,
       'retries',
       ['code', 'retryLoop', 'rateLimitHeader'],
-      () => k8s(ctx.files).objects.some((o) => o.kind === 'VirtualService') || jobRetries(ctx).length > 0,
+      () =>
+        k8s(ctx.files).objects.some((o) => o.kind === 'VirtualService') ||
+        jobRetries(ctx).length > 0 ||
+        stateMachineRetries(ctx.files).length > 0,
     ),
   check(ctx) {
-    const config: Evidence[] = k8s(ctx.files)
-      .objects.filter((o) => o.kind === 'VirtualService' && JSON.stringify(o.doc.spec ?? {}).includes('"retries"'))
-      .map((o) => ({ path: o.path, line: o.line, note: `Istio VirtualService ${o.name} sets retries` }));
+    const config: Evidence[] = [
+      ...k8s(ctx.files)
+        .objects.filter((o) => o.kind === 'VirtualService' && JSON.stringify(o.doc.spec ?? {}).includes('"retries"'))
+        .map((o) => ({ path: o.path, line: o.line, note: `Istio VirtualService ${o.name} sets retries` })),
+      ...stateMachineRetries(ctx.files),
+    ];
     // Sleeps for a retry delay: backoff where the file grows the delay, a fixed interval otherwise.
     // A code match that is only such a sleep (no backoff named on its line) is judged here; whether
     // the file grows a delay is worked out once per file and name, not once per sleep.
@@ -1413,6 +1421,45 @@ function jsClientRetries(
     const below = lines.range(m.line, m.line + 6).join('\n');
     const delay = /\bretryDelay\s*:\s*(\d+)/.exec([...above.slice(-6), below].join('\n'))?.[1];
     out.push({ m, client, count: m.groups[0] ?? m.groups[1] ?? '?', ...(delay ? { delay: `${delay} ms` } : {}) });
+  }
+  return out;
+}
+
+/** Amazon States Language definitions: `*.asl.json`/`*.asl.yaml`, and templates that declare a state machine inline. */
+const ASL_GLOBS = ['**/*.asl.json', '**/*.asl.yaml', '**/*.asl.yml'];
+const ASL_RETRY = /^[ \t]*"?Retry"?[ \t]*:/gm;
+const BACKOFF_RATE = /"?BackoffRate"?[ \t]*:[ \t]*([\d.]+)/g;
+
+/**
+ * The Retry fields of the product's Step Functions state machines (blind round 50): Step Functions
+ * re-runs a failed task with exponential backoff (BackoffRate, 2.0 unless set). A definition whose
+ * every BackoffRate is 1 retries at a fixed interval and is left out. One evidence per file.
+ */
+function stateMachineRetries(files: FileView): Evidence[] {
+  const paths = files
+    .match(ASL_GLOBS)
+    .concat(
+      runtime(files)
+        .platforms.filter((p) => p.system === 'AWS SAM')
+        .map((p) => p.path),
+    )
+    .filter(isProductionPath)
+    .slice(0, 200);
+  const out: Evidence[] = [];
+  for (const path of new Set(paths)) {
+    const text = files.read(path)?.slice(0, 500_000);
+    if (!text?.includes('Retry')) continue;
+    if (!ASL_GLOBS.some((g) => path.endsWith(g.slice(4))) && !/StateMachine|"?States"?[ \t]*:/.test(text)) continue;
+    ASL_RETRY.lastIndex = 0;
+    const first = ASL_RETRY.exec(text);
+    if (!first) continue;
+    const rates = [...text.matchAll(BACKOFF_RATE)].slice(0, 200).map((m) => Number(m[1]));
+    if (rates.length > 0 && rates.every((r) => r <= 1)) continue;
+    out.push({
+      path,
+      line: files.lines(path)?.lineAt(first.index) ?? 1,
+      note: `Step Functions Retry: the state machine re-runs failed tasks with exponential backoff (BackoffRate ${rates.find((r) => r > 1) ?? '2.0 by default'})`,
+    });
   }
   return out;
 }

@@ -556,6 +556,28 @@ const PUSHES =
 
 const baseName = (path: string) => path.slice(path.lastIndexOf('/') + 1).replace(/^(Dockerfile|Containerfile)$/i, '');
 
+/** A CircleCI orb step that pushes an image (`- docker/push:`, `- gcp-gcr/build-and-push-image:`, `- aws-ecr/build_and_push_image`). */
+const ORB_PUSH = /^\s*-\s*[\w-]{1,60}\/(?:push|publish|push[-_]image|build[-_]and[-_]push[-_]image)\s*:?\s*$/;
+
+/**
+ * The first CI line that pushes a container image, whichever Dockerfile it builds: `docker push`,
+ * `--push`, `push: true` of a build action, a registry output, a CircleCI orb's push step. Asked
+ * where the product has a single Dockerfile, which such a step can only publish.
+ */
+export function ciImagePush(files: FileView): { path: string; line: number } | undefined {
+  return memo(files, 'dockerfile:ci-image-push', () => {
+    for (const path of files.match(CI_GLOBS).slice(0, 200)) {
+      const lines = (files.read(path) ?? '').slice(0, 1_000_000).split('\n');
+      for (let i = 0; i < lines.length; i++) {
+        const l = lines[i]!;
+        if (l.length > 2000 || /^\s*#/.test(l) || /\bgit\s+push\b/.test(l)) continue;
+        if (PUSHES.test(l) || ORB_PUSH.test(l)) return { path, line: i + 1 };
+      }
+    }
+    return undefined;
+  });
+}
+
 /** The CI line that names this Dockerfile (`-f`, `--file`, `file:`) with a push within the same step. */
 function publishedBy(
   ci: { path: string; lines: string[] }[],
@@ -817,6 +839,35 @@ export function imageHealthcheck(d: Dockerfile): Instruction | undefined {
  */
 const SERVER_BASE =
   /(?:^|\/)(?:nginx|nginxinc\/[\w-]+|openresty|httpd|caddy|traefik|haproxy|envoy|tomcat|jetty|wildfly|php|postgres|mysql|mariadb|redis|valkey|mongo|rabbitmq|elasticsearch|opensearch|grafana|prometheus|keycloak|minio|memcached|consul|vault)(?:[:@]|$)/i;
+/**
+ * Base images of an application server that the image adds the product to, whose own entrypoint
+ * starts that server: web servers and servlet containers, PHP with Apache or FPM, and workflow and
+ * analytics servers whose images take a project's DAGs, flows or plugins (`FROM apache/airflow` +
+ * `COPY dags/`). Databases and caches are not here: an image that adds an extension to one ships the
+ * database, not a service of the repository's own.
+ */
+const APP_SERVER_BASE =
+  /(?:^|\/)(?:nginx|nginxinc\/[\w-]+|openresty(?:\/[\w-]+)?|httpd|caddy|tomcat|jetty|wildfly|jboss\/wildfly|php(?=:[^@\s]{0,100}?(?:apache|fpm))|keycloak(?:\/keycloak)?|apache\/airflow|dagster\/[\w-]+|prefecthq\/prefect|n8nio\/n8n|nodered\/node-red|apache\/superset|metabase\/metabase|grafana\/grafana(?:-oss|-enterprise)?|grafana)(?:[:@]|$)/i;
+
+/**
+ * The application server an image of the product runs, when it is built FROM such a server's image
+ * with no command of its own (the caller asks whether CI publishes it): the server its base starts serves the
+ * files the image adds (blind round 50: a production Airflow image, `FROM apache/airflow` + DAGs and
+ * plugins, pushed to the registry by CI, was "a library" for a pyproject.toml of Ruff settings).
+ */
+export function publishedServerImage(d: Dockerfile): { base: string; line: number } | undefined {
+  if (!d.ok || d.stages.length === 0) return undefined;
+  const byAlias = new Map(d.stages.filter((s) => s.alias).map((s) => [s.alias!.toLowerCase(), s]));
+  const chain: Stage[] = [];
+  for (let s: Stage | undefined = d.stages[d.stages.length - 1]; s && !chain.includes(s) && chain.length < 50; )
+    chain.push(s), (s = byAlias.get(resolveImage(d, s.image).toLowerCase()));
+  if (chain.some((s) => s.instructions.some((i) => i.keyword === 'CMD' || i.keyword === 'ENTRYPOINT')))
+    return undefined;
+  const last = chain[chain.length - 1]!;
+  const base = resolveImage(d, last.image);
+  return APP_SERVER_BASE.test(base) ? { base, line: last.line } : undefined;
+}
+
 /**
  * Operating-system and language base images whose default command is a shell or a REPL: with no
  * CMD or ENTRYPOINT of its own the image starts nothing long-lived (a development box).

@@ -3,7 +3,7 @@
  * frameworks, workspaces (from the listing and the manifests), then — from the one scan — which
  * dependencies the code uses, the outbound calls, and the profile.
  */
-import type { FileView } from '../types.js';
+import type { FileView, OpsOnlyHttp } from '../types.js';
 import type { Match } from '../types.js';
 import type { ScanPattern } from '../scan/scanner.js';
 import { detectLanguages } from './languages.js';
@@ -34,6 +34,7 @@ import {
   versionedCopies,
 } from './generated.js';
 import { opsOnlyHttp, ROUTE_KEY, ROUTE_PATTERN, springWorker } from './inbound.js';
+import { serverlessApp } from './serverless-app.js';
 import { componentClassifier } from './component.js';
 import { USE_CLIENT_MODULE } from './alongside.js';
 import { inRustTestModule } from './rust-tests.js';
@@ -287,7 +288,8 @@ export function completeFacts(
           undefined,
           () =>
             opsOnlyHttp(scan.matches(ROUTE_KEY), servers, pre.frameworks) ??
-            springWorker(servers, pre.frameworks, pre.dependencies, files),
+            springWorker(servers, pre.frameworks, pre.dependencies, files) ??
+            eventFunctions(files, servers.length, pre.frameworks.length),
         )
       : undefined;
   // A Spring context that serves no HTTP is a service for what it runs, not for a server it starts:
@@ -397,4 +399,19 @@ function finder(dependencies: Dependency[]): Facts['findDependencies'] {
       if (!d.dev && (d.use === 'none' || d.use === 'non-production') && !q.includeUnused) return false;
       return !(d.pin && declared.has(`${d.ecosystem}:${d.name}`));
     });
+}
+
+/**
+ * A serverless application whose functions take no HTTP requests (no API, HTTP API or function URL
+ * event; no server or web framework in the code): the platform invokes them for events, a state
+ * machine or the SDK, so the inbound-request rules have no request to judge (blind round 50).
+ */
+function eventFunctions(files: FileView, servers: number, frameworks: number): OpsOnlyHttp | undefined {
+  if (servers > 0 || frameworks > 0) return undefined;
+  const app = serverlessApp(files);
+  if (!app || app.http) return undefined;
+  return {
+    routes: [],
+    reason: `a serverless application (${app.tool} ${app.path}:${app.line}) whose functions take no HTTP requests: the platform invokes them for events, a state machine or the SDK`,
+  };
 }

@@ -18,7 +18,7 @@ import {
   SCALA_FRAMEWORKS,
 } from './frameworks.js';
 import { isProductionPath } from './paths.js';
-import { dockerfiles, isToolImage } from './dockerfile.js';
+import { ciImagePush, dockerfiles, isToolImage, publishedServerImage } from './dockerfile.js';
 import { ownCommand, consoleScripts, type EntryPoint } from './entry-points.js';
 import { lineAt } from '../util/lines.js';
 import { lowerBound } from '../util/bisect.js';
@@ -29,6 +29,7 @@ import { swiftPackage } from './manifests/swift.js';
 import { escapeRe } from '../util/regex.js';
 import { servingSubcommand } from './subcommands.js';
 import { iacApp } from './iac-app.js';
+import { serverlessApp } from './serverless-app.js';
 
 export const JVM_IMPORT_KEY = 'facts:jvm-web-import';
 
@@ -379,6 +380,19 @@ function decideProfile(input: ProfileInput, servers: Match[], iac: string[]): Pr
     };
   }
 
+  // An image CI publishes, FROM an application server's image (Airflow, Tomcat, nginx…) that serves
+  // what the image adds: the repository deploys that server with its own DAGs, webapps or site.
+  const serverImage = publishedServerImageOf(files);
+  if (serverImage) {
+    return {
+      id: 'service',
+      detected: true,
+      reasons: [
+        `the product's image runs a server: ${serverImage.path}:${serverImage.line} builds FROM ${serverImage.base}, whose entrypoint serves what the image adds, and CI publishes it (${serverImage.published.path}:${serverImage.published.line})`,
+      ],
+    };
+  }
+
   // A Cloudflare Worker whose config names its entry (`main`), at the root or in a workspace package:
   // the platform runs that code and routes requests to it (blind round 46: four Workers in an npm
   // workspace were "a library" for the root package.json, a private workspace holder).
@@ -389,6 +403,24 @@ function decideProfile(input: ProfileInput, servers: Match[], iac: string[]): Pr
       detected: true,
       reasons: [
         `a Cloudflare Worker (${worker.path}:${worker.main!.line}: main ${worker.main!.entry}) deployed by wrangler${worker.bindings.length ? ` with ${worker.bindings.map((b) => b.kind).join(', ')} bindings` : ''}`,
+      ],
+    };
+  }
+
+  // A serverless application (a SAM template's functions, a Serverless Framework service, Chalice,
+  // SST): the platform runs its functions, the repository deploys them (blind round 50: a SAM app
+  // of six functions and a state machine was "a cli" for a CDK sample's Go `func main` in cdk/go/).
+  // At the root, or in a folder of a repository that publishes no packages.
+  const serverless = serverlessApp(files);
+  if (serverless && (!serverless.path.includes('/') || !publishesPackages(files))) {
+    const fns = serverless.functions
+      ? `${serverless.functions} function${serverless.functions === 1 ? '' : 's'}${serverless.code ? `, code in ${serverless.code}/` : ''}`
+      : `code in ${serverless.code ?? 'the app'}`;
+    return {
+      id: 'service',
+      detected: true,
+      reasons: [
+        `a serverless application: ${serverless.tool} ${serverless.path}:${serverless.line} (${fns}), run by the platform on requests and events`,
       ],
     };
   }
@@ -527,7 +559,9 @@ function decideProfile(input: ProfileInput, servers: Match[], iac: string[]): Pr
           (x) =>
             !NOT_THE_PRODUCT.test(x.path) &&
             !isTestPath(x.path) &&
-            !(DOTNET_PROJECT.test(x.path) && nonProductDotnetProjectFile(files, x.path)),
+            !(DOTNET_PROJECT.test(x.path) && nonProductDotnetProjectFile(files, x.path)) &&
+            // A pyproject.toml with no project name only configures tools (`[tool.ruff]`): no package (round 50).
+            !(x.ecosystem === 'pip' && /(?:^|\/)pyproject\.toml$/.test(x.path) && !x.name),
         )
         // At one depth, the manifest of the language most of the source is in: a Swift package's
         // Package.swift, not the Gemfile of its documentation site (round 27).
@@ -649,7 +683,13 @@ const GORELEASER = ['.goreleaser.{yml,yaml}', 'goreleaser.{yml,yaml}'];
 function goProgram(files: FileView): string | undefined {
   const mod = files
     .match(['go.mod', '**/go.mod'])
-    .filter((p) => !NOT_THE_PRODUCT.test(p) && !/(^|\/)(?:_[^/]*|testdata|vendor)\//.test(p))
+    .filter(
+      (p) =>
+        !NOT_THE_PRODUCT.test(p) &&
+        !/(^|\/)(?:_[^/]*|testdata|vendor)\//.test(p) &&
+        !iacProgramDir(files, p) &&
+        !languageSample(files, p),
+    )
     .sort((a, b) => a.split('/').length - b.split('/').length)[0];
   if (!mod) return undefined;
   const dir = mod.slice(0, -'go.mod'.length);
@@ -682,6 +722,49 @@ function goProgram(files: FileView): string | undefined {
   // command named for the module (go-task's cmd/task beside package task) stays the product.
   if (rootGo.length > 0 && rootLibrary(files, rootGo) && !commandNamedForModule(files, mod, dir)) return undefined;
   return `Go module ${mod} builds a command: package main with func main() at ${cmd.path}:${cmd.line}${built || ', and no package of its own at the module root'}`;
+}
+
+/**
+ * A module whose folder is an IaC application (cdk.json, cdktf.json or Pulumi.yaml beside its
+ * manifest): its `func main` is the synthesiser that `cdk deploy` runs, not a command for users.
+ */
+function iacProgramDir(files: FileView, manifest: string): boolean {
+  const dir = manifest.slice(0, manifest.lastIndexOf('/') + 1);
+  return files.exists(`${dir}cdk.json`) || files.exists(`${dir}cdktf.json`) || files.exists(`${dir}Pulumi.yaml`);
+}
+
+/** Folder names of a language: the one sample of several, one per language (`cdk/go`, `cdk/python`, `cdk/csharp`). */
+const LANGUAGE_DIRS = [
+  'go',
+  'golang',
+  'python',
+  'java',
+  'kotlin',
+  'csharp',
+  'dotnet',
+  'typescript',
+  'javascript',
+  'node',
+  'nodejs',
+  'rust',
+  'ruby',
+  'php',
+];
+
+/**
+ * A manifest in a folder named for its language beside at least one other such folder
+ * (`cdk/go/go.mod` beside `cdk/python/`, `cdk/java/`): the same sample written in several
+ * languages for users to copy, not the product (blind round 50: five CDK samples that deploy the
+ * repository's SAM application, the Go one judged the product, a cli).
+ */
+function languageSample(files: FileView, manifest: string): boolean {
+  const parts = manifest.split('/');
+  // In a sub-folder only: a root `go/` beside `python/` may be the product's own language bindings.
+  if (parts.length < 3) return false;
+  const own = parts[parts.length - 2]!.toLowerCase();
+  if (!LANGUAGE_DIRS.includes(own)) return false;
+  const prefix = `${parts.slice(0, -2).join('/')}/`;
+  return LANGUAGE_DIRS.some((lang) => lang !== own && files.has(`${prefix}${lang}/**`));
 }
 
 /** An exported declaration of a Go package: `func Marshal(`, `type Decoder struct`, `func (d *Decoder) Decode(`. */
@@ -812,6 +895,18 @@ function exposingImage(files: FileView): { path: string; line: number; args: str
     if (!d.ok || NOT_THE_PRODUCT.test(d.path) || isToolImage(d)) continue;
     const expose = d.stages.at(-1)?.instructions.find((i) => i.keyword === 'EXPOSE');
     if (expose) return { path: d.path, line: expose.line, args: expose.args };
+  }
+  return undefined;
+}
+
+/** The first published image of the product built FROM an application server (publishedServerImage). */
+function publishedServerImageOf(files: FileView) {
+  const images = dockerfiles(files).filter((d) => !NOT_THE_PRODUCT.test(d.path) && !isToolImage(d));
+  for (const d of images) {
+    const image = publishedServerImage(d);
+    // Published by a CI step that names it, or by any image push when it is the product's only image.
+    const published = image && (d.published ?? (images.length === 1 ? ciImagePush(files) : undefined));
+    if (image && published) return { path: d.path, ...image, published };
   }
   return undefined;
 }

@@ -20,16 +20,9 @@ import { dirOf, isProductionPath } from './paths.js';
 import { resourcesOf, terraform } from './terraform.js';
 import { WRANGLER_GLOBS, isWorkerConfig } from './workers.js';
 import { netlifyRunsServer } from './netlify.js';
+import { SAM_GLOBS, isSamTemplate, isServerlessService } from './serverless-app.js';
 
-/**
- * Whether a `serverless.yml`/`serverless.ts` is a Serverless Framework service: it names a
- * `service` and a `provider`. The file name alone is no evidence: `src/api/serverless.ts` in an app
- * is an API client for a "serverless functions" feature (blind round 16, mx-space/core).
- */
-export function isServerlessService(path: string, text: string): boolean {
-  if (/\.ya?ml$/.test(path)) return /^service\s*:/m.test(text) && /^provider\s*:/m.test(text);
-  return /(?:^|[\s{,])service\s*:/m.test(text) && /(?:^|[\s{,])provider\s*:\s*\{/m.test(text);
-}
+export { isServerlessService };
 
 /** Platforms recognised by a file of their own (and, where a name is common, by its content). */
 export const PLATFORM_FILES: {
@@ -87,6 +80,8 @@ export const PLATFORM_FILES: {
   { system: 'DigitalOcean App Platform', globs: DO_APP_GLOBS, content: (_p, text) => isDoAppSpec(text) },
   // A Cloudflare Worker (or assets site) deployed by `wrangler deploy` from its config (round 46).
   { system: 'Cloudflare Workers', globs: WRANGLER_GLOBS, content: isWorkerConfig },
+  // An AWS SAM application: its functions run on Lambda (blind round 50).
+  { system: 'AWS SAM', globs: SAM_GLOBS, content: (path, text) => isSamTemplate(path, text) },
   {
     system: 'Serverless Framework',
     globs: ['**/serverless.yml', '**/serverless.yaml', '**/serverless.ts'],
@@ -532,7 +527,8 @@ export function runsSomewhere(r: Runtime): boolean {
 }
 
 /** Platforms that run code per request in isolates they start and stop: no process of the service's own lives on. */
-const REQUEST_SCOPED = new Set(['Cloudflare Workers', 'Netlify']);
+/** Platforms that run code per request or event in instances they start and stop: Workers, Netlify and Lambda functions. */
+const REQUEST_SCOPED = new Set(['Cloudflare Workers', 'Netlify', 'AWS SAM', 'Serverless Framework']);
 
 /**
  * The platform files, when every deployment target here is a request-scoped platform (Cloudflare

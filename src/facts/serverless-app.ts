@@ -1,0 +1,155 @@
+/**
+ * A serverless application this repository deploys (issue 15, blind round 50): an AWS SAM template
+ * (`Transform: AWS::Serverless-2016-10-31` with `AWS::Serverless::Function` resources), a Serverless
+ * Framework service that declares `functions:` with handlers, an AWS Chalice app (`.chalice/config.json`)
+ * or an SST app (`sst.config.ts`). Its functions are the product's code run by the platform on
+ * requests, events or a state machine: a service, judged for timeouts, memory limits, retries and IaC,
+ * however small its code and whatever sample programs sit beside it.
+ */
+import type { FileView } from '../types.js';
+import { lineAt } from '../util/lines.js';
+import { memo } from '../util/memo.js';
+import { NOT_THE_PRODUCT, isTestPath } from './paths.js';
+
+export interface ServerlessApp {
+  tool: 'AWS SAM' | 'Serverless Framework' | 'AWS Chalice' | 'SST';
+  /** The template or project file. */
+  path: string;
+  line: number;
+  /** Functions the template declares (SAM and Serverless Framework). */
+  functions: number;
+  /** The folder a function's code is in, where the template names one that exists here. */
+  code?: string;
+  /**
+   * A function takes HTTP requests: a SAM `Api`/`HttpApi` event or function URL, a Serverless
+   * Framework `http`/`httpApi` event, Chalice routes, or an SST app (which may serve anything).
+   */
+  http: boolean;
+}
+
+/** The SAM transform, in YAML (`Transform: AWS::Serverless-2016-10-31`, or a list item) or JSON. */
+const SAM_TRANSFORM = /^[ \t]*(?:"?Transform"?[ \t]*:[ \t]*(?:\[[ \t]*)?|-[ \t]*)["']?AWS::Serverless-2016-10-31\b/m;
+const SAM_FUNCTION = /^[ \t]*"?Type"?[ \t]*:[ \t]*["']?AWS::Serverless::Function\b/gm;
+const CODE_URI = /^[ \t]*"?CodeUri"?[ \t]*:[ \t]*["']?([\w./-]{1,200})/gm;
+/** Templates are read up to here: a SAM template is a few thousand lines at most. */
+const MAX_TEMPLATE = 500_000;
+/** YAML/JSON files looked at for a SAM template: the root and one folder down. */
+export const SAM_GLOBS = ['*.yml', '*.yaml', '*.json', '*/*.yml', '*/*.yaml', '*/template.json'];
+/** A SAM event or function URL that takes HTTP requests. */
+const SAM_HTTP =
+  /^[ \t]*"?(?:Type"?[ \t]*:[ \t]*["']?(?:Api|HttpApi)["']?[ \t]*,?[ \t]*$|FunctionUrlConfig"?[ \t]*:)|AWS::Serverless::(?:Api|HttpApi)\b/m;
+
+/** A SAM template of the product (the transform and at least one function), as a platform file. */
+export function isSamTemplate(path: string, text: string): boolean {
+  if (!product(path) || !text.includes('AWS::Serverless')) return false;
+  const t = text.slice(0, MAX_TEMPLATE);
+  return SAM_TRANSFORM.test(t) && countUpTo(SAM_FUNCTION, t, 1) > 0;
+}
+/** Folders whose YAML is never a deployed template: CI, editor and tool configuration. */
+const CONFIG_DIR = /^\.(?:github|gitlab|circleci|vscode|devcontainer|buildkite)\//;
+
+/**
+ * Whether a `serverless.yml`/`serverless.ts` is a Serverless Framework service: it names a
+ * `service` and a `provider`. The file name alone is no evidence: `src/api/serverless.ts` in an app
+ * is an API client for a "serverless functions" feature (blind round 16, mx-space/core).
+ */
+export function isServerlessService(path: string, text: string): boolean {
+  if (/\.ya?ml$/.test(path)) return /^service\s*:/m.test(text) && /^provider\s*:/m.test(text);
+  return /(?:^|[\s{,])service\s*:/m.test(text) && /(?:^|[\s{,])provider\s*:\s*\{/m.test(text);
+}
+
+function product(path: string): boolean {
+  return !NOT_THE_PRODUCT.test(path) && !isTestPath(path) && !CONFIG_DIR.test(path);
+}
+
+function countUpTo(re: RegExp, text: string, max: number): number {
+  re.lastIndex = 0;
+  let n = 0;
+  while (n < max && re.exec(text)) n++;
+  return n;
+}
+
+function samTemplate(files: FileView): ServerlessApp | undefined {
+  const candidates = files
+    .match(SAM_GLOBS)
+    .filter(product)
+    // The root's templates first, then `template.*` files.
+    .sort(
+      (a, b) =>
+        Number(a.includes('/')) - Number(b.includes('/')) ||
+        Number(!/template/i.test(a)) - Number(!/template/i.test(b)),
+    )
+    .slice(0, 200);
+  for (const path of candidates) {
+    const text = files.read(path)?.slice(0, MAX_TEMPLATE);
+    if (!text?.includes('AWS::Serverless')) continue;
+    const transform = SAM_TRANSFORM.exec(text);
+    const functions = countUpTo(SAM_FUNCTION, text, 1000);
+    if (!transform || functions === 0) continue;
+    const dir = path.includes('/') ? path.slice(0, path.lastIndexOf('/') + 1) : '';
+    let code: string | undefined;
+    CODE_URI.lastIndex = 0;
+    for (let m = CODE_URI.exec(text), i = 0; m && i < 100; m = CODE_URI.exec(text), i++) {
+      const uri = m[1]!.replace(/^\.\//, '').replace(/\/$/, '');
+      if (!uri || uri.startsWith('s3:')) continue;
+      const at = `${dir}${uri}`;
+      if (files.exists(at) || files.has(`${at}/**`)) {
+        code = at;
+        break;
+      }
+    }
+    return { tool: 'AWS SAM', path, line: lineAt(text, transform.index), functions, code, http: SAM_HTTP.test(text) };
+  }
+  return undefined;
+}
+
+/** A Serverless Framework service whose `functions:` name handlers. */
+function serverlessFramework(files: FileView): ServerlessApp | undefined {
+  const paths = files
+    .match(['serverless.yml', 'serverless.yaml', '*/serverless.yml', '*/serverless.yaml', '*/*/serverless.yml'])
+    .filter(product)
+    .slice(0, 100);
+  for (const path of paths) {
+    const text = files.read(path)?.slice(0, MAX_TEMPLATE);
+    if (!text || !isServerlessService(path, text)) continue;
+    const fn = /^functions[ \t]*:/m.exec(text);
+    if (!fn) continue;
+    const handlers = countUpTo(/^[ \t]+handler[ \t]*:/gm, text, 1000);
+    if (handlers === 0) continue;
+    const http = /^[ \t]*-[ \t]*(?:http|httpApi|alb)[ \t]*:|^[ \t]+url[ \t]*:/m.test(text);
+    return { tool: 'Serverless Framework', path, line: lineAt(text, fn.index), functions: handlers, http };
+  }
+  return undefined;
+}
+
+/** The first serverless application of the product, root first. */
+export function serverlessApp(files: FileView): ServerlessApp | undefined {
+  return memo(files, 'serverless-app', () => findServerlessApp(files));
+}
+
+function findServerlessApp(files: FileView): ServerlessApp | undefined {
+  const sam = samTemplate(files);
+  if (sam) return sam;
+  const sls = serverlessFramework(files);
+  if (sls) return sls;
+  for (const path of ['.chalice/config.json', ...files.match('*/.chalice/config.json').slice(0, 20)]) {
+    if (!files.exists(path) || !product(path)) continue;
+    const dir = path.slice(0, path.indexOf('.chalice/'));
+    const app = files.read(`${dir}app.py`)?.slice(0, MAX_TEMPLATE) ?? '';
+    if (/\bChalice[ \t]*\(/.test(app))
+      return {
+        tool: 'AWS Chalice',
+        path,
+        line: 1,
+        functions: 0,
+        code: `${dir}app.py`,
+        http: /@app\.route\(/.test(app),
+      };
+  }
+  for (const path of ['sst.config.ts', 'sst.config.js']) {
+    const text = files.read(path)?.slice(0, MAX_TEMPLATE);
+    const app = text ? /\$config[ \t]*\(|\bSSTConfig\b/.exec(text) : null;
+    if (text && app) return { tool: 'SST', path, line: lineAt(text, app.index), functions: 0, http: true };
+  }
+  return undefined;
+}
