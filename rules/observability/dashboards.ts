@@ -127,6 +127,17 @@ export default defineRule({
       // opex-dashboard: `opex_dashboard generate … --config-file .opex/…/config.yaml`, then Terraform)
       // (blind round 24, afm-calculator create_dashboard.yaml).
       generator: OPEX_GENERATOR,
+      // An Azure Portal dashboard declared in Bicep or an ARM template (`resource d
+      // 'Microsoft.Portal/dashboards@2020-09-01-preview'`, `"type": "Microsoft.Portal/dashboards"`),
+      // deployed with the rest of the infrastructure (blind round 49: an Application Insights
+      // dashboard module read as "no dashboards").
+      azureTemplate: {
+        regex: /(?:^[ \t]*resource\s+\w+\s+'|"type"\s*:\s*")(Microsoft\.Portal\/dashboards)\b/im,
+        files: ['**/*.bicep', '**/*.json'],
+        literals: ['Microsoft.Portal/dashboards'],
+        ignoreCase: true,
+        maxPerFile: 2,
+      },
       terraform: {
         regex:
           /^[ \t]*resource\s+"(grafana_dashboard|aws_cloudwatch_dashboard|datadog_dashboard(?:_json)?|newrelic_one_dashboard(?:_json|_raw)?|google_monitoring_dashboard|azurerm_portal_dashboard|azurerm_dashboard|signalfx_dashboard|honeycombio_board|dynatrace_json_dashboard|lightstep_dashboard)"\s+"([^"]+)"/m,
@@ -138,7 +149,8 @@ export default defineRule({
   },
   // A module is judged as a module: alarms it ships count, their absence is its callers' business.
   appliesTo: ({ facts, matches }) =>
-    facts.reusable && !['terraform', 'panels', 'jsonnet', 'provisioning'].some((k) => matches(k).length > 0)
+    facts.reusable &&
+    !['terraform', 'azureTemplate', 'panels', 'jsonnet', 'provisioning'].some((k) => matches(k).length > 0)
       ? {
           reason: `${facts.reusable.reason}: dashboards are defined by the deployments that use it, and this package defines none`,
         }
@@ -159,6 +171,7 @@ export default defineRule({
     );
     const parts: [string, Match[]][] = [
       ['Terraform dashboard resources', live('terraform')],
+      ['Azure Portal dashboards in Bicep/ARM templates', live('azureTemplate')],
       ['dashboards generated from configuration in CI (opex-dashboard)', live('generator')],
       ['dashboards in jsonnet/code', [...live('jsonnet'), ...live('sdk')]],
       ['dashboard provisioning', provisioning],

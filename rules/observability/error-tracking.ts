@@ -1,3 +1,4 @@
+import { apmSdkPattern } from '../../src/facts/apm-sdks.js';
 import { defineRule, type Evidence } from '../../src/types.js';
 import { fail, listing, partial, pass } from '../../src/engine/results.js';
 import { namesMatcher } from '../../src/facts/frameworks.js';
@@ -83,7 +84,7 @@ export default defineRule({
       init: {
         // An Airbrake notifier's options stop at the next `new Notifier(` (linear on many unclosed ones).
         regex:
-          /(\bSentry\.(?:init|configure|PlugCapture|PlugContext|LoggerHandler)\b|sentry_sdk\.init\s*\(|\bsentry\.Init\s*\(|SentrySdk\.Init\s*\(|\.UseSentry\s*\(|\\?Sentry\\init\s*\(|\bsentry::init\s*\(|Raven\.(?:config|install)\s*\(|new\s+Rollbar\s*\(|\bRollbar\.(?:init|configure|configure_logger)\b|rollbar\.(?:init|SetToken)\s*\(|RollbarLocator|\bBugsnag\.(?:start|configure|Configure|register)\b|bugsnag\.(?:configure|Configure)\s*\(|\.AddBugsnag\s*\(|\bHoneybadger\.(?:configure|Configure)\b|honeybadger\.(?:configure|Configure)\s*\(|new\s+(?:Airbrake\.)?Notifier\s*\(\s*\{(?:(?!new\s+(?:Airbrake\.)?Notifier\s*\()[^}])*projectId|Airbrake\.configure|pybrake\.Notifier|gobrake\.NewNotifier|SentryAsgiMiddleware|SentryWsgiMiddleware|withSentryConfig\s*\(|@sentry\/\w+\/register|Sentry::init|RaygunClient|raygun\.Client\s*\(|\b[aA]ppsignal\.(?:start|configure)\b|\buse\s+Appsignal\.(?:Phoenix|Plug)\b|new\s+Appsignal\s*\(|\bFlare::(?:make|register)\s*\(|\bflare\.light\s*\(|\.(?:Add|Use)Exceptionless\s*\(|ExceptionlessClient\.Default\.Startup|\.AddElmahIo\s*\(|highlight_io\.H\s*\(|Highlight::H\.new|\bH\.init\s*\(\s*\{\s*projectID|ContextExceptionLogger\.Create\s*\(|\.AddGoogle(?:ErrorReporting|Diagnostics)ForAspNetCore\s*\(|new\s+ErrorReporting\s*\(|\berror_reporting\.Client\s*\(|ErrorReportingClient\.create\s*\(|\.AddApplicationInsightsTelemetry(?:WorkerService)?\s*\(|\bappInsights\.setup\s*\()/,
+          /(\bSentry\.(?:init|configure|PlugCapture|PlugContext|LoggerHandler)\b|sentry_sdk\.init\s*\(|\bsentry\.Init\s*\(|SentrySdk\.Init\s*\(|\.UseSentry\s*\(|\\?Sentry\\init\s*\(|\bsentry::init\s*\(|Raven\.(?:config|install)\s*\(|new\s+Rollbar\s*\(|\bRollbar\.(?:init|configure|configure_logger)\b|rollbar\.(?:init|SetToken)\s*\(|RollbarLocator|\bBugsnag\.(?:start|configure|Configure|register)\b|bugsnag\.(?:configure|Configure)\s*\(|\.AddBugsnag\s*\(|\bHoneybadger\.(?:configure|Configure)\b|honeybadger\.(?:configure|Configure)\s*\(|new\s+(?:Airbrake\.)?Notifier\s*\(\s*\{(?:(?!new\s+(?:Airbrake\.)?Notifier\s*\()[^}])*projectId|Airbrake\.configure|pybrake\.Notifier|gobrake\.NewNotifier|SentryAsgiMiddleware|SentryWsgiMiddleware|withSentryConfig\s*\(|@sentry\/\w+\/register|Sentry::init|RaygunClient|raygun\.Client\s*\(|\b[aA]ppsignal\.(?:start|configure)\b|\buse\s+Appsignal\.(?:Phoenix|Plug)\b|new\s+Appsignal\s*\(|\bFlare::(?:make|register)\s*\(|\bflare\.light\s*\(|\.(?:Add|Use)Exceptionless\s*\(|ExceptionlessClient\.Default\.Startup|\.AddElmahIo\s*\(|highlight_io\.H\s*\(|Highlight::H\.new|\bH\.init\s*\(\s*\{\s*projectID|ContextExceptionLogger\.Create\s*\(|\.AddGoogle(?:ErrorReporting|Diagnostics)ForAspNetCore\s*\(|new\s+ErrorReporting\s*\(|\berror_reporting\.Client\s*\(|ErrorReportingClient\.create\s*\()/,
         files: CODE,
         literals: [
           'Sentry',
@@ -113,11 +114,11 @@ export default defineRule({
           'AddGoogle',
           'ErrorReporting',
           'error_reporting',
-          'ApplicationInsights',
-          'appInsights',
         ],
         maxPerFile: 2,
       },
+      // APM SDKs whose initialisation reports exceptions (the shared SDK → signals table).
+      apmSdk: apmSdkPattern('errors'),
       // A NestJS module that starts Sentry when the application module imports it: the community
       // modules (@ntegral/nestjs-sentry, @travelerdev/nestjs-sentry, nestjs-sentry) call Sentry.init
       // with the options given (blind round 25, podkrepi-api app.module.ts:77). The official
@@ -173,7 +174,11 @@ export default defineRule({
     const nestSentry = codeMatches(ctx.matches('nestSentry')).filter((m) =>
       NEST_SENTRY_MODULE.test(ctx.files.read(m.path) ?? ''),
     );
-    const initAll = splitByComponent(componentOf, [...codeMatches(ctx.matches('init')), ...nestSentry]);
+    const initAll = splitByComponent(componentOf, [
+      ...codeMatches(ctx.matches('init')),
+      ...codeMatches(ctx.matches('apmSdk')),
+      ...nestSentry,
+    ]);
     const depsAll = splitByComponent(componentOf, ctx.facts.findDependencies(ctx.catalogue('error-tracking')));
     const hasServer = ctx.facts.sourceFiles.some((p) => componentOf(p) === 'server' && isProductionPath(p));
     const init = hasServer ? initAll.server : [...initAll.server, ...initAll.elsewhere];

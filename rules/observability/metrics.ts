@@ -13,6 +13,7 @@ import { METRICS_REQUEST_MIDDLEWARES } from '../../src/facts/catalogues.js';
 import { namesMatcher } from '../../src/facts/frameworks.js';
 import { codeMatches, firstPerFile, fromMatch, isImportLine, isProductionPath } from '../../src/facts/paths.js';
 import { dependencyEvidence, npmDependenciesOf, setAside } from '../../src/facts/dependencies.js';
+import { apmSdkOf, apmSdkPattern } from '../../src/facts/apm-sdks.js';
 import { ACTUATOR_MOUNT, actuatorRoutes } from '../_shared/express-actuator.js';
 import { ctrlRuntime } from '../security/_lib/ctrl-metrics-auth.js';
 
@@ -83,14 +84,11 @@ export default defineRule({
       expressActuator: ACTUATOR_MOUNT,
       setup: {
         regex:
-          /(\bcollectDefaultMetrics\s*\(|\buseAzureMonitor\s*\(|\b(?:appInsights|applicationinsights|appinsights|applicationInsights)\.setup\s*\(|\bconfigure_azure_monitor\s*\(|promBundle\s*\(|register\.metrics\s*\(|PrometheusModule\.register|new\s+(?:\w+\.)?(?:Counter|Histogram|Gauge|Summary)\s*\(\s*\{\s*$|new\s+(?:\w+\.)?(?:Counter|Histogram|Gauge|Summary)\s*\(\s*\{\s*name|new\s+StatsD\s*\(|new\s+MeterProvider\s*\(|\.getMeter\s*\(|\bget_meter\s*\(|Instrumentator\s*\(|make_asgi_app\s*\(|make_wsgi_app\s*\(|start_http_server\s*\(|PrometheusMiddleware|PrometheusMetrics\s*\(|django_prometheus|generate_latest\s*\(|(?:Counter|Histogram|Gauge|Summary)\s*\(\s*["'][a-z_:]+["']\s*,|statsd\.StatsClient\s*\(|\bDogStatsd\s*\(|initialize\s*\(\s*statsd|promhttp\.Handler(?:For)?\s*\(|promauto\.New|prometheus\.(?:MustRegister|NewRegistry|NewCounter|NewHistogram|NewGauge|NewSummary)|otel\.Meter\s*\(|metric\.NewMeterProvider|statsd\.New\s*\(|ginprometheus|echoprometheus|fiberprometheus\.New\w*\s*\(|ginprom\.New\s*\(|prometheus\.NewPrometheus\s*\(|\bfastifyMetrics\b|\bMeterRegistry\b|@Timed\b|@Counted\b|Counter\.builder\s*\(|Timer\.builder\s*\(|PrometheusMeterRegistry|UseHttpMetrics\s*\(|MapMetrics\s*\(|UseMetricServer\s*\(|Metrics\.Create(?:Counter|Histogram|Gauge|Summary)|AddPrometheusExporter\s*\(|UseOpenTelemetryPrometheusScrapingEndpoint|MapPrometheusScrapingEndpoint|\.WithMetrics\s*\(|\bCreateMeterProviderBuilder\s*\(|\.AddMeter\s*\(|\bSdkMeterProvider\b|IMeterFactory|new\s+Meter\s*\(|Prometheus::Client|Yabeda\.configure|PrometheusExporter::|StatsD\.(?:increment|measure|distribution)|CollectorRegistry|PrometheusBuilder|register_(?:int_)?(?:counter|histogram|gauge)(?:_vec)?!|metrics::(?:counter|histogram|gauge)!|PrometheusMetricLayer|PrometheusMetricsBuilder|TelemetryMetricsPrometheus|PromEx|\{[ \t]*(?:TelemetryMetricsStatsd|TelemetryMetricsCloudwatch|TelemetryMetricsAppsignal|TelemetryMetricsRiemann|Peep)\b|\bPrometheus\.Metric\.(?:Counter|Gauge|Histogram|Summary)\b|(?<![^\n])[ \t]*use[ \t]+Prometheus\.(?:Metric|PlugExporter|PlugPipelineInstrumenter|PhoenixInstrumenter|EctoInstrumenter)\b)/,
+          /(\bcollectDefaultMetrics\s*\(|promBundle\s*\(|register\.metrics\s*\(|PrometheusModule\.register|new\s+(?:\w+\.)?(?:Counter|Histogram|Gauge|Summary)\s*\(\s*\{\s*$|new\s+(?:\w+\.)?(?:Counter|Histogram|Gauge|Summary)\s*\(\s*\{\s*name|new\s+StatsD\s*\(|new\s+MeterProvider\s*\(|\.getMeter\s*\(|\bget_meter\s*\(|Instrumentator\s*\(|make_asgi_app\s*\(|make_wsgi_app\s*\(|start_http_server\s*\(|PrometheusMiddleware|PrometheusMetrics\s*\(|django_prometheus|generate_latest\s*\(|(?:Counter|Histogram|Gauge|Summary)\s*\(\s*["'][a-z_:]+["']\s*,|statsd\.StatsClient\s*\(|\bDogStatsd\s*\(|initialize\s*\(\s*statsd|promhttp\.Handler(?:For)?\s*\(|promauto\.New|prometheus\.(?:MustRegister|NewRegistry|NewCounter|NewHistogram|NewGauge|NewSummary)|otel\.Meter\s*\(|metric\.NewMeterProvider|statsd\.New\s*\(|ginprometheus|echoprometheus|fiberprometheus\.New\w*\s*\(|ginprom\.New\s*\(|prometheus\.NewPrometheus\s*\(|\bfastifyMetrics\b|\bMeterRegistry\b|@Timed\b|@Counted\b|Counter\.builder\s*\(|Timer\.builder\s*\(|PrometheusMeterRegistry|UseHttpMetrics\s*\(|MapMetrics\s*\(|UseMetricServer\s*\(|Metrics\.Create(?:Counter|Histogram|Gauge|Summary)|AddPrometheusExporter\s*\(|UseOpenTelemetryPrometheusScrapingEndpoint|MapPrometheusScrapingEndpoint|\.WithMetrics\s*\(|\bCreateMeterProviderBuilder\s*\(|\.AddMeter\s*\(|\bSdkMeterProvider\b|IMeterFactory|new\s+Meter\s*\(|Prometheus::Client|Yabeda\.configure|PrometheusExporter::|StatsD\.(?:increment|measure|distribution)|CollectorRegistry|PrometheusBuilder|register_(?:int_)?(?:counter|histogram|gauge)(?:_vec)?!|metrics::(?:counter|histogram|gauge)!|PrometheusMetricLayer|PrometheusMetricsBuilder|TelemetryMetricsPrometheus|PromEx|\{[ \t]*(?:TelemetryMetricsStatsd|TelemetryMetricsCloudwatch|TelemetryMetricsAppsignal|TelemetryMetricsRiemann|Peep)\b|\bPrometheus\.Metric\.(?:Counter|Gauge|Histogram|Summary)\b|(?<![^\n])[ \t]*use[ \t]+Prometheus\.(?:Metric|PlugExporter|PlugPipelineInstrumenter|PhoenixInstrumenter|EctoInstrumenter)\b)/,
         files: CODE,
         literals: [
           'etrics',
           'rometheus',
-          'useAzureMonitor',
-          'configure_azure_monitor',
-          '.setup',
           'Counter',
           'Histogram',
           'Gauge',
@@ -121,6 +119,16 @@ export default defineRule({
         ],
         maxPerFile: 6,
       },
+      // Caddy's `metrics` directive (a site block's handler, or `servers { metrics }` in the global
+      // options) serves Prometheus metrics of every request it proxies or serves (blind round 49).
+      caddy: {
+        regex: /^[ \t]*(metrics)(?:[ \t]+[^\s{}#]{1,200})?[ \t]*\{?[ \t]*\r?$/m,
+        files: ['**/Caddyfile', '**/Caddyfile.*', '**/*.caddyfile', '**/*.Caddyfile'],
+        literals: ['metrics'],
+        maxPerFile: 1,
+      },
+      // APM SDKs whose initialisation collects metrics (the shared SDK → signals table).
+      apmSdk: apmSdkPattern('metrics'),
       route: {
         regex: /["'`](\/(?:actuator\/)?(?:prometheus|metrics))["'`]/,
         files: CODE,
@@ -204,9 +212,11 @@ export default defineRule({
       : { reason: `profile is ${facts.profile.id}: metrics export is expected of services` },
   check(ctx) {
     const emitted = new Set(ctx.matches('emit').map((m) => `${m.path}:${m.line}`));
-    const setup = codeMatches([...ctx.matches('setup'), ...ctx.matches('emit')]).filter(
-      (m) => !isImportLine(m.snippet),
-    );
+    const sdk = codeMatches(ctx.matches('apmSdk')).filter((m) => !isImportLine(m.snippet));
+    const setup = [
+      ...codeMatches([...ctx.matches('setup'), ...ctx.matches('emit')]).filter((m) => !isImportLine(m.snippet)),
+      ...sdk,
+    ];
     // A "/metrics" inside a log message or print is not a route, nor one a string is searched for
     // (a logging filter dropping access lines of the scraper: `msg.find("/metrics") == -1`).
     const routeMatches = codeMatches([...ctx.matches('route'), ...ctx.matches('bareRoute')]).filter(
@@ -234,6 +244,7 @@ export default defineRule({
       (a) => a.metrics && !/OpenTelemetry/.test(a.name) && ctx.facts.componentOf(a.path) === 'server',
     );
     const exposure = [...actuator, ...scrape];
+    const caddy = codeMatches(ctx.matches('caddy'));
     const manager = ctrlRuntime(ctx.facts) ? codeMatches(ctx.matches('managerMetrics')) : [];
     const deps = ctx.facts.findDependencies(ctx.catalogue('metrics'));
     // A route named "metrics" where nothing produces metrics (no metrics library, setup or emitting
@@ -243,10 +254,10 @@ export default defineRule({
     // serves no /metrics route, so a route of that name is still judged on its own file (round 38).
     // So does the Application Insights Node SDK (`appInsights.setup(…).start()`: request rates and
     // durations, dependency calls and process counters sent to Azure; blind round 42).
-    const PUSHED = /useAzureMonitor|configure_azure_monitor|\.setup\s*\(/;
+    // Every SDK of the shared table pushes to its vendor's backend.
     const pushOnly =
       setup.length > 0 &&
-      setup.every((m) => PUSHED.test(m.groups[0] ?? '')) &&
+      setup.every((m) => sdk.includes(m)) &&
       manager.length === 0 &&
       agent.length === 0 &&
       deps.every((d) => /monitor-opentelemetry$/.test(d.name));
@@ -268,7 +279,14 @@ export default defineRule({
     };
     const evidence: Evidence[] = [
       ...firstPerFile(setup, 4).map((m) =>
-        fromMatch(m, emitted.has(`${m.path}:${m.line}`) ? 'metrics emitted in code' : 'metrics set up in code'),
+        fromMatch(
+          m,
+          emitted.has(`${m.path}:${m.line}`)
+            ? 'metrics emitted in code'
+            : sdk.includes(m)
+              ? `${apmSdkOf(m.groups[0] ?? '')?.name ?? 'APM'} SDK initialised: it collects request and runtime metrics`
+              : 'metrics set up in code',
+        ),
       ),
       ...manager
         .slice(0, 1)
@@ -302,7 +320,9 @@ export default defineRule({
         .map((d) => dependencyEvidence(d, auto.includes(d) ? 'auto-configured metrics registry' : 'metrics library')),
     ];
     const found: string[] = [];
-    if (setup.length > 0) found.push('metrics instrumentation in code');
+    if (setup.some((m) => !sdk.includes(m))) found.push('metrics instrumentation in code');
+    const sdkNames = [...new Set(sdk.map((m) => apmSdkOf(m.groups[0] ?? '')?.name ?? 'APM'))];
+    if (sdkNames.length > 0) found.push(`the ${listing(sdkNames)} SDK initialised (it collects request metrics)`);
     if (manager.length > 0) found.push("controller-runtime's metrics server");
     if (auto.length > 0) found.push(`auto-configured registry ${auto[0]!.name}`);
     if (middleware.length > 0) found.push(`request-metrics middleware ${middleware[0]!.name}`);
@@ -310,6 +330,16 @@ export default defineRule({
     if (actuator.length > 0) found.push('the Actuator metrics endpoint exposed');
     if (scrape.length > 0) found.push('scrape configuration');
     if (agent.length > 0) found.push('the OpenTelemetry Java agent (metrics exported over OTLP)');
+    if (caddy.length > 0) {
+      found.push("Caddy's Prometheus metrics (the `metrics` directive)");
+      evidence.push(
+        ...caddy
+          .slice(0, 1)
+          .map((m) =>
+            fromMatch(m, 'Caddy `metrics` directive: request counts and durations served in the Prometheus format'),
+          ),
+      );
+    }
     if (apm.length > 0) {
       found.push(`the ${apm[0]!.name} (it collects JVM and request metrics)`);
       evidence.push(
@@ -330,7 +360,8 @@ export default defineRule({
       auto.length > 0 ||
       middleware.length > 0 ||
       agent.length > 0 ||
-      apm.length > 0
+      apm.length > 0 ||
+      caddy.length > 0
     )
       return pass(`Metrics are exported: ${listing(found)}.`, evidence, data);
     if (routes.length > 0 || exposure.length > 0) {

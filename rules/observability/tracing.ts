@@ -5,6 +5,7 @@ import { namesMatcher } from '../../src/facts/frameworks.js';
 import { codeMatches, firstPerFile, fromMatch, isImportLine, isProductionPath } from '../../src/facts/paths.js';
 import { COMPONENT_NAMES, splitByComponent } from '../../src/facts/component.js';
 import { dependencyEvidence, setAside } from '../../src/facts/dependencies.js';
+import { apmSdkOf, apmSdkPattern } from '../../src/facts/apm-sdks.js';
 import { platformApps } from '../../src/facts/platform-apps.js';
 import { K8S_DIGEST } from '../../src/facts/k8s.js';
 import { TF_DIGEST } from '../../src/facts/terraform.js';
@@ -60,16 +61,12 @@ export default defineRule({
       },
       setup: {
         regex:
-          /(new\s+NodeSDK\s*\(|registerInstrumentations\s*\(|\buseAzureMonitor\s*\(|new\s+HoneycombSDK\s*\(|\b(?:appInsights|applicationinsights|appinsights)\.setup\s*\(|new\s+(?:Node|Web|Basic)TracerProvider\s*\(|registerOTel\s*\(|require\(\s*["']dd-trace["']\s*\)\s*\.init|\btracer\.init\s*\(|require\(\s*["']elastic-apm-node["']\s*\)\.start|\bapm\.start\s*\(|AWSXRay\.capture|require\(\s*["']newrelic["']\s*\)|import\s+["']newrelic["']|import\s+["']dd-trace\/init["']|\bTracerProvider\s*\(|Instrumentor\s*\(\s*\)\s*\.instrument|\.instrument_app\s*\(|configure_azure_monitor\s*\(|\bpatch_all\s*\(|xray_recorder\.configure|XRayMiddleware|ElasticAPM\s*\(|logfire\.configure\s*\(|sdktrace\.NewTracerProvider|otel\.SetTracerProvider|otelhttp\.New(?:Handler|Transport)|otelgin\.Middleware|otelecho\.Middleware|otelmux\.Middleware|otelgrpc\.New|tracer\.Start\s*\(\s*(?:tracer\.With|$|\))|opentracing\.SetGlobalTracer|OpenTelemetrySdk\.builder|AutoConfiguredOpenTelemetrySdk|GlobalOpenTelemetry\.(?:get|set)|@WithSpan\b|\.WithTracing\s*\(|AddOpenTelemetryTracing\s*\(|Sdk\.CreateTracerProviderBuilder|AddXRay|UseAllElasticApm|AddAllElasticApm|OpenTelemetry::SDK\.configure|Datadog\.configure|ElasticAPM\.start|Sdk::builder\s*\(\)|TracerProviderFactory|tracing_opentelemetry::(?:layer|OpenTelemetryLayer)|opentelemetry_otlp::|opentelemetry_jaeger::|SdkTracerProvider::builder|OpentelemetryPhoenix\.setup|\buse\s+Appsignal\.(?:Phoenix|Plug)\b)/,
+          /(new\s+NodeSDK\s*\(|registerInstrumentations\s*\(|new\s+HoneycombSDK\s*\(|new\s+(?:Node|Web|Basic)TracerProvider\s*\(|registerOTel\s*\(|require\(\s*["']dd-trace["']\s*\)\s*\.init|\btracer\.init\s*\(|require\(\s*["']elastic-apm-node["']\s*\)\.start|\bapm\.start\s*\(|AWSXRay\.capture|require\(\s*["']newrelic["']\s*\)|import\s+["']newrelic["']|import\s+["']dd-trace\/init["']|\bTracerProvider\s*\(|Instrumentor\s*\(\s*\)\s*\.instrument|\.instrument_app\s*\(|\bpatch_all\s*\(|xray_recorder\.configure|XRayMiddleware|ElasticAPM\s*\(|logfire\.configure\s*\(|sdktrace\.NewTracerProvider|otel\.SetTracerProvider|otelhttp\.New(?:Handler|Transport)|otelgin\.Middleware|otelecho\.Middleware|otelmux\.Middleware|otelgrpc\.New|tracer\.Start\s*\(\s*(?:tracer\.With|$|\))|opentracing\.SetGlobalTracer|OpenTelemetrySdk\.builder|AutoConfiguredOpenTelemetrySdk|GlobalOpenTelemetry\.(?:get|set)|@WithSpan\b|\.WithTracing\s*\(|AddOpenTelemetryTracing\s*\(|Sdk\.CreateTracerProviderBuilder|AddXRay|UseAllElasticApm|AddAllElasticApm|OpenTelemetry::SDK\.configure|Datadog\.configure|ElasticAPM\.start|Sdk::builder\s*\(\)|TracerProviderFactory|tracing_opentelemetry::(?:layer|OpenTelemetryLayer)|opentelemetry_otlp::|opentelemetry_jaeger::|SdkTracerProvider::builder|OpentelemetryPhoenix\.setup|\buse\s+Appsignal\.(?:Phoenix|Plug)\b)/,
         files: CODE,
         literals: [
           'NodeSDK',
           'Instrumentations',
-          'useAzureMonitor',
           'HoneycombSDK',
-          'ppInsights.setup',
-          'pplicationinsights.setup',
-          'ppinsights.setup',
           'TracerProvider',
           'registerOTel',
           'dd-trace',
@@ -80,7 +77,6 @@ export default defineRule({
           'newrelic',
           'Instrumentor',
           'instrument_app',
-          'azure_monitor',
           'patch_all',
           'xray',
           'XRay',
@@ -101,6 +97,8 @@ export default defineRule({
         ],
         maxPerFile: 6,
       },
+      // APM SDKs whose initialisation traces requests and dependency calls (the shared SDK → signals table).
+      apmSdk: apmSdkPattern('tracing'),
       vendor: {
         // `patch_all()` is a name several libraries share: ddtrace's and the X-Ray SDK's patch
         // their clients for tracing, gevent's `monkey.patch_all()` makes them cooperative. A bare
@@ -192,6 +190,10 @@ export default defineRule({
             (tracingLibraryFiles.has(m.path) && !/\bmonkey\.patch_all\b/.test(m.snippet))),
       ),
     );
+    const sdkMatches = codeMatches(ctx.matches('apmSdk')).filter((m) => !isImportLine(m.snippet));
+    const sdkAll = own(sdkMatches);
+    setupAll.server.push(...sdkAll.server);
+    setupAll.elsewhere.push(...sdkAll.elsewhere);
     const launcherAll = own(codeMatches(ctx.matches('launcher')));
     const sentryAll = own(codeMatches(ctx.matches('sentry')));
     const apiAll = own(codeMatches(ctx.matches('api')));
@@ -235,7 +237,14 @@ export default defineRule({
       launchers: launcher.length + injected.length,
     };
     const evidence: Evidence[] = [
-      ...firstPerFile(setup, 4).map((m) => fromMatch(m, 'tracer initialised in code')),
+      ...firstPerFile(setup, 4).map((m) =>
+        fromMatch(
+          m,
+          sdkMatches.includes(m)
+            ? `${apmSdkOf(m.groups[0] ?? '')?.name ?? 'APM'} SDK initialised: it traces requests and dependency calls`
+            : 'tracer initialised in code',
+        ),
+      ),
       ...firstPerFile(launcher, 2).map((m) => fromMatch(m, 'auto-instrumentation launcher')),
       ...injected.slice(0, 2).map((a) => ({
         path: a.path,
@@ -249,7 +258,9 @@ export default defineRule({
       ...elsewhere,
     ];
     const found: string[] = [];
-    if (setup.length > 0) found.push('tracer set-up in code');
+    if (setup.some((m) => !sdkAll.server.includes(m))) found.push('tracer set-up in code');
+    const sdkNames = [...new Set(sdkAll.server.map((m) => apmSdkOf(m.groups[0] ?? '')?.name ?? 'APM'))];
+    if (sdkNames.length > 0) found.push(`the ${listing(sdkNames)} SDK initialised (it traces requests)`);
     if (launcher.length > 0) found.push('an auto-instrumentation launcher');
     if (injected.length > 0) found.push(`auto-instrumentation injected by the platform (${injected[0]!.system})`);
     if (auto.length > 0) found.push(`auto-configured ${auto[0]!.name}`);

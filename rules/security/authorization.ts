@@ -679,8 +679,11 @@ export default defineRule({
           key: 'roleCheck',
           label: 'role checks in handlers (admin guards)',
           rank: 2,
+          // Nor a Go `if err := f(ctx, gc.admin, id); err != nil {`: the condition tests the error only,
+          // the admin word is an argument passed on (blind round 49: a garbage collector hard-deleting
+          // trees through its admin storage was "role checks in handlers").
           reject:
-            /\b[Ii]s(?:Admin|SuperAdmin|Superuser|Staff)\w*?(?:Configured|Config|Enabled|Settings?|Exists?|Available)\b/,
+            /\b[Ii]s(?:Admin|SuperAdmin|Superuser|Staff)\w*?(?:Configured|Config|Enabled|Settings?|Exists?|Available)\b|^[ \t]*(?:\}[ \t]*else[ \t]+)?if[ \t][^;\n]{0,300};[ \t]*err[ \t]*!=[ \t]*nil[ \t]*\{[ \t]*$/,
           // `else if isAdmin {` on a variable of that name declared in the file (a CLI flag).
           rejectMatch: (m) =>
             [

@@ -1,4 +1,5 @@
 import { table } from '../util/table.js';
+import { apmPackages } from './apm-sdks.js';
 /**
  * Detection catalogues: library names per concern, as data. A user extends any of them from the
  * config (`detect: {metrics: ["@acme/metrics"]}`); rules read them through ctx.catalogue(name).
@@ -214,9 +215,9 @@ export const CATALOGUES: Record<string, string[]> = table({
     'fastify-metrics',
     '@opentelemetry/sdk-metrics',
     '@opentelemetry/exporter-prometheus',
-    // Vendor OpenTelemetry distributions that export metrics as well as traces.
-    '@azure/monitor-opentelemetry',
-    'azure-monitor-opentelemetry',
+    // APM SDKs that collect metrics as well (the shared SDK → signals table: Application Insights,
+    // the Azure Monitor OpenTelemetry distributions).
+    ...apmPackages('metrics'),
     'hot-shots',
     'node-statsd',
     'statsd-client',
@@ -287,9 +288,9 @@ export const CATALOGUES: Record<string, string[]> = table({
     '@opentelemetry/sdk-trace-base',
     '@opentelemetry/auto-instrumentations-node',
     '@opentelemetry/api',
-    // Vendor OpenTelemetry distributions (Azure Monitor, Honeycomb, AWS Distro for OpenTelemetry).
-    '@azure/monitor-opentelemetry',
-    'azure-monitor-opentelemetry',
+    // Vendor OpenTelemetry distributions (Honeycomb, AWS Distro for OpenTelemetry); Azure Monitor's,
+    // Application Insights and OpenCensus come from the shared SDK → signals table.
+    ...apmPackages('tracing'),
     '@honeycombio/opentelemetry-node',
     'honeycomb-opentelemetry',
     '@aws/aws-distro-opentelemetry-node-autoinstrumentation',
@@ -312,7 +313,6 @@ export const CATALOGUES: Record<string, string[]> = table({
     'aws-xray-sdk',
     'py-zipkin',
     'jaeger-client',
-    'opencensus*',
     'logfire',
     'go.opentelemetry.io/otel',
     'go.opentelemetry.io/otel/sdk',
@@ -468,9 +468,7 @@ export const CATALOGUES: Record<string, string[]> = table({
     '@google-cloud/error-reporting',
     'google-cloud-error-reporting',
     'com.google.cloud:google-cloud-errorreporting',
-    'Microsoft.ApplicationInsights.AspNetCore',
-    'Microsoft.ApplicationInsights.WorkerService',
-    'applicationinsights',
+    ...apmPackages('errors'),
     // Raygun beyond .NET and Ruby.
     'raygun4py',
     'raygun4node',

@@ -571,8 +571,12 @@ export function neutraliseHelm(
         continue;
       }
     }
+    // A block scalar whose header is followed by a template (`- |{{ range .Files.Lines "x.sh" }}`,
+    // a file inlined line by line): the header alone; `|helm-template` is no YAML (blind round 49:
+    // a backup CronJob running a chart file was unparseable, so unseen).
+    const header = BLOCK_HEADER_TEMPLATE.exec(line);
     // Inline templates become plain scalars; a whole value keeps its `.Values` path.
-    let text = line.replace(TEMPLATE, (_m, expr: string) => {
+    let text = (header ? header[1]! : line).replace(TEMPLATE, (_m, expr: string) => {
       const ref = valuesRef(expr.trim(), dot);
       return ref ? `${VALUE_REF}.${ref}` : 'helm-template';
     });
@@ -637,6 +641,9 @@ function markedValue(values: unknown, ref: string): unknown {
 }
 
 /** The nearest line YAML reads, from `i` in steps of `step`. */
+/** A block scalar header (`key: |`, `- >-`) followed on its line by a template only. */
+const BLOCK_HEADER_TEMPLATE = /^([ \t]*(?:- |[\w.-]+:[ \t]+)[|>][-+]?[1-9]?)[ \t]*\{\{[^\n]{0,2000}$/;
+
 function nearest(out: HelmLine[], i: number, step: 1 | -1): string {
   let k = i + step;
   while (k >= 0 && k < out.length && blank(out[k]!.text)) k += step;
