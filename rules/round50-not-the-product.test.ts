@@ -7,6 +7,7 @@ import { runRuleOn } from '../src/testing/rule-tester.js';
 import moduleSize from './architecture/module-size.js';
 import containerImage from './operations/container-image.js';
 import containerUser from './security/container-user.js';
+import healthChecks from './reliability/health-checks.js';
 
 const lines = (n: number, line: (i: number) => string) => Array.from({ length: n }, (_, i) => line(i)).join('\n');
 
@@ -43,7 +44,7 @@ describe('round 50: generated and vendored files are not the largest module', ()
     expect(r.message).not.toContain('libcodec.js');
   });
 
-  it('a script without a licence banner in a `3rd-party/` folder is not the project\'s', async () => {
+  it("a script without a licence banner in a `3rd-party/` folder is not the project's", async () => {
     const r = await runRuleOn(moduleSize, web('3rd-party', '// codec port'));
     expect(r.outcome).toBe('pass');
     expect(r.message).not.toContain('libcodec.js');
@@ -71,7 +72,8 @@ describe('round 50: a compose development image that mounts the working copy is 
       'CMD ["php", "-S", "0.0.0.0:8080", "-t", "/app/public"]',
     ].join('\n'),
     '.dockerignore': 'vendor\n',
-    'data/infra/php.Dockerfile': 'FROM php:8.3-fpm-alpine\nRUN docker-php-ext-install pdo_mysql\nWORKDIR /home/app\nCMD ["php-fpm"]\n',
+    'data/infra/php.Dockerfile':
+      'FROM php:8.3-fpm-alpine\nRUN docker-php-ext-install pdo_mysql\nWORKDIR /home/app\nCMD ["php-fpm"]\n',
     'docker-compose.yml': [
       'services:',
       '  app_php:',
@@ -101,5 +103,46 @@ describe('round 50: a compose development image that mounts the working copy is 
     const r = await runRuleOn(containerUser, tree('./data/infra/php.ini:/usr/local/etc/php/php.ini'));
     expect(r.outcome).toBe('partial');
     expect(r.message).toContain('1 of 2');
+  });
+});
+
+describe('round 50: a compose helper gated behind a debug profile is not a deployed unit', () => {
+  const tree = (profiles: string, ports = '') => ({
+    'requirements.txt': 'flask==3.0.0\n',
+    'app.py': 'from flask import Flask\napp = Flask(__name__)\n',
+    Dockerfile: 'FROM python:3.12-slim\nCOPY . /app\nUSER 1000\nCMD ["gunicorn", "app:app"]\n',
+    'docker-compose.yml': [
+      'x-common: &common',
+      '  build: .',
+      'services:',
+      '  web:',
+      '    <<: *common',
+      '    ports: ["8080:8080"]',
+      '    healthcheck:',
+      '      test: ["CMD", "curl", "-f", "http://localhost:8080/health"]',
+      '  worker:',
+      '    <<: *common',
+      '    command: celery worker',
+      '    healthcheck:',
+      '      test: ["CMD", "celery", "inspect", "ping"]',
+      '  app-cli:',
+      '    <<: *common',
+      `    profiles: [${profiles}]`,
+      ...(ports ? [`    ports: ["${ports}"]`] : []),
+      '    command: ["bash", "-c", "flask"]',
+    ].join('\n'),
+  });
+
+  it('is set aside and the long-running services decide', async () => {
+    const r = await runRuleOn(healthChecks, tree('debug'));
+    expect(r.outcome).toBe('pass');
+    expect(r.message).not.toMatch(/lack/);
+    expect(JSON.stringify(r.evidence)).toMatch(/app-cli[^"]*set aside[^"]*--profile debug/);
+  });
+
+  it('an optional server of the stack (its own profile, a port) is still judged', async () => {
+    const r = await runRuleOn(healthChecks, tree('flower', '5555:5555'));
+    expect(r.outcome).toBe('partial');
+    expect(r.message).toMatch(/1 of 3 deployed units lack/);
   });
 });
