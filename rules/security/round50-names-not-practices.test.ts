@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { runRuleOn } from '../../src/testing/rule-tester.js';
 import authentication from './authentication.js';
+import securityMiddleware from './security-middleware.js';
 
 const server = (provider: string[]) => ({
   'pyproject.toml':
@@ -38,5 +39,51 @@ describe('round 50: an outbound login polled by the process is not request authe
     );
     expect(r.outcome).toBe('pass');
     expect(r.message).toMatch(/hand-written login check/);
+  });
+});
+
+describe('round 50: a wildcard CORS header set by hand is no hardening', () => {
+  const tree = (extra: Record<string, string> = {}) => ({
+    'pyproject.toml': '[project]\nname = "media"\nversion = "1.0.0"\ndependencies = ["aiohttp==3.9.0"]\n',
+    'media/server.py': 'from aiohttp import web\n\napp = web.Application()\nweb.run_app(app)\n',
+    'media/images.py': [
+      'from aiohttp import web',
+      '',
+      'async def handle_image(request: web.Request) -> web.Response:',
+      '    data = await load(request)',
+      '    return web.Response(',
+      '        body=data,',
+      '        headers={"Cache-Control": "max-age=31536000", "Access-Control-Allow-Origin": "*"},',
+      '    )',
+      '',
+    ].join('\n'),
+    ...extra,
+  });
+
+  it('alone it fails, and the wildcard is cited as a finding', async () => {
+    const r = await runRuleOn(securityMiddleware, tree(), { profile: 'service' });
+    expect(r.outcome).toBe('fail');
+    expect(r.message).toMatch(/only a CORS header allowing any origin is set by hand \(media\/images\.py:7\)/);
+  });
+
+  it('beside real hardening it leaves that hardening credited', async () => {
+    const r = await runRuleOn(
+      securityMiddleware,
+      tree({
+        'media/security.py': [
+          'from aiohttp import web',
+          '',
+          '@web.middleware',
+          'async def headers(request, handler):',
+          '    resp = await handler(request)',
+          '    resp.headers["X-Content-Type-Options"] = "nosniff"',
+          '    resp.headers["X-Frame-Options"] = "DENY"',
+          '    return resp',
+          '',
+        ].join('\n'),
+      }),
+      { profile: 'service' },
+    );
+    expect(r.outcome).not.toBe('fail');
   });
 });
