@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { runRuleOn } from '../../src/testing/rule-tester.js';
 import authentication from './authentication.js';
 import securityMiddleware from './security-middleware.js';
+import retries from '../reliability/retries.js';
 
 const server = (provider: string[]) => ({
   'pyproject.toml':
@@ -85,5 +86,41 @@ describe('round 50: a wildcard CORS header set by hand is no hardening', () => {
       { profile: 'service' },
     );
     expect(r.outcome).not.toBe('fail');
+  });
+});
+
+describe('round 50: a method of the class named retry is not a retry policy', () => {
+  const tree = (call: string) => ({
+    'composer.json': '{"name":"acme/links","require":{"php":"^8.3","slim/slim":"^4.0","guzzlehttp/guzzle":"^7.0"}}',
+    'public/index.php': '<?php\n$app = AppFactory::create();\n$app->run();\n',
+    'src/Title.php':
+      '<?php\nclass Title {\n    public function fetch($url) {\n        return (new \\GuzzleHttp\\Client())->get($url);\n    }\n}\n',
+    'src/Command/DeleteCommand.php': [
+      '<?php',
+      'class DeleteCommand {',
+      '    public function run($io, $id) {',
+      '        try {',
+      '            return $this->delete($id);',
+      '        } catch (ThresholdException $e) {',
+      `            return ${call};`,
+      '        }',
+      '    }',
+      '    private function retry($io, $id, $msg) {',
+      '        return $io->confirm($msg) ? $this->delete($id, true) : 1;',
+      '    }',
+      '}',
+      '',
+    ].join('\n'),
+  });
+
+  it('`$this->retry($io, …)` is not credited', async () => {
+    const r = await runRuleOn(retries, tree('$this->retry($io, $id, $e->getMessage())'), { profile: 'service' });
+    expect(r.outcome).not.toBe('pass');
+    expect(r.evidence).not.toContainEqual(expect.objectContaining({ path: 'src/Command/DeleteCommand.php', line: 7 }));
+  });
+
+  it("Laravel's HTTP client `->retry($times, …)` still is", async () => {
+    const r = await runRuleOn(retries, tree('$client->retry($times, 100)->get("x")'), { profile: 'service' });
+    expect(r.evidence).toContainEqual(expect.objectContaining({ path: 'src/Command/DeleteCommand.php', line: 7 }));
   });
 });
