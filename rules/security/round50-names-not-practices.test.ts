@@ -7,6 +7,7 @@ import { runRuleOn } from '../../src/testing/rule-tester.js';
 import authentication from './authentication.js';
 import securityMiddleware from './security-middleware.js';
 import retries from '../reliability/retries.js';
+import noCommittedSecrets from './no-committed-secrets.js';
 
 const server = (provider: string[]) => ({
   'pyproject.toml':
@@ -122,5 +123,46 @@ describe('round 50: a method of the class named retry is not a retry policy', ()
   it("Laravel's HTTP client `->retry($times, …)` still is", async () => {
     const r = await runRuleOn(retries, tree('$client->retry($times, 100)->get("x")'), { profile: 'service' });
     expect(r.evidence).toContainEqual(expect.objectContaining({ path: 'src/Command/DeleteCommand.php', line: 7 }));
+  });
+});
+
+describe("round 50: Algolia's search-only key in a documentation site's configuration", () => {
+  const tree = (options: string[]) => ({
+    'go.mod': 'module example.com/tool\n\ngo 1.22\n',
+    'main.go': 'package main\n\nfunc main() {}\n',
+    'website/.vitepress/config.ts': [
+      "import { defineConfig } from 'vitepress';",
+      'export default defineConfig({',
+      '  themeConfig: {',
+      '    search: {',
+      "      provider: 'algolia',",
+      '      options: {',
+      ...options,
+      '      }',
+      '    }',
+      '  }',
+      '});',
+      '',
+    ].join('\n'),
+  });
+
+  it('is public by design: set aside and named, not a committed credential', async () => {
+    const r = await runRuleOn(
+      noCommittedSecrets,
+      tree([
+        "        appId: '7QZXJ13AK7',",
+        "        apiKey: '3f4b64ae4fc8d9da43d9a13d9710adbc',",
+        "        indexName: 'tool'",
+      ]),
+    );
+    expect(r.outcome).toBe('pass');
+    expect(r.message).toMatch(
+      /search-only API key \(Algolia, public by design\) at website\/\.vitepress\/config\.ts:8/,
+    );
+  });
+
+  it('the same key without the search client around it is still a finding', async () => {
+    const r = await runRuleOn(noCommittedSecrets, tree(["        apiKey: '3f4b64ae4fc8d9da43d9a13d9710adbc',"]));
+    expect(r.outcome).toBe('fail');
   });
 });
