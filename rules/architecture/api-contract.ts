@@ -124,6 +124,11 @@ function clientGeneratorInputs(files: FileView, specs: Iterable<string>): Map<st
   let n = 0;
   for (const p of specs) {
     if (++n > 500) break;
+    const swift = swiftClientConfig(files, p);
+    if (swift) {
+      out.set(p, swift);
+      continue;
+    }
     const parts = p.split('/');
     const file = parts[parts.length - 1]!;
     const folder = parts.length > 1 ? `${parts[parts.length - 2]}/` : undefined;
@@ -138,6 +143,25 @@ function clientGeneratorInputs(files: FileView, specs: Iterable<string>): Map<st
     }
   }
   return out;
+}
+
+/**
+ * swift-openapi-generator's `openapi-generator-config.yaml` beside the document (the build plugin reads
+ * the two from the target's folder) whose `generate:` list has no `server`: only types and a client
+ * are generated, for an API the code calls (blind round 50: GitHub's REST description kept to call
+ * GitHub, `generate: [types, client]`, was a bot's own "API described by OpenAPI"). The config's path.
+ */
+function swiftClientConfig(files: FileView, spec: string): string | undefined {
+  const dir = spec.includes('/') ? spec.slice(0, spec.lastIndexOf('/') + 1) : '';
+  const config = ['openapi-generator-config.yaml', 'openapi-generator-config.yml']
+    .map((f) => `${dir}${f}`)
+    .find((f) => files.exists(f));
+  if (!config || config === spec) return undefined;
+  const doc = files.readYaml<{ generate?: unknown }>(config);
+  const generate = doc.ok ? doc.value?.generate : undefined;
+  if (!Array.isArray(generate) || generate.length === 0) return undefined;
+  const kinds = generate.slice(0, 10).map(String);
+  return kinds.includes('client') && !kinds.includes('server') ? config : undefined;
 }
 
 /** Client code generators for GraphQL in a build or codegen config: graphql-kotlin's client tasks, Apollo Kotlin, GraphQL Code Generator with operation `documents`. */

@@ -238,7 +238,9 @@ export default defineRule({
           path: d.path,
           note: d.mock
             ? `not counted: a mock of another system for local runs and tests (${d.mock}) is not what ships`
-            : 'not counted: a dev-container, local-development, test, example, packaging or build-tool image is not what ships',
+            : d.sourceMounted
+              ? `not counted: a local-development image (${d.sourceMounted}) is not what ships`
+              : 'not counted: a dev-container, local-development, test, example, packaging or build-tool image is not what ships',
         }),
       );
     if (all.length === 0) {

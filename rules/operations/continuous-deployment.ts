@@ -157,8 +157,13 @@ const DOCS_STEP =
   /\b(?:mkdocs|sphinx-build|mike|docusaurus|vitepress|antora|jekyll|hugo|typedoc|mdbook)\b|\b(?:make|just|task)[ \t]+(?:-\S+[ \t]+)*docs?\b|\b(?:npm|yarn|pnpm|bun)[ \t]+(?:run[ \t]+)?docs?(?::[\w-]+)?\b/i;
 const SETUP_STEP =
   /^[ \t]*(?:$|#|(?:sudo[ \t]+)?(?:pip3?|python3?[ \t]+-m[ \t]+pip|poetry[ \t]+install|uv[ \t]+(?:sync|pip)|npm[ \t]+(?:ci|install)|yarn(?:[ \t]+install)?$|pnpm[ \t]+install|apt(?:-get)?|cd|echo|export|git[ \t]+config)\b)/i;
-/** A workflow named for its documentation (`_mkdocs-publish.yml`, `name: Publish documentation`). */
-const DOCS_WORKFLOW = /(?:^|[^a-z])(?:docs?|documentation|mkdocs|sphinx|docusaurus|gh-?pages)(?:[^a-z]|$)/i;
+/**
+ * A workflow named for its documentation (`_mkdocs-publish.yml`, `name: Publish documentation`), or
+ * for an API description it publishes (`publish-openapi-spec.yml`: the spec JSON copied into a specs
+ * repository is documentation of the API, not a web client; blind round 50).
+ */
+const DOCS_WORKFLOW =
+  /(?:^|[^a-z])(?:docs?|documentation|mkdocs|sphinx|docusaurus|gh-?pages|open-?api|swagger|async-?api|api-?spec)(?:[^a-z]|$)/i;
 
 /** Actions that publish a static site to GitHub Pages. */
 const PAGES_DEPLOY =
@@ -166,9 +171,9 @@ const PAGES_DEPLOY =
 /** Actions that build documentation, not the product. */
 const DOCS_TOOL_ACTION =
   /(?:^|\/)[\w-]*(?:mkdocs|sphinx|docusaurus|jekyll|hugo|mdbook|typedoc|vitepress|storybook|javadoc|dokka)[\w-]*@/i;
-/** A published folder that holds documentation, reports or a storybook rather than the app. */
+/** A published folder that holds documentation, API descriptions, reports or a storybook rather than the app. */
 const DOCS_PATH =
-  /(?:^|[/.])(?:docs?|documentation|site|_site|book|storybook(?:-static)?|api-?docs|javadoc|dokka|coverage|reports?|website)(?:\/|$)/i;
+  /(?:^|[/.])(?:docs?|documentation|site|_site|book|storybook(?:-static)?|api-?docs|javadoc|dokka|coverage|reports?|website|specs?|open-?api|swagger)(?:\/|$)/i;
 
 /**
  * Jobs of a workflow that publishes the product's web client to GitHub Pages: a Pages deploy action
@@ -192,7 +197,11 @@ function appPagesJobs(f: CiFile): Map<string, CiCommand> {
   if (runs.some((c) => DOCS_STEP.test(c.text)) || !runs.some((c) => !SETUP_STEP.test(c.text))) return out;
   if (f.commands.some((c) => c.kind === 'uses' && DOCS_TOOL_ACTION.test(c.text))) return out;
   const published = f.commands.flatMap((c) =>
-    c.kind === 'uses' ? [c.with?.path, c.with?.publish_dir, c.with?.folder].filter((v): v is string => !!v) : [],
+    c.kind === 'uses'
+      ? [c.with?.path, c.with?.publish_dir, c.with?.folder, c.with?.['target-folder'], c.with?.destination_dir].filter(
+          (v): v is string => typeof v === 'string' && !!v,
+        )
+      : [],
   );
   if (published.some((v) => DOCS_PATH.test(v))) return out;
   for (const c of deploys) out.set(c.job!, c);

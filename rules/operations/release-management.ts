@@ -55,8 +55,17 @@ const TOOL_FILES: { tool: string; globs: string[] }[] = [
  * A tag that names a version (`v1.2.3`, `1.2`, `chart-3.10.0`), a numbered release (`v663`,
  * `release_1234`: a release workflow numbering each release, blind round 46) or a date release (`2024.05.22`).
  */
+// A numbered release may carry the channel or platform it releases to before `release`
+// (`alpha_release-1237`, `paas_release-82`: CI tags every merge it releases; blind round 50).
 const VERSION_TAG =
-  /(?:^|[^\d.])v?\d+\.\d+(?:\.\d+)?(?:$|[^\d])|^v?\d+\.\d+$|^\d{4}[.-]\d{2}[.-]\d{2}|^v\d{1,6}$|^release[-_]v?\d{1,6}$/;
+  /(?:^|[^\d.])v?\d+\.\d+(?:\.\d+)?(?:$|[^\d])|^v?\d+\.\d+$|^\d{4}[.-]\d{2}[.-]\d{2}|^v\d{1,6}$|^(?:[a-z][a-z0-9]{0,19}[-_])?release[-_]v?\d{1,6}$/i;
+/**
+ * A tag that triggers a deploy to a development or test environment (`dev-Airflow-2.10.5`,
+ * `test-1.2.0`): a build tried out there, named with the version it carries, not a release of it
+ * (blind round 50: `dev-*` tags were listed as the newest versions).
+ */
+const NON_RELEASE_TAG = /^(?:dev|develop|development|test|testing|tmp|temp|wip|debug|sandbox)[-_/]/i;
+const isVersionTag = (t: string) => VERSION_TAG.test(t) && !NON_RELEASE_TAG.test(t);
 
 /** Version tags that make a release history of their own (a first tag or two is no history yet). */
 const TAG_HISTORY = 3;
@@ -143,11 +152,13 @@ export default defineRule({
         // overline (` 4.2.0 (2026-07-31)` between `****` lines, Sphinx's towncrier template; blind round 26,
         // pipdeptree docs/changelog.rst was "no CHANGELOG with version headings").
         // A heading's version may be in backticks or bold: ``### `2.0.0` - July 3, 2024``, `## **1.2.0**` (blind round 34).
+        // A bullet naming an emphasised version and its date: `* *4.4.0* (2025-11-19): …`, `- **2.0.0** (2024-01-05)`;
+        // a heading naming the release with a prefix: `## release-0.18 / 2026-06-03` (blind round 50).
         // `^` on each alternative, so each is checked alone (test/patterns.test.ts); the text after
         // an underlined version starts at a non-digit (digits the version and the text could share
         // were tried in every split: the longest version leaves the shortest text anyway).
         regex:
-          /^#{1,4}[ \t]*(?:(?:\[|`|\*\*)?v?\d+\.\d+(?:\.\d+)?|(?:\[|`|\*\*)?v\d+(?![\w.])|(?:version|release)[ \t]+v?\d+\.\d+)|^[ \t]{0,4}[[`]?v?\d+\.\d+(?:\.\d+)?(?:[^\d\n][^\n]{0,39})?\n[-=~^*#+"_]{3,}[ \t]*$|^[A-Za-z][\w.-]{0,39}(?:[ \t]+[A-Za-z][\w.-]{0,39}){0,2}[ \t]+v?\d+\.\d+(?:\.\d+)?(?:[^\d\n][^\n]{0,39})?\n[-=~^*#+"_]{3,}[ \t]*$|^\[v?\d+\.\d+(?:\.\d+){0,2}\]\([^)\s]+\)(?:[^\d\n][^\n]{0,39})?\n[-=~^*#+"_]{3,}[ \t]*$|^\[?\d{4}-\d\d-\d\d\]?(?:[^\d\n][^\n]{0,39})?\n[-=~^*#+"_]{3,}[ \t]*$|^=+[ \t]*v?\d+\.\d+|^\*[ \t]+v?\d+\.\d+\.\d+[ \t]*[(-]|^v?\d+\.\d+\.\d+[ \t]+\(\d{4}-\d\d-\d\d\)|^v?\d+\.\d+(?:\.\d+){0,2}[ \t]+[-–—][ \t]+(?:\d{1,2}[ \t]+[A-Za-z]{3,9}\.?|[A-Za-z]{3,9}\.?[ \t]+\d{1,2},?)[ \t]+\d{4}\b|^v?\d+\.\d+(?:\.\d+){0,2}[ \t]+[-–—][ \t]+\d{4}-\d\d-\d\d\b|^#{1,4}[ \t]*\d{4}-[\dX]{2}-[\dX]{2}[ \t]+[^\s\d][^\n\d]{0,59}\d+\.\d+|^#{1,4}[ \t]*\[\d{4}-\d\d-\d\d\][ \t]*$|^(?:changes[ \t]+(?:in|for)[ \t]+)?(?:version|release)[ \t]+v?\d+\.\d+(?:\.\d+){0,2}[ \t]*(?:\([^)\n]{0,40}\)[ \t]*)?$|^[-*][ \t]+v\d+\.\d+(?:\.\d+){0,2}[ \t]*:?$/im,
+          /^#{1,4}[ \t]*(?:(?:\[|`|\*\*)?v?\d+\.\d+(?:\.\d+)?|(?:\[|`|\*\*)?v\d+(?![\w.])|(?:version|release)[ \t]+v?\d+\.\d+)|^[ \t]{0,4}[[`]?v?\d+\.\d+(?:\.\d+)?(?:[^\d\n][^\n]{0,39})?\n[-=~^*#+"_]{3,}[ \t]*$|^[A-Za-z][\w.-]{0,39}(?:[ \t]+[A-Za-z][\w.-]{0,39}){0,2}[ \t]+v?\d+\.\d+(?:\.\d+)?(?:[^\d\n][^\n]{0,39})?\n[-=~^*#+"_]{3,}[ \t]*$|^\[v?\d+\.\d+(?:\.\d+){0,2}\]\([^)\s]+\)(?:[^\d\n][^\n]{0,39})?\n[-=~^*#+"_]{3,}[ \t]*$|^\[?\d{4}-\d\d-\d\d\]?(?:[^\d\n][^\n]{0,39})?\n[-=~^*#+"_]{3,}[ \t]*$|^=+[ \t]*v?\d+\.\d+|^\*[ \t]+v?\d+\.\d+\.\d+[ \t]*[(-]|^v?\d+\.\d+\.\d+[ \t]+\(\d{4}-\d\d-\d\d\)|^v?\d+\.\d+(?:\.\d+){0,2}[ \t]+[-–—][ \t]+(?:\d{1,2}[ \t]+[A-Za-z]{3,9}\.?|[A-Za-z]{3,9}\.?[ \t]+\d{1,2},?)[ \t]+\d{4}\b|^v?\d+\.\d+(?:\.\d+){0,2}[ \t]+[-–—][ \t]+\d{4}-\d\d-\d\d\b|^#{1,4}[ \t]*\d{4}-[\dX]{2}-[\dX]{2}[ \t]+[^\s\d][^\n\d]{0,59}\d+\.\d+|^#{1,4}[ \t]*\[\d{4}-\d\d-\d\d\][ \t]*$|^(?:changes[ \t]+(?:in|for)[ \t]+)?(?:version|release)[ \t]+v?\d+\.\d+(?:\.\d+){0,2}[ \t]*(?:\([^)\n]{0,40}\)[ \t]*)?$|^[-*][ \t]+v\d+\.\d+(?:\.\d+){0,2}[ \t]*:?$|^[-*][ \t]+(?:\*{1,2}|_{1,2})?v?\d+\.\d+\.\d+(?:\*{1,2}|_{1,2})?[ \t]+\(\d{4}-\d\d-\d\d\)|^#{1,4}[ \t]*(?:release|version)[-_]v?\d+\.\d+(?![\w.])/im,
         files: CHANGELOG_GLOBS,
         maxPerFile: 1,
       },
@@ -236,7 +247,7 @@ export default defineRule({
       (a, b) => Number(RELEASE_FILE.test(b.path)) - Number(RELEASE_FILE.test(a.path)),
     );
     // Tags in git: a release history even where nothing in the tree says how it is made.
-    const versionTags = ctx.facts.tags.filter((t) => VERSION_TAG.test(t));
+    const versionTags = ctx.facts.tags.filter(isVersionTag);
     const tagged = versionTags.length >= 2;
     // Only the newest MAX_TAGS tags are listed: at the cap the count is a floor, said as `300+`.
     const nTags = `${withThousands(versionTags.length)}${ctx.facts.tags.length >= MAX_TAGS ? '+' : ''}`;

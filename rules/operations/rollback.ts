@@ -327,6 +327,10 @@ export default defineRule({
             // The image name may itself be an expression (`${{ env.IMAGE_NAME }}:${{ github.event.release.tag_name }}`),
             // and the release's own tag is a version as much as `github.ref_name` is.
             String.raw`(?:(?<![\w.-])(?<![\w.-]\/)[\w.-]+(?:\/[\w.-]+)+|\}\}):[\w.-]*${versionExpr('ref')}`,
+            // The same list item tagged with an output of a step named for the version or tags, whatever
+            // the output is called (`ghcr.io/${{ github.repository_owner }}/server:${{ steps.tags.outputs.patch }}`,
+            // the patch, minor and major numbers of the release; blind round 50).
+            String.raw`(?:\}\}|[\w.-])\/[\w.-]+:\$\{\{\s*steps\.[\w-]{0,40}(?:[Vv]ersion|VERSION|[Tt]ag|TAG)[\w-]{0,40}\.outputs\.\w{1,40}\s*\}\}`,
             // An image reference a script keeps in a variable or list before a build that pushes it
             // (`TAG_LIST=("$REPO:$VERSION" …)`, then `docker buildx build $TAGS --push`): the
             // repository path, literal or a variable named for it, tagged with the version.

@@ -144,7 +144,9 @@ const CODE = new RegExp(
     String.raw`\bFaraday::Retry\b`,
     String.raw`\bMiddleware::retry\(`,
     // Laravel's HTTP client: `Http::retry(3, 100)` or `->retry([100, 200])` (backoff per attempt).
-    String.raw`(?:\bHttp::|->)retry\(\s*[\d\[$]`,
+    // Not `$this->retry(…)`: a method of the project's own class, named retry whatever it does (blind
+    // round 50: a CLI command's `$this->retry($io, …)` asks the user to confirm again).
+    String.raw`(?:\bHttp::|(?<!\$this)->)retry\(\s*[\d\[$]`,
     String.raw`\bRetryTransientMiddleware\b`,
     String.raw`\bbackoff::future::retry\b`,
     String.raw`\btokio_retry::`,

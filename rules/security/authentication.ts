@@ -134,6 +134,19 @@ function tokenValidationEndpoint(lines: Lines | undefined, line: number): boolea
 }
 
 /**
+ * A check asked of an object with nothing handed to it (`if not plex_auth.checkLogin():`,
+ * `client.checkLoggedIn()`), not passed on as a handler: it reads the state of a login this process
+ * made to another system (a PIN or OAuth login to a provider), not the credentials of a request
+ * (blind round 50: a media server's outbound login to a provider was its "authentication"). A check
+ * of a request is handed the request (`SsoHelper.loginCheckWithAttr(request)`) or registered as
+ * middleware (`app.use(auth.checkLogin())`, `router.get('/x', checkLogin(), h)`).
+ */
+function outboundLoginPoll(snippet: string): boolean {
+  const m = /([(,][ \t]*)?\b\w+\.(?:checkLogin|loginCheck|checkLoggedIn)\w{0,40}[ \t]*\([ \t]*\)/.exec(snippet);
+  return !!m && m[1] === undefined;
+}
+
+/**
  * A Go middleware written by hand (`func logged(next Handler) Handler`, `func(next http.Handler)
  * http.Handler`) whose body refuses a request without a user, session or token (`if ctx.User ==
  * nil { return 401 }`, a redirect to the login page) before calling next: authentication
@@ -719,7 +732,8 @@ export default defineRule({
             /\b(?:function|def|func|fun|public|private|protected|static|void)\b[^=(\n]{0,120}\b(?:loginCheck|checkLogin|requireLogin|ensureLogin|ensureLoggedIn|checkLoggedIn|requireLoggedIn)\w*[ \t]*\(/.test(
               m.snippet,
             ) ||
-            /^[ \t]*@interface\b/.test(m.snippet),
+            /^[ \t]*@interface\b/.test(m.snippet) ||
+            outboundLoginPoll(m.snippet),
         },
         {
           key: 'goMiddleware',

@@ -147,11 +147,13 @@ export default defineRule({
             ? `not judged: a mock of another system for local runs and tests (${d.mock}), not the deployment; the image that ships is judged`
             : d.testRun
               ? `not judged: a test image (${d.testRun}), not the deployment; the image that ships is judged`
-              : isLocalDevPath(d.path) || LOCAL_IMAGE_NAME.test(d.path.slice(d.path.lastIndexOf('/') + 1))
-                ? 'not judged: a local-development image (not published), not the deployment; the image that ships is judged'
-                : TRY_OUT_IMAGE_NAME.test(d.path.slice(d.path.lastIndexOf('/') + 1))
-                  ? 'not judged: an image for trying the product out (evaluation, demo, playground; not published), not the deployment; the image that ships is judged'
-                  : 'not judged: a packaging, export or build-tool image (it runs no service); the image that ships is judged',
+              : d.sourceMounted
+                ? `not judged: a local-development image (${d.sourceMounted}), not the deployment; the image that ships is judged`
+                : isLocalDevPath(d.path) || LOCAL_IMAGE_NAME.test(d.path.slice(d.path.lastIndexOf('/') + 1))
+                  ? 'not judged: a local-development image (not published), not the deployment; the image that ships is judged'
+                  : TRY_OUT_IMAGE_NAME.test(d.path.slice(d.path.lastIndexOf('/') + 1))
+                    ? 'not judged: an image for trying the product out (evaluation, demo, playground; not published), not the deployment; the image that ships is judged'
+                    : 'not judged: a packaging, export or build-tool image (it runs no service); the image that ships is judged',
         });
     // A data-only image (an OLM bundle: FROM scratch, LABELs and COPYs) runs no process: no user to judge.
     if (prod.length > 0)

@@ -93,6 +93,8 @@ export default defineRule({
     const testKeys: Match[] = [];
     // Published emulator keys (Azurite's devstoreaccount1): the same in every install, set aside and named.
     const emulatorKeys: { m: Match; what: string }[] = [];
+    // Keys a browser sends with every request by design (Algolia's search-only key): set aside and named.
+    const publicKeys: Match[] = [];
     for (const pattern of Object.keys(KINDS)) {
       for (const m of ctx.matches(pattern)) {
         // Spring's `jwt:` / `  secret: …` is a signing secret in configuration once its parent is `jwt`.
@@ -127,6 +129,10 @@ export default defineRule({
         if (kind === 'jsConfigSecret') {
           if (LOCALE_PATH.test(m.path) || findings.some((f) => f.m.path === m.path && f.m.line === m.line)) continue;
           if (!secretValue(secret) || secret.startsWith('AIza')) continue;
+        }
+        if ((kind === 'jsConfigSecret' || kind === 'configSecret') && searchOnlyKey(linesOf(m.path), m)) {
+          publicKeys.push(m);
+          continue;
         }
         // A service's hex `secret_key:` counts where a Dockerfile copies its file into the image:
         // every container then runs with the key anyone can read here (a comment saying an env
@@ -407,6 +413,12 @@ export default defineRule({
       snippet: redactSecretIn(m.snippet, m.groups.find((g) => g) ?? ''),
       note: `${what}: published in the emulator's documentation, opens a local emulator only; set aside, not counted`,
     }));
+    const publicEvidence: Evidence[] = publicKeys.slice(0, 3).map((m) => ({
+      path: m.path,
+      line: m.line,
+      snippet: redactSecretIn(m.snippet, m.groups.find((g) => g) ?? ''),
+      note: "Algolia search-only API key (appId and indexName beside it, as DocSearch and InstantSearch take them): every visitor's browser sends it with each search, public by design; set aside, not counted",
+    }));
     if (serious.length > 0 || envCount > 0) {
       const parts = [
         serious.length && `${serious.length} credential${serious.length === 1 ? '' : 's'}`,
@@ -447,8 +459,11 @@ export default defineRule({
     const asideEmulator = emulatorFiles.length
       ? ` Set aside: ${emulatorKeys.length} published emulator key${emulatorKeys.length === 1 ? '' : 's'} (${listing([...new Set(emulatorKeys.map((e) => e.what))])}) in ${listing(emulatorFiles.slice(0, 2))}${emulatorFiles.length > 2 ? ', …' : ''}.`
       : '';
+    const asidePublic = publicKeys.length
+      ? ` Set aside: ${publicKeys.length} search-only API key${publicKeys.length === 1 ? '' : 's'} (Algolia, public by design) at ${listing(publicKeys.slice(0, 2).map((m) => `${m.path}:${m.line}`))}.`
+      : '';
     return pass(
-      `No committed credentials found.${asidePlaceholders}${aside}${asideEnv}${asideDev}${asideLookups}${asideEmulator}`,
+      `No committed credentials found.${asidePlaceholders}${aside}${asideEnv}${asideDev}${asideLookups}${asideEmulator}${asidePublic}`,
       [
         {
           path: '.',
@@ -459,11 +474,24 @@ export default defineRule({
         ...evidence,
         ...testKeyEvidence,
         ...emulatorEvidence,
+        ...publicEvidence,
       ],
       data,
     );
   },
 });
+
+/**
+ * An `apiKey` beside an `appId` and an `indexName` (within 5 lines): Algolia's search client
+ * configuration (DocSearch in a VitePress or Docusaurus site, InstantSearch). Only a search-only key
+ * goes there: the browser sends it with every query (blind round 50: a documentation site's DocSearch
+ * key failed the rule as a committed credential). An admin key never sits in front-end configuration.
+ */
+function searchOnlyKey(lines: readonly string[], m: Match): boolean {
+  if (!/\bapi[_-]?key\b/i.test(m.snippet)) return false;
+  const near = lines.slice(Math.max(0, m.line - 6), m.line + 5).join('\n');
+  return /\bapp(?:lication)?[_-]?id\b["']?[ \t]*:/i.test(near) && /\bindex[_-]?name\b["']?[ \t]*:/i.test(near);
+}
 
 /**
  * Configuration that only tests, CI or a developer's machine load: a `development:`/`test:` section

@@ -944,7 +944,17 @@ const rule = defineRule({
       csrf: csrf.length > 0 || laravelWeb,
       trustedHosts: hosts.length > 0,
     };
-    if (found.length === 0 && dangerous.length === 0) {
+    // Nothing but `Access-Control-Allow-Origin: *` written into route handlers: that opens those
+    // responses to every site, it hardens nothing, so it earns no share on its own (blind round 50:
+    // a wildcard on one image response was the whole "partial" of an unhardened aiohttp server).
+    const onlyWildcard =
+      starOnRoutes &&
+      headers.length + proxy.headers.length === 0 &&
+      https.length + proxyHttps.length === 0 &&
+      csrf.length + hosts.length === 0 &&
+      !laravelWeb &&
+      cors.every((m) => any.some((a) => a.path === m.path));
+    if ((found.length === 0 || onlyWildcard) && dangerous.length === 0) {
       // Declared but never imported still tells the reader what was looked at.
       const deps = ctx.facts
         .findDependencies(ctx.catalogue('security-headers'), { includeUnused: true })
@@ -955,9 +965,15 @@ const rule = defineRule({
         snippet: d.name,
         note: 'declared as a dependency, but never registered in code',
       }));
+      const star = onlyWildcard ? firstPerFile(any, 2) : [];
       return fail(
-        `No security headers, CORS policy, HTTPS enforcement or CSRF protection is registered.${devNote}${unregisteredNote}${constNote}`,
+        `No security headers, CORS policy, HTTPS enforcement or CSRF protection is registered${
+          star.length
+            ? `; only a CORS header allowing any origin is set by hand (${listing(star.map((m) => `${m.path}:${m.line}`))}), which opens those responses and hardens nothing`
+            : ''
+        }.${devNote}${unregisteredNote}${constNote}`,
         [
+          ...star.map((m) => fromMatch(m, 'CORS allows any origin, set by hand on a response: not a hardening policy')),
           {
             path: '.',
             note: `no hardening middleware registration in ${ctx.searched('headers')} source and config files`,

@@ -100,6 +100,25 @@ export interface ComposeService {
   devRunner?: string;
 }
 
+/** Compose profile names for helpers run by hand: a debugger, a shell, a CLI, one-off tools. */
+const HELPER_PROFILES = new Set(
+  'debug debugging cli shell tools tooling tool admin manual ops scripts console repl'.split(' '),
+);
+
+/**
+ * The profile that gates a compose service to `--profile NAME` runs, when every profile it lists is
+ * a helper's (`profiles: [debug]`) and it serves no port: a container started by hand to run
+ * commands in (blind round 50: an `airflow-cli` service under `profiles: [debug]` whose command
+ * prints the CLI's help and exits was "1 of 6 deployed units" without a health check). Not an
+ * optional server of the stack (`profiles: [flower]`, a monitoring UI with ports), still judged.
+ */
+function helperProfile(s: Record<string, unknown>): string | undefined {
+  if (s.ports !== undefined || s.expose !== undefined || !Array.isArray(s.profiles) || s.profiles.length === 0)
+    return undefined;
+  const names = s.profiles.slice(0, 20).map((x) => String(x).toLowerCase());
+  return names.every((n) => HELPER_PROFILES.has(n)) ? names[0] : undefined;
+}
+
 /** A compose file that is the deployment itself, and why. */
 export interface ProductionCompose {
   path: string;
@@ -214,7 +233,11 @@ function parseDeploy(files: FileView): Deploy {
           ? {
               devRunner: `an interactive container (${s.stdin_open === true ? 'stdin_open' : 'tty'}) that mounts the source tree and serves no port: a shell to run commands in`,
             }
-          : {}),
+          : helperProfile(s)
+            ? {
+                devRunner: `started only on request (\`profiles: [${helperProfile(s)}]\`, \`--profile ${helperProfile(s)}\`) and serves no port: a helper to run commands in, not part of the stack`,
+              }
+            : {}),
       });
     }
     // One-shot jobs: another service waits for them to complete, or they are never restarted.

@@ -76,6 +76,14 @@ export interface Dockerfile {
    * it runs the test suite once and serves nothing (`command: … && exec tox run -e py`, no ports).
    */
   testRun?: string;
+  /**
+   * Why the image is a local development image, when it is: every compose service that builds it
+   * bind-mounts the build context over the image (`volumes: ['./:/app']`), so it runs the working
+   * copy, not what the image was built with — while another Dockerfile here builds the image that
+   * ships (blind round 50: three `data/infra/*.Dockerfile` dev images beside a multi-stage non-root
+   * Dockerfile made container-user and container-image partial).
+   */
+  sourceMounted?: string;
 }
 
 /** Earthly's build files: each target with `SAVE IMAGE` builds an image like a Dockerfile stage. */
@@ -471,7 +479,7 @@ function markMocks(files: FileView, all: Dockerfile[]): void {
   }
   if (all.every((d) => d.mock)) return;
   // Per Dockerfile, the compose services that build it and whether each only runs the tests.
-  const builders = new Map<string, { name: string; path: string; runner?: string }[]>();
+  const builders = new Map<string, { name: string; path: string; runner?: string; mounts?: string }[]>();
   for (const path of files.match(COMPOSE_FILES)) {
     const doc = files.readYaml<{ services?: Record<string, unknown> }>(path);
     const services = doc.ok ? doc.value?.services : undefined;
@@ -486,8 +494,10 @@ function markMocks(files: FileView, all: Dockerfile[]): void {
       if (d) {
         const serves = svc.ports !== undefined || svc.expose !== undefined;
         const runner = serves ? undefined : commandTestRunner(svc.command ?? svc.entrypoint);
+        const context = composeBuildContext(dir, svc.build);
+        const mounts = context === undefined ? undefined : contextMount(dir, context, svc.volumes);
         const list = builders.get(d.path) ?? [];
-        if (list.length < 50) list.push({ name, path, ...(runner ? { runner } : {}) });
+        if (list.length < 50) list.push({ name, path, ...(runner ? { runner } : {}), ...(mounts ? { mounts } : {}) });
         builders.set(d.path, list);
       }
       if (!mockName(name) && !mockName(container)) continue;
@@ -501,6 +511,43 @@ function markMocks(files: FileView, all: Dockerfile[]): void {
     if (!d || d.mock || !list.every((b) => b.runner)) continue;
     d.testRun = `built by compose service ${list[0]!.name} in ${list[0]!.path}, which runs the test suite (\`${list[0]!.runner!.slice(0, 60)}\`) and exits`;
   }
+  // Images every compose service that builds them runs over a bind mount of their own build context:
+  // development images, when another Dockerfile here is built by none of those services.
+  const mounted = [...builders].filter(([, list]) => list.every((b) => b.mounts));
+  const others = all.filter((d) => !d.mock && !d.testRun && !mounted.some(([p]) => p === d.path));
+  if (!others.length) return;
+  for (const [path, list] of mounted) {
+    const d = byPath.get(path);
+    if (!d || d.mock || d.testRun) continue;
+    d.sourceMounted = `built by compose service ${list[0]!.name} in ${list[0]!.path}, which mounts the working copy over the image (\`${list[0]!.mounts}\`)`;
+  }
+}
+
+/**
+ * The compose volume that bind-mounts the service's build context (`./:/app`, `.:/var/www`,
+ * `{type: bind, source: ., target: /app}`), as written; undefined when none does.
+ */
+function contextMount(dir: string, context: string, volumes: unknown): string | undefined {
+  if (!Array.isArray(volumes)) return undefined;
+  for (const v of volumes.slice(0, 100)) {
+    let source: string | undefined;
+    let text: string | undefined;
+    if (typeof v === 'string') {
+      const colon = v.indexOf(':');
+      if (colon <= 0) continue;
+      source = v.slice(0, colon);
+      text = v;
+    } else if (v && typeof v === 'object') {
+      const o = v as Record<string, unknown>;
+      if (o.type !== 'bind' || typeof o.source !== 'string') continue;
+      source = o.source;
+      text = `${o.source}:${String(o.target ?? '')}`;
+    }
+    // Only a relative host path names a folder of this repository (`/srv/app`, `~/x`, a named volume do not).
+    if (!source || !/^\.\.?(?:\/|$)/.test(source)) continue;
+    if (normalised(`${dir}/${source}`) === context) return text!.slice(0, 80);
+  }
+  return undefined;
 }
 
 /** A compose service's `build:` as an object (`build: ./api` is `{context: ./api}`). */
@@ -708,8 +755,9 @@ function deployUnderTools(path: string): boolean {
 /** Where a Maven or Gradle module keeps the Dockerfiles of its application image (Quarkus's convention). */
 const JVM_IMAGE_DIR = /(^|\/)src\/main\/docker\//;
 const BASE_NAME = /(^|[./-])(base|builder|build|deps)([./-]|$)/i;
+// `fpm` the packager, not PHP's `php-fpm` server.
 const PACKAGE_BUILD =
-  /\b(rpmbuild|dpkg-buildpackage|debuild|fpm|nfpm|build[-_]?(?:deb|rpm|package)\w*\.sh|make\s+(?:deb|rpm|package))\b/;
+  /\b(rpmbuild|dpkg-buildpackage|debuild|(?<!-)fpm|nfpm|build[-_]?(?:deb|rpm|package)\w*\.sh|make\s+(?:deb|rpm|package))\b/;
 
 /** A command whose program is an archiver (exec or shell form): `["zip", "-r", …]`, `tar -czf …`, `7z a …`. */
 const ARCHIVE_COMMAND = /^\s*(?:\[\s*)?["']?(?:\/(?:usr\/)?bin\/)?(?:zip|tar|7z|7za|gzip|xz|zstd)["']?(?:[\s,]|$)/;
@@ -731,6 +779,8 @@ export function isToolImage(d: Dockerfile): boolean {
   if (d.mock && !d.published) return true;
   // An image that only runs the test suite (built by a compose service that runs the tests) unless CI publishes it.
   if (d.testRun && !d.published) return true;
+  // A development image that runs the working copy mounted over it, beside the shipped one, unless CI publishes it.
+  if (d.sourceMounted && !d.published) return true;
   // An image kept in a local-development folder (`dev/local_setup/elasticsearch/Dockerfile`: the
   // search engine with a plugin, for a laptop) unless CI publishes it (blind round 25).
   if (isLocalDevPath(d.path) && !d.published) return true;

@@ -26,6 +26,7 @@ import {
   MINIFIED_PATTERN,
   RELEASE_BANNER_PATTERN,
   THIRD_PARTY_PATTERN,
+  thirdPartyFolderFiles,
   thirdPartyScripts,
   toolWrittenFiles,
   generatedFiles,
@@ -259,12 +260,23 @@ export function completeFacts(
   const generatedSet = new Set(
     guarded(notes, 'generated files', [], () => generatedFiles(scan.matches(GENERATED_PATTERN.key))),
   );
+  // Copies of other projects' code kept in the tree: their calls are not the service's either.
+  const copiedSet = new Set([
+    ...guarded(notes, 'vendored libraries', [], () => vendoredLibraries(files)),
+    ...guarded(notes, 'versioned copies', [], () => versionedCopies(files.paths)),
+    ...guarded(notes, 'third-party scripts', [], () =>
+      thirdPartyScripts(scan.matches(THIRD_PARTY_PATTERN.key), scan.matches(RELEASE_BANNER_PATTERN.key)),
+    ),
+    ...guarded(notes, 'third-party folders', [], () => thirdPartyFolderFiles(files.paths)),
+  ]);
   // A load-test script (k6, Locust) calls the service from outside, wherever it sits.
   const loadScripts = [...new Set(scan.matches(LOAD_SCRIPT_PATTERN.key).map((m) => m.path))].sort();
   const loadSet = new Set(loadScripts);
   const outbound = guarded(notes, 'outbound calls', NO_OUTBOUND, () =>
     outboundCalls(
-      scan.matches(OUTBOUND_KEY).filter((m) => !generatedSet.has(m.path) && !loadSet.has(m.path)),
+      scan
+        .matches(OUTBOUND_KEY)
+        .filter((m) => !generatedSet.has(m.path) && !copiedSet.has(m.path) && !loadSet.has(m.path)),
       scan.searched?.(OUTBOUND_KEY) ?? 0,
       pre.dependencies,
       CATALOGUES['http-clients'] ?? [],
@@ -356,11 +368,7 @@ export function completeFacts(
         ...generatedSet,
         ...scan.matches(MINIFIED_PATTERN.key).map((m) => m.path),
         ...guarded(notes, 'generator outputs', [], () => generatorOutputs(files)),
-        ...guarded(notes, 'vendored libraries', [], () => vendoredLibraries(files)),
-        ...guarded(notes, 'versioned copies', [], () => versionedCopies(files.paths)),
-        ...guarded(notes, 'third-party scripts', [], () =>
-          thirdPartyScripts(scan.matches(THIRD_PARTY_PATTERN.key), scan.matches(RELEASE_BANNER_PATTERN.key)),
-        ),
+        ...copiedSet,
         ...guarded(notes, 'tool-written files', [], () => toolWrittenFiles(files.paths)),
       ]),
     ].sort(),

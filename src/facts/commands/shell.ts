@@ -128,6 +128,14 @@ function commandsAt(
       .replace(/\bfor\s*\(\(.*?\)\)/g, 'for _ in _')
       // `"${@:-help}"`, `${1:-build}`: the script's arguments when it has them, else the default.
       .replace(/\$\{([@*]|[1-9]):-([\w:.-]{0,40})\}/g, (_m, k: string, d: string) => (env?.has(k) ? `$${k}` : d))
+      // `exec "$@"` (an environment wrapper: `scripts/run-in-env.sh ruff check` activates a venv and
+      // runs its arguments) is each argument a word of its own, not one word: quoted `"$@"` splits
+      // (blind round 50: pre-commit's `entry: scripts/run-in-env.sh ruff check` in CI was not linting).
+      // Only plain words are put back in: nothing that the shell would read as an operator.
+      .replace(/"\$(?:@|\{@\})"/g, (m) => {
+        const all = env?.get('@');
+        return all !== undefined && /^[\w@%+=:,./ -]{1,400}$/.test(all) ? all : m;
+      })
       // `\`cmd\`` is the old spelling of `$(cmd)`.
       .replace(/`([^`]*)`/g, '$$($1)')
       // A `#` inside a word is no comment (`nix run .#lint`, `pkgs#jq`, `url#anchor`): shell-quote
