@@ -150,10 +150,26 @@ export const USE_CLIENT_MODULE: Digest<boolean> = {
   of: (_path, text) => useClientModule(text),
 };
 
+/** YAML/JSON files looked at for an AWS SAM template: the root and one folder down (serverless-app.ts). */
+export const SAM_GLOBS = ['*.yml', '*.yaml', '*.json', '*/*.yml', '*/*.yaml', '*/template.json'];
+
+/**
+ * Whether a candidate file names a SAM resource (`AWS::Serverless`), taken as the scan reads it:
+ * every YAML and JSON file at the root and one folder down is a candidate, and reading each again
+ * after the scan dropped it (a Kubernetes manifest in k8s/) was a second read (the read-once test).
+ */
+export const SAM_MENTION: Digest<boolean> = {
+  key: 'serverless:sam-mention',
+  files: SAM_GLOBS,
+  alongside: true,
+  of: (_path, text) => text.includes('AWS::Serverless'),
+};
+
 /** The facts' digests the scan takes whatever rules run (engine/audit.ts: scanPlan). */
 export const FACT_DIGESTS: readonly Digest<unknown>[] = [
   AZURE_PIPELINE as Digest<unknown>,
   JAVA_AGENT_FLAGS as Digest<unknown>,
   MOCHA_LINES as Digest<unknown>,
   USE_CLIENT_MODULE as Digest<unknown>,
+  SAM_MENTION as Digest<unknown>,
 ];

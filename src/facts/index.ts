@@ -46,6 +46,7 @@ import {
   JVM_LIBRARY_IMPORT_PATTERN,
 } from './jvm-imports.js';
 import type {
+  CommandGraph,
   Dependency,
   DependencyQuery,
   Facts,
@@ -83,6 +84,7 @@ const UNDECIDED_PROFILE: Profile = {
   ],
 };
 const EMPTY_PROXY: ProxyFacts = { rateLimits: [], headers: [], hsts: [], httpsRedirect: [] };
+const NO_COMMANDS: CommandGraph = { runs: [], unresolved: [], runnerConfigs: [] };
 const NO_OUTBOUND: OutboundCalls = { found: false, sites: [], files: 0, clients: [], searched: 0 };
 
 /** What the facts read back from the scan (the scan's result, or a test's). */
@@ -158,7 +160,7 @@ export function collectFacts(files: FileView, notes?: FactNotes): PreFacts {
     // before the scan and again by the scan. The graph of the CI files found by name is built now,
     // as the whole graph was: the files it follows are read and kept before the scan.
     get commands() {
-      return commandGraph(files);
+      return guarded(notes, 'CI command graph', NO_COMMANDS, () => commandGraph(files));
     },
     languages,
     sourceFiles,

@@ -5,7 +5,8 @@
  * Rules differ in what they ask of a target, never in which targets exist (round 0 class P:
  * orchestration passed on a Procfile while resource limits said "no orchestration").
  */
-import type { Evidence, FileView } from '../types.js';
+import type { Digest, Evidence, FileView } from '../types.js';
+import { SAM_MENTION } from './alongside.js';
 import { memo } from '../util/memo.js';
 import { makeRecipe } from './commands/make.js';
 import { composeWorkloads, declaredNames, deployments } from './deploy.js';
@@ -29,6 +30,8 @@ export const PLATFORM_FILES: {
   system: string;
   globs: string[];
   content?: (path: string, text: string, files: FileView) => boolean;
+  /** A digest the scan takes of each candidate: a file it says false of is not read for `content`. */
+  mentions?: Digest<boolean>;
   /** Which of several such files to cite first (lower first): the one that says most of the service. */
   rank?: (path: string, text: string) => number;
 }[] = [
@@ -81,7 +84,13 @@ export const PLATFORM_FILES: {
   // A Cloudflare Worker (or assets site) deployed by `wrangler deploy` from its config (round 46).
   { system: 'Cloudflare Workers', globs: WRANGLER_GLOBS, content: isWorkerConfig },
   // An AWS SAM application: its functions run on Lambda (blind round 50).
-  { system: 'AWS SAM', globs: SAM_GLOBS, content: (path, text) => isSamTemplate(path, text) },
+  {
+    system: 'AWS SAM',
+    globs: SAM_GLOBS,
+    // Read only where the scan saw a SAM resource (alongside.ts): every YAML file is a candidate.
+    mentions: SAM_MENTION,
+    content: (path, text) => isSamTemplate(path, text),
+  },
   {
     system: 'Serverless Framework',
     globs: ['**/serverless.yml', '**/serverless.yaml', '**/serverless.ts'],
@@ -483,11 +492,12 @@ function compute(files: FileView): Runtime {
   const systemd = units.filter((u) => !u.composeWrapper && !u.notApp);
   const procfile = localProcfile(files);
   const devProcfile = procfile !== undefined;
-  const platforms = PLATFORM_FILES.flatMap(({ system, globs, content, rank }) =>
+  const platforms = PLATFORM_FILES.flatMap(({ system, globs, content, mentions, rank }) =>
     files
       .match(globs)
       .filter(isProductionPath)
       .filter((path) => path !== 'Procfile' || !devProcfile)
+      .filter((path) => !mentions || files.digest(path, mentions) === true)
       .filter((path) => !content || content(path, files.read(path) ?? '', files))
       .map((path, i) => ({ path, order: rank ? rank(path, files.read(path) ?? '') : 0, i }))
       .sort((a, b) => a.order - b.order || a.i - b.i)

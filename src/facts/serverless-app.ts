@@ -9,7 +9,10 @@
 import type { FileView } from '../types.js';
 import { lineAt } from '../util/lines.js';
 import { memo } from '../util/memo.js';
+import { SAM_GLOBS, SAM_MENTION } from './alongside.js';
 import { NOT_THE_PRODUCT, isTestPath } from './paths.js';
+
+export { SAM_GLOBS };
 
 export interface ServerlessApp {
   tool: 'AWS SAM' | 'Serverless Framework' | 'AWS Chalice' | 'SST';
@@ -33,8 +36,6 @@ const SAM_FUNCTION = /^[ \t]*"?Type"?[ \t]*:[ \t]*["']?AWS::Serverless::Function
 const CODE_URI = /^[ \t]*"?CodeUri"?[ \t]*:[ \t]*["']?([\w./-]{1,200})/gm;
 /** Templates are read up to here: a SAM template is a few thousand lines at most. */
 const MAX_TEMPLATE = 500_000;
-/** YAML/JSON files looked at for a SAM template: the root and one folder down. */
-export const SAM_GLOBS = ['*.yml', '*.yaml', '*.json', '*/*.yml', '*/*.yaml', '*/template.json'];
 /** A SAM event or function URL that takes HTTP requests. */
 const SAM_HTTP =
   /^[ \t]*"?(?:Type"?[ \t]*:[ \t]*["']?(?:Api|HttpApi)["']?[ \t]*,?[ \t]*$|FunctionUrlConfig"?[ \t]*:)|AWS::Serverless::(?:Api|HttpApi)\b/m;
@@ -81,6 +82,7 @@ function samTemplate(files: FileView): ServerlessApp | undefined {
     )
     .slice(0, 200);
   for (const path of candidates) {
+    if (files.digest(path, SAM_MENTION) !== true) continue;
     const text = files.read(path)?.slice(0, MAX_TEMPLATE);
     if (!text?.includes('AWS::Serverless')) continue;
     const transform = SAM_TRANSFORM.exec(text);
