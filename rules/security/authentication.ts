@@ -266,7 +266,7 @@ export default defineRule({
       },
       jvm: {
         regex:
-          /@EnableWebSecurity|@EnableWebFluxSecurity|\bSecurityFilterChain\b|\bSecurityWebFilterChain\b|\.oauth2ResourceServer\s*\(|\.oauth2Login\s*\(|\.httpBasic\s*\(|\.formLogin\s*\(|\bJwtDecoder\b|\bJwts\.parser|\bJWT\.require\s*\(|@Authenticated\b|SecurityRule\.IS_AUTHENTICATED|install\s*\(\s*Authentication\s*\)|\bauthenticate\s*\(\s*"[\w-]+"\s*\)\s*\{/,
+          /@EnableWebSecurity|@EnableWebFluxSecurity|\bSecurityFilterChain\b|\bSecurityWebFilterChain\b|\.oauth2ResourceServer\s*\(|\.oauth2Login\s*\(|\.httpBasic\s*\(|\.formLogin\s*\(|\bJwtDecoder\b|\bJwts\.parser|\bJWT\.require\s*\(|@Authenticated\b|SecurityRule\.IS_AUTHENTICATED|install\s*\(\s*Authentication\s*\)|\bauthenticate\s*\(\s*"[\w-]+"\s*\)\s*\{|\bnew\s+AuthDynamicFeature\s*\(|\b(?:OAuth|Basic)CredentialAuthFilter\.Builder\b/,
         files: ['**/*.{java,kt,scala,groovy}'],
         literals: [
           'Security',
@@ -280,6 +280,9 @@ export default defineRule({
           'IS_AUTHENTICATED',
           'Authentication',
           'authenticate(',
+          // dropwizard-auth: `register(new AuthDynamicFeature(new OAuthCredentialAuthFilter.Builder<…>()…))`.
+          'AuthDynamicFeature',
+          'CredentialAuthFilter',
         ],
       },
       jvmConfig: {
