@@ -42,6 +42,33 @@ function filterRefusesWrongKey(text: string): boolean {
   );
 }
 
+/**
+ * A PSR-15 middleware (`implements MiddlewareInterface`, its `process()` method) that reads a
+ * credential header — a key or token header, or Authorization; named directly or by a constant of
+ * the file (`const string API_KEY_HEADER = 'X-Api-Key'`) — checks the value (a comparison, or a
+ * check/verify/validate call) and refuses the request: an authentication exception thrown, or a
+ * 401/403 answered. The middleware is the framework's unit of request handling (Mezzio, Slim).
+ */
+const PSR_HEADER =
+  /->getHeader(?:Line)?\(\s*(?:['"]([\w-]{1,80})['"]|(?:self|static|[A-Z]\w{0,60})::([A-Z][A-Z0-9_]{0,60}))\s*\)/;
+function psr15RefusesWrongKey(text: string, m: Match): boolean {
+  if (!/\bimplements\s[^{]{0,200}\bMiddlewareInterface\b/.test(text) || !/\bfunction\s+process\s*\(/.test(text))
+    return false;
+  const read = PSR_HEADER.exec(m.snippet);
+  let header = read?.[1];
+  if (!header && read?.[2]) {
+    const constant = new RegExp(`\\bconst\\s+(?:\\w+\\s+)?${read[2]}\\s*=\\s*['"]([\\w-]{1,80})['"]`).exec(text);
+    header = constant?.[1] ?? read[2];
+  }
+  if (!header || !(KEY_HEADER.test(header) || /^authorization$/i.test(header))) return false;
+  return (
+    /->(?:check|verify|validate|isValid|authenticate)\w{0,30}\s*\(|\bhash_equals\s*\(|[!=]==/.test(text) &&
+    /\bthrow\b[^;]{0,160}(?:Authenticat|Unauthori[sz]ed|Forbidden|Credential|ApiKey)|\b(?:401|403)\b|STATUS_UNAUTHORIZED|STATUS_FORBIDDEN/.test(
+      text,
+    )
+  );
+}
+
 /** A configured key read near the check (environment, settings). */
 const CONFIGURED = /\b(?:environ|getenv|Getenv|process\.env|settings\.|config|Configuration|ENV\[|env\(|API_KEYS?\b)/i;
 /**
@@ -323,6 +350,16 @@ export default defineRule({
         files: ['**/*.php'],
         literals: ['auth', 'Auth::', 'JWT', 'IS_AUTHENTICATED'],
         maxPerFile: 10,
+      },
+      // A PSR-7 request's credential header read (`$request->getHeaderLine('X-Api-Key')`, through a
+      // constant: `getHeaderLine(self::API_KEY_HEADER)`): credited in a PSR-15 middleware that checks
+      // it and refuses the request (psr15RefusesWrongKey; blind round 50, a Mezzio API's X-Api-Key
+      // middleware was "no code that checks requests").
+      psrHeader: {
+        regex: PSR_HEADER,
+        files: ['**/*.php'],
+        literals: ['getHeader'],
+        maxPerFile: 4,
       },
       phpConfig: {
         regex:
@@ -764,6 +801,11 @@ export default defineRule({
               refusesWrongKey(ctx.files.lines(m.path), m.line, () => ctx.files.read(m.path) ?? '') ||
               filterRefusesWrongKey(ctx.files.read(m.path) ?? '')
             ),
+        },
+        {
+          key: 'psrHeader',
+          label: 'PSR-15 authentication middleware (a credential header checked, the request refused)',
+          rejectMatch: (m) => !psr15RefusesWrongKey(ctx.files.read(m.path) ?? '', m),
         },
         {
           key: 'ctrlMetricsAuth',
