@@ -38,6 +38,10 @@ const CODE = new RegExp(
     String.raw`\bpcntl_signal\(\s*SIGTERM`,
     String.raw`\.with_graceful_shutdown\(`,
     String.raw`\bSignalKind::terminate\(\)`,
+    // aiorun's `run(main(), shutdown_callback=…)` handles SIGTERM (and SIGINT) itself: it cancels the
+    // tasks, awaits them and the shutdown callback, then closes the loop (blind round 50, an asyncio
+    // server started by aiorun was "nothing handles SIGTERM"). Its call, or the import of its run.
+    String.raw`\baiorun\.run\(|\bfrom[ \t]+aiorun[ \t]+import\b[^\n]{0,80}\brun\b`,
   ].join('|'),
 );
 
@@ -124,6 +128,7 @@ export default defineRule({
           'TERM',
           'SignalKind',
           'GracefulStop',
+          'aiorun',
         ],
         maxPerFile: 3,
       },
