@@ -185,7 +185,13 @@ function goMiddlewareRefuses(lines: Lines | undefined, line: number, lastBrace: 
 
 /** A file that computes an HMAC and speaks of a signature (or reads GitLab's token header). */
 function signedWebhook(text: string): boolean {
-  return /X-Gitlab-Token/i.test(text) || (/hmac/i.test(text) && /signature/i.test(text));
+  // Or the signature header handed to the project's verifier (`try verifyWebhookSignature(request:)`,
+  // whose HMAC lives in another file: blind round 50, a GitHub webhook Lambda).
+  return (
+    /X-Gitlab-Token/i.test(text) ||
+    (/hmac/i.test(text) && /signature/i.test(text)) ||
+    /\bverify\w{0,30}Signature\s*\(/i.test(text)
+  );
 }
 
 const CTRL_LABEL =
@@ -397,6 +403,15 @@ export default defineRule({
       },
       // `decode::<Claims>(`: the type holds no `<` (a nested generic never matched: its first `>`
       // is followed by `>`), so many unclosed `decode::<` cost linear time.
+      // Swift server code: a JWT verified with Vapor's or jwt-kit's signers (`req.jwt.verify(…)`,
+      // `jwtKeys.verify(token, as: Payload.self)`), Vapor's authenticators and guards (blind round 50,
+      // a Lambda verifying its OAuth state JWT was "jwt-kit declared, not wired").
+      swift: {
+        regex:
+          /\b(?:\w{0,40}\.)?(?:jwt|jwtKeys|keys|signers|keyCollection)\.verify\s*\(|\.auth\.require\s*\(|\.guardMiddleware\s*\(|\.grouped\(\s*\w{1,60}\.(?:authenticator|sessionAuthenticator|credentialsAuthenticator)\s*\(\)/,
+        files: ['**/*.swift'],
+        literals: ['.verify(', 'auth.require', 'guardMiddleware', 'uthenticator()'],
+      },
       rust: {
         regex:
           /\bHttpAuthentication::(?:bearer|basic|with_fn)\s*\(|\bjsonwebtoken::decode\b|\bdecode::<[^<>]+>\s*\(|ValidateRequestHeaderLayer::(?:bearer|basic)|RequireAuthorizationLayer::(?:bearer|basic)|\bAuthManagerLayer(?:Builder)?\b|\blogin_required!\s*\(|\.verify_with_key\s*\(|\bBearerAuth\b|\bTypedHeader<\s*Authorization<\s*Bearer|\b(?:IdentityService|CookieIdentityPolicy)::new\s*\(|\bIdentityMiddleware::(?:default|builder)\s*\(/,
@@ -464,7 +479,7 @@ export default defineRule({
       webhookSignature: {
         regex:
           /["'](?:X-Hub-Signature(?:-256)?|X-Slack-Signature|Stripe-Signature|X-Signature(?:-256)?|X-Gitlab-Token|X-Twilio-Signature)["']|\.verify_slice\s*\(|\bhmac\.(?:compare_digest|Equal)\s*\(|\btimingSafeEqual\s*\(|\bsecure_compare\s*\(|\bhash_equals\s*\(|\bFixedTimeEquals\s*\(|\bMessageDigest\.isEqual\s*\(/i,
-        files: ['**/*.{go,js,ts,mjs,cjs,py,java,kt,cs,rb,php,rs}'],
+        files: ['**/*.{go,js,ts,mjs,cjs,py,java,kt,cs,rb,php,rs,swift}'],
         literals: [
           'signature',
           'gitlab-token',
@@ -733,6 +748,7 @@ export default defineRule({
           rejectMatch: (m) => /(?:^|\/)RedirectIfAuthenticated\.php$/.test(m.path),
         },
         { key: 'phpConfig', label: 'Symfony firewall authenticator' },
+        { key: 'swift', label: 'Swift authentication (JWT verification, Vapor authenticators and guards)' },
         { key: 'rust', label: 'Rust authentication' },
         // The Authorization header read to redact it for a request log checks nobody's credentials
         // (blind round 31, unleash-edge request-logger lib.rs:14 was cited as the authentication).
@@ -813,7 +829,7 @@ export default defineRule({
           rejectMatch: () => !ctrlRuntime(ctx.facts),
         },
       ],
-      searchedNote: `no authentication wiring in ${ctx.searched('js') + ctx.searched('python') + ctx.searched('go') + ctx.searched('jvm') + ctx.searched('dotnet') + ctx.searched('ruby') + ctx.searched('elixir') + ctx.searched('php') + ctx.searched('rust')} source files`,
+      searchedNote: `no authentication wiring in ${ctx.searched('js') + ctx.searched('python') + ctx.searched('go') + ctx.searched('jvm') + ctx.searched('dotnet') + ctx.searched('ruby') + ctx.searched('elixir') + ctx.searched('php') + ctx.searched('rust') + ctx.searched('swift')} source files`,
     });
     const result = metricsOnly(ctx.facts, result0, CTRL_LABEL, 'Authentication');
     const optional =
