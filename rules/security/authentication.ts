@@ -408,7 +408,7 @@ export default defineRule({
       // a Lambda verifying its OAuth state JWT was "jwt-kit declared, not wired").
       swift: {
         regex:
-          /\b(?:\w{0,40}\.)?(?:jwt|jwtKeys|keys|signers|keyCollection)\.verify\s*\(|\.auth\.require\s*\(|\.guardMiddleware\s*\(|\.grouped\(\s*\w{1,60}\.(?:authenticator|sessionAuthenticator|credentialsAuthenticator)\s*\(\)/,
+          /\b(?:jwt|jwtKeys|keys|signers|keyCollection)\.verify\s*\(|\.auth\.require\s*\(|\.guardMiddleware\s*\(|\.grouped\(\s*\w+\.(?:authenticator|sessionAuthenticator|credentialsAuthenticator)\s*\(\)/,
         files: ['**/*.swift'],
         literals: ['.verify(', 'auth.require', 'guardMiddleware', 'uthenticator()'],
       },
