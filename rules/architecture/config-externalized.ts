@@ -98,7 +98,7 @@ const FLAG_DEF =
   /\b(?:flag|pflag)\.(?:String|Int|Int64|Uint|Uint64|Bool|Duration|Float64|StringSlice|Var)(?:Var)?P?\(|\.(?:Persistent)?Flags\(\)\.(?:String|Int|Int64|Uint|Bool|Duration|Float64|StringSlice|StringArray)(?:Var)?P?\(|\b(?:kingpin|app|cmd)\.Flag\(\s*"|&cli\.(?:String|Int|Bool|Duration|StringSlice)Flag\{/;
 
 const CONFIG_LOADER =
-  /\.from_prefixed_env\(|\.from_envvar\(|\bos\.environ\.items\(\)|\bBaseSettings\b|@ConfigurationProperties\b|viper\.AutomaticEnv|envconfig\.(?:Must)?Process|cleanenv\.Read(?:Env|Config)\(|envdecode\.\w*Decode|\benv\.Parse(?:As|WithOptions)?\s*[([]|\benv\.Provider\(|\benviron\.Env\(|\bfrom[ \t]+decouple[ \t]+import\b|\benv::vars\(\)/;
+  /\.from_prefixed_env\(|\.from_envvar\(|\bos\.environ\.items\(\)|\bBaseSettings\b|@ConfigurationProperties\b|viper\.AutomaticEnv|envconfig\.(?:Must)?Process|cleanenv\.Read(?:Env|Config)\(|envdecode\.\w*Decode|\benv\.Parse(?:As|WithOptions)?\s*[([]|\benv\.Provider\(|\benviron\.Env\(|\bfrom[ \t]+decouple[ \t]+import\b|\benv::vars\(\)|\bEnvironmentVariableSubstitutor\b/;
 /** A read of a variable of the user's shell (a CLI's default user name, the REPL start-up file). */
 const STRAY_READ =
   /\(\s*['"](?:USER|USERNAME|LOGNAME|HOME|PATH|SHELL|TERM|EDITOR|VISUAL|PAGER|PYTHONSTARTUP|PWD|LANG|TMPDIR|TEMP|TMP|COLUMNS|LINES|NO_COLOR|APPDATA|LOCALAPPDATA|XDG_\w+)['"]|\[\s*['"](?:USER|USERNAME|HOME|PATH|SHELL|TERM|EDITOR|PYTHONSTARTUP)['"]\s*\]/;
@@ -137,7 +137,7 @@ export default defineRule({
         // The arguments of a clap attribute stop at the next attribute: scanning on from each of
         // many unclosed `#[arg(` to the end of the line was quadratic.
         regex:
-          /process\.env\b|import\.meta\.env\b|\bDeno\.env\.(?:get|toObject)\(|\bBun\.env\b|\bos\.environ\b|\bos\.getenv\b|\bgetenv\(|\bos\.(?:Getenv|LookupEnv|Environ)\b|System(?:\.|::)getenv\b|\bSystem\.(?:get_env|fetch_env!?)\(|Environment\.GetEnvironmentVariable\(|\bEnvironment\.get\(\s*"|\bProcessInfo\.processInfo\.environment\b|\bENV(?:\[|\.fetch\b)|\benv::var|\bstd::env::var|@(?:(?:param|field|get|set):)?Value\(\s*"\\?\$\{|@ConfigurationProperties\b|\bIOptions(?:Snapshot|Monitor)?<|\bIConfiguration\b|\bclass[ \t]+\w+\((?:[\w.]+,[ \t]*)*(?:pydantic_settings\.|pydantic\.)?BaseSettings\b|\$_ENV\[|\benv\(\s*['"]|viper\.(?:Get|AutomaticEnv|Unmarshal)|envconfig\.(?:Must)?Process|cleanenv\.Read(?:Env|Config)\(|envdecode\.\w*Decode|\benv\.Parse(?:As|WithOptions)?\s*[([]|\benv\.Provider\(|\benviron\.Env\(|\bfrom[ \t]+decouple[ \t]+import\b|\bdotenvy?::dotenv|\.from_prefixed_env\(|\.from_envvar\(|require\(\s*['"]dotenv|from\s+['"]dotenv|dotenv\.config\(|load_dotenv\(|godotenv\.Load|#\[(?:clap|arg|structopt)\((?:(?!#\[(?:clap|arg|structopt)\()[^)\n])*\benv\b|(?<![\w-])env(?:config)?:"[A-Za-z_][\w]*"/,
+          /process\.env\b|import\.meta\.env\b|\bDeno\.env\.(?:get|toObject)\(|\bBun\.env\b|\bos\.environ\b|\bos\.getenv\b|\bgetenv\(|\bos\.(?:Getenv|LookupEnv|Environ)\b|System(?:\.|::)getenv\b|\bSystem\.(?:get_env|fetch_env!?)\(|Environment\.GetEnvironmentVariable\(|\bEnvironment\.get\(\s*"|\bProcessInfo\.processInfo\.environment\b|\bENV(?:\[|\.fetch\b)|\benv::var|\bstd::env::var|@(?:(?:param|field|get|set):)?Value\(\s*"\\?\$\{|@ConfigurationProperties\b|\bIOptions(?:Snapshot|Monitor)?<|\bIConfiguration\b|\bclass[ \t]+\w+\((?:[\w.]+,[ \t]*)*(?:pydantic_settings\.|pydantic\.)?BaseSettings\b|\$_ENV\[|\benv\(\s*['"]|viper\.(?:Get|AutomaticEnv|Unmarshal)|envconfig\.(?:Must)?Process|cleanenv\.Read(?:Env|Config)\(|envdecode\.\w*Decode|\benv\.Parse(?:As|WithOptions)?\s*[([]|\benv\.Provider\(|\benviron\.Env\(|\bfrom[ \t]+decouple[ \t]+import\b|\bdotenvy?::dotenv|\.from_prefixed_env\(|\.from_envvar\(|require\(\s*['"]dotenv|from\s+['"]dotenv|dotenv\.config\(|load_dotenv\(|godotenv\.Load|#\[(?:clap|arg|structopt)\((?:(?!#\[(?:clap|arg|structopt)\()[^)\n])*\benv\b|(?<![\w-])env(?:config)?:"[A-Za-z_][\w]*"|\bnew\s+EnvironmentVariableSubstitutor\s*\(/,
         files: CODE,
         // Specific literals: the alternation costs ~15 ms/MiB, so it runs only where an env read is likely.
         literals: [
@@ -191,6 +191,9 @@ export default defineRule({
           // kelseyhightower/envconfig `envconfig:"PORT"` (blind round 28, goldpinger config.go:25).
           'env:"',
           'envconfig:"',
+          // Dropwizard's `new SubstitutingSourceProvider(…, new EnvironmentVariableSubstitutor(…))`:
+          // every `${VAR}` of the configuration YAML is read from the environment (blind round 50).
+          'EnvironmentVariableSubstitutor',
         ],
         // A file's stray read (USER) may come before its loader: a few per file, the best one cited.
         maxPerFile: 3,

@@ -5,6 +5,7 @@ import { namesMatcher } from '../../src/facts/frameworks.js';
 import { codeMatches, firstPerFile, fromMatch, isProductionPath } from '../../src/facts/paths.js';
 import { COMPONENT_NAMES, splitByComponent } from '../../src/facts/component.js';
 import { dependencyEvidence, setAside } from '../../src/facts/dependencies.js';
+import { APPENDER_TYPE_PATTERN, logAppenders, TRACKER_APPENDER } from '../_shared/log-appenders.js';
 
 const CODE = ['**/*.{js,ts,mjs,cjs,jsx,tsx,py,go,java,kt,scala,groovy,cs,fs,vb,rb,php,rs,ex,exs}'];
 
@@ -123,6 +124,10 @@ export default defineRule({
       // modules (@ntegral/nestjs-sentry, @travelerdev/nestjs-sentry, nestjs-sentry) call Sentry.init
       // with the options given (blind round 25, podkrepi-api app.module.ts:77). The official
       // @sentry/nestjs SentryModule does not: it expects Sentry.init in an instrument file.
+      // A log appender that reports errors to a tracker, in a YAML logging configuration
+      // (Dropwizard `logging:` / `appenders:` / `- type: sentry` with a DSN): the logging framework
+      // sends each error event (blind round 50).
+      appenderType: APPENDER_TYPE_PATTERN,
       nestSentry: {
         regex: /\bSentryModule\.forRoot(?:Async)?\s*\(/,
         files: ['**/*.{ts,js,mts,mjs}'],
@@ -199,6 +204,17 @@ export default defineRule({
       ...firstPerFile(dsn, 2).map((m) => fromMatch(m, 'error tracker configured')),
       ...deps.slice(0, 3).map((d) => dependencyEvidence(d, 'error-tracking SDK')),
     ];
+    const appenders = logAppenders(ctx.files, ctx.matches('appenderType')).filter(
+      (a) => !a.layout && TRACKER_APPENDER.test(a.type),
+    );
+    if (init.length === 0 && appenders.length > 0) {
+      const a = appenders[0]!;
+      return pass(
+        `Errors are reported to a tracker: the logging configuration sends error events through a ${a.type} appender (${a.match.path}:${a.match.line}).`,
+        [fromMatch(a.match, `${a.type} log appender: error events go to the tracker`), ...evidence],
+        { ...data, appender: a.type },
+      );
+    }
     if (init.length > 0)
       return pass(
         `Errors are reported to a tracker: initialised in ${data.codeFiles} file${data.codeFiles === 1 ? '' : 's'}.`,

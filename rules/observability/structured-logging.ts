@@ -14,6 +14,7 @@ import { dependencyEvidence, npmDependenciesOf, pythonDependenciesOf, setAside }
 import { devOnlyBranch } from '../../src/facts/dev-branch.js';
 import type { Dependency, FileView, Lines, Match, RuleContext } from '../../src/types.js';
 import { ctrlRuntime } from '../security/_lib/ctrl-metrics-auth.js';
+import { APPENDER_TYPE_PATTERN, JSON_APPENDER, logAppenders } from '../_shared/log-appenders.js';
 
 /** A log call or a context binding that takes fields (`logger.With(`, `bind_contextvars(`, `Fields{`). */
 // `log(`, `logf(`, `logger(`, `logInfo(`… — not any method whose name starts with "log" (`logListToDTOList(`).
@@ -337,6 +338,10 @@ export default defineRule({
         literals: ['logformat'],
         maxPerFile: 1,
       },
+      // The appenders of a YAML logging configuration (Dropwizard's `logging:` / `appenders:` /
+      // `- type: logstash-console`, a `layout:` / `type: json`, the request log's `requestLog:`
+      // appenders): the output is chosen there, not in code (blind round 50).
+      appenderType: APPENDER_TYPE_PATTERN,
       monologJson: {
         regex: new RegExp(MONOLOG_JSON.source, 'm'),
         files: ['**/monolog.{yaml,yml}'],
@@ -429,6 +434,15 @@ export default defineRule({
       ]).filter((m) => !(output.text.length || output.toFile.length) || !/zerolog/.test(m.snippet)),
       ...output.json,
     ];
+    const appenderJson = logAppenders(ctx.files, ctx.matches('appenderType')).filter((a) => JSON_APPENDER.test(a.type));
+    const appenderNote = new Map(
+      appenderJson.map((a) => [
+        a.match,
+        `${a.requestLog ? 'request log' : 'log'} ${a.layout ? 'layout' : 'appender'} \`type: ${a.type}\` in the logging configuration: JSON lines`,
+      ]),
+    );
+    // Cited first: the logging configuration is where the output is chosen; the application log's appenders before the request log's.
+    json.unshift(...[...appenderJson].sort((a, b) => Number(a.requestLog) - Number(b.requestLog)).map((a) => a.match));
     // `structlog.configure` whose renderer is KeyValueRenderer/LogfmtRenderer (and no JSONRenderer) writes key=value lines.
     json = json.filter(
       (m) =>
@@ -568,9 +582,11 @@ export default defineRule({
           m,
           ctrlZap.includes(m)
             ? "controller-runtime's zap logger: production mode writes JSON (no Development: true)"
-            : zapConfigFiles.includes(m)
-              ? `zap configuration: JSON encoding (the logger is built from a zap.Config, ${zapFromConfig[0]!.path}:${zapFromConfig[0]!.line})`
-              : 'JSON/structured logger configured',
+            : appenderNote.has(m)
+              ? appenderNote.get(m)!
+              : zapConfigFiles.includes(m)
+                ? `zap configuration: JSON encoding (the logger is built from a zap.Config, ${zapFromConfig[0]!.path}:${zapFromConfig[0]!.line})`
+                : 'JSON/structured logger configured',
         ),
       ),
       ...firstPerFile(pluginLogs.length ? [] : shownIds, 2).map((m) =>

@@ -127,6 +127,15 @@ export default defineRule({
         ],
         maxPerFile: 3,
       },
+      // aiorun's `run(main(), shutdown_callback=…)` handles SIGTERM (and SIGINT) itself: it cancels the
+      // tasks, awaits them and the shutdown callback, then closes the loop (blind round 50, an asyncio
+      // server started by aiorun was "nothing handles SIGTERM"). Its call, or the import of its run.
+      aiorun: {
+        regex: /\baiorun\.run\(|\bfrom[ \t]+aiorun[ \t]+import[ \t]+run\b/,
+        files: ['**/*.py'],
+        literals: ['aiorun'],
+        maxPerFile: 1,
+      },
       // A SIGTERM handler in generated server code: go-swagger writes the service's server.go
       // (`signal.Notify(interrupt, syscall.SIGINT, syscall.SIGTERM)` → `s.Shutdown()`; blind round
       // 28, goldpinger pkg/restapi/server.go:507). Generated code is not the project's writing, but
@@ -232,6 +241,7 @@ export default defineRule({
     const generated = new Set(ctx.facts.generated);
     const code = [
       ...productionMatches(ctx, 'code'),
+      ...productionMatches(ctx, 'aiorun'),
       ...productionMatches(ctx, 'generatedSignal').filter((m) => generated.has(m.path)),
       ...productionMatches(ctx, 'signalHandler'),
       ...productionMatches(ctx, 'jvmHook'),

@@ -286,6 +286,17 @@ export default defineRule({
         config.push({ path: r.path, line: r.line, note: `${label(r)} throttles requests` });
       else if (t === 'aws_api_gateway_method_settings' && JSON.stringify(r.blocks).includes('throttling_rate_limit'))
         config.push({ path: r.path, line: r.line, note: `${label(r)} throttles requests` });
+      // An HTTP or WebSocket API's stage (API Gateway v2) throttles its routes in `default_route_settings`
+      // or per route in `route_settings` (blind round 50: `throttling_rate_limit = 20` was "no rate limiting").
+      else if (
+        t === 'aws_apigatewayv2_stage' &&
+        r.blocks.some(
+          (b) =>
+            (b.type === 'default_route_settings' || b.type === 'route_settings') &&
+            /throttling_(?:rate|burst)_limit/.test(JSON.stringify(b)),
+        )
+      )
+        config.push({ path: r.path, line: r.line, note: `${label(r)} throttles its routes (route settings)` });
       else if (
         hasNestedBlock(r, 'rate_based_statement') ||
         hasNestedBlock(r, 'rate_limit_options') ||

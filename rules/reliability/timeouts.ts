@@ -95,6 +95,11 @@ const EXPLICIT = new RegExp(
     // HTTParty's class-level `default_timeout 10` bounds every request of the class.
     String.raw`\bdefault_timeout[ \t(]+\d`,
     String.raw`(?:Http::|->)(?:timeout|connectTimeout)\(\s*\d`,
+    // Guzzle's option constants (`RequestOptions::TIMEOUT => 3`, `RequestOptions::CONNECT_TIMEOUT => …`)
+    // and a PHP client's timeout setters (`->setRequestTimeout(self::TIMEOUT)`, `->setConnectTimeout(5)`):
+    // blind round 50, a Mezzio service's Guzzle and Matomo tracker calls were "no explicit timeouts".
+    String.raw`\bRequestOptions::(?:TIMEOUT|CONNECT_TIMEOUT|READ_TIMEOUT)\s*=>\s*(?:\d|\$\w|\((?:float|int)\)|(?:config|env)\(|[A-Z_]{3,}|(?:self|static)::)`,
+    String.raw`->set(?:Request(?:Connect)?|Connect|Read)Timeout\(\s*(?:\d|\$\w|(?:self|static)::|[A-Z_]{3,})`,
     String.raw`\.(?:timeout|connect_timeout|pool_timeout)\(\s*(?:std::time::|Duration::|[a-z_]\w*\s*\)|\d)`,
     // A builder's `.timeout(` whose argument follows over a few lines and ends in a Duration
     // (`.timeout(⏎ config.timeout⏎ .unwrap_or_else(|| Duration::from_secs(30)),`: awc, blind round 22).
@@ -462,7 +467,16 @@ export default defineRule({
       explicit: {
         regex: EXPLICIT,
         files: CODE_GLOBS,
-        literals: ['imeout', 'TimeLimiter', 'ResilienceHandler', 'deadline', 'Deadline', 'SECONDS', 'MINUTES'],
+        literals: [
+          'imeout',
+          'TimeLimiter',
+          'ResilienceHandler',
+          'deadline',
+          'Deadline',
+          'SECONDS',
+          'MINUTES',
+          'RequestOptions::',
+        ],
         maxPerFile: 5,
       },
       // Spring/Spring Cloud settings: *-timeout, Hystrix timeoutInMilliseconds, Ribbon Read/ConnectTimeout,

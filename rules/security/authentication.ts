@@ -42,6 +42,33 @@ function filterRefusesWrongKey(text: string): boolean {
   );
 }
 
+/**
+ * A PSR-15 middleware (`implements MiddlewareInterface`, its `process()` method) that reads a
+ * credential header — a key or token header, or Authorization; named directly or by a constant of
+ * the file (`const string API_KEY_HEADER = 'X-Api-Key'`) — checks the value (a comparison, or a
+ * check/verify/validate call) and refuses the request: an authentication exception thrown, or a
+ * 401/403 answered. The middleware is the framework's unit of request handling (Mezzio, Slim).
+ */
+const PSR_HEADER =
+  /->getHeader(?:Line)?\(\s*(?:['"]([\w-]{1,80})['"]|(?:self|static|[A-Z]\w{0,60})::([A-Z][A-Z0-9_]{0,60}))\s*\)/;
+function psr15RefusesWrongKey(text: string, m: Match): boolean {
+  if (!/\bimplements\s[^{]{0,200}\bMiddlewareInterface\b/.test(text) || !/\bfunction\s+process\s*\(/.test(text))
+    return false;
+  const read = PSR_HEADER.exec(m.snippet);
+  let header = read?.[1];
+  if (!header && read?.[2]) {
+    const constant = new RegExp(`\\bconst\\s+(?:\\w+\\s+)?${read[2]}\\s*=\\s*['"]([\\w-]{1,80})['"]`).exec(text);
+    header = constant?.[1] ?? read[2];
+  }
+  if (!header || !(KEY_HEADER.test(header) || /^authorization$/i.test(header))) return false;
+  return (
+    /->(?:check|verify|validate|isValid|authenticate)\w{0,30}\s*\(|\bhash_equals\s*\(|[!=]==/.test(text) &&
+    /\bthrow\b[^;]{0,160}(?:Authenticat|Unauthori[sz]ed|Forbidden|Credential|ApiKey)|\b(?:401|403)\b|STATUS_UNAUTHORIZED|STATUS_FORBIDDEN/.test(
+      text,
+    )
+  );
+}
+
 /** A configured key read near the check (environment, settings). */
 const CONFIGURED = /\b(?:environ|getenv|Getenv|process\.env|settings\.|config|Configuration|ENV\[|env\(|API_KEYS?\b)/i;
 /**
@@ -171,7 +198,13 @@ function goMiddlewareRefuses(lines: Lines | undefined, line: number, lastBrace: 
 
 /** A file that computes an HMAC and speaks of a signature (or reads GitLab's token header). */
 function signedWebhook(text: string): boolean {
-  return /X-Gitlab-Token/i.test(text) || (/hmac/i.test(text) && /signature/i.test(text));
+  // Or the signature header handed to the project's verifier (`try verifyWebhookSignature(request:)`,
+  // whose HMAC lives in another file: blind round 50, a GitHub webhook Lambda).
+  return (
+    /X-Gitlab-Token/i.test(text) ||
+    (/hmac/i.test(text) && /signature/i.test(text)) ||
+    /\bverify\w{0,30}Signature\s*\(/i.test(text)
+  );
 }
 
 const CTRL_LABEL =
@@ -279,7 +312,7 @@ export default defineRule({
       },
       jvm: {
         regex:
-          /@EnableWebSecurity|@EnableWebFluxSecurity|\bSecurityFilterChain\b|\bSecurityWebFilterChain\b|\.oauth2ResourceServer\s*\(|\.oauth2Login\s*\(|\.httpBasic\s*\(|\.formLogin\s*\(|\bJwtDecoder\b|\bJwts\.parser|\bJWT\.require\s*\(|@Authenticated\b|SecurityRule\.IS_AUTHENTICATED|install\s*\(\s*Authentication\s*\)|\bauthenticate\s*\(\s*"[\w-]+"\s*\)\s*\{/,
+          /@EnableWebSecurity|@EnableWebFluxSecurity|\bSecurityFilterChain\b|\bSecurityWebFilterChain\b|\.oauth2ResourceServer\s*\(|\.oauth2Login\s*\(|\.httpBasic\s*\(|\.formLogin\s*\(|\bJwtDecoder\b|\bJwts\.parser|\bJWT\.require\s*\(|@Authenticated\b|SecurityRule\.IS_AUTHENTICATED|install\s*\(\s*Authentication\s*\)|\bauthenticate\s*\(\s*"[\w-]+"\s*\)\s*\{|\bnew\s+AuthDynamicFeature\s*\(|\b(?:OAuth|Basic)CredentialAuthFilter\.Builder\b/,
         files: ['**/*.{java,kt,scala,groovy}'],
         literals: [
           'Security',
@@ -293,6 +326,9 @@ export default defineRule({
           'IS_AUTHENTICATED',
           'Authentication',
           'authenticate(',
+          // dropwizard-auth: `register(new AuthDynamicFeature(new OAuthCredentialAuthFilter.Builder<…>()…))`.
+          'AuthDynamicFeature',
+          'CredentialAuthFilter',
         ],
       },
       jvmConfig: {
@@ -334,6 +370,16 @@ export default defineRule({
         literals: ['auth', 'Auth::', 'JWT', 'IS_AUTHENTICATED'],
         maxPerFile: 10,
       },
+      // A PSR-7 request's credential header read (`$request->getHeaderLine('X-Api-Key')`, through a
+      // constant: `getHeaderLine(self::API_KEY_HEADER)`): credited in a PSR-15 middleware that checks
+      // it and refuses the request (psr15RefusesWrongKey; blind round 50, a Mezzio API's X-Api-Key
+      // middleware was "no code that checks requests").
+      psrHeader: {
+        regex: PSR_HEADER,
+        files: ['**/*.php'],
+        literals: ['getHeader'],
+        maxPerFile: 4,
+      },
       phpConfig: {
         regex:
           /^[ \t]+(?:form_login|json_login|jwt|http_basic|custom_authenticators?|access_token|oauth|login_throttling|entry_point|remember_me):/m,
@@ -370,6 +416,15 @@ export default defineRule({
       },
       // `decode::<Claims>(`: the type holds no `<` (a nested generic never matched: its first `>`
       // is followed by `>`), so many unclosed `decode::<` cost linear time.
+      // Swift server code: a JWT verified with Vapor's or jwt-kit's signers (`req.jwt.verify(…)`,
+      // `jwtKeys.verify(token, as: Payload.self)`), Vapor's authenticators and guards (blind round 50,
+      // a Lambda verifying its OAuth state JWT was "jwt-kit declared, not wired").
+      swift: {
+        regex:
+          /\b(?:jwt|jwtKeys|keys|signers|keyCollection)\.verify\s*\(|\.auth\.require\s*\(|\.guardMiddleware\s*\(|\.grouped\(\s*\w+\.(?:authenticator|sessionAuthenticator|credentialsAuthenticator)\s*\(\)/,
+        files: ['**/*.swift'],
+        literals: ['.verify(', 'auth.require', 'guardMiddleware', 'uthenticator()'],
+      },
       rust: {
         regex:
           /\bHttpAuthentication::(?:bearer|basic|with_fn)\s*\(|\bjsonwebtoken::decode\b|\bdecode::<[^<>]+>\s*\(|ValidateRequestHeaderLayer::(?:bearer|basic)|RequireAuthorizationLayer::(?:bearer|basic)|\bAuthManagerLayer(?:Builder)?\b|\blogin_required!\s*\(|\.verify_with_key\s*\(|\bBearerAuth\b|\bTypedHeader<\s*Authorization<\s*Bearer|\b(?:IdentityService|CookieIdentityPolicy)::new\s*\(|\bIdentityMiddleware::(?:default|builder)\s*\(/,
@@ -437,7 +492,7 @@ export default defineRule({
       webhookSignature: {
         regex:
           /["'](?:X-Hub-Signature(?:-256)?|X-Slack-Signature|Stripe-Signature|X-Signature(?:-256)?|X-Gitlab-Token|X-Twilio-Signature)["']|\.verify_slice\s*\(|\bhmac\.(?:compare_digest|Equal)\s*\(|\btimingSafeEqual\s*\(|\bsecure_compare\s*\(|\bhash_equals\s*\(|\bFixedTimeEquals\s*\(|\bMessageDigest\.isEqual\s*\(/i,
-        files: ['**/*.{go,js,ts,mjs,cjs,py,java,kt,cs,rb,php,rs}'],
+        files: ['**/*.{go,js,ts,mjs,cjs,py,java,kt,cs,rb,php,rs,swift}'],
         literals: [
           'signature',
           'gitlab-token',
@@ -706,6 +761,7 @@ export default defineRule({
           rejectMatch: (m) => /(?:^|\/)RedirectIfAuthenticated\.php$/.test(m.path),
         },
         { key: 'phpConfig', label: 'Symfony firewall authenticator' },
+        { key: 'swift', label: 'Swift authentication (JWT verification, Vapor authenticators and guards)' },
         { key: 'rust', label: 'Rust authentication' },
         // The Authorization header read to redact it for a request log checks nobody's credentials
         // (blind round 31, unleash-edge request-logger lib.rs:14 was cited as the authentication).
@@ -777,12 +833,17 @@ export default defineRule({
             ),
         },
         {
+          key: 'psrHeader',
+          label: 'PSR-15 authentication middleware (a credential header checked, the request refused)',
+          rejectMatch: (m) => !psr15RefusesWrongKey(ctx.files.read(m.path) ?? '', m),
+        },
+        {
           key: 'ctrlMetricsAuth',
           label: CTRL_LABEL,
           rejectMatch: () => !ctrlRuntime(ctx.facts),
         },
       ],
-      searchedNote: `no authentication wiring in ${ctx.searched('js') + ctx.searched('python') + ctx.searched('go') + ctx.searched('jvm') + ctx.searched('dotnet') + ctx.searched('ruby') + ctx.searched('elixir') + ctx.searched('php') + ctx.searched('rust')} source files`,
+      searchedNote: `no authentication wiring in ${ctx.searched('js') + ctx.searched('python') + ctx.searched('go') + ctx.searched('jvm') + ctx.searched('dotnet') + ctx.searched('ruby') + ctx.searched('elixir') + ctx.searched('php') + ctx.searched('rust') + ctx.searched('swift')} source files`,
     });
     const result = metricsOnly(ctx.facts, result0, CTRL_LABEL, 'Authentication');
     const optional =

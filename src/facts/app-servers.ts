@@ -8,6 +8,7 @@
  * - gunicorn: SIGTERM is a graceful shutdown, workers get `graceful_timeout` (30 s) to finish.
  * - uvicorn / hypercorn: stop accepting, wait for open requests, run the lifespan shutdown.
  * - Puma: traps SIGTERM and stops gracefully (since 3.10).
+ * - RoadRunner (PHP): SIGTERM stops the server gracefully, workers finish within their destroy timeout.
  * - ASP.NET Core generic host: SIGTERM stops the host, Kestrel drains for ShutdownTimeout (30 s).
  * - actix-web: SIGTERM starts a graceful shutdown of 30 s.
  * - Phoenix / Plug (Elixir): the BEAM stops the supervision tree on SIGTERM; Cowboy's drainer and Bandit drain.
@@ -33,6 +34,14 @@ const SERVERS: Record<string, { name: string; behaviour: string; drains?: false 
   uvicorn: { name: 'uvicorn', behaviour: 'uvicorn stops accepting and waits for open requests on SIGTERM' },
   hypercorn: { name: 'Hypercorn', behaviour: 'Hypercorn stops accepting and waits for open requests on SIGTERM' },
   puma: { name: 'Puma', behaviour: 'Puma traps SIGTERM and stops gracefully, finishing requests in flight' },
+  // RoadRunner (PHP): SIGTERM stops the server, which stops taking requests and gives its PHP
+  // workers their destroy timeout to finish the ones in flight (blind round 50: `exec ./bin/rr serve`
+  // in a container's entrypoint was "nothing handles SIGTERM").
+  rr: {
+    name: 'RoadRunner',
+    behaviour:
+      'RoadRunner stops gracefully on SIGTERM: it stops taking requests and lets its PHP workers finish the ones in flight (pool destroy_timeout)',
+  },
   // Unicorn's SIGTERM (and SIGINT) is a quick shutdown that kills workers at once; only SIGQUIT drains.
   unicorn: {
     name: 'Unicorn',
@@ -43,7 +52,8 @@ const SERVERS: Record<string, { name: string; behaviour: string; drains?: false 
 
 export const APP_SERVER_PATTERN: ScanPattern = {
   key: 'facts:app-server',
-  regex: /(?:^|[\s"'[,=/])(gunicorn|uvicorn|hypercorn|puma)(?=[\s"',\]:]|$)/m,
+  // RoadRunner's binary is `rr`, a name too short to take alone: only its `rr serve` command.
+  regex: /(?:^|[\s"'[,=/])(gunicorn|uvicorn|hypercorn|puma|rr(?=[ \t]+serve\b))(?=[\s"',\]:]|$)/m,
   files: [
     '**/Procfile',
     '**/Dockerfile',
@@ -57,7 +67,7 @@ export const APP_SERVER_PATTERN: ScanPattern = {
     '**/render.yaml',
     '**/Makefile',
   ],
-  literals: ['gunicorn', 'uvicorn', 'hypercorn', 'puma'],
+  literals: ['gunicorn', 'uvicorn', 'hypercorn', 'puma', 'rr serve'],
   maxPerFile: 2,
 };
 
@@ -124,6 +134,9 @@ export function appServers(
   }
   for (const p of files.match(['**/gunicorn.conf.py', '**/gunicorn_conf.py', '**/gunicorn.py']))
     if (isProductionPath(p)) add('gunicorn', { path: p, note: 'gunicorn configuration' });
+  // RoadRunner's configuration (`.rr.yaml`, the development and test ones aside): the server it configures runs the app.
+  for (const p of files.match(['**/.rr.{yaml,yml}']))
+    if (isProductionPath(p)) add('rr', { path: p, note: 'RoadRunner configuration' });
   for (const d of deps)
     if (d.direct && !d.dev && SERVERS[d.name] && isProductionPath(d.path))
       add(d.name, {

@@ -584,6 +584,7 @@ export const CATALOGUES: Record<string, string[]> = table({
     'io.quarkus:quarkus-smallrye-jwt',
     'io.micronaut.security:*',
     'io.ktor:ktor-server-auth*',
+    'io.dropwizard:dropwizard-auth',
     'Microsoft.AspNetCore.Authentication.*',
     'Microsoft.Identity.Web',
     'Microsoft.AspNetCore.Identity*',

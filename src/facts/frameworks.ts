@@ -263,6 +263,20 @@ export const WEB_FRAMEWORKS: {
   { ecosystem: 'composer', deps: ['laravel/framework', 'laravel/lumen-framework'], id: 'laravel', name: 'Laravel' },
   { ecosystem: 'composer', deps: ['symfony/framework-bundle', 'symfony/http-kernel'], id: 'symfony', name: 'Symfony' },
   { ecosystem: 'composer', deps: ['slim/slim'], id: 'slim', name: 'Slim' },
+  // Mezzio (formerly Zend Expressive): a PSR-15 middleware application; Laminas MVC (formerly Zend
+  // Framework) its MVC sibling (blind round 50: a Mezzio service was "no web framework").
+  {
+    ecosystem: 'composer',
+    deps: ['mezzio/mezzio', 'zendframework/zend-expressive'],
+    id: 'mezzio',
+    name: 'Mezzio',
+  },
+  {
+    ecosystem: 'composer',
+    deps: ['laminas/laminas-mvc', 'zendframework/zend-mvc'],
+    id: 'laminas-mvc',
+    name: 'Laminas MVC',
+  },
   // Elixir: Phoenix, and Plug served by Cowboy or Bandit. A Hex package that declares one is a
   // service only where its own code starts the endpoint (profile.ts, Elixir server starts).
   { ecosystem: 'hex', deps: ['phoenix'], id: 'phoenix', name: 'Phoenix' },

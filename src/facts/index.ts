@@ -14,7 +14,14 @@ import { dockerfiles } from './dockerfile.js';
 import { detectProfile, JVM_IMPORT_KEY, PROFILE_PATTERNS, serverSites } from './profile.js';
 import { applyUsage, usagePatterns } from './usage.js';
 import { commandGraph, namedGraph } from './commands/index.js';
-import { LOAD_SCRIPT_PATTERN, OUTBOUND_KEY, OUTBOUND_PATTERN, outboundCalls } from './outbound.js';
+import {
+  JVM_CLIENT_IMPORT_KEY,
+  JVM_CLIENT_IMPORT_PATTERN,
+  LOAD_SCRIPT_PATTERN,
+  OUTBOUND_KEY,
+  OUTBOUND_PATTERN,
+  outboundCalls,
+} from './outbound.js';
 import { CATALOGUES } from './catalogues.js';
 import { GITOPS_PATTERN, reusablePackage } from './infra-package.js';
 import { PROXY_PATTERNS, proxyFacts } from './proxy.js';
@@ -212,6 +219,7 @@ export function factPatterns(pre: PreFacts, watched: readonly string[] = []): Sc
   return [
     ...PROFILE_PATTERNS,
     OUTBOUND_PATTERN,
+    JVM_CLIENT_IMPORT_PATTERN,
     LOAD_SCRIPT_PATTERN,
     GITOPS_PATTERN,
     ...PROXY_PATTERNS,
@@ -284,6 +292,7 @@ export function completeFacts(
       CATALOGUES['http-clients'] ?? [],
       pre.componentOf,
       (m) => m.path.endsWith('.rs') && inRustTestModule(files.lines(m.path), m.line),
+      scan.matches(JVM_CLIENT_IMPORT_KEY).filter((m) => !generatedSet.has(m.path)),
     ),
   );
   const empty = nothingToAssess(files);

@@ -244,6 +244,37 @@ export const OUTBOUND_PATTERN: ScanPattern = {
 };
 
 /**
+ * JVM client libraries by the packages their classes live in. A JVM declaration says nothing of use
+ * (`use` stays unknown: starters act by being on the classpath), but a client library is called by
+ * naming its classes: a production JVM file imports them. One no main code imports is declared for
+ * something else — a version pinned for another library, a transitive need (blind round 50: Apache
+ * HttpClient declared "for Postgres hostname verification", with the comment "publicauth doesn't
+ * perform any outgoing HTTP calls", made retries, timeouts and circuit breakers fail).
+ */
+const JVM_CLIENT_PACKAGES: ReadonlyArray<{ deps: string[]; prefixes: string[] }> = [
+  { deps: ['org.apache.httpcomponents*'], prefixes: ['org.apache.http', 'org.apache.hc'] },
+  { deps: ['com.squareup.okhttp3:okhttp'], prefixes: ['okhttp3'] },
+  { deps: ['com.squareup.retrofit2:retrofit'], prefixes: ['retrofit2'] },
+  { deps: ['io.github.openfeign:*'], prefixes: ['feign'] },
+  { deps: ['io.ktor:ktor-client-*'], prefixes: ['io.ktor.client'] },
+];
+const JVM_ECOSYSTEMS = new Set(['maven', 'gradle', 'sbt']);
+
+export const JVM_CLIENT_IMPORT_KEY = 'facts:jvm-client-import';
+export const JVM_CLIENT_IMPORT_PATTERN: ScanPattern = {
+  key: JVM_CLIENT_IMPORT_KEY,
+  regex: new RegExp(
+    String.raw`^[ \t]*import\s+(?:static\s+)?(${JVM_CLIENT_PACKAGES.flatMap((c) => c.prefixes)
+      .map((p) => p.replace(/\./g, '\\.'))
+      .join('|')})\.`,
+    'm',
+  ),
+  files: ['**/*.{java,kt,scala,groovy}'],
+  literals: JVM_CLIENT_PACKAGES.flatMap((c) => c.prefixes.map((p) => `${p}.`)),
+  maxPerFile: 3,
+};
+
+/**
  * Guzzle's `new Client(…)` (PHP, named by its namespace import) is the one client built from the
  * bare name `Client`. In another language it is whatever type is called Client: an entity built in
  * a C# AutoMapper profile (`MapFrom(src => new Client() { Id = src.ClientId })`, blind round 27), a
@@ -385,6 +416,8 @@ export function outboundCalls(
   clientNames: readonly string[],
   componentOf: (path: string) => string = pathComponent,
   inTest: (m: Match) => boolean = () => false,
+  /** Imports of JVM client packages (JVM_CLIENT_IMPORT_PATTERN); without them, JVM clients are judged by their declaration alone. */
+  jvmClientImports?: readonly Match[],
 ): OutboundCalls {
   // Only the service's own code: a browser fetch, a desktop shell or a build script is not its outbound call,
   // nor a call in a unit test kept in a production file (a Rust `#[cfg(test)]` module).
@@ -408,6 +441,18 @@ export function outboundCalls(
   // PHP file names is declared only (symfony/http-client in a skeleton, Guzzle left from a template).
   const phpCalls = code.some((m) => m.path.endsWith('.php'));
   const isClient = namesMatcher(clientNames);
+  const jvmImports = jvmClientImports?.filter(
+    (m) => isProductionPath(m.path) && !isMigrationRunner(m.path) && componentOf(m.path) === 'server',
+  );
+  const jvmPackages = JVM_CLIENT_PACKAGES.map((c) => ({ ...c, matches: namesMatcher(c.deps) }));
+  const jvmUse = new Map<Dependency, Match | null>();
+  const jvmImported = (d: Dependency): boolean => {
+    if (!jvmImports || !JVM_ECOSYSTEMS.has(d.ecosystem) || d.use !== undefined) return true;
+    const pkg = jvmPackages.find((c) => c.matches(d.name));
+    if (!pkg) return true;
+    if (!jvmUse.has(d)) jvmUse.set(d, jvmImports.find((m) => pkg.prefixes.some((p) => m.groups[0] === p)) ?? null);
+    return jvmUse.get(d) !== null;
+  };
   const clients = deps.filter(
     (d) =>
       !d.dev &&
@@ -420,7 +465,8 @@ export function outboundCalls(
       // other services: judged where it is declared and where it is imported.
       componentOf(d.path) === 'server' &&
       (!d.usedAt || componentOf(d.usedAt.path) === 'server') &&
-      (isClient(d.name) || isServiceClientName(d.name)),
+      (isClient(d.name) || isServiceClientName(d.name)) &&
+      jvmImported(d),
   );
   // One site per file, cited where the client is made or called (`new RestTemplate()`), never at
   // the import that names it: an import line only when the file shows nothing else.
@@ -434,7 +480,12 @@ export function outboundCalls(
     sites.push({ path: m.path, line: m.line, snippet: m.snippet, note: 'outbound call' });
     if (sites.length >= 5) break;
   }
-  for (const d of clients.slice(0, 3))
+  for (const d of clients.slice(0, 3)) {
+    const imported = jvmUse.get(d);
+    if (imported) {
+      sites.push({ path: imported.path, line: imported.line, note: `imports the client library ${d.name}` });
+      continue;
+    }
     sites.push(
       d.usedAt
         ? { path: d.usedAt.path, line: d.usedAt.line, note: `imports the client library ${d.name}` }
@@ -444,6 +495,7 @@ export function outboundCalls(
             note: `declares the client library ${d.name} for production`,
           },
     );
+  }
   return {
     found: code.length > 0 || clients.length > 0,
     sites,

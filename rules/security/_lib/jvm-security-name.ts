@@ -11,6 +11,7 @@ const SECURITY_LAYERS: ReadonlyArray<{ framework: string; deps: string[]; name: 
   { framework: 'quarkus', deps: ['io.quarkus:quarkus-security*', 'io.quarkus:quarkus-oidc*'], name: 'Quarkus' },
   { framework: 'helidon', deps: ['io.helidon.security*'], name: 'Helidon' },
   { framework: 'ktor', deps: ['io.ktor:ktor-server-auth*'], name: 'Ktor' },
+  { framework: 'dropwizard', deps: ['io.dropwizard:dropwizard-auth'], name: 'Dropwizard' },
 ];
 
 /**
