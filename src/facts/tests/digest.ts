@@ -44,7 +44,14 @@ import {
 } from './molecule.js';
 import { countSwift, SWIFT_TEST_GLOBS } from './swift.js';
 import { BATS_TEST_GLOBS, countBats } from './bats.js';
-import { countPhp, countRuby, type PhpClass, type RubyShared, type ShouldaCount } from './scripting.js';
+import {
+  countPhp,
+  countRuby,
+  type PhpClass,
+  type PhpExternalProvider,
+  type RubyShared,
+  type ShouldaCount,
+} from './scripting.js';
 import { snippetAt } from './types.js';
 import { dirOf } from '../paths.js';
 import type { FileView } from '../../types.js';
@@ -120,7 +127,7 @@ export type TestDigest =
   /** C#: custom test attributes declared here and methods marked by attributes to resolve (with their snippets). */
   | { kind: 'csharp'; count: FileCount; snippet?: string; custom?: CsCustom; customSnippets?: Record<number, string> }
   /** PHP: its classes, so an abstract base's tests count once per concrete subclass. */
-  | { kind: 'php'; count: FileCount; snippet?: string; classes: PhpClass[] }
+  | { kind: 'php'; count: FileCount; snippet?: string; classes: PhpClass[]; external?: PhpExternalProvider[] }
   /** Ruby: tests defined here to run elsewhere, and the shared tests this file runs. */
   | {
       kind: 'ruby';
@@ -225,8 +232,12 @@ function digest(path: string, text: string, files: Files): TestDigest | undefine
     );
   }
   if (ext === 'php') {
-    const { classes, ...count } = countPhp(text);
-    return Object.assign(withSnippet('php', count) as Extract<TestDigest, { kind: 'php' }>, { classes });
+    const { classes, external, ...count } = countPhp(text);
+    return Object.assign(
+      withSnippet('php', count) as Extract<TestDigest, { kind: 'php' }>,
+      { classes },
+      external ? { external } : {},
+    );
   }
   if (ext === 'rs') {
     const { macros, macroVia, macroCalls, attrMacros, attrUses, ...count } = countRust(text);

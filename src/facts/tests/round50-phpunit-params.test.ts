@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { memoryIndex, type Tree } from '../../testing/memory.js';
+import { testInventory } from './inventory.js';
 import { countPhp } from './scripting.js';
 
 // Blind round 50: a PHPUnit 10+ suite wrote `#[Test, DataProvider('name')]` (the provider as the second
@@ -129,5 +131,76 @@ describe('PHPUnit long multi-line #[TestWith] groups', () => {
       ].join('\n'),
     );
     expect([r.cases, r.expanded]).toEqual([1, 40]);
+  });
+});
+
+// Providers kept in a class of their own (`#[DataProviderExternal(ApiKeys::class, 'provider')]`,
+// `@dataProvider Rows::provider`) are sized from that class's file, found by its name.
+describe('PHPUnit providers of another class', () => {
+  const expanded = (tree: Tree) =>
+    Object.fromEntries(testInventory(memoryIndex(tree)).files.map((f) => [f.path, f.expanded]));
+  const tree = (holder: string): Tree => ({
+    'composer.json': JSON.stringify({ 'require-dev': { 'phpunit/phpunit': '^11' } }),
+    'tests/Util/KeyRows.php': holder,
+    'tests/ServiceTest.php': [
+      '<?php',
+      'use Tests\\Util\\KeyRows;',
+      'final class ServiceTest extends TestCase {',
+      "  #[Test, DataProviderExternal(KeyRows::class, 'adminKeys')]",
+      '  public function lists(?Key $k): void {}',
+      '  /** @dataProvider \\Tests\\Util\\KeyRows::adminKeys */',
+      '  public function testCounts(?Key $k): void {}',
+      "  #[Test, DataProviderExternal(Missing::class, 'rows')]",
+      '  public function unknown(int $n): void {}',
+      '}',
+    ].join('\n'),
+  });
+
+  it("expands each test by the other class's provider rows; an unknown class counts 1", () => {
+    const holder = [
+      '<?php',
+      'class KeyRows {',
+      '  public static function adminKeys(): iterable {',
+      "    yield 'none' => [null];",
+      "    yield 'admin' => [Key::create()];",
+      "    yield 'other' => [Key::other()];",
+      '  }',
+      '}',
+    ].join('\n');
+    expect(expanded(tree(holder))['tests/ServiceTest.php']).toBe(3 + 3 + 1);
+  });
+
+  it('counts 1 for a provider of that class that is not sized statically', () => {
+    const holder = [
+      '<?php',
+      'class KeyRows {',
+      '  public static function adminKeys(): iterable {',
+      "    foreach (glob('keys/*') as $k) { yield [$k]; }",
+      '  }',
+      '}',
+    ].join('\n');
+    expect(expanded(tree(holder))['tests/ServiceTest.php']).toBe(3);
+  });
+});
+
+describe('PHPUnit provider named by both annotation and attribute', () => {
+  it('runs its rows once', () => {
+    const r = countPhp(
+      [
+        '<?php',
+        'final class BothTest extends TestCase {',
+        '  /**',
+        '   * @dataProvider provideRows',
+        '   */',
+        "  #[DataProvider('provideRows')]",
+        '  public function testRows(int $n): void {}',
+        '  public static function provideRows(): iterable {',
+        '    yield [1];',
+        '    yield [2];',
+        '  }',
+        '}',
+      ].join('\n'),
+    );
+    expect([r.cases, r.expanded]).toEqual([1, 2]);
   });
 });

@@ -398,26 +398,63 @@ function shouldaCount(
   return { cases, skipped, firstLine, requires };
 }
 
+/** A data provider of another class, `#[DataProviderExternal(Other::class, 'rows')]` / `@dataProvider Other::rows`. */
+export interface PhpExternalProvider {
+  cls: string;
+  method: string;
+}
+
 /**
  * Rows a PHPUnit test runs: its `#[TestWith]` rows plus the rows of each data provider it names
  * (`@dataProvider name`, `#[DataProvider('name')]`) when that provider is a method of this file
- * whose rows are literal; null when one is not (another class's provider, a loop, `yield from`).
+ * whose rows are literal; null when one is not (a loop over outside data, a call). A provider of
+ * another class counts 1 here and is pushed on `external`, for the inventory to size from that
+ * class's file.
  */
-function phpRows(tail: string, withs: number, rowsOf: (name: string) => number | null | undefined): number | null {
+function phpRows(
+  tail: string,
+  withs: number,
+  rowsOf: (name: string) => number | null | undefined,
+  external: PhpExternalProvider[],
+): number | null {
   let total = withs;
   const named = [
     ...tail.matchAll(
       /@dataProvider\s+([\w\\:]+)|(?:#\[|,)\s*\\?(?:PHPUnit\\Framework\\Attributes\\)?(DataProvider\w*)\s*\(([^)]*)\)/g,
     ),
   ];
+  const others: PhpExternalProvider[] = [];
+  // A provider named twice (the `@dataProvider` annotation kept beside its `#[DataProvider]`
+  // attribute for older PHPUnit) runs its rows once.
+  const seen = new Set<string>();
   for (const n of named) {
-    if (n[2] !== undefined && n[2] !== 'DataProvider') return null; // DataProviderExternal: another class
+    const key = (n[1] ?? n[3]!).replace(/[\s'"]/g, '').replace(/^\\/, '');
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const ext =
+      n[2] === 'DataProviderExternal'
+        ? /^\s*\\?(?:[\w\\]*\\)?(\w+)::class\s*,\s*['"](\w+)['"]\s*$/.exec(n[3]!)
+        : n[1]?.includes('::')
+          ? /^\\?(?:[\w\\]*\\)?(\w+)::(\w+)$/.exec(n[1])
+          : undefined;
+    if (ext) {
+      others.push({ cls: ext[1]!, method: ext[2]! });
+      total += 1;
+      continue;
+    }
+    if (n[2] !== undefined && n[2] !== 'DataProvider') return null;
     const name = n[1] ?? /^\s*['"](\w+)['"]\s*$/.exec(n[3]!)?.[1];
     const rows = name && !name.includes('::') ? rowsOf(name) : undefined;
     if (typeof rows !== 'number') return null;
     total += rows;
   }
+  if (total && external.length < 500) external.push(...others);
   return total || null;
+}
+
+/** Rows of each data provider a PHP file declares, by method name (null: not sized statically). */
+export function phpProviderRows(text: string): Map<string, number | null> {
+  return phpProviders(mask(text, SYNTAX.php));
 }
 
 /**
@@ -624,12 +661,17 @@ export interface PhpClass {
   parent: string;
 }
 
-export function countPhp(text: string): ReturnType<Counter['result']> & { framework: string; classes: PhpClass[] } {
+export function countPhp(text: string): ReturnType<Counter['result']> & {
+  framework: string;
+  classes: PhpClass[];
+  external?: PhpExternalProvider[];
+} {
   const code = mask(text, SYNTAX.php);
   const lineOf = lineIndex(code);
   const count = counter();
   let framework = 'PHPUnit';
   let providers: Map<string, number | null> | undefined;
+  const external: PhpExternalProvider[] = [];
   const method = /\bfunction\s+(\w+)\s*\(/g;
   const bounds = [...code.matchAll(/[{};]/g)].map((x) => x.index);
   let b = -1;
@@ -651,7 +693,9 @@ export function countPhp(text: string): ReturnType<Counter['result']> & { framew
       .length;
     count.add({
       line: lineOf(m.index),
-      ...(provider ? { params: phpRows(tail, withs, (name) => (providers ??= phpProviders(code)).get(name)) } : {}),
+      ...(provider
+        ? { params: phpRows(tail, withs, (name) => (providers ??= phpProviders(code)).get(name), external) }
+        : {}),
     });
   }
   // Pest: it('…', fn) / test('…', fn) at the top level or inside `describe('…', function () { … })`
@@ -710,5 +754,5 @@ export function countPhp(text: string): ReturnType<Counter['result']> & { framew
   const classes = [
     ...code.matchAll(/^\s*((?:abstract|final|readonly)\s+)*class\s+(\w+)(?:\s+extends\s+\\?(?:[\w\\]*\\)?(\w+))?/gm),
   ].map((c) => ({ name: c[2]!, abstract: /\babstract\b/.test(c[0]), parent: c[3] ?? '' }));
-  return { ...count.result(), framework, classes };
+  return { ...count.result(), framework, classes, ...(external.length ? { external } : {}) };
 }
