@@ -29,7 +29,8 @@ import { countJavaScript, frameworkOf, type Modules } from './javascript.js';
 import { LineIndex } from '../../util/lines.js';
 import { mask, maskComments, matchBracket, SYNTAX } from './mask.js';
 import { parsePython, type PyClass, type PyImporter, type PyModule } from './python-parse.js';
-import type { Items } from './python-values.js';
+import { type Items, withGlobCount } from './python-values.js';
+import { pythonGlobCounter } from './python-globs.js';
 import { countHelm, HELM_TEST_GLOBS } from './helm.js';
 import { countExUnit, EXUNIT_TEST_GLOBS } from './exunit.js';
 import { countTerraformTest, TFTEST_GLOBS } from './terraform-test.js';
@@ -168,7 +169,12 @@ function digest(path: string, text: string, files: Files): TestDigest | undefine
     ({ kind, count, ...(count.firstLine ? { snippet: snippetAt(text, count.firstLine) } : {}) }) as TestDigest;
   if (/\.tftest\.(?:hcl|json)$/.test(path)) return withSnippet('terraform', countTerraformTest(path, text));
   if (ext === 'py') {
-    const module = parsePython(text, pythonImports(files, path, 0));
+    // A table built by globbing fixture files is sized by the files the glob matches here.
+    const module = /\bglob\s*\(/.test(text)
+      ? withGlobCount(pythonGlobCounter(files.paths, path, text), () =>
+          parsePython(text, pythonImports(files, path, 0)),
+        )
+      : parsePython(text, pythonImports(files, path, 0));
     return { kind: 'python', module, snippets: snippetsAt(text, pythonLines(module)) };
   }
   if (ext === 'go') {
