@@ -5,6 +5,7 @@ import { fromMatch, isProductionPath, isTestPath } from '../../src/facts/paths.j
 import { isServerlessService } from '../../src/facts/runtime.js';
 import { ansibleContent } from '../../src/facts/ansible.js';
 import { workerConfigs } from '../../src/facts/workers.js';
+import { jsonnetKubernetes } from '../../src/facts/jsonnet.js';
 
 /** IaC tools recognised by file name (and by content where the name is common in source trees). */
 const BY_FILE: { tool: string; globs: string[]; content?: (path: string, text: string) => boolean }[] = [
@@ -54,7 +55,7 @@ export default defineRule({
     severity: 'high',
     effort: 'high',
     detection:
-      'Terraform/OpenTofu `*.tf` (partial without a remote `backend` or `cloud` block, or a Terragrunt `remote_state`), Bicep, ARM templates (`deploymentTemplate` schema), Pulumi.yaml, CloudFormation/SAM templates (`AWSTemplateFormatVersion`, `AWS::` resource types), cdk.json, serverless.yml, Ansible playbooks, roles and collections (galaxy.yml, roles/*/tasks/main.yml, a role’s meta/main.yml galaxy_info), Crossplane resources, Flux Kustomizations and HelmReleases (a GitOps repository), Talos machine configuration (talconfig.yaml, `machine:` configs), Helmfile releases; a .NET Aspire AppHost that declares Azure resources (`AddAzure*`, `ConfigureInfrastructure`) is partial: azd generates and provisions the templates, none is committed. With none of these, Cloudflare Workers configs (wrangler.toml/json/jsonc with a `main`) that bind resources (KV, D1, R2, queues, containers) are partial: the Workers are deployed from config, the resources are not provisioned as code.',
+      'Terraform/OpenTofu `*.tf` (partial without a remote `backend` or `cloud` block, or a Terragrunt `remote_state`), Bicep, ARM templates (`deploymentTemplate` schema), Pulumi.yaml, CloudFormation/SAM templates (`AWSTemplateFormatVersion`, `AWS::` resource types), cdk.json, serverless.yml, Ansible playbooks, roles and collections (galaxy.yml, roles/*/tasks/main.yml, a role’s meta/main.yml galaxy_info), Crossplane resources, Flux Kustomizations and HelmReleases (a GitOps repository), Talos machine configuration (talconfig.yaml, `machine:` configs), Helmfile releases, Kubernetes resources in Jsonnet (a Tanka environment, or jsonnet-bundler `jsonnetfile.json` with Jsonnet declaring Kubernetes objects); a .NET Aspire AppHost that declares Azure resources (`AddAzure*`, `ConfigureInfrastructure`) is partial: azd generates and provisions the templates, none is committed. With none of these, Cloudflare Workers configs (wrangler.toml/json/jsonc with a `main`) that bind resources (KV, D1, R2, queues, containers) are partial: the Workers are deployed from config, the resources are not provisioned as code.',
     patterns: {
       tfResource: {
         regex: /^[ \t]*(resource|module)\s+"[^"]+"/m,
@@ -173,6 +174,12 @@ export default defineRule({
         fromMatch(aspire[0]!, 'the Aspire AppHost declares Azure resources (Azure.Provisioning), provisioned by azd'),
       );
     }
+    // Kubernetes resources written in Jsonnet (Tanka, or jsonnet-bundler libraries), like a Helm chart.
+    const jsonnet = jsonnetKubernetes(ctx.files);
+    if (jsonnet) {
+      tools.push(jsonnet.tool === 'Tanka' ? 'Tanka (Jsonnet)' : 'Jsonnet Kubernetes resources');
+      evidence.push(jsonnet.evidence);
+    }
     const reusable = ctx.facts.reusable;
     if (reusable?.kind === 'helm-charts' && tools.length === 0)
       return pass(`Kubernetes resources are defined as code: ${reusable.reason}.`, reusable.evidence, {
@@ -200,7 +207,7 @@ export default defineRule({
       return fail('No infrastructure as code found.', [
         {
           path: '.',
-          note: `no Terraform resources in ${ctx.searched('tfResource')} .tf files, no Bicep, ARM, Pulumi, CloudFormation, CDK, Serverless, Ansible, Crossplane, Flux, Talos or Helmfile files in ${ctx.files.size} files`,
+          note: `no Terraform resources in ${ctx.searched('tfResource')} .tf files, no Bicep, ARM, Pulumi, CloudFormation, CDK, Serverless, Ansible, Crossplane, Flux, Talos, Helmfile or Kubernetes Jsonnet files in ${ctx.files.size} files`,
         },
       ]);
     }

@@ -466,7 +466,14 @@ function identityOnly(path: string, text: string): FileManifests | undefined {
   const name = new RegExp(`^${indent}name:[ \\t]*["']?([^"'\\s#]+)`, 'm').exec(meta)?.[1] ?? '';
   if (!api) return undefined;
   const line = lineAt(text, kind.index);
-  const doc = { apiVersion: api, kind: kind[1]!, metadata: { name } };
+  const doc: Record<string, unknown> = { apiVersion: api, kind: kind[1]!, metadata: { name } };
+  // An operator's custom resource keeps its own `spec.replicas` (see readPart).
+  if (isCustomResource(api, kind[1]!)) {
+    const spec = /^spec:[ \t]*\r?\n((?:[ \t]+\S.*\r?\n?|[ \t]*\r?\n)*)/m.exec(text)?.[1] ?? '';
+    const specIndent = /^([ \t]+)\S/.exec(spec)?.[1] ?? '  ';
+    const replicas = new RegExp(`^${specIndent}replicas:[ \\t]*["']?(\\d{1,6})["']?[ \\t]*(?:#.*)?$`, 'm').exec(spec);
+    if (replicas) doc.spec = { replicas: Number(replicas[1]) };
+  }
   return { objects: [{ apiVersion: api, kind: kind[1]!, name, path, line, doc }], workloads: [], notes: [] };
 }
 
@@ -817,6 +824,16 @@ const SPEC_READ = new Set([
   'Middleware',
 ]);
 
+/**
+ * A custom resource: an API group of its own (`monitoring.coreos.com/v1`), not a built-in one
+ * (`apps/v1`, `policy/v1`, `networking.k8s.io/v1`), and not a workload kind read as a workload.
+ */
+export function isCustomResource(apiVersion: unknown, kind: string): boolean {
+  if (typeof apiVersion !== 'string' || (WORKLOAD_KINDS as readonly string[]).includes(kind)) return false;
+  const group = apiVersion.includes('/') ? apiVersion.slice(0, apiVersion.indexOf('/')) : '';
+  return group.includes('.') && !/(?:^|\.)k8s\.io$/.test(group) && !group.endsWith('.openshift.io');
+}
+
 function readPart(kind: string, doc: Record<string, unknown>): Record<string, unknown> {
   // A Kustomization is read whole by the model itself (resources, replicas, patches: kustomization()).
   if (kind === 'Kustomization') return doc;
@@ -829,6 +846,12 @@ function readPart(kind: string, doc: Record<string, unknown>): Record<string, un
     out.metadata = kept;
   }
   if (SPEC_READ.has(kind) && 'spec' in doc) out.spec = doc.spec;
+  else if (isCustomResource(doc.apiVersion, kind)) {
+    // An operator's custom resource that says how many pods the operator runs (`kind: Prometheus`,
+    // `kind: Alertmanager`, a RabbitmqCluster: `spec.replicas`): the count is kept (blind round 50).
+    const spec = rec(doc.spec);
+    if (spec && 'replicas' in spec) out.spec = { replicas: spec.replicas };
+  }
   if (kind === 'KongPlugin' && 'plugin' in doc) out.plugin = doc.plugin;
   return out;
 }

@@ -137,6 +137,8 @@ const SPECS: Spec[] = [
   { name: 'hadolint', kinds: L, cmd: ['hadolint'] },
   { name: 'markdownlint', kinds: L, cmd: ['markdownlint', 'markdownlint-cli2', 'mdl', 'yamllint', 'actionlint'] },
   { name: 'TFLint', kinds: L, cmd: ['tflint'] },
+  // Jsonnet's linter (go-jsonnet's jsonnet-lint; blind round 50).
+  { name: 'jsonnet-lint', kinds: L, cmd: ['jsonnet-lint'] },
   {
     name: 'terraform validate',
     kinds: ['lint', 'build'],
@@ -232,6 +234,9 @@ const SPECS: Spec[] = [
   { name: 'clang-format', kinds: F, cmd: ['clang-format', 'git-clang-format'] },
   { name: 'terraform fmt', kinds: F, cmd: ['terraform', 'tofu', 'terragrunt'], args: /^(?:fmt|hclfmt)\b/ },
   { name: 'shfmt', kinds: F, cmd: ['shfmt', 'swiftformat', 'swift-format', 'stylua'] },
+  // Jsonnet: go-jsonnet's jsonnetfmt (`--test` checks, `-i` rewrites) and Tanka's `tk fmt` (blind round 50).
+  { name: 'jsonnetfmt', kinds: F, cmd: ['jsonnetfmt'] },
+  { name: 'jsonnetfmt', kinds: F, cmd: ['tk'], args: /^fmt\b/ },
   { name: 'mix format', kinds: F, cmd: ['mix'], args: /^format\b/ },
   { name: 'deno fmt', kinds: F, cmd: ['deno'], args: /^fmt\b/ },
   { name: 'dart format', kinds: F, cmd: ['dart'], args: /^format\b/ },

@@ -29,7 +29,8 @@ import { countJavaScript, frameworkOf, type Modules } from './javascript.js';
 import { LineIndex } from '../../util/lines.js';
 import { mask, maskComments, matchBracket, SYNTAX } from './mask.js';
 import { parsePython, type PyClass, type PyImporter, type PyModule } from './python-parse.js';
-import type { Items } from './python-values.js';
+import { type Items, withGlobCount } from './python-values.js';
+import { pythonGlobCounter } from './python-globs.js';
 import { countHelm, HELM_TEST_GLOBS } from './helm.js';
 import { countExUnit, EXUNIT_TEST_GLOBS } from './exunit.js';
 import { countTerraformTest, TFTEST_GLOBS } from './terraform-test.js';
@@ -44,7 +45,14 @@ import {
 } from './molecule.js';
 import { countSwift, SWIFT_TEST_GLOBS } from './swift.js';
 import { BATS_TEST_GLOBS, countBats } from './bats.js';
-import { countPhp, countRuby, type PhpClass, type RubyShared, type ShouldaCount } from './scripting.js';
+import {
+  countPhp,
+  countRuby,
+  type PhpClass,
+  type PhpExternalProvider,
+  type RubyShared,
+  type ShouldaCount,
+} from './scripting.js';
 import { snippetAt } from './types.js';
 import { dirOf } from '../paths.js';
 import type { FileView } from '../../types.js';
@@ -120,7 +128,7 @@ export type TestDigest =
   /** C#: custom test attributes declared here and methods marked by attributes to resolve (with their snippets). */
   | { kind: 'csharp'; count: FileCount; snippet?: string; custom?: CsCustom; customSnippets?: Record<number, string> }
   /** PHP: its classes, so an abstract base's tests count once per concrete subclass. */
-  | { kind: 'php'; count: FileCount; snippet?: string; classes: PhpClass[] }
+  | { kind: 'php'; count: FileCount; snippet?: string; classes: PhpClass[]; external?: PhpExternalProvider[] }
   /** Ruby: tests defined here to run elsewhere, and the shared tests this file runs. */
   | {
       kind: 'ruby';
@@ -161,7 +169,12 @@ function digest(path: string, text: string, files: Files): TestDigest | undefine
     ({ kind, count, ...(count.firstLine ? { snippet: snippetAt(text, count.firstLine) } : {}) }) as TestDigest;
   if (/\.tftest\.(?:hcl|json)$/.test(path)) return withSnippet('terraform', countTerraformTest(path, text));
   if (ext === 'py') {
-    const module = parsePython(text, pythonImports(files, path, 0));
+    // A table built by globbing fixture files is sized by the files the glob matches here.
+    const module = /\bglob\s*\(/.test(text)
+      ? withGlobCount(pythonGlobCounter(files.paths, path, text), () =>
+          parsePython(text, pythonImports(files, path, 0)),
+        )
+      : parsePython(text, pythonImports(files, path, 0));
     return { kind: 'python', module, snippets: snippetsAt(text, pythonLines(module)) };
   }
   if (ext === 'go') {
@@ -225,8 +238,12 @@ function digest(path: string, text: string, files: Files): TestDigest | undefine
     );
   }
   if (ext === 'php') {
-    const { classes, ...count } = countPhp(text);
-    return Object.assign(withSnippet('php', count) as Extract<TestDigest, { kind: 'php' }>, { classes });
+    const { classes, external, ...count } = countPhp(text);
+    return Object.assign(
+      withSnippet('php', count) as Extract<TestDigest, { kind: 'php' }>,
+      { classes },
+      external ? { external } : {},
+    );
   }
   if (ext === 'rs') {
     const { macros, macroVia, macroCalls, attrMacros, attrUses, ...count } = countRust(text);

@@ -19,7 +19,7 @@ import { pytestCollectedBy, pytestConfig } from './pytest-config.js';
 import type { PyFunc } from './python-parse.js';
 import { pythonBases } from './python-bases.js';
 import { countPythonFile, pythonRegistry, type PyProject } from './python.js';
-import type { RubyShared } from './scripting.js';
+import { phpProviderRows, type RubyShared } from './scripting.js';
 import type { JvmAnnotated } from './annotated.js';
 import { countCollection, postmanCollections } from './postman.js';
 import { counter, snippetAt, type TestFileCount } from './types.js';
@@ -270,7 +270,24 @@ export interface TestInventory {
  * base): declared once at the first such class, expanded in each (`lendDeclared`); a
  * `*TestCase.php` file only lends its tests.
  */
-function phpFiles(paths: string[], digest: (p: string) => ReturnType<FileView['digest']>, record: Recorder): void {
+function phpFiles(
+  paths: string[],
+  digest: (p: string) => ReturnType<FileView['digest']>,
+  record: Recorder,
+  files: FileView,
+): void {
+  // Providers of other classes (`#[DataProviderExternal(Rows::class, 'name')]`): read from the one
+  // non-vendored `Rows.php` of the repository (PSR-4 names a class's file after it); a class found
+  // in no file or in several, or a provider not sized statically, keeps the 1 the test counted.
+  const rowsByClass = new Map<string, Map<string, number | null> | null>();
+  const externalRows = (cls: string, method: string): number | undefined => {
+    if (!rowsByClass.has(cls)) {
+      const found = rowsByClass.size < 200 ? files.named(`${cls}.php`).filter((p) => !VENDORED.test(p)) : [];
+      const text = found.length === 1 ? files.read(found[0]!) : undefined;
+      rowsByClass.set(cls, text !== undefined && text.length <= 1_000_000 ? phpProviderRows(text) : null);
+    }
+    return rowsByClass.get(cls)?.get(method) ?? undefined;
+  };
   const digests = new Map<string, Extract<TestDigest, { kind: 'php' }>>();
   const bases = new Map<string, { parent: string; count: FileCount }>();
   const lent = new Set<object>();
@@ -285,6 +302,10 @@ function phpFiles(paths: string[], digest: (p: string) => ReturnType<FileView['d
   for (const [path, d] of digests) {
     if (!path.endsWith('Test.php') || d.classes.some((c) => c.abstract)) continue;
     const count = { ...d.count };
+    for (const e of d.external ?? []) {
+      const rows = externalRows(e.cls, e.method);
+      if (rows !== undefined && rows >= 1) count.expanded += rows - 1;
+    }
     const concrete = d.classes.length === 1 ? d.classes[0]! : undefined;
     const seen = new Set<string>();
     for (let parent = concrete?.parent; parent && !seen.has(parent) && bases.has(parent); ) {
@@ -674,7 +695,7 @@ function build(files: FileView): TestInventory {
     record(c.path, 'Postman', r, r.framework, (l) => snippetAt(lines, l));
   }
 
-  phpFiles(candidates(TEST_GLOBS.php), digest, record);
+  phpFiles(candidates(TEST_GLOBS.php), digest, record, files);
 
   // JUnit 5 meta-annotations declared by the test sources (`@ParameterizedTest @interface MultiLocaleTest`).
   const metaTests = new Map<string, boolean>();

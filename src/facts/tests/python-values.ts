@@ -81,6 +81,23 @@ export function literalKey(e: PyExpr): string | null {
 
 const unique = (items: Items): Items | undefined => (items.some((k) => k === null) ? undefined : [...new Set(items)]);
 
+/**
+ * How many paths a glob call lists (`FIXTURES.glob("*.json")`, `glob.glob(os.path.join(HERE, "x", "*"))`),
+ * given by the digest while it parses one file (it knows the file's path and the repository's
+ * listing); undefined outside that parse or for a call it cannot resolve.
+ */
+let globCount: ((e: PyExpr) => number | undefined) | undefined;
+
+export function withGlobCount<T>(count: (e: PyExpr) => number | undefined, run: () => T): T {
+  const before = globCount;
+  globCount = count;
+  try {
+    return run();
+  } finally {
+    globCount = before;
+  }
+}
+
 export function pyItems(input: PyExpr, lookup: Lookup, depth = 0): Items | undefined {
   const e = trim(input);
   if (depth > 12 || !e.code) return undefined;
@@ -131,6 +148,11 @@ export function pyItems(input: PyExpr, lookup: Lookup, depth = 0): Items | undef
     if (!arg) return [];
     const items = sub(arg);
     return items && (call[1] === 'set' || call[1] === 'frozenset') ? unique(items) : items;
+  }
+  // One item per file a glob lists (the files' names are not read: unknown items that count).
+  if (globCount && /\bglob\s*\(/.test(e.code)) {
+    const n = globCount(e);
+    if (n !== undefined && n <= MAX_ITEMS) return Array.from({ length: n }, () => null);
   }
   return undefined;
 }

@@ -398,26 +398,63 @@ function shouldaCount(
   return { cases, skipped, firstLine, requires };
 }
 
+/** A data provider of another class, `#[DataProviderExternal(Other::class, 'rows')]` / `@dataProvider Other::rows`. */
+export interface PhpExternalProvider {
+  cls: string;
+  method: string;
+}
+
 /**
  * Rows a PHPUnit test runs: its `#[TestWith]` rows plus the rows of each data provider it names
  * (`@dataProvider name`, `#[DataProvider('name')]`) when that provider is a method of this file
- * whose rows are literal; null when one is not (another class's provider, a loop, `yield from`).
+ * whose rows are literal; null when one is not (a loop over outside data, a call). A provider of
+ * another class counts 1 here and is pushed on `external`, for the inventory to size from that
+ * class's file.
  */
-function phpRows(tail: string, withs: number, rowsOf: (name: string) => number | null | undefined): number | null {
+function phpRows(
+  tail: string,
+  withs: number,
+  rowsOf: (name: string) => number | null | undefined,
+  external: PhpExternalProvider[],
+): number | null {
   let total = withs;
   const named = [
     ...tail.matchAll(
-      /@dataProvider\s+([\w\\:]+)|#\[\s*\\?(?:PHPUnit\\Framework\\Attributes\\)?(DataProvider\w*)\s*\(([^)]*)\)/g,
+      /@dataProvider\s+([\w\\:]+)|(?:#\[|,)\s*\\?(?:PHPUnit\\Framework\\Attributes\\)?(DataProvider\w*)\s*\(([^)]*)\)/g,
     ),
   ];
+  const others: PhpExternalProvider[] = [];
+  // A provider named twice (the `@dataProvider` annotation kept beside its `#[DataProvider]`
+  // attribute for older PHPUnit) runs its rows once.
+  const seen = new Set<string>();
   for (const n of named) {
-    if (n[2] !== undefined && n[2] !== 'DataProvider') return null; // DataProviderExternal: another class
+    const key = (n[1] ?? n[3]!).replace(/[\s'"]/g, '').replace(/^\\/, '');
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const ext =
+      n[2] === 'DataProviderExternal'
+        ? /^\s*\\?(?:[\w\\]*\\)?(\w+)::class\s*,\s*['"](\w+)['"]\s*$/.exec(n[3]!)
+        : n[1]?.includes('::')
+          ? /^\\?(?:[\w\\]*\\)?(\w+)::(\w+)$/.exec(n[1])
+          : undefined;
+    if (ext) {
+      others.push({ cls: ext[1]!, method: ext[2]! });
+      total += 1;
+      continue;
+    }
+    if (n[2] !== undefined && n[2] !== 'DataProvider') return null;
     const name = n[1] ?? /^\s*['"](\w+)['"]\s*$/.exec(n[3]!)?.[1];
     const rows = name && !name.includes('::') ? rowsOf(name) : undefined;
     if (typeof rows !== 'number') return null;
     total += rows;
   }
+  if (total && external.length < 500) external.push(...others);
   return total || null;
+}
+
+/** Rows of each data provider a PHP file declares, by method name (null: not sized statically). */
+export function phpProviderRows(text: string): Map<string, number | null> {
+  return phpProviders(mask(text, SYNTAX.php));
 }
 
 /**
@@ -431,22 +468,25 @@ function phpRows(tail: string, withs: number, rowsOf: (name: string) => number |
 function phpProviders(code: string): Map<string, number | null> {
   const plain = new Map<string, number | null>();
   const derived = new Map<string, { own: number; from: [name: string, times: number][] }>();
-  const ANY_LOOP = /\b(?:for|foreach|while|do)\b|\byield\s+from\b|\bfunction\b|\bfn\s*\(/;
+  const ANY_LOOP = /\b(?:for|foreach|while|do)\b|\byield\s+from\b|\bfunction\b/;
   for (const m of code.matchAll(/\bfunction\s+(\w+)\s*\([^)]*\)[^{;]*\{/g)) {
     const open = m.index + m[0].length - 1;
     const end = matchBracket(code, open);
     if (end < 0) continue;
-    const body = code.slice(open + 1, end - 1);
+    // Closures inside the rows (`yield [static function () { … }]`) are values, not the provider's loops.
+    // `yield from [ … ]` and `yield from array_map(…, range(a, b))` give their rows like literal yields.
+    const [body, fromRows] = sizedYieldFroms(withoutClosures(code.slice(open + 1, end - 1)));
     let rows: number | null = null;
-    const yields = body.match(/\byield\b(?!\s+from\b)/g)?.length ?? 0;
-    const returns = [...body.matchAll(/\breturn\b\s*(\[|array\s*\()/g)];
+    const yields = (body.match(/\byield\b(?!\s+from\b)/g)?.length ?? 0) + fromRows;
+    const returns = [...body.matchAll(/\breturn\b\s*(\[|array\s*\(|array_map\s*\()/g)];
     if (ANY_LOOP.test(body)) {
       const d = providerOverProviders(body);
       if (d) derived.set(m[1]!, d);
     } else if (yields > 0) rows = yields;
     else if (returns.length === 1 && (body.match(/\breturn\b/g)?.length ?? 0) === 1) {
       const r = returns[0]!;
-      rows = literalSize(code, open + 1 + r.index + r[0].length - 1) ?? null;
+      const at = open + 1 + r.index + r[0].length - 1;
+      rows = (r[1]!.startsWith('array_map') ? mappedSize(code, at) : literalSize(code, at)) ?? null;
     }
     plain.set(m[1]!, rows);
   }
@@ -465,6 +505,80 @@ function phpProviders(code: string): Map<string, number | null> {
   const out = new Map(plain);
   for (const name of derived.keys()) out.set(name, resolve(name, 0));
   return out;
+}
+
+/**
+ * A provider body with the bodies of its closures blanked (same length): `function (…) use (…): T { … }`.
+ * Arrow functions (`fn (…) => expr`) hold one expression, no statement, and stay. At most 200 closures.
+ */
+function withoutClosures(body: string): string {
+  let out = body;
+  let n = 0;
+  for (const m of body.matchAll(/\bfunction\s*\(/g)) {
+    if (++n > 200) break;
+    const params = matchBracket(out, m.index + m[0].length - 1);
+    if (params < 0) continue;
+    const head = /^\s*(?:use\s*\([^)]*\))?\s*(?::\s*\??[\w\\|]+)?\s*\{/.exec(out.slice(params, params + 300));
+    if (!head) continue;
+    const close = matchBracket(out, params + head[0].length - 1);
+    if (close < 0) continue;
+    out = out.slice(0, m.index) + ' '.repeat(close - m.index) + out.slice(close);
+  }
+  return out;
+}
+
+/**
+ * The body with each `yield from` of a sizable literal (`[ … ]`, `array_map(…, range(a, b))`) blanked,
+ * and the rows those give. Any other `yield from` stays for the caller to judge. At most 100.
+ */
+function sizedYieldFroms(body: string): [string, number] {
+  let out = body;
+  let rows = 0;
+  let n = 0;
+  for (const m of body.matchAll(/\byield\s+from\s+(\[|array_map\s*\()/g)) {
+    if (++n > 100) break;
+    const at = m.index + m[0].length - 1;
+    const size = m[1] === '[' ? literalSize(out, at) : mappedSize(out, at);
+    const close = matchBracket(out, at);
+    if (size === undefined || close < 0) continue;
+    rows += size;
+    out = out.slice(0, m.index) + ' '.repeat(close - m.index) + out.slice(close);
+  }
+  return [out, rows];
+}
+
+/**
+ * Rows of `array_map(callback, rows)` whose paren is at `open`: the size of a literal `[…]` or of
+ * `range(a, b)` / `range(a, b, step)` with integer bounds (at most 100,000); undefined for anything else.
+ */
+function mappedSize(code: string, open: number): number | undefined {
+  const close = matchBracket(code, open);
+  if (close < 0) return undefined;
+  let depth = 0;
+  let last = -1;
+  let stop = close - 1;
+  for (let j = open + 1; j < close - 1; j++) {
+    const c = code[j]!;
+    if (c === '(' || c === '[' || c === '{') depth++;
+    else if (c === ')' || c === ']' || c === '}') depth--;
+    else if (c === ',' && depth === 0) {
+      // A trailing comma (`array_map(fn, range(1, 3),)`) ends the last argument, it starts none.
+      if (/^\s*$/.test(code.slice(j + 1, close - 1))) stop = j;
+      else last = j;
+    }
+  }
+  if (last < 0) return undefined;
+  const arg = code.slice(last + 1, stop);
+  const range = /^\s*range\s*\(\s*(-?\d{1,9})\s*,\s*(-?\d{1,9})\s*(?:,\s*(\d{1,9})\s*)?\)\s*$/.exec(arg);
+  if (range) {
+    const step = Number(range[3] ?? 1);
+    if (step < 1) return undefined;
+    return Math.min(Math.floor(Math.abs(Number(range[2]) - Number(range[1])) / step) + 1, 100_000);
+  }
+  const lead = /^\s*/.exec(arg)![0].length;
+  if (code[last + 1 + lead] !== '[') return undefined;
+  const end = matchBracket(code, last + 1 + lead);
+  return end > 0 && /^\s*$/.test(code.slice(end, stop)) ? literalSize(code, last + 1 + lead) : undefined;
 }
 
 /** The call of another provider of this class: `self::name()`, `static::name()`, `$this->name()`. */
@@ -547,25 +661,41 @@ export interface PhpClass {
   parent: string;
 }
 
-export function countPhp(text: string): ReturnType<Counter['result']> & { framework: string; classes: PhpClass[] } {
+export function countPhp(text: string): ReturnType<Counter['result']> & {
+  framework: string;
+  classes: PhpClass[];
+  external?: PhpExternalProvider[];
+} {
   const code = mask(text, SYNTAX.php);
   const lineOf = lineIndex(code);
   const count = counter();
   let framework = 'PHPUnit';
   let providers: Map<string, number | null> | undefined;
+  const external: PhpExternalProvider[] = [];
   const method = /\bfunction\s+(\w+)\s*\(/g;
+  const bounds = [...code.matchAll(/[{};]/g)].map((x) => x.index);
+  let b = -1;
   for (const m of code.matchAll(method)) {
     // The docblock and attributes right before the method (the original text: `@test` lives in a comment).
-    const before = text.slice(Math.max(0, m.index - 600), m.index);
-    const tail = before.slice(Math.max(before.lastIndexOf('}'), before.lastIndexOf(';'), before.lastIndexOf('{')) + 1);
-    const isTest = /^test/.test(m[1]!) || /@test\b|#\[\s*(?:\\?PHPUnit\\Framework\\Attributes\\)?Test\b/.test(tail);
+    // Where the previous statement ends is read in the masked code, so a brace inside an attribute's
+    // string (`#[TestWithJson('{"a": 1}')]`) does not cut the attributes short; long multi-line
+    // `#[TestWith([…])]` groups are read whole (the tails of two methods never overlap).
+    while (b + 1 < bounds.length && bounds[b + 1]! < m.index) b++;
+    const last = b >= 0 && bounds[b]! < m.index ? bounds[b]! : -1;
+    const tail = text.slice(Math.max(last + 1, m.index - 20_000), m.index);
+    // An attribute opens a group (`#[Test]`) or follows another in it (`#[Test, DataProvider('x')]`).
+    const isTest =
+      /^test/.test(m[1]!) || /@test\b|(?:#\[|,)\s*(?:\\?PHPUnit\\Framework\\Attributes\\)?Test\b/.test(tail);
     if (!isTest || !/\bpublic\b|^\s*function/.test(`${code.slice(m.index - 40, m.index)} `)) continue;
     const provider =
-      /@dataProvider\b|#\[\s*\\?(?:PHPUnit\\Framework\\Attributes\\)?(?:DataProvider\w*|TestWith)\b/.test(tail);
-    const withs = (tail.match(/#\[\s*\\?(?:PHPUnit\\Framework\\Attributes\\)?TestWith\b/g) ?? []).length;
+      /@dataProvider\b|(?:#\[|,)\s*\\?(?:PHPUnit\\Framework\\Attributes\\)?(?:DataProvider\w*|TestWith)/.test(tail);
+    const withs = (tail.match(/(?:#\[|,)\s*\\?(?:PHPUnit\\Framework\\Attributes\\)?TestWith(?:Json)?\s*\(/g) ?? [])
+      .length;
     count.add({
       line: lineOf(m.index),
-      ...(provider ? { params: phpRows(tail, withs, (name) => (providers ??= phpProviders(code)).get(name)) } : {}),
+      ...(provider
+        ? { params: phpRows(tail, withs, (name) => (providers ??= phpProviders(code)).get(name), external) }
+        : {}),
     });
   }
   // Pest: it('…', fn) / test('…', fn) at the top level or inside `describe('…', function () { … })`
@@ -624,5 +754,5 @@ export function countPhp(text: string): ReturnType<Counter['result']> & { framew
   const classes = [
     ...code.matchAll(/^\s*((?:abstract|final|readonly)\s+)*class\s+(\w+)(?:\s+extends\s+\\?(?:[\w\\]*\\)?(\w+))?/gm),
   ].map((c) => ({ name: c[2]!, abstract: /\babstract\b/.test(c[0]), parent: c[3] ?? '' }));
-  return { ...count.result(), framework, classes };
+  return { ...count.result(), framework, classes, ...(external.length ? { external } : {}) };
 }
