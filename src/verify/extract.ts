@@ -104,6 +104,11 @@ export interface Claim {
    * Vérification de la configuration"): a line there may report what the auditor did, not the repository.
    */
   method?: boolean;
+  /**
+   * An open box without a mark of its own ("- [ ] Rate limiting") in a checklist that ticks others: work
+   * still to do. Found done, the document is out of date; found absent, nothing is confirmed.
+   */
+  openBox?: boolean;
 }
 
 /**
