@@ -185,12 +185,14 @@ export function databaseJudgement(ctx: LookupContext, claim: Claim): DatabaseJud
   }
   const says = (f: { name: string; evidence: Evidence[] }) =>
     `${f.name} (${f.evidence.map((e) => `${e.path}${e.line ? `:${e.line}` : ''}`).join(', ')})`;
-  if (!missing.length)
-    return {
-      verdict: 'confirmed',
+  if (!missing.length) {
+    const used = {
+      verdict: 'confirmed' as const,
       reason: `used: ${found.map(says).join('; ')}`,
       evidence: found.flatMap((f) => f.evidence).slice(0, 4),
     };
+    return imageVersion(ctx, claim.text, used) ?? used;
+  }
   if (found.length)
     return {
       verdict: 'partially-confirmed',
@@ -211,4 +213,76 @@ export function databaseJudgement(ctx: LookupContext, claim: Claim): DatabaseJud
       };
   }
   return null;
+}
+
+/**
+ * "Postgres 15", "PostgreSQL 16+", "MongoDB 7": the engine's major version the line gives. Only a whole
+ * major version right after the engine's name ("MySQL 8.0" is left to others; a database line with a
+ * dotted figure is not read here).
+ */
+const ENGINE_VERSION = /\b(postgres(?:ql)?|postgre|mysql|mongo(?:db)?)\s*v?(\d{1,2})(\+)?(?![\w.])/i;
+/** Where a container image is named: compose, Kubernetes and deploy manifests, Dockerfiles, CI workflows. */
+const IMAGE_FILE =
+  /(?:^|\/)(?:(?:docker-)?compose[\w.-]*\.ya?ml|Dockerfile[\w.-]*|[\w.-]*\.Dockerfile|deploy\.ya?ml)$|(?:^|\/)\.github\/workflows\/[\w.-]+\.ya?ml$|(?:^|\/)(?:k8s|kubernetes|manifests|helm|charts?|deploy(?:ment)?s?)\/(?:[\w.-]+\/){0,4}[\w.-]+\.ya?ml$/i;
+/** "image: postgres:16-alpine", "FROM pgvector/pgvector:pg16", "image: 'mongo:7'": an image and its tag. */
+const IMAGE_REF = /^\s*(?:-\s*)?(?:image\s*:|FROM\s)\s*["']?((?:[\w.-]+\/){0,3}[\w.-]+):([\w.-]{1,40})/i;
+const IMAGE_ENGINE: [RegExp, string][] = [
+  [/^(?:postgres(?:ql)?|postgis|pgvector|timescaledb(?:-ha)?)$/i, 'postgres'],
+  [/^mysql(?:-server)?$/i, 'mysql'],
+  [/^mongo(?:db)?(?:-community-server)?$/i, 'mongo'],
+];
+
+/** The major version an image tag gives: "16-alpine" → 16, "pg16" / "0.7.0-pg16" → 16, "latest" → null. */
+function tagMajor(tag: string): number | null {
+  const pg = /(?:^|-)pg(\d{1,2})\b/i.exec(tag);
+  if (pg) return Number(pg[1]);
+  const lead = /^(\d{1,2})(?:[.-]|$)/.exec(tag);
+  return lead ? Number(lead[1]) : null;
+}
+
+/**
+ * The images of the engine a confirmed database line names with a version, compared with that version:
+ * an image of the stated version (or later, for "16+") adds its evidence; images of the engine that are
+ * all of another version say the line is out of date. No image of the engine: null (nothing compared).
+ */
+function imageVersion(ctx: LookupContext, text: string, used: DatabaseJudgement): DatabaseJudgement | null {
+  const said = ENGINE_VERSION.exec(plain(text));
+  if (!said) return null;
+  const engine = /^postgre/i.test(said[1]!) ? 'postgres' : /^mysql/i.test(said[1]!) ? 'mysql' : 'mongo';
+  const major = Number(said[2]);
+  const atLeast = said[3] === '+';
+  const seen: (Evidence & { major: number })[] = [];
+  const files = ctx.files.paths.filter((p) => IMAGE_FILE.test(p) && !VENDORED.test(p)).slice(0, 60);
+  for (const path of files) {
+    const body = fileText(ctx, path);
+    if (!body) continue;
+    const lines = body.split('\n', 5000);
+    for (let i = 0; i < lines.length && seen.length < 20; i++) {
+      const m = IMAGE_REF.exec(lines[i]!);
+      if (!m) continue;
+      const name = m[1]!.slice(m[1]!.lastIndexOf('/') + 1);
+      if (!IMAGE_ENGINE.some(([re, e]) => e === engine && re.test(name))) continue;
+      const v = tagMajor(m[2]!);
+      if (v !== null) seen.push({ path, line: i + 1, snippet: lines[i]!.trim().slice(0, 160), major: v });
+    }
+  }
+  if (!seen.length) return null;
+  const agree = seen.filter((e) => (atLeast ? e.major >= major : e.major === major));
+  const cite = (e: Evidence & { major: number }) => ({ path: e.path, line: e.line, snippet: e.snippet });
+  const at = (e: Evidence) => `${e.path}:${e.line}`;
+  if (agree.length)
+    return {
+      ...used,
+      reason: `${used.reason}; version ${major}${atLeast ? '+' : ''} as the image at ${at(agree[0]!)} gives`,
+      evidence: [cite(agree[0]!), ...used.evidence].slice(0, 4),
+    };
+  const versions = [...new Set(seen.map((e) => e.major))].join(', ');
+  return {
+    verdict: 'contradicted',
+    reason: `not so: the line says ${said[1]} ${major}${atLeast ? '+' : ''}, but the images of it the repository runs are version ${versions} (${seen
+      .slice(0, 2)
+      .map(at)
+      .join(', ')})`,
+    evidence: seen.slice(0, 3).map(cite),
+  };
 }

@@ -104,6 +104,11 @@ export interface Claim {
    * Vérification de la configuration"): a line there may report what the auditor did, not the repository.
    */
   method?: boolean;
+  /**
+   * An open box without a mark of its own ("- [ ] Rate limiting") in a checklist that ticks others: work
+   * still to do. Found done, the document is out of date; found absent, nothing is confirmed.
+   */
+  openBox?: boolean;
 }
 
 /**
@@ -430,6 +435,26 @@ export function extractClaims(markdown: string): Claim[] {
           source: 'heading',
         });
       } else if (
+        level > 2 &&
+        !status &&
+        !phase &&
+        !priority &&
+        (context === null || context === 'absent' || context === 'issues') &&
+        !stackHas(stack, NOT_TODAY) &&
+        absenceHeading(text)
+      ) {
+        // "### 6. Missing Rate Limiting", "### 3. **No Rate Limiting**", "#### Issue 1: No CSP": a finding
+        // whose title states what is absent is the document's claim of absence, checked as hard as a
+        // claim of presence (stale audits: the thing was added since).
+        push({
+          line: n,
+          text: absenceHeading(text)!,
+          asserted: 'not-done',
+          number: null,
+          readiness: false,
+          source: 'heading',
+        });
+      } else if (
         level > 1 &&
         !phase &&
         !priority &&
@@ -676,6 +701,51 @@ function decoratedHeadings(lines: string[]): boolean {
     if (pictures >= 2) return true;
   }
   return false;
+}
+
+/** A preposition that places a gap or says what it is for: the title is about one place, not the practice. */
+const PLACED_GAP =
+  /\s(?:in|on|at|for|from|to|of|during|when|within|inside|per|dans|pour|sur|en|für|bei|im|auf|para|em|no|na)\s/i;
+/** A finding's number or label before its title: "3.", "Issue 1:", "Finding #2 -", "M-4:". */
+const FINDING_LEAD =
+  /^(?:(?:issue|finding|problem|gap|risk|critique|probl[eè]me|hallazgo|befund) ?#?\d{0,3} ?[:.\-–—] |[A-Z]{1,4}-?\d{1,3} ?[:.\-–—] |\d{1,3}(?:\.\d{1,3}){0,3}[.)]? )/i;
+/** The word of absence a finding's title opens with ("Missing", "No", "Absence de"), then its subject. */
+const ABSENCE_LEAD =
+  /^(?:missing|no|lack of|absence of|absence de|absence d'|falta de|sin|sans|kein(?:e|en)?|fehlende?[rn]?) (?=[\p{L}\p{N}])/iu;
+/** "Input Validation or Sanitization": the parts of a subject (spaces already single). */
+const SUBJECT_PARTS = / (?:or|and|&|ou|et|oder|und|o|y) | ?[/,] ?/i;
+/** Letters, digits and a closing bracket end a title; anything after them is markup. */
+const TITLE_END = /[\p{L}\p{N})]/u;
+/**
+ * The title of a finding that states an absence, "Missing Rate Limiting" or "No Input Validation", as
+ * its words (null otherwise): a word of absence, then a subject of one to six words, and nothing else.
+ */
+function absenceHeading(text: string): string | null {
+  const words = plain(text)
+    .replace(/\s+/g, ' ')
+    .replace(/^[^\p{L}\p{N}]+/u, '')
+    .replace(FINDING_LEAD, '');
+  // (Markup after the title — "**", " ✅", ":" — trimmed by hand: a pattern anchored at the end backtracks.)
+  let end = words.length;
+  while (end > 0 && !TITLE_END.test(words[end - 1]!)) end--;
+  const t = words.slice(0, end).trim();
+  const lead = ABSENCE_LEAD.exec(t);
+  if (!lead) return null;
+  const subject = t.slice(lead[0].length);
+  // ("No. 3", "No need to …", "No changes"): a subject that names a thing, without a verb or a figure.
+  // A practice is named in a few words ("Input Validation or Sanitization": each of its parts); a title
+  // that places the gap ("Transaction Rollback in User Registration") or qualifies it ("Rate Limiting
+  // Configuration") is about one place or one detail, which no finding of the whole practice settles.
+  const parts = subject.split(SUBJECT_PARTS);
+  if (
+    parts.some((x) => x.split(' ').filter(Boolean).length > 3) ||
+    parts.length > 3 ||
+    /\d/.test(subject) ||
+    PLACED_GAP.test(` ${subject} `) ||
+    /^(?:need|changes?|issues?|problems?|more|longer|action)\b/i.test(subject)
+  )
+    return null;
+  return t;
 }
 
 /** "main.rs :" → "main.rs", trimmed by hand (a pattern for spaces around a final colon backtracks). */

@@ -77,6 +77,9 @@ export const FEATURES: Mechanism[] = [
         'fluentvalidation*',
         '*validation*',
       ],
+      // (Rounds 31 and 36: "No input validation" confirmed four times where the handlers check their
+      // input by hand — an allow-list, `if !isValidSection(…)` — and never rightly.)
+      byHand: true,
     },
   ),
   f('a CDN', /\bcdns?\b|\bcontent delivery network\b|\bcloudfront\b/i, {

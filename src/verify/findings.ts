@@ -16,6 +16,7 @@ import { proseFindings } from './prose-names.js';
 import { CHANGED, changeFinding, codeSpans, fileText, lineFinding, spanIn } from './problems.js';
 import { coveredFinding, coveredPath, docTopic, docTopicFinding } from './documents.js';
 import { MECHANISMS, type Mechanism, mechanismsIn } from './vocabulary.js';
+import { plain } from './status.js';
 import { claimsPublishable, publishFinding } from './publish.js';
 import { emptyTest } from './empty-tests.js';
 import { fileLineFinding } from './line-at.js';
@@ -162,7 +163,8 @@ export function mechanismFinding(ctx: LookupContext, m: Mechanism, rule: Finding
     // A practice ("input validation", "custom error pages") goes by many words; a named product
     // (Kubernetes, Grafana) by its own name, whose absence the search does show.
     ...(m.family.startsWith('feature:') ? { searched: true } : {}),
-    detail: `no ${m.label} in code, dependencies or files`,
+    ...(m.byHand ? { unproven: true } : {}),
+    detail: `no ${m.label} in code, dependencies or files${m.byHand ? ' by the usual spellings (it is often written by hand)' : ''}`,
     evidence: [
       { path: '.', note: `searched ${ctx.search.filesRead} files and ${ctx.facts.dependencies.length} dependencies` },
     ],
@@ -630,6 +632,13 @@ export function findingsFor(claim: Claim, rule: Finding | null, ctx: LookupConte
     return inSubject.length ? inSubject.map((m) => mechanismFromRule(m, rule)) : [rule];
   }
   const out: Finding[] = [];
+  // "No request schema validation": a declared schema is what validation by hand never is, so the
+  // usual spellings (a schema library, annotations) not being there does show it absent.
+  const declared = (m: Mechanism, f: Finding): Finding => {
+    if (!m.byHand || !f.unproven || !/\bschemas?\b/i.test(plain(claim.raw ?? claim.text))) return f;
+    const { unproven: _, ...rest } = f;
+    return rest;
+  };
   // "Comprehensive error handling examples": the examples are what is claimed; error handling is
   // what they show.
   const headWord = HEAD_NOUN.exec(claim.subject)?.[0];
@@ -638,13 +647,15 @@ export function findingsFor(claim: Claim, rule: Finding | null, ctx: LookupConte
   if (inSubject.length) {
     // The mechanism the claim is about decides: a rule that misses it, or finds fault elsewhere
     // in the practice, is not evidence about the mechanism named.
-    const found = inSubject.map((m) => mechanismFinding(ctx, m, m.family.startsWith('feature:') ? null : rule));
+    const found = inSubject.map((m) =>
+      declared(m, mechanismFinding(ctx, m, m.family.startsWith('feature:') ? null : rule)),
+    );
     out.push(...found);
     // "Connection pooling and retry policies": a practice named beside the mechanism is checked too.
     if (rule && via && !inSubject.some((m) => m.claim.test(via))) out.push(rule);
   } else {
     if (rule) out.push(rule);
-    out.push(...inText.map((m) => mechanismFinding(ctx, m, null)));
+    out.push(...inText.map((m) => declared(m, mechanismFinding(ctx, m, null))));
   }
   const names = namesOf(claim);
   // Code shown as what the repository holds ("Secret: getEnv(\"JWT_SECRET\", \"default-…\")"): its

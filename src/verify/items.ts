@@ -248,7 +248,7 @@ export function itemReader(st: ItemState): {
     const text = check ? check[2]!.trim() : body;
     const { number, readiness } = numberIn(text);
     const historical = inContext('historical') || list === 'historical';
-    if (check) return void box(check[1] !== ' ', text, n, historical);
+    if (check) return void box(check[1] !== ' ', text, n, historical, list);
     // "**CRITICAL**: 115 instances of `.unwrap()` in production code": a count of code, whatever the list.
     if (!historical && occurrenceClaim(body))
       return void st.push({
@@ -411,7 +411,7 @@ export function itemReader(st: ItemState): {
     return !HEDGED.test(words);
   }
 
-  function box(ticked: boolean, text: string, n: number, historical: boolean): void {
+  function box(ticked: boolean, text: string, n: number, historical: boolean, list: Context | null | undefined): void {
     const { number, readiness } = numberIn(text);
     // "[x] Monitoring configured ❌ PENDING": the mark written after the box says more than the box.
     if (ticked)
@@ -441,11 +441,23 @@ export function itemReader(st: ItemState): {
       !inContext('example') &&
       !inContext('planned') &&
       !inContext('review') &&
+      // ("**Action Items:**", "**Next steps:**" over the boxes: steps to take, as under such a heading.)
+      list !== 'review' &&
+      list !== 'planned' &&
       !isImperative(words) &&
       !LEADING_ABSENCE.test(words) &&
       !REMOVAL.test(words)
     )
-      st.push({ line: n, text: plain(text), asserted: 'not-done', number, readiness, source: 'checklist' });
+      st.push({
+        line: n,
+        text: plain(text),
+        asserted: 'not-done',
+        number,
+        readiness,
+        source: 'checklist',
+        // (Under "## Missing" or "**Gaps:**" the open box is a gap the document states, not work to do.)
+        ...(inContext('absent') || list === 'absent' ? {} : { openBox: true }),
+      });
   }
 
   /** A finding at a place: the file (and line) the code must still be at. */

@@ -182,6 +182,16 @@ export function judgeClaim(
       lookup,
     ),
   );
+  // "- [ ] Rate limiting", "- [ ] OpenTelemetry integration" left open in a roadmap that ticks other boxes:
+  // work still to do, not a finding that the thing is missing. Found there, the list is out of date;
+  // found absent or half there, nothing the line states is confirmed (rounds 30 and 36: graders took no
+  // open box for a claim, and 17 of them were confirmed by absence).
+  if (claim.openBox && (v.verdict === 'confirmed' || v.verdict === 'partially-confirmed'))
+    return {
+      ...v,
+      verdict: 'unverifiable',
+      reason: `an open item of a checklist is work still to do, which finding it absent does not confirm (${v.reason})`,
+    };
   // A confirmation rests on the claim's distinctive subject AND value: "/plan: 255 KB", "timeout
   // increased to 60s", "Documentation: 80%", "5 new formatting rules" confirmed because the route,
   // setting or file exists compared nothing of the value the line gives. Unless the value is in what

@@ -18,6 +18,11 @@ export interface Mechanism {
   code?: RegExp;
   deps?: string[];
   files?: string[];
+  /**
+   * Commonly written by hand, in words no spelling list holds (an allow-list check, `if !isValid…`):
+   * finding none of its spellings is no proof it is absent.
+   */
+  byHand?: boolean;
 }
 
 import { FEATURES } from './features.js';
