@@ -219,6 +219,12 @@ const meaning = (t: string) => {
   return glosses.length > 0 ? `${words} (${glosses.join(', ')})` : words;
 };
 
+/** The level of a Markdown ATX heading line (`### Setup` is 3), or undefined for any other line. */
+function atxLevel(line: string): number | undefined {
+  const m = /^\s{0,3}(#{1,6})\s/.exec(line);
+  return m ? m[1]!.length : undefined;
+}
+
 /** The headings of a README and the installation, usage and development sections they open. */
 function readSections(text: string, rst = false) {
   const lines = text.split(/\r?\n/);
@@ -263,10 +269,16 @@ function readSections(text: string, rst = false) {
   // "Getting started" / "Quick start" names a section by its place, not its content: it installs or
   // shows use only when its body has a step (a command, code, a list of steps). Prose that describes
   // the project under it is neither (blind round 22, actual-server README.md:7).
+  // Its body runs to the next heading of its level or above: a "Quickstart Guide" whose steps sit in
+  // sub-sections ("### Setup", "### Bundling", "### Stopping the Server") has them (blind round 48).
   const stepless = (h: (typeof sections)[number]) => {
     if (!GENERIC_START.test(meaning(h.text)) || OTHER_SECTION_WORD.test(meaning(h.text))) return false;
     const i = sections.indexOf(h);
-    const body = lines.slice(h.line, (sections[i + 1]?.line ?? lines.length + 1) - 1);
+    const level = atxLevel(lines[h.line - 1]!);
+    const next = level
+      ? sections.slice(i + 1).find((x) => (atxLevel(lines[x.line - 1]!) ?? 7) <= level)
+      : sections[i + 1];
+    const body = lines.slice(h.line, (next?.line ?? lines.length + 1) - 1);
     // A link to the installation or usage guide ("[Installation Docs](…/installation)") points to the steps.
     return !body.some((l) => STEP_LINE.test(l) || GUIDE_LINK.test(l)) && !INSTALL_CMD.test(body.join('\n'));
   };
