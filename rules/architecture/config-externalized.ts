@@ -25,6 +25,9 @@ const ENV_EXAMPLES = [
   '**/.env.dist',
   '**/.env.defaults',
   '**/env.example',
+  // Without the dot (`backend/env-example`, `env_sample`): the same template under a name that is not hidden (blind round 49).
+  '**/env{-,_}{example,sample,template}',
+  '**/env.{sample,template}',
   '**/example.env',
   '**/.env.*.example',
   // Per environment (`.env.development.template`, `.env.testing.sample`): a Vapor app loads `.env.<environment>`.
