@@ -7,7 +7,7 @@ import { runRuleOn } from '../../src/testing/rule-tester.js';
  * <product>" (stop, update, start; a /health check to monitor it) and "# Debugging <product>" (where
  * the server log is, `<product> status`) — were "no runbooks". They are operational sections: partial
  * credit, not a dedicated runbook. A "Debugging" page about a developer's IDE, or a "Deploying" page
- * with prose only, earns nothing.
+ * with prose only or a first-time setup guide (nothing on upgrading, rolling back or health) earns nothing.
  */
 const DEPLOY = [
   '<!-- generated -->', // 1
@@ -59,6 +59,9 @@ describe('runbooks: operator guides by title (blind round 48)', () => {
         'docs/debugging.md':
           '# Debugging\n\nOpen the project in your IDE and set a breakpoint.\n\n    $ npm run dev\n\nThe dev server on localhost reloads on save; read its logs in the terminal.\n',
         'docs/deploying.md': '# Deploying Cachebox\n\nCachebox is easy to deploy and a joy to run.\n',
+        // A first-time setup guide: commands, but nothing about upgrading, rolling back or health.
+        'docs/deploy_lowcost.md':
+          '# Deploying with Minimal Costs\n\nTurn off the monitoring service, then run:\n\n    $ azd up\n\nThe servers start on the cheapest plan; read their logs in the portal.\n',
       },
       { profile: 'service' },
     );

@@ -299,6 +299,9 @@ const PLACE_DIAGNOSIS = new WeakSet<Match>();
 const OPERATOR_TITLE =
   /^\W*(?:deploying|upgrading|monitoring|debugging|troubleshooting|administ(?:ering|ration)|operating)\b|\b(?:deployment|upgrade|monitoring|debugging|administration|operator'?s?)[ \t]+(?:guide|notes|procedure)\b/i;
 const OPERATOR_GUIDE = new WeakSet<Match>();
+/** What operating a deployed release is about: upgrading or downgrading it, rolling it back, its health check. */
+const OPERATING_DEPLOYED =
+  /\b(?:upgrad(?:e|es|ed|ing)|downgrad(?:e|es|ed|ing)|health ?checks?|roll(?:ed|ing|s)?[ -]?back)\b|\/health\b/i;
 const operatorTopic = (heading: string) =>
   /debugging|monitoring|troubleshoot/i.test(heading) ? 'diagnosis' : 'operations';
 
@@ -440,6 +443,12 @@ export default defineRule({
         isTitle(ctx.files.read(m.path) ?? '', m.line) &&
         !manual(m.path) &&
         procedures(ctx.files.read(m.path) ?? '') &&
+        // A deploying guide operates the release when it says how to upgrade, roll back or check its
+        // health; a first-time setup guide ("Deploying with minimal costs") does not.
+        !(
+          operatorTopic(m.snippet) === 'operations' &&
+          !OPERATING_DEPLOYED.test((ctx.files.read(m.path) ?? '').slice(0, 50_000))
+        ) &&
         // Debugging the code on a developer's machine (an IDE, `npm run dev`, localhost) is not operating it.
         !(operatorTopic(m.snippet) === 'diagnosis' && devDebugging((ctx.files.read(m.path) ?? '').slice(0, 20_000))),
     );
