@@ -1,6 +1,6 @@
 import { defineRule, type Evidence, type FileView, type Match } from '../../src/types.js';
 import { fail, listing, partial, pass } from '../../src/engine/results.js';
-import { sectionBody } from '../_shared/ops-docs.js';
+import { headingProse, sectionBody } from '../_shared/ops-docs.js';
 import { firstPerFile, fromMatch, isAgentDoc, isTestPath } from '../../src/facts/paths.js';
 
 const DOC_GLOBS = [
@@ -632,6 +632,16 @@ export default defineRule({
       }
       return known;
     }
+    // A folder's README titled with the folder's own name (`print/components/README.md` "# COMPONENTS",
+    // a framework's boilerplate: "This directory is not required…") says what that folder holds,
+    // not how the system is built (blind round 49).
+    const folderTitle = (m: Match) => {
+      const parts = m.path.split('/');
+      if (parts.length < 2 || !/^README/i.test(parts[parts.length - 1]!) || !/^#(?!#)/.test(m.snippet.trim()))
+        return false;
+      const bare = (x: string) => x.toLowerCase().replace(/[^a-z0-9]/g, '');
+      return bare(headingProse(m.snippet)) === bare(parts[parts.length - 2]!);
+    };
     // CLAUDE.md or AGENTS.md with an Architecture section of substance documents the design as a
     // CONTRIBUTING guide would (blind round 18, validator: CLAUDE.md "## Architecture" names the
     // three layers and their files); other assistant instructions stay set aside.
@@ -657,7 +667,8 @@ export default defineRule({
             prose(m) &&
             aboutParts(m) &&
             !stack(m) &&
-            !toolHowTo(m),
+            !toolHowTo(m) &&
+            !folderTitle(m),
         ),
       Number.POSITIVE_INFINITY,
     );

@@ -25,6 +25,9 @@ const ENV_EXAMPLES = [
   '**/.env.dist',
   '**/.env.defaults',
   '**/env.example',
+  // Without the dot (`backend/env-example`, `env_sample`): the same template under a name that is not hidden (blind round 49).
+  '**/env{-,_}{example,sample,template}',
+  '**/env.{sample,template}',
   '**/example.env',
   '**/.env.*.example',
   // Per environment (`.env.development.template`, `.env.testing.sample`): a Vapor app loads `.env.<environment>`.
@@ -106,6 +109,10 @@ const SETTINGS_FILE =
   /(^|\/)(_?config|settings|env|environment|configuration)\.[a-z]+$|(^|\/)(config|settings|conf)\/[^/]+$/i;
 
 /** Names of a configuration's JSON Schema (`.config-schema.json`, `config.schema.json`, `settings-schema.json`). */
+/** Documentation pages named for the configuration (configReferencePages). */
+const CONFIG_PAGE_DIRS = ['docs', 'doc', 'man'].flatMap((d) => [
+  `**/${d}/**/*{config,Config,CONFIG,settings,Settings,SETTINGS,options,Options}*.{md,rst,adoc}`,
+]);
 const CONFIG_SCHEMA_FILES = [
   '**/*{config,settings,configuration}*{schema,Schema}*.{json,yaml,yml}',
   '**/.*{config,settings,configuration}*{schema,Schema}*.{json,yaml,yml}',
@@ -336,7 +343,7 @@ export default defineRule({
         maxPerFile: 3,
       },
     },
-    reads: [...SAMPLE_CONFIGS, ...CONFIG_SCHEMA_FILES],
+    reads: [...SAMPLE_CONFIGS, ...CONFIG_SCHEMA_FILES, ...CONFIG_PAGE_DIRS],
     digests: [K8S_DIGEST, TF_DIGEST],
   },
   appliesTo: (ctx) =>
@@ -447,6 +454,7 @@ export default defineRule({
       ...commentedComposeSettings(ctx.files).slice(0, 1),
       ...schemaDocs(ctx.matches('settingSchema'), ctx.matches('settingDoc')).slice(0, 1),
       ...configJsonSchema(ctx.files).slice(0, 1),
+      ...configReferencePages(ctx.files).slice(0, 1),
       ...namedInDocs(ctx.files, [...envReads, ...placeholders]).slice(0, 1),
     ];
     // Cite the settings module first (settings.py, config.ts), not the first file in path order.
@@ -651,6 +659,45 @@ function configGemSettings(ctx: RuleContext): Evidence[] {
     out.push({
       path,
       note: `settings of the config gem: ${keys} settings with their defaults${perEnv.length > 0 ? `, overridden per environment in ${dir}settings/ (${listing(perEnv.slice(0, 4))})` : ''}${useEnv ? ` and by environment variables (use_env in ${initializer})` : ''}`,
+    });
+  }
+  return out;
+}
+
+/**
+ * A documentation page of the configuration: a page under docs/, doc/ or man/ (Markdown,
+ * reStructuredText, AsciiDoc; a man page written in Markdown, `tool-configuration.5.md`) named for the
+ * configuration, settings or options, that names three or more settings, each where it is described: a
+ * heading, a table row, a list item or a line of its own opening with the setting as code
+ * (`` `:base_path` ``, `` ### `server.port` ``, `` | `PORT` | … ``). Blind round 48: every key of a
+ * YAML configuration file documented in docs/…-configuration.5.md was "no documentation of the settings".
+ * At most 20 pages and 2,000 lines each are read.
+ */
+const CONFIG_PAGE_NAME = /(?:^|[-_.])(?:configuration|configuring|config|settings|options)(?:[-_.]|$)/i;
+const SETTING_LINE = /^[ \t]*(?:#{1,6}[ \t]+|\|[ \t]*|[*-][ \t]+)?`(:?[A-Za-z][\w.:-]{1,60})`/;
+
+function configReferencePages(files: FileView): Evidence[] {
+  const out: Evidence[] = [];
+  const pages = files
+    .match(CONFIG_PAGE_DIRS)
+    .filter((p) => CONFIG_PAGE_NAME.test(basename(p).replace(/\.(?:md|rst|adoc)$/i, '')) && !isTestPath(p))
+    .filter((p) => !/(^|\/)_?(?:examples?|samples?|demos?)\//i.test(p))
+    .slice(0, 20);
+  for (const path of pages) {
+    const names = new Set<string>();
+    let first = 0;
+    const lines = (files.read(path) ?? '').split('\n', 2000);
+    lines.forEach((l, i) => {
+      const m = SETTING_LINE.exec(l);
+      if (!m) return;
+      if (names.size === 0) first = i + 1;
+      names.add(m[1]!);
+    });
+    if (names.size < MIN_DOCUMENTED) continue;
+    out.push({
+      path,
+      line: first,
+      note: `configuration reference page: describes ${names.size} settings (${listing([...names].slice(0, 3).map((n) => `\`${n}\``))}${names.size > 3 ? ', …' : ''})`,
     });
   }
   return out;

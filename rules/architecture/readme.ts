@@ -99,9 +99,11 @@ export default defineRule({
     // Kept by the scanner when it reads them, so the rule's own read costs nothing.
     reads: ['{README,readme,Readme}*', '{.github,docs}/{README,readme,Readme}*'],
     detection:
-      'README.md/.rst/.txt/.adoc at the root (else .github/ or docs/); Markdown, reStructuredText, AsciiDoc and HTML headings (and labels alone on a line: `Setup:`, `**Installation**`) for installation (a Deployment section counts), usage and development (also in Norwegian, Swedish, Danish, German, Dutch, French, Spanish, Portuguese and Italian: `Oppsett`, `Kjør prosjektet`, `Entwicklung`, `Utilisation`), and a section of any name whose body installs or starts the project (`pip install`, `docker run`, `helm install`, a Terraform `module` block), or builds it from source where no section is named installation (`mvn clean install`, `./gradlew build`, `cargo build`, `go build`, `dotnet build`, under "Running", "Build" or "Local development"), as installation; links to an app store or a releases page (Google Play, the App Store, Flathub, GitHub releases) as installation, and a section of any name whose body gives the commands that run the program (`./gradlew :backend:run`, `npm start`, `go run`) as usage (also a start script `bin/dev`, `foreman start`, `heroku local`, `docker run`, `java -jar`). Installation and usage pass; a missing development section is named, not scored. A stub (fewer than 5 lines of text, or fewer than 10 with under two of those sections) earns partial credit.',
+      'README.md/.rst/.txt/.adoc at the root (else .github/ or docs/); Markdown, reStructuredText, AsciiDoc and HTML headings (and labels alone on a line: `Setup:`, `**Installation**`) for installation (a Deployment section counts), usage and development (also in Norwegian, Swedish, Danish, German, Dutch, French, Spanish, Portuguese and Italian: `Oppsett`, `Kjør prosjektet`, `Entwicklung`, `Utilisation`), and a section of any name whose body installs or starts the project (`pip install`, `docker run`, `helm install`, a Terraform `module` block), or builds it from source where no section is named installation (`mvn clean install`, `./gradlew build`, `cargo build`, `go build`, `dotnet build`, under "Running", "Build" or "Local development"), as installation; links to an app store or a releases page (Google Play, the App Store, Flathub, GitHub releases) as installation, and for a library a link to its package registry page (crates.io, PyPI, npm, RubyGems, NuGet…), and a section of any name whose body gives the commands that run the program (`./gradlew :backend:run`, `npm start`, `go run`) as usage (also a start script `bin/dev`, `foreman start`, `heroku local`, `docker run`, `java -jar`). Installation and usage pass; a missing development section is named, not scored. A stub (fewer than 5 lines of text, or fewer than 10 with under two of those sections) earns partial credit.',
   },
-  check({ files }) {
+  check({ files, facts }) {
+    // A library is installed from its package registry: a link to its page there is where to get it.
+    const library = facts.profile.id === 'library';
     const candidates = files.paths.filter((p) => README.test(p));
     const readme =
       candidates.find((p) => !p.includes('/')) ?? candidates.find((p) => p.startsWith('.github/')) ?? candidates[0];
@@ -112,7 +114,7 @@ export default defineRule({
     const text = files.read(readme);
     if (text === undefined)
       return unknown(`${readme} could not be read (too large, binary or unreadable).`, [{ path: readme }]);
-    const { lines, headings, contentLines, firstText, found } = readSections(text, /\.rst$/i.test(readme));
+    const { lines, headings, contentLines, firstText, found } = readSections(text, /\.rst$/i.test(readme), library);
     // A README that links to the product's own README (a chart repository's charts/x/README.md,
     // a monorepo's packages/app/README.md) is read on there for the sections it lacks (round 5:
     // nextcloud/helm's usage lives in charts/nextcloud/README.md, linked from the root).
@@ -124,7 +126,7 @@ export default defineRule({
         if (target.includes('..') || !files.exists(target)) continue;
         const other = files.read(target);
         if (!other) continue;
-        for (const f of readSections(other, /\.rst$/i.test(target)).found)
+        for (const f of readSections(other, /\.rst$/i.test(target), library).found)
           if (f.at) {
             const mine = found.find((x) => x.name === f.name)!;
             if (!mine.at) {
@@ -219,8 +221,14 @@ const meaning = (t: string) => {
   return glosses.length > 0 ? `${words} (${glosses.join(', ')})` : words;
 };
 
+/** The level of a Markdown ATX heading line (`### Setup` is 3), or undefined for any other line. */
+function atxLevel(line: string): number | undefined {
+  const m = /^\s{0,3}(#{1,6})\s/.exec(line);
+  return m ? m[1]!.length : undefined;
+}
+
 /** The headings of a README and the installation, usage and development sections they open. */
-function readSections(text: string, rst = false) {
+function readSections(text: string, rst = false, library = false) {
   const lines = text.split(/\r?\n/);
   // `snippet`: an install command cited where it stands, outside any section.
   // `link`: a link to the contributing guide, cited where it stands.
@@ -263,10 +271,16 @@ function readSections(text: string, rst = false) {
   // "Getting started" / "Quick start" names a section by its place, not its content: it installs or
   // shows use only when its body has a step (a command, code, a list of steps). Prose that describes
   // the project under it is neither (blind round 22, actual-server README.md:7).
+  // Its body runs to the next heading of its level or above: a "Quickstart Guide" whose steps sit in
+  // sub-sections ("### Setup", "### Bundling", "### Stopping the Server") has them (blind round 48).
   const stepless = (h: (typeof sections)[number]) => {
     if (!GENERIC_START.test(meaning(h.text)) || OTHER_SECTION_WORD.test(meaning(h.text))) return false;
     const i = sections.indexOf(h);
-    const body = lines.slice(h.line, (sections[i + 1]?.line ?? lines.length + 1) - 1);
+    const level = atxLevel(lines[h.line - 1]!);
+    const next = level
+      ? sections.slice(i + 1).find((x) => (atxLevel(lines[x.line - 1]!) ?? 7) <= level)
+      : sections[i + 1];
+    const body = lines.slice(h.line, (next?.line ?? lines.length + 1) - 1);
     // A link to the installation or usage guide ("[Installation Docs](…/installation)") points to the steps.
     return !body.some((l) => STEP_LINE.test(l) || GUIDE_LINK.test(l)) && !INSTALL_CMD.test(body.join('\n'));
   };
@@ -338,7 +352,11 @@ function readSections(text: string, rst = false) {
     for (let i = firstText + 1; i < lines.length; i++) {
       if (!rst && /^\s{0,3}(```|~~~)/.test(lines[i]!)) fenced = !fenced;
       // A struck-through line (`~Snap: [Snap](…)~ (Deprecated)`) is no longer where to get it.
-      else if (!fenced && storeLink(lines[i]!) && !/^\s*(?:[*-]\s+)?~/.test(lines[i]!)) {
+      else if (
+        !fenced &&
+        (storeLink(lines[i]!) || (library && REGISTRY_PAGE.test(lines[i]!))) &&
+        !/^\s*(?:[*-]\s+)?~/.test(lines[i]!)
+      ) {
         install.at = { text: lines[i]!.trim(), line: i + 1, store: true };
         break;
       }
@@ -446,6 +464,14 @@ function readSections(text: string, rst = false) {
  */
 const STORE_HOST =
   /\]\(https?:\/\/(?:play\.google\.com\/store|apps\.apple\.com\/|itunes\.apple\.com\/|apps\.microsoft\.com\/|www\.microsoft\.com\/store|flathub\.org\/apps|snapcraft\.io\/|f-droid\.org\/(?:\w+\/)?packages|chromewebstore\.google\.com|chrome\.google\.com\/webstore|addons\.mozilla\.org|marketplace\.visualstudio\.com|plugins\.jetbrains\.com\/plugin|aur\.archlinux\.org\/packages|search\.nixos\.org\/packages|formulae\.brew\.sh)/i;
+/**
+ * A link to a library's page on its package registry (`](https://crates.io/crates/axum)`, PyPI, npm,
+ * RubyGems, NuGet, Hex, Packagist, pkg.go.dev, Maven Central): for a library, the registry is where
+ * it is installed from with the package manager's one line (blind round 49: a crate's README with its
+ * crates.io and docs.rs links and a usage example was "no installation section"). Libraries only.
+ */
+const REGISTRY_PAGE =
+  /\]\(https?:\/\/(?:crates\.io\/crates\/|pypi\.org\/project\/|(?:www\.)?npmjs\.com\/package\/|rubygems\.org\/gems\/|(?:www\.)?nuget\.org\/packages\/|hex\.pm\/packages\/|packagist\.org\/packages\/|pkg\.go\.dev\/|central\.sonatype\.com\/artifact\/|search\.maven\.org\/artifact|mvnrepository\.com\/artifact\/|pub\.dev\/packages\/|cocoapods\.org\/pods\/)/i;
 const RELEASES = /\]\(https?:\/\/github\.com\/[\w.-]+\/[\w.-]+\/releases/gi;
 const GET_WORD = /\b(?:download|install|binar(?:y|ies)|pre-?built)\b/i;
 const GET_WORD_AFTER = /\b(?:download|install|binar(?:y|ies)|pre-?built)/gi;

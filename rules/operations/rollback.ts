@@ -11,6 +11,7 @@ import { fail, graded, listing, partial, pass } from '../../src/engine/results.j
 import { CI_GLOBS, ciFiles } from '../../src/facts/ci.js';
 import { fromMatch, isAgentDoc, isProductionPath, isTestPath } from '../../src/facts/paths.js';
 import { publishedHere } from '../../src/facts/deploy.js';
+import { ownNamed } from '../../src/facts/deploy-images.js';
 import { k8s } from '../../src/facts/k8s.js';
 import { shipitConfigs } from '../_shared/shipit.js';
 import type { FileView } from '../../src/types.js';
@@ -361,6 +362,14 @@ export default defineRule({
       },
       // A Helm values file that pins the image to a release (`image: { repository: …, tag: "2.14.2" }`):
       // the deployment names an immutable version, an earlier one can be deployed again (round 24).
+      // A Kubernetes manifest's container image pinned to a release (`image: …/log_server:v1.3.3`).
+      manifestImageTag: {
+        regex:
+          /^[ \t]*(?:-[ \t]*)?image:[ \t]*["']?([\w.-]+(?:\/[\w.-]+)+):v?\d+\.\d+(?:\.\d+)?(?:[-+][\w.]+)?["']?[ \t]*(?:#.*)?$/gm,
+        files: ['**/*.{yaml,yml}'],
+        literals: ['image:'],
+        maxPerFile: 2,
+      },
       pinnedValuesTag: {
         regex: /^[ \t]+tag:[ \t]*["']?v?\d+\.\d+(?:\.\d+)?(?:[-+.][\w.]+)?["']?[ \t]*(?:#.*)?$/gm,
         files: ['**/values.{yaml,yml}', '**/values[-.]*.{yaml,yml}'],
@@ -448,7 +457,18 @@ export default defineRule({
     // A bare `- "{{.Version}}"` list item tags images only in a GoReleaser file (`dockers_v2:` `tags:`).
     const strayTemplateItem = (m: Match) =>
       /^[ \t]*-[ \t]*["']?[\w.-]{0,40}\{\{/.test(m.snippet) && !/(?:^|\/)\.?goreleaser\.ya?ml$/.test(m.path);
-    const pinned = keep(ctx.matches('pinnedValuesTag')).filter((m) => ownPinnedImage(ctx.files, m));
+    // A Kubernetes workload's own image pinned to a release version in its manifest: the manifest of
+    // an earlier release names the image to go back to (blind round 49: `log_server:v1.3.3` in a
+    // Deployment, built and tagged by the project's Cloud Build file). Own images only: a pinned
+    // database image is no artefact of this project.
+    const workloadFiles = new Set(k8s(ctx.files).workloads.map((w) => w.path));
+    const manifestPinned = keep(ctx.matches('manifestImageTag')).filter(
+      (m) => workloadFiles.has(m.path) && isProductionPath(m.path) && ownNamed(ctx.files, m.groups[0] ?? ''),
+    );
+    const pinned = [
+      ...keep(ctx.matches('pinnedValuesTag')).filter((m) => ownPinnedImage(ctx.files, m)),
+      ...manifestPinned.slice(0, 2),
+    ];
     // docker/metadata-action's default tags (no `tags:` input, or only `type=ref,event=branch|pr`,
     // `type=edge`, `type=schedule`) are the branch or PR name: mutable, no version to go back to
     // (blind round 39). Its step, and `steps.x.outputs.tags` handed on, count only where the file

@@ -149,6 +149,11 @@ function devSetupOnly(body: string, parent = ''): boolean {
   return TEST_RUN.test(body) && !RUNNING_LIVE.test(body);
 }
 
+/** A debugging guide for a developer's machine: it speaks of setting one up and never of the deployed system. */
+function devDebugging(text: string): boolean {
+  return devSetupOnly(text) || ((DEV_SETUP.test(text) || LOCAL_MACHINE.test(text)) && !RUNNING_LIVE.test(text));
+}
+
 /**
  * A whole product manual or user guide (blind round 32: doc/XXL-JOB-English-Documentation.md, whose
  * "5.4.8 task HA (Failover)" describes a routing strategy of the product): by its name, or by its
@@ -225,9 +230,11 @@ const topicsOf = (ms: Match[]) => [
     ms.flatMap((m) =>
       PLACE_DIAGNOSIS.has(m)
         ? ['diagnosis']
-        : (PACKAGE_MATCH.has(m) ? PACKAGE_TOPICS : TOPICS)
-            .filter(([, re]) => re.test(headingProse(m.snippet)))
-            .map(([t]) => t),
+        : OPERATOR_GUIDE.has(m)
+          ? [operatorTopic(m.snippet)]
+          : (PACKAGE_MATCH.has(m) ? PACKAGE_TOPICS : TOPICS)
+              .filter(([, re]) => re.test(headingProse(m.snippet)))
+              .map(([t]) => t),
     ),
   ),
 ];
@@ -284,6 +291,20 @@ const PACKAGE_MATCH = new WeakSet<Match>();
 const TROUBLESHOOTING_DIR = [`**/{troubleshooting,Troubleshooting,troubleshoot,TROUBLESHOOTING}/**/*.${DOC_EXT}`];
 const PLACE_DIAGNOSIS = new WeakSet<Match>();
 
+/**
+ * The title of an operator's guide: deploying, upgrading, monitoring, administering or debugging
+ * the product. Such a guide (found in check) stands for one topic: diagnosis when it is about
+ * debugging or monitoring, operations when it is about deploying, upgrading or administering.
+ */
+const OPERATOR_TITLE =
+  /^\W*(?:deploying|upgrading|monitoring|debugging|troubleshooting|administ(?:ering|ration)|operating)\b|\b(?:deployment|upgrade|monitoring|debugging|administration|operator'?s?)[ \t]+(?:guide|notes|procedure)\b/i;
+const OPERATOR_GUIDE = new WeakSet<Match>();
+/** What operating a deployed release is about: upgrading or downgrading it, rolling it back, its health check. */
+const OPERATING_DEPLOYED =
+  /\b(?:upgrad(?:e|es|ed|ing)|downgrad(?:e|es|ed|ing)|health ?checks?|roll(?:ed|ing|s)?[ -]?back)\b|\/health\b/i;
+const operatorTopic = (heading: string) =>
+  /debugging|monitoring|troubleshoot/i.test(heading) ? 'diagnosis' : 'operations';
+
 export default defineRule({
   meta: {
     id: 'runbooks',
@@ -303,7 +324,7 @@ export default defineRule({
       // or U+2028, after which `^` starts again (`[^\n]*` ran on from every heading between them).
       opsHeading: {
         regex:
-          /^(?:[#=]|\*\*).*(?:runbook|playbook|incident|on-?\s?call|post-?\s?mortem|escalat|roll ?back|disaster|failover|troubleshoot|mitigat|alert|outage|recover|restore|restoring|maintenance|operating|operations|diagnos|severity|root cause|triage|pager|paging|(?:releas|deploy)(?:e|es|ing)? to (?:prod(?:uction)?|live)\b)[^\n]*/gim,
+          /^(?:[#=]|\*\*).*(?:runbook|playbook|incident|on-?\s?call|post-?\s?mortem|escalat|roll ?back|disaster|failover|troubleshoot|mitigat|alert|outage|recover|restore|restoring|maintenance|operating|operations|diagnos|severity|root cause|triage|pager|paging|debugging|monitoring|upgrad(?:e|es|ing)\b|deploying|(?:releas|deploy)(?:e|es|ing)? to (?:prod(?:uction)?|live)\b)[^\n]*/gim,
         files: [`**/*.${DOC_EXT}`, '.github/ISSUE_TEMPLATE/*'],
         literals: [
           'runbook',
@@ -332,6 +353,10 @@ export default defineRule({
           'paging',
           'to prod',
           'to live',
+          'debugging',
+          'monitoring',
+          'upgrad',
+          'deploying',
         ],
         ignoreCase: true,
         maxPerFile: 12,
@@ -403,6 +428,31 @@ export default defineRule({
         procedures(ctx.files.read(m.path) ?? ''),
     );
     titles.push(...byContent);
+    // An operator's guide by its title — deploying, upgrading, monitoring or debugging the product
+    // (a man page in Markdown: "# Deploying <product>" with the upgrade commands and the /health
+    // check, "# Debugging <product>" with where the log is and `<product> status`) — whose body gives
+    // procedures for the running system: operational sections, not a dedicated runbook (blind round 48).
+    const operatorGuides = headings.filter(
+      (m) =>
+        /^(?:#[ \t]|=[ \t])/.test(m.snippet) &&
+        OPERATOR_TITLE.test(headingProse(m.snippet)) &&
+        !titles.includes(m) &&
+        !/(?:^|\/)README[^/]*$/i.test(m.path) &&
+        !CONTRIBUTOR_DOC.test(m.path) &&
+        !DEVELOPER_GUIDE.test(m.path) &&
+        isTitle(ctx.files.read(m.path) ?? '', m.line) &&
+        !manual(m.path) &&
+        procedures(ctx.files.read(m.path) ?? '') &&
+        // A deploying guide operates the release when it says how to upgrade, roll back or check its
+        // health; a first-time setup guide ("Deploying with minimal costs") does not.
+        !(
+          operatorTopic(m.snippet) === 'operations' &&
+          !OPERATING_DEPLOYED.test((ctx.files.read(m.path) ?? '').slice(0, 50_000))
+        ) &&
+        // Debugging the code on a developer's machine (an IDE, `npm run dev`, localhost) is not operating it.
+        !(operatorTopic(m.snippet) === 'diagnosis' && devDebugging((ctx.files.read(m.path) ?? '').slice(0, 20_000))),
+    );
+    for (const m of operatorGuides) OPERATOR_GUIDE.add(m);
     const titled = titles.map((m) => m.path);
     const dedicated = [...new Set([...ctx.files.match(DEDICATED).filter(relevant), ...titled])];
     const dedicatedSet = new Set(dedicated);
@@ -439,6 +489,7 @@ export default defineRule({
     const elsewhere = headings.filter(
       (m) =>
         !dedicatedSet.has(m.path) &&
+        !OPERATOR_GUIDE.has(m) &&
         STRONG.test(headingProse(m.snippet)) &&
         !(
           /troubleshoot/i.test(m.snippet) &&
@@ -478,6 +529,7 @@ export default defineRule({
           !DEPLOY_CONTEXT.test(`${headingProse(m.snippet)}\n${sectionBody(ctx.files.read(m.path) ?? '', m.line)}`)
         ),
     );
+    for (const m of operatorGuides) if (!dedicatedSet.has(m.path)) elsewhere.push(m);
     // A deployment package's operating guides and sections: dedicated when the document is one
     // (TROUBLESHOOTING.md, UPGRADING.md), otherwise sections in its README.
     if (deploymentPackage(ctx.facts, ctx.files)) {
@@ -507,12 +559,23 @@ export default defineRule({
         const m = ms.find((x) =>
           PLACE_DIAGNOSIS.has(x)
             ? t === 'diagnosis'
-            : PACKAGE_MATCH.has(x)
-              ? (PACKAGE_TOPICS.find(([n]) => n === t)?.[1] ?? /$^/).test(x.snippet)
-              : re.test(x.snippet),
+            : OPERATOR_GUIDE.has(x)
+              ? t === operatorTopic(x.snippet)
+              : PACKAGE_MATCH.has(x)
+                ? (PACKAGE_TOPICS.find(([n]) => n === t)?.[1] ?? /$^/).test(x.snippet)
+                : re.test(x.snippet),
         );
         if (m && !out.some((e) => e.path === m.path && e.line === m.line))
-          out.push(fromMatch(m, PLACE_DIAGNOSIS.has(m) ? `${t} (a guide in a troubleshooting folder)` : t));
+          out.push(
+            fromMatch(
+              m,
+              PLACE_DIAGNOSIS.has(m)
+                ? `${t} (a guide in a troubleshooting folder)`
+                : OPERATOR_GUIDE.has(m)
+                  ? `${t} (an operator's guide: ${headingProse(m.snippet).slice(0, 80)})`
+                  : t,
+            ),
+          );
       }
       return out;
     };

@@ -3,7 +3,7 @@ import { fail, listing, partial, pass } from '../../src/engine/results.js';
 import { basename } from '../../src/walk/glob.js';
 import { isExampleFolder, isProductionPath } from '../../src/facts/paths.js';
 import { inRustTestBlock } from '../../src/facts/rust-tests.js';
-import { inLocalCompose } from '../../src/facts/runtime.js';
+import { composeEnvFiles, inLocalCompose } from '../../src/facts/runtime.js';
 import { copiedIntoImage } from '../../src/facts/dockerfile.js';
 import { redactSecretIn } from '../../src/util/redact.js';
 import {
@@ -29,6 +29,7 @@ import {
   defaultedSecretName,
   defaultSecretValue,
   yamlAncestors,
+  testingOnlyComment,
 } from '../../src/facts/secrets.js';
 
 /** CI configuration: its literal values are the test jobs' (real secrets come from the secret store). */
@@ -255,8 +256,12 @@ export default defineRule({
         // A key inside a Rust file's `#[cfg(test)] mod tests { … }` (or a `#[test]` function) is
         // compiled for the tests only: a fixture like one under tests/ (blind round 46).
         const rustTest = key && m.path.endsWith('.rs') && inRustTestBlock(ctx.files.lines(m.path), m.line);
+        // A key under a comment that gives it to tests only ("KEYS IN THIS FILE ARE ONLY FOR
+        // TESTING"): a fixture kept in a test-helper package (blind round 49).
+        const markedTesting = key && testingOnlyComment(linesOf(m.path), m.line);
         const inTests =
           rustTest ||
+          markedTesting ||
           (!isProductionPath(m.path) && !manualEnv) ||
           testOnly ||
           !!placeholder ||
@@ -323,10 +328,18 @@ export default defineRule({
       const lines = envSecrets(p, ctx.files.read(p) ?? '');
       const looked = lines.filter((e) => e.lookup);
       if (looked.length) envLookups.push({ ...looked[0]!, count: looked.length });
-      return lines.filter((e) => !e.lookup).slice(0, 3);
+      return lines.filter((e) => !e.lookup).slice(0, 20);
     });
+    // A typed phrase (`super-secret-token`) in the env file a local compose stack loads (`env_file:`,
+    // the compose file not the deployment) is the stand-in `docker compose up` starts with, like the
+    // `password` and postgres defaults beside it: named, not counted. A generated value there counts
+    // (blind round 49).
+    const composeEnv = composeEnvFiles(ctx.files);
+    const envStandIns = envAll.filter((e) => e.phrase && composeEnv.has(e.path));
     // A line already reported as a signing secret is not reported twice.
-    const envFindings = envAll.filter((e) => !findings.some((f) => f.m.path === e.path && f.m.line === e.line));
+    const envFindings = envAll.filter(
+      (e) => !envStandIns.includes(e) && !findings.some((f) => f.m.path === e.path && f.m.line === e.line),
+    );
     const harmlessEnv = envFiles.filter(
       (p) =>
         !envAll.some((f) => f.path === p) &&
@@ -362,6 +375,12 @@ export default defineRule({
         note: f.echo
           ? `committed .env file with a placeholder for ${f.key} (the value repeats the key's name): environment files hold real secrets and belong in .gitignore`
           : `committed .env file with a value for ${f.key}: environment files hold real secrets and belong in .gitignore`,
+      })),
+      ...envStandIns.slice(0, 3).map((f) => ({
+        path: f.path,
+        line: f.line,
+        snippet: `${f.key}=[REDACTED]`,
+        note: `a typed stand-in for ${f.key} in the env file ${composeEnv.get(f.path)} loads (env_file) for a local stack, not the deployment: words, not a generated secret; not counted (make sure no deployment runs with it)`,
       })),
       ...envLinks.slice(0, 3).map((p) => ({
         path: p,
@@ -405,7 +424,9 @@ export default defineRule({
         ? `${DEV_SIGNING_NOTE}, set aside like a test key, not counted; it is still a private key in the repository`
         : m.path.endsWith('.rs') && isProductionPath(m.path)
           ? 'private key in Rust test code (a #[cfg(test)] module or test function, compiled for tests only): set aside, not counted'
-          : 'private key in a test, example or development-only place: set aside, not counted',
+          : testingOnlyComment(linesOf(m.path), m.line)
+            ? 'private key under a comment that gives it to tests only: a test fixture, set aside, not counted'
+            : 'private key in a test, example or development-only place: set aside, not counted',
     }));
     const emulatorEvidence: Evidence[] = emulatorKeys.slice(0, 3).map(({ m, what }) => ({
       path: m.path,
@@ -455,6 +476,10 @@ export default defineRule({
     const asideLookups = envLookups.length
       ? ` Set aside: ${envLookups.length} env template${envLookups.length === 1 ? '' : 's'} whose secret values are commands or references read at deploy time (${listing(envLookups.slice(0, 2).map((f) => f.path))}${envLookups.length > 2 ? ', …' : ''}).`
       : '';
+    const standInFiles = [...new Set(envStandIns.map((f) => f.path))];
+    const asideStandIns = standInFiles.length
+      ? ` Set aside: ${envStandIns.length} typed stand-in${envStandIns.length === 1 ? '' : 's'} (${listing(envStandIns.slice(0, 2).map((f) => f.key))}${envStandIns.length > 2 ? ', …' : ''}) in the env file${standInFiles.length === 1 ? '' : 's'} of a local compose stack (${listing(standInFiles.slice(0, 2))}).`
+      : '';
     const emulatorFiles = [...new Set(emulatorKeys.map(({ m }) => m.path))];
     const asideEmulator = emulatorFiles.length
       ? ` Set aside: ${emulatorKeys.length} published emulator key${emulatorKeys.length === 1 ? '' : 's'} (${listing([...new Set(emulatorKeys.map((e) => e.what))])}) in ${listing(emulatorFiles.slice(0, 2))}${emulatorFiles.length > 2 ? ', …' : ''}.`
@@ -463,7 +488,7 @@ export default defineRule({
       ? ` Set aside: ${publicKeys.length} search-only API key${publicKeys.length === 1 ? '' : 's'} (Algolia, public by design) at ${listing(publicKeys.slice(0, 2).map((m) => `${m.path}:${m.line}`))}.`
       : '';
     return pass(
-      `No committed credentials found.${asidePlaceholders}${aside}${asideEnv}${asideDev}${asideLookups}${asideEmulator}${asidePublic}`,
+      `No committed credentials found.${asidePlaceholders}${aside}${asideEnv}${asideDev}${asideLookups}${asideStandIns}${asideEmulator}${asidePublic}`,
       [
         {
           path: '.',

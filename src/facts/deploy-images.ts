@@ -119,7 +119,8 @@ export function ownNamed(files: FileView, image: string): boolean {
  * A match starts only after a name segment and its slash; without the look-behind a pattern
  * `[\w.-]+/<name>` rescanned a 40k-letter word from each letter, once per compose image (6 s).
  */
-export const AFTER_SLASH_SEGMENT = /(?<=[\w.-]\/)[\w.-]+(?![\w.-]|\/)/g;
+// After an expression too (`gcr.io/${PROJECT_ID}/app:${TAG_NAME}`, `$REGISTRY/app`: the registry a build variable names).
+export const AFTER_SLASH_SEGMENT = /(?<=[\w.}$-]\/)[\w.-]+(?![\w.-]|\/)/g;
 
 /**
  * The last segments of the `owner/name` words in the build and CI files (`openbudgeteer` in
@@ -179,6 +180,8 @@ const BUILD_FILES = [
   'justfile',
   'Taskfile.yml',
   'package.json',
+  // Google Cloud Build: its steps build and push the images (`--destination=gcr.io/$PROJECT_ID/app:$TAG_NAME`).
+  '**/cloudbuild*.{yaml,yml,json}',
 ];
 
 /**

@@ -17,8 +17,9 @@ export const APPSETTINGS = ['**/appsettings*.json', '**/AppSettings*.json', '**/
 // scoring engine checks) is what the tests or the practice run against; snapshot and corpus folders
 // (`__snapshots__/`, a formatter's top-level `Snapshots/` of third-party code, a fuzzer's `corpus/`)
 // are test inputs (blind round 27). A root `Snapshots/` only: `src/snapshots/` may be a feature.
+// A Go test-helper package named `testonly/` (fakes, demo keys, mock servers) is test support (blind round 49).
 const TEST_DIR =
-  /(^|\/)(tests?|__tests__|spec|specs|e2e|e2e[-_]?tests?|integration[-_]?tests?|test[-_]?utils?|testing|test[-_]?support|test[-_]?helpers?|test[-_]?files|test[-_]?data|fixtures|testbeds?|test[-_]?env(?:ironment)?s?|__snapshots__|corpus|corpora)\/|^snapshots\//i;
+  /(^|\/)(tests?|__tests__|spec|specs|e2e|e2e[-_]?tests?|integration[-_]?tests?|test[-_]?utils?|test[-_]?only|testing|test[-_]?support|test[-_]?helpers?|test[-_]?files|test[-_]?data|fixtures|testbeds?|test[-_]?env(?:ironment)?s?|__snapshots__|corpus|corpora)\/|^snapshots\//i;
 // `*TestCase.php` (`FilesystemAdapterTestCase.php`, an abstract PHPUnit case other packages' tests extend) is
 // test code as much as `*Test.php` (blind round 26, flysystem: named its largest production module).
 // `*_test.ts` (Deno's convention, `e2e_test.ts`), `*_test.exs`, `*_test.dart` too (blind round 39, saaskit: e2e_test.ts was

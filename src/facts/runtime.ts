@@ -662,6 +662,44 @@ function joinRelative(dir: string, rel: string): string | undefined {
   return parts.join('/').replace(/\/+$/, '');
 }
 
+/**
+ * Env files a compose file loads with `env_file:` (`.env.docker`), each with the compose file that
+ * loads it, for compose files that are not the deployment (not named for production, not scaled,
+ * not a self-hosting template; or taken for one but building from source with development values).
+ * The values there start the local stack a developer runs with `docker compose up` (blind round 49:
+ * `ADMIN_WEBHOOK_AUTH=super-secret-token` beside `ADMIN_PASSWORD=password` and postgres defaults).
+ */
+export function composeEnvFiles(files: FileView): Map<string, string> {
+  return memo(files, 'composeEnvFiles', () => {
+    const d = deployments(files);
+    const out = new Map<string, string>();
+    const production = new Set(d.production.filter((p) => !p.local).map((p) => p.path));
+    for (const path of d.composeFiles.slice(0, 50)) {
+      if (production.has(path) || !isProductionPath(path)) continue;
+      const doc = files.readYaml<Record<string, unknown>>(path);
+      const services = doc.ok ? (doc.value as { services?: unknown } | null)?.services : undefined;
+      if (!services || typeof services !== 'object') continue;
+      const dir = dirOf(path);
+      for (const s of Object.values(services as Record<string, unknown>).slice(0, 200)) {
+        const envFile = (s as { env_file?: unknown } | null)?.env_file;
+        const list = Array.isArray(envFile) ? envFile : [envFile];
+        for (const e of list.slice(0, 20)) {
+          const rel =
+            typeof e === 'string'
+              ? e
+              : typeof (e as { path?: unknown })?.path === 'string'
+                ? (e as { path: string }).path
+                : '';
+          if (!rel || rel.startsWith('/') || rel.includes('$')) continue;
+          const target = joinRelative(dir, rel);
+          if (target && !out.has(target)) out.set(target, path);
+        }
+      }
+    }
+    return out;
+  });
+}
+
 /** The path is a local compose file, or a file or folder one of them mounts, or lies under one. */
 export function inLocalCompose(files: FileView, path: string): boolean {
   const l = localCompose(files);

@@ -773,8 +773,8 @@ export function envValue(raw: string): { lookup: true } | { value: string } {
 export function envSecrets(
   path: string,
   text: string,
-): { path: string; line: number; key: string; echo?: boolean; lookup?: boolean }[] {
-  const out: { path: string; line: number; key: string; echo?: boolean; lookup?: boolean }[] = [];
+): { path: string; line: number; key: string; echo?: boolean; lookup?: boolean; phrase?: boolean }[] {
+  const out: { path: string; line: number; key: string; echo?: boolean; lookup?: boolean; phrase?: boolean }[] = [];
   const settings = envSettings(text);
   const all = text.split(/\r?\n/);
   const local = localParagraphs(all);
@@ -816,10 +816,47 @@ export function envSecrets(
     // A value that repeats the key's own name (`SECRET_KEY = secretKey`) is a scaffold's placeholder:
     // still a committed value, said as what it is (blind round 18, typescript-express-starter).
     const bare = (x: string) => x.replace(/[^A-Za-z0-9]/g, '').toLowerCase();
-    out.push({ path, line: i + 1, key: m[1]!, ...(bare(value) === bare(m[1]!) ? { echo: true } : {}) });
+    out.push({
+      path,
+      line: i + 1,
+      key: m[1]!,
+      ...(bare(value) === bare(m[1]!) ? { echo: true } : {}),
+      ...(wordPhrase(value) ? { phrase: true } : {}),
+    });
   });
   return out;
 }
+
+/**
+ * A value written as words joined by `-` or `_` (`super-secret-token`, `my_admin_pass`): typed by a
+ * person, not generated (a generated key mixes cases and digits or runs without separators).
+ * Bounded: at most 64 characters, one pass.
+ */
+export function wordPhrase(value: string): boolean {
+  return (
+    value.length <= 64 &&
+    /^[a-z]{2,}(?:[-_][a-z]{2,})+$/i.test(value) &&
+    (/^[a-z_-]+$/.test(value) || /^[A-Z_-]+$/.test(value))
+  );
+}
+
+/**
+ * A comment above a key, within the 40 lines before it, that gives it to tests only ("KEYS IN THIS
+ * FILE ARE ONLY FOR TESTING", "for testing purposes only", "must only be used for testing"): a test
+ * fixture kept in a helper package, like a key under testdata/ (blind round 49). Comment lines only
+ * (`//`, `#`, `*`, `/*`, `--`, `;`), each read up to 300 characters.
+ */
+export function testingOnlyComment(lines: readonly string[], line: number): boolean {
+  for (let i = Math.max(0, line - 41); i < Math.min(line, lines.length); i++) {
+    const text = lines[i]!.slice(0, 300);
+    if (!/^\s*(?:\/\/|#|\*|\/\*|--|;)/.test(text)) continue;
+    if (TESTING_ONLY.test(text)) return true;
+  }
+  return false;
+}
+
+const TESTING_ONLY =
+  /\bonly\s+(?:be\s+)?(?:used\s+)?for\s+(?:unit\s+)?test(?:s|ing)?\b|\bfor\s+(?:unit\s+)?test(?:s|ing)?(?:\s+purposes)?\s+only\b|\btest(?:s|ing)?\s+(?:purposes\s+)?only\b|\bmust\s+only\s+be\s+used\s+(?:for|in)\s+test/i;
 
 /** A host key of an env file naming the developer's own machine (`DATABASE_HOSTNAME=localhost`). */
 const LOCAL_HOST_KEY =
