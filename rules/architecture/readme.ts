@@ -280,7 +280,15 @@ function readSections(text: string, rst = false, library = false) {
     const next = level
       ? sections.slice(i + 1).find((x) => (atxLevel(lines[x.line - 1]!) ?? 7) <= level)
       : sections[i + 1];
-    const body = lines.slice(h.line, (next?.line ?? lines.length + 1) - 1);
+    const end = (x: (typeof sections)[number] | undefined) => (x?.line ?? lines.length + 1) - 1;
+    // A sub-section named for a part of its own (`### Initial setup`, `### Requirements`) is that
+    // section, judged as such: only the unnamed steps below the heading make the quickstart usage.
+    const body = lines.slice(h.line, end(sections[i + 1]));
+    for (let k = i + 1; level && sections[k] && sections[k] !== next; k++) {
+      const sub = meaning(sections[k]!.text);
+      if (OTHER_SECTION_WORD.test(sub) || /requirements|prerequisites/i.test(sub)) continue;
+      body.push(...lines.slice(sections[k]!.line, end(sections[k + 1])));
+    }
     // A link to the installation or usage guide ("[Installation Docs](…/installation)") points to the steps.
     return !body.some((l) => STEP_LINE.test(l) || GUIDE_LINK.test(l)) && !INSTALL_CMD.test(body.join('\n'));
   };
