@@ -15,6 +15,7 @@ const PORTABLE: Record<string, () => Promise<Digest<unknown>>> = table({
   'java-agents:flags': async () => (await import('../facts/alongside.js')).JAVA_AGENT_FLAGS as Digest<unknown>,
   'tests:mocha-lines': async () => (await import('../facts/alongside.js')).MOCHA_LINES as Digest<unknown>,
   'component:use-client': async () => (await import('../facts/alongside.js')).USE_CLIENT_MODULE as Digest<unknown>,
+  'serverless:sam-mention': async () => (await import('../facts/alongside.js')).SAM_MENTION as Digest<unknown>,
 });
 
 /** Keys of the digests a worker thread can take. */
