@@ -6,18 +6,9 @@
 // --visits the states a scan of TREE's texts enters, by depth.
 //
 // Usage: npm run build && node scripts/literal-states.mjs TREE [--top N] [--visits]
-import { cpuMs, scanTexts } from './lib/scan-texts.mjs';
+import { cpuMs, scanTexts, treeArgs } from './lib/scan-texts.mjs';
 
-const args = process.argv.slice(2);
-const opt = (name, fallback) => {
-  const i = args.indexOf(name);
-  return i === -1 ? fallback : args[i + 1];
-};
-const root = args.find((a, i) => !a.startsWith('--') && !(i > 0 && args[i - 1].startsWith('--')));
-if (!root) {
-  console.error('usage: node scripts/literal-states.mjs TREE [--top N] [--visits]');
-  process.exit(2);
-}
+const { args, opt, root } = treeArgs('node scripts/literal-states.mjs TREE [--top N] [--visits]');
 const top = Number(opt('--top', 30));
 const { groups, items } = await scanTexts(root);
 const all = groups.flatMap((g) => g.patterns);

@@ -12,18 +12,9 @@
 // Usage: npm run build && node scripts/pattern-costs.mjs TREE [--passes N] [--top N] [--json FILE]
 import { writeFileSync } from 'node:fs';
 import { runPatterns } from '../dist/src/scan/patterns.js';
-import { cpuMs, scanTexts } from './lib/scan-texts.mjs';
+import { cpuMs, scanTexts, treeArgs } from './lib/scan-texts.mjs';
 
-const args = process.argv.slice(2);
-const opt = (name, fallback) => {
-  const i = args.indexOf(name);
-  return i === -1 ? fallback : args[i + 1];
-};
-const root = args.find((a, i) => !a.startsWith('--') && !(i > 0 && args[i - 1].startsWith('--')));
-if (!root) {
-  console.error('usage: node scripts/pattern-costs.mjs TREE [--passes N] [--top N] [--json FILE]');
-  process.exit(2);
-}
+const { opt, root } = treeArgs('node scripts/pattern-costs.mjs TREE [--passes N] [--top N] [--json FILE]');
 const passes = Math.max(2, Number(opt('--passes', 4)));
 const top = Number(opt('--top', 20));
 

@@ -47,3 +47,21 @@ export const best = (f) => {
   }
   return ms;
 };
+
+/**
+ * The tree and options of a script's command line (`node scripts/x.mjs TREE [--name value]…`):
+ * prints `usage` and exits 2 without a tree.
+ */
+export function treeArgs(usage) {
+  const args = process.argv.slice(2);
+  const opt = (name, fallback) => {
+    const i = args.indexOf(name);
+    return i === -1 ? fallback : args[i + 1];
+  };
+  const root = args.find((a, i) => !a.startsWith('--') && !(i > 0 && args[i - 1].startsWith('--')));
+  if (!root) {
+    console.error(`usage: ${usage}`);
+    process.exit(2);
+  }
+  return { args, opt, root };
+}

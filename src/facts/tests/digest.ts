@@ -582,7 +582,7 @@ function listedFixtures(files: Files, path: string, text: string): number | unde
 }
 
 /** `a/b/../c/./d/` → `a/c/d`; null when it climbs out of the repository. */
-function normalise(p: string): string | null {
+export function normalise(p: string): string | null {
   const out: string[] = [];
   for (const seg of p.split('/')) {
     if (!seg || seg === '.') continue;

@@ -12,6 +12,7 @@
 import { globMatch } from '../../util/glob-match.js';
 import { dirOf } from '../paths.js';
 import type { PyExpr } from './python-values.js';
+import { normalise } from './digest.js';
 
 /** Paths under a glob's literal folder that are read (a bound for huge trees). */
 const MAX_SCANNED = 5000;
@@ -40,19 +41,6 @@ function splitTop(s: string, sep: string): string[] {
   }
   out.push(s.slice(from));
   return out.map((x) => x.trim());
-}
-
-/** `a/b/../c` → `a/c`; null when it climbs out of the repository. */
-function normalise(p: string): string | null {
-  const out: string[] = [];
-  for (const seg of p.split('/')) {
-    if (!seg || seg === '.') continue;
-    if (seg === '..') {
-      if (!out.length) return null;
-      out.pop();
-    } else out.push(seg);
-  }
-  return out.join('/');
 }
 
 const join = (a: string, b: string) => normalise(a ? `${a}/${b}` : b);
