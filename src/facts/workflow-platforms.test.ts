@@ -149,7 +149,11 @@ describe('an Airflow deployment gets what Airflow provides; what it only offers 
   it('the package beside a dags/ folder is a deployment too; the package alone, or a dags/ folder alone, is not', async () => {
     const { Dockerfile: _d, ...noImage } = airflow;
     expect((await runRuleOn(healthEndpoints, noImage, { profile: 'service' })).outcome).toBe('pass');
-    const { 'dags/daily_report.py': _f, ...noDags } = noImage;
+    // A library that depends on Airflow keeps its example DAGs away from its manifest: no deployment.
+    const { 'dags/daily_report.py': example, ...noDags } = noImage;
+    const library = { ...noDags, 'dev/dags/example.py': example! };
+    expect((await runRuleOn(healthEndpoints, library, { profile: 'service' })).outcome).toBe('fail');
+    expect((await runRuleOn(retries, library, { profile: 'service' })).message).not.toContain('Airflow');
     const lib = { ...noDags, 'report/tasks.py': 'from airflow.models import BaseOperator\n' };
     expect((await runRuleOn(healthEndpoints, lib, { profile: 'service' })).outcome).toBe('fail');
     for (const rule of [healthEndpoints, authorization, gracefulShutdown, retries, alerting])

@@ -21,7 +21,11 @@ export interface WorkflowPlatformSpec {
   image: RegExp;
   /** pip packages that install it. */
   deps: string[];
-  /** Folders or files of the project's own flows that, with the package, show a deployment of it. */
+  /**
+   * Folders or files of the project's own flows that, with the package, show a deployment of it,
+   * relative to the folder of the manifest that declares the package (a library that depends on the
+   * platform keeps its example DAGs elsewhere: dev/dags/, examples/).
+   */
   flows: RegExp;
   /** The health endpoints its server serves by default. */
   health?: string;
@@ -51,7 +55,7 @@ export const WORKFLOW_PLATFORMS: WorkflowPlatformSpec[] = [
     name: 'Apache Airflow',
     image: /(?:^|\/)apache\/airflow(?:[:@]|$)/i,
     deps: ['apache-airflow'],
-    flows: /(?:^|\/)dags\/[^/]+(?:\/[^/]+){0,4}\.py$/,
+    flows: /^dags\/[^/]+(?:\/[^/]+){0,4}\.py$/,
     // https://airflow.apache.org/docs/apache-airflow/stable/administration-and-deployment/logging-monitoring/check-health.html
     health:
       "the Airflow webserver serves /health (the metadata database's and the scheduler's heartbeat status), and the scheduler serves its own health check when AIRFLOW__SCHEDULER__ENABLE_HEALTH_CHECK is on",
@@ -79,9 +83,11 @@ export const WORKFLOW_PLATFORMS: WorkflowPlatformSpec[] = [
   {
     id: 'dagster',
     name: 'Dagster',
-    image: /(?:^|\/)dagster\/[\w-]+(?:[:@]|$)/i,
+    // Dagster's images run user code (a gRPC code server) as often as the webserver: not a sign of
+    // the webserver by themselves, only its package beside the instance's workspace is.
+    image: /$^/,
     deps: ['dagster-webserver', 'dagit'],
-    flows: /(?:^|\/)(?:workspace|dagster)\.ya?ml$/,
+    flows: /^(?:workspace|dagster)\.ya?ml$/,
     // https://docs.dagster.io/deployment — the webserver answers /server_info and /dagit_info.
     health: 'the Dagster webserver serves /server_info, which answers while it is up',
     retries:
@@ -95,7 +101,7 @@ export const WORKFLOW_PLATFORMS: WorkflowPlatformSpec[] = [
     image: /(?:^|\/)prefecthq\/prefect(?:[:@]|$)/i,
     deps: ['prefect'],
     // A deployment's configuration (`prefect deploy` reads prefect.yaml).
-    flows: /(?:^|\/)prefect\.ya?ml$/,
+    flows: /^prefect\.ya?ml$/,
     retries: /@(?:task|flow)\s*\([^)\n]{0,300}\bretries\s*=\s*[1-9]/,
     retryDelay: /\bretry_delay_seconds\s*=|\bexponential_backoff\s*\(/,
   },
@@ -144,7 +150,10 @@ export function workflowPlatforms(files: FileView, deps: readonly Dependency[]):
       const dep = deps.find(
         (d) => d.ecosystem === 'pip' && d.direct && !d.dev && names.has(PIP_NAME(d.name.replace(/\[.*$/, ''))),
       );
-      const flow = dep && files.paths.find((p) => spec.flows.test(p) && isProductionPath(p));
+      const dir = dep ? dep.path.slice(0, dep.path.lastIndexOf('/') + 1) : '';
+      const flow =
+        dep &&
+        files.paths.find((p) => p.startsWith(dir) && spec.flows.test(p.slice(dir.length)) && isProductionPath(p));
       if (dep && flow) version = dep.version;
       if (dep && flow)
         evidence = {
