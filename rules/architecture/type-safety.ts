@@ -2,7 +2,7 @@ import { defineRule, type Evidence, type Match } from '../../src/types.js';
 import { fail, listing, partial, pass } from '../../src/engine/results.js';
 import { pythonTypecheckRuns, runEvidence, runsOf, strictTypecheckRuns } from '../../src/facts/commands/index.js';
 import { languageOf } from '../../src/facts/languages.js';
-import { fromMatch, isProductionPath, noProductCode, productCode } from '../../src/facts/paths.js';
+import { fromMatch, isProductionPath, jsonnetSource, noProductCode, productCode } from '../../src/facts/paths.js';
 import { terraform } from '../../src/facts/terraform.js';
 import { ansibleContent } from '../../src/facts/ansible.js';
 import type { CommandGraph, FileView } from '../../src/types.js';
@@ -157,7 +157,7 @@ export default defineRule({
     productCode(facts).length > 0 ||
     (facts.profile.id === 'infrastructure' && terraform(files).variables.some((v) => isProductionPath(v.path)))
       ? true
-      : { reason: noProductCode(facts) },
+      : { reason: jsonnetReason(facts, files) ?? noProductCode(facts) },
   check(ctx) {
     const byLang = new Map<string, string[]>();
     // Generated and minified files (a bundle published into public/) are not code anyone types.
@@ -712,4 +712,18 @@ function ruffIgnoresAnnotations(text: string): boolean {
   const end = text.indexOf(']', at);
   const list = text.slice(at, end < 0 ? at + 4000 : Math.min(end, at + 4000)).replace(/#.*$/gm, '');
   return /["']ANN["']/.test(list);
+}
+
+/**
+ * Why type safety is not judged on a Jsonnet product (no program source, its .libsonnet libraries
+ * the product): Jsonnet is dynamically typed and has no type checker to configure, so there is no
+ * setting whose absence could fail it (blind round 50: said as "no product source code").
+ */
+function jsonnetReason(
+  facts: Parameters<typeof jsonnetSource>[0],
+  files: Parameters<typeof jsonnetSource>[1],
+): string | undefined {
+  const own = jsonnetSource(facts, files);
+  if (own.length === 0) return undefined;
+  return `the product's source is Jsonnet (${own.length} .jsonnet/.libsonnet file${own.length === 1 ? '' : 's'}, e.g. ${own.find((p) => p.endsWith('.libsonnet')) ?? own[0]}), a dynamically typed configuration language with no static type checker to configure`;
 }

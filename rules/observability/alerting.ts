@@ -9,6 +9,7 @@ import {
 } from '../../src/facts/paths.js';
 import { OPEX_GENERATOR } from '../_shared/ops-as-code.js';
 import { stackDefaultRules } from '../_shared/kube-stack.js';
+import { flowSettings, workflowPlatforms } from '../../src/facts/workflow-platforms.js';
 import type { FileView } from '../../src/types.js';
 
 /** A CloudWatch API call that creates an alarm (boto3, AWS SDK v2/v3, Go). */
@@ -75,7 +76,7 @@ export default defineRule({
     severity: 'medium',
     effort: 'medium',
     detection:
-      'Prometheus rule groups (`- alert:` entries in YAML or jsonnet mixins), `kind: PrometheusRule`, Sloth SLO specs; Alertmanager configuration (`receivers:`/`route:`, `kind: AlertmanagerConfig`, `pagerduty_configs`, `opsgenie_configs`); Grafana alerting provisioning (`contactPoints:`, alert rules with `noDataState`); CloudFormation `AWS::CloudWatch::Alarm`; CDK `cloudwatch.Alarm`; alarms created through the CloudWatch API by shipped code (boto3 `put_metric_alarm`, SDK `PutMetricAlarmCommand`); Datadog monitor JSON; Terraform alarm/monitor/alert-policy resources of AWS, Datadog, New Relic, GCP, Azure, Grafana, Sentry, and PagerDuty/Opsgenie resources. A rule resource whose file holds no rule expression (a PrometheusRule template rendering `.Values…alerts`) defines no alert: partial 0.3 “alert rules can be supplied”, and in a chart or module package not applicable, like dashboards, unless the package defines alerts itself. An `aws_sns_topic_subscription` with no alarm publishing to it and no on-call endpoint (PagerDuty, Opsgenie…) is a notification channel, not alert routing: it is named, and the verdict is fail.',
+      'Prometheus rule groups (`- alert:` entries in YAML or jsonnet mixins), `kind: PrometheusRule`, Sloth SLO specs; Alertmanager configuration (`receivers:`/`route:`, `kind: AlertmanagerConfig`, `pagerduty_configs`, `opsgenie_configs`); Grafana alerting provisioning (`contactPoints:`, alert rules with `noDataState`); CloudFormation `AWS::CloudWatch::Alarm`; CDK `cloudwatch.Alarm`; alarms created through the CloudWatch API by shipped code (boto3 `put_metric_alarm`, SDK `PutMetricAlarmCommand`); Datadog monitor JSON; Terraform alarm/monitor/alert-policy resources of AWS, Datadog, New Relic, GCP, Azure, Grafana, Sentry, and PagerDuty/Opsgenie resources. A rule resource whose file holds no rule expression (a PrometheusRule template rendering `.Values…alerts`) defines no alert: partial 0.3 “alert rules can be supplied”, and in a chart or module package not applicable, like dashboards, unless the package defines alerts itself. An `aws_sns_topic_subscription` with no alarm publishing to it and no on-call endpoint (PagerDuty, Opsgenie…) is a notification channel, not alert routing: it is named, and the verdict is fail. Failure notifications set on the flows of a workflow platform the repository deploys (Airflow `email_on_failure: True`, `on_failure_callback`, `sla_miss_callback`; Dagster run-failure sensors) are partial (0.4): a failed task tells someone, no alert rule watches the service.',
     patterns: {
       promAlert: {
         regex: /^[ \t]*(?:-\s+)?alert:\s*["']?([A-Za-z][\w.-]*|\{\{)/m,
@@ -318,6 +319,21 @@ export default defineRule({
           ...exampleEvidence,
         ],
         data,
+      );
+    }
+    // Failure notifications the project sets on the flows of a workflow platform it deploys (an
+    // Airflow DAG's `email_on_failure`, an `on_failure_callback`; a Dagster run-failure sensor): a
+    // failed task tells someone, but nothing watches the service's health or fires on a metric.
+    const platforms = workflowPlatforms(ctx.files, ctx.facts.dependencies);
+    for (const p of platforms) {
+      if (!p.spec.failureAlert) continue;
+      const hits = flowSettings(ctx.files, p.spec.failureAlert);
+      if (hits.length === 0) continue;
+      return partial(
+        0.4,
+        `Failed tasks notify: ${hits.length}${hits.length >= 50 ? '+' : ''} file${hits.length === 1 ? '' : 's'} of ${p.spec.name} flows set a failure e-mail or callback (${hits[0]!.path}:${hits[0]!.line}). Missing: no alert rules on the service itself (its health, its scheduler, a metric), and no on-call routing.`,
+        [...hits.slice(0, 3).map((e) => ({ ...e, note: 'failure notification on a task' })), p.evidence],
+        { ...data, platformFailureAlerts: hits.length },
       );
     }
     return fail(

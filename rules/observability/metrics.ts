@@ -1,4 +1,5 @@
 import { javaAgents } from '../../src/facts/java-agents.js';
+import { flowSettings, workflowPlatforms } from '../../src/facts/workflow-platforms.js';
 import {
   defineRule,
   type Dependency,
@@ -67,6 +68,18 @@ const SKIP_NAME = /skip|ignor|exclu|exempt|silenc|quiet|no_?log|unlogged/i;
 const SEARCHED =
   /(?:\.(?:find|rfind|index|indexOf|lastIndexOf|includes|contains|Contains|startswith|startsWith|StartsWith|endswith|endsWith|EndsWith|search|count)\s*\(\s*|\bstrings\.(?:Contains|HasPrefix|HasSuffix|Index)\s*\([^,()]*,\s*)r?["'`]\/(?:actuator\/)?(?:prometheus|metrics)\b|["'`]\/(?:actuator\/)?(?:prometheus|metrics)\/?["'`]\s+(?:not\s+)?in\s+(?!\(|\[)/;
 
+/** Where a workflow platform's settings are written: compose files, its config, env files, chart values, images. */
+const CONFIG_GLOBS = [
+  '**/*compose*.{yml,yaml}',
+  '**/*.cfg',
+  '**/*.{yml,yaml}',
+  '**/.env*',
+  '**/*.env',
+  '**/Dockerfile*',
+];
+/** Python manifests that name a package's extras. */
+const MANIFEST_GLOBS = ['**/requirements*.{in,txt}', '**/pyproject.toml', '**/setup.{py,cfg}', '**/Pipfile'];
+
 export default defineRule({
   meta: {
     id: 'metrics',
@@ -79,7 +92,7 @@ export default defineRule({
     severity: 'medium',
     effort: 'low',
     detection:
-      'Code that sets metrics up: `collectDefaultMetrics()`, `promBundle(`, `Instrumentator().instrument(app)`, `make_asgi_app()`, `start_http_server(`, `promhttp.Handler()`, `promauto.New…`, framework request-metrics middlewares (`fiberprometheus.New(`, `echoprometheus`, `ginprometheus`/`ginprom.New(`, `prometheus.NewPrometheus(`, `django_prometheus`, `fastifyMetrics`), `MeterRegistry`, `UseHttpMetrics()`/`MapMetrics()`, OpenTelemetry meter providers and vendor distributions that export metrics (`useAzureMonitor(`, the Application Insights Node SDK `appInsights.setup(`, `configure_azure_monitor(`, `.WithMetrics(`, `Sdk.CreateMeterProviderBuilder()`, `.AddMeter(`, `new Meter(`), `Yabeda.configure`, `PrometheusBuilder`, Elixir Telemetry.Metrics reporters started as supervisor children (`{TelemetryMetricsStatsd, metrics: …}`, `TelemetryMetricsPrometheus`, CloudWatch, AppSignal, Riemann, `{Peep, …}`), PromEx, prometheus.ex (`use Prometheus.Metric`, `Prometheus.Metric.Counter`, `use Prometheus.PlugExporter`), a controller-runtime manager given a metrics server (`Metrics: metricsserver.Options{…}`, `MetricsBindAddress:` other than "0"; with the controller-runtime dependency), counters/histograms/gauges, metrics emitted through a client or a wrapper of one in the project (`statsd.incr("name")`, `metrics.timing(…)`), and a `/metrics` route (also Django `path("metrics/")`); Spring/Quarkus Micrometer registries by dependency (auto-configured) or Actuator exposure of `prometheus`/`metrics`. A metrics dependency (catalogue `metrics`) that no code uses earns partial credit, as does a published npm wrapper whose own dependencies in the lockfile are the OpenTelemetry metrics SDK or exporters or prom-client, imported and called in server code (0.6).',
+      'Code that sets metrics up: `collectDefaultMetrics()`, `promBundle(`, `Instrumentator().instrument(app)`, `make_asgi_app()`, `start_http_server(`, `promhttp.Handler()`, `promauto.New…`, framework request-metrics middlewares (`fiberprometheus.New(`, `echoprometheus`, `ginprometheus`/`ginprom.New(`, `prometheus.NewPrometheus(`, `django_prometheus`, `fastifyMetrics`), `MeterRegistry`, `UseHttpMetrics()`/`MapMetrics()`, OpenTelemetry meter providers and vendor distributions that export metrics (`useAzureMonitor(`, the Application Insights Node SDK `appInsights.setup(`, `configure_azure_monitor(`, `.WithMetrics(`, `Sdk.CreateMeterProviderBuilder()`, `.AddMeter(`, `new Meter(`), `Yabeda.configure`, `PrometheusBuilder`, Elixir Telemetry.Metrics reporters started as supervisor children (`{TelemetryMetricsStatsd, metrics: …}`, `TelemetryMetricsPrometheus`, CloudWatch, AppSignal, Riemann, `{Peep, …}`), PromEx, prometheus.ex (`use Prometheus.Metric`, `Prometheus.Metric.Counter`, `use Prometheus.PlugExporter`), a controller-runtime manager given a metrics server (`Metrics: metricsserver.Options{…}`, `MetricsBindAddress:` other than "0"; with the controller-runtime dependency), counters/histograms/gauges, metrics emitted through a client or a wrapper of one in the project (`statsd.incr("name")`, `metrics.timing(…)`), and a `/metrics` route (also Django `path("metrics/")`); Spring/Quarkus Micrometer registries by dependency (auto-configured) or Actuator exposure of `prometheus`/`metrics`. A metrics dependency (catalogue `metrics`) that no code uses earns partial credit, as does a published npm wrapper whose own dependencies in the lockfile are the OpenTelemetry metrics SDK or exporters or prom-client, imported and called in server code (0.6). A workflow platform the repository deploys (an image FROM apache/airflow, or apache-airflow beside a dags/ folder) passes with its metrics switched on ([metrics] statsd_on, AIRFLOW__METRICS__STATSD_ON in compose, config, env or chart files) and is partial (0.3) with only its StatsD extra installed (apache-airflow[statsd]).',
     patterns: {
       expressActuator: ACTUATOR_MOUNT,
       setup: {
@@ -412,6 +425,28 @@ export default defineRule({
         ],
         { ...data, wrapper: wrapped.dep.name },
       );
+    // A workflow platform the repository deploys emits metrics of its own once switched on (Airflow's
+    // StatsD or OpenTelemetry metrics: `[metrics] statsd_on`, AIRFLOW__METRICS__STATSD_ON): credited
+    // when the setting is on here, partly when only the emitter's extra is installed.
+    for (const p of workflowPlatforms(ctx.files, ctx.facts.dependencies)) {
+      const m = p.spec.metrics;
+      if (!m) continue;
+      const on = flowSettings(ctx.files, m.enabled, CONFIG_GLOBS)[0];
+      if (on)
+        return pass(
+          `Metrics are ${p.spec.name}'s own: its metrics emitter is switched on (${on.path}:${on.line}), so the scheduler, executor and tasks report their counters and timings.`,
+          [{ ...on, note: `${p.spec.name} metrics on` }, p.evidence],
+          { ...data, platform: p.spec.id },
+        );
+      const extra = flowSettings(ctx.files, m.extra, MANIFEST_GLOBS)[0];
+      if (extra)
+        return partial(
+          0.3,
+          `${p.spec.name}'s ${m.what} metrics are installed (${extra.path}:${extra.line}), but not switched on in this repository (no ${m.setting} found), so nothing is known to be emitted.`,
+          [{ ...extra, note: `${m.what} extra installed` }, p.evidence],
+          { ...data, platform: p.spec.id },
+        );
+    }
     return fail(
       `No metrics library, metrics code or /metrics route found.${pages.length > 0 ? ` Set aside: a route named ${slash(pages[0]!.groups[0]!)} (${pages[0]!.path}:${pages[0]!.line}) where nothing produces metrics: a page of that name, not a metrics endpoint.` : ''}`,
       [

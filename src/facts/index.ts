@@ -26,6 +26,7 @@ import { CATALOGUES } from './catalogues.js';
 import { GITOPS_PATTERN, reusablePackage } from './infra-package.js';
 import { PROXY_PATTERNS, proxyFacts } from './proxy.js';
 import { APP_SERVER_PATTERN, appServers } from './app-servers.js';
+import { workflowPlatforms } from './workflow-platforms.js';
 import { HOST_LOGGER_PATTERN, HOST_RUNTIME_PATTERN, hostRuntimes } from './host-runtime.js';
 import { IMAGE_BUILDER_PATTERN, imageBuilders } from './image-builders.js';
 import {
@@ -367,6 +368,12 @@ export function completeFacts(
       // A host runtime that drains on SIGTERM is what runs a module of it (facts/host-runtime.ts).
       ...hosts.flatMap((h) =>
         h.shutdown ? [{ id: h.id, name: h.name, drains: true, behaviour: h.shutdown, evidence: h.evidence }] : [],
+      ),
+      // So is a workflow platform the repository deploys with its flows (facts/workflow-platforms.ts).
+      ...guarded(notes, 'workflow platforms', [], () =>
+        workflowPlatforms(files, pre.dependencies).flatMap(({ spec, evidence }) =>
+          spec.shutdown ? [{ id: spec.id, name: spec.name, drains: true, behaviour: spec.shutdown, evidence }] : [],
+        ),
       ),
     ],
     ...(hosts.length ? { hostRuntimes: hosts } : {}),

@@ -579,6 +579,27 @@ export function terraformModuleSource(
   return files.match(['**/*.tf', '**/*.tofu']).filter((p) => !isTestPath(p) && !TF_NOT_MODULE.test(p));
 }
 
+/** Jsonnet someone else wrote: what jsonnet-bundler installs (vendor/), and other vendored trees. */
+const JSONNET_NOT_OWN = /(?:^|\/)(?:vendor|node_modules|third_party|\.git)\/|[_.]test\.(?:lib)?jsonnet$/;
+
+/**
+ * A repository whose product is Jsonnet (a kube-prometheus-style stack of .libsonnet libraries, a
+ * monitoring mixin) has no program source: its own .jsonnet/.libsonnet files outside examples,
+ * docs, tests and vendor/ are the product's source — for module-size (the largest file) and for
+ * type-safety's reason (blind round 50: 6,000 lines of Jsonnet were "no product source code").
+ * Empty when the repository has program source or is a Terraform module: the source ratios of
+ * tests-present and coverage are not built on it.
+ */
+export function jsonnetSource(
+  facts: { sourceFiles: string[]; profile: { id: string } },
+  files: { match(globs: string[]): string[] },
+): string[] {
+  if (productCode(facts).length > 0 || terraformModuleSource(facts, files).length > 0) return [];
+  return files
+    .match(['**/*.jsonnet', '**/*.libsonnet'])
+    .filter((p) => isProductionPath(p) && !isTestPath(p) && !JSONNET_NOT_OWN.test(p));
+}
+
 /** The not-applicable reason when productCode is empty. */
 export function noProductCode(facts: { sourceFiles: string[]; profile: { id: string } }): string {
   return facts.sourceFiles.length === 0

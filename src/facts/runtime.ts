@@ -10,7 +10,7 @@ import { SAM_MENTION } from './alongside.js';
 import { memo } from '../util/memo.js';
 import { makeRecipe } from './commands/make.js';
 import { composeWorkloads, declaredNames, deployments } from './deploy.js';
-import { ownNamed, readmeText } from './deploy-images.js';
+import { imageRepo, ownNamed, readmeText } from './deploy-images.js';
 import { pulumi, terraformWorkloads } from './pulumi.js';
 import { DO_APP_GLOBS, isDoAppSpec } from './do-app.js';
 import { dependencyChartWorkloads } from './chart-values.js';
@@ -201,7 +201,33 @@ export function deployedWorkloads(files: FileView): Workload[] {
  * are all a repository deploys (a cluster's configuration).
  */
 export function thirdPartyAddon(files: FileView, w: Workload): boolean {
-  return !!w.addon && !w.addon.images.some((i) => ownNamed(files, i));
+  return !!w.addon && !w.addon.images.some((i) => ownNamed(files, i) || renderedFromOwnJsonnet(files, i));
+}
+
+/** Own Jsonnet files read for an add-on's image, and how much of each. */
+const MAX_JSONNET_READS = 300;
+const MAX_JSONNET_CHARS = 200_000;
+const JSONNET_VENDORED = /(?:^|\/)(?:vendor|node_modules|third_party|\.git)\//;
+
+/**
+ * An add-on image the repository's own Jsonnet names (`prometheusAdapter: 'registry.k8s.io/
+ * prometheus-adapter/prometheus-adapter:v' + version` in jsonnet/<stack>/main.libsonnet): the
+ * workload is rendered from the project's source, so it is a component of the product the
+ * repository deploys, not an add-on applied beside it (blind round 50: a monitoring stack's
+ * prometheus-adapter Deployment, 2 replicas, was left out of redundancy as a cluster add-on).
+ * Jsonnet under vendor/ (a library jsonnet-bundler installed) is someone else's and does not count.
+ */
+function renderedFromOwnJsonnet(files: FileView, image: string): boolean {
+  const repo = imageRepo(image).toLowerCase();
+  if (repo.length < 8 || !repo.includes('/')) return false;
+  const texts = memo(files, 'runtime:own-jsonnet', () =>
+    files
+      .match(['**/*.jsonnet', '**/*.libsonnet'])
+      .filter((p) => isProductionPath(p) && !JSONNET_VENDORED.test(p))
+      .slice(0, MAX_JSONNET_READS)
+      .map((p) => (files.read(p) ?? '').slice(0, MAX_JSONNET_CHARS).toLowerCase()),
+  );
+  return texts.some((t) => t.includes(repo));
 }
 
 function withoutAddons(files: FileView, workloads: Workload[]): Workload[] {
