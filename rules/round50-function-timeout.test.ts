@@ -77,4 +77,40 @@ describe('round 50: a serverless function timeout bounds the calls it makes', ()
     const r = await runRuleOn(timeouts, tree('MemorySize: 128', 'Timeout: 10'), { profile: 'service' });
     expect(r.outcome).not.toBe('pass');
   });
+
+  it('functions in several folders whose SDK calls no client is checked for: bounded by Globals.Function.Timeout', async () => {
+    const sam = (globals: string) =>
+      [
+        'Transform: AWS::Serverless-2016-10-31',
+        'Globals:',
+        '  Function:',
+        `    ${globals}`,
+        'Resources:',
+        '  GetFn:',
+        '    Type: AWS::Serverless::Function',
+        '    Properties:',
+        '      CodeUri: src/get_item/',
+        '      Handler: app.handler',
+        '  PutFn:',
+        '    Type: AWS::Serverless::Function',
+        '    Properties:',
+        '      CodeUri: src/put_item/',
+        '      Handler: app.handler',
+        '',
+      ].join('\n');
+    const fn = (op: string) =>
+      `import boto3\n\ntable = boto3.resource("dynamodb").Table("items")\n\ndef handler(event, context):\n    return table.${op}(Key={"id": event["id"]})\n`;
+    const t = (globals: string) => ({
+      'template.yaml': sam(globals),
+      'src/get_item/app.py': fn('get_item'),
+      'src/get_item/requirements.txt': 'boto3\n',
+      'src/put_item/app.py': fn('put_item'),
+      'src/put_item/requirements.txt': 'boto3\n',
+    });
+    const r = await runRuleOn(timeouts, t('Timeout: 60'), { profile: 'service' });
+    expect(r.outcome).toBe('pass');
+    expect(r.evidence.map((e) => `${e.path}:${e.line}`)).toContain('template.yaml:4');
+    const none = await runRuleOn(timeouts, t('MemorySize: 128'), { profile: 'service' });
+    expect(none.outcome).not.toBe('pass');
+  });
 });

@@ -23,6 +23,8 @@ export interface ServerlessApp {
   functions: number;
   /** The folder a function's code is in, where the template names one that exists here. */
   code?: string;
+  /** Every folder a function's code is in, when the functions' code is in more than one. */
+  codes?: string[];
   /**
    * A function takes HTTP requests: a SAM `Api`/`HttpApi` event or function URL, a Serverless
    * Framework `http`/`httpApi` event, Chalice routes, or an SST app (which may serve anything).
@@ -96,14 +98,15 @@ function samTemplate(files: FileView): ServerlessApp | undefined {
     if (!transform || functions === 0) continue;
     const dir = path.includes('/') ? path.slice(0, path.lastIndexOf('/') + 1) : '';
     let code: string | undefined;
+    const codes: string[] = [];
     CODE_URI.lastIndex = 0;
     for (let m = CODE_URI.exec(text), i = 0; m && i < 100; m = CODE_URI.exec(text), i++) {
       const uri = m[1]!.replace(/^\.\//, '').replace(/\/$/, '');
       if (!uri || uri.startsWith('s3:')) continue;
       const at = `${dir}${uri}`;
       if (files.exists(at) || files.has(`${at}/**`)) {
-        code = at;
-        break;
+        code ??= at;
+        if (!codes.includes(at)) codes.push(at);
       }
     }
     const timeout = samTimeout(text, functions);
@@ -113,6 +116,7 @@ function samTemplate(files: FileView): ServerlessApp | undefined {
       line: lineAt(text, transform.index),
       functions,
       code,
+      ...(codes.length > 1 ? { codes } : {}),
       http: SAM_HTTP.test(text),
       ...(timeout ? { timeout } : {}),
     };
