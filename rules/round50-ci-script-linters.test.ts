@@ -62,11 +62,12 @@ describe('round 50: linters run by a CI script and by a called workflow', () => 
     expect(r.message).toMatch(/TFLint/);
   });
 
-  it('TFLint behind `mise x --` on the Terraform only, the Swift code unlinted: partial, saying so', async () => {
+  it('TFLint behind `mise x --` on the Terraform only, the Swift code unlinted: no linter of the code, saying what runs', async () => {
     const r = await runRuleOn(linting, tree('with_linting: false'), { profile: 'service' });
-    expect(r.outcome).toBe('partial');
-    expect(r.message).toMatch(/TFLint/);
-    expect(r.message).toMatch(/no linter reads the Swift code/);
+    expect(r.outcome).toBe('fail');
+    expect(r.message).toMatch(
+      /No linter of the Swift code \(\d+ files\) is configured; CI runs only TFLint and terraform validate, on the infrastructure code/,
+    );
     expect(r.evidence).toEqual(
       expect.arrayContaining([expect.objectContaining({ path: 'scripts/tf-check.sh', line: 6 })]),
     );

@@ -494,7 +494,7 @@ ruleTester(rule, {
       expect: { outcome: 'fail', evidence: [{ path: '.' }] },
     },
     {
-      // Partial, not "No linter configured": TFLint is configured and runs, on the Terraform only (blind round 50).
+      // The message says what runs: TFLint, on the Terraform only (blind round 50).
       name: 'a service whose CI lints only its Terraform (with a .tflint.hcl) and its Markdown: its code is not linted',
       profile: 'service',
       tree: {
@@ -506,8 +506,8 @@ ruleTester(rule, {
           'on: push\njobs:\n  lint:\n    runs-on: ubuntu-latest\n    steps:\n      - run: tflint --chdir infra\n      - run: npx markdownlint-cli2 "**/*.md"\n',
       },
       expect: {
-        outcome: 'partial',
-        message: 'CI runs TFLint on the infrastructure code only; no linter reads the Python code',
+        outcome: 'fail',
+        message: 'No linter of the Python code (1 file) is configured; CI runs only TFLint, on the infrastructure code',
       },
     },
   ],

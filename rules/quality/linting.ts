@@ -337,12 +337,13 @@ export default defineRule({
         [...lintSwitch, ...infraRuns.slice(0, 2).map((r) => runEvidence(r, 'lints the infrastructure code', 'lint'))],
         data,
       );
+    // Infrastructure linters alone in a service lint its Terraform or charts, not its program: no
+    // linter of the code (blind rounds 30 and 50), said with what does run.
     if (tools.length === 0 && code.length === 0 && infraRuns.length > 0) {
       const main = ctx.facts.languages.find((l) => PROGRAM_LANGUAGES.has(l.name));
-      return partial(
-        0.6,
-        `CI runs ${listing(infraNames)} on the infrastructure code only; no linter reads the ${main ? `${main.name} code (${main.files} files)` : "application's code"}.`,
-        infraRuns.slice(0, 2).map((r) => runEvidence(r, 'lints the infrastructure code', 'lint')),
+      return fail(
+        `No linter of the ${main ? `${main.name} code (${main.files} file${main.files === 1 ? '' : 's'})` : "application's code"} is configured; CI runs only ${listing(infraNames)}, on the infrastructure code.`,
+        infraRuns.slice(0, 2).map((r) => runEvidence(r, 'lints the infrastructure code, not the program', 'lint')),
         data,
       );
     }
