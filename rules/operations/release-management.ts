@@ -212,6 +212,15 @@ export default defineRule({
       },
       // A Helm chart repository index (`helm repo index`, chart-releaser on gh-pages) committed here:
       // every packaged chart version with its digest and download URL, a published release record.
+      // A script of the project's that publishes a release (`sam publish`, `npm publish`, `twine upload`,
+      // `cargo publish`, `gem push`, `poetry publish`), run by hand rather than by CI (blind round 50).
+      publishScript: {
+        regex:
+          /^[ \t]*(?:sam[ \t]+publish|npm[ \t]+publish|twine[ \t]+upload|cargo[ \t]+publish|gem[ \t]+push|poetry[ \t]+publish)\b(?![^\n]*--dry-run)/m,
+        files: ['**/*.sh', '**/Makefile', '**/*.mk', '**/[Jj]ustfile'],
+        literals: ['publish', 'upload', 'push'],
+        maxPerFile: 1,
+      },
       helmIndex: {
         regex: /^entries:[ \t]*$/m,
         files: ['**/index.yaml'],
@@ -347,6 +356,15 @@ export default defineRule({
       return pass(`${log[0]!.toUpperCase()}${log.slice(1)} and a tag-triggered release pipeline.`, evidence, data);
     if (versioned.length > 0 && tagged)
       return pass(`${log[0]!.toUpperCase()}${log.slice(1)} and ${nTags} version tags in git.`, evidence, data);
+    // A versioned change log and a script that publishes each release, run by hand: releases are
+    // versioned and scripted, though not by CI.
+    const publish = ctx.matches('publishScript').filter((m) => counted(m.path));
+    if (versioned.length > 0 && publish.length > 0)
+      return pass(
+        `${log[0]!.toUpperCase()}${log.slice(1)}, and a script publishes each release (${publish[0]!.path}:${publish[0]!.line}: ${publish[0]!.snippet.trim().slice(0, 60)}); it is run by hand, not by CI or a tag.`,
+        [...evidence, fromMatch(publish[0]!, 'release publish script, run by hand')],
+        { ...data, publishScripts: publish.length },
+      );
     if (versioned.length > 0)
       return partial(
         0.7,

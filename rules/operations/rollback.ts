@@ -279,6 +279,24 @@ export default defineRule({
         literals: ['revert', 'downgrade', 'rollback', 'undo'],
         maxPerFile: 2,
       },
+      // A CloudFormation deploy (`sam deploy`, `aws cloudformation deploy|create-stack|update-stack`,
+      // `cdk deploy`, `serverless deploy`): CloudFormation rolls a failed stack update back to the last
+      // working one by default; `--disable-rollback`/`--no-rollback` turns that off (blind round 50).
+      stackDeploy: {
+        regex:
+          /\b(?:sam|cdk|serverless|sls)[ \t]+deploy\b(?![^\n]*--(?:disable-rollback|no-rollback|rollback[= ]false)\b)|\baws[ \t]+cloudformation[ \t]+(?:deploy|create-stack|update-stack)\b(?![^\n]*--(?:disable-rollback|on-failure[= ](?:DO_NOTHING|DELETE))\b)/g,
+        files: SCRIPTS,
+        literals: ['deploy', 'create-stack', 'update-stack'],
+        maxPerFile: 2,
+      },
+      // A template published to the AWS Serverless Application Repository with a semantic version
+      // (`Metadata: AWS::ServerlessRepo::Application: SemanticVersion: 1.2.0`): every version stays deployable.
+      sarVersion: {
+        regex: /^[ \t]+SemanticVersion[ \t]*:[ \t]*["']?\d+\.\d+\.\d+/m,
+        files: ['**/*.{yml,yaml,json}'],
+        literals: ['SemanticVersion'],
+        maxPerFile: 1,
+      },
       // Fly.io: `[experimental] auto_rollback = true` in fly.toml rolls a failed deploy back (blind round 27).
       automatic: {
         regex:
@@ -433,6 +451,11 @@ export default defineRule({
         /\bhelm(?:file)?\b|\bupgrade\b|\binstall\b/.test(m.snippet) ||
         !/\bgit\b/.test(m.snippet),
     );
+    // Comments and Markdown excepted: a deploy a script or CI runs.
+    const stackDeploys = keep(ctx.matches('stackDeploy')).filter((m) => !/^\s*(?:#|\/\/)/.test(m.snippet));
+    const sar = keep(ctx.matches('sarVersion')).filter((m) =>
+      /AWS::ServerlessRepo::Application/.test(ctx.files.read(m.path) ?? ''),
+    );
     const schema = keep(ctx.matches('schemaRollback')).filter((m) => !/^\s*#/.test(m.snippet));
     // `TAG=$(git describe --tags …)` picks a git tag to check out (wallabag's install script), not an
     // image: only a file that builds or pushes images makes such a variable an image tag.
@@ -515,6 +538,10 @@ export default defineRule({
     const archives = keep(ctx.matches('archiveCommand')).filter(
       (m) => VERSIONED_ARCHIVE.test(m.snippet) && PUBLISHES_RELEASE.test(ctx.files.read(m.path) ?? ''),
     );
+    if (sar.length > 0) {
+      versioned.push(sar[0]!);
+      kinds.push({ m: sar[0]!, kind: 'release' });
+    }
     if (archives.length > 0) {
       versioned.push(archives[0]!);
       kinds.push({ m: archives[0]!, kind: 'release' });
@@ -523,11 +550,13 @@ export default defineRule({
     const releases = kinds.filter((k) => k.kind === 'release').map((k) => k.m);
     const artefactName = images.length
       ? 'immutable versioned image tags'
-      : archives.length
-        ? 'versioned release archives (no versioned container image)'
-        : releases.length
-          ? 'versioned release tags (no versioned container image)'
-          : 'versioned build artefacts';
+      : sar.length
+        ? 'versioned releases (AWS Serverless Application Repository semantic versions)'
+        : archives.length
+          ? 'versioned release archives (no versioned container image)'
+          : releases.length
+            ? 'versioned release tags (no versioned container image)'
+            : 'versioned build artefacts';
     // Shipit rolls back from its UI: a past deploy's Rollback button deploys that commit again with
     // the file's `rollback:` steps (or its deploy steps). The procedure is the deploy tool's own action,
     // the file says what it runs (blind round 25, rubygems.org shipit.yml:13-15).
@@ -540,7 +569,7 @@ export default defineRule({
     // A rollback command in a runbook shows both the procedure and the means.
     // A schema rollback (`migration:revert`, `alembic downgrade`) undoes a database change, not a
     // release: named, but no means of rolling the service back (blind round 31).
-    const mechanism = commands.length > 0 || automatic.length > 0 || shipit.length > 0;
+    const mechanism = commands.length > 0 || automatic.length > 0 || shipit.length > 0 || stackDeploys.length > 0;
     const g = graded([
       {
         name:
@@ -572,6 +601,12 @@ export default defineRule({
         }),
       ),
       ...automatic.slice(0, 2).map((m) => fromMatch(m, 'automatic rollback on failed deploys')),
+      ...(automatic.length === 0 ? stackDeploys.slice(0, 1) : []).map((m) =>
+        fromMatch(
+          m,
+          'CloudFormation deploy: a failed stack update is rolled back to the last working stack by default',
+        ),
+      ),
       ...schema
         .slice(0, 2)
         .map((m) =>
@@ -591,11 +626,13 @@ export default defineRule({
                 ? usesMetadataAction(m.path) && !inFileVersioned(m.path)
                   ? "images tagged with the release's git tag (docker/metadata-action's default `type=ref,event=tag`, the workflow runs on a release or tag push)"
                   : 'images tagged with a version or commit'
-                : archives.includes(m)
-                  ? 'versioned release archive attached to a published release: an earlier version can be installed again'
-                  : releases.includes(m)
-                    ? 'release tagged with a version (a release tag, not an image)'
-                    : 'build artefact tagged with a version or commit',
+                : sar.includes(m)
+                  ? 'version published to the AWS Serverless Application Repository: an earlier version can be deployed again'
+                  : archives.includes(m)
+                    ? 'versioned release archive attached to a published release: an earlier version can be installed again'
+                    : releases.includes(m)
+                      ? 'release tagged with a version (a release tag, not an image)'
+                      : 'build artefact tagged with a version or commit',
           ),
         ),
     ];

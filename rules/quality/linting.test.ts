@@ -494,6 +494,7 @@ ruleTester(rule, {
       expect: { outcome: 'fail', evidence: [{ path: '.' }] },
     },
     {
+      // The message says what runs: TFLint, on the Terraform only (blind round 50).
       name: 'a service whose CI lints only its Terraform (with a .tflint.hcl) and its Markdown: its code is not linted',
       profile: 'service',
       tree: {
@@ -504,7 +505,10 @@ ruleTester(rule, {
         '.github/workflows/ci.yml':
           'on: push\njobs:\n  lint:\n    runs-on: ubuntu-latest\n    steps:\n      - run: tflint --chdir infra\n      - run: npx markdownlint-cli2 "**/*.md"\n',
       },
-      expect: { outcome: 'fail', message: 'No linter configured' },
+      expect: {
+        outcome: 'fail',
+        message: 'No linter of the Python code (1 file) is configured; CI runs only TFLint, on the infrastructure code',
+      },
     },
   ],
 });

@@ -320,6 +320,33 @@ export default defineRule({
       linters: tools.map((t) => t.label),
       inCi: [...new Set([...ran.map((t) => t.label), ...otherNames])],
     };
+    // Outside an infrastructure repository, an infrastructure linter CI runs (TFLint, `terraform validate`
+    // over the repository's own Terraform) lints part of the repository's code, not the program's.
+    const infraRuns = infra
+      ? []
+      : ciRuns.filter((r) => r.tools.some((t) => t.kinds.includes('lint') && INFRA.has(t.name)));
+    const infraNames = toolNames(infraRuns, 'lint').filter((n) => INFRA.has(n));
+    // A reusable workflow of another repository called with its lint switch on (`with_linting: true`,
+    // `run-lint: true`): that workflow lints, though its steps cannot be read offline (blind round 50).
+    const lintSwitch = tools.length === 0 && code.length === 0 ? lintInputs(ctx.files, ctx.facts.commands) : [];
+    if (lintSwitch.length > 0)
+      return pass(
+        `CI calls a reusable workflow of another repository with linting switched on (${listing(
+          lintSwitch.map((e) => e.snippet!),
+        )}); its steps were not read offline${infraNames.length ? `; CI also runs ${listing(infraNames)} on the infrastructure code` : ''}.`,
+        [...lintSwitch, ...infraRuns.slice(0, 2).map((r) => runEvidence(r, 'lints the infrastructure code', 'lint'))],
+        data,
+      );
+    // Infrastructure linters alone in a service lint its Terraform or charts, not its program: no
+    // linter of the code (blind rounds 30 and 50), said with what does run.
+    if (tools.length === 0 && code.length === 0 && infraRuns.length > 0) {
+      const main = ctx.facts.languages.find((l) => PROGRAM_LANGUAGES.has(l.name));
+      return fail(
+        `No linter of the ${main ? `${main.name} code (${main.files} file${main.files === 1 ? '' : 's'})` : "application's code"} is configured; CI runs only ${listing(infraNames)}, on the infrastructure code.`,
+        infraRuns.slice(0, 2).map((r) => runEvidence(r, 'lints the infrastructure code, not the program', 'lint')),
+        data,
+      );
+    }
     if (tools.length === 0 && code.length === 0) {
       return fail(
         'No linter configured.',
@@ -439,6 +466,40 @@ export default defineRule({
     );
   },
 });
+
+/** An input of a called workflow that switches its linting on: `with_linting: true`, `run-lint: "true"`, `lint: true`. */
+const LINT_INPUT =
+  /^[ \t]+((?:[\w-]{0,30}[_-])?lint(?:ing|er|ers)?(?:[_-][\w-]{0,30})?)[ \t]*:[ \t]*(["']?)true\2[ \t]*(?:#.*)?$/i;
+
+/**
+ * The reusable workflows of other repositories CI calls with a lint input set to true, cited at that
+ * input: the lines of the calling job after its `uses:` (bounded), while they are indented deeper than it.
+ */
+function lintInputs(files: FileView, graph: Parameters<typeof unfollowedWorkflows>[0]): Evidence[] {
+  const out: Evidence[] = [];
+  for (const e of unfollowedWorkflows(graph, /[\s\S]/).slice(0, 10)) {
+    if (!e.line || !/reusable workflow/.test(e.note ?? '')) continue;
+    const lines = (files.read(e.path) ?? '').split('\n');
+    const uses = lines[e.line - 1] ?? '';
+    const indent = /^[ \t]*/.exec(uses)![0].length;
+    for (let i = e.line; i < Math.min(lines.length, e.line + 60); i++) {
+      const l = lines[i]!;
+      if (l.trim() === '' || l.trim().startsWith('#')) continue;
+      if (/^[ \t]*/.exec(l)![0].length < indent) break;
+      const m = LINT_INPUT.exec(l);
+      if (m) {
+        out.push({
+          path: e.path,
+          line: i + 1,
+          snippet: l.trim(),
+          note: `${e.note!.replace(/, a reusable workflow[\s\S]*$/, '')} with linting on; its steps were not read offline`,
+        });
+        break;
+      }
+    }
+  }
+  return out;
+}
 
 /** Linters whose Gradle plugin makes `check` run them. */
 const GRADLE_CHECKED = new Set(['Checkstyle', 'SpotBugs', 'PMD', 'ktlint', 'detekt']);

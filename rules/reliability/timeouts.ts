@@ -2,6 +2,7 @@ import { defineRule } from '../../src/types.js';
 import type { Evidence, Lines, Match, RuleContext } from '../../src/types.js';
 import { fail, listing, partial, pass } from '../../src/engine/results.js';
 import { firstPerFile, fromMatch } from '../../src/facts/paths.js';
+import { serverlessApp } from '../../src/facts/serverless-app.js';
 import { CODE_GLOBS, outboundApplies, productionMatches } from '../_shared/resilience.js';
 import {
   ARGS,
@@ -741,6 +742,34 @@ export default defineRule({
         `Only the wait on an outbound call's future has a deadline (${f.path}:${f.line}${explicit.length > 1 ? ` and ${explicit.length - 1} more` : ''}): that call is bounded, but no HTTP or RPC client is given a connect or read timeout of its own (${scope}).`,
         good,
         data,
+      );
+    }
+    // Functions of a serverless application that each run under a declared timeout (SAM
+    // Globals.Function.Timeout, a Timeout on every function, Serverless `provider.timeout`): the platform
+    // stops the invocation, and every call it is making, after that long (blind round 50).
+    const app = serverlessApp(ctx.files);
+    const codes = app?.codes ?? (app?.code ? [app.code] : []);
+    const inFunctions = (p: string) => codes.length === 0 || codes.some((c) => p === c || p.startsWith(`${c}/`));
+    // With no call found bounded otherwise, the calls the functions make are bounded by their timeout
+    // (SDK calls no client is checked for one by one, as boto3's).
+    const unbounded = faults.length > 0 || (explicit.length === 0 && byDefault.length === 0);
+    if (
+      app?.timeout &&
+      unbounded &&
+      faults.every((f) => inFunctions(f.m.path)) &&
+      (faults.length > 0 || (outboundSites.length > 0 && outboundSites.every((e) => inFunctions(e.path))))
+    ) {
+      const fn = { path: app.path, line: app.timeout.line, note: app.timeout.note };
+      return pass(
+        `Every ${app.tool} function runs under a declared function timeout (${fn.path}:${fn.line}), which stops the invocation and the calls it is making${explicit.length > 0 ? `; ${explicit.length} explicit client timeout${explicit.length === 1 ? '' : 's'}` : ''}; ${faults.length > 0 ? `${faults.length} call${faults.length === 1 ? ' has' : 's have'} no client timeout of ${faults.length === 1 ? 'its' : 'their'} own, bounded only by the function's` : `no client timeout of their own was found on the ${outboundSites.length} outbound call site${outboundSites.length === 1 ? '' : 's'}`} (${scope}).`,
+        [
+          fn,
+          ...good,
+          ...findings.map((e) => ({ ...e, note: `${e.note}; bounded by the function timeout` })),
+          ...more,
+          ...(faults.length === 0 ? outboundSites.slice(0, 3) : []),
+        ],
+        { ...data, functionTimeout: true },
       );
     }
     if (faults.length === 0 && explicit.length > 0)

@@ -89,7 +89,8 @@ const GUARD_BODY = 25;
  * pattern records every such identifier, so a guard's definition and its uses are both among its
  * matches (src/facts/references.ts).
  */
-const GUARD_PREFIX = `(?:is|has|check|require|ensure|verify|assert|must|can|authorize|only)(?:_|[A-Z])`;
+// Or a subject before the verb: `memberHasRoles…`, `userIsAdmin`, `user_has_permission` (blind round 50, a Swift bot).
+const GUARD_PREFIX = `(?:is|has|check|require|ensure|verify|assert|must|can|authorize|only|(?:member|user|caller|sender|actor|principal|requester|account)(?:Has|Is|Can|_has|_is|_can))(?:_|[A-Z])`;
 const GUARD_REFS = String.raw`\b(?=${GUARD_PREFIX})(?=\w*?(?:[Aa]dmin|[Rr]ole|[Pp]erm|[Mm]od|[Oo]wner|[Ss]taff|[Ss]uper_?[Uu]ser|superuser|[Pp]rivilege|[Ss]cope|[Mm]anager))\w+`;
 const GUARD_REFS_NAME = new RegExp(`^${GUARD_REFS.slice(2)}$`);
 /**
@@ -411,7 +412,7 @@ export default defineRule({
       },
       guardRefs: {
         regex: new RegExp(GUARD_REFS_SCAN),
-        files: ['**/*.{go,rb,js,ts,mjs,cjs,py,java,kt,cs,php,rs}'],
+        files: ['**/*.{go,rb,js,ts,mjs,cjs,py,java,kt,cs,php,rs,swift}'],
         literals: [
           'dmin',
           'Role',

@@ -707,12 +707,19 @@ const rule = defineRule({
     // An app-wide policy with explicit origins still holds when the only `*` is a header one
     // handler writes by hand for a public document (an OAuth metadata endpoint): that `*` is
     // cited as a finding, but it opens one response, not the application.
+    // A `*` written by hand beside a configured or allow-listed origin in the same file (`*` sent only
+    // when the configured origins are `*`, else the request's Origin when it is among them): a CORS
+    // policy with configured origins, whose `*` is one configured choice (blind round 50).
+    const configuredStar =
+      any.length > 0 &&
+      reflected.length === 0 &&
+      any.every((m) => /Access-Control-Allow-Origin/i.test(m.snippet) && handCors.some((h) => h.path === m.path));
     const starByHand =
       any.length > 0 &&
       dangerous.length === 0 &&
       reflected.length === 0 &&
       any.every((m) => /Access-Control-Allow-Origin/i.test(m.snippet)) &&
-      cors.some((m) => !any.some((a) => a.path === m.path));
+      (cors.some((m) => !any.some((a) => a.path === m.path)) || configuredStar);
     // With no app-wide policy at all, `*` written by hand into handlers (not a wrapper every request
     // goes through) and no credentials opens those responses only: the rest stays same-origin.
     const starOnRoutes =
@@ -902,7 +909,14 @@ const rule = defineRule({
       cors.length && !any.length && !staticAny.length && 'CORS',
       staticAny.length && !any.length && 'CORS (any origin for static assets only)',
       starByHand &&
-        `CORS with explicit origins (any origin only on ${any.length} response header${any.length === 1 ? '' : 's'} set by hand)`,
+        (configuredStar
+          ? `CORS with configured origins, set by hand (${listing(
+              firstPerFile(
+                handCors.filter((h) => any.some((a) => a.path === h.path)),
+                1,
+              ).map((m) => `${m.path}:${m.line}`),
+            )}; any origin only when configured as \`*\`)`
+          : `CORS with explicit origins (any origin only on ${any.length} response header${any.length === 1 ? '' : 's'} set by hand)`),
       starOnRoutes &&
         `CORS any origin only on ${any.length} response header${any.length === 1 ? '' : 's'} a route handler sets by hand`,
       // Any origin together with credentials is a finding, not a protection: it is named as such
@@ -953,7 +967,9 @@ const rule = defineRule({
       https.length + proxyHttps.length === 0 &&
       csrf.length + hosts.length === 0 &&
       !laravelWeb &&
-      cors.every((m) => any.some((a) => a.path === m.path));
+      // A configured or allow-listed origin written by hand beside the `*` (a `*` sent only when the
+      // configured origins are `*`) is a policy with configured origins (blind round 50).
+      cors.every((m) => any.some((a) => a.path === m.path) && !handCors.includes(m));
     if ((found.length === 0 || onlyWildcard) && dangerous.length === 0) {
       // Declared but never imported still tells the reader what was looked at.
       const deps = ctx.facts

@@ -14,7 +14,7 @@ import type { Evidence, FileView, Match } from '../types.js';
 import { fromMatch, isCommentLine, isProductionPath } from './paths.js';
 
 /** Modifiers that may precede a definition, in the languages the rules read. */
-const MODS = String.raw`(?:(?:export|default|pub(?:\([\w:]+\))?|public|private|protected|internal|static|async|abstract|final|sealed|override|virtual|unsafe|extern|open|suspend|synchronized)\s+)*`;
+const MODS = String.raw`(?:(?:export|default|pub(?:\([\w:]+\))?|public|private|protected|internal|static|async|abstract|final|sealed|override|virtual|unsafe|extern|open|suspend|synchronized|fileprivate|nonisolated|mutating)\s+)*`;
 /** `def x`, `fn x`, `func (r *T) x`, `function x`, `class X`, `struct X`, `impl X`, `impl T for X`… */
 const DEF_KEYWORD = new RegExp(
   String.raw`^\s*${MODS}(?:def|fn|func(?:\s*\([^)]*\))?|function\*?|class|struct|enum|trait|interface|type|module|object|impl(?:<[^>]*>)?(?:\s+[\w:]+(?:<[^>]*>)?\s+for)?)\s+(?:self\.)?([A-Za-z_$][\w$]*)`,

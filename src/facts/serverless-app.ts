@@ -23,11 +23,19 @@ export interface ServerlessApp {
   functions: number;
   /** The folder a function's code is in, where the template names one that exists here. */
   code?: string;
+  /** Every folder a function's code is in, when the functions' code is in more than one. */
+  codes?: string[];
   /**
    * A function takes HTTP requests: a SAM `Api`/`HttpApi` event or function URL, a Serverless
    * Framework `http`/`httpApi` event, Chalice routes, or an SST app (which may serve anything).
    */
   http: boolean;
+  /**
+   * The timeout every function is given (SAM `Globals.Function.Timeout` or a `Timeout:` on each
+   * function; Serverless Framework `provider.timeout` or a `timeout:` on each function), at its first
+   * line: the platform ends an invocation, and every call it is making, after that long.
+   */
+  timeout?: { line: number; note: string };
 }
 
 /** The SAM transform, in YAML (`Transform: AWS::Serverless-2016-10-31`, or a list item) or JSON. */
@@ -90,17 +98,28 @@ function samTemplate(files: FileView): ServerlessApp | undefined {
     if (!transform || functions === 0) continue;
     const dir = path.includes('/') ? path.slice(0, path.lastIndexOf('/') + 1) : '';
     let code: string | undefined;
+    const codes: string[] = [];
     CODE_URI.lastIndex = 0;
     for (let m = CODE_URI.exec(text), i = 0; m && i < 100; m = CODE_URI.exec(text), i++) {
       const uri = m[1]!.replace(/^\.\//, '').replace(/\/$/, '');
       if (!uri || uri.startsWith('s3:')) continue;
       const at = `${dir}${uri}`;
       if (files.exists(at) || files.has(`${at}/**`)) {
-        code = at;
-        break;
+        code ??= at;
+        if (!codes.includes(at)) codes.push(at);
       }
     }
-    return { tool: 'AWS SAM', path, line: lineAt(text, transform.index), functions, code, http: SAM_HTTP.test(text) };
+    const timeout = samTimeout(text, functions);
+    return {
+      tool: 'AWS SAM',
+      path,
+      line: lineAt(text, transform.index),
+      functions,
+      code,
+      ...(codes.length > 1 ? { codes } : {}),
+      http: SAM_HTTP.test(text),
+      ...(timeout ? { timeout } : {}),
+    };
   }
   return undefined;
 }
@@ -119,9 +138,78 @@ function serverlessFramework(files: FileView): ServerlessApp | undefined {
     const handlers = countUpTo(/^[ \t]+handler[ \t]*:/gm, text, 1000);
     if (handlers === 0) continue;
     const http = /^[ \t]*-[ \t]*(?:http|httpApi|alb)[ \t]*:|^[ \t]+url[ \t]*:/m.test(text);
-    return { tool: 'Serverless Framework', path, line: lineAt(text, fn.index), functions: handlers, http };
+    // `provider: timeout: 30` applies to every function.
+    const timeout = blockKey(text.split('\n'), /^provider[ \t]*:/, /^[ \t]+timeout[ \t]*:[ \t]*\S/);
+    return {
+      tool: 'Serverless Framework',
+      path,
+      line: lineAt(text, fn.index),
+      functions: handlers,
+      http,
+      ...(timeout ? { timeout: { line: timeout, note: 'provider.timeout: every function is stopped after it' } } : {}),
+    };
   }
   return undefined;
+}
+
+const TIMEOUT_KEY = /^[ \t]+"?Timeout"?[ \t]*:[ \t]*\S/;
+
+/**
+ * The line (1-based) of a key matching `key` inside the block opened by the line matching `open`: the
+ * lines below it indented deeper than it, bounded.
+ */
+function blockKey(lines: string[], open: RegExp, key: RegExp, from = 0): number | undefined {
+  const indent = (t: string) => t.length - t.trimStart().length;
+  const end = Math.min(lines.length, 20_000);
+  for (let i = from; i < end; i++) {
+    if (!open.test(lines[i]!)) continue;
+    const base = indent(lines[i]!);
+    for (let j = i + 1; j < Math.min(end, i + 400); j++) {
+      const l = lines[j]!;
+      if (l.trim() === '' || l.trimStart().startsWith('#')) continue;
+      if (indent(l) <= base) break;
+      if (key.test(l)) return j + 1;
+    }
+    return undefined;
+  }
+  return undefined;
+}
+
+/**
+ * The timeout each SAM function runs under: `Globals: Function: Timeout:`, else a `Timeout:` in the
+ * Properties of every `AWS::Serverless::Function` (YAML templates; a JSON template is read as one line).
+ */
+function samTimeout(text: string, functions: number): { line: number; note: string } | undefined {
+  const lines = text.split('\n');
+  const globals = lines.findIndex((l) => /^Globals[ \t]*:/.test(l));
+  if (globals >= 0) {
+    const fn = blockKey(lines, /^[ \t]+Function[ \t]*:/, TIMEOUT_KEY, globals + 1);
+    const fnBlock = lines.findIndex((l, i) => i > globals && /^[ \t]+Function[ \t]*:/.test(l));
+    const stillGlobals =
+      fnBlock > globals && lines.slice(globals + 1, fnBlock).every((l) => l.trim() === '' || /^[ \t#]/.test(l));
+    if (fn && stillGlobals) return { line: fn, note: 'Globals.Function.Timeout: every function is stopped after it' };
+  }
+  // Each function's own: the resource's block (from the line that names it, the one above `Type:`).
+  let first: number | undefined;
+  let timed = 0;
+  for (let i = 1; i < Math.min(lines.length, 20_000) && timed < 1000; i++) {
+    if (!/^[ \t]*"?Type"?[ \t]*:[ \t]*["']?AWS::Serverless::Function\b/.test(lines[i]!)) continue;
+    // The resource's name is the nearest line above indented less than `Type:`.
+    const typeIndent = lines[i]!.length - lines[i]!.trimStart().length;
+    let name = i - 1;
+    while (
+      name > 0 &&
+      (lines[name]!.trim() === '' || lines[name]!.length - lines[name]!.trimStart().length >= typeIndent)
+    )
+      name--;
+    const at = blockKey(lines, /[\s\S]/, TIMEOUT_KEY, name);
+    if (at === undefined) return undefined;
+    first ??= at;
+    timed++;
+  }
+  return first !== undefined && timed >= functions
+    ? { line: first, note: 'a Timeout on every function: each is stopped after it' }
+    : undefined;
 }
 
 /** The first serverless application of the product, root first. */

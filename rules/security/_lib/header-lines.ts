@@ -14,10 +14,10 @@ export const HEADER_LIBRARY =
   /helmet|lusca|secure_?headers|SecureHeaders|Talisman|SecurityMiddleware|secure\.New|middleware\.Secure|default_headers|UseSecurityHeaders|AddSecurityHeaderPolicies|XFrameOptionsMiddleware|put_secure_browser_headers|PlugContentSecurityPolicy|CSPMiddleware|UseCsp|SetResponseHeaderLayer|x_frame_options|UseXContentTypeOptions/i;
 /** Reading the request's Origin header. */
 const ORIGIN_READ =
-  /Header\.Get\(\s*["'`]Origin["'`]\s*\)|\bheaders?\s*(?:\.\s*origin\b|\.\s*get\(\s*["'`]origin["'`]|\[\s*["'`]origin["'`]\s*\])|get_?header\(\s*["'`]origin["'`]|HTTP_ORIGIN|\$http_origin\b|\brequest\.origin\b|\bheader\(\s*["'`]origin["'`]\s*\)|GetHeader\(\s*["'`]Origin["'`]/i;
+  /Header\.Get\(\s*["'`]Origin["'`]\s*\)|\bheaders?\s*(?:\.\s*origin\b|\.\s*get\(\s*["'`]origin["'`]|\[\s*["'`]origin["'`]\s*\])|get_?header(?:Line)?\(\s*["'`]origin["'`]|HTTP_ORIGIN|\$http_origin\b|\brequest\.origin\b|\bheader\(\s*["'`]origin["'`]\s*\)|GetHeader\(\s*["'`]Origin["'`]/i;
 /** A check of the origin against a list or a fixed value. */
 const ALLOW_CHECK =
-  /allow|white_?list|trusted|permit|contains|includes|indexOf|\.has\(|\bin\s|match|\.test\(|[!=]==?\s*["'`][^"'`\s]|equals\(/i;
+  /allow|white_?list|trusted|permit|contains|includes|indexOf|in_array|\.has\(|\bin\s|match|\.test\(|[!=]==?\s*["'`][^"'`\s]|equals\(/i;
 
 /**
  * Whether the value given to Access-Control-Allow-Origin is the request's own Origin, sent back with

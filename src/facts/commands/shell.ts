@@ -607,6 +607,14 @@ function wrapperLength(argv: string[]): number {
       return b === 'tool' && argv[2] === 'run' ? flagsAfter(3, UVX_VALUED) : 0;
     case 'bundle':
       return b === 'exec' ? 2 : 0;
+    // A version manager runs the program with its pinned tools: `mise x -- tflint`, `mise exec node@20 -- npm test`
+    // (the words before `--` name tools, not the program), `asdf exec terraform validate`.
+    case 'mise':
+    case 'rtx':
+      if (b !== 'x' && b !== 'exec') return 0;
+      return argv.indexOf('--') > 1 && argv.indexOf('--') < argv.length - 1 ? argv.indexOf('--') + 1 : 0;
+    case 'asdf':
+      return b === 'exec' && argv[2] && !argv[2].startsWith('-') ? 2 : 0;
     case 'dotnet':
       return b === 'tool' && argv[2] === 'run' ? 3 : 0;
     // `nix develop -c make test`, `nix develop .#ci --command pytest`, `nix shell nixpkgs#jq -c jq …`:

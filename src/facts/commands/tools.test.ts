@@ -73,6 +73,14 @@ describe('tool classification', () => {
     expect(kinds('gh release create v1.2.0')).toEqual(['release']);
     expect(kinds('npm publish --dry-run')).toEqual([]);
     expect(kinds('terragrunt hclfmt --terragrunt-check')).toEqual(['format']);
+    // A version manager only starts the pinned tool (`mise x -- tflint`, `asdf exec terraform validate`).
+    expect(kinds('mise x -- tflint --no-color --chdir=. --config=.tflint.hcl')).toEqual(['lint']);
+    expect(kinds('mise exec terraform@1.9 -- terraform -chdir=infra validate -no-color')).toEqual(['build', 'lint']);
+    expect(kinds('rtx x -- terraform fmt -check')).toEqual(['format']);
+    expect(kinds('asdf exec tflint --recursive')).toEqual(['lint']);
+    // Installing the tools, or listing them, runs none of them.
+    expect(kinds('mise install tflint')).toEqual([]);
+    expect(kinds('mise x terraform@1.9')).toEqual([]);
   });
 
   it('releases cut by version bumps, release plugins and pushed tags; dry runs and a plain push are not', () => {
