@@ -9,6 +9,8 @@ import { profileOf } from '../src/testing/profile.js';
 import type { Tree } from '../src/testing/memory.js';
 import { runRuleOn } from '../src/testing/rule-tester.js';
 import orchestration from './operations/orchestration.js';
+import containerImage from './operations/container-image.js';
+import healthChecks from './reliability/health-checks.js';
 import { elixirFacts as factsOf } from '../src/testing/elixir-trees.js';
 
 const json = (v: unknown) => JSON.stringify(v, null, 2);
@@ -70,5 +72,27 @@ describe('round 51: itty-router is a web framework', () => {
   it('is detected from the manifest', async () => {
     const facts = await factsOf(exampleWorker({}, { 'itty-router': '^5.0.0' }));
     expect(facts.frameworks.map((f) => f.name)).toContain('itty-router');
+  });
+});
+
+describe('round 51: a Worker has no process to health-check and no image', () => {
+  it('health-checks does not apply to a Worker', async () => {
+    const r = await runRuleOn(healthChecks, exampleWorker({ 'wrangler.example.toml': TOML }));
+    expect(r.outcome).toBe('not-applicable');
+    expect(r.message).toContain('Cloudflare Workers');
+  });
+
+  it('container-image does not apply to a Worker without a Dockerfile', async () => {
+    const r = await runRuleOn(containerImage, exampleWorker({ 'wrangler.example.toml': TOML }));
+    expect(r.outcome).toBe('not-applicable');
+    expect(r.message).toContain('Cloudflare Worker (wrangler.example.toml)');
+  });
+
+  it('a Worker with a Dockerfile (a Containers binding) still has its image judged', async () => {
+    const r = await runRuleOn(
+      containerImage,
+      exampleWorker({ 'wrangler.example.toml': TOML, Dockerfile: 'FROM node:22\nCMD ["node", "server.js"]\n' }),
+    );
+    expect(r.outcome).not.toBe('not-applicable');
   });
 });
