@@ -226,6 +226,13 @@ export default defineRule({
       return {
         reason: `the service's functions are deployed to AWS Lambda as code packages (${lambda[0]!.system} ${lambda[0]!.path}) and no Dockerfile is here: there is no container image to judge`,
       };
+    // A Cloudflare Worker is deployed as a script bundle run in the platform's isolates: with no
+    // Dockerfile (no Containers binding), there is no image to judge (blind round 51).
+    const workers = runtime(files).platforms.filter((p) => p.system === 'Cloudflare Workers');
+    if (workers.length > 0 && requestScopedOnly(runtime(files)) && dockerfiles(files).length === 0)
+      return {
+        reason: `the service is a Cloudflare Worker (${workers[0]!.path}) deployed as a script bundle and no Dockerfile is here: there is no container image to judge`,
+      };
     return true;
   },
   check({ files, facts }) {

@@ -254,11 +254,14 @@ export default defineRule({
     // both said "nothing here declares how the service runs").
     if (profile === 'service') {
       // Lambda functions (a SAM template, a Serverless Framework service) that the platform starts
-      // per invocation keep no process running for a check to watch (blind round 50).
+      // per invocation keep no process running for a check to watch (blind round 50); nor do
+      // Cloudflare Workers, run per request in isolates (blind round 51).
       const scoped = requestScopedOnly(runtime(ctx.files));
       if (
         scoped &&
-        runtime(ctx.files).platforms.every((p) => p.system === 'AWS SAM' || p.system === 'Serverless Framework')
+        runtime(ctx.files).platforms.every(
+          (p) => p.system === 'AWS SAM' || p.system === 'Serverless Framework' || p.system === 'Cloudflare Workers',
+        )
       )
         return {
           reason: `the service runs on ${scoped.join(', ')}, which starts an instance per request or event: no long-running process to health-check`,

@@ -30,6 +30,8 @@ export const WEB_FRAMEWORKS: {
   { ecosystem: 'npm', deps: ['@nestjs/core'], id: 'nestjs', name: 'NestJS' },
   { ecosystem: 'npm', deps: ['next'], id: 'nextjs', name: 'Next.js' },
   { ecosystem: 'npm', deps: ['hono'], id: 'hono', name: 'Hono' },
+  // The router of Cloudflare Workers and other fetch-handler runtimes (blind round 51: an OCI registry Worker).
+  { ecosystem: 'npm', deps: ['itty-router'], id: 'itty-router', name: 'itty-router' },
   // Remix and its runtime adapters (a Remix app on Workers declares @remix-run/cloudflare, not /node).
   {
     ecosystem: 'npm',

@@ -21,6 +21,7 @@ import { isProductionPath } from './paths.js';
 import { ciImagePush, dockerfiles, isToolImage, publishedServerImage } from './dockerfile.js';
 import { ownCommand, consoleScripts, type EntryPoint } from './entry-points.js';
 import { lineAt } from '../util/lines.js';
+import { memo } from '../util/memo.js';
 import { lowerBound } from '../util/bisect.js';
 import { jvmDeployable } from './jvm-deployable.js';
 import { ansibleContent } from './ansible.js';
@@ -435,6 +436,20 @@ function decideProfile(input: ProfileInput, servers: Match[], iac: string[]): Pr
       detected: true,
       reasons: [
         `${ansible.reason}${at ? ` (${at.path}${at.line ? `:${at.line}` : ''})` : ''}; ${sourceFiles.length} source file(s)`,
+      ],
+    };
+  }
+  // Crossplane resources (a CompositeResourceDefinition, a Composition, a Configuration package or an
+  // Upbound project file): the platform API and how it is composed from cloud resources, with its
+  // functions often in a language the inventory does not count (KCL, blind round 51: judged "docs").
+  const xp = crossplaneResources(files);
+  if (xp.length > 0 && (sourceFiles.length < 10 || xp.length + iac.length >= sourceFiles.length)) {
+    const kinds = [...new Set(xp.map((r) => r.kind))].join(', ');
+    return {
+      id: 'infrastructure',
+      detected: true,
+      reasons: [
+        `Crossplane resources (${kinds}) in ${xp.length} file(s) such as ${xp[0]!.path}:${xp[0]!.line} and ${sourceFiles.length} source file(s)`,
       ],
     };
   }
@@ -1058,4 +1073,31 @@ function pythonPackageApi(files: FileView, entry: EntryPoint): string | undefine
     }
   }
   return undefined;
+}
+
+/**
+ * Crossplane package resources of the product: `apiVersion: apiextensions.crossplane.io/…` with a
+ * CompositeResourceDefinition or Composition kind, a `meta.pkg.crossplane.io` Configuration or an
+ * Upbound `meta.dev.upbound.io` Project, at a line start in a YAML file outside examples, tests and
+ * docs. At most 400 YAML files are read, 8,000 characters each.
+ */
+const CROSSPLANE_API =
+  /^apiVersion:[ \t]*["']?(?:apiextensions\.crossplane\.io|meta\.pkg\.crossplane\.io|meta\.dev\.upbound\.io)\//m;
+const CROSSPLANE_KIND = /^kind:[ \t]*["']?(CompositeResourceDefinition|Composition|Configuration|Project)\b/m;
+
+function crossplaneResources(files: FileView): { path: string; line: number; kind: string }[] {
+  return memo(files, 'profile:crossplane', () => {
+    const out: { path: string; line: number; kind: string }[] = [];
+    const yaml = files
+      .match(['**/*.yaml', '**/*.yml'])
+      .filter((p) => isProductionPath(p) && !NOT_THE_PRODUCT.test(p))
+      .slice(0, 400);
+    for (const p of yaml) {
+      const text = (files.read(p) ?? '').slice(0, 8_000);
+      const api = CROSSPLANE_API.exec(text);
+      const kind = api ? CROSSPLANE_KIND.exec(text) : null;
+      if (api && kind) out.push({ path: p, line: lineAt(text, api.index), kind: kind[1]! });
+    }
+    return out;
+  });
 }

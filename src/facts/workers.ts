@@ -10,7 +10,22 @@ import { memo } from '../util/memo.js';
 import { lineAt } from '../util/lines.js';
 import { NOT_THE_PRODUCT, isProductionPath } from './paths.js';
 
-export const WRANGLER_GLOBS = ['**/wrangler.toml', '**/wrangler.json', '**/wrangler.jsonc'];
+export const WRANGLER_GLOBS = [
+  '**/wrangler.toml',
+  '**/wrangler.json',
+  '**/wrangler.jsonc',
+  // A config committed only as an example, the real one git-ignored so that each deployer fills in
+  // their own bucket and account ids (blind round 51: wrangler.example.toml and .jsonc beside a
+  // `wrangler deploy` script): the Worker it names is still what the repository deploys.
+  '**/wrangler.example.toml',
+  '**/wrangler.example.json',
+  '**/wrangler.example.jsonc',
+  '**/wrangler.sample.toml',
+  '**/wrangler.sample.jsonc',
+];
+
+/** An example or sample config (`wrangler.example.toml`): read after a real one in the same folder. */
+const EXAMPLE_CONFIG = /(?:^|\/)wrangler\.(?:example|sample)\.[^/]+$/;
 
 export interface WorkerConfig {
   path: string;
@@ -65,6 +80,7 @@ export function workerConfigs(files: FileView): WorkerConfig[] {
   return memo(files, 'workers:configs', () =>
     files
       .match(WRANGLER_GLOBS)
+      .sort((a, b) => Number(EXAMPLE_CONFIG.test(a)) - Number(EXAMPLE_CONFIG.test(b)))
       .filter((p) => isProductionPath(p) && !NOT_THE_PRODUCT.test(p) && !SCAFFOLD_DIR.test(p))
       .slice(0, 50)
       .flatMap((p) => readConfig(files, p) ?? []),
