@@ -129,3 +129,12 @@ describe('C unit-test frameworks are counted', () => {
     expect(r.message).not.toMatch(/^\d+ test cases/);
   });
 });
+
+describe('C test counter on hostile input', () => {
+  it('one long line of many registrations is read in linear time', () => {
+    const line = 'RUN_TEST(t); '.repeat(100_000);
+    const started = Date.now();
+    expect(countCTests(`${line}\n#define RUN_TEST(f) f()\n`).cases).toBe(100_000);
+    expect(Date.now() - started).toBeLessThan(2000);
+  });
+});

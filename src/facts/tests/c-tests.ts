@@ -31,19 +31,23 @@ const FRAMEWORKS: [string, RegExp][] = [
   ['Check', /\btcase_add_(?:loop_)?(?:exit_)?test(?:_raise_signal)?[ \t]*\(/g],
   ['cmocka', /\bcmocka_unit_test(?:_prestate)?(?:_setup)?(?:_teardown)?[ \t]*\(/g],
 ];
-const DEFINE_LINE = /^[ \t]*#/;
+const DIRECTIVE = /^[ \t]*#/gm;
 
 export function countCTests(text: string) {
   const count = counter();
   if (!/CU_add_test|CU_ADD_TEST|RUN_TEST|tcase_add_|cmocka_unit_test/.test(text)) return count.result();
   const code = mask(text, C_SYNTAX);
   const lineOf = lineIndex(code);
+  // Preprocessor lines, found in one pass (a search back from each match to its line start was
+  // quadratic on one long line of many matches).
+  const directives = new Set<number>();
+  for (const m of code.matchAll(DIRECTIVE)) directives.add(lineOf(m.index));
   let framework: string | undefined;
   for (const [name, re] of FRAMEWORKS) {
     for (const m of code.matchAll(re)) {
-      const start = code.lastIndexOf('\n', m.index) + 1;
-      if (DEFINE_LINE.test(code.slice(start, m.index))) continue;
-      count.add({ line: lineOf(m.index), skipped: false });
+      const line = lineOf(m.index);
+      if (directives.has(line)) continue;
+      count.add({ line, skipped: false });
       framework ??= name;
     }
   }
