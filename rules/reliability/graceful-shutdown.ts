@@ -103,7 +103,7 @@ export default defineRule({
     severity: 'medium',
     effort: 'low',
     detection:
-      'Production code that handles SIGTERM or hooks into shutdown (`process.on("SIGTERM")`, also for each signal of a list: `["SIGTERM", "SIGINT"].forEach((s) => process.on(s, …))`, terminus, `signal.Notify(…SIGTERM)`, `.Shutdown(ctx)`, `addShutdownHook` (also Ktor\'s `server.addShutdownHook { … }`), a JVM engine stopped with a grace period (Ktor `stop(grace, timeout)`), Ktor `ShutDownUrl`, `IHostApplicationLifetime`, `trap("TERM")`, controller-runtime `ctrl.SetupSignalHandler()`); Spring `server.shutdown=graceful`; gunicorn/uvicorn graceful timeouts, uWSGI `die-on-term`; a Dockerfile `STOPSIGNAL` that is the graceful stop of the server it runs (SIGWINCH for Apache httpd, SIGQUIT for nginx/php-fpm). Platform settings (Kubernetes preStop, terminationGracePeriodSeconds, compose stop_grace_period) alone earn partial credit; so does a Node handler that only ends the process (`process.exit`, itself or in the function of the same file it calls) and closes no server, and a Go `signal.Notify` handler that calls `os.Exit` (itself or in the functions of the same file it calls) in a file that never shuts a server down (no `.Shutdown(`, `GracefulStop`, `Stop()`, context cancel or closed channel), and a Rust `SignalKind::terminate()` handler in a file that serves HTTP (`axum::serve`, warp, hyper `Server::bind`) without handing it the signal (`with_graceful_shutdown`, `serve_with_shutdown`, `graceful_shutdown(`): the server is dropped, not drained. Not applicable when every deployment target is Cloudflare Workers (wrangler configs, no workloads, compose, ECS, Nomad or systemd units): the platform runs code per request in isolates, there is no process to drain. An Airflow deployment (an image FROM apache/airflow, or apache-airflow beside a dags/ folder) passes as a default drain: gunicorn, Celery warm shutdown and the scheduler stop gracefully on SIGTERM.',
+      'Production code that handles SIGTERM or hooks into shutdown (`process.on("SIGTERM")`, also for each signal of a list: `["SIGTERM", "SIGINT"].forEach((s) => process.on(s, …))`, terminus, `signal.Notify(…SIGTERM)`, `.Shutdown(ctx)`, `addShutdownHook` (also Ktor\'s `server.addShutdownHook { … }`), a JVM engine stopped with a grace period (Ktor `stop(grace, timeout)`), Ktor `ShutDownUrl`, `IHostApplicationLifetime`, `trap("TERM")`, controller-runtime `ctrl.SetupSignalHandler()`, C/C++ `signal(SIGTERM, handler)` or `sigaction(SIGTERM, …)` other than SIG_IGN/SIG_DFL); Spring `server.shutdown=graceful`; gunicorn/uvicorn graceful timeouts, uWSGI `die-on-term`; a Dockerfile `STOPSIGNAL` that is the graceful stop of the server it runs (SIGWINCH for Apache httpd, SIGQUIT for nginx/php-fpm). Platform settings (Kubernetes preStop, terminationGracePeriodSeconds, compose stop_grace_period) alone earn partial credit; so does a Node handler that only ends the process (`process.exit`, itself or in the function of the same file it calls) and closes no server, and a Go `signal.Notify` handler that calls `os.Exit` (itself or in the functions of the same file it calls) in a file that never shuts a server down (no `.Shutdown(`, `GracefulStop`, `Stop()`, context cancel or closed channel), and a Rust `SignalKind::terminate()` handler in a file that serves HTTP (`axum::serve`, warp, hyper `Server::bind`) without handing it the signal (`with_graceful_shutdown`, `serve_with_shutdown`, `graceful_shutdown(`): the server is dropped, not drained. Not applicable when every deployment target is Cloudflare Workers (wrangler configs, no workloads, compose, ECS, Nomad or systemd units): the platform runs code per request in isolates, there is no process to drain. An Airflow deployment (an image FROM apache/airflow, or apache-airflow beside a dags/ folder) passes as a default drain: gunicorn, Celery warm shutdown and the scheduler stop gracefully on SIGTERM.',
     patterns: {
       code: {
         regex: CODE,
@@ -134,6 +134,17 @@ export default defineRule({
         regex: /\baiorun\.run\(|\bfrom[ \t]+aiorun[ \t]+import[ \t]+run\b/,
         files: ['**/*.py'],
         literals: ['aiorun'],
+        maxPerFile: 1,
+      },
+      // C and C++: a handler installed for SIGTERM with `signal(SIGTERM, handler)` or
+      // `sigaction(SIGTERM, &act, …)` (also `std::signal`); ignoring it (`SIG_IGN`) or restoring the
+      // default (`SIG_DFL`) handles nothing. The usual C daemon's handler sets a flag its main loop
+      // checks, then closes its sockets and exits (blind round 51, an MQTT broker's
+      // `signal(SIGTERM, handle_sigint)` was "nothing handles SIGTERM").
+      cSignal: {
+        regex: /\b(?:signal|sigaction)[ \t]*\([ \t]*SIGTERM[ \t]*,(?![ \t]*SIG_(?:IGN|DFL)\b)/,
+        files: ['**/*.{c,cc,cpp,cxx}'],
+        literals: ['SIGTERM'],
         maxPerFile: 1,
       },
       // A SIGTERM handler in generated server code: go-swagger writes the service's server.go
@@ -244,6 +255,7 @@ export default defineRule({
       ...productionMatches(ctx, 'aiorun'),
       ...productionMatches(ctx, 'generatedSignal').filter((m) => generated.has(m.path)),
       ...productionMatches(ctx, 'signalHandler'),
+      ...productionMatches(ctx, 'cSignal'),
       ...productionMatches(ctx, 'jvmHook'),
       ...productionMatches(ctx, 'jvmStop'),
       ...ctx.matches('config').filter((m) => isProductionPath(m.path)),

@@ -91,6 +91,16 @@ function readTox(files: FileView, cwd: string): Tox | undefined {
   return undefined;
 }
 
+/** tox's configuration in one folder only (`tox -c DIR`). */
+function readToxIn(files: FileView, dir: string): Tox | undefined {
+  for (const name of ['tox.ini', 'setup.cfg', 'pyproject.toml', 'tox.toml']) {
+    const path = joinPath(dir, name);
+    const tox = files.exists(path) ? readToxFile(files, path) : undefined;
+    if (tox) return tox;
+  }
+  return undefined;
+}
+
 function readToxFile(files: FileView, path: string): Tox | undefined {
   const text = files.read(path) ?? '';
   let ini: Ini | undefined;
@@ -139,6 +149,9 @@ function readToxFile(files: FileView, path: string): Tox | undefined {
         const t = (f ? f[2]! : v.text)
           // `{envpython} -m pytest` is the environment's python; `{envbindir}/pytest` its pytest.
           .replace(/\{envpython\}/g, 'python')
+          // `{toxinidir}/tests` (tox 4: `{tox_root}`): the configuration's folder, written from the
+          // repository root (it was dropped with the other substitutions, leaving `/tests`).
+          .replace(/\{(?:toxinidir|tox_root)\}/g, dirOf(path) ? `/${dirOf(path)}` : '.')
           .replace(/\{env(?:bin|_bin_)dir\}[\\/]/g, '')
           // `{env:PYTEST_CMD:pytest}`: the variable's default when it is set nowhere here (the
           // program the environment runs), `{env:NAME}` the variable.
@@ -185,7 +198,17 @@ export const toxEnvs: Resolver = (argv, { files, cwd }) => {
   // step before the test step); `tox -l` lists them.
   if (argv.some((a) => a === '--notest' || a === '-l' || a === '--list' || a === '--listenvs'))
     return { unresolved: 'tox --notest or --list runs no environment commands' };
-  const tox = readTox(files, cwd);
+  // `tox -c runtimes/sklearn` (a folder: tox looks there for its files) or `-c ci/tox.ini` (the file):
+  // that configuration, whose commands run in its own folder (blind round 51, a CI matrix running each
+  // plug-in's tests with its own tox.ini).
+  const conf = flagValue(argv, ['-c', '--conf']);
+  const confPath = conf && !conf.includes('$') ? joinPath(cwd, conf.replace(/\/+$/, '')) : undefined;
+  const tox =
+    confPath === undefined
+      ? readTox(files, cwd)
+      : files.exists(confPath)
+        ? readToxFile(files, confPath)
+        : readToxIn(files, confPath);
   if (!tox) return { unresolved: 'no tox configuration', absent: true };
   // `-e x`, `--env=x`, and the short option glued to its value: `tox -eflake8`.
   const glued = (flag: string) => argv.find((a) => a.length > 2 && a.startsWith(flag) && a[2] !== '=')?.slice(2);

@@ -45,6 +45,7 @@ import {
 } from './molecule.js';
 import { countSwift, SWIFT_TEST_GLOBS } from './swift.js';
 import { BATS_TEST_GLOBS, countBats } from './bats.js';
+import { C_TEST_GLOBS, countCTests } from './c-tests.js';
 import {
   countPhp,
   countRuby,
@@ -87,7 +88,7 @@ export type TestDigest =
   /** `tables`: the arrays it exports (case tables), as values. Its helpers: HELPERS_DIGEST. */
   | { kind: 'js'; count: FileCount; snippet?: string; tables: Record<string, Value> }
   | {
-      kind: 'helm' | 'terraform' | 'gherkin' | 'molecule' | 'elixir' | 'swift' | 'bats';
+      kind: 'helm' | 'terraform' | 'gherkin' | 'molecule' | 'elixir' | 'swift' | 'bats' | 'c';
       count: FileCount;
       snippet?: string;
     }
@@ -268,6 +269,7 @@ function digest(path: string, text: string, files: Files): TestDigest | undefine
   if (ANSIBLE_TARGET_FILE.test(path)) return withSnippet('molecule', countAnsibleTarget(text, path));
   if (ext === 'exs') return withSnippet('elixir', countExUnit(text));
   if (ext === 'bats') return withSnippet('bats', countBats(text));
+  if (ext === 'c' || ext === 'cc' || ext === 'cpp' || ext === 'cxx') return withSnippet('c', countCTests(text));
   if (ext === 'yaml' || ext === 'yml') return withSnippet('helm', countHelm(text, path));
   return undefined;
 }
@@ -527,6 +529,8 @@ export const TEST_GLOBS = {
   swift: SWIFT_TEST_GLOBS,
   // Bats: `@test` blocks of the `*.bats` files a `bats` command runs.
   bats: BATS_TEST_GLOBS,
+  // C: CUnit, Unity, Check and cmocka registrations in the C files of test folders.
+  c: C_TEST_GLOBS,
 };
 export const TEST_READS = Object.values(TEST_GLOBS).flat();
 /** JS modules the rule reads anyway (test files and what sits in test folders): where test helpers live. */

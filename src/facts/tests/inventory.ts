@@ -28,6 +28,7 @@ import { escapeRe } from '../../util/regex.js';
 import { isExamplePath, isTestPath } from '../paths.js';
 import { cucumberRunnerOf } from './cucumber-jvm.js';
 import { BATS_LIBRARY } from './bats.js';
+import { C_TEST_LIBRARY } from './c-tests.js';
 import { shellHarnessTests } from './shell-harness.js';
 
 export { TEST_DIGEST, TEST_GLOBS, TEST_READS } from './digest.js';
@@ -51,6 +52,7 @@ export const LANGUAGE_NAMES: Record<keyof typeof TEST_GLOBS, string> = {
   elixir: 'Elixir',
   swift: 'Swift',
   bats: 'Shell',
+  c: 'C',
 };
 
 const joinChart = (dir: string) => (dir ? `${dir}/Chart.yaml` : 'Chart.yaml');
@@ -733,9 +735,21 @@ function build(files: FileView): TestInventory {
   const rustMacros = rustTestMacros(candidates(TEST_GLOBS.rust), digest);
   const rustAttrs = rustAttrMacros(candidates(TEST_GLOBS.rust), digest);
   const rustFixture = rustFixtureCrates(files);
-  for (const lang of ['jvm', 'csharp', 'rust', 'helm', 'terraform', 'molecule', 'elixir', 'swift', 'bats'] as const) {
+  for (const lang of [
+    'jvm',
+    'csharp',
+    'rust',
+    'helm',
+    'terraform',
+    'molecule',
+    'elixir',
+    'swift',
+    'bats',
+    'c',
+  ] as const) {
     for (const path of candidates(TEST_GLOBS[lang])) {
       if (lang === 'bats' && BATS_LIBRARY.test(path)) continue;
+      if (lang === 'c' && C_TEST_LIBRARY.test(path)) continue;
       if (lang === 'rust' && RUST_NOT_RUN.test(path)) continue;
       if (lang === 'rust') {
         // A crate the tests compile (tests/crates/foo with a [workspace] of its own), not one they run.

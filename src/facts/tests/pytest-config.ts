@@ -142,7 +142,7 @@ function nestedConfigs(files: FileView): { cfg: PytestConfig; at: string }[] {
   return [...byDir.entries()].map(([dir, { file, raw }]) => ({ cfg: { ...fromRaw(raw, file), root: dir }, at: file }));
 }
 
-const clean = (p: string) => p.replace(/^\.\//, '').replace(/\/$/, '');
+const clean = (p: string) => p.replace(/^\.?\/+/, '').replace(/\/$/, '');
 
 /**
  * pytest commands of the command graph whose options change what is collected: `-o`/
@@ -177,8 +177,10 @@ function commandRuns(files: FileView, base: PytestConfig): { cfg: PytestConfig; 
     const py = paths.filter((p) => p.endsWith('.py'));
     const dirs = paths.filter((p) => !p.endsWith('.py'));
     const outside =
-      base.testpaths.length > 0 &&
-      dirs.some((d) => !base.testpaths.some((t) => t === '.' || d === t || d.startsWith(`${t}/`)));
+      (base.testpaths.length > 0 &&
+        dirs.some((d) => !base.testpaths.some((t) => t === '.' || d === t || d.startsWith(`${t}/`)))) ||
+      // A folder pytest would not recurse into from the root (under norecursedirs), given by name.
+      dirs.some((d) => d.split('/').some((part) => base.norecurse.some((g) => isMatch(part, g, true))));
     if (!keys.length && !ignore.length && !py.length && !outside) continue;
     const cfg: PytestConfig = {
       ...base,
@@ -242,13 +244,17 @@ function collects(full: string, cfg: PytestConfig): boolean {
   const parts = path.split('/');
   const base = parts[parts.length - 1]!;
   if (!cfg.files.some((g) => isMatch(base, g, true))) return false;
-  const dirs = parts.slice(0, -1);
+  const under = cfg.testpaths.find(
+    (t) => t === '.' || path === t || path.startsWith(`${t}/`) || isMatch(path, `${t}/**`),
+  );
+  if (cfg.testpaths.length > 0 && under === undefined) return false;
+  // norecursedirs is for the folders pytest recurses into: a folder it is given (a testpath, a
+  // command's argument) is collected whatever its name (`pytest runtimes/x/tests` with `runtimes` in
+  // norecursedirs; blind round 51).
+  const given =
+    under && under !== '.' && !under.includes('*') && path.startsWith(`${under}/`) ? under.split('/').length : 0;
+  const dirs = parts.slice(given, -1);
   if (dirs.some((d) => cfg.norecurse.some((g) => isMatch(d, g, true)))) return false;
-  if (
-    cfg.testpaths.length > 0 &&
-    !cfg.testpaths.some((t) => t === '.' || path === t || path.startsWith(`${t}/`) || isMatch(path, `${t}/**`))
-  )
-    return false;
   if (cfg.ignore.some((g) => path === g || path.startsWith(`${g}/`) || isMatch(path, g))) return false;
   return true;
 }
