@@ -165,6 +165,83 @@ export const SAM_MENTION: Digest<boolean> = {
   of: (_path, text) => text.includes('AWS::Serverless'),
 };
 
+/** Serverless Framework service files (serverless-app.ts, runtime.ts, the IaC rule). */
+export const SERVERLESS_GLOBS = ['**/serverless.yml', '**/serverless.yaml', '**/serverless.ts'];
+/** Service files are read up to here for their functions. */
+const MAX_SERVICE = 500_000;
+
+/**
+ * Whether a `serverless.yml`/`serverless.ts` is a Serverless Framework service: it names a
+ * `service` and a `provider`. The file name alone is no evidence: `src/api/serverless.ts` in an app
+ * is an API client for a "serverless functions" feature (blind round 16, mx-space/core).
+ */
+export function isServerlessService(path: string, text: string): boolean {
+  if (/\.ya?ml$/.test(path)) return /^service\s*:/m.test(text) && /^provider\s*:/m.test(text);
+  return /(?:^|[\s{,])service\s*:/m.test(text) && /(?:^|[\s{,])provider\s*:\s*\{/m.test(text);
+}
+
+/** What the facts read of a Serverless Framework service: its `functions:` line, handlers and HTTP events. */
+export interface ServerlessService {
+  /** The `functions:` line; absent when the service declares none at the top level. */
+  functionsLine?: number;
+  /** `handler:` keys, at most 1000. */
+  handlers: number;
+  http: boolean;
+  /** The first `memorySize:` line (resource-limits), its text trimmed to 120 characters. */
+  memory?: { line: number; text: string };
+}
+
+/** The 1-based line of `index` in `text`. */
+function lineOf(text: string, index: number): number {
+  let line = 1;
+  for (let i = text.indexOf('\n'); i >= 0 && i < index; i = text.indexOf('\n', i + 1)) line++;
+  return line;
+}
+
+/** The service a file declares; undefined when it is no Serverless Framework service. */
+export function serverlessService(path: string, text: string): ServerlessService | undefined {
+  if (!isServerlessService(path, text)) return undefined;
+  const t = text.slice(0, MAX_SERVICE);
+  const fn = /^functions[ \t]*:/m.exec(t);
+  let handlers = 0;
+  for (const re = /^[ \t]+handler[ \t]*:/gm; handlers < 1000 && re.exec(t); ) handlers++;
+  const memory = /^[ \t]*memorySize[ \t]*:[ \t]*\S.*$/m.exec(t.slice(0, 200_000));
+  return {
+    functionsLine: fn ? lineOf(t, fn.index) : undefined,
+    handlers,
+    http: /^[ \t]*-[ \t]*(?:http|httpApi|alb)[ \t]*:|^[ \t]+url[ \t]*:/m.test(t),
+    memory: memory ? { line: lineOf(t, memory.index), text: memory[0].trim().slice(0, 120) } : undefined,
+  };
+}
+
+/**
+ * The Serverless Framework service of a `serverless.yml`, taken as the scan reads it: the runtime
+ * fact, the serverless application and the IaC rule each read every service file again after the
+ * scan dropped it (the read-once test).
+ */
+export const SERVERLESS_SERVICE: Digest<ServerlessService | undefined> = {
+  key: 'serverless:service',
+  files: SERVERLESS_GLOBS,
+  alongside: true,
+  of: serverlessService,
+};
+
+/** Whether an `app.py` is an AWS Chalice app, and whether it routes HTTP requests. */
+export interface ChaliceApp {
+  routes: boolean;
+}
+
+/** The `app.py` beside a `.chalice/` folder, taken as the scan reads it (serverless-app.ts read it again). */
+export const CHALICE_APP: Digest<ChaliceApp | undefined> = {
+  key: 'serverless:chalice-app',
+  files: ['app.py', '*/app.py'],
+  alongside: true,
+  of: (_path, text) => {
+    const t = text.slice(0, MAX_SERVICE);
+    return /\bChalice[ \t]*\(/.test(t) ? { routes: /@app\.route\(/.test(t) } : undefined;
+  },
+};
+
 /** The facts' digests the scan takes whatever rules run (engine/audit.ts: scanPlan). */
 export const FACT_DIGESTS: readonly Digest<unknown>[] = [
   AZURE_PIPELINE as Digest<unknown>,
@@ -172,4 +249,6 @@ export const FACT_DIGESTS: readonly Digest<unknown>[] = [
   MOCHA_LINES as Digest<unknown>,
   USE_CLIENT_MODULE as Digest<unknown>,
   SAM_MENTION as Digest<unknown>,
+  SERVERLESS_SERVICE as Digest<unknown>,
+  CHALICE_APP as Digest<unknown>,
 ];
