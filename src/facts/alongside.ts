@@ -242,6 +242,43 @@ export const CHALICE_APP: Digest<ChaliceApp | undefined> = {
   },
 };
 
+/** Jsonnet text read for a Kubernetes object (jsonnet.ts), per file. */
+const MAX_JSONNET = 200_000;
+const JSONNET_KIND = /^[ \t]*kind:[ \t]*['"]([A-Z]\w{0,60})['"]/m;
+const JSONNET_API_VERSION = /^[ \t]*apiVersion:[ \t]*['"][\w./-]{1,100}['"]/m;
+const JSONNET_CONSTRUCTOR = /\.(?:deployment|statefulSet|daemonSet|service|cronJob|job|ingress)\.new\s*\(/;
+
+/** The Kubernetes object a Jsonnet file declares: its kind (`kind: 'Deployment'`), or a k8s-libsonnet constructor. */
+export interface JsonnetObject {
+  line: number;
+  kind?: string;
+}
+
+/**
+ * The first Kubernetes object of a `.jsonnet`/`.libsonnet` file. A digest, so that the up to 300
+ * files jsonnet.ts looks at are not kept whole for the audit's lifetime (FileIndex.read keeps a text).
+ */
+export const JSONNET_OBJECT: Digest<JsonnetObject | undefined> = {
+  key: 'jsonnet:object',
+  files: ['**/*.jsonnet', '**/*.libsonnet'],
+  alongside: true,
+  of: (_path, whole) => {
+    const text = whole.slice(0, MAX_JSONNET);
+    const kind = JSONNET_API_VERSION.test(text) ? JSONNET_KIND.exec(text) : null;
+    if (kind) return { line: lineOf(text, kind.index + kind[0].indexOf('kind')), kind: kind[1] };
+    const call = JSONNET_CONSTRUCTOR.exec(text);
+    return call ? { line: lineOf(text, call.index) } : undefined;
+  },
+};
+
+/** Whether a `spec.json` is a Tanka environment's (jsonnet.ts), without keeping its text. */
+export const TANKA_SPEC: Digest<boolean> = {
+  key: 'jsonnet:tanka-spec',
+  files: ['**/spec.json'],
+  alongside: true,
+  of: (_path, text) => /"apiVersion"\s*:\s*"tanka\.dev\//.test(text.slice(0, 20_000)),
+};
+
 /** The facts' digests the scan takes whatever rules run (engine/audit.ts: scanPlan). */
 export const FACT_DIGESTS: readonly Digest<unknown>[] = [
   AZURE_PIPELINE as Digest<unknown>,
@@ -251,4 +288,6 @@ export const FACT_DIGESTS: readonly Digest<unknown>[] = [
   SAM_MENTION as Digest<unknown>,
   SERVERLESS_SERVICE as Digest<unknown>,
   CHALICE_APP as Digest<unknown>,
+  JSONNET_OBJECT as Digest<unknown>,
+  TANKA_SPEC as Digest<unknown>,
 ];
