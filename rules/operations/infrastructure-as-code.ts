@@ -2,20 +2,27 @@ import { defineRule } from '../../src/types.js';
 import { fail, listing, partial, pass } from '../../src/engine/results.js';
 import type { Evidence } from '../../src/types.js';
 import { fromMatch, isProductionPath, isTestPath } from '../../src/facts/paths.js';
-import { isServerlessService } from '../../src/facts/runtime.js';
+import { SERVERLESS_GLOBS, SERVERLESS_SERVICE } from '../../src/facts/alongside.js';
+import type { Digest } from '../../src/types.js';
 import { ansibleContent } from '../../src/facts/ansible.js';
 import { workerConfigs } from '../../src/facts/workers.js';
 import { jsonnetKubernetes } from '../../src/facts/jsonnet.js';
 
 /** IaC tools recognised by file name (and by content where the name is common in source trees). */
-const BY_FILE: { tool: string; globs: string[]; content?: (path: string, text: string) => boolean }[] = [
+const BY_FILE: {
+  tool: string;
+  globs: string[];
+  content?: (path: string, text: string) => boolean;
+  /** A digest the scan takes of each file (alongside.ts): a file it says nothing of is left out, unread. */
+  mentions?: Digest<unknown>;
+}[] = [
   { tool: 'Bicep', globs: ['**/*.bicep'] },
   { tool: 'Pulumi', globs: ['**/Pulumi.yaml', '**/Pulumi.yml'] },
   { tool: 'AWS CDK', globs: ['**/cdk.json'] },
   {
     tool: 'Serverless Framework',
-    globs: ['**/serverless.yml', '**/serverless.yaml', '**/serverless.ts'],
-    content: isServerlessService,
+    globs: SERVERLESS_GLOBS,
+    mentions: SERVERLESS_SERVICE,
   },
   {
     tool: 'Ansible',
@@ -141,8 +148,11 @@ export default defineRule({
       tools.push('Terraform');
       evidence.push(...tf.slice(0, 3).map((m) => fromMatch(m)));
     }
-    for (const { tool, globs, content } of BY_FILE) {
-      const hits = ctx.files.match(globs).filter((p) => !content || content(p, ctx.files.read(p) ?? ''));
+    for (const { tool, globs, content, mentions } of BY_FILE) {
+      const hits = ctx.files
+        .match(globs)
+        .filter((p) => !mentions || Boolean(ctx.files.digest(p, mentions)))
+        .filter((p) => !content || content(p, ctx.files.read(p) ?? ''));
       if (hits.length > 0 && !tools.includes(tool)) {
         tools.push(tool);
         evidence.push({ path: hits[0]!, note: `${tool}${hits.length > 1 ? ` (${hits.length} files)` : ''}` });

@@ -1,4 +1,5 @@
 import { defineRule } from '../../src/types.js';
+import { SERVERLESS_SERVICE } from '../../src/facts/alongside.js';
 import { BICEP_GLOBS, type BicepSetting, bicepContainerApps } from '../../src/facts/bicep-apps.js';
 import type { Evidence } from '../../src/types.js';
 import { listing, partial, pass, unknown } from '../../src/engine/results.js';
@@ -202,7 +203,7 @@ export default defineRule({
     // Only where nothing else declares units: beside manifests or compose the platform file is not judged twice.
     for (const f of units > 0 ? [] : sizedPlatformFiles(ctx)) {
       units++;
-      const sized = f.sized(ctx.files.read(f.path) ?? '');
+      const sized = f.sizedBy ? f.sizedBy() : f.sized(ctx.files.read(f.path) ?? '');
       if (sized)
         earned++,
           good.push({ path: f.path, line: sized.line, snippet: sized.text, note: `${f.system}: ${f.declares}` });
@@ -290,6 +291,8 @@ function sizedPlatformFiles(ctx: RuleContext): {
   declares: string;
   missing: string;
   sized: (text: string) => { line: number; text: string } | undefined;
+  /** The line, from a digest the scan took of the file (alongside.ts): the file is not read again. */
+  sizedBy?: () => { line: number; text: string } | undefined;
 }[] {
   const platforms = runtime(ctx.files).platforms.filter((p) => isProductionPath(p.path));
   return platforms.flatMap((p) =>
@@ -341,6 +344,10 @@ function sizedPlatformFiles(ctx: RuleContext): {
                         ? /^[ \t]*"?MemorySize"?[ \t]*:[ \t]*\S.*$/m
                         : /^[ \t]*memorySize[ \t]*:[ \t]*\S.*$/m,
                     ),
+                  sizedBy:
+                    p.system === 'Serverless Framework'
+                      ? () => ctx.files.digest(p.path, SERVERLESS_SERVICE)?.memory
+                      : undefined,
                 },
               ]
             : [],

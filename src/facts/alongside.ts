@@ -165,6 +165,137 @@ export const SAM_MENTION: Digest<boolean> = {
   of: (_path, text) => text.includes('AWS::Serverless'),
 };
 
+/** Serverless Framework service files (serverless-app.ts, runtime.ts, the IaC rule). */
+export const SERVERLESS_GLOBS = ['**/serverless.yml', '**/serverless.yaml', '**/serverless.ts'];
+/** Service files are read up to here for their functions. */
+const MAX_SERVICE = 500_000;
+
+/**
+ * Whether a `serverless.yml`/`serverless.ts` is a Serverless Framework service: it names a
+ * `service` and a `provider`. The file name alone is no evidence: `src/api/serverless.ts` in an app
+ * is an API client for a "serverless functions" feature (blind round 16, mx-space/core).
+ */
+export function isServerlessService(path: string, text: string): boolean {
+  if (/\.ya?ml$/.test(path)) return /^service\s*:/m.test(text) && /^provider\s*:/m.test(text);
+  return /(?:^|[\s{,])service\s*:/m.test(text) && /(?:^|[\s{,])provider\s*:\s*\{/m.test(text);
+}
+
+/** What the facts read of a Serverless Framework service: its `functions:` line, handlers and HTTP events. */
+export interface ServerlessService {
+  /** The `functions:` line; absent when the service declares none at the top level. */
+  functionsLine?: number;
+  /** `handler:` keys, at most 1000. */
+  handlers: number;
+  http: boolean;
+  /** The first `memorySize:` line (resource-limits), its text trimmed to 120 characters. */
+  memory?: { line: number; text: string };
+  /** The line of `provider: timeout:`, which stops every function after it (timeouts). */
+  timeoutLine?: number;
+}
+
+/** The 1-based line of a `timeout:` key inside the top-level `provider:` block (400 lines at most). */
+function providerTimeout(text: string): number | undefined {
+  const lines = text.split('\n', 20_000);
+  const at = lines.findIndex((l) => /^provider[ \t]*:/.test(l));
+  if (at < 0) return undefined;
+  for (let j = at + 1; j < Math.min(lines.length, at + 400); j++) {
+    const l = lines[j]!;
+    if (l.trim() === '' || l.trimStart().startsWith('#')) continue;
+    if (!/^[ \t]/.test(l)) return undefined;
+    if (/^[ \t]+timeout[ \t]*:[ \t]*\S/.test(l)) return j + 1;
+  }
+  return undefined;
+}
+
+/** The 1-based line of `index` in `text`. */
+function lineOf(text: string, index: number): number {
+  let line = 1;
+  for (let i = text.indexOf('\n'); i >= 0 && i < index; i = text.indexOf('\n', i + 1)) line++;
+  return line;
+}
+
+/** The service a file declares; undefined when it is no Serverless Framework service. */
+export function serverlessService(path: string, text: string): ServerlessService | undefined {
+  if (!isServerlessService(path, text)) return undefined;
+  const t = text.slice(0, MAX_SERVICE);
+  const fn = /^functions[ \t]*:/m.exec(t);
+  let handlers = 0;
+  for (const re = /^[ \t]+handler[ \t]*:/gm; handlers < 1000 && re.exec(t); ) handlers++;
+  const memory = /^[ \t]*memorySize[ \t]*:[ \t]*\S.*$/m.exec(t.slice(0, 200_000));
+  return {
+    functionsLine: fn ? lineOf(t, fn.index) : undefined,
+    handlers,
+    http: /^[ \t]*-[ \t]*(?:http|httpApi|alb)[ \t]*:|^[ \t]+url[ \t]*:/m.test(t),
+    memory: memory ? { line: lineOf(t, memory.index), text: memory[0].trim().slice(0, 120) } : undefined,
+    timeoutLine: providerTimeout(t),
+  };
+}
+
+/**
+ * The Serverless Framework service of a `serverless.yml`, taken as the scan reads it: the runtime
+ * fact, the serverless application and the IaC rule each read every service file again after the
+ * scan dropped it (the read-once test).
+ */
+export const SERVERLESS_SERVICE: Digest<ServerlessService | undefined> = {
+  key: 'serverless:service',
+  files: SERVERLESS_GLOBS,
+  alongside: true,
+  of: serverlessService,
+};
+
+/** Whether an `app.py` is an AWS Chalice app, and whether it routes HTTP requests. */
+export interface ChaliceApp {
+  routes: boolean;
+}
+
+/** The `app.py` beside a `.chalice/` folder, taken as the scan reads it (serverless-app.ts read it again). */
+export const CHALICE_APP: Digest<ChaliceApp | undefined> = {
+  key: 'serverless:chalice-app',
+  files: ['app.py', '*/app.py'],
+  alongside: true,
+  of: (_path, text) => {
+    const t = text.slice(0, MAX_SERVICE);
+    return /\bChalice[ \t]*\(/.test(t) ? { routes: /@app\.route\(/.test(t) } : undefined;
+  },
+};
+
+/** Jsonnet text read for a Kubernetes object (jsonnet.ts), per file. */
+const MAX_JSONNET = 200_000;
+const JSONNET_KIND = /^[ \t]*kind:[ \t]*['"]([A-Z]\w{0,60})['"]/m;
+const JSONNET_API_VERSION = /^[ \t]*apiVersion:[ \t]*['"][\w./-]{1,100}['"]/m;
+const JSONNET_CONSTRUCTOR = /\.(?:deployment|statefulSet|daemonSet|service|cronJob|job|ingress)\.new\s*\(/;
+
+/** The Kubernetes object a Jsonnet file declares: its kind (`kind: 'Deployment'`), or a k8s-libsonnet constructor. */
+export interface JsonnetObject {
+  line: number;
+  kind?: string;
+}
+
+/**
+ * The first Kubernetes object of a `.jsonnet`/`.libsonnet` file. A digest, so that the up to 300
+ * files jsonnet.ts looks at are not kept whole for the audit's lifetime (FileIndex.read keeps a text).
+ */
+export const JSONNET_OBJECT: Digest<JsonnetObject | undefined> = {
+  key: 'jsonnet:object',
+  files: ['**/*.jsonnet', '**/*.libsonnet'],
+  alongside: true,
+  of: (_path, whole) => {
+    const text = whole.slice(0, MAX_JSONNET);
+    const kind = JSONNET_API_VERSION.test(text) ? JSONNET_KIND.exec(text) : null;
+    if (kind) return { line: lineOf(text, kind.index + kind[0].indexOf('kind')), kind: kind[1] };
+    const call = JSONNET_CONSTRUCTOR.exec(text);
+    return call ? { line: lineOf(text, call.index) } : undefined;
+  },
+};
+
+/** Whether a `spec.json` is a Tanka environment's (jsonnet.ts), without keeping its text. */
+export const TANKA_SPEC: Digest<boolean> = {
+  key: 'jsonnet:tanka-spec',
+  files: ['**/spec.json'],
+  alongside: true,
+  of: (_path, text) => /"apiVersion"\s*:\s*"tanka\.dev\//.test(text.slice(0, 20_000)),
+};
+
 /** The facts' digests the scan takes whatever rules run (engine/audit.ts: scanPlan). */
 export const FACT_DIGESTS: readonly Digest<unknown>[] = [
   AZURE_PIPELINE as Digest<unknown>,
@@ -172,4 +303,8 @@ export const FACT_DIGESTS: readonly Digest<unknown>[] = [
   MOCHA_LINES as Digest<unknown>,
   USE_CLIENT_MODULE as Digest<unknown>,
   SAM_MENTION as Digest<unknown>,
+  SERVERLESS_SERVICE as Digest<unknown>,
+  CHALICE_APP as Digest<unknown>,
+  JSONNET_OBJECT as Digest<unknown>,
+  TANKA_SPEC as Digest<unknown>,
 ];

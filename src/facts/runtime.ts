@@ -6,7 +6,7 @@
  * orchestration passed on a Procfile while resource limits said "no orchestration").
  */
 import type { Digest, Evidence, FileView } from '../types.js';
-import { SAM_MENTION } from './alongside.js';
+import { SAM_MENTION, SERVERLESS_GLOBS, SERVERLESS_SERVICE } from './alongside.js';
 import { memo } from '../util/memo.js';
 import { makeRecipe } from './commands/make.js';
 import { composeWorkloads, declaredNames, deployments } from './deploy.js';
@@ -30,8 +30,8 @@ export const PLATFORM_FILES: {
   system: string;
   globs: string[];
   content?: (path: string, text: string, files: FileView) => boolean;
-  /** A digest the scan takes of each candidate: a file it says false of is not read for `content`. */
-  mentions?: Digest<boolean>;
+  /** A digest the scan takes of each candidate: a file it says nothing (false, undefined) of is left out. */
+  mentions?: Digest<unknown>;
   /** Which of several such files to cite first (lower first): the one that says most of the service. */
   rank?: (path: string, text: string) => number;
 }[] = [
@@ -93,8 +93,9 @@ export const PLATFORM_FILES: {
   },
   {
     system: 'Serverless Framework',
-    globs: ['**/serverless.yml', '**/serverless.yaml', '**/serverless.ts'],
-    content: isServerlessService,
+    globs: SERVERLESS_GLOBS,
+    // Taken as the scan read the file (alongside.ts), not read again.
+    mentions: SERVERLESS_SERVICE,
   },
 ];
 
@@ -523,7 +524,7 @@ function compute(files: FileView): Runtime {
       .match(globs)
       .filter(isProductionPath)
       .filter((path) => path !== 'Procfile' || !devProcfile)
-      .filter((path) => !mentions || files.digest(path, mentions) === true)
+      .filter((path) => !mentions || Boolean(files.digest(path, mentions)))
       .filter((path) => !content || content(path, files.read(path) ?? '', files))
       .map((path, i) => ({ path, order: rank ? rank(path, files.read(path) ?? '') : 0, i }))
       .sort((a, b) => a.order - b.order || a.i - b.i)

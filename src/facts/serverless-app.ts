@@ -9,10 +9,10 @@
 import type { FileView } from '../types.js';
 import { lineAt } from '../util/lines.js';
 import { memo } from '../util/memo.js';
-import { SAM_GLOBS, SAM_MENTION } from './alongside.js';
+import { CHALICE_APP, SAM_GLOBS, SAM_MENTION, SERVERLESS_SERVICE, isServerlessService } from './alongside.js';
 import { NOT_THE_PRODUCT, isTestPath } from './paths.js';
 
-export { SAM_GLOBS };
+export { SAM_GLOBS, isServerlessService };
 
 export interface ServerlessApp {
   tool: 'AWS SAM' | 'Serverless Framework' | 'AWS Chalice' | 'SST';
@@ -44,9 +44,12 @@ const SAM_FUNCTION = /^[ \t]*"?Type"?[ \t]*:[ \t]*["']?AWS::Serverless::Function
 const CODE_URI = /^[ \t]*"?CodeUri"?[ \t]*:[ \t]*["']?([\w./-]{1,200})/gm;
 /** Templates are read up to here: a SAM template is a few thousand lines at most. */
 const MAX_TEMPLATE = 500_000;
-/** A SAM event or function URL that takes HTTP requests. */
+/**
+ * A SAM event or function URL that takes HTTP requests. The optional JSON comma takes the blanks
+ * after it (`[ \t]*,?[ \t]*$` split a line's trailing blanks between two runs: quadratic in them).
+ */
 const SAM_HTTP =
-  /^[ \t]*"?(?:Type"?[ \t]*:[ \t]*["']?(?:Api|HttpApi)["']?[ \t]*,?[ \t]*$|FunctionUrlConfig"?[ \t]*:)|AWS::Serverless::(?:Api|HttpApi)\b/m;
+  /^[ \t]*"?(?:Type"?[ \t]*:[ \t]*["']?(?:Api|HttpApi)["']?[ \t]*(?:,[ \t]*)?$|FunctionUrlConfig"?[ \t]*:)|AWS::Serverless::(?:Api|HttpApi)\b/m;
 
 /** A SAM template of the product (the transform and at least one function), as a platform file. */
 export function isSamTemplate(path: string, text: string): boolean {
@@ -56,16 +59,6 @@ export function isSamTemplate(path: string, text: string): boolean {
 }
 /** Folders whose YAML is never a deployed template: CI, editor and tool configuration. */
 const CONFIG_DIR = /^\.(?:github|gitlab|circleci|vscode|devcontainer|buildkite)\//;
-
-/**
- * Whether a `serverless.yml`/`serverless.ts` is a Serverless Framework service: it names a
- * `service` and a `provider`. The file name alone is no evidence: `src/api/serverless.ts` in an app
- * is an API client for a "serverless functions" feature (blind round 16, mx-space/core).
- */
-export function isServerlessService(path: string, text: string): boolean {
-  if (/\.ya?ml$/.test(path)) return /^service\s*:/m.test(text) && /^provider\s*:/m.test(text);
-  return /(?:^|[\s{,])service\s*:/m.test(text) && /(?:^|[\s{,])provider\s*:\s*\{/m.test(text);
-}
 
 function product(path: string): boolean {
   return !NOT_THE_PRODUCT.test(path) && !isTestPath(path) && !CONFIG_DIR.test(path);
@@ -131,22 +124,20 @@ function serverlessFramework(files: FileView): ServerlessApp | undefined {
     .filter(product)
     .slice(0, 100);
   for (const path of paths) {
-    const text = files.read(path)?.slice(0, MAX_TEMPLATE);
-    if (!text || !isServerlessService(path, text)) continue;
-    const fn = /^functions[ \t]*:/m.exec(text);
-    if (!fn) continue;
-    const handlers = countUpTo(/^[ \t]+handler[ \t]*:/gm, text, 1000);
-    if (handlers === 0) continue;
-    const http = /^[ \t]*-[ \t]*(?:http|httpApi|alb)[ \t]*:|^[ \t]+url[ \t]*:/m.test(text);
+    // Taken as the scan read the file (alongside.ts): never a second read of it.
+    const service = files.digest(path, SERVERLESS_SERVICE);
+    if (service?.functionsLine === undefined || service.handlers === 0) continue;
+    const { functionsLine: line, handlers: functions, http, timeoutLine } = service;
     // `provider: timeout: 30` applies to every function.
-    const timeout = blockKey(text.split('\n'), /^provider[ \t]*:/, /^[ \t]+timeout[ \t]*:[ \t]*\S/);
     return {
       tool: 'Serverless Framework',
       path,
-      line: lineAt(text, fn.index),
-      functions: handlers,
+      line,
+      functions,
       http,
-      ...(timeout ? { timeout: { line: timeout, note: 'provider.timeout: every function is stopped after it' } } : {}),
+      ...(timeoutLine
+        ? { timeout: { line: timeoutLine, note: 'provider.timeout: every function is stopped after it' } }
+        : {}),
     };
   }
   return undefined;
@@ -225,16 +216,8 @@ function findServerlessApp(files: FileView): ServerlessApp | undefined {
   for (const path of ['.chalice/config.json', ...files.match('*/.chalice/config.json').slice(0, 20)]) {
     if (!files.exists(path) || !product(path)) continue;
     const dir = path.slice(0, path.indexOf('.chalice/'));
-    const app = files.read(`${dir}app.py`)?.slice(0, MAX_TEMPLATE) ?? '';
-    if (/\bChalice[ \t]*\(/.test(app))
-      return {
-        tool: 'AWS Chalice',
-        path,
-        line: 1,
-        functions: 0,
-        code: `${dir}app.py`,
-        http: /@app\.route\(/.test(app),
-      };
+    const app = files.digest(`${dir}app.py`, CHALICE_APP);
+    if (app) return { tool: 'AWS Chalice', path, line: 1, functions: 0, code: `${dir}app.py`, http: app.routes };
   }
   for (const path of ['sst.config.ts', 'sst.config.js']) {
     const text = files.read(path)?.slice(0, MAX_TEMPLATE);

@@ -16,6 +16,10 @@ const PORTABLE: Record<string, () => Promise<Digest<unknown>>> = table({
   'tests:mocha-lines': async () => (await import('../facts/alongside.js')).MOCHA_LINES as Digest<unknown>,
   'component:use-client': async () => (await import('../facts/alongside.js')).USE_CLIENT_MODULE as Digest<unknown>,
   'serverless:sam-mention': async () => (await import('../facts/alongside.js')).SAM_MENTION as Digest<unknown>,
+  'serverless:service': async () => (await import('../facts/alongside.js')).SERVERLESS_SERVICE as Digest<unknown>,
+  'serverless:chalice-app': async () => (await import('../facts/alongside.js')).CHALICE_APP as Digest<unknown>,
+  'jsonnet:object': async () => (await import('../facts/alongside.js')).JSONNET_OBJECT as Digest<unknown>,
+  'jsonnet:tanka-spec': async () => (await import('../facts/alongside.js')).TANKA_SPEC as Digest<unknown>,
 });
 
 /** Keys of the digests a worker thread can take. */

@@ -16,6 +16,11 @@ import { normalise } from './digest.js';
 
 /** Paths under a glob's literal folder that are read (a bound for huge trees). */
 const MAX_SCANNED = 5000;
+/**
+ * Paths read for all the globs of one module: a module of 4000 tables over `glob("**\/*")` scanned
+ * the listing once per table (2 minutes at 5000 paths). A glob seen before is answered from memory.
+ */
+const MAX_SCANNED_PER_MODULE = 20_000;
 const MAX_DEPTH = 8;
 const STRING = /^[rRuU]?(['"])([^'"\\\n]{0,300})\1$/;
 
@@ -52,6 +57,12 @@ export function pythonGlobCounter(
   text: string,
 ): (e: PyExpr) => number | undefined {
   let assigned: Map<string, string> | undefined;
+  const counted = new Map<string, number | undefined>();
+  const budget = { left: MAX_SCANNED_PER_MODULE };
+  const count = (pattern: string) => {
+    if (!counted.has(pattern)) counted.set(pattern, countMatches(paths, pattern, budget));
+    return counted.get(pattern);
+  };
   const assignment = (name: string) => {
     if (!assigned) {
       assigned = new Map();
@@ -143,12 +154,12 @@ export function pythonGlobCounter(
       pattern = pathOf(args[0]!, 0);
       if (typeof pattern === 'string' && pattern.includes('**') && !recursive) pattern = pattern.replace(/\*\*/g, '*');
     }
-    return typeof pattern === 'string' ? countMatches(paths, pattern) : undefined;
+    return typeof pattern === 'string' ? count(pattern) : undefined;
   };
 }
 
 /** Files and folders of the listing that `pattern` matches (Python's glob: hidden entries aside). */
-function countMatches(paths: readonly string[], pattern: string): number | undefined {
+function countMatches(paths: readonly string[], pattern: string, budget: { left: number }): number | undefined {
   const segs = pattern.split('/');
   const wild = segs.findIndex((x) => /[*?[]/.test(x));
   if (wild < 0) return undefined;
@@ -168,7 +179,7 @@ function countMatches(paths: readonly string[], pattern: string): number | undef
   const found = new Set<string>();
   const opts = { question: true, classes: true, segments: true };
   for (let i = lo, seen = 0; i < paths.length && paths[i]!.startsWith(start); i++) {
-    if (++seen > MAX_SCANNED) return undefined;
+    if (++seen > MAX_SCANNED || --budget.left < 0) return undefined;
     const rest = paths[i]!.slice(start.length).split('/');
     for (let k = 1; k <= rest.length; k++) {
       const cand = rest.slice(0, k);

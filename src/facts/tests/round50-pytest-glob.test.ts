@@ -69,4 +69,16 @@ describe('pytest parametrised over the fixture files a glob lists', () => {
     ].join('\n');
     expect(expanded({ ...fixtures, 'tests/parsers/test_other.py': test })['tests/parsers/test_other.py']).toBe(3);
   });
+
+  it('sizes a module of 2000 tables over one glob of a 3000-file tree (read once, not once per table)', () => {
+    const data: Tree = {};
+    for (let i = 0; i < 3000; i++) data[`data/d${i % 30}/f${i}.json`] = '{}';
+    const table = (i: number) =>
+      `@pytest.mark.parametrize("p", sorted(glob.glob("data/**/*.json", recursive=True)))\ndef test_${i}(p):\n    pass\n`;
+    const module = (n: number) =>
+      ['import glob', 'import pytest', ''].concat(Array.from({ length: n }, (_, i) => table(i)));
+    expect(expanded({ ...data, 'tests/test_one.py': module(1).join('\n') })['tests/test_one.py']).toBe(3000);
+    // Each table scanned the listing again: 2000 × 3000 paths, 40 s.
+    expect(expanded({ ...data, 'tests/test_many.py': module(2000).join('\n') })['tests/test_many.py']).toBe(6_000_000);
+  });
 });
