@@ -7,6 +7,7 @@
  * Small on purpose: the scan's worker threads load this module (scan/portable.ts).
  */
 import type { Digest } from '../types.js';
+import { lineAt } from '../util/lines.js';
 
 /** Where a `-javaagent:` flag can be written besides a Dockerfile (java-agents.ts reads the rest). */
 export const JAVA_AGENT_FILES = ['**/Procfile', '**/*.{yml,yaml,tpl,sh,env,properties}'];
@@ -207,13 +208,6 @@ function providerTimeout(text: string): number | undefined {
   return undefined;
 }
 
-/** The 1-based line of `index` in `text`. */
-function lineOf(text: string, index: number): number {
-  let line = 1;
-  for (let i = text.indexOf('\n'); i >= 0 && i < index; i = text.indexOf('\n', i + 1)) line++;
-  return line;
-}
-
 /** The service a file declares; undefined when it is no Serverless Framework service. */
 export function serverlessService(path: string, text: string): ServerlessService | undefined {
   if (!isServerlessService(path, text)) return undefined;
@@ -223,10 +217,10 @@ export function serverlessService(path: string, text: string): ServerlessService
   for (const re = /^[ \t]+handler[ \t]*:/gm; handlers < 1000 && re.exec(t); ) handlers++;
   const memory = /^[ \t]*memorySize[ \t]*:[ \t]*\S.*$/m.exec(t.slice(0, 200_000));
   return {
-    functionsLine: fn ? lineOf(t, fn.index) : undefined,
+    functionsLine: fn ? lineAt(t, fn.index) : undefined,
     handlers,
     http: /^[ \t]*-[ \t]*(?:http|httpApi|alb)[ \t]*:|^[ \t]+url[ \t]*:/m.test(t),
-    memory: memory ? { line: lineOf(t, memory.index), text: memory[0].trim().slice(0, 120) } : undefined,
+    memory: memory ? { line: lineAt(t, memory.index), text: memory[0].trim().slice(0, 120) } : undefined,
     timeoutLine: providerTimeout(t),
   };
 }
@@ -282,9 +276,9 @@ export const JSONNET_OBJECT: Digest<JsonnetObject | undefined> = {
   of: (_path, whole) => {
     const text = whole.slice(0, MAX_JSONNET);
     const kind = JSONNET_API_VERSION.test(text) ? JSONNET_KIND.exec(text) : null;
-    if (kind) return { line: lineOf(text, kind.index + kind[0].indexOf('kind')), kind: kind[1] };
+    if (kind) return { line: lineAt(text, kind.index + kind[0].indexOf('kind')), kind: kind[1] };
     const call = JSONNET_CONSTRUCTOR.exec(text);
-    return call ? { line: lineOf(text, call.index) } : undefined;
+    return call ? { line: lineAt(text, call.index) } : undefined;
   },
 };
 
